@@ -1,0 +1,3 @@
+"""lobcoder: qualitative interview coding and thematic analysis."""
+
+__version__ = "0.1.0"

@@ -1,0 +1,1 @@
+"""Reading source files into normalised text, and finding speaker turns in it."""

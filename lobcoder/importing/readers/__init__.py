@@ -1,0 +1,1 @@
+"""One module per source format; :func:`read_file` picks the reader by extension."""

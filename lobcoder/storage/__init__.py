@@ -1,0 +1,1 @@
+"""The project file: SQLite through SQLAlchemy, with Alembic migrations."""

@@ -1,0 +1,1 @@
+"""Alembic migrations for the project schema (applied when a project is opened)."""

@@ -1,0 +1,217 @@
+"""Create and open project files: one SQLite file per project.
+
+A project file is an SQLite database whose ``application_id`` is
+``APPLICATION_ID`` and whose schema is at an Alembic revision we know. Opening
+an older project first copies it to a backup beside it, then migrates it in one
+transaction. Every user action runs in :meth:`ProjectStore.transaction`, which
+commits whole or rolls back whole.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import datetime, timezone
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Engine, create_engine, event, text
+from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.pool import NullPool
+
+from lobcoder import __version__
+from lobcoder.errors import NotAProjectError, ProjectError, ProjectExistsError, ProjectTooNewError
+from lobcoder.storage.models import ProjectSetting
+
+EXTENSION = ".lobcoder"
+APPLICATION_ID = 0x4C4F4243  # "LOBC"
+SCHEMA_HEAD = "0002"
+_SQLITE_MAGIC = b"SQLite format 3\x00"
+
+
+def _configure_connection(dbapi_connection: sqlite3.Connection, _record: Any) -> None:
+    # Let SQLAlchemy, not the sqlite3 module, decide where transactions begin,
+    # so SAVEPOINTs and transactional DDL behave (SQLAlchemy's SQLite recipe).
+    dbapi_connection.isolation_level = None
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA foreign_keys = ON")
+    cursor.execute("PRAGMA journal_mode = WAL")
+    cursor.execute("PRAGMA synchronous = FULL")
+    cursor.execute("PRAGMA busy_timeout = 5000")
+    cursor.close()
+
+
+def _begin(conn: Any) -> None:
+    conn.exec_driver_sql("BEGIN IMMEDIATE")
+
+
+def _make_engine(path: Path) -> Engine:
+    engine = create_engine(f"sqlite:///{path}", poolclass=NullPool)
+    event.listen(engine, "connect", _configure_connection)
+    event.listen(engine, "begin", _begin)
+    return engine
+
+
+def _migrations_config(connection: Any) -> Any:
+    from alembic.config import Config
+
+    config = Config()
+    config.set_main_option("script_location", str(resources.files("lobcoder.storage") / "migrations"))
+    config.attributes["connection"] = connection
+    return config
+
+
+def known_revisions() -> set[str]:
+    """Every schema revision this version of lobcoder can open."""
+    from alembic.script import ScriptDirectory
+
+    script = ScriptDirectory.from_config(_migrations_config(None))
+    return {rev.revision for rev in script.walk_revisions()}
+
+
+def _upgrade(engine: Engine, target: str = "head") -> None:
+    from alembic import command
+
+    with engine.begin() as connection:
+        command.upgrade(_migrations_config(connection), target)
+
+
+class ProjectStore:
+    """An open project file. Thread-safe: each transaction gets its own connection."""
+
+    def __init__(self, path: Path, engine: Engine) -> None:
+        self.path = path
+        self.engine = engine
+        self._sessions = sessionmaker(engine, expire_on_commit=False)
+
+    # -- lifecycle ---------------------------------------------------------
+
+    @classmethod
+    def create(cls, path: str | Path, name: str | None = None) -> ProjectStore:
+        """Create a new, empty project file; refuse to touch an existing file."""
+        path = Path(path)
+        if path.exists():
+            raise ProjectExistsError(path, "a file with this name already exists; choose another name")
+        if not path.parent.is_dir():
+            raise ProjectError(path, f"folder {path.parent} does not exist")
+        partial = path.with_name(path.name + ".creating")
+        partial.unlink(missing_ok=True)
+        engine = _make_engine(partial)
+        try:
+            with engine.begin() as connection:
+                connection.exec_driver_sql(f"PRAGMA application_id = {APPLICATION_ID}")
+            _upgrade(engine)
+            store = cls(partial, engine)
+            with store.transaction() as session:
+                now = datetime.now(timezone.utc).isoformat(timespec="seconds")
+                session.add_all(
+                    [
+                        ProjectSetting(key="name", value=name or path.stem),
+                        ProjectSetting(key="created_at", value=now),
+                        ProjectSetting(key="created_by_version", value=__version__),
+                    ]
+                )
+            engine.dispose()  # the last connection to close checkpoints the WAL
+        except Exception:
+            engine.dispose()
+            for leftover in (partial, Path(f"{partial}-wal"), Path(f"{partial}-shm")):
+                leftover.unlink(missing_ok=True)
+            raise
+        # Only a complete project ever appears under the chosen name.
+        for suffix in ("-wal", "-shm"):
+            Path(f"{partial}{suffix}").unlink(missing_ok=True)
+        partial.rename(path)
+        return cls.open(path)
+
+    @classmethod
+    def open(cls, path: str | Path) -> ProjectStore:
+        """Open a project, migrating an older schema after backing it up."""
+        path = Path(path)
+        _check_is_project(path)
+        engine = _make_engine(path)
+        try:
+            revision = _current_revision(engine)
+            if revision != SCHEMA_HEAD:
+                if revision not in known_revisions():
+                    raise ProjectTooNewError(
+                        path,
+                        f"made by a newer lobcoder (schema {revision}); this is lobcoder {__version__}, "
+                        "please update it",
+                    )
+                backup = path.with_name(f"{path.name}.before-schema-{SCHEMA_HEAD}.bak")
+                _backup(engine, backup)
+                _upgrade(engine)
+        except Exception:
+            engine.dispose()
+            raise
+        return cls(path, engine)
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    def __enter__(self) -> ProjectStore:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # -- transactions ------------------------------------------------------
+
+    @contextmanager
+    def transaction(self) -> Iterator[Session]:
+        """One user action: commits when the block ends, rolls back on any error."""
+        with self._sessions.begin() as session:
+            yield session
+
+    @contextmanager
+    def read(self) -> Iterator[Session]:
+        """A read-only session (rolled back at the end)."""
+        session = self._sessions()
+        try:
+            session.connection().exec_driver_sql("SELECT 1")
+            yield session
+        finally:
+            session.rollback()
+            session.close()
+
+
+def _check_is_project(path: Path) -> None:
+    if not path.exists():
+        raise ProjectError(path, "no such file")
+    if path.is_dir():
+        raise NotAProjectError(path, "is a folder, not a lobcoder project")
+    try:
+        with path.open("rb") as fh:
+            header = fh.read(100)
+    except OSError as exc:
+        raise ProjectError(path, f"cannot be read ({exc.strerror or exc})") from exc
+    if len(header) < 100 or not header.startswith(_SQLITE_MAGIC):
+        raise NotAProjectError(path, "is not a lobcoder project (not an SQLite database)")
+    application_id = int.from_bytes(header[68:72], "big")
+    if application_id != APPLICATION_ID:
+        raise NotAProjectError(path, "is an SQLite database but not a lobcoder project")
+
+
+def _current_revision(engine: Engine) -> str | None:
+    with engine.connect() as connection:
+        try:
+            row = connection.execute(text("SELECT version_num FROM alembic_version")).first()
+        except Exception as exc:  # noqa: BLE001 - any failure means "not ours"
+            raise NotAProjectError(engine.url.database or "", "has no lobcoder schema version") from exc
+        connection.rollback()
+    return row[0] if row else None
+
+
+def _backup(engine: Engine, target: Path) -> None:
+    """Consistent copy of the database (SQLite online backup), before a migration."""
+    with engine.connect() as connection:
+        source = connection.connection.driver_connection
+        destination = sqlite3.connect(target)
+        try:
+            source.backup(destination)  # type: ignore[union-attr]
+        finally:
+            destination.close()
+        connection.rollback()
+

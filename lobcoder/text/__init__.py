@@ -1,0 +1,1 @@
+"""Text normalisation, decoding and offset conversion (pure functions, no storage)."""

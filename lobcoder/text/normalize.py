@@ -1,0 +1,31 @@
+"""Normalise imported text into the form that is stored and never changes afterwards."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+
+_LINE_BREAKS = re.compile(r"\r\n|\r|\u2028|\u2029|\u0085|\x0b|\x0c")
+
+
+def normalize_text(text: str) -> str:
+    """Return the canonical stored form of ``text``.
+
+    Strips byte-order marks, turns every line-break convention (CRLF, CR,
+    Unicode line and paragraph separators, form feeds) into ``\\n`` and composes
+    Unicode to NFC. Nothing else changes: a source's own offsets (REFI-QDA
+    exports) stay meaningful. Offsets are only ever taken over the result, so
+    what happens here is part of the project format.
+    """
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    text = text.replace("\ufeff", "")
+    text = _LINE_BREAKS.sub("\n", text)
+    text = unicodedata.normalize("NFC", text)
+    return text
+
+
+def content_hash(text: str) -> str:
+    """SHA-256 of the normalised text, used to detect duplicate imports."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()

@@ -1,0 +1,64 @@
+"""Convert between code-point offsets (stored) and UTF-16 code units (Qt, NVivo).
+
+Every position in a project is a 0-based, end-exclusive offset in Python string
+code points. Characters outside the Basic Multilingual Plane (most emoji) take
+two UTF-16 code units, so the two counts drift apart after each of them.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+
+
+class Utf16Index:
+    """Fast, repeated conversion for one text: O(log n) per offset.
+
+    Only the positions of astral characters are kept, so building the index is
+    one pass and costs nothing for texts without emoji.
+    """
+
+    __slots__ = ("_astral", "_astral_units", "_length")
+
+    def __init__(self, text: str) -> None:
+        self._astral = [i for i, ch in enumerate(text) if ord(ch) > 0xFFFF]
+        # UTF-16 unit position of each astral character.
+        self._astral_units = [cp + n for n, cp in enumerate(self._astral)]
+        self._length = len(text)
+
+    def to_utf16(self, offset: int) -> int:
+        """Code-point offset -> UTF-16 code-unit offset."""
+        if not 0 <= offset <= self._length:
+            raise ValueError(f"offset {offset} outside text of length {self._length}")
+        return offset + bisect_right(self._astral, offset - 1)
+
+    def from_utf16(self, unit: int) -> int:
+        """UTF-16 code-unit offset -> code-point offset.
+
+        A unit that falls between the two halves of a surrogate pair is moved
+        to the start of that character, so a selection never splits an emoji.
+        """
+        if unit < 0:
+            raise ValueError(f"negative UTF-16 offset {unit}")
+        before = bisect_right(self._astral_units, unit - 1)
+        if before and self._astral_units[before - 1] == unit - 1:
+            # Inside a surrogate pair: snap back to the character start.
+            return self._astral[before - 1]
+        offset = unit - before
+        if offset > self._length:
+            raise ValueError(f"UTF-16 offset {unit} outside text")
+        return offset
+
+
+def to_utf16(text: str, offset: int) -> int:
+    """Code-point offset in ``text`` -> UTF-16 code units."""
+    return Utf16Index(text).to_utf16(offset)
+
+
+def from_utf16(text: str, unit: int) -> int:
+    """UTF-16 code units in ``text`` -> code-point offset."""
+    return Utf16Index(text).from_utf16(unit)
+
+
+def utf16_length(text: str) -> int:
+    """Length of ``text`` in UTF-16 code units."""
+    return len(text) + sum(1 for ch in text if ord(ch) > 0xFFFF)
