@@ -123,7 +123,8 @@ class SpeakerTurn(Base):
     """What one speaker says between two turn labels.
 
     ``label_start`` is where the label (``Anna:``) begins on its line; ``start``
-    is where the speech after it begins. Both equal for unlabelled turns.
+    is where the speech after it begins. Both equal for unlabelled turns, whose
+    speaker may be unknown (a subtitle cue without a name).
     """
 
     __tablename__ = "speaker_turns"
@@ -134,14 +135,14 @@ class SpeakerTurn(Base):
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     document_id: Mapped[int] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"))
-    speaker_id: Mapped[int] = mapped_column(ForeignKey("speakers.id", ondelete="RESTRICT"), index=True)
+    speaker_id: Mapped[int | None] = mapped_column(ForeignKey("speakers.id", ondelete="RESTRICT"), index=True)
     label_start: Mapped[int] = mapped_column(Integer)
     start: Mapped[int] = mapped_column(Integer)
     end: Mapped[int] = mapped_column(Integer)
     timestamp_ms: Mapped[int | None] = mapped_column(Integer)
 
     document: Mapped[Document] = relationship(back_populates="turns")
-    speaker: Mapped[Speaker] = relationship()
+    speaker: Mapped[Speaker | None] = relationship()
 
 
 class Attribute(Base):

@@ -29,3 +29,13 @@ def normalize_text(text: str) -> str:
 def content_hash(text: str) -> str:
     """SHA-256 of the normalised text, used to detect duplicate imports."""
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def is_normalized(text: str) -> bool:
+    """True if ``text`` is already in stored form (cheap: no copy for clean text)."""
+    return (
+        not text.startswith("\ufeff")
+        and "\ufeff" not in text
+        and _LINE_BREAKS.search(text) is None
+        and unicodedata.is_normalized("NFC", text)
+    )

@@ -1,1 +1,125 @@
 """One module per source format; :func:`read_file` picks the reader by extension."""
+
+from __future__ import annotations
+
+import dataclasses
+import errno
+import stat
+from collections.abc import Callable
+from functools import partial
+from pathlib import Path
+
+from lobcoder.errors import ImportProblem, UnsupportedFormat
+from lobcoder.importing.extracted import ExtractedText
+from lobcoder.importing.readers.docx import read_docx
+from lobcoder.importing.readers.markup import read_html, read_markdown
+from lobcoder.importing.readers.odt import read_odt
+from lobcoder.importing.readers.pdf import read_pdf
+from lobcoder.importing.readers.plain import read_plain
+from lobcoder.importing.readers.rtf import read_rtf
+from lobcoder.importing.readers.subtitles import read_subtitles
+from lobcoder.text.normalize import normalize_text
+
+__all__ = ["MAX_FILE_BYTES", "SUPPORTED_EXTENSIONS", "read_file"]
+
+MAX_FILE_BYTES = 100 * 1024 * 1024
+
+Reader = Callable[[bytes, Path], ExtractedText]
+
+# extension -> (name of the format in messages, reader)
+_READERS: dict[str, tuple[str, Reader]] = {
+    ".txt": ("plain text", read_plain),
+    ".md": ("Markdown", read_markdown),
+    ".markdown": ("Markdown", read_markdown),
+    ".html": ("HTML", read_html),
+    ".htm": ("HTML", read_html),
+    ".docx": ("a Word document (.docx)", read_docx),
+    ".odt": ("an OpenDocument text (.odt)", read_odt),
+    ".rtf": ("RTF", read_rtf),
+    ".pdf": ("PDF", read_pdf),
+    ".vtt": ("WebVTT subtitles", partial(read_subtitles, fmt="vtt")),
+    ".srt": ("SRT subtitles", partial(read_subtitles, fmt="srt")),
+}
+
+SUPPORTED_EXTENSIONS: tuple[str, ...] = tuple(_READERS)
+
+
+def read_file(path: str | Path) -> ExtractedText:
+    """Read one source file into normalised text.
+
+    Every failure a user can cause (a missing, unreadable, oversized, corrupt
+    or unsupported file) and every surprise inside a third-party parser comes
+    out as :class:`~lobcoder.errors.ImportProblem`, so a batch import can
+    report the file and go on with the next.
+    """
+    path = Path(path)
+    size = _check_file(path)
+    extension = path.suffix.lower()
+    if extension not in _READERS:
+        supported = f"supported: {', '.join(SUPPORTED_EXTENSIONS)}"
+        if extension:
+            raise UnsupportedFormat(path, f"unsupported file type '{extension}' ({supported})")
+        raise UnsupportedFormat(
+            path, f"unsupported file type (the name has no extension; {supported})"
+        )
+    if size > MAX_FILE_BYTES:
+        raise ImportProblem(
+            path,
+            f"is too large ({size / 1024 / 1024:.1f} MB; "
+            f"the limit is {MAX_FILE_BYTES / 1024 / 1024:g} MB)",
+        )
+    if size == 0:
+        raise ImportProblem(path, "is empty")
+    data = _read_bytes(path)
+    label, reader = _READERS[extension]
+    try:
+        result = reader(data, path)
+    except ImportProblem:
+        raise
+    except RecursionError as exc:
+        raise ImportProblem(path, f"could not be read as {label}: it is nested too deeply") from exc
+    except Exception as exc:  # parsers raise anything at all on odd input
+        raise ImportProblem(path, f"could not be read as {label}: {_reason(exc)}") from exc
+    text = normalize_text(result.text)
+    if result.turns is not None and text != result.text:
+        problem = f"could not be read as {label}: turn offsets do not match the text"
+        raise ImportProblem(path, problem)
+    if not text.strip():
+        raise ImportProblem(path, "contains no text")
+    return dataclasses.replace(result, text=text)
+
+
+def _check_file(path: Path) -> int:
+    """Return the size of a regular file, or say in plain words why it is none."""
+    try:
+        info = path.stat()
+    except FileNotFoundError as exc:
+        raise ImportProblem(path, "does not exist") from exc
+    except PermissionError as exc:
+        raise ImportProblem(path, "cannot be read (permission denied)") from exc
+    except OSError as exc:
+        raise ImportProblem(path, f"cannot be read ({exc.strerror or exc})") from exc
+    if stat.S_ISDIR(info.st_mode):
+        raise ImportProblem(path, "is a folder, not a file")
+    if not stat.S_ISREG(info.st_mode):
+        raise ImportProblem(path, "is not a regular file")
+    return info.st_size
+
+
+def _read_bytes(path: Path) -> bytes:
+    try:
+        return path.read_bytes()
+    except PermissionError as exc:
+        raise ImportProblem(path, "cannot be read (permission denied)") from exc
+    except FileNotFoundError as exc:
+        raise ImportProblem(path, "does not exist (it disappeared while being read)") from exc
+    except OSError as exc:
+        if exc.errno == errno.EISDIR:
+            raise ImportProblem(path, "is a folder, not a file") from exc
+        raise ImportProblem(path, f"cannot be read ({exc.strerror or exc})") from exc
+
+
+def _reason(exc: BaseException) -> str:
+    lines = str(exc).strip().splitlines()
+    reason = lines[0] if lines else type(exc).__name__
+    return reason if len(reason) <= 200 else reason[:197] + "..."

@@ -137,7 +137,7 @@ def upgrade() -> None:
     op.create_table('speaker_turns',
     sa.Column('id', sa.Integer(), nullable=False),
     sa.Column('document_id', sa.Integer(), nullable=False),
-    sa.Column('speaker_id', sa.Integer(), nullable=False),
+    sa.Column('speaker_id', sa.Integer(), nullable=True),
     sa.Column('label_start', sa.Integer(), nullable=False),
     sa.Column('start', sa.Integer(), nullable=False),
     sa.Column('end', sa.Integer(), nullable=False),

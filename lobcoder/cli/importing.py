@@ -1,0 +1,148 @@
+"""``lobcoder import``: files and folders, speaker pattern, attribute sheet."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from lobcoder.cli.output import print_json
+from lobcoder.importing.speakers import DEFAULT_INTERVIEWER_NAMES, SpeakerPattern, preview
+from lobcoder.participants.plan import apply_plan, plan_sheet
+from lobcoder.services.batch_import import ImportOptions, ImportReport, collect_files, extract, import_files
+from lobcoder.storage.project import ProjectStore
+
+
+def register(commands: argparse._SubParsersAction) -> None:
+    cmd = commands.add_parser(
+        "import",
+        help="import transcripts (files or folders) and/or an attribute sheet",
+        description="Import .docx, .txt, .odt, .rtf, .pdf, .md, .html, .vtt and .srt files; folders are "
+        "searched recursively. Each file is imported whole or not at all; failures are listed. "
+        "Exit code 1 means some files were rejected.",
+    )
+    cmd.add_argument("project", type=Path)
+    cmd.add_argument("paths", nargs="*", type=Path, help="files and folders to import")
+    cmd.add_argument("--speaker-pattern", metavar="REGEX", help="regular expression with a (?P<speaker>...) group, matched at line starts")
+    cmd.add_argument("--min-speaker-turns", type=int, default=2, metavar="N", help="a label must start at least N lines to count as a speaker (default 2; I:, R:, Interviewer: always count)")
+    cmd.add_argument("--interviewer", action="append", default=[], metavar="NAME", help="speaker label that belongs to the interviewer (repeatable)")
+    cmd.add_argument("--no-speakers", action="store_true", help="do not detect speaker turns")
+    cmd.add_argument("--allow-duplicates", action="store_true", help="import a file even if a document with the same text exists")
+    cmd.add_argument("--preview", action="store_true", help="show the speakers and turns that would be found; import nothing")
+    sheet = cmd.add_argument_group("attribute sheet")
+    sheet.add_argument("--attributes", type=Path, metavar="SHEET", help="CSV or XLSX with a row per document or participant")
+    sheet.add_argument("--key-column", metavar="COLUMN", help="column naming the document or participant (default: detected)")
+    sheet.add_argument("--participant-column", metavar="COLUMN", help="column naming each document's participant")
+    sheet.add_argument("--participant-attributes", metavar="COL,COL", default="", help="columns that describe the participant rather than the document (e.g. school,role)")
+    sheet.add_argument("--create-participants", action="store_true", help="create participants for rows that match none")
+    cmd.add_argument("--json", action="store_true", help="print the report as JSON")
+    cmd.set_defaults(handler=cmd_import)
+
+
+def _options(args: argparse.Namespace) -> ImportOptions:
+    names = DEFAULT_INTERVIEWER_NAMES | {n.strip().lower() for n in args.interviewer}
+    try:
+        pattern = SpeakerPattern(
+            regex=args.speaker_pattern, min_occurrences=args.min_speaker_turns, interviewer_names=names
+        )
+    except ValueError as exc:
+        raise SystemExit(_usage_error(f"--speaker-pattern: {exc}")) from exc
+    return ImportOptions(
+        detect_speakers=not args.no_speakers,
+        speaker_pattern=pattern,
+        interviewer_names=names,
+        allow_duplicates=args.allow_duplicates,
+    )
+
+
+def _usage_error(message: str) -> int:
+    print(f"lobcoder: error: {message}", file=sys.stderr)
+    return 2
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    if not args.paths and not args.attributes:
+        return _usage_error("nothing to import: give files/folders and/or --attributes SHEET")
+    options = _options(args)
+    if args.preview:
+        return _preview(args, options)
+    with ProjectStore.open(args.project) as store:
+        report = ImportReport()
+        if args.paths:
+            progress = None if args.json or not sys.stderr.isatty() else _progress
+            report = import_files(store, args.paths, options, progress=progress)
+        sheet_lines: list[str] = []
+        sheet_plan = None
+        if args.attributes:
+            with store.transaction() as session:
+                sheet_plan = plan_sheet(
+                    session,
+                    args.attributes,
+                    key_column=args.key_column,
+                    participant_column=args.participant_column,
+                    participant_attributes=[c.strip() for c in args.participant_attributes.split(",") if c.strip()],
+                    create_participants=args.create_participants,
+                )
+                apply_plan(session, sheet_plan)
+            sheet_lines = sheet_plan.summary_lines()
+    if args.json:
+        print_json({"files": report.results, "cancelled": report.cancelled, "attribute_sheet": sheet_plan})
+    else:
+        _print_report(report)
+        for line in sheet_lines:
+            print(line)
+    rejected = bool(report.failed) or bool(sheet_plan and sheet_plan.has_problems)
+    return 1 if rejected else 0
+
+
+def _progress(done: int, total: int, current: str) -> None:
+    end = "\n" if done == total else ""
+    print(f"\rImporting {done}/{total} {Path(current).name[:50]:<50}", end=end, file=sys.stderr, flush=True)
+
+
+def _print_report(report: ImportReport) -> None:
+    for result in report.results:
+        if result.status == "imported":
+            detail = f"{result.characters} characters, {result.turns} turns"
+            if result.speakers:
+                detail += f", speakers: {', '.join(result.speakers[:6])}"
+            print(f"imported   {result.path} -> '{result.document}' ({detail})")
+        elif result.status == "duplicate":
+            print(f"duplicate  {result.path}: {result.message}")
+        else:
+            print(f"FAILED     {result.path}: {result.message}")
+    if report.results:
+        print(
+            f"{len(report.imported)} imported, {len(report.duplicates)} duplicates skipped, "
+            f"{len(report.failed)} failed"
+        )
+
+
+def _preview(args: argparse.Namespace, options: ImportOptions) -> int:
+    previews = []
+    failed = False
+    for path in collect_files(args.paths):
+        try:
+            extracted, _ = extract(path, ImportOptions(detect_speakers=False))
+        except Exception as exc:  # noqa: BLE001 - shown per file, like an import
+            failed = True
+            previews.append({"path": str(path), "error": str(exc)})
+            continue
+        result = preview(extracted.text, options.speaker_pattern)
+        previews.append({"path": str(path), "preview": result})
+    if args.json:
+        print_json(previews)
+        return 1 if failed else 0
+    for item in previews:
+        if "error" in item:
+            print(f"FAILED {item['error']}")
+            continue
+        result = item["preview"]
+        print(f"{item['path']}: {len(result.turns)} turns")
+        for speaker in result.speakers:
+            role = " (interviewer)" if speaker.is_interviewer else ""
+            print(f"  {speaker.name}{role}: {speaker.turn_count} turns, {speaker.word_count} words")
+        rejected = [line for line in result.lines if line.rejected_label]
+        for line in rejected[:10]:
+            print(f"  line {line.line_number}: not a speaker: {line.rejected_label}")
+    return 1 if failed else 0

@@ -1,0 +1,36 @@
+"""Printing results for people (plain text) and for scripts (``--json``)."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import sys
+from datetime import date, datetime
+from typing import Any
+
+
+def to_plain(value: Any) -> Any:
+    """Dataclasses, tuples, dates and paths as JSON-ready values."""
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return {f.name: to_plain(getattr(value, f.name)) for f in dataclasses.fields(value)}
+    if isinstance(value, dict):
+        return {str(k): to_plain(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple, set, frozenset)):
+        return [to_plain(v) for v in value]
+    if isinstance(value, (datetime, date)):
+        return value.isoformat()
+    return value
+
+
+def print_json(value: Any) -> None:
+    json.dump(to_plain(value), sys.stdout, ensure_ascii=False, indent=2)
+    sys.stdout.write("\n")
+
+
+def one_line(text: str) -> str:
+    """Collapse line breaks and tabs so a snippet fits on one output line."""
+    return " ".join(text.split())
+
+
+def error(message: str) -> None:
+    print(f"lobcoder: error: {message}", file=sys.stderr)

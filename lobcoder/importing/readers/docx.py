@@ -1,0 +1,127 @@
+"""Read the body text of a Word document (.docx): paragraphs and tables in order."""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+import docx
+from docx.opc.exceptions import PackageNotFoundError
+from docx.oxml.ns import qn
+from lxml import etree
+
+from lobcoder.errors import ImportProblem
+from lobcoder.importing.extracted import ExtractedText
+from lobcoder.importing.readers.ziputil import open_checked_zip, refuse_doctypes
+from lobcoder.text.normalize import normalize_text
+
+_WHAT = "a valid Word document (.docx)"
+
+_P, _TBL, _TR, _TC, _SDT, _SDT_CONTENT = (
+    qn("w:p"), qn("w:tbl"), qn("w:tr"), qn("w:tc"), qn("w:sdt"), qn("w:sdtContent")
+)
+_CUSTOM_XML, _SMART_TAG = qn("w:customXml"), qn("w:smartTag")
+# Characters a run holds; a soft hyphen is invisible and would break search.
+_TEXT = {qn("w:t"): None, qn("w:tab"): "\t", qn("w:ptab"): "\t", qn("w:br"): "\n",
+         qn("w:cr"): "\n", qn("w:noBreakHyphen"): "-", qn("w:softHyphen"): ""}
+_ALTERNATE_CONTENT = (
+    "{http://schemas.openxmlformats.org/markup-compatibility/2006}AlternateContent"
+)
+# Inside a paragraph: properties (their w:tab elements are tab stops), deleted
+# or moved-away revisions, and drawings and text boxes, which would land
+# mid-sentence.
+_SKIP_IN_PARAGRAPH = frozenset(
+    {qn("w:del"), qn("w:moveFrom"), qn("w:drawing"), qn("w:pict"), qn("w:object"),
+     qn("w:txbxContent"), qn("w:pPr"), qn("w:rPr"), _ALTERNATE_CONTENT}
+)
+
+
+def read_docx(data: bytes, path: Path) -> ExtractedText:
+    """Extract what a reader of the printed body sees, without headers,
+    footers, footnotes or comments: those repeat or annotate, and would be
+    coded as if the interviewee said them."""
+    with open_checked_zip(data, path, _WHAT) as archive:
+        refuse_doctypes(archive, path)
+    try:
+        document = docx.Document(io.BytesIO(data))
+    except (PackageNotFoundError, KeyError, ValueError, etree.XMLSyntaxError) as exc:
+        reason = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+        raise ImportProblem(path, f"is not {_WHAT}: {reason}") from exc
+    lines = list(_blocks(document.element.body))
+    return ExtractedText(text=normalize_text("\n".join(lines)), format="docx")
+
+
+def _blocks(elements: Iterable[etree._Element]) -> Iterator[str]:
+    """Yield one line per paragraph and per table row, in document order."""
+    for child in elements:
+        if child.tag == _P:
+            yield _paragraph_text(child)
+        elif child.tag == _TBL:
+            yield from _table_lines(child)
+        elif child.tag == _SDT:
+            content = child.find(_SDT_CONTENT)
+            if content is not None:
+                yield from _blocks(content)
+        elif child.tag == _CUSTOM_XML:
+            yield from _blocks(child)
+
+
+def _table_lines(table: etree._Element) -> Iterator[str]:
+    """One line per row, cells joined by a tab.
+
+    Each ``w:tc`` is visited once, so a horizontally merged cell appears once
+    and a vertically merged one only in its first row (python-docx's
+    ``row.cells`` would repeat both). Nested tables follow their row as lines
+    of their own, so every line keeps a meaning for its tabs.
+    """
+    for row in _children(table, _TR):
+        cells: list[str] = []
+        nested: list[str] = []
+        for cell in _children(row, _TC):
+            parts: list[str] = []
+            for child in cell:
+                if child.tag == _TBL:
+                    nested.extend(_table_lines(child))
+                elif child.tag in (_P, _SDT, _CUSTOM_XML):
+                    parts.extend(_blocks([child]))
+            text = " ".join(part.strip() for part in parts if part.strip())
+            cells.append(text.replace("\t", " ").replace("\n", " "))
+        yield "\t".join(cells).rstrip("\t")
+        yield from nested
+
+
+def _children(element: etree._Element, tag: str) -> Iterator[etree._Element]:
+    """Direct children with ``tag``, looking through content controls and
+    custom XML wrappers that Word puts around rows and cells."""
+    for child in element:
+        if child.tag == tag:
+            yield child
+        elif child.tag == _SDT:
+            content = child.find(_SDT_CONTENT)
+            if content is not None:
+                yield from _children(content, tag)
+        elif child.tag in (_CUSTOM_XML, _SMART_TAG):
+            yield from _children(child, tag)
+
+
+def _paragraph_text(paragraph: etree._Element) -> str:
+    """Text of one paragraph, including runs inside hyperlinks, fields,
+    inserted revisions and content controls, which ``Paragraph.text`` skips."""
+    pieces: list[str] = []
+    _collect(paragraph, pieces)
+    return "".join(pieces)
+
+
+def _collect(element: etree._Element, pieces: list[str]) -> None:
+    for child in element:
+        tag = child.tag
+        if not isinstance(tag, str) or tag in _SKIP_IN_PARAGRAPH:
+            continue  # comments, processing instructions, unexpanded entities
+        if tag in _TEXT:
+            replacement = _TEXT[tag]
+            pieces.append((child.text or "") if replacement is None else replacement)
+        elif tag == _P:
+            continue  # paragraphs nested in a paragraph belong to text boxes
+        else:
+            _collect(child, pieces)

@@ -1,0 +1,175 @@
+"""Read the body text of an OpenDocument text file (.odt) from its content.xml."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from xml.etree.ElementTree import Element, ParseError
+
+from defusedxml import DefusedXmlException
+from defusedxml.ElementTree import fromstring
+
+from lobcoder.errors import ImportProblem
+from lobcoder.importing.extracted import ExtractedText
+from lobcoder.importing.readers.ziputil import open_checked_zip, read_member
+from lobcoder.text.normalize import normalize_text
+
+_WHAT = "a valid OpenDocument text file (.odt)"
+_TEXT_NS = "urn:oasis:names:tc:opendocument:xmlns:text:1.0"
+_TABLE_NS = "urn:oasis:names:tc:opendocument:xmlns:table:1.0"
+_OFFICE_NS = "urn:oasis:names:tc:opendocument:xmlns:office:1.0"
+_DRAW_NS = "urn:oasis:names:tc:opendocument:xmlns:drawing:1.0"
+
+
+def _t(name: str) -> str:
+    return f"{{{_TEXT_NS}}}{name}"
+
+
+def _tb(name: str) -> str:
+    return f"{{{_TABLE_NS}}}{name}"
+
+
+_PARAGRAPHS = frozenset({_t("p"), _t("h")})
+_TABLE, _ROW, _CELL = _tb("table"), _tb("table-row"), _tb("table-cell")
+_ROW_GROUPS = frozenset(
+    {_tb("table-header-rows"), _tb("table-rows"), _tb("table-row-group")}
+)
+# Blocks that hold no body text: change-tracking records (deleted text),
+# declarations, and forms.
+_SKIP_BLOCKS = frozenset(
+    {_t("tracked-changes"), _t("variable-decls"), _t("sequence-decls"),
+     _t("user-field-decls"), f"{{{_OFFICE_NS}}}forms", _tb("table-columns"),
+     _tb("table-column"), f"{{{_OFFICE_NS}}}annotation"}
+)
+# Inline content left out: footnotes and endnotes, comments, frames (images
+# and text boxes) and the marks of deleted text.
+_SKIP_INLINE = frozenset(
+    {_t("note"), f"{{{_OFFICE_NS}}}annotation", f"{{{_OFFICE_NS}}}annotation-end",
+     f"{{{_DRAW_NS}}}frame", f"{{{_DRAW_NS}}}custom-shape", _t("change")}
+)
+_XML_SPACE = re.compile(r"[ \t\r\n]+")
+_TEXT_MIMETYPE = "application/vnd.oasis.opendocument.text"
+
+
+def read_odt(data: bytes, path: Path) -> ExtractedText:
+    """Extract the body text; headers, footers, notes and comments are left
+    out as for .docx."""
+    with open_checked_zip(data, path, _WHAT) as archive:
+        if "mimetype" in archive.namelist():
+            mimetype = read_member(archive, "mimetype", path, _WHAT)
+            kind = mimetype.decode("ascii", "replace").strip()
+            if not kind.startswith(_TEXT_MIMETYPE):
+                raise ImportProblem(path, f"is not an OpenDocument text file (it is {kind})")
+        content = read_member(archive, "content.xml", path, _WHAT)
+    try:
+        root = fromstring(content, forbid_dtd=False, forbid_entities=True)
+    except DefusedXmlException as exc:
+        raise ImportProblem(
+            path, "contains XML entity declarations, which are refused for safety"
+        ) from exc
+    except ParseError as exc:
+        raise ImportProblem(path, f"is not {_WHAT}: content.xml is damaged ({exc})") from exc
+    body = root.find(f"{{{_OFFICE_NS}}}body/{{{_OFFICE_NS}}}text")
+    if body is None:
+        raise ImportProblem(path, f"is not {_WHAT}: content.xml has no text body")
+    return ExtractedText(text=normalize_text("\n".join(_blocks(body))), format="odt")
+
+
+def _blocks(container: Iterable[Element]) -> Iterator[str]:
+    """Yield one line per paragraph or heading and per table row, in order.
+
+    Lists, sections, tables of contents and other containers are walked
+    into; list bullets and numbers are not part of the text.
+    """
+    for child in container:
+        if child.tag in _PARAGRAPHS:
+            yield _paragraph_text(child)
+        elif child.tag == _TABLE:
+            yield from _table_lines(child)
+        elif child.tag not in _SKIP_BLOCKS:
+            yield from _blocks(child)
+
+
+def _table_lines(table: Element) -> Iterator[str]:
+    """One line per row, cells joined by a tab; nested tables as lines of
+    their own after the row. Covered cells (the hidden part of a merged cell)
+    are skipped, so a merged cell appears once."""
+    for row in _rows(table):
+        cells: list[str] = []
+        nested: list[str] = []
+        for cell in row:
+            if cell.tag != _CELL:
+                continue
+            parts: list[str] = []
+            for child in cell:
+                if child.tag == _TABLE:
+                    nested.extend(_table_lines(child))
+                else:
+                    parts.extend(_blocks([child]))
+            text = " ".join(part.strip() for part in parts if part.strip())
+            cells.append(text.replace("\t", " ").replace("\n", " "))
+        yield "\t".join(cells).rstrip("\t")
+        yield from nested
+
+
+def _rows(table: Element) -> Iterator[Element]:
+    for child in table:
+        if child.tag == _ROW:
+            yield child
+        elif child.tag in _ROW_GROUPS:
+            yield from _rows(child)
+
+
+def _paragraph_text(paragraph: Element) -> str:
+    """Apply ODF white-space rules: runs of XML white space are one space and
+    vanish at the start of the paragraph; text:s, text:tab and
+    text:line-break are literal."""
+    collector = _Inline()
+    collector.walk(paragraph)
+    return "".join(collector.pieces).rstrip(" ")
+
+
+class _Inline:
+    """Collects the characters of one paragraph."""
+
+    def __init__(self) -> None:
+        self.pieces: list[str] = []
+        self.after_space = True  # at the start, white space is dropped
+
+    def walk(self, element: Element) -> None:
+        self.raw(element.text)
+        for child in element:
+            tag = child.tag
+            if tag == _t("s"):
+                self.literal(" " * _count(child.get(_t("c"))))
+            elif tag == _t("tab"):
+                self.literal("\t")
+            elif tag == _t("line-break"):
+                self.literal("\n")
+                self.after_space = True
+            elif tag not in _SKIP_INLINE:
+                self.walk(child)
+            self.raw(child.tail)
+
+    def literal(self, text: str) -> None:
+        self.pieces.append(text)
+        self.after_space = False
+
+    def raw(self, text: str | None) -> None:
+        """Add character data, collapsing white space across element borders."""
+        if not text:
+            return
+        text = _XML_SPACE.sub(" ", text)
+        if self.after_space:
+            text = text.lstrip(" ")
+        if text:
+            self.pieces.append(text)
+            self.after_space = text.endswith(" ")
+
+
+def _count(value: str | None) -> int:
+    try:
+        return max(1, min(int(value or 1), 1000))
+    except ValueError:
+        return 1

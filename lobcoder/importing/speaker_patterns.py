@@ -1,0 +1,176 @@
+"""Word lists, regular expressions and name checks behind speaker-label detection."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from enum import StrEnum
+from functools import lru_cache
+
+from lobcoder.errors import LobcoderError
+
+DEFAULT_INTERVIEWER_NAMES: frozenset[str] = frozenset({
+    "i", "int", "interviewer", "interviewster", "interviewers", "iv",
+    "onderzoeker", "onderzoekster", "researcher",
+    "vraag", "vraagsteller", "q", "question",
+    "moderator", "gespreksleider", "gespreksleidster", "facilitator",
+})
+
+# Labels that are speakers without being interviewers: together with the
+# interviewer names they are accepted even when they occur only once.
+DEFAULT_RESPONDENT_NAMES: frozenset[str] = frozenset({
+    "r", "resp", "respondent", "respondente", "geinterviewde", "geïnterviewde",
+    "interviewee", "antwoord", "a", "answer", "deelnemer", "deelneemster",
+    "participant", "informant", "spreker", "speaker",
+})
+
+# Words that end a phrase before a colon at a line start (headings, notes,
+# document metadata). Never speakers, however often they occur.
+COMMON_WORDS: frozenset[str] = frozenset({
+    # Dutch
+    "bijvoorbeeld", "bijv", "bv", "b.v", "dus", "maar", "en", "of", "want", "ook",
+    "nou", "ja", "nee", "zoals", "namelijk", "oftewel", "kortom", "daarom", "toen",
+    "let op", "let wel", "opmerking", "opmerkingen", "noot", "nb", "n.b", "ps", "p.s",
+    "conclusie", "conclusies", "samenvatting", "tip", "tips", "thema", "subthema",
+    "onderwerp", "stelling", "definitie", "voorbeeld", "citaat", "toelichting",
+    "uitleg", "zie", "bron", "bronnen", "link", "doel", "aanleiding", "context",
+    "resultaat", "resultaten", "uitkomst", "advies", "actie", "actiepunt",
+    "actiepunten", "waarschuwing", "belangrijk", "let", "stap", "fase", "deel",
+    "hoofdstuk", "paragraaf", "bijlage", "titel", "datum", "tijd", "tijdstip",
+    "duur", "locatie", "plaats", "adres", "tel", "telefoon", "email", "e-mail",
+    "website", "transcript", "transcriptie", "interview", "opname", "bestand",
+    "aanwezig", "aanwezigen", "afwezig", "notulist", "legenda", "code", "codes",
+    "totaal", "aantal", "d.w.z", "dwz", "o.a", "m.a.w", "enz", "etc",
+    # English
+    "note", "notes", "example", "examples", "e.g", "i.e", "eg", "ie", "so", "but",
+    "and", "or", "summary", "conclusion", "warning", "important", "remark",
+    "comment", "source", "date", "time", "location", "subject", "topic", "theme",
+    "see", "step", "part", "section", "chapter", "title", "file", "recording",
+    "http", "https", "ftp", "mailto", "www", "url",
+})
+
+# Numbered forms of these ("Vraag 3:") are items of an interview guide, not
+# speakers; the bare word ("Vraag:") is a known label.
+NUMBERED_HEADINGS: frozenset[str] = frozenset({"vraag", "antwoord", "question", "answer"})
+
+
+class RejectReason(StrEnum):
+    """Why a label-like line start did not become a turn (the GUI words it)."""
+
+    COMMON_WORD = "common word"
+    NUMBERED_HEADING = "numbered heading"
+    PUNCTUATION = "sentence punctuation in name"
+    LOWER_CASE = "starts with a lower-case letter"
+    TOO_RARE = "occurs too rarely"
+
+
+class InvalidSpeakerPattern(LobcoderError, ValueError):
+    """A user-supplied speaker regex cannot be used; ``str()`` says why."""
+
+
+_TS = r"(?:\d{1,3}:)?\d{1,2}:\d{2}(?:[.,]\d{1,3})?"
+_BRACKETED_TS = rf"(?:\[{_TS}\]|\({_TS}\))"
+_ANY_TS = rf"(?:{_BRACKETED_TS}|{_TS})"
+_FIRST_WORD = r"[^\W\d_](?:[^\W_]|[.'’\-])*"
+_WORD = r"[^\W_](?:[^\W_]|[.'’\-])*"
+_NAME = rf"{_FIRST_WORD}(?:[ ]+{_WORD}){{0,3}}"
+
+# One pass over the text; every alternative stays on its line ([ \t], not \s).
+# A colon directly followed by "/" or a digit is a URL or a time, not a label.
+DEFAULT_LABEL = re.compile(
+    rf"""
+    ^(?=[^\n:\t]*[:\t])          # every form has a colon or a tab: skip other lines fast
+    [ \t]*
+    (?P<body>
+      (?:(?P<pre>{_ANY_TS})[ \t]+)?
+      (?:\*\*)?
+      (?P<speaker>{_NAME})
+      (?:
+          (?:[ \t]*(?P<post>{_BRACKETED_TS}))?
+          (?:[ ]*(?:\*\*)?[ ]*:(?![/\d])(?:\*\*)?[ \t]*  # Name: / Name : / **Name:**
+            | \t+)                                     # Name<TAB> (Word tables)
+        | [ \t]+(?P<alone>{_ANY_TS})[ \t]*$            # "Spreker 1 [00:00:05]" on its own line
+      )
+    )
+    """,
+    re.MULTILINE | re.VERBOSE,
+)
+
+_TIMESTAMP = re.compile(rf"(?:(\d{{1,3}}):)?(\d{{1,3}}):(\d{{2}})(?:[.,](\d{{1,3}}))?")
+_TRAILING_NUMBER = re.compile(r"[\s.\-_#]*\d+$")
+
+
+def parse_timestamp(text: str | None) -> int | None:
+    """Milliseconds of the first ``h:mm:ss`` / ``mm:ss`` (``.mmm``) in ``text``.
+
+    Returns None for text without a timestamp or with impossible seconds or
+    minutes, so a malformed time never shifts a turn's position in the media.
+    """
+    if not text:
+        return None
+    match = _TIMESTAMP.search(text)
+    if match is None:
+        return None
+    hours_s, minutes_s, seconds_s, fraction = match.groups()
+    hours, minutes, seconds = int(hours_s or 0), int(minutes_s), int(seconds_s)
+    if seconds >= 60 or (hours_s is not None and minutes >= 60):
+        return None
+    millis = int(fraction.ljust(3, "0")) if fraction else 0
+    return ((hours * 60 + minutes) * 60 + seconds) * 1000 + millis
+
+
+def name_key(name: str) -> str:
+    """Fold a label for comparison with the word lists.
+
+    Case, accents, extra spaces, trailing dots and a trailing number are
+    ignored, so ``Int. 2``, ``INT`` and ``int`` are one label and
+    ``Geinterviewde`` matches ``Geïnterviewde``.
+    """
+    key = " ".join(name.casefold().split())
+    key = "".join(c for c in unicodedata.normalize("NFD", key) if not unicodedata.combining(c))
+    key = _TRAILING_NUMBER.sub("", key) or key
+    return key.rstrip(".").strip()
+
+
+@lru_cache(maxsize=32)
+def keyed(names: frozenset[str]) -> frozenset[str]:
+    """``names`` folded with :func:`name_key` (cached: the sets are constants)."""
+    return frozenset(name_key(n) for n in names)
+
+
+def has_trailing_number(name: str) -> bool:
+    """Numbered labels ("Docent 3", "R1") share the rules of their bare word."""
+    return _TRAILING_NUMBER.search(name) is not None
+
+
+def check_name(name: str) -> RejectReason | None:
+    """The rule a default-pattern name breaks whatever its frequency, if any."""
+    key = name_key(name)
+    words = name.split()
+    # "We zeiden bijvoorbeeld:" ends in a common word too: a phrase, not a name.
+    last = words[-1]
+    if key in COMMON_WORDS or (len(words) > 1 and last[0].islower() and name_key(last) in COMMON_WORDS):
+        return RejectReason.COMMON_WORD
+    if key in NUMBERED_HEADINGS and has_trailing_number(name):
+        return RejectReason.NUMBERED_HEADING
+    # A dot inside a name is only an abbreviation ("Mw.", "Dhr.", "J."); after
+    # any other word it ends a sentence ("Dat was het. Nou:").
+    if ".." in name or any(
+        w.endswith(".") and not (w[0].isupper() and len(w.replace(".", "")) <= 4)
+        for w in words[:-1]
+    ):
+        return RejectReason.PUNCTUATION
+    return None
+
+
+def compile_custom(regex: str) -> re.Pattern[str]:
+    """Compile a user regex, with messages fit to show to the user."""
+    try:
+        compiled = re.compile(regex, re.MULTILINE)
+    except re.error as error:
+        raise InvalidSpeakerPattern(f"Invalid speaker pattern {regex!r}: {error}") from None
+    if "speaker" not in compiled.groupindex:
+        raise InvalidSpeakerPattern(
+            f"Speaker pattern {regex!r} needs a named group (?P<speaker>...) for the speaker's name"
+        )
+    return compiled

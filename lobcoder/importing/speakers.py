@@ -1,0 +1,245 @@
+"""Find speaker turns ("Anna: ...", "[00:01:02] I: ...") in transcript text."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from lobcoder.importing.extracted import Turn
+from lobcoder.importing.speaker_patterns import (
+    DEFAULT_INTERVIEWER_NAMES,
+    DEFAULT_LABEL,
+    DEFAULT_RESPONDENT_NAMES,
+    InvalidSpeakerPattern,
+    RejectReason,
+    check_name,
+    compile_custom,
+    keyed,
+    name_key,
+    parse_timestamp,
+)
+
+__all__ = [
+    "DEFAULT_INTERVIEWER_NAMES",
+    "InvalidSpeakerPattern",
+    "PreviewLine",
+    "RejectReason",
+    "RejectedLabel",
+    "SpeakerPattern",
+    "SpeakerPreview",
+    "SpeakerSummary",
+    "detect_turns",
+    "is_interviewer",
+    "preview",
+]
+
+
+def is_interviewer(name: str, interviewer_names: frozenset[str] = DEFAULT_INTERVIEWER_NAMES) -> bool:
+    """Whether a label names the interviewer side (``I``, ``Int.``, ``Interviewer 2``).
+
+    Case, accents, trailing dots and a trailing number are ignored, so numbered
+    interviewers in group interviews are still recognised.
+    """
+    return name_key(name) in keyed(interviewer_names)
+
+
+@dataclass(frozen=True)
+class SpeakerPattern:
+    """How speaker labels look; invalid settings fail here, before any text is read.
+
+    ``regex`` (optional) replaces the built-in label syntax. It is matched at
+    each line start with ``re.match`` and must have a group ``speaker``; a group
+    ``time`` is read as the turn's timestamp. The speech starts where the match
+    ends. Only the frequency rule applies to it: the user has already said what
+    a label looks like, and ``min_occurrences=1`` accepts every match.
+
+    A label that is not a known interviewer or respondent label must occur at
+    least ``min_occurrences`` times at a line start, which keeps one-off phrases
+    such as ``Het probleem was:`` out.
+
+    Raises:
+        InvalidSpeakerPattern: (a ``ValueError``) for a regex that does not
+            compile or lacks the ``speaker`` group, or ``min_occurrences < 1``.
+    """
+
+    regex: str | None = None
+    min_occurrences: int = 2
+    interviewer_names: frozenset[str] = DEFAULT_INTERVIEWER_NAMES
+    compiled: re.Pattern[str] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        if self.min_occurrences < 1:
+            raise InvalidSpeakerPattern(f"min_occurrences must be at least 1, not {self.min_occurrences}")
+        compiled = DEFAULT_LABEL if self.regex is None else compile_custom(self.regex)
+        object.__setattr__(self, "compiled", compiled)
+
+    def is_known(self, name: str) -> bool:
+        """Known labels are trusted even when they occur once."""
+        key = name_key(name)
+        return key in keyed(self.interviewer_names) or key in keyed(DEFAULT_RESPONDENT_NAMES)
+
+
+@dataclass(frozen=True)
+class RejectedLabel:
+    """A line start that looks like a label but is not one, and why."""
+
+    label: str
+    speaker: str
+    reason: RejectReason
+    occurrences: int
+
+    def __str__(self) -> str:
+        if self.reason is RejectReason.TOO_RARE:
+            times = "once" if self.occurrences == 1 else f"{self.occurrences} times"
+            return f"{self.label} occurs only {times}"
+        return f"{self.label} {self.reason.value}"
+
+
+@dataclass(frozen=True)
+class SpeakerSummary:
+    name: str
+    turn_count: int
+    word_count: int
+    is_interviewer: bool
+
+
+@dataclass(frozen=True)
+class PreviewLine:
+    """One line as the import dialog shows it: a turn start, a refused label, or neither."""
+
+    line_number: int
+    text: str
+    speaker: str | None
+    rejected_label: RejectedLabel | None
+
+
+@dataclass(frozen=True)
+class SpeakerPreview:
+    turns: tuple[Turn, ...]
+    speakers: tuple[SpeakerSummary, ...]
+    lines: tuple[PreviewLine, ...]
+
+
+@dataclass(slots=True)
+class _Candidate:
+    line_start: int
+    label_start: int
+    start: int
+    speaker: str
+    timestamp_ms: int | None
+    reason: RejectReason | None = None
+    occurrences: int = 0
+
+
+def _default_candidates(text: str) -> list[_Candidate]:
+    found = []
+    for m in DEFAULT_LABEL.finditer(text):
+        speaker, pre, post, alone = m.group("speaker", "pre", "post", "alone")
+        if "  " in speaker:
+            speaker = " ".join(speaker.split())
+        stamp = pre or post or alone
+        found.append(_Candidate(
+            m.start(), m.start("body"), m.end(), speaker, parse_timestamp(stamp) if stamp else None
+        ))
+    return found
+
+
+def _custom_candidates(text: str, regex: re.Pattern[str]) -> list[_Candidate]:
+    has_time = "time" in regex.groupindex
+    found = []
+    pos = 0
+    for line in text.split("\n"):
+        end = pos + len(line)
+        m = regex.match(text, pos, end)
+        speaker = " ".join((m.group("speaker") or "").split()) if m else ""
+        if m and speaker:
+            indent = len(line) - len(line.lstrip(" \t"))
+            found.append(_Candidate(
+                line_start=pos, label_start=min(pos + indent, m.end()), start=m.end(),
+                speaker=speaker, timestamp_ms=parse_timestamp(m.group("time")) if has_time else None,
+            ))
+        pos = end + 1
+    return found
+
+
+def _candidates(text: str, pattern: SpeakerPattern) -> list[_Candidate]:
+    """Every label-like line start, each marked with a reject reason or accepted."""
+    if pattern.regex is None:
+        found = _default_candidates(text)
+    else:
+        found = _custom_candidates(text, pattern.compiled)
+    counts = Counter(c.speaker for c in found)
+    verdicts: dict[str, RejectReason | None] = {}
+    for c in found:
+        c.occurrences = counts[c.speaker]
+        if c.speaker not in verdicts:
+            verdicts[c.speaker] = _judge(c.speaker, counts[c.speaker], pattern)
+        c.reason = verdicts[c.speaker]
+    return found
+
+
+def _judge(name: str, count: int, pattern: SpeakerPattern) -> RejectReason | None:
+    if pattern.regex is None:
+        reason = check_name(name)
+        if reason is not None:
+            return reason
+    if pattern.is_known(name):
+        return None
+    if pattern.regex is None and name[0].islower():
+        return RejectReason.LOWER_CASE
+    return RejectReason.TOO_RARE if count < pattern.min_occurrences else None
+
+
+def _turns(text: str, accepted: list[_Candidate]) -> list[Turn]:
+    turns = []
+    for i, c in enumerate(accepted):
+        boundary = accepted[i + 1].line_start if i + 1 < len(accepted) else len(text)
+        end = c.start + len(text[c.start:boundary].rstrip())
+        turns.append(Turn(c.speaker, c.label_start, c.start, end, c.timestamp_ms))
+    return turns
+
+
+def detect_turns(text: str, pattern: SpeakerPattern | None = None) -> list[Turn]:
+    """Turns from each accepted label to the last non-blank line before the next one.
+
+    Text before the first label belongs to no turn; consecutive turns of one
+    speaker stay separate so each label keeps its own timestamp and position.
+    """
+    found = _candidates(text, pattern or SpeakerPattern())
+    return _turns(text, [c for c in found if c.reason is None])
+
+
+def preview(text: str, pattern: SpeakerPattern | None = None, max_lines: int = 200) -> SpeakerPreview:
+    """Turns, per-speaker totals and a line-by-line view for the import dialog.
+
+    The lines show refused labels with their reason, so a user can see why a
+    speaker was missed and adjust the pattern or ``min_occurrences``.
+    """
+    pattern = pattern or SpeakerPattern()
+    found = _candidates(text, pattern)
+    turns = _turns(text, [c for c in found if c.reason is None])
+
+    totals: dict[str, list[int]] = {}
+    for t in turns:
+        entry = totals.setdefault(t.speaker or "", [0, 0])
+        entry[0] += 1
+        entry[1] += len(text[t.start:t.end].split())
+    speakers = tuple(
+        SpeakerSummary(name, n, words, is_interviewer(name, pattern.interviewer_names))
+        for name, (n, words) in totals.items()
+    )
+
+    by_line = {c.line_start: c for c in found}
+    lines = []
+    pos = 0
+    for number, line in enumerate(text.split("\n", max_lines)[:max_lines], start=1):
+        c = by_line.get(pos)
+        rejected = None
+        if c is not None and c.reason is not None:
+            label = text[c.label_start:c.start].strip()
+            rejected = RejectedLabel(label, c.speaker, c.reason, c.occurrences)
+        speaker = c.speaker if c is not None and c.reason is None else None
+        lines.append(PreviewLine(number, line, speaker, rejected))
+        pos += len(line) + 1
+    return SpeakerPreview(tuple(turns), speakers, tuple(lines))

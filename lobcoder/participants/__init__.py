@@ -1,0 +1,1 @@
+"""Participants (cases), their document links and typed attributes, imported from sheets."""

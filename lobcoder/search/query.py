@@ -1,0 +1,102 @@
+"""Parse a user's search query into an FTS5 expression and a hit-finding regex.
+
+Syntax, as people expect from a search box: words (all must occur), ``"a
+phrase"``, ``prefix*``, ``OR`` between alternatives and ``-word`` or ``NOT
+word`` to exclude. Everything is folded (case and diacritics), so
+``coordinatie`` finds ``coördinatie``. User input never reaches FTS5 unquoted,
+so no query can be a syntax error there.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from lobcoder.text.fold import fold
+
+_TOKEN = re.compile(r'(-?)"([^"]*)"?|(\S+)')
+_WORD = re.compile(r"\w+")
+
+
+class QueryError(ValueError):
+    """The query cannot be searched for (for example: only excluded words)."""
+
+
+@dataclass(frozen=True)
+class Term:
+    words: tuple[str, ...]  # folded FTS tokens; more than one = phrase
+    prefix: bool = False
+    negated: bool = False
+
+
+@dataclass(frozen=True)
+class ParsedQuery:
+    fts: str
+    hit_pattern: re.Pattern[str]
+    terms: tuple[Term, ...]
+
+
+def _term_fts(term: Term) -> str:
+    quoted = '"' + " ".join(term.words) + '"'
+    return quoted + "*" if term.prefix else quoted
+
+
+def _term_regex(term: Term) -> str:
+    body = r"\W+".join(re.escape(w) for w in term.words)
+    tail = r"\w*" if term.prefix else r"(?!\w)"
+    return r"(?<!\w)" + body + tail
+
+
+def parse_query(query: str) -> ParsedQuery:
+    """Turn ``query`` into the FTS5 MATCH string and a regex over folded text."""
+    parts: list[str] = []
+    terms: list[Term] = []
+    negate_next = False
+    for match in _TOKEN.finditer(query):
+        minus, phrase, bare = match.groups()
+        if bare is not None:
+            if bare == "OR":
+                if parts and parts[-1] != "OR":
+                    parts.append("OR")
+                continue
+            if bare in ("NOT", "AND"):
+                negate_next = bare == "NOT"
+                continue
+            negated = bare.startswith("-") and len(bare) > 1
+            raw = bare[1:] if negated else bare
+            prefix = raw.endswith("*")
+        else:
+            negated, raw, prefix = bool(minus), phrase, False
+        words = tuple(_WORD.findall(fold(raw)))
+        if not words:
+            continue
+        term = Term(words, prefix=prefix, negated=negated or negate_next)
+        negate_next = False
+        terms.append(term)
+        if term.negated:
+            if parts and parts[-1] == "OR":
+                parts.pop()
+            parts.append("NOT " + _term_fts(term))
+        else:
+            parts.append(_term_fts(term))
+    while parts and parts[-1] == "OR":
+        parts.pop()
+    positives = [t for t in terms if not t.negated]
+    if not positives:
+        raise QueryError("the search needs at least one word to look for")
+    fts = _join_fts(parts)
+    pattern = re.compile("|".join(_term_regex(t) for t in positives))
+    return ParsedQuery(fts=fts, hit_pattern=pattern, terms=tuple(terms))
+
+
+def _join_fts(parts: list[str]) -> str:
+    # FTS5's NOT is binary ("a NOT b"); a leading NOT needs something before it,
+    # so positive terms go first and excluded ones are appended.
+    positive = [p for p in parts if not p.startswith("NOT ")]
+    negative = [p for p in parts if p.startswith("NOT ")]
+    while positive and positive[0] == "OR":
+        positive.pop(0)
+    expression = " ".join(positive)
+    if negative:
+        expression = f"({expression}) " + " ".join(negative)
+    return expression

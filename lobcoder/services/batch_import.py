@@ -1,0 +1,175 @@
+"""Batch import of files and folders: one transaction per file, a report per file.
+
+Reading and speaker detection happen before any database work. Each file is
+then stored in its own transaction, so a file is either imported completely or
+not at all, one bad file never stops the others, and cancelling keeps the files
+finished so far (the report says which).
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Literal
+
+from lobcoder.errors import LobcoderError
+from lobcoder.importing.extracted import ExtractedText, Turn
+from lobcoder.importing.readers import SUPPORTED_EXTENSIONS, read_file
+from lobcoder.importing.speakers import DEFAULT_INTERVIEWER_NAMES, SpeakerPattern, detect_turns
+from lobcoder.services.documents import add_document, find_duplicate
+from lobcoder.storage.project import ProjectStore
+from lobcoder.text.normalize import content_hash
+
+Status = Literal["imported", "duplicate", "failed"]
+ProgressCallback = Callable[[int, int, str], None]
+CancelCheck = Callable[[], bool]
+
+
+@dataclass(frozen=True)
+class ImportOptions:
+    detect_speakers: bool = True
+    speaker_pattern: SpeakerPattern | None = None
+    interviewer_names: frozenset[str] = DEFAULT_INTERVIEWER_NAMES
+    allow_duplicates: bool = False
+
+
+@dataclass(frozen=True)
+class FileResult:
+    path: str
+    status: Status
+    message: str = ""
+    document: str | None = None
+    characters: int = 0
+    turns: int = 0
+    speakers: tuple[str, ...] = ()
+    encoding: str | None = None
+    warnings: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class ImportReport:
+    results: tuple[FileResult, ...] = field(default_factory=tuple)
+    cancelled: bool = False
+    not_started: tuple[str, ...] = ()
+
+    def with_status(self, status: Status) -> list[FileResult]:
+        return [r for r in self.results if r.status == status]
+
+    @property
+    def imported(self) -> list[FileResult]:
+        return self.with_status("imported")
+
+    @property
+    def failed(self) -> list[FileResult]:
+        return self.with_status("failed")
+
+    @property
+    def duplicates(self) -> list[FileResult]:
+        return self.with_status("duplicate")
+
+
+def _is_candidate(path: Path) -> bool:
+    name = path.name
+    # Hidden files and the lock files Word leaves beside open documents.
+    return not name.startswith((".", "~$")) and path.suffix.lower() in SUPPORTED_EXTENSIONS
+
+
+def collect_files(paths: Iterable[str | Path]) -> list[Path]:
+    """Expand folders (recursively) to the supported files in them, sorted by path.
+
+    Files named explicitly are kept whatever their extension, so that an
+    unsupported one is reported rather than silently skipped.
+    """
+    files: list[Path] = []
+    seen: set[Path] = set()
+    for raw in paths:
+        path = Path(raw)
+        found: list[Path]
+        if path.is_dir():
+            found = sorted(
+                (Path(root) / name for root, dirs, names in os.walk(path) for name in names),
+                key=lambda p: str(p).lower(),
+            )
+            found = [p for p in found if _is_candidate(p)]
+            # Don't descend into hidden folders' files.
+            found = [p for p in found if not any(part.startswith(".") for part in p.relative_to(path).parts)]
+        else:
+            found = [path]
+        for file in found:
+            key = file.resolve() if file.exists() else file
+            if key not in seen:
+                seen.add(key)
+                files.append(file)
+    return files
+
+
+def extract(path: Path, options: ImportOptions) -> tuple[ExtractedText, tuple[Turn, ...]]:
+    """Read one file and find its turns (no database access; safe in a worker)."""
+    extracted = read_file(path)
+    turns: tuple[Turn, ...] = ()
+    if extracted.turns is not None:
+        turns = extracted.turns
+    elif options.detect_speakers:
+        turns = tuple(detect_turns(extracted.text, options.speaker_pattern))
+    return extracted, turns
+
+
+def import_one(store: ProjectStore, path: Path, options: ImportOptions = ImportOptions()) -> FileResult:
+    """Import a single file in its own transaction."""
+    try:
+        extracted, turns = extract(path, options)
+    except LobcoderError as exc:
+        return FileResult(str(path), "failed", getattr(exc, "problem", str(exc)))
+    digest = content_hash(extracted.text)
+    speakers = tuple(dict.fromkeys(t.speaker for t in turns if t.speaker))
+    try:
+        with store.transaction() as session:
+            duplicate = None if options.allow_duplicates else find_duplicate(session, digest)
+            if duplicate is not None:
+                return FileResult(
+                    str(path), "duplicate", f"same text as document '{duplicate}'", document=duplicate
+                )
+            stored = add_document(
+                session,
+                path.stem,
+                extracted.text,
+                turns,
+                original_filename=path.name,
+                original_format=extracted.format,
+                interviewer_names=options.interviewer_names,
+            )
+    except (LobcoderError, ValueError) as exc:
+        return FileResult(str(path), "failed", str(exc))
+    return FileResult(
+        str(path),
+        "imported",
+        document=stored.name,
+        characters=len(extracted.text),
+        turns=len(turns),
+        speakers=speakers,
+        encoding=extracted.encoding,
+        warnings=extracted.warnings,
+    )
+
+
+def import_files(
+    store: ProjectStore,
+    paths: Sequence[str | Path],
+    options: ImportOptions = ImportOptions(),
+    progress: ProgressCallback | None = None,
+    cancelled: CancelCheck | None = None,
+) -> ImportReport:
+    """Import files and folders; ``progress(done, total, current_file)`` after each."""
+    files = collect_files(paths)
+    results: list[FileResult] = []
+    for index, path in enumerate(files):
+        if cancelled is not None and cancelled():
+            return ImportReport(tuple(results), cancelled=True, not_started=tuple(str(p) for p in files[index:]))
+        if progress is not None:
+            progress(index, len(files), str(path))
+        results.append(import_one(store, path, options))
+    if progress is not None:
+        progress(len(files), len(files), "")
+    return ImportReport(tuple(results))

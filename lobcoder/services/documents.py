@@ -1,0 +1,316 @@
+"""Documents and speakers: add, list, show, rename, delete; project counts."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from lobcoder.errors import NotFoundError
+from lobcoder.importing.extracted import Turn
+from lobcoder.importing.speakers import DEFAULT_INTERVIEWER_NAMES, is_interviewer
+from lobcoder.search.fulltext import index_document, unindex_document
+from lobcoder.storage.models import (
+    Attribute,
+    Code,
+    Coder,
+    Coding,
+    Document,
+    Memo,
+    Participant,
+    ProjectSetting,
+    Speaker,
+    SpeakerTurn,
+)
+from lobcoder.text.normalize import content_hash, is_normalized
+
+
+@dataclass(frozen=True)
+class DocumentRef:
+    id: int
+    name: str
+
+
+@dataclass(frozen=True)
+class TurnView:
+    speaker: str | None
+    is_interviewer: bool
+    label_start: int
+    start: int
+    end: int
+    timestamp_ms: int | None
+
+
+@dataclass(frozen=True)
+class DocumentSummary:
+    id: int
+    name: str
+    participant: str | None
+    original_filename: str
+    original_format: str
+    characters: int
+    turns: int
+    codings: int
+    imported_at: datetime
+
+
+@dataclass(frozen=True)
+class DocumentView:
+    id: int
+    name: str
+    text: str
+    participant: str | None
+    original_filename: str
+    original_format: str
+    content_hash: str
+    turns: tuple[TurnView, ...]
+
+
+@dataclass(frozen=True)
+class ProjectInfo:
+    name: str
+    documents: int
+    characters: int
+    participants: int
+    speakers: int
+    interviewer_speakers: int
+    turns: int
+    attributes: int
+    codes: int
+    codings: int
+    coders: int
+    memos: int
+
+
+def _speaker(session: Session, name: str, interviewer_names: frozenset[str]) -> Speaker:
+    speaker = session.scalar(select(Speaker).where(Speaker.name == name))
+    if speaker is None:
+        speaker = Speaker(name=name, is_interviewer=is_interviewer(name, interviewer_names))
+        session.add(speaker)
+        session.flush()
+    return speaker
+
+
+def unique_document_name(session: Session, wanted: str) -> str:
+    """``wanted``, or ``wanted (2)``, ``(3)``... if a document already has that name."""
+    taken = set(session.scalars(select(Document.name).where(Document.name.startswith(wanted))))
+    name, n = wanted, 1
+    while name in taken:
+        n += 1
+        name = f"{wanted} ({n})"
+    return name
+
+
+def find_duplicate(session: Session, text_hash: str) -> str | None:
+    """Name of a document whose stored text has this hash, if any."""
+    return session.scalar(select(Document.name).where(Document.content_hash == text_hash).limit(1))
+
+
+def add_document(
+    session: Session,
+    name: str,
+    text: str,
+    turns: Sequence[Turn] = (),
+    *,
+    original_filename: str = "",
+    original_format: str = "",
+    participant: str | None = None,
+    interviewer_names: frozenset[str] = DEFAULT_INTERVIEWER_NAMES,
+) -> DocumentRef:
+    """Store one normalised text with its turns and index it.
+
+    The name is made unique (``name (2)``) if another document has it. The
+    text must already be normalised: offsets are taken over it as it is.
+    """
+    if not is_normalized(text):
+        raise ValueError(f"the text of {name!r} is not normalised; pass it through normalize_text first")
+    for turn in turns:
+        if not 0 <= turn.label_start <= turn.start <= turn.end <= len(text):
+            raise ValueError(f"turn {turn} lies outside the text of {name!r}")
+    document = Document(
+        name=unique_document_name(session, name),
+        text=text,
+        original_filename=original_filename,
+        original_format=original_format,
+        content_hash=content_hash(text),
+    )
+    if participant:
+        found = session.scalar(select(Participant).where(Participant.name == participant))
+        document.participant = found or Participant(name=participant)
+    session.add(document)
+    session.flush()
+    speakers: dict[str, Speaker] = {}
+    for turn in turns:
+        speaker_id = None
+        if turn.speaker is not None:
+            speaker = speakers.get(turn.speaker) or _speaker(session, turn.speaker, interviewer_names)
+            speakers[turn.speaker] = speaker
+            speaker_id = speaker.id
+        session.add(
+            SpeakerTurn(
+                document_id=document.id,
+                speaker_id=speaker_id,
+                label_start=turn.label_start,
+                start=turn.start,
+                end=turn.end,
+                timestamp_ms=turn.timestamp_ms,
+            )
+        )
+    index_document(session, document.id, text)
+    return DocumentRef(document.id, document.name)
+
+
+def _document(session: Session, name_or_id: str | int) -> Document:
+    if isinstance(name_or_id, int):
+        document = session.get(Document, name_or_id)
+    else:
+        document = session.scalar(select(Document).where(Document.name == name_or_id))
+        if document is None:
+            matches = session.scalars(
+                select(Document).where(func.lower(Document.name) == name_or_id.lower())
+            ).all()
+            document = matches[0] if len(matches) == 1 else None
+    if document is None:
+        raise NotFoundError(f"no document named {name_or_id!r} in this project")
+    return document
+
+
+def get_document(session: Session, name_or_id: str | int) -> DocumentView:
+    document = _document(session, name_or_id)
+    rows = session.execute(
+        select(SpeakerTurn, Speaker)
+        .outerjoin(Speaker, SpeakerTurn.speaker_id == Speaker.id)
+        .where(SpeakerTurn.document_id == document.id)
+        .order_by(SpeakerTurn.start)
+    ).all()
+    turns = tuple(
+        TurnView(
+            speaker.name if speaker else None,
+            bool(speaker and speaker.is_interviewer),
+            turn.label_start,
+            turn.start,
+            turn.end,
+            turn.timestamp_ms,
+        )
+        for turn, speaker in rows
+    )
+    return DocumentView(
+        id=document.id,
+        name=document.name,
+        text=document.text,
+        participant=document.participant.name if document.participant else None,
+        original_filename=document.original_filename,
+        original_format=document.original_format,
+        content_hash=document.content_hash,
+        turns=turns,
+    )
+
+
+def list_documents(session: Session) -> list[DocumentSummary]:
+    turn_counts = dict(
+        session.execute(select(SpeakerTurn.document_id, func.count()).group_by(SpeakerTurn.document_id)).all()
+    )
+    coding_counts = dict(
+        session.execute(select(Coding.document_id, func.count()).group_by(Coding.document_id)).all()
+    )
+    rows = session.execute(
+        select(
+            Document.id,
+            Document.name,
+            Participant.name,
+            Document.original_filename,
+            Document.original_format,
+            func.length(Document.text),
+            Document.imported_at,
+        )
+        .outerjoin(Participant, Document.participant_id == Participant.id)
+        .order_by(Document.name)
+    ).all()
+    return [
+        DocumentSummary(
+            id=row[0],
+            name=row[1],
+            participant=row[2],
+            original_filename=row[3],
+            original_format=row[4],
+            characters=row[5],
+            turns=turn_counts.get(row[0], 0),
+            codings=coding_counts.get(row[0], 0),
+            imported_at=row[6],
+        )
+        for row in rows
+    ]
+
+
+def rename_document(session: Session, name_or_id: str | int, new_name: str) -> None:
+    new_name = new_name.strip()
+    if not new_name:
+        raise ValueError("a document name cannot be empty")
+    document = _document(session, name_or_id)
+    if new_name != document.name and session.scalar(select(Document.id).where(Document.name == new_name)):
+        raise ValueError(f"a document named {new_name!r} already exists")
+    document.name = new_name
+
+
+def delete_document(session: Session, name_or_id: str | int) -> None:
+    """Delete a document with its turns, codings and memos."""
+    document = _document(session, name_or_id)
+    unindex_document(session, document.id)
+    session.delete(document)
+
+
+def set_interviewer(session: Session, speaker_name: str, interviewer: bool = True) -> None:
+    speaker = session.scalar(select(Speaker).where(Speaker.name == speaker_name))
+    if speaker is None:
+        raise NotFoundError(f"no speaker named {speaker_name!r} in this project")
+    speaker.is_interviewer = interviewer
+
+
+@dataclass(frozen=True)
+class SpeakerInfo:
+    name: str
+    is_interviewer: bool
+    turns: int
+    documents: int
+
+
+def list_speakers(session: Session) -> list[SpeakerInfo]:
+    rows = session.execute(
+        select(
+            Speaker.name,
+            Speaker.is_interviewer,
+            func.count(SpeakerTurn.id),
+            func.count(func.distinct(SpeakerTurn.document_id)),
+        )
+        .outerjoin(SpeakerTurn, SpeakerTurn.speaker_id == Speaker.id)
+        .group_by(Speaker.id)
+        .order_by(Speaker.name)
+    ).all()
+    return [SpeakerInfo(name, bool(flag), turns, docs) for name, flag, turns, docs in rows]
+
+
+def project_info(session: Session) -> ProjectInfo:
+    def count(column: object) -> int:
+        return session.scalar(select(func.count(column))) or 0  # type: ignore[arg-type]
+
+    name = session.scalar(select(ProjectSetting.value).where(ProjectSetting.key == "name")) or ""
+    return ProjectInfo(
+        name=name,
+        documents=count(Document.id),
+        characters=session.scalar(select(func.coalesce(func.sum(func.length(Document.text)), 0))) or 0,
+        participants=count(Participant.id),
+        speakers=count(Speaker.id),
+        interviewer_speakers=session.scalar(
+            select(func.count(Speaker.id)).where(Speaker.is_interviewer.is_(True))
+        )
+        or 0,
+        turns=count(SpeakerTurn.id),
+        attributes=count(Attribute.id),
+        codes=count(Code.id),
+        codings=count(Coding.id),
+        coders=count(Coder.id),
+        memos=count(Memo.id),
+    )

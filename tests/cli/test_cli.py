@@ -1,0 +1,176 @@
+"""The command line end to end: new, import, info, search, show, speakers."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import docx
+import pytest
+
+from lobcoder.__main__ import main
+from lobcoder.services.documents import get_document, list_documents
+from lobcoder.storage.project import ProjectStore
+
+DOCX_PARAGRAPHS = [
+    "I: Hoe is de coördinatie van LOB geregeld?",
+    "Anna: Eén keer per maand overleggen we 😀 met het team.",
+    "I: En werken docenten samen?",
+    "Anna: Ja, docenten leren samen van elkaar.",
+]
+UTF8_TEXT = "I: Wat is de visie van de school?\nBram: De visie is door het management geschreven.\nI: Merkt u dat?\nBram: Nauwelijks, eerlijk gezegd.\n"
+CP1252_TEXT = (
+    "I: Hoe verloopt de communicatie met de teamleider?\r\n"
+    "Carla: Eén keer per periode is er overleg over ‘loopbaanbegeleiding’, en de coördinatie ligt bij het "
+    "management.\r\nI: Wat kost dat?\r\nCarla: Ongeveer €50 per student per jaar, denk ik.\r\n"
+)
+VTT = (
+    "WEBVTT\n\n00:00:01.000 --> 00:00:04.500\n<v Interviewer>Welkom bij dit gesprek.</v>\n\n"
+    "00:00:05.000 --> 00:00:09.000\n<v Daan de Vries>Dank je. Ik ben mentor in het mbo.</v>\n"
+)
+
+
+def run(*args: str | Path) -> tuple[int, str]:
+    import contextlib
+    import io
+
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out):
+        code = main([str(a) for a in args])
+    return code, out.getvalue()
+
+
+@pytest.fixture
+def transcripts(tmp_path: Path) -> Path:
+    folder = tmp_path / "transcripts"
+    folder.mkdir()
+    document = docx.Document()
+    for paragraph in DOCX_PARAGRAPHS:
+        document.add_paragraph(paragraph)
+    document.save(folder / "Docent01_w1.docx")
+    (folder / "Docent02_w1.txt").write_text(UTF8_TEXT, encoding="utf-8")
+    (folder / "Docent03_w1.txt").write_bytes(CP1252_TEXT.encode("cp1252"))
+    (folder / "Teams_gesprek.vtt").write_text(VTT, encoding="utf-8")
+    (folder / "kapot.docx").write_bytes(b"PK\x03\x04 this is not really a Word file")
+    return folder
+
+
+def test_import_a_folder_then_info_search_and_show(tmp_path: Path, transcripts: Path, capsys) -> None:
+    project = tmp_path / "onderzoek.lobcoder"
+    assert run("new", project)[0] == 0
+    code, output = run("import", project, transcripts)
+    assert code == 1  # one file was rejected
+    assert "FAILED" in output and "kapot.docx" in output and "not a valid Word document" in output
+    assert "4 imported, 0 duplicates skipped, 1 failed" in output
+
+    with ProjectStore.open(project) as store, store.read() as session:
+        names = [d.name for d in list_documents(session)]
+        assert names == ["Docent01_w1", "Docent02_w1", "Docent03_w1", "Teams_gesprek"]
+        assert get_document(session, "Docent01_w1").text == "\n".join(DOCX_PARAGRAPHS)
+        assert get_document(session, "Docent02_w1").text == UTF8_TEXT
+        assert get_document(session, "Docent03_w1").text == CP1252_TEXT.replace("\r\n", "\n")
+        teams = get_document(session, "Teams_gesprek")
+        assert [(t.speaker, t.timestamp_ms) for t in teams.turns] == [("Interviewer", 1000), ("Daan de Vries", 5000)]
+        anna = get_document(session, "Docent01_w1").turns[1]
+        assert anna.speaker == "Anna"
+        assert get_document(session, "Docent01_w1").text[anna.start : anna.end] == DOCX_PARAGRAPHS[1][6:]
+
+    code, output = run("info", project, "--json")
+    assert code == 0
+    info = json.loads(output)
+    assert info["documents"] == 4
+    assert info["turns"] == 4 + 4 + 4 + 2
+    assert info["speakers"] == 6  # I, Anna, Bram, Carla, Interviewer, Daan de Vries
+    assert info["interviewer_speakers"] == 2
+
+    code, output = run("search", project, "coordinatie", "--json")
+    hits = json.loads(output)["hits"]
+    assert code == 0
+    assert [(h["document_name"], h["hit"]) for h in hits] == [("Docent01_w1", "coördinatie"), ("Docent03_w1", "coördinatie")]
+
+    code, output = run("search", project, "loopbaan*")
+    assert "Docent03_w1:" in output and "[loopbaanbegeleiding]" in output
+
+    code, output = run("show", project, "Docent03_w1")
+    assert code == 0
+    assert "Carla @" in output and "€50 per student" in output
+    assert "I (interviewer)" in output
+
+    code, output = run("show", project, "Docent02_w1", "--json")
+    view = json.loads(output)
+    assert view["text"] == UTF8_TEXT
+    assert [t["speaker"] for t in view["turns"]] == ["I", "Bram", "I", "Bram"]
+
+
+def test_reimporting_reports_duplicates_and_changes_nothing(tmp_path: Path, transcripts: Path) -> None:
+    project = tmp_path / "p.lobcoder"
+    run("new", project)
+    (transcripts / "kapot.docx").unlink()
+    assert run("import", project, transcripts)[0] == 0
+    code, output = run("import", project, transcripts, "--json")
+    assert code == 0
+    statuses = [r["status"] for r in json.loads(output)["files"]]
+    assert statuses == ["duplicate"] * 4
+    assert json.loads(run("info", project, "--json")[1])["documents"] == 4
+
+
+def test_preview_shows_speakers_and_imports_nothing(tmp_path: Path, transcripts: Path) -> None:
+    project = tmp_path / "p.lobcoder"
+    run("new", project)
+    code, output = run("import", project, transcripts / "Docent02_w1.txt", "--preview")
+    assert code == 0
+    assert "4 turns" in output and "Bram: 2 turns" in output and "I (interviewer): 2 turns" in output
+    assert json.loads(run("info", project, "--json")[1])["documents"] == 0
+
+
+def test_speakers_can_be_marked_as_interviewer(tmp_path: Path, transcripts: Path) -> None:
+    project = tmp_path / "p.lobcoder"
+    run("new", project)
+    run("import", project, transcripts / "Docent02_w1.txt")
+    code, output = run("speakers", project, "--interviewer", "Bram", "--json")
+    assert code == 0
+    assert {s["name"]: s["is_interviewer"] for s in json.loads(output)} == {"Bram": True, "I": True}
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (("info", "{tmp}/missing.lobcoder"), "missing.lobcoder: no such file"),
+        (("info", "{tmp}/junk.lobcoder"), "junk.lobcoder: is not a lobcoder project"),
+        (("new", "{tmp}/junk.lobcoder"), "junk.lobcoder: a file with this name already exists"),
+        (("show", "{tmp}/p.lobcoder", "Nope"), "no document named 'Nope'"),
+        (("search", "{tmp}/p.lobcoder", "NOT alleen"), "at least one word"),
+    ],
+)
+def test_errors_are_one_line_with_the_file_and_exit_non_zero(tmp_path: Path, args, message, capsys) -> None:
+    (tmp_path / "junk.lobcoder").write_bytes(b"\x00" * 200)
+    main(["new", str(tmp_path / "p.lobcoder")])
+    capsys.readouterr()
+    code = main([a.format(tmp=tmp_path) for a in args])
+    captured = capsys.readouterr()
+    assert code == 2
+    text = (captured.err + captured.out).strip()
+    assert message in text
+    assert len(text.splitlines()) == 1
+
+
+def test_invalid_speaker_pattern_is_a_usage_error(tmp_path: Path, transcripts: Path, capsys) -> None:
+    project = tmp_path / "p.lobcoder"
+    main(["new", str(project)])
+    with pytest.raises(SystemExit) as stop:
+        main(["import", str(project), str(transcripts), "--speaker-pattern", "(unclosed"])
+    assert stop.value.code == 2
+    assert "--speaker-pattern" in capsys.readouterr().err
+    assert json.loads(run("info", project, "--json")[1])["documents"] == 0
+
+
+def test_installed_entry_point_runs_headless(tmp_path: Path) -> None:
+    executable = shutil.which("lobcoder") or str(Path(sys.executable).parent / "lobcoder")
+    project = tmp_path / "via-script.lobcoder"
+    result = subprocess.run([executable, "new", str(project), "--json"], capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout)["project"] == str(project)
+    assert project.exists()

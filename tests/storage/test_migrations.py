@@ -1,0 +1,61 @@
+"""Schema migrations: an old project opens, is backed up, and keeps every row."""
+
+from __future__ import annotations
+
+import shutil
+import sqlite3
+from pathlib import Path
+
+from alembic.autogenerate import compare_metadata
+from alembic.migration import MigrationContext
+
+from lobcoder.search.fulltext import search
+from lobcoder.services.documents import get_document, project_info
+from lobcoder.storage.models import Base, Coding
+from lobcoder.storage.project import SCHEMA_HEAD, ProjectStore, known_revisions
+
+FROZEN = Path(__file__).parent / "data" / "project_schema_0001.lobcoder"
+
+
+def test_schema_head_constant_matches_the_newest_migration() -> None:
+    assert SCHEMA_HEAD in known_revisions()
+    assert max(known_revisions()) == SCHEMA_HEAD
+
+
+def test_migrations_build_exactly_the_orm_schema(store: ProjectStore) -> None:
+    with store.engine.connect() as connection:
+        context = MigrationContext.configure(connection)
+        diff = compare_metadata(context, Base.metadata)
+        connection.rollback()
+    # The FTS5 index is created by migration 0002 and is not an ORM table.
+    diff = [d for d in diff if not (d[0] == "remove_table" and d[1].name.startswith("document_fts"))]
+    assert diff == []
+
+
+def test_first_schema_project_is_migrated_with_a_backup(tmp_path: Path) -> None:
+    path = tmp_path / "old.lobcoder"
+    shutil.copyfile(FROZEN, path)
+    with ProjectStore.open(path) as store, store.read() as session:
+        view = get_document(session, "Docent01_w1")
+        assert view.text[view.turns[0].start : view.turns[0].end] == "Hoe gaat de coördinatie van LOB? 😀"
+        assert [t.speaker for t in view.turns] == ["I", "Anna"]
+        assert view.turns[0].is_interviewer
+        coding = session.query(Coding).one()
+        assert view.text[coding.start : coding.end] == "Eén keer per maand overleggen we"
+        assert project_info(session).codes == 1
+        # Migration 0002 indexed the old text: accents folded.
+        hits = search(session, "coordinatie").hits
+        assert [(h.document_name, h.hit) for h in hits] == [("Docent01_w1", "coördinatie")]
+        version = session.connection().exec_driver_sql("SELECT version_num FROM alembic_version").scalar()
+        assert version == SCHEMA_HEAD
+    backup = tmp_path / f"old.lobcoder.before-schema-{SCHEMA_HEAD}.bak"
+    assert backup.exists()
+    old = sqlite3.connect(backup)
+    assert old.execute("SELECT version_num FROM alembic_version").fetchone() == ("0001",)
+    old.close()
+
+
+def test_frozen_file_itself_is_never_modified() -> None:
+    connection = sqlite3.connect(f"file:{FROZEN}?mode=ro", uri=True)
+    assert connection.execute("SELECT version_num FROM alembic_version").fetchone() == ("0001",)
+    connection.close()

@@ -1,0 +1,112 @@
+"""Creating and opening project files, and refusing files that are not ours."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from lobcoder.errors import NotAProjectError, ProjectError, ProjectExistsError, ProjectTooNewError
+from lobcoder.services.documents import add_document, get_document, project_info
+from lobcoder.storage.models import Document
+from lobcoder.storage.project import APPLICATION_ID, SCHEMA_HEAD, ProjectStore
+
+
+def test_new_project_is_wal_with_foreign_keys_and_current_schema(tmp_path: Path) -> None:
+    path = tmp_path / "onderzoek.lobcoder"
+    with ProjectStore.create(path, name="LOB in het mbo") as store, store.read() as session:
+        assert project_info(session).name == "LOB in het mbo"
+        connection = session.connection()
+        assert connection.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
+        assert connection.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
+        assert connection.exec_driver_sql("PRAGMA application_id").scalar() == APPLICATION_ID
+        assert connection.exec_driver_sql("SELECT version_num FROM alembic_version").scalar() == SCHEMA_HEAD
+    assert not list(tmp_path.glob("*.creating*"))
+
+
+def test_create_refuses_to_overwrite_an_existing_file(tmp_path: Path) -> None:
+    path = tmp_path / "thesis.lobcoder"
+    path.write_bytes(b"precious")
+    with pytest.raises(ProjectExistsError, match="thesis.lobcoder"):
+        ProjectStore.create(path)
+    assert path.read_bytes() == b"precious"
+
+
+def test_a_transaction_that_fails_leaves_nothing_behind(store: ProjectStore) -> None:
+    with pytest.raises(RuntimeError):
+        with store.transaction() as session:
+            add_document(session, "half", "I: vraag\nR: antwoord")
+            raise RuntimeError("crash in the middle of the action")
+    with store.read() as session:
+        assert project_info(session).documents == 0
+
+
+def test_data_survives_reopening(tmp_path: Path) -> None:
+    path = tmp_path / "p.lobcoder"
+    with ProjectStore.create(path) as store, store.transaction() as session:
+        add_document(session, "Docent 1", "Eén 😀 coördinatie")
+    with ProjectStore.open(path) as store, store.read() as session:
+        assert get_document(session, "Docent 1").text == "Eén 😀 coördinatie"
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        (b"", "not an SQLite database"),
+        (b"PK\x03\x04 this is a zip, not a project" * 10, "not an SQLite database"),
+        (b"\x00\x01\x02" * 100, "not an SQLite database"),
+    ],
+)
+def test_files_that_are_not_projects_are_refused_unchanged(tmp_path: Path, content: bytes, message: str) -> None:
+    path = tmp_path / "other.lobcoder"
+    path.write_bytes(content)
+    with pytest.raises(NotAProjectError, match=message):
+        ProjectStore.open(path)
+    assert path.read_bytes() == content
+
+
+def test_a_foreign_sqlite_database_is_refused_unchanged(tmp_path: Path) -> None:
+    path = tmp_path / "qualcoder.qda"
+    connection = sqlite3.connect(path)
+    connection.execute("CREATE TABLE source (id INTEGER, fulltext TEXT)")
+    connection.commit()
+    connection.close()
+    before = path.read_bytes()
+    with pytest.raises(NotAProjectError, match="not a lobcoder project"):
+        ProjectStore.open(path)
+    assert path.read_bytes() == before
+
+
+def test_missing_file_and_folder_get_clear_messages(tmp_path: Path) -> None:
+    with pytest.raises(ProjectError, match="no such file"):
+        ProjectStore.open(tmp_path / "missing.lobcoder")
+    with pytest.raises(NotAProjectError, match="is a folder"):
+        ProjectStore.open(tmp_path)
+
+
+def test_project_from_a_newer_lobcoder_is_refused_unchanged(tmp_path: Path) -> None:
+    path = tmp_path / "future.lobcoder"
+    ProjectStore.create(path).close()
+    connection = sqlite3.connect(path)
+    connection.execute("UPDATE alembic_version SET version_num = '9999'")
+    connection.commit()
+    connection.close()
+    before = path.read_bytes()
+    with pytest.raises(ProjectTooNewError, match="newer lobcoder"):
+        ProjectStore.open(path)
+    assert path.read_bytes() == before
+    assert not list(tmp_path.glob("*.bak"))
+
+
+def test_only_normalised_text_is_stored_and_documents_get_a_guid(store: ProjectStore) -> None:
+    with pytest.raises(ValueError, match="not normalised"):
+        with store.transaction() as session:
+            add_document(session, "Docent 2", "I: vraag\r\n")
+    with store.transaction() as session:
+        ref = add_document(session, "Docent 2", "I: vraag\n")
+    with store.read() as session:
+        document = session.get(Document, ref.id)
+        assert document is not None
+        assert document.text == "I: vraag\n"
+        assert len(document.guid) == 36
