@@ -8,9 +8,9 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+import vocabulary as V
 from sqlalchemy import select
 
-import vocabulary as V
 from lobcoder.storage.models import Code, Coder, Coding, Document, Speaker, SpeakerTurn
 from lobcoder.storage.project import ProjectStore
 

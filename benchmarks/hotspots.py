@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 import corpus
+
 from lobcoder.search.fulltext import search
 from lobcoder.services.batch_import import import_files
 from lobcoder.storage.project import ProjectStore

@@ -17,16 +17,16 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-import sqlalchemy
-
 import corpus
+import sqlalchemy
+from report import Row, median_p95, print_table
+
 from lobcoder import __version__
 from lobcoder.importing.readers import read_file
 from lobcoder.importing.speakers import detect_turns
 from lobcoder.search.fulltext import search
 from lobcoder.services.batch_import import import_files
 from lobcoder.storage.project import ProjectStore
-from report import Row, median_p95, print_table
 
 IMPORT_TARGET_S = 60.0  # for 200 documents of 8,000 words; scaled linearly for other sizes
 SEARCH_TARGET_MS = 50.0

@@ -8,7 +8,8 @@ from pathlib import Path
 
 from lobcoder.cli.output import print_json
 from lobcoder.importing.speakers import DEFAULT_INTERVIEWER_NAMES, SpeakerPattern, preview
-from lobcoder.participants.plan import apply_plan, plan_sheet
+from lobcoder.participants.apply import apply_plan
+from lobcoder.participants.plan import plan_sheet
 from lobcoder.services.batch_import import ImportOptions, ImportReport, collect_files, extract, import_files
 from lobcoder.storage.project import ProjectStore
 

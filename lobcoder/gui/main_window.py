@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QModelIndex, Slot
-from PySide6.QtGui import QAction, QKeySequence, QTextCharFormat, QTextCursor, QFont
+from PySide6.QtGui import QAction, QFont, QKeySequence, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import (
     QFileDialog,
     QLabel,

@@ -96,7 +96,7 @@ DEFAULT_LABEL = re.compile(
     re.MULTILINE | re.VERBOSE,
 )
 
-_TIMESTAMP = re.compile(rf"(?:(\d{{1,3}}):)?(\d{{1,3}}):(\d{{2}})(?:[.,](\d{{1,3}}))?")
+_TIMESTAMP = re.compile(r"(?:(\d{1,3}):)?(\d{1,3}):(\d{2})(?:[.,](\d{1,3}))?")
 _TRAILING_NUMBER = re.compile(r"[\s.\-_#]*\d+$")
 
 

@@ -9,29 +9,32 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
-from datetime import date
 from pathlib import Path
-from typing import Literal
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from lobcoder.errors import ImportProblem, LobcoderError
-from lobcoder.participants.links import find_participant, stored_value
+from lobcoder.errors import ImportProblem
+from lobcoder.participants.links import stored_value
+from lobcoder.participants.plan_model import (
+    AmbiguousRow,
+    ColumnPlan,
+    Conflict,
+    Key,
+    Owner,
+    PlannedLink,
+    PlannedValue,
+    RowMatch,
+    SheetPlan,
+    Status,
+    UnmatchedRow,
+    ValueProblem,
+    value_status,
+)
 from lobcoder.participants.sheets import Sheet, read_sheet
 from lobcoder.participants.value_types import UnparsableValue, Value, infer_type, normalize_header, parse_value
-from lobcoder.storage.models import (
-    Attribute,
-    AttributeScope,
-    AttributeType,
-    AttributeValue,
-    Document,
-    Participant,
-)
+from lobcoder.storage.models import Attribute, AttributeScope, AttributeValue, Document, Participant
 
-Key = Literal["document", "participant"]
-Status = Literal["added", "changed", "unchanged"]
 DOCUMENT_HEADERS = frozenset(
     {
         "document",
@@ -49,151 +52,6 @@ DOCUMENT_HEADERS = frozenset(
 PARTICIPANT_HEADERS = frozenset({"participant", "deelnemer", "respondent", "case", "casus", "naam", "name"})
 PARTICIPANT_COLUMN_HEADERS = frozenset({"deelnemer", "participant", "respondent", "case", "casus"})
 _EXTENSION = re.compile(r"(.+)\.([A-Za-z0-9]{0,4}[A-Za-z][A-Za-z0-9]{0,4})")
-
-
-class PlanOutdated(LobcoderError):
-    """The project changed between planning and applying; plan the sheet again."""
-
-
-@dataclass(frozen=True)
-class Owner:
-    """Who a value belongs to: a document, or a participant (``id`` None if new)."""
-
-    scope: AttributeScope
-    name: str
-    id: int | None
-
-
-@dataclass(frozen=True)
-class ColumnPlan:
-    header: str
-    name: str  # the attribute's name: an existing attribute keeps its own spelling
-    type: AttributeType
-    scope: AttributeScope
-    is_new: bool
-
-
-@dataclass(frozen=True)
-class RowMatch:
-    row: int
-    key_value: str
-    target: Owner
-
-
-@dataclass(frozen=True)
-class UnmatchedRow:
-    row: int
-    key_value: str
-
-
-@dataclass(frozen=True)
-class AmbiguousRow:
-    row: int
-    key_value: str
-    candidates: tuple[str, ...]
-
-
-@dataclass(frozen=True)
-class ValueProblem:
-    row: int
-    column: str
-    value: str
-    reason: str
-
-
-@dataclass(frozen=True)
-class Conflict:
-    """Rows that give one owner different values for one column; none is applied."""
-
-    owner: Owner
-    column: str
-    values: tuple[tuple[int, str], ...]  # (row, cell text)
-
-
-@dataclass(frozen=True)
-class PlannedValue:
-    column: str
-    owner: Owner
-    value: Value
-    previous: object
-    status: Status
-
-
-@dataclass(frozen=True)
-class PlannedLink:
-    document: Owner
-    participant: Owner
-    previous: str | None
-    status: Status
-
-
-@dataclass(frozen=True)
-class ApplyResult:
-    attributes_created: tuple[str, ...]
-    participants_created: tuple[str, ...]
-    links_set: int
-    added: int
-    changed: int
-    unchanged: int
-
-
-@dataclass(frozen=True)
-class SheetPlan:
-    path: Path
-    key: Key
-    key_column: str
-    participant_column: str | None
-    columns: tuple[ColumnPlan, ...]
-    matched: tuple[RowMatch, ...]
-    unmatched: tuple[UnmatchedRow, ...]
-    ambiguous: tuple[AmbiguousRow, ...]
-    problems: tuple[ValueProblem, ...]
-    conflicts: tuple[Conflict, ...]
-    values: tuple[PlannedValue, ...]
-    links: tuple[PlannedLink, ...]
-    new_participants: tuple[str, ...]
-
-    def _count(self, status: Status) -> int:
-        return sum(v.status == status for v in self.values)
-
-    @property
-    def added(self) -> int:
-        return self._count("added")
-
-    @property
-    def changed(self) -> int:
-        return self._count("changed")
-
-    @property
-    def unchanged(self) -> int:
-        return self._count("unchanged")
-
-    def summary_lines(self) -> list[str]:
-        """Short English lines for the CLI, most important first."""
-        lines = [
-            f"{self.path.name}: rows keyed by {self.key} column {self.key_column!r}",
-            f"rows: {len(self.matched)} matched, {len(self.unmatched)} unmatched, "
-            f"{len(self.ambiguous)} ambiguous",
-            f"values: {self.added} to add, {self.changed} to change, {self.unchanged} unchanged",
-        ]
-        if self.links:
-            moved = sum(link.status != "unchanged" for link in self.links)
-            lines.append(f"document links: {moved} to set, {len(self.links) - moved} unchanged")
-        if self.new_participants:
-            lines.append(f"new participants: {', '.join(self.new_participants)}")
-        for c in self.columns:
-            lines.append(
-                f"column {c.header!r}: {c.type.value}, {c.scope.value}{' (new)' if c.is_new else ''}"
-            )
-        lines += [f"row {u.row}: {u.key_value!r} matches no {self.key}" for u in self.unmatched]
-        lines += [
-            f"row {a.row}: {a.key_value!r} is ambiguous ({', '.join(a.candidates)})" for a in self.ambiguous
-        ]
-        lines += [f"row {p.row}, {p.column!r}: {p.value!r} {p.reason}" for p in self.problems]
-        for k in self.conflicts:
-            given = ", ".join(f"{text!r} (row {row})" for row, text in k.values)
-            lines.append(f"conflict: {k.owner.scope.value} {k.owner.name!r}, {k.column!r}: {given}")
-        return lines
 
 
 def _stem(name: str) -> str:
@@ -271,10 +129,6 @@ def _choose_key(sheet: Sheet, key_column: str | None, key: Key | None, docs: _Do
             hits = sum(bool(docs.match(c)) for c in cells)
             key = "document" if hits and 2 * hits >= len(cells) else "participant"
     return index, key
-
-
-def _status(previous: object, value: object) -> Status:
-    return "added" if previous is None else "unchanged" if previous == value else "changed"
 
 
 def _existing_values(session: Session) -> dict[tuple[int, int], object]:
@@ -453,7 +307,7 @@ def plan_sheet(
                 continue
             previous = stored.get((attribute.id, owner.id)) if attribute and owner.id is not None else None
             values.append(
-                PlannedValue(column.name, owner, given[0][2], previous, _status(previous, given[0][2]))
+                PlannedValue(column.name, owner, given[0][2], previous, value_status(previous, given[0][2]))
             )
 
     targets = (
@@ -478,105 +332,3 @@ def plan_sheet(
         links=tuple(links),
         new_participants=tuple(new),
     )
-
-
-def _fill(row: AttributeValue, value: Value) -> None:
-    """Store ``value`` in the one column its type uses, clearing the others."""
-    row.number_value = value if isinstance(value, float) else None
-    row.date_value = value if isinstance(value, date) else None
-    row.text_value = value if isinstance(value, str) else None
-
-
-class _Writer:
-    """Resolves the plan's names to rows of the current project, creating what is new."""
-
-    def __init__(self, session: Session, plan: SheetPlan) -> None:
-        self.session, self.plan = session, plan
-        self.participants: dict[Owner, Participant] = {}
-        self.attributes = {(a.name.casefold(), a.scope): a for a in session.scalars(select(Attribute))}
-        self.created_participants: list[str] = []
-        self.created_attributes: list[str] = []
-
-    def outdated(self, what: str) -> PlanOutdated:
-        return PlanOutdated(f"{self.plan.path}: {what} since the sheet was planned; plan it again")
-
-    def participant(self, owner: Owner) -> Participant:
-        if owner not in self.participants:
-            found = (
-                self.session.get(Participant, owner.id)
-                if owner.id is not None
-                else find_participant(self.session, owner.name)
-            )
-            if found is None and owner.id is not None:
-                raise self.outdated(f"participant {owner.name!r} deleted")
-            if found is None:
-                found = Participant(name=owner.name)
-                self.session.add(found)
-                self.session.flush()
-                self.created_participants.append(owner.name)
-            self.participants[owner] = found
-        return self.participants[owner]
-
-    def attribute(self, column: ColumnPlan) -> Attribute:
-        attribute = self.attributes.get((column.name.casefold(), column.scope))
-        if attribute is None:
-            last = self.session.scalar(select(func.max(Attribute.position)))
-            attribute = Attribute(
-                name=column.name,
-                type=column.type,
-                scope=column.scope,
-                position=(last if last is not None else -1) + 1,
-            )
-            self.session.add(attribute)
-            self.session.flush()
-            self.attributes[(column.name.casefold(), column.scope)] = attribute
-            self.created_attributes.append(column.name)
-        elif attribute.type is not column.type:
-            raise self.outdated(f"attribute {column.name!r} changed to type {attribute.type.value}")
-        return attribute
-
-
-def apply_plan(session: Session, plan: SheetPlan) -> ApplyResult:
-    """Write what ``plan`` accepted into the caller's session.
-
-    The caller's ``store.transaction()`` makes the import all or nothing: if a
-    planned document has been deleted meanwhile, :class:`PlanOutdated` is
-    raised and nothing of the sheet is kept.
-    """
-    writer = _Writer(session, plan)
-    documents = [m.target for m in plan.matched if m.target.scope is AttributeScope.DOCUMENT]
-    ids = {d.id for d in documents}
-    present = {d.id: d for d in session.scalars(select(Document).where(Document.id.in_(ids)))}
-    if missing := [d.name for d in documents if d.id not in present]:
-        raise writer.outdated(f"document(s) {', '.join(map(repr, missing))} deleted")
-    for match in plan.matched:
-        if match.target.scope is AttributeScope.PARTICIPANT:
-            writer.participant(match.target)
-    links_set = 0
-    for link in plan.links:
-        participant = writer.participant(link.participant)
-        document = present[link.document.id or 0]
-        if document.participant_id != participant.id:
-            document.participant_id = participant.id
-            links_set += 1
-    counts = {"added": 0, "changed": 0, "unchanged": 0}
-    columns = {(c.name, c.scope): c for c in plan.columns}
-    for column in plan.columns:
-        writer.attribute(column)
-    for planned in plan.values:
-        attribute = writer.attribute(columns[(planned.column, planned.owner.scope)])
-        if planned.owner.scope is AttributeScope.DOCUMENT:
-            owner = {"document_id": planned.owner.id}
-        else:
-            owner = {"participant_id": writer.participant(planned.owner).id}
-        row = session.scalar(select(AttributeValue).filter_by(attribute_id=attribute.id, **owner))
-        if row is None:
-            row = AttributeValue(attribute_id=attribute.id, **owner)
-            session.add(row)
-        status = _status(stored_value(row, attribute.type), planned.value)
-        counts[status] += 1
-        if status != "unchanged":
-            _fill(row, planned.value)
-    session.flush()
-    created = tuple(writer.created_attributes), tuple(writer.created_participants)
-    return ApplyResult(*created, links_set, counts["added"], counts["changed"], counts["unchanged"])

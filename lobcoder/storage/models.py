@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import enum
 import uuid
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 
 from sqlalchemy import (
     CheckConstraint,
@@ -34,7 +34,7 @@ def new_guid() -> str:
 
 
 def utcnow() -> datetime:
-    return datetime.now(timezone.utc).replace(tzinfo=None)
+    return datetime.now(UTC).replace(tzinfo=None)
 
 
 def _enum(kind: type[enum.Enum]) -> Enum:
@@ -46,14 +46,14 @@ class Base(DeclarativeBase):
     pass
 
 
-class AttributeType(str, enum.Enum):
+class AttributeType(enum.StrEnum):
     TEXT = "text"
     NUMBER = "number"
     DATE = "date"
     CATEGORY = "category"
 
 
-class AttributeScope(str, enum.Enum):
+class AttributeScope(enum.StrEnum):
     PARTICIPANT = "participant"
     DOCUMENT = "document"
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -105,7 +105,7 @@ class ProjectStore:
             _upgrade(engine)
             store = cls(partial, engine)
             with store.transaction() as session:
-                now = datetime.now(timezone.utc).isoformat(timespec="seconds")
+                now = datetime.now(UTC).isoformat(timespec="seconds")
                 session.add_all(
                     [
                         ProjectSetting(key="name", value=name or path.stem),

@@ -10,8 +10,10 @@ import pytest
 from sqlalchemy import select
 
 from lobcoder.errors import ImportProblem
+from lobcoder.participants.apply import apply_plan
 from lobcoder.participants.links import document_attributes, list_participants, set_participant
-from lobcoder.participants.plan import PlanOutdated, SheetPlan, apply_plan, plan_sheet
+from lobcoder.participants.plan import plan_sheet
+from lobcoder.participants.plan_model import PlanOutdated, SheetPlan
 from lobcoder.participants.value_types import UnparsableValue, infer_type, parse_date, parse_number
 from lobcoder.storage.models import (
     Attribute,

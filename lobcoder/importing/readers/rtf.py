@@ -32,7 +32,7 @@ def read_rtf(data: bytes, path: Path) -> ExtractedText:
         raise ImportProblem(path, "is not an RTF document")
     codepage = _codepage(data)
     source = _source_text(data, codepage)
-    text = rtf_to_text(source, encoding=codepage, errors="replace")
+    text: str = rtf_to_text(source, encoding=codepage, errors="replace")  # type: ignore[no-untyped-call]
     text = _join_surrogates(text)
     warnings: tuple[str, ...] = ()
     if "\ufffd" in text:
