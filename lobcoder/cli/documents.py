@@ -5,7 +5,8 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from lobcoder.cli.output import one_line, print_json
+from lobcoder.cli.output import one_line, print_json, to_plain
+from lobcoder.participants.links import document_attributes, list_participants
 from lobcoder.search.fulltext import search
 from lobcoder.search.query import QueryError
 from lobcoder.services.documents import get_document, list_documents, list_speakers, set_interviewer
@@ -30,6 +31,11 @@ def register(commands: argparse._SubParsersAction) -> None:
     cmd.add_argument("document", nargs="?", help="document name (omit to list the documents)")
     cmd.add_argument("--json", action="store_true")
     cmd.set_defaults(handler=cmd_show)
+
+    cmd = commands.add_parser("participants", help="participants with their documents and attributes")
+    cmd.add_argument("project", type=Path)
+    cmd.add_argument("--json", action="store_true")
+    cmd.set_defaults(handler=cmd_participants)
 
     cmd = commands.add_parser("speakers", help="list speakers; mark or unmark interviewers")
     cmd.add_argument("project", type=Path)
@@ -70,23 +76,48 @@ def cmd_show(args: argparse.Namespace) -> int:
                 print(f"{doc.name}{who}: {doc.characters} characters, {doc.turns} turns, {doc.codings} codings")
             return 0
         view = get_document(session, args.document)
+        attributes = document_attributes(session, view.id)
     if args.json:
-        print_json(view)
+        print_json({**to_plain(view), "attributes": attributes})
         return 0
     print(f"# {view.name} ({view.original_filename}, {view.original_format})")
+    if view.participant or attributes:
+        described = ", ".join(f"{k}: {_value(v)}" for k, v in attributes.items())
+        print(f"# participant: {view.participant or '-'}" + (f"; {described}" if described else ""))
     if not view.turns:
         print(view.text)
         return 0
     position = 0
     for turn in view.turns:
-        if turn.label_start > position:
-            print(view.text[position : turn.label_start].rstrip("\n"))
+        between = view.text[position : turn.label_start].strip("\n")
+        if between.strip():
+            print(between)
         stamp = f"[{_clock(turn.timestamp_ms)}] " if turn.timestamp_ms is not None else ""
         role = " (interviewer)" if turn.is_interviewer else ""
         print(f"{stamp}{turn.speaker or '?'}{role} @{turn.start}-{turn.end}: {view.text[turn.start:turn.end]}")
         position = turn.end
     if position < len(view.text) and view.text[position:].strip():
         print(view.text[position:].strip("\n"))
+    return 0
+
+
+def _value(value: object) -> str:
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return value.isoformat() if hasattr(value, "isoformat") else str(value)
+
+
+def cmd_participants(args: argparse.Namespace) -> int:
+    with ProjectStore.open(args.project) as store, store.read() as session:
+        participants = list_participants(session)
+    if args.json:
+        print_json(participants)
+        return 0
+    for participant in participants:
+        described = ", ".join(f"{k}: {_value(v)}" for k, v in participant.attributes.items())
+        print(f"{participant.name}: {', '.join(participant.documents) or 'no documents'}")
+        if described:
+            print(f"  {described}")
     return 0
 
 

@@ -174,3 +174,34 @@ def test_installed_entry_point_runs_headless(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr
     assert json.loads(result.stdout)["project"] == str(project)
     assert project.exists()
+
+
+def test_attribute_sheet_links_participants_and_reports_unmatched_rows(tmp_path: Path, transcripts: Path) -> None:
+    project = tmp_path / "p.lobcoder"
+    run("new", project)
+    (transcripts / "kapot.docx").unlink()
+    run("import", project, transcripts)
+    sheet = tmp_path / "deelnemers.csv"
+    sheet.write_bytes(
+        "document;deelnemer;school;rol;golf\n"
+        "Docent01_w1.docx;Anna;Da Vinci College;docent;1\n"
+        "docent02_w1;Bram;ROC Zuid;mentor;1\n"
+        "Docent99_w3;Zoë;ROC Zuid;docent;3\n".encode("cp1252")
+    )
+    code, output = run(
+        "import", project, "--attributes", sheet, "--participant-attributes", "school,rol"
+    )
+    assert code == 1  # one row matched no document
+    assert "row 4: 'Docent99_w3' matches no document" in output
+
+    code, output = run("participants", project, "--json")
+    participants = {p["name"]: p for p in json.loads(output)}
+    assert set(participants) == {"Anna", "Bram"}
+    assert participants["Anna"]["documents"] == ["Docent01_w1"]
+    assert participants["Bram"]["attributes"] == {"school": "ROC Zuid", "rol": "mentor"}
+
+    code, output = run("show", project, "Docent01_w1", "--json")
+    shown = json.loads(output)
+    assert shown["participant"] == "Anna"
+    assert shown["attributes"] == {"school": "Da Vinci College", "rol": "docent", "golf": "1"}
+    assert json.loads(run("info", project, "--json")[1])["participants"] == 2
