@@ -49,8 +49,8 @@ def _code_tree(count: int, rng: random.Random) -> list[Code]:
 def populate_codings(store: ProjectStore, codes: int = 60, codings: int = 5000, seed: int = 42) -> CodingSummary:
     """Add a code tree and ``codings`` codings of 1-3 respondent sentences, in one transaction.
 
-    About one coding in six starts inside the sentences of an earlier one and
-    gets another code, so overlaps occur as they do when several themes are
+    About one coding in six starts inside the sentences of an earlier one, with
+    a code drawn anew, so overlaps occur as they do when several themes are
     coded on one passage. Spans start at a sentence's first character and end
     after its punctuation, as a person selecting sentences would.
     """

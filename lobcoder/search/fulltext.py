@@ -36,9 +36,10 @@ class SearchResult:
     truncated: bool
 
 
-def index_document(session: Session, document_id: int, text: str) -> None:
-    """Add (or replace) one document in the search index."""
-    unindex_document(session, document_id)
+def index_document(session: Session, document_id: int, text: str, *, replace: bool = True) -> None:
+    """Add one document to the search index (``replace``: drop an older entry first)."""
+    if replace:
+        unindex_document(session, document_id)
     session.execute(
         sql("INSERT INTO document_fts(rowid, folded) VALUES (:id, :folded)"),
         {"id": document_id, "folded": fold(text)},
@@ -69,27 +70,31 @@ def search(
     are returned; ``truncated`` says whether there were more.
     """
     parsed = parse_query(query)
-    rows = session.execute(
+    # Sort only names; the texts are fetched one document at a time, as needed.
+    documents = session.execute(
         sql(
-            "SELECT d.id, d.name, d.text, f.folded FROM document_fts AS f "
-            "JOIN documents AS d ON d.id = f.rowid "
+            "SELECT d.id, d.name FROM document_fts AS f JOIN documents AS d ON d.id = f.rowid "
             "WHERE document_fts MATCH :q ORDER BY d.name"
         ),
         {"q": parsed.fts},
-    )
+    ).all()
+    texts = sql("SELECT d.text, f.folded FROM documents AS d, document_fts AS f WHERE d.id = :id AND f.rowid = :id")
     hits: list[SearchHit] = []
     matched = 0
     truncated = False
-    for doc_id, name, doc_text, folded in rows:
+    for doc_id, name in documents:
         if document_ids is not None and doc_id not in document_ids:
             continue
+        if len(hits) >= limit:
+            truncated = True
+            break
+        doc_text, folded = session.execute(texts, {"id": doc_id}).one()
         found = False
-        for match in parsed.hit_pattern.finditer(folded):
+        for start, end in parsed.hits(folded):
             found = True
             if len(hits) >= limit:
                 truncated = True
                 break
-            start, end = match.span()
             left, right = _context(doc_text, start, end, context)
             hits.append(SearchHit(doc_id, name, start, end, left, doc_text[start:end], right))
         matched += found

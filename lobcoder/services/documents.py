@@ -159,7 +159,7 @@ def add_document(
                 timestamp_ms=turn.timestamp_ms,
             )
         )
-    index_document(session, document.id, text)
+    index_document(session, document.id, text, replace=False)
     return DocumentRef(document.id, document.name)
 
 

@@ -102,3 +102,12 @@ def test_queries_without_anything_to_find_are_refused_clearly(query: str) -> Non
 def test_punctuation_never_becomes_an_fts_syntax_error(corpus: ProjectStore, query: str) -> None:
     with corpus.read() as session:
         search(session, query)  # must not raise
+
+
+def test_hits_are_whole_words_not_parts_of_longer_words(store: ProjectStore) -> None:
+    text = "Geen meenemen, maar één gesprek: een_tje en een."
+    with store.transaction() as session:
+        add_document(session, "Woorden", text)
+    with store.read() as session:
+        hits = search(session, "een").hits
+    assert [(text[h.start : h.end], h.start) for h in hits] == [("één", 20), ("een", 44)]
