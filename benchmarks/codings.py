@@ -22,8 +22,20 @@ class CodingSummary:
     overlapping: int  # codings whose span overlaps another coding in the same document
 
 
-_CODE_ASPECTS = ("Ervaringen", "Knelpunten", "Kansen", "Rol docent", "Rol student", "Organisatie",
-                 "Voorbeelden", "Wensen", "Beleid", "Coördinatie", "Samen leren", "Communicatie")
+_CODE_ASPECTS = (
+    "Ervaringen",
+    "Knelpunten",
+    "Kansen",
+    "Rol docent",
+    "Rol student",
+    "Organisatie",
+    "Voorbeelden",
+    "Wensen",
+    "Beleid",
+    "Coördinatie",
+    "Samen leren",
+    "Communicatie",
+)
 _COLORS = ("#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b", "#e377c2", "#17becf")
 _SENTENCE = re.compile(r"\S[^.!?\n]*(?:[.!?]+[’”]?|$)")
 
@@ -88,8 +100,15 @@ def populate_codings(store: ProjectStore, codes: int = 60, codings: int = 5000, 
             first = rng.randrange(len(spans)) if first < 0 else min(first, len(spans) - 1)
             last = min(len(spans), first + rng.randint(1, 3)) - 1
             picks.append((turn, first))
-            rows.append(Coding(document_id=document_id, code_id=rng.choice(tree).id, coder_id=coder.id,
-                               start=spans[first][0], end=spans[last][1]))
+            rows.append(
+                Coding(
+                    document_id=document_id,
+                    code_id=rng.choice(tree).id,
+                    coder_id=coder.id,
+                    start=spans[first][0],
+                    end=spans[last][1],
+                )
+            )
         session.add_all(rows)
     return CodingSummary(len(tree), len(rows), _overlapping(rows))
 

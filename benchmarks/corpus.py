@@ -60,11 +60,21 @@ class _Zipf:
 
 
 _SLOTS: dict[str, _Zipf] = {
-    "np": _Zipf(V.NOUN_PHRASES), "np2": _Zipf(V.NOUN_PHRASES), "plural": _Zipf(V.PLURALS),
-    "plural2": _Zipf(V.PLURALS), "topic": _Zipf(V.TOPICS), "adj": _Zipf(V.ADJECTIVES),
-    "adv": _Zipf(V.ADVERBS), "time": _Zipf(V.TIMES), "vp": _Zipf(V.VERB_PHRASES),
-    "person": _Zipf(V.PEOPLE), "filler": _Zipf(V.FILLERS), "num": _Zipf(V.NUMBERS),
-    "consequence": _Zipf(V.CONSEQUENCES), "quote": _Zipf(V.QUOTES), "rare": _Zipf(V.RARE),
+    "np": _Zipf(V.NOUN_PHRASES),
+    "np2": _Zipf(V.NOUN_PHRASES),
+    "plural": _Zipf(V.PLURALS),
+    "plural2": _Zipf(V.PLURALS),
+    "topic": _Zipf(V.TOPICS),
+    "adj": _Zipf(V.ADJECTIVES),
+    "adv": _Zipf(V.ADVERBS),
+    "time": _Zipf(V.TIMES),
+    "vp": _Zipf(V.VERB_PHRASES),
+    "person": _Zipf(V.PEOPLE),
+    "filler": _Zipf(V.FILLERS),
+    "num": _Zipf(V.NUMBERS),
+    "consequence": _Zipf(V.CONSEQUENCES),
+    "quote": _Zipf(V.QUOTES),
+    "rare": _Zipf(V.RARE),
 }
 _TAIL = V.long_tail()
 if _TAIL:
@@ -135,12 +145,19 @@ def generate(documents: int, words: int, seed: int = 42) -> list[Transcript]:
             for label, text in (("I", _question(rng)), (speaker, _answer(rng))):
                 lines.append(f"{label}: {text}")
                 count += len(lines[-1].split())
-        transcripts.append(Transcript(
-            name=f"{participant}_{speaker}_meting{wave}", participant=participant, school=school,
-            role=role, wave=wave, speaker=speaker,
-            title=f"Interview {participant} – meting {wave} – {school}",
-            preamble=preamble, lines=tuple(lines),
-        ))
+        transcripts.append(
+            Transcript(
+                name=f"{participant}_{speaker}_meting{wave}",
+                participant=participant,
+                school=school,
+                role=role,
+                wave=wave,
+                speaker=speaker,
+                title=f"Interview {participant} – meting {wave} – {school}",
+                preamble=preamble,
+                lines=tuple(lines),
+            )
+        )
     return transcripts
 
 

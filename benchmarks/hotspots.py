@@ -49,7 +49,9 @@ def main(argv: Sequence[str] | None = None) -> int:
 
                 profiler.runcall(searches)
         subject = f"{args.documents} × {args.words:,} words (.{args.format})"
-        detail = f"importing {subject}" if args.what == "import" else f"{args.runs} × search {args.query!r} over {subject}"
+        detail = (
+            f"importing {subject}" if args.what == "import" else f"{args.runs} × search {args.query!r} over {subject}"
+        )
         print(f"cProfile, {detail}; top {args.top} by cumulative time:\n")
         stats = pstats.Stats(profiler, stream=sys.stdout)
         stats.strip_dirs().sort_stats("cumulative").print_stats(args.top)

@@ -126,10 +126,17 @@ def bench_search(project: Path, runs: int = SEARCH_RUNS) -> dict[str, Any]:
                 times.append((time.perf_counter() - start) * 1000)
             everything.extend(times)
             median, p95 = median_p95(times)
-            per_query.append({
-                "kind": kind, "query": query, "median_ms": median, "p95_ms": p95,
-                "hits": len(result.hits), "documents": result.documents_matched, "truncated": result.truncated,
-            })
+            per_query.append(
+                {
+                    "kind": kind,
+                    "query": query,
+                    "median_ms": median,
+                    "p95_ms": p95,
+                    "hits": len(result.hits),
+                    "documents": result.documents_matched,
+                    "truncated": result.truncated,
+                }
+            )
     finally:
         store.close()
     median, p95 = median_p95(everything)
@@ -163,26 +170,42 @@ def _rows(results: dict[str, Any]) -> list[Row]:
     target = IMPORT_TARGET_S * (p["documents"] * p["words"]) / (200 * 8000)
     scaled = "" if (p["documents"], p["words"]) == (200, 8000) else " (scaled)"
     rows = [
-        Row(f"1. import {p['documents']} × {p['words']:,} words (.{p['format']})", f"{imp['seconds']:.1f} s",
-            f"≤ {target:.1f} s{scaled}", imp["seconds"] <= target),
+        Row(
+            f"1. import {p['documents']} × {p['words']:,} words (.{p['format']})",
+            f"{imp['seconds']:.1f} s",
+            f"≤ {target:.1f} s{scaled}",
+            imp["seconds"] <= target,
+        ),
         Row("   documents per second", f"{imp['documents_per_second']:.1f}"),
         Row("   reading (read_file on all files alone)", f"{imp['reading_seconds']:.1f} s"),
         Row("   rest (detection, database, indexing)", f"{imp['rest_seconds']:.1f} s"),
         Row("     of which speaker detection alone", f"{imp['speaker_detection_seconds']:.1f} s"),
-        Row(f"2. search, median of all queries ({found['runs']} runs each)", f"{found['median_ms']:.1f} ms",
-            f"≤ {SEARCH_TARGET_MS:.0f} ms", found["median_ms"] <= SEARCH_TARGET_MS),
+        Row(
+            f"2. search, median of all queries ({found['runs']} runs each)",
+            f"{found['median_ms']:.1f} ms",
+            f"≤ {SEARCH_TARGET_MS:.0f} ms",
+            found["median_ms"] <= SEARCH_TARGET_MS,
+        ),
         Row("   p95 of all queries", f"{found['p95_ms']:.1f} ms"),
     ]
     for q in found["queries"]:
         more = "+" if q["truncated"] else ""
-        rows.append(Row(
-            f"   {q['query']:<28} {q['kind']}", f"{q['median_ms']:.1f} ms", "", None,
-            f"p95 {q['p95_ms']:.1f} ms; {q['hits']}{more} hits in {q['documents']} documents",
-        ))
+        rows.append(
+            Row(
+                f"   {q['query']:<28} {q['kind']}",
+                f"{q['median_ms']:.1f} ms",
+                "",
+                None,
+                f"p95 {q['p95_ms']:.1f} ms; {q['hits']}{more} hits in {q['documents']} documents",
+            )
+        )
     rows += [
-        Row(f"3. open + list documents (median of {opened['runs']}, fresh process)",
-            f"{opened['median_seconds'] * 1000:.0f} ms", f"≤ {OPEN_TARGET_S * 1000:.0f} ms",
-            opened["median_seconds"] <= OPEN_TARGET_S),
+        Row(
+            f"3. open + list documents (median of {opened['runs']}, fresh process)",
+            f"{opened['median_seconds'] * 1000:.0f} ms",
+            f"≤ {OPEN_TARGET_S * 1000:.0f} ms",
+            opened["median_seconds"] <= OPEN_TARGET_S,
+        ),
         Row("   slowest run", f"{opened['max_seconds'] * 1000:.0f} ms"),
         Row("   importing lobcoder modules (not included)", f"{opened['median_import_seconds'] * 1000:.0f} ms"),
         Row("   whole process: start to exit", f"{opened['median_process_seconds'] * 1000:.0f} ms"),
@@ -207,22 +230,25 @@ def main(argv: Sequence[str] | None = None) -> int:
         args.documents, args.words = 20, 2000
 
     info = machine_info()
-    print(f"lobcoder {info['lobcoder']} · Python {info['python']} · SQLite {info['sqlite']} · "
-          f"SQLAlchemy {info['sqlalchemy']}")
+    print(
+        f"lobcoder {info['lobcoder']} · Python {info['python']} · SQLite {info['sqlite']} · "
+        f"SQLAlchemy {info['sqlalchemy']}"
+    )
     print(f"{info['cpus']} CPUs ({info['cpus_usable']} usable) · {info['processor']} · {info['platform']}")
     workdir = args.keep or Path(tempfile.mkdtemp(prefix="lobcoder-bench-"))
     try:
         start = time.perf_counter()
         transcripts = corpus.generate(args.documents, args.words, args.seed)
         files = corpus.write_corpus(workdir / "corpus", transcripts, args.format)
-        print(f"corpus: {len(files)} .{args.format} files, generated in {time.perf_counter() - start:.1f} s "
-              f"(not measured), in {workdir}\n")
+        print(
+            f"corpus: {len(files)} .{args.format} files, generated in {time.perf_counter() - start:.1f} s "
+            f"(not measured), in {workdir}\n"
+        )
         project = workdir / "benchmark.lobcoder"
         project.unlink(missing_ok=True)
         results: dict[str, Any] = {
             "machine": info,
-            "parameters": {"documents": args.documents, "words": args.words, "format": args.format,
-                           "seed": args.seed},
+            "parameters": {"documents": args.documents, "words": args.words, "format": args.format, "seed": args.seed},
         }
         results["import"] = bench_import(files, project)
         results["search"] = bench_search(project)
@@ -231,8 +257,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         size = sum(p.stat().st_size for p in (project, Path(f"{project}-wal")) if p.exists())
         words = sum(t.words for t in transcripts)
         results["size"] = {
-            "bytes": size, "megabytes": size / 1e6, "words": words,
-            "kilobytes_per_1000_words": size / words, "source_megabytes": sum(f.stat().st_size for f in files) / 1e6,
+            "bytes": size,
+            "megabytes": size / 1e6,
+            "words": words,
+            "kilobytes_per_1000_words": size / words,
+            "source_megabytes": sum(f.stat().st_size for f in files) / 1e6,
         }
     finally:
         if args.keep is None:

@@ -94,7 +94,7 @@ def cmd_show(args: argparse.Namespace) -> int:
             print(between)
         stamp = f"[{_clock(turn.timestamp_ms)}] " if turn.timestamp_ms is not None else ""
         role = " (interviewer)" if turn.is_interviewer else ""
-        print(f"{stamp}{turn.speaker or '?'}{role} @{turn.start}-{turn.end}: {view.text[turn.start:turn.end]}")
+        print(f"{stamp}{turn.speaker or '?'}{role} @{turn.start}-{turn.end}: {view.text[turn.start : turn.end]}")
         position = turn.end
     if position < len(view.text) and view.text[position:].strip():
         print(view.text[position:].strip("\n"))

@@ -24,18 +24,49 @@ def register(commands: argparse._SubParsersAction) -> None:
     )
     cmd.add_argument("project", type=Path)
     cmd.add_argument("paths", nargs="*", type=Path, help="files and folders to import")
-    cmd.add_argument("--speaker-pattern", metavar="REGEX", help="regular expression with a (?P<speaker>...) group, matched at line starts")
-    cmd.add_argument("--min-speaker-turns", type=int, default=2, metavar="N", help="a label must start at least N lines to count as a speaker (default 2; I:, R:, Interviewer: always count)")
-    cmd.add_argument("--interviewer", action="append", default=[], metavar="NAME", help="speaker label that belongs to the interviewer (repeatable)")
+    cmd.add_argument(
+        "--speaker-pattern",
+        metavar="REGEX",
+        help="regular expression with a (?P<speaker>...) group, matched at line starts",
+    )
+    cmd.add_argument(
+        "--min-speaker-turns",
+        type=int,
+        default=2,
+        metavar="N",
+        help="a label must start at least N lines to count as a speaker (default 2; I:, R:, Interviewer: always count)",
+    )
+    cmd.add_argument(
+        "--interviewer",
+        action="append",
+        default=[],
+        metavar="NAME",
+        help="speaker label that belongs to the interviewer (repeatable)",
+    )
     cmd.add_argument("--no-speakers", action="store_true", help="do not detect speaker turns")
-    cmd.add_argument("--allow-duplicates", action="store_true", help="import a file even if a document with the same text exists")
-    cmd.add_argument("--preview", action="store_true", help="show the speakers and turns that would be found; import nothing")
+    cmd.add_argument(
+        "--allow-duplicates", action="store_true", help="import a file even if a document with the same text exists"
+    )
+    cmd.add_argument(
+        "--preview", action="store_true", help="show the speakers and turns that would be found; import nothing"
+    )
     sheet = cmd.add_argument_group("attribute sheet")
-    sheet.add_argument("--attributes", type=Path, metavar="SHEET", help="CSV or XLSX with a row per document or participant")
-    sheet.add_argument("--key-column", metavar="COLUMN", help="column naming the document or participant (default: detected)")
+    sheet.add_argument(
+        "--attributes", type=Path, metavar="SHEET", help="CSV or XLSX with a row per document or participant"
+    )
+    sheet.add_argument(
+        "--key-column", metavar="COLUMN", help="column naming the document or participant (default: detected)"
+    )
     sheet.add_argument("--participant-column", metavar="COLUMN", help="column naming each document's participant")
-    sheet.add_argument("--participant-attributes", metavar="COL,COL", default="", help="columns that describe the participant rather than the document (e.g. school,role)")
-    sheet.add_argument("--create-participants", action="store_true", help="create participants for rows that match none")
+    sheet.add_argument(
+        "--participant-attributes",
+        metavar="COL,COL",
+        default="",
+        help="columns that describe the participant rather than the document (e.g. school,role)",
+    )
+    sheet.add_argument(
+        "--create-participants", action="store_true", help="create participants for rows that match none"
+    )
     cmd.add_argument("--json", action="store_true", help="print the report as JSON")
     cmd.set_defaults(handler=cmd_import)
 
@@ -114,8 +145,7 @@ def _print_report(report: ImportReport) -> None:
             print(f"FAILED     {result.path}: {result.message}")
     if report.results:
         print(
-            f"{len(report.imported)} imported, {len(report.duplicates)} duplicates skipped, "
-            f"{len(report.failed)} failed"
+            f"{len(report.imported)} imported, {len(report.duplicates)} duplicates skipped, {len(report.failed)} failed"
         )
 
 

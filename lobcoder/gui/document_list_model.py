@@ -35,9 +35,7 @@ class DocumentListModel(QAbstractListModel):
             return document.name
         if role == Qt.ItemDataRole.ToolTipRole:
             participant = document.participant or self.tr("no participant")
-            return self.tr("{0} — {1} characters, {2} turns").format(
-                participant, document.characters, document.turns
-            )
+            return self.tr("{0} — {1} characters, {2} turns").format(participant, document.characters, document.turns)
         if role == DocumentIdRole:
             return document.id
         return None

@@ -101,9 +101,7 @@ class MainWindow(QMainWindow):
             info = project_info(session)
         self.text_view.clear()
         self.status.setText(
-            self.tr("{0} documents, {1} speaker turns, {2} codings").format(
-                info.documents, info.turns, info.codings
-            )
+            self.tr("{0} documents, {1} speaker turns, {2} codings").format(info.documents, info.turns, info.codings)
         )
         self._update_title()
 

@@ -139,9 +139,9 @@ def _default_candidates(text: str) -> list[_Candidate]:
         if "  " in speaker:
             speaker = " ".join(speaker.split())
         stamp = pre or post or alone
-        found.append(_Candidate(
-            m.start(), m.start("body"), m.end(), speaker, parse_timestamp(stamp) if stamp else None
-        ))
+        found.append(
+            _Candidate(m.start(), m.start("body"), m.end(), speaker, parse_timestamp(stamp) if stamp else None)
+        )
     return found
 
 
@@ -155,10 +155,15 @@ def _custom_candidates(text: str, regex: re.Pattern[str]) -> list[_Candidate]:
         speaker = " ".join((m.group("speaker") or "").split()) if m else ""
         if m and speaker:
             indent = len(line) - len(line.lstrip(" \t"))
-            found.append(_Candidate(
-                line_start=pos, label_start=min(pos + indent, m.end()), start=m.end(),
-                speaker=speaker, timestamp_ms=parse_timestamp(m.group("time")) if has_time else None,
-            ))
+            found.append(
+                _Candidate(
+                    line_start=pos,
+                    label_start=min(pos + indent, m.end()),
+                    start=m.end(),
+                    speaker=speaker,
+                    timestamp_ms=parse_timestamp(m.group("time")) if has_time else None,
+                )
+            )
         pos = end + 1
     return found
 
@@ -195,7 +200,7 @@ def _turns(text: str, accepted: list[_Candidate]) -> list[Turn]:
     turns = []
     for i, c in enumerate(accepted):
         boundary = accepted[i + 1].line_start if i + 1 < len(accepted) else len(text)
-        end = c.start + len(text[c.start:boundary].rstrip())
+        end = c.start + len(text[c.start : boundary].rstrip())
         turns.append(Turn(c.speaker, c.label_start, c.start, end, c.timestamp_ms))
     return turns
 
@@ -224,7 +229,7 @@ def preview(text: str, pattern: SpeakerPattern | None = None, max_lines: int = 2
     for t in turns:
         entry = totals.setdefault(t.speaker or "", [0, 0])
         entry[0] += 1
-        entry[1] += len(text[t.start:t.end].split())
+        entry[1] += len(text[t.start : t.end].split())
     speakers = tuple(
         SpeakerSummary(name, n, words, is_interviewer(name, pattern.interviewer_names))
         for name, (n, words) in totals.items()
@@ -237,7 +242,7 @@ def preview(text: str, pattern: SpeakerPattern | None = None, max_lines: int = 2
         c = by_line.get(pos)
         rejected = None
         if c is not None and c.reason is not None:
-            label = text[c.label_start:c.start].strip()
+            label = text[c.label_start : c.start].strip()
             rejected = RejectedLabel(label, c.speaker, c.reason, c.occurrences)
         speaker = c.speaker if c is not None and c.reason is None else None
         lines.append(PreviewLine(number, line, speaker, rejected))

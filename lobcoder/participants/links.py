@@ -125,10 +125,7 @@ def document_attributes(session: Session, document_id: int) -> dict[str, object]
         .join(Attribute, AttributeValue.attribute_id == Attribute.id)
         .where(
             (AttributeValue.document_id == document_id)
-            | (
-                (AttributeValue.participant_id == document.participant_id)
-                & AttributeValue.participant_id.is_not(None)
-            )
+            | ((AttributeValue.participant_id == document.participant_id) & AttributeValue.participant_id.is_not(None))
         )
         .order_by(Attribute.position, Attribute.id)
     ).all()

@@ -96,9 +96,7 @@ class _Participants:
         return self.find(self.by_id[participant_id]) if participant_id is not None else None
 
     def get_or_new(self, name: str) -> Owner:
-        return self.find(name) or self.new.setdefault(
-            name.casefold(), Owner(AttributeScope.PARTICIPANT, name, None)
-        )
+        return self.find(name) or self.new.setdefault(name.casefold(), Owner(AttributeScope.PARTICIPANT, name, None))
 
 
 def _column(sheet: Sheet, name: str) -> int:
@@ -147,9 +145,7 @@ Offer = tuple[int, str, Value]  # (row, cell text, parsed value)
 class _Planner:
     """One planning run: each step reads the sheet and fills in part of the plan."""
 
-    def __init__(
-        self, session: Session, sheet: Sheet, key: Key, key_index: int, part_index: int | None
-    ) -> None:
+    def __init__(self, session: Session, sheet: Sheet, key: Key, key_index: int, part_index: int | None) -> None:
         self.sheet, self.key, self.key_index, self.part_index = sheet, key, key_index, part_index
         self.docs, self.people = _Documents(session), _Participants(session)
         self.linked = {d.id: d.participant_id for d in self.docs.all}
@@ -164,9 +160,7 @@ class _Planner:
             number, cell = self.sheet.row_numbers[i], row[self.key_index]
             if not cell:
                 self.problems.append(
-                    ValueProblem(
-                        number, self.sheet.header[self.key_index], "", "has no key value; row skipped"
-                    )
+                    ValueProblem(number, self.sheet.header[self.key_index], "", "has no key value; row skipped")
                 )
                 continue
             if self.key == "document":
@@ -196,9 +190,7 @@ class _Planner:
                 self.conflicts.append(Conflict(document, column, tuple((r, t) for r, t, _p in given)))
                 continue
             participant, previous = given[0][2], self.linked[document.id or 0]
-            status: Status = (
-                "added" if previous is None else "unchanged" if participant.id == previous else "changed"
-            )
+            status: Status = "added" if previous is None else "unchanged" if participant.id == previous else "changed"
             links.append(PlannedLink(document, participant, self.people.by_id.get(previous or 0), status))
         return links
 
@@ -208,11 +200,7 @@ class _Planner:
         if match.target.scope is scope:
             return match.target
         named = self.sheet.rows[i][self.part_index] if self.part_index is not None else ""
-        return (
-            self.people.get_or_new(named)
-            if named
-            else self.people.by_id_owner(self.linked[match.target.id or 0])
-        )
+        return self.people.get_or_new(named) if named else self.people.by_id_owner(self.linked[match.target.id or 0])
 
     def column(
         self, c: int, scope: AttributeScope, existing: Attribute | None
@@ -306,15 +294,9 @@ def plan_sheet(
                 planner.conflicts.append(Conflict(owner, header, tuple((r, t) for r, t, _v in given)))
                 continue
             previous = stored.get((attribute.id, owner.id)) if attribute and owner.id is not None else None
-            values.append(
-                PlannedValue(column.name, owner, given[0][2], previous, value_status(previous, given[0][2]))
-            )
+            values.append(PlannedValue(column.name, owner, given[0][2], previous, value_status(previous, given[0][2])))
 
-    targets = (
-        [m.target for _i, m in planner.matched]
-        + [link.participant for link in links]
-        + [v.owner for v in values]
-    )
+    targets = [m.target for _i, m in planner.matched] + [link.participant for link in links] + [v.owner for v in values]
     new = dict.fromkeys(o.name for o in targets if o.scope is AttributeScope.PARTICIPANT and o.id is None)
     order = {name: i for i, name in enumerate(sheet.header)}
     return SheetPlan(

@@ -144,8 +144,7 @@ class SheetPlan:
         """Short English lines for the CLI, most important first."""
         lines = [
             f"{self.path.name}: rows keyed by {self.key} column {self.key_column!r}",
-            f"rows: {len(self.matched)} matched, {len(self.unmatched)} unmatched, "
-            f"{len(self.ambiguous)} ambiguous",
+            f"rows: {len(self.matched)} matched, {len(self.unmatched)} unmatched, {len(self.ambiguous)} ambiguous",
             f"values: {self.added} to add, {self.changed} to change, {self.unchanged} unchanged",
         ]
         if self.links:
@@ -154,13 +153,9 @@ class SheetPlan:
         if self.new_participants:
             lines.append(f"new participants: {', '.join(self.new_participants)}")
         for c in self.columns:
-            lines.append(
-                f"column {c.header!r}: {c.type.value}, {c.scope.value}{' (new)' if c.is_new else ''}"
-            )
+            lines.append(f"column {c.header!r}: {c.type.value}, {c.scope.value}{' (new)' if c.is_new else ''}")
         lines += [f"row {u.row}: {u.key_value!r} matches no {self.key}" for u in self.unmatched]
-        lines += [
-            f"row {a.row}: {a.key_value!r} is ambiguous ({', '.join(a.candidates)})" for a in self.ambiguous
-        ]
+        lines += [f"row {a.row}: {a.key_value!r} is ambiguous ({', '.join(a.candidates)})" for a in self.ambiguous]
         lines += [f"row {p.row}, {p.column!r}: {p.value!r} {p.reason}" for p in self.problems]
         for k in self.conflicts:
             given = ", ".join(f"{text!r} (row {row})" for row, text in k.values)

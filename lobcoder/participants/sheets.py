@@ -63,18 +63,14 @@ def read_sheet(path: str | Path, sheet_name: str | None = None) -> Sheet:
     return _build(path, cells, exact)
 
 
-def _read_xlsx(
-    path: Path, data: bytes, sheet_name: str | None
-) -> tuple[list[list[str]], set[tuple[int, int]]]:
+def _read_xlsx(path: Path, data: bytes, sheet_name: str | None) -> tuple[list[list[str]], set[tuple[int, int]]]:
     import openpyxl  # imported here: only xlsx imports pay for it
     from openpyxl.utils.exceptions import InvalidFileException
 
     try:
         workbook = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except (zipfile.BadZipFile, KeyError, ValueError, OSError, InvalidFileException) as exc:
-        raise ImportProblem(
-            path, f"is not a valid .xlsx workbook (corrupt or another format: {exc})"
-        ) from exc
+        raise ImportProblem(path, f"is not a valid .xlsx workbook (corrupt or another format: {exc})") from exc
     except Exception as exc:  # noqa: BLE001 - openpyxl raises many kinds on damaged XML
         raise ImportProblem(path, f"is a damaged .xlsx workbook ({type(exc).__name__}: {exc})") from exc
     try:

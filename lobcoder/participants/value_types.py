@@ -67,9 +67,7 @@ def parse_number(text: str, exact: bool = False) -> float:
         raise UnparsableValue("not a number")
     sign, whole, _sep, fraction = match.groups()
     if fraction is not None and len(fraction) == 3 and whole[0] != "0" and len(whole) <= 3:
-        raise UnparsableValue(
-            "ambiguous: could be a decimal or a thousands separator; write e.g. 1500 or 1,5"
-        )
+        raise UnparsableValue("ambiguous: could be a decimal or a thousands separator; write e.g. 1500 or 1,5")
     number = float(f"{sign}{whole}.{fraction}" if fraction is not None else f"{sign}{whole}")
     return number
 

@@ -14,6 +14,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
 
+from sqlalchemy.exc import DBAPIError
+
 from lobcoder.errors import LobcoderError
 from lobcoder.importing.extracted import ExtractedText, Turn
 from lobcoder.importing.readers import SUPPORTED_EXTENSIONS, read_file
@@ -128,9 +130,7 @@ def import_one(store: ProjectStore, path: Path, options: ImportOptions = ImportO
         with store.transaction() as session:
             duplicate = None if options.allow_duplicates else find_duplicate(session, digest)
             if duplicate is not None:
-                return FileResult(
-                    str(path), "duplicate", f"same text as document '{duplicate}'", document=duplicate
-                )
+                return FileResult(str(path), "duplicate", f"same text as document '{duplicate}'", document=duplicate)
             stored = add_document(
                 session,
                 path.stem,
@@ -142,6 +142,9 @@ def import_one(store: ProjectStore, path: Path, options: ImportOptions = ImportO
             )
     except (LobcoderError, ValueError) as exc:
         return FileResult(str(path), "failed", str(exc))
+    except DBAPIError as exc:
+        # The transaction was rolled back: nothing of this file was stored.
+        return FileResult(str(path), "failed", f"could not be stored in the project ({exc.orig})")
     return FileResult(
         str(path),
         "imported",

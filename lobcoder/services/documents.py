@@ -169,9 +169,7 @@ def _document(session: Session, name_or_id: str | int) -> Document:
     else:
         document = session.scalar(select(Document).where(Document.name == name_or_id))
         if document is None:
-            matches = session.scalars(
-                select(Document).where(func.lower(Document.name) == name_or_id.lower())
-            ).all()
+            matches = session.scalars(select(Document).where(func.lower(Document.name) == name_or_id.lower())).all()
             document = matches[0] if len(matches) == 1 else None
     if document is None:
         raise NotFoundError(f"no document named {name_or_id!r} in this project")
@@ -213,9 +211,7 @@ def list_documents(session: Session) -> list[DocumentSummary]:
     turn_counts = dict(
         session.execute(select(SpeakerTurn.document_id, func.count()).group_by(SpeakerTurn.document_id)).all()
     )
-    coding_counts = dict(
-        session.execute(select(Coding.document_id, func.count()).group_by(Coding.document_id)).all()
-    )
+    coding_counts = dict(session.execute(select(Coding.document_id, func.count()).group_by(Coding.document_id)).all())
     rows = session.execute(
         select(
             Document.id,
@@ -303,9 +299,7 @@ def project_info(session: Session) -> ProjectInfo:
         characters=session.scalar(select(func.coalesce(func.sum(func.length(Document.text)), 0))) or 0,
         participants=count(Participant.id),
         speakers=count(Speaker.id),
-        interviewer_speakers=session.scalar(
-            select(func.count(Speaker.id)).where(Speaker.is_interviewer.is_(True))
-        )
+        interviewer_speakers=session.scalar(select(func.count(Speaker.id)).where(Speaker.is_interviewer.is_(True)))
         or 0,
         turns=count(SpeakerTurn.id),
         attributes=count(Attribute.id),

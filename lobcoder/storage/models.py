@@ -99,9 +99,7 @@ class Document(Base):
     original_format: Mapped[str] = mapped_column(String(20), default="")
     content_hash: Mapped[str] = mapped_column(String(64), index=True)
     imported_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
-    participant_id: Mapped[int | None] = mapped_column(
-        ForeignKey("participants.id", ondelete="SET NULL"), index=True
-    )
+    participant_id: Mapped[int | None] = mapped_column(ForeignKey("participants.id", ondelete="SET NULL"), index=True)
 
     participant: Mapped[Participant | None] = relationship(back_populates="documents")
     turns: Mapped[list[SpeakerTurn]] = relationship(
@@ -164,17 +162,13 @@ class AttributeValue(Base):
 
     __tablename__ = "attribute_values"
     __table_args__ = (
-        CheckConstraint(
-            "(participant_id IS NULL) <> (document_id IS NULL)", name="value_owner_exactly_one"
-        ),
+        CheckConstraint("(participant_id IS NULL) <> (document_id IS NULL)", name="value_owner_exactly_one"),
         UniqueConstraint("attribute_id", "participant_id", "document_id", name="uq_value_owner"),
     )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     attribute_id: Mapped[int] = mapped_column(ForeignKey("attributes.id", ondelete="CASCADE"), index=True)
-    participant_id: Mapped[int | None] = mapped_column(
-        ForeignKey("participants.id", ondelete="CASCADE"), index=True
-    )
+    participant_id: Mapped[int | None] = mapped_column(ForeignKey("participants.id", ondelete="CASCADE"), index=True)
     document_id: Mapped[int | None] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"), index=True)
     text_value: Mapped[str | None] = mapped_column(Text)
     number_value: Mapped[float | None] = mapped_column(Float)

@@ -214,4 +214,3 @@ def _backup(engine: Engine, target: Path) -> None:
         finally:
             destination.close()
         connection.rollback()
-

@@ -25,11 +25,33 @@ _BOMS: tuple[tuple[bytes, str], ...] = (
 _WESTERN = frozenset(
     codecs.lookup(name).name
     for name in (
-        "ascii", "latin_1", "iso8859_2", "iso8859_3", "iso8859_4", "iso8859_9",
-        "iso8859_10", "iso8859_13", "iso8859_14", "iso8859_15", "iso8859_16",
-        "cp1250", "cp1252", "cp1254", "cp1257", "cp1258", "cp437", "cp850",
-        "cp858", "cp860", "cp863", "cp865", "mac_roman", "mac_latin2",
-        "mac_iceland", "mac_turkish", "hp_roman8",
+        "ascii",
+        "latin_1",
+        "iso8859_2",
+        "iso8859_3",
+        "iso8859_4",
+        "iso8859_9",
+        "iso8859_10",
+        "iso8859_13",
+        "iso8859_14",
+        "iso8859_15",
+        "iso8859_16",
+        "cp1250",
+        "cp1252",
+        "cp1254",
+        "cp1257",
+        "cp1258",
+        "cp437",
+        "cp850",
+        "cp858",
+        "cp860",
+        "cp863",
+        "cp865",
+        "mac_roman",
+        "mac_latin2",
+        "mac_iceland",
+        "mac_turkish",
+        "hp_roman8",
     )
 )
 
@@ -74,9 +96,7 @@ def _decode(data: bytes, path: str | Path) -> tuple[str, str]:
                 return data.decode(encoding), encoding
             except UnicodeDecodeError as exc:
                 name = encoding.replace("-sig", "").upper()
-                raise ImportProblem(
-                    path, f"starts like a {name} text file but is damaged ({exc.reason})"
-                ) from exc
+                raise ImportProblem(path, f"starts like a {name} text file but is damaged ({exc.reason})") from exc
     if b"\x00" in data:
         utf16 = _utf16_without_bom(data)
         if utf16 is None:

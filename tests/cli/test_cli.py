@@ -89,7 +89,10 @@ def test_import_a_folder_then_info_search_and_show(tmp_path: Path, transcripts: 
     code, output = run("search", project, "coordinatie", "--json")
     hits = json.loads(output)["hits"]
     assert code == 0
-    assert [(h["document_name"], h["hit"]) for h in hits] == [("Docent01_w1", "coördinatie"), ("Docent03_w1", "coördinatie")]
+    assert [(h["document_name"], h["hit"]) for h in hits] == [
+        ("Docent01_w1", "coördinatie"),
+        ("Docent03_w1", "coördinatie"),
+    ]
 
     code, output = run("search", project, "loopbaan*")
     assert "Docent03_w1:" in output and "[loopbaanbegeleiding]" in output
@@ -188,9 +191,7 @@ def test_attribute_sheet_links_participants_and_reports_unmatched_rows(tmp_path:
         "docent02_w1;Bram;ROC Zuid;mentor;1\n"
         "Docent99_w3;Zoë;ROC Zuid;docent;3\n".encode("cp1252")
     )
-    code, output = run(
-        "import", project, "--attributes", sheet, "--participant-attributes", "school,rol"
-    )
+    code, output = run("import", project, "--attributes", sheet, "--participant-attributes", "school,rol")
     assert code == 1  # one row matched no document
     assert "row 4: 'Docent99_w3' matches no document" in output
 

@@ -28,12 +28,15 @@ def test_utf8_with_bom_drops_the_bom() -> None:
     assert decode_bytes(data, "a.txt") == (PARAGRAPH, "utf-8-sig")
 
 
-@pytest.mark.parametrize("bom, codec", [
-    (codecs.BOM_UTF16_LE, "utf-16-le"),
-    (codecs.BOM_UTF16_BE, "utf-16-be"),
-    (codecs.BOM_UTF32_LE, "utf-32-le"),
-    (codecs.BOM_UTF32_BE, "utf-32-be"),
-])
+@pytest.mark.parametrize(
+    "bom, codec",
+    [
+        (codecs.BOM_UTF16_LE, "utf-16-le"),
+        (codecs.BOM_UTF16_BE, "utf-16-be"),
+        (codecs.BOM_UTF32_LE, "utf-32-le"),
+        (codecs.BOM_UTF32_BE, "utf-32-be"),
+    ],
+)
 def test_utf16_and_utf32_with_bom(bom: bytes, codec: str) -> None:
     data = bom + (PARAGRAPH + "😀").encode(codec)
     text, encoding = decode_bytes(data, "a.txt")
@@ -52,12 +55,15 @@ def test_windows_1252_paragraph() -> None:
     assert text == PARAGRAPH
 
 
-@pytest.mark.parametrize("line", [
-    "één\n",
-    "coördinatie",
-    "‘Ja’, zei ze, “dat kost € 5”.",
-    "Café",
-])
+@pytest.mark.parametrize(
+    "line",
+    [
+        "één\n",
+        "coördinatie",
+        "‘Ja’, zei ze, “dat kost € 5”.",
+        "Café",
+    ],
+)
 def test_short_windows_1252_line(line: str) -> None:
     assert decode_bytes(line.encode("cp1252"), "a.txt") == (line, "cp1252")
 
@@ -77,11 +83,14 @@ def test_empty_input() -> None:
         decode_bytes(b"", "a.txt")
 
 
-@pytest.mark.parametrize("data", [
-    b"   \r\n\t\n",
-    codecs.BOM_UTF8,
-    codecs.BOM_UTF16_LE + " \n".encode("utf-16-le"),
-])
+@pytest.mark.parametrize(
+    "data",
+    [
+        b"   \r\n\t\n",
+        codecs.BOM_UTF8,
+        codecs.BOM_UTF16_LE + " \n".encode("utf-16-le"),
+    ],
+)
 def test_whitespace_only_input_is_empty(data: bytes) -> None:
     with pytest.raises(ImportProblem) as info:
         decode_bytes(data, "leeg.txt")

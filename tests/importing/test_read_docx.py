@@ -108,8 +108,7 @@ WORD_XML = """<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 
 def test_revisions_links_fields_and_content_controls(tmp_path: Path) -> None:
     path = tmp_path / "revisies.docx"
-    _replace_member(_interview(tmp_path / "bron.docx"), path, "word/document.xml",
-                    WORD_XML.encode("utf-8"))
+    _replace_member(_interview(tmp_path / "bron.docx"), path, "word/document.xml", WORD_XML.encode("utf-8"))
     assert read_file(path).text == "Zie de website en dit.\nIn een inhoudsbesturing\nVoor na"
 
 
@@ -193,8 +192,7 @@ def test_billion_laughs_is_refused_quickly(tmp_path: Path) -> None:
         read_file(path)
     assert time.monotonic() - started < 5
     assert info.value.problem == (
-        "contains an XML document type declaration in word/document.xml, "
-        "which is refused for safety"
+        "contains an XML document type declaration in word/document.xml, which is refused for safety"
     )
 
 

@@ -23,21 +23,32 @@ EXPECTED = DUTCH.replace("\r\n", "\n")
 
 def test_supported_extensions() -> None:
     assert set(SUPPORTED_EXTENSIONS) == {
-        ".txt", ".md", ".markdown", ".html", ".htm", ".docx", ".odt", ".rtf",
-        ".pdf", ".vtt", ".srt",
+        ".txt",
+        ".md",
+        ".markdown",
+        ".html",
+        ".htm",
+        ".docx",
+        ".odt",
+        ".rtf",
+        ".pdf",
+        ".vtt",
+        ".srt",
     }
     assert MAX_FILE_BYTES == 100 * 1024 * 1024
 
 
-@pytest.mark.parametrize("codec, bom, encoding", [
-    ("utf-8", b"", "utf-8"),
-    ("utf-8", codecs.BOM_UTF8, "utf-8-sig"),
-    ("utf-16-le", codecs.BOM_UTF16_LE, "utf-16"),
-    ("utf-16-le", b"", "utf-16-le"),
-    ("cp1252", b"", "cp1252"),
-])
-def test_txt_in_every_encoding_with_crlf(tmp_path: Path, codec: str, bom: bytes,
-                                        encoding: str) -> None:
+@pytest.mark.parametrize(
+    "codec, bom, encoding",
+    [
+        ("utf-8", b"", "utf-8"),
+        ("utf-8", codecs.BOM_UTF8, "utf-8-sig"),
+        ("utf-16-le", codecs.BOM_UTF16_LE, "utf-16"),
+        ("utf-16-le", b"", "utf-16-le"),
+        ("cp1252", b"", "cp1252"),
+    ],
+)
+def test_txt_in_every_encoding_with_crlf(tmp_path: Path, codec: str, bom: bytes, encoding: str) -> None:
     path = tmp_path / "interview.txt"
     path.write_bytes(bom + DUTCH.encode(codec))
     result = read_file(path)
@@ -64,8 +75,7 @@ def test_dispatch_ignores_the_case_of_the_extension(tmp_path: Path) -> None:
     document.add_paragraph("Hallo één")
     document.save(tmp_path / "BRIEF.DOCX")
     (tmp_path / "Notities.TXT").write_text("Hallo twee", encoding="utf-8")
-    (tmp_path / "Ondertitels.Vtt").write_text(
-        "WEBVTT\n\n00:00:01.000 --> 00:00:02.000\nHallo drie\n", encoding="utf-8")
+    (tmp_path / "Ondertitels.Vtt").write_text("WEBVTT\n\n00:00:01.000 --> 00:00:02.000\nHallo drie\n", encoding="utf-8")
     assert read_file(tmp_path / "BRIEF.DOCX").format == "docx"
     assert read_file(tmp_path / "Notities.TXT").text == "Hallo twee"
     assert read_file(str(tmp_path / "Ondertitels.Vtt")).format == "vtt"
@@ -106,8 +116,9 @@ def test_folder(tmp_path: Path) -> None:
     assert info.value.problem == "is a folder, not a file"
 
 
-@pytest.mark.skipif(not hasattr(os, "geteuid") or os.geteuid() == 0,
-                    reason="root can read files whatever their permissions")
+@pytest.mark.skipif(
+    not hasattr(os, "geteuid") or os.geteuid() == 0, reason="root can read files whatever their permissions"
+)
 def test_permission_denied(tmp_path: Path) -> None:
     path = tmp_path / "geheim.txt"
     path.write_text("geheim", encoding="utf-8")
@@ -159,7 +170,5 @@ def test_unexpected_parser_errors_become_import_problems(tmp_path: Path) -> None
     path.write_bytes(rb"{\rtf1 tekst {\pict\bin x}}")
     with pytest.raises(ImportProblem) as info:
         read_file(path)
-    assert info.value.problem == (
-        "could not be read as RTF: invalid literal for int() with base 10: ''"
-    )
+    assert info.value.problem == ("could not be read as RTF: invalid literal for int() with base 10: ''")
     assert isinstance(info.value.__cause__, ValueError)

@@ -57,21 +57,21 @@ def test_html_blocks_become_lines(tmp_path: Path) -> None:
 
 def test_htm_in_windows_1252(tmp_path: Path) -> None:
     path = tmp_path / "oud.htm"
-    body = ("<html><body><p>Het was één keer ‘raar’, zei ze over de coördinatie.</p>"
-            "<p>Dat kostte € 5 en daarna werd het “beter”.</p></body></html>")
+    body = (
+        "<html><body><p>Het was één keer ‘raar’, zei ze over de coördinatie.</p>"
+        "<p>Dat kostte € 5 en daarna werd het “beter”.</p></body></html>"
+    )
     path.write_bytes(body.encode("cp1252"))
     result = read_file(path)
     assert result.encoding == "cp1252"
     assert result.text == (
-        "Het was één keer ‘raar’, zei ze over de coördinatie.\n"
-        "Dat kostte € 5 en daarna werd het “beter”."
+        "Het was één keer ‘raar’, zei ze over de coördinatie.\nDat kostte € 5 en daarna werd het “beter”."
     )
 
 
 def test_html_with_only_markup_contains_no_text(tmp_path: Path) -> None:
     path = tmp_path / "leeg.html"
-    path.write_text("<html><head><title>Titel</title></head><body><p> </p></body></html>",
-                    encoding="utf-8")
+    path.write_text("<html><head><title>Titel</title></head><body><p> </p></body></html>", encoding="utf-8")
     with pytest.raises(ImportProblem, match="contains no text"):
         read_file(path)
 

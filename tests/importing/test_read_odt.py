@@ -36,8 +36,9 @@ CONTENT = """<?xml version="1.0" encoding="UTF-8"?>
 </office:document-content>"""
 
 
-def _odt(path: Path, body: str, *, mimetype: str = "application/vnd.oasis.opendocument.text",
-         content: str | None = None) -> Path:
+def _odt(
+    path: Path, body: str, *, mimetype: str = "application/vnd.oasis.opendocument.text", content: str | None = None
+) -> Path:
     if content is None:
         content = CONTENT.format(body=body)
     with zipfile.ZipFile(path, "w") as archive:
@@ -112,8 +113,9 @@ def test_tables_with_merged_and_nested_cells(tmp_path: Path) -> None:
 
 
 def test_spreadsheet_renamed_to_odt_is_refused(tmp_path: Path) -> None:
-    path = _odt(tmp_path / "cijfers.odt", "<text:p>x</text:p>",
-                mimetype="application/vnd.oasis.opendocument.spreadsheet")
+    path = _odt(
+        tmp_path / "cijfers.odt", "<text:p>x</text:p>", mimetype="application/vnd.oasis.opendocument.spreadsheet"
+    )
     with pytest.raises(ImportProblem, match="is not an OpenDocument text file"):
         read_file(path)
 
@@ -124,9 +126,7 @@ def test_missing_content_xml(tmp_path: Path) -> None:
         archive.writestr("mimetype", "application/vnd.oasis.opendocument.text")
     with pytest.raises(ImportProblem) as info:
         read_file(path)
-    assert info.value.problem == (
-        "is not a valid OpenDocument text file (.odt): it has no content.xml"
-    )
+    assert info.value.problem == ("is not a valid OpenDocument text file (.odt): it has no content.xml")
 
 
 def test_broken_xml(tmp_path: Path) -> None:
@@ -143,14 +143,10 @@ def test_not_a_zip(tmp_path: Path) -> None:
 
 
 def test_billion_laughs_is_refused_quickly(tmp_path: Path) -> None:
-    entities = "".join(
-        f'<!ENTITY lol{n} "{("&lol" + str(n - 1) + ";") * 10}">' for n in range(1, 10)
-    )
-    content = (
-        '<?xml version="1.0"?>'
-        f'<!DOCTYPE lolz [<!ENTITY lol0 "lol">{entities}]>'
-        + CONTENT.split("?>", 1)[1].format(body="<text:p>&lol9;</text:p>")
-    )
+    entities = "".join(f'<!ENTITY lol{n} "{("&lol" + str(n - 1) + ";") * 10}">' for n in range(1, 10))
+    content = f'<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol0 "lol">{entities}]>' + CONTENT.split("?>", 1)[
+        1
+    ].format(body="<text:p>&lol9;</text:p>")
     path = _odt(tmp_path / "lol.odt", "", content=content)
     started = time.monotonic()
     with pytest.raises(ImportProblem) as info:

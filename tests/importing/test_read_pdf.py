@@ -39,8 +39,7 @@ def _pdf(pages: list[list[str]]) -> bytes:
             b"/Resources << /Font << /F1 %d 0 R >> >> /Contents %d 0 R >>" % (font_id, content_id)
         )
         kids.append(len(objects))
-    objects[1] = b"<< /Type /Pages /Kids [%s] /Count %d >>" % (
-        b" ".join(b"%d 0 R" % kid for kid in kids), len(kids))
+    objects[1] = b"<< /Type /Pages /Kids [%s] /Count %d >>" % (b" ".join(b"%d 0 R" % kid for kid in kids), len(kids))
 
     out = bytearray(b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n")
     offsets = []
@@ -51,8 +50,7 @@ def _pdf(pages: list[list[str]]) -> bytes:
     out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
     for offset in offsets:
         out += b"%010d 00000 n \n" % offset
-    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (
-        len(objects) + 1, xref)
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
     return bytes(out)
 
 
@@ -65,15 +63,17 @@ def test_hand_written_pdf_is_a_valid_pdf(tmp_path: Path) -> None:
 
 def test_text_of_pages_joined_by_a_blank_line(tmp_path: Path) -> None:
     path = tmp_path / "interview.pdf"
-    path.write_bytes(_pdf([
-        ["Interview \\351\\351n", "Hoe verliep de co\\366rdinatie?"],
-        ["Het kostte \\200 250, \\221echt\\222."],
-    ]))
+    path.write_bytes(
+        _pdf(
+            [
+                ["Interview \\351\\351n", "Hoe verliep de co\\366rdinatie?"],
+                ["Het kostte \\200 250, \\221echt\\222."],
+            ]
+        )
+    )
     result = read_file(path)
     assert result.format == "pdf"
-    assert result.text == (
-        "Interview één\nHoe verliep de coördinatie?\n\nHet kostte € 250, ‘echt’."
-    )
+    assert result.text == ("Interview één\nHoe verliep de coördinatie?\n\nHet kostte € 250, ‘echt’.")
     assert result.warnings == ()
 
 
@@ -83,8 +83,7 @@ def test_page_without_text_is_skipped_with_a_warning(tmp_path: Path) -> None:
     result = read_file(path)
     assert result.text == "Eerste pagina\n\nDerde pagina"
     assert result.warnings == (
-        "page 2 of 3 had no text layer and was skipped (scanned?); "
-        "run OCR on the PDF to include them",
+        "page 2 of 3 had no text layer and was skipped (scanned?); run OCR on the PDF to include them",
     )
 
 

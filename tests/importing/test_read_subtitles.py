@@ -55,9 +55,9 @@ def _check_offsets(result: ExtractedText) -> None:
     lines = result.text.split("\n")
     assert len(lines) == len(result.turns)
     for line, turn in zip(lines, result.turns, strict=True):
-        assert result.text[turn.label_start:turn.end] == line
+        assert result.text[turn.label_start : turn.end] == line
         label = "" if turn.speaker is None else f"{turn.speaker}: "
-        assert result.text[turn.label_start:turn.start] == label
+        assert result.text[turn.label_start : turn.start] == label
 
 
 def test_teams_vtt_with_voice_tags(tmp_path: Path) -> None:
@@ -70,10 +70,12 @@ def test_teams_vtt_with_voice_tags(tmp_path: Path) -> None:
     )
     assert result.turns is not None
     assert [(t.speaker, t.timestamp_ms) for t in result.turns] == [
-        ("Interviewer", 1250), ("Anna de Vries", 7000), ("Interviewer", 62500),
+        ("Interviewer", 1250),
+        ("Anna de Vries", 7000),
+        ("Interviewer", 62500),
     ]
     anna = result.turns[1]
-    assert result.text[anna.start:anna.end] == "Eh, goed 😀 & snel. Echt waar."
+    assert result.text[anna.start : anna.end] == "Eh, goed 😀 & snel. Echt waar."
     assert anna.label_start == result.text.index("Anna de Vries:")
     _check_offsets(result)
 
@@ -138,8 +140,7 @@ def test_srt_with_crlf_and_tags(tmp_path: Path) -> None:
     result = read_file(_write(tmp_path, "interview.srt", SRT.replace("\n", "\r\n")))
     assert result.format == "srt"
     assert result.text == (
-        "Interviewer: Hoe gaat het met de reïntegratie?\n"
-        "Anna: Goed, dank je. Al was het één keer lastig."
+        "Interviewer: Hoe gaat het met de reïntegratie?\nAnna: Goed, dank je. Al was het één keer lastig."
     )
     assert result.turns is not None
     assert [t.timestamp_ms for t in result.turns] == [1000, 4000]
@@ -148,13 +149,14 @@ def test_srt_with_crlf_and_tags(tmp_path: Path) -> None:
 
 def test_decomposed_accents_are_composed_before_offsets(tmp_path: Path) -> None:
     decomposed = unicodedata.normalize("NFD", "<v José>Één coördinatie 😀 later.</v>")
-    content = f"WEBVTT\n\n00:00:01.000 --> 00:00:02.000\n{decomposed}\n\n" \
-              f"00:00:02.000 --> 00:00:03.000\n<v José>Verder.</v>\n"
+    content = (
+        f"WEBVTT\n\n00:00:01.000 --> 00:00:02.000\n{decomposed}\n\n00:00:02.000 --> 00:00:03.000\n<v José>Verder.</v>\n"
+    )
     result = read_file(_write(tmp_path, "nfd.vtt", content))
     assert result.text == "José: Één coördinatie 😀 later. Verder."
     assert result.turns is not None
     turn = result.turns[0]
-    assert result.text[turn.start:turn.end] == "Één coördinatie 😀 later. Verder."
+    assert result.text[turn.start : turn.end] == "Één coördinatie 😀 later. Verder."
     _check_offsets(result)
 
 
@@ -175,11 +177,14 @@ def test_utf8_bom_and_windows_1252(tmp_path: Path) -> None:
     _check_offsets(result)
 
 
-@pytest.mark.parametrize("content", [
-    "WEBVTT\n\nNOTE alleen een opmerking\n",
-    "WEBVTT\n",
-    "Dit is geen ondertitelbestand.\n",
-])
+@pytest.mark.parametrize(
+    "content",
+    [
+        "WEBVTT\n\nNOTE alleen een opmerking\n",
+        "WEBVTT\n",
+        "Dit is geen ondertitelbestand.\n",
+    ],
+)
 def test_no_cues(tmp_path: Path, content: str) -> None:
     with pytest.raises(ImportProblem) as info:
         read_file(_write(tmp_path, "leeg.vtt", content))

@@ -21,7 +21,7 @@ from lobcoder.importing.speakers import (
 
 def spans(text: str, turns: list[Turn]) -> list[tuple[str | None, str, str]]:
     """(speaker, label text, speech text) per turn, straight from the offsets."""
-    return [(t.speaker, text[t.label_start:t.start], text[t.start:t.end]) for t in turns]
+    return [(t.speaker, text[t.label_start : t.start], text[t.start : t.end]) for t in turns]
 
 
 def test_name_colon_labels_spanning_lines() -> None:
@@ -35,8 +35,7 @@ def test_name_colon_labels_spanning_lines() -> None:
         "Docent 3: Oké.  \n\n"
     )
     assert spans(text, detect_turns(text)) == [
-        ("Anna de Vries", "Anna de Vries: ",
-         "Ik werk hier al lang.\nEcht heel lang.\n\nTweede alinea van Anna."),
+        ("Anna de Vries", "Anna de Vries: ", "Ik werk hier al lang.\nEcht heel lang.\n\nTweede alinea van Anna."),
         ("Docent 3", "Docent 3 : ", "Dat klopt."),
         ("Anna de Vries", "Anna de Vries: ", "Ja."),
         ("Docent 3", "Docent 3: ", "Oké."),
@@ -66,8 +65,11 @@ def test_unknown_name_needs_two_occurrences() -> None:
 
 def test_single_letter_and_numbered_labels() -> None:
     text = "I: Vraag een.\nR1: Antwoord.\nI2: Vraag twee.\nR1: Nog iets.\n"
-    assert [(t.speaker, text[t.start:t.end]) for t in detect_turns(text)] == [
-        ("I", "Vraag een."), ("R1", "Antwoord."), ("I2", "Vraag twee."), ("R1", "Nog iets."),
+    assert [(t.speaker, text[t.start : t.end]) for t in detect_turns(text)] == [
+        ("I", "Vraag een."),
+        ("R1", "Antwoord."),
+        ("I2", "Vraag twee."),
+        ("R1", "Nog iets."),
     ]
 
 
@@ -82,27 +84,27 @@ def test_tab_separated_labels_from_word_tables() -> None:
 
 def test_consecutive_turns_of_one_speaker_are_not_merged() -> None:
     text = "I: Een.\nI: Twee.\n"
-    assert [text[t.start:t.end] for t in detect_turns(text)] == ["Een.", "Twee."]
+    assert [text[t.start : t.end] for t in detect_turns(text)] == ["Een.", "Twee."]
 
 
 def test_leading_whitespace_is_not_part_of_the_label() -> None:
     text = "  \tI:\t Hallo\n"
     (turn,) = detect_turns(text)
     assert turn.label_start == 3
-    assert text[turn.label_start:turn.start] == "I:\t "
-    assert text[turn.start:turn.end] == "Hallo"
+    assert text[turn.label_start : turn.start] == "I:\t "
+    assert text[turn.start : turn.end] == "Hallo"
 
 
 def test_empty_speech_gives_an_empty_turn() -> None:
     text = "I:\nR: Ja.\nI:   \n\n"
     turns = detect_turns(text)
-    assert [(t.speaker, text[t.start:t.end]) for t in turns] == [("I", ""), ("R", "Ja."), ("I", "")]
+    assert [(t.speaker, text[t.start : t.end]) for t in turns] == [("I", ""), ("R", "Ja."), ("I", "")]
     assert all(t.label_start <= t.start <= t.end for t in turns)
 
 
 def test_speech_on_the_lines_after_a_bare_label() -> None:
     text = "Interviewer:\nHoe gaat het?\n\nRespondent:\nGoed.\n"
-    assert [text[t.start:t.end] for t in detect_turns(text)] == ["\nHoe gaat het?", "\nGoed."]
+    assert [text[t.start : t.end] for t in detect_turns(text)] == ["\nHoe gaat het?", "\nGoed."]
 
 
 @pytest.mark.parametrize(
@@ -128,7 +130,7 @@ def test_timestamps_before_or_after_the_name(line: str, label: str, ms: int) -> 
 def test_label_with_timestamp_alone_on_its_line() -> None:
     text = "Spreker 1 [00:00:05]\nGoedemorgen.\nSpreker 2 [00:00:09]\nHallo.\nSpreker 1 0:12\nDag.\n"
     turns = detect_turns(text)
-    assert [(t.speaker, t.timestamp_ms, text[t.start:t.end]) for t in turns] == [
+    assert [(t.speaker, t.timestamp_ms, text[t.start : t.end]) for t in turns] == [
         ("Spreker 1", 5_000, "\nGoedemorgen."),
         ("Spreker 2", 9_000, "\nHallo."),
         ("Spreker 1", 12_000, "\nDag."),
@@ -139,7 +141,7 @@ def test_impossible_timestamp_keeps_the_turn_without_time() -> None:
     text = "[00:75] I: Ja.\n"
     (turn,) = detect_turns(text)
     assert turn.timestamp_ms is None
-    assert text[turn.start:turn.end] == "Ja."
+    assert text[turn.start : turn.end] == "Ja."
 
 
 def test_bold_markdown_labels() -> None:
@@ -173,22 +175,35 @@ def test_bijvoorbeeld_is_never_a_label() -> None:
     )
     turns = detect_turns(text)
     assert [t.speaker for t in turns] == ["I", "R"]
-    assert text[turns[1].start:turns[1].end].endswith("niks.\nWe deden bijvoorbeeld: niks.")
+    assert text[turns[1].start : turns[1].end].endswith("niks.\nWe deden bijvoorbeeld: niks.")
 
 
 @pytest.mark.parametrize(
     "line",
     [
-        "Tijd: 10:00", "Datum: 12 maart", "Let op: opnemen", "Opmerking: stil", "Noot: lacht",
-        "Conclusie: goed", "Samenvatting: kort", "Tip: vragen", "Note: x", "Example: y",
-        "Thema 2: werkdruk", "Vraag 3: Hoe ervaart u dat?", "https://example.org/a:b",
-        "Start:10:00", "Dat was het. Nou: verder", "anna: klein", "Dit is een hele lange zin: geen label",
+        "Tijd: 10:00",
+        "Datum: 12 maart",
+        "Let op: opnemen",
+        "Opmerking: stil",
+        "Noot: lacht",
+        "Conclusie: goed",
+        "Samenvatting: kort",
+        "Tip: vragen",
+        "Note: x",
+        "Example: y",
+        "Thema 2: werkdruk",
+        "Vraag 3: Hoe ervaart u dat?",
+        "https://example.org/a:b",
+        "Start:10:00",
+        "Dat was het. Nou: verder",
+        "anna: klein",
+        "Dit is een hele lange zin: geen label",
     ],
 )
 def test_false_positives_are_refused_even_when_repeated(line: str) -> None:
     text = f"I: Begin.\n{line}\n{line}\n"
     turns = detect_turns(text)
-    assert [(t.speaker, text[t.start:t.end]) for t in turns] == [("I", f"Begin.\n{line}\n{line}")]
+    assert [(t.speaker, text[t.start : t.end]) for t in turns] == [("I", f"Begin.\n{line}\n{line}")]
 
 
 def test_bare_vraag_and_antwoord_are_labels() -> None:
@@ -212,8 +227,10 @@ def test_custom_regex() -> None:
 def test_custom_regex_does_not_cross_lines_and_reads_time() -> None:
     text = "#12:30# jan -\nhoi\n#12:31.5# piet -\ndag\n"
     pattern = SpeakerPattern(r"#(?P<time>[\d:.]+)#\s*(?P<speaker>\w+)\s*-\s*", min_occurrences=1)
-    assert [(t.speaker, t.timestamp_ms, text[t.label_start:t.start], text[t.start:t.end])
-            for t in detect_turns(text, pattern)] == [
+    assert [
+        (t.speaker, t.timestamp_ms, text[t.label_start : t.start], text[t.start : t.end])
+        for t in detect_turns(text, pattern)
+    ] == [
         ("jan", 750_000, "#12:30# jan -", "\nhoi"),
         ("piet", 751_500, "#12:31.5# piet -", "\ndag"),
     ]
@@ -242,8 +259,19 @@ def test_min_occurrences_must_be_positive() -> None:
 
 
 def test_is_interviewer() -> None:
-    for name in ("I", "i", "I.", "Int.", "INTERVIEWER", "Interviewster", "Onderzoeker",
-                 "Interviewer 2", "Q", "Vraag", "Moderator"):
+    for name in (
+        "I",
+        "i",
+        "I.",
+        "Int.",
+        "INTERVIEWER",
+        "Interviewster",
+        "Onderzoeker",
+        "Interviewer 2",
+        "Q",
+        "Vraag",
+        "Moderator",
+    ):
         assert is_interviewer(name), name
     for name in ("R", "Respondent", "Geïnterviewde", "Anna", "Docent 3", "Ina"):
         assert not is_interviewer(name), name
@@ -276,7 +304,14 @@ def test_preview() -> None:
         SpeakerSummary("Anna", 2, 9, False),
     )
     assert [(ln.line_number, ln.speaker) for ln in result.lines] == [
-        (1, None), (2, "I"), (3, "Anna"), (4, None), (5, None), (6, "I"), (7, "Anna"), (8, None),
+        (1, None),
+        (2, "I"),
+        (3, "Anna"),
+        (4, None),
+        (5, None),
+        (6, "I"),
+        (7, "Anna"),
+        (8, None),
     ]
     assert result.lines[2].text == "Anna: Goed 😀 hoor."
     common = result.lines[3].rejected_label

@@ -29,9 +29,7 @@ from lobcoder.text.normalize import content_hash
 @pytest.fixture
 def ids(store: ProjectStore) -> dict[str, int]:
     with store.transaction() as session:
-        documents = [
-            Document(name=n, text=n, content_hash=content_hash(n)) for n in ("Anna_w1", "Anna_w2", "Bram_w1")
-        ]
+        documents = [Document(name=n, text=n, content_hash=content_hash(n)) for n in ("Anna_w1", "Anna_w2", "Bram_w1")]
         session.add_all(documents)
         session.flush()
         return {d.name: d.id for d in documents}
@@ -65,15 +63,9 @@ def test_document_values_override_participant_values(store: ProjectStore, ids: d
         set_participant(session, ids["Anna_w1"], "Anna")
         set_participant(session, ids["Anna_w2"], "Anna")
         anna = session.scalars(select(Participant)).one()
-        school_p = Attribute(
-            name="school", type=AttributeType.CATEGORY, scope=AttributeScope.PARTICIPANT, position=0
-        )
-        born = Attribute(
-            name="geboren", type=AttributeType.DATE, scope=AttributeScope.PARTICIPANT, position=1
-        )
-        school_d = Attribute(
-            name="school", type=AttributeType.CATEGORY, scope=AttributeScope.DOCUMENT, position=2
-        )
+        school_p = Attribute(name="school", type=AttributeType.CATEGORY, scope=AttributeScope.PARTICIPANT, position=0)
+        born = Attribute(name="geboren", type=AttributeType.DATE, scope=AttributeScope.PARTICIPANT, position=1)
+        school_d = Attribute(name="school", type=AttributeType.CATEGORY, scope=AttributeScope.DOCUMENT, position=2)
         hours = Attribute(name="uren", type=AttributeType.NUMBER, scope=AttributeScope.DOCUMENT, position=3)
         session.add_all(
             [
@@ -96,7 +88,5 @@ def test_document_values_override_participant_values(store: ProjectStore, ids: d
         }
         assert document_attributes(session, ids["Bram_w1"]) == {"uren": 2.0}
         assert list_participants(session) == [
-            ParticipantInfo(
-                "Anna", ("Anna_w1", "Anna_w2"), {"school": "Da Vinci College", "geboren": date(1980, 5, 1)}
-            )
+            ParticipantInfo("Anna", ("Anna_w1", "Anna_w2"), {"school": "Da Vinci College", "geboren": date(1980, 5, 1)})
         ]

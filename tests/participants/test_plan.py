@@ -107,9 +107,7 @@ def test_dutch_csv_plan_then_apply(store: ProjectStore, ids: dict[str, int], tmp
         ]
 
 
-def test_reapplying_the_same_sheet_changes_nothing(
-    store: ProjectStore, ids: dict[str, int], tmp_path: Path
-) -> None:
+def test_reapplying_the_same_sheet_changes_nothing(store: ProjectStore, ids: dict[str, int], tmp_path: Path) -> None:
     path = csv(tmp_path, DUTCH, "cp1252")
     with store.transaction() as session:
         apply_plan(session, plan_sheet(session, path, participant_attributes=["School", "Rol"]))
@@ -129,9 +127,7 @@ def test_changed_values_and_empty_cells(store: ProjectStore, ids: dict[str, int]
         apply_plan(session, plan_sheet(session, csv(tmp_path, "document;wave;notitie\nDocent01_w1;1;oud\n")))
     second = csv(tmp_path, "document;wave;notitie\nDocent01_w1;2;\n", name="second.csv")
     result = plan(store, second)
-    assert [(v.column, v.previous, v.value, v.status) for v in result.values] == [
-        ("wave", "1", "2", "changed")
-    ]
+    assert [(v.column, v.previous, v.value, v.status) for v in result.values] == [("wave", "1", "2", "changed")]
     with store.transaction() as session:
         apply_plan(session, result)
     assert attrs(store, ids["Docent01_w1"]) == {"wave": "2", "notitie": "oud"}
@@ -154,9 +150,7 @@ def test_xlsx_with_real_dates_and_numbers(store: ProjectStore, ids: dict[str, in
     assert result.problems == ()  # 1.125 came as a real number: not ambiguous
     with store.transaction() as session:
         apply_plan(session, result)
-        value = session.scalars(
-            select(AttributeValue).where(AttributeValue.document_id == ids["Docent01_w1"])
-        ).all()
+        value = session.scalars(select(AttributeValue).where(AttributeValue.document_id == ids["Docent01_w1"])).all()
         assert {(v.date_value, v.number_value) for v in value} == {
             (date(2023, 3, 14), None),
             (None, 1.125),
@@ -174,8 +168,7 @@ def test_matching_ignores_case_and_extension_and_reports_the_rest(
 ) -> None:
     path = csv(
         tmp_path,
-        "bestand;sector\nDOCENT01_W1;vo\ndocent02_w1.docx;mbo\nContact01;vo\nDocent99_w1;vo\n"
-        "Contact01.PDF;ho\n",
+        "bestand;sector\nDOCENT01_W1;vo\ndocent02_w1.docx;mbo\nContact01;vo\nDocent99_w1;vo\nContact01.PDF;ho\n",
     )
     result = plan(store, path)
     assert result.key == "document"
@@ -214,16 +207,12 @@ def test_key_detection(
     assert (result.key, result.key_column) == (key, header)
 
 
-def test_document_header_wins_over_participant_header(
-    store: ProjectStore, ids: dict[str, int], tmp_path: Path
-) -> None:
+def test_document_header_wins_over_participant_header(store: ProjectStore, ids: dict[str, int], tmp_path: Path) -> None:
     result = plan(store, csv(tmp_path, "Deelnemer;Document;rol\nDocent01;Docent01_w1;docent\n"))
     assert (result.key, result.key_column, result.participant_column) == ("document", "Document", "Deelnemer")
 
 
-def test_explicit_key_and_participant_columns(
-    store: ProjectStore, ids: dict[str, int], tmp_path: Path
-) -> None:
+def test_explicit_key_and_participant_columns(store: ProjectStore, ids: dict[str, int], tmp_path: Path) -> None:
     path = csv(tmp_path, "id;persoon;rol\nDocent01_w1;Anna;docent\nDocent02_w1;Bram;mentor\n")
     result = plan(store, path, key_column="ID", key="document", participant_column="persoon")
     assert (result.key, result.key_column, result.participant_column) == ("document", "id", "persoon")
@@ -284,9 +273,7 @@ def test_conflicting_participant_values_are_not_applied(
 def test_conflicting_links_and_participant_values_without_participant(
     store: ProjectStore, ids: dict[str, int], tmp_path: Path
 ) -> None:
-    path = csv(
-        tmp_path, "document;deelnemer;rol\nDocent01_w1;Anna;docent\ndocent01_w1;Bram;\nDocent02_w1;;mentor\n"
-    )
+    path = csv(tmp_path, "document;deelnemer;rol\nDocent01_w1;Anna;docent\ndocent01_w1;Bram;\nDocent02_w1;;mentor\n")
     result = plan(store, path, participant_attributes=["rol"])
     assert [(c.owner.name, c.column) for c in result.conflicts] == [("Docent01_w1", "deelnemer")]
     assert [(p.row, p.column, p.value) for p in result.problems] == [(4, "rol", "mentor")]
@@ -296,9 +283,7 @@ def test_conflicting_links_and_participant_values_without_participant(
         assert session.get(Document, ids["Docent01_w1"]).participant_id is None
 
 
-def test_value_problems_are_reported_and_skipped(
-    store: ProjectStore, ids: dict[str, int], tmp_path: Path
-) -> None:
+def test_value_problems_are_reported_and_skipped(store: ProjectStore, ids: dict[str, int], tmp_path: Path) -> None:
     path = csv(
         tmp_path,
         "document;leeftijd;datum\nDocent01_w1;34;31-02-2023\nDocent01_w2;41,5;2023-13-01\n"
@@ -338,23 +323,17 @@ def test_known_participant_attribute_stays_per_participant(
     store: ProjectStore, ids: dict[str, int], tmp_path: Path
 ) -> None:
     with store.transaction() as session:
-        apply_plan(
-            session, plan_sheet(session, csv(tmp_path, DUTCH, "cp1252"), participant_attributes=["School"])
-        )
+        apply_plan(session, plan_sheet(session, csv(tmp_path, DUTCH, "cp1252"), participant_attributes=["School"]))
     later = csv(tmp_path, "document;deelnemer;school\nDocent03_w1;Docent03;Het Lyceum\n", name="later.csv")
     result = plan(store, later)
-    assert [(c.name, c.scope, c.is_new) for c in result.columns] == [
-        ("School", AttributeScope.PARTICIPANT, False)
-    ]
+    assert [(c.name, c.scope, c.is_new) for c in result.columns] == [("School", AttributeScope.PARTICIPANT, False)]
     with store.transaction() as session:
         apply_plan(session, result)
         people = {p.name: p.attributes for p in list_participants(session)}
     assert people["Docent03"] == {"School": "Het Lyceum"}
 
 
-def test_apply_is_undone_with_its_transaction(
-    store: ProjectStore, ids: dict[str, int], tmp_path: Path
-) -> None:
+def test_apply_is_undone_with_its_transaction(store: ProjectStore, ids: dict[str, int], tmp_path: Path) -> None:
     result = plan(store, csv(tmp_path, DUTCH, "cp1252"), participant_attributes=["School"])
     with pytest.raises(RuntimeError), store.transaction() as session:
         apply_plan(session, result)
@@ -366,9 +345,7 @@ def test_apply_is_undone_with_its_transaction(
         assert {d.participant_id for d in session.scalars(select(Document))} == {None}
 
 
-def test_plan_for_a_deleted_document_rolls_back(
-    store: ProjectStore, ids: dict[str, int], tmp_path: Path
-) -> None:
+def test_plan_for_a_deleted_document_rolls_back(store: ProjectStore, ids: dict[str, int], tmp_path: Path) -> None:
     result = plan(store, csv(tmp_path, DUTCH, "cp1252"))
     with store.transaction() as session:
         session.delete(session.get(Document, ids["Docent02_w1"]))
@@ -387,9 +364,7 @@ def test_unknown_column_names(store: ProjectStore, ids: dict[str, int], tmp_path
         plan(store, path, key_column="naam")
 
 
-def test_unreadable_sheet_is_an_import_problem(
-    store: ProjectStore, ids: dict[str, int], tmp_path: Path
-) -> None:
+def test_unreadable_sheet_is_an_import_problem(store: ProjectStore, ids: dict[str, int], tmp_path: Path) -> None:
     path = tmp_path / "kapot.xlsx"
     path.write_bytes(b"PK\x03\x04\x14\x00broken")
     with pytest.raises(ImportProblem) as info:

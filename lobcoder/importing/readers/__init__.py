@@ -59,14 +59,11 @@ def read_file(path: str | Path) -> ExtractedText:
         supported = f"supported: {', '.join(SUPPORTED_EXTENSIONS)}"
         if extension:
             raise UnsupportedFormat(path, f"unsupported file type '{extension}' ({supported})")
-        raise UnsupportedFormat(
-            path, f"unsupported file type (the name has no extension; {supported})"
-        )
+        raise UnsupportedFormat(path, f"unsupported file type (the name has no extension; {supported})")
     if size > MAX_FILE_BYTES:
         raise ImportProblem(
             path,
-            f"is too large ({size / 1024 / 1024:.1f} MB; "
-            f"the limit is {MAX_FILE_BYTES / 1024 / 1024:g} MB)",
+            f"is too large ({size / 1024 / 1024:.1f} MB; the limit is {MAX_FILE_BYTES / 1024 / 1024:g} MB)",
         )
     if size == 0:
         raise ImportProblem(path, "is empty")

@@ -19,21 +19,40 @@ from lobcoder.text.normalize import normalize_text
 _WHAT = "a valid Word document (.docx)"
 
 _P, _TBL, _TR, _TC, _SDT, _SDT_CONTENT = (
-    qn("w:p"), qn("w:tbl"), qn("w:tr"), qn("w:tc"), qn("w:sdt"), qn("w:sdtContent")
+    qn("w:p"),
+    qn("w:tbl"),
+    qn("w:tr"),
+    qn("w:tc"),
+    qn("w:sdt"),
+    qn("w:sdtContent"),
 )
 _CUSTOM_XML, _SMART_TAG = qn("w:customXml"), qn("w:smartTag")
 # Characters a run holds; a soft hyphen is invisible and would break search.
-_TEXT = {qn("w:t"): None, qn("w:tab"): "\t", qn("w:ptab"): "\t", qn("w:br"): "\n",
-         qn("w:cr"): "\n", qn("w:noBreakHyphen"): "-", qn("w:softHyphen"): ""}
-_ALTERNATE_CONTENT = (
-    "{http://schemas.openxmlformats.org/markup-compatibility/2006}AlternateContent"
-)
+_TEXT = {
+    qn("w:t"): None,
+    qn("w:tab"): "\t",
+    qn("w:ptab"): "\t",
+    qn("w:br"): "\n",
+    qn("w:cr"): "\n",
+    qn("w:noBreakHyphen"): "-",
+    qn("w:softHyphen"): "",
+}
+_ALTERNATE_CONTENT = "{http://schemas.openxmlformats.org/markup-compatibility/2006}AlternateContent"
 # Inside a paragraph: properties (their w:tab elements are tab stops), deleted
 # or moved-away revisions, and drawings and text boxes, which would land
 # mid-sentence.
 _SKIP_IN_PARAGRAPH = frozenset(
-    {qn("w:del"), qn("w:moveFrom"), qn("w:drawing"), qn("w:pict"), qn("w:object"),
-     qn("w:txbxContent"), qn("w:pPr"), qn("w:rPr"), _ALTERNATE_CONTENT}
+    {
+        qn("w:del"),
+        qn("w:moveFrom"),
+        qn("w:drawing"),
+        qn("w:pict"),
+        qn("w:object"),
+        qn("w:txbxContent"),
+        qn("w:pPr"),
+        qn("w:rPr"),
+        _ALTERNATE_CONTENT,
+    }
 )
 
 

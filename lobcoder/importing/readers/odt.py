@@ -32,21 +32,32 @@ def _tb(name: str) -> str:
 
 _PARAGRAPHS = frozenset({_t("p"), _t("h")})
 _TABLE, _ROW, _CELL = _tb("table"), _tb("table-row"), _tb("table-cell")
-_ROW_GROUPS = frozenset(
-    {_tb("table-header-rows"), _tb("table-rows"), _tb("table-row-group")}
-)
+_ROW_GROUPS = frozenset({_tb("table-header-rows"), _tb("table-rows"), _tb("table-row-group")})
 # Blocks that hold no body text: change-tracking records (deleted text),
 # declarations, and forms.
 _SKIP_BLOCKS = frozenset(
-    {_t("tracked-changes"), _t("variable-decls"), _t("sequence-decls"),
-     _t("user-field-decls"), f"{{{_OFFICE_NS}}}forms", _tb("table-columns"),
-     _tb("table-column"), f"{{{_OFFICE_NS}}}annotation"}
+    {
+        _t("tracked-changes"),
+        _t("variable-decls"),
+        _t("sequence-decls"),
+        _t("user-field-decls"),
+        f"{{{_OFFICE_NS}}}forms",
+        _tb("table-columns"),
+        _tb("table-column"),
+        f"{{{_OFFICE_NS}}}annotation",
+    }
 )
 # Inline content left out: footnotes and endnotes, comments, frames (images
 # and text boxes) and the marks of deleted text.
 _SKIP_INLINE = frozenset(
-    {_t("note"), f"{{{_OFFICE_NS}}}annotation", f"{{{_OFFICE_NS}}}annotation-end",
-     f"{{{_DRAW_NS}}}frame", f"{{{_DRAW_NS}}}custom-shape", _t("change")}
+    {
+        _t("note"),
+        f"{{{_OFFICE_NS}}}annotation",
+        f"{{{_OFFICE_NS}}}annotation-end",
+        f"{{{_DRAW_NS}}}frame",
+        f"{{{_DRAW_NS}}}custom-shape",
+        _t("change"),
+    }
 )
 _XML_SPACE = re.compile(r"[ \t\r\n]+")
 _TEXT_MIMETYPE = "application/vnd.oasis.opendocument.text"
@@ -65,9 +76,7 @@ def read_odt(data: bytes, path: Path) -> ExtractedText:
     try:
         root = fromstring(content, forbid_dtd=False, forbid_entities=True)
     except DefusedXmlException as exc:
-        raise ImportProblem(
-            path, "contains XML entity declarations, which are refused for safety"
-        ) from exc
+        raise ImportProblem(path, "contains XML entity declarations, which are refused for safety") from exc
     except ParseError as exc:
         raise ImportProblem(path, f"is not {_WHAT}: content.xml is damaged ({exc})") from exc
     body = root.find(f"{{{_OFFICE_NS}}}body/{{{_OFFICE_NS}}}text")

@@ -12,14 +12,8 @@ from lobcoder.errors import ImportProblem
 from lobcoder.importing.extracted import ExtractedText
 from lobcoder.text.normalize import normalize_text
 
-NO_TEXT_LAYER = (
-    "has no text layer (it is probably a scanned image); "
-    "run OCR on it first, e.g. with ocrmypdf"
-)
-_PASSWORD = (
-    "is protected with a password; save a copy without the password "
-    "(or print it to a new PDF) and import that"
-)
+NO_TEXT_LAYER = "has no text layer (it is probably a scanned image); run OCR on it first, e.g. with ocrmypdf"
+_PASSWORD = "is protected with a password; save a copy without the password (or print it to a new PDF) and import that"
 
 
 def read_pdf(data: bytes, path: Path) -> ExtractedText:
@@ -44,8 +38,10 @@ def read_pdf(data: bytes, path: Path) -> ExtractedText:
     if empty:
         which = f"page {empty[0]}" if len(empty) == 1 else f"pages {', '.join(empty)}"
         verb = "was" if len(empty) == 1 else "were"
-        warnings = (f"{which} of {len(texts)} had no text layer and {verb} skipped "
-                    "(scanned?); run OCR on the PDF to include them",)
+        warnings = (
+            f"{which} of {len(texts)} had no text layer and {verb} skipped "
+            "(scanned?); run OCR on the PDF to include them",
+        )
     return ExtractedText(text="\n\n".join(kept), format="pdf", warnings=warnings)
 
 
@@ -72,8 +68,7 @@ def _open(data: bytes, path: Path) -> PdfReader:
 
 def _unsupported_encryption(exc: BaseException) -> str:
     return (
-        "is encrypted in a way that cannot be opened here "
-        f"({_reason(exc)}); save an unencrypted copy and import that"
+        f"is encrypted in a way that cannot be opened here ({_reason(exc)}); save an unencrypted copy and import that"
     )
 
 

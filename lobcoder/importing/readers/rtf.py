@@ -27,7 +27,7 @@ def read_rtf(data: bytes, path: Path) -> ExtractedText:
     writes them.
     """
     if data.startswith(codecs.BOM_UTF8):
-        data = data[len(codecs.BOM_UTF8):]
+        data = data[len(codecs.BOM_UTF8) :]
     if not data.lstrip().startswith(b"{\\rtf"):
         raise ImportProblem(path, "is not an RTF document")
     codepage = _codepage(data)

@@ -23,9 +23,7 @@ _SPACE = re.compile(r"\s+")
 _NAME_PREFIX = re.compile(r"^([^\W\d_][\w.'’-]*(?:[ \t]+[\w.'’-]+){0,3})[ \t]*:(?:[ \t]+|$)")
 # Lower-case words allowed after the first word of a name ("Anna de Vries");
 # any other lower-case word means a sentence ("Nou ja: ..."), not a name.
-_NAME_PARTICLES = frozenset(
-    "van de der den het ter ten te 't d' in op la le du von da di del dos das".split()
-)
+_NAME_PARTICLES = frozenset("van de der den het ter ten te 't d' in op la le du von da di del dos das".split())
 
 
 @dataclass
@@ -54,8 +52,7 @@ def read_subtitles(data: bytes, path: Path, fmt: str) -> ExtractedText:
     for piece in pieces:
         label = f"{piece.speaker}: " if piece.speaker is not None else ""
         line = label + piece.text
-        turns.append(Turn(piece.speaker, offset, offset + len(label),
-                          offset + len(line), piece.start_ms))
+        turns.append(Turn(piece.speaker, offset, offset + len(label), offset + len(line), piece.start_ms))
         lines.append(line)
         offset += len(line) + 1
     text = "\n".join(lines)
@@ -73,7 +70,7 @@ def _pieces(source: str) -> list[_Piece]:
             timing = _TIMING.match(line)
             if timing:
                 start_ms = _milliseconds(*timing.groups()[:4])
-                cue = " ".join(part.strip() for part in lines[index + 1:] if part.strip())
+                cue = " ".join(part.strip() for part in lines[index + 1 :] if part.strip())
                 pieces.extend(_split_cue(cue, start_ms))
                 break
     return pieces
@@ -90,7 +87,7 @@ def _split_cue(cue: str, start_ms: int) -> list[_Piece]:
             result.append(_Piece(speaker, speech, start_ms))
     for number, voice in enumerate(voices):
         end = voices[number + 1].start() if number + 1 < len(voices) else len(cue)
-        speech = _clean(cue[voice.end():end])
+        speech = _clean(cue[voice.end() : end])
         name = _clean(voice.group(1) or "") or None
         if speech:
             result.append(_Piece(name, speech, start_ms))
@@ -104,7 +101,7 @@ def _name_prefix(text: str) -> tuple[str | None, str]:
     words = match.group(1).split()
     if any(word[0].islower() and word not in _NAME_PARTICLES for word in words[1:]):
         return None, text
-    return " ".join(words), text[match.end():]
+    return " ".join(words), text[match.end() :]
 
 
 def _clean(text: str) -> str:

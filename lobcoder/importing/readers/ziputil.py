@@ -51,8 +51,7 @@ def check_zip_sizes(archive: zipfile.ZipFile, path: str | Path) -> None:
         if total > MAX_UNCOMPRESSED_BYTES:
             raise ImportProblem(
                 path,
-                "looks like a zip bomb: it would unpack to more than "
-                f"{MAX_UNCOMPRESSED_BYTES // (1024 * 1024)} MB",
+                f"looks like a zip bomb: it would unpack to more than {MAX_UNCOMPRESSED_BYTES // (1024 * 1024)} MB",
             )
         if member.file_size >= _RATIO_CHECK_FROM_BYTES:
             ratio = member.file_size / max(member.compress_size, 1)
@@ -82,14 +81,11 @@ def refuse_doctypes(archive: zipfile.ZipFile, path: str | Path) -> None:
         if b"<!DOCTYPE" in head or b"<!ENTITY" in head:
             raise ImportProblem(
                 path,
-                f"contains an XML document type declaration in {member.filename}, "
-                "which is refused for safety",
+                f"contains an XML document type declaration in {member.filename}, which is refused for safety",
             )
 
 
-def read_member(
-    archive: zipfile.ZipFile, name: str, path: str | Path, what: str
-) -> bytes:
+def read_member(archive: zipfile.ZipFile, name: str, path: str | Path, what: str) -> bytes:
     """Read one member, naming a missing or damaged member in plain words."""
     try:
         return archive.read(name)
