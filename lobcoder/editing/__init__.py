@@ -1,0 +1,1 @@
+"""Undoable user actions as Qt-free command objects (apply returns the inverse)."""

@@ -1,0 +1,190 @@
+"""Undoable codebook actions: create, edit, move, merge and delete codes."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from lobcoder.editing.base import Command
+from lobcoder.editing.snapshots import (
+    CodeSnapshot,
+    CodingSnapshot,
+    restore_code,
+    restore_coding,
+    snapshot_code,
+    snapshot_coding,
+)
+from lobcoder.services.codes import create_code as _create
+from lobcoder.services.codes import delete_code, get_code, merge_codes, move_code, renumber, siblings, subtree_ids
+from lobcoder.services.codes import update_code as _update
+from lobcoder.storage.models import Code, Coding, Memo, new_guid
+
+
+@dataclass
+class CreateCode(Command):
+    name: str
+    parent_guid: str | None = None
+    color: str | None = None
+    description: str = ""
+    position: int | None = None
+    guid: str = field(default_factory=new_guid)
+    label: str = "create_code"
+
+    @property
+    def label_args(self) -> dict[str, Any]:
+        return {"code": self.name}
+
+    def apply(self, session: Session) -> Command:
+        parent_id = get_code(session, self.parent_guid).id if self.parent_guid else None
+        _create(
+            session,
+            self.name,
+            parent_id,
+            color=self.color,
+            description=self.description,
+            position=self.position,
+            guid=self.guid,
+        )
+        return DeleteCode(self.guid, label=self.label, name=self.name)
+
+
+@dataclass
+class DeleteCode(Command):
+    """Delete a code with its sub-codes, codings and memos (restorable exactly)."""
+
+    guid: str
+    label: str = "delete_code"
+    name: str = ""
+
+    @property
+    def label_args(self) -> dict[str, Any]:
+        return {"code": self.name}
+
+    def apply(self, session: Session) -> Command:
+        code = get_code(session, self.guid)
+        ids = subtree_ids(session, code.id)
+        codes = [snapshot_code(session, session.get(Code, i)) for i in ids]  # type: ignore[arg-type]
+        codings = [snapshot_coding(session, c) for c in session.scalars(select(Coding).where(Coding.code_id.in_(ids)))]
+        delete_code(session, code.id)
+        return RestoreCodes(codes, codings, label=self.label, name=codes[0].name)
+
+
+@dataclass
+class RestoreCodes(Command):
+    """Bring back deleted codes (parents first) with their codings and memos."""
+
+    codes: Sequence[CodeSnapshot]
+    codings: Sequence[CodingSnapshot]
+    label: str = "delete_code"
+    name: str = ""
+
+    @property
+    def label_args(self) -> dict[str, Any]:
+        return {"code": self.name}
+
+    def apply(self, session: Session) -> Command:
+        top = self.codes[0]
+        parent_id = get_code(session, top.parent_guid).id if top.parent_guid else None
+        peers = siblings(session, parent_id)
+        for snap in self.codes:
+            restore_code(session, snap)
+        restored = get_code(session, top.guid)
+        peers.insert(min(top.position, len(peers)), restored)
+        renumber(peers)
+        for coding in self.codings:
+            restore_coding(session, coding)
+        session.flush()
+        return DeleteCode(top.guid, label=self.label, name=self.name)
+
+
+@dataclass
+class UpdateCode(Command):
+    """Rename, recolour or re-describe a code (None leaves a field as it is)."""
+
+    guid: str
+    name: str | None = None
+    color: str | None = None
+    description: str | None = None
+    label: str = "edit_code"
+
+    @property
+    def label_args(self) -> dict[str, Any]:
+        return {"code": self.name or ""}
+
+    def apply(self, session: Session) -> Command:
+        code = get_code(session, self.guid)
+        old = UpdateCode(
+            self.guid,
+            name=code.name if self.name is not None else None,
+            color=code.color if self.color is not None else None,
+            description=code.description if self.description is not None else None,
+            label=self.label,
+        )
+        _update(session, code.id, name=self.name, color=self.color, description=self.description)
+        return old
+
+
+@dataclass
+class MoveCode(Command):
+    guid: str
+    parent_guid: str | None
+    position: int
+    label: str = "move_code"
+
+    def apply(self, session: Session) -> Command:
+        code = get_code(session, self.guid)
+        parent = session.get(Code, code.parent_id) if code.parent_id is not None else None
+        old = MoveCode(self.guid, parent.guid if parent else None, code.position, self.label)
+        parent_id = get_code(session, self.parent_guid).id if self.parent_guid else None
+        move_code(session, code.id, parent_id, self.position)
+        return old
+
+
+@dataclass
+class MergeCodes(Command):
+    """Merge ``source`` into ``target``: its codings and sub-codes go to the target."""
+
+    source_guid: str
+    target_guid: str
+    label: str = "merge_codes"
+
+    def apply(self, session: Session) -> Command:
+        source = get_code(session, self.source_guid)
+        target = get_code(session, self.target_guid)
+        undo = UnmergeCodes(
+            snapshot_code(session, source),
+            self.target_guid,
+            tuple(session.scalars(select(Coding.guid).where(Coding.code_id == source.id))),
+            tuple((c.guid, c.position) for c in siblings(session, source.id)),
+            self.label,
+        )
+        merge_codes(session, source.id, target.id)
+        return undo
+
+
+@dataclass
+class UnmergeCodes(Command):
+    source: CodeSnapshot
+    target_guid: str
+    coding_guids: Sequence[str]
+    children: Sequence[tuple[str, int]]
+    label: str = "merge_codes"
+
+    def apply(self, session: Session) -> Command:
+        # The merge moved the source's memos to the target; they return with the source.
+        moved = [m.guid for m in self.source.memos]
+        for memo in session.scalars(select(Memo).where(Memo.guid.in_(moved))):
+            session.delete(memo)
+        session.flush()
+        RestoreCodes([self.source], []).apply(session)
+        source = get_code(session, self.source.guid)
+        for coding in session.scalars(select(Coding).where(Coding.guid.in_(self.coding_guids))):
+            coding.code_id = source.id
+        for child_guid, position in self.children:
+            move_code(session, get_code(session, child_guid).id, source.id, position)
+        session.flush()
+        return MergeCodes(self.source.guid, self.target_guid, self.label)
