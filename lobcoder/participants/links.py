@@ -136,3 +136,15 @@ def document_attributes(session: Session, document_id: int) -> dict[str, object]
             if attribute.scope is scope and current is not None:
                 result[attribute.name] = current
     return result
+
+
+def all_document_attributes(session: Session) -> dict[int, dict[str, object]]:
+    """``document_attributes`` for every document at once (three queries, not 3 × N)."""
+    own = _values_by_owner(session, AttributeScope.DOCUMENT)
+    inherited = _values_by_owner(session, AttributeScope.PARTICIPANT)
+    result: dict[int, dict[str, object]] = {}
+    for document_id, participant_id in session.execute(select(Document.id, Document.participant_id)):
+        values = dict(inherited.get(participant_id, {})) if participant_id is not None else {}
+        values.update(own.get(document_id, {}))
+        result[document_id] = values
+    return result

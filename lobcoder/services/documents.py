@@ -60,6 +60,7 @@ class DocumentSummary:
 @dataclass(frozen=True)
 class DocumentView:
     id: int
+    guid: str
     name: str
     text: str
     participant: str | None
@@ -197,6 +198,7 @@ def get_document(session: Session, name_or_id: str | int) -> DocumentView:
     )
     return DocumentView(
         id=document.id,
+        guid=document.guid,
         name=document.name,
         text=document.text,
         participant=document.participant.name if document.participant else None,

@@ -90,3 +90,28 @@ def test_document_values_override_participant_values(store: ProjectStore, ids: d
         assert list_participants(session) == [
             ParticipantInfo("Anna", ("Anna_w1", "Anna_w2"), {"school": "Da Vinci College", "geboren": date(1980, 5, 1)})
         ]
+
+
+def test_all_document_attributes_agrees_with_one_by_one(store) -> None:  # type: ignore[no-untyped-def]
+    from sqlalchemy import select
+
+    from lobcoder.participants.links import all_document_attributes, document_attributes
+    from lobcoder.storage.models import Attribute, AttributeScope, AttributeType, AttributeValue, Document
+
+    with store.transaction() as session:
+        a = Document(name="A", text="a", content_hash="1")
+        b = Document(name="B", text="b", content_hash="2")
+        session.add_all([a, b])
+        session.flush()
+        set_participant(session, a.id, "Anna")
+        school = Attribute(name="school", type=AttributeType.CATEGORY, scope=AttributeScope.PARTICIPANT)
+        wave = Attribute(name="school", type=AttributeType.CATEGORY, scope=AttributeScope.DOCUMENT)
+        session.add_all([school, wave])
+        session.flush()
+        session.add(AttributeValue(attribute_id=school.id, participant_id=a.participant_id, text_value="ROC Zuid"))
+        session.add(AttributeValue(attribute_id=wave.id, document_id=b.id, text_value="Da Vinci"))
+    with store.read() as session:
+        ids = list(session.scalars(select(Document.id)))
+        bulk = all_document_attributes(session)
+        assert bulk == {i: document_attributes(session, i) for i in ids}
+        assert sorted(bulk.values(), key=str) == [{"school": "Da Vinci"}, {"school": "ROC Zuid"}]
