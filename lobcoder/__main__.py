@@ -6,12 +6,26 @@ import sys
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Dispatch to the GUI (no arguments, or a project path) or to the CLI."""
+    """Dispatch to the GUI, the demo, the screenshot renderer or the headless CLI."""
     args = list(sys.argv[1:] if argv is None else argv)
-    if not args or (len(args) == 1 and not args[0].startswith("-") and args[0].endswith(".lobcoder")):
+    opens_project = len(args) == 1 and not args[0].startswith("-") and args[0].endswith(".lobcoder")
+    if not args or opens_project or args[0] == "--demo":
         from lobcoder.gui.app import run_gui
 
+        if args and args[0] == "--demo":
+            from lobcoder.demo import create_demo_project, default_demo_path
+
+            demo = default_demo_path()
+            if not demo.exists():
+                demo.parent.mkdir(parents=True, exist_ok=True)
+                create_demo_project(demo)
+                print(f"Created the demo project in {demo}")
+            return run_gui(str(demo))
         return run_gui(args[0] if args else None)
+    if args[0] == "screenshot":
+        from lobcoder.gui.screenshot import main as screenshot
+
+        return screenshot(args[1:])
     from lobcoder.cli.main import run_cli
 
     return run_cli(args)

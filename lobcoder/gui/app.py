@@ -7,14 +7,24 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QApplication
 
-from lobcoder.gui.main_window import MainWindow
+from lobcoder import __version__
+from lobcoder.gui.i18n import install_translations
+from lobcoder.gui.settings import APPLICATION, ORGANIZATION, Settings
 
 
 def run_gui(project: str | None = None) -> int:
     app = QApplication.instance() or QApplication(sys.argv[:1])
-    app.setApplicationName("lobcoder")
-    app.setOrganizationName("lobcoder")
-    window = MainWindow()
+    # Names first: QSettings() and the window's saved layout depend on them.
+    app.setApplicationName(APPLICATION)
+    app.setOrganizationName(ORGANIZATION)
+    app.setApplicationVersion(__version__)
+    settings = Settings()
+    # Translators before any widget exists, so every self.tr() call sees them.
+    install_translations(app, settings.language)
+
+    from lobcoder.gui.main_window import MainWindow
+
+    window = MainWindow(settings)
     if project:
         window.open_project(Path(project))
     window.show()

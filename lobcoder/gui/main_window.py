@@ -1,133 +1,379 @@
-"""The main window: documents on the left, the selected transcript on the right."""
+"""The coding workbench: documents and codes on the left, the transcript in the
+middle, the selected coding and the coded segments on the right."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QModelIndex, Slot
-from PySide6.QtGui import QAction, QFont, QKeySequence, QTextCharFormat, QTextCursor
+from PySide6.QtCore import QModelIndex, Qt, QTimer, Slot
+from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
-    QFileDialog,
+    QAbstractItemView,
+    QDockWidget,
+    QHeaderView,
     QLabel,
-    QListView,
+    QLineEdit,
     QMainWindow,
     QMessageBox,
-    QPlainTextEdit,
     QSplitter,
+    QTableView,
+    QTreeView,
+    QVBoxLayout,
+    QWidget,
 )
 
 from lobcoder.errors import LobcoderError
-from lobcoder.gui.document_list_model import DocumentIdRole, DocumentListModel
-from lobcoder.services.documents import DocumentView, get_document, list_documents, project_info
-from lobcoder.storage.project import EXTENSION, ProjectStore
-from lobcoder.text.offsets import Utf16Index
+from lobcoder.gui.codebook_actions import CodebookActions
+from lobcoder.gui.coding_actions import CodingActions
+from lobcoder.gui.coding_pane import CodingPane
+from lobcoder.gui.menus import build_menus
+from lobcoder.gui.models.code_filter_model import CodeFilterModel
+from lobcoder.gui.models.code_tree_model import CodeIdRole, CodeTreeModel
+from lobcoder.gui.models.document_tree_model import (
+    DocumentFilterModel,
+    DocumentIdRole,
+    DocumentTreeModel,
+    ProgressDelegate,
+)
+from lobcoder.gui.models.segment_model import SegmentModel, SegmentRole
+from lobcoder.gui.project_state import ProjectSnapshot, read_codings, read_document, read_overview, read_segments
+from lobcoder.gui.search_panel import SearchPanel
+from lobcoder.gui.settings import Settings
+from lobcoder.gui.transcript import CodeStyle, TranscriptView
+from lobcoder.gui.undo import ProjectUndoStack
+from lobcoder.services.codes import CodeInfo
+from lobcoder.services.documents import DocumentView
+from lobcoder.storage.project import ProjectStore
+
+
+def _titled(title: str, *widgets: QWidget) -> QWidget:
+    box = QWidget()
+    layout = QVBoxLayout(box)
+    layout.setContentsMargins(4, 4, 4, 4)
+    layout.setSpacing(4)
+    label = QLabel(f"<b>{title}</b>")
+    layout.addWidget(label)
+    for widget in widgets:
+        layout.addWidget(widget)
+    return box
 
 
 class MainWindow(QMainWindow):
-    """Opens a project, lists its documents and shows one transcript."""
+    """The workbench. Every change runs as a command on ``undo_stack``; after each
+    one the panes are refreshed from the project, so what is shown is what is stored."""
 
-    def __init__(self) -> None:
+    def __init__(self, settings: Settings | None = None) -> None:
         super().__init__()
+        self.settings = settings or Settings()
         self.store: ProjectStore | None = None
-        self.resize(1200, 800)
-        self.documents = DocumentListModel(self)
-        self.document_list = QListView()
-        self.document_list.setModel(self.documents)
-        self.document_list.clicked.connect(self._open_document)
-        self.text_view = QPlainTextEdit()
-        self.text_view.setReadOnly(True)
-        splitter = QSplitter()
-        splitter.addWidget(self.document_list)
-        splitter.addWidget(self.text_view)
-        splitter.setSizes([280, 920])
-        self.setCentralWidget(splitter)
-        self.status = QLabel()
-        self.statusBar().addWidget(self.status)
-        self._build_menu()
+        self.undo_stack: ProjectUndoStack | None = None
+        self.overview: ProjectSnapshot | None = None
+        self.document: DocumentView | None = None
+        self.codes_by_id: dict[int, CodeInfo] = {}
+        self.resize(1500, 950)
+        self._build_panes()
+        self.coding = CodingActions(self)
+        self.codebook = CodebookActions(self)
+        build_menus(self)
+        self._restore_layout()
         self._update_title()
 
-    def _build_menu(self) -> None:
-        menu = self.menuBar().addMenu(self.tr("&File"))
-        for text, shortcut, slot in (
-            (self.tr("&New project…"), QKeySequence.StandardKey.New, self._new_project),
-            (self.tr("&Open project…"), QKeySequence.StandardKey.Open, self._choose_project),
-            (self.tr("&Quit"), QKeySequence.StandardKey.Quit, self.close),
-        ):
-            action = QAction(text, self)
-            action.setShortcut(shortcut)
-            action.triggered.connect(slot)
-            menu.addAction(action)
+    # -- layout -------------------------------------------------------------
+
+    def _build_panes(self) -> None:
+        self.document_model = DocumentTreeModel(self)
+        self.document_filter = DocumentFilterModel(self)
+        self.document_filter.setSourceModel(self.document_model)
+        self.document_tree = QTreeView()
+        self.document_tree.setModel(self.document_filter)
+        self.document_tree.setItemDelegateForColumn(2, ProgressDelegate(self.document_tree))
+        self.document_tree.setUniformRowHeights(True)
+        self._fit_columns(self.document_tree)
+        self.document_tree.activated.connect(self._document_chosen)
+        self.document_tree.clicked.connect(self._document_chosen)
+        self.document_search = QLineEdit()
+        self.document_search.setPlaceholderText(self.tr("Filter documents"))
+        self.document_search.setClearButtonEnabled(True)
+        self.document_search.textChanged.connect(self._filter_documents)
+
+        self.code_model = CodeTreeModel(self)
+        self.code_filter = CodeFilterModel(self)
+        self.code_filter.setSourceModel(self.code_model)
+        self.code_tree = QTreeView()
+        self.code_tree.setModel(self.code_filter)
+        self.code_tree.setDragDropMode(QAbstractItemView.DragDropMode.DragDrop)
+        self.code_tree.setDefaultDropAction(Qt.DropAction.MoveAction)
+        self.code_tree.setDropIndicatorShown(True)
+        self.code_tree.setEditTriggers(
+            QAbstractItemView.EditTrigger.EditKeyPressed | QAbstractItemView.EditTrigger.SelectedClicked
+        )
+        self._fit_columns(self.code_tree)
+        self.code_tree.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.code_search = QLineEdit()
+        self.code_search.setPlaceholderText(self.tr("Filter codes"))
+        self.code_search.setClearButtonEnabled(True)
+        self.code_search.textChanged.connect(self._filter_codes)
+
+        self.transcript = TranscriptView()
+        self.coding_pane = CodingPane()
+        self.segment_model = SegmentModel(self)
+        self.segment_table = QTableView()
+        self.segment_table.setModel(self.segment_model)
+        self.segment_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.segment_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.segment_table.verticalHeader().hide()
+        self.segment_table.setWordWrap(False)
+        self.segment_table.horizontalHeader().setStretchLastSection(True)
+        self.segment_table.clicked.connect(self._segment_chosen)
+        self.segment_table.activated.connect(self._segment_chosen)
+        self.segments_title = QLabel()
+
+        self.left = QSplitter(Qt.Orientation.Vertical)
+        self.left.addWidget(_titled(self.tr("Documents"), self.document_search, self.document_tree))
+        self.left.addWidget(_titled(self.tr("Codes"), self.code_search, self.code_tree))
+        self.right = QSplitter(Qt.Orientation.Vertical)
+        self.right.addWidget(_titled(self.tr("Selected coding"), self.coding_pane))
+        segments_box = _titled(self.tr("Coded segments"), self.segments_title, self.segment_table)
+        self.right.addWidget(segments_box)
+        self.main_splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.main_splitter.addWidget(self.left)
+        self.main_splitter.addWidget(self.transcript)
+        self.main_splitter.addWidget(self.right)
+        self.main_splitter.setStretchFactor(1, 1)
+        self.main_splitter.setSizes([330, 820, 350])
+        self.left.setSizes([420, 480])
+        self.right.setSizes([330, 560])
+        self.setCentralWidget(self.main_splitter)
+
+        self.search_panel = SearchPanel()
+        self.search_dock = QDockWidget(self.tr("Search project"), self)
+        self.search_dock.setObjectName("search_dock")
+        self.search_dock.setWidget(self.search_panel)
+        self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.search_dock)
+        self.search_dock.hide()
+        self.search_panel.hitActivated.connect(self.show_span)
+
+        self.status = QLabel()
+        self.statusBar().addWidget(self.status, 1)
+        self.code_tree.selectionModel().currentChanged.connect(self._code_selected)
+
+    @staticmethod
+    def _fit_columns(tree: QTreeView) -> None:
+        """The name column takes the room; the number columns fit their contents."""
+        header = tree.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for column in (1, 2):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+
+    def _splitters(self) -> dict[str, QSplitter]:
+        return {"main": self.main_splitter, "left": self.left, "right": self.right}
+
+    def _restore_layout(self) -> None:
+        geometry = self.settings.window_geometry
+        if geometry:
+            self.restoreGeometry(geometry)
+        state = self.settings.window_state
+        if state:
+            self.restoreState(state)
+        saved = self.settings.splitter_states
+        for name, splitter in self._splitters().items():
+            if name in saved:
+                splitter.restoreState(saved[name])
+
+    def _save_layout(self) -> None:
+        self.settings.window_geometry = self.saveGeometry()
+        self.settings.window_state = self.saveState()
+        self.settings.splitter_states = {name: s.saveState() for name, s in self._splitters().items()}
 
     def _update_title(self) -> None:
-        name = self.store.path.name if self.store else self.tr("no project")
+        name = self.store.path.name if self.store else self.tr("no project open")
         self.setWindowTitle(self.tr("lobcoder — {0}").format(name))
 
-    @Slot()
-    def _new_project(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(
-            self, self.tr("New project"), "", self.tr("lobcoder projects (*{0})").format(EXTENSION)
-        )
-        if path:
-            target = Path(path) if Path(path).suffix else Path(path + EXTENSION)
-            self._run(lambda: ProjectStore.create(target))
+    # -- projects -----------------------------------------------------------
 
-    @Slot()
-    def _choose_project(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(
-            self, self.tr("Open project"), "", self.tr("lobcoder projects (*{0})").format(EXTENSION)
-        )
-        if path:
-            self.open_project(Path(path))
+    def open_project(self, path: Path) -> bool:
+        return self._use(lambda: ProjectStore.open(path))
 
-    def open_project(self, path: Path) -> None:
-        self._run(lambda: ProjectStore.open(path))
+    def create_project(self, path: Path) -> bool:
+        return self._use(lambda: ProjectStore.create(path))
 
-    def _run(self, opener) -> None:  # type: ignore[no-untyped-def]
+    def _use(self, opener) -> bool:  # type: ignore[no-untyped-def]
         try:
             store = opener()
         except LobcoderError as exc:
             QMessageBox.warning(self, self.tr("Cannot open project"), str(exc))
-            return
-        if self.store is not None:
-            self.store.close()
+            return False
+        self.close_project()
         self.store = store
+        self.undo_stack = ProjectUndoStack(store, self)
+        self.undo_stack.changed.connect(self._project_changed)
+        self.undo_stack.failed.connect(self._action_failed)
+        self.undo_stack.cleanChanged.connect(lambda _clean: None)
+        self.menu_actions.attach_undo(self.undo_stack)
+        self.search_panel.set_store(store)
+        self.settings.add_recent_project(str(store.path))
+        self.menu_actions.refresh_recent()
         self.refresh()
+        last = self.settings.last_document(str(store.path))
+        if last is not None and self.overview and any(d.id == last for d in self.overview.documents):
+            self.open_document(last)
+        elif self.overview and self.overview.documents:
+            self.open_document(self.overview.documents[0].id)
+        self._update_title()
+        return True
 
-    def refresh(self) -> None:
+    def close_project(self) -> None:
+        self.coding_pane.commit_memo()
         if self.store is None:
             return
-        with self.store.read() as session:
-            self.documents.set_documents(list_documents(session))
-            info = project_info(session)
-        self.text_view.clear()
-        self.status.setText(
-            self.tr("{0} documents, {1} speaker turns, {2} codings").format(info.documents, info.turns, info.codings)
-        )
+        if self.undo_stack is not None:
+            self.menu_actions.attach_undo(None)
+            self.undo_stack.deleteLater()
+            self.undo_stack = None
+        self.store.close()
+        self.store = None
+        self.document = None
+        self.overview = None
+        self.transcript.clear()
+        self.code_model.set_codes([])
+        self.document_model.set_documents([], {}, {})
+        self.segment_model.set_segments([])
+        self.coding_pane.show_coding(None)
+        self.search_panel.set_store(None)
         self._update_title()
 
-    @Slot(QModelIndex)
-    def _open_document(self, index: QModelIndex) -> None:
-        if self.store is None or not index.isValid():
+    # -- refreshing ----------------------------------------------------------
+
+    def refresh(self) -> None:
+        """Re-read the side panes (one read transaction) and the open document's codings."""
+        if self.store is None:
             return
-        with self.store.read() as session:
-            view = get_document(session, int(index.data(DocumentIdRole)))
-        self.show_document(view)
+        self.overview = read_overview(self.store)
+        self.codes_by_id = {c.id: c for c in self.overview.codes}
+        self.code_model.set_codes(self.overview.codes)
+        self.code_tree.expandAll()
+        self.document_model.set_documents(
+            self.overview.documents, self.overview.attributes, self.overview.coded_share
+        )
+        self.document_tree.expandAll()
+        self._refresh_segments()
+        self._update_status()
 
-    def show_document(self, view: DocumentView) -> None:
-        """Show the text with speaker labels in bold (offsets converted to UTF-16)."""
-        self.text_view.setPlainText(view.text)
-        units = Utf16Index(view.text)
-        bold = QTextCharFormat()
-        bold.setFontWeight(QFont.Weight.Bold)
-        cursor = QTextCursor(self.text_view.document())
-        for turn in view.turns:
-            if turn.start > turn.label_start:
-                cursor.setPosition(units.to_utf16(turn.label_start))
-                cursor.setPosition(units.to_utf16(turn.start), QTextCursor.MoveMode.KeepAnchor)
-                cursor.mergeCharFormat(bold)
+    @Slot()
+    def _project_changed(self) -> None:
+        self.refresh()
+        if self.document is not None and self.store is not None:
+            codings = read_codings(self.store, self.document.id)
+            self.transcript.set_codings(codings, self.styles())
+            self.coding.codings = codings
+            self.coding.refresh_pane()
 
-    def closeEvent(self, event) -> None:  # type: ignore[no-untyped-def]  # noqa: N802
-        if self.store is not None:
-            self.store.close()
-            self.store = None
+    @Slot(str)
+    def _action_failed(self, message: str) -> None:
+        QMessageBox.warning(self, self.tr("Action not carried out"), message)
+
+    def styles(self) -> dict[int, CodeStyle]:
+        return {c.id: CodeStyle(c.id, c.name, c.color) for c in self.codes_by_id.values()}
+
+    def _update_status(self) -> None:
+        if self.overview is None:
+            self.status.clear()
+            return
+        codings = sum(c.codings for c in self.overview.codes)
+        self.status.setText(
+            self.tr("{0} documents · {1} codes · {2} codings · coder: {3}").format(
+                len(self.overview.documents), len(self.overview.codes), codings, self.settings.coder_name
+            )
+        )
+
+    # -- documents ---------------------------------------------------------
+
+    @Slot(QModelIndex)
+    def _document_chosen(self, index: QModelIndex) -> None:
+        document_id = index.data(DocumentIdRole)
+        if document_id is not None and (self.document is None or self.document.id != document_id):
+            self.open_document(int(document_id))
+
+    def open_document(self, document_id: int) -> None:
+        if self.store is None:
+            return
+        self.coding_pane.commit_memo()
+        view, codings = read_document(self.store, document_id)
+        self.document = view
+        self.coding.codings = codings
+        self.transcript.set_document(view, codings, self.styles())
+        self.coding_pane.show_coding(None)
+        self.settings.set_last_document(str(self.store.path), document_id)
+        source = self.document_model.index_for_document(document_id)
+        if source.isValid():
+            self.document_tree.setCurrentIndex(self.document_filter.mapFromSource(source))
+
+    @Slot(int, int, int)
+    def show_span(self, document_id: int, start: int, end: int) -> None:
+        """Open a document (if needed) and select a span in it."""
+        if self.document is None or self.document.id != document_id:
+            self.open_document(document_id)
+        self.transcript.select_span(start, end)
+        self.transcript.scroll_to(start)
+
+    @Slot(str)
+    def _filter_documents(self, text: str) -> None:
+        self.document_filter.set_filter_text(text)
+        self.document_tree.expandAll()
+
+    # -- codes and segments --------------------------------------------------
+
+    @Slot(str)
+    def _filter_codes(self, text: str) -> None:
+        self.code_filter.set_filter_text(text)
+        self.code_tree.expandAll()
+
+    def current_code_id(self) -> int | None:
+        index = self.code_tree.currentIndex()
+        value = index.data(CodeIdRole) if index.isValid() else None
+        return int(value) if value is not None else None
+
+    def select_code(self, code_id: int) -> None:
+        source = self.code_model.index_for_code(code_id)
+        if source.isValid():
+            self.code_tree.setCurrentIndex(self.code_filter.mapFromSource(source))
+
+    @Slot(QModelIndex, QModelIndex)
+    def _code_selected(self, _current: QModelIndex, _previous: QModelIndex) -> None:
+        self._refresh_segments()
+        if not self.menu_actions.show_all_codes.isChecked():
+            self._apply_code_visibility()
+
+    def _apply_code_visibility(self) -> None:
+        code_id = self.current_code_id()
+        if self.menu_actions.show_all_codes.isChecked() or code_id is None:
+            self.transcript.set_visible_codes(None)
+        else:
+            self.transcript.set_visible_codes({code_id})
+
+    def _refresh_segments(self) -> None:
+        code_id = self.current_code_id()
+        if self.store is None or code_id is None or code_id not in self.codes_by_id:
+            self.segment_model.set_segments([])
+            self.segments_title.setText(self.tr("Select a code to list its coded segments."))
+            return
+        found = read_segments(self.store, [code_id])
+        self.segment_model.set_segments(found)
+        self.segments_title.setText(
+            self.tr("‘{0}’: %n segment(s)", "", len(found)).format(self.codes_by_id[code_id].name)
+        )
+
+    @Slot(QModelIndex)
+    def _segment_chosen(self, index: QModelIndex) -> None:
+        segment = index.data(SegmentRole)
+        if segment is not None:
+            self.show_span(segment.document_id, segment.start, segment.end)
+            QTimer.singleShot(0, lambda: self.coding.show_coding_by_id(segment.coding_id))
+
+    # -- closing ----------------------------------------------------------
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+        self._save_layout()
+        self.close_project()
         super().closeEvent(event)

@@ -41,11 +41,17 @@ def snap_to_words(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def snap_to_sentence(text: str, start: int, end: int) -> tuple[int, int]:
-    """Extend to the start of the first and the end of the last sentence touched."""
+def snap_to_sentence(text: str, start: int, end: int, turns: Sequence[Span] = ()) -> tuple[int, int]:
+    """Extend to the start of the first and the end of the last sentence touched.
+
+    A sentence at the start of a turn begins after the speaker label.
+    """
     begin = 0
     for match in _SENTENCE_END.finditer(text, 0, start):
         begin = match.end()
+    for turn in turns:
+        if begin <= turn.start <= start:
+            begin = max(begin, turn.start)
     finish = len(text)
     match = _SENTENCE_END.search(text, max(end - 1, start))
     if match:

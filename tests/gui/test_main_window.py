@@ -1,71 +1,325 @@
-"""The minimal main window: open a project, list documents, show a transcript."""
+"""The coding workbench end to end: code text through every path, undo, redo."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QFont, QTextCursor
+import pytest
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox
+from sqlalchemy import select
 
-from lobcoder.gui.document_list_model import DocumentListModel
 from lobcoder.gui.main_window import MainWindow
+from lobcoder.gui.quick_code import QuickCodePicker
+from lobcoder.gui.settings import Settings
 from lobcoder.importing.extracted import Turn
-from lobcoder.services.documents import add_document, list_documents
+from lobcoder.services.codes import create_code
+from lobcoder.services.documents import add_document
+from lobcoder.storage.models import Code, Coding, Memo
 from lobcoder.storage.project import ProjectStore
 
-TEXT = "I: Wat betekent LOB voor u? 😀\nAnna: Eén gesprek per periode, met coördinatie."
+TEXT = (
+    "Interview docent 1, ronde 1\n"
+    "I: Hoe werkt u samen? 😀\n"
+    "Marieke: Eén keer per maand leren we samen van elkaar; de coördinatie is goed geregeld.\n"
+    "I: En de visie?\n"
+    "Marieke: De visie is door het management geschreven, zonder ons."
+)
 
 
-def _project(tmp_path: Path) -> Path:
-    path = tmp_path / "gui.lobcoder"
+def _turns() -> list[Turn]:
+    turns = []
+    for label in ("I: Hoe", "Marieke: Eén", "I: En", "Marieke: De"):
+        speaker = label.split(":")[0]
+        start = TEXT.index(label)
+        end = TEXT.find("\n", start)
+        turns.append(Turn(speaker, start, start + len(speaker) + 2, end if end >= 0 else len(TEXT)))
+    return turns
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    path = tmp_path / "wb.lobcoder"
     with ProjectStore.create(path) as store, store.transaction() as session:
-        turns = [Turn("I", 0, 3, 29), Turn("Anna", 30, 36, len(TEXT))]
-        add_document(session, "Docent01_w1", TEXT, turns)
-        add_document(session, "Docent02_w1", "Tweede document.")
+        add_document(session, "Docent01_w1", TEXT, _turns())
+        add_document(session, "Docent02_w1", "I: Vraag?\nBram: Antwoord over visie.\nI: Dank.\nBram: Graag.")
+        leren = create_code(session, "Collectief leren", color="#e69f00")
+        create_code(session, "Samen oefenen", leren.id, color="#56b4e9")
+        create_code(session, "Visie", color="#009e73")
     return path
 
 
-def test_document_list_and_transcript_with_bold_speaker_labels(qtbot, tmp_path: Path) -> None:
-    window = MainWindow()
-    qtbot.addWidget(window)
-    window.open_project(_project(tmp_path))
-    model = window.document_list.model()
-    assert [model.index(r, 0).data() for r in range(model.rowCount())] == ["Docent01_w1", "Docent02_w1"]
-    assert "2 documents" in window.status.text()
+@pytest.fixture
+def window(qtbot, tmp_path: Path, project: Path) -> Iterator[MainWindow]:
+    win = MainWindow(Settings(str(tmp_path / "settings.ini")))
+    qtbot.addWidget(win)
+    win.resize(1400, 900)
+    win.show()
+    assert win.open_project(project)
+    win.open_document(_doc_id(win, "Docent01_w1"))
+    yield win
+    win.close()
 
-    rect = window.document_list.visualRect(model.index(0, 0))
-    qtbot.mouseClick(window.document_list.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
-    assert window.text_view.toPlainText() == TEXT
 
-    # "Anna: " spans code points 30-36, UTF-16 units 31-37 after the emoji; a
-    # cursor's format is that of the character before it.
-    cursor = QTextCursor(window.text_view.document())
-    cursor.setPosition(32)
-    assert cursor.charFormat().fontWeight() == QFont.Weight.Bold
-    cursor.setPosition(37)
-    assert cursor.charFormat().fontWeight() == QFont.Weight.Bold
-    cursor.setPosition(38)
-    assert cursor.charFormat().fontWeight() != QFont.Weight.Bold
-    window.close()
+def _doc_id(win: MainWindow, name: str) -> int:
+    assert win.overview is not None
+    return next(d.id for d in win.overview.documents if d.name == name)
+
+
+def _code_id(win: MainWindow, name: str) -> int:
+    return next(c.id for c in win.codes_by_id.values() if c.name == name)
+
+
+def _rows(win: MainWindow) -> list[tuple[str, int, int, str | None]]:
+    """Stored codings as (code name, start, end, coder)."""
+    assert win.store is not None
+    with win.store.read() as session:
+        rows = session.execute(select(Code.name, Coding.start, Coding.end, Coding.coder_id).join(Code)).all()
+    return sorted((name, start, end, coder) for name, start, end, coder in rows)
+
+
+def _spans(win: MainWindow) -> list[tuple[str, str]]:
+    return [(name, TEXT[s:e]) for name, s, e, _ in _rows(win)]
+
+
+def _select(win: MainWindow, words: str) -> tuple[int, int]:
+    start = TEXT.index(words)
+    win.transcript.select_span(start, start + len(words))
+    return start, start + len(words)
+
+
+def _click_code(qtbot, win: MainWindow, name: str, double: bool = False) -> None:
+    win.select_code(_code_id(win, name))
+    index = win.code_tree.currentIndex()
+    rect = win.code_tree.visualRect(index)
+    if double:
+        # A real double-click is a press, release and double-click event.
+        qtbot.mouseClick(win.code_tree.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+        qtbot.mouseDClick(win.code_tree.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+
+
+def test_double_click_on_a_code_codes_the_selection_after_an_emoji(qtbot, window: MainWindow) -> None:
+    _select(window, "Eén keer per maand")
+    _click_code(qtbot, window, "Visie", double=True)
+    assert _spans(window) == [("Visie", "Eén keer per maand")]
+    assert window.code_model.index_for_code(_code_id(window, "Visie")).siblingAtColumn(1).data() in ("1", 1)
+
+
+def test_enter_on_a_code_applies_it(qtbot, window: MainWindow) -> None:
+    _select(window, "coördinatie")
+    _click_code(qtbot, window, "Samen oefenen")
+    window.code_tree.setFocus()
+    qtbot.keyClick(window.code_tree, Qt.Key.Key_Return)
+    assert _spans(window) == [("Samen oefenen", "coördinatie")]
+
+
+def test_dragging_a_selection_onto_a_code(window: MainWindow) -> None:
+    _select(window, "leren we samen")
+    mime = window.transcript.editor.createMimeDataFromSelection()
+    target = window.code_model.index_for_code(_code_id(window, "Collectief leren"))
+    assert window.code_model.dropMimeData(mime, Qt.DropAction.CopyAction, -1, -1, target)
+    assert _spans(window) == [("Collectief leren", "leren we samen")]
+
+
+def test_quick_code_picker_types_ahead_and_applies(qtbot, window: MainWindow) -> None:
+    _select(window, "management")
+
+    def type_into_picker() -> None:
+        picker = next(w for w in QApplication.topLevelWidgets() if isinstance(w, QuickCodePicker) and w.isVisible())
+        qtbot.keyClicks(picker.filter, "oefen")
+        qtbot.keyClick(picker.filter, Qt.Key.Key_Return)
+
+    QTimer.singleShot(50, type_into_picker)
+    window.menu_actions.quick_code_action.trigger()
+    assert _spans(window) == [("Samen oefenen", "management")]
+
+
+def test_number_keys_apply_pinned_codes(qtbot, window: MainWindow) -> None:
+    _select(window, "visie is door")
+    window.transcript.editor.setFocus()
+    qtbot.keyClick(window.transcript.editor, Qt.Key.Key_3)  # third code in tree order: Visie
+    assert _spans(window) == [("Visie", "visie is door")]
+    window.select_code(_code_id(window, "Samen oefenen"))
+    window.coding.pin_current_code(1)
+    _select(window, "zonder ons")
+    qtbot.keyClick(window.transcript.editor, Qt.Key.Key_1)
+    assert ("Samen oefenen", "zonder ons") in _spans(window)
+
+
+def test_in_vivo_creates_a_code_named_after_the_words_and_undo_removes_both(window: MainWindow) -> None:
+    _select(window, "leren we samen")
+    window.menu_actions.in_vivo_action.trigger()
+    assert _spans(window) == [("leren we samen", "leren we samen")]
+    assert window.menu_actions.undo_action is not None
+    assert "leren we samen" in window.menu_actions.undo_action.text()
+    window.menu_actions.undo_action.trigger()
+    assert _spans(window) == []
+    assert "leren we samen" not in [c.name for c in window.codes_by_id.values()]
+
+
+def test_snapping_the_selection(window: MainWindow) -> None:
+    start = TEXT.index("oördinat")
+    window.transcript.select_span(start, start + 4)
+    window.coding.snap("words")
+    assert TEXT[slice(*window.transcript.selection())] == "coördinatie"
+    window.coding.snap("sentence")
+    assert TEXT[slice(*window.transcript.selection())].startswith("Eén keer")
+    window.coding.snap("turn")
+    assert TEXT[slice(*window.transcript.selection())].endswith("goed geregeld.")
+
+
+def test_undo_then_redo_restores_exactly_the_same_rows(window: MainWindow) -> None:
+    _select(window, "Eén keer per maand")
+    window.coding.apply_code(_code_id(window, "Visie"))
+    _select(window, "per maand leren")
+    window.coding.apply_code(_code_id(window, "Samen oefenen"))
+    after = _rows(window)
+    undo, redo = window.menu_actions.undo_action, window.menu_actions.redo_action
+    assert undo is not None and redo is not None
+    undo.trigger()
+    undo.trigger()
+    assert _rows(window) == []
+    redo.trigger()
+    redo.trigger()
+    assert _rows(window) == after
+    assert window.transcript.coding_at(TEXT.index("maand")) != []
+
+
+def test_coding_pane_memo_remove_and_fit(window: MainWindow) -> None:
+    _select(window, "Eén keer")
+    window.coding.apply_code(_code_id(window, "Visie"))
+    coding = window.coding.codings[0]
+    window.coding.show_coding_by_id(coding.id)
+    pane = window.coding_pane
+    assert "Visie" in pane.code_label.text()
+    pane.memo.setPlainText("Maandelijks overleg")
+    pane.commit_memo()
+    assert window.store is not None
+    with window.store.read() as session:
+        assert session.scalar(select(Memo.text).where(Memo.coding_id.is_not(None))) == "Maandelijks overleg"
+    _select(window, "Eén keer per maand")
+    pane.fit.click()
+    assert _spans(window) == [("Visie", "Eén keer per maand")]
+    pane.remove.click()
+    assert _rows(window) == []
+    window.menu_actions.undo_action.trigger()  # type: ignore[union-attr]
+    assert _spans(window) == [("Visie", "Eén keer per maand")]
+    with window.store.read() as session:
+        assert session.scalar(select(Memo.text).where(Memo.coding_id.is_not(None))) == "Maandelijks overleg"
+
+
+def test_delete_code_confirmation_counts_codings_and_undo_restores(monkeypatch, window: MainWindow) -> None:
+    for words in ("Eén keer", "samen van elkaar"):
+        _select(window, words)
+        window.coding.apply_code(_code_id(window, "Samen oefenen"))
+    asked: list[str] = []
+
+    def answer(_parent, _title, text, *args):  # type: ignore[no-untyped-def]
+        asked.append(text)
+        return QMessageBox.StandardButton.Yes
+
+    monkeypatch.setattr("lobcoder.gui.codebook_actions.QMessageBox.question", answer)
+    window.select_code(_code_id(window, "Collectief leren"))
+    before = _rows(window)
+    window.menu_actions.delete_code_action.trigger()
+    assert "2 codings" in asked[0] and "1 sub-code" in asked[0]
+    assert _rows(window) == []
+    assert sorted(c.name for c in window.codes_by_id.values()) == ["Visie"]
+    window.menu_actions.undo_action.trigger()  # type: ignore[union-attr]
+    assert _rows(window) == before
+
+
+def test_merge_codes_through_the_picker(qtbot, window: MainWindow) -> None:
+    _select(window, "Eén keer")
+    window.coding.apply_code(_code_id(window, "Samen oefenen"))
+    window.select_code(_code_id(window, "Samen oefenen"))
+
+    def choose_visie() -> None:
+        picker = next(w for w in QApplication.topLevelWidgets() if isinstance(w, QuickCodePicker) and w.isVisible())
+        qtbot.keyClicks(picker.filter, "visie")
+        qtbot.keyClick(picker.filter, Qt.Key.Key_Return)
+
+    QTimer.singleShot(50, choose_visie)
+    window.menu_actions.merge_action.trigger()
+    assert _spans(window) == [("Visie", "Eén keer")]
+    assert "Samen oefenen" not in [c.name for c in window.codes_by_id.values()]
+
+
+def test_rename_and_move_through_the_code_model(window: MainWindow) -> None:
+    visie = window.code_model.index_for_code(_code_id(window, "Visie"))
+    assert window.code_model.setData(visie, "Gedeelde visie", Qt.ItemDataRole.EditRole)
+    assert "Gedeelde visie" in [c.name for c in window.codes_by_id.values()]
+    code_id = _code_id(window, "Gedeelde visie")
+    window.code_model.moveRequested.emit(code_id, _code_id(window, "Collectief leren"), 0)
+    moved = window.codes_by_id[code_id]
+    assert moved.parent_id == _code_id(window, "Collectief leren") and moved.position == 0
+
+
+def test_project_search_codes_all_hits_in_one_undo_step(window: MainWindow) -> None:
+    window.menu_actions.edit_menu.actions()  # the menu exists
+    window.search_dock.show()
+    window.search_panel.query.setText("visie")
+    result = window.search_panel.run_search()
+    assert result is not None and len(result.hits) == 3
+    window.select_code(_code_id(window, "Visie"))
+    window.search_panel.code_all.click()
+    assert len(_rows(window)) == 3
+    window.menu_actions.undo_action.trigger()  # type: ignore[union-attr]
+    assert _rows(window) == []
+
+
+def test_clicking_a_segment_opens_its_document_and_selects_the_passage(qtbot, window: MainWindow) -> None:
+    window.open_document(_doc_id(window, "Docent02_w1"))
+    window.coding.apply_code(_code_id(window, "Visie"), (15, 29))
+    window.open_document(_doc_id(window, "Docent01_w1"))
+    window.select_code(_code_id(window, "Visie"))
+    assert window.segment_model.rowCount() == 1
+    index = window.segment_model.index(0, 0)
+    rect = window.segment_table.visualRect(index)
+    qtbot.mouseClick(window.segment_table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert window.document is not None and window.document.name == "Docent02_w1"
+    assert window.transcript.selection() == (15, 29)
+
+
+def test_layout_and_last_document_survive_a_restart(qtbot, tmp_path: Path, project: Path) -> None:
+    settings = str(tmp_path / "layout.ini")
+    first = MainWindow(Settings(settings))
+    qtbot.addWidget(first)
+    first.show()
+    first.open_project(project)
+    first.open_document(_doc_id(first, "Docent02_w1"))
+    first.main_splitter.setSizes([200, 900, 300])
+    sizes = first.main_splitter.sizes()
+    first.close()
+    second = MainWindow(Settings(settings))
+    qtbot.addWidget(second)
+    second.show()
+    # The offscreen screen is smaller than the window, so the middle pane (which
+    # takes the slack) may differ; the side panes keep their saved widths.
+    restored = second.main_splitter.sizes()
+    assert (restored[0], restored[2]) == (sizes[0], sizes[2])
+    second.open_project(project)
+    assert second.document is not None and second.document.name == "Docent02_w1"
+    second.close()
 
 
 def test_opening_a_file_that_is_not_a_project_shows_a_message(qtbot, tmp_path: Path, monkeypatch) -> None:
     shown: list[str] = []
-    monkeypatch.setattr(
-        "lobcoder.gui.main_window.QMessageBox.warning", lambda _parent, _title, text: shown.append(text)
-    )
+    monkeypatch.setattr("lobcoder.gui.main_window.QMessageBox.warning", lambda _p, _t, text: shown.append(text))
     junk = tmp_path / "junk.lobcoder"
     junk.write_bytes(b"not a database" * 20)
-    window = MainWindow()
-    qtbot.addWidget(window)
-    window.open_project(junk)
-    assert window.store is None
+    win = MainWindow(Settings(str(tmp_path / "s.ini")))
+    qtbot.addWidget(win)
+    assert not win.open_project(junk)
+    assert win.store is None
     assert shown and "junk.lobcoder" in shown[0] and "not an SQLite database" in shown[0]
 
 
-def test_document_list_model_passes_the_model_tester(qtmodeltester, tmp_path: Path) -> None:
-    with ProjectStore.open(_project(tmp_path)) as store, store.read() as session:
-        documents = list_documents(session)
-    model = DocumentListModel()
-    model.set_documents(documents)
-    qtmodeltester.check(model)
+def test_margin_click_selects_the_coding_in_the_pane(qtbot, window: MainWindow) -> None:
+    _select(window, "coördinatie")
+    window.coding.apply_code(_code_id(window, "Visie"))
+    coding = window.coding.codings[0]
+    window.transcript.codingActivated.emit(coding.id)
+    assert window.coding_pane.coding is not None and window.coding_pane.coding.guid == coding.guid
+    assert "coördinatie" in window.coding_pane.quote.text()

@@ -34,3 +34,9 @@ def test_turn_snaps_to_the_speech_without_the_label() -> None:
     turns = [Turn("I", 0, 3, 16), anna, Turn("I", TEXT.index("I: Mooi"), TEXT.index("Mooi"), len(TEXT))]
     start = TEXT.index("leerden")
     assert span(*snap_to_turn(TEXT, turns, start, start + 2)) == "Goed. We leerden sámen! Dat was fijn 😀."
+
+
+def test_sentence_at_a_turn_start_leaves_the_label_out() -> None:
+    anna = Turn("Anna", 17, 23, TEXT.index("\nI: Mooi"))
+    assert span(*snap_to_sentence(TEXT, 25, 26)) == "Anna: Goed."
+    assert span(*snap_to_sentence(TEXT, 25, 26, [anna])) == "Goed."

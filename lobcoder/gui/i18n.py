@@ -1,0 +1,85 @@
+"""Install the interface translations: lobcoder's own .qm files and Qt's standard ones."""
+
+from __future__ import annotations
+
+import logging
+from importlib import resources
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+
+log = logging.getLogger(__name__)
+
+SOURCE_LANGUAGE = "en"
+
+# Translators and the .qm bytes they read from (QTranslator keeps pointing into
+# the data it was loaded from), kept alive for as long as they are installed.
+_installed: list[tuple[QTranslator, bytes | None]] = []
+
+
+def available_languages() -> dict[str, str]:
+    """Language codes and their names in their own language, for the Language menu."""
+    return {"en": "English", "nl": "Nederlands"}
+
+
+def system_language() -> str:
+    """The supported language matching the system locale, else English."""
+    return "nl" if QLocale.system().language() == QLocale.Language.Dutch else SOURCE_LANGUAGE
+
+
+def translations_folder() -> Path:
+    """Where the .ts sources and compiled .qm files live in the package."""
+    return Path(str(resources.files("lobcoder.gui") / "resources" / "translations"))
+
+
+def _package_qm(language: str) -> bytes | None:
+    resource = resources.files("lobcoder.gui") / "resources" / "translations" / f"lobcoder_{language}.qm"
+    try:
+        return resource.read_bytes()
+    except OSError:
+        return None
+
+
+def install_translations(app: QCoreApplication, language: str) -> str:
+    """Install the translators for ``language`` ("system", "en" or "nl").
+
+    English is the source language, but ``lobcoder_en.qm`` is still loaded for
+    its plural forms ("1 segment" rather than "1 segment(s)"). Qt's own
+    ``qtbase_<lang>.qm`` makes standard buttons and dialogs speak the same
+    language. Calling it again replaces the previous translators.
+
+    Returns:
+        The language actually used: "en" when the requested one is unknown or
+        its translation file is missing.
+    """
+    uninstall_translations(app)
+    wanted = system_language() if language == "system" else language
+    if wanted not in available_languages():
+        log.warning("unknown interface language %r; using English", language)
+        wanted = SOURCE_LANGUAGE
+    data = _package_qm(wanted)
+    translator = QTranslator(app)
+    if data is None or not translator.load(data):
+        if wanted != SOURCE_LANGUAGE:
+            log.warning("no translation file for %r; using English", wanted)
+            return install_translations(app, SOURCE_LANGUAGE)
+        return SOURCE_LANGUAGE
+    app.installTranslator(translator)
+    _installed.append((translator, data))
+
+    if wanted != SOURCE_LANGUAGE:
+        qt_translator = QTranslator(app)
+        qt_folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+        if qt_translator.load(f"qtbase_{wanted}", qt_folder):
+            app.installTranslator(qt_translator)
+            _installed.append((qt_translator, None))
+        else:
+            log.info("Qt's own %s translations not found in %s", wanted, qt_folder)
+    return wanted
+
+
+def uninstall_translations(app: QCoreApplication) -> None:
+    """Remove the translators :func:`install_translations` installed (tests, language switches)."""
+    for translator, _data in _installed:
+        app.removeTranslator(translator)
+    _installed.clear()

@@ -1,0 +1,269 @@
+"""The window's menus, shortcuts and the actions behind them."""
+
+from __future__ import annotations
+
+from functools import partial
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, Qt, Slot
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence, QShortcut, QUndoStack
+from PySide6.QtWidgets import QFileDialog, QInputDialog, QMenu, QMessageBox
+
+from lobcoder import __version__
+from lobcoder.gui.i18n import available_languages
+from lobcoder.storage.project import EXTENSION
+
+if TYPE_CHECKING:
+    from lobcoder.gui.main_window import MainWindow
+
+
+class MenuActions(QObject):
+    """Owns the QActions so that tests and the context menus can reach them."""
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.window = window
+        self._undo: QAction | None = None
+        self._redo: QAction | None = None
+        bar = window.menuBar()
+        self.file_menu = bar.addMenu(self.tr("&File"))
+        self.edit_menu = bar.addMenu(self.tr("&Edit"))
+        self.coding_menu = bar.addMenu(self.tr("C&oding"))
+        self.codes_menu = bar.addMenu(self.tr("Co&des"))
+        self.view_menu = bar.addMenu(self.tr("&View"))
+        self.help_menu = bar.addMenu(self.tr("&Help"))
+        self.recent_menu = QMenu(self.tr("Open &recent"), window)
+        self._build_file()
+        self._build_edit()
+        self._build_coding()
+        self._build_codes()
+        self._build_view()
+        self.help_menu.addAction(self._action(self.tr("&About lobcoder"), self._about))
+
+    def _action(self, text: str, slot, shortcut=None, menu: QMenu | None = None) -> QAction:  # type: ignore[no-untyped-def]
+        action = QAction(text, self.window)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        action.triggered.connect(lambda _checked=False: slot())
+        if menu is not None:
+            menu.addAction(action)
+        return action
+
+    # -- File ------------------------------------------------------------------
+
+    def _build_file(self) -> None:
+        menu = self.file_menu
+        self._action(self.tr("&New project…"), self._new_project, QKeySequence.StandardKey.New, menu)
+        self._action(self.tr("&Open project…"), self._open_project, QKeySequence.StandardKey.Open, menu)
+        menu.addMenu(self.recent_menu)
+        self._action(self.tr("Open the &demo project"), self._open_demo, None, menu)
+        menu.addSeparator()
+        self.import_action = self._action(self.tr("&Import documents…"), self._import, "Ctrl+Shift+I", menu)
+        menu.addSeparator()
+        self._action(self.tr("&Close project"), self.window.close_project, QKeySequence.StandardKey.Close, menu)
+        self._action(self.tr("&Quit"), self.window.close, QKeySequence.StandardKey.Quit, menu)
+        self.refresh_recent()
+
+    def refresh_recent(self) -> None:
+        self.recent_menu.clear()
+        for path in self.window.settings.recent_projects:
+            self._action(path, partial(self.window.open_project, Path(path)), None, self.recent_menu)
+        self.recent_menu.setEnabled(bool(self.recent_menu.actions()))
+
+    def _file_filter(self) -> str:
+        return self.tr("lobcoder projects (*{0})").format(EXTENSION)
+
+    def _new_project(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(self.window, self.tr("New project"), "", self._file_filter())
+        if path:
+            target = Path(path) if path.endswith(EXTENSION) else Path(path + EXTENSION)
+            self.window.create_project(target)
+
+    def _open_project(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self.window, self.tr("Open project"), "", self._file_filter())
+        if path:
+            self.window.open_project(Path(path))
+
+    def _open_demo(self) -> None:
+        from lobcoder.demo import create_demo_project, default_demo_path
+
+        path = default_demo_path()
+        if not path.exists():
+            path.parent.mkdir(parents=True, exist_ok=True)
+            create_demo_project(path)
+        self.window.open_project(path)
+
+    def _import(self) -> None:
+        from lobcoder.gui.dialogs.import_dialog import ImportDialog
+
+        if self.window.store is None:
+            QMessageBox.information(self.window, self.tr("Import"), self.tr("Open or create a project first."))
+            return
+        dialog = ImportDialog(self.window.store, self.window.settings, self.window)
+        dialog.imported.connect(self.window.refresh)
+        dialog.exec()
+        self.window.refresh()
+        if self.window.document is None and self.window.overview and self.window.overview.documents:
+            self.window.open_document(self.window.overview.documents[0].id)
+
+    # -- Edit ------------------------------------------------------------------
+
+    def _build_edit(self) -> None:
+        self.undo_placeholder = self._action(self.tr("&Undo"), lambda: None, None, self.edit_menu)
+        self.redo_placeholder = self._action(self.tr("&Redo"), lambda: None, None, self.edit_menu)
+        self.undo_placeholder.setEnabled(False)
+        self.redo_placeholder.setEnabled(False)
+        self.edit_menu.addSeparator()
+        self._action(self.tr("&Find in document"), self.window.transcript.show_find_bar, None, self.edit_menu)
+        self._action(self.tr("&Search all documents"), self._search_project, "Ctrl+Shift+F", self.edit_menu)
+        self.edit_menu.addSeparator()
+        self._action(self.tr("&Project memo…"), partial(self.window.codebook.edit_memo, "project"), None, self.edit_menu)
+        self._action(
+            self.tr("&Document memo…"), partial(self.window.codebook.edit_memo, "document"), None, self.edit_menu
+        )
+
+    def attach_undo(self, stack: QUndoStack | None) -> None:
+        """Swap the Undo/Redo entries for the open project's stack (names follow the action)."""
+        for action in (self._undo, self._redo):
+            if action is not None:
+                self.edit_menu.removeAction(action)
+                action.deleteLater()
+        self._undo = self._redo = None
+        self.undo_placeholder.setVisible(stack is None)
+        self.redo_placeholder.setVisible(stack is None)
+        if stack is None:
+            return
+        self._undo = stack.createUndoAction(self.window, self.tr("&Undo"))
+        self._undo.setShortcut(QKeySequence.StandardKey.Undo)
+        self._redo = stack.createRedoAction(self.window, self.tr("&Redo"))
+        self._redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence.StandardKey.Redo])
+        self.edit_menu.insertAction(self.undo_placeholder, self._undo)
+        self.edit_menu.insertAction(self.undo_placeholder, self._redo)
+
+    @property
+    def undo_action(self) -> QAction | None:
+        return self._undo
+
+    @property
+    def redo_action(self) -> QAction | None:
+        return self._redo
+
+    def _search_project(self) -> None:
+        self.window.search_dock.show()
+        self.window.search_panel.query.setFocus()
+        self.window.search_panel.query.selectAll()
+
+    # -- Coding ----------------------------------------------------------------
+
+    def _build_coding(self) -> None:
+        coding = self.window.coding
+        menu = self.coding_menu
+        self.apply_action = self._action(self.tr("&Apply selected code"), coding.apply_current_code, None, menu)
+        self.quick_code_action = self._action(self.tr("&Quick code…"), coding.quick_code, "Ctrl+K", menu)
+        self.in_vivo_action = self._action(self.tr("In-&vivo code"), coding.in_vivo, "Ctrl+I", menu)
+        menu.addSeparator()
+        snap = menu.addMenu(self.tr("&Snap selection to"))
+        self._action(self.tr("Whole &words"), partial(coding.snap, "words"), "Ctrl+Alt+W", snap)
+        self._action(self.tr("The &sentence"), partial(coding.snap, "sentence"), "Ctrl+Alt+S", snap)
+        self._action(self.tr("The speaker &turn"), partial(coding.snap, "turn"), "Ctrl+Alt+T", snap)
+        menu.addSeparator()
+        self.remove_action = self._action(self.tr("&Remove selected coding"), coding.remove_selected_coding, None, menu)
+        # Keys 1-9 apply the pinned codes while the transcript has the focus.
+        self.pinned_shortcuts = []
+        for number in range(1, 10):
+            shortcut = QShortcut(QKeySequence(str(number)), self.window.transcript)
+            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            shortcut.activated.connect(partial(coding.apply_pinned, number))
+            self.pinned_shortcuts.append(shortcut)
+        delete = QShortcut(QKeySequence(QKeySequence.StandardKey.Delete), self.window.transcript)
+        delete.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        delete.activated.connect(coding.remove_selected_coding)
+        apply = QShortcut(QKeySequence(Qt.Key.Key_Return), self.window.code_tree)
+        apply.setContext(Qt.ShortcutContext.WidgetShortcut)
+        apply.activated.connect(coding.apply_current_code)
+
+    # -- Codes -------------------------------------------------------------------
+
+    def _build_codes(self) -> None:
+        codebook = self.window.codebook
+        menu = self.codes_menu
+        self.new_code_action = self._action(self.tr("&New code…"), codebook.new_code, "Ctrl+Alt+N", menu)
+        self.new_subcode_action = self._action(
+            self.tr("New &sub-code…"), partial(codebook.new_code, True), "Ctrl+Alt+Shift+N", menu
+        )
+        self.rename_action = self._action(self.tr("&Rename"), codebook.rename_code, "F2", menu)
+        self.color_action = self._action(self.tr("&Colour…"), codebook.recolor_code, None, menu)
+        self.merge_action = self._action(self.tr("&Merge into…"), codebook.merge_code, None, menu)
+        self.delete_code_action = self._action(self.tr("&Delete code…"), codebook.delete_code, None, menu)
+        menu.addSeparator()
+        self.code_memo_action = self._action(self.tr("Code &memo…"), partial(codebook.edit_memo, "code"), None, menu)
+        self.pin_menu = menu.addMenu(self.tr("&Pin to key"))
+        for number in range(1, 10):
+            self._action(str(number), partial(self.window.coding.pin_current_code, number), None, self.pin_menu)
+
+    def code_menu_actions(self) -> list[QAction]:
+        return [
+            self.apply_action,
+            self.new_code_action,
+            self.new_subcode_action,
+            self.rename_action,
+            self.color_action,
+            self.merge_action,
+            self.delete_code_action,
+            self.code_memo_action,
+            self.pin_menu.menuAction(),
+        ]
+
+    # -- View ------------------------------------------------------------------
+
+    def _build_view(self) -> None:
+        menu = self.view_menu
+        self.show_all_codes = QAction(self.tr("Show &all codes in the text"), self.window)
+        self.show_all_codes.setCheckable(True)
+        self.show_all_codes.setChecked(self.window.settings.show_all_codes)
+        self.show_all_codes.toggled.connect(self._toggle_all_codes)
+        menu.addAction(self.show_all_codes)
+        menu.addAction(self.window.search_dock.toggleViewAction())
+        menu.addSeparator()
+        self._action(self.tr("&Coder name…"), self._coder_name, None, menu)
+        languages = menu.addMenu(self.tr("&Language"))
+        group = QActionGroup(self.window)
+        choices = {"system": self.tr("System default"), **available_languages()}
+        for code, name in choices.items():
+            action = QAction(name, self.window, checkable=True)
+            action.setChecked(self.window.settings.language == code)
+            action.triggered.connect(partial(self._set_language, code))
+            group.addAction(action)
+            languages.addAction(action)
+
+    @Slot(bool)
+    def _toggle_all_codes(self, checked: bool) -> None:
+        self.window.settings.show_all_codes = checked
+        self.window._apply_code_visibility()
+
+    def _coder_name(self) -> None:
+        name, ok = QInputDialog.getText(
+            self.window, self.tr("Coder name"), self.tr("New codings are recorded under:"),
+            text=self.window.settings.coder_name,
+        )
+        if ok and name.strip():
+            self.window.settings.coder_name = name.strip()
+            self.window._update_status()
+
+    def _set_language(self, code: str) -> None:
+        self.window.settings.language = code
+        QMessageBox.information(
+            self.window, self.tr("Language"), self.tr("The new language is used from the next start of lobcoder.")
+        )
+
+    def _about(self) -> None:
+        QMessageBox.about(
+            self.window,
+            self.tr("About lobcoder"),
+            self.tr("lobcoder {0}\nQualitative coding of interview transcripts.").format(__version__),
+        )
+
+
+def build_menus(window: MainWindow) -> None:
+    window.menu_actions = MenuActions(window)

@@ -1,0 +1,1534 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="nl" sourcelanguage="en">
+<context>
+    <name></name>
+    <message numerus="yes">
+        <location filename="../../undo.py" line="+26"/>
+        <source>undo</source>
+        <comment>Apply code to %n passage(s)</comment>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>undo</source>
+        <comment>In-vivo code ‘{0}’</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>undo</source>
+        <comment>Code %n search hit(s)</comment>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>undo</source>
+        <comment>Remove %n coding(s)</comment>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>undo</source>
+        <comment>Change the code of a coding</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>undo</source>
+        <comment>Change coding boundaries</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>undo</source>
+        <comment>Edit memo</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>undo</source>
+        <comment>Create code ‘{0}’</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>undo</source>
+        <comment>Delete code ‘{0}’</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>undo</source>
+        <comment>Edit code</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>undo</source>
+        <comment>Move code</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>undo</source>
+        <comment>Merge codes</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>undo</source>
+        <comment>Edit</comment>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CodeTreeModel</name>
+    <message numerus="yes">
+        <location filename="../../models/code_tree_model.py" line="+215"/>
+        <source>%n document(s) with a coding of this code</source>
+        <translation>
+            <numerusform>%n document met een codering van deze code</numerusform>
+            <numerusform>%n documenten met een codering van deze code</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n coding(s) with this code</source>
+        <translation>
+            <numerusform>%n codering met deze code</numerusform>
+            <numerusform>%n coderingen met deze code</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n including its sub-codes</source>
+        <translation>
+            <numerusform>%n inclusief de subcodes</numerusform>
+            <numerusform>%n inclusief de subcodes</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Code</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Codings</source>
+        <translation>Coderingen</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Docs</source>
+        <translation>Doc.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Codings with exactly this code; a cell&apos;s tooltip adds those of its sub-codes</source>
+        <translation>Coderingen met precies deze code; de tooltip van een cel telt die van de subcodes mee</translation>
+    </message>
+</context>
+<context>
+    <name>CodebookActions</name>
+    <message>
+        <location filename="../../codebook_actions.py" line="+44"/>
+        <source>New sub-code</source>
+        <translation>Nieuwe subcode</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>New code</source>
+        <translation>Nieuwe code</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Name of the code:</source>
+        <translation>Naam van de code:</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Colour of ‘{0}’</source>
+        <translation>Kleur van ‘{0}’</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Merge ‘{0}’ into…</source>
+        <translation>‘{0}’ samenvoegen met…</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Delete the code ‘{0}’?</source>
+        <translation>De code ‘{0}’ verwijderen?</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>This removes %n coding(s)</source>
+        <translation>
+            <numerusform>Hiermee verdwijnt %n codering</numerusform>
+            <numerusform>Hiermee verdwijnen %n coderingen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source> and %n sub-code(s)</source>
+        <translation>
+            <numerusform> en %n subcode</numerusform>
+            <numerusform> en %n subcodes</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>. You can undo it with Ctrl+Z.</source>
+        <translation>. U kunt dit ongedaan maken met Ctrl+Z.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Delete code</source>
+        <translation>Code verwijderen</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Memo on the code ‘{0}’</source>
+        <translation>Memo bij de code ‘{0}’</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Memo on the document ‘{0}’</source>
+        <translation>Memo bij het document ‘{0}’</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Memo on the project</source>
+        <translation>Memo bij het project</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Memo</source>
+        <translation>Memo</translation>
+    </message>
+</context>
+<context>
+    <name>CodingActions</name>
+    <message>
+        <location filename="../../coding_actions.py" line="+73"/>
+        <location line="+18"/>
+        <source>Select some text first, then choose a code.</source>
+        <translation>Selecteer eerst tekst en kies dan een code.</translation>
+    </message>
+    <message>
+        <location line="+39"/>
+        <source>Select the words to use as a code name.</source>
+        <translation>Selecteer de woorden die de naam van de code worden.</translation>
+    </message>
+    <message>
+        <location line="+65"/>
+        <source>Change code</source>
+        <translation>Code wijzigen</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Fit to selection</source>
+        <translation>Aanpassen aan selectie</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Select the new text first.</source>
+        <translation>Selecteer eerst de nieuwe tekst.</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Code all hits</source>
+        <translation>Alle treffers coderen</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Select a code in the code tree first.</source>
+        <translation>Selecteer eerst een code in de codeboom.</translation>
+    </message>
+</context>
+<context>
+    <name>CodingMargin</name>
+    <message>
+        <location filename="../../transcript/margin.py" line="+330"/>
+        <source>(unknown code)</source>
+        <translation>(onbekende code)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Coder: {0}</source>
+        <translation>Codeur: {0}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Memo: {0}</source>
+        <translation>Memo: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>CodingPane</name>
+    <message>
+        <location filename="../../coding_pane.py" line="+47"/>
+        <source>Memo on this coding</source>
+        <translation>Memo bij deze codering</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Remove</source>
+        <translation>Verwijderen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Change code…</source>
+        <translation>Code wijzigen…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Fit to selection</source>
+        <translation>Aanpassen aan selectie</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Set this coding&apos;s boundaries to the selected text</source>
+        <translation>De grenzen van deze codering gelijkmaken aan de geselecteerde tekst</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Click a coded passage or a bracket in the margin to see its coding.</source>
+        <translation>Klik op een gecodeerde passage of op een haak in de marge om de codering te zien.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Code:</source>
+        <translation>Code:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Coder:</source>
+        <translation>Codeur:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Position:</source>
+        <translation>Positie:</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>unknown</source>
+        <translation>onbekend</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentListModel</name>
+    <message>
+        <location filename="../../document_list_model.py" line="+37"/>
+        <source>no participant</source>
+        <translation>geen deelnemer</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{0} — {1} characters, {2} turns</source>
+        <translation>{0} — {1} tekens, {2} beurten</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentTreeModel</name>
+    <message>
+        <location filename="../../models/document_tree_model.py" line="+220"/>
+        <source>No participant</source>
+        <translation>Geen deelnemer</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+6"/>
+        <source>%n document(s)</source>
+        <translation>
+            <numerusform>%n document</numerusform>
+            <numerusform>%n documenten</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>no participant</source>
+        <translation>geen deelnemer</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>{0} — {1} characters, {2} turns
+{3} of the text coded, %n coding(s)</source>
+        <translation>
+            <numerusform>{0} — {1} tekens, {2} beurten
+{3} van de tekst gecodeerd, %n codering</numerusform>
+            <numerusform>{0} — {1} tekens, {2} beurten
+{3} van de tekst gecodeerd, %n coderingen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Document</source>
+        <translation>Document</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Wave</source>
+        <translation>Ronde</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Coded</source>
+        <translation>Gecodeerd</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Share of the text covered by codings · number of codings</source>
+        <translation>Deel van de tekst met coderingen · aantal coderingen</translation>
+    </message>
+</context>
+<context>
+    <name>FindBar</name>
+    <message>
+        <location filename="../../transcript/find_bar.py" line="+57"/>
+        <source>Find in document</source>
+        <translation>Zoeken in document</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Previous match (Shift+Enter)</source>
+        <translation>Vorige treffer (Shift+Enter)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Next match (Enter)</source>
+        <translation>Volgende treffer (Enter)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Close (Escape)</source>
+        <translation>Sluiten (Escape)</translation>
+    </message>
+    <message>
+        <location line="+86"/>
+        <source>No matches</source>
+        <translation>Geen treffers</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n match(es)</source>
+        <translation>
+            <numerusform>%n treffer</numerusform>
+            <numerusform>%n treffers</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{0} of {1}</source>
+        <translation>{0} van {1}</translation>
+    </message>
+</context>
+<context>
+    <name>ImportDialog</name>
+    <message>
+        <location filename="../../dialogs/import_dialog.py" line="+118"/>
+        <source>Import documents</source>
+        <translation>Documenten importeren</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Import</source>
+        <translation>Importeren</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <location line="+56"/>
+        <source>File</source>
+        <translation>Bestand</translation>
+    </message>
+    <message>
+        <location line="-56"/>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Add files…</source>
+        <translation>Bestanden toevoegen…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Add folder…</source>
+        <translation>Map toevoegen…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Remove</source>
+        <translation>Verwijderen</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Files to import</source>
+        <translation>Te importeren bestanden</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Attribute sheet (optional)</source>
+        <translation>Attributenbestand (optioneel)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Speakers</source>
+        <translation>Sprekers</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Preview</source>
+        <translation>Voorbeeld</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Files that need attention</source>
+        <translation>Bestanden die aandacht nodig hebben</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Result</source>
+        <translation>Resultaat</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Reason</source>
+        <translation>Reden</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>Ready</source>
+        <translation>Gereed</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Unsupported file type</source>
+        <translation>Bestandstype wordt niet ondersteund</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Choose transcripts</source>
+        <translation>Transcripten kiezen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Transcripts ({0});;All files (*)</source>
+        <translation>Transcripten ({0});;Alle bestanden (*)</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Choose a folder</source>
+        <translation>Een map kiezen</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>Select a file to preview its speakers.</source>
+        <translation>Selecteer een bestand om de sprekers te bekijken.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Correct the speaker pattern to see the preview.</source>
+        <translation>Verbeter het sprekerpatroon om het voorbeeld te zien.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Reading {0}…</source>
+        <translation>{0} wordt gelezen…</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Cannot be read: {0}</source>
+        <translation>Kan niet worden gelezen: {0}</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>%n speaker(s)</source>
+        <translation>
+            <numerusform>%n spreker</numerusform>
+            <numerusform>%n sprekers</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n turn(s)</source>
+        <translation>
+            <numerusform>%n beurt</numerusform>
+            <numerusform>%n beurten</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No turns</source>
+        <translation>Geen beurten</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Correct the speaker pattern first.</source>
+        <translation>Verbeter eerst het sprekerpatroon.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The attribute sheet cannot be used; remove it or choose another.</source>
+        <translation>Het attributenbestand is niet bruikbaar; verwijder het of kies een ander.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Add files or a folder to import.</source>
+        <translation>Voeg bestanden of een map toe om te importeren.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n file(s) to import.</source>
+        <translation>
+            <numerusform>%n bestand te importeren.</numerusform>
+            <numerusform>%n bestanden te importeren.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Starting the import…</source>
+        <translation>Het importeren begint…</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Importing {0} of {1}: {2}</source>
+        <translation>Bezig met importeren, {0} van {1}: {2}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Applying the attribute sheet…</source>
+        <translation>Het attributenbestand wordt toegepast…</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Cancelling after the current file; the files imported so far are kept.</source>
+        <translation>Stopt na het huidige bestand; de al geïmporteerde bestanden blijven bewaard.</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>The import stopped because of an error</source>
+        <translation>Het importeren is door een fout gestopt</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The import was cancelled</source>
+        <translation>Het importeren is afgebroken</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The import is complete</source>
+        <translation>Het importeren is voltooid</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Imported: {0} · Duplicates skipped: {1} · Failed: {2}</source>
+        <translation>Geïmporteerd: {0} · Dubbele overgeslagen: {1} · Mislukt: {2}</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+6"/>
+        <source>The %n file(s) imported before you cancelled are kept in the project; the files not started are listed below.</source>
+        <translation>
+            <numerusform>Het %n bestand dat vóór het afbreken is geïmporteerd, blijft in het project; de bestanden waaraan niet is begonnen, staan hieronder.</numerusform>
+            <numerusform>De %n bestanden die vóór het afbreken zijn geïmporteerd, blijven in het project; de bestanden waaraan niet is begonnen, staan hieronder.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Error: {0}</source>
+        <translation>Fout: {0}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The attribute sheet was not applied: {0}</source>
+        <translation>Het attributenbestand is niet toegepast: {0}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The attribute sheet was not applied because the import was cancelled.</source>
+        <translation>Het attributenbestand is niet toegepast, omdat het importeren is afgebroken.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Failed</source>
+        <translation>Mislukt</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>the same text as the document ‘{0}’, already in the project</source>
+        <translation>dezelfde tekst als het document ‘{0}’ dat al in het project staat</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Duplicate</source>
+        <translation>Dubbel</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>the import was cancelled before this file</source>
+        <translation>het importeren is vóór dit bestand afgebroken</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Not started</source>
+        <translation>Niet begonnen</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Imported, with a warning</source>
+        <translation>Geïmporteerd, met een waarschuwing</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../main_window.py" line="+96"/>
+        <source>Filter documents</source>
+        <translation>Documenten filteren</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Filter codes</source>
+        <translation>Codes filteren</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Documents</source>
+        <translation>Documenten</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Codes</source>
+        <translation>Codes</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Selected coding</source>
+        <translation>Geselecteerde codering</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Coded segments</source>
+        <translation>Gecodeerde fragmenten</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Search project</source>
+        <translation>Project doorzoeken</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>no project open</source>
+        <translation>geen project geopend</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>lobcoder — {0}</source>
+        <translation>lobcoder — {0}</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Cannot open project</source>
+        <translation>Project kan niet worden geopend</translation>
+    </message>
+    <message>
+        <location line="+69"/>
+        <source>Action not carried out</source>
+        <translation>Actie niet uitgevoerd</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>{0} documents · {1} codes · {2} codings · coder: {3}</source>
+        <translation>{0} documenten · {1} codes · {2} coderingen · codeur: {3}</translation>
+    </message>
+    <message>
+        <location line="+74"/>
+        <source>Select a code to list its coded segments.</source>
+        <translation>Selecteer een code om de gecodeerde fragmenten te zien.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+5"/>
+        <source>‘{0}’: %n segment(s)</source>
+        <translation>
+            <numerusform>‘{0}’: %n fragment</numerusform>
+            <numerusform>‘{0}’: %n fragmenten</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>MenuActions</name>
+    <message>
+        <location filename="../../menus.py" line="+30"/>
+        <source>&amp;File</source>
+        <translation>&amp;Bestand</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Edit</source>
+        <translation>Be&amp;werken</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>C&amp;oding</source>
+        <translation>C&amp;oderen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Co&amp;des</source>
+        <translation>Co&amp;des</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;View</source>
+        <translation>Beel&amp;d</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Help</source>
+        <translation>&amp;Help</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open &amp;recent</source>
+        <translation>&amp;Recent geopend</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&amp;About lobcoder</source>
+        <translation>&amp;Over lobcoder</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>&amp;New project…</source>
+        <translation>&amp;Nieuw project…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Open project…</source>
+        <translation>Project &amp;openen…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Open the &amp;demo project</source>
+        <translation>Het &amp;demoproject openen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Import documents…</source>
+        <translation>Documenten &amp;importeren…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Close project</source>
+        <translation>Project &amp;sluiten</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Quit</source>
+        <translation>&amp;Afsluiten</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>lobcoder projects (*{0})</source>
+        <translation>lobcoder-projecten (*{0})</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>New project</source>
+        <translation>Nieuw project</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Open project</source>
+        <translation>Project openen</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Import</source>
+        <translation>Importeren</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Open or create a project first.</source>
+        <translation>Open of maak eerst een project.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <location line="+24"/>
+        <source>&amp;Undo</source>
+        <translation>&amp;Ongedaan maken</translation>
+    </message>
+    <message>
+        <location line="-23"/>
+        <location line="+25"/>
+        <source>&amp;Redo</source>
+        <translation>&amp;Opnieuw</translation>
+    </message>
+    <message>
+        <location line="-21"/>
+        <source>&amp;Find in document</source>
+        <translation>&amp;Zoeken in document</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Search all documents</source>
+        <translation>Alle documenten door&amp;zoeken</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Project memo…</source>
+        <translation>&amp;Projectmemo…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Document memo…</source>
+        <translation>&amp;Documentmemo…</translation>
+    </message>
+    <message>
+        <location line="+39"/>
+        <source>&amp;Apply selected code</source>
+        <translation>Geselecteerde code &amp;toepassen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Quick code…</source>
+        <translation>&amp;Snel coderen…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>In-&amp;vivo code</source>
+        <translation>In-&amp;vivocode</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Snap selection to</source>
+        <translation>Selectie &amp;uitbreiden tot</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Whole &amp;words</source>
+        <translation>Hele &amp;woorden</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The &amp;sentence</source>
+        <translation>De &amp;zin</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The speaker &amp;turn</source>
+        <translation>De spreker&amp;beurt</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Remove selected coding</source>
+        <translation>Geselecteerde codering &amp;verwijderen</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>&amp;New code…</source>
+        <translation>&amp;Nieuwe code…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>New &amp;sub-code…</source>
+        <translation>Nieuwe &amp;subcode…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Rename</source>
+        <translation>&amp;Naam wijzigen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Colour…</source>
+        <translation>&amp;Kleur…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Merge into…</source>
+        <translation>&amp;Samenvoegen met…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Delete code…</source>
+        <translation>Code &amp;verwijderen…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Code &amp;memo…</source>
+        <translation>Code&amp;memo…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Pin to key</source>
+        <translation>Aan &amp;toets koppelen</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Show &amp;all codes in the text</source>
+        <translation>&amp;Alle codes in de tekst tonen</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>&amp;Coder name…</source>
+        <translation>Naam van de &amp;codeur…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Language</source>
+        <translation>&amp;Taal</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>System default</source>
+        <translation>Systeemstandaard</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Coder name</source>
+        <translation>Naam van de codeur</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>New codings are recorded under:</source>
+        <translation>Nieuwe coderingen worden vastgelegd onder:</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Language</source>
+        <translation>Taal</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>The new language is used from the next start of lobcoder.</source>
+        <translation>De nieuwe taal wordt gebruikt vanaf de volgende start van lobcoder.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>About lobcoder</source>
+        <translation>Over lobcoder</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>lobcoder {0}
+Qualitative coding of interview transcripts.</source>
+        <translation>lobcoder {0}
+Kwalitatief coderen van interviewtranscripten.</translation>
+    </message>
+</context>
+<context>
+    <name>PreviewPane</name>
+    <message>
+        <location filename="../../dialogs/import_preview.py" line="+354"/>
+        <location line="+1"/>
+        <source>Speaker</source>
+        <translation>Spreker</translation>
+    </message>
+    <message>
+        <location line="-1"/>
+        <source>Turns</source>
+        <translation>Beurten</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Words</source>
+        <translation>Woorden</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Interviewer</source>
+        <translation>Interviewer</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Line</source>
+        <translation>Regel</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Text</source>
+        <translation>Tekst</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Select a file to preview its speakers.</source>
+        <translation>Selecteer een bestand om de sprekers te bekijken.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>{0} cannot be read: {1}</source>
+        <translation>{0} kan niet worden gelezen: {1}</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>{0}: the speakers come from the file itself ({1}).</source>
+        <translation>{0}: de sprekers komen uit het bestand zelf ({1}).</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{0}: speaker detection is off; the text is imported without turns.</source>
+        <translation>{0}: sprekers herkennen staat uit; de tekst wordt zonder beurten geïmporteerd.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+4"/>
+        <source>%n turn(s)</source>
+        <translation>
+            <numerusform>%n beurt</numerusform>
+            <numerusform>%n beurten</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n speaker(s)</source>
+        <translation>
+            <numerusform>%n spreker</numerusform>
+            <numerusform>%n sprekers</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{0}: {1} by {2}.</source>
+        <translation>{0}: {1} van {2}.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>(no speaker)</source>
+        <translation>(geen spreker)</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>not a speaker: {0} — {1}</source>
+        <translation>geen spreker: {0} — {1}</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+7"/>
+        <source>occurs only %n time(s)</source>
+        <translation>
+            <numerusform>komt maar %n keer voor</numerusform>
+            <numerusform>komt maar %n keer voor</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>a common word, not a name</source>
+        <translation>een gewoon woord, geen naam</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>a numbered heading</source>
+        <translation>een genummerde kop</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>sentence punctuation in the name</source>
+        <translation>leestekens van een zin in de naam</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>starts with a lower-case letter</source>
+        <translation>begint met een kleine letter</translation>
+    </message>
+</context>
+<context>
+    <name>QuickCodePicker</name>
+    <message>
+        <location filename="../../quick_code.py" line="+68"/>
+        <source>Quick code</source>
+        <translation>Snel coderen</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Type to find a code, Enter to apply</source>
+        <translation>Typ om een code te zoeken, Enter om toe te passen</translation>
+    </message>
+</context>
+<context>
+    <name>SearchPanel</name>
+    <message>
+        <location filename="../../search_panel.py" line="+88"/>
+        <source>Search all documents: words, &quot;a phrase&quot;, prefix*, OR, -exclude</source>
+        <translation>Alle documenten doorzoeken: woorden, &quot;een zinsdeel&quot;, begin*, OR, -uitsluiten</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Code all hits with the selected code</source>
+        <translation>Alle treffers coderen met de geselecteerde code</translation>
+    </message>
+    <message>
+        <location line="+45"/>
+        <source>Type at least one word to look for.</source>
+        <translation>Typ minstens één woord om naar te zoeken.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+4"/>
+        <source> (first %n shown)</source>
+        <translation>
+            <numerusform> (eerste %n getoond)</numerusform>
+            <numerusform> (eerste %n getoond)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n hit(s)</source>
+        <translation>
+            <numerusform>%n treffer</numerusform>
+            <numerusform>%n treffers</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source> in %n document(s)</source>
+        <translation>
+            <numerusform> in %n document</numerusform>
+            <numerusform> in %n documenten</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>SearchResultsModel</name>
+    <message>
+        <location line="-90"/>
+        <source>Document</source>
+        <translation>Document</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Before</source>
+        <translation>Ervoor</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Hit</source>
+        <translation>Treffer</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>After</source>
+        <translation>Erna</translation>
+    </message>
+</context>
+<context>
+    <name>SegmentModel</name>
+    <message>
+        <location filename="../../models/segment_model.py" line="+71"/>
+        <source>Characters {0} to {1} of the document</source>
+        <translation>Tekens {0} tot {1} van het document</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Document</source>
+        <translation>Document</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Code</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Text</source>
+        <translation>Tekst</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Coder</source>
+        <translation>Codeur</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Position</source>
+        <translation>Positie</translation>
+    </message>
+</context>
+<context>
+    <name>SheetPanel</name>
+    <message>
+        <location filename="../../dialogs/import_sheet.py" line="+118"/>
+        <location line="+187"/>
+        <source>No sheet: documents get no attributes.</source>
+        <translation>Geen attributenbestand: documenten krijgen geen attributen.</translation>
+    </message>
+    <message>
+        <location line="-185"/>
+        <source>Choose sheet…</source>
+        <translation>Bestand kiezen…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Remove</source>
+        <translation>Verwijderen</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Detect automatically</source>
+        <translation>Automatisch herkennen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Documents</source>
+        <translation>Documenten</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Participants</source>
+        <translation>Deelnemers</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Columns that describe the participant rather than the interview</source>
+        <translation>Kolommen die de deelnemer beschrijven en niet het interview</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Create participants for names that match none</source>
+        <translation>Deelnemers aanmaken voor namen die nergens bij passen</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Rows for files being imported will match after the import: the sheet is planned again and applied after the files.</source>
+        <translation>Rijen voor bestanden die nu worden geïmporteerd, passen pas na het importeren: het attributenbestand wordt na de bestanden opnieuw ingepland en toegepast.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Rows describe:</source>
+        <translation>Rijen beschrijven:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Key column:</source>
+        <translation>Sleutelkolom:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Participant column:</source>
+        <translation>Deelnemerkolom:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Participant attributes:</source>
+        <translation>Deelnemerattributen:</translation>
+    </message>
+    <message>
+        <location line="+61"/>
+        <source>Choose an attribute sheet</source>
+        <translation>Een attributenbestand kiezen</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Sheets (*.csv *.xlsx *.xlsm)</source>
+        <translation>Spreadsheets (*.csv *.xlsx *.xlsm)</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Reading the sheet…</source>
+        <translation>Het bestand wordt gelezen…</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>(none)</source>
+        <translation>(geen)</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>Sheet: {0}</source>
+        <translation>Attributenbestand: {0}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The sheet cannot be used: {0}</source>
+        <translation>Het attributenbestand is niet bruikbaar: {0}</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Each row describes a document, named in column ‘{0}’.</source>
+        <translation>Elke rij beschrijft een document, genoemd in kolom ‘{0}’.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Each document&apos;s participant: column ‘{0}’.</source>
+        <translation>De deelnemer van elk document: kolom ‘{0}’.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Each row describes a participant, named in column ‘{0}’.</source>
+        <translation>Elke rij beschrijft een deelnemer, genoemd in kolom ‘{0}’.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Rows: {0} matched, {1} unmatched, {2} ambiguous.</source>
+        <translation>Rijen: {0} gekoppeld, {1} niet gekoppeld, {2} dubbelzinnig.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Values: {0} to add, {1} to change, {2} unchanged.</source>
+        <translation>Waarden: {0} toe te voegen, {1} te wijzigen, {2} ongewijzigd.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+37"/>
+        <source>New participants: {0}</source>
+        <translation>Nieuwe deelnemers: {0}</translation>
+    </message>
+    <message numerus="yes">
+        <location line="-33"/>
+        <source>%n unmatched row(s) name files about to be imported; they will match after the import.</source>
+        <translation>
+            <numerusform>%n niet-gekoppelde rij noemt een bestand dat nu wordt geïmporteerd; die wordt na het importeren gekoppeld.</numerusform>
+            <numerusform>%n niet-gekoppelde rijen noemen bestanden die nu worden geïmporteerd; die worden na het importeren gekoppeld.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Row {0}: ‘{1}’ matches no document.</source>
+        <translation>Rij {0}: ‘{1}’ past bij geen enkel document.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Row {0}: ‘{1}’ matches no participant.</source>
+        <translation>Rij {0}: ‘{1}’ past bij geen enkele deelnemer.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Row {0}: ‘{1}’ is ambiguous ({2}).</source>
+        <translation>Rij {0}: ‘{1}’ is dubbelzinnig ({2}).</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Row {0}, column ‘{1}’: ‘{2}’ {3}.</source>
+        <translation>Rij {0}, kolom ‘{1}’: ‘{2}’ {3}.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>‘{0}’, column ‘{1}’: rows {2} give different values; none is applied.</source>
+        <translation>‘{0}’, kolom ‘{1}’: de rijen {2} geven verschillende waarden; geen ervan wordt toegepast.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Attribute values: {0} added, {1} changed, {2} unchanged.</source>
+        <translation>Attribuutwaarden: {0} toegevoegd, {1} gewijzigd, {2} ongewijzigd.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>New attributes: {0}</source>
+        <translation>Nieuwe attributen: {0}</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+4"/>
+        <source>%n document(s) linked to a participant.</source>
+        <translation>
+            <numerusform>%n document aan een deelnemer gekoppeld.</numerusform>
+            <numerusform>%n documenten aan een deelnemer gekoppeld.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>SpeakerSettings</name>
+    <message>
+        <location filename="../../dialogs/import_preview.py" line="-194"/>
+        <source>Detect speakers</source>
+        <translation>Sprekers herkennen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Split each transcript into turns at labels such as ‘I:’ or ‘Anna:’</source>
+        <translation>Elk transcript in beurten verdelen bij labels zoals ‘I:’ of ‘Anna:’</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Automatic: built-in labels (I:, R:, Anna:, [00:01:02] Anna:)</source>
+        <translation>Automatisch: ingebouwde labels (I:, R:, Anna:, [00:01:02] Anna:)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Name in brackets: [Anna] …</source>
+        <translation>Naam tussen haken: [Anna] …</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Name in capitals: ANNA: …</source>
+        <translation>Naam in hoofdletters: ANNA: …</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Custom regular expression…</source>
+        <translation>Eigen reguliere expressie…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>a regular expression with a group (?P&lt;speaker&gt;…)</source>
+        <translation>een reguliere expressie met een groep (?P&lt;speaker&gt;…)</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Other labels must start at least this many lines. I:, R:, Interviewer: and the like always count.</source>
+        <translation>Andere labels moeten minstens zoveel regels beginnen. I:, R:, Interviewer: en dergelijke tellen altijd.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Labels of the interviewer side, separated by commas</source>
+        <translation>Labels van de kant van de interviewer, gescheiden door komma&apos;s</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Labels:</source>
+        <translation>Labels:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pattern:</source>
+        <translation>Patroon:</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>(labels such as I: and R: always count)</source>
+        <translation>(labels zoals I: en R: tellen altijd)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Minimum turns per label:</source>
+        <translation>Minimum aantal beurten per label:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Interviewer labels:</source>
+        <translation>Labels van de interviewer:</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>Enter a regular expression with a group (?P&lt;speaker&gt;…).</source>
+        <translation>Voer een reguliere expressie in met een groep (?P&lt;speaker&gt;…).</translation>
+    </message>
+</context>
+<context>
+    <name>TranscriptView</name>
+    <message>
+        <location filename="../../transcript/view.py" line="+279"/>
+        <source>{0} at {1}</source>
+        <translation>{0} op {1}</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>(no speaker)</source>
+        <translation>(geen spreker)</translation>
+    </message>
+</context>
+<context>
+    <name>Worker</name>
+    <message>
+        <location filename="../../workers.py" line="+121"/>
+        <source>An unexpected error occurred: {0}</source>
+        <translation>Er is een onverwachte fout opgetreden: {0}</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,80 @@
+"""``lobcoder screenshot``: render the main window offscreen and save it as a PNG."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+from lobcoder.storage.project import EXTENSION
+
+
+def parse_args(argv: list[str]) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(prog="lobcoder screenshot", description=__doc__)
+    parser.add_argument("project", type=Path, help=f"project file ({EXTENSION})")
+    parser.add_argument("--out", type=Path, required=True, help="PNG file to write")
+    parser.add_argument("--document", help="document to open (default: the first)")
+    parser.add_argument("--code", help="code to select in the code tree (its segments are listed)")
+    parser.add_argument("--size", default="1600x1000", help="window size, WIDTHxHEIGHT (default 1600x1000)")
+    parser.add_argument("--language", choices=["en", "nl"], help="interface language (default: system)")
+    parser.add_argument("--search", help="also show the project search with this query")
+    return parser.parse_args(argv)
+
+
+def main(argv: list[str]) -> int:
+    args = parse_args(argv)
+    try:
+        width, height = (int(n) for n in args.size.lower().split("x"))
+    except ValueError:
+        print(f"lobcoder: error: --size {args.size!r}: expected WIDTHxHEIGHT, e.g. 1600x1000", file=sys.stderr)
+        return 2
+    if not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtWidgets import QApplication
+
+    from lobcoder.gui.i18n import install_translations
+    from lobcoder.gui.main_window import MainWindow
+    from lobcoder.gui.settings import Settings
+
+    app = QApplication.instance() or QApplication(["lobcoder"])
+    install_translations(app, args.language or "system")  # type: ignore[arg-type]
+    with tempfile.TemporaryDirectory() as folder:
+        # A throw-away settings file: a screenshot never changes the user's layout.
+        window = MainWindow(Settings(str(Path(folder) / "settings.ini")))
+        window.menu_actions.show_all_codes.setChecked(True)
+        if not window.open_project(args.project):
+            print(f"lobcoder: error: {args.project}: cannot be opened", file=sys.stderr)
+            return 2
+        if args.document:
+            match = [d for d in window.overview.documents if d.name == args.document] if window.overview else []
+            if not match:
+                print(f"lobcoder: error: no document named {args.document!r} in {args.project}", file=sys.stderr)
+                return 2
+            window.open_document(match[0].id)
+        if args.code:
+            codes = [c for c in window.codes_by_id.values() if c.name == args.code]
+            if not codes:
+                print(f"lobcoder: error: no code named {args.code!r} in {args.project}", file=sys.stderr)
+                return 2
+            window.select_code(codes[0].id)
+        if args.search:
+            window.search_dock.show()
+            window.search_panel.query.setText(args.search)
+            window.search_panel.run_search()
+        window.resize(width, height)
+        window.show()
+        for _ in range(3):  # let layouts settle and the text be laid out and painted
+            app.processEvents()
+        if window.coding.codings:
+            window.coding.show_coding_by_id(window.coding.codings[0].id)
+            app.processEvents()
+        args.out.parent.mkdir(parents=True, exist_ok=True)
+        ok = window.grab().save(str(args.out))
+        window.close()
+    if not ok:
+        print(f"lobcoder: error: {args.out}: could not write the PNG", file=sys.stderr)
+        return 2
+    print(f"Saved {args.out}")
+    return 0

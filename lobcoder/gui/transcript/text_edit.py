@@ -1,0 +1,204 @@
+"""The read-only text of a transcript: its formatted document, selection, dragging a span out."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+
+from PySide6.QtCore import QMimeData, QObject, QPoint, QRect, Qt, Signal
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QFontMetricsF,
+    QMouseEvent,
+    QPainter,
+    QPaintEvent,
+    QPen,
+    QResizeEvent,
+    QTextCharFormat,
+    QTextCursor,
+    QTextDocument,
+)
+from PySide6.QtWidgets import QPlainTextDocumentLayout, QPlainTextEdit, QWidget
+
+from lobcoder.gui.transcript.layout import SPAN_MIME_TYPE
+from lobcoder.services.documents import DocumentView
+from lobcoder.text.offsets import Utf16Index
+
+INTERVIEWER_COLOR = "#707070"
+RESPONDENT_COLOR = "#1d4f86"
+DOCUMENT_MARGIN = 12
+# QPlainTextDocumentLayout ignores QTextBlockFormat margins and line heights, so a turn
+# is set apart by giving the blank after its label a taller font: the line grows upwards.
+TURN_SPACING_FACTOR = 1.6
+
+
+def empty_document(parent: QObject) -> QTextDocument:
+    document = QTextDocument(parent)
+    document.setDocumentLayout(QPlainTextDocumentLayout(document))
+    document.setDocumentMargin(DOCUMENT_MARGIN)
+    return document
+
+
+def build_document(view: DocumentView, index: Utf16Index, editor: QPlainTextEdit) -> QTextDocument:
+    """The text with its speaker labels formatted, once, before any view shows it."""
+    document = empty_document(editor)
+    document.setDefaultFont(editor.font())
+    document.setPlainText(view.text)
+    labels = {True: QTextCharFormat(), False: QTextCharFormat()}
+    for interviewer, fmt in labels.items():
+        fmt.setFontWeight(QFont.Weight.Bold)
+        fmt.setForeground(QColor(INTERVIEWER_COLOR if interviewer else RESPONDENT_COLOR))
+    spacing = QTextCharFormat()
+    tall = QFont(editor.font())
+    tall.setPointSizeF(editor.font().pointSizeF() * TURN_SPACING_FACTOR)
+    spacing.setFontPointSize(tall.pointSizeF())
+    # ...and as narrow as an ordinary blank.
+    spacing.setFontLetterSpacingType(QFont.SpacingType.AbsoluteSpacing)
+    spacing.setFontLetterSpacing(
+        QFontMetricsF(editor.font()).horizontalAdvance(" ") - QFontMetricsF(tall).horizontalAdvance(" ")
+    )
+    text = view.text
+    cursor = QTextCursor(document)
+    cursor.beginEditBlock()
+    for turn in view.turns:
+        if not 0 <= turn.label_start < turn.start <= len(text):
+            continue
+        start, end = index.to_utf16(turn.label_start), index.to_utf16(turn.start)
+        cursor.setPosition(start)
+        cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
+        cursor.mergeCharFormat(labels[turn.is_interviewer])
+        opens_paragraph = turn.label_start >= 2 and text[turn.label_start - 1] == "\n" != text[turn.label_start - 2]
+        if opens_paragraph and text[turn.start - 1] in " \t":
+            cursor.setPosition(end - 1)
+            cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
+            cursor.mergeCharFormat(spacing)
+    cursor.endEditBlock()
+    return document
+
+
+class TranscriptTextEdit(QPlainTextEdit):
+    """A QPlainTextEdit that shows a transcript and knows nothing about codings.
+
+    Positions it reports are UTF-16 units, as Qt counts; the transcript view
+    converts them to code points.
+
+    Signals:
+        positionClicked(int): a click without dragging (nothing selected), UTF-16 position.
+        positionDoubleClicked(int): a double-click, UTF-16 position.
+    """
+
+    positionClicked = Signal(int)
+    positionDoubleClicked = Signal(int)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setReadOnly(True)
+        self.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextSelectableByMouse | Qt.TextInteractionFlag.TextSelectableByKeyboard
+        )
+        self.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
+        self.setFrameShape(QPlainTextEdit.Shape.NoFrame)
+        self._side: QWidget | None = None
+        self._press: QPoint | None = None
+        self._marker: tuple[int, QColor] | None = None
+        # Set by the view: (UTF-16 start, UTF-16 end) -> JSON-able span description, or None.
+        self.span_describer: Callable[[int, int], dict[str, int] | None] | None = None
+
+    # -- the margin ------------------------------------------------------------
+
+    def set_side_widget(self, widget: QWidget) -> None:
+        """Put ``widget`` left of the text, inside the frame, scrolling with it."""
+        self._side = widget
+        widget.setParent(self)
+        self.update_side_width()
+        widget.show()
+
+    def update_side_width(self) -> None:
+        width = self._side.sizeHint().width() if self._side is not None else 0
+        self.setViewportMargins(width, 0, 0, 0)
+        self._place_side()
+
+    def _place_side(self) -> None:
+        if self._side is not None:
+            area = self.contentsRect()
+            self._side.setGeometry(QRect(area.left(), area.top(), self.viewportMargins().left(), area.height()))
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
+        super().resizeEvent(event)
+        self._place_side()
+
+    def visible_range(self) -> tuple[int, int]:
+        """UTF-16 positions [first, last) of the blocks shown in the viewport."""
+        block = self.firstVisibleBlock()
+        if not block.isValid():
+            return 0, 0
+        first = block.position()
+        top = self.blockBoundingGeometry(block).translated(self.contentOffset()).top()
+        height = self.viewport().height()
+        last = first
+        while block.isValid() and top <= height:
+            last = block.position() + block.length()
+            top += self.blockBoundingRect(block).height()
+            block = block.next()
+        return first, last
+
+    def position_rect(self, position: int) -> QRect:
+        """The viewport rectangle of the line at a UTF-16 position (a caret's height)."""
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(max(0, min(position, self.document().characterCount() - 1)))
+        return self.cursorRect(cursor)
+
+    # -- the drag preview ------------------------------------------------------
+
+    def set_marker(self, position: int | None, color: QColor | None = None) -> None:
+        """Show (or with None hide) a caret-like marker at a UTF-16 position: where a dragged bracket would end."""
+        self._marker = (position, color or QColor("#333333")) if position is not None else None
+        self.viewport().update()
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt override
+        super().paintEvent(event)
+        if self._marker is None:
+            return
+        position, color = self._marker
+        rect = self.position_rect(position)
+        painter = QPainter(self.viewport())
+        painter.setPen(QPen(color, 2))
+        painter.drawLine(rect.left(), rect.top(), rect.left(), rect.bottom())
+        painter.drawLine(rect.left() - 3, rect.top(), rect.left() + 3, rect.top())
+        painter.drawLine(rect.left() - 3, rect.bottom(), rect.left() + 3, rect.bottom())
+        painter.end()
+
+    # -- clicks and drags --------------------------------------------------------
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt override
+        self._press = event.position().toPoint() if event.button() == Qt.MouseButton.LeftButton else None
+        super().mousePressEvent(event)
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt override
+        super().mouseReleaseEvent(event)
+        press, self._press = self._press, None
+        point = event.position().toPoint()
+        if (
+            press is not None
+            and event.button() == Qt.MouseButton.LeftButton
+            and (point - press).manhattanLength() < 4
+            and not self.textCursor().hasSelection()
+        ):
+            self.positionClicked.emit(self.cursorForPosition(point).position())
+
+    def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt override
+        super().mouseDoubleClickEvent(event)
+        if event.button() == Qt.MouseButton.LeftButton:
+            self.positionDoubleClicked.emit(self.cursorForPosition(event.position().toPoint()).position())
+
+    def createMimeDataFromSelection(self) -> QMimeData:  # noqa: N802 - Qt override
+        """Plain text plus, for dropping on a code, the span in code points."""
+        data = QMimeData()
+        cursor = self.textCursor()
+        data.setText(cursor.selectedText().replace("\u2029", "\n"))
+        if cursor.hasSelection() and self.span_describer is not None:
+            span = self.span_describer(cursor.selectionStart(), cursor.selectionEnd())
+            if span is not None:
+                data.setData(SPAN_MIME_TYPE, json.dumps(span).encode("utf-8"))
+        return data

@@ -1,0 +1,294 @@
+"""The transcript view: text, code highlights, coding stripes and a find bar in one widget."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+
+from PySide6.QtCore import QEvent, QObject, Qt, Signal, Slot
+from PySide6.QtGui import QFontMetricsF, QHelpEvent, QKeySequence, QResizeEvent, QShortcut, QTextCursor, QTextDocument
+from PySide6.QtWidgets import QToolTip, QVBoxLayout, QWidget
+
+from lobcoder.gui.transcript.find_bar import FindBar
+from lobcoder.gui.transcript.highlighter import CodingHighlighter
+from lobcoder.gui.transcript.layout import (
+    Bracket,
+    CodeStyle,
+    Segment,
+    assign_lanes,
+    line_breaks,
+    sweep,
+    word_end,
+    word_start,
+)
+from lobcoder.gui.transcript.margin import CodingMargin
+from lobcoder.gui.transcript.text_edit import TranscriptTextEdit, build_document, empty_document
+from lobcoder.services.codings import CodingView
+from lobcoder.services.documents import DocumentView
+from lobcoder.text.offsets import Utf16Index
+
+LANE_GAP_LINES = 1.3  # codings closer than this many lines in one paragraph get separate lanes
+
+
+class TranscriptView(QWidget):
+    """A read-only transcript with its codings; every position it takes or gives is in code points.
+
+    All coding geometry (highlight segments, lanes) is computed when the
+    codings change, never while painting; Qt's UTF-16 positions stay inside.
+
+    Signals:
+        selectionChanged(int, int): the selected span; (-1, -1) when nothing is selected.
+        codingActivated(int): coding id; a bracket was clicked, or coded text clicked or double-clicked.
+        codingBoundsDragged(int, int, int): coding id, new start, new end after dragging a bracket end.
+    """
+
+    selectionChanged = Signal(int, int)
+    codingActivated = Signal(int)
+    codingBoundsDragged = Signal(int, int, int)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._document: DocumentView | None = None
+        self._index = Utf16Index("")
+        self._breaks: list[int] = []
+        self._codings: list[CodingView] = []
+        self._by_id: dict[int, CodingView] = {}
+        self._styles: dict[int, CodeStyle] = {}
+        self._visible_codes: set[int] | None = None
+        self._shown: list[CodingView] = []
+        self._lane_gap = 0
+        self._text_document: QTextDocument | None = None
+        self.editor = TranscriptTextEdit()
+        font = self.editor.font()
+        font.setPointSizeF(max(10.5, font.pointSizeF() * 1.15))
+        self.editor.setFont(font)
+        self.highlighter = CodingHighlighter(self)
+        self.margin = CodingMargin(self.editor)
+        self.editor.set_side_widget(self.margin)
+        self.find_bar = FindBar(self)
+        self.find_bar.hide()
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.find_bar)
+        layout.addWidget(self.editor, 1)
+        self._replace_document(empty_document(self.editor))
+        self.editor.span_describer = self._describe_span
+        self.editor.selectionChanged.connect(self._selection_changed)
+        self.editor.positionClicked.connect(self._position_clicked)
+        self.editor.positionDoubleClicked.connect(self._position_clicked)
+        self.editor.viewport().installEventFilter(self)
+        self.margin.snapper = self._snap
+        self.margin.bracketClicked.connect(self._bracket_clicked)
+        self.margin.boundsDragged.connect(self._bounds_dragged)
+        self.find_bar.closed.connect(lambda: self.editor.setFocus())
+        find = QShortcut(QKeySequence(QKeySequence.StandardKey.Find), self)
+        find.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        find.activated.connect(self.show_find_bar)
+
+    # -- content ---------------------------------------------------------------------
+
+    @property
+    def document_id(self) -> int | None:
+        return self._document.id if self._document else None
+
+    def text(self) -> str:
+        return self._document.text if self._document else ""
+
+    def set_document(
+        self, document: DocumentView, codings: Sequence[CodingView], styles: Mapping[int, CodeStyle]
+    ) -> None:
+        """Show ``document``; labels are formatted once here, highlights come from the codings."""
+        self._document = document
+        self._index = Utf16Index(document.text)
+        self._breaks = line_breaks(document.text)
+        self._codings, self._styles = list(codings), dict(styles)
+        self._by_id = {c.id: c for c in self._codings}
+        self._lane_gap = self._wanted_lane_gap()
+        self.margin.set_current(None)
+        document_ = build_document(document, self._index, self.editor)
+        self.highlighter.setDocument(None)
+        self.highlighter.set_segments(self._segments(), self._styles, refresh=False)
+        self.highlighter.setDocument(document_)
+        self.highlighter.rehighlight()
+        self._replace_document(document_)
+        self._update_brackets()
+        self.find_bar.refresh()
+
+    def set_codings(self, codings: Sequence[CodingView], styles: Mapping[int, CodeStyle]) -> None:
+        """New codings for the same document: only blocks whose highlighting changed are redone."""
+        self._codings, self._styles = list(codings), dict(styles)
+        self._by_id = {c.id: c for c in self._codings}
+        self._refresh_codings()
+
+    def set_visible_codes(self, code_ids: set[int] | None) -> None:
+        """Highlight only these codes (None: all)."""
+        self._visible_codes = set(code_ids) if code_ids is not None else None
+        self._refresh_codings()
+
+    def clear(self) -> None:
+        self._document = None
+        self._index = Utf16Index("")
+        self._breaks = []
+        self._codings, self._by_id, self._shown = [], {}, []
+        self.highlighter.setDocument(None)
+        self.highlighter.set_segments([], self._styles, refresh=False)
+        self._replace_document(empty_document(self.editor))
+        self.margin.set_current(None)
+        self._update_brackets()
+        self.find_bar.refresh()
+
+    def _replace_document(self, document_: QTextDocument) -> None:
+        old, self._text_document = self._text_document, document_
+        self.editor.setDocument(document_)
+        if old is not None:
+            old.deleteLater()
+
+    def _refresh_codings(self) -> None:
+        self.highlighter.set_segments(self._segments(), self._styles)
+        self._update_brackets()
+
+    def _segments(self) -> list[Segment]:
+        length = len(self.text())
+        visible = self._visible_codes
+        self._shown = [
+            c for c in self._codings if (visible is None or c.code_id in visible) and 0 <= c.start < c.end <= length
+        ]
+        units = self._index.to_utf16
+        return [
+            Segment(units(s.start), units(s.end), s.codes)
+            for s in sweep((c.start, c.end, c.code_id) for c in self._shown)
+        ]
+
+    def _update_brackets(self) -> None:
+        lanes = assign_lanes([(c.start, c.end) for c in self._shown], self._lane_gap, self._breaks)
+        units = self._index.to_utf16
+        brackets = [
+            Bracket(c.id, c.code_id, units(c.start), units(c.end), lane)
+            for c, lane in zip(self._shown, lanes, strict=True)
+        ]
+        self.margin.set_brackets(brackets, self._styles, self._by_id)
+
+    def _wanted_lane_gap(self) -> int:
+        """About how many characters fit on a line, rounded so small resizes change nothing."""
+        per_line = self.editor.viewport().width() / max(1.0, QFontMetricsF(self.editor.font()).averageCharWidth())
+        return int(max(20.0, per_line) * LANE_GAP_LINES) // 20 * 20
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
+        super().resizeEvent(event)
+        gap = self._wanted_lane_gap()
+        if gap != self._lane_gap:
+            self._lane_gap = gap
+            self._update_brackets()
+
+    # -- positions -----------------------------------------------------------------------
+
+    def _to16(self, position: int) -> int:
+        return self._index.to_utf16(max(0, min(position, len(self.text()))))
+
+    def selection(self) -> tuple[int, int] | None:
+        cursor = self.editor.textCursor()
+        if not cursor.hasSelection():
+            return None
+        return self._index.from_utf16(cursor.selectionStart()), self._index.from_utf16(cursor.selectionEnd())
+
+    def select_span(self, start: int, end: int) -> None:
+        cursor = QTextCursor(self.editor.document())
+        cursor.setPosition(self._to16(start))
+        cursor.setPosition(self._to16(end), QTextCursor.MoveMode.KeepAnchor)
+        self.editor.setTextCursor(cursor)
+
+    def scroll_to(self, start: int) -> None:
+        """Centre ``start`` in the view without changing the selection."""
+        bar = self.editor.verticalScrollBar()
+        saved = self.editor.textCursor()
+        self.editor.blockSignals(True)
+        try:
+            probe = QTextCursor(self.editor.document())
+            probe.setPosition(self._to16(start))
+            self.editor.setTextCursor(probe)
+            self.editor.centerCursor()
+            value = bar.value()
+            self.editor.setTextCursor(saved)
+        finally:
+            self.editor.blockSignals(False)
+        bar.setValue(value)
+        self.margin.update()
+
+    def coding_at(self, position: int) -> list[int]:
+        """Shown codings covering a code-point position, innermost (shortest) first."""
+        found = [c for c in self._shown if c.start <= position < c.end]
+        return [c.id for c in sorted(found, key=lambda c: (c.end - c.start, c.start))]
+
+    def _describe_span(self, start: int, end: int) -> dict[str, int] | None:
+        if self._document is None:
+            return None
+        return {
+            "document_id": self._document.id,
+            "start": self._index.from_utf16(start),
+            "end": self._index.from_utf16(end),
+        }
+
+    def _snap(self, position: int, top_end: bool) -> int:
+        text, point = self.text(), self._index.from_utf16(position)
+        return self._to16(word_start(text, point) if top_end else word_end(text, point))
+
+    # -- find --------------------------------------------------------------------------
+
+    @Slot()
+    def show_find_bar(self) -> None:
+        span = self.selection()
+        query = self.text()[span[0] : span[1]] if span and span[1] - span[0] <= 60 else None
+        self.find_bar.open(query if query and "\n" not in query else None)
+
+    def hide_find_bar(self) -> None:
+        self.find_bar.close_bar()
+
+    # -- slots -----------------------------------------------------------------------
+
+    @Slot()
+    def _selection_changed(self) -> None:
+        span = self.selection()
+        self.selectionChanged.emit(*(span or (-1, -1)))
+
+    @Slot(int)
+    def _position_clicked(self, position: int) -> None:
+        found = self.coding_at(self._index.from_utf16(position))
+        if found:
+            self.margin.set_current(found[0])
+            self.codingActivated.emit(found[0])
+
+    @Slot(int)
+    def _bracket_clicked(self, coding_id: int) -> None:
+        self.margin.set_current(coding_id)
+        self.codingActivated.emit(coding_id)
+
+    @Slot(int, int, int)
+    def _bounds_dragged(self, coding_id: int, start: int, end: int) -> None:
+        self.codingBoundsDragged.emit(coding_id, self._index.from_utf16(start), self._index.from_utf16(end))
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        if watched is self.editor.viewport() and event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
+            tip = self._tooltip_at(self._index.from_utf16(self.editor.cursorForPosition(event.pos()).position()))
+            if tip:
+                QToolTip.showText(event.globalPos(), tip, self.editor.viewport())
+            else:
+                QToolTip.hideText()
+            return True
+        return super().eventFilter(watched, event)
+
+    def _tooltip_at(self, position: int) -> str:
+        lines = [
+            self._styles[self._by_id[i].code_id].name
+            for i in self.coding_at(position)
+            if self._by_id[i].code_id in self._styles
+        ]
+        turn = (
+            next((t for t in self._document.turns if t.label_start <= position < t.end), None)
+            if self._document
+            else None
+        )
+        if turn is not None and turn.timestamp_ms is not None:
+            seconds = turn.timestamp_ms // 1000
+            stamp = f"{seconds // 3600:02d}:{seconds // 60 % 60:02d}:{seconds % 60:02d}"
+            lines.append(self.tr("{0} at {1}").format(turn.speaker or self.tr("(no speaker)"), stamp))
+        return "\n".join(lines)

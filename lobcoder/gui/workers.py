@@ -1,0 +1,142 @@
+"""Run a core function on the global QThreadPool and report back through signals.
+
+Core functions take ``progress(done, total, label)`` and ``cancelled() -> bool``
+callbacks and know nothing of Qt (Orange's TaskState, Picard's util/thread.py).
+:class:`Worker` gives them both, runs them off the UI thread, and delivers
+progress, the result or the error on the GUI thread.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, QObject, QRunnable, Qt, QThreadPool, Signal
+
+from lobcoder.errors import Cancelled, LobcoderError
+
+log = logging.getLogger(__name__)
+
+ProgressCallback = Callable[[int, int, str], None]
+CancelCheck = Callable[[], bool]
+Task = Callable[[ProgressCallback, CancelCheck], Any]
+
+# Started workers stay referenced until their last signal reaches the GUI
+# thread, so a caller that drops its reference cannot delete one mid-run.
+_running: set[Worker] = set()
+
+
+class _Relay(QObject):
+    """Emitted from the worker thread; queued on to :class:`WorkerSignals`."""
+
+    progress = Signal(int, int, str)
+    finished = Signal(object)
+    failed = Signal(str)
+    cancelled = Signal()
+
+
+class WorkerSignals(QObject):
+    """What a :class:`Worker` reports, always emitted on the GUI thread.
+
+    Signals:
+        progress(int done, int total, str label): from the function's progress callback.
+        finished(object result): the function returned ``result``. A function that
+            honours the cancel check by returning a partial result (as
+            ``import_files`` does) ends here too; the result says it was cancelled.
+        failed(str message): the function raised; a one-line message for the user.
+        cancelled(): the function raised :class:`~lobcoder.errors.Cancelled`, or
+            the worker was cancelled before it started.
+
+    Exactly one of finished, failed and cancelled is emitted per run.
+    """
+
+    progress = Signal(int, int, str)
+    finished = Signal(object)
+    failed = Signal(str)
+    cancelled = Signal()
+
+    def __init__(self) -> None:
+        super().__init__()
+        # Created on the GUI thread, so queued connections re-emit there.
+        self._relay = _Relay()
+        queued = Qt.ConnectionType.QueuedConnection
+        self._relay.progress.connect(self.progress, queued)
+        self._relay.finished.connect(self.finished, queued)
+        self._relay.failed.connect(self.failed, queued)
+        self._relay.cancelled.connect(self.cancelled, queued)
+
+
+class Worker(QRunnable):
+    """Runs ``fn(progress, cancelled)`` once on ``QThreadPool.globalInstance()``.
+
+    Connect to ``worker.signals`` before calling :meth:`start`; signals reach
+    the GUI thread through queued connections, so slots may touch widgets.
+    """
+
+    def __init__(self, fn: Task) -> None:
+        super().__init__()
+        self.setAutoDelete(False)  # Python owns the worker (see _running)
+        self.fn = fn
+        self.signals = WorkerSignals()
+        self._cancel = threading.Event()
+        self._done = threading.Event()
+        for signal in (self.signals.finished, self.signals.failed, self.signals.cancelled):
+            signal.connect(self._release)
+
+    def start(self, pool: QThreadPool | None = None) -> Worker:
+        _running.add(self)
+        (pool or QThreadPool.globalInstance()).start(self)
+        return self
+
+    def cancel(self) -> None:
+        """Ask the function to stop at its next cancel check (thread-safe)."""
+        self._cancel.set()
+
+    def is_cancelled(self) -> bool:
+        return self._cancel.is_set()
+
+    def is_done(self) -> bool:
+        """Whether the function has returned or raised (its signal may still be queued)."""
+        return self._done.is_set()
+
+    def wait(self, timeout: float | None = None) -> bool:
+        """Block until the function has ended; for tests and shutdown, not the UI thread."""
+        return self._done.wait(timeout)
+
+    def run(self) -> None:
+        relay = self.signals._relay
+        try:
+            if self._cancel.is_set():
+                relay.cancelled.emit()
+                return
+            result = self.fn(self._progress, self.is_cancelled)
+        except Cancelled:
+            relay.cancelled.emit()
+        except LobcoderError as exc:
+            relay.failed.emit(str(exc))
+        except Exception as exc:  # noqa: BLE001 - every error must reach the user, not kill the thread
+            log.exception("unexpected error in a background task")
+            message = QCoreApplication.translate("Worker", "An unexpected error occurred: {0}")
+            relay.failed.emit(message.format(_first_line(exc)))
+        else:
+            relay.finished.emit(result)
+        finally:
+            self._done.set()
+
+    def _progress(self, done: int, total: int, label: str) -> None:
+        self.signals._relay.progress.emit(done, total, label)
+
+    def _release(self, *_args: object) -> None:
+        _running.discard(self)
+
+
+def run_in_thread(fn: Task) -> Worker:
+    """Create and start a worker; connect to its signals right away (they are queued)."""
+    return Worker(fn).start()
+
+
+def _first_line(exc: BaseException) -> str:
+    lines = str(exc).strip().splitlines()
+    return f"{type(exc).__name__}: {lines[0]}" if lines else type(exc).__name__
