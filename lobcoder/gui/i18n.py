@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import logging
 from importlib import resources
-from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
@@ -25,11 +24,6 @@ def available_languages() -> dict[str, str]:
 def system_language() -> str:
     """The supported language matching the system locale, else English."""
     return "nl" if QLocale.system().language() == QLocale.Language.Dutch else SOURCE_LANGUAGE
-
-
-def translations_folder() -> Path:
-    """Where the .ts sources and compiled .qm files live in the package."""
-    return Path(str(resources.files("lobcoder.gui") / "resources" / "translations"))
 
 
 def _package_qm(language: str) -> bytes | None:

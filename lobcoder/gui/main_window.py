@@ -123,7 +123,12 @@ class MainWindow(QMainWindow):
         self.segment_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.segment_table.verticalHeader().hide()
         self.segment_table.setWordWrap(False)
-        self.segment_table.horizontalHeader().setStretchLastSection(True)
+        header = self.segment_table.horizontalHeader()
+        header.setStretchLastSection(False)
+        for column in range(self.segment_model.columnCount()):
+            mode = QHeaderView.ResizeMode.Stretch if column == 2 else QHeaderView.ResizeMode.ResizeToContents
+            header.setSectionResizeMode(column, mode)
+        self.segment_table.setColumnHidden(1, True)  # the pane lists one code's segments
         self.segment_table.clicked.connect(self._segment_chosen)
         self.segment_table.activated.connect(self._segment_chosen)
         self.segments_title = QLabel()
@@ -140,7 +145,7 @@ class MainWindow(QMainWindow):
         self.main_splitter.addWidget(self.transcript)
         self.main_splitter.addWidget(self.right)
         self.main_splitter.setStretchFactor(1, 1)
-        self.main_splitter.setSizes([330, 820, 350])
+        self.main_splitter.setSizes([360, 840, 400])
         self.left.setSizes([420, 480])
         self.right.setSizes([330, 560])
         self.setCentralWidget(self.main_splitter)

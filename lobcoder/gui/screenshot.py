@@ -38,6 +38,14 @@ def main(argv: list[str]) -> int:
     from lobcoder.gui.main_window import MainWindow
     from lobcoder.gui.settings import Settings
 
+    from PySide6.QtCore import qInstallMessageHandler
+
+    def quiet(_kind, _context, message: str) -> None:  # type: ignore[no-untyped-def]
+        # The offscreen platform reports window features it lacks; nothing to act on.
+        if not message.startswith("This plugin does not support"):
+            print(message, file=sys.stderr)
+
+    qInstallMessageHandler(quiet)
     app = QApplication.instance() or QApplication(["lobcoder"])
     install_translations(app, args.language or "system")  # type: ignore[arg-type]
     with tempfile.TemporaryDirectory() as folder:

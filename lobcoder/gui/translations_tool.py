@@ -130,7 +130,12 @@ def fill_english_plurals(ts: Path) -> int:
         translation = message.find("translation")
         forms = translation.findall("numerusform") if translation is not None else []
         plurals = english_plurals(message.findtext("source") or "")
-        if translation is None or len(forms) != 2 or plurals is None or any(f.text for f in forms):
+        if translation is None or len(forms) != 2 or plurals is None:
+            continue
+        # Fill empty forms, and finish forms lupdate copied from the same text elsewhere;
+        # never touch forms someone wrote by hand.
+        current = tuple(f.text or "" for f in forms)
+        if current not in (("", ""), plurals) or (current == plurals and "type" not in translation.attrib):
             continue
         for form, text in zip(forms, plurals, strict=True):
             form.text = text
@@ -196,7 +201,7 @@ def _message_problems(context: str, message: ET.Element) -> list[Problem]:
                 context,
                 text,
                 "lupdate read the call without a context, so it is never translated; "
-                "call QCoreApplication.translate(\"Context\", ...) directly, not through an alias",
+                'call QCoreApplication.translate("Context", ...) directly, not through an alias',
             )
         ]
     plural = message.get("numerus") == "yes"

@@ -19,24 +19,23 @@ log = logging.getLogger(__name__)
 def describe(command: Command) -> str:
     """The translated name of an action, as the Edit menu shows it."""
     args: dict[str, Any] = command.label_args
-    tr = QCoreApplication.translate
     count = int(args.get("count", 1))
     code = str(args.get("code", ""))
     texts: dict[str, Callable[[], str]] = {
-        "apply_code": lambda: tr("undo", "Apply code to %n passage(s)", "", count),
-        "in_vivo": lambda: tr("undo", "In-vivo code ‘{0}’").format(code),
-        "code_hits": lambda: tr("undo", "Code %n search hit(s)", "", count),
-        "remove_coding": lambda: tr("undo", "Remove %n coding(s)", "", count),
-        "change_code": lambda: tr("undo", "Change the code of a coding"),
-        "resize_coding": lambda: tr("undo", "Change coding boundaries"),
-        "edit_memo": lambda: tr("undo", "Edit memo"),
-        "create_code": lambda: tr("undo", "Create code ‘{0}’").format(code),
-        "delete_code": lambda: tr("undo", "Delete code ‘{0}’").format(code),
-        "edit_code": lambda: tr("undo", "Edit code"),
-        "move_code": lambda: tr("undo", "Move code"),
-        "merge_codes": lambda: tr("undo", "Merge codes"),
+        "apply_code": lambda: QCoreApplication.translate("undo", "Apply code to %n passage(s)", "", count),
+        "in_vivo": lambda: QCoreApplication.translate("undo", "In-vivo code ‘{0}’").format(code),
+        "code_hits": lambda: QCoreApplication.translate("undo", "Code %n search hit(s)", "", count),
+        "remove_coding": lambda: QCoreApplication.translate("undo", "Remove %n coding(s)", "", count),
+        "change_code": lambda: QCoreApplication.translate("undo", "Change the code of a coding"),
+        "resize_coding": lambda: QCoreApplication.translate("undo", "Change coding boundaries"),
+        "edit_memo": lambda: QCoreApplication.translate("undo", "Edit memo"),
+        "create_code": lambda: QCoreApplication.translate("undo", "Create code ‘{0}’").format(code),
+        "delete_code": lambda: QCoreApplication.translate("undo", "Delete code ‘{0}’").format(code),
+        "edit_code": lambda: QCoreApplication.translate("undo", "Edit code"),
+        "move_code": lambda: QCoreApplication.translate("undo", "Move code"),
+        "merge_codes": lambda: QCoreApplication.translate("undo", "Merge codes"),
     }
-    return texts.get(command.label, lambda: tr("undo", "Edit"))()
+    return texts.get(command.label, lambda: QCoreApplication.translate("undo", "Edit"))()
 
 
 class _Step(QUndoCommand):

@@ -11,9 +11,10 @@ from __future__ import annotations
 import logging
 import threading
 from collections.abc import Callable
+from functools import partial
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QObject, QRunnable, Qt, QThreadPool, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QRunnable, Qt, QThreadPool, QTimer, Signal
 
 from lobcoder.errors import Cancelled, LobcoderError
 
@@ -71,8 +72,11 @@ class WorkerSignals(QObject):
 class Worker(QRunnable):
     """Runs ``fn(progress, cancelled)`` once on ``QThreadPool.globalInstance()``.
 
-    Connect to ``worker.signals`` before calling :meth:`start`; signals reach
-    the GUI thread through queued connections, so slots may touch widgets.
+    Create workers on the GUI thread. Their signals reach it through queued
+    connections, so slots may touch widgets, and connecting right after
+    :meth:`start` (before control returns to the event loop) misses nothing.
+    ``fn`` runs on another thread: give it plain values and a thread-safe
+    store (``ProjectStore`` opens a connection per transaction), never widgets.
     """
 
     def __init__(self, fn: Task) -> None:
@@ -129,7 +133,8 @@ class Worker(QRunnable):
         self.signals._relay.progress.emit(done, total, label)
 
     def _release(self, *_args: object) -> None:
-        _running.discard(self)
+        # Later, not now: the signal is still being delivered to the other slots.
+        QTimer.singleShot(0, partial(_running.discard, self))
 
 
 def run_in_thread(fn: Task) -> Worker:

@@ -115,7 +115,7 @@ def test_roles_on_documents_and_groups(project) -> None:  # type: ignore[no-unty
     docent = model.index(1, 0)
     assert docent.data(DocumentIdRole) is None and docent.data(ParticipantRole) == "Docent01"
     assert docent.data(Qt.ItemDataRole.FontRole).bold()
-    assert docent.data(Qt.ItemDataRole.ToolTipRole) == "3 document(s)"
+    assert docent.data(Qt.ItemDataRole.ToolTipRole) == "3 documents"
     w1 = model.index_for_document(ids["Docent01_w1"])
     assert w1.parent() == docent and w1.row() == 0
     assert w1.data(DocumentIdRole) == ids["Docent01_w1"] and w1.data(ParticipantRole) == "Docent01"

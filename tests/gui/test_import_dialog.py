@@ -90,8 +90,8 @@ def test_the_preview_shows_the_speakers_and_turns_of_the_selected_file(qtbot, di
     assert lines[1] == ["2", "I", "I: Wat betekent LOB voor u?"]
     assert lines[3][1] == "✗ Het probleem was:"
     assert "occurs only 1 time" in lines[3][2] and "Het probleem was: geen tijd." in lines[3][2]
-    assert "2 turn" in dialog.preview.title.text()
-    assert _rows(dialog.files)[0][1] == "2 speaker(s), 4 turn(s)"
+    assert dialog.preview.title.text() == "Docent01_w1.txt: 4 turns by 2 speakers."
+    assert _rows(dialog.files)[0][1] == "2 speakers, 4 turns"
 
     with qtbot.waitSignal(dialog.previewUpdated, timeout=10_000):
         dialog.file_table.selectRow(1)
@@ -144,9 +144,7 @@ def test_an_invalid_pattern_shows_the_error_and_disables_import(qtbot, dialog, s
         assert [d.turns for d in list_documents(session)] == [2]
 
 
-def test_importing_stores_the_documents_and_lists_the_broken_file_with_its_reason(
-    qtbot, dialog, store, files
-) -> None:
+def test_importing_stores_the_documents_and_lists_the_broken_file_with_its_reason(qtbot, dialog, store, files) -> None:
     dialog.add_paths([files["txt"], files["docx"], files["broken"], files["txt"]])
     assert dialog.files.rowCount() == 3  # the same file twice is listed once
     report = _import(qtbot, dialog)
@@ -229,7 +227,7 @@ def test_an_attribute_sheet_is_previewed_before_and_applied_after_the_import(
     summary = dialog.sheet.summary.toPlainText()
     assert "Each row describes a document, named in column ‘Document’." in summary
     assert "Rows: 0 matched, 3 unmatched, 0 ambiguous." in summary
-    assert "2 unmatched row(s) name files about to be imported" in summary
+    assert "2 unmatched rows name files about to be imported" in summary
     assert "Row 4: ‘Docent03_w1’ matches no document." in summary
     assert dialog.sheet.key_column.currentText() == "Document"
     assert dialog.sheet.participant_column.currentText() == "Deelnemer"
@@ -259,3 +257,30 @@ def test_an_unusable_sheet_blocks_the_import_until_it_is_removed(qtbot, dialog, 
     assert not dialog.import_button.isEnabled()
     qtbot.mouseClick(dialog.sheet.remove_button, Qt.MouseButton.LeftButton)
     assert dialog.import_button.isEnabled()
+
+
+def test_quick_edits_give_one_preview_update_shortly_after_the_last(qtbot, dialog, files) -> None:
+    with qtbot.waitSignal(dialog.previewUpdated, timeout=10_000):
+        dialog.add_paths([files["txt"]])
+    updates: list[str] = []
+    dialog.previewUpdated.connect(updates.append)
+    with qtbot.waitSignal(dialog.previewUpdated, timeout=2000):
+        for value in (3, 4, 5):
+            dialog.speakers.min_turns.setValue(value)
+    qtbot.wait(400)
+    assert updates == [str(files["txt"])]
+    # "Anna" starts only two lines: with five required it is no speaker any more.
+    assert _rows(dialog.preview.speakers, 2) == [["I", "2"]]
+    assert "occurs only 2 time" in _rows(dialog.preview.lines)[2][2]
+
+
+def test_without_speaker_detection_the_text_is_imported_without_turns(qtbot, dialog, store, settings, files) -> None:
+    with qtbot.waitSignal(dialog.previewUpdated, timeout=10_000):
+        dialog.add_paths([files["txt"]])
+    with qtbot.waitSignal(dialog.previewUpdated, timeout=2000):
+        dialog.speakers.detect.setChecked(False)
+    assert "speaker detection is off" in dialog.preview.title.text()
+    assert not dialog.speakers.preset.isEnabled()
+    report = _import(qtbot, dialog)
+    assert [r.turns for r in report.imported] == [0]
+    assert settings.detect_speakers is False

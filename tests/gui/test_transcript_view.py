@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from datetime import datetime
 
 import pytest
@@ -80,7 +81,7 @@ def _format(view: TranscriptView, position: int) -> QTextCharFormat:
     block = view.editor.document().findBlock(unit)
     for found in block.layout().formats():
         if found.start <= unit - block.position() < found.start + found.length:
-            return found.format
+            return QTextCharFormat(found.format)
     return QTextCharFormat()
 
 
@@ -184,9 +185,18 @@ def test_scroll_to_centres_the_position(qtbot) -> None:
 def test_margin_puts_overlapping_codings_in_separate_lanes(view: TranscriptView) -> None:
     lanes = {b.coding_id: b.lane for b in view.margin.brackets}
     assert lanes[1] != lanes[2]
-    assert view.margin.lane_count == 2
-    # Far apart and in other paragraphs: the first free lane is reused.
-    assert lanes[3] in (0, 1)
+    # "mentor" does not overlap either, but would share their screen line.
+    assert lanes[3] not in (lanes[1], lanes[2])
+    assert view.margin.lane_count == 3
+
+
+def test_codings_in_different_paragraphs_share_lane_zero(qtbot) -> None:
+    text = "Eerste alinea over stage.\nTweede alinea over de mentor.\nDerde alinea."
+    widget = TranscriptView()
+    qtbot.addWidget(widget)
+    widget.set_document(_document(text, turns=()), [_coding(1, 1, (0, 12)), _coding(2, 2, (26, 40))], STYLES)
+    assert [b.lane for b in widget.margin.brackets] == [0, 0]
+    assert widget.margin.lane_count == 1
 
 
 def test_clicking_a_bracket_activates_its_coding(view: TranscriptView, qtbot) -> None:
@@ -305,9 +315,9 @@ def test_empty_document_no_turns_and_clear(qtbot) -> None:
     assert widget.text() == "" and widget.document_id == 7
     widget.select_span(0, 0)
     assert widget.selection() is None
-    widget.set_document(_document("Tekst zonder sprekers 😀 en een code.", turns=()), [_coding(1, 1, (25, 27))], STYLES)
+    widget.set_document(_document("Tekst zonder sprekers 😀 en een code.", turns=()), [_coding(1, 1, (24, 26))], STYLES)
     assert widget.editor.toPlainText() == "Tekst zonder sprekers 😀 en een code."
-    widget.select_span(25, 27)
+    widget.select_span(24, 26)
     assert widget.editor.textCursor().selectedText() == "en"
     widget.clear()
     assert widget.text() == "" and widget.document_id is None and widget.selection() is None
@@ -323,3 +333,26 @@ def test_switching_documents_keeps_only_the_new_highlights(view: TranscriptView)
     assert _background(view, 7) == tint("#d62728")
     assert _background(view, 20) is None
     assert [b.coding_id for b in view.margin.brackets] == [9]
+
+
+def test_margin_tooltip_names_code_coder_and_memo(view: TranscriptView) -> None:
+    noted = replace(CODINGS[0], memo="Belangrijk punt\nmeer uitleg")
+    view.set_codings([noted, *CODINGS[1:]], STYLES)
+    tip = view.margin.tooltip_for(1)
+    assert tip.splitlines() == ["Coördinatie", "Coder: anna", "Memo: Belangrijk punt"]
+
+
+def test_many_overlapping_codings_compress_the_lanes(qtbot) -> None:
+    text = "Eén lange zin over coördinatie en samen leren in de beroepspraktijk. " * 4
+    widget = TranscriptView()
+    qtbot.addWidget(widget)
+    codings = [_coding(n, n % 3 + 1, (n, len(text) - n)) for n in range(1, 10)]
+    widget.set_document(_document(text, turns=()), codings, STYLES)
+    assert widget.margin.lane_count == 9
+    nine = widget.margin.sizeHint().width()
+    widget.set_codings(codings[:6], STYLES)
+    assert widget.margin.lane_count == 6
+    six = widget.margin.sizeHint().width()
+    assert nine <= six  # no wider than six lanes: the lanes get narrower instead
+    widget.set_codings(codings[:2], STYLES)
+    assert widget.margin.sizeHint().width() < six

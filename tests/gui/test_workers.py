@@ -28,7 +28,9 @@ def _transcripts(folder: Path, count: int) -> list[Path]:
     paths = []
     for n in range(count):
         path = folder / f"Docent{n:02d}_w1.txt"
-        path.write_text(f"I: Vraag {n}?\nDocent{n:02d}: Antwoord {n}.\nI: Dank u.\nDocent{n:02d}: Graag.\n", encoding="utf-8")
+        path.write_text(
+            f"I: Vraag {n}?\nDocent{n:02d}: Antwoord {n}.\nI: Dank u.\nDocent{n:02d}: Graag.\n", encoding="utf-8"
+        )
         paths.append(path)
     return paths
 

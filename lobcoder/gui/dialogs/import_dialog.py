@@ -255,7 +255,9 @@ class ImportDialog(QDialog):
     def _choose_files(self) -> None:
         patterns = " ".join(f"*{ext}" for ext in SUPPORTED_EXTENSIONS)
         chosen, _ = QFileDialog.getOpenFileNames(
-            self, self.tr("Choose transcripts"), self.settings.last_import_folder,
+            self,
+            self.tr("Choose transcripts"),
+            self.settings.last_import_folder,
             self.tr("Transcripts ({0});;All files (*)").format(patterns),
         )
         if chosen:
@@ -364,9 +366,7 @@ class ImportDialog(QDialog):
             return
         pattern = self.speakers.pattern()
         names = self.speakers.interviewer_names()
-        options = ImportOptions(
-            detect_speakers=pattern is not None, speaker_pattern=pattern, interviewer_names=names
-        )
+        options = ImportOptions(detect_speakers=pattern is not None, speaker_pattern=pattern, interviewer_names=names)
         self._remember()
         work = partial(run_import, self.store, self.paths(), options, self.sheet.options())
         self.import_worker = Worker(work)
@@ -414,7 +414,11 @@ class ImportDialog(QDialog):
     @Slot(object)
     def _import_finished(self, outcome: ImportOutcome) -> None:
         self.report = outcome.report
-        self.sheet_plan, self.sheet_result, self.sheet_error = outcome.sheet_plan, outcome.sheet_result, outcome.sheet_error
+        self.sheet_plan, self.sheet_result, self.sheet_error = (
+            outcome.sheet_plan,
+            outcome.sheet_result,
+            outcome.sheet_error,
+        )
         self._show_results(outcome.sheet_skipped)
         self.imported.emit()
 
@@ -453,7 +457,11 @@ class ImportDialog(QDialog):
             )
         if cancelled:
             lines.append(
-                self.tr("The %n file(s) imported before you cancelled are kept in the project; the files not started are listed below.", "", len(report.imported))
+                self.tr(
+                    "The %n file(s) imported before you cancelled are kept in the project; the files not started are listed below.",
+                    "",
+                    len(report.imported),
+                )
             )
         if self.error is not None:
             lines.append(self.tr("Error: {0}").format(self.error))
@@ -478,7 +486,9 @@ class ImportDialog(QDialog):
             keys.append(result.path)
         for result in report.duplicates:
             reason = self.tr("the same text as the document ‘{0}’, already in the project").format(result.document)
-            rows.append([Cell(Path(result.path).name, result.path), Cell(self.tr("Duplicate"), color=MUTED_COLOR), reason])
+            rows.append(
+                [Cell(Path(result.path).name, result.path), Cell(self.tr("Duplicate"), color=MUTED_COLOR), reason]
+            )
             keys.append(result.path)
         for path in report.not_started:
             reason = self.tr("the import was cancelled before this file")
@@ -496,4 +506,3 @@ class ImportDialog(QDialog):
 def _identity(path: str | Path) -> Path:
     path = Path(path)
     return path.resolve() if path.exists() else path.absolute()
-

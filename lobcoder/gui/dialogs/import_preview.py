@@ -383,9 +383,9 @@ class PreviewPane(QWidget):
             title = self.tr("{0}: the speakers come from the file itself ({1}).")
             self.title.setText(title.format(result.path.name, result.extracted.format))
         elif result.pattern is None:
-            self.title.setText(self.tr("{0}: speaker detection is off; the text is imported without turns.").format(
-                result.path.name
-            ))
+            self.title.setText(
+                self.tr("{0}: speaker detection is off; the text is imported without turns.").format(result.path.name)
+            )
         else:
             turns = self.tr("%n turn(s)", "", len(shown.turns))
             speakers = self.tr("%n speaker(s)", "", len(shown.speakers))
@@ -427,4 +427,3 @@ class PreviewPane(QWidget):
         if reason is RejectReason.LOWER_CASE:
             return self.tr("starts with a lower-case letter")
         return str(rejected)
-

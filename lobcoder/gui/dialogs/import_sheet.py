@@ -114,6 +114,7 @@ class SheetPanel(QWidget):
         self._pending: set[str] = set()
         self._requested: SheetOptions | None = None
         self._chosen_attributes: set[str] = set()
+        self._filling = False
 
         self.file_label = QLabel(self.tr("No sheet: documents get no attributes."))
         self.file_label.setWordWrap(True)
@@ -143,7 +144,9 @@ class SheetPanel(QWidget):
         self.summary.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
         self.summary.setMinimumHeight(6 * self.summary.fontMetrics().lineSpacing())
         self.note = QLabel(
-            self.tr("Rows for files being imported will match after the import: the sheet is planned again and applied after the files.")
+            self.tr(
+                "Rows for files being imported will match after the import: the sheet is planned again and applied after the files."
+            )
         )
         self.note.setWordWrap(True)
         self.note.setStyleSheet(f"color: {MUTED_COLOR.name()};")
@@ -162,6 +165,7 @@ class SheetPanel(QWidget):
         layout.addWidget(self.options_box)
         layout.addWidget(self.summary, 1)
         layout.addWidget(self.note)
+        layout.addStretch()  # keeps the rows at the top while there is no sheet
 
         for combo in (self.key, self.key_column, self.participant_column):
             combo.activated.connect(self._replan)
@@ -229,6 +233,8 @@ class SheetPanel(QWidget):
 
     @Slot(QStandardItem)
     def _attribute_toggled(self, item: QStandardItem) -> None:
+        if self._filling:
+            return
         if item.checkState() == Qt.CheckState.Checked:
             self._chosen_attributes.add(item.text())
         else:
@@ -279,7 +285,7 @@ class SheetPanel(QWidget):
         for header in preview.header:
             self.participant_column.addItem(header, header)
         self.participant_column.setCurrentIndex(max(0, self.participant_column.findData(plan.participant_column)))
-        self.attributes.blockSignals(True)
+        self._filling = True
         self.attributes.clear()
         for header in preview.header:
             if header in (plan.key_column, plan.participant_column):
@@ -289,7 +295,7 @@ class SheetPanel(QWidget):
             item.setEditable(False)
             item.setCheckState(Qt.CheckState.Checked if header in self._chosen_attributes else Qt.CheckState.Unchecked)
             self.attributes.appendRow(item)
-        self.attributes.blockSignals(False)
+        self._filling = False
         by_document = plan.key == "document"
         self.participant_column.setEnabled(by_document)
         self.attribute_list.setEnabled(by_document)
@@ -330,14 +336,20 @@ class SheetPanel(QWidget):
             )
         )
         lines.append(
-            self.tr("Values: {0} to add, {1} to change, {2} unchanged.").format(plan.added, plan.changed, plan.unchanged)
+            self.tr("Values: {0} to add, {1} to change, {2} unchanged.").format(
+                plan.added, plan.changed, plan.unchanged
+            )
         )
         if plan.new_participants:
             lines.append(self.tr("New participants: {0}").format(", ".join(plan.new_participants)))
         expected = [u for u in plan.unmatched if plan.key == "document" and _stem(u.key_value) in self._pending]
         if expected:
             lines.append(
-                self.tr("%n unmatched row(s) name files about to be imported; they will match after the import.", "", len(expected))
+                self.tr(
+                    "%n unmatched row(s) name files about to be imported; they will match after the import.",
+                    "",
+                    len(expected),
+                )
             )
         for u in plan.unmatched:
             if u in expected:
@@ -347,7 +359,9 @@ class SheetPanel(QWidget):
             else:
                 lines.append(self.tr("Row {0}: ‘{1}’ matches no participant.").format(u.row, u.key_value))
         for a in plan.ambiguous:
-            lines.append(self.tr("Row {0}: ‘{1}’ is ambiguous ({2}).").format(a.row, a.key_value, ", ".join(a.candidates)))
+            lines.append(
+                self.tr("Row {0}: ‘{1}’ is ambiguous ({2}).").format(a.row, a.key_value, ", ".join(a.candidates))
+            )
         for p in plan.problems:
             lines.append(self.tr("Row {0}, column ‘{1}’: ‘{2}’ {3}.").format(p.row, p.column, p.value, p.reason))
         for k in plan.conflicts:
@@ -358,7 +372,6 @@ class SheetPanel(QWidget):
                 )
             )
         return lines
-
 
     def result_lines(self, result: ApplyResult) -> list[str]:
         """What applying the sheet did, worded for the results view."""

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
-from PySide6.QtCore import QEvent, QPoint, QRect, QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QPoint, QRect, QSize, Qt, Signal, Slot
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QHelpEvent, QMouseEvent, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QToolTip, QWidget
 
@@ -58,7 +58,11 @@ class CodingMargin(QWidget):
         font = QFont(editor.font())
         font.setPointSizeF(max(6.0, font.pointSizeF() * 0.82))
         self._label_font = font
-        editor.updateRequest.connect(lambda _rect, _dy: self.update())
+        editor.updateRequest.connect(self._editor_updated)
+
+    @Slot(QRect, int)
+    def _editor_updated(self, _rect: QRect, _dy: int) -> None:
+        self.update()
 
     # -- data ----------------------------------------------------------------------
 
@@ -176,8 +180,6 @@ class CodingMargin(QWidget):
         painter.setPen(QColor("#e2e2de"))
         painter.drawLine(self.width() - 1, event.rect().top(), self.width() - 1, event.rect().bottom())
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        painter.setFont(self._label_font)
-        metrics = QFontMetrics(self._label_font)
         tick = max(2, min(5, self.lane_width() // 3))
         for item in self.geometry_of_visible():
             color = self._color(item.bracket.code_id)
@@ -191,7 +193,7 @@ class CodingMargin(QWidget):
                 painter.drawLine(x, item.bottom, x + tick, item.bottom)
             label = self.label_rect(item)
             if label is not None:
-                self._paint_label(painter, metrics, item, label, color, current)
+                self._paint_label(painter, item, label, color, current)
         if self._drag is not None and self._drag.position is not None:
             rect = self.editor.position_rect(self._drag.position)
             y = rect.top() if self._drag.top_end else rect.bottom()
@@ -199,9 +201,10 @@ class CodingMargin(QWidget):
             painter.drawLine(PAD, y, self.width(), y)
         painter.end()
 
-    def _paint_label(
-        self, painter: QPainter, metrics: QFontMetrics, item: Placed, rect: QRect, color: QColor, current: bool
-    ) -> None:
+    def _paint_label(self, painter: QPainter, item: Placed, rect: QRect, color: QColor, current: bool) -> None:
+        font = QFont(self._label_font)
+        font.setBold(current)
+        metrics = QFontMetrics(font)
         style = self._styles.get(item.bracket.code_id)
         text = metrics.elidedText(style.name if style else "?", Qt.TextElideMode.ElideRight, rect.width() - 10)
         middle = rect.center().y()
@@ -214,11 +217,8 @@ class CodingMargin(QWidget):
         painter.drawEllipse(QPoint(rect.right() - metrics.horizontalAdvance(text) - 6, middle), 3, 3)
         painter.setBrush(Qt.BrushStyle.NoBrush)
         painter.setPen(QColor("#000000") if current else color.darker(190))
-        font = QFont(self._label_font)
-        font.setBold(current)
         painter.setFont(font)
         painter.drawText(rect, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, text)
-        painter.setFont(self._label_font)
 
     # -- mouse ---------------------------------------------------------------------
 

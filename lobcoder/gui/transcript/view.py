@@ -26,7 +26,7 @@ from lobcoder.services.codings import CodingView
 from lobcoder.services.documents import DocumentView
 from lobcoder.text.offsets import Utf16Index
 
-LANE_GAP_LINES = 1.3  # codings closer than this many lines in one paragraph get separate lanes
+LANE_GAP_LINES = 1.0  # codings closer than about a line in one paragraph get separate lanes
 
 
 class TranscriptView(QWidget):
@@ -80,7 +80,7 @@ class TranscriptView(QWidget):
         self.margin.snapper = self._snap
         self.margin.bracketClicked.connect(self._bracket_clicked)
         self.margin.boundsDragged.connect(self._bounds_dragged)
-        self.find_bar.closed.connect(lambda: self.editor.setFocus())
+        self.find_bar.closed.connect(self._find_bar_closed)
         find = QShortcut(QKeySequence(QKeySequence.StandardKey.Find), self)
         find.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         find.activated.connect(self.show_find_bar)
@@ -242,6 +242,10 @@ class TranscriptView(QWidget):
 
     def hide_find_bar(self) -> None:
         self.find_bar.close_bar()
+
+    @Slot()
+    def _find_bar_closed(self) -> None:
+        self.editor.setFocus(Qt.FocusReason.OtherFocusReason)
 
     # -- slots -----------------------------------------------------------------------
 

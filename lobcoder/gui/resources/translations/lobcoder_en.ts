@@ -2,36 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="en">
 <context>
-    <name></name>
-    <message numerus="yes">
-        <location filename="../../undo.py" line="+26"/>
-        <source>undo</source>
-        <comment>Apply code to %n passage(s)</comment>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location line="+2"/>
-        <source>undo</source>
-        <comment>Code %n search hit(s)</comment>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location line="+1"/>
-        <source>undo</source>
-        <comment>Remove %n coding(s)</comment>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
-    </message>
-</context>
-<context>
     <name>CodeTreeModel</name>
     <message numerus="yes">
         <location filename="../../models/code_tree_model.py" line="+215"/>
@@ -104,16 +74,16 @@
     <message numerus="yes">
         <location filename="../../transcript/find_bar.py" line="+158"/>
         <source>%n match(es)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n match</numerusform>
+            <numerusform>%n matches</numerusform>
         </translation>
     </message>
 </context>
 <context>
     <name>ImportDialog</name>
     <message numerus="yes">
-        <location filename="../../dialogs/import_dialog.py" line="+331"/>
+        <location filename="../../dialogs/import_dialog.py" line="+333"/>
         <source>%n speaker(s)</source>
         <translation>
             <numerusform>%n speaker</numerusform>
@@ -137,7 +107,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+101"/>
+        <location line="+104"/>
         <source>The %n file(s) imported before you cancelled are kept in the project; the files not started are listed below.</source>
         <translation>
             <numerusform>The %n file imported before you cancelled are kept in the project; the files not started are listed below.</numerusform>
@@ -148,7 +118,7 @@
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <location filename="../../main_window.py" line="+357"/>
+        <location filename="../../main_window.py" line="+369"/>
         <source>‘{0}’: %n segment(s)</source>
         <translation>
             <numerusform>‘{0}’: %n segment</numerusform>
@@ -161,7 +131,7 @@
     <message numerus="yes">
         <location filename="../../dialogs/import_preview.py" line="+390"/>
         <source>%n turn(s)</source>
-        <translation type="unfinished">
+        <translation>
             <numerusform>%n turn</numerusform>
             <numerusform>%n turns</numerusform>
         </translation>
@@ -169,7 +139,7 @@
     <message numerus="yes">
         <location line="+1"/>
         <source>%n speaker(s)</source>
-        <translation type="unfinished">
+        <translation>
             <numerusform>%n speaker</numerusform>
             <numerusform>%n speakers</numerusform>
         </translation>
@@ -213,7 +183,7 @@
 <context>
     <name>SheetPanel</name>
     <message numerus="yes">
-        <location filename="../../dialogs/import_sheet.py" line="+340"/>
+        <location filename="../../dialogs/import_sheet.py" line="+349"/>
         <source>%n unmatched row(s) name files about to be imported; they will match after the import.</source>
         <translation>
             <numerusform>%n unmatched row name files about to be imported; they will match after the import.</numerusform>
@@ -221,11 +191,38 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+35"/>
+        <location line="+39"/>
         <source>%n document(s) linked to a participant.</source>
         <translation>
             <numerusform>%n document linked to a participant.</numerusform>
             <numerusform>%n documents linked to a participant.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>undo</name>
+    <message numerus="yes">
+        <location filename="../../undo.py" line="+25"/>
+        <source>Apply code to %n passage(s)</source>
+        <translation>
+            <numerusform>Apply code to %n passage</numerusform>
+            <numerusform>Apply code to %n passages</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>Code %n search hit(s)</source>
+        <translation>
+            <numerusform>Code %n search hit</numerusform>
+            <numerusform>Code %n search hits</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>Remove %n coding(s)</source>
+        <translation>
+            <numerusform>Remove %n coding</numerusform>
+            <numerusform>Remove %n codings</numerusform>
         </translation>
     </message>
 </context>

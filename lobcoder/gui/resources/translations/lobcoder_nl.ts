@@ -1,96 +1,6 @@
-<?xml version="1.0" encoding="utf-8"?>
+<?xml version='1.0' encoding='UTF-8'?>
 <!DOCTYPE TS>
 <TS version="2.1" language="nl" sourcelanguage="en">
-<context>
-    <name></name>
-    <message numerus="yes">
-        <location filename="../../undo.py" line="+26"/>
-        <source>undo</source>
-        <comment>Apply code to %n passage(s)</comment>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>undo</source>
-        <comment>In-vivo code ‘{0}’</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message numerus="yes">
-        <location line="+1"/>
-        <source>undo</source>
-        <comment>Code %n search hit(s)</comment>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location line="+1"/>
-        <source>undo</source>
-        <comment>Remove %n coding(s)</comment>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>undo</source>
-        <comment>Change the code of a coding</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>undo</source>
-        <comment>Change coding boundaries</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>undo</source>
-        <comment>Edit memo</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>undo</source>
-        <comment>Create code ‘{0}’</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>undo</source>
-        <comment>Delete code ‘{0}’</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>undo</source>
-        <comment>Edit code</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>undo</source>
-        <comment>Move code</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>undo</source>
-        <comment>Merge codes</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>undo</source>
-        <comment>Edit</comment>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
 <context>
     <name>CodeTreeModel</name>
     <message numerus="yes">
@@ -134,7 +44,7 @@
     </message>
     <message>
         <location line="+2"/>
-        <source>Codings with exactly this code; a cell&apos;s tooltip adds those of its sub-codes</source>
+        <source>Codings with exactly this code; a cell's tooltip adds those of its sub-codes</source>
         <translation>Coderingen met precies deze code; de tooltip van een cel telt die van de subcodes mee</translation>
     </message>
 </context>
@@ -259,7 +169,7 @@
 <context>
     <name>CodingMargin</name>
     <message>
-        <location filename="../../transcript/margin.py" line="+330"/>
+        <location filename="../../transcript/margin.py" line="+295"/>
         <source>(unknown code)</source>
         <translation>(onbekende code)</translation>
     </message>
@@ -298,7 +208,7 @@
     </message>
     <message>
         <location line="+1"/>
-        <source>Set this coding&apos;s boundaries to the selected text</source>
+        <source>Set this coding's boundaries to the selected text</source>
         <translation>De grenzen van deze codering gelijkmaken aan de geselecteerde tekst</translation>
     </message>
     <message>
@@ -517,12 +427,12 @@
         <translation>Bestandstype wordt niet ondersteund</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+16"/>
         <source>Choose transcripts</source>
         <translation>Transcripten kiezen</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Transcripts ({0});;All files (*)</source>
         <translation>Transcripten ({0});;Alle bestanden (*)</translation>
     </message>
@@ -596,7 +506,7 @@
         </translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+22"/>
         <source>Starting the import…</source>
         <translation>Het importeren begint…</translation>
     </message>
@@ -616,7 +526,7 @@
         <translation>Stopt na het huidige bestand; de al geïmporteerde bestanden blijven bewaard.</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+33"/>
         <source>The import stopped because of an error</source>
         <translation>Het importeren is door een fout gestopt</translation>
     </message>
@@ -636,7 +546,7 @@
         <translation>Geïmporteerd: {0} · Dubbele overgeslagen: {1} · Mislukt: {2}</translation>
     </message>
     <message numerus="yes">
-        <location line="+6"/>
+        <location line="+7"/>
         <source>The %n file(s) imported before you cancelled are kept in the project; the files not started are listed below.</source>
         <translation>
             <numerusform>Het %n bestand dat vóór het afbreken is geïmporteerd, blijft in het project; de bestanden waaraan niet is begonnen, staan hieronder.</numerusform>
@@ -644,7 +554,7 @@
         </translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+6"/>
         <source>Error: {0}</source>
         <translation>Fout: {0}</translation>
     </message>
@@ -669,12 +579,12 @@
         <translation>dezelfde tekst als het document ‘{0}’ dat al in het project staat</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Duplicate</source>
         <translation>Dubbel</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>the import was cancelled before this file</source>
         <translation>het importeren is vóór dit bestand afgebroken</translation>
     </message>
@@ -692,17 +602,17 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../main_window.py" line="+96"/>
+        <location filename="../../main_window.py" line="+95"/>
         <source>Filter documents</source>
         <translation>Documenten filteren</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+18"/>
         <source>Filter codes</source>
         <translation>Codes filteren</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+24"/>
         <source>Documents</source>
         <translation>Documenten</translation>
     </message>
@@ -727,7 +637,7 @@
         <translation>Project doorzoeken</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+41"/>
         <source>no project open</source>
         <translation>geen project geopend</translation>
     </message>
@@ -1076,12 +986,12 @@ Kwalitatief coderen van interviewtranscripten.</translation>
         <translation>{0}: de sprekers komen uit het bestand zelf ({1}).</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>{0}: speaker detection is off; the text is imported without turns.</source>
         <translation>{0}: sprekers herkennen staat uit; de tekst wordt zonder beurten geïmporteerd.</translation>
     </message>
     <message numerus="yes">
-        <location line="+4"/>
+        <location line="+3"/>
         <source>%n turn(s)</source>
         <translation>
             <numerusform>%n beurt</numerusform>
@@ -1157,8 +1067,8 @@ Kwalitatief coderen van interviewtranscripten.</translation>
     <name>SearchPanel</name>
     <message>
         <location filename="../../search_panel.py" line="+88"/>
-        <source>Search all documents: words, &quot;a phrase&quot;, prefix*, OR, -exclude</source>
-        <translation>Alle documenten doorzoeken: woorden, &quot;een zinsdeel&quot;, begin*, OR, -uitsluiten</translation>
+        <source>Search all documents: words, "a phrase", prefix*, OR, -exclude</source>
+        <translation>Alle documenten doorzoeken: woorden, "een zinsdeel", begin*, OR, -uitsluiten</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -1254,13 +1164,13 @@ Kwalitatief coderen van interviewtranscripten.</translation>
 <context>
     <name>SheetPanel</name>
     <message>
-        <location filename="../../dialogs/import_sheet.py" line="+118"/>
-        <location line="+187"/>
+        <location filename="../../dialogs/import_sheet.py" line="+119"/>
+        <location line="+192"/>
         <source>No sheet: documents get no attributes.</source>
         <translation>Geen attributenbestand: documenten krijgen geen attributen.</translation>
     </message>
     <message>
-        <location line="-185"/>
+        <location line="-190"/>
         <source>Choose sheet…</source>
         <translation>Bestand kiezen…</translation>
     </message>
@@ -1295,12 +1205,12 @@ Kwalitatief coderen van interviewtranscripten.</translation>
         <translation>Deelnemers aanmaken voor namen die nergens bij passen</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>Rows for files being imported will match after the import: the sheet is planned again and applied after the files.</source>
         <translation>Rijen voor bestanden die nu worden geïmporteerd, passen pas na het importeren: het attributenbestand wordt na de bestanden opnieuw ingepland en toegepast.</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>Rows describe:</source>
         <translation>Rijen beschrijven:</translation>
     </message>
@@ -1320,7 +1230,7 @@ Kwalitatief coderen van interviewtranscripten.</translation>
         <translation>Deelnemerattributen:</translation>
     </message>
     <message>
-        <location line="+61"/>
+        <location line="+62"/>
         <source>Choose an attribute sheet</source>
         <translation>Een attributenbestand kiezen</translation>
     </message>
@@ -1330,7 +1240,7 @@ Kwalitatief coderen van interviewtranscripten.</translation>
         <translation>Spreadsheets (*.csv *.xlsx *.xlsm)</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+29"/>
         <source>Reading the sheet…</source>
         <translation>Het bestand wordt gelezen…</translation>
     </message>
@@ -1356,7 +1266,7 @@ Kwalitatief coderen van interviewtranscripten.</translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>Each document&apos;s participant: column ‘{0}’.</source>
+        <source>Each document's participant: column ‘{0}’.</source>
         <translation>De deelnemer van elk document: kolom ‘{0}’.</translation>
     </message>
     <message>
@@ -1375,13 +1285,13 @@ Kwalitatief coderen van interviewtranscripten.</translation>
         <translation>Waarden: {0} toe te voegen, {1} te wijzigen, {2} ongewijzigd.</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <location line="+37"/>
+        <location line="+5"/>
+        <location line="+42"/>
         <source>New participants: {0}</source>
         <translation>Nieuwe deelnemers: {0}</translation>
     </message>
     <message numerus="yes">
-        <location line="-33"/>
+        <location line="-37"/>
         <source>%n unmatched row(s) name files about to be imported; they will match after the import.</source>
         <translation>
             <numerusform>%n niet-gekoppelde rij noemt een bestand dat nu wordt geïmporteerd; die wordt na het importeren gekoppeld.</numerusform>
@@ -1389,7 +1299,7 @@ Kwalitatief coderen van interviewtranscripten.</translation>
         </translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+9"/>
         <source>Row {0}: ‘{1}’ matches no document.</source>
         <translation>Rij {0}: ‘{1}’ past bij geen enkel document.</translation>
     </message>
@@ -1399,12 +1309,12 @@ Kwalitatief coderen van interviewtranscripten.</translation>
         <translation>Rij {0}: ‘{1}’ past bij geen enkele deelnemer.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Row {0}: ‘{1}’ is ambiguous ({2}).</source>
         <translation>Rij {0}: ‘{1}’ is dubbelzinnig ({2}).</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Row {0}, column ‘{1}’: ‘{2}’ {3}.</source>
         <translation>Rij {0}, kolom ‘{1}’: ‘{2}’ {3}.</translation>
     </message>
@@ -1414,7 +1324,7 @@ Kwalitatief coderen van interviewtranscripten.</translation>
         <translation>‘{0}’, kolom ‘{1}’: de rijen {2} geven verschillende waarden; geen ervan wordt toegepast.</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+9"/>
         <source>Attribute values: {0} added, {1} changed, {2} unchanged.</source>
         <translation>Attribuutwaarden: {0} toegevoegd, {1} gewijzigd, {2} ongewijzigd.</translation>
     </message>
@@ -1477,7 +1387,7 @@ Kwalitatief coderen van interviewtranscripten.</translation>
     <message>
         <location line="+3"/>
         <source>Labels of the interviewer side, separated by commas</source>
-        <translation>Labels van de kant van de interviewer, gescheiden door komma&apos;s</translation>
+        <translation>Labels van de kant van de interviewer, gescheiden door komma's</translation>
     </message>
     <message>
         <location line="+5"/>
@@ -1513,7 +1423,7 @@ Kwalitatief coderen van interviewtranscripten.</translation>
 <context>
     <name>TranscriptView</name>
     <message>
-        <location filename="../../transcript/view.py" line="+279"/>
+        <location filename="../../transcript/view.py" line="+297"/>
         <source>{0} at {1}</source>
         <translation>{0} op {1}</translation>
     </message>
@@ -1526,9 +1436,86 @@ Kwalitatief coderen van interviewtranscripten.</translation>
 <context>
     <name>Worker</name>
     <message>
-        <location filename="../../workers.py" line="+121"/>
+        <location filename="../../workers.py" line="+125"/>
         <source>An unexpected error occurred: {0}</source>
         <translation>Er is een onverwachte fout opgetreden: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>undo</name>
+    <message numerus="yes">
+        <location filename="../../undo.py" line="+25"/>
+        <source>Apply code to %n passage(s)</source>
+        <translation>
+            <numerusform>Code toepassen op %n passage</numerusform>
+            <numerusform>Code toepassen op %n passages</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>In-vivo code ‘{0}’</source>
+        <translation>In-vivocode ‘{0}’</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>Code %n search hit(s)</source>
+        <translation>
+            <numerusform>%n zoekresultaat coderen</numerusform>
+            <numerusform>%n zoekresultaten coderen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>Remove %n coding(s)</source>
+        <translation>
+            <numerusform>%n codering verwijderen</numerusform>
+            <numerusform>%n coderingen verwijderen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Change the code of a coding</source>
+        <translation>Code van een codering wijzigen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Change coding boundaries</source>
+        <translation>Grenzen van codering wijzigen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Edit memo</source>
+        <translation>Memo bewerken</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Create code ‘{0}’</source>
+        <translation>Code ‘{0}’ aanmaken</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Delete code ‘{0}’</source>
+        <translation>Code ‘{0}’ verwijderen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Edit code</source>
+        <translation>Code bewerken</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Move code</source>
+        <translation>Code verplaatsen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Merge codes</source>
+        <translation>Codes samenvoegen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Edit</source>
+        <translation>Bewerken</translation>
     </message>
 </context>
 </TS>
