@@ -143,4 +143,3 @@ class CodebookActions(QObject):
         for action in actions.code_menu_actions():
             menu.addAction(action)
         menu.exec(self.window.code_tree.viewport().mapToGlobal(point))
-

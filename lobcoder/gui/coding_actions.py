@@ -100,7 +100,11 @@ class CodingActions(QObject):
         if self.window.store is None:
             return []
         by_guid = {c.guid.lower(): c.id for c in self.window.codes_by_id.values()}
-        pinned = [by_guid[g.lower()] for g in self.window.settings.pinned_codes(str(self.window.store.path)) if g.lower() in by_guid]
+        pinned = [
+            by_guid[g.lower()]
+            for g in self.window.settings.pinned_codes(str(self.window.store.path))
+            if g.lower() in by_guid
+        ]
         if pinned:
             return pinned[:9]
         ordered = self.window.overview.codes if self.window.overview else []
@@ -133,9 +137,7 @@ class CodingActions(QObject):
         if len(name) > IN_VIVO_MAX:
             name = name[: IN_VIVO_MAX - 1].rstrip() + "…"
         create = CreateCode(name)
-        command = Macro(
-            [create, apply_code(document.id, create.guid, [span], self.coder)], "in_vivo", {"code": name}
-        )
+        command = Macro([create, apply_code(document.id, create.guid, [span], self.coder)], "in_vivo", {"code": name})
         self._run(command)
 
     # -- snapping ------------------------------------------------------------

@@ -36,7 +36,14 @@ from lobcoder.gui.models.document_tree_model import (
     ProgressDelegate,
 )
 from lobcoder.gui.models.segment_model import SegmentModel, SegmentRole
-from lobcoder.gui.project_state import ProjectSnapshot, read_codings, read_document, read_overview, read_segments
+from lobcoder.gui.project_state import (
+    ProjectSnapshot,
+    read_codings,
+    read_counts,
+    read_document,
+    read_overview,
+    read_segments,
+)
 from lobcoder.gui.search_panel import SearchPanel
 from lobcoder.gui.settings import Settings
 from lobcoder.gui.transcript import CodeStyle, TranscriptView
@@ -168,8 +175,9 @@ class MainWindow(QMainWindow):
         header = tree.header()
         header.setStretchLastSection(False)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        # Fitted once per refresh, not on every change (that would ask every row its size).
         for column in (1, 2):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
 
     def _splitters(self) -> dict[str, QSplitter]:
         return {"main": self.main_splitter, "left": self.left, "right": self.right}
@@ -251,23 +259,33 @@ class MainWindow(QMainWindow):
     # -- refreshing ----------------------------------------------------------
 
     def refresh(self) -> None:
-        """Re-read the side panes (one read transaction) and the open document's codings."""
+        """Re-read everything the side panes show (after opening or importing)."""
         if self.store is None:
             return
-        self.overview = read_overview(self.store)
-        self.codes_by_id = {c.id: c for c in self.overview.codes}
-        self.code_model.set_codes(self.overview.codes)
+        self._show_overview(read_overview(self.store))
         self.code_tree.expandAll()
-        self.document_model.set_documents(
-            self.overview.documents, self.overview.attributes, self.overview.coded_share
-        )
         self.document_tree.expandAll()
+        for tree in (self.code_tree, self.document_tree):
+            for column in (1, 2):
+                tree.resizeColumnToContents(column)
+
+    def _show_overview(self, overview: ProjectSnapshot) -> None:
+        self.overview = overview
+        self.codes_by_id = {c.id: c for c in overview.codes}
+        self.code_model.set_codes(overview.codes)
+        self.document_model.set_documents(overview.documents, overview.attributes, overview.coded_share)
         self._refresh_segments()
         self._update_status()
 
     @Slot()
     def _project_changed(self) -> None:
-        self.refresh()
+        """After an undoable action: counts, the open document's codings, new codes shown."""
+        if self.store is None or self.overview is None:
+            return
+        known = set(self.codes_by_id)
+        self._show_overview(read_counts(self.store, self.overview))
+        for code_id in set(self.codes_by_id) - known:
+            self.code_tree.expand(self.code_filter.mapFromSource(self.code_model.index_for_code(code_id)).parent())
         if self.document is not None and self.store is not None:
             codings = read_codings(self.store, self.document.id)
             self.transcript.set_codings(codings, self.styles())

@@ -118,7 +118,9 @@ class MenuActions(QObject):
         self._action(self.tr("&Find in document"), self.window.transcript.show_find_bar, None, self.edit_menu)
         self._action(self.tr("&Search all documents"), self._search_project, "Ctrl+Shift+F", self.edit_menu)
         self.edit_menu.addSeparator()
-        self._action(self.tr("&Project memo…"), partial(self.window.codebook.edit_memo, "project"), None, self.edit_menu)
+        self._action(
+            self.tr("&Project memo…"), partial(self.window.codebook.edit_memo, "project"), None, self.edit_menu
+        )
         self._action(
             self.tr("&Document memo…"), partial(self.window.codebook.edit_memo, "document"), None, self.edit_menu
         )
@@ -244,7 +246,9 @@ class MenuActions(QObject):
 
     def _coder_name(self) -> None:
         name, ok = QInputDialog.getText(
-            self.window, self.tr("Coder name"), self.tr("New codings are recorded under:"),
+            self.window,
+            self.tr("Coder name"),
+            self.tr("New codings are recorded under:"),
             text=self.window.settings.coder_name,
         )
         if ok and name.strip():

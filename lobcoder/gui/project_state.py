@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+
+from sqlalchemy import func, select
 
 from lobcoder.participants.links import all_document_attributes
 from lobcoder.services.codes import CodeInfo, list_codes
 from lobcoder.services.codings import CodingView, Segment, coded_share, codings_for_document, segments
 from lobcoder.services.documents import DocumentSummary, DocumentView, get_document, list_documents
+from lobcoder.storage.models import Coding
 from lobcoder.storage.project import ProjectStore
 
 
@@ -28,6 +31,24 @@ def read_overview(store: ProjectStore) -> ProjectSnapshot:
             codes=list_codes(session),
             documents=documents,
             attributes=all_document_attributes(session),
+            coded_share=coded_share(session),
+        )
+
+
+def read_counts(store: ProjectStore, previous: ProjectSnapshot) -> ProjectSnapshot:
+    """After a coding or codebook action only counts change: re-read just those.
+
+    Documents, their texts and attributes are immutable for such actions, so the
+    document list (whose lengths cost a scan of every text) is reused.
+    """
+    with store.read() as session:
+        per_document = dict(
+            session.execute(select(Coding.document_id, func.count()).group_by(Coding.document_id)).all()
+        )
+        return replace(
+            previous,
+            codes=list_codes(session),
+            documents=[replace(d, codings=per_document.get(d.id, 0)) for d in previous.documents],
             coded_share=coded_share(session),
         )
 

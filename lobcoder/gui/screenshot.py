@@ -32,13 +32,12 @@ def main(argv: list[str]) -> int:
         return 2
     if not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtCore import qInstallMessageHandler
     from PySide6.QtWidgets import QApplication
 
     from lobcoder.gui.i18n import install_translations
     from lobcoder.gui.main_window import MainWindow
     from lobcoder.gui.settings import Settings
-
-    from PySide6.QtCore import qInstallMessageHandler
 
     def quiet(_kind, _context, message: str) -> None:  # type: ignore[no-untyped-def]
         # The offscreen platform reports window features it lacks; nothing to act on.
