@@ -43,6 +43,7 @@ SWITCH_TARGET_MS = 150.0
 COLORS = ("#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b", "#e377c2", "#17becf")
 SENTENCE = re.compile(r"\S[^.!?\n]*[.!?]*")
 
+
 def make_document(document_id: int, characters: int | None, words: int, seed: int) -> DocumentView:
     """A generated Dutch interview, one paragraph per turn, cut to ``characters`` if given."""
     transcript = corpus.generate(1, words, seed)[0]
@@ -76,7 +77,9 @@ def make_codings(document: DocumentView, count: int, codes: int, seed: int) -> l
         start, end = sentences[first][0], sentences[last][1]
         created = datetime(2024, 1, 1)
         codings.append(
-            CodingView(number + 1, f"c{number}", document.id, rng.randrange(codes) + 1, start, end, "bench", "", created)
+            CodingView(
+                number + 1, f"c{number}", document.id, rng.randrange(codes) + 1, start, end, "bench", "", created
+            )
         )
     return codings
 

@@ -135,6 +135,8 @@ class MainWindow(QMainWindow):
         for column in range(self.segment_model.columnCount()):
             mode = QHeaderView.ResizeMode.Stretch if column == 2 else QHeaderView.ResizeMode.ResizeToContents
             header.setSectionResizeMode(column, mode)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
+        header.resizeSection(0, 130)
         self.segment_table.setColumnHidden(1, True)  # the pane lists one code's segments
         self.segment_table.clicked.connect(self._segment_chosen)
         self.segment_table.activated.connect(self._segment_chosen)

@@ -8,7 +8,8 @@ import sys
 import tempfile
 from pathlib import Path
 
-from lobcoder.storage.project import EXTENSION
+from lobcoder.errors import LobcoderError
+from lobcoder.storage.project import EXTENSION, ProjectStore
 
 
 def parse_args(argv: list[str]) -> argparse.Namespace:
@@ -23,65 +24,77 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     return parser.parse_args(argv)
 
 
+def _fail(message: str) -> int:
+    print(f"lobcoder: error: {message}", file=sys.stderr)
+    return 2
+
+
 def main(argv: list[str]) -> int:
     args = parse_args(argv)
     try:
         width, height = (int(n) for n in args.size.lower().split("x"))
     except ValueError:
-        print(f"lobcoder: error: --size {args.size!r}: expected WIDTHxHEIGHT, e.g. 1600x1000", file=sys.stderr)
-        return 2
+        return _fail(f"--size {args.size!r}: expected WIDTHxHEIGHT, e.g. 1600x1000")
+    try:
+        ProjectStore.open(args.project).close()  # fail here, not in a dialog nobody sees
+    except LobcoderError as exc:
+        return _fail(str(exc))
     if not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtCore import qInstallMessageHandler
     from PySide6.QtWidgets import QApplication
-
-    from lobcoder.gui.i18n import install_translations
-    from lobcoder.gui.main_window import MainWindow
-    from lobcoder.gui.settings import Settings
 
     def quiet(_kind, _context, message: str) -> None:  # type: ignore[no-untyped-def]
         # The offscreen platform reports window features it lacks; nothing to act on.
         if not message.startswith("This plugin does not support"):
             print(message, file=sys.stderr)
 
-    qInstallMessageHandler(quiet)
-    app = QApplication.instance() or QApplication(["lobcoder"])
-    install_translations(app, args.language or "system")  # type: ignore[arg-type]
+    previous = qInstallMessageHandler(quiet)
+    try:
+        app = QApplication.instance() or QApplication(["lobcoder"])
+        return _render(app, args, width, height)
+    finally:
+        qInstallMessageHandler(previous)
+
+
+def _render(app, args: argparse.Namespace, width: int, height: int) -> int:  # type: ignore[no-untyped-def]
+    from lobcoder.gui.i18n import install_translations, uninstall_translations
+    from lobcoder.gui.main_window import MainWindow
+    from lobcoder.gui.settings import Settings
+
+    install_translations(app, args.language or "system")
     with tempfile.TemporaryDirectory() as folder:
         # A throw-away settings file: a screenshot never changes the user's layout.
         window = MainWindow(Settings(str(Path(folder) / "settings.ini")))
-        window.menu_actions.show_all_codes.setChecked(True)
-        if not window.open_project(args.project):
-            print(f"lobcoder: error: {args.project}: cannot be opened", file=sys.stderr)
-            return 2
-        if args.document:
-            match = [d for d in window.overview.documents if d.name == args.document] if window.overview else []
-            if not match:
-                print(f"lobcoder: error: no document named {args.document!r} in {args.project}", file=sys.stderr)
-                return 2
-            window.open_document(match[0].id)
-        if args.code:
-            codes = [c for c in window.codes_by_id.values() if c.name == args.code]
-            if not codes:
-                print(f"lobcoder: error: no code named {args.code!r} in {args.project}", file=sys.stderr)
-                return 2
-            window.select_code(codes[0].id)
-        if args.search:
-            window.search_dock.show()
-            window.search_panel.query.setText(args.search)
-            window.search_panel.run_search()
-        window.resize(width, height)
-        window.show()
-        for _ in range(3):  # let layouts settle and the text be laid out and painted
-            app.processEvents()
-        if window.coding.codings:
-            window.coding.show_coding_by_id(window.coding.codings[0].id)
-            app.processEvents()
-        args.out.parent.mkdir(parents=True, exist_ok=True)
-        ok = window.grab().save(str(args.out))
-        window.close()
-    if not ok:
-        print(f"lobcoder: error: {args.out}: could not write the PNG", file=sys.stderr)
-        return 2
+        try:
+            window.menu_actions.show_all_codes.setChecked(True)
+            window.open_project(args.project)
+            documents = window.overview.documents if window.overview else []
+            if args.document:
+                match = [d for d in documents if d.name == args.document]
+                if not match:
+                    return _fail(f"no document named {args.document!r} in {args.project}")
+                window.open_document(match[0].id)
+            if args.code:
+                codes = [c for c in window.codes_by_id.values() if c.name == args.code]
+                if not codes:
+                    return _fail(f"no code named {args.code!r} in {args.project}")
+                window.select_code(codes[0].id)
+            if args.search:
+                window.search_dock.show()
+                window.search_panel.query.setText(args.search)
+                window.search_panel.run_search()
+            window.resize(width, height)
+            window.show()
+            app.processEvents()  # lay out and paint once before choosing a coding
+            if window.coding.codings:
+                window.coding.show_coding_by_id(window.coding.codings[0].id)
+                app.processEvents()
+            args.out.parent.mkdir(parents=True, exist_ok=True)
+            if not window.grab().save(str(args.out)):
+                return _fail(f"{args.out}: could not write the PNG")
+        finally:
+            window.close()
+            uninstall_translations(app)
     print(f"Saved {args.out}")
     return 0
