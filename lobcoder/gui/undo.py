@@ -6,7 +6,7 @@ import logging
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from lobcoder.editing.base import Command
@@ -16,26 +16,37 @@ from lobcoder.storage.project import ProjectStore
 log = logging.getLogger(__name__)
 
 
+class ActionNames(QObject):
+    """The translated names of actions, as the Edit menu shows them.
+
+    A class (not module functions) so that lupdate files the strings, plurals
+    included, under one context.
+    """
+
+    def text(self, command: Command) -> str:
+        args: dict[str, Any] = command.label_args
+        count = int(args.get("count", 1))
+        code = str(args.get("code", ""))
+        texts: dict[str, Callable[[], str]] = {
+            "apply_code": lambda: self.tr("Apply code to %n passage(s)", "", count),
+            "in_vivo": lambda: self.tr("In-vivo code ‘{0}’").format(code),
+            "code_hits": lambda: self.tr("Code %n search hit(s)", "", count),
+            "remove_coding": lambda: self.tr("Remove %n coding(s)", "", count),
+            "change_code": lambda: self.tr("Change the code of a coding"),
+            "resize_coding": lambda: self.tr("Change coding boundaries"),
+            "edit_memo": lambda: self.tr("Edit memo"),
+            "create_code": lambda: self.tr("Create code ‘{0}’").format(code),
+            "delete_code": lambda: self.tr("Delete code ‘{0}’").format(code),
+            "edit_code": lambda: self.tr("Edit code"),
+            "move_code": lambda: self.tr("Move code"),
+            "merge_codes": lambda: self.tr("Merge codes"),
+        }
+        return texts.get(command.label, lambda: self.tr("Edit"))()
+
+
 def describe(command: Command) -> str:
     """The translated name of an action, as the Edit menu shows it."""
-    args: dict[str, Any] = command.label_args
-    count = int(args.get("count", 1))
-    code = str(args.get("code", ""))
-    texts: dict[str, Callable[[], str]] = {
-        "apply_code": lambda: QCoreApplication.translate("undo", "Apply code to %n passage(s)", "", count),
-        "in_vivo": lambda: QCoreApplication.translate("undo", "In-vivo code ‘{0}’").format(code),
-        "code_hits": lambda: QCoreApplication.translate("undo", "Code %n search hit(s)", "", count),
-        "remove_coding": lambda: QCoreApplication.translate("undo", "Remove %n coding(s)", "", count),
-        "change_code": lambda: QCoreApplication.translate("undo", "Change the code of a coding"),
-        "resize_coding": lambda: QCoreApplication.translate("undo", "Change coding boundaries"),
-        "edit_memo": lambda: QCoreApplication.translate("undo", "Edit memo"),
-        "create_code": lambda: QCoreApplication.translate("undo", "Create code ‘{0}’").format(code),
-        "delete_code": lambda: QCoreApplication.translate("undo", "Delete code ‘{0}’").format(code),
-        "edit_code": lambda: QCoreApplication.translate("undo", "Edit code"),
-        "move_code": lambda: QCoreApplication.translate("undo", "Move code"),
-        "merge_codes": lambda: QCoreApplication.translate("undo", "Merge codes"),
-    }
-    return texts.get(command.label, lambda: QCoreApplication.translate("undo", "Edit"))()
+    return ActionNames().text(command)
 
 
 class _Step(QUndoCommand):

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 from lobcoder.gui.models.code_filter_model import FoldedFilterModel
 from lobcoder.services.documents import DocumentSummary
 
-DocumentIdRole = Qt.ItemDataRole.UserRole + 1  # the value DocumentListModel uses too
+DocumentIdRole = Qt.ItemDataRole.UserRole + 1
 ProgressRole = Qt.ItemDataRole.UserRole + 10
 ParticipantRole = Qt.ItemDataRole.UserRole + 11
 

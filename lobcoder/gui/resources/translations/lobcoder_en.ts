@@ -2,6 +2,33 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="en">
 <context>
+    <name>ActionNames</name>
+    <message numerus="yes">
+        <location filename="../../undo.py" line="+31"/>
+        <source>Apply code to %n passage(s)</source>
+        <translation>
+            <numerusform>Apply code to %n passage</numerusform>
+            <numerusform>Apply code to %n passages</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>Code %n search hit(s)</source>
+        <translation>
+            <numerusform>Code %n search hit</numerusform>
+            <numerusform>Code %n search hits</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>Remove %n coding(s)</source>
+        <translation>
+            <numerusform>Remove %n coding</numerusform>
+            <numerusform>Remove %n codings</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>CodeTreeModel</name>
     <message numerus="yes">
         <location filename="../../models/code_tree_model.py" line="+215"/>
@@ -118,7 +145,7 @@
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <location filename="../../main_window.py" line="+369"/>
+        <location filename="../../main_window.py" line="+389"/>
         <source>‘{0}’: %n segment(s)</source>
         <translation>
             <numerusform>‘{0}’: %n segment</numerusform>
@@ -196,33 +223,6 @@
         <translation>
             <numerusform>%n document linked to a participant.</numerusform>
             <numerusform>%n documents linked to a participant.</numerusform>
-        </translation>
-    </message>
-</context>
-<context>
-    <name>undo</name>
-    <message numerus="yes">
-        <location filename="../../undo.py" line="+25"/>
-        <source>Apply code to %n passage(s)</source>
-        <translation>
-            <numerusform>Apply code to %n passage</numerusform>
-            <numerusform>Apply code to %n passages</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location line="+2"/>
-        <source>Code %n search hit(s)</source>
-        <translation>
-            <numerusform>Code %n search hit</numerusform>
-            <numerusform>Code %n search hits</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location line="+1"/>
-        <source>Remove %n coding(s)</source>
-        <translation>
-            <numerusform>Remove %n coding</numerusform>
-            <numerusform>Remove %n codings</numerusform>
         </translation>
     </message>
 </context>

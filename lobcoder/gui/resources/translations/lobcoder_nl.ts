@@ -2,6 +2,83 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="nl" sourcelanguage="en">
 <context>
+    <name>ActionNames</name>
+    <message numerus="yes">
+        <location filename="../../undo.py" line="+31"/>
+        <source>Apply code to %n passage(s)</source>
+        <translation>
+            <numerusform>Code toepassen op %n passage</numerusform>
+            <numerusform>Code toepassen op %n passages</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>In-vivo code ‘{0}’</source>
+        <translation>In-vivocode ‘{0}’</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>Code %n search hit(s)</source>
+        <translation>
+            <numerusform>%n zoekresultaat coderen</numerusform>
+            <numerusform>%n zoekresultaten coderen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>Remove %n coding(s)</source>
+        <translation>
+            <numerusform>%n codering verwijderen</numerusform>
+            <numerusform>%n coderingen verwijderen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Change the code of a coding</source>
+        <translation>Code van een codering wijzigen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Change coding boundaries</source>
+        <translation>Grenzen van codering wijzigen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Edit memo</source>
+        <translation>Memo bewerken</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Create code ‘{0}’</source>
+        <translation>Code ‘{0}’ aanmaken</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Delete code ‘{0}’</source>
+        <translation>Code ‘{0}’ verwijderen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Edit code</source>
+        <translation>Code bewerken</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Move code</source>
+        <translation>Code verplaatsen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Merge codes</source>
+        <translation>Codes samenvoegen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Edit</source>
+        <translation>Bewerken</translation>
+    </message>
+</context>
+<context>
     <name>CodeTreeModel</name>
     <message numerus="yes">
         <location filename="../../models/code_tree_model.py" line="+215"/>
@@ -136,12 +213,12 @@
         <translation>Selecteer eerst tekst en kies dan een code.</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+43"/>
         <source>Select the words to use as a code name.</source>
         <translation>Selecteer de woorden die de naam van de code worden.</translation>
     </message>
     <message>
-        <location line="+65"/>
+        <location line="+63"/>
         <source>Change code</source>
         <translation>Code wijzigen</translation>
     </message>
@@ -235,19 +312,6 @@
         <location line="+31"/>
         <source>unknown</source>
         <translation>onbekend</translation>
-    </message>
-</context>
-<context>
-    <name>DocumentListModel</name>
-    <message>
-        <location filename="../../document_list_model.py" line="+37"/>
-        <source>no participant</source>
-        <translation>geen deelnemer</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>{0} — {1} characters, {2} turns</source>
-        <translation>{0} — {1} tekens, {2} beurten</translation>
     </message>
 </context>
 <context>
@@ -602,7 +666,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../main_window.py" line="+95"/>
+        <location filename="../../main_window.py" line="+102"/>
         <source>Filter documents</source>
         <translation>Documenten filteren</translation>
     </message>
@@ -612,7 +676,7 @@
         <translation>Codes filteren</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+26"/>
         <source>Documents</source>
         <translation>Documenten</translation>
     </message>
@@ -637,7 +701,7 @@
         <translation>Project doorzoeken</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+42"/>
         <source>no project open</source>
         <translation>geen project geopend</translation>
     </message>
@@ -652,7 +716,7 @@
         <translation>Project kan niet worden geopend</translation>
     </message>
     <message>
-        <location line="+69"/>
+        <location line="+79"/>
         <source>Action not carried out</source>
         <translation>Actie niet uitgevoerd</translation>
     </message>
@@ -774,18 +838,18 @@
     </message>
     <message>
         <location line="+12"/>
-        <location line="+24"/>
+        <location line="+26"/>
         <source>&amp;Undo</source>
         <translation>&amp;Ongedaan maken</translation>
     </message>
     <message>
-        <location line="-23"/>
-        <location line="+25"/>
+        <location line="-25"/>
+        <location line="+27"/>
         <source>&amp;Redo</source>
         <translation>&amp;Opnieuw</translation>
     </message>
     <message>
-        <location line="-21"/>
+        <location line="-23"/>
         <source>&amp;Find in document</source>
         <translation>&amp;Zoeken in document</translation>
     </message>
@@ -795,12 +859,12 @@
         <translation>Alle documenten door&amp;zoeken</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>&amp;Project memo…</source>
         <translation>&amp;Projectmemo…</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>&amp;Document memo…</source>
         <translation>&amp;Documentmemo…</translation>
     </message>
@@ -905,12 +969,12 @@
         <translation>Systeemstandaard</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+16"/>
         <source>Coder name</source>
         <translation>Naam van de codeur</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>New codings are recorded under:</source>
         <translation>Nieuwe coderingen worden vastgelegd onder:</translation>
     </message>
@@ -1439,83 +1503,6 @@ Kwalitatief coderen van interviewtranscripten.</translation>
         <location filename="../../workers.py" line="+125"/>
         <source>An unexpected error occurred: {0}</source>
         <translation>Er is een onverwachte fout opgetreden: {0}</translation>
-    </message>
-</context>
-<context>
-    <name>undo</name>
-    <message numerus="yes">
-        <location filename="../../undo.py" line="+25"/>
-        <source>Apply code to %n passage(s)</source>
-        <translation>
-            <numerusform>Code toepassen op %n passage</numerusform>
-            <numerusform>Code toepassen op %n passages</numerusform>
-        </translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>In-vivo code ‘{0}’</source>
-        <translation>In-vivocode ‘{0}’</translation>
-    </message>
-    <message numerus="yes">
-        <location line="+1"/>
-        <source>Code %n search hit(s)</source>
-        <translation>
-            <numerusform>%n zoekresultaat coderen</numerusform>
-            <numerusform>%n zoekresultaten coderen</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location line="+1"/>
-        <source>Remove %n coding(s)</source>
-        <translation>
-            <numerusform>%n codering verwijderen</numerusform>
-            <numerusform>%n coderingen verwijderen</numerusform>
-        </translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Change the code of a coding</source>
-        <translation>Code van een codering wijzigen</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Change coding boundaries</source>
-        <translation>Grenzen van codering wijzigen</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Edit memo</source>
-        <translation>Memo bewerken</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Create code ‘{0}’</source>
-        <translation>Code ‘{0}’ aanmaken</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Delete code ‘{0}’</source>
-        <translation>Code ‘{0}’ verwijderen</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Edit code</source>
-        <translation>Code bewerken</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Move code</source>
-        <translation>Code verplaatsen</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Merge codes</source>
-        <translation>Codes samenvoegen</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Edit</source>
-        <translation>Bewerken</translation>
     </message>
 </context>
 </TS>
