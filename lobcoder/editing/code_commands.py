@@ -18,8 +18,17 @@ from lobcoder.editing.snapshots import (
     snapshot_code,
     snapshot_coding,
 )
+from lobcoder.services.codes import (
+    RICH_FIELDS,
+    delete_code,
+    get_code,
+    merge_codes,
+    move_code,
+    renumber,
+    siblings,
+    subtree_ids,
+)
 from lobcoder.services.codes import create_code as _create
-from lobcoder.services.codes import delete_code, get_code, merge_codes, move_code, renumber, siblings, subtree_ids
 from lobcoder.services.codes import update_code as _update
 from lobcoder.storage.models import Code, Coding, Memo, new_guid
 
@@ -103,28 +112,40 @@ class RestoreCodes(Command):
 
 @dataclass
 class UpdateCode(Command):
-    """Rename, recolour or re-describe a code (None leaves a field as it is)."""
+    """Change any of a code's fields; None leaves a field as it is."""
 
     guid: str
     name: str | None = None
     color: str | None = None
     description: str | None = None
+    definition: str | None = None
+    inclusion: str | None = None
+    exclusion: str | None = None
+    examples: str | None = None
+    keywords: str | None = None
     label: str = "edit_code"
 
     @property
     def label_args(self) -> dict[str, Any]:
         return {"code": self.name or ""}
 
+    def _changes(self) -> dict[str, str]:
+        fields = ("name", "color", "description", *RICH_FIELDS)
+        return {f: getattr(self, f) for f in fields if getattr(self, f) is not None}
+
     def apply(self, session: Session) -> Command:
         code = get_code(session, self.guid)
-        old = UpdateCode(
-            self.guid,
-            name=code.name if self.name is not None else None,
-            color=code.color if self.color is not None else None,
-            description=code.description if self.description is not None else None,
-            label=self.label,
+        changes = self._changes()
+        old = UpdateCode(self.guid, label=self.label, **{f: getattr(code, f) for f in changes})
+        rich = {f: v for f, v in changes.items() if f in RICH_FIELDS}
+        _update(
+            session,
+            code.id,
+            name=changes.get("name"),
+            color=changes.get("color"),
+            description=changes.get("description"),
+            **rich,
         )
-        _update(session, code.id, name=self.name, color=self.color, description=self.description)
         return old
 
 

@@ -8,7 +8,7 @@ from datetime import datetime
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from lobcoder.services.codes import get_code
+from lobcoder.services.codes import RICH_FIELDS, get_code
 from lobcoder.services.codings import add_coding, coder_id
 from lobcoder.storage.models import Code, Coder, Coding, Memo, new_guid, utcnow
 
@@ -49,6 +49,7 @@ class CodeSnapshot:
     color: str
     description: str
     memos: tuple[MemoSnapshot, ...] = ()
+    details: tuple[tuple[str, str], ...] = ()  # the rich fields, as (field, value) pairs
 
 
 def _coder_name(session: Session, coder_id: int | None) -> str | None:
@@ -88,6 +89,7 @@ def snapshot_code(session: Session, code: Code) -> CodeSnapshot:
         code.color,
         code.description,
         _memos(session, code_id=code.id),
+        tuple((field, getattr(code, field)) for field in RICH_FIELDS),
     )
 
 
@@ -132,6 +134,7 @@ def restore_code(session: Session, snap: CodeSnapshot) -> Code:
         name=snap.name,
         color=snap.color,
         description=snap.description,
+        **dict(snap.details),
     )
     session.add(code)
     session.flush()

@@ -27,6 +27,10 @@ PALETTE = (
 )
 
 
+RICH_FIELDS = ("definition", "inclusion", "exclusion", "examples", "keywords")
+"""Codebook fields besides name, colour and description; examples and keywords hold one entry per line."""
+
+
 @dataclass(frozen=True)
 class CodeInfo:
     id: int
@@ -39,6 +43,11 @@ class CodeInfo:
     depth: int
     codings: int  # codings with exactly this code
     documents: int  # documents with at least one such coding
+    definition: str = ""
+    inclusion: str = ""
+    exclusion: str = ""
+    examples: str = ""
+    keywords: str = ""
 
 
 def _children_map(session: Session) -> dict[int | None, list[Code]]:
@@ -74,6 +83,7 @@ def list_codes(session: Session) -> list[CodeInfo]:
                     depth,
                     n,
                     docs,
+                    **{field: getattr(code, field) for field in RICH_FIELDS},
                 )
             )
             walk(code.id, depth + 1)
@@ -115,6 +125,12 @@ def _check_name(session: Session, name: str, parent_id: int | None, exclude: int
     return name
 
 
+def _check_details(details: dict[str, str]) -> None:
+    unknown = set(details) - set(RICH_FIELDS)
+    if unknown:
+        raise TypeError(f"unknown code fields: {', '.join(sorted(unknown))}")
+
+
 def next_color(session: Session) -> str:
     used = session.scalar(select(func.count(Code.id))) or 0
     return PALETTE[used % len(PALETTE)]
@@ -129,8 +145,13 @@ def create_code(
     description: str = "",
     position: int | None = None,
     guid: str | None = None,
+    **details: str,
 ) -> Code:
-    """Add a code under ``parent_id`` at ``position`` (default: last)."""
+    """Add a code under ``parent_id`` at ``position`` (default: last).
+
+    ``details`` may set any of :data:`RICH_FIELDS`.
+    """
+    _check_details(details)
     name = _check_name(session, name, parent_id)
     if parent_id is not None:
         get_code(session, parent_id)
@@ -142,6 +163,7 @@ def create_code(
         color=color or next_color(session),
         description=description,
         position=position,
+        **details,
     )
     if guid:
         code.guid = guid
@@ -172,7 +194,10 @@ def update_code(
     name: str | None = None,
     color: str | None = None,
     description: str | None = None,
+    **details: str,
 ) -> Code:
+    """Change the given fields of a code (``details``: any of :data:`RICH_FIELDS`)."""
+    _check_details(details)
     code = get_code(session, code_id)
     if name is not None:
         code.name = _check_name(session, name, code.parent_id, exclude=code.id)
@@ -180,6 +205,8 @@ def update_code(
         code.color = color
     if description is not None:
         code.description = description
+    for field, value in details.items():
+        setattr(code, field, value)
     session.flush()
     return code
 

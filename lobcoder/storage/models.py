@@ -187,6 +187,13 @@ class Code(Base):
     name: Mapped[str] = mapped_column(String(300))
     color: Mapped[str] = mapped_column(String(9), default="#7f7f7f")
     description: Mapped[str] = mapped_column(Text, default="")
+    # The rich codebook fields (migration 0003). Examples and keywords hold one
+    # entry per line.
+    definition: Mapped[str] = mapped_column(Text, default="", server_default="")
+    inclusion: Mapped[str] = mapped_column(Text, default="", server_default="")
+    exclusion: Mapped[str] = mapped_column(Text, default="", server_default="")
+    examples: Mapped[str] = mapped_column(Text, default="", server_default="")
+    keywords: Mapped[str] = mapped_column(Text, default="", server_default="")
     guid: Mapped[str] = mapped_column(String(40), unique=True, default=new_guid)
 
     parent: Mapped[Code | None] = relationship(remote_side=[id], back_populates="children")

@@ -172,3 +172,23 @@ def test_deleting_and_restoring_in_one_transaction_does_not_collide(project: Pro
         undo.apply(session)
     with project.read() as session:
         assert dump(session) == before
+
+
+def test_rich_fields_are_edited_undone_and_survive_delete_and_restore(project: ProjectStore) -> None:
+    visie = guid_of(project, "Visie")
+    command = UpdateCode(
+        visie,
+        definition="Een gedeeld beeld van LOB",
+        inclusion="Uitspraken over doelen",
+        exclusion="Losse meningen",
+        examples="‘Wij willen dat elke student…’\n‘De visie hangt in de teamkamer’",
+        keywords="visie\ngedeelde visie\ndraagvlak",
+    )
+    run_undo_redo(project, command)
+    with project.transaction() as session:
+        DeleteCode(visie).apply(session).apply(session)  # delete, then undo the deletion
+    with project.read() as session:
+        code = session.scalar(select(Code).where(Code.guid == visie))
+        assert code is not None
+        assert code.keywords.splitlines() == ["visie", "gedeelde visie", "draagvlak"]
+        assert code.examples.startswith("‘Wij willen")

@@ -1,0 +1,1 @@
+"""Analysis: code frequencies, co-occurrence, crosstabs and quotes over a project."""

@@ -1,0 +1,55 @@
+"""A result table as every exporter and view takes it: plain values, no formatting objects."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+Value = int | float | str | None
+Format = Literal["int", "percent", "float2", "text"]
+
+
+@dataclass(frozen=True)
+class TableRow:
+    """One row: a label (indented by ``level`` for sub-codes) and one value per column."""
+
+    label: str
+    values: tuple[Value, ...]
+    level: int = 0
+    key: object = None  # what the row stands for (a code id, a participant...), for drill-down
+
+
+@dataclass(frozen=True)
+class Table:
+    """What exporters (Word, Excel, CSV) and views render.
+
+    ``formats`` gives one format per column: ``int`` counts, ``percent`` a share
+    stored as 0..1 and shown as "42.0%", ``float2`` a measure shown with two
+    decimals, ``text`` as is. ``shaded`` asks for a heat map over the numeric
+    cells (co-occurrence); ``flagged`` marks cells (row, column) to emphasise,
+    with ``flag_note`` explaining the mark in the table notes. ``notes`` are
+    printed under the table (unit, measure, filters).
+    """
+
+    title: str
+    row_header: str
+    columns: tuple[str, ...]
+    rows: tuple[TableRow, ...]
+    formats: tuple[Format, ...]
+    notes: tuple[str, ...] = ()
+    shaded: bool = False
+    flagged: frozenset[tuple[int, int]] = field(default_factory=frozenset)
+    flag_note: str = ""
+    column_keys: tuple[object, ...] = ()  # what each column stands for, for drill-down
+
+    def __post_init__(self) -> None:
+        if len(self.formats) != len(self.columns):
+            raise ValueError("one format per column is needed")
+        for row in self.rows:
+            if len(row.values) != len(self.columns):
+                raise ValueError(f"row {row.label!r} has {len(row.values)} values for {len(self.columns)} columns")
+
+    @property
+    def wide(self) -> bool:
+        """Whether the table needs a landscape page in Word."""
+        return len(self.columns) > 7
