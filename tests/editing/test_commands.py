@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session
 from lobcoder.editing.base import Command, Macro
 from lobcoder.editing.code_commands import CreateCode, DeleteCode, MergeCodes, MoveCode, UpdateCode
 from lobcoder.editing.coding_commands import ChangeCodingCode, RemoveCodings, ResizeCoding, SetMemo, apply_code
-from lobcoder.services.codes import create_code, list_codes
+from lobcoder.services.codes import RICH_FIELDS, create_code, list_codes
 from lobcoder.services.codings import add_coding, codings_for_document
 from lobcoder.services.documents import add_document
 from lobcoder.services.memos import MemoTarget, set_memo
@@ -33,7 +33,9 @@ def dump(session: Session) -> dict[str, Any]:
 
     return {
         "codes": sorted(
-            (c.guid, guid(codes, c.parent_id), c.position, c.name, c.color, c.description) for c in codes.values()
+            (c.guid, guid(codes, c.parent_id), c.position, c.name, c.color, c.description)
+            + tuple(getattr(c, f) for f in RICH_FIELDS)
+            for c in codes.values()
         ),
         "codings": sorted(
             (c.guid, docs[c.document_id], codes[c.code_id].guid, c.start, c.end, coders.get(c.coder_id), c.created_at)
