@@ -1,0 +1,1 @@
+"""The research codebook that ships with lobcoder, and codebook documents for people (Word, Markdown)."""

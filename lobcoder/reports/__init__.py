@@ -1,0 +1,1 @@
+"""Exporting result tables to Word, Excel and CSV."""
