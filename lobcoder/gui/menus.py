@@ -190,6 +190,10 @@ class MenuActions(QObject):
     def _build_codes(self) -> None:
         codebook = self.window.codebook
         menu = self.codes_menu
+        self.codebook_editor_action = self._action(
+            self.tr("Code&book editor…"), self._codebook_editor, "Ctrl+Alt+B", menu
+        )
+        menu.addSeparator()
         self.new_code_action = self._action(self.tr("&New code…"), codebook.new_code, "Ctrl+Alt+N", menu)
         self.new_subcode_action = self._action(
             self.tr("New &sub-code…"), partial(codebook.new_code, True), "Ctrl+Alt+Shift+N", menu
@@ -203,6 +207,17 @@ class MenuActions(QObject):
         self.pin_menu = menu.addMenu(self.tr("&Pin to key"))
         for number in range(1, 10):
             self._action(str(number), partial(self.window.coding.pin_current_code, number), None, self.pin_menu)
+
+    def _codebook_editor(self) -> None:
+        from lobcoder.gui.codebook_editor import CodebookEditor
+
+        if self.window.store is None:
+            return
+        editor = CodebookEditor(self.window)
+        code_id = self.window.current_code_id()
+        if code_id is not None:
+            editor.select(code_id)
+        editor.exec()
 
     def code_menu_actions(self) -> list[QAction]:
         return [

@@ -1,0 +1,47 @@
+"""The codebook editor saves rich fields as one undoable action."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from sqlalchemy import select
+
+from lobcoder.gui.codebook_editor import CodebookEditor
+from lobcoder.gui.main_window import MainWindow
+from lobcoder.gui.settings import Settings
+from lobcoder.services.codes import create_code
+from lobcoder.storage.models import Code
+from lobcoder.storage.project import ProjectStore
+
+
+def test_edit_rich_fields_save_and_undo(qtbot, tmp_path: Path) -> None:
+    path = tmp_path / "cb.lobcoder"
+    with ProjectStore.create(path) as store, store.transaction() as session:
+        theme = create_code(session, "Visie", color="#009e73")
+        create_code(session, "Gedeelde visie", theme.id)
+    window = MainWindow(Settings(str(tmp_path / "s.ini")))
+    qtbot.addWidget(window)
+    window.open_project(path)
+    editor = CodebookEditor(window)
+    qtbot.addWidget(editor)
+    child = next(c for c in window.codes_by_id.values() if c.name == "Gedeelde visie")
+    editor.select(child.id)
+    assert editor.name.text() == "Gedeelde visie"
+    editor.fields["definition"].setPlainText("Docenten en leiding delen één beeld van LOB 😀")
+    editor.fields["keywords"].setPlainText("gedeelde visie\nsamen ontwikkeld\n")
+    editor.name.setText("Gedeelde visie op LOB")
+    assert editor.save()
+    assert window.store is not None
+    with window.store.read() as session:
+        code = session.scalar(select(Code).where(Code.guid == child.guid))
+        assert code is not None
+        assert (code.name, code.definition, code.keywords) == (
+            "Gedeelde visie op LOB",
+            "Docenten en leiding delen één beeld van LOB 😀",
+            "gedeelde visie\nsamen ontwikkeld",
+        )
+    window.menu_actions.undo_action.trigger()  # type: ignore[union-attr]
+    assert editor.name.text() == "Gedeelde visie"
+    assert editor.fields["definition"].toPlainText() == ""
+    editor.close()
+    window.close()
