@@ -1,0 +1,137 @@
+"""``lobcoder codebook export|import`` and ``lobcoder project export|import``."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from lobcoder.cli.output import print_json
+from lobcoder.codebook.export_docx import export_codebook_docx
+from lobcoder.codebook.export_markdown import export_codebook_markdown
+from lobcoder.editing.codebook_import import ImportCodebook, plan_codebook_import
+from lobcoder.errors import NotFoundError
+from lobcoder.refi.qdc import read_qdc, write_qdc
+from lobcoder.refi.qdpx_export import export_qdpx
+from lobcoder.refi.qdpx_import import import_qdpx
+from lobcoder.services.codebook_data import codebook_from_project
+from lobcoder.services.codes import list_codes
+from lobcoder.storage.project import ProjectStore
+
+CODEBOOK_FORMATS = {".qdc": "qdc", ".docx": "docx", ".md": "md", ".markdown": "md"}
+
+
+def register(commands: argparse._SubParsersAction) -> None:
+    codebook = commands.add_parser("codebook", help="export or import a codebook (.qdc, .docx, .md)")
+    actions = codebook.add_subparsers(dest="action", metavar="ACTION", required=True)
+    export = actions.add_parser(
+        "export",
+        help="write the codebook as REFI-QDA .qdc, Word .docx or Markdown .md",
+        description="The format follows the extension of --out.",
+    )
+    export.add_argument("project", type=Path)
+    export.add_argument("--out", type=Path, required=True, help="FILE.qdc, FILE.docx or FILE.md")
+    export.add_argument("--branch", metavar="CODE", help="export only this code and its sub-codes")
+    export.add_argument("--counts", action="store_true", help="Word/Markdown: add codings and documents per code")
+    export.add_argument("--language", choices=["en", "nl"], default="en", help="labels in Word/Markdown and .qdc")
+    export.set_defaults(handler=cmd_codebook_export)
+    imp = actions.add_parser(
+        "import",
+        help="merge a .qdc codebook into a project (by GUID, then by name path)",
+        description="Prints what would be added, updated, unchanged or conflicting, then applies it "
+        "as one action (undoable in the app). Exit code 1 if some codes conflict and were skipped.",
+    )
+    imp.add_argument("project", type=Path)
+    imp.add_argument("file", type=Path, help="a REFI-QDA codebook (.qdc)")
+    imp.add_argument("--dry-run", action="store_true", help="only print the plan")
+    imp.add_argument("--json", action="store_true")
+    imp.set_defaults(handler=cmd_codebook_import)
+
+    project = commands.add_parser("project", help="export or import a whole project (.qdpx)")
+    actions = project.add_subparsers(dest="action", metavar="ACTION", required=True)
+    export = actions.add_parser("export", help="write the project as a REFI-QDA .qdpx")
+    export.add_argument("project", type=Path)
+    export.add_argument("--out", type=Path, required=True, help="FILE.qdpx")
+    export.add_argument("--json", action="store_true")
+    export.set_defaults(handler=cmd_project_export)
+    imp = actions.add_parser(
+        "import", help="create a new project from a .qdpx (ATLAS.ti, MAXQDA, NVivo, QualCoder, Taguette...)"
+    )
+    imp.add_argument("file", type=Path, help="a REFI-QDA project (.qdpx)")
+    imp.add_argument("--out", type=Path, required=True, help="the new project file (.lobcoder)")
+    imp.add_argument("--json", action="store_true")
+    imp.set_defaults(handler=cmd_project_import)
+
+
+def _branch_guid(store: ProjectStore, name: str | None) -> str | None:
+    if name is None:
+        return None
+    with store.read() as session:
+        matches = [c for c in list_codes(session) if c.name.casefold() == name.casefold()]
+    if not matches:
+        raise NotFoundError(f"no code named {name!r} in this project")
+    return matches[0].guid
+
+
+def cmd_codebook_export(args: argparse.Namespace) -> int:
+    kind = CODEBOOK_FORMATS.get(args.out.suffix.lower())
+    if kind is None:
+        print(f"lobcoder: error: {args.out}: use .qdc, .docx or .md")
+        return 2
+    with ProjectStore.open(args.project) as store:
+        root = _branch_guid(store, args.branch)
+        with store.read() as session:
+            codebook = codebook_from_project(session, root)
+            counts = {c.guid: (c.codings, c.documents) for c in list_codes(session)} if args.counts else None
+    if kind == "qdc":
+        write_qdc(codebook, args.out)
+    elif kind == "docx":
+        export_codebook_docx(codebook, args.out, counts=counts, language=args.language)
+    else:
+        export_codebook_markdown(codebook, args.out, counts=counts, language=args.language)
+    print(f"Wrote {_count(codebook.codes)} codes to {args.out}")
+    return 0
+
+
+def _count(codes) -> int:  # type: ignore[no-untyped-def]
+    return sum(1 + _count(c.children) for c in codes)
+
+
+def cmd_codebook_import(args: argparse.Namespace) -> int:
+    codebook, notes = read_qdc(args.file)
+    with ProjectStore.open(args.project) as store:
+        with store.transaction() as session:
+            plan = plan_codebook_import(session, codebook)
+            if not args.dry_run:
+                ImportCodebook(plan).apply(session)
+    if args.json:
+        print_json({"notes": notes, "plan": plan, "applied": not args.dry_run})
+    else:
+        for note in notes:
+            print(f"note: {note}")
+        for line in plan.summary_lines():
+            print(line)
+        print("dry run: nothing changed" if args.dry_run else "applied")
+    return 1 if plan.conflicting else 0
+
+
+def cmd_project_export(args: argparse.Namespace) -> int:
+    with ProjectStore.open(args.project) as store:
+        report = export_qdpx(store, args.out)
+    if args.json:
+        print_json(report)
+    else:
+        print(f"Wrote {args.out}")
+        for note in getattr(report, "notes", ()):
+            print(f"note: {note}")
+    return 0
+
+
+def cmd_project_import(args: argparse.Namespace) -> int:
+    report = import_qdpx(args.file, args.out)
+    if args.json:
+        print_json(report)
+        return 0
+    print(f"Created {args.out} from {args.file}")
+    for note in report.notes:
+        print(f"note: {note}")
+    return 0

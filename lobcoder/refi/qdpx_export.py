@@ -1,0 +1,420 @@
+"""Export a whole project as a REFI-QDA project exchange file (.qdpx).
+
+The zip holds ``project.qde`` (namespace ``urn:QDA-XML:project:1.0``, valid
+against the REFI Project.xsd) and ``sources/<guid>.txt``: each document's
+stored text exactly, in UTF-8, so that the code-point positions of its
+selections mean what they say. GUIDs of codes, documents, codings, coders,
+participants, attributes and memos are the project's own, so an export,
+import and export again keeps them.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import uuid
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime
+from decimal import Decimal
+from pathlib import Path
+
+from lxml import etree
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from lobcoder import __version__
+from lobcoder.errors import Cancelled
+from lobcoder.refi.qdc import code_element, export_guid
+from lobcoder.refi.safe_zip import write_zip
+from lobcoder.services.codebook_data import CodebookCode, codebook_from_project
+from lobcoder.storage.models import (
+    Attribute,
+    AttributeType,
+    AttributeValue,
+    Code,
+    Coder,
+    Coding,
+    Document,
+    Memo,
+    Participant,
+    ProjectSetting,
+)
+from lobcoder.storage.project import ProjectStore
+
+NS = "urn:QDA-XML:project:1.0"
+# The user behind everything no coder is named for. Fixed, so an import can
+# tell it apart from real coders and leave such codings without a coder.
+DEFAULT_USER_GUID = str(uuid.uuid5(uuid.NAMESPACE_URL, "https://lobcoder.invalid/refi/default-user"))
+DEFAULT_USER_NAME = "lobcoder"
+# Marks a text variable as a category, so a round trip keeps the type.
+CATEGORY_DESCRIPTION = "category"
+SELECTION_NAME_LENGTH = 100
+_NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+
+ProgressCallback = Callable[[int, int, str], None]
+CancelCheck = Callable[[], bool]
+
+
+@dataclass(frozen=True)
+class ExportReport:
+    """What went into the .qdpx; ``notes`` tell the user what had to be changed."""
+
+    path: str
+    documents: int = 0
+    codes: int = 0
+    codings: int = 0
+    participants: int = 0
+    attributes: int = 0
+    memos: int = 0
+    coders: int = 0
+    notes: tuple[str, ...] = ()
+    dropped: dict[str, int] = field(default_factory=dict)
+
+
+def _q(tag: str) -> str:
+    return f"{{{NS}}}{tag}"
+
+
+_GUID_ATTRIBUTES = frozenset({"guid", "targetGUID", "creatingUser", "modifyingUser", "creatingUserGUID"})
+
+
+def _sub(parent: etree._Element, tag: str, **attrs: str | None) -> etree._Element:
+    """A child element; GUIDs pass through ``export_guid`` so every one fits the schema."""
+    values = {k: export_guid(v) if k in _GUID_ATTRIBUTES else v for k, v in attrs.items() if v is not None}
+    return etree.SubElement(parent, _q(tag), values)
+
+
+def _when(moment: datetime | None) -> str | None:
+    """xsd:dateTime in UTC; stored times are naive UTC."""
+    if moment is None:
+        return None
+    if moment.tzinfo is not None:
+        moment = moment.astimezone(UTC).replace(tzinfo=None)
+    return moment.replace(microsecond=0).isoformat() + "Z"
+
+
+def _selection_guid(document_guid: str, start: int, end: int) -> str:
+    """A stable GUID for one span: the same project always exports the same selections."""
+    return str(uuid.uuid5(uuid.NAMESPACE_URL, f"https://lobcoder.invalid/refi/selection/{document_guid}/{start}/{end}"))
+
+
+def _excerpt(text: str) -> str:
+    """A selection's ``name``: its text, shortened the way other programs do."""
+    text = " ".join(text.split())
+    return text if len(text) <= SELECTION_NAME_LENGTH else text[: SELECTION_NAME_LENGTH - 1].rstrip() + "…"
+
+
+class _Cleaner:
+    """Keeps characters XML 1.0 cannot hold out of names and memos, and says where."""
+
+    def __init__(self) -> None:
+        self.notes: list[str] = []
+
+    def __call__(self, text: str, where: str) -> str:
+        cleaned = _NOT_XML.sub("\ufffd", text)
+        if cleaned != text:
+            self.notes.append(f"{where}: characters that XML cannot hold were replaced by \ufffd")
+        return cleaned
+
+
+def _number_value(value: float, integer: bool) -> tuple[str, str]:
+    if integer:
+        return "IntegerValue", str(int(value))
+    return "FloatValue", format(Decimal(repr(float(value))), "f")
+
+
+class _Writer:
+    """Builds project.qde from one read-only session."""
+
+    def __init__(self, session: Session, progress: ProgressCallback | None, cancelled: CancelCheck | None) -> None:
+        self.session = session
+        self.progress = progress
+        self.cancelled = cancelled
+        self.clean = _Cleaner()
+        self.counts: dict[str, int] = {}
+        self.coders = {c.id: c for c in session.scalars(select(Coder).order_by(Coder.id))}
+        self.code_guids = {code_id: guid for code_id, guid in session.execute(select(Code.id, Code.guid))}
+        self.memos: dict[tuple[str, int | None], list[Memo]] = {}
+        for memo in session.scalars(select(Memo).order_by(Memo.id)):
+            if memo.coding_id is not None:
+                key: tuple[str, int | None] = ("coding", memo.coding_id)
+            elif memo.code_id is not None:
+                key = ("code", memo.code_id)
+            elif memo.document_id is not None:
+                key = ("document", memo.document_id)
+            else:
+                key = ("project", None)
+            self.memos.setdefault(key, []).append(memo)
+
+    def user(self, coder_id: int | None) -> str:
+        coder = self.coders.get(coder_id) if coder_id is not None else None
+        return coder.guid if coder is not None else DEFAULT_USER_GUID
+
+    def note_refs(self, parent: etree._Element, kind: str, owner: int | None) -> None:
+        for memo in self.memos.get((kind, owner), []):
+            _sub(parent, "NoteRef", targetGUID=memo.guid)
+
+    def check(self) -> None:
+        if self.cancelled is not None and self.cancelled():
+            raise Cancelled("export cancelled")
+
+    # -- sections ----------------------------------------------------------
+
+    def project(self, sources: dict[str, bytes]) -> etree._Element:
+        settings = dict(self.session.execute(select(ProjectSetting.key, ProjectSetting.value)).all())
+        created = None
+        if settings.get("created_at"):
+            try:
+                created = datetime.fromisoformat(settings["created_at"])
+            except ValueError:
+                created = None
+        root = etree.Element(
+            _q("Project"),
+            {
+                "name": self.clean(settings.get("name") or "lobcoder project", "project name"),
+                "origin": f"lobcoder {__version__}",
+                "creatingUserGUID": DEFAULT_USER_GUID,
+                **({"creationDateTime": _when(created) or ""} if created else {}),
+                "modifiedDateTime": _when(datetime.now(UTC)) or "",
+            },
+            nsmap={None: NS},
+        )
+        self.users(root)
+        self.codebook(root)
+        self.load_attributes()
+        self.variables(root)
+        self.cases(root)
+        self.sources(root, sources)
+        self.notes(root)
+        for memo in self.memos.get(("project", None), []):
+            _sub(root, "NoteRef", targetGUID=memo.guid)
+        return root
+
+    def users(self, root: etree._Element) -> None:
+        users = _sub(root, "Users")
+        _sub(users, "User", guid=DEFAULT_USER_GUID, name=DEFAULT_USER_NAME)
+        for coder in self.coders.values():
+            _sub(users, "User", guid=coder.guid, name=self.clean(coder.name, f"coder {coder.name!r}"))
+        self.counts["coders"] = len(self.coders)
+
+    def codebook(self, root: etree._Element) -> None:
+        codebook = codebook_from_project(self.session)
+        self.counts["codes"] = codebook.count()
+        if not codebook.codes:
+            return
+        ids = {guid.lower(): code_id for code_id, guid in self.code_guids.items()}
+
+        def add(parent: etree._Element, code: CodebookCode) -> None:
+            element = code_element(parent, code, namespace=NS, with_children=False)
+            self.note_refs(element, "code", ids.get(code.guid.lower()))
+            for sub in code.children:
+                add(element, sub)
+
+        codes = _sub(_sub(root, "CodeBook"), "Codes")
+        for code in codebook.codes:
+            add(codes, code)
+
+    def load_attributes(self) -> None:
+        """Attributes in their order, their REFI types, and their values by owner."""
+        self.attributes = list(self.session.scalars(select(Attribute).order_by(Attribute.position, Attribute.id)))
+        by_attribute: dict[int, list[AttributeValue]] = {a.id: [] for a in self.attributes}
+        self.values: dict[tuple[str, int], list[AttributeValue]] = {}
+        for value in self.session.scalars(select(AttributeValue).order_by(AttributeValue.id)):
+            by_attribute.setdefault(value.attribute_id, []).append(value)
+            if value.participant_id is not None:
+                self.values.setdefault(("participant", value.participant_id), []).append(value)
+            elif value.document_id is not None:
+                self.values.setdefault(("document", value.document_id), []).append(value)
+        self.types = {a.id: _variable_type(a, by_attribute[a.id]) for a in self.attributes}
+
+    def variables(self, root: etree._Element) -> None:
+        self.counts["attributes"] = len(self.attributes)
+        if not self.attributes:
+            return
+        container = _sub(root, "Variables")
+        for attribute in self.attributes:
+            variable = _sub(
+                container,
+                "Variable",
+                guid=attribute.guid,
+                name=self.clean(attribute.name, f"attribute {attribute.name!r}"),
+                typeOfVariable=self.types[attribute.id],
+            )
+            if attribute.type is AttributeType.CATEGORY:
+                _sub(variable, "Description").text = CATEGORY_DESCRIPTION
+
+    def variable_values(self, parent: etree._Element, owner: tuple[str, int]) -> None:
+        by_attribute = {v.attribute_id: v for v in self.values.get(owner, [])}
+        for attribute in self.attributes:
+            value = by_attribute.get(attribute.id)
+            written = _value_element(attribute.type, self.types[attribute.id], value) if value else None
+            if written is None:
+                continue
+            element = _sub(parent, "VariableValue")
+            _sub(element, "VariableRef", targetGUID=attribute.guid)
+            tag, text = written
+            _sub(element, tag).text = self.clean(text, f"value of attribute {attribute.name!r}")
+
+    def cases(self, root: etree._Element) -> None:
+        participants = list(self.session.scalars(select(Participant).order_by(Participant.name)))
+        self.counts["participants"] = len(participants)
+        if not participants:
+            return
+        documents: dict[int, list[str]] = {}
+        for guid, participant_id in self.session.execute(
+            select(Document.guid, Document.participant_id).order_by(Document.name)
+        ):
+            if participant_id is not None:
+                documents.setdefault(participant_id, []).append(guid)
+        container = _sub(root, "Cases")
+        for participant in participants:
+            case = _sub(
+                container,
+                "Case",
+                guid=participant.guid,
+                name=self.clean(participant.name, f"participant {participant.name!r}"),
+            )
+            if participant.description:
+                _sub(case, "Description").text = self.clean(
+                    participant.description, f"description of participant {participant.name!r}"
+                )
+            self.variable_values(case, ("participant", participant.id))
+            for guid in documents.get(participant.id, []):
+                _sub(case, "SourceRef", targetGUID=guid)
+
+    def sources(self, root: etree._Element, files: dict[str, bytes]) -> None:
+        document_ids = list(self.session.scalars(select(Document.id).order_by(Document.name)))
+        self.counts["documents"] = len(document_ids)
+        self.counts["codings"] = 0
+        if not document_ids:
+            return
+        container = _sub(root, "Sources")
+        for done, document_id in enumerate(document_ids):
+            self.check()
+            document = self.session.get_one(Document, document_id)
+            if self.progress is not None:
+                self.progress(done, len(document_ids), document.name)
+            guid = export_guid(document.guid)
+            files[f"sources/{guid}.txt"] = document.text.encode("utf-8")
+            source = _sub(
+                container,
+                "TextSource",
+                guid=guid,
+                name=self.clean(document.name, f"document {document.name!r}"),
+                plainTextPath=f"internal://{guid}.txt",
+                creatingUser=DEFAULT_USER_GUID,
+                creationDateTime=_when(document.imported_at),
+                modifiedDateTime=_when(document.imported_at),
+            )
+            self.selections(source, document)
+            self.note_refs(source, "document", document.id)
+            self.variable_values(source, ("document", document.id))
+            self.session.expunge(document)  # the text can be large; keep one in memory at a time
+        if self.progress is not None:
+            self.progress(len(document_ids), len(document_ids), "")
+
+    def selections(self, source: etree._Element, document: Document) -> None:
+        """One PlainTextSelection per distinct span, with a Coding for each code applied to it."""
+        spans: dict[tuple[int, int], list[Coding]] = {}
+        for coding in self.session.scalars(
+            select(Coding).where(Coding.document_id == document.id).order_by(Coding.start, Coding.end, Coding.id)
+        ):
+            spans.setdefault((coding.start, coding.end), []).append(coding)
+        for (start, end), codings in spans.items():
+            first = codings[0]
+            selection = _sub(
+                source,
+                "PlainTextSelection",
+                guid=_selection_guid(document.guid, start, end),
+                name=self.clean(_excerpt(document.text[start:end]), f"a selection in {document.name!r}"),
+                startPosition=str(start),
+                endPosition=str(end),
+                creatingUser=self.user(first.coder_id),
+                creationDateTime=_when(first.created_at),
+            )
+            for coding in codings:
+                element = _sub(
+                    selection,
+                    "Coding",
+                    guid=coding.guid,
+                    creatingUser=self.user(coding.coder_id),
+                    creationDateTime=_when(coding.created_at),
+                )
+                _sub(element, "CodeRef", targetGUID=self.code_guids[coding.code_id])
+                self.note_refs(element, "coding", coding.id)
+            self.counts["codings"] += len(codings)
+
+    def notes(self, root: etree._Element) -> None:
+        memos = [m for group in self.memos.values() for m in group]
+        self.counts["memos"] = len(memos)
+        if not memos:
+            return
+        container = _sub(root, "Notes")
+        for memo in sorted(memos, key=lambda m: m.id):
+            note = _sub(
+                container,
+                "Note",
+                guid=memo.guid,
+                name=self.clean(memo.title, "a memo title") if memo.title else None,
+                creatingUser=self.user(memo.coder_id),
+                creationDateTime=_when(memo.created_at),
+                modifiedDateTime=_when(memo.modified_at),
+            )
+            _sub(note, "PlainTextContent").text = self.clean(memo.text, f"memo {memo.title or memo.guid}")
+
+
+def _variable_type(attribute: Attribute, values: list[AttributeValue]) -> str:
+    if attribute.type is AttributeType.NUMBER:
+        numbers = [v.number_value for v in values if v.number_value is not None]
+        return "Integer" if numbers and all(float(n).is_integer() for n in numbers) else "Float"
+    if attribute.type is AttributeType.DATE:
+        return "Date"
+    return "Text"
+
+
+def _value_element(kind: AttributeType, variable_type: str, value: AttributeValue) -> tuple[str, str] | None:
+    if kind is AttributeType.NUMBER:
+        if value.number_value is None or not math.isfinite(value.number_value):
+            return None
+        return _number_value(value.number_value, variable_type == "Integer")
+    if kind is AttributeType.DATE:
+        if not isinstance(value.date_value, date):
+            return None
+        return "DateValue", value.date_value.isoformat()
+    if value.text_value is None:
+        return None
+    return "TextValue", value.text_value
+
+
+def export_qdpx(
+    store: ProjectStore,
+    path: str | Path,
+    progress: ProgressCallback | None = None,
+    cancelled: CancelCheck | None = None,
+) -> ExportReport:
+    """Write the whole project to ``path`` as a .qdpx.
+
+    Reads in one read-only session and writes the zip atomically: the file
+    appears complete or not at all, also when cancelled.
+    """
+    path = Path(path)
+    files: dict[str, bytes] = {}
+    with store.read() as session:
+        writer = _Writer(session, progress, cancelled)
+        root = writer.project(files)
+    writer.check()
+    qde = etree.tostring(root, xml_declaration=True, encoding="utf-8", pretty_print=True, standalone=True)
+    write_zip(path, {"project.qde": qde, **files})
+    counts = writer.counts
+    return ExportReport(
+        path=str(path),
+        documents=counts.get("documents", 0),
+        codes=counts.get("codes", 0),
+        codings=counts.get("codings", 0),
+        participants=counts.get("participants", 0),
+        attributes=counts.get("attributes", 0),
+        memos=counts.get("memos", 0),
+        coders=counts.get("coders", 0),
+        notes=tuple(dict.fromkeys(writer.clean.notes)),
+    )

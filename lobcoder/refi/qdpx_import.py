@@ -1,0 +1,104 @@
+"""Create a new project from a REFI-QDA project exchange file (.qdpx).
+
+Reading (:mod:`qdpx_read`) finishes before any file is created, so a hostile
+or broken .qdpx leaves nothing behind. The project is then built under a
+temporary name in one transaction (:mod:`qdpx_store`) and renamed to the
+chosen name only when complete.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from lobcoder.errors import ProjectError, ProjectExistsError
+from lobcoder.refi.qdpx_read import read_qdpx
+from lobcoder.refi.qdpx_store import store_content
+from lobcoder.storage.project import ProjectStore
+
+ProgressCallback = Callable[[int, int, str], None]
+CancelCheck = Callable[[], bool]
+
+
+@dataclass(frozen=True)
+class ImportReport:
+    """What the new project holds, what was repaired (``notes``) and what was left out (``dropped``)."""
+
+    path: str
+    source: str
+    documents: int = 0
+    codes: int = 0
+    codings: int = 0
+    participants: int = 0
+    attributes: int = 0
+    memos: int = 0
+    coders: int = 0
+    notes: tuple[str, ...] = ()
+    dropped: dict[str, int] = field(default_factory=dict)
+
+
+def _remove(path: Path) -> None:
+    for leftover in (path, Path(f"{path}-wal"), Path(f"{path}-shm"), path.with_name(path.name + ".creating")):
+        leftover.unlink(missing_ok=True)
+
+
+def import_qdpx(
+    path: str | Path,
+    target: str | Path,
+    progress: ProgressCallback | None = None,
+    cancelled: CancelCheck | None = None,
+    *,
+    max_member_bytes: int | None = None,
+) -> ImportReport:
+    """Build a new project at ``target`` from the .qdpx at ``path``.
+
+    Raises:
+        ProjectExistsError: ``target`` exists (it is never overwritten).
+        ImportProblem: the .qdpx is not a usable REFI-QDA project, or is hostile
+            (DTDs, entity expansion, zip slip, oversized members).
+        Cancelled: ``cancelled()`` returned True; nothing is left behind.
+    """
+    path, target = Path(path), Path(target)
+    if target.exists():
+        raise ProjectExistsError(target, "a file with this name already exists; choose another name")
+    if not target.parent.is_dir():
+        raise ProjectError(target, f"folder {target.parent} does not exist")
+    if progress is not None:
+        progress(0, 1, path.name)
+    content = read_qdpx(path, max_member_bytes=max_member_bytes)
+    partial = target.with_name(target.name + ".importing")
+    _remove(partial)
+    try:
+        store = ProjectStore.create(partial, name=content.name)
+        try:
+            with store.transaction() as session:
+                result = store_content(session, content, progress, cancelled)
+        finally:
+            store.close()
+        if target.exists():
+            raise ProjectExistsError(target, "a file with this name appeared during the import")
+        for suffix in ("-wal", "-shm"):
+            Path(f"{partial}{suffix}").unlink(missing_ok=True)
+        os.replace(partial, target)
+    except BaseException:
+        _remove(partial)
+        raise
+    if progress is not None:
+        progress(1, 1, "")
+    dropped = content.dropped + result.dropped
+    counts = result.counts
+    return ImportReport(
+        path=str(target),
+        source=str(path),
+        documents=counts["documents"],
+        codes=counts["codes"],
+        codings=counts["codings"],
+        participants=counts["participants"],
+        attributes=counts["attributes"],
+        memos=counts["memos"],
+        coders=counts["coders"],
+        notes=tuple(content.report + result.notes),
+        dropped={k: v for k, v in sorted(dropped.items()) if v},
+    )

@@ -1,0 +1,465 @@
+"""Read a .qdpx into plain values, leniently, without touching any project.
+
+Everything a REFI-QDA exporter may vary is accepted here: the namespace
+version, the case of zip entries, ``internal://`` or bare paths, inline
+``PlainTextContent``, empty containers, braces around GUIDs. What cannot be
+used (media sources, missing files, sets, links, graphs) is counted in
+``dropped`` and explained in ``notes``; nothing here raises for a merely
+incomplete file. Hostile files (DTDs, entity expansion, zip slip, zip bombs)
+are refused by ``safe_xml`` and ``safe_zip``.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+
+from lobcoder.errors import ImportProblem
+from lobcoder.refi.qdc import _Reader as CodeReader
+from lobcoder.refi.qdc import _split_atlas as split_atlas_names
+from lobcoder.refi.safe_xml import Element, attr, child, children, local, norm_guid, parse_xml, text_of
+from lobcoder.refi.safe_zip import SafeZip
+from lobcoder.services.codebook_data import CodebookCode
+from lobcoder.text.decode import decode_bytes
+from lobcoder.text.normalize import normalize_text
+
+MEDIA = {"PDFSource": "PDF", "PictureSource": "picture", "AudioSource": "audio", "VideoSource": "video"}
+
+
+@dataclass
+class QUser:
+    guid: str
+    name: str
+
+
+@dataclass
+class QVariable:
+    guid: str
+    name: str
+    type: str
+    description: str
+
+
+@dataclass
+class QValue:
+    variable_guid: str
+    kind: str  # TextValue, IntegerValue, ...
+    text: str
+
+
+@dataclass
+class QCase:
+    guid: str
+    name: str
+    description: str
+    values: list[QValue]
+    source_guids: list[str]
+
+
+@dataclass
+class QCoding:
+    guid: str | None
+    code_guid: str | None
+    user: str | None
+    created: datetime | None
+    note_refs: list[str]
+
+
+@dataclass
+class QSelection:
+    guid: str | None
+    start: int
+    end: int
+    name: str | None
+    user: str | None
+    created: datetime | None
+    description: str
+    codings: list[QCoding]
+    note_refs: list[str]
+
+
+@dataclass
+class QSource:
+    """A text source, or the text representation of a PDF or a media transcript."""
+
+    guid: str
+    name: str
+    kind: str  # "text", "PDF", "transcript"
+    raw_text: str | None  # None: the text was not found
+    selections: list[QSelection]
+    note_refs: list[str]
+    values: list[QValue]
+    description: str
+    created: datetime | None
+    whole_codings: list[QCoding] = field(default_factory=list)  # codes applied to the whole source
+
+
+@dataclass
+class QNote:
+    guid: str
+    name: str
+    text: str
+    user: str | None
+    created: datetime | None
+    modified: datetime | None
+
+
+@dataclass
+class QdpxContent:
+    name: str
+    origin: str
+    users: list[QUser] = field(default_factory=list)
+    codes: tuple[CodebookCode, ...] = ()
+    code_note_refs: dict[str, list[str]] = field(default_factory=dict)  # code GUID -> note GUIDs
+    code_guids: dict[str, str] = field(default_factory=dict)  # GUID in the file -> GUID of the code
+    variables: list[QVariable] = field(default_factory=list)
+    cases: list[QCase] = field(default_factory=list)
+    sources: list[QSource] = field(default_factory=list)
+    notes: list[QNote] = field(default_factory=list)
+    project_note_refs: list[str] = field(default_factory=list)
+    description: str = ""  # of the project as a whole
+    links: list[tuple[str, str]] = field(default_factory=list)  # (origin GUID, target GUID)
+    report: list[str] = field(default_factory=list)
+    dropped: Counter[str] = field(default_factory=Counter)
+
+
+def _guid(element: Element, name: str = "guid") -> str | None:
+    value = attr(element, name)
+    return norm_guid(value) if value else None
+
+
+def _name(value: str | None) -> str:
+    """A name as lobcoder stores names: one line, composed (macOS exporters write NFD)."""
+    return unicodedata.normalize("NFC", " ".join((value or "").split()))
+
+
+def _when(value: str | None) -> datetime | None:
+    if not value:
+        return None
+    try:
+        moment = datetime.fromisoformat(value.strip())
+    except ValueError:
+        return None
+    if moment.tzinfo is not None:
+        moment = moment.astimezone(UTC).replace(tzinfo=None)
+    return moment
+
+
+def _int(value: str | None) -> int | None:
+    try:
+        return int(value.strip()) if value is not None else None
+    except ValueError:
+        return None
+
+
+def _coding(element: Element) -> QCoding:
+    ref = child(element, "CodeRef")
+    return QCoding(
+        _guid(element),
+        _guid(ref, "targetGUID") if ref is not None else None,
+        _guid(element, "creatingUser"),
+        _when(attr(element, "creationDateTime")),
+        _refs(element),
+    )
+
+
+def _refs(element: Element, tag: str = "NoteRef") -> list[str]:
+    return [g for g in (_guid(r, "targetGUID") for r in children(element, tag)) if g]
+
+
+class _Reader:
+    def __init__(self, archive: SafeZip, path: Path) -> None:
+        self.archive = archive
+        self.path = path
+        self.content = QdpxContent(name=path.stem, origin="")
+        self.used_text_paths: set[str] = set()
+
+    def note(self, message: str) -> None:
+        self.content.report.append(message)
+
+    # -- files in the zip ---------------------------------------------------
+
+    def member_for(self, reference: str | None, guid: str | None) -> str | None:
+        """The zip member a ``plainTextPath`` or ``path`` points at (without one: ``sources/<guid>.txt``).
+
+        ``internal://`` paths point into ``sources/``; bare names are tried as
+        they are and in ``sources/``; for any other path (``relative://``,
+        absolute) only a file of that name in ``sources/`` can be used.
+        """
+        candidates: list[str] = []
+        if reference:
+            ref = reference.strip().replace("\\", "/")
+            if ref.lower().startswith("internal://"):
+                candidates.append(f"sources/{ref[len('internal://') :].lstrip('/')}")
+            elif "://" not in ref and not ref.startswith("/") and ":" not in ref[:3]:
+                candidates.append(ref)
+            candidates.append(f"sources/{ref.rsplit('/', 1)[-1]}")
+        elif guid:
+            candidates.append(f"sources/{guid}.txt")
+        for candidate in candidates:
+            member = self.archive.find(candidate)
+            if member is not None:
+                return member
+        return None
+
+    def read_text(self, member: str, label: str) -> str | None:
+        data = self.archive.read(member)
+        try:
+            return data.decode("utf-8-sig")
+        except UnicodeDecodeError:
+            pass
+        try:
+            text, encoding = decode_bytes(data, member)
+        except ImportProblem as problem:
+            self.note(f"{label}: {problem.problem}; not imported")
+            return None
+        self.note(f"{label}: text is not UTF-8; read as {encoding}")
+        return text
+
+    def source_text(self, element: Element, label: str) -> str | None:
+        """The text of a source or note: inline, or from its file in the zip (None: not found)."""
+        inline = child(element, "PlainTextContent")
+        if inline is not None:
+            return text_of(inline)
+        member = self.member_for(attr(element, "plainTextPath"), _guid(element))
+        if member is None:
+            return None
+        self.used_text_paths.add(member.lower())
+        return self.read_text(member, label)
+
+    # -- sections --------------------------------------------------------------
+
+    def project(self, root: Element) -> QdpxContent:
+        if local(root.tag) != "Project":
+            raise ImportProblem(self.path, f"project.qde has root element <{local(root.tag)}>, not <Project>")
+        namespace = root.tag[1:].split("}")[0] if root.tag.startswith("{") else ""
+        if not namespace.startswith("urn:QDA-XML:project"):
+            self.note(f"project.qde uses namespace {namespace or '(none)'!r}; read as REFI-QDA anyway")
+        content = self.content
+        content.name = _name(attr(root, "name")) or self.path.stem
+        content.origin = attr(root, "origin") or ""
+        for users in children(root, "Users"):
+            for user in children(users, "User"):
+                if guid := _guid(user):
+                    content.users.append(QUser(guid, _name(attr(user, "name") or attr(user, "id"))))
+        self.codes(
+            [
+                c
+                for book in children(root, "CodeBook")
+                for codes in children(book, "Codes")
+                for c in children(codes, "Code")
+            ]
+        )
+        for variables in children(root, "Variables"):
+            for variable in children(variables, "Variable"):
+                if guid := _guid(variable):
+                    content.variables.append(
+                        QVariable(
+                            guid,
+                            _name(attr(variable, "name")),
+                            (attr(variable, "typeOfVariable") or "Text").strip(),
+                            text_of(child(variable, "Description")).strip(),
+                        )
+                    )
+        for cases in children(root, "Cases"):
+            for case in children(cases, "Case"):
+                self.case(case)
+        # Text sources first, so that a media transcript that repeats one is recognised.
+        elements = [e for sources in children(root, "Sources") for e in sources if local(e.tag)]
+        for element in sorted(elements, key=lambda e: local(e.tag) != "TextSource"):
+            self.source(element)
+        for notes in children(root, "Notes"):
+            for note in children(notes, "Note"):
+                self.note_element(note)
+        content.project_note_refs = _refs(root)
+        content.description = text_of(child(root, "Description")).strip()
+        for links in children(root, "Links"):
+            for link in children(links, "Link"):
+                origin, target = _guid(link, "originGUID"), _guid(link, "targetGUID")
+                if origin and target:
+                    content.links.append((origin, target))
+        for tag in ("Sets", "Graphs"):
+            for container in children(root, tag):
+                n = sum(1 for e in container if isinstance(e.tag, str))
+                if n:
+                    content.dropped[tag.lower()] += n
+        if content.dropped["sets"]:
+            self.note(f"{content.dropped['sets']} set(s) not imported: lobcoder has no sets")
+        if content.dropped["graphs"]:
+            self.note(f"{content.dropped['graphs']} graph(s) not imported")
+        return content
+
+    def codes(self, elements: list[Element]) -> None:
+        """The codebook, read as .qdc files are read (colours, GUIDs, ATLAS.ti ``::`` names)."""
+        reader = CodeReader()
+        codes = tuple(reader.code(element) for element in elements)
+
+        def remember(element: Element, code: CodebookCode) -> None:
+            original = norm_guid(attr(element, "guid") or "")
+            if original:
+                self.content.code_guids.setdefault(original, code.guid)
+            if refs := _refs(element):
+                self.content.code_note_refs[code.guid] = refs
+            for sub_element, sub in zip(children(element, "Code"), code.children, strict=True):
+                remember(sub_element, sub)
+
+        for element, code in zip(elements, codes, strict=True):
+            remember(element, code)
+        self.content.codes, split = split_atlas_names(codes)
+        if split:
+            self.note(f"{split} code name(s) with '::' (ATLAS.ti style) were made into sub-codes")
+        self.content.report += reader.notes
+
+    def values(self, element: Element) -> list[QValue]:
+        result = []
+        for value in children(element, "VariableValue"):
+            ref = child(value, "VariableRef")
+            target = _guid(ref, "targetGUID") if ref is not None else None
+            data = next((e for e in value if isinstance(e.tag, str) and local(e.tag) != "VariableRef"), None)
+            if target and data is not None:
+                result.append(QValue(target, local(data.tag), text_of(data).strip()))
+        return result
+
+    def case(self, element: Element) -> None:
+        guid = _guid(element)
+        if not guid:
+            return
+        sources = _refs(element, "SourceRef")
+        selection_refs = _refs(element, "SelectionRef")
+        if selection_refs:
+            self.note(
+                f"case {attr(element, 'name') or guid}: {len(selection_refs)} selection reference(s) "
+                "linked as whole documents"
+            )
+        self.content.cases.append(
+            QCase(
+                guid,
+                _name(attr(element, "name")),
+                text_of(child(element, "Description")).strip(),
+                self.values(element),
+                sources + [f"selection:{g}" for g in selection_refs],
+            )
+        )
+
+    def selections(self, element: Element, label: str) -> list[QSelection]:
+        result = []
+        for selection in children(element, "PlainTextSelection"):
+            start, end = _int(attr(selection, "startPosition")), _int(attr(selection, "endPosition"))
+            if start is None or end is None:
+                self.content.dropped["selections"] += 1
+                self.note(f"source {label}: a selection without valid positions was skipped")
+                continue
+            if start > end:
+                start, end = end, start
+                self.note(f"source {label}: a selection with its start after its end was turned around")
+            codings = [_coding(coding) for coding in children(selection, "Coding")]
+            result.append(
+                QSelection(
+                    _guid(selection),
+                    start,
+                    end,
+                    attr(selection, "name"),
+                    _guid(selection, "creatingUser"),
+                    _when(attr(selection, "creationDateTime")),
+                    text_of(child(selection, "Description")).strip(),
+                    codings,
+                    _refs(selection),
+                )
+            )
+        return result
+
+    def text_source(self, element: Element, kind: str, name: str | None = None) -> QSource | None:
+        guid = _guid(element)
+        if not guid:
+            return None
+        label = _name(name or attr(element, "name")) or guid
+        return QSource(
+            guid=guid,
+            name=label,
+            kind=kind,
+            raw_text=self.source_text(element, label),
+            selections=self.selections(element, label),
+            note_refs=_refs(element),
+            values=self.values(element),
+            description=text_of(child(element, "Description")).strip(),
+            created=_when(attr(element, "creationDateTime")),
+            whole_codings=[_coding(coding) for coding in children(element, "Coding")],
+        )
+
+    def source(self, element: Element) -> None:
+        tag = local(element.tag)
+        label = _name(attr(element, "name")) or attr(element, "guid") or tag
+        if tag == "TextSource":
+            source = self.text_source(element, "text")
+            if source is not None:
+                self.content.sources.append(source)
+            return
+        kind = MEDIA.get(tag)
+        if kind is None:
+            self.content.dropped["sources"] += 1
+            self.note(f"source {label}: unknown source type <{tag}>, not imported")
+            return
+        # The media themselves are never imported; their text (a PDF's text
+        # representation, a transcript) is, when the file holds it.
+        texts = [("PDF text", r) for r in children(element, "Representation")]
+        texts += [("transcript", t) for t in children(element, "Transcript")]
+        for text_kind, text_element in texts:
+            member = self.member_for(attr(text_element, "plainTextPath"), None)
+            if member is not None and member.lower() in self.used_text_paths:
+                continue  # the same text is already a source of its own
+            source = self.text_source(text_element, text_kind, attr(text_element, "name") or f"{label} (text)")
+            if source is not None and source.raw_text is not None:
+                self.content.sources.append(source)
+                self.note(f"source {label}: its {text_kind} was imported as document {source.name!r}")
+        self.content.dropped["sources"] += 1
+        present = self.member_for(attr(element, "path"), None) is not None
+        why = f"{kind} sources are not supported" if present else "media file missing"
+        self.note(f"source {label}: {why}, not imported")
+        regions = sum(
+            len(list(children(element, t)))
+            for t in ("PDFSelection", "PictureSelection", "AudioSelection", "VideoSelection")
+        )
+        if regions:
+            self.content.dropped["selections"] += regions
+            self.note(f"source {label}: {regions} {kind} selection(s) not imported")
+
+    def note_element(self, element: Element) -> None:
+        guid = _guid(element)
+        if not guid:
+            return
+        label = _name(attr(element, "name")) or guid
+        content = self.source_text(element, f"note {label}")
+        description = text_of(child(element, "Description")).strip()
+        text = normalize_text("\n\n".join(t.strip("\r\n") for t in (description, content) if t and t.strip()))
+        if not text:
+            self.content.dropped["notes"] += 1
+            why = "its text file is missing" if content is None else "it is empty"
+            self.note(f"note {label}: {why}, not imported")
+            return
+        self.content.notes.append(
+            QNote(
+                guid,
+                _name(attr(element, "name")),
+                text,
+                _guid(element, "creatingUser"),
+                _when(attr(element, "creationDateTime")),
+                _when(attr(element, "modifiedDateTime")),
+            )
+        )
+
+
+def read_qdpx(path: str | Path, max_member_bytes: int | None = None) -> QdpxContent:
+    """Parse ``path`` (a .qdpx) into plain values; raise ImportProblem if it is unusable."""
+    path = Path(path)
+    with SafeZip.open(path, max_member_bytes=max_member_bytes) as archive:
+        member = archive.find("project.qde")
+        if member is None:
+            member = next((m for m in archive.names() if m.lower().endswith(".qde")), None)
+        if member is None:
+            raise ImportProblem(path, "is not a REFI-QDA project: it has no project.qde")
+        root = parse_xml(archive.read(member), f"{path}:{member}")
+        reader = _Reader(archive, path)
+        return reader.project(root)

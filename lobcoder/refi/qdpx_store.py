@@ -1,0 +1,465 @@
+"""Store what :mod:`qdpx_read` found in a new project, inside the caller's transaction.
+
+Every repair (renamed duplicates, converted positions, merged notes) and every
+drop is written to ``notes`` for the import report. GUIDs from the file are
+kept wherever they are unique, so exporting the project again writes the
+same GUIDs.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from typing import Any
+
+from sqlalchemy.orm import Session
+
+from lobcoder.errors import Cancelled
+from lobcoder.importing.speakers import detect_turns
+from lobcoder.refi.positions import Counting, RawSelection, SourceText, detect_counting, prior_for_origin
+from lobcoder.refi.qdpx_export import CATEGORY_DESCRIPTION, DEFAULT_USER_GUID
+from lobcoder.refi.qdpx_read import QCoding, QdpxContent, QNote, QSource, QValue
+from lobcoder.services.codebook_data import CodebookCode
+from lobcoder.services.codes import create_code
+from lobcoder.services.codings import add_coding
+from lobcoder.services.documents import add_document
+from lobcoder.storage.models import (
+    Attribute,
+    AttributeScope,
+    AttributeType,
+    AttributeValue,
+    Coder,
+    Document,
+    Memo,
+    Participant,
+    new_guid,
+    utcnow,
+)
+
+_TYPES = {
+    "text": AttributeType.TEXT,
+    "boolean": AttributeType.CATEGORY,
+    "integer": AttributeType.NUMBER,
+    "float": AttributeType.NUMBER,
+    "date": AttributeType.DATE,
+    "datetime": AttributeType.DATE,
+}
+ProgressCallback = Callable[[int, int, str], None]
+CancelCheck = Callable[[], bool]
+
+
+@dataclass
+class StoreResult:
+    counts: Counter[str] = field(default_factory=Counter)
+    notes: list[str] = field(default_factory=list)
+    dropped: Counter[str] = field(default_factory=Counter)
+
+
+def _unique(wanted: str, taken: set[str]) -> str:
+    """``wanted`` or ``wanted (2)``... compared case-insensitively; adds the result to ``taken``."""
+    name, n = wanted, 1
+    while name.casefold() in taken:
+        n += 1
+        name = f"{wanted} ({n})"
+    taken.add(name.casefold())
+    return name
+
+
+class _Store:
+    def __init__(
+        self,
+        session: Session,
+        content: QdpxContent,
+        progress: ProgressCallback | None,
+        cancelled: CancelCheck | None,
+    ) -> None:
+        self.session = session
+        self.content = content
+        self.progress = progress
+        self.cancelled = cancelled
+        self.result = StoreResult()
+        self.guids: set[str] = set()  # every GUID given to a row so far (lower case)
+        self.coders: dict[str, str | None] = {}  # user GUID -> coder name
+        self.coder_ids: dict[str, int] = {}
+        self.code_ids: dict[str, int] = {}  # code GUID -> id
+        self.attributes: dict[tuple[str, AttributeScope], Attribute] = {}
+        self.participants: dict[str, Participant] = {}
+        # Where notes go: target GUID -> (kind, row id); kind is document, code or coding.
+        self.targets: dict[str, tuple[str, int]] = {}
+        self.note_targets: dict[str, list[tuple[str, int | None]]] = {}
+        self.extra_memos: list[tuple[tuple[str, int | None], str, str]] = []  # (target, title, text)
+
+    def note(self, message: str) -> None:
+        self.result.notes.append(message)
+
+    def fresh(self, guid: str | None, what: str) -> str:
+        """``guid`` if no row has it yet, else a new one (reported)."""
+        if guid and guid.lower() not in self.guids:
+            self.guids.add(guid.lower())
+            return guid
+        if guid:
+            self.note(f"{what}: GUID {guid} is used twice; given a new one")
+        new = new_guid()
+        self.guids.add(new)
+        return new
+
+    def check(self) -> None:
+        if self.cancelled is not None and self.cancelled():
+            raise Cancelled("import cancelled")
+
+    # -- users, codes, variables, cases ---------------------------------------
+
+    def users(self) -> None:
+        taken: set[str] = set()
+        for user in self.content.users:
+            if user.guid.lower() == DEFAULT_USER_GUID:
+                self.coders[user.guid.lower()] = None  # lobcoder's own "no coder"
+                continue
+            name = _unique(user.name or f"user {user.guid[:8]}", taken)
+            coder = Coder(name=name, guid=self.fresh(user.guid, f"user {name}"))
+            self.session.add(coder)
+            self.session.flush()
+            self.coders[user.guid.lower()] = name
+            self.coder_ids[user.guid.lower()] = coder.id
+        self.result.counts["coders"] = len(self.coder_ids)
+
+    def coder(self, *guids: str | None) -> str | None:
+        for guid in guids:
+            if guid and guid.lower() in self.coders:
+                return self.coders[guid.lower()]
+        return None
+
+    def codes(self) -> None:
+        not_codable = 0
+
+        def add(code: CodebookCode, parent_id: int | None, taken: set[str]) -> None:
+            nonlocal not_codable
+            self.check()
+            wanted = unicodedata.normalize("NFC", code.name)
+            name = _unique(wanted, taken)
+            if name != wanted:
+                self.note(f"code {wanted!r}: another code at the same level has this name; renamed {name!r}")
+            details: dict[str, Any] = code.details()
+            created = create_code(
+                self.session,
+                name,
+                parent_id,
+                color=code.color or None,
+                description=code.description,
+                guid=self.fresh(code.guid, f"code {name!r}"),
+                **details,
+            )
+            self.code_ids[code.guid.lower()] = created.id
+            self.targets[code.guid.lower()] = ("code", created.id)
+            self.result.counts["codes"] += 1
+            not_codable += not code.is_codable
+            self.refer(self.content.code_note_refs.get(code.guid, []), ("code", created.id))
+            below: set[str] = set()
+            for sub in code.children:
+                add(sub, created.id, below)
+
+        top: set[str] = set()
+        for code in self.content.codes:
+            add(code, None, top)
+        # References in the file use the GUIDs it gave; a few may have been replaced.
+        for original, guid in self.content.code_guids.items():
+            if guid in self.code_ids:
+                self.code_ids.setdefault(original, self.code_ids[guid])
+        if not_codable:
+            self.note(f"{not_codable} code(s) not meant for coding (groups) are ordinary codes here")
+
+    def variables(self) -> None:
+        scopes: dict[str, set[AttributeScope]] = {}
+        for case in self.content.cases:
+            for value in case.values:
+                scopes.setdefault(value.variable_guid.lower(), set()).add(AttributeScope.PARTICIPANT)
+        for source in self.content.sources:
+            for value in source.values:
+                scopes.setdefault(value.variable_guid.lower(), set()).add(AttributeScope.DOCUMENT)
+        taken: dict[AttributeScope, set[str]] = {s: set() for s in AttributeScope}
+        position = 0
+        for variable in self.content.variables:
+            kind = _TYPES.get(variable.type.lower(), AttributeType.TEXT)
+            if kind is AttributeType.TEXT and variable.description.strip().casefold() == CATEGORY_DESCRIPTION:
+                kind = AttributeType.CATEGORY
+            if variable.type.lower() == "datetime":
+                self.note(f"variable {variable.name!r}: date and time; only the date was kept")
+            elif variable.type.lower() == "boolean":
+                self.note(f"variable {variable.name!r}: true/false values kept as a category")
+            elif variable.type.lower() not in _TYPES:
+                self.note(f"variable {variable.name!r}: unknown type {variable.type!r}; kept as text")
+            for n, scope in enumerate(sorted(scopes.get(variable.guid.lower(), {AttributeScope.PARTICIPANT}))):
+                name = _unique(variable.name or "variable", taken[scope])
+                attribute = Attribute(
+                    name=name,
+                    type=kind,
+                    scope=scope,
+                    guid=self.fresh(variable.guid if n == 0 else None, f"variable {name!r}"),
+                    position=position,
+                )
+                position += 1
+                self.session.add(attribute)
+                self.attributes[(variable.guid.lower(), scope)] = attribute
+                self.result.counts["attributes"] += 1
+        self.session.flush()
+
+    def values(self, values: list[QValue], scope: AttributeScope, owner: dict[str, int], label: str) -> None:
+        for value in values:
+            attribute = self.attributes.get((value.variable_guid.lower(), scope))
+            if attribute is None:
+                self.result.dropped["values"] += 1
+                self.note(f"{label}: a value of an undeclared variable was skipped")
+                continue
+            parsed = _parse(value, attribute.type)
+            if parsed is None:
+                if value.text:
+                    self.result.dropped["values"] += 1
+                    self.note(f"{label}: value {value.text!r} of {attribute.name!r} is not a {attribute.type.value}")
+                continue
+            row = AttributeValue(attribute_id=attribute.id, **owner)
+            row.number_value = parsed if isinstance(parsed, float) else None
+            row.date_value = parsed if isinstance(parsed, date) else None
+            row.text_value = parsed if isinstance(parsed, str) else None
+            self.session.add(row)
+
+    def cases(self) -> None:
+        taken: set[str] = set()
+        for number, case in enumerate(self.content.cases, 1):
+            name = _unique(case.name or f"case {number}", taken)
+            participant = Participant(
+                name=name, guid=self.fresh(case.guid, f"case {name!r}"), description=case.description
+            )
+            self.session.add(participant)
+            self.session.flush()
+            self.participants[case.guid.lower()] = participant
+            self.values(case.values, AttributeScope.PARTICIPANT, {"participant_id": participant.id}, f"case {name}")
+            self.result.counts["participants"] += 1
+
+    # -- sources and codings -------------------------------------------------------
+
+    def sources(self) -> None:
+        sources = self.content.sources
+        owners: dict[str, Participant] = {}
+        names = {source.guid.lower(): source.name for source in sources}
+        selection_sources = {
+            s.guid.lower(): source.guid.lower() for source in sources for s in source.selections if s.guid
+        }
+        for case in self.content.cases:
+            for ref in case.source_guids:
+                ref = ref.lower()
+                guid = (
+                    selection_sources.get(ref.removeprefix("selection:"), "") if ref.startswith("selection:") else ref
+                )
+                participant = self.participants[case.guid.lower()]
+                if guid in owners and owners[guid] is not participant:
+                    self.note(
+                        f"source {names.get(guid, guid)}: belongs to cases {owners[guid].name!r} and "
+                        f"{participant.name!r}; linked to {owners[guid].name!r} only"
+                    )
+                    continue
+                owners.setdefault(guid, participant)
+        prior = prior_for_origin(self.content.origin)
+        for done, source in enumerate(sources):
+            self.check()
+            if self.progress is not None:
+                self.progress(done, len(sources), source.name)
+            self.source(source, owners.get(source.guid.lower()), prior)
+
+    def source(self, source: QSource, participant: Participant | None, prior: Counting | None) -> None:
+        label = source.name
+        if source.raw_text is None:
+            self.result.dropped["sources"] += 1
+            self.result.dropped["selections"] += len(source.selections)
+            extra = f" ({len(source.selections)} selection(s) lost)" if source.selections else ""
+            self.note(f"source {label}: text file missing, not imported{extra}")
+            return
+        text = SourceText(source.raw_text)
+        raw = [RawSelection(s.start, s.end, s.name) for s in source.selections]
+        detection = detect_counting(text, raw, prior)
+        if detection.counting is not Counting.CODE_POINTS:
+            self.note(f"source {label}: positions counted in {detection.counting.describe()}; converted")
+        elif detection.ambiguous:
+            self.note(f"source {label}: positions could be counted in several ways; read as code points")
+        ref = add_document(
+            self.session,
+            label or "document",
+            text.stored,
+            detect_turns(text.stored),
+            original_filename=label,
+            original_format="qdpx",
+        )
+        document = self.session.get_one(Document, ref.id)
+        document.guid = self.fresh(source.guid, f"source {label}")
+        if source.created is not None:
+            document.imported_at = source.created
+        if participant is not None:
+            document.participant_id = participant.id
+        self.session.flush()
+        self.targets[source.guid.lower()] = ("document", document.id)
+        self.result.counts["documents"] += 1
+        self.values(source.values, AttributeScope.DOCUMENT, {"document_id": document.id}, f"source {label}")
+        self.refer(source.note_refs, ("document", document.id))
+        if source.description:
+            self.extra_memos.append((("document", document.id), "", source.description))
+        self.codings(source, document.id, text, detection.counting)
+
+    def codings(self, source: QSource, document_id: int, text: SourceText, counting: Counting) -> None:
+        outside = uncoded = unknown = 0
+        for selection in source.selections:
+            span = text.convert(selection.start, selection.end, counting)
+            if span is None:
+                outside += 1
+                continue
+            if not selection.codings:
+                uncoded += 1
+                continue
+            first, missing = self.apply(source, document_id, span, selection.codings, selection.user, selection.created)
+            unknown += missing
+            if first is None:
+                continue
+            if selection.guid:
+                self.targets.setdefault(selection.guid.lower(), ("coding", first))
+            self.refer(selection.note_refs, ("coding", first))
+            if selection.description:
+                self.extra_memos.append((("coding", first), "", selection.description))
+        if source.whole_codings and text.stored:
+            span = (0, len(text.stored))
+            first, missing = self.apply(source, document_id, span, source.whole_codings, None, None)
+            unknown += missing
+            if first is not None:
+                self.note(f"source {source.name}: codes applied to the whole source now code its whole text")
+        for count, why in (
+            (outside, "lie outside the text"),
+            (uncoded, "have no code (lobcoder keeps only coded passages)"),
+            (unknown, "refer to codes that are not in the codebook"),
+        ):
+            if count:
+                what = "codings" if why.startswith("refer") else "selections"
+                self.result.dropped[what] += count
+                self.note(f"source {source.name}: {count} {what} {why}; not imported")
+
+    def apply(
+        self,
+        source: QSource,
+        document_id: int,
+        span: tuple[int, int],
+        codings: list[QCoding],
+        user: str | None,
+        created: datetime | None,
+    ) -> tuple[int | None, int]:
+        """Store the codings of one span; (id of the first stored, how many name unknown codes)."""
+        first: int | None = None
+        unknown = 0
+        for coding in codings:
+            code_id = self.code_ids.get((coding.code_guid or "").lower())
+            if code_id is None:
+                unknown += 1
+                continue
+            row = add_coding(
+                self.session,
+                document_id,
+                code_id,
+                *span,
+                coder=self.coder(coding.user, user),
+                guid=self.fresh(coding.guid, f"a coding in {source.name}"),
+                created_at=coding.created or created,
+            )
+            first = row.id if first is None else first
+            if coding.guid:
+                self.targets.setdefault(coding.guid.lower(), ("coding", row.id))
+            self.refer(coding.note_refs, ("coding", row.id))
+            self.result.counts["codings"] += 1
+        return first, unknown
+
+    # -- notes -------------------------------------------------------------------
+
+    def refer(self, note_guids: list[str], target: tuple[str, int | None]) -> None:
+        for guid in note_guids:
+            self.note_targets.setdefault(guid.lower(), []).append(target)
+
+    def memos(self) -> None:
+        self.refer(self.content.project_note_refs, ("project", None))
+        notes = {n.guid.lower(): n for n in self.content.notes}
+        for origin, linked in self.content.links:
+            note_guid, other = (origin, linked) if origin.lower() in notes else (linked, origin)
+            if note_guid.lower() in notes and other.lower() in self.targets:
+                self.refer([note_guid], self.targets[other.lower()])
+            else:
+                self.result.dropped["links"] += 1
+        if self.result.dropped["links"]:
+            self.note(f"{self.result.dropped['links']} link(s) not imported: lobcoder keeps only links from notes")
+        grouped: dict[tuple[str, int | None], list[tuple[QNote | None, str, str]]] = {}
+        for note in self.content.notes:
+            targets = list(dict.fromkeys(self.note_targets.get(note.guid.lower(), [("project", None)])))
+            if len(targets) > 1:
+                self.note(f"note {note.name or note.guid}: attached to {len(targets)} items; copied to each")
+            for n, target in enumerate(targets):
+                grouped.setdefault(target, []).append((note if n == 0 else None, note.name, note.text))
+        if self.content.description:
+            self.extra_memos.append((("project", None), "", self.content.description))
+        for target, title, text in self.extra_memos:
+            grouped.setdefault(target, []).append((None, title, text))
+        for target, entries in grouped.items():
+            self.memo(target, entries)
+
+    def memo(self, target: tuple[str, int | None], entries: list[tuple[QNote | None, str, str]]) -> None:
+        kind, owner = target
+        first = next((note for note, _, _ in entries if note is not None), None)
+        if len(entries) == 1:
+            title, text = entries[0][1], entries[0][2]
+        else:
+            title = ""
+            text = "\n\n".join(f"{t}\n{body}" if t else body for _, t, body in entries)
+            where = "the project or nothing in particular" if kind == "project" else f"the same {kind}"
+            self.note(f"{len(entries)} notes on {where} merged into one memo (lobcoder keeps one memo each)")
+        memo = Memo(
+            title=title[:300],
+            text=text,
+            guid=self.fresh(first.guid if first else None, f"note {title}"),
+            coder_id=self.coder_ids.get((first.user or "").lower()) if first else None,
+            created_at=(first.created if first else None) or utcnow(),
+            modified_at=(first.modified if first else None) or utcnow(),
+        )
+        if kind != "project":
+            setattr(memo, f"{kind}_id", owner)
+        self.session.add(memo)
+        self.result.counts["memos"] += 1
+
+
+def _parse(value: QValue, kind: AttributeType) -> str | float | date | None:
+    text = value.text.strip()
+    if not text:
+        return None
+    try:
+        if kind is AttributeType.NUMBER:
+            return float(text.replace(",", "."))
+        if kind is AttributeType.DATE:
+            return (
+                datetime.fromisoformat(text.replace("Z", "+00:00")).date() if "T" in text else date.fromisoformat(text)
+            )
+    except ValueError:
+        return None
+    if value.kind == "BooleanValue":
+        return text.lower()
+    return value.text
+
+
+def store_content(
+    session: Session,
+    content: QdpxContent,
+    progress: ProgressCallback | None = None,
+    cancelled: CancelCheck | None = None,
+) -> StoreResult:
+    """Write ``content`` into the (new, empty) project behind ``session``."""
+    store = _Store(session, content, progress, cancelled)
+    store.users()
+    store.codes()
+    store.variables()
+    store.cases()
+    store.sources()
+    store.memos()
+    session.flush()
+    return store.result

@@ -1,0 +1,136 @@
+"""Parse untrusted REFI-QDA XML without DTDs, entities or network access.
+
+Exchange files come from other people and other programs. A DTD is the door
+to entity expansion ("billion laughs") and external entities (XXE reading
+local files), and no REFI-QDA exporter needs one, so any document that
+declares one is refused before lxml sees it; the parser is configured so that
+even a declaration that slipped past the check could not expand or load
+anything. Elements are matched by local name because the REFI namespaces
+differ between programs and versions.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from lxml import etree
+
+from lobcoder.errors import FileProblem
+
+MAX_XML_BYTES = 200 * 1024 * 1024
+DTD_REFUSED = "contains a DTD/entity declarations, which lobcoder does not accept in exchange files"
+
+Element = Any  # lxml.etree._Element; lxml's stubs are not always installed
+
+# What may come before the root element: the XML declaration, processing
+# instructions, comments and white space. A "<!" that is not a comment there is
+# a DOCTYPE (or garbage); either way it is refused.
+_PROLOG_ITEM = re.compile(r"\s+|<\?.*?\?>|<!--.*?-->", re.DOTALL)
+
+
+def _head_text(data: bytes, limit: int = 1 << 20) -> str:
+    """The start of the document as text, good enough to read its prolog."""
+    head = data[:limit]
+    if head.startswith((codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)):
+        return head.decode("utf-32", errors="replace")
+    if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return head.decode("utf-16", errors="replace")
+    if head.startswith(b"<\x00") or head.startswith(b"\x00<"):
+        encoding = "utf-16-le" if head.startswith(b"<\x00") else "utf-16-be"
+        return head.decode(encoding, errors="replace")
+    # Every other encoding an XML file may use is ASCII-compatible for markup.
+    return head.decode("latin-1").lstrip("\ufeff").removeprefix("\xef\xbb\xbf")
+
+
+def has_dtd(data: bytes) -> bool:
+    """Whether the prolog declares a DTD (``<!DOCTYPE``) or anything else with ``<!``."""
+    text = _head_text(data)
+    position = 0
+    while True:
+        match = _PROLOG_ITEM.match(text, position)
+        if match is None or match.end() == position:
+            break
+        position = match.end()
+    return text.startswith("<!", position)
+
+
+def _parser() -> etree.XMLParser:
+    return etree.XMLParser(
+        resolve_entities=False,
+        no_network=True,
+        load_dtd=False,
+        dtd_validation=False,
+        huge_tree=False,
+        remove_comments=True,
+        remove_pis=True,
+        recover=False,
+    )
+
+
+def parse_xml(data: bytes, path: str | Path) -> Element:
+    """The root element of ``data``; FileProblem(path, ...) if it is unsafe or malformed."""
+    if len(data) > MAX_XML_BYTES:
+        raise FileProblem(path, f"the XML is larger than {MAX_XML_BYTES // (1024 * 1024)} MB; not read")
+    if not data.strip():
+        raise FileProblem(path, "the XML document is empty")
+    if has_dtd(data):
+        raise FileProblem(path, DTD_REFUSED)
+    try:
+        tree = etree.ElementTree(etree.fromstring(data, _parser()))
+    except etree.XMLSyntaxError as error:
+        line = f" (line {error.lineno})" if error.lineno else ""
+        message = (error.msg or str(error)).strip()
+        raise FileProblem(path, f"is not well-formed XML{line}: {message}") from None
+    except ValueError as error:  # e.g. an encoding lxml cannot use
+        raise FileProblem(path, f"cannot be read as XML: {error}") from None
+    if tree.docinfo.doctype or tree.docinfo.internalDTD is not None:
+        raise FileProblem(path, DTD_REFUSED)
+    return tree.getroot()
+
+
+def local(tag: Any) -> str:
+    """The local name of an element tag (``{urn:...}Code`` -> ``Code``); "" for comments and PIs."""
+    if not isinstance(tag, str):
+        return ""
+    return tag.rsplit("}", 1)[-1] if tag.startswith("{") else tag
+
+
+def children(element: Element, name: str) -> Iterator[Element]:
+    """Direct children with local name ``name``, whatever their namespace."""
+    for sub in element:
+        if local(sub.tag) == name:
+            yield sub
+
+
+def child(element: Element, name: str) -> Element | None:
+    """The first direct child with local name ``name``, or None."""
+    return next(children(element, name), None)
+
+
+def attr(element: Element, name: str, default: str | None = None) -> str | None:
+    """An attribute by name, compared case-insensitively and without namespace.
+
+    Exporters disagree on ``guid``/``GUID`` and ``targetGUID``/``targetGuid``.
+    """
+    value = element.get(name)
+    if value is not None:
+        return str(value)
+    wanted = name.casefold()
+    for key, value in element.attrib.items():
+        if local(key).casefold() == wanted:
+            return str(value)
+    return default
+
+
+def text_of(element: Element | None) -> str:
+    """All text inside ``element`` (its own and its descendants'), "" for None."""
+    return "".join(element.itertext()) if element is not None else ""
+
+
+def norm_guid(value: str) -> str:
+    """A GUID as lobcoder compares and stores it: trimmed, no braces, lower case."""
+    return value.strip().strip("{}").strip().lower()

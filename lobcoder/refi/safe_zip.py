@@ -1,0 +1,225 @@
+"""Read untrusted zip files (.qdpx) safely, and write zips atomically.
+
+A .qdpx comes from another person's computer. Its member names may try to
+escape the target folder ("zip slip"), a member may be a symlink, and a few
+kilobytes may unpack to gigabytes ("zip bomb"). Every member is checked when
+the archive is opened, and sizes are counted while decompressing: the sizes in
+the zip headers are written by the sender and are not trusted.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import stat
+import uuid
+import zipfile
+import zlib
+from collections.abc import Iterator, Mapping
+from pathlib import Path
+from types import TracebackType
+
+from lobcoder.errors import FileProblem
+
+MB = 1024 * 1024
+MAX_TOTAL = 2048 * MB
+MAX_MEMBER = 500 * MB
+MAX_RATIO = 200
+MAX_MEMBERS = 100_000
+# Below this many decompressed bytes the ratio is not checked: small, very
+# regular members (an XML file of repeated elements) compress well and are harmless.
+RATIO_FLOOR = 1 * MB
+CHUNK = 1 * MB
+
+_DRIVE = re.compile(r"^[A-Za-z]:")
+
+
+def normalise_name(name: str) -> str | None:
+    """A member name with forward slashes and no ``.`` parts; None if it is unsafe.
+
+    Unsafe: absolute (``/x``, ``\\x``), a drive letter (``C:x``), or a ``..`` part.
+    """
+    cleaned = name.replace("\\", "/")
+    if cleaned.startswith("/") or _DRIVE.match(cleaned) or "\x00" in cleaned:
+        return None
+    parts = [part for part in cleaned.split("/") if part not in ("", ".")]
+    if any(part == ".." for part in parts):
+        return None
+    return "/".join(parts)
+
+
+def _mb(size: int) -> str:
+    return f"{size / MB:.0f} MB"
+
+
+class SafeZip:
+    """A zip archive opened for reading with every member checked.
+
+    Names are looked up case-insensitively and with either slash style, since
+    exporters write ``Sources/``, ``sources/`` or ``sources\\``.
+    """
+
+    def __init__(
+        self,
+        path: str | Path,
+        max_total: int = MAX_TOTAL,
+        max_member: int = MAX_MEMBER,
+        max_ratio: float = MAX_RATIO,
+        max_members: int = MAX_MEMBERS,
+    ) -> None:
+        self.path = Path(path)
+        self.max_total = max_total
+        self.max_member = max_member
+        self.max_ratio = max_ratio
+        self.max_members = max_members
+        self.total_read = 0
+        try:
+            self._zip = zipfile.ZipFile(self.path)
+        except FileNotFoundError:
+            raise FileProblem(self.path, "file not found") from None
+        except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError) as error:
+            raise FileProblem(self.path, f"is not a readable zip file ({error})") from None
+        try:
+            self._members = self._check_members()
+        except BaseException:
+            self._zip.close()
+            raise
+
+    @classmethod
+    def open(cls, path: str | Path, max_member_bytes: int | None = None, **limits: float) -> SafeZip:
+        """Open ``path``; ``max_member_bytes`` (None: the default) caps each member."""
+        if max_member_bytes is not None:
+            limits["max_member"] = max_member_bytes
+        return cls(path, **limits)  # type: ignore[arg-type]
+
+    def _refuse(self, problem: str) -> FileProblem:
+        return FileProblem(self.path, problem)
+
+    def _check_members(self) -> dict[str, zipfile.ZipInfo]:
+        infos = self._zip.infolist()
+        if len(infos) > self.max_members:
+            raise self._refuse(f"has {len(infos)} members, more than the {self.max_members} lobcoder accepts")
+        members: dict[str, zipfile.ZipInfo] = {}
+        for info in infos:
+            name = normalise_name(info.filename)
+            if name is None:
+                raise self._refuse(f"member {info.filename!r} points outside the archive folder; refused")
+            mode = info.external_attr >> 16
+            if stat.S_ISLNK(mode):
+                raise self._refuse(f"member {info.filename!r} is a symbolic link; refused")
+            if info.flag_bits & 0x1:
+                raise self._refuse(f"member {info.filename!r} is encrypted; lobcoder cannot read it")
+            if info.is_dir() or not name:
+                continue
+            key = name.casefold()
+            if key in members:
+                raise self._refuse(
+                    f"members {members[key].filename!r} and {info.filename!r} have the same name; refused"
+                )
+            if info.file_size > self.max_member:
+                raise self._refuse(f"member {info.filename!r} is larger than {_mb(self.max_member)}; refused")
+            members[key] = info
+        return members
+
+    # -- looking up ---------------------------------------------------------
+
+    def names(self) -> list[str]:
+        """The file members (no folders), normalised to forward slashes, in archive order."""
+        return [normalise_name(info.filename) or "" for info in self._members.values()]
+
+    def member(self, name: str) -> zipfile.ZipInfo | None:
+        """The member called ``name`` in any case and slash style, or None."""
+        key = normalise_name(name)
+        return self._members.get(key.casefold()) if key else None
+
+    def find(self, name: str) -> str | None:
+        """The normalised name of the member called ``name`` (any case, any slash), or None."""
+        info = self.member(name)
+        return normalise_name(info.filename) if info is not None else None
+
+    def __contains__(self, name: object) -> bool:
+        return isinstance(name, str) and self.member(name) is not None
+
+    # -- reading ------------------------------------------------------------
+
+    def _chunks(self, name: str) -> Iterator[bytes]:
+        info = self.member(name)
+        if info is None:
+            raise self._refuse(f"has no member {name!r}")
+        label = info.filename
+        size = 0
+        try:
+            with self._zip.open(info) as stream:
+                while chunk := stream.read(CHUNK):
+                    size += len(chunk)
+                    self.total_read += len(chunk)
+                    if size > self.max_member:
+                        raise self._refuse(f"member {label!r} unpacks to more than {_mb(self.max_member)}; refused")
+                    if size > RATIO_FLOOR and size > self.max_ratio * max(info.compress_size, 1):
+                        raise self._refuse(
+                            f"member {label!r} unpacks to more than {self.max_ratio:g} times its packed size "
+                            "(a zip bomb?); refused"
+                        )
+                    if self.total_read > self.max_total:
+                        raise self._refuse(f"unpacks to more than {_mb(self.max_total)} in total; refused")
+                    yield chunk
+        except (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError, RuntimeError) as error:
+            raise self._refuse(f"member {label!r} is damaged or cannot be unpacked ({error})") from None
+
+    def read(self, name: str) -> bytes:
+        """The bytes of member ``name``, within the size and ratio limits."""
+        return b"".join(self._chunks(name))
+
+    def extract_to(self, folder: str | Path) -> list[Path]:
+        """Write every file member under ``folder`` (never outside it); the paths written."""
+        root = Path(folder).resolve()
+        written: list[Path] = []
+        for name in self.names():
+            target = (root / name).resolve()
+            if not target.is_relative_to(root) or target == root:
+                raise self._refuse(f"member {name!r} would be written outside {root}; refused")
+            target.parent.mkdir(parents=True, exist_ok=True)
+            with open(target, "wb") as out:
+                for chunk in self._chunks(name):
+                    out.write(chunk)
+            written.append(target)
+        return written
+
+    # -- closing ------------------------------------------------------------
+
+    def close(self) -> None:
+        self._zip.close()
+
+    def __enter__(self) -> SafeZip:
+        return self
+
+    def __exit__(
+        self, kind: type[BaseException] | None, error: BaseException | None, trace: TracebackType | None
+    ) -> None:
+        self.close()
+
+
+def write_zip(path: str | Path, members: Mapping[str, bytes], compression: int = zipfile.ZIP_DEFLATED) -> None:
+    """Write ``members`` (name -> bytes) as a zip at ``path``, all or nothing.
+
+    The zip is written to a temporary file in the same folder and renamed over
+    ``path`` only when complete, so a crash or a full disk never leaves half a
+    file under the real name.
+    """
+    path = Path(path)
+    for name in members:
+        if normalise_name(name) != name.replace("\\", "/").strip("/") or not name:
+            raise ValueError(f"unsafe zip member name {name!r}")
+    # open(..., "xb") rather than mkstemp: the file gets the user's usual permissions.
+    temp = path.with_name(f".{path.name}.{uuid.uuid4().hex[:12]}.tmp")
+    try:
+        with open(temp, "xb") as raw:
+            with zipfile.ZipFile(raw, "w", compression=compression, allowZip64=True) as archive:
+                for name, data in members.items():
+                    archive.writestr(name, data)
+            raw.flush()
+            os.fsync(raw.fileno())
+        os.replace(temp, path)
+    except BaseException:
+        temp.unlink(missing_ok=True)
+        raise
