@@ -29,6 +29,25 @@
     </message>
 </context>
 <context>
+    <name>AnalysisWindow</name>
+    <message numerus="yes">
+        <location filename="../../analysis/window.py" line="+220"/>
+        <source>%n document(s)</source>
+        <translation>
+            <numerusform>%n document</numerusform>
+            <numerusform>%n documents</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n coding(s)</source>
+        <translation>
+            <numerusform>%n coding</numerusform>
+            <numerusform>%n codings</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>CodeTreeModel</name>
     <message numerus="yes">
         <location filename="../../models/code_tree_model.py" line="+215"/>
@@ -75,6 +94,28 @@
     </message>
 </context>
 <context>
+    <name>CodebookEditor</name>
+    <message numerus="yes">
+        <location filename="../../codebook_editor.py" line="+160"/>
+        <source>%n coding(s)</source>
+        <translation>
+            <numerusform>%n coding</numerusform>
+            <numerusform>%n codings</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>CooccurrenceTab</name>
+    <message numerus="yes">
+        <location filename="../../analysis/cooccurrence_tab.py" line="+444"/>
+        <source>‘{0}’ and ‘{1}’: %n passage(s)</source>
+        <translation>
+            <numerusform>‘{0}’ and ‘{1}’: %n passage</numerusform>
+            <numerusform>‘{0}’ and ‘{1}’: %n passages</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>DocumentTreeModel</name>
     <message numerus="yes">
         <location filename="../../models/document_tree_model.py" line="+226"/>
@@ -93,6 +134,17 @@
 {3} of the text coded, %n coding</numerusform>
             <numerusform>{0} — {1} characters, {2} turns
 {3} of the text coded, %n codings</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>FilterBox</name>
+    <message numerus="yes">
+        <location filename="../../analysis/filter_box.py" line="+290"/>
+        <source>%n document(s)</source>
+        <translation>
+            <numerusform>%n document</numerusform>
+            <numerusform>%n documents</numerusform>
         </translation>
     </message>
 </context>
@@ -177,6 +229,17 @@
         <translation>
             <numerusform>occurs only %n time</numerusform>
             <numerusform>occurs only %n times</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>QuotesTab</name>
+    <message numerus="yes">
+        <location filename="../../analysis/quotes_tab.py" line="+83"/>
+        <source>%n quote(s)</source>
+        <translation>
+            <numerusform>%n quote</numerusform>
+            <numerusform>%n quotes</numerusform>
         </translation>
     </message>
 </context>

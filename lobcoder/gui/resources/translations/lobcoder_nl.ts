@@ -1,4 +1,4 @@
-<?xml version='1.0' encoding='UTF-8'?>
+<?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="nl" sourcelanguage="en">
 <context>
@@ -79,6 +79,166 @@
     </message>
 </context>
 <context>
+    <name>AnalysisMenu</name>
+    <message>
+        <location filename="../../analysis/install.py" line="+30"/>
+        <source>&amp;Analysis</source>
+        <translation>&amp;Analyse</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&amp;Analysis…</source>
+        <translation>&amp;Analyse…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Frequencies, co-occurrence, crosstabs and quotes of the codings</source>
+        <translation>Frequenties, co-occurrentie, kruistabellen en citaten van de coderingen</translation>
+    </message>
+</context>
+<context>
+    <name>AnalysisTab</name>
+    <message>
+        <location filename="../../analysis/tab.py" line="+73"/>
+        <source>Export…</source>
+        <translation>Exporteren…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save the table as Word (.docx), Excel (.xlsx) or CSV</source>
+        <translation>De tabel opslaan als Word (.docx), Excel (.xlsx) of CSV</translation>
+    </message>
+    <message>
+        <location line="+100"/>
+        <source>Could not compute this analysis: {0}</source>
+        <translation>Deze analyse kon niet worden berekend: {0}</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Word document (*.docx)</source>
+        <translation>Word-document (*.docx)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel-werkmap (*.xlsx)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>CSV file (*.csv)</source>
+        <translation>CSV-bestand (*.csv)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Export table</source>
+        <translation>Tabel exporteren</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>cancelled</source>
+        <translation>geannuleerd</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Saved {0}</source>
+        <translation>{0} opgeslagen</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Export failed</source>
+        <translation>Exporteren mislukt</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Could not write {0}:
+{1}</source>
+        <translation>{0} kon niet worden geschreven:
+{1}</translation>
+    </message>
+</context>
+<context>
+    <name>AnalysisWindow</name>
+    <message>
+        <location filename="../../analysis/window.py" line="+72"/>
+        <source>&amp;Frequencies</source>
+        <translation>&amp;Frequenties</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>C&amp;o-occurrence</source>
+        <translation>C&amp;o-occurrentie</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>C&amp;rosstab</source>
+        <translation>&amp;Kruistabel</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Quotes</source>
+        <translation>C&amp;itaten</translation>
+    </message>
+    <message>
+        <location line="+68"/>
+        <source>Reading the project…</source>
+        <translation>Het project wordt gelezen…</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>Could not read the project: {0}</source>
+        <translation>Het project kon niet worden gelezen: {0}</translation>
+    </message>
+    <message>
+        <location line="+40"/>
+        <source>Open a project to analyse its codings.</source>
+        <translation>Open een project om de coderingen te analyseren.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>%n document(s)</source>
+        <translation>
+            <numerusform>%n document</numerusform>
+            <numerusform>%n documenten</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n coding(s)</source>
+        <translation>
+            <numerusform>%n codering</numerusform>
+            <numerusform>%n coderingen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>filter: {0}</source>
+        <translation>filter: {0}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>no project open</source>
+        <translation>geen project geopend</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Analysis — {0}</source>
+        <translation>Analyse — {0}</translation>
+    </message>
+</context>
+<context>
+    <name>ChecklistButton</name>
+    <message>
+        <location filename="../../analysis/filter_box.py" line="+52"/>
+        <source>All</source>
+        <translation>Alle</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>None</source>
+        <translation>Geen</translation>
+    </message>
+</context>
+<context>
     <name>CodeTreeModel</name>
     <message numerus="yes">
         <location filename="../../models/code_tree_model.py" line="+215"/>
@@ -121,7 +281,7 @@
     </message>
     <message>
         <location line="+2"/>
-        <source>Codings with exactly this code; a cell's tooltip adds those of its sub-codes</source>
+        <source>Codings with exactly this code; a cell&apos;s tooltip adds those of its sub-codes</source>
         <translation>Coderingen met precies deze code; de tooltip van een cel telt die van de subcodes mee</translation>
     </message>
 </context>
@@ -205,6 +365,112 @@
     </message>
 </context>
 <context>
+    <name>CodebookEditor</name>
+    <message>
+        <location filename="../../codebook_editor.py" line="+43"/>
+        <source>Codebook</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Filter codes</source>
+        <translation type="unfinished">Codes filteren</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>What the code means in this study</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Code a passage when…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Do not code a passage when…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>One example quote per line</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>One Dutch keyword or phrase per line (used for suggestions)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Colour:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Short description:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Definition:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Include when:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Exclude when:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Examples:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Keywords:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Save changes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+66"/>
+        <source>Select a code to edit it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+8"/>
+        <source>%n coding(s)</source>
+        <translation type="unfinished">
+            <numerusform>%n codering</numerusform>
+            <numerusform>%n coderingen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Colour</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>CodingActions</name>
     <message>
         <location filename="../../coding_actions.py" line="+73"/>
@@ -285,7 +551,7 @@
     </message>
     <message>
         <location line="+1"/>
-        <source>Set this coding's boundaries to the selected text</source>
+        <source>Set this coding&apos;s boundaries to the selected text</source>
         <translation>De grenzen van deze codering gelijkmaken aan de geselecteerde tekst</translation>
     </message>
     <message>
@@ -312,6 +578,241 @@
         <location line="+31"/>
         <source>unknown</source>
         <translation>onbekend</translation>
+    </message>
+</context>
+<context>
+    <name>CooccurrenceTab</name>
+    <message>
+        <location filename="../../analysis/cooccurrence_tab.py" line="+200"/>
+        <source>overlapping codings</source>
+        <translation>overlappende coderingen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>same sentence</source>
+        <translation>dezelfde zin</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>paragraphs</source>
+        <translation>alinea&apos;s</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>same speaker turn</source>
+        <translation>dezelfde beurt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>same document</source>
+        <translation>hetzelfde document</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>same participant</source>
+        <translation>dezelfde deelnemer</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>at most </source>
+        <translation>hooguit </translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source> apart</source>
+        <translation> uit elkaar</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>0: the same paragraph; N: codes at most N paragraphs apart</source>
+        <translation>0: dezelfde alinea; N: codes hooguit N alinea&apos;s uit elkaar</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>count</source>
+        <translation>aantal</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>c-coefficient</source>
+        <translation>c-coëfficiënt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>share of the row code</source>
+        <translation>aandeel van de rijcode</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>share of the column code</source>
+        <translation>aandeel van de kolomcode</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Count: units (or pairs of codings) with both codes. c-coefficient: n12 / (n1 + n2 − n12). Share: how often the other code occurs where this one does.</source>
+        <translation>Aantal: eenheden (of paren coderingen) met beide codes. c-coëfficiënt: n12 / (n1 + n2 − n12). Aandeel: hoe vaak de andere code voorkomt waar deze code voorkomt.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>codebook</source>
+        <translation>codeboek</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>similarity</source>
+        <translation>gelijkenis</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Similarity puts codes that often occur together next to each other</source>
+        <translation>Gelijkenis zet codes die vaak samen voorkomen naast elkaar</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Include sub-codes</source>
+        <translation>Met subcodes</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Hide unused codes</source>
+        <translation>Ongebruikte codes verbergen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Unit:</source>
+        <translation>Eenheid:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Measure:</source>
+        <translation>Maat:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Order:</source>
+        <translation>Volgorde:</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <location line="+214"/>
+        <source>Select a cell to list the passages where both codes occur.</source>
+        <translation>Kies een cel om de passages te zien waarin beide codes voorkomen.</translation>
+    </message>
+    <message>
+        <location line="-205"/>
+        <source>Double-click or press Enter to show the passage in its document</source>
+        <translation>Dubbelklik of druk op Enter om de passage in het document te tonen</translation>
+    </message>
+    <message>
+        <location line="+71"/>
+        <source>code co-occurrence</source>
+        <translation>co-occurrentie van codes</translation>
+    </message>
+    <message>
+        <location line="+81"/>
+        <source>‘{0}’ with itself: the diagonal holds how often the code occurs.</source>
+        <translation>‘{0}’ met zichzelf: de diagonaal geeft aan hoe vaak de code voorkomt.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Looking for the passages of ‘{0}’ and ‘{1}’…</source>
+        <translation>De passages van ‘{0}’ en ‘{1}’ worden gezocht…</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+16"/>
+        <source>‘{0}’ and ‘{1}’: %n passage(s)</source>
+        <translation>
+            <numerusform>‘{0}’ en ‘{1}’: %n passage</numerusform>
+            <numerusform>‘{0}’ en ‘{1}’: %n passages</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source> — double-click one to show it in its document</source>
+        <translation> — dubbelklik op een passage om haar in het document te tonen</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Could not list the passages: {0}</source>
+        <translation>De passages konden niet worden opgezocht: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>CrosstabTab</name>
+    <message>
+        <location filename="../../analysis/crosstab_tab.py" line="+48"/>
+        <source>Codes × attribute</source>
+        <translation>Codes × attribuut</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Participants × attribute</source>
+        <translation>Deelnemers × attribuut</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>codings</source>
+        <translation>coderingen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>documents</source>
+        <translation>documenten</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>participants</source>
+        <translation>deelnemers</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>counts</source>
+        <translation>aantallen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>row percentages</source>
+        <translation>rijpercentages</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>column percentages</source>
+        <translation>kolompercentages</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Include sub-codes</source>
+        <translation>Met subcodes</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Count:</source>
+        <translation>Tel:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>as</source>
+        <translation>als</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Codings of:</source>
+        <translation>Coderingen van:</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Attribute:</source>
+        <translation>Attribuut:</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>This project has no attributes yet: import an attribute sheet to cross codes with them.</source>
+        <translation>Dit project heeft nog geen attributen: importeer een attributenbestand om codes ermee te kruisen.</translation>
+    </message>
+    <message>
+        <location line="+52"/>
+        <source>crosstab {0}</source>
+        <translation>kruistabel {0}</translation>
     </message>
 </context>
 <context>
@@ -367,6 +868,82 @@
     </message>
 </context>
 <context>
+    <name>FilterBox</name>
+    <message>
+        <location filename="../../analysis/filter_box.py" line="+163"/>
+        <source>Leave out interviewer turns</source>
+        <translation>Beurten van de interviewer weglaten</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Leave out codings that lie entirely inside what the interviewer says</source>
+        <translation>Coderingen weglaten die helemaal binnen de woorden van de interviewer vallen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Reset</source>
+        <translation>Herstellen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Look at all documents and codings again</source>
+        <translation>Weer alle documenten en coderingen bekijken</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Filter:</source>
+        <translation>Filter:</translation>
+    </message>
+    <message>
+        <location line="+62"/>
+        <source>coders: {0}</source>
+        <translation>codeurs: {0}</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>%n document(s)</source>
+        <translation>
+            <numerusform>%n document</numerusform>
+            <numerusform>%n documenten</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>without interviewer turns</source>
+        <translation>zonder beurten van de interviewer</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Attributes: {0}</source>
+        <translation>Attributen: {0}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Attributes: all</source>
+        <translation>Attributen: alle</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Coders: all</source>
+        <translation>Codeurs: alle</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Coders: {0} of {1}</source>
+        <translation>Codeurs: {0} van {1}</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Documents: all</source>
+        <translation>Documenten: alle</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Documents: {0} of {1}</source>
+        <translation>Documenten: {0} van {1}</translation>
+    </message>
+</context>
+<context>
     <name>FindBar</name>
     <message>
         <location filename="../../transcript/find_bar.py" line="+57"/>
@@ -405,6 +982,76 @@
         <location line="+2"/>
         <source>{0} of {1}</source>
         <translation>{0} van {1}</translation>
+    </message>
+</context>
+<context>
+    <name>FrequenciesTab</name>
+    <message>
+        <location filename="../../analysis/frequencies_tab.py" line="+44"/>
+        <source>Include sub-codes</source>
+        <translation>Met subcodes</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Count a code together with its sub-codes (a document or participant counted once)</source>
+        <translation>Een code samen met de subcodes tellen (een document of deelnemer telt één keer)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>% of documents</source>
+        <translation>% van de documenten</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>codings</source>
+        <translation>coderingen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>documents</source>
+        <translation>documenten</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>participants</source>
+        <translation>deelnemers</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>% of participants</source>
+        <translation>% van de deelnemers</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Split by:</source>
+        <translation>Uitsplitsen naar:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>showing</source>
+        <translation>met</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Chart:</source>
+        <translation>Grafiek:</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+34"/>
+        <source>nothing</source>
+        <translation>niets</translation>
+    </message>
+    <message>
+        <location line="-34"/>
+        <location line="+35"/>
+        <source>document</source>
+        <translation>document</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>code frequencies</source>
+        <translation>codefrequenties</translation>
     </message>
 </context>
 <context>
@@ -909,7 +1556,12 @@
         <translation>Geselecteerde codering &amp;verwijderen</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+21"/>
+        <source>Code&amp;book editor…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>&amp;New code…</source>
         <translation>&amp;Nieuwe code…</translation>
     </message>
@@ -949,7 +1601,7 @@
         <translation>Aan &amp;toets koppelen</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+32"/>
         <source>Show &amp;all codes in the text</source>
         <translation>&amp;Alle codes in de tekst tonen</translation>
     </message>
@@ -999,6 +1651,37 @@
 Qualitative coding of interview transcripts.</source>
         <translation>lobcoder {0}
 Kwalitatief coderen van interviewtranscripten.</translation>
+    </message>
+</context>
+<context>
+    <name>PassageModel</name>
+    <message>
+        <location filename="../../analysis/cooccurrence_tab.py" line="-365"/>
+        <source>Document</source>
+        <translation>Document</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Passage</source>
+        <translation>Passage</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Paragraph</source>
+        <translation>Alinea</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Characters {0} to {1} of the document</source>
+        <translation>Tekens {0} tot {1} van het document</translation>
+    </message>
+</context>
+<context>
+    <name>PassagePreview</name>
+    <message>
+        <location line="+10"/>
+        <source>The selected passage is shown here in full.</source>
+        <translation>De gekozen passage staat hier in zijn geheel.</translation>
     </message>
 </context>
 <context>
@@ -1128,11 +1811,58 @@ Kwalitatief coderen van interviewtranscripten.</translation>
     </message>
 </context>
 <context>
+    <name>QuotesTab</name>
+    <message>
+        <location filename="../../analysis/quotes_tab.py" line="+34"/>
+        <source>Include sub-codes</source>
+        <translation>Met subcodes</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>List the quotes of a code&apos;s sub-codes under the code as well</source>
+        <translation>De citaten van de subcodes ook onder de code zelf tonen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Code:</source>
+        <translation>Code:</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Double-click or press Enter to show the quote in its document</source>
+        <translation>Dubbelklik of druk op Enter om het citaat in het document te tonen</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The selected quote is shown here in full.</source>
+        <translation>Het gekozen citaat staat hier in zijn geheel.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <location line="+3"/>
+        <source>All codes</source>
+        <translation>Alle codes</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+24"/>
+        <source>%n quote(s)</source>
+        <translation>
+            <numerusform>%n citaat</numerusform>
+            <numerusform>%n citaten</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>quotes</source>
+        <translation>citaten</translation>
+    </message>
+</context>
+<context>
     <name>SearchPanel</name>
     <message>
         <location filename="../../search_panel.py" line="+88"/>
-        <source>Search all documents: words, "a phrase", prefix*, OR, -exclude</source>
-        <translation>Alle documenten doorzoeken: woorden, "een zinsdeel", begin*, OR, -uitsluiten</translation>
+        <source>Search all documents: words, &quot;a phrase&quot;, prefix*, OR, -exclude</source>
+        <translation>Alle documenten doorzoeken: woorden, &quot;een zinsdeel&quot;, begin*, OR, -uitsluiten</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -1330,7 +2060,7 @@ Kwalitatief coderen van interviewtranscripten.</translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>Each document's participant: column ‘{0}’.</source>
+        <source>Each document&apos;s participant: column ‘{0}’.</source>
         <translation>De deelnemer van elk document: kolom ‘{0}’.</translation>
     </message>
     <message>
@@ -1451,7 +2181,7 @@ Kwalitatief coderen van interviewtranscripten.</translation>
     <message>
         <location line="+3"/>
         <source>Labels of the interviewer side, separated by commas</source>
-        <translation>Labels van de kant van de interviewer, gescheiden door komma's</translation>
+        <translation>Labels van de kant van de interviewer, gescheiden door komma&apos;s</translation>
     </message>
     <message>
         <location line="+5"/>

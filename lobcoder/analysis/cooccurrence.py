@@ -1,0 +1,306 @@
+"""Code co-occurrence: codes × codes matrices of counts, c-coefficients and conditional shares.
+
+What is counted depends on the **unit** (:mod:`lobcoder.analysis.units`):
+
+* ``overlap``: two codings co-occur when they share at least one character:
+  ``[s1, e1)`` and ``[s2, e2)`` with ``s1 < e2`` and ``s2 < e1`` (touching spans
+  do not overlap). ``n1`` is the number of codings of code 1; ``n12`` (the
+  count) is the number of **pairs** of distinct overlapping codings, one of
+  code 1 and one of code 2 (as ATLAS.ti counts quotation pairs). ``a12`` is
+  the number of codings of code 1 that overlap at least one coding of code 2.
+* ``turn``, ``sentence``, ``paragraph`` (windows of N + 1 consecutive
+  paragraphs: codings at most N paragraphs apart; N = 0 is the same
+  paragraph), ``document``, ``participant``: the units are those containers.
+  A code occurs in a unit when one of its codings touches it; ``n1`` is the
+  number of units in which code 1 occurs and ``n12 = a12`` the number in which
+  both occur. Codings outside every turn count for no turn; documents without
+  a participant count for no participant.
+
+With roll-up (the default) a code stands for itself and all its sub-codes: a
+coding of a sub-code is a coding of each ancestor too, and a unit counts once
+however many sub-codes occur in it. So a parent "co-occurs" with its own
+sub-code wherever the sub-code occurs (for ``overlap``: only with *another*
+coding, never with itself).
+
+Measures, for codes i and j:
+
+* ``count``: ``n_ij``; symmetric. The diagonal shows ``n_i``.
+* ``jaccard``: the c-coefficient ``k / (n_i + n_j - k)`` with ``k = min(a_ij,
+  a_ji)``; symmetric, 0..1, diagonal empty. For container units ``k = n_ij``,
+  ATLAS.ti's formula exactly. For ``overlap`` ``k`` is the number of pairs
+  when no coding overlaps two codings of the other code, and never more than
+  either code's number of codings, so the coefficient cannot exceed 1 when
+  one long coding overlaps several short ones.
+* ``conditional``: ``a_ij / n_i``, the share of the row code's units (codings
+  for ``overlap``) in which the column code occurs; ``conditional_column``:
+  ``a_ji / n_j``, the same for the column code. Asymmetric; diagonal empty.
+
+A cell is *flagged* when the c-coefficient is low (< 0.2) but one of the two
+conditional shares is high (>= 0.5): a small code that nearly always comes
+with a large one, which the c-coefficient hides.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from typing import Literal
+
+import numpy as np
+import numpy.typing as npt
+
+from lobcoder.analysis.dataset import CodeNode, Dataset, IntArray
+from lobcoder.analysis.filters import AnalysisFilter, select
+from lobcoder.analysis.table import Format, Table, TableRow
+from lobcoder.analysis.units import UNITS, Unit, expand, memberships
+
+Measure = Literal["count", "jaccard", "conditional", "conditional_column"]
+Matrix = tuple[tuple[int, ...], ...]
+FloatArray = npt.NDArray[np.float64]
+LOW_C = 0.2
+HIGH_SHARE = 0.5
+
+_UNIT_NOTES = {
+    "overlap": "Unit: overlapping codings. Count = pairs of overlapping codings; n = codings of the code.",
+    "turn": "Unit: speaker turn. Count = turns in which both codes occur; n = turns with the code.",
+    "sentence": "Unit: sentence. Count = sentences in which both codes occur; n = sentences with the code.",
+    "paragraph": "Unit: paragraph. Count = paragraphs in which both codes occur; n = paragraphs with the code.",
+    "document": "Unit: document. Count = documents in which both codes occur; n = documents with the code.",
+    "participant": "Unit: participant. Count = participants with both codes; n = participants with the code.",
+}
+_MEASURE_NOTES = {
+    "count": "Cells: co-occurrence count; diagonal: n.",
+    "jaccard": "Cells: c-coefficient n12 / (n1 + n2 − n12) (for overlap n12 counts each coding once).",
+    "conditional": "Cells: share of the row code's units in which the column code also occurs.",
+    "conditional_column": "Cells: share of the column code's units in which the row code also occurs.",
+}
+
+
+@dataclass(frozen=True)
+class CooccurrenceResult:
+    """A co-occurrence matrix over ``codes`` (rows and columns in this order); see the module docstring."""
+
+    codes: tuple[CodeNode, ...]
+    unit: Unit
+    within: int
+    rollup: bool
+    filter: AnalysisFilter
+    occurrences: tuple[int, ...]
+    together: Matrix
+    involved: Matrix
+    notes: tuple[str, ...] = ()
+    order: Literal["codebook", "similarity"] = "codebook"
+
+    def count(self, i: int, j: int) -> int:
+        return self.occurrences[i] if i == j else self.together[i][j]
+
+    def jaccard(self, i: int, j: int) -> float | None:
+        if i == j:
+            return None
+        k = min(self.involved[i][j], self.involved[j][i])
+        union = self.occurrences[i] + self.occurrences[j] - k
+        return k / union if union else 0.0
+
+    def conditional(self, i: int, j: int) -> float | None:
+        """Share of code i's units in which code j occurs."""
+        if i == j:
+            return None
+        return self.involved[i][j] / self.occurrences[i] if self.occurrences[i] else 0.0
+
+    def matrix(self, measure: Measure) -> list[list[float | int | None]]:
+        """All cells of one measure, row by row; the diagonal is ``n`` for counts and empty otherwise."""
+        if measure == "count":
+            cells: list[list[float | int | None]] = [list(row) for row in self.together]
+            for i, n in enumerate(self.occurrences):
+                cells[i][i] = n
+            return cells
+        jaccard, conditional = self._measures()
+        chosen = {"jaccard": jaccard, "conditional": conditional, "conditional_column": conditional.T}[measure]
+        cells = chosen.tolist()
+        for i in range(len(cells)):
+            cells[i][i] = None
+        return cells
+
+    def _measures(self) -> tuple[FloatArray, FloatArray]:
+        """The c-coefficient and row-conditional matrices (see :meth:`jaccard`, :meth:`conditional`)."""
+        size = len(self.codes)
+        n = np.array(self.occurrences, dtype=np.float64)
+        involved = np.array(self.involved, dtype=np.float64).reshape(size, size)
+        k = np.minimum(involved, involved.T)
+        union = n[:, None] + n[None, :] - k
+        jaccard = np.divide(k, union, out=np.zeros_like(k), where=union > 0)
+        rows = np.broadcast_to(n[:, None], involved.shape)
+        conditional = np.divide(involved, rows, out=np.zeros_like(involved), where=rows > 0)
+        return jaccard, conditional
+
+    def flagged(self, low_c: float = LOW_C, high_share: float = HIGH_SHARE) -> frozenset[tuple[int, int]]:
+        """Cells (i, j) with c < ``low_c`` while one conditional share is at least ``high_share``."""
+        size = len(self.codes)
+        jaccard, conditional = self._measures()
+        together = np.array(self.together).reshape(size, size) > 0
+        marked = together & (jaccard < low_c) & (np.maximum(conditional, conditional.T) >= high_share)
+        np.fill_diagonal(marked, False)
+        return frozenset((int(i), int(j)) for i, j in zip(*np.nonzero(marked), strict=True))
+
+    def to_table(self, measure: Measure = "count") -> Table:
+        size = range(len(self.codes))
+        hierarchy = self.order == "codebook"
+        fmt: Format = "int" if measure == "count" else "float2" if measure == "jaccard" else "percent"
+        unit_note = _UNIT_NOTES[self.unit]
+        if self.unit == "paragraph" and self.within:
+            unit_note = (
+                f"Unit: windows of {self.within + 1} consecutive paragraphs (codes at most {self.within} "
+                "paragraphs apart). Count = windows with both codes; n = windows with the code."
+            )
+        rollup = "Codes include their sub-codes." if self.rollup else "Codes without their sub-codes."
+        return Table(
+            title=f"Code co-occurrence ({self.unit})",
+            row_header="Code",
+            columns=tuple(code.name for code in self.codes),
+            rows=tuple(
+                TableRow(code.name, tuple(values), code.depth if hierarchy else 0, code.id)
+                for code, values in zip(self.codes, self.matrix(measure), strict=True)
+            ),
+            formats=tuple(fmt for _ in size),
+            notes=(unit_note, _MEASURE_NOTES[measure], rollup, *self.notes),
+            shaded=True,
+            flagged=self.flagged(),
+            flag_note=f"Marked: c-coefficient below {LOW_C:.1f} while one code occurs with the other in at least "
+            f"{HIGH_SHARE:.0%} of its units.",
+            column_keys=tuple(code.id for code in self.codes),
+        )
+
+    def reordered(self, order: list[int]) -> CooccurrenceResult:
+        """The same result with rows and columns in ``order`` (positions in :attr:`codes`)."""
+        return replace(
+            self,
+            codes=tuple(self.codes[i] for i in order),
+            occurrences=tuple(self.occurrences[i] for i in order),
+            together=tuple(tuple(self.together[i][j] for j in order) for i in order),
+            involved=tuple(tuple(self.involved[i][j] for j in order) for i in order),
+        )
+
+    def similarity_order(self) -> list[int]:
+        """A greedy chain: start with the most frequent code, then always the most similar (c) unplaced one."""
+        left = [i for i in range(len(self.codes)) if self.occurrences[i]]
+        if not left:
+            return list(range(len(self.codes)))
+        jaccard = self._measures()[0].tolist()
+        order = [max(left, key=lambda i: (self.occurrences[i], -i))]
+        left.remove(order[0])
+        while left:
+            last = order[-1]
+            following = max(left, key=lambda i: (jaccard[last][i], self.occurrences[i], -i))
+            order.append(following)
+            left.remove(following)
+        return order + [i for i in range(len(self.codes)) if not self.occurrences[i]]
+
+
+def overlap_pairs(dataset: Dataset, rows: IntArray) -> tuple[IntArray, IntArray]:
+    """All unordered pairs of overlapping codings among ``rows``, as two arrays of coding rows.
+
+    Sorted by (document, start), coding ``i`` overlaps exactly the codings
+    after it that start before it ends, found with one binary search each.
+    """
+    codings = dataset.codings
+    order = np.lexsort((codings.start[rows], codings.document[rows]))
+    rows = rows[order]
+    document, start, end = codings.document[rows], codings.start[rows], codings.end[rows]
+    scale = int(end.max()) + 1 if len(rows) else 1
+    stop = np.searchsorted(document * scale + start, document * scale + end, side="left")
+    first, second = expand(np.arange(len(rows)) + 1, stop)
+    return rows[first], rows[second]
+
+
+def distinct(keys: IntArray) -> IntArray:
+    """The sorted distinct values (``np.unique``'s hash path is several times slower on int64)."""
+    keys = np.sort(keys)
+    return keys[np.r_[True, keys[1:] != keys[:-1]]] if len(keys) else keys
+
+
+def _overlap_counts(dataset: Dataset, rows: IntArray, rollup: bool) -> tuple[FloatArray, FloatArray, FloatArray]:
+    size = len(dataset.codes)
+    code = dataset.codings.code
+    first, second = overlap_pairs(dataset, rows)
+    c1, c2 = code[first], code[second]
+    oriented = np.bincount(c1 * size + c2, minlength=size * size).reshape(size, size).astype(np.float64)
+    oriented += oriented.T
+    if not rollup:
+        together = oriented.copy()
+        together[np.diag_indices(size)] /= 2
+    else:
+        both_ways = dataset.roll_up(dataset.roll_up(oriented, axis=0), axis=1)
+        # A pair whose codings both belong to both codes was counted in both orientations.
+        within = np.diag(both_ways) / 2
+        related = dataset.ancestors > 0
+        together = both_ways - np.where(related, within[:, None], np.where(related.T, within[None, :], 0.0))
+    # a_ij: each coding of code i counts once for every code j among its partners' codes.
+    coding, partner = np.concatenate([first, second]), np.concatenate([c2, c1])
+    owner, rolled_partner = dataset.lift(partner, rollup)
+    keys = distinct(coding[owner] * size + rolled_partner)
+    own = (
+        np.bincount(code[keys // size] * size + keys % size, minlength=size * size)
+        .reshape(size, size)
+        .astype(np.float64)
+    )
+    involved = dataset.roll_up(own, axis=0) if rollup else own
+    occurrences = np.bincount(code[rows], minlength=size).astype(np.float64)
+    return (dataset.roll_up(occurrences) if rollup else occurrences), together, involved
+
+
+def _container_counts(
+    dataset: Dataset, rows: IntArray, rollup: bool, unit: Unit, within: int
+) -> tuple[FloatArray, FloatArray, FloatArray]:
+    size = len(dataset.codes)
+    members = memberships(dataset, rows, unit, within)
+    owner, rolled_code = dataset.lift(dataset.codings.code[members.rows], rollup)
+    keys = distinct(members.units[owner] * size + rolled_code)  # (unit, code) once each, sorted by unit
+    units, codes = keys // size, keys % size
+    starts = np.flatnonzero(np.r_[True, units[1:] != units[:-1]])
+    group = np.repeat(np.arange(len(starts)), np.diff(np.r_[starts, len(keys)]))
+    ends = np.r_[starts[1:], len(keys)]
+    entry, partner = expand(starts[group], ends[group])  # every ordered pair of codes in each unit
+    counts = np.bincount(codes[entry] * size + codes[partner], minlength=size * size)
+    together = counts.reshape(size, size).astype(np.float64)
+    return np.diag(together).copy(), together, together
+
+
+def _matrix(values: np.ndarray, order: list[int]) -> Matrix:
+    picked = np.rint(values[np.ix_(order, order)]).astype(np.int64).tolist()
+    return tuple(map(tuple, picked))
+
+
+def cooccurrence(
+    dataset: Dataset,
+    flt: AnalysisFilter = AnalysisFilter(),
+    unit: Unit = "overlap",
+    *,
+    within: int = 0,
+    rollup: bool = True,
+    order: Literal["codebook", "similarity"] = "codebook",
+    hide_empty: bool = False,
+) -> CooccurrenceResult:
+    """The co-occurrence matrix of the filtered codings for ``unit`` (``within``: paragraphs apart)."""
+    if unit not in UNITS:
+        raise ValueError(f"unknown unit {unit!r}; choose one of {', '.join(UNITS)}")
+    if within < 0:
+        raise ValueError("within must be 0 or more paragraphs")
+    selection = select(dataset, flt)
+    if unit == "overlap":
+        occurrences, together, involved = _overlap_counts(dataset, selection.rows, rollup)
+    else:
+        occurrences, together, involved = _container_counts(dataset, selection.rows, rollup, unit, within)
+    shown = [code.index for code in selection.codes if not hide_empty or occurrences[code.index]]
+    result = CooccurrenceResult(
+        codes=tuple(dataset.codes[i] for i in shown),
+        unit=unit,
+        within=within if unit == "paragraph" else 0,
+        rollup=rollup,
+        filter=flt,
+        occurrences=tuple(int(round(occurrences[i])) for i in shown),
+        together=_matrix(together, shown),
+        involved=_matrix(involved, shown),
+        notes=flt.describe(dataset),
+    )
+    if order == "similarity":
+        return replace(result.reordered(result.similarity_order()), order="similarity")
+    return result

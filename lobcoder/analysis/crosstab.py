@@ -1,0 +1,197 @@
+"""Crosstabs: codes × values of an attribute, and participants × waves for one code or a set.
+
+:func:`crosstab` counts, per code and value (e.g. code × wave, code × role),
+the filtered codings, or the documents or participants with at least one
+(rolled up by default, as in :mod:`lobcoder.analysis.frequencies`). A
+document falls under its effective value; documents without one form a
+"(no value)" column. A participant counts under every value one of their
+documents has, so with a document attribute such as wave one person can count
+in several columns.
+
+Percentages make every row (``percent="row"``) or column (``"column"``) add
+up to 100%. A row total is the sum of its cells. A column total is the sum of
+the column over the codes shown that have no ancestor shown as well: with
+roll-up a parent already contains its sub-codes, so adding them again would
+count codings twice. The Total row and column hold these totals.
+
+:func:`participant_by_wave` follows the same people over the waves: one row
+per participant, one column per wave, and in each cell the number of codings
+of the chosen codes (a coding counted once even if it matches several). A
+cell is empty (None) when the participant has no document in that wave, and 0
+when they have one without such codings.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Literal
+
+from lobcoder.analysis.dataset import NO_VALUE, CodeNode, Dataset
+from lobcoder.analysis.filters import AnalysisFilter, by_participant, document_code_counts, rolled, select, value_groups
+from lobcoder.analysis.table import Format, Table, TableRow
+
+CountWhat = Literal["codings", "documents", "participants"]
+Percent = Literal["row", "column"] | None
+
+
+@dataclass(frozen=True)
+class CrosstabResult:
+    """``cells[i][j]``: the count for ``codes[i]`` under ``values[j]``."""
+
+    attribute: str
+    codes: tuple[CodeNode, ...]
+    values: tuple[str, ...]
+    cells: tuple[tuple[int, ...], ...]
+    count: CountWhat
+    rollup: bool
+    notes: tuple[str, ...] = ()
+
+    def row_totals(self) -> tuple[int, ...]:
+        return tuple(sum(row) for row in self.cells)
+
+    def _top(self) -> list[int]:
+        """The rows added into column totals: codes without a shown ancestor (all rows without roll-up)."""
+        if not self.rollup:
+            return list(range(len(self.codes)))
+        shown = {code.id for code in self.codes}
+        parent = {code.id: code.parent_id for code in self.codes}
+        top = []
+        for i, code in enumerate(self.codes):
+            ancestor = code.parent_id
+            while ancestor is not None and ancestor not in shown:
+                ancestor = parent.get(ancestor)
+            if ancestor is None:
+                top.append(i)
+        return top
+
+    def column_totals(self) -> tuple[int, ...]:
+        top = self._top()
+        return tuple(sum(self.cells[i][j] for i in top) for j in range(len(self.values)))
+
+    def to_table(self, percent: Percent = None) -> Table:
+        columns = tuple(self.values) + ("Total",)
+        column_totals = self.column_totals()
+        grand = sum(column_totals)
+        fmt: Format = "int" if percent is None else "percent"
+
+        def cell(value: int, row_total: int, column_total: int) -> int | float:
+            if percent == "row":
+                return value / row_total if row_total else 0.0
+            if percent == "column":
+                return value / column_total if column_total else 0.0
+            return value
+
+        rows = []
+        for code, values, total in zip(self.codes, self.cells, self.row_totals(), strict=True):
+            cells = [cell(v, total, c) for v, c in zip(values, column_totals, strict=True)]
+            rows.append(TableRow(code.name, (*cells, cell(total, total, grand)), code.depth, code.id))
+        totals = [cell(c, grand, c) for c in column_totals]
+        rows.append(TableRow("Total", (*totals, cell(grand, grand, grand)), 0, None))
+        what = {"codings": "Codings", "documents": "Documents with the code", "participants": "Participants"}[
+            self.count
+        ]
+        shares = {None: "", "row": " Row percentages.", "column": " Column percentages."}[percent]
+        notes = [f"{what} per {self.attribute}.{shares}"]
+        if self.rollup:
+            notes.append("Codes include their sub-codes; totals add up only codes without a parent shown.")
+        return Table(
+            title=f"Codes × {self.attribute}",
+            row_header="Code",
+            columns=columns,
+            rows=tuple(rows),
+            formats=tuple(fmt for _ in columns),
+            notes=(*notes, *self.notes),
+            column_keys=(*((self.attribute, v) for v in self.values), None),
+        )
+
+
+def crosstab(
+    dataset: Dataset,
+    attribute: str,
+    flt: AnalysisFilter = AnalysisFilter(),
+    count: CountWhat = "codings",
+    rollup: bool = True,
+) -> CrosstabResult:
+    """Codes × values of ``attribute`` (see the module docstring); percentages come with ``to_table``."""
+    selection = select(dataset, flt)
+    per_document = rolled(dataset, document_code_counts(dataset, selection), rollup)
+    groups = value_groups(dataset, selection.documents.tolist(), attribute)
+    columns = []
+    for members in groups.values():
+        part = per_document[members]
+        if count == "codings":
+            columns.append(part.sum(0))
+        elif count == "documents":
+            columns.append((part > 0).sum(0))
+        else:
+            columns.append(by_participant(dataset, part > 0, members).sum(0))
+    cells = tuple(tuple(int(round(column[code.index])) for column in columns) for code in selection.codes)
+    return CrosstabResult(attribute, selection.codes, tuple(groups), cells, count, rollup, flt.describe(dataset))
+
+
+@dataclass(frozen=True)
+class ParticipantWaveResult:
+    """``cells[i][j]``: codings of the chosen codes for ``participants[i]`` in ``waves[j]``, None if not interviewed."""
+
+    attribute: str
+    codes: tuple[CodeNode, ...]
+    participants: tuple[tuple[int, str], ...]
+    waves: tuple[str, ...]
+    cells: tuple[tuple[int | None, ...], ...]
+    rollup: bool = True
+    notes: tuple[str, ...] = ()
+
+    def to_table(self) -> Table:
+        rows = []
+        for (person_id, name), values in zip(self.participants, self.cells, strict=True):
+            total = sum(v for v in values if v is not None)
+            rows.append(TableRow(name, (*values, total), 0, person_id))
+        names = ", ".join(code.name for code in self.codes)
+        scope = " (with sub-codes)" if self.rollup else ""
+        columns = (*(f"{self.attribute} {w}" if w != NO_VALUE else w for w in self.waves), "Total")
+        return Table(
+            title=f"Participants × {self.attribute}: {names}",
+            row_header="Participant",
+            columns=columns,
+            rows=tuple(rows),
+            formats=tuple("int" for _ in columns),
+            notes=(
+                f"Codings of {names}{scope} per participant and {self.attribute}.",
+                f"Empty: no document of this participant in that {self.attribute}.",
+                *self.notes,
+            ),
+            column_keys=(*((self.attribute, w) for w in self.waves), None),
+        )
+
+
+def participant_by_wave(
+    dataset: Dataset,
+    codes: Iterable[int],
+    flt: AnalysisFilter = AnalysisFilter(),
+    attribute: str = "wave",
+    rollup: bool = True,
+) -> ParticipantWaveResult:
+    """Participants × values of ``attribute`` with codings of ``codes`` (see the module docstring)."""
+    chosen = [dataset.code(code_id) for code_id in codes]
+    indices = {i for code in chosen for i in (dataset.subtree(code.id) if rollup else (code.index,))}
+    selection = select(dataset, flt)
+    per_document = document_code_counts(dataset, selection)[:, sorted(indices)].sum(1)
+    linked = [i for i in selection.documents.tolist() if dataset.documents[i].participant_id is not None]
+    groups = value_groups(dataset, linked, attribute)
+    cells = []
+    for person in selection.participants:
+        row: list[int | None] = []
+        for members in groups.values():
+            mine = [i for i in members if dataset.documents[i].participant_id == person]
+            row.append(int(round(per_document[mine].sum())) if mine else None)
+        cells.append(tuple(row))
+    return ParticipantWaveResult(
+        attribute=attribute,
+        codes=tuple(chosen),
+        participants=tuple((p, dataset.participants[p]) for p in selection.participants),
+        waves=tuple(groups),
+        cells=tuple(cells),
+        rollup=rollup,
+        notes=flt.describe(dataset),
+    )

@@ -1,0 +1,325 @@
+"""Everything an analysis reads from a project, loaded in a few queries into plain arrays.
+
+An analysis never touches the database after :func:`load_dataset`, so a worker
+thread can load in its own session and compute without it, and several
+analyses (frequencies, a co-occurrence matrix, its drill-down) share one load.
+
+Codings are kept as columns (numpy arrays), not as one object per coding:
+building 20,000 Python objects alone would cost most of the time budget of a
+co-occurrence matrix. Texts and speaker turns are the bulk of a load and only
+some analyses need them (sentence/paragraph/turn units, quotes, drill-down,
+leaving out interviewer turns), so they are loaded only when asked for.
+
+Attribute values are compared and shown as *labels*: :func:`value_label` gives
+``1`` for the number 1.0, ``2023-03-14`` for a date and text as it is, so a
+filter ``{"wave": {"1"}}`` matches a wave stored as the number 1.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import date
+from typing import NamedTuple
+
+import numpy as np
+import numpy.typing as npt
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from lobcoder.errors import LobcoderError, NotFoundError
+from lobcoder.participants.links import all_document_attributes
+from lobcoder.storage.models import Attribute, Code, Coder, Document, Participant, Speaker, SpeakerTurn
+
+IntArray = npt.NDArray[np.int64]
+NO_VALUE = "(no value)"
+"""The label of documents without a value for an attribute, where a column is shown for them."""
+
+
+class DataNotLoaded(LobcoderError):
+    """An analysis needs texts or turns that :func:`load_dataset` was told to skip."""
+
+
+@dataclass(frozen=True)
+class CodeNode:
+    """A code as analyses show it: ``index`` is its place in codebook (depth-first) order."""
+
+    id: int
+    name: str
+    parent_id: int | None
+    depth: int
+    color: str
+    index: int
+
+
+@dataclass(frozen=True)
+class DocumentInfo:
+    """A document with its participant and effective attribute values as labels."""
+
+    id: int
+    name: str
+    participant_id: int | None
+    participant: str | None
+    attributes: Mapping[str, str]
+
+
+@dataclass(frozen=True)
+class TurnInfo:
+    """A speaker turn: ``[label_start, end)`` includes the label, ``start`` is where speech begins."""
+
+    label_start: int
+    start: int
+    end: int
+    speaker: str | None
+    is_interviewer: bool
+    timestamp_ms: int | None
+
+
+class CodingRow(NamedTuple):
+    """One coding as drill-down lists and quotes show it."""
+
+    id: int
+    document_id: int
+    code_id: int
+    coder: str | None
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, eq=False)
+class CodingTable:
+    """All codings as columns; row ``i`` of every array is one coding.
+
+    ``document`` and ``code`` are indices into :attr:`Dataset.documents` and
+    :attr:`Dataset.codes`; ``coder`` is a coder id or -1.
+    """
+
+    id: IntArray
+    document: IntArray
+    code: IntArray
+    coder: IntArray
+    start: IntArray
+    end: IntArray
+
+    def __len__(self) -> int:
+        return len(self.id)
+
+
+@dataclass(frozen=True, eq=False)
+class Dataset:
+    """A project's codes, documents, codings and (optionally) texts and turns.
+
+    ``ancestors[i, j]`` is 1 when code ``j`` is code ``i`` or one of its
+    ancestors. Roll-up goes through :meth:`lift` and :meth:`roll_up`, which
+    only touch those few non-zero entries: a matrix product would hand
+    120 × 120 matrices to a multi-threaded BLAS, whose threads cost more than
+    the sums when the other cores are busy.
+    """
+
+    codes: tuple[CodeNode, ...]
+    documents: tuple[DocumentInfo, ...]
+    participants: Mapping[int, str]
+    coders: Mapping[int, str]
+    attribute_names: tuple[str, ...]
+    attribute_values: Mapping[str, tuple[str, ...]]
+    codings: CodingTable
+    ancestors: npt.NDArray[np.float64]
+    texts: Mapping[int, str] | None = None
+    turns: Mapping[int, tuple[TurnInfo, ...]] | None = None
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "_positions", {node.id: node.index for node in self.codes})
+        own, up = np.nonzero(self.ancestors)
+        object.__setattr__(self, "_lifts", (own, up, np.searchsorted(own, np.arange(len(self.codes) + 1))))
+
+    def lift(self, codes: IntArray, rollup: bool = True) -> tuple[IntArray, IntArray]:
+        """Each code index in ``codes`` paired with every code it counts for: itself and, rolled up, its ancestors.
+
+        Returns (position in ``codes``, code index) arrays.
+        """
+        if not rollup:
+            return np.arange(len(codes)), codes
+        _, up, bounds = self._lifts  # type: ignore[attr-defined]
+        counts = bounds[codes + 1] - bounds[codes]
+        owner = np.repeat(np.arange(len(codes)), counts)
+        offsets = np.arange(int(counts.sum())) - np.repeat(np.cumsum(counts) - counts, counts)
+        return owner, up[bounds[codes][owner] + offsets]
+
+    def roll_up(self, counts: npt.NDArray[np.float64], axis: int = -1) -> npt.NDArray[np.float64]:
+        """Per-code counts along ``axis`` summed over each code's subtree."""
+        own, up, _ = self._lifts  # type: ignore[attr-defined]
+        moved = np.moveaxis(np.asarray(counts, dtype=np.float64), axis, 0)
+        result = np.zeros_like(moved)
+        np.add.at(result, up, moved[own])
+        return np.moveaxis(result, 0, axis)
+
+    def code(self, code_id: int) -> CodeNode:
+        return self.codes[self.code_position(code_id)]
+
+    def code_position(self, code_id: int) -> int:
+        """The index of a code in :attr:`codes` (its codebook order)."""
+        try:
+            return self._positions[code_id]  # type: ignore[attr-defined, no-any-return]
+        except KeyError:
+            raise NotFoundError(f"no code with id {code_id} in this project") from None
+
+    def subtree(self, code_id: int) -> tuple[int, ...]:
+        """Indices of the code and all its descendants."""
+        column = self.ancestors[:, self.code_position(code_id)]
+        return tuple(int(i) for i in np.flatnonzero(column))
+
+    def text(self, document_id: int) -> str:
+        if self.texts is None:
+            raise DataNotLoaded("this analysis needs the document texts: load the data set with texts=True")
+        return self.texts[document_id]
+
+    def document_turns(self, document_id: int) -> tuple[TurnInfo, ...]:
+        if self.turns is None:
+            raise DataNotLoaded("this analysis needs the speaker turns: load the data set with turns=True")
+        return self.turns.get(document_id, ())
+
+    def coding(self, row: int) -> CodingRow:
+        c = self.codings
+        coder = int(c.coder[row])
+        return CodingRow(
+            int(c.id[row]),
+            self.documents[int(c.document[row])].id,
+            self.codes[int(c.code[row])].id,
+            self.coders.get(coder),
+            int(c.start[row]),
+            int(c.end[row]),
+        )
+
+
+def value_label(value: object) -> str:
+    """How an attribute value is matched and shown: ``1`` for 1.0, ISO dates, text as is."""
+    if isinstance(value, float):
+        return str(int(value)) if value.is_integer() else repr(value)
+    if isinstance(value, date):
+        return value.isoformat()
+    return str(value).strip()
+
+
+def _sort_key(value: object) -> tuple[int, object]:
+    if isinstance(value, int | float):
+        return (0, float(value))
+    if isinstance(value, date):
+        return (1, value)
+    return (2, str(value).casefold())
+
+
+def _code_tree(session: Session) -> tuple[tuple[CodeNode, ...], npt.NDArray[np.float64]]:
+    rows = session.execute(select(Code.id, Code.parent_id, Code.name, Code.color).order_by(Code.position, Code.id))
+    children: dict[int | None, list[tuple[int, str, str]]] = {}
+    for code_id, parent_id, name, color in rows:
+        children.setdefault(parent_id, []).append((code_id, name, color))
+    nodes: list[CodeNode] = []
+    paths: list[list[int]] = []
+
+    def walk(parent: int | None, path: list[int]) -> None:
+        for code_id, name, color in children.get(parent, []):
+            index = len(nodes)
+            nodes.append(CodeNode(code_id, name, parent, len(path), color, index))
+            paths.append([*path, index])
+            walk(code_id, [*path, index])
+
+    walk(None, [])
+    ancestors = np.zeros((len(nodes), len(nodes)))
+    for index, path in enumerate(paths):
+        ancestors[index, path] = 1.0
+    return tuple(nodes), ancestors
+
+
+def _attributes(session: Session) -> tuple[tuple[str, ...], dict[int, dict[str, object]]]:
+    names = tuple(dict.fromkeys(session.scalars(select(Attribute.name).order_by(Attribute.position, Attribute.id))))
+    return names, all_document_attributes(session)
+
+
+def _turns(session: Session) -> dict[int, tuple[TurnInfo, ...]]:
+    rows = session.execute(
+        select(
+            SpeakerTurn.document_id,
+            SpeakerTurn.label_start,
+            SpeakerTurn.start,
+            SpeakerTurn.end,
+            Speaker.name,
+            Speaker.is_interviewer,
+            SpeakerTurn.timestamp_ms,
+        )
+        .outerjoin(Speaker, Speaker.id == SpeakerTurn.speaker_id)
+        .order_by(SpeakerTurn.document_id, SpeakerTurn.label_start)
+    )
+    turns: dict[int, list[TurnInfo]] = {}
+    for document_id, label_start, start, end, speaker, interviewer, timestamp in rows:
+        turns.setdefault(document_id, []).append(
+            TurnInfo(label_start, start, end, speaker, bool(interviewer), timestamp)
+        )
+    return {document_id: tuple(found) for document_id, found in turns.items()}
+
+
+# Read with the driver's own cursor on the session's connection (same
+# transaction): SQLAlchemy's row objects for 20,000 codings cost as much again
+# as the query itself, and the co-occurrence budget is 50 ms in all.
+_CODINGS_SQL = 'SELECT id, document_id, code_id, coalesce(coder_id, -1), start, "end" FROM codings'
+
+
+def _codings(session: Session, documents: Mapping[int, int], codes: Mapping[int, int]) -> CodingTable:
+    cursor = session.connection().connection.cursor()
+    try:
+        rows = cursor.execute(_CODINGS_SQL).fetchall()
+    finally:
+        cursor.close()
+    flat = np.fromiter(itertools.chain.from_iterable(rows), dtype=np.int64, count=6 * len(rows))
+    table = flat.reshape(-1, 6)
+    document_index = np.full(max(documents, default=0) + 1, -1, dtype=np.int64)
+    document_index[list(documents)] = list(documents.values())
+    code_index = np.full(max(codes, default=0) + 1, -1, dtype=np.int64)
+    code_index[list(codes)] = list(codes.values())
+    columns = [
+        table[:, 0],
+        document_index[table[:, 1]],
+        code_index[table[:, 2]],
+        table[:, 3],
+        table[:, 4],
+        table[:, 5],
+    ]
+    for column in columns:
+        column.flags.writeable = False
+    return CodingTable(*columns)
+
+
+def load_dataset(session: Session, *, texts: bool = True, turns: bool = True) -> Dataset:
+    """Read what analyses need; ``texts``/``turns`` may be skipped for frequencies and overlap matrices."""
+    codes, ancestors = _code_tree(session)
+    participants = dict(session.execute(select(Participant.id, Participant.name)).all())
+    names, raw_values = _attributes(session)
+    values: dict[str, set[object]] = {name: set() for name in names}
+    documents = []
+    for document_id, name, participant_id in session.execute(
+        select(Document.id, Document.name, Document.participant_id)
+    ):
+        raw = raw_values.get(document_id, {})
+        for attribute, value in raw.items():
+            values.setdefault(attribute, set()).add(value)
+        labels = {attribute: value_label(value) for attribute, value in raw.items()}
+        participant = participants.get(participant_id) if participant_id is not None else None
+        documents.append(DocumentInfo(document_id, name, participant_id, participant, labels))
+    documents.sort(key=lambda d: (d.name.casefold(), d.id))
+    orders = {
+        name: tuple(dict.fromkeys(value_label(v) for v in sorted(found, key=_sort_key)))
+        for name, found in values.items()
+    }
+    codings = _codings(session, {d.id: i for i, d in enumerate(documents)}, {c.id: c.index for c in codes})
+    return Dataset(
+        codes=codes,
+        documents=tuple(documents),
+        participants=participants,
+        coders=dict(session.execute(select(Coder.id, Coder.name)).all()),
+        attribute_names=tuple(values),
+        attribute_values=orders,
+        codings=codings,
+        ancestors=ancestors,
+        texts=dict(session.execute(select(Document.id, Document.text)).all()) if texts else None,
+        turns=_turns(session) if turns else None,
+    )

@@ -1,0 +1,195 @@
+"""Code frequencies: codings, documents and participants per code, optionally split into columns.
+
+For each code there are two sets of figures:
+
+* **own**: codings with exactly this code, and the documents and participants
+  that have at least one of them;
+* **rolled up**: the code and all its sub-codes together. Codings are added
+  up (a parent coding and a sub-code coding on the same words are two
+  codings); a document or participant is counted once however many of the
+  codes occur in it.
+
+Percentages are of the documents (participants) in the filtered set; a
+participant counts when any of their filtered documents has the code.
+
+``split_by`` gives one column per value of a document attribute (its
+effective value, e.g. wave 1/2/3; documents without one form a
+"(no value)" column) or, with :data:`Split.DOCUMENT`, one column per document.
+Within a value's column, percentages are of that value's documents
+(participants with a document of that value).
+"""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass
+from typing import Literal
+
+import numpy as np
+import numpy.typing as npt
+
+from lobcoder.analysis.dataset import NO_VALUE, CodeNode, Dataset
+from lobcoder.analysis.filters import (
+    AnalysisFilter,
+    Selection,
+    by_participant,
+    document_code_counts,
+    rolled,
+    select,
+    value_groups,
+)
+from lobcoder.analysis.table import Format, Table, TableRow
+
+SplitMeasure = Literal["codings", "documents", "document_share", "participants", "participant_share"]
+_SPLIT_FORMATS: dict[str, Format] = {
+    "codings": "int",
+    "documents": "int",
+    "document_share": "percent",
+    "participants": "int",
+    "participant_share": "percent",
+}
+
+
+class Split(enum.Enum):
+    """Split columns other than an attribute's values."""
+
+    DOCUMENT = "document"
+
+
+@dataclass(frozen=True)
+class Counts:
+    """Figures for one code in one column (or over all filtered documents)."""
+
+    codings: int
+    documents: int
+    participants: int
+    of_documents: int  # the denominators
+    of_participants: int
+
+    @property
+    def document_share(self) -> float:
+        return self.documents / self.of_documents if self.of_documents else 0.0
+
+    @property
+    def participant_share(self) -> float:
+        return self.participants / self.of_participants if self.of_participants else 0.0
+
+    def get(self, measure: SplitMeasure) -> int | float:
+        return getattr(self, measure)  # type: ignore[no-any-return]
+
+
+@dataclass(frozen=True)
+class CodeFrequency:
+    """One code: own and rolled-up figures, and per split column those of the result's mode."""
+
+    code: CodeNode
+    own: Counts
+    rolled: Counts
+    split: tuple[Counts, ...] = ()
+
+
+@dataclass(frozen=True)
+class FrequencyResult:
+    rows: tuple[CodeFrequency, ...]
+    rollup: bool
+    documents: int
+    participants: int
+    split_by: str | Split | None
+    split_labels: tuple[str, ...]
+    split_keys: tuple[object, ...]
+    notes: tuple[str, ...] = ()
+
+    def counts(self, row: CodeFrequency) -> Counts:
+        return row.rolled if self.rollup else row.own
+
+    def to_table(self, split_measure: SplitMeasure | None = None) -> Table:
+        """Codings, documents (%), participants (%) per code, then one column per split value.
+
+        ``split_measure`` chooses what split columns show; by default the share
+        of documents for an attribute and the number of codings per document.
+        """
+        if split_measure is None:
+            split_measure = "codings" if self.split_by is Split.DOCUMENT else "document_share"
+        columns = ["Codings", "Documents", "% of documents", "Participants", "% of participants"]
+        keys: list[object] = ["codings", "documents", "document_share", "participants", "participant_share"]
+        formats: list[Format] = ["int", "int", "percent", "int", "percent"]
+        columns += list(self.split_labels)
+        keys += list(self.split_keys)
+        formats += [_SPLIT_FORMATS[split_measure]] * len(self.split_labels)
+        rows = []
+        for row in self.rows:
+            c = self.counts(row)
+            values = (c.codings, c.documents, c.document_share, c.participants, c.participant_share)
+            split = tuple(cell.get(split_measure) for cell in row.split)
+            rows.append(TableRow(row.code.name, values + split, row.code.depth, row.code.id))
+        mode = (
+            "Codes include their sub-codes (a document or participant counted once)."
+            if self.rollup
+            else ("Codings with exactly this code; sub-codes are counted on their own rows.")
+        )
+        base = f"N = {self.documents} documents, {self.participants} participants."
+        if self.split_labels:
+            base += f" Split columns: {split_measure.replace('_', ' ')} per {self._split_name()}."
+        return Table(
+            title="Code frequencies",
+            row_header="Code",
+            columns=tuple(columns),
+            rows=tuple(rows),
+            formats=tuple(formats),
+            notes=(base, mode, *self.notes),
+            column_keys=tuple(keys),
+        )
+
+    def _split_name(self) -> str:
+        return "document" if self.split_by is Split.DOCUMENT else str(self.split_by)
+
+
+def _counts(dataset: Dataset, codings: npt.NDArray[np.float64], documents: list[int]) -> list[Counts]:
+    """Counts per code over the document indices ``documents``; ``codings`` is documents × codes."""
+    part = codings[documents]
+    people = by_participant(dataset, part > 0, documents)
+    totals, docs, persons = part.sum(0), (part > 0).sum(0), people.sum(0)
+    return [
+        Counts(int(round(totals[k])), int(docs[k]), int(persons[k]), len(documents), len(people))
+        for k in range(codings.shape[1])
+    ]
+
+
+def _groups(dataset: Dataset, selection: Selection, split_by: str | Split) -> list[tuple[str, object, list[int]]]:
+    """(label, key, document indices) per split column."""
+    kept = selection.documents.tolist()
+    if split_by is Split.DOCUMENT:
+        return [(dataset.documents[i].name, dataset.documents[i].id, [i]) for i in kept]
+    groups = value_groups(dataset, kept, split_by)
+    return [(f"{split_by} {v}" if v != NO_VALUE else v, (split_by, v), members) for v, members in groups.items()]
+
+
+def frequencies(
+    dataset: Dataset,
+    flt: AnalysisFilter = AnalysisFilter(),
+    split_by: str | Split | None = None,
+    rollup: bool = True,
+) -> FrequencyResult:
+    """Frequencies of the filtered codings per code (see the module docstring)."""
+    selection = select(dataset, flt)
+    per_document = document_code_counts(dataset, selection)
+    kept = selection.documents.tolist()
+    own = _counts(dataset, per_document, kept)
+    up = _counts(dataset, rolled(dataset, per_document, True), kept)
+    groups = _groups(dataset, selection, split_by) if split_by is not None else []
+    mode = rolled(dataset, per_document, rollup)
+    split = [_counts(dataset, mode, members) for _, _, members in groups]
+    rows = tuple(
+        CodeFrequency(code, own[code.index], up[code.index], tuple(column[code.index] for column in split))
+        for code in selection.codes
+    )
+    return FrequencyResult(
+        rows=rows,
+        rollup=rollup,
+        documents=len(kept),
+        participants=len(selection.participants),
+        split_by=split_by,
+        split_labels=tuple(label for label, _, _ in groups),
+        split_keys=tuple(key for _, key, _ in groups),
+        notes=flt.describe(dataset),
+    )

@@ -1,0 +1,227 @@
+"""Coded segments with their context (quotes), and the passages behind a co-occurrence cell.
+
+A quote is one filtered coding with its document, participant, effective
+attribute values, coder and text. Its *speaker* and *timestamp* are those of
+the first speaker turn it touches (none for text outside every turn); its
+*paragraph* is the 1-based number of the first paragraph it touches, counting
+non-blank lines as :mod:`lobcoder.analysis.units` does. All positions are
+code points of the stored text, so an emoji or accented letter earlier in the
+document does not shift anything.
+
+:func:`passages` lists, for one cell of a co-occurrence result, where the two
+codes co-occur, so a view can list them and jump to them:
+
+* ``overlap``: one passage per pair of overlapping codings, spanning both;
+* ``turn``, ``sentence``, ``paragraph``: one per unit in which both codes
+  occur, spanning the unit (for paragraph windows, all their paragraphs);
+* ``document``, ``participant``: one per document of such a unit, spanning its
+  codings of the two codes; the text is those codings' texts joined by " […] ",
+  since the unit itself is the whole document.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+
+import numpy as np
+
+from lobcoder.analysis.cooccurrence import CooccurrenceResult, overlap_pairs
+from lobcoder.analysis.dataset import CodeNode, CodingRow, Dataset, IntArray, TurnInfo
+from lobcoder.analysis.filters import AnalysisFilter, select
+from lobcoder.analysis.table import Format, Table, TableRow
+from lobcoder.analysis.units import Spans, memberships, paragraphs, turn_spans
+
+
+@dataclass(frozen=True)
+class Quote:
+    """One coded segment; ``listed_under`` is the code whose quotes it is shown with."""
+
+    coding_id: int
+    code: CodeNode
+    listed_under: CodeNode
+    document_id: int
+    document: str
+    participant: str | None
+    attributes: Mapping[str, str]
+    speaker: str | None
+    paragraph: int
+    timestamp_ms: int | None
+    coder: str | None
+    start: int
+    end: int
+    text: str
+
+
+def format_timestamp(milliseconds: int | None) -> str | None:
+    """``1:02:03`` for a turn's time stamp."""
+    if milliseconds is None:
+        return None
+    seconds = milliseconds // 1000
+    return f"{seconds // 3600}:{seconds // 60 % 60:02d}:{seconds % 60:02d}"
+
+
+@dataclass(frozen=True)
+class QuoteResult:
+    quotes: tuple[Quote, ...]
+    attribute_names: tuple[str, ...]
+    notes: tuple[str, ...] = ()
+
+    def to_table(self, attributes: Sequence[str] | None = None) -> Table:
+        """One row per quote, labelled with its code; ``attributes``: which attribute columns (default all)."""
+        names = tuple(self.attribute_names if attributes is None else attributes)
+        columns = ("Document", "Participant", *names, "Speaker", "Paragraph", "Time", "Coder", "Text")
+        text: Format = "text"
+        formats: tuple[Format, ...] = (text, text, *(text,) * len(names), text, "int", text, text, text)
+        rows = tuple(
+            TableRow(
+                q.listed_under.name,
+                (
+                    q.document,
+                    q.participant,
+                    *(q.attributes.get(name) for name in names),
+                    q.speaker,
+                    q.paragraph,
+                    format_timestamp(q.timestamp_ms),
+                    q.coder,
+                    q.text,
+                ),
+                0,
+                q.coding_id,
+            )
+            for q in self.quotes
+        )
+        return Table("Quotes", "Code", columns, rows, formats, notes=self.notes, column_keys=columns)
+
+
+class _Context:
+    """Paragraphs and turns per document, computed once for each document a listing touches."""
+
+    def __init__(self, dataset: Dataset) -> None:
+        self.dataset = dataset
+        self._paragraphs: dict[int, Spans] = {}
+        self._turns: dict[int, tuple[Spans, list[TurnInfo]]] = {}
+
+    def paragraph(self, document_id: int, start: int) -> int:
+        if document_id not in self._paragraphs:
+            self._paragraphs[document_id] = paragraphs(self.dataset.text(document_id))
+        return self._paragraphs[document_id].number_at(start)
+
+    def turn(self, document_id: int, start: int, end: int) -> TurnInfo | None:
+        if document_id not in self._turns:
+            turns = [t for t in self.dataset.document_turns(document_id) if t.label_start < t.end]
+            self._turns[document_id] = (turn_spans(turns), turns)
+        spans, turns = self._turns[document_id]
+        touched = spans.touched(start, end)
+        return turns[touched.start] if touched else None
+
+
+def _rows_of(dataset: Dataset, rows: IntArray, code: CodeNode, rollup: bool) -> IntArray:
+    indices = dataset.subtree(code.id) if rollup else (code.index,)
+    return rows[np.isin(dataset.codings.code[rows], indices)]
+
+
+def quotes(
+    dataset: Dataset,
+    flt: AnalysisFilter = AnalysisFilter(),
+    codes: Iterable[int] | None = None,
+    rollup: bool = False,
+) -> QuoteResult:
+    """The filtered codings of ``codes`` (default: the filter's codes), by code, document and position.
+
+    With ``rollup`` a code's quotes include those of its sub-codes.
+    """
+    selection = select(dataset, flt)
+    listed = selection.codes if codes is None else tuple(dataset.code(code_id) for code_id in codes)
+    context = _Context(dataset)
+    found = []
+    for code in listed:
+        rows = _rows_of(dataset, selection.rows, code, rollup)
+        order = np.lexsort((dataset.codings.start[rows], dataset.codings.document[rows]))
+        for row in rows[order].tolist():
+            coding = dataset.coding(row)
+            document = dataset.documents[int(dataset.codings.document[row])]
+            turn = context.turn(document.id, coding.start, coding.end)
+            found.append(
+                Quote(
+                    coding_id=coding.id,
+                    code=dataset.code(coding.code_id),
+                    listed_under=code,
+                    document_id=document.id,
+                    document=document.name,
+                    participant=document.participant,
+                    attributes=document.attributes,
+                    speaker=turn.speaker if turn else None,
+                    paragraph=context.paragraph(document.id, coding.start),
+                    timestamp_ms=turn.timestamp_ms if turn else None,
+                    coder=coding.coder,
+                    start=coding.start,
+                    end=coding.end,
+                    text=dataset.text(document.id)[coding.start : coding.end],
+                )
+            )
+    return QuoteResult(tuple(found), dataset.attribute_names, flt.describe(dataset))
+
+
+@dataclass(frozen=True)
+class Passage:
+    """Where two codes co-occur: a stretch of one document and the codings of each code in it."""
+
+    document_id: int
+    document: str
+    start: int
+    end: int
+    text: str
+    codings_a: tuple[CodingRow, ...]
+    codings_b: tuple[CodingRow, ...]
+
+
+def _passage(dataset: Dataset, document: int, span: tuple[int, int] | None, a: list[int], b: list[int]) -> Passage:
+    info = dataset.documents[document]
+    text = dataset.text(info.id)
+    codings_a = tuple(sorted((dataset.coding(r) for r in a), key=lambda c: (c.start, c.end)))
+    codings_b = tuple(sorted((dataset.coding(r) for r in b), key=lambda c: (c.start, c.end)))
+    if span is not None:
+        return Passage(info.id, info.name, span[0], span[1], text[span[0] : span[1]], codings_a, codings_b)
+    listed = sorted({*codings_a, *codings_b}, key=lambda c: (c.start, c.end))
+    joined = " […] ".join(text[c.start : c.end] for c in listed)
+    return Passage(info.id, info.name, listed[0].start, max(c.end for c in listed), joined, codings_a, codings_b)
+
+
+def passages(dataset: Dataset, result: CooccurrenceResult, code_a: int, code_b: int) -> list[Passage]:
+    """The passages behind cell (``code_a``, ``code_b``) of ``result``, in document and text order."""
+    rows = select(dataset, result.filter).rows
+    in_a = _rows_of(dataset, rows, dataset.code(code_a), result.rollup)
+    in_b = _rows_of(dataset, rows, dataset.code(code_b), result.rollup)
+    a_set, b_set = set(in_a.tolist()), set(in_b.tolist())
+    candidates = np.union1d(in_a, in_b)
+    found: list[Passage] = []
+    if result.unit == "overlap":
+        first, second = overlap_pairs(dataset, candidates)
+        for x, y in zip(first.tolist(), second.tolist(), strict=True):
+            if x not in a_set or y not in b_set:
+                x, y = y, x
+            if x in a_set and y in b_set:
+                span = (int(dataset.codings.start[[x, y]].min()), int(dataset.codings.end[[x, y]].max()))
+                found.append(_passage(dataset, int(dataset.codings.document[x]), span, [x], [y]))
+    else:
+        members = memberships(dataset, candidates, result.unit, result.within)
+        units: dict[int, list[int]] = {}
+        for unit, row in zip(members.units.tolist(), members.rows.tolist(), strict=True):
+            units.setdefault(unit, []).append(row)
+        for unit, unit_rows in units.items():
+            a = [r for r in unit_rows if r in a_set]
+            b = [r for r in unit_rows if r in b_set]
+            if not a or not b:
+                continue
+            place = members.span(unit)
+            if place is not None:
+                found.append(_passage(dataset, place[0], (place[1], place[2]), a, b))
+                continue
+            for document in sorted({int(dataset.codings.document[r]) for r in unit_rows}):
+                here = [r for r in unit_rows if int(dataset.codings.document[r]) == document]
+                found.append(
+                    _passage(dataset, document, None, [r for r in here if r in a_set], [r for r in here if r in b_set])
+                )
+    found.sort(key=lambda p: (p.document.casefold(), p.document_id, p.start, p.end))
+    return found

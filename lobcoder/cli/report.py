@@ -1,0 +1,357 @@
+"""``lobcoder report frequencies|cooccurrence|crosstab|quotes PROJECT``: analyses as text, JSON or files."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import textwrap
+import types
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any, NoReturn
+
+from lobcoder.analysis.cooccurrence import cooccurrence
+from lobcoder.analysis.crosstab import crosstab, participant_by_wave
+from lobcoder.analysis.dataset import Dataset, load_dataset
+from lobcoder.analysis.filters import AnalysisFilter
+from lobcoder.analysis.frequencies import Split, frequencies
+from lobcoder.analysis.quotes import quotes
+from lobcoder.analysis.table import Table
+from lobcoder.analysis.units import UNITS
+from lobcoder.cli.output import error, one_line, print_json
+from lobcoder.errors import LobcoderError
+from lobcoder.reports.export import ExportFormat, export_table
+from lobcoder.reports.formatting import Language, format_value, is_matrix
+from lobcoder.storage.project import ProjectStore
+
+FORMATS = ("docx", "xlsx", "csv", "json")
+FILE_FORMATS: dict[str, ExportFormat] = {"docx": "docx", "xlsx": "xlsx", "csv": "csv"}
+MEASURES = ("count", "jaccard", "conditional", "conditional_column")
+QUOTE_WIDTH = 100  # the text listing wraps quotes at this width
+
+
+class UsageError(LobcoderError):
+    """Options that do not fit together; exit code 2 like argparse's own errors."""
+
+
+def register(commands: argparse._SubParsersAction) -> None:
+    report = commands.add_parser(
+        "report",
+        help="code frequencies, co-occurrence, crosstabs and quotes",
+        description="Without --out a readable table is printed; --out FILE writes .docx, .xlsx or .csv "
+        "(the format follows the extension unless --format says otherwise); --format json prints the table as JSON.",
+    )
+    kinds = report.add_subparsers(dest="kind", metavar="KIND", required=True)
+    _one_line_errors(report)
+
+    cmd = kinds.add_parser("frequencies", help="codings, documents and participants per code")
+    _common(cmd, rollup_default=True)
+    split = cmd.add_mutually_exclusive_group()
+    split.add_argument("--split-by", metavar="ATTRIBUTE", help="one column per value of this attribute (e.g. wave)")
+    split.add_argument("--by-document", action="store_true", help="one column per document")
+    cmd.set_defaults(handler=cmd_frequencies)
+
+    cmd = kinds.add_parser("cooccurrence", help="codes × codes: how often two codes occur together")
+    _common(cmd, rollup_default=True)
+    cmd.add_argument("--unit", choices=UNITS, default="overlap", help="what counts as together (default overlap)")
+    cmd.add_argument(
+        "--within", type=_count, metavar="N", help="with --unit paragraph: codes at most N paragraphs apart (default 0)"
+    )
+    cmd.add_argument("--measure", choices=MEASURES, default="count", help="cell values (default count)")
+    cmd.add_argument("--order", choices=("codebook", "similarity"), default="codebook", help="order of the codes")
+    cmd.add_argument("--hide-empty", action="store_true", help="leave out codes without codings")
+    cmd.set_defaults(handler=cmd_cooccurrence)
+
+    cmd = kinds.add_parser("crosstab", help="codes × the values of an attribute, or participants × waves")
+    _common(cmd, rollup_default=True)
+    cmd.add_argument("--attribute", required=True, help="the attribute of the columns (e.g. wave, role)")
+    cmd.add_argument("--count", choices=("codings", "documents", "participants"), default="codings")
+    cmd.add_argument("--percent", choices=("row", "column"), help="row or column percentages instead of counts")
+    cmd.add_argument(
+        "--participants",
+        action="store_true",
+        help="one row per participant: codings of the --codes per value of --attribute",
+    )
+    cmd.set_defaults(handler=cmd_crosstab)
+
+    cmd = kinds.add_parser("quotes", help="the coded passages of codes with document, participant and speaker")
+    _common(cmd, rollup_default=False)
+    cmd.set_defaults(handler=cmd_quotes)
+    for parser in kinds.choices.values():
+        _one_line_errors(parser)
+
+
+def _common(cmd: argparse.ArgumentParser, *, rollup_default: bool) -> None:
+    cmd.add_argument("project", type=Path)
+    group = cmd.add_argument_group("filter")
+    group.add_argument(
+        "--filter",
+        action="append",
+        default=[],
+        metavar="ATTR=VALUE",
+        help="only documents with this attribute value; repeat for more values (one attribute: any of them)",
+    )
+    group.add_argument("--coder", action="append", metavar="NAME", help="only codings by this coder (repeatable)")
+    group.add_argument("--exclude-interviewer", action="store_true", help="leave out codings inside interviewer turns")
+    group.add_argument("--codes", action="append", metavar="NAME", help="only these codes (repeatable; Parent/Child)")
+    cmd.add_argument(
+        "--rollup",
+        action=argparse.BooleanOptionalAction,
+        default=rollup_default,
+        help="count codes with their sub-codes (default: %(default)s)",
+    )
+    output = cmd.add_argument_group("output")
+    output.add_argument("--format", choices=FORMATS, help="docx, xlsx, csv or json (default: from --out, else text)")
+    output.add_argument("--out", type=Path, metavar="FILE", help="write the table to this file")
+    output.add_argument("--language", choices=("en", "nl"), default="en", help="numbers and words in files and text")
+    output.add_argument("--chart", action="store_true", help="Word: add a bar chart under a frequency table")
+
+
+def _count(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a whole number, not {text!r}") from None
+    if value < 0:
+        raise argparse.ArgumentTypeError("must be 0 or more")
+    return value
+
+
+def _one_line_errors(parser: argparse.ArgumentParser) -> None:
+    """Report a bad option as one line (argparse prints its whole usage first)."""
+
+    def fail(self: argparse.ArgumentParser, message: str) -> NoReturn:
+        error(f"{self.prog.removeprefix('lobcoder ')}: {message} (see {self.prog} --help)")
+        sys.exit(2)
+
+    parser.error = types.MethodType(fail, parser)  # type: ignore[method-assign]
+
+
+# -- commands ------------------------------------------------------------------
+
+
+def cmd_frequencies(args: argparse.Namespace) -> int:
+    def compute(dataset: Dataset, flt: AnalysisFilter) -> list[Table]:
+        split: str | Split | None = Split.DOCUMENT if args.by_document else args.split_by
+        if isinstance(split, str) and split not in dataset.attribute_values:
+            raise UsageError(_no_attribute(dataset, split))
+        return [frequencies(dataset, flt, split_by=split, rollup=args.rollup).to_table()]
+
+    return _report(args, compute)
+
+
+def cmd_cooccurrence(args: argparse.Namespace) -> int:
+    if args.within is not None and args.unit != "paragraph":
+        raise UsageError("--within needs --unit paragraph")
+
+    def compute(dataset: Dataset, flt: AnalysisFilter) -> list[Table]:
+        result = cooccurrence(
+            dataset,
+            flt,
+            args.unit,
+            within=args.within or 0,
+            rollup=args.rollup,
+            order=args.order,
+            hide_empty=args.hide_empty,
+        )
+        return [result.to_table(args.measure)]
+
+    return _report(args, compute)
+
+
+def cmd_crosstab(args: argparse.Namespace) -> int:
+    if args.participants and not args.codes:
+        raise UsageError("--participants needs the codes to count: --codes NAME")
+    if args.participants and args.percent:
+        raise UsageError("--percent does not apply to --participants")
+
+    def compute(dataset: Dataset, flt: AnalysisFilter) -> list[Table]:
+        if args.attribute not in dataset.attribute_values:
+            raise UsageError(_no_attribute(dataset, args.attribute))
+        if args.participants:
+            codes = sorted(flt.codes or (), key=dataset.code_position)
+            return [participant_by_wave(dataset, codes, flt, args.attribute, rollup=args.rollup).to_table()]
+        result = crosstab(dataset, args.attribute, flt, count=args.count, rollup=args.rollup)
+        return [result.to_table(args.percent)]
+
+    return _report(args, compute)
+
+
+def cmd_quotes(args: argparse.Namespace) -> int:
+    def compute(dataset: Dataset, flt: AnalysisFilter) -> list[Table]:
+        return [quotes(dataset, flt, rollup=args.rollup).to_table()]
+
+    return _report(args, compute)
+
+
+# -- shared ----------------------------------------------------------------------
+
+
+def _report(args: argparse.Namespace, compute: Callable[[Dataset, AnalysisFilter], list[Table]]) -> int:
+    kind = _output_format(args)
+    with ProjectStore.open(args.project) as store, store.read() as session:
+        dataset = load_dataset(session, texts=True, turns=True)
+    flt = build_filter(dataset, args.filter, args.coder, args.codes, args.exclude_interviewer)
+    tables = compute(dataset, flt)
+    if kind == "json":
+        document: Any = [table_as_json(t) for t in tables]
+        if args.out:
+            args.out.write_text(json.dumps(document, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+            print(f"Wrote {args.out}")
+        else:
+            print_json(document[0] if len(document) == 1 else document)
+        return 0
+    if kind is None:
+        for table in tables:
+            print_table(table, args.language)
+        return 0
+    written = export_table(tables, args.out, format=FILE_FORMATS[kind], language=args.language, chart=args.chart)
+    for path in written:
+        print(f"Wrote {path}")
+    return 0
+
+
+def _output_format(args: argparse.Namespace) -> str | None:
+    """The output format ("docx", "xlsx", "csv", "json") or None for a text table; checks --format and --out."""
+    if args.out is None:
+        if args.format in ("docx", "xlsx", "csv"):
+            raise UsageError(f"--format {args.format} needs --out FILE")
+        return args.format
+    suffix = args.out.suffix.lower().lstrip(".")
+    if args.format is not None:
+        return str(args.format)
+    if suffix not in FORMATS:
+        raise UsageError(f"{args.out}: use .docx, .xlsx, .csv or .json, or name the format with --format")
+    return suffix
+
+
+def _no_attribute(dataset: Dataset, name: str) -> str:
+    known = ", ".join(dataset.attribute_names) or "none"
+    return f"no attribute named {name!r} in this project (attributes: {known})"
+
+
+def build_filter(
+    dataset: Dataset,
+    conditions: Sequence[str],
+    coders: Sequence[str] | None,
+    codes: Sequence[str] | None,
+    exclude_interviewer: bool,
+) -> AnalysisFilter:
+    """The filter from the command line, each name checked against the project."""
+    attributes: dict[str, set[str]] = {}
+    by_name = {name.casefold(): name for name in dataset.attribute_names}
+    for condition in conditions:
+        name, equals, value = condition.partition("=")
+        if not equals or not name.strip():
+            raise UsageError(f"--filter {condition!r}: expected ATTR=VALUE, e.g. wave=1")
+        attribute = by_name.get(name.strip().casefold())
+        if attribute is None:
+            raise UsageError(_no_attribute(dataset, name.strip()))
+        values = dataset.attribute_values.get(attribute, ())
+        if value.strip() not in values:
+            raise UsageError(f"attribute {attribute!r} has no value {value.strip()!r} (values: {', '.join(values)})")
+        attributes.setdefault(attribute, set()).add(value.strip())
+    chosen_coders = None
+    if coders:
+        known = {name.casefold(): name for name in dataset.coders.values()}
+        missing = [c for c in coders if c.casefold() not in known]
+        if missing:
+            raise UsageError(f"no coder named {missing[0]!r} (coders: {', '.join(sorted(known.values())) or 'none'})")
+        chosen_coders = frozenset(known[c.casefold()] for c in coders)
+    chosen_codes = frozenset(find_code(dataset, name) for name in codes) if codes else None
+    return AnalysisFilter(
+        coders=chosen_coders,
+        codes=chosen_codes,
+        attributes={k: frozenset(v) for k, v in attributes.items()},
+        exclude_interviewer=exclude_interviewer,
+    )
+
+
+def find_code(dataset: Dataset, name: str) -> int:
+    """The id of the code called ``name`` or ``Parent/Child`` (case-insensitive)."""
+    paths: dict[int, str] = {}
+    for code in dataset.codes:
+        parent = paths.get(code.parent_id) if code.parent_id is not None else None
+        paths[code.id] = f"{parent}/{code.name}" if parent else code.name
+    wanted = name.strip().casefold()
+    exact = [i for i, path in paths.items() if path.casefold() == wanted]
+    found = exact or [c.id for c in dataset.codes if c.name.casefold() == wanted]
+    if not found:
+        raise UsageError(f"no code named {name!r} in this project")
+    if len(found) > 1:
+        raise UsageError(f"{name!r} names {len(found)} codes; give the path, e.g. {paths[found[0]]!r}")
+    return found[0]
+
+
+def table_as_json(table: Table) -> dict[str, Any]:
+    """A table as plain JSON: raw values (shares as 0..1), formats and notes."""
+    return {
+        "title": table.title,
+        "row_header": table.row_header,
+        "columns": list(table.columns),
+        "formats": list(table.formats),
+        "column_keys": [_key(k) for k in table.column_keys],
+        "rows": [
+            {"label": r.label, "level": r.level, "key": _key(r.key), "values": list(r.values)} for r in table.rows
+        ],
+        "notes": list(table.notes),
+        "flagged": sorted([list(cell) for cell in table.flagged]),
+        "flag_note": table.flag_note,
+    }
+
+
+def _key(key: object) -> Any:
+    if isinstance(key, tuple):
+        return [_key(k) for k in key]
+    return key if key is None or isinstance(key, (int, float, str)) else str(key)
+
+
+def print_table(table: Table, language: Language = "en") -> None:
+    """A table as aligned plain text; a matrix numbers its columns, quotes are listed one per block."""
+    print(table.title)
+    print()
+    if "text" in table.formats and table.columns[-1:] == ("Text",):
+        _print_quotes(table)
+    else:
+        _print_grid(table, language)
+    for note in table.notes:
+        print(f"  {note}")
+    if table.flagged and table.flag_note:
+        print(f"  * {table.flag_note}")
+    print()
+
+
+def _print_grid(table: Table, language: Language) -> None:
+    matrix = is_matrix(table)
+    labels = [("  " * r.level) + (f"{i + 1}. " if matrix else "") + r.label for i, r in enumerate(table.rows)]
+    headers = [str(j + 1) for j in range(len(table.columns))] if matrix else list(table.columns)
+    cells = [
+        [
+            format_value(v, table.formats[j], language) + ("*" if (i, j) in table.flagged else "")
+            for j, v in enumerate(r.values)
+        ]
+        for i, r in enumerate(table.rows)
+    ]
+    label_width = max([len(table.row_header), *map(len, labels)])
+    widths = [max([len(h), *(len(row[j]) for row in cells)]) for j, h in enumerate(headers)]
+    print(
+        "  ".join([table.row_header.ljust(label_width), *(h.rjust(w) for h, w in zip(headers, widths, strict=False))])
+    )
+    for label, row in zip(labels, cells, strict=False):
+        print("  ".join([label.ljust(label_width), *(c.rjust(w) for c, w in zip(row, widths, strict=False))]))
+    print()
+
+
+def _print_quotes(table: Table) -> None:
+    for row in table.rows:
+        where = [
+            f"{name}: {value}"
+            for name, value in zip(table.columns[:-1], row.values[:-1], strict=False)
+            if value not in (None, "")
+        ]
+        print(f"[{row.label}] " + "; ".join(where))
+        text = one_line(str(row.values[-1] or ""))
+        print(textwrap.fill(text, QUOTE_WIDTH, initial_indent="    ", subsequent_indent="    "))
+    print(f"{len(table.rows)} quotes")
+    print()

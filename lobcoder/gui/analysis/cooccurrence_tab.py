@@ -1,0 +1,485 @@
+"""The Co-occurrence tab: a heat map of codes × codes and the passages behind a chosen cell."""
+
+from __future__ import annotations
+
+import html
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt, Signal, Slot
+from PySide6.QtGui import QColor, QFont, QTextCharFormat, QTextCursor
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QHeaderView,
+    QLabel,
+    QSpinBox,
+    QSplitter,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from lobcoder.analysis.cooccurrence import CooccurrenceResult, Measure, cooccurrence
+from lobcoder.analysis.dataset import Dataset
+from lobcoder.analysis.filters import AnalysisFilter
+from lobcoder.analysis.quotes import Passage, passages
+from lobcoder.analysis.table import Table
+from lobcoder.analysis.units import Spans, paragraphs
+from lobcoder.gui.analysis.heatmap_delegate import FLAG_COLOR, HeatmapDelegate, RotatedHeader
+from lobcoder.gui.analysis.tab import AnalysisTab, Computation, notes_text, table_view
+from lobcoder.gui.analysis.table_model import AnalysisTableModel, ColumnKeyRole, DiagonalRole, RowKeyRole
+from lobcoder.gui.workers import Worker
+
+if TYPE_CHECKING:
+    from lobcoder.gui.analysis.window import AnalysisWindow
+
+PassageRole = Qt.ItemDataRole.UserRole + 50
+
+Index = QModelIndex | QPersistentModelIndex
+CELL_SIZE = 46
+JOINER = " […] "  # how the core joins the codings of a document-wide passage
+
+
+@dataclass(frozen=True)
+class ListedPassage:
+    """A passage with the number of the paragraph it starts in, as the drill-down lists it."""
+
+    passage: Passage
+    paragraph: int
+
+
+def find_passages(dataset: Dataset, result: CooccurrenceResult, code_a: int, code_b: int) -> list[ListedPassage]:
+    """The passages of a cell with their paragraph numbers (on a worker thread)."""
+    spans: dict[int, Spans] = {}
+    listed = []
+    for found in passages(dataset, result, code_a, code_b):
+        if found.document_id not in spans:
+            spans[found.document_id] = paragraphs(dataset.text(found.document_id))
+        listed.append(ListedPassage(found, spans[found.document_id].number_at(found.start)))
+    return listed
+
+
+class PassageModel(QAbstractTableModel):
+    """The passages behind one cell: document, paragraph, text (on one line; the tooltip holds all)."""
+
+    DOCUMENT, PARAGRAPH, TEXT = range(3)
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._passages: list[ListedPassage] = []
+
+    def set_passages(self, found: list[ListedPassage]) -> None:
+        self.beginResetModel()
+        self._passages = list(found)
+        self.endResetModel()
+
+    def passage(self, row: int) -> Passage | None:
+        return self._passages[row].passage if 0 <= row < len(self._passages) else None
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802
+        return 0 if parent.isValid() else len(self._passages)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802
+        return 0 if parent.isValid() else 3
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:  # noqa: N802
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole and 0 <= section < 3:
+            return (self.tr("Document"), self.tr("Paragraph"), self.tr("Passage"))[section]
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._passages):
+            return None
+        listed = self._passages[index.row()]
+        found = listed.passage
+        column = index.column()
+        if role == PassageRole:
+            return found
+        if role == Qt.ItemDataRole.DisplayRole:
+            return (found.document, listed.paragraph, " ".join(found.text.split()))[column]
+        if role == Qt.ItemDataRole.TextAlignmentRole and column == self.PARAGRAPH:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.ToolTipRole and column == self.TEXT:
+            return "<p>" + html.escape(found.text).replace("\n", "<br>") + "</p>"
+        if role == Qt.ItemDataRole.ToolTipRole and column == self.PARAGRAPH:
+            return self.tr("Characters {0} to {1} of the document").format(found.start, found.end)
+        return None
+
+
+class PassagePreview(QTextBrowser):
+    """The selected passage in full, the row code's codings shaded and the column code's underlined."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setOpenLinks(False)
+        self.setPlaceholderText(self.tr("The selected passage is shown here in full."))
+
+    def show_passage(self, found: Passage | None, color_a: str, color_b: str) -> None:
+        self.clear()
+        if found is None:
+            return
+        cursor = QTextCursor(self.document())
+        cursor.insertText(found.text)
+        for piece in _pieces(found):
+            for coding in found.codings_a:
+                self._mark(found.text, piece, coding.start, coding.end, _shade_format(color_a))
+            for coding in found.codings_b:
+                self._mark(found.text, piece, coding.start, coding.end, _underline_format(color_b))
+        self.moveCursor(QTextCursor.MoveOperation.Start)
+
+    def _mark(self, text: str, piece: tuple[int, int, int], first: int, last: int, fmt: QTextCharFormat) -> None:
+        """Apply ``fmt`` to the document span ``[first, last)`` where it falls in ``piece``."""
+        offset, start, end = piece
+        low, high = max(start, first), min(end, last)
+        if low >= high:
+            return
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(_utf16_length(text, offset + low - start))
+        cursor.setPosition(_utf16_length(text, offset + high - start), QTextCursor.MoveMode.KeepAnchor)
+        cursor.mergeCharFormat(fmt)
+
+
+def _pieces(found: Passage) -> list[tuple[int, int, int]]:
+    """(offset in the passage text, start, end in the document) for each stretch of the text.
+
+    One stretch for a passage cut from the text; for a document-wide passage,
+    one per joined coding. Empty if the text cannot be mapped back.
+    """
+    if len(found.text) == found.end - found.start:
+        return [(0, found.start, found.end)]
+    codings = sorted({*found.codings_a, *found.codings_b}, key=lambda c: (c.start, c.end))
+    pieces, offset = [], 0
+    for coding in codings:
+        pieces.append((offset, coding.start, coding.end))
+        offset += coding.end - coding.start + len(JOINER)
+    return pieces if offset - len(JOINER) == len(found.text) else []
+
+
+def _utf16_length(text: str, code_points: int) -> int:
+    """Qt counts UTF-16 units: an emoji before the mark is two."""
+    return len(text[:code_points].encode("utf-16-le")) // 2
+
+
+def _shade_format(color: str) -> QTextCharFormat:
+    fmt = QTextCharFormat()
+    tint = QColor(color)
+    tint.setAlpha(90)
+    fmt.setBackground(tint)
+    return fmt
+
+
+def _underline_format(color: str) -> QTextCharFormat:
+    fmt = QTextCharFormat()
+    fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SingleUnderline)
+    fmt.setUnderlineColor(QColor(color).darker(130))
+    fmt.setFontWeight(QFont.Weight.DemiBold)
+    return fmt
+
+
+class CooccurrenceTab(AnalysisTab):
+    """Codes × codes for a unit and a measure, shown as a heat map, with the drill-down below.
+
+    Changing the unit, N or roll-up recomputes (on a worker); the measure and
+    the order only re-render the result at hand. Selecting a cell lists the
+    passages where the two codes co-occur; activating one shows it in the
+    main window.
+
+    Signals:
+        passagesShown(): the drill-down list was filled for the selected cell.
+    """
+
+    passagesShown = Signal()
+
+    def __init__(self, host: AnalysisWindow) -> None:
+        super().__init__(host)
+        self._drill_generation = 0
+        self._drill_worker: Worker | None = None
+        self.unit = QComboBox()
+        for key, text in (
+            ("overlap", self.tr("overlapping codings")),
+            ("sentence", self.tr("same sentence")),
+            ("paragraph", self.tr("paragraphs")),
+            ("turn", self.tr("same speaker turn")),
+            ("document", self.tr("same document")),
+            ("participant", self.tr("same participant")),
+        ):
+            self.unit.addItem(text, key)
+        self.within = QSpinBox()
+        self.within.setRange(0, 20)
+        self.within.setPrefix(self.tr("at most "))
+        self.within.setSuffix(self.tr(" apart"))
+        self.within.setToolTip(self.tr("0: the same paragraph; N: codes at most N paragraphs apart"))
+        self.within.setEnabled(False)
+        self.measure = QComboBox()
+        for key, text in (
+            ("count", self.tr("count")),
+            ("jaccard", self.tr("c-coefficient")),
+            ("conditional", self.tr("share of the row code")),
+            ("conditional_column", self.tr("share of the column code")),
+        ):
+            self.measure.addItem(text, key)
+        self.measure.setToolTip(
+            self.tr(
+                "Count: units (or pairs of codings) with both codes. c-coefficient: n12 / (n1 + n2 − n12). "
+                "Share: how often the other code occurs where this one does."
+            )
+        )
+        self.order = QComboBox()
+        self.order.addItem(self.tr("codebook"), "codebook")
+        self.order.addItem(self.tr("similarity"), "similarity")
+        self.order.setToolTip(self.tr("Similarity puts codes that often occur together next to each other"))
+        self.rollup = QCheckBox(self.tr("Include sub-codes"))
+        self.rollup.setChecked(True)
+        self.hide_empty = QCheckBox(self.tr("Hide unused codes"))
+        for label, widget in (
+            (self.tr("Unit:"), self.unit),
+            (None, self.within),
+            (self.tr("Measure:"), self.measure),
+            (self.tr("Order:"), self.order),
+        ):
+            if label:
+                self.controls.addWidget(QLabel(label))
+            self.controls.addWidget(widget)
+        self.controls.addWidget(self.rollup)
+        self.controls.addWidget(self.hide_empty)
+        self.controls.addStretch(1)
+
+        self.model = AnalysisTableModel(self)
+        self.matrix = table_view(rows=False)
+        self.matrix.setHorizontalHeader(RotatedHeader(self.matrix))
+        self.matrix.setModel(self.model)
+        self.matrix.setItemDelegate(HeatmapDelegate(self.matrix))
+        header = self.matrix.horizontalHeader()
+        header.setMinimumSectionSize(20)
+        header.setDefaultSectionSize(CELL_SIZE)
+        self.matrix.selectionModel().currentChanged.connect(self._cell_chosen)
+        self.notes = QLabel()
+        self.notes.setWordWrap(True)
+        self.notes.setTextFormat(Qt.TextFormat.RichText)
+
+        self.drill_title = QLabel(self.tr("Select a cell to list the passages where both codes occur."))
+        self.drill_title.setWordWrap(True)
+        bold = self.drill_title.font()
+        bold.setBold(True)
+        self.drill_title.setFont(bold)
+        self.legend = QLabel()
+        self.passage_model = PassageModel(self)
+        self.passage_list = table_view()
+        self.passage_list.setModel(self.passage_model)
+        self.passage_list.setToolTip(self.tr("Double-click or press Enter to show the passage in its document"))
+        passage_header = self.passage_list.horizontalHeader()
+        passage_header.setSectionResizeMode(PassageModel.DOCUMENT, QHeaderView.ResizeMode.ResizeToContents)
+        passage_header.setSectionResizeMode(PassageModel.PARAGRAPH, QHeaderView.ResizeMode.ResizeToContents)
+        passage_header.setSectionResizeMode(PassageModel.TEXT, QHeaderView.ResizeMode.Stretch)
+        self.passage_list.activated.connect(self._passage_activated)
+        self.passage_list.selectionModel().currentRowChanged.connect(self._preview)
+        self.preview = PassagePreview()
+        self._colors = ("#4292c6", "#d95f02")
+
+        top = QWidget()
+        top_layout = QVBoxLayout(top)
+        top_layout.setContentsMargins(0, 0, 0, 0)
+        top_layout.addWidget(self.matrix, 1)
+        top_layout.addWidget(self.notes)
+        preview_box = QWidget()
+        preview_layout = QVBoxLayout(preview_box)
+        preview_layout.setContentsMargins(0, 0, 0, 0)
+        preview_layout.addWidget(self.legend)
+        preview_layout.addWidget(self.preview, 1)
+        passages_split = QSplitter(Qt.Orientation.Horizontal)
+        passages_split.addWidget(self.passage_list)
+        passages_split.addWidget(preview_box)
+        passages_split.setSizes([620, 480])
+        bottom = QWidget()
+        bottom_layout = QVBoxLayout(bottom)
+        bottom_layout.setContentsMargins(0, 4, 0, 0)
+        bottom_layout.addWidget(self.drill_title)
+        bottom_layout.addWidget(passages_split, 1)
+        self.splitter = QSplitter(Qt.Orientation.Vertical)
+        self.splitter.addWidget(top)
+        self.splitter.addWidget(bottom)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 1)
+        self.body.addWidget(self.splitter)
+
+        self.unit.currentIndexChanged.connect(self._unit_changed)
+        self.within.valueChanged.connect(self.recompute)
+        self.rollup.toggled.connect(self.recompute)
+        self.hide_empty.toggled.connect(self.recompute)
+        self.measure.currentIndexChanged.connect(self._render)
+        self.order.currentIndexChanged.connect(self._render)
+
+    # -- computing -------------------------------------------------------------
+
+    def computation(self, flt: AnalysisFilter) -> Computation:
+        unit = self.unit.currentData()
+        within = self.within.value()
+        rollup = self.rollup.isChecked()
+        hide_empty = self.hide_empty.isChecked()
+        return lambda dataset: cooccurrence(dataset, flt, unit, within=within, rollup=rollup, hide_empty=hide_empty)
+
+    def show_result(self, result: CooccurrenceResult | None) -> None:
+        self._render()
+
+    def shown_result(self) -> CooccurrenceResult | None:
+        """The result in the chosen order."""
+        result: CooccurrenceResult | None = self.result
+        if result is None or self.order.currentData() != "similarity":
+            return result
+        return result.reordered(result.similarity_order())
+
+    def current_table(self) -> Table | None:
+        result = self.shown_result()
+        return result.to_table(self.measure.currentData()) if result is not None else None
+
+    def tables(self) -> list[Table]:
+        table = self.current_table()
+        return [table] if table is not None else []
+
+    def export_stem(self) -> str:
+        return self.tr("code co-occurrence")
+
+    def set_measure(self, measure: Measure) -> None:
+        self.measure.setCurrentIndex(self.measure.findData(measure))
+
+    def set_unit(self, unit: str, within: int = 0) -> None:
+        """Choose the unit (and N for paragraphs) as the user would; recomputes once."""
+        self.within.blockSignals(True)
+        self.within.setValue(within)
+        self.within.blockSignals(False)
+        index = self.unit.findData(unit)
+        if index == self.unit.currentIndex():
+            self.recompute()
+        else:
+            self.unit.setCurrentIndex(index)
+
+    @Slot()
+    def _unit_changed(self) -> None:
+        self.within.setEnabled(self.unit.currentData() == "paragraph")
+        self.recompute()
+
+    @Slot()
+    def _render(self) -> None:
+        """Show the result at hand in the chosen measure and order, keeping the selected cell."""
+        chosen = self.selected_codes()
+        table = self.current_table()
+        self.model.language = self.host.language()
+        self.model.set_table(table)
+        header = self.matrix.horizontalHeader()
+        if table is not None:
+            header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+            for column in range(1, self.model.columnCount()):
+                header.setSectionResizeMode(column, QHeaderView.ResizeMode.Fixed)
+                header.resizeSection(column, CELL_SIZE)
+            header.updateGeometry()
+        flag = ""
+        if table is not None and table.flagged and table.flag_note:
+            flag = f' <span style="color:{FLAG_COLOR.name()}">◥</span> ' + html.escape(table.flag_note)
+        self.notes.setText(html.escape(notes_text(table)) + flag)
+        if chosen is not None and not self._select_codes(*chosen):
+            self._clear_drill()
+        elif chosen is None:
+            self._clear_drill()
+
+    # -- drill-down ------------------------------------------------------------
+
+    def selected_codes(self) -> tuple[int, int] | None:
+        index = self.matrix.currentIndex()
+        if not index.isValid() or index.column() == 0:
+            return None
+        row_key, column_key = index.data(RowKeyRole), index.data(ColumnKeyRole)
+        if row_key is None or column_key is None:
+            return None
+        return int(row_key), int(column_key)
+
+    def select_cell(self, code_a: int, code_b: int) -> bool:
+        """Select the cell of two codes (row, column) as a click would; False if not shown."""
+        return self._select_codes(code_a, code_b)
+
+    def _select_codes(self, code_a: int, code_b: int) -> bool:
+        row = next((r for r in range(self.model.rowCount()) if self.model.row(r).key == code_a), None)  # type: ignore[union-attr]
+        column = next((c for c in range(1, self.model.columnCount()) if self.model.column_key(c) == code_b), None)
+        if row is None or column is None:
+            return False
+        self.matrix.setCurrentIndex(self.model.index(row, column))
+        return True
+
+    @Slot(QModelIndex, QModelIndex)
+    def _cell_chosen(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        self._drill_generation += 1
+        codes = self.selected_codes()
+        result, dataset = self.result, self.result_dataset
+        if codes is None or result is None or dataset is None:
+            self._clear_drill()
+            return
+        names = self.model.row(current.row()).label, self.model.table().columns[current.column() - 1]  # type: ignore[union-attr]
+        if current.data(DiagonalRole):
+            self.legend.clear()
+            self.preview.show_passage(None, *self._colors)
+            self.passage_model.set_passages([])
+            self.drill_title.setText(
+                self.tr("‘{0}’ with itself: the diagonal holds how often the code occurs.").format(names[0])
+            )
+            self.passagesShown.emit()
+            return
+        generation = self._drill_generation
+        code_a, code_b = codes
+        self.drill_title.setText(self.tr("Looking for the passages of ‘{0}’ and ‘{1}’…").format(*names))
+        colors = {code.id: code.color for code in dataset.codes}
+        self._colors = (colors.get(code_a, self._colors[0]), colors.get(code_b, self._colors[1]))
+        self._set_legend(*names)
+        worker = Worker(lambda _progress, _cancelled: find_passages(dataset, result, code_a, code_b))
+        worker.signals.finished.connect(lambda found: self._show_passages(generation, names, found))
+        worker.signals.failed.connect(lambda message: self._drill_failed(generation, message))
+        self._drill_worker = worker.start()
+
+    def _show_passages(self, generation: int, names: tuple[str, str], found: list[ListedPassage]) -> None:
+        if generation != self._drill_generation:
+            return
+        self.passage_model.set_passages(found)
+        if found:
+            self.passage_list.selectRow(0)
+        self.drill_title.setText(
+            self.tr("‘{0}’ and ‘{1}’: %n passage(s)", "", len(found)).format(*names)
+            + (self.tr(" — double-click one to show it in its document") if found else "")
+        )
+        self.passagesShown.emit()
+
+    def _drill_failed(self, generation: int, message: str) -> None:
+        if generation == self._drill_generation:
+            self.preview.show_passage(None, *self._colors)
+            self.passage_model.set_passages([])
+            self.drill_title.setText(self.tr("Could not list the passages: {0}").format(message))
+            self.passagesShown.emit()
+
+    def _set_legend(self, name_a: str, name_b: str) -> None:
+        tint = QColor(self._colors[0])
+        tint.setAlpha(90)
+        shade = f"rgba({tint.red()},{tint.green()},{tint.blue()},0.35)"
+        underline = QColor(self._colors[1]).darker(130).name()
+        self.legend.setText(
+            f'<span style="background-color:{shade}">&nbsp;{html.escape(name_a)}&nbsp;</span>&nbsp;&nbsp;'
+            f'<b><u style="color:{underline}">{html.escape(name_b)}</u></b>'
+        )
+
+    @Slot(QModelIndex, QModelIndex)
+    def _preview(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        self.preview.show_passage(self.passage_model.passage(current.row()), *self._colors)
+
+    def _clear_drill(self) -> None:
+        self._drill_generation += 1
+        self.legend.clear()
+        self.preview.show_passage(None, *self._colors)
+        self.passage_model.set_passages([])
+        self.drill_title.setText(self.tr("Select a cell to list the passages where both codes occur."))
+
+    @Slot(QModelIndex)
+    def _passage_activated(self, index: QModelIndex) -> None:
+        found = index.data(PassageRole)
+        if isinstance(found, Passage):
+            self.host.show_span(found.document_id, found.start, found.end)
+
+    def on_dataset(self, dataset: Dataset | None) -> None:
+        if dataset is None:
+            self._clear_drill()

@@ -1,0 +1,169 @@
+"""The Frequencies tab: codings, documents and participants per code, a bar chart, split columns."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt, Slot
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QHeaderView,
+    QLabel,
+    QScrollArea,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from lobcoder.analysis.dataset import Dataset
+from lobcoder.analysis.filters import AnalysisFilter
+from lobcoder.analysis.frequencies import FrequencyResult, Split, frequencies
+from lobcoder.analysis.table import Table
+from lobcoder.gui.analysis.bar_chart import BarChart
+from lobcoder.gui.analysis.tab import AnalysisTab, Computation, notes_text, refill_combo, table_view
+from lobcoder.gui.analysis.table_model import AnalysisTableModel
+from lobcoder.reports.chart import chart_column
+
+if TYPE_CHECKING:
+    from lobcoder.gui.analysis.window import AnalysisWindow
+
+NO_SPLIT = ""
+BY_DOCUMENT = "\0document"  # a key no attribute name can be
+
+
+class FrequenciesTab(AnalysisTab):
+    """Per code: codings, documents (%) and participants (%), optionally one column per attribute value.
+
+    The chart shows one chosen column as bars (by default the documents per
+    code, as the Word and Excel exports do).
+    """
+
+    def __init__(self, host: AnalysisWindow) -> None:
+        super().__init__(host)
+        self.rollup = QCheckBox(self.tr("Include sub-codes"))
+        self.rollup.setChecked(True)
+        self.rollup.setToolTip(
+            self.tr("Count a code together with its sub-codes (a document or participant counted once)")
+        )
+        self.split_by = QComboBox()
+        self.split_by.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.split_measure = QComboBox()
+        for key, text in (
+            ("document_share", self.tr("% of documents")),
+            ("codings", self.tr("codings")),
+            ("documents", self.tr("documents")),
+            ("participants", self.tr("participants")),
+            ("participant_share", self.tr("% of participants")),
+        ):
+            self.split_measure.addItem(text, key)
+        self.split_measure.setEnabled(False)
+        self.chart_column = QComboBox()
+        self.chart_column.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.controls.addWidget(self.rollup)
+        self.controls.addWidget(QLabel(self.tr("Split by:")))
+        self.controls.addWidget(self.split_by)
+        self.controls.addWidget(QLabel(self.tr("showing")))
+        self.controls.addWidget(self.split_measure)
+        self.controls.addWidget(QLabel(self.tr("Chart:")))
+        self.controls.addWidget(self.chart_column)
+        self.controls.addStretch(1)
+        refill_combo(self.split_by, [(self.tr("nothing"), NO_SPLIT), (self.tr("document"), BY_DOCUMENT)])
+
+        self.model = AnalysisTableModel(self)
+        self.table = table_view()
+        self.table.setModel(self.model)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.chart = BarChart()
+        scroll = QScrollArea()
+        scroll.setWidget(self.chart)
+        scroll.setWidgetResizable(True)
+        scroll.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.notes = QLabel()
+        self.notes.setWordWrap(True)
+        self.notes.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addWidget(self.table, 1)
+        left_layout.addWidget(self.notes)
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.addWidget(left)
+        splitter.addWidget(scroll)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+        splitter.setSizes([720, 480])
+        self.body.addWidget(splitter)
+
+        self.rollup.toggled.connect(self.recompute)
+        self.split_by.currentIndexChanged.connect(self._split_changed)
+        self.split_measure.currentIndexChanged.connect(self._show_table)
+        self.chart_column.currentIndexChanged.connect(self._update_chart)
+
+    def on_dataset(self, dataset: Dataset | None) -> None:
+        attributes = list(dataset.attribute_names) if dataset is not None else []
+        choices = [(self.tr("nothing"), NO_SPLIT), *((name, name) for name in attributes)]
+        choices.append((self.tr("document"), BY_DOCUMENT))
+        refill_combo(self.split_by, choices)
+
+    def computation(self, flt: AnalysisFilter) -> Computation:
+        rollup = self.rollup.isChecked()
+        key = self.split_by.currentData()
+        split: str | Split | None = Split.DOCUMENT if key == BY_DOCUMENT else (key or None)
+        return lambda dataset: frequencies(dataset, flt, split_by=split, rollup=rollup)
+
+    def show_result(self, result: FrequencyResult | None) -> None:
+        self._show_table()
+
+    def current_table(self) -> Table | None:
+        result: FrequencyResult | None = self.result
+        if result is None:
+            return None
+        return result.to_table(self.split_measure.currentData() if result.split_labels else None)
+
+    def tables(self) -> list[Table]:
+        table = self.current_table()
+        return [table] if table is not None else []
+
+    def export_stem(self) -> str:
+        return self.tr("code frequencies")
+
+    def export_chart(self) -> bool:
+        return True
+
+    @Slot()
+    def _split_changed(self) -> None:
+        key = self.split_by.currentData()
+        self.split_measure.setEnabled(bool(key))
+        # Per document the natural figure is the number of codings; per value the share of documents.
+        self.split_measure.blockSignals(True)
+        self.split_measure.setCurrentIndex(
+            self.split_measure.findData("codings" if key == BY_DOCUMENT else "document_share")
+        )
+        self.split_measure.blockSignals(False)
+        self.recompute()
+
+    @Slot()
+    def _show_table(self) -> None:
+        table = self.current_table()
+        self.model.language = self.host.language()
+        self.chart.language = self.model.language
+        self.model.set_table(table)
+        self.notes.setText(notes_text(table))
+        wanted = self.chart_column.currentData()
+        numeric = [(i, name) for i, name in enumerate(table.columns) if table.formats[i] != "text"] if table else []
+        default = chart_column(table) if table is not None else None
+        self.chart_column.blockSignals(True)
+        refill_combo(self.chart_column, [(name, i) for i, name in numeric], keep=False)
+        found = self.chart_column.findData(wanted if wanted is not None else default)
+        if found < 0 and default is not None:
+            found = self.chart_column.findData(default)
+        self.chart_column.setCurrentIndex(max(found, 0))
+        self.chart_column.blockSignals(False)
+        self._update_chart()
+
+    @Slot()
+    def _update_chart(self) -> None:
+        column = self.chart_column.currentData()
+        table = self.model.table()
+        self.chart.set_data(table if column is not None else None, column or 0, self.host.code_colors())

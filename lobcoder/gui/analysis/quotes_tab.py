@@ -1,0 +1,109 @@
+"""The Quotes tab: the coded passages of a code with where they come from; activate one to read it in context."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QModelIndex, Slot
+from PySide6.QtWidgets import QCheckBox, QComboBox, QLabel, QPlainTextEdit
+
+from lobcoder.analysis.dataset import Dataset
+from lobcoder.analysis.filters import AnalysisFilter
+from lobcoder.analysis.quotes import Quote, QuoteResult, quotes
+from lobcoder.analysis.table import Table
+from lobcoder.gui.analysis.crosstab_tab import code_choices
+from lobcoder.gui.analysis.tab import AnalysisTab, Computation, refill_combo, table_view
+from lobcoder.gui.analysis.table_model import AnalysisTableModel
+
+if TYPE_CHECKING:
+    from lobcoder.gui.analysis.window import AnalysisWindow
+
+ALL_CODES = -1
+
+
+class QuotesTab(AnalysisTab):
+    """One row per coded passage: code, document, participant, attributes, speaker, paragraph, time, coder, text.
+
+    Double-clicking (or Enter on) a row shows the passage in the main window.
+    """
+
+    def __init__(self, host: AnalysisWindow) -> None:
+        super().__init__(host)
+        self.code = QComboBox()
+        self.code.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.rollup = QCheckBox(self.tr("Include sub-codes"))
+        self.rollup.setToolTip(self.tr("List the quotes of a code's sub-codes under the code as well"))
+        self.controls.addWidget(QLabel(self.tr("Code:")))
+        self.controls.addWidget(self.code)
+        self.controls.addWidget(self.rollup)
+        self.controls.addStretch(1)
+        self.model = AnalysisTableModel(self)
+        self.table = table_view()
+        self.table.setModel(self.model)
+        self.table.setToolTip(self.tr("Double-click or press Enter to show the quote in its document"))
+        self.table.activated.connect(self._activated)
+        self.summary = QLabel()
+        self.full_text = QPlainTextEdit()
+        self.full_text.setReadOnly(True)
+        self.full_text.setPlaceholderText(self.tr("The selected quote is shown here in full."))
+        self.full_text.setMaximumHeight(self.fontMetrics().height() * 6)
+        self.table.selectionModel().currentRowChanged.connect(self._show_full_text)
+        self.body.addWidget(self.table, 1)
+        self.body.addWidget(self.full_text)
+        self.body.addWidget(self.summary)
+        self.code.currentIndexChanged.connect(self.recompute)
+        self.rollup.toggled.connect(self.recompute)
+        refill_combo(self.code, [(self.tr("All codes"), ALL_CODES)])
+
+    def on_dataset(self, dataset: Dataset | None) -> None:
+        refill_combo(self.code, [(self.tr("All codes"), ALL_CODES), *code_choices(dataset)])
+
+    def computation(self, flt: AnalysisFilter) -> Computation:
+        code = self.code.currentData()
+        chosen = None if code in (None, ALL_CODES) else [int(code)]
+        rollup = self.rollup.isChecked()
+
+        def compute(dataset: Dataset) -> tuple[QuoteResult, Table]:
+            found = quotes(dataset, flt, codes=chosen, rollup=rollup)
+            return found, found.to_table()  # thousands of rows: built here, not on the GUI thread
+
+        return compute
+
+    def show_result(self, result: tuple[QuoteResult, Table] | None) -> None:
+        self.model.language = self.host.language()
+        self.model.set_table(result[1] if result is not None else None)
+        self.full_text.clear()
+        if result is not None:
+            # Fitted once to the first rows, not kept fitted: that would measure every row on each change.
+            header = self.table.horizontalHeader()
+            header.setStretchLastSection(True)
+            header.setResizeContentsPrecision(200)
+            for column in range(self.model.columnCount() - 1):  # the text itself takes the rest
+                self.table.resizeColumnToContents(column)
+        self.summary.setText(self.tr("%n quote(s)", "", len(result[0].quotes)) if result is not None else "")
+
+    def quote(self, row: int) -> Quote | None:
+        if self.result is None or not 0 <= row < len(self.result[0].quotes):
+            return None
+        found: Quote = self.result[0].quotes[row]
+        return found
+
+    def tables(self) -> list[Table]:
+        return [self.result[1]] if self.result is not None else []
+
+    def export_stem(self) -> str:
+        return self.tr("quotes")
+
+    def choose_code(self, code_id: int | None) -> None:
+        self.code.setCurrentIndex(self.code.findData(ALL_CODES if code_id is None else code_id))
+
+    @Slot(QModelIndex, QModelIndex)
+    def _show_full_text(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        found = self.quote(current.row())
+        self.full_text.setPlainText(found.text if found is not None else "")
+
+    @Slot(QModelIndex)
+    def _activated(self, index: QModelIndex) -> None:
+        found = self.quote(index.row())
+        if found is not None:
+            self.host.show_span(found.document_id, found.start, found.end)

@@ -1,0 +1,278 @@
+"""What every analysis tab shares: computing off the UI thread, a busy mark, and Export…."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QSignalBlocker, Signal, Slot
+from PySide6.QtGui import QShowEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QMessageBox,
+    QProgressBar,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from lobcoder.analysis.dataset import Dataset
+from lobcoder.analysis.filters import AnalysisFilter
+from lobcoder.analysis.table import Table
+from lobcoder.gui.workers import Worker
+from lobcoder.reports.export import export_table
+
+if TYPE_CHECKING:
+    from lobcoder.gui.analysis.window import AnalysisWindow
+
+Computation = Callable[[Dataset], Any]
+"""A function of the data set alone (the tab's choices already bound), run on a worker thread."""
+
+EXPORT_SUFFIXES = (".docx", ".xlsx", ".csv")
+
+
+class AnalysisTab(QWidget):
+    """A tab that computes one result from the window's data set and filter.
+
+    Subclasses add their controls to ``self.controls`` and their views to
+    ``self.body``, and implement :meth:`computation` (read the widgets on the
+    GUI thread, return a pure function for the worker), :meth:`show_result`
+    and :meth:`tables`. A tab that is not visible only notes that it is out of
+    date and recomputes when it is shown. A result that arrives after a newer
+    request was made is dropped.
+
+    Signals:
+        computed(): a new result is shown (tests wait for it).
+        exported(str): a file was written (its path).
+    """
+
+    computed = Signal()
+    exported = Signal(str)
+
+    def __init__(self, host: AnalysisWindow) -> None:
+        super().__init__()
+        self.host = host
+        self.result: Any = None
+        self.result_dataset: Dataset | None = None  # the data set ``result`` was computed from
+        self._generation = 0
+        self._stale = True
+        self._worker: Worker | None = None
+        self.export_worker: Worker | None = None
+        self.busy = QProgressBar()
+        self.busy.setRange(0, 0)
+        self.busy.setMaximumWidth(120)
+        self.busy.setTextVisible(False)
+        self.busy.hide()
+        self.export_button = QPushButton(self.tr("Export…"))
+        self.export_button.setToolTip(self.tr("Save the table as Word (.docx), Excel (.xlsx) or CSV"))
+        self.export_button.clicked.connect(self.choose_export_file)
+        self.export_button.setEnabled(False)
+        self.message = QLabel()
+        self.message.setWordWrap(True)
+        self.message.hide()
+        self.controls = QHBoxLayout()
+        self.controls.setSpacing(8)
+        top = QHBoxLayout()
+        top.addLayout(self.controls, 1)
+        top.addWidget(self.busy)
+        top.addWidget(self.export_button)
+        self.body = QVBoxLayout()
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 6, 6, 6)
+        layout.addLayout(top)
+        layout.addWidget(self.message)
+        layout.addLayout(self.body, 1)
+
+    # -- to implement ----------------------------------------------------------
+
+    def computation(self, flt: AnalysisFilter) -> Computation:
+        raise NotImplementedError
+
+    def show_result(self, result: Any) -> None:
+        raise NotImplementedError
+
+    def tables(self) -> list[Table]:
+        """What Export… writes: the tables of the current result."""
+        raise NotImplementedError
+
+    def on_dataset(self, dataset: Dataset | None) -> None:
+        """A new data set was read: refill choices that depend on it (codes, attributes)."""
+
+    def export_stem(self) -> str:
+        """The file name suggested for Export… (no extension)."""
+        return "analysis"
+
+    def export_chart(self) -> bool:
+        """Whether the export should include a bar chart (Word and Excel)."""
+        return False
+
+    # -- computing -------------------------------------------------------------
+
+    def invalidate(self) -> None:
+        """The data set or the filter changed: recompute now if shown, else when shown."""
+        self._stale = True
+        if self.isVisible():
+            self.recompute()
+
+    @Slot()
+    def recompute(self) -> None:
+        """Compute again with the current choices (the tab's own controls call this)."""
+        self._generation += 1
+        dataset = self.host.dataset
+        if dataset is None:
+            self._stale = True
+            self.result = None
+            self.show_result(None)
+            self.export_button.setEnabled(False)
+            return
+        self._stale = False
+        try:
+            task = self.computation(self.host.filter_box.analysis_filter())
+        except ValueError as exc:  # a choice the core cannot take, e.g. an empty code list
+            self._failed(self._generation, str(exc))
+            return
+        generation = self._generation
+        self.busy.show()
+        worker = Worker(lambda _progress, _cancelled: task(dataset))
+        worker.signals.finished.connect(lambda result: self._finished(generation, result, dataset))
+        worker.signals.failed.connect(lambda message: self._failed(generation, message))
+        worker.signals.cancelled.connect(lambda: self._done(generation))
+        self._worker = worker.start()
+
+    def is_busy(self) -> bool:
+        return self._worker is not None and not self._worker.is_done()
+
+    def is_up_to_date(self) -> bool:
+        """Whether the result shown is that of the current data set, filter and choices."""
+        return not self._stale and not self.is_busy() and self.busy.isHidden()
+
+    def _finished(self, generation: int, result: Any, dataset: Dataset) -> None:
+        if generation != self._generation:
+            return
+        self._done(generation)
+        self.message.hide()
+        self.result = result
+        self.result_dataset = dataset
+        self.show_result(result)
+        self.export_button.setEnabled(result is not None)
+        self.computed.emit()
+
+    def _failed(self, generation: int, message: str) -> None:
+        if generation != self._generation:
+            return
+        self._done(generation)
+        self.result = None
+        self.show_result(None)
+        self.export_button.setEnabled(False)
+        self.message.setText(self.tr("Could not compute this analysis: {0}").format(message))
+        self.message.show()
+        self.computed.emit()
+
+    def _done(self, generation: int) -> None:
+        if generation == self._generation:
+            self.busy.hide()
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
+        super().showEvent(event)
+        if self._stale:
+            self.recompute()
+
+    # -- export ----------------------------------------------------------------
+
+    @Slot()
+    def choose_export_file(self) -> None:
+        if self.result is None:
+            return
+        filters = ";;".join(
+            (self.tr("Word document (*.docx)"), self.tr("Excel workbook (*.xlsx)"), self.tr("CSV file (*.csv)"))
+        )
+        folder = self.host.export_folder()
+        path, chosen = QFileDialog.getSaveFileName(
+            self, self.tr("Export table"), str(folder / f"{self.export_stem()}.xlsx"), filters
+        )
+        if not path:
+            return
+        target = Path(path)
+        if target.suffix.lower() not in EXPORT_SUFFIXES:
+            target = target.with_suffix(_suffix_of_filter(chosen))
+        self.export_to(target)
+
+    def export_to(self, path: Path) -> Worker | None:
+        """Write the current tables to ``path`` (the format follows its extension) on a worker."""
+        tables = self.tables()
+        if not tables:
+            return None
+        language = self.host.language()
+        chart = self.export_chart()
+        self.export_button.setEnabled(False)
+        self.busy.show()
+        worker = Worker(lambda _progress, _cancelled: export_table(tables, path, language=language, chart=chart))
+        worker.signals.finished.connect(lambda _result: self._exported(path))
+        worker.signals.failed.connect(lambda message: self._export_failed(path, message))
+        worker.signals.cancelled.connect(lambda: self._export_failed(path, self.tr("cancelled")))
+        self.export_worker = worker.start()
+        return worker
+
+    def _export_ended(self) -> None:
+        self.busy.setVisible(self.is_busy())
+        self.export_button.setEnabled(self.result is not None)
+
+    def _exported(self, path: Path) -> None:
+        self._export_ended()
+        self.host.remember_export_folder(path.parent)
+        self.host.show_status(self.tr("Saved {0}").format(str(path)))
+        self.exported.emit(str(path))
+
+    def _export_failed(self, path: Path, message: str) -> None:
+        self._export_ended()
+        QMessageBox.warning(
+            self, self.tr("Export failed"), self.tr("Could not write {0}:\n{1}").format(str(path), message)
+        )
+
+
+def _suffix_of_filter(chosen: str) -> str:
+    for suffix in EXPORT_SUFFIXES:
+        if f"*{suffix}" in chosen:
+            return suffix
+    return ".xlsx"
+
+
+def table_view(*, rows: bool = True) -> QTableView:
+    """A read-only table view as every tab uses it: compact rows, no row numbers, one line per row."""
+    view = QTableView()
+    view.setSelectionBehavior(
+        QAbstractItemView.SelectionBehavior.SelectRows if rows else QAbstractItemView.SelectionBehavior.SelectItems
+    )
+    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    view.setWordWrap(False)
+    vertical = view.verticalHeader()
+    vertical.hide()
+    vertical.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+    vertical.setDefaultSectionSize(view.fontMetrics().height() + 8)
+    return view
+
+
+def refill_combo(combo: QComboBox, items: Sequence[tuple[str, object]], *, keep: bool = True) -> None:
+    """Replace a combo box's entries (text, data) without signals, keeping the chosen data if still offered."""
+    chosen = combo.currentData() if keep else None
+    with QSignalBlocker(combo):
+        combo.clear()
+        for text, data in items:
+            combo.addItem(text, data)
+        found = combo.findData(chosen) if chosen is not None else -1
+        combo.setCurrentIndex(found if found >= 0 else (0 if items else -1))
+
+
+def notes_text(table: Table | None) -> str:
+    """The notes printed under a table (unit, measure, filter), as one paragraph."""
+    if table is None:
+        return ""
+    return " ".join(table.notes)

@@ -1,0 +1,200 @@
+"""Result tables as an APA-style Word document, ready to paste into a thesis.
+
+Each table gets a caption above it ("Table 1" in bold, a real SEQ field, then
+the title in italics), horizontal rules only, numbers right-aligned in the
+chosen language, row labels indented by level, and below it the notes
+("*Note.* ...") and the flag note ("ᵃ ..."). A heat map shades its cells
+white → blue with white text on the darkest. A matrix whose columns are its
+rows (co-occurrence) is numbered the APA way: rows "1. Werkdruk", columns
+"1", "2", ... Tables with more than seven columns get a landscape section of
+their own; frequency tables can get a bar chart with a figure caption.
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Sequence
+from datetime import UTC, datetime
+from typing import IO
+
+import docx
+from docx.document import Document
+from docx.enum.section import WD_SECTION
+from docx.oxml import parse_xml
+from docx.shared import Cm, Emu
+
+from lobcoder.analysis.table import Table
+from lobcoder.reports import docx_style as ox
+from lobcoder.reports.chart import WIDTH_INCH, bar_chart_png, chart_column, chart_title
+from lobcoder.reports.formatting import (
+    WORDS,
+    Language,
+    check_language,
+    format_value,
+    is_matrix,
+    scale_colour,
+    shaded_cells,
+)
+
+INDENT = 284  # twips per level (0.5 cm)
+EM = 200  # twips per em at 10 pt
+# Rough widths in em of Times New Roman, enough to size columns without measuring fonts.
+_EMS = {**dict.fromkeys("0123456789", 0.5), **dict.fromkeys(" .,:;'()|", 0.28), "%": 0.84, "×": 0.57}
+MARK = "a"
+KEEP_TOGETHER_ROWS = 25  # shorter tables are kept on one page
+TOTAL_LABELS = {"total", "totaal"}  # a last row so named gets a rule above it
+CAPTION_HEIGHT = Cm(2)  # "Figure 1" and the title above a chart
+
+
+def render_docx(tables: Sequence[Table], stream: IO[bytes], language: Language = "en", chart: bool = False) -> None:
+    """Write the Word document for ``tables`` to a binary stream (see :func:`build_document`)."""
+    build_document(tables, language, chart).save(stream)
+
+
+def build_document(tables: Sequence[Table], language: Language = "en", chart: bool = False) -> Document:
+    """One document with all ``tables`` in order, numbered from 1; with ``chart`` a figure per frequency table."""
+    language = check_language(language)
+    document = docx.Document()
+    ox.setup_document(document, language)
+    properties = document.core_properties
+    properties.title = tables[0].title if tables else ""
+    properties.author = properties.last_modified_by = properties.comments = ""
+    properties.created = properties.modified = datetime.now(UTC).replace(microsecond=0)
+    landscape = False
+    figures = 0
+    for number, table in enumerate(tables, start=1):
+        if table.wide != landscape:
+            landscape = table.wide
+            if number == 1:
+                ox.set_orientation(document.sections[0], landscape)
+            else:
+                ox.set_orientation(document.add_section(WD_SECTION.NEW_PAGE), landscape)
+        _add_table(document, table, number, language)
+        column = chart_column(table) if chart else None
+        if column is not None and table.rows:
+            figures += 1
+            _add_chart(document, table, column, figures, language)
+    return document
+
+
+def _add_table(document: Document, table: Table, number: int, language: Language) -> None:
+    words = WORDS[language]
+    ox.add_caption(document, words["table"], words["table"], number)
+    document.add_paragraph(table.title, style=ox.TABLE_TITLE)
+    section = document.sections[-1]
+    header, rows = _cells(table, language)
+    widths, size, margin = _layout(header, rows, ox.text_width(section), 0.0 if is_matrix(table) else 0.5)
+    total = len(rows) > 1 and table.rows[-1].label.strip().lower() in TOTAL_LABELS
+    keep = len(rows) <= KEEP_TOGETHER_ROWS
+    xml = ox.table_xml(widths, header, rows, keep_together=keep, total_row=total, font_size=size, cell_margin=margin)
+    body = document.element.body
+    body.sectPr.addprevious(parse_xml(xml))
+    _add_notes(document, table, words)
+
+
+def _cells(table: Table, language: Language) -> tuple[list[ox.Cell], list[list[ox.Cell]]]:
+    numbered = is_matrix(table)
+    shading = shaded_cells(table)
+    columns = [str(j) for j in range(1, len(table.columns) + 1)] if numbered else list(table.columns)
+    header = [ox.Cell(table.row_header)]
+    header += [
+        ox.Cell(name, "left" if fmt == "text" else "right") for name, fmt in zip(columns, table.formats, strict=True)
+    ]
+    rows = []
+    for i, row in enumerate(table.rows):
+        label = f"{i + 1}. {row.label}" if numbered else row.label
+        cells = [ox.Cell(label, indent=INDENT * row.level)]
+        for j, (value, fmt) in enumerate(zip(row.values, table.formats, strict=True)):
+            fill, white = scale_colour(shading[i, j]) if (i, j) in shading else (None, False)
+            cells.append(
+                ox.Cell(
+                    format_value(value, fmt, language),
+                    "left" if fmt == "text" else "right",
+                    fill=fill,
+                    white=white,
+                    mark=MARK if (i, j) in table.flagged else "",
+                )
+            )
+        rows.append(cells)
+    return header, rows
+
+
+def _layout(
+    header: list[ox.Cell], rows: list[list[ox.Cell]], available: int, label_share: float
+) -> tuple[list[int], int, int]:
+    """Column widths that fill the text width, the cell font size (half-points) and cell margin (twips).
+
+    Each column wants its longest entry on one line. Spare room goes to the
+    label column by ``label_share`` and evenly to the others. When room is
+    short, headers wrap at spaces and labels wrap down to a third of the
+    page (numbers never wrap); when that is not enough either, the font
+    shrinks from 10 pt to 7 pt, and past that cell margins narrow and the
+    numbers must wrap: a table that big is for reading on screen.
+    """
+    count = len(header)
+    longest = [0] * count
+    for cells in rows:
+        for j, cell in enumerate(cells):
+            longest[j] = max(longest[j], text_twips(cell.text) + cell.indent + (60 if cell.mark else 0))
+    head = [text_twips(cell.text) for cell in header]
+    word = [max((text_twips(part) for part in cell.text.split()), default=0) for cell in header]
+    wanted = [max(longest[j], head[j]) for j in range(count)]
+    least = [max(longest[j], word[j], EM * 3 // 2) for j in range(count)]
+    least[0] = max(word[0], min(wanted[0], available // 3))
+    pad = ox.CELL_PADDING
+    for size in range(20, 13, -1):
+        full = [int(w * size / 20) + pad for w in wanted]
+        tight = [int(w * size / 20) + pad for w in least]
+        if sum(full) <= available:
+            widths, spare = full, available - sum(full)
+            to_label = int(spare * label_share) if count > 1 else spare
+            widths[0] += to_label
+            return _spread(widths, spare - to_label), size, ox.CELL_MARGIN
+        if sum(tight) <= available:
+            label = min(full[0], available - sum(tight[1:]))
+            widths = [label, *tight[1:]]
+            return _spread(widths, available - sum(widths)), size, ox.CELL_MARGIN
+    label = min(int(least[0] * 0.7) + pad, available // 4)
+    rest = max((available - label) // max(count - 1, 1), 2 * ox.NARROW_CELL_MARGIN + 40)
+    return [label, *([rest] * (count - 1))], 14, ox.NARROW_CELL_MARGIN
+
+
+def _spread(widths: list[int], spare: int) -> list[int]:
+    """Share ``spare`` twips evenly among the columns after the first."""
+    if len(widths) > 1 and spare > 0:
+        widths[1:] = [w + spare // (len(widths) - 1) for w in widths[1:]]
+    return widths
+
+
+def text_twips(text: str) -> int:
+    """Printed width of ``text`` in 10-pt Times, roughly: capitals wide, digits half an em, the rest a bit less."""
+    ems = sum(_EMS.get(c, 0.7 if c.isupper() else 0.46) for c in text)
+    return int(ems * EM) + 20
+
+
+def _add_notes(document: Document, table: Table, words: dict[str, str]) -> None:
+    notes = [note.strip() for note in table.notes if note.strip()]
+    if shaded_cells(table):
+        notes.append(words["shading_matrix" if is_matrix(table) else "shading"])
+    if notes:
+        paragraph = document.add_paragraph(style=ox.TABLE_NOTE)
+        paragraph.add_run(words["note"]).italic = True
+        paragraph.add_run(" " + " ".join(notes))
+    if table.flagged and table.flag_note:
+        paragraph = document.add_paragraph(style=ox.TABLE_NOTE)
+        ox.add_superscript(paragraph, MARK)
+        paragraph.add_run(" " + table.flag_note)
+
+
+def _add_chart(document: Document, table: Table, column: int, number: int, language: Language) -> None:
+    words = WORDS[language]
+    ox.add_caption(document, words["figure"], words["figure"], number)
+    document.add_paragraph(chart_title(table, column, language), style=ox.TABLE_TITLE)
+    png = bar_chart_png(table, column, language=language)
+    width = min(Cm(WIDTH_INCH * 2.54), Emu(ox.text_width(document.sections[-1]) * 635))
+    shape = document.add_picture(io.BytesIO(png), width=width)
+    section = document.sections[-1]
+    room = int((section.page_height or 0) - (section.top_margin or 0) - (section.bottom_margin or 0)) - CAPTION_HEIGHT
+    if shape.height > room > 0:  # a long code list: shrink the chart to one page
+        shape.width, shape.height = Emu(shape.width * room // shape.height), Emu(room)
+    shape._inline.docPr.set("descr", chart_title(table, column, language))  # noqa: SLF001 — alt text

@@ -1,0 +1,69 @@
+"""One entry point for exporting result tables: the format follows the file name, files appear whole or not at all."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Literal
+
+from lobcoder.analysis.table import Table
+from lobcoder.errors import FileProblem
+from lobcoder.reports.csv_export import render_csv
+from lobcoder.reports.docx_export import render_docx
+from lobcoder.reports.formatting import check_language, write_atomically
+from lobcoder.reports.xlsx_export import render_xlsx
+
+ExportFormat = Literal["docx", "xlsx", "csv"]
+FORMATS: tuple[ExportFormat, ...] = ("docx", "xlsx", "csv")
+
+
+def export_table(
+    tables: Sequence[Table] | Table,
+    path: str | Path,
+    format: ExportFormat | None = None,
+    language: str = "en",
+    chart: bool = False,
+) -> list[Path]:
+    """Export ``tables`` to Word, Excel or CSV and return the files written.
+
+    Args:
+        tables: the tables, in order (numbered from 1 in Word, a sheet each in Excel).
+        path: the file to write; an existing file is replaced.
+        format: "docx", "xlsx" or "csv"; by default the extension of ``path``.
+        language: "en" or "nl": decimal separator and the words "Table",
+            "Note.", "Figure" in Word ("Tabel", "Noot.", "Figuur").
+        chart: in Word, a bar chart under each frequency table
+            (see :func:`lobcoder.reports.chart.chart_column`).
+
+    CSV holds one table per file: a single table goes to ``path``, several to
+    ``name_1.csv``, ``name_2.csv``, ... beside it (``path`` itself is not
+    written then).
+
+    Raises:
+        FileProblem: a file cannot be written, or the format is not known.
+        ValueError: no tables, or an unknown language.
+    """
+    if isinstance(tables, Table):
+        tables = [tables]
+    if not tables:
+        raise ValueError("no tables to export")
+    path = Path(path)
+    language = check_language(language)
+    kind = format or path.suffix.lower().lstrip(".")
+    if kind not in FORMATS:
+        raise FileProblem(path, f"cannot be written: unknown export format {kind!r} (use .docx, .xlsx or .csv)")
+    if kind == "docx":
+        return [write_atomically(path, lambda stream: render_docx(tables, stream, language, chart))]
+    if kind == "xlsx":
+        return [write_atomically(path, lambda stream: render_xlsx(tables, stream, language))]
+    if len(tables) == 1:
+        return [write_atomically(path, lambda stream: render_csv(tables[0], stream))]
+    return [
+        write_atomically(numbered_path(path, number), lambda stream, table=table: render_csv(table, stream))  # type: ignore[misc]
+        for number, table in enumerate(tables, start=1)
+    ]
+
+
+def numbered_path(path: Path, number: int) -> Path:
+    """``results.csv`` → ``results_1.csv``."""
+    return path.with_name(f"{path.stem}_{number}{path.suffix or '.csv'}")

@@ -1,0 +1,156 @@
+"""What every exporter shares: numbers and words by language, shading colours, atomic file writing."""
+
+from __future__ import annotations
+
+import math
+import os
+import secrets
+from collections.abc import Callable
+from pathlib import Path
+from typing import IO, Literal
+
+from lobcoder.analysis.table import Format, Table, Value
+from lobcoder.errors import FileProblem
+
+Language = Literal["en", "nl"]
+LANGUAGES: tuple[Language, ...] = ("en", "nl")
+
+# Words printed around the tables, by language (the tables' own titles and notes come from the analysis).
+WORDS: dict[Language, dict[str, str]] = {
+    "en": {
+        "table": "Table",
+        "figure": "Figure",
+        "note": "Note.",
+        "per": "per",
+        "shading": "Darker cells: higher values.",
+        "shading_matrix": "Darker cells: higher values (the diagonal is not shaded).",
+        "bold": "In bold:",
+    },
+    "nl": {
+        "table": "Tabel",
+        "figure": "Figuur",
+        "note": "Noot.",
+        "per": "per",
+        "shading": "Donkerder cellen: hogere waarden.",
+        "shading_matrix": "Donkerder cellen: hogere waarden (de diagonaal is niet gekleurd).",
+        "bold": "Vetgedrukt:",
+    },
+}
+_SEPARATORS: dict[Language, tuple[str, str]] = {"en": (".", ","), "nl": (",", ".")}  # decimal, thousands
+
+# The heat-map scale: white, then ColorBrewer's sequential "Blues" (even steps in lightness).
+SCALE = ("FFFFFF", "DEEBF7", "C6DBEF", "9ECAE1", "6BAED6", "4292C6", "2171B5", "08519C", "08306B")
+# Excel cannot turn text white on dark cells, so its colour scale stops where black text stays readable.
+EXCEL_SCALE = ("FFFFFF", "9ECAE1", "4292C6")
+
+
+def check_language(language: str) -> Language:
+    if language not in LANGUAGES:
+        raise ValueError(f"language must be one of {', '.join(LANGUAGES)}, not {language!r}")
+    return language
+
+
+def is_number(value: Value) -> bool:
+    """Whether a cell holds a number to show (None, text and NaN are not)."""
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        return False
+    return not (isinstance(value, float) and math.isnan(value))
+
+
+def format_number(value: float, decimals: int, language: Language = "en") -> str:
+    """``1234.5`` → "1,234.50" (en) or "1.234,50" (nl); thousands grouped from 1,000 on."""
+    decimal, thousands = _SEPARATORS[language]
+    text = f"{value:,.{decimals}f}"
+    return text.replace(",", "\0").replace(".", decimal).replace("\0", thousands)
+
+
+def format_value(value: Value, fmt: Format, language: Language = "en") -> str:
+    """How a cell reads in a report: counts as integers, shares as "42.0%", measures with two decimals.
+
+    Empty cells (None, NaN) read as "". A share is stored as 0..1; Dutch writes "42,0%".
+    """
+    if value is None:
+        return ""
+    if not is_number(value):
+        return str(value)
+    number = float(value)
+    if fmt == "int":
+        return format_number(round(number), 0, language)
+    if fmt == "percent":
+        return format_number(number * 100, 1, language) + "%"
+    if fmt == "float2":
+        return format_number(number, 2, language)
+    return str(value)
+
+
+def is_matrix(table: Table) -> bool:
+    """A square table whose columns are its rows (co-occurrence): its diagonal holds n, not pairs."""
+    return len(table.rows) > 1 and tuple(row.label for row in table.rows) == table.columns
+
+
+def shaded_cells(table: Table) -> dict[tuple[int, int], float]:
+    """Cell (row, column) → position 0..1 on the heat-map scale, for every shaded cell.
+
+    Numeric cells of a ``shaded`` table are scaled from the table's smallest to
+    its largest value. In a matrix the diagonal is left out (it holds each
+    code's own count and would wash out every other cell).
+    """
+    if not table.shaded:
+        return {}
+    skip_diagonal = is_matrix(table)
+    cells = {
+        (i, j): float(value)  # type: ignore[arg-type]  # is_number() said so
+        for i, row in enumerate(table.rows)
+        for j, value in enumerate(row.values)
+        if is_number(value) and table.formats[j] != "text" and not (skip_diagonal and i == j)
+    }
+    if not cells:
+        return {}
+    low, high = min(cells.values()), max(cells.values())
+    span = high - low
+    return {cell: (value - low) / span if span else 0.0 for cell, value in cells.items()}
+
+
+def scale_colour(position: float) -> tuple[str, bool]:
+    """Fill colour (hex RRGGBB) at ``position`` 0..1, and whether text on it must be white to stay readable."""
+    where = min(max(position, 0.0), 1.0) * (len(SCALE) - 1)
+    step = min(int(where), len(SCALE) - 2)
+    low, high = bytes.fromhex(SCALE[step]), bytes.fromhex(SCALE[step + 1])
+    rgb = tuple(round(a + (b - a) * (where - step)) for a, b in zip(low, high, strict=True))
+    linear = [(c / 255) / 12.92 if c <= 10 else ((c / 255 + 0.055) / 1.055) ** 2.4 for c in rgb]
+    luminance = 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+    # Contrast with black is (L + 0.05) / 0.05, with white 1.05 / (L + 0.05); pick the larger.
+    white_text = (luminance + 0.05) ** 2 < 0.05 * 1.05
+    return "{:02X}{:02X}{:02X}".format(*rgb), white_text
+
+
+def write_atomically(path: str | Path, write: Callable[[IO[bytes]], object]) -> Path:
+    """Write a file through ``write(stream)`` so that it appears whole or not at all.
+
+    The bytes go to a temporary file in the same folder, which replaces
+    ``path`` only when complete; a failed export leaves any earlier file as it
+    was. The temporary file is created with the usual permissions (umask).
+
+    Raises:
+        FileProblem: the file cannot be written (no such folder, no permission,
+            a folder of that name, the file is locked by another program...).
+    """
+    target = Path(path)
+    partial = target.with_name(f".{target.name}.{secrets.token_hex(4)}.part")
+    try:
+        descriptor = os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o666)
+    except OSError as error:
+        raise FileProblem(target, f"cannot be written: {error.strerror or error}") from error
+    try:
+        with os.fdopen(descriptor, "wb") as stream:
+            write(stream)
+            stream.flush()
+            os.fsync(stream.fileno())
+        os.replace(partial, target)
+    except OSError as error:
+        partial.unlink(missing_ok=True)
+        raise FileProblem(target, f"cannot be written: {error.strerror or error}") from error
+    except BaseException:
+        partial.unlink(missing_ok=True)
+        raise
+    return target

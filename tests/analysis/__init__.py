@@ -1,0 +1,1 @@
+"""Tests of the analysis core (a package, so its helper module names cannot clash)."""

@@ -1,0 +1,102 @@
+"""Crosstabs of codes by attribute values, percentages adding up to 100%, and participants × waves."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+import pytest
+
+from lobcoder.analysis.crosstab import crosstab, participant_by_wave
+from lobcoder.analysis.dataset import Dataset
+from lobcoder.analysis.filters import AnalysisFilter
+from lobcoder.analysis.table import TableRow, Value
+
+from .fixtures import Project
+
+
+def _rows(table_rows: tuple[TableRow, ...]) -> dict[str, tuple[object, ...]]:
+    return {row.label: tuple(round(v, 4) if isinstance(v, float) else v for v in row.values) for row in table_rows}
+
+
+def _numbers(values: Iterable[Value]) -> list[float]:
+    return [float(v) for v in values if isinstance(v, int | float)]
+
+
+def test_codings_by_wave_with_totals(study: tuple[Project, Dataset]) -> None:
+    _, data = study
+    result = crosstab(data, "wave")
+    table = result.to_table()
+    assert table.columns == ("1", "3", "(no value)", "Total")
+    # Totals add up Loopbaan, Visie and Leeg only: Stage and Mentor are inside Loopbaan already.
+    assert _rows(table.rows) == {
+        "Loopbaan": (3, 2, 0, 5),
+        "Stage": (2, 1, 0, 3),
+        "Mentor": (1, 1, 0, 2),
+        "Visie": (2, 0, 1, 3),
+        "Leeg": (0, 0, 0, 0),
+        "Total": (5, 2, 1, 8),
+    }
+    assert table.rows[-1].key is None and table.column_keys[0] == ("wave", "1")
+
+
+def test_row_percentages_sum_to_100(study: tuple[Project, Dataset]) -> None:
+    _, data = study
+    table = crosstab(data, "wave").to_table("row")
+    rows = _rows(table.rows)
+    assert rows["Loopbaan"] == (0.6, 0.4, 0.0, 1.0)
+    assert rows["Visie"] == (0.6667, 0.0, 0.3333, 1.0)
+    assert rows["Total"] == (0.625, 0.25, 0.125, 1.0)
+    for row in table.rows:
+        if row.values[-1]:
+            assert sum(_numbers(row.values[:-1])) == pytest.approx(1.0)
+    assert set(table.formats) == {"percent"}
+
+
+def test_column_percentages_sum_to_100_over_top_level_codes(study: tuple[Project, Dataset]) -> None:
+    _, data = study
+    table = crosstab(data, "wave").to_table("column")
+    rows = _rows(table.rows)
+    assert rows["Loopbaan"] == (0.6, 1.0, 0.0, 0.625)
+    assert rows["Stage"] == (0.4, 0.5, 0.0, 0.375)
+    assert rows["Total"] == (1.0, 1.0, 1.0, 1.0)
+    for column in range(3):
+        assert sum(_numbers(table.rows[i].values[column] for i in (0, 3, 4))) == pytest.approx(1.0)
+    flat = crosstab(data, "wave", rollup=False).to_table("column")
+    for column in range(3):  # without roll-up every row is added up
+        assert sum(_numbers(row.values[column] for row in flat.rows[:-1])) == pytest.approx(1.0)
+
+
+def test_documents_and_participants_by_role(study: tuple[Project, Dataset]) -> None:
+    _, data = study
+    documents = _rows(crosstab(data, "role", count="documents").to_table().rows)
+    # role is a participant attribute: Anna's two documents are docent, Bram's slb, the note has none.
+    assert documents["Loopbaan"] == (2, 1, 0, 3)
+    assert documents["Visie"] == (1, 1, 1, 3)
+    people = _rows(crosstab(data, "role", count="participants").to_table().rows)
+    assert people["Mentor"] == (1, 0, 0, 1)
+    wave_people = _rows(crosstab(data, "wave", count="participants").to_table().rows)
+    assert wave_people["Stage"] == (2, 1, 0, 3)  # Anna counts in wave 1 and in wave 3
+
+
+def test_crosstab_with_a_filter(study: tuple[Project, Dataset]) -> None:
+    _, data = study
+    table = crosstab(data, "wave", AnalysisFilter(coders={"Sander"})).to_table()
+    assert table.columns == ("1", "3", "(no value)", "Total")  # all documents still form the columns
+    assert _rows(table.rows)["Stage"] == (0, 1, 0, 1)
+
+
+def test_participants_by_wave(study: tuple[Project, Dataset]) -> None:
+    project, data = study
+    stage = participant_by_wave(data, [project.codes["Stage"]])
+    table = stage.to_table()
+    # The note has no participant, so there is no "(no value)" column; Bram had no wave 3 interview.
+    assert table.columns == ("wave 1", "wave 3", "Total")
+    assert _rows(table.rows) == {"Anna": (1, 1, 2), "Bram": (1, None, 1)}
+    assert table.rows[0].key == data.documents[0].participant_id
+    # A code and its sub-code together: every coding counted once.
+    both = participant_by_wave(data, [project.codes["Loopbaan"], project.codes["Stage"]])
+    assert _rows(both.to_table().rows) == {"Anna": (2, 2, 4), "Bram": (1, None, 1)}
+    visie = participant_by_wave(data, [project.codes["Visie"]])
+    assert _rows(visie.to_table().rows) == {"Anna": (1, 0, 1), "Bram": (1, None, 1)}  # 0: interviewed, not coded
+    own = participant_by_wave(data, [project.codes["Loopbaan"]], rollup=False)
+    assert _rows(own.to_table().rows) == {"Anna": (0, 0, 0), "Bram": (0, None, 0)}

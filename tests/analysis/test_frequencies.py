@@ -1,0 +1,115 @@
+"""Code frequencies: own and rolled up, percentages, splits by wave and by document."""
+
+from __future__ import annotations
+
+import pytest
+
+from lobcoder.analysis.dataset import Dataset
+from lobcoder.analysis.filters import AnalysisFilter
+from lobcoder.analysis.frequencies import Split, frequencies
+from lobcoder.analysis.table import TableRow, Value
+from lobcoder.errors import NotFoundError
+from lobcoder.services.codings import add_coding
+from lobcoder.storage.project import ProjectStore
+
+from .conftest import load
+from .fixtures import Project
+
+
+def _figures(table_rows: tuple[TableRow, ...], width: int = 5) -> dict[str, tuple[Value, ...]]:
+    return {row.label: row.values[:width] for row in table_rows}
+
+
+def test_rolled_up_counts_a_document_once(study: tuple[Project, Dataset]) -> None:
+    _, data = study
+    result = frequencies(data)
+    table = result.to_table()
+    assert table.columns == ("Codings", "Documents", "% of documents", "Participants", "% of participants")
+    assert table.formats == ("int", "int", "percent", "int", "percent")
+    # Loopbaan: Stage and Mentor both occur in Anna_w1; it still counts as one document.
+    assert _figures(table.rows) == {
+        "Loopbaan": (5, 3, 0.75, 2, 1.0),
+        "Stage": (3, 3, 0.75, 2, 1.0),
+        "Mentor": (2, 2, 0.5, 1, 0.5),
+        "Visie": (3, 3, 0.75, 2, 1.0),
+        "Leeg": (0, 0, 0.0, 0, 0.0),
+    }
+    assert [row.level for row in table.rows] == [0, 1, 1, 0, 0]
+    assert "N = 4 documents, 2 participants." in table.notes
+    loopbaan = result.rows[0]
+    assert (loopbaan.own.codings, loopbaan.own.documents, loopbaan.rolled.codings) == (0, 0, 5)
+
+
+def test_own_counts_without_roll_up(study: tuple[Project, Dataset]) -> None:
+    _, data = study
+    assert _figures(frequencies(data, rollup=False).to_table().rows)["Loopbaan"] == (0, 0, 0.0, 0, 0.0)
+
+
+def test_the_same_code_by_two_coders_counts_twice_as_codings_once_as_document(
+    store: ProjectStore, study: tuple[Project, Dataset]
+) -> None:
+    project, _ = study
+    start, end = project.span("Anna_w1", "De stage was fijn.")
+    with store.transaction() as session:
+        add_coding(session, project.documents["Anna_w1"], project.codes["Stage"], start, end, coder="Sander")
+    figures = _figures(frequencies(load(store)).to_table().rows)
+    assert figures["Stage"] == (4, 3, 0.75, 2, 1.0)
+
+
+def test_wave_1_against_wave_3(study: tuple[Project, Dataset]) -> None:
+    _, data = study
+    wave1 = frequencies(data, AnalysisFilter(attributes={"wave": {"1"}})).to_table()
+    wave3 = frequencies(data, AnalysisFilter(attributes={"wave": {"3"}})).to_table()
+    assert _figures(wave1.rows) == {
+        "Loopbaan": (3, 2, 1.0, 2, 1.0),
+        "Stage": (2, 2, 1.0, 2, 1.0),
+        "Mentor": (1, 1, 0.5, 1, 0.5),
+        "Visie": (2, 2, 1.0, 2, 1.0),
+        "Leeg": (0, 0, 0.0, 0, 0.0),
+    }
+    assert _figures(wave3.rows) == {
+        "Loopbaan": (2, 1, 1.0, 1, 1.0),
+        "Stage": (1, 1, 1.0, 1, 1.0),
+        "Mentor": (1, 1, 1.0, 1, 1.0),
+        "Visie": (0, 0, 0.0, 0, 0.0),
+        "Leeg": (0, 0, 0.0, 0, 0.0),
+    }
+    assert "wave: 3" in wave3.notes
+
+
+def test_coder_filter(study: tuple[Project, Dataset]) -> None:
+    _, data = study
+    figures = _figures(frequencies(data, AnalysisFilter(coders={"Sander"})).to_table().rows)
+    # Sander made c5 (Stage, Anna_w3); the filtered set is still all four documents.
+    assert figures["Stage"] == (1, 1, 0.25, 1, 0.5)
+    assert figures["Loopbaan"] == (1, 1, 0.25, 1, 0.5)
+    assert figures["Visie"] == (0, 0, 0.0, 0, 0.0)
+
+
+def test_split_by_wave_gives_shares_of_each_waves_documents(study: tuple[Project, Dataset]) -> None:
+    _, data = study
+    result = frequencies(data, split_by="wave")
+    table = result.to_table()
+    assert table.columns[5:] == ("wave 1", "wave 3", "(no value)")
+    assert table.column_keys[5:] == (("wave", "1"), ("wave", "3"), ("wave", "(no value)"))
+    split = {row.label: row.values[5:] for row in table.rows}
+    assert split["Mentor"] == (0.5, 1.0, 0.0)  # Anna_w1 of {Anna_w1, Bram_w1}; Anna_w3 of {Anna_w3}
+    assert split["Visie"] == (1.0, 0.0, 1.0)
+    codings = {row.label: row.values[5:] for row in result.to_table("codings").rows}
+    assert codings["Loopbaan"] == (3, 2, 0)
+    people = {row.label: row.values[5:] for row in result.to_table("participants").rows}
+    assert people["Stage"] == (2, 1, 0)
+
+
+def test_split_by_document(study: tuple[Project, Dataset]) -> None:
+    project, data = study
+    table = frequencies(data, split_by=Split.DOCUMENT, rollup=False).to_table()
+    assert table.columns[5:] == ("Anna_w1", "Anna_w3", "Bram_w1", "Losse notitie")
+    assert table.column_keys[5] == project.documents["Anna_w1"]
+    assert {row.label: row.values[5:] for row in table.rows}["Visie"] == (1, 0, 1, 1)
+
+
+def test_unknown_split_attribute(study: tuple[Project, Dataset]) -> None:
+    _, data = study
+    with pytest.raises(NotFoundError, match="golf"):
+        frequencies(data, split_by="golf")

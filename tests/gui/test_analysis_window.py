@@ -1,0 +1,468 @@
+"""The analysis window on a real project: what its tabs show, drill-down, refresh after coding, export."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from pathlib import Path
+
+import openpyxl
+import pytest
+from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import QMessageBox
+
+from lobcoder.analysis.cooccurrence import cooccurrence
+from lobcoder.analysis.crosstab import crosstab, participant_by_wave
+from lobcoder.analysis.dataset import Dataset, load_dataset
+from lobcoder.analysis.filters import AnalysisFilter
+from lobcoder.analysis.frequencies import frequencies
+from lobcoder.analysis.table import Table, TableRow
+from lobcoder.gui.analysis.cooccurrence_tab import PassageModel, PassageRole
+from lobcoder.gui.analysis.crosstab_tab import PARTICIPANTS_BY_WAVE
+from lobcoder.gui.analysis.install import AnalysisMenu, install_analysis_menu
+from lobcoder.gui.analysis.table_model import (
+    AnalysisTableModel,
+    ColumnKeyRole,
+    DiagonalRole,
+    FlaggedRole,
+    RawValueRole,
+    RowKeyRole,
+    ShadeRole,
+)
+from lobcoder.gui.analysis.window import AnalysisWindow
+from lobcoder.gui.main_window import MainWindow
+from lobcoder.gui.settings import Settings
+from lobcoder.importing.extracted import Turn
+from lobcoder.participants.links import set_participant
+from lobcoder.services.codes import create_code
+from lobcoder.services.codings import add_coding
+from lobcoder.services.documents import add_document
+from lobcoder.storage.models import Attribute, AttributeScope, AttributeType, AttributeValue
+from lobcoder.storage.project import ProjectStore
+
+TEXTS = {
+    "Docent01_w1": (
+        "I: Hoe leert u samen?\n"
+        "Marieke: We leren samen van elkaar en de visie is gedeeld.\n"
+        "I: En de communicatie?\n"
+        "Marieke: De communicatie loopt via de mail."
+    ),
+    "Docent01_w2": "I: Wat is er veranderd?\nMarieke: Samen oefenen we gesprekken, dat is onze visie.",
+    "Docent02_w1": "I: Vertel eens.\nBram: Geen visie, wel veel mail.",
+}
+PEOPLE = {"Docent01_w1": "Marieke", "Docent01_w2": "Marieke", "Docent02_w1": "Bram"}
+WAVES = {"Docent01_w1": "1", "Docent01_w2": "2", "Docent02_w1": "1"}
+# (document, code, words): Leren/Visie overlap on "elkaar" in w1, Samen oefenen/Visie in w2.
+CODINGS = [
+    ("Docent01_w1", "Leren", "We leren samen van elkaar"),
+    ("Docent01_w1", "Visie", "elkaar en de visie is gedeeld."),
+    ("Docent01_w1", "Communicatie", "De communicatie loopt via de mail."),
+    ("Docent01_w1", "Communicatie", "En de communicatie?"),  # inside the interviewer's turn
+    ("Docent01_w2", "Samen oefenen", "Samen oefenen we gesprekken"),
+    ("Docent01_w2", "Visie", "oefenen we gesprekken, dat is onze visie."),
+    ("Docent02_w1", "Visie", "Geen visie"),
+]
+
+
+def _turns(text: str) -> list[Turn]:
+    return [Turn(m.group(1), m.start(), m.end(1) + 2, m.end()) for m in re.finditer(r"^(\w+): [^\n]*", text, re.M)]
+
+
+def _span(document: str, words: str) -> tuple[int, int]:
+    start = TEXTS[document].index(words)
+    return start, start + len(words)
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    path = tmp_path / "analysis.lobcoder"
+    with ProjectStore.create(path) as store, store.transaction() as session:
+        ids = {}
+        for name, text in TEXTS.items():
+            ids[name] = add_document(session, name, text, _turns(text)).id
+            set_participant(session, ids[name], PEOPLE[name])
+        leren = create_code(session, "Leren", color="#e69f00")
+        codes = {
+            "Leren": leren.id,
+            "Samen oefenen": create_code(session, "Samen oefenen", leren.id, color="#56b4e9").id,
+            "Visie": create_code(session, "Visie", color="#009e73").id,
+            "Communicatie": create_code(session, "Communicatie", color="#cc79a7").id,
+        }
+        for document, code, words in CODINGS:
+            add_coding(session, ids[document], codes[code], *_span(document, words), coder="Fenna")
+        wave = Attribute(name="wave", type=AttributeType.CATEGORY, scope=AttributeScope.DOCUMENT)
+        session.add(wave)
+        session.add_all(AttributeValue(attribute=wave, document_id=ids[d], text_value=v) for d, v in WAVES.items())
+    return path
+
+
+@pytest.fixture
+def window(qtbot, tmp_path: Path, project: Path) -> Iterator[MainWindow]:
+    win = MainWindow(Settings(str(tmp_path / "settings.ini")))
+    qtbot.addWidget(win)
+    install_analysis_menu(win)
+    win.resize(1300, 850)
+    win.show()
+    assert win.open_project(project)
+    yield win
+    win.close()
+
+
+@pytest.fixture
+def analysis(qtbot, window: MainWindow) -> AnalysisWindow:
+    menu = window.findChild(AnalysisMenu)
+    assert menu is not None
+    menu.open_action.trigger()
+    shown = menu.analysis_window
+    assert shown is not None and shown.isVisible()
+    wait_idle(qtbot, shown)
+    return shown
+
+
+def wait_idle(qtbot, analysis: AnalysisWindow) -> None:
+    qtbot.waitUntil(lambda: analysis.dataset is not None and analysis.is_idle(), timeout=10000)
+
+
+def show_tab(qtbot, analysis: AnalysisWindow, tab) -> None:  # type: ignore[no-untyped-def]
+    analysis.tabs.setCurrentWidget(tab)
+    wait_idle(qtbot, analysis)
+
+
+def dataset_of(window: MainWindow) -> Dataset:
+    assert window.store is not None
+    with window.store.read() as session:
+        return load_dataset(session)
+
+
+def code_id(window: MainWindow, name: str) -> int:
+    return next(c.id for c in window.codes_by_id.values() if c.name == name)
+
+
+def shown_values(model: AnalysisTableModel) -> list[tuple[str, list[object]]]:
+    """Row labels and the raw values the model gives the view."""
+    return [
+        (
+            model.index(r, 0).data(RawValueRole),
+            [model.index(r, c).data(RawValueRole) for c in range(1, model.columnCount())],
+        )
+        for r in range(model.rowCount())
+    ]
+
+
+def core_values(table: Table) -> list[tuple[str, list[object]]]:
+    return [(row.label, list(row.values)) for row in table.rows]
+
+
+def cell(model: AnalysisTableModel, row_key: object, column_key: object) -> QModelIndex:
+    row = next(r for r in range(model.rowCount()) if model.index(r, 0).data(RowKeyRole) == row_key)
+    column = next(c for c in range(1, model.columnCount()) if model.column_key(c) == column_key)
+    return model.index(row, column)
+
+
+# -- the menu ----------------------------------------------------------------------
+
+
+def test_menu_sits_before_help_and_opens_one_window(qtbot, window: MainWindow) -> None:
+    menu = install_analysis_menu(window)
+    assert install_analysis_menu(window) is menu  # installing twice changes nothing
+    titles = [action.text() for action in window.menuBar().actions()]
+    assert titles.index("&Analysis") == titles.index("&Help") - 1
+    assert menu.open_action.shortcut() == QKeySequence("Ctrl+Alt+A")
+    assert menu.open_action.text() == "&Analysis…"
+    first = menu.show_analysis()
+    assert menu.show_analysis() is first
+    assert first.isVisible() and first.windowTitle() == "Analysis — analysis.lobcoder"
+    wait_idle(qtbot, first)
+
+
+# -- frequencies ---------------------------------------------------------------------
+
+
+def test_frequency_table_shows_the_core_figures(window: MainWindow, analysis: AnalysisWindow) -> None:
+    model = analysis.frequencies.model
+    expected = frequencies(dataset_of(window), AnalysisFilter(), rollup=True).to_table()
+    assert shown_values(model) == core_values(expected)
+    leren = cell(model, code_id(window, "Leren"), "codings")
+    assert leren.data() == "2"  # its own coding and the sub-code's
+    assert cell(model, code_id(window, "Visie"), "document_share").data() == "100.0%"
+    assert model.index(1, 0).data() == "    Samen oefenen"  # sub-codes indented
+
+
+def test_rollup_toggle_and_split_by_wave(qtbot, window: MainWindow, analysis: AnalysisWindow) -> None:
+    tab = analysis.frequencies
+    tab.rollup.setChecked(False)
+    wait_idle(qtbot, analysis)
+    assert cell(tab.model, code_id(window, "Leren"), "codings").data() == "1"
+    tab.split_by.setCurrentIndex(tab.split_by.findData("wave"))
+    wait_idle(qtbot, analysis)
+    expected = frequencies(dataset_of(window), AnalysisFilter(), split_by="wave", rollup=False).to_table()
+    assert shown_values(tab.model) == core_values(expected)
+    headers = [tab.model.headerData(c, Qt.Orientation.Horizontal) for c in range(tab.model.columnCount())]
+    assert headers[-2:] == ["wave 1", "wave 2"]
+    # Visie: in both wave-1 documents and the one wave-2 document.
+    assert cell(tab.model, code_id(window, "Visie"), ("wave", "1")).data() == "100.0%"
+
+
+def test_bar_chart_draws_the_chosen_column(qtbot, window: MainWindow, analysis: AnalysisWindow) -> None:
+    tab = analysis.frequencies
+    assert tab.chart_column.currentText() == "Documents"  # as the Word export charts it
+    tab.chart_column.setCurrentIndex(tab.chart_column.findText("Codings"))
+    assert tab.chart.values() == [("Leren", 2.0), ("Samen oefenen", 1.0), ("Visie", 3.0), ("Communicatie", 2.0)]
+    assert not tab.chart.grab().isNull()  # paints without warnings
+
+
+def test_coding_in_the_main_window_updates_the_frequencies(qtbot, window: MainWindow, analysis: AnalysisWindow) -> None:
+    document = next(d.id for d in window.overview.documents if d.name == "Docent02_w1")  # type: ignore[union-attr]
+    window.open_document(document)
+    assert window.coding.apply_code(code_id(window, "Communicatie"), _span("Docent02_w1", "wel veel mail"))
+    communicatie = code_id(window, "Communicatie")
+    qtbot.waitUntil(lambda: cell(analysis.frequencies.model, communicatie, "codings").data() == "3", timeout=5000)
+    assert cell(analysis.frequencies.model, communicatie, "documents").data() == "2"
+    assert window.undo_stack is not None
+    window.undo_stack.undo()
+    qtbot.waitUntil(lambda: cell(analysis.frequencies.model, communicatie, "codings").data() == "2", timeout=5000)
+
+
+def test_a_closed_analysis_window_catches_up_when_reopened(qtbot, window: MainWindow, analysis: AnalysisWindow) -> None:
+    analysis.close()
+    document = next(d.id for d in window.overview.documents if d.name == "Docent02_w1")  # type: ignore[union-attr]
+    window.open_document(document)
+    assert window.coding.apply_code(code_id(window, "Leren"), _span("Docent02_w1", "Geen visie"))
+    qtbot.wait(400)
+    assert not analysis.is_loading()  # nothing is read while nobody looks
+    window.findChild(AnalysisMenu).open_action.trigger()  # type: ignore[union-attr]
+    wait_idle(qtbot, analysis)
+    assert cell(analysis.frequencies.model, code_id(window, "Leren"), "codings").data() == "3"
+
+
+def test_filter_on_wave_and_interviewer_turns(qtbot, window: MainWindow, analysis: AnalysisWindow) -> None:
+    tab = analysis.frequencies
+    analysis.filter_box.set_condition("wave", ["1"])
+    wait_idle(qtbot, analysis)
+    flt = AnalysisFilter(attributes={"wave": {"1"}})
+    assert shown_values(tab.model) == core_values(frequencies(dataset_of(window), flt).to_table())
+    assert cell(tab.model, code_id(window, "Visie"), "documents").data() == "2"
+    assert analysis.filter_box.attributes.text() == "Attributes: wave = 1"
+    analysis.filter_box.exclude_interviewer.setChecked(True)
+    qtbot.waitUntil(lambda: cell(tab.model, code_id(window, "Communicatie"), "codings").data() == "1")
+    analysis.filter_box.reset()
+    qtbot.waitUntil(lambda: cell(tab.model, code_id(window, "Communicatie"), "codings").data() == "2")
+
+
+# -- co-occurrence -------------------------------------------------------------------
+
+
+def test_heat_map_cell_shows_the_count(qtbot, window: MainWindow, analysis: AnalysisWindow) -> None:
+    tab = analysis.cooccurrence
+    show_tab(qtbot, analysis, tab)
+    leren, visie = code_id(window, "Leren"), code_id(window, "Visie")
+    index = cell(tab.model, leren, visie)
+    assert index.data() == "2"  # Leren×Visie in w1, Samen oefenen (rolled up)×Visie in w2
+    assert index.data(ShadeRole) == 1.0 and index.data(Qt.ItemDataRole.BackgroundRole) is not None
+    assert cell(tab.model, visie, visie).data(DiagonalRole)
+    assert cell(tab.model, visie, visie).data() == "3"  # the diagonal holds the code's own count
+    expected = cooccurrence(dataset_of(window), AnalysisFilter(), "overlap").to_table("count")
+    assert shown_values(tab.model) == core_values(expected)
+    assert not tab.matrix.grab().isNull()
+
+
+def test_selecting_a_cell_lists_its_passages_and_activating_one_jumps(
+    qtbot, window: MainWindow, analysis: AnalysisWindow
+) -> None:
+    tab = analysis.cooccurrence
+    show_tab(qtbot, analysis, tab)
+    leren, visie = code_id(window, "Leren"), code_id(window, "Visie")
+    with qtbot.waitSignal(tab.passagesShown, timeout=5000):
+        tab.matrix.setCurrentIndex(cell(tab.model, leren, visie))
+    model = tab.passage_model
+    found = [model.index(r, 0).data(PassageRole) for r in range(model.rowCount())]
+    assert [(p.document, p.text) for p in found] == [
+        ("Docent01_w1", "We leren samen van elkaar en de visie is gedeeld."),
+        ("Docent01_w2", "Samen oefenen we gesprekken, dat is onze visie."),
+    ]
+    assert tab.drill_title.text().startswith("‘Leren’ and ‘Visie’: 2 passages")
+    second = model.index(1, PassageModel.TEXT)
+    tab.passage_list.setCurrentIndex(second)
+    tab.passage_list.activated.emit(second)
+    assert window.document is not None and window.document.name == "Docent01_w2"
+    assert window.transcript.selection() == (found[1].start, found[1].end)
+
+
+def test_switching_measure_and_unit_changes_the_values(qtbot, window: MainWindow, analysis: AnalysisWindow) -> None:
+    tab = analysis.cooccurrence
+    show_tab(qtbot, analysis, tab)
+    leren, visie = code_id(window, "Leren"), code_id(window, "Visie")
+    tab.set_measure("jaccard")
+    # c = 2 / (2 + 3 - 2)
+    assert cell(tab.model, leren, visie).data() == "0.67"
+    assert cell(tab.model, leren, visie).data(RawValueRole) == pytest.approx(2 / 3)
+    tab.set_measure("conditional")
+    assert cell(tab.model, leren, visie).data() == "100.0%"
+    assert cell(tab.model, visie, leren).data() == "66.7%"
+    tab.set_measure("count")
+    tab.set_unit("document")
+    wait_idle(qtbot, analysis)
+    communicatie = code_id(window, "Communicatie")
+    assert cell(tab.model, visie, communicatie).data() == "1"  # only Docent01_w1 has both
+    tab.set_unit("paragraph", within=2)
+    wait_idle(qtbot, analysis)
+    expected = cooccurrence(dataset_of(window), AnalysisFilter(), "paragraph", within=2).to_table("count")
+    assert shown_values(tab.model) == core_values(expected)
+    tab.order.setCurrentIndex(tab.order.findData("similarity"))
+    assert sorted(tab.model.index(r, 0).data(RowKeyRole) for r in range(tab.model.rowCount())) == sorted(
+        window.codes_by_id
+    )
+
+
+def test_drill_down_follows_a_new_coding(qtbot, window: MainWindow, analysis: AnalysisWindow) -> None:
+    tab = analysis.cooccurrence
+    show_tab(qtbot, analysis, tab)
+    visie, communicatie = code_id(window, "Visie"), code_id(window, "Communicatie")
+    with qtbot.waitSignal(tab.passagesShown, timeout=5000):
+        tab.select_cell(visie, communicatie)
+    assert tab.passage_model.rowCount() == 0
+    document = next(d.id for d in window.overview.documents if d.name == "Docent02_w1")  # type: ignore[union-attr]
+    window.open_document(document)
+    window.coding.apply_code(communicatie, _span("Docent02_w1", "visie, wel"))
+    qtbot.waitUntil(lambda: tab.passage_model.rowCount() == 1, timeout=5000)
+    assert cell(tab.model, visie, communicatie).data() == "1"
+    assert tab.selected_codes() == (visie, communicatie)
+
+
+# -- crosstab and quotes ----------------------------------------------------------------
+
+
+def test_crosstab_counts_percentages_and_participants(qtbot, window: MainWindow, analysis: AnalysisWindow) -> None:
+    tab = analysis.crosstab
+    show_tab(qtbot, analysis, tab)
+    assert tab.attribute.currentText() == "wave"
+    data = dataset_of(window)
+    assert shown_values(tab.model) == core_values(crosstab(data, "wave").to_table())
+    tab.count.setCurrentIndex(tab.count.findData("documents"))
+    wait_idle(qtbot, analysis)
+    assert shown_values(tab.model) == core_values(crosstab(data, "wave", count="documents").to_table())
+    tab.percent.setCurrentIndex(tab.percent.findData("row"))
+    visie = code_id(window, "Visie")
+    assert cell(tab.model, visie, ("wave", "1")).data() == "66.7%"
+    tab.set_view(PARTICIPANTS_BY_WAVE)
+    tab.code.setCurrentIndex(tab.code.findData(visie))
+    wait_idle(qtbot, analysis)
+    expected = participant_by_wave(data, [visie], AnalysisFilter(), "wave").to_table()
+    assert shown_values(tab.model) == core_values(expected)
+    bram = [r for r in range(tab.model.rowCount()) if tab.model.index(r, 0).data() == "Bram"][0]
+    assert tab.model.index(bram, 2).data() == ""  # no wave-2 interview with Bram
+
+
+def test_quotes_list_and_jump(qtbot, window: MainWindow, analysis: AnalysisWindow) -> None:
+    tab = analysis.quotes
+    show_tab(qtbot, analysis, tab)
+    assert tab.model.rowCount() == len(CODINGS)
+    tab.choose_code(code_id(window, "Visie"))
+    wait_idle(qtbot, analysis)
+    texts = [tab.model.index(r, tab.model.columnCount() - 1).data() for r in range(tab.model.rowCount())]
+    assert texts == ["elkaar en de visie is gedeeld.", "oefenen we gesprekken, dat is onze visie.", "Geen visie"]
+    headers = [tab.model.headerData(c, Qt.Orientation.Horizontal) for c in range(tab.model.columnCount())]
+    assert headers[:3] == ["Code", "Document", "Participant"] and "Speaker" in headers
+    speaker = headers.index("Speaker")
+    assert tab.model.index(2, speaker).data() == "Bram"
+    tab.table.selectRow(0)
+    assert tab.full_text.toPlainText() == "elkaar en de visie is gedeeld."
+    tab.table.activated.emit(tab.model.index(2, 1))
+    assert window.document is not None and window.document.name == "Docent02_w1"
+    assert window.transcript.selection() == _span("Docent02_w1", "Geen visie")
+
+
+# -- export -----------------------------------------------------------------------------
+
+
+def test_export_to_xlsx_writes_the_shown_numbers(qtbot, tmp_path: Path, analysis: AnalysisWindow) -> None:
+    tab = analysis.frequencies
+    target = tmp_path / "out" / "frequenties.xlsx"
+    target.parent.mkdir()
+    with qtbot.waitSignal(tab.exported, timeout=10000):
+        tab.export_to(target)
+    sheet = openpyxl.load_workbook(target).active
+    rows = {row[0]: row[1:] for row in sheet.iter_rows(values_only=True) if row and row[0]}
+    for label, values in shown_values(tab.model):
+        assert list(rows[label][: len(values)]) == pytest.approx(values)
+    assert analysis.status.text() == f"Saved {target}"
+    assert tab.export_button.isEnabled()
+
+
+def test_failed_export_names_the_file(qtbot, tmp_path: Path, monkeypatch, analysis: AnalysisWindow) -> None:
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda _parent, _title, text: shown.append(text))
+    target = tmp_path / "missing folder" / "x.docx"
+    tab = analysis.cooccurrence
+    show_tab(qtbot, analysis, tab)
+    tab.export_to(target)
+    qtbot.waitUntil(lambda: bool(shown), timeout=10000)
+    assert str(target) in shown[0] and not target.exists()
+
+
+# -- following the project ----------------------------------------------------------------
+
+
+def test_follows_a_newly_opened_project(qtbot, tmp_path: Path, window: MainWindow, analysis: AnalysisWindow) -> None:
+    other = tmp_path / "other.lobcoder"
+    with ProjectStore.create(other) as store, store.transaction() as session:
+        add_document(session, "Los", "Een tekst.")
+        create_code(session, "Alleen")
+    assert window.open_project(other)
+    qtbot.waitUntil(lambda: analysis.store is not None and analysis.store.path == other, timeout=5000)
+    wait_idle(qtbot, analysis)
+    assert [analysis.frequencies.model.index(r, 0).data() for r in range(analysis.frequencies.model.rowCount())] == [
+        "Alleen"
+    ]
+    window.close_project()
+    qtbot.waitUntil(lambda: analysis.dataset is None)
+    assert analysis.frequencies.model.rowCount() == 0
+    assert not analysis.frequencies.export_button.isEnabled()
+
+
+def test_attach_can_be_called_by_the_main_window(qtbot, window: MainWindow, analysis: AnalysisWindow) -> None:
+    stack = window.undo_stack
+    analysis.attach(None)
+    assert analysis.dataset is None and analysis.stack is None
+    analysis.attach(stack)
+    wait_idle(qtbot, analysis)
+    assert analysis.dataset is not None and analysis.stack is stack
+
+
+def test_closing_the_main_window_closes_the_analysis(qtbot, window: MainWindow, analysis: AnalysisWindow) -> None:
+    window.close()
+    assert not analysis.isVisible()
+
+
+# -- the models ------------------------------------------------------------------------------
+
+
+def test_table_model_passes_the_model_tester(qtmodeltester) -> None:
+    table = Table(
+        title="t",
+        row_header="Code",
+        columns=("A", "B"),
+        rows=(TableRow("A", (3, 1), 0, 1), TableRow("B", (1, None), 1, 2)),
+        formats=("int", "int"),
+        shaded=True,
+        flagged=frozenset({(1, 0)}),
+        flag_note="marked",
+        column_keys=(1, 2),
+    )
+    model = AnalysisTableModel()
+    model.set_table(table)
+    qtmodeltester.check(model)
+    assert model.index(1, 1).data(FlaggedRole) and "marked" in model.index(1, 1).data(Qt.ItemDataRole.ToolTipRole)
+    assert model.index(0, 1).data(DiagonalRole) and model.index(0, 1).data(ShadeRole) is None
+    assert model.index(1, 2).data() == "" and model.index(0, 2).data(ColumnKeyRole) == 2
+    model.set_table(None)
+    qtmodeltester.check(model)
+
+
+def test_passage_model_passes_the_model_tester(qtbot, qtmodeltester, analysis: AnalysisWindow, window) -> None:  # type: ignore[no-untyped-def]
+    tab = analysis.cooccurrence
+    show_tab(qtbot, analysis, tab)
+    with qtbot.waitSignal(tab.passagesShown, timeout=5000):
+        tab.select_cell(code_id(window, "Leren"), code_id(window, "Visie"))
+    qtmodeltester.check(tab.passage_model)

@@ -1,0 +1,326 @@
+"""Word export: the numbers, captions, rules, shading and page layout a reader sees, read back from the file."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import zipfile
+from pathlib import Path
+
+import docx
+import pytest
+from docx.enum.section import WD_ORIENT
+from docx.oxml.ns import qn
+
+from lobcoder.analysis.table import Table, TableRow
+from lobcoder.errors import FileProblem
+from lobcoder.reports import docx_export
+from lobcoder.reports.export import export_table
+
+CODES = ["Werkdruk", "Tijdgebrek", "Administratie", "Samenwerking", "Collega's", "Coördinatie"]
+CODES += ["Leiderschap", "Autonomie", "Professionele ruimte", "Scholing", "Ouders", "Leerlingzorg"]
+
+
+def frequency() -> Table:
+    rows = tuple(
+        TableRow(name, (1000 + 3 * k, 24 - k, (24 - k) / 30, 18 - k, (18 - k) / 18), k % 3 and 1, k)
+        for k, name in enumerate(CODES[:6])
+    )
+    return Table(
+        "Code frequencies",
+        "Code",
+        ("Codings", "Documents", "% of documents", "Participants", "% of participants"),
+        rows,
+        ("int", "int", "percent", "int", "percent"),
+        notes=("N = 30 documents, 18 participants.", "Codes include their sub-codes."),
+        column_keys=("codings", "documents", "document_share", "participants", "participant_share"),
+    )
+
+
+def matrix() -> Table:
+    rows = tuple(
+        TableRow(name, tuple(40 - i if i == j else (i * 7 + j * 5) % 23 for j in range(12)), 0, i)
+        for i, name in enumerate(CODES)
+    )
+    return Table(
+        "Code co-occurrence (turn)",
+        "Code",
+        tuple(CODES),
+        rows,
+        ("int",) * 12,
+        notes=("Cells: co-occurrence count; diagonal: n.",),
+        shaded=True,
+        flagged=frozenset({(1, 4)}),
+        flag_note="Marked: c-coefficient below 0.2.",
+    )
+
+
+def crosstab() -> Table:
+    rows = (
+        TableRow("Werkdruk", (0.25, 0.5, 0.25)),
+        TableRow("Tijdgebrek", (0.125, None, 0.875), 1),
+        TableRow("Total", (0.2, 0.3, 0.5)),
+    )
+    return Table("Codes × wave", "Code", ("wave 1", "wave 2", "wave 3"), rows, ("percent",) * 3, ("Row percentages.",))
+
+
+def number(text: str, language: str = "en") -> float:
+    decimal, thousands = (".", ",") if language == "en" else (",", ".")
+    return float(text.replace(thousands, "").replace(decimal, ".").removesuffix("%").removesuffix("a"))
+
+
+def body_texts(document: docx.document.Document) -> list[str]:
+    """Paragraph texts and "<table>" markers in body order (field results included)."""
+    out = []
+    for element in document.element.body.iterchildren():
+        if element.tag == qn("w:tbl"):
+            out.append("<table>")
+        elif element.tag == qn("w:p"):
+            out.append("".join(t.text or "" for t in element.iter(qn("w:t"))))
+    return out
+
+
+@pytest.fixture
+def three(tmp_path: Path) -> docx.document.Document:
+    path = tmp_path / "tables.docx"
+    assert export_table([frequency(), matrix(), crosstab()], path, chart=True) == [path]
+    return docx.Document(str(path))
+
+
+def test_numbers_read_back_as_in_the_table(three: docx.document.Document) -> None:
+    word = three.tables[0]
+    table = frequency()
+    assert [c.text for c in word.rows[0].cells] == ["Code", *table.columns]
+    for row, source in zip(word.rows[1:], table.rows, strict=True):
+        cells = [c.text for c in row.cells]
+        assert cells[0] == source.label
+        for text, value, fmt in zip(cells[1:], source.values, table.formats, strict=True):
+            if fmt == "percent":
+                assert text.endswith("%") and number(text) == pytest.approx(value * 100, abs=0.05)
+            else:
+                assert number(text) == value
+    assert word.rows[1].cells[1].text == "1,000"  # thousands grouped
+    assert [c.text for c in three.tables[2].rows[2].cells] == ["Tijdgebrek", "12.5%", "", "87.5%"]
+
+
+def test_dutch_uses_decimal_commas_and_dutch_words(tmp_path: Path) -> None:
+    path = tmp_path / "tabellen.docx"
+    export_table([frequency(), crosstab()], path, language="nl")
+    document = docx.Document(str(path))
+    assert document.tables[0].rows[1].cells[1].text == "1.000"
+    assert document.tables[0].rows[1].cells[3].text == "80,0%"
+    texts = body_texts(document)
+    assert "Tabel 1" in texts and "Tabel 2" in texts
+    assert any(t.startswith("Noot. ") for t in texts)
+    instructions = [t.text for t in document.element.body.iter(qn("w:instrText"))]
+    assert instructions == [" SEQ Tabel \\* ARABIC "] * 2
+
+
+def test_captions_number_the_tables_above_them_apa_style(three: docx.document.Document) -> None:
+    texts = body_texts(three)
+    first = texts.index("Table 1")
+    assert texts[first : first + 3] == ["Table 1", "Code frequencies", "<table>"]
+    assert texts[texts.index("Table 2") + 1] == "Code co-occurrence (turn)"
+    assert texts[texts.index("Table 3") + 2] == "<table>"
+    caption = next(p for p in three.paragraphs if p.text == "Table 1")
+    assert caption.style.name.lower() == "caption" and caption.style.font.bold
+    title = next(p for p in three.paragraphs if p.text == "Code frequencies")
+    assert title.style.font.italic
+    fields = [t.text for t in three.element.body.iter(qn("w:instrText"))]
+    assert fields.count(" SEQ Table \\* ARABIC ") == 3 and fields.count(" SEQ Figure \\* ARABIC ") == 1
+
+
+def test_notes_start_with_an_italic_note_and_flags_get_a_superscript_a(three: docx.document.Document) -> None:
+    note = next(p for p in three.paragraphs if p.text.startswith("Note. N = 30"))
+    assert note.runs[0].text == "Note." and note.runs[0].italic
+    assert "Codes include their sub-codes." in note.text
+    flag = next(p for p in three.paragraphs if p.text == "a Marked: c-coefficient below 0.2.")
+    assert flag.runs[0].font.superscript
+    flagged = three.tables[1].rows[2].cells[5]  # row 1, column 4 (after the label column)
+    assert flagged.text == "4a" and flagged.paragraphs[0].runs[-1].font.superscript
+    assert "a" not in three.tables[1].rows[2].cells[4].text
+
+
+def test_a_matrix_numbers_its_rows_and_columns(three: docx.document.Document) -> None:
+    word = three.tables[1]
+    assert [c.text for c in word.rows[0].cells] == ["Code", *(str(j) for j in range(1, 13))]
+    assert word.rows[1].cells[0].text == "1. Werkdruk" and word.rows[12].cells[0].text == "12. Leerlingzorg"
+    assert number(word.rows[3].cells[3].text) == 38  # the diagonal: n
+
+
+def test_only_horizontal_rules(three: docx.document.Document) -> None:
+    for table in three.tables:
+        borders = table._tbl.tblPr.find(qn("w:tblBorders"))
+        sides = {child.tag.split("}")[1]: child.get(qn("w:val")) for child in borders}
+        assert sides == {
+            "top": "single",
+            "left": "nil",
+            "bottom": "single",
+            "right": "nil",
+            "insideH": "nil",
+            "insideV": "nil",
+        }
+        for cell_borders in table._tbl.iter(qn("w:tcBorders")):
+            assert {child.tag.split("}")[1] for child in cell_borders} <= {"top", "bottom"}
+        header = table.rows[0]._tr
+        assert header.trPr.find(qn("w:tblHeader")) is not None  # repeated on every page
+        assert all(tc.tcPr.find(qn("w:tcBorders")) is not None for tc in header.tc_lst)  # the rule under it
+
+
+def test_numbers_right_aligned_labels_indented_by_level(three: docx.document.Document) -> None:
+    rows = three.tables[0].rows
+    number_cell = rows[1].cells[1].paragraphs[0]
+    assert number_cell.paragraph_format.alignment == docx.enum.text.WD_ALIGN_PARAGRAPH.RIGHT
+    top, sub = rows[1].cells[0].paragraphs[0], rows[2].cells[0].paragraphs[0]
+    assert top.paragraph_format.alignment is None and top.paragraph_format.left_indent is None
+    assert sub.paragraph_format.left_indent.cm == pytest.approx(0.5, abs=0.01)
+
+
+def test_shaded_cells_get_fills_and_readable_text(three: docx.document.Document) -> None:
+    def fill(cell: object) -> str | None:
+        shading = cell._tc.tcPr.find(qn("w:shd"))  # type: ignore[attr-defined]
+        return None if shading is None else shading.get(qn("w:fill"))
+
+    word, table = three.tables[1], matrix()
+    fills = {(i, j): fill(word.rows[i + 1].cells[j + 1]) for i in range(12) for j in range(12)}
+    assert all(fills[i, i] is None for i in range(12))  # the diagonal holds n and is not shaded
+    assert all(fills[i, j] for i in range(12) for j in range(12) if i != j)
+    values = {(i, j): table.rows[i].values[j] for i in range(12) for j in range(12) if i != j}
+    lowest, highest = min(values, key=values.get), max(values, key=values.get)  # type: ignore[arg-type]
+    assert fills[lowest] == "FFFFFF" and fills[highest] == "08306B"
+    dark = word.rows[highest[0] + 1].cells[highest[1] + 1].paragraphs[0].runs[0]
+    light = word.rows[lowest[0] + 1].cells[lowest[1] + 1].paragraphs[0].runs[0]
+    assert str(dark.font.color.rgb) == "FFFFFF" and light.font.color.rgb is None
+    assert not list(three.tables[0]._tbl.iter(qn("w:shd")))  # only heat maps are shaded
+
+
+def test_wide_tables_get_a_landscape_section_of_their_own(three: docx.document.Document) -> None:
+    sections = three.sections
+    assert [s.orientation for s in sections] == [WD_ORIENT.PORTRAIT, WD_ORIENT.LANDSCAPE, WD_ORIENT.PORTRAIT]
+    assert sections[1].page_width > sections[1].page_height and sections[0].page_width < sections[0].page_height
+    # The matrix lies between the first and the second section break.
+    order = [
+        "break" if e.tag == qn("w:p") and e.find(f"{qn('w:pPr')}/{qn('w:sectPr')}") is not None else e.tag
+        for e in three.element.body.iterchildren()
+    ]
+    tables = [i for i, tag in enumerate(order) if tag == qn("w:tbl")]
+    breaks = [i for i, tag in enumerate(order) if tag == "break"]
+    assert tables[0] < breaks[0] < tables[1] < breaks[1] < tables[2]
+
+
+def test_a_wide_first_table_starts_the_document_in_landscape(tmp_path: Path) -> None:
+    path = tmp_path / "matrix.docx"
+    export_table([matrix()], path)
+    sections = docx.Document(str(path)).sections
+    assert len(sections) == 1 and sections[0].orientation == WD_ORIENT.LANDSCAPE
+
+
+def test_frequency_tables_get_a_bar_chart_with_a_figure_caption(three: docx.document.Document) -> None:
+    assert len(three.inline_shapes) == 1
+    texts = body_texts(three)
+    figure = texts.index("Figure 1")
+    assert texts.index("<table>") < figure < texts.index("Table 2")
+    assert texts[figure + 1] == "Documents per code"
+    assert three.inline_shapes[0].width.cm <= 16
+
+
+def test_a_chart_of_a_long_code_list_fits_on_one_page(tmp_path: Path) -> None:
+    rows = tuple(TableRow(f"Code {k}", (k, k)) for k in range(100))
+    path = tmp_path / "long.docx"
+    export_table([Table("Long", "Code", ("Codings", "Documents"), rows, ("int", "int"))], path, chart=True)
+    document = docx.Document(str(path))
+    section, (shape,) = document.sections[0], document.inline_shapes
+    assert shape.height < section.page_height - section.top_margin - section.bottom_margin
+    assert shape.width < section.page_width - section.left_margin - section.right_margin
+
+
+def test_tables_fit_the_page(three: docx.document.Document) -> None:
+    for table, section in zip(three.tables, three.sections, strict=True):
+        grid = [col.w for col in table._tbl.tblGrid.gridCol_lst]
+        text_width = section.page_width - section.left_margin - section.right_margin
+        assert sum(grid) <= text_width + 635 * len(grid)  # rounding to whole twips
+
+
+def test_no_template_leftovers_that_word_would_rewrite(tmp_path: Path) -> None:
+    path = tmp_path / "t.docx"
+    export_table([frequency()], path)
+    with zipfile.ZipFile(path) as package:
+        names = package.namelist()
+    assert "word/stylesWithEffects.xml" not in names and not any("thumbnail" in name for name in names)
+    properties = docx.Document(str(path)).core_properties
+    assert properties.title == "Code frequencies" and properties.author == ""
+
+
+def test_a_very_wide_matrix_shrinks_its_font_but_keeps_the_page(tmp_path: Path) -> None:
+    names = tuple(f"Code {i}" for i in range(40))
+    table = Table("Big", "Code", names, tuple(TableRow(n, tuple(range(40))) for n in names), ("int",) * 40, shaded=True)
+    path = tmp_path / "big.docx"
+    export_table([table], path)
+    document = docx.Document(str(path))
+    section, grid = document.sections[0], document.tables[0]._tbl.tblGrid.gridCol_lst
+    assert sum(col.w for col in grid) <= section.page_width - section.left_margin - section.right_margin
+    sizes = {sz.get(qn("w:val")) for sz in document.tables[0]._tbl.iter(qn("w:sz"))}
+    assert sizes and all(int(size) < 20 for size in sizes)
+
+
+def test_an_unwritable_path_is_a_file_problem_and_leaves_nothing(tmp_path: Path) -> None:
+    with pytest.raises(FileProblem, match="cannot be written"):
+        export_table([frequency()], tmp_path / "no such folder" / "t.docx")
+    (tmp_path / "a folder.docx").mkdir()
+    with pytest.raises(FileProblem, match="cannot be written"):
+        export_table([frequency()], tmp_path / "a folder.docx")
+    (tmp_path / "a folder.docx").rmdir()
+    target = tmp_path / "keep.docx"
+    target.write_bytes(b"earlier export")
+
+    def broken(*args: object) -> None:
+        raise RuntimeError("disk full")
+
+    original = docx_export.build_document
+    docx_export.build_document = broken  # type: ignore[assignment]
+    try:
+        with pytest.raises(RuntimeError):
+            export_table([frequency()], target)
+    finally:
+        docx_export.build_document = original
+    assert target.read_bytes() == b"earlier export" and sorted(os.listdir(tmp_path)) == ["keep.docx"]
+
+
+@pytest.mark.skipif(os.name != "posix" or os.geteuid() == 0, reason="root may write anywhere")
+def test_a_read_only_folder_is_a_file_problem(tmp_path: Path) -> None:
+    tmp_path.chmod(0o500)
+    try:
+        with pytest.raises(FileProblem, match="cannot be written"):
+            export_table([frequency()], tmp_path / "t.docx")
+    finally:
+        tmp_path.chmod(0o700)
+
+
+@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice is not installed")
+def test_libreoffice_converts_the_document_to_pdf(tmp_path: Path) -> None:
+    path = tmp_path / "tables.docx"
+    export_table([frequency(), matrix(), crosstab()], path, language="nl", chart=True)
+    profile = (tmp_path / "profile").as_uri()
+    subprocess.run(
+        [
+            "soffice",
+            f"-env:UserInstallation={profile}",
+            "--headless",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            str(tmp_path),
+            str(path),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=180,
+    )
+    pdf = tmp_path / "tables.pdf"
+    assert pdf.stat().st_size > 10_000
+    if shutil.which("pdftotext"):
+        text = subprocess.run(
+            ["pdftotext", "-layout", str(pdf), "-"], check=True, capture_output=True, text=True
+        ).stdout
+        assert "Tabel 1" in text and "Tabel 3" in text and "Figuur 1" in text and "80,0%" in text
