@@ -238,3 +238,51 @@ class Memo(Base):
     created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
     modified_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow, onupdate=utcnow)
     guid: Mapped[str] = mapped_column(String(40), unique=True, default=new_guid)
+
+
+class NlpCache(Base):
+    """A document's processed form (sentences, tokens, lemmas) for one NLP pipeline.
+
+    Keyed by the text's content hash, so re-imported or identical transcripts
+    are parsed once; ``data`` is zlib-compressed JSON written by ``lobcoder.suggest.cache``.
+    """
+
+    __tablename__ = "nlp_cache"
+
+    content_hash: Mapped[str] = mapped_column(String(64), primary_key=True)
+    pipeline: Mapped[str] = mapped_column(String(200), primary_key=True)
+    data: Mapped[bytes]  # LargeBinary (BLOB), from the annotation
+    created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+
+
+class SuggestionModel(Base):
+    """A trained code-suggestion classifier (spaCy ``nlp.to_bytes()``, zlib-compressed)."""
+
+    __tablename__ = "suggestion_models"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    pipeline: Mapped[str] = mapped_column(String(200), index=True)
+    created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    codes_json: Mapped[str] = mapped_column(Text)
+    examples_count: Mapped[int] = mapped_column(Integer)
+    model: Mapped[bytes]  # LargeBinary (BLOB)
+
+
+class SuggestionRejection(Base):
+    """A suggestion the user rejected: never shown again, and a negative example.
+
+    Named by the document's content hash and the code's GUID, not by ids, so it
+    outlives a code deleted and restored by undo and a re-imported transcript.
+    """
+
+    __tablename__ = "suggestion_rejections"
+    __table_args__ = (Index("ix_rejections_hash_code", "content_hash", "code_guid"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    guid: Mapped[str] = mapped_column(String(40), unique=True, default=new_guid)
+    content_hash: Mapped[str] = mapped_column(String(64))
+    code_guid: Mapped[str] = mapped_column(String(40))
+    start: Mapped[int] = mapped_column(Integer)
+    end: Mapped[int] = mapped_column(Integer)
+    unit: Mapped[str] = mapped_column(String(20), default="sentence")
+    created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)

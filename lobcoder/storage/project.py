@@ -27,7 +27,7 @@ from lobcoder.storage.models import ProjectSetting
 
 EXTENSION = ".lobcoder"
 APPLICATION_ID = 0x4C4F4243  # "LOBC"
-SCHEMA_HEAD = "0003"
+SCHEMA_HEAD = "0004"
 _SQLITE_MAGIC = b"SQLite format 3\x00"
 
 

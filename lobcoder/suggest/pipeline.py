@@ -1,0 +1,188 @@
+"""The Dutch spaCy pipeline: the full ``nl_core_news_sm`` model if installed, else an offline one.
+
+The offline pipeline needs nothing beyond the ``spacy`` and ``spacy-lookups-data``
+packages: a blank Dutch tokenizer, lemmas from the lookup table and a
+punctuation-based sentencizer. Lookup tables miss inflected compounds
+(``loopbaangesprekken``) and some plurals (``studenten``), so lemmas are refined
+by :meth:`DutchPipeline.refine_lemma`: regular plural endings, past participles,
+and the head of a compound looked up on its own (``gesprekken`` -> ``gesprek``).
+"""
+
+from __future__ import annotations
+
+import os
+import threading
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+MODEL_NAME = "nl_core_news_sm"
+OFFLINE_NAME = "offline: blank nl + lookup lemmas + sentencizer"
+INSTALL_HINT = (
+    f"python -m spacy download {MODEL_NAME}  "
+    "(needs internet access to the model's GitHub release, github.com/explosion/spacy-models)"
+)
+LEMMA_RULES_VERSION = "1"  # part of the cache key: change it when refine_lemma changes
+FORCE_OFFLINE_ENV = "LOBCODER_NLP_OFFLINE"
+
+_VOWELS = "aeiou"
+
+
+@dataclass(eq=False)
+class DutchPipeline:
+    """A loaded pipeline and what to tell people about it.
+
+    ``lock`` serialises use of ``nlp``: spaCy pipelines are not documented as
+    safe for concurrent calls, and the GUI runs suggestions in worker threads.
+    """
+
+    nlp: Any
+    name: str
+    is_full_model: bool
+    install_hint: str = INSTALL_HINT
+    lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
+    _table: Any = field(default=None, repr=False)
+    _known: frozenset[str] = field(default=frozenset(), repr=False)
+    _refined: dict[str, str] = field(default_factory=dict, repr=False)
+
+    @property
+    def cache_key(self) -> str:
+        """Names everything the processed form depends on (cache rows and models are kept per key)."""
+        return f"{self.name}; lemma rules {LEMMA_RULES_VERSION}"
+
+    def process(self, texts: Iterable[str], batch_size: int = 64) -> list[Any]:
+        """``nlp.pipe`` under the pipeline's lock, all docs at once (the lock is not held while they are read)."""
+        with self.lock:
+            return list(self.nlp.pipe(texts, batch_size=batch_size))
+
+    def refine_lemma(self, lower: str, lemma: str) -> str:
+        """A better lemma for words the lemmatizer left as they are (unknown inflections, compounds)."""
+        lemma = lemma.lower()
+        if lemma != lower or len(lower) < 5 or not lower.isalpha() or self._table is None:
+            return lemma
+        found = self._refined.get(lower)
+        if found is None:
+            found = self._refine(lower)
+            self._refined[lower] = found
+        return found
+
+    def _lookup(self, word: str) -> str | None:
+        """The lemma of a word that is a known inflected form or itself a known lemma."""
+        lemma = self._table.get(word)
+        if lemma is not None:
+            return str(lemma)
+        return word if word in self._known else None
+
+    def _refine(self, word: str) -> str:
+        if word in self._known:
+            return word
+        for candidate in _inflection_candidates(word):
+            if candidate in self._known:
+                return candidate
+        # A compound's last part carries the inflection: loopbaan|gesprekken.
+        for cut in range(3, len(word) - 3):
+            head = word[cut:]
+            lemma = self._table.get(head)
+            if lemma is None:
+                lemma = next((c for c in _inflection_candidates(head) if c in self._known), None)
+            if lemma is not None and lemma != head:
+                return word[:cut] + str(lemma)
+            if head in self._known:
+                return word  # the compound ends in a lemma: it is one already
+        return word
+
+    def attach_lookups(self, table: Any) -> None:
+        self._table = table
+        self._known = frozenset(str(v) for v in table.values())
+
+
+def _inflection_candidates(word: str) -> list[str]:
+    """Possible base forms of a Dutch plural or past participle, most likely first."""
+    out: list[str] = []
+    if word.endswith("en") and len(word) > 4:
+        stem = word[:-2]
+        out.append(stem)  # studenten -> student
+        if len(stem) > 2 and stem[-1] == stem[-2] and stem[-1] not in _VOWELS:
+            out.append(stem[:-1])  # gesprekken -> gesprek
+        if len(stem) > 2 and stem[-1] not in _VOWELS and stem[-2] in _VOWELS and stem[-3] not in _VOWELS:
+            out.append(stem[:-1] + stem[-2] + stem[-1])  # bomen -> boom
+    if word.endswith("ën"):
+        out.append(word[:-2] + "e")  # categorieën -> categorie
+    if word.endswith("s") and len(word) > 4:
+        out.append(word[:-1])  # docents, mentors
+    if word.startswith("ge") and word[-1] in "dt" and len(word) > 5:
+        stem = word[2:-1]  # geleerd -> leer
+        out.append(stem + "en")
+        if len(stem) > 2 and stem[-2] == stem[-3] and stem[-2] in _VOWELS:
+            out.append(stem[:-2] + stem[-1] + "en")  # leer -> leren
+        out.append(stem + stem[-1] + "en")  # gezet -> zetten
+    return out
+
+
+_lock = threading.Lock()
+_loaded: dict[bool, DutchPipeline] = {}  # keyed by "offline was forced"
+
+
+def load_pipeline(*, offline: bool | None = None) -> DutchPipeline:
+    """The process-wide pipeline, loaded on first use (thread-safe, once).
+
+    Args:
+        offline: True forces the offline pipeline (so does the environment
+            variable ``LOBCODER_NLP_OFFLINE``); otherwise the full model is
+            tried first and the offline pipeline is the fallback.
+    """
+    if offline is None:
+        offline = bool(os.environ.get(FORCE_OFFLINE_ENV))
+    with _lock:
+        pipeline = _loaded.get(offline)
+        if pipeline is None:
+            pipeline = (None if offline else _load_full_model()) or build_offline_pipeline()
+            _loaded[offline] = pipeline
+        return pipeline
+
+
+def reset_pipeline() -> None:
+    """Forget the loaded pipelines (tests; after installing the full model)."""
+    with _lock:
+        _loaded.clear()
+
+
+def _load_full_model() -> DutchPipeline | None:
+    import spacy
+
+    try:
+        nlp = spacy.load(MODEL_NAME, exclude=["ner"])
+    except (OSError, ImportError):
+        return None
+    if "parser" not in nlp.pipe_names and "senter" not in nlp.pipe_names:
+        if "senter" in nlp.component_names:
+            nlp.enable_pipe("senter")
+        else:
+            nlp.add_pipe("sentencizer")
+    version = nlp.meta.get("version", "")
+    pipeline = DutchPipeline(nlp, f"{MODEL_NAME} {version}".strip(), is_full_model=True)
+    from spacy.lookups import load_lookups
+
+    pipeline.attach_lookups(load_lookups("nl", ["lemma_lookup"]).get_table("lemma_lookup"))
+    return pipeline
+
+
+def build_offline_pipeline() -> DutchPipeline:
+    """Blank Dutch + lookup lemmatizer (tables from spacy-lookups-data) + sentencizer."""
+    import spacy
+
+    nlp = spacy.blank("nl")
+    nlp.add_pipe("lemmatizer", config={"mode": "lookup"})
+    nlp.add_pipe("sentencizer")
+    nlp.initialize()
+    pipeline = DutchPipeline(nlp, OFFLINE_NAME, is_full_model=False)
+    lemmatizer: Any = nlp.get_pipe("lemmatizer")
+    pipeline.attach_lookups(lemmatizer.lookups.get_table("lemma_lookup"))
+    return pipeline
+
+
+def model_installed() -> bool:
+    """Whether ``nl_core_news_sm`` can be loaded (without loading it)."""
+    import spacy.util
+
+    return bool(spacy.util.is_package(MODEL_NAME))

@@ -1,0 +1,49 @@
+"""Fixtures for the suggestion tests: the offline pipeline, fresh in-memory caches, a coded corpus."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from suggest_corpus import LEREN, NEUTRAL, VISIE, Corpus, add_transcript, code_sentences, transcript
+
+from lobcoder.services.codes import create_code
+from lobcoder.storage.project import ProjectStore
+from lobcoder.suggest import cache, classifier
+from lobcoder.suggest.pipeline import DutchPipeline, load_pipeline
+
+
+@pytest.fixture(scope="session")
+def pipeline() -> DutchPipeline:
+    return load_pipeline(offline=True)
+
+
+@pytest.fixture(autouse=True)
+def _fresh_memory() -> Iterator[None]:
+    """In-memory caches are process-wide; tests start without them."""
+    cache.clear_memory()
+    classifier.clear_loaded_models()
+    yield
+
+
+@pytest.fixture
+def corpus(store: ProjectStore) -> Corpus:
+    """Two documents: each answer pairs a coded sentence (learning or vision) with a neutral one."""
+    with store.transaction() as session:
+        leren = create_code(session, "Samen leren", keywords="")
+        visie = create_code(session, "Visie van bovenaf", keywords="")
+        session.flush()
+        codes, code_ids = {"leren": leren.guid, "visie": visie.guid}, {"leren": leren.id, "visie": visie.id}
+    documents = {}
+    for part in (0, 1):
+        chosen_l, chosen_v = LEREN[part::2], VISIE[part::2]
+        neutral = NEUTRAL[part * 5 : part * 5 + 5]
+        pairs = [(a, n) for a, n in zip(chosen_l, neutral, strict=True)] + [
+            (n, v) for v, n in zip(chosen_v, reversed(neutral), strict=True)
+        ]
+        text = transcript(pairs)
+        name = f"Docent0{part + 1}_w1"
+        documents[name] = add_transcript(store, name, text)
+        code_sentences(store, documents[name], text, code_ids["leren"], chosen_l)
+        code_sentences(store, documents[name], text, code_ids["visie"], chosen_v)
+    return Corpus(store, documents, codes, code_ids)

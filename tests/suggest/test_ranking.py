@@ -1,0 +1,121 @@
+"""Suggestions for a document: rules and classifier combined; coded, rejected and interviewer text left out."""
+
+from __future__ import annotations
+
+import pytest
+from sqlalchemy import func, select
+from suggest_corpus import HELD_OUT, NEUTRAL, Corpus, add_transcript, transcript
+
+from lobcoder.editing.suggestion_commands import RejectSuggestion
+from lobcoder.services.codes import update_code
+from lobcoder.storage.models import Coding
+from lobcoder.storage.project import ProjectStore
+from lobcoder.suggest import store as persistence
+from lobcoder.suggest.cache import processed_texts
+from lobcoder.suggest.classifier import train
+from lobcoder.suggest.pipeline import DutchPipeline
+from lobcoder.suggest.ranking import Suggestion, combine, suggest
+from lobcoder.suggest.units import training_examples
+
+
+def set_keywords(store: ProjectStore, code_id: int, keywords: str) -> None:
+    with store.transaction() as session:
+        update_code(session, code_id, keywords=keywords)
+
+
+def new_interview(corpus: Corpus) -> tuple[int, str]:
+    text = transcript(
+        [(HELD_OUT["leren"], NEUTRAL[2]), (NEUTRAL[3], HELD_OUT["visie"])],
+        header="Interview: samen leren in intervisie.",
+    )
+    text += "I: Leren jullie samen in intervisie?\nAnna: Nee.\n"
+    return add_transcript(corpus.store, "Docent09_w2", text), text
+
+
+def spans(found: list[Suggestion], text: str, code_guid: str) -> list[str]:
+    return [text[s.start : s.end] for s in found if s.code_guid == code_guid]
+
+
+def test_rules_and_classifier_combine_into_explained_suggestions(corpus: Corpus, pipeline: DutchPipeline) -> None:
+    set_keywords(corpus.store, corpus.code_ids["leren"], "intervisie\ndocent … samen leren")
+    train(corpus.store, pipeline=pipeline, epochs=8)
+    doc_id, text = new_interview(corpus)
+    found = suggest(corpus.store, doc_id, pipeline=pipeline)
+    leren = [s for s in found if s.code_guid == corpus.codes["leren"]]
+    assert [text[s.start : s.end] for s in leren] == [HELD_OUT["leren"]]
+    assert leren[0].sources == ("rules", "classifier")
+    assert leren[0].unit == "sentence"
+    assert "matched: intervisie" in leren[0].reason
+    assert "learned from 10 examples" in leren[0].reason
+    assert leren[0].score == pytest.approx(combine(leren[0].rule_score, leren[0].classifier_score), abs=1e-3)
+    assert spans(found, text, corpus.codes["visie"]) == [HELD_OUT["visie"]]
+    assert [s.score for s in found] == sorted((s.score for s in found), reverse=True)
+    assert len(suggest(corpus.store, doc_id, pipeline=pipeline, limit=1)) == 1
+    assert suggest(corpus.store, doc_id, pipeline=pipeline, min_score=0.999) == []
+
+
+def test_interviewer_turns_and_headers_are_never_suggested(corpus: Corpus, pipeline: DutchPipeline) -> None:
+    set_keywords(corpus.store, corpus.code_ids["leren"], "samen leren\nintervisie\nvertellen")
+    doc_id, text = new_interview(corpus)
+    found = suggest(corpus.store, doc_id, pipeline=pipeline, min_score=0.01)
+    assert found
+    for s in found:
+        assert "I:" not in text[s.start : s.end] and "Interview" not in text[s.start : s.end]
+        assert text[s.start : s.end] not in ("Kun je daar iets over vertellen?", "Leren jullie samen in intervisie?")
+    assert {s.sources for s in found} == {("rules",)}
+
+
+def test_suggest_never_codes_and_skips_coded_units(corpus: Corpus, pipeline: DutchPipeline) -> None:
+    set_keywords(corpus.store, corpus.code_ids["visie"], "visie\ndirectie")
+    with corpus.store.read() as session:
+        before = session.scalar(select(func.count()).select_from(Coding))
+    found = suggest(corpus.store, corpus.documents["Docent01_w1"], pipeline=pipeline)
+    # every vision sentence of this document is coded already: nothing to suggest
+    assert spans(found, "", corpus.codes["visie"]) == []
+    with corpus.store.read() as session:
+        assert session.scalar(select(func.count()).select_from(Coding)) == before
+
+
+def test_rejected_suggestions_stay_hidden_and_become_negatives(corpus: Corpus, pipeline: DutchPipeline) -> None:
+    set_keywords(corpus.store, corpus.code_ids["leren"], "intervisie")
+    train(corpus.store, pipeline=pipeline, epochs=8)
+    doc_id, text = new_interview(corpus)
+    target = next(s for s in suggest(corpus.store, doc_id, pipeline=pipeline) if s.code_guid == corpus.codes["leren"])
+    with corpus.store.transaction() as session:
+        RejectSuggestion(target).apply(session)
+    again = suggest(corpus.store, doc_id, pipeline=pipeline)
+    assert (target.start, target.end, target.code_guid) not in {(s.start, s.end, s.code_guid) for s in again}
+    # other codes may still be suggested for the same span
+    assert spans(again, text, corpus.codes["visie"]) == [HELD_OUT["visie"]]
+
+    with corpus.store.read() as session:
+        documents = persistence.coded_documents(session, [doc_id])
+        rejections = persistence.rejections(session)
+    processed = processed_texts(corpus.store, pipeline, [(d.content_hash, d.text) for d in documents])
+    example = next(
+        e for e in training_examples(documents, processed, rejections) if e.key[1:] == (target.start, target.end)
+    )
+    assert dict(example.cats) == {corpus.codes["leren"]: 0.0}
+    assert train(corpus.store, pipeline=pipeline, epochs=8).status == "updated"
+
+
+def test_a_turn_is_suggested_when_most_of_its_sentences_are(store: ProjectStore, pipeline: DutchPipeline) -> None:
+    from lobcoder.services.codes import create_code
+
+    with store.transaction() as session:
+        code = create_code(session, "Intervisie", keywords="intervisie\nfeedback")
+        session.flush()
+        code_id = code.id
+    text = (
+        "I: Hoe leren jullie?\n"
+        "Anna: Intervisie helpt. We geven feedback in intervisie. Dat is goed.\n"
+        "I: En verder?\n"
+        "Anna: Intervisie soms. Verder weinig. Het rooster is vol. De kantine is dicht.\n"
+    )
+    doc_id = add_transcript(store, "a", text)
+    found = suggest(store, doc_id, pipeline=pipeline)
+    assert [(text[s.start : s.end], s.unit) for s in found] == [
+        ("Intervisie helpt. We geven feedback in intervisie. Dat is goed.", "turn"),
+        ("Intervisie soms.", "sentence"),
+    ]
+    assert all(s.code_id == code_id for s in found)
