@@ -8,7 +8,7 @@ import sys
 from collections.abc import Sequence
 
 from lobcoder import __version__
-from lobcoder.cli import documents, importing, project
+from lobcoder.cli import documents, exchange, importing, project, report, suggest
 from lobcoder.cli.output import error
 from lobcoder.errors import LobcoderError
 
@@ -28,6 +28,9 @@ def build_parser() -> argparse.ArgumentParser:
     project.register(commands)
     importing.register(commands)
     documents.register(commands)
+    exchange.register(commands)
+    report.register(commands)
+    suggest.register(commands)
     return parser
 
 

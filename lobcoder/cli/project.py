@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import argparse
+from functools import partial
 from pathlib import Path
 
 from lobcoder.cli.output import print_json
+from lobcoder.codebook.builtin import create_project_with_codebook
 from lobcoder.services.documents import project_info
 from lobcoder.storage.project import EXTENSION, ProjectStore
 
@@ -14,6 +16,11 @@ def register(commands: argparse._SubParsersAction) -> None:
     new = commands.add_parser("new", help="create an empty project file")
     new.add_argument("project", type=Path, help=f"path of the new project file ({EXTENSION})")
     new.add_argument("--name", help="project name shown in the app (default: the file name)")
+    new.add_argument(
+        "--codebook",
+        choices=["nl", "en"],
+        help="start from the research codebook on career guidance (LOB), in Dutch or English",
+    )
     new.add_argument("--json", action="store_true", help="print the result as JSON")
     new.set_defaults(handler=cmd_new)
 
@@ -30,12 +37,18 @@ def project_path(path: Path) -> Path:
 
 def cmd_new(args: argparse.Namespace) -> int:
     path = project_path(args.project)
-    with ProjectStore.create(path, name=args.name) as store, store.read() as session:
+    if args.codebook:
+        create_project_with_codebook(path, args.codebook, name=args.name)
+        opener = ProjectStore.open
+    else:
+        opener = partial(ProjectStore.create, name=args.name)
+    with opener(path) as store, store.read() as session:
         info = project_info(session)
     if args.json:
-        print_json({"project": str(path), "name": info.name})
+        print_json({"project": str(path), "name": info.name, "codes": info.codes})
     else:
-        print(f"Created project '{info.name}' in {path}")
+        extra = f" with {info.codes} codes" if info.codes else ""
+        print(f"Created project '{info.name}' in {path}{extra}")
     return 0
 
 

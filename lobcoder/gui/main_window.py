@@ -226,6 +226,7 @@ class MainWindow(QMainWindow):
         self.undo_stack.failed.connect(self._action_failed)
         self.undo_stack.cleanChanged.connect(lambda _clean: None)
         self.menu_actions.attach_undo(self.undo_stack)
+        self.analysis_menu.attach(self.undo_stack)
         self.search_panel.set_store(store)
         self.settings.add_recent_project(str(store.path))
         self.menu_actions.refresh_recent()
@@ -244,6 +245,7 @@ class MainWindow(QMainWindow):
             return
         if self.undo_stack is not None:
             self.menu_actions.attach_undo(None)
+            self.analysis_menu.attach(None)
             self.undo_stack.deleteLater()
             self.undo_stack = None
         self.store.close()

@@ -285,4 +285,7 @@ class MenuActions(QObject):
 
 
 def build_menus(window: MainWindow) -> None:
+    from lobcoder.gui.analysis.install import install_analysis_menu
+
     window.menu_actions = MenuActions(window)
+    window.analysis_menu = install_analysis_menu(window)

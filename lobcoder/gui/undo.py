@@ -40,6 +40,10 @@ class ActionNames(QObject):
             "edit_code": lambda: self.tr("Edit code"),
             "move_code": lambda: self.tr("Move code"),
             "merge_codes": lambda: self.tr("Merge codes"),
+            "import_codebook": lambda: self.tr("Import codebook (%n code(s))", "", count),
+            "accept_suggestion": lambda: self.tr("Accept suggestion ‘{0}’").format(code),
+            "accept_all_suggestions": lambda: self.tr("Accept %n suggestion(s)", "", count),
+            "reject_suggestion": lambda: self.tr("Reject suggestion ‘{0}’").format(code),
         }
         return texts.get(command.label, lambda: self.tr("Edit"))()
 

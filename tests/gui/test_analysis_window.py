@@ -165,6 +165,7 @@ def cell(model: AnalysisTableModel, row_key: object, column_key: object) -> QMod
 
 def test_menu_sits_before_help_and_opens_one_window(qtbot, window: MainWindow) -> None:
     menu = install_analysis_menu(window)
+    assert menu is window.analysis_menu  # the main window installs it when it builds its menus
     assert install_analysis_menu(window) is menu  # installing twice changes nothing
     titles = [action.text() for action in window.menuBar().actions()]
     assert titles.index("&Analysis") == titles.index("&Help") - 1
