@@ -5,7 +5,6 @@ from __future__ import annotations
 import zipfile
 from pathlib import Path
 
-import pytest
 from lxml import etree
 from sqlalchemy import func, select
 
@@ -14,16 +13,13 @@ from lobcoder.refi.qdpx_import import import_qdpx
 from lobcoder.storage.models import Code, Coder, Document, Memo
 from lobcoder.storage.project import ProjectStore
 
-SHARED = Path(__file__).resolve().parents[2].parent / "shared" / "refi"
+SHARED = Path(__file__).resolve().parent / "data"
 SAMPLES = SHARED / "samples"
 NS = "urn:QDA-XML:project:1.0"
 
 
 def sample(name: str) -> Path:
-    path = SAMPLES / name
-    if not path.exists() or not (SHARED / "Project.xsd").exists():
-        pytest.skip("the shared REFI samples are not available")
-    return path
+    return SAMPLES / name
 
 
 def assert_valid(path: Path) -> etree._Element:
