@@ -43,7 +43,8 @@ _EMS = {**dict.fromkeys("0123456789", 0.5), **dict.fromkeys(" .,:;'()|", 0.28), 
 MARK = "a"
 KEEP_TOGETHER_ROWS = 25  # shorter tables are kept on one page
 TOTAL_LABELS = {"total", "totaal"}  # a last row so named gets a rule above it
-CAPTION_HEIGHT = Cm(2)  # "Figure 1" and the title above a chart
+CAPTION_HEIGHT = Cm(2)
+MAIN_TEXT_SHARE = 0.35  # the longest text column (a quote) gets at least this share of the width if the font allows  # "Figure 1" and the title above a chart
 
 
 def render_docx(tables: Sequence[Table], stream: IO[bytes], language: Language = "en", chart: bool = False) -> None:
@@ -83,9 +84,11 @@ def _add_table(document: Document, table: Table, number: int, language: Language
     document.add_paragraph(table.title, style=ox.TABLE_TITLE)
     section = document.sections[-1]
     header, rows = _cells(table, language)
-    widths, size, margin = _layout(header, rows, ox.text_width(section), 0.0 if is_matrix(table) else 0.5)
+    wraps = [False, *(fmt == "text" for fmt in table.formats)]
+    widths, size, margin = _layout(header, rows, ox.text_width(section), 0.0 if is_matrix(table) else 0.5, wraps=wraps)
     total = len(rows) > 1 and table.rows[-1].label.strip().lower() in TOTAL_LABELS
-    keep = len(rows) <= KEEP_TOGETHER_ROWS
+    # Short tables stay on one page; a table whose text wraps (quotes) may break between rows.
+    keep = len(rows) <= KEEP_TOGETHER_ROWS and not _text_wraps(header, rows, widths, size, wraps)
     xml = ox.table_xml(widths, header, rows, keep_together=keep, total_row=total, font_size=size, cell_margin=margin)
     body = document.element.body
     body.sectPr.addprevious(parse_xml(xml))
@@ -120,28 +123,44 @@ def _cells(table: Table, language: Language) -> tuple[list[ox.Cell], list[list[o
 
 
 def _layout(
-    header: list[ox.Cell], rows: list[list[ox.Cell]], available: int, label_share: float
+    header: list[ox.Cell],
+    rows: list[list[ox.Cell]],
+    available: int,
+    label_share: float,
+    wraps: Sequence[bool] | None = None,
 ) -> tuple[list[int], int, int]:
     """Column widths that fill the text width, the cell font size (half-points) and cell margin (twips).
 
     Each column wants its longest entry on one line. Spare room goes to the
     label column by ``label_share`` and evenly to the others. When room is
-    short, headers wrap at spaces and labels wrap down to a third of the
-    page (numbers never wrap); when that is not enough either, the font
-    shrinks from 10 pt to 7 pt, and past that cell margins narrow and the
-    numbers must wrap: a table that big is for reading on screen.
+    short, headers wrap at spaces, labels wrap down to a third of the page
+    and text columns (``wraps``, such as a quote) wrap down to their longest
+    word, taking the spare room in proportion to what they lack (numbers never
+    wrap); when that is not enough either, the font shrinks from 10 pt to
+    7 pt, and past that cell margins narrow and the numbers must wrap: a table
+    that big is for reading on screen.
     """
     count = len(header)
+    wraps = list(wraps) if wraps is not None else [False] * count
+    longest_word = [0] * count
+    for cells in rows:
+        for j, cell in enumerate(cells):
+            if wraps[j]:
+                words = (text_twips(part) for part in cell.text.split())
+                longest_word[j] = max(longest_word[j], max(words, default=0) + cell.indent)
     longest = [0] * count
     for cells in rows:
         for j, cell in enumerate(cells):
             longest[j] = max(longest[j], text_twips(cell.text) + cell.indent + (60 if cell.mark else 0))
     head = [text_twips(cell.text) for cell in header]
-    word = [max((text_twips(part) for part in cell.text.split()), default=0) for cell in header]
+    # Header words never break inside: leave them a little more than the estimate.
+    word = [max((text_twips(part) * 6 // 5 for part in cell.text.split()), default=0) for cell in header]
     wanted = [max(longest[j], head[j]) for j in range(count)]
-    least = [max(longest[j], word[j], EM * 3 // 2) for j in range(count)]
+    least = [max(longest_word[j] if wraps[j] else longest[j], word[j], EM * 3 // 2) for j in range(count)]
     least[0] = max(word[0], min(wanted[0], available // 3))
     pad = ox.CELL_PADDING
+    text_columns = [j for j in range(1, count) if wraps[j]]
+    main = max(text_columns, key=lambda j: wanted[j]) if text_columns else None
     for size in range(20, 13, -1):
         full = [int(w * size / 20) + pad for w in wanted]
         tight = [int(w * size / 20) + pad for w in least]
@@ -152,11 +171,34 @@ def _layout(
             return _spread(widths, spare - to_label), size, ox.CELL_MARGIN
         if sum(tight) <= available:
             label = min(full[0], available - sum(tight[1:]))
-            widths = [label, *tight[1:]]
-            return _spread(widths, available - sum(widths)), size, ox.CELL_MARGIN
+            widths = _fill([label, *tight[1:]], full, available - label - sum(tight[1:]))
+            if main is None or size == 14 or widths[main] >= min(full[main], int(available * MAIN_TEXT_SHARE)):
+                return widths, size, ox.CELL_MARGIN
+            # The main text (a quote) would be a narrow strip: a smaller font gives it room.
     label = min(int(least[0] * 0.7) + pad, available // 4)
     rest = max((available - label) // max(count - 1, 1), 2 * ox.NARROW_CELL_MARGIN + 40)
     return [label, *([rest] * (count - 1))], 14, ox.NARROW_CELL_MARGIN
+
+
+def _fill(widths: list[int], full: list[int], spare: int) -> list[int]:
+    """Give ``spare`` twips to the columns after the first that lack room, in proportion to what they lack."""
+    lacking = [max(full[j] - widths[j], 0) if j else 0 for j in range(len(widths))]
+    total = sum(lacking)
+    if total == 0:
+        return _spread(widths, spare)
+    share = min(spare, total)
+    widths = [w + share * lack // total for w, lack in zip(widths, lacking, strict=True)]
+    return _spread(widths, spare - share)
+
+
+def _text_wraps(
+    header: list[ox.Cell], rows: list[list[ox.Cell]], widths: list[int], size: int, wraps: Sequence[bool]
+) -> bool:
+    """Whether a cell of a text column is too long for its width at this font size."""
+    room = [w - ox.CELL_PADDING for w in widths]
+    return any(
+        wraps[j] and text_twips(cell.text) * size / 20 > room[j] for cells in rows for j, cell in enumerate(cells)
+    )
 
 
 def _spread(widths: list[int], spare: int) -> list[int]:
@@ -179,7 +221,7 @@ def _add_notes(document: Document, table: Table, words: dict[str, str]) -> None:
     if notes:
         paragraph = document.add_paragraph(style=ox.TABLE_NOTE)
         paragraph.add_run(words["note"]).italic = True
-        paragraph.add_run(" " + " ".join(notes))
+        paragraph.add_run(" " + " ".join(note if note[-1] in ".!?" else note + "." for note in notes))
     if table.flagged and table.flag_note:
         paragraph = document.add_paragraph(style=ox.TABLE_NOTE)
         ox.add_superscript(paragraph, MARK)

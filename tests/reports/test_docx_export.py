@@ -324,3 +324,46 @@ def test_libreoffice_converts_the_document_to_pdf(tmp_path: Path) -> None:
             ["pdftotext", "-layout", str(pdf), "-"], check=True, capture_output=True, text=True
         ).stdout
         assert "Tabel 1" in text and "Tabel 3" in text and "Figuur 1" in text and "80,0%" in text
+
+
+def quotes() -> Table:
+    quote = (
+        "Die hebben we in 2012 geschreven, met een stuurgroep. Daar zaten twee directeuren in, iemand van "
+        "beleid, ik, en een externe adviseur. Achteraf hadden we er docenten bij moeten betrekken. 😀"
+    )
+    columns = ("Document", "Participant", "school", "role", "wave", "Speaker", "Paragraph", "Coder", "Text")
+    rows = tuple(
+        TableRow(
+            "Visie zonder docenten",
+            (
+                f"contactpersoon{k}_annelies_ronde2",
+                "Annelies",
+                "ROC Veenstroom",
+                "contactpersoon",
+                "2",
+                "Annelies",
+                17 + k,
+                "Sander",
+                quote,
+            ),
+            0,
+            k,
+        )
+        for k in range(30)
+    )
+    formats = ("text",) * 6 + ("int", "text", "text")
+    return Table("Quotes", "Code", columns, rows, formats, notes=("Codes: 1 selected", "Interviewer turns left out"))
+
+
+def test_quotes_give_the_quoted_text_room_and_may_break_across_pages(tmp_path: Path) -> None:
+    export_table([quotes()], tmp_path / "quotes.docx")
+    document = docx.Document(str(tmp_path / "quotes.docx"))
+    (table,) = document.tables
+    grid = [int(col.get(qn("w:w"))) for col in table._tbl.tblGrid.findall(qn("w:gridCol"))]
+    assert grid[-1] >= 0.3 * sum(grid)  # the quote is not squeezed into a strip (equal widths: 1/10)
+    assert grid[-1] == max(grid)
+    assert table.rows[1].cells[-1].text.endswith("😀")
+    # Thirty long quotes cannot stay on one page: rows are not chained with keep-with-next.
+    assert not table._tbl.xpath(".//w:keepNext")
+    note = next(p.text for p in document.paragraphs if p.text.startswith("Note."))
+    assert note == "Note. Codes: 1 selected. Interviewer turns left out."
