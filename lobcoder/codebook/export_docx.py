@@ -332,7 +332,7 @@ def _columns(language: Language, with_counts: bool, usable: float) -> tuple[list
     shares = [0.2, 0.225, 0.205, 0.205, 0.165]
     if with_counts:
         headers += [words["codings"], words["documents"]]
-        number = 2.1 / usable
+        number = 2.8 / usable  # room for "Documenten" in bold without breaking the word
         shares = [share * (1 - 2 * number) for share in shares] + [number, number]
     widths = [round(share * usable, 2) for share in shares]
     widths[1] += round(usable - sum(widths), 2)
