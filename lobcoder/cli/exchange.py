@@ -83,7 +83,7 @@ def cmd_codebook_export(args: argparse.Namespace) -> int:
             codebook = codebook_from_project(session, root)
             counts = {c.guid: (c.codings, c.documents) for c in list_codes(session)} if args.counts else None
     if kind == "qdc":
-        write_qdc(codebook, args.out)
+        write_qdc(codebook, args.out, language=args.language)
     elif kind == "docx":
         export_codebook_docx(codebook, args.out, counts=counts, language=args.language)
     else:

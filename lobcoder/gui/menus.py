@@ -11,6 +11,7 @@ from PySide6.QtGui import QAction, QActionGroup, QKeySequence, QShortcut, QUndoS
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QMenu, QMessageBox
 
 from lobcoder import __version__
+from lobcoder.gui.exchange_actions import ExchangeActions
 from lobcoder.gui.i18n import available_languages
 from lobcoder.storage.project import EXTENSION
 
@@ -34,6 +35,7 @@ class MenuActions(QObject):
         self.view_menu = bar.addMenu(self.tr("&View"))
         self.help_menu = bar.addMenu(self.tr("&Help"))
         self.recent_menu = QMenu(self.tr("Open &recent"), window)
+        self.exchange = ExchangeActions(window)
         self._build_file()
         self._build_edit()
         self._build_coding()
@@ -58,8 +60,19 @@ class MenuActions(QObject):
         self._action(self.tr("&Open project…"), self._open_project, QKeySequence.StandardKey.Open, menu)
         menu.addMenu(self.recent_menu)
         self._action(self.tr("Open the &demo project"), self._open_demo, None, menu)
+        exchange = self.exchange
+        self.new_from_codebook_action = self._action(
+            self.tr("New project from research code&book…"), exchange.new_project_from_codebook, None, menu
+        )
         menu.addSeparator()
         self.import_action = self._action(self.tr("&Import documents…"), self._import, "Ctrl+Shift+I", menu)
+        menu.addSeparator()
+        self.import_project_action = self._action(
+            self.tr("Import REFI-QDA &project (.qdpx)…"), exchange.import_project, None, menu
+        )
+        self.export_project_action = self._action(
+            self.tr("&Export project as REFI-QDA (.qdpx)…"), exchange.export_project, None, menu
+        )
         menu.addSeparator()
         self._action(self.tr("&Close project"), self.window.close_project, QKeySequence.StandardKey.Close, menu)
         self._action(self.tr("&Quit"), self.window.close, QKeySequence.StandardKey.Quit, menu)
@@ -75,7 +88,14 @@ class MenuActions(QObject):
         return self.tr("lobcoder projects (*{0})").format(EXTENSION)
 
     def _new_project(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self.window, self.tr("New project"), "", self._file_filter())
+        # lobcoder never overwrites a project: create() refuses an existing file with a message.
+        path, _ = QFileDialog.getSaveFileName(
+            self.window,
+            self.tr("New project"),
+            "",
+            self._file_filter(),
+            options=QFileDialog.Option.DontConfirmOverwrite,
+        )
         if path:
             target = Path(path) if path.endswith(EXTENSION) else Path(path + EXTENSION)
             self.window.create_project(target)
@@ -192,6 +212,12 @@ class MenuActions(QObject):
         menu = self.codes_menu
         self.codebook_editor_action = self._action(
             self.tr("Code&book editor…"), self._codebook_editor, "Ctrl+Alt+B", menu
+        )
+        self.export_codebook_action = self._action(
+            self.tr("&Export codebook…"), self.exchange.export_codebook, None, menu
+        )
+        self.import_codebook_action = self._action(
+            self.tr("&Import codebook…"), self.exchange.import_codebook, None, menu
         )
         menu.addSeparator()
         self.new_code_action = self._action(self.tr("&New code…"), codebook.new_code, "Ctrl+Alt+N", menu)

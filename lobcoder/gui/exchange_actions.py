@@ -1,0 +1,412 @@
+"""Exchanging codebooks (.qdc, .docx, .md) and whole projects (.qdpx) from the menus."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from functools import partial
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QObject, Qt, Slot
+from PySide6.QtWidgets import QDialog, QFileDialog, QInputDialog, QMessageBox, QProgressDialog
+
+from lobcoder.codebook.builtin import LANGUAGES, create_project_with_codebook, load_builtin_codebook
+from lobcoder.codebook.export_docx import export_codebook_docx
+from lobcoder.codebook.export_markdown import export_codebook_markdown
+from lobcoder.editing.codebook_import import CodebookImportPlan, ImportCodebook, plan_codebook_import
+from lobcoder.errors import LobcoderError
+from lobcoder.gui.dialogs.codebook_export_dialog import BranchChoice, CodebookExportDialog, CodebookExportOptions
+from lobcoder.gui.dialogs.codebook_import_dialog import CodebookImportDialog
+from lobcoder.gui.dialogs.exchange_report_dialog import ExchangeReportDialog
+from lobcoder.gui.i18n import available_languages, system_language
+from lobcoder.gui.workers import Task, Worker
+from lobcoder.refi.qdc import read_qdc, write_qdc
+from lobcoder.refi.qdpx_export import ExportReport, export_qdpx
+from lobcoder.refi.qdpx_import import ImportReport, import_qdpx
+from lobcoder.services.codebook_data import codebook_from_project
+from lobcoder.services.codes import list_codes
+from lobcoder.storage.project import EXTENSION, ProjectStore
+
+if TYPE_CHECKING:
+    from lobcoder.gui.main_window import MainWindow
+
+CODEBOOK_SUFFIXES = {".docx": "docx", ".md": "md", ".markdown": "md", ".qdc": "qdc"}
+QDPX = ".qdpx"
+STATUS_MS = 8000
+_UNSAFE_IN_NAMES = re.compile(r'[\\/:*?"<>|\x00-\x1f]+')
+
+
+class BackgroundTask(QObject):
+    """One core function in a :class:`Worker`, shown by a window-modal progress dialog.
+
+    ``done(result)`` runs on the GUI thread when the function returns; a
+    failure is shown in a message box and a cancel in the status bar.
+    """
+
+    def __init__(self, window: MainWindow, title: str, label: str, fn: Task, done: Callable[[Any], None]) -> None:
+        super().__init__(window)
+        self.window = window
+        self.title = title
+        self.label = label
+        self.done = done
+        self.ended = False
+        self.progress = QProgressDialog(label, self.tr("Cancel"), 0, 0, window)
+        self.progress.setWindowTitle(title)
+        self.progress.setWindowModality(Qt.WindowModality.WindowModal)
+        self.progress.setAutoClose(False)
+        self.progress.setAutoReset(False)
+        self.progress.setMinimumDuration(300)
+        self.progress.canceled.connect(self._cancel)
+        self.worker = Worker(fn)
+        self.worker.signals.progress.connect(self._progress)
+        self.worker.signals.finished.connect(self._finished)
+        self.worker.signals.failed.connect(self._failed)
+        self.worker.signals.cancelled.connect(self._cancelled)
+        self.worker.start()
+
+    @Slot()
+    def _cancel(self) -> None:
+        if not self.ended:
+            self.worker.cancel()
+            self.progress.setLabelText(self.tr("Cancelling…"))
+
+    @Slot(int, int, str)
+    def _progress(self, done: int, total: int, label: str) -> None:
+        if self.ended or self.worker.is_cancelled():
+            return
+        self.progress.setRange(0, max(total, 0))
+        self.progress.setValue(min(done, total))
+        self.progress.setLabelText(f"{self.label}\n{label}" if label else self.label)
+
+    def _end(self) -> None:
+        self.ended = True
+        self.progress.hide()
+        self.progress.deleteLater()
+
+    @Slot(object)
+    def _finished(self, result: object) -> None:
+        self._end()
+        self.done(result)
+
+    @Slot(str)
+    def _failed(self, message: str) -> None:
+        self._end()
+        QMessageBox.warning(self.window, self.title, message)
+
+    @Slot()
+    def _cancelled(self) -> None:
+        self._end()
+        self.window.statusBar().showMessage(
+            self.tr("{0}: cancelled; nothing was written.").format(self.title), STATUS_MS
+        )
+
+
+class ExchangeActions(QObject):
+    """The File and Codes menu entries that read and write exchange files.
+
+    Dialogs that ask for a decision are opened with ``open()`` (window-modal,
+    no nested event loop) and kept in ``export_dialog``, ``plan_dialog`` and
+    ``report_dialog``, so tests drive them directly. Project export and import
+    run in a :class:`BackgroundTask` (``task``).
+    """
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.window = window
+        self.export_dialog: CodebookExportDialog | None = None
+        self.plan_dialog: CodebookImportDialog | None = None
+        self.report_dialog: ExchangeReportDialog | None = None
+        self.task: BackgroundTask | None = None
+
+    # -- helpers ---------------------------------------------------------------
+
+    def _store(self, title: str) -> ProjectStore | None:
+        if self.window.store is None:
+            QMessageBox.information(self.window, title, self.tr("Open or create a project first."))
+        return self.window.store
+
+    def _keep(self, name: str, dialog: QDialog) -> None:
+        old = getattr(self, name)
+        if old is not None:
+            old.deleteLater()
+        setattr(self, name, dialog)
+
+    def _status(self, message: str) -> None:
+        self.window.statusBar().showMessage(message, STATUS_MS)
+
+    def _language(self) -> str:
+        language = self.window.settings.language
+        return system_language() if language not in LANGUAGES else language
+
+    def _folder(self) -> Path:
+        store = self.window.store
+        return store.path.parent if store is not None else Path.home()
+
+    def _project_filter(self) -> str:
+        return self.tr("lobcoder projects (*{0})").format(EXTENSION)
+
+    def _busy(self) -> bool:
+        return self.task is not None and not self.task.ended
+
+    def _start(self, title: str, label: str, work: Task, done: Callable[[Any], None]) -> None:
+        if self.task is not None:
+            self.task.deleteLater()
+        self.task = BackgroundTask(self.window, title, label, work, done)
+
+    # -- codebook export -------------------------------------------------------
+
+    @Slot()
+    def export_codebook(self) -> None:
+        title = self.tr("Export codebook")
+        if self._store(title) is None:
+            return
+        if not self.window.codes_by_id:
+            QMessageBox.information(self.window, title, self.tr("The project has no codes yet."))
+            return
+        dialog = CodebookExportDialog(len(self.window.codes_by_id), self._branch(), self._language(), self.window)
+        dialog.accepted.connect(self._choose_codebook_file)
+        self._keep("export_dialog", dialog)
+        dialog.open()
+
+    def _branch(self) -> BranchChoice | None:
+        code_id = self.window.current_code_id()
+        codes = self.window.codes_by_id
+        if code_id not in codes:
+            return None
+        below = {code_id}
+        for code in sorted(codes.values(), key=lambda c: c.depth):
+            if code.parent_id in below:
+                below.add(code.id)
+        return BranchChoice(codes[code_id].guid, codes[code_id].name, len(below))
+
+    def _codebook_filters(self) -> dict[str, str]:
+        return {
+            "docx": self.tr("Word document (*.docx)"),
+            "md": self.tr("Markdown (*.md)"),
+            "qdc": self.tr("REFI-QDA codebook (*.qdc)"),
+        }
+
+    @Slot()
+    def _choose_codebook_file(self) -> None:
+        if self.export_dialog is None or self.window.store is None:
+            return
+        options = self.export_dialog.options()
+        filters = self._codebook_filters()
+        stem = self.window.store.path.stem
+        if options.branch_guid is not None and self.export_dialog.branch is not None:
+            stem = f"{stem} - {_UNSAFE_IN_NAMES.sub('-', self.export_dialog.branch.name)}"
+        word = self.tr("codebook")
+        suggested = self._folder() / f"{stem} {word}.docx"
+        path, chosen = QFileDialog.getSaveFileName(
+            self.window, self.tr("Export codebook"), str(suggested), ";;".join(filters.values()), filters["docx"]
+        )
+        if not path:
+            return
+        target = Path(path)
+        kind = CODEBOOK_SUFFIXES.get(target.suffix.lower())
+        if kind is None:
+            kind = next((k for k, text in filters.items() if text == chosen), "docx")
+            target = Path(f"{path}.{kind}")
+        self.write_codebook(target, kind, options)
+
+    def write_codebook(self, path: Path, kind: str, options: CodebookExportOptions) -> bool:
+        """Write the codebook (or the chosen branch) as ``kind`` ("docx", "md" or "qdc")."""
+        store = self.window.store
+        if store is None:
+            return False
+        try:
+            with store.read() as session:
+                codebook = codebook_from_project(session, options.branch_guid)
+                counts = {c.guid: (c.codings, c.documents) for c in list_codes(session)} if options.counts else None
+            if kind == "qdc":
+                write_qdc(codebook, path, language=options.language)
+            elif kind == "md":
+                export_codebook_markdown(codebook, path, counts=counts, language=options.language)
+            else:
+                export_codebook_docx(codebook, path, counts=counts, language=options.language)
+        except LobcoderError as exc:
+            QMessageBox.warning(self.window, self.tr("Cannot export the codebook"), str(exc))
+            return False
+        self._status(self.tr("Exported %n code(s) to {0}", "", codebook.count()).format(path))
+        return True
+
+    # -- codebook import -------------------------------------------------------
+
+    @Slot()
+    def import_codebook(self) -> None:
+        title = self.tr("Import codebook")
+        if self._store(title) is None:
+            return
+        path, _ = QFileDialog.getOpenFileName(
+            self.window, title, str(self._folder()), self.tr("REFI-QDA codebooks (*.qdc);;All files (*)")
+        )
+        if path:
+            self.show_codebook_plan(Path(path))
+
+    def show_codebook_plan(self, path: Path) -> CodebookImportDialog | None:
+        """Read ``path``, plan the import and show the plan; nothing changes until it is accepted."""
+        store = self.window.store
+        if store is None:
+            return None
+        try:
+            codebook, notes = read_qdc(path)
+            with store.read() as session:
+                plan = plan_codebook_import(session, codebook)
+        except LobcoderError as exc:
+            QMessageBox.warning(self.window, self.tr("Cannot import the codebook"), str(exc))
+            return None
+        current = {code.guid.lower(): code for code in self.window.codes_by_id.values()}
+        dialog = CodebookImportDialog(path, plan, notes, current, self.window)
+        dialog.accepted.connect(partial(self.apply_codebook_plan, plan))
+        self._keep("plan_dialog", dialog)
+        dialog.open()
+        return dialog
+
+    def apply_codebook_plan(self, plan: CodebookImportPlan) -> bool:
+        """Carry out ``plan`` as one undoable action and select the first new code."""
+        stack = self.window.undo_stack
+        if stack is None or not (plan.added or plan.updated) or not stack.execute(ImportCodebook(plan)):
+            return False
+        if plan.added:
+            wanted = plan.added[0].guid.lower()
+            found = next((c.id for c in self.window.codes_by_id.values() if c.guid.lower() == wanted), None)
+            if found is not None:
+                self.window.select_code(found)
+        added = self.tr("%n new code(s)", "", len(plan.added))
+        updated = self.tr("%n updated", "", len(plan.updated))
+        self._status(self.tr("Codebook imported: {0}, {1}").format(added, updated))
+        return True
+
+    # -- new project with the research codebook --------------------------------
+
+    @Slot()
+    def new_project_from_codebook(self) -> None:
+        title = self.tr("New project from research codebook")
+        names = available_languages()
+        choices = [names.get(code, code) for code in LANGUAGES]
+        current = LANGUAGES.index(self._language()) if self._language() in LANGUAGES else 0
+        count = load_builtin_codebook(LANGUAGES[current]).count()
+        label = self.tr(
+            "The project starts with lobcoder's research codebook on career guidance (LOB): "
+            "four themes and their sub-codes, %n code(s) in all, each with a definition, "
+            "criteria and examples.\n\nLanguage of the codebook:",
+            "",
+            count,
+        )
+        choice, ok = QInputDialog.getItem(self.window, title, label, choices, current, False)
+        if not ok or choice not in choices:
+            return
+        language = LANGUAGES[choices.index(choice)]
+        path, _ = QFileDialog.getSaveFileName(
+            self.window,
+            title,
+            str(self._folder()),
+            self._project_filter(),
+            options=QFileDialog.Option.DontConfirmOverwrite,
+        )
+        if not path:
+            return
+        target = Path(path) if path.endswith(EXTENSION) else Path(path + EXTENSION)
+        try:
+            create_project_with_codebook(target, language)
+        except LobcoderError as exc:
+            QMessageBox.warning(self.window, title, str(exc))
+            return
+        self.window.open_project(target)
+
+    # -- project export and import (.qdpx) ---------------------------------------
+
+    @Slot()
+    def export_project(self) -> None:
+        title = self.tr("Export project as REFI-QDA")
+        store = self._store(title)
+        if store is None or self._busy():
+            return
+        self.window.coding_pane.commit_memo()
+        suggested = store.path.with_suffix(QDPX)
+        path, _ = QFileDialog.getSaveFileName(self.window, title, str(suggested), self.tr("REFI-QDA projects (*.qdpx)"))
+        if not path:
+            return
+        target = Path(path) if path.lower().endswith(QDPX) else Path(path + QDPX)
+        label = self.tr("Writing {0}…").format(target.name)
+        work = partial(export_qdpx, store, target)
+        self._start(title, label, work, self._project_exported)
+
+    @Slot(object)
+    def _project_exported(self, report: ExportReport) -> None:
+        self._show_report(
+            self.tr("Project exported"),
+            self.tr("The project was exported to {0}").format(report.path),
+            self._summary(report),
+            list(report.notes),
+        )
+        self._status(self.tr("Exported the project to {0}").format(report.path))
+
+    @Slot()
+    def import_project(self) -> None:
+        title = self.tr("Import REFI-QDA project")
+        if self._busy():
+            return
+        source, _ = QFileDialog.getOpenFileName(
+            self.window, title, str(self._folder()), self.tr("REFI-QDA projects (*.qdpx);;All files (*)")
+        )
+        if not source:
+            return
+        origin = Path(source)
+        path, _ = QFileDialog.getSaveFileName(
+            self.window,
+            self.tr("Save the imported project as"),
+            str(origin.with_suffix(EXTENSION)),
+            self._project_filter(),
+            options=QFileDialog.Option.DontConfirmOverwrite,
+        )
+        if not path:
+            return
+        target = Path(path) if path.endswith(EXTENSION) else Path(path + EXTENSION)
+        label = self.tr("Reading {0}…").format(origin.name)
+        work = partial(import_qdpx, origin, target)
+        self._start(title, label, work, self._project_imported)
+
+    @Slot(object)
+    def _project_imported(self, report: ImportReport) -> None:
+        if not self.window.open_project(Path(report.path)):
+            return
+        self._show_report(
+            self.tr("Project imported"),
+            self.tr("Created {0} from {1}").format(report.path, Path(report.source).name),
+            self._summary(report),
+            list(report.notes),
+        )
+
+    def _show_report(self, title: str, heading: str, summary: str, notes: list[str]) -> None:
+        dialog = ExchangeReportDialog(title, heading, summary, notes, self.window)
+        self._keep("report_dialog", dialog)
+        dialog.open()
+
+    def _summary(self, report: ExportReport | ImportReport) -> str:
+        """The counts on one line and, below them, what was not taken over."""
+        counts = " · ".join(
+            [
+                self.tr("%n document(s)", "", report.documents),
+                self.tr("%n code(s)", "", report.codes),
+                self.tr("%n coding(s)", "", report.codings),
+                self.tr("%n participant(s)", "", report.participants),
+                self.tr("%n memo(s)", "", report.memos),
+            ]
+        )
+        return "\n".join([counts, *self._dropped(report.dropped)])
+
+    def _dropped(self, dropped: dict[str, int]) -> list[str]:
+        names: dict[str, Callable[[int], str]] = {
+            "sets": lambda n: self.tr("%n code set(s)", "", n),
+            "graphs": lambda n: self.tr("%n graph(s)", "", n),
+            "selections": lambda n: self.tr("%n selection(s)", "", n),
+            "sources": lambda n: self.tr("%n source(s)", "", n),
+            "notes": lambda n: self.tr("%n note(s)", "", n),
+            "values": lambda n: self.tr("%n attribute value(s)", "", n),
+            "links": lambda n: self.tr("%n link(s)", "", n),
+            "codings": lambda n: self.tr("%n coding(s)", "", n),
+        }
+        parts = [names[key](count) if key in names else f"{key}: {count}" for key, count in dropped.items() if count]
+        return [self.tr("Not taken over: {0}").format(", ".join(parts))] if parts else []
