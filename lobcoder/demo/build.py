@@ -1,4 +1,4 @@
-"""Build the demo project from the transcripts, sheet, codebook, codings and memos in ``demo/data``."""
+"""Build the demo project: ``demo/data`` (transcripts, sheet, codings, memos) coded with the research codebook."""
 
 from __future__ import annotations
 
@@ -14,11 +14,13 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
+from lobcoder.codebook.builtin import add_codebook_to_project, load_builtin_codebook
 from lobcoder.errors import ProjectError, ProjectExistsError
 from lobcoder.importing.speakers import detect_turns
 from lobcoder.participants.apply import apply_plan
 from lobcoder.participants.plan import plan_sheet
-from lobcoder.services.codes import create_code
+from lobcoder.services.codebook_data import Codebook
+from lobcoder.services.codes import list_codes
 from lobcoder.services.codings import add_coding, coder_id
 from lobcoder.services.documents import add_document
 from lobcoder.services.memos import MemoTarget, set_memo
@@ -40,7 +42,7 @@ class DemoData:
 
     transcripts: tuple[tuple[str, str], ...]  # (document name, text as shipped)
     sheet: Traversable
-    codebook: tuple[Mapping[str, Any], ...]
+    codebook: Codebook  # codings.json and memos.json name its codes by path
     codings: tuple[Mapping[str, Any], ...]
     memos: tuple[Mapping[str, Any], ...]
 
@@ -50,7 +52,12 @@ def data_folder() -> Traversable:
 
 
 def load_demo_data(folder: Traversable | None = None) -> DemoData:
-    """Read the shipped demo data; transcripts in file-name order, named by their stem."""
+    """Read the shipped demo data; transcripts in file-name order, named by their stem.
+
+    The codes are the built-in Dutch research codebook, so the demo shows the
+    definitions, criteria and keywords (and the keyword suggestions) a real
+    project starts with.
+    """
     folder = folder or data_folder()
     files = sorted((f for f in folder.iterdir() if f.name.endswith(".txt")), key=lambda f: f.name)
     transcripts = tuple((f.name.removesuffix(".txt"), f.read_text(encoding="utf-8")) for f in files)
@@ -61,7 +68,7 @@ def load_demo_data(folder: Traversable | None = None) -> DemoData:
     return DemoData(
         transcripts=transcripts,
         sheet=folder / "attributes.csv",
-        codebook=read_json("codebook.json", "codes"),
+        codebook=load_builtin_codebook("nl"),
         codings=read_json("codings.json", "codings"),
         memos=read_json("memos.json", "memos"),
     )
@@ -183,19 +190,15 @@ def _apply_sheet(session: Session, sheet: Traversable, documents: Mapping[str, t
     apply_plan(session, plan)
 
 
-def _create_codes(
-    session: Session, specs: Sequence[Mapping[str, Any]], parent_id: int | None = None, prefix: CodePath = ()
-) -> dict[CodePath, int]:
-    """Create the code tree depth first; returns each code's path of names -> id."""
+def _create_codes(session: Session, codebook: Codebook) -> dict[CodePath, int]:
+    """Add the codebook to the new project; returns each code's path of names -> id."""
+    add_codebook_to_project(session, codebook)
     ids: dict[CodePath, int] = {}
-    for spec in specs:
-        code = create_code(
-            session, spec["name"], parent_id, color=spec.get("color"), description=spec.get("description", "")
-        )
-        session.flush()
-        path = (*prefix, code.name)
+    paths: dict[int, CodePath] = {}
+    for code in list_codes(session):  # parents come before their children
+        path = (*paths[code.parent_id], code.name) if code.parent_id is not None else (code.name,)
+        paths[code.id] = path
         ids[path] = code.id
-        ids.update(_create_codes(session, spec.get("children", ()), code.id, path))
     return ids
 
 
@@ -239,7 +242,7 @@ def _locate(
     if name not in documents:
         raise ValueError(f"no demo document named {name!r}")
     if path not in codes:
-        raise ValueError(f"no code {' > '.join(path)!r} in the demo codebook")
+        raise ValueError(f"no code {' > '.join(path)!r} in the research codebook")
     document_id, text = documents[name]
     start, end = find_quote(text, normalize_text(entry["quote"]), document=name, occurrence=entry.get("occurrence"))
     return document_id, codes[path], (name, path, start, end)

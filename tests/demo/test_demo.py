@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 import sys
 from collections.abc import Iterator
 from dataclasses import replace
@@ -10,15 +9,19 @@ from pathlib import Path
 
 import pytest
 
+from lobcoder.codebook.builtin import load_builtin_codebook
 from lobcoder.demo import create_demo_project, default_demo_path
 from lobcoder.demo.build import DEMO_NAME, DemoData, build_demo_project, find_quote, load_demo_data
 from lobcoder.errors import ProjectError, ProjectExistsError
 from lobcoder.participants.links import document_attributes, list_participants
+from lobcoder.services.codebook_data import codebook_from_project
 from lobcoder.services.codes import list_codes
 from lobcoder.services.codings import codings_for_document
 from lobcoder.services.documents import get_document, list_documents, project_info
 from lobcoder.services.memos import MemoTarget, get_memo
 from lobcoder.storage.project import ProjectStore
+from lobcoder.suggest.pipeline import load_pipeline
+from lobcoder.suggest.ranking import suggest
 from lobcoder.text.normalize import normalize_text
 
 DOCUMENTS = {
@@ -73,8 +76,8 @@ def test_demo_is_a_named_project_with_everything_in_it(demo: ProjectStore) -> No
     with demo.read() as session:
         info = project_info(session)
     assert info.name == DEMO_NAME
-    assert (info.documents, info.participants, info.codes, info.coders, info.memos) == (6, 5, 16, 2, 4)
-    assert 35 <= info.codings <= 45
+    assert (info.documents, info.participants, info.codes, info.coders, info.memos) == (6, 5, 23, 2, 4)
+    assert 55 <= info.codings <= 70
 
 
 def test_build_leaves_only_the_project_file(tmp_path: Path) -> None:
@@ -119,26 +122,34 @@ def test_participants_and_attributes_come_from_the_sheet(demo: ProjectStore) -> 
             assert document_attributes(session, documents[name]) == {"school": school, "role": role, "wave": wave}
 
 
-def test_codebook_has_four_themes_with_sub_codes(demo: ProjectStore) -> None:
+def test_codes_are_the_research_codebook_with_definitions_and_keywords(demo: ProjectStore) -> None:
     with demo.read() as session:
         codes = list_codes(session)
-    top = [c for c in codes if c.depth == 0]
-    assert [c.name for c in top] == THEMES
-    for theme in top:
-        children = [c for c in codes if c.parent_id == theme.id]
-        assert 2 <= len(children) <= 4
+        assert codebook_from_project(session).codes == load_builtin_codebook("nl").codes
+    assert [c.name for c in codes if c.depth == 0] == THEMES
+    assert all(c.definition and c.inclusion and c.exclusion and c.examples and c.keywords for c in codes)
     paths = set(_code_paths(demo).values())
     assert ("Collectief leren", "Samen oefenen met loopbaangesprekken") in paths
-    assert ("Communicatie", "Informatie bereikt docenten niet") in paths
-    assert all(re.fullmatch(r"#[0-9a-f]{6}", c.color) for c in codes)
-    assert len({c.color for c in codes}) == len(codes)
-    assert all(c.description.endswith(".") for c in codes)
+    assert ("Visie", "Visie van bovenaf") in paths
 
 
-def test_every_sub_code_is_used(demo: ProjectStore) -> None:
+def test_every_sub_code_is_used_at_least_twice(demo: ProjectStore) -> None:
     with demo.read() as session:
         codes = list_codes(session)
-    assert all(c.codings > 0 for c in codes if c.depth == 1)
+    assert all(c.codings >= 2 for c in codes if c.depth == 1)
+
+
+def test_keywords_suggest_codes_for_uncoded_passages(tmp_path: Path) -> None:
+    path = create_demo_project(tmp_path / "demo.lobcoder")  # suggesting caches parses in the project
+    with ProjectStore.open(path) as store:
+        with store.read() as session:
+            doc = next(d for d in list_documents(session) if d.name == "docent1_marieke_ronde1")
+            text = get_document(session, doc.id).text
+        found = suggest(store, doc.id, pipeline=load_pipeline(offline=True))
+    assert found and all(s.sources == ("rules",) for s in found)  # the demo ships no trained model
+    wish = [s for s in found if text[s.start : s.end] == "Maar echt samen oefenen, nee."]
+    assert [s.code_name for s in wish] == ["Samen oefenen met loopbaangesprekken"]
+    assert "matched: samen oefenen" in wish[0].reason
 
 
 def test_every_coding_stores_exactly_its_quote(demo: ProjectStore) -> None:
@@ -192,7 +203,7 @@ def test_memos_on_project_document_code_and_coding(demo: ProjectStore) -> None:
         documents = {d.name: d.id for d in list_documents(session)}
         assert "LOB in het mbo" in get_memo(session, MemoTarget("project"))
         assert "ronde 1" in get_memo(session, MemoTarget("document", documents["docent1_marieke_ronde3"]))
-        assert get_memo(session, MemoTarget("code", paths[("Visie", "Visie zonder docenten")]))
+        assert get_memo(session, MemoTarget("code", paths[("Visie", "Visie van bovenaf")]))
         coded = codings_for_document(session, documents["docent3_samira_ronde3"])
         with_memo = [c for c in coded if c.memo]
         assert len(with_memo) == 1
