@@ -68,7 +68,8 @@ def readme_text() -> str:
         "and exclusion criteria, examples and keywords are written as labelled paragraphs in each code's",
         "description, so other programs show them as text and lobcoder reads them back as fields.",
         "",
-        "A new project can start with this codebook: `lobcoder.codebook.builtin.create_project_with_codebook`.",
+        "A new project can start with this codebook: File → New project from research codebook in the app, "
+        "or `lobcoder new PROJECT --codebook nl` (or `en`) on the command line.",
         "",
         "These files are generated from `lobcoder/codebook/data/lob_codebook.json`; do not edit them by hand.",
         "After changing the JSON, regenerate them with:",
