@@ -115,7 +115,7 @@ def _memo_texts(session: Session, coding_ids: list[int] | None = None) -> dict[i
     query = select(Memo.coding_id, Memo.text).where(Memo.coding_id.is_not(None))
     if coding_ids is not None:
         query = query.where(Memo.coding_id.in_(coding_ids))
-    return {coding_id: text for coding_id, text in session.execute(query)}
+    return {coding_id: text for coding_id, text in session.execute(query) if coding_id is not None}
 
 
 def codings_for_document(session: Session, document_id: int) -> list[CodingView]:
@@ -161,7 +161,7 @@ def segments(session: Session, code_ids: list[int], *, context_limit: int = 400)
 
 def coded_share(session: Session) -> dict[int, float]:
     """Per document, the share of its characters covered by at least one coding."""
-    lengths = dict(session.execute(select(Document.id, func.length(Document.text))).all())
+    lengths: dict[int, int] = dict(session.execute(select(Document.id, func.length(Document.text))).tuples().all())
     covered: dict[int, int] = {}
     last: dict[int, tuple[int, int]] = {}
     rows = session.execute(
