@@ -161,7 +161,9 @@ def segments(session: Session, code_ids: list[int], *, context_limit: int = 400)
 
 def coded_share(session: Session) -> dict[int, float]:
     """Per document, the share of its characters covered by at least one coding."""
-    lengths: dict[int, int] = dict(session.execute(select(Document.id, func.length(Document.text))).tuples().all())
+    lengths: dict[int, int] = {
+        doc: length for doc, length in session.execute(select(Document.id, func.length(Document.text)))
+    }
     covered: dict[int, int] = {}
     last: dict[int, tuple[int, int]] = {}
     rows = session.execute(
