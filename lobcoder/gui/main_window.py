@@ -46,6 +46,7 @@ from lobcoder.gui.project_state import (
 )
 from lobcoder.gui.search_panel import SearchPanel
 from lobcoder.gui.settings import Settings
+from lobcoder.gui.suggestions import install_suggestions
 from lobcoder.gui.transcript import CodeStyle, TranscriptView
 from lobcoder.gui.undo import ProjectUndoStack
 from lobcoder.services.codes import CodeInfo
@@ -82,6 +83,7 @@ class MainWindow(QMainWindow):
         self.coding = CodingActions(self)
         self.codebook = CodebookActions(self)
         build_menus(self)
+        self.suggestions = install_suggestions(self)
         self._restore_layout()
         self._update_title()
 
@@ -227,6 +229,7 @@ class MainWindow(QMainWindow):
         self.undo_stack.cleanChanged.connect(lambda _clean: None)
         self.menu_actions.attach_undo(self.undo_stack)
         self.analysis_menu.attach(self.undo_stack)
+        self.suggestions.attach(store, self.undo_stack)
         self.search_panel.set_store(store)
         self.settings.add_recent_project(str(store.path))
         self.menu_actions.refresh_recent()
@@ -243,6 +246,7 @@ class MainWindow(QMainWindow):
         self.coding_pane.commit_memo()
         if self.store is None:
             return
+        self.suggestions.detach()
         if self.undo_stack is not None:
             self.menu_actions.attach_undo(None)
             self.analysis_menu.attach(None)
@@ -335,6 +339,7 @@ class MainWindow(QMainWindow):
         source = self.document_model.index_for_document(document_id)
         if source.isValid():
             self.document_tree.setCurrentIndex(self.document_filter.mapFromSource(source))
+        self.suggestions.document_opened(document_id)
 
     @Slot(int, int, int)
     def show_span(self, document_id: int, start: int, end: int) -> None:

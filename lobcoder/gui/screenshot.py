@@ -21,6 +21,12 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     parser.add_argument("--size", default="1600x1000", help="window size, WIDTHxHEIGHT (default 1600x1000)")
     parser.add_argument("--language", choices=["en", "nl"], help="interface language (default: system)")
     parser.add_argument("--search", help="also show the project search with this query")
+    parser.add_argument(
+        "--suggestions",
+        action="store_true",
+        help="also show the code suggestions for the document (trains the suggestion model, "
+        "which is stored in the project with the parsed texts)",
+    )
     return parser.parse_args(argv)
 
 
@@ -84,9 +90,13 @@ def _render(app, args: argparse.Namespace, width: int, height: int) -> int:  # t
                 window.search_dock.show()
                 window.search_panel.query.setText(args.search)
                 window.search_panel.run_search()
+            if args.suggestions:
+                window.suggestions.dock.show()
             window.resize(width, height)
             window.show()
             app.processEvents()  # lay out and paint once before choosing a coding
+            if args.suggestions and not _wait_for_suggestions(window):
+                return _fail("the suggestions took longer than a minute")
             if window.coding.codings:
                 window.coding.show_coding_by_id(window.coding.codings[0].id)
                 app.processEvents()
@@ -98,3 +108,25 @@ def _render(app, args: argparse.Namespace, width: int, height: int) -> int:  # t
             uninstall_translations(app)
     print(f"Saved {args.out}")
     return 0
+
+
+def _wait_for_suggestions(window, timeout_ms: int = 60_000) -> bool:  # type: ignore[no-untyped-def]
+    """Train, suggest for the open document and select the best suggestion; False on timeout."""
+    from PySide6.QtCore import QEventLoop, QTimer
+
+    from lobcoder.gui.suggestions.task import Training
+
+    controller = window.suggestions
+    loop = QEventLoop()
+    controller.settled.connect(loop.quit)
+    timer = QTimer()
+    timer.setSingleShot(True)
+    timer.timeout.connect(loop.quit)
+    timer.start(timeout_ms)
+    controller.request(Training.ALWAYS, 0)
+    loop.exec()
+    if controller.is_running():
+        controller.cancel()
+        return False
+    controller.pane.select_row(0)
+    return True

@@ -164,6 +164,8 @@ class Settings:
     detect_speakers = _Bool("import/detect_speakers", True)
     min_speaker_turns = _Int("import/min_speaker_turns", 2, minimum=1, maximum=99)
     interviewer_names = _Json("import/interviewer_names", _default_interviewer_names, _strings)
+    # "Accept all of this code with score >=": a percentage, so the ini file holds a whole number.
+    suggestion_threshold = _Int("suggestions/accept_all_threshold", 70, minimum=0, maximum=100)
     _recent = _Json("projects/recent", list, _strings)
     _pinned = _Json("projects/pinned_codes", dict, _string_map)
     _last_documents = _Json("projects/last_document", dict, _string_map)

@@ -50,6 +50,7 @@ class Suggestion:
     unit: UnitKind
     rule_score: float = 0.0
     classifier_score: float = 0.0
+    terms: tuple[str, ...] = ()  # the keywords that matched, when "rules" is a source
 
 
 @dataclass(frozen=True)
@@ -139,6 +140,7 @@ def _suggestion(
         unit.kind,
         round(rule_score, 4),
         round(found.classifier, 4),
+        found.rules.terms if found.rules and "rules" in sources else (),
     )
 
 

@@ -46,6 +46,7 @@ def test_rules_and_classifier_combine_into_explained_suggestions(corpus: Corpus,
     assert leren[0].sources == ("rules", "classifier")
     assert leren[0].unit == "sentence"
     assert "matched: intervisie" in leren[0].reason
+    assert "intervisie" in leren[0].terms  # the same keywords, for a front end to word
     assert "learned from 10 examples" in leren[0].reason
     assert leren[0].score == pytest.approx(combine(leren[0].rule_score, leren[0].classifier_score), abs=1e-3)
     assert spans(found, text, corpus.codes["visie"]) == [HELD_OUT["visie"]]

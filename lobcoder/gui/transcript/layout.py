@@ -43,6 +43,18 @@ class Bracket(NamedTuple):
     lane: int
 
 
+class SuggestionMark(NamedTuple):
+    """A suggested span as the margin marks it: a thin dashed line in the code's colour, not a bracket.
+
+    The view takes code points and hands the margin UTF-16 units.
+    """
+
+    start: int
+    end: int
+    color: str
+    label: str = ""  # its tooltip: the code and why
+
+
 @dataclass(frozen=True)
 class Placed:
     """A bracket placed on screen: pixel rows, which ends show, and its label's row (if any)."""

@@ -9,7 +9,7 @@ from PySide6.QtCore import QEvent, QPoint, QRect, QSize, Qt, Signal, Slot
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QHelpEvent, QMouseEvent, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QToolTip, QWidget
 
-from lobcoder.gui.transcript.layout import Bracket, CodeStyle, Placed, share_lines, stack_labels
+from lobcoder.gui.transcript.layout import Bracket, CodeStyle, Placed, SuggestionMark, share_lines, stack_labels
 from lobcoder.gui.transcript.text_edit import TranscriptTextEdit
 from lobcoder.services.codings import CodingView
 
@@ -20,6 +20,7 @@ MIN_LANE_WIDTH = 4
 PAD = 6
 HANDLE = 4  # pixels around a bracket end that start a drag instead of a click
 EMPTY_WIDTH = 10
+MARK_INSET = 4  # suggested spans: a dashed line this far from the text, right of every bracket's ticks
 
 
 @dataclass
@@ -33,7 +34,9 @@ class CodingMargin(QWidget):
     """Paints the brackets of the codings in the visible blocks, recomputing geometry per paint.
 
     Positions are UTF-16 units. Dragging a bracket end asks ``snapper`` (UTF-16
-    position, top end?) -> UTF-16 position where the end would land.
+    position, top end?) -> UTF-16 position where the end would land. Suggested
+    spans (:meth:`set_suggestion_marks`) are drawn as thin dashed lines right
+    beside the text, thinner than any bracket, so they never look like codings.
 
     Signals:
         bracketClicked(int): coding id of the bracket or label clicked.
@@ -54,6 +57,7 @@ class CodingMargin(QWidget):
         self._current: int | None = None
         self._drag: _Drag | None = None
         self._pressed: Placed | None = None
+        self._marks: list[SuggestionMark] = []
         self.setMouseTracking(True)
         font = QFont(editor.font())
         font.setPointSizeF(max(6.0, font.pointSizeF() * 0.82))
@@ -79,6 +83,15 @@ class CodingMargin(QWidget):
         self._drag = None
         self.editor.update_side_width()
         self.update()
+
+    def set_suggestion_marks(self, marks: Sequence[SuggestionMark]) -> None:
+        """Suggested spans (UTF-16) to mark; an empty list removes the marks."""
+        self._marks = sorted(marks, key=lambda m: (m.start, -m.end))
+        self.update()
+
+    @property
+    def suggestion_marks(self) -> list[SuggestionMark]:
+        return self._marks
 
     def set_current(self, coding_id: int | None) -> None:
         self._current = coding_id
@@ -156,6 +169,29 @@ class CodingMargin(QWidget):
         found = next((g for g in self.geometry_of_visible() if g.bracket.coding_id == coding_id), None)
         return self.hit_rect(found) if found is not None else None
 
+    def marks_of_visible(self) -> list[tuple[SuggestionMark, int, int]]:
+        """Suggestion marks overlapping the viewport, with their top and bottom pixel rows."""
+        first, last = self.editor.visible_range()
+        height = self.height()
+        found = []
+        for mark in self._marks:
+            if mark.start >= last:
+                break
+            if mark.end <= first:
+                continue
+            top = self.editor.position_rect(mark.start).top() + 2 if mark.start >= first else -4
+            bottom = self.editor.position_rect(mark.end - 1).bottom() - 2 if mark.end <= last else height + 4
+            found.append((mark, top, max(top, bottom)))
+        return found
+
+    def mark_x(self) -> int:
+        return self.width() - MARK_INSET
+
+    def marks_at(self, point: QPoint) -> list[SuggestionMark]:
+        if abs(point.x() - self.mark_x()) > 3:
+            return []
+        return [mark for mark, top, bottom in self.marks_of_visible() if top - 2 <= point.y() <= bottom + 2]
+
     def _end_at(self, point: QPoint) -> tuple[Placed, bool] | None:
         half = max(3, self.lane_width() // 2) + 1
         for item in self.geometry_of_visible():
@@ -180,6 +216,7 @@ class CodingMargin(QWidget):
         painter.setPen(QColor("#e2e2de"))
         painter.drawLine(self.width() - 1, event.rect().top(), self.width() - 1, event.rect().bottom())
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        self._paint_marks(painter)
         tick = max(2, min(5, self.lane_width() // 3))
         for item in self.geometry_of_visible():
             color = self._color(item.bracket.code_id)
@@ -200,6 +237,20 @@ class CodingMargin(QWidget):
             painter.setPen(QPen(self._color(self._drag.placed.bracket.code_id), 1.5, Qt.PenStyle.DashLine))
             painter.drawLine(PAD, y, self.width(), y)
         painter.end()
+
+    def _paint_marks(self, painter: QPainter) -> None:
+        x = self.mark_x()
+        for mark, top, bottom in self.marks_of_visible():
+            color = QColor(mark.color)
+            if not color.isValid():
+                color = QColor("#888888")
+            color.setAlpha(190)
+            painter.setPen(QPen(color, 1.6, Qt.PenStyle.DashLine, Qt.PenCapStyle.FlatCap))
+            painter.drawLine(x, top, x, bottom)
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(color)
+            painter.drawEllipse(QPoint(x, top + 1), 2, 2)
+            painter.setBrush(Qt.BrushStyle.NoBrush)
 
     def _paint_label(self, painter: QPainter, item: Placed, rect: QRect, color: QColor, current: bool) -> None:
         font = QFont(self._label_font)
@@ -279,11 +330,14 @@ class CodingMargin(QWidget):
     def event(self, event: QEvent) -> bool:
         if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
             found = self.bracket_at(event.pos())
-            if found is None:
+            marks = [m.label for m in self.marks_at(event.pos()) if m.label] if found is None else []
+            if found is not None:
+                QToolTip.showText(event.globalPos(), self.tooltip_for(found.bracket.coding_id), self)
+            elif marks:
+                QToolTip.showText(event.globalPos(), "\n".join(marks), self)
+            else:
                 QToolTip.hideText()
                 event.ignore()
-            else:
-                QToolTip.showText(event.globalPos(), self.tooltip_for(found.bracket.coding_id), self)
             return True
         return super().event(event)
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal, Slot
 from PySide6.QtGui import QFontMetricsF, QHelpEvent, QKeySequence, QResizeEvent, QShortcut, QTextCursor, QTextDocument
@@ -14,6 +14,7 @@ from lobcoder.gui.transcript.layout import (
     Bracket,
     CodeStyle,
     Segment,
+    SuggestionMark,
     assign_lanes,
     line_breaks,
     sweep,
@@ -105,6 +106,7 @@ class TranscriptView(QWidget):
         self._by_id = {c.id: c for c in self._codings}
         self._lane_gap = self._wanted_lane_gap()
         self.margin.set_current(None)
+        self.margin.set_suggestion_marks([])  # they belonged to the previous document
         document_ = build_document(document, self._index, self.editor)
         self.highlighter.setDocument(None)
         self.highlighter.set_segments(self._segments(), self._styles, refresh=False)
@@ -134,8 +136,18 @@ class TranscriptView(QWidget):
         self.highlighter.set_segments([], self._styles, refresh=False)
         self._replace_document(empty_document(self.editor))
         self.margin.set_current(None)
+        self.margin.set_suggestion_marks([])
         self._update_brackets()
         self.find_bar.refresh()
+
+    def set_suggestion_marks(self, marks: Iterable[SuggestionMark | tuple[int, int, str]]) -> None:
+        """Mark suggested spans (code points) in the margin, apart from the codings' brackets."""
+        length = len(self.text())
+        units = self._index.to_utf16
+        found = (SuggestionMark(*mark) for mark in marks)
+        self.margin.set_suggestion_marks(
+            [m._replace(start=units(m.start), end=units(m.end)) for m in found if 0 <= m.start < m.end <= length]
+        )
 
     def _replace_document(self, document_: QTextDocument) -> None:
         old, self._text_document = self._text_document, document_

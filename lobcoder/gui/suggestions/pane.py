@@ -1,0 +1,290 @@
+"""The suggestions pane: which pipeline, the suggestions table, accept/reject buttons, progress."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal, Slot
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDoubleSpinBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QProgressBar,
+    QPushButton,
+    QStyle,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from lobcoder.gui.suggestions.model import CODE, PASSAGE, REASON, SCORE, SuggestionModel, SuggestionRole
+from lobcoder.gui.suggestions.task import STAGE_PIPELINE, STAGE_TRAINING, ModelInfo
+from lobcoder.suggest.pipeline import INSTALL_HINT, MODEL_NAME
+
+if TYPE_CHECKING:
+    from lobcoder.suggest.ranking import Suggestion
+
+MUTED = "color: #6b6b6b;"
+
+
+class SuggestionsPane(QWidget):
+    """Shows suggestions and asks for answers; the controller runs the commands.
+
+    Signals:
+        acceptRequested(object): a ``Suggestion`` to code.
+        rejectRequested(object): a ``Suggestion`` never to show again.
+        acceptAllRequested(object): a list of ``Suggestion`` (one code, score at least the threshold).
+        suggestionChosen(object): a ``Suggestion`` was selected or double-clicked: show its span.
+        trainRequested(): train the classifier on the project's codings, then suggest.
+        refreshRequested(): suggest again with the stored model.
+        cancelRequested(): stop the running computation.
+    """
+
+    acceptRequested = Signal(object)
+    rejectRequested = Signal(object)
+    acceptAllRequested = Signal(object)
+    suggestionChosen = Signal(object)
+    trainRequested = Signal()
+    refreshRequested = Signal()
+    cancelRequested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._quiet = False  # set while the selection is restored after a refresh
+        self.pipeline_label = QLabel()
+        self.pipeline_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.pipeline_info = QLabel()  # an (i) beside the label when the full model is missing
+        icon = self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxInformation)
+        size = self.fontMetrics().height()
+        self.pipeline_info.setPixmap(icon.pixmap(size, size))
+        self.pipeline_info.hide()
+        self.model_label = QLabel()
+        self.model_label.setStyleSheet(MUTED)
+        self.model_label.setWordWrap(True)
+        self.refresh_button = QPushButton(self.tr("Refresh"))
+        self.refresh_button.setToolTip(self.tr("Suggest again for this document with the current model"))
+        self.train_button = QPushButton(self.tr("Train"))
+        self.train_button.setToolTip(self.tr("Learn from all codings and rejections in the project, then suggest"))
+
+        self.model = SuggestionModel(self)
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().hide()
+        self.table.setWordWrap(False)
+        self.table.setAlternatingRowColors(True)
+        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
+        header = self.table.horizontalHeader()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(PASSAGE, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(CODE, QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(SCORE, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(REASON, QHeaderView.ResizeMode.Interactive)
+        header.resizeSection(CODE, 250)
+        header.resizeSection(REASON, 300)
+
+        self.accept_button = QPushButton(self.tr("Accept"))
+        self.accept_button.setToolTip(self.tr("Code this passage with the suggested code (Enter)"))
+        self.reject_button = QPushButton(self.tr("Reject"))
+        self.reject_button.setToolTip(self.tr("Never suggest this code for this passage again (Delete)"))
+        self.accept_all_button = QPushButton()
+        self.threshold = QDoubleSpinBox()
+        self.threshold.setRange(0.0, 1.0)
+        self.threshold.setSingleStep(0.05)
+        self.threshold.setDecimals(2)
+        self.threshold.setValue(0.7)
+        self.threshold.setToolTip(self.tr("Lowest score accepted by “Accept all”"))
+
+        self.status = QLabel()
+        self.status.setStyleSheet(MUTED)
+        self.progress = QProgressBar()
+        self.progress.setMaximumWidth(220)
+        self.progress.setTextVisible(False)
+        self.cancel_button = QPushButton(self.tr("Cancel"))
+
+        top = QHBoxLayout()
+        top.addWidget(self.pipeline_label)
+        top.addWidget(self.pipeline_info)
+        top.addStretch(1)
+        top.addWidget(self.refresh_button)
+        top.addWidget(self.train_button)
+        answers = QHBoxLayout()
+        answers.addWidget(self.accept_button)
+        answers.addWidget(self.reject_button)
+        answers.addStretch(1)
+        answers.addWidget(self.accept_all_button)
+        answers.addWidget(self.threshold)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.status, 1)
+        bottom.addWidget(self.progress)
+        bottom.addWidget(self.cancel_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.setSpacing(4)
+        layout.addLayout(top)
+        layout.addWidget(self.model_label)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(answers)
+        layout.addLayout(bottom)
+
+        self.accept_button.clicked.connect(self._accept)
+        self.reject_button.clicked.connect(self._reject)
+        self.accept_all_button.clicked.connect(self._accept_all)
+        self.threshold.valueChanged.connect(self._update_buttons)
+        self.train_button.clicked.connect(self.trainRequested)
+        self.refresh_button.clicked.connect(self.refreshRequested)
+        self.cancel_button.clicked.connect(self.cancelRequested)
+        self.table.selectionModel().currentRowChanged.connect(self._current_changed)
+        self.table.doubleClicked.connect(self._chosen)
+        for key, slot in ((Qt.Key.Key_Return, self._accept), (Qt.Key.Key_Enter, self._accept)):
+            shortcut = QShortcut(QKeySequence(key), self.table)
+            shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
+            shortcut.activated.connect(slot)
+        reject = QShortcut(QKeySequence(QKeySequence.StandardKey.Delete), self.table)
+        reject.setContext(Qt.ShortcutContext.WidgetShortcut)
+        reject.activated.connect(self._reject)
+        self.model.modelReset.connect(self._update_buttons)
+        self.model.rowsRemoved.connect(self._update_buttons)
+        self.show_pipeline(None, False)
+        self.show_idle("")
+        self._update_buttons()
+
+    # -- what the controller shows -------------------------------------------------
+
+    def show_pipeline(self, name: str | None, full_model: bool, install_hint: str = INSTALL_HINT) -> None:
+        """Name the pipeline in use; without the full model, say how to get it (in the tooltip)."""
+        if name is None:
+            text = self.tr("NLP pipeline: not loaded yet")
+            tip = self.tr("The Dutch pipeline is loaded the first time suggestions are made.")
+        elif full_model:
+            text = self.tr("NLP pipeline: {0}").format(name)
+            tip = self.tr("The full Dutch model: trained lemmas and sentence boundaries.")
+        else:
+            text = self.tr("NLP pipeline: offline (blank Dutch, lookup lemmas) · {0} not installed").format(MODEL_NAME)
+            tip = (
+                self.tr("For better lemmas and sentence boundaries, install the Dutch model and restart lobcoder:")
+                + "\n"
+                + install_hint
+            )
+        self.pipeline_label.setText(text)
+        for label in (self.pipeline_label, self.pipeline_info):
+            label.setToolTip(tip)
+        self.pipeline_info.setVisible(name is not None and not full_model)
+
+    def show_model(self, info: ModelInfo | None, too_few: int | None = None) -> None:
+        """Say what the classifier knows; ``too_few``: training found no code with that many examples."""
+        if too_few is not None:
+            text = self.tr(
+                "Not enough codings to train: a code needs {0} coded sentences. "
+                "Suggestions come from the codes' keywords."
+            ).format(too_few)
+        elif info is None:
+            text = self.tr(
+                "No model trained yet: suggestions come from the codes' keywords. Train to learn from your codings."
+            )
+        else:
+            text = self.tr(
+                "Model trained on {0} examples of your codings; it suggests %n code(s).", "", info.codes
+            ).format(info.examples)
+        self.model_label.setText(text)
+
+    def show_busy(self, stage: str, done: int, total: int) -> None:
+        if stage == STAGE_PIPELINE:
+            text = self.tr("Loading the Dutch NLP pipeline…")
+        elif stage == STAGE_TRAINING and total > 0:
+            text = self.tr("Training: round {0} of {1}…").format(done, total)
+        elif stage == STAGE_TRAINING:
+            text = self.tr("Reading the coded documents…")
+        else:  # STAGE_SUGGESTING, or not reported yet
+            text = self.tr("Finding suggestions…")
+        self.status.setText(text)
+        self.progress.setRange(0, total if stage == STAGE_TRAINING and total > 0 else 0)
+        self.progress.setValue(done)
+        self.progress.show()
+        self.cancel_button.show()
+        self.cancel_button.setEnabled(True)
+
+    def show_idle(self, text: str) -> None:
+        self.status.setText(text)
+        self.progress.hide()
+        self.cancel_button.hide()
+
+    def set_threshold(self, value: float) -> None:
+        self.threshold.setValue(value)
+
+    # -- the selection -----------------------------------------------------------------
+
+    def selected(self) -> Suggestion | None:
+        index = self.table.currentIndex()
+        return self.model.suggestion(index.row()) if index.isValid() else None
+
+    def select_row(self, row: int, quiet: bool = False) -> None:
+        """Make ``row`` (clamped) current; ``quiet``: without showing its passage in the transcript."""
+        count = self.model.rowCount()
+        if count == 0 or row < 0:
+            return
+        index = self.model.index(min(row, count - 1), PASSAGE)
+        flags = QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
+        self._quiet = quiet
+        try:
+            self.table.selectionModel().setCurrentIndex(index, flags)
+        finally:
+            self._quiet = False
+
+    def accept_all_candidates(self) -> list[Suggestion]:
+        """The selected suggestion's code: every suggestion of it scoring at least the threshold."""
+        chosen = self.selected()
+        if chosen is None:
+            return []
+        floor = round(self.threshold.value(), 2)
+        # Compared as shown (two decimals), so a row showing 0.70 is in at 0.70.
+        return [s for s in self.model.suggestions() if s.code_guid == chosen.code_guid and round(s.score, 2) >= floor]
+
+    @Slot()
+    def _update_buttons(self) -> None:
+        chosen = self.selected()
+        self.accept_button.setEnabled(chosen is not None)
+        self.reject_button.setEnabled(chosen is not None)
+        candidates = self.accept_all_candidates()
+        if chosen is None:
+            self.accept_all_button.setText(self.tr("Accept all of the selected code with score ≥"))
+        else:
+            self.accept_all_button.setText(
+                self.tr("Accept {0} of ‘{1}’ with score ≥").format(len(candidates), chosen.code_name)
+            )
+        self.accept_all_button.setEnabled(bool(candidates))
+
+    @Slot(QModelIndex, QModelIndex)
+    def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        self._update_buttons()
+        if current.isValid() and not self._quiet:
+            self._chosen(current)
+
+    @Slot(QModelIndex)
+    def _chosen(self, index: QModelIndex) -> None:
+        suggestion = index.data(SuggestionRole)
+        if suggestion is not None:
+            self.suggestionChosen.emit(suggestion)
+
+    @Slot()
+    def _accept(self) -> None:
+        chosen = self.selected()
+        if chosen is not None:
+            self.acceptRequested.emit(chosen)
+
+    @Slot()
+    def _reject(self) -> None:
+        chosen = self.selected()
+        if chosen is not None:
+            self.rejectRequested.emit(chosen)
+
+    @Slot()
+    def _accept_all(self) -> None:
+        candidates = self.accept_all_candidates()
+        if candidates:
+            self.acceptAllRequested.emit(candidates)

@@ -1,0 +1,104 @@
+"""What the suggestions pane runs in a worker thread: load the pipeline, maybe train, suggest.
+
+Plain Python, no Qt: the function gets the project's store (thread-safe, one
+connection per transaction) and plain values, and returns plain values.
+``lobcoder.suggest`` is imported here, on the worker thread, so neither
+starting lobcoder nor opening a document waits for spaCy.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from enum import Enum
+from typing import TYPE_CHECKING
+
+from lobcoder.errors import Cancelled
+from lobcoder.storage.project import ProjectStore
+
+if TYPE_CHECKING:
+    from lobcoder.suggest.classifier import TrainingResult
+    from lobcoder.suggest.ranking import Suggestion
+
+Progress = Callable[[int, int, str], None]
+CancelCheck = Callable[[], bool]
+
+# The labels this task reports through progress(done, total, label); the pane words them.
+STAGE_PIPELINE = "pipeline"
+STAGE_TRAINING = "training"
+STAGE_SUGGESTING = "suggesting"
+
+
+class Training(Enum):
+    """Whether a run trains the classifier before suggesting."""
+
+    NEVER = "never"
+    IF_MODEL = "if_model"  # update an existing model (cheap: incremental, or nothing if unchanged)
+    ALWAYS = "always"  # the user pressed Train
+
+
+@dataclass(frozen=True)
+class ModelInfo:
+    """The stored classifier in use: how many codes it suggests and from how many examples."""
+
+    codes: int
+    examples: int
+
+
+@dataclass(frozen=True)
+class SuggestionBatch:
+    """One run's outcome for one document."""
+
+    document_id: int
+    suggestions: tuple[Suggestion, ...]
+    pipeline_name: str
+    full_model: bool
+    install_hint: str
+    model: ModelInfo | None
+    training: TrainingResult | None
+
+
+def compute_suggestions(
+    store: ProjectStore,
+    document_id: int,
+    training: Training,
+    progress: Progress,
+    cancelled: CancelCheck,
+) -> SuggestionBatch:
+    """Suggestions for one document, after training if asked; raises Cancelled between steps."""
+    from lobcoder.suggest.classifier import load_classifier, train
+    from lobcoder.suggest.pipeline import load_pipeline
+    from lobcoder.suggest.ranking import suggest
+
+    def check() -> None:
+        if cancelled():
+            raise Cancelled("suggestions cancelled")
+
+    progress(0, 0, STAGE_PIPELINE)
+    pipeline = load_pipeline()
+    check()
+    result: TrainingResult | None = None
+    if training is Training.ALWAYS or (training is Training.IF_MODEL and load_classifier(store, pipeline) is not None):
+        progress(0, 0, STAGE_TRAINING)
+        result = train(
+            store,
+            pipeline=pipeline,
+            progress=lambda done, total, _label: progress(done, total, STAGE_TRAINING),
+            cancelled=cancelled,
+        )
+        if result.status == "cancelled":
+            raise Cancelled("training cancelled")
+    check()
+    progress(0, 0, STAGE_SUGGESTING)
+    found = suggest(store, document_id, pipeline=pipeline)
+    classifier = load_classifier(store, pipeline)
+    check()
+    return SuggestionBatch(
+        document_id,
+        tuple(found),
+        pipeline.name,
+        pipeline.is_full_model,
+        pipeline.install_hint,
+        ModelInfo(len(classifier.labels), classifier.examples) if classifier is not None else None,
+        result,
+    )
