@@ -27,6 +27,22 @@
             <numerusform>Remove %n codings</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <location line="+9"/>
+        <source>Import codebook (%n code(s))</source>
+        <translation>
+            <numerusform>Import codebook (%n code)</numerusform>
+            <numerusform>Import codebook (%n codes)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>Accept %n suggestion(s)</source>
+        <translation>
+            <numerusform>Accept %n suggestion</numerusform>
+            <numerusform>Accept %n suggestions</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>AnalysisWindow</name>
@@ -68,9 +84,9 @@
     <message numerus="yes">
         <location line="+2"/>
         <source>%n including its sub-codes</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n including its sub-codes</numerusform>
+            <numerusform>%n including its sub-codes</numerusform>
         </translation>
     </message>
 </context>
@@ -105,6 +121,68 @@
     </message>
 </context>
 <context>
+    <name>CodebookExportDialog</name>
+    <message numerus="yes">
+        <location filename="../../dialogs/codebook_export_dialog.py" line="+56"/>
+        <source>The whole codebook (%n code(s))</source>
+        <translation>
+            <numerusform>The whole codebook (%n code)</numerusform>
+            <numerusform>The whole codebook (%n codes)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>Only ‘{0}’ and its sub-codes (%n code(s))</source>
+        <translation>
+            <numerusform>Only ‘{0}’ and its sub-codes (%n code)</numerusform>
+            <numerusform>Only ‘{0}’ and its sub-codes (%n codes)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>CodebookImportDialog</name>
+    <message numerus="yes">
+        <location filename="../../dialogs/codebook_import_dialog.py" line="+117"/>
+        <source>%n new code(s)</source>
+        <translation>
+            <numerusform>%n new code</numerusform>
+            <numerusform>%n new codes</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n updated</source>
+        <translation>
+            <numerusform>%n updated</numerusform>
+            <numerusform>%n updated</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n unchanged</source>
+        <translation>
+            <numerusform>%n unchanged</numerusform>
+            <numerusform>%n unchanged</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>%n skipped because of a conflict</source>
+        <translation>
+            <numerusform>%n skipped because of a conflict</numerusform>
+            <numerusform>%n skipped because of a conflict</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+6"/>
+        <source>%n code(s)</source>
+        <translation>
+            <numerusform>%n code</numerusform>
+            <numerusform>%n codes</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>CooccurrenceTab</name>
     <message numerus="yes">
         <location filename="../../analysis/cooccurrence_tab.py" line="+444"/>
@@ -134,6 +212,144 @@
 {3} of the text coded, %n coding</numerusform>
             <numerusform>{0} — {1} characters, {2} turns
 {3} of the text coded, %n codings</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ExchangeActions</name>
+    <message numerus="yes">
+        <location filename="../../exchange_actions.py" line="+231"/>
+        <source>Exported %n code(s) to {0}</source>
+        <translation>
+            <numerusform>Exported %n code to {0}</numerusform>
+            <numerusform>Exported %n codes to {0}</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+45"/>
+        <source>%n new code(s)</source>
+        <translation>
+            <numerusform>%n new code</numerusform>
+            <numerusform>%n new codes</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n updated</source>
+        <translation>
+            <numerusform>%n updated</numerusform>
+            <numerusform>%n updated</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+14"/>
+        <source>The project starts with lobcoder&apos;s research codebook on career guidance (LOB): four themes and their sub-codes, %n code(s) in all, each with a definition, criteria and examples.
+
+Language of the codebook:</source>
+        <translation>
+            <numerusform>The project starts with lobcoder&apos;s research codebook on career guidance (LOB): four themes and their sub-codes, %n code in all, each with a definition, criteria and examples.
+
+Language of the codebook:</numerusform>
+            <numerusform>The project starts with lobcoder&apos;s research codebook on career guidance (LOB): four themes and their sub-codes, %n codes in all, each with a definition, criteria and examples.
+
+Language of the codebook:</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+100"/>
+        <source>%n document(s)</source>
+        <translation>
+            <numerusform>%n document</numerusform>
+            <numerusform>%n documents</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n code(s)</source>
+        <translation>
+            <numerusform>%n code</numerusform>
+            <numerusform>%n codes</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <location line="+16"/>
+        <source>%n coding(s)</source>
+        <translation>
+            <numerusform>%n coding</numerusform>
+            <numerusform>%n codings</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="-15"/>
+        <source>%n participant(s)</source>
+        <translation>
+            <numerusform>%n participant</numerusform>
+            <numerusform>%n participants</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n memo(s)</source>
+        <translation>
+            <numerusform>%n memo</numerusform>
+            <numerusform>%n memos</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+7"/>
+        <source>%n code set(s)</source>
+        <translation>
+            <numerusform>%n code set</numerusform>
+            <numerusform>%n code sets</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n graph(s)</source>
+        <translation>
+            <numerusform>%n graph</numerusform>
+            <numerusform>%n graphs</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n selection(s)</source>
+        <translation>
+            <numerusform>%n selection</numerusform>
+            <numerusform>%n selections</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n source(s)</source>
+        <translation>
+            <numerusform>%n source</numerusform>
+            <numerusform>%n sources</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n note(s)</source>
+        <translation>
+            <numerusform>%n note</numerusform>
+            <numerusform>%n notes</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n attribute value(s)</source>
+        <translation>
+            <numerusform>%n attribute value</numerusform>
+            <numerusform>%n attribute values</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n link(s)</source>
+        <translation>
+            <numerusform>%n link</numerusform>
+            <numerusform>%n links</numerusform>
         </translation>
     </message>
 </context>
@@ -197,7 +413,7 @@
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <location filename="../../main_window.py" line="+389"/>
+        <location filename="../../main_window.py" line="+396"/>
         <source>‘{0}’: %n segment(s)</source>
         <translation>
             <numerusform>‘{0}’: %n segment</numerusform>
@@ -248,9 +464,9 @@
     <message numerus="yes">
         <location filename="../../search_panel.py" line="+141"/>
         <source> (first %n shown)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform> (first %n shown)</numerusform>
+            <numerusform> (first %n shown)</numerusform>
         </translation>
     </message>
     <message numerus="yes">
@@ -286,6 +502,28 @@
         <translation>
             <numerusform>%n document linked to a participant.</numerusform>
             <numerusform>%n documents linked to a participant.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>SuggestionsController</name>
+    <message numerus="yes">
+        <location filename="../../suggestions/controller.py" line="+211"/>
+        <source>%n suggestion(s) for this document</source>
+        <translation>
+            <numerusform>%n suggestion for this document</numerusform>
+            <numerusform>%n suggestions for this document</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>SuggestionsPane</name>
+    <message numerus="yes">
+        <location filename="../../suggestions/pane.py" line="+192"/>
+        <source>Model trained on {0} examples of your codings; it suggests %n code(s).</source>
+        <translation>
+            <numerusform>Model trained on {0} examples of your codings; it suggests %n code.</numerusform>
+            <numerusform>Model trained on {0} examples of your codings; it suggests %n codes.</numerusform>
         </translation>
     </message>
 </context>

@@ -72,6 +72,32 @@
         <source>Merge codes</source>
         <translation>Codes samenvoegen</translation>
     </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>Import codebook (%n code(s))</source>
+        <translation>
+            <numerusform>Codeboek importeren (%n code)</numerusform>
+            <numerusform>Codeboek importeren (%n codes)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Accept suggestion ‘{0}’</source>
+        <translation>Suggestie ‘{0}’ accepteren</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>Accept %n suggestion(s)</source>
+        <translation>
+            <numerusform>%n suggestie accepteren</numerusform>
+            <numerusform>%n suggesties accepteren</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reject suggestion ‘{0}’</source>
+        <translation>Suggestie ‘{0}’ afwijzen</translation>
+    </message>
     <message>
         <location line="+2"/>
         <source>Edit</source>
@@ -226,6 +252,24 @@
     </message>
 </context>
 <context>
+    <name>BackgroundTask</name>
+    <message>
+        <location filename="../../exchange_actions.py" line="+54"/>
+        <source>Cancel</source>
+        <translation>Annuleren</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Cancelling…</source>
+        <translation>Bezig met annuleren…</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>{0}: cancelled; nothing was written.</source>
+        <translation>{0}: geannuleerd; er is niets geschreven.</translation>
+    </message>
+</context>
+<context>
     <name>ChecklistButton</name>
     <message>
         <location filename="../../analysis/filter_box.py" line="+52"/>
@@ -369,92 +413,92 @@
     <message>
         <location filename="../../codebook_editor.py" line="+43"/>
         <source>Codebook</source>
-        <translation type="unfinished"></translation>
+        <translation>Codeboek</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>Filter codes</source>
-        <translation type="unfinished">Codes filteren</translation>
+        <translation>Codes filteren</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>What the code means in this study</source>
-        <translation type="unfinished"></translation>
+        <translation>Wat de code in dit onderzoek betekent</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Code a passage when…</source>
-        <translation type="unfinished"></translation>
+        <translation>Codeer een passage als…</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Do not code a passage when…</source>
-        <translation type="unfinished"></translation>
+        <translation>Codeer een passage niet als…</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>One example quote per line</source>
-        <translation type="unfinished"></translation>
+        <translation>Eén voorbeeldcitaat per regel</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>One Dutch keyword or phrase per line (used for suggestions)</source>
-        <translation type="unfinished"></translation>
+        <translation>Eén Nederlands trefwoord of zinsdeel per regel (voor de suggesties)</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>Name:</source>
-        <translation type="unfinished"></translation>
+        <translation>Naam:</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Colour:</source>
-        <translation type="unfinished"></translation>
+        <translation>Kleur:</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Short description:</source>
-        <translation type="unfinished"></translation>
+        <translation>Korte beschrijving:</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Definition:</source>
-        <translation type="unfinished"></translation>
+        <translation>Definitie:</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Include when:</source>
-        <translation type="unfinished"></translation>
+        <translation>Opnemen als:</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Exclude when:</source>
-        <translation type="unfinished"></translation>
+        <translation>Niet opnemen als:</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Examples:</source>
-        <translation type="unfinished"></translation>
+        <translation>Voorbeelden:</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Keywords:</source>
-        <translation type="unfinished"></translation>
+        <translation>Trefwoorden:</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Save changes</source>
-        <translation type="unfinished"></translation>
+        <translation>Wijzigingen opslaan</translation>
     </message>
     <message>
         <location line="+66"/>
         <source>Select a code to edit it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Selecteer een code om die te bewerken.</translation>
     </message>
     <message numerus="yes">
         <location line="+8"/>
         <source>%n coding(s)</source>
-        <translation type="unfinished">
+        <translation>
             <numerusform>%n codering</numerusform>
             <numerusform>%n coderingen</numerusform>
         </translation>
@@ -462,12 +506,254 @@
     <message>
         <location line="+9"/>
         <source>Colour</source>
-        <translation type="unfinished"></translation>
+        <translation>Kleur</translation>
     </message>
     <message>
         <location line="+27"/>
         <source>Saved.</source>
-        <translation type="unfinished"></translation>
+        <translation>Opgeslagen.</translation>
+    </message>
+</context>
+<context>
+    <name>CodebookExportDialog</name>
+    <message>
+        <location filename="../../dialogs/codebook_export_dialog.py" line="+54"/>
+        <source>Export codebook</source>
+        <translation>Codeboek exporteren</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>The whole codebook (%n code(s))</source>
+        <translation>
+            <numerusform>Het hele codeboek (%n code)</numerusform>
+            <numerusform>Het hele codeboek (%n codes)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>Only ‘{0}’ and its sub-codes (%n code(s))</source>
+        <translation>
+            <numerusform>Alleen ‘{0}’ en de subcodes (%n code)</numerusform>
+            <numerusform>Alleen ‘{0}’ en de subcodes (%n codes)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Only the selected code and its sub-codes (select a code first)</source>
+        <translation>Alleen de geselecteerde code en de subcodes (selecteer eerst een code)</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Add the number of codings and documents per code</source>
+        <translation>Het aantal coderingen en documenten per code toevoegen</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Export:</source>
+        <translation>Exporteren:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Headings in:</source>
+        <translation>Koppen in:</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Next you choose the file: a Word document (.docx) or Markdown (.md) to read and print, or a REFI-QDA codebook (.qdc) for ATLAS.ti, MAXQDA, NVivo or QualCoder. The counts appear only in Word and Markdown.</source>
+        <translation>Daarna kiest u het bestand: een Word-document (.docx) of Markdown (.md) om te lezen en af te drukken, of een REFI-QDA-codeboek (.qdc) voor ATLAS.ti, MAXQDA, NVivo of QualCoder. De aantallen staan alleen in Word en Markdown.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Choose file…</source>
+        <translation>Bestand kiezen…</translation>
+    </message>
+</context>
+<context>
+    <name>CodebookImportDialog</name>
+    <message>
+        <location filename="../../dialogs/codebook_import_dialog.py" line="+55"/>
+        <source>Import codebook</source>
+        <translation>Codeboek importeren</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Code</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Result</source>
+        <translation>Resultaat</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Details</source>
+        <translation>Details</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>&lt;b&gt;Notes on the file&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Opmerkingen bij het bestand&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Import</source>
+        <translation>Importeren</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Close</source>
+        <translation>Sluiten</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+14"/>
+        <source>%n new code(s)</source>
+        <translation>
+            <numerusform>%n nieuwe code</numerusform>
+            <numerusform>%n nieuwe codes</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n updated</source>
+        <translation>
+            <numerusform>%n bijgewerkt</numerusform>
+            <numerusform>%n bijgewerkt</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n unchanged</source>
+        <translation>
+            <numerusform>%n ongewijzigd</numerusform>
+            <numerusform>%n ongewijzigd</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>%n skipped because of a conflict</source>
+        <translation>
+            <numerusform>%n overgeslagen vanwege een conflict</numerusform>
+            <numerusform>%n overgeslagen vanwege een conflict</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+6"/>
+        <source>%n code(s)</source>
+        <translation>
+            <numerusform>%n code</numerusform>
+            <numerusform>%n codes</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&lt;b&gt;{0}&lt;/b&gt; holds {1}, written by {2}.</source>
+        <translation>&lt;b&gt;{0}&lt;/b&gt; bevat {1}, geschreven door {2}.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&lt;b&gt;{0}&lt;/b&gt; holds {1}.</source>
+        <translation>&lt;b&gt;{0}&lt;/b&gt; bevat {1}.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Nothing to import: the project already has every code in this file as it is.</source>
+        <translation>Niets te importeren: elke code in dit bestand staat al precies zo in het project.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Codes are matched by their identity (GUID), then by name under the same parent. Fields the file leaves empty are kept. The import is one action: Edit → Undo takes it back.</source>
+        <translation>Codes worden gekoppeld op hun identiteit (GUID) en anders op naam onder dezelfde bovenliggende code. Velden die het bestand leeg laat, blijven zoals ze zijn. Het importeren is één actie: Bewerken → Ongedaan maken draait het terug.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>under ‘{0}’</source>
+        <translation>onder ‘{0}’</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>at the top level</source>
+        <translation>op het hoogste niveau</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>New</source>
+        <translation>Nieuw</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Updated</source>
+        <translation>Bijgewerkt</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>changes {0}</source>
+        <translation>wijzigt {0}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Skipped</source>
+        <translation>Overgeslagen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Unchanged</source>
+        <translation>Ongewijzigd</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>recognised by its name</source>
+        <translation>herkend aan de naam</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>the name ‘{0}’ → ‘{1}’</source>
+        <translation>de naam ‘{0}’ → ‘{1}’</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the colour {0} → {1}</source>
+        <translation>de kleur {0} → {1}</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>the name</source>
+        <translation>de naam</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the colour</source>
+        <translation>de kleur</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the description</source>
+        <translation>de beschrijving</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the definition</source>
+        <translation>de definitie</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>when to include</source>
+        <translation>opnemen als</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>when to exclude</source>
+        <translation>niet opnemen als</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the examples</source>
+        <translation>de voorbeelden</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the keywords</source>
+        <translation>de trefwoorden</translation>
     </message>
 </context>
 <context>
@@ -512,7 +798,7 @@
 <context>
     <name>CodingMargin</name>
     <message>
-        <location filename="../../transcript/margin.py" line="+295"/>
+        <location filename="../../transcript/margin.py" line="+349"/>
         <source>(unknown code)</source>
         <translation>(onbekende code)</translation>
     </message>
@@ -865,6 +1151,293 @@
         <location line="+2"/>
         <source>Share of the text covered by codings · number of codings</source>
         <translation>Deel van de tekst met coderingen · aantal coderingen</translation>
+    </message>
+</context>
+<context>
+    <name>ExchangeActions</name>
+    <message>
+        <location filename="../../exchange_actions.py" line="+25"/>
+        <source>Open or create a project first.</source>
+        <translation>Open of maak eerst een project.</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>lobcoder projects (*{0})</source>
+        <translation>lobcoder-projecten (*{0})</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <location line="+41"/>
+        <source>Export codebook</source>
+        <translation>Codeboek exporteren</translation>
+    </message>
+    <message>
+        <location line="-37"/>
+        <source>The project has no codes yet.</source>
+        <translation>Het project heeft nog geen codes.</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Word document (*.docx)</source>
+        <translation>Word-document (*.docx)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Markdown (*.md)</source>
+        <translation>Markdown (*.md)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>REFI-QDA codebook (*.qdc)</source>
+        <translation>REFI-QDA-codeboek (*.qdc)</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>codebook</source>
+        <translation>codeboek</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>Cannot export the codebook</source>
+        <translation>Codeboek kan niet worden geëxporteerd</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>Exported %n code(s) to {0}</source>
+        <translation>
+            <numerusform>%n code geëxporteerd naar {0}</numerusform>
+            <numerusform>%n codes geëxporteerd naar {0}</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Import codebook</source>
+        <translation>Codeboek importeren</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>REFI-QDA codebooks (*.qdc);;All files (*)</source>
+        <translation>REFI-QDA-codeboeken (*.qdc);;Alle bestanden (*)</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Cannot import the codebook</source>
+        <translation>Codeboek kan niet worden geïmporteerd</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+19"/>
+        <source>%n new code(s)</source>
+        <translation>
+            <numerusform>%n nieuwe code</numerusform>
+            <numerusform>%n nieuwe codes</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n updated</source>
+        <translation>
+            <numerusform>%n bijgewerkt</numerusform>
+            <numerusform>%n bijgewerkt</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Codebook imported: {0}, {1}</source>
+        <translation>Codeboek geïmporteerd: {0}, {1}</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>New project from research codebook</source>
+        <translation>Nieuw project met onderzoekscodeboek</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+6"/>
+        <source>The project starts with lobcoder&apos;s research codebook on career guidance (LOB): four themes and their sub-codes, %n code(s) in all, each with a definition, criteria and examples.
+
+Language of the codebook:</source>
+        <translation>
+            <numerusform>Het project begint met het onderzoekscodeboek van lobcoder over loopbaanoriëntatie en -begeleiding (LOB): vier thema&apos;s met hun subcodes, %n code in totaal, elk met een definitie, criteria en voorbeelden.
+
+Taal van het codeboek:</numerusform>
+            <numerusform>Het project begint met het onderzoekscodeboek van lobcoder over loopbaanoriëntatie en -begeleiding (LOB): vier thema&apos;s met hun subcodes, %n codes in totaal, elk met een definitie, criteria en voorbeelden.
+
+Taal van het codeboek:</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>Export project as REFI-QDA</source>
+        <translation>Project exporteren als REFI-QDA</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>REFI-QDA projects (*.qdpx)</source>
+        <translation>REFI-QDA-projecten (*.qdpx)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Writing {0}…</source>
+        <translation>{0} wordt geschreven…</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Project exported</source>
+        <translation>Project geëxporteerd</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The project was exported to {0}</source>
+        <translation>Het project is geëxporteerd naar {0}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Exported the project to {0}</source>
+        <translation>Project geëxporteerd naar {0}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Import REFI-QDA project</source>
+        <translation>REFI-QDA-project importeren</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>REFI-QDA projects (*.qdpx);;All files (*)</source>
+        <translation>REFI-QDA-projecten (*.qdpx);;Alle bestanden (*)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Save the imported project as</source>
+        <translation>Het geïmporteerde project opslaan als</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Reading {0}…</source>
+        <translation>{0} wordt gelezen…</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Project imported</source>
+        <translation>Project geïmporteerd</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Created {0} from {1}</source>
+        <translation>{0} aangemaakt uit {1}</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+14"/>
+        <source>%n document(s)</source>
+        <translation>
+            <numerusform>%n document</numerusform>
+            <numerusform>%n documenten</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n code(s)</source>
+        <translation>
+            <numerusform>%n code</numerusform>
+            <numerusform>%n codes</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <location line="+16"/>
+        <source>%n coding(s)</source>
+        <translation>
+            <numerusform>%n codering</numerusform>
+            <numerusform>%n coderingen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="-15"/>
+        <source>%n participant(s)</source>
+        <translation>
+            <numerusform>%n deelnemer</numerusform>
+            <numerusform>%n deelnemers</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n memo(s)</source>
+        <translation>
+            <numerusform>%n memo</numerusform>
+            <numerusform>%n memo&apos;s</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+7"/>
+        <source>%n code set(s)</source>
+        <translation>
+            <numerusform>%n codeset</numerusform>
+            <numerusform>%n codesets</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n graph(s)</source>
+        <translation>
+            <numerusform>%n diagram</numerusform>
+            <numerusform>%n diagrammen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n selection(s)</source>
+        <translation>
+            <numerusform>%n selectie</numerusform>
+            <numerusform>%n selecties</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n source(s)</source>
+        <translation>
+            <numerusform>%n bron</numerusform>
+            <numerusform>%n bronnen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n note(s)</source>
+        <translation>
+            <numerusform>%n notitie</numerusform>
+            <numerusform>%n notities</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n attribute value(s)</source>
+        <translation>
+            <numerusform>%n attribuutwaarde</numerusform>
+            <numerusform>%n attribuutwaarden</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n link(s)</source>
+        <translation>
+            <numerusform>%n koppeling</numerusform>
+            <numerusform>%n koppelingen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Not taken over: {0}</source>
+        <translation>Niet overgenomen: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>ExchangeReportDialog</name>
+    <message>
+        <location filename="../../dialogs/exchange_report_dialog.py" line="+38"/>
+        <source>What had to be repaired or left out:</source>
+        <translation>Wat hersteld of weggelaten moest worden:</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Nothing had to be left out.</source>
+        <translation>Er hoefde niets te worden weggelaten.</translation>
     </message>
 </context>
 <context>
@@ -1313,7 +1886,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../main_window.py" line="+102"/>
+        <location filename="../../main_window.py" line="+104"/>
         <source>Filter documents</source>
         <translation>Documenten filteren</translation>
     </message>
@@ -1363,7 +1936,7 @@
         <translation>Project kan niet worden geopend</translation>
     </message>
     <message>
-        <location line="+79"/>
+        <location line="+83"/>
         <source>Action not carried out</source>
         <translation>Actie niet uitgevoerd</translation>
     </message>
@@ -1373,7 +1946,7 @@
         <translation>{0} documenten · {1} codes · {2} coderingen · codeur: {3}</translation>
     </message>
     <message>
-        <location line="+74"/>
+        <location line="+75"/>
         <source>Select a code to list its coded segments.</source>
         <translation>Selecteer een code om de gecodeerde fragmenten te zien.</translation>
     </message>
@@ -1389,7 +1962,7 @@
 <context>
     <name>MenuActions</name>
     <message>
-        <location filename="../../menus.py" line="+30"/>
+        <location filename="../../menus.py" line="+31"/>
         <source>&amp;File</source>
         <translation>&amp;Bestand</translation>
     </message>
@@ -1424,7 +1997,7 @@
         <translation>&amp;Recent geopend</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>&amp;About lobcoder</source>
         <translation>&amp;Over lobcoder</translation>
     </message>
@@ -1444,12 +2017,27 @@
         <translation>Het &amp;demoproject openen</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
+        <source>New project from research code&amp;book…</source>
+        <translation>Nieuw project met onderzoeks&amp;codeboek…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>&amp;Import documents…</source>
         <translation>Documenten &amp;importeren…</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
+        <source>Import REFI-QDA &amp;project (.qdpx)…</source>
+        <translation>REFI-QDA-&amp;project importeren (.qdpx)…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Export project as REFI-QDA (.qdpx)…</source>
+        <translation>Project &amp;exporteren als REFI-QDA (.qdpx)…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>&amp;Close project</source>
         <translation>Project &amp;sluiten</translation>
     </message>
@@ -1464,12 +2052,12 @@
         <translation>lobcoder-projecten (*{0})</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+6"/>
         <source>New project</source>
         <translation>Nieuw project</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+10"/>
         <source>Open project</source>
         <translation>Project openen</translation>
     </message>
@@ -1558,7 +2146,17 @@
     <message>
         <location line="+21"/>
         <source>Code&amp;book editor…</source>
-        <translation type="unfinished"></translation>
+        <translation>Code&amp;boek bewerken…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Export codebook…</source>
+        <translation>Codeboek &amp;exporteren…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Import codebook…</source>
+        <translation>Codeboek &amp;importeren…</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -2215,9 +2813,229 @@ Kwalitatief coderen van interviewtranscripten.</translation>
     </message>
 </context>
 <context>
+    <name>SuggestionModel</name>
+    <message>
+        <location filename="../../suggestions/model.py" line="+81"/>
+        <source>Passage</source>
+        <translation>Passage</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Code</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Score</source>
+        <translation>Score</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Why</source>
+        <translation>Waarom</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>keywords: {0}</source>
+        <translation>trefwoorden: {0}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>like your codings ({0:.2f})</source>
+        <translation>lijkt op uw coderingen ({0:.2f})</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>whole turn</source>
+        <translation>hele beurt</translation>
+    </message>
+</context>
+<context>
+    <name>SuggestionsController</name>
+    <message>
+        <location filename="../../suggestions/controller.py" line="+55"/>
+        <source>Suggestions</source>
+        <translation>Suggesties</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Suggestions</source>
+        <translation>&amp;Suggesties</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Show passages of this document that may fit a code</source>
+        <translation>Passages in dit document tonen die bij een code kunnen passen</translation>
+    </message>
+    <message>
+        <location line="+109"/>
+        <source>Cancelling…</source>
+        <translation>Bezig met annuleren…</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+42"/>
+        <source>%n suggestion(s) for this document</source>
+        <translation>
+            <numerusform>%n suggestie voor dit document</numerusform>
+            <numerusform>%n suggesties voor dit document</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>No suggestions for this document. Keywords in the codebook and more codings help.</source>
+        <translation>Geen suggesties voor dit document. Trefwoorden in het codeboek en meer coderingen helpen.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Suggestions could not be made: {0}</source>
+        <translation>Er konden geen suggesties worden gemaakt: {0}</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Cancelled.</source>
+        <translation>Geannuleerd.</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>Suggested: {0} ({1:.2f})</source>
+        <translation>Suggestie: {0} ({1:.2f})</translation>
+    </message>
+</context>
+<context>
+    <name>SuggestionsPane</name>
+    <message>
+        <location filename="../../suggestions/pane.py" line="+67"/>
+        <source>Refresh</source>
+        <translation>Vernieuwen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Suggest again for this document with the current model</source>
+        <translation>Opnieuw suggesties maken voor dit document met het huidige model</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Train</source>
+        <translation>Trainen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Learn from all codings and rejections in the project, then suggest</source>
+        <translation>Leren van alle coderingen en afwijzingen in het project en dan suggesties maken</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Accept</source>
+        <translation>Accepteren</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Code this passage with the suggested code (Enter)</source>
+        <translation>Deze passage coderen met de voorgestelde code (Enter)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reject</source>
+        <translation>Afwijzen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Never suggest this code for this passage again (Delete)</source>
+        <translation>Deze code nooit meer voorstellen voor deze passage (Delete)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Lowest score accepted by “Accept all”</source>
+        <translation>Laagste score die “Alles accepteren” accepteert</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Cancel</source>
+        <translation>Annuleren</translation>
+    </message>
+    <message>
+        <location line="+54"/>
+        <source>NLP pipeline: not loaded yet</source>
+        <translation>NLP-pipeline: nog niet geladen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The Dutch pipeline is loaded the first time suggestions are made.</source>
+        <translation>De Nederlandse pipeline wordt geladen wanneer voor het eerst suggesties worden gemaakt.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>NLP pipeline: {0}</source>
+        <translation>NLP-pipeline: {0}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The full Dutch model: trained lemmas and sentence boundaries.</source>
+        <translation>Het volledige Nederlandse model: getrainde lemma&apos;s en zinsgrenzen.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>NLP pipeline: offline (blank Dutch, lookup lemmas) · {0} not installed</source>
+        <translation>NLP-pipeline: offline (kaal Nederlands, opzoeklemma&apos;s) · {0} niet geïnstalleerd</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>For better lemmas and sentence boundaries, install the Dutch model and restart lobcoder:</source>
+        <translation>Installeer voor betere lemma&apos;s en zinsgrenzen het Nederlandse model en start lobcoder opnieuw:</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Not enough codings to train: a code needs {0} coded sentences. Suggestions come from the codes&apos; keywords.</source>
+        <translation>Te weinig coderingen om te trainen: een code heeft {0} gecodeerde zinnen nodig. De suggesties komen uit de trefwoorden van de codes.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>No model trained yet: suggestions come from the codes&apos; keywords. Train to learn from your codings.</source>
+        <translation>Nog geen model getraind: de suggesties komen uit de trefwoorden van de codes. Kies Trainen om van uw coderingen te leren.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+4"/>
+        <source>Model trained on {0} examples of your codings; it suggests %n code(s).</source>
+        <translation>
+            <numerusform>Model getraind op {0} voorbeelden uit uw coderingen; het stelt %n code voor.</numerusform>
+            <numerusform>Model getraind op {0} voorbeelden uit uw coderingen; het stelt %n codes voor.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Loading the Dutch NLP pipeline…</source>
+        <translation>De Nederlandse NLP-pipeline wordt geladen…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Training: round {0} of {1}…</source>
+        <translation>Trainen: ronde {0} van {1}…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Reading the coded documents…</source>
+        <translation>De gecodeerde documenten worden gelezen…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Finding suggestions…</source>
+        <translation>Suggesties worden gezocht…</translation>
+    </message>
+    <message>
+        <location line="+51"/>
+        <source>Accept all of the selected code with score ≥</source>
+        <translation>Alles van de geselecteerde code accepteren met score ≥</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Accept {0} of ‘{1}’ with score ≥</source>
+        <translation>{0} van ‘{1}’ accepteren met score ≥</translation>
+    </message>
+</context>
+<context>
     <name>TranscriptView</name>
     <message>
-        <location filename="../../transcript/view.py" line="+297"/>
+        <location filename="../../transcript/view.py" line="+309"/>
         <source>{0} at {1}</source>
         <translation>{0} op {1}</translation>
     </message>
