@@ -2171,7 +2171,7 @@ Taal van het codeboek:</numerusform>
     <message>
         <location line="+2"/>
         <source>&amp;Rename</source>
-        <translation>&amp;Naam wijzigen</translation>
+        <translation>Naam &amp;wijzigen</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -2181,7 +2181,7 @@ Taal van het codeboek:</numerusform>
     <message>
         <location line="+1"/>
         <source>&amp;Merge into…</source>
-        <translation>&amp;Samenvoegen met…</translation>
+        <translation>Samenvoe&amp;gen met…</translation>
     </message>
     <message>
         <location line="+1"/>
