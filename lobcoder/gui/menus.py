@@ -229,7 +229,7 @@ class MenuActions(QObject):
         self.merge_action = self._action(self.tr("&Merge into…"), codebook.merge_code, None, menu)
         self.delete_code_action = self._action(self.tr("&Delete code…"), codebook.delete_code, None, menu)
         menu.addSeparator()
-        self.code_memo_action = self._action(self.tr("Code &memo…"), partial(codebook.edit_memo, "code"), None, menu)
+        self.code_memo_action = self._action(self.tr("Code mem&o…"), partial(codebook.edit_memo, "code"), None, menu)
         self.pin_menu = menu.addMenu(self.tr("&Pin to key"))
         for number in range(1, 10):
             self._action(str(number), partial(self.window.coding.pin_current_code, number), None, self.pin_menu)

@@ -2190,7 +2190,7 @@ Taal van het codeboek:</numerusform>
     </message>
     <message>
         <location line="+2"/>
-        <source>Code &amp;memo…</source>
+        <source>Code mem&amp;o…</source>
         <translation>Code&amp;memo…</translation>
     </message>
     <message>
