@@ -18,7 +18,6 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from pathlib import Path
-from typing import Literal
 
 from docx import Document
 from docx.document import Document as DocumentObject
@@ -33,12 +32,12 @@ from docx.shared import Cm, Pt, RGBColor
 from docx.table import Table, _Cell
 from docx.text.paragraph import Paragraph
 
+from lobcoder.codebook.wording import GAP_GUIDE, QUOTES, Language, long_date
 from lobcoder.errors import FileProblem
 from lobcoder.refi.description import LABELS
 from lobcoder.refi.qdc import atomic_write
 from lobcoder.services.codebook_data import Codebook, CodebookCode
 
-Language = Literal["nl", "en"]
 Counts = Mapping[str, tuple[int, int]]
 
 TINT_ALPHA = 90  # as the transcript view's highlights (gui/transcript/highlighter.py)
@@ -66,7 +65,6 @@ WORDS: dict[str, dict[str, str]] = {
         "guide": "Each table starts with the theme itself (bold), followed by its sub-codes. "
         "The shading of the code cell is the colour the code has in lobcoder.",
         "counts_guide": "Codings and Documents count the passages coded with exactly that code and the documents they are in.",
-        "gap_guide": "A keyword with \u201c\u2026\u201d finds its words close together, not necessarily side by side.",
         "keywords_of": "Keywords",
         "page": "page",
         "lang": "en-GB",
@@ -84,23 +82,11 @@ WORDS: dict[str, dict[str, str]] = {
         "guide": "Elke tabel begint met het thema zelf (vet), gevolgd door de subcodes. "
         "De achtergrond van de codecel is de kleur die de code in lobcoder heeft.",
         "counts_guide": "Coderingen en Documenten tellen de passages met precies die code en de documenten waarin ze staan.",
-        "gap_guide": "Een trefwoord met \u201e\u2026\u201d vindt zijn woorden dicht bij elkaar, niet per se naast elkaar.",
         "keywords_of": "Trefwoorden",
         "page": "pagina",
         "lang": "nl-NL",
     },
 }
-MONTHS = {
-    "en": (
-        "January", "February", "March", "April", "May", "June",
-        "July", "August", "September", "October", "November", "December",
-    ),
-    "nl": (
-        "januari", "februari", "maart", "april", "mei", "juni",
-        "juli", "augustus", "september", "oktober", "november", "december",
-    ),
-}  # fmt: skip
-QUOTES = {"en": ("\u201c", "\u201d"), "nl": ("\u201e", "\u201d")}
 
 
 @dataclass(frozen=True)
@@ -115,11 +101,6 @@ class Section:
     title: str
     lead: str
     rows: tuple[Row, ...]
-
-
-def long_date(day: date, language: Language) -> str:
-    month = MONTHS[language][day.month - 1]
-    return f"{day.day} {month} {day.year}"
 
 
 def sections(codebook: Codebook, language: Language) -> list[Section]:
@@ -484,7 +465,7 @@ def codebook_docx_bytes(
     if counts is not None:
         guide_text += " " + words["counts_guide"]
     if any(GAP_MARK in code.keywords for _, code in codebook.walk()):
-        guide_text += " " + words["gap_guide"]
+        guide_text += " " + GAP_GUIDE[language]
     guide_run = guide.add_run(guide_text)
     guide_run.italic = True
     guide_run.font.size = Pt(9)

@@ -10,14 +10,13 @@ from __future__ import annotations
 from collections.abc import Mapping
 from datetime import date
 from pathlib import Path
-from typing import Literal
 
+from lobcoder.codebook.wording import GAP_GUIDE, QUOTES, Language, long_date
 from lobcoder.errors import FileProblem
 from lobcoder.refi.description import LABELS
 from lobcoder.refi.qdc import atomic_write
 from lobcoder.services.codebook_data import Codebook, CodebookCode
 
-Language = Literal["nl", "en"]
 Counts = Mapping[str, tuple[int, int]]
 
 WORDS: dict[str, dict[str, str]] = {
@@ -29,7 +28,6 @@ WORDS: dict[str, dict[str, str]] = {
         "codings": "Codings",
         "documents": "Documents",
         "colour": "Colour",
-        "gap_guide": "A keyword with \u201c\u2026\u201d finds its words close together, not necessarily side by side.",
         "theme": "theme",
         "themes": "themes",
     },
@@ -41,22 +39,10 @@ WORDS: dict[str, dict[str, str]] = {
         "codings": "Coderingen",
         "documents": "Documenten",
         "colour": "Kleur",
-        "gap_guide": "Een trefwoord met \u201e\u2026\u201d vindt zijn woorden dicht bij elkaar, niet per se naast elkaar.",
         "theme": "thema",
         "themes": "thema's",
     },
 }
-MONTHS = {
-    "en": (
-        "January", "February", "March", "April", "May", "June",
-        "July", "August", "September", "October", "November", "December",
-    ),
-    "nl": (
-        "januari", "februari", "maart", "april", "mei", "juni",
-        "juli", "augustus", "september", "oktober", "november", "december",
-    ),
-}  # fmt: skip
-QUOTES = {"en": ("\u201c", "\u201d"), "nl": ("\u201e", "\u201d")}
 _SPECIAL = "\\`*_[]<>|#~"
 
 
@@ -82,7 +68,7 @@ def _summary(codebook: Codebook, language: Language, day: date) -> str:
     text = f"{total} code" if total == 1 else f"{total} codes"
     if themes:
         text += f" in {themes} {words['theme'] if themes == 1 else words['themes']}"
-    return f"{text} \u00b7 {day.day} {MONTHS[language][day.month - 1]} {day.year}"
+    return f"{text} \u00b7 {long_date(day, language)}"
 
 
 def _numbered(codes: tuple[CodebookCode, ...], prefix: str = "") -> list[tuple[str, int, CodebookCode]]:
@@ -159,7 +145,7 @@ def codebook_markdown(
     if intro:
         out += [escape(intro), ""]
     if any("\u2026" in code.keywords for _, code in codebook.walk()):
-        out += [f"*{escape(WORDS[language]['gap_guide'])}*", ""]
+        out += [f"*{escape(GAP_GUIDE[language])}*", ""]
     if rows:
         out += [f"## {WORDS[language]['overview']}", "", *_overview(rows, language, counts), ""]
     for number, depth, code in rows:
