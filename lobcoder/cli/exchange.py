@@ -88,12 +88,8 @@ def cmd_codebook_export(args: argparse.Namespace) -> int:
         export_codebook_docx(codebook, args.out, counts=counts, language=args.language)
     else:
         export_codebook_markdown(codebook, args.out, counts=counts, language=args.language)
-    print(f"Wrote {_count(codebook.codes)} codes to {args.out}")
+    print(f"Wrote {codebook.count()} codes to {args.out}")
     return 0
-
-
-def _count(codes) -> int:  # type: ignore[no-untyped-def]
-    return sum(1 + _count(c.children) for c in codes)
 
 
 def cmd_codebook_import(args: argparse.Namespace) -> int:

@@ -25,7 +25,7 @@ from lobcoder.errors import LobcoderError
 from lobcoder.services.codebook_data import Codebook, CodebookCode
 from lobcoder.services.codes import create_code, siblings
 from lobcoder.storage.models import Code
-from lobcoder.storage.project import ProjectStore
+from lobcoder.storage.project import ProjectStore, remove_project_file
 
 Language = Literal["nl", "en"]
 LANGUAGES: tuple[Language, ...] = ("nl", "en")
@@ -143,8 +143,7 @@ def create_project_with_codebook(path: str | Path, language: Language, name: str
             add_codebook_to_project(session, codebook)
     except BaseException:
         store.close()
-        for leftover in (path, Path(f"{path}-wal"), Path(f"{path}-shm")):
-            leftover.unlink(missing_ok=True)
+        remove_project_file(path)
         raise
     store.close()
     return path

@@ -24,7 +24,7 @@ from lobcoder.services.codes import list_codes
 from lobcoder.services.codings import add_coding, coder_id
 from lobcoder.services.documents import add_document
 from lobcoder.services.memos import MemoTarget, set_memo
-from lobcoder.storage.project import ProjectStore
+from lobcoder.storage.project import ProjectStore, remove_project_file, remove_sidecars
 from lobcoder.text.normalize import normalize_text
 
 DEMO_NAME = "LOB in het mbo (demo)"
@@ -119,35 +119,20 @@ def build_demo_project(path: str | Path, data: DemoData, *, overwrite: bool = Fa
     if not path.parent.is_dir():
         raise ProjectError(path, f"folder {path.parent} does not exist")
     partial = path.with_name(path.name + ".building")
-    _remove_database(partial)
+    remove_project_file(partial)
     try:
         store = ProjectStore.create(partial, name=DEMO_NAME)
         try:
             _fill(store, data)
         finally:
             store.close()
-        _remove_database(path)
-        _remove_sidecars(partial)
+        remove_project_file(path)
+        remove_sidecars(partial)
         os.replace(partial, path)
     except BaseException:
-        _remove_database(partial)
+        remove_project_file(partial)
         raise
     return path
-
-
-def _sidecars(path: Path) -> tuple[Path, Path]:
-    return Path(f"{path}-wal"), Path(f"{path}-shm")
-
-
-def _remove_sidecars(path: Path) -> None:
-    for sidecar in _sidecars(path):
-        sidecar.unlink(missing_ok=True)
-
-
-def _remove_database(path: Path) -> None:
-    # An old WAL left beside a new main file would be replayed into it: remove both.
-    path.unlink(missing_ok=True)
-    _remove_sidecars(path)
 
 
 def _fill(store: ProjectStore, data: DemoData) -> None:

@@ -16,7 +16,7 @@ from pathlib import Path
 from lobcoder.errors import ProjectError, ProjectExistsError
 from lobcoder.refi.qdpx_read import read_qdpx
 from lobcoder.refi.qdpx_store import store_content
-from lobcoder.storage.project import ProjectStore
+from lobcoder.storage.project import ProjectStore, remove_project_file, remove_sidecars
 
 ProgressCallback = Callable[[int, int, str], None]
 CancelCheck = Callable[[], bool]
@@ -40,8 +40,8 @@ class ImportReport:
 
 
 def _remove(path: Path) -> None:
-    for leftover in (path, Path(f"{path}-wal"), Path(f"{path}-shm"), path.with_name(path.name + ".creating")):
-        leftover.unlink(missing_ok=True)
+    remove_project_file(path)
+    path.with_name(path.name + ".creating").unlink(missing_ok=True)
 
 
 def import_qdpx(
@@ -79,8 +79,7 @@ def import_qdpx(
             store.close()
         if target.exists():
             raise ProjectExistsError(target, "a file with this name appeared during the import")
-        for suffix in ("-wal", "-shm"):
-            Path(f"{partial}{suffix}").unlink(missing_ok=True)
+        remove_sidecars(partial)
         os.replace(partial, target)
     except BaseException:
         _remove(partial)

@@ -78,6 +78,18 @@ def _upgrade(engine: Engine, target: str = "head") -> None:
         command.upgrade(_migrations_config(connection), target)
 
 
+def remove_sidecars(path: str | Path) -> None:
+    """Delete SQLite's ``-wal`` and ``-shm`` files beside a closed project, if any."""
+    for suffix in ("-wal", "-shm"):
+        Path(f"{path}{suffix}").unlink(missing_ok=True)
+
+
+def remove_project_file(path: str | Path) -> None:
+    """Delete a closed (partial) project file and its sidecars: an old WAL must never meet a new file."""
+    Path(path).unlink(missing_ok=True)
+    remove_sidecars(path)
+
+
 class ProjectStore:
     """An open project file. Thread-safe: each transaction gets its own connection."""
 
@@ -116,12 +128,10 @@ class ProjectStore:
             engine.dispose()  # the last connection to close checkpoints the WAL
         except Exception:
             engine.dispose()
-            for leftover in (partial, Path(f"{partial}-wal"), Path(f"{partial}-shm")):
-                leftover.unlink(missing_ok=True)
+            remove_project_file(partial)
             raise
         # Only a complete project ever appears under the chosen name.
-        for suffix in ("-wal", "-shm"):
-            Path(f"{partial}{suffix}").unlink(missing_ok=True)
+        remove_sidecars(partial)
         partial.rename(path)
         return cls.open(path)
 
