@@ -43,8 +43,13 @@ def _configure_connection(dbapi_connection: sqlite3.Connection, _record: Any) ->
     cursor.close()
 
 
+_READ_ONLY = "lobcoder_read_only"
+
+
 def _begin(conn: Any) -> None:
-    conn.exec_driver_sql("BEGIN IMMEDIATE")
+    # An action takes the write lock up front, so two writers never deadlock
+    # half-way; a read begins deferred and, in WAL mode, never waits for a writer.
+    conn.exec_driver_sql("BEGIN" if conn.get_execution_options().get(_READ_ONLY) else "BEGIN IMMEDIATE")
 
 
 def _make_engine(path: Path) -> Engine:
@@ -180,7 +185,7 @@ class ProjectStore:
         """A read-only session (rolled back at the end)."""
         session = self._sessions()
         try:
-            session.connection().exec_driver_sql("SELECT 1")
+            session.connection(execution_options={_READ_ONLY: True}).exec_driver_sql("SELECT 1")
             yield session
         finally:
             session.rollback()

@@ -110,3 +110,57 @@ def test_only_normalised_text_is_stored_and_documents_get_a_guid(store: ProjectS
         assert document is not None
         assert document.text == "I: vraag\n"
         assert len(document.guid) == 36
+
+
+def test_reading_does_not_wait_for_an_action_in_flight(store: ProjectStore) -> None:
+    """An analysis reading in a worker must not block on, or block, a coding being stored."""
+    import threading
+    import time
+
+    with store.transaction() as session:
+        add_document(session, "Eerste", "Tekst één.")
+    holding, release = threading.Event(), threading.Event()
+
+    def slow_action() -> None:
+        with store.transaction() as session:
+            add_document(session, "Tweede", "Tekst twee.")
+            holding.set()
+            release.wait(10)
+
+    writer = threading.Thread(target=slow_action)
+    writer.start()
+    try:
+        assert holding.wait(10)
+        started = time.monotonic()
+        with store.read() as session:
+            assert project_info(session).documents == 1  # the action in flight is not visible yet
+        assert time.monotonic() - started < 2  # a write lock would have kept it waiting 5 s, then failed
+    finally:
+        release.set()
+        writer.join()
+    with store.read() as session:
+        assert project_info(session).documents == 2
+
+
+def test_two_actions_still_take_turns(store: ProjectStore) -> None:
+    """Actions begin IMMEDIATE: a second one waits for the first instead of failing half-way."""
+    import threading
+
+    order: list[str] = []
+    first_in = threading.Event()
+
+    def first() -> None:
+        with store.transaction() as session:
+            add_document(session, "Een", "Tekst een.")
+            first_in.set()
+            threading.Event().wait(0.3)
+            order.append("first")
+
+    thread = threading.Thread(target=first)
+    thread.start()
+    assert first_in.wait(10)
+    with store.transaction() as session:
+        add_document(session, "Twee", "Tekst twee.")  # its first statement waits for the lock
+        order.append("second")
+    thread.join()
+    assert order == ["first", "second"]
