@@ -1,14 +1,22 @@
-"""Argument parsing and dispatch for the headless subcommands."""
+"""Argument parsing and dispatch for the headless subcommands.
+
+Subcommand modules import the heavy layers (SQLAlchemy, numpy, analysis,
+reports), so they are imported only when their command runs: the top-level
+parser lists every command from :data:`COMMANDS` with a one-line help, and
+the chosen command's module then registers its real parser. ``--version`` and
+``--help`` import none of them. To add a command: a module with
+``register(commands)`` and a line per command name in :data:`COMMANDS`.
+"""
 
 from __future__ import annotations
 
 import argparse
+import importlib
 import os
 import sys
 from collections.abc import Sequence
 
 from lobcoder import __version__
-from lobcoder.cli import documents, exchange, importing, project, report, suggest
 from lobcoder.cli.output import error
 from lobcoder.errors import LobcoderError
 
@@ -16,8 +24,33 @@ EXIT_OK = 0
 EXIT_PARTIAL = 1  # the command ran, but some input was rejected (see its report)
 EXIT_ERROR = 2
 
+# command -> (module in lobcoder.cli that registers it, help shown in `lobcoder --help`)
+COMMANDS: dict[str, tuple[str, str]] = {
+    "new": ("project", "create an empty project file"),
+    "info": ("project", "counts of documents, turns, codes and codings"),
+    "import": ("importing", "import transcripts (files or folders) and/or an attribute sheet"),
+    "search": ("documents", "full-text search with keyword-in-context results"),
+    "show": ("documents", "a document's text with its speaker turns"),
+    "participants": ("documents", "participants with their documents and attributes"),
+    "speakers": ("documents", "list speakers; mark or unmark interviewers"),
+    "codebook": ("exchange", "export or import a codebook (.qdc, .docx, .md)"),
+    "project": ("exchange", "export or import a whole project (.qdpx)"),
+    "report": ("report", "code frequencies, co-occurrence, crosstabs and quotes"),
+    "suggest": ("suggest", "suggest codes for a document's sentences and turns"),
+    "evaluate-suggestions": ("suggest", "cross-validated precision/recall/F1 of suggestions on your codings"),
+    "nlp-info": ("suggest", "which Dutch language pipeline is active, and how to get a better one"),
+}
 
-def build_parser() -> argparse.ArgumentParser:
+
+def _register(commands: argparse._SubParsersAction, module: str) -> None:
+    importlib.import_module(f"lobcoder.cli.{module}").register(commands)
+
+
+def build_parser(command: str | None = None) -> argparse.ArgumentParser:
+    """The parser; the module of ``command`` registers its real arguments, other commands stay listed.
+
+    Without ``command`` every module is imported and registered (for tests and docs).
+    """
     parser = argparse.ArgumentParser(
         prog="lobcoder",
         description="Qualitative coding of interview transcripts. "
@@ -25,17 +58,25 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"lobcoder {__version__}")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
-    project.register(commands)
-    importing.register(commands)
-    documents.register(commands)
-    exchange.register(commands)
-    report.register(commands)
-    suggest.register(commands)
+    if command is None:
+        for module in dict.fromkeys(module for module, _help in COMMANDS.values()):
+            _register(commands, module)
+        return parser
+    if command in COMMANDS:
+        _register(commands, COMMANDS[command][0])
+    for name, (_module, help_text) in COMMANDS.items():
+        if name not in commands.choices:  # type: ignore[operator]
+            commands.add_parser(name, help=help_text)
     return parser
 
 
+def _command_of(argv: Sequence[str]) -> str:
+    """The subcommand named in ``argv`` (the first word that is not an option), or ''."""
+    return next((arg for arg in argv if not arg.startswith("-")), "")
+
+
 def run_cli(argv: Sequence[str]) -> int:
-    parser = build_parser()
+    parser = build_parser(_command_of(argv))
     args = parser.parse_args(list(argv))
     if not getattr(args, "handler", None):
         parser.print_help()

@@ -206,3 +206,40 @@ def test_attribute_sheet_links_participants_and_reports_unmatched_rows(tmp_path:
     assert shown["participant"] == "Anna"
     assert shown["attributes"] == {"school": "Da Vinci College", "rol": "docent", "golf": "1"}
     assert json.loads(run("info", project, "--json")[1])["participants"] == 2
+
+
+def test_version_and_help_import_no_heavy_layer() -> None:
+    """``--version`` and ``--help`` answer without SQLAlchemy, numpy or any subcommand module."""
+    code = (
+        "import sys, contextlib, io\n"
+        "from lobcoder.__main__ import main\n"
+        "for args in (['--version'], ['--help']):\n"
+        "    with contextlib.redirect_stdout(io.StringIO()) as out:\n"
+        "        try:\n"
+        "            main(args)\n"
+        "        except SystemExit:\n"
+        "            pass\n"
+        "    assert 'lobcoder' in out.getvalue(), out.getvalue()\n"
+        "heavy = [m for m in sys.modules if m.split('.')[0] in ('sqlalchemy', 'numpy', 'docx', 'openpyxl')\n"
+        "         or m in ('lobcoder.cli.report', 'lobcoder.cli.documents', 'lobcoder.storage.project')]\n"
+        "assert not heavy, heavy\n"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True, timeout=60)
+
+
+def test_every_listed_command_is_registered_by_its_module() -> None:
+    """The cheap command list and the modules agree, so ``lobcoder X`` always reaches X's real parser."""
+    import argparse
+
+    from lobcoder.cli.main import COMMANDS, build_parser
+
+    def registered(parser: argparse.ArgumentParser) -> set[str]:
+        action = next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction))
+        return set(action.choices)
+
+    assert registered(build_parser()) == set(COMMANDS)
+    for name, (module, _help) in COMMANDS.items():
+        parser = build_parser(name)
+        action = next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction))
+        # A stub has only -h; the real parser has its arguments (or its own subcommands).
+        assert len(action.choices[name]._actions) > 1, (name, module)

@@ -19,7 +19,6 @@ from lobcoder.analysis.crosstab import crosstab
 from lobcoder.analysis.dataset import Dataset, load_dataset
 from lobcoder.analysis.filters import AnalysisFilter
 from lobcoder.analysis.frequencies import frequencies
-from lobcoder.cli import report
 from lobcoder.importing.extracted import Turn
 from lobcoder.participants.links import set_participant
 from lobcoder.services.codes import create_code
@@ -49,21 +48,6 @@ CODINGS = [
     ("Docent01_w2", "Visie", "oefenen we gesprekken, dat is onze visie.", "Sander"),
     ("Docent02_w1", "Visie", "Geen visie", "Fenna"),
 ]
-
-
-@pytest.fixture(autouse=True)
-def report_registered(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Run through the real entry point, with ``report`` added if main.py does not register it yet."""
-    original = cli_main.build_parser
-
-    def build():  # type: ignore[no-untyped-def]
-        parser = original()
-        commands = next(a for a in parser._actions if getattr(a, "dest", None) == "command")
-        if "report" not in commands.choices:  # type: ignore[operator]
-            report.register(commands)  # type: ignore[arg-type]
-        return parser
-
-    monkeypatch.setattr(cli_main, "build_parser", build)
 
 
 def run(*args: str | Path) -> tuple[int, str, str]:
