@@ -7,7 +7,8 @@ from contextlib import AbstractContextManager
 from pathlib import Path
 
 from lobcoder.analysis.table import Table
-from lobcoder.reports.formatting import WORDS, Language, check_language, format_value, is_number, write_atomically
+from lobcoder.i18n import message
+from lobcoder.reports.formatting import Language, check_language, format_value, is_number, write_atomically
 
 BAR_COLOUR = "#4292C6"  # the middle of the heat-map scale
 INCH_PER_BAR = 0.26
@@ -33,7 +34,7 @@ def chart_column(table: Table) -> int | None:
 
 def chart_title(table: Table, column: int, language: Language = "en") -> str:
     """The title of the figure caption, e.g. "Documents per code"."""
-    return f"{table.columns[column]} {WORDS[language]['per']} {table.row_header.lower()}"
+    return message("report.chart_title", language, column=table.columns[column], row=table.row_header.lower())
 
 
 def bar_chart_png(

@@ -24,10 +24,10 @@ from docx.oxml import parse_xml
 from docx.shared import Cm, Emu
 
 from lobcoder.analysis.table import Table
+from lobcoder.i18n import message
 from lobcoder.reports import docx_style as ox
 from lobcoder.reports.chart import WIDTH_INCH, bar_chart_png, chart_column, chart_title
 from lobcoder.reports.formatting import (
-    WORDS,
     Language,
     check_language,
     format_value,
@@ -79,8 +79,8 @@ def build_document(tables: Sequence[Table], language: Language = "en", chart: bo
 
 
 def _add_table(document: Document, table: Table, number: int, language: Language) -> None:
-    words = WORDS[language]
-    ox.add_caption(document, words["table"], words["table"], number)
+    label = message("report.table", language)
+    ox.add_caption(document, label, label, number)
     document.add_paragraph(table.title, style=ox.TABLE_TITLE)
     section = document.sections[-1]
     header, rows = _cells(table, language)
@@ -92,7 +92,7 @@ def _add_table(document: Document, table: Table, number: int, language: Language
     xml = ox.table_xml(widths, header, rows, keep_together=keep, total_row=total, font_size=size, cell_margin=margin)
     body = document.element.body
     body.sectPr.addprevious(parse_xml(xml))
-    _add_notes(document, table, words)
+    _add_notes(document, table, language)
 
 
 def _cells(table: Table, language: Language) -> tuple[list[ox.Cell], list[list[ox.Cell]]]:
@@ -214,13 +214,13 @@ def text_twips(text: str) -> int:
     return int(ems * EM) + 20
 
 
-def _add_notes(document: Document, table: Table, words: dict[str, str]) -> None:
+def _add_notes(document: Document, table: Table, language: Language) -> None:
     notes = [note.strip() for note in table.notes if note.strip()]
     if shaded_cells(table):
-        notes.append(words["shading_matrix" if is_matrix(table) else "shading"])
+        notes.append(message("report.shading_matrix" if is_matrix(table) else "report.shading", language))
     if notes:
         paragraph = document.add_paragraph(style=ox.TABLE_NOTE)
-        paragraph.add_run(words["note"]).italic = True
+        paragraph.add_run(message("report.note", language)).italic = True
         paragraph.add_run(" " + " ".join(note if note[-1] in ".!?" else note + "." for note in notes))
     if table.flagged and table.flag_note:
         paragraph = document.add_paragraph(style=ox.TABLE_NOTE)
@@ -229,8 +229,8 @@ def _add_notes(document: Document, table: Table, words: dict[str, str]) -> None:
 
 
 def _add_chart(document: Document, table: Table, column: int, number: int, language: Language) -> None:
-    words = WORDS[language]
-    ox.add_caption(document, words["figure"], words["figure"], number)
+    label = message("report.figure", language)
+    ox.add_caption(document, label, label, number)
     document.add_paragraph(chart_title(table, column, language), style=ox.TABLE_TITLE)
     png = bar_chart_png(table, column, language=language)
     width = min(Cm(WIDTH_INCH * 2.54), Emu(ox.text_width(document.sections[-1]) * 635))

@@ -1,4 +1,4 @@
-"""What every exporter shares: numbers and words by language, shading colours, atomic file writing."""
+"""What every exporter shares: numbers by language, shading colours, atomic file writing."""
 
 from __future__ import annotations
 
@@ -7,47 +7,20 @@ import os
 import secrets
 from collections.abc import Callable
 from pathlib import Path
-from typing import IO, Literal
+from typing import IO
 
 from lobcoder.analysis.table import Format, Table, Value
 from lobcoder.errors import FileProblem
+from lobcoder.i18n import LANGUAGES, Language, check_language
 
-Language = Literal["en", "nl"]
-LANGUAGES: tuple[Language, ...] = ("en", "nl")
+__all__ = ["LANGUAGES", "Language", "check_language"]  # re-exported: the reports took them from here
 
-# Words printed around the tables, by language (the tables' own titles and notes come from the analysis).
-WORDS: dict[Language, dict[str, str]] = {
-    "en": {
-        "table": "Table",
-        "figure": "Figure",
-        "note": "Note.",
-        "per": "per",
-        "shading": "Darker cells: higher values.",
-        "shading_matrix": "Darker cells: higher values (the diagonal is not shaded).",
-        "bold": "In bold:",
-    },
-    "nl": {
-        "table": "Tabel",
-        "figure": "Figuur",
-        "note": "Noot.",
-        "per": "per",
-        "shading": "Donkerder cellen: hogere waarden.",
-        "shading_matrix": "Donkerder cellen: hogere waarden (de diagonaal is niet gekleurd).",
-        "bold": "Vetgedrukt:",
-    },
-}
 _SEPARATORS: dict[Language, tuple[str, str]] = {"en": (".", ","), "nl": (",", ".")}  # decimal, thousands
 
 # The heat-map scale: white, then ColorBrewer's sequential "Blues" (even steps in lightness).
 SCALE = ("FFFFFF", "DEEBF7", "C6DBEF", "9ECAE1", "6BAED6", "4292C6", "2171B5", "08519C", "08306B")
 # Excel cannot turn text white on dark cells, so its colour scale stops where black text stays readable.
 EXCEL_SCALE = ("FFFFFF", "9ECAE1", "4292C6")
-
-
-def check_language(language: str) -> Language:
-    if language not in LANGUAGES:
-        raise ValueError(f"language must be one of {', '.join(LANGUAGES)}, not {language!r}")
-    return language
 
 
 def is_number(value: Value) -> bool:

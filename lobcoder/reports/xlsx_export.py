@@ -23,9 +23,9 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
 from lobcoder.analysis.table import Format, Table
+from lobcoder.i18n import message
 from lobcoder.reports.formatting import (
     EXCEL_SCALE,
-    WORDS,
     Language,
     check_language,
     format_value,
@@ -73,7 +73,6 @@ def sheet_names(titles: Sequence[str]) -> list[str]:
 
 
 def _fill(sheet: Worksheet, table: Table, language: Language) -> None:
-    words = WORDS[language]
     matrix = is_matrix(table)
     sheet["A1"] = table.title
     sheet["A1"].font = Font(name=FONT, bold=True, size=12)
@@ -104,19 +103,21 @@ def _fill(sheet: Worksheet, table: Table, language: Language) -> None:
                 cell.number_format = NUMBER_FORMATS[fmt]
             if (i, j) in table.flagged:
                 cell.font = flagged_font
-    _notes(sheet, table, words, HEADER_ROW + len(table.rows) + 2)
+    _notes(sheet, table, language, HEADER_ROW + len(table.rows) + 2)
     sheet.freeze_panes = sheet.cell(HEADER_ROW + 1, 2)
     _fit_columns(sheet, table, language, matrix)
     _colour_scale(sheet, table)
 
 
-def _notes(sheet: Worksheet, table: Table, words: dict[str, str], first_row: int) -> None:
+def _notes(sheet: Worksheet, table: Table, language: Language, first_row: int) -> None:
     """General notes (the first after an italic "Note."), then the note on the cells in bold."""
     notes: list[str | CellRichText] = [note for note in table.notes if note.strip()]
     if notes:
-        notes[0] = CellRichText(TextBlock(InlineFont(rFont=FONT, i=True), words["note"]), f" {notes[0]}")
+        notes[0] = CellRichText(
+            TextBlock(InlineFont(rFont=FONT, i=True), message("report.note", language)), f" {notes[0]}"
+        )
     if table.flagged and table.flag_note:
-        notes.append(f"{words['bold']} {table.flag_note}")
+        notes.append(f"{message('report.bold', language)} {table.flag_note}")
     for offset, note in enumerate(notes):
         sheet.cell(first_row + offset, 1, note)
 

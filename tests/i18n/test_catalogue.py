@@ -1,0 +1,45 @@
+"""The core's message catalogue: complete in every language, placeholders alike, every key used."""
+
+from __future__ import annotations
+
+import string
+from pathlib import Path
+
+import pytest
+
+import lobcoder
+from lobcoder.i18n import CATALOGUE, LANGUAGES, check_language, message
+
+SOURCE = Path(lobcoder.__file__).parent
+
+
+def _placeholders(text: str) -> set[str]:
+    return {name for _, name, _, _ in string.Formatter().parse(text) if name is not None}
+
+
+def test_every_message_has_every_language_with_the_same_placeholders() -> None:
+    assert CATALOGUE, "the catalogue is empty"
+    for key, entry in CATALOGUE.items():
+        texts = [getattr(entry, language) for language in LANGUAGES]
+        assert all(text.strip() for text in texts), f"{key} has an empty translation"
+        assert len({frozenset(_placeholders(text)) for text in texts}) == 1, f"{key}: placeholders differ"
+
+
+def test_every_key_is_used_in_the_code() -> None:
+    code = "\n".join(path.read_text(encoding="utf-8") for path in SOURCE.rglob("*.py") if path.parent.name != "i18n")
+    unused = [
+        key
+        for key in CATALOGUE
+        if not any(f"{q}{key}{q}" in code or f"{q}{key.rsplit('.', 1)[0]}.{{" in code for q in "\"'")
+        # a literal key, or f"prefix.{...}" for keys chosen by a value
+    ]
+    assert not unused, f"keys not used anywhere: {unused}"
+
+
+def test_message_fills_in_values_and_refuses_unknown_languages() -> None:
+    assert message("report.table", "nl") == "Tabel"
+    assert message("report.chart_title", "en", column="Documents", row="code") == "Documents per code"
+    with pytest.raises(ValueError, match="en, nl"):
+        check_language("de")
+    with pytest.raises(KeyError):
+        message("report.no_such_key", "en")
