@@ -5,12 +5,14 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
+from typing import Any
 
 from lobcoder.cli.output import print_json
-from lobcoder.importing.speakers import DEFAULT_INTERVIEWER_NAMES, SpeakerPattern, preview
+from lobcoder.importing.file_preview import describe_source
+from lobcoder.importing.speakers import DEFAULT_INTERVIEWER_NAMES, SpeakerPattern
 from lobcoder.participants.apply import apply_plan
 from lobcoder.participants.plan import plan_sheet
-from lobcoder.services.batch_import import ImportOptions, ImportReport, collect_files, extract, import_files
+from lobcoder.services.batch_import import ImportOptions, ImportReport, collect_files, import_files, preview_file
 from lobcoder.storage.project import ProjectStore
 
 
@@ -18,8 +20,10 @@ def register(commands: argparse._SubParsersAction) -> None:
     cmd = commands.add_parser(
         "import",
         help="import transcripts (files or folders) and/or an attribute sheet",
-        description="Import .docx, .txt, .odt, .rtf, .pdf, .md, .html, .vtt and .srt files; folders are "
-        "searched recursively. Each file is imported whole or not at all; failures are listed. "
+        description="Import .docx, .txt, .odt, .rtf, .pdf, .md, .html, .vtt, .srt and Whisper .json files; "
+        "folders are searched recursively. Transcripts exported by Microsoft Teams, Zoom, Otter, Amberscript, "
+        "Happy Scribe, Word Transcribe and Whisper are recognised by their content and keep their speakers "
+        "and times. Each file is imported whole or not at all; failures are listed. "
         "Exit code 1 means some files were rejected.",
     )
     cmd.add_argument("project", type=Path)
@@ -150,17 +154,24 @@ def _print_report(report: ImportReport) -> None:
 
 
 def _preview(args: argparse.Namespace, options: ImportOptions) -> int:
-    previews = []
+    previews: list[dict[str, Any]] = []
     failed = False
     for path in collect_files(args.paths):
-        try:
-            extracted, _ = extract(path, ImportOptions(detect_speakers=False))
-        except Exception as exc:  # noqa: BLE001 - shown per file, like an import
+        result = preview_file(path, options)
+        if result.error is not None or result.preview is None or result.extracted is None:
             failed = True
-            previews.append({"path": str(path), "error": str(exc)})
+            previews.append({"path": str(path), "error": f"{path}: {result.error}"})
             continue
-        result = preview(extracted.text, options.speaker_pattern)
-        previews.append({"path": str(path), "preview": result})
+        extracted = result.extracted
+        previews.append(
+            {
+                "path": str(path),
+                "format": extracted.format,
+                "source": extracted.source,
+                "origin": describe_source(extracted),
+                "preview": result.preview,
+            }
+        )
     if args.json:
         print_json(previews)
         return 1 if failed else 0
@@ -168,12 +179,12 @@ def _preview(args: argparse.Namespace, options: ImportOptions) -> int:
         if "error" in item:
             print(f"FAILED {item['error']}")
             continue
-        result = item["preview"]
-        print(f"{item['path']}: {len(result.turns)} turns")
-        for speaker in result.speakers:
+        shown = item["preview"]
+        print(f"{item['path']} ({item['origin']}): {len(shown.turns)} turns")
+        for speaker in shown.speakers:
             role = " (interviewer)" if speaker.is_interviewer else ""
-            print(f"  {speaker.name}{role}: {speaker.turn_count} turns, {speaker.word_count} words")
-        rejected = [line for line in result.lines if line.rejected_label]
+            print(f"  {speaker.name or '(no speaker)'}{role}: {speaker.turn_count} turns, {speaker.word_count} words")
+        rejected = [line for line in shown.lines if line.rejected_label]
         for line in rejected[:10]:
             print(f"  line {line.line_number}: not a speaker: {line.rejected_label}")
     return 1 if failed else 0

@@ -27,8 +27,11 @@ class ExtractedText:
 
     ``text`` is already normalised (:func:`lobcoder.text.normalize.normalize_text`).
     ``turns`` is set by readers that know the speakers themselves (``.vtt``,
-    ``.srt``); for all other formats it is None and turns are detected from the
-    text with :mod:`lobcoder.importing.speakers`.
+    ``.srt``, ``.json``) and for transcripts recognised as a transcription
+    service's export (:mod:`lobcoder.importing.service_transcripts`); for all
+    other text it is None and turns are detected with
+    :mod:`lobcoder.importing.speakers`. ``source`` names the service or program
+    that made the file ("Microsoft Teams", "Zoom", "Whisper"), when known.
     """
 
     text: str
@@ -36,3 +39,4 @@ class ExtractedText:
     turns: tuple[Turn, ...] | None = None
     encoding: str | None = None
     warnings: tuple[str, ...] = field(default_factory=tuple)
+    source: str | None = None

@@ -18,8 +18,9 @@ from sqlalchemy.exc import DBAPIError
 
 from lobcoder.errors import LobcoderError
 from lobcoder.importing.extracted import ExtractedText, Turn
+from lobcoder.importing.file_preview import FilePreview, load_preview, speakers_of
 from lobcoder.importing.readers import SUPPORTED_EXTENSIONS, read_file
-from lobcoder.importing.speakers import DEFAULT_INTERVIEWER_NAMES, SpeakerPattern, detect_turns
+from lobcoder.importing.speakers import DEFAULT_INTERVIEWER_NAMES, SpeakerPattern
 from lobcoder.services.documents import add_document, find_duplicate
 from lobcoder.storage.project import ProjectStore
 from lobcoder.text.normalize import content_hash
@@ -35,6 +36,12 @@ class ImportOptions:
     speaker_pattern: SpeakerPattern | None = None
     interviewer_names: frozenset[str] = DEFAULT_INTERVIEWER_NAMES
     allow_duplicates: bool = False
+
+    def pattern(self) -> SpeakerPattern | None:
+        """The pattern speakers are detected with; None when detection is off."""
+        if not self.detect_speakers:
+            return None
+        return self.speaker_pattern or SpeakerPattern(interviewer_names=self.interviewer_names)
 
 
 @dataclass(frozen=True)
@@ -108,14 +115,17 @@ def collect_files(paths: Iterable[str | Path]) -> list[Path]:
 
 
 def extract(path: Path, options: ImportOptions) -> tuple[ExtractedText, tuple[Turn, ...]]:
-    """Read one file and find its turns (no database access; safe in a worker)."""
+    """Read one file and find its turns (no database access; safe in a worker).
+
+    The turns come from :func:`speakers_of`, the function every preview uses.
+    """
     extracted = read_file(path)
-    turns: tuple[Turn, ...] = ()
-    if extracted.turns is not None:
-        turns = extracted.turns
-    elif options.detect_speakers:
-        turns = tuple(detect_turns(extracted.text, options.speaker_pattern))
-    return extracted, turns
+    return extracted, speakers_of(extracted, options.pattern(), max_lines=0).turns
+
+
+def preview_file(path: Path, options: ImportOptions, cached: ExtractedText | None = None) -> FilePreview:
+    """What importing ``path`` with ``options`` would store (the CLI's and the dialog's preview)."""
+    return load_preview(path, options.pattern(), cached)
 
 
 def import_one(store: ProjectStore, path: Path, options: ImportOptions = ImportOptions()) -> FileResult:

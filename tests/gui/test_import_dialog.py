@@ -284,3 +284,25 @@ def test_without_speaker_detection_the_text_is_imported_without_turns(qtbot, dia
     report = _import(qtbot, dialog)
     assert [r.turns for r in report.imported] == [0]
     assert settings.detect_speakers is False
+
+
+def test_the_dialog_preview_agrees_with_the_import_on_every_service_export(qtbot, dialog, tmp_path: Path) -> None:
+    from lobcoder.services.batch_import import ImportOptions, preview_file
+    from tests.importing.transcript_fixtures import write_fixtures
+
+    fixtures = write_fixtures(tmp_path / "exports")
+    with qtbot.waitSignal(dialog.previewUpdated, timeout=10_000):
+        dialog.add_paths([tmp_path / "exports"])
+    for row, path in enumerate(dialog.paths()):
+        if row:
+            with qtbot.waitSignal(dialog.previewUpdated, timeout=10_000):
+                dialog.file_table.selectRow(row)
+        core = preview_file(path, ImportOptions()).preview
+        assert core is not None
+        expected = [[s.name or "(no speaker)", str(s.turn_count)] for s in core.speakers]
+        assert _rows(dialog.preview.speakers, 2) == expected, path.name
+        source = fixtures[path].source
+        title = dialog.preview.title.text()
+        assert title.startswith(f"{path.name} ({source}, ." if source else f"{path.name} (."), title
+        assert f"{len(core.turns)} turns" in title
+        assert [row[1] for row in _rows(dialog.preview.lines)] == [line.speaker or "" for line in core.lines]

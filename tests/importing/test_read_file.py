@@ -34,6 +34,7 @@ def test_supported_extensions() -> None:
         ".pdf",
         ".vtt",
         ".srt",
+        ".json",
     }
     assert MAX_FILE_BYTES == 100 * 1024 * 1024
 
@@ -88,7 +89,7 @@ def test_unsupported_extension(tmp_path: Path) -> None:
         read_file(path)
     assert info.value.problem == (
         "unsupported file type '.xyz' (supported: .txt, .md, .markdown, .html, "
-        ".htm, .docx, .odt, .rtf, .pdf, .vtt, .srt)"
+        ".htm, .docx, .odt, .rtf, .pdf, .vtt, .srt, .json)"
     )
     assert isinstance(info.value, ImportProblem)
 

@@ -31,17 +31,16 @@ from lobcoder.gui.dialogs.import_preview import (
     ERROR_COLOR,
     MUTED_COLOR,
     Cell,
-    FilePreview,
     PreviewPane,
     RowsModel,
     SpeakerSettings,
-    load_preview,
     table_view,
 )
 from lobcoder.gui.dialogs.import_sheet import SheetOptions, SheetPanel, apply_sheet
 from lobcoder.gui.settings import Settings
 from lobcoder.gui.workers import CancelCheck, ProgressCallback, Worker
 from lobcoder.importing.extracted import ExtractedText
+from lobcoder.importing.file_preview import FilePreview, load_preview
 from lobcoder.importing.readers import SUPPORTED_EXTENSIONS
 from lobcoder.importing.speakers import InvalidSpeakerPattern, SpeakerPattern
 from lobcoder.participants.plan_model import ApplyResult, SheetPlan

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal, Slot
@@ -25,24 +24,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from lobcoder.errors import LobcoderError
-from lobcoder.importing.extracted import ExtractedText, Turn
-from lobcoder.importing.readers import read_file
+from lobcoder.importing.file_preview import FilePreview
 from lobcoder.importing.speakers import (
     InvalidSpeakerPattern,
     PreviewLine,
     RejectedLabel,
     RejectReason,
     SpeakerPattern,
-    SpeakerPreview,
-    SpeakerSummary,
-    is_interviewer,
-    preview,
 )
 
 ERROR_COLOR = QColor("#b3261e")
 MUTED_COLOR = QColor("#6b6b6b")
-PREVIEW_LINES = 200
 
 # Label syntaxes the automatic detection does not cover, offered as presets.
 BRACKET_REGEX = r"^[ \t]*\[(?P<speaker>[^\]\d\s][^\]]*)\][ \t]*:?[ \t]*"
@@ -160,58 +152,6 @@ def table_view(model: QAbstractTableModel, stretch: int = -1) -> QTableView:
     if stretch >= 0:
         header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
     return view
-
-
-# -- reading a file for the preview (runs in a worker; no Qt) ----------------
-
-
-@dataclass(frozen=True)
-class FilePreview:
-    """What the preview pane shows for one file, or why it cannot show it."""
-
-    path: Path
-    pattern: SpeakerPattern | None  # None: speaker detection is off
-    extracted: ExtractedText | None = None
-    preview: SpeakerPreview | None = None
-    error: str | None = None
-
-
-def load_preview(path: Path, pattern: SpeakerPattern | None, cached: ExtractedText | None = None) -> FilePreview:
-    """Read ``path`` (unless ``cached``) and find its speakers as an import would."""
-    try:
-        extracted = cached or read_file(path)
-    except LobcoderError as exc:
-        return FilePreview(path, pattern, error=getattr(exc, "problem", str(exc)))
-    if extracted.turns is not None:
-        names = pattern.interviewer_names if pattern else SpeakerPattern().interviewer_names
-        shown = _preview_from_turns(extracted.text, extracted.turns, names)
-    elif pattern is None:
-        lines = extracted.text.split("\n", PREVIEW_LINES)[:PREVIEW_LINES]
-        shown = SpeakerPreview((), (), tuple(PreviewLine(n, t, None, None) for n, t in enumerate(lines, 1)))
-    else:
-        shown = preview(extracted.text, pattern, max_lines=PREVIEW_LINES)
-    return FilePreview(path, pattern, extracted, shown)
-
-
-def _preview_from_turns(text: str, turns: Sequence[Turn], interviewer_names: frozenset[str]) -> SpeakerPreview:
-    """The preview of a file whose reader found the turns itself (subtitles)."""
-    totals: dict[str, list[int]] = {}
-    for turn in turns:
-        entry = totals.setdefault(turn.speaker or "", [0, 0])
-        entry[0] += 1
-        entry[1] += len(text[turn.start : turn.end].split())
-    speakers = tuple(
-        SpeakerSummary(name, n, words, bool(name) and is_interviewer(name, interviewer_names))
-        for name, (n, words) in totals.items()
-    )
-    starts = {}
-    for turn in turns:
-        starts.setdefault(text.rfind("\n", 0, turn.label_start) + 1, turn.speaker)
-    lines, pos = [], 0
-    for number, line in enumerate(text.split("\n", PREVIEW_LINES)[:PREVIEW_LINES], start=1):
-        lines.append(PreviewLine(number, line, starts.get(pos), None))
-        pos += len(line) + 1
-    return SpeakerPreview(tuple(turns), speakers, tuple(lines))
 
 
 # -- speaker settings ------------------------------------------------------
@@ -380,8 +320,12 @@ class PreviewPane(QWidget):
         shown = result.preview
         self.title.setStyleSheet("")
         if result.extracted.turns is not None:
-            title = self.tr("{0}: the speakers come from the file itself ({1}).")
-            self.title.setText(title.format(result.path.name, result.extracted.format))
+            extracted = result.extracted
+            kind = f"{extracted.source}, .{extracted.format}" if extracted.source else f".{extracted.format}"
+            turns = self.tr("%n turn(s)", "", len(shown.turns))
+            speakers = self.tr("%n speaker(s)", "", len(shown.speakers))
+            title = self.tr("{0} ({1}): {2} by {3}; the speakers and times come from the file itself.")
+            self.title.setText(title.format(result.path.name, kind, turns, speakers))
         elif result.pattern is None:
             self.title.setText(
                 self.tr("{0}: speaker detection is off; the text is imported without turns.").format(result.path.name)

@@ -1,9 +1,10 @@
-"""One module per source format; :func:`read_file` picks the reader by extension."""
+"""One module per source format; :func:`read_file` picks the reader by extension and content."""
 
 from __future__ import annotations
 
 import dataclasses
 import errno
+import re
 import stat
 from collections.abc import Callable
 from functools import partial
@@ -18,6 +19,8 @@ from lobcoder.importing.readers.pdf import read_pdf
 from lobcoder.importing.readers.plain import read_plain
 from lobcoder.importing.readers.rtf import read_rtf
 from lobcoder.importing.readers.subtitles import read_subtitles
+from lobcoder.importing.readers.whisper_json import read_whisper_json
+from lobcoder.importing.service_transcripts import recognise
 from lobcoder.text.normalize import normalize_text
 
 __all__ = ["MAX_FILE_BYTES", "SUPPORTED_EXTENSIONS", "read_file"]
@@ -39,7 +42,13 @@ _READERS: dict[str, tuple[str, Reader]] = {
     ".pdf": ("PDF", read_pdf),
     ".vtt": ("WebVTT subtitles", partial(read_subtitles, fmt="vtt")),
     ".srt": ("SRT subtitles", partial(read_subtitles, fmt="srt")),
+    ".json": ("a Whisper transcript (.json)", read_whisper_json),
 }
+
+# Plain-text files that are really subtitles or Whisper JSON (a transcript
+# saved or renamed as .txt) are read as what they contain.
+_SRT_START = re.compile(rb"^\s*\d+[ \t]*\r?\n[ \t]*\d{1,2}:\d{2}:\d{2}[,.]\d{1,3}[ \t]*-->")
+_JSON_START = re.compile(rb'^\s*\{.*"segments"\s*:', re.DOTALL)
 
 SUPPORTED_EXTENSIONS: tuple[str, ...] = tuple(_READERS)
 
@@ -68,7 +77,7 @@ def read_file(path: str | Path) -> ExtractedText:
     if size == 0:
         raise ImportProblem(path, "is empty")
     data = _read_bytes(path)
-    label, reader = _READERS[extension]
+    label, reader = _READERS[_sniff(extension, data)]
     try:
         result = reader(data, path)
     except ImportProblem:
@@ -83,7 +92,21 @@ def read_file(path: str | Path) -> ExtractedText:
         raise ImportProblem(path, problem)
     if not text.strip():
         raise ImportProblem(path, "contains no text")
-    return dataclasses.replace(result, text=text)
+    return recognise(dataclasses.replace(result, text=text))
+
+
+def _sniff(extension: str, data: bytes) -> str:
+    """The reader a ``.txt`` file's content asks for; other extensions are trusted."""
+    if extension != ".txt":
+        return extension
+    head = data[:4096].removeprefix(b"\xef\xbb\xbf")
+    if head.lstrip().startswith(b"WEBVTT"):
+        return ".vtt"
+    if _SRT_START.match(head):
+        return ".srt"
+    if _JSON_START.match(head):
+        return ".json"
+    return extension
 
 
 def _check_file(path: Path) -> int:

@@ -1,4 +1,4 @@
-"""Read Teams/Zoom transcripts saved as WebVTT (.vtt) or SubRip (.srt) subtitles."""
+"""Read Teams/Zoom/Whisper transcripts saved as WebVTT (.vtt) or SubRip (.srt) subtitles."""
 
 from __future__ import annotations
 
@@ -23,6 +23,9 @@ _SPACE = re.compile(r"\s+")
 _NAME_PREFIX = re.compile(r"^([^\W\d_][\w.'’-]*(?:[ \t]+[\w.'’-]+){0,3})[ \t]*:(?:[ \t]+|$)")
 # Lower-case words allowed after the first word of a name ("Anna de Vries");
 # any other lower-case word means a sentence ("Nou ja: ..."), not a name.
+_WHISPER_TIMING = re.compile(r"^\d{2}:\d{2}\.\d{3} --> \d{2}:\d{2}\.\d{3}$", re.MULTILINE)
+# whisperX writes diarised cues as "[SPEAKER_00]: words".
+_BRACKET_PREFIX = re.compile(r"^\[([^\]\n]{1,60})\]:[ \t]*")
 _NAME_PARTICLES = frozenset("van de der den het ter ten te 't d' in op la le du von da di del dos das".split())
 
 
@@ -31,6 +34,7 @@ class _Piece:
     speaker: str | None
     text: str
     start_ms: int
+    kind: str = ""  # how the speaker was given: "voice" tag, "bracket" or name "prefix"
 
 
 def read_subtitles(data: bytes, path: Path, fmt: str) -> ExtractedText:
@@ -43,7 +47,8 @@ def read_subtitles(data: bytes, path: Path, fmt: str) -> ExtractedText:
     offsets hold over the stored text.
     """
     source, encoding = decode_bytes(data, path)
-    pieces = _merge(_pieces(normalize_text(source)))
+    found = _pieces(normalize_text(source))
+    pieces = _merge(found)
     if not pieces:
         raise ImportProblem(path, "contains no subtitle cues")
     lines: list[str] = []
@@ -56,7 +61,22 @@ def read_subtitles(data: bytes, path: Path, fmt: str) -> ExtractedText:
         lines.append(line)
         offset += len(line) + 1
     text = "\n".join(lines)
-    return ExtractedText(text=text, format=fmt, turns=tuple(turns), encoding=encoding)
+    made_by = _source(found, fmt, source)
+    return ExtractedText(text=text, format=fmt, turns=tuple(turns), encoding=encoding, source=made_by)
+
+
+def _source(pieces: list[_Piece], fmt: str, raw: str) -> str | None:
+    """Who wrote the file, judged by how it names speakers (None: cannot tell)."""
+    kinds = {piece.kind for piece in pieces if piece.speaker is not None}
+    if "voice" in kinds:
+        return "Microsoft Teams"
+    if "bracket" in kinds:
+        return "WhisperX"
+    if "prefix" in kinds and fmt == "vtt":
+        return "Zoom"
+    if not kinds and fmt == "vtt" and _WHISPER_TIMING.search(raw):
+        return "Whisper"  # openai-whisper writes WebVTT times without hours
+    return None
 
 
 def _pieces(source: str) -> list[_Piece]:
@@ -83,25 +103,28 @@ def _split_cue(cue: str, start_ms: int) -> list[_Piece]:
     if not voices or voices[0].start() > 0:
         before = _clean(cue[: voices[0].start()] if voices else cue)
         if before:
-            speaker, speech = _name_prefix(before)
-            result.append(_Piece(speaker, speech, start_ms))
+            speaker, speech, kind = _name_prefix(before)
+            result.append(_Piece(speaker, speech, start_ms, kind))
     for number, voice in enumerate(voices):
         end = voices[number + 1].start() if number + 1 < len(voices) else len(cue)
         speech = _clean(cue[voice.end() : end])
         name = _clean(voice.group(1) or "") or None
         if speech:
-            result.append(_Piece(name, speech, start_ms))
+            result.append(_Piece(name, speech, start_ms, "voice"))
     return [piece for piece in result if piece.text]
 
 
-def _name_prefix(text: str) -> tuple[str | None, str]:
+def _name_prefix(text: str) -> tuple[str | None, str, str]:
+    bracket = _BRACKET_PREFIX.match(text)
+    if bracket:
+        return " ".join(bracket.group(1).split()), text[bracket.end() :], "bracket"
     match = _NAME_PREFIX.match(text)
     if not match:
-        return None, text
+        return None, text, ""
     words = match.group(1).split()
     if any(word[0].islower() and word not in _NAME_PARTICLES for word in words[1:]):
-        return None, text
-    return " ".join(words), text[match.end() :]
+        return None, text, ""
+    return " ".join(words), text[match.end() :], "prefix"
 
 
 def _clean(text: str) -> str:
@@ -118,7 +141,7 @@ def _merge(pieces: list[_Piece]) -> list[_Piece]:
         if previous is not None and piece.speaker is not None and piece.speaker == previous.speaker:
             previous.text = f"{previous.text} {piece.text}"
         else:
-            merged.append(_Piece(piece.speaker, piece.text, piece.start_ms))
+            merged.append(_Piece(piece.speaker, piece.text, piece.start_ms, piece.kind))
     return merged
 
 

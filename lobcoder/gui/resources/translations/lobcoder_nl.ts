@@ -1630,7 +1630,7 @@ Taal van het codeboek:</numerusform>
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../../dialogs/import_dialog.py" line="+118"/>
+        <location filename="../../dialogs/import_dialog.py" line="+117"/>
         <source>Import documents</source>
         <translation>Documenten importeren</translation>
     </message>
@@ -2285,7 +2285,7 @@ Kwalitatief coderen van interviewtranscripten.</translation>
 <context>
     <name>PreviewPane</name>
     <message>
-        <location filename="../../dialogs/import_preview.py" line="+354"/>
+        <location filename="../../dialogs/import_preview.py" line="+294"/>
         <location line="+1"/>
         <source>Speaker</source>
         <translation>Spreker</translation>
@@ -2326,17 +2326,13 @@ Kwalitatief coderen van interviewtranscripten.</translation>
         <translation>{0} kan niet worden gelezen: {1}</translation>
     </message>
     <message>
-        <location line="+5"/>
-        <source>{0}: the speakers come from the file itself ({1}).</source>
-        <translation>{0}: de sprekers komen uit het bestand zelf ({1}).</translation>
-    </message>
-    <message>
-        <location line="+4"/>
+        <location line="+13"/>
         <source>{0}: speaker detection is off; the text is imported without turns.</source>
         <translation>{0}: sprekers herkennen staat uit; de tekst wordt zonder beurten geïmporteerd.</translation>
     </message>
     <message numerus="yes">
-        <location line="+3"/>
+        <location line="-6"/>
+        <location line="+9"/>
         <source>%n turn(s)</source>
         <translation>
             <numerusform>%n beurt</numerusform>
@@ -2344,7 +2340,8 @@ Kwalitatief coderen van interviewtranscripten.</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+1"/>
+        <location line="-8"/>
+        <location line="+9"/>
         <source>%n speaker(s)</source>
         <translation>
             <numerusform>%n spreker</numerusform>
@@ -2352,7 +2349,12 @@ Kwalitatief coderen van interviewtranscripten.</translation>
         </translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-8"/>
+        <source>{0} ({1}): {2} by {3}; the speakers and times come from the file itself.</source>
+        <translation>{0} ({1}): {2} van {3}; de sprekers en tijden komen uit het bestand zelf.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>{0}: {1} by {2}.</source>
         <translation>{0}: {1} van {2}.</translation>
     </message>
@@ -2737,7 +2739,7 @@ Kwalitatief coderen van interviewtranscripten.</translation>
 <context>
     <name>SpeakerSettings</name>
     <message>
-        <location filename="../../dialogs/import_preview.py" line="-194"/>
+        <location filename="../../dialogs/import_preview.py" line="-198"/>
         <source>Detect speakers</source>
         <translation>Sprekers herkennen</translation>
     </message>
