@@ -48,3 +48,22 @@ class NotFoundError(LobcoderError):
 
 class Cancelled(LobcoderError):
     """The user cancelled a long-running operation."""
+
+
+class StorageProblem(ProjectError):
+    """The system refused to read or write a file: read-only, disk full, damaged or locked.
+
+    ``kind`` is one of the constants below, so that the GUI can word the
+    problem in the user's language; ``str(error)`` is the English wording.
+    Whatever the kind, the action that met it changed nothing.
+    """
+
+    READ_ONLY = "read_only"
+    DISK_FULL = "disk_full"
+    DAMAGED = "damaged"
+    LOCKED = "locked"
+    UNREADABLE = "unreadable"
+
+    def __init__(self, path: str | Path, kind: str, problem: str) -> None:
+        self.kind = kind
+        super().__init__(path, problem)

@@ -95,7 +95,8 @@ def cmd_codebook_export(args: argparse.Namespace) -> int:
 def cmd_codebook_import(args: argparse.Namespace) -> int:
     codebook, notes = read_qdc(args.file)
     with ProjectStore.open(args.project) as store:
-        with store.transaction() as session:
+        # A dry run only reads, so it works on a read-only project too.
+        with store.read() if args.dry_run else store.transaction() as session:
             plan = plan_codebook_import(session, codebook)
             if not args.dry_run:
                 ImportCodebook(plan).apply(session)

@@ -22,7 +22,10 @@ def run_gui(project: str | None = None) -> int:
     # Translators before any widget exists, so every self.tr() call sees them.
     install_translations(app, settings.language)
 
+    from lobcoder.gui.failures import install_excepthook
     from lobcoder.gui.main_window import MainWindow
+
+    install_excepthook()
 
     window = MainWindow(settings)
     if project:

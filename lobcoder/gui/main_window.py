@@ -26,6 +26,7 @@ from lobcoder.errors import LobcoderError
 from lobcoder.gui.codebook_actions import CodebookActions
 from lobcoder.gui.coding_actions import CodingActions
 from lobcoder.gui.coding_pane import CodingPane
+from lobcoder.gui.failures import failure_text
 from lobcoder.gui.menus import build_menus
 from lobcoder.gui.models.code_filter_model import CodeFilterModel
 from lobcoder.gui.models.code_tree_model import CodeIdRole, CodeTreeModel
@@ -205,6 +206,8 @@ class MainWindow(QMainWindow):
 
     def _update_title(self) -> None:
         name = self.store.path.name if self.store else self.tr("no project open")
+        if self.store is not None and self.store.read_only:
+            name = self.tr("{0} (read-only)").format(name)
         self.setWindowTitle(self.tr("lobcoder — {0}").format(name))
 
     # -- projects -----------------------------------------------------------
@@ -219,7 +222,7 @@ class MainWindow(QMainWindow):
         try:
             store = opener()
         except LobcoderError as exc:
-            QMessageBox.warning(self, self.tr("Cannot open project"), str(exc))
+            QMessageBox.warning(self, self.tr("Cannot open project"), failure_text(exc) or str(exc))
             return False
         self.close_project()
         self.store = store

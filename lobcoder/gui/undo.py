@@ -11,6 +11,7 @@ from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from lobcoder.editing.base import Command
 from lobcoder.errors import LobcoderError
+from lobcoder.gui.failures import failure_text
 from lobcoder.storage.project import ProjectStore
 
 log = logging.getLogger(__name__)
@@ -74,7 +75,7 @@ class _Step(QUndoCommand):
             self._inverse = self._stack.run_now(self._inverse)
         except Exception as exc:  # noqa: BLE001 - the stack no longer matches the project
             log.exception("undo/redo failed")
-            self._stack.failed.emit(str(exc))
+            self._stack.failed.emit(failure_text(exc, self._stack.store.path) or str(exc))
             QTimer.singleShot(0, self._stack.clear)
             return
         self._done = not self._done
@@ -108,7 +109,7 @@ class ProjectUndoStack(QUndoStack):
         except Exception as exc:  # noqa: BLE001 - refused actions are shown, not raised
             if not isinstance(exc, (ValueError, LookupError, LobcoderError)):
                 log.exception("action failed")
-            self.failed.emit(str(exc))
+            self.failed.emit(failure_text(exc, self.store.path) or str(exc))
             return False
         self.push(_Step(self, inverse, describe(command)))
         return True

@@ -17,6 +17,7 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, QObject, QRunnable, Qt, QThreadPool, QTimer, Signal
 
 from lobcoder.errors import Cancelled, LobcoderError
+from lobcoder.gui.failures import failure_text
 
 log = logging.getLogger(__name__)
 
@@ -119,8 +120,12 @@ class Worker(QRunnable):
         except Cancelled:
             relay.cancelled.emit()
         except LobcoderError as exc:
-            relay.failed.emit(str(exc))
+            relay.failed.emit(failure_text(exc) or str(exc))
         except Exception as exc:  # noqa: BLE001 - every error must reach the user, not kill the thread
+            explained = failure_text(exc)  # a full disk, a damaged archive...: one plain line
+            if explained is not None:
+                relay.failed.emit(explained)
+                return
             log.exception("unexpected error in a background task")
             message = QCoreApplication.translate("Worker", "An unexpected error occurred: {0}")
             relay.failed.emit(message.format(_first_line(exc)))

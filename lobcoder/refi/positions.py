@@ -19,7 +19,7 @@ from bisect import bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from lobcoder.text.normalize import is_normalized, normalize_text
+from lobcoder.text.normalize import is_normalized, normalize_text, replace_controls
 
 _LINE_BREAKS = frozenset("\r\n\u2028\u2029\u0085\x0b\x0c")
 _ASTRAL = "[\U00010000-\U0010ffff]"
@@ -191,6 +191,7 @@ def _normalise_with_tokens(raw: str) -> tuple[str, list[tuple[int, int, int]]]:
     expected = normalize_text(raw)
     if expected == raw:
         return expected, []
+    raw = replace_controls(raw)  # one for one: no position moves
     needs_nfc = not unicodedata.is_normalized("NFC", raw)
     if not needs_nfc:
         # Only line breaks and BOMs change: no need to walk every character.

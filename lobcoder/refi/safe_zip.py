@@ -9,6 +9,7 @@ the zip headers are written by the sender and are not trusted.
 
 from __future__ import annotations
 
+import lzma
 import os
 import re
 import stat
@@ -163,7 +164,18 @@ class SafeZip:
                     if self.total_read > self.max_total:
                         raise self._refuse(f"unpacks to more than {_mb(self.max_total)} in total; refused")
                     yield chunk
-        except (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError, RuntimeError) as error:
+        except (
+            zipfile.BadZipFile,
+            zlib.error,
+            lzma.LZMAError,
+            EOFError,
+            NotImplementedError,
+            RuntimeError,
+            # A bad bzip2 stream raises a bare OSError; an end-of-archive record
+            # pointing past the directory makes zipfile seek before the start.
+            OSError,
+            ValueError,
+        ) as error:
             raise self._refuse(f"member {label!r} is damaged or cannot be unpacked ({error})") from None
 
     def read(self, name: str) -> bytes:

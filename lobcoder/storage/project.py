@@ -9,6 +9,7 @@ commits whole or rolls back whole.
 
 from __future__ import annotations
 
+import os
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -18,11 +19,19 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Engine, create_engine, event, text
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import NullPool
 
 from lobcoder import __version__
-from lobcoder.errors import NotAProjectError, ProjectError, ProjectExistsError, ProjectTooNewError
+from lobcoder.errors import (
+    NotAProjectError,
+    ProjectError,
+    ProjectExistsError,
+    ProjectTooNewError,
+    StorageProblem,
+)
+from lobcoder.storage.failures import READ_ONLY, explain
 from lobcoder.storage.models import ProjectSetting
 
 EXTENSION = ".lobcoder"
@@ -31,15 +40,16 @@ SCHEMA_HEAD = "0004"
 _SQLITE_MAGIC = b"SQLite format 3\x00"
 
 
-def _configure_connection(dbapi_connection: sqlite3.Connection, _record: Any) -> None:
+def _configure_connection(dbapi_connection: sqlite3.Connection, record: Any) -> None:
     # Let SQLAlchemy, not the sqlite3 module, decide where transactions begin,
     # so SAVEPOINTs and transactional DDL behave (SQLAlchemy's SQLite recipe).
     dbapi_connection.isolation_level = None
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA foreign_keys = ON")
-    cursor.execute("PRAGMA journal_mode = WAL")
-    cursor.execute("PRAGMA synchronous = FULL")
-    cursor.execute("PRAGMA busy_timeout = 5000")
+    cursor.execute("PRAGMA busy_timeout = 5000")  # a lock held by another writer is waited for briefly
+    if not record.info.get("read_only"):
+        cursor.execute("PRAGMA journal_mode = WAL")
+        cursor.execute("PRAGMA synchronous = FULL")
     cursor.close()
 
 
@@ -52,8 +62,17 @@ def _begin(conn: Any) -> None:
     conn.exec_driver_sql("BEGIN" if conn.get_execution_options().get(_READ_ONLY) else "BEGIN IMMEDIATE")
 
 
-def _make_engine(path: Path) -> Engine:
-    engine = create_engine(f"sqlite:///{path}", poolclass=NullPool)
+def _make_engine(path: Path, read_only: bool = False) -> Engine:
+    if read_only:
+        # In a folder nobody may write in, SQLite cannot create the WAL index
+        # (-shm); "immutable" reads the file without it (safe: nobody can write).
+        uri = path.resolve().as_uri() + "?mode=ro" + ("" if os.access(path.parent, os.W_OK) else "&immutable=1")
+        engine = create_engine(
+            "sqlite://", poolclass=NullPool, creator=lambda: sqlite3.connect(uri, uri=True, check_same_thread=False)
+        )
+        event.listen(engine, "connect", lambda _conn, record: record.info.update(read_only=True), insert=True)
+    else:
+        engine = create_engine(f"sqlite:///{path}", poolclass=NullPool)
     event.listen(engine, "connect", _configure_connection)
     event.listen(engine, "begin", _begin)
     return engine
@@ -98,9 +117,10 @@ def remove_project_file(path: str | Path) -> None:
 class ProjectStore:
     """An open project file. Thread-safe: each transaction gets its own connection."""
 
-    def __init__(self, path: Path, engine: Engine) -> None:
+    def __init__(self, path: Path, engine: Engine, read_only: bool = False) -> None:
         self.path = path
         self.engine = engine
+        self.read_only = read_only
         self._sessions = sessionmaker(engine, expire_on_commit=False)
 
     # -- lifecycle ---------------------------------------------------------
@@ -131,23 +151,31 @@ class ProjectStore:
                     ]
                 )
             engine.dispose()  # the last connection to close checkpoints the WAL
-        except Exception:
+        except Exception as exc:
             engine.dispose()
             remove_project_file(partial)
-            raise
+            problem = explain(exc, path)
+            if problem is None or problem is exc:
+                raise
+            raise problem from exc
         # Only a complete project ever appears under the chosen name.
         remove_sidecars(partial)
         partial.rename(path)
         return cls.open(path)
 
     @classmethod
-    def open(cls, path: str | Path) -> ProjectStore:
-        """Open a project, migrating an older schema after backing it up."""
+    def open(cls, path: str | Path, read_only: bool | None = None) -> ProjectStore:
+        """Open a project, migrating an older schema after backing it up.
+
+        ``read_only`` None: read-only exactly when the file or its folder cannot be written.
+        """
         path = Path(path)
         _check_is_project(path)
-        engine = _make_engine(path)
+        if read_only is None:
+            read_only = not (os.access(path, os.W_OK) and os.access(path.parent, os.W_OK))
+        engine = _make_engine(path, read_only)
         try:
-            revision = _current_revision(engine)
+            revision = _current_revision(engine, path)
             if revision != SCHEMA_HEAD:
                 if revision not in known_revisions():
                     raise ProjectTooNewError(
@@ -155,13 +183,23 @@ class ProjectStore:
                         f"made by a newer lobcoder (schema {revision}); this is lobcoder {__version__}, "
                         "please update it",
                     )
+                if read_only:
+                    raise StorageProblem(
+                        path,
+                        StorageProblem.READ_ONLY,
+                        "was made by an older lobcoder and must be updated, but it is read-only; "
+                        "copy it to a folder you may write in",
+                    )
                 backup = path.with_name(f"{path.name}.before-schema-{SCHEMA_HEAD}.bak")
                 _backup(engine, backup)
                 _upgrade(engine)
-        except Exception:
+        except Exception as exc:
             engine.dispose()
-            raise
-        return cls(path, engine)
+            problem = explain(exc, path)
+            if problem is None or problem is exc:
+                raise
+            raise problem from exc
+        return cls(path, engine, read_only)
 
     def close(self) -> None:
         self.engine.dispose()
@@ -176,17 +214,37 @@ class ProjectStore:
 
     @contextmanager
     def transaction(self) -> Iterator[Session]:
-        """One user action: commits when the block ends, rolls back on any error."""
-        with self._sessions.begin() as session:
-            yield session
+        """One user action: commits when the block ends, rolls back on any error.
+
+        Raises:
+            StorageProblem: the project is read-only, the disk is full, the
+                file is damaged or another program holds the lock; nothing was
+                changed.
+        """
+        if self.read_only:
+            raise StorageProblem(self.path, StorageProblem.READ_ONLY, READ_ONLY)
+        with self._translated():
+            with self._sessions.begin() as session:
+                yield session
+
+    @contextmanager
+    def _translated(self) -> Iterator[None]:
+        try:
+            yield
+        except (DBAPIError, sqlite3.Error) as exc:
+            problem = explain(exc, self.path)
+            if problem is None:
+                raise
+            raise problem from exc
 
     @contextmanager
     def read(self) -> Iterator[Session]:
         """A read-only session (rolled back at the end)."""
         session = self._sessions()
         try:
-            session.connection(execution_options={_READ_ONLY: True}).exec_driver_sql("SELECT 1")
-            yield session
+            with self._translated():
+                session.connection(execution_options={_READ_ONLY: True}).exec_driver_sql("SELECT 1")
+                yield session
         finally:
             session.rollback()
             session.close()
@@ -209,12 +267,16 @@ def _check_is_project(path: Path) -> None:
         raise NotAProjectError(path, "is an SQLite database but not a lobcoder project")
 
 
-def _current_revision(engine: Engine) -> str | None:
+def _current_revision(engine: Engine, path: Path) -> str | None:
+    # A deferred read: opening a project never waits for, or blocks, a writer.
     with engine.connect() as connection:
+        connection.execution_options(**{_READ_ONLY: True})
         try:
             row = connection.execute(text("SELECT version_num FROM alembic_version")).first()
-        except Exception as exc:  # noqa: BLE001 - any failure means "not ours"
-            raise NotAProjectError(engine.url.database or "", "has no lobcoder schema version") from exc
+        except DBAPIError as exc:
+            if "no such table" in str(exc.orig):
+                raise NotAProjectError(path, "has no lobcoder schema version") from exc
+            raise
         connection.rollback()
     return row[0] if row else None
 

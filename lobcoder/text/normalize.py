@@ -7,6 +7,19 @@ import re
 import unicodedata
 
 _LINE_BREAKS = re.compile(r"\r\n|\r|\u2028|\u2029|\u0085|\x0b|\x0c")
+# C0 control characters other than tab and the line breaks above, and DEL.
+_CONTROLS = re.compile("[\x00-\x08\x0e-\x1f\x7f]")
+REPLACEMENT = "\ufffd"
+
+
+def replace_controls(text: str) -> str:
+    """Replace each control character (NUL, ESC, DEL...) by U+FFFD, one for one.
+
+    Replacing rather than removing keeps every position in ``text`` valid, so a
+    REFI-QDA source's selections still point at the same characters. A NUL
+    must never be stored: SQLite's ``length()`` stops at it.
+    """
+    return _CONTROLS.sub(REPLACEMENT, text)
 
 
 def normalize_text(text: str) -> str:
@@ -14,7 +27,8 @@ def normalize_text(text: str) -> str:
 
     Strips byte-order marks, turns every line-break convention (CRLF, CR,
     Unicode line and paragraph separators, form feeds) into ``\\n`` and composes
-    Unicode to NFC. Nothing else changes: a source's own offsets (REFI-QDA
+    Unicode to NFC, and replaces other control characters by U+FFFD
+    (:func:`replace_controls`). Nothing else changes: a source's own offsets (REFI-QDA
     exports) stay meaningful. Offsets are only ever taken over the result, so
     what happens here is part of the project format.
     """
@@ -22,6 +36,7 @@ def normalize_text(text: str) -> str:
         text = text[1:]
     text = text.replace("\ufeff", "")
     text = _LINE_BREAKS.sub("\n", text)
+    text = replace_controls(text)
     text = unicodedata.normalize("NFC", text)
     return text
 
@@ -37,5 +52,6 @@ def is_normalized(text: str) -> bool:
         not text.startswith("\ufeff")
         and "\ufeff" not in text
         and _LINE_BREAKS.search(text) is None
+        and _CONTROLS.search(text) is None
         and unicodedata.is_normalized("NFC", text)
     )

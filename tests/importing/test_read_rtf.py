@@ -60,3 +60,12 @@ def test_rtf_without_text(tmp_path: Path) -> None:
     path.write_bytes(rb"{\rtf1\ansi{\fonttbl{\f0 Arial;}}\pard\par}")
     with pytest.raises(ImportProblem, match="contains no text"):
         read_file(path)
+
+
+def test_nul_characters_never_reach_the_text(tmp_path: Path) -> None:
+    # \u0? and a raw NUL byte: SQLite's length() would stop at either.
+    path = tmp_path / "nul.rtf"
+    path.write_bytes(b"{\\rtf1\\ansi Anna: ja\\u0? nee, \x00 echt.\\par}")
+    text = read_file(path).text
+    assert "\x00" not in text
+    assert text.startswith("Anna: ja\ufffd nee,")

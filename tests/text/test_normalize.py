@@ -5,7 +5,7 @@ from __future__ import annotations
 import unicodedata
 
 from lobcoder.text.fold import fold
-from lobcoder.text.normalize import content_hash, normalize_text
+from lobcoder.text.normalize import content_hash, is_normalized, normalize_text
 
 
 def test_crlf_cr_and_unicode_separators_become_newlines() -> None:
@@ -34,3 +34,11 @@ def test_fold_keeps_length_and_strips_diacritics() -> None:
     folded = fold(text)
     assert len(folded) == len(text)
     assert folded.startswith("coordinatie een cafe 😀 i")
+
+
+def test_control_characters_are_replaced_one_for_one() -> None:
+    raw = "Anna:\tja\x00 nee\x1b[0m\x07 goed\x7f\n"
+    stored = normalize_text(raw)
+    assert stored == "Anna:\tja\ufffd nee\ufffd[0m\ufffd goed\ufffd\n"
+    assert len(stored) == len(raw)  # positions taken over the raw text stay valid
+    assert is_normalized(stored) and not is_normalized(raw)

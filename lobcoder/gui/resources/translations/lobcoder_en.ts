@@ -4,7 +4,7 @@
 <context>
     <name>ActionNames</name>
     <message numerus="yes">
-        <location filename="../../undo.py" line="+31"/>
+        <location filename="../../undo.py" line="+32"/>
         <source>Apply code to %n passage(s)</source>
         <translation>
             <numerusform>Apply code to %n passage</numerusform>
@@ -413,7 +413,7 @@ Language of the codebook:</numerusform>
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <location filename="../../main_window.py" line="+396"/>
+        <location filename="../../main_window.py" line="+399"/>
         <source>‘{0}’: %n segment(s)</source>
         <translation>
             <numerusform>‘{0}’: %n segment</numerusform>

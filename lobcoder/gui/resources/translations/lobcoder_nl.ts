@@ -4,7 +4,7 @@
 <context>
     <name>ActionNames</name>
     <message numerus="yes">
-        <location filename="../../undo.py" line="+31"/>
+        <location filename="../../undo.py" line="+32"/>
         <source>Apply code to %n passage(s)</source>
         <translation>
             <numerusform>Code toepassen op %n passage</numerusform>
@@ -1441,6 +1441,34 @@ Taal van het codeboek:</numerusform>
     </message>
 </context>
 <context>
+    <name>FailureText</name>
+    <message>
+        <location filename="../../failures.py" line="+31"/>
+        <source>{0}: is read-only (the file or its folder cannot be written); nothing was changed</source>
+        <translation>{0}: is alleen-lezen (het bestand of de map kan niet worden beschreven); er is niets gewijzigd</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{0}: could not be written: the disk is full; nothing was changed</source>
+        <translation>{0}: kon niet worden geschreven: de schijf is vol; er is niets gewijzigd</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{0}: is damaged (not a readable lobcoder project); open a backup copy</source>
+        <translation>{0}: is beschadigd (geen leesbaar lobcoder-project); open een reservekopie</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{0}: is locked by another program (another lobcoder window or a sync tool?); try again in a moment</source>
+        <translation>{0}: is vergrendeld door een ander programma (een ander lobcoder-venster of een synchronisatieprogramma?); probeer het zo opnieuw</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Action not carried out</source>
+        <translation>Actie niet uitgevoerd</translation>
+    </message>
+</context>
+<context>
     <name>FilterBox</name>
     <message>
         <location filename="../../analysis/filter_box.py" line="+163"/>
@@ -1886,7 +1914,7 @@ Taal van het codeboek:</numerusform>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../main_window.py" line="+104"/>
+        <location filename="../../main_window.py" line="+105"/>
         <source>Filter documents</source>
         <translation>Documenten filteren</translation>
     </message>
@@ -1924,6 +1952,11 @@ Taal van het codeboek:</numerusform>
         <location line="+42"/>
         <source>no project open</source>
         <translation>geen project geopend</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{0} (read-only)</source>
+        <translation>{0} (alleen-lezen)</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -3050,7 +3083,7 @@ Kwalitatief coderen van interviewtranscripten.</translation>
 <context>
     <name>Worker</name>
     <message>
-        <location filename="../../workers.py" line="+125"/>
+        <location filename="../../workers.py" line="+130"/>
         <source>An unexpected error occurred: {0}</source>
         <translation>Er is een onverwachte fout opgetreden: {0}</translation>
     </message>

@@ -1,0 +1,71 @@
+"""The GUI's error boundary: trouble with files becomes one translated line in a message box.
+
+The core classifies errors (:func:`lobcoder.storage.failures.explain`); this
+module words a :class:`~lobcoder.errors.StorageProblem` in the user's language
+and installs a ``sys.excepthook`` so that an error escaping a slot shows a
+message instead of a traceback on a console nobody sees.
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+from pathlib import Path
+from types import TracebackType
+
+from PySide6.QtCore import QObject
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from lobcoder.errors import StorageProblem
+from lobcoder.storage.failures import explain
+
+log = logging.getLogger(__name__)
+
+
+class FailureText(QObject):
+    """Translated wording of the problems the core reports with a ``kind``."""
+
+    def storage(self, problem: StorageProblem) -> str:
+        texts = {
+            StorageProblem.READ_ONLY: lambda: self.tr(
+                "{0}: is read-only (the file or its folder cannot be written); nothing was changed"
+            ),
+            StorageProblem.DISK_FULL: lambda: self.tr(
+                "{0}: could not be written: the disk is full; nothing was changed"
+            ),
+            StorageProblem.DAMAGED: lambda: self.tr(
+                "{0}: is damaged (not a readable lobcoder project); open a backup copy"
+            ),
+            StorageProblem.LOCKED: lambda: self.tr(
+                "{0}: is locked by another program (another lobcoder window or a sync tool?); try again in a moment"
+            ),
+        }
+        wording = texts.get(problem.kind)
+        return wording().format(problem.path) if wording else str(problem)
+
+    def title(self) -> str:
+        return self.tr("Action not carried out")
+
+
+def failure_text(error: BaseException, path: str | Path | None = None) -> str | None:
+    """One line for the user about ``error``; None if it is a bug rather than trouble with a file."""
+    problem = explain(error, path)
+    if problem is None:
+        return None
+    if isinstance(problem, StorageProblem):
+        return FailureText().storage(problem)
+    return str(problem)
+
+
+def _hook(kind: type[BaseException], error: BaseException, trace: TracebackType | None) -> None:
+    message = failure_text(error)
+    if message is None or QApplication.instance() is None:
+        sys.__excepthook__(kind, error, trace)
+        return
+    log.warning("shown to the user: %s", message)
+    QMessageBox.warning(QApplication.activeWindow(), FailureText().title(), message)
+
+
+def install_excepthook() -> None:
+    """Show file trouble that escapes a slot in a message box (the app keeps running)."""
+    sys.excepthook = _hook

@@ -1,0 +1,104 @@
+"""Turn errors from SQLite, the operating system and archive readers into plain one-line messages.
+
+The CLI and the GUI each have one error boundary; both ask :func:`explain`
+what an unexpected exception means for the user. Only errors that come from
+the world outside lobcoder are explained (a read-only folder, a full disk, a
+damaged or locked file, a broken archive); anything else is a bug and is left
+to surface as one.
+"""
+
+from __future__ import annotations
+
+import errno
+import lzma
+import sqlite3
+import zipfile
+import zlib
+from pathlib import Path
+
+from sqlalchemy.exc import DBAPIError
+
+from lobcoder.errors import FileProblem, LobcoderError, StorageProblem
+
+READ_ONLY = "is read-only (the file or its folder cannot be written); nothing was changed"
+DISK_FULL = "could not be written: the disk is full; nothing was changed"
+DAMAGED = "is damaged (not a readable lobcoder project); open a backup copy"
+LOCKED = "is locked by another program (another lobcoder window or a sync tool?); try again in a moment"
+
+_READ_ONLY_ERRNOS = {errno.EROFS, errno.EACCES, errno.EPERM}
+_FULL_ERRNOS = {errno.ENOSPC, errno.EDQUOT, errno.EFBIG}
+
+
+def first_line(error: BaseException) -> str:
+    """The first non-empty line of an error's message (lxml and SQLAlchemy write several)."""
+    for line in str(error).splitlines():
+        if line.strip():
+            return line.strip()
+    return type(error).__name__
+
+
+def _sqlite(error: sqlite3.Error, path: str | Path) -> StorageProblem | None:
+    name = getattr(error, "sqlite_errorname", "") or ""
+    message = first_line(error).lower()
+    if isinstance(error, sqlite3.IntegrityError | sqlite3.ProgrammingError | sqlite3.InterfaceError):
+        return None  # a bug in lobcoder, not trouble with the file
+    if name.startswith("SQLITE_READONLY") or "readonly database" in message or name == "SQLITE_PERM":
+        return StorageProblem(path, StorageProblem.READ_ONLY, READ_ONLY)
+    if name == "SQLITE_FULL" or "disk is full" in message:
+        return StorageProblem(path, StorageProblem.DISK_FULL, DISK_FULL)
+    if name.startswith(("SQLITE_BUSY", "SQLITE_LOCKED")) or "database is locked" in message:
+        return StorageProblem(path, StorageProblem.LOCKED, LOCKED)
+    if name.startswith(("SQLITE_CORRUPT", "SQLITE_NOTADB")) or "malformed" in message or "not a database" in message:
+        return StorageProblem(path, StorageProblem.DAMAGED, DAMAGED)
+    if name.startswith("SQLITE_IOERR") or "disk i/o error" in message:
+        return StorageProblem(
+            path,
+            StorageProblem.UNREADABLE,
+            "could not be read or written (disk I/O error: is the disk full, removed or read-only?); "
+            "nothing was changed",
+        )
+    if name.startswith("SQLITE_CANTOPEN") or "unable to open" in message:
+        return StorageProblem(
+            path, StorageProblem.UNREADABLE, "cannot be opened (does its folder exist, and may lobcoder write in it?)"
+        )
+    if isinstance(error, sqlite3.OperationalError | sqlite3.DatabaseError):
+        return StorageProblem(path, StorageProblem.UNREADABLE, f"could not be used ({first_line(error)})")
+    return None
+
+
+def _os(error: OSError, path: str | Path | None) -> FileProblem:
+    named = error.filename if isinstance(error.filename, str | Path) else path
+    where = named if named is not None else "file"
+    if error.errno in _READ_ONLY_ERRNOS:
+        return StorageProblem(where, StorageProblem.READ_ONLY, "is read-only or access is denied; nothing was changed")
+    if error.errno in _FULL_ERRNOS:
+        return StorageProblem(where, StorageProblem.DISK_FULL, DISK_FULL)
+    if error.errno == errno.ENOENT:
+        return FileProblem(where, "no such file or folder")
+    if error.errno is None:
+        # bz2 and gzip raise bare OSErrors for damaged compressed data.
+        return FileProblem(where, f"is damaged and cannot be read ({first_line(error)})")
+    return FileProblem(where, f"could not be read or written ({error.strerror or first_line(error)})")
+
+
+def explain(error: BaseException, path: str | Path | None = None) -> LobcoderError | None:
+    """The user-facing form of ``error`` met while working on ``path``; None for a bug.
+
+    ``path`` names the file when the error itself does not (SQLite errors never do).
+    """
+    if isinstance(error, LobcoderError):
+        return error
+    if isinstance(error, DBAPIError) and isinstance(error.orig, BaseException):
+        return explain(error.orig, path)
+    where = path if path is not None else "file"
+    if isinstance(error, sqlite3.Error):
+        return _sqlite(error, where)
+    if isinstance(error, zipfile.BadZipFile | zipfile.LargeZipFile | zlib.error | lzma.LZMAError | EOFError):
+        return FileProblem(where, f"is a damaged archive ({first_line(error)})")
+    if isinstance(error, OSError):
+        return _os(error, path)
+    if isinstance(error, MemoryError):
+        return FileProblem(where, "is too large to handle with the memory available; nothing was changed")
+    if type(error).__module__.startswith("lxml"):
+        return FileProblem(where, f"contains XML that cannot be read ({first_line(error)})")
+    return None
