@@ -19,7 +19,6 @@ from collections.abc import Sequence
 from lobcoder import __version__
 from lobcoder.cli.output import error
 from lobcoder.errors import LobcoderError
-from lobcoder.storage.failures import explain
 
 EXIT_OK = 0
 EXIT_PARTIAL = 1  # the command ran, but some input was rejected (see its report)
@@ -95,6 +94,8 @@ def run_cli(argv: Sequence[str]) -> int:
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return EXIT_OK
     except Exception as exc:
+        from lobcoder.storage.failures import explain  # here, not at the top: --version stays fast
+
         # The error boundary: trouble with files (read-only, disk full, damaged,
         # locked, a broken archive) gets one line; only a bug shows a traceback.
         problem = explain(exc, getattr(args, "project", None) or getattr(args, "out", None))
