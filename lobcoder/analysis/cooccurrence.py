@@ -49,30 +49,16 @@ import numpy as np
 import numpy.typing as npt
 
 from lobcoder.analysis.dataset import CodeNode, Dataset, IntArray
-from lobcoder.analysis.filters import AnalysisFilter, select
+from lobcoder.analysis.filters import AnalysisFilter, FilterDescription, select
 from lobcoder.analysis.table import Format, Table, TableRow
 from lobcoder.analysis.units import UNITS, Unit, expand, memberships
+from lobcoder.i18n import format_number, message
 
 Measure = Literal["count", "jaccard", "conditional", "conditional_column"]
 Matrix = tuple[tuple[int, ...], ...]
 FloatArray = npt.NDArray[np.float64]
 LOW_C = 0.2
 HIGH_SHARE = 0.5
-
-_UNIT_NOTES = {
-    "overlap": "Unit: overlapping codings. Count = pairs of overlapping codings; n = codings of the code.",
-    "turn": "Unit: speaker turn. Count = turns in which both codes occur; n = turns with the code.",
-    "sentence": "Unit: sentence. Count = sentences in which both codes occur; n = sentences with the code.",
-    "paragraph": "Unit: paragraph. Count = paragraphs in which both codes occur; n = paragraphs with the code.",
-    "document": "Unit: document. Count = documents in which both codes occur; n = documents with the code.",
-    "participant": "Unit: participant. Count = participants with both codes; n = participants with the code.",
-}
-_MEASURE_NOTES = {
-    "count": "Cells: co-occurrence count; diagonal: n.",
-    "jaccard": "Cells: c-coefficient n12 / (n1 + n2 − n12) (for overlap n12 counts each coding once).",
-    "conditional": "Cells: share of the row code's units in which the column code also occurs.",
-    "conditional_column": "Cells: share of the column code's units in which the row code also occurs.",
-}
 
 
 @dataclass(frozen=True)
@@ -87,7 +73,7 @@ class CooccurrenceResult:
     occurrences: tuple[int, ...]
     together: Matrix
     involved: Matrix
-    notes: tuple[str, ...] = ()
+    described: FilterDescription = FilterDescription()
     order: Literal["codebook", "similarity"] = "codebook"
 
     def count(self, i: int, j: int) -> int:
@@ -141,31 +127,33 @@ class CooccurrenceResult:
         np.fill_diagonal(marked, False)
         return frozenset((int(i), int(j)) for i, j in zip(*np.nonzero(marked), strict=True))
 
-    def to_table(self, measure: Measure = "count") -> Table:
+    def to_table(self, measure: Measure = "count", language: str = "en") -> Table:
         size = range(len(self.codes))
         hierarchy = self.order == "codebook"
         fmt: Format = "int" if measure == "count" else "float2" if measure == "jaccard" else "percent"
-        unit_note = _UNIT_NOTES[self.unit]
+        unit_note = message(f"cooccurrence.note.{self.unit}", language)
         if self.unit == "paragraph" and self.within:
-            unit_note = (
-                f"Unit: windows of {self.within + 1} consecutive paragraphs (codes at most {self.within} "
-                "paragraphs apart). Count = windows with both codes; n = windows with the code."
-            )
-        rollup = "Codes include their sub-codes." if self.rollup else "Codes without their sub-codes."
+            unit_note = message("cooccurrence.note.window", language, size=self.within + 1, within=self.within)
+        rollup = message("cooccurrence.rollup_with" if self.rollup else "cooccurrence.rollup_without", language)
+        low, high = format_number(LOW_C, 1, language), format_number(HIGH_SHARE * 100, 0, language) + "%"
         return Table(
-            title=f"Code co-occurrence ({self.unit})",
-            row_header="Code",
+            title=message("cooccurrence.title", language, unit=message(f"cooccurrence.unit.{self.unit}", language)),
+            row_header=message("table.code", language),
             columns=tuple(code.name for code in self.codes),
             rows=tuple(
                 TableRow(code.name, tuple(values), code.depth if hierarchy else 0, code.id)
                 for code, values in zip(self.codes, self.matrix(measure), strict=True)
             ),
             formats=tuple(fmt for _ in size),
-            notes=(unit_note, _MEASURE_NOTES[measure], rollup, *self.notes),
+            notes=(
+                unit_note,
+                message(f"cooccurrence.measure.{measure}", language),
+                rollup,
+                *self.described.lines(language),
+            ),
             shaded=True,
             flagged=self.flagged(),
-            flag_note=f"Marked: c-coefficient below {LOW_C:.1f} while one code occurs with the other in at least "
-            f"{HIGH_SHARE:.0%} of its units.",
+            flag_note=message("cooccurrence.flag", language, low=low, high=high),
             column_keys=tuple(code.id for code in self.codes),
         )
 
@@ -299,7 +287,7 @@ def cooccurrence(
         occurrences=tuple(int(round(occurrences[i])) for i in shown),
         together=_matrix(together, shown),
         involved=_matrix(involved, shown),
-        notes=flt.describe(dataset),
+        described=flt.describe(dataset),
     )
     if order == "similarity":
         return replace(result.reordered(result.similarity_order()), order="similarity")

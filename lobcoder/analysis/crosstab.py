@@ -28,8 +28,18 @@ from dataclasses import dataclass
 from typing import Literal
 
 from lobcoder.analysis.dataset import NO_VALUE, CodeNode, Dataset
-from lobcoder.analysis.filters import AnalysisFilter, by_participant, document_code_counts, rolled, select, value_groups
+from lobcoder.analysis.filters import (
+    AnalysisFilter,
+    FilterDescription,
+    by_participant,
+    document_code_counts,
+    join_names,
+    rolled,
+    select,
+    value_groups,
+)
 from lobcoder.analysis.table import Format, Table, TableRow
+from lobcoder.i18n import message
 
 CountWhat = Literal["codings", "documents", "participants"]
 Percent = Literal["row", "column"] | None
@@ -45,7 +55,7 @@ class CrosstabResult:
     cells: tuple[tuple[int, ...], ...]
     count: CountWhat
     rollup: bool
-    notes: tuple[str, ...] = ()
+    described: FilterDescription = FilterDescription()
 
     def row_totals(self) -> tuple[int, ...]:
         return tuple(sum(row) for row in self.cells)
@@ -69,8 +79,9 @@ class CrosstabResult:
         top = self._top()
         return tuple(sum(self.cells[i][j] for i in top) for j in range(len(self.values)))
 
-    def to_table(self, percent: Percent = None) -> Table:
-        columns = tuple(self.values) + ("Total",)
+    def to_table(self, percent: Percent = None, language: str = "en") -> Table:
+        labels = (message("table.no_value", language) if v == NO_VALUE else v for v in self.values)
+        columns = (*labels, message("table.total", language))
         column_totals = self.column_totals()
         grand = sum(column_totals)
         fmt: Format = "int" if percent is None else "percent"
@@ -87,21 +98,20 @@ class CrosstabResult:
             cells = [cell(v, total, c) for v, c in zip(values, column_totals, strict=True)]
             rows.append(TableRow(code.name, (*cells, cell(total, total, grand)), code.depth, code.id))
         totals = [cell(c, grand, c) for c in column_totals]
-        rows.append(TableRow("Total", (*totals, cell(grand, grand, grand)), 0, None))
-        what = {"codings": "Codings", "documents": "Documents with the code", "participants": "Participants"}[
-            self.count
-        ]
-        shares = {None: "", "row": " Row percentages.", "column": " Column percentages."}[percent]
-        notes = [f"{what} per {self.attribute}.{shares}"]
+        rows.append(TableRow(message("table.total", language), (*totals, cell(grand, grand, grand)), 0, None))
+        what = message(f"crosstab.count.{self.count}", language)
+        notes = [message("crosstab.per", language, what=what, attribute=self.attribute)]
+        if percent is not None:
+            notes[0] += " " + message(f"crosstab.percent.{percent}", language)
         if self.rollup:
-            notes.append("Codes include their sub-codes; totals add up only codes without a parent shown.")
+            notes.append(message("crosstab.rollup", language))
         return Table(
-            title=f"Codes × {self.attribute}",
-            row_header="Code",
+            title=message("crosstab.title", language, attribute=self.attribute),
+            row_header=message("table.code", language),
             columns=columns,
             rows=tuple(rows),
             formats=tuple(fmt for _ in columns),
-            notes=(*notes, *self.notes),
+            notes=(*notes, *self.described.lines(language)),
             column_keys=(*((self.attribute, v) for v in self.values), None),
         )
 
@@ -140,26 +150,30 @@ class ParticipantWaveResult:
     waves: tuple[str, ...]
     cells: tuple[tuple[int | None, ...], ...]
     rollup: bool = True
-    notes: tuple[str, ...] = ()
+    described: FilterDescription = FilterDescription()
 
-    def to_table(self) -> Table:
+    def to_table(self, language: str = "en") -> Table:
         rows = []
         for (person_id, name), values in zip(self.participants, self.cells, strict=True):
             total = sum(v for v in values if v is not None)
             rows.append(TableRow(name, (*values, total), 0, person_id))
-        names = ", ".join(code.name for code in self.codes)
-        scope = " (with sub-codes)" if self.rollup else ""
-        columns = (*(f"{self.attribute} {w}" if w != NO_VALUE else w for w in self.waves), "Total")
+        names = join_names([code.name for code in self.codes], language)
+        no_value = message("table.no_value", language)
+        columns = (
+            *(f"{self.attribute} {w}" if w != NO_VALUE else no_value for w in self.waves),
+            message("table.total", language),
+        )
+        codings = "waves.codings_rollup" if self.rollup else "waves.codings"
         return Table(
-            title=f"Participants × {self.attribute}: {names}",
-            row_header="Participant",
+            title=message("waves.title", language, attribute=self.attribute, codes=names),
+            row_header=message("waves.participant", language),
             columns=columns,
             rows=tuple(rows),
             formats=tuple("int" for _ in columns),
             notes=(
-                f"Codings of {names}{scope} per participant and {self.attribute}.",
-                f"Empty: no document of this participant in that {self.attribute}.",
-                *self.notes,
+                message(codings, language, codes=names, attribute=self.attribute),
+                message("waves.empty", language, attribute=self.attribute),
+                *self.described.lines(language),
             ),
             column_keys=(*((self.attribute, w) for w in self.waves), None),
         )
@@ -193,5 +207,5 @@ def participant_by_wave(
         waves=tuple(groups),
         cells=tuple(cells),
         rollup=rollup,
-        notes=flt.describe(dataset),
+        described=flt.describe(dataset),
     )

@@ -32,6 +32,7 @@ import numpy.typing as npt
 
 from lobcoder.analysis.dataset import NO_VALUE, CodeNode, Dataset, IntArray, value_label
 from lobcoder.errors import NotFoundError
+from lobcoder.i18n import message
 
 
 def _frozen(values: Iterable[object] | None) -> frozenset[object] | None:
@@ -61,20 +62,70 @@ class AnalysisFilter:
         conditions = {name: frozenset(value_label(v) for v in allowed) for name, allowed in self.attributes.items()}
         object.__setattr__(self, "attributes", conditions)
 
-    def describe(self, dataset: Dataset) -> tuple[str, ...]:
-        """One line per restriction, for table notes."""
-        lines = []
+    def describe(self, dataset: Dataset) -> FilterDescription:
+        """The restrictions with the names they refer to, for table notes in any language."""
+        documents = None
         if self.documents is not None:
-            lines.append(f"Documents: {len(self.documents)} selected")
-        for name, allowed in self.attributes.items():
-            lines.append(f"{name}: {', '.join(sorted(map(str, allowed)))}")
-        if self.coders is not None:
-            lines.append(f"Coders: {', '.join(sorted(self.coders))}")
+            documents = tuple(d.name for d in dataset.documents if d.id in self.documents)
+        codes = None
         if self.codes is not None:
-            lines.append(f"Codes: {len(self.codes)} selected")
+            codes = tuple(node.name for node in dataset.codes if node.id in self.codes)
+        return FilterDescription(
+            documents=documents,
+            attributes=tuple((name, tuple(sorted(map(str, allowed)))) for name, allowed in self.attributes.items()),
+            coders=tuple(sorted(self.coders)) if self.coders is not None else None,  # type: ignore[type-var]
+            codes=codes,
+            exclude_interviewer=self.exclude_interviewer,
+        )
+
+
+MAX_NAMED = 8
+"""A note names at most this many documents or codes; past that it counts them."""
+
+
+def join_names(names: Sequence[str], language: str) -> str:
+    """ "A, B and C" in ``language``."""
+    if len(names) < 2:
+        return "".join(names)
+    return message("filter.and", language, first=", ".join(names[:-1]), last=names[-1])
+
+
+@dataclass(frozen=True)
+class FilterDescription:
+    """What a filter kept, by name (code names, attribute values as labels), ready to be put into words."""
+
+    documents: tuple[str, ...] | None = None
+    attributes: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    coders: tuple[str, ...] | None = None
+    codes: tuple[str, ...] | None = None
+    exclude_interviewer: bool = False
+
+    def lines(self, language: str = "en") -> tuple[str, ...]:
+        """One line per restriction, e.g. "Codes: Werkdruk and Twijfel", "ronde: 1, 2"."""
+        found = []
+        if self.documents is not None:
+            if len(self.documents) <= MAX_NAMED:
+                found.append(message("filter.documents", language, names=join_names(self.documents, language)))
+            else:
+                found.append(message("filter.documents_many", language, count=len(self.documents)))
+        for name, values in self.attributes:
+            labels = [message("table.no_value", language) if v == NO_VALUE else v for v in values]
+            found.append(message("filter.attribute", language, name=name, values=", ".join(labels)))
+        if self.coders is not None:
+            found.append(message("filter.coders", language, names=join_names(self.coders, language)))
+        if self.codes is not None:
+            found.append(self._codes(language))
         if self.exclude_interviewer:
-            lines.append("Codings entirely inside interviewer turns left out")
-        return tuple(lines)
+            found.append(message("filter.interviewer", language))
+        return tuple(found)
+
+    def _codes(self, language: str) -> str:
+        codes = self.codes or ()
+        if len(codes) > MAX_NAMED:
+            shown = ", ".join(codes[: MAX_NAMED - 1])
+            return message("filter.codes_many", language, names=shown, more=len(codes) - MAX_NAMED + 1)
+        key = "filter.code" if len(codes) == 1 else "filter.codes"
+        return message(key, language, names=join_names(codes, language))
 
 
 @dataclass(frozen=True, eq=False)

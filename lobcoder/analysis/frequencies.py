@@ -31,6 +31,7 @@ import numpy.typing as npt
 from lobcoder.analysis.dataset import NO_VALUE, CodeNode, Dataset
 from lobcoder.analysis.filters import (
     AnalysisFilter,
+    FilterDescription,
     Selection,
     by_participant,
     document_code_counts,
@@ -39,6 +40,7 @@ from lobcoder.analysis.filters import (
     value_groups,
 )
 from lobcoder.analysis.table import Format, Table, TableRow
+from lobcoder.i18n import message
 
 SplitMeasure = Literal["codings", "documents", "document_share", "participants", "participant_share"]
 _SPLIT_FORMATS: dict[str, Format] = {
@@ -97,12 +99,12 @@ class FrequencyResult:
     split_by: str | Split | None
     split_labels: tuple[str, ...]
     split_keys: tuple[object, ...]
-    notes: tuple[str, ...] = ()
+    described: FilterDescription = FilterDescription()
 
     def counts(self, row: CodeFrequency) -> Counts:
         return row.rolled if self.rollup else row.own
 
-    def to_table(self, split_measure: SplitMeasure | None = None) -> Table:
+    def to_table(self, split_measure: SplitMeasure | None = None, language: str = "en") -> Table:
         """Codings, documents (%), participants (%) per code, then one column per split value.
 
         ``split_measure`` chooses what split columns show; by default the share
@@ -110,10 +112,13 @@ class FrequencyResult:
         """
         if split_measure is None:
             split_measure = "codings" if self.split_by is Split.DOCUMENT else "document_share"
-        columns = ["Codings", "Documents", "% of documents", "Participants", "% of participants"]
         keys: list[object] = ["codings", "documents", "document_share", "participants", "participant_share"]
+        columns = [message(f"frequencies.{key}", language) for key in keys]
         formats: list[Format] = ["int", "int", "percent", "int", "percent"]
-        columns += list(self.split_labels)
+        columns += [
+            self._split_label(label, key, language)
+            for label, key in zip(self.split_labels, self.split_keys, strict=True)
+        ]
         keys += list(self.split_keys)
         formats += [_SPLIT_FORMATS[split_measure]] * len(self.split_labels)
         rows = []
@@ -122,26 +127,29 @@ class FrequencyResult:
             values = (c.codings, c.documents, c.document_share, c.participants, c.participant_share)
             split = tuple(cell.get(split_measure) for cell in row.split)
             rows.append(TableRow(row.code.name, values + split, row.code.depth, row.code.id))
-        mode = (
-            "Codes include their sub-codes (a document or participant counted once)."
-            if self.rollup
-            else ("Codings with exactly this code; sub-codes are counted on their own rows.")
-        )
-        base = f"N = {self.documents} documents, {self.participants} participants."
+        mode = message("table.rollup_with" if self.rollup else "table.rollup_without", language)
+        base = message("frequencies.base", language, documents=self.documents, participants=self.participants)
         if self.split_labels:
-            base += f" Split columns: {split_measure.replace('_', ' ')} per {self._split_name()}."
+            measure = message(f"frequencies.split.{split_measure}", language)
+            base += " " + message("frequencies.split_note", language, split=self._split_name(language), measure=measure)
         return Table(
-            title="Code frequencies",
-            row_header="Code",
+            title=message("frequencies.title", language),
+            row_header=message("table.code", language),
             columns=tuple(columns),
             rows=tuple(rows),
             formats=tuple(formats),
-            notes=(base, mode, *self.notes),
+            notes=(base, mode, *self.described.lines(language)),
             column_keys=tuple(keys),
         )
 
-    def _split_name(self) -> str:
-        return "document" if self.split_by is Split.DOCUMENT else str(self.split_by)
+    def _split_name(self, language: str) -> str:
+        return message("frequencies.per_document", language) if self.split_by is Split.DOCUMENT else str(self.split_by)
+
+    @staticmethod
+    def _split_label(label: str, key: object, language: str) -> str:
+        if isinstance(key, tuple) and key[1] == NO_VALUE:
+            return message("table.no_value", language)
+        return label
 
 
 def _counts(dataset: Dataset, codings: npt.NDArray[np.float64], documents: list[int]) -> list[Counts]:
@@ -191,5 +199,5 @@ def frequencies(
         split_by=split_by,
         split_labels=tuple(label for label, _, _ in groups),
         split_keys=tuple(key for _, key, _ in groups),
-        notes=flt.describe(dataset),
+        described=flt.describe(dataset),
     )

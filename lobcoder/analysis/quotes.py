@@ -28,9 +28,10 @@ import numpy as np
 
 from lobcoder.analysis.cooccurrence import CooccurrenceResult, overlap_pairs
 from lobcoder.analysis.dataset import CodeNode, CodingRow, Dataset, IntArray, TurnInfo
-from lobcoder.analysis.filters import AnalysisFilter, select
+from lobcoder.analysis.filters import AnalysisFilter, FilterDescription, select
 from lobcoder.analysis.table import Format, Table, TableRow
 from lobcoder.analysis.units import Spans, memberships, paragraphs, turn_spans
+from lobcoder.i18n import message
 
 
 @dataclass(frozen=True)
@@ -65,33 +66,49 @@ def format_timestamp(milliseconds: int | None) -> str | None:
 class QuoteResult:
     quotes: tuple[Quote, ...]
     attribute_names: tuple[str, ...]
-    notes: tuple[str, ...] = ()
+    described: FilterDescription = FilterDescription()
 
-    def to_table(self, attributes: Sequence[str] | None = None) -> Table:
-        """One row per quote, labelled with its code; ``attributes``: which attribute columns (default all)."""
+    def to_table(self, attributes: Sequence[str] | None = None, language: str = "en") -> Table:
+        """One row per quote, labelled with its code; ``attributes``: which attribute columns (default all).
+
+        Columns that would be empty for every quote (no speakers, no times, one
+        unnamed coder...) are left out.
+        """
         names = tuple(self.attribute_names if attributes is None else attributes)
-        columns = ("Document", "Participant", *names, "Speaker", "Paragraph", "Time", "Coder", "Text")
-        text: Format = "text"
-        formats: tuple[Format, ...] = (text, text, *(text,) * len(names), text, "int", text, text, text)
-        rows = tuple(
-            TableRow(
-                q.listed_under.name,
-                (
-                    q.document,
-                    q.participant,
-                    *(q.attributes.get(name) for name in names),
-                    q.speaker,
-                    q.paragraph,
-                    format_timestamp(q.timestamp_ms),
-                    q.coder,
-                    q.text,
-                ),
-                0,
-                q.coding_id,
+        fields = ("document", "participant", *(("attribute", name) for name in names))
+        keys: tuple[object, ...] = (*fields, "speaker", "paragraph", "time", "coder", "text")
+        headers = [name[1] if isinstance(name, tuple) else message(f"quotes.{name}", language) for name in keys]
+        formats: list[Format] = ["int" if key == "paragraph" else "text" for key in keys]
+        values = [
+            (
+                q.document,
+                q.participant,
+                *(q.attributes.get(name) for name in names),
+                q.speaker,
+                q.paragraph,
+                format_timestamp(q.timestamp_ms),
+                q.coder,
+                q.text,
             )
             for q in self.quotes
+        ]
+        keep = [j for j, key in enumerate(keys) if key == "text" or any(v[j] not in (None, "") for v in values)]
+        if not values:
+            keep = list(range(len(keys)))
+        rows = tuple(
+            TableRow(q.listed_under.name, tuple(v[j] for j in keep), 0, q.coding_id)
+            for q, v in zip(self.quotes, values, strict=True)
         )
-        return Table("Quotes", "Code", columns, rows, formats, notes=self.notes, column_keys=columns)
+        columns = tuple(headers[j] for j in keep)
+        return Table(
+            message("quotes.title", language),
+            message("table.code", language),
+            columns,
+            rows,
+            tuple(formats[j] for j in keep),
+            notes=self.described.lines(language),
+            column_keys=tuple(keys[j] for j in keep),
+        )
 
 
 class _Context:

@@ -21,6 +21,7 @@ from lobcoder.analysis.table import Table
 from lobcoder.analysis.units import UNITS
 from lobcoder.cli.output import error, one_line, print_json
 from lobcoder.errors import LobcoderError
+from lobcoder.i18n import message
 from lobcoder.reports.export import ExportFormat, export_table
 from lobcoder.reports.formatting import Language, format_value, is_matrix
 from lobcoder.storage.project import ProjectStore
@@ -134,9 +135,9 @@ def _one_line_errors(parser: argparse.ArgumentParser) -> None:
 def cmd_frequencies(args: argparse.Namespace) -> int:
     def compute(dataset: Dataset, flt: AnalysisFilter) -> list[Table]:
         split: str | Split | None = Split.DOCUMENT if args.by_document else args.split_by
-        if isinstance(split, str) and split not in dataset.attribute_values:
-            raise UsageError(_no_attribute(dataset, split))
-        return [frequencies(dataset, flt, split_by=split, rollup=args.rollup).to_table()]
+        if isinstance(split, str):
+            split = find_attribute(dataset, split)
+        return [frequencies(dataset, flt, split_by=split, rollup=args.rollup).to_table(language=args.language)]
 
     return _report(args, compute)
 
@@ -155,7 +156,7 @@ def cmd_cooccurrence(args: argparse.Namespace) -> int:
             order=args.order,
             hide_empty=args.hide_empty,
         )
-        return [result.to_table(args.measure)]
+        return [result.to_table(args.measure, language=args.language)]
 
     return _report(args, compute)
 
@@ -167,20 +168,20 @@ def cmd_crosstab(args: argparse.Namespace) -> int:
         raise UsageError("--percent does not apply to --participants")
 
     def compute(dataset: Dataset, flt: AnalysisFilter) -> list[Table]:
-        if args.attribute not in dataset.attribute_values:
-            raise UsageError(_no_attribute(dataset, args.attribute))
+        attribute = find_attribute(dataset, args.attribute)
         if args.participants:
             codes = sorted(flt.codes or (), key=dataset.code_position)
-            return [participant_by_wave(dataset, codes, flt, args.attribute, rollup=args.rollup).to_table()]
-        result = crosstab(dataset, args.attribute, flt, count=args.count, rollup=args.rollup)
-        return [result.to_table(args.percent)]
+            result = participant_by_wave(dataset, codes, flt, attribute, rollup=args.rollup)
+            return [result.to_table(language=args.language)]
+        found = crosstab(dataset, attribute, flt, count=args.count, rollup=args.rollup)
+        return [found.to_table(args.percent, language=args.language)]
 
     return _report(args, compute)
 
 
 def cmd_quotes(args: argparse.Namespace) -> int:
     def compute(dataset: Dataset, flt: AnalysisFilter) -> list[Table]:
-        return [quotes(dataset, flt, rollup=args.rollup).to_table()]
+        return [quotes(dataset, flt, rollup=args.rollup).to_table(language=args.language)]
 
     return _report(args, compute)
 
@@ -231,6 +232,15 @@ def _no_attribute(dataset: Dataset, name: str) -> str:
     return f"no attribute named {name!r} in this project (attributes: {known})"
 
 
+def find_attribute(dataset: Dataset, name: str) -> str:
+    """The attribute as the project names it, for ``name`` as the user typed it (case and spaces aside)."""
+    wanted = " ".join(name.split()).casefold()
+    for known in dataset.attribute_names:
+        if " ".join(known.split()).casefold() == wanted:
+            return known
+    raise UsageError(_no_attribute(dataset, name.strip()))
+
+
 def build_filter(
     dataset: Dataset,
     conditions: Sequence[str],
@@ -240,14 +250,11 @@ def build_filter(
 ) -> AnalysisFilter:
     """The filter from the command line, each name checked against the project."""
     attributes: dict[str, set[str]] = {}
-    by_name = {name.casefold(): name for name in dataset.attribute_names}
     for condition in conditions:
         name, equals, value = condition.partition("=")
         if not equals or not name.strip():
             raise UsageError(f"--filter {condition!r}: expected ATTR=VALUE, e.g. wave=1")
-        attribute = by_name.get(name.strip().casefold())
-        if attribute is None:
-            raise UsageError(_no_attribute(dataset, name.strip()))
+        attribute = find_attribute(dataset, name)
         values = dataset.attribute_values.get(attribute, ())
         if value.strip() not in values:
             raise UsageError(f"attribute {attribute!r} has no value {value.strip()!r} (values: {', '.join(values)})")
@@ -311,8 +318,8 @@ def print_table(table: Table, language: Language = "en") -> None:
     """A table as aligned plain text; a matrix numbers its columns, quotes are listed one per block."""
     print(table.title)
     print()
-    if "text" in table.formats and table.columns[-1:] == ("Text",):
-        _print_quotes(table)
+    if table.column_keys[-1:] == ("text",):
+        _print_quotes(table, language)
     else:
         _print_grid(table, language)
     for note in table.notes:
@@ -343,7 +350,7 @@ def _print_grid(table: Table, language: Language) -> None:
     print()
 
 
-def _print_quotes(table: Table) -> None:
+def _print_quotes(table: Table, language: Language) -> None:
     for row in table.rows:
         where = [
             f"{name}: {value}"
@@ -353,5 +360,5 @@ def _print_quotes(table: Table) -> None:
         print(f"[{row.label}] " + "; ".join(where))
         text = one_line(str(row.values[-1] or ""))
         print(textwrap.fill(text, QUOTE_WIDTH, initial_indent="    ", subsequent_indent="    "))
-    print(f"{len(table.rows)} quotes")
+    print(message("quotes.count", language, count=len(table.rows)))
     print()

@@ -33,7 +33,9 @@ from lobcoder.i18n.message import Message
 Language = Literal["en", "nl"]
 LANGUAGES: tuple[Language, ...] = ("en", "nl")
 
-__all__ = ["CATALOGUE", "LANGUAGES", "Language", "Message", "check_language", "message"]
+__all__ = ["CATALOGUE", "LANGUAGES", "Language", "Message", "check_language", "format_number", "message"]
+
+_SEPARATORS: dict[str, tuple[str, str]] = {"en": (".", ","), "nl": (",", ".")}  # decimal, thousands
 
 
 def check_language(language: str) -> Language:
@@ -52,3 +54,10 @@ def message(key: str, language: str = "en", /, **values: object) -> str:
     """
     words: str = getattr(CATALOGUE[key], check_language(language))
     return words.format(**values) if values else words
+
+
+def format_number(value: float, decimals: int, language: str = "en") -> str:
+    """``1234.5`` → "1,234.50" (en) or "1.234,50" (nl); thousands grouped from 1,000 on."""
+    decimal, thousands = _SEPARATORS[check_language(language)]
+    text = f"{value:,.{decimals}f}"
+    return text.replace(",", "\0").replace(".", decimal).replace("\0", thousands)

@@ -17,3 +17,148 @@ MESSAGES: dict[str, M] = {
     ),
     "report.bold": M(en="In bold:", nl="Vetgedrukt:"),
 }
+MESSAGES.update(
+    {
+        # Shared by several tables.
+        "table.code": M(en="Code", nl="Code"),
+        "table.total": M(en="Total", nl="Totaal"),
+        "table.no_value": M(en="(no value)", nl="(geen waarde)"),
+        "table.sheet": M(en="Table {number}", nl="Tabel {number}"),
+        "table.level": M(en="Level", nl="Niveau"),
+        "table.rollup_with": M(
+            en="Codes include their sub-codes (a document or participant counted once).",
+            nl="Codes omvatten hun subcodes (een document of deelnemer telt één keer).",
+        ),
+        "table.rollup_without": M(
+            en="Codings with exactly this code; sub-codes are counted on their own rows.",
+            nl="Coderingen met precies deze code; subcodes worden op hun eigen rij geteld.",
+        ),
+        # What a filter left out, in words.
+        "filter.documents": M(en="Documents: {names}", nl="Documenten: {names}"),
+        "filter.documents_many": M(en="Documents: {count} selected", nl="Documenten: {count} gekozen"),
+        "filter.attribute": M(en="{name}: {values}", nl="{name}: {values}"),
+        "filter.coders": M(en="Coders: {names}", nl="Codeurs: {names}"),
+        "filter.code": M(en="Code: {names}", nl="Code: {names}"),
+        "filter.codes": M(en="Codes: {names}", nl="Codes: {names}"),
+        "filter.codes_many": M(en="Codes: {names} and {more} more", nl="Codes: {names} en {more} andere"),
+        "filter.interviewer": M(
+            en="Codings entirely inside interviewer turns left out",
+            nl="Coderingen die geheel binnen beurten van de interviewer vallen, zijn weggelaten",
+        ),
+        "filter.and": M(en="{first} and {last}", nl="{first} en {last}"),
+        # Frequencies.
+        "frequencies.title": M(en="Code frequencies", nl="Codefrequenties"),
+        "frequencies.codings": M(en="Codings", nl="Coderingen"),
+        "frequencies.documents": M(en="Documents", nl="Documenten"),
+        "frequencies.document_share": M(en="% of documents", nl="% van documenten"),
+        "frequencies.participants": M(en="Participants", nl="Deelnemers"),
+        "frequencies.participant_share": M(en="% of participants", nl="% van deelnemers"),
+        "frequencies.base": M(
+            en="N = {documents} documents, {participants} participants.",
+            nl="N = {documents} documenten, {participants} deelnemers.",
+        ),
+        "frequencies.split.codings": M(en="codings", nl="coderingen"),
+        "frequencies.split.documents": M(en="documents", nl="documenten"),
+        "frequencies.split.document_share": M(en="% of documents", nl="% van de documenten"),
+        "frequencies.split.participants": M(en="participants", nl="deelnemers"),
+        "frequencies.split.participant_share": M(en="% of participants", nl="% van de deelnemers"),
+        "frequencies.split_note": M(en="Columns per {split}: {measure}.", nl="Kolommen per {split}: {measure}."),
+        "frequencies.per_document": M(en="document", nl="document"),
+        # Crosstabs.
+        "crosstab.title": M(en="Codes × {attribute}", nl="Codes × {attribute}"),
+        "crosstab.count.codings": M(en="Codings", nl="Coderingen"),
+        "crosstab.count.documents": M(en="Documents with the code", nl="Documenten met de code"),
+        "crosstab.count.participants": M(en="Participants with the code", nl="Deelnemers met de code"),
+        "crosstab.per": M(en="{what} per {attribute}.", nl="{what} per {attribute}."),
+        "crosstab.percent.row": M(en="Row percentages.", nl="Rijpercentages."),
+        "crosstab.percent.column": M(en="Column percentages.", nl="Kolompercentages."),
+        "crosstab.rollup": M(
+            en="Codes include their sub-codes; totals add up only codes without a parent shown.",
+            nl="Codes omvatten hun subcodes; totalen tellen alleen codes op waarvan geen bovenliggende code is getoond.",
+        ),
+        "waves.title": M(en="Participants × {attribute}: {codes}", nl="Deelnemers × {attribute}: {codes}"),
+        "waves.participant": M(en="Participant", nl="Deelnemer"),
+        "waves.codings": M(
+            en="Codings of {codes} per participant and {attribute}.",
+            nl="Coderingen van {codes} per deelnemer en {attribute}.",
+        ),
+        "waves.codings_rollup": M(
+            en="Codings of {codes} (with sub-codes) per participant and {attribute}.",
+            nl="Coderingen van {codes} (met subcodes) per deelnemer en {attribute}.",
+        ),
+        "waves.empty": M(
+            en="Empty: no document of this participant in that {attribute}.",
+            nl="Leeg: geen document van deze deelnemer bij die {attribute}.",
+        ),
+        # Co-occurrence.
+        "cooccurrence.title": M(en="Code co-occurrence ({unit})", nl="Samen voorkomen van codes ({unit})"),
+        "cooccurrence.unit.overlap": M(en="overlap", nl="overlap"),
+        "cooccurrence.unit.turn": M(en="speaker turn", nl="spreekbeurt"),
+        "cooccurrence.unit.sentence": M(en="sentence", nl="zin"),
+        "cooccurrence.unit.paragraph": M(en="paragraph", nl="alinea"),
+        "cooccurrence.unit.document": M(en="document", nl="document"),
+        "cooccurrence.unit.participant": M(en="participant", nl="deelnemer"),
+        "cooccurrence.note.overlap": M(
+            en="Unit: overlapping codings. Count = pairs of overlapping codings; n = codings of the code.",
+            nl="Eenheid: overlappende coderingen. Aantal = paren overlappende coderingen; n = coderingen van de code.",
+        ),
+        "cooccurrence.note.turn": M(
+            en="Unit: speaker turn. Count = turns in which both codes occur; n = turns with the code.",
+            nl="Eenheid: spreekbeurt. Aantal = beurten waarin beide codes voorkomen; n = beurten met de code.",
+        ),
+        "cooccurrence.note.sentence": M(
+            en="Unit: sentence. Count = sentences in which both codes occur; n = sentences with the code.",
+            nl="Eenheid: zin. Aantal = zinnen waarin beide codes voorkomen; n = zinnen met de code.",
+        ),
+        "cooccurrence.note.paragraph": M(
+            en="Unit: paragraph. Count = paragraphs in which both codes occur; n = paragraphs with the code.",
+            nl="Eenheid: alinea. Aantal = alinea's waarin beide codes voorkomen; n = alinea's met de code.",
+        ),
+        "cooccurrence.note.document": M(
+            en="Unit: document. Count = documents in which both codes occur; n = documents with the code.",
+            nl="Eenheid: document. Aantal = documenten waarin beide codes voorkomen; n = documenten met de code.",
+        ),
+        "cooccurrence.note.participant": M(
+            en="Unit: participant. Count = participants with both codes; n = participants with the code.",
+            nl="Eenheid: deelnemer. Aantal = deelnemers met beide codes; n = deelnemers met de code.",
+        ),
+        "cooccurrence.note.window": M(
+            en="Unit: windows of {size} consecutive paragraphs (codes at most {within} paragraphs apart). "
+            "Count = windows with both codes; n = windows with the code.",
+            nl="Eenheid: vensters van {size} opeenvolgende alinea's (codes hoogstens {within} alinea's uit elkaar). "
+            "Aantal = vensters met beide codes; n = vensters met de code.",
+        ),
+        "cooccurrence.measure.count": M(
+            en="Cells: co-occurrence count; diagonal: n.", nl="Cellen: aantal keer samen; diagonaal: n."
+        ),
+        "cooccurrence.measure.jaccard": M(
+            en="Cells: c-coefficient n12 / (n1 + n2 − n12) (for overlap n12 counts each coding once).",
+            nl="Cellen: c-coëfficiënt n12 / (n1 + n2 − n12) (bij overlap telt n12 elke codering één keer).",
+        ),
+        "cooccurrence.measure.conditional": M(
+            en="Cells: share of the row code's units in which the column code also occurs.",
+            nl="Cellen: aandeel van de eenheden van de rijcode waarin ook de kolomcode voorkomt.",
+        ),
+        "cooccurrence.measure.conditional_column": M(
+            en="Cells: share of the column code's units in which the row code also occurs.",
+            nl="Cellen: aandeel van de eenheden van de kolomcode waarin ook de rijcode voorkomt.",
+        ),
+        "cooccurrence.rollup_with": M(en="Codes include their sub-codes.", nl="Codes omvatten hun subcodes."),
+        "cooccurrence.rollup_without": M(en="Codes without their sub-codes.", nl="Codes zonder hun subcodes."),
+        "cooccurrence.flag": M(
+            en="Marked: c-coefficient below {low} while one code occurs with the other in at least {high} of its units.",
+            nl="Gemarkeerd: c-coëfficiënt onder {low} terwijl de ene code in minstens {high} van haar eenheden "
+            "samen met de andere voorkomt.",
+        ),
+        # Quotes.
+        "quotes.title": M(en="Quotes", nl="Citaten"),
+        "quotes.document": M(en="Document", nl="Document"),
+        "quotes.participant": M(en="Participant", nl="Deelnemer"),
+        "quotes.speaker": M(en="Speaker", nl="Spreker"),
+        "quotes.paragraph": M(en="Paragraph", nl="Alinea"),
+        "quotes.time": M(en="Time", nl="Tijd"),
+        "quotes.coder": M(en="Coder", nl="Codeur"),
+        "quotes.text": M(en="Text", nl="Tekst"),
+        "quotes.count": M(en="{count} quotes", nl="{count} citaten"),
+    }
+)

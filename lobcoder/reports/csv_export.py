@@ -8,7 +8,7 @@ Decisions, the same for every table:
   several tables as ``name_1.csv``, ``name_2.csv``, ... (sections in one file
   would break every CSV reader).
 * First row: the row header, then the column names. Rows with sub-codes get a
-  ``Level`` column after the label (0 for a top-level code), but only if the
+  ``Level`` (``Niveau``) column after the label (0 for a top-level code), but only if the
   table has sub-codes; labels are never indented with spaces.
 * Numbers with a dot decimal and no thousands separator, at full precision.
   Shares are written as percentages 0–100 and their column name ends in
@@ -24,13 +24,13 @@ import io
 from typing import IO, cast
 
 from lobcoder.analysis.table import Format, Table, Value
+from lobcoder.i18n import message
 from lobcoder.reports.formatting import is_number
 
 PERCENT_SUFFIX = " (%)"
-LEVEL_COLUMN = "Level"
 
 
-def render_csv(table: Table, stream: IO[bytes]) -> None:
+def render_csv(table: Table, stream: IO[bytes], language: str = "en") -> None:
     """Write one table as CSV (see the module docstring) to a binary stream."""
     text = io.StringIO(newline="")
     writer = csv.writer(text, lineterminator="\r\n")
@@ -39,7 +39,7 @@ def render_csv(table: Table, stream: IO[bytes]) -> None:
         name + PERCENT_SUFFIX if fmt == "percent" else name
         for name, fmt in zip(table.columns, table.formats, strict=True)
     ]
-    writer.writerow([table.row_header, *([LEVEL_COLUMN] if levels else []), *names])
+    writer.writerow([table.row_header, *([message("table.level", language)] if levels else []), *names])
     for row in table.rows:
         cells = [csv_value(value, fmt) for value, fmt in zip(row.values, table.formats, strict=True)]
         writer.writerow([row.label, *([row.level] if levels else []), *cells])

@@ -57,9 +57,9 @@ def export_table(
     if kind == "xlsx":
         return [write_atomically(path, lambda stream: render_xlsx(tables, stream, language))]
     if len(tables) == 1:
-        return [write_atomically(path, lambda stream: render_csv(tables[0], stream))]
+        return [write_atomically(path, lambda stream: render_csv(tables[0], stream, language))]
     return [
-        write_atomically(numbered_path(path, number), lambda stream, table=table: render_csv(table, stream))  # type: ignore[misc]
+        write_atomically(numbered_path(path, number), lambda stream, table=table: render_csv(table, stream, language))  # type: ignore[misc]
         for number, table in enumerate(tables, start=1)
     ]
 

@@ -11,11 +11,10 @@ from typing import IO
 
 from lobcoder.analysis.table import Format, Table, Value
 from lobcoder.errors import FileProblem
-from lobcoder.i18n import LANGUAGES, Language, check_language
+from lobcoder.i18n import LANGUAGES, Language, check_language, format_number
 
-__all__ = ["LANGUAGES", "Language", "check_language"]  # re-exported: the reports took them from here
+__all__ = ["LANGUAGES", "Language", "check_language", "format_number"]  # re-exported: the reports took them from here
 
-_SEPARATORS: dict[Language, tuple[str, str]] = {"en": (".", ","), "nl": (",", ".")}  # decimal, thousands
 
 # The heat-map scale: white, then ColorBrewer's sequential "Blues" (even steps in lightness).
 SCALE = ("FFFFFF", "DEEBF7", "C6DBEF", "9ECAE1", "6BAED6", "4292C6", "2171B5", "08519C", "08306B")
@@ -28,13 +27,6 @@ def is_number(value: Value) -> bool:
     if isinstance(value, bool) or not isinstance(value, int | float):
         return False
     return not (isinstance(value, float) and math.isnan(value))
-
-
-def format_number(value: float, decimals: int, language: Language = "en") -> str:
-    """``1234.5`` → "1,234.50" (en) or "1.234,50" (nl); thousands grouped from 1,000 on."""
-    decimal, thousands = _SEPARATORS[language]
-    text = f"{value:,.{decimals}f}"
-    return text.replace(",", "\0").replace(".", decimal).replace("\0", thousands)
 
 
 def format_value(value: Value, fmt: Format, language: Language = "en") -> str:

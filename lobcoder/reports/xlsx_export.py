@@ -49,17 +49,19 @@ def render_xlsx(tables: Sequence[Table], stream: IO[bytes], language: Language =
         raise ValueError("no tables to export")
     workbook = Workbook()
     workbook.remove(workbook.active)
-    for table, name in zip(tables, sheet_names([table.title for table in tables]), strict=True):
+    for table, name in zip(tables, sheet_names([table.title for table in tables], language), strict=True):
         _fill(workbook.create_sheet(name), table, language)
     workbook.save(stream)
 
 
-def sheet_names(titles: Sequence[str]) -> list[str]:
+def sheet_names(titles: Sequence[str], language: str = "en") -> list[str]:
     """Sheet names Excel accepts: no ``[]:*?/\\``, at most 31 characters, unique regardless of case."""
     names: list[str] = []
     taken: set[str] = set()
     for number, title in enumerate(titles, start=1):
-        base = " ".join(_NOT_IN_SHEET_NAME.sub(" ", title).split()).strip("'") or f"Table {number}"
+        base = " ".join(_NOT_IN_SHEET_NAME.sub(" ", title).split()).strip("'") or message(
+            "table.sheet", language, number=number
+        )
         if base.lower() == "history":  # reserved by Excel
             base = f"{base} {number}"
         name, copy = base[:MAX_SHEET_NAME].rstrip(), 1

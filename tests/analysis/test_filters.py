@@ -52,4 +52,4 @@ def test_interviewer_codings_are_left_out_and_mixed_ones_kept_whole(units_doc: t
     # e1: from the first question into Anna's answer, kept whole.
     assert {label for label, row in by_label.items() if inside[row]} == {"d1", "f1"}
     assert _kept(project, data, AnalysisFilter(exclude_interviewer=True)) == ["a1", "a2", "b1", "b2", "c1", "e1"]
-    assert "interviewer" in " ".join(AnalysisFilter(exclude_interviewer=True).describe(data))
+    assert "interviewer" in " ".join(AnalysisFilter(exclude_interviewer=True).describe(data).lines())

@@ -43,3 +43,23 @@ def test_message_fills_in_values_and_refuses_unknown_languages() -> None:
         check_language("de")
     with pytest.raises(KeyError):
         message("report.no_such_key", "en")
+
+
+SAME_IN_EVERY_LANGUAGE = {
+    "report.chart_title",
+    "table.code",
+    "filter.attribute",
+    "filter.codes",
+    "filter.code",
+    "frequencies.per_document",
+    "crosstab.title",
+    "crosstab.per",
+    "cooccurrence.unit.overlap",
+    "cooccurrence.unit.document",
+    "quotes.document",
+}
+
+
+def test_a_message_is_the_same_in_two_languages_only_where_listed() -> None:
+    same = {key for key, entry in CATALOGUE.items() if len({getattr(entry, lang) for lang in LANGUAGES}) == 1}
+    assert same <= SAME_IN_EVERY_LANGUAGE, f"not translated? {sorted(same - SAME_IN_EVERY_LANGUAGE)}"

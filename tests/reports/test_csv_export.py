@@ -42,7 +42,7 @@ def test_utf8_with_bom_and_numbers_a_program_reads(tmp_path: Path) -> None:
     raw = path.read_bytes()
     assert raw.startswith(b"\xef\xbb\xbf") and b"\r\n" in raw
     rows = read(path)
-    assert rows[0] == ["Code", "Level", "Codings", "% of documents (%)", "c"]
+    assert rows[0] == ["Code", "Niveau", "Codings", "% of documents (%)", "c"]  # the level column in Dutch
     assert rows[1] == ["Werkdruk", "0", "1234", "42.5", "0.3333333"]  # dot decimal even in Dutch, no grouping
     assert rows[2] == ['Coördinatie, "samen"', "1", "7", "7.0", ""]
     table = frequency()

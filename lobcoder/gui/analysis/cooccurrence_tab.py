@@ -331,7 +331,7 @@ class CooccurrenceTab(AnalysisTab):
 
     def current_table(self) -> Table | None:
         result = self.shown_result()
-        return result.to_table(self.measure.currentData()) if result is not None else None
+        return result.to_table(self.measure.currentData(), self.host.language()) if result is not None else None
 
     def tables(self) -> list[Table]:
         table = self.current_table()

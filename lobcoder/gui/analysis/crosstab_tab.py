@@ -135,9 +135,9 @@ class CrosstabTab(AnalysisTab):
     def current_table(self) -> Table | None:
         result = self.result
         if isinstance(result, CrosstabResult):
-            return result.to_table(self.percent.currentData())
+            return result.to_table(self.percent.currentData(), language=self.host.language())
         if isinstance(result, ParticipantWaveResult):
-            return result.to_table()
+            return result.to_table(language=self.host.language())
         return None
 
     def tables(self) -> list[Table]:

@@ -119,7 +119,9 @@ class FrequenciesTab(AnalysisTab):
         result: FrequencyResult | None = self.result
         if result is None:
             return None
-        return result.to_table(self.split_measure.currentData() if result.split_labels else None)
+        return result.to_table(
+            self.split_measure.currentData() if result.split_labels else None, language=self.host.language()
+        )
 
     def tables(self) -> list[Table]:
         table = self.current_table()

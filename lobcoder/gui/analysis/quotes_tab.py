@@ -62,10 +62,11 @@ class QuotesTab(AnalysisTab):
         code = self.code.currentData()
         chosen = None if code in (None, ALL_CODES) else [int(code)]
         rollup = self.rollup.isChecked()
+        language = self.host.language()
 
         def compute(dataset: Dataset) -> tuple[QuoteResult, Table]:
             found = quotes(dataset, flt, codes=chosen, rollup=rollup)
-            return found, found.to_table()  # thousands of rows: built here, not on the GUI thread
+            return found, found.to_table(language=language)  # thousands of rows: built here, not on the GUI thread
 
         return compute
 
