@@ -204,6 +204,18 @@ class ProjectStore:
     def close(self) -> None:
         self.engine.dispose()
 
+    def backup_to(self, target: str | Path) -> None:
+        """Write a consistent copy of the whole project file to ``target`` (while it stays open)."""
+        _backup(self.engine, Path(target))
+
+    def compact(self) -> None:
+        """Rewrite the file without free pages, so that deleted text cannot be read back from it."""
+        connection = self.engine.raw_connection()
+        try:
+            connection.driver_connection.execute("VACUUM")  # type: ignore[union-attr]
+        finally:
+            connection.close()
+
     def __enter__(self) -> ProjectStore:
         return self
 

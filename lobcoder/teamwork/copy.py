@@ -1,0 +1,141 @@
+"""Write a copy of the project for a second coder: chosen documents, the whole codebook.
+
+The copy is made with SQLite's online backup (so document, code, coder,
+participant and attribute GUIDs are exactly the original's), then everything
+not meant for the second coder is deleted in one transaction and the file is
+compacted, so nothing deleted can be read back from it. A blind copy has no
+codings, no memos on documents, codings or the project, and no trained
+suggestion model or rejected suggestions (all of which show the first
+coder's judgements); code memos stay, as part of the codebook. The copy
+appears under its name only when complete.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from sqlalchemy import delete, func, select, update
+from sqlalchemy.orm import Session
+
+from lobcoder.errors import Cancelled, ProjectError, ProjectExistsError
+from lobcoder.refi.qdpx_export import export_qdpx
+from lobcoder.search.fulltext import unindex_document
+from lobcoder.storage.models import (
+    Code,
+    Coder,
+    Coding,
+    Document,
+    Memo,
+    NlpCache,
+    Participant,
+    ProjectSetting,
+    SuggestionModel,
+    SuggestionRejection,
+)
+from lobcoder.storage.project import EXTENSION, ProjectStore, remove_project_file
+
+ProgressCallback = Callable[[int, int, str], None]
+CancelCheck = Callable[[], bool]
+_STEPS = 4
+
+
+@dataclass(frozen=True)
+class CopyReport:
+    path: str
+    documents: tuple[str, ...]
+    codes: int
+    codings: int
+    coders: int
+    participants: int
+    blind: bool
+    qdpx: str | None = None
+
+
+def _trim(session: Session, keep: set[int], blind: bool, name: str) -> None:
+    dropped = [i for i in session.scalars(select(Document.id)) if i not in keep]
+    for doc_id in dropped:
+        unindex_document(session, doc_id)
+    for start in range(0, len(dropped), 500):
+        # The database cascades to turns, codings, their memos and attribute values.
+        session.execute(delete(Document).where(Document.id.in_(dropped[start : start + 500])))
+    if blind:
+        session.execute(delete(Memo).where(Memo.code_id.is_(None)))
+        session.execute(delete(Coding))
+        session.execute(delete(SuggestionModel))
+        session.execute(delete(SuggestionRejection))
+    used = select(Document.participant_id).where(Document.participant_id.is_not(None))
+    session.execute(delete(Participant).where(Participant.id.not_in(used)))
+    hashes = select(Document.content_hash)
+    session.execute(delete(NlpCache).where(NlpCache.content_hash.not_in(hashes)))
+    session.execute(update(ProjectSetting).where(ProjectSetting.key == "name").values(value=name))
+    session.merge(ProjectSetting(key="copy_for_second_coder", value="blind" if blind else "with codings"))
+
+
+def prepare_copy(
+    store: ProjectStore,
+    target: str | Path,
+    document_ids: Sequence[int],
+    *,
+    blind: bool = True,
+    qdpx: str | Path | None = None,
+    progress: ProgressCallback | None = None,
+    cancelled: CancelCheck | None = None,
+) -> CopyReport:
+    """Write the copy to ``target`` (a new ``.lobcoder`` file) and, if asked, a ``.qdpx`` of it.
+
+    Raises:
+        ProjectExistsError: ``target`` exists (it is never overwritten).
+        ProjectError: the folder does not exist, or no document was chosen.
+        Cancelled: ``cancelled()`` returned True; nothing is left behind.
+    """
+    target = Path(target)
+    if target.suffix.lower() != EXTENSION:
+        target = target.with_name(target.name + EXTENSION)
+    if target.exists():
+        raise ProjectExistsError(target, "a file with this name already exists; choose another name")
+    if not target.parent.is_dir():
+        raise ProjectError(target, f"folder {target.parent} does not exist")
+    if not document_ids:
+        raise ProjectError(target, "no documents chosen for the copy")
+
+    def step(done: int, label: str) -> None:
+        if cancelled is not None and cancelled():
+            raise Cancelled("copy cancelled")
+        if progress is not None:
+            progress(done, _STEPS, label)
+
+    with store.read() as session:
+        original = session.scalar(select(ProjectSetting.value).where(ProjectSetting.key == "name")) or store.path.stem
+    partial = target.with_name(target.name + ".copying")
+    remove_project_file(partial)
+    try:
+        step(0, "copying the project")
+        store.backup_to(partial)
+        step(1, "removing what the second coder should not see")
+        with ProjectStore.open(partial) as copy:
+            with copy.transaction() as session:
+                _trim(session, set(document_ids), blind, f"{original} (second coder)")
+            step(2, "compacting")
+            copy.compact()
+            with copy.read() as session:
+                names = tuple(session.scalars(select(Document.name).order_by(Document.name)))
+                counts = [session.scalar(select(func.count()).select_from(t)) or 0 for t in (Code, Coding, Coder)]
+                participants = session.scalar(select(func.count()).select_from(Participant)) or 0
+        step(3, "finishing")
+        if target.exists():
+            raise ProjectExistsError(target, "a file with this name appeared while the copy was made")
+        os.replace(partial, target)
+        remove_project_file(partial)
+    except BaseException:
+        remove_project_file(partial)
+        raise
+    qdpx_path = None
+    if qdpx is not None:
+        with ProjectStore.open(target) as copy:
+            qdpx_path = export_qdpx(copy, qdpx).path
+    if progress is not None:
+        progress(_STEPS, _STEPS, "")
+    return CopyReport(str(target), names, counts[0], counts[1], counts[2], participants, blind, qdpx_path)

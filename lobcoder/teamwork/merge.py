@@ -1,0 +1,68 @@
+"""Read another project (.lobcoder or .qdpx) and plan or apply merging its coding into this one.
+
+A .qdpx is first imported into a temporary project (the REFI import repairs
+positions, GUIDs and names there), which is read and deleted; the project
+being merged into is never touched until the user applies the plan.
+"""
+
+from __future__ import annotations
+
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+
+from lobcoder.editing.merge_apply import MergeCoding
+from lobcoder.editing.merge_content import OtherProject, read_other_project
+from lobcoder.editing.merge_plan import MergePlan, plan_merge
+from lobcoder.errors import FileProblem
+from lobcoder.refi.qdpx_import import import_qdpx
+from lobcoder.storage.project import EXTENSION, ProjectStore
+
+ProgressCallback = Callable[[int, int, str], None]
+CancelCheck = Callable[[], bool]
+
+
+def read_other(
+    path: str | Path,
+    progress: ProgressCallback | None = None,
+    cancelled: CancelCheck | None = None,
+) -> OtherProject:
+    """Everything a merge needs from the .lobcoder or .qdpx at ``path``.
+
+    Raises:
+        FileProblem: the file is neither, or cannot be read (the message names it).
+    """
+    path = Path(path)
+    suffix = path.suffix.lower()
+    if suffix == ".qdpx":
+        with tempfile.TemporaryDirectory(prefix="lobcoder-merge-") as folder:
+            report = import_qdpx(path, Path(folder) / f"other{EXTENSION}", progress, cancelled)
+            with ProjectStore.open(report.path) as store, store.read() as session:
+                return read_other_project(session, report.notes)
+    if suffix != EXTENSION:
+        raise FileProblem(path, f"can only merge a {EXTENSION} project or a .qdpx file")
+    with ProjectStore.open(path) as store, store.read() as session:
+        return read_other_project(session)
+
+
+def plan_from_file(
+    store: ProjectStore,
+    path: str | Path,
+    progress: ProgressCallback | None = None,
+    cancelled: CancelCheck | None = None,
+) -> MergePlan:
+    """The plan for merging the file at ``path`` into ``store``; changes nothing."""
+    path = Path(path)
+    if path.exists() and store.path.exists() and path.resolve() == Path(store.path).resolve():
+        raise FileProblem(path, "is the open project itself; choose the other coder's copy")
+    other = read_other(path, progress, cancelled)
+    with store.read() as session:
+        return plan_merge(session, other, str(path))
+
+
+def apply_plan(store: ProjectStore, plan: MergePlan) -> MergeCoding:
+    """Apply ``plan`` in one transaction (for the CLI); returns the applied command."""
+    command = MergeCoding(plan)
+    with store.transaction() as session:
+        command.apply(session)
+    return command

@@ -1,0 +1,116 @@
+"""A copy for a second coder: the chosen documents, the whole codebook, the same GUIDs, and (blind) no coding."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from sqlalchemy import select
+
+from lobcoder.errors import NotFoundError, ProjectExistsError
+from lobcoder.participants.links import all_document_attributes
+from lobcoder.refi.qdpx_read import read_qdpx
+from lobcoder.services.codebook_data import walk
+from lobcoder.storage.models import Code, Coder, Coding, Document, Memo, Participant, ProjectSetting
+from lobcoder.storage.project import ProjectStore
+from lobcoder.teamwork.copy import prepare_copy
+from lobcoder.teamwork.sample import allocate, choose_named, choose_sample, sample_size
+from tests.teamwork.helpers import SECRET, build_project
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> ProjectStore:
+    store = build_project(tmp_path / "main.lobcoder")
+    yield store
+    store.close()
+
+
+def guids(store: ProjectStore, model: type) -> set[str]:
+    with store.read() as session:
+        return set(session.scalars(select(model.guid)))
+
+
+def test_blind_copy_has_the_chosen_documents_the_codebook_and_no_coding(project: ProjectStore, tmp_path: Path) -> None:
+    with project.read() as session:
+        chosen = choose_named(session, ["Interview 2", "Interview 3"])
+    report = prepare_copy(project, tmp_path / "ilse.lobcoder", [c.document_id for c in chosen])
+
+    assert report.documents == ("Interview 2", "Interview 3")
+    assert (report.codes, report.codings, report.participants) == (4, 0, 2)
+    with ProjectStore.open(tmp_path / "ilse.lobcoder") as copy, copy.read() as session:
+        assert guids(copy, Code) == guids(project, Code)
+        assert guids(copy, Coder) == guids(project, Coder)
+        with project.read() as original:
+            wanted = set(original.scalars(select(Document.guid).where(Document.name.in_(report.documents))))
+        assert set(session.scalars(select(Document.guid))) == wanted
+        assert session.scalar(select(Coding.id)) is None
+        # Only the code memo (codebook guidance) stays; the first coder's document memo is gone.
+        assert list(session.scalars(select(Memo.text))) == ["Waarom iemand een opleiding kiest."]
+        assert sorted(session.scalars(select(Participant.name))) == ["Bram", "Cees"]
+        assert sorted(v["wave"] for v in all_document_attributes(session).values()) == ["1", "2"]
+        name = session.scalar(select(ProjectSetting.value).where(ProjectSetting.key == "name"))
+        assert name == "main (second coder)"
+    # Blind means blind: no trace of what was deleted is left in the file's free pages.
+    data = (tmp_path / "ilse.lobcoder").read_bytes()
+    assert SECRET.encode() not in data
+    assert b"Mijn oom werkt" not in data  # Interview 1 was not chosen
+
+
+def test_copy_with_codings_keeps_them_with_their_guids(project: ProjectStore, tmp_path: Path) -> None:
+    with project.read() as session:
+        chosen = choose_named(session, ["Interview 2"])
+        wanted = set(
+            session.scalars(
+                select(Coding.guid)
+                .join(Document, Coding.document_id == Document.id)
+                .where(Document.name == "Interview 2")
+            )
+        )
+    report = prepare_copy(project, tmp_path / "open.lobcoder", [chosen[0].document_id], blind=False)
+    assert report.codings == 2
+    with ProjectStore.open(report.path) as copy:
+        assert guids(copy, Coding) == wanted
+        with copy.read() as session:
+            assert SECRET in "".join(session.scalars(select(Memo.text)))
+
+
+def test_copy_also_as_qdpx_holds_the_same_documents_and_codebook(project: ProjectStore, tmp_path: Path) -> None:
+    with project.read() as session:
+        chosen = choose_named(session, ["Interview 1", "Interview 4"])
+    report = prepare_copy(project, tmp_path / "c.lobcoder", [c.document_id for c in chosen], qdpx=tmp_path / "c.qdpx")
+    content = read_qdpx(report.qdpx or "")
+    assert sorted(s.name for s in content.sources) == ["Interview 1", "Interview 4"]
+    assert sum(len(s.selections) for s in content.sources) == 0
+    assert {code.guid for _, code in walk(content.codes)} == guids(project, Code)
+
+
+def test_an_existing_file_is_never_overwritten(project: ProjectStore, tmp_path: Path) -> None:
+    target = tmp_path / "taken.lobcoder"
+    target.write_bytes(b"mine")
+    with pytest.raises(ProjectExistsError, match="taken.lobcoder"):
+        prepare_copy(project, target, [1])
+    assert target.read_bytes() == b"mine"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["main.lobcoder", "taken.lobcoder"]
+
+
+def test_the_sample_is_stratified_seeded_and_reproducible(project: ProjectStore) -> None:
+    with project.read() as session:
+        first = choose_sample(session, 50, "wave", seed=7)
+        again = choose_sample(session, 50, "wave", seed=7)
+        others = {tuple(c.name for c in choose_sample(session, 50, "wave", seed=s)) for s in range(20)}
+        with pytest.raises(NotFoundError, match="'golf'"):
+            choose_sample(session, 50, "golf")
+        with pytest.raises(ValueError, match="0 %"):
+            choose_sample(session, 0)
+    assert first == again
+    assert sorted(c.stratum for c in first) == ["1", "2"]  # one from each wave
+    assert len(others) > 1  # the seed matters
+
+
+def test_allocation_is_proportional_and_sums_to_the_sample() -> None:
+    assert sample_size(200, 20) == 40
+    assert sample_size(3, 10) == 1
+    shares = allocate({"1": 90, "2": 70, "3": 40}, 40)
+    assert shares == {"1": 18, "2": 14, "3": 8}
+    shares = allocate({"a": 5, "b": 5, "c": 5}, 4)
+    assert sum(shares.values()) == 4 and shares == {"a": 2, "b": 1, "c": 1}
