@@ -39,6 +39,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "suggest": ("suggest", "suggest codes for a document's sentences and turns"),
     "evaluate-suggestions": ("suggest", "cross-validated precision/recall/F1 of suggestions on your codings"),
     "nlp-info": ("suggest", "which Dutch language pipeline is active, and how to get a better one"),
+    "team": ("team", "copy the project for a second coder, or merge a coder's copy back"),
 }
 
 

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QFileDialog, QInputDialog, QMenu, QMessageBox
 from lobcoder import __version__
 from lobcoder.gui.exchange_actions import ExchangeActions
 from lobcoder.gui.i18n import available_languages
+from lobcoder.gui.team_actions import TeamActions
 from lobcoder.storage.project import EXTENSION
 
 if TYPE_CHECKING:
@@ -72,6 +73,14 @@ class MenuActions(QObject):
         )
         self.export_project_action = self._action(
             self.tr("&Export project as REFI-QDA (.qdpx)…"), exchange.export_project, None, menu
+        )
+        menu.addSeparator()
+        self.team = TeamActions(self.window)
+        self.team_copy_action = self._action(
+            self.tr("Prepare a cop&y for a second coder…"), self.team.prepare_copy, None, menu
+        )
+        self.team_merge_action = self._action(
+            self.tr("&Merge coding from another project…"), self.team.merge_coding, None, menu
         )
         menu.addSeparator()
         self._action(self.tr("&Close project"), self.window.close_project, QKeySequence.StandardKey.Close, menu)

@@ -42,6 +42,7 @@ class ActionNames(QObject):
             "move_code": lambda: self.tr("Move code"),
             "merge_codes": lambda: self.tr("Merge codes"),
             "import_codebook": lambda: self.tr("Import codebook (%n code(s))", "", count),
+            "merge_coding": lambda: self.tr("Merge %n coding(s) from ‘{0}’", "", count).format(args.get("source", "")),
             "accept_suggestion": lambda: self.tr("Accept suggestion ‘{0}’").format(code),
             "accept_all_suggestions": lambda: self.tr("Accept %n suggestion(s)", "", count),
             "reject_suggestion": lambda: self.tr("Reject suggestion ‘{0}’").format(code),

@@ -49,6 +49,14 @@ def allocate(sizes: dict[str, int], k: int) -> dict[str, int]:
     return result
 
 
+def copy_candidates(session: Session) -> tuple[list[tuple[int, str]], list[str]]:
+    """(document id, name) sorted by name, and the attribute names a sample can be stratified by."""
+    rows = session.execute(select(Document.id, Document.name))
+    documents = sorted(((doc_id, name) for doc_id, name in rows), key=lambda d: d[1].casefold())
+    attributes = list(dict.fromkeys(session.scalars(select(Attribute.name).order_by(Attribute.position, Attribute.id))))
+    return documents, attributes
+
+
 def choose_named(session: Session, names: Sequence[str]) -> list[Chosen]:
     """The documents called ``names``, in that order.
 

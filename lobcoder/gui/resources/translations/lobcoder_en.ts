@@ -36,6 +36,14 @@
         </translation>
     </message>
     <message numerus="yes">
+        <location line="+1"/>
+        <source>Merge %n coding(s) from ‘{0}’</source>
+        <translation>
+            <numerusform>Merge %n coding from ‘{0}’</numerusform>
+            <numerusform>Merge %n codings from ‘{0}’</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <location line="+2"/>
         <source>Accept %n suggestion(s)</source>
         <translation>
@@ -422,6 +430,17 @@ Language of the codebook:</numerusform>
     </message>
 </context>
 <context>
+    <name>MergePreviewDialog</name>
+    <message numerus="yes">
+        <location filename="../../dialogs/merge_preview_dialog.py" line="+44"/>
+        <source>&lt;b&gt;%n conflict(s)&lt;/b&gt;, each with the choice lobcoder made:</source>
+        <translation>
+            <numerusform>&lt;b&gt;%n conflict&lt;/b&gt;, each with the choice lobcoder made:</numerusform>
+            <numerusform>&lt;b&gt;%n conflicts&lt;/b&gt;, each with the choice lobcoder made:</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>PreviewPane</name>
     <message numerus="yes">
         <location filename="../../dialogs/import_preview.py" line="+325"/>
@@ -453,7 +472,7 @@ Language of the codebook:</numerusform>
 <context>
     <name>QuotesTab</name>
     <message numerus="yes">
-        <location filename="../../analysis/quotes_tab.py" line="+83"/>
+        <location filename="../../analysis/quotes_tab.py" line="+84"/>
         <source>%n quote(s)</source>
         <translation>
             <numerusform>%n quote</numerusform>
@@ -526,6 +545,36 @@ Language of the codebook:</numerusform>
         <translation>
             <numerusform>Model trained on {0} examples of your codings; it suggests %n code.</numerusform>
             <numerusform>Model trained on {0} examples of your codings; it suggests %n codes.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>TeamActions</name>
+    <message numerus="yes">
+        <location filename="../../team_actions.py" line="+122"/>
+        <source>Wrote a {0} with %n document(s) to {1}.</source>
+        <translation>
+            <numerusform>Wrote a {0} with %n document to {1}.</numerusform>
+            <numerusform>Wrote a {0} with %n documents to {1}.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+59"/>
+        <source>Merged %n coding(s) from {0}</source>
+        <translation>
+            <numerusform>Merged %n coding from {0}</numerusform>
+            <numerusform>Merged %n codings from {0}</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>TeamCopyDialog</name>
+    <message numerus="yes">
+        <location filename="../../dialogs/team_copy_dialog.py" line="+153"/>
+        <source>%n document(s) of {0} will be copied.</source>
+        <translation>
+            <numerusform>%n document of {0} will be copied.</numerusform>
+            <numerusform>%n documents of {0} will be copied.</numerusform>
         </translation>
     </message>
 </context>

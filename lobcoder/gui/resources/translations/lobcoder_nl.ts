@@ -80,6 +80,14 @@
             <numerusform>Codeboek importeren (%n codes)</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>Merge %n coding(s) from ‘{0}’</source>
+        <translation>
+            <numerusform>%n codering samenvoegen uit ‘{0}’</numerusform>
+            <numerusform>%n coderingen samenvoegen uit ‘{0}’</numerusform>
+        </translation>
+    </message>
     <message>
         <location line="+1"/>
         <source>Accept suggestion ‘{0}’</source>
@@ -1650,7 +1658,7 @@ Taal van het codeboek:</numerusform>
         <translation>document</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+25"/>
         <source>code frequencies</source>
         <translation>codefrequenties</translation>
     </message>
@@ -1995,7 +2003,7 @@ Taal van het codeboek:</numerusform>
 <context>
     <name>MenuActions</name>
     <message>
-        <location filename="../../menus.py" line="+31"/>
+        <location filename="../../menus.py" line="+32"/>
         <source>&amp;File</source>
         <translation>&amp;Bestand</translation>
     </message>
@@ -2068,6 +2076,16 @@ Taal van het codeboek:</numerusform>
         <location line="+3"/>
         <source>&amp;Export project as REFI-QDA (.qdpx)…</source>
         <translation>Project &amp;exporteren als REFI-QDA (.qdpx)…</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Prepare a cop&amp;y for a second coder…</source>
+        <translation>&amp;Kopie maken voor een tweede codeur…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Merge coding from another project…</source>
+        <translation>Coderingen uit een ander project samen&amp;voegen…</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -2285,6 +2303,52 @@ Kwalitatief coderen van interviewtranscripten.</translation>
     </message>
 </context>
 <context>
+    <name>MergePreviewDialog</name>
+    <message>
+        <location filename="../../dialogs/merge_preview_dialog.py" line="+33"/>
+        <source>Merge coding from another project</source>
+        <translation>Coderingen uit een ander project samenvoegen</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Merging {0} into this project</source>
+        <translation>{0} samenvoegen in dit project</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+8"/>
+        <source>&lt;b&gt;%n conflict(s)&lt;/b&gt;, each with the choice lobcoder made:</source>
+        <translation>
+            <numerusform>&lt;b&gt;%n conflict&lt;/b&gt;, met de keuze die lobcoder maakte:</numerusform>
+            <numerusform>&lt;b&gt;%n conflicten&lt;/b&gt;, elk met de keuze die lobcoder maakte:</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No conflicts: every document, code and coder matched cleanly.</source>
+        <translation>Geen conflicten: elk document, elke code en elke codeur is zonder twijfel gekoppeld.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>This project already has everything in that file; there is nothing to merge.</source>
+        <translation>Dit project heeft alles uit dat bestand al; er valt niets samen te voegen.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Apply</source>
+        <translation>Toepassen</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Save report…</source>
+        <translation>Verslag opslaan…</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>The whole report:</source>
+        <translation>Het hele verslag:</translation>
+    </message>
+</context>
+<context>
     <name>PassageModel</name>
     <message>
         <location filename="../../analysis/cooccurrence_tab.py" line="-365"/>
@@ -2477,7 +2541,7 @@ Kwalitatief coderen van interviewtranscripten.</translation>
         <translation>Alle codes</translation>
     </message>
     <message numerus="yes">
-        <location line="+24"/>
+        <location line="+25"/>
         <source>%n quote(s)</source>
         <translation>
             <numerusform>%n citaat</numerusform>
@@ -3065,6 +3129,188 @@ Kwalitatief coderen van interviewtranscripten.</translation>
         <location line="+3"/>
         <source>Accept {0} of ‘{1}’ with score ≥</source>
         <translation>{0} van ‘{1}’ accepteren met score ≥</translation>
+    </message>
+</context>
+<context>
+    <name>TeamActions</name>
+    <message>
+        <location filename="../../team_actions.py" line="+42"/>
+        <source>Open or create a project first.</source>
+        <translation>Open of maak eerst een project.</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <location line="+54"/>
+        <source>Prepare a copy for a second coder</source>
+        <translation>Kopie maken voor een tweede codeur</translation>
+    </message>
+    <message>
+        <location line="-31"/>
+        <source>{0} - second coder</source>
+        <translation>{0} - tweede codeur</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Save the copy for the second coder as</source>
+        <translation>Kopie voor de tweede codeur opslaan als</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>lobcoder projects (*{0})</source>
+        <translation>lobcoder-projecten (*{0})</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Writing {0}…</source>
+        <translation>{0} schrijven…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>blind copy</source>
+        <translation>blinde kopie</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>copy with the codings</source>
+        <translation>kopie met de coderingen</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>Wrote a {0} with %n document(s) to {1}.</source>
+        <translation>
+            <numerusform>Een {0} met %n document geschreven naar {1}.</numerusform>
+            <numerusform>Een {0} met %n documenten geschreven naar {1}.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Also wrote {0}.</source>
+        <translation>Ook {0} geschreven.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Copy written</source>
+        <translation>Kopie geschreven</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Give the copy to the second coder. When it comes back, use File → Merge coding from another project.</source>
+        <translation>Geef de kopie aan de tweede codeur. Als die terugkomt: Bestand → Coderingen uit een ander project samenvoegen.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <location line="+22"/>
+        <source>Merge coding from another project</source>
+        <translation>Coderingen uit een ander project samenvoegen</translation>
+    </message>
+    <message>
+        <location line="-14"/>
+        <source>lobcoder or REFI-QDA projects (*{0} *.qdpx);;All files (*)</source>
+        <translation>lobcoder- of REFI-QDA-projecten (*{0} *.qdpx);;Alle bestanden (*)</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Reading {0}…</source>
+        <translation>{0} lezen…</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+19"/>
+        <source>Merged %n coding(s) from {0}</source>
+        <translation>
+            <numerusform>%n codering samengevoegd uit {0}</numerusform>
+            <numerusform>%n coderingen samengevoegd uit {0}</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>{0} - merge report</source>
+        <translation>{0} - verslag samenvoegen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Save report</source>
+        <translation>Verslag opslaan</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Text files (*.txt)</source>
+        <translation>Tekstbestanden (*.txt)</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Cannot save the report</source>
+        <translation>Kan het verslag niet opslaan</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Saved the report to {0}</source>
+        <translation>Verslag opgeslagen in {0}</translation>
+    </message>
+</context>
+<context>
+    <name>TeamCopyDialog</name>
+    <message>
+        <location filename="../../dialogs/team_copy_dialog.py" line="+47"/>
+        <source>Prepare a copy for a second coder</source>
+        <translation>Kopie maken voor een tweede codeur</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The copy holds the chosen documents, the whole codebook, the participants and their attributes. It keeps every GUID, so the second coder&apos;s work can be merged back (File → Merge coding from another project).</source>
+        <translation>De kopie bevat de gekozen documenten, het hele codeboek, de deelnemers en hun kenmerken. Elke GUID blijft gelijk, zodat het werk van de tweede codeur terug kan worden samengevoegd (Bestand → Coderingen uit een ander project samenvoegen).</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The documents ticked below</source>
+        <translation>De documenten die hieronder zijn aangevinkt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A random sample of</source>
+        <translation>Een aselecte steekproef van</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>all documents alike</source>
+        <translation>alle documenten gelijk</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>each value of ‘{0}’ alike</source>
+        <translation>elke waarde van ‘{0}’ naar verhouding</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>seed </source>
+        <translation>seed </translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>stratified:</source>
+        <translation>gestratificeerd:</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Blind: leave out the existing codings and memos (codebook memos stay)</source>
+        <translation>Blind: zonder de bestaande coderingen en memo's (memo's bij codes blijven)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Also write a REFI-QDA file (.qdpx) for ATLAS.ti, MAXQDA or NVivo</source>
+        <translation>Ook een REFI-QDA-bestand (.qdpx) schrijven voor ATLAS.ti, MAXQDA of NVivo</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Write the copy…</source>
+        <translation>Kopie schrijven…</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+57"/>
+        <source>%n document(s) of {0} will be copied.</source>
+        <translation>
+            <numerusform>%n document van de {0} wordt gekopieerd.</numerusform>
+            <numerusform>%n documenten van de {0} worden gekopieerd.</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -1,0 +1,98 @@
+"""``lobcoder team copy|merge``: a copy of the project for a second coder, and merging it back."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from lobcoder.cli.output import error, print_json
+from lobcoder.storage.project import ProjectStore
+from lobcoder.teamwork.copy import prepare_copy
+from lobcoder.teamwork.merge import apply_plan, plan_from_file
+from lobcoder.teamwork.report import report_lines, save_report
+from lobcoder.teamwork.sample import choose_named, choose_sample
+
+
+def register(commands: argparse._SubParsersAction) -> None:
+    team = commands.add_parser("team", help="copy the project for a second coder, or merge a coder's copy back")
+    actions = team.add_subparsers(dest="action", metavar="ACTION", required=True)
+    copy = actions.add_parser(
+        "copy",
+        help="write a copy for a second coder (blind: without codings)",
+        description="The copy holds the chosen documents (all, named ones, or a seeded random sample "
+        "stratified by an attribute), the whole codebook, and the same GUIDs, so it can be merged back.",
+    )
+    copy.add_argument("project", type=Path)
+    copy.add_argument("--out", type=Path, required=True, help="the copy (.lobcoder)")
+    which = copy.add_mutually_exclusive_group()
+    which.add_argument("--documents", nargs="+", metavar="NAME", help="these documents")
+    which.add_argument("--sample", type=float, metavar="PERCENT", help="a random PERCENT %% of the documents")
+    copy.add_argument("--stratify", metavar="ATTRIBUTE", help="sample: the same share of each value (e.g. wave)")
+    copy.add_argument("--seed", type=int, default=1, help="sample: the random seed (default 1)")
+    copy.add_argument("--keep-codings", action="store_true", help="keep the existing codings (not blind)")
+    copy.add_argument("--qdpx", action="store_true", help="also write the copy as .qdpx beside it")
+    copy.add_argument("--json", action="store_true")
+    copy.set_defaults(handler=cmd_copy)
+    merge = actions.add_parser(
+        "merge",
+        help="merge the coding of another project (.lobcoder or .qdpx) into this one",
+        description="Documents are matched by content, codes by GUID then name path, coders by GUID then "
+        "name; a coding already here is not added again. Prints the plan with every conflict and the "
+        "choice made, then applies it as one action (undoable in the app). Exit code 1 if some codings "
+        "were left out.",
+    )
+    merge.add_argument("project", type=Path)
+    merge.add_argument("other", type=Path, help="the other coder's project (.lobcoder or .qdpx)")
+    merge.add_argument("--dry-run", action="store_true", help="only print the plan")
+    merge.add_argument("--report", type=Path, metavar="FILE", help="also save the report as text")
+    merge.add_argument("--language", choices=["en", "nl"], default="en", help="language of the report")
+    merge.add_argument("--json", action="store_true")
+    merge.set_defaults(handler=cmd_merge)
+
+
+def cmd_copy(args: argparse.Namespace) -> int:
+    if args.stratify and args.sample is None:
+        error("--stratify needs --sample")
+        return 2
+    with ProjectStore.open(args.project) as store:
+        with store.read() as session:
+            if args.documents:
+                chosen = choose_named(session, args.documents)
+            elif args.sample is not None:
+                chosen = choose_sample(session, args.sample, args.stratify, args.seed)
+            else:
+                chosen = choose_sample(session, 100)
+        out = args.out if args.out.suffix.lower() == ".lobcoder" else args.out.with_name(args.out.name + ".lobcoder")
+        report = prepare_copy(
+            store,
+            out,
+            [c.document_id for c in chosen],
+            blind=not args.keep_codings,
+            qdpx=out.with_suffix(".qdpx") if args.qdpx else None,
+        )
+    if args.json:
+        print_json(report)
+        return 0
+    kind = "blind copy" if report.blind else "copy with codings"
+    print(f"Wrote a {kind} to {report.path}: {len(report.documents)} documents, {report.codes} codes")
+    for name in report.documents:
+        print(f"  {name}")
+    if report.qdpx:
+        print(f"Also wrote {report.qdpx}")
+    return 0
+
+
+def cmd_merge(args: argparse.Namespace) -> int:
+    with ProjectStore.open(args.project) as store:
+        plan = plan_from_file(store, args.other)
+        if not args.dry_run:
+            apply_plan(store, plan)
+    if args.report:
+        save_report(plan, args.report, args.language)
+    if args.json:
+        print_json({"plan": plan, "applied": not args.dry_run})
+    else:
+        for line in report_lines(plan, args.language):
+            print(line)
+        print("dry run: nothing changed" if args.dry_run else "applied")
+    return 1 if plan.codings_left_out else 0

@@ -1,0 +1,200 @@
+"""File menu: prepare a copy for a second coder, and merge a coder's project back (undoable)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QObject, Slot
+from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+from lobcoder.editing.merge_apply import MergeCoding
+from lobcoder.editing.merge_plan import MergePlan
+from lobcoder.errors import LobcoderError
+from lobcoder.gui.dialogs.merge_preview_dialog import MergePreviewDialog
+from lobcoder.gui.dialogs.team_copy_dialog import CopyOptions, TeamCopyDialog
+from lobcoder.gui.exchange_actions import STATUS_MS, BackgroundTask
+from lobcoder.gui.i18n import system_language
+from lobcoder.gui.workers import CancelCheck, ProgressCallback
+from lobcoder.storage.project import EXTENSION, ProjectStore
+from lobcoder.teamwork.copy import CopyReport, prepare_copy
+from lobcoder.teamwork.merge import plan_from_file
+from lobcoder.teamwork.report import save_report
+from lobcoder.teamwork.sample import choose_sample, copy_candidates
+
+if TYPE_CHECKING:
+    from lobcoder.gui.main_window import MainWindow
+
+
+class TeamActions(QObject):
+    """Dialogs are opened with ``open()`` and kept (``copy_dialog``, ``preview``) so tests drive them."""
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.window = window
+        self.copy_dialog: TeamCopyDialog | None = None
+        self.preview: MergePreviewDialog | None = None
+        self.task: BackgroundTask | None = None
+        self.message: QMessageBox | None = None
+
+    def _store(self, title: str) -> ProjectStore | None:
+        if self.window.store is None:
+            QMessageBox.information(self.window, title, self.tr("Open or create a project first."))
+            return None
+        if self.task is not None and not self.task.ended:
+            return None
+        self.window.coding_pane.commit_memo()
+        return self.window.store
+
+    def _start(self, title: str, label: str, work: Any, done: Any) -> None:
+        if self.task is not None:
+            self.task.deleteLater()
+        self.task = BackgroundTask(self.window, title, label, work, done)
+
+    def _language(self) -> str:
+        language = self.window.settings.language
+        return language if language in ("en", "nl") else system_language()
+
+    # -- copy for a second coder ------------------------------------------------
+
+    @Slot()
+    def prepare_copy(self) -> None:
+        store = self._store(self.tr("Prepare a copy for a second coder"))
+        if store is None:
+            return
+        with store.read() as session:
+            documents, attributes = copy_candidates(session)
+
+        def sampler(percent: float, attribute: str | None, seed: int) -> list[int]:
+            with store.read() as session:
+                return [c.document_id for c in choose_sample(session, percent, attribute, seed)]
+
+        current = self.window.document
+        dialog = TeamCopyDialog(documents, attributes, {current.id} if current else set(), sampler, self.window)
+        dialog.accepted.connect(self._choose_copy_file)
+        if self.copy_dialog is not None:
+            self.copy_dialog.deleteLater()
+        self.copy_dialog = dialog
+        dialog.open()
+
+    @Slot()
+    def _choose_copy_file(self) -> None:
+        store = self.window.store
+        if self.copy_dialog is None or store is None:
+            return
+        suggested = store.path.with_name(self.tr("{0} - second coder").format(store.path.stem) + EXTENSION)
+        path, _ = QFileDialog.getSaveFileName(
+            self.window,
+            self.tr("Save the copy for the second coder as"),
+            str(suggested),
+            self.tr("lobcoder projects (*{0})").format(EXTENSION),
+            options=QFileDialog.Option.DontConfirmOverwrite,
+        )
+        if path:
+            self.write_copy(Path(path), self.copy_dialog.options())
+
+    def write_copy(self, target: Path, options: CopyOptions) -> None:
+        """Write the copy in a worker; a report follows when it is done."""
+        store = self.window.store
+        if store is None:
+            return
+        if target.suffix.lower() != EXTENSION:
+            target = target.with_name(target.name + EXTENSION)
+        qdpx = target.with_suffix(".qdpx") if options.qdpx else None
+
+        def work(progress: ProgressCallback, cancelled: CancelCheck) -> CopyReport:
+            return prepare_copy(
+                store,
+                target,
+                options.document_ids,
+                blind=options.blind,
+                qdpx=qdpx,
+                progress=progress,
+                cancelled=cancelled,
+            )
+
+        title = self.tr("Prepare a copy for a second coder")
+        self._start(title, self.tr("Writing {0}…").format(target.name), work, self._copied)
+
+    @Slot(object)
+    def _copied(self, report: CopyReport) -> None:
+        kind = self.tr("blind copy") if report.blind else self.tr("copy with the codings")
+        text = self.tr("Wrote a {0} with %n document(s) to {1}.", "", len(report.documents)).format(kind, report.path)
+        if report.qdpx:
+            text += "\n" + self.tr("Also wrote {0}.").format(report.qdpx)
+        self.window.statusBar().showMessage(text, STATUS_MS)
+        box = QMessageBox(QMessageBox.Icon.Information, self.tr("Copy written"), text, parent=self.window)
+        box.setInformativeText(
+            self.tr(
+                "Give the copy to the second coder. When it comes back, use File → Merge coding from another project."
+            )
+        )
+        box.open()
+        self.message = box
+
+    # -- merge ----------------------------------------------------------------------
+
+    @Slot()
+    def merge_coding(self) -> None:
+        title = self.tr("Merge coding from another project")
+        store = self._store(title)
+        if store is None:
+            return
+        path, _ = QFileDialog.getOpenFileName(
+            self.window,
+            title,
+            str(store.path.parent),
+            self.tr("lobcoder or REFI-QDA projects (*{0} *.qdpx);;All files (*)").format(EXTENSION),
+        )
+        if path:
+            self.plan_merge(Path(path))
+
+    def plan_merge(self, path: Path) -> None:
+        """Read ``path`` and plan the merge in a worker, then show the preview."""
+        store = self.window.store
+        if store is None:
+            return
+
+        def work(progress: ProgressCallback, cancelled: CancelCheck) -> MergePlan:
+            return plan_from_file(store, path, progress, cancelled)
+
+        title = self.tr("Merge coding from another project")
+        self._start(title, self.tr("Reading {0}…").format(path.name), work, self.show_preview)
+
+    @Slot(object)
+    def show_preview(self, plan: MergePlan) -> MergePreviewDialog:
+        dialog = MergePreviewDialog(plan, self._language(), self.window)
+        dialog.accepted.connect(lambda: self.apply_merge(plan))
+        dialog.save_requested.connect(lambda: self._choose_report_file(plan))
+        if self.preview is not None:
+            self.preview.deleteLater()
+        self.preview = dialog
+        dialog.open()
+        return dialog
+
+    def apply_merge(self, plan: MergePlan) -> bool:
+        """Carry out ``plan`` as one undoable action."""
+        stack = self.window.undo_stack
+        if stack is None or not plan.changes_anything or not stack.execute(MergeCoding(plan)):
+            return False
+        self.window.statusBar().showMessage(
+            self.tr("Merged %n coding(s) from {0}", "", len(plan.codings)).format(Path(plan.source).name), STATUS_MS
+        )
+        return True
+
+    def _choose_report_file(self, plan: MergePlan) -> None:
+        suggested = Path(plan.source).with_name(self.tr("{0} - merge report").format(Path(plan.source).stem) + ".txt")
+        path, _ = QFileDialog.getSaveFileName(
+            self.window, self.tr("Save report"), str(suggested), self.tr("Text files (*.txt)")
+        )
+        if path:
+            self.save_merge_report(plan, Path(path))
+
+    def save_merge_report(self, plan: MergePlan, path: Path) -> bool:
+        try:
+            save_report(plan, path, self._language())
+        except LobcoderError as exc:
+            QMessageBox.warning(self.window, self.tr("Cannot save the report"), str(exc))
+            return False
+        self.window.statusBar().showMessage(self.tr("Saved the report to {0}").format(path), STATUS_MS)
+        return True

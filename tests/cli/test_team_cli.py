@@ -1,0 +1,73 @@
+"""``lobcoder team copy`` and ``lobcoder team merge`` end to end on real project files."""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import json
+from pathlib import Path
+
+from sqlalchemy import func, select
+
+from lobcoder.__main__ import main
+from lobcoder.storage.models import Coding, Document
+from lobcoder.storage.project import ProjectStore
+from tests.teamwork.helpers import build_project, code_as
+
+
+def run(*args: str | Path) -> tuple[int, str]:
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(io.StringIO()):
+        code = main([str(a) for a in args])
+    return code, out.getvalue()
+
+
+def count(path: Path, model: type) -> int:
+    with ProjectStore.open(path) as store, store.read() as session:
+        return session.scalar(select(func.count()).select_from(model)) or 0
+
+
+def test_copy_sample_then_merge_back(tmp_path: Path) -> None:
+    build_project(tmp_path / "main.lobcoder").close()
+    code, out = run(
+        "team", "copy", tmp_path / "main.lobcoder", "--out", tmp_path / "ilse", "--sample", "50",
+        "--stratify", "wave", "--seed", "3", "--qdpx",
+    )  # fmt: skip
+    assert code == 0, out
+    assert "Wrote a blind copy to" in out and "2 documents, 4 codes" in out
+    assert (tmp_path / "ilse.qdpx").is_file()
+    assert count(tmp_path / "ilse.lobcoder", Document) == 2
+    assert count(tmp_path / "ilse.lobcoder", Coding) == 0
+    names = [line.strip() for line in out.splitlines() if line.startswith("  ")]
+    with ProjectStore.open(tmp_path / "ilse.lobcoder") as copy:
+        code_as(copy, "Ilse", names[0], "Keuze", "I:")
+    before = count(tmp_path / "main.lobcoder", Coding)
+
+    code, out = run("team", "merge", tmp_path / "main.lobcoder", tmp_path / "ilse.lobcoder", "--dry-run")
+    assert code == 0 and "Codings: 1 to add, 0 already here, 0 left out" in out and "dry run" in out
+    assert count(tmp_path / "main.lobcoder", Coding) == before
+
+    report = tmp_path / "merge.txt"
+    code, out = run(
+        "team", "merge", tmp_path / "main.lobcoder", tmp_path / "ilse.lobcoder", "--report", report,
+        "--language", "nl",
+    )  # fmt: skip
+    assert code == 0 and "Coderingen: 1 toe te voegen" in out
+    assert "Codeurs:" in report.read_text(encoding="utf-8")
+    assert count(tmp_path / "main.lobcoder", Coding) == before + 1
+
+    code, out = run("team", "merge", tmp_path / "main.lobcoder", tmp_path / "ilse.lobcoder", "--json")
+    assert code == 0
+    assert json.loads(out)["plan"]["codings"] == []  # merging twice adds nothing
+
+
+def test_copy_of_named_documents_with_codings_and_bad_names(tmp_path: Path) -> None:
+    build_project(tmp_path / "main.lobcoder").close()
+    code, out = run(
+        "team", "copy", tmp_path / "main.lobcoder", "--out", tmp_path / "c.lobcoder",
+        "--documents", "Interview 2", "--keep-codings",
+    )  # fmt: skip
+    assert code == 0 and "copy with codings" in out
+    assert count(tmp_path / "c.lobcoder", Coding) == 2
+    code, _ = run("team", "copy", tmp_path / "main.lobcoder", "--out", tmp_path / "d", "--documents", "Nope")
+    assert code == 2 and not (tmp_path / "d.lobcoder").exists()

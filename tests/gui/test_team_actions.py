@@ -1,0 +1,98 @@
+"""File → Prepare a copy for a second coder, and File → Merge coding from another project, in the window."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from sqlalchemy import func, select
+
+from lobcoder.gui.main_window import MainWindow
+from lobcoder.gui.settings import Settings
+from lobcoder.gui.team_actions import TeamActions
+from lobcoder.storage.models import Coder, Coding, Document
+from lobcoder.storage.project import ProjectStore
+from tests.teamwork.helpers import build_project, code_as
+
+
+@pytest.fixture
+def window(qtbot, tmp_path: Path) -> Iterator[MainWindow]:
+    build_project(tmp_path / "main.lobcoder").close()
+    win = MainWindow(Settings(str(tmp_path / "settings.ini")))
+    qtbot.addWidget(win)
+    win.show()
+    assert win.open_project(tmp_path / "main.lobcoder")
+    yield win
+    win.close()
+
+
+def team(win: MainWindow) -> TeamActions:
+    return win.menu_actions.team
+
+
+def count(store: ProjectStore, model: type) -> int:
+    with store.read() as session:
+        return session.scalar(select(func.count()).select_from(model)) or 0
+
+
+def test_copy_dialog_draws_a_stratified_sample_and_writes_the_copy(qtbot, window: MainWindow, tmp_path: Path) -> None:
+    window.menu_actions.team_copy_action.trigger()
+    dialog = team(window).copy_dialog
+    assert dialog is not None and dialog.isVisible()
+    dialog.by_sample.setChecked(True)
+    dialog.percent.setValue(50)
+    assert dialog.stratify.currentData() == "wave"  # chosen for the user when the project has one
+    first = dialog.chosen()
+    assert len(first) == 2
+    assert not dialog.list.isEnabled()
+    assert "2 document(s) of 4 will be copied." in dialog.count.text().replace("2 documents", "2 document(s)")
+    dialog.by_hand.setChecked(True)
+    item = dialog.model.item(0)
+    item.setCheckState(Qt.CheckState.Checked if item.checkState() != Qt.CheckState.Checked else Qt.CheckState.Unchecked)
+    options = dialog.options()
+    assert len(options.document_ids) in (1, 3) and options.blind and not options.qdpx
+
+    team(window).write_copy(tmp_path / "ilse", options)
+    qtbot.waitUntil(lambda: team(window).message is not None, timeout=20000)
+    with ProjectStore.open(tmp_path / "ilse.lobcoder") as copy:
+        assert count(copy, Document) == len(options.document_ids)
+        assert count(copy, Coding) == 0
+
+
+def test_merge_preview_apply_undo_and_save_report(qtbot, window: MainWindow, tmp_path: Path) -> None:
+    store = window.store
+    assert store is not None and window.undo_stack is not None
+    team(window).write_copy(tmp_path / "ilse.lobcoder", _options(store))
+    qtbot.waitUntil(lambda: team(window).message is not None, timeout=20000)
+    with ProjectStore.open(tmp_path / "ilse.lobcoder") as copy:
+        code_as(copy, "Ilse", "Interview 2", "Keuze", "de mentor hielp me kiezen")
+        code_as(copy, "ilse ", "Interview 3", "Twijfel", "Het loopbaangesprek")
+    before = count(store, Coding)
+
+    team(window).plan_merge(tmp_path / "ilse.lobcoder")
+    qtbot.waitUntil(lambda: team(window).preview is not None, timeout=20000)
+    preview = team(window).preview
+    assert preview is not None and preview.apply_button.isEnabled()
+    assert "Codings: 2 to add, 0 already here, 0 left out" in preview.summary.text()
+    assert "Ilse (added)" in preview.report.toPlainText()
+    assert team(window).save_merge_report(preview.plan, tmp_path / "report.txt")
+    assert "Codings: 2 to add" in (tmp_path / "report.txt").read_text(encoding="utf-8")
+
+    preview.accept()
+    assert count(store, Coding) == before + 2
+    assert count(store, Coder) == 2  # "ilse " is the same coder as "Ilse"
+    assert "Merge 2 coding" in window.undo_stack.undoText()
+    window.undo_stack.undo()
+    assert count(store, Coding) == before and count(store, Coder) == 1
+    window.undo_stack.redo()
+    assert count(store, Coding) == before + 2
+
+
+def _options(store: ProjectStore):  # type: ignore[no-untyped-def]
+    from lobcoder.gui.dialogs.team_copy_dialog import CopyOptions
+
+    with store.read() as session:
+        ids = tuple(session.scalars(select(Document.id).where(Document.name.in_(["Interview 2", "Interview 3"]))))
+    return CopyOptions(ids, blind=True, qdpx=False)
