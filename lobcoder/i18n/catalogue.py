@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from types import ModuleType
 
-from lobcoder.i18n import reports
+from lobcoder.i18n import reports, teamwork
 from lobcoder.i18n.message import Message
 
-_AREAS: tuple[ModuleType, ...] = (reports,)
+_AREAS: tuple[ModuleType, ...] = (reports, teamwork)
 """The modules holding a ``MESSAGES`` dict; a new area adds its module here."""
 
 

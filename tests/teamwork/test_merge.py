@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from lobcoder.editing.code_commands import MoveCode, UpdateCode
 from lobcoder.editing.merge_apply import MergeCoding
@@ -283,3 +283,22 @@ def test_the_report_is_saved_and_bad_files_are_refused(project: ProjectStore, tm
     (tmp_path / "notes.txt").write_text("x")
     with pytest.raises(FileProblem, match=r"notes.txt: can only merge a \.lobcoder project or a \.qdpx file"):
         plan_from_file(project, tmp_path / "notes.txt")
+
+
+def test_a_code_name_under_another_parent_is_added_as_a_new_code(project: ProjectStore, tmp_path: Path) -> None:
+    """Another program regenerated GUIDs and has 'Keuze' at the top; here it is under 'Loopbaan'."""
+    other = ProjectStore.create(tmp_path / "other.lobcoder")
+    with other.transaction() as session:
+        keuze = create_code(session, "Keuze")
+        ref = add_document(session, "Interview 4", build_text("Interview 4"))
+        add_coding(session, ref.id, keuze.id, *span("Interview 4", "koos voor techniek"), coder="Ilse")
+    other.close()
+    plan = plan_from_file(project, tmp_path / "other.lobcoder")
+    assert [(i.kind, i.values["here"]) for i in plan.conflicts] == [("code_elsewhere", "Loopbaan > Keuze")]
+    assert [(c.path, c.status, c.parent_guid) for c in plan.codes] == [(("Keuze",), ADDED, None)]
+    apply_plan(project, plan)
+    with project.read() as session:
+        assert session.scalar(select(func.count()).select_from(Code).where(Code.name == "Keuze")) == 2
+        assert ("Interview 4", "Keuze", "Ilse", "koos voor techniek") in named(session)
+        top = session.scalar(select(Code.id).where(Code.name == "Keuze", Code.parent_id.is_(None)))
+        assert top is not None

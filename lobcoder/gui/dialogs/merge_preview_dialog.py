@@ -39,7 +39,7 @@ class MergePreviewDialog(QDialog):
         heading.setWordWrap(True)
         self.summary = QLabel("\n".join(summary_lines(plan, language)))
         self.summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        conflicts = [issue_text(issue, language) for issue in plan.conflicts]  # type: ignore[arg-type]
+        conflicts = [issue_text(issue, language) for issue in plan.conflicts]
         self.conflicts_title = QLabel(
             self.tr("<b>%n conflict(s)</b>, each with the choice lobcoder made:", "", len(conflicts))
             if conflicts
