@@ -57,6 +57,10 @@ SAME_IN_EVERY_LANGUAGE = {
     "cooccurrence.unit.overlap",
     "cooccurrence.unit.document",
     "quotes.document",
+    "merge.by.guid",
+    "merge.kind.code",
+    "merge.kind.document",
+    "merge.kind.project",
 }
 
 
