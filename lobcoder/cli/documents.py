@@ -5,11 +5,17 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from sqlalchemy.orm import Session
+
 from lobcoder.cli.output import one_line, print_json, to_plain
+from lobcoder.editing.speaker_commands import MergeSpeakers, RenameSpeaker, SetInterviewers, code_speaker_turns
+from lobcoder.errors import NotFoundError
 from lobcoder.participants.links import document_attributes, list_participants
 from lobcoder.search.fulltext import search
 from lobcoder.search.query import QueryError
-from lobcoder.services.documents import get_document, list_documents, list_speakers, set_interviewer
+from lobcoder.services.codes import list_codes
+from lobcoder.services.codings import default_coder_name
+from lobcoder.services.documents import get_document, list_documents, list_speakers
 from lobcoder.storage.project import ProjectStore
 
 
@@ -37,10 +43,30 @@ def register(commands: argparse._SubParsersAction) -> None:
     cmd.add_argument("--json", action="store_true")
     cmd.set_defaults(handler=cmd_participants)
 
-    cmd = commands.add_parser("speakers", help="list speakers; mark or unmark interviewers")
+    cmd = commands.add_parser(
+        "speakers",
+        help="list speakers; rename, merge, mark interviewers, code their turns",
+        description="Speakers are project-wide. All changes given run as one action; the texts keep their "
+        "original labels, turns and analyses use the new names.",
+    )
     cmd.add_argument("project", type=Path)
     cmd.add_argument("--interviewer", action="append", default=[], metavar="NAME", help="mark as interviewer")
     cmd.add_argument("--not-interviewer", action="append", default=[], metavar="NAME", help="mark as not interviewer")
+    cmd.add_argument(
+        "--rename", action="append", default=[], nargs=2, metavar=("OLD", "NEW"), help="rename a speaker (repeatable)"
+    )
+    cmd.add_argument("--merge", action="append", default=[], metavar="NAME", help="merge this speaker --into another")
+    cmd.add_argument("--into", metavar="NAME", help="the speaker the --merge speakers become (created if new)")
+    cmd.add_argument("--code-turns", metavar="CODE", help="code the speech of every turn of --of speakers with CODE")
+    cmd.add_argument(
+        "--of",
+        action="append",
+        default=None,
+        metavar="NAME",
+        help="speaker whose turns --code-turns codes "
+        "(repeatable; default: every respondent, i.e. every speaker not marked as interviewer)",
+    )
+    cmd.add_argument("--coder", metavar="NAME", help="the coder of --code-turns codings (default: your user name)")
     cmd.add_argument("--json", action="store_true")
     cmd.set_defaults(handler=cmd_speakers)
 
@@ -127,13 +153,19 @@ def _clock(ms: int) -> str:
 
 
 def cmd_speakers(args: argparse.Namespace) -> int:
+    if bool(args.merge) != bool(args.into):
+        print("lobcoder: error: --merge NAME and --into NAME go together")
+        return 2
     with ProjectStore.open(args.project) as store:
-        if args.interviewer or args.not_interviewer:
-            with store.transaction() as session:
-                for name in args.interviewer:
-                    set_interviewer(session, name, True)
-                for name in args.not_interviewer:
-                    set_interviewer(session, name, False)
+        if args.interviewer or args.not_interviewer or args.rename or args.merge or args.code_turns:
+            try:
+                with store.transaction() as session:
+                    coded = _change_speakers(session, args)
+            except ValueError as exc:
+                print(f"lobcoder: error: {exc}")
+                return 1
+            if coded:
+                print(f"coded {coded} turns with {args.code_turns!r}")
         with store.read() as session:
             speakers = list_speakers(session)
     if args.json:
@@ -143,3 +175,22 @@ def cmd_speakers(args: argparse.Namespace) -> int:
         role = " (interviewer)" if s.is_interviewer else ""
         print(f"{s.name}{role}: {s.turns} turns in {s.documents} documents")
     return 0
+
+
+def _change_speakers(session: Session, args: argparse.Namespace) -> int:
+    """Apply the requested changes in order; returns how many turns were coded."""
+    for old, new in args.rename:
+        RenameSpeaker(old, new).apply(session)
+    if args.merge:
+        MergeSpeakers(args.merge, args.into).apply(session)
+    flags = {name: True for name in args.interviewer} | {name: False for name in args.not_interviewer}
+    if flags:
+        SetInterviewers(flags).apply(session)
+    if not args.code_turns:
+        return 0
+    matches = [c for c in list_codes(session) if args.code_turns.casefold() in (c.name.casefold(), c.guid.lower())]
+    if not matches:
+        raise NotFoundError(f"no code named {args.code_turns!r} in this project")
+    command = code_speaker_turns(session, matches[0].guid, args.of, args.coder or default_coder_name())
+    command.apply(session)
+    return len(command.codings)

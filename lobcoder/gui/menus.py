@@ -67,6 +67,7 @@ class MenuActions(QObject):
         )
         menu.addSeparator()
         self.import_action = self._action(self.tr("&Import documents…"), self._import, "Ctrl+Shift+I", menu)
+        self.speakers_action = self._action(self.tr("&Speakers…"), self._speakers, None, menu)
         menu.addSeparator()
         self.import_project_action = self._action(
             self.tr("Import REFI-QDA &project (.qdpx)…"), exchange.import_project, None, menu
@@ -135,6 +136,20 @@ class MenuActions(QObject):
         self.window.refresh()
         if self.window.document is None and self.window.overview and self.window.overview.documents:
             self.window.open_document(self.window.overview.documents[0].id)
+
+    def _speakers(self) -> None:
+        from lobcoder.gui.dialogs.speakers_dialog import SpeakersDialog
+
+        window = self.window
+        if window.store is None or window.undo_stack is None:
+            QMessageBox.information(window, self.tr("Speakers"), self.tr("Open or create a project first."))
+            return
+        codes = window.overview.codes if window.overview else []
+        dialog = SpeakersDialog(window.undo_stack, codes, window.settings.coder_name, window)
+        dialog.exec()
+        dialog.deleteLater()
+        if dialog.changed_project and window.document is not None:
+            window.open_document(window.document.id)  # its turns show the new names
 
     # -- Edit ------------------------------------------------------------------
 

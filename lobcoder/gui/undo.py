@@ -28,6 +28,7 @@ class ActionNames(QObject):
         args: dict[str, Any] = command.label_args
         count = int(args.get("count", 1))
         code = str(args.get("code", ""))
+        speaker = str(args.get("speaker", ""))
         texts: dict[str, Callable[[], str]] = {
             "apply_code": lambda: self.tr("Apply code to %n passage(s)", "", count),
             "in_vivo": lambda: self.tr("In-vivo code ‘{0}’").format(code),
@@ -46,6 +47,10 @@ class ActionNames(QObject):
             "accept_suggestion": lambda: self.tr("Accept suggestion ‘{0}’").format(code),
             "accept_all_suggestions": lambda: self.tr("Accept %n suggestion(s)", "", count),
             "reject_suggestion": lambda: self.tr("Reject suggestion ‘{0}’").format(code),
+            "rename_speaker": lambda: self.tr("Rename speaker ‘{0}’").format(speaker),
+            "merge_speakers": lambda: self.tr("Merge speakers into ‘{0}’").format(speaker),
+            "mark_interviewer": lambda: self.tr("Mark %n speaker(s) as interviewer or respondent", "", count),
+            "code_turns": lambda: self.tr("Code %n speaker turn(s)", "", count),
         }
         return texts.get(command.label, lambda: self.tr("Edit"))()
 

@@ -4,7 +4,7 @@
 <context>
     <name>ActionNames</name>
     <message numerus="yes">
-        <location filename="../../undo.py" line="+32"/>
+        <location filename="../../undo.py" line="+33"/>
         <source>Apply code to %n passage(s)</source>
         <translation>
             <numerusform>Apply code to %n passage</numerusform>
@@ -49,6 +49,22 @@
         <translation>
             <numerusform>Accept %n suggestion</numerusform>
             <numerusform>Accept %n suggestions</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+4"/>
+        <source>Mark %n speaker(s) as interviewer or respondent</source>
+        <translation>
+            <numerusform>Mark %n speaker as interviewer or respondent</numerusform>
+            <numerusform>Mark %n speakers as interviewer or respondent</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>Code %n speaker turn(s)</source>
+        <translation>
+            <numerusform>Code %n speaker turn</numerusform>
+            <numerusform>Code %n speaker turns</numerusform>
         </translation>
     </message>
 </context>
@@ -523,6 +539,49 @@ Language of the codebook:</numerusform>
         <translation>
             <numerusform>%n document linked to a participant.</numerusform>
             <numerusform>%n documents linked to a participant.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>SpeakersDialog</name>
+    <message numerus="yes">
+        <location filename="../../dialogs/speakers_dialog.py" line="+173"/>
+        <source>%n speaker(s) merged into ‘{0}’.</source>
+        <translation>
+            <numerusform>%n speaker merged into ‘{0}’.</numerusform>
+            <numerusform>%n speakers merged into ‘{0}’.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+7"/>
+        <source>%n speaker(s) marked as interviewer.</source>
+        <translation>
+            <numerusform>%n speaker marked as interviewer.</numerusform>
+            <numerusform>%n speakers marked as interviewer.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n speaker(s) marked as respondent.</source>
+        <translation>
+            <numerusform>%n speaker marked as respondent.</numerusform>
+            <numerusform>%n speakers marked as respondent.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+11"/>
+        <source>%n turn(s) coded.</source>
+        <translation>
+            <numerusform>%n turn coded.</numerusform>
+            <numerusform>%n turns coded.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+24"/>
+        <source>Merge %n speaker(s) into (choose one or type a new name):</source>
+        <translation>
+            <numerusform>Merge %n speaker into (choose one or type a new name):</numerusform>
+            <numerusform>Merge %n speakers into (choose one or type a new name):</numerusform>
         </translation>
     </message>
 </context>

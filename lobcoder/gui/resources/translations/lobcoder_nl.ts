@@ -4,7 +4,7 @@
 <context>
     <name>ActionNames</name>
     <message numerus="yes">
-        <location filename="../../undo.py" line="+32"/>
+        <location filename="../../undo.py" line="+33"/>
         <source>Apply code to %n passage(s)</source>
         <translation>
             <numerusform>Code toepassen op %n passage</numerusform>
@@ -105,6 +105,32 @@
         <location line="+1"/>
         <source>Reject suggestion ‘{0}’</source>
         <translation>Suggestie ‘{0}’ afwijzen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Rename speaker ‘{0}’</source>
+        <translation>Spreker ‘{0}’ hernoemen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Merge speakers into ‘{0}’</source>
+        <translation>Sprekers samenvoegen tot ‘{0}’</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>Mark %n speaker(s) as interviewer or respondent</source>
+        <translation>
+            <numerusform>%n spreker markeren als interviewer of respondent</numerusform>
+            <numerusform>%n sprekers markeren als interviewer of respondent</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>Code %n speaker turn(s)</source>
+        <translation>
+            <numerusform>%n sprekersbeurt coderen</numerusform>
+            <numerusform>%n sprekersbeurten coderen</numerusform>
+        </translation>
     </message>
     <message>
         <location line="+2"/>
@@ -2068,6 +2094,11 @@ Taal van het codeboek:</numerusform>
         <translation>Documenten &amp;importeren…</translation>
     </message>
     <message>
+        <location line="+1"/>
+        <source>&amp;Speakers…</source>
+        <translation>Spre&amp;kers…</translation>
+    </message>
+    <message>
         <location line="+3"/>
         <source>Import REFI-QDA &amp;project (.qdpx)…</source>
         <translation>REFI-QDA-&amp;project importeren (.qdpx)…</translation>
@@ -2119,8 +2150,14 @@ Taal van het codeboek:</numerusform>
     </message>
     <message>
         <location line="+0"/>
+        <location line="+14"/>
         <source>Open or create a project first.</source>
         <translation>Open of maak eerst een project.</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Speakers</source>
+        <translation>Sprekers</translation>
     </message>
     <message>
         <location line="+12"/>
@@ -2912,6 +2949,144 @@ Kwalitatief coderen van interviewtranscripten.</translation>
     </message>
 </context>
 <context>
+    <name>SpeakersDialog</name>
+    <message>
+        <location filename="../../dialogs/speakers_dialog.py" line="+47"/>
+        <source>Speakers</source>
+        <translation>Sprekers</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Speakers are shared by all documents: a change applies to every transcript. Turns, analyses, quotes and reports use the new names; the text keeps the labels it was imported with. Every change can be undone with Edit → Undo.</source>
+        <translation>Sprekers gelden voor alle documenten: een wijziging geldt voor elk transcript. Beurten, analyses, citaten en rapporten gebruiken de nieuwe namen; de tekst houdt de labels waarmee hij is geïmporteerd. Elke wijziging kun je ongedaan maken met Bewerken → Ongedaan maken.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Speaker</source>
+        <translation>Spreker</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Turns</source>
+        <translation>Beurten</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Documents</source>
+        <translation>Documenten</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Interviewer</source>
+        <translation>Interviewer</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&amp;Rename…</source>
+        <translation>&amp;Hernoemen…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Merge…</source>
+        <translation>&amp;Samenvoegen…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Mark as &amp;interviewer</source>
+        <translation>Markeren als &amp;interviewer</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Mark as r&amp;espondent</source>
+        <translation>Markeren als r&amp;espondent</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>of the selected speakers</source>
+        <translation>van de gekozen sprekers</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>of all respondents (speakers not marked as interviewer)</source>
+        <translation>van alle respondenten (sprekers die niet als interviewer gemarkeerd zijn)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Code the turns</source>
+        <translation>Beurten &amp;coderen</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Code every turn</source>
+        <translation>Elke beurt coderen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Code:</source>
+        <translation>Code:</translation>
+    </message>
+    <message>
+        <location line="+79"/>
+        <source>‘{0}’ is now called ‘{1}’.</source>
+        <translation>‘{0}’ heet nu ‘{1}’.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>%n speaker(s) merged into ‘{0}’.</source>
+        <translation>
+            <numerusform>%n spreker samengevoegd tot ‘{0}’.</numerusform>
+            <numerusform>%n sprekers samengevoegd tot ‘{0}’.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+7"/>
+        <source>%n speaker(s) marked as interviewer.</source>
+        <translation>
+            <numerusform>%n spreker gemarkeerd als interviewer.</numerusform>
+            <numerusform>%n sprekers gemarkeerd als interviewer.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n speaker(s) marked as respondent.</source>
+        <translation>
+            <numerusform>%n spreker gemarkeerd als respondent.</numerusform>
+            <numerusform>%n sprekers gemarkeerd als respondent.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+11"/>
+        <source>%n turn(s) coded.</source>
+        <translation>
+            <numerusform>%n beurt gecodeerd.</numerusform>
+            <numerusform>%n beurten gecodeerd.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Rename speaker</source>
+        <translation>Spreker hernoemen</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>New name for ‘{0}’:</source>
+        <translation>Nieuwe naam voor ‘{0}’:</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Merge speakers</source>
+        <translation>Sprekers samenvoegen</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>Merge %n speaker(s) into (choose one or type a new name):</source>
+        <translation>
+            <numerusform>%n spreker samenvoegen tot (kies er een of typ een nieuwe naam):</numerusform>
+            <numerusform>%n sprekers samenvoegen tot (kies er een of typ een nieuwe naam):</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>SuggestionModel</name>
     <message>
         <location filename="../../suggestions/model.py" line="+81"/>
@@ -3292,7 +3467,7 @@ Kwalitatief coderen van interviewtranscripten.</translation>
     <message>
         <location line="+15"/>
         <source>Blind: leave out the existing codings and memos (codebook memos stay)</source>
-        <translation>Blind: zonder de bestaande coderingen en memo's (memo's bij codes blijven)</translation>
+        <translation>Blind: zonder de bestaande coderingen en memo&apos;s (memo&apos;s bij codes blijven)</translation>
     </message>
     <message>
         <location line="+2"/>

@@ -1,0 +1,144 @@
+"""Speakers after import: rename, merge, mark as interviewer, and the turns to code.
+
+Speakers are project-wide: "Speaker 1" in two transcripts is one speaker, so a
+rename or merge applies across the project. The stored texts keep the labels as
+they were imported (texts never change, codings point into them); turns,
+analyses, quotes and reports use the speaker's current name.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from sqlalchemy import select, update
+from sqlalchemy.orm import Session
+
+from lobcoder.errors import NotFoundError
+from lobcoder.storage.models import Coding, Speaker, SpeakerTurn
+
+TurnKey = tuple[int, int]  # (document id, label_start): a turn, stable across undo and redo
+
+
+@dataclass(frozen=True)
+class TurnSpan:
+    document_id: int
+    start: int
+    end: int
+
+
+def get_speaker(session: Session, name: str) -> Speaker:
+    speaker = session.scalar(select(Speaker).where(Speaker.name == name))
+    if speaker is None:
+        raise NotFoundError(f"no speaker named {name!r} in this project")
+    return speaker
+
+
+def _clean(name: str) -> str:
+    cleaned = " ".join(name.split())
+    if not cleaned:
+        raise ValueError("a speaker's name cannot be empty")
+    if len(cleaned) > 200:
+        raise ValueError("a speaker's name can be at most 200 characters")
+    return cleaned
+
+
+def rename_speaker(session: Session, old: str, new: str) -> str:
+    """Give a speaker another name; returns the name as stored.
+
+    Raises:
+        NotFoundError: no speaker is called ``old``.
+        ValueError: the new name is empty or another speaker has it (merge instead).
+    """
+    speaker = get_speaker(session, old)
+    new = _clean(new)
+    if new != old and session.scalar(select(Speaker.id).where(Speaker.name == new)) is not None:
+        raise ValueError(f"a speaker named {new!r} already exists; merge the two speakers instead")
+    speaker.name = new
+    session.flush()
+    return new
+
+
+def turn_keys(session: Session, name: str) -> tuple[TurnKey, ...]:
+    """The turns of one speaker, in document order."""
+    speaker = get_speaker(session, name)
+    rows = session.execute(
+        select(SpeakerTurn.document_id, SpeakerTurn.label_start)
+        .where(SpeakerTurn.speaker_id == speaker.id)
+        .order_by(SpeakerTurn.document_id, SpeakerTurn.label_start)
+    ).all()
+    return tuple((document_id, label_start) for document_id, label_start in rows)
+
+
+def ensure_speaker(session: Session, name: str, is_interviewer: bool) -> tuple[Speaker, bool]:
+    """The speaker called ``name``, created if needed; True when it was created."""
+    name = _clean(name)
+    speaker = session.scalar(select(Speaker).where(Speaker.name == name))
+    if speaker is not None:
+        return speaker, False
+    speaker = Speaker(name=name, is_interviewer=is_interviewer)
+    session.add(speaker)
+    session.flush()
+    return speaker, True
+
+
+def move_turns(session: Session, keys: Iterable[TurnKey], speaker: Speaker) -> None:
+    """Give the turns ``keys`` to ``speaker``."""
+    for document_id, label_start in keys:
+        session.execute(
+            update(SpeakerTurn)
+            .where(SpeakerTurn.document_id == document_id, SpeakerTurn.label_start == label_start)
+            .values(speaker_id=speaker.id)
+        )
+    session.flush()
+
+
+def delete_speaker(session: Session, name: str) -> None:
+    """Remove a speaker who has no turns left."""
+    speaker = get_speaker(session, name)
+    if session.scalar(select(SpeakerTurn.id).where(SpeakerTurn.speaker_id == speaker.id).limit(1)) is not None:
+        raise ValueError(f"speaker {name!r} still has turns")
+    session.delete(speaker)
+    session.flush()
+
+
+def set_interviewers(session: Session, flags: dict[str, bool]) -> dict[str, bool]:
+    """Mark speakers as interviewer (True) or respondent (False); returns the previous flags."""
+    previous = {}
+    for name, flag in flags.items():
+        speaker = get_speaker(session, name)
+        previous[name] = speaker.is_interviewer
+        speaker.is_interviewer = flag
+    session.flush()
+    return previous
+
+
+def turn_spans(session: Session, speakers: Sequence[str] | None) -> list[TurnSpan]:
+    """The speech of the turns of ``speakers`` (None: of every respondent), without empty turns.
+
+    A respondent is any named speaker not marked as interviewer.
+    """
+    query = select(SpeakerTurn.document_id, SpeakerTurn.start, SpeakerTurn.end).join(
+        Speaker, Speaker.id == SpeakerTurn.speaker_id
+    )
+    if speakers is None:
+        query = query.where(Speaker.is_interviewer.is_(False))
+    else:
+        for name in speakers:
+            get_speaker(session, name)
+        query = query.where(Speaker.name.in_(list(speakers)))
+    rows = session.execute(query.order_by(SpeakerTurn.document_id, SpeakerTurn.start)).all()
+    return [TurnSpan(d, s, e) for d, s, e in rows if e > s]
+
+
+def already_coded(session: Session, code_id: int, spans: Sequence[TurnSpan]) -> set[tuple[int, int, int]]:
+    """Which of ``spans`` already carry a coding with exactly this code and span."""
+    documents = sorted({span.document_id for span in spans})
+    if not documents:
+        return set()
+    rows = session.execute(
+        select(Coding.document_id, Coding.start, Coding.end).where(
+            Coding.code_id == code_id, Coding.document_id.in_(documents)
+        )
+    ).all()
+    return {(d, s, e) for d, s, e in rows}
