@@ -2096,7 +2096,7 @@ Taal van het codeboek:</numerusform>
     <message>
         <location line="+1"/>
         <source>&amp;Speakers…</source>
-        <translation>Spre&amp;kers…</translation>
+        <translation>Sprekers &amp;beheren…</translation>
     </message>
     <message>
         <location line="+3"/>
