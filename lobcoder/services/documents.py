@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import func, select
+from sqlalchemy import func, insert, select
 from sqlalchemy.orm import Session
 
 from lobcoder.errors import NotFoundError
@@ -144,22 +144,27 @@ def add_document(
     session.add(document)
     session.flush()
     speakers: dict[str, Speaker] = {}
+    rows = []
     for turn in turns:
         speaker_id = None
         if turn.speaker is not None:
             speaker = speakers.get(turn.speaker) or _speaker(session, turn.speaker, interviewer_names)
             speakers[turn.speaker] = speaker
             speaker_id = speaker.id
-        session.add(
-            SpeakerTurn(
-                document_id=document.id,
-                speaker_id=speaker_id,
-                label_start=turn.label_start,
-                start=turn.start,
-                end=turn.end,
-                timestamp_ms=turn.timestamp_ms,
-            )
+        rows.append(
+            {
+                "document_id": document.id,
+                "speaker_id": speaker_id,
+                "label_start": turn.label_start,
+                "start": turn.start,
+                "end": turn.end,
+                "timestamp_ms": turn.timestamp_ms,
+            }
         )
+    if rows:
+        # One bulk INSERT, not an ORM object per turn: a long transcript keeps
+        # the write lock for a moment, not for the minute another window would wait.
+        session.execute(insert(SpeakerTurn), rows)
     index_document(session, document.id, text, replace=False)
     return DocumentRef(document.id, document.name)
 
