@@ -23,13 +23,21 @@ def register(commands: argparse._SubParsersAction) -> None:
     cmd = commands.add_parser(
         "suggest",
         help="suggest codes for a document's sentences and turns",
-        description="Suggestions come from the codes' keywords and from a model trained on your own codings "
-        "(updated first if codings or rejections changed). Nothing is coded.",
+        description="Suggestions come from the codebook (keywords, definitions, criteria, examples) and from a model "
+        "trained on your own codings (updated first if codings or rejections changed). Nothing is coded.",
     )
     cmd.add_argument("project", type=Path)
     cmd.add_argument("--document", required=True, metavar="NAME")
-    cmd.add_argument("--min-score", type=float, default=0.3, metavar="X", help="between 0 and 1 (default 0.3)")
+    cmd.add_argument(
+        "--min-score",
+        type=float,
+        metavar="X",
+        help="one threshold for every code (default: each code's own, 0.5 at first)",
+    )
     cmd.add_argument("--limit", type=int, metavar="N", help="at most N suggestions, best first")
+    cmd.add_argument(
+        "--reliable-only", action="store_true", help="leave out codes that are not yet reliable (as the pane does)"
+    )
     cmd.add_argument("--no-train", action="store_true", help="use the stored model as it is")
     cmd.add_argument("--json", action="store_true")
     cmd.set_defaults(handler=cmd_suggest)
@@ -43,8 +51,14 @@ def register(commands: argparse._SubParsersAction) -> None:
     cmd.add_argument("project", type=Path)
     cmd.add_argument("--folds", type=int, default=3, metavar="K", help="document groups (default 3)")
     cmd.add_argument("--seed", type=int, default=0)
-    cmd.add_argument("--min-score", type=float, default=0.3, metavar="X")
-    cmd.add_argument("--min-examples", type=int, default=5, metavar="N", help="examples a code needs to be learned")
+    cmd.add_argument(
+        "--min-score", type=float, metavar="X", help="one threshold for every code (default: each code's own)"
+    )
+    cmd.add_argument(
+        "--min-examples", type=int, default=2, metavar="N", help="coded sentences a code needs to be learned"
+    )
+    cmd.add_argument("--curve", action="store_true", help="print a learning curve: F1 after 1, 2, 3, … coded documents")
+    cmd.add_argument("--runs", type=int, default=3, metavar="R", help="draws per point of the curve (default 3)")
     keywords = cmd.add_mutually_exclusive_group()
     keywords.add_argument(
         "--builtin-keywords", action="store_true", help="try the research codebook's keywords (codes with equal names)"
@@ -63,16 +77,23 @@ def _note(message: str) -> None:
 
 
 def cmd_suggest(args: argparse.Namespace) -> int:
-    from lobcoder.suggest.classifier import train
     from lobcoder.suggest.pipeline import load_pipeline
     from lobcoder.suggest.ranking import suggest
+    from lobcoder.suggest.training import train
 
     pipeline = load_pipeline()
     with ProjectStore.open(args.project) as store:
         with store.read() as session:
             view = get_document(session, args.document)
         training = None if args.no_train else train(store, pipeline=pipeline)
-        found = suggest(store, view.id, min_score=args.min_score, limit=args.limit, pipeline=pipeline)
+        found = suggest(
+            store,
+            view.id,
+            min_score=args.min_score,
+            limit=args.limit,
+            pipeline=pipeline,
+            include_unreliable=not args.reliable_only,
+        )
     if args.json:
         print_json(
             {
@@ -84,7 +105,7 @@ def cmd_suggest(args: argparse.Namespace) -> int:
         )
         return 0
     if training is not None:
-        codes = ", ".join(training.codes) or f"none yet (a code needs {training.min_examples} examples)"
+        codes = ", ".join(training.codes) or f"none yet (a code needs {training.min_examples} coded sentences)"
         _note(f"model {training.status}: {training.examples} examples; learned codes: {codes}")
     for s in found:
         print(f"{s.start}-{s.end}\t{s.score:.2f}\t{s.code_name}\t{s.unit}: {s.reason}")
@@ -110,47 +131,66 @@ def _keywords(args: argparse.Namespace) -> dict[str, str] | None:
 
 
 def cmd_evaluate(args: argparse.Namespace) -> int:
-    from lobcoder.suggest.evaluation import evaluate
+    from lobcoder.suggest.evaluation import evaluate, learning_curve
 
     keywords = _keywords(args)
     with ProjectStore.open(args.project) as store:
-        result = evaluate(
-            store,
-            folds=args.folds,
-            seed=args.seed,
-            min_score=args.min_score,
-            min_examples=args.min_examples,
-            keywords=keywords,
-        )
+        if args.curve:
+            points = learning_curve(store, runs=args.runs, seed=args.seed, keywords=keywords)
+        else:
+            result = evaluate(
+                store,
+                folds=args.folds,
+                seed=args.seed,
+                min_score=args.min_score,
+                min_examples=args.min_examples,
+                keywords=keywords,
+            )
+    if args.curve:
+        if args.json:
+            print_json({"curve": points})
+            return 0
+        print(f"learning curve: micro-F1 on the documents not learned from, mean of {args.runs} draws")
+        print(f"{'documents':>9}  {'combined F1':>11}  {'codebook only':>13}")
+        for p in points:
+            print(f"{p.documents:>9}  {p.micro_f1:>11.2f}  {_cell(p.codebook_f1):>13}")
+        return 0
     if args.json:
         print_json(result)
         return 0
+    threshold = "each code's own threshold" if result.min_score is None else f"min score {result.min_score:.2f}"
     print(
         f"{result.folds}-fold cross-validation over {result.documents} coded documents, "
-        f"{result.sentences} respondent sentences; min score {result.min_score:.2f}; "
-        f"a code needs {result.min_examples} examples (learned per fold: {', '.join(map(str, result.trained_codes_per_fold))})"
+        f"{result.sentences} respondent sentences; {threshold}; "
+        f"a code is learned from {result.min_examples} coded sentences "
+        f"(learned per fold: {', '.join(map(str, result.trained_codes_per_fold))})"
     )
     print(f"pipeline: {result.pipeline}")
-    print(f"{'':12}{'micro P':>9}{'R':>7}{'F1':>7}{'macro P':>10}{'R':>7}{'F1':>7}")
+    print(f"{'':10}{'micro P':>9}{'R':>7}{'F1':>7}{'macro P':>10}{'R':>7}{'F1':>7}{'top-10 P':>10}")
     for m in result.methods:
-        if not m.available:
-            reason = "no keywords in the codebook" if m.method == "rules" else "no code has enough examples"
-            print(f"{m.method:12}n/a ({reason})")
-            continue
+        top = _cell(m.top_precision)
         print(
-            f"{m.method:12}{m.micro.precision:>9.2f}{m.micro.recall:>7.2f}{m.micro.f1:>7.2f}"
-            f"{m.macro_precision:>10.2f}{m.macro_recall:>7.2f}{m.macro_f1:>7.2f}"
+            f"{m.method:10}{m.micro.precision:>9.2f}{m.micro.recall:>7.2f}{m.micro.f1:>7.2f}"
+            f"{m.macro_precision:>10.2f}{m.macro_recall:>7.2f}{m.macro_f1:>7.2f}{top:>10}"
         )
     by_method = {m.method: m for m in result.methods}
     width = max([len(c.code) for c in by_method["combined"].per_code] + [4])
     print()
-    print(f"{'code':{width}}  sentences  rules F1  classifier F1  combined P     R    F1")
+    print(f"{'code':{width}}  examples  threshold     P     R    F1  codebook F1  learned F1  reliable")
+    unreliable = 0
     for index, row in enumerate(by_method["combined"].per_code):
-        rules = by_method["rules"].per_code[index].scores.f1 if by_method["rules"].available else None
-        clf = by_method["classifier"].per_code[index].scores.f1
+        cb = by_method["codebook"].per_code[index].scores.f1
+        learned = by_method["learned"].per_code[index].scores.f1
+        unreliable += not row.reliable
         print(
-            f"{row.code:{width}}  {row.support:>9}  {_cell(rules):>8}  {_cell(clf):>13}"
-            f"  {row.scores.precision:>10.2f}{row.scores.recall:>6.2f}{row.scores.f1:>6.2f}"
+            f"{row.code:{width}}  {row.support:>8}  {row.threshold:>9.2f}"
+            f"{row.scores.precision:>6.2f}{row.scores.recall:>6.2f}{row.scores.f1:>6.2f}"
+            f"  {cb:>11.2f}  {learned:>10.2f}  {'yes' if row.reliable else 'NO'}"
+        )
+    if unreliable:
+        print(
+            f"\n{unreliable} code(s) not yet reliable: cross-validated F1 below 0.40 or fewer than 5 coded sentences; "
+            "the suggestions pane hides them unless asked. Code more passages with them, or sharpen their definitions."
         )
     return 0
 

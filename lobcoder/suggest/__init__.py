@@ -1,9 +1,9 @@
-"""Code suggestions for Dutch transcripts: keyword rules and a classifier trained on the project's codings.
+"""Code suggestions for Dutch transcripts: the codebook's evidence and a model learned from the project's codings.
 
 The public API, imported lazily so that ``import lobcoder.suggest`` does not load spaCy:
 
 * :func:`suggest` (``ranking``): suggestions for one document, as :class:`Suggestion` values;
-* :func:`train` (``classifier``): train or update the project's stored model;
+* :func:`train` (``training``): train or update the project's stored model;
 * :func:`evaluate` (``evaluation``): cross-validated precision, recall and F1;
 * :func:`load_pipeline` (``pipeline``): the Dutch spaCy pipeline in use.
 
@@ -16,16 +16,16 @@ from importlib import import_module
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from lobcoder.suggest.classifier import TrainingResult, train
     from lobcoder.suggest.evaluation import EvaluationResult, evaluate
     from lobcoder.suggest.pipeline import DutchPipeline, load_pipeline
     from lobcoder.suggest.ranking import Suggestion, suggest
+    from lobcoder.suggest.training import TrainingResult, train
 
 _EXPORTS = {
     "suggest": "ranking",
     "Suggestion": "ranking",
-    "train": "classifier",
-    "TrainingResult": "classifier",
+    "train": "training",
+    "TrainingResult": "training",
     "evaluate": "evaluation",
     "EvaluationResult": "evaluation",
     "load_pipeline": "pipeline",

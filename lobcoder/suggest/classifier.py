@@ -1,108 +1,202 @@
-"""A multi-label classifier trained on the researcher's own codings (spaCy ``textcat_multilabel``).
+"""A calibrated linear model per code, learned from the researcher's codings on top of the codebook's evidence.
 
-The model is spaCy's bag-of-words text classifier (``spacy.TextCatBOW.v3``,
-unigrams and bigrams): it needs no pretrained vectors and trains in seconds.
-It reads a unit's *lemmas*, not its words, so ``docenten leerden`` and
-``docent leert`` share features.
+For every code with at least :data:`MIN_POSITIVES` coded sentences, a
+logistic regression (scikit-learn, ``liblinear``, balanced classes) reads the
+features of :mod:`features` plus one more: the codebook's evidence for that
+code (:mod:`scoring`). With a handful of codings the evidence carries the
+prediction; with more, the learned words take over. Its decision values are
+calibrated (Platt scaling) on out-of-fold predictions of a
+document-grouped cross-validation over the training documents, and the same
+out-of-fold predictions choose the code's threshold (best F1) and say how
+reliable it is (:class:`Reliability`). Codes without enough codings are
+scored from the codebook alone (:func:`evidence.prior`), and measured the same
+way when they have any codings.
 
-Examples (:func:`units.training_examples`) are units of coded documents with
-one label per code GUID; only codes with at least ``min_examples`` positive
-sentences become labels of the model.
+"More like this": the most similar coded sentence of the code (cosine over
+lemma features) is kept as the reason shown with a suggestion.
 """
 
 from __future__ import annotations
 
-import random
+import io
 import threading
 import zlib
 from collections import Counter
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
 from typing import Any
 
-from lobcoder.services.codes import list_codes
-from lobcoder.storage.project import ProjectStore
-from lobcoder.suggest import store as persistence
-from lobcoder.suggest.cache import processed_texts
-from lobcoder.suggest.pipeline import DutchPipeline, load_pipeline
-from lobcoder.suggest.units import TrainingExample, training_examples
+import numpy as np
+from scipy import sparse
+
+from lobcoder.suggest.context import UnitText
+from lobcoder.suggest.evidence import prior
+from lobcoder.suggest.examples import TrainingExample
+from lobcoder.suggest.features import Vectorizer
 
 Progress = Callable[[int, int, str], None]
 CancelCheck = Callable[[], bool]
 
-ARCHITECTURE: dict[str, Any] = {
-    "@architectures": "spacy.TextCatBOW.v3",
-    "exclusive_classes": False,
-    "ngram_size": 2,
-    "no_output_layer": False,
-    "length": 2**16,
-}
-FEATURES = "content-word lemmas 1"  # what units.unit_words gives; a stored model with other features is not used
-EPOCHS = 12
-INCREMENTAL_EPOCHS = 3
-LEARN_RATE = 0.02
-BATCH_SIZE = 32
-MIN_EXAMPLES = 5
+FEATURES = "lemmas+pairs, char 3-5, question, neighbours, codebook evidence; v2"
+MIN_POSITIVES = 2  # coded sentences a code needs before a model is learned for it
+MIN_EXAMPLES = 5  # coded sentences a code needs before its reliability counts
+RELIABLE_F1 = 0.4
+DEFAULT_THRESHOLD = 0.5
+C = 1.0
+EVIDENCE_SCALE = 0.5  # the evidence column, in the units of the other (unit-length) blocks
+MAX_FOLDS = 5
+THRESHOLDS = tuple(round(0.25 + 0.05 * i, 2) for i in range(13))  # 0.25 .. 0.85: a suggestion is at least plausible
+SNIPPET = 90
 
 
-def _build(labels: Sequence[str]) -> Any:
-    import spacy
+@dataclass(frozen=True)
+class Reliability:
+    """How a code's suggestions did on the training documents it was not trained on (cross-validated)."""
 
-    nlp = spacy.blank("nl")
-    textcat: Any = nlp.add_pipe("textcat_multilabel", config={"model": ARCHITECTURE})
-    for label in labels:
-        textcat.add_label(label)
-    return nlp
+    examples: int  # coded sentences learned from
+    documents: int  # documents they are in
+    threshold: float
+    precision: float | None  # None: not measured (codings in fewer than two documents)
+    recall: float | None
+    f1: float | None
+    source: str  # "learned" or "codebook"
+
+    @property
+    def reliable(self) -> bool:
+        return self.examples >= MIN_EXAMPLES and self.f1 is not None and self.f1 >= RELIABLE_F1
+
+    @property
+    def problem(self) -> str:
+        """Why the code is not reliable: "too_few", "low_f1", "not_measured"; "" if it is."""
+        if self.examples < MIN_EXAMPLES:
+            return "too_few"
+        if self.f1 is None:
+            return "not_measured"
+        return "" if self.f1 >= RELIABLE_F1 else "low_f1"
 
 
+@dataclass(frozen=True)
+class Prediction:
+    probability: float
+    nearest: str = ""  # the most similar coded sentence of the code ("more like this")
+    similarity: float = 0.0
+
+
+@dataclass
+class CodeModel:
+    guid: str
+    coef: np.ndarray  # over the vectorizer's features, then the evidence column
+    intercept: float
+    a: float  # calibration: p = sigmoid(a * decision + b)
+    b: float
+    reliability: Reliability
+
+
+@dataclass(eq=False)
 class Classifier:
-    """A trained model and what it was trained on; :meth:`predict` is thread-safe."""
+    """Learned codes, the measured reliability of every code with codings, and the coded sentences to cite."""
 
-    def __init__(
-        self,
-        nlp: Any,
-        labels: Sequence[str],
-        positives: dict[str, int],
-        seen: Sequence[str],
-        examples: int,
-    ) -> None:
-        self.nlp = nlp
-        self.labels = tuple(labels)
-        self.positives = dict(positives)
-        self.seen = frozenset(seen)
-        self.examples = examples
-        self._lock = threading.Lock()
+    vectorizer: Vectorizer
+    models: dict[str, CodeModel]
+    reliability: dict[str, Reliability]
+    positives: dict[str, int]
+    seen: frozenset[str]
+    examples: int
+    cite_matrix: sparse.csr_matrix  # lemma features of the coded sentences
+    cite_texts: tuple[str, ...]
+    cite_codes: tuple[tuple[str, ...], ...]
+    _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
 
-    def predict(self, units: Sequence[Sequence[str]]) -> list[dict[str, float]]:
-        """Per unit (its lemmas), the probability of each label; units without words get none."""
-        from spacy.tokens import Doc
+    @property
+    def labels(self) -> tuple[str, ...]:
+        return tuple(sorted(self.models))
 
-        result: list[dict[str, float]] = [{} for _ in units]
-        with self._lock:
-            textcat = self.nlp.get_pipe("textcat_multilabel")
-            docs = [(i, Doc(self.nlp.vocab, words=list(words))) for i, words in enumerate(units) if words]
-            for (i, _), doc in zip(docs, textcat.pipe((d for _, d in docs), batch_size=256), strict=True):
-                result[i] = {label: float(doc.cats[label]) for label in self.labels}
+    def threshold(self, guid: str) -> float:
+        found = self.reliability.get(guid)
+        return found.threshold if found is not None else DEFAULT_THRESHOLD
+
+    def predict(
+        self, units: Sequence[UnitText], evidence: Sequence[Mapping[str, float]]
+    ) -> list[dict[str, Prediction]]:
+        """Per unit, the calibrated probability of each learned code (units without words get none)."""
+        result: list[dict[str, Prediction]] = [{} for _ in units]
+        if not self.models or not units:
+            return result
+        matrix = self.vectorizer.transform(units)
+        lemma = self.vectorizer.transform(units, blocks=("w",))
+        similar = (lemma @ self.cite_matrix.T).toarray() if self.cite_texts else np.zeros((len(units), 0))
+        for guid, model in self.models.items():
+            column = np.array([[e.get(guid, 0.0) * EVIDENCE_SCALE] for e in evidence])
+            decision = matrix @ model.coef[:-1] + column[:, 0] * model.coef[-1] + model.intercept
+            probability = _sigmoid(model.a * decision + model.b)
+            cites = [i for i, codes in enumerate(self.cite_codes) if guid in codes]
+            for row, unit in enumerate(units):
+                if not unit.words:
+                    continue
+                nearest, best = "", 0.0
+                if cites:
+                    col = max(cites, key=lambda i: similar[row, i])
+                    nearest, best = self.cite_texts[col], float(similar[row, col])
+                result[row][guid] = Prediction(float(probability[row]), nearest, best)
         return result
+
+    # -- storing ----------------------------------------------------------------------
 
     def meta(self) -> dict[str, Any]:
         return {
-            "architecture": ARCHITECTURE,
             "features": FEATURES,
             "labels": list(self.labels),
             "positives": self.positives,
             "seen": sorted(self.seen),
+            "reliability": {g: r.__dict__ for g, r in sorted(self.reliability.items())},
+            "calibration": {g: [m.intercept, m.a, m.b] for g, m in sorted(self.models.items())},
+            "cite_texts": list(self.cite_texts),
+            "cite_codes": [list(c) for c in self.cite_codes],
         }
 
     def to_bytes(self) -> bytes:
-        with self._lock:
-            return zlib.compress(self.nlp.to_bytes(exclude=["vocab"]))
+        buffer = io.BytesIO()
+        labels = self.labels
+        coef = np.vstack([self.models[g].coef for g in labels]) if labels else np.zeros((0, self.vectorizer.size + 1))
+        np.savez(
+            buffer,
+            vocabulary=np.array(self.vectorizer.vocabulary, dtype=str),
+            idf=self.vectorizer.idf,
+            coef=coef.astype(np.float32),
+            cite_data=self.cite_matrix.data,
+            cite_indices=self.cite_matrix.indices,
+            cite_indptr=self.cite_matrix.indptr,
+        )
+        return zlib.compress(buffer.getvalue())
 
     @classmethod
     def from_bytes(cls, meta: dict[str, Any], blob: bytes, examples: int) -> Classifier:
-        nlp = _build(meta["labels"])
-        nlp.from_bytes(zlib.decompress(blob), exclude=["vocab"])
-        return cls(nlp, meta["labels"], meta["positives"], meta["seen"], examples)
+        arrays = np.load(io.BytesIO(zlib.decompress(blob)), allow_pickle=False)
+        vectorizer = Vectorizer([str(v) for v in arrays["vocabulary"]], arrays["idf"])
+        reliability = {g: Reliability(**r) for g, r in meta["reliability"].items()}
+        models = {}
+        for row, guid in enumerate(meta["labels"]):
+            intercept, a, b = meta["calibration"][guid]
+            models[guid] = CodeModel(guid, arrays["coef"][row].astype(np.float64), intercept, a, b, reliability[guid])
+        cite = sparse.csr_matrix(
+            (arrays["cite_data"], arrays["cite_indices"], arrays["cite_indptr"]),
+            shape=(len(meta["cite_texts"]), vectorizer.size),
+        )
+        return cls(
+            vectorizer,
+            models,
+            reliability,
+            dict(meta["positives"]),
+            frozenset(meta["seen"]),
+            examples,
+            cite,
+            tuple(meta["cite_texts"]),
+            tuple(tuple(c) for c in meta["cite_codes"]),
+        )
+
+
+def _sigmoid(x: np.ndarray) -> np.ndarray:
+    return 1.0 / (1.0 + np.exp(-np.clip(x, -30, 30)))
 
 
 @dataclass(frozen=True)
@@ -112,165 +206,146 @@ class FitResult:
     new_examples: int = 0
 
 
+def _evidence_column(examples: Sequence[TrainingExample], guid: str) -> np.ndarray:
+    return np.array([dict(e.evidence).get(guid, 0.0) * EVIDENCE_SCALE for e in examples])
+
+
+def _fit_one(x: sparse.csr_matrix, y: np.ndarray, seed: int) -> tuple[np.ndarray, float]:
+    from sklearn.linear_model import LogisticRegression
+
+    model = LogisticRegression(C=C, class_weight="balanced", solver="liblinear", random_state=seed)
+    model.fit(x, y)
+    # Stored as float32: the model in memory is the one a reopened project restores.
+    return model.coef_[0].astype(np.float32).astype(np.float64), float(model.intercept_[0])
+
+
+def _best_threshold(probabilities: np.ndarray, y: np.ndarray) -> tuple[float, float, float, float]:
+    """The threshold with the best F1 (ties: nearest 0.5), and its precision, recall, F1."""
+    best = (DEFAULT_THRESHOLD, 0.0, 0.0, -1.0)
+    for threshold in THRESHOLDS:
+        chosen = probabilities >= threshold
+        tp = float(np.sum(chosen & (y == 1)))
+        fp = float(np.sum(chosen & (y == 0)))
+        fn = float(np.sum(~chosen & (y == 1)))
+        precision = tp / (tp + fp) if tp + fp else 0.0
+        recall = tp / (tp + fn) if tp + fn else 0.0
+        f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+        better = f1 > best[3] + 1e-9 or (abs(f1 - best[3]) <= 1e-9 and abs(threshold - 0.5) < abs(best[0] - 0.5))
+        if better:
+            best = (threshold, precision, recall, f1)
+    return best
+
+
+def _calibrate(decision: np.ndarray, y: np.ndarray) -> tuple[float, float]:
+    """Platt scaling of out-of-fold decision values (a lightly regularised one-feature logistic regression)."""
+    from sklearn.linear_model import LogisticRegression
+
+    if len(set(y.tolist())) < 2:
+        return 1.0, 0.0
+    model = LogisticRegression(C=1.0, solver="lbfgs")
+    model.fit(decision.reshape(-1, 1), y)
+    a = float(model.coef_[0][0])
+    return (a, float(model.intercept_[0])) if a > 0 else (1.0, 0.0)
+
+
 def fit(
     examples: Sequence[TrainingExample],
     *,
-    min_examples: int = MIN_EXAMPLES,
-    epochs: int = EPOCHS,
-    incremental_epochs: int = INCREMENTAL_EPOCHS,
+    min_positives: int = MIN_POSITIVES,
     seed: int = 0,
     base: Classifier | None = None,
     progress: Progress | None = None,
     cancelled: CancelCheck | None = None,
 ) -> FitResult:
-    """Train a classifier, or update ``base`` if it has the same labels.
+    """Learn every code with enough coded sentences; measure every code with codings.
 
-    An update trains ``incremental_epochs`` on the examples ``base`` has not
-    seen, mixed with a seeded sample of those it has (so it does not forget);
-    a change of labels (a code reaching ``min_examples``) retrains from scratch.
+    ``base``: the stored model; if it has seen exactly these examples, it is kept ("unchanged").
     """
-    from spacy.training import Example
-    from spacy.util import fix_random_seed, minibatch
-
-    # Counted in sentences, so a coded sentence and the turn around it are one example to people.
     positives = Counter(label for e in examples if e.kind == "sentence" for label, value in e.cats if value == 1.0)
-    labels = sorted(label for label, n in positives.items() if n >= min_examples)
-    if not labels:
+    measured = sorted(label for label, n in positives.items() if n >= 1)
+    if not measured:
         return FitResult(None, "too_few")
-    keep = set(labels)
-    usable = [e for e in examples if any(label in keep for label, _ in e.cats)]
-    fix_random_seed(seed)
-    rng = random.Random(seed)
-    if base is not None and base.labels == tuple(labels):
-        fresh = [e for e in usable if e.fingerprint not in base.seen]
-        if not fresh:
-            return FitResult(base, "unchanged")
-        old = [e for e in usable if e.fingerprint in base.seen]
-        chosen = fresh + rng.sample(old, min(len(old), max(3 * len(fresh), 64)))
-        nlp = Classifier.from_bytes(base.meta(), base.to_bytes(), base.examples).nlp
-        optimizer, rounds, status = nlp.resume_training(), incremental_epochs, "updated"
-    else:
-        fresh = chosen = list(usable)
-        nlp, optimizer, rounds, status = _build(labels), None, epochs, "trained"
-
-    from spacy.tokens import Doc
-
-    prepared = [
-        Example.from_dict(
-            Doc(nlp.vocab, words=list(e.words)), {"cats": {label: v for label, v in e.cats if label in keep}}
-        )
-        for e in chosen
-    ]
-    if optimizer is None:
-        optimizer = nlp.initialize(lambda: prepared)
-    optimizer.learn_rate = LEARN_RATE
-    for epoch in range(rounds):
-        rng.shuffle(prepared)
-        for batch in minibatch(prepared, size=BATCH_SIZE):
-            if cancelled is not None and cancelled():
-                return FitResult(None, "cancelled")
-            nlp.update(batch, sgd=optimizer, drop=0.0, losses={})
+    fingerprints = frozenset(e.fingerprint for e in examples)
+    if base is not None and base.seen == fingerprints:
+        return FitResult(base, "unchanged")
+    fresh = len(fingerprints - base.seen) if base is not None else len(fingerprints)
+    vectorizer = Vectorizer.fit([e.context for e in examples])
+    matrix = vectorizer.transform([e.context for e in examples])
+    documents = [e.document for e in examples]
+    models: dict[str, CodeModel] = {}
+    reliability: dict[str, Reliability] = {}
+    for step, guid in enumerate(measured):
+        if cancelled is not None and cancelled():
+            return FitResult(None, "cancelled")
+        rows = [i for i, e in enumerate(examples) if guid in dict(e.cats)]
+        chosen = [examples[i] for i in rows]
+        y = np.array([int(dict(e.cats)[guid] == 1.0) for e in chosen])
+        groups = [documents[i] for i in rows]
+        coded_docs = len({g for g, label in zip(groups, y, strict=True) if label})
+        x = sparse.hstack([matrix[rows], sparse.csr_matrix(_evidence_column(chosen, guid).reshape(-1, 1))]).tocsr()
+        count = int(positives[guid])
+        learn = count >= min_positives and 0 < int(y.sum()) < len(y)
+        if learn:
+            out_of_fold = _out_of_fold(x, y, groups, seed) if coded_docs >= 2 else None
+            coef, intercept = _fit_one(x, y, seed)
+            if out_of_fold is not None:
+                a, b = _calibrate(out_of_fold, y)
+                threshold, precision, recall, f1 = _best_threshold(_sigmoid(a * out_of_fold + b), y)
+                found = Reliability(
+                    count, coded_docs, threshold, round(precision, 4), round(recall, 4), round(f1, 4), "learned"
+                )
+            else:
+                a, b = 1.0, 0.0
+                found = Reliability(count, coded_docs, DEFAULT_THRESHOLD, None, None, None, "learned")
+            models[guid] = CodeModel(guid, coef, intercept, a, b, found)
+        else:
+            scores = np.array([prior(dict(e.evidence).get(guid, 0.0)) for e in chosen])
+            _, precision, recall, f1 = _measure(scores, y, DEFAULT_THRESHOLD)
+            found = Reliability(count, coded_docs, DEFAULT_THRESHOLD, precision, recall, f1, "codebook")
+        reliability[guid] = found
         if progress is not None:
-            progress(epoch + 1, rounds, f"epoch {epoch + 1} of {rounds}")
-    positive_counts = {label: positives[label] for label in labels}
-    classifier = Classifier(nlp, labels, positive_counts, [e.fingerprint for e in usable], len(usable))
-    return FitResult(classifier, status, len(fresh))
-
-
-@dataclass(frozen=True)
-class TrainingResult:
-    status: str  # "trained", "updated", "unchanged", "too_few", "cancelled"
-    codes: tuple[str, ...]  # names of the codes the model suggests
-    examples: int
-    new_examples: int
-    min_examples: int
-
-
-_models: dict[tuple[str, int], Classifier] = {}
-_models_lock = threading.Lock()
-
-
-def clear_loaded_models() -> None:
-    """Forget models restored in memory (they are read again from the project on next use)."""
-    with _models_lock:
-        _models.clear()
-
-
-def _remember(store: ProjectStore, model_id: int, classifier: Classifier) -> None:
-    path = str(store.path.resolve())
-    with _models_lock:
-        for key in [k for k in _models if k[0] == path]:
-            del _models[key]  # one model per project in memory: the newest
-        _models[(path, model_id)] = classifier
-
-
-def load_classifier(store: ProjectStore, pipeline: DutchPipeline) -> Classifier | None:
-    """The project's newest model for this pipeline, restored once and kept in memory.
-
-    None if there is none, or if it was made with other features or another
-    architecture (an older lobcoder): it is then retrained by :func:`train`.
-    """
-    with store.read() as session:
-        model_id = persistence.latest_model_id(session, pipeline.cache_key)
-        if model_id is None:
-            return None
-        with _models_lock:
-            found = _models.get((str(store.path.resolve()), model_id))
-        if found is not None:
-            return found
-        stored = persistence.latest_model(session, pipeline.cache_key)
-    assert stored is not None
-    if stored.meta.get("features") != FEATURES or stored.meta.get("architecture") != ARCHITECTURE:
-        return None
-    try:
-        classifier = Classifier.from_bytes(stored.meta, stored.blob, stored.examples_count)
-    except Exception:  # noqa: BLE001 - a model that cannot be restored is retrained, not an error
-        return None
-    _remember(store, model_id, classifier)
-    return classifier
-
-
-def train(
-    store: ProjectStore,
-    *,
-    pipeline: DutchPipeline | None = None,
-    min_examples: int = MIN_EXAMPLES,
-    epochs: int = EPOCHS,
-    incremental_epochs: int = INCREMENTAL_EPOCHS,
-    seed: int = 0,
-    progress: Progress | None = None,
-    cancelled: CancelCheck | None = None,
-) -> TrainingResult:
-    """Train (or update) the project's model on its codings and rejections, and store it.
-
-    Safe to call often: if no example changed since the stored model, nothing
-    is trained. Parsing documents the cache lacks comes first; ``progress``
-    then reports epochs. A cancelled run stores nothing.
-    """
-    pipeline = pipeline or load_pipeline()
-    with store.read() as session:
-        documents = persistence.coded_documents(session)
-        rejections = persistence.rejections(session)
-        names = {info.guid: info.name for info in list_codes(session)}
-    processed = processed_texts(store, pipeline, [(d.content_hash, d.text) for d in documents])
-    examples = training_examples(documents, processed, rejections)
-    base = load_classifier(store, pipeline)
-    result = fit(
-        examples,
-        min_examples=min_examples,
-        epochs=epochs,
-        incremental_epochs=incremental_epochs,
-        seed=seed,
-        base=base,
-        progress=progress,
-        cancelled=cancelled,
+            progress(step + 1, len(measured), f"code {step + 1} of {len(measured)}")
+    cite_rows = [i for i, e in enumerate(examples) if e.kind == "sentence" and any(v == 1.0 for _, v in e.cats)]
+    cite_matrix = vectorizer.transform([examples[i].context for i in cite_rows], blocks=("w",))
+    classifier = Classifier(
+        vectorizer,
+        models,
+        reliability,
+        {g: int(positives[g]) for g in measured},
+        fingerprints,
+        len(examples),
+        cite_matrix,
+        tuple(examples[i].context.text[:SNIPPET] for i in cite_rows),
+        tuple(tuple(g for g, v in examples[i].cats if v == 1.0) for i in cite_rows),
     )
-    classifier = result.classifier
-    if classifier is not None and result.status in ("trained", "updated"):
-        with store.transaction() as session:
-            model_id = persistence.save_model(
-                session, pipeline.cache_key, classifier.meta(), classifier.examples, classifier.to_bytes()
-            )
-        _remember(store, model_id, classifier)
-    codes = tuple(names.get(label, label) for label in classifier.labels) if classifier else ()
-    return TrainingResult(result.status, codes, len(examples), result.new_examples, min_examples)
+    return FitResult(classifier, "updated" if base is not None else "trained", fresh)
+
+
+def _measure(scores: np.ndarray, y: np.ndarray, threshold: float) -> tuple[float, float, float, float]:
+    chosen = scores >= threshold
+    tp = float(np.sum(chosen & (y == 1)))
+    fp = float(np.sum(chosen & (y == 0)))
+    fn = float(np.sum(~chosen & (y == 1)))
+    precision = tp / (tp + fp) if tp + fp else 0.0
+    recall = tp / (tp + fn) if tp + fn else 0.0
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    return threshold, round(precision, 4), round(recall, 4), round(f1, 4)
+
+
+def _out_of_fold(x: sparse.csr_matrix, y: np.ndarray, groups: Sequence[str], seed: int) -> np.ndarray | None:
+    """Decision values of each example from a model trained without its document (grouped k-fold)."""
+    names = sorted(set(groups))
+    folds = min(MAX_FOLDS, len(names))
+    order = list(names)
+    np.random.default_rng(seed).shuffle(order)
+    fold_of = {name: i % folds for i, name in enumerate(order)}
+    fold = np.array([fold_of[g] for g in groups])
+    result = np.zeros(len(y))
+    for k in range(folds):
+        train_rows, test_rows = np.where(fold != k)[0], np.where(fold == k)[0]
+        if len(set(y[train_rows].tolist())) < 2:
+            result[test_rows] = -5.0 + x[test_rows, -1].toarray()[:, 0]  # nothing to learn from: evidence only
+            continue
+        coef, intercept = _fit_one(x[train_rows], y[train_rows], seed)
+        result[test_rows] = x[test_rows] @ coef + intercept
+    return result

@@ -1,21 +1,21 @@
-"""Suggestions for one document: keyword rules and the classifier combined, ranked, filtered.
+"""Suggestions for one document: one calibrated score per sentence and code, per-code thresholds, merged spans.
 
-The two sources are combined as a noisy-or, ``1 - (1 - rules) * (1 - classifier)``:
-either source alone can reach the minimum score, and agreement raises it
-(0.4 and 0.4 give 0.64). A weighted maximum would ignore agreement;
-``evaluation.evaluate`` reports each source alone and the combination.
-
-Sentences are suggested one by one. A respondent turn is suggested instead
-of its sentences when it scores at least the minimum itself and at least half
-of its sentences (two or more) do, so a turn that is about the code as a
-whole appears as one suggestion. Units that already overlap a coding of the
-code, and spans the user rejected for it, are left out. Nothing here writes
-codings: accepting is ``editing.suggestion_commands.AcceptSuggestion``.
+A code the project's model learned (:mod:`classifier`) is scored by that
+model, which reads the codebook's evidence as one of its features; any
+other code is scored from the codebook alone (:func:`evidence.prior`). A
+sentence is suggested when its score reaches the code's threshold, chosen
+by cross-validation when the model was trained (``min_score`` overrides
+it). Adjacent suggested sentences of one code in the same respondent turn
+become one suggestion: a span starts at a sentence's first character, never
+inside a word nor in an interviewer turn. Sentences that already overlap a
+coding of the code, or lie in a span the user rejected for it, are left out.
+Nothing here writes codings: accepting is
+``editing.suggestion_commands.AcceptSuggestion``.
 """
 
 from __future__ import annotations
 
-import threading
+import bisect
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 
@@ -24,16 +24,19 @@ from lobcoder.services.codings import codings_for_document
 from lobcoder.services.documents import get_document
 from lobcoder.storage.project import ProjectStore
 from lobcoder.suggest import store as persistence
-from lobcoder.suggest.cache import ProcessedText, processed_texts
-from lobcoder.suggest.classifier import Classifier, load_classifier
+from lobcoder.suggest.cache import processed_texts
+from lobcoder.suggest.classifier import DEFAULT_THRESHOLD, Classifier, Prediction, Reliability
+from lobcoder.suggest.context import UnitText, unit_texts
+from lobcoder.suggest.evidence import Vocabulary, prior
+from lobcoder.suggest.examples import sentence_units
 from lobcoder.suggest.pipeline import DutchPipeline, load_pipeline
-from lobcoder.suggest.rules import RuleHit, RuleMatcher
-from lobcoder.suggest.units import Unit, UnitKind, document_units, overlaps, unit_words
+from lobcoder.suggest.scoring import CodebookScorer, Evidence
+from lobcoder.suggest.training import load_model
+from lobcoder.suggest.units import TurnLike, Unit, overlaps
 
-MIN_SCORE = 0.3
-MIN_CLASSIFIER_WORDS = 3
-"""Shorter units ("Nee.", "Ja, klopt.") get no classifier score: with no words to go on,
-a bag-of-words model answers with the code's base rate."""
+MIN_WORDS = 2
+"""Shorter sentences ("Nee.", "Ja, klopt.") are not suggested: with no words to go on,
+a score says only how common the code is."""
 
 
 @dataclass(frozen=True)
@@ -44,40 +47,57 @@ class Suggestion:
     code_id: int
     code_guid: str
     code_name: str
-    score: float
-    sources: tuple[str, ...]  # "rules", "classifier" or both
-    reason: str
-    unit: UnitKind
-    rule_score: float = 0.0
-    classifier_score: float = 0.0
-    terms: tuple[str, ...] = ()  # the keywords that matched, when "rules" is a source
+    score: float  # calibrated probability that the code fits (the best sentence of a span)
+    sources: tuple[str, ...]  # "codebook" (keywords, terms of its texts) and/or "learned" (the model)
+    reason: str  # in English, for the command line; front ends word the fields below
+    unit: str  # "sentence", or "span" (adjacent sentences)
+    threshold: float = DEFAULT_THRESHOLD
+    terms: tuple[str, ...] = ()  # hand-written keywords that matched
+    derived: tuple[str, ...] = ()  # terms from the code's definition, criteria and examples that matched
+    against: tuple[str, ...] = ()  # exclusion terms that matched
+    nearest: str = ""  # the most similar coded sentence of this code
+    sentences: int = 1
+    reliability: Reliability | None = None
+
+    @property
+    def reliable(self) -> bool:
+        return self.reliability is not None and self.reliability.reliable
 
 
 @dataclass(frozen=True)
 class UnitScore:
-    rules: RuleHit | None
-    classifier: float
-
-
-def combine(rules: float, classifier: float) -> float:
-    return 1.0 - (1.0 - rules) * (1.0 - classifier)
+    probability: float
+    evidence: Evidence | None
+    prediction: Prediction | None
 
 
 def score_units(
-    processed: ProcessedText, units: Sequence[Unit], matcher: RuleMatcher | None, classifier: Classifier | None
+    texts: Sequence[UnitText],
+    evidence: Sequence[Mapping[str, Evidence]],
+    classifier: Classifier | None,
+    *,
+    use_codebook: bool = True,
 ) -> list[dict[str, UnitScore]]:
-    """Per unit, each code's rule hit and classifier probability (codes with neither are left out)."""
-    hits = matcher.match(processed, units) if matcher is not None else [{} for _ in units]
-    if classifier is not None:
-        words = [unit_words(processed, u.tokens) for u in units]
-        probabilities = classifier.predict([w if len(w) >= MIN_CLASSIFIER_WORDS else () for w in words])
-    else:
-        probabilities = [{} for _ in units]
-    scores: list[dict[str, UnitScore]] = []
-    for unit_hits, unit_probabilities in zip(hits, probabilities, strict=True):
-        guids = set(unit_hits) | set(unit_probabilities)
-        scores.append({g: UnitScore(unit_hits.get(g), unit_probabilities.get(g, 0.0)) for g in sorted(guids)})
-    return scores
+    """Per unit, each code's calibrated score (codes with nothing to go on are left out)."""
+    plain = [{g: e.score for g, e in found.items()} if use_codebook else {} for found in evidence]
+    predictions = classifier.predict(texts, plain) if classifier is not None else [{} for _ in texts]
+    result: list[dict[str, UnitScore]] = []
+    for text, found, predicted in zip(texts, evidence, predictions, strict=True):
+        scores: dict[str, UnitScore] = {}
+        if len(text.words) >= MIN_WORDS:
+            for guid, prediction in predicted.items():
+                scores[guid] = UnitScore(prediction.probability, found.get(guid), prediction)
+            if use_codebook:
+                for guid, hit in found.items():
+                    if guid not in scores:
+                        scores[guid] = UnitScore(prior(hit.score), hit, None)
+        result.append(scores)
+    return result
+
+
+def _turn_index(turns: Sequence[TurnLike]) -> tuple[list[int], list[TurnLike]]:
+    ordered = sorted(turns, key=lambda t: t.start)
+    return [t.start for t in ordered], ordered
 
 
 def rank(
@@ -86,105 +106,147 @@ def rank(
     scores: Sequence[Mapping[str, UnitScore]],
     codes: Sequence[CodeInfo],
     *,
-    examples: Mapping[str, int] | None = None,
+    turns: Sequence[TurnLike] = (),
+    reliability: Mapping[str, Reliability] | None = None,
     coded: Mapping[str, Sequence[tuple[int, int]]] | None = None,
     rejected: Collection[tuple[str, int, int]] = (),
-    min_score: float = MIN_SCORE,
+    min_score: float | None = None,
     limit: int | None = None,
 ) -> list[Suggestion]:
-    """Suggestions from unit scores, best first (then in text order)."""
+    """Suggestions from sentence scores, best first (then in text order); adjacent sentences merged."""
     coded = coded or {}
-    examples = examples or {}
-    candidates: dict[str, list[tuple[Unit, Suggestion]]] = {}
+    reliability = reliability or {}
+    starts, ordered = _turn_index(turns)
+
+    def turn_of(unit: Unit) -> int:
+        index = bisect.bisect_right(starts, unit.start) - 1
+        return index if index >= 0 and ordered[index].end >= unit.end else -1
+
+    rejected_by_code: dict[str, list[tuple[int, int]]] = {}
+    for guid, start, end in rejected:
+        rejected_by_code.setdefault(guid, []).append((start, end))
+    result: list[Suggestion] = []
     for code in codes:
         spans = coded.get(code.guid, ())
-        for unit, unit_scores in zip(units, scores, strict=True):
-            found = unit_scores.get(code.guid)
-            if found is None or overlaps(unit, spans) or (code.guid, unit.start, unit.end) in rejected:
+        refused = rejected_by_code.get(code.guid, ())
+        found = reliability.get(code.guid)
+        threshold = min_score if min_score is not None else (found.threshold if found else DEFAULT_THRESHOLD)
+        run: list[tuple[int, Unit, UnitScore]] = []
+        for position, (unit, unit_scores) in enumerate(zip(units, scores, strict=True)):
+            score = unit_scores.get(code.guid)
+            if (
+                score is None
+                or score.probability < threshold
+                or overlaps(unit, spans)
+                or any(s <= unit.start and unit.end <= e for s, e in refused)
+            ):
                 continue
-            suggestion = _suggestion(document_id, unit, code, found, examples.get(code.guid, 0), min_score)
-            if suggestion is not None:
-                candidates.setdefault(code.guid, []).append((unit, suggestion))
-    result: list[Suggestion] = []
-    for per_code in candidates.values():
-        result.extend(_prefer_turns(units, per_code))
+            if run and (run[-1][0] != position - 1 or turn_of(run[-1][1]) != turn_of(unit)):
+                result.append(_suggestion(document_id, code, run, threshold, found))
+                run = []
+            run.append((position, unit, score))
+        if run:
+            result.append(_suggestion(document_id, code, run, threshold, found))
     result.sort(key=lambda s: (-s.score, s.start, s.end, s.code_name))
     return result[:limit] if limit is not None else result
 
 
 def _suggestion(
-    document_id: int, unit: Unit, code: CodeInfo, found: UnitScore, examples: int, min_score: float
-) -> Suggestion | None:
-    rule_score = found.rules.score if found.rules else 0.0
-    score = combine(rule_score, found.classifier)
-    if score < min_score:
-        return None
-    sources: list[str] = []
-    reasons: list[str] = []
-    if found.rules and rule_score >= min_score / 2:
-        sources.append("rules")
-        reasons.append("matched: " + ", ".join(found.rules.terms))
-    if found.classifier >= min_score / 2 or not sources:
-        sources.append("classifier")
-        reasons.append(f"classifier {found.classifier:.2f}, learned from {examples} examples")
+    document_id: int,
+    code: CodeInfo,
+    run: Sequence[tuple[int, Unit, UnitScore]],
+    threshold: float,
+    reliability: Reliability | None,
+) -> Suggestion:
+    best = max((s for _, _, s in run), key=lambda s: s.probability)
+    keywords: list[str] = []
+    derived: list[str] = []
+    against: list[str] = []
+    for _, _, score in run:
+        if score.evidence is not None:
+            keywords += [k for k in score.evidence.keywords if k not in keywords]
+            derived += [t for t in score.evidence.terms if t not in derived]
+            against += [t for t in score.evidence.against if t not in against]
+    sources = []
+    reasons = []
+    if keywords or derived:
+        sources.append("codebook")
+        if keywords:
+            reasons.append("keywords: " + ", ".join(keywords))
+        if derived:
+            reasons.append("codebook terms: " + ", ".join(derived[:6]))
+    if against:
+        reasons.append("against (exclusion): " + ", ".join(against))
+    nearest = best.prediction.nearest if best.prediction is not None else ""
+    if best.prediction is not None:
+        sources.append("learned")
+        if nearest:
+            reasons.append(f"like coded: “{nearest}”")
+    if reliability is not None and reliability.f1 is not None:
+        reasons.append(
+            f"cross-validated F1 {reliability.f1:.2f} at {reliability.threshold:.2f}, {reliability.examples} examples"
+        )
+    elif reliability is not None:
+        reasons.append(f"{reliability.examples} examples, not measured yet")
+    else:
+        reasons.append("from the codebook only, no codings yet")
+    first, last = run[0][1], run[-1][1]
     return Suggestion(
         document_id,
-        unit.start,
-        unit.end,
+        first.start,
+        last.end,
         code.id,
         code.guid,
         code.name,
-        round(score, 4),
-        tuple(sources),
+        round(best.probability, 4),
+        tuple(sources) or ("codebook",),
         "; ".join(reasons),
-        unit.kind,
-        round(rule_score, 4),
-        round(found.classifier, 4),
-        found.rules.terms if found.rules and "rules" in sources else (),
+        "span" if len(run) > 1 else "sentence",
+        threshold,
+        tuple(keywords),
+        tuple(derived),
+        tuple(against),
+        nearest,
+        len(run),
+        reliability,
     )
 
 
-def _prefer_turns(units: Sequence[Unit], found: list[tuple[Unit, Suggestion]]) -> list[Suggestion]:
-    """One code's candidates: a turn replaces its sentences if half of them (two or more) are candidates."""
-    sentences = [u for u in units if u.kind == "sentence"]
-    chosen = {(u.start, u.end): s for u, s in found if u.kind == "sentence"}
-    for unit, suggestion in found:
-        if unit.kind != "turn":
-            continue
-        inside = [s for s in sentences if unit.start <= s.start and s.end <= unit.end]
-        hits = [s for s in inside if (s.start, s.end) in chosen]
-        if len(hits) >= 2 and 2 * len(hits) >= len(inside):
-            for s in hits:
-                del chosen[(s.start, s.end)]
-            chosen[(unit.start, unit.end)] = suggestion
-    return list(chosen.values())
-
-
-_matchers: dict[tuple[str, tuple[tuple[str, str], ...]], RuleMatcher] = {}
-_matchers_lock = threading.Lock()
-
-
-def rule_matcher(pipeline: DutchPipeline, codes: Sequence[CodeInfo]) -> RuleMatcher:
-    """A matcher for these codes' keywords, built once per codebook state."""
-    key = (pipeline.cache_key, tuple(sorted((c.guid, c.keywords) for c in codes if c.keywords.strip())))
-    with _matchers_lock:
-        matcher = _matchers.get(key)
-        if matcher is None:
-            if len(_matchers) > 8:
-                _matchers.clear()
-            matcher = _matchers[key] = RuleMatcher(pipeline, codes)
-        return matcher
+def document_scores(
+    pipeline: DutchPipeline,
+    codes: Sequence[CodeInfo],
+    text: str,
+    turns: Sequence[TurnLike],
+    processed: object,
+    classifier: Classifier | None,
+    vocabulary: Vocabulary | None,
+    *,
+    use_codebook: bool = True,
+) -> tuple[list[Unit], list[dict[str, UnitScore]]]:
+    """The sentences of one document and their scores."""
+    units = sentence_units(text, processed, turns)  # type: ignore[arg-type]
+    texts = unit_texts(text, processed, turns, units)  # type: ignore[arg-type]
+    if vocabulary is None:
+        vocabulary = Vocabulary.of(t.words for t in texts)
+    scorer = CodebookScorer(pipeline, codes, vocabulary)
+    evidence = scorer.score(processed, units) if use_codebook else [{} for _ in units]  # type: ignore[arg-type]
+    return units, score_units(texts, evidence, classifier, use_codebook=use_codebook)
 
 
 def suggest(
     store: ProjectStore,
     document_id: int,
     *,
-    min_score: float = MIN_SCORE,
+    min_score: float | None = None,
     limit: int | None = None,
     pipeline: DutchPipeline | None = None,
+    include_unreliable: bool = True,
 ) -> list[Suggestion]:
-    """Code suggestions for one document, from keywords and the project's stored model (if trained)."""
+    """Code suggestions for one document, from the codebook and the project's stored model (if trained).
+
+    ``include_unreliable=False`` leaves out codes whose cross-validated F1 is
+    below :data:`classifier.RELIABLE_F1` or that have too few examples.
+    """
     pipeline = pipeline or load_pipeline()
     with store.read() as session:
         view = get_document(session, document_id)
@@ -194,18 +256,20 @@ def suggest(
             coded.setdefault(coding.code_id, []).append((coding.start, coding.end))
         rejected = {(r.code_guid, r.start, r.end) for r in persistence.rejections(session, [view.content_hash])}
     processed = processed_texts(store, pipeline, [(view.content_hash, view.text)])[0]
-    units = document_units(view.text, processed, view.turns)
-    matcher = rule_matcher(pipeline, codes)
-    classifier = load_classifier(store, pipeline)
-    scores = score_units(processed, units, matcher if matcher.has_keywords else None, classifier)
-    return rank(
+    loaded = load_model(store, pipeline)
+    classifier, vocabulary = loaded if loaded is not None else (None, None)
+    units, scores = document_scores(pipeline, codes, view.text, view.turns, processed, classifier, vocabulary)
+    found = rank(
         view.id,
         units,
         scores,
         codes,
-        examples=classifier.positives if classifier else None,
+        turns=view.turns,
+        reliability=classifier.reliability if classifier else None,
         coded={c.guid: coded.get(c.id, []) for c in codes},
         rejected=rejected,
         min_score=min_score,
-        limit=limit,
     )
+    if not include_unreliable:
+        found = [s for s in found if s.reliable]
+    return found[:limit] if limit is not None else found

@@ -9,7 +9,6 @@ single sentence is one unit, of kind ``sentence``.
 from __future__ import annotations
 
 import bisect
-import hashlib
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from enum import Enum
@@ -18,7 +17,6 @@ from typing import Literal, Protocol
 from spacy.lang.nl.stop_words import STOP_WORDS
 
 from lobcoder.suggest.cache import ProcessedText
-from lobcoder.suggest.store import CodedDocument, Rejection
 
 UnitKind = Literal["sentence", "turn"]
 
@@ -146,51 +144,3 @@ def unit_words(processed: ProcessedText, tokens: range) -> tuple[str, ...]:
         for i in tokens
         if processed.lemmas[i] not in STOP_WORDS and any(ch.isalnum() for ch in processed.lowers[i])
     )
-
-
-@dataclass(frozen=True)
-class TrainingExample:
-    key: tuple[str, int, int]  # document content hash, start, end
-    words: tuple[str, ...]
-    cats: tuple[tuple[str, float], ...]  # code GUID -> 1.0 / 0.0; codes left out are unknown
-    kind: str = "sentence"  # "sentence", "turn", or "span" (a rejected span that is no unit)
-
-    @property
-    def fingerprint(self) -> str:
-        """Changes when the unit, its words or any of its labels do: an example seen before keeps it."""
-        return hashlib.sha1(repr((self.key, self.words, self.cats)).encode("utf-8")).hexdigest()[:16]
-
-
-def training_examples(
-    documents: Sequence[CodedDocument], processed: Sequence[ProcessedText], rejections: Sequence[Rejection] = ()
-) -> list[TrainingExample]:
-    """Every unit of the given coded documents as an example, plus rejected spans that are not units.
-
-    Labels are code GUIDs: 1 if the code codes the unit (:func:`coded`), 0 if
-    the code does not touch it, left out (unknown) if it only partly does. A
-    rejected suggestion makes its span a 0 for that code.
-    """
-    codes = sorted({guid for doc in documents for guid in doc.codings})
-    rejected: dict[str, list[Rejection]] = {}
-    for rejection in rejections:
-        rejected.setdefault(rejection.content_hash, []).append(rejection)
-    examples: list[TrainingExample] = []
-    for doc, parsed in zip(documents, processed, strict=True):
-        # A document without codings gives only its rejected spans: its other units are not known negatives.
-        units = document_units(doc.text, parsed, doc.turns) if doc.codings else []
-        labels = label_units(units, doc.codings, codes)
-        by_span: dict[tuple[int, int], tuple[Unit | None, dict[str, float]]] = {
-            (u.start, u.end): (u, cats) for u, cats in zip(units, labels, strict=True)
-        }
-        for rejection in rejected.get(doc.content_hash, ()):
-            span = (rejection.start, rejection.end)
-            by_span.setdefault(span, (None, {}))[1][rejection.code_guid] = 0.0
-        for (start, end), (unit, cats) in by_span.items():
-            tokens = unit.tokens if unit is not None else parsed.token_range(start, end)
-            words = unit_words(parsed, tokens)
-            if words and cats:
-                kind = unit.kind if unit is not None else "span"
-                examples.append(
-                    TrainingExample((doc.content_hash, start, end), words, tuple(sorted(cats.items())), kind)
-                )
-    return sorted(examples, key=lambda e: e.key)

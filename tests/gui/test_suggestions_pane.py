@@ -17,22 +17,22 @@ from lobcoder.gui.screenshot import main as screenshot
 from lobcoder.gui.settings import Settings
 from lobcoder.gui.suggestions import controller as controller_module
 from lobcoder.gui.suggestions.controller import SuggestionsController
-from lobcoder.gui.suggestions.model import CODE, PASSAGE, REASON, SCORE
+from lobcoder.gui.suggestions.model import CODE, PASSAGE, REASON, RELIABILITY, SCORE
 from lobcoder.importing.speakers import detect_turns
 from lobcoder.services.codes import create_code
 from lobcoder.services.codings import add_coding, codings_for_document
 from lobcoder.services.documents import add_document
 from lobcoder.storage.models import SuggestionModel, SuggestionRejection
 from lobcoder.storage.project import ProjectStore
-from lobcoder.suggest import cache, classifier
+from lobcoder.suggest import cache, training
 from lobcoder.suggest.pipeline import INSTALL_HINT
 from lobcoder.suggest.ranking import Suggestion
 from lobcoder.text.offsets import to_utf16
 
-# Keyword weights: one matched keyword scores 0.40, two of one code 0.64.
+# Codes with keywords and no codings: suggestions from the codebook alone (two matched keywords beat one).
 TEXT = (
     "I: Hoe leren jullie van elkaar?\n"
-    "Anna: Goed 😀. Wij oefenen samen in de intervisie. De kantine is verbouwd.\n"
+    "Anna: Goed 😀. Wij oefenen vaak in de intervisie. De kantine is verbouwd.\n"
     "I: En verder?\n"
     "Anna: In de intervisie geven we elkaar feedback. De visie is door de directie geschreven.\n"
 )
@@ -40,7 +40,7 @@ OTHER = (
     "I: Wat vindt u van het beleid?\nBram: De visie van de directie ken ik niet.\n"
     "I: Waarom niet?\nBram: Niemand vertelt het ons.\n"
 )
-ONE_KEYWORD = "Wij oefenen samen in de intervisie."
+ONE_KEYWORD = "Wij oefenen vaak in de intervisie."
 TWO_KEYWORDS = "In de intervisie geven we elkaar feedback."
 VISION = "De visie is door de directie geschreven."
 TIMEOUT = 30_000
@@ -50,7 +50,7 @@ TIMEOUT = 30_000
 def _offline_and_no_worker_left(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     monkeypatch.setenv("LOBCODER_NLP_OFFLINE", "1")  # the same pipeline whether or not the full model is installed
     cache.clear_memory()
-    classifier.clear_loaded_models()
+    training.clear_loaded_models()
     yield
     assert QThreadPool.globalInstance().waitForDone(TIMEOUT)
 
@@ -87,15 +87,20 @@ def window(qtbot, tmp_path: Path, project: Path) -> Iterator[MainWindow]:  # typ
     win.show()
     assert win.open_project(project)
     win.open_document(_doc_id(win, "Anna_w1"))
+    win.suggestions.pane.show_unreliable.setChecked(True)  # no codings yet: every code is "not yet reliable"
     win.suggestions.dock.show()
     _wait(qtbot, win.suggestions)
     yield win
     win.close()
 
 
-def _listed(win: MainWindow) -> list[tuple[str, str, float]]:
+def _listed(win: MainWindow) -> list[tuple[str, str]]:
     text = win.document.text if win.document else ""
-    return [(text[s.start : s.end], s.code_name, s.score) for s in win.suggestions.pane.model.suggestions()]
+    return [(text[s.start : s.end], s.code_name) for s in win.suggestions.pane.model.suggestions()]
+
+
+def _score(win: MainWindow, passage: str, code: str) -> float:
+    return _find(win, passage, code)[1].score
 
 
 def _find(win: MainWindow, passage: str, code: str) -> tuple[int, Suggestion]:
@@ -122,13 +127,17 @@ def _click(qtbot, button) -> None:  # type: ignore[no-untyped-def]
 def test_the_pane_lists_the_open_documents_suggestions_with_the_pipeline(window: MainWindow) -> None:
     pane = window.suggestions.pane
     assert sorted(_listed(window)) == [
-        (VISION, "Visie", 0.64),
-        (TWO_KEYWORDS, "Samen leren", 0.64),
-        (ONE_KEYWORD, "Samen leren", 0.4),
+        (VISION, "Visie"),
+        (TWO_KEYWORDS, "Samen leren"),
+        (ONE_KEYWORD, "Samen leren"),
     ]
-    row, _ = _find(window, TWO_KEYWORDS, "Samen leren")
-    cells = [pane.model.index(row, column).data() for column in (PASSAGE, CODE, SCORE, REASON)]
-    assert cells == [TWO_KEYWORDS, "Samen leren", "0.64", "keywords: intervisie, feedback"]
+    # Two matched keywords score higher than one; the Why column names them.
+    assert _score(window, TWO_KEYWORDS, "Samen leren") > _score(window, ONE_KEYWORD, "Samen leren") >= 0.5
+    row, strong = _find(window, TWO_KEYWORDS, "Samen leren")
+    cells = [pane.model.index(row, column).data() for column in (PASSAGE, CODE, SCORE, REASON, RELIABILITY)]
+    assert cells[:3] == [TWO_KEYWORDS, "Samen leren", f"{strong.score:.2f}"]
+    assert cells[3].startswith("keywords: intervisie, feedback")
+    assert cells[4] == "codebook only"  # no codings yet
     assert pane.model.index(row, CODE).data(Qt.ItemDataRole.DecorationRole).name() == "#e69f00"
     assert "offline" in pane.pipeline_label.text() and "nl_core_news_sm not installed" in pane.pipeline_label.text()
     assert INSTALL_HINT in pane.pipeline_label.toolTip() and pane.pipeline_info.isVisible()
@@ -172,15 +181,15 @@ def test_accept_codes_exactly_the_suggested_span_and_undo_redo_follow(qtbot, win
     assert window.undo_stack is not None and window.undo_stack.undoText() == "Accept suggestion ‘Samen leren’"
     assert any(c.start == suggestion.start for c in window.coding.codings)  # the transcript shows the coding
     _wait(qtbot, ctl)
-    assert (ONE_KEYWORD, "Samen leren", 0.4) not in _listed(window)
+    assert (ONE_KEYWORD, "Samen leren") not in _listed(window)
     window.undo_stack.undo()
     assert _codings(window) == []
     _wait(qtbot, ctl)
-    assert (ONE_KEYWORD, "Samen leren", 0.4) in _listed(window)
+    assert (ONE_KEYWORD, "Samen leren") in _listed(window)
     window.undo_stack.redo()
     assert _codings(window) == [("Samen leren", suggestion.start, suggestion.end)]
     _wait(qtbot, ctl)
-    assert (ONE_KEYWORD, "Samen leren", 0.4) not in _listed(window)
+    assert (ONE_KEYWORD, "Samen leren") not in _listed(window)
 
 
 def test_reject_stores_a_rejection_and_the_suggestion_does_not_come_back(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
@@ -188,7 +197,7 @@ def test_reject_stores_a_rejection_and_the_suggestion_does_not_come_back(qtbot, 
     row, suggestion = _find(window, VISION, "Visie")
     pane.select_row(row)
     _click(qtbot, pane.reject_button)
-    assert (VISION, "Visie", 0.64) not in _listed(window)
+    assert (VISION, "Visie") not in _listed(window)
     assert pane.selected() is not None  # the next suggestion, ready for the next answer
     assert window.store is not None
     with window.store.read() as session:
@@ -198,11 +207,11 @@ def test_reject_stores_a_rejection_and_the_suggestion_does_not_come_back(qtbot, 
     _wait(qtbot, ctl)
     _click(qtbot, pane.refresh_button)
     _wait(qtbot, ctl)
-    assert len(_listed(window)) == 2 and (VISION, "Visie", 0.64) not in _listed(window)
+    assert len(_listed(window)) == 2 and (VISION, "Visie") not in _listed(window)
     assert window.undo_stack is not None
     window.undo_stack.undo()  # the rejection is forgotten: the suggestion may be shown again
     _wait(qtbot, ctl)
-    assert (VISION, "Visie", 0.64) in _listed(window)
+    assert (VISION, "Visie") in _listed(window)
 
 
 def test_enter_accepts_and_delete_rejects_in_the_table(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
@@ -227,19 +236,20 @@ def test_accept_all_codes_only_the_selected_codes_suggestions_at_or_above_the_th
 ) -> None:  # type: ignore[no-untyped-def]
     pane = window.suggestions.pane
     row, strong = _find(window, TWO_KEYWORDS, "Samen leren")
+    weak = _score(window, ONE_KEYWORD, "Samen leren")
     pane.select_row(row)
-    pane.threshold.setValue(0.5)
+    pane.threshold.setValue(round(weak, 2) + 0.01)
     assert pane.accept_all_button.text() == "Accept 1 of ‘Samen leren’ with score ≥"
     _click(qtbot, pane.accept_all_button)
-    assert _codings(window) == [("Samen leren", strong.start, strong.end)]  # not the 0.40 one, not Visie
+    assert _codings(window) == [("Samen leren", strong.start, strong.end)]  # not the weaker one, not Visie
     assert window.undo_stack is not None and re.fullmatch(r"Accept 1 suggestion(\(s\))?", window.undo_stack.undoText())
     window.undo_stack.undo()
     assert _codings(window) == []
     _wait(qtbot, window.suggestions)
     row, _ = _find(window, ONE_KEYWORD, "Samen leren")
     pane.select_row(row)
-    pane.threshold.setValue(0.4)  # the threshold counts as shown: 0.40 is in
-    assert window.settings.suggestion_threshold == 40
+    pane.threshold.setValue(round(weak, 2))  # the threshold counts as shown: a row showing it is in
+    assert window.settings.suggestion_threshold == round(weak * 100)
     _click(qtbot, pane.accept_all_button)
     assert [name for name, _, _ in _codings(window)] == ["Samen leren", "Samen leren"]
     window.undo_stack.undo()  # one step for all of them
@@ -274,7 +284,7 @@ def test_results_for_a_document_no_longer_open_are_dropped(qtbot, window: MainWi
     assert finished == [anna, bram]
     assert {s.document_id for s in ctl.pane.model.suggestions()} == {bram}
     assert all(anna not in ids for ids in shown)
-    assert _listed(window) == [("De visie van de directie ken ik niet.", "Visie", 0.64)]
+    assert _listed(window) == [("De visie van de directie ken ik niet.", "Visie")]
 
 
 def test_cancel_stops_training_and_stores_no_model(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
@@ -324,6 +334,7 @@ def test_nothing_is_computed_while_the_pane_is_hidden(qtbot, tmp_path: Path, pro
     assert win.document is not None and win.suggestions.dock.isHidden()
     qtbot.wait(700)  # longer than the debounce
     assert not win.suggestions.is_running() and win.suggestions.pane.model.rowCount() == 0
+    win.suggestions.pane.show_unreliable.setChecked(True)
     win.suggestions.toggle_action.trigger()  # View → Code suggestions
     _wait(qtbot, win.suggestions)
     assert win.suggestions.pane.model.rowCount() == 3
@@ -344,7 +355,11 @@ def test_the_screenshot_command_can_show_the_suggestions(tmp_path: Path, project
 def _code_five_sentences(win: MainWindow) -> None:
     """Enough coded sentences (five) for the classifier to learn "Samen leren"."""
     assert win.store is not None and win.document is not None
-    extra = "".join(f"I: Vraag {n}?\nCees: Met collega's oefenen we loopbaangesprekken, ronde {n}.\n" for n in range(5))
+    extra = "".join(
+        f"I: Vraag {n}?\nCees: Met collega's oefenen we loopbaangesprekken, ronde {n}.\n"
+        f"I: En de school?\nCees: Het gebouw is oud en het rooster zit vol, week {n}.\n"
+        for n in range(5)
+    )
     with win.store.transaction() as session:
         doc = add_document(session, "Cees_w1", extra, detect_turns(extra))
         code_id = next(c.id for c in win.codes_by_id.values() if c.name == "Samen leren")
@@ -362,3 +377,30 @@ def _stored_models(win: MainWindow) -> int:
     assert win.store is not None
     with win.store.read() as session:
         return session.scalar(select(func.count(SuggestionModel.id))) or 0
+
+
+def test_codes_not_yet_reliable_are_hidden_with_an_explanation_and_their_reliability_is_listed(
+    qtbot, window: MainWindow
+) -> None:  # type: ignore[no-untyped-def]
+    ctl, pane = window.suggestions, window.suggestions.pane
+    assert len(_listed(window)) == 3
+    pane.show_unreliable.setChecked(False)  # the default: no code has enough codings to be trusted yet
+    assert _listed(window) == []
+    assert re.match(r"3 suggestion(s|\(s\)) hidden: their codes are not yet reliable", pane.hidden_label.text())
+    rows = {
+        pane.codes_model.index(r, 0).data(): [pane.codes_model.index(r, c).data() for c in range(1, 7)]
+        for r in range(pane.codes_model.rowCount())
+    }
+    assert rows == {
+        "Samen leren": ["0", "–", "–", "–", "–", "not yet reliable: no codings yet (codebook only)"],
+        "Visie": ["0", "–", "–", "–", "–", "not yet reliable: no codings yet (codebook only)"],
+    }
+    _code_five_sentences(window)
+    _click(qtbot, pane.train_button)
+    _wait(qtbot, ctl)
+    row = next(r for r in range(pane.codes_model.rowCount()) if pane.codes_model.index(r, 0).data() == "Samen leren")
+    assert pane.codes_model.index(row, 1).data() == "5"
+    assert pane.codes_model.index(row, 6).data() == "not measured: codings in one document only"
+    pane.show_unreliable.setChecked(True)
+    assert any(code == "Samen leren" for _, code in _listed(window))
+    assert pane.hidden_label.text().startswith("Codes marked ⚠ are not yet reliable")

@@ -1,4 +1,4 @@
-"""The classifier: trained on the project's codings, stored with it, updated as codings accumulate."""
+"""The learned model: trained on the project's codings, calibrated, measured per code, stored with the project."""
 
 from __future__ import annotations
 
@@ -9,64 +9,80 @@ from lobcoder.storage.models import SuggestionModel
 from lobcoder.storage.project import ProjectStore
 from lobcoder.suggest import store as persistence
 from lobcoder.suggest.cache import process_text, processed_texts
-from lobcoder.suggest.classifier import (
-    Classifier,
-    clear_loaded_models,
-    fit,
-    load_classifier,
-    train,
-)
+from lobcoder.suggest.classifier import Classifier, fit
+from lobcoder.suggest.context import UnitText
+from lobcoder.suggest.examples import training_examples
 from lobcoder.suggest.pipeline import DutchPipeline
-from lobcoder.suggest.units import training_examples, unit_words
+from lobcoder.suggest.training import clear_loaded_models, load_classifier, train
+from lobcoder.suggest.units import unit_words
 
-EPOCHS = 8
 
-
-def words(pipeline: DutchPipeline, sentence: str) -> tuple[str, ...]:
+def unit(pipeline: DutchPipeline, sentence: str) -> UnitText:
     processed = process_text(pipeline, sentence)
-    return unit_words(processed, range(len(processed.lemmas)))
+    return UnitText(unit_words(processed, range(len(processed.lemmas))), text=sentence)
+
+
+def predict(pipeline: DutchPipeline, model: Classifier, *sentences: str) -> list[dict[str, float]]:
+    found = model.predict([unit(pipeline, s) for s in sentences], [{} for _ in sentences])
+    return [{guid: p.probability for guid, p in row.items()} for row in found]
 
 
 def top_codes(pipeline: DutchPipeline, model: Classifier, corpus: Corpus) -> dict[str, str]:
     names = {guid: key for key, guid in corpus.codes.items()}
-    predictions = model.predict([words(pipeline, HELD_OUT["leren"]), words(pipeline, HELD_OUT["visie"])])
+    predictions = predict(pipeline, model, HELD_OUT["leren"], HELD_OUT["visie"])
     return {key: names[max(p, key=p.__getitem__)] for key, p in zip(("leren", "visie"), predictions, strict=True)}
 
 
-def test_trained_model_picks_the_right_code_for_new_sentences(corpus: Corpus, pipeline: DutchPipeline) -> None:
+def test_trained_model_picks_the_right_code_and_says_how_reliable_it_is(
+    corpus: Corpus, pipeline: DutchPipeline
+) -> None:
     steps: list[tuple[int, int, str]] = []
-    result = train(corpus.store, pipeline=pipeline, epochs=EPOCHS, progress=lambda *a: steps.append(a))
+    result = train(corpus.store, pipeline=pipeline, progress=lambda *a: steps.append(a))
     assert result.status == "trained"
     assert sorted(result.codes) == ["Samen leren", "Visie van bovenaf"]
-    assert steps[-1][:2] == (EPOCHS, EPOCHS)
+    assert steps[-1][:2] == (2, 2)
     model = load_classifier(corpus.store, pipeline)
     assert model is not None
     assert model.positives == {corpus.codes["leren"]: 10, corpus.codes["visie"]: 10}
     assert top_codes(pipeline, model, corpus) == {"leren": "leren", "visie": "visie"}
-    probabilities = model.predict([words(pipeline, HELD_OUT["leren"])])[0]
+    probabilities = predict(pipeline, model, HELD_OUT["leren"])[0]
     assert probabilities[corpus.codes["leren"]] > 0.5 > probabilities[corpus.codes["visie"]]
+    # Measured by document-level cross-validation (two documents): clear-cut codes are reliable.
+    names = dict(result.reliability)
+    leren = names["Samen leren"]
+    assert leren.examples == 10 and leren.documents == 2 and leren.source == "learned"
+    assert leren.f1 is not None and leren.f1 >= 0.8 and leren.reliable
+    assert 0.25 <= leren.threshold <= 0.85
+    # The reason a front end shows: the most similar coded sentence.
+    found = model.predict([unit(pipeline, HELD_OUT["leren"])], [{}])[0][corpus.codes["leren"]]
+    assert found.nearest in [s[:90] for s in LEREN] and found.similarity > 0.2
 
 
 def test_model_survives_reopening_the_project(corpus: Corpus, pipeline: DutchPipeline) -> None:
-    train(corpus.store, pipeline=pipeline, epochs=EPOCHS)
-    before = load_classifier(corpus.store, pipeline).predict([words(pipeline, HELD_OUT["visie"])])  # type: ignore[union-attr]
+    train(corpus.store, pipeline=pipeline)
+    model = load_classifier(corpus.store, pipeline)
+    assert model is not None
+    before = predict(pipeline, model, HELD_OUT["visie"])
+    reliability = model.reliability
     path = corpus.store.path
     corpus.store.close()
     clear_loaded_models()
     with ProjectStore.open(path) as reopened:
         restored = load_classifier(reopened, pipeline)
         assert restored is not None
-        assert restored.predict([words(pipeline, HELD_OUT["visie"])]) == before
+        assert predict(pipeline, restored, HELD_OUT["visie"]) == before
+        assert restored.reliability == reliability
         # nothing changed, so nothing is trained again
-        assert train(reopened, pipeline=pipeline, epochs=EPOCHS).status == "unchanged"
+        assert train(reopened, pipeline=pipeline).status == "unchanged"
 
 
 def test_new_codings_update_the_stored_model(corpus: Corpus, pipeline: DutchPipeline) -> None:
-    train(corpus.store, pipeline=pipeline, epochs=EPOCHS)
-    text = transcript([(LEREN[0].replace("Met", "Samen met"), NEUTRAL[0]), (LEREN[3], NEUTRAL[1])])
+    train(corpus.store, pipeline=pipeline)
+    sentence = LEREN[0].replace("Met", "Samen met")
+    text = transcript([(sentence, NEUTRAL[0]), (LEREN[3], NEUTRAL[1])])
     doc_id = add_transcript(corpus.store, "Docent03_w1", text)
-    code_sentences(corpus.store, doc_id, text, corpus.code_ids["leren"], [LEREN[0].replace("Met", "Samen met")])
-    result = train(corpus.store, pipeline=pipeline, epochs=EPOCHS)
+    code_sentences(corpus.store, doc_id, text, corpus.code_ids["leren"], [sentence])
+    result = train(corpus.store, pipeline=pipeline)
     assert result.status == "updated"
     assert 0 < result.new_examples < result.examples
     with corpus.store.read() as session:
@@ -81,16 +97,23 @@ def test_training_is_deterministic(corpus: Corpus, pipeline: DutchPipeline) -> N
         documents = persistence.coded_documents(session)
     processed = processed_texts(corpus.store, pipeline, [(d.content_hash, d.text) for d in documents])
     examples = training_examples(documents, processed)
-    first = fit(examples, epochs=EPOCHS, seed=3).classifier
-    second = fit(examples, epochs=EPOCHS, seed=3).classifier
+    first = fit(examples, seed=3).classifier
+    second = fit(examples, seed=3).classifier
     assert first is not None and second is not None
-    sentences = [words(pipeline, s) for s in HELD_OUT.values()]
-    assert first.predict(sentences) == second.predict(sentences)
+    sentences = list(HELD_OUT.values())
+    assert predict(pipeline, first, *sentences) == predict(pipeline, second, *sentences)
+    assert first.reliability == second.reliability
 
 
 def test_codes_need_enough_examples_and_training_can_be_cancelled(corpus: Corpus, pipeline: DutchPipeline) -> None:
-    assert train(corpus.store, pipeline=pipeline, min_examples=50).status == "too_few"
-    assert load_classifier(corpus.store, pipeline) is None
+    result = train(corpus.store, pipeline=pipeline, min_examples=50)
+    assert result.codes == ()  # nothing learned, but both codes are measured from the codebook alone
+    assert {r.source for _, r in result.reliability} == {"codebook"}
+    model = load_classifier(corpus.store, pipeline)
+    assert model is not None and model.labels == ()
+    clear_loaded_models()
+    with corpus.store.transaction() as session:
+        session.execute(SuggestionModel.__table__.delete())
     result = train(corpus.store, pipeline=pipeline, cancelled=lambda: True)
     assert result.status == "cancelled"
     assert load_classifier(corpus.store, pipeline) is None

@@ -50,7 +50,8 @@ def test_suggest_json_lists_spans_codes_scores_and_reasons(project: Path) -> Non
     assert set(first) >= {"start", "end", "code_name", "code_guid", "score", "sources", "reason", "unit", "text"}
     assert {s["text"] for s in data["suggestions"]} == set(HELD_OUT.values())
     leren = next(s for s in data["suggestions"] if s["code_name"] == "Samen leren")
-    assert leren["sources"] == ["rules", "classifier"] and "matched: intervisie" in leren["reason"]
+    assert leren["sources"] == ["codebook", "learned"] and "keywords: intervisie" in leren["reason"]
+    assert leren["reliability"]["examples"] == 10 and leren["threshold"] == 0.3  # as asked
 
     code, out, err = run("suggest", project, "--document", "Nieuw", "--limit", "1", "--no-train")
     assert code == 0
@@ -63,19 +64,36 @@ def test_suggest_for_an_unknown_document_is_an_error(project: Path) -> None:
         run("suggest", project, "--document", "Bestaat niet")
 
 
-def test_evaluate_prints_precision_recall_f1(project: Path) -> None:
+def test_evaluate_prints_precision_recall_f1_and_reliability_per_code(project: Path) -> None:
     code, out, _ = run("evaluate-suggestions", project, "--folds", "2", "--min-examples", "3")
     assert code == 0
     assert "2-fold cross-validation over 2 coded documents" in out
-    assert "micro P" in out and "macro P" in out and "F1" in out
+    assert "micro P" in out and "macro P" in out and "top-10 P" in out
     lines = {line.split()[0]: line for line in out.splitlines() if line.split()}
-    assert lines["rules"].split()[1:4] != ["n/a"]
-    assert len(lines["classifier"].split()) == 7  # name and six figures
+    assert len(lines["codebook"].split()) == 8  # name and seven figures
+    assert len(lines["learned"].split()) == 8
+    rows = [line for line in out.splitlines() if line.startswith(("Samen leren", "Visie van bovenaf"))]
+    assert len(rows) == 2
+    for row in rows:
+        cells = row.split()[-8:]
+        assert cells[0] == "10"  # coded sentences
+        assert cells[-1] in ("yes", "NO")
+        assert 0.1 <= float(cells[1]) <= 0.9  # the code's own threshold
 
     code, out, _ = run("evaluate-suggestions", project, "--folds", "2", "--json")
     result = json.loads(out)
-    assert [m["method"] for m in result["methods"]] == ["rules", "classifier", "combined"]
+    assert [m["method"] for m in result["methods"]] == ["codebook", "learned", "combined"]
     assert {"precision", "recall", "f1"} <= set(result["methods"][2]["micro"])
+    assert {"threshold", "reliable", "support"} <= set(result["methods"][2]["per_code"][0])
+
+
+def test_evaluate_curve_prints_f1_per_number_of_documents(project: Path) -> None:
+    code, out, _ = run("evaluate-suggestions", project, "--curve", "--runs", "2")
+    assert code == 0
+    assert "learning curve" in out
+    rows = [line.split() for line in out.splitlines() if line.split() and line.split()[0].isdigit()]
+    assert [r[0] for r in rows] == ["1"]
+    assert 0.0 <= float(rows[0][1]) <= 1.0
 
 
 def test_nlp_info_names_the_pipeline_and_how_to_get_the_model(monkeypatch: pytest.MonkeyPatch) -> None:

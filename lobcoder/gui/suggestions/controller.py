@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QDockWidget
 
 from lobcoder.editing.suggestion_commands import AcceptAll, AcceptSuggestion, RejectSuggestion
 from lobcoder.gui.suggestions.pane import SuggestionsPane
-from lobcoder.gui.suggestions.task import SuggestionBatch, Training, compute_suggestions
+from lobcoder.gui.suggestions.task import CodeStatus, SuggestionBatch, Training, compute_suggestions
 from lobcoder.gui.transcript.layout import SuggestionMark
 from lobcoder.gui.workers import Worker
 from lobcoder.storage.project import ProjectStore
@@ -65,6 +65,8 @@ class SuggestionsController(QObject):
         self._serial = 0  # bumped by every request; a result from an older one is stale
         self._user_cancelled = False
         self._busy: tuple[str, int, int] | None = None
+        self._all: list[Suggestion] = []  # of the last run, before hiding codes that are not yet reliable
+        self._codes: list[CodeStatus] = []
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.timeout.connect(self._start)
@@ -81,6 +83,7 @@ class SuggestionsController(QObject):
         self.pane.trainRequested.connect(lambda: self.request(Training.ALWAYS, 0))
         self.pane.refreshRequested.connect(lambda: self.request(Training.IF_MODEL, 0))
         self.pane.cancelRequested.connect(self.cancel)
+        self.pane.showUnreliableChanged.connect(self._show_filtered)
         self.pane.model.modelReset.connect(self._update_marks)
         self.pane.model.rowsRemoved.connect(self._update_marks)
         self.dock.visibilityChanged.connect(self._visibility_changed)
@@ -104,12 +107,14 @@ class SuggestionsController(QObject):
             self.undo_stack.changed.disconnect(self._project_changed)
         self.store = self.undo_stack = None
         self.document_id = None
+        self._all, self._codes = [], []
         self.pane.model.clear()
         self.pane.model_label.clear()  # until the next project's first run says what its model knows
         self._idle("")
 
     def document_opened(self, document_id: int) -> None:
         self.document_id = document_id
+        self._all = []
         self.pane.model.clear()
         self._idle("")
         self.request(Training.IF_MODEL)
@@ -206,12 +211,24 @@ class SuggestionsController(QObject):
     def _show_batch(self, batch: SuggestionBatch) -> None:
         too_few = batch.training.min_examples if batch.training and batch.training.status == "too_few" else None
         self.pane.show_model(batch.model, too_few if batch.model is None else None)
-        self._show(list(batch.suggestions))
-        count = len(batch.suggestions)
-        self._idle(self.tr("%n suggestion(s) for this document", "", count) if count else self._none_found())
+        self._all, self._codes = list(batch.suggestions), list(batch.codes)
+        self._show_filtered()
+
+    @Slot()
+    def _show_filtered(self) -> None:
+        """Show the last run's suggestions, without those of unreliable codes unless the user asked for them."""
+        everything = self.pane.show_unreliable.isChecked()
+        shown = [s for s in self._all if everything or s.reliable]
+        self._show(shown)
+        self.pane.show_codes(self._codes, self._colors(), len(self._all) - len(shown))
+        count = len(shown)
+        if self._worker is None:
+            self._idle(self.tr("%n suggestion(s) for this document", "", count) if count else self._none_found())
 
     def _none_found(self) -> str:
-        return self.tr("No suggestions for this document. Keywords in the codebook and more codings help.")
+        return self.tr(
+            "No suggestions for this document. Definitions and keywords in the codebook and more codings help."
+        )
 
     def _failed(self, run: int, serial: int, message: str) -> None:
         if not self._ended(run):
@@ -286,7 +303,7 @@ class SuggestionsController(QObject):
             AcceptSuggestion(suggestion, self.window.settings.coder_name)
         ):
             return False
-        self.pane.model.remove([suggestion])
+        self._forget([suggestion])
         return True
 
     @Slot(object)
@@ -294,7 +311,7 @@ class SuggestionsController(QObject):
         """Remember that the code does not fit (one undo step); the suggestion is not shown again."""
         if suggestion.document_id != self.document_id or not self._run(RejectSuggestion(suggestion)):
             return False
-        self.pane.model.remove([suggestion])
+        self._forget([suggestion])
         return True
 
     @Slot(object)
@@ -303,5 +320,9 @@ class SuggestionsController(QObject):
         chosen = [s for s in suggestions if s.document_id == self.document_id]
         if not chosen or not self._run(AcceptAll(chosen, self.window.settings.coder_name)):
             return False
-        self.pane.model.remove(chosen)
+        self._forget(chosen)
         return True
+
+    def _forget(self, answered: list[Suggestion]) -> None:
+        self._all = [s for s in self._all if s not in answered]
+        self.pane.model.remove(answered)

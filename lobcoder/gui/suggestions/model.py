@@ -14,7 +14,8 @@ if TYPE_CHECKING:
 SuggestionRole = Qt.ItemDataRole.UserRole + 40
 EXCERPT_LENGTH = 140
 TOOLTIP_LENGTH = 600
-PASSAGE, CODE, SCORE, REASON = range(4)
+PASSAGE, CODE, SCORE, REASON, RELIABILITY = range(5)
+COLUMNS = 5
 
 
 def _one_line(text: str, limit: int) -> str:
@@ -74,11 +75,13 @@ class SuggestionModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self._rows)
 
     def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: N802
-        return 0 if parent.isValid() else 4
+        return 0 if parent.isValid() else COLUMNS
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:  # noqa: N802
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole and 0 <= section < 4:
-            return (self.tr("Passage"), self.tr("Code"), self.tr("Score"), self.tr("Why"))[section]
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole and 0 <= section < COLUMNS:
+            return (self.tr("Passage"), self.tr("Code"), self.tr("Score"), self.tr("Why"), self.tr("Reliability"))[
+                section
+            ]
         return None
 
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -95,7 +98,11 @@ class SuggestionModel(QAbstractTableModel):
                 return suggestion.code_name
             if column == SCORE:
                 return f"{suggestion.score:.2f}"
+            if column == RELIABILITY:
+                return self.reliability(suggestion)
             return self.reason(suggestion)
+        if role == Qt.ItemDataRole.ForegroundRole and column == RELIABILITY and not suggestion.reliable:
+            return QColor("#a05a00")
         if role == Qt.ItemDataRole.DecorationRole and column == CODE:
             return self._colors.get(suggestion.code_id, QColor("#888888"))
         if role == Qt.ItemDataRole.TextAlignmentRole and column == SCORE:
@@ -105,15 +112,43 @@ class SuggestionModel(QAbstractTableModel):
                 return _one_line(self.passage(suggestion), TOOLTIP_LENGTH)
             if column == REASON:
                 return self.reason(suggestion)
+            if column == RELIABILITY:
+                return self.reliability_tip(suggestion)
         return None
 
     def reason(self, suggestion: Suggestion) -> str:
         """Why the code is suggested, in the interface's language."""
         parts = []
-        if "rules" in suggestion.sources:
+        if suggestion.terms:
             parts.append(self.tr("keywords: {0}").format(", ".join(suggestion.terms)))
-        if "classifier" in suggestion.sources:
-            parts.append(self.tr("like your codings ({0:.2f})").format(suggestion.classifier_score))
-        if suggestion.unit == "turn":
-            parts.append(self.tr("whole turn"))
+        if suggestion.derived:
+            parts.append(self.tr("from the codebook: {0}").format(", ".join(suggestion.derived[:5])))
+        if suggestion.nearest:
+            parts.append(self.tr("like your coding “{0}”").format(_one_line(suggestion.nearest, 60)))
+        elif "learned" in suggestion.sources:
+            parts.append(self.tr("like your codings"))
+        if suggestion.against:
+            parts.append(self.tr("despite the exclusion: {0}").format(", ".join(suggestion.against)))
+        if suggestion.sentences > 1:
+            parts.append(self.tr("%n sentence(s)", "", suggestion.sentences))
         return " · ".join(parts)
+
+    def reliability(self, suggestion: Suggestion) -> str:
+        """The code's cross-validated F1 and examples, or that it is not yet reliable."""
+        r = suggestion.reliability
+        if r is None:
+            return self.tr("codebook only")
+        if r.f1 is None:
+            return self.tr("%n example(s), not measured", "", r.examples)
+        text = self.tr("F1 {0:.2f} · %n example(s)", "", r.examples).format(r.f1)
+        return text if suggestion.reliable else "⚠ " + text
+
+    def reliability_tip(self, suggestion: Suggestion) -> str:
+        r = suggestion.reliability
+        if r is None:
+            return self.tr("This code has no codings yet: the suggestion comes from its codebook texts alone.")
+        if r.f1 is None:
+            return self.tr("Codings in one document only: reliability is measured once two documents have codings.")
+        return self.tr(
+            "Cross-validated on your coded documents at threshold {0:.2f}: precision {1:.2f}, recall {2:.2f}, F1 {3:.2f}"
+        ).format(r.threshold, r.precision or 0.0, r.recall or 0.0, r.f1)

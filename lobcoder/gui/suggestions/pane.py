@@ -8,6 +8,7 @@ from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal, Slot
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QCheckBox,
     QDoubleSpinBox,
     QHBoxLayout,
     QHeaderView,
@@ -16,12 +17,22 @@ from PySide6.QtWidgets import (
     QPushButton,
     QStyle,
     QTableView,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
-from lobcoder.gui.suggestions.model import CODE, PASSAGE, REASON, SCORE, SuggestionModel, SuggestionRole
-from lobcoder.gui.suggestions.task import STAGE_PIPELINE, STAGE_TRAINING, ModelInfo
+from lobcoder.gui.suggestions.model import (
+    CODE,
+    PASSAGE,
+    REASON,
+    RELIABILITY,
+    SCORE,
+    SuggestionModel,
+    SuggestionRole,
+)
+from lobcoder.gui.suggestions.reliability import NAME, STATUS, ReliabilityModel
+from lobcoder.gui.suggestions.task import STAGE_PIPELINE, STAGE_TRAINING, CodeStatus, ModelInfo
 from lobcoder.suggest.pipeline import INSTALL_HINT, MODEL_NAME
 
 if TYPE_CHECKING:
@@ -41,6 +52,7 @@ class SuggestionsPane(QWidget):
         trainRequested(): train the classifier on the project's codings, then suggest.
         refreshRequested(): suggest again with the stored model.
         cancelRequested(): stop the running computation.
+        showUnreliableChanged(bool): the user asked to see (or hide) codes that are not yet reliable.
     """
 
     acceptRequested = Signal(object)
@@ -50,6 +62,7 @@ class SuggestionsPane(QWidget):
     trainRequested = Signal()
     refreshRequested = Signal()
     cancelRequested = Signal()
+    showUnreliableChanged = Signal(bool)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -85,8 +98,34 @@ class SuggestionsPane(QWidget):
         header.setSectionResizeMode(CODE, QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(SCORE, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(REASON, QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(RELIABILITY, QHeaderView.ResizeMode.ResizeToContents)
         header.resizeSection(CODE, 250)
         header.resizeSection(REASON, 300)
+
+        self.show_unreliable = QCheckBox(self.tr("Show codes not yet reliable"))
+        self.show_unreliable.setToolTip(
+            self.tr("Also list the suggestions of codes with few coded sentences or a low cross-validated F1")
+        )
+        self.hidden_label = QLabel()
+        self.hidden_label.setStyleSheet(MUTED)
+        self.hidden_label.setWordWrap(True)
+        self.codes_model = ReliabilityModel(self)
+        self.codes_table = QTableView()
+        self.codes_table.setModel(self.codes_model)
+        self.codes_table.verticalHeader().hide()
+        self.codes_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.codes_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.codes_table.setAlternatingRowColors(True)
+        self.codes_table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
+        codes_header = self.codes_table.horizontalHeader()
+        codes_header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        codes_header.setSectionResizeMode(NAME, QHeaderView.ResizeMode.Interactive)
+        codes_header.setSectionResizeMode(STATUS, QHeaderView.ResizeMode.Stretch)
+        codes_header.resizeSection(NAME, 250)
+        self.tabs = QTabWidget()
+        self.tabs.setDocumentMode(True)
+        self.tabs.addTab(self.table, self.tr("Suggestions"))
+        self.tabs.addTab(self.codes_table, self.tr("Reliability per code"))
 
         self.accept_button = QPushButton(self.tr("Accept"))
         self.accept_button.setToolTip(self.tr("Code this passage with the suggested code (Enter)"))
@@ -128,7 +167,11 @@ class SuggestionsPane(QWidget):
         layout.setSpacing(4)
         layout.addLayout(top)
         layout.addWidget(self.model_label)
-        layout.addWidget(self.table, 1)
+        hidden = QHBoxLayout()
+        hidden.addWidget(self.hidden_label, 1)
+        hidden.addWidget(self.show_unreliable)
+        layout.addLayout(hidden)
+        layout.addWidget(self.tabs, 1)
         layout.addLayout(answers)
         layout.addLayout(bottom)
 
@@ -139,6 +182,7 @@ class SuggestionsPane(QWidget):
         self.train_button.clicked.connect(self.trainRequested)
         self.refresh_button.clicked.connect(self.refreshRequested)
         self.cancel_button.clicked.connect(self.cancelRequested)
+        self.show_unreliable.toggled.connect(self.showUnreliableChanged)
         self.table.selectionModel().currentRowChanged.connect(self._current_changed)
         self.table.doubleClicked.connect(self._chosen)
         for key, slot in ((Qt.Key.Key_Return, self._accept), (Qt.Key.Key_Enter, self._accept)):
@@ -193,11 +237,30 @@ class SuggestionsPane(QWidget):
             ).format(info.examples)
         self.model_label.setText(text)
 
+    def show_codes(self, codes: list[CodeStatus], colors: dict[int, str], hidden: int) -> None:
+        """Fill the reliability table; ``hidden``: how many suggestions of unreliable codes are not listed."""
+        self.codes_model.set_codes(codes, colors)
+        unreliable = sum(not c.reliable for c in codes)
+        least, floor = (codes[0].min_examples, codes[0].min_f1) if codes else (5, 0.4)
+        if hidden:
+            text = self.tr(
+                "%n suggestion(s) hidden: their codes are not yet reliable "
+                "(fewer than {0} coded sentences, or a cross-validated F1 below {1:.2f}).",
+                "",
+                hidden,
+            ).format(least, floor)
+        elif unreliable and self.show_unreliable.isChecked():
+            text = self.tr("Codes marked ⚠ are not yet reliable: check their suggestions with care.")
+        else:
+            text = ""
+        self.hidden_label.setText(text)
+        self.hidden_label.setVisible(bool(text))
+
     def show_busy(self, stage: str, done: int, total: int) -> None:
         if stage == STAGE_PIPELINE:
             text = self.tr("Loading the Dutch NLP pipeline…")
         elif stage == STAGE_TRAINING and total > 0:
-            text = self.tr("Training: round {0} of {1}…").format(done, total)
+            text = self.tr("Training: code {0} of {1}…").format(done, total)
         elif stage == STAGE_TRAINING:
             text = self.tr("Reading the coded documents…")
         else:  # STAGE_SUGGESTING, or not reported yet

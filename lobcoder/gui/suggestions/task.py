@@ -17,8 +17,9 @@ from lobcoder.errors import Cancelled
 from lobcoder.storage.project import ProjectStore
 
 if TYPE_CHECKING:
-    from lobcoder.suggest.classifier import TrainingResult
+    from lobcoder.suggest.classifier import Reliability
     from lobcoder.suggest.ranking import Suggestion
+    from lobcoder.suggest.training import TrainingResult
 
 Progress = Callable[[int, int, str], None]
 CancelCheck = Callable[[], bool]
@@ -46,6 +47,21 @@ class ModelInfo:
 
 
 @dataclass(frozen=True)
+class CodeStatus:
+    """One code and how reliable its suggestions are (None: it has no codings, the codebook alone)."""
+
+    code_id: int
+    name: str
+    reliability: Reliability | None
+    min_examples: int = 5
+    min_f1: float = 0.4
+
+    @property
+    def reliable(self) -> bool:
+        return self.reliability is not None and self.reliability.reliable
+
+
+@dataclass(frozen=True)
 class SuggestionBatch:
     """One run's outcome for one document."""
 
@@ -56,6 +72,7 @@ class SuggestionBatch:
     install_hint: str
     model: ModelInfo | None
     training: TrainingResult | None
+    codes: tuple[CodeStatus, ...] = ()  # every code, in codebook order
 
 
 def compute_suggestions(
@@ -66,9 +83,11 @@ def compute_suggestions(
     cancelled: CancelCheck,
 ) -> SuggestionBatch:
     """Suggestions for one document, after training if asked; raises Cancelled between steps."""
-    from lobcoder.suggest.classifier import load_classifier, train
+    from lobcoder.services.codes import list_codes
+    from lobcoder.suggest.classifier import MIN_EXAMPLES, RELIABLE_F1
     from lobcoder.suggest.pipeline import load_pipeline
     from lobcoder.suggest.ranking import suggest
+    from lobcoder.suggest.training import load_classifier, train
 
     def check() -> None:
         if cancelled():
@@ -92,6 +111,10 @@ def compute_suggestions(
     progress(0, 0, STAGE_SUGGESTING)
     found = suggest(store, document_id, pipeline=pipeline)
     classifier = load_classifier(store, pipeline)
+    with store.read() as session:
+        codes = list_codes(session)
+    reliability = classifier.reliability if classifier is not None else {}
+    statuses = tuple(CodeStatus(c.id, c.name, reliability.get(c.guid), MIN_EXAMPLES, RELIABLE_F1) for c in codes)
     check()
     return SuggestionBatch(
         document_id,
@@ -101,4 +124,5 @@ def compute_suggestions(
         pipeline.install_hint,
         ModelInfo(len(classifier.labels), classifier.examples) if classifier is not None else None,
         result,
+        statuses,
     )

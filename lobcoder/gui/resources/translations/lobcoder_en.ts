@@ -586,9 +586,36 @@ Language of the codebook:</numerusform>
     </message>
 </context>
 <context>
+    <name>SuggestionModel</name>
+    <message numerus="yes">
+        <location filename="../../suggestions/model.py" line="+133"/>
+        <source>%n sentence(s)</source>
+        <translation>
+            <numerusform>%n sentence</numerusform>
+            <numerusform>%n sentences</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+9"/>
+        <source>%n example(s), not measured</source>
+        <translation>
+            <numerusform>%n example, not measured</numerusform>
+            <numerusform>%n examples, not measured</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>F1 {0:.2f} · %n example(s)</source>
+        <translation>
+            <numerusform>F1 {0:.2f} · %n example</numerusform>
+            <numerusform>F1 {0:.2f} · %n examples</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>SuggestionsController</name>
     <message numerus="yes">
-        <location filename="../../suggestions/controller.py" line="+211"/>
+        <location filename="../../suggestions/controller.py" line="+226"/>
         <source>%n suggestion(s) for this document</source>
         <translation>
             <numerusform>%n suggestion for this document</numerusform>
@@ -599,11 +626,19 @@ Language of the codebook:</numerusform>
 <context>
     <name>SuggestionsPane</name>
     <message numerus="yes">
-        <location filename="../../suggestions/pane.py" line="+192"/>
+        <location filename="../../suggestions/pane.py" line="+236"/>
         <source>Model trained on {0} examples of your codings; it suggests %n code(s).</source>
         <translation>
             <numerusform>Model trained on {0} examples of your codings; it suggests %n code.</numerusform>
             <numerusform>Model trained on {0} examples of your codings; it suggests %n codes.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+11"/>
+        <source>%n suggestion(s) hidden: their codes are not yet reliable (fewer than {0} coded sentences, or a cross-validated F1 below {1:.2f}).</source>
+        <translation>
+            <numerusform>%n suggestion hidden: their codes are not yet reliable (fewer than {0} coded sentences, or a cross-validated F1 below {1:.2f}).</numerusform>
+            <numerusform>%n suggestions hidden: their codes are not yet reliable (fewer than {0} coded sentences, or a cross-validated F1 below {1:.2f}).</numerusform>
         </translation>
     </message>
 </context>

@@ -2592,6 +2592,74 @@ Kwalitatief coderen van interviewtranscripten.</translation>
     </message>
 </context>
 <context>
+    <name>ReliabilityModel</name>
+    <message>
+        <location filename="../../suggestions/reliability.py" line="+45"/>
+        <source>Code</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Coded sentences</source>
+        <translation>Gecodeerde zinnen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Threshold</source>
+        <translation>Drempel</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Precision</source>
+        <translation>Precisie</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Recall</source>
+        <translation>Recall</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>F1</source>
+        <translation>F1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reliability</source>
+        <translation>Betrouwbaarheid</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Cross-validated on your coded documents: trained without a document, tested on it</source>
+        <translation>Kruisgevalideerd op je gecodeerde documenten: getraind zonder een document, getest op dat document</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>not yet reliable: no codings yet (codebook only)</source>
+        <translation>nog niet betrouwbaar: nog geen coderingen (alleen codeboek)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>not yet reliable: fewer than {0} coded sentences</source>
+        <translation>nog niet betrouwbaar: minder dan {0} gecodeerde zinnen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>not measured: codings in one document only</source>
+        <translation>niet gemeten: coderingen in maar één document</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>not yet reliable: F1 below {0:.2f}</source>
+        <translation>nog niet betrouwbaar: F1 onder {0:.2f}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>reliable</source>
+        <translation>betrouwbaar</translation>
+    </message>
+</context>
+<context>
     <name>SearchPanel</name>
     <message>
         <location filename="../../search_panel.py" line="+88"/>
@@ -3089,7 +3157,7 @@ Kwalitatief coderen van interviewtranscripten.</translation>
 <context>
     <name>SuggestionModel</name>
     <message>
-        <location filename="../../suggestions/model.py" line="+81"/>
+        <location filename="../../suggestions/model.py" line="+82"/>
         <source>Passage</source>
         <translation>Passage</translation>
     </message>
@@ -3109,19 +3177,78 @@ Kwalitatief coderen van interviewtranscripten.</translation>
         <translation>Waarom</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+0"/>
+        <source>Reliability</source>
+        <translation>Betrouwbaarheid</translation>
+    </message>
+    <message>
+        <location line="+41"/>
         <source>keywords: {0}</source>
         <translation>trefwoorden: {0}</translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>like your codings ({0:.2f})</source>
-        <translation>lijkt op uw coderingen ({0:.2f})</translation>
+        <source>from the codebook: {0}</source>
+        <translation>uit het codeboek: {0}</translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>whole turn</source>
-        <translation>hele beurt</translation>
+        <source>like your coding “{0}”</source>
+        <translation>lijkt op je codering “{0}”</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>like your codings</source>
+        <translation>lijkt op je coderingen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>despite the exclusion: {0}</source>
+        <translation>ondanks de exclusie: {0}</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n sentence(s)</source>
+        <translation>
+            <numerusform>%n zin</numerusform>
+            <numerusform>%n zinnen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>codebook only</source>
+        <translation>alleen codeboek</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n example(s), not measured</source>
+        <translation>
+            <numerusform>%n voorbeeld, niet gemeten</numerusform>
+            <numerusform>%n voorbeelden, niet gemeten</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>F1 {0:.2f} · %n example(s)</source>
+        <translation>
+            <numerusform>F1 {0:.2f} · %n voorbeeld</numerusform>
+            <numerusform>F1 {0:.2f} · %n voorbeelden</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>This code has no codings yet: the suggestion comes from its codebook texts alone.</source>
+        <translation>Deze code heeft nog geen coderingen: de suggestie komt alleen uit de teksten in het codeboek.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Codings in one document only: reliability is measured once two documents have codings.</source>
+        <translation>Coderingen in maar één document: de betrouwbaarheid wordt gemeten zodra twee documenten coderingen hebben.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Cross-validated on your coded documents at threshold {0:.2f}: precision {1:.2f}, recall {2:.2f}, F1 {3:.2f}</source>
+        <translation>Kruisgevalideerd op je gecodeerde documenten bij drempel {0:.2f}: precisie {1:.2f}, recall {2:.2f}, F1 {3:.2f}</translation>
     </message>
 </context>
 <context>
@@ -3142,12 +3269,12 @@ Kwalitatief coderen van interviewtranscripten.</translation>
         <translation>Passages in dit document tonen die bij een code kunnen passen</translation>
     </message>
     <message>
-        <location line="+109"/>
+        <location line="+114"/>
         <source>Cancelling…</source>
         <translation>Bezig met annuleren…</translation>
     </message>
     <message numerus="yes">
-        <location line="+42"/>
+        <location line="+52"/>
         <source>%n suggestion(s) for this document</source>
         <translation>
             <numerusform>%n suggestie voor dit document</numerusform>
@@ -3155,12 +3282,12 @@ Kwalitatief coderen van interviewtranscripten.</translation>
         </translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>No suggestions for this document. Keywords in the codebook and more codings help.</source>
-        <translation>Geen suggesties voor dit document. Trefwoorden in het codeboek en meer coderingen helpen.</translation>
+        <location line="+4"/>
+        <source>No suggestions for this document. Definitions and keywords in the codebook and more codings help.</source>
+        <translation>Geen suggesties voor dit document. Definities en trefwoorden in het codeboek en meer coderingen helpen.</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>Suggestions could not be made: {0}</source>
         <translation>Er konden geen suggesties worden gemaakt: {0}</translation>
     </message>
@@ -3178,7 +3305,7 @@ Kwalitatief coderen van interviewtranscripten.</translation>
 <context>
     <name>SuggestionsPane</name>
     <message>
-        <location filename="../../suggestions/pane.py" line="+67"/>
+        <location filename="../../suggestions/pane.py" line="+80"/>
         <source>Refresh</source>
         <translation>Vernieuwen</translation>
     </message>
@@ -3198,7 +3325,27 @@ Kwalitatief coderen van interviewtranscripten.</translation>
         <translation>Leren van alle coderingen en afwijzingen in het project en dan suggesties maken</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+22"/>
+        <source>Show codes not yet reliable</source>
+        <translation>Nog niet betrouwbare codes tonen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Also list the suggestions of codes with few coded sentences or a low cross-validated F1</source>
+        <translation>Ook de suggesties tonen van codes met weinig gecodeerde zinnen of een lage kruisgevalideerde F1</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Suggestions</source>
+        <translation>Suggesties</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reliability per code</source>
+        <translation>Betrouwbaarheid per code</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Accept</source>
         <translation>Accepteren</translation>
     </message>
@@ -3228,7 +3375,7 @@ Kwalitatief coderen van interviewtranscripten.</translation>
         <translation>Annuleren</translation>
     </message>
     <message>
-        <location line="+54"/>
+        <location line="+59"/>
         <source>NLP pipeline: not loaded yet</source>
         <translation>NLP-pipeline: nog niet geladen</translation>
     </message>
@@ -3275,15 +3422,28 @@ Kwalitatief coderen van interviewtranscripten.</translation>
             <numerusform>Model getraind op {0} voorbeelden uit uw coderingen; het stelt %n codes voor.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <location line="+11"/>
+        <source>%n suggestion(s) hidden: their codes are not yet reliable (fewer than {0} coded sentences, or a cross-validated F1 below {1:.2f}).</source>
+        <translation>
+            <numerusform>%n suggestie verborgen: de code is nog niet betrouwbaar (minder dan {0} gecodeerde zinnen, of een kruisgevalideerde F1 onder {1:.2f}).</numerusform>
+            <numerusform>%n suggesties verborgen: hun codes zijn nog niet betrouwbaar (minder dan {0} gecodeerde zinnen, of een kruisgevalideerde F1 onder {1:.2f}).</numerusform>
+        </translation>
+    </message>
     <message>
         <location line="+6"/>
+        <source>Codes marked ⚠ are not yet reliable: check their suggestions with care.</source>
+        <translation>Codes met ⚠ zijn nog niet betrouwbaar: bekijk hun suggesties met zorg.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>Loading the Dutch NLP pipeline…</source>
         <translation>De Nederlandse NLP-pipeline wordt geladen…</translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>Training: round {0} of {1}…</source>
-        <translation>Trainen: ronde {0} van {1}…</translation>
+        <source>Training: code {0} of {1}…</source>
+        <translation>Trainen: code {0} van {1}…</translation>
     </message>
     <message>
         <location line="+2"/>

@@ -1,0 +1,230 @@
+"""How good are code suggestions on real and demo text: codebook only, learned from 3 documents, both.
+
+Corpora (sentence level, per code; see docs/SUGGESTIONS.md):
+
+* ``devset``: 520 real Dutch sentences from reports and portraits about the
+  LOB project (``benchmarks/data/devset/``), labelled with the four themes of
+  the research codebook by two independent passes and adjudicated, grouped
+  into pseudo-documents of consecutive sentences per source text;
+* ``demo-themes``: the demo project's codings rolled up to the four themes;
+* ``demo``: the demo project's codings on the 19 sub-codes and themes as coded.
+
+Settings: the codes' *names only* + 3 coded documents (learned); the codebook
+without keywords (definitions, criteria, examples) and no codings; the same
+codebook as one free-text description (as a REFI ``.qdc`` from another
+program carries it); the full codebook with keywords; and codebook + 3 coded
+documents. "3 documents" means: learn from 3 randomly drawn documents, suggest
+on all the others; the mean over ``--runs`` seeded draws is reported.
+
+    python benchmarks/suggestion_quality.py                 # every corpus
+    python benchmarks/suggestion_quality.py --corpus devset --runs 10
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import dataclasses
+import hashlib
+import json
+import random
+import sys
+import tempfile
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from lobcoder.codebook.builtin import add_codebook_to_project, load_builtin_codebook
+from lobcoder.demo.build import create_demo_project
+from lobcoder.refi.description import encode
+from lobcoder.services.codes import CodeInfo, list_codes
+from lobcoder.storage.project import ProjectStore
+from lobcoder.suggest import store as persistence
+from lobcoder.suggest.cache import process_text
+from lobcoder.suggest.evaluation import _method, _new_counts, run_split
+from lobcoder.suggest.pipeline import load_pipeline
+from lobcoder.suggest.store import CodedDocument
+
+DEVSET = Path(__file__).parent / "data" / "devset"
+THEMES = {"CL": "Collectief leren", "TL": "Transformationeel leiderschap", "VI": "Visie", "CO": "Communicatie"}
+CHUNK = 40  # sentences per pseudo-document
+RICH = ("description", "definition", "inclusion", "exclusion", "examples", "keywords")
+
+
+def names_only(codes: Sequence[CodeInfo]) -> list[CodeInfo]:
+    return [dataclasses.replace(c, **{f: "" for f in RICH}) for c in codes]
+
+
+def without_keywords(codes: Sequence[CodeInfo]) -> list[CodeInfo]:
+    return [dataclasses.replace(c, keywords="") for c in codes]
+
+
+def free_text(codes: Sequence[CodeInfo]) -> list[CodeInfo]:
+    """Each code with one plain description holding its definition, criteria and examples (no keywords)."""
+    result = []
+    for c in codes:
+        parts = [c.description, c.definition, c.inclusion, c.exclusion, c.examples]
+        text = "\n\n".join(p for p in parts if p)
+        result.append(dataclasses.replace(c, **{**{f: "" for f in RICH}, "description": text}))
+    return result
+
+
+SETTINGS = {
+    "names + 3 docs (learned)": (names_only, 3),
+    "codebook, no keywords, 0 docs": (without_keywords, 0),
+    "free-text description, 0 docs": (free_text, 0),
+    "codebook with keywords, 0 docs": (lambda c: list(c), 0),
+    "codebook, no keywords + 3 docs": (without_keywords, 3),
+    "codebook with keywords + 3 docs": (lambda c: list(c), 3),
+}
+assert encode  # the free-text variant mirrors what lobcoder's own .qdc export would hold without structure
+
+
+def research_codes() -> list[CodeInfo]:
+    with tempfile.TemporaryDirectory() as folder, ProjectStore.create(Path(folder) / "codes.lobcoder") as store:
+        with store.transaction() as session:
+            add_codebook_to_project(session, load_builtin_codebook("nl"))
+        with store.read() as session:
+            return list_codes(session)
+
+
+def roll_up(codes: Sequence[CodeInfo], documents: Sequence[CodedDocument]) -> list[CodedDocument]:
+    """Codings of sub-codes counted for their top-level theme."""
+    by_id = {c.id: c for c in codes}
+
+    def theme(code: CodeInfo) -> str:
+        while code.parent_id is not None:
+            code = by_id[code.parent_id]
+        return code.guid
+
+    by_guid = {c.guid: theme(c) for c in codes}
+    result = []
+    for doc in documents:
+        spans: dict[str, list[tuple[int, int]]] = {}
+        for guid, found in doc.codings.items():
+            spans.setdefault(by_guid[guid], []).extend(found)
+        result.append(dataclasses.replace(doc, codings={g: tuple(sorted(s)) for g, s in spans.items()}))
+    return result
+
+
+def demo_documents(themes: bool) -> tuple[list[CodeInfo], list[CodedDocument]]:
+    with tempfile.TemporaryDirectory() as folder:
+        path = create_demo_project(Path(folder) / "demo.lobcoder")
+        with ProjectStore.open(path) as store, store.read() as session:
+            codes = list_codes(session)
+            documents = [d for d in persistence.coded_documents(session) if d.codings]
+    return codes, roll_up(codes, documents) if themes else documents
+
+
+def devset_documents(gold: Path) -> tuple[list[CodeInfo], list[CodedDocument]]:
+    """Pseudo-documents of :data:`CHUNK` consecutive sentences per source text, one sentence per line."""
+    codes = research_codes()
+    guid = {c.name: c.guid for c in codes}
+    with open(DEVSET / "devset_sentences.tsv", encoding="utf-8") as f:
+        sentences = list(csv.DictReader(f, delimiter="\t"))
+    with open(gold, encoding="utf-8") as f:
+        labels = {row["id"]: row for row in csv.DictReader(f, delimiter="\t")}
+    by_source: dict[str, list[dict[str, str]]] = {}
+    for row in sentences:
+        by_source.setdefault(row["source"], []).append(row)
+    documents = []
+    for source, rows in sorted(by_source.items()):
+        for first in range(0, len(rows), CHUNK):
+            chunk = rows[first : first + CHUNK]
+            text, spans, position = "", {}, 0
+            for row in chunk:
+                sentence = " ".join(row["text"].split())
+                for key, name in THEMES.items():
+                    if labels[row["id"]][key].strip() == "1":
+                        spans.setdefault(guid[name], []).append((position, position + len(sentence)))
+                text += sentence + "\n"
+                position += len(sentence) + 1
+            name = f"{source[:3]}-{first // CHUNK + 1:02d}"
+            content_hash = hashlib.sha256(text.encode("utf-8")).hexdigest()
+            documents.append(
+                CodedDocument(len(documents) + 1, name, content_hash, text, (), {g: tuple(s) for g, s in spans.items()})
+            )
+    return codes, documents
+
+
+def measure(
+    codes: Sequence[CodeInfo], documents: Sequence[CodedDocument], evaluated_names: Sequence[str], runs: int, seed: int
+) -> dict[str, dict[str, Any]]:
+    pipeline = load_pipeline(offline=True)
+    processed = {d.content_hash: process_text(pipeline, d.text) for d in documents}
+    results: dict[str, dict[str, Any]] = {}
+    for label, (variant, learn_from) in SETTINGS.items():
+        variant_codes = variant(codes)
+        evaluated = [c for c in variant_codes if c.name in evaluated_names]
+        method = "combined" if learn_from else "codebook"
+        if label.startswith("names"):
+            method = "learned"
+        counts = _new_counts(evaluated, (method,))
+        rng = random.Random(seed)
+        for run in range(runs if learn_from else 1):
+            chosen = rng.sample(list(documents), learn_from) if learn_from else []
+            ids = {d.id for d in chosen}
+            rest = [d for d in documents if d.id not in ids]
+            run_split(
+                pipeline,
+                variant_codes,
+                chosen,
+                rest,
+                processed,
+                counts,
+                methods=(method,),
+                evaluated=evaluated,
+                seed=seed + run,
+            )
+        found = _method(method, True, evaluated, counts, {})
+        results[label] = {
+            "micro_p": found.micro.precision,
+            "micro_r": found.micro.recall,
+            "micro_f1": found.micro.f1,
+            "macro_f1": found.macro_f1,
+            "top10_p": found.top_precision,
+            "per_code_f1": {r.code: r.scores.f1 for r in found.per_code},
+        }
+    return results
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--corpus", choices=("devset", "demo-themes", "demo", "all"), default="all")
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--gold", type=Path, default=DEVSET / "gold.tsv")
+    parser.add_argument("--json", type=Path)
+    args = parser.parse_args(argv)
+    corpora = ("devset", "demo-themes", "demo") if args.corpus == "all" else (args.corpus,)
+    out: dict[str, Any] = {}
+    for corpus in corpora:
+        if corpus == "devset":
+            if not args.gold.exists():
+                print(f"devset: {args.gold} not found, skipped")
+                continue
+            codes, documents = devset_documents(args.gold)
+            evaluated = list(THEMES.values())
+        else:
+            codes, documents = demo_documents(themes=corpus == "demo-themes")
+            evaluated = list(THEMES.values()) if corpus == "demo-themes" else [c.name for c in codes]
+        evaluated = [
+            n for n in evaluated if any(c.name == n and any(c.guid in d.codings for d in documents) for c in codes)
+        ]
+        sentences = sum(len(d.text.splitlines()) for d in documents)
+        print(f"\n{corpus}: {len(documents)} documents, {len(evaluated)} codes evaluated, runs {args.runs}")
+        results = measure(codes, documents, evaluated, args.runs, args.seed)
+        out[corpus] = {"documents": len(documents), "lines": sentences, "results": results}
+        print(f"{'setting':34}{'micro P':>8}{'R':>6}{'F1':>6}{'macro F1':>9}{'top-10 P':>9}")
+        for label, r in results.items():
+            top = "n/a" if r["top10_p"] is None else f"{r['top10_p']:.2f}"
+            print(
+                f"{label:34}{r['micro_p']:>8.2f}{r['micro_r']:>6.2f}{r['micro_f1']:>6.2f}{r['macro_f1']:>9.2f}{top:>9}"
+            )
+    if args.json:
+        args.json.write_text(json.dumps(out, indent=2, ensure_ascii=False), encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,240 @@
+"""Codebook evidence: what a code's own texts say about a unit, before (and besides) any coding.
+
+Each code gets weighted lemma terms (single content lemmas and adjacent
+pairs) from its name, description, definition, inclusion criteria and
+examples; a theme also gets its sub-codes' terms at half weight. A term
+weighs more when it is frequent in the code's texts, rare in the *other*
+codes' texts (contrast), and rare in the project's own sentences (so
+*school*, *docent* or *LOB* weigh little in a project where every answer
+mentions them). Only the strongest terms of a code are kept. Terms of the
+exclusion criteria that the code's own texts do not use are negative
+evidence. The hand-written keywords (:mod:`rules`) stay the strongest signal.
+
+A code with only a free-text description (as imported from a REFI ``.qdc``)
+gets its terms from that description. Evidence is a sum in log-odds units;
+:func:`prior` turns it into a probability for codes without codings.
+"""
+
+from __future__ import annotations
+
+import math
+import threading
+from collections import Counter
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from typing import Protocol
+
+from spacy.lang.nl.stop_words import STOP_WORDS
+
+from lobcoder.suggest.pipeline import DutchPipeline
+
+FIELDS = {"name": 2.0, "description": 1.0, "definition": 1.0, "inclusion": 1.0, "examples": 1.0}
+CHILD_SHARE = 0.5  # a theme reads its sub-codes' texts at this weight
+TOP_TERMS = 30
+MAX_TERM = 1.0  # evidence of a code's strongest derived term
+MAX_NEGATIVE = 0.8  # evidence against, of the strongest exclusion term
+KEYWORD = 1.0  # evidence of one matched hand-written keyword (shared keywords count less)
+PAIR_SHARE = 0.5  # an adjacent pair of lemmas from prose is often a chance combination
+HEAD_SHARE = 0.5  # a term found as the head of a compound (team|overleg)
+BIAS = 0.6  # evidence at which a code without codings reaches probability 0.5
+SLOPE = 2.5
+MIN_LENGTH = 3
+EXTRA_STOP = frozenset({"code", "passage", "passages", "uitspraak", "uitspraken", "codeer", "coderen", "gebruik"})
+
+
+class CodeTexts(Protocol):
+    @property
+    def guid(self) -> str: ...
+    @property
+    def name(self) -> str: ...
+    @property
+    def description(self) -> str: ...
+    @property
+    def definition(self) -> str: ...
+    @property
+    def inclusion(self) -> str: ...
+    @property
+    def exclusion(self) -> str: ...
+    @property
+    def examples(self) -> str: ...
+    @property
+    def keywords(self) -> str: ...
+    @property
+    def id(self) -> int: ...
+    @property
+    def parent_id(self) -> int | None: ...
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    """How many of the project's sentences contain each lemma (document frequency)."""
+
+    df: Mapping[str, int]
+    units: int
+
+    @classmethod
+    def of(cls, units: Iterable[Iterable[str]]) -> Vocabulary:
+        df: Counter[str] = Counter()
+        count = 0
+        for words in units:
+            df.update(set(words))
+            count += 1
+        return cls(dict(df), count)
+
+    def rarity(self, term: str) -> float:
+        """1 for a lemma no sentence has, towards 0 for one that every sentence has (pairs: their rarer word)."""
+        if self.units < 20:
+            return 1.0
+        found = min(self.df.get(word, 0) for word in term.split(" "))
+        return math.log((self.units + 1) / (found + 1)) / math.log(self.units + 1)
+
+
+@dataclass(frozen=True)
+class EvidenceHit:
+    score: float  # log-odds evidence from derived terms (keywords are added by the caller)
+    terms: tuple[str, ...]  # matched derived terms, strongest first
+    against: tuple[str, ...]  # matched exclusion terms
+
+
+def prior(evidence: float) -> float:
+    """A probability from codebook evidence alone (no codings to learn from)."""
+    return 1.0 / (1.0 + math.exp(-SLOPE * (evidence - BIAS)))
+
+
+def content_lemmas(pipeline: DutchPipeline, texts: Sequence[str]) -> list[list[str]]:
+    """Content lemmas of each text, in order (stop words, short words and non-words left out)."""
+    result = []
+    for doc in pipeline.process(texts):
+        words = []
+        for token in doc:
+            lower = token.lower_
+            if not lower.isalpha() or len(lower) < MIN_LENGTH:
+                words.append("")  # keeps pairs from jumping over a gap
+                continue
+            lemma = pipeline.refine_lemma(lower, token.lemma_ or lower)
+            words.append("" if lemma in STOP_WORDS or lower in STOP_WORDS or lemma in EXTRA_STOP else lemma)
+        result.append(words)
+    return result
+
+
+def terms_of(words: Sequence[str]) -> Counter[str]:
+    """Lemmas and adjacent lemma pairs (a gap, such as a stop word, breaks a pair)."""
+    found: Counter[str] = Counter(w for w in words if w)
+    found.update(f"{a} {b}" for a, b in zip(words, words[1:], strict=False) if a and b and a != b)
+    return found
+
+
+_parsed: dict[tuple[str, str], list[str]] = {}
+_parsed_lock = threading.Lock()
+
+
+def _lemmas(pipeline: DutchPipeline, texts: Sequence[str]) -> list[list[str]]:
+    """:func:`content_lemmas` with a process-wide cache (codebook texts are parsed once)."""
+    with _parsed_lock:
+        missing = sorted({t for t in texts if (pipeline.cache_key, t) not in _parsed})
+    if missing:
+        parsed = content_lemmas(pipeline, missing)
+        with _parsed_lock:
+            if len(_parsed) > 5000:
+                _parsed.clear()
+            _parsed.update({(pipeline.cache_key, t): p for t, p in zip(missing, parsed, strict=True)})
+    with _parsed_lock:
+        return [_parsed.get((pipeline.cache_key, t), []) for t in texts]
+
+
+class CodebookEvidence:
+    """Derived terms of every code, weighed against each other and the project's vocabulary."""
+
+    def __init__(
+        self, pipeline: DutchPipeline, codes: Sequence[CodeTexts], vocabulary: Vocabulary | None = None
+    ) -> None:
+        vocabulary = vocabulary or Vocabulary({}, 0)
+        own: dict[str, Counter[str]] = {}
+        against: dict[str, Counter[str]] = {}
+        fields = [(c.guid, f, getattr(c, f) or "") for c in codes for f in (*FIELDS, "exclusion")]
+        parsed = _lemmas(pipeline, [text for _, _, text in fields])
+        for (guid, field, _), words in zip(fields, parsed, strict=True):
+            terms = terms_of(words)
+            if field == "exclusion":
+                against.setdefault(guid, Counter()).update(terms)
+            else:
+                counter = own.setdefault(guid, Counter())
+                for term, n in terms.items():
+                    counter[term] += n * FIELDS[field]
+        # A term's contrast: in how many codes' own texts it occurs.
+        spread: Counter[str] = Counter(t for counter in own.values() for t in counter)
+        total = max(len(own), 1)
+        by_id = {c.id: c.guid for c in codes}
+        family: dict[str, Counter[str]] = {guid: Counter(counter) for guid, counter in own.items()}
+        for code in codes:
+            parent = by_id.get(code.parent_id) if code.parent_id is not None else None
+            while parent is not None:
+                for term, n in own.get(code.guid, Counter()).items():
+                    family[parent][term] += n * CHILD_SHARE
+                parent_code = next((c for c in codes if c.guid == parent), None)
+                parent = by_id.get(parent_code.parent_id) if parent_code and parent_code.parent_id else None
+
+        def weigh(term: str, n: float) -> float:
+            contrast = math.log(1.0 + total / spread.get(term, 1)) / math.log(1.0 + total)
+            pair = PAIR_SHARE if " " in term else 1.0
+            frequency = 1.0 + math.log(n) if n >= 1 else n
+            return frequency * contrast * vocabulary.rarity(term) * pair
+
+        self.terms: dict[str, dict[str, float]] = {}
+        self.against: dict[str, dict[str, float]] = {}
+        for guid, counter in family.items():
+            weighed = {t: weigh(t, n) for t, n in counter.items()}
+            best = sorted(weighed.items(), key=lambda kv: (-kv[1], kv[0]))[:TOP_TERMS]
+            top = best[0][1] if best and best[0][1] > 0 else 1.0
+            self.terms[guid] = {t: MAX_TERM * w / top for t, w in best if w > 0}
+            negative = {
+                t: weigh(t, n) for t, n in against.get(guid, Counter()).items() if t not in counter and " " not in t
+            }
+            self.against[guid] = {t: MAX_NEGATIVE * w / top for t, w in negative.items() if w > 0}
+        index: dict[str, list[tuple[str, float]]] = {}
+        for guid, weights in self.terms.items():
+            for term, weight in weights.items():
+                index.setdefault(term, []).append((guid, weight))
+        for guid, weights in self.against.items():
+            for term, weight in weights.items():
+                index.setdefault(term, []).append((guid, -weight))
+        self._index = index
+        self._candidates = sorted({t for c in family.values() for t in c} | {t for c in against.values() for t in c})
+        self._heads: dict[str, tuple[str, ...]] = {}
+
+    def vocabulary_terms(self) -> list[str]:
+        """Every term the codebook's texts give (kept or not): the project frequencies that matter."""
+        return list(self._candidates)
+
+    def _compound_heads(self, lemma: str) -> tuple[str, ...]:
+        found = self._heads.get(lemma)
+        if found is None:
+            found = tuple(
+                lemma[cut:] for cut in range(3, len(lemma) - 3) if " " not in lemma and lemma[cut:] in self._index
+            )[:1]
+            self._heads[lemma] = found
+        return found
+
+    def score(self, units: Sequence[Sequence[str]]) -> list[dict[str, EvidenceHit]]:
+        """Per unit (its content lemmas in order), each code's evidence; codes without any are left out."""
+        result = []
+        for words in units:
+            seen = terms_of(list(words))
+            matched: dict[str, list[tuple[float, str]]] = {}
+            for term in seen:
+                share = 1.0
+                found = self._index.get(term)
+                if found is None and " " not in term and len(term) >= 7:
+                    heads = self._compound_heads(term)
+                    if heads:
+                        found, share = self._index[heads[0]], HEAD_SHARE
+                for guid, weight in found or ():
+                    matched.setdefault(guid, []).append((weight * share, term))
+            hits = {}
+            for guid, found_terms in matched.items():
+                positive = sorted((t for t in found_terms if t[0] > 0), key=lambda t: (-t[0], t[1]))
+                negative = [t for t in found_terms if t[0] < 0]
+                total = sum(w for w, _ in found_terms)
+                hits[guid] = EvidenceHit(total, tuple(t for _, t in positive), tuple(t for _, t in negative))
+            result.append(hits)
+        return result

@@ -1,0 +1,84 @@
+"""Turning units into feature vectors: lemma words and pairs, character n-grams, the question, the neighbours.
+
+Each block of features is TF-IDF weighted, scaled to unit length and then
+weighted by :data:`BLOCKS`, so a long interviewer question cannot drown the
+unit's own words. Character n-grams (3 to 5, within words) let
+``loopbaangesprek`` and ``gesprekken`` share evidence where lemmas do not.
+The vocabulary is what the training units contain (a feature must occur in
+two of them, except the unit's own lemmas), so a model is a few arrays that
+are stored without pickling.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from collections.abc import Sequence
+
+import numpy as np
+from scipy import sparse
+
+from lobcoder.suggest.context import UnitText
+
+BLOCKS = {"w": 1.0, "c": 0.6, "q": 0.5, "n": 0.35}
+CHAR_SIZES = (3, 4, 5)
+
+
+def unit_features(unit: UnitText) -> dict[str, Counter[str]]:
+    """The features of one unit, by block."""
+    words = list(unit.words)
+    own: Counter[str] = Counter(words)
+    own.update(f"{a} {b}" for a, b in zip(words, words[1:], strict=False))
+    chars: Counter[str] = Counter()
+    for word in set(words):
+        padded = f" {word} "
+        for size in CHAR_SIZES:
+            chars.update(padded[i : i + size] for i in range(len(padded) - size + 1))
+    return {"w": own, "c": chars, "q": Counter(unit.question), "n": Counter(unit.neighbours)}
+
+
+class Vectorizer:
+    """A fixed vocabulary with IDF weights; :meth:`transform` gives a CSR matrix."""
+
+    def __init__(self, vocabulary: Sequence[str], idf: np.ndarray) -> None:
+        self.vocabulary = list(vocabulary)
+        self.index = {feature: i for i, feature in enumerate(self.vocabulary)}
+        self.idf = np.asarray(idf, dtype=np.float64)
+
+    @classmethod
+    def fit(cls, units: Sequence[UnitText]) -> Vectorizer:
+        df: Counter[str] = Counter()
+        for unit in units:
+            for block, counter in unit_features(unit).items():
+                df.update(f"{block}:{f}" for f in counter)
+        kept = sorted(f for f, n in df.items() if n >= 2 or (f.startswith("w:") and " " not in f))
+        total = len(units)
+        idf = np.array([math.log((1 + total) / (1 + df[f])) + 1.0 for f in kept])
+        return cls(kept, idf)
+
+    @property
+    def size(self) -> int:
+        return len(self.vocabulary)
+
+    def transform(self, units: Sequence[UnitText], blocks: Sequence[str] = tuple(BLOCKS)) -> sparse.csr_matrix:
+        rows: list[int] = []
+        cols: list[int] = []
+        values: list[float] = []
+        for row, unit in enumerate(units):
+            for block, counter in unit_features(unit).items():
+                if block not in blocks:
+                    continue
+                found = [
+                    (i, (1.0 + math.log(n)) * self.idf[i])
+                    for f, n in counter.items()
+                    if (i := self.index.get(f"{block}:{f}")) is not None
+                ]
+                norm = math.sqrt(sum(v * v for _, v in found))
+                if norm == 0.0:
+                    continue
+                scale = BLOCKS[block] / norm
+                for i, v in found:
+                    rows.append(row)
+                    cols.append(i)
+                    values.append(v * scale)
+        return sparse.csr_matrix((values, (rows, cols)), shape=(len(units), self.size), dtype=np.float64)

@@ -1,0 +1,167 @@
+"""Training the project's model on its codings and rejections, storing it, and restoring it once per project."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from lobcoder.services.codes import CodeInfo, list_codes
+from lobcoder.storage.project import ProjectStore
+from lobcoder.suggest import store as persistence
+from lobcoder.suggest.cache import ProcessedText, processed_texts
+from lobcoder.suggest.classifier import (
+    FEATURES,
+    MIN_POSITIVES,
+    CancelCheck,
+    Classifier,
+    Progress,
+    Reliability,
+    fit,
+)
+from lobcoder.suggest.evidence import Vocabulary
+from lobcoder.suggest.examples import TrainingExample, sentence_units, training_examples
+from lobcoder.suggest.pipeline import DutchPipeline, load_pipeline
+from lobcoder.suggest.scoring import CodebookScorer
+from lobcoder.suggest.store import CodedDocument, Rejection
+from lobcoder.suggest.units import unit_words
+
+
+@dataclass(frozen=True)
+class TrainingResult:
+    status: str  # "trained", "updated", "unchanged", "too_few", "cancelled"
+    codes: tuple[str, ...]  # names of the codes the model learned
+    examples: int
+    new_examples: int
+    min_examples: int
+    reliability: tuple[tuple[str, Reliability], ...] = ()  # code name -> reliability, codes with codings
+
+
+def project_vocabulary(documents: Sequence[CodedDocument], processed: Sequence[ProcessedText]) -> Vocabulary:
+    """Lemma document frequencies over the respondent sentences of these documents."""
+    return Vocabulary.of(
+        unit_words(parsed, u.tokens)
+        for doc, parsed in zip(documents, processed, strict=True)
+        for u in sentence_units(doc.text, parsed, doc.turns)
+    )
+
+
+def examples_for(
+    pipeline: DutchPipeline,
+    codes: Sequence[CodeInfo],
+    documents: Sequence[CodedDocument],
+    processed: Sequence[ProcessedText],
+    rejections: Sequence[Rejection] = (),
+    vocabulary: Vocabulary | None = None,
+) -> tuple[list[TrainingExample], CodebookScorer]:
+    """Training examples with the codebook's evidence, and the scorer that gave it."""
+    scorer = CodebookScorer(pipeline, codes, vocabulary or project_vocabulary(documents, processed))
+
+    def evidence(parsed: ProcessedText, units: Sequence[Any]) -> list[dict[str, float]]:
+        return [{g: e.score for g, e in found.items()} for found in scorer.score(parsed, units)]
+
+    return training_examples(documents, processed, rejections, evidence), scorer
+
+
+_models: dict[tuple[str, int], tuple[Classifier, Vocabulary]] = {}
+_models_lock = threading.Lock()
+
+
+def clear_loaded_models() -> None:
+    """Forget models restored in memory (they are read again from the project on next use)."""
+    with _models_lock:
+        _models.clear()
+
+
+def _remember(store: ProjectStore, model_id: int, classifier: Classifier, vocabulary: Vocabulary) -> None:
+    path = str(store.path.resolve())
+    with _models_lock:
+        for key in [k for k in _models if k[0] == path]:
+            del _models[key]  # one model per project in memory: the newest
+        _models[(path, model_id)] = (classifier, vocabulary)
+
+
+def load_model(store: ProjectStore, pipeline: DutchPipeline) -> tuple[Classifier, Vocabulary] | None:
+    """The project's newest model for this pipeline and the vocabulary it was trained with, restored once.
+
+    None if there is none, or if it was made with other features (an older
+    lobcoder): it is then retrained by :func:`train`.
+    """
+    with store.read() as session:
+        model_id = persistence.latest_model_id(session, pipeline.cache_key)
+        if model_id is None:
+            return None
+        with _models_lock:
+            found = _models.get((str(store.path.resolve()), model_id))
+        if found is not None:
+            return found
+        stored = persistence.latest_model(session, pipeline.cache_key)
+    assert stored is not None
+    if stored.meta.get("features") != FEATURES:
+        return None
+    try:
+        classifier = Classifier.from_bytes(stored.meta, stored.blob, stored.examples_count)
+        vocabulary = Vocabulary(dict(stored.meta.get("vocabulary", {})), int(stored.meta.get("vocabulary_units", 0)))
+    except Exception:  # noqa: BLE001 - a model that cannot be restored is retrained, not an error
+        return None
+    _remember(store, model_id, classifier, vocabulary)
+    return classifier, vocabulary
+
+
+def load_classifier(store: ProjectStore, pipeline: DutchPipeline) -> Classifier | None:
+    found = load_model(store, pipeline)
+    return found[0] if found is not None else None
+
+
+def _stored_vocabulary(vocabulary: Vocabulary, scorer: CodebookScorer) -> dict[str, int]:
+    """The frequencies of the codebook's lemmas only: all that the evidence reads."""
+    words = {w for term in scorer.derived.vocabulary_terms() for w in term.split(" ")}
+    return {w: n for w, n in sorted(vocabulary.df.items()) if w in words}
+
+
+def train(
+    store: ProjectStore,
+    *,
+    pipeline: DutchPipeline | None = None,
+    min_examples: int = MIN_POSITIVES,
+    seed: int = 0,
+    progress: Progress | None = None,
+    cancelled: CancelCheck | None = None,
+) -> TrainingResult:
+    """Train the project's model on its codings and rejections, and store it.
+
+    Safe to call often: if no example (nor the codebook's evidence for it)
+    changed since the stored model, nothing is trained. A cancelled run
+    stores nothing.
+    """
+    pipeline = pipeline or load_pipeline()
+    with store.read() as session:
+        documents = persistence.coded_documents(session)
+        rejections = persistence.rejections(session)
+        codes = list_codes(session)
+    names = {info.guid: info.name for info in codes}
+    processed = processed_texts(store, pipeline, [(d.content_hash, d.text) for d in documents])
+    vocabulary = project_vocabulary(documents, processed)
+    examples, scorer = examples_for(pipeline, codes, documents, processed, rejections, vocabulary)
+    loaded = load_model(store, pipeline)
+    result = fit(
+        examples,
+        min_positives=min_examples,
+        seed=seed,
+        base=loaded[0] if loaded else None,
+        progress=progress,
+        cancelled=cancelled,
+    )
+    classifier = result.classifier
+    if classifier is not None and result.status in ("trained", "updated"):
+        kept = _stored_vocabulary(vocabulary, scorer)
+        meta = {**classifier.meta(), "vocabulary": kept, "vocabulary_units": vocabulary.units}
+        with store.transaction() as session:
+            model_id = persistence.save_model(
+                session, pipeline.cache_key, meta, classifier.examples, classifier.to_bytes()
+            )
+        _remember(store, model_id, classifier, Vocabulary(kept, vocabulary.units))
+    learned = tuple(names.get(label, label) for label in classifier.labels) if classifier else ()
+    reliability = tuple(sorted((names.get(g, g), r) for g, r in classifier.reliability.items())) if classifier else ()
+    return TrainingResult(result.status, learned, len(examples), result.new_examples, min_examples, reliability)
