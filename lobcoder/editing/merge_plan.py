@@ -276,7 +276,7 @@ class _Planner:
                     _issue(
                         "code_parent",
                         code=here.path(code.guid),
-                        other_parent=" > ".join(parent_path) or "-",
+                        other_parent=" > ".join(parent_path),  # "": the top level
                     )
                 )
             return CodeMatch(path, code.guid, MATCHED, "guid", name=here_name)

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QObject, Slot
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
+from lobcoder.editing.base import Command
 from lobcoder.editing.merge_apply import MergeCoding
 from lobcoder.editing.merge_plan import MergePlan
 from lobcoder.errors import LobcoderError
@@ -173,13 +174,26 @@ class TeamActions(QObject):
         return dialog
 
     def apply_merge(self, plan: MergePlan) -> bool:
-        """Carry out ``plan`` as one undoable action."""
-        stack = self.window.undo_stack
-        if stack is None or not plan.changes_anything or not stack.execute(MergeCoding(plan)):
+        """Carry out ``plan`` in a worker (one transaction), then put it on the undo stack as one step."""
+        store, stack = self.window.store, self.window.undo_stack
+        if store is None or stack is None or not plan.changes_anything:
             return False
-        self.window.statusBar().showMessage(
-            self.tr("Merged %n coding(s) from {0}", "", len(plan.codings)).format(Path(plan.source).name), STATUS_MS
-        )
+        command = MergeCoding(plan)
+
+        def work(_progress: ProgressCallback, _cancelled: CancelCheck) -> Command:
+            with store.transaction() as session:
+                return command.apply(session)
+
+        def done(inverse: Command) -> None:
+            if self.window.undo_stack is stack:
+                stack.record(command, inverse)
+            name = Path(plan.source).name
+            self.window.statusBar().showMessage(
+                self.tr("Merged %n coding(s) from {0}", "", len(plan.codings)).format(name), STATUS_MS
+            )
+
+        title = self.tr("Merge coding from another project")
+        self._start(title, self.tr("Merging {0}…").format(Path(plan.source).name), work, done)
         return True
 
     def _choose_report_file(self, plan: MergePlan) -> None:

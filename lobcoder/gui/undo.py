@@ -108,6 +108,11 @@ class ProjectUndoStack(QUndoStack):
         self.changed.emit()
         return inverse
 
+    def record(self, command: Command, inverse: Command) -> None:
+        """Put an action already carried out in a worker's transaction on the stack, as one undo step."""
+        self.changed.emit()
+        self.push(_Step(self, inverse, describe(command)))
+
     def execute(self, command: Command) -> bool:
         """Carry out ``command`` as one undoable step; False (and ``failed``) if refused."""
         try:

@@ -35,7 +35,8 @@ MESSAGES: dict[str, M] = {
     "merge.by.content": M(en="content", nl="inhoud"),
     "merge.by.guid": M(en="GUID", nl="GUID"),
     "merge.by.name": M(en="name", nl="naam"),
-    "merge.kind.project": M(en="project", nl="project"),
+    "merge.top_level": M(en="at the top level", nl="op het hoogste niveau"),
+    "merge.under": M(en="under {parent!r}", nl="onder {parent!r}"),
     "merge.kind.document": M(en="document", nl="document"),
     "merge.kind.code": M(en="code", nl="code"),
     "merge.kind.coding": M(en="coding", nl="codering"),
@@ -52,9 +53,9 @@ MESSAGES: dict[str, M] = {
         "{codings} codering(en) worden niet overgenomen",
     ),
     "merge.issue.code_parent": M(
-        en="code {code!r}: in the other project it is under {other_parent!r}; it stays where it is here and "
+        en="code {code!r}: in the other project it is {other_parent}; it stays where it is here and "
         "receives its codings",
-        nl="code {code!r}: staat in het andere project onder {other_parent!r}; blijft hier staan waar hij staat "
+        nl="code {code!r}: staat in het andere project {other_parent}; blijft hier staan waar hij staat "
         "en krijgt de coderingen",
     ),
     "merge.issue.code_elsewhere": M(
@@ -77,6 +78,10 @@ MESSAGES: dict[str, M] = {
     "merge.issue.memo_text": M(
         en="{of} memo {target!r}: differs in the two projects; the other text is added below this one",
         nl="memo bij {of} {target!r}: verschilt in de twee projecten; de andere tekst komt onder deze",
+    ),
+    "merge.issue.project_memo": M(
+        en="the project memo differs in the two projects; the other text is added below this one",
+        nl="het projectmemo verschilt in de twee projecten; de andere tekst komt onder dit memo",
     ),
     "merge.issue.coding_guids": M(
         en="{count} coding(s) have GUIDs already used here; they get new GUIDs",

@@ -16,8 +16,15 @@ from lobcoder.reports.formatting import write_atomically
 def issue_text(issue: Issue, language: str = "en") -> str:
     """One conflict or note, with the choice made."""
     values = dict(issue.values)
+    if issue.kind == "memo_text" and values["of"] == "project":
+        return message("merge.issue.project_memo", language)
     if "of" in values:
         values["of"] = message(f"merge.kind.{values['of']}", language)
+    if "other_parent" in values:
+        parent = values["other_parent"]
+        values["other_parent"] = (
+            message("merge.under", language, parent=parent) if parent else message("merge.top_level", language)
+        )
     return message(f"merge.issue.{issue.kind}", language, **values)
 
 

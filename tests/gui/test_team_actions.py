@@ -80,7 +80,8 @@ def test_merge_preview_apply_undo_and_save_report(qtbot, window: MainWindow, tmp
     assert team(window).save_merge_report(preview.plan, tmp_path / "report.txt")
     assert "Codings: 2 to add" in (tmp_path / "report.txt").read_text(encoding="utf-8")
 
-    preview.accept()
+    preview.accept()  # the merge runs in a worker, then lands on the undo stack as one step
+    qtbot.waitUntil(lambda: window.undo_stack is not None and window.undo_stack.count() == 1, timeout=20000)
     assert count(store, Coding) == before + 2
     assert count(store, Coder) == 2  # "ilse " is the same coder as "Ilse"
     assert "Merge 2 coding" in window.undo_stack.undoText()

@@ -60,7 +60,6 @@ SAME_IN_EVERY_LANGUAGE = {
     "merge.by.guid",
     "merge.kind.code",
     "merge.kind.document",
-    "merge.kind.project",
 }
 
 

@@ -179,7 +179,7 @@ def test_codes_renamed_or_moved_by_the_second_coder_keep_their_place_here(
     assert all(c.status == MATCHED and c.matched_by == "guid" for c in plan.codes)
     text = "\n".join(report_lines(plan))
     assert "code 'Loopbaan > Twijfel' is called 'Twijfels' in the other project; the name here is kept" in text
-    assert "code 'Loopbaan > Keuze': in the other project it is under '-'" in text
+    assert "code 'Loopbaan > Keuze': in the other project it is at the top level; it stays where it is" in text
     apply_plan(project, plan)
     with project.read() as session:
         assert sorted(session.scalars(select(Code.name))) == ["Begeleiding", "Keuze", "Loopbaan", "Twijfel"]
@@ -257,6 +257,7 @@ def test_memos_edited_in_both_projects_keep_both_texts(project: ProjectStore, tm
     copy.close()
     plan = plan_from_file(project, tmp_path / "ilse.lobcoder")
     assert [i.kind for i in plan.conflicts] == ["memo_text"]
+    assert "code memo 'Loopbaan > Keuze': differs in the two projects" in "\n".join(report_lines(plan))
     undo = run(project, MergeCoding(plan))
     with project.read() as session:
         text = session.scalar(select(Memo.text).where(Memo.code_id.is_not(None)))

@@ -645,7 +645,7 @@ Language of the codebook:</numerusform>
 <context>
     <name>TeamActions</name>
     <message numerus="yes">
-        <location filename="../../team_actions.py" line="+122"/>
+        <location filename="../../team_actions.py" line="+123"/>
         <source>Wrote a {0} with %n document(s) to {1}.</source>
         <translation>
             <numerusform>Wrote a {0} with %n document to {1}.</numerusform>
@@ -653,7 +653,7 @@ Language of the codebook:</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+59"/>
+        <location line="+69"/>
         <source>Merged %n coding(s) from {0}</source>
         <translation>
             <numerusform>Merged %n coding from {0}</numerusform>

@@ -3469,7 +3469,7 @@ Kwalitatief coderen van interviewtranscripten.</translation>
 <context>
     <name>TeamActions</name>
     <message>
-        <location filename="../../team_actions.py" line="+42"/>
+        <location filename="../../team_actions.py" line="+43"/>
         <source>Open or create a project first.</source>
         <translation>Open of maak eerst een project.</translation>
     </message>
@@ -3535,11 +3535,12 @@ Kwalitatief coderen van interviewtranscripten.</translation>
     <message>
         <location line="+10"/>
         <location line="+22"/>
+        <location line="+33"/>
         <source>Merge coding from another project</source>
         <translation>Coderingen uit een ander project samenvoegen</translation>
     </message>
     <message>
-        <location line="-14"/>
+        <location line="-47"/>
         <source>lobcoder or REFI-QDA projects (*{0} *.qdpx);;All files (*)</source>
         <translation>lobcoder- of REFI-QDA-projecten (*{0} *.qdpx);;Alle bestanden (*)</translation>
     </message>
@@ -3549,7 +3550,7 @@ Kwalitatief coderen van interviewtranscripten.</translation>
         <translation>{0} lezen…</translation>
     </message>
     <message numerus="yes">
-        <location line="+19"/>
+        <location line="+29"/>
         <source>Merged %n coding(s) from {0}</source>
         <translation>
             <numerusform>%n codering samengevoegd uit {0}</numerusform>
@@ -3557,7 +3558,12 @@ Kwalitatief coderen van interviewtranscripten.</translation>
         </translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+4"/>
+        <source>Merging {0}…</source>
+        <translation>{0} samenvoegen…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>{0} - merge report</source>
         <translation>{0} - verslag samenvoegen</translation>
     </message>
@@ -3627,7 +3633,7 @@ Kwalitatief coderen van interviewtranscripten.</translation>
     <message>
         <location line="+15"/>
         <source>Blind: leave out the existing codings and memos (codebook memos stay)</source>
-        <translation>Blind: zonder de bestaande coderingen en memo&apos;s (memo&apos;s bij codes blijven)</translation>
+        <translation>Blind: zonder de bestaande coderingen en memo's (memo's bij codes blijven)</translation>
     </message>
     <message>
         <location line="+2"/>
