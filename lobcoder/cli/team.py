@@ -38,7 +38,7 @@ def register(commands: argparse._SubParsersAction) -> None:
         help="merge the coding of another project (.lobcoder or .qdpx) into this one",
         description="Documents are matched by content, codes by GUID then name path, coders by GUID then "
         "name; a coding already here is not added again. Prints the plan with every conflict and the "
-        "choice made, then applies it as one action (undoable in the app). Exit code 1 if some codings "
+        "choice made, then applies it in one transaction (all or nothing). Exit code 1 if some codings "
         "were left out.",
     )
     merge.add_argument("project", type=Path)
