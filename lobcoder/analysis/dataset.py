@@ -51,6 +51,7 @@ class CodeNode:
     depth: int
     color: str
     index: int
+    definition: str = ""  # the codebook's definition (else its description), for quote reports
 
 
 @dataclass(frozen=True)
@@ -210,17 +211,21 @@ def _sort_key(value: object) -> tuple[int, object]:
 
 
 def _code_tree(session: Session) -> tuple[tuple[CodeNode, ...], npt.NDArray[np.float64]]:
-    rows = session.execute(select(Code.id, Code.parent_id, Code.name, Code.color).order_by(Code.position, Code.id))
-    children: dict[int | None, list[tuple[int, str, str]]] = {}
-    for code_id, parent_id, name, color in rows:
-        children.setdefault(parent_id, []).append((code_id, name, color))
+    rows = session.execute(
+        select(Code.id, Code.parent_id, Code.name, Code.color, Code.definition, Code.description).order_by(
+            Code.position, Code.id
+        )
+    )
+    children: dict[int | None, list[tuple[int, str, str, str]]] = {}
+    for code_id, parent_id, name, color, definition, description in rows:
+        children.setdefault(parent_id, []).append((code_id, name, color, (definition or description or "").strip()))
     nodes: list[CodeNode] = []
     paths: list[list[int]] = []
 
     def walk(parent: int | None, path: list[int]) -> None:
-        for code_id, name, color in children.get(parent, []):
+        for code_id, name, color, definition in children.get(parent, []):
             index = len(nodes)
-            nodes.append(CodeNode(code_id, name, parent, len(path), color, index))
+            nodes.append(CodeNode(code_id, name, parent, len(path), color, index, definition))
             paths.append([*path, index])
             walk(code_id, [*path, index])
 

@@ -52,6 +52,22 @@ class Quote:
     start: int
     end: int
     text: str
+    before: str = ""  # context: up to N words before and after the quote (see :func:`quotes`)
+    after: str = ""
+
+
+def context_words(text: str, start: int, end: int, words: int) -> tuple[str, str]:
+    """Up to ``words`` words before ``start`` and after ``end``, white space (line breaks too) made single spaces."""
+    if words <= 0:
+        return "", ""
+    reach = 40 * words  # enough characters for that many words, without splitting the whole document
+    before = text[max(0, start - reach) : start].split()
+    after = text[end : end + reach].split()
+    if start - reach > 0 and len(before) <= words:
+        before = before[1:]  # the first may be cut off
+    if end + reach < len(text) and len(after) <= words:
+        after = after[:-1]
+    return " ".join(before[-words:]), " ".join(after[:words])
 
 
 def format_timestamp(milliseconds: int | None) -> str | None:
@@ -67,6 +83,7 @@ class QuoteResult:
     quotes: tuple[Quote, ...]
     attribute_names: tuple[str, ...]
     described: FilterDescription = FilterDescription()
+    rollup: bool = False
 
     def to_table(self, attributes: Sequence[str] | None = None, language: str = "en") -> Table:
         """One row per quote, labelled with its code; ``attributes``: which attribute columns (default all).
@@ -143,14 +160,16 @@ def quotes(
     flt: AnalysisFilter = AnalysisFilter(),
     codes: Iterable[int] | None = None,
     rollup: bool = False,
+    context: int = 0,
 ) -> QuoteResult:
     """The filtered codings of ``codes`` (default: the filter's codes), by code, document and position.
 
-    With ``rollup`` a code's quotes include those of its sub-codes.
+    With ``rollup`` a code's quotes include those of its sub-codes; ``context``
+    gives each quote up to that many words before and after it.
     """
     selection = select(dataset, flt)
     listed = selection.codes if codes is None else tuple(dataset.code(code_id) for code_id in codes)
-    context = _Context(dataset)
+    places = _Context(dataset)
     found = []
     for code in listed:
         rows = _rows_of(dataset, selection.rows, code, rollup)
@@ -158,7 +177,9 @@ def quotes(
         for row in rows[order].tolist():
             coding = dataset.coding(row)
             document = dataset.documents[int(dataset.codings.document[row])]
-            turn = context.turn(document.id, coding.start, coding.end)
+            turn = places.turn(document.id, coding.start, coding.end)
+            text = dataset.text(document.id)
+            before, after = context_words(text, coding.start, coding.end, context)
             found.append(
                 Quote(
                     coding_id=coding.id,
@@ -169,15 +190,17 @@ def quotes(
                     participant=document.participant,
                     attributes=document.attributes,
                     speaker=turn.speaker if turn else None,
-                    paragraph=context.paragraph(document.id, coding.start),
+                    paragraph=places.paragraph(document.id, coding.start),
                     timestamp_ms=turn.timestamp_ms if turn else None,
                     coder=coding.coder,
                     start=coding.start,
                     end=coding.end,
-                    text=dataset.text(document.id)[coding.start : coding.end],
+                    text=text[coding.start : coding.end],
+                    before=before,
+                    after=after,
                 )
             )
-    return QuoteResult(tuple(found), dataset.attribute_names, flt.describe(dataset))
+    return QuoteResult(tuple(found), dataset.attribute_names, flt.describe(dataset), rollup)
 
 
 @dataclass(frozen=True)

@@ -16,13 +16,14 @@ from lobcoder.analysis.crosstab import crosstab, participant_by_wave
 from lobcoder.analysis.dataset import Dataset, load_dataset
 from lobcoder.analysis.filters import AnalysisFilter
 from lobcoder.analysis.frequencies import Split, frequencies
+from lobcoder.analysis.quote_report import FIELDS, PICK_RULES, QuoteReport, quote_report
 from lobcoder.analysis.quotes import quotes
 from lobcoder.analysis.table import Table
 from lobcoder.analysis.units import UNITS
 from lobcoder.cli.output import error, one_line, print_json
 from lobcoder.errors import LobcoderError
 from lobcoder.i18n import message
-from lobcoder.reports.export import ExportFormat, export_table
+from lobcoder.reports.export import ExportFormat, export_quotes, export_table
 from lobcoder.reports.formatting import Language, format_value, is_matrix
 from lobcoder.storage.project import ProjectStore
 
@@ -76,8 +77,31 @@ def register(commands: argparse._SubParsersAction) -> None:
     )
     cmd.set_defaults(handler=cmd_crosstab)
 
-    cmd = kinds.add_parser("quotes", help="the coded passages of codes with document, participant and speaker")
+    cmd = kinds.add_parser(
+        "quotes",
+        help="the coded passages of codes: per code a heading and the quotes with an attribution",
+        description="Word gets a heading per code and each quote as an indented block with its attribution "
+        "(--layout table for a table); Excel, CSV and JSON get a table.",
+    )
     _common(cmd, rollup_default=False)
+    quoting = cmd.add_argument_group("quotes")
+    quoting.add_argument("--per-code", type=_positive, metavar="N", help="at most N quotes per code")
+    quoting.add_argument(
+        "--pick",
+        choices=PICK_RULES,
+        default="spread",
+        help="which quotes with --per-code: spread over participants (default), the longest, or random",
+    )
+    quoting.add_argument("--seed", type=int, default=1, help="with --pick random: the seed (default 1)")
+    quoting.add_argument(
+        "--attribution",
+        metavar="FIELDS",
+        help="comma-separated: participant, speaker, document, paragraph, time and attribute names "
+        "(default: participant and every attribute)",
+    )
+    quoting.add_argument("--context", type=_count, default=0, metavar="WORDS", help="words of context around quotes")
+    quoting.add_argument("--definitions", action="store_true", help="the code's definition under its heading")
+    quoting.add_argument("--layout", choices=("blocks", "table"), default="blocks", help="Word layout (default blocks)")
     cmd.set_defaults(handler=cmd_quotes)
     for parser in kinds.choices.values():
         _one_line_errors(parser)
@@ -107,6 +131,13 @@ def _common(cmd: argparse.ArgumentParser, *, rollup_default: bool) -> None:
     output.add_argument("--out", type=Path, metavar="FILE", help="write the table to this file")
     output.add_argument("--language", choices=("en", "nl"), default="en", help="numbers and words in files and text")
     output.add_argument("--chart", action="store_true", help="Word: add a bar chart under a frequency table")
+
+
+def _positive(text: str) -> int:
+    value = _count(text)
+    if value < 1:
+        raise argparse.ArgumentTypeError("must be 1 or more")
+    return value
 
 
 def _count(text: str) -> int:
@@ -180,20 +211,49 @@ def cmd_crosstab(args: argparse.Namespace) -> int:
 
 
 def cmd_quotes(args: argparse.Namespace) -> int:
-    def compute(dataset: Dataset, flt: AnalysisFilter) -> list[Table]:
-        return [quotes(dataset, flt, rollup=args.rollup).to_table(language=args.language)]
-
-    return _report(args, compute)
+    kind = _output_format(args)
+    with ProjectStore.open(args.project) as store, store.read() as session:
+        dataset = load_dataset(session, texts=True, turns=True)
+    flt = build_filter(dataset, args.filter, args.coder, args.codes, args.exclude_interviewer)
+    attribution = None
+    if args.attribution:
+        fields = [f.strip() for f in args.attribution.split(",") if f.strip()]
+        attribution = [f.casefold() if f.casefold() in FIELDS else find_attribute(dataset, f) for f in fields]
+    found = quotes(dataset, flt, rollup=args.rollup, context=args.context)
+    report = quote_report(
+        found,
+        per_code=args.per_code,
+        rule=args.pick,
+        seed=args.seed,
+        attribution=attribution,
+        definitions=args.definitions,
+        context=args.context,
+    )
+    if kind is None:
+        print_quotes(report, args.language)
+        return 0
+    if kind == "json":
+        return _report(args, lambda _dataset, _flt: [report.to_table(args.language)], loaded=(dataset, flt))
+    for path in export_quotes(report, args.out, format=FILE_FORMATS[kind], language=args.language, layout=args.layout):
+        print(f"Wrote {path}")
+    return 0
 
 
 # -- shared ----------------------------------------------------------------------
 
 
-def _report(args: argparse.Namespace, compute: Callable[[Dataset, AnalysisFilter], list[Table]]) -> int:
+def _report(
+    args: argparse.Namespace,
+    compute: Callable[[Dataset, AnalysisFilter], list[Table]],
+    loaded: tuple[Dataset, AnalysisFilter] | None = None,
+) -> int:
     kind = _output_format(args)
-    with ProjectStore.open(args.project) as store, store.read() as session:
-        dataset = load_dataset(session, texts=True, turns=True)
-    flt = build_filter(dataset, args.filter, args.coder, args.codes, args.exclude_interviewer)
+    if loaded is None:
+        with ProjectStore.open(args.project) as store, store.read() as session:
+            dataset = load_dataset(session, texts=True, turns=True)
+        flt = build_filter(dataset, args.filter, args.coder, args.codes, args.exclude_interviewer)
+    else:
+        dataset, flt = loaded
     tables = compute(dataset, flt)
     if kind == "json":
         document: Any = [table_as_json(t) for t in tables]
@@ -347,6 +407,34 @@ def _print_grid(table: Table, language: Language) -> None:
     )
     for label, row in zip(labels, cells, strict=False):
         print("  ".join([label.ljust(label_width), *(c.rjust(w) for c, w in zip(row, widths, strict=False))]))
+    print()
+
+
+def print_quotes(report: QuoteReport, language: Language = "en") -> None:
+    """The quotes report as text: per code its name (and definition), each quote indented with its attribution."""
+    print(report.title(language))
+    print()
+    for group in report.groups:
+        shown = ""
+        if len(group.quotes) < group.total:
+            shown = " (" + message("quotes.shown", language, shown=len(group.quotes), total=group.total) + ")"
+        print(group.code.name + shown)
+        if report.definitions and group.code.definition:
+            print(
+                textwrap.fill(one_line(group.code.definition), QUOTE_WIDTH, initial_indent="  ", subsequent_indent="  ")
+            )
+        print()
+        for quote in group.quotes:
+            text = f"“{one_line(quote.text)}”"
+            if quote.before:
+                text = f"[… {quote.before}] {text}"
+            if quote.after:
+                text = f"{text} [{quote.after} …]"
+            text += " " + report.attribution_of(quote, language)
+            print(textwrap.fill(text.rstrip(), QUOTE_WIDTH, initial_indent="    ", subsequent_indent="    "))
+            print()
+    for note in report.notes(language):
+        print(f"  {note}")
     print()
 
 

@@ -162,3 +162,27 @@ MESSAGES.update(
         "quotes.count": M(en="{count} quotes", nl="{count} citaten"),
     }
 )
+
+MESSAGES.update(
+    {
+        # The quotes report for a thesis (lobcoder.analysis.quote_report).
+        "quotes.note.codes": M(en="Quotes of {codes}.", nl="Citaten bij {codes}."),
+        "quotes.note.rollup": M(
+            en="Quotes of sub-codes are listed under their code.",
+            nl="Citaten van subcodes staan bij hun bovenliggende code.",
+        ),
+        "quotes.note.all": M(en="All quotes of each code.", nl="Alle citaten van elke code."),
+        "quotes.note.at_most": M(
+            en="At most {count} quotes per code, {rule}.", nl="Hoogstens {count} citaten per code, {rule}."
+        ),
+        "quotes.rule.spread": M(en="spread over the participants", nl="gespreid over de deelnemers"),
+        "quotes.rule.longest": M(en="the longest", nl="de langste"),
+        "quotes.rule.random": M(en="chosen at random (seed {seed})", nl="willekeurig gekozen (startwaarde {seed})"),
+        "quotes.note.context": M(
+            en="In grey: up to {count} words of context before and after each quote.",
+            nl="In grijs: hoogstens {count} woorden context voor en na elk citaat.",
+        ),
+        "quotes.attribution.paragraph": M(en="paragraph {number}", nl="alinea {number}"),
+        "quotes.shown": M(en="{shown} of {total} quotes", nl="{shown} van {total} citaten"),
+    }
+)

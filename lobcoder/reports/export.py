@@ -6,11 +6,13 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Literal
 
+from lobcoder.analysis.quote_report import QuoteReport
 from lobcoder.analysis.table import Table
 from lobcoder.errors import FileProblem
 from lobcoder.reports.csv_export import render_csv
 from lobcoder.reports.docx_export import render_docx
 from lobcoder.reports.formatting import check_language, write_atomically
+from lobcoder.reports.quotes_docx import render_quotes_docx
 from lobcoder.reports.xlsx_export import render_xlsx
 
 ExportFormat = Literal["docx", "xlsx", "csv"]
@@ -67,3 +69,26 @@ def export_table(
 def numbered_path(path: Path, number: int) -> Path:
     """``results.csv`` → ``results_1.csv``."""
     return path.with_name(f"{path.stem}_{number}{path.suffix or '.csv'}")
+
+
+QuoteLayout = Literal["blocks", "table"]
+
+
+def export_quotes(
+    report: QuoteReport,
+    path: str | Path,
+    format: ExportFormat | None = None,
+    language: str = "en",
+    layout: QuoteLayout = "blocks",
+) -> list[Path]:
+    """Export a quotes report: in Word as blocks per code (or a table), in Excel and CSV as a table.
+
+    Raises:
+        FileProblem: the file cannot be written, or the format is not known.
+    """
+    path = Path(path)
+    language = check_language(language)
+    kind = format or path.suffix.lower().lstrip(".")
+    if kind == "docx" and layout == "blocks":
+        return [write_atomically(path, lambda stream: render_quotes_docx(report, stream, language))]
+    return export_table([report.to_table(language)], path, format=format, language=language)

@@ -242,9 +242,21 @@ def test_crosstab_counts_documents_and_participants_by_wave(project: Path) -> No
 def test_quotes_listing_and_json(project: Path) -> None:
     code, out, _ = run("report", "quotes", project, "--codes", "Visie")
     assert code == 0
-    assert "[Visie] Document: Docent02_w1; Participant: Bram; wave: 1; Speaker: Bram; Paragraph: 2; Coder: Fenna" in out
-    assert "    Geen visie" in out.splitlines()
-    assert "3 quotes" in out
+    lines = out.splitlines()
+    assert lines[:3] == ["Quotes", "", "Visie"]  # a heading per code, then each quote indented with who said it
+    assert "    “Geen visie” (Bram, wave 1)" in lines
+    assert "  Quotes of Visie." in lines
+    code, out, _ = run(
+        "report", "quotes", project, "--codes", "Visie", "--per-code", "2", "--attribution", "participant,WAVE,paragraph"
+    )
+    assert code == 0
+    lines = out.splitlines()
+    assert lines[2] == "Visie (2 of 3 quotes)"
+    assert "    “elkaar en de visie is gedeeld.” (Marieke, wave 1, paragraph 2)" in lines
+    assert "    “Geen visie” (Bram, wave 1, paragraph 2)" in lines  # spread: Bram before Marieke's second
+    assert "  At most 2 quotes per code, spread over the participants." in lines
+    code, _, err = run("report", "quotes", project, "--attribution", "participant,golf")
+    assert code == 2 and "no attribute named 'golf'" in err
     code, out, _ = run("report", "quotes", project, "--codes", "Leren", "--rollup", "--format", "json")
     rows = json.loads(out)["rows"]
     assert [row["values"][-1] for row in rows] == ["We leren samen van elkaar", "Samen oefenen we gesprekken"]

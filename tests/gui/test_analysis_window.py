@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterator
 from pathlib import Path
 
+import docx
 import openpyxl
 import pytest
 from PySide6.QtCore import QModelIndex, Qt
@@ -372,6 +373,25 @@ def test_quotes_list_and_jump(qtbot, window: MainWindow, analysis: AnalysisWindo
     tab.table.activated.emit(tab.model.index(2, 1))
     assert window.document is not None and window.document.name == "Docent02_w1"
     assert window.transcript.selection() == _span("Docent02_w1", "Geen visie")
+
+
+def test_quotes_at_most_n_per_code_export_to_word_as_blocks(
+    qtbot, tmp_path: Path, window: MainWindow, analysis: AnalysisWindow
+) -> None:
+    tab = analysis.quotes
+    show_tab(qtbot, analysis, tab)
+    tab.choose_code(code_id(window, "Visie"))
+    tab.per_code.setValue(2)
+    wait_idle(qtbot, analysis)
+    texts = [tab.model.index(r, tab.model.columnCount() - 1).data() for r in range(tab.model.rowCount())]
+    assert texts == ["elkaar en de visie is gedeeld.", "Geen visie"]  # spread: Marieke, then Bram
+    tab.table.activated.emit(tab.model.index(1, 1))
+    assert window.document is not None and window.document.name == "Docent02_w1"
+    target = tmp_path / "citaten.docx"
+    with qtbot.waitSignal(tab.exported, timeout=10000):
+        tab.export_to(target)
+    blocks = [p.text for p in docx.Document(str(target)).paragraphs if p.style.name == "Quote Block"]
+    assert len(blocks) == 2 and blocks[1].startswith("“Geen visie”")
 
 
 # -- export -----------------------------------------------------------------------------

@@ -2,18 +2,23 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QModelIndex, Slot
-from PySide6.QtWidgets import QCheckBox, QComboBox, QLabel, QPlainTextEdit
+from PySide6.QtWidgets import QCheckBox, QComboBox, QLabel, QPlainTextEdit, QSpinBox
 
 from lobcoder.analysis.dataset import Dataset
 from lobcoder.analysis.filters import AnalysisFilter
+from lobcoder.analysis.quote_report import QuoteReport, quote_report
 from lobcoder.analysis.quotes import Quote, QuoteResult, quotes
 from lobcoder.analysis.table import Table
 from lobcoder.gui.analysis.crosstab_tab import code_choices
 from lobcoder.gui.analysis.tab import AnalysisTab, Computation, refill_combo, table_view
 from lobcoder.gui.analysis.table_model import AnalysisTableModel
+from lobcoder.reports.export import export_quotes
+from lobcoder.reports.formatting import Language
 
 if TYPE_CHECKING:
     from lobcoder.gui.analysis.window import AnalysisWindow
@@ -33,9 +38,26 @@ class QuotesTab(AnalysisTab):
         self.code.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.rollup = QCheckBox(self.tr("Include sub-codes"))
         self.rollup.setToolTip(self.tr("List the quotes of a code's sub-codes under the code as well"))
+        self.per_code = QSpinBox()
+        self.per_code.setRange(0, 999)
+        self.per_code.setSpecialValueText(self.tr("all"))
+        self.per_code.setToolTip(self.tr("At most this many quotes per code (0: all)"))
+        self.rule = QComboBox()
+        for key, text in (
+            ("spread", self.tr("spread over participants")),
+            ("longest", self.tr("the longest")),
+            ("random", self.tr("at random")),
+        ):
+            self.rule.addItem(text, key)
+        self.definitions = QCheckBox(self.tr("Definitions"))
+        self.definitions.setToolTip(self.tr("Word export: each code's definition under its heading"))
         self.controls.addWidget(QLabel(self.tr("Code:")))
         self.controls.addWidget(self.code)
         self.controls.addWidget(self.rollup)
+        self.controls.addWidget(QLabel(self.tr("Per code:")))
+        self.controls.addWidget(self.per_code)
+        self.controls.addWidget(self.rule)
+        self.controls.addWidget(self.definitions)
         self.controls.addStretch(1)
         self.model = AnalysisTableModel(self)
         self.table = table_view()
@@ -53,6 +75,9 @@ class QuotesTab(AnalysisTab):
         self.body.addWidget(self.summary)
         self.code.currentIndexChanged.connect(self.recompute)
         self.rollup.toggled.connect(self.recompute)
+        self.per_code.valueChanged.connect(self.recompute)
+        self.rule.currentIndexChanged.connect(self.recompute)
+        self.definitions.toggled.connect(self.recompute)
         refill_combo(self.code, [(self.tr("All codes"), ALL_CODES)])
 
     def on_dataset(self, dataset: Dataset | None) -> None:
@@ -63,14 +88,19 @@ class QuotesTab(AnalysisTab):
         chosen = None if code in (None, ALL_CODES) else [int(code)]
         rollup = self.rollup.isChecked()
         language = self.host.language()
+        per_code = self.per_code.value() or None
+        rule = self.rule.currentData()
+        definitions = self.definitions.isChecked()
 
-        def compute(dataset: Dataset) -> tuple[QuoteResult, Table]:
+        def compute(dataset: Dataset) -> tuple[QuoteResult, Table, QuoteReport]:
             found = quotes(dataset, flt, codes=chosen, rollup=rollup)
-            return found, found.to_table(language=language)  # thousands of rows: built here, not on the GUI thread
+            report = quote_report(found, per_code=per_code, rule=rule, definitions=definitions)
+            shown = QuoteResult(tuple(q for g in report.groups for q in g.quotes), found.attribute_names)
+            return shown, report.to_table(language), report  # thousands of rows: built here, not on the GUI thread
 
         return compute
 
-    def show_result(self, result: tuple[QuoteResult, Table] | None) -> None:
+    def show_result(self, result: tuple[QuoteResult, Table, QuoteReport] | None) -> None:
         self.model.language = self.host.language()
         self.model.set_table(result[1] if result is not None else None)
         self.full_text.clear()
@@ -94,6 +124,11 @@ class QuotesTab(AnalysisTab):
 
     def export_stem(self) -> str:
         return self.tr("quotes")
+
+    def export_task(self, tables: list[Table], path: Path, language: Language) -> Callable[[], object]:
+        """Word gets the thesis layout (a heading per code, quotes as blocks); Excel and CSV the table."""
+        report: QuoteReport = self.result[2]
+        return lambda: export_quotes(report, path, language=language)
 
     def choose_code(self, code_id: int | None) -> None:
         self.code.setCurrentIndex(self.code.findData(ALL_CODES if code_id is None else code_id))

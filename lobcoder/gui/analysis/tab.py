@@ -28,6 +28,7 @@ from lobcoder.analysis.filters import AnalysisFilter
 from lobcoder.analysis.table import Table
 from lobcoder.gui.workers import Worker
 from lobcoder.reports.export import export_table
+from lobcoder.reports.formatting import Language
 
 if TYPE_CHECKING:
     from lobcoder.gui.analysis.window import AnalysisWindow
@@ -112,6 +113,11 @@ class AnalysisTab(QWidget):
     def export_chart(self) -> bool:
         """Whether the export should include a bar chart (Word and Excel)."""
         return False
+
+    def export_task(self, tables: list[Table], path: Path, language: Language) -> Callable[[], object]:
+        """What Export… runs on the worker (read the widgets here, on the GUI thread); by default the tables."""
+        chart = self.export_chart()
+        return lambda: export_table(tables, path, language=language, chart=chart)
 
     # -- computing -------------------------------------------------------------
 
@@ -209,11 +215,10 @@ class AnalysisTab(QWidget):
         tables = self.tables()
         if not tables:
             return None
-        language = self.host.language()
-        chart = self.export_chart()
+        task = self.export_task(tables, path, self.host.language())
         self.export_button.setEnabled(False)
         self.busy.show()
-        worker = Worker(lambda _progress, _cancelled: export_table(tables, path, language=language, chart=chart))
+        worker = Worker(lambda _progress, _cancelled: task())
         worker.signals.finished.connect(lambda _result: self._exported(path))
         worker.signals.failed.connect(lambda message: self._export_failed(path, message))
         worker.signals.cancelled.connect(lambda: self._export_failed(path, self.tr("cancelled")))

@@ -159,7 +159,7 @@
 <context>
     <name>AnalysisTab</name>
     <message>
-        <location filename="../../analysis/tab.py" line="+73"/>
+        <location filename="../../analysis/tab.py" line="+74"/>
         <source>Export…</source>
         <translation>Exporteren…</translation>
     </message>
@@ -169,7 +169,7 @@
         <translation>De tabel opslaan als Word (.docx), Excel (.xlsx) of CSV</translation>
     </message>
     <message>
-        <location line="+100"/>
+        <location line="+105"/>
         <source>Could not compute this analysis: {0}</source>
         <translation>Deze analyse kon niet worden berekend: {0}</translation>
     </message>
@@ -194,7 +194,7 @@
         <translation>Tabel exporteren</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+20"/>
         <source>cancelled</source>
         <translation>geannuleerd</translation>
     </message>
@@ -2547,7 +2547,7 @@ Kwalitatief coderen van interviewtranscripten.</translation>
 <context>
     <name>QuotesTab</name>
     <message>
-        <location filename="../../analysis/quotes_tab.py" line="+34"/>
+        <location filename="../../analysis/quotes_tab.py" line="+39"/>
         <source>Include sub-codes</source>
         <translation>Met subcodes</translation>
     </message>
@@ -2557,12 +2557,52 @@ Kwalitatief coderen van interviewtranscripten.</translation>
         <translation>De citaten van de subcodes ook onder de code zelf tonen</translation>
     </message>
     <message>
+        <location line="+3"/>
+        <source>all</source>
+        <translation>alle</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>At most this many quotes per code (0: all)</source>
+        <translation>Hoogstens zoveel citaten per code (0: alle)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>spread over participants</source>
+        <translation>gespreid over deelnemers</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the longest</source>
+        <translation>de langste</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>at random</source>
+        <translation>willekeurig</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Definitions</source>
+        <translation>Definities</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Word export: each code&apos;s definition under its heading</source>
+        <translation>Word-export: de definitie van elke code onder de kop</translation>
+    </message>
+    <message>
         <location line="+1"/>
         <source>Code:</source>
         <translation>Code:</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+3"/>
+        <source>Per code:</source>
+        <translation>Per code:</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>Double-click or press Enter to show the quote in its document</source>
         <translation>Dubbelklik of druk op Enter om het citaat in het document te tonen</translation>
     </message>
@@ -2572,13 +2612,13 @@ Kwalitatief coderen van interviewtranscripten.</translation>
         <translation>Het gekozen citaat staat hier in zijn geheel.</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+11"/>
         <location line="+3"/>
         <source>All codes</source>
         <translation>Alle codes</translation>
     </message>
     <message numerus="yes">
-        <location line="+25"/>
+        <location line="+30"/>
         <source>%n quote(s)</source>
         <translation>
             <numerusform>%n citaat</numerusform>
@@ -3633,7 +3673,7 @@ Kwalitatief coderen van interviewtranscripten.</translation>
     <message>
         <location line="+15"/>
         <source>Blind: leave out the existing codings and memos (codebook memos stay)</source>
-        <translation>Blind: zonder de bestaande coderingen en memo's (memo's bij codes blijven)</translation>
+        <translation>Blind: zonder de bestaande coderingen en memo&apos;s (memo&apos;s bij codes blijven)</translation>
     </message>
     <message>
         <location line="+2"/>

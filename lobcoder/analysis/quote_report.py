@@ -1,0 +1,197 @@
+"""A quotes report for a thesis: per code a heading, then at most N chosen quotes, each with an attribution.
+
+:func:`quote_report` groups a :class:`~lobcoder.analysis.quotes.QuoteResult`
+by the code the quotes are listed under and picks at most ``per_code`` of each
+code's quotes by one rule:
+
+* ``spread``: over participants (a document without one counts as its own
+  source): the first quote of each source in turn, then the second of each,
+  and so on, sources in the order of their first quote. So with three quotes
+  and five participants, three participants speak.
+* ``longest``: the longest quotes (ties: the earlier one).
+* ``random``: a random sample, the same for the same ``seed`` and code.
+
+The chosen quotes keep their document order. An **attribution** is built from
+fields in the order given: ``participant`` (else the turn's speaker),
+``speaker``, ``document``, ``paragraph`` ("paragraph 12" / "alinea 12"),
+``time`` (of the turn), or an attribute's name for its value. A value that is
+a number is written with its attribute's name ("ronde 1"), any other value
+alone ("docent"); missing fields are left out: "(Marieke, docent, ronde 1)".
+"""
+
+from __future__ import annotations
+
+import random
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from typing import Literal
+
+from lobcoder.analysis.dataset import NO_VALUE, CodeNode
+from lobcoder.analysis.filters import FilterDescription, join_names
+from lobcoder.analysis.quotes import Quote, QuoteResult, format_timestamp
+from lobcoder.analysis.table import Table
+from lobcoder.i18n import message
+
+PickRule = Literal["spread", "longest", "random"]
+PICK_RULES: tuple[PickRule, ...] = ("spread", "longest", "random")
+FIELDS = ("participant", "speaker", "document", "paragraph", "time")
+"""Attribution fields besides attribute names."""
+_NUMBER = re.compile(r"[+-]?\d+([.,]\d+)?")
+
+
+@dataclass(frozen=True)
+class QuoteGroup:
+    """The quotes shown under one code; ``total`` is how many it had before picking."""
+
+    code: CodeNode
+    quotes: tuple[Quote, ...]
+    total: int
+
+
+@dataclass(frozen=True)
+class QuoteReport:
+    """What the thesis layout shows (see the module docstring)."""
+
+    groups: tuple[QuoteGroup, ...]
+    attribution: tuple[str, ...]
+    per_code: int | None
+    rule: PickRule
+    seed: int
+    context: int
+    definitions: bool
+    rollup: bool
+    attribute_names: tuple[str, ...]
+    described: FilterDescription = FilterDescription()
+
+    def attribution_of(self, quote: Quote, language: str = "en") -> str:
+        """ "(Marieke, docent, ronde 1)", or "" when no field has a value."""
+        parts: list[str] = []
+        for field in self.attribution:
+            value = _field(quote, field, language)
+            if value and value not in parts:
+                parts.append(value)
+        return f"({', '.join(parts)})" if parts else ""
+
+    def title(self, language: str = "en") -> str:
+        return message("quotes.title", language)
+
+    def notes(self, language: str = "en") -> tuple[str, ...]:
+        """What was quoted and how it was chosen, in words."""
+        names = join_names([group.code.name for group in self.groups], language)
+        lines = [message("quotes.note.codes", language, codes=names)] if self.groups else []
+        if self.rollup:
+            lines.append(message("quotes.note.rollup", language))
+        if self.per_code is None:
+            lines.append(message("quotes.note.all", language))
+        else:
+            rule = message(f"quotes.rule.{self.rule}", language, seed=self.seed)
+            lines.append(message("quotes.note.at_most", language, count=self.per_code, rule=rule))
+        if self.context:
+            lines.append(message("quotes.note.context", language, count=self.context))
+        codes_named = replace(self.described, codes=None)  # the codes are named above
+        lines += codes_named.lines(language)
+        return tuple(lines)
+
+    def to_table(self, language: str = "en") -> Table:
+        """The picked quotes as a table (the layout for Excel, CSV and Word's table option)."""
+        quotes = tuple(q for group in self.groups for q in group.quotes)
+        result = QuoteResult(quotes, self.attribute_names, self.described, self.rollup)
+        table = result.to_table(language=language)
+        return replace(table, notes=self.notes(language))
+
+
+def _field(quote: Quote, field: str, language: str) -> str:
+    if field == "participant":
+        return quote.participant or quote.speaker or ""
+    if field == "speaker":
+        return quote.speaker or ""
+    if field == "document":
+        return quote.document
+    if field == "paragraph":
+        return message("quotes.attribution.paragraph", language, number=quote.paragraph)
+    if field == "time":
+        return format_timestamp(quote.timestamp_ms) or ""
+    value = quote.attributes.get(field)
+    if value is None or value == NO_VALUE:
+        return ""
+    return f"{field} {value}" if _NUMBER.fullmatch(value) else value
+
+
+def pick(quotes: Sequence[Quote], per_code: int | None, rule: PickRule = "spread", seed: int = 1) -> list[Quote]:
+    """At most ``per_code`` of one code's ``quotes`` by ``rule``, in their original order."""
+    if per_code is None or len(quotes) <= per_code:
+        return list(quotes)
+    order = list(range(len(quotes)))
+    if rule == "longest":
+        chosen = sorted(order, key=lambda i: (-len(quotes[i].text), i))[:per_code]
+    elif rule == "random":
+        code_id = quotes[0].listed_under.id
+        chosen = random.Random(f"{seed}:{code_id}").sample(order, per_code)
+    elif rule == "spread":
+        sources: dict[object, list[int]] = {}
+        for i, quote in enumerate(quotes):
+            key = ("participant", quote.participant) if quote.participant else ("document", quote.document_id)
+            sources.setdefault(key, []).append(i)
+        chosen, round_ = [], 0
+        while len(chosen) < per_code:
+            chosen += [found[round_] for found in sources.values() if round_ < len(found)][: per_code - len(chosen)]
+            round_ += 1
+    else:
+        raise ValueError(f"unknown rule {rule!r}; choose one of {', '.join(PICK_RULES)}")
+    return [quotes[i] for i in sorted(chosen)]
+
+
+def default_attribution(attribute_names: Sequence[str]) -> tuple[str, ...]:
+    """The participant, then every attribute: "(Marieke, Meerwijk College, docent, ronde 1)"."""
+    return ("participant", *attribute_names)
+
+
+def quote_report(
+    result: QuoteResult,
+    *,
+    per_code: int | None = None,
+    rule: PickRule = "spread",
+    seed: int = 1,
+    attribution: Sequence[str] | None = None,
+    definitions: bool = False,
+    context: int = 0,
+) -> QuoteReport:
+    """Group ``result`` by code and pick the quotes to show (see the module docstring).
+
+    ``context`` only says in the notes how many words of context the quotes
+    carry; :func:`~lobcoder.analysis.quotes.quotes` must have been asked for them.
+
+    Raises:
+        ValueError: an unknown rule or attribution field, or ``per_code`` below 1.
+    """
+    if per_code is not None and per_code < 1:
+        raise ValueError("at most 1 or more quotes per code")
+    if rule not in PICK_RULES:
+        raise ValueError(f"unknown rule {rule!r}; choose one of {', '.join(PICK_RULES)}")
+    fields = tuple(default_attribution(result.attribute_names) if attribution is None else attribution)
+    unknown = [f for f in fields if f not in FIELDS and f not in result.attribute_names]
+    if unknown:
+        known = ", ".join((*FIELDS, *result.attribute_names))
+        raise ValueError(f"unknown attribution field {unknown[0]!r} (fields: {known})")
+    by_code: dict[int, list[Quote]] = {}
+    codes: dict[int, CodeNode] = {}
+    for quote in result.quotes:
+        by_code.setdefault(quote.listed_under.id, []).append(quote)
+        codes[quote.listed_under.id] = quote.listed_under
+    groups = tuple(
+        QuoteGroup(codes[code_id], tuple(pick(found, per_code, rule, seed)), len(found))
+        for code_id, found in by_code.items()
+    )
+    return QuoteReport(
+        groups=groups,
+        attribution=fields,
+        per_code=per_code,
+        rule=rule,
+        seed=seed,
+        context=context,
+        definitions=definitions,
+        rollup=result.rollup,
+        attribute_names=result.attribute_names,
+        described=result.described,
+    )

@@ -1,0 +1,78 @@
+"""The thesis quotes report: picking at most N per code, attributions, notes in words, and its Word layout."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import docx
+import pytest
+
+from lobcoder.analysis.dataset import Dataset
+from lobcoder.analysis.filters import AnalysisFilter
+from lobcoder.analysis.quote_report import quote_report
+from lobcoder.analysis.quotes import quotes
+from lobcoder.reports.export import export_quotes
+
+from .fixtures import Project
+
+
+def _stage(project: Project) -> AnalysisFilter:
+    return AnalysisFilter(codes={project.codes["Stage"]})
+
+
+def test_spread_gives_each_participant_a_quote_before_anyone_a_second(study: tuple[Project, Dataset]) -> None:
+    project, data = study
+    found = quotes(data, _stage(project))
+    assert [q.participant for q in found.quotes] == ["Anna", "Anna", "Bram"]  # c1, c5, c7
+    report = quote_report(found, per_code=2, rule="spread")
+    (group,) = report.groups
+    assert [q.text for q in group.quotes] == ["De stage was fijn.", "stage horen samen."]
+    assert group.total == 3
+    longest = quote_report(found, per_code=1, rule="longest").groups[0].quotes
+    assert [q.text for q in longest] == ["De stage was fijn."]  # as long as Bram's, and earlier
+    first = quote_report(found, per_code=2, rule="random", seed=7).groups[0].quotes
+    assert quote_report(found, per_code=2, rule="random", seed=7).groups[0].quotes == first
+    assert len(first) == 2 and {q.coding_id for q in first} <= {q.coding_id for q in found.quotes}
+    assert len(quote_report(found).groups[0].quotes) == 3  # no limit: all
+
+
+def test_attribution_notes_and_bad_options(study: tuple[Project, Dataset]) -> None:
+    project, data = study
+    found = quotes(data, _stage(project), context=2)
+    report = quote_report(found, per_code=2, attribution=("participant", "role", "wave", "paragraph"), context=2)
+    first = report.groups[0].quotes[0]
+    assert report.attribution_of(first) == "(Anna, docent, wave 1, paragraph 2)"
+    assert report.attribution_of(first, "nl") == "(Anna, docent, wave 1, alinea 2)"
+    assert (first.before, first.after) == ("het? Anna:", "Mijn mentor")  # two words each way, lines joined
+    notes = report.notes("nl")
+    assert notes[0] == "Citaten bij Stage."
+    assert "Hoogstens 2 citaten per code, gespreid over de deelnemers." in notes
+    assert not any("selected" in n or "gekozen" in n for n in notes)
+    with pytest.raises(ValueError, match="unknown attribution field 'school'"):
+        quote_report(found, attribution=("participant", "school"))
+    with pytest.raises(ValueError, match="1 or more"):
+        quote_report(found, per_code=0)
+
+
+def test_word_layout_has_a_heading_per_code_and_quotes_as_named_indented_blocks(
+    study: tuple[Project, Dataset], tmp_path: Path
+) -> None:
+    project, data = study
+    flt = AnalysisFilter(codes={project.codes["Stage"], project.codes["Visie"]})
+    report = quote_report(quotes(data, flt), per_code=2, attribution=("participant", "wave"))
+    path = export_quotes(report, tmp_path / "citaten.docx", language="nl")[0]
+    opened = docx.Document(str(path))
+    by_style = [(p.style.name, p.text) for p in opened.paragraphs]
+    assert by_style[0] == ("Heading 1", "Citaten")
+    assert by_style[1] == ("Quote Heading", "Stage (2 van 3 citaten)")
+    assert by_style[2] == ("Quote Block", "‘De stage was fijn.’ (Anna, wave 1)")
+    assert by_style[3] == ("Quote Block", "‘stage horen samen.’ (Bram, wave 1)")
+    assert by_style[4] == ("Quote Heading", "Visie (2 van 3 citaten)")
+    block = opened.styles["Quote Block"].paragraph_format
+    assert block.left_indent is not None and block.left_indent.cm == pytest.approx(1.27, abs=0.01)
+    assert opened.paragraphs[2].runs[-1].style.name == "Quote Attribution"
+    note = opened.paragraphs[-1].text
+    assert note.startswith("Noot. Citaten bij Stage en Visie.") and "Hoogstens 2 citaten per code" in note
+    assert opened.tables == []
+    table_layout = export_quotes(report, tmp_path / "tabel.docx", language="nl", layout="table")[0]
+    assert len(docx.Document(str(table_layout)).tables) == 1
