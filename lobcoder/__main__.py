@@ -2,7 +2,24 @@
 
 from __future__ import annotations
 
+import os
 import sys
+
+NO_DISPLAY = (
+    "lobcoder: no display to open a window on (neither DISPLAY nor WAYLAND_DISPLAY is set). "
+    "Start it from a desktop session, or work headless: lobcoder --help lists the commands."
+)
+
+
+def display_missing(environ: dict[str, str] | None = None, platform: str = sys.platform) -> bool:
+    """True on Linux/BSD when no X11 or Wayland display is set and Qt is not told another platform.
+
+    Qt would otherwise stop with a long message about the "xcb" plugin.
+    """
+    env = os.environ if environ is None else environ
+    if platform in ("win32", "darwin") or env.get("QT_QPA_PLATFORM"):
+        return False
+    return not env.get("DISPLAY") and not env.get("WAYLAND_DISPLAY")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -10,6 +27,9 @@ def main(argv: list[str] | None = None) -> int:
     args = list(sys.argv[1:] if argv is None else argv)
     opens_project = len(args) == 1 and not args[0].startswith("-") and args[0].endswith(".lobcoder")
     if not args or opens_project or args[0] == "--demo":
+        if display_missing():
+            print(NO_DISPLAY, file=sys.stderr)
+            return 2
         from lobcoder.gui.app import run_gui
 
         if args and args[0] == "--demo":

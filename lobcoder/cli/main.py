@@ -32,7 +32,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "search": ("documents", "full-text search with keyword-in-context results"),
     "show": ("documents", "a document's text with its speaker turns"),
     "participants": ("documents", "participants with their documents and attributes"),
-    "speakers": ("documents", "list speakers; mark or unmark interviewers"),
+    "speakers": ("documents", "list speakers; rename, merge, mark interviewers, code their turns"),
     "codebook": ("exchange", "export or import a codebook (.qdc, .docx, .md)"),
     "project": ("exchange", "export or import a whole project (.qdpx)"),
     "report": ("report", "code frequencies, co-occurrence, crosstabs and quotes"),
@@ -41,6 +41,16 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "nlp-info": ("suggest", "which Dutch language pipeline is active, and how to get a better one"),
     "team": ("team", "copy the project for a second coder, or merge a coder's copy back"),
 }
+
+WINDOW_HELP = """the window:
+  lobcoder                      open the window (File -> New project / Open project)
+  lobcoder PROJECT.lobcoder     open a project
+  lobcoder --demo               open the demo project, created on first use in your data folder
+                                (Linux ~/.local/share/lobcoder, macOS ~/Library/Application Support/lobcoder,
+                                Windows %APPDATA%\\lobcoder)
+  lobcoder screenshot PROJECT --out window.png
+                                render the window offscreen to a PNG (see lobcoder screenshot --help)
+"""
 
 
 def _register(commands: argparse._SubParsersAction, module: str) -> None:
@@ -56,6 +66,8 @@ def build_parser(command: str | None = None) -> argparse.ArgumentParser:
         prog="lobcoder",
         description="Qualitative coding of interview transcripts. "
         "Without arguments lobcoder opens its window; with a subcommand it works headless.",
+        epilog=WINDOW_HELP,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("--version", action="version", version=f"lobcoder {__version__}")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
