@@ -286,3 +286,20 @@ class SuggestionRejection(Base):
     end: Mapped[int] = mapped_column(Integer)
     unit: Mapped[str] = mapped_column(String(20), default="sentence")
     created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+
+
+class PseudonymDecision(Base):
+    """A pseudonymisation decision: replace ``term`` (and its spellings) by ``pseudonym``, or leave it.
+
+    ``term_key`` is the spelling-independent key (``lobcoder.pseudonymise.matcher.entity_key``).
+    """
+
+    __tablename__ = "pseudonym_decisions"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    term_key: Mapped[str] = mapped_column(String(500), unique=True)
+    term: Mapped[str] = mapped_column(String(500))
+    category: Mapped[str] = mapped_column(String(20))
+    pseudonym: Mapped[str] = mapped_column(String(500))
+    accepted: Mapped[bool] = mapped_column(default=True)
+    modified_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow, onupdate=utcnow)

@@ -1,0 +1,263 @@
+"""Write a pseudonymised copy of a project, with every coding, turn and index moved along.
+
+The original is only read (SQLite online backup into ``<out>.creating``); all
+changes happen in the copy in one transaction, and the copy appears under its
+name only when it and the key file are complete. In the copy: document texts,
+names and file names, memos, participant and speaker names, attribute values
+and the code descriptions are replaced; codings, speaker turns and rejected
+suggestions move to the new offsets (:mod:`remap`); the search index is
+rebuilt; what could still hold the originals (the NLP cache, trained
+suggestion models, the stored decisions) is dropped.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections import defaultdict
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import delete, select, update
+from sqlalchemy.orm import Session
+
+from lobcoder.errors import Cancelled, ProjectError, ProjectExistsError
+from lobcoder.pseudonymise.keyfile import KeyFileError, write_key
+from lobcoder.pseudonymise.matcher import TermMatcher
+from lobcoder.pseudonymise.remap import Remapper, Replacement
+from lobcoder.pseudonymise.termlist import Decision
+from lobcoder.search.fulltext import index_document
+from lobcoder.storage.models import (
+    AttributeValue,
+    Code,
+    Coding,
+    Document,
+    Memo,
+    NlpCache,
+    Participant,
+    ProjectSetting,
+    PseudonymDecision,
+    Speaker,
+    SpeakerTurn,
+    SuggestionModel,
+    SuggestionRejection,
+)
+from lobcoder.storage.project import ProjectStore, remove_project_file, remove_sidecars
+from lobcoder.text.normalize import content_hash
+
+Progress = Callable[[int, int, str], None]
+_CODE_FIELDS = ("description", "definition", "inclusion", "exclusion", "examples")
+
+
+@dataclass(frozen=True)
+class ApplyResult:
+    path: Path
+    key_path: Path
+    documents: int
+    replacements: int
+    codings: int
+    turns: int
+
+
+class _Replacer:
+    """Both matchers and the pseudonym of every accepted term."""
+
+    def __init__(self, decisions: Sequence[Decision]) -> None:
+        self.pseudonyms: dict[str, str] = {}
+        for d in decisions:
+            pseudonym = " ".join(unicodedata.normalize("NFC", d.pseudonym).split())
+            if d.accepted and pseudonym:
+                self.pseudonyms.setdefault(" ".join(d.term.split()), pseudonym)
+        self.in_text = TermMatcher(self.pseudonyms, initial_case=True)
+        self.in_labels = TermMatcher(self.pseudonyms, initial_case=False)
+
+    def replacements(self, text: str, *, label: bool = False) -> list[Replacement]:
+        matcher = self.in_labels if label else self.in_text
+        return [Replacement(m.start, m.end, self.pseudonyms[m.term]) for m in matcher.find(text)]
+
+    def label(self, text: str) -> str:
+        return Remapper(text, self.replacements(text, label=True)).text if text else text
+
+    def prose(self, text: str) -> str:
+        return Remapper(text, self.replacements(text)).text if text else text
+
+
+def apply_pseudonyms(
+    store: ProjectStore,
+    decisions: Sequence[Decision],
+    out_path: str | Path,
+    key_path: str | Path,
+    *,
+    password: str | None = None,
+    progress: Progress | None = None,
+    cancelled: Callable[[], bool] | None = None,
+) -> ApplyResult:
+    """Write the pseudonymised copy to ``out_path`` and the key to ``key_path``; the original is not changed."""
+    out, key_file = Path(out_path), Path(key_path)
+    if out.exists():
+        raise ProjectExistsError(out, "already exists; choose another name for the pseudonymised copy")
+    if key_file.exists():
+        raise KeyFileError(key_file, "already exists; choose another name (a key is never overwritten)")
+    if not out.parent.is_dir():
+        raise ProjectError(out, f"folder {out.parent} does not exist")
+    replacer = _Replacer(decisions)
+    partial = out.with_name(out.name + ".creating")
+    remove_project_file(partial)
+    store.backup_to(partial)
+    copy = ProjectStore.open(partial)
+    try:
+        with copy.transaction() as session:
+            key = _pseudonymise(session, replacer, progress, cancelled)
+        key.update(
+            created_at=datetime.now(UTC).isoformat(timespec="seconds"),
+            source_project=store.path.name,
+            pseudonymised_project=out.name,
+            terms=[{"term": t, "pseudonym": p} for t, p in replacer.pseudonyms.items()],
+        )
+        copy.compact()  # the original texts must not stay readable in the copy's free pages
+        copy.close()
+        write_key(key_file, key, password)
+    except BaseException:
+        copy.close()
+        remove_project_file(partial)
+        raise
+    remove_sidecars(partial)
+    partial.rename(out)
+    return ApplyResult(out, key_file, key["documents"], len(key["positions"]), key["codings"], key["turns"])
+
+
+def _pseudonymise(
+    session: Session, replacer: _Replacer, progress: Progress | None, cancelled: Callable[[], bool] | None
+) -> dict[str, Any]:
+    positions: list[dict[str, Any]] = []
+    fields: list[dict[str, Any]] = []
+    codings = _by_document(session, select(Coding.document_id, Coding.id, Coding.start, Coding.end))
+    turns = _by_document(
+        session, select(SpeakerTurn.document_id, SpeakerTurn.id, SpeakerTurn.label_start, SpeakerTurn.start, SpeakerTurn.end)
+    )
+    rejections = _by_document(
+        session, select(SuggestionRejection.content_hash, SuggestionRejection.id, SuggestionRejection.start, SuggestionRejection.end)
+    )
+    documents = session.execute(select(Document.id, Document.guid, Document.name, Document.text, Document.content_hash)).all()
+    coding_rows: list[dict[str, Any]] = []
+    turn_rows: list[dict[str, Any]] = []
+    rejection_rows: list[dict[str, Any]] = []
+    for done, (doc_id, guid, name, text, old_hash) in enumerate(documents):
+        if cancelled is not None and cancelled():
+            raise Cancelled("pseudonymisation cancelled")
+        found = replacer.replacements(text)
+        remap = Remapper(text, found)
+        new_name = replacer.label(name)
+        for r in found:
+            start, end = remap.map_start(r.start), remap.map_end(r.end)
+            positions.append(_position("document", guid, new_name, text[r.start : r.end], r, start, end))
+        new_hash = content_hash(remap.text)
+        session.execute(update(Document).where(Document.id == doc_id).values(text=remap.text, content_hash=new_hash))
+        index_document(session, doc_id, remap.text)
+        coding_rows += [{"id": i, "start": remap.map_start(s), "end": remap.map_end(e)} for i, s, e in codings[doc_id]]
+        turn_rows += [
+            {"id": i, "label_start": remap.map_start(ls), "start": remap.map_start(s), "end": remap.map_end(e)}
+            for i, ls, s, e in turns[doc_id]
+        ]
+        rejection_rows += [
+            {"id": i, "content_hash": new_hash, "start": remap.map_start(s), "end": remap.map_end(e)}
+            for i, s, e in rejections.get(old_hash, [])
+        ]
+        if progress is not None:
+            progress(done + 1, len(documents), name)
+    if coding_rows:
+        session.execute(update(Coding), coding_rows)
+    if turn_rows:
+        session.execute(update(SpeakerTurn), turn_rows)
+    if rejection_rows:
+        session.execute(update(SuggestionRejection), rejection_rows)
+    for memo in session.scalars(select(Memo)):
+        found = replacer.replacements(memo.text)
+        remap = Remapper(memo.text, found)
+        for r in found:
+            start, end = remap.map_start(r.start), remap.map_end(r.end)
+            positions.append(_position("memo", memo.guid, memo.title, memo.text[r.start : r.end], r, start, end))
+        memo.text, memo.title = remap.text, replacer.prose(memo.title)
+    _rename_labels(session, replacer, fields)
+    for code in session.scalars(select(Code)):
+        for field in _CODE_FIELDS:
+            setattr(code, field, replacer.prose(getattr(code, field)))
+    # Anything that could still hold the original words does not travel with the copy.
+    session.execute(delete(NlpCache))
+    session.execute(delete(SuggestionModel))
+    session.execute(delete(PseudonymDecision))
+    session.flush()
+    return {
+        "documents": len(documents),
+        "codings": len(coding_rows),
+        "turns": len(turn_rows),
+        "positions": positions,
+        "fields": fields,
+    }
+
+
+def _by_document(session: Session, query: Any) -> dict[Any, list[tuple[Any, ...]]]:
+    grouped: dict[Any, list[tuple[Any, ...]]] = defaultdict(list)
+    for owner, *rest in session.execute(query):
+        grouped[owner].append(tuple(rest))
+    return grouped
+
+
+def _position(kind: str, guid: str, name: str, original: str, r: Replacement, start: int, end: int) -> dict[str, Any]:
+    return {
+        "location": kind,
+        "guid": guid,
+        "name": name,
+        "original": original,
+        "pseudonym": r.new,
+        "start": r.start,
+        "end": r.end,
+        "new_start": start,
+        "new_end": end,
+    }
+
+
+def _rename_labels(session: Session, replacer: _Replacer, fields: list[dict[str, Any]]) -> None:
+    """Names, file names, attribute values and the project name; unique names stay unique."""
+
+    def record(field: str, guid: str, old: str, new: str) -> str:
+        if old != new:
+            fields.append({"field": field, "guid": guid, "original": old, "pseudonym": new})
+        return new
+
+    for model in (Document, Participant):
+        rows = list(session.scalars(select(model)))
+        wanted = {row.id: record(f"{model.__tablename__}.name", row.guid, row.name, replacer.label(row.name)) for row in rows}
+        for row in rows:  # two rows may swap names: clear them first
+            row.name = row.guid
+        session.flush()
+        taken: set[str] = set()
+        for row in rows:
+            name, n = wanted[row.id], 1
+            while name in taken:
+                n += 1
+                name = f"{wanted[row.id]} ({n})"
+            taken.add(name)
+            row.name = name
+            if isinstance(row, Document):
+                row.original_filename = replacer.label(row.original_filename)
+        session.flush()
+    speakers = list(session.scalars(select(Speaker).order_by(Speaker.id)))
+    keep: dict[str, Speaker] = {}
+    for speaker in speakers:
+        new = record("speakers.name", str(speaker.id), speaker.name, replacer.label(speaker.name))
+        if new in keep:  # two spellings of one person become one speaker
+            session.execute(update(SpeakerTurn).where(SpeakerTurn.speaker_id == speaker.id).values(speaker_id=keep[new].id))
+            session.delete(speaker)
+        else:
+            keep[new] = speaker
+        speaker.name = f"\x00{speaker.id}"
+    session.flush()
+    for name, speaker in keep.items():
+        speaker.name = name
+    for value in session.scalars(select(AttributeValue).where(AttributeValue.text_value.is_not(None))):
+        value.text_value = replacer.label(value.text_value or "")
+    for setting in session.scalars(select(ProjectSetting).where(ProjectSetting.key == "name")):
+        setting.value = replacer.label(setting.value)

@@ -1,0 +1,105 @@
+"""deduce, the Dutch de-identification package, with its lookup structures cached per user.
+
+deduce builds its name and place lookup structures (1-3 minutes) the first
+time and, by default, caches them inside its own installed package, which a
+normal user cannot write to. We give it a cache folder in the user's cache
+directory (``platformdirs``; ``LOBCODER_CACHE_DIR`` overrides it), keyed by the
+deduce version, so the build happens once per user and version. Importing
+deduce also configures the root logger to print DEBUG to stdout; we undo that.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import shutil
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass
+from importlib import metadata
+from pathlib import Path
+from typing import Any
+
+_LOCK = threading.Lock()
+_ENGINE: Any = None
+_CACHE_FILE = Path("cache") / "lookup_structs.pickle"
+
+
+@dataclass(frozen=True)
+class DeduceAnnotation:
+    start: int
+    end: int
+    text: str
+    tag: str
+
+
+def deduce_version() -> str:
+    return metadata.version("deduce")
+
+
+def cache_dir() -> Path:
+    """Where this user's deduce lookup structures live (one folder per deduce version)."""
+    base = os.environ.get("LOBCODER_CACHE_DIR")
+    if base:
+        root = Path(base)
+    else:
+        from platformdirs import user_cache_dir
+
+        root = Path(user_cache_dir("lobcoder", appauthor=False))
+    return root / f"deduce-{deduce_version()}"
+
+
+def is_built() -> bool:
+    """True when loading deduce is quick (its lookup structures are cached for this user)."""
+    return _ENGINE is not None or (cache_dir() / _CACHE_FILE).is_file()
+
+
+def _import_deduce() -> Any:
+    root = logging.getLogger()
+    handlers, level = list(root.handlers), root.level
+    try:
+        import deduce
+    finally:
+        for handler in root.handlers[:]:
+            if handler not in handlers:
+                root.removeHandler(handler)
+        root.setLevel(level)
+    logging.getLogger("deduce").setLevel(logging.WARNING)
+    return deduce
+
+
+def load(progress: Callable[[str], None] | None = None) -> Any:
+    """The shared ``Deduce`` instance; builds (slow, once per user) or loads its lookup structures.
+
+    Thread-safe: a second caller waits for the first build instead of starting its own.
+    """
+    global _ENGINE
+    with _LOCK:
+        if _ENGINE is None:
+            if progress is not None:
+                progress("loading" if is_built() else "building")
+            deduce = _import_deduce()
+            folder = cache_dir()
+            _seed_from_package(deduce, folder)
+            _ENGINE = deduce.Deduce(cache_path=folder)
+        return _ENGINE
+
+
+def _seed_from_package(deduce: Any, folder: Path) -> None:
+    """Start from the structures cached inside deduce's own folder, when an installer built them there."""
+    folder.mkdir(parents=True, exist_ok=True)
+    ours = folder / _CACHE_FILE
+    theirs = Path(deduce.__file__).parent / "data" / "lookup" / _CACHE_FILE
+    if not ours.is_file() and theirs.is_file():
+        ours.parent.mkdir(parents=True, exist_ok=True)
+        partial = ours.with_suffix(".partial")
+        shutil.copyfile(theirs, partial)
+        partial.replace(ours)
+
+
+def annotate(text: str) -> list[DeduceAnnotation]:
+    """deduce's annotations of one text, in text order."""
+    result = load().deidentify(text)
+    found = [DeduceAnnotation(a.start_char, a.end_char, a.text, a.tag) for a in result.annotations]
+    found.sort(key=lambda a: (a.start, a.end))
+    return found

@@ -1,0 +1,119 @@
+"""Find personal data in every document and memo, grouped into entities with proposed pseudonyms.
+
+Seeds come from three places, strongest first: the decisions (term list or
+those stored in the project), what the project knows (participants, speakers,
+school attributes) and deduce. Every seed is then searched in every text with
+the same :class:`TermMatcher` that ``apply`` uses, so the occurrences shown for
+review are exactly the places that will be replaced.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from lobcoder.errors import Cancelled
+from lobcoder.pseudonymise import deduce_engine
+from lobcoder.pseudonymise.categories import Category, deduce_category
+from lobcoder.pseudonymise.entities import (
+    CONFIDENCE,
+    DEDUCE_CONFIDENCE,
+    SOURCE_DEDUCE,
+    SOURCE_PROJECT,
+    SOURCE_TERMS,
+    Entity,
+    Finding,
+    Location,
+    group_findings,
+)
+from lobcoder.pseudonymise.matcher import TermMatcher, entity_key, strip_possessive
+from lobcoder.pseudonymise.proposals import propose
+from lobcoder.pseudonymise.sources import known_terms, project_texts
+from lobcoder.pseudonymise.termlist import Decision
+from lobcoder.storage.project import ProjectStore
+
+Progress = Callable[[int, int, str], None]
+_LEADING_LOWER = re.compile(r"^(?:[a-zà-ÿ]+\s+)+(?=[A-ZÀ-Þ])")
+
+
+@dataclass(frozen=True)
+class Seed:
+    term: str
+    category: Category
+    source: str
+    confidence: float
+    pseudonym: str = ""
+    accepted: bool = True
+
+
+def _nothing(done: int, total: int, label: str) -> None:
+    return None
+
+
+def detect(
+    store: ProjectStore,
+    *,
+    decisions: Sequence[Decision] = (),
+    use_deduce: bool = True,
+    progress: Progress | None = None,
+    cancelled: Callable[[], bool] | None = None,
+) -> list[Entity]:
+    """Entities found in the project, each with a proposed (or decided) pseudonym."""
+    report = progress or _nothing
+    with store.read() as session:
+        texts = list(project_texts(session))
+        known = known_terms(session)
+    seeds: dict[str, Seed] = {}
+    for d in decisions:
+        seeds.setdefault(entity_key(d.term), Seed(d.term, d.category, SOURCE_TERMS, 1.0, d.pseudonym, d.accepted))
+    for k in known:
+        seeds.setdefault(entity_key(k.term), Seed(k.term, k.category, SOURCE_PROJECT, CONFIDENCE[SOURCE_PROJECT], k.pseudonym))
+    if use_deduce:
+        report(0, len(texts), "deduce")
+        deduce_engine.load()
+        for i, (_location, text) in enumerate(texts):
+            if cancelled is not None and cancelled():
+                raise Cancelled("pseudonymisation detection cancelled")
+            for seed in deduce_seeds(text):
+                seeds.setdefault(entity_key(seed.term), seed)
+            report(i + 1, len(texts), "deduce")
+    return entities_from_seeds(seeds, texts)
+
+
+def deduce_seeds(text: str) -> list[Seed]:
+    """deduce's annotations of one text as seeds; names lose leading lower-case words (``collega Joost``)."""
+    found = []
+    for annotation in deduce_engine.annotate(text):
+        category = deduce_category(annotation.tag)
+        if category is None:
+            continue
+        term = strip_possessive(annotation.text)
+        if category is Category.PERSON:
+            term = _LEADING_LOWER.sub("", term)
+        if len(term) < 2 or not any(ch.isalnum() for ch in term):
+            continue
+        found.append(Seed(term, category, SOURCE_DEDUCE, DEDUCE_CONFIDENCE.get(category, 0.5)))
+    return found
+
+
+def entities_from_seeds(seeds: dict[str, Seed], texts: Sequence[tuple[Location, str]]) -> list[Entity]:
+    by_key = seeds
+    matcher = TermMatcher(s.term for s in seeds.values())
+    findings: list[Finding] = []
+    for location, text in texts:
+        for match in matcher.find(text):
+            seed = by_key[entity_key(match.term)]
+            findings.append(
+                Finding(location, match.start, match.end, text[match.start : match.end], seed.category, seed.source, seed.confidence)
+            )
+    grouped = {e.key: e for e in group_findings(findings, {k: s.term for k, s in seeds.items()})}
+    entities = []
+    for key, seed in seeds.items():
+        entity = grouped.get(key) or Entity(key, seed.term, seed.category, seed.confidence, (seed.source,))
+        # The seed (strongest source) decides the category, not the finding that happened to be most confident.
+        entities.append(entity.with_decision(seed.pseudonym, seed.accepted, seed.category))
+    fixed = {s_key: s.pseudonym for s_key, s in seeds.items() if s.pseudonym}
+    proposed = propose(entities, fixed)
+    proposed.sort(key=lambda e: (e.category.value, -e.count, e.term.casefold()))
+    return proposed

@@ -1,0 +1,86 @@
+"""The key file: which original became which pseudonym, and where; optionally encrypted with a password.
+
+Pseudonymised data stay personal data as long as a key exists, so the key is
+written apart from the pseudonymised project. With a password the JSON is
+encrypted with Fernet (AES-128-CBC + HMAC-SHA256, from ``cryptography``) under
+a key derived from the password with scrypt (n=2**15, r=8, p=1, random
+16-byte salt); without the password it cannot be read.
+"""
+
+from __future__ import annotations
+
+import base64
+import json
+import os
+from pathlib import Path
+from typing import Any
+
+from lobcoder.errors import FileProblem
+
+FORMAT = "lobcoder-pseudonymisation-key"
+ENCRYPTED_FORMAT = "lobcoder-pseudonymisation-key-encrypted"
+_SCRYPT = {"n": 2**15, "r": 8, "p": 1}
+
+
+class KeyFileError(FileProblem):
+    """A key file that cannot be written, read or decrypted."""
+
+
+def _fernet(password: str, salt: bytes, n: int, r: int, p: int) -> Any:
+    from cryptography.fernet import Fernet
+    from cryptography.hazmat.primitives.kdf.scrypt import Scrypt
+
+    key = Scrypt(salt=salt, length=32, n=n, r=r, p=p).derive(password.encode("utf-8"))
+    return Fernet(base64.urlsafe_b64encode(key))
+
+
+def write_key(path: str | Path, key: dict[str, Any], password: str | None = None) -> None:
+    """Write the key as JSON (encrypted when a password is given); refuse to overwrite a file."""
+    path = Path(path)
+    if path.exists():
+        raise KeyFileError(path, "already exists; choose another name (a key is never overwritten)")
+    payload = json.dumps({"format": FORMAT, **key}, ensure_ascii=False, indent=1).encode("utf-8")
+    if password:
+        salt = os.urandom(16)
+        token = _fernet(password, salt, **_SCRYPT).encrypt(payload)
+        wrapper = {
+            "format": ENCRYPTED_FORMAT,
+            "kdf": "scrypt",
+            **_SCRYPT,
+            "salt": base64.b64encode(salt).decode("ascii"),
+            "token": token.decode("ascii"),
+        }
+        payload = json.dumps(wrapper, indent=1).encode("utf-8")
+    try:
+        with path.open("xb") as fh:
+            fh.write(payload)
+    except OSError as exc:
+        raise KeyFileError(path, f"cannot be written ({exc.strerror or exc})") from exc
+
+
+def read_key(path: str | Path, password: str | None = None) -> dict[str, Any]:
+    path = Path(path)
+    try:
+        data = json.loads(path.read_bytes())
+    except OSError as exc:
+        raise KeyFileError(path, f"cannot be read ({exc.strerror or exc})") from exc
+    except ValueError as exc:
+        raise KeyFileError(path, "is not a lobcoder key file (not JSON)") from exc
+    if not isinstance(data, dict):
+        raise KeyFileError(path, "is not a lobcoder key file")
+    if data.get("format") == ENCRYPTED_FORMAT:
+        if not password:
+            raise KeyFileError(path, "is encrypted; give its password")
+        from cryptography.fernet import InvalidToken
+
+        try:
+            salt = base64.b64decode(data["salt"])
+            fernet = _fernet(password, salt, int(data["n"]), int(data["r"]), int(data["p"]))
+            data = json.loads(fernet.decrypt(data["token"].encode("ascii")))
+        except InvalidToken as exc:
+            raise KeyFileError(path, "wrong password (or the file was changed)") from exc
+        except (KeyError, ValueError, TypeError) as exc:
+            raise KeyFileError(path, "is damaged: its encryption header is incomplete") from exc
+    if data.get("format") != FORMAT:
+        raise KeyFileError(path, "is not a lobcoder key file")
+    return data

@@ -1,0 +1,88 @@
+"""Find every occurrence of a set of terms in a text, fast, whole words only.
+
+A term matches case-insensitively, with any run of white space between its
+words, when it starts and ends on a word boundary; a plain ``s`` after it
+(``Mariekes``) still counts, and ``Marieke's`` matches because the apostrophe
+is a boundary. With ``initial_case`` a term written with a capital must also
+start with a capital in the text, so the name ``Wil`` does not replace the verb
+``wil``. Overlaps resolve leftmost-longest (``Marieke de Vries`` before
+``Marieke``). Runs in one pass over the words of the text: terms are indexed by
+their first word, so 200 transcripts of 8,000 words take about a second.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+_WORD = re.compile(r"[^\W_]+")
+_POSSESSIVE = re.compile(r"(?:['’]s?|['’])$")
+
+
+def entity_key(text: str) -> str:
+    """What makes two spellings one entity: ``Marieke's``, ``marieke`` and ``Marieke`` share a key."""
+    words = " ".join(text.split())
+    return _POSSESSIVE.sub("", words).casefold().strip()
+
+
+def strip_possessive(text: str) -> str:
+    """``Marieke's`` -> ``Marieke``: the form to replace, keeping the suffix in the text."""
+    return _POSSESSIVE.sub("", " ".join(text.split())).strip()
+
+
+@dataclass(frozen=True)
+class TermMatch:
+    start: int
+    end: int
+    term: str  # the term as given to the matcher (not as written in the text)
+
+
+@dataclass(frozen=True)
+class _Candidate:
+    term: str
+    prefix: int  # characters before the first word (``+31 ...``)
+    pattern: re.Pattern[str]
+    capital: bool
+
+
+class TermMatcher:
+    def __init__(self, terms: Iterable[str], *, initial_case: bool = True) -> None:
+        self._index: dict[str, list[_Candidate]] = {}
+        for term in {" ".join(t.split()) for t in terms if t and t.strip()}:
+            first = _WORD.search(term)
+            if first is None:
+                continue
+            words = re.split(r"\s+", term)
+            body = r"\s+".join(re.escape(w) for w in words)
+            pattern = re.compile(body + r"(?=s?(?:[\W_]|$))", re.IGNORECASE)
+            capital = initial_case and term[0].isupper()
+            candidate = _Candidate(term, first.start(), pattern, capital)
+            self._index.setdefault(first.group().casefold(), []).append(candidate)
+        for candidates in self._index.values():
+            candidates.sort(key=lambda c: (-len(c.term), c.term))
+
+    def __bool__(self) -> bool:
+        return bool(self._index)
+
+    def find(self, text: str) -> list[TermMatch]:
+        """Non-overlapping matches in text order."""
+        matches: list[TermMatch] = []
+        covered = 0
+        index = self._index
+        for word in _WORD.finditer(text):
+            candidates = index.get(word.group().casefold())
+            if not candidates or word.start() < covered:
+                continue
+            for candidate in candidates:
+                begin = word.start() - candidate.prefix
+                if begin < covered or (begin > 0 and (text[begin - 1].isalnum())):
+                    continue
+                if candidate.capital and not text[begin].isupper():
+                    continue
+                found = candidate.pattern.match(text, begin)
+                if found:
+                    matches.append(TermMatch(begin, found.end(), candidate.term))
+                    covered = found.end()
+                    break
+        return matches

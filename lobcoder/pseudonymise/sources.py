@@ -1,0 +1,94 @@
+"""What the project itself knows: its texts to search, and the names it already holds.
+
+Participants are people (proposed as ``<Role> <n>`` when a participant attribute
+names their role, otherwise ``Deelnemer <n>``); speakers other than the
+interviewer are people; values of participant or document attributes whose
+name says school, organisation or place are organisations or places.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from lobcoder.pseudonymise.categories import Category
+from lobcoder.pseudonymise.entities import Location
+from lobcoder.storage.models import Attribute, AttributeValue, Document, Memo, Participant, Speaker
+
+ROLE_ATTRIBUTES = ("role", "rol", "functie", "function")
+_SCHOOL_WORDS = ("school", "roc", "college", "instelling")
+_ORGANISATION_WORDS = ("organisatie", "organisation", "werkgever", "employer", "bedrijf", "company", "stagebedrijf")
+_PLACE_WORDS = ("plaats", "woonplaats", "city", "place", "gemeente", "stad", "vestiging")
+_PERSON_WORDS = ("naam", "name", "mentor", "slb", "begeleider")
+
+
+@dataclass(frozen=True)
+class KnownTerm:
+    term: str
+    category: Category
+    pseudonym: str = ""  # proposed here (participants) or left to the numbering
+
+
+def project_texts(session: Session) -> Iterator[tuple[Location, str]]:
+    """Every document text and every memo text, documents first, by name."""
+    for doc_id, name, text in session.execute(select(Document.id, Document.name, Document.text).order_by(Document.name)):
+        yield Location("document", doc_id, name), text
+    for memo_id, title, text in session.execute(select(Memo.id, Memo.title, Memo.text).order_by(Memo.id)):
+        if text:
+            yield Location("memo", memo_id, f"memo {memo_id}" + (f": {title}" if title else "")), text
+
+
+def attribute_category(name: str) -> Category | None:
+    word = name.casefold()
+    for words, category in (
+        (_SCHOOL_WORDS, Category.SCHOOL),
+        (_ORGANISATION_WORDS, Category.ORGANISATION),
+        (_PLACE_WORDS, Category.PLACE),
+        (_PERSON_WORDS, Category.PERSON),
+    ):
+        if any(w in word for w in words):
+            return category
+    return None
+
+
+def known_terms(session: Session) -> list[KnownTerm]:
+    terms: list[KnownTerm] = []
+    roles = _participant_roles(session)
+    numbers: dict[str, int] = {}
+    participants = session.execute(select(Participant.id, Participant.name).order_by(Participant.id)).all()
+    for participant_id, name in participants:
+        role = roles.get(participant_id, "Deelnemer")
+        numbers[role] = numbers.get(role, 0) + 1
+        terms.append(KnownTerm(name, Category.PERSON, f"{role} {numbers[role]}"))
+    names = {name.casefold() for _, name in participants}
+    for name, interviewer in session.execute(select(Speaker.name, Speaker.is_interviewer).order_by(Speaker.name)):
+        if not interviewer and len(name) > 2 and name.casefold() not in names:
+            terms.append(KnownTerm(name, Category.PERSON))
+    rows = session.execute(
+        select(Attribute.name, AttributeValue.text_value).join(Attribute).where(AttributeValue.text_value.is_not(None))
+    )
+    seen: set[str] = set()
+    for attribute, value in rows:
+        category = attribute_category(attribute)
+        value = (value or "").strip()
+        if category is not None and value and value.casefold() not in seen:
+            seen.add(value.casefold())
+            terms.append(KnownTerm(value, category))
+    return terms
+
+
+def _participant_roles(session: Session) -> dict[int, str]:
+    rows = session.execute(
+        select(AttributeValue.participant_id, Attribute.name, AttributeValue.text_value)
+        .join(Attribute)
+        .where(AttributeValue.participant_id.is_not(None))
+    )
+    roles: dict[int, str] = {}
+    for participant_id, attribute, value in rows:
+        if attribute.casefold() in ROLE_ATTRIBUTES and value and value.strip():
+            role = value.strip()
+            roles[participant_id] = role[:1].upper() + role[1:]
+    return roles
