@@ -40,6 +40,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "evaluate-suggestions": ("suggest", "cross-validated precision/recall/F1 of suggestions on your codings"),
     "nlp-info": ("suggest", "which Dutch language pipeline is active, and how to get a better one"),
     "team": ("team", "copy the project for a second coder, or merge a coder's copy back"),
+    "pseudonymise": ("pseudonymise", "find personal data and write a pseudonymised copy with codings kept"),
 }
 
 WINDOW_HELP = """the window:

@@ -135,12 +135,18 @@ def _pseudonymise(
     fields: list[dict[str, Any]] = []
     codings = _by_document(session, select(Coding.document_id, Coding.id, Coding.start, Coding.end))
     turns = _by_document(
-        session, select(SpeakerTurn.document_id, SpeakerTurn.id, SpeakerTurn.label_start, SpeakerTurn.start, SpeakerTurn.end)
+        session,
+        select(SpeakerTurn.document_id, SpeakerTurn.id, SpeakerTurn.label_start, SpeakerTurn.start, SpeakerTurn.end),
     )
     rejections = _by_document(
-        session, select(SuggestionRejection.content_hash, SuggestionRejection.id, SuggestionRejection.start, SuggestionRejection.end)
+        session,
+        select(
+            SuggestionRejection.content_hash, SuggestionRejection.id, SuggestionRejection.start, SuggestionRejection.end
+        ),
     )
-    documents = session.execute(select(Document.id, Document.guid, Document.name, Document.text, Document.content_hash)).all()
+    documents = session.execute(
+        select(Document.id, Document.guid, Document.name, Document.text, Document.content_hash)
+    ).all()
     coding_rows: list[dict[str, Any]] = []
     turn_rows: list[dict[str, Any]] = []
     rejection_rows: list[dict[str, Any]] = []
@@ -229,7 +235,9 @@ def _rename_labels(session: Session, replacer: _Replacer, fields: list[dict[str,
 
     for model in (Document, Participant):
         rows = list(session.scalars(select(model)))
-        wanted = {row.id: record(f"{model.__tablename__}.name", row.guid, row.name, replacer.label(row.name)) for row in rows}
+        wanted = {
+            row.id: record(f"{model.__tablename__}.name", row.guid, row.name, replacer.label(row.name)) for row in rows
+        }
         for row in rows:  # two rows may swap names: clear them first
             row.name = row.guid
         session.flush()
@@ -249,7 +257,9 @@ def _rename_labels(session: Session, replacer: _Replacer, fields: list[dict[str,
     for speaker in speakers:
         new = record("speakers.name", str(speaker.id), speaker.name, replacer.label(speaker.name))
         if new in keep:  # two spellings of one person become one speaker
-            session.execute(update(SpeakerTurn).where(SpeakerTurn.speaker_id == speaker.id).values(speaker_id=keep[new].id))
+            session.execute(
+                update(SpeakerTurn).where(SpeakerTurn.speaker_id == speaker.id).values(speaker_id=keep[new].id)
+            )
             session.delete(speaker)
         else:
             keep[new] = speaker

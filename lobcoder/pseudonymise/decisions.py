@@ -14,7 +14,7 @@ from lobcoder.storage.models import PseudonymDecision
 
 
 def load_decisions(session: Session) -> list[Decision]:
-    rows = session.scalars(select(PseudonymDecision).order_by(PseudonymDecision.term))
+    rows = sorted(session.scalars(select(PseudonymDecision)), key=lambda r: (r.term.casefold(), r.id))
     return [Decision(r.term, Category.parse(r.category), r.pseudonym, r.accepted) for r in rows]
 
 

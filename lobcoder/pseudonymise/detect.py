@@ -68,7 +68,9 @@ def detect(
     for d in decisions:
         seeds.setdefault(entity_key(d.term), Seed(d.term, d.category, SOURCE_TERMS, 1.0, d.pseudonym, d.accepted))
     for k in known:
-        seeds.setdefault(entity_key(k.term), Seed(k.term, k.category, SOURCE_PROJECT, CONFIDENCE[SOURCE_PROJECT], k.pseudonym))
+        seeds.setdefault(
+            entity_key(k.term), Seed(k.term, k.category, SOURCE_PROJECT, CONFIDENCE[SOURCE_PROJECT], k.pseudonym)
+        )
     if use_deduce:
         report(0, len(texts), "deduce")
         deduce_engine.load()
@@ -105,7 +107,15 @@ def entities_from_seeds(seeds: dict[str, Seed], texts: Sequence[tuple[Location, 
         for match in matcher.find(text):
             seed = by_key[entity_key(match.term)]
             findings.append(
-                Finding(location, match.start, match.end, text[match.start : match.end], seed.category, seed.source, seed.confidence)
+                Finding(
+                    location,
+                    match.start,
+                    match.end,
+                    text[match.start : match.end],
+                    seed.category,
+                    seed.source,
+                    seed.confidence,
+                )
             )
     grouped = {e.key: e for e in group_findings(findings, {k: s.term for k, s in seeds.items()})}
     entities = []

@@ -114,7 +114,9 @@ def group_findings(findings: Iterable[Finding], preferred: dict[str, str] | None
     entities = []
     for key, group in groups.items():
         assert group.best is not None
-        term = (preferred or {}).get(key) or max(group.spellings, key=lambda s: (group.spellings[s], s[:1].isupper(), s))
+        term = (preferred or {}).get(key) or max(
+            group.spellings, key=lambda s: (group.spellings[s], s[:1].isupper(), s)
+        )
         unique = _unique_findings(group.findings)
         entities.append(
             Entity(

@@ -71,8 +71,13 @@ class TermMatcher:
         covered = 0
         index = self._index
         for word in _WORD.finditer(text):
-            candidates = index.get(word.group().casefold())
-            if not candidates or word.start() < covered:
+            if word.start() < covered:
+                continue
+            key = word.group().casefold()
+            candidates = index.get(key)
+            if candidates is None and key.endswith("s"):  # Mariekes
+                candidates = index.get(key[:-1])
+            if not candidates:
                 continue
             for candidate in candidates:
                 begin = word.start() - candidate.prefix

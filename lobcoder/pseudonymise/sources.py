@@ -34,7 +34,9 @@ class KnownTerm:
 
 def project_texts(session: Session) -> Iterator[tuple[Location, str]]:
     """Every document text and every memo text, documents first, by name."""
-    for doc_id, name, text in session.execute(select(Document.id, Document.name, Document.text).order_by(Document.name)):
+    for doc_id, name, text in session.execute(
+        select(Document.id, Document.name, Document.text).order_by(Document.name)
+    ):
         yield Location("document", doc_id, name), text
     for memo_id, title, text in session.execute(select(Memo.id, Memo.title, Memo.text).order_by(Memo.id)):
         if text:

@@ -1,0 +1,75 @@
+"""``lobcoder pseudonymise detect`` then ``apply``, as a researcher would run them."""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+import pytest
+from sqlalchemy import select
+
+from lobcoder.__main__ import main
+from lobcoder.pseudonymise.keyfile import read_key
+from lobcoder.storage.models import Participant
+from lobcoder.storage.project import ProjectStore
+
+
+def test_detect_review_apply(demo_copy: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    terms = tmp_path / "terms.csv"
+    terms.write_text("term,category,pseudonym\nMBO Diensten,organisation,Organisatie X\n", "utf-8")
+    findings = tmp_path / "findings.csv"
+    assert (
+        main(["pseudonymise", "detect", str(demo_copy), "--terms", str(terms), "--out", str(findings), "--no-deduce"])
+        == 0
+    )
+    assert "entities" in capsys.readouterr().out
+    rows = list(csv.DictReader(findings.open(encoding="utf-8")))
+    by_term = {r["term"]: r for r in rows}
+    assert by_term["Marieke"]["pseudonym"] == "Docent 1" and int(by_term["Marieke"]["count"]) > 10
+    assert by_term["MBO Diensten"]["pseudonym"] == "Organisatie X"
+    # The researcher rejects one finding and renames another.
+    by_term["Joost"]["decision"] = "reject"
+    by_term["Ruud"]["pseudonym"] = "Leidinggevende 1"
+    with findings.open("w", encoding="utf-8", newline="") as fh:
+        writer = csv.DictWriter(fh, fieldnames=list(rows[0]))
+        writer.writeheader()
+        writer.writerows(rows)
+    password = tmp_path / "password.txt"
+    password.write_text("correct horse\n", "utf-8")
+    out, key = tmp_path / "demo-pseudo.lobcoder", tmp_path / "key.json"
+    code = main(
+        ["pseudonymise", "apply", str(demo_copy), "--decisions", str(findings), "--out", str(out), "--key", str(key),
+         "--password-file", str(password)]
+    )  # fmt: skip
+    assert code == 0
+    assert "(encrypted)" in capsys.readouterr().out
+    with ProjectStore.open(out) as copy, copy.read() as session:
+        names = set(session.scalars(select(Participant.name)))
+    assert names == {"Docent 1", "Joost", "Docent 3", "Leidinggevende 1", "Contactpersoon 1"}
+    assert {"term": "MBO Diensten", "pseudonym": "Organisatie X"} in read_key(key, "correct horse")["terms"]
+
+
+def test_apply_refuses_a_term_list_without_decisions(
+    demo_copy: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    empty = tmp_path / "empty.csv"
+    empty.write_text("term,category,pseudonym\n", "utf-8")
+    out = tmp_path / "x.lobcoder"
+    assert (
+        main(
+            [
+                "pseudonymise",
+                "apply",
+                str(demo_copy),
+                "--decisions",
+                str(empty),
+                "--out",
+                str(out),
+                "--key",
+                str(tmp_path / "k"),
+            ]
+        )
+        == 2
+    )
+    assert "empty.csv: has no accepted decision" in capsys.readouterr().err
+    assert not out.exists()
