@@ -75,6 +75,7 @@ class MenuActions(QObject):
         self.export_project_action = self._action(
             self.tr("&Export project as REFI-QDA (.qdpx)…"), exchange.export_project, None, menu
         )
+        self.pseudonymise_action = self._action(self.tr("&Pseudonymise…"), self._pseudonymise, None, menu)
         menu.addSeparator()
         self.team = TeamActions(self.window)
         self.team_copy_action = self._action(
@@ -150,6 +151,16 @@ class MenuActions(QObject):
         dialog.deleteLater()
         if dialog.changed_project and window.document is not None:
             window.open_document(window.document.id)  # its turns show the new names
+
+    def _pseudonymise(self) -> None:
+        from lobcoder.gui.pseudonymise.dialog import PseudonymiseDialog
+
+        if self.window.store is None:
+            QMessageBox.information(self.window, self.tr("Pseudonymise"), self.tr("Open or create a project first."))
+            return
+        span = self.window.transcript.selection() if self.window.document is not None else None
+        selection = self.window.document.text[span[0] : span[1]] if span and self.window.document else ""
+        PseudonymiseDialog(self.window.store, self.window, selection).open()
 
     # -- Edit ------------------------------------------------------------------
 

@@ -1,0 +1,1 @@
+"""The pseudonymisation review window (Tools → Pseudonymise…)."""

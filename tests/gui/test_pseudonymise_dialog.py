@@ -1,0 +1,54 @@
+"""The pseudonymisation window on the demo: review, edit, add a term, preview, write the copy."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pytestqt.qtbot import QtBot
+from sqlalchemy import select
+
+from lobcoder.demo.build import create_demo_project
+from lobcoder.gui.pseudonymise.dialog import PseudonymiseDialog
+from lobcoder.gui.pseudonymise.entity_model import PSEUDONYM, REPLACE
+from lobcoder.pseudonymise.decisions import load_decisions
+from lobcoder.pseudonymise.keyfile import read_key
+from lobcoder.storage.models import Participant
+from lobcoder.storage.project import ProjectStore
+
+
+def row_of(dialog: PseudonymiseDialog, term: str) -> int:
+    return next(i for i, e in enumerate(dialog.model.entities()) if e.term == term)
+
+
+def test_review_and_write_copy(qtbot: QtBot, qtmodeltester, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    path = create_demo_project(tmp_path / "demo.lobcoder")
+    store = ProjectStore.open(path)
+    dialog = PseudonymiseDialog(store, selection="MBO Diensten", use_deduce=False)
+    qtbot.addWidget(dialog)
+    qtbot.waitUntil(lambda: dialog.model.rowCount() > 0, timeout=10000)
+    qtmodeltester.check(dialog.model)
+    model = dialog.model
+    assert model.entity(row_of(dialog, "Marieke")).pseudonym == "Docent 1"
+    model.setData(model.index(row_of(dialog, "Joost"), REPLACE), 0, 10)  # CheckStateRole, unchecked
+    model.setData(model.index(row_of(dialog, "Ruud"), PSEUDONYM), "Leidinggevende 1")
+    added = dialog.add_term("MBO Diensten", "Organisatie X")
+    assert added.count >= 2
+    dialog.document_box.setCurrentIndex(0)
+    shown = dialog.preview.toPlainText()
+    assert "Veenstroom" not in shown and "School A" in shown
+    assert "Docent 1" in dialog.status.text() or "replace" in dialog.status.text()
+    dialog.resize(1200, 720)
+    dialog.grab().save(str(tmp_path / "pseudonymise.png"))
+    out, key = tmp_path / "copy.lobcoder", tmp_path / "key.json"
+    dialog.apply_to(out, key, "wachtwoord")
+    qtbot.waitUntil(lambda: out.exists(), timeout=20000)
+    dialog.wait()
+    assert "copy.lobcoder" in dialog.status.text()
+    with store.read() as session:
+        stored = {d.term: d for d in load_decisions(session)}
+    assert stored["Joost"].accepted is False and stored["Ruud"].pseudonym == "Leidinggevende 1"
+    with ProjectStore.open(out) as copy, copy.read() as session:
+        names = set(session.scalars(select(Participant.name)))
+    assert names == {"Docent 1", "Joost", "Docent 3", "Leidinggevende 1", "Contactpersoon 1"}
+    assert {"term": "MBO Diensten", "pseudonym": "Organisatie X"} in read_key(key, "wachtwoord")["terms"]
+    store.close()
