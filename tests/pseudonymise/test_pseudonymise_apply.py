@@ -33,7 +33,12 @@ def snapshot(store: ProjectStore) -> dict:
         docs = {d.guid: d.text for d in session.scalars(select(Document))}
         doc_guid = {d.id: d.guid for d in session.scalars(select(Document))}
         codings = {c.guid: (doc_guid[c.document_id], c.start, c.end) for c in session.scalars(select(Coding))}
-    return {"docs": docs, "codings": codings}
+        coding_guid = {c.id: c.guid for c in session.scalars(select(Coding))}
+        links = {
+            m.guid: (doc_guid.get(m.document_id), coding_guid.get(m.coding_id), m.code_id)
+            for m in session.scalars(select(Memo))
+        }
+    return {"docs": docs, "codings": codings, "memo_links": links}
 
 
 def expected_passage(text: str, start: int, end: int, positions: list[dict]) -> str:
@@ -63,6 +68,7 @@ def test_copy_keeps_every_coding_on_its_passage_and_leaves_the_original(demo_cop
     with ProjectStore.open(out) as copy:
         new = snapshot(copy)
         assert set(new["codings"]) == set(old["codings"]) and len(old["codings"]) == result.codings > 50
+        assert new["memo_links"] == old["memo_links"] and any(c for _d, c, _k in old["memo_links"].values())
         changed = 0
         for guid, (doc, start, end) in old["codings"].items():
             positions = [p for p in key["positions"] if p["guid"] == doc]

@@ -1188,6 +1188,124 @@
     </message>
 </context>
 <context>
+    <name>EntityModel</name>
+    <message>
+        <location filename="../../pseudonymise/entity_model.py" line="+32"/>
+        <source>person</source>
+        <translation>persoon</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>school</source>
+        <translation>school</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>organisation</source>
+        <translation>organisatie</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>place</source>
+        <translation>plaats</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>date</source>
+        <translation>datum</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>age</source>
+        <translation>leeftijd</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>e-mail</source>
+        <translation>e-mail</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>phone</source>
+        <translation>telefoon</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>web address</source>
+        <translation>webadres</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>BSN</source>
+        <translation>BSN</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>number</source>
+        <translation>nummer</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>other</source>
+        <translation>overig</translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>Replace</source>
+        <translation>Vervangen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Found</source>
+        <translation>Gevonden</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Category</source>
+        <translation>Categorie</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Occurrences</source>
+        <translation>Vindplaatsen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pseudonym</source>
+        <translation>Pseudoniem</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Confidence</source>
+        <translation>Zekerheid</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Found by</source>
+        <translation>Gevonden door</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>project</source>
+        <translation>project</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>term list</source>
+        <translation>termenlijst</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>you</source>
+        <translation>u</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Also written: {0}</source>
+        <translation>Ook geschreven als: {0}</translation>
+    </message>
+</context>
+<context>
     <name>ExchangeActions</name>
     <message>
         <location filename="../../exchange_actions.py" line="+25"/>
@@ -2109,7 +2227,12 @@ Taal van het codeboek:</numerusform>
         <translation>Project &amp;exporteren als REFI-QDA (.qdpx)…</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+2"/>
+        <source>&amp;Pseudonymise…</source>
+        <translation>&amp;Pseudonimiseren…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Prepare a cop&amp;y for a second coder…</source>
         <translation>&amp;Kopie maken voor een tweede codeur…</translation>
     </message>
@@ -2151,16 +2274,22 @@ Taal van het codeboek:</numerusform>
     <message>
         <location line="+0"/>
         <location line="+14"/>
+        <location line="+13"/>
         <source>Open or create a project first.</source>
         <translation>Open of maak eerst een project.</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="-13"/>
         <source>Speakers</source>
         <translation>Sprekers</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
+        <source>Pseudonymise</source>
+        <translation>Pseudonimiseren</translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <location line="+26"/>
         <source>&amp;Undo</source>
         <translation>&amp;Ongedaan maken</translation>
@@ -2529,6 +2658,150 @@ Kwalitatief coderen van interviewtranscripten.</translation>
         <location line="+2"/>
         <source>starts with a lower-case letter</source>
         <translation>begint met een kleine letter</translation>
+    </message>
+</context>
+<context>
+    <name>PseudonymiseDialog</name>
+    <message>
+        <location filename="../../pseudonymise/dialog.py" line="+58"/>
+        <source>Pseudonymise project</source>
+        <translation>Project pseudonimiseren</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>&amp;Detect with deduce</source>
+        <translation>&amp;Opsporen met deduce</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Add term…</source>
+        <translation>Term &amp;toevoegen…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Import term list…</source>
+        <translation>Termenlijst &amp;importeren…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>E&amp;xport term list…</source>
+        <translation>Termenlijst e&amp;xporteren…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Write pseudonymised copy…</source>
+        <translation>Gepseudonimiseerde &amp;kopie schrijven…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Cancel</source>
+        <translation>Annuleren</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>Where it occurs:</source>
+        <translation>Waar het voorkomt:</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Preview (replacements highlighted):</source>
+        <translation>Voorbeeld (vervangingen gemarkeerd):</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>No detector finds everything. Read the preview of every document before you share the copy; the original project is never changed.</source>
+        <translation>Geen enkele detector vindt alles. Lees het voorbeeld van elk document voordat u de kopie deelt; het oorspronkelijke project wordt nooit gewijzigd.</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>Building deduce&apos;s name and place lists (once, 1-3 minutes)…</source>
+        <translation>De naam- en plaatslijsten van deduce worden opgebouwd (eenmalig, 1-3 minuten)…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Loading deduce and searching every document…</source>
+        <translation>deduce laden en elk document doorzoeken…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Searching for the project&apos;s participants, speakers and schools…</source>
+        <translation>Zoeken naar de deelnemers, sprekers en scholen van het project…</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>{0} entities, {1} to replace at {2} places.</source>
+        <translation>{0} entiteiten, {1} te vervangen op {2} plaatsen.</translation>
+    </message>
+    <message>
+        <location line="+48"/>
+        <location line="+5"/>
+        <source>Add term</source>
+        <translation>Term toevoegen</translation>
+    </message>
+    <message>
+        <location line="-5"/>
+        <source>Text to replace everywhere:</source>
+        <translation>Tekst die overal vervangen moet worden:</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Pseudonym for “{0}”:</source>
+        <translation>Pseudoniem voor “{0}”:</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <location line="+6"/>
+        <source>Import term list</source>
+        <translation>Termenlijst importeren</translation>
+    </message>
+    <message>
+        <location line="-6"/>
+        <location line="+12"/>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV-bestanden (*.csv)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+5"/>
+        <source>Export term list</source>
+        <translation>Termenlijst exporteren</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Write pseudonymised copy</source>
+        <translation>Gepseudonimiseerde kopie schrijven</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>lobcoder projects (*{0})</source>
+        <translation>lobcoder-projecten (*{0})</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Key file</source>
+        <translation>Sleutelbestand</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The key (who is who) goes to {0}.
+Password to encrypt it (leave empty for none):</source>
+        <translation>De sleutel (wie is wie) komt in {0}.
+Wachtwoord om hem te versleutelen (leeg laten voor geen):</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Writing the pseudonymised copy…</source>
+        <translation>De gepseudonimiseerde kopie wordt geschreven…</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Written: {0} ({1} replacements; {2} codings moved). Key: {3}</source>
+        <translation>Geschreven: {0} ({1} vervangingen; {2} coderingen verplaatst). Sleutel: {3}</translation>
+    </message>
+    <message>
+        <location line="+44"/>
+        <source>Stopped; nothing was written.</source>
+        <translation>Gestopt; er is niets geschreven.</translation>
     </message>
 </context>
 <context>
