@@ -75,7 +75,7 @@ class MenuActions(QObject):
         self.export_project_action = self._action(
             self.tr("&Export project as REFI-QDA (.qdpx)…"), exchange.export_project, None, menu
         )
-        self.pseudonymise_action = self._action(self.tr("&Pseudonymise…"), self._pseudonymise, None, menu)
+        self.pseudonymise_action = self._action(self.tr("Pse&udonymise…"), self._pseudonymise, None, menu)
         menu.addSeparator()
         self.team = TeamActions(self.window)
         self.team_copy_action = self._action(

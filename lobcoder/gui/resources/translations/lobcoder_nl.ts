@@ -2228,8 +2228,8 @@ Taal van het codeboek:</numerusform>
     </message>
     <message>
         <location line="+2"/>
-        <source>&amp;Pseudonymise…</source>
-        <translation>&amp;Pseudonimiseren…</translation>
+        <source>Pse&amp;udonymise…</source>
+        <translation>Pse&amp;udonimiseren…</translation>
     </message>
     <message>
         <location line="+4"/>
