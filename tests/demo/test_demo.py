@@ -77,7 +77,7 @@ def test_demo_is_a_named_project_with_everything_in_it(demo: ProjectStore) -> No
         info = project_info(session)
     assert info.name == DEMO_NAME
     assert (info.documents, info.participants, info.codes, info.coders, info.memos) == (6, 5, 23, 2, 4)
-    assert 55 <= info.codings <= 70
+    assert 70 <= info.codings <= 90  # both coders code the two wave-1 interviews (inter-coder agreement)
 
 
 def test_build_leaves_only_the_project_file(tmp_path: Path) -> None:

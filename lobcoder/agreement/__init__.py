@@ -1,0 +1,1 @@
+"""Inter-coder agreement: units, coefficients, disagreements and their report tables (Qt-free)."""

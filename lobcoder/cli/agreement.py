@@ -1,0 +1,67 @@
+"""``lobcoder agreement PROJECT``: inter-coder agreement per code as text, JSON or a Word/Excel/CSV file."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+
+def register(commands: argparse._SubParsersAction) -> None:
+    from lobcoder.agreement.units import AGREEMENT_UNITS
+
+    cmd = commands.add_parser(
+        "agreement",
+        help="inter-coder agreement per code (kappa, alpha, AC1) between coders",
+        description="Compares coders on the documents all of them coded (or --documents): per code the units "
+        "coded by one coder only, by both and by neither, percent agreement, Cohen's kappa, Brennan-Prediger "
+        "kappa, Gwet's AC1 and Krippendorff's alpha with bootstrap 95% intervals; Fleiss' kappa for 3+ coders.",
+    )
+    cmd.add_argument("project", type=Path)
+    cmd.add_argument("--coders", nargs="+", metavar="NAME", help="the coders to compare (default: every coder)")
+    cmd.add_argument("--unit", choices=AGREEMENT_UNITS, default="sentence", help="what is compared (default sentence)")
+    cmd.add_argument(
+        "--overlap",
+        type=float,
+        default=90.0,
+        metavar="PERCENT",
+        help="with --unit overlap: share of a coding the other coder must cover (default 90)",
+    )
+    cmd.add_argument("--documents", nargs="+", metavar="NAME", help="only these documents (default: coded by all)")
+    cmd.add_argument("--json", action="store_true", help="print the result as JSON")
+    cmd.add_argument("--out", type=Path, metavar="FILE", help="write the tables to a .docx, .xlsx or .csv file")
+    cmd.add_argument("--language", choices=("en", "nl"), default="en", help="words and numbers of the tables")
+    cmd.set_defaults(handler=cmd_agreement)
+
+
+def cmd_agreement(args: argparse.Namespace) -> int:
+    from lobcoder.agreement.compute import AgreementProblem, agreement
+    from lobcoder.agreement.report import report_tables, result_as_json
+    from lobcoder.analysis.dataset import load_dataset
+    from lobcoder.cli.output import print_json
+    from lobcoder.cli.report import print_table
+    from lobcoder.reports.export import export_table
+    from lobcoder.storage.project import ProjectStore
+
+    if args.out is not None and args.out.suffix.lower() not in (".docx", ".xlsx", ".csv"):
+        raise AgreementProblem(f"{args.out}: use .docx, .xlsx or .csv")
+    with ProjectStore.open(args.project) as store, store.read() as session:
+        dataset = load_dataset(session, texts=args.unit != "overlap", turns=args.unit == "turn")
+    documents = None
+    if args.documents:
+        by_name = {d.name.casefold(): d.id for d in dataset.documents}
+        missing = [n for n in args.documents if n.casefold() not in by_name]
+        if missing:
+            raise AgreementProblem(f"no document named {missing[0]!r} in this project")
+        documents = [by_name[n.casefold()] for n in args.documents]
+    result = agreement(dataset, args.coders, args.unit, documents, args.overlap)
+    if args.json:
+        print_json(result_as_json(result))
+        return 0
+    tables = report_tables(result, args.language)
+    if args.out is not None:
+        for path in export_table(tables, args.out, language=args.language):
+            print(f"Wrote {path}")
+        return 0
+    for table in tables:
+        print_table(table, args.language)
+    return 0

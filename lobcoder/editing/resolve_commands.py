@@ -1,0 +1,132 @@
+"""Resolving a disagreement between two coders on one unit of text, as one undoable action.
+
+A disagreement is a code and a stretch of text (a sentence, a turn, a coded
+segment...) where coder A and coder B coded differently. Resolving it decides
+what the coding there *should* be: A's codings, B's, both (their union) or
+none, each cut to the unit. The decision is written
+
+* to both coders, so that they agree from then on (the default), or
+* to a consensus coder only, leaving A and B as they coded, so the agreement
+  figures stay those of the independent coding.
+
+A coding of the written coder that reaches outside the unit keeps its part
+outside the unit (without white space at its ends); the part inside is
+replaced by the decision (touching pieces are joined into one coding). Undo brings back the very same codings,
+memos included.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, Literal
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from lobcoder.editing.base import Command, Macro
+from lobcoder.editing.coding_commands import InsertCodings, RemoveCodings
+from lobcoder.editing.snapshots import CodingSnapshot
+from lobcoder.errors import LobcoderError
+from lobcoder.services.codes import get_code
+from lobcoder.storage.models import Coder, Coding, Document
+
+Choice = Literal["first", "second", "both", "neither"]
+CHOICES: tuple[Choice, ...] = ("first", "second", "both", "neither")
+Interval = tuple[int, int]
+
+
+def merge(intervals: list[Interval], join_touching: bool = True) -> list[Interval]:
+    """The union of intervals as sorted disjoint intervals; touching ones are joined too."""
+    merged: list[Interval] = []
+    for start, end in sorted(intervals):
+        if merged and (start < merged[-1][1] or (join_touching and start == merged[-1][1])):
+            merged[-1] = (merged[-1][0], max(merged[-1][1], end))
+        else:
+            merged.append((start, end))
+    return merged
+
+
+def _codings(session: Session, document_id: int, code_id: int, coder: str, start: int, end: int) -> list[Coding]:
+    """The coder's codings of the code that share a character with ``[start, end)``."""
+    return list(
+        session.scalars(
+            select(Coding)
+            .join(Coder, Coder.id == Coding.coder_id)
+            .where(
+                Coding.document_id == document_id,
+                Coding.code_id == code_id,
+                Coder.name == coder,
+                Coding.start < end,
+                Coding.end > start,
+            )
+            .order_by(Coding.start, Coding.id)
+        )
+    )
+
+
+def _inside(codings: list[Coding], start: int, end: int) -> list[Interval]:
+    return merge([(max(c.start, start), min(c.end, end)) for c in codings])
+
+
+def _trim(text: str, start: int, end: int) -> Interval | None:
+    """The piece without white space at its ends (a coding cut at a sentence keeps no trailing blank)."""
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return (start, end) if start < end else None
+
+
+@dataclass
+class ResolveDisagreement(Command):
+    """Make the coding of ``code_guid`` in ``[start, end)`` of a document what ``choice`` says.
+
+    ``first`` and ``second`` name the two coders; with ``consensus`` the
+    decision is written only to that coder (created on first use).
+    """
+
+    document_id: int
+    code_guid: str
+    start: int
+    end: int
+    first: str
+    second: str
+    choice: Choice
+    consensus: str | None = None
+    code_name: str = ""  # for the name of the action
+    label: str = "resolve_disagreement"
+
+    @property
+    def label_args(self) -> dict[str, Any]:
+        return {"code": self.code_name, "choice": self.choice}
+
+    def apply(self, session: Session) -> Command:
+        if self.choice not in CHOICES:
+            raise LobcoderError(f"unknown resolution {self.choice!r} (use {', '.join(CHOICES)})")
+        code = get_code(session, self.code_guid)
+        self.code_name = code.name
+        found = {
+            coder: _codings(session, self.document_id, code.id, coder, self.start, self.end)
+            for coder in {self.first, self.second, *([self.consensus] if self.consensus else [])}
+        }
+        chosen = {
+            "first": [self.first],
+            "second": [self.second],
+            "both": [self.first, self.second],
+            "neither": [],
+        }[self.choice]
+        text = session.scalar(select(Document.text).where(Document.id == self.document_id)) or ""
+        decision = merge([piece for coder in chosen for piece in _inside(found[coder], self.start, self.end)])
+        steps: list[Command] = []
+        for target in [self.consensus] if self.consensus else [self.first, self.second]:
+            if _inside(found[target], self.start, self.end) == decision:
+                continue
+            outside = [(c.start, self.start) for c in found[target] if c.start < self.start]
+            outside += [(self.end, c.end) for c in found[target] if c.end > self.end]
+            pieces = merge([piece for piece in (_trim(text, *p) for p in outside) if piece] + decision)
+            if found[target]:
+                steps.append(RemoveCodings([c.guid for c in found[target]]))
+            if pieces:
+                snaps = [CodingSnapshot.new(self.document_id, self.code_guid, s, e, target) for s, e in pieces]
+                steps.append(InsertCodings(snaps))
+        return Macro(steps, self.label, self.label_args).apply(session)

@@ -1,0 +1,136 @@
+"""Agreement on a real project: counts worked out by hand, coefficients against brute force over units."""
+
+from __future__ import annotations
+
+import krippendorff
+import numpy as np
+import pytest
+from sklearn.metrics import cohen_kappa_score
+
+from lobcoder.agreement.compute import AgreementProblem, agreement
+from lobcoder.analysis.units import sentences
+
+
+def by_code(table):  # type: ignore[no-untyped-def]
+    return {row.label: row for row in table.rows}
+
+
+def test_sentences_counted_by_hand(team) -> None:  # type: ignore[no-untyped-def]
+    _, dataset, _ = team
+    result = agreement(dataset, ["Anna", "Bram"], "sentence")
+    assert result.documents == ("int1", "int2")  # int3 was coded by Anna only
+    (table,) = result.tables
+    rows = by_code(table)
+    assert list(rows) == ["Keuze", "Mentor", "Toekomst"]  # "Ongebruikt" is nobody's
+    # (neither, Anna only, Bram only, both) over 7 + 3 sentences
+    assert rows["Keuze"].counts == (8, 0, 1, 1)
+    assert rows["Mentor"].counts == (7, 2, 0, 1)
+    assert rows["Toekomst"].counts == (8, 1, 1, 0)
+    assert table.pooled.counts == (23, 3, 2, 2)
+    assert rows["Keuze"].values["percent"] == pytest.approx(0.9)
+    a = [0] * 10
+    b = [0] * 10
+    b[5] = a[1] = b[1] = 1  # Keuze: sentence 2 both, sentence 6 Bram
+    assert rows["Keuze"].values["cohen"] == pytest.approx(cohen_kappa_score(a, b), abs=1e-12)
+    low, high = rows["Keuze"].intervals["cohen"]
+    assert low <= rows["Keuze"].values["cohen"] <= high
+
+
+def unit_vectors(dataset, project, coder: str, code: str, unit: str):  # type: ignore[no-untyped-def]
+    """Brute force: per unit of int1 and int2, 1 if the coder's coding of the code touches it."""
+    values = []
+    coder_id = next(i for i, n in dataset.coders.items() if n == coder)
+    code_index = next(c.index for c in dataset.codes if c.name == code)
+    for name in ("int1", "int2"):
+        text = project.texts[name]
+        doc_index = next(i for i, d in enumerate(dataset.documents) if d.name == name)
+        c = dataset.codings
+        mine = (c.coder == coder_id) & (c.code == code_index) & (c.document == doc_index)
+        spans = list(zip(c.start[mine].tolist(), c.end[mine].tolist(), strict=True))
+        if unit == "character":
+            units = [(i, i + 1) for i in range(len(text))]
+        elif unit == "document":
+            units = [(0, len(text))]
+        else:
+            found = sentences(text)
+            units = list(zip(found.starts, found.ends, strict=True))
+        values += [int(any(s < ue and e > us for s, e in spans)) for us, ue in units]
+    return np.array(values)
+
+
+@pytest.mark.parametrize("unit", ["sentence", "document", "character"])
+def test_every_measure_equals_the_reference_on_brute_force_units(team, unit: str) -> None:  # type: ignore[no-untyped-def]
+    project, dataset, _ = team
+    (table,) = agreement(dataset, ["Anna", "Bram"], unit).tables
+    all_a, all_b = [], []
+    for row in table.rows:
+        a = unit_vectors(dataset, project, "Anna", row.label, unit)
+        b = unit_vectors(dataset, project, "Bram", row.label, unit)
+        all_a.append(a)
+        all_b.append(b)
+        expected = (np.sum((a == 0) & (b == 0)), np.sum(a > b), np.sum(b > a), np.sum(a & b))
+        assert row.counts == expected
+        assert row.values["percent"] == pytest.approx(np.mean(a == b), abs=1e-12)
+        if len(set(a) | set(b)) > 1:
+            assert row.values["cohen"] == pytest.approx(cohen_kappa_score(a, b), abs=1e-9)
+            reference = krippendorff.alpha(
+                reliability_data=np.stack([a, b]).astype(float), level_of_measurement="nominal"
+            )
+            assert row.values["alpha"] == pytest.approx(reference, abs=1e-9)
+    a, b = np.concatenate(all_a), np.concatenate(all_b)
+    assert table.pooled.values["cohen"] == pytest.approx(cohen_kappa_score(a, b), abs=1e-9)
+
+
+def test_characters_inflate_percent_agreement(team) -> None:  # type: ignore[no-untyped-def]
+    _, dataset, _ = team
+    characters = agreement(dataset, ["Anna", "Bram"], "character").tables[0].pooled.values
+    sentences_ = agreement(dataset, ["Anna", "Bram"], "sentence").tables[0].pooled.values
+    assert characters["percent"] > sentences_["percent"]
+
+
+def test_segment_overlap_as_maxqda(team) -> None:  # type: ignore[no-untyped-def]
+    _, dataset, _ = team
+    (table,) = agreement(dataset, ["Anna", "Bram"], "overlap", threshold=90).tables
+    rows = by_code(table)
+    # "Ik koos zelf" and "Ik koos zelf." overlap 12 of 13 characters (92 %): both matched.
+    assert rows["Keuze"].counts == (0, 0, 1, 2)
+    # Bram's "Mijn mentor hielp niet." lies inside Anna's longer coding; hers is only 59 % covered.
+    assert rows["Mentor"].counts == (0, 2, 0, 1)
+    assert rows["Toekomst"].counts == (0, 1, 1, 0)
+    assert rows["Keuze"].values["percent"] == pytest.approx(2 / 3)
+    assert np.isnan(rows["Keuze"].values["cohen"])
+    assert table.pooled.values["percent"] == pytest.approx(3 / 8)
+    assert table.pooled.values["brennan_prediger"] == pytest.approx((3 / 8 - 1 / 3) / (2 / 3))
+    # At 50 % Anna's long Mentor coding is matched too.
+    (loose,) = agreement(dataset, ["Anna", "Bram"], "overlap", threshold=50).tables
+    assert by_code(loose)["Mentor"].counts == (0, 1, 0, 2)
+
+
+def test_three_coders_pairwise_and_group_alpha(trio) -> None:  # type: ignore[no-untyped-def]
+    project, dataset = trio
+    result = agreement(dataset, None, "sentence")
+    assert result.coders == ("Anna", "Bram", "Carla")
+    assert [t.coders for t in result.tables] == [("Anna", "Bram"), ("Anna", "Carla"), ("Bram", "Carla"), result.coders]
+    group = result.tables[-1]
+    for row in group.rows:
+        data = np.stack([unit_vectors(dataset, project, c, row.label, "sentence") for c in result.coders])
+        reference = krippendorff.alpha(reliability_data=data.astype(float), level_of_measurement="nominal")
+        assert row.values["alpha"] == pytest.approx(reference, abs=1e-9)
+        assert row.counts[0] == 10
+
+
+def test_unknown_coder_and_nothing_in_common(team) -> None:  # type: ignore[no-untyped-def]
+    _, dataset, _ = team
+    with pytest.raises(AgreementProblem, match="no coder named 'Carla'"):
+        agreement(dataset, ["Anna", "Carla"])
+    with pytest.raises(AgreementProblem, match="no document has been coded by Anna and Bram"):
+        agreement(dataset, ["anna ", "BRAM"], documents=[dataset.documents[2].id])
+
+
+def test_chosen_documents_treat_a_coder_without_codings_as_missing(team) -> None:  # type: ignore[no-untyped-def]
+    _, dataset, _ = team
+    ids = [d.id for d in dataset.documents]
+    result = agreement(dataset, ["Anna", "Bram"], "document", documents=ids)
+    assert result.documents == ("int1", "int2", "int3")
+    keuze = by_code(result.tables[0])["Keuze"]
+    assert sum(keuze.counts) == 2  # int3 has no Bram: not a unit both coders rated
