@@ -6,9 +6,8 @@ import math
 from typing import Any
 
 from lobcoder.agreement.compute import WITH_INTERVAL, AgreementResult, AgreementRow, AgreementTable
-from lobcoder.agreement.wording import word
 from lobcoder.analysis.table import Format, Table, TableRow, Value
-from lobcoder.reports.formatting import Language, check_language, format_number
+from lobcoder.i18n import Language, check_language, format_number, message
 
 NAMED_DOCUMENTS = 20  # the note names at most this many documents
 
@@ -34,51 +33,51 @@ def _columns(
     if table.is_pair:
         a, b = table.coders
         columns += [
-            (word("only", language, coder=a), "int", lambda r: r.counts[1]),
-            (word("only", language, coder=b), "int", lambda r: r.counts[2]),
-            (word("both", language), "int", lambda r: r.counts[3]),
+            (message("agreement.only", language, coder=a), "int", lambda r: r.counts[1]),
+            (message("agreement.only", language, coder=b), "int", lambda r: r.counts[2]),
+            (message("agreement.both", language), "int", lambda r: r.counts[3]),
         ]
         if result.unit != "overlap":
-            columns.append((word("neither", language), "int", lambda r: r.counts[0]))
+            columns.append((message("agreement.neither", language), "int", lambda r: r.counts[0]))
     else:
         columns += [
-            (word("units", language), "int", lambda r: r.counts[0]),
-            (word("marked", language), "int", lambda r: r.counts[1]),
+            (message("agreement.units", language), "int", lambda r: r.counts[0]),
+            (message("agreement.marked", language), "int", lambda r: r.counts[1]),
         ]
     measures = ("percent", "brennan_prediger") if result.unit == "overlap" else table.measures
     if measure is not None:
         measures = tuple(name for name in measures if name in ("percent", measure))
     for name in measures:
         fmt: Format = "percent" if name == "percent" else "float2"
-        columns.append((word(name, language), fmt, lambda r, name=name: _value(r, name)))
+        columns.append((message(f"agreement.measure.{name}", language), fmt, lambda r, name=name: _value(r, name)))
         if name in WITH_INTERVAL and result.unit != "overlap":
             columns.append(
-                (word("ci", language), "text", lambda r, name=name: interval_text(r.intervals.get(name), language))
+                (message("agreement.ci", language), "text", lambda r, name=name: interval_text(r.intervals.get(name), language))
             )
     return columns
 
 
 def _unit_words(result: AgreementResult, language: Language) -> str:
-    return word(result.unit, language)
+    return message(f"agreement.unit.{result.unit}", language)
 
 
 def notes(result: AgreementResult, table: AgreementTable, language: Language) -> tuple[str, ...]:
     """The notes under a table: the unit, the measures, the documents."""
     if result.unit == "overlap":
         threshold = format_number(result.threshold, 0 if result.threshold.is_integer() else 1, language)
-        unit = word("unit_overlap", language, threshold=threshold, codes=len(table.rows))
+        unit = message("agreement.unit_note.overlap", language, threshold=threshold, codes=len(table.rows))
     elif result.unit == "character":
-        unit = word("unit_character", language)
+        unit = message("agreement.unit_note.character", language)
     elif result.unit == "document":
-        unit = word("unit_document", language)
+        unit = message("agreement.unit_note.document", language)
     else:
-        unit = word("unit_text", language, unit=_unit_words(result, language))
-    kind = "measures_overlap" if result.unit == "overlap" else "measures_pair" if table.is_pair else "measures_group"
-    measures = word(kind, language, seed=result.seed)
+        unit = message("agreement.unit_note.text", language, unit=_unit_words(result, language))
+    kind = "overlap" if result.unit == "overlap" else "pair" if table.is_pair else "group"
+    measures = message(f"agreement.measures.{kind}", language, seed=result.seed)
     names = list(result.documents[:NAMED_DOCUMENTS])
     if len(result.documents) > NAMED_DOCUMENTS:
-        names.append(word("more", language, count=len(result.documents) - NAMED_DOCUMENTS))
-    documents = word("documents", language, count=len(result.documents), names=", ".join(names))
+        names.append(message("agreement.more", language, count=len(result.documents) - NAMED_DOCUMENTS))
+    documents = message("agreement.documents", language, count=len(result.documents), names=", ".join(names))
     return (unit, measures, documents)
 
 
@@ -90,15 +89,15 @@ def agreement_table(
     columns = _columns(result, table, language, measure)
     unit = _unit_words(result, language)
     if table.is_pair:
-        title = word("title_pair", language, a=table.coders[0], b=table.coders[1], unit=unit)
+        title = message("agreement.title_pair", language, a=table.coders[0], b=table.coders[1], unit=unit)
     else:
-        coders = ", ".join(table.coders[:-1]) + f" {word('and', language)} {table.coders[-1]}"
-        title = word("title_group", language, coders=coders, unit=unit)
+        coders = ", ".join(table.coders[:-1]) + f" {message('agreement.and', language)} {table.coders[-1]}"
+        title = message("agreement.title_group", language, coders=coders, unit=unit)
     rows = [TableRow(row.label, tuple(get(row) for _, _, get in columns), row.level, row.code_id) for row in table.rows]
-    rows.append(TableRow(word("total", language), tuple(get(table.pooled) for _, _, get in columns)))
+    rows.append(TableRow(message("table.total", language), tuple(get(table.pooled) for _, _, get in columns)))
     return Table(
         title=title,
-        row_header=word("code", language),
+        row_header=message("table.code", language),
         columns=tuple(header for header, _, _ in columns),
         rows=tuple(rows),
         formats=tuple(fmt for _, fmt, _ in columns),
@@ -116,8 +115,8 @@ def pairs_table(result: AgreementResult, language: Language = "en", measure: str
         TableRow(" – ".join(t.coders), tuple(get(t.pooled) for _, _, get in columns), 0, t.coders) for t in pairs
     )
     return Table(
-        title=word("title_pairs", language, unit=_unit_words(result, language)),
-        row_header=word("pair", language),
+        title=message("agreement.title_pairs", language, unit=_unit_words(result, language)),
+        row_header=message("agreement.pair", language),
         columns=tuple(header for header, _, _ in columns),
         rows=rows,
         formats=tuple(fmt for _, fmt, _ in columns),

@@ -60,6 +60,9 @@ SAME_IN_EVERY_LANGUAGE = {
     "merge.by.guid",
     "merge.kind.code",
     "merge.kind.document",
+    "agreement.unit.document",
+    "agreement.measure.fleiss",
+    "agreement.measure.brennan_prediger",
 }
 
 
