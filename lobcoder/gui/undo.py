@@ -51,6 +51,7 @@ class ActionNames(QObject):
             "merge_speakers": lambda: self.tr("Merge speakers into ‘{0}’").format(speaker),
             "mark_interviewer": lambda: self.tr("Mark %n speaker(s) as interviewer or respondent", "", count),
             "code_turns": lambda: self.tr("Code %n speaker turn(s)", "", count),
+            "resolve_disagreement": lambda: self.tr("Resolve disagreement on ‘{0}’").format(code),
         }
         return texts.get(command.label, lambda: self.tr("Edit"))()
 

@@ -10,6 +10,7 @@ from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
 
 from lobcoder.analysis.dataset import Dataset, load_dataset
+from lobcoder.gui.analysis.agreement_tab import AgreementTab
 from lobcoder.gui.analysis.cooccurrence_tab import CooccurrenceTab
 from lobcoder.gui.analysis.crosstab_tab import CrosstabTab
 from lobcoder.gui.analysis.filter_box import FilterBox
@@ -67,12 +68,14 @@ class AnalysisWindow(QWidget):
         self.cooccurrence = CooccurrenceTab(self)
         self.crosstab = CrosstabTab(self)
         self.quotes = QuotesTab(self)
+        self.agreement = AgreementTab(self)
         self.tabs = QTabWidget()
         for tab, title in (
             (self.frequencies, self.tr("&Frequencies")),
             (self.cooccurrence, self.tr("C&o-occurrence")),
             (self.crosstab, self.tr("C&rosstab")),
             (self.quotes, self.tr("&Quotes")),
+            (self.agreement, self.tr("A&greement")),
         ):
             self.tabs.addTab(tab, title)
         self.status = QLabel()
@@ -93,7 +96,7 @@ class AnalysisWindow(QWidget):
         self._follow_project()
 
     def all_tabs(self) -> tuple[AnalysisTab, ...]:
-        return (self.frequencies, self.cooccurrence, self.crosstab, self.quotes)
+        return (self.frequencies, self.cooccurrence, self.crosstab, self.quotes, self.agreement)
 
     # -- following the project -------------------------------------------------
 

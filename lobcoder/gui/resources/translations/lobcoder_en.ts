@@ -71,7 +71,7 @@
 <context>
     <name>AnalysisWindow</name>
     <message numerus="yes">
-        <location filename="../../analysis/window.py" line="+220"/>
+        <location filename="../../analysis/window.py" line="+223"/>
         <source>%n document(s)</source>
         <translation>
             <numerusform>%n document</numerusform>
@@ -214,6 +214,17 @@
         <translation>
             <numerusform>‘{0}’ and ‘{1}’: %n passage</numerusform>
             <numerusform>‘{0}’ and ‘{1}’: %n passages</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>DisagreementBrowser</name>
+    <message numerus="yes">
+        <location filename="../../analysis/disagreement_browser.py" line="+188"/>
+        <source>%n disagreement(s)</source>
+        <translation>
+            <numerusform>%n disagreement</numerusform>
+            <numerusform>%n disagreements</numerusform>
         </translation>
     </message>
 </context>

@@ -133,9 +133,127 @@
         </translation>
     </message>
     <message>
+        <location line="+1"/>
+        <source>Resolve disagreement on ‘{0}’</source>
+        <translation>Verschil over ‘{0}’ oplossen</translation>
+    </message>
+    <message>
         <location line="+2"/>
         <source>Edit</source>
         <translation>Bewerken</translation>
+    </message>
+</context>
+<context>
+    <name>AgreementTab</name>
+    <message>
+        <location filename="../../analysis/agreement_tab.py" line="+41"/>
+        <source>sentence</source>
+        <translation>zin</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>speaker turn</source>
+        <translation>spreekbeurt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>paragraph</source>
+        <translation>alinea</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>document</source>
+        <translation>document</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>segment overlap</source>
+        <translation>segmentoverlap</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>character</source>
+        <translation>teken</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>What a code is compared on: present or absent per unit, or matching segments</source>
+        <translation>Waarop een code vergeleken wordt: aanwezig of afwezig per eenheid, of overeenkomende segmenten</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Segment overlap: the share of a coding the other coder&apos;s coding must cover</source>
+        <translation>Segmentoverlap: het deel van een codering dat de codering van de andere codeur moet bedekken</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>all measures</source>
+        <translation>alle maten</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cohen&apos;s κ</source>
+        <translation>Cohens κ</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Krippendorff&apos;s α</source>
+        <translation>Krippendorffs α</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Brennan-Prediger κ</source>
+        <translation>Brennan-Prediger κ</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Gwet&apos;s AC1</source>
+        <translation>Gwets AC1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Coder A:</source>
+        <translation>Codeur A:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Coder B:</source>
+        <translation>Codeur B:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Unit:</source>
+        <translation>Eenheid:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Overlap:</source>
+        <translation>Overlap:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Measure:</source>
+        <translation>Maat:</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Select a code to list its disagreements below</source>
+        <translation>Kies een code om hieronder haar verschillen te zien</translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source>This project needs codings by two coders to compare.</source>
+        <translation>Dit project heeft coderingen van twee codeurs nodig om te vergelijken.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Choose two different coders.</source>
+        <translation>Kies twee verschillende codeurs.</translation>
+    </message>
+    <message>
+        <location line="+77"/>
+        <source>agreement</source>
+        <translation>overeenstemming</translation>
     </message>
 </context>
 <context>
@@ -219,7 +337,7 @@
 <context>
     <name>AnalysisWindow</name>
     <message>
-        <location filename="../../analysis/window.py" line="+72"/>
+        <location filename="../../analysis/window.py" line="+74"/>
         <source>&amp;Frequencies</source>
         <translation>&amp;Frequenties</translation>
     </message>
@@ -237,6 +355,11 @@
         <location line="+1"/>
         <source>&amp;Quotes</source>
         <translation>C&amp;itaten</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A&amp;greement</source>
+        <translation>Overeen&amp;stemming</translation>
     </message>
     <message>
         <location line="+68"/>
@@ -1133,6 +1256,82 @@
         <location line="+52"/>
         <source>crosstab {0}</source>
         <translation>kruistabel {0}</translation>
+    </message>
+</context>
+<context>
+    <name>DisagreementBrowser</name>
+    <message>
+        <location filename="../../analysis/disagreement_browser.py" line="+117"/>
+        <source>Double-click or press Enter to show the passage in its document</source>
+        <translation>Dubbelklik of druk op Enter om de passage in haar document te tonen</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Keep &amp;both</source>
+        <translation>&amp;Beide houden</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Neither</source>
+        <translation>&amp;Geen van beide</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Show in document</source>
+        <translation>&amp;Tonen in document</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Record under consensus coder:</source>
+        <translation>Vastleggen onder consensuscodeur:</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Write the decision to this coder only and leave both coders&apos; codings (and the figures) as they are</source>
+        <translation>Schrijf de beslissing alleen naar deze codeur en laat de coderingen van beide codeurs (en de cijfers) zoals ze zijn</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Consensus</source>
+        <translation>Consensus</translation>
+    </message>
+    <message>
+        <location line="+43"/>
+        <location line="+1"/>
+        <source>Keep {0}</source>
+        <translation>{0} houden</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+1"/>
+        <source>Coded by {0}</source>
+        <translation>Gecodeerd door {0}</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n disagreement(s)</source>
+        <translation>
+            <numerusform>%n verschil</numerusform>
+            <numerusform>%n verschillen</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>DisagreementModel</name>
+    <message>
+        <location line="-110"/>
+        <source>Document</source>
+        <translation>Document</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Code</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Passage</source>
+        <translation>Passage</translation>
     </message>
 </context>
 <context>

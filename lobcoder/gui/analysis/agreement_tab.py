@@ -1,0 +1,195 @@
+"""The Agreement tab: inter-coder agreement per code for two coders, and the disagreement browser under it."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QModelIndex, Qt, Slot
+from PySide6.QtWidgets import QComboBox, QDoubleSpinBox, QLabel, QSplitter
+
+from lobcoder.agreement.compute import AgreementResult, agreement
+from lobcoder.agreement.disagreements import Disagreement, disagreements
+from lobcoder.agreement.report import agreement_table, report_tables
+from lobcoder.analysis.dataset import Dataset
+from lobcoder.analysis.filters import AnalysisFilter, select
+from lobcoder.analysis.table import Table
+from lobcoder.editing.resolve_commands import ResolveDisagreement
+from lobcoder.gui.analysis.disagreement_browser import DisagreementBrowser
+from lobcoder.gui.analysis.tab import AnalysisTab, Computation, notes_text, refill_combo, table_view
+from lobcoder.gui.analysis.table_model import AnalysisTableModel
+from lobcoder.services.codes import get_code
+
+if TYPE_CHECKING:
+    from lobcoder.gui.analysis.window import AnalysisWindow
+
+ALL_MEASURES = ""
+
+
+class AgreementTab(AnalysisTab):
+    """Two coders compared per code on the documents both coded (narrowed by the filter's documents and attributes).
+
+    The table's row for a code narrows the disagreement browser to that code;
+    the total row shows every disagreement. Resolving one is an undoable
+    action; the tab recomputes when the project has changed.
+    """
+
+    def __init__(self, host: AnalysisWindow) -> None:
+        super().__init__(host)
+        self.first, self.second = QComboBox(), QComboBox()
+        self.unit = QComboBox()
+        for text, unit in (
+            (self.tr("sentence"), "sentence"),
+            (self.tr("speaker turn"), "turn"),
+            (self.tr("paragraph"), "paragraph"),
+            (self.tr("document"), "document"),
+            (self.tr("segment overlap"), "overlap"),
+            (self.tr("character"), "character"),
+        ):
+            self.unit.addItem(text, unit)
+        self.unit.setToolTip(self.tr("What a code is compared on: present or absent per unit, or matching segments"))
+        self.overlap = QDoubleSpinBox()
+        self.overlap.setRange(1, 100)
+        self.overlap.setValue(90)
+        self.overlap.setSuffix(" %")
+        self.overlap.setDecimals(0)
+        self.overlap.setToolTip(self.tr("Segment overlap: the share of a coding the other coder's coding must cover"))
+        self.measure = QComboBox()
+        for text, name in (
+            (self.tr("all measures"), ALL_MEASURES),
+            (self.tr("Cohen's κ"), "cohen"),
+            (self.tr("Krippendorff's α"), "alpha"),
+            (self.tr("Brennan-Prediger κ"), "brennan_prediger"),
+            (self.tr("Gwet's AC1"), "gwet_ac1"),
+        ):
+            self.measure.addItem(text, name)
+        for label, widget in (
+            (self.tr("Coder A:"), self.first),
+            (self.tr("Coder B:"), self.second),
+            (self.tr("Unit:"), self.unit),
+            (self.tr("Overlap:"), self.overlap),
+            (self.tr("Measure:"), self.measure),
+        ):
+            self.controls.addWidget(QLabel(label))
+            self.controls.addWidget(widget)
+        self.controls.addStretch(1)
+        self.model = AnalysisTableModel(self)
+        self.table = table_view()
+        self.table.setModel(self.model)
+        self.table.setToolTip(self.tr("Select a code to list its disagreements below"))
+        self.table.selectionModel().currentRowChanged.connect(self._code_chosen)
+        self.notes = QLabel()
+        self.notes.setWordWrap(True)
+        self.browser = DisagreementBrowser()
+        self.browser.resolve.connect(self._resolve)
+        self.browser.showPassage.connect(self.host.show_span)
+        splitter = QSplitter(Qt.Orientation.Vertical)
+        splitter.addWidget(self.table)
+        splitter.addWidget(self.browser)
+        splitter.setSizes([330, 400])
+        self.body.addWidget(splitter, 1)
+        self.body.addWidget(self.notes)
+        for combo in (self.first, self.second, self.unit):
+            combo.currentIndexChanged.connect(self.recompute)
+        self.overlap.valueChanged.connect(self.recompute)
+        self.measure.currentIndexChanged.connect(self._show_table)
+        self.unit.currentIndexChanged.connect(self._unit_changed)
+        self._unit_changed()
+
+    def on_dataset(self, dataset: Dataset | None) -> None:
+        with_codings = set(dataset.codings.coder.tolist()) if dataset is not None else set()
+        coders = sorted(
+            ((name, coder) for coder, name in (dataset.coders.items() if dataset else []) if coder in with_codings),
+            key=lambda item: item[0].casefold(),
+        )
+        refill_combo(self.first, coders)
+        refill_combo(self.second, coders)
+        if self.second.currentIndex() == self.first.currentIndex() and len(coders) > 1:
+            self.second.setCurrentIndex(1 if self.first.currentIndex() == 0 else 0)
+
+    @Slot()
+    def _unit_changed(self) -> None:
+        self.overlap.setEnabled(self.unit.currentData() == "overlap")
+
+    def computation(self, flt: AnalysisFilter) -> Computation:
+        first, second = self.first.currentText(), self.second.currentText()
+        if not first or not second:
+            raise ValueError(self.tr("This project needs codings by two coders to compare."))
+        if first == second:
+            raise ValueError(self.tr("Choose two different coders."))
+        unit, threshold = self.unit.currentData(), self.overlap.value()
+        narrowed = bool(flt.attributes) or flt.documents is not None
+
+        def compute(dataset: Dataset) -> tuple[AgreementResult, list[Disagreement]]:
+            documents = [dataset.documents[i].id for i in select(dataset, flt).documents] if narrowed else None
+            result = agreement(dataset, [first, second], unit, documents, threshold)
+            found = disagreements(dataset, [first, second], unit, result.document_ids, threshold)
+            return result, found
+
+        return compute
+
+    def show_result(self, result: Any) -> None:
+        self.model.language = self.host.language()
+        self._show_table()
+        dataset = self.result_dataset
+        if result is None or dataset is None:
+            self.browser.set_disagreements([], {}, ("A", "B"))
+            return
+        texts = {d.document_id: dataset.text(d.document_id) for d in result[1]}
+        coders = result[0].coders
+        self.browser.set_disagreements(self._for_code(result[1]), texts, (coders[0], coders[1]))
+
+    def _current_table(self) -> Table | None:
+        if self.result is None:
+            return None
+        result: AgreementResult = self.result[0]
+        return agreement_table(result, result.tables[0], self.host.language(), self.measure.currentData() or None)
+
+    @Slot()
+    def _show_table(self) -> None:
+        table = self._current_table()
+        self.model.set_table(table)
+        self.notes.setText(notes_text(table))
+        if table is not None:
+            self.table.resizeColumnsToContents()
+
+    def _chosen_code(self) -> int | None:
+        row = self.model.row(self.table.currentIndex().row())
+        return row.key if row is not None and isinstance(row.key, int) else None
+
+    def _for_code(self, items: list[Disagreement]) -> list[Disagreement]:
+        code = self._chosen_code()
+        return [d for d in items if d.code_id == code] if code is not None else items
+
+    @Slot(QModelIndex, QModelIndex)
+    def _code_chosen(self, _current: QModelIndex, _previous: QModelIndex) -> None:
+        if self.result is not None and self.result_dataset is not None:
+            items = self._for_code(self.result[1])
+            self.browser.set_disagreements(items, self.browser.model.texts, self.browser.model.coders)
+
+    def _resolve(self, item: Disagreement, choice: str, consensus: str) -> None:
+        stack, dataset = self.host.stack, self.result_dataset
+        if stack is None or dataset is None or self.result is None:
+            return
+        first, second = self.result[0].coders[:2]
+        with stack.store.read() as session:
+            guid = get_code(session, item.code_id).guid
+        command = ResolveDisagreement(
+            item.document_id,
+            guid,
+            item.start,
+            item.end,
+            first,
+            second,
+            choice,
+            consensus or None,
+            item.code,  # type: ignore[arg-type]
+        )
+        stack.execute(command)
+
+    def tables(self) -> list[Table]:
+        if self.result is None:
+            return []
+        return report_tables(self.result[0], self.host.language(), self.measure.currentData() or None)
+
+    def export_stem(self) -> str:
+        return self.tr("agreement")

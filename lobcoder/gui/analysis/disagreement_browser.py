@@ -1,0 +1,222 @@
+"""The disagreement browser: every unit where two coders differ, both codings side by side, and resolving it."""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Sequence
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt, Signal, Slot
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSplitter,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from lobcoder.agreement.disagreements import Disagreement, Span
+from lobcoder.editing.resolve_commands import Choice
+from lobcoder.gui.analysis.tab import table_view
+
+Index = QModelIndex | QPersistentModelIndex
+CONTEXT = 160  # characters of context around a unit, widened to whole lines
+ANCHOR = "unit"
+HIGHLIGHT = "#ffd866"
+SNIPPET = 90
+
+
+def passage_html(text: str, start: int, end: int, codings: Sequence[Span]) -> str:
+    """The unit in its lines of context: the coder's codings highlighted, the unit in bold."""
+    begin = text.rfind("\n", 0, max(0, start - CONTEXT)) + 1 if start > CONTEXT else 0
+    stop = text.find("\n", min(len(text), end + CONTEXT))
+    stop = len(text) if stop < 0 else stop
+    cuts = sorted({begin, stop, *(min(max(p, begin), stop) for s, e in [(start, end), *codings] for p in (s, e))})
+    parts = []
+    for left, right in zip(cuts, cuts[1:], strict=False):
+        piece = html.escape(text[left:right]).replace("\n", "<br>")
+        if any(s <= left and right <= e for s, e in codings):
+            piece = f'<span style="background-color:{HIGHLIGHT}">{piece}</span>'
+        if start <= left and right <= end:
+            piece = f"<b><u>{piece}</u></b>"
+        if left == start:
+            piece = f'<a name="{ANCHOR}"></a>{piece}'
+        parts.append(piece)
+    prefix = "… " if begin > 0 else ""
+    suffix = " …" if stop < len(text) else ""
+    return prefix + "".join(parts) + suffix
+
+
+class DisagreementModel(QAbstractTableModel):
+    """One row per disagreement: document, code, the unit's text, and whether each coder coded there."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.items: list[Disagreement] = []
+        self.texts: dict[int, str] = {}
+        self.coders: tuple[str, str] = ("A", "B")
+
+    def set_items(self, items: Sequence[Disagreement], texts: dict[int, str], coders: tuple[str, str]) -> None:
+        self.beginResetModel()
+        self.items, self.texts, self.coders = list(items), texts, coders
+        self.endResetModel()
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802
+        return 0 if parent.isValid() else len(self.items)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802
+        return 0 if parent.isValid() else 5
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:  # noqa: N802
+        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
+            return None
+        return (self.tr("Document"), self.tr("Code"), self.coders[0], self.coders[1], self.tr("Passage"))[section]
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        item = self.items[index.row()]
+        column = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            if column == 0:
+                return item.document
+            if column == 1:
+                return item.code
+            if column in (2, 3):
+                return "✓" if (item.first if column == 2 else item.second) else "–"
+            text = self.texts.get(item.document_id, "")[item.start : item.end]
+            text = " ".join(text.split())
+            return text if len(text) <= SNIPPET else text[: SNIPPET - 1] + "…"
+        if role == Qt.ItemDataRole.TextAlignmentRole and column in (2, 3):
+            return int(Qt.AlignmentFlag.AlignCenter)
+        return None
+
+
+class DisagreementBrowser(QWidget):
+    """The list of disagreements over two passages (coder A's codings, coder B's) and the resolve buttons.
+
+    Signals:
+        resolve(Disagreement, str, str): resolve a disagreement with a choice ("first", "second",
+            "both", "neither") and the consensus coder's name ("" for none).
+        showPassage(int, int, int): show (document id, start, end) in the main window.
+    """
+
+    resolve = Signal(object, str, str)
+    showPassage = Signal(int, int, int)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.model = DisagreementModel(self)
+        self.list = table_view()
+        self.list.setModel(self.model)
+        self.list.setToolTip(self.tr("Double-click or press Enter to show the passage in its document"))
+        self.list.activated.connect(self._activated)
+        self.list.selectionModel().currentRowChanged.connect(self._show_current)
+        self.count = QLabel()
+        self.first_label, self.second_label = QLabel(), QLabel()
+        self.first_text, self.second_text = QTextBrowser(), QTextBrowser()
+        for view in (self.first_text, self.second_text):
+            view.setOpenLinks(False)
+        passages = QGridLayout()
+        passages.addWidget(self.first_label, 0, 0)
+        passages.addWidget(self.second_label, 0, 1)
+        passages.addWidget(self.first_text, 1, 0)
+        passages.addWidget(self.second_text, 1, 1)
+        self.keep_first = QPushButton()
+        self.keep_second = QPushButton()
+        self.keep_both = QPushButton(self.tr("Keep &both"))
+        self.keep_neither = QPushButton(self.tr("&Neither"))
+        self.show_button = QPushButton(self.tr("&Show in document"))
+        self.consensus = QCheckBox(self.tr("Record under consensus coder:"))
+        self.consensus.setToolTip(
+            self.tr(
+                "Write the decision to this coder only and leave both coders' codings (and the figures) as they are"
+            )
+        )
+        self.consensus_name = QLineEdit(self.tr("Consensus"))
+        self.consensus_name.setMinimumWidth(140)
+        self.consensus_name.setMaximumWidth(220)
+        buttons = QHBoxLayout()
+        for button, choice in (
+            (self.keep_first, "first"),
+            (self.keep_second, "second"),
+            (self.keep_both, "both"),
+            (self.keep_neither, "neither"),
+        ):
+            button.clicked.connect(lambda _checked=False, choice=choice: self._resolve(choice))
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.show_button)
+        consensus = QHBoxLayout()
+        consensus.addWidget(self.consensus)
+        consensus.addWidget(self.consensus_name)
+        consensus.addStretch(1)
+        self.show_button.clicked.connect(lambda: self._activated(self.list.currentIndex()))
+        right = QWidget()
+        right_layout = QVBoxLayout(right)
+        right_layout.setContentsMargins(0, 0, 0, 0)
+        right_layout.addLayout(passages, 1)
+        right_layout.addLayout(buttons)
+        right_layout.addLayout(consensus)
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addWidget(self.list, 1)
+        left_layout.addWidget(self.count)
+        splitter.addWidget(left)
+        splitter.addWidget(right)
+        splitter.setSizes([560, 640])
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(splitter)
+        self.set_disagreements([], {}, ("A", "B"))
+
+    def set_disagreements(self, items: Sequence[Disagreement], texts: dict[int, str], coders: tuple[str, str]) -> None:
+        """Show a new list, keeping the selected row's place so that resolving moves on to the next one."""
+        row = max(self.list.currentIndex().row(), 0)
+        self.model.set_items(items, texts, coders)
+        self.keep_first.setText(self.tr("Keep {0}").format(coders[0]))
+        self.keep_second.setText(self.tr("Keep {0}").format(coders[1]))
+        self.first_label.setText(self.tr("Coded by {0}").format(coders[0]))
+        self.second_label.setText(self.tr("Coded by {0}").format(coders[1]))
+        self.count.setText(self.tr("%n disagreement(s)", "", len(items)))
+        if items:
+            self.list.setCurrentIndex(self.model.index(min(row, len(items) - 1), 0))
+            self.list.resizeColumnsToContents()
+        self._show_current(self.list.currentIndex(), QModelIndex())
+
+    def current(self) -> Disagreement | None:
+        row = self.list.currentIndex().row()
+        return self.model.items[row] if 0 <= row < len(self.model.items) else None
+
+    @Slot(QModelIndex, QModelIndex)
+    def _show_current(self, _current: QModelIndex, _previous: QModelIndex) -> None:
+        item = self.current()
+        for button in (self.keep_first, self.keep_second, self.keep_both, self.keep_neither, self.show_button):
+            button.setEnabled(item is not None)
+        if item is None:
+            self.first_text.clear()
+            self.second_text.clear()
+            return
+        text = self.model.texts.get(item.document_id, "")
+        for view, codings in ((self.first_text, item.first), (self.second_text, item.second)):
+            view.setHtml(passage_html(text, item.start, item.end, codings))
+            view.scrollToAnchor(ANCHOR)
+
+    def _resolve(self, choice: Choice) -> None:
+        item = self.current()
+        if item is not None:
+            name = self.consensus_name.text().strip() if self.consensus.isChecked() else ""
+            self.resolve.emit(item, choice, name)
+
+    @Slot(QModelIndex)
+    def _activated(self, index: QModelIndex) -> None:
+        if 0 <= index.row() < len(self.model.items):
+            item = self.model.items[index.row()]
+            self.showPassage.emit(item.document_id, item.start, item.end)

@@ -1,0 +1,162 @@
+"""The Agreement tab on a real project: the core's figures, the disagreement browser, resolving with undo, export."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+
+from lobcoder.agreement.compute import agreement
+from lobcoder.agreement.report import agreement_table
+from lobcoder.analysis.dataset import load_dataset
+from lobcoder.gui.analysis.disagreement_browser import passage_html
+from lobcoder.gui.analysis.install import AnalysisMenu, install_analysis_menu
+from lobcoder.gui.analysis.table_model import RawValueRole
+from lobcoder.gui.analysis.window import AnalysisWindow
+from lobcoder.gui.main_window import MainWindow
+from lobcoder.gui.settings import Settings
+from lobcoder.importing.extracted import Turn
+from lobcoder.services.codes import create_code
+from lobcoder.services.codings import add_coding
+from lobcoder.services.documents import add_document
+from lobcoder.storage.project import ProjectStore
+
+TEXT = (
+    "I: Hoe koos je je opleiding?\n"
+    "R: Ik koos zelf. Mijn mentor hielp niet. Dat was jammer.\n"
+    "I: Waarom niet?\n"
+    "R: Geen tijd. Ze had veel studenten."
+)
+CODINGS = [
+    ("Keuze", "Ik koos zelf", "Anna"),
+    ("Mentor", "Mijn mentor hielp niet. Dat was jammer.", "Anna"),
+    ("Keuze", "Ik koos zelf.", "Bram"),
+    ("Mentor", "Mijn mentor hielp niet.", "Bram"),
+    ("Keuze", "Geen tijd", "Bram"),
+]
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    path = tmp_path / "team.lobcoder"
+    turns = [Turn(m.group(1), m.start(), m.end(1) + 2, m.end()) for m in re.finditer(r"^(\w+): [^\n]*", TEXT, re.M)]
+    with ProjectStore.create(path) as store, store.transaction() as session:
+        document = add_document(session, "int1", TEXT, turns).id
+        codes = {name: create_code(session, name).id for name in ("Keuze", "Mentor")}
+        for code, words, coder in CODINGS:
+            start = TEXT.index(words)
+            add_coding(session, document, codes[code], start, start + len(words), coder=coder)
+    return path
+
+
+@pytest.fixture
+def analysis(qtbot, tmp_path: Path, project: Path) -> Iterator[AnalysisWindow]:
+    window = MainWindow(Settings(str(tmp_path / "settings.ini")))
+    qtbot.addWidget(window)
+    install_analysis_menu(window)
+    window.show()
+    assert window.open_project(project)
+    menu = window.findChild(AnalysisMenu)
+    shown = menu.show_analysis()
+    shown.tabs.setCurrentWidget(shown.agreement)
+    wait_idle(qtbot, shown)
+    yield shown
+    window.close()
+
+
+def wait_idle(qtbot, analysis: AnalysisWindow) -> None:  # type: ignore[no-untyped-def]
+    qtbot.waitUntil(lambda: analysis.dataset is not None and analysis.is_idle(), timeout=15000)
+
+
+def shown(analysis: AnalysisWindow) -> list[list[object]]:
+    model = analysis.agreement.model
+    return [[model.index(r, c).data(RawValueRole) for c in range(model.columnCount())] for r in range(model.rowCount())]
+
+
+def test_table_shows_the_core_figures(analysis: AnalysisWindow) -> None:
+    tab = analysis.agreement
+    assert (tab.first.currentText(), tab.second.currentText()) == ("Anna", "Bram")
+    assert analysis.store is not None
+    with analysis.store.read() as session:
+        dataset = load_dataset(session)
+    result = agreement(dataset, ["Anna", "Bram"], "sentence")
+    expected = agreement_table(result, result.tables[0])
+    assert shown(analysis) == [[row.label, *row.values] for row in expected.rows]
+    assert "Unit: sentence" in tab.notes.text()
+
+
+def test_unit_and_measure_choices(qtbot, analysis: AnalysisWindow) -> None:
+    tab = analysis.agreement
+    tab.unit.setCurrentIndex(tab.unit.findData("overlap"))
+    wait_idle(qtbot, analysis)
+    assert tab.overlap.isEnabled()
+    headers = [tab.model.headerData(c, Qt.Orientation.Horizontal) for c in range(tab.model.columnCount())]
+    assert "Neither" not in headers and "Cohen's κ" not in headers
+    assert shown(analysis)[0][:4] == ["Keuze", 0, 1, 2]  # Bram's "Geen tijd" unmatched
+    tab.unit.setCurrentIndex(tab.unit.findData("document"))
+    tab.measure.setCurrentIndex(tab.measure.findData("alpha"))
+    wait_idle(qtbot, analysis)
+    headers = [tab.model.headerData(c, Qt.Orientation.Horizontal) for c in range(tab.model.columnCount())]
+    assert headers[-3:] == ["% agreement", "Krippendorff's α", "95% CI"]
+
+
+def test_browser_lists_disagreements_and_resolving_is_undoable(qtbot, analysis: AnalysisWindow) -> None:
+    tab = analysis.agreement
+    browser = tab.browser
+    listed = [(d.code, TEXT[d.start : d.end]) for d in browser.model.items]
+    assert listed == [("Mentor", "Dat was jammer."), ("Keuze", "R: Geen tijd.")]
+    assert browser.count.text() == "2 disagreement(s)"
+    assert browser.keep_first.text() == "Keep Anna"
+    assert "background-color" in browser.first_text.toHtml()  # Anna's coding highlighted
+    assert "background-color" not in browser.second_text.toHtml()
+    # Choosing a code in the table lists only its disagreements.
+    tab.table.setCurrentIndex(tab.model.index(0, 0))
+    assert [d.code for d in browser.model.items] == ["Keuze"]
+    tab.table.setCurrentIndex(tab.model.index(tab.model.rowCount() - 1, 0))  # the total row: all again
+    assert len(browser.model.items) == 2
+    browser.list.setCurrentIndex(browser.model.index(0, 0))
+    stack = analysis.stack
+    assert stack is not None
+    browser.keep_first.click()
+    assert stack.undoText() == "Resolve disagreement on ‘Mentor’"
+    wait_idle(qtbot, analysis)
+    qtbot.waitUntil(lambda: [d.code for d in browser.model.items] == ["Keuze"], timeout=15000)
+    stack.undo()
+    wait_idle(qtbot, analysis)
+    qtbot.waitUntil(lambda: len(browser.model.items) == 2, timeout=15000)
+
+
+def test_consensus_coder_leaves_the_figures(qtbot, analysis: AnalysisWindow) -> None:
+    browser = analysis.agreement.browser
+    browser.consensus.setChecked(True)
+    browser.list.setCurrentIndex(browser.model.index(1, 0))
+    before = shown(analysis)
+    browser.keep_neither.click()
+    browser.list.setCurrentIndex(browser.model.index(0, 0))
+    browser.keep_both.click()
+    wait_idle(qtbot, analysis)
+    assert shown(analysis) == before
+    assert analysis.dataset is not None and "Consensus" in analysis.dataset.coders.values()
+
+
+def test_export_to_word(qtbot, analysis: AnalysisWindow, tmp_path: Path) -> None:
+    import docx
+
+    target = tmp_path / "agreement.docx"
+    worker = analysis.agreement.export_to(target)
+    assert worker is not None
+    with qtbot.waitSignal(analysis.agreement.exported, timeout=15000):
+        pass
+    document = docx.Document(str(target))
+    assert document.tables[0].rows[0].cells[1].text == "Anna only"
+    assert any("Documents (1): int1." in p.text for p in document.paragraphs)
+
+
+def test_passage_html_marks_codings_and_unit() -> None:
+    text = "Eerste zin. Tweede zin. Derde zin."
+    html = passage_html(text, 12, 23, [(0, 23)])
+    assert html.count("background-color") == 2  # the coding before and inside the unit
+    assert '<b><u><span style="background-color:#ffd866">Tweede zin.</span></u></b> Derde zin.' in html
