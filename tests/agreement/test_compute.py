@@ -134,3 +134,26 @@ def test_chosen_documents_treat_a_coder_without_codings_as_missing(team) -> None
     assert result.documents == ("int1", "int2", "int3")
     keuze = by_code(result.tables[0])["Keuze"]
     assert sum(keuze.counts) == 2  # int3 has no Bram: not a unit both coders rated
+
+
+def test_three_coders_report_has_pairs_summary_and_group_table(trio) -> None:  # type: ignore[no-untyped-def]
+    from lobcoder.agreement.report import report_tables, result_as_json
+
+    _, dataset = trio
+    result = agreement(dataset, None, "sentence")
+    tables = report_tables(result, "nl")
+    assert [t.title for t in tables] == [
+        "Overeenstemming per tweetal codeurs, per zin",
+        "Overeenstemming tussen codeurs per code: Anna en Bram, per zin",
+        "Overeenstemming tussen codeurs per code: Anna en Carla, per zin",
+        "Overeenstemming tussen codeurs per code: Bram en Carla, per zin",
+        "Overeenstemming per code tussen Anna, Bram en Carla, per zin",
+    ]
+    summary = tables[0]
+    assert [row.label for row in summary.rows] == ["Anna – Bram", "Anna – Carla", "Bram – Carla"]
+    assert summary.rows[0].values[1] == pytest.approx(result.tables[0].pooled.values["cohen"])
+    group = tables[-1]
+    assert "Fleiss' κ" in group.columns and group.rows[-1].label == "Totaal"
+    data = result_as_json(result)
+    assert data["tables"][-1]["coders"] == ["Anna", "Bram", "Carla"]
+    assert data["tables"][-1]["total"]["counts"]["units"] == 10 * 3  # ten sentences × the three codes used

@@ -108,7 +108,7 @@ def test_browser_lists_disagreements_and_resolving_is_undoable(qtbot, analysis: 
     browser = tab.browser
     listed = [(d.code, TEXT[d.start : d.end]) for d in browser.model.items]
     assert listed == [("Mentor", "Dat was jammer."), ("Keuze", "R: Geen tijd.")]
-    assert browser.count.text() == "2 disagreement(s)"
+    assert browser.count.text() == "2 disagreements"
     assert browser.keep_first.text() == "Keep Anna"
     assert "background-color" in browser.first_text.toHtml()  # Anna's coding highlighted
     assert "background-color" not in browser.second_text.toHtml()
