@@ -39,6 +39,7 @@ from lobcoder.gui.models.document_tree_model import (
 from lobcoder.gui.models.segment_model import SegmentModel, SegmentRole
 from lobcoder.gui.project_state import (
     ProjectSnapshot,
+    read_changes,
     read_codings,
     read_counts,
     read_document,
@@ -52,6 +53,7 @@ from lobcoder.gui.transcript import CodeStyle, TranscriptView
 from lobcoder.gui.undo import ProjectUndoStack
 from lobcoder.services.codes import CodeInfo
 from lobcoder.services.documents import DocumentView
+from lobcoder.storage.changes import ChangeSet
 from lobcoder.storage.project import ProjectStore
 
 
@@ -290,17 +292,43 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def _project_changed(self) -> None:
-        """After an undoable action: counts, the open document's codings, new codes shown."""
-        if self.store is None or self.overview is None:
+        """After an undoable action: what it changed, or everything when more than codings changed."""
+        if self.store is None or self.overview is None or self.undo_stack is None:
             return
+        changes = self.undo_stack.last_changes
+        if changes.everything:
+            self._counts_changed()
+        elif changes.codings or changes.memo_codings:
+            self._codings_changed(changes)
+
+    def _counts_changed(self) -> None:
+        """Counts, the open document's codings, new codes shown: after codebook actions and merges."""
+        assert self.store is not None and self.overview is not None
         known = set(self.codes_by_id)
         self._show_overview(read_counts(self.store, self.overview))
         for code_id in set(self.codes_by_id) - known:
             self.code_tree.expand(self.code_filter.mapFromSource(self.code_model.index_for_code(code_id)).parent())
-        if self.document is not None and self.store is not None:
+        if self.document is not None:
             codings = read_codings(self.store, self.document.id)
             self.transcript.set_codings(codings, self.styles())
             self.coding.codings = codings
+            self.coding.refresh_pane()
+
+    def _codings_changed(self, changes: ChangeSet) -> None:
+        """Only codings changed: the counts of their documents and codes, their rows, their highlights."""
+        assert self.store is not None and self.overview is not None
+        overview, touched = read_changes(self.store, self.overview, changes)
+        self.overview = overview
+        self.codes_by_id = {c.id: c for c in overview.codes}
+        self.code_model.set_codes(overview.codes)
+        self.document_model.update_counts(touched, overview.coded_share)
+        if self.current_code_id() in changes.codes:
+            self._refresh_segments()
+        self._update_status()
+        if self.document is not None and (self.document.id in changes.documents or changes.memo_codings):
+            ids = changes.codings | changes.memo_codings
+            self.transcript.update_codings(ids, read_codings(self.store, self.document.id, ids))
+            self.coding.codings = self.transcript.codings()
             self.coding.refresh_pane()
 
     @Slot(str)

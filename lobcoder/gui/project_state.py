@@ -1,16 +1,29 @@
-"""Everything the window shows of a project, read in one session (no ORM objects)."""
+"""Everything the window shows of a project, read in one session (no ORM objects).
+
+Counts come from aggregate queries (``services.codings.coding_counts``,
+``coded_share``, ``services.codes.code_counts``) and document lengths from
+the stored column, so no list reads a text or loads every coding. After a
+coding action :func:`read_changes` re-reads only the counts of the documents
+and codes the action touched.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass, replace
 
-from sqlalchemy import func, select
-
 from lobcoder.participants.links import all_document_attributes
-from lobcoder.services.codes import CodeInfo, list_codes
-from lobcoder.services.codings import CodingView, Segment, coded_share, codings_for_document, segments
+from lobcoder.services.codes import CodeInfo, code_counts, list_codes
+from lobcoder.services.codings import (
+    CodingView,
+    Segment,
+    coded_share,
+    coding_counts,
+    codings_for_document,
+    segments,
+)
 from lobcoder.services.documents import DocumentSummary, DocumentView, get_document, list_documents
-from lobcoder.storage.models import Coding
+from lobcoder.storage.changes import ChangeSet
 from lobcoder.storage.project import ProjectStore
 
 
@@ -36,15 +49,13 @@ def read_overview(store: ProjectStore) -> ProjectSnapshot:
 
 
 def read_counts(store: ProjectStore, previous: ProjectSnapshot) -> ProjectSnapshot:
-    """After a coding or codebook action only counts change: re-read just those.
+    """After a codebook action only codes and counts change: re-read just those.
 
     Documents, their texts and attributes are immutable for such actions, so the
-    document list (whose lengths cost a scan of every text) is reused.
+    document list is reused with new counts.
     """
     with store.read() as session:
-        per_document = dict(
-            session.execute(select(Coding.document_id, func.count()).group_by(Coding.document_id)).all()
-        )
+        per_document = coding_counts(session)
         return replace(
             previous,
             codes=list_codes(session),
@@ -53,14 +64,44 @@ def read_counts(store: ProjectStore, previous: ProjectSnapshot) -> ProjectSnapsh
         )
 
 
+def read_changes(
+    store: ProjectStore, previous: ProjectSnapshot, changes: ChangeSet
+) -> tuple[ProjectSnapshot, list[DocumentSummary]]:
+    """After an action that changed only codings: the counts of the documents and codes it touched.
+
+    Returns the new snapshot and the summaries of the touched documents.
+    """
+    with store.read() as session:
+        documents: Collection[int] = changes.documents
+        per_document = coding_counts(session, documents) if documents else {}
+        shares = coded_share(session, documents) if documents else {}
+        per_code = code_counts(session, changes.codes) if changes.codes else {}
+    touched = [replace(d, codings=per_document.get(d.id, 0)) for d in previous.documents if d.id in documents]
+    by_id = {d.id: d for d in touched}
+    codes = [
+        replace(c, codings=per_code.get(c.id, (0, 0))[0], documents=per_code.get(c.id, (0, 0))[1])
+        if c.id in changes.codes
+        else c
+        for c in previous.codes
+    ]
+    snapshot = replace(
+        previous,
+        codes=codes,
+        documents=[by_id.get(d.id, d) for d in previous.documents],
+        coded_share={**previous.coded_share, **shares},
+    )
+    return snapshot, touched
+
+
 def read_document(store: ProjectStore, document_id: int) -> tuple[DocumentView, list[CodingView]]:
     with store.read() as session:
         return get_document(session, document_id), codings_for_document(session, document_id)
 
 
-def read_codings(store: ProjectStore, document_id: int) -> list[CodingView]:
+def read_codings(store: ProjectStore, document_id: int, coding_ids: Collection[int] | None = None) -> list[CodingView]:
+    """The codings of a document, or only those of ``coding_ids`` that are (still) in it."""
     with store.read() as session:
-        return codings_for_document(session, document_id)
+        return codings_for_document(session, document_id, coding_ids)
 
 
 def read_segments(store: ProjectStore, code_ids: list[int]) -> list[Segment]:

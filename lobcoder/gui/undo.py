@@ -12,6 +12,7 @@ from PySide6.QtGui import QUndoCommand, QUndoStack
 from lobcoder.editing.base import Command
 from lobcoder.errors import LobcoderError
 from lobcoder.gui.failures import failure_text
+from lobcoder.storage.changes import ChangeSet, track_changes
 from lobcoder.storage.project import ProjectStore
 
 log = logging.getLogger(__name__)
@@ -92,7 +93,7 @@ class ProjectUndoStack(QUndoStack):
     """Runs commands against the open project and keeps them undoable.
 
     Signals:
-        changed(): the project's data changed (after do, undo or redo).
+        changed(): the project's data changed (after do, undo or redo); ``last_changes`` says what.
         failed(str): an action could not be carried out; nothing was changed.
     """
 
@@ -102,10 +103,13 @@ class ProjectUndoStack(QUndoStack):
     def __init__(self, store: ProjectStore, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.store = store
+        # What the last do, undo or redo changed, for views that update only that.
+        self.last_changes = ChangeSet(everything=True)
 
     def run_now(self, command: Command) -> Command:
-        with self.store.transaction() as session:
+        with self.store.transaction() as session, track_changes(session) as changes:
             inverse = command.apply(session)
+        self.last_changes = changes
         self.changed.emit()
         return inverse
 

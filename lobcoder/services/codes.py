@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass
 
 from sqlalchemy import delete, func, select, update
@@ -57,14 +58,17 @@ def _children_map(session: Session) -> dict[int | None, list[Code]]:
     return children
 
 
+def code_counts(session: Session, code_ids: Collection[int] | None = None) -> dict[int, tuple[int, int]]:
+    """Codings and documents per code (all, or ``code_ids``), over the ``(code_id, document_id)`` index."""
+    query = select(Coding.code_id, func.count(), func.count(func.distinct(Coding.document_id))).group_by(Coding.code_id)
+    if code_ids is not None:
+        query = query.where(Coding.code_id.in_(list(code_ids)))
+    return {code_id: (n, docs) for code_id, n, docs in session.execute(query)}
+
+
 def list_codes(session: Session) -> list[CodeInfo]:
     """All codes, depth first in tree order, with their coding and document counts."""
-    counts = {
-        code_id: (n, docs)
-        for code_id, n, docs in session.execute(
-            select(Coding.code_id, func.count(), func.count(func.distinct(Coding.document_id))).group_by(Coding.code_id)
-        )
-    }
+    counts = code_counts(session)
     children = _children_map(session)
     result: list[CodeInfo] = []
 

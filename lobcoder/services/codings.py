@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import getpass
+from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import func, select
+from sqlalchemy import case, func, or_, select
 from sqlalchemy.orm import Session
 
 from lobcoder.errors import NotFoundError
@@ -62,7 +63,7 @@ def coder_id(session: Session, name: str | None) -> int | None:
 
 
 def _check_span(session: Session, document_id: int, start: int, end: int) -> None:
-    length = session.scalar(select(func.length(Document.text)).where(Document.id == document_id))
+    length = session.scalar(select(Document.length).where(Document.id == document_id))
     if length is None:
         raise NotFoundError(f"no document with id {document_id}")
     if not 0 <= start < end <= length:
@@ -111,26 +112,37 @@ def resize_coding(session: Session, coding_id: int, start: int, end: int) -> Non
     session.flush()
 
 
-def _memo_texts(session: Session, coding_ids: list[int] | None = None) -> dict[int, str]:
-    query = select(Memo.coding_id, Memo.text).where(Memo.coding_id.is_not(None))
-    if coding_ids is not None:
-        query = query.where(Memo.coding_id.in_(coding_ids))
-    return {coding_id: text for coding_id, text in session.execute(query) if coding_id is not None}
+def codings_for_document(
+    session: Session, document_id: int, coding_ids: Collection[int] | None = None
+) -> list[CodingView]:
+    """Codings of one document (or those of ``coding_ids`` in it), by start then end: what the transcript paints.
 
-
-def codings_for_document(session: Session, document_id: int) -> list[CodingView]:
-    """All codings of one document, by start then end: what the transcript view paints."""
-    rows = session.execute(
-        select(Coding, Coder.name)
+    Plain rows, no ORM objects: a long transcript has thousands of codings.
+    """
+    query = (
+        select(
+            Coding.id,
+            Coding.guid,
+            Coding.document_id,
+            Coding.code_id,
+            Coding.start,
+            Coding.end,
+            Coder.name,
+            Memo.text,
+            Coding.created_at,
+        )
         .outerjoin(Coder, Coding.coder_id == Coder.id)
+        .outerjoin(Memo, Memo.coding_id == Coding.id)
         .where(Coding.document_id == document_id)
         .order_by(Coding.start, Coding.end, Coding.id)
-    ).all()
-    memos = _memo_texts(session, [c.id for c, _ in rows]) if rows else {}
-    return [
-        CodingView(c.id, c.guid, c.document_id, c.code_id, c.start, c.end, coder, memos.get(c.id, ""), c.created_at)
-        for c, coder in rows
-    ]
+    )
+    if coding_ids is not None:
+        query = query.where(Coding.id.in_(list(coding_ids)))
+    found: dict[int, CodingView] = {}
+    for row in session.execute(query):
+        if row[0] not in found:  # one memo per coding; a stray second one is not shown twice
+            found[row[0]] = CodingView(*row[:7], row[7] or "", row[8])
+    return list(found.values())
 
 
 def segments(session: Session, code_ids: list[int], *, context_limit: int = 400) -> list[Segment]:
@@ -159,24 +171,49 @@ def segments(session: Session, code_ids: list[int], *, context_limit: int = 400)
     return [Segment(*row) for row in rows]
 
 
-def coded_share(session: Session) -> dict[int, float]:
-    """Per document, the share of its characters covered by at least one coding."""
-    lengths: dict[int, int] = {
-        doc: length for doc, length in session.execute(select(Document.id, func.length(Document.text)))
-    }
-    covered: dict[int, int] = {}
-    last: dict[int, tuple[int, int]] = {}
-    rows = session.execute(
-        select(Coding.document_id, Coding.start, Coding.end).order_by(Coding.document_id, Coding.start)
+def covered_characters(session: Session, document_ids: Collection[int] | None = None) -> dict[int, int]:
+    """Per document, how many characters at least one coding covers, by one aggregate query.
+
+    Each coding adds what it reaches beyond the furthest end of the codings
+    before it (in order of start): a window function over the
+    ``(document_id, start)`` index, standard SQL that SQLite and PostgreSQL
+    both run, so no coding is loaded into Python. Documents without codings
+    are left out.
+    """
+    reach = (
+        func.max(Coding.end)
+        .over(
+            partition_by=Coding.document_id,
+            order_by=(Coding.start, Coding.end, Coding.id),
+            rows=(None, -1),
+        )
+        .label("reach")
     )
-    for doc_id, start, end in rows:
-        run = last.get(doc_id)
-        if run is None or start > run[1]:
-            if run is not None:
-                covered[doc_id] = covered.get(doc_id, 0) + run[1] - run[0]
-            last[doc_id] = (start, end)
-        else:
-            last[doc_id] = (run[0], max(run[1], end))
-    for doc_id, (start, end) in last.items():
-        covered[doc_id] = covered.get(doc_id, 0) + end - start
-    return {doc_id: (covered.get(doc_id, 0) / length if length else 0.0) for doc_id, length in lengths.items()}
+    ordered = select(Coding.document_id, Coding.start, Coding.end, reach)
+    if document_ids is not None:
+        ordered = ordered.where(Coding.document_id.in_(list(document_ids)))
+    rows = ordered.subquery()
+    gain = case(
+        (or_(rows.c.reach.is_(None), rows.c.reach <= rows.c.start), rows.c.end - rows.c.start),
+        (rows.c.reach < rows.c.end, rows.c.end - rows.c.reach),
+        else_=0,
+    )
+    query = select(rows.c.document_id, func.sum(gain)).group_by(rows.c.document_id)
+    return {document_id: int(covered or 0) for document_id, covered in session.execute(query)}
+
+
+def coded_share(session: Session, document_ids: Collection[int] | None = None) -> dict[int, float]:
+    """Per document (all, or ``document_ids``), the share of its characters covered by at least one coding."""
+    lengths = select(Document.id, Document.length)
+    if document_ids is not None:
+        lengths = lengths.where(Document.id.in_(list(document_ids)))
+    covered = covered_characters(session, document_ids)
+    return {doc_id: (covered.get(doc_id, 0) / length if length else 0.0) for doc_id, length in session.execute(lengths)}
+
+
+def coding_counts(session: Session, document_ids: Collection[int] | None = None) -> dict[int, int]:
+    """Codings per document (all, or ``document_ids``), counted over the ``(document_id, start)`` index."""
+    query = select(Coding.document_id, func.count()).group_by(Coding.document_id)
+    if document_ids is not None:
+        query = query.where(Coding.document_id.in_(list(document_ids)))
+    return {document_id: count for document_id, count in session.execute(query)}

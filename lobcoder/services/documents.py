@@ -226,7 +226,7 @@ def list_documents(session: Session) -> list[DocumentSummary]:
             Participant.name,
             Document.original_filename,
             Document.original_format,
-            func.length(Document.text),
+            Document.length,
             Document.imported_at,
         )
         .outerjoin(Participant, Document.participant_id == Participant.id)
@@ -303,7 +303,7 @@ def project_info(session: Session) -> ProjectInfo:
     return ProjectInfo(
         name=name,
         documents=count(Document.id),
-        characters=session.scalar(select(func.coalesce(func.sum(func.length(Document.text)), 0))) or 0,
+        characters=session.scalar(select(func.coalesce(func.sum(Document.length), 0))) or 0,
         participants=count(Participant.id),
         speakers=count(Speaker.id),
         interviewer_speakers=session.scalar(select(func.count(Speaker.id)).where(Speaker.is_interviewer.is_(True)))

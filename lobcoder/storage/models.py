@@ -25,7 +25,7 @@ from sqlalchemy import (
     Text,
     UniqueConstraint,
 )
-from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship, validates
 
 
 def new_guid() -> str:
@@ -95,6 +95,8 @@ class Document(Base):
     name: Mapped[str] = mapped_column(String(300), unique=True)
     guid: Mapped[str] = mapped_column(String(40), unique=True, default=new_guid)
     text: Mapped[str] = mapped_column(Text)
+    # len(text) in code points, kept by the validator below: counts and span checks never measure texts.
+    length: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
     original_filename: Mapped[str] = mapped_column(String(1000), default="")
     original_format: Mapped[str] = mapped_column(String(20), default="")
     content_hash: Mapped[str] = mapped_column(String(64), index=True)
@@ -105,6 +107,11 @@ class Document(Base):
     turns: Mapped[list[SpeakerTurn]] = relationship(
         back_populates="document", cascade="all, delete-orphan", order_by="SpeakerTurn.start"
     )
+
+    @validates("text")
+    def _keep_length(self, _key: str, text: str) -> str:
+        self.length = len(text)
+        return text
 
 
 class Speaker(Base):
@@ -205,6 +212,7 @@ class Coding(Base):
     __table_args__ = (
         CheckConstraint("start >= 0 AND start < end", name="coding_span"),
         Index("ix_codings_document_start", "document_id", "start"),
+        Index("ix_codings_code_document", "code_id", "document_id"),
     )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)

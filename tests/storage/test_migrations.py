@@ -8,10 +8,11 @@ from pathlib import Path
 
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
+from sqlalchemy import select
 
 from lobcoder.search.fulltext import search
 from lobcoder.services.documents import get_document, project_info
-from lobcoder.storage.models import Base, Coding
+from lobcoder.storage.models import Base, Coding, Document
 from lobcoder.storage.project import SCHEMA_HEAD, ProjectStore, known_revisions
 
 FROZEN = Path(__file__).parent / "data" / "project_schema_0001.lobcoder"
@@ -59,3 +60,11 @@ def test_frozen_file_itself_is_never_modified() -> None:
     connection = sqlite3.connect(f"file:{FROZEN}?mode=ro", uri=True)
     assert connection.execute("SELECT version_num FROM alembic_version").fetchone() == ("0001",)
     connection.close()
+
+
+def test_migration_stores_the_length_of_existing_documents(tmp_path: Path) -> None:
+    path = tmp_path / "old.lobcoder"
+    shutil.copyfile(FROZEN, path)
+    with ProjectStore.open(path) as store, store.read() as session:
+        rows = session.execute(select(Document.text, Document.length)).all()
+    assert rows and all(length == len(text) > 0 for text, length in rows)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any
 
@@ -112,6 +112,7 @@ class DocumentTreeModel(QAbstractItemModel):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._groups: list[_Group] = []
+        self._rows: dict[int, tuple[int, int]] | None = None  # document id -> (group row, row), built on demand
 
     def set_documents(
         self,
@@ -124,22 +125,49 @@ class DocumentTreeModel(QAbstractItemModel):
         before_ids, after_ids = ({d for _p, ids in _shape(groups) for d in ids} for groups in (old, new))
         if before_ids != after_ids or {g.participant for g in old} != {g.participant for g in new}:
             self.beginResetModel()
-            self._groups = new
+            self._groups, self._rows = new, None
             self.endResetModel()
             return
         if _shape(old) != _shape(new):
             self.layoutAboutToBeChanged.emit()
             before = self.persistentIndexList()
-            self._groups = new
+            self._groups, self._rows = new, None
             self.changePersistentIndexList(before, [self._moved(p, old) for p in before])
             self.layoutChanged.emit()
-        self._groups = new
+        self._groups, self._rows = new, None
         last = self.columnCount() - 1
         for row, group in enumerate(new):
             if group not in old:
                 parent = self.index(row, 0)
                 self.dataChanged.emit(parent, self.index(row, last))
                 self.dataChanged.emit(self.index(0, 0, parent), self.index(len(group.documents) - 1, last, parent))
+
+    def update_counts(self, summaries: Sequence[DocumentSummary], coded_share: Mapping[int, float]) -> None:
+        """New counts for a few documents: only their rows and their groups' rows change.
+
+        Documents, participants and waves stay as they are; the cost is that of
+        the documents given (and their groups), not of the project.
+        """
+        last = self.columnCount() - 1
+        for summary in summaries:
+            place = self._place(summary.id)
+            if place is None:
+                continue
+            group_row, row = place
+            group = self._groups[group_row]
+            item = group.documents[row]
+            fresh = replace(item, summary=summary, share=coded_share.get(summary.id, item.share))
+            if fresh == item:
+                continue
+            documents = group.documents[:row] + (fresh,) + group.documents[row + 1 :]
+            self._groups[group_row] = replace(group, documents=documents)
+            parent = self.index(group_row, 0)
+            self.dataChanged.emit(self.index(row, 0, parent), self.index(row, last, parent))
+            self.dataChanged.emit(parent, self.index(group_row, last))
+
+    def _place(self, document_id: int) -> tuple[int, int] | None:
+        index = self.index_for_document(document_id)
+        return (index.internalId() - 1, index.row()) if index.isValid() else None
 
     def _moved(self, index: Index, old: list[_Group]) -> QModelIndex:
         """Where ``index`` into the ``old`` groups is now (the same participant or document)."""
@@ -152,11 +180,14 @@ class DocumentTreeModel(QAbstractItemModel):
         return self.index_for_document(document_id).siblingAtColumn(index.column())
 
     def index_for_document(self, document_id: int) -> QModelIndex:
-        for row, group in enumerate(self._groups):
-            for doc_row, item in enumerate(group.documents):
-                if item.summary.id == document_id:
-                    return self.createIndex(doc_row, 0, row + 1)
-        return QModelIndex()
+        if self._rows is None:
+            self._rows = {
+                item.summary.id: (row, doc_row)
+                for row, group in enumerate(self._groups)
+                for doc_row, item in enumerate(group.documents)
+            }
+        place = self._rows.get(document_id)
+        return self.createIndex(place[1], 0, place[0] + 1) if place is not None else QModelIndex()
 
     # -- structure (internal id 0: a group row; n > 0: a document of group n - 1) --
 

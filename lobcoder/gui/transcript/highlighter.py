@@ -59,6 +59,7 @@ class CodingHighlighter(QSyntaxHighlighter):
         self._ends: list[int] = []
         self._styles: Mapping[int, CodeStyle] = {}
         self._formats: dict[frozenset[int], QTextCharFormat] = {}
+        self.blocks_highlighted = 0  # how many blocks were (re)highlighted: tests pin that changes stay local
 
     @property
     def segments(self) -> list[Segment]:
@@ -112,6 +113,7 @@ class CodingHighlighter(QSyntaxHighlighter):
                 self.rehighlightBlock(block)
 
     def highlightBlock(self, text: str) -> None:  # noqa: N802 - Qt override
+        self.blocks_highlighted += 1
         if not self._segments:
             return
         block = self.currentBlock()

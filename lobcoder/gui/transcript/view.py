@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from bisect import insort
+from collections.abc import Collection, Iterable, Mapping, Sequence
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal, Slot
 from PySide6.QtGui import QFontMetricsF, QHelpEvent, QKeySequence, QResizeEvent, QShortcut, QTextCursor, QTextDocument
@@ -28,6 +29,10 @@ from lobcoder.services.documents import DocumentView
 from lobcoder.text.offsets import Utf16Index
 
 LANE_GAP_LINES = 1.0  # codings closer than about a line in one paragraph get separate lanes
+
+
+def _order(coding: CodingView) -> tuple[int, int, int]:
+    return coding.start, coding.end, coding.id
 
 
 class TranscriptView(QWidget):
@@ -121,6 +126,25 @@ class TranscriptView(QWidget):
         self._codings, self._styles = list(codings), dict(styles)
         self._by_id = {c.id: c for c in self._codings}
         self._refresh_codings()
+
+    def update_codings(self, changed: Collection[int], fresh: Sequence[CodingView]) -> None:
+        """Codings ``changed`` (ids) were added, removed or altered; ``fresh`` is how those that remain are now.
+
+        Only the text they cover, before and after, is highlighted again.
+        """
+        gone = set(changed) | {c.id for c in fresh}
+        kept = [c for c in self._codings if c.id not in gone] if gone else self._codings
+        for coding in fresh:
+            insort(kept, coding, key=_order)
+        self._codings = kept
+        for coding_id in gone:
+            self._by_id.pop(coding_id, None)
+        self._by_id.update((c.id, c) for c in fresh)
+        self._refresh_codings()
+
+    def codings(self) -> list[CodingView]:
+        """The codings shown (whatever the visible codes), by start, end and id."""
+        return self._codings
 
     def set_visible_codes(self, code_ids: set[int] | None) -> None:
         """Highlight only these codes (None: all)."""

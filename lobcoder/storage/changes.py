@@ -1,0 +1,88 @@
+"""What one transaction changed, so views update only that (codings by id, their documents and codes).
+
+:func:`track_changes` listens to a session's flushes. When everything that
+changed is a coding, a coding's memo or a row no view shows (a coder, a
+rejected suggestion), the :class:`ChangeSet` lists
+the codings touched and the documents and codes they belonged to before and
+after; a view can then re-read just those. Any other change (codes,
+documents, attributes, bulk statements) sets ``everything``: re-read it all.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import event, inspect
+from sqlalchemy.orm import ORMExecuteState, Session
+
+from lobcoder.storage.models import Coder, Coding, Memo, NlpCache, SuggestionModel, SuggestionRejection
+
+# Rows that no count, tree or transcript shows.
+_UNSHOWN = (Coder, NlpCache, SuggestionModel, SuggestionRejection)
+
+
+@dataclass
+class ChangeSet:
+    """Codings a transaction inserted, changed or deleted; ``everything`` when more than codings changed."""
+
+    codings: set[int] = field(default_factory=set)
+    documents: set[int] = field(default_factory=set)
+    codes: set[int] = field(default_factory=set)
+    memo_codings: set[int] = field(default_factory=set)  # codings whose memo changed
+    everything: bool = False
+
+    @property
+    def empty(self) -> bool:
+        return not (self.everything or self.codings or self.memo_codings)
+
+
+def _old_and_new(obj: Any, name: str) -> set[int]:
+    history = inspect(obj).attrs[name].history
+    values = {*history.added, *history.deleted, *history.unchanged}
+    return {v for v in values if v is not None}
+
+
+@contextmanager
+def track_changes(session: Session) -> Iterator[ChangeSet]:
+    """Collect what ``session`` flushes while the block runs (call it inside the transaction)."""
+    changes = ChangeSet()
+    pending: list[Coding] = []
+
+    def before_flush(session_: Session, _context: object, _instances: object) -> None:
+        for obj in (*session_.new, *session_.dirty, *session_.deleted):
+            if isinstance(obj, Coding):
+                changes.documents |= _old_and_new(obj, "document_id")
+                changes.codes |= _old_and_new(obj, "code_id")
+                if obj.id is None:
+                    pending.append(obj)  # its id exists after the flush
+                else:
+                    changes.codings.add(obj.id)
+            elif isinstance(obj, Memo):
+                owners = _old_and_new(obj, "coding_id")
+                if not owners or _old_and_new(obj, "document_id") or _old_and_new(obj, "code_id"):
+                    changes.everything = True
+                changes.memo_codings |= owners
+            elif not isinstance(obj, _UNSHOWN):
+                changes.everything = True
+
+    def after_flush(_session: Session, _context: object) -> None:
+        changes.codings.update(c.id for c in pending if c.id is not None)
+        pending.clear()
+
+    def on_execute(state: ORMExecuteState) -> None:
+        if state.is_insert or state.is_update or state.is_delete:
+            changes.everything = True
+
+    event.listen(session, "before_flush", before_flush)
+    event.listen(session, "after_flush", after_flush)
+    event.listen(session, "do_orm_execute", on_execute)
+    try:
+        yield changes
+        session.flush()  # what is still pending belongs to this change too
+    finally:
+        event.remove(session, "before_flush", before_flush)
+        event.remove(session, "after_flush", after_flush)
+        event.remove(session, "do_orm_execute", on_execute)

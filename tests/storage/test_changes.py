@@ -1,0 +1,47 @@
+"""What a transaction changed: codings with their documents and codes, or everything."""
+
+from __future__ import annotations
+
+from lobcoder.editing.code_commands import CreateCode
+from lobcoder.editing.coding_commands import ChangeCodingCode, RemoveCodings, ResizeCoding, SetMemo, apply_code
+from lobcoder.services.codes import create_code
+from lobcoder.services.codings import add_coding
+from lobcoder.services.documents import add_document
+from lobcoder.storage.changes import ChangeSet, track_changes
+from lobcoder.storage.project import ProjectStore
+
+
+def _run(store: ProjectStore, command) -> ChangeSet:  # type: ignore[no-untyped-def]
+    with store.transaction() as session, track_changes(session) as changes:
+        command.apply(session)
+    return changes
+
+
+def test_coding_commands_report_their_codings_documents_and_codes(store: ProjectStore) -> None:
+    with store.transaction() as session:
+        doc = add_document(session, "D", "I: Vraag?\nAnna: Een lang antwoord over samen leren.").id
+        visie, leren = create_code(session, "Visie"), create_code(session, "Leren")
+        ids = (visie.id, leren.id)
+        guids = (visie.guid, leren.guid)
+        old = add_coding(session, doc, visie.id, 0, 5)
+        old_id, old_guid = old.id, old.guid
+
+    added = _run(store, apply_code(doc, guids[1], [(10, 20)], "anna"))
+    assert not added.everything and added.documents == {doc} and added.codes == {ids[1]} and len(added.codings) == 1
+    assert old_id not in added.codings
+
+    recoded = _run(store, ChangeCodingCode(old_guid, guids[1]))
+    assert (recoded.codings, recoded.codes, recoded.everything) == ({old_id}, set(ids), False)
+
+    resized = _run(store, ResizeCoding(old_guid, 1, 6))
+    assert (resized.codings, resized.documents) == ({old_id}, {doc})
+
+    memo = _run(store, SetMemo("coding", old_guid, "Mooi"))
+    assert (memo.memo_codings, memo.everything) == ({old_id}, False)
+
+    removed = _run(store, RemoveCodings([old_guid]))
+    assert (removed.codings, removed.codes, removed.everything) == ({old_id}, {ids[1]}, False)
+
+
+def test_anything_but_codings_means_everything(store: ProjectStore) -> None:
+    assert _run(store, CreateCode("Nieuw")).everything
