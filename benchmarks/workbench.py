@@ -187,11 +187,11 @@ def coding_actions(app: QApplication, window: MainWindow, runs: int) -> dict[str
     found: dict[str, list[float]] = {"apply": [], "undo": [], "redo": [], "remove": []}
     stack = window.undo_stack
     if os.environ.get("LOBCODER_PROFILE"):
-        profiler = cProfile.Profile()
         start = text.index(" ", middle - 500) + 1
-        profiler.runcall(window.coding.apply_code, code_id, (start, start + 60))
-        pstats.Stats(profiler).sort_stats("cumulative").print_stats(30)
-        stack.undo()
+        profile(
+            f"apply a coding, {len(text):,} characters", lambda: window.coding.apply_code(code_id, (start, start + 60))
+        )
+        profile("undo it", stack.undo)
     for run in range(runs):
         start = text.index(" ", middle + run * 90) + 1
         span = (start, start + 60)
@@ -201,6 +201,14 @@ def coding_actions(app: QApplication, window: MainWindow, runs: int) -> dict[str
         guid = next(c.guid for c in window.coding.codings if (c.start, c.end, c.code_id) == (*span, code_id))
         found["remove"].append(timed(app, window, lambda guid=guid: window.coding.remove_coding(guid)))
     return found
+
+
+def profile(title: str, action: Callable[[], object]) -> None:
+    """Print the top of a cProfile of ``action`` (with LOBCODER_PROFILE=1)."""
+    profiler = cProfile.Profile()
+    profiler.runcall(action)
+    print(f"\n--- profile: {title}")
+    pstats.Stats(profiler).sort_stats("cumulative").print_stats(30)
 
 
 def growth(values: dict[str, float], first: str, second: str) -> str:
@@ -222,6 +230,9 @@ def long_documents(app: QApplication, folder: Path, project: Path, runs: int, qu
             app.processEvents()
             samples.append(timed(app, window, lambda target=target: window.open_document(target)))
         opening[size] = median(samples)
+        if os.environ.get("LOBCODER_PROFILE"):
+            window.open_document(other)
+            profile(f"open long{size}", lambda target=target: window.open_document(target))
         actions[size] = {name: median(s) for name, s in coding_actions(app, window, runs).items()}
     assert window.document is not None
     characters = {size: (QUICK_LONG if quick else LONG)[size] for size in sizes}
