@@ -131,6 +131,7 @@ def codings_for_document(
             Memo.text,
             Coding.created_at,
         )
+        .select_from(Coding)
         .outerjoin(Coder, Coding.coder_id == Coder.id)
         .outerjoin(Memo, Memo.coding_id == Coding.id)
         .where(Coding.document_id == document_id)
@@ -139,7 +140,8 @@ def codings_for_document(
     if coding_ids is not None:
         query = query.where(Coding.id.in_(list(coding_ids)))
     found: dict[int, CodingView] = {}
-    for row in session.execute(query):
+    # Through the connection: plain Core rows, without the ORM's per-row loading machinery.
+    for row in session.connection().execute(query):
         if row[0] not in found:  # one memo per coding; a stray second one is not shown twice
             found[row[0]] = CodingView(*row[:7], row[7] or "", row[8])
     return list(found.values())

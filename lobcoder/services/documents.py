@@ -184,22 +184,24 @@ def _document(session: Session, name_or_id: str | int) -> Document:
 
 def get_document(session: Session, name_or_id: str | int) -> DocumentView:
     document = _document(session, name_or_id)
-    rows = session.execute(
-        select(SpeakerTurn, Speaker)
+    # Plain Core rows through the connection: a long transcript has thousands of turns.
+    rows = session.connection().execute(
+        select(
+            Speaker.name,
+            Speaker.is_interviewer,
+            SpeakerTurn.label_start,
+            SpeakerTurn.start,
+            SpeakerTurn.end,
+            SpeakerTurn.timestamp_ms,
+        )
+        .select_from(SpeakerTurn)
         .outerjoin(Speaker, SpeakerTurn.speaker_id == Speaker.id)
         .where(SpeakerTurn.document_id == document.id)
         .order_by(SpeakerTurn.start)
-    ).all()
+    )
     turns = tuple(
-        TurnView(
-            speaker.name if speaker else None,
-            bool(speaker and speaker.is_interviewer),
-            turn.label_start,
-            turn.start,
-            turn.end,
-            turn.timestamp_ms,
-        )
-        for turn, speaker in rows
+        TurnView(name, bool(interviewer), label_start, start, end, timestamp)
+        for name, interviewer, label_start, start, end, timestamp in rows
     )
     return DocumentView(
         id=document.id,

@@ -9,6 +9,7 @@ from PySide6.QtCore import QObject
 from PySide6.QtGui import QColor, QSyntaxHighlighter, QTextCharFormat
 
 from lobcoder.gui.transcript.layout import CodeStyle, Segment, changed_ranges
+from lobcoder.gui.transcript.regions import splice_segments
 
 TINT_ALPHA = 90
 FALLBACK_COLOR = "#888888"
@@ -75,11 +76,20 @@ class CodingHighlighter(QSyntaxHighlighter):
         else:
             changed = []
         self._styles = dict(styles)
-        self._segments = segments
+        self._segments = list(segments)
         self._starts = [s.start for s in segments]
         self._ends = [s.end for s in segments]
         if refresh and self.document() is not None:
             self._rehighlight_ranges(changed + changed_ranges(old, segments))
+
+    def splice(self, lo: int, hi: int, inside: list[Segment]) -> None:
+        """``[lo, hi)`` (UTF-16) now shows ``inside``; only blocks whose highlighting differs are redone."""
+        first, last, replacement, before = splice_segments(self._segments, lo, hi, inside)
+        self._segments[first:last] = replacement
+        self._starts[first:last] = [s.start for s in replacement]
+        self._ends[first:last] = [s.end for s in replacement]
+        if self.document() is not None:
+            self._rehighlight_ranges(changed_ranges(before, inside))
 
     def format_for(self, codes: frozenset[int]) -> QTextCharFormat:
         found = self._formats.get(codes)

@@ -10,6 +10,7 @@ from PySide6.QtGui import QColor, QFont, QFontMetrics, QHelpEvent, QMouseEvent, 
 from PySide6.QtWidgets import QToolTip, QWidget
 
 from lobcoder.gui.transcript.layout import Bracket, CodeStyle, Placed, SuggestionMark, share_lines, stack_labels
+from lobcoder.gui.transcript.regions import index_range
 from lobcoder.gui.transcript.text_edit import TranscriptTextEdit
 from lobcoder.services.codings import CodingView
 
@@ -82,6 +83,17 @@ class CodingMargin(QWidget):
         self._details = details
         self._drag = None
         self.editor.update_side_width()
+        self.update()
+
+    def replace_brackets(self, lo: int, hi: int, brackets: Sequence[Bracket]) -> None:
+        """The brackets starting in ``[lo, hi)`` (UTF-16) are now ``brackets``; the others stay."""
+        first, last = index_range(self._brackets, lo, hi, key=lambda b: b.start)
+        self._brackets[first:last] = sorted(brackets, key=lambda b: (b.start, -b.end, b.lane))
+        lanes = 1 + max((b.lane for b in self._brackets), default=-1)
+        self._drag = None
+        if lanes != self._lanes:
+            self._lanes = lanes
+            self.editor.update_side_width()
         self.update()
 
     def set_suggestion_marks(self, marks: Sequence[SuggestionMark]) -> None:

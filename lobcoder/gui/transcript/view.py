@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bisect import insort
+from bisect import bisect_left, insort
 from collections.abc import Collection, Iterable, Mapping, Sequence
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal, Slot
@@ -23,6 +23,7 @@ from lobcoder.gui.transcript.layout import (
     word_start,
 )
 from lobcoder.gui.transcript.margin import CodingMargin
+from lobcoder.gui.transcript.regions import index_range, lane_region, overlapping
 from lobcoder.gui.transcript.text_edit import TranscriptTextEdit, build_document, empty_document
 from lobcoder.services.codings import CodingView
 from lobcoder.services.documents import DocumentView
@@ -33,6 +34,15 @@ LANE_GAP_LINES = 1.0  # codings closer than about a line in one paragraph get se
 
 def _order(coding: CodingView) -> tuple[int, int, int]:
     return coding.start, coding.end, coding.id
+
+
+def _remove(codings: list[CodingView], coding: CodingView) -> None:
+    """Remove ``coding`` from a list sorted by :func:`_order`, found by bisection."""
+    index = bisect_left(codings, _order(coding), key=_order)
+    if index < len(codings) and codings[index].id == coding.id:
+        del codings[index]
+    else:  # not where its order puts it: fall back to a search
+        codings[:] = [c for c in codings if c.id != coding.id]
 
 
 class TranscriptView(QWidget):
@@ -60,7 +70,8 @@ class TranscriptView(QWidget):
         self._by_id: dict[int, CodingView] = {}
         self._styles: dict[int, CodeStyle] = {}
         self._visible_codes: set[int] | None = None
-        self._shown: list[CodingView] = []
+        self._shown: list[CodingView] = []  # by start, end, id, like the codings
+        self._longest = 0  # no shown coding is longer: bounds the search for those overlapping a point
         self._lane_gap = 0
         self._text_document: QTextDocument | None = None
         self.editor = TranscriptTextEdit()
@@ -107,7 +118,7 @@ class TranscriptView(QWidget):
         self._document = document
         self._index = Utf16Index(document.text)
         self._breaks = line_breaks(document.text)
-        self._codings, self._styles = list(codings), dict(styles)
+        self._codings, self._styles = sorted(codings, key=_order), dict(styles)
         self._by_id = {c.id: c for c in self._codings}
         self._lane_gap = self._wanted_lane_gap()
         self.margin.set_current(None)
@@ -123,24 +134,57 @@ class TranscriptView(QWidget):
 
     def set_codings(self, codings: Sequence[CodingView], styles: Mapping[int, CodeStyle]) -> None:
         """New codings for the same document: only blocks whose highlighting changed are redone."""
-        self._codings, self._styles = list(codings), dict(styles)
+        self._codings, self._styles = sorted(codings, key=_order), dict(styles)
         self._by_id = {c.id: c for c in self._codings}
         self._refresh_codings()
 
     def update_codings(self, changed: Collection[int], fresh: Sequence[CodingView]) -> None:
         """Codings ``changed`` (ids) were added, removed or altered; ``fresh`` is how those that remain are now.
 
-        Only the text they cover, before and after, is highlighted again.
+        Only the text they cover, before and after, is highlighted again, and
+        only the brackets of the paragraphs around it get new lanes: the cost
+        is that of the change, not of the document's other codings.
         """
         gone = set(changed) | {c.id for c in fresh}
-        kept = [c for c in self._codings if c.id not in gone] if gone else self._codings
+        old = [self._by_id[i] for i in gone if i in self._by_id]
+        if not old and not fresh:
+            return
+        for coding in old:
+            _remove(self._codings, coding)
+            if self._shows(coding):
+                _remove(self._shown, coding)
+            del self._by_id[coding.id]
         for coding in fresh:
-            insort(kept, coding, key=_order)
-        self._codings = kept
-        for coding_id in gone:
-            self._by_id.pop(coding_id, None)
-        self._by_id.update((c.id, c) for c in fresh)
-        self._refresh_codings()
+            insort(self._codings, coding, key=_order)
+            if self._shows(coding):
+                insort(self._shown, coding, key=_order)
+                self._longest = max(self._longest, coding.end - coding.start)
+            self._by_id[coding.id] = coding
+        self._refresh_region(min(c.start for c in (*old, *fresh)), max(c.end for c in (*old, *fresh)))
+
+    def _shows(self, coding: CodingView) -> bool:
+        visible = self._visible_codes
+        return (visible is None or coding.code_id in visible) and 0 <= coding.start < coding.end <= len(self.text())
+
+    def _refresh_region(self, lo: int, hi: int) -> None:
+        """Highlights of ``[lo, hi)`` and lanes of the paragraphs around it, from the shown codings."""
+        units = self._index.to_utf16
+        lo, hi = max(0, lo), min(hi, len(self.text()))
+        near = overlapping(self._shown, lo, hi, self._longest)
+        inside = sweep((max(c.start, lo), min(c.end, hi), c.code_id) for c in near)
+        self.highlighter.splice(units(lo), units(hi), [Segment(units(s.start), units(s.end), s.codes) for s in inside])
+        a, b = lane_region(self._shown, lo, hi, self._breaks, len(self.text()), self._longest)
+        first, last = index_range(self._shown, a, b, key=lambda c: c.start)
+        region = self._shown[first:last]
+        lanes = assign_lanes([(c.start, c.end) for c in region], self._lane_gap, self._breaks)
+        self.margin.replace_brackets(
+            units(a),
+            units(b),
+            [
+                Bracket(c.id, c.code_id, units(c.start), units(c.end), lane)
+                for c, lane in zip(region, lanes, strict=True)
+            ],
+        )
 
     def codings(self) -> list[CodingView]:
         """The codings shown (whatever the visible codes), by start, end and id."""
@@ -189,6 +233,7 @@ class TranscriptView(QWidget):
         self._shown = [
             c for c in self._codings if (visible is None or c.code_id in visible) and 0 <= c.start < c.end <= length
         ]
+        self._longest = max((c.end - c.start for c in self._shown), default=0)
         units = self._index.to_utf16
         return [
             Segment(units(s.start), units(s.end), s.codes)
