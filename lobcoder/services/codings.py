@@ -7,10 +7,11 @@ from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import case, func, or_, select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from lobcoder.errors import NotFoundError
+from lobcoder.storage.coverage import covered_characters
 from lobcoder.storage.models import Code, Coder, Coding, Document, Memo
 
 
@@ -173,44 +174,21 @@ def segments(session: Session, code_ids: list[int], *, context_limit: int = 400)
     return [Segment(*row) for row in rows]
 
 
-def covered_characters(session: Session, document_ids: Collection[int] | None = None) -> dict[int, int]:
-    """Per document, how many characters at least one coding covers, by one aggregate query.
-
-    Each coding adds what it reaches beyond the furthest end of the codings
-    before it (in order of start): a window function over the
-    ``(document_id, start)`` index, standard SQL that SQLite and PostgreSQL
-    both run, so no coding is loaded into Python. Documents without codings
-    are left out.
-    """
-    reach = (
-        func.max(Coding.end)
-        .over(
-            partition_by=Coding.document_id,
-            order_by=(Coding.start, Coding.end, Coding.id),
-            rows=(None, -1),
-        )
-        .label("reach")
-    )
-    ordered = select(Coding.document_id, Coding.start, Coding.end, reach)
-    if document_ids is not None:
-        ordered = ordered.where(Coding.document_id.in_(list(document_ids)))
-    rows = ordered.subquery()
-    gain = case(
-        (or_(rows.c.reach.is_(None), rows.c.reach <= rows.c.start), rows.c.end - rows.c.start),
-        (rows.c.reach < rows.c.end, rows.c.end - rows.c.reach),
-        else_=0,
-    )
-    query = select(rows.c.document_id, func.sum(gain)).group_by(rows.c.document_id)
-    return {document_id: int(covered or 0) for document_id, covered in session.execute(query)}
-
-
 def coded_share(session: Session, document_ids: Collection[int] | None = None) -> dict[int, float]:
-    """Per document (all, or ``document_ids``), the share of its characters covered by at least one coding."""
-    lengths = select(Document.id, Document.length)
+    """Per document (all, or ``document_ids``), the share of its characters covered by at least one coding.
+
+    Read from the stored lengths and coded characters (``storage/coverage.py``
+    keeps them); documents not measured yet are measured here.
+    """
+    query = select(Document.id, Document.length, Document.covered)
     if document_ids is not None:
-        lengths = lengths.where(Document.id.in_(list(document_ids)))
-    covered = covered_characters(session, document_ids)
-    return {doc_id: (covered.get(doc_id, 0) / length if length else 0.0) for doc_id, length in session.execute(lengths)}
+        query = query.where(Document.id.in_(list(document_ids)))
+    rows = session.connection().execute(query).all()
+    unmeasured = covered_characters(session, [d for d, _length, covered in rows if covered is None])
+    return {
+        doc_id: ((covered if covered is not None else unmeasured.get(doc_id, 0)) / length if length else 0.0)
+        for doc_id, length, covered in rows
+    }
 
 
 def coding_counts(session: Session, document_ids: Collection[int] | None = None) -> dict[int, int]:

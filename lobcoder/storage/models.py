@@ -97,6 +97,8 @@ class Document(Base):
     text: Mapped[str] = mapped_column(Text)
     # len(text) in code points, kept by the validator below: counts and span checks never measure texts.
     length: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    # Characters covered by at least one coding, kept by storage/coverage.py; NULL: not measured.
+    covered: Mapped[int | None] = mapped_column(Integer, default=0)
     original_filename: Mapped[str] = mapped_column(String(1000), default="")
     original_format: Mapped[str] = mapped_column(String(20), default="")
     content_hash: Mapped[str] = mapped_column(String(64), index=True)

@@ -31,6 +31,7 @@ from lobcoder.errors import (
     ProjectTooNewError,
     StorageProblem,
 )
+from lobcoder.storage.coverage import keep_coverage
 from lobcoder.storage.failures import READ_ONLY, explain
 from lobcoder.storage.models import ProjectSetting
 
@@ -122,6 +123,7 @@ class ProjectStore:
         self.engine = engine
         self.read_only = read_only
         self._sessions = sessionmaker(engine, expire_on_commit=False)
+        keep_coverage(self._sessions)
 
     # -- lifecycle ---------------------------------------------------------
 

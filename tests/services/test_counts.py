@@ -7,7 +7,8 @@ import random
 from sqlalchemy import select
 
 from lobcoder.services.codes import code_counts, create_code
-from lobcoder.services.codings import add_coding, coded_share, coding_counts, covered_characters
+from lobcoder.services.codings import add_coding, coded_share, coding_counts
+from lobcoder.storage.coverage import covered_characters
 from lobcoder.services.documents import add_document, list_documents, project_info
 from lobcoder.storage.models import Document
 from lobcoder.storage.project import ProjectStore
@@ -56,3 +57,50 @@ def test_document_length_is_stored_in_code_points_and_follows_the_text(store: Pr
         document.text = "kort"  # e.g. a later pseudonymisation: the length keeps up
     with store.read() as session:
         assert session.scalar(select(Document.length)) == 4
+
+
+def test_stored_coverage_follows_every_kind_of_coding_change(store: ProjectStore) -> None:
+    """Kept per change (apply, resize, recode, remove, undo, delete a code, bulk insert) and equal to a full measure."""
+    from sqlalchemy import insert
+
+    from lobcoder.editing.code_commands import DeleteCode
+    from lobcoder.editing.coding_commands import RemoveCodings, ResizeCoding, apply_code
+    from lobcoder.storage.models import Coding
+
+    rng = random.Random(3)
+    with store.transaction() as session:
+        docs = [add_document(session, f"D{n}", "woord " * 200).id for n in range(3)]
+        codes = [create_code(session, f"Code {n}") for n in range(3)]
+        guids = [c.guid for c in codes]
+
+    def check() -> None:
+        with store.read() as session:
+            stored = {d: covered for d, covered in session.execute(select(Document.id, Document.covered))}
+            assert stored == {d: covered_characters(session).get(d, 0) for d in docs}
+
+    undo = []
+    for _ in range(40):
+        start = rng.randrange(1100)
+        command = apply_code(rng.choice(docs), rng.choice(guids), [(start, start + rng.randint(1, 90))], None)
+        with store.transaction() as session:
+            undo.append(command.apply(session))
+        check()
+    with store.read() as session:
+        some = list(session.scalars(select(Coding.guid).limit(6)))
+    for guid in some[:3]:
+        with store.transaction() as session:
+            ResizeCoding(guid, 5, 400).apply(session)
+        check()
+    with store.transaction() as session:
+        RemoveCodings(some[3:]).apply(session)
+    check()
+    for command in reversed(undo[-5:]):
+        with store.transaction() as session:
+            command.apply(session)
+        check()
+    with store.transaction() as session:
+        DeleteCode(guids[0]).apply(session)
+    check()
+    with store.transaction() as session:
+        session.execute(insert(Coding), [{"document_id": docs[1], "code_id": codes[1].id, "start": 0, "end": 700}])
+    check()

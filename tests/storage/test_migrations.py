@@ -12,6 +12,7 @@ from sqlalchemy import select
 
 from lobcoder.search.fulltext import search
 from lobcoder.services.documents import get_document, project_info
+from lobcoder.storage.coverage import covered_characters
 from lobcoder.storage.models import Base, Coding, Document
 from lobcoder.storage.project import SCHEMA_HEAD, ProjectStore, known_revisions
 
@@ -62,9 +63,12 @@ def test_frozen_file_itself_is_never_modified() -> None:
     connection.close()
 
 
-def test_migration_stores_the_length_of_existing_documents(tmp_path: Path) -> None:
+def test_migration_stores_the_length_and_coded_characters_of_existing_documents(tmp_path: Path) -> None:
     path = tmp_path / "old.lobcoder"
     shutil.copyfile(FROZEN, path)
     with ProjectStore.open(path) as store, store.read() as session:
-        rows = session.execute(select(Document.text, Document.length)).all()
-    assert rows and all(length == len(text) > 0 for text, length in rows)
+        rows = session.execute(select(Document.id, Document.text, Document.length, Document.covered)).all()
+        measured = covered_characters(session)
+    assert rows and all(length == len(text) > 0 for _id, text, length, _covered in rows)
+    assert {row_id: covered for row_id, _text, _length, covered in rows if covered} == measured
+    assert sum(measured.values()) == len("Eén keer per maand overleggen we")

@@ -1,0 +1,153 @@
+"""Each document's coded characters, kept in ``documents.covered`` as codings change.
+
+The share of a document that is coded is the union of its codings' spans.
+Computing it means reading every coding of the document, so it is kept
+instead: when a flush inserts, moves or deletes codings, the union is
+measured in the window those codings span, just before and just after the
+flush (a few rows over the ``(document_id, start)`` index), and the
+difference is added at commit. An action costs what it changed, whatever the
+document or project holds.
+
+Bulk statements on codings (deleting or merging a code's codings) cannot be
+followed that way: the documents they may touch (all of them, for an update
+or delete) are measured in full at commit (:func:`covered_characters`).
+NULL means "not measured"; readers measure such documents themselves.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Iterable
+from typing import Any
+
+from sqlalchemy import bindparam, event, inspect, select, update
+from sqlalchemy.orm import ORMExecuteState, Session, sessionmaker
+
+from lobcoder.storage.models import Coding, Document
+
+_WINDOWS = "lobcoder.coverage.windows"  # session.info: {document_id: (lo, hi)} of the flush under way
+_BEFORE = "lobcoder.coverage.before"  # {document_id: covered in its window before the flush}
+_DELTA = "lobcoder.coverage.delta"  # {document_id: change of covered characters so far}
+_UNKNOWN = "lobcoder.coverage.unknown"  # documents a bulk statement changed; None: perhaps all
+
+
+def union_length(spans: Iterable[tuple[int, int]]) -> int:
+    """Characters covered by spans given in order of start."""
+    total, run_start, run_end = 0, 0, -1
+    for start, end in spans:
+        if start > run_end:
+            total += max(0, run_end - run_start)
+            run_start, run_end = start, end
+        elif end > run_end:
+            run_end = end
+    return total + max(0, run_end - run_start)
+
+
+def covered_characters(session: Session, document_ids: Collection[int] | None = None) -> dict[int, int]:
+    """Measure in full: per document, the characters at least one coding covers (documents with codings)."""
+    query = select(Coding.document_id, Coding.start, Coding.end).order_by(Coding.document_id, Coding.start)
+    if document_ids is not None:
+        query = query.where(Coding.document_id.in_(list(document_ids)))
+    spans: dict[int, list[tuple[int, int]]] = {}
+    for document_id, start, end in session.connection().execute(query):
+        spans.setdefault(document_id, []).append((start, end))
+    return {document_id: union_length(found) for document_id, found in spans.items()}
+
+
+def _window_coverage(session: Session, document_id: int, lo: int, hi: int) -> int:
+    rows = session.connection().execute(
+        select(Coding.start, Coding.end)
+        .where(Coding.document_id == document_id, Coding.start < hi, Coding.end > lo)
+        .order_by(Coding.start)
+    )
+    return union_length((max(start, lo), min(end, hi)) for start, end in rows)
+
+
+def _values(obj: Coding, name: str) -> list[Any]:
+    history = inspect(obj).attrs[name].history
+    return [v for v in (*history.added, *history.deleted, *history.unchanged) if v is not None]
+
+
+def _before_flush(session: Session, _context: object, _instances: object) -> None:
+    windows: dict[int, tuple[int, int]] = {}
+    for obj in (*session.new, *session.dirty, *session.deleted):
+        if not isinstance(obj, Coding) or (obj in session.dirty and not session.is_modified(obj)):
+            continue
+        points = [*_values(obj, "start"), *_values(obj, "end")]
+        if not points:
+            continue
+        for document_id in _values(obj, "document_id"):
+            lo, hi = windows.get(document_id, (min(points), max(points)))
+            windows[document_id] = (min(lo, *points), max(hi, *points))
+    session.info[_WINDOWS] = windows
+    session.info[_BEFORE] = {d: _window_coverage(session, d, lo, hi) for d, (lo, hi) in windows.items()}
+
+
+def _after_flush(session: Session, _context: object) -> None:
+    windows: dict[int, tuple[int, int]] = session.info.pop(_WINDOWS, {})
+    before: dict[int, int] = session.info.pop(_BEFORE, {})
+    delta: dict[int, int] = session.info.setdefault(_DELTA, {})
+    for document_id, (lo, hi) in windows.items():
+        change = _window_coverage(session, document_id, lo, hi) - before[document_id]
+        delta[document_id] = delta.get(document_id, 0) + change
+
+
+def _on_execute(state: ORMExecuteState) -> None:
+    mapper = state.bind_mapper
+    if not (state.is_insert or state.is_update or state.is_delete) or mapper is None or mapper.class_ is not Coding:
+        return
+    info = state.session.info
+    rows = state.parameters if isinstance(state.parameters, list) else [state.parameters]
+    known = {row.get("document_id") for row in rows} if state.is_insert else {None}
+    if None in known or info.get(_UNKNOWN, set()) is None:
+        info[_UNKNOWN] = None
+    else:
+        info[_UNKNOWN] = info.get(_UNKNOWN, set()) | known
+
+
+def measure(session: Session, document_ids: Collection[int] | None = None) -> None:
+    """Store the covered characters of these documents (None: all), measured in full."""
+    table = Document.__table__
+    query = select(table.c.id)
+    if document_ids is not None:
+        query = query.where(table.c.id.in_(list(document_ids)))
+    ids = list(session.connection().execute(query).scalars())
+    covered = covered_characters(session, ids)
+    if ids:
+        session.connection().execute(
+            update(table).where(table.c.id == bindparam("row_id")).values(covered=bindparam("value")),
+            [{"row_id": d, "value": covered.get(d, 0)} for d in ids],
+        )
+
+
+def _before_commit(session: Session) -> None:
+    session.flush()
+    unknown: set[int] | None = session.info.pop(_UNKNOWN, set())
+    delta: dict[int, int] = session.info.pop(_DELTA, {})
+    if unknown is None:
+        measure(session)
+        return
+    if unknown:
+        measure(session, unknown)
+    table = Document.__table__
+    for document_id, change in delta.items():
+        if change and document_id not in unknown:
+            session.connection().execute(
+                update(table)
+                .where(table.c.id == document_id, table.c.covered.is_not(None))
+                .values(covered=table.c.covered + change)
+            )
+
+
+def _forget(session: Session, *_args: object) -> None:
+    for key in (_WINDOWS, _BEFORE, _DELTA, _UNKNOWN):
+        session.info.pop(key, None)
+
+
+def keep_coverage(sessions: sessionmaker[Session]) -> None:
+    """Keep ``documents.covered`` up to date in every transaction of ``sessions``."""
+    event.listen(sessions, "before_flush", _before_flush)
+    event.listen(sessions, "after_flush", _after_flush)
+    event.listen(sessions, "do_orm_execute", _on_execute)
+    event.listen(sessions, "before_commit", _before_commit)
+    event.listen(sessions, "after_commit", _forget)
+    event.listen(sessions, "after_rollback", _forget)
