@@ -8,8 +8,8 @@ from sqlalchemy import select
 
 from lobcoder.services.codes import code_counts, create_code
 from lobcoder.services.codings import add_coding, coded_share, coding_counts
-from lobcoder.storage.coverage import covered_characters
 from lobcoder.services.documents import add_document, list_documents, project_info
+from lobcoder.storage.coverage import covered_characters
 from lobcoder.storage.models import Document
 from lobcoder.storage.project import ProjectStore
 
