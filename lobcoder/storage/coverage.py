@@ -5,12 +5,12 @@ Computing it means reading every coding of the document, so it is kept
 instead: when a flush inserts, moves or deletes codings, the union is
 measured in the window those codings span, just before and just after the
 flush (a few rows over the ``(document_id, start)`` index), and the
-difference is added at commit. An action costs what it changed, whatever the
-document or project holds.
+difference is added in the same transaction. An action costs what it
+changed, whatever the document or project holds.
 
 Bulk statements on codings (deleting or merging a code's codings) cannot be
-followed that way: the documents they may touch (all of them, for an update
-or delete) are measured in full at commit (:func:`covered_characters`).
+followed that way: right after one, the documents it may have touched (all,
+for an update or delete) are measured in full (:func:`covered_characters`).
 NULL means "not measured"; readers measure such documents themselves.
 """
 
@@ -26,8 +26,6 @@ from lobcoder.storage.models import Coding, Document
 
 _WINDOWS = "lobcoder.coverage.windows"  # session.info: {document_id: (lo, hi)} of the flush under way
 _BEFORE = "lobcoder.coverage.before"  # {document_id: covered in its window before the flush}
-_DELTA = "lobcoder.coverage.delta"  # {document_id: change of covered characters so far}
-_UNKNOWN = "lobcoder.coverage.unknown"  # documents a bulk statement changed; None: perhaps all
 
 
 def union_length(spans: Iterable[tuple[int, int]]) -> int:
@@ -85,23 +83,27 @@ def _before_flush(session: Session, _context: object, _instances: object) -> Non
 def _after_flush(session: Session, _context: object) -> None:
     windows: dict[int, tuple[int, int]] = session.info.pop(_WINDOWS, {})
     before: dict[int, int] = session.info.pop(_BEFORE, {})
-    delta: dict[int, int] = session.info.setdefault(_DELTA, {})
+    table = Document.__table__
     for document_id, (lo, hi) in windows.items():
         change = _window_coverage(session, document_id, lo, hi) - before[document_id]
-        delta[document_id] = delta.get(document_id, 0) + change
+        if change:
+            session.connection().execute(
+                update(table)
+                .where(table.c.id == document_id, table.c.covered.is_not(None))
+                .values(covered=table.c.covered + change)
+            )
 
 
-def _on_execute(state: ORMExecuteState) -> None:
+def _on_execute(state: ORMExecuteState) -> Any:
+    """A bulk statement on codings: run it, then measure the documents it may have touched in full."""
     mapper = state.bind_mapper
     if not (state.is_insert or state.is_update or state.is_delete) or mapper is None or mapper.class_ is not Coding:
-        return
-    info = state.session.info
-    rows = state.parameters if isinstance(state.parameters, list) else [state.parameters]
-    known = {row.get("document_id") for row in rows} if state.is_insert else {None}
-    if None in known or info.get(_UNKNOWN, set()) is None:
-        info[_UNKNOWN] = None
-    else:
-        info[_UNKNOWN] = info.get(_UNKNOWN, set()) | known
+        return None
+    rows = state.parameters if isinstance(state.parameters, list) else [state.parameters or {}]
+    touched = {row.get("document_id") for row in rows} if state.is_insert else {None}
+    result = state.invoke_statement()
+    measure(state.session, None if None in touched else touched)
+    return result
 
 
 def measure(session: Session, document_ids: Collection[int] | None = None) -> None:
@@ -119,27 +121,8 @@ def measure(session: Session, document_ids: Collection[int] | None = None) -> No
         )
 
 
-def _before_commit(session: Session) -> None:
-    session.flush()
-    unknown: set[int] | None = session.info.pop(_UNKNOWN, set())
-    delta: dict[int, int] = session.info.pop(_DELTA, {})
-    if unknown is None:
-        measure(session)
-        return
-    if unknown:
-        measure(session, unknown)
-    table = Document.__table__
-    for document_id, change in delta.items():
-        if change and document_id not in unknown:
-            session.connection().execute(
-                update(table)
-                .where(table.c.id == document_id, table.c.covered.is_not(None))
-                .values(covered=table.c.covered + change)
-            )
-
-
 def _forget(session: Session, *_args: object) -> None:
-    for key in (_WINDOWS, _BEFORE, _DELTA, _UNKNOWN):
+    for key in (_WINDOWS, _BEFORE):
         session.info.pop(key, None)
 
 
@@ -148,6 +131,4 @@ def keep_coverage(sessions: sessionmaker[Session]) -> None:
     event.listen(sessions, "before_flush", _before_flush)
     event.listen(sessions, "after_flush", _after_flush)
     event.listen(sessions, "do_orm_execute", _on_execute)
-    event.listen(sessions, "before_commit", _before_commit)
-    event.listen(sessions, "after_commit", _forget)
     event.listen(sessions, "after_rollback", _forget)

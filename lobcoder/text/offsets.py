@@ -46,6 +46,20 @@ class Utf16Index:
             raise ValueError(f"offset {offset} outside text of length {self._length}")
         return offset + bisect_right(self._astral, offset - 1)
 
+    @property
+    def is_identity(self) -> bool:
+        """True when the text has no astral character: both counts agree everywhere."""
+        return not self._astral
+
+    def to_utf16_all(self, offsets: list[int]) -> list[int]:
+        """Many code-point offsets (each within the text) -> UTF-16 code units, vectorised."""
+        if not self._astral:
+            return offsets
+        import numpy as np
+
+        points = np.asarray(offsets, dtype=np.int64)
+        return (points + np.searchsorted(np.asarray(self._astral, dtype=np.int64), points, side="left")).tolist()
+
     def from_utf16(self, unit: int) -> int:
         """UTF-16 code-unit offset -> code-point offset.
 

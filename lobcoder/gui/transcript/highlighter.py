@@ -61,6 +61,7 @@ class CodingHighlighter(QSyntaxHighlighter):
         self._styles: Mapping[int, CodeStyle] = {}
         self._formats: dict[frozenset[int], QTextCharFormat] = {}
         self.blocks_highlighted = 0  # how many blocks were (re)highlighted: tests pin that changes stay local
+        self.quiet = False  # while set, blocks are left plain (the lazy formatter highlights them after)
 
     @property
     def segments(self) -> list[Segment]:
@@ -123,6 +124,8 @@ class CodingHighlighter(QSyntaxHighlighter):
                 self.rehighlightBlock(block)
 
     def highlightBlock(self, text: str) -> None:  # noqa: N802 - Qt override
+        if self.quiet:
+            return
         self.blocks_highlighted += 1
         if not self._segments:
             return

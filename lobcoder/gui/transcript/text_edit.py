@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
+from typing import NamedTuple
 
 from PySide6.QtCore import QMimeData, QObject, QPoint, QRect, Qt, Signal
 from PySide6.QtGui import (
@@ -37,44 +38,63 @@ def empty_document(parent: QObject) -> QTextDocument:
     document = QTextDocument(parent)
     document.setDocumentLayout(QPlainTextDocumentLayout(document))
     document.setDocumentMargin(DOCUMENT_MARGIN)
+    document.setUndoRedoEnabled(False)  # read-only: label formatting needs no undo history
     return document
 
 
-def build_document(view: DocumentView, index: Utf16Index, editor: QPlainTextEdit) -> QTextDocument:
-    """The text with its speaker labels formatted, once, before any view shows it."""
-    document = empty_document(editor)
-    document.setDefaultFont(editor.font())
-    document.setPlainText(view.text)
-    labels = {True: QTextCharFormat(), False: QTextCharFormat()}
-    for interviewer, fmt in labels.items():
-        fmt.setFontWeight(QFont.Weight.Bold)
-        fmt.setForeground(QColor(INTERVIEWER_COLOR if interviewer else RESPONDENT_COLOR))
-    spacing = QTextCharFormat()
-    tall = QFont(editor.font())
-    tall.setPointSizeF(editor.font().pointSizeF() * TURN_SPACING_FACTOR)
-    spacing.setFontPointSize(tall.pointSizeF())
-    # ...and as narrow as an ordinary blank.
-    spacing.setFontLetterSpacingType(QFont.SpacingType.AbsoluteSpacing)
-    spacing.setFontLetterSpacing(
-        QFontMetricsF(editor.font()).horizontalAdvance(" ") - QFontMetricsF(tall).horizontalAdvance(" ")
-    )
+class LabelSpan(NamedTuple):
+    """A speaker label to format (UTF-16 units): bold in its speaker's colour, a taller blank after it."""
+
+    start: int
+    end: int
+    interviewer: bool
+    spaced: bool  # the label opens a paragraph: its blank sets the turn apart
+
+
+def label_spans(view: DocumentView, index: Utf16Index) -> list[LabelSpan]:
+    """The labels of the turns, in order, with their positions converted once."""
     text = view.text
-    cursor = QTextCursor(document)
-    cursor.beginEditBlock()
-    for turn in view.turns:
-        if not 0 <= turn.label_start < turn.start <= len(text):
-            continue
-        start, end = index.to_utf16(turn.label_start), index.to_utf16(turn.start)
-        cursor.setPosition(start)
-        cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
-        cursor.mergeCharFormat(labels[turn.is_interviewer])
-        opens_paragraph = turn.label_start >= 2 and text[turn.label_start - 1] == "\n" != text[turn.label_start - 2]
-        if opens_paragraph and text[turn.start - 1] in " \t":
-            cursor.setPosition(end - 1)
-            cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
-            cursor.mergeCharFormat(spacing)
-    cursor.endEditBlock()
-    return document
+    turns = [t for t in view.turns if 0 <= t.label_start < t.start <= len(text)]
+    ends = index.to_utf16_all([p for t in turns for p in (t.label_start, t.start)])
+    return [
+        LabelSpan(
+            ends[2 * i],
+            ends[2 * i + 1],
+            turn.is_interviewer,
+            turn.label_start >= 2
+            and text[turn.label_start - 1] == "\n" != text[turn.label_start - 2]
+            and text[turn.start - 1] in " \t",
+        )
+        for i, turn in enumerate(turns)
+    ]
+
+
+class LabelFormats:
+    """The character formats of labels and of the blank after them, made once per document."""
+
+    def __init__(self, editor: QPlainTextEdit) -> None:
+        self.labels = {True: QTextCharFormat(), False: QTextCharFormat()}
+        for interviewer, fmt in self.labels.items():
+            fmt.setFontWeight(QFont.Weight.Bold)
+            fmt.setForeground(QColor(INTERVIEWER_COLOR if interviewer else RESPONDENT_COLOR))
+        self.spacing = QTextCharFormat()
+        tall = QFont(editor.font())
+        tall.setPointSizeF(editor.font().pointSizeF() * TURN_SPACING_FACTOR)
+        self.spacing.setFontPointSize(tall.pointSizeF())
+        # ...and as narrow as an ordinary blank.
+        self.spacing.setFontLetterSpacingType(QFont.SpacingType.AbsoluteSpacing)
+        self.spacing.setFontLetterSpacing(
+            QFontMetricsF(editor.font()).horizontalAdvance(" ") - QFontMetricsF(tall).horizontalAdvance(" ")
+        )
+
+    def apply(self, cursor: QTextCursor, span: LabelSpan) -> None:
+        cursor.setPosition(span.start)
+        cursor.setPosition(span.end, QTextCursor.MoveMode.KeepAnchor)
+        cursor.mergeCharFormat(self.labels[span.interviewer])
+        if span.spaced:
+            cursor.setPosition(span.end - 1)
+            cursor.setPosition(span.end, QTextCursor.MoveMode.KeepAnchor)
+            cursor.mergeCharFormat(self.spacing)
 
 
 class TranscriptTextEdit(QPlainTextEdit):

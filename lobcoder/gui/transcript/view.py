@@ -22,9 +22,10 @@ from lobcoder.gui.transcript.layout import (
     word_end,
     word_start,
 )
+from lobcoder.gui.transcript.lazy import LazyFormatter
 from lobcoder.gui.transcript.margin import CodingMargin
 from lobcoder.gui.transcript.regions import index_range, lane_region, overlapping
-from lobcoder.gui.transcript.text_edit import TranscriptTextEdit, build_document, empty_document
+from lobcoder.gui.transcript.text_edit import LabelFormats, TranscriptTextEdit, empty_document, label_spans
 from lobcoder.services.codings import CodingView
 from lobcoder.services.documents import DocumentView
 from lobcoder.text.offsets import Utf16Index
@@ -79,6 +80,7 @@ class TranscriptView(QWidget):
         font.setPointSizeF(max(10.5, font.pointSizeF() * 1.15))
         self.editor.setFont(font)
         self.highlighter = CodingHighlighter(self)
+        self.formatter = LazyFormatter(self.editor, self.highlighter)
         self.margin = CodingMargin(self.editor)
         self.editor.set_side_widget(self.margin)
         self.find_bar = FindBar(self)
@@ -114,7 +116,7 @@ class TranscriptView(QWidget):
     def set_document(
         self, document: DocumentView, codings: Sequence[CodingView], styles: Mapping[int, CodeStyle]
     ) -> None:
-        """Show ``document``; labels are formatted once here, highlights come from the codings."""
+        """Show ``document``: its text at once; labels and highlights for the visible part, the rest lazily."""
         self._document = document
         self._index = Utf16Index(document.text)
         self._breaks = line_breaks(document.text)
@@ -123,12 +125,17 @@ class TranscriptView(QWidget):
         self._lane_gap = self._wanted_lane_gap()
         self.margin.set_current(None)
         self.margin.set_suggestion_marks([])  # they belonged to the previous document
-        document_ = build_document(document, self._index, self.editor)
-        self.highlighter.setDocument(None)
-        self.highlighter.set_segments(self._segments(), self._styles, refresh=False)
+        self.formatter.stop()
+        document_ = empty_document(self.editor)
+        document_.setDefaultFont(self.editor.font())
+        # Attached while empty, quiet while the text goes in: no pass over every block now.
+        self.highlighter.quiet = True
         self.highlighter.setDocument(document_)
-        self.highlighter.rehighlight()
+        document_.setPlainText(document.text)
+        self.highlighter.quiet = False
+        self.highlighter.set_segments(self._segments(), self._styles, refresh=False)
         self._replace_document(document_)
+        self.formatter.start(document_, label_spans(document, self._index), LabelFormats(self.editor))
         self._update_brackets()
         self.find_bar.refresh()
 
@@ -196,6 +203,7 @@ class TranscriptView(QWidget):
         self._refresh_codings()
 
     def clear(self) -> None:
+        self.formatter.stop()
         self._document = None
         self._index = Utf16Index("")
         self._breaks = []
@@ -234,18 +242,19 @@ class TranscriptView(QWidget):
             c for c in self._codings if (visible is None or c.code_id in visible) and 0 <= c.start < c.end <= length
         ]
         self._longest = max((c.end - c.start for c in self._shown), default=0)
-        units = self._index.to_utf16
-        return [
-            Segment(units(s.start), units(s.end), s.codes)
-            for s in sweep((c.start, c.end, c.code_id) for c in self._shown)
-        ]
+        found = sweep((c.start, c.end, c.code_id) for c in self._shown)
+        if self._index.is_identity:
+            return found
+        ends = self._index.to_utf16_all([p for s in found for p in (s.start, s.end)])
+        return [Segment(ends[2 * i], ends[2 * i + 1], s.codes) for i, s in enumerate(found)]
 
     def _update_brackets(self) -> None:
-        lanes = assign_lanes([(c.start, c.end) for c in self._shown], self._lane_gap, self._breaks)
-        units = self._index.to_utf16
+        spans = [(c.start, c.end) for c in self._shown]
+        lanes = assign_lanes(spans, self._lane_gap, self._breaks)
+        ends = self._index.to_utf16_all([p for span in spans for p in span])
         brackets = [
-            Bracket(c.id, c.code_id, units(c.start), units(c.end), lane)
-            for c, lane in zip(self._shown, lanes, strict=True)
+            Bracket(c.id, c.code_id, ends[2 * i], ends[2 * i + 1], lane)
+            for i, (c, lane) in enumerate(zip(self._shown, lanes, strict=True))
         ]
         self.margin.set_brackets(brackets, self._styles, self._by_id)
 
