@@ -115,6 +115,7 @@ class ProjectUndoStack(QUndoStack):
 
     def record(self, command: Command, inverse: Command) -> None:
         """Put an action already carried out in a worker's transaction on the stack, as one undo step."""
+        self.last_changes = ChangeSet(everything=True)  # not tracked here: views re-read everything
         self.changed.emit()
         self.push(_Step(self, inverse, describe(command)))
 
