@@ -25,8 +25,8 @@ from sqlalchemy.orm import Session
 
 from lobcoder import __version__
 from lobcoder.errors import Cancelled
+from lobcoder.importing.safe_zip import write_zip
 from lobcoder.refi.qdc import code_element, export_guid
-from lobcoder.refi.safe_zip import write_zip
 from lobcoder.services.codebook_data import CodebookCode, codebook_from_project
 from lobcoder.storage.models import (
     Attribute,

@@ -18,10 +18,10 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from lobcoder.errors import ImportProblem
+from lobcoder.importing.safe_zip import SafeZip
 from lobcoder.refi.qdc import _Reader as CodeReader
 from lobcoder.refi.qdc import _split_atlas as split_atlas_names
 from lobcoder.refi.safe_xml import Element, attr, child, children, local, norm_guid, parse_xml, text_of
-from lobcoder.refi.safe_zip import SafeZip
 from lobcoder.services.codebook_data import CodebookCode
 from lobcoder.text.decode import decode_bytes
 from lobcoder.text.normalize import normalize_text

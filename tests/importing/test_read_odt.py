@@ -152,10 +152,12 @@ def test_billion_laughs_is_refused_quickly(tmp_path: Path) -> None:
     with pytest.raises(ImportProblem) as info:
         read_file(path)
     assert time.monotonic() - started < 5
-    assert info.value.problem == "contains XML entity declarations, which are refused for safety"
+    assert info.value.problem == (
+        "contains an XML document type declaration in content.xml, which is refused for safety"
+    )
 
 
 def test_zip_bomb_is_refused(tmp_path: Path) -> None:
     path = _odt(tmp_path / "bom.odt", "", content=" " * (30 * 1024 * 1024))
-    with pytest.raises(ImportProblem, match="looks like a zip bomb"):
+    with pytest.raises(ImportProblem, match="a zip bomb"):
         read_file(path)

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from lobcoder.errors import FileProblem
-from lobcoder.refi.safe_zip import MB, SafeZip, normalise_name, write_zip
+from lobcoder.importing.safe_zip import MB, SafeZip, normalise_name, write_zip
 
 
 def make_zip(path: Path, members: dict[str, bytes], **info: int) -> Path:

@@ -13,7 +13,7 @@ from lxml import etree
 
 from lobcoder.errors import ImportProblem
 from lobcoder.importing.extracted import ExtractedText
-from lobcoder.importing.readers.ziputil import open_checked_zip, refuse_doctypes
+from lobcoder.importing.readers.ziputil import repack, unpack
 from lobcoder.text.normalize import normalize_text
 
 _WHAT = "a valid Word document (.docx)"
@@ -60,10 +60,10 @@ def read_docx(data: bytes, path: Path) -> ExtractedText:
     """Extract what a reader of the printed body sees, without headers,
     footers, footnotes or comments: those repeat or annotate, and would be
     coded as if the interviewee said them."""
-    with open_checked_zip(data, path, _WHAT) as archive:
-        refuse_doctypes(archive, path)
+    # python-docx gets back only what passed the bounded reader.
+    checked = repack(unpack(data, path, _WHAT))
     try:
-        document = docx.Document(io.BytesIO(data))
+        document = docx.Document(io.BytesIO(checked))
     except (PackageNotFoundError, KeyError, ValueError, etree.XMLSyntaxError) as exc:
         reason = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
         raise ImportProblem(path, f"is not {_WHAT}: {reason}") from exc

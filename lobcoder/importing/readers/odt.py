@@ -12,7 +12,7 @@ from defusedxml.ElementTree import fromstring
 
 from lobcoder.errors import ImportProblem
 from lobcoder.importing.extracted import ExtractedText
-from lobcoder.importing.readers.ziputil import open_checked_zip, read_member
+from lobcoder.importing.readers.ziputil import member, unpack
 from lobcoder.text.normalize import normalize_text
 
 _WHAT = "a valid OpenDocument text file (.odt)"
@@ -66,13 +66,12 @@ _TEXT_MIMETYPE = "application/vnd.oasis.opendocument.text"
 def read_odt(data: bytes, path: Path) -> ExtractedText:
     """Extract the body text; headers, footers, notes and comments are left
     out as for .docx."""
-    with open_checked_zip(data, path, _WHAT) as archive:
-        if "mimetype" in archive.namelist():
-            mimetype = read_member(archive, "mimetype", path, _WHAT)
-            kind = mimetype.decode("ascii", "replace").strip()
-            if not kind.startswith(_TEXT_MIMETYPE):
-                raise ImportProblem(path, f"is not an OpenDocument text file (it is {kind})")
-        content = read_member(archive, "content.xml", path, _WHAT)
+    members = unpack(data, path, _WHAT)
+    if "mimetype" in members:
+        kind = members["mimetype"].decode("ascii", "replace").strip()
+        if not kind.startswith(_TEXT_MIMETYPE):
+            raise ImportProblem(path, f"is not an OpenDocument text file (it is {kind})")
+    content = member(members, "content.xml", path, _WHAT)
     try:
         root = fromstring(content, forbid_dtd=False, forbid_entities=True)
     except DefusedXmlException as exc:

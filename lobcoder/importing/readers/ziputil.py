@@ -1,101 +1,71 @@
-"""Open zip-based documents (.docx, .odt) only after checking they are no zip bomb."""
+"""Unpack zip-based documents (.docx, .odt) through the bounded reader, refusing DTDs.
+
+Every member is read through :class:`~lobcoder.importing.safe_zip.SafeZip`,
+which counts the bytes actually unpacked (headers may lie about sizes) and
+refuses a zip bomb long before it fills the memory. XML parts are searched
+whole for a document type declaration.
+"""
 
 from __future__ import annotations
 
 import io
 import zipfile
-import zlib
 from pathlib import Path
 
-from lobcoder.errors import ImportProblem
+from lobcoder.errors import FileProblem, ImportProblem
+from lobcoder.importing.safe_zip import MB, SafeZip
 
-MAX_UNCOMPRESSED_BYTES = 500 * 1024 * 1024
-MAX_COMPRESSION_RATIO = 200
-# Small members may compress extremely well (a run of spaces) without harm;
-# only judge the ratio of members large enough to matter.
-_RATIO_CHECK_FROM_BYTES = 1024 * 1024
-_PROLOG_BYTES = 64 * 1024
+# An interview in Word is a few MB unpacked; images included, far below these.
+MAX_UNPACKED = 200 * MB
+MAX_RATIO = 100  # bytes unpacked per byte of the file (real sizes, not the headers')
+_XML_PARTS = (".xml", ".rels")
+# Overlap between chunks so a declaration split across two is still found.
+_MARKERS = (b"<!DOCTYPE", b"<!ENTITY")
 
 
-def open_checked_zip(data: bytes, path: str | Path, what: str) -> zipfile.ZipFile:
-    """Open ``data`` as a zip archive that is safe to unpack.
-
-    The sizes checked are those declared in the archive; :mod:`zipfile` never
-    unpacks more than a member declares, so a lying header cannot get past.
+def unpack(data: bytes, path: str | Path, what: str) -> dict[str, bytes]:
+    """All file members of the document ``data`` (name -> bytes), read within the limits.
 
     Args:
         what: how to name the expected kind of file in a message, e.g.
             "a valid Word document (.docx)".
 
     Raises:
-        ImportProblem: not a zip archive, a damaged one, or one that would
-            unpack to an unreasonable size.
+        ImportProblem: not a zip archive, a damaged one, one that unpacks to
+            an unreasonable size, or an XML part that declares a DTD.
     """
     try:
-        archive = zipfile.ZipFile(io.BytesIO(data))
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, ValueError) as exc:
-        raise ImportProblem(path, f"is not {what}: {_reason(exc)}") from exc
-    try:
-        check_zip_sizes(archive, path)
-    except ImportProblem:
-        archive.close()
-        raise
-    return archive
-
-
-def check_zip_sizes(archive: zipfile.ZipFile, path: str | Path) -> None:
-    """Refuse an archive whose declared content is too large or too compressed."""
-    total = 0
-    for member in archive.infolist():
-        total += member.file_size
-        if total > MAX_UNCOMPRESSED_BYTES:
-            raise ImportProblem(
-                path,
-                f"looks like a zip bomb: it would unpack to more than {MAX_UNCOMPRESSED_BYTES // (1024 * 1024)} MB",
-            )
-        if member.file_size >= _RATIO_CHECK_FROM_BYTES:
-            ratio = member.file_size / max(member.compress_size, 1)
-            if ratio > MAX_COMPRESSION_RATIO:
+        archive = SafeZip(path, max_total=MAX_UNPACKED, max_member=MAX_UNPACKED, max_ratio=MAX_RATIO, data=data)
+    except FileProblem as exc:
+        raise ImportProblem(path, f"is not {what}: {exc.problem}") from exc
+    members: dict[str, bytes] = {}
+    with archive:
+        for name in archive.names():
+            try:
+                content = archive.read(name)
+            except FileProblem as exc:
+                raise ImportProblem(path, exc.problem) from exc
+            if name.lower().endswith(_XML_PARTS) and any(marker in content for marker in _MARKERS):
                 raise ImportProblem(
-                    path,
-                    f"looks like a zip bomb: '{member.filename}' is compressed "
-                    f"{ratio:.0f} to 1 (the limit is {MAX_COMPRESSION_RATIO} to 1)",
+                    path, f"contains an XML document type declaration in {name}, which is refused for safety"
                 )
+            members[name] = content
+    return members
 
 
-def refuse_doctypes(archive: zipfile.ZipFile, path: str | Path) -> None:
-    """Refuse XML parts that declare a DTD.
-
-    Office files never carry one, and a DTD is how entity-expansion attacks
-    ("billion laughs") get in; refusing it up front gives a clear message
-    instead of a parser error. Only the prolog is read.
-    """
-    for member in archive.infolist():
-        if not member.filename.endswith((".xml", ".rels")):
-            continue
-        try:
-            with archive.open(member) as stream:
-                head = stream.read(_PROLOG_BYTES)
-        except (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError):
-            continue  # reported as damage when the part is actually needed
-        if b"<!DOCTYPE" in head or b"<!ENTITY" in head:
-            raise ImportProblem(
-                path,
-                f"contains an XML document type declaration in {member.filename}, which is refused for safety",
-            )
+def repack(members: dict[str, bytes]) -> bytes:
+    """The checked members as a new, uncompressed zip (for libraries that want a zip file)."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_STORED) as archive:
+        for name, content in members.items():
+            archive.writestr(name, content)
+    return buffer.getvalue()
 
 
-def read_member(archive: zipfile.ZipFile, name: str, path: str | Path, what: str) -> bytes:
-    """Read one member, naming a missing or damaged member in plain words."""
-    try:
-        return archive.read(name)
-    except KeyError as exc:
-        raise ImportProblem(path, f"is not {what}: it has no {name}") from exc
-    except (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError) as exc:
-        # NotImplementedError: a compression method zipfile does not know.
-        raise ImportProblem(path, f"is not {what}: {name} is damaged ({_reason(exc)})") from exc
-
-
-def _reason(exc: BaseException) -> str:
-    text = str(exc).strip().splitlines()
-    return text[0] if text else type(exc).__name__
+def member(members: dict[str, bytes], name: str, path: str | Path, what: str) -> bytes:
+    """One member by name (any case), naming a missing one in plain words."""
+    wanted = name.casefold()
+    for key, content in members.items():
+        if key.casefold() == wanted:
+            return content
+    raise ImportProblem(path, f"is not {what}: it has no {name}")

@@ -1,14 +1,17 @@
-"""Read untrusted zip files (.qdpx) safely, and write zips atomically.
+"""Read untrusted zip files (.qdpx, .docx, .odt) safely, and write zips atomically.
 
-A .qdpx comes from another person's computer. Its member names may try to
+A .qdpx or a Word file comes from another person's computer. Its member names may try to
 escape the target folder ("zip slip"), a member may be a symlink, and a few
 kilobytes may unpack to gigabytes ("zip bomb"). Every member is checked when
 the archive is opened, and sizes are counted while decompressing: the sizes in
-the zip headers are written by the sender and are not trusted.
+the zip headers are written by the sender and are not trusted. The ratio of
+the bytes actually unpacked to the real size of the archive is checked too,
+so a header that overstates a member's packed size gains nothing.
 """
 
 from __future__ import annotations
 
+import io
 import lzma
 import os
 import re
@@ -67,7 +70,9 @@ class SafeZip:
         max_member: int = MAX_MEMBER,
         max_ratio: float = MAX_RATIO,
         max_members: int = MAX_MEMBERS,
+        data: bytes | None = None,
     ) -> None:
+        """Open the zip file at ``path``, or ``data`` already read from it (``path`` then names it)."""
         self.path = Path(path)
         self.max_total = max_total
         self.max_member = max_member
@@ -75,7 +80,8 @@ class SafeZip:
         self.max_members = max_members
         self.total_read = 0
         try:
-            self._zip = zipfile.ZipFile(self.path)
+            self.archive_size = len(data) if data is not None else self.path.stat().st_size
+            self._zip = zipfile.ZipFile(io.BytesIO(data) if data is not None else self.path)
         except FileNotFoundError:
             raise FileProblem(self.path, "file not found") from None
         except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError) as error:
@@ -163,6 +169,10 @@ class SafeZip:
                         )
                     if self.total_read > self.max_total:
                         raise self._refuse(f"unpacks to more than {_mb(self.max_total)} in total; refused")
+                    if self.total_read > RATIO_FLOOR and self.total_read > self.max_ratio * self.archive_size:
+                        raise self._refuse(
+                            f"unpacks to more than {self.max_ratio:g} times its own size (a zip bomb?); refused"
+                        )
                     yield chunk
         except (
             zipfile.BadZipFile,
@@ -176,7 +186,8 @@ class SafeZip:
             OSError,
             ValueError,
         ) as error:
-            raise self._refuse(f"member {label!r} is damaged or cannot be unpacked ({error})") from None
+            reason = str(error).strip().splitlines()[0] if str(error).strip() else "it ends too early"
+            raise self._refuse(f"member {label!r} is damaged or cannot be unpacked ({reason})") from None
 
     def read(self, name: str) -> bytes:
         """The bytes of member ``name``, within the size and ratio limits."""
