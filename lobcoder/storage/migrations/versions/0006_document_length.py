@@ -7,8 +7,8 @@ the count is exactly the one offsets use on every backend. ``covered`` (the
 characters at least one coding covers) is measured here once and from then
 on kept by ``storage/coverage.py``.
 
-Revision ID: 0005
-Revises: 0004
+Revision ID: 0006
+Revises: 0005
 Create Date: 2026-12-07
 """
 
@@ -17,8 +17,8 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0005"
-down_revision = "0004"
+revision = "0006"
+down_revision = "0005"
 branch_labels = None
 depends_on = None
 
