@@ -8,7 +8,13 @@ from pathlib import Path
 from sqlalchemy.orm import Session
 
 from lobcoder.cli.output import one_line, print_json, to_plain
-from lobcoder.editing.speaker_commands import MergeSpeakers, RenameSpeaker, SetInterviewers, code_speaker_turns
+from lobcoder.editing.speaker_commands import (
+    MergeSpeakers,
+    ReassignInDocument,
+    RenameSpeaker,
+    SetInterviewers,
+    code_speaker_turns,
+)
 from lobcoder.errors import NotFoundError
 from lobcoder.participants.links import document_attributes, list_participants
 from lobcoder.search.fulltext import search
@@ -16,6 +22,7 @@ from lobcoder.search.query import QueryError
 from lobcoder.services.codes import list_codes
 from lobcoder.services.codings import default_coder_name
 from lobcoder.services.documents import get_document, list_documents, list_speakers
+from lobcoder.services.speakers import document_speakers
 from lobcoder.storage.project import ProjectStore
 
 
@@ -67,6 +74,11 @@ def register(commands: argparse._SubParsersAction) -> None:
         "(repeatable; default: every respondent, i.e. every speaker not marked as interviewer)",
     )
     cmd.add_argument("--coder", metavar="NAME", help="the coder of --code-turns codings (default: your user name)")
+    cmd.add_argument(
+        "--document",
+        metavar="NAME",
+        help="--rename, --merge and --code-turns act in this document only (its turns go to the new speaker)",
+    )
     cmd.add_argument("--json", action="store_true")
     cmd.set_defaults(handler=cmd_speakers)
 
@@ -167,7 +179,10 @@ def cmd_speakers(args: argparse.Namespace) -> int:
             if coded:
                 print(f"coded {coded} turns with {args.code_turns!r}")
         with store.read() as session:
-            speakers = list_speakers(session)
+            if args.document:
+                speakers = document_speakers(session, get_document(session, args.document).id)
+            else:
+                speakers = list_speakers(session)
     if args.json:
         print_json(speakers)
         return 0
@@ -179,10 +194,17 @@ def cmd_speakers(args: argparse.Namespace) -> int:
 
 def _change_speakers(session: Session, args: argparse.Namespace) -> int:
     """Apply the requested changes in order; returns how many turns were coded."""
+    document = get_document(session, args.document).id if args.document else None
     for old, new in args.rename:
-        RenameSpeaker(old, new).apply(session)
+        if document is None:
+            RenameSpeaker(old, new).apply(session)
+        else:
+            ReassignInDocument(document, [old], new).apply(session)
     if args.merge:
-        MergeSpeakers(args.merge, args.into).apply(session)
+        if document is None:
+            MergeSpeakers(args.merge, args.into).apply(session)
+        else:
+            ReassignInDocument(document, args.merge, args.into).apply(session)
     flags = {name: True for name in args.interviewer} | {name: False for name in args.not_interviewer}
     if flags:
         SetInterviewers(flags).apply(session)
@@ -191,6 +213,6 @@ def _change_speakers(session: Session, args: argparse.Namespace) -> int:
     matches = [c for c in list_codes(session) if args.code_turns.casefold() in (c.name.casefold(), c.guid.lower())]
     if not matches:
         raise NotFoundError(f"no code named {args.code_turns!r} in this project")
-    command = code_speaker_turns(session, matches[0].guid, args.of, args.coder or default_coder_name())
+    command = code_speaker_turns(session, matches[0].guid, args.of, args.coder or default_coder_name(), document)
     command.apply(session)
     return len(command.codings)

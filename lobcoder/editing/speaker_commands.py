@@ -18,6 +18,7 @@ from lobcoder.services.speakers import (
     delete_speaker,
     ensure_speaker,
     get_speaker,
+    has_turns,
     move_turns,
     rename_speaker,
     set_interviewers,
@@ -42,6 +43,66 @@ class RenameSpeaker(Command):
 
 
 @dataclass
+class MoveTurns(Command):
+    """Give some turns of each source speaker to ``target`` (created if new).
+
+    A source left without turns is removed, so merging all of a speaker's
+    turns leaves one speaker; the inverse gives every turn back.
+    """
+
+    moves: dict[str, tuple[TurnKey, ...]]
+    target: str
+    label: str = "merge_speakers"
+
+    @property
+    def label_args(self) -> dict[str, Any]:
+        return {"speaker": self.target, "count": len(self.moves)}
+
+    def apply(self, session: Session) -> Command:
+        target_name = " ".join(self.target.split())
+        moves = {name: keys for name, keys in self.moves.items() if name != target_name}
+        if not moves:
+            raise ValueError("choose at least one other speaker")
+        first = get_speaker(session, next(iter(moves)))
+        target, created = ensure_speaker(session, self.target, first.is_interviewer)
+        undo: dict[str, tuple[bool, tuple[TurnKey, ...], bool]] = {}
+        for name, keys in moves.items():
+            source = get_speaker(session, name)
+            flag = source.is_interviewer
+            move_turns(session, keys, target)
+            emptied = not has_turns(session, source)
+            if emptied:
+                delete_speaker(session, name)
+            undo[name] = (flag, keys, emptied)
+        return GiveBackTurns(target.name, undo, created, self.label)
+
+
+@dataclass
+class GiveBackTurns(Command):
+    """The undo of :class:`MoveTurns`: the turns go back, removed speakers come back."""
+
+    target: str
+    moved: dict[str, tuple[bool, tuple[TurnKey, ...], bool]]  # name -> (interviewer, turns, was removed)
+    delete_target: bool = False
+    label: str = "merge_speakers"
+
+    @property
+    def label_args(self) -> dict[str, Any]:
+        return {"speaker": self.target, "count": len(self.moved)}
+
+    def apply(self, session: Session) -> Command:
+        get_speaker(session, self.target)
+        for name, (is_interviewer, keys, removed) in self.moved.items():
+            speaker, created = ensure_speaker(session, name, is_interviewer)
+            if removed and not created:
+                raise ValueError(f"a speaker named {name!r} exists again; this cannot be undone")
+            move_turns(session, keys, speaker)
+        if self.delete_target:
+            delete_speaker(session, self.target)
+        return MoveTurns({name: keys for name, (_flag, keys, _removed) in self.moved.items()}, self.target, self.label)
+
+
+@dataclass
 class MergeSpeakers(Command):
     """Give all turns of ``sources`` to ``target`` (created if new) and remove the sources."""
 
@@ -54,44 +115,33 @@ class MergeSpeakers(Command):
         return {"speaker": self.target, "count": len(self.sources)}
 
     def apply(self, session: Session) -> Command:
-        sources = [name for name in dict.fromkeys(self.sources) if name != " ".join(self.target.split())]
-        if not sources:
-            raise ValueError("choose at least one other speaker to merge")
-        first = get_speaker(session, sources[0])
-        target, created = ensure_speaker(session, self.target, first.is_interviewer)
-        moved: dict[str, tuple[bool, tuple[TurnKey, ...]]] = {}
-        for name in sources:
-            source = get_speaker(session, name)
-            keys = turn_keys(session, name)
-            moved[name] = (source.is_interviewer, keys)
-            move_turns(session, keys, target)
-            delete_speaker(session, name)
-        return SplitSpeaker(target.name, moved, created)
+        moves = {name: turn_keys(session, name) for name in dict.fromkeys(self.sources)}
+        return MoveTurns(moves, self.target, self.label).apply(session)
 
 
 @dataclass
-class SplitSpeaker(Command):
-    """The undo of a merge: the merged speakers come back with their own turns."""
+class ReassignInDocument(Command):
+    """Give one document's turns of ``sources`` to ``target``: "Speaker 2" is Marieke in this interview.
 
+    ``target`` may be an existing speaker or a new one, which takes over the
+    first source's interviewer mark; other documents keep their speakers.
+    """
+
+    document_id: int
+    sources: Sequence[str]
     target: str
-    moved: dict[str, tuple[bool, tuple[TurnKey, ...]]]
-    delete_target: bool = False
-    label: str = "merge_speakers"
+    label: str = "reassign_in_document"
 
     @property
     def label_args(self) -> dict[str, Any]:
-        return {"speaker": self.target, "count": len(self.moved)}
+        return {"speaker": self.target, "count": len(self.sources)}
 
     def apply(self, session: Session) -> Command:
-        get_speaker(session, self.target)
-        for name, (is_interviewer, keys) in self.moved.items():
-            speaker, created = ensure_speaker(session, name, is_interviewer)
-            if not created:
-                raise ValueError(f"a speaker named {name!r} exists again; the merge cannot be undone")
-            move_turns(session, keys, speaker)
-        if self.delete_target:
-            delete_speaker(session, self.target)
-        return MergeSpeakers(list(self.moved), self.target)
+        moves = {name: turn_keys(session, name, self.document_id) for name in dict.fromkeys(self.sources)}
+        empty = [name for name, keys in moves.items() if not keys]
+        if empty:
+            raise ValueError(f"{empty[0]!r} has no turns in this document")
+        return MoveTurns(moves, self.target, self.label).apply(session)
 
 
 @dataclass
@@ -111,9 +161,14 @@ class SetInterviewers(Command):
 
 
 def code_speaker_turns(
-    session: Session, code_guid: str, speakers: Sequence[str] | None, coder: str | None
+    session: Session,
+    code_guid: str,
+    speakers: Sequence[str] | None,
+    coder: str | None,
+    document_id: int | None = None,
 ) -> InsertCodings:
-    """The command that codes the speech of every turn of ``speakers`` (None: all respondents).
+    """The command that codes the speech of every turn of ``speakers`` (None: all respondents),
+    in every document or in ``document_id`` only.
 
     Turns that already carry this code over exactly their speech are left out,
     so running it twice adds nothing.
@@ -122,7 +177,7 @@ def code_speaker_turns(
         ValueError: there is no turn to code.
     """
     code = get_code(session, code_guid)
-    spans = turn_spans(session, speakers)
+    spans = turn_spans(session, speakers, document_id)
     done = already_coded(session, code.id, spans)
     todo = [span for span in spans if (span.document_id, span.start, span.end) not in done]
     if not todo:

@@ -146,7 +146,8 @@ class MenuActions(QObject):
             QMessageBox.information(window, self.tr("Speakers"), self.tr("Open or create a project first."))
             return
         codes = window.overview.codes if window.overview else []
-        dialog = SpeakersDialog(window.undo_stack, codes, window.settings.coder_name, window)
+        documents = [(d.id, d.name) for d in window.overview.documents] if window.overview else []
+        dialog = SpeakersDialog(window.undo_stack, codes, window.settings.coder_name, documents, parent=window)
         dialog.exec()
         dialog.deleteLater()
         if dialog.changed_project and window.document is not None:

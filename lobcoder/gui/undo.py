@@ -53,6 +53,9 @@ class ActionNames(QObject):
             "mark_interviewer": lambda: self.tr("Mark %n speaker(s) as interviewer or respondent", "", count),
             "code_turns": lambda: self.tr("Code %n speaker turn(s)", "", count),
             "resolve_disagreement": lambda: self.tr("Resolve disagreement on ‘{0}’").format(code),
+            "reassign_in_document": lambda: self.tr(
+                "Give the turns of %n speaker(s) in this document to ‘{0}’", "", count
+            ).format(speaker),
         }
         return texts.get(command.label, lambda: self.tr("Edit"))()
 

@@ -11,10 +11,11 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from sqlalchemy import select, update
+from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
 from lobcoder.errors import NotFoundError
+from lobcoder.services.documents import SpeakerInfo
 from lobcoder.storage.models import Coding, Speaker, SpeakerTurn
 
 TurnKey = tuple[int, int]  # (document id, label_start): a turn, stable across undo and redo
@@ -59,15 +60,30 @@ def rename_speaker(session: Session, old: str, new: str) -> str:
     return new
 
 
-def turn_keys(session: Session, name: str) -> tuple[TurnKey, ...]:
-    """The turns of one speaker, in document order."""
+def turn_keys(session: Session, name: str, document_id: int | None = None) -> tuple[TurnKey, ...]:
+    """The turns of one speaker (in one document, if given), in document order."""
     speaker = get_speaker(session, name)
+    query = select(SpeakerTurn.document_id, SpeakerTurn.label_start).where(SpeakerTurn.speaker_id == speaker.id)
+    if document_id is not None:
+        query = query.where(SpeakerTurn.document_id == document_id)
+    rows = session.execute(query.order_by(SpeakerTurn.document_id, SpeakerTurn.label_start)).all()
+    return tuple((document, label_start) for document, label_start in rows)
+
+
+def has_turns(session: Session, speaker: Speaker) -> bool:
+    return session.scalar(select(SpeakerTurn.id).where(SpeakerTurn.speaker_id == speaker.id).limit(1)) is not None
+
+
+def document_speakers(session: Session, document_id: int) -> list[SpeakerInfo]:
+    """The speakers of one document with their turns in it (``documents`` is 1)."""
     rows = session.execute(
-        select(SpeakerTurn.document_id, SpeakerTurn.label_start)
-        .where(SpeakerTurn.speaker_id == speaker.id)
-        .order_by(SpeakerTurn.document_id, SpeakerTurn.label_start)
+        select(Speaker.name, Speaker.is_interviewer, func.count(SpeakerTurn.id))
+        .join(SpeakerTurn, SpeakerTurn.speaker_id == Speaker.id)
+        .where(SpeakerTurn.document_id == document_id)
+        .group_by(Speaker.id)
+        .order_by(Speaker.name)
     ).all()
-    return tuple((document_id, label_start) for document_id, label_start in rows)
+    return [SpeakerInfo(name, bool(flag), turns, 1) for name, flag, turns in rows]
 
 
 def ensure_speaker(session: Session, name: str, is_interviewer: bool) -> tuple[Speaker, bool]:
@@ -96,7 +112,7 @@ def move_turns(session: Session, keys: Iterable[TurnKey], speaker: Speaker) -> N
 def delete_speaker(session: Session, name: str) -> None:
     """Remove a speaker who has no turns left."""
     speaker = get_speaker(session, name)
-    if session.scalar(select(SpeakerTurn.id).where(SpeakerTurn.speaker_id == speaker.id).limit(1)) is not None:
+    if has_turns(session, speaker):
         raise ValueError(f"speaker {name!r} still has turns")
     session.delete(speaker)
     session.flush()
@@ -113,8 +129,9 @@ def set_interviewers(session: Session, flags: dict[str, bool]) -> dict[str, bool
     return previous
 
 
-def turn_spans(session: Session, speakers: Sequence[str] | None) -> list[TurnSpan]:
-    """The speech of the turns of ``speakers`` (None: of every respondent), without empty turns.
+def turn_spans(session: Session, speakers: Sequence[str] | None, document_id: int | None = None) -> list[TurnSpan]:
+    """The speech of the turns of ``speakers`` (None: of every respondent), without empty turns,
+    in every document or in ``document_id`` only.
 
     A respondent is any named speaker not marked as interviewer.
     """
@@ -127,6 +144,8 @@ def turn_spans(session: Session, speakers: Sequence[str] | None) -> list[TurnSpa
         for name in speakers:
             get_speaker(session, name)
         query = query.where(Speaker.name.in_(list(speakers)))
+    if document_id is not None:
+        query = query.where(SpeakerTurn.document_id == document_id)
     rows = session.execute(query.order_by(SpeakerTurn.document_id, SpeakerTurn.start)).all()
     return [TurnSpan(d, s, e) for d, s, e in rows if e > s]
 

@@ -46,3 +46,16 @@ def test_rename_merge_mark_and_code_turns(tmp_path: Path) -> None:
     assert code == 1 and "no uncoded turns" in out
     code, out = run("speakers", project, "--merge", "Speaker 2")
     assert code == 2 and "--into" in out
+
+
+def test_rename_in_one_document(tmp_path: Path) -> None:
+    fixtures = write_fixtures(tmp_path / "exports")
+    project = tmp_path / "p.lobcoder"
+    ProjectStore.create(project).close()
+    chosen = [p for p in fixtures if p.name in ("otter.txt", "word-transcribe.docx")]
+    assert run("import", project, *chosen)[0] == 0
+    code, out = run("speakers", project, "--document", "otter", "--rename", "Speaker 2", "Marieke")
+    assert code == 0
+    assert out.splitlines() == ["Marieke: 2 turns in 1 documents", "Speaker 1: 2 turns in 1 documents"]
+    code, out = run("speakers", project)
+    assert "Speaker 2: 2 turns in 1 documents" in out and "Speaker 1: 4 turns in 2 documents" in out

@@ -11,7 +11,13 @@ from sqlalchemy.orm import Session
 
 from lobcoder.analysis.dataset import load_dataset
 from lobcoder.editing.base import Command
-from lobcoder.editing.speaker_commands import MergeSpeakers, RenameSpeaker, SetInterviewers, code_speaker_turns
+from lobcoder.editing.speaker_commands import (
+    MergeSpeakers,
+    ReassignInDocument,
+    RenameSpeaker,
+    SetInterviewers,
+    code_speaker_turns,
+)
 from lobcoder.errors import NotFoundError
 from lobcoder.services.batch_import import import_files
 from lobcoder.services.codes import create_code
@@ -133,3 +139,36 @@ def _code_guid(session: Session) -> str:
     from lobcoder.storage.models import Code
 
     return session.scalars(select(Code.guid)).one()
+
+
+def _document_id(store: ProjectStore, name: str) -> int:
+    with store.read() as session:
+        return get_document(session, name).id
+
+
+def test_rename_a_speaker_in_one_document_only(project: ProjectStore) -> None:
+    otter = _document_id(project, "otter")
+    after = undo_and_redo(project, ReassignInDocument(otter, ["Speaker 2"], "Marieke"))
+    assert ("Marieke", False, 2, 1) in after["speakers"]
+    assert ("Speaker 2", False, 2, 1) in after["speakers"]  # still the respondent of the Word transcript
+    with project.read() as session:
+        assert {t.speaker for t in get_document(session, otter).turns} == {"Speaker 1", "Marieke"}
+        assert {t.speaker for t in get_document(session, "word-transcribe").turns} == {"Speaker 1", "Speaker 2"}
+
+
+def test_reassigning_a_speakers_last_turns_removes_the_speaker(project: ProjectStore) -> None:
+    amberscript = _document_id(project, "amberscript")
+    after = undo_and_redo(project, ReassignInDocument(amberscript, ["Spreker 1", "Spreker 2"], "Speaker 1"))
+    assert [s[0] for s in after["speakers"]] == ["Speaker 1", "Speaker 2"]
+    assert after["speakers"][0][2:] == (8, 3)
+    before = read(project)
+    with pytest.raises(ValueError, match="has no turns in this document"):
+        run(project, ReassignInDocument(amberscript, ["Speaker 2"], "Iemand"))
+    assert read(project) == before
+
+
+def test_code_turns_in_one_document(project: ProjectStore) -> None:
+    otter = _document_id(project, "otter")
+    with project.read() as session:
+        command = code_speaker_turns(session, _code_guid(session), ["Speaker 2"], None, otter)
+    assert {snap.document_id for snap in command.codings} == {otter} and len(command.codings) == 2

@@ -12,7 +12,7 @@ from lobcoder.gui.dialogs.speakers_dialog import SpeakersDialog
 from lobcoder.gui.undo import ProjectUndoStack
 from lobcoder.services.batch_import import import_files
 from lobcoder.services.codes import create_code, list_codes
-from lobcoder.services.documents import list_speakers
+from lobcoder.services.documents import get_document, list_documents, list_speakers
 from lobcoder.storage.project import ProjectStore
 from tests.importing.transcript_fixtures import write_fixtures
 
@@ -24,8 +24,9 @@ def dialog(qtbot, store: ProjectStore, tmp_path: Path) -> Iterator[SpeakersDialo
     with store.transaction() as session:
         create_code(session, "Mentor")
         codes = list_codes(session)
+        documents = [(d.id, d.name) for d in list_documents(session)]
     stack = ProjectUndoStack(store)
-    window = SpeakersDialog(stack, codes, "tester")
+    window = SpeakersDialog(stack, codes, "tester", documents)
     qtbot.addWidget(window)
     yield window
 
@@ -114,3 +115,20 @@ def test_code_all_respondent_turns(dialog: SpeakersDialog) -> None:
             "Speaker 1",
             "Spreker 1",
         ]
+
+
+def test_rename_and_merge_in_one_document(dialog: SpeakersDialog) -> None:
+    with dialog.stack.store.read() as session:
+        otter = get_document(session, "otter").id
+    dialog.scope.setCurrentIndex(dialog.scope.findData(otter))
+    assert _rows(dialog) == [("Speaker 1", "2", "1", False), ("Speaker 2", "2", "1", False)]
+    assert "other documents keep theirs" in dialog.hint.text()
+    assert dialog.rename("Speaker 2", "Marieke")
+    assert [r[0] for r in _rows(dialog)] == ["Marieke", "Speaker 1"]
+    assert dialog.stack.undoText() == "Give the turns of 1 speaker in this document to ‘Marieke’"
+    assert dialog.merge(["Marieke"], "Speaker 1")
+    assert _rows(dialog) == [("Speaker 1", "4", "1", False)]
+    dialog.stack.undo()
+    dialog.stack.undo()
+    dialog.scope.setCurrentIndex(0)
+    assert ("Speaker 2", "2", "1", False) in _rows(dialog) and "Marieke" not in [r[0] for r in _rows(dialog)]

@@ -1,7 +1,10 @@
 """The speakers of a project: rename, merge, mark as interviewer, code all their turns.
 
-Each action is one command on the window's undo stack, so Edit → Undo takes it
-back; the list re-reads itself whenever the stack changes the project.
+Speakers are shared by all documents; with one document chosen, rename and
+merge give only that document's turns to another speaker ("Speaker 2" is
+Marieke in this interview). Each action is one command on the window's undo
+stack, so Edit → Undo takes it back; the list re-reads itself whenever the
+stack changes the project.
 """
 
 from __future__ import annotations
@@ -24,11 +27,18 @@ from PySide6.QtWidgets import (
 )
 
 from lobcoder.editing.base import Command
-from lobcoder.editing.speaker_commands import MergeSpeakers, RenameSpeaker, SetInterviewers, code_speaker_turns
+from lobcoder.editing.speaker_commands import (
+    MergeSpeakers,
+    ReassignInDocument,
+    RenameSpeaker,
+    SetInterviewers,
+    code_speaker_turns,
+)
 from lobcoder.gui.dialogs.import_preview import MUTED_COLOR, Cell, RowsModel, table_view
 from lobcoder.gui.undo import ProjectUndoStack
 from lobcoder.services.codes import CodeInfo
 from lobcoder.services.documents import SpeakerInfo, list_speakers
+from lobcoder.services.speakers import document_speakers
 
 
 class SpeakersDialog(QDialog):
@@ -41,6 +51,8 @@ class SpeakersDialog(QDialog):
         stack: ProjectUndoStack,
         codes: Sequence[CodeInfo],
         coder: str,
+        documents: Sequence[tuple[int, str]] = (),
+        document_id: int | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -50,14 +62,18 @@ class SpeakersDialog(QDialog):
         self.speakers: list[SpeakerInfo] = []
         self.changed_project = False
 
-        hint = QLabel(
-            self.tr(
-                "Speakers are shared by all documents: a change applies to every transcript. "
-                "Turns, analyses, quotes and reports use the new names; the text keeps the labels it was "
-                "imported with. Every change can be undone with Edit → Undo."
-            )
-        )
-        hint.setWordWrap(True)
+        self.scope = QComboBox()
+        self.scope.addItem(self.tr("All documents"), None)
+        for number, name in documents:
+            self.scope.addItem(name, number)
+        if document_id is not None and self.scope.findData(document_id) >= 0:
+            self.scope.setCurrentIndex(self.scope.findData(document_id))
+        self.scope.currentIndexChanged.connect(lambda _index: self._scope_changed())
+        scope_row = QHBoxLayout()
+        scope_row.addWidget(QLabel(self.tr("Speakers in:")))
+        scope_row.addWidget(self.scope, 1)
+        self.hint = QLabel()
+        self.hint.setWordWrap(True)
         self.model = RowsModel([self.tr("Speaker"), self.tr("Turns"), self.tr("Documents"), self.tr("Interviewer")])
         self.table = table_view(self.model, stretch=0)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
@@ -99,7 +115,8 @@ class SpeakersDialog(QDialog):
         buttons.rejected.connect(self.reject)
 
         layout = QVBoxLayout(self)
-        layout.addWidget(hint)
+        layout.addLayout(scope_row)
+        layout.addWidget(self.hint)
         layout.addWidget(self.table, 1)
         layout.addLayout(actions)
         layout.addWidget(coding)
@@ -109,6 +126,29 @@ class SpeakersDialog(QDialog):
 
         stack.changed.connect(self.refresh)
         stack.failed.connect(self._failed)
+        self._scope_changed()
+
+    def document_id(self) -> int | None:
+        """The document the dialog works on; None for all documents."""
+        data = self.scope.currentData()
+        return int(data) if data is not None else None
+
+    @Slot()
+    def _scope_changed(self) -> None:
+        if self.document_id() is None:
+            text = self.tr(
+                "Speakers are shared by all documents: a change applies to every transcript. "
+                "Turns, analyses, quotes and reports use the new names; the text keeps the labels it was "
+                "imported with. Every change can be undone with Edit → Undo."
+            )
+        else:
+            text = self.tr(
+                "Rename and merge give this document's turns to another speaker; other documents keep theirs "
+                "(‘Speaker 2’ is Marieke in this interview only). Marking as interviewer applies to "
+                "the speaker in every document. Every change can be undone with Edit → Undo."
+            )
+        self.hint.setText(text)
+        self.table.clearSelection()
         self.refresh()
 
     # -- reading ---------------------------------------------------------------
@@ -117,8 +157,9 @@ class SpeakersDialog(QDialog):
     def refresh(self) -> None:
         """Re-read the speakers, keeping the selection by name."""
         chosen = set(self.selected())
+        document = self.document_id()
         with self.stack.store.read() as session:
-            self.speakers = list_speakers(session)
+            self.speakers = list_speakers(session) if document is None else document_speakers(session, document)
         self.model.set_rows([self._cells(s) for s in self.speakers], [s.name for s in self.speakers])
         selection = self.table.selectionModel()
         for row, speaker in enumerate(self.speakers):
@@ -167,11 +208,19 @@ class SpeakersDialog(QDialog):
         return True
 
     def rename(self, old: str, new: str) -> bool:
-        return self._run(RenameSpeaker(old, new), self.tr("‘{0}’ is now called ‘{1}’.").format(old, new.strip()))
+        """Rename ``old`` everywhere, or in the chosen document give its turns to ``new``."""
+        document = self.document_id()
+        done = self.tr("‘{0}’ is now called ‘{1}’.").format(old, new.strip())
+        if document is None:
+            return self._run(RenameSpeaker(old, new), done)
+        return self._run(ReassignInDocument(document, [old], new), done)
 
     def merge(self, sources: Sequence[str], target: str) -> bool:
         done = self.tr("%n speaker(s) merged into ‘{0}’.", "", len(sources)).format(target.strip())
-        return self._run(MergeSpeakers(list(sources), target), done)
+        document = self.document_id()
+        if document is None:
+            return self._run(MergeSpeakers(list(sources), target), done)
+        return self._run(ReassignInDocument(document, list(sources), target), done)
 
     def mark(self, names: Sequence[str], interviewer: bool) -> bool:
         if not names:
@@ -186,7 +235,7 @@ class SpeakersDialog(QDialog):
         """Code every turn of ``speakers`` (None: of all respondents) with one code."""
         try:
             with self.stack.store.read() as session:
-                command = code_speaker_turns(session, code_guid, speakers, self.coder or None)
+                command = code_speaker_turns(session, code_guid, speakers, self.coder or None, self.document_id())
         except (ValueError, LookupError) as exc:
             self._failed(str(exc))
             return False

@@ -4,7 +4,7 @@
 <context>
     <name>ActionNames</name>
     <message numerus="yes">
-        <location filename="../../undo.py" line="+33"/>
+        <location filename="../../undo.py" line="+34"/>
         <source>Apply code to %n passage(s)</source>
         <translation>
             <numerusform>Apply code to %n passage</numerusform>
@@ -65,6 +65,14 @@
         <translation>
             <numerusform>Code %n speaker turn</numerusform>
             <numerusform>Code %n speaker turns</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>Give the turns of %n speaker(s) in this document to ‘{0}’</source>
+        <translation>
+            <numerusform>Give the turns of %n speaker in this document to ‘{0}’</numerusform>
+            <numerusform>Give the turns of %n speakers in this document to ‘{0}’</numerusform>
         </translation>
     </message>
 </context>
@@ -231,7 +239,7 @@
 <context>
     <name>DocumentTreeModel</name>
     <message numerus="yes">
-        <location filename="../../models/document_tree_model.py" line="+226"/>
+        <location filename="../../models/document_tree_model.py" line="+257"/>
         <source>%n document(s)</source>
         <translation>
             <numerusform>%n document</numerusform>
@@ -448,7 +456,7 @@ Language of the codebook:</numerusform>
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <location filename="../../main_window.py" line="+399"/>
+        <location filename="../../main_window.py" line="+427"/>
         <source>‘{0}’: %n segment(s)</source>
         <translation>
             <numerusform>‘{0}’: %n segment</numerusform>
@@ -556,7 +564,7 @@ Language of the codebook:</numerusform>
 <context>
     <name>SpeakersDialog</name>
     <message numerus="yes">
-        <location filename="../../dialogs/speakers_dialog.py" line="+173"/>
+        <location filename="../../dialogs/speakers_dialog.py" line="+219"/>
         <source>%n speaker(s) merged into ‘{0}’.</source>
         <translation>
             <numerusform>%n speaker merged into ‘{0}’.</numerusform>
@@ -564,7 +572,7 @@ Language of the codebook:</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+7"/>
+        <location line="+10"/>
         <source>%n speaker(s) marked as interviewer.</source>
         <translation>
             <numerusform>%n speaker marked as interviewer.</numerusform>

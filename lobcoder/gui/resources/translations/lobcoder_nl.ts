@@ -4,7 +4,7 @@
 <context>
     <name>ActionNames</name>
     <message numerus="yes">
-        <location filename="../../undo.py" line="+33"/>
+        <location filename="../../undo.py" line="+34"/>
         <source>Apply code to %n passage(s)</source>
         <translation>
             <numerusform>Code toepassen op %n passage</numerusform>
@@ -137,8 +137,16 @@
         <source>Resolve disagreement on ‘{0}’</source>
         <translation>Verschil over ‘{0}’ oplossen</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location line="+2"/>
+        <source>Give the turns of %n speaker(s) in this document to ‘{0}’</source>
+        <translation>
+            <numerusform>De beurten van %n spreker in dit document aan ‘{0}’ geven</numerusform>
+            <numerusform>De beurten van %n sprekers in dit document aan ‘{0}’ geven</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Edit</source>
         <translation>Bewerken</translation>
     </message>
@@ -955,7 +963,7 @@
 <context>
     <name>CodingMargin</name>
     <message>
-        <location filename="../../transcript/margin.py" line="+349"/>
+        <location filename="../../transcript/margin.py" line="+361"/>
         <source>(unknown code)</source>
         <translation>(onbekende code)</translation>
     </message>
@@ -1337,7 +1345,7 @@
 <context>
     <name>DocumentTreeModel</name>
     <message>
-        <location filename="../../models/document_tree_model.py" line="+220"/>
+        <location filename="../../models/document_tree_model.py" line="+251"/>
         <source>No participant</source>
         <translation>Geen deelnemer</translation>
     </message>
@@ -2265,7 +2273,7 @@ Taal van het codeboek:</numerusform>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../main_window.py" line="+105"/>
+        <location filename="../../main_window.py" line="+107"/>
         <source>Filter documents</source>
         <translation>Documenten filteren</translation>
     </message>
@@ -2320,7 +2328,7 @@ Taal van het codeboek:</numerusform>
         <translation>Project kan niet worden geopend</translation>
     </message>
     <message>
-        <location line="+83"/>
+        <location line="+109"/>
         <source>Action not carried out</source>
         <translation>Actie niet uitgevoerd</translation>
     </message>
@@ -2473,17 +2481,17 @@ Taal van het codeboek:</numerusform>
     <message>
         <location line="+0"/>
         <location line="+14"/>
-        <location line="+13"/>
+        <location line="+14"/>
         <source>Open or create a project first.</source>
         <translation>Open of maak eerst een project.</translation>
     </message>
     <message>
-        <location line="-13"/>
+        <location line="-14"/>
         <source>Speakers</source>
         <translation>Sprekers</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+14"/>
         <source>Pseudonymise</source>
         <translation>Pseudonimiseren</translation>
     </message>
@@ -3531,22 +3539,32 @@ Wachtwoord om hem te versleutelen (leeg laten voor geen):</translation>
 <context>
     <name>SpeakersDialog</name>
     <message>
-        <location filename="../../dialogs/speakers_dialog.py" line="+47"/>
+        <location filename="../../dialogs/speakers_dialog.py" line="+59"/>
         <source>Speakers</source>
         <translation>Sprekers</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+81"/>
         <source>Speakers are shared by all documents: a change applies to every transcript. Turns, analyses, quotes and reports use the new names; the text keeps the labels it was imported with. Every change can be undone with Edit → Undo.</source>
         <translation>Sprekers gelden voor alle documenten: een wijziging geldt voor elk transcript. Beurten, analyses, citaten en rapporten gebruiken de nieuwe namen; de tekst houdt de labels waarmee hij is geïmporteerd. Elke wijziging kun je ongedaan maken met Bewerken → Ongedaan maken.</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="-63"/>
         <source>Speaker</source>
         <translation>Spreker</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="-11"/>
+        <source>All documents</source>
+        <translation>Alle documenten</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Speakers in:</source>
+        <translation>Sprekers in:</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Turns</source>
         <translation>Beurten</translation>
     </message>
@@ -3606,12 +3624,17 @@ Wachtwoord om hem te versleutelen (leeg laten voor geen):</translation>
         <translation>Code:</translation>
     </message>
     <message>
-        <location line="+79"/>
+        <location line="+39"/>
+        <source>Rename and merge give this document&apos;s turns to another speaker; other documents keep theirs (‘Speaker 2’ is Marieke in this interview only). Marking as interviewer applies to the speaker in every document. Every change can be undone with Edit → Undo.</source>
+        <translation>Hernoemen en samenvoegen geven de beurten in dit document aan een andere spreker; andere documenten houden de hunne (‘Speaker 2’ is alleen in dit interview Marieke). Markeren als interviewer geldt voor de spreker in elk document. Elke wijziging kun je ongedaan maken met Bewerken → Ongedaan maken.</translation>
+    </message>
+    <message>
+        <location line="+67"/>
         <source>‘{0}’ is now called ‘{1}’.</source>
         <translation>‘{0}’ heet nu ‘{1}’.</translation>
     </message>
     <message numerus="yes">
-        <location line="+3"/>
+        <location line="+6"/>
         <source>%n speaker(s) merged into ‘{0}’.</source>
         <translation>
             <numerusform>%n spreker samengevoegd tot ‘{0}’.</numerusform>
@@ -3619,7 +3642,7 @@ Wachtwoord om hem te versleutelen (leeg laten voor geen):</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+7"/>
+        <location line="+10"/>
         <source>%n speaker(s) marked as interviewer.</source>
         <translation>
             <numerusform>%n spreker gemarkeerd als interviewer.</numerusform>
@@ -4169,7 +4192,7 @@ Wachtwoord om hem te versleutelen (leeg laten voor geen):</translation>
 <context>
     <name>TranscriptView</name>
     <message>
-        <location filename="../../transcript/view.py" line="+309"/>
+        <location filename="../../transcript/view.py" line="+387"/>
         <source>{0} at {1}</source>
         <translation>{0} op {1}</translation>
     </message>
