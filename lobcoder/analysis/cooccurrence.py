@@ -75,6 +75,17 @@ class CooccurrenceResult:
     involved: Matrix
     described: FilterDescription = FilterDescription()
     order: Literal["codebook", "similarity"] = "codebook"
+    nested: frozenset[tuple[int, int]] = frozenset()
+    """Pairs of code ids (both orders) where one code is the other's ancestor; their cells are left empty rolled up."""
+
+    def blank(self) -> frozenset[tuple[int, int]]:
+        """Cells (i, j) a table leaves empty: with roll-up a code × its own sub-code (the parent contains it)."""
+        if not self.rollup or not self.nested:
+            return frozenset()
+        ids = [code.id for code in self.codes]
+        return frozenset(
+            (i, j) for i, a in enumerate(ids) for j, b in enumerate(ids) if i != j and (a, b) in self.nested
+        )
 
     def count(self, i: int, j: int) -> int:
         return self.occurrences[i] if i == j else self.together[i][j]
@@ -93,17 +104,24 @@ class CooccurrenceResult:
         return self.involved[i][j] / self.occurrences[i] if self.occurrences[i] else 0.0
 
     def matrix(self, measure: Measure) -> list[list[float | int | None]]:
-        """All cells of one measure, row by row; the diagonal is ``n`` for counts and empty otherwise."""
+        """All cells of one measure, row by row; the diagonal is ``n`` for counts and empty otherwise.
+
+        Rolled up, a code × its own sub-code is empty too (see :meth:`blank`):
+        the parent contains every coding of the sub-code, so the cell would
+        only repeat the sub-code's own count.
+        """
         if measure == "count":
             cells: list[list[float | int | None]] = [list(row) for row in self.together]
             for i, n in enumerate(self.occurrences):
                 cells[i][i] = n
-            return cells
-        jaccard, conditional = self._measures()
-        chosen = {"jaccard": jaccard, "conditional": conditional, "conditional_column": conditional.T}[measure]
-        cells = chosen.tolist()
-        for i in range(len(cells)):
-            cells[i][i] = None
+        else:
+            jaccard, conditional = self._measures()
+            chosen = {"jaccard": jaccard, "conditional": conditional, "conditional_column": conditional.T}[measure]
+            cells = chosen.tolist()
+            for i in range(len(cells)):
+                cells[i][i] = None
+        for i, j in self.blank():
+            cells[i][j] = None
         return cells
 
     def _measures(self) -> tuple[FloatArray, FloatArray]:
@@ -125,6 +143,8 @@ class CooccurrenceResult:
         together = np.array(self.together).reshape(size, size) > 0
         marked = together & (jaccard < low_c) & (np.maximum(conditional, conditional.T) >= high_share)
         np.fill_diagonal(marked, False)
+        for i, j in self.blank():
+            marked[i, j] = False
         return frozenset((int(i), int(j)) for i, j in zip(*np.nonzero(marked), strict=True))
 
     def to_table(self, measure: Measure = "count", language: str = "en") -> Table:
@@ -135,6 +155,9 @@ class CooccurrenceResult:
         if self.unit == "paragraph" and self.within:
             unit_note = message("cooccurrence.note.window", language, size=self.within + 1, within=self.within)
         rollup = message("cooccurrence.rollup_with" if self.rollup else "cooccurrence.rollup_without", language)
+        blank = self.blank()
+        if blank:
+            rollup += " " + message("cooccurrence.nested", language)
         low, high = format_number(LOW_C, 1, language), format_number(HIGH_SHARE * 100, 0, language) + "%"
         return Table(
             title=message("cooccurrence.title", language, unit=message(f"cooccurrence.unit.{self.unit}", language)),
@@ -155,6 +178,7 @@ class CooccurrenceResult:
             flagged=self.flagged(),
             flag_note=message("cooccurrence.flag", language, low=low, high=high),
             column_keys=tuple(code.id for code in self.codes),
+            blank=blank,
         )
 
     def reordered(self, order: list[int]) -> CooccurrenceResult:
@@ -252,6 +276,17 @@ def _container_counts(
     return np.diag(together).copy(), together, together
 
 
+def _nested(dataset: Dataset, shown: list[int]) -> frozenset[tuple[int, int]]:
+    """(ancestor id, descendant id) and the reverse, for the codes at ``shown``."""
+    related = dataset.ancestors[np.ix_(shown, shown)] > 0  # [i, j]: code j is code i or one of its ancestors
+    pairs = set()
+    for i, j in zip(*np.nonzero(related), strict=True):
+        if i != j:
+            a, b = dataset.codes[shown[i]].id, dataset.codes[shown[j]].id
+            pairs |= {(a, b), (b, a)}
+    return frozenset(pairs)
+
+
 def _matrix(values: np.ndarray, order: list[int]) -> Matrix:
     picked = np.rint(values[np.ix_(order, order)]).astype(np.int64).tolist()
     return tuple(map(tuple, picked))
@@ -288,6 +323,7 @@ def cooccurrence(
         together=_matrix(together, shown),
         involved=_matrix(involved, shown),
         described=flt.describe(dataset),
+        nested=_nested(dataset, shown),
     )
     if order == "similarity":
         return replace(result.reordered(result.similarity_order()), order="similarity")

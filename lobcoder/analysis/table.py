@@ -26,7 +26,8 @@ class Table:
     ``formats`` gives one format per column: ``int`` counts, ``percent`` a share
     stored as 0..1 and shown as "42.0%", ``float2`` a measure shown with two
     decimals, ``text`` as is. ``shaded`` asks for a heat map over the numeric
-    cells (co-occurrence); ``flagged`` marks cells (row, column) to emphasise,
+    cells (co-occurrence), ``blank`` cells are greyed and never shaded;
+    ``flagged`` marks cells (row, column) to emphasise,
     with ``flag_note`` explaining the mark in the table notes. ``notes`` are
     printed under the table (unit, measure, filters).
     """
@@ -41,6 +42,8 @@ class Table:
     flagged: frozenset[tuple[int, int]] = field(default_factory=frozenset)
     flag_note: str = ""
     column_keys: tuple[object, ...] = ()  # what each column stands for, for drill-down
+    blank: frozenset[tuple[int, int]] = field(default_factory=frozenset)
+    """Cells (row, column) left empty on purpose and shown grey (a code × its own sub-code, rolled up)."""
 
     def __post_init__(self) -> None:
         if len(self.formats) != len(self.columns):

@@ -186,3 +186,12 @@ MESSAGES.update(
         "quotes.shown": M(en="{shown} of {total} quotes", nl="{shown} van {total} citaten"),
     }
 )
+
+MESSAGES.update(
+    {
+        "cooccurrence.nested": M(
+            en="Grey cells: a code and its own sub-code, left empty because the code contains the sub-code.",
+            nl="Grijze cellen: een code met haar eigen subcode, leeg gelaten omdat de code de subcode omvat.",
+        ),
+    }
+)

@@ -28,6 +28,7 @@ from lobcoder.i18n import message
 from lobcoder.reports import docx_style as ox
 from lobcoder.reports.chart import WIDTH_INCH, bar_chart_png, chart_column, chart_title
 from lobcoder.reports.formatting import (
+    BLANK_FILL,
     Language,
     check_language,
     format_value,
@@ -109,6 +110,8 @@ def _cells(table: Table, language: Language) -> tuple[list[ox.Cell], list[list[o
         cells = [ox.Cell(label, indent=INDENT * row.level)]
         for j, (value, fmt) in enumerate(zip(row.values, table.formats, strict=True)):
             fill, white = scale_colour(shading[i, j]) if (i, j) in shading else (None, False)
+            if (i, j) in table.blank:
+                fill = BLANK_FILL
             cells.append(
                 ox.Cell(
                     format_value(value, fmt, language),

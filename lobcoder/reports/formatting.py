@@ -18,6 +18,7 @@ __all__ = ["LANGUAGES", "Language", "check_language", "format_number"]  # re-exp
 
 # The heat-map scale: white, then ColorBrewer's sequential "Blues" (even steps in lightness).
 SCALE = ("FFFFFF", "DEEBF7", "C6DBEF", "9ECAE1", "6BAED6", "4292C6", "2171B5", "08519C", "08306B")
+BLANK_FILL = "EDEDED"  # cells left empty on purpose (Table.blank), in every export and the app
 # Excel cannot turn text white on dark cells, so its colour scale stops where black text stays readable.
 EXCEL_SCALE = ("FFFFFF", "9ECAE1", "4292C6")
 

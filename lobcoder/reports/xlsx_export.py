@@ -18,13 +18,14 @@ from openpyxl import Workbook
 from openpyxl.cell.rich_text import CellRichText, TextBlock
 from openpyxl.cell.text import InlineFont
 from openpyxl.formatting.rule import ColorScaleRule
-from openpyxl.styles import Alignment, Border, Font, Side
+from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
 from lobcoder.analysis.table import Format, Table
 from lobcoder.i18n import message
 from lobcoder.reports.formatting import (
+    BLANK_FILL,
     EXCEL_SCALE,
     Language,
     check_language,
@@ -98,6 +99,8 @@ def _fill(sheet: Worksheet, table: Table, language: Language) -> None:
         if row.level:
             label.alignment = Alignment(horizontal="left", indent=row.level)
         for j, (value, fmt) in enumerate(zip(row.values, table.formats, strict=True)):
+            if (i, j) in table.blank:
+                sheet.cell(r, j + 2).fill = PatternFill("solid", start_color=BLANK_FILL, end_color=BLANK_FILL)
             if value is None or (isinstance(value, float) and math.isnan(value)):
                 continue
             cell = sheet.cell(r, j + 2, value if is_number(value) or fmt == "text" else str(value))

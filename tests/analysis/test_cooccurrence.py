@@ -95,11 +95,17 @@ def test_overlap_rolls_sub_codes_up(store: ProjectStore) -> None:
     data = load(store)
     rolled = cooccurrence(data)
     # P = {x, y}. P-P1: only {x, y} (a coding never pairs with itself); P-Q: {x,z} and {y,z}.
-    assert _matrix(rolled) == [[2, 1, 1, 2], [1, 1, 1, 1], [1, 1, 1, 1], [2, 1, 1, 1]]
+    assert rolled.together[0][1:3] == (1, 1) and rolled.count(1, 0) == 1  # the result keeps the counts
+    # In the table a code × its own sub-code is empty (grey): P contains P1, so the cell only repeats P1's count.
+    assert _matrix(rolled) == [[2, None, None, 2], [None, 1, 1, 1], [None, 1, 1, 1], [2, 1, 1, 1]]
+    table = rolled.to_table()
+    assert table.blank == {(0, 1), (0, 2), (1, 0), (2, 0)}
+    assert "Grey cells: a code and its own sub-code" in " ".join(table.notes)
     assert rolled.jaccard(0, 3) == 0.5  # k = min(2, 1) = 1; 1 / (2 + 1 - 1)
     assert [row.level for row in rolled.to_table().rows] == [0, 1, 1, 0]
     own = cooccurrence(data, rollup=False)
     assert _matrix(own) == [[0, 0, 0, 0], [0, 1, 1, 1], [0, 1, 1, 1], [0, 1, 1, 1]]
+    assert own.to_table().blank == frozenset() and "Grey" not in " ".join(own.to_table().notes)
 
 
 def test_sentence_turn_and_paragraph_units(units_doc: tuple[Project, Dataset]) -> None:
@@ -160,9 +166,9 @@ def test_document_and_participant_units(study: tuple[Project, Dataset]) -> None:
     # Loopbaan Stage Mentor Visie Leeg. Visie: Anna_w1, Bram_w1, the note; Mentor: both of Anna's.
     documents = cooccurrence(data, unit="document")
     assert _matrix(documents) == [
-        [3, 3, 2, 2, 0],
-        [3, 3, 2, 2, 0],
-        [2, 2, 2, 1, 0],
+        [3, None, None, 2, 0],  # Loopbaan × its sub-codes Stage and Mentor: left empty
+        [None, 3, 2, 2, 0],
+        [None, 2, 2, 1, 0],
         [2, 2, 1, 3, 0],
         [0, 0, 0, 0, 0],
     ]

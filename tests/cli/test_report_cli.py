@@ -247,7 +247,15 @@ def test_quotes_listing_and_json(project: Path) -> None:
     assert "    “Geen visie” (Bram, wave 1)" in lines
     assert "  Quotes of Visie." in lines
     code, out, _ = run(
-        "report", "quotes", project, "--codes", "Visie", "--per-code", "2", "--attribution", "participant,WAVE,paragraph"
+        "report",
+        "quotes",
+        project,
+        "--codes",
+        "Visie",
+        "--per-code",
+        "2",
+        "--attribution",
+        "participant,WAVE,paragraph",
     )
     assert code == 0
     lines = out.splitlines()

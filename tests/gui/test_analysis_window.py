@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
 
 import docx
@@ -23,6 +24,7 @@ from lobcoder.gui.analysis.cooccurrence_tab import PassageModel, PassageRole
 from lobcoder.gui.analysis.crosstab_tab import PARTICIPANTS_BY_WAVE
 from lobcoder.gui.analysis.install import AnalysisMenu, install_analysis_menu
 from lobcoder.gui.analysis.table_model import (
+    DIAGONAL_COLOR,
     AnalysisTableModel,
     ColumnKeyRole,
     DiagonalRole,
@@ -477,6 +479,9 @@ def test_table_model_passes_the_model_tester(qtmodeltester) -> None:
     assert model.index(1, 1).data(FlaggedRole) and "marked" in model.index(1, 1).data(Qt.ItemDataRole.ToolTipRole)
     assert model.index(0, 1).data(DiagonalRole) and model.index(0, 1).data(ShadeRole) is None
     assert model.index(1, 2).data() == "" and model.index(0, 2).data(ColumnKeyRole) == 2
+    model.set_table(replace(table, rows=(table.rows[0], TableRow("B", (None, 1), 1, 2)), blank=frozenset({(1, 0)})))
+    assert model.index(1, 1).data(Qt.ItemDataRole.BackgroundRole) == DIAGONAL_COLOR  # a parent × its sub-code
+    assert model.index(1, 1).data() == "" and model.index(0, 2).data(Qt.ItemDataRole.BackgroundRole) != DIAGONAL_COLOR
     model.set_table(None)
     qtmodeltester.check(model)
 

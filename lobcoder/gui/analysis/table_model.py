@@ -151,6 +151,8 @@ class AnalysisTableModel(QAbstractTableModel):
             if (row_number, column - 1) in table.flagged and table.flag_note:
                 text += "\n" + table.flag_note
             return text
+        if (row_number, column - 1) in table.blank:
+            return DIAGONAL_COLOR if role == Qt.ItemDataRole.BackgroundRole else None
         if diagonal and table.shaded:
             if role == Qt.ItemDataRole.BackgroundRole:
                 return DIAGONAL_COLOR
