@@ -38,7 +38,7 @@ from lobcoder.analysis.filters import (
     select,
     value_groups,
 )
-from lobcoder.analysis.table import Format, Table, TableRow
+from lobcoder.analysis.table import ColumnGroup, Format, Table, TableRow
 from lobcoder.i18n import message
 
 CountWhat = Literal["codings", "documents", "participants"]
@@ -56,6 +56,8 @@ class CrosstabResult:
     count: CountWhat
     rollup: bool
     described: FilterDescription = FilterDescription()
+    column_n: tuple[int, ...] = ()  # documents (participants when counting them) with each value
+    total_n: int | None = None  # all filtered documents (participants): one can have several values
 
     def row_totals(self) -> tuple[int, ...]:
         return tuple(sum(row) for row in self.cells)
@@ -101,6 +103,13 @@ class CrosstabResult:
         rows.append(TableRow(message("table.total", language), (*totals, cell(grand, grand, grand)), 0, None))
         what = message(f"crosstab.count.{self.count}", language)
         notes = [message("crosstab.per", language, what=what, attribute=self.attribute)]
+        column_n: tuple[str, ...] = ()
+        if self.column_n:
+            people = self.count == "participants"
+            unit = message("frequencies.split.participants" if people else "frequencies.split.documents", language)
+            notes[0] += " " + message("frequencies.split_n", language, unit=unit, split=self.attribute)
+            total = self.total_n if self.total_n is not None else sum(self.column_n)
+            column_n = tuple(message("table.n", language, n=n) for n in (*self.column_n, total))
         if percent is not None:
             notes[0] += " " + message(f"crosstab.percent.{percent}", language)
         if self.rollup:
@@ -113,6 +122,8 @@ class CrosstabResult:
             formats=tuple(fmt for _ in columns),
             notes=(*notes, *self.described.lines(language)),
             column_keys=(*((self.attribute, v) for v in self.values), None),
+            groups=(ColumnGroup(self.attribute, 0, len(self.values)),) if self.values else (),
+            column_n=column_n,
         )
 
 
@@ -128,7 +139,10 @@ def crosstab(
     per_document = rolled(dataset, document_code_counts(dataset, selection), rollup)
     groups = value_groups(dataset, selection.documents.tolist(), attribute)
     columns = []
+    people = count == "participants"
+    column_n = []
     for members in groups.values():
+        column_n.append(len(_people(dataset, members)) if people else len(members))
         part = per_document[members]
         if count == "codings":
             columns.append(part.sum(0))
@@ -137,7 +151,16 @@ def crosstab(
         else:
             columns.append(by_participant(dataset, part > 0, members).sum(0))
     cells = tuple(tuple(int(round(column[code.index])) for column in columns) for code in selection.codes)
-    return CrosstabResult(attribute, selection.codes, tuple(groups), cells, count, rollup, flt.describe(dataset))
+    kept = selection.documents.tolist()
+    total_n = len(_people(dataset, kept)) if people else len(kept)
+    return CrosstabResult(
+        attribute, selection.codes, tuple(groups), cells, count, rollup, flt.describe(dataset), tuple(column_n), total_n
+    )
+
+
+def _people(dataset: Dataset, documents: Iterable[int]) -> set[int]:
+    found = {dataset.documents[i].participant_id for i in documents}
+    return {p for p in found if p is not None}
 
 
 @dataclass(frozen=True)
@@ -164,6 +187,7 @@ class ParticipantWaveResult:
             message("table.total", language),
         )
         codings = "waves.codings_rollup" if self.rollup else "waves.codings"
+        waves_n = [sum(row[j] is not None for row in self.cells) for j in range(len(self.waves))]
         return Table(
             title=message("waves.title", language, attribute=self.attribute, codes=names),
             row_header=message("waves.participant", language),
@@ -176,6 +200,8 @@ class ParticipantWaveResult:
                 *self.described.lines(language),
             ),
             column_keys=(*((self.attribute, w) for w in self.waves), None),
+            groups=(ColumnGroup(self.attribute, 0, len(self.waves)),) if self.waves else (),
+            column_n=tuple(message("table.n", language, n=n) for n in (*waves_n, len(self.participants))),
         )
 
 

@@ -39,7 +39,7 @@ from lobcoder.analysis.filters import (
     select,
     value_groups,
 )
-from lobcoder.analysis.table import Format, Table, TableRow
+from lobcoder.analysis.table import ColumnGroup, Format, Table, TableRow
 from lobcoder.i18n import message
 
 SplitMeasure = Literal["codings", "documents", "document_share", "participants", "participant_share"]
@@ -129,9 +129,22 @@ class FrequencyResult:
             rows.append(TableRow(row.code.name, values + split, row.code.depth, row.code.id))
         mode = message("table.rollup_with" if self.rollup else "table.rollup_without", language)
         base = message("frequencies.base", language, documents=self.documents, participants=self.participants)
+        groups: tuple[ColumnGroup, ...] = ()
+        column_n: tuple[str, ...] = ()
         if self.split_labels:
+            split = self._split_name(language)
             measure = message(f"frequencies.split.{split_measure}", language)
-            base += " " + message("frequencies.split_note", language, split=self._split_name(language), measure=measure)
+            base += " " + message("frequencies.split_columns", language, split=split, measure=measure)
+            if self.split_by is not Split.DOCUMENT:
+                groups = (ColumnGroup(split, 5, len(self.split_labels)),)
+                people = split_measure in ("participants", "participant_share")
+                unit = message("frequencies.split.participants" if people else "frequencies.split.documents", language)
+                base += " " + message("frequencies.split_n", language, unit=unit, split=split)
+                if split_measure in ("document_share", "participant_share"):
+                    base += " " + message("frequencies.split_share", language)
+                first = self.rows[0].split if self.rows else ()
+                counts = [c.of_participants if people else c.of_documents for c in first]
+                column_n = ("",) * 5 + tuple(message("table.n", language, n=n) for n in counts)
         return Table(
             title=message("frequencies.title", language),
             row_header=message("table.code", language),
@@ -140,6 +153,8 @@ class FrequencyResult:
             formats=tuple(formats),
             notes=(base, mode, *self.described.lines(language)),
             column_keys=tuple(keys),
+            groups=groups,
+            column_n=column_n,
         )
 
     def _split_name(self, language: str) -> str:

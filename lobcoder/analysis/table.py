@@ -20,6 +20,18 @@ class TableRow:
 
 
 @dataclass(frozen=True)
+class ColumnGroup:
+    """A header over ``count`` columns from ``first`` on: the attribute whose values they are (e.g. "ronde")."""
+
+    label: str
+    first: int
+    count: int
+
+    def __contains__(self, column: object) -> bool:
+        return isinstance(column, int) and self.first <= column < self.first + self.count
+
+
+@dataclass(frozen=True)
 class Table:
     """What exporters (Word, Excel, CSV) and views render.
 
@@ -44,6 +56,10 @@ class Table:
     column_keys: tuple[object, ...] = ()  # what each column stands for, for drill-down
     blank: frozenset[tuple[int, int]] = field(default_factory=frozenset)
     """Cells (row, column) left empty on purpose and shown grey (a code × its own sub-code, rolled up)."""
+    groups: tuple[ColumnGroup, ...] = ()
+    """Spanning headers; Word and Excel print them above their columns, which then show only their value."""
+    column_n: tuple[str, ...] = ()
+    """Per column "" or its base, e.g. "n = 12", printed under the column's name."""
 
     def __post_init__(self) -> None:
         if len(self.formats) != len(self.columns):
@@ -51,6 +67,26 @@ class Table:
         for row in self.rows:
             if len(row.values) != len(self.columns):
                 raise ValueError(f"row {row.label!r} has {len(row.values)} values for {len(self.columns)} columns")
+
+    def group_of(self, column: int) -> ColumnGroup | None:
+        return next((group for group in self.groups if column in group), None)
+
+    def column_title(self, column: int) -> str:
+        """The column's name on one line, with its group: "ronde 1" (CSV, text, the app's header)."""
+        name, group = self.columns[column], self.group_of(column)
+        if group is None or name.startswith(group.label):
+            return name
+        return f"{group.label} {name}"
+
+    def short_column(self, column: int) -> str:
+        """The column's name under its spanning header: "1" for "ronde 1" under "ronde"."""
+        name, group = self.columns[column], self.group_of(column)
+        if group is not None and name.startswith(group.label + " "):
+            return name[len(group.label) + 1 :]
+        return name
+
+    def n_of(self, column: int) -> str:
+        return self.column_n[column] if column < len(self.column_n) else ""
 
     @property
     def wide(self) -> bool:

@@ -392,7 +392,11 @@ def print_table(table: Table, language: Language = "en") -> None:
 def _print_grid(table: Table, language: Language) -> None:
     matrix = is_matrix(table)
     labels = [("  " * r.level) + (f"{i + 1}. " if matrix else "") + r.label for i, r in enumerate(table.rows)]
-    headers = [str(j + 1) for j in range(len(table.columns))] if matrix else list(table.columns)
+    headers = (
+        [str(j + 1) for j in range(len(table.columns))]
+        if matrix
+        else [table.column_title(j) for j in range(len(table.columns))]
+    )
     cells = [
         [
             format_value(v, table.formats[j], language) + ("*" if (i, j) in table.flagged else "")
@@ -400,6 +404,9 @@ def _print_grid(table: Table, language: Language) -> None:
         ]
         for i, r in enumerate(table.rows)
     ]
+    if table.column_n and not matrix:  # the base of each column on the line under the headers
+        labels.insert(0, "")
+        cells.insert(0, [table.n_of(j) for j in range(len(table.columns))])
     label_width = max([len(table.row_header), *map(len, labels)])
     widths = [max([len(h), *(len(row[j]) for row in cells)]) for j, h in enumerate(headers)]
     print(

@@ -54,15 +54,14 @@ MESSAGES.update(
         "frequencies.participants": M(en="Participants", nl="Deelnemers"),
         "frequencies.participant_share": M(en="% of participants", nl="% van deelnemers"),
         "frequencies.base": M(
-            en="N = {documents} documents, {participants} participants.",
-            nl="N = {documents} documenten, {participants} deelnemers.",
+            en="N = {documents} documents, {participants} participants (the base of the percentages).",
+            nl="N = {documents} documenten, {participants} deelnemers (de basis van de percentages).",
         ),
         "frequencies.split.codings": M(en="codings", nl="coderingen"),
         "frequencies.split.documents": M(en="documents", nl="documenten"),
         "frequencies.split.document_share": M(en="% of documents", nl="% van de documenten"),
         "frequencies.split.participants": M(en="participants", nl="deelnemers"),
         "frequencies.split.participant_share": M(en="% of participants", nl="% van de deelnemers"),
-        "frequencies.split_note": M(en="Columns per {split}: {measure}.", nl="Kolommen per {split}: {measure}."),
         "frequencies.per_document": M(en="document", nl="document"),
         # Crosstabs.
         "crosstab.title": M(en="Codes × {attribute}", nl="Codes × {attribute}"),
@@ -70,8 +69,14 @@ MESSAGES.update(
         "crosstab.count.documents": M(en="Documents with the code", nl="Documenten met de code"),
         "crosstab.count.participants": M(en="Participants with the code", nl="Deelnemers met de code"),
         "crosstab.per": M(en="{what} per {attribute}.", nl="{what} per {attribute}."),
-        "crosstab.percent.row": M(en="Row percentages.", nl="Rijpercentages."),
-        "crosstab.percent.column": M(en="Column percentages.", nl="Kolompercentages."),
+        "crosstab.percent.row": M(
+            en="Row percentages: each row's cells are shares of its total.",
+            nl="Rijpercentages: de cellen van een rij zijn delen van haar totaal.",
+        ),
+        "crosstab.percent.column": M(
+            en="Column percentages: each column's cells are shares of its total.",
+            nl="Kolompercentages: de cellen van een kolom zijn delen van haar totaal.",
+        ),
         "crosstab.rollup": M(
             en="Codes include their sub-codes; totals add up only codes without a parent shown.",
             nl="Codes omvatten hun subcodes; totalen tellen alleen codes op waarvan geen bovenliggende code is getoond.",
@@ -192,6 +197,19 @@ MESSAGES.update(
         "cooccurrence.nested": M(
             en="Grey cells: a code and its own sub-code, left empty because the code contains the sub-code.",
             nl="Grijze cellen: een code met haar eigen subcode, leeg gelaten omdat de code de subcode omvat.",
+        ),
+    }
+)
+
+MESSAGES.update(
+    {
+        "table.n": M(en="n = {n}", nl="n = {n}"),
+        "frequencies.split_columns": M(en="Columns per {split}: {measure}.", nl="Kolommen per {split}: {measure}."),
+        "frequencies.split_n": M(
+            en="n under a column: the {unit} with that {split}.", nl="n onder een kolom: de {unit} met die {split}."
+        ),
+        "frequencies.split_share": M(
+            en="Percentages in these columns are of their n.", nl="Percentages in deze kolommen zijn van hun n."
         ),
     }
 )

@@ -36,8 +36,7 @@ def render_csv(table: Table, stream: IO[bytes], language: str = "en") -> None:
     writer = csv.writer(text, lineterminator="\r\n")
     levels = any(row.level for row in table.rows)
     names = [
-        name + PERCENT_SUFFIX if fmt == "percent" else name
-        for name, fmt in zip(table.columns, table.formats, strict=True)
+        table.column_title(j) + (PERCENT_SUFFIX if fmt == "percent" else "") for j, fmt in enumerate(table.formats)
     ]
     writer.writerow([table.row_header, *([message("table.level", language)] if levels else []), *names])
     for row in table.rows:

@@ -90,7 +90,10 @@ def _add_table(document: Document, table: Table, number: int, language: Language
     total = len(rows) > 1 and table.rows[-1].label.strip().lower() in TOTAL_LABELS
     # Short tables stay on one page; a table whose text wraps (quotes) may break between rows.
     keep = len(rows) <= KEEP_TOGETHER_ROWS and not _text_wraps(header, rows, widths, size, wraps)
-    xml = ox.table_xml(widths, header, rows, keep_together=keep, total_row=total, font_size=size, cell_margin=margin)
+    groups = [(group.label, group.first + 1, group.count) for group in table.groups]
+    xml = ox.table_xml(
+        widths, header, rows, keep_together=keep, total_row=total, font_size=size, cell_margin=margin, groups=groups
+    )
     body = document.element.body
     body.sectPr.addprevious(parse_xml(xml))
     _add_notes(document, table, language)
@@ -99,10 +102,15 @@ def _add_table(document: Document, table: Table, number: int, language: Language
 def _cells(table: Table, language: Language) -> tuple[list[ox.Cell], list[list[ox.Cell]]]:
     numbered = is_matrix(table)
     shading = shaded_cells(table)
-    columns = [str(j) for j in range(1, len(table.columns) + 1)] if numbered else list(table.columns)
+    columns = (
+        [str(j) for j in range(1, len(table.columns) + 1)]
+        if numbered
+        else [table.short_column(j) for j in range(len(table.columns))]
+    )
     header = [ox.Cell(table.row_header)]
     header += [
-        ox.Cell(name, "left" if fmt == "text" else "right") for name, fmt in zip(columns, table.formats, strict=True)
+        ox.Cell(name, "left" if fmt == "text" else "right", second=table.n_of(j))
+        for j, (name, fmt) in enumerate(zip(columns, table.formats, strict=True))
     ]
     rows = []
     for i, row in enumerate(table.rows):

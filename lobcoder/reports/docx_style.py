@@ -49,6 +49,7 @@ class Cell:
     fill: str | None = None  # RRGGBB
     white: bool = False  # white text (on a dark fill)
     mark: str = ""  # a superscript note letter after the text
+    second: str = ""  # a second line in italics (a header's "n = 12")
 
 
 def setup_document(document: Document, language: str) -> None:
@@ -162,6 +163,7 @@ def table_xml(
     total_row: bool = False,
     font_size: int = 20,
     cell_margin: int = CELL_MARGIN,
+    groups: Sequence[tuple[str, int, int]] = (),
 ) -> str:
     """A whole ``w:tbl`` as one string: rules above and below the header and below the last row only.
 
@@ -172,6 +174,9 @@ def table_xml(
     next (Word's way of keeping a short table on one page). With
     ``total_row`` a thin rule sets the last row (the totals) apart.
     ``font_size`` (half-points) overrides the 10 pt of the table text style.
+    ``groups`` (label, first grid column, count) add a header row above with
+    each label centred over its columns and a thin rule under it (APA's
+    spanner heads).
     """
     line = f'w:val="single" w:sz="{RULE_OUTER}" w:space="0" w:color="000000"'
     borders = f'<w:top {line}/><w:left w:val="nil"/><w:bottom {line}/><w:right w:val="nil"/>'
@@ -188,8 +193,18 @@ def table_xml(
         "</w:tblGrid>",
     ]
     rule = f'<w:tcBorders><w:bottom w:val="single" w:sz="{RULE_INNER}" w:space="0" w:color="000000"/></w:tcBorders>'
-    parts.append("<w:tr><w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>")
     size = "" if font_size == 20 else _size(font_size)
+    if groups:
+        parts.append("<w:tr><w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>")
+        column = 0
+        for label, first, count in sorted(groups, key=lambda g: g[1]):
+            parts.extend(_cell(Cell(""), w, "", True, size) for w in widths[column:first])
+            span = _cell(Cell(label, "center"), sum(widths[first : first + count]), rule, True, size, "bottom")
+            parts.append(span.replace("<w:tcPr>", f'<w:tcPr><w:gridSpan w:val="{count}"/>', 1))
+            column = first + count
+        parts.extend(_cell(Cell(""), w, "", True, size) for w in widths[column:])
+        parts.append("</w:tr>")
+    parts.append("<w:tr><w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>")
     parts.extend(_cell(c, w, rule, keep_together, size, "bottom") for c, w in zip(header, widths, strict=True))
     parts.append("</w:tr>")
     for index, row in enumerate(rows):
@@ -216,6 +231,8 @@ def _cell(cell: Cell, width: int, borders: str, keep: bool, size: str, valign: s
         runs = (
             f'<w:r>{f"<w:rPr>{rpr}</w:rPr>" if rpr else ""}<w:t xml:space="preserve">{xml_text(cell.text)}</w:t></w:r>'
         )
+    if cell.second:
+        runs += f'<w:r><w:rPr><w:i/><w:iCs/>{rpr}</w:rPr><w:br/><w:t xml:space="preserve">{xml_text(cell.second)}</w:t></w:r>'
     if cell.mark:
         mark = f'<w:rPr>{rpr}<w:vertAlign w:val="superscript"/></w:rPr><w:t>{xml_text(cell.mark)}</w:t>'
         runs += f"<w:r>{mark}</w:r>"

@@ -80,7 +80,17 @@ def _fill(sheet: Worksheet, table: Table, language: Language) -> None:
     sheet["A1"] = table.title
     sheet["A1"].font = Font(name=FONT, bold=True, size=12)
     rule = Border(bottom=Side(style="thin", color="000000"))
-    headers = (table.row_header, *table.columns)
+    names = [table.short_column(j) + (f"\n{table.n_of(j)}" if table.n_of(j) else "") for j in range(len(table.columns))]
+    headers = (table.row_header, *(table.columns if matrix else names))
+    for group in table.groups:  # a spanning header in the row above, centred over its columns
+        first, last = group.first + 2, group.first + group.count + 1
+        cell = sheet.cell(HEADER_ROW - 1, first, group.label)
+        cell.font = Font(name=FONT, bold=True)
+        cell.alignment = Alignment(horizontal="center")
+        for column in range(first, last + 1):
+            sheet.cell(HEADER_ROW - 1, column).border = rule
+        if last > first:
+            sheet.merge_cells(start_row=HEADER_ROW - 1, start_column=first, end_row=HEADER_ROW - 1, end_column=last)
     for column, name in enumerate(headers, start=1):
         cell = sheet.cell(HEADER_ROW, column, name)
         cell.font = Font(name=FONT, bold=True)
@@ -139,8 +149,9 @@ def _fit_columns(sheet: Worksheet, table: Table, language: Language, matrix: boo
             width = max(longest_value, 3) + 2
             tallest = max(tallest, len(name))
         else:
+            name = table.short_column(j)
             width = max(longest_value, min(len(name), MAX_HEADER_WIDTH)) + 2
-            tallest = max(tallest, math.ceil(len(name) / (width - 1)))
+            tallest = max(tallest, math.ceil(len(name) / (width - 1)) + (1 if table.n_of(j) else 0))
         sheet.column_dimensions[get_column_letter(j + 2)].width = width
     # Excel does not grow a row for wrapped or turned text by itself.
     sheet.row_dimensions[HEADER_ROW].height = min(6.5 * tallest + 10, 300) if matrix else 15 * tallest

@@ -35,7 +35,7 @@ def test_rolled_up_counts_a_document_once(study: tuple[Project, Dataset]) -> Non
         "Leeg": (0, 0, 0.0, 0, 0.0),
     }
     assert [row.level for row in table.rows] == [0, 1, 1, 0, 0]
-    assert "N = 4 documents, 2 participants." in table.notes
+    assert "N = 4 documents, 2 participants (the base of the percentages)." in table.notes
     loopbaan = result.rows[0]
     assert (loopbaan.own.codings, loopbaan.own.documents, loopbaan.rolled.codings) == (0, 0, 5)
 

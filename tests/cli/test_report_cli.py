@@ -122,7 +122,7 @@ def test_frequencies_print_a_readable_table(project: Path) -> None:
     assert rows["Samen oefenen"] == ["1", "1", "33.3%", "1", "50.0%"]
     assert rows["Visie"] == ["3", "3", "100.0%", "2", "100.0%"]
     assert lines[4].startswith("  Samen oefenen")  # sub-codes indented
-    assert "  N = 3 documents, 2 participants." in lines
+    assert "  N = 3 documents, 2 participants (the base of the percentages)." in lines
 
 
 def test_frequencies_split_by_wave_to_xlsx(tmp_path: Path, project: Path) -> None:
@@ -132,7 +132,11 @@ def test_frequencies_split_by_wave_to_xlsx(tmp_path: Path, project: Path) -> Non
     expected = frequencies(dataset(project), AnalysisFilter(), split_by="wave", rollup=False).to_table()
     rows = [r for r in openpyxl.load_workbook(target).active.iter_rows(values_only=True)]
     header = next(i for i, r in enumerate(rows) if r[0] == "Code")
-    assert list(rows[header][1:]) == list(expected.columns)
+    assert list(rows[header][1:6]) == list(expected.columns[:5])
+    # The wave columns: "wave" spans them in the row above; each shows its value and its n (documents).
+    assert rows[header][6:] == ("1\nn = 2", "2\nn = 1")
+    assert rows[header - 1][6] == "wave"
+    assert [r.coord for r in openpyxl.load_workbook(target).active.merged_cells.ranges] == ["G2:H2"]
     for row, table_row in zip(rows[header + 1 :], expected.rows, strict=False):
         assert row[0] == table_row.label
         assert list(row[1 : 1 + len(table_row.values)]) == pytest.approx(list(table_row.values))
@@ -169,8 +173,9 @@ def test_cooccurrence_text_numbers_the_columns(project: Path) -> None:
     lines = out.splitlines()
     assert lines[0] == "Code co-occurrence (overlap)"
     assert lines[2].split() == ["Code", "1", "2", "3", "4"]
-    # A parent co-occurs with its own sub-code only through another coding: none here.
-    assert lines[3].split() == ["1.", "Leren", "2", "0", "2", "0"]
+    # Rolled up, a parent × its own sub-code is left empty (the parent contains the sub-code).
+    assert lines[3].split() == ["1.", "Leren", "2", "2", "0"]
+    assert lines[4].split()[:3] == ["2.", "Samen", "oefenen"] and lines[4].split()[3:] == ["1", "1", "0"]
     assert lines[5].split() == ["3.", "Visie", "2", "1", "3", "0"]
 
 
@@ -213,7 +218,7 @@ def test_crosstab_row_percentages_to_csv(tmp_path: Path, project: Path) -> None:
     code, _, _ = run("report", "crosstab", project, "--attribute", "wave", "--percent", "row", "--out", target)
     assert code == 0
     rows = list(csv.reader(io.StringIO(target.read_text(encoding="utf-8-sig"))))
-    assert rows[0] == ["Code", "Level", "1 (%)", "2 (%)", "Total (%)"]
+    assert rows[0] == ["Code", "Level", "wave 1 (%)", "wave 2 (%)", "Total (%)"]  # the attribute named in CSV
     expected = crosstab(dataset(project), "wave").to_table("row")
     for row, table_row in zip(rows[1:], expected.rows, strict=True):
         assert row[0] == table_row.label
@@ -232,8 +237,9 @@ def test_crosstab_counts_documents_and_participants_by_wave(project: Path) -> No
     lines = out.splitlines()
     assert lines[0] == "Participants × wave: Visie"
     assert lines[2].split() == ["Participant", "wave", "1", "wave", "2", "Total"]
-    assert lines[3].split() == ["Bram", "1", "1"]  # no wave-2 interview: an empty cell
-    assert lines[4].split() == ["Marieke", "1", "1", "2"]
+    assert lines[3].split() == ["n", "=", "2", "n", "=", "1", "n", "=", "2"]  # participants interviewed per wave
+    assert lines[4].split() == ["Bram", "1", "1"]  # no wave-2 interview: an empty cell
+    assert lines[5].split() == ["Marieke", "1", "1", "2"]
 
 
 # -- quotes ---------------------------------------------------------------------------

@@ -203,7 +203,7 @@ def test_rollup_toggle_and_split_by_wave(qtbot, window: MainWindow, analysis: An
     expected = frequencies(dataset_of(window), AnalysisFilter(), split_by="wave", rollup=False).to_table()
     assert shown_values(tab.model) == core_values(expected)
     headers = [tab.model.headerData(c, Qt.Orientation.Horizontal) for c in range(tab.model.columnCount())]
-    assert headers[-2:] == ["wave 1", "wave 2"]
+    assert headers[-2:] == ["wave 1\nn = 2", "wave 2\nn = 1"]  # the base of each wave column under its name
     # Visie: in both wave-1 documents and the one wave-2 document.
     assert cell(tab.model, code_id(window, "Visie"), ("wave", "1")).data() == "100.0%"
 

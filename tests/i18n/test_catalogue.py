@@ -54,6 +54,7 @@ SAME_IN_EVERY_LANGUAGE = {
     "frequencies.per_document",
     "crosstab.title",
     "crosstab.per",
+    "table.n",
     "cooccurrence.unit.overlap",
     "cooccurrence.unit.document",
     "quotes.document",

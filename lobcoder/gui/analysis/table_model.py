@@ -91,7 +91,10 @@ class AnalysisTableModel(QAbstractTableModel):
         if not 0 <= section <= len(table.columns):
             return None
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            return table.row_header if section == 0 else table.columns[section - 1]
+            if section == 0:
+                return table.row_header
+            n = table.n_of(section - 1)
+            return table.column_title(section - 1) + (f"\n{n}" if n else "")
         if role == ColumnKeyRole:
             return self.column_key(section)
         return None
