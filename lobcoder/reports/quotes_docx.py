@@ -81,6 +81,7 @@ def _styles(document: Document) -> None:
         fonts = styles[name].element.rPr.rFonts
         for theme in ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme"):
             fonts.attrib.pop(qn(theme), None)
+    styles["Heading 1"].font.size = Pt(16)
     heading = styles.add_style(HEADING, WD_STYLE_TYPE.PARAGRAPH)
     heading.base_style = styles["Heading 2"]
     heading.next_paragraph_style = styles["Normal"]
