@@ -24,6 +24,7 @@ from lobcoder.services.codes import list_codes
 from lobcoder.services.codings import add_coding, coder_id
 from lobcoder.services.documents import add_document
 from lobcoder.services.memos import MemoTarget, set_memo
+from lobcoder.storage.leftovers import partial_path
 from lobcoder.storage.project import ProjectStore, remove_project_file, remove_sidecars
 from lobcoder.text.normalize import normalize_text
 
@@ -118,7 +119,7 @@ def build_demo_project(path: str | Path, data: DemoData, *, overwrite: bool = Fa
         raise ProjectExistsError(path, "a file with this name already exists; choose another name")
     if not path.parent.is_dir():
         raise ProjectError(path, f"folder {path.parent} does not exist")
-    partial = path.with_name(path.name + ".building")
+    partial = partial_path(path, "building")
     remove_project_file(partial)
     try:
         store = ProjectStore.create(partial, name=DEMO_NAME)

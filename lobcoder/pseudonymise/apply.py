@@ -29,6 +29,7 @@ from lobcoder.pseudonymise.matcher import TermMatcher
 from lobcoder.pseudonymise.remap import Remapper, Replacement
 from lobcoder.pseudonymise.termlist import Decision
 from lobcoder.search.fulltext import index_document
+from lobcoder.storage.leftovers import partial_path
 from lobcoder.storage.models import (
     AttributeValue,
     Code,
@@ -103,7 +104,7 @@ def apply_pseudonyms(
     if not out.parent.is_dir():
         raise ProjectError(out, f"folder {out.parent} does not exist")
     replacer = _Replacer(decisions)
-    partial = out.with_name(out.name + ".creating")
+    partial = partial_path(out, "creating")
     remove_project_file(partial)
     store.backup_to(partial)
     copy = ProjectStore.open(partial)

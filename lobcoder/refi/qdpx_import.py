@@ -16,6 +16,7 @@ from pathlib import Path
 from lobcoder.errors import ProjectError, ProjectExistsError
 from lobcoder.refi.qdpx_read import read_qdpx
 from lobcoder.refi.qdpx_store import store_content
+from lobcoder.storage.leftovers import clean_leftovers, partial_path
 from lobcoder.storage.project import ProjectStore, remove_project_file, remove_sidecars
 
 ProgressCallback = Callable[[int, int, str], None]
@@ -68,7 +69,8 @@ def import_qdpx(
     if progress is not None:
         progress(0, 1, path.name)
     content = read_qdpx(path, max_member_bytes=max_member_bytes)
-    partial = target.with_name(target.name + ".importing")
+    clean_leftovers(target)
+    partial = partial_path(target, "importing")
     _remove(partial)
     try:
         store = ProjectStore.create(partial, name=content.name)

@@ -33,6 +33,7 @@ from lobcoder.errors import (
 )
 from lobcoder.storage.coverage import keep_coverage
 from lobcoder.storage.failures import READ_ONLY, explain
+from lobcoder.storage.leftovers import clean_leftovers, partial_path
 from lobcoder.storage.models import ProjectSetting
 
 EXTENSION = ".lobcoder"
@@ -135,8 +136,9 @@ class ProjectStore:
             raise ProjectExistsError(path, "a file with this name already exists; choose another name")
         if not path.parent.is_dir():
             raise ProjectError(path, f"folder {path.parent} does not exist")
-        partial = path.with_name(path.name + ".creating")
-        partial.unlink(missing_ok=True)
+        clean_leftovers(path)
+        partial = partial_path(path, "creating")
+        remove_project_file(partial)
         engine = _make_engine(partial)
         try:
             with engine.begin() as connection:
@@ -173,6 +175,7 @@ class ProjectStore:
         """
         path = Path(path)
         _check_is_project(path)
+        clean_leftovers(path)
         if read_only is None:
             read_only = not (os.access(path, os.W_OK) and os.access(path.parent, os.W_OK))
         engine = _make_engine(path, read_only)

@@ -23,6 +23,7 @@ from sqlalchemy.orm import Session
 from lobcoder.errors import Cancelled, ProjectError, ProjectExistsError
 from lobcoder.refi.qdpx_export import export_qdpx
 from lobcoder.search.fulltext import unindex_document
+from lobcoder.storage.leftovers import partial_path
 from lobcoder.storage.models import (
     Code,
     Coder,
@@ -109,7 +110,7 @@ def prepare_copy(
 
     with store.read() as session:
         original = session.scalar(select(ProjectSetting.value).where(ProjectSetting.key == "name")) or store.path.stem
-    partial = target.with_name(target.name + ".copying")
+    partial = partial_path(target, "copying")
     remove_project_file(partial)
     try:
         step(0, "copying the project")
