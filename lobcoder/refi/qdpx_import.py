@@ -16,6 +16,7 @@ from pathlib import Path
 from lobcoder.errors import ProjectError, ProjectExistsError
 from lobcoder.refi.qdpx_read import read_qdpx
 from lobcoder.refi.qdpx_store import store_content
+from lobcoder.storage.failures import naming
 from lobcoder.storage.leftovers import clean_leftovers, partial_path
 from lobcoder.storage.project import ProjectStore, remove_project_file, remove_sidecars
 
@@ -83,9 +84,12 @@ def import_qdpx(
             raise ProjectExistsError(target, "a file with this name appeared during the import")
         remove_sidecars(partial)
         os.replace(partial, target)
-    except BaseException:
+    except BaseException as exc:
         _remove(partial)
-        raise
+        problem = naming(exc, target)
+        if problem is exc:
+            raise
+        raise problem from exc
     if progress is not None:
         progress(1, 1, "")
     dropped = content.dropped + result.dropped

@@ -102,3 +102,11 @@ def explain(error: BaseException, path: str | Path | None = None) -> LobcoderErr
     if type(error).__module__.startswith("lxml"):
         return FileProblem(where, f"contains XML that cannot be read ({first_line(error)})")
     return None
+
+
+def naming(error: BaseException, path: str | Path) -> BaseException:
+    """``error`` explained for ``path``: a problem met on a hidden temporary file names the file the user chose."""
+    problem = explain(error, path)
+    if isinstance(problem, StorageProblem) and problem.path != str(path):
+        return StorageProblem(path, problem.kind, problem.problem)
+    return problem if problem is not None else error

@@ -32,7 +32,7 @@ from lobcoder.errors import (
     StorageProblem,
 )
 from lobcoder.storage.coverage import keep_coverage
-from lobcoder.storage.failures import READ_ONLY, explain
+from lobcoder.storage.failures import READ_ONLY, explain, naming
 from lobcoder.storage.leftovers import clean_leftovers, partial_path
 from lobcoder.storage.models import ProjectSetting
 
@@ -158,8 +158,8 @@ class ProjectStore:
         except Exception as exc:
             engine.dispose()
             remove_project_file(partial)
-            problem = explain(exc, path)
-            if problem is None or problem is exc:
+            problem = naming(exc, path)
+            if problem is exc:
                 raise
             raise problem from exc
         # Only a complete project ever appears under the chosen name.
