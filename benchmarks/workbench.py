@@ -183,6 +183,8 @@ def coding_actions(app: QApplication, window: MainWindow, runs: int) -> dict[str
     middle = len(text) // 2
     window.transcript.scroll_to(middle)
     app.processEvents()
+    while window.transcript.formatter.pending:  # a user clicks after the background formatting (about 1 s)
+        app.processEvents()
     code_id = window.overview.codes[-1].id
     found: dict[str, list[float]] = {"apply": [], "undo": [], "redo": [], "remove": []}
     stack = window.undo_stack

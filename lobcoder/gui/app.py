@@ -5,6 +5,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
 from lobcoder import __version__
@@ -28,7 +29,8 @@ def run_gui(project: str | None = None) -> int:
     install_excepthook()
 
     window = MainWindow(settings)
-    if project:
-        window.open_project(Path(project))
     window.show()
+    if project:
+        # The empty window paints first; the project opens in the event loop's next turn.
+        QTimer.singleShot(0, lambda: window.open_project(Path(project)))
     return app.exec()

@@ -12,24 +12,22 @@ from PySide6.QtCore import QObject, Qt, Slot
 from PySide6.QtWidgets import QDialog, QFileDialog, QInputDialog, QMessageBox, QProgressDialog
 
 from lobcoder.codebook.builtin import LANGUAGES, create_project_with_codebook, load_builtin_codebook
-from lobcoder.codebook.export_docx import export_codebook_docx
-from lobcoder.codebook.export_markdown import export_codebook_markdown
 from lobcoder.editing.codebook_import import CodebookImportPlan, ImportCodebook, plan_codebook_import
 from lobcoder.errors import LobcoderError
-from lobcoder.gui.dialogs.codebook_export_dialog import BranchChoice, CodebookExportDialog, CodebookExportOptions
-from lobcoder.gui.dialogs.codebook_import_dialog import CodebookImportDialog
-from lobcoder.gui.dialogs.exchange_report_dialog import ExchangeReportDialog
 from lobcoder.gui.i18n import available_languages, system_language
 from lobcoder.gui.workers import Task, Worker
-from lobcoder.refi.qdc import read_qdc, write_qdc
-from lobcoder.refi.qdpx_export import ExportReport, export_qdpx
-from lobcoder.refi.qdpx_import import ImportReport, import_qdpx
 from lobcoder.services.codebook_data import codebook_from_project
 from lobcoder.services.codes import list_codes
 from lobcoder.storage.project import EXTENSION, ProjectStore
 
 if TYPE_CHECKING:
+    # Imported where used: the file formats and their dialogs are not needed for the first paint.
+    from lobcoder.gui.dialogs.codebook_export_dialog import BranchChoice, CodebookExportDialog, CodebookExportOptions
+    from lobcoder.gui.dialogs.codebook_import_dialog import CodebookImportDialog
+    from lobcoder.gui.dialogs.exchange_report_dialog import ExchangeReportDialog
     from lobcoder.gui.main_window import MainWindow
+    from lobcoder.refi.qdpx_export import ExportReport
+    from lobcoder.refi.qdpx_import import ImportReport
 
 CODEBOOK_SUFFIXES = {".docx": "docx", ".md": "md", ".markdown": "md", ".qdc": "qdc"}
 QDPX = ".qdpx"
@@ -164,6 +162,8 @@ class ExchangeActions(QObject):
         if not self.window.codes_by_id:
             QMessageBox.information(self.window, title, self.tr("The project has no codes yet."))
             return
+        from lobcoder.gui.dialogs.codebook_export_dialog import CodebookExportDialog
+
         dialog = CodebookExportDialog(len(self.window.codes_by_id), self._branch(), self._language(), self.window)
         dialog.accepted.connect(self._choose_codebook_file)
         self._keep("export_dialog", dialog)
@@ -178,6 +178,8 @@ class ExchangeActions(QObject):
         for code in sorted(codes.values(), key=lambda c: c.depth):
             if code.parent_id in below:
                 below.add(code.id)
+        from lobcoder.gui.dialogs.codebook_export_dialog import BranchChoice
+
         return BranchChoice(codes[code_id].guid, codes[code_id].name, len(below))
 
     def _codebook_filters(self) -> dict[str, str]:
@@ -212,6 +214,10 @@ class ExchangeActions(QObject):
 
     def write_codebook(self, path: Path, kind: str, options: CodebookExportOptions) -> bool:
         """Write the codebook (or the chosen branch) as ``kind`` ("docx", "md" or "qdc")."""
+        from lobcoder.codebook.export_docx import export_codebook_docx
+        from lobcoder.codebook.export_markdown import export_codebook_markdown
+        from lobcoder.refi.qdc import write_qdc
+
         store = self.window.store
         if store is None:
             return False
@@ -246,6 +252,9 @@ class ExchangeActions(QObject):
 
     def show_codebook_plan(self, path: Path) -> CodebookImportDialog | None:
         """Read ``path``, plan the import and show the plan; nothing changes until it is accepted."""
+        from lobcoder.gui.dialogs.codebook_import_dialog import CodebookImportDialog
+        from lobcoder.refi.qdc import read_qdc
+
         store = self.window.store
         if store is None:
             return None
@@ -330,6 +339,8 @@ class ExchangeActions(QObject):
             return
         target = Path(path) if path.lower().endswith(QDPX) else Path(path + QDPX)
         label = self.tr("Writing {0}…").format(target.name)
+        from lobcoder.refi.qdpx_export import export_qdpx
+
         work = partial(export_qdpx, store, target)
         self._start(title, label, work, self._project_exported)
 
@@ -365,6 +376,8 @@ class ExchangeActions(QObject):
             return
         target = Path(path) if path.endswith(EXTENSION) else Path(path + EXTENSION)
         label = self.tr("Reading {0}…").format(origin.name)
+        from lobcoder.refi.qdpx_import import import_qdpx
+
         work = partial(import_qdpx, origin, target)
         self._start(title, label, work, self._project_imported)
 
@@ -380,6 +393,8 @@ class ExchangeActions(QObject):
         )
 
     def _show_report(self, title: str, heading: str, summary: str, notes: list[str]) -> None:
+        from lobcoder.gui.dialogs.exchange_report_dialog import ExchangeReportDialog
+
         dialog = ExchangeReportDialog(title, heading, summary, notes, self.window)
         self._keep("report_dialog", dialog)
         dialog.open()

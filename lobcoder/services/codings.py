@@ -96,11 +96,13 @@ def add_coding(
 
 
 def get_coding(session: Session, coding: int | str) -> Coding:
-    found = (
-        session.get(Coding, coding)
-        if isinstance(coding, int)
-        else session.scalar(select(Coding).where(func.lower(Coding.guid) == coding.lower()))
-    )
+    """A coding by id or GUID; GUIDs compare case-insensitively, the exact spelling first (over its index)."""
+    if isinstance(coding, int):
+        found = session.get(Coding, coding)
+    else:
+        found = session.scalar(select(Coding).where(Coding.guid == coding))
+        if found is None:  # a GUID written in other capitals (REFI-QDA files use upper case)
+            found = session.scalar(select(Coding).where(func.lower(Coding.guid) == coding.lower()))
     if found is None:
         raise NotFoundError(f"no coding {coding!r} in this project")
     return found

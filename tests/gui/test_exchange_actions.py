@@ -14,7 +14,6 @@ from PySide6.QtWidgets import QDialogButtonBox, QFileDialog, QInputDialog, QMess
 from sqlalchemy import func, select
 
 from lobcoder.errors import Cancelled
-from lobcoder.gui import exchange_actions
 from lobcoder.gui.exchange_actions import ExchangeActions
 from lobcoder.gui.main_window import MainWindow
 from lobcoder.gui.settings import Settings
@@ -430,7 +429,7 @@ def test_cancelling_a_project_export_leaves_no_file(qtbot, monkeypatch, tmp_path
             time.sleep(0.01)
         raise Cancelled("cancelled")
 
-    monkeypatch.setattr(exchange_actions, "export_qdpx", slow_export)
+    monkeypatch.setattr("lobcoder.refi.qdpx_export.export_qdpx", slow_export)  # imported when the export starts
     target = tmp_path / "never.qdpx"
     _save_as(monkeypatch, target)
     window.menu_actions.export_project_action.trigger()

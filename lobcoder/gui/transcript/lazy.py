@@ -19,7 +19,8 @@ from lobcoder.gui.transcript.highlighter import CodingHighlighter
 from lobcoder.gui.transcript.text_edit import LabelFormats, LabelSpan, TranscriptTextEdit
 
 SLICE_BLOCKS = 250  # blocks per timer slice: a few milliseconds
-EAGER_BLOCKS = 400  # documents up to this many blocks are formatted at once
+FIRST_SLICE_MS = 20  # the background starts once the first paint is done
+EAGER_BLOCKS = 100  # documents up to this many blocks (a few screens) are formatted at once
 
 
 class LazyFormatter(QObject):
@@ -35,9 +36,9 @@ class LazyFormatter(QObject):
         self._formats: LabelFormats | None = None
         self._done = bytearray()
         self._next = 0
+        self._seen = (-1, -1)  # first visible block and viewport height when last looked
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
-        self._timer.setInterval(0)
         self._timer.timeout.connect(self._next_slice)
         editor.updateRequest.connect(self._updated)
 
@@ -48,11 +49,12 @@ class LazyFormatter(QObject):
         self._starts = [label.start for label in labels]
         self._done = bytearray(document.blockCount())
         self._next = 0
+        self._seen = (-1, -1)
         if document.blockCount() <= EAGER_BLOCKS:
             self.finish()
             return
         self.format_visible()
-        self._timer.start()
+        self._timer.start(FIRST_SLICE_MS)  # after the first paint
 
     def stop(self) -> None:
         self._timer.stop()
@@ -80,7 +82,12 @@ class LazyFormatter(QObject):
 
     @Slot(QRect, int)
     def _updated(self, _rect: QRect, _dy: int) -> None:
-        if self.pending:
+        """The editor repaints (often): look again only when other blocks may have come into view."""
+        if not self.pending:
+            return
+        seen = (self.editor.firstVisibleBlock().blockNumber(), self.editor.viewport().height())
+        if seen != self._seen:
+            self._seen = seen
             self.format_visible()
 
     @Slot()
@@ -96,7 +103,7 @@ class LazyFormatter(QObject):
         self._format(self._next, last)
         self._next = last + 1
         if self._next < count:
-            self._timer.start()
+            self._timer.start(0)
 
     def _format(self, first: int, last: int) -> None:
         """Labels, then highlights, of the waiting blocks among ``first..last``."""
