@@ -56,6 +56,8 @@ from lobcoder.services.documents import DocumentView
 from lobcoder.storage.changes import ChangeSet
 from lobcoder.storage.project import ProjectStore
 
+FIT_ROWS = 200  # rows measured when the number columns are fitted to their contents
+
 
 def _titled(title: str, *widgets: QWidget) -> QWidget:
     box = QWidget()
@@ -182,9 +184,11 @@ class MainWindow(QMainWindow):
         header = tree.header()
         header.setStretchLastSection(False)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        # Fitted once per refresh, not on every change (that would ask every row its size).
+        # Fitted once per refresh, not on every change (that would ask every row its size),
+        # and from the first rows only: a 1,000-document tree is not measured row by row.
         for column in (1, 2):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+        header.setResizeContentsPrecision(FIT_ROWS)
 
     def _splitters(self) -> dict[str, QSplitter]:
         return {"main": self.main_splitter, "left": self.left, "right": self.right}

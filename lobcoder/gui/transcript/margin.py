@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import itertools
+from bisect import bisect_left
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
@@ -53,6 +55,7 @@ class CodingMargin(QWidget):
         self.snapper: Callable[[int, bool], int] = lambda position, _top: position
         self._brackets: list[Bracket] = []
         self._lanes = 0
+        self._longest = 0  # no bracket is longer: where to start looking for those on screen
         self._styles: Mapping[int, CodeStyle] = {}
         self._details: Mapping[int, CodingView] = {}
         self._current: int | None = None
@@ -79,6 +82,7 @@ class CodingMargin(QWidget):
     ) -> None:
         self._brackets = sorted(brackets, key=lambda b: (b.start, -b.end, b.lane))
         self._lanes = 1 + max((b.lane for b in brackets), default=-1)
+        self._longest = max((b.end - b.start for b in brackets), default=0)
         self._styles = styles
         self._details = details
         self._drag = None
@@ -90,6 +94,7 @@ class CodingMargin(QWidget):
         first, last = index_range(self._brackets, lo, hi, key=lambda b: b.start)
         self._brackets[first:last] = sorted(brackets, key=lambda b: (b.start, -b.end, b.lane))
         lanes = 1 + max((b.lane for b in self._brackets), default=-1)
+        self._longest = max(self._longest, *(b.end - b.start for b in brackets), 0)
         self._drag = None
         if lanes != self._lanes:
             self._lanes = lanes
@@ -145,7 +150,8 @@ class CodingMargin(QWidget):
         first, last = self.editor.visible_range()
         height = self.height()
         found: list[Placed] = []
-        for bracket in self._brackets:
+        begin = bisect_left(self._brackets, first - self._longest, key=lambda b: b.start)
+        for bracket in itertools.islice(self._brackets, begin, None):
             if bracket.start >= last:
                 break
             if bracket.end <= first:
