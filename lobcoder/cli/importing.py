@@ -140,6 +140,8 @@ def _print_report(report: ImportReport) -> None:
     for result in report.results:
         if result.status == "imported":
             detail = f"{result.characters} characters, {result.turns} turns"
+            if result.source:
+                detail = f"{result.source}; {detail}"
             if result.speakers:
                 detail += f", speakers: {', '.join(result.speakers[:6])}"
             print(f"imported   {result.path} -> '{result.document}' ({detail})")

@@ -83,11 +83,15 @@ def _from_turns(text: str, turns: Sequence[Turn], interviewer_names: frozenset[s
         SpeakerSummary(name, n, words, bool(name) and is_interviewer(name, interviewer_names))
         for name, (n, words) in totals.items()
     )
-    starts: dict[int, str | None] = {}
+    starts: dict[int, Turn] = {}
     for turn in turns:
-        starts.setdefault(text.rfind("\n", 0, turn.label_start) + 1, turn.speaker)
+        starts.setdefault(text.rfind("\n", 0, turn.label_start) + 1, turn)
     lines, pos = [], 0
     for number, line in enumerate(text.split("\n", max_lines)[:max_lines], start=1):
-        lines.append(PreviewLine(number, line, starts.get(pos), None))
+        starting = starts.get(pos)
+        if starting is None:
+            lines.append(PreviewLine(number, line, None, None))
+        else:
+            lines.append(PreviewLine(number, line, starting.speaker, None, starting.timestamp_ms))
         pos += len(line) + 1
     return SpeakerPreview(tuple(turns), speakers, tuple(lines))

@@ -112,6 +112,7 @@ class PreviewLine:
     text: str
     speaker: str | None
     rejected_label: RejectedLabel | None
+    timestamp_ms: int | None = None  # the time of the turn that starts on this line
 
 
 @dataclass(frozen=True)
@@ -244,7 +245,9 @@ def preview(text: str, pattern: SpeakerPattern | None = None, max_lines: int = 2
         if c is not None and c.reason is not None:
             label = text[c.label_start : c.start].strip()
             rejected = RejectedLabel(label, c.speaker, c.reason, c.occurrences)
-        speaker = c.speaker if c is not None and c.reason is None else None
-        lines.append(PreviewLine(number, line, speaker, rejected))
+        accepted = c is not None and c.reason is None
+        speaker = c.speaker if accepted else None
+        stamp = c.timestamp_ms if accepted else None
+        lines.append(PreviewLine(number, line, speaker, rejected, stamp))
         pos += len(line) + 1
     return SpeakerPreview(tuple(turns), speakers, tuple(lines))

@@ -55,6 +55,7 @@ class FileResult:
     speakers: tuple[str, ...] = ()
     encoding: str | None = None
     warnings: tuple[str, ...] = ()
+    source: str | None = None  # the transcription service that made the file, when recognised
 
 
 @dataclass(frozen=True)
@@ -164,6 +165,7 @@ def import_one(store: ProjectStore, path: Path, options: ImportOptions = ImportO
         speakers=speakers,
         encoding=extracted.encoding,
         warnings=extracted.warnings,
+        source=extracted.source,
     )
 
 

@@ -26,7 +26,9 @@ def test_rename_merge_mark_and_code_turns(tmp_path: Path) -> None:
         with store.transaction() as session:
             create_code(session, "Mentor")
     chosen = [p for p in fixtures if p.name in ("otter.txt", "amberscript.txt")]
-    assert run("import", project, *chosen)[0] == 0
+    code, out = run("import", project, *chosen)
+    assert code == 0
+    assert "-> 'otter' (Otter; " in out and "-> 'amberscript' (Amberscript; " in out
 
     code, out = run("speakers", project, "--rename", "Speaker 1", "Lotte", "--merge", "Spreker 1", "--into", "Lotte")
     assert code == 0

@@ -305,4 +305,15 @@ def test_the_dialog_preview_agrees_with_the_import_on_every_service_export(qtbot
         title = dialog.preview.title.text()
         assert title.startswith(f"{path.name} ({source}, ." if source else f"{path.name} (."), title
         assert f"{len(core.turns)} turns" in title
-        assert [row[1] for row in _rows(dialog.preview.lines)] == [line.speaker or "" for line in core.lines]
+        shown = [row[1] for row in _rows(dialog.preview.lines)]
+        assert [cell.split(" · ")[0] if line.speaker else "" for cell, line in zip(shown, core.lines, strict=True)] == [
+            line.speaker or "" for line in core.lines
+        ]
+    # Turns show their time in the recording beside the speaker (alone when the cue has no speaker).
+    names = [path.name for path in dialog.paths()]
+    with qtbot.waitSignal(dialog.previewUpdated, timeout=10_000):
+        dialog.file_table.selectRow(names.index("teams.docx"))
+    assert [row[1] for row in _rows(dialog.preview.lines)][4:6] == ["Bakker, Lotte · 0:03", "Jansen, Sem · 0:08"]
+    with qtbot.waitSignal(dialog.previewUpdated, timeout=10_000):
+        dialog.file_table.selectRow(names.index("whisper.srt"))
+    assert [row[1] for row in _rows(dialog.preview.lines)][:2] == ["0:03", "0:08"]

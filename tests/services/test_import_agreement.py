@@ -43,6 +43,7 @@ def test_preview_and_import_agree_on_every_fixture(tmp_path: Path) -> None:
             report = import_files(store, [path], ImportOptions(allow_duplicates=True))
             [result] = report.results
             assert result.status == "imported", result.message
+            assert result.source == expected.source
             with store.read() as session:
                 stored = get_document(session, result.document)
             assert [(t.speaker, t.label_start, t.start, t.end, t.timestamp_ms) for t in stored.turns] == previewed

@@ -349,8 +349,8 @@ class PreviewPane(QWidget):
 
     def _line_cells(self, line: PreviewLine) -> list[Cell]:
         number = Cell(str(line.line_number), color=MUTED_COLOR, number=True)
-        if line.speaker is not None:
-            return [number, Cell(line.speaker), Cell(line.text)]
+        if line.speaker is not None or line.timestamp_ms is not None:
+            return [number, Cell(_with_time(line.speaker or "", line.timestamp_ms)), Cell(line.text)]
         if line.rejected_label is not None:
             why = self.reject_reason(line.rejected_label)
             rejected = Cell(f"✗ {line.rejected_label.label}", why, ERROR_COLOR)
@@ -371,3 +371,13 @@ class PreviewPane(QWidget):
         if reason is RejectReason.LOWER_CASE:
             return self.tr("starts with a lower-case letter")
         return str(rejected)
+
+
+def _with_time(speaker: str, timestamp_ms: int | None) -> str:
+    """A turn's speaker with its time in the recording, when known: "Anna · 1:02:03"."""
+    if timestamp_ms is None:
+        return speaker
+    seconds = timestamp_ms // 1000
+    hours, minutes = seconds // 3600, seconds // 60 % 60
+    clock = f"{hours}:{minutes:02d}:{seconds % 60:02d}" if hours else f"{minutes}:{seconds % 60:02d}"
+    return f"{speaker} · {clock}" if speaker else clock
