@@ -8,7 +8,7 @@ from pathlib import Path
 from lobcoder.cli.output import error, print_json
 from lobcoder.storage.project import ProjectStore
 from lobcoder.teamwork.copy import prepare_copy
-from lobcoder.teamwork.merge import apply_plan, plan_from_file
+from lobcoder.teamwork.merge import merge_file, plan_from_file
 from lobcoder.teamwork.report import report_lines, save_report
 from lobcoder.teamwork.sample import choose_named, choose_sample
 
@@ -84,9 +84,7 @@ def cmd_copy(args: argparse.Namespace) -> int:
 
 def cmd_merge(args: argparse.Namespace) -> int:
     with ProjectStore.open(args.project) as store:
-        plan = plan_from_file(store, args.other)
-        if not args.dry_run:
-            apply_plan(store, plan)
+        plan = plan_from_file(store, args.other) if args.dry_run else merge_file(store, args.other)
     if args.report:
         save_report(plan, args.report, args.language)
     if args.json:

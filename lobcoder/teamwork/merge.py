@@ -45,6 +45,14 @@ def read_other(
         return read_other_project(session)
 
 
+def _read_not_self(
+    store: ProjectStore, path: Path, progress: ProgressCallback | None, cancelled: CancelCheck | None
+) -> OtherProject:
+    if path.exists() and store.path.exists() and path.resolve() == Path(store.path).resolve():
+        raise FileProblem(path, "is the open project itself; choose the other coder's copy")
+    return read_other(path, progress, cancelled)
+
+
 def plan_from_file(
     store: ProjectStore,
     path: str | Path,
@@ -52,12 +60,18 @@ def plan_from_file(
     cancelled: CancelCheck | None = None,
 ) -> MergePlan:
     """The plan for merging the file at ``path`` into ``store``; changes nothing."""
-    path = Path(path)
-    if path.exists() and store.path.exists() and path.resolve() == Path(store.path).resolve():
-        raise FileProblem(path, "is the open project itself; choose the other coder's copy")
-    other = read_other(path, progress, cancelled)
+    other = _read_not_self(store, Path(path), progress, cancelled)
     with store.read() as session:
         return plan_merge(session, other, str(path))
+
+
+def merge_file(store: ProjectStore, path: str | Path) -> MergePlan:
+    """Plan and apply in one transaction, so nothing can change in between (the CLI); returns the plan."""
+    other = _read_not_self(store, Path(path), None, None)
+    with store.transaction() as session:
+        plan = plan_merge(session, other, str(path))
+        MergeCoding(plan).apply(session)
+    return plan
 
 
 def apply_plan(store: ProjectStore, plan: MergePlan) -> MergeCoding:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtWidgets import (
@@ -33,8 +34,9 @@ class MergePreviewDialog(QDialog):
         self.setWindowTitle(self.tr("Merge coding from another project"))
         self.plan = plan
         self.language = language
-        title = self.tr("Merging {0} into this project").format(plan.source)
+        title = self.tr("Merging {0} into this project").format(Path(plan.source).name or plan.other_name)
         heading = QLabel(f"<b>{html.escape(title)}</b>")
+        heading.setToolTip(plan.source)
         heading.setTextFormat(Qt.TextFormat.RichText)
         heading.setWordWrap(True)
         self.summary = QLabel("\n".join(summary_lines(plan, language)))
