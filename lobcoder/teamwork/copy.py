@@ -88,7 +88,7 @@ def prepare_copy(
     """Write the copy to ``target`` (a new ``.lobcoder`` file) and, if asked, a ``.qdpx`` of it.
 
     Raises:
-        ProjectExistsError: ``target`` exists (it is never overwritten).
+        ProjectExistsError: ``target`` or ``qdpx`` exists (neither is ever overwritten).
         ProjectError: the folder does not exist, or no document was chosen.
         Cancelled: ``cancelled()`` returned True; nothing is left behind.
     """
@@ -101,6 +101,8 @@ def prepare_copy(
         raise ProjectError(target, f"folder {target.parent} does not exist")
     if not document_ids:
         raise ProjectError(target, "no documents chosen for the copy")
+    if qdpx is not None and Path(qdpx).exists():
+        raise ProjectExistsError(qdpx, "a file with this name already exists; choose another name")
 
     def step(done: int, label: str) -> None:
         if cancelled is not None and cancelled():

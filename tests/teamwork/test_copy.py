@@ -90,6 +90,11 @@ def test_an_existing_file_is_never_overwritten(project: ProjectStore, tmp_path: 
     with pytest.raises(ProjectExistsError, match="taken.lobcoder"):
         prepare_copy(project, target, [1])
     assert target.read_bytes() == b"mine"
+    (tmp_path / "free.qdpx").write_bytes(b"theirs")
+    with pytest.raises(ProjectExistsError, match="free.qdpx"):
+        prepare_copy(project, tmp_path / "free.lobcoder", [1], qdpx=tmp_path / "free.qdpx")
+    assert (tmp_path / "free.qdpx").read_bytes() == b"theirs"
+    (tmp_path / "free.qdpx").unlink()
     assert sorted(p.name for p in tmp_path.iterdir()) == ["main.lobcoder", "taken.lobcoder"]
 
 
