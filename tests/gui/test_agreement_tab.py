@@ -160,3 +160,37 @@ def test_passage_html_marks_codings_and_unit() -> None:
     html = passage_html(text, 12, 23, [(0, 23)])
     assert html.count("background-color") == 2  # the coding before and inside the unit
     assert '<b><u><span style="background-color:#ffd866">Tweede zin.</span></u></b> Derde zin.' in html
+
+
+def test_show_in_document_selects_the_passage_in_the_main_window(analysis: AnalysisWindow) -> None:
+    browser = analysis.agreement.browser
+    browser.list.setCurrentIndex(browser.model.index(1, 0))
+    item = browser.current()
+    assert item is not None
+    browser.show_button.click()
+    main = analysis.main_window
+    assert main.document is not None and main.document.id == item.document_id
+    assert main.transcript.selection() == (item.start, item.end)
+
+
+def test_all_coders_show_the_group_and_export_every_pair(qtbot, analysis: AnalysisWindow, tmp_path: Path) -> None:
+    import docx
+
+    assert analysis.stack is not None
+    with analysis.stack.store.transaction() as session:
+        start = TEXT.index("Ik koos")
+        add_coding(session, 1, 1, start, start + 7, coder="Carla")
+    analysis.reload()
+    wait_idle(qtbot, analysis)
+    tab = analysis.agreement
+    tab.second.setCurrentIndex(tab.second.findData(-1))
+    wait_idle(qtbot, analysis)
+    headers = [tab.model.headerData(c, Qt.Orientation.Horizontal) for c in range(tab.model.columnCount())]
+    assert "Fleiss' κ" in headers
+    assert not tab.browser.isEnabled()
+    target = tmp_path / "all.docx"
+    tab.export_to(target)
+    with qtbot.waitSignal(tab.exported, timeout=15000):
+        pass
+    captions = [p.text for p in docx.Document(str(target)).paragraphs if p.text.startswith("Agreement")]
+    assert "Agreement per pair of coders, by sentence" in captions[0]

@@ -23,6 +23,7 @@ if TYPE_CHECKING:
     from lobcoder.gui.analysis.window import AnalysisWindow
 
 ALL_MEASURES = ""
+ALL_CODERS = -1
 
 
 class AgreementTab(AnalysisTab):
@@ -102,13 +103,18 @@ class AgreementTab(AnalysisTab):
             key=lambda item: item[0].casefold(),
         )
         refill_combo(self.first, coders)
-        refill_combo(self.second, coders)
+        everyone = [(self.tr("all coders (Fleiss' κ, α)"), ALL_CODERS)] if len(coders) > 2 else []
+        refill_combo(self.second, [*coders, *everyone])
         if self.second.currentIndex() == self.first.currentIndex() and len(coders) > 1:
             self.second.setCurrentIndex(1 if self.first.currentIndex() == 0 else 0)
 
     @Slot()
     def _unit_changed(self) -> None:
         self.overlap.setEnabled(self.unit.currentData() == "overlap")
+
+    def everyone(self) -> bool:
+        """Whether all coders are compared (pairs and the group) rather than two."""
+        return bool(self.second.currentData() == ALL_CODERS)
 
     def computation(self, flt: AnalysisFilter) -> Computation:
         first, second = self.first.currentText(), self.second.currentText()
@@ -118,12 +124,16 @@ class AgreementTab(AnalysisTab):
             raise ValueError(self.tr("Choose two different coders."))
         unit, threshold = self.unit.currentData(), self.overlap.value()
         narrowed = bool(flt.attributes) or flt.documents is not None
+        coders = None if self.everyone() else [first, second]
+        if coders is None and unit == "overlap":
+            raise ValueError(self.tr("Segment overlap compares two coders; choose coder B."))
 
         def compute(dataset: Dataset) -> tuple[AgreementResult, list[Disagreement]]:
             documents = [dataset.documents[i].id for i in select(dataset, flt).documents] if narrowed else None
-            result = agreement(dataset, [first, second], unit, documents, threshold)
-            found = disagreements(dataset, [first, second], unit, result.document_ids, threshold)
-            return result, found
+            result = agreement(dataset, coders, unit, documents, threshold)
+            if coders is None:
+                return result, []
+            return result, disagreements(dataset, coders, unit, result.document_ids, threshold)
 
         return compute
 
@@ -137,12 +147,14 @@ class AgreementTab(AnalysisTab):
         texts = {d.document_id: dataset.text(d.document_id) for d in result[1]}
         coders = result[0].coders
         self.browser.set_disagreements(self._for_code(result[1]), texts, (coders[0], coders[1]))
+        self.browser.setEnabled(len(coders) == 2)
 
     def _current_table(self) -> Table | None:
         if self.result is None:
             return None
         result: AgreementResult = self.result[0]
-        return agreement_table(result, result.tables[0], self.host.language(), self.measure.currentData() or None)
+        shown = result.tables[-1]  # the pair, or with all coders the group (the export has every pair too)
+        return agreement_table(result, shown, self.host.language(), self.measure.currentData() or None)
 
     @Slot()
     def _show_table(self) -> None:

@@ -154,7 +154,7 @@
 <context>
     <name>AgreementTab</name>
     <message>
-        <location filename="../../analysis/agreement_tab.py" line="+41"/>
+        <location filename="../../analysis/agreement_tab.py" line="+42"/>
         <source>sentence</source>
         <translation>zin</translation>
     </message>
@@ -249,7 +249,12 @@
         <translation>Kies een code om hieronder haar verschillen te zien</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+27"/>
+        <source>all coders (Fleiss&apos; κ, α)</source>
+        <translation>alle codeurs (Fleiss&apos; κ, α)</translation>
+    </message>
+    <message>
+        <location line="+16"/>
         <source>This project needs codings by two coders to compare.</source>
         <translation>Dit project heeft coderingen van twee codeurs nodig om te vergelijken.</translation>
     </message>
@@ -259,7 +264,12 @@
         <translation>Kies twee verschillende codeurs.</translation>
     </message>
     <message>
-        <location line="+77"/>
+        <location line="+5"/>
+        <source>Segment overlap compares two coders; choose coder B.</source>
+        <translation>Segmentoverlap vergelijkt twee codeurs; kies codeur B.</translation>
+    </message>
+    <message>
+        <location line="+78"/>
         <source>agreement</source>
         <translation>overeenstemming</translation>
     </message>
