@@ -96,3 +96,52 @@ def test_a_txt_holding_srt_is_read_as_subtitles(tmp_path: Path) -> None:
     result = read_file(path)
     assert result.format == "srt" and result.source == "WhisperX"
     assert result.text == "SPEAKER_00: Hallo."
+
+
+def test_rebuilt_turns_always_fit_their_text() -> None:
+    """Random mixes of header lines, speech, blank lines and notices (seeded): every turn
+    lies inside the text, starts a line with its label, and its speech holds no header."""
+    import random
+
+    from lobcoder.importing.extracted import ExtractedText
+    from lobcoder.importing.service_transcripts import recognise
+
+    shapes = [
+        lambda name, s: f"{name}   {s // 60}:{s % 60:02d}",
+        lambda name, s: f"[{name}] 10:{s // 60:02d}:{s % 60:02d}",
+        lambda name, s: f"00:{s // 60:02d}:{s % 60:02d} {name}",
+        lambda name, s: f"[00:{s // 60:02d}:{s % 60:02d}.00] - {name}",
+        lambda name, s: f"{name} [00:{s // 60:02d}:{s % 60:02d}]",
+    ]
+    names = ["Speaker 1", "Spreker 2", "Bakker, Lotte", "Anna de Vries", "Één Naam"]
+    speech = ["Ja.", "Dat vond ik moeilijk, eerlijk gezegd.", "😀 Goed!", "  met spaties  ", "Om 10:30 begon het."]
+    rng = random.Random(20261207)
+    recognised = 0
+    for _ in range(300):
+        shape = rng.choice(shapes)
+        seconds = 0
+        lines = ["Titel van het gesprek"] if rng.random() < 0.5 else []
+        for _block in range(rng.randint(1, 12)):
+            seconds += rng.randint(0, 30)
+            lines.append(shape(rng.choice(names), seconds))
+            lines += [rng.choice(speech) for _ in range(rng.randint(0, 3))]
+            if rng.random() < 0.3:
+                lines.append("")
+            if rng.random() < 0.05:
+                lines.append("Lotte Bakker stopped transcription")
+        text = "\n".join(lines)
+        result = recognise(ExtractedText(text=text, format=rng.choice(["txt", "docx"])))
+        if result.turns is None:
+            assert result.text == text
+            continue
+        recognised += 1
+        out = result.text
+        for turn in result.turns:
+            assert 0 <= turn.label_start < turn.start <= turn.end <= len(out)
+            assert turn.label_start == 0 or out[turn.label_start - 1] == "\n"
+            assert out[turn.label_start : turn.start] == f"{turn.speaker}: "
+            assert turn.speaker in names
+        for a, b in zip(result.turns, result.turns[1:], strict=False):
+            # One turn per speaker change, unless a notice line stands between them.
+            assert a.speaker != b.speaker or out[a.end : b.label_start].strip()
+    assert recognised > 200
