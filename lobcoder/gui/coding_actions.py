@@ -96,7 +96,10 @@ class CodingActions(QObject):
             self.apply_code(picker.chosen_code)
 
     def pinned_codes(self) -> list[int]:
-        """Codes on keys 1-9: the pinned ones, else the first nine in the tree."""
+        """Codes on keys 1-9: the pinned ones, else the first nine codable ones (without sub-codes) in the tree.
+
+        A theme with sub-codes is a heading, not something to code with, so it gets no key by default.
+        """
         if self.window.store is None:
             return []
         by_guid = {c.guid.lower(): c.id for c in self.window.codes_by_id.values()}
@@ -108,7 +111,8 @@ class CodingActions(QObject):
         if pinned:
             return pinned[:9]
         ordered = self.window.overview.codes if self.window.overview else []
-        return [c.id for c in ordered[:9]]
+        parents = {c.parent_id for c in ordered}
+        return [c.id for c in ordered if c.id not in parents][:9]
 
     def apply_pinned(self, number: int) -> None:
         pinned = self.pinned_codes()

@@ -269,6 +269,15 @@ class MenuActions(QObject):
         self.pin_menu = menu.addMenu(self.tr("&Pin to key"))
         for number in range(1, 10):
             self._action(str(number), partial(self.window.coding.pin_current_code, number), None, self.pin_menu)
+        self.pin_menu.aboutToShow.connect(self.label_pinned_keys)
+
+    @Slot()
+    def label_pinned_keys(self) -> None:
+        """Show which code each key 1-9 applies now: "&1  Werkdruk"."""
+        codes = self.window.coding.pinned_codes()
+        for number, action in enumerate(self.pin_menu.actions(), start=1):
+            code = self.window.codes_by_id.get(codes[number - 1]) if number <= len(codes) else None
+            action.setText(f"&{number}  {code.name}" if code is not None else f"&{number}")
 
     def _codebook_editor(self) -> None:
         from lobcoder.gui.codebook_editor import CodebookEditor
@@ -303,6 +312,13 @@ class MenuActions(QObject):
         self.show_all_codes.setChecked(self.window.settings.show_all_codes)
         self.show_all_codes.toggled.connect(self._toggle_all_codes)
         menu.addAction(self.show_all_codes)
+        self.count_subcodes = QAction(self.tr("Count sub-codes in their &parents"), self.window)
+        self.count_subcodes.setCheckable(True)
+        self.count_subcodes.setToolTip(self.tr("The code tree counts a code's codings with its sub-codes"))
+        self.count_subcodes.setChecked(self.window.settings.count_subcodes)
+        self.window.code_model.set_rollup(self.window.settings.count_subcodes)
+        self.count_subcodes.toggled.connect(self._toggle_count_subcodes)
+        menu.addAction(self.count_subcodes)
         menu.addAction(self.window.search_dock.toggleViewAction())
         menu.addSeparator()
         self._action(self.tr("&Coder name…"), self._coder_name, None, menu)
@@ -320,6 +336,11 @@ class MenuActions(QObject):
     def _toggle_all_codes(self, checked: bool) -> None:
         self.window.settings.show_all_codes = checked
         self.window._apply_code_visibility()
+
+    @Slot(bool)
+    def _toggle_count_subcodes(self, checked: bool) -> None:
+        self.window.settings.count_subcodes = checked
+        self.window.code_model.set_rollup(checked)
 
     def _coder_name(self) -> None:
         name, ok = QInputDialog.getText(

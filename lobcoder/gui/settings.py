@@ -157,6 +157,7 @@ class Settings:
     language = _Text("ui/language", "system", choices=LANGUAGES)
     coder_name = _Text("coding/coder_name", default_coder_name)
     show_all_codes = _Bool("view/show_all_codes", False)
+    count_subcodes = _Bool("view/count_subcodes", False)  # the code tree's codings include sub-codes
     window_geometry = _Bytes("window/geometry", QByteArray)
     window_state = _Bytes("window/state", QByteArray)
     last_import_folder = _Text("import/last_folder", "")

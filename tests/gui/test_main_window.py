@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from sqlalchemy import select
 
 from lobcoder.gui.main_window import MainWindow
+from lobcoder.gui.models.code_tree_model import TotalCodingsRole
 from lobcoder.gui.quick_code import QuickCodePicker
 from lobcoder.gui.settings import Settings
 from lobcoder.importing.extracted import Turn
@@ -138,13 +139,30 @@ def test_quick_code_picker_types_ahead_and_applies(qtbot, window: MainWindow) ->
 def test_number_keys_apply_pinned_codes(qtbot, window: MainWindow) -> None:
     _select(window, "visie is door")
     window.transcript.editor.setFocus()
-    qtbot.keyClick(window.transcript.editor, Qt.Key.Key_3)  # third code in tree order: Visie
+    qtbot.keyClick(window.transcript.editor, Qt.Key.Key_2)  # second codable code: Visie (not the theme above)
     assert _spans(window) == [("Visie", "visie is door")]
     window.select_code(_code_id(window, "Samen oefenen"))
     window.coding.pin_current_code(1)
     _select(window, "zonder ons")
     qtbot.keyClick(window.transcript.editor, Qt.Key.Key_1)
     assert ("Samen oefenen", "zonder ons") in _spans(window)
+    window.menu_actions.label_pinned_keys()  # the Codes menu says which code each key applies
+    texts = [action.text() for action in window.menu_actions.pin_menu.actions()]
+    assert texts[:2] == ["&1  Samen oefenen", "&2  Visie"] and texts[2] == "&3"
+
+
+def test_code_tree_can_count_sub_codes_in_their_parents(qtbot, window: MainWindow) -> None:
+    _select(window, "zonder ons")
+    window.coding.apply_code(_code_id(window, "Samen oefenen"))
+    model = window.code_model
+    theme = model.index_for_code(_code_id(window, "Collectief leren")).siblingAtColumn(model.CODINGS)
+    own = theme.data()
+    window.menu_actions.count_subcodes.trigger()
+    assert window.settings.count_subcodes
+    sub_code = model.index_for_code(_code_id(window, "Samen oefenen")).siblingAtColumn(model.CODINGS).data()
+    assert sub_code >= 1 and theme.data() == own + sub_code == model.data(theme, TotalCodingsRole)
+    window.menu_actions.count_subcodes.trigger()
+    assert theme.data() == own
 
 
 def test_in_vivo_creates_a_code_named_after_the_words_and_undo_removes_both(window: MainWindow) -> None:

@@ -93,6 +93,8 @@ class CodeTreeModel(QAbstractItemModel):
 
     The codings column shows the code's own count (what ``list_codes`` gives);
     its tooltip and ``TotalCodingsRole`` add the count including sub-codes.
+    After ``set_rollup(True)`` the column shows that total instead, as the
+    Analysis window counts with "Include sub-codes".
 
     Signals:
         renameRequested(int, str): code id and the new, whitespace-normalised name.
@@ -113,6 +115,21 @@ class CodeTreeModel(QAbstractItemModel):
         super().__init__(parent)
         self._tree = _Tree()
         self._icons: dict[str, QIcon] = {}
+        self._rollup = False
+
+    def set_rollup(self, rollup: bool) -> None:
+        """Show codings including sub-codes (True) or with exactly the code (False)."""
+        if rollup == self._rollup:
+            return
+        self._rollup = rollup
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, self.CODINGS, self.CODINGS)
+        for code_id in self._tree.codes:
+            if self._tree.children.get(code_id):
+                index = self._index_of(code_id, self.CODINGS)
+                self.dataChanged.emit(index, index)
+
+    def rollup(self) -> bool:
+        return self._rollup
 
     # -- feeding ------------------------------------------------------------
 
@@ -203,7 +220,9 @@ class CodeTreeModel(QAbstractItemModel):
                 return code.description or None
             return None
         if role == Qt.ItemDataRole.DisplayRole:
-            return code.codings if column == self.CODINGS else code.documents
+            if column == self.CODINGS:
+                return self._tree.totals[code.id] if self._rollup else code.codings
+            return code.documents
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return _RIGHT
         if role == Qt.ItemDataRole.ToolTipRole:
@@ -224,6 +243,8 @@ class CodeTreeModel(QAbstractItemModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return (self.tr("Code"), self.tr("Codings"), self.tr("Docs"))[section]
         if role == Qt.ItemDataRole.ToolTipRole and section == self.CODINGS:
+            if self._rollup:
+                return self.tr("Codings of the code and its sub-codes (View → Count sub-codes in their parents)")
             return self.tr("Codings with exactly this code; a cell's tooltip adds those of its sub-codes")
         if role == Qt.ItemDataRole.TextAlignmentRole and section != self.NAME:
             return _RIGHT

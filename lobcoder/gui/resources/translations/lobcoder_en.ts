@@ -98,7 +98,7 @@
 <context>
     <name>CodeTreeModel</name>
     <message numerus="yes">
-        <location filename="../../models/code_tree_model.py" line="+215"/>
+        <location filename="../../models/code_tree_model.py" line="+234"/>
         <source>%n document(s) with a coding of this code</source>
         <translation>
             <numerusform>%n document with a coding of this code</numerusform>
@@ -261,7 +261,7 @@
 <context>
     <name>ExchangeActions</name>
     <message numerus="yes">
-        <location filename="../../exchange_actions.py" line="+231"/>
+        <location filename="../../exchange_actions.py" line="+237"/>
         <source>Exported %n code(s) to {0}</source>
         <translation>
             <numerusform>Exported %n code to {0}</numerusform>
@@ -269,7 +269,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+45"/>
+        <location line="+48"/>
         <source>%n new code(s)</source>
         <translation>
             <numerusform>%n new code</numerusform>
@@ -299,7 +299,7 @@ Language of the codebook:</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+100"/>
+        <location line="+106"/>
         <source>%n document(s)</source>
         <translation>
             <numerusform>%n document</numerusform>
@@ -456,7 +456,7 @@ Language of the codebook:</numerusform>
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <location filename="../../main_window.py" line="+427"/>
+        <location filename="../../main_window.py" line="+431"/>
         <source>‘{0}’: %n segment(s)</source>
         <translation>
             <numerusform>‘{0}’: %n segment</numerusform>
@@ -467,7 +467,7 @@ Language of the codebook:</numerusform>
 <context>
     <name>MergePreviewDialog</name>
     <message numerus="yes">
-        <location filename="../../dialogs/merge_preview_dialog.py" line="+44"/>
+        <location filename="../../dialogs/merge_preview_dialog.py" line="+46"/>
         <source>&lt;b&gt;%n conflict(s)&lt;/b&gt;, each with the choice lobcoder made:</source>
         <translation>
             <numerusform>&lt;b&gt;%n conflict&lt;/b&gt;, each with the choice lobcoder made:</numerusform>

@@ -429,7 +429,7 @@
 <context>
     <name>BackgroundTask</name>
     <message>
-        <location filename="../../exchange_actions.py" line="+54"/>
+        <location filename="../../exchange_actions.py" line="+52"/>
         <source>Cancel</source>
         <translation>Annuleren</translation>
     </message>
@@ -460,7 +460,7 @@
 <context>
     <name>CodeTreeModel</name>
     <message numerus="yes">
-        <location filename="../../models/code_tree_model.py" line="+215"/>
+        <location filename="../../models/code_tree_model.py" line="+234"/>
         <source>%n document(s) with a coding of this code</source>
         <translation>
             <numerusform>%n document met een codering van deze code</numerusform>
@@ -499,7 +499,12 @@
         <translation>Doc.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
+        <source>Codings of the code and its sub-codes (View → Count sub-codes in their parents)</source>
+        <translation>Coderingen van de code en haar subcodes (Beeld → Subcodes meetellen bij hun bovenliggende code)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Codings with exactly this code; a cell&apos;s tooltip adds those of its sub-codes</source>
         <translation>Coderingen met precies deze code; de tooltip van een cel telt die van de subcodes mee</translation>
     </message>
@@ -940,7 +945,7 @@
         <translation>Selecteer eerst tekst en kies dan een code.</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+47"/>
         <source>Select the words to use as a code name.</source>
         <translation>Selecteer de woorden die de naam van de code worden.</translation>
     </message>
@@ -973,7 +978,7 @@
 <context>
     <name>CodingMargin</name>
     <message>
-        <location filename="../../transcript/margin.py" line="+361"/>
+        <location filename="../../transcript/margin.py" line="+367"/>
         <source>(unknown code)</source>
         <translation>(onbekende code)</translation>
     </message>
@@ -1536,17 +1541,17 @@
     </message>
     <message>
         <location line="+14"/>
-        <location line="+41"/>
+        <location line="+45"/>
         <source>Export codebook</source>
         <translation>Codeboek exporteren</translation>
     </message>
     <message>
-        <location line="-37"/>
+        <location line="-41"/>
         <source>The project has no codes yet.</source>
         <translation>Het project heeft nog geen codes.</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+24"/>
         <source>Word document (*.docx)</source>
         <translation>Word-document (*.docx)</translation>
     </message>
@@ -1566,7 +1571,7 @@
         <translation>codeboek</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+34"/>
         <source>Cannot export the codebook</source>
         <translation>Codeboek kan niet worden geëxporteerd</translation>
     </message>
@@ -1589,7 +1594,7 @@
         <translation>REFI-QDA-codeboeken (*.qdc);;Alle bestanden (*)</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+18"/>
         <source>Cannot import the codebook</source>
         <translation>Codeboek kan niet worden geïmporteerd</translation>
     </message>
@@ -1649,7 +1654,7 @@ Taal van het codeboek:</numerusform>
         <translation>{0} wordt geschreven…</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+9"/>
         <source>Project exported</source>
         <translation>Project geëxporteerd</translation>
     </message>
@@ -1684,7 +1689,7 @@ Taal van het codeboek:</numerusform>
         <translation>{0} wordt gelezen…</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+11"/>
         <source>Project imported</source>
         <translation>Project geïmporteerd</translation>
     </message>
@@ -1694,7 +1699,7 @@ Taal van het codeboek:</numerusform>
         <translation>{0} aangemaakt uit {1}</translation>
     </message>
     <message numerus="yes">
-        <location line="+14"/>
+        <location line="+16"/>
         <source>%n document(s)</source>
         <translation>
             <numerusform>%n document</numerusform>
@@ -2283,7 +2288,7 @@ Taal van het codeboek:</numerusform>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../main_window.py" line="+107"/>
+        <location filename="../../main_window.py" line="+109"/>
         <source>Filter documents</source>
         <translation>Documenten filteren</translation>
     </message>
@@ -2318,7 +2323,7 @@ Taal van het codeboek:</numerusform>
         <translation>Project doorzoeken</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+44"/>
         <source>no project open</source>
         <translation>geen project geopend</translation>
     </message>
@@ -2633,9 +2638,19 @@ Taal van het codeboek:</numerusform>
         <translation>Aan &amp;toets koppelen</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+41"/>
         <source>Show &amp;all codes in the text</source>
         <translation>&amp;Alle codes in de tekst tonen</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Count sub-codes in their &amp;parents</source>
+        <translation>Subcodes meetellen bij hun &amp;bovenliggende code</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The code tree counts a code&apos;s codings with its sub-codes</source>
+        <translation>De codeboom telt de coderingen van een code samen met die van haar subcodes</translation>
     </message>
     <message>
         <location line="+7"/>
@@ -2653,7 +2668,7 @@ Taal van het codeboek:</numerusform>
         <translation>Systeemstandaard</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+21"/>
         <source>Coder name</source>
         <translation>Naam van de codeur</translation>
     </message>
@@ -2688,7 +2703,7 @@ Kwalitatief coderen van interviewtranscripten.</translation>
 <context>
     <name>MergePreviewDialog</name>
     <message>
-        <location filename="../../dialogs/merge_preview_dialog.py" line="+33"/>
+        <location filename="../../dialogs/merge_preview_dialog.py" line="+34"/>
         <source>Merge coding from another project</source>
         <translation>Coderingen uit een ander project samenvoegen</translation>
     </message>
@@ -2698,7 +2713,7 @@ Kwalitatief coderen van interviewtranscripten.</translation>
         <translation>{0} samenvoegen in dit project</translation>
     </message>
     <message numerus="yes">
-        <location line="+8"/>
+        <location line="+9"/>
         <source>&lt;b&gt;%n conflict(s)&lt;/b&gt;, each with the choice lobcoder made:</source>
         <translation>
             <numerusform>&lt;b&gt;%n conflict&lt;/b&gt;, met de keuze die lobcoder maakte:</numerusform>
