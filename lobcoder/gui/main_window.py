@@ -136,14 +136,16 @@ class MainWindow(QMainWindow):
         self.segment_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.segment_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.segment_table.verticalHeader().hide()
-        self.segment_table.setWordWrap(False)
+        # Three lines of each segment's text, so a narrow pane (1366 × 768) still shows what was coded.
+        self.segment_table.setWordWrap(True)
+        self.segment_table.verticalHeader().setDefaultSectionSize(self.fontMetrics().lineSpacing() * 3 + 8)
         header = self.segment_table.horizontalHeader()
         header.setStretchLastSection(False)
         for column in range(self.segment_model.columnCount()):
             mode = QHeaderView.ResizeMode.Stretch if column == 2 else QHeaderView.ResizeMode.ResizeToContents
             header.setSectionResizeMode(column, mode)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
-        header.resizeSection(0, 130)
+        header.resizeSection(0, 110)
         self.segment_table.setColumnHidden(1, True)  # the pane lists one code's segments
         self.segment_table.clicked.connect(self._segment_chosen)
         self.segment_table.activated.connect(self._segment_chosen)

@@ -149,6 +149,10 @@ def test_number_keys_apply_pinned_codes(qtbot, window: MainWindow) -> None:
     window.menu_actions.label_pinned_keys()  # the Codes menu says which code each key applies
     texts = [action.text() for action in window.menu_actions.pin_menu.actions()]
     assert texts[:2] == ["&1  Samen oefenen", "&2  Visie"] and texts[2] == "&3"
+    window.menu_actions.right_pane.trigger()  # View: hide the right pane to give the transcript room
+    assert window.right.isHidden()
+    window.menu_actions.right_pane.trigger()
+    assert window.right.isVisible()
 
 
 def test_code_tree_can_count_sub_codes_in_their_parents(qtbot, window: MainWindow) -> None:

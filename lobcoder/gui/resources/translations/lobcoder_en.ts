@@ -144,7 +144,7 @@
 <context>
     <name>CodebookEditor</name>
     <message numerus="yes">
-        <location filename="../../codebook_editor.py" line="+160"/>
+        <location filename="../../codebook_editor.py" line="+168"/>
         <source>%n coding(s)</source>
         <translation>
             <numerusform>%n coding</numerusform>
@@ -456,7 +456,7 @@ Language of the codebook:</numerusform>
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <location filename="../../main_window.py" line="+431"/>
+        <location filename="../../main_window.py" line="+433"/>
         <source>‘{0}’: %n segment(s)</source>
         <translation>
             <numerusform>‘{0}’: %n segment</numerusform>

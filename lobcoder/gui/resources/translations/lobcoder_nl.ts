@@ -591,12 +591,12 @@
 <context>
     <name>CodebookEditor</name>
     <message>
-        <location filename="../../codebook_editor.py" line="+43"/>
+        <location filename="../../codebook_editor.py" line="+44"/>
         <source>Codebook</source>
         <translation>Codeboek</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+18"/>
         <source>Filter codes</source>
         <translation>Codes filteren</translation>
     </message>
@@ -2298,7 +2298,7 @@ Taal van het codeboek:</numerusform>
         <translation>Codes filteren</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+28"/>
         <source>Documents</source>
         <translation>Documenten</translation>
     </message>
@@ -2653,7 +2653,17 @@ Taal van het codeboek:</numerusform>
         <translation>De codeboom telt de coderingen van een code samen met die van haar subcodes</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+5"/>
+        <source>Selected coding and coded &amp;segments</source>
+        <translation>Gekozen codering en gecodeerde &amp;fragmenten</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Hide the right pane to give the transcript more room</source>
+        <translation>Verberg het rechterpaneel om het transcript meer ruimte te geven</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>&amp;Coder name…</source>
         <translation>Naam van de &amp;codeur…</translation>
     </message>
