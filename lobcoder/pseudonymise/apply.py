@@ -28,7 +28,7 @@ from lobcoder.pseudonymise.keyfile import KeyFileError, write_key
 from lobcoder.pseudonymise.matcher import TermMatcher
 from lobcoder.pseudonymise.remap import Remapper, Replacement
 from lobcoder.pseudonymise.termlist import Decision
-from lobcoder.search.fulltext import index_document
+from lobcoder.search.fulltext import index_document, rebuild_index
 from lobcoder.storage.leftovers import partial_path
 from lobcoder.storage.models import (
     AttributeValue,
@@ -195,6 +195,7 @@ def _pseudonymise(
     session.execute(delete(NlpCache))
     session.execute(delete(SuggestionModel))
     session.execute(delete(PseudonymDecision))
+    rebuild_index(session)
     session.flush()
     return {
         "documents": len(documents),

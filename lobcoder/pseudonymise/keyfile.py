@@ -39,7 +39,7 @@ def write_key(path: str | Path, key: dict[str, Any], password: str | None = None
     path = Path(path)
     if path.exists():
         raise KeyFileError(path, "already exists; choose another name (a key is never overwritten)")
-    payload = json.dumps({"format": FORMAT, **key}, ensure_ascii=False, indent=1).encode("utf-8")
+    payload = json.dumps({"format": FORMAT, **key}, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
     if password:
         salt = os.urandom(16)
         token = _fernet(password, salt, **_SCRYPT).encrypt(payload)

@@ -61,6 +61,11 @@ class TermMatcher:
             self._index.setdefault(first.group().casefold(), []).append(candidate)
         for candidates in self._index.values():
             candidates.sort(key=lambda c: (-len(c.term), c.term))
+        # One regex finds only the words that can start a term (a trie of first words), so the
+        # Python loop below runs per candidate, not per word of the text.
+        self._scan = (
+            re.compile(r"(?<![^\W_])" + _trie(self._index) + r"s?(?![^\W_])", re.IGNORECASE) if self._index else None
+        )
 
     def __bool__(self) -> bool:
         return bool(self._index)
@@ -70,12 +75,14 @@ class TermMatcher:
         matches: list[TermMatch] = []
         covered = 0
         index = self._index
-        for word in _WORD.finditer(text):
+        if self._scan is None:
+            return matches
+        for word in self._scan.finditer(text):
             if word.start() < covered:
                 continue
             key = word.group().casefold()
             candidates = index.get(key)
-            if candidates is None and key.endswith("s"):  # Mariekes
+            if not candidates and key.endswith("s"):  # Mariekes
                 candidates = index.get(key[:-1])
             if not candidates:
                 continue
@@ -91,3 +98,24 @@ class TermMatcher:
                     covered = found.end()
                     break
         return matches
+
+
+def _trie(words: Iterable[str]) -> str:
+    """A regex matching exactly ``words``, as a trie (``jan(?:ssen)?``), which Python's engine scans fast."""
+    root: dict[str, dict] = {}
+    for word in words:
+        node = root
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def build(node: dict[str, dict]) -> str:
+        branches = [re.escape(char) + build(child) for char, child in sorted(node.items()) if char]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        if "" in node:
+            return f"(?:{body})?"
+        return body
+
+    return build(root)

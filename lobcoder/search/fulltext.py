@@ -46,6 +46,15 @@ def index_document(session: Session, document_id: int, text: str, *, replace: bo
     )
 
 
+def rebuild_index(session: Session) -> None:
+    """Rebuild the whole index from its stored texts, so no word of a replaced text lingers in it.
+
+    (FTS5 marks a deleted entry and drops it only when segments merge; a
+    pseudonymised copy must not keep the original words there.)
+    """
+    session.execute(sql("INSERT INTO document_fts(document_fts) VALUES ('rebuild')"))
+
+
 def unindex_document(session: Session, document_id: int) -> None:
     session.execute(sql("DELETE FROM document_fts WHERE rowid = :id"), {"id": document_id})
 

@@ -6,7 +6,7 @@ import hashlib
 from pathlib import Path
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import select, text
 
 from lobcoder.errors import ProjectExistsError
 from lobcoder.pseudonymise.apply import apply_pseudonyms
@@ -64,6 +64,9 @@ def test_copy_keeps_every_coding_on_its_passage_and_leaves_the_original(demo_cop
         old = snapshot(store)
         result = apply_pseudonyms(store, decisions, out, key_path)
     assert sha256(demo_copy) == before
+    # Nothing of the originals stays readable in the file (free pages, the index's deleted entries).
+    raw = out.read_bytes().lower()
+    assert not any(name in raw for name in (b"marieke", b"veenstroom", b"meerwijk college", b"samira"))
     key = read_key(key_path)
     with ProjectStore.open(out) as copy:
         new = snapshot(copy)
@@ -103,6 +106,9 @@ def test_copy_keeps_every_coding_on_its_passage_and_leaves_the_original(demo_cop
             assert not any("Veenstroom" in m.text for m in session.scalars(select(Memo)))
             assert all("marieke" not in d.name.casefold() for d in session.scalars(select(Document)))
             assert search(session, "Veenstroom").hits == ()
+            session.execute(text("CREATE VIRTUAL TABLE temp.vocab USING fts5vocab(main, document_fts, 'row')"))
+            words = set(session.scalars(text("SELECT term FROM temp.vocab")))
+            assert "docent" in words and not words & {"marieke", "veenstroom", "joost", "karin"}
             assert search(session, '"School A"').documents_matched >= 3
 
 
