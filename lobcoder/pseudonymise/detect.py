@@ -125,5 +125,6 @@ def entities_from_seeds(seeds: dict[str, Seed], texts: Sequence[tuple[Location, 
         entities.append(entity.with_decision(seed.pseudonym, seed.accepted, seed.category))
     fixed = {s_key: s.pseudonym for s_key, s in seeds.items() if s.pseudonym}
     proposed = propose(entities, fixed)
-    proposed.sort(key=lambda e: (e.category.value, -e.count, e.term.casefold()))
+    order = list(Category)  # people first, then schools, organisations, places, dates...
+    proposed.sort(key=lambda e: (order.index(e.category), -e.count, e.term.casefold()))
     return proposed
