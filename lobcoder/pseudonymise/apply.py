@@ -29,6 +29,7 @@ from lobcoder.pseudonymise.matcher import TermMatcher
 from lobcoder.pseudonymise.remap import Remapper, Replacement
 from lobcoder.pseudonymise.termlist import Decision
 from lobcoder.search.fulltext import index_document, rebuild_index
+from lobcoder.storage.coverage import measure as measure_coverage
 from lobcoder.storage.leftovers import partial_path
 from lobcoder.storage.models import (
     AttributeValue,
@@ -161,7 +162,11 @@ def _pseudonymise(
             start, end = remap.map_start(r.start), remap.map_end(r.end)
             positions.append(_position("document", guid, new_name, text[r.start : r.end], r, start, end))
         new_hash = content_hash(remap.text)
-        session.execute(update(Document).where(Document.id == doc_id).values(text=remap.text, content_hash=new_hash))
+        session.execute(
+            update(Document)
+            .where(Document.id == doc_id)
+            .values(text=remap.text, content_hash=new_hash, length=len(remap.text))
+        )
         index_document(session, doc_id, remap.text)
         coding_rows += [{"id": i, "start": remap.map_start(s), "end": remap.map_end(e)} for i, s, e in codings[doc_id]]
         turn_rows += [
@@ -197,6 +202,7 @@ def _pseudonymise(
     session.execute(delete(PseudonymDecision))
     rebuild_index(session)
     session.flush()
+    measure_coverage(session)  # codings grew or shrank with their passages
     return {
         "documents": len(documents),
         "codings": len(coding_rows),

@@ -15,6 +15,7 @@ from lobcoder.pseudonymise.detect import detect
 from lobcoder.pseudonymise.keyfile import KeyFileError, read_key
 from lobcoder.pseudonymise.termlist import Decision, decisions_from_entities
 from lobcoder.search.fulltext import search
+from lobcoder.storage.coverage import covered_characters
 from lobcoder.storage.models import AttributeValue, Coding, Document, Memo, Participant, Speaker, SpeakerTurn
 from lobcoder.storage.project import ProjectStore
 
@@ -82,6 +83,10 @@ def test_copy_keeps_every_coding_on_its_passage_and_leaves_the_original(demo_cop
         assert changed > 0  # some codings do contain names
         with copy.read() as session:
             texts = [d.text for d in session.scalars(select(Document))]
+            assert all(d.length == len(d.text) for d in session.scalars(select(Document)))
+            stored = {d.id: d.covered for d in session.scalars(select(Document))}
+            measured = covered_characters(session)
+            assert measured and measured == {i: stored[i] for i in measured}
             for name in (
                 "Marieke",
                 "Joost",
