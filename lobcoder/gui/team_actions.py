@@ -9,22 +9,19 @@ from PySide6.QtCore import QObject, Slot
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from lobcoder.editing.base import Command
-from lobcoder.editing.merge_apply import MergeCoding
-from lobcoder.editing.merge_plan import MergePlan
 from lobcoder.errors import LobcoderError
-from lobcoder.gui.dialogs.merge_preview_dialog import MergePreviewDialog
-from lobcoder.gui.dialogs.team_copy_dialog import CopyOptions, TeamCopyDialog
 from lobcoder.gui.exchange_actions import STATUS_MS, BackgroundTask
 from lobcoder.gui.i18n import system_language
 from lobcoder.gui.workers import CancelCheck, ProgressCallback
 from lobcoder.storage.project import EXTENSION, ProjectStore
-from lobcoder.teamwork.copy import CopyReport, prepare_copy
-from lobcoder.teamwork.merge import plan_from_file
-from lobcoder.teamwork.report import save_report
-from lobcoder.teamwork.sample import choose_sample, copy_candidates
 
 if TYPE_CHECKING:
+    # Imported where used: team coding (and the .qdpx reader it needs) is not needed for the first paint.
+    from lobcoder.editing.merge_plan import MergePlan
+    from lobcoder.gui.dialogs.merge_preview_dialog import MergePreviewDialog
+    from lobcoder.gui.dialogs.team_copy_dialog import CopyOptions, TeamCopyDialog
     from lobcoder.gui.main_window import MainWindow
+    from lobcoder.teamwork.copy import CopyReport
 
 
 class TeamActions(QObject):
@@ -60,6 +57,9 @@ class TeamActions(QObject):
 
     @Slot()
     def prepare_copy(self) -> None:
+        from lobcoder.gui.dialogs.team_copy_dialog import TeamCopyDialog
+        from lobcoder.teamwork.sample import choose_sample, copy_candidates
+
         store = self._store(self.tr("Prepare a copy for a second coder"))
         if store is None:
             return
@@ -96,6 +96,8 @@ class TeamActions(QObject):
 
     def write_copy(self, target: Path, options: CopyOptions) -> None:
         """Write the copy in a worker; a report follows when it is done."""
+        from lobcoder.teamwork.copy import prepare_copy
+
         store = self.window.store
         if store is None:
             return
@@ -152,6 +154,8 @@ class TeamActions(QObject):
 
     def plan_merge(self, path: Path) -> None:
         """Read ``path`` and plan the merge in a worker, then show the preview."""
+        from lobcoder.teamwork.merge import plan_from_file
+
         store = self.window.store
         if store is None:
             return
@@ -164,6 +168,8 @@ class TeamActions(QObject):
 
     @Slot(object)
     def show_preview(self, plan: MergePlan) -> MergePreviewDialog:
+        from lobcoder.gui.dialogs.merge_preview_dialog import MergePreviewDialog
+
         dialog = MergePreviewDialog(plan, self._language(), self.window)
         dialog.accepted.connect(lambda: self.apply_merge(plan))
         dialog.save_requested.connect(lambda: self._choose_report_file(plan))
@@ -178,6 +184,8 @@ class TeamActions(QObject):
         store, stack = self.window.store, self.window.undo_stack
         if store is None or stack is None or not plan.changes_anything:
             return False
+        from lobcoder.editing.merge_apply import MergeCoding
+
         command = MergeCoding(plan)
 
         def work(_progress: ProgressCallback, _cancelled: CancelCheck) -> Command:
@@ -205,6 +213,8 @@ class TeamActions(QObject):
             self.save_merge_report(plan, Path(path))
 
     def save_merge_report(self, plan: MergePlan, path: Path) -> bool:
+        from lobcoder.teamwork.report import save_report
+
         try:
             save_report(plan, path, self._language())
         except LobcoderError as exc:

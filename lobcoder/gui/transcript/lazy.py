@@ -19,7 +19,7 @@ from lobcoder.gui.transcript.highlighter import CodingHighlighter
 from lobcoder.gui.transcript.text_edit import LabelFormats, LabelSpan, TranscriptTextEdit
 
 SLICE_BLOCKS = 250  # blocks per timer slice: a few milliseconds
-FIRST_SLICE_MS = 20  # the background starts once the first paint is done
+FIRST_SLICE_MS = 100  # the background starts after the first paint and the other panes have updated
 EAGER_BLOCKS = 100  # documents up to this many blocks (a few screens) are formatted at once
 
 
