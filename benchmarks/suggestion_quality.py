@@ -36,7 +36,6 @@ from typing import Any
 
 from lobcoder.codebook.builtin import add_codebook_to_project, load_builtin_codebook
 from lobcoder.demo.build import create_demo_project
-from lobcoder.refi.description import encode
 from lobcoder.services.codes import CodeInfo, list_codes
 from lobcoder.storage.project import ProjectStore
 from lobcoder.suggest import store as persistence
@@ -77,7 +76,6 @@ SETTINGS = {
     "codebook, no keywords + 3 docs": (without_keywords, 3),
     "codebook with keywords + 3 docs": (lambda c: list(c), 3),
 }
-assert encode  # the free-text variant mirrors what lobcoder's own .qdc export would hold without structure
 
 
 def research_codes() -> list[CodeInfo]:

@@ -1,7 +1,7 @@
 """Time code suggestions: parsing, training on 2,000 coded segments, suggesting for a 10,000-word transcript.
 
 Targets, with the offline pipeline (blank nl + lookup lemmas + sentencizer), on
-2 cores: training on 2,000 coded segments ≤ 60 s; suggestions for a 10,000-word
+2 cores: training on 2,000 coded segments ≤ 30 s; suggestions for a 10,000-word
 transcript with a trained model ≤ 3 s (the first time, when it is parsed too);
 parsing a 10,000-word transcript well under 1 s.
 
@@ -40,12 +40,12 @@ from lobcoder.storage.models import Coding, Speaker, SpeakerTurn  # noqa: E402
 from lobcoder.storage.project import ProjectStore  # noqa: E402
 from lobcoder.suggest import cache  # noqa: E402
 from lobcoder.suggest.cache import process_text  # noqa: E402
-from lobcoder.suggest.classifier import clear_loaded_models, train  # noqa: E402
 from lobcoder.suggest.pipeline import load_pipeline  # noqa: E402
 from lobcoder.suggest.ranking import suggest  # noqa: E402
+from lobcoder.suggest.training import clear_loaded_models, train  # noqa: E402
 from lobcoder.text.normalize import normalize_text  # noqa: E402
 
-TRAIN_TARGET_S = 60.0
+TRAIN_TARGET_S = 30.0
 SUGGEST_TARGET_S = 3.0
 PARSE_TARGET_S = 1.0
 NEW_CODINGS = 20

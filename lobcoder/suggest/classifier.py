@@ -1,13 +1,15 @@
 """A calibrated linear model per code, learned from the researcher's codings on top of the codebook's evidence.
 
 For every code with at least :data:`MIN_POSITIVES` coded sentences, a
-logistic regression (scikit-learn, ``liblinear``, balanced classes) reads the
-features of :mod:`features` plus one more: the codebook's evidence for that
-code (:mod:`scoring`). With a handful of codings the evidence carries the
-prediction; with more, the learned words take over. Its decision values are
-calibrated (Platt scaling) on out-of-fold predictions of a
-document-grouped cross-validation over the training documents, and the same
-out-of-fold predictions choose the code's threshold (best F1) and say how
+logistic regression (scikit-learn, ``liblinear``, balanced classes) learns
+from the features of :mod:`features`. Its decision value and the codebook's
+evidence for the code (:mod:`scoring`, as the log-odds of
+:func:`evidence.prior`) are combined into one calibrated probability by a
+second, two-feature logistic regression (stacking) fitted on out-of-fold
+decision values of a document-grouped cross-validation over the training
+documents: with a handful of codings the evidence carries the score, with
+more the learned words take over, as far as they earned it out of fold. The
+same out-of-fold scores choose the code's threshold (best F1) and say how
 reliable it is (:class:`Reliability`). Codes without enough codings are
 scored from the codebook alone (:func:`evidence.prior`), and measured the same
 way when they have any codings.
@@ -30,21 +32,27 @@ import numpy as np
 from scipy import sparse
 
 from lobcoder.suggest.context import UnitText
-from lobcoder.suggest.evidence import prior
+from lobcoder.suggest.evidence import prior_logit
 from lobcoder.suggest.examples import TrainingExample
 from lobcoder.suggest.features import Vectorizer
 
 Progress = Callable[[int, int, str], None]
 CancelCheck = Callable[[], bool]
 
-FEATURES = "lemmas+pairs, char 3-5, question, neighbours, codebook evidence; v2"
+FEATURES = "lemmas+pairs, question, neighbours; stacked with codebook evidence; v4"
 MIN_POSITIVES = 2  # coded sentences a code needs before a model is learned for it
 MIN_EXAMPLES = 5  # coded sentences a code needs before its reliability counts
 RELIABLE_F1 = 0.4
 DEFAULT_THRESHOLD = 0.5
-C = 1.0
-EVIDENCE_SCALE = 0.5  # the evidence column, in the units of the other (unit-length) blocks
-MAX_FOLDS = 5
+C = 10.0  # little regularisation: with few codings every word of them matters (devset: F1 0.06 -> 0.14)
+MAX_FOLDS = 3  # document groups for the out-of-fold scores (more folds: slower, hardly better)
+STACK_C = 1.0
+MARGIN = 0.1  # out-of-fold F1 the learned model must gain over the codebook alone to be used
+MIN_THRESHOLD_EXAMPLES = 10  # coded sentences before a code's threshold is chosen rather than 0.5
+NO_EVIDENCE = prior_logit(0.0)  # log-odds when the codebook says nothing about a unit
+# Evidence log-odds, text decision, intercept, before cross-validation is possible (codings in one
+# document): without codebook evidence the score is the (balanced) model's own, sharpened.
+DEFAULT_STACK = (1.0, 2.0, -NO_EVIDENCE)
 THRESHOLDS = tuple(round(0.25 + 0.05 * i, 2) for i in range(13))  # 0.25 .. 0.85: a suggestion is at least plausible
 SNIPPET = 90
 
@@ -85,10 +93,9 @@ class Prediction:
 @dataclass
 class CodeModel:
     guid: str
-    coef: np.ndarray  # over the vectorizer's features, then the evidence column
+    coef: np.ndarray  # over the vectorizer's features
     intercept: float
-    a: float  # calibration: p = sigmoid(a * decision + b)
-    b: float
+    stack: tuple[float, float, float]  # p = sigmoid(s0 * evidence log-odds + s1 * text decision + s2)
     reliability: Reliability
 
 
@@ -126,9 +133,9 @@ class Classifier:
         lemma = self.vectorizer.transform(units, blocks=("w",))
         similar = (lemma @ self.cite_matrix.T).toarray() if self.cite_texts else np.zeros((len(units), 0))
         for guid, model in self.models.items():
-            column = np.array([[e.get(guid, 0.0) * EVIDENCE_SCALE] for e in evidence])
-            decision = matrix @ model.coef[:-1] + column[:, 0] * model.coef[-1] + model.intercept
-            probability = _sigmoid(model.a * decision + model.b)
+            odds = np.array([prior_logit(e.get(guid, 0.0)) if guid in e else NO_EVIDENCE for e in evidence])
+            decision = matrix @ model.coef + model.intercept
+            probability = _sigmoid(model.stack[0] * odds + model.stack[1] * decision + model.stack[2])
             cites = [i for i, codes in enumerate(self.cite_codes) if guid in codes]
             for row, unit in enumerate(units):
                 if not unit.words:
@@ -149,7 +156,7 @@ class Classifier:
             "positives": self.positives,
             "seen": sorted(self.seen),
             "reliability": {g: r.__dict__ for g, r in sorted(self.reliability.items())},
-            "calibration": {g: [m.intercept, m.a, m.b] for g, m in sorted(self.models.items())},
+            "calibration": {g: [m.intercept, *m.stack] for g, m in sorted(self.models.items())},
             "cite_texts": list(self.cite_texts),
             "cite_codes": [list(c) for c in self.cite_codes],
         }
@@ -157,7 +164,7 @@ class Classifier:
     def to_bytes(self) -> bytes:
         buffer = io.BytesIO()
         labels = self.labels
-        coef = np.vstack([self.models[g].coef for g in labels]) if labels else np.zeros((0, self.vectorizer.size + 1))
+        coef = np.vstack([self.models[g].coef for g in labels]) if labels else np.zeros((0, self.vectorizer.size))
         np.savez(
             buffer,
             vocabulary=np.array(self.vectorizer.vocabulary, dtype=str),
@@ -176,8 +183,9 @@ class Classifier:
         reliability = {g: Reliability(**r) for g, r in meta["reliability"].items()}
         models = {}
         for row, guid in enumerate(meta["labels"]):
-            intercept, a, b = meta["calibration"][guid]
-            models[guid] = CodeModel(guid, arrays["coef"][row].astype(np.float64), intercept, a, b, reliability[guid])
+            intercept, *stack = meta["calibration"][guid]
+            coef = arrays["coef"][row].astype(np.float64)
+            models[guid] = CodeModel(guid, coef, intercept, (stack[0], stack[1], stack[2]), reliability[guid])
         cite = sparse.csr_matrix(
             (arrays["cite_data"], arrays["cite_indices"], arrays["cite_indptr"]),
             shape=(len(meta["cite_texts"]), vectorizer.size),
@@ -206,8 +214,12 @@ class FitResult:
     new_examples: int = 0
 
 
-def _evidence_column(examples: Sequence[TrainingExample], guid: str) -> np.ndarray:
-    return np.array([dict(e.evidence).get(guid, 0.0) * EVIDENCE_SCALE for e in examples])
+def _odds(examples: Sequence[TrainingExample], guid: str) -> np.ndarray:
+    result = []
+    for e in examples:
+        found = dict(e.evidence)
+        result.append(prior_logit(found[guid]) if guid in found else NO_EVIDENCE)
+    return np.array(result)
 
 
 def _fit_one(x: sparse.csr_matrix, y: np.ndarray, seed: int) -> tuple[np.ndarray, float]:
@@ -236,16 +248,16 @@ def _best_threshold(probabilities: np.ndarray, y: np.ndarray) -> tuple[float, fl
     return best
 
 
-def _calibrate(decision: np.ndarray, y: np.ndarray) -> tuple[float, float]:
-    """Platt scaling of out-of-fold decision values (a lightly regularised one-feature logistic regression)."""
+def _stack(odds: np.ndarray, decision: np.ndarray, y: np.ndarray) -> tuple[float, float, float]:
+    """Weights of the evidence log-odds and the out-of-fold text decision, and an intercept (calibrated)."""
     from sklearn.linear_model import LogisticRegression
 
     if len(set(y.tolist())) < 2:
-        return 1.0, 0.0
-    model = LogisticRegression(C=1.0, solver="lbfgs")
-    model.fit(decision.reshape(-1, 1), y)
-    a = float(model.coef_[0][0])
-    return (a, float(model.intercept_[0])) if a > 0 else (1.0, 0.0)
+        return DEFAULT_STACK
+    model = LogisticRegression(C=STACK_C, solver="lbfgs")
+    model.fit(np.column_stack([odds, decision]), y)
+    a, b = (max(float(w), 0.0) for w in model.coef_[0])  # neither source may count against its own evidence
+    return a, b, float(model.intercept_[0])
 
 
 def fit(
@@ -282,26 +294,37 @@ def fit(
         y = np.array([int(dict(e.cats)[guid] == 1.0) for e in chosen])
         groups = [documents[i] for i in rows]
         coded_docs = len({g for g, label in zip(groups, y, strict=True) if label})
-        x = sparse.hstack([matrix[rows], sparse.csr_matrix(_evidence_column(chosen, guid).reshape(-1, 1))]).tocsr()
+        x = matrix[rows]
+        odds = _odds(chosen, guid)
         count = int(positives[guid])
         learn = count >= min_positives and 0 < int(y.sum()) < len(y)
-        if learn:
-            out_of_fold = _out_of_fold(x, y, groups, seed) if coded_docs >= 2 else None
-            coef, intercept = _fit_one(x, y, seed)
-            if out_of_fold is not None:
-                a, b = _calibrate(out_of_fold, y)
-                threshold, precision, recall, f1 = _best_threshold(_sigmoid(a * out_of_fold + b), y)
-                found = Reliability(
-                    count, coded_docs, threshold, round(precision, 4), round(recall, 4), round(f1, 4), "learned"
-                )
-            else:
-                a, b = 1.0, 0.0
-                found = Reliability(count, coded_docs, DEFAULT_THRESHOLD, None, None, None, "learned")
-            models[guid] = CodeModel(guid, coef, intercept, a, b, found)
+        # The codebook alone, on the same sentences: its own threshold once there is something to choose it by.
+        codebook = _sigmoid(odds)
+        if count >= MIN_THRESHOLD_EXAMPLES:
+            threshold, precision, recall, f1 = _best_threshold(codebook, y)
         else:
-            scores = np.array([prior(dict(e.evidence).get(guid, 0.0)) for e in chosen])
-            _, precision, recall, f1 = _measure(scores, y, DEFAULT_THRESHOLD)
-            found = Reliability(count, coded_docs, DEFAULT_THRESHOLD, precision, recall, f1, "codebook")
+            threshold, precision, recall, f1 = _measure(codebook, y, DEFAULT_THRESHOLD)
+        found = Reliability(
+            count, coded_docs, threshold, round(precision, 4), round(recall, 4), round(f1, 4), "codebook"
+        )
+        if learn:
+            if coded_docs >= 2:
+                out_of_fold, coef, intercept = _out_of_fold(x, y, groups, seed)
+            else:
+                out_of_fold = None
+                coef, intercept = _fit_one(x, y, seed)
+            if out_of_fold is not None:
+                stack = _stack(odds, out_of_fold, y)
+                scores = _sigmoid(stack[0] * odds + stack[1] * out_of_fold + stack[2])
+                threshold, precision, recall, f1 = _best_threshold(scores, y)
+                if f1 > (found.f1 or 0.0) + MARGIN:  # learning earned its place out of fold
+                    found = Reliability(
+                        count, coded_docs, threshold, round(precision, 4), round(recall, 4), round(f1, 4), "learned"
+                    )
+                    models[guid] = CodeModel(guid, coef, intercept, stack, found)
+            else:  # codings in one document: nothing to cross-validate, learn as well as one can
+                found = Reliability(count, coded_docs, DEFAULT_THRESHOLD, None, None, None, "learned")
+                models[guid] = CodeModel(guid, coef, intercept, DEFAULT_STACK, found)
         reliability[guid] = found
         if progress is not None:
             progress(step + 1, len(measured), f"code {step + 1} of {len(measured)}")
@@ -332,8 +355,14 @@ def _measure(scores: np.ndarray, y: np.ndarray, threshold: float) -> tuple[float
     return threshold, round(precision, 4), round(recall, 4), round(f1, 4)
 
 
-def _out_of_fold(x: sparse.csr_matrix, y: np.ndarray, groups: Sequence[str], seed: int) -> np.ndarray | None:
-    """Decision values of each example from a model trained without its document (grouped k-fold)."""
+def _out_of_fold(
+    x: sparse.csr_matrix, y: np.ndarray, groups: Sequence[str], seed: int
+) -> tuple[np.ndarray, np.ndarray, float]:
+    """Decision values of each example from a model trained without its document (grouped k-fold).
+
+    Also returns the mean of the fold models (coefficients, intercept): a linear
+    model on the same scale as the out-of-fold values the stacking is fitted on.
+    """
     names = sorted(set(groups))
     folds = min(MAX_FOLDS, len(names))
     order = list(names)
@@ -341,11 +370,17 @@ def _out_of_fold(x: sparse.csr_matrix, y: np.ndarray, groups: Sequence[str], see
     fold_of = {name: i % folds for i, name in enumerate(order)}
     fold = np.array([fold_of[g] for g in groups])
     result = np.zeros(len(y))
+    coefs, intercepts = [], []
     for k in range(folds):
         train_rows, test_rows = np.where(fold != k)[0], np.where(fold == k)[0]
         if len(set(y[train_rows].tolist())) < 2:
-            result[test_rows] = -5.0 + x[test_rows, -1].toarray()[:, 0]  # nothing to learn from: evidence only
+            result[test_rows] = -5.0  # nothing to learn from
             continue
         coef, intercept = _fit_one(x[train_rows], y[train_rows], seed)
         result[test_rows] = x[test_rows] @ coef + intercept
-    return result
+        coefs.append(coef)
+        intercepts.append(intercept)
+    if not coefs:
+        return result, np.zeros(x.shape[1]), -5.0
+    mean = np.mean(coefs, axis=0).astype(np.float32).astype(np.float64)
+    return result, mean, float(np.mean(intercepts))

@@ -34,7 +34,7 @@ from lobcoder.suggest.examples import training_examples
 from lobcoder.suggest.pipeline import DutchPipeline, load_pipeline
 from lobcoder.suggest.ranking import document_scores, rank
 from lobcoder.suggest.store import CodedDocument, Rejection
-from lobcoder.suggest.training import examples_for, project_vocabulary
+from lobcoder.suggest.training import examples_for
 from lobcoder.suggest.units import Coded, coded
 
 METHODS = ("codebook", "learned", "combined")
@@ -143,31 +143,23 @@ def run_split(
     learned = 0
     models = {}
     if train_docs and ("learned" in methods or "combined" in methods):
-        vocabulary = project_vocabulary(train_docs, parsed)
-        with_codebook, _ = examples_for(pipeline, codes, train_docs, parsed, rejections, vocabulary)
+        with_codebook = examples_for(pipeline, codes, train_docs, parsed, rejections)
         plain = training_examples(train_docs, parsed, rejections)
         for method, examples in (("combined", with_codebook), ("learned", plain)):
             if method in methods:
                 result = fit(examples, min_positives=min_positives, seed=seed, cancelled=cancelled)
                 if result.status == "cancelled":
                     raise Cancelled("evaluation cancelled")
-                models[method] = (result.classifier, vocabulary)
+                models[method] = result.classifier
                 if result.classifier is not None and method == "combined":
                     learned = len(result.classifier.labels)
     first = True
     for doc in test_docs:
         text_parsed = processed[doc.content_hash]
         for method in methods:
-            classifier, vocabulary = models.get(method, (None, None))
+            classifier = models.get(method)
             units, scores = document_scores(
-                pipeline,
-                codes,
-                doc.text,
-                doc.turns,
-                text_parsed,
-                classifier,
-                vocabulary if method != "codebook" else None,
-                use_codebook=method != "learned",
+                pipeline, codes, doc.text, doc.turns, text_parsed, classifier, use_codebook=method != "learned"
             )
             reliability = classifier.reliability if classifier is not None else {}
             suggested = rank(

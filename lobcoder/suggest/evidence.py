@@ -30,7 +30,7 @@ from lobcoder.suggest.pipeline import DutchPipeline
 
 FIELDS = {"name": 2.0, "description": 1.0, "definition": 1.0, "inclusion": 1.0, "examples": 1.0}
 CHILD_SHARE = 0.5  # a theme reads its sub-codes' texts at this weight
-TOP_TERMS = 30
+TOP_TERMS = 60
 MAX_TERM = 1.0  # evidence of a code's strongest derived term
 MAX_NEGATIVE = 0.8  # evidence against, of the strongest exclusion term
 KEYWORD = 1.0  # evidence of one matched hand-written keyword (shared keywords count less)
@@ -96,9 +96,14 @@ class EvidenceHit:
     against: tuple[str, ...]  # matched exclusion terms
 
 
+def prior_logit(evidence: float) -> float:
+    """The log-odds that a code fits, from codebook evidence alone."""
+    return SLOPE * (evidence - BIAS)
+
+
 def prior(evidence: float) -> float:
     """A probability from codebook evidence alone (no codings to learn from)."""
-    return 1.0 / (1.0 + math.exp(-SLOPE * (evidence - BIAS)))
+    return 1.0 / (1.0 + math.exp(-prior_logit(evidence)))
 
 
 def content_lemmas(pipeline: DutchPipeline, texts: Sequence[str]) -> list[list[str]]:
@@ -140,6 +145,11 @@ def _lemmas(pipeline: DutchPipeline, texts: Sequence[str]) -> list[list[str]]:
             _parsed.update({(pipeline.cache_key, t): p for t, p in zip(missing, parsed, strict=True)})
     with _parsed_lock:
         return [_parsed.get((pipeline.cache_key, t), []) for t in texts]
+
+
+def _is_modifier(part: str, known: frozenset[str]) -> bool:
+    """Whether the first part of a compound is a word (allowing the linking -s- or -en-: beroeps|, boeken|)."""
+    return part in known or (part.endswith("s") and part[:-1] in known) or (part.endswith("en") and part[:-2] in known)
 
 
 class CodebookEvidence:
@@ -201,6 +211,7 @@ class CodebookEvidence:
         self._index = index
         self._candidates = sorted({t for c in family.values() for t in c} | {t for c in against.values() for t in c})
         self._heads: dict[str, tuple[str, ...]] = {}
+        self._known = pipeline.known_words
 
     def vocabulary_terms(self) -> list[str]:
         """Every term the codebook's texts give (kept or not): the project frequencies that matter."""
@@ -209,8 +220,11 @@ class CodebookEvidence:
     def _compound_heads(self, lemma: str) -> tuple[str, ...]:
         found = self._heads.get(lemma)
         if found is None:
+            # A head counts only after a modifier that is a word itself: team|overleg, not inter|visie.
             found = tuple(
-                lemma[cut:] for cut in range(3, len(lemma) - 3) if " " not in lemma and lemma[cut:] in self._index
+                lemma[cut:]
+                for cut in range(3, len(lemma) - 3)
+                if lemma[cut:] in self._index and _is_modifier(lemma[:cut], self._known)
             )[:1]
             self._heads[lemma] = found
         return found

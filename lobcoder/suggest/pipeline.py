@@ -46,6 +46,11 @@ class DutchPipeline:
     _refined: dict[str, str] = field(default_factory=dict, repr=False)
 
     @property
+    def known_words(self) -> frozenset[str]:
+        """The lemmas of the lookup table: words the pipeline knows."""
+        return self._known
+
+    @property
     def cache_key(self) -> str:
         """Names everything the processed form depends on (cache rows and models are kept per key)."""
         return f"{self.name}; lemma rules {LEMMA_RULES_VERSION}"

@@ -31,7 +31,7 @@ from lobcoder.suggest.evidence import Vocabulary, prior
 from lobcoder.suggest.examples import sentence_units
 from lobcoder.suggest.pipeline import DutchPipeline, load_pipeline
 from lobcoder.suggest.scoring import CodebookScorer, Evidence
-from lobcoder.suggest.training import load_model
+from lobcoder.suggest.training import load_classifier
 from lobcoder.suggest.units import TurnLike, Unit, overlaps
 
 MIN_WORDS = 2
@@ -219,16 +219,17 @@ def document_scores(
     turns: Sequence[TurnLike],
     processed: object,
     classifier: Classifier | None,
-    vocabulary: Vocabulary | None,
     *,
     use_codebook: bool = True,
 ) -> tuple[list[Unit], list[dict[str, UnitScore]]]:
-    """The sentences of one document and their scores."""
+    """The sentences of one document and their scores.
+
+    The codebook's terms are weighed against this document's own sentences:
+    a word most of its sentences use says little about any one of them.
+    """
     units = sentence_units(text, processed, turns)  # type: ignore[arg-type]
     texts = unit_texts(text, processed, turns, units)  # type: ignore[arg-type]
-    if vocabulary is None:
-        vocabulary = Vocabulary.of(t.words for t in texts)
-    scorer = CodebookScorer(pipeline, codes, vocabulary)
+    scorer = CodebookScorer(pipeline, codes, Vocabulary.of(t.words for t in texts))
     evidence = scorer.score(processed, units) if use_codebook else [{} for _ in units]  # type: ignore[arg-type]
     return units, score_units(texts, evidence, classifier, use_codebook=use_codebook)
 
@@ -256,9 +257,8 @@ def suggest(
             coded.setdefault(coding.code_id, []).append((coding.start, coding.end))
         rejected = {(r.code_guid, r.start, r.end) for r in persistence.rejections(session, [view.content_hash])}
     processed = processed_texts(store, pipeline, [(view.content_hash, view.text)])[0]
-    loaded = load_model(store, pipeline)
-    classifier, vocabulary = loaded if loaded is not None else (None, None)
-    units, scores = document_scores(pipeline, codes, view.text, view.turns, processed, classifier, vocabulary)
+    classifier = load_classifier(store, pipeline)
+    units, scores = document_scores(pipeline, codes, view.text, view.turns, processed, classifier)
     found = rank(
         view.id,
         units,

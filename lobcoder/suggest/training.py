@@ -21,7 +21,7 @@ from lobcoder.suggest.classifier import (
     fit,
 )
 from lobcoder.suggest.evidence import Vocabulary
-from lobcoder.suggest.examples import TrainingExample, sentence_units, training_examples
+from lobcoder.suggest.examples import TrainingExample, training_examples
 from lobcoder.suggest.pipeline import DutchPipeline, load_pipeline
 from lobcoder.suggest.scoring import CodebookScorer
 from lobcoder.suggest.store import CodedDocument, Rejection
@@ -38,33 +38,27 @@ class TrainingResult:
     reliability: tuple[tuple[str, Reliability], ...] = ()  # code name -> reliability, codes with codings
 
 
-def project_vocabulary(documents: Sequence[CodedDocument], processed: Sequence[ProcessedText]) -> Vocabulary:
-    """Lemma document frequencies over the respondent sentences of these documents."""
-    return Vocabulary.of(
-        unit_words(parsed, u.tokens)
-        for doc, parsed in zip(documents, processed, strict=True)
-        for u in sentence_units(doc.text, parsed, doc.turns)
-    )
-
-
 def examples_for(
     pipeline: DutchPipeline,
     codes: Sequence[CodeInfo],
     documents: Sequence[CodedDocument],
     processed: Sequence[ProcessedText],
     rejections: Sequence[Rejection] = (),
-    vocabulary: Vocabulary | None = None,
-) -> tuple[list[TrainingExample], CodebookScorer]:
-    """Training examples with the codebook's evidence, and the scorer that gave it."""
-    scorer = CodebookScorer(pipeline, codes, vocabulary or project_vocabulary(documents, processed))
+) -> list[TrainingExample]:
+    """Training examples with the codebook's evidence, weighed against each document's own vocabulary.
+
+    Suggestions weigh a document's sentences the same way (:func:`ranking.document_scores`).
+    """
 
     def evidence(parsed: ProcessedText, units: Sequence[Any]) -> list[dict[str, float]]:
+        vocabulary = Vocabulary.of(unit_words(parsed, u.tokens) for u in units)
+        scorer = CodebookScorer(pipeline, codes, vocabulary)
         return [{g: e.score for g, e in found.items()} for found in scorer.score(parsed, units)]
 
-    return training_examples(documents, processed, rejections, evidence), scorer
+    return training_examples(documents, processed, rejections, evidence)
 
 
-_models: dict[tuple[str, int], tuple[Classifier, Vocabulary]] = {}
+_models: dict[tuple[str, int], Classifier] = {}
 _models_lock = threading.Lock()
 
 
@@ -74,16 +68,16 @@ def clear_loaded_models() -> None:
         _models.clear()
 
 
-def _remember(store: ProjectStore, model_id: int, classifier: Classifier, vocabulary: Vocabulary) -> None:
+def _remember(store: ProjectStore, model_id: int, classifier: Classifier) -> None:
     path = str(store.path.resolve())
     with _models_lock:
         for key in [k for k in _models if k[0] == path]:
             del _models[key]  # one model per project in memory: the newest
-        _models[(path, model_id)] = (classifier, vocabulary)
+        _models[(path, model_id)] = classifier
 
 
-def load_model(store: ProjectStore, pipeline: DutchPipeline) -> tuple[Classifier, Vocabulary] | None:
-    """The project's newest model for this pipeline and the vocabulary it was trained with, restored once.
+def load_classifier(store: ProjectStore, pipeline: DutchPipeline) -> Classifier | None:
+    """The project's newest model for this pipeline, restored once and kept in memory.
 
     None if there is none, or if it was made with other features (an older
     lobcoder): it is then retrained by :func:`train`.
@@ -102,22 +96,10 @@ def load_model(store: ProjectStore, pipeline: DutchPipeline) -> tuple[Classifier
         return None
     try:
         classifier = Classifier.from_bytes(stored.meta, stored.blob, stored.examples_count)
-        vocabulary = Vocabulary(dict(stored.meta.get("vocabulary", {})), int(stored.meta.get("vocabulary_units", 0)))
     except Exception:  # noqa: BLE001 - a model that cannot be restored is retrained, not an error
         return None
-    _remember(store, model_id, classifier, vocabulary)
-    return classifier, vocabulary
-
-
-def load_classifier(store: ProjectStore, pipeline: DutchPipeline) -> Classifier | None:
-    found = load_model(store, pipeline)
-    return found[0] if found is not None else None
-
-
-def _stored_vocabulary(vocabulary: Vocabulary, scorer: CodebookScorer) -> dict[str, int]:
-    """The frequencies of the codebook's lemmas only: all that the evidence reads."""
-    words = {w for term in scorer.derived.vocabulary_terms() for w in term.split(" ")}
-    return {w: n for w, n in sorted(vocabulary.df.items()) if w in words}
+    _remember(store, model_id, classifier)
+    return classifier
 
 
 def train(
@@ -142,26 +124,24 @@ def train(
         codes = list_codes(session)
     names = {info.guid: info.name for info in codes}
     processed = processed_texts(store, pipeline, [(d.content_hash, d.text) for d in documents])
-    vocabulary = project_vocabulary(documents, processed)
-    examples, scorer = examples_for(pipeline, codes, documents, processed, rejections, vocabulary)
-    loaded = load_model(store, pipeline)
+    examples = examples_for(pipeline, codes, documents, processed, rejections)
     result = fit(
         examples,
         min_positives=min_examples,
         seed=seed,
-        base=loaded[0] if loaded else None,
+        base=load_classifier(store, pipeline),
         progress=progress,
         cancelled=cancelled,
     )
     classifier = result.classifier
     if classifier is not None and result.status in ("trained", "updated"):
-        kept = _stored_vocabulary(vocabulary, scorer)
-        meta = {**classifier.meta(), "vocabulary": kept, "vocabulary_units": vocabulary.units}
+        meta = classifier.meta()
         with store.transaction() as session:
             model_id = persistence.save_model(
                 session, pipeline.cache_key, meta, classifier.examples, classifier.to_bytes()
             )
-        _remember(store, model_id, classifier, Vocabulary(kept, vocabulary.units))
+        _remember(store, model_id, classifier)
     learned = tuple(names.get(label, label) for label in classifier.labels) if classifier else ()
-    reliability = tuple(sorted((names.get(g, g), r) for g, r in classifier.reliability.items())) if classifier else ()
+    measured = classifier.reliability.items() if classifier else ()
+    reliability = tuple(sorted(((names.get(g, g), r) for g, r in measured), key=lambda item: item[0]))
     return TrainingResult(result.status, learned, len(examples), result.new_examples, min_examples, reliability)

@@ -30,8 +30,9 @@ def _fresh_memory() -> Iterator[None]:
 def corpus(store: ProjectStore) -> Corpus:
     """Two documents: each answer pairs a coded sentence (learning or vision) with a neutral one."""
     with store.transaction() as session:
-        leren = create_code(session, "Samen leren", keywords="")
-        visie = create_code(session, "Visie van bovenaf", keywords="")
+        # Names that say nothing about the sentences: what the codes mean is learned from the codings.
+        leren = create_code(session, "Thema A", keywords="")
+        visie = create_code(session, "Thema B", keywords="")
         session.flush()
         codes, code_ids = {"leren": leren.guid, "visie": visie.guid}, {"leren": leren.id, "visie": visie.id}
     documents = {}

@@ -49,14 +49,14 @@ def test_suggest_json_lists_spans_codes_scores_and_reasons(project: Path) -> Non
     first = data["suggestions"][0]
     assert set(first) >= {"start", "end", "code_name", "code_guid", "score", "sources", "reason", "unit", "text"}
     assert {s["text"] for s in data["suggestions"]} == set(HELD_OUT.values())
-    leren = next(s for s in data["suggestions"] if s["code_name"] == "Samen leren")
+    leren = next(s for s in data["suggestions"] if s["code_name"] == "Thema A")
     assert leren["sources"] == ["codebook", "learned"] and "keywords: intervisie" in leren["reason"]
     assert leren["reliability"]["examples"] == 10 and leren["threshold"] == 0.3  # as asked
 
     code, out, err = run("suggest", project, "--document", "Nieuw", "--limit", "1", "--no-train")
     assert code == 0
     assert out.splitlines()[-1] == "1 suggestions for Nieuw"
-    assert "\tSamen leren\t" in out or "\tVisie van bovenaf\t" in out
+    assert "\tThema A\t" in out or "\tThema B\t" in out
 
 
 def test_suggest_for_an_unknown_document_is_an_error(project: Path) -> None:
@@ -72,7 +72,7 @@ def test_evaluate_prints_precision_recall_f1_and_reliability_per_code(project: P
     lines = {line.split()[0]: line for line in out.splitlines() if line.split()}
     assert len(lines["codebook"].split()) == 8  # name and seven figures
     assert len(lines["learned"].split()) == 8
-    rows = [line for line in out.splitlines() if line.startswith(("Samen leren", "Visie van bovenaf"))]
+    rows = [line for line in out.splitlines() if line.startswith(("Thema A", "Thema B"))]
     assert len(rows) == 2
     for row in rows:
         cells = row.split()[-8:]
