@@ -225,7 +225,7 @@ def _odds(examples: Sequence[TrainingExample], guid: str) -> np.ndarray:
 def _fit_one(x: sparse.csr_matrix, y: np.ndarray, seed: int) -> tuple[np.ndarray, float]:
     from sklearn.linear_model import LogisticRegression
 
-    model = LogisticRegression(C=C, class_weight="balanced", solver="liblinear", random_state=seed)
+    model = LogisticRegression(C=C, class_weight="balanced", solver="liblinear", tol=1e-3, random_state=seed)
     model.fit(x, y)
     # Stored as float32: the model in memory is the one a reopened project restores.
     return model.coef_[0].astype(np.float32).astype(np.float64), float(model.intercept_[0])
