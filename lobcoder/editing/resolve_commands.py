@@ -11,13 +11,14 @@ none, each cut to the unit. The decision is written
 
 A coding of the written coder that reaches outside the unit keeps its part
 outside the unit (without white space at its ends); the part inside is
-replaced by the decision (touching pieces are joined into one coding). Undo brings back the very same codings,
-memos included.
+replaced by the decision (touching pieces are joined into one coding). A
+replaced coding's memo moves to the new coding that takes its place. Undo
+brings back the very same codings, memos included.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any, Literal
 
 from sqlalchemy import select
@@ -25,7 +26,7 @@ from sqlalchemy.orm import Session
 
 from lobcoder.editing.base import Command, Macro
 from lobcoder.editing.coding_commands import InsertCodings, RemoveCodings
-from lobcoder.editing.snapshots import CodingSnapshot
+from lobcoder.editing.snapshots import CodingSnapshot, MemoSnapshot, snapshot_coding
 from lobcoder.errors import LobcoderError
 from lobcoder.services.codes import get_code
 from lobcoder.storage.models import Coder, Coding, Document
@@ -75,6 +76,17 @@ def _trim(text: str, start: int, end: int) -> Interval | None:
     while end > start and text[end - 1].isspace():
         end -= 1
     return (start, end) if start < end else None
+
+
+def _memos_by_piece(session: Session, replaced: list[Coding], pieces: list[Interval]) -> list[tuple[MemoSnapshot, ...]]:
+    """The memos of the codings being replaced, each moved to the first new piece that overlaps its coding."""
+    moved: list[list[MemoSnapshot]] = [[] for _ in pieces]
+    for coding in replaced:
+        memos = snapshot_coding(session, coding).memos
+        home = next((i for i, (s, e) in enumerate(pieces) if s < coding.end and e > coding.start), None)
+        if memos and home is not None:
+            moved[home].extend(memos)
+    return [tuple(found) for found in moved]
 
 
 @dataclass
@@ -127,6 +139,10 @@ class ResolveDisagreement(Command):
             if found[target]:
                 steps.append(RemoveCodings([c.guid for c in found[target]]))
             if pieces:
-                snaps = [CodingSnapshot.new(self.document_id, self.code_guid, s, e, target) for s, e in pieces]
+                memos = _memos_by_piece(session, found[target], pieces)
+                snaps = [
+                    replace(CodingSnapshot.new(self.document_id, self.code_guid, s, e, target), memos=memos[i])
+                    for i, (s, e) in enumerate(pieces)
+                ]
                 steps.append(InsertCodings(snaps))
         return Macro(steps, self.label, self.label_args).apply(session)

@@ -114,3 +114,32 @@ def test_resolving_under_a_consensus_coder_leaves_both_coders_alone(team) -> Non
     with store.transaction() as session:
         undo.apply(session)
     assert rows(store) == before
+
+
+def test_a_memo_moves_with_the_coding_that_replaces_it_and_undo_brings_it_back(team) -> None:  # type: ignore[no-untyped-def]
+    from lobcoder.services.memos import MemoTarget, get_memo, set_memo
+    from lobcoder.storage.models import Memo
+
+    project, dataset, store = team
+    with store.transaction() as session:
+        set_memo(session, MemoTarget("coding", project.codings["a2"]), "Twijfel: ook Visie?")
+        memo_guid = session.scalar(select(Memo.guid))
+        coding_guid = session.get(Coding, project.codings["a2"]).guid
+    jammer = disagreements(dataset, ["Anna", "Bram"], "sentence")[0]
+    with store.read() as session:
+        guid = session.scalar(select(Code.guid).where(Code.id == jammer.code_id))
+    command = ResolveDisagreement(jammer.document_id, guid, jammer.start, jammer.end, "Anna", "Bram", "second")
+    with store.transaction() as session:
+        undo = command.apply(session)
+    with store.read() as session:
+        memo = session.scalar(select(Memo))
+        coding = session.get(Coding, memo.coding_id)
+        text = project.texts["int1"]
+        assert (memo.guid, memo.text) == (memo_guid, "Twijfel: ook Visie?")
+        assert text[coding.start : coding.end] == "Mijn mentor hielp niet."  # Anna's coding, cut to outside the unit
+    with store.transaction() as session:
+        undo.apply(session)
+    with store.read() as session:
+        restored = session.scalar(select(Coding.id).where(Coding.guid == coding_guid))  # the same coding again
+        assert get_memo(session, MemoTarget("coding", restored)) == "Twijfel: ook Visie?"
+        assert session.scalar(select(Memo.guid)) == memo_guid
