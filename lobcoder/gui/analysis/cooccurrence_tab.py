@@ -257,6 +257,9 @@ class CooccurrenceTab(AnalysisTab):
         self.notes = QLabel()
         self.notes.setWordWrap(True)
         self.notes.setTextFormat(Qt.TextFormat.RichText)
+        # In the splitter a wrapped label gets one line's height; the notes (unit, measure, roll-up, grey cells) need three.
+        self.notes.setMinimumHeight(self.notes.fontMetrics().lineSpacing() * 3 + 4)
+        self.notes.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
 
         self.drill_title = QLabel(self.tr("Select a cell to list the passages where both codes occur."))
         self.drill_title.setWordWrap(True)
