@@ -83,7 +83,8 @@ def parse_xml(data: bytes, path: str | Path) -> Element:
         tree = etree.ElementTree(etree.fromstring(data, _parser()))
     except etree.XMLSyntaxError as error:
         line = f" (line {error.lineno})" if error.lineno else ""
-        message = (error.msg or str(error)).strip()
+        # lxml's messages run over several lines ("...range\n, line 2, column 140").
+        message = " ".join((error.msg or str(error)).split()).replace(" ,", ",")
         raise FileProblem(path, f"is not well-formed XML{line}: {message}") from None
     except ValueError as error:  # e.g. an encoding lxml cannot use
         raise FileProblem(path, f"cannot be read as XML: {error}") from None

@@ -113,3 +113,11 @@ def test_helpers_ignore_namespaces_and_attribute_case() -> None:
     assert attr(second, "color", "none") == "none"
     assert text_of(child(first, "Description")) == "xy"
     assert child(first, "Missing") is None and text_of(None) == ""
+
+
+def test_malformed_xml_is_reported_in_one_line() -> None:
+    # Found by benchmarks/fuzz.py: lxml's message for a NUL spans two lines.
+    with pytest.raises(FileProblem) as info:
+        parse_xml(b'<?xml version="1.0"?>\n<Project name="a\x00b"/>', "p.qde")
+    assert "\n" not in str(info.value)
+    assert "line 2" in str(info.value)

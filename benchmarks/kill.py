@@ -1,0 +1,129 @@
+"""SIGKILL harness: kill lobcoder at random moments during actions and imports; nothing committed may be lost.
+
+Each trial starts a child process that works on one project: it imports a
+transcript, creates a code and codes a passage, over and over, printing a line
+after each committed action. The parent kills it (SIGKILL: no clean-up runs)
+after a random delay, then checks the project the way a user would next open
+it: SQLite's integrity and foreign-key checks, the FTS5 index's own check, and
+that every action the child reported as committed is there. POSIX only.
+
+    python benchmarks/kill.py --trials 1000 --seed 15
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import random
+import signal
+import sqlite3
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+CHILD = r"""
+import sys
+from pathlib import Path
+from lobcoder.services.batch_import import import_one
+from lobcoder.services.codes import create_code
+from lobcoder.services.codings import add_coding
+from lobcoder.services.documents import list_documents
+from lobcoder.storage.project import ProjectStore
+
+project, transcript, start = Path(sys.argv[1]), Path(sys.argv[2]), int(sys.argv[3])
+with ProjectStore.open(project) as store:
+    for n in range(start, start + 1000):
+        if n % 5 == 0:
+            result = import_one(store, transcript, )
+            print(f"import {n} {result.status}", flush=True)
+        with store.transaction() as session:
+            code = create_code(session, f"Code {n}").id
+            document = list_documents(session)[0].id
+            add_coding(session, document, code, 0, 10)
+        print(f"code {n}", flush=True)
+"""
+
+
+def check(project: Path, committed_codes: set[str]) -> list[str]:
+    """What is wrong with ``project`` after a kill (empty: nothing)."""
+    problems = []
+    connection = sqlite3.connect(project)
+    try:
+        if connection.execute("PRAGMA integrity_check").fetchone()[0] != "ok":
+            problems.append("integrity_check failed")
+        if connection.execute("PRAGMA foreign_key_check").fetchall():
+            problems.append("foreign_key_check failed")
+        try:
+            connection.execute("INSERT INTO document_fts(document_fts) VALUES ('integrity-check')")
+        except sqlite3.DatabaseError as exc:
+            problems.append(f"FTS index damaged ({exc})")
+        names = {name for (name,) in connection.execute("SELECT name FROM codes")}
+        lost = committed_codes - names
+        if lost:
+            problems.append(f"{len(lost)} committed actions lost")
+    finally:
+        connection.close()
+    return problems
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--trials", type=int, default=100)
+    parser.add_argument("--seed", type=int, default=15)
+    parser.add_argument("--max-delay", type=float, default=2.5, help="seconds before the kill, at most")
+    args = parser.parse_args(argv)
+    rng = random.Random(args.seed)
+    repo = Path(__file__).resolve().parents[1]
+    env = {**os.environ, "PYTHONPATH": str(repo)}
+    from lobcoder.services.documents import add_document
+    from lobcoder.storage.project import ProjectStore
+
+    corrupt = lost_trials = 0
+    committed_total = 0
+    began = time.perf_counter()
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        project = folder / "kill.lobcoder"
+        with ProjectStore.create(project) as store, store.transaction() as session:
+            add_document(session, "Start", "Interviewer: Begin van het gesprek.\n", ())
+        transcript = folder / "interview.txt"
+        words = "ik denk dat de loopbaanbegeleiding op school beter kan maar de mentor heeft weinig tijd".split()
+        lines = [f"Anna: {' '.join(rng.choice(words) for _ in range(12))}" for _ in range(3000)]
+        transcript.write_text("\n".join(lines), encoding="utf-8")
+        next_number = 0
+        committed: set[str] = set()
+        for trial in range(args.trials):
+            child = subprocess.Popen(
+                [sys.executable, "-c", CHILD, str(project), str(transcript), str(next_number)],
+                env=env,
+                stdout=subprocess.PIPE,
+                stderr=subprocess.DEVNULL,
+                text=True,
+            )
+            time.sleep(rng.uniform(0.3, args.max_delay))
+            child.send_signal(signal.SIGKILL)
+            output, _ = child.communicate()
+            for line in output.splitlines():
+                kind, number = line.split()[:2]
+                if kind == "code":
+                    committed.add(f"Code {number}")
+                next_number = max(next_number, int(number) + 1)
+            next_number += 1000 if not output else 1  # never reuse a number a killed child may have committed
+            problems = check(project, committed)
+            if problems:
+                print(f"trial {trial}: {'; '.join(problems)}")
+                corrupt += any("lost" not in p for p in problems)
+                lost_trials += any("lost" in p for p in problems)
+        committed_total = len(committed)
+    seconds = time.perf_counter() - began
+    print(
+        f"{args.trials} kills (seed {args.seed}) in {seconds:.0f} s: {committed_total} committed actions, "
+        f"{corrupt} trials with a damaged project, {lost_trials} with a lost committed action"
+    )
+    return 1 if corrupt or lost_trials else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
