@@ -34,6 +34,7 @@ from lobcoder.storage.project import ProjectStore
 
 project, transcript, start = Path(sys.argv[1]), Path(sys.argv[2]), int(sys.argv[3])
 with ProjectStore.open(project) as store:
+    print("ready", start, flush=True)
     for n in range(start, start + 1000):
         if n % 5 == 0:
             result = import_one(store, transcript, )
@@ -72,7 +73,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--trials", type=int, default=100)
     parser.add_argument("--seed", type=int, default=15)
-    parser.add_argument("--max-delay", type=float, default=2.5, help="seconds before the kill, at most")
+    parser.add_argument("--max-delay", type=float, default=1.5, help="seconds of work before the kill, at most")
     args = parser.parse_args(argv)
     rng = random.Random(args.seed)
     repo = Path(__file__).resolve().parents[1]
@@ -102,7 +103,9 @@ def main(argv: list[str] | None = None) -> int:
                 stderr=subprocess.DEVNULL,
                 text=True,
             )
-            time.sleep(rng.uniform(0.3, args.max_delay))
+            assert child.stdout is not None
+            ready = child.stdout.readline()  # the kill falls in the work, not in Python's start-up
+            time.sleep(rng.uniform(0.0, args.max_delay))
             child.send_signal(signal.SIGKILL)
             output, _ = child.communicate()
             for line in output.splitlines():
@@ -110,7 +113,8 @@ def main(argv: list[str] | None = None) -> int:
                 if kind == "code":
                     committed.add(f"Code {number}")
                 next_number = max(next_number, int(number) + 1)
-            next_number += 1000 if not output else 1  # never reuse a number a killed child may have committed
+            # Never reuse a number a killed child may have committed without saying so.
+            next_number += 1 if output else (1000 if ready else 0)
             problems = check(project, committed)
             if problems:
                 print(f"trial {trial}: {'; '.join(problems)}")

@@ -161,3 +161,13 @@ def test_zip_bomb_is_refused(tmp_path: Path) -> None:
     path = _odt(tmp_path / "bom.odt", "", content=" " * (30 * 1024 * 1024))
     with pytest.raises(ImportProblem, match="a zip bomb"):
         read_file(path)
+
+
+def test_a_damaged_mimetype_is_named_in_one_line(tmp_path: Path) -> None:
+    # Found by benchmarks/fuzz.py: a line break inside the mimetype member.
+    path = _odt(
+        tmp_path / "raar.odt", "<text:p>Hallo</text:p>", mimetype="application/vnd.oasis\n.opendocument.spreadsheet"
+    )
+    with pytest.raises(ImportProblem) as info:
+        read_file(path)
+    assert "\n" not in str(info.value) and "is not an OpenDocument text file" in str(info.value)

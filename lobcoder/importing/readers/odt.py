@@ -68,7 +68,7 @@ def read_odt(data: bytes, path: Path) -> ExtractedText:
     out as for .docx."""
     members = unpack(data, path, _WHAT)
     if "mimetype" in members:
-        kind = members["mimetype"].decode("ascii", "replace").strip()
+        kind = " ".join(members["mimetype"].decode("ascii", "replace").split())[:100]  # one line, whatever it holds
         if not kind.startswith(_TEXT_MIMETYPE):
             raise ImportProblem(path, f"is not an OpenDocument text file (it is {kind})")
     content = member(members, "content.xml", path, _WHAT)
