@@ -241,11 +241,10 @@ def _rename_labels(session: Session, replacer: _Replacer, fields: list[dict[str,
             fields.append({"field": field, "guid": guid, "original": old, "pseudonym": new})
         return new
 
-    for model in (Document, Participant):
-        rows = list(session.scalars(select(model)))
-        wanted = {
-            row.id: record(f"{model.__tablename__}.name", row.guid, row.name, replacer.label(row.name)) for row in rows
-        }
+    documents: list[Document] = list(session.scalars(select(Document)))
+    participants: list[Participant] = list(session.scalars(select(Participant)))
+    for table, rows in (("documents", documents), ("participants", participants)):
+        wanted = {row.id: record(f"{table}.name", row.guid, row.name, replacer.label(row.name)) for row in rows}
         for row in rows:  # two rows may swap names: clear them first
             row.name = row.guid
         session.flush()
@@ -257,9 +256,9 @@ def _rename_labels(session: Session, replacer: _Replacer, fields: list[dict[str,
                 name = f"{wanted[row.id]} ({n})"
             taken.add(name)
             row.name = name
-            if isinstance(row, Document):
-                row.original_filename = replacer.label(row.original_filename)
         session.flush()
+    for document in documents:
+        document.original_filename = replacer.label(document.original_filename)
     speakers = list(session.scalars(select(Speaker).order_by(Speaker.id)))
     keep: dict[str, Speaker] = {}
     for speaker in speakers:

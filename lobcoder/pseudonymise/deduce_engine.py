@@ -58,7 +58,7 @@ def _import_deduce() -> Any:
     root = logging.getLogger()
     handlers, level = list(root.handlers), root.level
     try:
-        import deduce
+        import deduce  # type: ignore[import-untyped]
     finally:
         for handler in root.handlers[:]:
             if handler not in handlers:

@@ -90,7 +90,7 @@ def _participant_roles(session: Session) -> dict[int, str]:
     )
     roles: dict[int, str] = {}
     for participant_id, attribute, value in rows:
-        if attribute.casefold() in ROLE_ATTRIBUTES and value and value.strip():
+        if participant_id is not None and attribute.casefold() in ROLE_ATTRIBUTES and value and value.strip():
             role = value.strip()
             roles[participant_id] = role[:1].upper() + role[1:]
     return roles

@@ -52,3 +52,19 @@ def test_review_and_write_copy(qtbot: QtBot, qtmodeltester, tmp_path: Path) -> N
     assert names == {"Docent 1", "Joost", "Docent 3", "Leidinggevende 1", "Contactpersoon 1"}
     assert {"term": "MBO Diensten", "pseudonym": "Organisatie X"} in read_key(key, "wachtwoord")["terms"]
     store.close()
+
+
+def test_closing_keeps_the_review_in_the_project(qtbot: QtBot, tmp_path: Path) -> None:
+    path = create_demo_project(tmp_path / "demo.lobcoder")
+    with ProjectStore.open(path) as store:
+        dialog = PseudonymiseDialog(store, use_deduce=False)
+        qtbot.addWidget(dialog)
+        qtbot.waitUntil(lambda: dialog.model.rowCount() > 0, timeout=10000)
+        dialog.wait()
+        dialog.model.setData(dialog.model.index(row_of(dialog, "Samira"), PSEUDONYM), "Docent Z")
+        dialog.reject()
+        reopened = PseudonymiseDialog(store, use_deduce=False)
+        qtbot.addWidget(reopened)
+        qtbot.waitUntil(lambda: reopened.model.rowCount() > 0, timeout=10000)
+        reopened.wait()
+        assert reopened.model.entity(row_of(reopened, "Samira")).pseudonym == "Docent Z"

@@ -274,6 +274,12 @@ class PseudonymiseDialog(QDialog):
                 session, decisions if decisions is not None else decisions_from_entities(self.model.entities())
             )
 
+    def done(self, result: int) -> None:
+        """Closing keeps the review: the decisions are stored in the project."""
+        if self.model.rowCount():
+            self.save_decisions()
+        super().done(result)
+
     # -- apply -------------------------------------------------------------------
 
     def _apply(self) -> None:
