@@ -23,7 +23,7 @@ def test_detect_review_apply(demo_copy: Path, tmp_path: Path, capsys: pytest.Cap
         == 0
     )
     assert "entities" in capsys.readouterr().out
-    rows = list(csv.DictReader(findings.open(encoding="utf-8")))
+    rows = list(csv.DictReader(findings.read_text("utf-8").splitlines()))
     by_term = {r["term"]: r for r in rows}
     assert by_term["Marieke"]["pseudonym"] == "Docent 1" and int(by_term["Marieke"]["count"]) > 10
     assert by_term["MBO Diensten"]["pseudonym"] == "Organisatie X"
@@ -73,3 +73,17 @@ def test_apply_refuses_a_term_list_without_decisions(
     )
     assert "empty.csv: has no accepted decision" in capsys.readouterr().err
     assert not out.exists()
+
+
+@pytest.mark.usefixtures("deduce_loaded")
+def test_detect_with_deduce_lists_what_the_project_does_not_know(tmp_path: Path) -> None:
+    project = tmp_path / "p.lobcoder"
+    ProjectStore.create(project).close()
+    text = tmp_path / "interview.txt"
+    text.write_text("I: Wie begeleidt je?\n\nR: Dat doet Pieter Jansen, sinds 3 maart 2015, in Utrecht.\n", "utf-8")
+    assert main(["import", str(project), str(text)]) == 0
+    findings = tmp_path / "findings.csv"
+    assert main(["pseudonymise", "detect", str(project), "--out", str(findings)]) == 0
+    rows = {r["term"]: r for r in csv.DictReader(findings.read_text("utf-8").splitlines())}
+    assert rows["Pieter Jansen"]["sources"] == "deduce" and rows["Pieter Jansen"]["pseudonym"] == "Persoon 1"
+    assert rows["Utrecht"]["pseudonym"] == "[plaats]" and rows["3 maart 2015"]["category"] == "date"
