@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from functools import partial
 from pathlib import Path
 
@@ -73,4 +74,8 @@ def cmd_info(args: argparse.Namespace) -> int:
     ]
     for label, value in rows:
         print(f"  {label:<14} {value}")
+    from lobcoder.storage.location import sync_warning
+
+    if warning := sync_warning(args.project):
+        print(f"warning: {warning}", file=sys.stderr)
     return 0
