@@ -95,6 +95,10 @@ def cmd_codebook_export(args: argparse.Namespace) -> int:
 def cmd_codebook_import(args: argparse.Namespace) -> int:
     codebook, notes = read_qdc(args.file)
     with ProjectStore.open(args.project) as store:
+        if not args.dry_run and not store.read_only:
+            from lobcoder.storage.backups import back_up
+
+            back_up(store, "codebook-import")
         # A dry run only reads, so it works on a read-only project too.
         with store.read() if args.dry_run else store.transaction() as session:
             plan = plan_codebook_import(session, codebook)

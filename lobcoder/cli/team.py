@@ -84,6 +84,10 @@ def cmd_copy(args: argparse.Namespace) -> int:
 
 def cmd_merge(args: argparse.Namespace) -> int:
     with ProjectStore.open(args.project) as store:
+        if not args.dry_run and not store.read_only:
+            from lobcoder.storage.backups import back_up
+
+            back_up(store, "merge")
         plan = plan_from_file(store, args.other) if args.dry_run else merge_file(store, args.other)
     if args.report:
         save_report(plan, args.report, args.language)

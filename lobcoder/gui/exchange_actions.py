@@ -275,6 +275,10 @@ class ExchangeActions(QObject):
     def apply_codebook_plan(self, plan: CodebookImportPlan) -> bool:
         """Carry out ``plan`` as one undoable action and select the first new code."""
         stack = self.window.undo_stack
+        if stack is not None and (plan.added or plan.updated) and not stack.store.read_only:
+            from lobcoder.storage.backups import back_up
+
+            back_up(stack.store, "codebook-import")
         if stack is None or not (plan.added or plan.updated) or not stack.execute(ImportCodebook(plan)):
             return False
         if plan.added:

@@ -189,6 +189,9 @@ class TeamActions(QObject):
         command = MergeCoding(plan)
 
         def work(_progress: ProgressCallback, _cancelled: CancelCheck) -> Command:
+            from lobcoder.storage.backups import back_up
+
+            back_up(store, "merge")
             with store.transaction() as session:
                 return command.apply(session)
 
