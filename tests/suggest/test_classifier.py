@@ -117,3 +117,24 @@ def test_codes_need_enough_examples_and_training_can_be_cancelled(corpus: Corpus
     result = train(corpus.store, pipeline=pipeline, cancelled=lambda: True)
     assert result.status == "cancelled"
     assert load_classifier(corpus.store, pipeline) is None
+
+
+def test_the_codebook_threshold_moves_from_the_default_only_as_far_as_the_codings_support() -> None:
+    """A best threshold on a handful of coded sentences is noise: few keep 0.5, more move part of the way."""
+    import numpy as np
+
+    from lobcoder.suggest.classifier import DEFAULT_THRESHOLD, MIN_THRESHOLD_EXAMPLES, _codebook_threshold
+
+    # Every coded sentence scores 0.3, every other one 0.1: out of fold, 0.3 is the perfect threshold.
+    def scores(positives: int) -> tuple[np.ndarray, np.ndarray]:
+        y = np.array([1] * positives + [0] * 4 * positives)
+        return np.where(y == 1, 0.3, 0.1), y
+
+    few, y = scores(MIN_THRESHOLD_EXAMPLES - 1)
+    threshold, _, recall, f1 = _codebook_threshold(few, y, MIN_THRESHOLD_EXAMPLES - 1)
+    assert threshold == DEFAULT_THRESHOLD and recall == 0.0 and f1 == 0.0  # measured honestly at 0.5
+    some, y = scores(10)
+    assert _codebook_threshold(some, y, 10)[0] == 0.4  # half way from 0.5 to 0.3
+    many, y = scores(90)
+    threshold, precision, recall, f1 = _codebook_threshold(many, y, 90)
+    assert threshold == 0.3 and f1 == 1.0  # nearly all the way
