@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from lobcoder.cli.backup import report_problem
 from lobcoder.cli.output import print_json
 from lobcoder.codebook.export_docx import export_codebook_docx
 from lobcoder.codebook.export_markdown import export_codebook_markdown
@@ -15,6 +16,7 @@ from lobcoder.refi.qdpx_export import export_qdpx
 from lobcoder.refi.qdpx_import import import_qdpx
 from lobcoder.services.codebook_data import codebook_from_project
 from lobcoder.services.codes import list_codes
+from lobcoder.storage.backups import BEFORE_CODEBOOK_IMPORT, create_backup
 from lobcoder.storage.project import ProjectStore
 
 CODEBOOK_FORMATS = {".qdc": "qdc", ".docx": "docx", ".md": "md", ".markdown": "md"}
@@ -96,9 +98,7 @@ def cmd_codebook_import(args: argparse.Namespace) -> int:
     codebook, notes = read_qdc(args.file)
     with ProjectStore.open(args.project) as store:
         if not args.dry_run and not store.read_only:
-            from lobcoder.storage.backups import back_up
-
-            back_up(store, "codebook-import")
+            report_problem(create_backup(store.path, BEFORE_CODEBOOK_IMPORT))
         # A dry run only reads, so it works on a read-only project too.
         with store.read() if args.dry_run else store.transaction() as session:
             plan = plan_codebook_import(session, codebook)

@@ -42,6 +42,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "team": ("team", "copy the project for a second coder, or merge a coder's copy back"),
     "pseudonymise": ("pseudonymise", "find personal data and write a pseudonymised copy with codings kept"),
     "agreement": ("agreement", "inter-coder agreement per code (kappa, alpha, AC1) between coders"),
+    "backup": ("backup", "list, make or restore the project's automatic backups"),
 }
 
 WINDOW_HELP = """the window:

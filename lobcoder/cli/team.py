@@ -5,7 +5,9 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from lobcoder.cli.backup import report_problem
 from lobcoder.cli.output import error, print_json
+from lobcoder.storage.backups import BEFORE_MERGE, create_backup
 from lobcoder.storage.project import ProjectStore
 from lobcoder.teamwork.copy import prepare_copy
 from lobcoder.teamwork.merge import merge_file, plan_from_file
@@ -85,9 +87,7 @@ def cmd_copy(args: argparse.Namespace) -> int:
 def cmd_merge(args: argparse.Namespace) -> int:
     with ProjectStore.open(args.project) as store:
         if not args.dry_run and not store.read_only:
-            from lobcoder.storage.backups import back_up
-
-            back_up(store, "merge")
+            report_problem(create_backup(store.path, BEFORE_MERGE))
         plan = plan_from_file(store, args.other) if args.dry_run else merge_file(store, args.other)
     if args.report:
         save_report(plan, args.report, args.language)

@@ -18,6 +18,7 @@ from lobcoder.gui.i18n import available_languages, system_language
 from lobcoder.gui.workers import Task, Worker
 from lobcoder.services.codebook_data import codebook_from_project
 from lobcoder.services.codes import list_codes
+from lobcoder.storage.backups import BEFORE_CODEBOOK_IMPORT
 from lobcoder.storage.project import EXTENSION, ProjectStore
 
 if TYPE_CHECKING:
@@ -275,11 +276,10 @@ class ExchangeActions(QObject):
     def apply_codebook_plan(self, plan: CodebookImportPlan) -> bool:
         """Carry out ``plan`` as one undoable action and select the first new code."""
         stack = self.window.undo_stack
-        if stack is not None and (plan.added or plan.updated) and not stack.store.read_only:
-            from lobcoder.storage.backups import back_up
-
-            back_up(stack.store, "codebook-import")
-        if stack is None or not (plan.added or plan.updated) or not stack.execute(ImportCodebook(plan)):
+        if stack is None or not (plan.added or plan.updated):
+            return False
+        self.window.menu_actions.backups.before(BEFORE_CODEBOOK_IMPORT)
+        if not stack.execute(ImportCodebook(plan)):
             return False
         if plan.added:
             wanted = plan.added[0].guid.lower()

@@ -251,6 +251,7 @@ class MainWindow(QMainWindow):
         elif self.overview and self.overview.documents:
             self.open_document(self.overview.documents[0].id)
         self._update_title()
+        self.menu_actions.backups.project_opened(store)
         return True
 
     def close_project(self) -> None:

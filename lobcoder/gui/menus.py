@@ -11,6 +11,7 @@ from PySide6.QtGui import QAction, QActionGroup, QKeySequence, QShortcut, QUndoS
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QMenu, QMessageBox
 
 from lobcoder import __version__
+from lobcoder.gui.backup_actions import BackupActions
 from lobcoder.gui.exchange_actions import ExchangeActions
 from lobcoder.gui.i18n import available_languages
 from lobcoder.gui.team_actions import TeamActions
@@ -84,6 +85,9 @@ class MenuActions(QObject):
         self.team_merge_action = self._action(
             self.tr("&Merge coding from another project…"), self.team.merge_coding, None, menu
         )
+        menu.addSeparator()
+        self.backups = BackupActions(self.window)
+        self.restore_action = self._action(self.tr("Restore from bac&kup…"), self.backups.restore, None, menu)
         menu.addSeparator()
         self._action(self.tr("&Close project"), self.window.close_project, QKeySequence.StandardKey.Close, menu)
         self._action(self.tr("&Quit"), self.window.close, QKeySequence.StandardKey.Quit, menu)

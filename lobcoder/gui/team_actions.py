@@ -13,6 +13,7 @@ from lobcoder.errors import LobcoderError
 from lobcoder.gui.exchange_actions import STATUS_MS, BackgroundTask
 from lobcoder.gui.i18n import system_language
 from lobcoder.gui.workers import CancelCheck, ProgressCallback
+from lobcoder.storage.backups import BEFORE_MERGE
 from lobcoder.storage.project import EXTENSION, ProjectStore
 
 if TYPE_CHECKING:
@@ -187,11 +188,9 @@ class TeamActions(QObject):
         from lobcoder.editing.merge_apply import MergeCoding
 
         command = MergeCoding(plan)
+        self.window.menu_actions.backups.before(BEFORE_MERGE)
 
         def work(_progress: ProgressCallback, _cancelled: CancelCheck) -> Command:
-            from lobcoder.storage.backups import back_up
-
-            back_up(store, "merge")
             with store.transaction() as session:
                 return command.apply(session)
 

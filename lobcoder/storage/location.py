@@ -33,6 +33,9 @@ def sync_service(path: str | Path) -> str | None:
         for folder, service in _SYNC_FOLDERS.items():
             if name == folder or name.startswith((f"{folder} - ", f"{folder} (")):
                 return service
+            # macOS File Provider folders: "OneDrive-Personal", "GoogleDrive-anna@uu.nl".
+            if folder in ("onedrive", "googledrive") and name.startswith(f"{folder}-"):
+                return service
     return None
 
 

@@ -2,7 +2,7 @@
 
 A project file is an SQLite database whose ``application_id`` is
 ``APPLICATION_ID`` and whose schema is at an Alembic revision we know. Opening
-an older project first copies it to a backup beside it, then migrates it in one
+an older project first backs it up (:mod:`lobcoder.storage.backups`), then migrates it in one
 transaction. Every user action runs in :meth:`ProjectStore.transaction`, which
 commits whole or rolls back whole.
 """
@@ -31,6 +31,7 @@ from lobcoder.errors import (
     ProjectTooNewError,
     StorageProblem,
 )
+from lobcoder.storage.backups import BEFORE_MIGRATION, create_backup
 from lobcoder.storage.coverage import keep_coverage
 from lobcoder.storage.failures import READ_ONLY, explain, naming
 from lobcoder.storage.leftovers import clean_leftovers, partial_path
@@ -195,8 +196,9 @@ class ProjectStore:
                         "was made by an older lobcoder and must be updated, but it is read-only; "
                         "copy it to a folder you may write in",
                     )
-                backup = path.with_name(f"{path.name}.before-schema-{SCHEMA_HEAD}.bak")
-                _backup(engine, backup)
+                saved = create_backup(path, BEFORE_MIGRATION)
+                if saved.backup is None:
+                    raise ProjectError(path, f"must be updated but could not be backed up first: {saved.problem}")
                 _upgrade(engine)
         except Exception as exc:
             engine.dispose()
@@ -299,7 +301,7 @@ def _current_revision(engine: Engine, path: Path) -> str | None:
 
 
 def _backup(engine: Engine, target: Path) -> None:
-    """Consistent copy of the database (SQLite online backup), before a migration."""
+    """Consistent copy of the database (SQLite online backup)."""
     with engine.connect() as connection:
         source = connection.connection.driver_connection
         destination = sqlite3.connect(target)

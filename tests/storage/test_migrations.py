@@ -12,6 +12,7 @@ from sqlalchemy import select
 
 from lobcoder.search.fulltext import search
 from lobcoder.services.documents import get_document, project_info
+from lobcoder.storage.backups import BEFORE_MIGRATION, list_backups
 from lobcoder.storage.coverage import covered_characters
 from lobcoder.storage.models import Base, Coding, Document
 from lobcoder.storage.project import SCHEMA_HEAD, ProjectStore, known_revisions
@@ -50,9 +51,9 @@ def test_first_schema_project_is_migrated_with_a_backup(tmp_path: Path) -> None:
         assert [(h.document_name, h.hit) for h in hits] == [("Docent01_w1", "coördinatie")]
         version = session.connection().exec_driver_sql("SELECT version_num FROM alembic_version").scalar()
         assert version == SCHEMA_HEAD
-    backup = tmp_path / f"old.lobcoder.before-schema-{SCHEMA_HEAD}.bak"
-    assert backup.exists()
-    old = sqlite3.connect(backup)
+    [backup] = list_backups(path)
+    assert backup.reason == BEFORE_MIGRATION
+    old = sqlite3.connect(backup.path)
     assert old.execute("SELECT version_num FROM alembic_version").fetchone() == ("0001",)
     old.close()
 

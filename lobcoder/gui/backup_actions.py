@@ -1,0 +1,154 @@
+"""Backups in the window: the daily backup and cloud-folder warning on opening, and File → Restore from backup…."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, Slot
+from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+from lobcoder.errors import LobcoderError
+from lobcoder.gui.dialogs.restore_dialog import RestoreDialog
+from lobcoder.gui.exchange_actions import STATUS_MS
+from lobcoder.storage.backups import (
+    Backup,
+    BackupResult,
+    backup_folder,
+    create_backup,
+    daily_backup,
+    list_backups,
+    restore_in_place,
+    restore_to_new_file,
+)
+from lobcoder.storage.location import sync_service
+from lobcoder.storage.project import EXTENSION, ProjectStore
+
+if TYPE_CHECKING:
+    from lobcoder.gui.main_window import MainWindow
+
+
+class BackupActions(QObject):
+    """``dialog`` and ``question`` are kept so that tests can drive them; ``clock`` can be replaced in tests."""
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.window = window
+        self.dialog: RestoreDialog | None = None
+        self.question: QMessageBox | None = None
+        self.clock = lambda: None  # None: the real time (tests inject a datetime)
+        self.last_problem: str | None = None
+
+    def _status(self, text: str) -> None:
+        self.window.statusBar().showMessage(text, STATUS_MS * 2)
+
+    def _report(self, result: BackupResult | None) -> None:
+        if result is not None and result.problem:
+            self.last_problem = result.problem
+            self._status(self.tr("No backup made: {0}").format(result.problem))
+
+    def project_opened(self, store: ProjectStore) -> None:
+        """Make the daily backup when one is due; warn when the project lies in a cloud-synced folder."""
+        if not store.read_only:
+            now: datetime | None = self.clock()
+            self._report(daily_backup(store.path, now))
+        service = sync_service(store.path)
+        if service is not None:
+            self._status(
+                self.tr(
+                    "This project lies in a folder synchronised by {0}: sync tools can copy it half-written "
+                    "and lose work. Keep projects in a local folder."
+                ).format(service)
+            )
+
+    def before(self, reason: str) -> None:
+        """Back the open project up before a merge or codebook import (the action goes on if this fails)."""
+        store = self.window.store
+        if store is not None and not store.read_only:
+            self._report(create_backup(store.path, reason, self.clock()))
+
+    # -- restore ------------------------------------------------------------------
+
+    @Slot()
+    def restore(self) -> RestoreDialog | None:
+        store = self.window.store
+        if store is None:
+            QMessageBox.information(self.window, self.tr("Restore from backup"), self.tr("Open a project first."))
+            return None
+        self.window.coding_pane.commit_memo()
+        dialog = RestoreDialog(list_backups(store.path), str(backup_folder(store.path)), self.window)
+        dialog.restore_to_file.connect(self.restore_to_file)
+        dialog.replace_project.connect(self.confirm_replace)
+        if self.dialog is not None:
+            self.dialog.deleteLater()
+        self.dialog = dialog
+        dialog.open()
+        return dialog
+
+    @Slot(object)
+    def restore_to_file(self, backup: Backup, target: Path | None = None) -> bool:
+        store = self.window.store
+        if store is None:
+            return False
+        if target is None:
+            suggested = store.path.with_name(f"{store.path.stem} {backup.created.astimezone():%Y-%m-%d}{EXTENSION}")
+            path, _ = QFileDialog.getSaveFileName(
+                self.window,
+                self.tr("Restore to a new file"),
+                str(suggested),
+                self.tr("lobcoder projects (*{0})").format(EXTENSION),
+                options=QFileDialog.Option.DontConfirmOverwrite,
+            )
+            if not path:
+                return False
+            target = Path(path) if path.endswith(EXTENSION) else Path(path + EXTENSION)
+        try:
+            restore_to_new_file(backup.path, target)
+        except LobcoderError as exc:
+            QMessageBox.warning(self.window, self.tr("Cannot restore the backup"), str(exc))
+            return False
+        self._status(self.tr("Restored the backup to {0}; the open project is unchanged.").format(target))
+        return True
+
+    @Slot(object)
+    def confirm_replace(self, backup: Backup) -> QMessageBox | None:
+        store = self.window.store
+        if store is None:
+            return None
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            self.tr("Replace the project"),
+            self.tr(
+                "Replace {0} with the backup of {1}? Everything done since then is undone. The current state is "
+                "backed up first, so this restore can itself be undone from this dialog."
+            ).format(store.path.name, backup.created.astimezone().strftime("%Y-%m-%d %H:%M")),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+            self.window,
+        )
+        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+        box.button(QMessageBox.StandardButton.Yes).setText(self.tr("Replace"))
+        box.accepted.connect(lambda: self.replace(backup))
+        self.question = box
+        box.open()
+        return box
+
+    def replace(self, backup: Backup) -> bool:
+        """Close the project, replace it with ``backup`` (after backing it up) and open it again."""
+        store = self.window.store
+        if store is None:
+            return False
+        path = store.path
+        self.window.close_project()
+        try:
+            saved = restore_in_place(backup.path, path, self.clock())
+        except LobcoderError as exc:
+            QMessageBox.warning(self.window, self.tr("Cannot restore the backup"), str(exc))
+            self.window.open_project(path)
+            return False
+        if self.dialog is not None:
+            self.dialog.accept()
+        self.window.open_project(path)
+        kept = saved.backup.path.name if saved.backup else ""
+        self._status(self.tr("Restored the backup; the state before it is kept as {0}.").format(kept))
+        return True
