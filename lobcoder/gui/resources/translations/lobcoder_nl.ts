@@ -429,7 +429,7 @@
 <context>
     <name>BackgroundTask</name>
     <message>
-        <location filename="../../exchange_actions.py" line="+52"/>
+        <location filename="../../exchange_actions.py" line="+53"/>
         <source>Cancel</source>
         <translation>Annuleren</translation>
     </message>
@@ -442,6 +442,70 @@
         <location line="+29"/>
         <source>{0}: cancelled; nothing was written.</source>
         <translation>{0}: geannuleerd; er is niets geschreven.</translation>
+    </message>
+</context>
+<context>
+    <name>BackupActions</name>
+    <message>
+        <location filename="../../backup_actions.py" line="+49"/>
+        <source>No backup made: {0}</source>
+        <translation>Geen reservekopie gemaakt: {0}</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>This project lies in a folder synchronised by {0}: sync tools can copy it half-written and lose work. Keep projects in a local folder.</source>
+        <translation>Dit project staat in een map die {0} synchroniseert: synchronisatieprogramma&apos;s kunnen het half geschreven kopiëren en werk laten verloren gaan. Bewaar projecten in een lokale map.</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Restore from backup</source>
+        <translation>Terugzetten uit reservekopie</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Open a project first.</source>
+        <translation>Open eerst een project.</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Restore to a new file</source>
+        <translation>Terugzetten naar een nieuw bestand</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>lobcoder projects (*{0})</source>
+        <translation>lobcoder-projecten (*{0})</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <location line="+37"/>
+        <source>Cannot restore the backup</source>
+        <translation>Kan de reservekopie niet terugzetten</translation>
+    </message>
+    <message>
+        <location line="-35"/>
+        <source>Restored the backup to {0}; the open project is unchanged.</source>
+        <translation>Reservekopie teruggezet naar {0}; het geopende project is niet veranderd.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Replace the project</source>
+        <translation>Project vervangen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Replace {0} with the backup of {1}? Everything done since then is undone. The current state is backed up first, so this restore can itself be undone from this dialog.</source>
+        <translation>{0} vervangen door de reservekopie van {1}? Alles wat sindsdien gedaan is, gaat verloren. Van de huidige toestand wordt eerst een reservekopie gemaakt, dus ook dit terugzetten kan in dit venster weer ongedaan worden gemaakt.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Replace</source>
+        <translation>Vervangen</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Restored the backup; the state before it is kept as {0}.</source>
+        <translation>Reservekopie teruggezet; de toestand daarvoor is bewaard als {0}.</translation>
     </message>
 </context>
 <context>
@@ -1159,7 +1223,7 @@
         <translation>Volgorde:</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+25"/>
         <location line="+214"/>
         <source>Select a cell to list the passages where both codes occur.</source>
         <translation>Kies een cel om de passages te zien waarin beide codes voorkomen.</translation>
@@ -1599,7 +1663,7 @@
         <translation>Codeboek kan niet worden geïmporteerd</translation>
     </message>
     <message numerus="yes">
-        <location line="+19"/>
+        <location line="+22"/>
         <source>%n new code(s)</source>
         <translation>
             <numerusform>%n nieuwe code</numerusform>
@@ -2343,7 +2407,7 @@ Taal van het codeboek:</numerusform>
         <translation>Project kan niet worden geopend</translation>
     </message>
     <message>
-        <location line="+109"/>
+        <location line="+110"/>
         <source>Action not carried out</source>
         <translation>Actie niet uitgevoerd</translation>
     </message>
@@ -2369,7 +2433,7 @@ Taal van het codeboek:</numerusform>
 <context>
     <name>MenuActions</name>
     <message>
-        <location filename="../../menus.py" line="+32"/>
+        <location filename="../../menus.py" line="+33"/>
         <source>&amp;File</source>
         <translation>&amp;Bestand</translation>
     </message>
@@ -2464,7 +2528,12 @@ Taal van het codeboek:</numerusform>
         <translation>Coderingen uit een ander project samen&amp;voegen…</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
+        <source>Restore from bac&amp;kup…</source>
+        <translation>Terugzetten uit &amp;reservekopie…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>&amp;Close project</source>
         <translation>Project &amp;sluiten</translation>
     </message>
@@ -2759,7 +2828,7 @@ Kwalitatief coderen van interviewtranscripten.</translation>
 <context>
     <name>PassageModel</name>
     <message>
-        <location filename="../../analysis/cooccurrence_tab.py" line="-365"/>
+        <location filename="../../analysis/cooccurrence_tab.py" line="-368"/>
         <source>Document</source>
         <translation>Document</translation>
     </message>
@@ -3009,7 +3078,7 @@ Kwalitatief coderen van interviewtranscripten.</translation>
         <translation>Termenlijst exporteren</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+21"/>
         <source>Write pseudonymised copy</source>
         <translation>Gepseudonimiseerde kopie schrijven</translation>
     </message>
@@ -3212,6 +3281,94 @@ Wachtwoord om hem te versleutelen (leeg laten voor geen):</translation>
         <location line="+1"/>
         <source>reliable</source>
         <translation>betrouwbaar</translation>
+    </message>
+</context>
+<context>
+    <name>RestoreDialog</name>
+    <message>
+        <location filename="../../dialogs/restore_dialog.py" line="+46"/>
+        <source>Restore from backup</source>
+        <translation>Terugzetten uit reservekopie</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>lobcoder backs the project up once a day when you open it, and before every update of the file format, merge and codebook import. The backups are in {0}.</source>
+        <translation>lobcoder maakt een reservekopie van het project eens per dag als u het opent, en vóór elke bijwerking van het bestandsformaat, elke samenvoeging en elke codeboekimport. De reservekopieën staan in {0}.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Date</source>
+        <translation>Datum</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Reason</source>
+        <translation>Reden</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Size</source>
+        <translation>Grootte</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Documents</source>
+        <translation>Documenten</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Codings</source>
+        <translation>Coderingen</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>There are no backups of this project yet.</source>
+        <translation>Er zijn nog geen reservekopieën van dit project.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Restore to a &amp;new file…</source>
+        <translation>Terugzetten naar een &amp;nieuw bestand…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Replace the project…</source>
+        <translation>Project &amp;vervangen…</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>daily</source>
+        <translation>dagelijks</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>made by hand</source>
+        <translation>met de hand gemaakt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>before a file format update</source>
+        <translation>vóór bijwerken bestandsformaat</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>before a merge</source>
+        <translation>vóór samenvoegen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>before a codebook import</source>
+        <translation>vóór codeboekimport</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>before a restore</source>
+        <translation>vóór terugzetten</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>damaged state before a restore</source>
+        <translation>beschadigde toestand vóór terugzetten</translation>
     </message>
 </context>
 <context>
@@ -4039,18 +4196,18 @@ Wachtwoord om hem te versleutelen (leeg laten voor geen):</translation>
 <context>
     <name>TeamActions</name>
     <message>
-        <location filename="../../team_actions.py" line="+43"/>
+        <location filename="../../team_actions.py" line="+41"/>
         <source>Open or create a project first.</source>
         <translation>Open of maak eerst een project.</translation>
     </message>
     <message>
-        <location line="+20"/>
-        <location line="+54"/>
+        <location line="+23"/>
+        <location line="+56"/>
         <source>Prepare a copy for a second coder</source>
         <translation>Kopie maken voor een tweede codeur</translation>
     </message>
     <message>
-        <location line="-31"/>
+        <location line="-33"/>
         <source>{0} - second coder</source>
         <translation>{0} - tweede codeur</translation>
     </message>
@@ -4065,7 +4222,7 @@ Wachtwoord om hem te versleutelen (leeg laten voor geen):</translation>
         <translation>lobcoder-projecten (*{0})</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+29"/>
         <source>Writing {0}…</source>
         <translation>{0} schrijven…</translation>
     </message>
@@ -4104,23 +4261,23 @@ Wachtwoord om hem te versleutelen (leeg laten voor geen):</translation>
     </message>
     <message>
         <location line="+10"/>
-        <location line="+22"/>
-        <location line="+33"/>
+        <location line="+24"/>
+        <location line="+38"/>
         <source>Merge coding from another project</source>
         <translation>Coderingen uit een ander project samenvoegen</translation>
     </message>
     <message>
-        <location line="-47"/>
+        <location line="-54"/>
         <source>lobcoder or REFI-QDA projects (*{0} *.qdpx);;All files (*)</source>
         <translation>lobcoder- of REFI-QDA-projecten (*{0} *.qdpx);;Alle bestanden (*)</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+17"/>
         <source>Reading {0}…</source>
         <translation>{0} lezen…</translation>
     </message>
     <message numerus="yes">
-        <location line="+29"/>
+        <location line="+34"/>
         <source>Merged %n coding(s) from {0}</source>
         <translation>
             <numerusform>%n codering samengevoegd uit {0}</numerusform>
@@ -4148,7 +4305,7 @@ Wachtwoord om hem te versleutelen (leeg laten voor geen):</translation>
         <translation>Tekstbestanden (*.txt)</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+11"/>
         <source>Cannot save the report</source>
         <translation>Kan het verslag niet opslaan</translation>
     </message>
