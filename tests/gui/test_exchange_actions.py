@@ -22,6 +22,7 @@ from lobcoder.services.codebook_data import Codebook, CodebookCode
 from lobcoder.services.codes import create_code
 from lobcoder.services.codings import add_coding
 from lobcoder.services.documents import add_document
+from lobcoder.storage.backups import BEFORE_CODEBOOK_IMPORT, list_backups
 from lobcoder.storage.models import Code, Coding, Document
 from lobcoder.storage.project import ProjectStore
 
@@ -206,6 +207,10 @@ def _code_rows(win: MainWindow) -> list[tuple[str, str, int | None]]:
         return sorted((name, color, parent) for name, color, parent in rows)
 
 
+def reasons(project: Path) -> list[str]:
+    return [b.reason for b in list_backups(project)]
+
+
 def test_import_codebook_shows_the_plan_then_adds_codes_as_one_undoable_action(monkeypatch, tmp_path, window) -> None:
     path = _incoming(tmp_path)
     before_rows, before_tree = _code_rows(window), _tree_names(window)
@@ -224,8 +229,10 @@ def test_import_codebook_shows_the_plan_then_adds_codes_as_one_undoable_action(m
     ]
     assert dialog.import_button.isEnabled()
     assert _code_rows(window) == before_rows  # the plan changes nothing
+    assert window.store is not None and BEFORE_CODEBOOK_IMPORT not in reasons(window.store.path)
 
     dialog.accept()
+    assert reasons(window.store.path).count(BEFORE_CODEBOOK_IMPORT) == 1
     after_tree = _tree_names(window)
     assert after_tree == [*before_tree, "Communicatie", "  Overleg"]
     assert window.codes_by_id[_code_id(window, "Visie")].color == "#0072b2"

@@ -12,6 +12,7 @@ from sqlalchemy import func, select
 from lobcoder.gui.main_window import MainWindow
 from lobcoder.gui.settings import Settings
 from lobcoder.gui.team_actions import TeamActions
+from lobcoder.storage.backups import BEFORE_MERGE, list_backups
 from lobcoder.storage.models import Coder, Coding, Document
 from lobcoder.storage.project import ProjectStore
 from tests.teamwork.helpers import build_project, code_as
@@ -83,6 +84,8 @@ def test_merge_preview_apply_undo_and_save_report(qtbot, window: MainWindow, tmp
     preview.accept()  # the merge runs in a worker, then lands on the undo stack as one step
     qtbot.waitUntil(lambda: window.undo_stack is not None and window.undo_stack.count() == 1, timeout=20000)
     assert count(store, Coding) == before + 2
+    merged = [b for b in list_backups(store.path) if b.reason == BEFORE_MERGE]
+    assert len(merged) == 1 and merged[0].counts() == (4, before)  # the state before the merge
     assert count(store, Coder) == 2  # "ilse " is the same coder as "Ilse"
     assert "Merge 2 coding" in window.undo_stack.undoText()
     window.undo_stack.undo()
