@@ -41,9 +41,10 @@ def test_review_and_write_copy(qtbot: QtBot, qtmodeltester, tmp_path: Path) -> N
     dialog.grab().save(str(tmp_path / "pseudonymise.png"))
     out, key = tmp_path / "copy.lobcoder", tmp_path / "key.json"
     dialog.apply_to(out, key, "wachtwoord")
-    qtbot.waitUntil(lambda: out.exists(), timeout=20000)
+    # The status line changes when the worker's finished signal reaches the window.
+    qtbot.waitUntil(lambda: "copy.lobcoder" in dialog.status.text(), timeout=30000)
     dialog.wait()
-    assert "copy.lobcoder" in dialog.status.text()
+    assert out.exists()
     with store.read() as session:
         stored = {d.term: d for d in load_decisions(session)}
     assert stored["Joost"].accepted is False and stored["Ruud"].pseudonym == "Leidinggevende 1"

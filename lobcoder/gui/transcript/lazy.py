@@ -83,7 +83,7 @@ class LazyFormatter(QObject):
     @Slot(QRect, int)
     def _updated(self, _rect: QRect, _dy: int) -> None:
         """The editor repaints (often): look again only when other blocks may have come into view."""
-        if not self.pending:
+        if not _alive(self) or not self.pending:
             return
         seen = (self.editor.firstVisibleBlock().blockNumber(), self.editor.viewport().height())
         if seen != self._seen:
@@ -92,7 +92,7 @@ class LazyFormatter(QObject):
 
     @Slot()
     def _next_slice(self) -> None:
-        if self._document is None:
+        if not _alive(self) or self._document is None:
             return
         done, count = self._done, len(self._done)
         while self._next < count and done[self._next]:
@@ -138,6 +138,16 @@ class LazyFormatter(QObject):
             todo = _blocks(document.findBlock(labels[0].start), document.findBlock(labels[-1].end), todo)
         for block in todo:
             self.highlighter.rehighlightBlock(block)
+
+
+def _alive(formatter: LazyFormatter) -> bool:
+    """False for a formatter whose Python half is gone while Qt still delivers its editor's signals.
+
+    When a closed view's wrapper is collected before Qt deletes the editor, a
+    late ``updateRequest`` reaches a fresh wrapper without this object's
+    attributes; there is nothing left to format then.
+    """
+    return "_document" in vars(formatter)
 
 
 def _blocks(first: QTextBlock, last: QTextBlock, todo: list[QTextBlock]) -> list[QTextBlock]:
