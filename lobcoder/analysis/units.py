@@ -32,6 +32,7 @@ from typing import Literal
 import numpy as np
 
 from lobcoder.analysis.dataset import Dataset, IntArray, TurnInfo
+from lobcoder.analysis.sentence_split import sentence_spans
 
 ABBREVIATIONS = frozenset(
     """
@@ -40,9 +41,7 @@ ABBREVIATIONS = frozenset(
     vgl vs z.g z.s.m zgn
     """.split()
 )
-# Closing marks and any closing quotes or brackets, before white space.
-_END = re.compile(r"([.!?…]+)[\"'’”»)\]]*(?=\s)")
-_ELISION = re.compile(r"['’](s|t|n)\b")
+_LONGEST_ABBREVIATION = max(map(len, ABBREVIATIONS))
 _INITIALS = re.compile(r"(\w\.)*\w")
 
 
@@ -94,14 +93,6 @@ def paragraphs(text: str) -> Spans:
     return _spans(_lines(text))
 
 
-def _next_word_starts_sentence(text: str, position: int, end: int) -> bool:
-    while position < end and not text[position].isalnum():
-        if _ELISION.match(text, position):
-            return True
-        position += 1
-    return position < end and (text[position].isupper() or text[position].isdigit())
-
-
 def _is_abbreviation(word: str, at_line_start: bool) -> bool:
     """Whether a full stop after ``word`` closes an abbreviation, initials or a list number."""
     word = word.lstrip("\"'‘“«([").casefold()
@@ -110,32 +101,10 @@ def _is_abbreviation(word: str, at_line_start: bool) -> bool:
     return at_line_start and word.isdigit()
 
 
-def _sentence_ends(text: str, start: int, end: int) -> list[int]:
-    ends = []
-    for match in _END.finditer(text, start, end):
-        marks = match.group(1)
-        if marks == ".":
-            stop = match.start()
-            word_start = max(text.rfind(" ", start, stop), text.rfind("\t", start, stop), start - 1) + 1
-            if _is_abbreviation(text[word_start:stop], word_start == start):
-                continue
-        if marks[0] in "!?" or _next_word_starts_sentence(text, match.end(), end):
-            ends.append(match.end())
-    return ends
-
-
 def sentences(text: str) -> Spans:
     """The sentences of a text (see the module docstring)."""
-    found = []
-    for line_start, line_end in _lines(text):
-        begin = line_start
-        for stop in [*_sentence_ends(text, line_start, line_end), line_end]:
-            while begin < stop and text[begin].isspace():
-                begin += 1
-            if begin < stop:
-                found.append((begin, stop))
-            begin = stop
-    return _spans(found)
+    starts, ends = sentence_spans(text, _lines(text), _is_abbreviation, _LONGEST_ABBREVIATION)
+    return Spans(tuple(starts), tuple(ends))
 
 
 def turn_spans(turns: Sequence[TurnInfo]) -> Spans:
