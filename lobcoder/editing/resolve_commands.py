@@ -3,7 +3,10 @@
 A disagreement is a code and a stretch of text (a sentence, a turn, a coded
 segment...) where coder A and coder B coded differently. Resolving it decides
 what the coding there *should* be: A's codings, B's, both (their union) or
-none, each cut to the unit. The decision is written
+none, each cut to the unit. **Recode** takes the code off the unit (as
+"neither") and codes what either coder coded there with another code
+instead, joined with what the written coder already had of that code. The
+decision is written
 
 * to both coders, so that they agree from then on (the default), or
 * to a consensus coder only, leaving A and B as they coded, so the agreement
@@ -31,8 +34,8 @@ from lobcoder.errors import LobcoderError
 from lobcoder.services.codes import get_code
 from lobcoder.storage.models import Coder, Coding, Document
 
-Choice = Literal["first", "second", "both", "neither"]
-CHOICES: tuple[Choice, ...] = ("first", "second", "both", "neither")
+Choice = Literal["first", "second", "both", "neither", "recode"]
+CHOICES: tuple[Choice, ...] = ("first", "second", "both", "neither", "recode")
 Interval = tuple[int, int]
 
 
@@ -94,7 +97,9 @@ class ResolveDisagreement(Command):
     """Make the coding of ``code_guid`` in ``[start, end)`` of a document what ``choice`` says.
 
     ``first`` and ``second`` name the two coders; with ``consensus`` the
-    decision is written only to that coder (created on first use).
+    decision is written only to that coder (created on first use). The
+    choice ``recode`` needs ``recode_to``, the guid of the code to put there
+    instead.
     """
 
     document_id: int
@@ -107,6 +112,7 @@ class ResolveDisagreement(Command):
     consensus: str | None = None
     code_name: str = ""  # for the name of the action
     label: str = "resolve_disagreement"
+    recode_to: str | None = None
 
     @property
     def label_args(self) -> dict[str, Any]:
@@ -115,22 +121,46 @@ class ResolveDisagreement(Command):
     def apply(self, session: Session) -> Command:
         if self.choice not in CHOICES:
             raise LobcoderError(f"unknown resolution {self.choice!r} (use {', '.join(CHOICES)})")
+        if self.choice == "recode" and (not self.recode_to or self.recode_to == self.code_guid):
+            raise LobcoderError("recoding needs another code to put in place of the disputed one")
         code = get_code(session, self.code_guid)
         self.code_name = code.name
-        found = {
-            coder: _codings(session, self.document_id, code.id, coder, self.start, self.end)
-            for coder in {self.first, self.second, *([self.consensus] if self.consensus else [])}
-        }
+        coders = [self.first, self.second, *([self.consensus] if self.consensus else [])]
+        found = {coder: _codings(session, self.document_id, code.id, coder, self.start, self.end) for coder in coders}
         chosen = {
             "first": [self.first],
             "second": [self.second],
             "both": [self.first, self.second],
             "neither": [],
+            "recode": [],
         }[self.choice]
         text = session.scalar(select(Document.text).where(Document.id == self.document_id)) or ""
         decision = merge([piece for coder in chosen for piece in _inside(found[coder], self.start, self.end)])
+        targets = [self.consensus] if self.consensus else [self.first, self.second]
+        steps = self._write(session, text, self.code_guid, targets, found, {t: decision for t in targets})
+        if self.choice == "recode" and self.recode_to:
+            disputed = [
+                piece for coder in (self.first, self.second) for piece in _inside(found[coder], self.start, self.end)
+            ]
+            new_code = get_code(session, self.recode_to)
+            held = {t: _codings(session, self.document_id, new_code.id, t, self.start, self.end) for t in targets}
+            wanted = {t: merge(disputed + _inside(held[t], self.start, self.end)) for t in targets}
+            steps += self._write(session, text, self.recode_to, targets, held, wanted)
+        return Macro(steps, self.label, self.label_args).apply(session)
+
+    def _write(
+        self,
+        session: Session,
+        text: str,
+        code_guid: str,
+        targets: list[str],
+        found: dict[str, list[Coding]],
+        decisions: dict[str, list[Interval]],
+    ) -> list[Command]:
+        """The steps that make each target coder's coding of the code inside the unit its decision."""
         steps: list[Command] = []
-        for target in [self.consensus] if self.consensus else [self.first, self.second]:
+        for target in targets:
+            decision = decisions[target]
             if _inside(found[target], self.start, self.end) == decision:
                 continue
             outside = [(c.start, self.start) for c in found[target] if c.start < self.start]
@@ -141,8 +171,8 @@ class ResolveDisagreement(Command):
             if pieces:
                 memos = _memos_by_piece(session, found[target], pieces)
                 snaps = [
-                    replace(CodingSnapshot.new(self.document_id, self.code_guid, s, e, target), memos=memos[i])
+                    replace(CodingSnapshot.new(self.document_id, code_guid, s, e, target), memos=memos[i])
                     for i, (s, e) in enumerate(pieces)
                 ]
                 steps.append(InsertCodings(snaps))
-        return Macro(steps, self.label, self.label_args).apply(session)
+        return steps

@@ -143,3 +143,52 @@ def test_a_memo_moves_with_the_coding_that_replaces_it_and_undo_brings_it_back(t
         restored = session.scalar(select(Coding.id).where(Coding.guid == coding_guid))  # the same coding again
         assert get_memo(session, MemoTarget("coding", restored)) == "Twijfel: ook Visie?"
         assert session.scalar(select(Memo.guid)) == memo_guid
+
+
+@pytest.mark.parametrize("consensus", [None, "Consensus"])
+def test_recoding_puts_another_code_on_the_disputed_passage_undoably(team, consensus: str | None) -> None:  # type: ignore[no-untyped-def]
+    project, dataset, store = team
+    jammer = disagreements(dataset, ["Anna", "Bram"], "sentence")[0]
+    before = rows(store)
+    with store.read() as session:
+        mentor = session.scalar(select(Code.guid).where(Code.name == "Mentor"))
+        keuze = session.scalar(select(Code.guid).where(Code.name == "Keuze"))
+    command = ResolveDisagreement(
+        jammer.document_id, mentor, jammer.start, jammer.end, "Anna", "Bram", "recode", consensus, recode_to=keuze
+    )
+    with store.transaction() as session:
+        undo = command.apply(session)
+    after = rows(store)
+    if consensus:  # both coders as they were; the consensus coder has only the new code there
+        assert before <= after
+        assert [(c, who, project.texts["int1"][s:e]) for _, _, c, who, s, e in after - before] == [
+            ("Keuze", "Consensus", "Dat was jammer.")
+        ]
+    else:  # Mentor leaves the sentence for both; Keuze takes its place next to what they had of it
+        assert spans_of(store, project, "Anna", "Mentor") == ["Mijn mentor hielp niet.", "Ze had veel studenten"]
+        assert spans_of(store, project, "Bram", "Mentor") == ["Mijn mentor hielp niet."]
+        assert spans_of(store, project, "Anna", "Keuze") == ["Dat was jammer.", "Ik koos zelf"]
+        assert spans_of(store, project, "Bram", "Keuze") == ["Dat was jammer.", "Geen tijd", "Ik koos zelf."]
+    with store.transaction() as session:
+        redo = undo.apply(session)
+    assert rows(store) == before
+    with store.transaction() as session:
+        redo.apply(session)
+    assert {r[1:] for r in rows(store)} == {r[1:] for r in after}
+
+
+def test_recoding_needs_another_code_and_changes_nothing_without_one(team) -> None:  # type: ignore[no-untyped-def]
+    from lobcoder.errors import LobcoderError
+
+    _, dataset, store = team
+    jammer = disagreements(dataset, ["Anna", "Bram"], "sentence")[0]
+    before = rows(store)
+    with store.read() as session:
+        mentor = session.scalar(select(Code.guid).where(Code.name == "Mentor"))
+    for target in (None, mentor):
+        command = ResolveDisagreement(
+            jammer.document_id, mentor, jammer.start, jammer.end, "Anna", "Bram", "recode", recode_to=target
+        )
+        with pytest.raises(LobcoderError, match="another code"), store.transaction() as session:
+            command.apply(session)
+    assert rows(store) == before

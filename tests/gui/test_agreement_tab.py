@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
+from sqlalchemy import select
 
 from lobcoder.agreement.compute import agreement
 from lobcoder.agreement.report import agreement_table
@@ -22,6 +23,7 @@ from lobcoder.importing.extracted import Turn
 from lobcoder.services.codes import create_code
 from lobcoder.services.codings import add_coding
 from lobcoder.services.documents import add_document
+from lobcoder.storage.models import Code, Coder, Coding
 from lobcoder.storage.project import ProjectStore
 
 TEXT = (
@@ -194,3 +196,32 @@ def test_all_coders_show_the_group_and_export_every_pair(qtbot, analysis: Analys
         pass
     captions = [p.text for p in docx.Document(str(target)).paragraphs if p.text.startswith("Agreement")]
     assert "Agreement per pair of coders, by sentence" in captions[0]
+
+
+def test_recoding_a_disagreement_with_the_code_picker_is_undoable(qtbot, analysis: AnalysisWindow) -> None:
+    browser = analysis.agreement.browser
+    assert [browser.recode_code.itemText(i) for i in range(browser.recode_code.count())] == ["Keuze", "Mentor"]
+    browser.list.setCurrentIndex(browser.model.index(0, 0))  # Mentor on "Dat was jammer."
+    browser.recode_code.setCurrentIndex(browser.recode_code.findText("Mentor"))
+    assert not browser.recode_button.isEnabled()  # not to the disputed code itself
+    browser.recode_code.setCurrentIndex(browser.recode_code.findText("Keuze"))
+    assert browser.recode_button.isEnabled()
+    browser.recode_button.click()
+    stack = analysis.stack
+    assert stack is not None and analysis.store is not None
+    assert stack.undoText() == "Resolve disagreement on ‘Mentor’"
+    wait_idle(qtbot, analysis)
+    # Mentor left the sentence, Keuze took its place for both coders: only "Geen tijd" is left.
+    qtbot.waitUntil(lambda: [TEXT[d.start : d.end] for d in browser.model.items] == ["R: Geen tijd."], timeout=15000)
+    with analysis.store.read() as session:
+        coded = session.execute(
+            select(Coder.name, Coding.start, Coding.end)
+            .join(Code, Code.id == Coding.code_id)
+            .join(Coder, Coder.id == Coding.coder_id)
+            .where(Code.name == "Keuze")
+        ).all()
+    coded = [(who, TEXT[s:e]) for who, s, e in coded]
+    assert ("Anna", "Dat was jammer.") in coded and ("Bram", "Dat was jammer.") in coded
+    stack.undo()
+    wait_idle(qtbot, analysis)
+    qtbot.waitUntil(lambda: len(browser.model.items) == 2, timeout=15000)

@@ -13,7 +13,7 @@ from lobcoder.agreement.report import agreement_table, report_tables
 from lobcoder.analysis.dataset import Dataset
 from lobcoder.analysis.filters import AnalysisFilter, select
 from lobcoder.analysis.table import Table
-from lobcoder.editing.resolve_commands import ResolveDisagreement
+from lobcoder.editing.resolve_commands import Choice, ResolveDisagreement
 from lobcoder.gui.analysis.disagreement_browser import DisagreementBrowser
 from lobcoder.gui.analysis.tab import AnalysisTab, Computation, notes_text, refill_combo, table_view
 from lobcoder.gui.analysis.table_model import AnalysisTableModel
@@ -82,6 +82,7 @@ class AgreementTab(AnalysisTab):
         self.notes.setWordWrap(True)
         self.browser = DisagreementBrowser()
         self.browser.resolve.connect(self._resolve)
+        self.browser.recode.connect(self._recode)
         self.browser.showPassage.connect(self.host.show_span)
         splitter = QSplitter(Qt.Orientation.Vertical)
         splitter.addWidget(self.table)
@@ -145,6 +146,7 @@ class AgreementTab(AnalysisTab):
             self.browser.set_disagreements([], {}, ("A", "B"))
             return
         texts = {d.document_id: dataset.text(d.document_id) for d in result[1]}
+        self.browser.set_codes([(code.id, code.name, code.depth) for code in dataset.codes])
         coders = result[0].coders
         self.browser.set_disagreements(self._for_code(result[1]), texts, (coders[0], coders[1]))
         self.browser.setEnabled(len(coders) == 2)
@@ -178,13 +180,17 @@ class AgreementTab(AnalysisTab):
             items = self._for_code(self.result[1])
             self.browser.set_disagreements(items, self.browser.model.texts, self.browser.model.coders)
 
-    def _resolve(self, item: Disagreement, choice: str, consensus: str) -> None:
+    def _recode(self, item: Disagreement, code_id: int, consensus: str) -> None:
+        self._resolve(item, "recode", consensus, code_id)
+
+    def _resolve(self, item: Disagreement, choice: Choice, consensus: str, recode_to: int | None = None) -> None:
         stack, dataset = self.host.stack, self.result_dataset
         if stack is None or dataset is None or self.result is None:
             return
         first, second = self.result[0].coders[:2]
         with stack.store.read() as session:
             guid = get_code(session, item.code_id).guid
+            new_guid = get_code(session, recode_to).guid if recode_to is not None else None
         command = ResolveDisagreement(
             item.document_id,
             guid,
@@ -195,6 +201,7 @@ class AgreementTab(AnalysisTab):
             choice,
             consensus or None,
             item.code,  # type: ignore[arg-type]
+            recode_to=new_guid,
         )
         stack.execute(command)
 

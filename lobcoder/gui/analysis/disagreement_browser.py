@@ -9,6 +9,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt, Signal, Slot
 from PySide6.QtWidgets import (
     QCheckBox,
+    QComboBox,
     QGridLayout,
     QHBoxLayout,
     QLabel,
@@ -103,10 +104,13 @@ class DisagreementBrowser(QWidget):
     Signals:
         resolve(Disagreement, str, str): resolve a disagreement with a choice ("first", "second",
             "both", "neither") and the consensus coder's name ("" for none).
+        recode(Disagreement, int, str): put the code with this id in place of the disputed one,
+            with the consensus coder's name ("" for none).
         showPassage(int, int, int): show (document id, start, end) in the main window.
     """
 
     resolve = Signal(object, str, str)
+    recode = Signal(object, int, str)
     showPassage = Signal(int, int, int)
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -132,6 +136,14 @@ class DisagreementBrowser(QWidget):
         self.keep_both = QPushButton(self.tr("Keep &both"))
         self.keep_neither = QPushButton(self.tr("&Neither"))
         self.show_button = QPushButton(self.tr("&Show in document"))
+        self.recode_button = QPushButton(self.tr("&Recode as"))
+        self.recode_button.setToolTip(
+            self.tr("Take the disputed code off this passage and code it with the chosen code instead")
+        )
+        self.recode_code = QComboBox()
+        self.recode_code.setMinimumWidth(160)
+        self.recode_code.currentIndexChanged.connect(lambda _index: self._enable())
+        self.recode_button.clicked.connect(self._recode)
         self.consensus = QCheckBox(self.tr("Record under consensus coder:"))
         self.consensus.setToolTip(
             self.tr(
@@ -152,6 +164,10 @@ class DisagreementBrowser(QWidget):
             buttons.addWidget(button)
         buttons.addStretch(1)
         buttons.addWidget(self.show_button)
+        recode = QHBoxLayout()
+        recode.addWidget(self.recode_button)
+        recode.addWidget(self.recode_code)
+        recode.addStretch(1)
         consensus = QHBoxLayout()
         consensus.addWidget(self.consensus)
         consensus.addWidget(self.consensus_name)
@@ -162,6 +178,7 @@ class DisagreementBrowser(QWidget):
         right_layout.setContentsMargins(0, 0, 0, 0)
         right_layout.addLayout(passages, 1)
         right_layout.addLayout(buttons)
+        right_layout.addLayout(recode)
         right_layout.addLayout(consensus)
         splitter = QSplitter(Qt.Orientation.Horizontal)
         left = QWidget()
@@ -191,6 +208,17 @@ class DisagreementBrowser(QWidget):
             self.list.resizeColumnsToContents()
         self._show_current(self.list.currentIndex(), QModelIndex())
 
+    def set_codes(self, codes: Sequence[tuple[int, str, int]]) -> None:
+        """Offer these codes (id, name, depth in the tree) to recode to; keep the chosen one if it is still there."""
+        chosen = self.recode_code.currentData()
+        self.recode_code.blockSignals(True)
+        self.recode_code.clear()
+        for code_id, name, depth in codes:
+            self.recode_code.addItem("    " * depth + name, code_id)
+        self.recode_code.setCurrentIndex(max(self.recode_code.findData(chosen), 0))
+        self.recode_code.blockSignals(False)
+        self._enable()
+
     def current(self) -> Disagreement | None:
         row = self.list.currentIndex().row()
         return self.model.items[row] if 0 <= row < len(self.model.items) else None
@@ -200,6 +228,7 @@ class DisagreementBrowser(QWidget):
         item = self.current()
         for button in (self.keep_first, self.keep_second, self.keep_both, self.keep_neither, self.show_button):
             button.setEnabled(item is not None)
+        self._enable()
         if item is None:
             self.first_text.clear()
             self.second_text.clear()
@@ -209,11 +238,23 @@ class DisagreementBrowser(QWidget):
             view.setHtml(passage_html(text, item.start, item.end, codings))
             view.scrollToAnchor(ANCHOR)
 
+    def _enable(self) -> None:
+        """Recoding needs a disagreement and another code than the disputed one."""
+        item, code = self.current(), self.recode_code.currentData()
+        self.recode_button.setEnabled(item is not None and code is not None and code != item.code_id)
+
+    def _consensus(self) -> str:
+        return self.consensus_name.text().strip() if self.consensus.isChecked() else ""
+
     def _resolve(self, choice: Choice) -> None:
         item = self.current()
         if item is not None:
-            name = self.consensus_name.text().strip() if self.consensus.isChecked() else ""
-            self.resolve.emit(item, choice, name)
+            self.resolve.emit(item, choice, self._consensus())
+
+    def _recode(self) -> None:
+        item, code = self.current(), self.recode_code.currentData()
+        if item is not None and code is not None and code != item.code_id:
+            self.recode.emit(item, int(code), self._consensus())
 
     @Slot(QModelIndex)
     def _activated(self, index: QModelIndex) -> None:

@@ -228,7 +228,7 @@
 <context>
     <name>DisagreementBrowser</name>
     <message numerus="yes">
-        <location filename="../../analysis/disagreement_browser.py" line="+188"/>
+        <location filename="../../analysis/disagreement_browser.py" line="+205"/>
         <source>%n disagreement(s)</source>
         <translation>
             <numerusform>%n disagreement</numerusform>

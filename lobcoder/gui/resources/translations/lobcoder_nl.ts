@@ -249,7 +249,7 @@
         <translation>Kies een code om hieronder haar verschillen te zien</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+28"/>
         <source>all coders (Fleiss&apos; κ, α)</source>
         <translation>alle codeurs (Fleiss&apos; κ, α)</translation>
     </message>
@@ -269,7 +269,7 @@
         <translation>Segmentoverlap vergelijkt twee codeurs; kies codeur B.</translation>
     </message>
     <message>
-        <location line="+78"/>
+        <location line="+84"/>
         <source>agreement</source>
         <translation>overeenstemming</translation>
     </message>
@@ -1348,7 +1348,7 @@
 <context>
     <name>DisagreementBrowser</name>
     <message>
-        <location filename="../../analysis/disagreement_browser.py" line="+117"/>
+        <location filename="../../analysis/disagreement_browser.py" line="+121"/>
         <source>Double-click or press Enter to show the passage in its document</source>
         <translation>Dubbelklik of druk op Enter om de passage in haar document te tonen</translation>
     </message>
@@ -1369,6 +1369,16 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>&amp;Recode as</source>
+        <translation>&amp;Hercoderen als</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Take the disputed code off this passage and code it with the chosen code instead</source>
+        <translation>Haal de betwiste code van deze passage en codeer haar in plaats daarvan met de gekozen code</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>Record under consensus coder:</source>
         <translation>Vastleggen onder consensuscodeur:</translation>
     </message>
@@ -1383,7 +1393,7 @@
         <translation>Consensus</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+48"/>
         <location line="+1"/>
         <source>Keep {0}</source>
         <translation>{0} houden</translation>
@@ -1406,7 +1416,7 @@
 <context>
     <name>DisagreementModel</name>
     <message>
-        <location line="-110"/>
+        <location line="-126"/>
         <source>Document</source>
         <translation>Document</translation>
     </message>
