@@ -371,7 +371,7 @@ def test_quotes_list_and_jump(qtbot, window: MainWindow, analysis: AnalysisWindo
     speaker = headers.index("Speaker")
     assert tab.model.index(2, speaker).data() == "Bram"
     tab.table.selectRow(0)
-    assert tab.full_text.toPlainText() == "elkaar en de visie is gedeeld."
+    assert tab.full_text.toPlainText() == "“elkaar en de visie is gedeeld.” (Marieke, wave 1)"
     tab.table.activated.emit(tab.model.index(2, 1))
     assert window.document is not None and window.document.name == "Docent02_w1"
     assert window.transcript.selection() == _span("Docent02_w1", "Geen visie")
@@ -394,6 +394,35 @@ def test_quotes_at_most_n_per_code_export_to_word_as_blocks(
         tab.export_to(target)
     blocks = [p.text for p in docx.Document(str(target)).paragraphs if p.style.name == "Quote Block"]
     assert len(blocks) == 2 and blocks[1].startswith("“Geen visie”")
+
+
+def test_quotes_attribution_context_and_layout_chosen_in_the_tab_reach_word(
+    qtbot, tmp_path: Path, window: MainWindow, analysis: AnalysisWindow
+) -> None:
+    tab = analysis.quotes
+    show_tab(qtbot, analysis, tab)
+    tab.choose_code(code_id(window, "Visie"))
+    wait_idle(qtbot, analysis)
+    assert tab.attribution_fields() == ("participant", "wave")  # the default: participant and every attribute
+    tab.set_attribution(("document", "paragraph", "wave"))
+    tab.context.setValue(2)
+    wait_idle(qtbot, analysis)
+    tab.table.selectRow(2)
+    assert tab.full_text.toPlainText() == "[… eens. Bram:] “Geen visie” [, wel …] (Docent02_w1, paragraph 2, wave 1)"
+    target = tmp_path / "blocks.docx"
+    with qtbot.waitSignal(tab.exported, timeout=10000):
+        tab.export_to(target)
+    blocks = [p.text for p in docx.Document(str(target)).paragraphs if p.style.name == "Quote Block"]
+    assert blocks[2] == "[… eens. Bram:] “Geen visie” [, wel …] (Docent02_w1, paragraph 2, wave 1)"
+    assert blocks[1].endswith("visie.” (Docent01_w2, paragraph 2, wave 2)")  # no participant: not chosen
+    tab.layout_choice.setCurrentIndex(tab.layout_choice.findData("table"))
+    target = tmp_path / "table.docx"
+    with qtbot.waitSignal(tab.exported, timeout=10000):
+        tab.export_to(target)
+    written = docx.Document(str(target))
+    assert not [p for p in written.paragraphs if p.style.name == "Quote Block"]
+    cells = [c.text for row in written.tables[0].rows for c in row.cells]
+    assert "Geen visie" in " ".join(cells) and "Docent02_w1" in cells
 
 
 # -- export -----------------------------------------------------------------------------

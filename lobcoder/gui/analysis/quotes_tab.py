@@ -7,11 +7,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QModelIndex, Slot
-from PySide6.QtWidgets import QCheckBox, QComboBox, QLabel, QPlainTextEdit, QSpinBox
+from PySide6.QtWidgets import QCheckBox, QComboBox, QLabel, QMenu, QPlainTextEdit, QSpinBox, QToolButton
 
 from lobcoder.analysis.dataset import Dataset
 from lobcoder.analysis.filters import AnalysisFilter
-from lobcoder.analysis.quote_report import QuoteReport, quote_report
+from lobcoder.analysis.quote_report import FIELDS, QuoteReport, default_attribution, quote_report
 from lobcoder.analysis.quotes import Quote, QuoteResult, quotes
 from lobcoder.analysis.table import Table
 from lobcoder.gui.analysis.crosstab_tab import code_choices
@@ -19,6 +19,7 @@ from lobcoder.gui.analysis.tab import AnalysisTab, Computation, refill_combo, ta
 from lobcoder.gui.analysis.table_model import AnalysisTableModel
 from lobcoder.reports.export import export_quotes
 from lobcoder.reports.formatting import Language
+from lobcoder.reports.quotes_docx import QUOTE_MARKS
 
 if TYPE_CHECKING:
     from lobcoder.gui.analysis.window import AnalysisWindow
@@ -51,6 +52,23 @@ class QuotesTab(AnalysisTab):
             self.rule.addItem(text, key)
         self.definitions = QCheckBox(self.tr("Definitions"))
         self.definitions.setToolTip(self.tr("Word export: each code's definition under its heading"))
+        self.attribution_menu = QMenu(self)
+        self.attribution = QToolButton()
+        self.attribution.setText(self.tr("Attribution"))
+        self.attribution.setToolTip(
+            self.tr("What the attribution after each quote names, e.g. (Marieke, docent, wave 1)")
+        )
+        self.attribution.setMenu(self.attribution_menu)
+        self.attribution.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.context = QSpinBox()
+        self.context.setRange(0, 200)
+        self.context.setSpecialValueText(self.tr("no context"))
+        self.context.setSuffix(self.tr(" words of context"))
+        self.context.setToolTip(self.tr("Words before and after each quote, shown in brackets"))
+        self.layout_choice = QComboBox()
+        self.layout_choice.addItem(self.tr("Blocks"), "blocks")
+        self.layout_choice.addItem(self.tr("Table"), "table")
+        self.layout_choice.setToolTip(self.tr("Word export: each quote as an indented block, or one table"))
         self.controls.addWidget(QLabel(self.tr("Code:")))
         self.controls.addWidget(self.code)
         self.controls.addWidget(self.rollup)
@@ -58,6 +76,10 @@ class QuotesTab(AnalysisTab):
         self.controls.addWidget(self.per_code)
         self.controls.addWidget(self.rule)
         self.controls.addWidget(self.definitions)
+        self.controls.addWidget(self.attribution)
+        self.controls.addWidget(self.context)
+        self.controls.addWidget(QLabel(self.tr("Word:")))
+        self.controls.addWidget(self.layout_choice)
         self.controls.addStretch(1)
         self.model = AnalysisTableModel(self)
         self.table = table_view()
@@ -78,10 +100,41 @@ class QuotesTab(AnalysisTab):
         self.per_code.valueChanged.connect(self.recompute)
         self.rule.currentIndexChanged.connect(self.recompute)
         self.definitions.toggled.connect(self.recompute)
+        self.context.valueChanged.connect(self.recompute)
         refill_combo(self.code, [(self.tr("All codes"), ALL_CODES)])
+        self._fill_attribution(())
 
     def on_dataset(self, dataset: Dataset | None) -> None:
         refill_combo(self.code, [(self.tr("All codes"), ALL_CODES), *code_choices(dataset)])
+        self._fill_attribution(dataset.attribute_names if dataset is not None else ())
+
+    def _fill_attribution(self, attribute_names: tuple[str, ...]) -> None:
+        """One checkable entry per field and attribute; what was chosen stays chosen."""
+        before = {a.data(): a.isChecked() for a in self.attribution_menu.actions()}
+        names = {
+            "participant": self.tr("Participant"),
+            "speaker": self.tr("Speaker"),
+            "document": self.tr("Document"),
+            "paragraph": self.tr("Paragraph"),
+            "time": self.tr("Time"),
+        }
+        default = set(default_attribution(attribute_names))
+        self.attribution_menu.clear()
+        for field in (*FIELDS, *attribute_names):
+            action = self.attribution_menu.addAction(names.get(field, field))
+            action.setData(field)
+            action.setCheckable(True)
+            action.setChecked(before.get(field, field in default))
+            action.toggled.connect(self.recompute)
+
+    def attribution_fields(self) -> tuple[str, ...]:
+        """The fields checked under Attribution, in the menu's order."""
+        return tuple(a.data() for a in self.attribution_menu.actions() if a.isChecked())
+
+    def set_attribution(self, fields: tuple[str, ...]) -> None:
+        """Check exactly ``fields`` (as a user would, one entry at a time)."""
+        for action in self.attribution_menu.actions():
+            action.setChecked(action.data() in fields)
 
     def computation(self, flt: AnalysisFilter) -> Computation:
         code = self.code.currentData()
@@ -91,10 +144,20 @@ class QuotesTab(AnalysisTab):
         per_code = self.per_code.value() or None
         rule = self.rule.currentData()
         definitions = self.definitions.isChecked()
+        attribution = self.attribution_fields()
+        context = self.context.value()
 
         def compute(dataset: Dataset) -> tuple[QuoteResult, Table, QuoteReport]:
-            found = quotes(dataset, flt, codes=chosen, rollup=rollup)
-            report = quote_report(found, per_code=per_code, rule=rule, definitions=definitions)
+            found = quotes(dataset, flt, codes=chosen, rollup=rollup, context=context)
+            known = [f for f in attribution if f in FIELDS or f in found.attribute_names]
+            report = quote_report(
+                found,
+                per_code=per_code,
+                rule=rule,
+                definitions=definitions,
+                attribution=known,
+                context=context,
+            )
             shown = QuoteResult(tuple(q for g in report.groups for q in g.quotes), found.attribute_names)
             return shown, report.to_table(language), report  # thousands of rows: built here, not on the GUI thread
 
@@ -128,7 +191,8 @@ class QuotesTab(AnalysisTab):
     def export_task(self, tables: list[Table], path: Path, language: Language) -> Callable[[], object]:
         """Word gets the thesis layout (a heading per code, quotes as blocks); Excel and CSV the table."""
         report: QuoteReport = self.result[2]
-        return lambda: export_quotes(report, path, language=language)
+        layout = self.layout_choice.currentData()
+        return lambda: export_quotes(report, path, language=language, layout=layout)
 
     def choose_code(self, code_id: int | None) -> None:
         self.code.setCurrentIndex(self.code.findData(ALL_CODES if code_id is None else code_id))
@@ -136,7 +200,19 @@ class QuotesTab(AnalysisTab):
     @Slot(QModelIndex, QModelIndex)
     def _show_full_text(self, current: QModelIndex, _previous: QModelIndex) -> None:
         found = self.quote(current.row())
-        self.full_text.setPlainText(found.text if found is not None else "")
+        self.full_text.setPlainText(self.as_block(found) if found is not None else "")
+
+    def as_block(self, found: Quote) -> str:
+        """The quote as the Word export shows it: context in brackets, the quote in quotation marks, attribution."""
+        report: QuoteReport = self.result[2]
+        language = self.host.language()
+        opening, closing = QUOTE_MARKS[language]
+        text = opening + " ".join(found.text.split()) + closing
+        if found.before:
+            text = f"[… {found.before}] {text}"
+        if found.after:
+            text = f"{text} [{found.after} …]"
+        return f"{text} {report.attribution_of(found, language)}".rstrip()
 
     @Slot(QModelIndex)
     def _activated(self, index: QModelIndex) -> None:

@@ -507,7 +507,7 @@ Language of the codebook:</numerusform>
 <context>
     <name>QuotesTab</name>
     <message numerus="yes">
-        <location filename="../../analysis/quotes_tab.py" line="+114"/>
+        <location filename="../../analysis/quotes_tab.py" line="+177"/>
         <source>%n quote(s)</source>
         <translation>
             <numerusform>%n quote</numerusform>

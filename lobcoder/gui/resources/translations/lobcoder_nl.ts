@@ -3141,7 +3141,7 @@ Wachtwoord om hem te versleutelen (leeg laten voor geen):</translation>
 <context>
     <name>QuotesTab</name>
     <message>
-        <location filename="../../analysis/quotes_tab.py" line="+39"/>
+        <location filename="../../analysis/quotes_tab.py" line="+40"/>
         <source>Include sub-codes</source>
         <translation>Met subcodes</translation>
     </message>
@@ -3186,6 +3186,46 @@ Wachtwoord om hem te versleutelen (leeg laten voor geen):</translation>
         <translation>Word-export: de definitie van elke code onder de kop</translation>
     </message>
     <message>
+        <location line="+3"/>
+        <source>Attribution</source>
+        <translation>Bronvermelding</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>What the attribution after each quote names, e.g. (Marieke, docent, wave 1)</source>
+        <translation>Wat de bronvermelding na elk citaat noemt, bijv. (Marieke, docent, ronde 1)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>no context</source>
+        <translation>geen context</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source> words of context</source>
+        <translation> woorden context</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Words before and after each quote, shown in brackets</source>
+        <translation>Woorden voor en na elk citaat, tussen haken getoond</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Blocks</source>
+        <translation>Blokken</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Table</source>
+        <translation>Tabel</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Word export: each quote as an indented block, or one table</source>
+        <translation>Export naar Word: elk citaat als ingesprongen blok, of één tabel</translation>
+    </message>
+    <message>
         <location line="+1"/>
         <source>Code:</source>
         <translation>Code:</translation>
@@ -3196,7 +3236,12 @@ Wachtwoord om hem te versleutelen (leeg laten voor geen):</translation>
         <translation>Per code:</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+6"/>
+        <source>Word:</source>
+        <translation>Word:</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>Double-click or press Enter to show the quote in its document</source>
         <translation>Dubbelklik of druk op Enter om het citaat in het document te tonen</translation>
     </message>
@@ -3206,13 +3251,38 @@ Wachtwoord om hem te versleutelen (leeg laten voor geen):</translation>
         <translation>Het gekozen citaat staat hier in zijn geheel.</translation>
     </message>
     <message>
-        <location line="+11"/>
-        <location line="+3"/>
+        <location line="+12"/>
+        <location line="+4"/>
         <source>All codes</source>
         <translation>Alle codes</translation>
     </message>
+    <message>
+        <location line="+7"/>
+        <source>Participant</source>
+        <translation>Deelnemer</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Speaker</source>
+        <translation>Spreker</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Document</source>
+        <translation>Document</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Paragraph</source>
+        <translation>Alinea</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Time</source>
+        <translation>Tijd</translation>
+    </message>
     <message numerus="yes">
-        <location line="+30"/>
+        <location line="+58"/>
         <source>%n quote(s)</source>
         <translation>
             <numerusform>%n citaat</numerusform>
