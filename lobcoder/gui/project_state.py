@@ -13,7 +13,7 @@ from collections.abc import Collection
 from dataclasses import dataclass, replace
 
 from lobcoder.participants.links import all_document_attributes
-from lobcoder.services.codes import CodeInfo, code_counts, list_codes
+from lobcoder.services.codes import CodeInfo, code_counts, documents_with_sub_codes, list_codes
 from lobcoder.services.codings import (
     CodingView,
     Segment,
@@ -76,6 +76,9 @@ def read_changes(
         per_document = coding_counts(session, documents) if documents else {}
         shares = coded_share(session, documents) if documents else {}
         per_code = code_counts(session, changes.codes) if changes.codes else {}
+        parents = {c.id: c.parent_id for c in previous.codes}
+        rolled_up = _with_ancestors(changes.codes, parents)
+        per_tree = documents_with_sub_codes(session, rolled_up) if rolled_up else {}
     touched = [replace(d, codings=per_document.get(d.id, 0)) for d in previous.documents if d.id in documents]
     by_id = {d.id: d for d in touched}
     codes = [
@@ -84,6 +87,7 @@ def read_changes(
         else c
         for c in previous.codes
     ]
+    codes = [replace(c, documents_with_sub_codes=per_tree[c.id]) if c.id in per_tree else c for c in codes]
     snapshot = replace(
         previous,
         codes=codes,
@@ -91,6 +95,17 @@ def read_changes(
         coded_share={**previous.coded_share, **shares},
     )
     return snapshot, touched
+
+
+def _with_ancestors(code_ids: Collection[int], parents: dict[int, int | None]) -> set[int]:
+    """``code_ids`` and their ancestors: the codes whose counts with sub-codes a change of ``code_ids`` moves."""
+    result: set[int] = set()
+    for code_id in code_ids:
+        current: int | None = code_id
+        while current is not None and current not in result:
+            result.add(current)
+            current = parents.get(current)
+    return result
 
 
 def read_document(store: ProjectStore, document_id: int) -> tuple[DocumentView, list[CodingView]]:

@@ -49,6 +49,7 @@ class CodeInfo:
     exclusion: str = ""
     examples: str = ""
     keywords: str = ""
+    documents_with_sub_codes: int = 0  # documents with a coding of this code or a descendant, each once
 
 
 def _children_map(session: Session) -> dict[int | None, list[Code]]:
@@ -66,9 +67,44 @@ def code_counts(session: Session, code_ids: Collection[int] | None = None) -> di
     return {code_id: (n, docs) for code_id, n, docs in session.execute(query)}
 
 
+def documents_with_sub_codes(session: Session, code_ids: Collection[int] | None = None) -> dict[int, int]:
+    """Per code (all, or ``code_ids``): the documents coded with it or any descendant, each counted once.
+
+    Reads the distinct (code, document) pairs of the codes' subtrees, not the codings.
+    """
+    parents: dict[int, int | None] = {
+        code_id: parent for code_id, parent in session.execute(select(Code.id, Code.parent_id))
+    }
+    wanted = set(parents) if code_ids is None else {c for c in code_ids if c in parents}
+    children: dict[int | None, list[int]] = {}
+    for code_id, parent in parents.items():
+        children.setdefault(parent, []).append(code_id)
+    below: set[int] = set()
+    stack = list(wanted)
+    while stack:
+        current = stack.pop()
+        if current not in below:
+            below.add(current)
+            stack.extend(children.get(current, []))
+    query = select(Coding.code_id, Coding.document_id).distinct()
+    if code_ids is not None:
+        query = query.where(Coding.code_id.in_(sorted(below)))
+    found: dict[int, set[int]] = {code_id: set() for code_id in wanted}
+    for code_id, document_id in session.execute(query):
+        seen: set[int] = set()
+        current: int | None = code_id
+        while current is not None and current not in seen:  # the code and its ancestors
+            seen.add(current)
+            if current in found:
+                found[current].add(document_id)
+            current = parents.get(current)
+    return {code_id: len(documents) for code_id, documents in found.items()}
+
+
 def list_codes(session: Session) -> list[CodeInfo]:
     """All codes, depth first in tree order, with their coding and document counts."""
     counts = code_counts(session)
+    rolled = documents_with_sub_codes(session)
     children = _children_map(session)
     result: list[CodeInfo] = []
 
@@ -88,6 +124,7 @@ def list_codes(session: Session) -> list[CodeInfo]:
                     n,
                     docs,
                     **{field: getattr(code, field) for field in RICH_FIELDS},
+                    documents_with_sub_codes=rolled.get(code.id, 0),
                 )
             )
             walk(code.id, depth + 1)

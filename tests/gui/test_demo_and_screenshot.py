@@ -7,6 +7,8 @@ from pathlib import Path
 import pytest
 from PySide6.QtGui import QColor, QImage
 
+from lobcoder.analysis.dataset import load_dataset
+from lobcoder.analysis.frequencies import frequencies
 from lobcoder.demo import create_demo_project
 from lobcoder.gui.main_window import MainWindow
 from lobcoder.gui.screenshot import main as screenshot
@@ -29,6 +31,28 @@ def test_demo_opens_with_codes_documents_and_highlights_then_closes(qtbot, tmp_p
     first = window.coding.codings[0]
     assert window.transcript.coding_at(first.start) != []
     window.close()  # qt_log_level_fail turns any Qt warning into a failure
+
+
+def test_code_tree_with_sub_codes_counted_matches_the_analysis_frequencies(qtbot, tmp_path: Path, demo: Path) -> None:
+    window = MainWindow(Settings(str(tmp_path / "s.ini")))
+    qtbot.addWidget(window)
+    window.show()
+    assert window.open_project(demo) and window.store is not None
+    window.menu_actions.count_subcodes.trigger()
+    with window.store.read() as session:
+        rows = frequencies(load_dataset(session), rollup=True).rows
+    model = window.code_model
+    shown = {}
+    for row in rows:
+        index = model.index_for_code(row.code.id)
+        shown[row.code.name] = (
+            index.siblingAtColumn(model.CODINGS).data(),
+            index.siblingAtColumn(model.DOCUMENTS).data(),
+        )
+    assert shown == {row.code.name: (row.rolled.codings, row.rolled.documents) for row in rows}
+    themes = [row for row in rows if row.code.id in {c.id for c in window.codes_by_id.values() if c.parent_id is None}]
+    assert any(row.rolled.documents > row.own.documents for row in themes)  # roll-up changes something
+    window.close()
 
 
 def _colours(image: QImage) -> set[str]:

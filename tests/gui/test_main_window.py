@@ -15,7 +15,7 @@ from lobcoder.gui.models.code_tree_model import TotalCodingsRole
 from lobcoder.gui.quick_code import QuickCodePicker
 from lobcoder.gui.settings import Settings
 from lobcoder.importing.extracted import Turn
-from lobcoder.services.codes import create_code
+from lobcoder.services.codes import create_code, list_codes
 from lobcoder.services.documents import add_document
 from lobcoder.storage.models import Code, Coding, Memo
 from lobcoder.storage.project import ProjectStore
@@ -167,6 +167,34 @@ def test_code_tree_can_count_sub_codes_in_their_parents(qtbot, window: MainWindo
     assert sub_code >= 1 and theme.data() == own + sub_code == model.data(theme, TotalCodingsRole)
     window.menu_actions.count_subcodes.trigger()
     assert theme.data() == own
+
+
+def test_rolled_up_documents_follow_a_coding_of_a_sub_code(qtbot, window: MainWindow) -> None:
+    model = window.code_model
+    theme_id, sub_id = _code_id(window, "Collectief leren"), _code_id(window, "Samen oefenen")
+    window.menu_actions.count_subcodes.trigger()
+    theme = model.index_for_code(theme_id).siblingAtColumn(model.DOCUMENTS)
+    assert theme.data() == 0
+    _select(window, "zonder ons")
+    window.coding.apply_code(theme_id)
+    _select(window, "visie is door")
+    window.coding.apply_code(sub_id)
+    assert theme.data() == 1  # the same document through the theme and its sub-code: counted once
+    window.open_document(_doc_id(window, "Docent02_w1"))
+    text = window.document.text  # type: ignore[union-attr]
+    start = text.index("Antwoord")
+    window.transcript.select_span(start, start + len("Antwoord"))
+    window.coding.apply_code(sub_id)
+    assert theme.data() == 2 and model.index_for_code(sub_id).siblingAtColumn(model.DOCUMENTS).data() == 2
+    assert window.store is not None
+    with window.store.read() as session:  # the incremental path agrees with a full re-read
+        fresh = {c.id: c.documents_with_sub_codes for c in list_codes(session)}
+    assert fresh[theme_id] == 2 and window.codes_by_id[theme_id].documents_with_sub_codes == 2
+    window.menu_actions.count_subcodes.trigger()
+    assert theme.data() == 1  # own codings only: Docent01_w1
+    window.menu_actions.count_subcodes.trigger()
+    window.menu_actions.undo_action.trigger()
+    assert theme.data() == 1
 
 
 def test_in_vivo_creates_a_code_named_after_the_words_and_undo_removes_both(window: MainWindow) -> None:

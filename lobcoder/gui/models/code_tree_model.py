@@ -93,8 +93,9 @@ class CodeTreeModel(QAbstractItemModel):
 
     The codings column shows the code's own count (what ``list_codes`` gives);
     its tooltip and ``TotalCodingsRole`` add the count including sub-codes.
-    After ``set_rollup(True)`` the column shows that total instead, as the
-    Analysis window counts with "Include sub-codes".
+    After ``set_rollup(True)`` the column shows that total instead, and the
+    documents column the documents coded with the code or a sub-code (each
+    once), as the Analysis window counts with "Include sub-codes".
 
     Signals:
         renameRequested(int, str): code id and the new, whitespace-normalised name.
@@ -122,11 +123,10 @@ class CodeTreeModel(QAbstractItemModel):
         if rollup == self._rollup:
             return
         self._rollup = rollup
-        self.headerDataChanged.emit(Qt.Orientation.Horizontal, self.CODINGS, self.CODINGS)
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, self.CODINGS, self.DOCUMENTS)
         for code_id in self._tree.codes:
             if self._tree.children.get(code_id):
-                index = self._index_of(code_id, self.CODINGS)
-                self.dataChanged.emit(index, index)
+                self.dataChanged.emit(self._index_of(code_id, self.CODINGS), self._index_of(code_id, self.DOCUMENTS))
 
     def rollup(self) -> bool:
         return self._rollup
@@ -222,7 +222,7 @@ class CodeTreeModel(QAbstractItemModel):
         if role == Qt.ItemDataRole.DisplayRole:
             if column == self.CODINGS:
                 return self._tree.totals[code.id] if self._rollup else code.codings
-            return code.documents
+            return code.documents_with_sub_codes if self._rollup else code.documents
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return _RIGHT
         if role == Qt.ItemDataRole.ToolTipRole:
@@ -231,7 +231,10 @@ class CodeTreeModel(QAbstractItemModel):
 
     def _count_tooltip(self, code: CodeInfo, column: int) -> str:
         if column == self.DOCUMENTS:
-            return self.tr("%n document(s) with a coding of this code", "", code.documents)
+            text = self.tr("%n document(s) with a coding of this code", "", code.documents)
+            if self._tree.children.get(code.id):
+                text += "\n" + self.tr("%n including its sub-codes", "", code.documents_with_sub_codes)
+            return text
         text = self.tr("%n coding(s) with this code", "", code.codings)
         if self._tree.children.get(code.id):
             text += "\n" + self.tr("%n including its sub-codes", "", self._tree.totals[code.id])
@@ -246,6 +249,10 @@ class CodeTreeModel(QAbstractItemModel):
             if self._rollup:
                 return self.tr("Codings of the code and its sub-codes (View → Count sub-codes in their parents)")
             return self.tr("Codings with exactly this code; a cell's tooltip adds those of its sub-codes")
+        if role == Qt.ItemDataRole.ToolTipRole and section == self.DOCUMENTS:
+            if self._rollup:
+                return self.tr("Documents coded with the code or a sub-code, each counted once")
+            return self.tr("Documents with a coding of exactly this code")
         if role == Qt.ItemDataRole.TextAlignmentRole and section != self.NAME:
             return _RIGHT
         return None

@@ -106,7 +106,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+1"/>
+        <location line="+4"/>
         <source>%n coding(s) with this code</source>
         <translation>
             <numerusform>%n coding with this code</numerusform>
@@ -114,7 +114,8 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+2"/>
+        <location line="-2"/>
+        <location line="+4"/>
         <source>%n including its sub-codes</source>
         <translation>
             <numerusform>%n including its sub-codes</numerusform>

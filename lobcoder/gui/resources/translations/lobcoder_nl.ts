@@ -532,7 +532,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+1"/>
+        <location line="+4"/>
         <source>%n coding(s) with this code</source>
         <translation>
             <numerusform>%n codering met deze code</numerusform>
@@ -540,7 +540,8 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+2"/>
+        <location line="-2"/>
+        <location line="+4"/>
         <source>%n including its sub-codes</source>
         <translation>
             <numerusform>%n inclusief de subcodes</numerusform>
@@ -571,6 +572,16 @@
         <location line="+1"/>
         <source>Codings with exactly this code; a cell&apos;s tooltip adds those of its sub-codes</source>
         <translation>Coderingen met precies deze code; de tooltip van een cel telt die van de subcodes mee</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Documents coded with the code or a sub-code, each counted once</source>
+        <translation>Documenten gecodeerd met de code of een subcode, elk één keer geteld</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Documents with a coding of exactly this code</source>
+        <translation>Documenten met een codering van precies deze code</translation>
     </message>
 </context>
 <context>
@@ -2728,8 +2739,8 @@ Taal van het codeboek:</numerusform>
     </message>
     <message>
         <location line="+2"/>
-        <source>The code tree counts a code&apos;s codings with its sub-codes</source>
-        <translation>De codeboom telt de coderingen van een code samen met die van haar subcodes</translation>
+        <source>The code tree counts a code&apos;s codings and documents with its sub-codes</source>
+        <translation>De codeboom telt de coderingen en documenten van een code samen met die van haar subcodes</translation>
     </message>
     <message>
         <location line="+5"/>
