@@ -316,10 +316,29 @@ class MainWindow(QMainWindow):
         for code_id in set(self.codes_by_id) - known:
             self.code_tree.expand(self.code_filter.mapFromSource(self.code_model.index_for_code(code_id)).parent())
         if self.document is not None:
+            if self._speakers_changed():
+                return
             codings = read_codings(self.store, self.document.id)
             self.transcript.set_codings(codings, self.styles())
             self.coding.codings = codings
             self.coding.refresh_pane()
+
+    def _speakers_changed(self) -> bool:
+        """Show the open document again if its turns' speakers changed (renamed, merged or marked; also on undo)."""
+        assert self.store is not None and self.document is not None
+        try:
+            view, codings = read_document(self.store, self.document.id)
+        except LobcoderError:  # the document itself is gone
+            return False
+        if view.turns == self.document.turns:
+            return False
+        scrolled = self.transcript.editor.verticalScrollBar().value()
+        self.document = view
+        self.coding.codings = codings
+        self.transcript.set_document(view, codings, self.styles())
+        self.transcript.editor.verticalScrollBar().setValue(scrolled)
+        self.coding.refresh_pane()
+        return True
 
     def _codings_changed(self, changes: ChangeSet) -> None:
         """Only codings changed: the counts of their documents and codes, their rows, their highlights."""

@@ -10,6 +10,7 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 from sqlalchemy import select
 
+from lobcoder.editing.speaker_commands import RenameSpeaker
 from lobcoder.gui.main_window import MainWindow
 from lobcoder.gui.models.code_tree_model import TotalCodingsRole
 from lobcoder.gui.quick_code import QuickCodePicker
@@ -195,6 +196,30 @@ def test_rolled_up_documents_follow_a_coding_of_a_sub_code(qtbot, window: MainWi
     window.menu_actions.count_subcodes.trigger()
     window.menu_actions.undo_action.trigger()
     assert theme.data() == 1
+
+
+def test_undoing_a_speaker_rename_updates_the_open_transcript(qtbot, window: MainWindow) -> None:
+    assert window.store is not None and window.undo_stack is not None
+    with window.store.transaction() as session:
+        text = "I: Vraag?\nSpreker 1: Het antwoord."
+        turns = [Turn("I", 0, 3, 9, timestamp_ms=0), Turn("Spreker 1", 10, 21, len(text), timestamp_ms=5000)]
+        document = add_document(session, "Teams_w1", text, turns).id
+    window.refresh()
+    window.open_document(document)
+    answer = text.index("antwoord")
+
+    def speakers() -> list[str | None]:
+        assert window.document is not None
+        return [t.speaker for t in window.document.turns]
+
+    assert window.transcript._tooltip_at(answer) == "Spreker 1 at 00:00:05"
+    assert window.undo_stack.execute(RenameSpeaker("Spreker 1", "Lotte"))
+    assert speakers() == ["I", "Lotte"] and window.transcript._tooltip_at(answer) == "Lotte at 00:00:05"
+    window.menu_actions.undo_action.trigger()
+    assert speakers() == ["I", "Spreker 1"] and window.transcript._tooltip_at(answer) == "Spreker 1 at 00:00:05"
+    window.menu_actions.redo_action.trigger()
+    assert window.transcript._tooltip_at(answer) == "Lotte at 00:00:05"
+    assert window.transcript.text() == text
 
 
 def test_in_vivo_creates_a_code_named_after_the_words_and_undo_removes_both(window: MainWindow) -> None:
