@@ -318,7 +318,9 @@ class MenuActions(QObject):
         menu.addAction(self.show_all_codes)
         self.count_subcodes = QAction(self.tr("Count sub-codes in their &parents"), self.window)
         self.count_subcodes.setCheckable(True)
-        self.count_subcodes.setToolTip(self.tr("The code tree counts a code's codings and documents with its sub-codes"))
+        self.count_subcodes.setToolTip(
+            self.tr("The code tree counts a code's codings and documents with its sub-codes")
+        )
         self.count_subcodes.setChecked(self.window.settings.count_subcodes)
         self.window.code_model.set_rollup(self.window.settings.count_subcodes)
         self.count_subcodes.toggled.connect(self._toggle_count_subcodes)
