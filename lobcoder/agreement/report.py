@@ -52,7 +52,11 @@ def _columns(
         columns.append((message(f"agreement.measure.{name}", language), fmt, lambda r, name=name: _value(r, name)))
         if name in WITH_INTERVAL and result.unit != "overlap":
             columns.append(
-                (message("agreement.ci", language), "text", lambda r, name=name: interval_text(r.intervals.get(name), language))
+                (
+                    message("agreement.ci", language),
+                    "text",
+                    lambda r, name=name: interval_text(r.intervals.get(name), language),
+                )
             )
     return columns
 
