@@ -239,13 +239,7 @@ def _best_threshold(probabilities: np.ndarray, y: np.ndarray) -> tuple[float, fl
     """The threshold with the best F1 (ties: nearest 0.5), and its precision, recall, F1."""
     best = (DEFAULT_THRESHOLD, 0.0, 0.0, -1.0)
     for threshold in THRESHOLDS:
-        chosen = probabilities >= threshold
-        tp = float(np.sum(chosen & (y == 1)))
-        fp = float(np.sum(chosen & (y == 0)))
-        fn = float(np.sum(~chosen & (y == 1)))
-        precision = tp / (tp + fp) if tp + fp else 0.0
-        recall = tp / (tp + fn) if tp + fn else 0.0
-        f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+        precision, recall, f1 = _precision_recall_f1(probabilities, y, threshold)
         better = f1 > best[3] + 1e-9 or (abs(f1 - best[3]) <= 1e-9 and abs(threshold - 0.5) < abs(best[0] - 0.5))
         if better:
             best = (threshold, precision, recall, f1)
@@ -358,7 +352,7 @@ def _codebook_threshold(scores: np.ndarray, y: np.ndarray, count: int) -> tuple[
     return _measure(scores, y, min(THRESHOLDS, key=lambda t: (abs(t - shrunk), abs(t - DEFAULT_THRESHOLD))))
 
 
-def _measure(scores: np.ndarray, y: np.ndarray, threshold: float) -> tuple[float, float, float, float]:
+def _precision_recall_f1(scores: np.ndarray, y: np.ndarray, threshold: float) -> tuple[float, float, float]:
     chosen = scores >= threshold
     tp = float(np.sum(chosen & (y == 1)))
     fp = float(np.sum(chosen & (y == 0)))
@@ -366,6 +360,11 @@ def _measure(scores: np.ndarray, y: np.ndarray, threshold: float) -> tuple[float
     precision = tp / (tp + fp) if tp + fp else 0.0
     recall = tp / (tp + fn) if tp + fn else 0.0
     f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    return precision, recall, f1
+
+
+def _measure(scores: np.ndarray, y: np.ndarray, threshold: float) -> tuple[float, float, float, float]:
+    precision, recall, f1 = _precision_recall_f1(scores, y, threshold)
     return threshold, round(precision, 4), round(recall, 4), round(f1, 4)
 
 
