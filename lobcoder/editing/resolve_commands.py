@@ -113,10 +113,11 @@ class ResolveDisagreement(Command):
     code_name: str = ""  # for the name of the action
     label: str = "resolve_disagreement"
     recode_to: str | None = None
+    recode_name: str = ""  # for the name of the action
 
     @property
     def label_args(self) -> dict[str, Any]:
-        return {"code": self.code_name, "choice": self.choice}
+        return {"code": self.code_name, "choice": self.choice, "target": self.recode_name}
 
     def apply(self, session: Session) -> Command:
         if self.choice not in CHOICES:
@@ -143,6 +144,7 @@ class ResolveDisagreement(Command):
                 piece for coder in (self.first, self.second) for piece in _inside(found[coder], self.start, self.end)
             ]
             new_code = get_code(session, self.recode_to)
+            self.recode_name = new_code.name
             held = {t: _codings(session, self.document_id, new_code.id, t, self.start, self.end) for t in targets}
             wanted = {t: merge(disputed + _inside(held[t], self.start, self.end)) for t in targets}
             steps += self._write(session, text, self.recode_to, targets, held, wanted)

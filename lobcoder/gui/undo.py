@@ -52,7 +52,11 @@ class ActionNames(QObject):
             "merge_speakers": lambda: self.tr("Merge speakers into ‘{0}’").format(speaker),
             "mark_interviewer": lambda: self.tr("Mark %n speaker(s) as interviewer or respondent", "", count),
             "code_turns": lambda: self.tr("Code %n speaker turn(s)", "", count),
-            "resolve_disagreement": lambda: self.tr("Resolve disagreement on ‘{0}’").format(code),
+            "resolve_disagreement": lambda: (
+                self.tr("Recode ‘{0}’ as ‘{1}’").format(code, args.get("target", ""))
+                if args.get("choice") == "recode"
+                else self.tr("Resolve disagreement on ‘{0}’").format(code)
+            ),
             "reassign_in_document": lambda: self.tr(
                 "Give the turns of %n speaker(s) in this document to ‘{0}’", "", count
             ).format(speaker),

@@ -60,4 +60,6 @@ def format_number(value: float, decimals: int, language: str = "en") -> str:
     """``1234.5`` → "1,234.50" (en) or "1.234,50" (nl); thousands grouped from 1,000 on."""
     decimal, thousands = _SEPARATORS[check_language(language)]
     text = f"{value:,.{decimals}f}"
+    if text.startswith("-") and not text.strip("-0.,"):
+        text = text[1:]  # -0.001 rounds to "0.00", not "-0.00"
     return text.replace(",", "\0").replace(".", decimal).replace("\0", thousands)

@@ -209,7 +209,7 @@ def test_recoding_a_disagreement_with_the_code_picker_is_undoable(qtbot, analysi
     browser.recode_button.click()
     stack = analysis.stack
     assert stack is not None and analysis.store is not None
-    assert stack.undoText() == "Resolve disagreement on ‘Mentor’"
+    assert stack.undoText() == "Recode ‘Mentor’ as ‘Keuze’"
     wait_idle(qtbot, analysis)
     # Mentor left the sentence, Keuze took its place for both coders: only "Geen tijd" is left.
     qtbot.waitUntil(lambda: [TEXT[d.start : d.end] for d in browser.model.items] == ["R: Geen tijd."], timeout=15000)

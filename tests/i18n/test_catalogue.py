@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 import lobcoder
-from lobcoder.i18n import CATALOGUE, LANGUAGES, check_language, message
+from lobcoder.i18n import CATALOGUE, LANGUAGES, check_language, format_number, message
 
 SOURCE = Path(lobcoder.__file__).parent
 
@@ -70,3 +70,11 @@ SAME_IN_EVERY_LANGUAGE = {
 def test_a_message_is_the_same_in_two_languages_only_where_listed() -> None:
     same = {key for key, entry in CATALOGUE.items() if len({getattr(entry, lang) for lang in LANGUAGES}) == 1}
     assert same <= SAME_IN_EVERY_LANGUAGE, f"not translated? {sorted(same - SAME_IN_EVERY_LANGUAGE)}"
+
+
+def test_a_tiny_negative_value_is_shown_as_zero_without_a_minus_sign() -> None:
+    # A κ of -0.001 in an agreement table reads "0.00", not "-0.00".
+    assert format_number(-0.001, 2, "en") == "0.00"
+    assert format_number(-0.001, 2, "nl") == "0,00"
+    assert format_number(-0.006, 2, "en") == "-0.01"
+    assert format_number(-1234.5, 1, "nl") == "-1.234,5"

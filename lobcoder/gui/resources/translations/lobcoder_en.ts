@@ -68,7 +68,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+3"/>
+        <location line="+7"/>
         <source>Give the turns of %n speaker(s) in this document to ‘{0}’</source>
         <translation>
             <numerusform>Give the turns of %n speaker in this document to ‘{0}’</numerusform>
@@ -457,7 +457,7 @@ Language of the codebook:</numerusform>
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <location filename="../../main_window.py" line="+434"/>
+        <location filename="../../main_window.py" line="+453"/>
         <source>‘{0}’: %n segment(s)</source>
         <translation>
             <numerusform>‘{0}’: %n segment</numerusform>

@@ -133,12 +133,17 @@
         </translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
+        <source>Recode ‘{0}’ as ‘{1}’</source>
+        <translation>‘{0}’ hercoderen als ‘{1}’</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Resolve disagreement on ‘{0}’</source>
         <translation>Verschil over ‘{0}’ oplossen</translation>
     </message>
     <message numerus="yes">
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Give the turns of %n speaker(s) in this document to ‘{0}’</source>
         <translation>
             <numerusform>De beurten van %n spreker in dit document aan ‘{0}’ geven</numerusform>
@@ -2428,7 +2433,7 @@ Taal van het codeboek:</numerusform>
         <translation>Project kan niet worden geopend</translation>
     </message>
     <message>
-        <location line="+110"/>
+        <location line="+129"/>
         <source>Action not carried out</source>
         <translation>Actie niet uitgevoerd</translation>
     </message>
@@ -2738,12 +2743,12 @@ Taal van het codeboek:</numerusform>
         <translation>Subcodes meetellen bij hun &amp;bovenliggende code</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>The code tree counts a code&apos;s codings and documents with its sub-codes</source>
         <translation>De codeboom telt de coderingen en documenten van een code samen met die van haar subcodes</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>Selected coding and coded &amp;segments</source>
         <translation>Gekozen codering en gecodeerde &amp;fragmenten</translation>
     </message>
