@@ -8,6 +8,7 @@ from pathlib import Path
 
 def register(commands: argparse._SubParsersAction) -> None:
     from lobcoder.agreement.units import AGREEMENT_UNITS
+    from lobcoder.cli.pseudonymised import add_flag
 
     cmd = commands.add_parser(
         "agreement",
@@ -30,6 +31,7 @@ def register(commands: argparse._SubParsersAction) -> None:
     cmd.add_argument("--json", action="store_true", help="print the result as JSON")
     cmd.add_argument("--out", type=Path, metavar="FILE", help="write the tables to a .docx, .xlsx or .csv file")
     cmd.add_argument("--language", choices=("en", "nl"), default="en", help="words and numbers of the tables")
+    add_flag(cmd)
     cmd.set_defaults(handler=cmd_agreement)
 
 
@@ -38,21 +40,22 @@ def cmd_agreement(args: argparse.Namespace) -> int:
     from lobcoder.agreement.report import report_tables, result_as_json
     from lobcoder.analysis.dataset import load_dataset
     from lobcoder.cli.output import print_json
+    from lobcoder.cli.pseudonymised import project_to_export
     from lobcoder.cli.report import print_table
     from lobcoder.reports.export import export_table
-    from lobcoder.storage.project import ProjectStore
 
     if args.out is not None and args.out.suffix.lower() not in (".docx", ".xlsx", ".csv"):
         raise AgreementProblem(f"{args.out}: use .docx, .xlsx or .csv")
-    with ProjectStore.open(args.project) as store, store.read() as session:
-        dataset = load_dataset(session, texts=args.unit != "overlap", turns=args.unit == "turn")
+    with project_to_export(args.project, args.pseudonymise, args.out) as (store, label):
+        with store.read() as session:
+            dataset = load_dataset(session, texts=args.unit != "overlap", turns=args.unit == "turn")
     documents = None
     if args.documents:
         by_name = {d.name.casefold(): d.id for d in dataset.documents}
-        missing = [n for n in args.documents if n.casefold() not in by_name]
+        missing = [n for n in args.documents if label(n).casefold() not in by_name]
         if missing:
             raise AgreementProblem(f"no document named {missing[0]!r} in this project")
-        documents = [by_name[n.casefold()] for n in args.documents]
+        documents = [by_name[label(n).casefold()] for n in args.documents]
     result = agreement(dataset, args.coders, args.unit, documents, args.overlap)
     if args.json:
         print_json(result_as_json(result))

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from lobcoder.cli.backup import report_problem
 from lobcoder.cli.output import print_json
+from lobcoder.cli.pseudonymised import add_flag, project_to_export
 from lobcoder.codebook.export_docx import export_codebook_docx
 from lobcoder.codebook.export_markdown import export_codebook_markdown
 from lobcoder.editing.codebook_import import ImportCodebook, plan_codebook_import
@@ -54,6 +55,7 @@ def register(commands: argparse._SubParsersAction) -> None:
     export.add_argument("project", type=Path)
     export.add_argument("--out", type=Path, required=True, help="FILE.qdpx")
     export.add_argument("--json", action="store_true")
+    add_flag(export)
     export.set_defaults(handler=cmd_project_export)
     imp = actions.add_parser(
         "import", help="create a new project from a .qdpx (ATLAS.ti, MAXQDA, NVivo, QualCoder, Taguette...)"
@@ -116,7 +118,7 @@ def cmd_codebook_import(args: argparse.Namespace) -> int:
 
 
 def cmd_project_export(args: argparse.Namespace) -> int:
-    with ProjectStore.open(args.project) as store:
+    with project_to_export(args.project, args.pseudonymise, args.out) as (store, _label):
         report = export_qdpx(store, args.out)
     if args.json:
         print_json(report)

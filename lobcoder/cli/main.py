@@ -41,6 +41,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "nlp-info": ("suggest", "which Dutch language pipeline is active, and how to get a better one"),
     "team": ("team", "copy the project for a second coder, or merge a coder's copy back"),
     "pseudonymise": ("pseudonymise", "find personal data and write a pseudonymised copy with codings kept"),
+    "transcripts": ("transcripts", "write the transcripts as .docx or .txt files (optionally pseudonymised)"),
     "agreement": ("agreement", "inter-coder agreement per code (kappa, alpha, AC1) between coders"),
     "backup": ("backup", "list, make or restore the project's automatic backups"),
 }

@@ -21,11 +21,11 @@ from lobcoder.analysis.quotes import quotes
 from lobcoder.analysis.table import Table
 from lobcoder.analysis.units import UNITS
 from lobcoder.cli.output import error, one_line, print_json
+from lobcoder.cli.pseudonymised import add_flag, project_to_export
 from lobcoder.errors import LobcoderError
 from lobcoder.i18n import message
 from lobcoder.reports.export import ExportFormat, export_quotes, export_table
 from lobcoder.reports.formatting import Language, format_value, is_matrix
-from lobcoder.storage.project import ProjectStore
 
 FORMATS = ("docx", "xlsx", "csv", "json")
 FILE_FORMATS: dict[str, ExportFormat] = {"docx": "docx", "xlsx": "xlsx", "csv": "csv"}
@@ -131,6 +131,7 @@ def _common(cmd: argparse.ArgumentParser, *, rollup_default: bool) -> None:
     output.add_argument("--out", type=Path, metavar="FILE", help="write the table to this file")
     output.add_argument("--language", choices=("en", "nl"), default="en", help="numbers and words in files and text")
     output.add_argument("--chart", action="store_true", help="Word: add a bar chart under a frequency table")
+    add_flag(output)
 
 
 def _positive(text: str) -> int:
@@ -212,9 +213,7 @@ def cmd_crosstab(args: argparse.Namespace) -> int:
 
 def cmd_quotes(args: argparse.Namespace) -> int:
     kind = _output_format(args)
-    with ProjectStore.open(args.project) as store, store.read() as session:
-        dataset = load_dataset(session, texts=True, turns=True)
-    flt = build_filter(dataset, args.filter, args.coder, args.codes, args.exclude_interviewer)
+    dataset, flt = _load(args)
     attribution = None
     if args.attribution:
         fields = [f.strip() for f in args.attribution.split(",") if f.strip()]
@@ -248,12 +247,7 @@ def _report(
     loaded: tuple[Dataset, AnalysisFilter] | None = None,
 ) -> int:
     kind = _output_format(args)
-    if loaded is None:
-        with ProjectStore.open(args.project) as store, store.read() as session:
-            dataset = load_dataset(session, texts=True, turns=True)
-        flt = build_filter(dataset, args.filter, args.coder, args.codes, args.exclude_interviewer)
-    else:
-        dataset, flt = loaded
+    dataset, flt = _load(args) if loaded is None else loaded
     tables = compute(dataset, flt)
     if kind == "json":
         document: Any = [table_as_json(t) for t in tables]
@@ -271,6 +265,21 @@ def _report(
     for path in written:
         print(f"Wrote {path}")
     return 0
+
+
+def _load(args: argparse.Namespace) -> tuple[Dataset, AnalysisFilter]:
+    """The data set (of the hidden pseudonymised copy with --pseudonymise) and the filter checked against it."""
+    with project_to_export(args.project, args.pseudonymise, args.out) as (store, label):
+        with store.read() as session:
+            dataset = load_dataset(session, texts=True, turns=True)
+    conditions = [_relabel(condition, label) for condition in args.filter]
+    return dataset, build_filter(dataset, conditions, args.coder, args.codes, args.exclude_interviewer)
+
+
+def _relabel(condition: str, label: Callable[[str], str]) -> str:
+    """``school=ROC Veenstroom`` as the pseudonymised copy names the value: ``school=School A``."""
+    name, equals, value = condition.partition("=")
+    return f"{name}={label(value.strip())}" if equals else condition
 
 
 def _output_format(args: argparse.Namespace) -> str | None:

@@ -63,8 +63,8 @@ class ApplyResult:
     turns: int
 
 
-class _Replacer:
-    """Both matchers and the pseudonym of every accepted term."""
+class Replacer:
+    """Both matchers and the pseudonym of every accepted term; ``label`` and ``prose`` replace in short texts."""
 
     def __init__(self, decisions: Sequence[Decision]) -> None:
         self.pseudonyms: dict[str, str] = {}
@@ -104,25 +104,18 @@ def apply_pseudonyms(
         raise KeyFileError(key_file, "already exists; choose another name (a key is never overwritten)")
     if not out.parent.is_dir():
         raise ProjectError(out, f"folder {out.parent} does not exist")
-    replacer = _Replacer(decisions)
+    replacer = Replacer(decisions)
     partial = partial_path(out, "creating")
-    remove_project_file(partial)
-    store.backup_to(partial)
-    copy = ProjectStore.open(partial)
+    key = build_copy(store, replacer, partial, progress=progress, cancelled=cancelled)
+    key.update(
+        created_at=datetime.now(UTC).isoformat(timespec="seconds"),
+        source_project=store.path.name,
+        pseudonymised_project=out.name,
+        terms=[{"term": t, "pseudonym": p} for t, p in replacer.pseudonyms.items()],
+    )
     try:
-        with copy.transaction() as session:
-            key = _pseudonymise(session, replacer, progress, cancelled)
-        key.update(
-            created_at=datetime.now(UTC).isoformat(timespec="seconds"),
-            source_project=store.path.name,
-            pseudonymised_project=out.name,
-            terms=[{"term": t, "pseudonym": p} for t, p in replacer.pseudonyms.items()],
-        )
-        copy.compact()  # the original texts must not stay readable in the copy's free pages
-        copy.close()
         write_key(key_file, key, password)
     except BaseException:
-        copy.close()
         remove_project_file(partial)
         raise
     remove_sidecars(partial)
@@ -130,8 +123,39 @@ def apply_pseudonyms(
     return ApplyResult(out, key_file, key["documents"], len(key["positions"]), key["codings"], key["turns"])
 
 
+def build_copy(
+    store: ProjectStore,
+    replacer: Replacer,
+    target: Path,
+    *,
+    compact: bool = True,
+    progress: Progress | None = None,
+    cancelled: Callable[[], bool] | None = None,
+) -> dict[str, Any]:
+    """Copy the project to ``target`` (closed when this returns) and pseudonymise the copy; what the key needs.
+
+    Exports build their hidden copy with this too (``compact=False``: that copy
+    is deleted after the export, so free pages do not matter). On any failure
+    ``target`` is removed.
+    """
+    remove_project_file(target)
+    store.backup_to(target)
+    copy = ProjectStore.open(target)
+    try:
+        with copy.transaction() as session:
+            key = _pseudonymise(session, replacer, progress, cancelled)
+        if compact:
+            copy.compact()  # the original texts must not stay readable in the copy's free pages
+        copy.close()
+    except BaseException:
+        copy.close()
+        remove_project_file(target)
+        raise
+    return key
+
+
 def _pseudonymise(
-    session: Session, replacer: _Replacer, progress: Progress | None, cancelled: Callable[[], bool] | None
+    session: Session, replacer: Replacer, progress: Progress | None, cancelled: Callable[[], bool] | None
 ) -> dict[str, Any]:
     positions: list[dict[str, Any]] = []
     fields: list[dict[str, Any]] = []
@@ -233,7 +257,7 @@ def _position(kind: str, guid: str, name: str, original: str, r: Replacement, st
     }
 
 
-def _rename_labels(session: Session, replacer: _Replacer, fields: list[dict[str, Any]]) -> None:
+def _rename_labels(session: Session, replacer: Replacer, fields: list[dict[str, Any]]) -> None:
     """Names, file names, attribute values and the project name; unique names stay unique."""
 
     def record(field: str, guid: str, old: str, new: str) -> str:

@@ -1,0 +1,44 @@
+"""``--pseudonymise`` for the export and report commands: read a hidden pseudonymised copy instead of the project."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from lobcoder.storage.project import ProjectStore
+
+HELP = (
+    "replace personal data by the pseudonyms of the accepted decisions stored in the project "
+    "(File → Pseudonymise… or 'pseudonymise detect'); the project itself is not changed"
+)
+
+
+def add_flag(parser: argparse.ArgumentParser | argparse._ArgumentGroup) -> None:
+    parser.add_argument("--pseudonymise", action="store_true", help=HELP)
+
+
+@contextmanager
+def project_to_export(
+    path: Path, pseudonymise: bool, out: Path | None = None
+) -> Iterator[tuple[ProjectStore, Callable[[str], str]]]:
+    """The store to read and how a name the user typed (a filter value, a document) reads in it.
+
+    ``out`` is the file written (its folder takes the hidden copy if the project's folder is read-only).
+    """
+    with ProjectStore.open(path) as store:
+        if not pseudonymise:
+            yield store, _same
+            return
+        from lobcoder.pseudonymise.export_copy import pseudonymised_copy
+
+        beside = out.parent if out is not None else None
+        with pseudonymised_copy(store, beside=beside) as copy:
+            print(f"Pseudonymised with {copy.terms} accepted decisions", file=sys.stderr)
+            yield copy.store, copy.label
+
+
+def _same(text: str) -> str:
+    return text

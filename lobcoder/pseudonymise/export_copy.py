@@ -1,0 +1,96 @@
+"""A hidden pseudonymised copy of the project that a pseudonymised export reads from.
+
+Exports do not pseudonymise on their own: :func:`pseudonymised_copy` builds
+the same copy as "Write pseudonymised copy" (:func:`apply.build_copy`: the
+same replacements, the same offset moving for codings, turns and memos) under
+a hidden temporary name beside the project, ``.NAME.lobcoder.PID.pseudo-export-XXXX``,
+and the exporter (transcripts, every report, .qdpx) then reads that copy as
+it would read any project. So there is one source of truth for what is
+replaced and where codings go. Only accepted decisions with a pseudonym
+count. The copy is deleted when the export ends (also on an error or a
+cancel); a killed process leaves it for :mod:`storage.leftovers` to remove.
+It is built beside the project, not in the system's temporary folder, because
+until it is pseudonymised it holds the original texts, which must stay on the
+storage the researcher chose for them.
+"""
+
+from __future__ import annotations
+
+import os
+import secrets
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+from lobcoder.errors import LobcoderError, ProjectError
+from lobcoder.pseudonymise.apply import Progress, Replacer, build_copy
+from lobcoder.pseudonymise.decisions import load_decisions
+from lobcoder.pseudonymise.termlist import Decision
+from lobcoder.storage.leftovers import partial_path
+from lobcoder.storage.project import ProjectStore, remove_project_file
+
+
+class NoAcceptedDecisions(LobcoderError):
+    """A pseudonymised export was asked for, but no decision is accepted."""
+
+
+def accepted_decisions(store: ProjectStore) -> list[Decision]:
+    """The project's stored decisions that replace something (accepted, with a pseudonym)."""
+    with store.read() as session:
+        return [d for d in load_decisions(session) if d.accepted and d.pseudonym.strip()]
+
+
+@dataclass(frozen=True)
+class PseudonymisedCopy:
+    """The open hidden copy, and the replacer that made it (for names the user typed, e.g. a filter value)."""
+
+    store: ProjectStore
+    replacer: Replacer
+    terms: int
+
+    def label(self, text: str) -> str:
+        """``text`` as the copy has it when it is a name or an attribute value (``ROC Veenstroom`` -> ``School A``)."""
+        return self.replacer.label(text)
+
+
+@contextmanager
+def pseudonymised_copy(
+    store: ProjectStore,
+    decisions: Sequence[Decision] | None = None,
+    *,
+    beside: Path | None = None,
+    progress: Progress | None = None,
+    cancelled: Callable[[], bool] | None = None,
+) -> Iterator[PseudonymisedCopy]:
+    """Build the hidden copy with ``decisions`` (default: the accepted ones stored in the project), then delete it.
+
+    ``beside`` is a fallback folder (the export's own) for a project in a
+    folder that cannot be written. The original project is only read.
+
+    Raises:
+        NoAcceptedDecisions: there is nothing to replace.
+    """
+    chosen = accepted_decisions(store) if decisions is None else [d for d in decisions if d.accepted]
+    replacer = Replacer(chosen)
+    if not replacer.pseudonyms:
+        raise NoAcceptedDecisions(
+            f"{store.path.name}: no accepted pseudonymisation decisions; review them first (File → Pseudonymise…)"
+        )
+    target = partial_path(_folder(store.path, beside) / store.path.name, f"pseudo-export-{secrets.token_hex(4)}")
+    build_copy(store, replacer, target, compact=False, progress=progress, cancelled=cancelled)
+    try:
+        copy = ProjectStore.open(target)
+        try:
+            yield PseudonymisedCopy(copy, replacer, len(replacer.pseudonyms))
+        finally:
+            copy.close()
+    finally:
+        remove_project_file(target)
+
+
+def _folder(project: Path, beside: Path | None) -> Path:
+    for folder in (project.parent, beside):
+        if folder is not None and folder.is_dir() and os.access(folder, os.W_OK):
+            return folder
+    raise ProjectError(project, "cannot build the pseudonymised copy for the export: its folder is read-only")

@@ -1,0 +1,144 @@
+"""Transcripts as files to share: one Word (.docx) or plain-text (.txt) file per document.
+
+The text is the stored text exactly (so a pseudonymised copy's text is what is
+written); Word gets the document's name as its heading, a paragraph per line
+and the speaker labels (``Docent 1:``) in bold. File names are the document
+names with characters no file system accepts replaced by ``-``; every file
+appears whole or not at all (:func:`write_atomically`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import IO, Literal
+
+import docx
+from sqlalchemy import select
+
+from lobcoder.errors import Cancelled, FileProblem
+from lobcoder.i18n import check_language
+from lobcoder.reports import docx_style as ox
+from lobcoder.reports.formatting import write_atomically
+from lobcoder.storage.models import Document, SpeakerTurn
+from lobcoder.storage.project import ProjectStore
+
+TranscriptFormat = Literal["docx", "txt"]
+TRANSCRIPT_FORMATS: tuple[TranscriptFormat, ...] = ("docx", "txt")
+_UNSAFE = re.compile(r'[\\/:*?"<>|\x00-\x1f]+')
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
+@dataclass(frozen=True)
+class Transcript:
+    name: str
+    text: str
+    labels: tuple[tuple[int, int], ...]  # speaker labels as (start, end) in ``text``
+
+
+def read_transcripts(store: ProjectStore, documents: Sequence[int] | None = None) -> list[Transcript]:
+    """The documents (all, or those ids) in name order, with their speaker labels."""
+    with store.read() as session:
+        query = select(Document.id, Document.name, Document.text).order_by(Document.name)
+        if documents is not None:
+            query = query.where(Document.id.in_(list(documents)))
+        rows = session.execute(query).all()
+        labels: dict[int, list[tuple[int, int]]] = {}
+        turns = select(SpeakerTurn.document_id, SpeakerTurn.label_start, SpeakerTurn.start).order_by(
+            SpeakerTurn.document_id, SpeakerTurn.label_start
+        )
+        for doc_id, label_start, start in session.execute(turns):
+            if start > label_start:
+                labels.setdefault(doc_id, []).append((label_start, start))
+    return [Transcript(name, text, tuple(labels.get(doc_id, ()))) for doc_id, name, text in rows]
+
+
+def export_transcripts(
+    store: ProjectStore,
+    folder: str | Path,
+    format: TranscriptFormat = "docx",
+    documents: Sequence[int] | None = None,
+    language: str = "en",
+    progress: Callable[[int, int, str], None] | None = None,
+    cancelled: Callable[[], bool] | None = None,
+) -> list[Path]:
+    """Write each document to ``folder`` (created if missing) as ``NAME.docx`` or ``NAME.txt``; the files written.
+
+    Raises:
+        FileProblem: the folder or a file cannot be written.
+        Cancelled: ``cancelled()`` turned true (files already written stay).
+    """
+    if format not in TRANSCRIPT_FORMATS:
+        raise FileProblem(Path(folder), f"unknown transcript format {format!r} (use docx or txt)")
+    language = check_language(language)
+    target = Path(folder)
+    try:
+        target.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise FileProblem(target, f"cannot be created: {exc.strerror or exc}") from exc
+    transcripts = read_transcripts(store, documents)
+    written: list[Path] = []
+    taken: set[str] = set()
+    for done, transcript in enumerate(transcripts):
+        if cancelled is not None and cancelled():
+            raise Cancelled("transcript export cancelled")
+        path = target / _file_name(transcript.name, format, taken)
+        if format == "txt":
+            data = transcript.text.encode("utf-8")
+            written.append(write_atomically(path, lambda stream, data=data: stream.write(data)))  # type: ignore[misc]
+        else:
+            written.append(write_atomically(path, lambda stream, t=transcript: render_docx(t, stream, language)))  # type: ignore[misc]
+        if progress is not None:
+            progress(done + 1, len(transcripts), transcript.name)
+    return written
+
+
+def _file_name(name: str, suffix: str, taken: set[str]) -> str:
+    stem = _UNSAFE.sub("-", name).strip(" .") or "document"
+    candidate, n = stem, 1
+    while candidate.casefold() in taken:  # names unique in the project may clash on a case-blind disk
+        n += 1
+        candidate = f"{stem} ({n})"
+    taken.add(candidate.casefold())
+    return f"{candidate}.{suffix}"
+
+
+def render_docx(transcript: Transcript, stream: IO[bytes], language: str = "en") -> None:
+    document = docx.Document()
+    ox.setup_document(document, language)
+    properties = document.core_properties
+    properties.title = transcript.name
+    properties.author = properties.last_modified_by = properties.comments = ""
+    properties.created = properties.modified = datetime.now(UTC).replace(microsecond=0)
+    document.add_heading(_clean(transcript.name), level=1)
+    labels = sorted(transcript.labels)
+    first = 0  # labels before this one end before the current line
+    position = 0
+    for line in transcript.text.split("\n"):
+        start, end = position, position + len(line)
+        position = end + 1
+        paragraph = document.add_paragraph()
+        at = start
+        while first < len(labels) and labels[first][1] <= start:
+            first += 1
+        for label_start, label_end in labels[first:]:
+            if label_start >= end:
+                break
+            s, e = max(label_start, at), min(label_end, end)
+            if e <= s:
+                continue
+            if s > at:
+                paragraph.add_run(_clean(transcript.text[at:s]))
+            paragraph.add_run(_clean(transcript.text[s:e])).bold = True
+            at = e
+        if at < end:
+            paragraph.add_run(_clean(transcript.text[at:end]))
+    document.save(stream)
+
+
+def _clean(text: str) -> str:
+    """Without the control characters XML cannot hold."""
+    return _NOT_XML.sub("", text)
