@@ -194,6 +194,8 @@ def coding_actions(app: QApplication, window: MainWindow, runs: int) -> dict[str
             f"apply a coding, {len(text):,} characters", lambda: window.coding.apply_code(code_id, (start, start + 60))
         )
         profile("undo it", stack.undo)
+        profile("redo it", stack.redo)
+        stack.undo()
     for run in range(runs):
         start = text.index(" ", middle + run * 90) + 1
         span = (start, start + 60)

@@ -212,19 +212,37 @@ def overlap_pairs(dataset: Dataset, rows: IntArray) -> tuple[IntArray, IntArray]
 
     Sorted by (document, start), coding ``i`` overlaps exactly the codings
     after it that start before it ends, found with one binary search each.
+    (One stable sort of a combined key: the same order as sorting by start,
+    then by document, in half the time.)
     """
     codings = dataset.codings
-    order = np.lexsort((codings.start[rows], codings.document[rows]))
-    rows = rows[order]
     document, start, end = codings.document[rows], codings.start[rows], codings.end[rows]
     scale = int(end.max()) + 1 if len(rows) else 1
-    stop = np.searchsorted(document * scale + start, document * scale + end, side="left")
+    key = document * scale + start
+    order = np.argsort(key, kind="stable")
+    rows, key = rows[order], key[order]
+    stop = np.searchsorted(key, document[order] * scale + end[order], side="left")
     first, second = expand(np.arange(len(rows)) + 1, stop)
     return rows[first], rows[second]
 
 
-def distinct(keys: IntArray) -> IntArray:
-    """The sorted distinct values (``np.unique``'s hash path is several times slower on int64)."""
+# Marking keys in a table of flags and reading them back costs about 1 ns per
+# possible key, sorting about 100 ns per key: flags pay while the table stays
+# this many times the keys (and small enough to allocate without a thought).
+_FLAGS_PER_KEY = 64
+_MOST_FLAGS = 1 << 26
+
+
+def distinct(keys: IntArray, bound: int | None = None) -> IntArray:
+    """The sorted distinct values of non-negative ``keys``, all below ``bound`` when given.
+
+    With a ``bound`` not too large for the number of keys, keys are marked in a
+    table of flags instead of sorted (``np.unique``'s hash path is slower still).
+    """
+    if bound is not None and len(keys) and bound <= min(_FLAGS_PER_KEY * len(keys), _MOST_FLAGS):
+        flags = np.zeros(bound, dtype=np.bool_)
+        flags[keys] = True
+        return np.flatnonzero(flags).astype(np.int64, copy=False)
     keys = np.sort(keys)
     return keys[np.r_[True, keys[1:] != keys[:-1]]] if len(keys) else keys
 
@@ -248,7 +266,7 @@ def _overlap_counts(dataset: Dataset, rows: IntArray, rollup: bool) -> tuple[Flo
     # a_ij: each coding of code i counts once for every code j among its partners' codes.
     coding, partner = np.concatenate([first, second]), np.concatenate([c2, c1])
     owner, rolled_partner = dataset.lift(partner, rollup)
-    keys = distinct(coding[owner] * size + rolled_partner)
+    keys = distinct(coding[owner] * size + rolled_partner, len(dataset.codings) * size)
     own = (
         np.bincount(code[keys // size] * size + keys % size, minlength=size * size)
         .reshape(size, size)

@@ -17,7 +17,6 @@ filter ``{"wave": {"1"}}`` matches a wave stored as the number 1.
 
 from __future__ import annotations
 
-import itertools
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
@@ -30,6 +29,7 @@ from sqlalchemy.orm import Session
 
 from lobcoder.errors import LobcoderError, NotFoundError
 from lobcoder.participants.links import all_document_attributes
+from lobcoder.storage.columns import integer_columns
 from lobcoder.storage.models import Attribute, Code, Coder, Document, Participant, Speaker, SpeakerTurn
 
 IntArray = npt.NDArray[np.int64]
@@ -132,7 +132,13 @@ class Dataset:
     def __post_init__(self) -> None:
         object.__setattr__(self, "_positions", {node.id: node.index for node in self.codes})
         own, up = np.nonzero(self.ancestors)
-        object.__setattr__(self, "_lifts", (own, up, np.searchsorted(own, np.arange(len(self.codes) + 1))))
+        object.__setattr__(self, "_lifts", (own, up))
+        # Row i: code i and its ancestors in codebook order, padded with -1 to the deepest code's count.
+        counts = np.bincount(own, minlength=len(self.codes))
+        width = int(counts.max(initial=0))
+        padded = np.full((len(self.codes), max(width, 1)), -1, dtype=np.int64)
+        padded[own, np.arange(len(own)) - np.repeat(np.cumsum(counts) - counts, counts)] = up
+        object.__setattr__(self, "_padded", padded)
 
     def lift(self, codes: IntArray, rollup: bool = True) -> tuple[IntArray, IntArray]:
         """Each code index in ``codes`` paired with every code it counts for: itself and, rolled up, its ancestors.
@@ -141,15 +147,15 @@ class Dataset:
         """
         if not rollup:
             return np.arange(len(codes)), codes
-        _, up, bounds = self._lifts  # type: ignore[attr-defined]
-        counts = bounds[codes + 1] - bounds[codes]
-        owner = np.repeat(np.arange(len(codes)), counts)
-        offsets = np.arange(int(counts.sum())) - np.repeat(np.cumsum(counts) - counts, counts)
-        return owner, up[bounds[codes][owner] + offsets]
+        lifted = self._padded[codes]  # type: ignore[attr-defined]
+        if lifted.shape[1] == 1:  # no code has a parent
+            return np.arange(len(codes)), lifted[:, 0]
+        owner, column = np.nonzero(lifted >= 0)
+        return owner, lifted[owner, column]
 
     def roll_up(self, counts: npt.NDArray[np.float64], axis: int = -1) -> npt.NDArray[np.float64]:
         """Per-code counts along ``axis`` summed over each code's subtree."""
-        own, up, _ = self._lifts  # type: ignore[attr-defined]
+        own, up = self._lifts  # type: ignore[attr-defined]
         moved = np.moveaxis(np.asarray(counts, dtype=np.float64), axis, 0)
         result = np.zeros_like(moved)
         np.add.at(result, up, moved[own])
@@ -263,32 +269,19 @@ def _turns(session: Session) -> dict[int, tuple[TurnInfo, ...]]:
     return {document_id: tuple(found) for document_id, found in turns.items()}
 
 
-# Read with the driver's own cursor on the session's connection (same
-# transaction): SQLAlchemy's row objects for 20,000 codings cost as much again
-# as the query itself, and the co-occurrence budget is 50 ms in all.
-_CODINGS_SQL = 'SELECT id, document_id, code_id, coalesce(coder_id, -1), start, "end" FROM codings'
+# Read as columns straight into numpy (storage/columns.py): SQLAlchemy's row
+# objects, or even the driver's tuples, for 200,000 codings cost more than the
+# whole co-occurrence matrix computed from them.
+_CODING_COLUMNS = ("id", "document_id", "code_id", "coalesce(coder_id, -1)", "start", '"end"')
 
 
 def _codings(session: Session, documents: Mapping[int, int], codes: Mapping[int, int]) -> CodingTable:
-    cursor = session.connection().connection.cursor()
-    try:
-        rows = cursor.execute(_CODINGS_SQL).fetchall()
-    finally:
-        cursor.close()
-    flat = np.fromiter(itertools.chain.from_iterable(rows), dtype=np.int64, count=6 * len(rows))
-    table = flat.reshape(-1, 6)
+    ids, document_ids, code_ids, coders, starts, ends = integer_columns(session, "codings", _CODING_COLUMNS)
     document_index = np.full(max(documents, default=0) + 1, -1, dtype=np.int64)
     document_index[list(documents)] = list(documents.values())
     code_index = np.full(max(codes, default=0) + 1, -1, dtype=np.int64)
     code_index[list(codes)] = list(codes.values())
-    columns = [
-        table[:, 0],
-        document_index[table[:, 1]],
-        code_index[table[:, 2]],
-        table[:, 3],
-        table[:, 4],
-        table[:, 5],
-    ]
+    columns = [ids, document_index[document_ids], code_index[code_ids], coders, starts, ends]
     for column in columns:
         column.flags.writeable = False
     return CodingTable(*columns)
