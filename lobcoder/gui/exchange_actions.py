@@ -26,6 +26,7 @@ if TYPE_CHECKING:
     from lobcoder.gui.dialogs.codebook_export_dialog import BranchChoice, CodebookExportDialog, CodebookExportOptions
     from lobcoder.gui.dialogs.codebook_import_dialog import CodebookImportDialog
     from lobcoder.gui.dialogs.exchange_report_dialog import ExchangeReportDialog
+    from lobcoder.gui.dialogs.export_choices_dialog import ExportChoicesDialog
     from lobcoder.gui.main_window import MainWindow
     from lobcoder.refi.qdpx_export import ExportReport
     from lobcoder.refi.qdpx_import import ImportReport
@@ -116,6 +117,7 @@ class ExchangeActions(QObject):
         self.export_dialog: CodebookExportDialog | None = None
         self.plan_dialog: CodebookImportDialog | None = None
         self.report_dialog: ExchangeReportDialog | None = None
+        self.choices_dialog: ExportChoicesDialog | None = None
         self.task: BackgroundTask | None = None
 
     # -- helpers ---------------------------------------------------------------
@@ -332,21 +334,52 @@ class ExchangeActions(QObject):
 
     @Slot()
     def export_project(self) -> None:
+        """Ask whether to pseudonymise, then for the file name, then write it in the background."""
         title = self.tr("Export project as REFI-QDA")
         store = self._store(title)
         if store is None or self._busy():
             return
         self.window.coding_pane.commit_memo()
-        suggested = store.path.with_suffix(QDPX)
-        path, _ = QFileDialog.getSaveFileName(self.window, title, str(suggested), self.tr("REFI-QDA projects (*.qdpx)"))
-        if not path:
+        from lobcoder.gui.dialogs.export_choices_dialog import ExportChoicesDialog
+        from lobcoder.gui.pseudonymise.export_option import accepted_terms
+
+        intro = self.tr(
+            "The whole project (documents, codes, codings, memos, participants and attributes) as one "
+            "REFI-QDA file that ATLAS.ti, MAXQDA, NVivo and QualCoder can open."
+        )
+        dialog = ExportChoicesDialog(title, intro, accepted_terms(store), self.window)
+        dialog.accepted.connect(self._choose_qdpx_file)
+        self._keep("choices_dialog", dialog)
+        dialog.open()
+
+    @Slot()
+    def _choose_qdpx_file(self) -> None:
+        store = self.window.store
+        if store is None or self.choices_dialog is None:
             return
-        target = Path(path) if path.lower().endswith(QDPX) else Path(path + QDPX)
-        label = self.tr("Writing {0}…").format(target.name)
+        pseudonymise = self.choices_dialog.choices().pseudonymise
+        suggested = (
+            store.path.with_name(f"{store.path.stem}-pseudo{QDPX}") if pseudonymise else store.path.with_suffix(QDPX)
+        )
+        title = self.tr("Export project as REFI-QDA")
+        path, _ = QFileDialog.getSaveFileName(self.window, title, str(suggested), self.tr("REFI-QDA projects (*.qdpx)"))
+        if path:
+            self.write_project(Path(path) if path.lower().endswith(QDPX) else Path(path + QDPX), pseudonymise)
+
+    def write_project(self, target: Path, pseudonymise: bool = False) -> None:
+        """Write the project (or, pseudonymised, its hidden pseudonymised copy) to ``target`` in the background."""
+        store = self.window.store
+        if store is None:
+            return
         from lobcoder.refi.qdpx_export import export_qdpx
 
-        work = partial(export_qdpx, store, target)
-        self._start(title, label, work, self._project_exported)
+        if pseudonymise:
+            label = self.tr("Pseudonymising and writing {0}…").format(target.name)
+            work: Task = partial(_pseudonymised_qdpx, store, target)
+        else:
+            label = self.tr("Writing {0}…").format(target.name)
+            work = partial(export_qdpx, store, target)
+        self._start(self.tr("Export project as REFI-QDA"), label, work, self._project_exported)
 
     @Slot(object)
     def _project_exported(self, report: ExportReport) -> None:
@@ -429,3 +462,11 @@ class ExchangeActions(QObject):
         }
         parts = [names[key](count) if key in names else f"{key}: {count}" for key, count in dropped.items() if count]
         return [self.tr("Not taken over: {0}").format(", ".join(parts))] if parts else []
+
+
+def _pseudonymised_qdpx(store: ProjectStore, target: Path, progress: Any, cancelled: Any) -> ExportReport:
+    from lobcoder.pseudonymise.export_copy import pseudonymised_copy
+    from lobcoder.refi.qdpx_export import export_qdpx
+
+    with pseudonymised_copy(store, beside=target.parent, progress=progress, cancelled=cancelled) as copy:
+        return export_qdpx(copy.store, target, progress, cancelled)

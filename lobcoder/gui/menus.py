@@ -15,6 +15,7 @@ from lobcoder.gui.backup_actions import BackupActions
 from lobcoder.gui.exchange_actions import ExchangeActions
 from lobcoder.gui.i18n import available_languages
 from lobcoder.gui.team_actions import TeamActions
+from lobcoder.gui.transcript_export import TranscriptExport
 from lobcoder.storage.project import EXTENSION
 
 if TYPE_CHECKING:
@@ -75,6 +76,10 @@ class MenuActions(QObject):
         )
         self.export_project_action = self._action(
             self.tr("&Export project as REFI-QDA (.qdpx)…"), exchange.export_project, None, menu
+        )
+        self.transcript_export = TranscriptExport(self.window)
+        self.export_transcripts_action = self._action(
+            self.tr("Export &transcripts (.docx, .txt)…"), self.transcript_export.start, None, menu
         )
         self.pseudonymise_action = self._action(self.tr("Pse&udonymise…"), self._pseudonymise, None, menu)
         menu.addSeparator()

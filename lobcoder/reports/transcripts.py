@@ -17,6 +17,8 @@ from pathlib import Path
 from typing import IO, Literal
 
 import docx
+from docx.oxml.ns import qn
+from docx.shared import Pt, RGBColor
 from sqlalchemy import select
 
 from lobcoder.errors import Cancelled, FileProblem
@@ -113,7 +115,12 @@ def render_docx(transcript: Transcript, stream: IO[bytes], language: str = "en")
     properties.title = transcript.name
     properties.author = properties.last_modified_by = properties.comments = ""
     properties.created = properties.modified = datetime.now(UTC).replace(microsecond=0)
-    document.add_heading(_clean(transcript.name), level=1)
+    heading = document.styles["Heading 1"]  # the template's blue Calibri, made to match the text
+    heading.font.name, heading.font.size, heading.font.color.rgb = ox.FONT, Pt(16), RGBColor(0, 0, 0)
+    for theme in ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme"):
+        heading.element.rPr.rFonts.attrib.pop(qn(theme), None)
+    heading.paragraph_format.space_after = Pt(12)
+    document.add_paragraph(_clean(transcript.name), style="Heading 1")
     labels = sorted(transcript.labels)
     first = 0  # labels before this one end before the current line
     position = 0

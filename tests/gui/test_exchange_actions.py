@@ -336,6 +336,9 @@ def test_qdpx_export_then_import_gives_the_same_documents_and_codings(
     qdpx = tmp_path / "uitwisseling"
     _save_as(monkeypatch, qdpx)
     window.menu_actions.export_project_action.trigger()
+    choices = exchange.choices_dialog
+    assert choices is not None and not choices.pseudonymise.isEnabled()  # no pseudonymisation decisions
+    choices.accept()
     assert exchange.task is not None
     qtbot.waitUntil(lambda: exchange.report_dialog is not None, timeout=20000)
     written = tmp_path / "uitwisseling.qdpx"
@@ -440,6 +443,7 @@ def test_cancelling_a_project_export_leaves_no_file(qtbot, monkeypatch, tmp_path
     target = tmp_path / "never.qdpx"
     _save_as(monkeypatch, target)
     window.menu_actions.export_project_action.trigger()
+    _exchange(window).choices_dialog.accept()
     task = _exchange(window).task
     assert task is not None
     qtbot.waitUntil(lambda: "Docent01_w1" in task.progress.labelText(), timeout=10000)

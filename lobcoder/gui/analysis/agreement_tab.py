@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QModelIndex, Qt, Slot
@@ -17,6 +18,7 @@ from lobcoder.editing.resolve_commands import Choice, ResolveDisagreement
 from lobcoder.gui.analysis.disagreement_browser import DisagreementBrowser
 from lobcoder.gui.analysis.tab import AnalysisTab, Computation, notes_text, refill_combo, table_view
 from lobcoder.gui.analysis.table_model import AnalysisTableModel
+from lobcoder.reports.formatting import Language
 from lobcoder.services.codes import get_code
 
 if TYPE_CHECKING:
@@ -209,6 +211,10 @@ class AgreementTab(AnalysisTab):
         if self.result is None:
             return []
         return report_tables(self.result[0], self.host.language(), self.measure.currentData() or None)
+
+    def table_maker(self, language: Language) -> Callable[[Any], list[Table]]:
+        measure = self.measure.currentData() or None
+        return lambda result: report_tables(result[0], language, measure)
 
     def export_stem(self) -> str:
         return self.tr("agreement")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -30,6 +31,7 @@ from lobcoder.gui.analysis.heatmap_delegate import FLAG_COLOR, HeatmapDelegate, 
 from lobcoder.gui.analysis.tab import AnalysisTab, Computation, notes_text, table_view
 from lobcoder.gui.analysis.table_model import AnalysisTableModel, ColumnKeyRole, DiagonalRole, RowKeyRole
 from lobcoder.gui.workers import Worker
+from lobcoder.reports.formatting import Language
 
 if TYPE_CHECKING:
     from lobcoder.gui.analysis.window import AnalysisWindow
@@ -339,6 +341,15 @@ class CooccurrenceTab(AnalysisTab):
     def tables(self) -> list[Table]:
         table = self.current_table()
         return [table] if table is not None else []
+
+    def table_maker(self, language: Language) -> Callable[[Any], list[Table]]:
+        measure, similarity = self.measure.currentData(), self.order.currentData() == "similarity"
+
+        def make(result: CooccurrenceResult) -> list[Table]:
+            shown = result.reordered(result.similarity_order()) if similarity else result
+            return [shown.to_table(measure, language)]
+
+        return make
 
     def export_stem(self) -> str:
         return self.tr("code co-occurrence")

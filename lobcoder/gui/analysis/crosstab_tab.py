@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, Slot
 from PySide6.QtWidgets import (
@@ -21,6 +22,7 @@ from lobcoder.analysis.filters import AnalysisFilter
 from lobcoder.analysis.table import Table
 from lobcoder.gui.analysis.tab import AnalysisTab, Computation, notes_text, refill_combo, table_view
 from lobcoder.gui.analysis.table_model import AnalysisTableModel
+from lobcoder.reports.formatting import Language
 
 if TYPE_CHECKING:
     from lobcoder.gui.analysis.window import AnalysisWindow
@@ -143,6 +145,18 @@ class CrosstabTab(AnalysisTab):
     def tables(self) -> list[Table]:
         table = self.current_table()
         return [table] if table is not None else []
+
+    def table_maker(self, language: Language) -> Callable[[Any], list[Table]]:
+        percent = self.percent.currentData()
+
+        def make(result: object) -> list[Table]:
+            if isinstance(result, CrosstabResult):
+                return [result.to_table(percent, language=language)]
+            if isinstance(result, ParticipantWaveResult):
+                return [result.to_table(language=language)]
+            return []
+
+        return make
 
     def export_stem(self) -> str:
         attribute = self.attribute.currentData() or ""

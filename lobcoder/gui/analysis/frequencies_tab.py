@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, Slot
 from PySide6.QtWidgets import (
@@ -24,6 +25,7 @@ from lobcoder.gui.analysis.bar_chart import BarChart
 from lobcoder.gui.analysis.tab import AnalysisTab, Computation, notes_text, refill_combo, table_view
 from lobcoder.gui.analysis.table_model import AnalysisTableModel
 from lobcoder.reports.chart import chart_column
+from lobcoder.reports.formatting import Language
 
 if TYPE_CHECKING:
     from lobcoder.gui.analysis.window import AnalysisWindow
@@ -126,6 +128,10 @@ class FrequenciesTab(AnalysisTab):
     def tables(self) -> list[Table]:
         table = self.current_table()
         return [table] if table is not None else []
+
+    def table_maker(self, language: Language) -> Callable[[Any], list[Table]]:
+        measure = self.split_measure.currentData()
+        return lambda result: [result.to_table(measure if result.split_labels else None, language=language)]
 
     def export_stem(self) -> str:
         return self.tr("code frequencies")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QModelIndex, Slot
 from PySide6.QtWidgets import QCheckBox, QComboBox, QLabel, QMenu, QPlainTextEdit, QSpinBox, QToolButton
@@ -187,6 +187,13 @@ class QuotesTab(AnalysisTab):
 
     def export_stem(self) -> str:
         return self.tr("quotes")
+
+    def table_maker(self, language: Language) -> Callable[[Any], list[Table]]:
+        return lambda result: [result[1]]
+
+    def export_writer(self, path: Path, language: Language) -> Callable[[Any], object]:
+        layout = self.layout_choice.currentData()
+        return lambda result: export_quotes(result[2], path, language=language, layout=layout)
 
     def export_task(self, tables: list[Table], path: Path, language: Language) -> Callable[[], object]:
         """Word gets the thesis layout (a heading per code, quotes as blocks); Excel and CSV the table."""

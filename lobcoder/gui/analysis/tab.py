@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QSignalBlocker, Signal, Slot
+from PySide6.QtCore import QSignalBlocker, Qt, Signal, Slot
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -17,6 +18,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QMessageBox,
     QProgressBar,
+    QProgressDialog,
     QPushButton,
     QTableView,
     QVBoxLayout,
@@ -26,6 +28,7 @@ from PySide6.QtWidgets import (
 from lobcoder.analysis.dataset import Dataset
 from lobcoder.analysis.filters import AnalysisFilter
 from lobcoder.analysis.table import Table
+from lobcoder.gui.pseudonymise.export_option import PseudonymiseOption
 from lobcoder.gui.workers import Worker
 from lobcoder.reports.export import export_table
 from lobcoder.reports.formatting import Language
@@ -75,6 +78,9 @@ class AnalysisTab(QWidget):
         self.export_button.setToolTip(self.tr("Save the table as Word (.docx), Excel (.xlsx) or CSV"))
         self.export_button.clicked.connect(self.choose_export_file)
         self.export_button.setEnabled(False)
+        self.pseudonymise = PseudonymiseOption()
+        self.pseudonymise.toggled.connect(self._pseudonymise_toggled)
+        self.progress: QProgressDialog | None = None
         self.message = QLabel()
         self.message.setWordWrap(True)
         self.message.hide()
@@ -83,6 +89,7 @@ class AnalysisTab(QWidget):
         top = QHBoxLayout()
         top.addLayout(self.controls, 1)
         top.addWidget(self.busy)
+        top.addWidget(self.pseudonymise)
         top.addWidget(self.export_button)
         self.body = QVBoxLayout()
         layout = QVBoxLayout(self)
@@ -118,6 +125,15 @@ class AnalysisTab(QWidget):
         """What Export… runs on the worker (read the widgets here, on the GUI thread); by default the tables."""
         chart = self.export_chart()
         return lambda: export_table(tables, path, language=language, chart=chart)
+
+    def table_maker(self, language: Language) -> Callable[[Any], list[Table]]:
+        """The tables of any result of :meth:`computation` with the tab's display choices (read here)."""
+        raise NotImplementedError
+
+    def export_writer(self, path: Path, language: Language) -> Callable[[Any], object]:
+        """What a pseudonymised Export… writes from the result computed on the copy; by default its tables."""
+        make, chart = self.table_maker(language), self.export_chart()
+        return lambda result: export_table(make(result), path, language=language, chart=chart)
 
     # -- computing -------------------------------------------------------------
 
@@ -211,7 +227,13 @@ class AnalysisTab(QWidget):
         self.export_to(target)
 
     def export_to(self, path: Path) -> Worker | None:
-        """Write the current tables to ``path`` (the format follows its extension) on a worker."""
+        """Write the current tables to ``path`` (the format follows its extension) on a worker.
+
+        With "Pseudonymise" ticked the analysis is computed again, with the same
+        choices, on the hidden pseudonymised copy (:mod:`pseudonymised_export`).
+        """
+        if self.pseudonymise.wanted():
+            return self._export_pseudonymised(path)
         tables = self.tables()
         if not tables:
             return None
@@ -225,7 +247,43 @@ class AnalysisTab(QWidget):
         self.export_worker = worker.start()
         return worker
 
+    def _export_pseudonymised(self, path: Path) -> Worker | None:
+        from lobcoder.gui.analysis.pseudonymised_export import pseudonymised_task
+
+        store = self.host.store
+        if store is None:
+            return None
+        try:
+            task = pseudonymised_task(self, store, path)
+        except ValueError as exc:
+            self._export_failed(path, str(exc))
+            return None
+        self.export_button.setEnabled(False)
+        self.busy.show()
+        progress = QProgressDialog(self.tr("Pseudonymising…"), self.tr("Cancel"), 0, 0, self)
+        progress.setWindowTitle(self.tr("Export table"))
+        progress.setWindowModality(Qt.WindowModality.WindowModal)
+        progress.setMinimumDuration(300)
+        worker = Worker(task)
+        progress.canceled.connect(worker.cancel)
+        worker.signals.progress.connect(partial(_show_progress, progress))
+        worker.signals.finished.connect(lambda _result: self._exported(path))
+        worker.signals.failed.connect(lambda message: self._export_failed(path, message))
+        worker.signals.cancelled.connect(lambda: self._export_failed(path, self.tr("cancelled")))
+        self.progress = progress
+        self.export_worker = worker.start()
+        return worker
+
+    @Slot(bool)
+    def _pseudonymise_toggled(self, checked: bool) -> None:
+        self.host.set_pseudonymise(checked)
+
     def _export_ended(self) -> None:
+        if self.progress is not None:
+            self.progress.reset()
+            self.progress.hide()
+            self.progress.deleteLater()
+            self.progress = None
         self.busy.setVisible(self.is_busy())
         self.export_button.setEnabled(self.result is not None)
 
@@ -240,6 +298,11 @@ class AnalysisTab(QWidget):
         QMessageBox.warning(
             self, self.tr("Export failed"), self.tr("Could not write {0}:\n{1}").format(str(path), message)
         )
+
+
+def _show_progress(dialog: QProgressDialog, done: int, total: int, _label: str) -> None:
+    dialog.setMaximum(total)
+    dialog.setValue(done)
 
 
 def _suffix_of_filter(chosen: str) -> str:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal, Slot
+from PySide6.QtCore import QEvent, QObject, QSignalBlocker, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
 
@@ -18,6 +18,7 @@ from lobcoder.gui.analysis.frequencies_tab import FrequenciesTab
 from lobcoder.gui.analysis.quotes_tab import QuotesTab
 from lobcoder.gui.analysis.tab import AnalysisTab
 from lobcoder.gui.i18n import system_language
+from lobcoder.gui.pseudonymise.export_option import accepted_terms
 from lobcoder.gui.undo import ProjectUndoStack
 from lobcoder.gui.workers import Worker
 from lobcoder.reports.formatting import Language, check_language
@@ -164,6 +165,7 @@ class AnalysisWindow(QWidget):
     def _loaded(self, generation: int, dataset: Dataset | None) -> None:
         if generation != self._generation:
             return
+        self.refresh_pseudonymise()
         self._loading = False
         self.dataset = dataset
         self.filter_box.set_dataset(dataset)
@@ -209,6 +211,19 @@ class AnalysisWindow(QWidget):
     def remember_export_folder(self, folder: Path) -> None:
         self._export_folder = folder
 
+    def set_pseudonymise(self, checked: bool) -> None:
+        """Tick or untick "Pseudonymise" on every tab (the choice is one for the window)."""
+        for tab in self.all_tabs():
+            if tab.pseudonymise.isChecked() != checked:
+                with QSignalBlocker(tab.pseudonymise):
+                    tab.pseudonymise.setChecked(checked)
+
+    def refresh_pseudonymise(self) -> None:
+        """Offer "Pseudonymise" only while the project has accepted decisions (they may change in the review)."""
+        terms = accepted_terms(self.store)
+        for tab in self.all_tabs():
+            tab.pseudonymise.set_terms(terms)
+
     def show_status(self, text: str) -> None:
         self.status.setText(text)
 
@@ -244,6 +259,7 @@ class AnalysisWindow(QWidget):
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802
         if event.type() == QEvent.Type.ActivationChange and self.isActiveWindow():
             self._follow_project()
+            self.refresh_pseudonymise()
         super().changeEvent(event)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802

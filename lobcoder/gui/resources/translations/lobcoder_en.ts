@@ -79,7 +79,7 @@
 <context>
     <name>AnalysisWindow</name>
     <message numerus="yes">
-        <location filename="../../analysis/window.py" line="+223"/>
+        <location filename="../../analysis/window.py" line="+238"/>
         <source>%n document(s)</source>
         <translation>
             <numerusform>%n document</numerusform>
@@ -218,7 +218,7 @@
 <context>
     <name>CooccurrenceTab</name>
     <message numerus="yes">
-        <location filename="../../analysis/cooccurrence_tab.py" line="+447"/>
+        <location filename="../../analysis/cooccurrence_tab.py" line="+458"/>
         <source>‘{0}’ and ‘{1}’: %n passage(s)</source>
         <translation>
             <numerusform>‘{0}’ and ‘{1}’: %n passage</numerusform>
@@ -262,7 +262,7 @@
 <context>
     <name>ExchangeActions</name>
     <message numerus="yes">
-        <location filename="../../exchange_actions.py" line="+238"/>
+        <location filename="../../exchange_actions.py" line="+240"/>
         <source>Exported %n code(s) to {0}</source>
         <translation>
             <numerusform>Exported %n code to {0}</numerusform>
@@ -300,7 +300,7 @@ Language of the codebook:</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+106"/>
+        <location line="+137"/>
         <source>%n document(s)</source>
         <translation>
             <numerusform>%n document</numerusform>
@@ -394,6 +394,17 @@ Language of the codebook:</numerusform>
         <translation>
             <numerusform>%n link</numerusform>
             <numerusform>%n links</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ExportChoicesDialog</name>
+    <message numerus="yes">
+        <location filename="../../dialogs/export_choices_dialog.py" line="+53"/>
+        <source>All documents (%n)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
         </translation>
     </message>
 </context>
@@ -502,6 +513,17 @@ Language of the codebook:</numerusform>
         <translation>
             <numerusform>occurs only %n time</numerusform>
             <numerusform>occurs only %n times</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>PseudonymiseOption</name>
+    <message numerus="yes">
+        <location filename="../../pseudonymise/export_option.py" line="+40"/>
+        <source>Export with personal data replaced by the pseudonyms of the %n accepted decision(s) (File → Pseudonymise…). The project itself is not changed.</source>
+        <translation>
+            <numerusform>Export with personal data replaced by the pseudonyms of the %n accepted decision (File → Pseudonymise…). The project itself is not changed.</numerusform>
+            <numerusform>Export with personal data replaced by the pseudonyms of the %n accepted decisions (File → Pseudonymise…). The project itself is not changed.</numerusform>
         </translation>
     </message>
 </context>
@@ -689,6 +711,17 @@ Language of the codebook:</numerusform>
         <translation>
             <numerusform>%n document of {0} will be copied.</numerusform>
             <numerusform>%n documents of {0} will be copied.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>TranscriptExport</name>
+    <message numerus="yes">
+        <location filename="../../transcript_export.py" line="+91"/>
+        <source>Exported %n transcript(s) to {0}</source>
+        <translation>
+            <numerusform>Exported %n transcript to {0}</numerusform>
+            <numerusform>Exported %n transcripts to {0}</numerusform>
         </translation>
     </message>
 </context>

@@ -159,7 +159,7 @@
 <context>
     <name>AgreementTab</name>
     <message>
-        <location filename="../../analysis/agreement_tab.py" line="+42"/>
+        <location filename="../../analysis/agreement_tab.py" line="+44"/>
         <source>sentence</source>
         <translation>zin</translation>
     </message>
@@ -274,7 +274,7 @@
         <translation>Segmentoverlap vergelijkt twee codeurs; kies codeur B.</translation>
     </message>
     <message>
-        <location line="+84"/>
+        <location line="+88"/>
         <source>agreement</source>
         <translation>overeenstemming</translation>
     </message>
@@ -300,7 +300,7 @@
 <context>
     <name>AnalysisTab</name>
     <message>
-        <location filename="../../analysis/tab.py" line="+74"/>
+        <location filename="../../analysis/tab.py" line="+76"/>
         <source>Export…</source>
         <translation>Exporteren…</translation>
     </message>
@@ -310,7 +310,7 @@
         <translation>De tabel opslaan als Word (.docx), Excel (.xlsx) of CSV</translation>
     </message>
     <message>
-        <location line="+105"/>
+        <location line="+118"/>
         <source>Could not compute this analysis: {0}</source>
         <translation>Deze analyse kon niet worden berekend: {0}</translation>
     </message>
@@ -331,16 +331,28 @@
     </message>
     <message>
         <location line="+4"/>
+        <location line="+44"/>
         <source>Export table</source>
         <translation>Tabel exporteren</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="-18"/>
+        <location line="+28"/>
         <source>cancelled</source>
         <translation>geannuleerd</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="-11"/>
+        <source>Pseudonymising…</source>
+        <translation>Pseudonimiseren…</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Cancel</source>
+        <translation>Annuleren</translation>
+    </message>
+    <message>
+        <location line="+32"/>
         <source>Saved {0}</source>
         <translation>{0} opgeslagen</translation>
     </message>
@@ -360,7 +372,7 @@
 <context>
     <name>AnalysisWindow</name>
     <message>
-        <location filename="../../analysis/window.py" line="+74"/>
+        <location filename="../../analysis/window.py" line="+75"/>
         <source>&amp;Frequencies</source>
         <translation>&amp;Frequenties</translation>
     </message>
@@ -390,12 +402,12 @@
         <translation>Het project wordt gelezen…</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+35"/>
         <source>Could not read the project: {0}</source>
         <translation>Het project kon niet worden gelezen: {0}</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+53"/>
         <source>Open a project to analyse its codings.</source>
         <translation>Open een project om de coderingen te analyseren.</translation>
     </message>
@@ -434,7 +446,7 @@
 <context>
     <name>BackgroundTask</name>
     <message>
-        <location filename="../../exchange_actions.py" line="+53"/>
+        <location filename="../../exchange_actions.py" line="+54"/>
         <source>Cancel</source>
         <translation>Annuleren</translation>
     </message>
@@ -1129,7 +1141,7 @@
 <context>
     <name>CooccurrenceTab</name>
     <message>
-        <location filename="../../analysis/cooccurrence_tab.py" line="+200"/>
+        <location filename="../../analysis/cooccurrence_tab.py" line="+202"/>
         <source>overlapping codings</source>
         <translation>overlappende coderingen</translation>
     </message>
@@ -1240,17 +1252,17 @@
     </message>
     <message>
         <location line="+25"/>
-        <location line="+214"/>
+        <location line="+223"/>
         <source>Select a cell to list the passages where both codes occur.</source>
         <translation>Kies een cel om de passages te zien waarin beide codes voorkomen.</translation>
     </message>
     <message>
-        <location line="-205"/>
+        <location line="-214"/>
         <source>Double-click or press Enter to show the passage in its document</source>
         <translation>Dubbelklik of druk op Enter om de passage in het document te tonen</translation>
     </message>
     <message>
-        <location line="+71"/>
+        <location line="+80"/>
         <source>code co-occurrence</source>
         <translation>co-occurrentie van codes</translation>
     </message>
@@ -1286,7 +1298,7 @@
 <context>
     <name>CrosstabTab</name>
     <message>
-        <location filename="../../analysis/crosstab_tab.py" line="+48"/>
+        <location filename="../../analysis/crosstab_tab.py" line="+50"/>
         <source>Codes × attribute</source>
         <translation>Codes × attribuut</translation>
     </message>
@@ -1356,7 +1368,7 @@
         <translation>Dit project heeft nog geen attributen: importeer een attributenbestand om codes ermee te kruisen.</translation>
     </message>
     <message>
-        <location line="+52"/>
+        <location line="+64"/>
         <source>crosstab {0}</source>
         <translation>kruistabel {0}</translation>
     </message>
@@ -1620,7 +1632,7 @@
 <context>
     <name>ExchangeActions</name>
     <message>
-        <location filename="../../exchange_actions.py" line="+25"/>
+        <location filename="../../exchange_actions.py" line="+26"/>
         <source>Open or create a project first.</source>
         <translation>Open of maak eerst een project.</translation>
     </message>
@@ -1729,22 +1741,34 @@ Taal van het codeboek:</numerusform>
         </translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+32"/>
+        <location line="+26"/>
+        <location line="+18"/>
         <source>Export project as REFI-QDA</source>
         <translation>Project exporteren als REFI-QDA</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="-35"/>
+        <source>The whole project (documents, codes, codings, memos, participants and attributes) as one REFI-QDA file that ATLAS.ti, MAXQDA, NVivo and QualCoder can open.</source>
+        <translation>Het hele project (documenten, codes, coderingen, memo&apos;s, deelnemers en attributen) als één REFI-QDA-bestand dat ATLAS.ti, MAXQDA, NVivo en QualCoder kunnen openen.</translation>
+    </message>
+    <message>
+        <location line="+18"/>
         <source>REFI-QDA projects (*.qdpx)</source>
         <translation>REFI-QDA-projecten (*.qdpx)</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+12"/>
+        <source>Pseudonymising and writing {0}…</source>
+        <translation>{0} wordt gepseudonimiseerd en geschreven…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Writing {0}…</source>
         <translation>{0} wordt geschreven…</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+7"/>
         <source>Project exported</source>
         <translation>Project geëxporteerd</translation>
     </message>
@@ -1905,6 +1929,57 @@ Taal van het codeboek:</numerusform>
     </message>
 </context>
 <context>
+    <name>ExportChoicesDialog</name>
+    <message>
+        <location filename="../../dialogs/export_choices_dialog.py" line="+50"/>
+        <source>Word (.docx), speaker names in bold</source>
+        <translation>Word (.docx), namen van sprekers vet</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Plain text (.txt, UTF-8)</source>
+        <translation>Platte tekst (.txt, UTF-8)</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>All documents (%n)</source>
+        <translation>
+            <numerusform>Alle documenten (%n)</numerusform>
+            <numerusform>Alle documenten (%n)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Only ‘{0}’</source>
+        <translation>Alleen ‘{0}’</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Only the open document</source>
+        <translation>Alleen het geopende document</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Format:</source>
+        <translation>Formaat:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Documents:</source>
+        <translation>Documenten:</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Choose folder…</source>
+        <translation>Map kiezen…</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Choose file…</source>
+        <translation>Bestand kiezen…</translation>
+    </message>
+</context>
+<context>
     <name>FailureText</name>
     <message>
         <location filename="../../failures.py" line="+31"/>
@@ -2052,7 +2127,7 @@ Taal van het codeboek:</numerusform>
 <context>
     <name>FrequenciesTab</name>
     <message>
-        <location filename="../../analysis/frequencies_tab.py" line="+44"/>
+        <location filename="../../analysis/frequencies_tab.py" line="+46"/>
         <source>Include sub-codes</source>
         <translation>Met subcodes</translation>
     </message>
@@ -2114,7 +2189,7 @@ Taal van het codeboek:</numerusform>
         <translation>document</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+29"/>
         <source>code frequencies</source>
         <translation>codefrequenties</translation>
     </message>
@@ -2459,7 +2534,7 @@ Taal van het codeboek:</numerusform>
 <context>
     <name>MenuActions</name>
     <message>
-        <location filename="../../menus.py" line="+33"/>
+        <location filename="../../menus.py" line="+34"/>
         <source>&amp;File</source>
         <translation>&amp;Bestand</translation>
     </message>
@@ -2537,6 +2612,11 @@ Taal van het codeboek:</numerusform>
         <location line="+3"/>
         <source>&amp;Export project as REFI-QDA (.qdpx)…</source>
         <translation>Project &amp;exporteren als REFI-QDA (.qdpx)…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Export &amp;transcripts (.docx, .txt)…</source>
+        <translation>&amp;Transcripten exporteren (.docx, .txt)…</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -2854,7 +2934,7 @@ Kwalitatief coderen van interviewtranscripten.</translation>
 <context>
     <name>PassageModel</name>
     <message>
-        <location filename="../../analysis/cooccurrence_tab.py" line="-368"/>
+        <location filename="../../analysis/cooccurrence_tab.py" line="-377"/>
         <source>Document</source>
         <translation>Document</translation>
     </message>
@@ -3139,6 +3219,27 @@ Wachtwoord om hem te versleutelen (leeg laten voor geen):</translation>
         <location line="+44"/>
         <source>Stopped; nothing was written.</source>
         <translation>Gestopt; er is niets geschreven.</translation>
+    </message>
+</context>
+<context>
+    <name>PseudonymiseOption</name>
+    <message>
+        <location filename="../../pseudonymise/export_option.py" line="+20"/>
+        <source>Pseudonymise (use accepted decisions)</source>
+        <translation>Pseudonimiseren (geaccepteerde besluiten gebruiken)</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>This project has no accepted pseudonymisation decisions yet. Review them first in File → Pseudonymise…</source>
+        <translation>Dit project heeft nog geen geaccepteerde pseudonimiseringsbesluiten. Beoordeel ze eerst in Bestand → Pseudonimiseren…</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+7"/>
+        <source>Export with personal data replaced by the pseudonyms of the %n accepted decision(s) (File → Pseudonymise…). The project itself is not changed.</source>
+        <translation>
+            <numerusform>Exporteren met persoonsgegevens vervangen door de pseudoniemen van het %n geaccepteerde besluit (Bestand → Pseudonimiseren…). Het project zelf verandert niet.</numerusform>
+            <numerusform>Exporteren met persoonsgegevens vervangen door de pseudoniemen van de %n geaccepteerde besluiten (Bestand → Pseudonimiseren…). Het project zelf verandert niet.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -4474,6 +4575,48 @@ Wachtwoord om hem te versleutelen (leeg laten voor geen):</translation>
         <translation>
             <numerusform>%n document van de {0} wordt gekopieerd.</numerusform>
             <numerusform>%n documenten van de {0} worden gekopieerd.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>TranscriptExport</name>
+    <message>
+        <location filename="../../transcript_export.py" line="+34"/>
+        <location line="+49"/>
+        <source>Export transcripts</source>
+        <translation>Transcripten exporteren</translation>
+    </message>
+    <message>
+        <location line="-46"/>
+        <source>Open or create a project first.</source>
+        <translation>Open of maak eerst een project.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>The project has no documents yet.</source>
+        <translation>Het project heeft nog geen documenten.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Each transcript becomes one file, named after its document, in a folder you choose.</source>
+        <translation>Elk transcript wordt één bestand, genoemd naar zijn document, in een map die u kiest.</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Choose the folder for the transcripts</source>
+        <translation>Kies de map voor de transcripten</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Writing transcripts to {0}…</source>
+        <translation>Transcripten worden geschreven naar {0}…</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+7"/>
+        <source>Exported %n transcript(s) to {0}</source>
+        <translation>
+            <numerusform>%n transcript geëxporteerd naar {0}</numerusform>
+            <numerusform>%n transcripten geëxporteerd naar {0}</numerusform>
         </translation>
     </message>
 </context>

@@ -1,0 +1,50 @@
+"""A tab's export computed again on the hidden pseudonymised copy, with the same choices and filter.
+
+The copy keeps every id (documents, codes, participants), so the tab's
+computation applies unchanged; only attribute values in the filter are
+renamed as the copy names them (``ROC Veenstroom`` -> ``School A``).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from lobcoder.analysis.dataset import load_dataset
+from lobcoder.analysis.filters import AnalysisFilter
+from lobcoder.errors import Cancelled
+from lobcoder.gui.workers import CancelCheck, ProgressCallback, Task
+from lobcoder.pseudonymise.apply import Replacer
+from lobcoder.pseudonymise.export_copy import accepted_decisions, pseudonymised_copy
+from lobcoder.storage.project import ProjectStore
+
+if TYPE_CHECKING:
+    from lobcoder.gui.analysis.tab import AnalysisTab
+
+
+def relabel_filter(flt: AnalysisFilter, label: Any) -> AnalysisFilter:
+    """``flt`` with each attribute value as the pseudonymised copy has it."""
+    attributes = {name: {label(value) for value in allowed} for name, allowed in flt.attributes.items()}
+    return AnalysisFilter(flt.documents, flt.coders, flt.codes, attributes, flt.exclude_interviewer)
+
+
+def pseudonymised_task(tab: AnalysisTab, store: ProjectStore, path: Path) -> Task:
+    """Read the tab's choices now (GUI thread); the task builds the copy, computes and writes (worker).
+
+    Raises:
+        ValueError: a choice the computation cannot take (as for the shown result).
+    """
+    decisions = accepted_decisions(store)
+    flt = relabel_filter(tab.host.filter_box.analysis_filter(), Replacer(decisions).label)
+    compute = tab.computation(flt)
+    write = tab.export_writer(path, tab.host.language())
+
+    def task(progress: ProgressCallback, cancelled: CancelCheck) -> object:
+        with pseudonymised_copy(store, decisions, beside=path.parent, progress=progress, cancelled=cancelled) as copy:
+            with copy.store.read() as session:
+                dataset = load_dataset(session, texts=True, turns=True)
+        if cancelled():
+            raise Cancelled("export cancelled")
+        return write(compute(dataset))
+
+    return task

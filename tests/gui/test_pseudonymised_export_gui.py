@@ -1,0 +1,144 @@
+"""The "Pseudonymise (use accepted decisions)" in the analysis tabs, the .qdpx export and the transcript export."""
+
+from __future__ import annotations
+
+import zipfile
+from collections.abc import Iterator
+from pathlib import Path
+
+import docx
+import pytest
+from PySide6.QtWidgets import QFileDialog
+
+from lobcoder.demo.build import create_demo_project
+from lobcoder.gui.analysis.install import AnalysisMenu, install_analysis_menu
+from lobcoder.gui.analysis.window import AnalysisWindow
+from lobcoder.gui.main_window import MainWindow
+from lobcoder.gui.settings import Settings
+from lobcoder.pseudonymise.categories import Category
+from lobcoder.pseudonymise.decisions import save_decisions
+from lobcoder.pseudonymise.detect import detect
+from lobcoder.pseudonymise.termlist import Decision, decisions_from_entities
+from lobcoder.storage.project import ProjectStore
+
+ORIGINALS = ("Marieke", "Samira", "Ruud", "Annelies", "ROC Veenstroom", "Meerwijk College")
+
+
+@pytest.fixture(scope="module")
+def demo_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return create_demo_project(tmp_path_factory.mktemp("demo") / "demo.lobcoder")
+
+
+def open_window(qtbot, tmp_path: Path, project: Path) -> MainWindow:  # type: ignore[no-untyped-def]
+    win = MainWindow(Settings(str(tmp_path / "settings.ini")))
+    qtbot.addWidget(win)
+    install_analysis_menu(win)
+    win.resize(1300, 850)
+    win.show()
+    assert win.open_project(project)
+    return win
+
+
+@pytest.fixture
+def decided(demo_file: Path, tmp_path: Path) -> Path:
+    target = tmp_path / "demo.lobcoder"
+    target.write_bytes(demo_file.read_bytes())
+    with ProjectStore.open(target) as store:
+        decisions = decisions_from_entities(detect(store, use_deduce=False))
+        with store.transaction() as session:
+            save_decisions(session, [*decisions, Decision("Karin", Category.PERSON, "Persoon 1")])
+    return target
+
+
+@pytest.fixture
+def window(qtbot, tmp_path: Path, decided: Path) -> Iterator[MainWindow]:  # type: ignore[no-untyped-def]
+    win = open_window(qtbot, tmp_path, decided)
+    yield win
+    win.close()
+
+
+def open_analysis(qtbot, window: MainWindow) -> AnalysisWindow:  # type: ignore[no-untyped-def]
+    menu = window.findChild(AnalysisMenu)
+    assert menu is not None
+    menu.open_action.trigger()
+    shown = menu.analysis_window
+    assert shown is not None
+    qtbot.waitUntil(lambda: shown.dataset is not None and shown.is_idle(), timeout=20000)
+    return shown
+
+
+def leaked(text: str) -> list[str]:
+    return [name for name in ORIGINALS if name in text]
+
+
+def test_quotes_tab_exports_pseudonymised_quotes_and_the_choice_is_one_for_the_window(
+    qtbot, tmp_path: Path, window: MainWindow
+) -> None:
+    analysis = open_analysis(qtbot, window)
+    tab = analysis.quotes
+    analysis.tabs.setCurrentWidget(tab)
+    qtbot.waitUntil(lambda: analysis.is_idle() and tab.result is not None, timeout=20000)
+    assert leaked(tab.full_text.toPlainText() + str(tab.result[2]))  # the tab itself shows the originals
+    assert tab.pseudonymise.isEnabled() and "accepted decision" in tab.pseudonymise.toolTip()
+    tab.pseudonymise.setChecked(True)
+    assert all(t.pseudonymise.isChecked() for t in analysis.all_tabs())
+    target = tmp_path / "citaten.docx"
+    with qtbot.waitSignal(tab.exported, timeout=60000):
+        tab.export_to(target)
+    text = "\n".join(p.text for p in docx.Document(str(target)).paragraphs)
+    assert "Docent 1" in text and "School A" in text and not leaked(text)
+    assert not [p for p in tmp_path.iterdir() if "pseudo-export" in p.name]
+    table = tmp_path / "frequenties.docx"
+    with qtbot.waitSignal(analysis.frequencies.exported, timeout=60000):
+        analysis.frequencies.export_to(table)
+    assert table.exists()
+    analysis.resize(1250, 700)
+    analysis.grab().save(str(tmp_path / "analysis_pseudonymise.png"))
+    analysis.close()
+
+
+def test_without_accepted_decisions_the_option_is_disabled_and_says_why(qtbot, tmp_path: Path, demo_file: Path) -> None:
+    plain = tmp_path / "plain.lobcoder"
+    plain.write_bytes(demo_file.read_bytes())
+    win = open_window(qtbot, tmp_path, plain)
+    analysis = open_analysis(qtbot, win)
+    option = analysis.frequencies.pseudonymise
+    assert not option.isEnabled() and not option.wanted()
+    assert "File → Pseudonymise" in option.toolTip()
+    analysis.close()
+    win.close()
+
+
+def test_qdpx_and_transcript_export_from_the_file_menu(qtbot, tmp_path: Path, monkeypatch, window: MainWindow) -> None:
+    actions = window.menu_actions
+    target = tmp_path / "gedeeld.qdpx"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *_a, **_k: (str(target), ""))
+    actions.export_project_action.trigger()
+    exchange = actions.exchange
+    dialog = exchange.choices_dialog
+    assert dialog is not None and dialog.pseudonymise.isEnabled()
+    dialog.pseudonymise.setChecked(True)
+    dialog.resize(560, dialog.sizeHint().height())
+    dialog.grab().save(str(tmp_path / "qdpx_choices.png"))
+    dialog.accept()
+    qtbot.waitUntil(lambda: exchange.report_dialog is not None, timeout=60000)
+    with zipfile.ZipFile(target) as archive:
+        content = b"".join(archive.read(n) for n in archive.namelist()).decode("utf-8", "replace")
+    assert "School A" in content and not leaked(content)
+    exchange.report_dialog.accept()
+
+    folder = tmp_path / "transcripten"
+    folder.mkdir()
+    monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *_a, **_k: str(folder))
+    actions.export_transcripts_action.trigger()
+    choices = actions.transcript_export.dialog
+    assert choices is not None and choices.only_current.isEnabled()
+    choices.text.setChecked(True)
+    choices.only_current.setChecked(True)
+    choices.pseudonymise.setChecked(True)
+    choices.accept()
+    qtbot.waitUntil(lambda: "transcripten" in window.statusBar().currentMessage(), timeout=60000)
+    written = list(folder.iterdir())
+    assert len(written) == 1 and written[0].suffix == ".txt"
+    text = written[0].read_text("utf-8")
+    assert "School A" in text and not leaked(text) and not leaked(written[0].name)
