@@ -13,12 +13,20 @@ Everything proposed is taken as accepted, as if the reviewer clicked nothing.
 
     python benchmarks/pseudonymise.py            # labelled set + 200 × 8,000 words
     python benchmarks/pseudonymise.py --quick    # labelled set + 20 × 2,000 words
+
+Every detection figure is measured twice in the same run: "before" is
+detection as it was before issue 14's speed work (deduce, unmodified, over each
+whole text in one process; its ages as bare numbers; no shape rules for
+schools, companies and ages), "after" is ``detect`` as it is now. Times are
+wall-clock and CPU seconds (this process plus its worker processes), so a
+loaded machine shows in the gap between the two.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import re
 import sys
 import tempfile
@@ -37,10 +45,12 @@ from lobcoder.demo.build import create_demo_project
 from lobcoder.importing.speakers import detect_turns
 from lobcoder.pseudonymise import deduce_engine
 from lobcoder.pseudonymise.apply import apply_pseudonyms
-from lobcoder.pseudonymise.detect import detect
-from lobcoder.pseudonymise.entities import Entity
+from lobcoder.pseudonymise.categories import Category, deduce_category
+from lobcoder.pseudonymise.detect import _LEADING_LOWER, Seed, detect, entities_from_seeds
+from lobcoder.pseudonymise.entities import CONFIDENCE, DEDUCE_CONFIDENCE, SOURCE_DEDUCE, SOURCE_PROJECT, Entity
 from lobcoder.pseudonymise.keyfile import read_key
-from lobcoder.pseudonymise.sources import project_texts
+from lobcoder.pseudonymise.matcher import entity_key, strip_possessive
+from lobcoder.pseudonymise.sources import known_terms, project_texts
 from lobcoder.pseudonymise.termlist import decisions_from_entities
 from lobcoder.services.documents import add_document
 from lobcoder.storage.models import (
@@ -57,6 +67,57 @@ from lobcoder.text.normalize import normalize_text
 
 DATA = Path(__file__).parent / "data" / "pseudonymise"
 KINDS = ("persons", "known_organisations", "other")
+
+
+_STOCK: Any = None
+
+
+def stock_deduce() -> Any:
+    """deduce exactly as installed (its own street rule, redactor and all), for the "before" figures."""
+    global _STOCK
+    if _STOCK is None:
+        _STOCK = deduce_engine._import_deduce().Deduce(cache_path=deduce_engine.cache_dir())
+    return _STOCK
+
+
+def detect_before(store: ProjectStore) -> list[Entity]:
+    """Detection as it was before the speed work: unmodified deduce per whole text, one process."""
+    engine = stock_deduce()
+    with store.read() as session:
+        texts = list(project_texts(session))
+        known = known_terms(session)
+    seeds: dict[str, Seed] = {}
+    for k in known:
+        seeds.setdefault(
+            entity_key(k.term), Seed(k.term, k.category, SOURCE_PROJECT, CONFIDENCE[SOURCE_PROJECT], k.pseudonym)
+        )
+    for _location, text in texts:
+        annotations = sorted(engine.deidentify(text).annotations, key=lambda a: (a.start_char, a.end_char))
+        for a in annotations:
+            category = deduce_category(a.tag)
+            if category is None:
+                continue
+            term = strip_possessive(a.text)
+            if category is Category.PERSON:
+                term = _LEADING_LOWER.sub("", term)
+            if len(term) < 2 or not any(ch.isalnum() for ch in term):
+                continue
+            seed = Seed(term, category, SOURCE_DEDUCE, DEDUCE_CONFIDENCE.get(category, 0.5))
+            seeds.setdefault(entity_key(seed.term), seed)
+    return entities_from_seeds(seeds, texts)
+
+
+def timed(call: Any) -> tuple[Any, float, float]:
+    """(result, wall seconds, CPU seconds of this process and of its finished worker processes)."""
+    cpu = _cpu()
+    started = time.perf_counter()
+    result = call()
+    return result, time.perf_counter() - started, _cpu() - cpu
+
+
+def _cpu() -> float:
+    t = os.times()
+    return t.user + t.system + t.children_user + t.children_system
 
 
 def _participant(session: Any, name: str, values: dict[str, str], attributes: dict[str, Attribute]) -> Participant:
@@ -170,36 +231,40 @@ def labelled(workdir: Path) -> list[Row]:
     demo = create_demo_project(workdir / "demo.lobcoder")
     labelled_project = workdir / "labelled.lobcoder"
     build_labelled_project(labelled_project, gold)
-    totals = {kind: [0, 0] for kind in KINDS}
-    precision = [0, 0]
-    missed: list[str] = []
-    for path, labels in ((demo, {"*": gold["demo"]}), (labelled_project, gold["texts"])):
-        with ProjectStore.open(path) as store:
-            entities = detect(store)
-            result = score(store, entities, labels)
-        for kind in KINDS:
-            totals[kind][0] += result["recall"][kind][1]
-            totals[kind][1] += result["recall"][kind][2]
-        precision[0] += result["precision"][1]
-        precision[1] += result["precision"][2]
-        missed += result["missed"]
-    for kind, target in (("persons", 0.95), ("known_organisations", 1.0), ("other", None)):
-        found, total = totals[kind]
-        value = found / total
+    for variant, detector in (("before", detect_before), ("after", detect)):
+        totals = {kind: [0, 0] for kind in KINDS}
+        precision = [0, 0]
+        missed: list[str] = []
+        for path, labels in ((demo, {"*": gold["demo"]}), (labelled_project, gold["texts"])):
+            with ProjectStore.open(path) as store:
+                entities = detector(store)
+                result = score(store, entities, labels)
+            for kind in KINDS:
+                totals[kind][0] += result["recall"][kind][1]
+                totals[kind][1] += result["recall"][kind][2]
+            precision[0] += result["precision"][1]
+            precision[1] += result["precision"][2]
+            missed += result["missed"]
+        for kind, target in (("persons", 0.95), ("known_organisations", 1.0), ("other", None)):
+            found, total = totals[kind]
+            value = found / total
+            rows.append(
+                Row(
+                    f"{variant}: recall, {kind.replace('_', ' ')}",
+                    f"{value:.3f} ({found}/{total})",
+                    f"≥ {target}" if target else "",
+                    value >= target if target and variant == "after" else None,
+                    ("missed: " + ", ".join(m[2:] for m in missed if m[0] == kind[0]))
+                    if any(m[0] == kind[0] for m in missed)
+                    else "",
+                )
+            )
         rows.append(
             Row(
-                f"recall, {kind.replace('_', ' ')}",
-                f"{value:.3f} ({found}/{total})",
-                f"≥ {target}" if target else "",
-                value >= target if target else None,
-                ("missed: " + ", ".join(m[2:] for m in missed if m[0] == kind[0]))
-                if any(m[0] == kind[0] for m in missed)
-                else "",
+                f"{variant}: precision, all replaced spans",
+                f"{precision[0] / precision[1]:.3f} ({precision[0]}/{precision[1]})",
             )
         )
-    rows.append(
-        Row("precision, all replaced spans", f"{precision[0] / precision[1]:.3f} ({precision[0]}/{precision[1]})")
-    )
     with ProjectStore.open(demo) as store:
         decisions = decisions_from_entities(detect(store))
         before = demo.read_bytes()
@@ -249,16 +314,31 @@ def large(workdir: Path, documents: int, words: int) -> list[Row]:
                 note=f"{len(lists_only)} entities",
             )
         )
-        started = time.perf_counter()
-        entities = detect(store)
-        detect_s = time.perf_counter() - started
+        before, before_s, before_cpu = timed(lambda: detect_before(store))
         rows.append(
             Row(
-                "detect: with deduce",
-                f"{detect_s:.1f} s",
-                note=f"{len(entities)} entities, {sum(e.count for e in entities):,} occurrences",
+                "detect with deduce, before",
+                f"{before_s:.1f} s",
+                note=f"CPU {before_cpu:.1f} s; {len(before)} entities, {sum(e.count for e in before):,} occurrences",
             )
         )
+        entities, detect_s, detect_cpu = timed(lambda: detect(store))
+        rows.append(
+            Row(
+                "detect with deduce, after",
+                f"{detect_s:.1f} s",
+                note=f"CPU {detect_cpu:.1f} s; {len(entities)} entities, "
+                f"{sum(e.count for e in entities):,} occurrences",
+            )
+        )
+        rows.append(
+            Row(
+                "detect: before / after",
+                f"× {before_s / detect_s:.2f} wall, × {before_cpu / detect_cpu:.2f} CPU",
+                note=f"{os.cpu_count()} cores",
+            )
+        )
+        rows.append(compare_entities(before, entities))
         started = time.perf_counter()
         result = apply_pseudonyms(
             store, decisions_from_entities(entities), workdir / "corpus-pseudo.lobcoder", workdir / "corpus-key.json"
@@ -277,6 +357,21 @@ def large(workdir: Path, documents: int, words: int) -> list[Row]:
     bad, checked = codings_changed(path, workdir / "corpus-pseudo.lobcoder", workdir / "corpus-key.json")
     rows.append(Row("corpus: codings changed other than by replacements", f"{bad} of {checked:,}", "0", bad == 0))
     return rows
+
+
+def compare_entities(before: Sequence[Entity], after: Sequence[Entity]) -> Row:
+    """What the speed work changed in what is found: the same places, plus what the shape rules add."""
+
+    def places(entities: Sequence[Entity]) -> set[tuple[Any, int, int]]:
+        return {(f.location, f.start, f.end) for e in entities for f in e.findings}
+
+    old, new = places(before), places(after)
+    lost = old - new
+    return Row(
+        "detect: places found before and not after",
+        f"{len(lost):,} of {len(old):,}",
+        note=f"{len(new - old):,} places found only after (ages with their unit, schools, companies)",
+    )
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -81,8 +81,33 @@ def load(progress: Callable[[str], None] | None = None) -> Any:
             deduce = _import_deduce()
             folder = cache_dir()
             _seed_from_package(deduce, folder)
-            _ENGINE = deduce.Deduce(cache_path=folder)
+            engine = deduce.Deduce(cache_path=folder)
+            _streets_before_numbers_only(engine)
+            _ENGINE = engine
         return _ENGINE
+
+
+def _streets_before_numbers_only(engine: Any) -> None:
+    """Try deduce's street-name pattern only on words followed by a house number (same result, ~15 % faster).
+
+    deduce tags every word shaped like a street name (``Kunst`` as ``-st``),
+    extends it with a following house number, then drops every street tag that
+    got no number; so the pattern matters only before a number.
+    """
+    from lobcoder.pseudonymise.deduce_streets import StreetBeforeNumberAnnotator
+
+    locations = engine.processors["locations"]
+    original = locations["street_pattern"]
+    locations.add_processor(  # same name: keeps its place in the pipeline
+        "street_pattern",
+        StreetBeforeNumberAnnotator(
+            pattern=original.pattern,
+            ds=original.ds,
+            skip=list(original.skip),
+            tag=original.tag,
+            priority=original.priority,
+        ),
+    )
 
 
 def _seed_from_package(deduce: Any, folder: Path) -> None:
@@ -99,7 +124,7 @@ def _seed_from_package(deduce: Any, folder: Path) -> None:
 
 def annotate(text: str) -> list[DeduceAnnotation]:
     """deduce's annotations of one text, in text order."""
-    result = load().deidentify(text)
+    result = load().deidentify(text, disabled={"redactor"})  # we need the annotations, not deduce's text
     found = [DeduceAnnotation(a.start_char, a.end_char, a.text, a.tag) for a in result.annotations]
     found.sort(key=lambda a: (a.start, a.end))
     return found

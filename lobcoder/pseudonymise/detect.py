@@ -10,16 +10,18 @@ review are exactly the places that will be replaced.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 from lobcoder.errors import Cancelled
-from lobcoder.pseudonymise import deduce_engine
+from lobcoder.pseudonymise import deduce_batch, deduce_engine
 from lobcoder.pseudonymise.categories import Category, deduce_category
+from lobcoder.pseudonymise.detect_patterns import age_with_unit, find_patterns
 from lobcoder.pseudonymise.entities import (
     CONFIDENCE,
     DEDUCE_CONFIDENCE,
     SOURCE_DEDUCE,
+    SOURCE_PATTERN,
     SOURCE_PROJECT,
     SOURCE_TERMS,
     Entity,
@@ -58,8 +60,13 @@ def detect(
     use_deduce: bool = True,
     progress: Progress | None = None,
     cancelled: Callable[[], bool] | None = None,
+    workers: int | None = None,
 ) -> list[Entity]:
-    """Entities found in the project, each with a proposed (or decided) pseudonym."""
+    """Entities found in the project, each with a proposed (or decided) pseudonym.
+
+    ``workers``: processes for deduce (default: the cores, for large projects
+    on Linux; see :mod:`deduce_batch`).
+    """
     report = progress or _nothing
     with store.read() as session:
         texts = list(project_texts(session))
@@ -72,27 +79,47 @@ def detect(
             entity_key(k.term), Seed(k.term, k.category, SOURCE_PROJECT, CONFIDENCE[SOURCE_PROJECT], k.pseudonym)
         )
     if use_deduce:
-        report(0, len(texts), "deduce")
-        deduce_engine.load()
-        for i, (_location, text) in enumerate(texts):
-            if cancelled is not None and cancelled():
-                raise Cancelled("pseudonymisation detection cancelled")
-            for seed in deduce_seeds(text):
+        # Shape rules first: ``Jansen Bouw B.V.`` is a company even where deduce reads a surname.
+        for _location, text in texts:
+            for found in find_patterns(text):
+                seeds.setdefault(
+                    entity_key(found.term),
+                    Seed(found.term, found.category, SOURCE_PATTERN, CONFIDENCE[SOURCE_PATTERN], found.pseudonym),
+                )
+        # Each distinct line once, in text order, so the first spelling and category seen win as before.
+        lines = deduce_batch.annotate_texts(
+            [text for _, text in texts], workers=workers, progress=report, cancelled=cancelled
+        )
+        for line, annotations in lines:
+            for seed in seeds_from_annotations(annotations, line):
                 seeds.setdefault(entity_key(seed.term), seed)
-            report(i + 1, len(texts), "deduce")
+
+    if cancelled is not None and cancelled():
+        raise Cancelled("pseudonymisation detection cancelled")
     return entities_from_seeds(seeds, texts)
 
 
 def deduce_seeds(text: str) -> list[Seed]:
-    """deduce's annotations of one text as seeds; names lose leading lower-case words (``collega Joost``)."""
+    """deduce's annotations of one whole text as seeds."""
+    return seeds_from_annotations(deduce_engine.annotate(text), text)
+
+
+def seeds_from_annotations(annotations: Iterable[deduce_engine.DeduceAnnotation], text: str) -> list[Seed]:
+    """deduce's annotations of ``text`` as seeds.
+
+    Names lose leading lower-case words (``collega Joost``); ages keep their
+    unit (``19 jaar``, not ``19``, which would replace every 19 in the project).
+    """
     found = []
-    for annotation in deduce_engine.annotate(text):
+    for annotation in annotations:
         category = deduce_category(annotation.tag)
         if category is None:
             continue
         term = strip_possessive(annotation.text)
         if category is Category.PERSON:
             term = _LEADING_LOWER.sub("", term)
+        elif category is Category.AGE:
+            term = age_with_unit(text, annotation.start, annotation.end)
         if len(term) < 2 or not any(ch.isalnum() for ch in term):
             continue
         found.append(Seed(term, category, SOURCE_DEDUCE, DEDUCE_CONFIDENCE.get(category, 0.5)))

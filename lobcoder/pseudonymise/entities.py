@@ -5,7 +5,8 @@ in six transcripts and ``Marieke's`` in a memo get one pseudonym. Confidence
 is a fixed prior per detector and category (see ``CONFIDENCE``), not a
 probability: the project's own lists and the researcher's term list are
 certain, deduce's pattern rules (e-mail, phone) nearly so, its name and place
-lookups less so.
+lookups less so, lobcoder's own shape rules for schools, companies and ages
+(``detect_patterns``) least.
 """
 
 from __future__ import annotations
@@ -20,11 +21,13 @@ SOURCE_TERMS = "terms"
 SOURCE_PROJECT = "project"
 SOURCE_DEDUCE = "deduce"
 SOURCE_MANUAL = "manual"
+SOURCE_PATTERN = "pattern"  # ages, schools, companies by the shape of the words (detect_patterns)
 
 CONFIDENCE = {
     SOURCE_TERMS: 1.0,
     SOURCE_PROJECT: 1.0,
     SOURCE_MANUAL: 1.0,
+    SOURCE_PATTERN: 0.6,
 }
 DEDUCE_CONFIDENCE = {
     Category.EMAIL: 0.95,
