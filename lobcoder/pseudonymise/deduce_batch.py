@@ -21,6 +21,7 @@ from __future__ import annotations
 import multiprocessing
 import os
 import sys
+import warnings
 from collections.abc import Callable, Iterable, Iterator, Sequence
 
 from lobcoder.errors import Cancelled
@@ -117,7 +118,14 @@ def annotate_texts(
         results: Iterable[list[list[DeduceAnnotation]]] = map(annotate_lines, groups)
         yield from zip(lines, _collect(results, total, progress, cancelled), strict=True)
         return
-    pool = multiprocessing.get_context("fork").Pool(count)
+    with warnings.catch_warnings():
+        # Python 3.12+ warns about forking a process with threads (the window's worker thread): a child
+        # could inherit a lock another thread held. The children here only run deduce on strings and
+        # send the results back; they never touch Qt, the project file or logging handlers.
+        warnings.filterwarnings(
+            "ignore", message=".*use of fork\\(\\) may lead to deadlocks", category=DeprecationWarning
+        )
+        pool = multiprocessing.get_context("fork").Pool(count)
     try:
         yield from zip(lines, _collect(pool.imap(annotate_lines, groups), total, progress, cancelled), strict=True)
         pool.close()
