@@ -176,8 +176,11 @@ def document_id(window: MainWindow, prefix: str) -> int:
     return next(d.id for d in window.overview.documents if d.name.startswith(prefix))
 
 
-def coding_actions(app: QApplication, window: MainWindow, runs: int) -> dict[str, list[float]]:
-    """Apply, undo, redo and remove one coding in the middle of the open document, ``runs`` times."""
+def coding_actions(app: QApplication, window: MainWindow, runs: int, first: int = 0) -> dict[str, list[float]]:
+    """Apply, undo, redo and remove one coding in the middle of the open document, ``runs`` times.
+
+    Run ``k`` codes the 60 characters from the word after ``middle + 90 k``; ``first`` is the first ``k``.
+    """
     assert window.document is not None and window.overview is not None and window.undo_stack is not None
     text = window.document.text
     middle = len(text) // 2
@@ -188,7 +191,7 @@ def coding_actions(app: QApplication, window: MainWindow, runs: int) -> dict[str
     code_id = window.overview.codes[-1].id
     found: dict[str, list[float]] = {"apply": [], "undo": [], "redo": [], "remove": []}
     stack = window.undo_stack
-    if os.environ.get("LOBCODER_PROFILE"):
+    if os.environ.get("LOBCODER_PROFILE") and not first:
         start = text.index(" ", middle - 500) + 1
         profile(
             f"apply a coding, {len(text):,} characters", lambda: window.coding.apply_code(code_id, (start, start + 60))
@@ -196,7 +199,7 @@ def coding_actions(app: QApplication, window: MainWindow, runs: int) -> dict[str
         profile("undo it", stack.undo)
         profile("redo it", stack.redo)
         stack.undo()
-    for run in range(runs):
+    for run in range(first, first + runs):
         start = text.index(" ", middle + run * 90) + 1
         span = (start, start + 60)
         found["apply"].append(timed(app, window, lambda span=span: window.coding.apply_code(code_id, span)))
@@ -270,15 +273,31 @@ def long_documents(app: QApplication, folder: Path, project: Path, runs: int, qu
 
 
 def project_size(app: QApplication, folder: Path, small: Path, large: Path, runs: int) -> list[Row]:
+    """The same document (the first one built: same text, same 400 codings) in both projects.
+
+    Both windows stay open and the runs alternate between them, so a change in
+    the machine's load during the measurement falls on both alike.
+    """
+    windows: dict[str, MainWindow] = {}
+    samples: dict[str, dict[str, list[float]]] = {}
     figures: dict[str, dict[str, float]] = {}
     for label, project in (("small", small), ("large", large)):
         window, _opened = open_window(app, folder, project)
-        window.open_document(document_id(window, "filler"))
-        app.processEvents()
-        figures[label] = {name: median(s) for name, s in coding_actions(app, window, runs).items()}
         assert window.overview is not None
-        figures[label]["documents"] = len(window.overview.documents)
-        figures[label]["codings"] = sum(c.codings for c in window.overview.codes)
+        window.open_document(min(d.id for d in window.overview.documents if d.name.startswith("filler")))
+        app.processEvents()
+        windows[label] = window
+        samples[label] = {"apply": [], "undo": [], "redo": [], "remove": []}
+        figures[label] = {
+            "documents": len(window.overview.documents),
+            "codings": sum(c.codings for c in window.overview.codes),
+        }
+    for run in range(runs):
+        for label, window in windows.items():
+            for name, found in coding_actions(app, window, 1, first=run).items():
+                samples[label][name] += found
+    for label, window in windows.items():
+        figures[label].update({name: median(s) for name, s in samples[label].items()})
         window.close()
     rows = []
     for action in ("apply", "undo", "redo", "remove"):

@@ -67,6 +67,24 @@ def code_counts(session: Session, code_ids: Collection[int] | None = None) -> di
     return {code_id: (n, docs) for code_id, n, docs in session.execute(query)}
 
 
+def counts_in_documents(
+    session: Session, code_ids: Collection[int], document_ids: Collection[int]
+) -> dict[tuple[int, int], int]:
+    """Codings per (code, document) for the given codes in the given documents only.
+
+    Over the ``(code_id, document_id)`` index: the cost is that of those
+    documents' codings, not of the project's.
+    """
+    if not code_ids or not document_ids:
+        return {}
+    query = (
+        select(Coding.code_id, Coding.document_id, func.count())
+        .where(Coding.code_id.in_(sorted(code_ids)), Coding.document_id.in_(sorted(document_ids)))
+        .group_by(Coding.code_id, Coding.document_id)
+    )
+    return {(code_id, document_id): n for code_id, document_id, n in session.execute(query)}
+
+
 def documents_with_sub_codes(session: Session, code_ids: Collection[int] | None = None) -> dict[int, int]:
     """Per code (all, or ``code_ids``): the documents coded with it or any descendant, each counted once.
 

@@ -6,10 +6,16 @@ rejected suggestion), the :class:`ChangeSet` lists
 the codings touched and the documents and codes they belonged to before and
 after; a view can then re-read just those. Any other change (codes,
 documents, attributes, bulk statements) sets ``everything``: re-read it all.
+
+``counted`` holds, per (code id, document id), how many codings the
+transaction added there (negative: removed), so counts can be updated by
+what changed rather than re-counted over the project. It is None when some
+coding's code or document could not be told (then re-count).
 """
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -33,6 +39,7 @@ class ChangeSet:
     codes: set[int] = field(default_factory=set)
     memo_codings: set[int] = field(default_factory=set)  # codings whose memo changed
     everything: bool = False
+    counted: Counter[tuple[int, int]] | None = field(default_factory=Counter)
 
     @property
     def empty(self) -> bool:
@@ -45,6 +52,42 @@ def _old_and_new(obj: Any, name: str) -> set[int]:
     return {v for v in values if v is not None}
 
 
+_UNKNOWN = object()
+
+
+def _before(obj: Any, name: str) -> Any:
+    """The value an attribute had when last flushed (or loaded); ``_UNKNOWN`` when not loaded."""
+    history = inspect(obj).attrs[name].history
+    if history.deleted:
+        return history.deleted[0]
+    if history.unchanged:
+        return history.unchanged[0]
+    return _UNKNOWN
+
+
+def _count(changes: ChangeSet, session: Session, coding: Coding) -> None:
+    """Record how ``coding`` moves the number of codings per (code, document)."""
+    if changes.counted is None:
+        return
+    keys = ("code_id", "document_id")
+    moves: list[tuple[object, object, int]] = []
+    if coding in session.new:
+        moves.append((coding.code_id, coding.document_id, 1))
+    else:
+        old = tuple(_before(coding, name) for name in keys)
+        if coding in session.deleted:
+            moves.append((*old, -1))
+        else:
+            new = (coding.code_id, coding.document_id)
+            if old != new:
+                moves += [(*old, -1), (*new, 1)]
+    for code_id, document_id, step in moves:
+        if not isinstance(code_id, int) or not isinstance(document_id, int):
+            changes.counted = None  # not told (e.g. set through a relationship): views re-count
+            return
+        changes.counted[(code_id, document_id)] += step
+
+
 @contextmanager
 def track_changes(session: Session) -> Iterator[ChangeSet]:
     """Collect what ``session`` flushes while the block runs (call it inside the transaction)."""
@@ -54,6 +97,7 @@ def track_changes(session: Session) -> Iterator[ChangeSet]:
     def before_flush(session_: Session, _context: object, _instances: object) -> None:
         for obj in (*session_.new, *session_.dirty, *session_.deleted):
             if isinstance(obj, Coding):
+                _count(changes, session_, obj)
                 changes.documents |= _old_and_new(obj, "document_id")
                 changes.codes |= _old_and_new(obj, "code_id")
                 if obj.id is None:

@@ -100,10 +100,13 @@ def test_undo_redo_and_remove_stay_local_and_match_the_project(window: MainWindo
     assert window.coding.apply_code(visie, (start, start + 30))
     highlighter = window.transcript.highlighter
     documents = Spy(window.document_model)
-    for step in (window.undo_stack.undo, window.undo_stack.redo):
+    for step, count in ((window.undo_stack.undo, 50), (window.undo_stack.redo, 51)):
         highlighter.blocks_highlighted = 0
+        codes = Spy(window.code_model)
         step()
         assert highlighter.blocks_highlighted == 1
+        assert codes.rows == [(0, 0, False)] and codes.resets == 0  # Visie's count row alone
+        assert window.codes_by_id[visie].codings == count
         _assert_view_matches_project(window)
     guid = next(c.guid for c in window.coding.codings if (c.start, c.code_id) == (start, visie))
     highlighter.blocks_highlighted = 0

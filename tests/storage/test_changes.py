@@ -29,18 +29,22 @@ def test_coding_commands_report_their_codings_documents_and_codes(store: Project
     added = _run(store, apply_code(doc, guids[1], [(10, 20)], "anna"))
     assert not added.everything and added.documents == {doc} and added.codes == {ids[1]} and len(added.codings) == 1
     assert old_id not in added.codings
+    assert added.counted == {(ids[1], doc): 1}  # codings per (code, document) moved by the action
 
     recoded = _run(store, ChangeCodingCode(old_guid, guids[1]))
     assert (recoded.codings, recoded.codes, recoded.everything) == ({old_id}, set(ids), False)
+    assert recoded.counted == {(ids[0], doc): -1, (ids[1], doc): 1}
 
     resized = _run(store, ResizeCoding(old_guid, 1, 6))
     assert (resized.codings, resized.documents) == ({old_id}, {doc})
+    assert resized.counted is not None and not +resized.counted  # the same code and document: no count moves
 
     memo = _run(store, SetMemo("coding", old_guid, "Mooi"))
     assert (memo.memo_codings, memo.everything) == ({old_id}, False)
 
     removed = _run(store, RemoveCodings([old_guid]))
     assert (removed.codings, removed.codes, removed.everything) == ({old_id}, {ids[1]}, False)
+    assert removed.counted == {(ids[1], doc): -1}
 
 
 def test_anything_but_codings_means_everything(store: ProjectStore) -> None:

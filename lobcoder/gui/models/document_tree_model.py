@@ -6,6 +6,7 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
+from functools import cached_property
 from typing import Any
 
 from PySide6.QtCore import (
@@ -68,14 +69,14 @@ class _Group:
     participant: str | None
     documents: tuple[_Document, ...]
 
-    @property
+    @cached_property  # painted often; a group is replaced, never changed
     def share(self) -> float:
         """Coded share of all the group's text together."""
         characters = sum(d.summary.characters for d in self.documents)
         covered = sum(d.share * d.summary.characters for d in self.documents)
         return covered / characters if characters else 0.0
 
-    @property
+    @cached_property
     def codings(self) -> int:
         return sum(d.summary.codings for d in self.documents)
 
