@@ -14,6 +14,12 @@ grows with the size of the document or the project:
   (both trees with their counts), full-text search, co-occurrence;
 - start-up: ``lobcoder --version`` and the GUI's first paint, fresh processes.
 
+The machine is often shared: a calibration row at the start and the end times
+a fixed workload (wall against CPU time, and the load average), and each
+coding action also reports the main thread's CPU time, which hardly grows
+with the load. Compare growth factors and CPU figures from a loaded run, not
+wall times with the targets (those are for an idle machine).
+
     python benchmarks/workbench.py                  # everything (builds ~1 min of projects first)
     python benchmarks/workbench.py --quick          # smaller documents and projects, a smoke run
     python benchmarks/workbench.py --keep /tmp/wb   # keep (and on the next run reuse) the projects
@@ -29,6 +35,7 @@ import os
 import pstats
 import random
 import re
+import sqlite3
 import statistics
 import subprocess
 import sys
@@ -41,6 +48,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import corpus  # noqa: E402
+import numpy as np  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 from report import Row, print_table  # noqa: E402
 from sqlalchemy import insert  # noqa: E402
@@ -57,6 +65,7 @@ from lobcoder.storage.project import ProjectStore  # noqa: E402
 from lobcoder.text.normalize import normalize_text  # noqa: E402
 
 RUNS = 9
+ACTIONS = ("apply", "undo", "redo", "remove")
 COLORS = ("#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b", "#e377c2", "#17becf")
 SENTENCE = re.compile(r"\S[^.!?\n]*[.!?]*")
 QUERIES = ("docent", "loopbaan*", '"samen leren"', "stageplek OR leerbedrijf", "interessetest -talentenscan")
@@ -141,13 +150,53 @@ def projects(folder: Path, quick: bool) -> dict[str, Path]:
 # -- timing -----------------------------------------------------------------------
 
 
-def timed(app: QApplication, window: MainWindow, action: Callable[[], object]) -> float:
-    """Milliseconds from the call until the text area and every pending update have painted."""
-    start = time.perf_counter()
+def timed(app: QApplication, window: MainWindow, action: Callable[[], object], cpu: list[float] | None = None) -> float:
+    """Milliseconds from the call until the text area and every pending update have painted.
+
+    With ``cpu``, the main thread's CPU time of the same span is appended to it:
+    unlike the wall time it hardly grows when other processes share the cores
+    (it leaves out waiting for the disk and for a core).
+    """
+    start, started_cpu = time.perf_counter(), time.thread_time()
     action()
     window.transcript.editor.viewport().repaint()  # synchronous paint of the visible text
     app.processEvents()
+    if cpu is not None:
+        cpu.append((time.thread_time() - started_cpu) * 1000)
     return (time.perf_counter() - start) * 1000
+
+
+def _reference_work() -> None:
+    """A fixed mix of what the figures are made of: Python, numpy, SQLite."""
+    numbers = np.random.default_rng(1).integers(0, 1 << 40, 300_000)
+    np.sort(numbers)
+    sum(i * i for i in range(200_000))
+    connection = sqlite3.connect(":memory:")
+    connection.execute("CREATE TABLE t (a INTEGER)")
+    connection.executemany("INSERT INTO t VALUES (?)", ((int(n),) for n in numbers[:40_000]))
+    connection.execute("SELECT a % 97, count(*) FROM t GROUP BY 1").fetchall()
+    connection.close()
+
+
+def calibration(label: str) -> Row:
+    """The in-run baseline: a fixed workload's wall time against its CPU time, and the load average.
+
+    On an idle machine wall ≈ CPU; ``× k`` says how much longer CPU-bound work
+    took because other processes shared the cores during this run.
+    """
+    wall, cpu = [], []
+    for _ in range(7):
+        start, started_cpu = time.perf_counter(), time.thread_time()
+        _reference_work()
+        wall.append((time.perf_counter() - start) * 1000)
+        cpu.append((time.thread_time() - started_cpu) * 1000)
+    factor = median(wall) / median(cpu)
+    load = os.getloadavg()[0]
+    return Row(
+        f"calibration, {label}",
+        ms(median(wall)),
+        note=f"CPU {ms(median(cpu))}: × {factor:.2f} from sharing the cores; load average {load:.1f}",
+    )
 
 
 def median(samples: Sequence[float]) -> float:
@@ -189,7 +238,7 @@ def coding_actions(app: QApplication, window: MainWindow, runs: int, first: int 
     while window.transcript.formatter.pending:  # a user clicks after the background formatting (about 1 s)
         app.processEvents()
     code_id = window.overview.codes[-1].id
-    found: dict[str, list[float]] = {"apply": [], "undo": [], "redo": [], "remove": []}
+    found: dict[str, list[float]] = {name: [] for name in ACTIONS + tuple(f"{a} cpu" for a in ACTIONS)}
     stack = window.undo_stack
     if os.environ.get("LOBCODER_PROFILE") and not first:
         start = text.index(" ", middle - 500) + 1
@@ -202,11 +251,13 @@ def coding_actions(app: QApplication, window: MainWindow, runs: int, first: int 
     for run in range(first, first + runs):
         start = text.index(" ", middle + run * 90) + 1
         span = (start, start + 60)
-        found["apply"].append(timed(app, window, lambda span=span: window.coding.apply_code(code_id, span)))
-        found["undo"].append(timed(app, window, stack.undo))
-        found["redo"].append(timed(app, window, stack.redo))
+        apply = lambda span=span: window.coding.apply_code(code_id, span)  # noqa: E731
+        found["apply"].append(timed(app, window, apply, found["apply cpu"]))
+        found["undo"].append(timed(app, window, stack.undo, found["undo cpu"]))
+        found["redo"].append(timed(app, window, stack.redo, found["redo cpu"]))
         guid = next(c.guid for c in window.coding.codings if (c.start, c.end, c.code_id) == (*span, code_id))
-        found["remove"].append(timed(app, window, lambda guid=guid: window.coding.remove_coding(guid)))
+        remove = lambda guid=guid: window.coding.remove_coding(guid)  # noqa: E731
+        found["remove"].append(timed(app, window, remove, found["remove cpu"]))
     return found
 
 
@@ -251,8 +302,9 @@ def long_documents(app: QApplication, folder: Path, project: Path, runs: int, qu
     rows.append(
         Row("  growth", "", note=f"{growth(opening, sizes[0], sizes[1])}; {growth(opening, sizes[1], sizes[2])}")
     )
-    for action in ("apply", "undo", "redo", "remove"):
+    for action in ACTIONS:
         per_size = {size: actions[size][action] for size in sizes}
+        per_size_cpu = {size: actions[size][f"{action} cpu"] for size in sizes}
         for size in sizes:
             name = f"{action} one coding, {size} characters"
             if size == sizes[1] and not quick:
@@ -262,7 +314,9 @@ def long_documents(app: QApplication, folder: Path, project: Path, runs: int, qu
                 rows.append(Row(name, ms(per_size[size]), "≤ 1.3 × 300k", per_size[size] <= max(limit, 20 * 1.3)))
             else:
                 rows.append(Row(name, ms(per_size[size])))
-        rows.append(Row("  growth", "", note=growth(per_size, sizes[1], sizes[2])))
+        cpu = ", ".join(ms(per_size_cpu[size]) for size in sizes)
+        note = f"{growth(per_size, sizes[1], sizes[2])}; CPU {cpu} ({growth(per_size_cpu, sizes[1], sizes[2])})"
+        rows.append(Row("  growth", "", note=note))
     first, second = document_id(window, "switch"), None
     assert window.overview is not None
     second = [d.id for d in window.overview.documents if d.name.startswith("switch")][1]
@@ -287,7 +341,7 @@ def project_size(app: QApplication, folder: Path, small: Path, large: Path, runs
         window.open_document(min(d.id for d in window.overview.documents if d.name.startswith("filler")))
         app.processEvents()
         windows[label] = window
-        samples[label] = {"apply": [], "undo": [], "redo": [], "remove": []}
+        samples[label] = {}
         figures[label] = {
             "documents": len(window.overview.documents),
             "codings": sum(c.codings for c in window.overview.codes),
@@ -295,13 +349,14 @@ def project_size(app: QApplication, folder: Path, small: Path, large: Path, runs
     for run in range(runs):
         for label, window in windows.items():
             for name, found in coding_actions(app, window, 1, first=run).items():
-                samples[label][name] += found
+                samples[label].setdefault(name, []).extend(found)
     for label, window in windows.items():
         figures[label].update({name: median(s) for name, s in samples[label].items()})
         window.close()
     rows = []
-    for action in ("apply", "undo", "redo", "remove"):
+    for action in ACTIONS:
         a, b = figures["small"][action], figures["large"][action]
+        cpu_a, cpu_b = figures["small"][f"{action} cpu"], figures["large"][f"{action} cpu"]
         rows.append(
             Row(
                 f"{action} one coding (400 in the document): {figures['small']['documents']:.0f} → "
@@ -309,7 +364,8 @@ def project_size(app: QApplication, folder: Path, small: Path, large: Path, runs
                 f"{ms(a)} → {ms(b)}",
                 "≤ 1.3 ×",
                 b <= 1.3 * a or b - a < 2.0,
-                f"× {b / a:.2f}; {figures['small']['codings']:,.0f} → {figures['large']['codings']:,.0f} codings",
+                f"× {b / a:.2f}; {figures['small']['codings']:,.0f} → {figures['large']['codings']:,.0f} codings; "
+                f"CPU {ms(cpu_a)} → {ms(cpu_b)} (× {cpu_b / cpu_a:.2f})",
             )
         )
     return rows
@@ -333,12 +389,18 @@ def huge_project(app: QApplication, folder: Path, project: Path, runs: int) -> l
                     search(session, query)
                 if run:
                     searches.append((time.perf_counter() - start) * 1000)
+        reads, computes, cpus = [], [], []
         for run in range(runs + 1):
-            start = time.perf_counter()
+            start, started_cpu = time.perf_counter(), time.thread_time()
             with store.read() as session:
-                cooccurrence(load_dataset(session, texts=False, turns=False)).to_table("jaccard")
+                data = load_dataset(session, texts=False, turns=False)
+            read = time.perf_counter()
+            cooccurrence(data).to_table("jaccard")
             if run:
                 matrices.append((time.perf_counter() - start) * 1000)
+                reads.append((read - start) * 1000)
+                computes.append((time.perf_counter() - read) * 1000)
+                cpus.append((time.thread_time() - started_cpu) * 1000)
     return [
         target_row(
             f"open {documents:,} documents / {codings:,} codings to a usable window",
@@ -347,7 +409,13 @@ def huge_project(app: QApplication, folder: Path, project: Path, runs: int) -> l
             "trees with counts and the first document",
         ),
         target_row("  search over it, median of 5 queries", median(searches), 50),
-        target_row("  co-occurrence (overlap) from the database", median(matrices), 250),
+        target_row(
+            "  co-occurrence (overlap) from the database",
+            median(matrices),
+            250,
+            f"cold: read {ms(median(reads))} + matrix {ms(median(computes))}; CPU {ms(median(cpus))}",
+        ),
+        Row("  the same with the data set in memory (analysis window)", ms(median(computes)), note="no target"),
     ]
 
 
@@ -410,7 +478,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         folder = args.keep or Path(tmp)
         folder.mkdir(parents=True, exist_ok=True)
         paths = projects(folder, args.quick)
-        rows: list[Row] = []
+        rows: list[Row] = [calibration("start")]
         if "long" in sections:
             rows += long_documents(app, Path(tmp), paths["long"], args.runs, args.quick)
         if "size" in sections:
@@ -420,6 +488,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             rows += huge_project(app, Path(tmp), paths["huge"], args.runs)
         if "startup" in sections:
             rows += startup(paths["long"], args.runs)
+        rows.append(calibration("end"))
     print()
     print_table(rows)
     return 0
