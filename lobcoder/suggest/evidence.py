@@ -10,6 +10,12 @@ mentions them). Only the strongest terms of a code are kept. Terms of the
 exclusion criteria that the code's own texts do not use are negative
 evidence. The hand-written keywords (:mod:`rules`) stay the strongest signal.
 
+Dutch compounds are matched by their parts (:mod:`terms`): a compound in a
+code's texts (``gespreksformulieren``) gives its parts as terms at
+:data:`PART_SHARE`, and a sentence's compound counts for a term that is its
+head (``team|overleg``, :data:`HEAD_SHARE`) or its first part
+(``loopbaan|begeleider``, :data:`MODIFIER_SHARE`).
+
 A code with only a free-text description (as imported from a REFI ``.qdc``)
 gets its terms from that description. Evidence is a sum in log-odds units;
 :func:`prior` turns it into a probability for codes without codings.
@@ -27,6 +33,7 @@ from typing import Protocol
 from spacy.lang.nl.stop_words import STOP_WORDS
 
 from lobcoder.suggest.pipeline import DutchPipeline
+from lobcoder.suggest.terms import Words, compound_splits, modifier_forms
 
 FIELDS = {"name": 2.0, "description": 1.0, "definition": 1.0, "inclusion": 1.0, "examples": 1.0}
 CHILD_SHARE = 0.5  # a theme reads its sub-codes' texts at this weight
@@ -36,7 +43,9 @@ MAX_NEGATIVE = 0.8  # evidence against, of the strongest exclusion term
 KEYWORD = 1.0  # evidence of one matched hand-written keyword (shared keywords count less)
 PAIR_SHARE = 0.5  # an adjacent pair of lemmas from prose is often a chance combination
 HEAD_SHARE = 0.5  # a term found as the head of a compound (team|overleg)
-BIAS = 0.6  # evidence at which a code without codings reaches probability 0.5
+MODIFIER_SHARE = 0.4  # a term found as the first part of a compound (loopbaan|begeleider)
+PART_SHARE = 0.5  # the parts of a compound in a code's texts are terms of it too (gespreks|formulier)
+BIAS = 1.0  # evidence at which a code without codings reaches probability 0.5
 SLOPE = 2.5
 MIN_LENGTH = 3
 EXTRA_STOP = frozenset({"code", "passage", "passages", "uitspraak", "uitspraken", "codeer", "coderen", "gebruik"})
@@ -147,11 +156,6 @@ def _lemmas(pipeline: DutchPipeline, texts: Sequence[str]) -> list[list[str]]:
         return [_parsed.get((pipeline.cache_key, t), []) for t in texts]
 
 
-def _is_modifier(part: str, known: frozenset[str]) -> bool:
-    """Whether the first part of a compound is a word (allowing the linking -s- or -en-: beroeps|, boeken|)."""
-    return part in known or (part.endswith("s") and part[:-1] in known) or (part.endswith("en") and part[:-2] in known)
-
-
 class CodebookEvidence:
     """Derived terms of every code, weighed against each other and the project's vocabulary."""
 
@@ -163,8 +167,16 @@ class CodebookEvidence:
         against: dict[str, Counter[str]] = {}
         fields = [(c.guid, f, getattr(c, f) or "") for c in codes for f in (*FIELDS, "exclusion")]
         parsed = _lemmas(pipeline, [text for _, _, text in fields])
+        # The codebook's own words are words too (intervisie, overleg: not in the lookup table's lemmas).
+        known = Words(pipeline.known_words, (w for words in parsed for w in words if w))
         for (guid, field, _), words in zip(fields, parsed, strict=True):
             terms = terms_of(words)
+            if PART_SHARE:
+                for word in {w for w in words if w}:
+                    for modifier, head in compound_splits(word, known)[:1]:
+                        part = next((f for f in modifier_forms(modifier) if f in known), modifier)
+                        for piece in (part, head):
+                            terms[piece] += PART_SHARE * terms[word]
             if field == "exclusion":
                 against.setdefault(guid, Counter()).update(terms)
             else:
@@ -210,23 +222,31 @@ class CodebookEvidence:
                 index.setdefault(term, []).append((guid, -weight))
         self._index = index
         self._candidates = sorted({t for c in family.values() for t in c} | {t for c in against.values() for t in c})
-        self._heads: dict[str, tuple[str, ...]] = {}
-        self._known = pipeline.known_words
+        self._parts: dict[str, tuple[tuple[str, float], ...]] = {}
+        self._known = known
+        # A compound's head may get another lemma than the word alone (teamoverleg -> teamoverleggen).
+        self._lookup = pipeline.lookup_lemma
+        self._by_lemma = {self._lookup(t): t for t in sorted(index, reverse=True) if " " not in t}
 
     def vocabulary_terms(self) -> list[str]:
         """Every term the codebook's texts give (kept or not): the project frequencies that matter."""
         return list(self._candidates)
 
-    def _compound_heads(self, lemma: str) -> tuple[str, ...]:
-        found = self._heads.get(lemma)
+    def _compound_part(self, lemma: str) -> tuple[tuple[str, float], ...]:
+        """The codebook term a compound lemma holds as its head or first part, with its share."""
+        found = self._parts.get(lemma)
         if found is None:
-            # A head counts only after a modifier that is a word itself: team|overleg, not inter|visie.
-            found = tuple(
-                lemma[cut:]
-                for cut in range(3, len(lemma) - 3)
-                if lemma[cut:] in self._index and _is_modifier(lemma[:cut], self._known)
-            )[:1]
-            self._heads[lemma] = found
+            found = ()
+            for modifier, head in compound_splits(lemma, self._known):
+                term = head if head in self._index else self._by_lemma.get(self._lookup(head))
+                if HEAD_SHARE and term is not None:
+                    found = ((term, HEAD_SHARE),)
+                    break
+                part = next((f for f in modifier_forms(modifier) if f in self._index), None)
+                if MODIFIER_SHARE and part is not None:
+                    found = ((part, MODIFIER_SHARE),)
+                    break
+            self._parts[lemma] = found
         return found
 
     def score(self, units: Sequence[Sequence[str]]) -> list[dict[str, EvidenceHit]]:
@@ -236,19 +256,21 @@ class CodebookEvidence:
             seen = terms_of(list(words))
             matched: dict[str, list[tuple[float, str]]] = {}
             for term in seen:
-                share = 1.0
                 found = self._index.get(term)
-                if found is None and " " not in term and len(term) >= 7:
-                    heads = self._compound_heads(term)
-                    if heads:
-                        found, share = self._index[heads[0]], HEAD_SHARE
-                for guid, weight in found or ():
-                    matched.setdefault(guid, []).append((weight * share, term))
+                if found is not None:
+                    for guid, weight in found:
+                        matched.setdefault(guid, []).append((weight, term))
+                elif " " not in term:
+                    for part, share in self._compound_part(term):
+                        for guid, weight in self._index[part]:
+                            matched.setdefault(guid, []).append((weight * share, part))
             hits = {}
             for guid, found_terms in matched.items():
                 positive = sorted((t for t in found_terms if t[0] > 0), key=lambda t: (-t[0], t[1]))
                 negative = [t for t in found_terms if t[0] < 0]
                 total = sum(w for w, _ in found_terms)
-                hits[guid] = EvidenceHit(total, tuple(t for _, t in positive), tuple(t for _, t in negative))
+                hits[guid] = EvidenceHit(
+                    total, tuple(dict.fromkeys(t for _, t in positive)), tuple(dict.fromkeys(t for _, t in negative))
+                )
             result.append(hits)
         return result

@@ -16,13 +16,15 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
+from lobcoder.suggest.terms import is_word
+
 MODEL_NAME = "nl_core_news_sm"
 OFFLINE_NAME = "offline: blank nl + lookup lemmas + sentencizer"
 INSTALL_HINT = (
     f"python -m spacy download {MODEL_NAME}  "
     "(needs internet access to the model's GitHub release, github.com/explosion/spacy-models)"
 )
-LEMMA_RULES_VERSION = "1"  # part of the cache key: change it when refine_lemma changes
+LEMMA_RULES_VERSION = "2"  # part of the cache key: change it when refine_lemma changes
 FORCE_OFFLINE_ENV = "LOBCODER_NLP_OFFLINE"
 
 _VOWELS = "aeiou"
@@ -71,6 +73,11 @@ class DutchPipeline:
             self._refined[lower] = found
         return found
 
+    def lookup_lemma(self, word: str) -> str:
+        """The lookup table's lemma of a word (the word itself if the table does not have it)."""
+        found = self._table.get(word) if self._table is not None else None
+        return str(found) if found is not None else word
+
     def _lookup(self, word: str) -> str | None:
         """The lemma of a word that is a known inflected form or itself a known lemma."""
         lemma = self._table.get(word)
@@ -84,8 +91,10 @@ class DutchPipeline:
         for candidate in _inflection_candidates(word):
             if candidate in self._known:
                 return candidate
-        # A compound's last part carries the inflection: loopbaan|gesprekken.
+        # A compound's last part carries the inflection: loopbaan|gesprekken (not teamo|verleg: a word first).
         for cut in range(3, len(word) - 3):
+            if not is_word(word[:cut], self._known):
+                continue
             head = word[cut:]
             lemma = self._table.get(head)
             if lemma is None:
@@ -102,15 +111,24 @@ class DutchPipeline:
 
 
 def _inflection_candidates(word: str) -> list[str]:
-    """Possible base forms of a Dutch plural or past participle, most likely first."""
+    """Possible base forms of a Dutch plural, past participle or inflected adjective, most likely first."""
     out: list[str] = []
     if word.endswith("en") and len(word) > 4:
         stem = word[:-2]
+        if len(stem) > 2 and stem[-1] not in _VOWELS and stem[-2] in _VOWELS and stem[-3] not in _VOWELS:
+            out.append(stem[:-1] + stem[-2] + stem[-1])  # an open syllable: bomen -> boom, zaken -> zaak
         out.append(stem)  # studenten -> student
         if len(stem) > 2 and stem[-1] == stem[-2] and stem[-1] not in _VOWELS:
             out.append(stem[:-1])  # gesprekken -> gesprek
+    if word.endswith("e") and len(word) > 4:
+        stem = word[:-1]  # an inflected adjective: vaste -> vast
         if len(stem) > 2 and stem[-1] not in _VOWELS and stem[-2] in _VOWELS and stem[-3] not in _VOWELS:
-            out.append(stem[:-1] + stem[-2] + stem[-1])  # bomen -> boom
+            out.append(stem[:-1] + stem[-2] + stem[-1])  # an open syllable: formele -> formeel, grote -> groot
+        out.append(stem)
+        if stem[-1] in "vz":
+            out.append(stem[:-1] + ("f" if stem[-1] == "v" else "s"))  # collectieve -> collectief
+        if len(stem) > 2 and stem[-1] == stem[-2] and stem[-1] not in _VOWELS:
+            out.append(stem[:-1])  # witte -> wit
     if word.endswith("ën"):
         out.append(word[:-2] + "e")  # categorieën -> categorie
     if word.endswith("s") and len(word) > 4:

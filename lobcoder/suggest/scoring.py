@@ -1,7 +1,21 @@
-"""Everything the codebook says about a unit, as one evidence value per code: keywords, derived terms, exclusions."""
+"""Everything the codebook says about a unit, as one evidence value per code: keywords, derived terms, exclusions.
+
+Besides the unit's own words, two things count:
+
+* the hierarchy: a theme fits where one of its sub-codes fits, so a theme
+  gets its best sub-code's evidence (less :data:`ROLL_UP_COST`, as the best
+  of several scores is often high by chance) when that is more than its own;
+* the context: a unit gets a share of the evidence of its stronger
+  neighbour in the same passage (:data:`NEIGHBOUR`; answers run over several
+  sentences) and of the text just before the passage (:data:`QUESTION`; in
+  an interview, the interviewer's question predicts the theme of the answer).
+  A passage is a run of units with no words between them: one respondent
+  turn, or a whole text without turns.
+"""
 
 from __future__ import annotations
 
+import dataclasses
 import threading
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -13,6 +27,15 @@ from lobcoder.suggest.rules import RuleMatcher
 from lobcoder.suggest.units import Unit, unit_words
 
 UNSHARED_KEYWORD = 0.4  # rules.term_weight of a one-word keyword no other code has
+ROLL_UP = 1.0  # a theme gets its best sub-code's evidence at this share (when that beats its own)
+ROLL_UP_COST = (
+    0.5  # evidence subtracted from a sub-code's for its theme: the best of many scores is often high by chance
+)
+NEIGHBOUR = 0.25  # share of the stronger neighbouring sentence's evidence (same passage) a sentence gets
+QUESTION = 0.5  # share of the evidence of the text before a passage (the interviewer's question) its sentences get
+NEIGHBOUR_CAP = 0.5  # a neighbour adds at most this much
+CONTEXT_CAP = 0.6  # context adds at most this much to a unit without evidence of its own: alone it is no suggestion
+QUESTION_TOKENS = 60  # how much of the text before a passage is read as its question
 
 
 @dataclass(frozen=True)
@@ -30,9 +53,40 @@ class CodebookScorer:
         self.rules = rule_matcher(pipeline, codes)
         self.derived = CodebookEvidence(pipeline, codes, vocabulary)
         self._weights = {(k.code_guid, k.text): k.weight for k in self.rules.keywords}
+        by_id = {c.id: c for c in codes}
+        self._below: dict[str, list[str]] = {}
+        for code in codes:
+            parent = by_id.get(code.parent_id) if code.parent_id is not None else None
+            seen = set()
+            while parent is not None and parent.id not in seen:
+                seen.add(parent.id)
+                self._below.setdefault(parent.guid, []).append(code.guid)
+                parent = by_id.get(parent.parent_id) if parent.parent_id is not None else None
 
     def score(self, processed: ProcessedText, units: Sequence[Unit]) -> list[dict[str, Evidence]]:
-        """Per unit, the evidence of each code the codebook says anything about."""
+        """Per unit, the evidence of each code the codebook says anything about, its context's included."""
+        own = self._evidence(processed, units)
+        if not (NEIGHBOUR or QUESTION) or not units:
+            return own
+        passage, gaps = passages(processed, units)
+        asked = self._evidence(processed, gaps) if QUESTION else [{} for _ in gaps]
+        result = []
+        for index, found in enumerate(own):
+            near = [own[i] for i in (index - 1, index + 1) if 0 <= i < len(own) and passage[i] == passage[index]]
+            question = asked[passage[index]]
+            combined = dict(found)
+            for guid in sorted({g for n in near for g in n} | set(question) | set(found)):
+                extra = min(NEIGHBOUR * max([n[guid].score for n in near if guid in n] + [0.0]), NEIGHBOUR_CAP)
+                extra += QUESTION * max(question[guid].score if guid in question else 0.0, 0.0)
+                if guid not in found or found[guid].score <= 0:
+                    extra = min(extra, CONTEXT_CAP)
+                if extra > 0:
+                    base = found.get(guid) or Evidence(0.0)
+                    combined[guid] = dataclasses.replace(base, score=base.score + extra)
+            result.append(combined)
+        return result
+
+    def _evidence(self, processed: ProcessedText, units: Sequence[Unit]) -> list[dict[str, Evidence]]:
         hits = self.rules.match(processed, units) if self.rules.has_keywords else [{} for _ in units]
         derived = self.derived.score([unit_words(processed, u.tokens) for u in units])
         result = []
@@ -52,8 +106,34 @@ class CodebookScorer:
                     terms.terms if terms else (),
                     terms.against if terms else (),
                 )
-            result.append(found)
+            result.append(self._roll_up(found) if ROLL_UP and self._below else found)
         return result
+
+    def _roll_up(self, found: dict[str, Evidence]) -> dict[str, Evidence]:
+        """A theme fits where one of its sub-codes fits: it gets its best sub-code's evidence if that is more."""
+        result = dict(found)
+        for guid, below in self._below.items():
+            best = max((found[g] for g in below if g in found), key=lambda e: e.score, default=None)
+            if best is None:
+                continue
+            score = ROLL_UP * best.score - ROLL_UP_COST
+            own = found.get(guid)
+            if own is None or score > own.score:
+                result[guid] = dataclasses.replace(best, score=score)
+        return result
+
+
+def passages(processed: ProcessedText, units: Sequence[Unit]) -> tuple[list[int], list[Unit]]:
+    """Each unit's passage (runs of units with no word between them) and the text before each passage."""
+    passage: list[int] = []
+    before: list[Unit] = []
+    for index, unit in enumerate(units):
+        stop = units[index - 1].tokens.stop if index else 0
+        gap = range(max(stop, unit.tokens.start - QUESTION_TOKENS), unit.tokens.start)
+        if index == 0 or any(any(ch.isalnum() for ch in processed.lowers[i]) for i in gap):
+            before.append(Unit(unit.start, unit.start, "sentence", gap))
+        passage.append(len(before) - 1)
+    return passage, before
 
 
 _matchers: dict[tuple[str, tuple[tuple[str, str], ...]], RuleMatcher] = {}
