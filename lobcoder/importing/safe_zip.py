@@ -20,8 +20,10 @@ import uuid
 import zipfile
 import zlib
 from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
 from pathlib import Path
 from types import TracebackType
+from typing import IO
 
 from lobcoder.errors import FileProblem
 
@@ -189,6 +191,10 @@ class SafeZip:
             reason = str(error).strip().splitlines()[0] if str(error).strip() else "it ends too early"
             raise self._refuse(f"member {label!r} is damaged or cannot be unpacked ({reason})") from None
 
+    def chunks(self, name: str) -> Iterator[bytes]:
+        """The bytes of member ``name`` in pieces of up to 1 MB, within the size and ratio limits."""
+        return self._chunks(name)
+
     def read(self, name: str) -> bytes:
         """The bytes of member ``name``, within the size and ratio limits."""
         return b"".join(self._chunks(name))
@@ -223,26 +229,42 @@ class SafeZip:
 
 
 def write_zip(path: str | Path, members: Mapping[str, bytes], compression: int = zipfile.ZIP_DEFLATED) -> None:
-    """Write ``members`` (name -> bytes) as a zip at ``path``, all or nothing.
+    """Write ``members`` (name -> bytes) as a zip at ``path``, all or nothing (see :func:`writing_zip`)."""
+    with writing_zip(path, compression) as archive:
+        for name, data in members.items():
+            archive.writestr(name, data)
+
+
+@contextmanager
+def writing_zip(path: str | Path, compression: int = zipfile.ZIP_DEFLATED) -> Iterator[zipfile.ZipFile]:
+    """A zip to write member by member (so nothing need be held in memory), appearing at ``path`` all or nothing.
 
     The zip is written to a temporary file in the same folder and renamed over
-    ``path`` only when complete, so a crash or a full disk never leaves half a
-    file under the real name.
+    ``path`` only when the block ends without an error, so a crash, a cancel
+    or a full disk never leaves half a file under the real name. Member names
+    are checked as they are written.
     """
     path = Path(path)
-    for name in members:
-        if normalise_name(name) != name.replace("\\", "/").strip("/") or not name:
-            raise ValueError(f"unsafe zip member name {name!r}")
     # open(..., "xb") rather than mkstemp: the file gets the user's usual permissions.
     temp = path.with_name(f".{path.name}.{uuid.uuid4().hex[:12]}.tmp")
     try:
         with open(temp, "xb") as raw:
-            with zipfile.ZipFile(raw, "w", compression=compression, allowZip64=True) as archive:
-                for name, data in members.items():
-                    archive.writestr(name, data)
+            with _CheckedZipFile(raw, "w", compression=compression, allowZip64=True) as archive:
+                yield archive
             raw.flush()
             os.fsync(raw.fileno())
         os.replace(temp, path)
     except BaseException:
         temp.unlink(missing_ok=True)
         raise
+
+
+class _CheckedZipFile(zipfile.ZipFile):
+    """Refuses member names that could escape a folder when the zip is unpacked."""
+
+    def open(self, name: str | zipfile.ZipInfo, mode: str = "r", pwd: bytes | None = None, **kwargs: bool) -> IO[bytes]:  # type: ignore[override]
+        if mode == "w":
+            filename = name.filename if isinstance(name, zipfile.ZipInfo) else name
+            if not filename or normalise_name(filename) != filename.replace("\\", "/").strip("/"):
+                raise ValueError(f"unsafe zip member name {filename!r}")
+        return super().open(name, mode, pwd, **kwargs)

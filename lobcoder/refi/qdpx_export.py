@@ -6,6 +6,11 @@ stored text exactly, in UTF-8, so that the code-point positions of its
 selections mean what they say. GUIDs of codes, documents, codings, coders,
 participants, attributes and memos are the project's own, so an export,
 import and export again keeps them.
+
+The export streams: ``project.qde`` is written element by element straight
+into its zip member (one source's selections built at a time), then each
+text goes into its own member, read one document at a time. Memory stays
+flat however many transcripts the project holds.
 """
 
 from __future__ import annotations
@@ -13,11 +18,12 @@ from __future__ import annotations
 import math
 import re
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from decimal import Decimal
 from pathlib import Path
+from typing import IO, Any
 
 from lxml import etree
 from sqlalchemy import select
@@ -25,7 +31,7 @@ from sqlalchemy.orm import Session
 
 from lobcoder import __version__
 from lobcoder.errors import Cancelled
-from lobcoder.importing.safe_zip import write_zip
+from lobcoder.importing.safe_zip import writing_zip
 from lobcoder.refi.qdc import code_element, export_guid
 from lobcoder.services.codebook_data import CodebookCode, codebook_from_project
 from lobcoder.storage.models import (
@@ -79,10 +85,19 @@ def _q(tag: str) -> str:
 _GUID_ATTRIBUTES = frozenset({"guid", "targetGUID", "creatingUser", "modifyingUser", "creatingUserGUID"})
 
 
+def _attributes(attrs: dict[str, str | None]) -> dict[str, str]:
+    """Attributes without the unset ones; GUIDs pass through ``export_guid`` so every one fits the schema."""
+    return {k: export_guid(v) if k in _GUID_ATTRIBUTES else v for k, v in attrs.items() if v is not None}
+
+
 def _sub(parent: etree._Element, tag: str, **attrs: str | None) -> etree._Element:
-    """A child element; GUIDs pass through ``export_guid`` so every one fits the schema."""
-    values = {k: export_guid(v) if k in _GUID_ATTRIBUTES else v for k, v in attrs.items() if v is not None}
-    return etree.SubElement(parent, _q(tag), values)
+    """A child element."""
+    return etree.SubElement(parent, _q(tag), _attributes(attrs))
+
+
+def _element(tag: str, **attrs: str | None) -> etree._Element:
+    """A detached element: one section or one source, written to the file as soon as it is complete."""
+    return etree.Element(_q(tag), _attributes(attrs), nsmap={None: NS})
 
 
 def _when(moment: datetime | None) -> str | None:
@@ -125,7 +140,7 @@ def _number_value(value: float, integer: bool) -> tuple[str, str]:
 
 
 class _Writer:
-    """Builds project.qde from one read-only session."""
+    """Writes project.qde from one read-only session, a section (or a source) at a time."""
 
     def __init__(self, session: Session, progress: ProgressCallback | None, cancelled: CancelCheck | None) -> None:
         self.session = session
@@ -135,6 +150,7 @@ class _Writer:
         self.counts: dict[str, int] = {}
         self.coders = {c.id: c for c in session.scalars(select(Coder).order_by(Coder.id))}
         self.code_guids = {code_id: guid for code_id, guid in session.execute(select(Code.id, Code.guid))}
+        self.document_ids = list(session.scalars(select(Document.id).order_by(Document.name)))
         self.memos: dict[tuple[str, int | None], list[Memo]] = {}
         for memo in session.scalars(select(Memo).order_by(Memo.id)):
             if memo.coding_id is not None:
@@ -161,7 +177,8 @@ class _Writer:
 
     # -- sections ----------------------------------------------------------
 
-    def project(self, sources: dict[str, bytes]) -> etree._Element:
+    def project(self, stream: IO[bytes]) -> None:
+        """Write project.qde to ``stream``; only one source's elements are in memory at a time."""
         settings = dict(self.session.execute(select(ProjectSetting.key, ProjectSetting.value)).all())
         created = None
         if settings.get("created_at"):
@@ -169,40 +186,40 @@ class _Writer:
                 created = datetime.fromisoformat(settings["created_at"])
             except ValueError:
                 created = None
-        root = etree.Element(
-            _q("Project"),
-            {
-                "name": self.clean(settings.get("name") or "lobcoder project", "project name"),
-                "origin": f"lobcoder {__version__}",
-                "creatingUserGUID": DEFAULT_USER_GUID,
-                **({"creationDateTime": _when(created) or ""} if created else {}),
-                "modifiedDateTime": _when(datetime.now(UTC)) or "",
-            },
-            nsmap={None: NS},
-        )
-        self.users(root)
-        self.codebook(root)
-        self.load_attributes()
-        self.variables(root)
-        self.cases(root)
-        self.sources(root, sources)
-        self.notes(root)
-        for memo in self.memos.get(("project", None), []):
-            _sub(root, "NoteRef", targetGUID=memo.guid)
-        return root
+        attributes = {
+            "name": self.clean(settings.get("name") or "lobcoder project", "project name"),
+            "origin": f"lobcoder {__version__}",
+            "creatingUserGUID": DEFAULT_USER_GUID,
+            **({"creationDateTime": _when(created) or ""} if created else {}),
+            "modifiedDateTime": _when(datetime.now(UTC)) or "",
+        }
+        with etree.xmlfile(stream, encoding="utf-8") as xml:
+            xml.write_declaration(standalone=True)
+            with xml.element(_q("Project"), attributes, nsmap={None: NS}):
+                xml.write("\n")
+                _put(xml, self.users())
+                _put(xml, self.codebook())
+                self.load_attributes()
+                _put(xml, self.variables())
+                _put(xml, self.cases())
+                self.sources(xml)
+                _put(xml, self.notes())
+                for memo in self.memos.get(("project", None), []):
+                    _put(xml, _element("NoteRef", targetGUID=memo.guid))
 
-    def users(self, root: etree._Element) -> None:
-        users = _sub(root, "Users")
+    def users(self) -> etree._Element:
+        users = _element("Users")
         _sub(users, "User", guid=DEFAULT_USER_GUID, name=DEFAULT_USER_NAME)
         for coder in self.coders.values():
             _sub(users, "User", guid=coder.guid, name=self.clean(coder.name, f"coder {coder.name!r}"))
         self.counts["coders"] = len(self.coders)
+        return users
 
-    def codebook(self, root: etree._Element) -> None:
+    def codebook(self) -> etree._Element | None:
         codebook = codebook_from_project(self.session)
         self.counts["codes"] = codebook.count()
         if not codebook.codes:
-            return
+            return None
         ids = {guid.lower(): code_id for code_id, guid in self.code_guids.items()}
 
         def add(parent: etree._Element, code: CodebookCode) -> None:
@@ -211,9 +228,11 @@ class _Writer:
             for sub in code.children:
                 add(element, sub)
 
-        codes = _sub(_sub(root, "CodeBook"), "Codes")
+        book = _element("CodeBook")
+        codes = _sub(book, "Codes")
         for code in codebook.codes:
             add(codes, code)
+        return book
 
     def load_attributes(self) -> None:
         """Attributes in their order, their REFI types, and their values by owner."""
@@ -228,11 +247,11 @@ class _Writer:
                 self.values.setdefault(("document", value.document_id), []).append(value)
         self.types = {a.id: _variable_type(a, by_attribute[a.id]) for a in self.attributes}
 
-    def variables(self, root: etree._Element) -> None:
+    def variables(self) -> etree._Element | None:
         self.counts["attributes"] = len(self.attributes)
         if not self.attributes:
-            return
-        container = _sub(root, "Variables")
+            return None
+        container = _element("Variables")
         for attribute in self.attributes:
             variable = _sub(
                 container,
@@ -243,6 +262,7 @@ class _Writer:
             )
             if attribute.type is AttributeType.CATEGORY:
                 _sub(variable, "Description").text = CATEGORY_DESCRIPTION
+        return container
 
     def variable_values(self, parent: etree._Element, owner: tuple[str, int]) -> None:
         by_attribute = {v.attribute_id: v for v in self.values.get(owner, [])}
@@ -256,18 +276,18 @@ class _Writer:
             tag, text = written
             _sub(element, tag).text = self.clean(text, f"value of attribute {attribute.name!r}")
 
-    def cases(self, root: etree._Element) -> None:
+    def cases(self) -> etree._Element | None:
         participants = list(self.session.scalars(select(Participant).order_by(Participant.name)))
         self.counts["participants"] = len(participants)
         if not participants:
-            return
+            return None
         documents: dict[int, list[str]] = {}
         for guid, participant_id in self.session.execute(
             select(Document.guid, Document.participant_id).order_by(Document.name)
         ):
             if participant_id is not None:
                 documents.setdefault(participant_id, []).append(guid)
-        container = _sub(root, "Cases")
+        container = _element("Cases")
         for participant in participants:
             case = _sub(
                 container,
@@ -282,43 +302,50 @@ class _Writer:
             self.variable_values(case, ("participant", participant.id))
             for guid in documents.get(participant.id, []):
                 _sub(case, "SourceRef", targetGUID=guid)
+        return container
 
-    def sources(self, root: etree._Element, files: dict[str, bytes]) -> None:
-        document_ids = list(self.session.scalars(select(Document.id).order_by(Document.name)))
-        self.counts["documents"] = len(document_ids)
+    def sources(self, xml: Any) -> None:
+        """``<Sources>``, one ``<TextSource>`` written as soon as it is built."""
+        total = len(self.document_ids)
+        self.counts["documents"] = total
         self.counts["codings"] = 0
-        if not document_ids:
+        if not total:
             return
-        container = _sub(root, "Sources")
-        for done, document_id in enumerate(document_ids):
-            self.check()
-            document = self.session.get_one(Document, document_id)
-            if self.progress is not None:
-                self.progress(done, len(document_ids), document.name)
-            guid = export_guid(document.guid)
-            files[f"sources/{guid}.txt"] = document.text.encode("utf-8")
-            source = _sub(
-                container,
-                "TextSource",
-                guid=guid,
-                name=self.clean(document.name, f"document {document.name!r}"),
-                plainTextPath=f"internal://{guid}.txt",
-                creatingUser=DEFAULT_USER_GUID,
-                creationDateTime=_when(document.imported_at),
-                modifiedDateTime=_when(document.imported_at),
-            )
-            self.selections(source, document)
-            self.note_refs(source, "document", document.id)
-            self.variable_values(source, ("document", document.id))
-            self.session.expunge(document)  # the text can be large; keep one in memory at a time
+        with xml.element(_q("Sources")):
+            xml.write("\n")
+            for done, document_id in enumerate(self.document_ids):
+                self.check()
+                document = self.session.execute(
+                    select(Document.id, Document.guid, Document.name, Document.text, Document.imported_at).where(
+                        Document.id == document_id
+                    )
+                ).one()
+                if self.progress is not None:
+                    self.progress(done, total, document.name)
+                guid = export_guid(document.guid)
+                source = _element(
+                    "TextSource",
+                    guid=guid,
+                    name=self.clean(document.name, f"document {document.name!r}"),
+                    plainTextPath=f"internal://{guid}.txt",
+                    creatingUser=DEFAULT_USER_GUID,
+                    creationDateTime=_when(document.imported_at),
+                    modifiedDateTime=_when(document.imported_at),
+                )
+                self.selections(source, document)
+                self.note_refs(source, "document", document.id)
+                self.variable_values(source, ("document", document.id))
+                _put(xml, source)
         if self.progress is not None:
-            self.progress(len(document_ids), len(document_ids), "")
+            self.progress(total, total, "")
 
-    def selections(self, source: etree._Element, document: Document) -> None:
+    def selections(self, source: etree._Element, document: Any) -> None:
         """One PlainTextSelection per distinct span, with a Coding for each code applied to it."""
-        spans: dict[tuple[int, int], list[Coding]] = {}
-        for coding in self.session.scalars(
-            select(Coding).where(Coding.document_id == document.id).order_by(Coding.start, Coding.end, Coding.id)
+        spans: dict[tuple[int, int], list[Any]] = {}
+        for coding in self.session.execute(
+            select(Coding.id, Coding.guid, Coding.code_id, Coding.coder_id, Coding.start, Coding.end, Coding.created_at)
+            .where(Coding.document_id == document.id)
+            .order_by(Coding.start, Coding.end, Coding.id)
         ):
             spans.setdefault((coding.start, coding.end), []).append(coding)
         for (start, end), codings in spans.items():
@@ -345,12 +372,21 @@ class _Writer:
                 self.note_refs(element, "coding", coding.id)
             self.counts["codings"] += len(codings)
 
-    def notes(self, root: etree._Element) -> None:
+    def texts(self) -> Iterator[tuple[str, bytes]]:
+        """(zip member, UTF-8 text) of each document, read from the project one at a time."""
+        for document_id in self.document_ids:
+            self.check()
+            guid, text = self.session.execute(
+                select(Document.guid, Document.text).where(Document.id == document_id)
+            ).one()
+            yield f"sources/{export_guid(guid)}.txt", text.encode("utf-8")
+
+    def notes(self) -> etree._Element | None:
         memos = [m for group in self.memos.values() for m in group]
         self.counts["memos"] = len(memos)
         if not memos:
-            return
-        container = _sub(root, "Notes")
+            return None
+        container = _element("Notes")
         for memo in sorted(memos, key=lambda m: m.id):
             note = _sub(
                 container,
@@ -362,6 +398,13 @@ class _Writer:
                 modifiedDateTime=_when(memo.modified_at),
             )
             _sub(note, "PlainTextContent").text = self.clean(memo.text, f"memo {memo.title or memo.guid}")
+        return container
+
+
+def _put(xml: Any, element: etree._Element | None) -> None:
+    """Write a finished element (and a line break, so the file reads like the pretty-printed one)."""
+    if element is not None:
+        xml.write(element, pretty_print=True)
 
 
 def _variable_type(attribute: Attribute, values: list[AttributeValue]) -> str:
@@ -395,17 +438,18 @@ def export_qdpx(
 ) -> ExportReport:
     """Write the whole project to ``path`` as a .qdpx.
 
-    Reads in one read-only session and writes the zip atomically: the file
-    appears complete or not at all, also when cancelled.
+    Reads in one read-only session (both passes see the same project) and
+    writes the zip atomically: the file appears complete or not at all, also
+    when cancelled.
     """
     path = Path(path)
-    files: dict[str, bytes] = {}
-    with store.read() as session:
+    with store.read() as session, writing_zip(path) as archive:
         writer = _Writer(session, progress, cancelled)
-        root = writer.project(files)
-    writer.check()
-    qde = etree.tostring(root, xml_declaration=True, encoding="utf-8", pretty_print=True, standalone=True)
-    write_zip(path, {"project.qde": qde, **files})
+        with archive.open("project.qde", "w") as member:
+            writer.project(member)
+        for name, data in writer.texts():
+            archive.writestr(name, data)
+        writer.check()
     counts = writer.counts
     return ExportReport(
         path=str(path),

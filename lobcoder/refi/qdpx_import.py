@@ -1,9 +1,11 @@
 """Create a new project from a REFI-QDA project exchange file (.qdpx).
 
-Reading (:mod:`qdpx_read`) finishes before any file is created, so a hostile
-or broken .qdpx leaves nothing behind. The project is then built under a
-temporary name in one transaction (:mod:`qdpx_store`) and renamed to the
-chosen name only when complete.
+The structure of the file (codes, cases, notes, a summary of the sources) is
+read (:mod:`qdpx_read`) before any file is created, so a hostile or broken
+project.qde leaves nothing behind. The project is then built under a hidden
+temporary name, the sources streamed from the file one at a time
+(:mod:`qdpx_store`), and renamed to the chosen name only when complete; a
+problem met on the way (a damaged text file in the zip, a cancel) removes it.
 """
 
 from __future__ import annotations
@@ -14,8 +16,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from lobcoder.errors import ProjectError, ProjectExistsError
-from lobcoder.refi.qdpx_read import read_qdpx
-from lobcoder.refi.qdpx_store import store_content
+from lobcoder.refi.qdpx_read import QdpxFile
+from lobcoder.refi.qdpx_store import store_qdpx
 from lobcoder.storage.failures import naming
 from lobcoder.storage.leftovers import clean_leftovers, partial_path
 from lobcoder.storage.project import ProjectStore, remove_project_file, remove_sidecars
@@ -69,27 +71,27 @@ def import_qdpx(
         raise ProjectError(target, f"folder {target.parent} does not exist")
     if progress is not None:
         progress(0, 1, path.name)
-    content = read_qdpx(path, max_member_bytes=max_member_bytes)
-    clean_leftovers(target)
-    partial = partial_path(target, "importing")
-    _remove(partial)
-    try:
-        store = ProjectStore.create(partial, name=content.name)
-        try:
-            with store.transaction() as session:
-                result = store_content(session, content, progress, cancelled)
-        finally:
-            store.close()
-        if target.exists():
-            raise ProjectExistsError(target, "a file with this name appeared during the import")
-        remove_sidecars(partial)
-        os.replace(partial, target)
-    except BaseException as exc:
+    with QdpxFile.open(path, max_member_bytes=max_member_bytes) as qdpx:
+        content = qdpx.structure()
+        clean_leftovers(target)
+        partial = partial_path(target, "importing")
         _remove(partial)
-        problem = naming(exc, target)
-        if problem is exc:
-            raise
-        raise problem from exc
+        try:
+            store = ProjectStore.create(partial, name=content.name)
+            try:
+                result = store_qdpx(store, qdpx, content, progress, cancelled)
+            finally:
+                store.close()
+            if target.exists():
+                raise ProjectExistsError(target, "a file with this name appeared during the import")
+            remove_sidecars(partial)
+            os.replace(partial, target)
+        except BaseException as exc:
+            _remove(partial)
+            problem = naming(exc, target)
+            if problem is exc:
+                raise
+            raise problem from exc
     if progress is not None:
         progress(1, 1, "")
     dropped = content.dropped + result.dropped

@@ -7,12 +7,20 @@ used (media sources, missing files, sets, links, graphs) is counted in
 ``dropped`` and explained in ``notes``; nothing here raises for a merely
 incomplete file. Hostile files (DTDs, entity expansion, zip slip, zip bombs)
 are refused by ``safe_xml`` and ``safe_zip``.
+
+Reading streams, so that a project of any size is read in bounded memory:
+:meth:`QdpxFile.structure` parses project.qde once for everything but the
+sources (users, codes, variables, cases, notes, links) and a summary of the
+sources; :meth:`QdpxFile.sources` parses it again and yields one source at a
+time with its text and selections. Neither holds the document tree.
 """
 
 from __future__ import annotations
 
+import copy
 import unicodedata
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -21,7 +29,7 @@ from lobcoder.errors import ImportProblem
 from lobcoder.importing.safe_zip import SafeZip
 from lobcoder.refi.qdc import _Reader as CodeReader
 from lobcoder.refi.qdc import _split_atlas as split_atlas_names
-from lobcoder.refi.safe_xml import Element, attr, child, children, local, norm_guid, parse_xml, text_of
+from lobcoder.refi.safe_xml import Element, attr, child, children, local, norm_guid, stream_xml, text_of
 from lobcoder.services.codebook_data import CodebookCode
 from lobcoder.text.decode import decode_bytes
 from lobcoder.text.normalize import normalize_text
@@ -117,13 +125,18 @@ class QdpxContent:
     code_guids: dict[str, str] = field(default_factory=dict)  # GUID in the file -> GUID of the code
     variables: list[QVariable] = field(default_factory=list)
     cases: list[QCase] = field(default_factory=list)
-    sources: list[QSource] = field(default_factory=list)
+    sources: list[QSource] = field(default_factory=list)  # only read_qdpx fills it; imports stream them
     notes: list[QNote] = field(default_factory=list)
     project_note_refs: list[str] = field(default_factory=list)
     description: str = ""  # of the project as a whole
     links: list[tuple[str, str]] = field(default_factory=list)  # (origin GUID, target GUID)
     report: list[str] = field(default_factory=list)
     dropped: Counter[str] = field(default_factory=Counter)
+    # What storing needs to know about the sources before the first one arrives:
+    source_count: int = 0  # text sources and media texts, for progress (an upper bound)
+    source_names: dict[str, str] = field(default_factory=dict)  # GUID -> name
+    document_variables: set[str] = field(default_factory=set)  # GUIDs of variables with values on sources
+    selection_sources: dict[str, str] = field(default_factory=dict)  # GUID of a selection a case names -> source
 
 
 def _guid(element: Element, name: str = "guid") -> str | None:
@@ -170,12 +183,44 @@ def _refs(element: Element, tag: str = "NoteRef") -> list[str]:
     return [g for g in (_guid(r, "targetGUID") for r in children(element, tag)) if g]
 
 
-class _Reader:
+class QdpxFile:
+    """An open .qdpx, read in two streaming passes: :meth:`structure`, then :meth:`sources`."""
+
     def __init__(self, archive: SafeZip, path: Path) -> None:
         self.archive = archive
         self.path = path
         self.content = QdpxContent(name=path.stem, origin="")
-        self.used_text_paths: set[str] = set()
+        self.used_text_paths: set[str] = set()  # text files of text sources (media texts repeating one are skipped)
+        self._wanted: set[str] | None = None
+        member = archive.find("project.qde")
+        if member is None:
+            member = next((m for m in archive.names() if m.lower().endswith(".qde")), None)
+        if member is None:
+            raise ImportProblem(path, "is not a REFI-QDA project: it has no project.qde")
+        self.qde = member
+
+    @classmethod
+    def open(cls, path: str | Path, max_member_bytes: int | None = None) -> QdpxFile:
+        """Open ``path`` (a .qdpx); ImportProblem/FileProblem if it is not a usable zip with a project.qde."""
+        path = Path(path)
+        archive = SafeZip.open(path, max_member_bytes=max_member_bytes)
+        try:
+            return cls(archive, path)
+        except BaseException:
+            archive.close()
+            raise
+
+    def close(self) -> None:
+        self.archive.close()
+
+    def __enter__(self) -> QdpxFile:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def _elements(self, streamed: tuple[str, ...] = ()) -> Iterator[tuple[int, Element]]:
+        return stream_xml(self.archive.chunks(self.qde), f"{self.path}:{self.qde}", streamed)
 
     def note(self, message: str) -> None:
         self.content.report.append(message)
@@ -227,34 +272,47 @@ class _Reader:
         member = self.member_for(attr(element, "plainTextPath"), _guid(element))
         if member is None:
             return None
-        self.used_text_paths.add(member.lower())
         return self.read_text(member, label)
 
     # -- sections --------------------------------------------------------------
 
-    def project(self, root: Element) -> QdpxContent:
+    def structure(self) -> QdpxContent:
+        """Everything but the sources' texts and selections; the sources only summarised (first pass)."""
+        content = self.content
+        for depth, element in self._elements(streamed=("Sources",)):
+            if depth == 0:
+                self.project(element)
+            elif depth == 2:
+                self.summarise_source(element)
+            else:
+                self.section(element)
+        if content.dropped["sets"]:
+            self.note(f"{content.dropped['sets']} set(s) not imported: lobcoder has no sets")
+        if content.dropped["graphs"]:
+            self.note(f"{content.dropped['graphs']} graph(s) not imported")
+        return content
+
+    def project(self, root: Element) -> None:
         if local(root.tag) != "Project":
             raise ImportProblem(self.path, f"project.qde has root element <{local(root.tag)}>, not <Project>")
         namespace = root.tag[1:].split("}")[0] if root.tag.startswith("{") else ""
         if not namespace.startswith("urn:QDA-XML:project"):
             self.note(f"project.qde uses namespace {namespace or '(none)'!r}; read as REFI-QDA anyway")
+        self.content.name = _name(attr(root, "name")) or self.path.stem
+        self.content.origin = attr(root, "origin") or ""
+
+    def section(self, element: Element) -> None:
+        """One complete child of ``<Project>`` (``<Sources>`` arrives empty: its sources were summarised)."""
         content = self.content
-        content.name = _name(attr(root, "name")) or self.path.stem
-        content.origin = attr(root, "origin") or ""
-        for users in children(root, "Users"):
-            for user in children(users, "User"):
+        tag = local(element.tag)
+        if tag == "Users":
+            for user in children(element, "User"):
                 if guid := _guid(user):
                     content.users.append(QUser(guid, _name(attr(user, "name") or attr(user, "id"))))
-        self.codes(
-            [
-                c
-                for book in children(root, "CodeBook")
-                for codes in children(book, "Codes")
-                for c in children(codes, "Code")
-            ]
-        )
-        for variables in children(root, "Variables"):
-            for variable in children(variables, "Variable"):
+        elif tag == "CodeBook":
+            self.codes([c for codes in children(element, "Codes") for c in children(codes, "Code")])
+        elif tag == "Variables":
+            for variable in children(element, "Variable"):
                 if guid := _guid(variable):
                     content.variables.append(
                         QVariable(
@@ -264,33 +322,68 @@ class _Reader:
                             text_of(child(variable, "Description")).strip(),
                         )
                     )
-        for cases in children(root, "Cases"):
-            for case in children(cases, "Case"):
+        elif tag == "Cases":
+            for case in children(element, "Case"):
                 self.case(case)
-        # Text sources first, so that a media transcript that repeats one is recognised.
-        elements = [e for sources in children(root, "Sources") for e in sources if local(e.tag)]
-        for element in sorted(elements, key=lambda e: local(e.tag) != "TextSource"):
-            self.source(element)
-        for notes in children(root, "Notes"):
-            for note in children(notes, "Note"):
+        elif tag == "Notes":
+            for note in children(element, "Note"):
                 self.note_element(note)
-        content.project_note_refs = _refs(root)
-        content.description = text_of(child(root, "Description")).strip()
-        for links in children(root, "Links"):
-            for link in children(links, "Link"):
+        elif tag == "NoteRef":
+            if guid := _guid(element, "targetGUID"):
+                content.project_note_refs.append(guid)
+        elif tag == "Description" and not content.description:
+            content.description = text_of(element).strip()
+        elif tag == "Links":
+            for link in children(element, "Link"):
                 origin, target = _guid(link, "originGUID"), _guid(link, "targetGUID")
                 if origin and target:
                     content.links.append((origin, target))
-        for tag in ("Sets", "Graphs"):
-            for container in children(root, tag):
-                n = sum(1 for e in container if isinstance(e.tag, str))
-                if n:
-                    content.dropped[tag.lower()] += n
-        if content.dropped["sets"]:
-            self.note(f"{content.dropped['sets']} set(s) not imported: lobcoder has no sets")
-        if content.dropped["graphs"]:
-            self.note(f"{content.dropped['graphs']} graph(s) not imported")
-        return content
+        elif tag in ("Sets", "Graphs"):
+            content.dropped[tag.lower()] += sum(1 for e in element if isinstance(e.tag, str))
+
+    def summarise_source(self, element: Element) -> None:
+        """What storing must know of a source before the sources arrive: its name, variables, text file."""
+        content = self.content
+        tag = local(element.tag)
+        texts = [element] if tag == "TextSource" else []
+        if tag in MEDIA:
+            texts = [*children(element, "Representation"), *children(element, "Transcript")]
+        for text_element in texts:
+            guid = _guid(text_element)
+            if not guid:
+                continue
+            content.source_count += 1
+            content.source_names[guid.lower()] = _name(attr(text_element, "name")) or guid
+            content.document_variables.update(v.variable_guid.lower() for v in self.values(text_element))
+            wanted = self.wanted_selections()
+            for selection in children(text_element, "PlainTextSelection"):
+                selection_guid = _guid(selection)
+                if selection_guid and f"selection:{selection_guid}" in wanted:
+                    content.selection_sources[selection_guid] = guid.lower()
+        if tag == "TextSource" and child(element, "PlainTextContent") is None:
+            member = self.member_for(attr(element, "plainTextPath"), _guid(element))
+            if member is not None:
+                self.used_text_paths.add(member.lower())
+
+    def wanted_selections(self) -> set[str]:
+        if self._wanted is None:
+            self._wanted = {s for case in self.content.cases for s in case.source_guids if s.startswith("selection:")}
+        return self._wanted
+
+    def sources(self) -> Iterator[QSource]:
+        """The sources, one at a time with text and selections (second pass): text sources, then media texts."""
+        media = []
+        for depth, element in self._elements(streamed=("Sources",)):
+            if depth != 2:
+                continue
+            if local(element.tag) == "TextSource":
+                source = self.text_source(element, "text")
+                if source is not None:
+                    yield source
+            else:
+                media.append(copy.deepcopy(element))  # rare and small; after the text sources, as before
+        for element in media:
+            yield from self.media_sources(element)
 
     def codes(self, elements: list[Element]) -> None:
         """The codebook, read as .qdc files are read (colours, GUIDs, ATLAS.ti ``::`` names)."""
@@ -389,14 +482,10 @@ class _Reader:
             whole_codings=[_coding(coding) for coding in children(element, "Coding")],
         )
 
-    def source(self, element: Element) -> None:
+    def media_sources(self, element: Element) -> Iterator[QSource]:
+        """The texts of a media or unknown source: a PDF's text representation, a transcript, if the file holds them."""
         tag = local(element.tag)
         label = _name(attr(element, "name")) or attr(element, "guid") or tag
-        if tag == "TextSource":
-            source = self.text_source(element, "text")
-            if source is not None:
-                self.content.sources.append(source)
-            return
         kind = MEDIA.get(tag)
         if kind is None:
             self.content.dropped["sources"] += 1
@@ -412,8 +501,8 @@ class _Reader:
                 continue  # the same text is already a source of its own
             source = self.text_source(text_element, text_kind, attr(text_element, "name") or f"{label} (text)")
             if source is not None and source.raw_text is not None:
-                self.content.sources.append(source)
                 self.note(f"source {label}: its {text_kind} was imported as document {source.name!r}")
+                yield source
         self.content.dropped["sources"] += 1
         present = self.member_for(attr(element, "path"), None) is not None
         why = f"{kind} sources are not supported" if present else "media file missing"
@@ -452,14 +541,11 @@ class _Reader:
 
 
 def read_qdpx(path: str | Path, max_member_bytes: int | None = None) -> QdpxContent:
-    """Parse ``path`` (a .qdpx) into plain values; raise ImportProblem if it is unusable."""
-    path = Path(path)
-    with SafeZip.open(path, max_member_bytes=max_member_bytes) as archive:
-        member = archive.find("project.qde")
-        if member is None:
-            member = next((m for m in archive.names() if m.lower().endswith(".qde")), None)
-        if member is None:
-            raise ImportProblem(path, "is not a REFI-QDA project: it has no project.qde")
-        root = parse_xml(archive.read(member), f"{path}:{member}")
-        reader = _Reader(archive, path)
-        return reader.project(root)
+    """The whole .qdpx at ``path`` as plain values, sources included; ImportProblem if it is unusable.
+
+    Holds every text and selection in memory; imports stream instead (:class:`QdpxFile`).
+    """
+    with QdpxFile.open(path, max_member_bytes) as qdpx:
+        content = qdpx.structure()
+        content.sources = list(qdpx.sources())
+        return content

@@ -12,8 +12,10 @@ differ between programs and versions.
 from __future__ import annotations
 
 import codecs
+import functools
+import itertools
 import re
-from collections.abc import Iterator
+from collections.abc import Collection, Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -58,17 +60,29 @@ def has_dtd(data: bytes) -> bool:
     return text.startswith("<!", position)
 
 
+# No entities, no DTD, no network, lxml's size limits on; comments and PIs dropped.
+_SAFE = {
+    "resolve_entities": False,
+    "no_network": True,
+    "load_dtd": False,
+    "dtd_validation": False,
+    "huge_tree": False,
+    "remove_comments": True,
+    "remove_pis": True,
+    "recover": False,
+}
+_HEAD = 1 << 20  # what has_dtd reads
+
+
 def _parser() -> etree.XMLParser:
-    return etree.XMLParser(
-        resolve_entities=False,
-        no_network=True,
-        load_dtd=False,
-        dtd_validation=False,
-        huge_tree=False,
-        remove_comments=True,
-        remove_pis=True,
-        recover=False,
-    )
+    return etree.XMLParser(**_SAFE)
+
+
+def _malformed(error: etree.XMLSyntaxError, path: str | Path) -> FileProblem:
+    line = f" (line {error.lineno})" if error.lineno else ""
+    # lxml's messages run over several lines ("...range\n, line 2, column 140").
+    message = " ".join((error.msg or str(error)).split()).replace(" ,", ",")
+    return FileProblem(path, f"is not well-formed XML{line}: {message}")
 
 
 def parse_xml(data: bytes, path: str | Path) -> Element:
@@ -82,10 +96,7 @@ def parse_xml(data: bytes, path: str | Path) -> Element:
     try:
         tree = etree.ElementTree(etree.fromstring(data, _parser()))
     except etree.XMLSyntaxError as error:
-        line = f" (line {error.lineno})" if error.lineno else ""
-        # lxml's messages run over several lines ("...range\n, line 2, column 140").
-        message = " ".join((error.msg or str(error)).split()).replace(" ,", ",")
-        raise FileProblem(path, f"is not well-formed XML{line}: {message}") from None
+        raise _malformed(error, path) from None
     except ValueError as error:  # e.g. an encoding lxml cannot use
         raise FileProblem(path, f"cannot be read as XML: {error}") from None
     if tree.docinfo.doctype or tree.docinfo.internalDTD is not None:
@@ -93,10 +104,79 @@ def parse_xml(data: bytes, path: str | Path) -> Element:
     return tree.getroot()
 
 
+def stream_xml(
+    chunks: Iterable[bytes], path: str | Path, streamed: Collection[str] = ()
+) -> Iterator[tuple[int, Element]]:
+    """Parse untrusted XML arriving in ``chunks`` with the same safeguards as :func:`parse_xml`, in bounded memory.
+
+    Yields ``(0, root)`` when the root element starts (its attributes are
+    there, its children are not), ``(1, element)`` for each child of the root
+    once it is complete, and ``(2, element)`` for each child of a root child
+    whose local name is in ``streamed`` (such a container then arrives empty
+    at depth 1). Each yielded element is discarded when the caller asks for
+    the next one, so only one is held at a time. No size limit of its own:
+    the chunks come from a reader that counts what it unpacks.
+
+    Raises:
+        FileProblem(path, ...): a DTD, an empty document or malformed XML.
+    """
+    iterator = iter(chunks)
+    head = b""
+    for chunk in iterator:
+        head += chunk
+        if len(head) >= _HEAD:
+            break
+    if not head.strip():
+        raise FileProblem(path, "the XML document is empty")
+    if has_dtd(head):
+        raise FileProblem(path, DTD_REFUSED)
+    parser = etree.XMLPullParser(events=("start", "end"), **_SAFE)
+    names: list[str] = []  # local names of the open elements
+    root: Element = None
+
+    def events() -> Iterator[tuple[str, Element]]:
+        try:
+            for chunk in itertools.chain((head,), iterator):
+                parser.feed(chunk)
+                yield from parser.read_events()
+            parser.close()
+        except etree.XMLSyntaxError as error:
+            raise _malformed(error, path) from None
+        except ValueError as error:  # e.g. an encoding lxml cannot use
+            raise FileProblem(path, f"cannot be read as XML: {error}") from None
+        yield from parser.read_events()
+
+    for event, element in events():
+        if event == "start":
+            if not names:
+                root = element
+                docinfo = element.getroottree().docinfo
+                if docinfo.doctype or docinfo.internalDTD is not None:
+                    raise FileProblem(path, DTD_REFUSED)
+                yield 0, element
+            names.append(local(element.tag))
+            continue
+        names.pop()
+        depth = len(names)
+        if depth == 1 or (depth == 2 and names[1] in streamed):
+            yield depth, element
+            parent = element.getparent()
+            element.clear(keep_tail=False)
+            while element.getprevious() is not None:
+                del parent[0]
+    if root is None:
+        raise FileProblem(path, "the XML document has no root element")
+
+
 def local(tag: Any) -> str:
     """The local name of an element tag (``{urn:...}Code`` -> ``Code``); "" for comments and PIs."""
     if not isinstance(tag, str):
         return ""
+    return _local(tag)
+
+
+@functools.lru_cache(maxsize=4096)  # a file uses a few dozen tags, looked up millions of times
+def _local(tag: str) -> str:
     return tag.rsplit("}", 1)[-1] if tag.startswith("{") else tag
 
 

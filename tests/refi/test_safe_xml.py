@@ -121,3 +121,63 @@ def test_malformed_xml_is_reported_in_one_line() -> None:
         parse_xml(b'<?xml version="1.0"?>\n<Project name="a\x00b"/>', "p.qde")
     assert "\n" not in str(info.value)
     assert "line 2" in str(info.value)
+
+
+def _streamed(document: bytes, size: int = 7) -> list[tuple[int, str, dict[str, str]]]:
+    """Everything stream_xml yields for ``document`` fed in pieces of ``size`` bytes."""
+    pieces = [document[i : i + size] for i in range(0, len(document), size)]
+    return [(depth, local(e.tag), dict(e.attrib)) for depth, e in safe_xml.stream_xml(pieces, "s.qde", ("Sources",))]
+
+
+@pytest.mark.parametrize(
+    "document",
+    [
+        BILLION_LAUGHS,
+        b'<!DOCTYPE r SYSTEM "http://example.invalid/evil.dtd"><r/>',
+        b"<?xml version='1.0'?><!-- hello --><!DOCTYPE r><r/>",
+        '<?xml version="1.0" encoding="UTF-16"?><!DOCTYPE r [<!ENTITY a "b">]><r>&a;</r>'.encode("utf-16"),
+        # a DOCTYPE after a megabyte of comment: beyond the head that is checked, so the comment itself is refused
+        b"<?xml version='1.0'?><!--" + b"x" * (1 << 20) + b"--><!DOCTYPE r [<!ENTITY a 'b'>]><r>&a;</r>",
+    ],
+)
+def test_streamed_xml_refuses_any_doctype(document: bytes) -> None:
+    with pytest.raises(FileProblem, match="DTD"):
+        _streamed(document, 4096)
+
+
+def test_streamed_xml_refuses_external_entities_without_reading_them(tmp_path: Path) -> None:
+    secret = tmp_path / "secret.txt"
+    secret.write_text("TOP-SECRET")
+    with pytest.raises(FileProblem) as caught:
+        _streamed(xxe(secret))
+    assert "DTD" in str(caught.value) and "TOP-SECRET" not in str(caught.value)
+
+
+def test_streamed_xml_yields_sections_and_sources_one_by_one() -> None:
+    document = (
+        b'<?xml version="1.0"?>\n<Project xmlns="urn:QDA-XML:project:1.0" name="p"><Users><User guid="u"/></Users>'
+        b'<Sources><TextSource guid="a"><PlainTextSelection/></TextSource><TextSource guid="b"/></Sources>'
+        b"<Notes/></Project>"
+    )
+    assert _streamed(document) == [
+        (0, "Project", {"name": "p"}),
+        (1, "Users", {}),
+        (2, "TextSource", {"guid": "a"}),
+        (2, "TextSource", {"guid": "b"}),
+        (1, "Sources", {}),
+        (1, "Notes", {}),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("document", "problem"),
+    [
+        (b"  \n", "empty"),
+        (b"<Project><Users></Project>", "not well-formed XML (line 1)"),
+        (b"<Project><Sources>", "not well-formed"),
+    ],
+)
+def test_streamed_xml_names_broken_documents_in_one_line(document: bytes, problem: str) -> None:
+    with pytest.raises(FileProblem) as caught:
+        _streamed(document)
+    assert problem in str(caught.value) and "\n" not in str(caught.value)
