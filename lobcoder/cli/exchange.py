@@ -36,6 +36,7 @@ def register(commands: argparse._SubParsersAction) -> None:
     export.add_argument("--branch", metavar="CODE", help="export only this code and its sub-codes")
     export.add_argument("--counts", action="store_true", help="Word/Markdown: add codings and documents per code")
     export.add_argument("--language", choices=["en", "nl"], default="en", help="labels in Word/Markdown and .qdc")
+    add_flag(export)
     export.set_defaults(handler=cmd_codebook_export)
     imp = actions.add_parser(
         "import",
@@ -81,7 +82,7 @@ def cmd_codebook_export(args: argparse.Namespace) -> int:
     if kind is None:
         print(f"lobcoder: error: {args.out}: use .qdc, .docx or .md")
         return 2
-    with ProjectStore.open(args.project) as store:
+    with project_to_export(args.project, args.pseudonymise, args.out) as (store, _label):
         root = _branch_guid(store, args.branch)
         with store.read() as session:
             codebook = codebook_from_project(session, root)

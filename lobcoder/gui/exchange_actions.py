@@ -166,8 +166,10 @@ class ExchangeActions(QObject):
             QMessageBox.information(self.window, title, self.tr("The project has no codes yet."))
             return
         from lobcoder.gui.dialogs.codebook_export_dialog import CodebookExportDialog
+        from lobcoder.gui.pseudonymise.export_option import accepted_terms
 
-        dialog = CodebookExportDialog(len(self.window.codes_by_id), self._branch(), self._language(), self.window)
+        total, terms = len(self.window.codes_by_id), accepted_terms(self.window.store)
+        dialog = CodebookExportDialog(total, self._branch(), self._language(), self.window, terms)
         dialog.accepted.connect(self._choose_codebook_file)
         self._keep("export_dialog", dialog)
         dialog.open()
@@ -216,29 +218,29 @@ class ExchangeActions(QObject):
         self.write_codebook(target, kind, options)
 
     def write_codebook(self, path: Path, kind: str, options: CodebookExportOptions) -> bool:
-        """Write the codebook (or the chosen branch) as ``kind`` ("docx", "md" or "qdc")."""
-        from lobcoder.codebook.export_docx import export_codebook_docx
-        from lobcoder.codebook.export_markdown import export_codebook_markdown
-        from lobcoder.refi.qdc import write_qdc
+        """Write the codebook (or the chosen branch) as ``kind`` ("docx", "md" or "qdc").
 
+        Pseudonymised, it is read from the hidden pseudonymised copy, built in the background.
+        """
         store = self.window.store
         if store is None:
             return False
+        if options.pseudonymise:
+            title = self.tr("Export codebook")
+            label = self.tr("Pseudonymising and writing {0}…").format(path.name)
+            work = partial(_pseudonymised_codebook, store, path, kind, options)
+            self._start(title, label, work, partial(self._codebook_written, path))
+            return True
         try:
-            with store.read() as session:
-                codebook = codebook_from_project(session, options.branch_guid)
-                counts = {c.guid: (c.codings, c.documents) for c in list_codes(session)} if options.counts else None
-            if kind == "qdc":
-                write_qdc(codebook, path, language=options.language)
-            elif kind == "md":
-                export_codebook_markdown(codebook, path, counts=counts, language=options.language)
-            else:
-                export_codebook_docx(codebook, path, counts=counts, language=options.language)
+            count = _write_codebook(store, path, kind, options)
         except LobcoderError as exc:
             QMessageBox.warning(self.window, self.tr("Cannot export the codebook"), str(exc))
             return False
-        self._status(self.tr("Exported %n code(s) to {0}", "", codebook.count()).format(path))
+        self._codebook_written(path, count)
         return True
+
+    def _codebook_written(self, path: Path, count: int) -> None:
+        self._status(self.tr("Exported %n code(s) to {0}", "", count).format(path))
 
     # -- codebook import -------------------------------------------------------
 
@@ -470,3 +472,29 @@ def _pseudonymised_qdpx(store: ProjectStore, target: Path, progress: Any, cancel
 
     with pseudonymised_copy(store, beside=target.parent, progress=progress, cancelled=cancelled) as copy:
         return export_qdpx(copy.store, target, progress, cancelled)
+
+
+def _write_codebook(store: ProjectStore, path: Path, kind: str, options: CodebookExportOptions) -> int:
+    from lobcoder.codebook.export_docx import export_codebook_docx
+    from lobcoder.codebook.export_markdown import export_codebook_markdown
+    from lobcoder.refi.qdc import write_qdc
+
+    with store.read() as session:
+        codebook = codebook_from_project(session, options.branch_guid)
+        counts = {c.guid: (c.codings, c.documents) for c in list_codes(session)} if options.counts else None
+    if kind == "qdc":
+        write_qdc(codebook, path, language=options.language)
+    elif kind == "md":
+        export_codebook_markdown(codebook, path, counts=counts, language=options.language)
+    else:
+        export_codebook_docx(codebook, path, counts=counts, language=options.language)
+    return codebook.count()
+
+
+def _pseudonymised_codebook(
+    store: ProjectStore, path: Path, kind: str, options: CodebookExportOptions, progress: Any, cancelled: Any
+) -> int:
+    from lobcoder.pseudonymise.export_copy import pseudonymised_copy
+
+    with pseudonymised_copy(store, beside=path.parent, progress=progress, cancelled=cancelled) as copy:
+        return _write_codebook(copy.store, path, kind, options)

@@ -142,3 +142,21 @@ def test_qdpx_and_transcript_export_from_the_file_menu(qtbot, tmp_path: Path, mo
     assert len(written) == 1 and written[0].suffix == ".txt"
     text = written[0].read_text("utf-8")
     assert "School A" in text and not leaked(text) and not leaked(written[0].name)
+
+
+def test_codebook_export_dialog_offers_pseudonymise(qtbot, tmp_path: Path, monkeypatch, window: MainWindow) -> None:
+    assert window.store is not None
+    with window.store.transaction() as session:
+        save_decisions(session, [Decision("workshops", Category.OTHER, "[bijeenkomsten]")])
+    target = tmp_path / "codeboek.docx"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *_a, **_k: (str(target), ""))
+    window.menu_actions.export_codebook_action.trigger()
+    dialog = window.menu_actions.exchange.export_dialog
+    assert dialog is not None and dialog.pseudonymise.isEnabled()
+    dialog.pseudonymise.setChecked(True)
+    dialog.accept()
+    qtbot.waitUntil(lambda: "codeboek.docx" in window.statusBar().currentMessage(), timeout=60000)
+    written = docx.Document(str(target))
+    cells = [cell.text for table in written.tables for row in table.rows for cell in row.cells]
+    text = "\n".join([*(p.text for p in written.paragraphs), *cells])
+    assert "[bijeenkomsten]" in text and "workshops" not in text

@@ -147,3 +147,14 @@ def test_a_cancelled_copy_leaves_nothing_behind(decided: Path) -> None:
         with pseudonymised_copy(store, cancelled=lambda: True):
             pass
     assert leftovers(decided.parent) == []
+
+
+def test_codebook_export_with_pseudonymise_replaces_in_definitions(decided: Path, tmp_path: Path) -> None:
+    with ProjectStore.open(decided) as store, store.transaction() as session:
+        save_decisions(session, [Decision("workshops", Category.OTHER, "[bijeenkomsten]")])
+    plain, pseudo = tmp_path / "codeboek.docx", tmp_path / "codeboek-pseudo.docx"
+    assert main(["codebook", "export", str(decided), "--out", str(plain), "--language", "nl"]) == 0
+    assert main(["codebook", "export", str(decided), "--out", str(pseudo), "--pseudonymise"]) == 0
+    assert "workshops" in docx_text(plain)
+    text = docx_text(pseudo)
+    assert "workshops" not in text and "[bijeenkomsten]" in text

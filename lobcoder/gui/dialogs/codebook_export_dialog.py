@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from lobcoder.codebook.builtin import LANGUAGES, Language
 from lobcoder.gui.i18n import available_languages
+from lobcoder.gui.pseudonymise.export_option import PseudonymiseOption
 
 
 @dataclass(frozen=True)
@@ -35,6 +36,7 @@ class CodebookExportOptions:
     branch_guid: str | None  # None: the whole codebook
     language: Language
     counts: bool
+    pseudonymise: bool = False  # definitions and examples with the accepted pseudonyms
 
 
 class CodebookExportDialog(QDialog):
@@ -49,6 +51,7 @@ class CodebookExportDialog(QDialog):
         branch: BranchChoice | None,
         language: str,
         parent: QWidget | None = None,
+        terms: int = 0,
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Export codebook"))
@@ -71,12 +74,15 @@ class CodebookExportDialog(QDialog):
             self.language.addItem(names.get(code, code), code)
         self.language.setCurrentIndex(max(0, self.language.findData(language)))
         self.counts = QCheckBox(self.tr("Add the number of codings and documents per code"))
+        self.pseudonymise = PseudonymiseOption()
+        self.pseudonymise.set_terms(terms)
 
         form = QFormLayout()
         form.addRow(self.tr("Export:"), self.whole)
         form.addRow("", self.only_branch)
         form.addRow(self.tr("Headings in:"), self.language)
         form.addRow("", self.counts)
+        form.addRow("", self.pseudonymise)
         hint = QLabel(
             self.tr(
                 "Next you choose the file: a Word document (.docx) or Markdown (.md) to read and print, "
@@ -98,4 +104,6 @@ class CodebookExportDialog(QDialog):
 
     def options(self) -> CodebookExportOptions:
         branch = self.branch.guid if self.branch is not None and self.only_branch.isChecked() else None
-        return CodebookExportOptions(branch, self.language.currentData(), self.counts.isChecked())
+        return CodebookExportOptions(
+            branch, self.language.currentData(), self.counts.isChecked(), self.pseudonymise.wanted()
+        )

@@ -156,7 +156,7 @@
 <context>
     <name>CodebookExportDialog</name>
     <message numerus="yes">
-        <location filename="../../dialogs/codebook_export_dialog.py" line="+56"/>
+        <location filename="../../dialogs/codebook_export_dialog.py" line="+59"/>
         <source>The whole codebook (%n code(s))</source>
         <translation>
             <numerusform>The whole codebook (%n code)</numerusform>
@@ -262,7 +262,7 @@
 <context>
     <name>ExchangeActions</name>
     <message numerus="yes">
-        <location filename="../../exchange_actions.py" line="+240"/>
+        <location filename="../../exchange_actions.py" line="+243"/>
         <source>Exported %n code(s) to {0}</source>
         <translation>
             <numerusform>Exported %n code to {0}</numerusform>
@@ -270,7 +270,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+51"/>
+        <location line="+50"/>
         <source>%n new code(s)</source>
         <translation>
             <numerusform>%n new code</numerusform>

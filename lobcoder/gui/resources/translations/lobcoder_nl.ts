@@ -300,7 +300,7 @@
 <context>
     <name>AnalysisTab</name>
     <message>
-        <location filename="../../analysis/tab.py" line="+76"/>
+        <location filename="../../analysis/tab.py" line="+77"/>
         <source>Export…</source>
         <translation>Exporteren…</translation>
     </message>
@@ -337,12 +337,12 @@
     </message>
     <message>
         <location line="-18"/>
-        <location line="+28"/>
+        <location line="+26"/>
         <source>cancelled</source>
         <translation>geannuleerd</translation>
     </message>
     <message>
-        <location line="-11"/>
+        <location line="-9"/>
         <source>Pseudonymising…</source>
         <translation>Pseudonimiseren…</translation>
     </message>
@@ -352,7 +352,7 @@
         <translation>Annuleren</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+30"/>
         <source>Saved {0}</source>
         <translation>{0} opgeslagen</translation>
     </message>
@@ -789,7 +789,7 @@
 <context>
     <name>CodebookExportDialog</name>
     <message>
-        <location filename="../../dialogs/codebook_export_dialog.py" line="+54"/>
+        <location filename="../../dialogs/codebook_export_dialog.py" line="+57"/>
         <source>Export codebook</source>
         <translation>Codeboek exporteren</translation>
     </message>
@@ -820,7 +820,7 @@
         <translation>Het aantal coderingen en documenten per code toevoegen</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>Export:</source>
         <translation>Exporteren:</translation>
     </message>
@@ -830,7 +830,7 @@
         <translation>Koppen in:</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>Next you choose the file: a Word document (.docx) or Markdown (.md) to read and print, or a REFI-QDA codebook (.qdc) for ATLAS.ti, MAXQDA, NVivo or QualCoder. The counts appear only in Word and Markdown.</source>
         <translation>Daarna kiest u het bestand: een Word-document (.docx) of Markdown (.md) om te lezen en af te drukken, of een REFI-QDA-codeboek (.qdc) voor ATLAS.ti, MAXQDA, NVivo of QualCoder. De aantallen staan alleen in Word en Markdown.</translation>
     </message>
@@ -1643,17 +1643,18 @@
     </message>
     <message>
         <location line="+14"/>
-        <location line="+45"/>
+        <location line="+47"/>
+        <location line="+20"/>
         <source>Export codebook</source>
         <translation>Codeboek exporteren</translation>
     </message>
     <message>
-        <location line="-41"/>
+        <location line="-63"/>
         <source>The project has no codes yet.</source>
         <translation>Het project heeft nog geen codes.</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+26"/>
         <source>Word document (*.docx)</source>
         <translation>Word-document (*.docx)</translation>
     </message>
@@ -1673,12 +1674,12 @@
         <translation>codeboek</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+31"/>
         <source>Cannot export the codebook</source>
         <translation>Codeboek kan niet worden geëxporteerd</translation>
     </message>
     <message numerus="yes">
-        <location line="+2"/>
+        <location line="+6"/>
         <source>Exported %n code(s) to {0}</source>
         <translation>
             <numerusform>%n code geëxporteerd naar {0}</numerusform>
@@ -1686,7 +1687,7 @@
         </translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+6"/>
         <source>Import codebook</source>
         <translation>Codeboek importeren</translation>
     </message>
@@ -1758,7 +1759,8 @@ Taal van het codeboek:</numerusform>
         <translation>REFI-QDA-projecten (*.qdpx)</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="-137"/>
+        <location line="+149"/>
         <source>Pseudonymising and writing {0}…</source>
         <translation>{0} wordt gepseudonimiseerd en geschreven…</translation>
     </message>
