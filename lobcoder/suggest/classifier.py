@@ -1,21 +1,31 @@
-"""A calibrated linear model per code, learned from the researcher's codings on top of the codebook's evidence.
+"""A calibrated model per code, learned from the researcher's codings on top of the codebook's evidence.
 
-For every code with at least :data:`MIN_POSITIVES` coded sentences, a
-logistic regression (scikit-learn, ``liblinear``, balanced classes) learns
-from the features of :mod:`features`. Its decision value and the codebook's
-evidence for the code (:mod:`scoring`, as the log-odds of
-:func:`evidence.prior`) are combined into one calibrated probability by a
-second, two-feature logistic regression (stacking) fitted on out-of-fold
-decision values of a document-grouped cross-validation over the training
-documents: with a handful of codings the evidence carries the score, with
-more the learned words take over, as far as they earned it out of fold. The
-same out-of-fold scores choose the code's threshold (best F1) and say how
-reliable it is (:class:`Reliability`). Codes without enough codings are
-scored from the codebook alone (:func:`evidence.prior`), and measured the same
-way when they have any codings.
+For every code with at least :data:`MIN_POSITIVES` coded sentences, four
+scores are computed per sentence and combined into one calibrated
+probability (stacking):
 
-"More like this": the most similar coded sentence of the code (cosine over
-lemma features) is kept as the reason shown with a suggestion.
+* the codebook's evidence for the code (:mod:`scoring`, as the log-odds of
+  :func:`evidence.prior`);
+* a logistic regression (scikit-learn, ``liblinear``, balanced classes) on
+  the features of :mod:`features`;
+* the code's learned keywords (:mod:`mined`): terms that set its coded
+  sentences apart, summed by their z-scores;
+* how similar the sentence is to the code's coded sentences (the mean
+  cosine of its three nearest, over lemma features).
+
+The combination (a logistic regression with non-negative weights: no score
+may count against its own code) is fitted on out-of-fold values of a
+document-grouped cross-validation over the training documents: with a
+handful of codings the codebook carries the score, with more the learned
+scores take over, as far as they earned it out of fold. The same
+out-of-fold probabilities choose the code's threshold (:mod:`thresholds`:
+prevalence-aware, well below 0.5 for a rare code) and say how reliable it
+is (:class:`Reliability`). Codes without enough codings are scored from the
+codebook alone (:func:`evidence.prior`), and measured the same way when
+they have any codings.
+
+"More like this": the most similar coded sentence of the code is kept as
+the reason shown with a suggestion, with the learned keywords it matched.
 """
 
 from __future__ import annotations
@@ -31,33 +41,38 @@ from typing import Any
 import numpy as np
 from scipy import sparse
 
+from lobcoder.suggest import mined
 from lobcoder.suggest.context import UnitText
 from lobcoder.suggest.evidence import prior_logit
 from lobcoder.suggest.examples import TrainingExample
 from lobcoder.suggest.features import Vectorizer
+from lobcoder.suggest.thresholds import best_threshold, choose_threshold, measure
 
 Progress = Callable[[int, int, str], None]
 CancelCheck = Callable[[], bool]
 
-FEATURES = "lemmas+pairs, question, neighbours; stacked with codebook evidence; v4"
+FEATURES = "lemmas+pairs, question, neighbours; learned keywords; nearest; stacked with codebook evidence; v5"
 MIN_POSITIVES = 2  # coded sentences a code needs before a model is learned for it
 MIN_EXAMPLES = 5  # coded sentences a code needs before its reliability counts
 RELIABLE_F1 = 0.4
 DEFAULT_THRESHOLD = 0.5
 C = 10.0  # little regularisation: with few codings every word of them matters (devset: F1 0.06 -> 0.14)
 MAX_FOLDS = 3  # document groups for the out-of-fold scores (more folds: slower, hardly better)
-STACK_C = 1.0
-MARGIN = 0.1  # out-of-fold F1 the learned model must gain over the codebook alone to be used
-MIN_THRESHOLD_EXAMPLES = 10  # coded sentences before a code's threshold is chosen rather than 0.5
+STACK_PENALTY = 1.0  # L2 penalty on the stacking weights (not the intercept)
+NEAREST = 3  # coded sentences whose mean similarity is a score
+# The learned model is not used for a code where, out of fold, it does worse than the codebook alone by this much.
+MARGIN = 0.0
+MARGIN_TRIVIAL = 0.05  # ... and better than suggesting every sentence by at least this much
+MIN_THRESHOLD_EXAMPLES = 10  # coded sentences before the codebook's own threshold is chosen rather than 0.5
 # The codebook's best threshold on n coded sentences moves from 0.5 only by n / (n + SHRINK) of the way:
-# chosen on a few training documents it is mostly noise (3 documents: devset micro F1 0.42 -> 0.43,
-# demo themes 0.17 -> 0.18, without keywords 0.37 -> 0.38 and 0.17 -> 0.18).
+# chosen on a few training documents it is mostly noise.
 SHRINK = 10
 NO_EVIDENCE = prior_logit(0.0)  # log-odds when the codebook says nothing about a unit
-# Evidence log-odds, text decision, intercept, before cross-validation is possible (codings in one
+SCORES = ("evidence", "decision", "mined", "nearest")
+# Weights of the scores above and an intercept, before cross-validation is possible (codings in one
 # document): without codebook evidence the score is the (balanced) model's own, sharpened.
-DEFAULT_STACK = (1.0, 2.0, -NO_EVIDENCE)
-THRESHOLDS = tuple(round(0.25 + 0.05 * i, 2) for i in range(13))  # 0.25 .. 0.85: a suggestion is at least plausible
+DEFAULT_STACK = (1.0, 2.0, 0.0, 0.0, -NO_EVIDENCE)
+CODEBOOK_GRID = tuple(round(0.25 + 0.05 * i, 2) for i in range(13))  # the codebook alone: 0.25 .. 0.85
 SNIPPET = 90
 
 
@@ -92,6 +107,7 @@ class Prediction:
     probability: float
     nearest: str = ""  # the most similar coded sentence of the code ("more like this")
     similarity: float = 0.0
+    terms: tuple[str, ...] = ()  # learned keywords of the code that the unit contains
 
 
 @dataclass
@@ -99,8 +115,9 @@ class CodeModel:
     guid: str
     coef: np.ndarray  # over the vectorizer's features
     intercept: float
-    stack: tuple[float, float, float]  # p = sigmoid(s0 * evidence log-odds + s1 * text decision + s2)
+    stack: tuple[float, ...]  # p = sigmoid(weights . SCORES + intercept), the intercept last
     reliability: Reliability
+    terms: dict[str, float] = field(default_factory=dict)  # learned keywords and their z-scores
 
 
 @dataclass(eq=False)
@@ -136,19 +153,23 @@ class Classifier:
         matrix = self.vectorizer.transform(units)
         lemma = self.vectorizer.transform(units, blocks=("w",))
         similar = (lemma @ self.cite_matrix.T).toarray() if self.cite_texts else np.zeros((len(units), 0))
+        found_terms = [mined.terms(u.words) for u in units]
         for guid, model in self.models.items():
-            odds = np.array([prior_logit(e.get(guid, 0.0)) if guid in e else NO_EVIDENCE for e in evidence])
+            odds = np.array([prior_logit(e[guid]) if guid in e else NO_EVIDENCE for e in evidence])
             decision = matrix @ model.coef + model.intercept
-            probability = _sigmoid(model.stack[0] * odds + model.stack[1] * decision + model.stack[2])
+            matched = [mined.score(t, model.terms) for t in found_terms]
             cites = [i for i, codes in enumerate(self.cite_codes) if guid in codes]
+            near = _nearest_mean(similar[:, cites]) if cites else np.zeros(len(units))
+            columns = np.column_stack([odds, decision, [m[0] for m in matched], near])
+            probability = _sigmoid(columns @ np.array(model.stack[:-1]) + model.stack[-1])
             for row, unit in enumerate(units):
                 if not unit.words:
                     continue
-                nearest, best = "", 0.0
+                text, best = "", 0.0
                 if cites:
                     col = max(cites, key=lambda i: similar[row, i])
-                    nearest, best = self.cite_texts[col], float(similar[row, col])
-                result[row][guid] = Prediction(float(probability[row]), nearest, best)
+                    text, best = self.cite_texts[col], float(similar[row, col])
+                result[row][guid] = Prediction(float(probability[row]), text, best, matched[row][1])
         return result
 
     # -- storing ----------------------------------------------------------------------
@@ -161,6 +182,7 @@ class Classifier:
             "seen": sorted(self.seen),
             "reliability": {g: r.__dict__ for g, r in sorted(self.reliability.items())},
             "calibration": {g: [m.intercept, *m.stack] for g, m in sorted(self.models.items())},
+            "terms": {g: m.terms for g, m in sorted(self.models.items())},
             "cite_texts": list(self.cite_texts),
             "cite_codes": [list(c) for c in self.cite_codes],
         }
@@ -189,7 +211,8 @@ class Classifier:
         for row, guid in enumerate(meta["labels"]):
             intercept, *stack = meta["calibration"][guid]
             coef = arrays["coef"][row].astype(np.float64)
-            models[guid] = CodeModel(guid, coef, intercept, (stack[0], stack[1], stack[2]), reliability[guid])
+            terms = {str(t): float(w) for t, w in meta["terms"][guid].items()}
+            models[guid] = CodeModel(guid, coef, intercept, tuple(stack), reliability[guid], terms)
         cite = sparse.csr_matrix(
             (arrays["cite_data"], arrays["cite_indices"], arrays["cite_indptr"]),
             shape=(len(meta["cite_texts"]), vectorizer.size),
@@ -209,6 +232,14 @@ class Classifier:
 
 def _sigmoid(x: np.ndarray) -> np.ndarray:
     return 1.0 / (1.0 + np.exp(-np.clip(x, -30, 30)))
+
+
+def _nearest_mean(similar: np.ndarray) -> np.ndarray:
+    """Per row, the mean of its :data:`NEAREST` highest similarities."""
+    if similar.shape[1] == 0:
+        return np.zeros(similar.shape[0])
+    k = min(NEAREST, similar.shape[1])
+    return np.sort(similar, axis=1)[:, -k:].mean(axis=1)
 
 
 @dataclass(frozen=True)
@@ -235,27 +266,29 @@ def _fit_one(x: sparse.csr_matrix, y: np.ndarray, seed: int) -> tuple[np.ndarray
     return model.coef_[0].astype(np.float32).astype(np.float64), float(model.intercept_[0])
 
 
-def _best_threshold(probabilities: np.ndarray, y: np.ndarray) -> tuple[float, float, float, float]:
-    """The threshold with the best F1 (ties: nearest 0.5), and its precision, recall, F1."""
-    best = (DEFAULT_THRESHOLD, 0.0, 0.0, -1.0)
-    for threshold in THRESHOLDS:
-        precision, recall, f1 = _precision_recall_f1(probabilities, y, threshold)
-        better = f1 > best[3] + 1e-9 or (abs(f1 - best[3]) <= 1e-9 and abs(threshold - 0.5) < abs(best[0] - 0.5))
-        if better:
-            best = (threshold, precision, recall, f1)
-    return best
-
-
-def _stack(odds: np.ndarray, decision: np.ndarray, y: np.ndarray) -> tuple[float, float, float]:
-    """Weights of the evidence log-odds and the out-of-fold text decision, and an intercept (calibrated)."""
-    from sklearn.linear_model import LogisticRegression
+def _stack(columns: np.ndarray, y: np.ndarray) -> tuple[float, ...]:
+    """Non-negative weights of the score columns and an intercept: a calibrated logistic combination."""
+    from scipy.optimize import minimize
 
     if len(set(y.tolist())) < 2:
         return DEFAULT_STACK
-    model = LogisticRegression(C=STACK_C, solver="lbfgs")
-    model.fit(np.column_stack([odds, decision]), y)
-    a, b = (max(float(w), 0.0) for w in model.coef_[0])  # neither source may count against its own evidence
-    return a, b, float(model.intercept_[0])
+    n = columns.shape[1]
+    design = np.column_stack([columns, np.ones(len(y))])
+    target = y.astype(np.float64)
+
+    def loss(w: np.ndarray) -> tuple[float, np.ndarray]:
+        z = design @ w
+        p = _sigmoid(z)
+        value = float(np.sum(np.logaddexp(0.0, z) - target * z)) + 0.5 * STACK_PENALTY * float(w[:n] @ w[:n])
+        grad = design.T @ (p - target)
+        grad[:n] += STACK_PENALTY * w[:n]
+        return value, grad
+
+    start = np.zeros(n + 1)
+    start[-1] = float(np.log((target.sum() + 0.5) / (len(target) - target.sum() + 0.5)))
+    bounds = [(0.0, None)] * n + [(None, None)]
+    found = minimize(loss, start, jac=True, method="L-BFGS-B", bounds=bounds)
+    return tuple(round(float(w), 6) for w in found.x)
 
 
 def fit(
@@ -281,6 +314,8 @@ def fit(
     fresh = len(fingerprints - base.seen) if base is not None else len(fingerprints)
     vectorizer = Vectorizer.fit([e.context for e in examples])
     matrix = vectorizer.transform([e.context for e in examples])
+    lemma = vectorizer.transform([e.context for e in examples], blocks=("w",))
+    found_terms = [mined.terms(e.context.words) for e in examples]
     documents = [e.document for e in examples]
     models: dict[str, CodeModel] = {}
     reliability: dict[str, Reliability] = {}
@@ -292,39 +327,34 @@ def fit(
         y = np.array([int(dict(e.cats)[guid] == 1.0) for e in chosen])
         groups = [documents[i] for i in rows]
         coded_docs = len({g for g, label in zip(groups, y, strict=True) if label})
-        x = matrix[rows]
         odds = _odds(chosen, guid)
         count = int(positives[guid])
         learn = count >= min_positives and 0 < int(y.sum()) < len(y)
         # The codebook alone, on the same sentences: its own threshold once there is something to choose it by.
-        codebook = _sigmoid(odds)
-        threshold, precision, recall, f1 = _codebook_threshold(codebook, y, count)
+        threshold, precision, recall, f1 = _codebook_threshold(_sigmoid(odds), y, count)
         found = Reliability(
             count, coded_docs, threshold, round(precision, 4), round(recall, 4), round(f1, 4), "codebook"
         )
         if learn:
-            if coded_docs >= 2:
-                out_of_fold, coef, intercept = _out_of_fold(x, y, groups, seed)
-            else:
-                out_of_fold = None
-                coef, intercept = _fit_one(x, y, seed)
-            if out_of_fold is not None:
-                stack = _stack(odds, out_of_fold, y)
-                scores = _sigmoid(stack[0] * odds + stack[1] * out_of_fold + stack[2])
-                threshold, precision, recall, f1 = _best_threshold(scores, y)
-                if f1 > (found.f1 or 0.0) + MARGIN:  # learning earned its place out of fold
-                    found = Reliability(
-                        count, coded_docs, threshold, round(precision, 4), round(recall, 4), round(f1, 4), "learned"
-                    )
-                    models[guid] = CodeModel(guid, coef, intercept, stack, found)
+            data = _CodeData(matrix[rows], lemma[rows], [found_terms[i] for i in rows], y)
+            coef, intercept = _fit_one(data.x, y, seed)
+            terms = mined.mine(data.terms, (y == 1).tolist())
+            if coded_docs >= 2 and len(set(groups)) >= 2:
+                columns = np.column_stack([odds, _out_of_fold(data, groups, seed)])
+                stack = _stack(columns, y)
+                scores = _sigmoid(columns @ np.array(stack[:-1]) + stack[-1])
+                threshold, precision, recall, f1 = choose_threshold(scores, y, count)
+                # Used unless it does worse than the codebook out of fold, or no better than suggesting everything.
+                if f1 >= (found.f1 or 0.0) - MARGIN and f1 > _everything_f1(y) + MARGIN_TRIVIAL:
+                    found = Reliability(count, coded_docs, threshold, precision, recall, f1, "learned")
+                    models[guid] = CodeModel(guid, coef, intercept, stack, found, terms)
             else:  # codings in one document: nothing to cross-validate, learn as well as one can
                 found = Reliability(count, coded_docs, DEFAULT_THRESHOLD, None, None, None, "learned")
-                models[guid] = CodeModel(guid, coef, intercept, DEFAULT_STACK, found)
+                models[guid] = CodeModel(guid, coef, intercept, DEFAULT_STACK, found, terms)
         reliability[guid] = found
         if progress is not None:
             progress(step + 1, len(measured), f"code {step + 1} of {len(measured)}")
     cite_rows = [i for i, e in enumerate(examples) if e.kind == "sentence" and any(v == 1.0 for _, v in e.cats)]
-    cite_matrix = vectorizer.transform([examples[i].context for i in cite_rows], blocks=("w",))
     classifier = Classifier(
         vectorizer,
         models,
@@ -332,49 +362,44 @@ def fit(
         {g: int(positives[g]) for g in measured},
         fingerprints,
         len(examples),
-        cite_matrix,
+        lemma[cite_rows],
         tuple(examples[i].context.text[:SNIPPET] for i in cite_rows),
         tuple(tuple(g for g, v in examples[i].cats if v == 1.0) for i in cite_rows),
     )
     return FitResult(classifier, "updated" if base is not None else "trained", fresh)
 
 
+def _everything_f1(y: np.ndarray) -> float:
+    """The F1 of suggesting every sentence."""
+    rate = float(y.mean()) if len(y) else 0.0
+    return 2 * rate / (1 + rate)
+
+
 def _codebook_threshold(scores: np.ndarray, y: np.ndarray, count: int) -> tuple[float, float, float, float]:
     """The codebook's threshold for a code with ``count`` coded sentences, and its precision, recall, F1.
 
     Chosen (best F1) from :data:`MIN_THRESHOLD_EXAMPLES` on, shrunk towards 0.5
-    by ``count / (count + SHRINK)`` and kept on the grid of :data:`THRESHOLDS`.
+    by ``count / (count + SHRINK)`` and kept on the grid of :data:`CODEBOOK_GRID`.
     """
     if count < MIN_THRESHOLD_EXAMPLES:
-        return _measure(scores, y, DEFAULT_THRESHOLD)
-    best = _best_threshold(scores, y)[0]
+        return measure(scores, y, DEFAULT_THRESHOLD)
+    best = best_threshold(scores, y, CODEBOOK_GRID)[0]
     shrunk = DEFAULT_THRESHOLD + (best - DEFAULT_THRESHOLD) * count / (count + SHRINK)
-    return _measure(scores, y, min(THRESHOLDS, key=lambda t: (abs(t - shrunk), abs(t - DEFAULT_THRESHOLD))))
+    return measure(scores, y, min(CODEBOOK_GRID, key=lambda t: (abs(t - shrunk), abs(t - DEFAULT_THRESHOLD))))
 
 
-def _precision_recall_f1(scores: np.ndarray, y: np.ndarray, threshold: float) -> tuple[float, float, float]:
-    chosen = scores >= threshold
-    tp = float(np.sum(chosen & (y == 1)))
-    fp = float(np.sum(chosen & (y == 0)))
-    fn = float(np.sum(~chosen & (y == 1)))
-    precision = tp / (tp + fp) if tp + fp else 0.0
-    recall = tp / (tp + fn) if tp + fn else 0.0
-    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
-    return precision, recall, f1
+@dataclass(frozen=True)
+class _CodeData:
+    x: sparse.csr_matrix  # all features
+    lemma: sparse.csr_matrix  # lemma features (similarity)
+    terms: list[set[str]]  # terms of each unit (learned keywords)
+    y: np.ndarray
 
 
-def _measure(scores: np.ndarray, y: np.ndarray, threshold: float) -> tuple[float, float, float, float]:
-    precision, recall, f1 = _precision_recall_f1(scores, y, threshold)
-    return threshold, round(precision, 4), round(recall, 4), round(f1, 4)
+def _out_of_fold(data: _CodeData, groups: Sequence[str], seed: int) -> np.ndarray:
+    """The learned scores (decision, learned keywords, nearest) of each example, learned without its document.
 
-
-def _out_of_fold(
-    x: sparse.csr_matrix, y: np.ndarray, groups: Sequence[str], seed: int
-) -> tuple[np.ndarray, np.ndarray, float]:
-    """Decision values of each example from a model trained without its document (grouped k-fold).
-
-    Also returns the mean of the fold models (coefficients, intercept): a linear
-    model on the same scale as the out-of-fold values the stacking is fitted on.
+    Documents are split into at most :data:`MAX_FOLDS` groups (seeded shuffle).
     """
     names = sorted(set(groups))
     folds = min(MAX_FOLDS, len(names))
@@ -382,18 +407,18 @@ def _out_of_fold(
     np.random.default_rng(seed).shuffle(order)
     fold_of = {name: i % folds for i, name in enumerate(order)}
     fold = np.array([fold_of[g] for g in groups])
-    result = np.zeros(len(y))
-    coefs, intercepts = [], []
+    y = data.y
+    result = np.zeros((len(y), 3))
     for k in range(folds):
         train_rows, test_rows = np.where(fold != k)[0], np.where(fold == k)[0]
-        if len(set(y[train_rows].tolist())) < 2:
-            result[test_rows] = -5.0  # nothing to learn from
+        if not y[train_rows].any():
+            result[test_rows, 0] = -5.0  # nothing to learn from
             continue
-        coef, intercept = _fit_one(x[train_rows], y[train_rows], seed)
-        result[test_rows] = x[test_rows] @ coef + intercept
-        coefs.append(coef)
-        intercepts.append(intercept)
-    if not coefs:
-        return result, np.zeros(x.shape[1]), -5.0
-    mean = np.mean(coefs, axis=0).astype(np.float32).astype(np.float64)
-    return result, mean, float(np.mean(intercepts))
+        if len(set(y[train_rows].tolist())) == 2:
+            coef, intercept = _fit_one(data.x[train_rows], y[train_rows], seed)
+            result[test_rows, 0] = data.x[test_rows] @ coef + intercept
+        terms = mined.mine([data.terms[i] for i in train_rows], (y[train_rows] == 1).tolist())
+        result[test_rows, 1] = [mined.score(data.terms[i], terms)[0] for i in test_rows]
+        coded = data.lemma[train_rows[y[train_rows] == 1]]
+        result[test_rows, 2] = _nearest_mean((data.lemma[test_rows] @ coded.T).toarray())
+    return result

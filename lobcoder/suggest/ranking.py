@@ -58,6 +58,7 @@ class Suggestion:
     nearest: str = ""  # the most similar coded sentence of this code
     sentences: int = 1
     reliability: Reliability | None = None
+    learned: tuple[str, ...] = ()  # learned keywords of the code (mined from its codings) that matched
 
     @property
     def reliable(self) -> bool:
@@ -162,7 +163,10 @@ def _suggestion(
     keywords: list[str] = []
     derived: list[str] = []
     against: list[str] = []
+    learned: list[str] = []
     for _, _, score in run:
+        if score.prediction is not None:
+            learned += [t for t in score.prediction.terms if t not in learned]
         if score.evidence is not None:
             keywords += [k for k in score.evidence.keywords if k not in keywords]
             derived += [t for t in score.evidence.terms if t not in derived]
@@ -180,6 +184,8 @@ def _suggestion(
     nearest = best.prediction.nearest if best.prediction is not None else ""
     if best.prediction is not None:
         sources.append("learned")
+        if learned:
+            reasons.append("learned keywords: " + ", ".join(learned[:6]))
         if nearest:
             reasons.append(f"like coded: “{nearest}”")
     if reliability is not None and reliability.f1 is not None:
@@ -209,6 +215,7 @@ def _suggestion(
         nearest,
         len(run),
         reliability,
+        tuple(learned),
     )
 
 

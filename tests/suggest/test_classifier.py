@@ -52,7 +52,7 @@ def test_trained_model_picks_the_right_code_and_says_how_reliable_it_is(
     leren = names["Thema A"]
     assert leren.examples == 10 and leren.documents == 2 and leren.source == "learned"
     assert leren.f1 is not None and leren.f1 >= 0.8 and leren.reliable
-    assert 0.25 <= leren.threshold <= 0.85
+    assert 0.05 <= leren.threshold <= 0.9  # on the grid of thresholds.GRID
     # The reason a front end shows: the most similar coded sentence.
     found = model.predict([unit(pipeline, HELD_OUT["leren"])], [{}])[0][corpus.codes["leren"]]
     assert found.nearest in [s[:90] for s in LEREN] and found.similarity > 0.2

@@ -1,0 +1,96 @@
+"""Learning from few codings: learned keywords, thresholds that suit rare codes, suggestions on unseen documents."""
+
+from __future__ import annotations
+
+import random
+
+import numpy as np
+from suggest_corpus import NEUTRAL, Corpus, add_transcript, transcript
+
+from lobcoder.suggest import mined
+from lobcoder.suggest.classifier import DEFAULT_THRESHOLD, fit
+from lobcoder.suggest.context import UnitText
+from lobcoder.suggest.examples import TrainingExample
+from lobcoder.suggest.pipeline import DutchPipeline
+from lobcoder.suggest.ranking import suggest
+from lobcoder.suggest.thresholds import choose_threshold
+from lobcoder.suggest.training import train
+
+FILLER = (
+    "rooster stage klas examen kantine maandag lokaal laptop pauze dossier project opdracht cijfer toets "
+    "vakantie collega student docent gesprek afspraak mail week jaar groep vak les"
+).split()
+
+
+def test_learned_keywords_are_terms_of_several_coded_sentences_that_others_lack() -> None:
+    coded = [["intervisie", "oefenen", "docent"], ["intervisie", "rollenspel", "docent"], ["rollenspel", "docent"]]
+    other = [["docent", "rooster"], ["docent", "klas"], ["examen", "docent"], ["rooster", "kantine"]] * 3
+    units = [mined.terms(u) for u in coded + other]
+    terms = mined.mine(units, [True] * len(coded) + [False] * len(other))
+    assert {"intervisie", "rollenspel"} <= set(terms)
+    assert "oefenen" not in terms  # in one coded sentence only
+    assert "docent" not in terms  # in every sentence
+    found, matched = mined.score(mined.terms(["wij", "doen", "intervisie"]), terms)
+    assert found > 0 and matched == ("intervisie",)
+    assert mined.score(mined.terms(["rooster", "klas"]), terms) == (0.0, ())
+
+
+def test_a_rare_code_gets_a_threshold_well_below_one_half() -> None:
+    """Calibrated scores of a rare code seldom reach 0.5: its best threshold is near half the F1 it can reach."""
+    rng = np.random.default_rng(1)
+    y = np.array([1] * 12 + [0] * 188)
+    scores = np.where(y == 1, rng.uniform(0.15, 0.6, len(y)), rng.uniform(0.0, 0.25, len(y)))
+    threshold, precision, recall, f1 = choose_threshold(scores, y, int(y.sum()))
+    assert threshold < 0.3
+    assert f1 > 0.6 and recall > 0.6
+
+
+def _examples(documents: int, seed: int) -> tuple[list[TrainingExample], str]:
+    """Sentences of filler words; the code's few coded sentences talk about intervisie or a rollenspel."""
+    rng = random.Random(seed)
+    guid = "code-intervisie"
+    examples = []
+    for doc in range(documents):
+        for i in range(40):
+            is_coded = i % 13 == 5
+            words = rng.sample(FILLER, 5)
+            if is_coded:
+                words[rng.randrange(5)] = rng.choice(["intervisie", "rollenspel"])
+                words[rng.randrange(5)] = "oefenen"
+            elif i % 17 == 3:
+                words[0] = "intervisie"  # the term also occurs outside the code now and then
+            context = UnitText(tuple(words), text=" ".join(words))
+            examples.append(TrainingExample((f"doc{doc}", i * 10, i * 10 + 9), context, ((guid, float(is_coded)),)))
+    return examples, guid
+
+
+def test_a_code_learned_from_a_few_coded_sentences_uses_a_low_threshold_and_finds_them() -> None:
+    examples, guid = _examples(3, seed=4)
+    model = fit(examples, seed=0).classifier
+    assert model is not None and guid in model.models
+    reliability = model.reliability[guid]
+    assert reliability.examples == 9 and reliability.source == "learned"
+    assert reliability.threshold < DEFAULT_THRESHOLD  # a rare code: 9 of 120 sentences
+    assert reliability.f1 is not None and reliability.f1 >= 0.5
+    assert {"intervisie", "oefenen"} <= set(model.models[guid].terms)
+    unseen = [UnitText(("oefenen", "rollenspel", "klas", "week")), UnitText(("rooster", "klas", "week", "toets"))]
+    found = model.predict(unseen, [{}, {}])
+    assert found[0][guid].probability >= reliability.threshold > found[1][guid].probability
+    assert found[0][guid].terms[:2] in (("oefenen", "rollenspel"), ("rollenspel", "oefenen"))
+
+
+def test_an_unseen_document_gets_suggestions_with_the_learned_keywords(corpus: Corpus, pipeline: DutchPipeline) -> None:
+    train(corpus.store, pipeline=pipeline)
+    text = transcript(
+        [
+            ("In de intervisie oefenen wij met een rollenspel.", NEUTRAL[0]),
+            (NEUTRAL[4], "De directie heeft een nieuwe visie op papier gezet."),
+        ]
+    )
+    doc_id = add_transcript(corpus.store, "Docent09_w2", text)
+    found = suggest(corpus.store, doc_id, pipeline=pipeline)
+    leren = [s for s in found if s.code_guid == corpus.codes["leren"]]
+    assert [text[s.start : s.end] for s in leren] == ["In de intervisie oefenen wij met een rollenspel."]
+    assert "intervisie" in leren[0].learned and "learned keywords: " in leren[0].reason
+    visie = [text[s.start : s.end] for s in found if s.code_guid == corpus.codes["visie"]]
+    assert visie == ["De directie heeft een nieuwe visie op papier gezet."]
