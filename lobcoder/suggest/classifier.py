@@ -267,28 +267,42 @@ def _fit_one(x: sparse.csr_matrix, y: np.ndarray, seed: int) -> tuple[np.ndarray
 
 
 def _stack(columns: np.ndarray, y: np.ndarray) -> tuple[float, ...]:
-    """Non-negative weights of the score columns and an intercept: a calibrated logistic combination."""
-    from scipy.optimize import minimize
+    """Non-negative weights of the score columns and an intercept: a calibrated logistic combination.
 
+    L2-penalised logistic regression (not the intercept) by Newton's method
+    with an active set: a weight that would turn negative is held at 0 (no
+    score may count against its own code) until the gradient wants it back.
+    """
     if len(set(y.tolist())) < 2:
         return DEFAULT_STACK
     n = columns.shape[1]
     design = np.column_stack([columns, np.ones(len(y))])
     target = y.astype(np.float64)
-
-    def loss(w: np.ndarray) -> tuple[float, np.ndarray]:
-        z = design @ w
-        p = _sigmoid(z)
-        value = float(np.sum(np.logaddexp(0.0, z) - target * z)) + 0.5 * STACK_PENALTY * float(w[:n] @ w[:n])
-        grad = design.T @ (p - target)
-        grad[:n] += STACK_PENALTY * w[:n]
-        return value, grad
-
-    start = np.zeros(n + 1)
-    start[-1] = float(np.log((target.sum() + 0.5) / (len(target) - target.sum() + 0.5)))
-    bounds = [(0.0, None)] * n + [(None, None)]
-    found = minimize(loss, start, jac=True, method="L-BFGS-B", bounds=bounds)
-    return tuple(round(float(w), 6) for w in found.x)
+    penalty = np.full(n + 1, STACK_PENALTY)
+    penalty[-1] = 0.0
+    weights = np.zeros(n + 1)
+    weights[-1] = float(np.log((target.sum() + 0.5) / (len(target) - target.sum() + 0.5)))
+    free = np.ones(n + 1, dtype=bool)
+    for _ in range(100):
+        p = _sigmoid(design @ weights)
+        gradient = design.T @ (p - target) + penalty * weights
+        hessian = design.T @ (design * (p * (1 - p))[:, None]) + np.diag(penalty)
+        index = np.where(free)[0]
+        step = np.linalg.solve(hessian[np.ix_(index, index)] + 1e-9 * np.eye(len(index)), gradient[index])
+        weights[index] -= step
+        negative = np.where(weights[:n] < 0)[0]
+        if len(negative):
+            weights[negative] = 0.0
+            free[negative] = False
+            continue
+        if float(np.abs(step).max()) < 1e-7:
+            p = _sigmoid(design @ weights)
+            gradient = design.T @ (p - target) + penalty * weights
+            wanted = np.where(~free[:n] & (gradient[:n] < -1e-6))[0]  # a fixed weight that should grow after all
+            if not len(wanted):
+                break
+            free[wanted] = True
+    return tuple(round(float(w), 6) for w in weights)
 
 
 def fit(
@@ -315,7 +329,9 @@ def fit(
     vectorizer = Vectorizer.fit([e.context for e in examples])
     matrix = vectorizer.transform([e.context for e in examples])
     lemma = vectorizer.transform([e.context for e in examples], blocks=("w",))
-    found_terms = [mined.terms(e.context.words) for e in examples]
+    binary = lemma.copy()
+    binary.data = np.ones_like(binary.data)  # which lemma terms each unit has
+    names = [feature[2:] for feature in vectorizer.vocabulary]
     documents = [e.document for e in examples]
     models: dict[str, CodeModel] = {}
     reliability: dict[str, Reliability] = {}
@@ -336,19 +352,21 @@ def fit(
             count, coded_docs, threshold, round(precision, 4), round(recall, 4), round(f1, 4), "codebook"
         )
         if learn:
-            data = _CodeData(matrix[rows], lemma[rows], [found_terms[i] for i in rows], y)
-            coef, intercept = _fit_one(data.x, y, seed)
-            terms = mined.mine(data.terms, (y == 1).tolist())
+            data = _CodeData(matrix[rows], lemma[rows], binary[rows], names, y)
+            terms = _mine(data.binary, names, y)[0]
             if coded_docs >= 2 and len(set(groups)) >= 2:
-                columns = np.column_stack([odds, _out_of_fold(data, groups, seed)])
+                learned = _out_of_fold(data, groups, seed)
+                columns = np.column_stack([odds, learned])
                 stack = _stack(columns, y)
                 scores = _sigmoid(columns @ np.array(stack[:-1]) + stack[-1])
                 threshold, precision, recall, f1 = choose_threshold(scores, y, count)
                 # Used unless it does worse than the codebook out of fold, or no better than suggesting everything.
                 if f1 >= (found.f1 or 0.0) - MARGIN and f1 > _everything_f1(y) + MARGIN_TRIVIAL:
                     found = Reliability(count, coded_docs, threshold, precision, recall, f1, "learned")
+                    coef, intercept = _fit_one(data.x, y, seed)  # on all documents (better than the folds' mean)
                     models[guid] = CodeModel(guid, coef, intercept, stack, found, terms)
             else:  # codings in one document: nothing to cross-validate, learn as well as one can
+                coef, intercept = _fit_one(data.x, y, seed)
                 found = Reliability(count, coded_docs, DEFAULT_THRESHOLD, None, None, None, "learned")
                 models[guid] = CodeModel(guid, coef, intercept, DEFAULT_STACK, found, terms)
         reliability[guid] = found
@@ -392,8 +410,23 @@ def _codebook_threshold(scores: np.ndarray, y: np.ndarray, count: int) -> tuple[
 class _CodeData:
     x: sparse.csr_matrix  # all features
     lemma: sparse.csr_matrix  # lemma features (similarity)
-    terms: list[set[str]]  # terms of each unit (learned keywords)
+    binary: sparse.csr_matrix  # which lemma terms each unit has (learned keywords)
+    names: list[str]  # the terms of the columns
     y: np.ndarray
+
+
+def _mine(binary: sparse.csr_matrix, names: Sequence[str], y: np.ndarray) -> tuple[dict[str, float], np.ndarray]:
+    """Learned keywords from these units, and their weights as a vector over the columns."""
+    positive = np.asarray(binary[y == 1].sum(axis=0)).ravel()
+    negative = np.asarray(binary[y == 0].sum(axis=0)).ravel()
+    columns = np.nonzero(positive >= mined.MIN_SUPPORT)[0]
+    found = mined.mine_counts(
+        [names[c] for c in columns], positive[columns], negative[columns], positive.sum(), negative.sum()
+    )
+    vector = np.zeros(len(names))
+    for c in columns:
+        vector[c] = found.get(names[c], 0.0)
+    return found, vector
 
 
 def _out_of_fold(data: _CodeData, groups: Sequence[str], seed: int) -> np.ndarray:
@@ -417,8 +450,7 @@ def _out_of_fold(data: _CodeData, groups: Sequence[str], seed: int) -> np.ndarra
         if len(set(y[train_rows].tolist())) == 2:
             coef, intercept = _fit_one(data.x[train_rows], y[train_rows], seed)
             result[test_rows, 0] = data.x[test_rows] @ coef + intercept
-        terms = mined.mine([data.terms[i] for i in train_rows], (y[train_rows] == 1).tolist())
-        result[test_rows, 1] = [mined.score(data.terms[i], terms)[0] for i in test_rows]
+        result[test_rows, 1] = data.binary[test_rows] @ _mine(data.binary[train_rows], data.names, y[train_rows])[1]
         coded = data.lemma[train_rows[y[train_rows] == 1]]
         result[test_rows, 2] = _nearest_mean((data.lemma[test_rows] @ coded.T).toarray())
     return result

@@ -15,9 +15,10 @@ reason for a suggestion.
 
 from __future__ import annotations
 
-import math
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
+
+import numpy as np
 
 MIN_SUPPORT = 2  # coded sentences a term must occur in
 MIN_Z = 1.0  # z-score a term needs to be kept
@@ -38,23 +39,31 @@ def mine(units: Sequence[Iterable[str]], coded: Sequence[bool]) -> dict[str, flo
     negative: Counter[str] = Counter()
     for found, is_coded in zip(units, coded, strict=True):
         (positive if is_coded else negative).update(set(found))
+    names = sorted(positive)
+    counts = [np.array([c[t] for t in names], float) for c in (positive, negative)]
+    return mine_counts(names, *counts, float(sum(positive.values())), float(sum(negative.values())))
+
+
+def mine_counts(
+    names: Sequence[str], positive: np.ndarray, negative: np.ndarray, n1: float, n2: float
+) -> dict[str, float]:
+    """:func:`mine` from the number of coded and other units containing each of ``names``.
+
+    ``names`` holds (at least) every term of the coded units; ``n1`` and ``n2``
+    are the total term counts of the coded and of the other units.
+    """
     background = positive + negative
-    total = sum(background.values())
-    if not positive or total == 0:
+    total = n1 + n2
+    if n1 == 0 or total == 0:
         return {}
-    n1, n2 = sum(positive.values()), sum(negative.values())
     a0 = PRIOR_SHARE * total
-    weights = {}
-    for term, y1 in positive.items():
-        if y1 < MIN_SUPPORT:
-            continue
-        y2 = negative.get(term, 0)
-        a = a0 * background[term] / total
-        delta = math.log((y1 + a) / (n1 + a0 - y1 - a)) - math.log((y2 + a) / (n2 + a0 - y2 - a))
-        z = delta / math.sqrt(1.0 / (y1 + a) + 1.0 / (y2 + a))
-        if z >= MIN_Z:
-            weights[term] = round(z, 4)
-    best = sorted(weights.items(), key=lambda kv: (-kv[1], kv[0]))[:TOP]
+    a = a0 * background / total
+    keep = (positive >= MIN_SUPPORT) & (a > 0)
+    y1, y2, a = positive[keep], negative[keep], a[keep]
+    delta = np.log((y1 + a) / (n1 + a0 - y1 - a)) - np.log((y2 + a) / (n2 + a0 - y2 - a))
+    z = delta / np.sqrt(1.0 / (y1 + a) + 1.0 / (y2 + a))
+    kept = [(round(float(v), 4), t) for v, t in zip(z, (t for t, k in zip(names, keep, strict=True) if k), strict=True)]
+    best = sorted(((t, v) for v, t in kept if v >= MIN_Z), key=lambda tv: (-tv[1], tv[0]))[:TOP]
     return dict(best)
 
 
