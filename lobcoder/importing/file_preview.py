@@ -20,6 +20,7 @@ from lobcoder.importing.speakers import (
     SpeakerPattern,
     SpeakerPreview,
     SpeakerSummary,
+    detect_turn_table,
     is_interviewer,
     preview,
 )
@@ -54,6 +55,15 @@ def speakers_of(
         lines = extracted.text.split("\n", max_lines)[:max_lines]
         return SpeakerPreview((), (), tuple(PreviewLine(n, t, None, None) for n, t in enumerate(lines, 1)))
     return preview(extracted.text, pattern, max_lines=max_lines)
+
+
+def turns_of(extracted: ExtractedText, pattern: SpeakerPattern | None) -> Sequence[Turn]:
+    """The turns :func:`speakers_of` gives, without its totals and lines (what an import needs)."""
+    if extracted.turns is not None:
+        return extracted.turns
+    if pattern is None:
+        return ()
+    return detect_turn_table(extracted.text, pattern)
 
 
 def load_preview(

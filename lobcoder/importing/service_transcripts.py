@@ -25,8 +25,13 @@ from lobcoder.importing.extracted import ExtractedText, Turn
 from lobcoder.text.normalize import normalize_text
 
 _TIME = r"\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d{1,3})?"
-_NAME = r"[^\W\d_][^\[\]\t]{0,80}?"
-_ARROW = re.compile(r"^(\d{1,2}:\d{1,2}:\d{1,2}(?:[.,]\d+)?)\s*-->\s*\d{1,2}:\d{1,2}:\d{1,2}(?:[.,]\d+)?$")
+_NAME = r"[^\W\d_][^\[\]\t\n]{0,80}?"
+# Whitespace within a line: a header line is matched with its surrounding whitespace stripped.
+_SPACE = r"[^\S\n]*"
+_ARROW = re.compile(
+    rf"^{_SPACE}(\d{{1,2}}:\d{{1,2}}:\d{{1,2}}(?:[.,]\d+)?){_SPACE}-->{_SPACE}\d{{1,2}}:\d{{1,2}}:\d{{1,2}}(?:[.,]\d+)?{_SPACE}$",
+    re.MULTILINE,
+)
 _PARTICLES = frozenset("van de der den het ter ten te 't d' in op la le du von da di del dos das".split())
 _NOTICE = re.compile(
     r"^(?:.{1,80}\s(?:started|stopped) transcription"
@@ -34,29 +39,39 @@ _NOTICE = re.compile(
     r"|transcribed by https?://otter\.ai.*)$",
     re.IGNORECASE,
 )
+_NON_BLANK_LINE = re.compile(r"^[^\S\n]*\S", re.MULTILINE)
 
 
 @dataclass(frozen=True)
 class _Shape:
-    """One header-line shape: a full-line regex with groups ``name`` and ``time``."""
+    """One header-line shape: a regex for whole lines with groups ``name`` and ``time``.
+
+    Each is matched against a span of the whole text (``re.MULTILINE``), not
+    a line of its own: a 100 MB text would otherwise become a million strings.
+    """
 
     key: str
     regex: re.Pattern[str]
     strict_name: bool  # unbracketed names must look like names
 
 
+def _shape(key: str, body: str, strict_name: bool) -> _Shape:
+    return _Shape(key, re.compile(rf"^{_SPACE}{body}{_SPACE}$", re.MULTILINE), strict_name)
+
+
 _SHAPES = (
-    _Shape("name_time", re.compile(rf"^(?P<name>{_NAME})[ \t]+(?P<time>{_TIME})$"), True),
-    _Shape("bracket_name_time", re.compile(rf"^\[(?P<name>[^\]]{{1,80}})\][ \t]+(?P<time>{_TIME})$"), False),
-    _Shape("time_name", re.compile(rf"^(?P<time>{_TIME})[ \t]+(?P<name>{_NAME})$"), True),
-    _Shape("btime_dash_name", re.compile(rf"^\[(?P<time>{_TIME})\][ \t]*[-–][ \t]*(?P<name>{_NAME})$"), False),
-    _Shape("name_btime", re.compile(rf"^(?P<name>{_NAME})[ \t]+[\[(](?P<time>{_TIME})[\])]$"), False),
+    _shape("name_time", rf"(?P<name>{_NAME})[ \t]+(?P<time>{_TIME})", True),
+    _shape("bracket_name_time", rf"\[(?P<name>[^\]\n]{{1,80}})\][ \t]+(?P<time>{_TIME})", False),
+    _shape("time_name", rf"(?P<time>{_TIME})[ \t]+(?P<name>{_NAME})", True),
+    _shape("btime_dash_name", rf"\[(?P<time>{_TIME})\][ \t]*[-–][ \t]*(?P<name>{_NAME})", False),
+    _shape("name_btime", rf"(?P<name>{_NAME})[ \t]+[\[(](?P<time>{_TIME})[\])]", False),
 )
 
 
 @dataclass(frozen=True)
 class _Header:
     line: int  # index of the (first) header line
+    offset: int  # where that line starts in the text
     size: int  # number of lines the header takes
     name: str
     time_ms: int | None
@@ -83,39 +98,64 @@ def _looks_like_name(name: str) -> bool:
     return all(w[0].isupper() or w[0].isdigit() or w.lower() in _PARTICLES for w in words[1:])
 
 
-def _headers(lines: list[str], shape: _Shape) -> list[_Header]:
+_TIME_HINT = re.compile(r"\d:\d")  # every header shape, and the cue line, has one
+
+
+def _timed_lines(text: str) -> list[tuple[int, int, int]]:
+    """(line number, start, end) of each line with a time-like ``d:d`` in it.
+
+    Only these lines can be header lines, and in a typed interview they are
+    few: the shapes are then tried on a handful of lines, not on every line.
+    """
     found = []
-    for index, raw in enumerate(lines):
-        line = raw.strip()
-        match = shape.regex.match(line)
+    line = last = 0
+    hint = _TIME_HINT.search(text)
+    while hint is not None:
+        start = text.rfind("\n", 0, hint.start()) + 1
+        end = text.find("\n", hint.end())
+        end = len(text) if end < 0 else end
+        line += text.count("\n", last, start)
+        last = start
+        found.append((line, start, end))
+        hint = _TIME_HINT.search(text, end)
+    return found
+
+
+def _headers(text: str, lines: list[tuple[int, int, int]], shape: _Shape) -> list[_Header]:
+    found = []
+    for line, start, end in lines:
+        match = shape.regex.match(text, start, end)
         if match is None:
             continue
         name = " ".join(match.group("name").split())
         if shape.strict_name and not _looks_like_name(name):
             continue
-        found.append(_Header(index, 1, name, _milliseconds(match.group("time"))))
+        found.append(_Header(line, start, 1, name, _milliseconds(match.group("time"))))
     return found
 
 
-def _cue_headers(lines: list[str]) -> list[_Header]:
+def _cue_headers(text: str, lines: list[tuple[int, int, int]]) -> list[_Header]:
     """Older Teams .docx: a ``0:0:0.0 --> 0:0:3.620`` line, then the speaker's name."""
     found = []
-    for index, raw in enumerate(lines[:-1]):
-        match = _ARROW.match(raw.strip())
-        name = " ".join(lines[index + 1].split())
-        if match and name and len(name) <= 80 and _looks_like_name(name):
-            found.append(_Header(index, 2, name, _milliseconds(match.group(1))))
+    for line, start, end in lines:
+        match = _ARROW.match(text, start, end)
+        if match is None or end >= len(text):
+            continue  # not a cue line, or the last line: no name follows
+        next_end = text.find("\n", end + 1)
+        name = " ".join(text[end + 1 : len(text) if next_end < 0 else next_end].split())
+        if name and len(name) <= 80 and _looks_like_name(name):
+            found.append(_Header(line, start, 2, name, _milliseconds(match.group(1))))
     return found
 
 
-def _plausible(headers: list[_Header], lines: list[str]) -> bool:
+def _plausible(headers: list[_Header], text: str) -> bool:
     if len(headers) < 2:
         return False
     times = [h.time_ms for h in headers if h.time_ms is not None]
     backwards = sum(1 for a, b in zip(times, times[1:], strict=False) if b < a)
     if len(times) < len(headers) * 0.9 or backwards > len(times) * 0.05:
         return False
-    content = sum(1 for line in lines[headers[0].line :] if line.strip())
+    content = sum(1 for _ in _NON_BLANK_LINE.finditer(text, headers[0].offset))
     return len(headers) * 2 * 100 >= content * 15  # header lines are >= 15% of the lines
 
 
@@ -132,10 +172,13 @@ def _service(shape: str, text: str, fmt: str) -> str:
     }[shape]
 
 
-def _best(lines: list[str]) -> tuple[str, list[_Header]] | None:
+def _best(text: str) -> tuple[str, list[_Header]] | None:
     """The shape with the most header lines among those that pass :func:`_plausible`."""
-    found = [(shape.key, _headers(lines, shape)) for shape in _SHAPES] + [("cue", _cue_headers(lines))]
-    plausible = [(key, headers) for key, headers in found if _plausible(headers, lines)]
+    lines = _timed_lines(text)
+    if len(lines) < 2:
+        return None
+    found = [(shape.key, _headers(text, lines, shape)) for shape in _SHAPES] + [("cue", _cue_headers(text, lines))]
+    plausible = [(key, headers) for key, headers in found if _plausible(headers, text)]
     return max(plausible, key=lambda item: len(item[1]), default=None)
 
 
@@ -143,12 +186,11 @@ def recognise(extracted: ExtractedText) -> ExtractedText:
     """``extracted`` rebuilt with turns if its text is a service's transcript, else unchanged."""
     if extracted.turns is not None:
         return extracted
-    lines = extracted.text.split("\n")
-    best = _best(lines)
+    best = _best(extracted.text)
     if best is None:
         return extracted
     shape, headers = best
-    text, turns = _rebuild(lines, headers)
+    text, turns = _rebuild(extracted.text.split("\n"), headers)
     if normalize_text(text) != text:
         return extracted
     source = _service(shape, extracted.text, extracted.format)

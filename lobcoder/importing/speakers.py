@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-from lobcoder.importing.extracted import Turn
+from lobcoder.importing.extracted import Turn, TurnTable
 from lobcoder.importing.speaker_patterns import (
     DEFAULT_INTERVIEWER_NAMES,
     DEFAULT_LABEL,
@@ -29,6 +30,7 @@ __all__ = [
     "SpeakerPattern",
     "SpeakerPreview",
     "SpeakerSummary",
+    "detect_turn_table",
     "detect_turns",
     "is_interviewer",
     "preview",
@@ -135,10 +137,12 @@ class _Candidate:
 
 def _default_candidates(text: str) -> list[_Candidate]:
     found = []
+    names: dict[str, str] = {}  # one string per name, not one per label
     for m in DEFAULT_LABEL.finditer(text):
         speaker, pre, post, alone = m.group("speaker", "pre", "post", "alone")
         if "  " in speaker:
             speaker = " ".join(speaker.split())
+        speaker = names.setdefault(speaker, speaker)
         stamp = pre or post or alone
         found.append(
             _Candidate(m.start(), m.start("body"), m.end(), speaker, parse_timestamp(stamp) if stamp else None)
@@ -146,22 +150,27 @@ def _default_candidates(text: str) -> list[_Candidate]:
     return found
 
 
+_INDENT = re.compile(r"[ \t]*")
+
+
 def _custom_candidates(text: str, regex: re.Pattern[str]) -> list[_Candidate]:
     has_time = "time" in regex.groupindex
     found = []
+    names: dict[str, str] = {}
     pos = 0
-    for line in text.split("\n"):
-        end = pos + len(line)
+    while pos <= len(text):  # line by line, without splitting a long text into strings
+        end = text.find("\n", pos)
+        end = len(text) if end < 0 else end
         m = regex.match(text, pos, end)
         speaker = " ".join((m.group("speaker") or "").split()) if m else ""
         if m and speaker:
-            indent = len(line) - len(line.lstrip(" \t"))
+            indent = _INDENT.match(text, pos, end).end() - pos  # type: ignore[union-attr]
             found.append(
                 _Candidate(
                     line_start=pos,
                     label_start=min(pos + indent, m.end()),
                     start=m.end(),
-                    speaker=speaker,
+                    speaker=names.setdefault(speaker, speaker),
                     timestamp_ms=parse_timestamp(m.group("time")) if has_time else None,
                 )
             )
@@ -197,13 +206,24 @@ def _judge(name: str, count: int, pattern: SpeakerPattern) -> RejectReason | Non
     return RejectReason.TOO_RARE if count < pattern.min_occurrences else None
 
 
-def _turns(text: str, accepted: list[_Candidate]) -> list[Turn]:
-    turns = []
+def _turn_spans(text: str, accepted: list[_Candidate]) -> Iterator[tuple[_Candidate, int]]:
+    """Each accepted label with the end of its turn (trailing blank lines left out)."""
     for i, c in enumerate(accepted):
         boundary = accepted[i + 1].line_start if i + 1 < len(accepted) else len(text)
-        end = c.start + len(text[c.start : boundary].rstrip())
-        turns.append(Turn(c.speaker, c.label_start, c.start, end, c.timestamp_ms))
-    return turns
+        yield c, c.start + len(text[c.start : boundary].rstrip())
+
+
+def _turns(text: str, accepted: list[_Candidate]) -> list[Turn]:
+    return [Turn(c.speaker, c.label_start, c.start, end, c.timestamp_ms) for c, end in _turn_spans(text, accepted)]
+
+
+def detect_turn_table(text: str, pattern: SpeakerPattern | None = None) -> TurnTable:
+    """:func:`detect_turns` as a compact :class:`TurnTable` (what an import stores)."""
+    found = _candidates(text, pattern or SpeakerPattern())
+    table = TurnTable()
+    for c, end in _turn_spans(text, [c for c in found if c.reason is None]):
+        table.append(c.speaker, c.label_start, c.start, end, c.timestamp_ms)
+    return table
 
 
 def detect_turns(text: str, pattern: SpeakerPattern | None = None) -> list[Turn]:

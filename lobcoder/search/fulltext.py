@@ -14,7 +14,7 @@ from sqlalchemy import text as sql
 from sqlalchemy.orm import Session
 
 from lobcoder.search.query import parse_query
-from lobcoder.text.fold import fold
+from lobcoder.text.fold import fold_utf8
 
 
 @dataclass(frozen=True)
@@ -38,11 +38,20 @@ class SearchResult:
 
 def index_document(session: Session, document_id: int, text: str, *, replace: bool = True) -> None:
     """Add one document to the search index (``replace``: drop an older entry first)."""
+    index_folded(session, document_id, fold_utf8(text), replace=replace)
+
+
+def index_folded(session: Session, document_id: int, folded: bytes | bytearray, *, replace: bool = True) -> None:
+    """:func:`index_document` for a text already folded and encoded as UTF-8.
+
+    The folded text goes in as bytes cast to text: a long transcript is then
+    not held as a second string plus that string's UTF-8 copy.
+    """
     if replace:
         unindex_document(session, document_id)
     session.execute(
-        sql("INSERT INTO document_fts(rowid, folded) VALUES (:id, :folded)"),
-        {"id": document_id, "folded": fold(text)},
+        sql("INSERT INTO document_fts(rowid, folded) VALUES (:id, CAST(:folded AS TEXT))"),
+        {"id": document_id, "folded": folded},
     )
 
 

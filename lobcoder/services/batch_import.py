@@ -8,6 +8,7 @@ finished so far (the report says which).
 
 from __future__ import annotations
 
+import dataclasses
 import os
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
@@ -17,13 +18,13 @@ from typing import Literal
 from sqlalchemy.exc import DBAPIError
 
 from lobcoder.errors import LobcoderError
-from lobcoder.importing.extracted import ExtractedText, Turn
-from lobcoder.importing.file_preview import FilePreview, load_preview, speakers_of
+from lobcoder.importing.extracted import ExtractedText, Turn, TurnTable
+from lobcoder.importing.file_preview import FilePreview, load_preview, turns_of
 from lobcoder.importing.readers import SUPPORTED_EXTENSIONS, read_file
 from lobcoder.importing.speakers import DEFAULT_INTERVIEWER_NAMES, SpeakerPattern
 from lobcoder.services.documents import add_document, find_duplicate
+from lobcoder.services.prepared_text import prepare_text
 from lobcoder.storage.project import ProjectStore
-from lobcoder.text.normalize import content_hash
 
 Status = Literal["imported", "duplicate", "failed"]
 ProgressCallback = Callable[[int, int, str], None]
@@ -115,13 +116,13 @@ def collect_files(paths: Iterable[str | Path]) -> list[Path]:
     return files
 
 
-def extract(path: Path, options: ImportOptions) -> tuple[ExtractedText, tuple[Turn, ...]]:
+def extract(path: Path, options: ImportOptions) -> tuple[ExtractedText, Sequence[Turn]]:
     """Read one file and find its turns (no database access; safe in a worker).
 
-    The turns come from :func:`speakers_of`, the function every preview uses.
+    The turns are those :func:`speakers_of`, the function every preview uses, finds.
     """
     extracted = read_file(path)
-    return extracted, speakers_of(extracted, options.pattern(), max_lines=0).turns
+    return extracted, turns_of(extracted, options.pattern())
 
 
 def preview_file(path: Path, options: ImportOptions, cached: ExtractedText | None = None) -> FilePreview:
@@ -133,33 +134,20 @@ def import_one(store: ProjectStore, path: Path, options: ImportOptions = ImportO
     """Import a single file in its own transaction."""
     try:
         extracted, turns = extract(path, options)
+        prepared = prepare_text(extracted.text, path.stem)
+        imported_format = extracted.format
     except LobcoderError as exc:
         return FileResult(str(path), "failed", getattr(exc, "problem", str(exc)))
-    digest = content_hash(extracted.text)
-    speakers = tuple(dict.fromkeys(t.speaker for t in turns if t.speaker))
-    try:
-        with store.transaction() as session:
-            duplicate = None if options.allow_duplicates else find_duplicate(session, digest)
-            if duplicate is not None:
-                return FileResult(str(path), "duplicate", f"same text as document '{duplicate}'", document=duplicate)
-            stored = add_document(
-                session,
-                path.stem,
-                extracted.text,
-                turns,
-                original_filename=path.name,
-                original_format=extracted.format,
-                interviewer_names=options.interviewer_names,
-            )
-    except (LobcoderError, ValueError) as exc:
+    except ValueError as exc:
         return FileResult(str(path), "failed", str(exc))
-    except DBAPIError as exc:
-        # The transaction was rolled back: nothing of this file was stored.
-        return FileResult(str(path), "failed", f"could not be stored in the project ({exc.orig})")
-    return FileResult(
+    speakers = (
+        turns.speakers()
+        if isinstance(turns, TurnTable)
+        else tuple(dict.fromkeys(t.speaker for t in turns if t.speaker))
+    )
+    imported = FileResult(
         str(path),
         "imported",
-        document=stored.name,
         characters=len(extracted.text),
         turns=len(turns),
         speakers=speakers,
@@ -167,6 +155,29 @@ def import_one(store: ProjectStore, path: Path, options: ImportOptions = ImportO
         warnings=extracted.warnings,
         source=extracted.source,
     )
+    # Only the prepared bytes are needed from here on: letting the text go
+    # leaves room for the copies SQLite makes of a long transcript.
+    del extracted
+    try:
+        with store.transaction() as session:
+            duplicate = None if options.allow_duplicates else find_duplicate(session, prepared.digest)
+            if duplicate is not None:
+                return FileResult(str(path), "duplicate", f"same text as document '{duplicate}'", document=duplicate)
+            stored = add_document(
+                session,
+                path.stem,
+                prepared,
+                turns,
+                original_filename=path.name,
+                original_format=imported_format,
+                interviewer_names=options.interviewer_names,
+            )
+    except (LobcoderError, ValueError) as exc:
+        return FileResult(str(path), "failed", str(exc))
+    except DBAPIError as exc:
+        # The transaction was rolled back: nothing of this file was stored.
+        return FileResult(str(path), "failed", f"could not be stored in the project ({exc.orig})")
+    return dataclasses.replace(imported, document=stored.name)
 
 
 def import_files(

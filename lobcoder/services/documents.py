@@ -2,17 +2,19 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import func, insert, select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from lobcoder.errors import NotFoundError
 from lobcoder.importing.extracted import Turn
 from lobcoder.importing.speakers import DEFAULT_INTERVIEWER_NAMES, is_interviewer
-from lobcoder.search.fulltext import index_document, unindex_document
+from lobcoder.search.fulltext import index_folded, unindex_document
+from lobcoder.services.prepared_text import PreparedText, prepare_text
+from lobcoder.storage.bulk import insert_rows, store_long_text
 from lobcoder.storage.models import (
     Attribute,
     Code,
@@ -25,7 +27,6 @@ from lobcoder.storage.models import (
     Speaker,
     SpeakerTurn,
 )
-from lobcoder.text.normalize import content_hash, is_normalized
 
 
 @dataclass(frozen=True)
@@ -113,7 +114,7 @@ def find_duplicate(session: Session, text_hash: str) -> str | None:
 def add_document(
     session: Session,
     name: str,
-    text: str,
+    text: str | PreparedText,
     turns: Sequence[Turn] = (),
     *,
     original_filename: str = "",
@@ -124,49 +125,62 @@ def add_document(
     """Store one normalised text with its turns and index it.
 
     The name is made unique (``name (2)``) if another document has it. The
-    text must already be normalised: offsets are taken over it as it is.
+    text must already be normalised: offsets are taken over it as it is. A
+    long text is best passed as :func:`prepare_text` made it before the
+    transaction began (a :class:`PreparedText` is consumed here).
     """
-    if not is_normalized(text):
-        raise ValueError(f"the text of {name!r} is not normalised; pass it through normalize_text first")
+    prepared = prepare_text(text, name) if isinstance(text, str) else text
     for turn in turns:
-        if not 0 <= turn.label_start <= turn.start <= turn.end <= len(text):
+        if not 0 <= turn.label_start <= turn.start <= turn.end <= prepared.length:
             raise ValueError(f"turn {turn} lies outside the text of {name!r}")
     document = Document(
         name=unique_document_name(session, name),
-        text=text,
+        text="",
         original_filename=original_filename,
         original_format=original_format,
-        content_hash=content_hash(text),
+        content_hash=prepared.digest,
     )
+    document.length = prepared.length
     if participant:
         found = session.scalar(select(Participant).where(Participant.name == participant))
         document.participant = found or Participant(name=participant)
     session.add(document)
     session.flush()
-    speakers: dict[str, Speaker] = {}
-    rows = []
-    for turn in turns:
-        speaker_id = None
-        if turn.speaker is not None:
-            speaker = speakers.get(turn.speaker) or _speaker(session, turn.speaker, interviewer_names)
-            speakers[turn.speaker] = speaker
-            speaker_id = speaker.id
-        rows.append(
-            {
-                "document_id": document.id,
-                "speaker_id": speaker_id,
-                "label_start": turn.label_start,
-                "start": turn.start,
-                "end": turn.end,
-                "timestamp_ms": turn.timestamp_ms,
-            }
-        )
-    if rows:
-        # One bulk INSERT, not an ORM object per turn: a long transcript keeps
-        # the write lock for a moment, not for the minute another window would wait.
-        session.execute(insert(SpeakerTurn), rows)
-    index_document(session, document.id, text, replace=False)
+    # The text is written apart, as UTF-8 bytes (see store_long_text); the
+    # object reads it back from the database when asked.
+    store_long_text(session, Document.__table__, "text", document.id, prepared.take("utf8"))  # type: ignore[arg-type]
+    session.expire(document, ["text"])
+    store_turns(session, document.id, turns, interviewer_names)
+    index_folded(session, document.id, prepared.take("folded"), replace=False)
     return DocumentRef(document.id, document.name)
+
+
+def store_turns(
+    session: Session,
+    document_id: int,
+    turns: Iterable[Turn],
+    interviewer_names: frozenset[str] = DEFAULT_INTERVIEWER_NAMES,
+) -> int:
+    """Insert the turns of one document (creating speakers as needed); the number stored.
+
+    Rows go in batches through :func:`~lobcoder.storage.bulk.insert_rows`, not
+    as an ORM object per turn: a long transcript keeps the write lock for a
+    moment, not for the minute another window would wait, and memory holds
+    one batch of rows.
+    """
+    speakers: dict[str, int] = {}
+
+    def rows() -> Iterator[tuple[int, int | None, int, int, int, int | None]]:
+        for turn in turns:
+            speaker_id = None
+            if turn.speaker is not None:
+                speaker_id = speakers.get(turn.speaker)
+                if speaker_id is None:
+                    speaker_id = speakers[turn.speaker] = _speaker(session, turn.speaker, interviewer_names).id
+            yield document_id, speaker_id, turn.label_start, turn.start, turn.end, turn.timestamp_ms
+
+    columns = ("document_id", "speaker_id", "label_start", "start", "end", "timestamp_ms")
+    return insert_rows(session, SpeakerTurn.__table__, columns, rows())  # type: ignore[arg-type]
 
 
 def _document(session: Session, name_or_id: str | int) -> Document:

@@ -75,7 +75,10 @@ def _make_engine(path: Path, read_only: bool = False) -> Engine:
         )
         event.listen(engine, "connect", lambda _conn, record: record.info.update(read_only=True), insert=True)
     else:
-        engine = create_engine(f"sqlite:///{path}", poolclass=NullPool)
+        # No statement cache: a cached statement keeps its last parameters, so
+        # the copy of a 100 MB text bound to an INSERT would stay in memory
+        # until the connection closes. (Connections live for one session anyway.)
+        engine = create_engine(f"sqlite:///{path}", poolclass=NullPool, connect_args={"cached_statements": 0})
     event.listen(engine, "connect", _configure_connection)
     event.listen(engine, "begin", _begin)
     return engine

@@ -157,7 +157,12 @@ def _legacy(data: bytes, path: str | Path) -> tuple[str, str]:
 def _plausible_western(text: str) -> bool:
     if _LONG_NON_ASCII_RUN.search(text):
         return False
-    for char in set(_NON_ASCII.findall(text)):
+    return plausible_western_chars(set(_NON_ASCII.findall(text)))
+
+
+def plausible_western_chars(chars: set[str]) -> bool:
+    """Whether these non-ASCII characters are all letters or Western punctuation."""
+    for char in chars:
         if char in _WESTERN_PUNCTUATION:
             continue
         if unicodedata.category(char).startswith("L") and char != "ƒ":

@@ -10,6 +10,7 @@ _LINE_BREAKS = re.compile(r"\r\n|\r|\u2028|\u2029|\u0085|\x0b|\x0c")
 # C0 control characters other than tab and the line breaks above, and DEL.
 _CONTROLS = re.compile("[\x00-\x08\x0e-\x1f\x7f]")
 REPLACEMENT = "\ufffd"
+_HASH_PIECE = 1 << 20
 
 
 def replace_controls(text: str) -> str:
@@ -43,7 +44,10 @@ def normalize_text(text: str) -> str:
 
 def content_hash(text: str) -> str:
     """SHA-256 of the normalised text, used to detect duplicate imports."""
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+    digest = hashlib.sha256()
+    for start in range(0, len(text), _HASH_PIECE):  # no UTF-8 copy of a long text at once
+        digest.update(text[start : start + _HASH_PIECE].encode("utf-8"))
+    return digest.hexdigest()
 
 
 def is_normalized(text: str) -> bool:

@@ -16,7 +16,7 @@ from lobcoder.importing.readers.docx import read_docx
 from lobcoder.importing.readers.markup import read_html, read_markdown
 from lobcoder.importing.readers.odt import read_odt
 from lobcoder.importing.readers.pdf import read_pdf
-from lobcoder.importing.readers.plain import read_plain
+from lobcoder.importing.readers.plain import read_plain, read_plain_file
 from lobcoder.importing.readers.rtf import read_rtf
 from lobcoder.importing.readers.subtitles import read_subtitles
 from lobcoder.importing.readers.whisper_json import read_whisper_json
@@ -26,6 +26,7 @@ from lobcoder.text.normalize import normalize_text
 __all__ = ["MAX_FILE_BYTES", "SUPPORTED_EXTENSIONS", "read_file"]
 
 MAX_FILE_BYTES = 100 * 1024 * 1024
+_SNIFF_BYTES = 4096
 
 Reader = Callable[[bytes, Path], ExtractedText]
 
@@ -76,21 +77,26 @@ def read_file(path: str | Path) -> ExtractedText:
         )
     if size == 0:
         raise ImportProblem(path, "is empty")
-    data = _read_bytes(path)
-    label, reader = _READERS[_sniff(extension, data)]
+    kind = _sniff(extension, _read_bytes(path, _SNIFF_BYTES))
+    label, reader = _READERS[kind]
     try:
-        result = reader(data, path)
+        if kind == ".txt":  # decoded from the file in pieces: a long text is never in memory twice
+            result = read_plain_file(path)
+        else:
+            result = reader(_read_bytes(path), path)
     except ImportProblem:
         raise
     except RecursionError as exc:
         raise ImportProblem(path, f"could not be read as {label}: it is nested too deeply") from exc
+    except OSError as exc:
+        raise _read_problem(path, exc) from exc
     except Exception as exc:  # parsers raise anything at all on odd input
         raise ImportProblem(path, f"could not be read as {label}: {_reason(exc)}") from exc
     text = normalize_text(result.text)
     if result.turns is not None and text != result.text:
         problem = f"could not be read as {label}: turn offsets do not match the text"
         raise ImportProblem(path, problem)
-    if not text.strip():
+    if not text or text.isspace():  # (not strip(): that copies a long text)
         raise ImportProblem(path, "contains no text")
     return recognise(dataclasses.replace(result, text=text))
 
@@ -99,7 +105,7 @@ def _sniff(extension: str, data: bytes) -> str:
     """The reader a ``.txt`` file's content asks for; other extensions are trusted."""
     if extension != ".txt":
         return extension
-    head = data[:4096].removeprefix(b"\xef\xbb\xbf")
+    head = data[:_SNIFF_BYTES].removeprefix(b"\xef\xbb\xbf")
     if head.lstrip().startswith(b"WEBVTT"):
         return ".vtt"
     if _SRT_START.match(head):
@@ -126,17 +132,22 @@ def _check_file(path: Path) -> int:
     return info.st_size
 
 
-def _read_bytes(path: Path) -> bytes:
+def _read_bytes(path: Path, limit: int = -1) -> bytes:
     try:
-        return path.read_bytes()
-    except PermissionError as exc:
-        raise ImportProblem(path, "cannot be read (permission denied)") from exc
-    except FileNotFoundError as exc:
-        raise ImportProblem(path, "does not exist (it disappeared while being read)") from exc
+        with path.open("rb") as handle:
+            return handle.read(limit)
     except OSError as exc:
-        if exc.errno == errno.EISDIR:
-            raise ImportProblem(path, "is a folder, not a file") from exc
-        raise ImportProblem(path, f"cannot be read ({exc.strerror or exc})") from exc
+        raise _read_problem(path, exc) from exc
+
+
+def _read_problem(path: Path, exc: OSError) -> ImportProblem:
+    if isinstance(exc, PermissionError):
+        return ImportProblem(path, "cannot be read (permission denied)")
+    if isinstance(exc, FileNotFoundError):
+        return ImportProblem(path, "does not exist (it disappeared while being read)")
+    if exc.errno == errno.EISDIR:
+        return ImportProblem(path, "is a folder, not a file")
+    return ImportProblem(path, f"cannot be read ({exc.strerror or exc})")
 
 
 def _reason(exc: BaseException) -> str:

@@ -6,6 +6,7 @@ from pathlib import Path
 
 from lobcoder.importing.extracted import ExtractedText
 from lobcoder.text.decode import decode_bytes
+from lobcoder.text.decode_stream import decode_file
 from lobcoder.text.normalize import normalize_text
 
 
@@ -14,3 +15,10 @@ def read_plain(data: bytes, path: Path, fmt: str = "txt") -> ExtractedText:
     traced when someone reports odd characters."""
     text, encoding = decode_bytes(data, path)
     return ExtractedText(text=normalize_text(text), format=fmt, encoding=encoding)
+
+
+def read_plain_file(path: Path) -> ExtractedText:
+    """:func:`read_plain` for a ``.txt`` file, decoded and normalised piece by piece
+    from disk (bounded memory for long transcripts; the same text)."""
+    text, encoding = decode_file(path)
+    return ExtractedText(text=text, format="txt", encoding=encoding)
