@@ -7,9 +7,10 @@ import sys
 from functools import partial
 from pathlib import Path
 
-from lobcoder.cli.output import print_json
+from lobcoder.cli.output import print_json, to_plain
 from lobcoder.codebook.builtin import create_project_with_codebook
 from lobcoder.services.documents import project_info
+from lobcoder.storage.leftovers import find_leftovers, remove_leftovers
 from lobcoder.storage.project import EXTENSION, ProjectStore
 
 
@@ -28,6 +29,11 @@ def register(commands: argparse._SubParsersAction) -> None:
     info = commands.add_parser("info", help="counts of documents, turns, codes and codings")
     info.add_argument("project", type=Path)
     info.add_argument("--json", action="store_true", help="print the counts as JSON")
+    info.add_argument(
+        "--clean-leftovers",
+        action="store_true",
+        help="remove the files interrupted imports, copies and exports left beside the project",
+    )
     info.set_defaults(handler=cmd_info)
 
 
@@ -56,8 +62,19 @@ def cmd_new(args: argparse.Namespace) -> int:
 def cmd_info(args: argparse.Namespace) -> int:
     with ProjectStore.open(args.project) as store, store.read() as session:
         info = project_info(session)
+    leftovers = find_leftovers(args.project)
+    removed: list[Path] = []
+    if args.clean_leftovers and leftovers:
+        removed, _failed = remove_leftovers(leftovers)
+        leftovers = find_leftovers(args.project)
     if args.json:
-        print_json(info)
+        print_json(
+            {
+                **to_plain(info),
+                "leftovers": [{"path": str(x.path), "size": x.size} for x in leftovers],
+                "removed_leftovers": [str(path) for path in removed],
+            }
+        )
         return 0
     print(f"Project: {info.name} ({args.project})")
     rows = [
@@ -74,6 +91,18 @@ def cmd_info(args: argparse.Namespace) -> int:
     ]
     for label, value in rows:
         print(f"  {label:<14} {value}")
+    if removed:
+        print(f"Removed {len(removed)} leftover file(s) of interrupted imports or copies.")
+    if leftovers:
+        megabytes = sum(x.size for x in leftovers) / 1024 / 1024
+        print(
+            f"  {'leftovers':<14} {len(leftovers)} file(s), {megabytes:.1f} MB, left by interrupted imports "
+            f"or copies: {', '.join(x.path.name for x in leftovers)}"
+        )
+        if not args.clean_leftovers:
+            print(f"  {'':<14} remove them with: lobcoder info {args.project} --clean-leftovers")
+        else:
+            print("  (these could not be removed: check the folder's permissions)", file=sys.stderr)
     from lobcoder.storage.location import sync_warning
 
     if warning := sync_warning(args.project):

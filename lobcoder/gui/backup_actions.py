@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox
 from lobcoder.errors import LobcoderError
 from lobcoder.gui.dialogs.restore_dialog import RestoreDialog
 from lobcoder.gui.exchange_actions import STATUS_MS
+from lobcoder.gui.leftover_check import LeftoverCheck
 from lobcoder.storage.backups import (
     Backup,
     BackupResult,
@@ -39,6 +40,7 @@ class BackupActions(QObject):
         self.question: QMessageBox | None = None
         self.clock = lambda: None  # None: the real time (tests inject a datetime)
         self.last_problem: str | None = None
+        self.leftovers = LeftoverCheck(window)
 
     def _status(self, text: str) -> None:
         self.window.statusBar().showMessage(text, STATUS_MS * 2)
@@ -49,7 +51,8 @@ class BackupActions(QObject):
             self._status(self.tr("No backup made: {0}").format(result.problem))
 
     def project_opened(self, store: ProjectStore) -> None:
-        """Make the daily backup when one is due; warn when the project lies in a cloud-synced folder."""
+        """Make the daily backup when one is due; warn when the project lies in a cloud-synced folder;
+        offer to remove files interrupted imports left beside it."""
         if not store.read_only:
             now: datetime | None = self.clock()
             self._report(daily_backup(store.path, now))
@@ -61,6 +64,7 @@ class BackupActions(QObject):
                     "and lose work. Keep projects in a local folder."
                 ).format(service)
             )
+        self.leftovers.project_opened(store.path)
 
     def before(self, reason: str) -> None:
         """Back the open project up before a merge or codebook import (the action goes on if this fails)."""

@@ -14,6 +14,8 @@ from __future__ import annotations
 import os
 import re
 import time
+from dataclasses import dataclass
+from datetime import UTC, datetime
 from pathlib import Path
 
 # Names older lobcoder versions used (visible, without a process id).
@@ -42,6 +44,17 @@ def _running(pid: int) -> bool:
     return True
 
 
+def _stale(entry: Path, pid: int | None, now: float) -> bool:
+    """Left by a builder that no longer runs (``pid``), or a legacy name older than an hour."""
+    try:
+        age = now - entry.stat().st_mtime
+    except OSError:
+        return False
+    if pid is not None:
+        return not _running(pid) or age > 12 * _LEGACY_AGE_SECONDS
+    return age > _LEGACY_AGE_SECONDS
+
+
 def clean_leftovers(target: str | Path) -> list[Path]:
     """Remove what killed builders of ``target`` left beside it; the paths removed."""
     target = Path(target)
@@ -56,14 +69,10 @@ def clean_leftovers(target: str | Path) -> list[Path]:
     now = time.time()
     for entry in entries:
         match = ours.match(entry.name)
-        try:
-            age = now - entry.stat().st_mtime
-        except OSError:
-            continue
         if match:
-            stale = not _running(int(match.group(1))) or age > 12 * _LEGACY_AGE_SECONDS
+            stale = _stale(entry, int(match.group(1)), now)
         else:
-            stale = legacy.match(entry.name) is not None and age > _LEGACY_AGE_SECONDS
+            stale = legacy.match(entry.name) is not None and _stale(entry, None, now)
         if stale:
             try:
                 entry.unlink()
@@ -71,3 +80,65 @@ def clean_leftovers(target: str | Path) -> list[Path]:
                 continue  # a read-only folder: nothing to be done, and nothing to report
             removed.append(entry)
     return removed
+
+
+# Any builder's leftovers: ".NAME.PID.PURPOSE" (and its -wal/-shm/-journal), or an older version's visible name.
+_ANY_PARTIAL = re.compile(r"^\.(?P<target>.+?)\.(?P<pid>\d+)\.(?P<purpose>[a-z]+)(?:-wal|-shm|-journal)?$")
+_ANY_LEGACY = re.compile(rf"^.+({'|'.join(re.escape(s) for s in _LEGACY)})(?:-wal|-shm|-journal)?$")
+_PURPOSES = frozenset(("creating", "importing", "building", "copying", "exporting"))
+
+
+@dataclass(frozen=True)
+class Leftover:
+    """A file an interrupted import, copy or build left beside a project."""
+
+    path: Path
+    size: int
+    modified: datetime
+
+
+def find_leftovers(project: str | Path) -> list[Leftover]:
+    """Leftovers of interrupted builds of any project in ``project``'s folder, by name.
+
+    Opening a project already removes its own; this finds the rest (a killed
+    pseudonymised copy, an interrupted .qdpx import under another name, files
+    older lobcoder versions left under visible names), for the user to clean.
+    """
+    folder = Path(project).parent
+    try:
+        entries = sorted(folder.iterdir())
+    except OSError:
+        return []
+    now = time.time()
+    found = []
+    for entry in entries:
+        match = _ANY_PARTIAL.match(entry.name)
+        if match and match.group("purpose") in _PURPOSES:
+            stale = _stale(entry, int(match.group("pid")), now)
+        else:
+            stale = _ANY_LEGACY.match(entry.name) is not None and _stale(entry, None, now)
+        if not stale or not entry.is_file():
+            continue
+        try:
+            info = entry.stat()
+        except OSError:
+            continue
+        found.append(Leftover(entry, info.st_size, datetime.fromtimestamp(info.st_mtime, tz=UTC)))
+    return found
+
+
+def remove_leftovers(leftovers: list[Leftover]) -> tuple[list[Path], list[Path]]:
+    """Remove the leftovers found earlier (those still stale); (removed, not removable)."""
+    now = time.time()
+    removed, failed = [], []
+    for leftover in leftovers:
+        match = _ANY_PARTIAL.match(leftover.path.name)
+        if not _stale(leftover.path, int(match.group("pid")) if match else None, now):
+            continue  # gone already, or its builder came back to life (a reused process id)
+        try:
+            leftover.path.unlink()
+        except OSError:
+            failed.append(leftover.path)
+            continue
+        removed.append(leftover.path)
+    return removed, failed

@@ -96,7 +96,7 @@ def _collect(path: str | Path, chunks: Chunks, encoding: str) -> str:
     for piece in _decoded(chunks, encoding):
         nul = nul or "\x00" in piece
         length += len(piece)
-        controls += sum(1 for _ in _CONTROL.finditer(piece))
+        controls += _CONTROL.subn("", piece)[1]  # counted in C, without a match object each
         blank = blank and piece.isspace()
     if blank:
         raise ImportProblem(path, "is empty")

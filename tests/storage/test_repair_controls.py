@@ -43,7 +43,7 @@ def test_opening_replaces_control_characters_one_for_one(tmp_path: Path) -> None
         assert view.text == _CLEAN.replace("XX", "\ufffd\ufffd")
         assert view.content_hash == hashlib.sha256(view.text.encode("utf-8")).hexdigest()
         # Offsets kept: the coding still covers its words, and coding after the repair works.
-        coded = session.connection().exec_driver_sql("SELECT start, \"end\" FROM codings").one()
+        coded = session.connection().exec_driver_sql('SELECT start, "end" FROM codings').one()
         assert view.text[coded[0] : coded[1]] == "De coördinatie ontbrak"
         code = create_code(session, "Stage")
         add_coding(session, document_id, code.id, 0, len(view.text))

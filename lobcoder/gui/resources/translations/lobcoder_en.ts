@@ -240,7 +240,7 @@
 <context>
     <name>DocumentTreeModel</name>
     <message numerus="yes">
-        <location filename="../../models/document_tree_model.py" line="+257"/>
+        <location filename="../../models/document_tree_model.py" line="+258"/>
         <source>%n document(s)</source>
         <translation>
             <numerusform>%n document</numerusform>
@@ -462,6 +462,41 @@ Language of the codebook:</numerusform>
         <translation>
             <numerusform>The %n file imported before you cancelled are kept in the project; the files not started are listed below.</numerusform>
             <numerusform>The %n files imported before you cancelled are kept in the project; the files not started are listed below.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>LeftoverCheck</name>
+    <message numerus="yes">
+        <location filename="../../leftover_check.py" line="+43"/>
+        <source>… and %n more file(s)</source>
+        <translation>
+            <numerusform>… and %n more file</numerusform>
+            <numerusform>… and %n more files</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+7"/>
+        <source>An interrupted import or copy left %n file(s) ({0}) beside this project. They are not part of any project and can be removed.</source>
+        <translation>
+            <numerusform>An interrupted import or copy left %n file ({0}) beside this project. They are not part of any project and can be removed.</numerusform>
+            <numerusform>An interrupted import or copy left %n files ({0}) beside this project. They are not part of any project and can be removed.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+28"/>
+        <source>%n file(s) could not be removed (check the folder&apos;s permissions).</source>
+        <translation>
+            <numerusform>%n file could not be removed (check the folder&apos;s permissions).</numerusform>
+            <numerusform>%n files could not be removed (check the folder&apos;s permissions).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>Removed %n leftover file(s).</source>
+        <translation>
+            <numerusform>Removed %n leftover file.</numerusform>
+            <numerusform>Removed %n leftover files.</numerusform>
         </translation>
     </message>
 </context>

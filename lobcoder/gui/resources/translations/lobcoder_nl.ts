@@ -464,17 +464,17 @@
 <context>
     <name>BackupActions</name>
     <message>
-        <location filename="../../backup_actions.py" line="+49"/>
+        <location filename="../../backup_actions.py" line="+51"/>
         <source>No backup made: {0}</source>
         <translation>Geen reservekopie gemaakt: {0}</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>This project lies in a folder synchronised by {0}: sync tools can copy it half-written and lose work. Keep projects in a local folder.</source>
         <translation>Dit project staat in een map die {0} synchroniseert: synchronisatieprogramma&apos;s kunnen het half geschreven kopiëren en werk laten verloren gaan. Bewaar projecten in een lokale map.</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+18"/>
         <source>Restore from backup</source>
         <translation>Terugzetten uit reservekopie</translation>
     </message>
@@ -1462,7 +1462,7 @@
 <context>
     <name>DocumentTreeModel</name>
     <message>
-        <location filename="../../models/document_tree_model.py" line="+251"/>
+        <location filename="../../models/document_tree_model.py" line="+252"/>
         <source>No participant</source>
         <translation>Geen deelnemer</translation>
     </message>
@@ -2450,6 +2450,67 @@ Taal van het codeboek:</numerusform>
         <location line="+5"/>
         <source>Imported, with a warning</source>
         <translation>Geïmporteerd, met een waarschuwing</translation>
+    </message>
+</context>
+<context>
+    <name>LeftoverCheck</name>
+    <message numerus="yes">
+        <location filename="../../leftover_check.py" line="+43"/>
+        <source>… and %n more file(s)</source>
+        <translation>
+            <numerusform>… en nog %n bestand</numerusform>
+            <numerusform>… en nog %n bestanden</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+32"/>
+        <source>Leftover files</source>
+        <translation>Achtergebleven bestanden</translation>
+    </message>
+    <message numerus="yes">
+        <location line="-27"/>
+        <source>An interrupted import or copy left %n file(s) ({0}) beside this project. They are not part of any project and can be removed.</source>
+        <translation>
+            <numerusform>Een onderbroken import of kopie liet %n bestand ({0}) naast dit project achter. Het hoort bij geen enkel project en kan weg.</numerusform>
+            <numerusform>Een onderbroken import of kopie liet %n bestanden ({0}) naast dit project achter. Ze horen bij geen enkel project en kunnen weg.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>In {0}:</source>
+        <translation>In {0}:</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Remove them now?</source>
+        <translation>Nu verwijderen?</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Clean</source>
+        <translation>&amp;Opruimen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Keep</source>
+        <translation>&amp;Bewaren</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+18"/>
+        <source>%n file(s) could not be removed (check the folder&apos;s permissions).</source>
+        <translation>
+            <numerusform>%n bestand kon niet worden verwijderd (controleer de rechten op de map).</numerusform>
+            <numerusform>%n bestanden konden niet worden verwijderd (controleer de rechten op de map).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>Removed %n leftover file(s).</source>
+        <translation>
+            <numerusform>%n achtergebleven bestand verwijderd.</numerusform>
+            <numerusform>%n achtergebleven bestanden verwijderd.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
