@@ -110,8 +110,10 @@ def test_undo_redo_and_remove_stay_local_and_match_the_project(window: MainWindo
         _assert_view_matches_project(window)
     guid = next(c.guid for c in window.coding.codings if (c.start, c.code_id) == (start, visie))
     highlighter.blocks_highlighted = 0
+    codes = Spy(window.code_model)
     window.coding.remove_coding(guid)
     assert highlighter.blocks_highlighted == 1
+    assert codes.rows == [(0, 0, False)] and window.codes_by_id[visie].codings == 50
     assert documents.resets == 0 and set(documents.rows) == {(0, 0, True), (1, 1, False)}
     _assert_view_matches_project(window)
 
@@ -135,4 +137,55 @@ def test_a_codebook_action_still_refreshes_every_count(window: MainWindow) -> No
     window.undo_stack.execute(DeleteCode(window.codes_by_id[_code(window, "Visie")].guid))
     assert "Visie" not in {c.name for c in window.codes_by_id.values()}
     assert all(c.code_id == _code(window, "Leren") for c in window.transcript.codings())
+    _assert_view_matches_project(window)
+
+
+def test_recode_and_resize_touch_only_their_code_rows_and_block(window: MainWindow) -> None:
+    """Recoding moves one coding between two code rows; resizing inside a paragraph changes no count."""
+    from lobcoder.editing.coding_commands import ChangeCodingCode
+
+    assert window.undo_stack is not None
+    visie, leren = _code(window, "Visie"), _code(window, "Leren")
+    coding = next(c for c in window.coding.codings if c.code_id == visie)
+    highlighter = window.transcript.highlighter
+    codes, documents = Spy(window.code_model), Spy(window.document_model)
+    highlighter.blocks_highlighted = 0
+    window.undo_stack.execute(ChangeCodingCode(coding.guid, window.codes_by_id[leren].guid))
+    assert highlighter.blocks_highlighted == 1
+    assert sorted(codes.rows) == [(0, 0, False), (1, 1, False)] and codes.resets == documents.resets == 0
+    assert (window.codes_by_id[visie].codings, window.codes_by_id[leren].codings) == (49, 51)
+    assert documents.rows == []  # the same codings in the same places: no document count moved
+    _assert_view_matches_project(window)
+
+    codes, documents = Spy(window.code_model), Spy(window.document_model)
+    highlighter.blocks_highlighted = 0
+    window.coding._bounds_dragged(coding.id, coding.start, coding.end + 5)  # drag its end within the paragraph
+    assert highlighter.blocks_highlighted == 1
+    assert codes.rows == [] and codes.resets == 0  # no code count changed
+    assert documents.resets == 0 and set(documents.rows) <= {(0, 0, True), (1, 1, False)}  # the share, if at all
+    _assert_view_matches_project(window)
+
+
+def test_coding_hits_in_two_documents_updates_their_rows_and_one_code_row(window: MainWindow) -> None:
+    """ "Code all hits" is one transaction over several documents: their rows and the code's, counts as stored."""
+    from lobcoder.editing.base import Macro
+    from lobcoder.editing.coding_commands import apply_code
+    from lobcoder.gui.project_state import read_overview
+
+    assert window.undo_stack is not None and window.overview is not None and window.store is not None
+    leren = window.codes_by_id[_code(window, "Leren")]
+    ids = {d.name: d.id for d in window.overview.documents}
+    start = TEXT.index("Antwoord 200 ")
+    parts = [
+        apply_code(ids["Lang"], leren.guid, [(start, start + 8)], "anna"),
+        apply_code(ids["Kort"], leren.guid, [(10, 15)], "anna"),
+    ]
+    codes, documents = Spy(window.code_model), Spy(window.document_model)
+    window.undo_stack.execute(Macro(parts, "code_hits", {"count": 2}))
+    assert codes.rows == [(1, 1, False)] and codes.resets == documents.resets == 0
+    assert set(documents.rows) == {(0, 0, False), (0, 0, True), (1, 1, False)}  # Bram, Kort; Lang under Marieke
+    counts = [(c.id, c.codings, c.documents, c.documents_with_sub_codes) for c in window.overview.codes]
+    full = read_overview(window.store)
+    assert counts == [(c.id, c.codings, c.documents, c.documents_with_sub_codes) for c in full.codes]
+    assert window.codes_by_id[leren.id].documents == 2
     _assert_view_matches_project(window)
