@@ -8,7 +8,10 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QModelIndex
 
+from lobcoder.editing.base import Macro
+from lobcoder.editing.coding_commands import ChangeCodingCode, apply_code
 from lobcoder.gui.main_window import MainWindow
+from lobcoder.gui.project_state import read_overview
 from lobcoder.gui.settings import Settings
 from lobcoder.gui.transcript.layout import sweep
 from lobcoder.importing.speakers import detect_turns
@@ -142,8 +145,6 @@ def test_a_codebook_action_still_refreshes_every_count(window: MainWindow) -> No
 
 def test_recode_and_resize_touch_only_their_code_rows_and_block(window: MainWindow) -> None:
     """Recoding moves one coding between two code rows; resizing inside a paragraph changes no count."""
-    from lobcoder.editing.coding_commands import ChangeCodingCode
-
     assert window.undo_stack is not None
     visie, leren = _code(window, "Visie"), _code(window, "Leren")
     coding = next(c for c in window.coding.codings if c.code_id == visie)
@@ -167,10 +168,7 @@ def test_recode_and_resize_touch_only_their_code_rows_and_block(window: MainWind
 
 
 def test_coding_hits_in_two_documents_updates_their_rows_and_one_code_row(window: MainWindow) -> None:
-    """ "Code all hits" is one transaction over several documents: their rows and the code's, counts as stored."""
-    from lobcoder.editing.base import Macro
-    from lobcoder.editing.coding_commands import apply_code
-    from lobcoder.gui.project_state import read_overview
+    """Coding all hits is one transaction over several documents: their rows and the code's, counts as stored."""
 
     assert window.undo_stack is not None and window.overview is not None and window.store is not None
     leren = window.codes_by_id[_code(window, "Leren")]
