@@ -18,6 +18,7 @@ on all the others; the mean over ``--runs`` seeded draws is reported.
 
     python benchmarks/suggestion_quality.py                 # every corpus
     python benchmarks/suggestion_quality.py --corpus devset --runs 10
+    python benchmarks/suggestion_quality.py --ranking       # per code: AP, ROC AUC, best F1 of the codebook alone
 """
 
 from __future__ import annotations
@@ -42,7 +43,9 @@ from lobcoder.suggest import store as persistence
 from lobcoder.suggest.cache import process_text
 from lobcoder.suggest.evaluation import _method, _new_counts, run_split
 from lobcoder.suggest.pipeline import load_pipeline
+from lobcoder.suggest.ranking import document_scores
 from lobcoder.suggest.store import CodedDocument
+from lobcoder.suggest.units import Coded, coded
 
 DEVSET = Path(__file__).parent / "data" / "devset"
 THEMES = {"CL": "Collectief leren", "TL": "Transformationeel leiderschap", "VI": "Visie", "CO": "Communicatie"}
@@ -68,10 +71,22 @@ def free_text(codes: Sequence[CodeInfo]) -> list[CodeInfo]:
     return result
 
 
+def headed_text(codes: Sequence[CodeInfo]) -> list[CodeInfo]:
+    """As :func:`free_text`, with the usual headings a hand-written codebook uses ("Exclusie:", …; no keywords)."""
+    headings = {"definition": "Definitie", "inclusion": "Inclusie", "exclusion": "Exclusie", "examples": "Voorbeelden"}
+    result = []
+    for c in codes:
+        parts = [c.description] + [f"{h}: {getattr(c, f)}" for f, h in headings.items() if getattr(c, f)]
+        text = "\n".join(p for p in parts if p)
+        result.append(dataclasses.replace(c, **{**{f: "" for f in RICH}, "description": text}))
+    return result
+
+
 SETTINGS = {
     "names + 3 docs (learned)": (names_only, 3),
     "codebook, no keywords, 0 docs": (without_keywords, 0),
     "free-text description, 0 docs": (free_text, 0),
+    "free text with headings, 0 docs": (headed_text, 0),
     "codebook with keywords, 0 docs": (lambda c: list(c), 0),
     "codebook, no keywords + 3 docs": (without_keywords, 3),
     "codebook with keywords + 3 docs": (lambda c: list(c), 3),
@@ -186,6 +201,48 @@ def measure(
     return results
 
 
+def ranking(codes: Sequence[CodeInfo], documents: Sequence[CodedDocument], evaluated_names: Sequence[str]) -> None:
+    """Per code, how well the codebook alone ranks sentences: average precision, ROC AUC, F1 at the best threshold.
+
+    The best threshold is chosen on the sentences themselves (an upper bound for any threshold).
+    """
+    from sklearn.metrics import average_precision_score, precision_recall_curve, roc_auc_score
+
+    pipeline = load_pipeline(offline=True)
+    processed = {d.content_hash: process_text(pipeline, d.text) for d in documents}
+    print(f"{'codebook alone: ranking per code':34}{'AP':>6}{'AUC':>6}{'best F1':>8}{'support':>8}")
+    for label, (variant, learn_from) in SETTINGS.items():
+        if learn_from:
+            continue
+        variant_codes = variant(codes)
+        evaluated = [c for c in variant_codes if c.name in evaluated_names]
+        scores: dict[str, list[float]] = {c.guid: [] for c in evaluated}
+        truth: dict[str, list[bool]] = {c.guid: [] for c in evaluated}
+        for doc in documents:
+            units, found = document_scores(
+                pipeline, variant_codes, doc.text, doc.turns, processed[doc.content_hash], None
+            )
+            for code in evaluated:
+                for unit, unit_scores in zip(units, found, strict=True):
+                    state = coded(unit, doc.codings.get(code.guid, ()))
+                    if state is not Coded.PARTLY:
+                        scores[code.guid].append(
+                            unit_scores[code.guid].probability if code.guid in unit_scores else 0.0
+                        )
+                        truth[code.guid].append(state is Coded.YES)
+        aps = []
+        print(label)
+        for code in evaluated:
+            y, p = truth[code.guid], scores[code.guid]
+            if not any(y):
+                continue
+            precision, recall, _ = precision_recall_curve(y, p)
+            best = max((2 * a * b / (a + b) for a, b in zip(precision, recall, strict=True) if a + b), default=0.0)
+            aps.append(average_precision_score(y, p))
+            print(f"  {code.name[:32]:32}{aps[-1]:>6.2f}{roc_auc_score(y, p):>6.2f}{best:>8.2f}{sum(y):>8}")
+        print(f"  {'mean':32}{sum(aps) / len(aps):>6.2f}")
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--corpus", choices=("devset", "demo-themes", "demo", "all"), default="all")
@@ -193,6 +250,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--gold", type=Path, default=DEVSET / "gold.tsv")
     parser.add_argument("--json", type=Path)
+    parser.add_argument("--ranking", action="store_true", help="per code: how well the codebook alone ranks sentences")
     args = parser.parse_args(argv)
     corpora = ("devset", "demo-themes", "demo") if args.corpus == "all" else (args.corpus,)
     out: dict[str, Any] = {}
@@ -211,6 +269,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         ]
         sentences = sum(len(d.text.splitlines()) for d in documents)
         print(f"\n{corpus}: {len(documents)} documents, {len(evaluated)} codes evaluated, runs {args.runs}")
+        if args.ranking:
+            ranking(codes, documents, evaluated)
+            continue
         results = measure(codes, documents, evaluated, args.runs, args.seed)
         out[corpus] = {"documents": len(documents), "lines": sentences, "results": results}
         print(f"{'setting':34}{'micro P':>8}{'R':>6}{'F1':>6}{'macro F1':>9}{'top-10 P':>9}")

@@ -17,7 +17,9 @@ head (``team|overleg``, :data:`HEAD_SHARE`) or its first part
 (``loopbaan|begeleider``, :data:`MODIFIER_SHARE`).
 
 A code with only a free-text description (as imported from a REFI ``.qdc``)
-gets its terms from that description. Evidence is a sum in log-odds units;
+gets its terms from that description; when the description uses the usual
+headings (``Definitie:``, ``Exclusie:``, …) its parts are read as those
+fields (:mod:`headings`), so its exclusion criteria count against the code. Evidence is a sum in log-odds units;
 :func:`prior` turns it into a probability for codes without codings.
 """
 
@@ -32,6 +34,7 @@ from typing import Protocol
 
 from spacy.lang.nl.stop_words import STOP_WORDS
 
+from lobcoder.suggest.headings import code_fields
 from lobcoder.suggest.pipeline import DutchPipeline
 from lobcoder.suggest.terms import Words, compound_splits, modifier_forms
 
@@ -40,7 +43,7 @@ CHILD_SHARE = 0.5  # a theme reads its sub-codes' texts at this weight
 TOP_TERMS = 60
 MAX_TERM = 1.0  # evidence of a code's strongest derived term
 MAX_NEGATIVE = 0.8  # evidence against, of the strongest exclusion term
-KEYWORD = 1.0  # evidence of one matched hand-written keyword (shared keywords count less)
+KEYWORD = 1.0  # evidence of one matched hand-written keyword (shared keywords count less); alone it reaches BIAS
 PAIR_SHARE = 0.5  # an adjacent pair of lemmas from prose is often a chance combination
 HEAD_SHARE = 0.5  # a term found as the head of a compound (team|overleg)
 MODIFIER_SHARE = 0.4  # a term found as the first part of a compound (loopbaan|begeleider)
@@ -165,7 +168,8 @@ class CodebookEvidence:
         vocabulary = vocabulary or Vocabulary({}, 0)
         own: dict[str, Counter[str]] = {}
         against: dict[str, Counter[str]] = {}
-        fields = [(c.guid, f, getattr(c, f) or "") for c in codes for f in (*FIELDS, "exclusion")]
+        texts = {c.guid: code_fields(c) for c in codes}
+        fields = [(c.guid, f, texts[c.guid][f]) for c in codes for f in (*FIELDS, "exclusion")]
         parsed = _lemmas(pipeline, [text for _, _, text in fields])
         # The codebook's own words are words too (intervisie, overleg: not in the lookup table's lemmas).
         known = Words(pipeline.known_words, (w for words in parsed for w in words if w))
@@ -238,13 +242,13 @@ class CodebookEvidence:
         if found is None:
             found = ()
             for modifier, head in compound_splits(lemma, self._known):
+                # The first split whose head or first part is a term: both parts count (visie|ontwikkeling).
                 term = head if head in self._index else self._by_lemma.get(self._lookup(head))
-                if HEAD_SHARE and term is not None:
-                    found = ((term, HEAD_SHARE),)
-                    break
                 part = next((f for f in modifier_forms(modifier) if f in self._index), None)
-                if MODIFIER_SHARE and part is not None:
-                    found = ((part, MODIFIER_SHARE),)
+                found = tuple(
+                    (t, share) for t, share in ((term, HEAD_SHARE), (part, MODIFIER_SHARE)) if t is not None and share
+                )
+                if found:
                     break
             self._parts[lemma] = found
         return found

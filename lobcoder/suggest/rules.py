@@ -18,6 +18,7 @@ Blank lines and lines starting with ``#`` are ignored. Matches never cross a uni
 
 from __future__ import annotations
 
+import bisect
 import itertools
 import re
 import threading
@@ -136,29 +137,43 @@ class RuleMatcher:
         return bool(self.keywords)
 
     def match(self, processed: ProcessedText, units: Sequence[Unit]) -> list[dict[str, RuleHit]]:
-        """Per unit, the codes whose keywords matched in it."""
-        if not self.keywords:
+        """Per unit, the codes whose keywords matched in it.
+
+        The matchers run once over the text the units span; a match counts for
+        each unit that holds all of it (so matches never cross a unit).
+        """
+        if not self.keywords or not units:
+            return [{} for _ in units]
+        first = min(u.tokens.start for u in units)
+        last = max(u.tokens.stop for u in units)
+        if last <= first:
             return [{} for _ in units]
         with self._lock:
-            return [self._match_unit(processed, unit) for unit in units]
-
-    def _match_unit(self, processed: ProcessedText, unit: Unit) -> dict[str, RuleHit]:
-        if not unit.tokens:
-            return {}
-        doc = Doc(
-            self.vocab,
-            words=[processed.lowers[i] for i in unit.tokens],
-            lemmas=[processed.lemmas[i] for i in unit.tokens],
-        )
-        strings = self.vocab.strings
-        found = {int(strings[match_id][2:]) for matcher in self._matchers for match_id, _, _ in matcher(doc)}
-        by_code: dict[str, list[Keyword]] = {}
-        for index in sorted(found):
-            by_code.setdefault(self.keywords[index].code_guid, []).append(self.keywords[index])
-        return {
-            guid: RuleHit(combine_terms([k.weight for k in hits]), tuple(k.text for k in hits))
-            for guid, hits in by_code.items()
-        }
+            doc = Doc(self.vocab, words=list(processed.lowers[first:last]), lemmas=list(processed.lemmas[first:last]))
+            strings = self.vocab.strings
+            found = sorted(
+                {
+                    (start + first, end + first, int(strings[match_id][2:]))
+                    for matcher in self._matchers
+                    for match_id, start, end in matcher(doc)
+                }
+            )
+        starts = [start for start, _, _ in found]
+        result = []
+        for unit in units:
+            low = bisect.bisect_left(starts, unit.tokens.start)
+            high = bisect.bisect_left(starts, unit.tokens.stop)
+            inside = sorted(index for _, end, index in found[low:high] if end <= unit.tokens.stop)
+            by_code: dict[str, list[Keyword]] = {}
+            for index in dict.fromkeys(inside):
+                by_code.setdefault(self.keywords[index].code_guid, []).append(self.keywords[index])
+            result.append(
+                {
+                    guid: RuleHit(combine_terms([k.weight for k in hits]), tuple(k.text for k in hits))
+                    for guid, hits in by_code.items()
+                }
+            )
+        return result
 
 
 def _gapped_patterns(words: Sequence[tuple[str, str]]) -> list[list[dict[str, object]]]:

@@ -22,6 +22,7 @@ from dataclasses import dataclass
 
 from lobcoder.suggest.cache import ProcessedText
 from lobcoder.suggest.evidence import KEYWORD, CodebookEvidence, CodeTexts, Vocabulary
+from lobcoder.suggest.headings import code_fields
 from lobcoder.suggest.pipeline import DutchPipeline
 from lobcoder.suggest.rules import RuleMatcher
 from lobcoder.suggest.units import Unit, unit_words
@@ -65,11 +66,11 @@ class CodebookScorer:
 
     def score(self, processed: ProcessedText, units: Sequence[Unit]) -> list[dict[str, Evidence]]:
         """Per unit, the evidence of each code the codebook says anything about, its context's included."""
-        own = self._evidence(processed, units)
         if not (NEIGHBOUR or QUESTION) or not units:
-            return own
+            return self._evidence(processed, units)
         passage, gaps = passages(processed, units)
-        asked = self._evidence(processed, gaps) if QUESTION else [{} for _ in gaps]
+        both = self._evidence(processed, [*units, *gaps] if QUESTION else units)  # one pass of the matchers
+        own, asked = both[: len(units)], both[len(units) :] or [{} for _ in gaps]
         result = []
         for index, found in enumerate(own):
             near = [own[i] for i in (index - 1, index + 1) if 0 <= i < len(own) and passage[i] == passage[index]]
@@ -140,13 +141,20 @@ _matchers: dict[tuple[str, tuple[tuple[str, str], ...]], RuleMatcher] = {}
 _matchers_lock = threading.Lock()
 
 
+@dataclass(frozen=True)
+class _Keywords:
+    guid: str
+    keywords: str
+
+
 def rule_matcher(pipeline: DutchPipeline, codes: Sequence[CodeTexts]) -> RuleMatcher:
-    """A matcher for these codes' keywords, built once per codebook state."""
-    key = (pipeline.cache_key, tuple(sorted((c.guid, c.keywords) for c in codes if c.keywords.strip())))
+    """A matcher for these codes' keywords (or a description's keywords part), built once per codebook state."""
+    lists = [_Keywords(c.guid, code_fields(c)["keywords"]) for c in codes]
+    key = (pipeline.cache_key, tuple(sorted((c.guid, c.keywords) for c in lists if c.keywords.strip())))
     with _matchers_lock:
         matcher = _matchers.get(key)
         if matcher is None:
             if len(_matchers) > 8:
                 _matchers.clear()
-            matcher = _matchers[key] = RuleMatcher(pipeline, codes)
+            matcher = _matchers[key] = RuleMatcher(pipeline, lists)
         return matcher
