@@ -13,7 +13,8 @@ def register(commands: argparse._SubParsersAction) -> None:
     cmd = commands.add_parser(
         "transcripts",
         help="write the transcripts as .docx or .txt files (optionally pseudonymised)",
-        description="One file per document, named after the document, in the folder --out (created if missing).",
+        description="One file per document, named after the document, in the folder --out (created if missing). "
+        "Nothing is written if one of the files exists already.",
     )
     cmd.add_argument("project", type=Path)
     cmd.add_argument("--out", type=Path, required=True, metavar="FOLDER")

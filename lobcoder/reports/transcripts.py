@@ -69,8 +69,11 @@ def export_transcripts(
 ) -> list[Path]:
     """Write each document to ``folder`` (created if missing) as ``NAME.docx`` or ``NAME.txt``; the files written.
 
+    Nothing is written when one of the files exists already (the folder may be
+    where the source transcripts are).
+
     Raises:
-        FileProblem: the folder or a file cannot be written.
+        FileProblem: the folder or a file cannot be written, or a file exists.
         Cancelled: ``cancelled()`` turned true (files already written stay).
     """
     if format not in TRANSCRIPT_FORMATS:
@@ -82,12 +85,15 @@ def export_transcripts(
     except OSError as exc:
         raise FileProblem(target, f"cannot be created: {exc.strerror or exc}") from exc
     transcripts = read_transcripts(store, documents)
-    written: list[Path] = []
     taken: set[str] = set()
-    for done, transcript in enumerate(transcripts):
+    paths = [target / _file_name(t.name, format, taken) for t in transcripts]
+    existing = next((path for path in paths if path.exists()), None)
+    if existing is not None:  # it may be the source transcript itself: never overwrite
+        raise FileProblem(existing, "already exists; choose an empty folder for the transcripts")
+    written: list[Path] = []
+    for done, (transcript, path) in enumerate(zip(transcripts, paths, strict=True)):
         if cancelled is not None and cancelled():
             raise Cancelled("transcript export cancelled")
-        path = target / _file_name(transcript.name, format, taken)
         if format == "txt":
             data = transcript.text.encode("utf-8")
             written.append(write_atomically(path, lambda stream, data=data: stream.write(data)))  # type: ignore[misc]

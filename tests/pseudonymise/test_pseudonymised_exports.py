@@ -158,3 +158,13 @@ def test_codebook_export_with_pseudonymise_replaces_in_definitions(decided: Path
     assert "workshops" in docx_text(plain)
     text = docx_text(pseudo)
     assert "workshops" not in text and "[bijeenkomsten]" in text
+
+
+def test_transcripts_never_overwrite_a_file(decided: Path, tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    folder = tmp_path / "bronnen"
+    folder.mkdir()
+    source = folder / "docent1_marieke_ronde1.txt"
+    source.write_text("het bronbestand", "utf-8")
+    assert main(["transcripts", str(decided), "--out", str(folder), "--format", "txt"]) == 2
+    assert "docent1_marieke_ronde1.txt: already exists" in capsys.readouterr().err
+    assert source.read_text("utf-8") == "het bronbestand" and len(list(folder.iterdir())) == 1
