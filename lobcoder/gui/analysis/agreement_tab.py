@@ -207,11 +207,6 @@ class AgreementTab(AnalysisTab):
         )
         stack.execute(command)
 
-    def tables(self) -> list[Table]:
-        if self.result is None:
-            return []
-        return report_tables(self.result[0], self.host.language(), self.measure.currentData() or None)
-
     def table_maker(self, language: Language) -> Callable[[Any], list[Table]]:
         measure = self.measure.currentData() or None
         return lambda result: report_tables(result[0], language, measure)

@@ -338,10 +338,6 @@ class CooccurrenceTab(AnalysisTab):
         result = self.shown_result()
         return result.to_table(self.measure.currentData(), self.host.language()) if result is not None else None
 
-    def tables(self) -> list[Table]:
-        table = self.current_table()
-        return [table] if table is not None else []
-
     def table_maker(self, language: Language) -> Callable[[Any], list[Table]]:
         measure, similarity = self.measure.currentData(), self.order.currentData() == "similarity"
 

@@ -142,10 +142,6 @@ class CrosstabTab(AnalysisTab):
             return result.to_table(language=self.host.language())
         return None
 
-    def tables(self) -> list[Table]:
-        table = self.current_table()
-        return [table] if table is not None else []
-
     def table_maker(self, language: Language) -> Callable[[Any], list[Table]]:
         percent = self.percent.currentData()
 

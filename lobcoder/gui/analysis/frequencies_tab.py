@@ -125,10 +125,6 @@ class FrequenciesTab(AnalysisTab):
             self.split_measure.currentData() if result.split_labels else None, language=self.host.language()
         )
 
-    def tables(self) -> list[Table]:
-        table = self.current_table()
-        return [table] if table is not None else []
-
     def table_maker(self, language: Language) -> Callable[[Any], list[Table]]:
         measure = self.split_measure.currentData()
         return lambda result: [result.to_table(measure if result.split_labels else None, language=language)]

@@ -182,9 +182,6 @@ class QuotesTab(AnalysisTab):
         found: Quote = self.result[0].quotes[row]
         return found
 
-    def tables(self) -> list[Table]:
-        return [self.result[1]] if self.result is not None else []
-
     def export_stem(self) -> str:
         return self.tr("quotes")
 

@@ -48,7 +48,7 @@ class AnalysisTab(QWidget):
     Subclasses add their controls to ``self.controls`` and their views to
     ``self.body``, and implement :meth:`computation` (read the widgets on the
     GUI thread, return a pure function for the worker), :meth:`show_result`
-    and :meth:`tables`. A tab that is not visible only notes that it is out of
+    and :meth:`table_maker` (the tables of a result). A tab that is not visible only notes that it is out of
     date and recomputes when it is shown. A result that arrives after a newer
     request was made is dropped.
 
@@ -107,8 +107,8 @@ class AnalysisTab(QWidget):
         raise NotImplementedError
 
     def tables(self) -> list[Table]:
-        """What Export… writes: the tables of the current result."""
-        raise NotImplementedError
+        """What Export… writes: the tables of the current result, as :meth:`table_maker` makes them."""
+        return self.table_maker(self.host.language())(self.result) if self.result is not None else []
 
     def on_dataset(self, dataset: Dataset | None) -> None:
         """A new data set was read: refill choices that depend on it (codes, attributes)."""
@@ -127,7 +127,10 @@ class AnalysisTab(QWidget):
         return lambda: export_table(tables, path, language=language, chart=chart)
 
     def table_maker(self, language: Language) -> Callable[[Any], list[Table]]:
-        """The tables of any result of :meth:`computation` with the tab's display choices (read here)."""
+        """The tables of any result of :meth:`computation` with the tab's display choices (read here).
+
+        The shown result's export and a pseudonymised export (a result computed on the copy) both use it.
+        """
         raise NotImplementedError
 
     def export_writer(self, path: Path, language: Language) -> Callable[[Any], object]:
