@@ -22,9 +22,10 @@ from lobcoder.importing.extracted import ExtractedText, Turn, TurnTable
 from lobcoder.importing.file_preview import FilePreview, load_preview, turns_of
 from lobcoder.importing.readers import SUPPORTED_EXTENSIONS, read_file
 from lobcoder.importing.speakers import DEFAULT_INTERVIEWER_NAMES, SpeakerPattern
-from lobcoder.services.documents import add_document, find_duplicate
+from lobcoder.services.documents import add_document, check_turns, find_duplicate
 from lobcoder.services.prepared_text import prepare_text
 from lobcoder.storage.project import ProjectStore
+from lobcoder.storage.staging import StagedTurns
 
 Status = Literal["imported", "duplicate", "failed"]
 ProgressCallback = Callable[[int, int, str], None]
@@ -135,6 +136,7 @@ def import_one(store: ProjectStore, path: Path, options: ImportOptions = ImportO
     try:
         extracted, turns = extract(path, options)
         prepared = prepare_text(extracted.text, path.stem)
+        check_turns(turns, prepared.length, path.stem)
         imported_format = extracted.format
     except LobcoderError as exc:
         return FileResult(str(path), "failed", getattr(exc, "problem", str(exc)))
@@ -158,8 +160,11 @@ def import_one(store: ProjectStore, path: Path, options: ImportOptions = ImportO
     # Only the prepared bytes are needed from here on: letting the text go
     # leaves room for the copies SQLite makes of a long transcript.
     del extracted
+    # The turns go into a TEMP table before the write lock and are copied
+    # under it in one statement: another window waits as briefly as possible.
+    staged = StagedTurns(turns)
     try:
-        with store.transaction() as session:
+        with store.transaction(before_lock=staged.stage) as session:
             duplicate = None if options.allow_duplicates else find_duplicate(session, prepared.digest)
             if duplicate is not None:
                 return FileResult(str(path), "duplicate", f"same text as document '{duplicate}'", document=duplicate)
@@ -167,7 +172,7 @@ def import_one(store: ProjectStore, path: Path, options: ImportOptions = ImportO
                 session,
                 path.stem,
                 prepared,
-                turns,
+                staged,
                 original_filename=path.name,
                 original_format=imported_format,
                 interviewer_names=options.interviewer_names,

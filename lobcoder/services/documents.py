@@ -27,6 +27,7 @@ from lobcoder.storage.models import (
     Speaker,
     SpeakerTurn,
 )
+from lobcoder.storage.staging import StagedTurns
 
 
 @dataclass(frozen=True)
@@ -115,7 +116,7 @@ def add_document(
     session: Session,
     name: str,
     text: str | PreparedText,
-    turns: Sequence[Turn] = (),
+    turns: Sequence[Turn] | StagedTurns = (),
     *,
     original_filename: str = "",
     original_format: str = "",
@@ -127,12 +128,13 @@ def add_document(
     The name is made unique (``name (2)``) if another document has it. The
     text must already be normalised: offsets are taken over it as it is. A
     long text is best passed as :func:`prepare_text` made it before the
-    transaction began (a :class:`PreparedText` is consumed here).
+    transaction began (a :class:`PreparedText` is consumed here), and its
+    turns as :class:`StagedTurns` staged before the lock (checked with
+    :func:`check_turns` beforehand).
     """
     prepared = prepare_text(text, name) if isinstance(text, str) else text
-    for turn in turns:
-        if not 0 <= turn.label_start <= turn.start <= turn.end <= prepared.length:
-            raise ValueError(f"turn {turn} lies outside the text of {name!r}")
+    if not isinstance(turns, StagedTurns):
+        check_turns(turns, prepared.length, name)
     document = Document(
         name=unique_document_name(session, name),
         text="",
@@ -150,9 +152,21 @@ def add_document(
     # object reads it back from the database when asked.
     store_long_text(session, Document.__table__, "text", document.id, prepared.take("utf8"))  # type: ignore[arg-type]
     session.expire(document, ["text"])
-    store_turns(session, document.id, turns, interviewer_names)
+    if isinstance(turns, StagedTurns):
+        for speaker in turns.speakers:
+            _speaker(session, speaker, interviewer_names)
+        turns.copy(session, document.id)
+    else:
+        store_turns(session, document.id, turns, interviewer_names)
     index_folded(session, document.id, prepared.take("folded"), replace=False)
     return DocumentRef(document.id, document.name)
+
+
+def check_turns(turns: Iterable[Turn], length: int, name: str = "") -> None:
+    """Raise ValueError if a turn lies outside a text of ``length`` characters."""
+    for turn in turns:
+        if not 0 <= turn.label_start <= turn.start <= turn.end <= length:
+            raise ValueError(f"turn {turn} lies outside the text of {name!r}")
 
 
 def store_turns(

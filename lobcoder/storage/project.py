@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import os
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from importlib import resources
@@ -57,12 +57,16 @@ def _configure_connection(dbapi_connection: sqlite3.Connection, record: Any) -> 
 
 
 _READ_ONLY = "lobcoder_read_only"
+_BEFORE_LOCK = "lobcoder_before_lock"
 
 
 def _begin(conn: Any) -> None:
     # An action takes the write lock up front, so two writers never deadlock
     # half-way; a read begins deferred and, in WAL mode, never waits for a writer.
-    conn.exec_driver_sql("BEGIN" if conn.get_execution_options().get(_READ_ONLY) else "BEGIN IMMEDIATE")
+    options = conn.get_execution_options()
+    if (before_lock := options.get(_BEFORE_LOCK)) is not None:
+        before_lock(conn.connection.driver_connection)
+    conn.exec_driver_sql("BEGIN" if options.get(_READ_ONLY) else "BEGIN IMMEDIATE")
 
 
 def _make_engine(path: Path, read_only: bool = False) -> Engine:
@@ -235,8 +239,13 @@ class ProjectStore:
     # -- transactions ------------------------------------------------------
 
     @contextmanager
-    def transaction(self) -> Iterator[Session]:
+    def transaction(self, before_lock: Callable[[sqlite3.Connection], None] | None = None) -> Iterator[Session]:
         """One user action: commits when the block ends, rolls back on any error.
+
+        ``before_lock`` runs on the transaction's own database connection
+        before the write lock is taken; it may fill TEMP tables (which lock
+        nothing in the project) for the action to copy from in one statement
+        (see ``storage/staging.py``).
 
         Raises:
             StorageProblem: the project is read-only, the disk is full, the
@@ -247,6 +256,8 @@ class ProjectStore:
             raise StorageProblem(self.path, StorageProblem.READ_ONLY, READ_ONLY)
         with self._translated():
             with self._sessions.begin() as session:
+                if before_lock is not None:
+                    session.connection(execution_options={_BEFORE_LOCK: before_lock})
                 yield session
 
     @contextmanager

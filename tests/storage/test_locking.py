@@ -81,3 +81,47 @@ def test_an_open_window_keeps_working_while_a_long_transcript_imports(project: P
     assert results[0].status == "imported" and results[0].turns == 20_000
     with ProjectStore.open(project) as store, store.read() as session:
         assert len(list_codes(session)) == 1 + actions
+
+
+def test_a_window_keeps_coding_while_another_process_imports_a_large_text(project: Path, tmp_path: Path) -> None:
+    """A multi-megabyte transcript imported by `lobcoder import` in another process: every
+    action of the open window (a code and a coding, one transaction each) still succeeds."""
+    import os
+    import random
+    import subprocess
+    import sys
+
+    from lobcoder.services.codings import add_coding
+    from lobcoder.services.documents import add_document, list_documents
+
+    rng = random.Random(15)
+    words = "ik denk dat de loopbaanbegeleiding op school beter kan maar één mentor heeft weinig tijd".split()
+    lines = [f"{'I' if n % 2 else 'Anna'}: " + " ".join(rng.choice(words) for _ in range(14)) for n in range(60_000)]
+    transcript = tmp_path / "groot_interview.txt"
+    transcript.write_text("\n\n".join(lines), encoding="utf-8")
+    assert transcript.stat().st_size > 5_000_000
+    with ProjectStore.open(project) as window:
+        with window.transaction() as session:
+            document = add_document(session, "kort", "Anna: het was een goede stage.").id
+        env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[2])}
+        importer = subprocess.Popen(
+            [sys.executable, "-m", "lobcoder", "import", str(project), str(transcript)],
+            env=env,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+        )
+        actions = 0
+        deadline = time.monotonic() + 300  # generous: only a hang fails here
+        while importer.poll() is None and time.monotonic() < deadline:
+            with window.transaction() as session:  # raises StorageProblem(LOCKED) had it waited > 5 s
+                code = create_code(session, f"Thema {actions}")
+                add_coding(session, document, code.id, 0, 5)
+            actions += 1
+            time.sleep(0.02)
+        out, err = importer.communicate(timeout=60)
+        assert importer.returncode == 0, err.decode()
+        with window.read() as session:
+            names = [d.name for d in list_documents(session)]
+            assert len(list_codes(session)) == 1 + actions
+    assert "groot_interview" in names
+    assert actions >= 3  # the window really worked while the import ran

@@ -1,0 +1,88 @@
+"""Speaker turns staged in a TEMP table before the write lock, copied in one statement under it.
+
+A transcript with 400,000 turns takes seconds to insert row by row; under the
+write lock that is seconds in which another window's action waits. The rows
+go first into a TEMP table on the transaction's own connection (a TEMP table
+belongs to that connection alone and locks nothing in the project), and the
+action copies them with one ``INSERT ... SELECT`` inside SQLite. A killed
+import leaves nothing: TEMP tables end with their connection.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterable, Sequence
+from itertools import islice
+from typing import Protocol
+
+from sqlalchemy import text
+from sqlalchemy.orm import Session
+
+
+class Turn(Protocol):
+    """What is stored of a speaker turn (``importing.extracted.Turn`` has it)."""
+
+    @property
+    def speaker(self) -> str | None: ...
+    @property
+    def label_start(self) -> int: ...
+    @property
+    def start(self) -> int: ...
+    @property
+    def end(self) -> int: ...
+    @property
+    def timestamp_ms(self) -> int | None: ...
+
+
+_BATCH = 10_000
+_TABLE = "temp.lobcoder_staged_turns"
+
+
+class StagedTurns:
+    """Turns to store, staged by :meth:`stage` (pass it to ``ProjectStore.transaction(before_lock=...)``)."""
+
+    def __init__(self, turns: Sequence[Turn]) -> None:
+        self.turns = turns
+        self.speakers = tuple(dict.fromkeys(t.speaker for t in turns if t.speaker is not None))
+        self.staged = False
+
+    def __len__(self) -> int:
+        return len(self.turns)
+
+    def stage(self, connection: sqlite3.Connection) -> None:
+        """Write the turns into this connection's TEMP table (no lock on the project)."""
+        connection.execute(
+            f"CREATE TEMP TABLE IF NOT EXISTS {_TABLE.removeprefix('temp.')} "
+            '(speaker TEXT, label_start INTEGER, start INTEGER, "end" INTEGER, timestamp_ms INTEGER)'
+        )
+        connection.execute("BEGIN")  # deferred: it writes to TEMP only
+        try:
+            connection.execute(f"DELETE FROM {_TABLE}")
+            rows: Iterable[tuple[str | None, int, int, int, int | None]] = (
+                (t.speaker, t.label_start, t.start, t.end, t.timestamp_ms) for t in self.turns
+            )
+            while batch := list(islice(rows, _BATCH)):
+                connection.executemany(
+                    f'INSERT INTO {_TABLE} (speaker, label_start, start, "end", timestamp_ms) VALUES (?, ?, ?, ?, ?)',
+                    batch,
+                )
+            connection.execute("COMMIT")
+        except BaseException:
+            connection.execute("ROLLBACK")
+            raise
+        self.staged = True
+
+    def copy(self, session: Session, document_id: int) -> int:
+        """Insert the staged turns for ``document_id`` (speakers must exist); the number copied."""
+        if not self.staged:
+            raise RuntimeError("the turns were not staged: pass stage as the transaction's before_lock")
+        result = session.execute(
+            text(
+                'INSERT INTO speaker_turns (document_id, speaker_id, label_start, start, "end", timestamp_ms) '
+                f'SELECT :document, s.id, t.label_start, t.start, t."end", t.timestamp_ms FROM {_TABLE} AS t '
+                "LEFT JOIN speakers AS s ON s.name = t.speaker ORDER BY t.rowid"
+            ),
+            {"document": document_id},
+        )
+        session.execute(text(f"DELETE FROM {_TABLE}"))
+        return result.rowcount  # type: ignore[attr-defined, no-any-return]
