@@ -83,9 +83,9 @@ def clean_leftovers(target: str | Path) -> list[Path]:
 
 
 # Any builder's leftovers: ".NAME.PID.PURPOSE" (and its -wal/-shm/-journal), or an older version's visible name.
-_ANY_PARTIAL = re.compile(r"^\.(?P<target>.+?)\.(?P<pid>\d+)\.(?P<purpose>[a-z]+)(?:-wal|-shm|-journal)?$")
+_ANY_PARTIAL = re.compile(r"^\.(?P<target>.+?)\.(?P<pid>\d+)\.(?P<purpose>[a-z][a-z0-9-]*?)(?:-wal|-shm|-journal)?$")
 _ANY_LEGACY = re.compile(rf"^.+({'|'.join(re.escape(s) for s in _LEGACY)})(?:-wal|-shm|-journal)?$")
-_PURPOSES = frozenset(("creating", "importing", "building", "copying", "exporting"))
+_PURPOSES = frozenset(("creating", "importing", "building", "copying", "exporting", "pseudo"))
 
 
 @dataclass(frozen=True)
@@ -113,7 +113,7 @@ def find_leftovers(project: str | Path) -> list[Leftover]:
     found = []
     for entry in entries:
         match = _ANY_PARTIAL.match(entry.name)
-        if match and match.group("purpose") in _PURPOSES:
+        if match and match.group("purpose").split("-")[0] in _PURPOSES:
             stale = _stale(entry, int(match.group("pid")), now)
         else:
             stale = _ANY_LEGACY.match(entry.name) is not None and _stale(entry, None, now)

@@ -34,7 +34,7 @@ def test_clean_removes_the_leftovers_it_lists(qtbot, window: MainWindow, tmp_pat
     assert window.open_project(project)
     box = window.menu_actions.backups.leftovers.question
     assert box is not None and box.isVisible()
-    assert "left 3 files" in box.text()
+    assert "left 4 files" in box.text()
     assert all(name in box.informativeText() for name in stale)
     assert not any(name in box.informativeText() for name in running)
     box.grab().save(str(tmp_path / "leftovers.png"))
@@ -43,7 +43,7 @@ def test_clean_removes_the_leftovers_it_lists(qtbot, window: MainWindow, tmp_pat
     button.click()
     qtbot.waitUntil(lambda: not stale & _names(tmp_path))
     assert running <= _names(tmp_path) and project.exists()
-    assert "Removed 3 leftover files" in window.statusBar().currentMessage()
+    assert "Removed 4 leftover files" in window.statusBar().currentMessage()
 
 
 def test_keep_leaves_them_and_a_clean_folder_asks_nothing(window: MainWindow, tmp_path: Path) -> None:

@@ -19,7 +19,12 @@ def dead_pid() -> int:
 def make_leftovers(folder: Path) -> tuple[set[str], set[str]]:
     """(names an interrupted build left, names that must stay: a running build's files and backups)."""
     pid = dead_pid()
-    stale = {f".kopie.lobcoder.{pid}.copying", f".kopie.lobcoder.{pid}.copying-wal", "oud.lobcoder.importing"}
+    stale = {
+        f".kopie.lobcoder.{pid}.copying",
+        f".kopie.lobcoder.{pid}.copying-wal",
+        f".anders.lobcoder.{pid}.pseudo-export-1a2b-shm",
+        "oud.lobcoder.importing",
+    }
     running = {f".bezig.lobcoder.{os.getpid()}.importing", "notities.txt"}
     for name in stale | running:
         (folder / name).write_bytes(b"x" * 2048)

@@ -39,7 +39,7 @@ def test_info_mentions_leftovers_and_cleans_them_when_asked(tmp_path: Path) -> N
     stale, running = make_leftovers(tmp_path)
     code, out, _ = _run("info", project)
     assert code == 0
-    assert "3 file(s), 0.0 MB, left by interrupted imports or copies" in out
+    assert "4 file(s), 0.0 MB, left by interrupted imports or copies" in out
     assert all(name in out for name in stale) and "--clean-leftovers" in out
     assert stale <= {p.name for p in tmp_path.iterdir()}  # info alone removes nothing
 
