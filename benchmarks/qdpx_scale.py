@@ -8,8 +8,9 @@ that its peak resident memory (``ru_maxrss``) is its own:
 
 - export: ``export_qdpx`` of the project;
 - import: ``import_qdpx`` of that export into a new project;
-- report: a Word quote report of every code (``--report``), the largest
-  report a user can ask for.
+- report: ``lobcoder report quotes`` of every code to Word (``--report``;
+  ``--per-code N`` for N quotes per code, all by default: the largest
+  report a user can ask for).
 
 The child also reports its memory after importing lobcoder (the floor every
 step pays) and MB/s over the UTF-8 size of the texts. Peak memory is the
@@ -156,7 +157,7 @@ def text_megabytes(path: Path) -> float:
 
 CHILD = r"""
 import json, resource, sys, time
-step, source, target = sys.argv[1:4]
+step, source, target, profiled = sys.argv[1:5]
 from lobcoder.refi.qdpx_export import export_qdpx
 from lobcoder.refi.qdpx_import import import_qdpx
 from lobcoder.storage.project import ProjectStore
@@ -176,10 +177,10 @@ def work():
         import_qdpx(source, target)
     elif step == "report":
         from lobcoder.cli.main import run_cli
-        if run_cli(["report", "quotes", source, "--out", target]) != 0:
+        if run_cli(["report", "quotes", source, "--out", target, *sys.argv[5:]]) != 0:
             raise SystemExit("report failed")
 started = time.perf_counter()
-if len(sys.argv) > 4:
+if profiled == "profile":
     import cProfile, pstats
     profile = cProfile.Profile()
     profile.runcall(work)
@@ -190,9 +191,9 @@ print(json.dumps({"seconds": time.perf_counter() - started, "peak_mb": rss(), "f
 """
 
 
-def run_step(step: str, source: Path, target: Path, profile: bool = False) -> dict[str, float]:
+def run_step(step: str, source: Path, target: Path, profile: bool = False, *options: str) -> dict[str, float]:
     target.unlink(missing_ok=True)
-    command = [sys.executable, "-c", CHILD, step, str(source), str(target)] + (["profile"] if profile else [])
+    command = [sys.executable, "-c", CHILD, step, str(source), str(target), "profile" if profile else "-", *options]
     # cwd: not this folder, so that PYTHONPATH (e.g. another checkout, for a before/after) decides what is imported.
     done = subprocess.run(command, capture_output=True, text=True, cwd=target.parent)
     if done.returncode != 0:
@@ -247,6 +248,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--codings", type=int, default=CODINGS, help="codings per transcript")
     parser.add_argument("--keep", type=Path, help="folder to keep (and reuse) the generated projects in")
     parser.add_argument("--report", action="store_true", help="also a Word quote report of every code")
+    parser.add_argument("--per-code", type=int, default=0, help="the report's quotes per code (default: all)")
     parser.add_argument("--no-import", action="store_true", help="export (and report) only")
     parser.add_argument("--profile", choices=("export", "import", "report"), help="cProfile this step, largest size")
     args = parser.parse_args(argv)
@@ -259,6 +261,7 @@ def main(argv: list[str] | None = None) -> int:
             projects[size] = folder / f"qdpx-{size}x{args.words}-{args.codings}.lobcoder"
             build_project(projects[size], size, args.words, args.codings)
         megabytes = {size: text_megabytes(path) for size, path in projects.items()}
+        report_options = ["--per-code", str(args.per_code)] if args.per_code else []
         if args.profile:
             size = max(args.sizes)
             exported = work / f"{size}.qdpx"
@@ -266,7 +269,7 @@ def main(argv: list[str] | None = None) -> int:
             if args.profile == "import":
                 run_step("import", exported, work / f"{size}.lobcoder", profile=True)
             if args.profile == "report":
-                run_step("report", projects[size], work / f"{size}.docx", profile=True)
+                run_step("report", projects[size], work / f"{size}.docx", True, *report_options)
             return 0
         steps: dict[str, dict[int, dict[str, float]]] = {"export": {}, "import": {}, "report": {}}
         for size, project in projects.items():
@@ -277,7 +280,7 @@ def main(argv: list[str] | None = None) -> int:
                 steps["import"][size] = run_step("import", exported, work / f"{size}.lobcoder")
                 (work / f"{size}.lobcoder").unlink()
             if args.report:
-                steps["report"][size] = run_step("report", project, work / f"{size}.docx")
+                steps["report"][size] = run_step("report", project, work / f"{size}.docx", False, *report_options)
             exported.unlink()
         rows = [row for step, figures in steps.items() if figures for row in rows_for(step, figures, megabytes)]
     print_table(rows)
