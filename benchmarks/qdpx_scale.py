@@ -13,7 +13,9 @@ that its peak resident memory (``ru_maxrss``) is its own:
   report a user can ask for).
 
 The child also reports its memory after importing lobcoder (the floor every
-step pays) and MB/s over the UTF-8 size of the texts. Peak memory is the
+step pays), its CPU time (user + system: on a machine shared with other
+work, closer to what an idle machine takes than the wall-clock time) and MB/s
+over the UTF-8 size of the texts. Peak memory is the
 child's ``VmHWM`` (on Linux; ``ru_maxrss`` elsewhere, which after a fork
 counts the parent's size too). Growth is each figure
 divided by the one of the next smaller project.
@@ -180,6 +182,7 @@ def work():
         if run_cli(["report", "quotes", source, "--out", target, *sys.argv[5:]]) != 0:
             raise SystemExit("report failed")
 started = time.perf_counter()
+cpu_before = sum(resource.getrusage(resource.RUSAGE_SELF)[:2])
 if profiled == "profile":
     import cProfile, pstats
     profile = cProfile.Profile()
@@ -187,7 +190,9 @@ if profiled == "profile":
     pstats.Stats(profile, stream=sys.stderr).sort_stats("cumulative").print_stats(35)
 else:
     work()
-print(json.dumps({"seconds": time.perf_counter() - started, "peak_mb": rss(), "floor_mb": floor}))
+usage = resource.getrusage(resource.RUSAGE_SELF)
+cpu = usage.ru_utime + usage.ru_stime - cpu_before
+print(json.dumps({"seconds": time.perf_counter() - started, "cpu": cpu, "peak_mb": rss(), "floor_mb": floor}))
 """
 
 
@@ -216,7 +221,8 @@ def rows_for(step: str, figures: dict[int, dict[str, float]], megabytes: dict[in
         if previous is not None:
             before = figures[previous]
             growth = (
-                f"× {seconds / before['seconds']:.2f} time, × {peak / before['peak_mb']:.2f} memory from {previous}"
+                f"× {seconds / before['seconds']:.2f} time, × {figure['cpu'] / before['cpu']:.2f} CPU, "
+                f"× {peak / before['peak_mb']:.2f} memory from {previous}"
             )
         targeted = step != "report" and size == largest
         rows.append(
@@ -225,7 +231,7 @@ def rows_for(step: str, figures: dict[int, dict[str, float]], megabytes: dict[in
                 f"{seconds:.1f} s",
                 f"≤ {TIME_TARGET_S:.0f} s" if targeted else "",
                 seconds <= TIME_TARGET_S if targeted else None,
-                f"{megabytes[size] / seconds:.1f} MB/s of text; {growth}".rstrip("; "),
+                f"{figure['cpu']:.1f} s CPU; {megabytes[size] / seconds:.1f} MB/s of text; {growth}".rstrip("; "),
             )
         )
         rows.append(
