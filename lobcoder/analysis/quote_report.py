@@ -63,6 +63,7 @@ class QuoteReport:
     rollup: bool
     attribute_names: tuple[str, ...]
     described: FilterDescription = FilterDescription()
+    pseudonymised: bool = False  # read from a pseudonymised copy: the notes say so
 
     def attribution_of(self, quote: Quote, language: str = "en") -> str:
         """ "(Marieke, docent, ronde 1)", or "" when no field has a value."""
@@ -91,6 +92,8 @@ class QuoteReport:
             lines.append(message("quotes.note.context", language, count=self.context))
         codes_named = replace(self.described, codes=None)  # the codes are named above
         lines += codes_named.lines(language)
+        if self.pseudonymised:
+            lines.append(message("report.pseudonymised", language))
         return tuple(lines)
 
     def to_table(self, language: str = "en") -> Table:

@@ -42,7 +42,7 @@ def cmd_agreement(args: argparse.Namespace) -> int:
     from lobcoder.cli.output import print_json
     from lobcoder.cli.pseudonymised import project_to_export
     from lobcoder.cli.report import print_table
-    from lobcoder.reports.export import export_table
+    from lobcoder.reports.export import export_table, pseudonymised_tables
 
     if args.out is not None and args.out.suffix.lower() not in (".docx", ".xlsx", ".csv"):
         raise AgreementProblem(f"{args.out}: use .docx, .xlsx or .csv")
@@ -61,6 +61,8 @@ def cmd_agreement(args: argparse.Namespace) -> int:
         print_json(result_as_json(result))
         return 0
     tables = report_tables(result, args.language)
+    if args.pseudonymise:
+        tables = pseudonymised_tables(tables, args.language)
     if args.out is not None:
         for path in export_table(tables, args.out, language=args.language):
             print(f"Wrote {path}")

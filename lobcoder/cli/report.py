@@ -8,6 +8,7 @@ import sys
 import textwrap
 import types
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 from pathlib import Path
 from typing import Any, NoReturn
 
@@ -24,7 +25,7 @@ from lobcoder.cli.output import error, one_line, print_json
 from lobcoder.cli.pseudonymised import add_flag, project_to_export
 from lobcoder.errors import LobcoderError
 from lobcoder.i18n import message
-from lobcoder.reports.export import ExportFormat, export_quotes, export_table
+from lobcoder.reports.export import ExportFormat, export_quotes, export_table, pseudonymised_tables
 from lobcoder.reports.formatting import Language, format_value, is_matrix
 
 FORMATS = ("docx", "xlsx", "csv", "json")
@@ -228,6 +229,7 @@ def cmd_quotes(args: argparse.Namespace) -> int:
         definitions=args.definitions,
         context=args.context,
     )
+    report = replace(report, pseudonymised=args.pseudonymise)
     if kind is None:
         print_quotes(report, args.language)
         return 0
@@ -249,6 +251,8 @@ def _report(
     kind = _output_format(args)
     dataset, flt = _load(args) if loaded is None else loaded
     tables = compute(dataset, flt)
+    if args.pseudonymise:
+        tables = pseudonymised_tables(tables, args.language)
     if kind == "json":
         document: Any = [table_as_json(t) for t in tables]
         if args.out:

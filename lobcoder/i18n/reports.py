@@ -16,6 +16,10 @@ MESSAGES: dict[str, M] = {
         nl="Donkerder cellen: hogere waarden (de diagonaal is niet gekleurd).",
     ),
     "report.bold": M(en="In bold:", nl="Vetgedrukt:"),
+    "report.pseudonymised": M(
+        en="Names and other personal data are pseudonymised.",
+        nl="Namen en andere persoonsgegevens zijn gepseudonimiseerd.",
+    ),
 }
 MESSAGES.update(
     {

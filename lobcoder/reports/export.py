@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 from pathlib import Path
 from typing import Literal
 
 from lobcoder.analysis.quote_report import QuoteReport
 from lobcoder.analysis.table import Table
 from lobcoder.errors import FileProblem
+from lobcoder.i18n import message
 from lobcoder.reports.csv_export import render_csv
 from lobcoder.reports.docx_export import render_docx
 from lobcoder.reports.formatting import check_language, write_atomically
@@ -64,6 +66,12 @@ def export_table(
         write_atomically(numbered_path(path, number), lambda stream, table=table: render_csv(table, stream, language))  # type: ignore[misc]
         for number, table in enumerate(tables, start=1)
     ]
+
+
+def pseudonymised_tables(tables: Sequence[Table], language: str = "en") -> list[Table]:
+    """The tables with a note that they were computed on pseudonymised data."""
+    note = message("report.pseudonymised", check_language(language))
+    return [replace(table, notes=(*table.notes, note)) for table in tables]
 
 
 def numbered_path(path: Path, number: int) -> Path:

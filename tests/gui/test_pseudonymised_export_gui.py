@@ -87,11 +87,13 @@ def test_quotes_tab_exports_pseudonymised_quotes_and_the_choice_is_one_for_the_w
         tab.export_to(target)
     text = "\n".join(p.text for p in docx.Document(str(target)).paragraphs)
     assert "Docent 1" in text and "School A" in text and not leaked(text)
+    assert "Names and other personal data are pseudonymised." in text
     assert not [p for p in tmp_path.iterdir() if "pseudo-export" in p.name]
     table = tmp_path / "frequenties.docx"
     with qtbot.waitSignal(analysis.frequencies.exported, timeout=60000):
         analysis.frequencies.export_to(table)
-    assert table.exists()
+    written = docx.Document(str(table))
+    assert "personal data are pseudonymised" in "\n".join(p.text for p in written.paragraphs)
     analysis.resize(1250, 700)
     analysis.grab().save(str(tmp_path / "analysis_pseudonymise.png"))
     analysis.close()

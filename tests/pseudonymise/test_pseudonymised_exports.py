@@ -117,15 +117,17 @@ def test_cli_reports_and_project_export_with_pseudonymise(
     quotes, pseudo_quotes = tmp_path / "quotes.docx", tmp_path / "quotes-pseudo.docx"
     assert main(["report", "quotes", str(decided), "--out", str(quotes), "--language", "nl"]) == 0
     assert main(["report", "quotes", str(decided), "--out", str(pseudo_quotes), "--pseudonymise"]) == 0
-    assert "Marieke" in docx_text(quotes)
+    assert "Marieke" in docx_text(quotes) and "gepseudonimiseerd" not in docx_text(quotes)
     text = docx_text(pseudo_quotes)
     assert not [name for name in ORIGINALS if name != "Joost" and name in text] and "Docent 1" in text
+    assert "Names and other personal data are pseudonymised." in text
     # A filter names the value as the researcher knows it; the report shows only its pseudonym.
     table = tmp_path / "table.docx"
     args = ["report", "frequencies", str(decided), "--filter", "school=ROC Veenstroom", "--by-document"]
     assert main([*args, "--out", str(table), "--pseudonymise"]) == 0
     text = docx_text(table)
     assert "School A" in text and "Veenstroom" not in text and "Marieke" not in text
+    assert "personal data are pseudonymised" in text
     assert main(["transcripts", str(decided), "--out", str(tmp_path / "t"), "--format", "txt", "--pseudonymise"]) == 0
     assert main(["project", "export", str(decided), "--out", str(tmp_path / "p.qdpx"), "--pseudonymise"]) == 0
     assert "Pseudonymised with 8 accepted decisions" in capsys.readouterr().err

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -190,7 +191,11 @@ class QuotesTab(AnalysisTab):
 
     def export_writer(self, path: Path, language: Language) -> Callable[[Any], object]:
         layout = self.layout_choice.currentData()
-        return lambda result: export_quotes(result[2], path, language=language, layout=layout)
+
+        def write(result: Any) -> object:
+            return export_quotes(replace(result[2], pseudonymised=True), path, language=language, layout=layout)
+
+        return write
 
     def export_task(self, tables: list[Table], path: Path, language: Language) -> Callable[[], object]:
         """Word gets the thesis layout (a heading per code, quotes as blocks); Excel and CSV the table."""

@@ -30,7 +30,7 @@ from lobcoder.analysis.filters import AnalysisFilter
 from lobcoder.analysis.table import Table
 from lobcoder.gui.pseudonymise.export_option import PseudonymiseOption
 from lobcoder.gui.workers import Worker
-from lobcoder.reports.export import export_table
+from lobcoder.reports.export import export_table, pseudonymised_tables
 from lobcoder.reports.formatting import Language
 
 if TYPE_CHECKING:
@@ -134,9 +134,13 @@ class AnalysisTab(QWidget):
         raise NotImplementedError
 
     def export_writer(self, path: Path, language: Language) -> Callable[[Any], object]:
-        """What a pseudonymised Export… writes from the result computed on the copy; by default its tables."""
+        """What a pseudonymised Export… writes from the result computed on the copy: its tables, noted as such."""
         make, chart = self.table_maker(language), self.export_chart()
-        return lambda result: export_table(make(result), path, language=language, chart=chart)
+
+        def write(result: Any) -> object:
+            return export_table(pseudonymised_tables(make(result), language), path, language=language, chart=chart)
+
+        return write
 
     # -- computing -------------------------------------------------------------
 
