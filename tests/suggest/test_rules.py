@@ -39,6 +39,16 @@ def test_gapped_pattern_needs_every_word_within_the_gap(pipeline: DutchPipeline)
     assert hits(pipeline, "De docenten leerden veel.", leren="docent … samen leren") == [{}]
 
 
+def test_matches_never_cross_a_unit(pipeline: DutchPipeline) -> None:
+    # The matchers run once over the whole text; a pattern spread over two sentences counts for neither.
+    text = "De docenten waren er. Toen gingen we samen leren. Docenten leren samen."
+    assert hits(pipeline, text, leren="docent … samen leren", kort="er toen") == [
+        {},
+        {},
+        {"leren": ("docent … samen leren",)},
+    ]
+
+
 def test_compound_plural_matches_its_lemma(pipeline: DutchPipeline) -> None:
     assert hits(pipeline, "We voeren loopbaangesprekken met studenten.", gesprek="loopbaangesprek") == [
         {"gesprek": ("loopbaangesprek",)}
