@@ -365,6 +365,8 @@ def fit(
                     found = Reliability(count, coded_docs, threshold, precision, recall, f1, "learned")
                     coef, intercept = _fit_one(data.x, y, seed)  # on all documents (better than the folds' mean)
                     models[guid] = CodeModel(guid, coef, intercept, stack, found, terms)
+            elif bool(np.any(odds != NO_EVIDENCE)):
+                pass  # codings in one document, nothing to cross-validate: where the codebook speaks, it carries
             else:  # codings in one document: nothing to cross-validate, learn as well as one can
                 coef, intercept = _fit_one(data.x, y, seed)
                 found = Reliability(count, coded_docs, DEFAULT_THRESHOLD, None, None, None, "learned")

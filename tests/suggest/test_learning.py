@@ -94,3 +94,16 @@ def test_an_unseen_document_gets_suggestions_with_the_learned_keywords(corpus: C
     assert "intervisie" in leren[0].learned and "learned keywords: " in leren[0].reason
     visie = [text[s.start : s.end] for s in found if s.code_guid == corpus.codes["visie"]]
     assert visie == ["De directie heeft een nieuwe visie op papier gezet."]
+
+
+def test_codings_in_one_document_leave_the_codebook_in_charge_where_it_has_evidence() -> None:
+    """Nothing to cross-validate: a model fitted on one document must not override what the codebook says."""
+    examples, guid = _examples(1, seed=2)
+    assert guid in fit(examples).classifier.models  # type: ignore[union-attr]  # no codebook evidence: learned
+    with_evidence = [
+        TrainingExample(e.key, e.context, e.cats, ((guid, 1.2),) if "intervisie" in e.context.words else ())
+        for e in examples
+    ]
+    model = fit(with_evidence).classifier
+    assert model is not None and guid not in model.models
+    assert model.reliability[guid].source == "codebook" and model.reliability[guid].examples == 3
