@@ -174,13 +174,14 @@ class CodebookEvidence:
         # The codebook's own words are words too (intervisie, overleg: not in the lookup table's lemmas).
         known = Words(pipeline.known_words, (w for words in parsed for w in words if w))
         for (guid, field, _), words in zip(fields, parsed, strict=True):
-            terms = terms_of(words)
+            written = terms_of(words)
+            terms = Counter(written)
             if PART_SHARE:
-                for word in {w for w in words if w}:
+                for word in sorted({w for w in words if w}):  # sorted: the same sums in every process
                     for modifier, head in compound_splits(word, known)[:1]:
                         part = next((f for f in modifier_forms(modifier) if f in known), modifier)
                         for piece in (part, head):
-                            terms[piece] += PART_SHARE * terms[word]
+                            terms[piece] += PART_SHARE * written[word]
             if field == "exclusion":
                 against.setdefault(guid, Counter()).update(terms)
             else:
