@@ -23,7 +23,7 @@ from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from pathlib import Path
 from types import TracebackType
-from typing import IO
+from typing import IO, Literal
 
 from lobcoder.errors import FileProblem
 
@@ -262,7 +262,9 @@ def writing_zip(path: str | Path, compression: int = zipfile.ZIP_DEFLATED) -> It
 class _CheckedZipFile(zipfile.ZipFile):
     """Refuses member names that could escape a folder when the zip is unpacked."""
 
-    def open(self, name: str | zipfile.ZipInfo, mode: str = "r", pwd: bytes | None = None, **kwargs: bool) -> IO[bytes]:  # type: ignore[override]
+    def open(  # type: ignore[override]
+        self, name: str | zipfile.ZipInfo, mode: Literal["r", "w"] = "r", pwd: bytes | None = None, **kwargs: bool
+    ) -> IO[bytes]:
         if mode == "w":
             filename = name.filename if isinstance(name, zipfile.ZipInfo) else name
             if not filename or normalise_name(filename) != filename.replace("\\", "/").strip("/"):

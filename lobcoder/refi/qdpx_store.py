@@ -20,9 +20,9 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import insert, select
+from sqlalchemy import Table, insert, select
 from sqlalchemy.orm import Session
 
 from lobcoder.errors import Cancelled
@@ -353,7 +353,7 @@ class _Store:
                 self.note(f"source {source.name}: codes applied to the whole source now code its whole text")
         if rows:
             # Core, not the ORM's bulk path: a fifth of the time; the coded share is measured once after.
-            self.session.connection().execute(insert(Coding.__table__), rows)
+            self.session.connection().execute(insert(cast(Table, Coding.__table__)), rows)
             measure(self.session, [document_id])
             self.result.counts["codings"] += len(rows)
         if any(refs or description or any(self.linked_guid(g) for g in guids) for _, refs, guids, description in named):
