@@ -135,14 +135,18 @@ def _clean(text: str) -> str:
 
 
 def _merge(pieces: list[_Piece]) -> list[_Piece]:
-    merged: list[_Piece] = []
+    # Texts of one speaker's run are collected and joined once: appending to
+    # a string each time would take quadratic time over a long monologue.
+    merged: list[tuple[_Piece, list[str]]] = []
     for piece in pieces:
-        previous = merged[-1] if merged else None
+        previous = merged[-1][0] if merged else None
         if previous is not None and piece.speaker is not None and piece.speaker == previous.speaker:
-            previous.text = f"{previous.text} {piece.text}"
+            merged[-1][1].append(piece.text)
         else:
-            merged.append(_Piece(piece.speaker, piece.text, piece.start_ms, piece.kind))
-    return merged
+            merged.append((_Piece(piece.speaker, piece.text, piece.start_ms, piece.kind), [piece.text]))
+    for piece, texts in merged:
+        piece.text = " ".join(texts)
+    return [piece for piece, _texts in merged]
 
 
 def _milliseconds(hours: str | None, minutes: str, seconds: str, fraction: str | None) -> int:
