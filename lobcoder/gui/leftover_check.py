@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QLocale, QObject, Slot
+from PySide6.QtCore import QDateTime, QLocale, QObject, Slot
 from PySide6.QtWidgets import QMessageBox, QPushButton
 
 from lobcoder.gui.exchange_actions import STATUS_MS
@@ -36,7 +36,7 @@ class LeftoverCheck(QObject):
         locale = QLocale()
         lines = [
             f"• {leftover.path.name}  ({locale.formattedDataSize(leftover.size)}, "
-            f"{locale.toString(leftover.modified.astimezone(), QLocale.FormatType.ShortFormat)})"
+            f"{locale.toString(QDateTime.fromSecsSinceEpoch(int(leftover.modified.timestamp())), QLocale.FormatType.ShortFormat)})"
             for leftover in self.found[:_LISTED]
         ]
         if len(self.found) > _LISTED:

@@ -125,11 +125,11 @@ def decode_file(path: str | Path, chunks: Chunks | None = None) -> tuple[str, st
                 name = encoding.replace("-sig", "").upper()
                 raise ImportProblem(path, f"starts like a {name} text file but is damaged ({exc.reason})") from exc
     if any(b"\x00" in chunk for chunk in chunks()):
-        encoding = _utf16_without_bom(chunks)
-        if encoding is None:
+        utf16 = _utf16_without_bom(chunks)
+        if utf16 is None:
             raise ImportProblem(path, _BINARY)
         try:
-            return _collect(path, chunks, encoding), encoding
+            return _collect(path, chunks, utf16), utf16
         except UnicodeDecodeError as exc:
             raise ImportProblem(path, _BINARY) from exc
     try:
