@@ -404,3 +404,18 @@ def test_codes_not_yet_reliable_are_hidden_with_an_explanation_and_their_reliabi
     pane.show_unreliable.setChecked(True)
     assert any(code == "Samen leren" for _, code in _listed(window))
     assert pane.hidden_label.text().startswith("Codes marked ⚠ are not yet reliable")
+
+
+def test_the_reason_column_names_the_learned_keywords_that_matched(qapp) -> None:  # type: ignore[no-untyped-def]
+    from lobcoder.gui.suggestions.model import SuggestionModel as Model
+
+    text = "Anna: Wij oefenen vaak met een rollenspel."
+    start = text.index("Wij")
+    learned = Suggestion(
+        1, start, len(text), 7, "g", "Samen leren", 0.42, ("learned",), "", "sentence", 0.2,
+        learned=("rollenspel", "oefenen"), nearest="Met collega's oefenen we loopbaangesprekken.",
+    )  # fmt: skip
+    model = Model()
+    model.set_suggestions([learned], text, {7: "#336699"})
+    reason = model.data(model.index(0, REASON))
+    assert reason.startswith("learned from your codings: rollenspel, oefenen · like your coding “Met collega's")

@@ -123,6 +123,8 @@ class SuggestionModel(QAbstractTableModel):
             parts.append(self.tr("keywords: {0}").format(", ".join(suggestion.terms)))
         if suggestion.derived:
             parts.append(self.tr("from the codebook: {0}").format(", ".join(suggestion.derived[:5])))
+        if suggestion.learned:
+            parts.append(self.tr("learned from your codings: {0}").format(", ".join(suggestion.learned[:5])))
         if suggestion.nearest:
             parts.append(self.tr("like your coding “{0}”").format(_one_line(suggestion.nearest, 60)))
         elif "learned" in suggestion.sources:

@@ -218,7 +218,7 @@
 <context>
     <name>CooccurrenceTab</name>
     <message numerus="yes">
-        <location filename="../../analysis/cooccurrence_tab.py" line="+458"/>
+        <location filename="../../analysis/cooccurrence_tab.py" line="+454"/>
         <source>‘{0}’ and ‘{1}’: %n passage(s)</source>
         <translation>
             <numerusform>‘{0}’ and ‘{1}’: %n passage</numerusform>
@@ -565,7 +565,7 @@ Language of the codebook:</numerusform>
 <context>
     <name>QuotesTab</name>
     <message numerus="yes">
-        <location filename="../../analysis/quotes_tab.py" line="+177"/>
+        <location filename="../../analysis/quotes_tab.py" line="+178"/>
         <source>%n quote(s)</source>
         <translation>
             <numerusform>%n quote</numerusform>
@@ -665,7 +665,7 @@ Language of the codebook:</numerusform>
 <context>
     <name>SuggestionModel</name>
     <message numerus="yes">
-        <location filename="../../suggestions/model.py" line="+133"/>
+        <location filename="../../suggestions/model.py" line="+135"/>
         <source>%n sentence(s)</source>
         <translation>
             <numerusform>%n sentence</numerusform>

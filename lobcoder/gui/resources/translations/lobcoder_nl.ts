@@ -274,7 +274,7 @@
         <translation>Segmentoverlap vergelijkt twee codeurs; kies codeur B.</translation>
     </message>
     <message>
-        <location line="+88"/>
+        <location line="+83"/>
         <source>agreement</source>
         <translation>overeenstemming</translation>
     </message>
@@ -310,7 +310,7 @@
         <translation>De tabel opslaan als Word (.docx), Excel (.xlsx) of CSV</translation>
     </message>
     <message>
-        <location line="+118"/>
+        <location line="+125"/>
         <source>Could not compute this analysis: {0}</source>
         <translation>Deze analyse kon niet worden berekend: {0}</translation>
     </message>
@@ -1252,17 +1252,17 @@
     </message>
     <message>
         <location line="+25"/>
-        <location line="+223"/>
+        <location line="+219"/>
         <source>Select a cell to list the passages where both codes occur.</source>
         <translation>Kies een cel om de passages te zien waarin beide codes voorkomen.</translation>
     </message>
     <message>
-        <location line="-214"/>
+        <location line="-210"/>
         <source>Double-click or press Enter to show the passage in its document</source>
         <translation>Dubbelklik of druk op Enter om de passage in het document te tonen</translation>
     </message>
     <message>
-        <location line="+80"/>
+        <location line="+76"/>
         <source>code co-occurrence</source>
         <translation>co-occurrentie van codes</translation>
     </message>
@@ -1368,7 +1368,7 @@
         <translation>Dit project heeft nog geen attributen: importeer een attributenbestand om codes ermee te kruisen.</translation>
     </message>
     <message>
-        <location line="+64"/>
+        <location line="+60"/>
         <source>crosstab {0}</source>
         <translation>kruistabel {0}</translation>
     </message>
@@ -2191,7 +2191,7 @@ Taal van het codeboek:</numerusform>
         <translation>document</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+25"/>
         <source>code frequencies</source>
         <translation>codefrequenties</translation>
     </message>
@@ -2997,7 +2997,7 @@ Kwalitatief coderen van interviewtranscripten.</translation>
 <context>
     <name>PassageModel</name>
     <message>
-        <location filename="../../analysis/cooccurrence_tab.py" line="-377"/>
+        <location filename="../../analysis/cooccurrence_tab.py" line="-373"/>
         <source>Document</source>
         <translation>Document</translation>
     </message>
@@ -3321,7 +3321,7 @@ Wachtwoord om hem te versleutelen (leeg laten voor geen):</translation>
 <context>
     <name>QuotesTab</name>
     <message>
-        <location filename="../../analysis/quotes_tab.py" line="+40"/>
+        <location filename="../../analysis/quotes_tab.py" line="+41"/>
         <source>Include sub-codes</source>
         <translation>Met subcodes</translation>
     </message>
@@ -3470,7 +3470,7 @@ Wachtwoord om hem te versleutelen (leeg laten voor geen):</translation>
         </translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+9"/>
         <source>quotes</source>
         <translation>citaten</translation>
     </message>
@@ -4177,6 +4177,11 @@ Wachtwoord om hem te versleutelen (leeg laten voor geen):</translation>
         <location line="+2"/>
         <source>from the codebook: {0}</source>
         <translation>uit het codeboek: {0}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>learned from your codings: {0}</source>
+        <translation>geleerd uit je coderingen: {0}</translation>
     </message>
     <message>
         <location line="+2"/>
