@@ -421,9 +421,9 @@ def _mine(binary: sparse.csr_matrix, names: Sequence[str], y: np.ndarray) -> tup
     """Learned keywords from these units, and their weights as a vector over the columns."""
     positive = np.asarray(binary[y == 1].sum(axis=0)).ravel()
     negative = np.asarray(binary[y == 0].sum(axis=0)).ravel()
-    columns = np.nonzero(positive >= mined.MIN_SUPPORT)[0]
+    columns = [int(c) for c in np.nonzero(positive >= mined.MIN_SUPPORT)[0]]
     found = mined.mine_counts(
-        [names[c] for c in columns], positive[columns], negative[columns], positive.sum(), negative.sum()
+        [names[c] for c in columns], positive[columns], negative[columns], float(positive.sum()), float(negative.sum())
     )
     vector = np.zeros(len(names))
     for c in columns:

@@ -40,8 +40,9 @@ def mine(units: Sequence[Iterable[str]], coded: Sequence[bool]) -> dict[str, flo
     for found, is_coded in zip(units, coded, strict=True):
         (positive if is_coded else negative).update(set(found))
     names = sorted(positive)
-    counts = [np.array([c[t] for t in names], float) for c in (positive, negative)]
-    return mine_counts(names, *counts, float(sum(positive.values())), float(sum(negative.values())))
+    coded_counts = np.array([positive[t] for t in names], float)
+    other_counts = np.array([negative[t] for t in names], float)
+    return mine_counts(names, coded_counts, other_counts, float(sum(positive.values())), float(sum(negative.values())))
 
 
 def mine_counts(
