@@ -13,11 +13,13 @@ per-call overhead of deduce stays small and a batch is a unit of progress.
 Why processes: deduce is pure Python, so threads do not help. On Linux the
 workers are forked after deduce is loaded, so each starts at once and shares
 the lookup structures; elsewhere (macOS forbids fork of a process running Qt,
-Windows has none) and for small projects it runs in this process.
+Windows has none), for small projects and on a machine whose cores are busy
+already it runs in this process.
 """
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import os
 import sys
@@ -80,14 +82,24 @@ def annotate_lines(lines: Sequence[str]) -> list[list[DeduceAnnotation]]:
 
 
 def default_workers() -> int:
-    """How many processes to use: the cores this process may run on, where forking after loading is safe."""
+    """How many processes to use: the idle cores, where forking after loading is safe (Linux).
+
+    A process per core helps only when the cores are free; on a machine that
+    is already busy (load average at or above the cores) more processes only
+    share the same cores and pay for starting, so it stays at one.
+    """
     if sys.platform != "linux" or "fork" not in multiprocessing.get_all_start_methods():
         return 1
     try:
         cores = len(os.sched_getaffinity(0))
     except (AttributeError, OSError):
         cores = os.cpu_count() or 1
-    return max(1, min(cores, MAX_WORKERS))
+    try:
+        busy = os.getloadavg()[0]
+    except OSError:
+        busy = 0.0
+    idle = int(cores - busy + 1)  # + 1: this process, busy with the detection itself
+    return max(1, min(cores, idle, MAX_WORKERS))
 
 
 def annotate_texts(
@@ -114,24 +126,32 @@ def annotate_texts(
     if count > 1 and chars < POOL_MIN_CHARS and workers is None:
         count = 1
     count = min(count, total)
-    if count <= 1:
-        results: Iterable[list[list[DeduceAnnotation]]] = map(annotate_lines, groups)
-        yield from zip(lines, _collect(results, total, progress, cancelled), strict=True)
-        return
-    with warnings.catch_warnings():
-        # Python 3.12+ warns about forking a process with threads (the window's worker thread): a child
-        # could inherit a lock another thread held. The children here only run deduce on strings and
-        # send the results back; they never touch Qt, the project file or logging handlers.
-        warnings.filterwarnings(
-            "ignore", message=".*use of fork\\(\\) may lead to deadlocks", category=DeprecationWarning
-        )
-        pool = multiprocessing.get_context("fork").Pool(count)
+    # deduce's lookup structures are millions of objects that live as long as the program: frozen, the
+    # garbage collector stops walking them on every full collection (in this process and in forked
+    # workers, which then also do not copy the pages that hold them). Unfrozen again at the end.
+    gc.freeze()
     try:
-        yield from zip(lines, _collect(pool.imap(annotate_lines, groups), total, progress, cancelled), strict=True)
-        pool.close()
+        if count <= 1:
+            results: Iterable[list[list[DeduceAnnotation]]] = map(annotate_lines, groups)
+            yield from zip(lines, _collect(results, total, progress, cancelled), strict=True)
+            return
+        with warnings.catch_warnings():
+            # Python 3.12+ warns about forking a process with threads (the window's worker thread): a
+            # child could inherit a lock another thread held. The children here only run deduce on
+            # strings and send the results back; they never touch Qt, the project file or logging.
+            warnings.filterwarnings(
+                "ignore", message=".*use of fork\\(\\) may lead to deadlocks", category=DeprecationWarning
+            )
+            pool = multiprocessing.get_context("fork").Pool(count)
+        try:
+            found = pool.imap(annotate_lines, groups)
+            yield from zip(lines, _collect(found, total, progress, cancelled), strict=True)
+            pool.close()
+        finally:
+            pool.terminate()
+            pool.join()
     finally:
-        pool.terminate()
-        pool.join()
+        gc.unfreeze()
 
 
 def _collect(

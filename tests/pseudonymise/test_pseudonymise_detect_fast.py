@@ -110,3 +110,13 @@ def test_shapes_that_are_not_names() -> None:
         "De Graaf BV",
         "Stichting De Brug",
     ]
+
+
+@pytest.mark.skipif(not hasattr(__import__("os"), "sched_getaffinity"), reason="Linux only")
+def test_worker_processes_only_for_idle_cores(monkeypatch: pytest.MonkeyPatch) -> None:
+    import os
+
+    monkeypatch.setattr(os, "sched_getaffinity", lambda _pid: set(range(8)))
+    for load, expected in ((0.0, deduce_batch.MAX_WORKERS), (6.5, 2), (20.0, 1)):
+        monkeypatch.setattr(os, "getloadavg", lambda load=load: (load, load, load))
+        assert deduce_batch.default_workers() == expected

@@ -107,6 +107,7 @@ class EntityModel(QAbstractTableModel):
                 "project": self.tr("project"),
                 "terms": self.tr("term list"),
                 "manual": self.tr("you"),
+                "pattern": self.tr("pattern"),
             }
             return {
                 TERM: e.term,

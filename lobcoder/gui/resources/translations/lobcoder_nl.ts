@@ -1624,6 +1624,11 @@
         <translation>u</translation>
     </message>
     <message>
+        <location line="+1"/>
+        <source>pattern</source>
+        <translation>patroon</translation>
+    </message>
+    <message>
         <location line="+13"/>
         <source>Also written: {0}</source>
         <translation>Ook geschreven als: {0}</translation>
