@@ -13,8 +13,7 @@ per-call overhead of deduce stays small and a batch is a unit of progress.
 Why processes: deduce is pure Python, so threads do not help. On Linux the
 workers are forked after deduce is loaded, so each starts at once and shares
 the lookup structures; elsewhere (macOS forbids fork of a process running Qt,
-Windows has none), for small projects and on a machine whose cores are busy
-already it runs in this process.
+Windows has none) and for small projects it runs in this process.
 """
 
 from __future__ import annotations
@@ -82,24 +81,14 @@ def annotate_lines(lines: Sequence[str]) -> list[list[DeduceAnnotation]]:
 
 
 def default_workers() -> int:
-    """How many processes to use: the idle cores, where forking after loading is safe (Linux).
-
-    A process per core helps only when the cores are free; on a machine that
-    is already busy (load average at or above the cores) more processes only
-    share the same cores and pay for starting, so it stays at one.
-    """
+    """How many processes to use: the cores this process may run on (at most ``MAX_WORKERS``), on Linux."""
     if sys.platform != "linux" or "fork" not in multiprocessing.get_all_start_methods():
         return 1
     try:
         cores = len(os.sched_getaffinity(0))
     except (AttributeError, OSError):
         cores = os.cpu_count() or 1
-    try:
-        busy = os.getloadavg()[0]
-    except OSError:
-        busy = 0.0
-    idle = int(cores - busy + 1)  # + 1: this process, busy with the detection itself
-    return max(1, min(cores, idle, MAX_WORKERS))
+    return max(1, min(cores, MAX_WORKERS))
 
 
 def annotate_texts(

@@ -147,6 +147,8 @@ def entities_from_seeds(seeds: dict[str, Seed], texts: Sequence[tuple[Location, 
     grouped = {e.key: e for e in group_findings(findings, {k: s.term for k, s in seeds.items()})}
     entities = []
     for key, seed in seeds.items():
+        if key not in grouped and seed.source in (SOURCE_DEDUCE, SOURCE_PATTERN):
+            continue  # found only inside a longer term (``Jansen Bouw`` in ``Jansen Bouw B.V.``): nothing to review
         entity = grouped.get(key) or Entity(key, seed.term, seed.category, seed.confidence, (seed.source,))
         # The seed (strongest source) decides the category, not the finding that happened to be most confident.
         entities.append(entity.with_decision(seed.pseudonym, seed.accepted, seed.category))
