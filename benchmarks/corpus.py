@@ -11,7 +11,7 @@ import random
 import re
 import sys
 import zipfile
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -82,6 +82,26 @@ if _TAIL:
 _ANSWERS = _Zipf(V.ANSWER_TEMPLATES)
 _QUESTIONS = _Zipf(V.QUESTION_TEMPLATES)
 _SLOT = re.compile(r"\{(\w+)\}")
+
+
+SENTENCE = re.compile(r"\S[^.!?\n]*[.!?]*")
+
+
+def answer_spans(text: str, count: int, rng: random.Random) -> Iterator[tuple[int, int]]:
+    """``count`` spans of one to three answer sentences (never the interviewer's); about one in six overlaps the one before."""
+    from lobcoder.importing.speakers import detect_turns
+
+    sentences = [
+        (m.start(), m.end())
+        for t in detect_turns(text)
+        if t.speaker is not None and t.speaker != "I"
+        for m in SENTENCE.finditer(text, t.start, t.end)
+    ]
+    first = last = 0
+    for n in range(count):
+        first = rng.randint(first, last) if n and rng.random() < 1 / 6 else rng.randrange(len(sentences) - 3)
+        last = min(first + rng.randint(0, 2), len(sentences) - 1)
+        yield sentences[first][0], sentences[last][1]
 
 
 def _fill(template: str, rng: random.Random) -> str:

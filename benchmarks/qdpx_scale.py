@@ -32,7 +32,6 @@ from __future__ import annotations
 import argparse
 import json
 import random
-import re
 import subprocess
 import sys
 import tempfile
@@ -67,7 +66,6 @@ CODINGS = 200
 CODES = 60
 TIME_TARGET_S = 60.0
 MEMORY_TARGET_MB = 500.0
-SENTENCE = re.compile(r"\S[^.!?\n]*[.!?]*")
 COLORS = ("#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b", "#e377c2", "#17becf")
 
 # -- building projects (not timed) ---------------------------------------------
@@ -126,27 +124,11 @@ def build_project(path: Path, documents: int, words: int, codings: int, seed: in
 def _code(
     session, document_id: int, text: str, count: int, codes: list[int], coders: list[int], rng: random.Random
 ) -> None:  # type: ignore[no-untyped-def]
-    """``count`` codings of one to three answer sentences; about one in six overlaps the one before."""
-    sentences = [
-        (m.start(), m.end())
-        for t in detect_turns(text)
-        if t.speaker is not None and t.speaker != "I"
-        for m in SENTENCE.finditer(text, t.start, t.end)
+    """``count`` codings of one to three answer sentences, random codes and coders."""
+    rows = [
+        {"document_id": document_id, "code_id": rng.choice(codes), "coder_id": rng.choice(coders), "start": a, "end": b}
+        for a, b in corpus.answer_spans(text, count, rng)
     ]
-    rows = []
-    first = last = 0
-    for _ in range(count):
-        first = rng.randint(first, last) if rows and rng.random() < 1 / 6 else rng.randrange(len(sentences) - 3)
-        last = min(first + rng.randint(0, 2), len(sentences) - 1)
-        rows.append(
-            {
-                "document_id": document_id,
-                "code_id": rng.choice(codes),
-                "coder_id": rng.choice(coders),
-                "start": sentences[first][0],
-                "end": sentences[last][1],
-            }
-        )
     session.execute(insert(Coding), rows)
 
 

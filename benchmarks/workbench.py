@@ -34,7 +34,6 @@ import cProfile
 import os
 import pstats
 import random
-import re
 import sqlite3
 import statistics
 import subprocess
@@ -67,7 +66,6 @@ from lobcoder.text.normalize import normalize_text  # noqa: E402
 RUNS = 9
 ACTIONS = ("apply", "undo", "redo", "remove")
 COLORS = ("#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b", "#e377c2", "#17becf")
-SENTENCE = re.compile(r"\S[^.!?\n]*[.!?]*")
 QUERIES = ("docent", "loopbaan*", '"samen leren"', "stageplek OR leerbedrijf", "interessetest -talentenscan")
 LONG = {"50k": (50_000, 250), "300k": (300_000, 1_500), "1.2M": (1_200_000, 6_000)}
 QUICK_LONG = {"50k": (50_000, 250), "300k": (150_000, 750), "1.2M": (300_000, 1_500)}
@@ -86,21 +84,10 @@ def _text(words: int, seed: int, characters: int | None = None) -> tuple[str, st
 def _code(session, document_id: int, text: str, count: int, codes: Sequence[int], coder: int, seed: int) -> None:  # type: ignore[no-untyped-def]
     """``count`` codings of one to three answer sentences; about one in six overlaps the one before."""
     rng = random.Random(seed)
-    sentences = [
-        (m.start(), m.end())
-        for t in detect_turns(text)
-        if t.speaker is not None and t.speaker != "I"
-        for m in SENTENCE.finditer(text, t.start, t.end)
+    rows = [
+        {"document_id": document_id, "code_id": rng.choice(codes), "coder_id": coder, "start": a, "end": b}
+        for a, b in corpus.answer_spans(text, count, rng)
     ]
-    rows = []
-    first = last = 0
-    for _ in range(count):
-        first = rng.randint(first, last) if rows and rng.random() < 1 / 6 else rng.randrange(len(sentences) - 3)
-        last = min(first + rng.randint(0, 2), len(sentences) - 1)
-        start, end = sentences[first][0], sentences[last][1]
-        rows.append(
-            {"document_id": document_id, "code_id": rng.choice(codes), "coder_id": coder, "start": start, "end": end}
-        )
     session.execute(insert(Coding), rows)
 
 
