@@ -46,7 +46,7 @@ from lobcoder.suggest.context import UnitText
 from lobcoder.suggest.evidence import prior_logit
 from lobcoder.suggest.examples import TrainingExample
 from lobcoder.suggest.features import Vectorizer
-from lobcoder.suggest.thresholds import best_threshold, choose_threshold, measure
+from lobcoder.suggest.thresholds import SHRINK, best_threshold, choose_threshold, measure
 
 Progress = Callable[[int, int, str], None]
 CancelCheck = Callable[[], bool]
@@ -64,9 +64,8 @@ NEAREST = 3  # coded sentences whose mean similarity is a score
 MARGIN = 0.0
 MARGIN_TRIVIAL = 0.05  # ... and better than suggesting every sentence by at least this much
 MIN_THRESHOLD_EXAMPLES = 10  # coded sentences before the codebook's own threshold is chosen rather than 0.5
-# The codebook's best threshold on n coded sentences moves from 0.5 only by n / (n + SHRINK) of the way:
-# chosen on a few training documents it is mostly noise.
-SHRINK = 10
+# The codebook's best threshold on n coded sentences moves from 0.5 only by n / (n + SHRINK) of the way
+# (thresholds.SHRINK): chosen on a few training documents it is mostly noise.
 NO_EVIDENCE = prior_logit(0.0)  # log-odds when the codebook says nothing about a unit
 SCORES = ("evidence", "decision", "mined", "nearest")
 # Weights of the scores above and an intercept, before cross-validation is possible (codings in one
@@ -155,7 +154,7 @@ class Classifier:
         similar = (lemma @ self.cite_matrix.T).toarray() if self.cite_texts else np.zeros((len(units), 0))
         found_terms = [mined.terms(u.words) for u in units]
         for guid, model in self.models.items():
-            odds = np.array([prior_logit(e[guid]) if guid in e else NO_EVIDENCE for e in evidence])
+            odds = np.array([prior_logit(e.get(guid, 0.0)) for e in evidence])
             decision = matrix @ model.coef + model.intercept
             matched = [mined.score(t, model.terms) for t in found_terms]
             cites = [i for i, codes in enumerate(self.cite_codes) if guid in codes]
@@ -250,11 +249,7 @@ class FitResult:
 
 
 def _odds(examples: Sequence[TrainingExample], guid: str) -> np.ndarray:
-    result = []
-    for e in examples:
-        found = dict(e.evidence)
-        result.append(prior_logit(found[guid]) if guid in found else NO_EVIDENCE)
-    return np.array(result)
+    return np.array([prior_logit(dict(e.evidence).get(guid, 0.0)) for e in examples])
 
 
 def _fit_one(x: sparse.csr_matrix, y: np.ndarray, seed: int) -> tuple[np.ndarray, float]:
@@ -365,9 +360,9 @@ def fit(
                     found = Reliability(count, coded_docs, threshold, precision, recall, f1, "learned")
                     coef, intercept = _fit_one(data.x, y, seed)  # on all documents (better than the folds' mean)
                     models[guid] = CodeModel(guid, coef, intercept, stack, found, terms)
-            elif bool(np.any(odds != NO_EVIDENCE)):
-                pass  # codings in one document, nothing to cross-validate: where the codebook speaks, it carries
-            else:  # codings in one document: nothing to cross-validate, learn as well as one can
+            # Codings in one document, nothing to cross-validate: where the codebook speaks, it carries;
+            # where it says nothing, learn as well as one can.
+            elif not np.any(odds != NO_EVIDENCE):
                 coef, intercept = _fit_one(data.x, y, seed)
                 found = Reliability(count, coded_docs, DEFAULT_THRESHOLD, None, None, None, "learned")
                 models[guid] = CodeModel(guid, coef, intercept, DEFAULT_STACK, found, terms)

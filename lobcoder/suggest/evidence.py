@@ -226,16 +226,11 @@ class CodebookEvidence:
             for term, weight in weights.items():
                 index.setdefault(term, []).append((guid, -weight))
         self._index = index
-        self._candidates = sorted({t for c in family.values() for t in c} | {t for c in against.values() for t in c})
         self._parts: dict[str, tuple[tuple[str, float], ...]] = {}
         self._known = known
         # A compound's head may get another lemma than the word alone (teamoverleg -> teamoverleggen).
         self._lookup = pipeline.lookup_lemma
         self._by_lemma = {self._lookup(t): t for t in sorted(index, reverse=True) if " " not in t}
-
-    def vocabulary_terms(self) -> list[str]:
-        """Every term the codebook's texts give (kept or not): the project frequencies that matter."""
-        return list(self._candidates)
 
     def _compound_part(self, lemma: str) -> tuple[tuple[str, float], ...]:
         """The codebook term a compound lemma holds as its head or first part, with its share."""
