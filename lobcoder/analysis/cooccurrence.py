@@ -82,10 +82,8 @@ class CooccurrenceResult:
         """Cells (i, j) a table leaves empty: with roll-up a code × its own sub-code (the parent contains it)."""
         if not self.rollup or not self.nested:
             return frozenset()
-        ids = [code.id for code in self.codes]
-        return frozenset(
-            (i, j) for i, a in enumerate(ids) for j, b in enumerate(ids) if i != j and (a, b) in self.nested
-        )
+        position = {code.id: i for i, code in enumerate(self.codes)}
+        return frozenset((position[a], position[b]) for a, b in self.nested if a in position and b in position)
 
     def count(self, i: int, j: int) -> int:
         return self.occurrences[i] if i == j else self.together[i][j]

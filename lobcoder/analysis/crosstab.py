@@ -151,8 +151,7 @@ def crosstab(
         else:
             columns.append(by_participant(dataset, part > 0, members).sum(0))
     cells = tuple(tuple(int(round(column[code.index])) for column in columns) for code in selection.codes)
-    kept = selection.documents.tolist()
-    total_n = len(_people(dataset, kept)) if people else len(kept)
+    total_n = len(selection.participants) if people else len(selection.documents)
     return CrosstabResult(
         attribute, selection.codes, tuple(groups), cells, count, rollup, flt.describe(dataset), tuple(column_n), total_n
     )
