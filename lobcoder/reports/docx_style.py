@@ -15,11 +15,12 @@ from xml.sax.saxutils import escape
 
 from docx.document import Document
 from docx.enum.section import WD_ORIENT
-from docx.oxml import parse_xml
+from docx.oxml import OxmlElement, parse_xml
 from docx.oxml.ns import nsdecls, qn
 from docx.section import Section
 from docx.shared import Cm
 from docx.text.paragraph import Paragraph
+from docx.text.run import Run
 
 Align = Literal["left", "right", "center"]
 
@@ -152,7 +153,7 @@ def add_superscript(paragraph: Paragraph, text: str) -> None:
 
 
 def xml_text(text: str) -> str:
-    return escape(_NOT_XML.sub("", text))
+    return escape(clean_text(text))
 
 
 def table_xml(
@@ -240,3 +241,48 @@ def _cell(cell: Cell, width: int, borders: str, keep: bool, size: str, valign: s
         f'<w:tc><w:tcPr><w:tcW w:w="{width}" w:type="dxa"/>{borders}{fill}<w:vAlign w:val="{valign}"/></w:tcPr>'
         f"<w:p><w:pPr>{ppr}</w:pPr>{runs}</w:p></w:tc>"
     )
+
+
+def clean_text(text: str) -> str:
+    """``text`` without the control characters XML cannot hold."""
+    return _NOT_XML.sub("", text)
+
+
+class Body:
+    """Adds paragraphs and runs at a constant cost each.
+
+    python-docx's ``add_paragraph(style=...)`` looks the style up by name in
+    every style of the document and scans the whole body for the section
+    properties that must stay last, twice per quote: a report of 10,000
+    quotes took minutes. Here style ids are looked up once and paragraphs
+    go straight before the section properties; the XML is the same.
+    """
+
+    def __init__(self, document: Document) -> None:
+        self.document = document
+        self.end = document.element.body.sectPr
+        self.ids: dict[str, str] = {}
+
+    def style_id(self, name: str) -> str:
+        if name not in self.ids:
+            self.ids[name] = self.document.styles[name].style_id
+        return self.ids[name]
+
+    def paragraph(self, text: str, style: str | None = None) -> Paragraph:
+        element = OxmlElement("w:p")
+        if self.end is not None:
+            self.end.addprevious(element)
+        else:
+            self.document.element.body.append(element)
+        if style is not None:
+            element.style = self.style_id(style)
+        paragraph = Paragraph(element, self.document._body)
+        if text:
+            paragraph.add_run(text)
+        return paragraph
+
+    def run(self, paragraph: Paragraph, text: str, style: str | None = None) -> Run:
+        run = paragraph.add_run(text)
+        if style is not None:
+            run._r.style = self.style_id(style)
+        return run

@@ -17,11 +17,8 @@ from typing import IO
 import docx
 from docx.document import Document
 from docx.enum.style import WD_STYLE_TYPE
-from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt, RGBColor
-from docx.text.paragraph import Paragraph
-from docx.text.run import Run
 
 from lobcoder.analysis.quote_report import QuoteReport
 from lobcoder.i18n import Language, check_language, message
@@ -48,7 +45,7 @@ def build_quotes_document(report: QuoteReport, language: Language = "en") -> Doc
     properties.title = report.title(language)
     properties.author = properties.last_modified_by = properties.comments = ""
     properties.created = properties.modified = datetime.now(UTC).replace(microsecond=0)
-    body = _Body(document)
+    body = ox.Body(document)
     body.paragraph(report.title(language), "Heading 1")
     opening, closing = QUOTE_MARKS[language]
     for group in report.groups:
@@ -75,45 +72,6 @@ def build_quotes_document(report: QuoteReport, language: Language = "en") -> Doc
         paragraph.add_run(message("report.note", language)).italic = True
         paragraph.add_run(" " + " ".join(notes))
     return document
-
-
-class _Body:
-    """Adds paragraphs and runs at a constant cost each.
-
-    python-docx's ``add_paragraph(style=...)`` looks the style up by name in
-    every style of the document and scans the whole body for the section
-    properties that must stay last, twice per quote: a report of 10,000
-    quotes took minutes. Here style ids are looked up once and paragraphs
-    go straight before the section properties; the XML is the same.
-    """
-
-    def __init__(self, document: Document) -> None:
-        self.document = document
-        self.end = document.element.body.sectPr
-        self.ids: dict[str, str] = {}
-
-    def style_id(self, name: str) -> str:
-        if name not in self.ids:
-            self.ids[name] = self.document.styles[name].style_id
-        return self.ids[name]
-
-    def paragraph(self, text: str, style: str) -> Paragraph:
-        element = OxmlElement("w:p")
-        if self.end is not None:
-            self.end.addprevious(element)
-        else:
-            self.document.element.body.append(element)
-        element.style = self.style_id(style)
-        paragraph = Paragraph(element, self.document._body)
-        if text:
-            paragraph.add_run(text)
-        return paragraph
-
-    def run(self, paragraph: Paragraph, text: str, style: str | None = None) -> Run:
-        run = paragraph.add_run(text)
-        if style is not None:
-            run._r.style = self.style_id(style)
-        return run
 
 
 def _styles(document: Document) -> None:

@@ -31,7 +31,6 @@ from lobcoder.storage.project import ProjectStore
 TranscriptFormat = Literal["docx", "txt"]
 TRANSCRIPT_FORMATS: tuple[TranscriptFormat, ...] = ("docx", "txt")
 _UNSAFE = re.compile(r'[\\/:*?"<>|\x00-\x1f]+')
-_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 
 @dataclass(frozen=True)
@@ -126,14 +125,15 @@ def render_docx(transcript: Transcript, stream: IO[bytes], language: str = "en")
     for theme in ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme"):
         heading.element.rPr.rFonts.attrib.pop(qn(theme), None)
     heading.paragraph_format.space_after = Pt(12)
-    document.add_paragraph(_clean(transcript.name), style="Heading 1")
+    document.add_paragraph(ox.clean_text(transcript.name), style="Heading 1")
+    body = ox.Body(document)  # a paragraph per line: python-docx's add_paragraph would cost the body's length each
     labels = sorted(transcript.labels)
     first = 0  # labels before this one end before the current line
     position = 0
     for line in transcript.text.split("\n"):
         start, end = position, position + len(line)
         position = end + 1
-        paragraph = document.add_paragraph()
+        paragraph = body.paragraph("")
         at = start
         while first < len(labels) and labels[first][1] <= start:
             first += 1
@@ -144,14 +144,9 @@ def render_docx(transcript: Transcript, stream: IO[bytes], language: str = "en")
             if e <= s:
                 continue
             if s > at:
-                paragraph.add_run(_clean(transcript.text[at:s]))
-            paragraph.add_run(_clean(transcript.text[s:e])).bold = True
+                paragraph.add_run(ox.clean_text(transcript.text[at:s]))
+            paragraph.add_run(ox.clean_text(transcript.text[s:e])).bold = True
             at = e
         if at < end:
-            paragraph.add_run(_clean(transcript.text[at:end]))
+            paragraph.add_run(ox.clean_text(transcript.text[at:end]))
     document.save(stream)
-
-
-def _clean(text: str) -> str:
-    """Without the control characters XML cannot hold."""
-    return _NOT_XML.sub("", text)
