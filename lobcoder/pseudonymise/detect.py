@@ -99,10 +99,6 @@ def detect(
     return entities_from_seeds(seeds, texts)
 
 
-def deduce_seeds(text: str) -> list[Seed]:
-    """deduce's annotations of one whole text as seeds."""
-    return seeds_from_annotations(deduce_engine.annotate(text), text)
-
 
 def seeds_from_annotations(annotations: Iterable[deduce_engine.DeduceAnnotation], text: str) -> list[Seed]:
     """deduce's annotations of ``text`` as seeds.

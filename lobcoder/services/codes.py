@@ -97,15 +97,15 @@ def documents_with_sub_codes(session: Session, code_ids: Collection[int] | None 
     children: dict[int | None, list[int]] = {}
     for code_id, parent in parents.items():
         children.setdefault(parent, []).append(code_id)
-    below: set[int] = set()
-    stack = list(wanted)
-    while stack:
-        current = stack.pop()
-        if current not in below:
-            below.add(current)
-            stack.extend(children.get(current, []))
     query = select(Coding.code_id, Coding.document_id).distinct()
-    if code_ids is not None:
+    if code_ids is not None:  # only the wanted codes and everything below them
+        below: set[int] = set()
+        stack = list(wanted)
+        while stack:
+            current = stack.pop()
+            if current not in below:
+                below.add(current)
+                stack.extend(children.get(current, []))
         query = query.where(Coding.code_id.in_(sorted(below)))
     found: dict[int, set[int]] = {code_id: set() for code_id in wanted}
     for code_id, document_id in session.execute(query):

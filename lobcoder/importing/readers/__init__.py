@@ -77,7 +77,7 @@ def read_file(path: str | Path) -> ExtractedText:
         )
     if size == 0:
         raise ImportProblem(path, "is empty")
-    kind = _sniff(extension, _read_bytes(path, _SNIFF_BYTES))
+    kind = _sniff(extension, _read_bytes(path, _SNIFF_BYTES)) if extension == ".txt" else extension
     label, reader = _READERS[kind]
     try:
         if kind == ".txt":  # decoded from the file in pieces: a long text is never in memory twice

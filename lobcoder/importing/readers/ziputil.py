@@ -19,7 +19,6 @@ from lobcoder.importing.safe_zip import MB, SafeZip
 MAX_UNPACKED = 200 * MB
 MAX_RATIO = 100  # bytes unpacked per byte of the file (real sizes, not the headers')
 _XML_PARTS = (".xml", ".rels")
-# Overlap between chunks so a declaration split across two is still found.
 _MARKERS = (b"<!DOCTYPE", b"<!ENTITY")
 
 
