@@ -158,9 +158,7 @@ class MenuActions(QObject):
         documents = [(d.id, d.name) for d in window.overview.documents] if window.overview else []
         dialog = SpeakersDialog(window.undo_stack, codes, window.settings.coder_name, documents, parent=window)
         dialog.exec()
-        dialog.deleteLater()
-        if dialog.changed_project and window.document is not None:
-            window.open_document(window.document.id)  # its turns show the new names
+        dialog.deleteLater()  # the open document shows the new names through MainWindow._speakers_changed
 
     def _pseudonymise(self) -> None:
         from lobcoder.gui.pseudonymise.dialog import PseudonymiseDialog

@@ -78,7 +78,7 @@ class TranscriptExport(QObject):
         documents = [self.window.document.id] if choices.current_only and self.window.document is not None else None
         language = self.window.settings.language
         if language not in ("en", "nl"):
-            language = system_language() if system_language() in ("en", "nl") else "en"
+            language = system_language()
         work = partial(_write, store, folder, choices.format or "docx", documents, language, choices.pseudonymise)
         title = self.tr("Export transcripts")
         label = self.tr("Writing transcripts to {0}…").format(folder.name)
