@@ -52,6 +52,7 @@ from lobcoder.gui.suggestions import install_suggestions
 from lobcoder.gui.transcript import CodeStyle, TranscriptView
 from lobcoder.gui.undo import ProjectUndoStack
 from lobcoder.services.codes import CodeInfo
+from lobcoder.services.codings import CodingView
 from lobcoder.services.documents import DocumentView
 from lobcoder.storage.changes import ChangeSet
 from lobcoder.storage.project import ProjectStore
@@ -316,29 +317,32 @@ class MainWindow(QMainWindow):
         for code_id in set(self.codes_by_id) - known:
             self.code_tree.expand(self.code_filter.mapFromSource(self.code_model.index_for_code(code_id)).parent())
         if self.document is not None:
-            if self._speakers_changed():
+            codings = self._speakers_changed()
+            if codings is None:
                 return
-            codings = read_codings(self.store, self.document.id)
             self.transcript.set_codings(codings, self.styles())
             self.coding.codings = codings
             self.coding.refresh_pane()
 
-    def _speakers_changed(self) -> bool:
-        """Show the open document again if its turns' speakers changed (renamed, merged or marked; also on undo)."""
+    def _speakers_changed(self) -> list[CodingView] | None:
+        """Show the open document again if its turns' speakers changed (renamed, merged or marked; also on undo).
+
+        Returns None when it did, else the document's codings for the caller to show.
+        """
         assert self.store is not None and self.document is not None
         try:
             view, codings = read_document(self.store, self.document.id)
         except LobcoderError:  # the document itself is gone
-            return False
+            return read_codings(self.store, self.document.id)
         if view.turns == self.document.turns:
-            return False
+            return codings
         scrolled = self.transcript.editor.verticalScrollBar().value()
         self.document = view
         self.coding.codings = codings
         self.transcript.set_document(view, codings, self.styles())
         self.transcript.editor.verticalScrollBar().setValue(scrolled)
         self.coding.refresh_pane()
-        return True
+        return None
 
     def _codings_changed(self, changes: ChangeSet) -> None:
         """Only codings changed: the counts of their documents and codes, their rows, their highlights."""
