@@ -99,7 +99,6 @@ def detect(
     return entities_from_seeds(seeds, texts)
 
 
-
 def seeds_from_annotations(annotations: Iterable[deduce_engine.DeduceAnnotation], text: str) -> list[Seed]:
     """deduce's annotations of ``text`` as seeds.
 
