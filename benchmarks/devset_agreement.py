@@ -4,6 +4,8 @@
     python benchmarks/devset_agreement.py --disagreements    # list them (to adjudicate)
     python benchmarks/devset_agreement.py --write-gold       # passes + adjudication.tsv -> gold.tsv
 
+Agreement is reported for each labelling round (``d``: the first 520
+sentences, ``e``: the other 477) and for all sentences together.
 ``gold.tsv`` takes a label where both passes agree, and the adjudicated label
 (``adjudication.tsv``: id, code, gold, reason) where they do not; a
 disagreement without an adjudication is an error.
@@ -19,6 +21,7 @@ from pathlib import Path
 
 DEVSET = Path(__file__).parent / "data" / "devset"
 CODES = ("CL", "TL", "VI", "CO")
+ROUNDS = {"d": "first round (d-ids)", "e": "second round (e-ids)"}
 
 
 def read(path: Path) -> dict[str, dict[str, str]]:
@@ -48,19 +51,26 @@ def main(argv: Sequence[str] | None = None) -> int:
     sentences = read(args.folder / "devset_sentences.tsv")
     a = read(args.folder / "passA" / "labels.tsv")
     b = read(args.folder / "passB" / "labels.tsv")
-    ids = sorted(sentences)
+    ids = list(sentences)  # text order, as the file lists them
     missing = [i for i in ids if i not in a or i not in b]
     if missing:
         print(f"labels missing for {len(missing)} sentences, e.g. {missing[:5]}", file=sys.stderr)
         return 1
-    print(f"{len(ids)} sentences; per code: positives in pass A, pass B, agreement, Cohen's kappa")
-    disagreements = []
-    for code in CODES:
-        la = [label(a[i], code) for i in ids]
-        lb = [label(b[i], code) for i in ids]
-        agree = sum(x == y for x, y in zip(la, lb, strict=True)) / len(ids)
-        print(f"{code}  {sum(la):>4} {sum(lb):>4}  {agree:.3f}  kappa {kappa(la, lb):.3f}")
-        disagreements += [(i, code, x, y) for i, x, y in zip(ids, la, lb, strict=True) if x != y]
+    groups = [
+        (f"{name}, {sum(i.startswith(p) for i in ids)} sentences", [i for i in ids if i.startswith(p)])
+        for p, name in ROUNDS.items()
+    ]
+    groups = [g for g in groups if g[1]] + [(f"all {len(ids)} sentences", ids)]
+    for title, subset in groups:
+        print(f"{title}; per code: positives in pass A, pass B, agreement, Cohen's kappa")
+        for code in CODES:
+            la = [label(a[i], code) for i in subset]
+            lb = [label(b[i], code) for i in subset]
+            agree = sum(x == y for x, y in zip(la, lb, strict=True)) / len(subset)
+            print(f"{code}  {sum(la):>4} {sum(lb):>4}  {agree:.3f}  kappa {kappa(la, lb):.3f}")
+    disagreements = [
+        (i, c, label(a[i], c), label(b[i], c)) for c in CODES for i in ids if label(a[i], c) != label(b[i], c)
+    ]
     print(f"{len(disagreements)} disagreements (sentence, code)")
     if args.disagreements:
         for i, code, x, y in disagreements:

@@ -2,7 +2,7 @@
 
 Corpora (sentence level, per code; see docs/SUGGESTIONS.md):
 
-* ``devset``: 520 real Dutch sentences from reports and portraits about the
+* ``devset``: 997 real Dutch sentences from reports and portraits about the
   LOB project (``benchmarks/data/devset/``), labelled with the four themes of
   the research codebook by two independent passes and adjudicated, grouped
   into pseudo-documents of consecutive sentences per source text;
