@@ -5,7 +5,11 @@ Corpora (sentence level, per code; see docs/SUGGESTIONS.md):
 * ``devset``: 997 real Dutch sentences from reports and portraits about the
   LOB project (``benchmarks/data/devset/``), labelled with the four themes of
   the research codebook by two independent passes and adjudicated, grouped
-  into pseudo-documents of consecutive sentences per source text;
+  into pseudo-documents of ``--doc-size`` consecutive sentences per source
+  text (default 40; a real interview holds ~500 sentences, so
+  ``--doc-size 100`` is nearer to "three coded interviews");
+  ``--first-round`` keeps only the first 520 sentences (the d-ids), as
+  measured before the set grew;
 * ``demo-themes``: the demo project's codings rolled up to the four themes;
 * ``demo``: the demo project's codings on the 19 sub-codes and themes as coded.
 
@@ -18,6 +22,7 @@ on all the others; the mean over ``--runs`` seeded draws is reported.
 
     python benchmarks/suggestion_quality.py                 # every corpus
     python benchmarks/suggestion_quality.py --corpus devset --runs 10
+    python benchmarks/suggestion_quality.py --corpus devset --doc-size 100
     python benchmarks/suggestion_quality.py --ranking       # per code: AP, ROC AUC, best F1 of the codebook alone
 """
 
@@ -129,12 +134,17 @@ def demo_documents(themes: bool) -> tuple[list[CodeInfo], list[CodedDocument]]:
     return codes, roll_up(codes, documents) if themes else documents
 
 
-def devset_documents(gold: Path) -> tuple[list[CodeInfo], list[CodedDocument]]:
-    """Pseudo-documents of :data:`CHUNK` consecutive sentences per source text, one sentence per line."""
+def devset_documents(
+    gold: Path, chunk: int = CHUNK, first_round: bool = False
+) -> tuple[list[CodeInfo], list[CodedDocument]]:
+    """Pseudo-documents of ``chunk`` consecutive sentences per source text, one sentence per line.
+
+    ``first_round``: only the sentences of the first labelling round (ids ``d000``-``d519``).
+    """
     codes = research_codes()
     guid = {c.name: c.guid for c in codes}
     with open(DEVSET / "devset_sentences.tsv", encoding="utf-8") as f:
-        sentences = list(csv.DictReader(f, delimiter="\t"))
+        sentences = [r for r in csv.DictReader(f, delimiter="\t") if not first_round or r["id"].startswith("d")]
     with open(gold, encoding="utf-8") as f:
         labels = {row["id"]: row for row in csv.DictReader(f, delimiter="\t")}
     by_source: dict[str, list[dict[str, str]]] = {}
@@ -142,17 +152,16 @@ def devset_documents(gold: Path) -> tuple[list[CodeInfo], list[CodedDocument]]:
         by_source.setdefault(row["source"], []).append(row)
     documents = []
     for source, rows in sorted(by_source.items()):
-        for first in range(0, len(rows), CHUNK):
-            chunk = rows[first : first + CHUNK]
+        for first in range(0, len(rows), chunk):
             text, spans, position = "", {}, 0
-            for row in chunk:
+            for row in rows[first : first + chunk]:
                 sentence = " ".join(row["text"].split())
                 for key, name in THEMES.items():
                     if labels[row["id"]][key].strip() == "1":
                         spans.setdefault(guid[name], []).append((position, position + len(sentence)))
                 text += sentence + "\n"
                 position += len(sentence) + 1
-            name = f"{source[:3]}-{first // CHUNK + 1:02d}"
+            name = f"{source[:3]}-{first // chunk + 1:02d}"
             content_hash = hashlib.sha256(text.encode("utf-8")).hexdigest()
             documents.append(
                 CodedDocument(len(documents) + 1, name, content_hash, text, (), {g: tuple(s) for g, s in spans.items()})
@@ -251,6 +260,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--gold", type=Path, default=DEVSET / "gold.tsv")
     parser.add_argument("--json", type=Path)
     parser.add_argument("--ranking", action="store_true", help="per code: how well the codebook alone ranks sentences")
+    parser.add_argument("--doc-size", type=int, default=CHUNK, help="devset: sentences per pseudo-document")
+    parser.add_argument("--first-round", action="store_true", help="devset: only the first 520 sentences (d-ids)")
     args = parser.parse_args(argv)
     corpora = ("devset", "demo-themes", "demo") if args.corpus == "all" else (args.corpus,)
     out: dict[str, Any] = {}
@@ -259,7 +270,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             if not args.gold.exists():
                 print(f"devset: {args.gold} not found, skipped")
                 continue
-            codes, documents = devset_documents(args.gold)
+            if args.doc_size < 1:
+                parser.error("--doc-size must be at least 1")
+            codes, documents = devset_documents(args.gold, args.doc_size, args.first_round)
             evaluated = list(THEMES.values())
         else:
             codes, documents = demo_documents(themes=corpus == "demo-themes")
@@ -268,12 +281,17 @@ def main(argv: Sequence[str] | None = None) -> int:
             n for n in evaluated if any(c.name == n and any(c.guid in d.codings for d in documents) for c in codes)
         ]
         sentences = sum(len(d.text.splitlines()) for d in documents)
-        print(f"\n{corpus}: {len(documents)} documents, {len(evaluated)} codes evaluated, runs {args.runs}")
+        print(
+            f"\n{corpus}: {len(documents)} documents, {sentences} lines, {len(evaluated)} codes evaluated,"
+            f" runs {args.runs}"
+        )
         if args.ranking:
             ranking(codes, documents, evaluated)
             continue
         results = measure(codes, documents, evaluated, args.runs, args.seed)
         out[corpus] = {"documents": len(documents), "lines": sentences, "results": results}
+        if corpus == "devset":
+            out[corpus] |= {"doc_size": args.doc_size, "first_round": args.first_round}
         print(f"{'setting':34}{'micro P':>8}{'R':>6}{'F1':>6}{'macro F1':>9}{'top-10 P':>9}")
         for label, r in results.items():
             top = "n/a" if r["top10_p"] is None else f"{r['top10_p']:.2f}"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import importlib.util
 from pathlib import Path
 
 DEVSET = Path(__file__).resolve().parents[2] / "benchmarks" / "data" / "devset"
@@ -49,3 +50,24 @@ def test_both_passes_label_the_same_sentences_and_gold_follows_them_or_the_adjud
                 assert row[code] == a[i][code], (i, code)
             else:
                 assert row[code] == adjudicated[(i, code)], (i, code)
+
+
+def test_pseudo_documents_hold_doc_size_consecutive_sentences_of_one_source_with_their_gold_themes() -> None:
+    spec = importlib.util.spec_from_file_location("suggestion_quality", DEVSET.parents[1] / "suggestion_quality.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    sentences = rows("devset_sentences.tsv")
+    gold = {r["id"]: r for r in rows("gold.tsv")}
+    codes, documents = module.devset_documents(DEVSET / "gold.tsv", chunk=100)
+    # 955 report sentences in 10 documents, the three short texts one document each
+    assert [len(d.text.splitlines()) for d in documents] == [28] + [100] * 9 + [55, 11, 3]
+    lines = [line for d in documents for line in d.text.splitlines()]
+    by_source = sorted(sentences, key=lambda r: r["source"])  # stable: text order within a source
+    assert lines == [" ".join(r["text"].split()) for r in by_source]
+    guid = {c.name: c.guid for c in codes}
+    visie = sum(len(d.codings.get(guid["Visie"], ())) for d in documents)
+    assert visie == sum(gold[r["id"]]["VI"] == "1" for r in sentences)
+    _, first_round = module.devset_documents(DEVSET / "gold.tsv", first_round=True)
+    assert sum(len(d.text.splitlines()) for d in first_round) == 520
+    assert len(first_round) == 15
