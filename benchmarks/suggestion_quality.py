@@ -8,8 +8,9 @@ Corpora (sentence level, per code; see docs/SUGGESTIONS.md):
   into pseudo-documents of ``--doc-size`` consecutive sentences per source
   text (default 40; a real interview holds ~500 sentences, so
   ``--doc-size 100`` is nearer to "three coded interviews");
-  ``--first-round`` keeps only the first 520 sentences (the d-ids), as
-  measured before the set grew;
+  ``--round first`` keeps only the first 520 sentences (the d-ids), as
+  measured before the set grew, ``--round second`` only the other 477
+  (the e-ids, labelled after the suggestions were tuned on the first);
 * ``demo-themes``: the demo project's codings rolled up to the four themes;
 * ``demo``: the demo project's codings on the 19 sub-codes and themes as coded.
 
@@ -135,16 +136,18 @@ def demo_documents(themes: bool) -> tuple[list[CodeInfo], list[CodedDocument]]:
 
 
 def devset_documents(
-    gold: Path, chunk: int = CHUNK, first_round: bool = False
+    gold: Path, chunk: int = CHUNK, labelling_round: str = "all"
 ) -> tuple[list[CodeInfo], list[CodedDocument]]:
     """Pseudo-documents of ``chunk`` consecutive sentences per source text, one sentence per line.
 
-    ``first_round``: only the sentences of the first labelling round (ids ``d000``-``d519``).
+    ``labelling_round``: ``"all"``, or only the sentences of the ``"first"`` (ids ``d000``-``d519``)
+    or the ``"second"`` labelling round (ids ``e000``-``e476``).
     """
+    prefix = {"all": "", "first": "d", "second": "e"}[labelling_round]
     codes = research_codes()
     guid = {c.name: c.guid for c in codes}
     with open(DEVSET / "devset_sentences.tsv", encoding="utf-8") as f:
-        sentences = [r for r in csv.DictReader(f, delimiter="\t") if not first_round or r["id"].startswith("d")]
+        sentences = [r for r in csv.DictReader(f, delimiter="\t") if r["id"].startswith(prefix)]
     with open(gold, encoding="utf-8") as f:
         labels = {row["id"]: row for row in csv.DictReader(f, delimiter="\t")}
     by_source: dict[str, list[dict[str, str]]] = {}
@@ -261,7 +264,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--json", type=Path)
     parser.add_argument("--ranking", action="store_true", help="per code: how well the codebook alone ranks sentences")
     parser.add_argument("--doc-size", type=int, default=CHUNK, help="devset: sentences per pseudo-document")
-    parser.add_argument("--first-round", action="store_true", help="devset: only the first 520 sentences (d-ids)")
+    parser.add_argument(
+        "--round",
+        choices=("all", "first", "second"),
+        default="all",
+        help="devset: all sentences, or only those of the first (520, d-ids) or second labelling round (477, e-ids)",
+    )
     args = parser.parse_args(argv)
     corpora = ("devset", "demo-themes", "demo") if args.corpus == "all" else (args.corpus,)
     out: dict[str, Any] = {}
@@ -272,7 +280,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                 continue
             if args.doc_size < 1:
                 parser.error("--doc-size must be at least 1")
-            codes, documents = devset_documents(args.gold, args.doc_size, args.first_round)
+            codes, documents = devset_documents(args.gold, args.doc_size, args.round)
             evaluated = list(THEMES.values())
         else:
             codes, documents = demo_documents(themes=corpus == "demo-themes")
@@ -291,7 +299,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         results = measure(codes, documents, evaluated, args.runs, args.seed)
         out[corpus] = {"documents": len(documents), "lines": sentences, "results": results}
         if corpus == "devset":
-            out[corpus] |= {"doc_size": args.doc_size, "first_round": args.first_round}
+            out[corpus] |= {"doc_size": args.doc_size, "round": args.round}
         print(f"{'setting':34}{'micro P':>8}{'R':>6}{'F1':>6}{'macro F1':>9}{'top-10 P':>9}")
         for label, r in results.items():
             top = "n/a" if r["top10_p"] is None else f"{r['top10_p']:.2f}"

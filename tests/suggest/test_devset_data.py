@@ -68,6 +68,8 @@ def test_pseudo_documents_hold_doc_size_consecutive_sentences_of_one_source_with
     guid = {c.name: c.guid for c in codes}
     visie = sum(len(d.codings.get(guid["Visie"], ())) for d in documents)
     assert visie == sum(gold[r["id"]]["VI"] == "1" for r in sentences)
-    _, first_round = module.devset_documents(DEVSET / "gold.tsv", first_round=True)
+    _, first_round = module.devset_documents(DEVSET / "gold.tsv", labelling_round="first")
     assert sum(len(d.text.splitlines()) for d in first_round) == 520
     assert len(first_round) == 15
+    _, second_round = module.devset_documents(DEVSET / "gold.tsv", labelling_round="second")
+    assert [len(d.text.splitlines()) for d in second_round] == [40] * 11 + [37]
