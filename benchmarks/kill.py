@@ -33,6 +33,10 @@ from lobcoder.services.documents import list_documents
 from lobcoder.storage.project import ProjectStore
 
 project, transcript, start = Path(sys.argv[1]), Path(sys.argv[2]), int(sys.argv[3])
+if sys.argv[4] == "staged":
+    from lobcoder.search import staged
+    staged.STAGE_ABOVE_BYTES, staged._PIECES_PER_TRANSACTION = 0, 2
+    staged.StagedIndex.piece_bytes = 16384
 with ProjectStore.open(project) as store:
     print("ready", start, flush=True)
     for n in range(start, start + 1000):
@@ -60,6 +64,7 @@ def check(project: Path, committed_codes: set[str]) -> list[str]:
             connection.execute("INSERT INTO document_fts(document_fts) VALUES ('integrity-check')")
         except sqlite3.DatabaseError as exc:
             problems.append(f"FTS index damaged ({exc})")
+        problems += _index_problems(connection)
         names = {name for (name,) in connection.execute("SELECT name FROM codes")}
         lost = committed_codes - names
         if lost:
@@ -69,11 +74,30 @@ def check(project: Path, committed_codes: set[str]) -> list[str]:
     return problems
 
 
+def _index_problems(connection: sqlite3.Connection) -> list[str]:
+    """Documents whose search-index pieces do not stand for exactly their whole text."""
+    covered: dict[int, int] = {}
+    broken: set[int] = set()
+    rows = connection.execute(
+        "SELECT p.document_id, p.start, p.length, f.rowid FROM search_pieces AS p "
+        "LEFT JOIN document_fts AS f ON f.rowid = p.id WHERE p.document_id IS NOT NULL ORDER BY p.document_id, p.start"
+    )
+    for document, start, length, row in rows:
+        if start != covered.get(document, 0) or row is None:
+            broken.add(document)
+        covered[document] = start + length
+    for document, length in connection.execute("SELECT id, length FROM documents"):
+        if covered.get(document, 0) != length:
+            broken.add(document)
+    return [f"{len(broken)} documents not wholly in the search index"] if broken else []
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--trials", type=int, default=100)
     parser.add_argument("--seed", type=int, default=15)
     parser.add_argument("--max-delay", type=float, default=1.5, help="seconds of work before the kill, at most")
+    parser.add_argument("--staged", action="store_true", help="every import stages its index in small pieces")
     args = parser.parse_args(argv)
     rng = random.Random(args.seed)
     repo = Path(__file__).resolve().parents[1]
@@ -97,7 +121,15 @@ def main(argv: list[str] | None = None) -> int:
         committed: set[str] = set()
         for trial in range(args.trials):
             child = subprocess.Popen(
-                [sys.executable, "-c", CHILD, str(project), str(transcript), str(next_number)],
+                [
+                    sys.executable,
+                    "-c",
+                    CHILD,
+                    str(project),
+                    str(transcript),
+                    str(next_number),
+                    "staged" if args.staged else "-",
+                ],
                 env=env,
                 stdout=subprocess.PIPE,
                 stderr=subprocess.DEVNULL,

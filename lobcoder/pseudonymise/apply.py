@@ -28,7 +28,7 @@ from lobcoder.pseudonymise.keyfile import KeyFileError, write_key
 from lobcoder.pseudonymise.matcher import TermMatcher
 from lobcoder.pseudonymise.remap import Remapper, Replacement
 from lobcoder.pseudonymise.termlist import Decision
-from lobcoder.search.fulltext import index_document, rebuild_index
+from lobcoder.search.index import index_document, rebuild_index
 from lobcoder.storage.leftovers import partial_path
 from lobcoder.storage.models import (
     AttributeValue,

@@ -1,9 +1,12 @@
 """Full-text search over all documents with SQLite FTS5, as keyword-in-context hits.
 
-The index (table ``document_fts``, rowid = document id) stores ``fold(text)``,
-which has exactly the length of the stored text. FTS5 finds the documents; the
-query's regex then finds the hits in the folded text, whose offsets are the
-stored offsets, so hits can be coded directly.
+The index (``search/index.py``) holds each document as pieces of its folded
+text, ``fold(text)``, which has exactly the length of the stored text. FTS5
+finds, term by term, the documents with a piece that has the term; the query's
+words, phrases, ORs and exclusions are then combined per document (a document
+matches ``a b`` when ``a`` is in one piece and ``b`` in another). The query's
+regex finds the hits in the document's folded text, put together from its
+pieces, whose offsets are the stored offsets, so hits can be coded directly.
 """
 
 from __future__ import annotations
@@ -13,8 +16,8 @@ from dataclasses import dataclass
 from sqlalchemy import text as sql
 from sqlalchemy.orm import Session
 
-from lobcoder.search.query import parse_query
-from lobcoder.text.fold import fold_utf8
+from lobcoder.search import pieces
+from lobcoder.search.query import Term, occurs, parse_query, term_fts
 
 
 @dataclass(frozen=True)
@@ -34,38 +37,6 @@ class SearchResult:
     hits: tuple[SearchHit, ...]
     documents_matched: int
     truncated: bool
-
-
-def index_document(session: Session, document_id: int, text: str, *, replace: bool = True) -> None:
-    """Add one document to the search index (``replace``: drop an older entry first)."""
-    index_folded(session, document_id, fold_utf8(text), replace=replace)
-
-
-def index_folded(session: Session, document_id: int, folded: bytes | bytearray, *, replace: bool = True) -> None:
-    """:func:`index_document` for a text already folded and encoded as UTF-8.
-
-    The folded text goes in as bytes cast to text: a long transcript is then
-    not held as a second string plus that string's UTF-8 copy.
-    """
-    if replace:
-        unindex_document(session, document_id)
-    session.execute(
-        sql("INSERT INTO document_fts(rowid, folded) VALUES (:id, CAST(:folded AS TEXT))"),
-        {"id": document_id, "folded": folded},
-    )
-
-
-def rebuild_index(session: Session) -> None:
-    """Rebuild the whole index from its stored texts, so no word of a replaced text lingers in it.
-
-    (FTS5 marks a deleted entry and drops it only when segments merge; a
-    pseudonymised copy must not keep the original words there.)
-    """
-    session.execute(sql("INSERT INTO document_fts(document_fts) VALUES ('rebuild')"))
-
-
-def unindex_document(session: Session, document_id: int) -> None:
-    session.execute(sql("DELETE FROM document_fts WHERE rowid = :id"), {"id": document_id})
 
 
 def _context(text: str, start: int, end: int, width: int) -> tuple[str, str]:
@@ -88,25 +59,24 @@ def search(
     are returned; ``truncated`` says whether there were more.
     """
     parsed = parse_query(query)
+    matching = _matching_documents(session, parsed.groups, parsed.excluded)
+    if document_ids is not None:
+        matching &= document_ids
     # Sort only names; the texts are fetched one document at a time, as needed.
-    documents = session.execute(
-        sql(
-            "SELECT d.id, d.name FROM document_fts AS f JOIN documents AS d ON d.id = f.rowid "
-            "WHERE document_fts MATCH :q ORDER BY d.name"
-        ),
-        {"q": parsed.fts},
-    ).all()
-    texts = sql("SELECT d.text, f.folded FROM documents AS d, document_fts AS f WHERE d.id = :id AND f.rowid = :id")
+    documents = [
+        (doc_id, name)
+        for doc_id, name in session.execute(sql("SELECT id, name FROM documents ORDER BY name"))
+        if doc_id in matching
+    ]
     hits: list[SearchHit] = []
     matched = 0
     truncated = False
     for doc_id, name in documents:
-        if document_ids is not None and doc_id not in document_ids:
-            continue
         if len(hits) >= limit:
             truncated = True
             break
-        doc_text, folded = session.execute(texts, {"id": doc_id}).one()
+        doc_text = session.execute(sql("SELECT text FROM documents WHERE id = :id"), {"id": doc_id}).scalar_one()
+        folded = folded_text(session, doc_id)
         found = False
         for start, end in parsed.hits(folded):
             found = True
@@ -119,3 +89,57 @@ def search(
         if truncated:
             break
     return SearchResult(query=query, hits=tuple(hits), documents_matched=matched, truncated=truncated)
+
+
+def folded_text(session: Session, document_id: int) -> str:
+    """``fold()`` of a document's stored text, as its index pieces hold it."""
+    rows = session.execute(
+        sql(
+            "SELECT p.length, f.folded FROM search_pieces AS p JOIN document_fts AS f ON f.rowid = p.id "
+            "WHERE p.document_id = :id ORDER BY p.start"
+        ),
+        {"id": document_id},
+    )
+    return "".join([folded[:length] for length, folded in rows])
+
+
+def _matching_documents(session: Session, groups: tuple[tuple[Term, ...], ...], excluded: tuple[Term, ...]) -> set[int]:
+    """Ids of the documents that have every term of some group and no excluded term."""
+    cache: dict[Term, set[int]] = {}
+
+    def having(term: Term) -> set[int]:
+        if term not in cache:
+            cache[term] = _documents_with(session, term)
+        return cache[term]
+
+    found: set[int] = set()
+    for group in groups:
+        documents = having(group[0]).copy()
+        for term in group[1:]:
+            documents &= having(term)
+        found |= documents
+    for term in excluded:
+        found -= having(term)
+    return found
+
+
+def _documents_with(session: Session, term: Term) -> set[int]:
+    """Ids of the documents in which ``term`` occurs."""
+    if len(term.words) <= pieces.OVERLAP_WORDS + 1:
+        # A phrase this short lies whole in the index row of the piece it starts in.
+        return _documents_matching(session, term_fts(term))
+    # A longer phrase may straddle two pieces: the documents with all of its
+    # words are checked against their whole folded text.
+    candidates = _documents_matching(session, " ".join(term_fts(Term((word,))) for word in set(term.words)))
+    return {doc_id for doc_id in candidates if occurs(term, folded_text(session, doc_id))}
+
+
+def _documents_matching(session: Session, fts: str) -> set[int]:
+    rows = session.execute(
+        sql(
+            "SELECT DISTINCT p.document_id FROM document_fts AS f JOIN search_pieces AS p ON p.id = f.rowid "
+            "WHERE document_fts MATCH :q AND p.document_id IS NOT NULL"
+        ),
+        {"q": fts},
+    )
+    return {doc_id for (doc_id,) in rows}

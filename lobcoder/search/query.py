@@ -35,14 +35,33 @@ class ParsedQuery:
     fts: str
     hit_pattern: re.Pattern[str]
     terms: tuple[Term, ...]
+    # The same query as sets of documents: a document matches when it has every
+    # term of at least one group and none of the excluded terms (FTS5's
+    # precedence: implicit AND binds tighter than OR).
+    groups: tuple[tuple[Term, ...], ...] = ()
+    excluded: tuple[Term, ...] = ()
 
     def hits(self, folded: str) -> Iterator[tuple[int, int]]:
         """Spans of whole-word hits in folded text."""
-        for match in self.hit_pattern.finditer(folded):
-            start = match.start()
-            if start and (folded[start - 1].isalnum() or folded[start - 1] == "_"):
-                continue  # the match starts inside a word
-            yield start, match.end()
+        return _word_hits(self.hit_pattern, folded)
+
+
+def _word_hits(pattern: re.Pattern[str], folded: str) -> Iterator[tuple[int, int]]:
+    for match in pattern.finditer(folded):
+        start = match.start()
+        if start and (folded[start - 1].isalnum() or folded[start - 1] == "_"):
+            continue  # the match starts inside a word
+        yield start, match.end()
+
+
+def occurs(term: Term, folded: str) -> bool:
+    """Whether ``term`` occurs in folded text as whole words (as its hits are found)."""
+    return next(_word_hits(re.compile(_term_regex(term)), folded), None) is not None
+
+
+def term_fts(term: Term) -> str:
+    """``term`` alone as an FTS5 MATCH string (a quoted phrase, maybe a prefix)."""
+    return _term_fts(term)
 
 
 def _term_fts(term: Term) -> str:
@@ -97,7 +116,27 @@ def parse_query(query: str) -> ParsedQuery:
         raise QueryError("the search needs at least one word to look for")
     fts = _join_fts(parts)
     pattern = re.compile("|".join(_term_regex(t) for t in positives))
-    return ParsedQuery(fts=fts, hit_pattern=pattern, terms=tuple(terms))
+    return ParsedQuery(
+        fts=fts,
+        hit_pattern=pattern,
+        terms=tuple(terms),
+        groups=_groups(parts, terms),
+        excluded=tuple(t for t in terms if t.negated),
+    )
+
+
+def _groups(parts: list[str], terms: list[Term]) -> tuple[tuple[Term, ...], ...]:
+    """The positive terms split at each OR, as :func:`_join_fts` orders them."""
+    positives = iter(t for t in terms if not t.negated)
+    groups: list[list[Term]] = [[]]
+    for part in parts:
+        if part.startswith("NOT "):
+            continue
+        if part == "OR":
+            groups.append([])
+        else:
+            groups[-1].append(next(positives))
+    return tuple(tuple(g) for g in groups if g)
 
 
 def _join_fts(parts: list[str]) -> str:

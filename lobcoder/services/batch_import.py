@@ -22,10 +22,11 @@ from lobcoder.importing.extracted import ExtractedText, Turn, TurnTable
 from lobcoder.importing.file_preview import FilePreview, load_preview, turns_of
 from lobcoder.importing.readers import SUPPORTED_EXTENSIONS, read_file
 from lobcoder.importing.speakers import DEFAULT_INTERVIEWER_NAMES, SpeakerPattern
+from lobcoder.search.staged import StagedIndex
 from lobcoder.services.documents import add_document, check_turns, find_duplicate
 from lobcoder.services.prepared_text import prepare_text
 from lobcoder.storage.project import ProjectStore
-from lobcoder.storage.staging import StagedTurns
+from lobcoder.storage.staging import StagedText, StagedTurns, stage_all
 
 Status = Literal["imported", "duplicate", "failed"]
 ProgressCallback = Callable[[int, int, str], None]
@@ -163,8 +164,23 @@ def import_one(store: ProjectStore, path: Path, options: ImportOptions = ImportO
     # The turns go into a TEMP table before the write lock and are copied
     # under it in one statement: another window waits as briefly as possible.
     staged = StagedTurns(turns)
+    del turns
+    # A long text's search index is written first, in short transactions of
+    # its own that no search sees, and claimed by the document's transaction;
+    # the text itself waits in a TEMP table, so only SQLite holds it then.
+    long_text = StagedIndex.worth_it(prepared.utf8)
+    index = StagedIndex(prepared.utf8) if long_text else None
+    text = StagedText(prepared.utf8) if long_text else None
+    before_lock = stage_all(staged.stage, text.stage) if text is not None else staged.stage
+    claimed = False
     try:
-        with store.transaction(before_lock=staged.stage) as session:
+        if index is not None:
+            with store.read() as session:
+                duplicate = None if options.allow_duplicates else find_duplicate(session, prepared.digest)
+            if duplicate is not None:
+                return FileResult(str(path), "duplicate", f"same text as document '{duplicate}'", document=duplicate)
+            index.stage(store)
+        with store.transaction(before_lock=before_lock) as session:
             duplicate = None if options.allow_duplicates else find_duplicate(session, prepared.digest)
             if duplicate is not None:
                 return FileResult(str(path), "duplicate", f"same text as document '{duplicate}'", document=duplicate)
@@ -176,12 +192,18 @@ def import_one(store: ProjectStore, path: Path, options: ImportOptions = ImportO
                 original_filename=path.name,
                 original_format=imported_format,
                 interviewer_names=options.interviewer_names,
+                index=index,
+                staged_text=text,
             )
+        claimed = True
     except (LobcoderError, ValueError) as exc:
         return FileResult(str(path), "failed", str(exc))
     except DBAPIError as exc:
         # The transaction was rolled back: nothing of this file was stored.
         return FileResult(str(path), "failed", f"could not be stored in the project ({exc.orig})")
+    finally:
+        if index is not None and not claimed:
+            index.discard(store)
     return dataclasses.replace(imported, document=stored.name)
 
 

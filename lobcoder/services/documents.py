@@ -12,7 +12,9 @@ from sqlalchemy.orm import Session
 from lobcoder.errors import NotFoundError
 from lobcoder.importing.extracted import Turn
 from lobcoder.importing.speakers import DEFAULT_INTERVIEWER_NAMES, is_interviewer
-from lobcoder.search.fulltext import index_folded, unindex_document
+from lobcoder.search.index import insert_pieces, unindex_document
+from lobcoder.search.pieces import cut_pieces
+from lobcoder.search.staged import StagedIndex
 from lobcoder.services.prepared_text import PreparedText, prepare_text
 from lobcoder.storage.bulk import insert_rows, store_long_text
 from lobcoder.storage.models import (
@@ -27,7 +29,7 @@ from lobcoder.storage.models import (
     Speaker,
     SpeakerTurn,
 )
-from lobcoder.storage.staging import StagedTurns
+from lobcoder.storage.staging import StagedText, StagedTurns
 
 
 @dataclass(frozen=True)
@@ -122,6 +124,8 @@ def add_document(
     original_format: str = "",
     participant: str | None = None,
     interviewer_names: frozenset[str] = DEFAULT_INTERVIEWER_NAMES,
+    index: StagedIndex | None = None,
+    staged_text: StagedText | None = None,
 ) -> DocumentRef:
     """Store one normalised text with its turns and index it.
 
@@ -130,7 +134,9 @@ def add_document(
     long text is best passed as :func:`prepare_text` made it before the
     transaction began (a :class:`PreparedText` is consumed here), and its
     turns as :class:`StagedTurns` staged before the lock (checked with
-    :func:`check_turns` beforehand).
+    :func:`check_turns` beforehand), its search index as a
+    :class:`StagedIndex` staged before this transaction and the text itself
+    as a :class:`StagedText` staged before the lock.
     """
     prepared = prepare_text(text, name) if isinstance(text, str) else text
     if not isinstance(turns, StagedTurns):
@@ -148,9 +154,21 @@ def add_document(
         document.participant = found or Participant(name=participant)
     session.add(document)
     session.flush()
-    # The text is written apart, as UTF-8 bytes (see store_long_text); the
-    # object reads it back from the database when asked.
-    store_long_text(session, Document.__table__, "text", document.id, prepared.take("utf8"))  # type: ignore[arg-type]
+    # The text is written apart, as UTF-8 bytes (see store_long_text) or from
+    # where it was staged; the object reads it back from the database when asked.
+    if staged_text is not None:
+        if index is None:
+            raise ValueError("a staged text needs its search index staged too")
+        staged_text.store(session, Document.__tablename__, "text", document.id)
+        index.claim(session, document.id)
+    else:
+        utf8 = prepared.take("utf8")
+        store_long_text(session, Document.__table__, "text", document.id, utf8)  # type: ignore[arg-type]
+        if index is not None:
+            index.claim(session, document.id)
+        else:
+            insert_pieces(session, document.id, cut_pieces(utf8))
+        del utf8
     session.expire(document, ["text"])
     if isinstance(turns, StagedTurns):
         for speaker in turns.speakers:
@@ -158,7 +176,6 @@ def add_document(
         turns.copy(session, document.id)
     else:
         store_turns(session, document.id, turns, interviewer_names)
-    index_folded(session, document.id, prepared.take("folded"), replace=False)
     return DocumentRef(document.id, document.name)
 
 

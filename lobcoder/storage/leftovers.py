@@ -30,7 +30,8 @@ def partial_path(target: str | Path, purpose: str) -> Path:
     return target.with_name(f"{name}.{os.getpid()}.{purpose}")
 
 
-def _running(pid: int) -> bool:
+def process_running(pid: int) -> bool:
+    """Whether process ``pid`` runs on this computer (True when that cannot be told)."""
     if pid == os.getpid():
         return True
     if os.name != "posix":
@@ -51,7 +52,7 @@ def _stale(entry: Path, pid: int | None, now: float) -> bool:
     except OSError:
         return False
     if pid is not None:
-        return not _running(pid) or age > 12 * _LEGACY_AGE_SECONDS
+        return not process_running(pid) or age > 12 * _LEGACY_AGE_SECONDS
     return age > _LEGACY_AGE_SECONDS
 
 

@@ -116,6 +116,27 @@ class Document(Base):
         return text
 
 
+class SearchPiece(Base):
+    """One row of the full-text index ``document_fts`` (same rowid): a piece of a document's text.
+
+    ``start`` and ``length`` (code points) say which part of the text the row
+    stands for (``search/pieces.py``). ``document_id`` is NULL while an import
+    stages the pieces of a text it has not stored yet (``staging`` names that
+    import, ``staged_at`` says when): no search finds such a piece. Ids are
+    never reused, so a stale index row can never be taken for a new piece.
+    """
+
+    __tablename__ = "search_pieces"
+    __table_args__ = {"sqlite_autoincrement": True}
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    document_id: Mapped[int | None] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"), index=True)
+    start: Mapped[int] = mapped_column(Integer)
+    length: Mapped[int] = mapped_column(Integer)
+    staging: Mapped[str | None] = mapped_column(String(80))
+    staged_at: Mapped[datetime | None] = mapped_column(DateTime)
+
+
 class Speaker(Base):
     """A speaker label as written in transcripts ("I", "Anna", "Interviewer")."""
 

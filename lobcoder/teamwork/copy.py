@@ -22,7 +22,7 @@ from sqlalchemy.orm import Session
 
 from lobcoder.errors import Cancelled, ProjectError, ProjectExistsError
 from lobcoder.refi.qdpx_export import export_qdpx
-from lobcoder.search.fulltext import unindex_document
+from lobcoder.search.index import unindex_document
 from lobcoder.storage.leftovers import partial_path
 from lobcoder.storage.models import (
     Code,

@@ -12,6 +12,7 @@ from lobcoder.services.codings import add_coding
 from lobcoder.services.documents import add_document, get_document
 from lobcoder.storage.backups import BEFORE_MIGRATION, list_backups
 from lobcoder.storage.project import ProjectStore
+from tests.storage.old_search_layout import to_one_row_per_document
 
 _CLEAN = "Interviewer: Hoe was de stage?\nAnna: Zwaar. XX De coördinatie ontbrak, zei de mentor.\n"
 _BROKEN = _CLEAN.replace("XX", "\x00\x07")  # what an RTF \u0? or a .qdpx source used to leave
@@ -25,6 +26,7 @@ def _project_from_before_the_fix(path: Path) -> tuple[int, int]:
         start = _CLEAN.index("De coördinatie")
         add_coding(session, ref.id, code.id, start, start + len("De coördinatie ontbrak"))
     connection = sqlite3.connect(path, isolation_level=None)
+    to_one_row_per_document(connection)
     connection.execute("UPDATE documents SET text = ?, content_hash = ? WHERE id = ?", (_BROKEN, "old", ref.id))
     connection.execute("DELETE FROM document_fts WHERE rowid = ?", (ref.id,))
     folded = _BROKEN.lower().replace("ö", "o")
@@ -61,6 +63,7 @@ def test_clean_projects_are_left_as_they_are(tmp_path: Path) -> None:
         add_document(session, "anna", _CLEAN)
     connection = sqlite3.connect(path, isolation_level=None)
     before = connection.execute("SELECT text, content_hash FROM documents").fetchall()
+    to_one_row_per_document(connection)
     connection.execute("UPDATE alembic_version SET version_num = '0006'")
     connection.close()
     with ProjectStore.open(path) as store, store.read() as session:

@@ -1,0 +1,140 @@
+"""A long text's search index written in short transactions before the text itself is stored.
+
+Indexing 100 MB of text takes seconds; in the import's own transaction that
+is seconds in which another window's action waits for the write lock (and
+fails after its 5 s busy timeout). :meth:`StagedIndex.stage` writes the pieces
+(``search/pieces.py``) in transactions of a few megabytes each, as pieces of
+no document: no search finds them. The import's transaction then claims them
+for the new document with one ``UPDATE`` (:meth:`StagedIndex.claim`), so the
+document appears with its whole index at once, or not at all.
+
+A killed import leaves staged pieces that belong to nobody and that no
+search sees; the next import removes those of processes that no longer run
+(or that are older than a day), before it stages its own.
+"""
+
+from __future__ import annotations
+
+import os
+import uuid
+from collections.abc import Callable
+from datetime import UTC, datetime, timedelta
+from itertools import islice
+
+from sqlalchemy import text
+from sqlalchemy.orm import Session
+
+from lobcoder.errors import Cancelled, LobcoderError
+from lobcoder.search.index import insert_pieces, remove_pieces
+from lobcoder.search.pieces import PIECE_BYTES, cut_pieces
+from lobcoder.storage.leftovers import process_running
+from lobcoder.storage.project import ProjectStore
+
+# Pieces per staging transaction: 8 pieces of 512 KiB keep each one well under a second.
+_PIECES_PER_TRANSACTION = 8
+# Texts up to this size are indexed in the import's own transaction (a fraction of a second).
+STAGE_ABOVE_BYTES = _PIECES_PER_TRANSACTION * PIECE_BYTES
+_STALE_AFTER = timedelta(hours=24)
+
+
+class StagedIndexGone(LobcoderError):
+    """The pieces staged for a text were removed before its document was stored."""
+
+
+def _now() -> datetime:
+    return datetime.now(UTC).replace(tzinfo=None)
+
+
+class StagedIndex:
+    """The search index of one text that is about to be stored (UTF-8 bytes)."""
+
+    piece_bytes: int | None = None  # search/pieces.py's size
+
+    @staticmethod
+    def worth_it(utf8: bytes | bytearray) -> bool:
+        """Whether ``utf8`` is long enough to be indexed before its import's transaction."""
+        return len(utf8) > STAGE_ABOVE_BYTES
+
+    def __init__(self, utf8: bytes | bytearray) -> None:
+        self.utf8 = utf8
+        self.token = f"{os.getpid()}:{uuid.uuid4().hex}"
+        self.pieces = 0
+
+    def stage(self, store: ProjectStore, cancelled: Callable[[], bool] | None = None) -> None:
+        """Index the text as pieces of no document, a few megabytes per transaction."""
+        with store.transaction() as session:
+            remove_stale(session)
+        pieces = cut_pieces(self.utf8, self.piece_bytes)
+        self.utf8 = b""  # the importer's buffer is not held here beyond this point
+        try:
+            while True:
+                if cancelled is not None and cancelled():
+                    raise Cancelled("import cancelled")
+                batch = list(islice(pieces, _PIECES_PER_TRANSACTION))
+                if not batch:
+                    break
+                with store.transaction() as session:
+                    self.pieces += insert_pieces(session, None, batch, staging=self.token, staged_at=_now())
+        except BaseException:
+            self.discard(store)
+            raise
+
+    def claim(self, session: Session, document_id: int) -> None:
+        """Give the staged pieces to ``document_id`` (in the transaction that stores the document).
+
+        Raises:
+            StagedIndexGone: some staged pieces are gone (removed as stale).
+        """
+        result = session.execute(
+            text(
+                "UPDATE search_pieces SET document_id = :document, staging = NULL, staged_at = NULL "
+                "WHERE staging = :staging AND document_id IS NULL"
+            ),
+            {"document": document_id, "staging": self.token},
+        )
+        if result.rowcount != self.pieces:  # type: ignore[attr-defined]
+            raise StagedIndexGone("the search index prepared for this text was removed meanwhile; import it again")
+
+    def discard(self, store: ProjectStore) -> None:
+        """Remove what was staged (after a failed or duplicate import); errors are ignored."""
+        if not self.pieces:
+            return
+        try:
+            with store.transaction() as session:
+                remove_pieces(session, self.token)
+        except Exception:  # noqa: BLE001 - the next import removes them as stale
+            pass
+        self.pieces = 0
+
+
+def remove_stale(session: Session) -> int:
+    """Remove pieces staged by imports that no longer run; how many."""
+    rows = session.execute(
+        text("SELECT DISTINCT staging, min(staged_at) FROM search_pieces WHERE document_id IS NULL GROUP BY staging")
+    ).all()
+    removed = 0
+    now = _now()
+    for staging, staged_at in rows:
+        pid = staging.split(":", 1)[0] if staging else ""
+        old = staged_at is None or now - _as_datetime(staged_at) > _STALE_AFTER
+        if not staging or old or not pid.isdigit() or not process_running(int(pid)):
+            removed += _remove(session, staging)
+    return removed
+
+
+def _remove(session: Session, staging: str | None) -> int:
+    if staging is not None:
+        return remove_pieces(session, staging)
+    session.execute(
+        text(
+            "DELETE FROM document_fts WHERE rowid IN "
+            "(SELECT id FROM search_pieces WHERE staging IS NULL AND document_id IS NULL)"
+        )
+    )
+    return int(
+        session.execute(text("DELETE FROM search_pieces WHERE staging IS NULL AND document_id IS NULL")).rowcount  # type: ignore[attr-defined]
+    )
+
+
+def _as_datetime(value: datetime | str) -> datetime:
+    return value if isinstance(value, datetime) else datetime.fromisoformat(value)
