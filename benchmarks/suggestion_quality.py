@@ -48,10 +48,11 @@ from lobcoder.storage.project import ProjectStore
 from lobcoder.suggest import store as persistence
 from lobcoder.suggest.cache import process_text
 from lobcoder.suggest.evaluation import _method, _new_counts, run_split
-from lobcoder.suggest.pipeline import load_pipeline
+from lobcoder.suggest.pipeline import DutchPipeline, load_pipeline
 from lobcoder.suggest.ranking import document_scores
 from lobcoder.suggest.store import CodedDocument
 from lobcoder.suggest.units import Coded, coded
+from lobcoder.suggest.vocabulary import vocabulary_of_texts
 
 DEVSET = Path(__file__).parent / "data" / "devset"
 THEMES = {"CL": "Collectief leren", "TL": "Transformationeel leiderschap", "VI": "Visie", "CO": "Communicatie"}
@@ -172,11 +173,22 @@ def devset_documents(
     return codes, documents
 
 
+def corpus_vocabulary(pipeline: DutchPipeline, documents: Sequence[CodedDocument], per_document: bool) -> Any:
+    """The corpus's vocabulary, as ``suggest`` counts a project's (None: each document's own sentences)."""
+    return None if per_document else vocabulary_of_texts(pipeline, [d.text for d in documents])
+
+
 def measure(
-    codes: Sequence[CodeInfo], documents: Sequence[CodedDocument], evaluated_names: Sequence[str], runs: int, seed: int
+    codes: Sequence[CodeInfo],
+    documents: Sequence[CodedDocument],
+    evaluated_names: Sequence[str],
+    runs: int,
+    seed: int,
+    per_document: bool = False,
 ) -> dict[str, dict[str, Any]]:
     pipeline = load_pipeline(offline=True)
     processed = {d.content_hash: process_text(pipeline, d.text) for d in documents}
+    vocabulary = corpus_vocabulary(pipeline, documents, per_document)
     results: dict[str, dict[str, Any]] = {}
     for label, (variant, learn_from) in SETTINGS.items():
         variant_codes = variant(codes)
@@ -200,6 +212,7 @@ def measure(
                 methods=(method,),
                 evaluated=evaluated,
                 seed=seed + run,
+                vocabulary=vocabulary,
             )
         found = _method(method, True, evaluated, counts, {})
         results[label] = {
@@ -213,7 +226,12 @@ def measure(
     return results
 
 
-def ranking(codes: Sequence[CodeInfo], documents: Sequence[CodedDocument], evaluated_names: Sequence[str]) -> None:
+def ranking(
+    codes: Sequence[CodeInfo],
+    documents: Sequence[CodedDocument],
+    evaluated_names: Sequence[str],
+    per_document: bool = False,
+) -> None:
     """Per code, how well the codebook alone ranks sentences: average precision, ROC AUC, F1 at the best threshold.
 
     The best threshold is chosen on the sentences themselves (an upper bound for any threshold).
@@ -222,6 +240,7 @@ def ranking(codes: Sequence[CodeInfo], documents: Sequence[CodedDocument], evalu
 
     pipeline = load_pipeline(offline=True)
     processed = {d.content_hash: process_text(pipeline, d.text) for d in documents}
+    vocabulary = corpus_vocabulary(pipeline, documents, per_document)
     print(f"{'codebook alone: ranking per code':34}{'AP':>6}{'AUC':>6}{'best F1':>8}{'support':>8}")
     for label, (variant, learn_from) in SETTINGS.items():
         if learn_from:
@@ -232,7 +251,7 @@ def ranking(codes: Sequence[CodeInfo], documents: Sequence[CodedDocument], evalu
         truth: dict[str, list[bool]] = {c.guid: [] for c in evaluated}
         for doc in documents:
             units, found = document_scores(
-                pipeline, variant_codes, doc.text, doc.turns, processed[doc.content_hash], None
+                pipeline, variant_codes, doc.text, doc.turns, processed[doc.content_hash], None, vocabulary=vocabulary
             )
             for code in evaluated:
                 for unit, unit_scores in zip(units, found, strict=True):
@@ -270,6 +289,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         default="all",
         help="devset: all sentences, or only those of the first (520, d-ids) or second labelling round (477, e-ids)",
     )
+    parser.add_argument(
+        "--per-document-vocabulary",
+        action="store_true",
+        help="weigh codebook terms against each document's sentences, not the corpus's (as before)",
+    )
     args = parser.parse_args(argv)
     corpora = ("devset", "demo-themes", "demo") if args.corpus == "all" else (args.corpus,)
     out: dict[str, Any] = {}
@@ -294,9 +318,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             f" runs {args.runs}"
         )
         if args.ranking:
-            ranking(codes, documents, evaluated)
+            ranking(codes, documents, evaluated, args.per_document_vocabulary)
             continue
-        results = measure(codes, documents, evaluated, args.runs, args.seed)
+        results = measure(codes, documents, evaluated, args.runs, args.seed, args.per_document_vocabulary)
         out[corpus] = {"documents": len(documents), "lines": sentences, "results": results}
         if corpus == "devset":
             out[corpus] |= {"doc_size": args.doc_size, "round": args.round}

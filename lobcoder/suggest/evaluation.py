@@ -36,6 +36,7 @@ from lobcoder.suggest.ranking import document_scores, rank
 from lobcoder.suggest.store import CodedDocument, Rejection
 from lobcoder.suggest.training import examples_for
 from lobcoder.suggest.units import Coded, coded
+from lobcoder.suggest.vocabulary import Vocabulary, project_vocabulary
 
 METHODS = ("codebook", "learned", "combined")
 TOP = 10
@@ -137,13 +138,17 @@ def run_split(
     min_positives: int = MIN_POSITIVES,
     seed: int = 0,
     cancelled: CancelCheck | None = None,
+    vocabulary: Vocabulary | None = None,
 ) -> int:
-    """Train on ``train_docs``, suggest on ``test_docs``, add to ``counts``; returns the codes learned."""
+    """Train on ``train_docs``, suggest on ``test_docs``, add to ``counts``; returns the codes learned.
+
+    ``vocabulary``: the project's (all documents' texts, coded or not, as ``suggest`` uses it).
+    """
     parsed = [processed[d.content_hash] for d in train_docs]
     learned = 0
     models = {}
     if train_docs and ("learned" in methods or "combined" in methods):
-        with_codebook = examples_for(pipeline, codes, train_docs, parsed, rejections)
+        with_codebook = examples_for(pipeline, codes, train_docs, parsed, rejections, vocabulary)
         plain = training_examples(train_docs, parsed, rejections)
         for method, examples in (("combined", with_codebook), ("learned", plain)):
             if method in methods:
@@ -159,7 +164,14 @@ def run_split(
         for method in methods:
             classifier = models.get(method)
             units, scores = document_scores(
-                pipeline, codes, doc.text, doc.turns, text_parsed, classifier, use_codebook=method != "learned"
+                pipeline,
+                codes,
+                doc.text,
+                doc.turns,
+                text_parsed,
+                classifier,
+                use_codebook=method != "learned",
+                vocabulary=vocabulary,
             )
             reliability = classifier.reliability if classifier is not None else {}
             suggested = rank(
@@ -263,6 +275,7 @@ def evaluate(
     """
     pipeline = pipeline or load_pipeline()
     documents, rejections, codes, processed = _load(store, pipeline, keywords)
+    vocabulary = project_vocabulary(store, pipeline)
     evaluated = [c for c in codes if any(c.guid in d.codings for d in documents)]
     folds = max(2, min(folds, len(documents)))
     order = list(documents)
@@ -287,6 +300,7 @@ def evaluate(
                 min_positives=min_examples,
                 seed=seed,
                 cancelled=cancelled,
+                vocabulary=vocabulary,
             )
         )
         if progress is not None:
@@ -314,6 +328,7 @@ def learning_curve(
     """
     pipeline = pipeline or load_pipeline()
     documents, rejections, codes, processed = _load(store, pipeline, keywords)
+    vocabulary = project_vocabulary(store, pipeline)
     evaluated = [c for c in codes if any(c.guid in d.codings for d in documents)]
     top = min(len(documents) - 1, max_documents or len(documents))
     rng = random.Random(seed)
@@ -337,6 +352,7 @@ def learning_curve(
                 rejections=rejections,
                 seed=seed + run,
                 cancelled=cancelled,
+                vocabulary=vocabulary,
             )
             f1s.append(_method("combined", True, evaluated, counts, {}).micro.f1)
             base.append(_method("codebook", True, evaluated, counts, {}).micro.f1)

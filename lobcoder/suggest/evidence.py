@@ -28,7 +28,7 @@ from __future__ import annotations
 import math
 import threading
 from collections import Counter
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
@@ -37,6 +37,9 @@ from spacy.lang.nl.stop_words import STOP_WORDS
 from lobcoder.suggest.headings import code_fields
 from lobcoder.suggest.pipeline import DutchPipeline
 from lobcoder.suggest.terms import Words, compound_splits, modifier_forms
+from lobcoder.suggest.vocabulary import Vocabulary
+
+__all__ = ["CodebookEvidence", "CodeTexts", "EvidenceHit", "Vocabulary", "content_lemmas", "prior", "prior_logit"]
 
 FIELDS = {"name": 2.0, "description": 1.0, "definition": 1.0, "inclusion": 1.0, "examples": 1.0}
 CHILD_SHARE = 0.5  # a theme reads its sub-codes' texts at this weight
@@ -51,6 +54,10 @@ PART_SHARE = 0.5  # the parts of a compound in a code's texts are terms of it to
 BIAS = 1.0  # evidence at which a code without codings reaches probability 0.5
 SLOPE = 2.5
 MIN_LENGTH = 3
+RELATED_SOURCES = 15  # a code's strongest single-word terms whose distributional neighbours become terms too
+RELATED_COUNT = 10  # neighbours read per term
+RELATED_MIN = 0.35  # cosine a neighbour needs
+RELATED_SHARE = 0.0  # a neighbour's weight: this share of its term's, times their cosine (0: off, see docs)
 EXTRA_STOP = frozenset({"code", "passage", "passages", "uitspraak", "uitspraken", "codeer", "coderen", "gebruik"})
 
 
@@ -75,30 +82,6 @@ class CodeTexts(Protocol):
     def id(self) -> int: ...
     @property
     def parent_id(self) -> int | None: ...
-
-
-@dataclass(frozen=True)
-class Vocabulary:
-    """How many of the project's sentences contain each lemma (document frequency)."""
-
-    df: Mapping[str, int]
-    units: int
-
-    @classmethod
-    def of(cls, units: Iterable[Iterable[str]]) -> Vocabulary:
-        df: Counter[str] = Counter()
-        count = 0
-        for words in units:
-            df.update(set(words))
-            count += 1
-        return cls(dict(df), count)
-
-    def rarity(self, term: str) -> float:
-        """1 for a lemma no sentence has, towards 0 for one that every sentence has (pairs: their rarer word)."""
-        if self.units < 20:
-            return 1.0
-        found = min(self.df.get(word, 0) for word in term.split(" "))
-        return math.log((self.units + 1) / (found + 1)) / math.log(self.units + 1)
 
 
 @dataclass(frozen=True)
@@ -214,6 +197,8 @@ class CodebookEvidence:
             best = sorted(weighed.items(), key=lambda kv: (-kv[1], kv[0]))[:TOP_TERMS]
             top = best[0][1] if best and best[0][1] > 0 else 1.0
             self.terms[guid] = {t: MAX_TERM * w / top for t, w in best if w > 0}
+            if RELATED_SHARE:
+                self._add_related(self.terms[guid], counter, spread, total, vocabulary)
             negative = {
                 t: weigh(t, n) for t, n in against.get(guid, Counter()).items() if t not in counter and " " not in t
             }
@@ -231,6 +216,23 @@ class CodebookEvidence:
         # A compound's head may get another lemma than the word alone (teamoverleg -> teamoverleggen).
         self._lookup = pipeline.lookup_lemma
         self._by_lemma = {self._lookup(t): t for t in sorted(index, reverse=True) if " " not in t}
+
+    @staticmethod
+    def _add_related(
+        terms: dict[str, float], own: Counter[str], spread: Counter[str], total: int, vocabulary: Vocabulary
+    ) -> None:
+        """Add the project's distributional neighbours of a code's strongest words as weaker terms."""
+        sources = [(t, w) for t, w in sorted(terms.items(), key=lambda kv: (-kv[1], kv[0])) if " " not in t]
+        related: dict[str, float] = {}
+        for term, weight in sources[:RELATED_SOURCES]:
+            for word, similarity in vocabulary.related(term, RELATED_COUNT):
+                if similarity < RELATED_MIN or word in own or len(word) < MIN_LENGTH:
+                    continue
+                contrast = math.log(1.0 + total / (spread.get(word, 0) + 1)) / math.log(1.0 + total)
+                value = RELATED_SHARE * weight * similarity * contrast * vocabulary.rarity(word)
+                related[word] = max(related.get(word, 0.0), value)
+        for word, value in related.items():
+            terms.setdefault(word, value)
 
     def _compound_part(self, lemma: str) -> tuple[tuple[str, float], ...]:
         """The codebook term a compound lemma holds as its head or first part, with its share."""

@@ -30,9 +30,10 @@ from lobcoder.suggest.context import UnitText, unit_texts
 from lobcoder.suggest.evidence import Vocabulary, prior
 from lobcoder.suggest.examples import sentence_units
 from lobcoder.suggest.pipeline import DutchPipeline, load_pipeline
-from lobcoder.suggest.scoring import CodebookScorer, Evidence
+from lobcoder.suggest.scoring import Evidence, codebook_scorer
 from lobcoder.suggest.training import load_classifier
 from lobcoder.suggest.units import TurnLike, Unit, overlaps
+from lobcoder.suggest.vocabulary import project_vocabulary
 
 MIN_WORDS = 2
 """Shorter sentences ("Nee.", "Ja, klopt.") are not suggested: with no words to go on,
@@ -228,15 +229,17 @@ def document_scores(
     classifier: Classifier | None,
     *,
     use_codebook: bool = True,
+    vocabulary: Vocabulary | None = None,
 ) -> tuple[list[Unit], list[dict[str, UnitScore]]]:
     """The sentences of one document and their scores.
 
-    The codebook's terms are weighed against this document's own sentences:
-    a word most of its sentences use says little about any one of them.
+    The codebook's terms are weighed against the project's vocabulary
+    (:func:`vocabulary.project_vocabulary`; without one, this document's own
+    sentences): a word most sentences use says little about any one of them.
     """
     units = sentence_units(text, processed, turns)  # type: ignore[arg-type]
     texts = unit_texts(text, processed, turns, units)  # type: ignore[arg-type]
-    scorer = CodebookScorer(pipeline, codes, Vocabulary.of(t.words for t in texts))
+    scorer = codebook_scorer(pipeline, codes, vocabulary or Vocabulary.of(t.words for t in texts))
     evidence = scorer.score(processed, units) if use_codebook else [{} for _ in units]  # type: ignore[arg-type]
     return units, score_units(texts, evidence, classifier, use_codebook=use_codebook)
 
@@ -265,7 +268,10 @@ def suggest(
         rejected = {(r.code_guid, r.start, r.end) for r in persistence.rejections(session, [view.content_hash])}
     processed = processed_texts(store, pipeline, [(view.content_hash, view.text)])[0]
     classifier = load_classifier(store, pipeline)
-    units, scores = document_scores(pipeline, codes, view.text, view.turns, processed, classifier)
+    vocabulary = project_vocabulary(store, pipeline)
+    units, scores = document_scores(
+        pipeline, codes, view.text, view.turns, processed, classifier, vocabulary=vocabulary
+    )
     found = rank(
         view.id,
         units,

@@ -26,6 +26,7 @@ from lobcoder.suggest.headings import code_fields
 from lobcoder.suggest.pipeline import DutchPipeline
 from lobcoder.suggest.rules import RuleMatcher
 from lobcoder.suggest.units import Unit, unit_words
+from lobcoder.suggest.vocabulary import ProjectVocabulary
 
 UNSHARED_KEYWORD = 0.4  # rules.term_weight of a one-word keyword no other code has
 ROLL_UP = 1.0  # a theme gets its best sub-code's evidence at this share (when that beats its own)
@@ -136,6 +137,42 @@ def passages(processed: ProcessedText, units: Sequence[Unit]) -> tuple[list[int]
         passage.append(len(before) - 1)
     return passage, before
 
+
+# Keyed by the vocabulary's id; the entry holds the vocabulary, so that id is not reused while it is cached.
+_scorers: dict[tuple[int, tuple[object, ...]], tuple[ProjectVocabulary, CodebookScorer]] = {}
+_scorers_lock = threading.Lock()
+
+
+def codebook_scorer(pipeline: DutchPipeline, codes: Sequence[CodeTexts], vocabulary: Vocabulary) -> CodebookScorer:
+    """A scorer for this codebook state and vocabulary; a project-wide vocabulary's scorer is built once."""
+    if not isinstance(vocabulary, ProjectVocabulary):
+        return CodebookScorer(pipeline, codes, vocabulary)
+    state = tuple((*(getattr(c, f) for f in _CODE_FIELDS),) for c in codes)
+    key = (id(vocabulary), (pipeline.cache_key, state))
+    with _scorers_lock:
+        cached = _scorers.get(key)
+    if cached is not None:
+        return cached[1]
+    scorer = CodebookScorer(pipeline, codes, vocabulary)
+    with _scorers_lock:
+        if len(_scorers) > 8:
+            _scorers.clear()
+        _scorers[key] = (vocabulary, scorer)
+    return scorer
+
+
+_CODE_FIELDS = (
+    "guid",
+    "id",
+    "parent_id",
+    "name",
+    "description",
+    "definition",
+    "inclusion",
+    "exclusion",
+    "examples",
+    "keywords",
+)
 
 _matchers: dict[tuple[str, tuple[tuple[str, str], ...]], RuleMatcher] = {}
 _matchers_lock = threading.Lock()

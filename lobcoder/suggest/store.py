@@ -149,3 +149,8 @@ def rejections(session: Session, content_hashes: Sequence[str] | None = None) ->
 
 def document_hashes(session: Session) -> dict[int, str]:
     return dict(session.execute(select(Document.id, Document.content_hash)).all())
+
+
+def document_texts(session: Session) -> list[str]:
+    """Every document's text, by id: what the project's vocabulary is counted over."""
+    return list(session.scalars(select(Document.text).order_by(Document.id)))

@@ -23,9 +23,10 @@ from lobcoder.suggest.classifier import (
 from lobcoder.suggest.evidence import Vocabulary
 from lobcoder.suggest.examples import TrainingExample, training_examples
 from lobcoder.suggest.pipeline import DutchPipeline, load_pipeline
-from lobcoder.suggest.scoring import CodebookScorer
+from lobcoder.suggest.scoring import codebook_scorer
 from lobcoder.suggest.store import CodedDocument, Rejection
 from lobcoder.suggest.units import unit_words
+from lobcoder.suggest.vocabulary import project_vocabulary
 
 
 @dataclass(frozen=True)
@@ -44,15 +45,17 @@ def examples_for(
     documents: Sequence[CodedDocument],
     processed: Sequence[ProcessedText],
     rejections: Sequence[Rejection] = (),
+    vocabulary: Vocabulary | None = None,
 ) -> list[TrainingExample]:
-    """Training examples with the codebook's evidence, weighed against each document's own vocabulary.
+    """Training examples with the codebook's evidence, weighed against the project's vocabulary.
 
-    Suggestions weigh a document's sentences the same way (:func:`ranking.document_scores`).
+    Without one, against each document's own sentences. Suggestions weigh a
+    document's sentences the same way (:func:`ranking.document_scores`).
     """
 
     def evidence(parsed: ProcessedText, units: Sequence[Any]) -> list[dict[str, float]]:
-        vocabulary = Vocabulary.of(unit_words(parsed, u.tokens) for u in units)
-        scorer = CodebookScorer(pipeline, codes, vocabulary)
+        found = vocabulary or Vocabulary.of(unit_words(parsed, u.tokens) for u in units)
+        scorer = codebook_scorer(pipeline, codes, found)
         return [{g: e.score for g, e in found.items()} for found in scorer.score(parsed, units)]
 
     return training_examples(documents, processed, rejections, evidence)
@@ -124,7 +127,8 @@ def train(
         codes = list_codes(session)
     names = {info.guid: info.name for info in codes}
     processed = processed_texts(store, pipeline, [(d.content_hash, d.text) for d in documents])
-    examples = examples_for(pipeline, codes, documents, processed, rejections)
+    vocabulary = project_vocabulary(store, pipeline)  # as suggestions weigh the codebook's terms
+    examples = examples_for(pipeline, codes, documents, processed, rejections, vocabulary)
     result = fit(
         examples,
         min_positives=min_examples,

@@ -9,7 +9,7 @@ from suggest_corpus import LEREN, NEUTRAL, VISIE, Corpus, add_transcript, code_s
 
 from lobcoder.services.codes import create_code
 from lobcoder.storage.project import ProjectStore
-from lobcoder.suggest import cache, training
+from lobcoder.suggest import cache, training, vocabulary
 from lobcoder.suggest.pipeline import DutchPipeline, load_pipeline
 
 
@@ -23,6 +23,7 @@ def _fresh_memory() -> Iterator[None]:
     """In-memory caches are process-wide; tests start without them."""
     cache.clear_memory()
     training.clear_loaded_models()
+    vocabulary.clear_vocabularies()
     yield
 
 

@@ -1,0 +1,233 @@
+"""The project's vocabulary: how common each lemma is in all its documents, and which words go together.
+
+One interview, or a pseudo-document of 40 sentences, is too little text to
+say whether a word is common: :class:`Vocabulary` counts, over *all* the
+project's sentences, how many contain each lemma (its document frequency),
+so that a codebook term every interview uses (*school*, *docent*) weighs
+little everywhere. :class:`ProjectVocabulary` adds distributional
+neighbours: words that occur in the same sentences as a word across the
+project (positive pointwise mutual information of sentence co-occurrence,
+reduced to :data:`DIMENSIONS` dimensions by a truncated SVD; Levy, Goldberg
+& Dagan 2015), so a code whose definition speaks of *professionalisering*
+can also be found where the project's respondents say *scholing*.
+
+Building it reads the texts with a light tokenizer (words, the pipeline's
+lookup lemmas; no spaCy run), so that it never has to parse every
+transcript first: :func:`project_vocabulary` takes about a second per
+million words, and keeps the result in memory per project until a
+document is added, removed or changed (the key is the set of the
+documents' content hashes). Everything here is deterministic.
+
+Public API (also for the learned side):
+
+* :func:`sentence_lemmas` – the content lemmas of each sentence of a text;
+* :meth:`Vocabulary.of` / :meth:`Vocabulary.rarity` – document frequencies;
+* :meth:`ProjectVocabulary.build` / :meth:`ProjectVocabulary.related` – neighbours;
+* :func:`project_vocabulary` – the cached vocabulary of a project's documents.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import math
+import re
+import threading
+from collections import Counter, OrderedDict
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from spacy.lang.nl.stop_words import STOP_WORDS
+
+if TYPE_CHECKING:
+    from lobcoder.storage.project import ProjectStore
+    from lobcoder.suggest.pipeline import DutchPipeline
+
+MIN_LENGTH = 3  # as evidence.MIN_LENGTH: shorter words are not content words
+MIN_SENTENCES = 20  # below this, document frequencies say nothing (rarity is 1 for every word)
+MIN_COUNT = 3  # a word needs this many sentences to get a vector
+MAX_WORDS = 20000  # the most frequent words get vectors
+DIMENSIONS = 100
+SMOOTHING = 0.75  # context distribution smoothing of PPMI (Levy et al. 2015)
+MEMORY_SIZE = 4  # projects whose vocabulary is kept in memory
+VECTORS = False
+"""Whether :func:`project_vocabulary` builds word vectors. Off: expanding a code's terms with their
+neighbours (``evidence.RELATED_SHARE``) lowered the ranking on every corpus we have (docs/SUGGESTIONS.md),
+whose few thousand sentences are far too little text for distributional statistics."""
+
+_WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
+_SENTENCE = re.compile(r"(?<=[.!?…])\s+")
+
+
+def sentence_lemmas(pipeline: DutchPipeline, text: str) -> list[list[str]]:
+    """The content lemmas of each sentence of a text (light tokenizer: no spaCy run).
+
+    Sentences end at ``.``, ``!``, ``?`` or a line break; lemmas are the
+    pipeline's lookup lemmas refined as in parsing; stop words and words
+    shorter than :data:`MIN_LENGTH` letters are left out.
+    """
+    result = []
+    for line in text.split("\n"):
+        for sentence in _SENTENCE.split(line):
+            words = []
+            for lower in _WORD.findall(sentence.lower()):
+                if len(lower) < MIN_LENGTH or lower in STOP_WORDS:
+                    continue
+                lemma = pipeline.refine_lemma(lower, pipeline.lookup_lemma(lower))
+                if lemma not in STOP_WORDS:
+                    words.append(lemma)
+            if words:
+                result.append(words)
+    return result
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    """How many of the project's sentences contain each lemma (document frequency)."""
+
+    df: Mapping[str, int]
+    units: int
+
+    @classmethod
+    def of(cls, units: Iterable[Iterable[str]]) -> Vocabulary:
+        df: Counter[str] = Counter()
+        count = 0
+        for words in units:
+            df.update(set(words))
+            count += 1
+        return cls(dict(df), count)
+
+    def rarity(self, term: str) -> float:
+        """1 for a lemma no sentence has, towards 0 for one that every sentence has (pairs: their rarer word)."""
+        if self.units < MIN_SENTENCES:
+            return 1.0
+        found = min(self.df.get(word, 0) for word in term.split(" "))
+        return math.log((self.units + 1) / (found + 1)) / math.log(self.units + 1)
+
+    def related(self, word: str, count: int) -> list[tuple[str, float]]:
+        """Words that occur in the same contexts, most similar first, with their cosine (none here)."""
+        return []
+
+
+@dataclass(frozen=True)
+class ProjectVocabulary(Vocabulary):
+    """Document frequencies and word vectors of a project's sentences."""
+
+    words: tuple[str, ...] = ()  # the words with vectors, by row
+    vectors: Any = field(default=None, repr=False, compare=False)  # numpy array, rows of unit length
+    _rows: dict[str, int] = field(default_factory=dict, repr=False, compare=False)
+    _related: dict[tuple[str, int], list[tuple[str, float]]] = field(default_factory=dict, repr=False, compare=False)
+
+    @classmethod
+    def build(
+        cls, sentences: Sequence[Sequence[str]], *, vectors: bool = True, dimensions: int = DIMENSIONS
+    ) -> ProjectVocabulary:
+        """Document frequencies and (``vectors``) PPMI-SVD word vectors of these sentences (their content lemmas)."""
+        base = Vocabulary.of(sentences)
+        if not vectors:
+            return cls(base.df, base.units)
+        frequent = sorted((w for w, n in base.df.items() if n >= MIN_COUNT), key=lambda w: (-base.df[w], w))
+        words = tuple(sorted(frequent[:MAX_WORDS]))
+        if len(words) <= dimensions + 1 or base.units < MIN_SENTENCES:
+            return cls(base.df, base.units)
+        return cls(base.df, base.units, words, _vectors(sentences, words, dimensions))
+
+    def __post_init__(self) -> None:
+        self._rows.update({w: i for i, w in enumerate(self.words)})
+
+    def related(self, word: str, count: int) -> list[tuple[str, float]]:
+        """The ``count`` words nearest to ``word`` (cosine of their vectors), most similar first."""
+        row = self._rows.get(word)
+        if row is None or self.vectors is None:
+            return []
+        key = (word, count)
+        found = self._related.get(key)
+        if found is None:
+            import numpy as np
+
+            similarity = self.vectors @ self.vectors[row]
+            similarity[row] = -1.0
+            best = np.argsort(-similarity, kind="stable")[:count]
+            found = [(self.words[i], float(similarity[i])) for i in best]
+            self._related[key] = found
+        return found
+
+
+def _vectors(sentences: Sequence[Sequence[str]], words: Sequence[str], dimensions: int) -> Any:
+    """Unit-length word vectors: SVD of the PPMI matrix of sentence co-occurrence."""
+    import numpy as np
+    from scipy import sparse
+    from sklearn.decomposition import TruncatedSVD
+
+    index = {w: i for i, w in enumerate(words)}
+    rows, cols = [], []
+    for number, sentence in enumerate(sentences):
+        for column in sorted({index[w] for w in sentence if w in index}):
+            rows.append(number)
+            cols.append(column)
+    occurs = sparse.csr_matrix((np.ones(len(rows), dtype=np.float64), (rows, cols)), shape=(len(sentences), len(words)))
+    counts = (occurs.T @ occurs).tocoo()
+    keep = counts.row != counts.col
+    row, col, n = counts.row[keep], counts.col[keep], counts.data[keep]
+    total = n.sum()
+    word_sums = np.bincount(row, weights=n, minlength=len(words))
+    context = np.bincount(col, weights=n, minlength=len(words)) ** SMOOTHING
+    context /= context.sum()
+    pmi = np.log(n / total) - np.log(word_sums[row] / total) - np.log(context[col])
+    positive = pmi > 0
+    ppmi = sparse.csr_matrix((pmi[positive], (row[positive], col[positive])), shape=(len(words), len(words)))
+    svd = TruncatedSVD(n_components=dimensions, algorithm="randomized", n_iter=5, random_state=0)
+    reduced = svd.fit_transform(ppmi)  # U * S
+    reduced /= np.sqrt(svd.singular_values_)[None, :]  # U * S^0.5: the usual weighting for similarity
+    norms = np.linalg.norm(reduced, axis=1, keepdims=True)
+    norms[norms == 0] = 1.0
+    return (reduced / norms).astype(np.float32)
+
+
+def texts_key(pipeline_key: str, content_hashes: Iterable[str]) -> str:
+    """What a project vocabulary depends on: the pipeline and the set of its documents' texts."""
+    digest = hashlib.sha256(pipeline_key.encode("utf-8"))
+    for content_hash in sorted(content_hashes):
+        digest.update(b"\0" + content_hash.encode("ascii", "replace"))
+    return digest.hexdigest()
+
+
+def vocabulary_of_texts(pipeline: DutchPipeline, texts: Iterable[str], *, vectors: bool = False) -> ProjectVocabulary:
+    """The vocabulary of these texts (all of a project's documents, or a benchmark's); see :data:`VECTORS`."""
+    sentences: list[list[str]] = []
+    for text in texts:
+        sentences.extend(sentence_lemmas(pipeline, text))
+    return ProjectVocabulary.build(sentences, vectors=vectors)
+
+
+_memory: OrderedDict[tuple[str, str], ProjectVocabulary] = OrderedDict()
+_memory_lock = threading.Lock()
+
+
+def project_vocabulary(store: ProjectStore, pipeline: DutchPipeline) -> ProjectVocabulary:
+    """The vocabulary of all the project's documents, built once and kept until a document changes."""
+    from lobcoder.suggest.store import document_hashes, document_texts
+
+    with store.read() as session:
+        hashes = document_hashes(session).values()
+        key = (str(store.path.resolve()), texts_key(pipeline.cache_key, hashes))
+        with _memory_lock:
+            found = _memory.get(key)
+            if found is not None:
+                _memory.move_to_end(key)
+                return found
+        texts = document_texts(session)
+    vocabulary = vocabulary_of_texts(pipeline, texts, vectors=VECTORS)
+    with _memory_lock:
+        for old in [k for k in _memory if k[0] == key[0]]:
+            del _memory[old]  # one vocabulary per project: the current one
+        _memory[key] = vocabulary
+        while len(_memory) > MEMORY_SIZE:
+            _memory.popitem(last=False)
+    return vocabulary
+
+
+def clear_vocabularies() -> None:
+    """Forget the vocabularies kept in memory (tests)."""
+    with _memory_lock:
+        _memory.clear()

@@ -1,0 +1,62 @@
+"""The project's vocabulary: codebook terms are weighed against all documents, and it follows document changes."""
+
+from __future__ import annotations
+
+from suggest_corpus import NEUTRAL, add_transcript, transcript
+
+from lobcoder.services.codes import create_code
+from lobcoder.services.documents import delete_document, get_document
+from lobcoder.storage.project import ProjectStore
+from lobcoder.suggest.pipeline import DutchPipeline
+from lobcoder.suggest.ranking import suggest
+from lobcoder.suggest.vocabulary import ProjectVocabulary, project_vocabulary, sentence_lemmas
+
+ROOSTER = "Het nieuwe rooster is echt lastig."
+BUSY = [
+    "Het rooster verandert elke week.",
+    "Over het rooster wordt veel geklaagd.",
+    "Het rooster hangt in de docentenkamer.",
+    "Iedereen kijkt eerst naar het rooster.",
+    "Het rooster is pas vrijdag bekend.",
+]
+
+
+def _score(store: ProjectStore, document_id: int, guid: str, pipeline: DutchPipeline) -> float:
+    """The score of the code's suggestion for the first sentence with ROOSTER."""
+    with store.read() as session:
+        start = get_document(session, document_id).text.index(ROOSTER)
+    found = suggest(store, document_id, pipeline=pipeline, min_score=0.0)
+    return next(s.score for s in found if s.code_guid == guid and s.start <= start < s.end)
+
+
+def test_sentence_lemmas_are_content_lemmas_per_sentence(pipeline: DutchPipeline) -> None:
+    found = sentence_lemmas(pipeline, "De docenten oefenen samen. Het rooster!\nIk werk hier.")
+    assert found[0] == ["docent", "oefenen", "samen"]
+    assert found[1] == ["rooster"]
+    assert all("het" not in words and "de" not in words for words in found)
+
+
+def test_a_word_the_other_documents_use_everywhere_weighs_less(store: ProjectStore, pipeline: DutchPipeline) -> None:
+    with store.transaction() as session:
+        guid = create_code(session, "Rooster", definition="Het rooster en de planning van de lessen.").guid
+        create_code(session, "Visie", definition="De directie schrijft de visie op loopbaanbegeleiding.")
+    pairs = [(ROOSTER, NEUTRAL[0])] + [(NEUTRAL[i], NEUTRAL[i + 1]) for i in range(1, 9, 2)]
+    target = add_transcript(store, "doel", transcript(pairs * 3))
+    alone = _score(store, target, guid, pipeline)
+    for number in range(3):  # documents where every answer is about the timetable
+        add_transcript(store, f"rooster{number}", transcript([(a, b) for a in BUSY for b in NEUTRAL[:2]]))
+    common = _score(store, target, guid, pipeline)
+    assert 0.0 < common < alone  # the same sentence, now weighed against a project that talks of nothing else
+
+
+def test_the_vocabulary_follows_added_and_removed_documents(store: ProjectStore, pipeline: DutchPipeline) -> None:
+    add_transcript(store, "een", transcript([(n, NEUTRAL[0]) for n in NEUTRAL[1:]]))
+    first = project_vocabulary(store, pipeline)
+    assert project_vocabulary(store, pipeline) is first  # kept while nothing changes
+    assert first.df.get("rooster", 0) == 1 and isinstance(first, ProjectVocabulary)
+    added = add_transcript(store, "twee", transcript([(a, NEUTRAL[2]) for a in BUSY]))
+    second = project_vocabulary(store, pipeline)
+    assert second.df["rooster"] == 1 + len(BUSY) and second.units > first.units
+    with store.transaction() as session:
+        delete_document(session, added)
+    assert project_vocabulary(store, pipeline).df == first.df
