@@ -151,6 +151,18 @@ def document_hashes(session: Session) -> dict[int, str]:
     return dict(session.execute(select(Document.id, Document.content_hash)).all())
 
 
+def texts_by_hash(session: Session, content_hashes: Sequence[str]) -> dict[str, str]:
+    """The text of each of these content hashes (of any document that has it)."""
+    wanted = sorted(set(content_hashes))
+    found: dict[str, str] = {}
+    for chunk in range(0, len(wanted), 500):  # SQLite's limit on bound parameters
+        rows = session.execute(
+            select(Document.content_hash, Document.text).where(Document.content_hash.in_(wanted[chunk : chunk + 500]))
+        )
+        found.update({h: t for h, t in rows})
+    return found
+
+
 def document_texts(session: Session) -> list[str]:
     """Every document's text, by id: what the project's vocabulary is counted over."""
     return list(session.scalars(select(Document.text).order_by(Document.id)))

@@ -29,9 +29,11 @@ Public API (also for the learned side):
 from __future__ import annotations
 
 import hashlib
+import json
 import math
 import re
 import threading
+import zlib
 from collections import Counter, OrderedDict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -47,9 +49,11 @@ MIN_LENGTH = 3  # as evidence.MIN_LENGTH: shorter words are not content words
 MIN_SENTENCES = 20  # below this, document frequencies say nothing (rarity is 1 for every word)
 MIN_COUNT = 3  # a word needs this many sentences to get a vector
 MAX_WORDS = 20000  # the most frequent words get vectors
+MIN_WORDS = 10  # fewer words with vectors: none
 DIMENSIONS = 100
 SMOOTHING = 0.75  # context distribution smoothing of PPMI (Levy et al. 2015)
 MEMORY_SIZE = 4  # projects whose vocabulary is kept in memory
+FORMAT = 1  # part of the NLP cache key of a document's counts: change it when sentence_lemmas changes
 VECTORS = False
 """Whether :func:`project_vocabulary` builds word vectors. Off: expanding a code's terms with their
 neighbours (``evidence.RELATED_SHARE``) lowered the ranking on every corpus we have (docs/SUGGESTIONS.md),
@@ -57,18 +61,22 @@ whose few thousand sentences are far too little text for distributional statisti
 
 _WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 _SENTENCE = re.compile(r"(?<=[.!?…])\s+")
+_LABEL = re.compile(
+    r"^\s*[^\W\d_][\w.'-]{0,30}(?: \d+)?:\s"
+)  # a speaker label ("Anna:", "I:") is not a word of the text
 
 
 def sentence_lemmas(pipeline: DutchPipeline, text: str) -> list[list[str]]:
     """The content lemmas of each sentence of a text (light tokenizer: no spaCy run).
 
-    Sentences end at ``.``, ``!``, ``?`` or a line break; lemmas are the
+    Sentences end at ``.``, ``!``, ``?`` or a line break; a speaker label
+    at the start of a line is left out; lemmas are the
     pipeline's lookup lemmas refined as in parsing; stop words and words
     shorter than :data:`MIN_LENGTH` letters are left out.
     """
     result = []
     for line in text.split("\n"):
-        for sentence in _SENTENCE.split(line):
+        for sentence in _SENTENCE.split(_LABEL.sub("", line, count=1)):
             words = []
             for lower in _WORD.findall(sentence.lower()):
                 if len(lower) < MIN_LENGTH or lower in STOP_WORDS:
@@ -119,17 +127,19 @@ class ProjectVocabulary(Vocabulary):
     _related: dict[tuple[str, int], list[tuple[str, float]]] = field(default_factory=dict, repr=False, compare=False)
 
     @classmethod
-    def build(
-        cls, sentences: Sequence[Sequence[str]], *, vectors: bool = True, dimensions: int = DIMENSIONS
-    ) -> ProjectVocabulary:
-        """Document frequencies and (``vectors``) PPMI-SVD word vectors of these sentences (their content lemmas)."""
+    def build(cls, sentences: Sequence[Sequence[str]], *, vectors: bool = True) -> ProjectVocabulary:
+        """Document frequencies and (``vectors``) PPMI-SVD word vectors of these sentences (their content lemmas).
+
+        Words in at least :data:`MIN_COUNT` sentences get vectors of at most
+        :data:`DIMENSIONS` dimensions (fewer for a small vocabulary); with fewer
+        than :data:`MIN_SENTENCES` sentences or :data:`MIN_WORDS` such words, none.
+        """
         base = Vocabulary.of(sentences)
-        if not vectors:
-            return cls(base.df, base.units)
         frequent = sorted((w for w, n in base.df.items() if n >= MIN_COUNT), key=lambda w: (-base.df[w], w))
         words = tuple(sorted(frequent[:MAX_WORDS]))
-        if len(words) <= dimensions + 1 or base.units < MIN_SENTENCES:
+        if not vectors or len(words) < MIN_WORDS or base.units < MIN_SENTENCES:
             return cls(base.df, base.units)
+        dimensions = min(DIMENSIONS, len(words) // 2)
         return cls(base.df, base.units, words, _vectors(sentences, words, dimensions))
 
     def __post_init__(self) -> None:
@@ -200,24 +210,68 @@ def vocabulary_of_texts(pipeline: DutchPipeline, texts: Iterable[str], *, vector
     return ProjectVocabulary.build(sentences, vectors=vectors)
 
 
+def document_counts(pipeline: DutchPipeline, text: str) -> tuple[Counter[str], int]:
+    """One text's share of a vocabulary: per lemma, how many of its sentences have it; and its sentences."""
+    sentences = sentence_lemmas(pipeline, text)
+    df: Counter[str] = Counter()
+    for words in sentences:
+        df.update(set(words))
+    return df, len(sentences)
+
+
+def _encode(df: Counter[str], units: int) -> bytes:
+    return zlib.compress(json.dumps([units, sorted(df.items())], ensure_ascii=False).encode("utf-8"))
+
+
+def _decode(blob: bytes) -> tuple[Counter[str], int]:
+    units, items = json.loads(zlib.decompress(blob).decode("utf-8"))
+    return Counter(dict(items)), int(units)
+
+
 _memory: OrderedDict[tuple[str, str], ProjectVocabulary] = OrderedDict()
 _memory_lock = threading.Lock()
 
 
 def project_vocabulary(store: ProjectStore, pipeline: DutchPipeline) -> ProjectVocabulary:
-    """The vocabulary of all the project's documents, built once and kept until a document changes."""
-    from lobcoder.suggest.store import document_hashes, document_texts
+    """The vocabulary of all the project's documents, built once and kept until a document changes.
 
+    Each document's counts are kept in the project's NLP cache (keyed by its
+    text's hash), so a project is read once, not once per session, and a new
+    document costs only its own reading. With :data:`VECTORS` the texts are
+    read again for the word vectors.
+    """
+    from lobcoder.suggest import store as persistence
+
+    cache_key = f"{pipeline.cache_key}; vocabulary {FORMAT}"
     with store.read() as session:
-        hashes = document_hashes(session).values()
-        key = (str(store.path.resolve()), texts_key(pipeline.cache_key, hashes))
+        hashes = list(persistence.document_hashes(session).values())
+        key = (str(store.path.resolve()), texts_key(cache_key, hashes) + (" vectors" if VECTORS else ""))
         with _memory_lock:
             found = _memory.get(key)
             if found is not None:
                 _memory.move_to_end(key)
                 return found
-        texts = document_texts(session)
-    vocabulary = vocabulary_of_texts(pipeline, texts, vectors=VECTORS)
+        if VECTORS:
+            texts = persistence.document_texts(session)
+        else:
+            stored = persistence.load_cached(session, cache_key, hashes)
+            missing = persistence.texts_by_hash(session, [h for h in set(hashes) if h not in stored])
+    if VECTORS:
+        vocabulary = vocabulary_of_texts(pipeline, texts, vectors=True)
+    else:
+        counts = {h: _decode(blob) for h, blob in stored.items()}
+        new = {h: document_counts(pipeline, text) for h, text in sorted(missing.items())}
+        if new:
+            with store.transaction() as session:
+                persistence.save_cached(session, cache_key, {h: _encode(*c) for h, c in new.items()})
+        counts.update(new)
+        df: Counter[str] = Counter()
+        units = 0
+        for content_hash in hashes:  # a text held by two documents counts twice, as in vocabulary_of_texts
+            document_df, sentences = counts[content_hash]
+            df.update(document_df)
+            units += sentences
+        vocabulary = ProjectVocabulary(dict(df), units)
     with _memory_lock:
         for old in [k for k in _memory if k[0] == key[0]]:
             del _memory[old]  # one vocabulary per project: the current one

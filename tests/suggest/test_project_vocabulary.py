@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import pytest
 from suggest_corpus import NEUTRAL, add_transcript, transcript
 
 from lobcoder.services.codes import create_code
 from lobcoder.services.documents import delete_document, get_document
 from lobcoder.storage.project import ProjectStore
+from lobcoder.suggest import evidence, vocabulary
 from lobcoder.suggest.pipeline import DutchPipeline
-from lobcoder.suggest.ranking import suggest
+from lobcoder.suggest.ranking import Suggestion, suggest
 from lobcoder.suggest.vocabulary import ProjectVocabulary, project_vocabulary, sentence_lemmas
 
 ROOSTER = "Het nieuwe rooster is echt lastig."
@@ -60,3 +62,48 @@ def test_the_vocabulary_follows_added_and_removed_documents(store: ProjectStore,
     with store.transaction() as session:
         delete_document(session, added)
     assert project_vocabulary(store, pipeline).df == first.df
+
+
+TOPICS = [
+    ["cursus", "bijscholing", "trainer", "workshop", "studiedag"],
+    ["rooster", "lokaal", "kantine", "vakantie", "pauze"],
+    ["stage", "bedrijf", "praktijkopleider", "leerbedrijf", "werkplek"],
+]
+
+
+def _linking_text() -> str:
+    """Answers in which each topic's words go together, so the project's text links them."""
+    lines = ["Interview over LOB.", ""]
+    for words in TOPICS:
+        for i in range(len(words)):
+            for j in range(i + 1, len(words)):
+                lines += [
+                    "I: Kun je daar iets over vertellen?",
+                    f"Anna: Over de {words[i]} en de {words[j]} praten we.",
+                ]
+    return "\n".join(lines) + "\n"
+
+
+def test_a_code_is_reached_through_a_word_the_project_links_to_its_definition(
+    store: ProjectStore, pipeline: DutchPipeline, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Related words are off by default (docs/SUGGESTIONS.md); switched on, the project's text links them."""
+    with store.transaction() as session:
+        guid = create_code(session, "Scholing", definition="Docenten volgen een cursus.").guid
+        create_code(session, "Stage", definition="Studenten lopen stage in een bedrijf.")
+    add_transcript(store, "verbanden", _linking_text())
+    sentence = "De bijscholing was heel nuttig."
+    text = transcript([(sentence, NEUTRAL[4]), (NEUTRAL[1], NEUTRAL[2])])
+    target = add_transcript(store, "doel", text)
+
+    def scholing() -> list[Suggestion]:
+        found = suggest(store, target, pipeline=pipeline, min_score=0.05)
+        return [s for s in found if s.code_guid == guid and s.start == text.index(sentence)]
+
+    assert scholing() == []  # off: no word of the sentence is in the codebook
+    monkeypatch.setattr(vocabulary, "VECTORS", True)
+    monkeypatch.setattr(evidence, "RELATED_SHARE", 0.5)
+    vocabulary.clear_vocabularies()
+    assert "bijscholing" in [w for w, _ in project_vocabulary(store, pipeline).related("cursus", 4)]
+    found = scholing()
+    assert found and "bijscholing" in found[0].derived
