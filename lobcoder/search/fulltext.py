@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session
 
 from lobcoder.search import pieces
 from lobcoder.search.query import Term, occurs, parse_query, term_fts
+from lobcoder.text.fold import fold
 
 
 @dataclass(frozen=True)
@@ -75,8 +76,7 @@ def search(
         if len(hits) >= limit:
             truncated = True
             break
-        doc_text = session.execute(sql("SELECT text FROM documents WHERE id = :id"), {"id": doc_id}).scalar_one()
-        folded = folded_text(session, doc_id)
+        doc_text, folded = _texts(session, doc_id)
         found = False
         for start, end in parsed.hits(folded):
             found = True
@@ -91,16 +91,29 @@ def search(
     return SearchResult(query=query, hits=tuple(hits), documents_matched=matched, truncated=truncated)
 
 
-def folded_text(session: Session, document_id: int) -> str:
-    """``fold()`` of a document's stored text, as its index pieces hold it."""
-    rows = session.execute(
-        sql(
-            "SELECT p.length, f.folded FROM search_pieces AS p JOIN document_fts AS f ON f.rowid = p.id "
-            "WHERE p.document_id = :id ORDER BY p.start"
-        ),
-        {"id": document_id},
-    )
-    return "".join([folded[:length] for length, folded in rows])
+_TEXT = sql("SELECT text FROM documents WHERE id = :id")
+_TEXT_AND_PIECE = sql(
+    "SELECT d.text, f.folded, p.length FROM documents AS d "
+    "LEFT JOIN search_pieces AS p ON p.document_id = d.id AND p.start = 0 "
+    "LEFT JOIN document_fts AS f ON f.rowid = p.id WHERE d.id = :id"
+)
+
+
+def _texts(session: Session, document_id: int) -> tuple[str, str]:
+    """A document's stored text and its folded form.
+
+    A document in one piece has its folded text in that index row; one in
+    several is folded again (faster than putting the pieces back together).
+    """
+    text, folded, length = session.execute(_TEXT_AND_PIECE, {"id": document_id}).first()  # type: ignore[misc]
+    if folded is None or length != len(text):
+        folded = fold(text)
+    return text, folded
+
+
+def _text(session: Session, document_id: int) -> str:
+    text: str = session.execute(_TEXT, {"id": document_id}).scalar_one()
+    return text
 
 
 def _matching_documents(session: Session, groups: tuple[tuple[Term, ...], ...], excluded: tuple[Term, ...]) -> set[int]:
@@ -131,15 +144,14 @@ def _documents_with(session: Session, term: Term) -> set[int]:
     # A longer phrase may straddle two pieces: the documents with all of its
     # words are checked against their whole folded text.
     candidates = _documents_matching(session, " ".join(term_fts(Term((word,))) for word in set(term.words)))
-    return {doc_id for doc_id in candidates if occurs(term, folded_text(session, doc_id))}
+    return {doc_id for doc_id in candidates if occurs(term, fold(_text(session, doc_id)))}
+
+
+_MATCHING = sql(
+    "SELECT DISTINCT p.document_id FROM document_fts AS f JOIN search_pieces AS p ON p.id = f.rowid "
+    "WHERE document_fts MATCH :q AND p.document_id IS NOT NULL"
+)
 
 
 def _documents_matching(session: Session, fts: str) -> set[int]:
-    rows = session.execute(
-        sql(
-            "SELECT DISTINCT p.document_id FROM document_fts AS f JOIN search_pieces AS p ON p.id = f.rowid "
-            "WHERE document_fts MATCH :q AND p.document_id IS NOT NULL"
-        ),
-        {"q": fts},
-    )
-    return {doc_id for (doc_id,) in rows}
+    return {doc_id for (doc_id,) in session.execute(_MATCHING, {"q": fts})}
