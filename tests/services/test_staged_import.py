@@ -58,12 +58,15 @@ def test_a_staged_import_is_searchable_at_the_stored_offsets(
         return original(*args, **kwargs)  # type: ignore[arg-type]
 
     store.transaction = counting  # type: ignore[method-assign]
-    result = import_one(store, _transcript(tmp_path))
+    path = _transcript(tmp_path)
+    result = import_one(store, path)
     assert result.status == "imported"
     rows = _pieces(store)
     assert len(rows) >= 20 and len(commits) > 10  # two pieces per short transaction
     with store.read() as session:
         text = get_document(session, "interview").text
+        assert text == path.read_text(encoding="utf-8")  # staged in a TEMP row, stored whole
+        assert session.connection().exec_driver_sql("SELECT length(text) FROM documents").scalar() == len(text)
         assert {doc for doc, _, _ in rows} == {1}
         assert sum(length for _, _, length in rows) == len(text)
         hits = search(session, '"laatste jaar" coordinatie', limit=5000).hits
