@@ -18,7 +18,7 @@ from typing import Literal
 from sqlalchemy.exc import DBAPIError
 
 from lobcoder.errors import LobcoderError
-from lobcoder.importing.extracted import ExtractedText, Turn, TurnTable
+from lobcoder.importing.extracted import ExtractedText, Turn
 from lobcoder.importing.file_preview import FilePreview, load_preview, turns_of
 from lobcoder.importing.readers import SUPPORTED_EXTENSIONS, read_file
 from lobcoder.importing.speakers import DEFAULT_INTERVIEWER_NAMES, SpeakerPattern
@@ -143,17 +143,16 @@ def import_one(store: ProjectStore, path: Path, options: ImportOptions = ImportO
         return FileResult(str(path), "failed", getattr(exc, "problem", str(exc)))
     except ValueError as exc:
         return FileResult(str(path), "failed", str(exc))
-    speakers = (
-        turns.speakers()
-        if isinstance(turns, TurnTable)
-        else tuple(dict.fromkeys(t.speaker for t in turns if t.speaker))
-    )
+    # The turns go into a TEMP table before the write lock and are copied
+    # under it in one statement: another window waits as briefly as possible.
+    # Their speakers are the ones stored, so the report names exactly those.
+    staged = StagedTurns(turns)
     imported = FileResult(
         str(path),
         "imported",
         characters=len(extracted.text),
         turns=len(turns),
-        speakers=speakers,
+        speakers=staged.speakers,
         encoding=extracted.encoding,
         warnings=extracted.warnings,
         source=extracted.source,
@@ -161,9 +160,6 @@ def import_one(store: ProjectStore, path: Path, options: ImportOptions = ImportO
     # Only the prepared bytes are needed from here on: letting the text go
     # leaves room for the copies SQLite makes of a long transcript.
     del extracted
-    # The turns go into a TEMP table before the write lock and are copied
-    # under it in one statement: another window waits as briefly as possible.
-    staged = StagedTurns(turns)
     del turns
     # A long text's search index is written first, in short transactions of
     # its own that no search sees, and claimed by the document's transaction;

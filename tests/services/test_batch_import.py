@@ -9,7 +9,7 @@ from sqlalchemy import text as sql
 
 from lobcoder.search.fulltext import search
 from lobcoder.services.batch_import import collect_files, import_files
-from lobcoder.services.documents import get_document, list_documents, project_info
+from lobcoder.services.documents import get_document, list_documents, list_speakers, project_info
 from lobcoder.storage.project import ProjectStore
 
 
@@ -130,3 +130,19 @@ def test_imported_turns_point_at_the_speech(store: ProjectStore, tmp_path: Path)
     speech = [view.text[t.start : t.end] for t in view.turns]
     assert speech == ["Vraag 0?", "Antwoord 0 over coördinatie.", "Dank u.", "Graag."]
     assert [t.is_interviewer for t in view.turns] == [True, False, True, False]
+
+
+def test_the_report_names_the_speakers_stored_even_a_blank_one(store: ProjectStore, tmp_path: Path) -> None:
+    # A subtitle cue "[ ]: ..." gives a turn whose speaker is "" (not None): it is stored, so it is reported.
+    path = tmp_path / "Blank.srt"
+    path.write_text(
+        "1\n00:00:01,000 --> 00:00:02,000\n[ ]: hallo daar\n\n"
+        "2\n00:00:03,000 --> 00:00:04,000\n[Anna]: goedemorgen\n\n"
+        "3\n00:00:05,000 --> 00:00:06,000\nzonder spreker\n\n",
+        encoding="utf-8",
+    )
+    (result,) = import_files(store, [path]).results
+    with store.read() as session:
+        stored = [s.name for s in list_speakers(session)]
+    assert result.status == "imported"
+    assert result.speakers == ("", "Anna") and sorted(stored) == ["", "Anna"]
