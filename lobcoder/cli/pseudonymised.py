@@ -28,17 +28,10 @@ def project_to_export(
 
     ``out`` is the file written (its folder takes the hidden copy if the project's folder is read-only).
     """
-    with ProjectStore.open(path) as store:
-        if not pseudonymise:
-            yield store, _same
-            return
-        from lobcoder.pseudonymise.export_copy import pseudonymised_copy
+    from lobcoder.pseudonymise.export_copy import export_source
 
-        beside = out.parent if out is not None else None
-        with pseudonymised_copy(store, beside=beside) as copy:
-            print(f"Pseudonymised with {copy.terms} accepted decisions", file=sys.stderr)
-            yield copy.store, copy.label
-
-
-def _same(text: str) -> str:
-    return text
+    beside = out.parent if out is not None else None
+    with ProjectStore.open(path) as store, export_source(store, pseudonymise, beside=beside) as source:
+        if pseudonymise:
+            print(f"Pseudonymised with {source.terms} accepted decisions", file=sys.stderr)
+        yield source.store, source.label

@@ -10,8 +10,8 @@ from PySide6.QtCore import QObject, Slot
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from lobcoder.errors import LobcoderError
+from lobcoder.gui.background_task import STATUS_MS
 from lobcoder.gui.dialogs.restore_dialog import RestoreDialog
-from lobcoder.gui.exchange_actions import STATUS_MS
 from lobcoder.gui.leftover_check import LeftoverCheck
 from lobcoder.storage.backups import (
     Backup,

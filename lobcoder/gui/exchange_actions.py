@@ -8,14 +8,14 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject, Qt, Slot
-from PySide6.QtWidgets import QDialog, QFileDialog, QInputDialog, QMessageBox, QProgressDialog
+from PySide6.QtCore import Slot
+from PySide6.QtWidgets import QDialog, QFileDialog, QInputDialog, QMessageBox
 
 from lobcoder.codebook.builtin import LANGUAGES, create_project_with_codebook, load_builtin_codebook
 from lobcoder.editing.codebook_import import CodebookImportPlan, ImportCodebook, plan_codebook_import
 from lobcoder.errors import LobcoderError
+from lobcoder.gui.background_task import TaskActions
 from lobcoder.gui.i18n import available_languages, system_language
-from lobcoder.gui.workers import Task, Worker
 from lobcoder.services.codebook_data import codebook_from_project
 from lobcoder.services.codes import list_codes
 from lobcoder.storage.backups import BEFORE_CODEBOOK_IMPORT
@@ -33,108 +33,32 @@ if TYPE_CHECKING:
 
 CODEBOOK_SUFFIXES = {".docx": "docx", ".md": "md", ".markdown": "md", ".qdc": "qdc"}
 QDPX = ".qdpx"
-STATUS_MS = 8000
 _UNSAFE_IN_NAMES = re.compile(r'[\\/:*?"<>|\x00-\x1f]+')
 
 
-class BackgroundTask(QObject):
-    """One core function in a :class:`Worker`, shown by a window-modal progress dialog.
-
-    ``done(result)`` runs on the GUI thread when the function returns; a
-    failure is shown in a message box and a cancel in the status bar.
-    """
-
-    def __init__(self, window: MainWindow, title: str, label: str, fn: Task, done: Callable[[Any], None]) -> None:
-        super().__init__(window)
-        self.window = window
-        self.title = title
-        self.label = label
-        self.done = done
-        self.ended = False
-        self.progress = QProgressDialog(label, self.tr("Cancel"), 0, 0, window)
-        self.progress.setWindowTitle(title)
-        self.progress.setWindowModality(Qt.WindowModality.WindowModal)
-        self.progress.setAutoClose(False)
-        self.progress.setAutoReset(False)
-        self.progress.setMinimumDuration(300)
-        self.progress.canceled.connect(self._cancel)
-        self.worker = Worker(fn)
-        self.worker.signals.progress.connect(self._progress)
-        self.worker.signals.finished.connect(self._finished)
-        self.worker.signals.failed.connect(self._failed)
-        self.worker.signals.cancelled.connect(self._cancelled)
-        self.worker.start()
-
-    @Slot()
-    def _cancel(self) -> None:
-        if not self.ended:
-            self.worker.cancel()
-            self.progress.setLabelText(self.tr("Cancelling…"))
-
-    @Slot(int, int, str)
-    def _progress(self, done: int, total: int, label: str) -> None:
-        if self.ended or self.worker.is_cancelled():
-            return
-        self.progress.setRange(0, max(total, 0))
-        self.progress.setValue(min(done, total))
-        self.progress.setLabelText(f"{self.label}\n{label}" if label else self.label)
-
-    def _end(self) -> None:
-        self.ended = True
-        self.progress.hide()
-        self.progress.deleteLater()
-
-    @Slot(object)
-    def _finished(self, result: object) -> None:
-        self._end()
-        self.done(result)
-
-    @Slot(str)
-    def _failed(self, message: str) -> None:
-        self._end()
-        QMessageBox.warning(self.window, self.title, message)
-
-    @Slot()
-    def _cancelled(self) -> None:
-        self._end()
-        self.window.statusBar().showMessage(
-            self.tr("{0}: cancelled; nothing was written.").format(self.title), STATUS_MS
-        )
-
-
-class ExchangeActions(QObject):
+class ExchangeActions(TaskActions):
     """The File and Codes menu entries that read and write exchange files.
 
     Dialogs that ask for a decision are opened with ``open()`` (window-modal,
     no nested event loop) and kept in ``export_dialog``, ``plan_dialog`` and
     ``report_dialog``, so tests drive them directly. Project export and import
-    run in a :class:`BackgroundTask` (``task``).
+    run in a :class:`~lobcoder.gui.background_task.BackgroundTask` (``task``).
     """
 
     def __init__(self, window: MainWindow) -> None:
         super().__init__(window)
-        self.window = window
         self.export_dialog: CodebookExportDialog | None = None
         self.plan_dialog: CodebookImportDialog | None = None
         self.report_dialog: ExchangeReportDialog | None = None
         self.choices_dialog: ExportChoicesDialog | None = None
-        self.task: BackgroundTask | None = None
 
     # -- helpers ---------------------------------------------------------------
-
-    def _store(self, title: str) -> ProjectStore | None:
-        if self.window.store is None:
-            QMessageBox.information(self.window, title, self.tr("Open or create a project first."))
-        return self.window.store
 
     def _keep(self, name: str, dialog: QDialog) -> None:
         old = getattr(self, name)
         if old is not None:
             old.deleteLater()
         setattr(self, name, dialog)
-
-    def _status(self, message: str) -> None:
-        self.window.statusBar().showMessage(message, STATUS_MS)
 
     def _language(self) -> str:
         language = self.window.settings.language
@@ -146,14 +70,6 @@ class ExchangeActions(QObject):
 
     def _project_filter(self) -> str:
         return self.tr("lobcoder projects (*{0})").format(EXTENSION)
-
-    def _busy(self) -> bool:
-        return self.task is not None and not self.task.ended
-
-    def _start(self, title: str, label: str, work: Task, done: Callable[[Any], None]) -> None:
-        if self.task is not None:
-            self.task.deleteLater()
-        self.task = BackgroundTask(self.window, title, label, work, done)
 
     # -- codebook export -------------------------------------------------------
 
@@ -226,9 +142,11 @@ class ExchangeActions(QObject):
         if store is None:
             return False
         if options.pseudonymise:
+            from lobcoder.pseudonymise.export_copy import write_export
+
             title = self.tr("Export codebook")
             label = self.tr("Pseudonymising and writing {0}…").format(path.name)
-            work = partial(_pseudonymised_codebook, store, path, kind, options)
+            work = partial(write_export, store, True, path.parent, partial(_codebook_to, path, kind, options))
             self._start(title, label, work, partial(self._codebook_written, path))
             return True
         try:
@@ -373,14 +291,15 @@ class ExchangeActions(QObject):
         store = self.window.store
         if store is None:
             return
-        from lobcoder.refi.qdpx_export import export_qdpx
+        from lobcoder.pseudonymise.export_copy import write_export
 
         if pseudonymise:
             label = self.tr("Pseudonymising and writing {0}…").format(target.name)
-            work: Task = partial(_pseudonymised_qdpx, store, target)
         else:
             label = self.tr("Writing {0}…").format(target.name)
-            work = partial(export_qdpx, store, target)
+        from lobcoder.refi.qdpx_export import export_qdpx
+
+        work = partial(write_export, store, pseudonymise, target.parent, partial(export_qdpx, path=target))
         self._start(self.tr("Export project as REFI-QDA"), label, work, self._project_exported)
 
     @Slot(object)
@@ -466,14 +385,6 @@ class ExchangeActions(QObject):
         return [self.tr("Not taken over: {0}").format(", ".join(parts))] if parts else []
 
 
-def _pseudonymised_qdpx(store: ProjectStore, target: Path, progress: Any, cancelled: Any) -> ExportReport:
-    from lobcoder.pseudonymise.export_copy import pseudonymised_copy
-    from lobcoder.refi.qdpx_export import export_qdpx
-
-    with pseudonymised_copy(store, beside=target.parent, progress=progress, cancelled=cancelled) as copy:
-        return export_qdpx(copy.store, target, progress, cancelled)
-
-
 def _write_codebook(store: ProjectStore, path: Path, kind: str, options: CodebookExportOptions) -> int:
     from lobcoder.codebook.export_docx import export_codebook_docx
     from lobcoder.codebook.export_markdown import export_codebook_markdown
@@ -491,10 +402,5 @@ def _write_codebook(store: ProjectStore, path: Path, kind: str, options: Codeboo
     return codebook.count()
 
 
-def _pseudonymised_codebook(
-    store: ProjectStore, path: Path, kind: str, options: CodebookExportOptions, progress: Any, cancelled: Any
-) -> int:
-    from lobcoder.pseudonymise.export_copy import pseudonymised_copy
-
-    with pseudonymised_copy(store, beside=path.parent, progress=progress, cancelled=cancelled) as copy:
-        return _write_codebook(copy.store, path, kind, options)
+def _codebook_to(path: Path, kind: str, options: CodebookExportOptions, store: ProjectStore, **_progress: Any) -> int:
+    return _write_codebook(store, path, kind, options)

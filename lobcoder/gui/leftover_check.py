@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QDateTime, QLocale, QObject, Slot
 from PySide6.QtWidgets import QMessageBox, QPushButton
 
-from lobcoder.gui.exchange_actions import STATUS_MS
+from lobcoder.gui.background_task import STATUS_MS
 from lobcoder.storage.leftovers import Leftover, find_leftovers, remove_leftovers
 
 if TYPE_CHECKING:

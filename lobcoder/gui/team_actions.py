@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Slot
+from PySide6.QtCore import Slot
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from lobcoder.editing.base import Command
 from lobcoder.errors import LobcoderError
-from lobcoder.gui.exchange_actions import STATUS_MS, BackgroundTask
+from lobcoder.gui.background_task import TaskActions
 from lobcoder.gui.i18n import system_language
 from lobcoder.gui.workers import CancelCheck, ProgressCallback
 from lobcoder.storage.backups import BEFORE_MERGE
@@ -25,30 +25,22 @@ if TYPE_CHECKING:
     from lobcoder.teamwork.copy import CopyReport
 
 
-class TeamActions(QObject):
+class TeamActions(TaskActions):
     """Dialogs are opened with ``open()`` and kept (``copy_dialog``, ``preview``) so tests drive them."""
 
     def __init__(self, window: MainWindow) -> None:
         super().__init__(window)
-        self.window = window
         self.copy_dialog: TeamCopyDialog | None = None
         self.preview: MergePreviewDialog | None = None
-        self.task: BackgroundTask | None = None
         self.message: QMessageBox | None = None
 
     def _store(self, title: str) -> ProjectStore | None:
-        if self.window.store is None:
-            QMessageBox.information(self.window, title, self.tr("Open or create a project first."))
-            return None
-        if self.task is not None and not self.task.ended:
+        """The open project, with the memo being typed saved; None without one or while a task runs."""
+        store = super()._store(title)
+        if store is None or self._busy():
             return None
         self.window.coding_pane.commit_memo()
-        return self.window.store
-
-    def _start(self, title: str, label: str, work: Any, done: Any) -> None:
-        if self.task is not None:
-            self.task.deleteLater()
-        self.task = BackgroundTask(self.window, title, label, work, done)
+        return store
 
     def _language(self) -> str:
         language = self.window.settings.language
@@ -126,7 +118,7 @@ class TeamActions(QObject):
         text = self.tr("Wrote a {0} with %n document(s) to {1}.", "", len(report.documents)).format(kind, report.path)
         if report.qdpx:
             text += "\n" + self.tr("Also wrote {0}.").format(report.qdpx)
-        self.window.statusBar().showMessage(text, STATUS_MS)
+        self._status(text)
         box = QMessageBox(QMessageBox.Icon.Information, self.tr("Copy written"), text, parent=self.window)
         box.setInformativeText(
             self.tr(
@@ -198,9 +190,7 @@ class TeamActions(QObject):
             if self.window.undo_stack is stack:
                 stack.record(command, inverse)
             name = Path(plan.source).name
-            self.window.statusBar().showMessage(
-                self.tr("Merged %n coding(s) from {0}", "", len(plan.codings)).format(name), STATUS_MS
-            )
+            self._status(self.tr("Merged %n coding(s) from {0}", "", len(plan.codings)).format(name))
 
         title = self.tr("Merge coding from another project")
         self._start(title, self.tr("Merging {0}…").format(Path(plan.source).name), work, done)
@@ -222,5 +212,5 @@ class TeamActions(QObject):
         except LobcoderError as exc:
             QMessageBox.warning(self.window, self.tr("Cannot save the report"), str(exc))
             return False
-        self.window.statusBar().showMessage(self.tr("Saved the report to {0}").format(path), STATUS_MS)
+        self._status(self.tr("Saved the report to {0}").format(path))
         return True

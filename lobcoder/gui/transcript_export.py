@@ -4,39 +4,31 @@ from __future__ import annotations
 
 from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Slot
+from PySide6.QtCore import Slot
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
+from lobcoder.gui.background_task import TaskActions
 from lobcoder.gui.i18n import system_language
-from lobcoder.storage.project import ProjectStore
 
 if TYPE_CHECKING:
     from lobcoder.gui.dialogs.export_choices_dialog import ExportChoices, ExportChoicesDialog
-    from lobcoder.gui.exchange_actions import BackgroundTask
     from lobcoder.gui.main_window import MainWindow
 
-STATUS_MS = 8000
 
-
-class TranscriptExport(QObject):
+class TranscriptExport(TaskActions):
     """Asks format, scope and pseudonymisation (``dialog``), then a folder, then writes in a ``task``."""
 
     def __init__(self, window: MainWindow) -> None:
         super().__init__(window)
-        self.window = window
         self.dialog: ExportChoicesDialog | None = None
-        self.task: BackgroundTask | None = None
 
     @Slot()
     def start(self) -> None:
         title = self.tr("Export transcripts")
-        store = self.window.store
-        if store is None:
-            QMessageBox.information(self.window, title, self.tr("Open or create a project first."))
-            return
-        if self.task is not None and not self.task.ended:
+        store = self._store(title)
+        if store is None or self._busy():
             return
         from lobcoder.gui.dialogs.export_choices_dialog import ExportChoicesDialog
         from lobcoder.gui.pseudonymise.export_option import accepted_terms
@@ -70,7 +62,8 @@ class TranscriptExport(QObject):
 
     def write(self, folder: Path, choices: ExportChoices) -> None:
         """Write the transcripts into ``folder`` in the background, as ``choices`` say."""
-        from lobcoder.gui.exchange_actions import BackgroundTask
+        from lobcoder.pseudonymise.export_copy import write_export
+        from lobcoder.reports.transcripts import TranscriptFormat, export_transcripts
 
         store = self.window.store
         if store is None:
@@ -79,34 +72,12 @@ class TranscriptExport(QObject):
         language = self.window.settings.language
         if language not in ("en", "nl"):
             language = system_language()
-        work = partial(_write, store, folder, choices.format or "docx", documents, language, choices.pseudonymise)
+        fmt: TranscriptFormat = "txt" if choices.format == "txt" else "docx"
+        write = partial(export_transcripts, folder=folder, format=fmt, documents=documents, language=language)
+        work = partial(write_export, store, choices.pseudonymise, folder, write)
         title = self.tr("Export transcripts")
         label = self.tr("Writing transcripts to {0}…").format(folder.name)
-        if self.task is not None:
-            self.task.deleteLater()
-        self.task = BackgroundTask(self.window, title, label, work, partial(self._written, folder))
+        self._start(title, label, work, partial(self._written, folder))
 
     def _written(self, folder: Path, written: list[Path]) -> None:
-        self.window.statusBar().showMessage(
-            self.tr("Exported %n transcript(s) to {0}", "", len(written)).format(folder), STATUS_MS
-        )
-
-
-def _write(
-    store: ProjectStore,
-    folder: Path,
-    format: Any,
-    documents: list[int] | None,
-    language: str,
-    pseudonymise: bool,
-    progress: Any,
-    cancelled: Any,
-) -> list[Path]:
-    from lobcoder.reports.transcripts import export_transcripts
-
-    if not pseudonymise:
-        return export_transcripts(store, folder, format, documents, language, progress, cancelled)
-    from lobcoder.pseudonymise.export_copy import pseudonymised_copy
-
-    with pseudonymised_copy(store, beside=folder, progress=progress, cancelled=cancelled) as copy:
-        return export_transcripts(copy.store, folder, format, documents, language, progress, cancelled)
+        self._status(self.tr("Exported %n transcript(s) to {0}", "", len(written)).format(folder))

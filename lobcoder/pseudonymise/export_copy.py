@@ -22,6 +22,7 @@ from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TypeVar
 
 from lobcoder.errors import LobcoderError, ProjectError
 from lobcoder.pseudonymise.apply import Progress, Replacer, build_copy
@@ -29,6 +30,9 @@ from lobcoder.pseudonymise.decisions import load_decisions
 from lobcoder.pseudonymise.termlist import Decision
 from lobcoder.storage.leftovers import partial_path
 from lobcoder.storage.project import ProjectStore, remove_project_file
+
+T = TypeVar("T")
+Cancelled = Callable[[], bool]
 
 
 class NoAcceptedDecisions(LobcoderError):
@@ -61,7 +65,7 @@ def pseudonymised_copy(
     *,
     beside: Path | None = None,
     progress: Progress | None = None,
-    cancelled: Callable[[], bool] | None = None,
+    cancelled: Cancelled | None = None,
 ) -> Iterator[PseudonymisedCopy]:
     """Build the hidden copy with ``decisions`` (default: the accepted ones stored in the project), then delete it.
 
@@ -87,6 +91,57 @@ def pseudonymised_copy(
             copy.close()
     finally:
         remove_project_file(target)
+
+
+@dataclass(frozen=True)
+class ExportSource:
+    """What an export reads: the project itself, or its hidden pseudonymised copy.
+
+    ``label`` gives a name the user typed (a filter value, a document) as
+    ``store`` has it; ``terms`` counts the accepted decisions (0: not pseudonymised).
+    """
+
+    store: ProjectStore
+    label: Callable[[str], str]
+    terms: int = 0
+
+
+@contextmanager
+def export_source(
+    store: ProjectStore,
+    pseudonymise: bool,
+    *,
+    beside: Path | None = None,
+    progress: Progress | None = None,
+    cancelled: Cancelled | None = None,
+) -> Iterator[ExportSource]:
+    """``store`` itself, or (``pseudonymise``) the hidden copy of :func:`pseudonymised_copy`, deleted afterwards."""
+    if not pseudonymise:
+        yield ExportSource(store, _same)
+        return
+    with pseudonymised_copy(store, beside=beside, progress=progress, cancelled=cancelled) as copy:
+        yield ExportSource(copy.store, copy.label, copy.terms)
+
+
+def write_export(
+    store: ProjectStore,
+    pseudonymise: bool,
+    beside: Path,
+    write: Callable[..., T],
+    progress: Progress | None = None,
+    cancelled: Cancelled | None = None,
+) -> T:
+    """``write(source, progress=, cancelled=)`` on what :func:`export_source` gives; the copy never outlives it.
+
+    Shaped as a background task (``partial`` all but ``progress`` and
+    ``cancelled``), so the GUI runs every export that may be pseudonymised the same way.
+    """
+    with export_source(store, pseudonymise, beside=beside, progress=progress, cancelled=cancelled) as source:
+        return write(source.store, progress=progress, cancelled=cancelled)
+
+
+def _same(text: str) -> str:
+    return text
 
 
 def _folder(project: Path, beside: Path | None) -> Path:

@@ -433,7 +433,7 @@ def test_a_renamed_code_shows_its_old_and_new_name(tmp_path, window) -> None:
 
 
 def test_cancelling_a_project_export_leaves_no_file(qtbot, monkeypatch, tmp_path, window) -> None:
-    def slow_export(_store, _path, progress, cancelled):  # type: ignore[no-untyped-def]
+    def slow_export(store, path, progress, cancelled):  # type: ignore[no-untyped-def]
         progress(0, 2, "Docent01_w1")
         while not cancelled():
             time.sleep(0.01)

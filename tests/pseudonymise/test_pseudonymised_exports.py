@@ -17,7 +17,7 @@ from lobcoder.pseudonymise.apply import apply_pseudonyms
 from lobcoder.pseudonymise.categories import Category
 from lobcoder.pseudonymise.decisions import load_decisions, save_decisions
 from lobcoder.pseudonymise.detect import detect
-from lobcoder.pseudonymise.export_copy import NoAcceptedDecisions, pseudonymised_copy
+from lobcoder.pseudonymise.export_copy import NoAcceptedDecisions, pseudonymised_copy, write_export
 from lobcoder.pseudonymise.termlist import Decision, decisions_from_entities
 from lobcoder.refi.qdpx_export import export_qdpx
 from lobcoder.refi.qdpx_import import import_qdpx
@@ -148,6 +148,27 @@ def test_a_cancelled_copy_leaves_nothing_behind(decided: Path) -> None:
     with ProjectStore.open(decided) as store, pytest.raises(Cancelled):
         with pseudonymised_copy(store, cancelled=lambda: True):
             pass
+    assert leftovers(decided.parent) == []
+
+
+def test_write_export_reads_the_project_or_a_copy_that_never_outlives_the_writer(decided: Path) -> None:
+    def names(store: ProjectStore, **progress: object) -> tuple[Path, set[str]]:
+        with store.read() as session:
+            return store.path, {text for (text,) in session.execute(select(Document.text))}
+
+    with ProjectStore.open(decided) as store:
+        path, plain = write_export(store, False, decided.parent, names)
+        assert path == decided and leftovers(decided.parent) == []
+        path, pseudo = write_export(store, True, decided.parent, names)
+        assert path != decided and "pseudo-export" in path.name and not path.exists()
+        assert any("Marieke" in t for t in plain) and not any("Marieke" in t for t in pseudo)
+
+        def fails(store: ProjectStore, **progress: object) -> None:
+            assert leftovers(decided.parent) != []
+            raise OSError("disk full")
+
+        with pytest.raises(OSError, match="disk full"):
+            write_export(store, True, decided.parent, fails)
     assert leftovers(decided.parent) == []
 
 

@@ -262,7 +262,7 @@
 <context>
     <name>ExchangeActions</name>
     <message numerus="yes">
-        <location filename="../../exchange_actions.py" line="+243"/>
+        <location filename="../../exchange_actions.py" line="+161"/>
         <source>Exported %n code(s) to {0}</source>
         <translation>
             <numerusform>Exported %n code to {0}</numerusform>
@@ -300,7 +300,7 @@ Language of the codebook:</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+137"/>
+        <location line="+138"/>
         <source>%n document(s)</source>
         <translation>
             <numerusform>%n document</numerusform>
@@ -503,7 +503,7 @@ Language of the codebook:</numerusform>
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <location filename="../../main_window.py" line="+453"/>
+        <location filename="../../main_window.py" line="+457"/>
         <source>‘{0}’: %n segment(s)</source>
         <translation>
             <numerusform>‘{0}’: %n segment</numerusform>
@@ -722,7 +722,7 @@ Language of the codebook:</numerusform>
 <context>
     <name>TeamActions</name>
     <message numerus="yes">
-        <location filename="../../team_actions.py" line="+126"/>
+        <location filename="../../team_actions.py" line="+118"/>
         <source>Wrote a {0} with %n document(s) to {1}.</source>
         <translation>
             <numerusform>Wrote a {0} with %n document to {1}.</numerusform>
@@ -730,7 +730,7 @@ Language of the codebook:</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+76"/>
+        <location line="+75"/>
         <source>Merged %n coding(s) from {0}</source>
         <translation>
             <numerusform>Merged %n coding from {0}</numerusform>
@@ -752,7 +752,7 @@ Language of the codebook:</numerusform>
 <context>
     <name>TranscriptExport</name>
     <message numerus="yes">
-        <location filename="../../transcript_export.py" line="+91"/>
+        <location filename="../../transcript_export.py" line="+83"/>
         <source>Exported %n transcript(s) to {0}</source>
         <translation>
             <numerusform>Exported %n transcript to {0}</numerusform>

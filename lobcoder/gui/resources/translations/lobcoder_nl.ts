@@ -446,7 +446,7 @@
 <context>
     <name>BackgroundTask</name>
     <message>
-        <location filename="../../exchange_actions.py" line="+54"/>
+        <location filename="../../background_task.py" line="+34"/>
         <source>Cancel</source>
         <translation>Annuleren</translation>
     </message>
@@ -1637,24 +1637,19 @@
 <context>
     <name>ExchangeActions</name>
     <message>
-        <location filename="../../exchange_actions.py" line="+26"/>
-        <source>Open or create a project first.</source>
-        <translation>Open of maak eerst een project.</translation>
-    </message>
-    <message>
-        <location line="+21"/>
+        <location filename="../../exchange_actions.py" line="+72"/>
         <source>lobcoder projects (*{0})</source>
         <translation>lobcoder-projecten (*{0})</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+6"/>
         <location line="+47"/>
-        <location line="+20"/>
+        <location line="+22"/>
         <source>Export codebook</source>
         <translation>Codeboek exporteren</translation>
     </message>
     <message>
-        <location line="-63"/>
+        <location line="-65"/>
         <source>The project has no codes yet.</source>
         <translation>Het project heeft nog geen codes.</translation>
     </message>
@@ -1679,7 +1674,7 @@
         <translation>codeboek</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+33"/>
         <source>Cannot export the codebook</source>
         <translation>Codeboek kan niet worden geëxporteerd</translation>
     </message>
@@ -1749,12 +1744,12 @@ Taal van het codeboek:</numerusform>
     <message>
         <location line="+32"/>
         <location line="+26"/>
-        <location line="+18"/>
+        <location line="+19"/>
         <source>Export project as REFI-QDA</source>
         <translation>Project exporteren als REFI-QDA</translation>
     </message>
     <message>
-        <location line="-35"/>
+        <location line="-36"/>
         <source>The whole project (documents, codes, codings, memos, participants and attributes) as one REFI-QDA file that ATLAS.ti, MAXQDA, NVivo and QualCoder can open.</source>
         <translation>Het hele project (documenten, codes, coderingen, memo&apos;s, deelnemers en attributen) als één REFI-QDA-bestand dat ATLAS.ti, MAXQDA, NVivo en QualCoder kunnen openen.</translation>
     </message>
@@ -1770,12 +1765,12 @@ Taal van het codeboek:</numerusform>
         <translation>{0} wordt gepseudonimiseerd en geschreven…</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>Writing {0}…</source>
         <translation>{0} wordt geschreven…</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+9"/>
         <source>Project exported</source>
         <translation>Project geëxporteerd</translation>
     </message>
@@ -2521,7 +2516,7 @@ Taal van het codeboek:</numerusform>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../main_window.py" line="+109"/>
+        <location filename="../../main_window.py" line="+110"/>
         <source>Filter documents</source>
         <translation>Documenten filteren</translation>
     </message>
@@ -2576,7 +2571,7 @@ Taal van het codeboek:</numerusform>
         <translation>Project kan niet worden geopend</translation>
     </message>
     <message>
-        <location line="+129"/>
+        <location line="+132"/>
         <source>Action not carried out</source>
         <translation>Actie niet uitgevoerd</translation>
     </message>
@@ -2739,17 +2734,17 @@ Taal van het codeboek:</numerusform>
     <message>
         <location line="+0"/>
         <location line="+14"/>
-        <location line="+14"/>
+        <location line="+12"/>
         <source>Open or create a project first.</source>
         <translation>Open of maak eerst een project.</translation>
     </message>
     <message>
-        <location line="-14"/>
+        <location line="-12"/>
         <source>Speakers</source>
         <translation>Sprekers</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+12"/>
         <source>Pseudonymise</source>
         <translation>Pseudonimiseren</translation>
     </message>
@@ -4464,14 +4459,17 @@ Wachtwoord om hem te versleutelen (leeg laten voor geen):</translation>
     </message>
 </context>
 <context>
-    <name>TeamActions</name>
+    <name>TaskActions</name>
     <message>
-        <location filename="../../team_actions.py" line="+41"/>
+        <location filename="../../background_task.py" line="+19"/>
         <source>Open or create a project first.</source>
         <translation>Open of maak eerst een project.</translation>
     </message>
+</context>
+<context>
+    <name>TeamActions</name>
     <message>
-        <location line="+23"/>
+        <location filename="../../team_actions.py" line="+56"/>
         <location line="+56"/>
         <source>Prepare a copy for a second coder</source>
         <translation>Kopie maken voor een tweede codeur</translation>
@@ -4532,12 +4530,12 @@ Wachtwoord om hem te versleutelen (leeg laten voor geen):</translation>
     <message>
         <location line="+10"/>
         <location line="+24"/>
-        <location line="+38"/>
+        <location line="+36"/>
         <source>Merge coding from another project</source>
         <translation>Coderingen uit een ander project samenvoegen</translation>
     </message>
     <message>
-        <location line="-54"/>
+        <location line="-52"/>
         <source>lobcoder or REFI-QDA projects (*{0} *.qdpx);;All files (*)</source>
         <translation>lobcoder- of REFI-QDA-projecten (*{0} *.qdpx);;Alle bestanden (*)</translation>
     </message>
@@ -4547,7 +4545,7 @@ Wachtwoord om hem te versleutelen (leeg laten voor geen):</translation>
         <translation>{0} lezen…</translation>
     </message>
     <message numerus="yes">
-        <location line="+34"/>
+        <location line="+33"/>
         <source>Merged %n coding(s) from {0}</source>
         <translation>
             <numerusform>%n codering samengevoegd uit {0}</numerusform>
@@ -4555,7 +4553,7 @@ Wachtwoord om hem te versleutelen (leeg laten voor geen):</translation>
         </translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>Merging {0}…</source>
         <translation>{0} samenvoegen…</translation>
     </message>
@@ -4654,18 +4652,13 @@ Wachtwoord om hem te versleutelen (leeg laten voor geen):</translation>
 <context>
     <name>TranscriptExport</name>
     <message>
-        <location filename="../../transcript_export.py" line="+34"/>
+        <location filename="../../transcript_export.py" line="+29"/>
         <location line="+49"/>
         <source>Export transcripts</source>
         <translation>Transcripten exporteren</translation>
     </message>
     <message>
-        <location line="-46"/>
-        <source>Open or create a project first.</source>
-        <translation>Open of maak eerst een project.</translation>
-    </message>
-    <message>
-        <location line="+9"/>
+        <location line="-40"/>
         <source>The project has no documents yet.</source>
         <translation>Het project heeft nog geen documenten.</translation>
     </message>
@@ -4680,12 +4673,12 @@ Wachtwoord om hem te versleutelen (leeg laten voor geen):</translation>
         <translation>Kies de map voor de transcripten</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+21"/>
         <source>Writing transcripts to {0}…</source>
         <translation>Transcripten worden geschreven naar {0}…</translation>
     </message>
     <message numerus="yes">
-        <location line="+7"/>
+        <location line="+4"/>
         <source>Exported %n transcript(s) to {0}</source>
         <translation>
             <numerusform>%n transcript geëxporteerd naar {0}</numerusform>
