@@ -59,6 +59,9 @@ _TYPES = {
 }
 ProgressCallback = Callable[[int, int, str], None]
 CancelCheck = Callable[[], bool]
+# A stored coding, kept until after the INSERT: its GUID, the notes on it,
+# the file's GUID that links may name it by, and a description to keep as a memo.
+Named = tuple[str, list[str], str | None, str]
 SOURCES_PER_TRANSACTION = 50
 
 
@@ -329,8 +332,7 @@ class _Store:
         """All codings of one source in one bulk INSERT; then the notes and links that name them."""
         outside = uncoded = unknown = 0
         rows: list[dict[str, Any]] = []
-        # After the INSERT: (GUID of a stored coding, notes on it, file GUIDs that name it, a description).
-        named: list[tuple[str, list[str], tuple[str | None, ...], str]] = []
+        named: list[Named] = []
         for selection in source.selections:
             span = text.convert(selection.start, selection.end, counting)
             if span is None:
@@ -344,7 +346,7 @@ class _Store:
             )
             unknown += missing
             if first is not None:
-                named.append((first, selection.note_refs, (selection.guid,), selection.description))
+                named.append((first, selection.note_refs, selection.guid, selection.description))
         if source.whole_codings and text.stored:
             span = (0, len(text.stored))
             first, missing = self.apply(rows, named, source, document_id, span, source.whole_codings, None, None)
@@ -356,12 +358,11 @@ class _Store:
             self.session.connection().execute(insert(cast(Table, Coding.__table__)), rows)
             measure(self.session, [document_id])
             self.result.counts["codings"] += len(rows)
-        if any(refs or description or any(self.linked_guid(g) for g in guids) for _, refs, guids, description in named):
+        if any(refs or description or self.linked_guid(file_guid) for _, refs, file_guid, description in named):
             query = select(Coding.guid, Coding.id).where(Coding.document_id == document_id)
             ids = dict(self.session.execute(query).all())
-            for guid, refs, guids, description in named:
-                for file_guid in guids:
-                    self.target(file_guid, "coding", ids[guid])
+            for guid, refs, file_guid, description in named:
+                self.target(file_guid, "coding", ids[guid])
                 self.refer(refs, ("coding", ids[guid]))
                 if description:
                     self.extra_memos.append((("coding", ids[guid]), "", description))
@@ -376,12 +377,12 @@ class _Store:
                 self.note(f"source {source.name}: {count} {what} {why}; not imported")
 
     def linked_guid(self, guid: str | None) -> bool:
-        return bool(guid) and guid.lower() in self.linked  # type: ignore[union-attr]
+        return guid.lower() in self.linked if guid else False
 
     def apply(
         self,
         rows: list[dict[str, Any]],
-        named: list[tuple[str, list[str], tuple[str | None, ...], str]],
+        named: list[Named],
         source: QSource,
         document_id: int,
         span: tuple[int, int],
@@ -410,7 +411,7 @@ class _Store:
                 }
             )
             first = guid if first is None else first
-            named.append((guid, coding.note_refs, (coding.guid,), ""))
+            named.append((guid, coding.note_refs, coding.guid, ""))
         return first, unknown
 
     # -- notes -------------------------------------------------------------------
