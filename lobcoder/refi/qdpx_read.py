@@ -13,20 +13,25 @@ Reading streams, so that a project of any size is read in bounded memory:
 sources (users, codes, variables, cases, notes, links) and a summary of the
 sources; :meth:`QdpxFile.sources` parses it again and yields one source at a
 time with its text and selections. Neither holds the document tree.
+project.qde is unpacked from the zip once, in the first pass (so the zip-bomb
+limits count it once); the second pass reads the bytes kept from the first in
+an anonymous temporary file (in memory while small).
 """
 
 from __future__ import annotations
 
 import copy
+import tempfile
 import unicodedata
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import IO
 
 from lobcoder.errors import ImportProblem
-from lobcoder.importing.safe_zip import SafeZip
+from lobcoder.importing.safe_zip import CHUNK, SafeZip
 from lobcoder.refi.qdc import _Reader as CodeReader
 from lobcoder.refi.qdc import _split_atlas as split_atlas_names
 from lobcoder.refi.safe_xml import Element, attr, child, children, local, norm_guid, stream_xml, text_of
@@ -34,6 +39,7 @@ from lobcoder.services.codebook_data import CodebookCode
 from lobcoder.text.decode import decode_bytes
 from lobcoder.text.normalize import normalize_text
 
+QDE_IN_MEMORY = 16 * 1024 * 1024  # a kept project.qde larger than this goes to disk
 MEDIA = {"PDFSource": "PDF", "PictureSource": "picture", "AudioSource": "audio", "VideoSource": "video"}
 
 
@@ -192,6 +198,7 @@ class QdpxFile:
         self.content = QdpxContent(name=path.stem, origin="")
         self.used_text_paths: set[str] = set()  # text files of text sources (media texts repeating one are skipped)
         self._wanted: set[str] | None = None
+        self._qde_kept: IO[bytes] | None = None  # project.qde's bytes once unpacked in full
         member = archive.find("project.qde")
         if member is None:
             member = next((m for m in archive.names() if m.lower().endswith(".qde")), None)
@@ -211,6 +218,9 @@ class QdpxFile:
             raise
 
     def close(self) -> None:
+        if self._qde_kept is not None:
+            self._qde_kept.close()
+            self._qde_kept = None
         self.archive.close()
 
     def __enter__(self) -> QdpxFile:
@@ -220,7 +230,24 @@ class QdpxFile:
         self.close()
 
     def _elements(self, streamed: tuple[str, ...] = ()) -> Iterator[tuple[int, Element]]:
-        return stream_xml(self.archive.chunks(self.qde), f"{self.path}:{self.qde}", streamed)
+        return stream_xml(self._qde_chunks(), f"{self.path}:{self.qde}", streamed)
+
+    def _qde_chunks(self) -> Iterator[bytes]:
+        """project.qde's bytes: unpacked from the zip the first time, and kept for the passes after."""
+        if self._qde_kept is not None:
+            self._qde_kept.seek(0)
+            while chunk := self._qde_kept.read(CHUNK):
+                yield chunk
+            return
+        kept: IO[bytes] = tempfile.SpooledTemporaryFile(max_size=QDE_IN_MEMORY)
+        try:
+            for chunk in self.archive.chunks(self.qde):
+                kept.write(chunk)
+                yield chunk
+        except BaseException:  # a pass abandoned half-way keeps nothing: the next one unpacks again
+            kept.close()
+            raise
+        self._qde_kept = kept
 
     def note(self, message: str) -> None:
         self.content.report.append(message)

@@ -15,6 +15,7 @@ from lobcoder.errors import Cancelled, LobcoderError, ProjectExistsError
 from lobcoder.importing.speakers import detect_turns
 from lobcoder.refi.qdpx_export import export_qdpx
 from lobcoder.refi.qdpx_import import import_qdpx
+from lobcoder.refi.qdpx_read import QdpxFile, read_qdpx
 from lobcoder.services.codes import create_code
 from lobcoder.services.codings import add_coding
 from lobcoder.services.documents import add_document
@@ -566,3 +567,18 @@ def test_oversized_member_is_refused(tmp_path: Path) -> None:
     with pytest.raises(LobcoderError, match="refused"):
         import_qdpx(qdpx, tmp_path / "big.lobcoder", max_member_bytes=100_000)
     assert sorted(p.name for p in tmp_path.iterdir()) == ["big.qdpx"]
+
+
+def test_project_qde_is_unpacked_once_for_both_passes(project: ProjectStore, tmp_path: Path) -> None:
+    # The zip-bomb limits count what is unpacked: project.qde must count once, not once per pass.
+    out = tmp_path / "export.qdpx"
+    export_qdpx(project, out)
+    with zipfile.ZipFile(out) as archive:
+        sizes = {info.filename: info.file_size for info in archive.infolist()}
+    with QdpxFile.open(out) as qdpx:
+        qdpx.structure()
+        sources = list(qdpx.sources())
+        unpacked = qdpx.archive.total_read
+    assert len(sources) == 2 and all(s.raw_text and s.selections for s in sources)
+    assert unpacked == sum(sizes.values())  # project.qde and each source's text, each once
+    assert [s.raw_text for s in read_qdpx(out).sources] == [s.raw_text for s in sources]
