@@ -305,19 +305,22 @@ class MainWindow(QMainWindow):
             return
         changes = self.undo_stack.last_changes
         if changes.everything:
-            self._counts_changed()
+            self._counts_changed(changes.turns)
         elif changes.codings or changes.memo_codings:
             self._codings_changed(changes)
 
-    def _counts_changed(self) -> None:
-        """Counts, the open document's codings, new codes shown: after codebook actions and merges."""
+    def _counts_changed(self, turns: bool = True) -> None:
+        """Counts, the open document's codings, new codes shown: after codebook actions and merges.
+
+        The open document itself is read again only when ``turns`` (its turns or speakers may have changed).
+        """
         assert self.store is not None and self.overview is not None
         known = set(self.codes_by_id)
         self._show_overview(read_counts(self.store, self.overview))
         for code_id in set(self.codes_by_id) - known:
             self.code_tree.expand(self.code_filter.mapFromSource(self.code_model.index_for_code(code_id)).parent())
         if self.document is not None:
-            codings = self._speakers_changed()
+            codings = self._speakers_changed() if turns else read_codings(self.store, self.document.id)
             if codings is None:
                 return
             self.transcript.set_codings(codings, self.styles())

@@ -7,6 +7,11 @@ the codings touched and the documents and codes they belonged to before and
 after; a view can then re-read just those. Any other change (codes,
 documents, attributes, bulk statements) sets ``everything``: re-read it all.
 
+``turns`` says whether a document's speaker turns, its speakers or the
+document itself may have changed (renamed, merged or marked speakers, a
+deleted document): only then need an open transcript be read again. It is
+True in a ChangeSet made by hand (nothing tracked, so anything may have changed).
+
 ``counted`` holds, per (code id, document id), how many codings the
 transaction added there (negative: removed), so counts can be updated by
 what changed rather than re-counted over the project. It is None when some
@@ -24,10 +29,23 @@ from typing import Any
 from sqlalchemy import event, inspect
 from sqlalchemy.orm import ORMExecuteState, Session
 
-from lobcoder.storage.models import Coder, Coding, Memo, NlpCache, SuggestionModel, SuggestionRejection
+from lobcoder.storage.models import (
+    Coder,
+    Coding,
+    Document,
+    Memo,
+    NlpCache,
+    Speaker,
+    SpeakerTurn,
+    SuggestionModel,
+    SuggestionRejection,
+)
 
 # Rows that no count, tree or transcript shows.
 _UNSHOWN = (Coder, NlpCache, SuggestionModel, SuggestionRejection)
+# Rows an open transcript shows besides its codings: its text and turns, and who speaks them.
+_TRANSCRIPT = (Document, Speaker, SpeakerTurn)
+_TRANSCRIPT_TABLES = frozenset(str(model.__tablename__) for model in _TRANSCRIPT)
 
 
 @dataclass
@@ -39,6 +57,7 @@ class ChangeSet:
     codes: set[int] = field(default_factory=set)
     memo_codings: set[int] = field(default_factory=set)  # codings whose memo changed
     everything: bool = False
+    turns: bool = True  # a document's turns, its speakers or the document itself may have changed
     counted: Counter[tuple[int, int]] | None = field(default_factory=Counter)
 
     @property
@@ -91,7 +110,7 @@ def _count(changes: ChangeSet, session: Session, coding: Coding) -> None:
 @contextmanager
 def track_changes(session: Session) -> Iterator[ChangeSet]:
     """Collect what ``session`` flushes while the block runs (call it inside the transaction)."""
-    changes = ChangeSet()
+    changes = ChangeSet(turns=False)
     pending: list[Coding] = []
 
     def before_flush(session_: Session, _context: object, _instances: object) -> None:
@@ -111,6 +130,7 @@ def track_changes(session: Session) -> Iterator[ChangeSet]:
                 changes.memo_codings |= owners
             elif not isinstance(obj, _UNSHOWN):
                 changes.everything = True
+                changes.turns |= isinstance(obj, _TRANSCRIPT)
 
     def after_flush(_session: Session, _context: object) -> None:
         changes.codings.update(c.id for c in pending if c.id is not None)
@@ -119,6 +139,8 @@ def track_changes(session: Session) -> Iterator[ChangeSet]:
     def on_execute(state: ORMExecuteState) -> None:
         if state.is_insert or state.is_update or state.is_delete:
             changes.everything = True
+            table = getattr(getattr(state.statement, "table", None), "name", None)
+            changes.turns |= table is None or table in _TRANSCRIPT_TABLES
 
     event.listen(session, "before_flush", before_flush)
     event.listen(session, "after_flush", after_flush)

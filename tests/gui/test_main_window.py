@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
-from sqlalchemy import select
+from sqlalchemy import event, select
 
 from lobcoder.editing.speaker_commands import RenameSpeaker
 from lobcoder.gui.main_window import MainWindow
@@ -220,6 +220,34 @@ def test_undoing_a_speaker_rename_updates_the_open_transcript(qtbot, window: Mai
     window.menu_actions.redo_action.trigger()
     assert window.transcript._tooltip_at(answer) == "Lotte at 00:00:05"
     assert window.transcript.text() == text
+
+
+def test_a_code_rename_does_not_read_the_open_transcript_again_a_speaker_rename_does(window: MainWindow) -> None:
+    assert window.store is not None and window.undo_stack is not None
+    statements: list[str] = []
+
+    def record(_conn, _cursor, statement: str, *_args) -> None:  # type: ignore[no-untyped-def]
+        statements.append(statement)
+
+    def transcript_reads() -> int:
+        reads = [s for s in statements if s.lstrip().upper().startswith("SELECT") and "speaker_turns" in s]
+        statements.clear()
+        return len(reads)
+
+    event.listen(window.store.engine, "before_cursor_execute", record)
+    try:
+        shown = window.document
+        visie = window.code_model.index_for_code(_code_id(window, "Visie"))
+        assert window.code_model.setData(visie, "Gedeelde visie", Qt.ItemDataRole.EditRole)
+        assert "Gedeelde visie" in [c.name for c in window.codes_by_id.values()]
+        assert transcript_reads() == 0 and window.document is shown
+        window.menu_actions.undo_action.trigger()
+        assert "Visie" in [c.name for c in window.codes_by_id.values()] and transcript_reads() == 0
+        assert window.undo_stack.execute(RenameSpeaker("Marieke", "Lotte"))
+        assert transcript_reads() > 0
+        assert window.document is not None and "Lotte" in {t.speaker for t in window.document.turns}
+    finally:
+        event.remove(window.store.engine, "before_cursor_execute", record)
 
 
 def test_in_vivo_creates_a_code_named_after_the_words_and_undo_removes_both(window: MainWindow) -> None:

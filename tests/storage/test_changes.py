@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
-from lobcoder.editing.code_commands import CreateCode
+from lobcoder.editing.code_commands import CreateCode, MergeCodes, UpdateCode
 from lobcoder.editing.coding_commands import ChangeCodingCode, RemoveCodings, ResizeCoding, SetMemo, apply_code
+from lobcoder.editing.speaker_commands import MergeSpeakers, RenameSpeaker, SetInterviewers
+from lobcoder.importing.extracted import Turn
 from lobcoder.services.codes import create_code
 from lobcoder.services.codings import add_coding
 from lobcoder.services.documents import add_document
@@ -49,3 +51,25 @@ def test_coding_commands_report_their_codings_documents_and_codes(store: Project
 
 def test_anything_but_codings_means_everything(store: ProjectStore) -> None:
     assert _run(store, CreateCode("Nieuw")).everything
+
+
+def test_only_actions_on_turns_speakers_or_documents_say_turns_changed(store: ProjectStore) -> None:
+    with store.transaction() as session:
+        text = "Anna: Samen leren.\nBram: Ja."
+        doc = add_document(session, "D", text, [Turn("Anna", 0, 6, 18), Turn("Bram", 19, 25, len(text))])
+        visie, leren = create_code(session, "Visie"), create_code(session, "Leren")
+        add_coding(session, doc.id, visie.id, 6, 11)
+        guids = (visie.guid, leren.guid)
+    code_actions = [CreateCode("Nieuw"), UpdateCode(guids[0], name="Gedeelde visie"), MergeCodes(guids[0], guids[1])]
+    for command in code_actions:
+        changes = _run(store, command)
+        assert changes.everything and not changes.turns, command
+    speaker_actions = [
+        RenameSpeaker("Anna", "Lotte"),
+        MergeSpeakers(["Bram"], "Lotte"),
+        SetInterviewers({"Lotte": True}),
+    ]
+    for command in speaker_actions:
+        changes = _run(store, command)
+        assert changes.everything and changes.turns, command
+    assert ChangeSet(everything=True).turns  # not tracked: anything may have changed
