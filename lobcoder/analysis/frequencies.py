@@ -132,14 +132,14 @@ class FrequencyResult:
         groups: tuple[ColumnGroup, ...] = ()
         column_n: tuple[str, ...] = ()
         if self.split_labels:
-            split = self._split_name(language)
+            split_name = self._split_name(language)
             measure = message(f"frequencies.split.{split_measure}", language)
-            base += " " + message("frequencies.split_columns", language, split=split, measure=measure)
+            base += " " + message("frequencies.split_columns", language, split=split_name, measure=measure)
             if self.split_by is not Split.DOCUMENT:
-                groups = (ColumnGroup(split, 5, len(self.split_labels)),)
+                groups = (ColumnGroup(split_name, 5, len(self.split_labels)),)
                 people = split_measure in ("participants", "participant_share")
                 unit = message("frequencies.split.participants" if people else "frequencies.split.documents", language)
-                base += " " + message("frequencies.split_n", language, unit=unit, split=split)
+                base += " " + message("frequencies.split_n", language, unit=unit, split=split_name)
                 if split_measure in ("document_share", "participant_share"):
                     base += " " + message("frequencies.split_share", language)
                 first = self.rows[0].split if self.rows else ()

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
+from typing import Any
 
 from lobcoder.cli.output import print_json
 from lobcoder.errors import ProjectError
@@ -62,7 +63,7 @@ def _existing(project: Path) -> Path:
 
 def cmd_list(args: argparse.Namespace) -> int:
     backups = list_backups(_existing(args.project))
-    rows = []
+    rows: list[dict[str, Any]] = []
     for backup in backups:
         counts = backup.counts()
         rows.append(
@@ -83,9 +84,9 @@ def cmd_list(args: argparse.Namespace) -> int:
         return 0
     print(f"Backups in {backup_folder(args.project)}:")
     for row in rows:
-        counts = "unreadable" if row["documents"] is None else f"{row['documents']} docs, {row['codings']} codings"
+        contents = "unreadable" if row["documents"] is None else f"{row['documents']} docs, {row['codings']} codings"
         when = row["created"].astimezone().strftime("%Y-%m-%d %H:%M")
-        print(f"  {row['file']:<45} {when}  {row['reason']:<24} {row['size'] / 1e6:7.1f} MB  {counts}")
+        print(f"  {row['file']:<45} {when}  {row['reason']:<24} {row['size'] / 1e6:7.1f} MB  {contents}")
     return 0
 
 

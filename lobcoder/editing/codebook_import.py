@@ -214,6 +214,7 @@ class ImportCodebook(Command):
                     parent_id,
                     color=values["color"] or None,
                     description=values["description"],
+                    position=None,
                     guid=planned.guid,
                     **{name: values[name] for name in RICH_FIELDS},
                 )

@@ -40,7 +40,7 @@ class CodebookEditor(QDialog):
 
     def __init__(self, window: MainWindow) -> None:
         super().__init__(window)
-        self.window = window
+        self.main_window = window
         self.setWindowTitle(self.tr("Codebook"))
         self._code: CodeInfo | None = None
         self._color = "#7f7f7f"
@@ -126,11 +126,11 @@ class CodebookEditor(QDialog):
     def reload(self) -> None:
         """Take the window's current codes (after any change, undo included)."""
         current = self._code.id if self._code else None
-        self.model.set_codes(self.window.overview.codes if self.window.overview else [])
+        self.model.set_codes(self.main_window.overview.codes if self.main_window.overview else [])
         self.tree.expandAll()
-        if current is not None and current in self.window.codes_by_id:
+        if current is not None and current in self.main_window.codes_by_id:
             self.select(current)
-            self._show(self.window.codes_by_id[current])  # an undo may have changed its fields
+            self._show(self.main_window.codes_by_id[current])  # an undo may have changed its fields
 
     def select(self, code_id: int) -> None:
         index = self.proxy.mapFromSource(self.model.index_for_code(code_id))
@@ -147,7 +147,7 @@ class CodebookEditor(QDialog):
         if self._code is not None and self._changes():
             self.save()
         code_id = current.data(CodeIdRole) if current.isValid() else None
-        self._show(self.window.codes_by_id.get(int(code_id)) if code_id is not None else None)
+        self._show(self.main_window.codes_by_id.get(int(code_id)) if code_id is not None else None)
 
     def _show(self, code: CodeInfo | None) -> None:
         self._code = code
@@ -195,12 +195,12 @@ class CodebookEditor(QDialog):
     def save(self) -> bool:
         """Store the changed fields as one undoable action."""
         changes = self._changes()
-        if not changes or self._code is None or self.window.undo_stack is None:
+        if not changes or self._code is None or self.main_window.undo_stack is None:
             return True
         code_id = self._code.id
-        ok = self.window.undo_stack.execute(UpdateCode(self._code.guid, **changes))
+        ok = self.main_window.undo_stack.execute(UpdateCode(self._code.guid, **changes))
         if ok:
-            self._code = self.window.codes_by_id.get(code_id)
+            self._code = self.main_window.codes_by_id.get(code_id)
             self.status.setText(self.tr("Saved."))
         return ok
 

@@ -4,6 +4,7 @@ middle, the selected coding and the coded segments on the right."""
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QModelIndex, Qt, QTimer, Slot
 from PySide6.QtGui import QCloseEvent
@@ -27,7 +28,7 @@ from lobcoder.gui.codebook_actions import CodebookActions
 from lobcoder.gui.coding_actions import CodingActions
 from lobcoder.gui.coding_pane import CodingPane
 from lobcoder.gui.failures import failure_text
-from lobcoder.gui.menus import build_menus
+from lobcoder.gui.menus import MenuActions, build_menus
 from lobcoder.gui.models.code_filter_model import CodeFilterModel
 from lobcoder.gui.models.code_tree_model import CodeIdRole, CodeTreeModel
 from lobcoder.gui.models.document_tree_model import (
@@ -57,6 +58,9 @@ from lobcoder.services.documents import DocumentView
 from lobcoder.storage.changes import ChangeSet
 from lobcoder.storage.project import ProjectStore
 
+if TYPE_CHECKING:
+    from lobcoder.gui.analysis.install import AnalysisMenu
+
 FIT_ROWS = 200  # rows measured when the number columns are fitted to their contents
 
 
@@ -75,6 +79,10 @@ def _titled(title: str, *widgets: QWidget) -> QWidget:
 class MainWindow(QMainWindow):
     """The workbench. Every change runs as a command on ``undo_stack``; after each
     one the panes are refreshed from the project, so what is shown is what is stored."""
+
+    # Set by build_menus, in __init__:
+    menu_actions: MenuActions
+    analysis_menu: AnalysisMenu
 
     def __init__(self, settings: Settings | None = None) -> None:
         super().__init__()

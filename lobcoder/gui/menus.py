@@ -202,7 +202,7 @@ class MenuActions(QObject):
         self._undo = stack.createUndoAction(self.window, self.tr("&Undo"))
         self._undo.setShortcut(QKeySequence.StandardKey.Undo)
         self._redo = stack.createRedoAction(self.window, self.tr("&Redo"))
-        self._redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence.StandardKey.Redo])
+        self._redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence(QKeySequence.StandardKey.Redo)])
         self.edit_menu.insertAction(self.undo_placeholder, self._undo)
         self.edit_menu.insertAction(self.undo_placeholder, self._redo)
 

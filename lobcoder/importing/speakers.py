@@ -265,9 +265,9 @@ def preview(text: str, pattern: SpeakerPattern | None = None, max_lines: int = 2
         if c is not None and c.reason is not None:
             label = text[c.label_start : c.start].strip()
             rejected = RejectedLabel(label, c.speaker, c.reason, c.occurrences)
-        accepted = c is not None and c.reason is None
-        speaker = c.speaker if accepted else None
-        stamp = c.timestamp_ms if accepted else None
+        accepted = c if c is not None and c.reason is None else None
+        speaker = accepted.speaker if accepted is not None else None
+        stamp = accepted.timestamp_ms if accepted is not None else None
         lines.append(PreviewLine(number, line, speaker, rejected, stamp))
         pos += len(line) + 1
     return SpeakerPreview(tuple(turns), speakers, tuple(lines))

@@ -102,10 +102,10 @@ def documents_with_sub_codes(session: Session, code_ids: Collection[int] | None 
         below: set[int] = set()
         stack = list(wanted)
         while stack:
-            current = stack.pop()
-            if current not in below:
-                below.add(current)
-                stack.extend(children.get(current, []))
+            code = stack.pop()
+            if code not in below:
+                below.add(code)
+                stack.extend(children.get(code, []))
         query = query.where(Coding.code_id.in_(sorted(below)))
     found: dict[int, set[int]] = {code_id: set() for code_id in wanted}
     for code_id, document_id in session.execute(query):

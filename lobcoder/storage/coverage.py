@@ -16,10 +16,10 @@ NULL means "not measured"; readers measure such documents themselves.
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterable
-from typing import Any
+from collections.abc import Collection, Iterable, Mapping, Sequence
+from typing import Any, cast
 
-from sqlalchemy import bindparam, event, inspect, select, update
+from sqlalchemy import Table, bindparam, event, inspect, select, update
 from sqlalchemy.orm import ORMExecuteState, Session, sessionmaker
 
 from lobcoder.storage.models import Coding, Document
@@ -83,7 +83,7 @@ def _before_flush(session: Session, _context: object, _instances: object) -> Non
 def _after_flush(session: Session, _context: object) -> None:
     windows: dict[int, tuple[int, int]] = session.info.pop(_WINDOWS, {})
     before: dict[int, int] = session.info.pop(_BEFORE, {})
-    table = Document.__table__
+    table = cast(Table, Document.__table__)
     for document_id, (lo, hi) in windows.items():
         change = _window_coverage(session, document_id, lo, hi) - before[document_id]
         if change:
@@ -99,16 +99,17 @@ def _on_execute(state: ORMExecuteState) -> Any:
     mapper = state.bind_mapper
     if not (state.is_insert or state.is_update or state.is_delete) or mapper is None or mapper.class_ is not Coding:
         return None
-    rows = state.parameters if isinstance(state.parameters, list) else [state.parameters or {}]
-    touched = {row.get("document_id") for row in rows} if state.is_insert else {None}
+    params = state.parameters
+    rows: Sequence[Mapping[str, Any]] = params if isinstance(params, list) else [cast(Mapping[str, Any], params or {})]
+    touched: set[int | None] = {row.get("document_id") for row in rows} if state.is_insert else {None}
     result = state.invoke_statement()
-    measure(state.session, None if None in touched else touched)
+    measure(state.session, None if None in touched else {d for d in touched if d is not None})
     return result
 
 
 def measure(session: Session, document_ids: Collection[int] | None = None) -> None:
     """Store the covered characters of these documents (None: all), measured in full."""
-    table = Document.__table__
+    table = cast(Table, Document.__table__)
     query = select(table.c.id)
     if document_ids is not None:
         query = query.where(table.c.id.in_(list(document_ids)))

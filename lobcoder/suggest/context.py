@@ -47,22 +47,22 @@ def unit_texts(text: str, processed: ProcessedText, turns: Sequence[TurnLike], u
     result: list[UnitText] = []
     for unit in units:
         index = bisect.bisect_right(starts, unit.start) - 1
-        turn = ordered[index] if index >= 0 and ordered[index].end >= unit.end else None
-        question = questions[index] if turn is not None else ()
+        within = ordered[index] if index >= 0 and ordered[index].end >= unit.end else None
+        question = questions[index] if within is not None else ()
         neighbours: list[str] = []
         here = position.get((unit.start, unit.end))
         if here is not None:
             for other in (here - 1, here + 1):
                 if 0 <= other < len(sentence_units):
                     near = sentence_units[other]
-                    if turn is None or (turn.start <= near.start and near.end <= turn.end):
+                    if within is None or (within.start <= near.start and near.end <= within.end):
                         neighbours.extend(unit_words(processed, near.tokens))
         result.append(
             UnitText(
                 unit_words(processed, unit.tokens),
                 question,
                 tuple(neighbours),
-                _speaker(turn) if turn is not None else "",
+                _speaker(within) if within is not None else "",
                 text[unit.start : unit.end],
             )
         )

@@ -53,9 +53,9 @@ def snap_to_sentence(text: str, start: int, end: int, turns: Sequence[Span] = ()
         if begin <= turn.start <= start:
             begin = max(begin, turn.start)
     finish = len(text)
-    match = _SENTENCE_END.search(text, max(end - 1, start))
-    if match:
-        finish = match.end() if match.group() != "\n" else match.start()
+    after = _SENTENCE_END.search(text, max(end - 1, start))
+    if after:
+        finish = after.end() if after.group() != "\n" else after.start()
     return trim(text, begin, finish)
 
 

@@ -477,8 +477,9 @@ class ImportDialog(QDialog):
         self.problem_table.setVisible(bool(rows))
         self.problem_table.resizeRowsToContents()
 
-    def _problem_rows(self, report: ImportReport) -> tuple[list[list[Cell]], list[str]]:
-        rows, keys = [], []
+    def _problem_rows(self, report: ImportReport) -> tuple[list[list[Cell | str]], list[str]]:
+        rows: list[list[Cell | str]] = []
+        keys: list[str] = []
         for result in report.failed:
             status = Cell(self.tr("Failed"), color=ERROR_COLOR)
             rows.append([Cell(Path(result.path).name, result.path), status, Cell(result.message, result.message)])

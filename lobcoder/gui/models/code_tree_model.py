@@ -287,7 +287,8 @@ class CodeTreeModel(QAbstractItemModel):
     def mimeTypes(self) -> list[str]:  # noqa: N802
         return [CODE_MIME_TYPE, SPAN_MIME_TYPE]
 
-    def mimeData(self, indexes: Sequence[QModelIndex]) -> QMimeData | None:  # noqa: N802
+    # None (no drag) is what Qt expects without a code; the PySide6 stubs do not allow it.
+    def mimeData(self, indexes: Sequence[QModelIndex]) -> QMimeData | None:  # type: ignore[override]  # noqa: N802
         """The first dragged code (the tree drags one code at a time)."""
         codes = [c for c in (self._code(i) for i in indexes) if c is not None]
         return code_mime_data(codes[0].id) if codes else None

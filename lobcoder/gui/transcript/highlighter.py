@@ -53,7 +53,7 @@ class CodingHighlighter(QSyntaxHighlighter):
     the same in a long document as in a short one.
     """
 
-    def __init__(self, parent: QObject | None = None) -> None:
+    def __init__(self, parent: QObject) -> None:
         super().__init__(parent)
         self._segments: list[Segment] = []
         self._starts: list[int] = []
