@@ -143,7 +143,9 @@ def _documents_with(session: Session, term: Term) -> set[int]:
         return _documents_matching(session, term_fts(term))
     # A longer phrase may straddle two pieces: the documents with all of its
     # words are checked against their whole folded text.
-    candidates = _documents_matching(session, " ".join(term_fts(Term((word,))) for word in set(term.words)))
+    *words, last = term.words
+    singles = [Term((word,)) for word in dict.fromkeys(words)] + [Term((last,), prefix=term.prefix)]
+    candidates = _documents_matching(session, " ".join(term_fts(single) for single in singles))
     return {doc_id for doc_id in candidates if occurs(term, fold(_text(session, doc_id)))}
 
 

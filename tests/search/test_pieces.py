@@ -155,6 +155,8 @@ def test_a_phrase_across_a_cut_is_found_at_its_offsets_and_excludes(
         six = '"coördinatie van lob op school ging"'
         assert [h.document_name for h in search(session, six).hits] == ["Lang"]
         assert [h.document_name for h in search(session, f"coordinatie -{six}").hits] == ["Kort"]
+        # The same as a prefix (words joined by punctuation, the last one cut short).
+        assert [h.document_name for h in search(session, "coordinatie-van-lob-op-school-gi*").hits] == ["Lang"]
         # All words must occur in the document, not in one piece.
         assert [h.document_name for h in search(session, "bla meer").hits[:1]] == ["Lang"]
         assert search(session, "bla meer -mis").hits == ()
