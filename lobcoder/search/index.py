@@ -19,7 +19,7 @@ from lobcoder.search.pieces import Piece, cut_pieces, cut_text
 
 _PIECE = text(
     "INSERT INTO search_pieces (document_id, start, length, staging, staged_at) "
-    "VALUES (:document, :start, :length, :staging, :staged_at) RETURNING id"
+    "VALUES (:document, :start, :length, :staging, :staged_at)"
 )
 _ROW = text("INSERT INTO document_fts(rowid, folded) VALUES (:id, :folded)")
 
@@ -40,6 +40,7 @@ def insert_pieces(
     connection = _connection(target)
     count = 0
     for piece in pieces:
+        # The new row's id (no RETURNING: SQLite has it only from 3.35 on).
         piece_id = connection.execute(
             _PIECE,
             {
@@ -49,7 +50,7 @@ def insert_pieces(
                 "staging": staging,
                 "staged_at": staged_at,
             },
-        ).scalar_one()
+        ).lastrowid
         connection.execute(_ROW, {"id": piece_id, "folded": piece.folded})
         count += 1
     return count

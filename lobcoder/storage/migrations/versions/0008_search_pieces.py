@@ -51,14 +51,12 @@ def upgrade() -> None:
     connection = op.get_bind()
     documents = sa.table("documents", sa.column("id", sa.Integer), sa.column("text", sa.Text))
     ids = [row_id for (row_id,) in connection.execute(sa.select(documents.c.id).order_by(documents.c.id))]
-    piece = sa.text(
-        "INSERT INTO search_pieces (document_id, start, length) VALUES (:document, :start, :length) RETURNING id"
-    )
+    piece = sa.text("INSERT INTO search_pieces (document_id, start, length) VALUES (:document, :start, :length)")
     row = sa.text("INSERT INTO document_fts(rowid, folded) VALUES (:id, :folded)")
     for row_id in ids:  # one text in memory at a time
         text = connection.execute(sa.select(documents.c.text).where(documents.c.id == row_id)).scalar_one() or ""
         for start, length, folded in _pieces(text):
-            piece_id = connection.execute(piece, {"document": row_id, "start": start, "length": length}).scalar_one()
+            piece_id = connection.execute(piece, {"document": row_id, "start": start, "length": length}).lastrowid
             connection.execute(row, {"id": piece_id, "folded": folded})
 
 
