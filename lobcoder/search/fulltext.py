@@ -77,8 +77,10 @@ def search(
             truncated = True
             break
         doc_text, folded = _texts(session, doc_id)
+        # A long document is folded a window at a time, only as far as the hits are read.
+        spans = parsed.hits(folded) if folded is not None else parsed.hits_in(doc_text, _WINDOW)
         found = False
-        for start, end in parsed.hits(folded):
+        for start, end in spans:
             found = True
             if len(hits) >= limit:
                 truncated = True
@@ -92,6 +94,8 @@ def search(
 
 
 _TEXT = sql("SELECT text FROM documents WHERE id = :id")
+_FOLD_WHOLE = 1 << 20  # longer texts (in several pieces) are folded a window at a time:
+_WINDOW = 1 << 20
 _TEXT_AND_PIECE = sql(
     "SELECT d.text, f.folded, p.length FROM documents AS d "
     "LEFT JOIN search_pieces AS p ON p.document_id = d.id AND p.start = 0 "
@@ -99,15 +103,11 @@ _TEXT_AND_PIECE = sql(
 )
 
 
-def _texts(session: Session, document_id: int) -> tuple[str, str]:
-    """A document's stored text and its folded form.
-
-    A document in one piece has its folded text in that index row; one in
-    several is folded again (faster than putting the pieces back together).
-    """
+def _texts(session: Session, document_id: int) -> tuple[str, str | None]:
+    """A document's stored text and, when it is in one index piece, its folded form from that row."""
     text, folded, length = session.execute(_TEXT_AND_PIECE, {"id": document_id}).first()  # type: ignore[misc]
     if folded is None or length != len(text):
-        folded = fold(text)
+        return text, fold(text) if len(text) < _FOLD_WHOLE else None
     return text, folded
 
 

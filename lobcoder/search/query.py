@@ -45,6 +45,38 @@ class ParsedQuery:
         """Spans of whole-word hits in folded text."""
         return _word_hits(self.hit_pattern, folded)
 
+    def hits_in(self, text: str, window: int = 1 << 20) -> Iterator[tuple[int, int]]:
+        """:meth:`hits` in ``fold(text)``, folding a window at a time, only as far as the hits are read.
+
+        Each window reaches on to the end of the query's longest phrase's
+        count of words after it, so a hit that starts in a window lies whole
+        in it and is found exactly as in the whole folded text (folding keeps
+        every character a word character or not, as it was).
+        """
+        if len(text) <= window:
+            yield from self.hits(fold(text))
+            return
+        reach = max(len(t.words) for t in self.terms if not t.negated)
+        begin = resume = 0
+        while begin < len(text):
+            end = min(len(text), begin + window)
+            stop = end
+            for count, word in enumerate(_WORD.finditer(text, end), start=1):
+                stop = word.end()
+                if count == reach:
+                    break
+            offset = max(0, begin - 1)  # one character before, to tell whether a hit starts a word
+            folded = fold(text[offset:stop])
+            for match in self.hit_pattern.finditer(folded, max(resume, begin) - offset):
+                start = match.start() + offset
+                if start >= end:
+                    break  # the next window's
+                resume = match.end() + offset
+                if match.start() and (folded[match.start() - 1].isalnum() or folded[match.start() - 1] == "_"):
+                    continue  # the match starts inside a word
+                yield start, resume
+            begin = end
+
 
 def _word_hits(pattern: re.Pattern[str], folded: str) -> Iterator[tuple[int, int]]:
     for match in pattern.finditer(folded):

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from lobcoder.search import pieces
+from lobcoder.search import fulltext, pieces
 from lobcoder.search.fulltext import SearchResult, search
 from lobcoder.search.pieces import cut_text
 from lobcoder.search.query import QueryError, Term, parse_query
@@ -106,6 +106,9 @@ def test_tiny_pieces_find_exactly_what_one_row_per_document_finds(
     whole = _project(tmp_path / "heel.lobcoder", documents)
     monkeypatch.setattr(pieces, "PIECE_BYTES", 64)
     monkeypatch.setattr(pieces, "OVERLAP_WORDS", 4)
+    # Documents in several pieces are folded a window of 50 characters at a time.
+    monkeypatch.setattr(fulltext, "_FOLD_WHOLE", 0)
+    monkeypatch.setattr(fulltext, "_WINDOW", 50)
     cut = _project(tmp_path / "stukjes.lobcoder", documents)
     with whole.read() as one, cut.read() as many:
         rows = many.connection().exec_driver_sql("SELECT count(*) FROM search_pieces").scalar()
@@ -176,3 +179,29 @@ def test_deleting_a_long_document_removes_all_its_pieces(store: ProjectStore, mo
         assert connection.exec_driver_sql("SELECT count(*) FROM document_fts").scalar() == 1
         assert [h.document_name for h in search(session, "loopbaan").hits] == ["Ander"]
         assert search(session, "stage").hits == ()
+
+
+def test_hits_folded_a_window_at_a_time_are_the_hits_in_the_whole_folded_text() -> None:
+    rng = random.Random(5)
+    checked = 0
+    for _ in range(1500):
+        text = "".join(
+            rng.choice(_WORDS) + rng.choice([" ", ", ", "\n", "", " – ", "_"]) for _ in range(rng.randrange(1, 60))
+        )
+        words = text.split()
+        at = rng.randrange(len(words))
+        query = rng.choice(
+            [
+                f'"{" ".join(words[at : at + rng.randrange(1, 5)])}"',
+                rng.choice(_WORDS)[:3] + "*",
+                f"{rng.choice(_WORDS)} OR de",
+            ]
+        )
+        if not any(not t.negated for t in _terms(query)):
+            continue
+        parsed = parse_query(query)
+        whole = list(parsed.hits(fold(text)))
+        for window in (1, 2, 5, 17):
+            assert list(parsed.hits_in(text, window)) == whole, (query, text, window)
+        checked += 1
+    assert checked > 1000
