@@ -19,6 +19,7 @@ from lobcoder.editing.base import Command
 from lobcoder.editing.merge_plan import ADDED, MergePlan
 from lobcoder.services.codes import create_code, delete_code, get_code
 from lobcoder.storage.models import Code, Coder, Coding, Document, Memo, utcnow
+from lobcoder.text.normalize import normalize_text
 
 _CHUNK = 500  # rows per IN (...) list, well below every database's parameter limit
 
@@ -109,7 +110,9 @@ class MergeCoding(Command):
         for memo in self.plan.memos:
             if memo.action == "append":
                 session.execute(
-                    update(Memo).where(Memo.guid == memo.memo_guid).values(text=memo.text, modified_at=utcnow())
+                    update(Memo)
+                    .where(Memo.guid == memo.memo_guid)
+                    .values(text=normalize_text(memo.text), modified_at=utcnow())
                 )
                 continue
             row = Memo(

@@ -27,6 +27,8 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship, validates
 
+from lobcoder.text.normalize import normalize_text
+
 
 def new_guid() -> str:
     """A REFI-QDA style GUID (lower-case, no braces)."""
@@ -269,6 +271,12 @@ class Memo(Base):
     created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
     modified_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow, onupdate=utcnow)
     guid: Mapped[str] = mapped_column(String(40), unique=True, default=new_guid)
+
+    @validates("text", "title")
+    def _normalise(self, _key: str, text: str) -> str:
+        # Memos reach the project from the memo editor, REFI-QDA notes and merged
+        # projects: all pass here, so none keeps a NUL or another control character.
+        return normalize_text(text) if text else text
 
 
 class NlpCache(Base):

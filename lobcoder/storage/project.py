@@ -39,7 +39,7 @@ from lobcoder.storage.models import ProjectSetting
 
 EXTENSION = ".lobcoder"
 APPLICATION_ID = 0x4C4F4243  # "LOBC"
-SCHEMA_HEAD = "0008"
+SCHEMA_HEAD = "0009"
 _SQLITE_MAGIC = b"SQLite format 3\x00"
 
 
