@@ -17,7 +17,7 @@ filter ``{"wave": {"1"}}`` matches a wave stored as the number 1.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import date
 from typing import NamedTuple
@@ -247,8 +247,8 @@ def _attributes(session: Session) -> tuple[tuple[str, ...], dict[int, dict[str, 
     return names, all_document_attributes(session)
 
 
-def _turns(session: Session) -> dict[int, tuple[TurnInfo, ...]]:
-    rows = session.execute(
+def _turns(session: Session, document_id: int | None = None) -> dict[int, tuple[TurnInfo, ...]]:
+    query = (
         select(
             SpeakerTurn.document_id,
             SpeakerTurn.label_start,
@@ -261,12 +261,25 @@ def _turns(session: Session) -> dict[int, tuple[TurnInfo, ...]]:
         .outerjoin(Speaker, Speaker.id == SpeakerTurn.speaker_id)
         .order_by(SpeakerTurn.document_id, SpeakerTurn.label_start)
     )
+    if document_id is not None:
+        query = query.where(SpeakerTurn.document_id == document_id)
     turns: dict[int, list[TurnInfo]] = {}
-    for document_id, label_start, start, end, speaker, interviewer, timestamp in rows:
-        turns.setdefault(document_id, []).append(
-            TurnInfo(label_start, start, end, speaker, bool(interviewer), timestamp)
-        )
-    return {document_id: tuple(found) for document_id, found in turns.items()}
+    for owner, label_start, start, end, speaker, interviewer, timestamp in session.execute(query):
+        turns.setdefault(owner, []).append(TurnInfo(label_start, start, end, speaker, bool(interviewer), timestamp))
+    return {owner: tuple(found) for owner, found in turns.items()}
+
+
+def document_reader(session: Session) -> Callable[[int], tuple[str, tuple[TurnInfo, ...]]]:
+    """One document's text and turns at a time, for analyses that need only a few
+    documents of a data set loaded without them (a quotes report picks first)."""
+
+    def read(document_id: int) -> tuple[str, tuple[TurnInfo, ...]]:
+        text = session.scalar(select(Document.text).where(Document.id == document_id))
+        if text is None:
+            raise NotFoundError(f"no document with id {document_id} in this project")
+        return text, _turns(session, document_id).get(document_id, ())
+
+    return read
 
 
 # Read as columns straight into numpy (storage/columns.py): SQLAlchemy's row

@@ -23,13 +23,21 @@ from __future__ import annotations
 
 import random
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from typing import Literal
 
-from lobcoder.analysis.dataset import NO_VALUE, CodeNode
-from lobcoder.analysis.filters import FilterDescription, join_names
-from lobcoder.analysis.quotes import Quote, QuoteResult, format_timestamp
+from lobcoder.analysis.dataset import NO_VALUE, CodeNode, Dataset, IntArray
+from lobcoder.analysis.filters import AnalysisFilter, FilterDescription, join_names
+from lobcoder.analysis.quotes import (
+    DocumentReader,
+    Quote,
+    QuoteResult,
+    dataset_documents,
+    format_timestamp,
+    quote_rows,
+    quotes_of_rows,
+)
 from lobcoder.analysis.table import Table
 from lobcoder.i18n import message
 
@@ -123,31 +131,72 @@ def _field(quote: Quote, field: str, language: str) -> str:
 
 def pick(quotes: Sequence[Quote], per_code: int | None, rule: PickRule = "spread", seed: int = 1) -> list[Quote]:
     """At most ``per_code`` of one code's ``quotes`` by ``rule``, in their original order."""
-    if per_code is None or len(quotes) <= per_code:
-        return list(quotes)
-    order = list(range(len(quotes)))
+    if not quotes:
+        return []
+    chosen = _chosen(
+        len(quotes),
+        per_code,
+        rule,
+        seed,
+        quotes[0].listed_under.id,
+        lambda i: len(quotes[i].text),
+        lambda i: _source(quotes[i].participant, quotes[i].document_id),
+    )
+    return [quotes[i] for i in chosen]
+
+
+def _source(participant: str | None, document_id: int) -> object:
+    return ("participant", participant) if participant else ("document", document_id)
+
+
+def _chosen(
+    count: int,
+    per_code: int | None,
+    rule: PickRule,
+    seed: int,
+    code_id: int,
+    length: Callable[[int], int],
+    source: Callable[[int], object],
+) -> list[int]:
+    """Which of a code's ``count`` quotes :func:`pick` keeps, as sorted indices."""
+    order = list(range(count))
+    if per_code is None or count <= per_code:
+        return order
     if rule == "longest":
-        chosen = sorted(order, key=lambda i: (-len(quotes[i].text), i))[:per_code]
+        chosen = sorted(order, key=lambda i: (-length(i), i))[:per_code]
     elif rule == "random":
-        code_id = quotes[0].listed_under.id
         chosen = random.Random(f"{seed}:{code_id}").sample(order, per_code)
     elif rule == "spread":
         sources: dict[object, list[int]] = {}
-        for i, quote in enumerate(quotes):
-            key = ("participant", quote.participant) if quote.participant else ("document", quote.document_id)
-            sources.setdefault(key, []).append(i)
+        for i in order:
+            sources.setdefault(source(i), []).append(i)
         chosen, round_ = [], 0
         while len(chosen) < per_code:
             chosen += [found[round_] for found in sources.values() if round_ < len(found)][: per_code - len(chosen)]
             round_ += 1
     else:
         raise ValueError(f"unknown rule {rule!r}; choose one of {', '.join(PICK_RULES)}")
-    return [quotes[i] for i in sorted(chosen)]
+    return sorted(chosen)
 
 
 def default_attribution(attribute_names: Sequence[str]) -> tuple[str, ...]:
     """The participant, then every attribute: "(Marieke, Meerwijk College, docent, ronde 1)"."""
     return ("participant", *attribute_names)
+
+
+def _fields(
+    per_code: int | None, rule: str, attribution: Sequence[str] | None, attribute_names: tuple[str, ...]
+) -> tuple[str, ...]:
+    if per_code is not None and per_code < 1:
+        raise ValueError("at most 1 or more quotes per code")
+    if rule not in PICK_RULES:
+        raise ValueError(f"unknown rule {rule!r}; choose one of {', '.join(PICK_RULES)}")
+    fields = tuple(default_attribution(attribute_names) if attribution is None else attribution)
+    unknown = [f for f in fields if f not in FIELDS and f not in attribute_names]
+    if unknown:
+        known = ", ".join((*FIELDS, *attribute_names))
+        raise ValueError(f"unknown attribution field {unknown[0]!r} (fields: {known})")
+    return fields
 
 
 def quote_report(
@@ -168,15 +217,7 @@ def quote_report(
     Raises:
         ValueError: an unknown rule or attribution field, or ``per_code`` below 1.
     """
-    if per_code is not None and per_code < 1:
-        raise ValueError("at most 1 or more quotes per code")
-    if rule not in PICK_RULES:
-        raise ValueError(f"unknown rule {rule!r}; choose one of {', '.join(PICK_RULES)}")
-    fields = tuple(default_attribution(result.attribute_names) if attribution is None else attribution)
-    unknown = [f for f in fields if f not in FIELDS and f not in result.attribute_names]
-    if unknown:
-        known = ", ".join((*FIELDS, *result.attribute_names))
-        raise ValueError(f"unknown attribution field {unknown[0]!r} (fields: {known})")
+    fields = _fields(per_code, rule, attribution, result.attribute_names)
     by_code: dict[int, list[Quote]] = {}
     codes: dict[int, CodeNode] = {}
     for quote in result.quotes:
@@ -197,4 +238,63 @@ def quote_report(
         rollup=result.rollup,
         attribute_names=result.attribute_names,
         described=result.described,
+    )
+
+
+def picked_quote_report(
+    dataset: Dataset,
+    flt: AnalysisFilter = AnalysisFilter(),
+    *,
+    codes: Iterable[int] | None = None,
+    rollup: bool = False,
+    context: int = 0,
+    per_code: int | None = None,
+    rule: PickRule = "spread",
+    seed: int = 1,
+    attribution: Sequence[str] | None = None,
+    definitions: bool = False,
+    documents: DocumentReader | None = None,
+) -> QuoteReport:
+    """``quote_report(quotes(dataset, flt, codes, rollup, context), ...)``, picking before reading any text.
+
+    The quotes are picked from the codings' positions, participants and
+    documents alone (a quote's length is its span), and only the picked
+    quotes' documents are read, one at a time, through ``documents`` (default:
+    the data set's texts and turns). A report over a large project then needs
+    neither every text in memory nor every quote built.
+    """
+    fields = _fields(per_code, rule, attribution, dataset.attribute_names)
+    starts, ends, document_of = dataset.codings.start, dataset.codings.end, dataset.codings.document
+    picked: list[tuple[CodeNode, IntArray]] = []
+    totals: list[int] = []
+    for code, rows in quote_rows(dataset, flt, codes, rollup):
+        if not len(rows):
+            continue
+        info = [dataset.documents[int(i)] for i in document_of[rows].tolist()]
+        chosen = _chosen(
+            len(rows),
+            per_code,
+            rule,
+            seed,
+            code.id,
+            lambda i, rows=rows: int(ends[rows[i]] - starts[rows[i]]),  # type: ignore[misc]
+            lambda i, info=info: _source(info[i].participant, info[i].id),  # type: ignore[misc]
+        )
+        picked.append((code, rows[chosen]))
+        totals.append(len(rows))
+    found = quotes_of_rows(dataset, picked, documents or dataset_documents(dataset), context)
+    groups = tuple(
+        QuoteGroup(code, tuple(group), total) for (code, _rows), group, total in zip(picked, found, totals, strict=True)
+    )
+    return QuoteReport(
+        groups=groups,
+        attribution=fields,
+        per_code=per_code,
+        rule=rule,
+        seed=seed,
+        context=context,
+        definitions=definitions,
+        rollup=rollup,
+        attribute_names=dataset.attribute_names,
+        described=flt.describe(dataset),
     )

@@ -21,7 +21,7 @@ codes co-occur, so a view can list them and jump to them:
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -30,7 +30,7 @@ from lobcoder.analysis.cooccurrence import CooccurrenceResult, overlap_pairs
 from lobcoder.analysis.dataset import CodeNode, CodingRow, Dataset, IntArray, TurnInfo
 from lobcoder.analysis.filters import AnalysisFilter, FilterDescription, select
 from lobcoder.analysis.table import Format, Table, TableRow
-from lobcoder.analysis.units import Spans, memberships, paragraphs, turn_spans
+from lobcoder.analysis.units import memberships, paragraphs, turn_spans
 from lobcoder.i18n import message
 
 
@@ -128,31 +128,81 @@ class QuoteResult:
         )
 
 
-class _Context:
-    """Paragraphs and turns per document, computed once for each document a listing touches."""
+DocumentReader = Callable[[int], tuple[str, Sequence[TurnInfo]]]
+"""A document's text and speaker turns by document id (see :func:`quotes_of_rows`)."""
 
-    def __init__(self, dataset: Dataset) -> None:
-        self.dataset = dataset
-        self._paragraphs: dict[int, Spans] = {}
-        self._turns: dict[int, tuple[Spans, list[TurnInfo]]] = {}
 
-    def paragraph(self, document_id: int, start: int) -> int:
-        if document_id not in self._paragraphs:
-            self._paragraphs[document_id] = paragraphs(self.dataset.text(document_id))
-        return self._paragraphs[document_id].number_at(start)
-
-    def turn(self, document_id: int, start: int, end: int) -> TurnInfo | None:
-        if document_id not in self._turns:
-            turns = [t for t in self.dataset.document_turns(document_id) if t.label_start < t.end]
-            self._turns[document_id] = (turn_spans(turns), turns)
-        spans, turns = self._turns[document_id]
-        touched = spans.touched(start, end)
-        return turns[touched.start] if touched else None
+def dataset_documents(dataset: Dataset) -> DocumentReader:
+    """Texts and turns from a data set loaded with both."""
+    return lambda document_id: (dataset.text(document_id), dataset.document_turns(document_id))
 
 
 def _rows_of(dataset: Dataset, rows: IntArray, code: CodeNode, rollup: bool) -> IntArray:
     indices = dataset.subtree(code.id) if rollup else (code.index,)
     return rows[np.isin(dataset.codings.code[rows], indices)]
+
+
+def quote_rows(
+    dataset: Dataset,
+    flt: AnalysisFilter = AnalysisFilter(),
+    codes: Iterable[int] | None = None,
+    rollup: bool = False,
+) -> list[tuple[CodeNode, IntArray]]:
+    """The coding rows :func:`quotes` lists, per code, in document and text order (no text is read)."""
+    selection = select(dataset, flt)
+    listed = selection.codes if codes is None else tuple(dataset.code(code_id) for code_id in codes)
+    found = []
+    for code in listed:
+        rows = _rows_of(dataset, selection.rows, code, rollup)
+        order = np.lexsort((dataset.codings.start[rows], dataset.codings.document[rows]))
+        found.append((code, rows[order]))
+    return found
+
+
+def quotes_of_rows(
+    dataset: Dataset, listed: Sequence[tuple[CodeNode, IntArray]], documents: DocumentReader, context: int = 0
+) -> list[list[Quote]]:
+    """The quotes of ``listed`` rows, per code, reading each document's text and turns once.
+
+    Documents are read one at a time (``documents``) and let go before the
+    next: memory holds one text and the quotes, not the project.
+    """
+    by_document: dict[int, list[tuple[int, int, int]]] = {}  # document index -> (code number, place, row)
+    for number, (_code, rows) in enumerate(listed):
+        for place, row in enumerate(rows.tolist()):
+            by_document.setdefault(int(dataset.codings.document[row]), []).append((number, place, row))
+    found: list[list[Quote | None]] = [[None] * len(rows) for _code, rows in listed]
+    for index in sorted(by_document):
+        document = dataset.documents[index]
+        text, turns = documents(document.id)
+        lines = paragraphs(text)
+        spoken = [t for t in turns if t.label_start < t.end]
+        spans = turn_spans(spoken)
+        for number, place, row in by_document[index]:
+            coding = dataset.coding(row)
+            touched = spans.touched(coding.start, coding.end)
+            turn = spoken[touched.start] if touched else None
+            before, after = context_words(text, coding.start, coding.end, context)
+            found[number][place] = Quote(
+                coding_id=coding.id,
+                code=dataset.code(coding.code_id),
+                listed_under=listed[number][0],
+                document_id=document.id,
+                document=document.name,
+                participant=document.participant,
+                attributes=document.attributes,
+                speaker=turn.speaker if turn else None,
+                paragraph=lines.number_at(coding.start),
+                timestamp_ms=turn.timestamp_ms if turn else None,
+                coder=coding.coder,
+                start=coding.start,
+                end=coding.end,
+                text=text[coding.start : coding.end],
+                before=before,
+                after=after,
+            )
+        del text, lines
+    return [[quote for quote in group if quote is not None] for group in found]
 
 
 def quotes(
@@ -167,40 +217,10 @@ def quotes(
     With ``rollup`` a code's quotes include those of its sub-codes; ``context``
     gives each quote up to that many words before and after it.
     """
-    selection = select(dataset, flt)
-    listed = selection.codes if codes is None else tuple(dataset.code(code_id) for code_id in codes)
-    places = _Context(dataset)
-    found = []
-    for code in listed:
-        rows = _rows_of(dataset, selection.rows, code, rollup)
-        order = np.lexsort((dataset.codings.start[rows], dataset.codings.document[rows]))
-        for row in rows[order].tolist():
-            coding = dataset.coding(row)
-            document = dataset.documents[int(dataset.codings.document[row])]
-            turn = places.turn(document.id, coding.start, coding.end)
-            text = dataset.text(document.id)
-            before, after = context_words(text, coding.start, coding.end, context)
-            found.append(
-                Quote(
-                    coding_id=coding.id,
-                    code=dataset.code(coding.code_id),
-                    listed_under=code,
-                    document_id=document.id,
-                    document=document.name,
-                    participant=document.participant,
-                    attributes=document.attributes,
-                    speaker=turn.speaker if turn else None,
-                    paragraph=places.paragraph(document.id, coding.start),
-                    timestamp_ms=turn.timestamp_ms if turn else None,
-                    coder=coding.coder,
-                    start=coding.start,
-                    end=coding.end,
-                    text=text[coding.start : coding.end],
-                    before=before,
-                    after=after,
-                )
-            )
-    return QuoteResult(tuple(found), dataset.attribute_names, flt.describe(dataset), rollup)
+    listed = quote_rows(dataset, flt, codes, rollup)
+    groups = quotes_of_rows(dataset, listed, dataset_documents(dataset), context)
+    found = tuple(quote for group in groups for quote in group)
+    return QuoteResult(found, dataset.attribute_names, flt.describe(dataset), rollup)
 
 
 @dataclass(frozen=True)

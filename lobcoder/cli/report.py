@@ -7,18 +7,20 @@ import json
 import sys
 import textwrap
 import types
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import replace
 from pathlib import Path
 from typing import Any, NoReturn
 
+from sqlalchemy.orm import Session
+
 from lobcoder.analysis.cooccurrence import cooccurrence
 from lobcoder.analysis.crosstab import crosstab, participant_by_wave
-from lobcoder.analysis.dataset import Dataset, load_dataset
+from lobcoder.analysis.dataset import Dataset, document_reader, load_dataset
 from lobcoder.analysis.filters import AnalysisFilter
 from lobcoder.analysis.frequencies import Split, frequencies
-from lobcoder.analysis.quote_report import FIELDS, PICK_RULES, QuoteReport, quote_report
-from lobcoder.analysis.quotes import quotes
+from lobcoder.analysis.quote_report import FIELDS, PICK_RULES, QuoteReport, picked_quote_report
 from lobcoder.analysis.table import Table
 from lobcoder.analysis.units import UNITS
 from lobcoder.cli.output import error, one_line, print_json
@@ -172,7 +174,7 @@ def cmd_frequencies(args: argparse.Namespace) -> int:
             split = find_attribute(dataset, split)
         return [frequencies(dataset, flt, split_by=split, rollup=args.rollup).to_table(language=args.language)]
 
-    return _report(args, compute)
+    return _report(args, compute, texts=False)
 
 
 def cmd_cooccurrence(args: argparse.Namespace) -> int:
@@ -191,7 +193,7 @@ def cmd_cooccurrence(args: argparse.Namespace) -> int:
         )
         return [result.to_table(args.measure, language=args.language)]
 
-    return _report(args, compute)
+    return _report(args, compute, texts=args.unit in ("sentence", "paragraph"), turns=args.unit == "turn")
 
 
 def cmd_crosstab(args: argparse.Namespace) -> int:
@@ -209,26 +211,29 @@ def cmd_crosstab(args: argparse.Namespace) -> int:
         found = crosstab(dataset, attribute, flt, count=args.count, rollup=args.rollup)
         return [found.to_table(args.percent, language=args.language)]
 
-    return _report(args, compute)
+    return _report(args, compute, texts=False)
 
 
 def cmd_quotes(args: argparse.Namespace) -> int:
     kind = _output_format(args)
-    dataset, flt = _load(args)
-    attribution = None
-    if args.attribution:
-        fields = [f.strip() for f in args.attribution.split(",") if f.strip()]
-        attribution = [f.casefold() if f.casefold() in FIELDS else find_attribute(dataset, f) for f in fields]
-    found = quotes(dataset, flt, rollup=args.rollup, context=args.context)
-    report = quote_report(
-        found,
-        per_code=args.per_code,
-        rule=args.pick,
-        seed=args.seed,
-        attribution=attribution,
-        definitions=args.definitions,
-        context=args.context,
-    )
+    # Picked before any text is read: only the picked quotes' documents are read, one at a time.
+    with _opened(args, texts=False) as (dataset, flt, session):
+        attribution = None
+        if args.attribution:
+            fields = [f.strip() for f in args.attribution.split(",") if f.strip()]
+            attribution = [f.casefold() if f.casefold() in FIELDS else find_attribute(dataset, f) for f in fields]
+        report = picked_quote_report(
+            dataset,
+            flt,
+            rollup=args.rollup,
+            context=args.context,
+            per_code=args.per_code,
+            rule=args.pick,
+            seed=args.seed,
+            attribution=attribution,
+            definitions=args.definitions,
+            documents=document_reader(session),
+        )
     report = replace(report, pseudonymised=args.pseudonymise)
     if kind is None:
         print_quotes(report, args.language)
@@ -247,9 +252,17 @@ def _report(
     args: argparse.Namespace,
     compute: Callable[[Dataset, AnalysisFilter], list[Table]],
     loaded: tuple[Dataset, AnalysisFilter] | None = None,
+    *,
+    texts: bool = True,
+    turns: bool = False,
 ) -> int:
+    """Compute and write the tables; the texts and turns are loaded only when asked for."""
     kind = _output_format(args)
-    dataset, flt = _load(args) if loaded is None else loaded
+    if loaded is None:
+        with _opened(args, texts=texts, turns=turns) as (dataset, flt, _session):
+            pass
+    else:
+        dataset, flt = loaded
     tables = compute(dataset, flt)
     if args.pseudonymise:
         tables = pseudonymised_tables(tables, args.language)
@@ -271,13 +284,22 @@ def _report(
     return 0
 
 
-def _load(args: argparse.Namespace) -> tuple[Dataset, AnalysisFilter]:
-    """The data set (of the hidden pseudonymised copy with --pseudonymise) and the filter checked against it."""
+@contextmanager
+def _opened(
+    args: argparse.Namespace, *, texts: bool, turns: bool = False
+) -> Iterator[tuple[Dataset, AnalysisFilter, Session]]:
+    """The data set (of the hidden pseudonymised copy with --pseudonymise), the filter
+    checked against it, and the open read session.
+
+    Texts and turns are the bulk of a project: loaded only when the analysis
+    needs them (turns always with --exclude-interviewer).
+    """
     with project_to_export(args.project, args.pseudonymise, args.out) as (store, label):
         with store.read() as session:
-            dataset = load_dataset(session, texts=True, turns=True)
-    conditions = [_relabel(condition, label) for condition in args.filter]
-    return dataset, build_filter(dataset, conditions, args.coder, args.codes, args.exclude_interviewer)
+            dataset = load_dataset(session, texts=texts, turns=turns or args.exclude_interviewer)
+            conditions = [_relabel(condition, label) for condition in args.filter]
+            flt = build_filter(dataset, conditions, args.coder, args.codes, args.exclude_interviewer)
+            yield dataset, flt, session
 
 
 def _relabel(condition: str, label: Callable[[str], str]) -> str:

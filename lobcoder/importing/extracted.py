@@ -39,7 +39,7 @@ class ExtractedText:
 
     text: str
     format: str
-    turns: tuple[Turn, ...] | None = None
+    turns: Sequence[Turn] | None = None  # a tuple, or a TurnTable for long transcripts
     encoding: str | None = None
     warnings: tuple[str, ...] = field(default_factory=tuple)
     source: str | None = None

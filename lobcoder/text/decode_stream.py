@@ -2,11 +2,12 @@
 
 :func:`decode_file` gives what ``normalize_text(decode_bytes(data)[0])`` gives
 for the whole file (same encoding, same text, same refusals), but reads the
-file in pieces: memory holds the normalised pieces and, at the end, the joined
-text (about twice the text), never the file's bytes, the raw decoded text and
-the normalised copies at once. The file is read more than once (a scan for
-zero bytes, then decoding; Windows-1252 is checked before it is used), which
-is cheap next to holding it.
+file in pieces: memory holds the normalised pieces as UTF-8 and, at the end,
+the joined text (:func:`join_pieces`), never the file's bytes, the raw decoded
+text and the normalised copies at once. The file is read more than once (a
+scan for zero bytes, then decoding; Windows-1252 is checked before it is
+used), which is cheap next to holding it. :func:`decode_pieces` hands the
+pieces to readers that build their text themselves (subtitles).
 
 Only the statistical detector for legacy encodings sees a sample (the first
 :data:`DETECTOR_SAMPLE` bytes), and only when strict UTF-8 and a plausible
@@ -85,12 +86,9 @@ def _decoded(chunks: Chunks, encoding: str) -> Iterator[str]:
         yield piece
 
 
-def _collect(path: str | Path, chunks: Chunks, encoding: str) -> str:
-    """Decode, check as ``decode_bytes`` does, and return the normalised text.
-
-    The checks take a pass of their own, so that binary data is refused
-    before any normalised text is kept.
-    """
+def _check(path: str | Path, chunks: Chunks, encoding: str) -> None:
+    """Decode and check as ``decode_bytes`` does, in a pass of its own, so that
+    binary data is refused before any normalised text is kept."""
     length = controls = 0
     blank, nul = True, False
     for piece in _decoded(chunks, encoding):
@@ -102,7 +100,34 @@ def _collect(path: str | Path, chunks: Chunks, encoding: str) -> str:
         raise ImportProblem(path, "is empty")
     if nul or controls > _MAX_CONTROL_SHARE * length:
         raise ImportProblem(path, _BINARY)
-    return "".join([normalize_text(piece) for piece in _decoded(chunks, encoding)])
+
+
+def join_pieces(pieces: Iterable[str]) -> str:
+    """``"".join(pieces)`` holding the pieces as UTF-8 until the end.
+
+    A list of ``str`` pieces and their join hold the text twice at the width
+    of its widest character (two bytes a character as soon as one typographic
+    quote appears); UTF-8 is about one byte a character for Dutch, so the peak
+    is that plus the final text.
+    """
+    buffer = bytearray()
+    for piece in pieces:
+        buffer += piece.encode("utf-8", "surrogatepass")
+    text = buffer.decode("utf-8", "surrogatepass")
+    del buffer
+    return text
+
+
+def decode_pieces(path: str | Path, chunks: Chunks | None = None) -> tuple[Iterator[str], str]:
+    """The normalised text in pieces that end at line ends, and the encoding found.
+
+    Everything that can refuse the file (see :func:`decode_file`) happens
+    before this returns; ``"".join`` of the pieces is :func:`decode_file`'s text.
+    """
+    path = Path(path)
+    chunks = chunks or file_chunks(path)
+    encoding = _encoding(path, chunks)
+    return (normalize_text(piece) for piece in _decoded(chunks, encoding)), encoding
 
 
 def decode_file(path: str | Path, chunks: Chunks | None = None) -> tuple[str, str]:
@@ -112,35 +137,43 @@ def decode_file(path: str | Path, chunks: Chunks | None = None) -> tuple[str, st
         ImportProblem: the file is empty, whitespace only or binary data, or
             starts with a byte-order mark but does not decode.
     """
-    path = Path(path)
-    chunks = chunks or file_chunks(path)
+    pieces, encoding = decode_pieces(path, chunks)
+    return join_pieces(pieces), encoding
+
+
+def _encoding(path: Path, chunks: Chunks) -> str:
+    """The encoding the whole file decodes in, checked (see :func:`decode_file`)."""
     head = _head(chunks)
     if not head:
         raise ImportProblem(path, "is empty")
     for bom, encoding in _BOMS:
         if head.startswith(bom):
             try:
-                return _collect(path, chunks, encoding), encoding
+                _check(path, chunks, encoding)
             except UnicodeDecodeError as exc:
                 name = encoding.replace("-sig", "").upper()
                 raise ImportProblem(path, f"starts like a {name} text file but is damaged ({exc.reason})") from exc
+            return encoding
     if any(b"\x00" in chunk for chunk in chunks()):
         utf16 = _utf16_without_bom(chunks)
         if utf16 is None:
             raise ImportProblem(path, _BINARY)
         try:
-            return _collect(path, chunks, utf16), utf16
+            _check(path, chunks, utf16)
         except UnicodeDecodeError as exc:
             raise ImportProblem(path, _BINARY) from exc
+        return utf16
     try:
-        return _collect(path, chunks, "utf-8"), "utf-8"
+        _check(path, chunks, "utf-8")
+        return "utf-8"
     except UnicodeDecodeError:
         pass
     encoding = _legacy(path, chunks)
     try:
-        return _collect(path, chunks, encoding), encoding
+        _check(path, chunks, encoding)
     except UnicodeDecodeError as exc:
         raise ImportProblem(path, _BINARY) from exc
+    return encoding
 
 
 def _head(chunks: Chunks) -> bytes:

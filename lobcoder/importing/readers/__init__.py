@@ -18,7 +18,7 @@ from lobcoder.importing.readers.odt import read_odt
 from lobcoder.importing.readers.pdf import read_pdf
 from lobcoder.importing.readers.plain import read_plain, read_plain_file
 from lobcoder.importing.readers.rtf import read_rtf
-from lobcoder.importing.readers.subtitles import read_subtitles
+from lobcoder.importing.readers.subtitles import read_subtitles, read_subtitles_file
 from lobcoder.importing.readers.whisper_json import read_whisper_json
 from lobcoder.importing.service_transcripts import recognise
 from lobcoder.text.normalize import normalize_text
@@ -51,6 +51,16 @@ _READERS: dict[str, tuple[str, Reader]] = {
 _SRT_START = re.compile(rb"^\s*\d+[ \t]*\r?\n[ \t]*\d{1,2}:\d{2}:\d{2}[,.]\d{1,3}[ \t]*-->")
 _JSON_START = re.compile(rb'^\s*\{.*"segments"\s*:', re.DOTALL)
 
+# Formats read from the file in pieces (bounded memory for long transcripts;
+# the same result as their reader of the whole bytes).
+_FILE_READERS: dict[str, Callable[[Path], ExtractedText]] = {
+    ".txt": read_plain_file,
+    ".md": partial(read_plain_file, fmt="md"),
+    ".markdown": partial(read_plain_file, fmt="md"),
+    ".vtt": partial(read_subtitles_file, fmt="vtt"),
+    ".srt": partial(read_subtitles_file, fmt="srt"),
+}
+
 SUPPORTED_EXTENSIONS: tuple[str, ...] = tuple(_READERS)
 
 
@@ -80,8 +90,8 @@ def read_file(path: str | Path) -> ExtractedText:
     kind = _sniff(extension, _read_bytes(path, _SNIFF_BYTES)) if extension == ".txt" else extension
     label, reader = _READERS[kind]
     try:
-        if kind == ".txt":  # decoded from the file in pieces: a long text is never in memory twice
-            result = read_plain_file(path)
+        if kind in _FILE_READERS:  # decoded from the file in pieces: a long text is never in memory twice
+            result = _FILE_READERS[kind](path)
         else:
             result = reader(_read_bytes(path), path)
     except ImportProblem:

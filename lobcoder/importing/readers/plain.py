@@ -17,8 +17,8 @@ def read_plain(data: bytes, path: Path, fmt: str = "txt") -> ExtractedText:
     return ExtractedText(text=normalize_text(text), format=fmt, encoding=encoding)
 
 
-def read_plain_file(path: Path) -> ExtractedText:
-    """:func:`read_plain` for a ``.txt`` file, decoded and normalised piece by piece
-    from disk (bounded memory for long transcripts; the same text)."""
+def read_plain_file(path: Path, fmt: str = "txt") -> ExtractedText:
+    """:func:`read_plain` for a ``.txt`` or Markdown file, decoded and normalised
+    piece by piece from disk (bounded memory for long transcripts; the same text)."""
     text, encoding = decode_file(path)
-    return ExtractedText(text=text, format="txt", encoding=encoding)
+    return ExtractedText(text=text, format=fmt, encoding=encoding)

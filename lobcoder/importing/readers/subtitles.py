@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import html
 import re
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 from lobcoder.errors import ImportProblem
-from lobcoder.importing.extracted import ExtractedText, Turn
-from lobcoder.text.decode import decode_bytes
+from lobcoder.importing.extracted import ExtractedText, TurnTable
+from lobcoder.text.decode_stream import CHUNK, Chunks, decode_pieces, file_chunks
 from lobcoder.text.normalize import normalize_text
 
 _TIME = r"(?:(\d+):)?(\d{1,2}):(\d{1,2})(?:[.,](\d{1,3}))?"
@@ -38,52 +39,139 @@ class _Piece:
 
 
 def read_subtitles(data: bytes, path: Path, fmt: str) -> ExtractedText:
+    """:func:`read_subtitles_file` for subtitles already in memory."""
+    return _read(path, fmt, lambda: (data[i : i + CHUNK] for i in range(0, len(data), CHUNK)))
+
+
+def read_subtitles_file(path: Path, fmt: str, chunk_size: int = CHUNK) -> ExtractedText:
     """Build one line per speaker turn, ``"Anna de Vries: tekst"``, and the
     turns with their offsets.
 
     Consecutive cues of the same named speaker merge into one turn; cues
     without a speaker stay separate, since nothing says they are one person.
-    The text is normalised piece by piece before offsets are taken, so the
-    offsets hold over the stored text.
+    The file is decoded and normalised in pieces and read cue by cue, so
+    memory holds the text being built (as UTF-8) and the turns as arrays,
+    never the file or a list of its cues. Offsets are taken over the
+    normalised text, so they hold over the stored text.
     """
-    source, encoding = decode_bytes(data, path)
-    found = _pieces(normalize_text(source))
-    pieces = _merge(found)
-    if not pieces:
+    return _read(path, fmt, file_chunks(path, chunk_size))
+
+
+def _read(path: Path, fmt: str, chunks: Chunks) -> ExtractedText:
+    pieces, encoding = decode_pieces(path, chunks)
+    turns = TurnTable()
+    out = _Text()
+    kinds: set[str] = set()
+    whisper = [False]  # openai-whisper writes WebVTT times without hours
+
+    def lines() -> Iterator[str]:
+        for line in _lines(pieces):
+            if fmt == "vtt" and not whisper[0] and _WHISPER_TIMING.match(line):
+                whisper[0] = True
+            yield line
+
+    def found() -> Iterator[_Piece]:
+        for piece in _cue_pieces(_blocks(lines())):
+            if piece.speaker is not None:
+                kinds.add(piece.kind)
+            yield piece
+
+    for speaker, texts, start_ms in _merged(found()):
+        label = f"{speaker}: " if speaker is not None else ""
+        offset = out.length
+        out.append(label)
+        out.append(texts[0] if len(texts) == 1 else " ".join(texts))
+        turns.append(speaker, offset, offset + len(label), out.length, start_ms)
+        out.append("\n")
+    if not turns:
         raise ImportProblem(path, "contains no subtitle cues")
-    lines: list[str] = []
-    turns: list[Turn] = []
-    offset = 0
-    for piece in pieces:
-        label = f"{piece.speaker}: " if piece.speaker is not None else ""
-        line = label + piece.text
-        turns.append(Turn(piece.speaker, offset, offset + len(label), offset + len(line), piece.start_ms))
-        lines.append(line)
-        offset += len(line) + 1
-    text = "\n".join(lines)
-    made_by = _source(found, fmt, source)
-    return ExtractedText(text=text, format=fmt, turns=tuple(turns), encoding=encoding, source=made_by)
+    text = out.text()
+    return ExtractedText(text=text, format=fmt, turns=turns, encoding=encoding, source=_source(kinds, fmt, whisper[0]))
 
 
-def _source(pieces: list[_Piece], fmt: str, raw: str) -> str | None:
+class _Text:
+    """The stored text, built line by line and kept as UTF-8 (about one byte a
+    character) until the end (see :func:`~lobcoder.text.decode_stream.join_pieces`)."""
+
+    def __init__(self) -> None:
+        self.parts: list[str] = []
+        self.buffer = bytearray()
+        self.length = 0
+
+    def append(self, part: str) -> None:
+        self.parts.append(part)
+        self.length += len(part)
+        if len(self.parts) >= 1024:
+            self.buffer += "".join(self.parts).encode("utf-8", "surrogatepass")
+            self.parts = []
+
+    def text(self) -> str:
+        """The text without its last line break."""
+        self.buffer += "".join(self.parts).encode("utf-8", "surrogatepass")
+        self.parts = []
+        del self.buffer[-1:]
+        return self.buffer.decode("utf-8", "surrogatepass")
+
+
+def _source(kinds: set[str], fmt: str, whisper_times: bool) -> str | None:
     """Who wrote the file, judged by how it names speakers (None: cannot tell)."""
-    kinds = {piece.kind for piece in pieces if piece.speaker is not None}
     if "voice" in kinds:
         return "Microsoft Teams"
     if "bracket" in kinds:
         return "WhisperX"
     if "prefix" in kinds and fmt == "vtt":
         return "Zoom"
-    if not kinds and fmt == "vtt" and _WHISPER_TIMING.search(raw):
-        return "Whisper"  # openai-whisper writes WebVTT times without hours
+    if not kinds and fmt == "vtt" and whisper_times:
+        return "Whisper"
     return None
 
 
-def _pieces(source: str) -> list[_Piece]:
+def _lines(pieces: Iterable[str]) -> Iterator[str]:
+    """The lines of the text the pieces make (without their line breaks)."""
+    carry = ""
+    for piece in pieces:
+        parts = piece.split("\n")
+        parts[0] = carry + parts[0]
+        carry = parts.pop()
+        yield from parts
+    yield carry
+
+
+def _blocks(lines: Iterable[str]) -> Iterator[list[str]]:
+    """The blocks ``_BLANK_LINES.split(text.strip("\n"))`` gives, as lists of lines.
+
+    That split cuts at a line of spaces and tabs only when the line before it
+    was not such a cut (the expression takes the line break on both sides),
+    and never at the first line. Leading empty lines are dropped, as the
+    strip drops them; trailing ones only add blocks or lines without text,
+    which give no cues.
+    """
+    block: list[str] = []
+    started = cut = False
+    for line in lines:
+        if not started:
+            if not line:
+                continue
+            started = True
+        elif not cut and not line.strip(" \t"):
+            yield block
+            block, cut = [], True
+            continue
+        block.append(line)
+        cut = False
+    if block:
+        yield block
+
+
+def _cue_pieces(blocks: Iterable[list[str]]) -> Iterator[_Piece]:
     """Cue texts split by speaker, in file order, with each cue's start."""
-    pieces: list[_Piece] = []
-    for block in _BLANK_LINES.split(source.strip("\n")):
-        lines = block.strip("\n").split("\n")
+    for block in blocks:
+        first, last = 0, len(block)
+        while first < last and not block[first]:
+            first += 1
+        while last > first and not block[last - 1]:
+            last -= 1
+        lines = block[first:last] or [""]
         if _SKIPPED_BLOCKS.match(lines[0]):
             continue
         for index, line in enumerate(lines[:2]):
@@ -91,9 +179,8 @@ def _pieces(source: str) -> list[_Piece]:
             if timing:
                 start_ms = _milliseconds(*timing.groups()[:4])
                 cue = " ".join(part.strip() for part in lines[index + 1 :] if part.strip())
-                pieces.extend(_split_cue(cue, start_ms))
+                yield from _split_cue(cue, start_ms)
                 break
-    return pieces
 
 
 def _split_cue(cue: str, start_ms: int) -> list[_Piece]:
@@ -134,19 +221,22 @@ def _clean(text: str) -> str:
     return _SPACE.sub(" ", normalize_text(text)).strip()
 
 
-def _merge(pieces: list[_Piece]) -> list[_Piece]:
-    # Texts of one speaker's run are collected and joined once: appending to
-    # a string each time would take quadratic time over a long monologue.
-    merged: list[tuple[_Piece, list[str]]] = []
+def _merged(pieces: Iterable[_Piece]) -> Iterator[tuple[str | None, list[str], int]]:
+    """Runs of one named speaker's consecutive pieces: (speaker, texts, first start).
+
+    The texts are joined once by the caller: appending to a string each time
+    would take quadratic time over a long monologue.
+    """
+    current: tuple[str | None, list[str], int] | None = None
     for piece in pieces:
-        previous = merged[-1][0] if merged else None
-        if previous is not None and piece.speaker is not None and piece.speaker == previous.speaker:
-            merged[-1][1].append(piece.text)
-        else:
-            merged.append((_Piece(piece.speaker, piece.text, piece.start_ms, piece.kind), [piece.text]))
-    for piece, texts in merged:
-        piece.text = " ".join(texts)
-    return [piece for piece, _texts in merged]
+        if current is not None and piece.speaker is not None and piece.speaker == current[0]:
+            current[1].append(piece.text)
+            continue
+        if current is not None:
+            yield current
+        current = (piece.speaker, [piece.text], piece.start_ms)
+    if current is not None:
+        yield current
 
 
 def _milliseconds(hours: str | None, minutes: str, seconds: str, fraction: str | None) -> int:
