@@ -118,16 +118,20 @@ def join_pieces(pieces: Iterable[str]) -> str:
     return text
 
 
-def decode_pieces(path: str | Path, chunks: Chunks | None = None) -> tuple[Iterator[str], str]:
+def decode_pieces(
+    path: str | Path, chunks: Chunks | None = None, *, normalise: bool = True
+) -> tuple[Iterator[str], str]:
     """The normalised text in pieces that end at line ends, and the encoding found.
 
     Everything that can refuse the file (see :func:`decode_file`) happens
-    before this returns; ``"".join`` of the pieces is :func:`decode_file`'s text.
+    before this returns; ``"".join`` of the pieces is :func:`decode_file`'s text
+    (with ``normalise=False``: the decoded text as ``decode_bytes`` gives it).
     """
     path = Path(path)
     chunks = chunks or file_chunks(path)
     encoding = _encoding(path, chunks)
-    return (normalize_text(piece) for piece in _decoded(chunks, encoding)), encoding
+    pieces = _decoded(chunks, encoding)
+    return ((normalize_text(piece) for piece in pieces) if normalise else pieces), encoding
 
 
 def decode_file(path: str | Path, chunks: Chunks | None = None) -> tuple[str, str]:

@@ -12,9 +12,9 @@ from pathlib import Path
 
 from lobcoder.errors import ImportProblem, UnsupportedFormat
 from lobcoder.importing.extracted import ExtractedText
-from lobcoder.importing.readers.docx import read_docx
-from lobcoder.importing.readers.markup import read_html, read_markdown
-from lobcoder.importing.readers.odt import read_odt
+from lobcoder.importing.readers.docx import read_docx, read_docx_file
+from lobcoder.importing.readers.markup import read_html, read_html_file, read_markdown
+from lobcoder.importing.readers.odt import read_odt, read_odt_file
 from lobcoder.importing.readers.pdf import read_pdf
 from lobcoder.importing.readers.plain import read_plain, read_plain_file
 from lobcoder.importing.readers.rtf import read_rtf
@@ -51,14 +51,18 @@ _READERS: dict[str, tuple[str, Reader]] = {
 _SRT_START = re.compile(rb"^\s*\d+[ \t]*\r?\n[ \t]*\d{1,2}:\d{2}:\d{2}[,.]\d{1,3}[ \t]*-->")
 _JSON_START = re.compile(rb'^\s*\{.*"segments"\s*:', re.DOTALL)
 
-# Formats read from the file in pieces (bounded memory for long transcripts;
-# the same result as their reader of the whole bytes).
+# Formats read from the file in pieces, never held whole (bounded memory for
+# long transcripts; the same result as their reader of the whole bytes).
 _FILE_READERS: dict[str, Callable[[Path], ExtractedText]] = {
     ".txt": read_plain_file,
     ".md": partial(read_plain_file, fmt="md"),
     ".markdown": partial(read_plain_file, fmt="md"),
     ".vtt": partial(read_subtitles_file, fmt="vtt"),
     ".srt": partial(read_subtitles_file, fmt="srt"),
+    ".docx": read_docx_file,
+    ".odt": read_odt_file,
+    ".html": read_html_file,
+    ".htm": read_html_file,
 }
 
 SUPPORTED_EXTENSIONS: tuple[str, ...] = tuple(_READERS)

@@ -14,9 +14,12 @@ from lxml import etree
 from lobcoder.errors import ImportProblem
 from lobcoder.importing.extracted import ExtractedText
 from lobcoder.importing.readers.ziputil import repack, unpack
+from lobcoder.text.builder import TextBuilder
 from lobcoder.text.normalize import normalize_text
 
 _WHAT = "a valid Word document (.docx)"
+_MAIN = "word/document.xml"
+_FEED = 64 * 1024
 
 _P, _TBL, _TR, _TC, _SDT, _SDT_CONTENT = (
     qn("w:p"),
@@ -26,7 +29,7 @@ _P, _TBL, _TR, _TC, _SDT, _SDT_CONTENT = (
     qn("w:sdt"),
     qn("w:sdtContent"),
 )
-_CUSTOM_XML, _SMART_TAG = qn("w:customXml"), qn("w:smartTag")
+_CUSTOM_XML, _SMART_TAG, _BODY = qn("w:customXml"), qn("w:smartTag"), qn("w:body")
 # Characters a run holds; a soft hyphen is invisible and would break search.
 _TEXT = {
     qn("w:t"): None,
@@ -57,18 +60,113 @@ _SKIP_IN_PARAGRAPH = frozenset(
 
 
 def read_docx(data: bytes, path: Path) -> ExtractedText:
+    """:func:`read_docx_file` for a document already in memory."""
+    return _read(data, path)
+
+
+def read_docx_file(path: Path) -> ExtractedText:
     """Extract what a reader of the printed body sees, without headers,
     footers, footnotes or comments: those repeat or annotate, and would be
-    coded as if the interviewee said them."""
-    # python-docx gets back only what passed the bounded reader.
-    checked = repack(unpack(data, path, _WHAT))
+    coded as if the interviewee said them.
+
+    The body is parsed as it is unpacked, one block (paragraph, table,
+    content control) at a time, and each block is let go once its lines are
+    taken: memory holds the text being built, not the document's XML tree.
+    python-docx still checks the package (parts, relationships, content
+    types), given the other parts and an empty body.
+    """
+    return _read(None, path)
+
+
+def _read(data: bytes | None, path: Path) -> ExtractedText:
+    body = _Body()
+    # python-docx gets back only what passed the bounded reader; pictures and
+    # other binary parts are not kept (python-docx does not look into them).
+    members = unpack(
+        data,
+        path,
+        _WHAT,
+        keep=lambda name: name.lower().endswith((".xml", ".rels")),
+        feeds={_MAIN: body.feed},
+    )
+    if body.fed:
+        stub = body.close(path)
+        members = {name: stub if name.casefold() == _MAIN else content for name, content in members.items()}
     try:
-        document = docx.Document(io.BytesIO(checked))
+        document = docx.Document(io.BytesIO(repack(members)))
     except (PackageNotFoundError, KeyError, ValueError, etree.XMLSyntaxError) as exc:
-        reason = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
-        raise ImportProblem(path, f"is not {_WHAT}: {reason}") from exc
-    lines = list(_blocks(document.element.body))
-    return ExtractedText(text=normalize_text("\n".join(lines)), format="docx")
+        raise ImportProblem(path, f"is not {_WHAT}: {_reason(exc)}") from exc
+    if document.part.partname.lstrip("/").casefold() != _MAIN:
+        # A main part under another name was kept whole: read it as python-docx parsed it.
+        return ExtractedText(text=normalize_text("\n".join(_blocks(document.element.body))), format="docx")
+    return ExtractedText(text=normalize_text(body.text()), format="docx")
+
+
+def _reason(exc: BaseException) -> str:
+    return str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+
+
+class _Body:
+    """Parses ``word/document.xml`` piece by piece and keeps the body's lines.
+
+    Each child of ``w:body`` gives its lines (:func:`_blocks`) when it ends
+    and is then dropped from the tree. Parsed as python-docx parses (blank
+    text between elements dropped, entities not resolved).
+    """
+
+    def __init__(self) -> None:
+        self.parser = etree.XMLPullParser(events=("start", "end"), remove_blank_text=True, resolve_entities=False)
+        self.depth = 0
+        self.root: etree._Element | None = None
+        self.body: etree._Element | None = None
+        self.lines = TextBuilder()
+        self.error: etree.XMLSyntaxError | None = None
+        self.fed = False
+
+    def feed(self, chunk: bytes) -> None:
+        self.fed = True
+        if self.error is not None:
+            return
+        try:
+            for at in range(0, len(chunk), _FEED):  # a few thousand events at a time, not a megabyte's worth
+                self.parser.feed(chunk[at : at + _FEED])
+                self._events()
+        except etree.XMLSyntaxError as exc:
+            self.error = exc
+
+    def _events(self) -> None:
+        for event, element in self.parser.read_events():
+            if event == "start":
+                if self.depth == 0:
+                    self.root = element
+                elif self.depth == 1 and self.body is None and element.tag == _BODY:
+                    self.body = element
+                self.depth += 1
+                continue
+            self.depth -= 1
+            if self.depth == 2 and self.body is not None and element.getparent() is self.body:
+                for line in _blocks([element]):
+                    self.lines.add_line(line)
+                element.clear()
+                while element.getprevious() is not None:
+                    del self.body[0]
+
+    def close(self, path: Path) -> bytes:
+        """An empty document with the real root element (what python-docx is given)."""
+        if self.error is None:
+            try:
+                self.parser.close()
+                self._events()
+            except etree.XMLSyntaxError as exc:
+                self.error = exc
+        if self.error is not None:
+            raise ImportProblem(path, f"is not {_WHAT}: {_reason(self.error)}") from self.error
+        assert self.root is not None  # a parser that closed without error saw the root
+        stub = etree.Element(self.root.tag, nsmap=self.root.nsmap)
+        return bytes(etree.tostring(stub, xml_declaration=True, encoding="UTF-8", standalone=True))
+
+    def text(self) -> str:
+        return self.lines.text()
 
 
 def _blocks(elements: Iterable[etree._Element]) -> Iterator[str]:

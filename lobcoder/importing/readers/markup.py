@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from html.parser import HTMLParser
 from pathlib import Path
 
 from lobcoder.importing.extracted import ExtractedText
 from lobcoder.importing.readers.plain import read_plain
+from lobcoder.text.builder import TextBuilder
 from lobcoder.text.decode import decode_bytes
+from lobcoder.text.decode_stream import CHUNK, decode_pieces, file_chunks
 from lobcoder.text.normalize import normalize_text
 
 _BLOCKS = frozenset(
@@ -33,11 +36,23 @@ def read_markdown(data: bytes, path: Path) -> ExtractedText:
 def read_html(data: bytes, path: Path) -> ExtractedText:
     """One line per block element, table rows as tab-separated cells."""
     source, encoding = decode_bytes(data, path)
+    return _extracted([source], encoding)
+
+
+def read_html_file(path: Path, chunk_size: int = CHUNK) -> ExtractedText:
+    """:func:`read_html` decoding the file in pieces and feeding them to the
+    parser as they come: memory holds the lines found (as UTF-8), not the file,
+    its text and the lines at once."""
+    pieces, encoding = decode_pieces(path, file_chunks(path, chunk_size), normalise=False)
+    return _extracted(pieces, encoding)
+
+
+def _extracted(pieces: Iterable[str], encoding: str) -> ExtractedText:
     parser = _TextExtractor()
-    parser.feed(source)
+    for piece in pieces:
+        parser.feed(piece)
     parser.close()
-    text = normalize_text("\n".join(parser.lines))
-    return ExtractedText(text=text, format="html", encoding=encoding)
+    return ExtractedText(text=normalize_text(parser.lines.text()), format="html", encoding=encoding)
 
 
 class _TextExtractor(HTMLParser):
@@ -45,7 +60,7 @@ class _TextExtractor(HTMLParser):
 
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
-        self.lines: list[str] = []
+        self.lines = TextBuilder()
         self._line: list[str] = []
         self._line_is_pre = False
         self._skip = 0
@@ -120,8 +135,8 @@ class _TextExtractor(HTMLParser):
         self._line = []
         if self._line_is_pre:
             self._line_is_pre = False
-            self.lines.append(line.rstrip())
+            self.lines.add_line(line.rstrip())
             return
         line = _SPACES.sub(" ", _SPACE_AROUND_TAB.sub("\t", line)).strip(" ").rstrip("\t")
         if line.strip():
-            self.lines.append(line)
+            self.lines.add_line(line)

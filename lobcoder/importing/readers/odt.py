@@ -5,14 +5,16 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 from pathlib import Path
-from xml.etree.ElementTree import Element, ParseError
+from typing import cast
+from xml.etree.ElementTree import Element, ParseError, TreeBuilder, XMLPullParser
 
 from defusedxml import DefusedXmlException
-from defusedxml.ElementTree import fromstring
+from defusedxml.ElementTree import DefusedXMLParser
 
 from lobcoder.errors import ImportProblem
 from lobcoder.importing.extracted import ExtractedText
-from lobcoder.importing.readers.ziputil import member, unpack
+from lobcoder.importing.readers.ziputil import unpack
+from lobcoder.text.builder import TextBuilder
 from lobcoder.text.normalize import normalize_text
 
 _WHAT = "a valid OpenDocument text file (.odt)"
@@ -61,27 +63,103 @@ _SKIP_INLINE = frozenset(
 )
 _XML_SPACE = re.compile(r"[ \t\r\n]+")
 _TEXT_MIMETYPE = "application/vnd.oasis.opendocument.text"
+_OFFICE_BODY, _TEXT_BODY = f"{{{_OFFICE_NS}}}body", f"{{{_OFFICE_NS}}}text"
+_FEED = 64 * 1024
 
 
 def read_odt(data: bytes, path: Path) -> ExtractedText:
+    """:func:`read_odt_file` for a document already in memory."""
+    return _read(data, path)
+
+
+def read_odt_file(path: Path) -> ExtractedText:
     """Extract the body text; headers, footers, notes and comments are left
-    out as for .docx."""
-    members = unpack(data, path, _WHAT)
+    out as for .docx.
+
+    ``content.xml`` is parsed as it is unpacked, one block of the body at a
+    time, each let go once its lines are taken: memory holds the text being
+    built, not the XML tree.
+    """
+    return _read(None, path)
+
+
+def _read(data: bytes | None, path: Path) -> ExtractedText:
+    body = _Body()
+    members = unpack(
+        data, path, _WHAT, keep=lambda name: name.casefold() == "mimetype", feeds={"content.xml": body.feed}
+    )
     if "mimetype" in members:
         kind = " ".join(members["mimetype"].decode("ascii", "replace").split())[:100]  # one line, whatever it holds
         if not kind.startswith(_TEXT_MIMETYPE):
             raise ImportProblem(path, f"is not an OpenDocument text file (it is {kind})")
-    content = member(members, "content.xml", path, _WHAT)
-    try:
-        root = fromstring(content, forbid_dtd=False, forbid_entities=True)
-    except DefusedXmlException as exc:
-        raise ImportProblem(path, "contains XML entity declarations, which are refused for safety") from exc
-    except ParseError as exc:
-        raise ImportProblem(path, f"is not {_WHAT}: content.xml is damaged ({exc})") from exc
-    body = root.find(f"{{{_OFFICE_NS}}}body/{{{_OFFICE_NS}}}text")
-    if body is None:
+    if not body.fed:
+        raise ImportProblem(path, f"is not {_WHAT}: it has no content.xml")
+    body.close(path)
+    if not body.found:
         raise ImportProblem(path, f"is not {_WHAT}: content.xml has no text body")
-    return ExtractedText(text=normalize_text("\n".join(_blocks(body))), format="odt")
+    return ExtractedText(text=normalize_text(body.lines.text()), format="odt")
+
+
+class _Body:
+    """Parses ``content.xml`` piece by piece; each child of ``office:text``
+    gives its lines (:func:`_blocks`) when it ends and is then dropped."""
+
+    def __init__(self) -> None:
+        # defusedxml's parser refuses entity declarations, also where the byte search for them
+        # cannot see (a UTF-16 content.xml).
+        parser = DefusedXMLParser(target=TreeBuilder(), forbid_dtd=False, forbid_entities=True)
+        self.parser = XMLPullParser(events=("start", "end"), _parser=parser)  # type: ignore[call-arg]
+        self.path: list[Element] = []  # the open elements, root first
+        self.body: Element | None = None  # the first office:body's first office:text
+        self.found = False
+        self.lines = TextBuilder()
+        self.error: ParseError | DefusedXmlException | None = None
+        self.fed = False
+
+    def feed(self, chunk: bytes) -> None:
+        self.fed = True
+        if self.error is not None:
+            return
+        try:
+            for at in range(0, len(chunk), _FEED):  # a few thousand events at a time
+                self.parser.feed(chunk[at : at + _FEED])
+                self._events()
+        except (ParseError, DefusedXmlException) as exc:
+            self.error = exc
+
+    def _events(self) -> None:
+        # Only start and end events were asked for: each comes with an element.
+        for event, element in cast(Iterator[tuple[str, Element]], self.parser.read_events()):
+            if event == "start":
+                # root.find("office:body/office:text"): the first such element in document order
+                if (
+                    not self.found
+                    and len(self.path) == 2
+                    and element.tag == _TEXT_BODY
+                    and self.path[1].tag == _OFFICE_BODY
+                ):
+                    self.body, self.found = element, True
+                self.path.append(element)
+                continue
+            self.path.pop()
+            if self.body is not None and self.path and self.path[-1] is self.body:
+                for line in _blocks([element]):
+                    self.lines.add_line(line)
+                self.body.remove(element)
+            elif element is self.body:
+                self.body = None
+
+    def close(self, path: Path) -> None:
+        if self.error is None:
+            try:
+                self.parser.close()
+                self._events()
+            except (ParseError, DefusedXmlException) as exc:
+                self.error = exc
+        if isinstance(self.error, DefusedXmlException):
+            raise ImportProblem(path, "contains XML entity declarations, which are refused for safety") from self.error
+        if self.error is not None:
+            raise ImportProblem(path, f"is not {_WHAT}: content.xml is damaged ({self.error})") from self.error
 
 
 def _blocks(container: Iterable[Element]) -> Iterator[str]:

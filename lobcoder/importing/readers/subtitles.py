@@ -10,6 +10,7 @@ from pathlib import Path
 
 from lobcoder.errors import ImportProblem
 from lobcoder.importing.extracted import ExtractedText, TurnTable
+from lobcoder.text.builder import TextBuilder
 from lobcoder.text.decode_stream import CHUNK, Chunks, decode_pieces, file_chunks
 from lobcoder.text.normalize import normalize_text
 
@@ -60,7 +61,7 @@ def read_subtitles_file(path: Path, fmt: str, chunk_size: int = CHUNK) -> Extrac
 def _read(path: Path, fmt: str, chunks: Chunks) -> ExtractedText:
     pieces, encoding = decode_pieces(path, chunks)
     turns = TurnTable()
-    out = _Text()
+    out = TextBuilder()
     kinds: set[str] = set()
     whisper = [False]  # openai-whisper writes WebVTT times without hours
 
@@ -78,39 +79,12 @@ def _read(path: Path, fmt: str, chunks: Chunks) -> ExtractedText:
 
     for speaker, texts, start_ms in _merged(found()):
         label = f"{speaker}: " if speaker is not None else ""
-        offset = out.length
-        out.append(label)
-        out.append(texts[0] if len(texts) == 1 else " ".join(texts))
+        offset = out.add_line(label, texts[0] if len(texts) == 1 else " ".join(texts))
         turns.append(speaker, offset, offset + len(label), out.length, start_ms)
-        out.append("\n")
     if not turns:
         raise ImportProblem(path, "contains no subtitle cues")
     text = out.text()
     return ExtractedText(text=text, format=fmt, turns=turns, encoding=encoding, source=_source(kinds, fmt, whisper[0]))
-
-
-class _Text:
-    """The stored text, built line by line and kept as UTF-8 (about one byte a
-    character) until the end (see :func:`~lobcoder.text.decode_stream.join_pieces`)."""
-
-    def __init__(self) -> None:
-        self.parts: list[str] = []
-        self.buffer = bytearray()
-        self.length = 0
-
-    def append(self, part: str) -> None:
-        self.parts.append(part)
-        self.length += len(part)
-        if len(self.parts) >= 1024:
-            self.buffer += "".join(self.parts).encode("utf-8", "surrogatepass")
-            self.parts = []
-
-    def text(self) -> str:
-        """The text without its last line break."""
-        self.buffer += "".join(self.parts).encode("utf-8", "surrogatepass")
-        self.parts = []
-        del self.buffer[-1:]
-        return self.buffer.decode("utf-8", "surrogatepass")
 
 
 def _source(kinds: set[str], fmt: str, whisper_times: bool) -> str | None:

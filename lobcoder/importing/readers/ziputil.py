@@ -3,13 +3,15 @@
 Every member is read through :class:`~lobcoder.importing.safe_zip.SafeZip`,
 which counts the bytes actually unpacked (headers may lie about sizes) and
 refuses a zip bomb long before it fills the memory. XML parts are searched
-whole for a document type declaration.
+whole for a document type declaration, piece by piece; a reader may parse the
+document body as it is unpacked (``feeds``) instead of holding it.
 """
 
 from __future__ import annotations
 
 import io
 import zipfile
+from collections.abc import Callable, Mapping
 from pathlib import Path
 
 from lobcoder.errors import FileProblem, ImportProblem
@@ -20,10 +22,26 @@ MAX_UNPACKED = 200 * MB
 MAX_RATIO = 100  # bytes unpacked per byte of the file (real sizes, not the headers')
 _XML_PARTS = (".xml", ".rels")
 _MARKERS = (b"<!DOCTYPE", b"<!ENTITY")
+_LONGEST_MARKER = max(len(marker) for marker in _MARKERS)
 
 
-def unpack(data: bytes, path: str | Path, what: str) -> dict[str, bytes]:
-    """All file members of the document ``data`` (name -> bytes), read within the limits.
+def unpack(
+    data: bytes | None,
+    path: str | Path,
+    what: str,
+    *,
+    keep: Callable[[str], bool] | None = None,
+    feeds: Mapping[str, Callable[[bytes], None]] | None = None,
+) -> dict[str, bytes]:
+    """All file members of the document (name -> bytes), read within the limits.
+
+    Every member is read through the bounded reader and every XML part
+    searched whole for a DTD, piece by piece. ``data`` is the file's bytes,
+    or None to read the file at ``path``. Only members that ``keep`` accepts
+    (default: all) are kept; the others map to ``b""``. Each piece of a member
+    named in ``feeds`` (any case) is handed to its function as it is read, and
+    that member is not kept either: a long document body is parsed as it is
+    unpacked, never held whole.
 
     Args:
         what: how to name the expected kind of file in a message, e.g.
@@ -33,6 +51,7 @@ def unpack(data: bytes, path: str | Path, what: str) -> dict[str, bytes]:
         ImportProblem: not a zip archive, a damaged one, one that unpacks to
             an unreasonable size, or an XML part that declares a DTD.
     """
+    feeds = {name.casefold(): feed for name, feed in (feeds or {}).items()}
     try:
         archive = SafeZip(path, max_total=MAX_UNPACKED, max_member=MAX_UNPACKED, max_ratio=MAX_RATIO, data=data)
     except FileProblem as exc:
@@ -40,15 +59,25 @@ def unpack(data: bytes, path: str | Path, what: str) -> dict[str, bytes]:
     members: dict[str, bytes] = {}
     with archive:
         for name in archive.names():
+            feed = feeds.get(name.casefold())
+            kept = feed is None and (keep is None or keep(name))
+            xml = name.lower().endswith(_XML_PARTS)
+            pieces: list[bytes] = []
+            tail = b""
             try:
-                content = archive.read(name)
+                for chunk in archive.chunks(name):
+                    if xml and any(marker in tail + chunk[: len(marker)] or marker in chunk for marker in _MARKERS):
+                        raise ImportProblem(
+                            path, f"contains an XML document type declaration in {name}, which is refused for safety"
+                        )
+                    tail = chunk[-_LONGEST_MARKER:]
+                    if kept:
+                        pieces.append(chunk)
+                    if feed is not None:
+                        feed(chunk)
             except FileProblem as exc:
                 raise ImportProblem(path, exc.problem) from exc
-            if name.lower().endswith(_XML_PARTS) and any(marker in content for marker in _MARKERS):
-                raise ImportProblem(
-                    path, f"contains an XML document type declaration in {name}, which is refused for safety"
-                )
-            members[name] = content
+            members[name] = b"".join(pieces)
     return members
 
 
