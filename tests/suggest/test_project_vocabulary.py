@@ -107,3 +107,22 @@ def test_a_code_is_reached_through_a_word_the_project_links_to_its_definition(
     assert "bijscholing" in [w for w, _ in project_vocabulary(store, pipeline).related("cursus", 4)]
     found = scholing()
     assert found and "bijscholing" in found[0].derived
+
+
+def test_exclusion_criteria_still_lower_a_suggestion(store: ProjectStore, pipeline: DutchPipeline) -> None:
+    definition = "Docenten oefenen samen loopbaangesprekken in intervisie."
+    with store.transaction() as session:
+        plain = create_code(session, "Samen oefenen", definition=definition).guid
+        excluding = create_code(
+            session, "Samen oefenen (docenten)", definition=definition, exclusion="Wat studenten in de klas oefenen."
+        ).guid
+    sentence = "De studenten oefenen in de klas samen loopbaangesprekken."
+    text = transcript([(sentence, NEUTRAL[4])] + [(NEUTRAL[i], NEUTRAL[i + 1]) for i in range(5, 9, 2)] * 4)
+    target = add_transcript(store, "doel", text)
+    start = text.index(sentence)
+    scores = {
+        s.code_guid: s for s in suggest(store, target, pipeline=pipeline, min_score=0.0) if s.start <= start < s.end
+    }
+    assert project_vocabulary(store, pipeline).units >= 20  # weighed against the project, not one short document
+    assert {"student", "klas"} <= set(scores[excluding].against)
+    assert scores[excluding].score < scores[plain].score
