@@ -2,7 +2,7 @@
 
 For every code with at least :data:`MIN_POSITIVES` coded sentences, four
 scores are computed per sentence and combined into one calibrated
-probability (stacking):
+probability:
 
 * the codebook's evidence for the code (:mod:`scoring`, as the log-odds of
   :func:`evidence.prior`);
@@ -13,14 +13,26 @@ probability (stacking):
 * how similar the sentence is to the code's coded sentences (the mean
   cosine of its three nearest, over lemma features).
 
-The combination (a logistic regression with non-negative weights: no score
-may count against its own code) is fitted on out-of-fold values of a
-document-grouped cross-validation over the training documents: with a
-handful of codings the codebook carries the score, with more the learned
-scores take over, as far as they earned it out of fold. The same
-out-of-fold probabilities choose the code's threshold (:mod:`thresholds`:
-prevalence-aware, well below 0.5 for a rare code) and say how reliable it
-is (:class:`Reliability`). Codes without enough codings are scored from the
+How they are combined depends on what the codebook says about the code:
+
+* **The codebook has evidence for the code** (its name, definition,
+  keywords match some training sentences): its log-odds stay, and the
+  logistic regression's score, standardised by its mean and spread out of
+  fold (document-grouped cross-validation over the training documents), is
+  added with a weight that grows with the number of coded sentences
+  (:func:`_adjust`). Nothing is fitted to the few training documents but
+  the regression itself, so a handful of codings nudges the codebook and
+  cannot undo its calibration; the threshold stays near the codebook's own
+  (:data:`ADJUST_THRESHOLD`). Stacking weights fitted on three documents
+  ranked worse than the codebook alone on every corpus.
+* **The codebook says nothing** (a code with only a name): the four scores
+  are combined by a logistic regression with non-negative weights (no
+  score may count against its own code), fitted on their out-of-fold
+  values; the same out-of-fold probabilities choose the code's threshold
+  (:mod:`thresholds`: prevalence-aware, well below 0.5 for a rare code).
+
+Either way the out-of-fold probabilities say how reliable the code is
+(:class:`Reliability`). Codes without enough codings are scored from the
 codebook alone (:func:`evidence.prior`), and measured the same way when
 they have any codings.
 
@@ -51,7 +63,7 @@ from lobcoder.suggest.thresholds import SHRINK, best_threshold, choose_threshold
 Progress = Callable[[int, int, str], None]
 CancelCheck = Callable[[], bool]
 
-FEATURES = "lemmas+pairs, question, neighbours; learned keywords; nearest; stacked with codebook evidence; v5"
+FEATURES = "lemmas+pairs, question, neighbours; learned keywords; nearest; adjusts codebook log-odds; v6"
 MIN_POSITIVES = 2  # coded sentences a code needs before a model is learned for it
 MIN_EXAMPLES = 5  # coded sentences a code needs before its reliability counts
 RELIABLE_F1 = 0.4
@@ -73,6 +85,13 @@ SCORES = ("evidence", "decision", "mined", "nearest")
 DEFAULT_STACK = (1.0, 2.0, 0.0, 0.0, -NO_EVIDENCE)
 CODEBOOK_GRID = tuple(round(0.25 + 0.05 * i, 2) for i in range(13))  # the codebook alone: 0.25 .. 0.85
 SNIPPET = 90
+# Where the codebook has evidence for a code, the learned score adjusts its log-odds (_adjust) instead of
+# being stacked with it: stacking weights fitted on a few documents ranked worse than the codebook alone.
+ADJUST_SCORES = ("decision",)  # the learned scores that adjust (learned keywords, nearest: no gain, see SUGGESTIONS.md)
+ADJUST_WEIGHT = 0.75  # log-odds per out-of-fold standard deviation of the learned score, with many codings ...
+ADJUST_SHRINK = 10  # ... reached as count / (count + ADJUST_SHRINK): 10 coded sentences give half of it
+ADJUST_THRESHOLD = 0.55  # a little above the codebook's 0.5: the added score spreads the uncoded sentences too
+ADJUST_MIN_ROWS = 10  # out-of-fold scores needed to standardise a learned score
 
 
 @dataclass(frozen=True)
@@ -158,15 +177,17 @@ class Classifier:
             decision = matrix @ model.coef + model.intercept
             matched = [mined.score(t, model.terms) for t in found_terms]
             cites = [i for i, codes in enumerate(self.cite_codes) if guid in codes]
-            near = _nearest_mean(similar[:, cites]) if cites else np.zeros(len(units))
+            own = similar[:, cites]
+            near = _nearest_mean(own) if cites else np.zeros(len(units))
             columns = np.column_stack([odds, decision, [m[0] for m in matched], near])
             probability = _sigmoid(columns @ np.array(model.stack[:-1]) + model.stack[-1])
+            closest = own.argmax(axis=1) if cites else np.zeros(len(units), dtype=int)  # the first of equals
             for row, unit in enumerate(units):
                 if not unit.words:
                     continue
                 text, best = "", 0.0
                 if cites:
-                    col = max(cites, key=lambda i: similar[row, i])
+                    col = cites[int(closest[row])]
                     text, best = self.cite_texts[col], float(similar[row, col])
                 result[row][guid] = Prediction(float(probability[row]), text, best, matched[row][1])
         return result
@@ -238,7 +259,7 @@ def _nearest_mean(similar: np.ndarray) -> np.ndarray:
     if similar.shape[1] == 0:
         return np.zeros(similar.shape[0])
     k = min(NEAREST, similar.shape[1])
-    return np.sort(similar, axis=1)[:, -k:].mean(axis=1)
+    return np.partition(similar, similar.shape[1] - k, axis=1)[:, -k:].mean(axis=1)
 
 
 @dataclass(frozen=True)
@@ -349,8 +370,16 @@ def fit(
         if learn:
             data = _CodeData(matrix[rows], lemma[rows], binary[rows], names, y)
             terms = _mine(data.binary, names, y)[0]
-            if coded_docs >= 2 and len(set(groups)) >= 2:
-                learned = _out_of_fold(data, groups, seed)
+            if len(set(groups)) >= 2 and np.any(odds != NO_EVIDENCE):
+                # The codebook speaks: its log-odds stay, the learned score only adjusts them (see _adjust).
+                learned, valid = _out_of_fold(data, groups, seed)
+                stack, scores = _adjust(odds, learned, valid, count)
+                threshold, precision, recall, f1 = measure(scores, y, ADJUST_THRESHOLD)
+                found = Reliability(count, coded_docs, threshold, precision, recall, f1, "learned")
+                coef, intercept = _fit_one(data.x, y, seed)
+                models[guid] = CodeModel(guid, coef, intercept, stack, found, terms)
+            elif coded_docs >= 2 and len(set(groups)) >= 2:
+                learned, _valid = _out_of_fold(data, groups, seed)
                 columns = np.column_stack([odds, learned])
                 stack = _stack(columns, y)
                 scores = _sigmoid(columns @ np.array(stack[:-1]) + stack[-1])
@@ -426,10 +455,47 @@ def _mine(binary: sparse.csr_matrix, names: Sequence[str], y: np.ndarray) -> tup
     return found, vector
 
 
-def _out_of_fold(data: _CodeData, groups: Sequence[str], seed: int) -> np.ndarray:
+def _adjust(
+    odds: np.ndarray, learned: np.ndarray, valid: np.ndarray, count: int
+) -> tuple[tuple[float, ...], np.ndarray]:
+    """Stacking weights that keep the codebook's log-odds and add the learned scores, standardised and shrunk.
+
+    Each learned score of :data:`ADJUST_SCORES` is standardised by its mean and
+    spread out of fold (as it will be on unseen text, not as on the sentences
+    it was fitted to); their mean is added to the codebook's log-odds with the
+    weight ``ADJUST_WEIGHT * count / (count + ADJUST_SHRINK)``: a few codings
+    nudge the codebook, many codings can outweigh it. No weight is fitted on
+    the few training documents, so learning cannot undo the codebook's
+    calibration. Returns the weights (as :data:`SCORES` and an intercept) and
+    the out-of-fold probabilities (the codebook's alone where a row has no
+    out-of-fold score).
+    """
+    weight = ADJUST_WEIGHT * count / (count + ADJUST_SHRINK)
+    columns = [SCORES.index(name) - 1 for name in ADJUST_SCORES]
+    stack = [1.0, 0.0, 0.0, 0.0]
+    intercept = 0.0
+    adjustment = np.zeros(len(odds))
+    for column in columns:
+        values = learned[valid, column]
+        if len(values) < ADJUST_MIN_ROWS:
+            continue
+        mean = float(values.mean()) if len(values) else 0.0
+        spread = float(values.std()) if len(values) > 1 else 0.0
+        if spread < 1e-9:
+            continue
+        share = weight / len(columns) / spread
+        stack[column + 1] = share
+        intercept -= share * mean
+        adjustment += share * (learned[:, column] - mean)
+    logits = odds + np.where(valid, adjustment, 0.0)
+    return tuple(round(w, 6) for w in (*stack, intercept)), _sigmoid(logits)
+
+
+def _out_of_fold(data: _CodeData, groups: Sequence[str], seed: int) -> tuple[np.ndarray, np.ndarray]:
     """The learned scores (decision, learned keywords, nearest) of each example, learned without its document.
 
     Documents are split into at most :data:`MAX_FOLDS` groups (seeded shuffle).
+    Also says which rows got scores from a model (their fold's training documents have coded sentences).
     """
     names = sorted(set(groups))
     folds = min(MAX_FOLDS, len(names))
@@ -439,15 +505,17 @@ def _out_of_fold(data: _CodeData, groups: Sequence[str], seed: int) -> np.ndarra
     fold = np.array([fold_of[g] for g in groups])
     y = data.y
     result = np.zeros((len(y), 3))
+    valid = np.zeros(len(y), dtype=bool)
     for k in range(folds):
         train_rows, test_rows = np.where(fold != k)[0], np.where(fold == k)[0]
         if not y[train_rows].any():
             result[test_rows, 0] = -5.0  # nothing to learn from
             continue
+        valid[test_rows] = True
         if len(set(y[train_rows].tolist())) == 2:
             coef, intercept = _fit_one(data.x[train_rows], y[train_rows], seed)
             result[test_rows, 0] = data.x[test_rows] @ coef + intercept
         result[test_rows, 1] = data.binary[test_rows] @ _mine(data.binary[train_rows], data.names, y[train_rows])[1]
         coded = data.lemma[train_rows[y[train_rows] == 1]]
         result[test_rows, 2] = _nearest_mean((data.lemma[test_rows] @ coded.T).toarray())
-    return result
+    return result, valid
