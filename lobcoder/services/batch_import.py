@@ -17,7 +17,7 @@ from typing import Literal
 
 from sqlalchemy.exc import DBAPIError
 
-from lobcoder.errors import LobcoderError
+from lobcoder.errors import Cancelled, LobcoderError
 from lobcoder.importing.extracted import ExtractedText, Turn
 from lobcoder.importing.file_preview import FilePreview, load_preview, turns_of
 from lobcoder.importing.readers import SUPPORTED_EXTENSIONS, read_file
@@ -132,8 +132,15 @@ def preview_file(path: Path, options: ImportOptions, cached: ExtractedText | Non
     return load_preview(path, options.pattern(), cached)
 
 
-def import_one(store: ProjectStore, path: Path, options: ImportOptions = ImportOptions()) -> FileResult:
-    """Import a single file in its own transaction."""
+def import_one(
+    store: ProjectStore, path: Path, options: ImportOptions = ImportOptions(), cancelled: CancelCheck | None = None
+) -> FileResult:
+    """Import a single file in its own transaction.
+
+    Raises:
+        Cancelled: ``cancelled()`` said so while a long text's search index
+            was being staged; nothing of the file is stored.
+    """
     try:
         extracted, turns = extract(path, options)
         prepared = prepare_text(extracted.text, path.stem)
@@ -175,7 +182,7 @@ def import_one(store: ProjectStore, path: Path, options: ImportOptions = ImportO
                 duplicate = None if options.allow_duplicates else find_duplicate(session, prepared.digest)
             if duplicate is not None:
                 return FileResult(str(path), "duplicate", f"same text as document '{duplicate}'", document=duplicate)
-            index.stage(store)
+            index.stage(store, cancelled)
         with store.transaction(before_lock=before_lock) as session:
             duplicate = None if options.allow_duplicates else find_duplicate(session, prepared.digest)
             if duplicate is not None:
@@ -192,6 +199,8 @@ def import_one(store: ProjectStore, path: Path, options: ImportOptions = ImportO
                 staged_text=text,
             )
         claimed = True
+    except Cancelled:
+        raise
     except (LobcoderError, ValueError) as exc:
         return FileResult(str(path), "failed", str(exc))
     except DBAPIError as exc:
@@ -218,7 +227,10 @@ def import_files(
             return ImportReport(tuple(results), cancelled=True, not_started=tuple(str(p) for p in files[index:]))
         if progress is not None:
             progress(index, len(files), str(path))
-        results.append(import_one(store, path, options))
+        try:
+            results.append(import_one(store, path, options, cancelled))
+        except Cancelled:  # during a long file: it is not imported
+            return ImportReport(tuple(results), cancelled=True, not_started=tuple(str(p) for p in files[index:]))
     if progress is not None:
         progress(len(files), len(files), "")
     return ImportReport(tuple(results))

@@ -13,8 +13,8 @@ from lobcoder.search.fulltext import search
 from lobcoder.search.index import insert_pieces
 from lobcoder.search.pieces import cut_text
 from lobcoder.search.staged import StagedIndex
-from lobcoder.services.batch_import import ImportOptions, import_one
-from lobcoder.services.documents import get_document
+from lobcoder.services.batch_import import ImportOptions, import_files, import_one
+from lobcoder.services.documents import get_document, list_documents
 from lobcoder.storage.project import ProjectStore
 
 _LINES = [
@@ -139,3 +139,23 @@ def test_a_duplicate_or_failed_import_leaves_no_staged_pieces(
     result = import_one(store, path, ImportOptions(allow_duplicates=True))
     assert result.status == "failed"
     assert _pieces(store) == before
+
+
+def test_cancelling_while_a_long_text_is_staged_stores_nothing_of_it(
+    store: ProjectStore, tmp_path: Path, staging: None
+) -> None:
+    first, second = _transcript(tmp_path, 20, "kort.txt"), _transcript(tmp_path, 300, "lang.txt")
+    staged_rows: list[int] = []
+
+    def cancelled() -> bool:  # asked before each file and each staging transaction
+        staged_rows.append(sum(doc is None for doc, _, _ in _pieces(store)))
+        return staged_rows[-1] >= 4  # the long file is half-staged
+
+    report = import_files(store, [first, second], ImportOptions(), cancelled=cancelled)
+    assert report.cancelled
+    assert [r.path for r in report.imported] == [str(first)] and report.not_started == (str(second),)
+    assert max(staged_rows) == 4  # pieces were staged, then removed
+    with store.read() as session:
+        assert [d.name for d in list_documents(session)] == ["kort"]
+        assert search(session, "laatste").documents_matched == 1
+    assert all(doc is not None for doc, _, _ in _pieces(store))
