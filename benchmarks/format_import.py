@@ -18,10 +18,10 @@ respondent): ``.txt`` and ``.md`` as lines; ``.srt`` with a ``Name:`` prefix
 per cue and ``.vtt`` with ``<v Name>`` voice tags (cues of about 80
 characters, so consecutive cues of one speaker merge); ``.html`` one ``<p>``
 per turn; ``.rtf`` in Windows-1252 with ``\\'xx`` escapes. ``.docx`` and
-``.odt`` come three ways: *text* (the body XML just under the 200 MB unpacked
-limit: the largest accepted), *image* (a 98 MB incompressible picture beside a
+``.odt`` come three ways: *text* (98 million characters, just under the
+100 million a document's text may have: the largest accepted), *image* (a 98 MB incompressible picture beside a
 small text: accepted) and *over* (99 MB of text that unpacks past the limit:
-refused).
+refused). *binary* is random bytes under the format's name (refused).
 """
 
 from __future__ import annotations
@@ -42,7 +42,7 @@ from text_import import _base_text
 
 MB = 1024 * 1024
 _FORMATS = ("txt", "md", "srt", "vtt", "html", "rtf", "docx-text", "docx-image", "docx-over")
-_FORMATS += ("odt-text", "odt-image", "odt-over")
+_FORMATS += ("odt-text", "odt-image", "odt-over", "srt-binary", "html-binary", "docx-binary")
 
 
 def _turns(seed: int) -> list[tuple[str, str]]:
@@ -163,8 +163,9 @@ def _write_zip_document(path: Path, kind: str, variant: str, megabytes: float, s
         head, tail = _ODT_CONTENT_HEAD, _ODT_CONTENT_TAIL
         paragraph = "<text:p>{}</text:p>"
     rng = random.Random(seed)
-    if variant == "text":
-        body_size = 195 * MB  # just under ziputil.MAX_UNPACKED (200 MB) with the other members
+    characters = 10**12
+    if variant == "text":  # the largest accepted: just under ziputil.MAX_TEXT (100 million characters)
+        body_size, characters = 195 * MB, 98_000_000
     elif variant == "image":
         body_size = 1 * MB
     else:
@@ -182,9 +183,13 @@ def _write_zip_document(path: Path, kind: str, variant: str, megabytes: float, s
                     out.write(rng.randbytes(MB))
         with archive.open(_deflated(body_name), "w") as out:
             out.write(head.encode())
-            written = checked = 0
+            written = checked = text = 0
             for name, speech in _endless(seed):
-                piece = paragraph.format(_xml(f"{name}: {speech}")).encode()
+                line = f"{name}: {speech}"
+                text += len(line) + 1
+                if text > characters:
+                    break
+                piece = paragraph.format(_xml(line)).encode()
                 out.write(piece)
                 written += len(piece)
                 if written > body_size:
@@ -204,7 +209,10 @@ def _deflated(name: str) -> zipfile.ZipInfo:
 
 def write_input(path: Path, fmt: str, megabytes: float, seed: int = 15) -> None:
     size = int(megabytes * MB)
-    if fmt in ("txt", "md"):
+    if fmt.endswith("-binary"):  # random bytes under a text format's name: refused
+        rng = random.Random(seed)
+        _write(path, (rng.randbytes(MB) for _ in range(size // MB + 1)), size)
+    elif fmt in ("txt", "md"):
         lines = (f"{name}: {speech}\n\n".encode() for name, speech in _endless(seed))
         _write(path, lines, size, b"# Interview P001\n\n" if fmt == "md" else b"")
     elif fmt in ("srt", "vtt"):
@@ -262,7 +270,8 @@ print(json.dumps({"seconds": seconds, "before_mb": before, "store_peak_mb": stor
 def run_child(source: Path, project: Path) -> dict[str, object]:
     env = dict(os.environ)
     root = str(Path(__file__).resolve().parent.parent)
-    env["PYTHONPATH"] = root + os.pathsep + env.get("PYTHONPATH", "")
+    # A PYTHONPATH given (e.g. another checkout, for a before/after) comes first.
+    env["PYTHONPATH"] = os.pathsep.join(p for p in (env.get("PYTHONPATH", ""), root) if p)
     done = subprocess.run(
         [sys.executable, "-c", _CHILD, str(source), str(project)], capture_output=True, text=True, env=env, check=False
     )

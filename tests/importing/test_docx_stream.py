@@ -7,8 +7,11 @@ import zipfile
 from pathlib import Path
 
 import docx
+import pytest
 from docx.oxml import parse_xml
 
+from lobcoder.errors import ImportProblem
+from lobcoder.importing.readers import docx as docx_reader
 from lobcoder.importing.readers import read_file
 from lobcoder.importing.readers.docx import _blocks
 from lobcoder.text.normalize import normalize_text
@@ -81,3 +84,11 @@ def test_a_main_part_under_another_name_is_read(tmp_path: Path) -> None:
             new.writestr("word/hoofd.xml" if item.filename == "word/document.xml" else item.filename, data)
     expected = normalize_text("\n".join(_blocks(docx.Document(source).element.body)))
     assert read_file(path).text == expected
+
+
+def test_a_text_past_the_limit_is_refused_while_unpacking(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(docx_reader, "MAX_TEXT", 2_000)
+    path = _document(random.Random(6), tmp_path / "lang.docx")
+    assert len(normalize_text("\n".join(_blocks(docx.Document(path).element.body)))) > 2_000
+    with pytest.raises(ImportProblem, match="has a text longer than"):
+        read_file(path)

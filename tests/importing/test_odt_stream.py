@@ -5,8 +5,11 @@ from __future__ import annotations
 import random
 from pathlib import Path
 
+import pytest
 from defusedxml.ElementTree import fromstring
 
+from lobcoder.errors import ImportProblem
+from lobcoder.importing.readers import odt as odt_reader
 from lobcoder.importing.readers import read_file
 from lobcoder.importing.readers.odt import _blocks
 from lobcoder.text.normalize import normalize_text
@@ -67,3 +70,10 @@ def test_streamed_body_matches_the_whole_tree(tmp_path: Path) -> None:
             assert read_file(path).text == whole, case
             compared += 1
     assert compared > 40
+
+
+def test_a_text_past_the_limit_is_refused_while_unpacking(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(odt_reader, "MAX_TEXT", 100)
+    path = _odt(tmp_path / "lang.odt", "<text:p>" + "woord " * 50 + "</text:p>" * 1)
+    with pytest.raises(ImportProblem, match="has a text longer than 100 million characters"):
+        read_file(path)

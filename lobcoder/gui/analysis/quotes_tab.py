@@ -12,8 +12,8 @@ from PySide6.QtWidgets import QCheckBox, QComboBox, QLabel, QMenu, QPlainTextEdi
 
 from lobcoder.analysis.dataset import Dataset
 from lobcoder.analysis.filters import AnalysisFilter
-from lobcoder.analysis.quote_report import FIELDS, QuoteReport, default_attribution, quote_report
-from lobcoder.analysis.quotes import Quote, QuoteResult, quotes
+from lobcoder.analysis.quote_report import FIELDS, QuoteReport, default_attribution, picked_quote_report
+from lobcoder.analysis.quotes import Quote, QuoteResult
 from lobcoder.analysis.table import Table
 from lobcoder.gui.analysis.crosstab_tab import code_choices
 from lobcoder.gui.analysis.tab import AnalysisTab, Computation, refill_combo, table_view
@@ -149,17 +149,20 @@ class QuotesTab(AnalysisTab):
         context = self.context.value()
 
         def compute(dataset: Dataset) -> tuple[QuoteResult, Table, QuoteReport]:
-            found = quotes(dataset, flt, codes=chosen, rollup=rollup, context=context)
-            known = [f for f in attribution if f in FIELDS or f in found.attribute_names]
-            report = quote_report(
-                found,
+            # Picked first: only the quotes shown are built (see analysis/quote_report.py).
+            known = [f for f in attribution if f in FIELDS or f in dataset.attribute_names]
+            report = picked_quote_report(
+                dataset,
+                flt,
+                codes=chosen,
+                rollup=rollup,
+                context=context,
                 per_code=per_code,
                 rule=rule,
                 definitions=definitions,
                 attribution=known,
-                context=context,
             )
-            shown = QuoteResult(tuple(q for g in report.groups for q in g.quotes), found.attribute_names)
+            shown = QuoteResult(tuple(q for g in report.groups for q in g.quotes), dataset.attribute_names)
             return shown, report.to_table(language), report  # thousands of rows: built here, not on the GUI thread
 
         return compute

@@ -13,7 +13,7 @@ from lxml import etree
 
 from lobcoder.errors import ImportProblem
 from lobcoder.importing.extracted import ExtractedText
-from lobcoder.importing.readers.ziputil import repack, unpack
+from lobcoder.importing.readers.ziputil import MAX_TEXT, repack, too_long, unpack
 from lobcoder.text.builder import TextBuilder
 from lobcoder.text.normalize import normalize_text
 
@@ -79,7 +79,7 @@ def read_docx_file(path: Path) -> ExtractedText:
 
 
 def _read(data: bytes | None, path: Path) -> ExtractedText:
-    body = _Body()
+    body = _Body(path)
     # python-docx gets back only what passed the bounded reader; pictures and
     # other binary parts are not kept (python-docx does not look into them).
     members = unpack(
@@ -114,7 +114,8 @@ class _Body:
     text between elements dropped, entities not resolved).
     """
 
-    def __init__(self) -> None:
+    def __init__(self, source: Path) -> None:
+        self.source = source
         self.parser = etree.XMLPullParser(events=("start", "end"), remove_blank_text=True, resolve_entities=False)
         self.depth = 0
         self.root: etree._Element | None = None
@@ -147,6 +148,8 @@ class _Body:
             if self.depth == 2 and self.body is not None and element.getparent() is self.body:
                 for line in _blocks([element]):
                     self.lines.add_line(line)
+                    if self.lines.length > MAX_TEXT:
+                        raise too_long(self.source)
                 element.clear()
                 while element.getprevious() is not None:
                     del self.body[0]

@@ -13,7 +13,7 @@ from defusedxml.ElementTree import DefusedXMLParser
 
 from lobcoder.errors import ImportProblem
 from lobcoder.importing.extracted import ExtractedText
-from lobcoder.importing.readers.ziputil import unpack
+from lobcoder.importing.readers.ziputil import MAX_TEXT, too_long, unpack
 from lobcoder.text.builder import TextBuilder
 from lobcoder.text.normalize import normalize_text
 
@@ -84,7 +84,7 @@ def read_odt_file(path: Path) -> ExtractedText:
 
 
 def _read(data: bytes | None, path: Path) -> ExtractedText:
-    body = _Body()
+    body = _Body(path)
     members = unpack(
         data, path, _WHAT, keep=lambda name: name.casefold() == "mimetype", feeds={"content.xml": body.feed}
     )
@@ -104,7 +104,8 @@ class _Body:
     """Parses ``content.xml`` piece by piece; each child of ``office:text``
     gives its lines (:func:`_blocks`) when it ends and is then dropped."""
 
-    def __init__(self) -> None:
+    def __init__(self, source: Path) -> None:
+        self.source = source
         # defusedxml's parser refuses entity declarations, also where the byte search for them
         # cannot see (a UTF-16 content.xml).
         parser = DefusedXMLParser(target=TreeBuilder(), forbid_dtd=False, forbid_entities=True)
@@ -145,6 +146,8 @@ class _Body:
             if self.body is not None and self.path and self.path[-1] is self.body:
                 for line in _blocks([element]):
                     self.lines.add_line(line)
+                    if self.lines.length > MAX_TEXT:
+                        raise too_long(self.source)
                 self.body.remove(element)
             elif element is self.body:
                 self.body = None

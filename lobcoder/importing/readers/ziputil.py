@@ -20,6 +20,15 @@ from lobcoder.importing.safe_zip import MB, SafeZip
 # An interview in Word is a few MB unpacked; images included, far below these.
 MAX_UNPACKED = 200 * MB
 MAX_RATIO = 100  # bytes unpacked per byte of the file (real sizes, not the headers')
+# The text of a document, in characters: as much as the largest text file
+# accepted (100 MB), some 15,000 pages. Lean XML packs more into 200 MB.
+MAX_TEXT = 100_000_000
+
+
+def too_long(path: str | Path) -> ImportProblem:
+    return ImportProblem(path, f"has a text longer than {MAX_TEXT // 1_000_000} million characters; refused")
+
+
 _XML_PARTS = (".xml", ".rels")
 _MARKERS = (b"<!DOCTYPE", b"<!ENTITY")
 _LONGEST_MARKER = max(len(marker) for marker in _MARKERS)
