@@ -27,8 +27,8 @@ from __future__ import annotations
 
 import math
 import threading
-from collections import Counter
-from collections.abc import Sequence
+from collections import Counter, defaultdict
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
@@ -149,8 +149,9 @@ class CodebookEvidence:
         self, pipeline: DutchPipeline, codes: Sequence[CodeTexts], vocabulary: Vocabulary | None = None
     ) -> None:
         vocabulary = vocabulary or Vocabulary({}, 0)
-        own: dict[str, Counter[str]] = {}
-        against: dict[str, Counter[str]] = {}
+        # Weights per term (fractions of a count: compound parts, field and child shares).
+        own: dict[str, defaultdict[str, float]] = {}
+        against: dict[str, defaultdict[str, float]] = {}
         texts = {c.guid: code_fields(c) for c in codes}
         fields = [(c.guid, f, texts[c.guid][f]) for c in codes for f in (*FIELDS, "exclusion")]
         parsed = _lemmas(pipeline, [text for _, _, text in fields])
@@ -158,7 +159,7 @@ class CodebookEvidence:
         known = Words(pipeline.known_words, (w for words in parsed for w in words if w))
         for (guid, field, _), words in zip(fields, parsed, strict=True):
             written = terms_of(words)
-            terms = Counter(written)
+            terms: defaultdict[str, float] = defaultdict(float, written)
             if PART_SHARE:
                 for word in sorted({w for w in words if w}):  # sorted: the same sums in every process
                     for modifier, head in compound_splits(word, known)[:1]:
@@ -166,20 +167,22 @@ class CodebookEvidence:
                         for piece in (part, head):
                             terms[piece] += PART_SHARE * written[word]
             if field == "exclusion":
-                against.setdefault(guid, Counter()).update(terms)
+                excluded = against.setdefault(guid, defaultdict(float))
+                for term, n in terms.items():
+                    excluded[term] += n
             else:
-                counter = own.setdefault(guid, Counter())
+                counter = own.setdefault(guid, defaultdict(float))
                 for term, n in terms.items():
                     counter[term] += n * FIELDS[field]
         # A term's contrast: in how many codes' own texts it occurs.
         spread: Counter[str] = Counter(t for counter in own.values() for t in counter)
         total = max(len(own), 1)
         by_id = {c.id: c.guid for c in codes}
-        family: dict[str, Counter[str]] = {guid: Counter(counter) for guid, counter in own.items()}
+        family = {guid: defaultdict(float, counter) for guid, counter in own.items()}
         for code in codes:
             parent = by_id.get(code.parent_id) if code.parent_id is not None else None
             while parent is not None:
-                for term, n in own.get(code.guid, Counter()).items():
+                for term, n in own.get(code.guid, {}).items():
                     family[parent][term] += n * CHILD_SHARE
                 parent_code = next((c for c in codes if c.guid == parent), None)
                 parent = by_id.get(parent_code.parent_id) if parent_code and parent_code.parent_id else None
@@ -199,9 +202,7 @@ class CodebookEvidence:
             self.terms[guid] = {t: MAX_TERM * w / top for t, w in best if w > 0}
             if RELATED_SHARE:
                 self._add_related(self.terms[guid], counter, spread, total, vocabulary)
-            negative = {
-                t: weigh(t, n) for t, n in against.get(guid, Counter()).items() if t not in counter and " " not in t
-            }
+            negative = {t: weigh(t, n) for t, n in against.get(guid, {}).items() if t not in counter and " " not in t}
             self.against[guid] = {t: MAX_NEGATIVE * w / top for t, w in negative.items() if w > 0}
         index: dict[str, list[tuple[str, float]]] = {}
         for guid, weights in self.terms.items():
@@ -219,7 +220,7 @@ class CodebookEvidence:
 
     @staticmethod
     def _add_related(
-        terms: dict[str, float], own: Counter[str], spread: Counter[str], total: int, vocabulary: Vocabulary
+        terms: dict[str, float], own: Mapping[str, float], spread: Counter[str], total: int, vocabulary: Vocabulary
     ) -> None:
         """Add the project's distributional neighbours of a code's strongest words as weaker terms."""
         sources = [(t, w) for t, w in sorted(terms.items(), key=lambda kv: (-kv[1], kv[0])) if " " not in t]
