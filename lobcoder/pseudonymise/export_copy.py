@@ -32,7 +32,7 @@ from lobcoder.storage.leftovers import partial_path
 from lobcoder.storage.project import ProjectStore, remove_project_file
 
 T = TypeVar("T")
-Cancelled = Callable[[], bool]
+CancelCheck = Callable[[], bool]
 
 
 class NoAcceptedDecisions(LobcoderError):
@@ -65,7 +65,7 @@ def pseudonymised_copy(
     *,
     beside: Path | None = None,
     progress: Progress | None = None,
-    cancelled: Cancelled | None = None,
+    cancelled: CancelCheck | None = None,
 ) -> Iterator[PseudonymisedCopy]:
     """Build the hidden copy with ``decisions`` (default: the accepted ones stored in the project), then delete it.
 
@@ -113,7 +113,7 @@ def export_source(
     *,
     beside: Path | None = None,
     progress: Progress | None = None,
-    cancelled: Cancelled | None = None,
+    cancelled: CancelCheck | None = None,
 ) -> Iterator[ExportSource]:
     """``store`` itself, or (``pseudonymise``) the hidden copy of :func:`pseudonymised_copy`, deleted afterwards."""
     if not pseudonymise:
@@ -129,7 +129,7 @@ def write_export(
     beside: Path,
     write: Callable[..., T],
     progress: Progress | None = None,
-    cancelled: Cancelled | None = None,
+    cancelled: CancelCheck | None = None,
 ) -> T:
     """``write(source, progress=, cancelled=)`` on what :func:`export_source` gives; the copy never outlives it.
 
