@@ -17,7 +17,7 @@ from lobcoder.importing.readers.markup import read_html, read_html_file, read_ma
 from lobcoder.importing.readers.odt import read_odt, read_odt_file
 from lobcoder.importing.readers.pdf import read_pdf
 from lobcoder.importing.readers.plain import read_plain, read_plain_file
-from lobcoder.importing.readers.rtf import read_rtf
+from lobcoder.importing.readers.rtf import read_rtf, read_rtf_file
 from lobcoder.importing.readers.subtitles import read_subtitles, read_subtitles_file
 from lobcoder.importing.readers.whisper_json import read_whisper_json
 from lobcoder.importing.service_transcripts import recognise
@@ -63,6 +63,7 @@ _FILE_READERS: dict[str, Callable[[Path], ExtractedText]] = {
     ".odt": read_odt_file,
     ".html": read_html_file,
     ".htm": read_html_file,
+    ".rtf": read_rtf_file,  # read whole, but its bytes let go before striprtf runs
 }
 
 SUPPORTED_EXTENSIONS: tuple[str, ...] = tuple(_READERS)

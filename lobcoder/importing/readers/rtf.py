@@ -17,6 +17,12 @@ _SURROGATE = re.compile("[\ud800-\udfff]")
 _CHARSETS = ((rb"\mac", "mac_roman"), (rb"\pca", "cp850"), (rb"\pc", "cp437"))
 
 
+def read_rtf_file(path: Path) -> ExtractedText:
+    """:func:`read_rtf` of the file, letting its bytes go once they are decoded
+    (striprtf works on the whole text: the bytes need not be held as well)."""
+    return _extracted(*_decoded(path.read_bytes(), path))
+
+
 def read_rtf(data: bytes, path: Path) -> ExtractedText:
     """Extract the text, leaving out what striprtf treats as destinations
     (headers, footers, footnotes, comments, pictures).
@@ -26,12 +32,20 @@ def read_rtf(data: bytes, path: Path) -> ExtractedText:
     reads correctly. Table cells come out separated by "|" as striprtf
     writes them.
     """
+    return _extracted(*_decoded(data, path))
+
+
+def _decoded(data: bytes, path: Path) -> tuple[str, str]:
+    """The RTF source as text, and its code page."""
     if data.startswith(codecs.BOM_UTF8):
         data = data[len(codecs.BOM_UTF8) :]
     if not data.lstrip().startswith(b"{\\rtf"):
         raise ImportProblem(path, "is not an RTF document")
     codepage = _codepage(data)
-    source = _source_text(data, codepage)
+    return _source_text(data, codepage), codepage
+
+
+def _extracted(source: str, codepage: str) -> ExtractedText:
     text: str = rtf_to_text(source, encoding=codepage, errors="replace")  # type: ignore[no-untyped-call]
     text = _join_surrogates(text)
     warnings: tuple[str, ...] = ()
