@@ -48,7 +48,8 @@ def insert_pieces(
                 "start": piece.start,
                 "length": piece.length,
                 "staging": staging,
-                "staged_at": staged_at,
+                # As SQLAlchemy's DateTime stores it (not through sqlite3's deprecated adapter).
+                "staged_at": staged_at.isoformat(sep=" ") if staged_at is not None else None,
             },
         ).lastrowid
         connection.execute(_ROW, {"id": piece_id, "folded": piece.folded})

@@ -159,3 +159,16 @@ def test_cancelling_while_a_long_text_is_staged_stores_nothing_of_it(
         assert [d.name for d in list_documents(session)] == ["kort"]
         assert search(session, "laatste").documents_matched == 1
     assert all(doc is not None for doc, _, _ in _pieces(store))
+
+
+def test_staged_pieces_older_than_a_day_are_removed_even_if_their_process_runs(
+    store: ProjectStore, tmp_path: Path, staging: None
+) -> None:
+    import os
+    from datetime import timedelta
+
+    with store.transaction() as session:
+        old = staged._now() - timedelta(days=2)
+        insert_pieces(session, None, cut_text("stage " * 100, 1000), staging=f"{os.getpid()}:old", staged_at=old)
+    assert import_one(store, _transcript(tmp_path, 50)).status == "imported"
+    assert all(doc == 1 for doc, _, _ in _pieces(store))
