@@ -33,7 +33,8 @@ from lobcoder.services.documents import list_documents
 from lobcoder.storage.project import ProjectStore
 
 project, transcript, start = Path(sys.argv[1]), Path(sys.argv[2]), int(sys.argv[3])
-if sys.argv[4] == "staged":
+staging = sys.argv[4] == "staged"
+if staging:
     from lobcoder.search import staged
     staged.STAGE_ABOVE_BYTES, staged._PIECES_PER_TRANSACTION = 0, 2
     staged.StagedIndex.piece_bytes = 16384
@@ -41,7 +42,11 @@ with ProjectStore.open(project) as store:
     print("ready", start, flush=True)
     for n in range(start, start + 1000):
         if n % 5 == 0:
-            result = import_one(store, transcript, )
+            source = transcript
+            if staging:  # a new text each time: imported (and staged), not refused as a duplicate
+                source = transcript.with_name(f"interview {n}.txt")
+                source.write_text(f"Interview {n}\n" + transcript.read_text(encoding="utf-8"), encoding="utf-8")
+            result = import_one(store, source)
             print(f"import {n} {result.status}", flush=True)
         with store.transaction() as session:
             code = create_code(session, f"Code {n}").id
