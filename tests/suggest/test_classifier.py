@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 from sqlalchemy import func, select
 from suggest_corpus import HELD_OUT, LEREN, NEUTRAL, Corpus, add_transcript, code_sentences, transcript
 
@@ -15,6 +17,9 @@ from lobcoder.suggest.examples import training_examples
 from lobcoder.suggest.pipeline import DutchPipeline
 from lobcoder.suggest.training import clear_loaded_models, load_classifier, train
 from lobcoder.suggest.units import unit_words
+
+# What the previous version's models (stacked with the codebook, not adjusting it) said they were made of.
+OLDER_FEATURES = "lemmas+pairs, question, neighbours; learned keywords; nearest; stacked with codebook evidence; v5"
 
 
 def unit(pipeline: DutchPipeline, sentence: str) -> UnitText:
@@ -138,3 +143,19 @@ def test_the_codebook_threshold_moves_from_the_default_only_as_far_as_the_coding
     many, y = scores(90)
     threshold, precision, recall, f1 = _codebook_threshold(many, y, 90)
     assert threshold == 0.3 and f1 == 1.0  # nearly all the way
+
+
+def test_a_model_stored_by_an_older_lobcoder_is_trained_again_not_misread(
+    corpus: Corpus, pipeline: DutchPipeline
+) -> None:
+    """Models store what they are made of (classifier.FEATURES): another version is retrained, never restored."""
+    train(corpus.store, pipeline=pipeline)
+    with corpus.store.transaction() as session:
+        row = session.scalars(select(SuggestionModel)).one()
+        meta = json.loads(row.codes_json)
+        meta["features"] = OLDER_FEATURES
+        row.codes_json = json.dumps(meta)
+    clear_loaded_models()
+    assert load_classifier(corpus.store, pipeline) is None
+    assert train(corpus.store, pipeline=pipeline).status == "trained"
+    assert load_classifier(corpus.store, pipeline) is not None
