@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from array import array
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -135,8 +136,10 @@ class _Candidate:
     occurrences: int = 0
 
 
-def _default_candidates(text: str) -> list[_Candidate]:
-    found = []
+_Label = tuple[int, int, int, str, "int | None"]  # line start, label start, turn start, speaker, time
+
+
+def _default_labels(text: str) -> Iterator[_Label]:
     names: dict[str, str] = {}  # one string per name, not one per label
     for m in DEFAULT_LABEL.finditer(text):
         speaker, pre, post, alone = m.group("speaker", "pre", "post", "alone")
@@ -144,18 +147,14 @@ def _default_candidates(text: str) -> list[_Candidate]:
             speaker = " ".join(speaker.split())
         speaker = names.setdefault(speaker, speaker)
         stamp = pre or post or alone
-        found.append(
-            _Candidate(m.start(), m.start("body"), m.end(), speaker, parse_timestamp(stamp) if stamp else None)
-        )
-    return found
+        yield m.start(), m.start("body"), m.end(), speaker, parse_timestamp(stamp) if stamp else None
 
 
 _INDENT = re.compile(r"[ \t]*")
 
 
-def _custom_candidates(text: str, regex: re.Pattern[str]) -> list[_Candidate]:
+def _custom_labels(text: str, regex: re.Pattern[str]) -> Iterator[_Label]:
     has_time = "time" in regex.groupindex
-    found = []
     names: dict[str, str] = {}
     pos = 0
     while pos <= len(text):  # line by line, without splitting a long text into strings
@@ -165,25 +164,26 @@ def _custom_candidates(text: str, regex: re.Pattern[str]) -> list[_Candidate]:
         speaker = " ".join((m.group("speaker") or "").split()) if m else ""
         if m and speaker:
             indent = _INDENT.match(text, pos, end).end() - pos  # type: ignore[union-attr]
-            found.append(
-                _Candidate(
-                    line_start=pos,
-                    label_start=min(pos + indent, m.end()),
-                    start=m.end(),
-                    speaker=names.setdefault(speaker, speaker),
-                    timestamp_ms=parse_timestamp(m.group("time")) if has_time else None,
-                )
+            yield (
+                pos,
+                min(pos + indent, m.end()),
+                m.end(),
+                names.setdefault(speaker, speaker),
+                parse_timestamp(m.group("time")) if has_time else None,
             )
         pos = end + 1
-    return found
+
+
+def _labels(text: str, pattern: SpeakerPattern) -> Iterator[_Label]:
+    """Every label-like line start, in order."""
+    if pattern.regex is None:
+        return _default_labels(text)
+    return _custom_labels(text, pattern.compiled)
 
 
 def _candidates(text: str, pattern: SpeakerPattern) -> list[_Candidate]:
     """Every label-like line start, each marked with a reject reason or accepted."""
-    if pattern.regex is None:
-        found = _default_candidates(text)
-    else:
-        found = _custom_candidates(text, pattern.compiled)
+    found = [_Candidate(*label) for label in _labels(text, pattern)]
     counts = Counter(c.speaker for c in found)
     verdicts: dict[str, RejectReason | None] = {}
     for c in found:
@@ -218,11 +218,30 @@ def _turns(text: str, accepted: list[_Candidate]) -> list[Turn]:
 
 
 def detect_turn_table(text: str, pattern: SpeakerPattern | None = None) -> TurnTable:
-    """:func:`detect_turns` as a compact :class:`TurnTable` (what an import stores)."""
-    found = _candidates(text, pattern or SpeakerPattern())
+    """:func:`detect_turns` as a compact :class:`TurnTable` (what an import stores).
+
+    The labels are kept column by column too (a transcript may have hundreds
+    of thousands), then judged per speaker exactly as :func:`_candidates` does.
+    """
+    pattern = pattern or SpeakerPattern()
+    line_starts, label_starts, starts = array("q"), array("q"), array("q")
+    speakers: list[str] = []  # one shared string per name
+    times: list[int | None] = []
+    for line_start, label_start, start, speaker, timestamp_ms in _labels(text, pattern):
+        line_starts.append(line_start)
+        label_starts.append(label_start)
+        starts.append(start)
+        speakers.append(speaker)
+        times.append(timestamp_ms)
+    counts = Counter(speakers)
+    verdicts = {name: _judge(name, count, pattern) for name, count in counts.items()}
+    accepted = array("q", (i for i, name in enumerate(speakers) if verdicts[name] is None))
     table = TurnTable()
-    for c, end in _turn_spans(text, [c for c in found if c.reason is None]):
-        table.append(c.speaker, c.label_start, c.start, end, c.timestamp_ms)
+    for n, i in enumerate(accepted):
+        boundary = line_starts[accepted[n + 1]] if n + 1 < len(accepted) else len(text)
+        start = starts[i]
+        end = start + len(text[start:boundary].rstrip())
+        table.append(speakers[i], label_starts[i], start, end, times[i])
     return table
 
 

@@ -24,7 +24,7 @@ from lobcoder.importing.readers import SUPPORTED_EXTENSIONS, read_file
 from lobcoder.importing.speakers import DEFAULT_INTERVIEWER_NAMES, SpeakerPattern
 from lobcoder.search.staged import StagedIndex
 from lobcoder.services.documents import add_document, check_turns, find_duplicate
-from lobcoder.services.prepared_text import prepare_text
+from lobcoder.services.prepared_text import spool_text
 from lobcoder.storage.project import ProjectStore
 from lobcoder.storage.staging import StagedText, StagedTurns, stage_all
 
@@ -143,8 +143,11 @@ def import_one(
     """
     try:
         extracted, turns = extract(path, options)
-        prepared = prepare_text(extracted.text, path.stem)
-        check_turns(turns, prepared.length, path.stem)
+        # The UTF-8 is set aside and read back only once the text is let go
+        # (below): a long text with typographic quotes is two bytes a
+        # character as a str, and both at once were the import's peak.
+        spooled = spool_text(extracted.text, path.stem)
+        check_turns(turns, spooled.length, path.stem)
         imported_format = extracted.format
     except LobcoderError as exc:
         return FileResult(str(path), "failed", getattr(exc, "problem", str(exc)))
@@ -157,7 +160,7 @@ def import_one(
     imported = FileResult(
         str(path),
         "imported",
-        characters=len(extracted.text),
+        characters=spooled.length,
         turns=len(turns),
         speakers=staged.speakers,
         encoding=extracted.encoding,
@@ -168,6 +171,7 @@ def import_one(
     # leaves room for the copies SQLite makes of a long transcript.
     del extracted
     del turns
+    prepared = spooled.prepared()
     # A long text's search index is written first, in short transactions of
     # its own that no search sees, and claimed by the document's transaction;
     # the text itself waits in a TEMP table, so only SQLite holds it then.

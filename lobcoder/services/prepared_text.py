@@ -6,14 +6,22 @@ themselves. Holding bytes instead of the string also lets the importer drop
 the string (two or four bytes a character in Python) before SQLite makes its
 copies. The search index is made from the same bytes, a piece at a time
 (``search/pieces.py``), so no folded copy of the whole text is held.
+An importer that holds the text only to store it spools the UTF-8 aside
+(:func:`spool_text`), lets the string go and then reads the bytes back.
 """
 
 from __future__ import annotations
 
+import hashlib
+import tempfile
 from dataclasses import dataclass
+from typing import IO
 
 from lobcoder.storage.bulk import utf8
 from lobcoder.text.normalize import content_hash, is_normalized
+
+_PIECE = 1 << 20  # characters encoded at a time
+_SPOOL_IN_MEMORY = 8 << 20  # bytes kept in memory before the spool becomes an (unnamed) file
 
 
 @dataclass
@@ -44,3 +52,80 @@ def prepare_text(text: str, name: str = "") -> PreparedText:
     if not is_normalized(text):
         raise ValueError(f"the text of {name!r} is not normalised; pass it through normalize_text first")
     return PreparedText(utf8(text), len(text), content_hash(text))
+
+
+class SpooledText:
+    """A normalised text's UTF-8 written aside, its length and hash (see :func:`spool_text`).
+
+    The UTF-8 waits in a temporary file (in memory while it is short) until
+    :meth:`prepared` reads it back: the caller lets go of the ``str`` in
+    between, so a long text is never held as a ``str`` and as UTF-8 at once
+    after it was read. The file has no name and is gone when closed, even
+    after a kill.
+    """
+
+    def __init__(
+        self, spool: IO[bytes] | None, size: int, length: int, digest: str, data: bytearray | None = None
+    ) -> None:
+        self._spool = spool
+        self._data = data  # the UTF-8 itself when no spool could be written (a full disk)
+        self.size = size
+        self.length = length
+        self.digest = digest
+
+    def prepared(self) -> PreparedText:
+        """The text as :func:`prepare_text` gives it (once: the spool is closed)."""
+        if self._data is not None:
+            data, self._data = self._data, None
+            return PreparedText(data, self.length, self.digest)
+        if self._spool is None:
+            raise RuntimeError("the spooled text was already taken")
+        spool, self._spool = self._spool, None
+        with spool:
+            data = bytearray(self.size)  # exactly the size: no growth, no second copy
+            view = memoryview(data)
+            spool.seek(0)
+            done = 0
+            while done < self.size:
+                read = spool.readinto(view[done:])  # type: ignore[attr-defined]
+                if not read:
+                    raise OSError("the spooled text was cut short")
+                done += read
+            view.release()
+        return PreparedText(data, self.length, self.digest)
+
+    def close(self) -> None:
+        self._data = None
+        if self._spool is not None:
+            self._spool.close()
+            self._spool = None
+
+
+def spool_text(text: str, name: str = "") -> SpooledText:
+    """:func:`prepare_text` with the UTF-8 set aside until :meth:`SpooledText.prepared`.
+
+    The bytes, length and hash are exactly :func:`prepare_text`'s.
+
+    Raises:
+        ValueError: the text is not in normalised form.
+    """
+    if not is_normalized(text):
+        raise ValueError(f"the text of {name!r} is not normalised; pass it through normalize_text first")
+    spool = tempfile.SpooledTemporaryFile(max_size=_SPOOL_IN_MEMORY)
+    digest = hashlib.sha256()
+    size = 0
+    try:
+        for start in range(0, len(text), _PIECE):
+            piece = text[start : start + _PIECE].encode("utf-8")
+            digest.update(piece)
+            spool.write(piece)
+            size += len(piece)
+        spool.flush()
+    except OSError:  # no room for the spool: hold the UTF-8 in memory, as prepare_text does
+        spool.close()
+        prepared = prepare_text(text, name)
+        return SpooledText(None, len(prepared.utf8), prepared.length, prepared.digest, prepared.utf8)
+    except BaseException:
+        spool.close()
+        raise
+    return SpooledText(spool, size, len(text), digest.hexdigest())
