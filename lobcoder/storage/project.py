@@ -105,11 +105,15 @@ def known_revisions() -> set[str]:
     return {rev.revision for rev in script.walk_revisions()}
 
 
-def _upgrade(engine: Engine, target: str = "head") -> None:
+def _upgrade(engine: Engine, target: str | None = None) -> None:
+    # To the schema this code was written for, not to the newest migration file on disk: files
+    # that change under a running lobcoder (an upgrade installed meanwhile, a checkout switched
+    # during a test run) must not give projects a schema the running code does not expect, and
+    # every later opening a "before migration" backup.
     from alembic import command
 
     with engine.begin() as connection:
-        command.upgrade(_migrations_config(connection), target)
+        command.upgrade(_migrations_config(connection), target or SCHEMA_HEAD)
 
 
 def remove_sidecars(path: str | Path) -> None:

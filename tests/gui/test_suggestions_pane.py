@@ -261,11 +261,12 @@ def test_results_for_a_document_no_longer_open_are_dropped(qtbot, window: MainWi
     anna, bram = _doc_id(window, "Anna_w1"), _doc_id(window, "Bram_w1")
     shown: list[set[int]] = []
     ctl.pane.model.modelReset.connect(lambda: shown.append({s.document_id for s in ctl.pane.model.suggestions()}))
-    gate = threading.Event()
+    entered, gate = threading.Event(), threading.Event()
     real = controller_module.compute_suggestions
     finished = []
 
     def held(store, document_id, training, progress, _cancelled):  # type: ignore[no-untyped-def]
+        entered.set()
         gate.wait(10)
         # Deaf to the cancel request, so Anna's result does arrive, after Bram's document was opened.
         batch = real(store, document_id, training, progress, lambda: False)
@@ -275,7 +276,9 @@ def test_results_for_a_document_no_longer_open_are_dropped(qtbot, window: MainWi
     controller_module.compute_suggestions = held
     try:
         _click(qtbot, ctl.pane.refresh_button)  # for Anna's interview
-        qtbot.waitUntil(ctl.is_running, timeout=TIMEOUT)
+        # Until the task itself runs, not just until the worker is queued: a worker cancelled
+        # before a pool thread picks it up never runs (a loaded machine is slow to pick it up).
+        qtbot.waitUntil(entered.is_set, timeout=TIMEOUT)
         window.open_document(bram)
         gate.set()
         _wait(qtbot, ctl)

@@ -6,6 +6,7 @@ import shutil
 import sqlite3
 from pathlib import Path
 
+import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 from sqlalchemy import select
@@ -73,3 +74,19 @@ def test_migration_stores_the_length_and_coded_characters_of_existing_documents(
     assert rows and all(length == len(text) > 0 for _id, text, length, _covered in rows)
     assert {row_id: covered for row_id, _text, _length, covered in rows if covered} == measured
     assert sum(measured.values()) == len("Eén keer per maand overleggen we")
+
+
+def test_a_running_lobcoder_migrates_to_its_own_schema_not_to_newer_files_on_disk(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The code in memory is one schema behind the migration files on disk, as when an update is
+    # installed (or a checkout switched) while lobcoder runs: projects it creates and opens stay at
+    # the schema it expects, so no opening is mistaken for a migration and backed up.
+    older = sorted(known_revisions())[-2]
+    monkeypatch.setattr("lobcoder.storage.project.SCHEMA_HEAD", older)
+    path = tmp_path / "p.lobcoder"
+    ProjectStore.create(path).close()
+    with ProjectStore.open(path) as store, store.read() as session:
+        version = session.connection().exec_driver_sql("SELECT version_num FROM alembic_version").scalar()
+    assert version == older
+    assert list_backups(path) == []
