@@ -243,3 +243,27 @@ def test_every_listed_command_is_registered_by_its_module() -> None:
         action = next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction))
         # A stub has only -h; the real parser has its arguments (or its own subcommands).
         assert len(action.choices[name]._actions) > 1, (name, module)
+
+
+def test_a_blank_bracket_label_in_subtitles_names_no_speaker(tmp_path: Path) -> None:
+    # whisperX writes "[ ]:" when it could not tell who spoke: no speaker, the cue kept as written.
+    srt = tmp_path / "gesprek.srt"
+    srt.write_text(
+        "1\n00:00:01,000 --> 00:00:03,000\n[ ]: Eh, waar zal ik beginnen?\n\n"
+        "2\n00:00:03,000 --> 00:00:05,000\n[Anna]: Bij de stage.\n\n"
+        "3\n00:00:05,000 --> 00:00:07,000\n[ ]: Goed.\n",
+        encoding="utf-8",
+    )
+    project = tmp_path / "p.lobcoder"
+    assert run("new", project)[0] == 0
+    code, output = run("import", project, srt)
+    assert code == 0
+    assert "speakers: Anna" in output and "speakers: ," not in output
+    with ProjectStore.open(project) as store, store.read() as session:
+        document = get_document(session, "gesprek")
+    assert document.text == "[ ]: Eh, waar zal ik beginnen?\nAnna: Bij de stage.\n[ ]: Goed."
+    assert [(t.speaker, document.text[t.start : t.end]) for t in document.turns] == [
+        (None, "[ ]: Eh, waar zal ik beginnen?"),
+        ("Anna", "Bij de stage."),
+        (None, "[ ]: Goed."),
+    ]

@@ -13,6 +13,8 @@ from lobcoder.importing.readers import read_file
 from lobcoder.importing.readers.subtitles import read_subtitles_file
 from tests.importing.subtitles_reference import read_subtitles as reference_reader
 
+# No blank name: the reference reader made a speaker named "" of a blank "[ ]:" label, which the
+# reader now deliberately does not (see the last test); everything else must match it.
 _NAMES = ("Anna de Vries", "Interviewer", "Bram", "SPEAKER_00", "Mevr. Jansen-Smit", "nou ja")
 _WORDS = "ja nee stage mentor coördinatie één école 😀 ‘goed’ — e\u0301 &amp; &lt;b&gt; loopbaan".split()
 
@@ -135,3 +137,13 @@ def test_a_long_monologue_streams_into_one_turn(tmp_path: Path) -> None:
     assert result.turns is not None and len(result.turns) == 1
     assert result.text == "Anna: " + " ".join(f"woord {n}" for n in range(5000))
     assert result.text == reference_reader(path.read_bytes(), path, "srt").text
+
+
+def test_the_one_deliberate_difference_from_the_reference_a_blank_bracket_label(tmp_path: Path) -> None:
+    data = "1\n00:00:01,000 --> 00:00:02,000\n[ ]: Eh, ja.\n\n2\n00:00:02,000 --> 00:00:03,000\n[Anna]: Goed.\n"
+    path = tmp_path / "blank.srt"
+    path.write_text(data, encoding="utf-8")
+    old = reference_reader(data.encode(), path, "srt")
+    assert old.text == ": Eh, ja.\nAnna: Goed." and [t.speaker for t in old.turns or ()] == ["", "Anna"]
+    new = read_subtitles_file(path, "srt")
+    assert new.text == "[ ]: Eh, ja.\nAnna: Goed." and [t.speaker for t in new.turns or ()] == [None, "Anna"]

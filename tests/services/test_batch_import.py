@@ -132,8 +132,9 @@ def test_imported_turns_point_at_the_speech(store: ProjectStore, tmp_path: Path)
     assert [t.is_interviewer for t in view.turns] == [True, False, True, False]
 
 
-def test_the_report_names_the_speakers_stored_even_a_blank_one(store: ProjectStore, tmp_path: Path) -> None:
-    # A subtitle cue "[ ]: ..." gives a turn whose speaker is "" (not None): it is stored, so it is reported.
+def test_the_report_names_the_speakers_stored_and_a_blank_label_names_none(store: ProjectStore, tmp_path: Path) -> None:
+    # A subtitle cue "[ ]: ..." names no speaker (it once gave one named "", reported as "speakers: , Anna"):
+    # neither stored nor reported.
     path = tmp_path / "Blank.srt"
     path.write_text(
         "1\n00:00:01,000 --> 00:00:02,000\n[ ]: hallo daar\n\n"
@@ -145,4 +146,4 @@ def test_the_report_names_the_speakers_stored_even_a_blank_one(store: ProjectSto
     with store.read() as session:
         stored = [s.name for s in list_speakers(session)]
     assert result.status == "imported"
-    assert result.speakers == ("", "Anna") and sorted(stored) == ["", "Anna"]
+    assert result.speakers == ("Anna",) and stored == ["Anna"]

@@ -178,7 +178,10 @@ def _split_cue(cue: str, start_ms: int) -> list[_Piece]:
 def _name_prefix(text: str) -> tuple[str | None, str, str]:
     bracket = _BRACKET_PREFIX.match(text)
     if bracket:
-        return " ".join(bracket.group(1).split()), text[bracket.end() :], "bracket"
+        name = " ".join(bracket.group(1).split())
+        # A blank label ("[ ]: ...") names no one: the cue is text without a speaker, kept as written,
+        # as the .txt/.docx speaker detection keeps a line whose label holds no name.
+        return (name, text[bracket.end() :], "bracket") if name else (None, text, "")
     match = _NAME_PREFIX.match(text)
     if not match:
         return None, text, ""
