@@ -25,6 +25,12 @@ on all the others; the mean over ``--runs`` seeded draws is reported.
     python benchmarks/suggestion_quality.py --corpus devset --runs 10
     python benchmarks/suggestion_quality.py --corpus devset --doc-size 100
     python benchmarks/suggestion_quality.py --ranking       # per code: AP, ROC AUC, best F1 of the codebook alone
+    python benchmarks/suggestion_quality.py --project mine.lobcoder --related-share 0.3 --ranking
+
+``--project FILE`` measures on a project's own coded documents and codes
+instead (opened read-only). ``--related-share X`` switches the related words
+(``evidence.RELATED_SHARE`` and the word vectors, off in the app) on at X for
+the run, to measure them on a real project before switching them on.
 """
 
 from __future__ import annotations
@@ -45,7 +51,9 @@ from lobcoder.codebook.builtin import add_codebook_to_project, load_builtin_code
 from lobcoder.demo.build import create_demo_project
 from lobcoder.services.codes import CodeInfo, list_codes
 from lobcoder.storage.project import ProjectStore
+from lobcoder.suggest import evidence
 from lobcoder.suggest import store as persistence
+from lobcoder.suggest import vocabulary as project_words
 from lobcoder.suggest.cache import process_text
 from lobcoder.suggest.evaluation import _method, _new_counts, run_split
 from lobcoder.suggest.pipeline import DutchPipeline, load_pipeline
@@ -136,6 +144,12 @@ def demo_documents(themes: bool) -> tuple[list[CodeInfo], list[CodedDocument]]:
     return codes, roll_up(codes, documents) if themes else documents
 
 
+def project_documents(path: Path) -> tuple[list[CodeInfo], list[CodedDocument]]:
+    """A project's codes and its documents that have codings (the project is only read)."""
+    with ProjectStore.open(path, read_only=True) as store, store.read() as session:
+        return list_codes(session), [d for d in persistence.coded_documents(session) if d.codings]
+
+
 def devset_documents(
     gold: Path, chunk: int = CHUNK, labelling_round: str = "all"
 ) -> tuple[list[CodeInfo], list[CodedDocument]]:
@@ -175,7 +189,9 @@ def devset_documents(
 
 def corpus_vocabulary(pipeline: DutchPipeline, documents: Sequence[CodedDocument], per_document: bool) -> Any:
     """The corpus's vocabulary, as ``suggest`` counts a project's (None: each document's own sentences)."""
-    return None if per_document else vocabulary_of_texts(pipeline, [d.text for d in documents])
+    if per_document:
+        return None
+    return vocabulary_of_texts(pipeline, [d.text for d in documents], vectors=project_words.VECTORS)
 
 
 def measure(
@@ -298,8 +314,22 @@ def main(argv: Sequence[str] | None = None) -> int:
         action="store_true",
         help="weigh codebook terms against each document's sentences, not the corpus's (as before)",
     )
+    parser.add_argument("--project", type=Path, help="measure on this project's coded documents instead")
+    parser.add_argument(
+        "--related-share",
+        type=float,
+        help="related words on at this share for the run (evidence.RELATED_SHARE and word vectors; off: 0)",
+    )
     args = parser.parse_args(argv)
+    if args.related_share is not None:
+        if args.related_share < 0 or args.per_document_vocabulary:
+            parser.error("--related-share needs a share >= 0 and the corpus's vocabulary")
+        evidence.RELATED_SHARE = args.related_share
+        project_words.VECTORS = args.related_share > 0
+        print(f"related words: share {args.related_share}")
     corpora = ("devset", "demo-themes", "demo") if args.corpus == "all" else (args.corpus,)
+    if args.project is not None:
+        corpora = (str(args.project),)
     out: dict[str, Any] = {}
     for corpus in corpora:
         if corpus == "devset":
@@ -310,6 +340,9 @@ def main(argv: Sequence[str] | None = None) -> int:
                 parser.error("--doc-size must be at least 1")
             codes, documents = devset_documents(args.gold, args.doc_size, args.round)
             evaluated = list(THEMES.values())
+        elif args.project is not None:
+            codes, documents = project_documents(args.project)
+            evaluated = [c.name for c in codes]
         else:
             codes, documents = demo_documents(themes=corpus == "demo-themes")
             evaluated = list(THEMES.values()) if corpus == "demo-themes" else [c.name for c in codes]
