@@ -21,7 +21,7 @@ from lobcoder.storage.bulk import utf8
 from lobcoder.text.normalize import content_hash, is_normalized
 
 _PIECE = 1 << 20  # characters encoded at a time
-_SPOOL_IN_MEMORY = 8 << 20  # bytes kept in memory before the spool becomes an (unnamed) file
+_SPOOL_IN_MEMORY = 1 << 20  # bytes kept in memory before the spool becomes an (unnamed) file
 
 
 @dataclass
