@@ -63,6 +63,8 @@ def search(
     matching = _matching_documents(session, parsed.groups, parsed.excluded)
     if document_ids is not None:
         matching &= document_ids
+    if not matching:
+        return SearchResult(query=query, hits=(), documents_matched=0, truncated=False)
     # Sort only names; the texts are fetched one document at a time, as needed.
     documents = [
         (doc_id, name)

@@ -24,7 +24,7 @@ from lobcoder.importing.readers import SUPPORTED_EXTENSIONS, read_file
 from lobcoder.importing.speakers import DEFAULT_INTERVIEWER_NAMES, SpeakerPattern
 from lobcoder.search.staged import StagedIndex
 from lobcoder.services.documents import add_document, check_turns, find_duplicate
-from lobcoder.services.prepared_text import spool_text
+from lobcoder.services.prepared_text import SpooledText, spool_text
 from lobcoder.storage.project import ProjectStore
 from lobcoder.storage.staging import StagedText, StagedTurns, stage_all
 
@@ -141,6 +141,7 @@ def import_one(
         Cancelled: ``cancelled()`` said so while a long text's search index
             was being staged; nothing of the file is stored.
     """
+    spooled: SpooledText | None = None
     try:
         extracted, turns = extract(path, options)
         # The UTF-8 is set aside and read back only once the text is let go
@@ -149,10 +150,10 @@ def import_one(
         spooled = spool_text(extracted.text, path.stem)
         check_turns(turns, spooled.length, path.stem)
         imported_format = extracted.format
-    except LobcoderError as exc:
+    except (LobcoderError, ValueError) as exc:
+        if spooled is not None:
+            spooled.close()  # a long text's spool is a temporary file
         return FileResult(str(path), "failed", getattr(exc, "problem", str(exc)))
-    except ValueError as exc:
-        return FileResult(str(path), "failed", str(exc))
     # The turns go into a TEMP table before the write lock and are copied
     # under it in one statement: another window waits as briefly as possible.
     # Their speakers are the ones stored, so the report names exactly those.

@@ -162,7 +162,7 @@ def add_document(
         staged_text.store(session, Document.__tablename__, "text", document.id)
         index.claim(session, document.id)
     else:
-        utf8 = prepared.take("utf8")
+        utf8 = prepared.take_utf8()
         store_long_text(session, Document.__table__, "text", document.id, utf8)  # type: ignore[arg-type]
         if index is not None:
             index.claim(session, document.id)

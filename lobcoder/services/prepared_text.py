@@ -36,11 +36,15 @@ class PreparedText:
     length: int
     digest: str
 
-    def take(self, field: str) -> bytearray:
-        """The buffer ``field`` ("utf8"), leaving an empty one behind."""
-        data: bytearray = getattr(self, field)
-        setattr(self, field, bytearray())
+    def take_utf8(self) -> bytearray:
+        """The UTF-8 buffer, leaving an empty one behind."""
+        data, self.utf8 = self.utf8, bytearray()
         return data
+
+
+def _check_normalized(text: str, name: str) -> None:
+    if not is_normalized(text):
+        raise ValueError(f"the text of {name!r} is not normalised; pass it through normalize_text first")
 
 
 def prepare_text(text: str, name: str = "") -> PreparedText:
@@ -49,8 +53,7 @@ def prepare_text(text: str, name: str = "") -> PreparedText:
     Raises:
         ValueError: the text is not in normalised form.
     """
-    if not is_normalized(text):
-        raise ValueError(f"the text of {name!r} is not normalised; pass it through normalize_text first")
+    _check_normalized(text, name)
     return PreparedText(utf8(text), len(text), content_hash(text))
 
 
@@ -109,8 +112,7 @@ def spool_text(text: str, name: str = "") -> SpooledText:
     Raises:
         ValueError: the text is not in normalised form.
     """
-    if not is_normalized(text):
-        raise ValueError(f"the text of {name!r} is not normalised; pass it through normalize_text first")
+    _check_normalized(text, name)
     spool = tempfile.SpooledTemporaryFile(max_size=_SPOOL_IN_MEMORY)
     digest = hashlib.sha256()
     size = 0
@@ -123,8 +125,8 @@ def spool_text(text: str, name: str = "") -> SpooledText:
         spool.flush()
     except OSError:  # no room for the spool: hold the UTF-8 in memory, as prepare_text does
         spool.close()
-        prepared = prepare_text(text, name)
-        return SpooledText(None, len(prepared.utf8), prepared.length, prepared.digest, prepared.utf8)
+        data = utf8(text)
+        return SpooledText(None, len(data), len(text), content_hash(text), data)
     except BaseException:
         spool.close()
         raise

@@ -47,12 +47,8 @@ class StagedTurns:
 
     def __init__(self, turns: Sequence[Turn]) -> None:
         self.turns = turns
-        self.count = len(turns)
         self.speakers = tuple(dict.fromkeys(t.speaker for t in turns if t.speaker is not None))
         self.staged = False
-
-    def __len__(self) -> int:
-        return self.count
 
     def stage(self, connection: sqlite3.Connection) -> None:
         """Write the turns into this connection's TEMP table (no lock on the project)."""
