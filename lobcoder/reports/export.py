@@ -71,7 +71,7 @@ def export_table(
 def pseudonymised_tables(tables: Sequence[Table], language: str = "en") -> list[Table]:
     """The tables with a note that they were computed on pseudonymised data."""
     note = message("report.pseudonymised", check_language(language))
-    return [replace(table, notes=(*table.notes, note)) for table in tables]
+    return [table if note in table.notes else replace(table, notes=(*table.notes, note)) for table in tables]
 
 
 def numbered_path(path: Path, number: int) -> Path:

@@ -191,3 +191,11 @@ def test_transcripts_never_overwrite_a_file(decided: Path, tmp_path: Path, capsy
     assert main(["transcripts", str(decided), "--out", str(folder), "--format", "txt"]) == 2
     assert "docent1_marieke_ronde1.txt: already exists" in capsys.readouterr().err
     assert source.read_text("utf-8") == "het bronbestand" and len(list(folder.iterdir())) == 1
+
+
+def test_quotes_as_json_name_the_pseudonymisation_once(
+    decided: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "quotes.json"
+    assert main(["report", "quotes", str(decided), "--out", str(out), "--pseudonymise"]) == 0
+    assert out.read_text(encoding="utf-8").count("Names and other personal data are pseudonymised.") == 1
