@@ -76,7 +76,7 @@ class ExchangeActions(TaskActions):
     @Slot()
     def export_codebook(self) -> None:
         title = self.tr("Export codebook")
-        if self._store(title) is None:
+        if self._store(title) is None or self._busy():
             return
         if not self.window.codes_by_id:
             QMessageBox.information(self.window, title, self.tr("The project has no codes yet."))
