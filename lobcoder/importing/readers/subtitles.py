@@ -16,7 +16,6 @@ from lobcoder.text.normalize import normalize_text
 
 _TIME = r"(?:(\d+):)?(\d{1,2}):(\d{1,2})(?:[.,](\d{1,3}))?"
 _TIMING = re.compile(rf"^\s*{_TIME}\s*-->\s*{_TIME}")
-_BLANK_LINES = re.compile(r"\n[ \t]*\n")
 _SKIPPED_BLOCKS = re.compile(r"(?:NOTE|STYLE|REGION)(?:[ \t]|$)")
 _VOICE = re.compile(r"<v(?:\.[^\s>]*)?(?:[ \t]+([^>]*))?>", re.IGNORECASE)
 _TAG = re.compile(r"</?[^>\s][^>]*>")
@@ -112,7 +111,7 @@ def _lines(pieces: Iterable[str]) -> Iterator[str]:
 
 
 def _blocks(lines: Iterable[str]) -> Iterator[list[str]]:
-    """The blocks ``_BLANK_LINES.split(text.strip("\n"))`` gives, as lists of lines.
+    """The blocks ``re.split(r"\n[ \t]*\n", text.strip("\n"))`` gives, as lists of lines.
 
     That split cuts at a line of spaces and tabs only when the line before it
     was not such a cut (the expression takes the line break on both sides),

@@ -97,12 +97,3 @@ def repack(members: dict[str, bytes]) -> bytes:
         for name, content in members.items():
             archive.writestr(name, content)
     return buffer.getvalue()
-
-
-def member(members: dict[str, bytes], name: str, path: str | Path, what: str) -> bytes:
-    """One member by name (any case), naming a missing one in plain words."""
-    wanted = name.casefold()
-    for key, content in members.items():
-        if key.casefold() == wanted:
-            return content
-    raise ImportProblem(path, f"is not {what}: it has no {name}")
