@@ -362,6 +362,7 @@ def fit(
         odds = _odds(chosen, guid)
         count = int(positives[guid])
         learn = count >= min_positives and 0 < int(y.sum()) < len(y)
+        speaks = bool(np.any(odds != NO_EVIDENCE))  # the codebook has evidence for this code here
         # The codebook alone, on the same sentences: its own threshold once there is something to choose it by.
         threshold, precision, recall, f1 = _codebook_threshold(_sigmoid(odds), y, count)
         found = Reliability(
@@ -370,9 +371,9 @@ def fit(
         if learn:
             data = _CodeData(matrix[rows], lemma[rows], binary[rows], names, y)
             terms = _mine(data.binary, names, y)[0]
-            if len(set(groups)) >= 2 and np.any(odds != NO_EVIDENCE):
+            if len(set(groups)) >= 2 and speaks:
                 # The codebook speaks: its log-odds stay, the learned score only adjusts them (see _adjust).
-                learned, valid = _out_of_fold(data, groups, seed)
+                learned, valid = _out_of_fold(data, groups, seed, ADJUST_SCORES)
                 stack, scores = _adjust(odds, learned, valid, count)
                 threshold, precision, recall, f1 = measure(scores, y, ADJUST_THRESHOLD)
                 found = Reliability(count, coded_docs, threshold, precision, recall, f1, "learned")
@@ -391,7 +392,7 @@ def fit(
                     models[guid] = CodeModel(guid, coef, intercept, stack, found, terms)
             # Codings in one document, nothing to cross-validate: where the codebook speaks, it carries;
             # where it says nothing, learn as well as one can.
-            elif not np.any(odds != NO_EVIDENCE):
+            elif not speaks:
                 coef, intercept = _fit_one(data.x, y, seed)
                 found = Reliability(count, coded_docs, DEFAULT_THRESHOLD, None, None, None, "learned")
                 models[guid] = CodeModel(guid, coef, intercept, DEFAULT_STACK, found, terms)
@@ -479,8 +480,7 @@ def _adjust(
         values = learned[valid, column]
         if len(values) < ADJUST_MIN_ROWS:
             continue
-        mean = float(values.mean()) if len(values) else 0.0
-        spread = float(values.std()) if len(values) > 1 else 0.0
+        mean, spread = float(values.mean()), float(values.std())
         if spread < 1e-9:
             continue
         share = weight / len(columns) / spread
@@ -491,10 +491,13 @@ def _adjust(
     return tuple(round(w, 6) for w in (*stack, intercept)), _sigmoid(logits)
 
 
-def _out_of_fold(data: _CodeData, groups: Sequence[str], seed: int) -> tuple[np.ndarray, np.ndarray]:
+def _out_of_fold(
+    data: _CodeData, groups: Sequence[str], seed: int, scores: Sequence[str] = SCORES[1:]
+) -> tuple[np.ndarray, np.ndarray]:
     """The learned scores (decision, learned keywords, nearest) of each example, learned without its document.
 
     Documents are split into at most :data:`MAX_FOLDS` groups (seeded shuffle).
+    Only the columns named in ``scores`` are computed (the others stay 0).
     Also says which rows got scores from a model (their fold's training documents have coded sentences).
     """
     names = sorted(set(groups))
@@ -515,7 +518,10 @@ def _out_of_fold(data: _CodeData, groups: Sequence[str], seed: int) -> tuple[np.
         if len(set(y[train_rows].tolist())) == 2:
             coef, intercept = _fit_one(data.x[train_rows], y[train_rows], seed)
             result[test_rows, 0] = data.x[test_rows] @ coef + intercept
-        result[test_rows, 1] = data.binary[test_rows] @ _mine(data.binary[train_rows], data.names, y[train_rows])[1]
-        coded = data.lemma[train_rows[y[train_rows] == 1]]
-        result[test_rows, 2] = _nearest_mean((data.lemma[test_rows] @ coded.T).toarray())
+        if "mined" in scores:
+            mined = _mine(data.binary[train_rows], data.names, y[train_rows])[1]
+            result[test_rows, 1] = data.binary[test_rows] @ mined
+        if "nearest" in scores:
+            coded = data.lemma[train_rows[y[train_rows] == 1]]
+            result[test_rows, 2] = _nearest_mean((data.lemma[test_rows] @ coded.T).toarray())
     return result, valid

@@ -37,7 +37,7 @@ from spacy.lang.nl.stop_words import STOP_WORDS
 from lobcoder.suggest.headings import code_fields
 from lobcoder.suggest.pipeline import DutchPipeline
 from lobcoder.suggest.terms import Words, compound_splits, modifier_forms
-from lobcoder.suggest.vocabulary import Vocabulary
+from lobcoder.suggest.vocabulary import MIN_LENGTH, Vocabulary
 
 __all__ = ["CodebookEvidence", "CodeTexts", "EvidenceHit", "Vocabulary", "content_lemmas", "prior", "prior_logit"]
 
@@ -53,7 +53,6 @@ MODIFIER_SHARE = 0.4  # a term found as the first part of a compound (loopbaan|b
 PART_SHARE = 0.5  # the parts of a compound in a code's texts are terms of it too (gespreks|formulier)
 BIAS = 1.0  # evidence at which a code without codings reaches probability 0.5
 SLOPE = 2.5
-MIN_LENGTH = 3
 RELATED_SOURCES = 15  # a code's strongest single-word terms whose distributional neighbours become terms too
 RELATED_COUNT = 10  # neighbours read per term
 RELATED_MIN = 0.35  # cosine a neighbour needs

@@ -45,7 +45,7 @@ if TYPE_CHECKING:
     from lobcoder.storage.project import ProjectStore
     from lobcoder.suggest.pipeline import DutchPipeline
 
-MIN_LENGTH = 3  # as evidence.MIN_LENGTH: shorter words are not content words
+MIN_LENGTH = 3  # shorter words are not content words (here and in the codebook's terms, evidence.py)
 MIN_SENTENCES = 20  # below this, document frequencies say nothing (rarity is 1 for every word)
 MIN_COUNT = 3  # a word needs this many sentences to get a vector
 MAX_WORDS = 20000  # the most frequent words get vectors
@@ -212,11 +212,8 @@ def vocabulary_of_texts(pipeline: DutchPipeline, texts: Iterable[str], *, vector
 
 def document_counts(pipeline: DutchPipeline, text: str) -> tuple[Counter[str], int]:
     """One text's share of a vocabulary: per lemma, how many of its sentences have it; and its sentences."""
-    sentences = sentence_lemmas(pipeline, text)
-    df: Counter[str] = Counter()
-    for words in sentences:
-        df.update(set(words))
-    return df, len(sentences)
+    vocabulary = Vocabulary.of(sentence_lemmas(pipeline, text))
+    return Counter(vocabulary.df), vocabulary.units
 
 
 def _encode(df: Counter[str], units: int) -> bytes:
