@@ -74,19 +74,15 @@ def unindex_document(target: Session | Connection, document_id: int) -> None:
     connection.execute(text("DELETE FROM search_pieces WHERE document_id = :id"), {"id": document_id})
 
 
-def remove_pieces(target: Session | Connection, staging: str) -> int:
-    """Remove the staged pieces of one import (``staging``); how many."""
+def remove_pieces(target: Session | Connection, staging: str | None) -> int:
+    """Remove the staged pieces of one import (``staging``; None: pieces without a staging mark); how many."""
     connection = _connection(target)
+    which = "(staging = :staging OR (staging IS NULL AND :staging IS NULL)) AND document_id IS NULL"
     connection.execute(
-        text(
-            "DELETE FROM document_fts WHERE rowid IN "
-            "(SELECT id FROM search_pieces WHERE staging = :staging AND document_id IS NULL)"
-        ),
+        text(f"DELETE FROM document_fts WHERE rowid IN (SELECT id FROM search_pieces WHERE {which})"),
         {"staging": staging},
     )
-    result = connection.execute(
-        text("DELETE FROM search_pieces WHERE staging = :staging AND document_id IS NULL"), {"staging": staging}
-    )
+    result = connection.execute(text(f"DELETE FROM search_pieces WHERE {which}"), {"staging": staging})
     return int(result.rowcount)
 
 

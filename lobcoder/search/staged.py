@@ -110,7 +110,7 @@ class StagedIndex:
 def remove_stale(session: Session) -> int:
     """Remove pieces staged by imports that no longer run; how many."""
     rows = session.execute(
-        text("SELECT DISTINCT staging, min(staged_at) FROM search_pieces WHERE document_id IS NULL GROUP BY staging")
+        text("SELECT staging, min(staged_at) FROM search_pieces WHERE document_id IS NULL GROUP BY staging")
     ).all()
     removed = 0
     now = _now()
@@ -118,22 +118,8 @@ def remove_stale(session: Session) -> int:
         pid = staging.split(":", 1)[0] if staging else ""
         old = staged_at is None or now - _as_datetime(staged_at) > _STALE_AFTER
         if not staging or old or not pid.isdigit() or not process_running(int(pid)):
-            removed += _remove(session, staging)
+            removed += remove_pieces(session, staging)
     return removed
-
-
-def _remove(session: Session, staging: str | None) -> int:
-    if staging is not None:
-        return remove_pieces(session, staging)
-    session.execute(
-        text(
-            "DELETE FROM document_fts WHERE rowid IN "
-            "(SELECT id FROM search_pieces WHERE staging IS NULL AND document_id IS NULL)"
-        )
-    )
-    return int(
-        session.execute(text("DELETE FROM search_pieces WHERE staging IS NULL AND document_id IS NULL")).rowcount  # type: ignore[attr-defined]
-    )
 
 
 def _as_datetime(value: datetime | str) -> datetime:

@@ -172,3 +172,15 @@ def test_staged_pieces_older_than_a_day_are_removed_even_if_their_process_runs(
         insert_pieces(session, None, cut_text("stage " * 100, 1000), staging=f"{os.getpid()}:old", staged_at=old)
     assert import_one(store, _transcript(tmp_path, 50)).status == "imported"
     assert all(doc == 1 for doc, _, _ in _pieces(store))
+
+
+def test_unclaimed_pieces_without_a_staging_mark_are_removed_by_the_next_import(
+    store: ProjectStore, tmp_path: Path, staging: None
+) -> None:
+    with store.transaction() as session:
+        insert_pieces(session, None, cut_text("stray " * 100, 1000))
+    assert any(doc is None for doc, _, _ in _pieces(store))
+    assert import_one(store, _transcript(tmp_path, 50)).status == "imported"
+    assert all(doc == 1 for doc, _, _ in _pieces(store))
+    with store.read() as session:
+        assert search(session, "stray").hits == ()
