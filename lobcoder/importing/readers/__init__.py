@@ -12,13 +12,13 @@ from pathlib import Path
 
 from lobcoder.errors import ImportProblem, UnsupportedFormat
 from lobcoder.importing.extracted import ExtractedText
-from lobcoder.importing.readers.docx import read_docx, read_docx_file
-from lobcoder.importing.readers.markup import read_html, read_html_file, read_markdown
-from lobcoder.importing.readers.odt import read_odt, read_odt_file
+from lobcoder.importing.readers.docx import read_docx_file
+from lobcoder.importing.readers.markup import read_html_file
+from lobcoder.importing.readers.odt import read_odt_file
 from lobcoder.importing.readers.pdf import read_pdf
-from lobcoder.importing.readers.plain import read_plain, read_plain_file
-from lobcoder.importing.readers.rtf import read_rtf, read_rtf_file
-from lobcoder.importing.readers.subtitles import read_subtitles, read_subtitles_file
+from lobcoder.importing.readers.plain import read_plain_file
+from lobcoder.importing.readers.rtf import read_rtf_file
+from lobcoder.importing.readers.subtitles import read_subtitles_file
 from lobcoder.importing.readers.whisper_json import read_whisper_json
 from lobcoder.importing.service_transcripts import recognise
 from lobcoder.text.normalize import normalize_text
@@ -28,43 +28,30 @@ __all__ = ["MAX_FILE_BYTES", "SUPPORTED_EXTENSIONS", "read_file"]
 MAX_FILE_BYTES = 100 * 1024 * 1024
 _SNIFF_BYTES = 4096
 
-Reader = Callable[[bytes, Path], ExtractedText]
+Reader = Callable[[Path], ExtractedText]
 
-# extension -> (name of the format in messages, reader)
+# extension -> (name of the format in messages, reader). Most formats are
+# read from the file in pieces, never held whole (bounded memory for long
+# transcripts); PDF and Whisper JSON need their whole bytes.
 _READERS: dict[str, tuple[str, Reader]] = {
-    ".txt": ("plain text", read_plain),
-    ".md": ("Markdown", read_markdown),
-    ".markdown": ("Markdown", read_markdown),
-    ".html": ("HTML", read_html),
-    ".htm": ("HTML", read_html),
-    ".docx": ("a Word document (.docx)", read_docx),
-    ".odt": ("an OpenDocument text (.odt)", read_odt),
-    ".rtf": ("RTF", read_rtf),
-    ".pdf": ("PDF", read_pdf),
-    ".vtt": ("WebVTT subtitles", partial(read_subtitles, fmt="vtt")),
-    ".srt": ("SRT subtitles", partial(read_subtitles, fmt="srt")),
-    ".json": ("a Whisper transcript (.json)", read_whisper_json),
+    ".txt": ("plain text", read_plain_file),
+    ".md": ("Markdown", partial(read_plain_file, fmt="md")),
+    ".markdown": ("Markdown", partial(read_plain_file, fmt="md")),
+    ".html": ("HTML", read_html_file),
+    ".htm": ("HTML", read_html_file),
+    ".docx": ("a Word document (.docx)", read_docx_file),
+    ".odt": ("an OpenDocument text (.odt)", read_odt_file),
+    ".rtf": ("RTF", read_rtf_file),  # read whole, but its bytes let go before striprtf runs
+    ".pdf": ("PDF", lambda path: read_pdf(_read_bytes(path), path)),
+    ".vtt": ("WebVTT subtitles", partial(read_subtitles_file, fmt="vtt")),
+    ".srt": ("SRT subtitles", partial(read_subtitles_file, fmt="srt")),
+    ".json": ("a Whisper transcript (.json)", lambda path: read_whisper_json(_read_bytes(path), path)),
 }
 
 # Plain-text files that are really subtitles or Whisper JSON (a transcript
 # saved or renamed as .txt) are read as what they contain.
 _SRT_START = re.compile(rb"^\s*\d+[ \t]*\r?\n[ \t]*\d{1,2}:\d{2}:\d{2}[,.]\d{1,3}[ \t]*-->")
 _JSON_START = re.compile(rb'^\s*\{.*"segments"\s*:', re.DOTALL)
-
-# Formats read from the file in pieces, never held whole (bounded memory for
-# long transcripts; the same result as their reader of the whole bytes).
-_FILE_READERS: dict[str, Callable[[Path], ExtractedText]] = {
-    ".txt": read_plain_file,
-    ".md": partial(read_plain_file, fmt="md"),
-    ".markdown": partial(read_plain_file, fmt="md"),
-    ".vtt": partial(read_subtitles_file, fmt="vtt"),
-    ".srt": partial(read_subtitles_file, fmt="srt"),
-    ".docx": read_docx_file,
-    ".odt": read_odt_file,
-    ".html": read_html_file,
-    ".htm": read_html_file,
-    ".rtf": read_rtf_file,  # read whole, but its bytes let go before striprtf runs
-}
 
 SUPPORTED_EXTENSIONS: tuple[str, ...] = tuple(_READERS)
 
@@ -92,13 +79,10 @@ def read_file(path: str | Path) -> ExtractedText:
         )
     if size == 0:
         raise ImportProblem(path, "is empty")
-    kind = _sniff(extension, _read_bytes(path, _SNIFF_BYTES)) if extension == ".txt" else extension
+    kind = _sniff(_read_bytes(path, _SNIFF_BYTES)) if extension == ".txt" else extension
     label, reader = _READERS[kind]
     try:
-        if kind in _FILE_READERS:  # decoded from the file in pieces: a long text is never in memory twice
-            result = _FILE_READERS[kind](path)
-        else:
-            result = reader(_read_bytes(path), path)
+        result = reader(path)
     except ImportProblem:
         raise
     except RecursionError as exc:
@@ -116,10 +100,8 @@ def read_file(path: str | Path) -> ExtractedText:
     return recognise(dataclasses.replace(result, text=text))
 
 
-def _sniff(extension: str, data: bytes) -> str:
-    """The reader a ``.txt`` file's content asks for; other extensions are trusted."""
-    if extension != ".txt":
-        return extension
+def _sniff(data: bytes) -> str:
+    """The reader a ``.txt`` file's content asks for (other extensions are trusted)."""
     head = data[:_SNIFF_BYTES].removeprefix(b"\xef\xbb\xbf")
     if head.lstrip().startswith(b"WEBVTT"):
         return ".vtt"
@@ -127,7 +109,7 @@ def _sniff(extension: str, data: bytes) -> str:
         return ".srt"
     if _JSON_START.match(head):
         return ".json"
-    return extension
+    return ".txt"
 
 
 def _check_file(path: Path) -> int:

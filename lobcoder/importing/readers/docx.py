@@ -59,11 +59,6 @@ _SKIP_IN_PARAGRAPH = frozenset(
 )
 
 
-def read_docx(data: bytes, path: Path) -> ExtractedText:
-    """:func:`read_docx_file` for a document already in memory."""
-    return _read(data, path)
-
-
 def read_docx_file(path: Path) -> ExtractedText:
     """Extract what a reader of the printed body sees, without headers,
     footers, footnotes or comments: those repeat or annotate, and would be

@@ -8,7 +8,6 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 from lobcoder.importing.extracted import ExtractedText
-from lobcoder.importing.readers.plain import read_plain
 from lobcoder.text.builder import TextBuilder
 from lobcoder.text.decode import decode_bytes
 from lobcoder.text.decode_stream import CHUNK, decode_pieces, file_chunks
@@ -25,12 +24,6 @@ _CELLS = frozenset({"td", "th"})
 _HTML_SPACE = re.compile(r"[ \t\n\r\f]+")
 _SPACE_AROUND_TAB = re.compile(r" *\t *")
 _SPACES = re.compile(r" {2,}")
-
-
-def read_markdown(data: bytes, path: Path) -> ExtractedText:
-    """Keep Markdown as written: its markup is light enough to read, and
-    stripping it would lose emphasis that coders may care about."""
-    return read_plain(data, path, fmt="md")
 
 
 def read_html(data: bytes, path: Path) -> ExtractedText:

@@ -67,11 +67,6 @@ _OFFICE_BODY, _TEXT_BODY = f"{{{_OFFICE_NS}}}body", f"{{{_OFFICE_NS}}}text"
 _FEED = 64 * 1024
 
 
-def read_odt(data: bytes, path: Path) -> ExtractedText:
-    """:func:`read_odt_file` for a document already in memory."""
-    return _read(data, path)
-
-
 def read_odt_file(path: Path) -> ExtractedText:
     """Extract the body text; headers, footers, notes and comments are left
     out as for .docx.

@@ -18,21 +18,16 @@ _CHARSETS = ((rb"\mac", "mac_roman"), (rb"\pca", "cp850"), (rb"\pc", "cp437"))
 
 
 def read_rtf_file(path: Path) -> ExtractedText:
-    """:func:`read_rtf` of the file, letting its bytes go once they are decoded
-    (striprtf works on the whole text: the bytes need not be held as well)."""
-    return _extracted(*_decoded(path.read_bytes(), path))
-
-
-def read_rtf(data: bytes, path: Path) -> ExtractedText:
     """Extract the text, leaving out what striprtf treats as destinations
     (headers, footers, footnotes, comments, pictures).
 
     ``\\'xx`` escapes are decoded in the document's code page (``\\ansicpg``,
     Windows-1252 when none is given), so "één" written as ``\\'e9\\'e9n``
     reads correctly. Table cells come out separated by "|" as striprtf
-    writes them.
+    writes them. The file's bytes are let go once they are decoded (striprtf
+    works on the whole text: the bytes need not be held as well).
     """
-    return _extracted(*_decoded(data, path))
+    return _extracted(*_decoded(path.read_bytes(), path))
 
 
 def _decoded(data: bytes, path: Path) -> tuple[str, str]:

@@ -38,11 +38,6 @@ class _Piece:
     kind: str = ""  # how the speaker was given: "voice" tag, "bracket" or name "prefix"
 
 
-def read_subtitles(data: bytes, path: Path, fmt: str) -> ExtractedText:
-    """:func:`read_subtitles_file` for subtitles already in memory."""
-    return _read(path, fmt, lambda: (data[i : i + CHUNK] for i in range(0, len(data), CHUNK)))
-
-
 def read_subtitles_file(path: Path, fmt: str, chunk_size: int = CHUNK) -> ExtractedText:
     """Build one line per speaker turn, ``"Anna de Vries: tekst"``, and the
     turns with their offsets.
