@@ -270,7 +270,11 @@ def picked_quote_report(
     for code, rows in quote_rows(dataset, flt, codes, rollup):
         if not len(rows):
             continue
-        info = [dataset.documents[int(i)] for i in document_of[rows].tolist()]
+
+        def source(i: int, rows: IntArray = rows) -> object:  # asked only when "spread" must choose
+            document = dataset.documents[int(document_of[rows[i]])]
+            return _source(document.participant, document.id)
+
         chosen = _chosen(
             len(rows),
             per_code,
@@ -278,7 +282,7 @@ def picked_quote_report(
             seed,
             code.id,
             lambda i, rows=rows: int(ends[rows[i]] - starts[rows[i]]),  # type: ignore[misc]
-            lambda i, info=info: _source(info[i].participant, info[i].id),  # type: ignore[misc]
+            source,
         )
         picked.append((code, rows[chosen]))
         totals.append(len(rows))
