@@ -8,19 +8,15 @@ from pathlib import Path
 from lobcoder.cli.backup import report_problem
 from lobcoder.cli.output import print_json
 from lobcoder.cli.pseudonymised import add_flag, project_to_export
-from lobcoder.codebook.export_docx import export_codebook_docx
-from lobcoder.codebook.export_markdown import export_codebook_markdown
+from lobcoder.codebook.write import CODEBOOK_FORMATS, write_codebook
 from lobcoder.editing.codebook_import import ImportCodebook, plan_codebook_import
 from lobcoder.errors import NotFoundError
-from lobcoder.refi.qdc import read_qdc, write_qdc
+from lobcoder.refi.qdc import read_qdc
 from lobcoder.refi.qdpx_export import export_qdpx
 from lobcoder.refi.qdpx_import import import_qdpx
-from lobcoder.services.codebook_data import codebook_from_project
 from lobcoder.services.codes import list_codes
 from lobcoder.storage.backups import BEFORE_CODEBOOK_IMPORT, create_backup
 from lobcoder.storage.project import ProjectStore
-
-CODEBOOK_FORMATS = {".qdc": "qdc", ".docx": "docx", ".md": "md", ".markdown": "md"}
 
 
 def register(commands: argparse._SubParsersAction) -> None:
@@ -84,16 +80,8 @@ def cmd_codebook_export(args: argparse.Namespace) -> int:
         return 2
     with project_to_export(args.project, args.pseudonymise, args.out) as (store, _label):
         root = _branch_guid(store, args.branch)
-        with store.read() as session:
-            codebook = codebook_from_project(session, root)
-            counts = {c.guid: (c.codings, c.documents) for c in list_codes(session)} if args.counts else None
-    if kind == "qdc":
-        write_qdc(codebook, args.out, language=args.language)
-    elif kind == "docx":
-        export_codebook_docx(codebook, args.out, counts=counts, language=args.language)
-    else:
-        export_codebook_markdown(codebook, args.out, counts=counts, language=args.language)
-    print(f"Wrote {codebook.count()} codes to {args.out}")
+        count = write_codebook(store, args.out, kind, branch_guid=root, language=args.language, counts=args.counts)
+    print(f"Wrote {count} codes to {args.out}")
     return 0
 
 

@@ -6,20 +6,19 @@ import re
 from collections.abc import Callable
 from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Slot
 from PySide6.QtWidgets import QDialog, QFileDialog, QInputDialog, QMessageBox
 
 from lobcoder.codebook.builtin import LANGUAGES, create_project_with_codebook, load_builtin_codebook
+from lobcoder.codebook.write import CODEBOOK_FORMATS, write_codebook
 from lobcoder.editing.codebook_import import CodebookImportPlan, ImportCodebook, plan_codebook_import
 from lobcoder.errors import LobcoderError
 from lobcoder.gui.background_task import TaskActions
 from lobcoder.gui.i18n import available_languages, system_language
-from lobcoder.services.codebook_data import codebook_from_project
-from lobcoder.services.codes import list_codes
 from lobcoder.storage.backups import BEFORE_CODEBOOK_IMPORT
-from lobcoder.storage.project import EXTENSION, ProjectStore
+from lobcoder.storage.project import EXTENSION
 
 if TYPE_CHECKING:
     # Imported where used: the file formats and their dialogs are not needed for the first paint.
@@ -31,7 +30,6 @@ if TYPE_CHECKING:
     from lobcoder.refi.qdpx_export import ExportReport
     from lobcoder.refi.qdpx_import import ImportReport
 
-CODEBOOK_SUFFIXES = {".docx": "docx", ".md": "md", ".markdown": "md", ".qdc": "qdc"}
 QDPX = ".qdpx"
 _UNSAFE_IN_NAMES = re.compile(r'[\\/:*?"<>|\x00-\x1f]+')
 
@@ -127,7 +125,7 @@ class ExchangeActions(TaskActions):
         if not path:
             return
         target = Path(path)
-        kind = CODEBOOK_SUFFIXES.get(target.suffix.lower())
+        kind = CODEBOOK_FORMATS.get(target.suffix.lower())
         if kind is None:
             kind = next((k for k, text in filters.items() if text == chosen), "docx")
             target = Path(f"{path}.{kind}")
@@ -146,11 +144,11 @@ class ExchangeActions(TaskActions):
 
             title = self.tr("Export codebook")
             label = self.tr("Pseudonymising and writing {0}…").format(path.name)
-            work = partial(write_export, store, True, path.parent, partial(_codebook_to, path, kind, options))
+            work = partial(write_export, store, True, path.parent, _codebook_writer(path, kind, options))
             self._start(title, label, work, partial(self._codebook_written, path))
             return True
         try:
-            count = _write_codebook(store, path, kind, options)
+            count = _codebook_writer(path, kind, options)(store)
         except LobcoderError as exc:
             QMessageBox.warning(self.window, self.tr("Cannot export the codebook"), str(exc))
             return False
@@ -385,22 +383,13 @@ class ExchangeActions(TaskActions):
         return [self.tr("Not taken over: {0}").format(", ".join(parts))] if parts else []
 
 
-def _write_codebook(store: ProjectStore, path: Path, kind: str, options: CodebookExportOptions) -> int:
-    from lobcoder.codebook.export_docx import export_codebook_docx
-    from lobcoder.codebook.export_markdown import export_codebook_markdown
-    from lobcoder.refi.qdc import write_qdc
-
-    with store.read() as session:
-        codebook = codebook_from_project(session, options.branch_guid)
-        counts = {c.guid: (c.codings, c.documents) for c in list_codes(session)} if options.counts else None
-    if kind == "qdc":
-        write_qdc(codebook, path, language=options.language)
-    elif kind == "md":
-        export_codebook_markdown(codebook, path, counts=counts, language=options.language)
-    else:
-        export_codebook_docx(codebook, path, counts=counts, language=options.language)
-    return codebook.count()
-
-
-def _codebook_to(path: Path, kind: str, options: CodebookExportOptions, store: ProjectStore, **_progress: Any) -> int:
-    return _write_codebook(store, path, kind, options)
+def _codebook_writer(path: Path, kind: str, options: CodebookExportOptions) -> Callable[..., int]:
+    """``write_codebook`` for this file and these choices, waiting for the store (and progress keywords)."""
+    return partial(
+        write_codebook,
+        path=path,
+        kind=kind,
+        branch_guid=options.branch_guid,
+        language=options.language,
+        counts=options.counts,
+    )
