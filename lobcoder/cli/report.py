@@ -258,11 +258,7 @@ def _report(
 ) -> int:
     """Compute and write the tables; the texts and turns are loaded only when asked for."""
     kind = _output_format(args)
-    if loaded is None:
-        with _opened(args, texts=texts, turns=turns) as (dataset, flt, _session):
-            pass
-    else:
-        dataset, flt = loaded
+    dataset, flt = loaded if loaded is not None else _load(args, texts=texts, turns=turns)
     tables = compute(dataset, flt)
     if args.pseudonymise:
         tables = pseudonymised_tables(tables, args.language)
@@ -300,6 +296,12 @@ def _opened(
             conditions = [_relabel(condition, label) for condition in args.filter]
             flt = build_filter(dataset, conditions, args.coder, args.codes, args.exclude_interviewer)
             yield dataset, flt, session
+
+
+def _load(args: argparse.Namespace, *, texts: bool, turns: bool = False) -> tuple[Dataset, AnalysisFilter]:
+    """:func:`_opened`'s data set and filter, read whole (the session and any pseudonymised copy are closed)."""
+    with _opened(args, texts=texts, turns=turns) as (dataset, flt, _session):
+        return dataset, flt
 
 
 def _relabel(condition: str, label: Callable[[str], str]) -> str:
