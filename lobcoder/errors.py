@@ -27,7 +27,16 @@ class NotAProjectError(ProjectError):
 
 
 class ProjectTooNewError(ProjectError):
-    pass
+    """The project's schema is newer than this lobcoder knows; it was left as it was.
+
+    ``schema`` is the file's schema revision, ``known`` the newest this version knows.
+    """
+
+    def __init__(self, path: str | Path, schema: str, known: str) -> None:
+        super().__init__(path, f"was saved by a newer lobcoder (schema {schema}); this version knows up to {known}")
+        self.schema = schema
+        self.known = known
+        self.args = (f"{self.path} {self.problem}. Update lobcoder to open it.",)
 
 
 class ProjectExistsError(ProjectError):

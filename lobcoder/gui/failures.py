@@ -16,7 +16,7 @@ from types import TracebackType
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from lobcoder.errors import StorageProblem
+from lobcoder.errors import ProjectTooNewError, StorageProblem
 from lobcoder.storage.failures import explain
 
 log = logging.getLogger(__name__)
@@ -43,6 +43,11 @@ class FailureText(QObject):
         wording = texts.get(problem.kind)
         return wording().format(problem.path) if wording else str(problem)
 
+    def too_new(self, problem: ProjectTooNewError) -> str:
+        return self.tr(
+            "{0} was saved by a newer lobcoder (schema {1}); this version knows up to {2}. Update lobcoder to open it."
+        ).format(problem.path, problem.schema, problem.known)
+
     def title(self) -> str:
         return self.tr("Action not carried out")
 
@@ -54,6 +59,8 @@ def failure_text(error: BaseException, path: str | Path | None = None) -> str | 
         return None
     if isinstance(problem, StorageProblem):
         return FailureText().storage(problem)
+    if isinstance(problem, ProjectTooNewError):
+        return FailureText().too_new(problem)
     return str(problem)
 
 

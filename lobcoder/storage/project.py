@@ -98,11 +98,24 @@ def _migrations_config(connection: Any) -> Any:
 
 
 def known_revisions() -> set[str]:
-    """Every schema revision this version of lobcoder can open."""
+    """Every schema revision whose migration is installed (possibly newer than ``SCHEMA_HEAD``)."""
     from alembic.script import ScriptDirectory
 
     script = ScriptDirectory.from_config(_migrations_config(None))
     return {rev.revision for rev in script.walk_revisions()}
+
+
+def older_revisions() -> set[str]:
+    """The schema revisions this lobcoder migrates to ``SCHEMA_HEAD``: its ancestors, never a later one.
+
+    A migration file newer than ``SCHEMA_HEAD`` may be installed (an upgrade
+    installed under a running lobcoder); a project at that revision is still
+    too new for the code that runs.
+    """
+    from alembic.script import ScriptDirectory
+
+    script = ScriptDirectory.from_config(_migrations_config(None))
+    return {rev.revision for rev in script.iterate_revisions(SCHEMA_HEAD, "base")} - {SCHEMA_HEAD}
 
 
 def _upgrade(engine: Engine, target: str | None = None) -> None:
@@ -187,19 +200,17 @@ class ProjectStore:
         """
         path = Path(path)
         _check_is_project(path)
-        clean_leftovers(path)
         if read_only is None:
             read_only = not (os.access(path, os.W_OK) and os.access(path.parent, os.W_OK))
         engine = _make_engine(path, read_only)
         try:
             revision = _current_revision(engine, path)
             if revision != SCHEMA_HEAD:
-                if revision not in known_revisions():
-                    raise ProjectTooNewError(
-                        path,
-                        f"made by a newer lobcoder (schema {revision}); this is lobcoder {__version__}, "
-                        "please update it",
-                    )
+                if revision is None:
+                    raise NotAProjectError(path, "has no lobcoder schema version")
+                if revision not in older_revisions():
+                    # Saved by a newer lobcoder: refused before anything is written (no backup, no migration).
+                    raise ProjectTooNewError(path, revision, SCHEMA_HEAD)
                 if read_only:
                     raise StorageProblem(
                         path,
@@ -217,6 +228,7 @@ class ProjectStore:
             if problem is None or problem is exc:
                 raise
             raise problem from exc
+        clean_leftovers(path)
         return cls(path, engine, read_only)
 
     def close(self) -> None:

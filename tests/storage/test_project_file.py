@@ -9,6 +9,7 @@ import pytest
 
 from lobcoder.errors import NotAProjectError, ProjectError, ProjectExistsError, ProjectTooNewError
 from lobcoder.services.documents import add_document, get_document, project_info
+from lobcoder.storage import project
 from lobcoder.storage.models import Document
 from lobcoder.storage.project import APPLICATION_ID, SCHEMA_HEAD, ProjectStore
 
@@ -85,18 +86,38 @@ def test_missing_file_and_folder_get_clear_messages(tmp_path: Path) -> None:
         ProjectStore.open(tmp_path)
 
 
-def test_project_from_a_newer_lobcoder_is_refused_unchanged(tmp_path: Path) -> None:
-    path = tmp_path / "future.lobcoder"
+def _saved_by_a_newer_lobcoder(path: Path, monkeypatch: pytest.MonkeyPatch, how: str) -> str:
+    """A project at a schema newer than the running code's; its revision."""
     ProjectStore.create(path).close()
-    connection = sqlite3.connect(path)
-    connection.execute("UPDATE alembic_version SET version_num = '9999'")
-    connection.commit()
-    connection.close()
+    if how == "unknown revision":  # a migration this installation does not have
+        connection = sqlite3.connect(path)
+        connection.execute("UPDATE alembic_version SET version_num = '0042'")
+        connection.commit()
+        connection.close()
+        return "0042"
+    # The migration file is installed, but the running code is older (an upgrade installed meanwhile).
+    monkeypatch.setattr(project, "SCHEMA_HEAD", f"{int(SCHEMA_HEAD) - 1:04d}")
+    return SCHEMA_HEAD
+
+
+@pytest.mark.parametrize("how", ["unknown revision", "installed but later than the code"])
+def test_project_from_a_newer_lobcoder_is_refused_unchanged(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, how: str
+) -> None:
+    path = tmp_path / "future.lobcoder"
+    revision = _saved_by_a_newer_lobcoder(path, monkeypatch, how)
     before = path.read_bytes()
-    with pytest.raises(ProjectTooNewError, match="newer lobcoder"):
+    with pytest.raises(ProjectTooNewError) as refused:
         ProjectStore.open(path)
+    assert str(refused.value) == (
+        f"{path} was saved by a newer lobcoder (schema {revision}); this version knows up to {project.SCHEMA_HEAD}. "
+        "Update lobcoder to open it."
+    )
     assert path.read_bytes() == before
-    assert not list(tmp_path.glob("*.bak"))
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["future.lobcoder"]  # no backup, no sidecars
+    with pytest.raises(ProjectTooNewError):
+        ProjectStore.open(path, read_only=True)
+    assert path.read_bytes() == before
 
 
 def test_only_normalised_text_is_stored_and_documents_get_a_guid(store: ProjectStore) -> None:

@@ -262,7 +262,7 @@
 <context>
     <name>ExchangeActions</name>
     <message numerus="yes">
-        <location filename="../../exchange_actions.py" line="+161"/>
+        <location filename="../../exchange_actions.py" line="+159"/>
         <source>Exported %n code(s) to {0}</source>
         <translation>
             <numerusform>Exported %n code to {0}</numerusform>
@@ -503,7 +503,7 @@ Language of the codebook:</numerusform>
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <location filename="../../main_window.py" line="+457"/>
+        <location filename="../../main_window.py" line="+468"/>
         <source>‘{0}’: %n segment(s)</source>
         <translation>
             <numerusform>‘{0}’: %n segment</numerusform>
@@ -565,7 +565,7 @@ Language of the codebook:</numerusform>
 <context>
     <name>QuotesTab</name>
     <message numerus="yes">
-        <location filename="../../analysis/quotes_tab.py" line="+178"/>
+        <location filename="../../analysis/quotes_tab.py" line="+181"/>
         <source>%n quote(s)</source>
         <translation>
             <numerusform>%n quote</numerusform>

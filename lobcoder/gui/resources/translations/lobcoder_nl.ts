@@ -1637,7 +1637,7 @@
 <context>
     <name>ExchangeActions</name>
     <message>
-        <location filename="../../exchange_actions.py" line="+72"/>
+        <location filename="../../exchange_actions.py" line="+70"/>
         <source>lobcoder projects (*{0})</source>
         <translation>lobcoder-projecten (*{0})</translation>
     </message>
@@ -2004,7 +2004,12 @@ Taal van het codeboek:</numerusform>
         <translation>{0}: is vergrendeld door een ander programma (een ander lobcoder-venster of een synchronisatieprogramma?); probeer het zo opnieuw</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
+        <source>{0} was saved by a newer lobcoder (schema {1}); this version knows up to {2}. Update lobcoder to open it.</source>
+        <translation>{0} is opgeslagen door een nieuwere lobcoder (schema {1}); deze versie kent schema's tot en met {2}. Werk lobcoder bij om het te openen.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Action not carried out</source>
         <translation>Actie niet uitgevoerd</translation>
     </message>
@@ -2422,7 +2427,7 @@ Taal van het codeboek:</numerusform>
         <translation>Het attributenbestand is niet toegepast, omdat het importeren is afgebroken.</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>Failed</source>
         <translation>Mislukt</translation>
     </message>
@@ -2516,7 +2521,7 @@ Taal van het codeboek:</numerusform>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../main_window.py" line="+110"/>
+        <location filename="../../main_window.py" line="+118"/>
         <source>Filter documents</source>
         <translation>Documenten filteren</translation>
     </message>
@@ -2571,7 +2576,7 @@ Taal van het codeboek:</numerusform>
         <translation>Project kan niet worden geopend</translation>
     </message>
     <message>
-        <location line="+132"/>
+        <location line="+135"/>
         <source>Action not carried out</source>
         <translation>Actie niet uitgevoerd</translation>
     </message>
@@ -3462,7 +3467,7 @@ Wachtwoord om hem te versleutelen (leeg laten voor geen):</translation>
         <translation>Tijd</translation>
     </message>
     <message numerus="yes">
-        <location line="+58"/>
+        <location line="+61"/>
         <source>%n quote(s)</source>
         <translation>
             <numerusform>%n citaat</numerusform>
