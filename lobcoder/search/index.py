@@ -4,7 +4,9 @@ The index (virtual table ``document_fts``, column ``folded``) holds each
 piece's folded text with its overlap; ``search_pieces`` (same id as the
 index row's rowid) says which document the piece belongs to and which part
 of its text it stands for. Both are written together, in the caller's
-transaction; the FTS5 statements live here and in ``search/fulltext.py`` only.
+transaction; the FTS5 statements live here and in ``search/fulltext.py`` only
+(and, to remove a killed import's staged pieces when a project is opened,
+in ``storage/staged_pieces.py``).
 """
 
 from __future__ import annotations
@@ -72,18 +74,6 @@ def unindex_document(target: Session | Connection, document_id: int) -> None:
         {"id": document_id},
     )
     connection.execute(text("DELETE FROM search_pieces WHERE document_id = :id"), {"id": document_id})
-
-
-def remove_pieces(target: Session | Connection, staging: str | None) -> int:
-    """Remove the staged pieces of one import (``staging``; None: pieces without a staging mark); how many."""
-    connection = _connection(target)
-    which = "(staging = :staging OR (staging IS NULL AND :staging IS NULL)) AND document_id IS NULL"
-    connection.execute(
-        text(f"DELETE FROM document_fts WHERE rowid IN (SELECT id FROM search_pieces WHERE {which})"),
-        {"staging": staging},
-    )
-    result = connection.execute(text(f"DELETE FROM search_pieces WHERE {which}"), {"staging": staging})
-    return int(result.rowcount)
 
 
 def rebuild_index(session: Session) -> None:

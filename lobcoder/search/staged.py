@@ -9,8 +9,9 @@ for the new document with one ``UPDATE`` (:meth:`StagedIndex.claim`), so the
 document appears with its whole index at once, or not at all.
 
 A killed import leaves staged pieces that belong to nobody and that no
-search sees; the next import removes those of processes that no longer run
-(or that are older than a day), before it stages its own.
+search sees; opening the project for writing removes those of processes that
+no longer run (or that are older than a day), and so does the next import
+before it stages its own (``storage/staged_pieces.py``).
 """
 
 from __future__ import annotations
@@ -18,31 +19,26 @@ from __future__ import annotations
 import os
 import uuid
 from collections.abc import Callable
-from datetime import UTC, datetime, timedelta
 from itertools import islice
 
 from sqlalchemy import text
 from sqlalchemy.orm import Session
 
 from lobcoder.errors import Cancelled, LobcoderError
-from lobcoder.search.index import insert_pieces, remove_pieces
+from lobcoder.search.index import insert_pieces
 from lobcoder.search.pieces import PIECE_BYTES, cut_pieces
-from lobcoder.storage.leftovers import process_running
 from lobcoder.storage.project import ProjectStore
+from lobcoder.storage.staged_pieces import now as _now
+from lobcoder.storage.staged_pieces import remove_staged, remove_stale
 
 # Pieces per staging transaction: 8 pieces of 512 KiB keep each one well under a second.
 _PIECES_PER_TRANSACTION = 8
 # Texts up to this size are indexed in the import's own transaction (a fraction of a second).
 STAGE_ABOVE_BYTES = _PIECES_PER_TRANSACTION * PIECE_BYTES
-_STALE_AFTER = timedelta(hours=24)
 
 
 class StagedIndexGone(LobcoderError):
     """The pieces staged for a text were removed before its document was stored."""
-
-
-def _now() -> datetime:
-    return datetime.now(UTC).replace(tzinfo=None)
 
 
 class StagedIndex:
@@ -101,26 +97,7 @@ class StagedIndex:
             return
         try:
             with store.transaction() as session:
-                remove_pieces(session, self.token)
+                remove_staged(session, self.token)
         except Exception:  # noqa: BLE001 - the next import removes them as stale
             pass
         self.pieces = 0
-
-
-def remove_stale(session: Session) -> int:
-    """Remove pieces staged by imports that no longer run; how many."""
-    rows = session.execute(
-        text("SELECT staging, min(staged_at) FROM search_pieces WHERE document_id IS NULL GROUP BY staging")
-    ).all()
-    removed = 0
-    now = _now()
-    for staging, staged_at in rows:
-        pid = staging.split(":", 1)[0] if staging else ""
-        old = staged_at is None or now - _as_datetime(staged_at) > _STALE_AFTER
-        if not staging or old or not pid.isdigit() or not process_running(int(pid)):
-            removed += remove_pieces(session, staging)
-    return removed
-
-
-def _as_datetime(value: datetime | str) -> datetime:
-    return value if isinstance(value, datetime) else datetime.fromisoformat(value)

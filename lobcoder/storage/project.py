@@ -9,6 +9,7 @@ commits whole or rolls back whole.
 
 from __future__ import annotations
 
+import logging
 import os
 import sqlite3
 from collections.abc import Callable, Iterator
@@ -36,6 +37,9 @@ from lobcoder.storage.coverage import keep_coverage
 from lobcoder.storage.failures import READ_ONLY, explain, naming
 from lobcoder.storage.leftovers import clean_leftovers, partial_path
 from lobcoder.storage.models import ProjectSetting
+from lobcoder.storage.staged_pieces import any_staged, remove_stale
+
+log = logging.getLogger(__name__)
 
 EXTENSION = ".lobcoder"
 APPLICATION_ID = 0x4C4F4243  # "LOBC"
@@ -229,10 +233,25 @@ class ProjectStore:
                 raise
             raise problem from exc
         clean_leftovers(path)
-        return cls(path, engine, read_only)
+        store = cls(path, engine, read_only)
+        if not read_only:
+            store._remove_stale_pieces()
+        return store
 
     def close(self) -> None:
         self.engine.dispose()
+
+    def _remove_stale_pieces(self) -> None:
+        # A killed import's staged search-index pieces (storage/staged_pieces.py): a read finds
+        # whether there are any, one transaction removes them. A lock held elsewhere only defers it.
+        try:
+            with self.read() as session:
+                if not any_staged(session):
+                    return
+            with self.transaction() as session:
+                remove_stale(session)
+        except StorageProblem as exc:
+            log.warning("staged search-index pieces left for later: %s", exc)
 
     def backup_to(self, target: str | Path) -> None:
         """Write a consistent copy of the whole project file to ``target`` (while it stays open)."""

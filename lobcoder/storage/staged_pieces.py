@@ -1,0 +1,75 @@
+"""Search-index pieces a killed import staged and never claimed: found cheaply and removed.
+
+A text over a few megabytes has its search index staged before the import's
+own transaction (``search/staged.py``): rows of ``search_pieces`` with no
+document, marked ``staging = "PID:TOKEN"``, and their ``document_fts`` rows.
+No search sees them, but a killed import leaves them taking disk. Opening a
+project for writing removes those of processes that no longer run (or that
+are older than a day), in one transaction; so does every long import before
+it stages its own. Finding them is one look-up in the index on
+``document_id`` (NULL only for staged pieces), so a project without any costs
+nothing to open. This lives in storage, below the search package, because
+opening a project needs it; it is the one place outside ``search/`` that
+writes ``document_fts`` rows.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+
+from sqlalchemy import Connection, text
+from sqlalchemy.orm import Session
+
+from lobcoder.storage.leftovers import process_running
+
+STALE_AFTER = timedelta(hours=24)
+
+# Both use the index on document_id (tests/storage/test_staged_pieces.py checks the plan).
+_HAS_TABLE = text("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'search_pieces'")
+ANY_STAGED = text("SELECT 1 FROM search_pieces WHERE document_id IS NULL LIMIT 1")
+_STAGINGS = text("SELECT staging, min(staged_at) FROM search_pieces WHERE document_id IS NULL GROUP BY staging")
+_ONE_STAGING = "(staging = :staging OR (staging IS NULL AND :staging IS NULL)) AND document_id IS NULL"
+
+
+def now() -> datetime:
+    """The time stamp staged pieces carry (UTC, naive, as SQLAlchemy's DateTime stores it)."""
+    return datetime.now(UTC).replace(tzinfo=None)
+
+
+def _connection(target: Session | Connection) -> Connection:
+    return target.connection() if isinstance(target, Session) else target
+
+
+def remove_staged(target: Session | Connection, staging: str | None) -> int:
+    """Remove the staged pieces of one import (``staging``; None: pieces without a staging mark); how many."""
+    connection = _connection(target)
+    connection.execute(
+        text(f"DELETE FROM document_fts WHERE rowid IN (SELECT id FROM search_pieces WHERE {_ONE_STAGING})"),
+        {"staging": staging},
+    )
+    result = connection.execute(text(f"DELETE FROM search_pieces WHERE {_ONE_STAGING}"), {"staging": staging})
+    return int(result.rowcount)
+
+
+def _is_stale(staging: str | None, staged_at: datetime | str | None, at: datetime) -> bool:
+    pid = staging.split(":", 1)[0] if staging else ""
+    if not staging or staged_at is None or not pid.isdigit():
+        return True
+    when = staged_at if isinstance(staged_at, datetime) else datetime.fromisoformat(staged_at)
+    return at - when > STALE_AFTER or not process_running(int(pid))
+
+
+def remove_stale(target: Session | Connection) -> int:
+    """Remove pieces staged by imports that no longer run (or staged over a day ago); how many."""
+    connection = _connection(target)
+    at = now()
+    stale = [staging for staging, staged_at in connection.execute(_STAGINGS) if _is_stale(staging, staged_at, at)]
+    return sum(remove_staged(connection, staging) for staging in stale)
+
+
+def any_staged(target: Session | Connection) -> bool:
+    """Whether any pieces are staged (one index look-up; False before the schema had staged pieces)."""
+    connection = _connection(target)
+    if connection.execute(_HAS_TABLE).first() is None:
+        return False
+    return connection.execute(ANY_STAGED).first() is not None
