@@ -26,6 +26,22 @@ on all the others; the mean over ``--runs`` seeded draws is reported.
     python benchmarks/suggestion_quality.py --corpus devset --doc-size 100
     python benchmarks/suggestion_quality.py --ranking       # per code: AP, ROC AUC, best F1 of the codebook alone
     python benchmarks/suggestion_quality.py --project mine.lobcoder --related-share 0.3 --ranking
+    python benchmarks/suggestion_quality.py --corpus devset --train-sentences 120,300,600   # a learning curve
+    python benchmarks/suggestion_quality.py --corpus devset --train-docs 1,2,3,4,5 --marks  # and the marks
+
+Every run also scores issue 10's reference, a hand-written keyword list per
+theme (``data/keyword_baseline.json``; a sentence gets a theme when one of its
+words, surface form or lemma, is in the theme's list), where every code
+evaluated has a list (the four themes: devset and demo-themes).
+
+``--train-docs`` / ``--train-sentences`` measure only the settings that learn,
+after learning from each number of documents, or from documents drawn at random
+until they hold at least each number of respondent sentences (whole documents:
+the rest is held out). ``--marks`` checks the reliability marks of the learned
+settings: per run and code, was a code marked reliable (out of fold on the
+documents learned from) really at F1 >= 0.40 on the held-out documents, and how
+often was one marked not reliable at that F1 anyway (``--marks-json`` writes
+every mark and its held-out counts).
 
 ``--project FILE`` measures on a project's own coded documents and codes
 instead (opened read-only). ``--related-share X`` switches the related words
@@ -55,14 +71,16 @@ from lobcoder.suggest import evidence
 from lobcoder.suggest import store as persistence
 from lobcoder.suggest import vocabulary as project_words
 from lobcoder.suggest.cache import process_text
-from lobcoder.suggest.evaluation import _method, _new_counts, run_split
+from lobcoder.suggest.classifier import Reliability
+from lobcoder.suggest.evaluation import _Counts, _method, _new_counts, run_split
 from lobcoder.suggest.pipeline import DutchPipeline, load_pipeline
 from lobcoder.suggest.ranking import document_scores
 from lobcoder.suggest.store import CodedDocument
-from lobcoder.suggest.units import Coded, coded
+from lobcoder.suggest.units import Coded, coded, document_units
 from lobcoder.suggest.vocabulary import vocabulary_of_texts
 
 DEVSET = Path(__file__).parent / "data" / "devset"
+KEYWORD_BASELINE = Path(__file__).parent / "data" / "keyword_baseline.json"
 THEMES = {"CL": "Collectief leren", "TL": "Transformationeel leiderschap", "VI": "Visie", "CO": "Communicatie"}
 CHUNK = 40  # sentences per pseudo-document
 RICH = ("description", "definition", "inclusion", "exclusion", "examples", "keywords")
@@ -97,14 +115,14 @@ def headed_text(codes: Sequence[CodeInfo]) -> list[CodeInfo]:
     return result
 
 
-SETTINGS = {
-    "names + 3 docs (learned)": (names_only, 3),
-    "codebook, no keywords, 0 docs": (without_keywords, 0),
-    "free-text description, 0 docs": (free_text, 0),
-    "free text with headings, 0 docs": (headed_text, 0),
-    "codebook with keywords, 0 docs": (lambda c: list(c), 0),
-    "codebook, no keywords + 3 docs": (without_keywords, 3),
-    "codebook with keywords + 3 docs": (lambda c: list(c), 3),
+SETTINGS = {  # label -> (the codebook as the setting sees it, whether it learns from coded documents)
+    "names + 3 docs (learned)": (names_only, True),
+    "codebook, no keywords, 0 docs": (without_keywords, False),
+    "free-text description, 0 docs": (free_text, False),
+    "free text with headings, 0 docs": (headed_text, False),
+    "codebook with keywords, 0 docs": (lambda c: list(c), False),
+    "codebook, no keywords + 3 docs": (without_keywords, True),
+    "codebook with keywords + 3 docs": (lambda c: list(c), True),
 }
 
 
@@ -194,6 +212,70 @@ def corpus_vocabulary(pipeline: DutchPipeline, documents: Sequence[CodedDocument
     return vocabulary_of_texts(pipeline, [d.text for d in documents], vectors=project_words.VECTORS)
 
 
+@dataclasses.dataclass(frozen=True)
+class Amount:
+    """How much coded text a learned setting learns from: ``documents`` drawn at random, or, with
+    ``sentences``, documents drawn at random until they hold at least that many respondent sentences."""
+
+    documents: int = 3
+    sentences: int | None = None
+
+    @property
+    def label(self) -> str:
+        return f"{self.sentences} sent." if self.sentences else f"{self.documents} docs"
+
+
+def respondent_sentences(document: CodedDocument, processed: Any) -> int:
+    """The sentences of a document that suggestions are scored on (respondent sentences, not turns)."""
+    return sum(u.kind == "sentence" for u in document_units(document.text, processed, document.turns))
+
+
+def draw(rng: random.Random, documents: Sequence[CodedDocument], amount: Amount, sizes: dict[int, int]) -> list:
+    """The documents learned from in one run (whole documents: the rest is held out, document-level)."""
+    if amount.sentences is None:
+        return rng.sample(list(documents), amount.documents)
+    chosen, total = [], 0
+    for doc in rng.sample(list(documents), len(documents)):
+        if total >= amount.sentences:
+            break
+        chosen.append(doc)
+        total += sizes[doc.id]
+    if len(chosen) == len(documents):
+        raise SystemExit(f"--train-sentences {amount.sentences}: no document would be left to suggest on")
+    return chosen
+
+
+def _merge(into: _Counts, part: _Counts) -> None:
+    for key, cell in part.cells.items():
+        into.cells[key] = [a + b for a, b in zip(into.cells[key], cell, strict=True)]
+    for key, found in part.thresholds.items():
+        into.thresholds[key].extend(found)
+    for guid, support in part.support.items():
+        into.support[guid] += support
+    for method, top in part.top.items():
+        into.top[method].extend(top)
+    into.sentences += part.sentences
+
+
+def _mark_rows(
+    marks: dict[str, Reliability], part: _Counts, method: str, evaluated: Sequence[CodeInfo]
+) -> list[dict[str, Any]]:
+    """Per code of one run: the reliability the pane would show and how the code then did on held-out documents."""
+    rows = []
+    for code in evaluated:
+        tp, fp, fn = part.cells[(method, code.guid)]
+        mark = marks.get(code.guid)
+        rows.append(
+            {
+                "code": code.name,
+                "held_out": {"tp": tp, "fp": fp, "fn": fn, "support": part.support[code.guid]},
+                "mark": dataclasses.asdict(mark) if mark is not None else None,
+                "reliable": mark is not None and mark.reliable,
+            }
+        )
+    return rows
+
+
 def measure(
     codes: Sequence[CodeInfo],
     documents: Sequence[CodedDocument],
@@ -201,49 +283,120 @@ def measure(
     runs: int,
     seed: int,
     per_document: bool = False,
+    amount: Amount = Amount(),
+    learning_only: bool = False,
+    marks: list[dict[str, Any]] | None = None,
 ) -> dict[str, dict[str, Any]]:
+    """Micro/macro scores per setting; ``amount``: what the learned settings learn from.
+
+    ``learning_only``: only the settings that learn. ``marks``: gets one row per run and code of
+    the learned settings (see :func:`_mark_rows`).
+    """
     pipeline = load_pipeline(offline=True)
     processed = {d.content_hash: process_text(pipeline, d.text) for d in documents}
+    sizes = {d.id: respondent_sentences(d, processed[d.content_hash]) for d in documents}
     vocabulary = corpus_vocabulary(pipeline, documents, per_document)
     results: dict[str, dict[str, Any]] = {}
-    for label, (variant, learn_from) in SETTINGS.items():
+    for label, (variant, learns) in SETTINGS.items():
+        if learning_only and not learns:
+            continue
+        label = label.replace("3 docs", amount.label)
         variant_codes = variant(codes)
         evaluated = [c for c in variant_codes if c.name in evaluated_names]
-        method = "combined" if learn_from else "codebook"
+        method = "combined" if learns else "codebook"
         if label.startswith("names"):
             method = "learned"
         # With codings, the codebook alone is measured on the same held-out documents too (the fair comparison).
         methods = (method, "codebook") if method == "combined" else (method,)
         counts = _new_counts(evaluated, methods)
         rng = random.Random(seed)
-        for run in range(runs if learn_from else 1):
-            chosen = rng.sample(list(documents), learn_from) if learn_from else []
+        trained_sentences = []
+        for run in range(runs if learns else 1):
+            chosen = draw(rng, documents, amount, sizes) if learns else []
+            trained_sentences.append(sum(sizes[d.id] for d in chosen))
             ids = {d.id for d in chosen}
             rest = [d for d in documents if d.id not in ids]
+            part = _new_counts(evaluated, methods)
+            found: dict[str, Reliability] = {}
             run_split(
                 pipeline,
                 variant_codes,
                 chosen,
                 rest,
                 processed,
-                counts,
+                part,
                 methods=methods,
                 evaluated=evaluated,
                 seed=seed + run,
                 vocabulary=vocabulary,
+                marks=found,
             )
+            _merge(counts, part)
+            if learns and marks is not None:
+                for row in _mark_rows(found, part, method, evaluated):
+                    marks.append({"setting": label, "amount": amount.label, "run": run, "documents": len(chosen)} | row)
         alone = f"  {label.split(' + ')[0]}, same held-out"
         for name, measured in zip((label, alone), methods, strict=False):
-            found = _method(measured, True, evaluated, counts, {})
+            result = _method(measured, True, evaluated, counts, {})
             results[name] = {
-                "micro_p": found.micro.precision,
-                "micro_r": found.micro.recall,
-                "micro_f1": found.micro.f1,
-                "macro_f1": found.macro_f1,
-                "top10_p": found.top_precision,
-                "per_code_f1": {r.code: r.scores.f1 for r in found.per_code},
+                "micro_p": result.micro.precision,
+                "micro_r": result.micro.recall,
+                "micro_f1": result.micro.f1,
+                "macro_f1": result.macro_f1,
+                "top10_p": result.top_precision,
+                "per_code_f1": {r.code: r.scores.f1 for r in result.per_code},
+                "trained_sentences": sum(trained_sentences) / len(trained_sentences),
             }
     return results
+
+
+def keyword_lists(path: Path = KEYWORD_BASELINE) -> dict[str, list[str]]:
+    return json.loads(path.read_text(encoding="utf-8"))["themes"]
+
+
+def keyword_baseline(
+    codes: Sequence[CodeInfo],
+    documents: Sequence[CodedDocument],
+    evaluated_names: Sequence[str],
+    lists: dict[str, list[str]],
+) -> dict[str, Any] | None:
+    """Issue 10's reference: a sentence gets a code when one of its words (surface form or lemma,
+    case-insensitive) is in the code's hand-written list. None when a code evaluated has no list."""
+    evaluated = [c for c in codes if c.name in evaluated_names]
+    if any(c.name not in lists for c in evaluated):
+        return None
+    pipeline = load_pipeline(offline=True)
+    words = {}
+    for code in evaluated:
+        entries = [w.lower() for w in lists[code.name]]
+        lemmas = [lemma for entry in entries for lemma in process_text(pipeline, entry).lemmas]  # as in the text
+        words[code.guid] = set(entries) | {lemma.lower() for lemma in lemmas}
+    counts = _new_counts(evaluated, ("keywords",))
+    for doc in documents:
+        processed = process_text(pipeline, doc.text)
+        for unit in document_units(doc.text, processed, doc.turns):
+            counts.sentences += 1
+            for code in evaluated:
+                state = coded(unit, doc.codings.get(code.guid, ()))
+                if state is Coded.PARTLY:
+                    continue
+                hit = any(
+                    processed.lowers[i] in words[code.guid] or processed.lemmas[i].lower() in words[code.guid]
+                    for i in unit.tokens
+                )
+                is_true = state is Coded.YES
+                counts.support[code.guid] += is_true
+                if hit or is_true:
+                    counts.cells[("keywords", code.guid)][0 if hit and is_true else 1 if hit else 2] += 1
+    result = _method("keywords", True, evaluated, counts, {})
+    return {
+        "micro_p": result.micro.precision,
+        "micro_r": result.micro.recall,
+        "micro_f1": result.micro.f1,
+        "macro_f1": result.macro_f1,
+        "top10_p": None,
+        "per_code_f1": {r.code: r.scores.f1 for r in result.per_code},
+    }
 
 
 def ranking(
@@ -262,8 +415,8 @@ def ranking(
     processed = {d.content_hash: process_text(pipeline, d.text) for d in documents}
     vocabulary = corpus_vocabulary(pipeline, documents, per_document)
     print(f"{'codebook alone: ranking per code':34}{'AP':>6}{'AUC':>6}{'best F1':>8}{'support':>8}")
-    for label, (variant, learn_from) in SETTINGS.items():
-        if learn_from:
+    for label, (variant, learns) in SETTINGS.items():
+        if learns:
             continue
         variant_codes = variant(codes)
         evaluated = [c for c in variant_codes if c.name in evaluated_names]
@@ -294,6 +447,66 @@ def ranking(
         print(f"  {'mean':32}{sum(aps) / len(aps):>6.2f}")
 
 
+def _amounts(text: str) -> list[int]:
+    values = [int(v) for v in text.split(",") if v.strip()]
+    if not values or min(values) < 1:
+        raise argparse.ArgumentTypeError("a comma-separated list of numbers >= 1")
+    return values
+
+
+def print_results(results: dict[str, dict[str, Any]]) -> None:
+    print(f"{'setting':40}{'micro P':>8}{'R':>6}{'F1':>6}{'macro F1':>9}{'top-10 P':>9}")
+    for label, r in results.items():
+        top = "n/a" if r["top10_p"] is None else f"{r['top10_p']:.2f}"
+        print(f"{label:40}{r['micro_p']:>8.2f}{r['micro_r']:>6.2f}{r['micro_f1']:>6.2f}{r['macro_f1']:>9.2f}{top:>9}")
+
+
+def print_curve(curve: dict[str, dict[str, dict[str, Any]]]) -> None:
+    """Micro F1 (and top-10 P) of each learned setting per amount learned from."""
+    print(f"{'micro F1 (top-10 P) after learning from':40}" + "".join(f"{a:>14}" for a in curve))
+    first = next(iter(curve.values()))
+    trained = "".join(f"{next(iter(r.values()))['trained_sentences']:>14.0f}" for r in curve.values())
+    print(f"{'  (sentences learned from, mean)':40}{trained}")
+    for row, _ in enumerate(first):
+        cells, name = "", ""
+        for a, results in curve.items():
+            key = list(results)[row]
+            name = key.replace(a, "N")
+            r = results[key]
+            top = "" if r["top10_p"] is None else f" ({r['top10_p']:.2f})"
+            cells += f"{r['micro_f1']:.2f}{top}".rjust(14)
+        print(f"{name:40}{cells}")
+
+
+def held_out_f1(row: dict[str, Any]) -> float:
+    h = row["held_out"]
+    return 2 * h["tp"] / (2 * h["tp"] + h["fp"] + h["fn"]) if h["tp"] else 0.0
+
+
+def print_marks(rows: Sequence[dict[str, Any]]) -> None:
+    """Per number of documents learned from: how often a mark says the truth about held-out F1 >= RELIABLE_F1.
+
+    Only (run, code) pairs with held-out coded sentences count (otherwise there is no F1 to check).
+    """
+    from lobcoder.suggest.classifier import RELIABLE_F1
+
+    print(f"\nreliability marks: held-out F1 >= {RELIABLE_F1:.2f}? (runs x codes x learned settings, pooled)")
+    print(
+        f"{'learned from':18}{'reliable':>9}{'of which ok':>12}{'not reliable':>13}{'of which ok':>12}{'marks right':>12}"
+    )
+    by_amount: dict[str, list[dict[str, Any]]] = {}
+    for row in rows:
+        if row["held_out"]["support"]:
+            by_amount.setdefault(row["amount"], []).append(row)
+    for amount, group in sorted(by_amount.items(), key=lambda item: int(item[0].split()[0])):
+        yes = [held_out_f1(r) >= RELIABLE_F1 for r in group if r["reliable"]]
+        no = [held_out_f1(r) >= RELIABLE_F1 for r in group if not r["reliable"]]
+        right = sum(yes) + sum(not ok for ok in no)
+        share_yes = f"{sum(yes) / len(yes):.2f}" if yes else "n/a"
+        share_no = f"{sum(no) / len(no):.2f}" if no else "n/a"
+        print(f"{amount:<18}{len(yes):>9}{share_yes:>12}{len(no):>13}{share_no:>12}{right / len(group):>12.2f}")
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--corpus", choices=("devset", "demo-themes", "demo", "all"), default="all")
@@ -316,11 +529,39 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     parser.add_argument("--project", type=Path, help="measure on this project's coded documents instead")
     parser.add_argument(
+        "--train-docs",
+        type=_amounts,
+        help="a learning curve: the learned settings after learning from each of these numbers of documents (1,2,3)",
+    )
+    parser.add_argument(
+        "--train-sentences",
+        type=_amounts,
+        help="a learning curve: the learned settings after learning from documents drawn until they hold at least"
+        " each of these numbers of sentences (120,300,600); the other documents are held out",
+    )
+    parser.add_argument(
+        "--marks",
+        action="store_true",
+        help="how often codes marked reliable (and not) score F1 >= 0.40 on the held-out documents",
+    )
+    parser.add_argument("--marks-json", type=Path, help="write every (run, code) reliability mark and its outcome")
+    parser.add_argument(
+        "--keyword-list",
+        type=Path,
+        default=KEYWORD_BASELINE,
+        help="the hand-written keyword list per theme scored as a reference row (JSON, see data/keyword_baseline.json)",
+    )
+    parser.add_argument(
         "--related-share",
         type=float,
         help="related words on at this share for the run (evidence.RELATED_SHARE and word vectors; off: 0)",
     )
     args = parser.parse_args(argv)
+    if args.train_docs and args.train_sentences:
+        parser.error("--train-docs and --train-sentences: one learning curve at a time")
+    amounts = [Amount(documents=n) for n in args.train_docs or ()]
+    amounts += [Amount(sentences=n) for n in args.train_sentences or ()]
+    want_marks = bool(args.marks or args.marks_json)
     if args.related_share is not None:
         if args.related_share < 0 or args.per_document_vocabulary:
             parser.error("--related-share needs a share >= 0 and the corpus's vocabulary")
@@ -357,16 +598,42 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.ranking:
             ranking(codes, documents, evaluated, args.per_document_vocabulary)
             continue
-        results = measure(codes, documents, evaluated, args.runs, args.seed, args.per_document_vocabulary)
-        out[corpus] = {"documents": len(documents), "lines": sentences, "results": results}
+        corpus_marks: list[dict[str, Any]] | None = [] if want_marks else None
+        if amounts:
+            curve = {
+                a.label: measure(
+                    codes,
+                    documents,
+                    evaluated,
+                    args.runs,
+                    args.seed,
+                    args.per_document_vocabulary,
+                    amount=a,
+                    learning_only=True,
+                    marks=corpus_marks,
+                )
+                for a in amounts
+            }
+            out[corpus] = {"documents": len(documents), "lines": sentences, "curve": curve}
+            print_curve(curve)
+        else:
+            results = measure(
+                codes, documents, evaluated, args.runs, args.seed, args.per_document_vocabulary, marks=corpus_marks
+            )
+            baseline = keyword_baseline(codes, documents, evaluated, keyword_lists(args.keyword_list))
+            if baseline is not None:
+                results["keyword list (one minute), 0 docs"] = baseline
+            out[corpus] = {"documents": len(documents), "lines": sentences, "results": results}
+            print_results(results)
         if corpus == "devset":
             out[corpus] |= {"doc_size": args.doc_size, "round": args.round}
-        print(f"{'setting':40}{'micro P':>8}{'R':>6}{'F1':>6}{'macro F1':>9}{'top-10 P':>9}")
-        for label, r in results.items():
-            top = "n/a" if r["top10_p"] is None else f"{r['top10_p']:.2f}"
-            print(
-                f"{label:40}{r['micro_p']:>8.2f}{r['micro_r']:>6.2f}{r['micro_f1']:>6.2f}{r['macro_f1']:>9.2f}{top:>9}"
-            )
+        if corpus_marks is not None:
+            out[corpus]["marks"] = corpus_marks
+            print_marks(corpus_marks)
+    if args.marks_json:
+        args.marks_json.write_text(
+            json.dumps({c: o.get("marks", []) for c, o in out.items()}, indent=1, ensure_ascii=False), encoding="utf-8"
+        )
     if args.json:
         args.json.write_text(json.dumps(out, indent=2, ensure_ascii=False), encoding="utf-8")
     return 0

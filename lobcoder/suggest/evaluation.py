@@ -29,7 +29,15 @@ from lobcoder.services.codes import CodeInfo, list_codes
 from lobcoder.storage.project import ProjectStore
 from lobcoder.suggest import store as persistence
 from lobcoder.suggest.cache import ProcessedText, processed_texts
-from lobcoder.suggest.classifier import MIN_EXAMPLES, MIN_POSITIVES, RELIABLE_F1, CancelCheck, Progress, fit
+from lobcoder.suggest.classifier import (
+    MIN_EXAMPLES,
+    MIN_POSITIVES,
+    RELIABLE_F1,
+    CancelCheck,
+    Progress,
+    Reliability,
+    fit,
+)
 from lobcoder.suggest.examples import training_examples
 from lobcoder.suggest.pipeline import DutchPipeline, load_pipeline
 from lobcoder.suggest.ranking import document_scores, rank
@@ -139,10 +147,13 @@ def run_split(
     seed: int = 0,
     cancelled: CancelCheck | None = None,
     vocabulary: Vocabulary | None = None,
+    marks: dict[str, Reliability] | None = None,
 ) -> int:
     """Train on ``train_docs``, suggest on ``test_docs``, add to ``counts``; returns the codes learned.
 
     ``vocabulary``: the project's (all documents' texts, coded or not, as ``suggest`` uses it).
+    ``marks``: filled with the reliability (code GUID -> :class:`Reliability`) that the model of
+    ``methods[0]`` found out of fold on ``train_docs``, as the pane would show it.
     """
     parsed = [processed[d.content_hash] for d in train_docs]
     learned = 0
@@ -156,6 +167,8 @@ def run_split(
                 if result.status == "cancelled":
                     raise Cancelled("evaluation cancelled")
                 models[method] = result.classifier
+                if result.classifier is not None and marks is not None and method == methods[0]:
+                    marks.update(result.classifier.reliability)
                 if result.classifier is not None and method == "combined":
                     learned = len(result.classifier.labels)
     first = True

@@ -1,0 +1,109 @@
+"""The suggestion benchmark's measures: learning curves by coded text, the keyword-list baseline, reliability marks."""
+
+from __future__ import annotations
+
+import hashlib
+import importlib.util
+import random
+import sys
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+
+from lobcoder.suggest.classifier import Reliability
+from lobcoder.suggest.store import CodedDocument
+
+BENCHMARKS = Path(__file__).parents[2] / "benchmarks"
+
+
+@pytest.fixture(scope="module")
+def bench() -> ModuleType:
+    spec = importlib.util.spec_from_file_location("suggestion_quality", BENCHMARKS / "suggestion_quality.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # its dataclasses look their module up
+    spec.loader.exec_module(module)
+    return module
+
+
+def _document(number: int, lines: list[str], codings: dict[str, list[int]]) -> CodedDocument:
+    """One sentence a line; ``codings``: code GUID -> the lines coded with it."""
+    text, starts = "", []
+    for line in lines:
+        starts.append(len(text))
+        text += line + "\n"
+    spans = {g: tuple((starts[i], starts[i] + len(lines[i])) for i in rows) for g, rows in codings.items()}
+    return CodedDocument(number, f"doc{number}", hashlib.sha256(text.encode()).hexdigest(), text, (), spans)
+
+
+def test_learning_from_n_sentences_draws_whole_documents_until_they_hold_n_and_holds_out_the_rest(
+    bench: ModuleType,
+) -> None:
+    documents = [_document(i, ["Een zin."], {}) for i in range(1, 9)]
+    sizes = {1: 40, 2: 40, 3: 40, 4: 100, 5: 28, 6: 11, 7: 3, 8: 40}
+    amount = bench.Amount(sentences=120)
+    for seed in range(20):
+        chosen = bench.draw(random.Random(seed), documents, amount, sizes)
+        total = sum(sizes[d.id] for d in chosen)
+        assert total >= 120
+        assert total - sizes[chosen[-1].id] < 120  # the last document drawn was needed to reach 120
+        assert len(chosen) < len(documents)
+    again = bench.draw(random.Random(3), documents, amount, sizes)
+    assert again == bench.draw(random.Random(3), documents, amount, sizes)  # seeded
+    assert len(bench.draw(random.Random(3), documents, bench.Amount(documents=3), sizes)) == 3
+    with pytest.raises(SystemExit, match="no document would be left"):
+        bench.draw(random.Random(0), documents, bench.Amount(sentences=1000), sizes)
+
+
+def test_the_keyword_list_baseline_gives_a_sentence_a_theme_when_a_listed_word_or_its_lemma_is_in_it(
+    bench: ModuleType,
+) -> None:
+    codes = bench.research_codes()
+    guid = {c.name: c.guid for c in codes}
+    lines = [
+        "De docenten volgden twee trainingen over loopbaangesprekken.",  # lemma of "trainingen": CL, coded: tp
+        "Het TEAM besprak de Visie op school.",  # surface form, any case: VI, coded: tp
+        "De Visie werd niet besproken.",  # VI, not coded: fp
+        "Samen oefenden zij met elkaar.",  # coded CL, no listed word: fn
+        "Het weer was mooi.",  # nothing
+    ]
+    documents = [_document(1, lines, {guid["Collectief leren"]: [0, 3], guid["Visie"]: [1]})]
+    lists = {"Collectief leren": ["training"], "Visie": ["visie"]}
+    result = bench.keyword_baseline(codes, documents, ["Collectief leren", "Visie"], lists)
+    assert result["per_code_f1"] == {"Collectief leren": pytest.approx(2 / 3, abs=1e-3), "Visie": 0.6667}
+    assert (result["micro_p"], result["micro_r"]) == (pytest.approx(2 / 3, abs=1e-3), pytest.approx(2 / 3, abs=1e-3))
+    assert result["top10_p"] is None
+    # a code evaluated without a list: no baseline rather than a wrong one
+    assert bench.keyword_baseline(codes, documents, ["Collectief leren", "Communicatie"], lists) is None
+    shipped = bench.keyword_lists()
+    assert set(shipped) == set(bench.THEMES.values())
+    assert all(1 <= len(words) <= 8 for words in shipped.values())
+
+
+def test_each_reliability_mark_is_checked_against_the_same_held_out_counts_as_the_scores(bench: ModuleType) -> None:
+    codes, documents = bench.devset_documents(bench.DEVSET / "gold.tsv", labelling_round="first")
+    documents = documents[:8]
+    names = list(bench.THEMES.values())
+    marks: list[dict] = []
+    results = bench.measure(
+        codes, documents, names, 2, 0, amount=bench.Amount(sentences=80), learning_only=True, marks=marks
+    )
+    assert set(results) == {
+        "names + 80 sent. (learned)",
+        "codebook, no keywords + 80 sent.",
+        "  codebook, no keywords, same held-out",
+        "codebook with keywords + 80 sent.",
+        "  codebook with keywords, same held-out",
+    }
+    assert all(r["trained_sentences"] >= 80 for r in results.values())
+    for setting, found in results.items():
+        if setting.startswith("  "):
+            continue
+        rows = [m for m in marks if m["setting"] == setting]
+        assert len(rows) == 2 * len(names)  # one per run and code
+        tp = sum(m["held_out"]["tp"] for m in rows)
+        fp = sum(m["held_out"]["fp"] for m in rows)
+        assert found["micro_p"] == pytest.approx(tp / (tp + fp), abs=1e-4)
+    marked = [m for m in marks if m["mark"] is not None]
+    assert marked and all(m["reliable"] == Reliability(**m["mark"]).reliable for m in marked)
