@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import importlib.util
+import sys
 from pathlib import Path
 
 DEVSET = Path(__file__).resolve().parents[2] / "benchmarks" / "data" / "devset"
@@ -56,6 +57,7 @@ def test_pseudo_documents_hold_doc_size_consecutive_sentences_of_one_source_with
     spec = importlib.util.spec_from_file_location("suggestion_quality", DEVSET.parents[1] / "suggestion_quality.py")
     assert spec is not None and spec.loader is not None
     module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # its dataclasses look their module up
     spec.loader.exec_module(module)
     sentences = rows("devset_sentences.tsv")
     gold = {r["id"]: r for r in rows("gold.tsv")}
