@@ -63,7 +63,7 @@ from lobcoder.suggest.thresholds import SHRINK, best_threshold, choose_threshold
 Progress = Callable[[int, int, str], None]
 CancelCheck = Callable[[], bool]
 
-FEATURES = "lemmas+pairs, question, neighbours; learned keywords; nearest; adjusts codebook log-odds; v6"
+FEATURES = "lemmas+pairs, question, neighbours; learned keywords; nearest; adjusts codebook log-odds; v7"
 MIN_POSITIVES = 2  # coded sentences a code needs before a model is learned for it
 MIN_EXAMPLES = 5  # coded sentences a code needs before its reliability counts
 RELIABLE_F1 = 0.4

@@ -20,6 +20,7 @@ from collections.abc import Sequence
 import numpy as np
 from scipy import sparse
 
+from lobcoder.suggest import mined
 from lobcoder.suggest.context import UnitText
 
 BLOCKS = {"w": 1.0, "c": 0.6, "q": 0.5, "n": 0.35}
@@ -34,7 +35,7 @@ def unit_features(unit: UnitText, blocks: Sequence[str] = tuple(BLOCKS)) -> dict
     found: dict[str, Counter[str]] = {}
     if "w" in blocks:
         found["w"] = Counter(words)
-        found["w"].update(f"{a} {b}" for a, b in zip(words, words[1:], strict=False))
+        found["w"].update(mined.pairs(words))  # the pairs learned keywords are mined from and matched by
     if "c" in blocks:
         chars: Counter[str] = Counter()
         for word in set(words):

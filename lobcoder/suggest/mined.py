@@ -26,11 +26,18 @@ TOP = 40  # terms kept per code
 PRIOR_SHARE = 0.1  # the prior's strength, as a share of the training sentences' term count
 
 
+def pairs(words: Sequence[str]) -> list[str]:
+    """Adjacent lemma pairs of a unit; a repeated word ("heel heel") is no pair (as in the codebook's terms).
+
+    The models' features (:mod:`features`) use the same pairs, so a learned
+    keyword mined from them is one that :func:`terms` can find again.
+    """
+    return [f"{a} {b}" for a, b in zip(words, words[1:], strict=False) if a != b]
+
+
 def terms(words: Sequence[str]) -> set[str]:
     """The lemmas of a unit and its adjacent lemma pairs."""
-    found = set(words)
-    found.update(f"{a} {b}" for a, b in zip(words, words[1:], strict=False) if a != b)
-    return found
+    return set(words) | set(pairs(words))
 
 
 def mine(units: Sequence[Iterable[str]], coded: Sequence[bool]) -> dict[str, float]:

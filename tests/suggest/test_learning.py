@@ -104,6 +104,20 @@ def test_an_unseen_document_gets_suggestions_with_the_learned_keywords(corpus: C
     assert visie == ["De directie heeft een nieuwe visie op papier gezet."]
 
 
+def test_every_learned_keyword_can_match_the_sentences_it_was_learned_from() -> None:
+    """Training and suggesting read the same terms: a repeated word ("heel heel") is no pair on either side."""
+    examples, guid = _examples(3, seed=4)
+    emphatic = [
+        TrainingExample(e.key, UnitText(("heel", "heel", *e.context.words)), e.cats) if dict(e.cats)[guid] == 1.0 else e
+        for e in examples
+    ]
+    model = fit(emphatic, seed=0).classifier
+    assert model is not None and "heel" in model.models[guid].terms
+    found = model.predict([e.context for e in emphatic], [{} for _ in emphatic])
+    matched = {t for unit in found for t in unit[guid].terms}
+    assert set(model.models[guid].terms) <= matched
+
+
 def test_codings_in_one_document_leave_the_codebook_in_charge_where_it_has_evidence() -> None:
     """Nothing to cross-validate: a model fitted on one document must not override what the codebook says."""
     examples, guid = _examples(1, seed=2)
