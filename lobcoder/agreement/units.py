@@ -104,7 +104,7 @@ def _spans(dataset: Dataset, document: int, unit: AgreementUnit) -> Spans:
         return turn_spans(dataset.document_turns(document_id))
     if unit in ("sentence", "paragraph"):
         return split_text(dataset.text(document_id), unit)  # type: ignore[arg-type]
-    length = len(dataset.text(document_id)) if dataset.texts is not None else 1
+    length = len(dataset.text(document_id)) if dataset.has_texts else 1
     return Spans((0,), (max(length, 1),))
 
 

@@ -279,17 +279,40 @@ def _container_counts(
     dataset: Dataset, rows: IntArray, rollup: bool, unit: Unit, within: int
 ) -> tuple[FloatArray, FloatArray, FloatArray]:
     size = len(dataset.codes)
-    members = memberships(dataset, rows, unit, within)
+    members = memberships(dataset, rows, unit, within, spans=False)
     owner, rolled_code = dataset.lift(dataset.codings.code[members.rows], rollup)
     keys = distinct(members.units[owner] * size + rolled_code)  # (unit, code) once each, sorted by unit
+    del members, owner, rolled_code  # memory: the largest arrays go before the pairs are counted
     units, codes = keys // size, keys % size
+    del keys
     starts = np.flatnonzero(np.r_[True, units[1:] != units[:-1]])
-    group = np.repeat(np.arange(len(starts)), np.diff(np.r_[starts, len(keys)]))
-    ends = np.r_[starts[1:], len(keys)]
-    entry, partner = expand(starts[group], ends[group])  # every ordered pair of codes in each unit
-    counts = np.bincount(codes[entry] * size + codes[partner], minlength=size * size)
+    del units
+    lengths = np.diff(np.r_[starts, len(codes)])
+    first = np.repeat(starts, lengths)  # each key's unit: its keys are [first, first + length)
+    counts = _pair_counts(codes, first, first + np.repeat(lengths, lengths), size)
     together = counts.reshape(size, size).astype(np.float64)
     return np.diag(together).copy(), together, together
+
+
+# Every ordered pair of codes in a unit is counted: a paragraph with 15 codes
+# (sub-codes lifted to their parents) makes 225 pairs, a large project
+# millions. They are made and counted this many at a time, so memory stays
+# small however many there are.
+_PAIRS_AT_ONCE = 1 << 18
+
+
+def _pair_counts(codes: IntArray, first: IntArray, stop: IntArray, size: int) -> IntArray:
+    """Counts of (``codes[k]``, ``codes[m]``) over every key ``k`` and ``first[k] <= m < stop[k]``, flattened."""
+    counts = np.zeros(size * size, dtype=np.int64)
+    reached = np.cumsum(stop - first)
+    begin = 0
+    while begin < len(first):
+        done = int(reached[begin - 1]) if begin else 0
+        end = max(begin + 1, int(np.searchsorted(reached, done + _PAIRS_AT_ONCE, side="right")))
+        entry, partner = expand(first[begin:end], stop[begin:end])
+        counts += np.bincount(codes[entry + begin] * size + codes[partner], minlength=size * size)
+        begin = end
+    return counts
 
 
 def _nested(dataset: Dataset, shown: list[int]) -> frozenset[tuple[int, int]]:

@@ -1,14 +1,22 @@
 """Everything an analysis reads from a project, loaded in a few queries into plain arrays.
 
-An analysis never touches the database after :func:`load_dataset`, so a worker
-thread can load in its own session and compute without it, and several
+Apart from texts and turns read through a :class:`DocumentSource` (below), an
+analysis never touches the database after :func:`load_dataset`, so a worker
+thread can load in its own session and compute from plain values, and several
 analyses (frequencies, a co-occurrence matrix, its drill-down) share one load.
 
 Codings are kept as columns (numpy arrays), not as one object per coding:
 building 20,000 Python objects alone would cost most of the time budget of a
 co-occurrence matrix. Texts and speaker turns are the bulk of a load and only
 some analyses need them (sentence/paragraph/turn units, quotes, drill-down,
-leaving out interviewer turns), so they are loaded only when asked for.
+leaving out interviewer turns), so they are loaded only when asked for, or
+read one document at a time while an analysis runs: a data set loaded
+without them and given a :class:`DocumentSource` (:meth:`Dataset.reading`)
+reads each document when an analysis first asks for it, keeps the last few,
+and lets the rest go. Analyses walk the documents in order, so memory then
+holds about one text, not the project's. The source reads in an open session,
+on that session's thread: bind it where the computation runs (a worker opens
+its own read session).
 
 Attribute values are compared and shown as *labels*: :func:`value_label` gives
 ``1`` for the number 1.0, ``2023-03-14`` for a date and text as it is, so a
@@ -17,10 +25,11 @@ filter ``{"wave": {"1"}}`` matches a wave stored as the number 1.
 
 from __future__ import annotations
 
+from collections import OrderedDict
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
-from typing import NamedTuple
+from typing import NamedTuple, TypeVar
 
 import numpy as np
 import numpy.typing as npt
@@ -33,6 +42,7 @@ from lobcoder.storage.columns import integer_columns
 from lobcoder.storage.models import Attribute, Code, Coder, Document, Participant, Speaker, SpeakerTurn
 
 IntArray = npt.NDArray[np.int64]
+_T = TypeVar("_T")
 NO_VALUE = "(no value)"
 """The label of documents without a value for an attribute, where a column is shown for them."""
 
@@ -128,6 +138,8 @@ class Dataset:
     ancestors: npt.NDArray[np.float64]
     texts: Mapping[int, str] | None = None
     turns: Mapping[int, tuple[TurnInfo, ...]] | None = None
+    source: DocumentSource | None = None
+    """Where texts and turns that were not loaded are read, one document at a time (see :meth:`reading`)."""
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "_positions", {node.id: node.index for node in self.codes})
@@ -176,15 +188,28 @@ class Dataset:
         column = self.ancestors[:, self.code_position(code_id)]
         return tuple(int(i) for i in np.flatnonzero(column))
 
+    def reading(self, source: DocumentSource) -> Dataset:
+        """The same data set, reading the texts and turns it did not load from ``source`` when asked."""
+        return replace(self, source=source)
+
+    @property
+    def has_texts(self) -> bool:
+        """Whether :meth:`text` can answer (texts loaded or a source to read them)."""
+        return self.texts is not None or self.source is not None
+
     def text(self, document_id: int) -> str:
-        if self.texts is None:
-            raise DataNotLoaded("this analysis needs the document texts: load the data set with texts=True")
-        return self.texts[document_id]
+        if self.texts is not None:
+            return self.texts[document_id]
+        if self.source is not None:
+            return self.source.text(document_id)
+        raise DataNotLoaded("this analysis needs the document texts: load the data set with texts=True")
 
     def document_turns(self, document_id: int) -> tuple[TurnInfo, ...]:
-        if self.turns is None:
-            raise DataNotLoaded("this analysis needs the speaker turns: load the data set with turns=True")
-        return self.turns.get(document_id, ())
+        if self.turns is not None:
+            return self.turns.get(document_id, ())
+        if self.source is not None:
+            return self.source.turns(document_id)
+        raise DataNotLoaded("this analysis needs the speaker turns: load the data set with turns=True")
 
     def coding(self, row: int) -> CodingRow:
         c = self.codings
@@ -280,6 +305,47 @@ def document_reader(session: Session) -> Callable[[int], tuple[str, tuple[TurnIn
         return text, _turns(session, document_id).get(document_id, ())
 
     return read
+
+
+class DocumentSource:
+    """Texts and speaker turns read in an open session, one document at a time, the last ``keep`` kept.
+
+    Use it on the session's thread only (see the module docstring).
+    """
+
+    def __init__(self, session: Session, keep: int = 2) -> None:
+        self._session = session
+        self._keep = keep
+        self._texts: OrderedDict[int, str] = OrderedDict()
+        self._turns: OrderedDict[int, tuple[TurnInfo, ...]] = OrderedDict()
+        self.reads = 0
+        """How many times a text or a document's turns were read from the project (tests count them)."""
+
+    def text(self, document_id: int) -> str:
+        return self._cached(self._texts, document_id, self._read_text)
+
+    def turns(self, document_id: int) -> tuple[TurnInfo, ...]:
+        return self._cached(self._turns, document_id, self._read_turns)
+
+    def _read_text(self, document_id: int) -> str:
+        text = self._session.scalar(select(Document.text).where(Document.id == document_id))
+        if text is None:
+            raise NotFoundError(f"no document with id {document_id} in this project")
+        return text
+
+    def _read_turns(self, document_id: int) -> tuple[TurnInfo, ...]:
+        return _turns(self._session, document_id).get(document_id, ())
+
+    def _cached(self, kept: OrderedDict[int, _T], document_id: int, read: Callable[[int], _T]) -> _T:
+        if document_id in kept:
+            kept.move_to_end(document_id)
+            return kept[document_id]
+        found = read(document_id)
+        self.reads += 1
+        kept[document_id] = found
+        while len(kept) > self._keep:
+            kept.popitem(last=False)
+        return found
 
 
 # Read as columns straight into numpy (storage/columns.py): SQLAlchemy's row

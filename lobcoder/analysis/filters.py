@@ -188,14 +188,18 @@ def interviewer_regions(dataset: Dataset, document_id: int) -> list[tuple[int, i
 
 
 def interviewer_only(dataset: Dataset) -> npt.NDArray[np.bool_]:
-    """For every coding, whether it lies entirely inside interviewer text."""
+    """For every coding, whether it lies entirely inside interviewer text.
+
+    Only documents with codings have their turns read, one document at a time.
+    """
     codings = dataset.codings
     result = np.zeros(len(codings), dtype=bool)
-    for index, document in enumerate(dataset.documents):
-        regions = interviewer_regions(dataset, document.id)
+    order = np.argsort(codings.document, kind="stable")
+    present, firsts = np.unique(codings.document[order], return_index=True)
+    for index, rows in zip(present, np.split(order, firsts[1:]) if len(order) else [], strict=True):
+        regions = interviewer_regions(dataset, dataset.documents[int(index)].id) if index >= 0 else []
         if not regions:
             continue
-        rows = np.flatnonzero(codings.document == index)
         starts = np.array([r[0] for r in regions], dtype=np.int64)
         ends = np.array([r[1] for r in regions], dtype=np.int64)
         region = np.searchsorted(starts, codings.start[rows], side="right") - 1

@@ -155,13 +155,18 @@ def _text_units(dataset: Dataset, document: int, unit: Unit, within: int) -> tup
     return paragraphs(dataset.text(document_id)), within + 1
 
 
-def memberships(dataset: Dataset, rows: IntArray, unit: Unit, within: int = 0) -> Membership:
+def memberships(dataset: Dataset, rows: IntArray, unit: Unit, within: int = 0, *, spans: bool = True) -> Membership:
     """The container units the codings ``rows`` touch (every unit but ``overlap``).
 
     For ``paragraph`` the units are windows of ``within + 1`` consecutive
     paragraphs, one starting at each paragraph (a document shorter than a
     window is one window); two codings share a window exactly when they are at
     most ``within`` paragraphs apart.
+
+    Text units are found one document at a time (a data set that reads its
+    texts as asked holds one). ``spans=False`` keeps no ``layouts`` (counting
+    needs none; :meth:`Membership.span` then answers None), so memory grows with
+    the codings, not the texts.
     """
     codings = dataset.codings
     documents = codings.document[rows]
@@ -173,8 +178,9 @@ def memberships(dataset: Dataset, rows: IntArray, unit: Unit, within: int = 0) -
         linked = participants >= 0
         return Membership(participants[linked], rows[linked], {})
     all_units, all_rows, layouts = [], [], {}
-    for document in np.unique(documents):
-        here = rows[documents == document]
+    order = np.argsort(documents, kind="stable")  # each document's rows in their given order
+    present, firsts = np.unique(documents[order], return_index=True)
+    for document, here in zip(present, np.split(rows[order], firsts[1:]) if len(rows) else [], strict=True):
         found, window = _text_units(dataset, int(document), unit, within)
         first, stop = found.touched_arrays(codings.start[here], codings.end[here])
         touching = stop > first  # a coding of white space between paragraphs touches none
@@ -183,7 +189,8 @@ def memberships(dataset: Dataset, rows: IntArray, unit: Unit, within: int = 0) -
         owner, local = expand(first[touching], stop[touching])
         all_rows.append(here[touching][owner])
         all_units.append(local + (int(document) << _LOCAL_BITS))
-        layouts[int(document)] = (found, window)
+        if spans:
+            layouts[int(document)] = (found, window)
     if not all_units:
         return Membership(np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64), {})
     return Membership(np.concatenate(all_units), np.concatenate(all_rows), layouts)

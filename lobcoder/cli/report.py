@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session
 
 from lobcoder.analysis.cooccurrence import cooccurrence
 from lobcoder.analysis.crosstab import crosstab, participant_by_wave
-from lobcoder.analysis.dataset import Dataset, document_reader, load_dataset
+from lobcoder.analysis.dataset import Dataset, DocumentSource, document_reader, load_dataset
 from lobcoder.analysis.filters import AnalysisFilter
 from lobcoder.analysis.frequencies import Split, frequencies
 from lobcoder.analysis.quote_report import FIELDS, PICK_RULES, QuoteReport, picked_quote_report
@@ -174,7 +174,7 @@ def cmd_frequencies(args: argparse.Namespace) -> int:
             split = find_attribute(dataset, split)
         return [frequencies(dataset, flt, split_by=split, rollup=args.rollup).to_table(language=args.language)]
 
-    return _report(args, compute, texts=False)
+    return _report(args, compute)
 
 
 def cmd_cooccurrence(args: argparse.Namespace) -> int:
@@ -193,7 +193,7 @@ def cmd_cooccurrence(args: argparse.Namespace) -> int:
         )
         return [result.to_table(args.measure, language=args.language)]
 
-    return _report(args, compute, texts=args.unit in ("sentence", "paragraph"), turns=args.unit == "turn")
+    return _report(args, compute)
 
 
 def cmd_crosstab(args: argparse.Namespace) -> int:
@@ -211,13 +211,13 @@ def cmd_crosstab(args: argparse.Namespace) -> int:
         found = crosstab(dataset, attribute, flt, count=args.count, rollup=args.rollup)
         return [found.to_table(args.percent, language=args.language)]
 
-    return _report(args, compute, texts=False)
+    return _report(args, compute)
 
 
 def cmd_quotes(args: argparse.Namespace) -> int:
     kind = _output_format(args)
     # Picked before any text is read: only the picked quotes' documents are read, one at a time.
-    with _opened(args, texts=False) as (dataset, flt, session):
+    with _opened(args) as (dataset, flt, session):
         attribution = None
         if args.attribution:
             fields = [f.strip() for f in args.attribution.split(",") if f.strip()]
@@ -252,14 +252,14 @@ def _report(
     args: argparse.Namespace,
     compute: Callable[[Dataset, AnalysisFilter], list[Table]],
     loaded: tuple[Dataset, AnalysisFilter] | None = None,
-    *,
-    texts: bool = True,
-    turns: bool = False,
 ) -> int:
-    """Compute and write the tables; the texts and turns are loaded only when asked for."""
+    """Compute (in :func:`_opened`'s session, which reads texts and turns as asked) and write the tables."""
     kind = _output_format(args)
-    dataset, flt = loaded if loaded is not None else _load(args, texts=texts, turns=turns)
-    tables = compute(dataset, flt)
+    if loaded is not None:
+        tables = compute(*loaded)
+    else:
+        with _opened(args) as (dataset, flt, _session):
+            tables = compute(dataset, flt)
     if args.pseudonymise:
         tables = pseudonymised_tables(tables, args.language)
     if kind == "json":
@@ -281,27 +281,20 @@ def _report(
 
 
 @contextmanager
-def _opened(
-    args: argparse.Namespace, *, texts: bool, turns: bool = False
-) -> Iterator[tuple[Dataset, AnalysisFilter, Session]]:
+def _opened(args: argparse.Namespace) -> Iterator[tuple[Dataset, AnalysisFilter, Session]]:
     """The data set (of the hidden pseudonymised copy with --pseudonymise), the filter
     checked against it, and the open read session.
 
-    Texts and turns are the bulk of a project: loaded only when the analysis
-    needs them (turns always with --exclude-interviewer).
+    Texts and turns are the bulk of a project: the data set reads them in the
+    session one document at a time, as an analysis asks (sentence, paragraph
+    and turn units, --exclude-interviewer), so compute inside this block.
     """
     with project_to_export(args.project, args.pseudonymise, args.out) as (store, label):
         with store.read() as session:
-            dataset = load_dataset(session, texts=texts, turns=turns or args.exclude_interviewer)
+            dataset = load_dataset(session, texts=False, turns=False).reading(DocumentSource(session))
             conditions = [_relabel(condition, label) for condition in args.filter]
             flt = build_filter(dataset, conditions, args.coder, args.codes, args.exclude_interviewer)
             yield dataset, flt, session
-
-
-def _load(args: argparse.Namespace, *, texts: bool, turns: bool = False) -> tuple[Dataset, AnalysisFilter]:
-    """:func:`_opened`'s data set and filter, read whole (the session and any pseudonymised copy are closed)."""
-    with _opened(args, texts=texts, turns=turns) as (dataset, flt, _session):
-        return dataset, flt
 
 
 def _relabel(condition: str, label: Callable[[str], str]) -> str:

@@ -19,6 +19,7 @@ from lobcoder.analysis.crosstab import crosstab, participant_by_wave
 from lobcoder.analysis.dataset import Dataset, load_dataset
 from lobcoder.analysis.filters import AnalysisFilter
 from lobcoder.analysis.frequencies import frequencies
+from lobcoder.analysis.quotes import passages
 from lobcoder.analysis.table import Table, TableRow
 from lobcoder.gui.analysis.cooccurrence_tab import PassageModel, PassageRole
 from lobcoder.gui.analysis.crosstab_tab import PARTICIPANTS_BY_WAVE
@@ -291,6 +292,26 @@ def test_selecting_a_cell_lists_its_passages_and_activating_one_jumps(
     tab.passage_list.activated.emit(second)
     assert window.document is not None and window.document.name == "Docent01_w2"
     assert window.transcript.selection() == (found[1].start, found[1].end)
+
+
+def test_the_window_holds_no_texts_and_drill_down_by_sentence_reads_them(
+    qtbot, window: MainWindow, analysis: AnalysisWindow
+) -> None:
+    assert analysis.dataset is not None and analysis.dataset.texts is None and analysis.dataset.turns is None
+    tab = analysis.cooccurrence
+    show_tab(qtbot, analysis, tab)
+    tab.set_unit("sentence")
+    wait_idle(qtbot, analysis)
+    full = dataset_of(window)
+    result = cooccurrence(full, AnalysisFilter(), "sentence")
+    assert shown_values(tab.model) == core_values(result.to_table("count"))
+    leren, visie = code_id(window, "Leren"), code_id(window, "Visie")
+    with qtbot.waitSignal(tab.passagesShown, timeout=5000):
+        tab.select_cell(leren, visie)
+    model = tab.passage_model
+    shown = [model.index(r, 0).data(PassageRole) for r in range(model.rowCount())]
+    assert shown == passages(full, result, leren, visie) and len(shown) == 2
+    assert [model.index(r, PassageModel.PARAGRAPH).data() for r in range(model.rowCount())] == [2, 2]
 
 
 def test_switching_measure_and_unit_changes_the_values(qtbot, window: MainWindow, analysis: AnalysisWindow) -> None:

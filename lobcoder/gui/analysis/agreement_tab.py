@@ -131,12 +131,14 @@ class AgreementTab(AnalysisTab):
         if coders is None and unit == "overlap":
             raise ValueError(self.tr("Segment overlap compares two coders; choose coder B."))
 
-        def compute(dataset: Dataset) -> tuple[AgreementResult, list[Disagreement]]:
+        def compute(dataset: Dataset) -> tuple[AgreementResult, list[Disagreement], dict[int, str]]:
             documents = [dataset.documents[i].id for i in select(dataset, flt).documents] if narrowed else None
             result = agreement(dataset, coders, unit, documents, threshold)
             if coders is None:
-                return result, []
-            return result, disagreements(dataset, coders, unit, result.document_ids, threshold)
+                return result, [], {}
+            found = disagreements(dataset, coders, unit, result.document_ids, threshold)
+            # The browser shows the disagreements in their documents: read those texts here, on the worker.
+            return result, found, {d.document_id: dataset.text(d.document_id) for d in found}
 
         return compute
 
@@ -147,7 +149,7 @@ class AgreementTab(AnalysisTab):
         if result is None or dataset is None:
             self.browser.set_disagreements([], {}, ("A", "B"))
             return
-        texts = {d.document_id: dataset.text(d.document_id) for d in result[1]}
+        texts = result[2]
         self.browser.set_codes([(code.id, code.name, code.depth) for code in dataset.codes])
         coders = result[0].coders
         self.browser.set_disagreements(self._for_code(result[1]), texts, (coders[0], coders[1]))

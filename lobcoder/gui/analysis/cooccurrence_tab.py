@@ -28,7 +28,7 @@ from lobcoder.analysis.quotes import Passage, passages
 from lobcoder.analysis.table import Table
 from lobcoder.analysis.units import Spans, paragraphs
 from lobcoder.gui.analysis.heatmap_delegate import FLAG_COLOR, HeatmapDelegate, RotatedHeader
-from lobcoder.gui.analysis.tab import AnalysisTab, Computation, notes_text, table_view
+from lobcoder.gui.analysis.tab import AnalysisTab, Computation, notes_text, table_view, with_documents
 from lobcoder.gui.analysis.table_model import AnalysisTableModel, ColumnKeyRole, DiagonalRole, RowKeyRole
 from lobcoder.gui.workers import Worker
 from lobcoder.reports.formatting import Language
@@ -52,7 +52,10 @@ class ListedPassage:
 
 
 def find_passages(dataset: Dataset, result: CooccurrenceResult, code_a: int, code_b: int) -> list[ListedPassage]:
-    """The passages of a cell with their paragraph numbers (on a worker thread)."""
+    """The passages of a cell with their paragraph numbers (on a worker thread).
+
+    Only the documents with codings of either code are read, one at a time.
+    """
     spans: dict[int, Spans] = {}
     listed = []
     for found in passages(dataset, result, code_a, code_b):
@@ -327,17 +330,6 @@ class CooccurrenceTab(AnalysisTab):
     def show_result(self, result: CooccurrenceResult | None) -> None:
         self._render()
 
-    def shown_result(self) -> CooccurrenceResult | None:
-        """The result in the chosen order."""
-        result: CooccurrenceResult | None = self.result
-        if result is None or self.order.currentData() != "similarity":
-            return result
-        return result.reordered(result.similarity_order())
-
-    def current_table(self) -> Table | None:
-        result = self.shown_result()
-        return result.to_table(self.measure.currentData(), self.host.language()) if result is not None else None
-
     def table_maker(self, language: Language) -> Callable[[Any], list[Table]]:
         measure, similarity = self.measure.currentData(), self.order.currentData() == "similarity"
 
@@ -439,7 +431,12 @@ class CooccurrenceTab(AnalysisTab):
         colors = {code.id: code.color for code in dataset.codes}
         self._colors = (colors.get(code_a, self._colors[0]), colors.get(code_b, self._colors[1]))
         self._set_legend(*names)
-        worker = Worker(lambda _progress, _cancelled: find_passages(dataset, result, code_a, code_b))
+        store = self.host.store
+        worker = Worker(
+            lambda _progress, _cancelled: with_documents(
+                store, dataset, lambda documents: find_passages(documents, result, code_a, code_b)
+            )
+        )
         worker.signals.finished.connect(lambda found: self._show_passages(generation, names, found))
         worker.signals.failed.connect(lambda message: self._drill_failed(generation, message))
         self._drill_worker = worker.start()

@@ -134,14 +134,6 @@ class CrosstabTab(AnalysisTab):
     def show_result(self, result: CrosstabResult | ParticipantWaveResult | None) -> None:
         self._render()
 
-    def current_table(self) -> Table | None:
-        result = self.result
-        if isinstance(result, CrosstabResult):
-            return result.to_table(self.percent.currentData(), language=self.host.language())
-        if isinstance(result, ParticipantWaveResult):
-            return result.to_table(language=self.host.language())
-        return None
-
     def table_maker(self, language: Language) -> Callable[[Any], list[Table]]:
         percent = self.percent.currentData()
 

@@ -117,14 +117,6 @@ class FrequenciesTab(AnalysisTab):
     def show_result(self, result: FrequencyResult | None) -> None:
         self._show_table()
 
-    def current_table(self) -> Table | None:
-        result: FrequencyResult | None = self.result
-        if result is None:
-            return None
-        return result.to_table(
-            self.split_measure.currentData() if result.split_labels else None, language=self.host.language()
-        )
-
     def table_maker(self, language: Language) -> Callable[[Any], list[Table]]:
         measure = self.split_measure.currentData()
         return lambda result: [result.to_table(measure if result.split_labels else None, language=language)]

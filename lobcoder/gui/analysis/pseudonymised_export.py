@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from lobcoder.analysis.dataset import load_dataset
+from lobcoder.analysis.dataset import DocumentSource, load_dataset
 from lobcoder.analysis.filters import AnalysisFilter
 from lobcoder.errors import Cancelled
 from lobcoder.gui.workers import CancelCheck, ProgressCallback, Task
@@ -42,9 +42,10 @@ def pseudonymised_task(tab: AnalysisTab, store: ProjectStore, path: Path) -> Tas
     def task(progress: ProgressCallback, cancelled: CancelCheck) -> object:
         with pseudonymised_copy(store, decisions, beside=path.parent, progress=progress, cancelled=cancelled) as copy:
             with copy.store.read() as session:
-                dataset = load_dataset(session, texts=True, turns=True)
-        if cancelled():
-            raise Cancelled("export cancelled")
-        return write(compute(dataset))
+                if cancelled():
+                    raise Cancelled("export cancelled")
+                # Texts and turns read from the copy as the computation asks, so it runs while the copy exists.
+                computed = compute(load_dataset(session, texts=False, turns=False).reading(DocumentSource(session)))
+        return write(computed)
 
     return task

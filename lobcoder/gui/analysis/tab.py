@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from PySide6.QtCore import QSignalBlocker, Qt, Signal, Slot
 from PySide6.QtGui import QShowEvent
@@ -25,19 +25,22 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from lobcoder.analysis.dataset import Dataset
+from lobcoder.analysis.dataset import Dataset, DocumentSource
 from lobcoder.analysis.filters import AnalysisFilter
 from lobcoder.analysis.table import Table
 from lobcoder.gui.pseudonymise.export_option import PseudonymiseOption
 from lobcoder.gui.workers import Worker
 from lobcoder.reports.export import export_table, pseudonymised_tables
 from lobcoder.reports.formatting import Language
+from lobcoder.storage.project import ProjectStore
 
 if TYPE_CHECKING:
     from lobcoder.gui.analysis.window import AnalysisWindow
 
 Computation = Callable[[Dataset], Any]
 """A function of the data set alone (the tab's choices already bound), run on a worker thread."""
+
+_T = TypeVar("_T")
 
 EXPORT_SUFFIXES = (".docx", ".xlsx", ".csv")
 
@@ -110,6 +113,11 @@ class AnalysisTab(QWidget):
         """What Export… writes: the tables of the current result, as :meth:`table_maker` makes them."""
         return self.table_maker(self.host.language())(self.result) if self.result is not None else []
 
+    def current_table(self) -> Table | None:
+        """The table the tab shows: the first of :meth:`tables`, so the view and Export… cannot differ."""
+        tables = self.tables()
+        return tables[0] if tables else None
+
     def on_dataset(self, dataset: Dataset | None) -> None:
         """A new data set was read: refill choices that depend on it (codes, attributes)."""
 
@@ -167,9 +175,9 @@ class AnalysisTab(QWidget):
         except ValueError as exc:  # a choice the core cannot take, e.g. an empty code list
             self._failed(self._generation, str(exc))
             return
-        generation = self._generation
+        generation, store = self._generation, self.host.store
         self.busy.show()
-        worker = Worker(lambda _progress, _cancelled: task(dataset))
+        worker = Worker(lambda _progress, _cancelled: with_documents(store, dataset, task))
         worker.signals.finished.connect(lambda result: self._finished(generation, result, dataset))
         worker.signals.failed.connect(lambda message: self._failed(generation, message))
         worker.signals.cancelled.connect(lambda: self._done(generation))
@@ -305,6 +313,19 @@ class AnalysisTab(QWidget):
         QMessageBox.warning(
             self, self.tr("Export failed"), self.tr("Could not write {0}:\n{1}").format(str(path), message)
         )
+
+
+def with_documents(store: ProjectStore | None, dataset: Dataset, work: Callable[[Dataset], _T]) -> _T:
+    """``work(dataset)`` in a read session of ``store`` that gives the data set the texts and turns it asks for.
+
+    The window's data set holds neither (they are the bulk of a project): an
+    analysis that needs them reads one document at a time. Call it on the
+    worker thread; the session is that thread's and closes when ``work`` returns.
+    """
+    if store is None or dataset.has_texts:
+        return work(dataset)
+    with store.read() as session:
+        return work(dataset.reading(DocumentSource(session)))
 
 
 def _show_progress(dialog: QProgressDialog, done: int, total: int, _label: str) -> None:

@@ -141,8 +141,9 @@ class AnalysisWindow(QWidget):
         generation = self._generation
 
         def load(_progress, _cancelled) -> Dataset:  # type: ignore[no-untyped-def]
+            # Without texts and turns: each tab reads those it needs while it computes (tab.with_documents).
             with store.read() as session:
-                return load_dataset(session, texts=True, turns=True)
+                return load_dataset(session, texts=False, turns=False)
 
         self.status.setText(self.tr("Reading the project…"))
         self._loading = True
