@@ -147,7 +147,7 @@ def import_one(
         # The UTF-8 is set aside and read back only once the text is let go
         # (below): a long text with typographic quotes is two bytes a
         # character as a str, and both at once were the import's peak.
-        spooled = spool_text(extracted.text, path.stem)
+        spooled = spool_text(extracted.text, path.stem, beside=store.path)  # not in the system's temp folder
         check_turns(turns, spooled.length, path.stem)
         imported_format = extracted.format
     except (LobcoderError, ValueError) as exc:

@@ -7,7 +7,10 @@ the string (two or four bytes a character in Python) before SQLite makes its
 copies. The search index is made from the same bytes, a piece at a time
 (``search/pieces.py``), so no folded copy of the whole text is held.
 An importer that holds the text only to store it spools the UTF-8 aside
-(:func:`spool_text`), lets the string go and then reads the bytes back.
+(:func:`spool_text`), lets the string go and then reads the bytes back. The
+spool of a long text is a file beside the project, never in the system's
+temporary folder: an interview must not leave the folder the researcher keeps
+it in.
 """
 
 from __future__ import annotations
@@ -15,13 +18,15 @@ from __future__ import annotations
 import hashlib
 import tempfile
 from dataclasses import dataclass
+from pathlib import Path
 from typing import IO
 
 from lobcoder.storage.bulk import utf8
+from lobcoder.storage.leftovers import partial_path
 from lobcoder.text.normalize import content_hash, is_normalized
 
 _PIECE = 1 << 20  # characters encoded at a time
-_SPOOL_IN_MEMORY = 1 << 20  # bytes kept in memory before the spool becomes an (unnamed) file
+_SPOOL_IN_MEMORY = 1 << 20  # bytes kept in memory before the spool becomes a file beside the project
 
 
 @dataclass
@@ -63,8 +68,8 @@ class SpooledText:
     The UTF-8 waits in a temporary file (in memory while it is short) until
     :meth:`prepared` reads it back: the caller lets go of the ``str`` in
     between, so a long text is never held as a ``str`` and as UTF-8 at once
-    after it was read. The file has no name and is gone when closed, even
-    after a kill.
+    after it was read. The file is in the project's folder (see
+    :func:`spool_text`) and is gone when closed.
     """
 
     def __init__(
@@ -104,16 +109,37 @@ class SpooledText:
             self._spool = None
 
 
-def spool_text(text: str, name: str = "") -> SpooledText:
+def spool_prefix(project: str | Path) -> str:
+    """How the spools of this process beside ``project`` begin: ``.NAME.PID.spool-``.
+
+    The name is that of any half-written file beside a project
+    (``storage/leftovers.py``), so opening the project removes a spool whose
+    process no longer runs.
+    """
+    return partial_path(project, "spool").name + "-"
+
+
+def spool_text(text: str, name: str = "", beside: str | Path | None = None) -> SpooledText:
     """:func:`prepare_text` with the UTF-8 set aside until :meth:`SpooledText.prepared`.
 
-    The bytes, length and hash are exactly :func:`prepare_text`'s.
+    The bytes, length and hash are exactly :func:`prepare_text`'s. A text
+    longer than a megabyte is spooled to a file in the folder of the project
+    ``beside`` (None: the system's temporary folder), under a hidden name
+    (:func:`spool_prefix`). Where the system can, the file has no name at all
+    and is gone even after a kill (Linux: ``O_TMPFILE``; macOS: removed as
+    soon as it is made; Windows: deleted on close by the system); otherwise
+    the next opening of the project removes it. When the folder cannot be
+    written, the UTF-8 is held in memory instead.
 
     Raises:
         ValueError: the text is not in normalised form.
     """
     _check_normalized(text, name)
-    spool = tempfile.SpooledTemporaryFile(max_size=_SPOOL_IN_MEMORY)
+    if beside is None:
+        spool = tempfile.SpooledTemporaryFile(max_size=_SPOOL_IN_MEMORY)
+    else:
+        folder = str(Path(beside).parent)
+        spool = tempfile.SpooledTemporaryFile(max_size=_SPOOL_IN_MEMORY, dir=folder, prefix=spool_prefix(beside))
     digest = hashlib.sha256()
     size = 0
     try:
@@ -123,7 +149,7 @@ def spool_text(text: str, name: str = "") -> SpooledText:
             spool.write(piece)
             size += len(piece)
         spool.flush()
-    except OSError:  # no room for the spool: hold the UTF-8 in memory, as prepare_text does
+    except OSError:  # no room for the spool, or a folder it may not be written in: hold the UTF-8 in memory
         spool.close()
         data = utf8(text)
         return SpooledText(None, len(data), len(text), content_hash(text), data)
