@@ -4,7 +4,9 @@ The index (``search/index.py``) holds each document as pieces of its folded
 text, ``fold(text)``, which has exactly the length of the stored text. FTS5
 finds, term by term, the documents with a piece that has the term; the query's
 words, phrases, ORs and exclusions are then combined per document (a document
-matches ``a b`` when ``a`` is in one piece and ``b`` in another). The query's
+matches ``a b`` when ``a`` is in one piece and ``b`` in another; a phrase longer
+than the pieces' overlap is looked for in the text the hits are read from, so
+it is folded once). The query's
 regex finds the hits in the document's folded text, put together from its
 pieces, whose offsets are the stored offsets, so hits can be coded directly.
 """
@@ -17,7 +19,7 @@ from sqlalchemy import text as sql
 from sqlalchemy.orm import Session
 
 from lobcoder.search import pieces
-from lobcoder.search.query import Term, occurs, parse_query, term_fts
+from lobcoder.search.query import Term, occurs, occurs_in, parse_query, term_fts
 from lobcoder.text.fold import fold
 
 
@@ -60,25 +62,32 @@ def search(
     are returned; ``truncated`` says whether there were more.
     """
     parsed = parse_query(query)
-    matching = _matching_documents(session, parsed.groups, parsed.excluded)
+    matching = _Matching(session, parsed.groups, parsed.excluded)
+    candidates = matching.candidates()
     if document_ids is not None:
-        matching &= document_ids
-    if not matching:
+        candidates &= document_ids
+    if not candidates:
         return SearchResult(query=query, hits=(), documents_matched=0, truncated=False)
     # Sort only names; the texts are fetched one document at a time, as needed.
     documents = [
         (doc_id, name)
         for doc_id, name in session.execute(sql("SELECT id, name FROM documents ORDER BY name"))
-        if doc_id in matching
+        if doc_id in candidates
     ]
     hits: list[SearchHit] = []
     matched = 0
     truncated = False
     for doc_id, name in documents:
-        if len(hits) >= limit:
+        if len(hits) >= limit and matching.certain(doc_id):
             truncated = True
             break
         doc_text, folded = _texts(session, doc_id)
+        # A phrase longer than the overlap is looked for in this same text (folded once, or a window at a time).
+        if not matching.matches(doc_id, doc_text, folded):
+            continue
+        if len(hits) >= limit:
+            truncated = True
+            break
         # A long document is folded a window at a time, only as far as the hits are read.
         spans = parsed.hits(folded) if folded is not None else parsed.hits_in(doc_text, _WINDOW)
         found = False
@@ -95,7 +104,6 @@ def search(
     return SearchResult(query=query, hits=tuple(hits), documents_matched=matched, truncated=truncated)
 
 
-_TEXT = sql("SELECT text FROM documents WHERE id = :id")
 _FOLD_WHOLE = 1 << 20  # longer texts (in several pieces) are folded a window at a time:
 _WINDOW = 1 << 20
 _TEXT_AND_PIECE = sql(
@@ -113,42 +121,71 @@ def _texts(session: Session, document_id: int) -> tuple[str, str | None]:
     return text, folded
 
 
-def _text(session: Session, document_id: int) -> str:
-    text: str = session.execute(_TEXT, {"id": document_id}).scalar_one()
-    return text
+class _Matching:
+    """Which documents match: a document has every term of some group and no excluded term.
+
+    FTS5 says which documents have each term, except for a phrase longer than
+    the overlap (``search/pieces.py``): it may straddle two pieces, so FTS5
+    only gives the documents with all of its words, and :meth:`matches` looks
+    for the phrase in the text the search reads anyway (folded once, or a
+    window at a time for a long document), never in a folded copy of its own.
+    """
+
+    def __init__(self, session: Session, groups: tuple[tuple[Term, ...], ...], excluded: tuple[Term, ...]) -> None:
+        self.groups = groups
+        self.excluded = excluded
+        self.having: dict[Term, set[int]] = {}
+        for term in {t for group in groups for t in group} | set(excluded):
+            self.having[term] = _documents_with(session, term)
+
+    def candidates(self) -> set[int]:
+        """The documents that may match: all that do, and some that fail only a long phrase."""
+        found: set[int] = set()
+        for group in self.groups:
+            documents = self.having[group[0]].copy()
+            for term in group[1:]:
+                documents &= self.having[term]
+            found |= documents
+        for term in self.excluded:
+            if not _long(term):  # a long excluded phrase is checked per document
+                found -= self.having[term]
+        return found
+
+    def certain(self, doc_id: int) -> bool:
+        """Whether a candidate document matches without a look at its text (no long phrase is in question)."""
+        return not any(doc_id in documents for term, documents in self.having.items() if _long(term))
+
+    def matches(self, doc_id: int, text: str, folded: str | None) -> bool:
+        """Whether the document matches exactly, given its text and (when at hand) its folded text."""
+        seen: dict[Term, bool] = {}
+
+        def has(term: Term) -> bool:
+            if doc_id not in self.having[term]:
+                return False
+            if not _long(term):
+                return True
+            if term not in seen:
+                seen[term] = occurs(term, folded) if folded is not None else occurs_in(term, text, _WINDOW)
+            return seen[term]
+
+        if any(has(term) for term in self.excluded):
+            return False
+        return any(all(has(term) for term in group) for group in self.groups)
 
 
-def _matching_documents(session: Session, groups: tuple[tuple[Term, ...], ...], excluded: tuple[Term, ...]) -> set[int]:
-    """Ids of the documents that have every term of some group and no excluded term."""
-    cache: dict[Term, set[int]] = {}
-
-    def having(term: Term) -> set[int]:
-        if term not in cache:
-            cache[term] = _documents_with(session, term)
-        return cache[term]
-
-    found: set[int] = set()
-    for group in groups:
-        documents = having(group[0]).copy()
-        for term in group[1:]:
-            documents &= having(term)
-        found |= documents
-    for term in excluded:
-        found -= having(term)
-    return found
+def _long(term: Term) -> bool:
+    """Whether a phrase may straddle two pieces of a document (longer than their overlap)."""
+    return len(term.words) > pieces.OVERLAP_WORDS + 1
 
 
 def _documents_with(session: Session, term: Term) -> set[int]:
-    """Ids of the documents in which ``term`` occurs."""
-    if len(term.words) <= pieces.OVERLAP_WORDS + 1:
+    """Ids of the documents in which ``term`` occurs (for a long phrase: that have all its words)."""
+    if not _long(term):
         # A phrase this short lies whole in the index row of the piece it starts in.
         return _documents_matching(session, term_fts(term))
-    # A longer phrase may straddle two pieces: the documents with all of its
-    # words are checked against their whole folded text.
     *words, last = term.words
     singles = [Term((word,)) for word in dict.fromkeys(words)] + [Term((last,), prefix=term.prefix)]
-    candidates = _documents_matching(session, " ".join(term_fts(single) for single in singles))
-    return {doc_id for doc_id in candidates if occurs(term, fold(_text(session, doc_id)))}
+    return _documents_matching(session, " ".join(term_fts(single) for single in singles))
 
 
 _MATCHING = sql(

@@ -53,29 +53,34 @@ class ParsedQuery:
         in it and is found exactly as in the whole folded text (folding keeps
         every character a word character or not, as it was).
         """
-        if len(text) <= window:
-            yield from self.hits(fold(text))
-            return
         reach = max(len(t.words) for t in self.terms if not t.negated)
-        begin = resume = 0
-        while begin < len(text):
-            end = min(len(text), begin + window)
-            stop = end
-            for count, word in enumerate(_WORD.finditer(text, end), start=1):
-                stop = word.end()
-                if count == reach:
-                    break
-            offset = max(0, begin - 1)  # one character before, to tell whether a hit starts a word
-            folded = fold(text[offset:stop])
-            for match in self.hit_pattern.finditer(folded, max(resume, begin) - offset):
-                start = match.start() + offset
-                if start >= end:
-                    break  # the next window's
-                resume = match.end() + offset
-                if match.start() and (folded[match.start() - 1].isalnum() or folded[match.start() - 1] == "_"):
-                    continue  # the match starts inside a word
-                yield start, resume
-            begin = end
+        return _window_hits(self.hit_pattern, reach, text, window)
+
+
+def _window_hits(pattern: re.Pattern[str], reach: int, text: str, window: int) -> Iterator[tuple[int, int]]:
+    """Whole-word hits of ``pattern`` in ``fold(text)``, folded a window (and ``reach`` words) at a time."""
+    if len(text) <= window:
+        yield from _word_hits(pattern, fold(text))
+        return
+    begin = resume = 0
+    while begin < len(text):
+        end = min(len(text), begin + window)
+        stop = end
+        for count, word in enumerate(_WORD.finditer(text, end), start=1):
+            stop = word.end()
+            if count == reach:
+                break
+        offset = max(0, begin - 1)  # one character before, to tell whether a hit starts a word
+        folded = fold(text[offset:stop])
+        for match in pattern.finditer(folded, max(resume, begin) - offset):
+            start = match.start() + offset
+            if start >= end:
+                break  # the next window's
+            resume = match.end() + offset
+            if match.start() and (folded[match.start() - 1].isalnum() or folded[match.start() - 1] == "_"):
+                continue  # the match starts inside a word
+            yield start, resume
+        begin = end
 
 
 def _word_hits(pattern: re.Pattern[str], folded: str) -> Iterator[tuple[int, int]]:
@@ -89,6 +94,12 @@ def _word_hits(pattern: re.Pattern[str], folded: str) -> Iterator[tuple[int, int
 def occurs(term: Term, folded: str) -> bool:
     """Whether ``term`` occurs in folded text as whole words (as its hits are found)."""
     return next(_word_hits(re.compile(_term_regex(term)), folded), None) is not None
+
+
+def occurs_in(term: Term, text: str, window: int = 1 << 20) -> bool:
+    """:func:`occurs` in ``fold(text)``, folding a window at a time and stopping at the first hit."""
+    pattern = re.compile(_term_regex(term))
+    return next(_window_hits(pattern, len(term.words), text, window), None) is not None
 
 
 def term_fts(term: Term) -> str:
