@@ -18,7 +18,6 @@ Windows has none) and for small projects it runs in this process.
 
 from __future__ import annotations
 
-import gc
 import multiprocessing
 import os
 import sys
@@ -115,32 +114,26 @@ def annotate_texts(
     if count > 1 and chars < POOL_MIN_CHARS and workers is None:
         count = 1
     count = min(count, total)
-    # deduce's lookup structures are millions of objects that live as long as the program: frozen, the
-    # garbage collector stops walking them on every full collection (in this process and in forked
-    # workers, which then also do not copy the pages that hold them). Unfrozen again at the end.
-    gc.freeze()
+    if count <= 1:
+        results: Iterable[list[list[DeduceAnnotation]]] = map(annotate_lines, groups)
+        yield from zip(lines, _collect(results, total, progress, cancelled), strict=True)
+        return
+    with warnings.catch_warnings():
+        # Python 3.12+ warns about forking a process with threads (the window's worker thread): a
+        # child could inherit a lock another thread held. The children here only run deduce on
+        # strings and send the results back; they never touch Qt, the project file or logging.
+        warnings.filterwarnings(
+            "ignore", message=".*use of fork\\(\\) may lead to deadlocks", category=DeprecationWarning
+        )
+        # deduce's lookup structures were frozen when loaded (deduce_engine), so the workers share their pages.
+        pool = multiprocessing.get_context("fork").Pool(count)
     try:
-        if count <= 1:
-            results: Iterable[list[list[DeduceAnnotation]]] = map(annotate_lines, groups)
-            yield from zip(lines, _collect(results, total, progress, cancelled), strict=True)
-            return
-        with warnings.catch_warnings():
-            # Python 3.12+ warns about forking a process with threads (the window's worker thread): a
-            # child could inherit a lock another thread held. The children here only run deduce on
-            # strings and send the results back; they never touch Qt, the project file or logging.
-            warnings.filterwarnings(
-                "ignore", message=".*use of fork\\(\\) may lead to deadlocks", category=DeprecationWarning
-            )
-            pool = multiprocessing.get_context("fork").Pool(count)
-        try:
-            found = pool.imap(annotate_lines, groups)
-            yield from zip(lines, _collect(found, total, progress, cancelled), strict=True)
-            pool.close()
-        finally:
-            pool.terminate()
-            pool.join()
+        found = pool.imap(annotate_lines, groups)
+        yield from zip(lines, _collect(found, total, progress, cancelled), strict=True)
+        pool.close()
     finally:
-        gc.unfreeze()
+        pool.terminate()
+        pool.join()
 
 
 def _collect(

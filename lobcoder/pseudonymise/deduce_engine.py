@@ -6,10 +6,17 @@ normal user cannot write to. We give it a cache folder in the user's cache
 directory (``platformdirs``; ``LOBCODER_CACHE_DIR`` overrides it), keyed by the
 deduce version, so the build happens once per user and version. Importing
 deduce also configures the root logger to print DEBUG to stdout; we undo that.
+
+The loaded structures are some 4.5 million objects that live as long as the
+program. They are frozen (``gc.freeze``) once, when loaded: the garbage
+collector then never walks them again (a full collection over them takes
+seconds, a pause wherever it happens, also in the window's thread), and
+forked detection workers do not copy the pages that hold them.
 """
 
 from __future__ import annotations
 
+import gc
 import logging
 import os
 import shutil
@@ -78,13 +85,37 @@ def load(progress: Callable[[str], None] | None = None) -> Any:
         if _ENGINE is None:
             if progress is not None:
                 progress("loading" if is_built() else "building")
-            deduce = _import_deduce()
-            folder = cache_dir()
-            _seed_from_package(deduce, folder)
-            engine = deduce.Deduce(cache_path=folder)
-            _streets_before_numbers_only(engine)
-            _ENGINE = engine
+            _ENGINE = _frozen(_build)
         return _ENGINE
+
+
+def _build() -> Any:
+    deduce = _import_deduce()
+    folder = cache_dir()
+    _seed_from_package(deduce, folder)
+    engine = deduce.Deduce(cache_path=folder)
+    _streets_before_numbers_only(engine)
+    return engine
+
+
+def _frozen(make: Callable[[], Any]) -> Any:
+    """``make()``, with every object alive afterwards frozen (see the module docstring).
+
+    Garbage from before is collected first, so none is frozen with the rest.
+    Loading cached structures runs without the collector (it halves the load:
+    unpickled objects are all alive, collections there only walk them); a first
+    build keeps it, as that one makes garbage.
+    """
+    gc.collect()
+    collecting = gc.isenabled()
+    if is_built():
+        gc.disable()
+    try:
+        return make()
+    finally:
+        gc.freeze()
+        if collecting:
+            gc.enable()
 
 
 def _streets_before_numbers_only(engine: Any) -> None:

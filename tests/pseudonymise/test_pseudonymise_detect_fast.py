@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 
 import pytest
@@ -31,6 +32,14 @@ def test_distinct_lines_and_batches() -> None:
     assert lines == ["a", "b", "c"]
     assert deduce_batch.batches(["aaaa", "bb", "cccccc", "d"], limit=8) == [["aaaa", "bb"], ["cccccc"], ["d"]]
     assert deduce_batch.batches(["x" * 20], limit=8) == [["x" * 20]]
+
+
+@pytest.mark.usefixtures("deduce_loaded")
+def test_deduce_stays_frozen_between_detections() -> None:
+    """Frozen once when loaded: no full garbage collection walks deduce's millions of objects (seconds each)."""
+    assert gc.get_freeze_count() > 1_000_000
+    list(deduce_batch.annotate_texts([INTERVIEW], workers=1))
+    assert gc.get_freeze_count() > 1_000_000  # (a frozen object that is let go still leaves the count)
 
 
 @pytest.mark.usefixtures("deduce_loaded")
