@@ -1,13 +1,15 @@
-"""Build a long text line by line, kept as UTF-8 until it is done."""
+"""Build a long text piece by piece or line by line, kept as UTF-8 until it is done."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 
 class TextBuilder:
-    """Lines joined by ``\\n``, held as UTF-8 (about one byte a character for
-    Dutch) instead of as a list of ``str`` and its join, which hold the text
-    twice at the width of its widest character: two or four bytes a
-    character once a typographic quote or an emoji appears.
+    """Text held as UTF-8 (about one byte a character for Dutch) instead of as
+    a list of ``str`` and its join, which hold the text twice at the width of
+    its widest character: two or four bytes a character once a typographic
+    quote or an emoji appears.
     """
 
     def __init__(self) -> None:
@@ -15,15 +17,18 @@ class TextBuilder:
         self.lines = 0
         self.length = 0  # code points so far, separators included
 
+    def append(self, part: str) -> None:
+        """Append ``part`` as it is (no separator)."""
+        self._buffer += part.encode("utf-8", "surrogatepass")
+        self.length += len(part)
+
     def add_line(self, *parts: str) -> int:
-        """Append one line made of ``parts``; return the offset where it starts."""
+        """Append one line made of ``parts`` (after a ``\\n`` if it is not the first); return where it starts."""
         if self.lines:
-            self._buffer += b"\n"
-            self.length += 1
+            self.append("\n")
         start = self.length
         for part in parts:
-            self._buffer += part.encode("utf-8", "surrogatepass")
-            self.length += len(part)
+            self.append(part)
         self.lines += 1
         return start
 
@@ -32,3 +37,11 @@ class TextBuilder:
         text = self._buffer.decode("utf-8", "surrogatepass")
         self._buffer = bytearray()
         return text
+
+
+def join(pieces: Iterable[str]) -> str:
+    """``"".join(pieces)`` holding the pieces as UTF-8 until the end (see :class:`TextBuilder`)."""
+    builder = TextBuilder()
+    for piece in pieces:
+        builder.append(piece)
+    return builder.text()

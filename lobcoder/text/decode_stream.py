@@ -3,8 +3,8 @@
 :func:`decode_file` gives what ``normalize_text(decode_bytes(data)[0])`` gives
 for the whole file (same encoding, same text, same refusals), but reads the
 file in pieces: memory holds the normalised pieces as UTF-8 and, at the end,
-the joined text (:func:`join_pieces`), never the file's bytes, the raw decoded
-text and the normalised copies at once. The file is read more than once (a
+the joined text (:func:`~lobcoder.text.builder.join`), never the file's bytes,
+the raw decoded text and the normalised copies at once. The file is read more than once (a
 scan for zero bytes, then decoding; Windows-1252 is checked before it is
 used), which is cheap next to holding it. :func:`decode_pieces` hands the
 pieces to readers that build their text themselves (subtitles).
@@ -24,6 +24,7 @@ from pathlib import Path
 from charset_normalizer import from_bytes
 
 from lobcoder.errors import ImportProblem
+from lobcoder.text.builder import join
 from lobcoder.text.decode import (
     _BINARY,
     _BOMS,
@@ -102,22 +103,6 @@ def _check(path: str | Path, chunks: Chunks, encoding: str) -> None:
         raise ImportProblem(path, _BINARY)
 
 
-def join_pieces(pieces: Iterable[str]) -> str:
-    """``"".join(pieces)`` holding the pieces as UTF-8 until the end.
-
-    A list of ``str`` pieces and their join hold the text twice at the width
-    of its widest character (two bytes a character as soon as one typographic
-    quote appears); UTF-8 is about one byte a character for Dutch, so the peak
-    is that plus the final text.
-    """
-    buffer = bytearray()
-    for piece in pieces:
-        buffer += piece.encode("utf-8", "surrogatepass")
-    text = buffer.decode("utf-8", "surrogatepass")
-    del buffer
-    return text
-
-
 def decode_pieces(
     path: str | Path, chunks: Chunks | None = None, *, normalise: bool = True
 ) -> tuple[Iterator[str], str]:
@@ -142,7 +127,7 @@ def decode_file(path: str | Path, chunks: Chunks | None = None) -> tuple[str, st
             starts with a byte-order mark but does not decode.
     """
     pieces, encoding = decode_pieces(path, chunks)
-    return join_pieces(pieces), encoding
+    return join(pieces), encoding
 
 
 def _encoding(path: Path, chunks: Chunks) -> str:
