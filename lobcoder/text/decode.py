@@ -1,10 +1,16 @@
-"""Turn the bytes of a plain-text file into text by detecting its encoding."""
+"""Turn the bytes of a plain-text file into text by detecting its encoding.
+
+One rule, :func:`encoding_of`, over a re-startable source of byte pieces, so
+that a file read in pieces (:mod:`lobcoder.text.decode_stream`) and bytes in
+memory (:func:`decode_bytes`) get the same encoding and the same refusals.
+"""
 
 from __future__ import annotations
 
 import codecs
 import re
 import unicodedata
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
 from charset_normalizer import from_bytes
@@ -66,98 +72,149 @@ _NON_ASCII = re.compile(r"[^\x00-\x7f]")
 _MAX_CONTROL_SHARE = 0.05
 _BINARY = "is not a text file (it looks like binary data)"
 
+# The statistical detector for legacy encodings sees at most this many bytes of a file read in pieces.
+DETECTOR_SAMPLE = 2 << 20
+
+Chunks = Callable[[], Iterable[bytes]]
+
 
 def decode_bytes(data: bytes, path: str | Path) -> tuple[str, str]:
-    """Decode ``data`` and name the encoding that was found.
+    """Decode ``data`` and name the encoding that was found (see :func:`encoding_of`).
 
-    The order goes from certain to less certain: a byte-order mark, then strict
-    UTF-8 (which random legacy text almost never passes), then BOM-less UTF-16
-    recognised by its zero bytes, and only then a statistical detector. The
-    returned encoding is a Python codec name such that ``data.decode(encoding)``
-    gives back the returned text.
+    The returned encoding is a Python codec name such that
+    ``data.decode(encoding)`` gives back the returned text.
 
     Raises:
-        ImportProblem: the input is empty, whitespace only, or binary data.
+        ImportProblem: the input is empty, whitespace only, or binary data, or
+            starts with a byte-order mark but does not decode.
     """
-    if not data:
-        raise ImportProblem(path, "is empty")
-    text, encoding = _decode(data, path)
-    if not text.strip():
-        raise ImportProblem(path, "is empty")
-    if _looks_binary(text):
-        raise ImportProblem(path, _BINARY)
-    return text, encoding
+    encoding = encoding_of(path, lambda: (data,), sample=len(data))
+    return data.decode(encoding), encoding
 
 
-def _decode(data: bytes, path: str | Path) -> tuple[str, str]:
+def encoding_of(path: str | Path, chunks: Chunks, sample: int = DETECTOR_SAMPLE) -> str:
+    """The encoding all of ``chunks()`` decodes in, checked; refuses what is no text.
+
+    The order goes from certain to less certain: a byte-order mark, then
+    BOM-less UTF-16 recognised by its zero bytes, then strict UTF-8 (which
+    random legacy text almost never passes), then Windows-1252 if it reads as
+    plausible Western text, and only then a statistical detector, which sees
+    the first ``sample`` bytes. Whatever the encoding, the decoded text is
+    then refused if it is blank ("is empty") or binary data (zero characters,
+    or more than 5 % control characters), in that order.
+
+    Raises:
+        ImportProblem: the input is empty, whitespace only, or binary data, or
+            starts with a byte-order mark but does not decode.
+    """
+    head = _head(chunks)
+    if not head:
+        raise ImportProblem(path, "is empty")
     for bom, encoding in _BOMS:
-        if data.startswith(bom):
+        if head.startswith(bom):
             try:
-                return data.decode(encoding), encoding
+                _check(path, chunks, encoding)
             except UnicodeDecodeError as exc:
                 name = encoding.replace("-sig", "").upper()
                 raise ImportProblem(path, f"starts like a {name} text file but is damaged ({exc.reason})") from exc
-    if b"\x00" in data:
-        utf16 = _utf16_without_bom(data)
+            return encoding
+    if any(b"\x00" in chunk for chunk in chunks()):
+        utf16 = _utf16_without_bom(chunks)
         if utf16 is None:
             raise ImportProblem(path, _BINARY)
+        try:
+            _check(path, chunks, utf16)
+        except UnicodeDecodeError as exc:
+            raise ImportProblem(path, _BINARY) from exc
         return utf16
     try:
-        return data.decode("utf-8"), "utf-8"
+        _check(path, chunks, "utf-8")
+        return "utf-8"
     except UnicodeDecodeError:
         pass
-    return _legacy(data, path)
-
-
-def _utf16_without_bom(data: bytes) -> tuple[str, str] | None:
-    """Recognise UTF-16 by its zero bytes: mostly Latin text has a zero in
-    every other byte, all on the same side of each pair."""
-    if len(data) % 2:
-        return None
-    pairs = len(data) // 2
-    zero_even = data[0::2].count(0)
-    zero_odd = data[1::2].count(0)
-    if zero_odd >= 0.3 * pairs and zero_even <= 0.02 * pairs:
-        encoding = "utf-16-le"
-    elif zero_even >= 0.3 * pairs and zero_odd <= 0.02 * pairs:
-        encoding = "utf-16-be"
-    else:
-        return None
+    encoding = _legacy(path, chunks, sample)
     try:
-        return data.decode(encoding), encoding
-    except UnicodeDecodeError:
+        _check(path, chunks, encoding)
+    except UnicodeDecodeError as exc:
+        raise ImportProblem(path, _BINARY) from exc
+    return encoding
+
+
+def _head(chunks: Chunks) -> bytes:
+    """The first bytes, enough for any byte-order mark."""
+    head = b""
+    for chunk in chunks():
+        head += chunk
+        if len(head) >= 4:
+            break
+    return head
+
+
+def _utf16_without_bom(chunks: Chunks) -> str | None:
+    """UTF-16 recognised by its zero bytes, counted over the whole file."""
+    size = zero_even = zero_odd = 0
+    for chunk in chunks():
+        first, second = chunk[0::2].count(0), chunk[1::2].count(0)
+        if size % 2:  # this chunk starts at an odd position in the file
+            first, second = second, first
+        zero_even += first
+        zero_odd += second
+        size += len(chunk)
+    if size % 2:
         return None
+    pairs = size // 2
+    if zero_odd >= 0.3 * pairs and zero_even <= 0.02 * pairs:
+        return "utf-16-le"
+    if zero_even >= 0.3 * pairs and zero_odd <= 0.02 * pairs:
+        return "utf-16-be"
+    return None
 
 
-def _legacy(data: bytes, path: str | Path) -> tuple[str, str]:
+def _legacy(path: str | Path, chunks: Chunks, sample: int) -> str:
     """Pick an 8-bit (or legacy multi-byte) encoding, leaning to Windows-1252.
 
     Detectors need evidence; for a short Dutch line such as "één" they happily
-    report Big5. So Windows-1252 wins whenever the detector names a Western
-    single-byte encoding, or when reading the bytes as Windows-1252 gives
-    nothing but plausible Western characters.
+    report Big5. So Windows-1252 wins when reading the bytes as Windows-1252
+    gives nothing but plausible Western characters, or when the detector (on
+    the first ``sample`` bytes) names a Western single-byte encoding.
     """
-    try:
-        cp1252: str | None = data.decode("cp1252")
-    except UnicodeDecodeError:
-        cp1252 = None
-    best = from_bytes(data).best()
+    if _plausible_cp1252(chunks):
+        return "cp1252"
+    head = bytearray()
+    for chunk in chunks():
+        head += chunk[: sample - len(head)]
+        if len(head) >= sample:
+            break
+    best = from_bytes(bytes(head)).best()
     detected = codecs.lookup(best.encoding).name if best is not None else None
-    if cp1252 is not None and (detected in _WESTERN or _plausible_western(cp1252)):
-        return cp1252, "cp1252"
+    if detected in _WESTERN and _decodes(chunks, "cp1252"):
+        return "cp1252"
     if detected is None or detected.startswith(("utf-16", "utf-32")):
         # Without zero bytes the data is no UTF-16/32 text, whatever the detector says.
         raise ImportProblem(path, _BINARY)
+    return detected
+
+
+def _decodes(chunks: Chunks, encoding: str) -> bool:
     try:
-        return data.decode(detected), detected
-    except UnicodeDecodeError as exc:
-        raise ImportProblem(path, _BINARY) from exc
-
-
-def _plausible_western(text: str) -> bool:
-    if _LONG_NON_ASCII_RUN.search(text):
+        for _ in decoded(chunks, encoding):
+            pass
+    except UnicodeDecodeError:
         return False
-    return plausible_western_chars(set(_NON_ASCII.findall(text)))
+    return True
+
+
+def _plausible_cp1252(chunks: Chunks) -> bool:
+    """Whether the whole file decodes as Windows-1252 into plausible Western text."""
+    seen: set[str] = set()
+    try:
+        for piece in decoded(chunks, "cp1252"):
+            if _LONG_NON_ASCII_RUN.search(piece):
+                return False
+            seen.update(_NON_ASCII.findall(piece))
+    except UnicodeDecodeError:
+        return False
+    return plausible_western_chars(seen)
 
 
 def plausible_western_chars(chars: set[str]) -> bool:
@@ -171,8 +228,50 @@ def plausible_western_chars(chars: set[str]) -> bool:
     return True
 
 
-def _looks_binary(text: str) -> bool:
-    if "\x00" in text:
-        return True
-    controls = sum(1 for _ in _CONTROL.finditer(text))
-    return controls > _MAX_CONTROL_SHARE * len(text)
+class _Lines:
+    """Cut decoded text at line ends, so that no line break (CR LF) or
+    combining sequence is split between two pieces."""
+
+    def __init__(self) -> None:
+        self.carry: list[str] = []
+
+    def feed(self, text: str) -> str:
+        cut = max(text.rfind("\n"), text.rfind("\r", 0, len(text) - 1)) + 1
+        if cut == 0:
+            self.carry.append(text)
+            return ""
+        out = "".join([*self.carry, text[:cut]])
+        self.carry = [text[cut:]] if cut < len(text) else []
+        return out
+
+    def end(self) -> str:
+        out = "".join(self.carry)
+        self.carry = []
+        return out
+
+
+def decoded(chunks: Chunks, encoding: str) -> Iterator[str]:
+    """The text in pieces ending at line ends; UnicodeDecodeError as ``bytes.decode`` raises it."""
+    decoder = codecs.getincrementaldecoder(encoding)("strict")
+    lines = _Lines()
+    for chunk in chunks():
+        if piece := lines.feed(decoder.decode(chunk)):
+            yield piece
+    if piece := lines.feed(decoder.decode(b"", final=True)) + lines.end():
+        yield piece
+
+
+def _check(path: str | Path, chunks: Chunks, encoding: str) -> None:
+    """Decode and check in a pass of its own, so that binary data is refused
+    before any (normalised) text is kept."""
+    length = controls = 0
+    blank, nul = True, False
+    for piece in decoded(chunks, encoding):
+        nul = nul or "\x00" in piece
+        length += len(piece)
+        controls += _CONTROL.subn("", piece)[1]  # counted in C, without a match object each
+        blank = blank and piece.isspace()
+    if blank:
+        raise ImportProblem(path, "is empty")
+    if nul or controls > _MAX_CONTROL_SHARE * length:
+        raise ImportProblem(path, _BINARY)

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import codecs
 import random
+from pathlib import Path
 
 import pytest
 
 from lobcoder.errors import ImportProblem
 from lobcoder.text.decode import decode_bytes
+from lobcoder.text.decode_stream import decode_file
 
 PARAGRAPH = (
     "Ik vond het één keer heel moeilijk, maar de coördinatie met de gemeente "
@@ -124,3 +126,25 @@ def test_a_stray_control_character_is_tolerated() -> None:
 def test_damaged_utf16_with_bom() -> None:
     with pytest.raises(ImportProblem, match="UTF-16"):
         decode_bytes(codecs.BOM_UTF16_LE + b"a\x00b", "a.txt")
+
+
+@pytest.mark.parametrize(
+    ("data", "problem"),
+    [
+        # A byte-order mark is believed before zero bytes are looked at.
+        (codecs.BOM_UTF8 + b"ab\xff\x00\x00cd", "starts like a UTF-8 text file but is damaged (invalid start byte)"),
+        # Blank is said before binary: these control characters are white space too.
+        (b"\x1c\x1d\x1e\x1f \n", "is empty"),
+        (" \n \n".encode("utf-16-le"), "is empty"),
+        (codecs.BOM_UTF32_LE, "is empty"),
+        (codecs.BOM_UTF8 + b"\x01\x02\x03\x04", "is not a text file (it looks like binary data)"),
+    ],
+)
+def test_which_refusal_a_user_sees_in_memory_and_from_a_file(data: bytes, problem: str, tmp_path: Path) -> None:
+    with pytest.raises(ImportProblem) as in_memory:
+        decode_bytes(data, "a.txt")
+    path = tmp_path / "a.txt"
+    path.write_bytes(data)
+    with pytest.raises(ImportProblem) as from_file:
+        decode_file(path)
+    assert in_memory.value.problem == from_file.value.problem == problem
