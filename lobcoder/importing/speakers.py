@@ -5,8 +5,9 @@ from __future__ import annotations
 import re
 from array import array
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
+from itertools import chain, islice
 
 from lobcoder.importing.extracted import Turn, TurnTable
 from lobcoder.importing.speaker_patterns import (
@@ -206,15 +207,20 @@ def _judge(name: str, count: int, pattern: SpeakerPattern) -> RejectReason | Non
     return RejectReason.TOO_RARE if count < pattern.min_occurrences else None
 
 
-def _turn_spans(text: str, accepted: list[_Candidate]) -> Iterator[tuple[_Candidate, int]]:
-    """Each accepted label with the end of its turn (trailing blank lines left out)."""
-    for i, c in enumerate(accepted):
-        boundary = accepted[i + 1].line_start if i + 1 < len(accepted) else len(text)
-        yield c, c.start + len(text[c.start : boundary].rstrip())
+def _turn_ends(text: str, line_starts: Sequence[int], starts: Sequence[int]) -> Iterator[int]:
+    """The end of each accepted turn, given the turns' line starts and speech starts.
+
+    A turn runs to the next turn's line (the last one to the end of the
+    text), trailing blank lines left out.
+    """
+    boundaries = chain(islice(line_starts, 1, None), (len(text),))  # one too many when there are no turns
+    for start, boundary in zip(starts, boundaries, strict=False):
+        yield start + len(text[start:boundary].rstrip())
 
 
 def _turns(text: str, accepted: list[_Candidate]) -> list[Turn]:
-    return [Turn(c.speaker, c.label_start, c.start, end, c.timestamp_ms) for c, end in _turn_spans(text, accepted)]
+    ends = _turn_ends(text, [c.line_start for c in accepted], [c.start for c in accepted])
+    return [Turn(c.speaker, c.label_start, c.start, end, c.timestamp_ms) for c, end in zip(accepted, ends, strict=True)]
 
 
 def detect_turn_table(text: str, pattern: SpeakerPattern | None = None) -> TurnTable:
@@ -236,12 +242,10 @@ def detect_turn_table(text: str, pattern: SpeakerPattern | None = None) -> TurnT
     counts = Counter(speakers)
     verdicts = {name: _judge(name, count, pattern) for name, count in counts.items()}
     accepted = array("q", (i for i, name in enumerate(speakers) if verdicts[name] is None))
+    ends = _turn_ends(text, array("q", (line_starts[i] for i in accepted)), array("q", (starts[i] for i in accepted)))
     table = TurnTable()
-    for n, i in enumerate(accepted):
-        boundary = line_starts[accepted[n + 1]] if n + 1 < len(accepted) else len(text)
-        start = starts[i]
-        end = start + len(text[start:boundary].rstrip())
-        table.append(speakers[i], label_starts[i], start, end, times[i])
+    for i, end in zip(accepted, ends, strict=True):
+        table.append(speakers[i], label_starts[i], starts[i], end, times[i])
     return table
 
 
