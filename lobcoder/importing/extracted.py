@@ -112,10 +112,6 @@ class TurnTable(Sequence[Turn]):
         ):
             yield Turn(names[speaker], label_start, start, end, None if time == _NO_TIME else time)
 
-    def speakers(self) -> tuple[str, ...]:
-        """The named speakers, in order of their first turn."""
-        return tuple(name for name in self._names if name is not None)
-
     def __eq__(self, other: object) -> bool:
         if not isinstance(other, Sequence) or isinstance(other, str):
             return NotImplemented

@@ -56,11 +56,3 @@ def fold(text: str) -> str:
     if len(text) <= _PIECE:
         return _fold_piece(text)
     return "".join([_fold_piece(text[start : start + _PIECE]) for start in range(0, len(text), _PIECE)])
-
-
-def fold_utf8(text: str) -> bytearray:
-    """``fold(text)`` encoded as UTF-8, folded and encoded a piece at a time."""
-    out = bytearray()
-    for start in range(0, len(text), _PIECE):
-        out += _fold_piece(text[start : start + _PIECE]).encode("utf-8")
-    return out
