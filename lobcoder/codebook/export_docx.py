@@ -27,10 +27,10 @@ from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from docx.oxml.xmlchemy import BaseOxmlElement
 from docx.shared import Cm, Pt, RGBColor
-from docx.table import Table, _Cell
+from docx.table import Table, _Cell, _Row
 from docx.text.paragraph import Paragraph
+from lxml import etree
 
 from lobcoder.codebook.wording import GAP_GUIDE, QUOTES, Language, long_date
 from lobcoder.errors import FileProblem
@@ -193,7 +193,7 @@ SETTINGS_ORDER = (
 )
 
 
-def _set(parent: BaseOxmlElement, tag: str, order: tuple[str, ...] = (), **attrs: str) -> BaseOxmlElement:
+def _set(parent: etree._Element, tag: str, order: tuple[str, ...] = (), **attrs: str) -> etree._Element:
     """The child ``tag`` of ``parent`` with ``attrs`` set; made if missing, in its place in ``order``."""
     element = parent.find(qn(tag))
     if element is None:
@@ -228,8 +228,8 @@ def _table_borders(table: Table) -> None:
         _set(margins, side, BORDER_ORDER, w=width, type="dxa")
 
 
-def _row_flags(row: object, header: bool = False) -> None:
-    tr_pr = row._tr.get_or_add_trPr()  # type: ignore[attr-defined]
+def _row_flags(row: _Row, header: bool = False) -> None:
+    tr_pr = row._tr.get_or_add_trPr()
     _set(tr_pr, "w:cantSplit", TR_PR_ORDER)
     if header:
         _set(tr_pr, "w:tblHeader", TR_PR_ORDER)
@@ -257,7 +257,8 @@ def _field(paragraph: Paragraph, instruction: str, half_points: int, color: RGBC
     text.text = "1"
     run.append(text)
     simple.append(run)
-    paragraph._p.append(simple)
+    p: etree._Element = paragraph._p  # lxml's API (python-docx's CT_P types its children as paragraphs)
+    p.append(simple)
 
 
 # -- document -------------------------------------------------------------------

@@ -17,18 +17,27 @@ import uuid
 from collections.abc import Iterable
 from dataclasses import replace
 from pathlib import Path
-from typing import Any
 
 from lxml import etree
 
 from lobcoder import __version__
 from lobcoder.errors import FileProblem, LobcoderError
 from lobcoder.refi.description import decode_fields, encode
-from lobcoder.refi.safe_xml import MAX_XML_BYTES, attr, child, children, local, norm_guid, parse_xml, text_of
+from lobcoder.refi.safe_xml import (
+    MAX_XML_BYTES,
+    Element,
+    attr,
+    child,
+    children,
+    local,
+    namespace_of,
+    norm_guid,
+    parse_xml,
+    text_of,
+)
 from lobcoder.services.codebook_data import Codebook, CodebookCode, CodebookSet, walk
 
 NS = "urn:QDA-XML:codebook:1.0"
-Element = Any  # lxml.etree._Element
 
 GUID = re.compile(r"^\{?[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}\}?$")
 _HEX6 = re.compile(r"^#?([0-9a-fA-F]{6})$")
@@ -258,7 +267,7 @@ def read_qdc(path: str | Path) -> tuple[Codebook, list[str]]:
         raise FileProblem(path, f"is not a REFI-QDA codebook (its root element is <{local(root.tag)}>)")
     reader = _Reader()
     notes = reader.notes
-    namespace = root.tag[1:].split("}")[0] if root.tag.startswith("{") else ""
+    namespace = namespace_of(root.tag)
     if namespace != NS:
         notes.append(f"namespace {namespace or '(none)'!r} is not {NS!r}; read as a REFI-QDA codebook anyway")
     containers = list(children(root, "Codes"))

@@ -34,7 +34,7 @@ from lobcoder.errors import ImportProblem
 from lobcoder.importing.safe_zip import CHUNK, SafeZip
 from lobcoder.refi.qdc import _Reader as CodeReader
 from lobcoder.refi.qdc import _split_atlas as split_atlas_names
-from lobcoder.refi.safe_xml import Element, attr, child, children, local, norm_guid, stream_xml, text_of
+from lobcoder.refi.safe_xml import Element, attr, child, children, local, namespace_of, norm_guid, stream_xml, text_of
 from lobcoder.services.codebook_data import CodebookCode
 from lobcoder.text.decode import decode_bytes
 from lobcoder.text.normalize import normalize_text
@@ -322,7 +322,7 @@ class QdpxFile:
     def project(self, root: Element) -> None:
         if local(root.tag) != "Project":
             raise ImportProblem(self.path, f"project.qde has root element <{local(root.tag)}>, not <Project>")
-        namespace = root.tag[1:].split("}")[0] if root.tag.startswith("{") else ""
+        namespace = namespace_of(root.tag)
         if not namespace.startswith("urn:QDA-XML:project"):
             self.note(f"project.qde uses namespace {namespace or '(none)'!r}; read as REFI-QDA anyway")
         self.content.name = _name(attr(root, "name")) or self.path.stem

@@ -17,7 +17,7 @@ import itertools
 import re
 from collections.abc import Collection, Iterable, Iterator
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeAlias, TypedDict
 
 from lxml import etree
 
@@ -26,7 +26,7 @@ from lobcoder.errors import FileProblem
 MAX_XML_BYTES = 200 * 1024 * 1024
 DTD_REFUSED = "contains a DTD/entity declarations, which lobcoder does not accept in exchange files"
 
-Element = Any  # lxml.etree._Element; lxml's stubs are not always installed
+Element: TypeAlias = etree._Element
 
 # What may come before the root element: the XML declaration, processing
 # instructions, comments and white space. A "<!" that is not a comment there is
@@ -60,8 +60,19 @@ def has_dtd(data: bytes) -> bool:
     return text.startswith("<!", position)
 
 
+class _ParserOptions(TypedDict):
+    resolve_entities: bool
+    no_network: bool
+    load_dtd: bool
+    dtd_validation: bool
+    huge_tree: bool
+    remove_comments: bool
+    remove_pis: bool
+    recover: bool
+
+
 # No entities, no DTD, no network, lxml's size limits on; comments and PIs dropped.
-_SAFE = {
+_SAFE: _ParserOptions = {
     "resolve_entities": False,
     "no_network": True,
     "load_dtd": False,
@@ -132,7 +143,7 @@ def stream_xml(
         raise FileProblem(path, DTD_REFUSED)
     parser = etree.XMLPullParser(events=("start", "end"), **_SAFE)
     names: list[str] = []  # local names of the open elements
-    root: Element = None
+    root: Element | None = None
 
     def events() -> Iterator[tuple[str, Element]]:
         try:
@@ -161,6 +172,7 @@ def stream_xml(
         if depth == 1 or (depth == 2 and names[1] in streamed):
             yield depth, element
             parent = element.getparent()
+            assert parent is not None  # at depth 1 or 2
             element.clear(keep_tail=False)
             while element.getprevious() is not None:
                 del parent[0]
@@ -178,6 +190,13 @@ def local(tag: Any) -> str:
 @functools.lru_cache(maxsize=4096)  # a file uses a few dozen tags, looked up millions of times
 def _local(tag: str) -> str:
     return tag.rsplit("}", 1)[-1] if tag.startswith("{") else tag
+
+
+def namespace_of(tag: Any) -> str:
+    """The namespace of an element tag (``{urn:...}Code`` -> ``urn:...``); "" when it has none."""
+    if not isinstance(tag, str) or not tag.startswith("{"):
+        return ""
+    return tag[1:].split("}")[0]
 
 
 def children(element: Element, name: str) -> Iterator[Element]:

@@ -17,10 +17,12 @@ from docx.document import Document
 from docx.enum.section import WD_ORIENT
 from docx.oxml import OxmlElement, parse_xml
 from docx.oxml.ns import nsdecls, qn
+from docx.oxml.text.paragraph import CT_P
 from docx.section import Section
 from docx.shared import Cm
 from docx.text.paragraph import Paragraph
 from docx.text.run import Run
+from lxml import etree
 
 Align = Literal["left", "right", "center"]
 
@@ -134,7 +136,8 @@ def add_caption(document: Document, label: str, sequence: str, number: int) -> P
     right before any field update and in programs that do not update fields.
     """
     paragraph = document.add_paragraph(style="Caption")
-    paragraph._p.extend(  # noqa: SLF001 — python-docx has no API for complex fields
+    p: etree._Element = paragraph._p  # noqa: SLF001 — python-docx has no API for complex fields
+    p.extend(
         parse_xml(f"<w:r {nsdecls('w')}>{inner}</w:r>")
         for inner in (
             f'<w:t xml:space="preserve">{xml_text(label)} </w:t>',
@@ -270,6 +273,7 @@ class Body:
 
     def paragraph(self, text: str, style: str | None = None) -> Paragraph:
         element = OxmlElement("w:p")
+        assert isinstance(element, CT_P)  # python-docx's parser makes every <w:p> one
         if self.end is not None:
             self.end.addprevious(element)
         else:

@@ -49,7 +49,7 @@ def render_xlsx(tables: Sequence[Table], stream: IO[bytes], language: Language =
     if not tables:
         raise ValueError("no tables to export")
     workbook = Workbook()
-    workbook.remove(workbook.active)
+    workbook.remove(workbook.worksheets[0])  # the empty sheet a new workbook starts with
     for table, name in zip(tables, sheet_names([table.title for table in tables], language), strict=True):
         _fill(workbook.create_sheet(name), table, language)
     workbook.save(stream)
@@ -119,7 +119,7 @@ def _fill(sheet: Worksheet, table: Table, language: Language) -> None:
             if (i, j) in table.flagged:
                 cell.font = flagged_font
     _notes(sheet, table, language, HEADER_ROW + len(table.rows) + 2)
-    sheet.freeze_panes = sheet.cell(HEADER_ROW + 1, 2)
+    sheet.freeze_panes = sheet.cell(HEADER_ROW + 1, 2).coordinate
     _fit_columns(sheet, table, language, matrix)
     _colour_scale(sheet, table)
 
