@@ -38,7 +38,7 @@ def register(commands: argparse._SubParsersAction) -> None:
 def cmd_agreement(args: argparse.Namespace) -> int:
     from lobcoder.agreement.compute import AgreementProblem, agreement
     from lobcoder.agreement.report import report_tables, result_as_json
-    from lobcoder.analysis.dataset import load_dataset
+    from lobcoder.analysis.dataset import DocumentSource, load_dataset
     from lobcoder.cli.output import print_json
     from lobcoder.cli.pseudonymised import project_to_export
     from lobcoder.cli.report import print_table
@@ -48,15 +48,16 @@ def cmd_agreement(args: argparse.Namespace) -> int:
         raise AgreementProblem(f"{args.out}: use .docx, .xlsx or .csv")
     with project_to_export(args.project, args.pseudonymise, args.out) as (store, label):
         with store.read() as session:
-            dataset = load_dataset(session, texts=args.unit != "overlap", turns=args.unit == "turn")
-    documents = None
-    if args.documents:
-        by_name = {d.name.casefold(): d.id for d in dataset.documents}
-        missing = [n for n in args.documents if label(n).casefold() not in by_name]
-        if missing:
-            raise AgreementProblem(f"no document named {missing[0]!r} in this project")
-        documents = [by_name[label(n).casefold()] for n in args.documents]
-    result = agreement(dataset, args.coders, args.unit, documents, args.overlap)
+            # Texts and turns are read one document at a time, as the unit asks (as in the window's tab).
+            dataset = load_dataset(session, texts=False, turns=False).reading(DocumentSource(session))
+            documents = None
+            if args.documents:
+                by_name = {d.name.casefold(): d.id for d in dataset.documents}
+                missing = [n for n in args.documents if label(n).casefold() not in by_name]
+                if missing:
+                    raise AgreementProblem(f"no document named {missing[0]!r} in this project")
+                documents = [by_name[label(n).casefold()] for n in args.documents]
+            result = agreement(dataset, args.coders, args.unit, documents, args.overlap)
     if args.json:
         print_json(result_as_json(result))
         return 0
