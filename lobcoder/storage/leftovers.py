@@ -86,8 +86,9 @@ def clean_leftovers(target: str | Path) -> list[Path]:
 # Any builder's leftovers: ".NAME.PID.PURPOSE" (and its -wal/-shm/-journal), or an older version's visible name.
 _ANY_PARTIAL = re.compile(r"^\.(?P<target>.+?)\.(?P<pid>\d+)\.(?P<purpose>[a-z][a-z0-9_-]*?)(?:-wal|-shm|-journal)?$")
 _ANY_LEGACY = re.compile(rf"^.+({'|'.join(re.escape(s) for s in _LEGACY)})(?:-wal|-shm|-journal)?$")
-# "spool": an import's text spool (services/prepared_text.py), where the system could not make it nameless.
-_PURPOSES = frozenset(("creating", "importing", "building", "copying", "exporting", "pseudo", "spool"))
+# "spool": an import's text spool (services/prepared_text.py), where the system could not make it nameless;
+# "merging": a .qdpx being merged, imported beside the project (teamwork/merge.py).
+_PURPOSES = frozenset(("creating", "importing", "building", "copying", "exporting", "pseudo", "spool", "merging"))
 
 
 @dataclass(frozen=True)

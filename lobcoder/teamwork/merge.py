@@ -2,7 +2,10 @@
 
 A .qdpx is first imported into a temporary project (the REFI import repairs
 positions, GUIDs and names there), which is read and deleted; the project
-being merged into is never touched until the user applies the plan.
+being merged into is never touched until the user applies the plan. The
+temporary project holds the other coder's interviews, so it is made beside
+the project merged into (``.NAME.lobcoder.PID.merging``), not in the
+system's temporary folder; after a kill, the next opening removes it.
 """
 
 from __future__ import annotations
@@ -16,7 +19,8 @@ from lobcoder.editing.merge_content import OtherProject, read_other_project
 from lobcoder.editing.merge_plan import MergePlan, plan_merge
 from lobcoder.errors import FileProblem
 from lobcoder.refi.qdpx_import import import_qdpx
-from lobcoder.storage.project import EXTENSION, ProjectStore
+from lobcoder.storage.leftovers import partial_path
+from lobcoder.storage.project import EXTENSION, ProjectStore, remove_project_file
 
 ProgressCallback = Callable[[int, int, str], None]
 CancelCheck = Callable[[], bool]
@@ -26,8 +30,12 @@ def read_other(
     path: str | Path,
     progress: ProgressCallback | None = None,
     cancelled: CancelCheck | None = None,
+    beside: str | Path | None = None,
 ) -> OtherProject:
     """Everything a merge needs from the .lobcoder or .qdpx at ``path``.
+
+    A .qdpx is imported into a temporary project beside the project ``beside``
+    (None: in the system's temporary folder).
 
     Raises:
         FileProblem: the file is neither, or cannot be read (the message names it).
@@ -35,14 +43,27 @@ def read_other(
     path = Path(path)
     suffix = path.suffix.lower()
     if suffix == ".qdpx":
-        with tempfile.TemporaryDirectory(prefix="lobcoder-merge-") as folder:
-            report = import_qdpx(path, Path(folder) / f"other{EXTENSION}", progress, cancelled)
-            with ProjectStore.open(report.path) as store, store.read() as session:
-                return read_other_project(session, report.notes)
+        if beside is None:
+            with tempfile.TemporaryDirectory(prefix="lobcoder-merge-") as folder:
+                return _read_qdpx(path, Path(folder) / f"other{EXTENSION}", progress, cancelled)
+        temporary = partial_path(beside, "merging")
+        remove_project_file(temporary)
+        try:
+            return _read_qdpx(path, temporary, progress, cancelled)
+        finally:
+            remove_project_file(temporary)
     if suffix != EXTENSION:
         raise FileProblem(path, f"can only merge a {EXTENSION} project or a .qdpx file")
     with ProjectStore.open(path) as store, store.read() as session:
         return read_other_project(session)
+
+
+def _read_qdpx(
+    path: Path, temporary: Path, progress: ProgressCallback | None, cancelled: CancelCheck | None
+) -> OtherProject:
+    report = import_qdpx(path, temporary, progress, cancelled)
+    with ProjectStore.open(report.path) as store, store.read() as session:
+        return read_other_project(session, report.notes)
 
 
 def _read_not_self(
@@ -50,7 +71,8 @@ def _read_not_self(
 ) -> OtherProject:
     if path.exists() and store.path.exists() and path.resolve() == Path(store.path).resolve():
         raise FileProblem(path, "is the open project itself; choose the other coder's copy")
-    return read_other(path, progress, cancelled)
+    # A read-only project (whose folder may not be writable) can be planned for, not merged into.
+    return read_other(path, progress, cancelled, beside=None if store.read_only else store.path)
 
 
 def plan_from_file(
