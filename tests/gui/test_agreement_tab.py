@@ -225,3 +225,20 @@ def test_recoding_a_disagreement_with_the_code_picker_is_undoable(qtbot, analysi
     stack.undo()
     wait_idle(qtbot, analysis)
     qtbot.waitUntil(lambda: len(browser.model.items) == 2, timeout=15000)
+
+
+def test_a_hidden_agreement_tab_computes_nothing_until_shown(qtbot, tmp_path: Path, project: Path) -> None:  # type: ignore[no-untyped-def]
+    window = MainWindow(Settings(str(tmp_path / "hidden.ini")))
+    qtbot.addWidget(window)
+    install_analysis_menu(window)
+    window.show()
+    assert window.open_project(project)
+    analysis = window.findChild(AnalysisMenu).show_analysis()  # on the Frequencies tab
+    wait_idle(qtbot, analysis)
+    tab = analysis.agreement
+    assert (tab.first.currentText(), tab.second.currentText()) == ("Anna", "Bram")  # chosen, not computed
+    assert tab.result is None and not tab.is_busy()
+    analysis.tabs.setCurrentWidget(tab)
+    wait_idle(qtbot, analysis)
+    assert tab.result is not None and shown(analysis)
+    window.close()

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QModelIndex, Qt, Slot
+from PySide6.QtCore import QModelIndex, QSignalBlocker, Qt, Slot
 from PySide6.QtWidgets import QComboBox, QDoubleSpinBox, QLabel, QSplitter
 
 from lobcoder.agreement.compute import AgreementResult, agreement
@@ -109,7 +109,9 @@ class AgreementTab(AnalysisTab):
         everyone = [(self.tr("all coders (Fleiss' κ, α)"), ALL_CODERS)] if len(coders) > 2 else []
         refill_combo(self.second, [*coders, *everyone])
         if self.second.currentIndex() == self.first.currentIndex() and len(coders) > 1:
-            self.second.setCurrentIndex(1 if self.first.currentIndex() == 0 else 0)
+            # No recompute from here: the window invalidates every tab next, and a hidden tab waits until shown.
+            with QSignalBlocker(self.second):
+                self.second.setCurrentIndex(1 if self.first.currentIndex() == 0 else 0)
 
     @Slot()
     def _unit_changed(self) -> None:
