@@ -286,18 +286,19 @@ def measure(
     amount: Amount = Amount(),
     learning_only: bool = False,
     marks: list[dict[str, Any]] | None = None,
+    settings: dict[str, tuple[Any, bool]] | None = None,
 ) -> dict[str, dict[str, Any]]:
     """Micro/macro scores per setting; ``amount``: what the learned settings learn from.
 
     ``learning_only``: only the settings that learn. ``marks``: gets one row per run and code of
-    the learned settings (see :func:`_mark_rows`).
+    the learned settings (see :func:`_mark_rows`). ``settings``: instead of :data:`SETTINGS`.
     """
     pipeline = load_pipeline(offline=True)
     processed = {d.content_hash: process_text(pipeline, d.text) for d in documents}
     sizes = {d.id: respondent_sentences(d, processed[d.content_hash]) for d in documents}
     vocabulary = corpus_vocabulary(pipeline, documents, per_document)
     results: dict[str, dict[str, Any]] = {}
-    for label, (variant, learns) in SETTINGS.items():
+    for label, (variant, learns) in (settings or SETTINGS).items():
         if learning_only and not learns:
             continue
         label = label.replace("3 docs", amount.label)
@@ -352,6 +353,19 @@ def measure(
 
 def keyword_lists(path: Path = KEYWORD_BASELINE) -> dict[str, list[str]]:
     return json.loads(path.read_text(encoding="utf-8"))["themes"]
+
+
+def list_settings(lists: dict[str, list[str]]) -> dict[str, tuple[Any, bool]]:
+    """The codebook with the hand-written list as its only keywords (themes; sub-codes without), as a
+    researcher would use it with ``--keywords``."""
+
+    def variant(codes: Sequence[CodeInfo]) -> list[CodeInfo]:
+        return [dataclasses.replace(c, keywords="\n".join(lists.get(c.name, ()))) for c in codes]
+
+    return {
+        "codebook, list as keywords, 0 docs": (variant, False),
+        "codebook, list as keywords + 3 docs": (variant, True),
+    }
 
 
 def keyword_baseline(
@@ -455,10 +469,10 @@ def _amounts(text: str) -> list[int]:
 
 
 def print_results(results: dict[str, dict[str, Any]]) -> None:
-    print(f"{'setting':40}{'micro P':>8}{'R':>6}{'F1':>6}{'macro F1':>9}{'top-10 P':>9}")
+    print(f"{'setting':44}{'micro P':>8}{'R':>6}{'F1':>6}{'macro F1':>9}{'top-10 P':>9}")
     for label, r in results.items():
         top = "n/a" if r["top10_p"] is None else f"{r['top10_p']:.2f}"
-        print(f"{label:40}{r['micro_p']:>8.2f}{r['micro_r']:>6.2f}{r['micro_f1']:>6.2f}{r['macro_f1']:>9.2f}{top:>9}")
+        print(f"{label:44}{r['micro_p']:>8.2f}{r['micro_r']:>6.2f}{r['micro_f1']:>6.2f}{r['macro_f1']:>9.2f}{top:>9}")
 
 
 def print_curve(curve: dict[str, dict[str, dict[str, Any]]]) -> None:
@@ -484,27 +498,32 @@ def held_out_f1(row: dict[str, Any]) -> float:
 
 
 def print_marks(rows: Sequence[dict[str, Any]]) -> None:
-    """Per number of documents learned from: how often a mark says the truth about held-out F1 >= RELIABLE_F1.
+    """How often a mark says the truth about held-out F1 >= RELIABLE_F1: per amount learned from, all learned
+    settings pooled, then per setting, all amounts pooled.
 
     Only (run, code) pairs with held-out coded sentences count (otherwise there is no F1 to check).
     """
     from lobcoder.suggest.classifier import RELIABLE_F1
 
-    print(f"\nreliability marks: held-out F1 >= {RELIABLE_F1:.2f}? (runs x codes x learned settings, pooled)")
+    print(f"\nreliability marks: held-out F1 >= {RELIABLE_F1:.2f}? (runs x codes)")
     print(
-        f"{'learned from':18}{'reliable':>9}{'of which ok':>12}{'not reliable':>13}{'of which ok':>12}{'marks right':>12}"
+        f"{'learned from':34}{'reliable':>9}{'of which ok':>12}{'not reliable':>13}{'of which ok':>12}{'marks right':>12}"
     )
+    checked = [r for r in rows if r["held_out"]["support"]]
     by_amount: dict[str, list[dict[str, Any]]] = {}
-    for row in rows:
-        if row["held_out"]["support"]:
-            by_amount.setdefault(row["amount"], []).append(row)
-    for amount, group in sorted(by_amount.items(), key=lambda item: int(item[0].split()[0])):
+    by_setting: dict[str, list[dict[str, Any]]] = {}
+    for row in checked:
+        by_amount.setdefault(row["amount"], []).append(row)
+        by_setting.setdefault(row["setting"].split(" + ")[0], []).append(row)
+    groups = sorted(by_amount.items(), key=lambda item: int(item[0].split()[0]))
+    groups += [(f"{name}, any amount", group) for name, group in by_setting.items()]
+    for name, group in groups:
         yes = [held_out_f1(r) >= RELIABLE_F1 for r in group if r["reliable"]]
         no = [held_out_f1(r) >= RELIABLE_F1 for r in group if not r["reliable"]]
         right = sum(yes) + sum(not ok for ok in no)
         share_yes = f"{sum(yes) / len(yes):.2f}" if yes else "n/a"
         share_no = f"{sum(no) / len(no):.2f}" if no else "n/a"
-        print(f"{amount:<18}{len(yes):>9}{share_yes:>12}{len(no):>13}{share_no:>12}{right / len(group):>12.2f}")
+        print(f"{name[:34]:34}{len(yes):>9}{share_yes:>12}{len(no):>13}{share_no:>12}{right / len(group):>12.2f}")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -620,9 +639,19 @@ def main(argv: Sequence[str] | None = None) -> int:
             results = measure(
                 codes, documents, evaluated, args.runs, args.seed, args.per_document_vocabulary, marks=corpus_marks
             )
-            baseline = keyword_baseline(codes, documents, evaluated, keyword_lists(args.keyword_list))
+            lists = keyword_lists(args.keyword_list)
+            baseline = keyword_baseline(codes, documents, evaluated, lists)
             if baseline is not None:
                 results["keyword list (one minute), 0 docs"] = baseline
+                results |= measure(
+                    codes,
+                    documents,
+                    evaluated,
+                    args.runs,
+                    args.seed,
+                    args.per_document_vocabulary,
+                    settings=list_settings(lists),
+                )
             out[corpus] = {"documents": len(documents), "lines": sentences, "results": results}
             print_results(results)
         if corpus == "devset":

@@ -79,6 +79,12 @@ def test_the_keyword_list_baseline_gives_a_sentence_a_theme_when_a_listed_word_o
     shipped = bench.keyword_lists()
     assert set(shipped) == set(bench.THEMES.values())
     assert all(1 <= len(words) <= 8 for words in shipped.values())
+    # the same list as the codebook's only keywords (themes; sub-codes without), definitions kept
+    variant, learns = bench.list_settings(lists)["codebook, list as keywords, 0 docs"]
+    as_keywords = {c.name: c for c in variant(codes)}
+    assert not learns and as_keywords["Visie"].keywords == "visie" and as_keywords["Communicatie"].keywords == ""
+    assert all(c.keywords == "" for c in as_keywords.values() if c.parent_id is not None)
+    assert as_keywords["Visie"].definition == next(c.definition for c in codes if c.name == "Visie") != ""
 
 
 def test_each_reliability_mark_is_checked_against_the_same_held_out_counts_as_the_scores(bench: ModuleType) -> None:
