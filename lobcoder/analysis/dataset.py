@@ -33,7 +33,7 @@ from typing import NamedTuple, TypeVar
 
 import numpy as np
 import numpy.typing as npt
-from sqlalchemy import select
+from sqlalchemy import bindparam, select
 from sqlalchemy.orm import Session
 
 from lobcoder.errors import LobcoderError, NotFoundError
@@ -272,24 +272,32 @@ def _attributes(session: Session) -> tuple[tuple[str, ...], dict[int, dict[str, 
     return names, all_document_attributes(session)
 
 
-def _turns(session: Session, document_id: int | None = None) -> dict[int, tuple[TurnInfo, ...]]:
-    query = (
-        select(
-            SpeakerTurn.document_id,
-            SpeakerTurn.label_start,
-            SpeakerTurn.start,
-            SpeakerTurn.end,
-            Speaker.name,
-            Speaker.is_interviewer,
-            SpeakerTurn.timestamp_ms,
-        )
-        .outerjoin(Speaker, Speaker.id == SpeakerTurn.speaker_id)
-        .order_by(SpeakerTurn.document_id, SpeakerTurn.label_start)
+_TURNS = (
+    select(
+        SpeakerTurn.document_id,
+        SpeakerTurn.label_start,
+        SpeakerTurn.start,
+        SpeakerTurn.end,
+        Speaker.name,
+        Speaker.is_interviewer,
+        SpeakerTurn.timestamp_ms,
     )
-    if document_id is not None:
-        query = query.where(SpeakerTurn.document_id == document_id)
+    .outerjoin(Speaker, Speaker.id == SpeakerTurn.speaker_id)
+    .order_by(SpeakerTurn.document_id, SpeakerTurn.label_start)
+)
+# One document's text or turns, built once and run on the session's connection: a
+# statement per document through the ORM costs several times the reading.
+_DOCUMENT_TEXT = select(Document.text).where(Document.id == bindparam("document"))
+_DOCUMENT_TURNS = _TURNS.where(SpeakerTurn.document_id == bindparam("document"))
+
+
+def _turns(session: Session, document_id: int | None = None) -> dict[int, tuple[TurnInfo, ...]]:
+    if document_id is None:
+        rows = session.connection().execute(_TURNS)
+    else:
+        rows = session.connection().execute(_DOCUMENT_TURNS, {"document": document_id})
     turns: dict[int, list[TurnInfo]] = {}
-    for owner, label_start, start, end, speaker, interviewer, timestamp in session.execute(query):
+    for owner, label_start, start, end, speaker, interviewer, timestamp in rows:
         turns.setdefault(owner, []).append(TurnInfo(label_start, start, end, speaker, bool(interviewer), timestamp))
     return {owner: tuple(found) for owner, found in turns.items()}
 
@@ -298,13 +306,8 @@ def document_reader(session: Session) -> Callable[[int], tuple[str, tuple[TurnIn
     """One document's text and turns at a time, for analyses that need only a few
     documents of a data set loaded without them (a quotes report picks first)."""
 
-    def read(document_id: int) -> tuple[str, tuple[TurnInfo, ...]]:
-        text = session.scalar(select(Document.text).where(Document.id == document_id))
-        if text is None:
-            raise NotFoundError(f"no document with id {document_id} in this project")
-        return text, _turns(session, document_id).get(document_id, ())
-
-    return read
+    source = DocumentSource(session, keep=0)
+    return lambda document_id: (source.text(document_id), source.turns(document_id))
 
 
 class DocumentSource:
@@ -328,7 +331,7 @@ class DocumentSource:
         return self._cached(self._turns, document_id, self._read_turns)
 
     def _read_text(self, document_id: int) -> str:
-        text = self._session.scalar(select(Document.text).where(Document.id == document_id))
+        text = self._session.connection().execute(_DOCUMENT_TEXT, {"document": document_id}).scalar()
         if text is None:
             raise NotFoundError(f"no document with id {document_id} in this project")
         return text
