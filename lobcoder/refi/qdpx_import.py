@@ -71,7 +71,7 @@ def import_qdpx(
         raise ProjectError(target, f"folder {target.parent} does not exist")
     if progress is not None:
         progress(0, 1, path.name)
-    with QdpxFile.open(path, max_member_bytes=max_member_bytes) as qdpx:
+    with QdpxFile.open(path, max_member_bytes=max_member_bytes, spool_beside=target) as qdpx:
         content = qdpx.structure()
         clean_leftovers(target)
         partial = partial_path(target, "importing")

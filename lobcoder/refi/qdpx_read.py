@@ -36,6 +36,7 @@ from lobcoder.refi.qdc import _Reader as CodeReader
 from lobcoder.refi.qdc import _split_atlas as split_atlas_names
 from lobcoder.refi.safe_xml import Element, attr, child, children, local, namespace_of, norm_guid, stream_xml, text_of
 from lobcoder.services.codebook_data import CodebookCode
+from lobcoder.storage.leftovers import spool_prefix
 from lobcoder.text.decode import decode_bytes
 from lobcoder.text.normalize import normalize_text
 
@@ -199,6 +200,7 @@ class QdpxFile:
         self.used_text_paths: set[str] = set()  # text files of text sources (media texts repeating one are skipped)
         self._wanted: set[str] | None = None
         self._qde_kept: IO[bytes] | None = None  # project.qde's bytes once unpacked in full
+        self.spool_beside: Path | None = None  # the project being made: a large project.qde is kept in its folder
         member = archive.find("project.qde")
         if member is None:
             member = next((m for m in archive.names() if m.lower().endswith(".qde")), None)
@@ -207,15 +209,24 @@ class QdpxFile:
         self.qde = member
 
     @classmethod
-    def open(cls, path: str | Path, max_member_bytes: int | None = None) -> QdpxFile:
-        """Open ``path`` (a .qdpx); ImportProblem/FileProblem if it is not a usable zip with a project.qde."""
+    def open(
+        cls, path: str | Path, max_member_bytes: int | None = None, spool_beside: str | Path | None = None
+    ) -> QdpxFile:
+        """Open ``path`` (a .qdpx); ImportProblem/FileProblem if it is not a usable zip with a project.qde.
+
+        ``spool_beside``: the project the .qdpx is imported into; a project.qde
+        too large to keep in memory is kept in that project's folder, not in
+        the system's temporary folder (it holds the researcher's memos and codings).
+        """
         path = Path(path)
         archive = SafeZip.open(path, max_member_bytes=max_member_bytes)
         try:
-            return cls(archive, path)
+            qdpx = cls(archive, path)
         except BaseException:
             archive.close()
             raise
+        qdpx.spool_beside = Path(spool_beside) if spool_beside is not None else None
+        return qdpx
 
     def close(self) -> None:
         if self._qde_kept is not None:
@@ -239,7 +250,13 @@ class QdpxFile:
             while chunk := self._qde_kept.read(CHUNK):
                 yield chunk
             return
-        kept: IO[bytes] = tempfile.SpooledTemporaryFile(max_size=QDE_IN_MEMORY)
+        kept: IO[bytes] = (
+            tempfile.SpooledTemporaryFile(max_size=QDE_IN_MEMORY)
+            if self.spool_beside is None
+            else tempfile.SpooledTemporaryFile(
+                max_size=QDE_IN_MEMORY, dir=str(self.spool_beside.parent), prefix=spool_prefix(self.spool_beside)
+            )
+        )
         try:
             for chunk in self.archive.chunks(self.qde):
                 kept.write(chunk)

@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import IO
 
 from lobcoder.storage.bulk import utf8
-from lobcoder.storage.leftovers import partial_path
+from lobcoder.storage.leftovers import spool_prefix
 from lobcoder.text.normalize import content_hash, is_normalized
 
 _PIECE = 1 << 20  # characters encoded at a time
@@ -107,16 +107,6 @@ class SpooledText:
         if self._spool is not None:
             self._spool.close()
             self._spool = None
-
-
-def spool_prefix(project: str | Path) -> str:
-    """How the spools of this process beside ``project`` begin: ``.NAME.PID.spool-``.
-
-    The name is that of any half-written file beside a project
-    (``storage/leftovers.py``), so opening the project removes a spool whose
-    process no longer runs.
-    """
-    return partial_path(project, "spool").name + "-"
 
 
 def spool_text(text: str, name: str = "", beside: str | Path | None = None) -> SpooledText:

@@ -30,6 +30,17 @@ def partial_path(target: str | Path, purpose: str) -> Path:
     return target.with_name(f"{name}.{os.getpid()}.{purpose}")
 
 
+def spool_prefix(project: str | Path) -> str:
+    """How this process's temporary files beside ``project`` begin: ``.NAME.PID.spool-``.
+
+    For ``tempfile`` (``prefix=``): where the system can, such a file has no
+    name at all (Linux ``O_TMPFILE``; removed as soon as made on macOS; deleted
+    on close by Windows); where it keeps one, opening ``project`` removes it
+    once its process no longer runs.
+    """
+    return partial_path(project, "spool").name + "-"
+
+
 def process_running(pid: int) -> bool:
     """Whether process ``pid`` runs on this computer (True when that cannot be told)."""
     if pid == os.getpid():
