@@ -1,12 +1,13 @@
 """Codebook evidence: what a code's own texts say about a unit, before (and besides) any coding.
 
 Each code gets weighted lemma terms (single content lemmas and adjacent
-pairs) from its name, description, definition, inclusion criteria and
-examples; a theme also gets its sub-codes' terms at half weight. A term
-weighs more when it is frequent in the code's texts, rare in the *other*
-codes' texts (contrast), and rare in the project's own sentences (so
-*school*, *docent* or *LOB* weigh little in a project where every answer
-mentions them). Only the strongest terms of a code are kept. Terms of the
+pairs, the phrases of its texts) from its name, description, definition,
+inclusion criteria and examples; a sentence matches a pair in either order
+with a few words between (:func:`terms_of`). A theme also gets its
+sub-codes' terms at half weight. A term weighs more when it is frequent in
+the code's texts, rare in the *other* codes' texts (contrast), and rare in
+the project's own sentences (so *school*, *docent* or *LOB* weigh little in
+a project where every answer mentions them). Only the strongest terms of a code are kept. Terms of the
 exclusion criteria that the code's own texts do not use are negative
 evidence. The hand-written keywords (:mod:`rules`) stay the strongest signal.
 
@@ -47,7 +48,7 @@ TOP_TERMS = 60
 MAX_TERM = 1.0  # evidence of a code's strongest derived term
 MAX_NEGATIVE = 0.8  # evidence against, of the strongest exclusion term
 KEYWORD = 1.0  # evidence of one matched hand-written keyword (shared keywords count less); alone it reaches BIAS
-PAIR_SHARE = 0.5  # an adjacent pair of lemmas from prose is often a chance combination
+PAIR_SHARE = 0.75  # a pair of adjacent lemmas in a code's texts: often a phrase (samen oefenen), sometimes chance
 HEAD_SHARE = 0.5  # a term found as the head of a compound (team|overleg)
 MODIFIER_SHARE = 0.4  # a term found as the first part of a compound (loopbaan|begeleider)
 PART_SHARE = 0.5  # the parts of a compound in a code's texts are terms of it too (gespreks|formulier)
@@ -57,6 +58,8 @@ RELATED_SOURCES = 15  # a code's strongest single-word terms whose distributiona
 RELATED_COUNT = 10  # neighbours read per term
 RELATED_MIN = 0.35  # cosine a neighbour needs
 RELATED_SHARE = 0.0  # a neighbour's weight: this share of its term's, times their cosine (0: off, see docs)
+PAIR_WINDOW = 2  # a codebook pair matches two of a sentence's content lemmas at most this many content words apart
+PAIR_UNORDERED = True  # ... in either order (docenten leren samen: samen leren)
 EXTRA_STOP = frozenset({"code", "passage", "passages", "uitspraak", "uitspraken", "codeer", "coderen", "gebruik"})
 
 
@@ -116,10 +119,27 @@ def content_lemmas(pipeline: DutchPipeline, texts: Sequence[str]) -> list[list[s
     return result
 
 
-def terms_of(words: Sequence[str]) -> Counter[str]:
-    """Lemmas and adjacent lemma pairs (a gap, such as a stop word, breaks a pair)."""
+def pair_key(first: str, second: str) -> str:
+    """How a pair of lemmas is looked up: in alphabetical order when pairs match in either order."""
+    return f"{second} {first}" if PAIR_UNORDERED and second < first else f"{first} {second}"
+
+
+def terms_of(words: Sequence[str], window: int = 1) -> Counter[str]:
+    """Lemmas and lemma pairs (:func:`pair_key`).
+
+    With ``window`` 1 (a code's texts) a pair is two adjacent lemmas, and a
+    gap (a stop word, punctuation) breaks it: the phrases of a definition
+    (*samen oefenen*, *ervaringen uitwisselen*). With a larger ``window`` (a
+    sentence) a pair is any two content lemmas at most ``window`` content
+    words apart, each pair once, so *samen leren* finds *leren de docenten
+    samen* and *samen oefenen* finds *oefenen we samen*.
+    """
     found: Counter[str] = Counter(w for w in words if w)
-    found.update(f"{a} {b}" for a, b in zip(words, words[1:], strict=False) if a and b and a != b)
+    if window <= 1:
+        found.update(pair_key(a, b) for a, b in zip(words, words[1:], strict=False) if a and b and a != b)
+        return found
+    content = [w for w in words if w]
+    found.update({pair_key(a, b) for i, a in enumerate(content) for b in content[i + 1 : i + 1 + window] if a != b})
     return found
 
 
@@ -156,7 +176,11 @@ class CodebookEvidence:
         parsed = _lemmas(pipeline, [text for _, _, text in fields])
         # The codebook's own words are words too (intervisie, overleg: not in the lookup table's lemmas).
         known = Words(pipeline.known_words, (w for words in parsed for w in words if w))
+        self._written: dict[str, str] = {}  # a pair's lookup key -> the pair as a code's text writes it
         for (guid, field, _), words in zip(fields, parsed, strict=True):
+            for a, b in zip(words, words[1:], strict=False):
+                if a and b and a != b:
+                    self._written.setdefault(pair_key(a, b), f"{a} {b}")
             written = terms_of(words)
             terms: defaultdict[str, float] = defaultdict(float, written)
             if PART_SHARE:
@@ -255,7 +279,7 @@ class CodebookEvidence:
         """Per unit (its content lemmas in order), each code's evidence; codes without any are left out."""
         result = []
         for words in units:
-            seen = terms_of(list(words))
+            seen = terms_of(list(words), PAIR_WINDOW)
             matched: dict[str, list[tuple[float, str]]] = {}
             for term in seen:
                 found = self._index.get(term)
@@ -271,8 +295,11 @@ class CodebookEvidence:
                 positive = sorted((t for t in found_terms if t[0] > 0), key=lambda t: (-t[0], t[1]))
                 negative = [t for t in found_terms if t[0] < 0]
                 total = sum(w for w, _ in found_terms)
+                shown = self._written
                 hits[guid] = EvidenceHit(
-                    total, tuple(dict.fromkeys(t for _, t in positive)), tuple(dict.fromkeys(t for _, t in negative))
+                    total,
+                    tuple(dict.fromkeys(shown.get(t, t) for _, t in positive)),
+                    tuple(dict.fromkeys(shown.get(t, t) for _, t in negative)),
                 )
             result.append(hits)
         return result

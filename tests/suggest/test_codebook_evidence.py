@@ -65,6 +65,23 @@ def test_exclusion_criteria_lower_a_score(pipeline: DutchPipeline) -> None:
     assert set(after.against) >= {"student", "klas"} and before.against == ()
 
 
+def test_a_phrase_of_the_definition_counts_more_than_its_words_scattered(pipeline: DutchPipeline) -> None:
+    learning = code("a", "Collectief leren", definition="Docenten willen samen leren over loopbaangesprekken.")
+    other = code("b", "Visie", definition="De directie schrijft de visie op begeleiding.")
+    evidence = CodebookEvidence(pipeline, [learning, other])
+    together = lemmas(pipeline, "In het team leren de docenten samen.")  # the other order, words between
+    apart = lemmas(
+        pipeline, "Samen met het team gingen de studenten op excursie naar een bedrijf; docenten leren daar."
+    )
+    assert {"samen", "leren"} <= set(together) and {"samen", "leren"} <= set(apart)
+    near, far = (evidence.score([words])[0]["a"] for words in (together, apart))
+    assert near.score > far.score
+    assert "samen leren" in near.terms and "samen leren" not in far.terms  # shown as the definition writes it
+    plain = code("a", "Collectief leren", definition="Docenten willen samen, en leren over loopbaangesprekken.")
+    without = CodebookEvidence(pipeline, [plain, other]).score([together])[0]["a"]
+    assert near.score > without.score  # the phrase is what adds: the same words, not written as a phrase
+
+
 def test_words_every_sentence_of_the_project_uses_weigh_little(pipeline: DutchPipeline) -> None:
     definition = code("a", "Samen oefenen", definition="Docenten op school oefenen samen in intervisie.")
     other = code("b", "Visie", definition="De directie schrijft de visie.")
