@@ -103,7 +103,7 @@ def _spans(dataset: Dataset, document: int, unit: AgreementUnit) -> Spans:
     if unit == "turn":
         return turn_spans(dataset.document_turns(document_id))
     if unit in ("sentence", "paragraph"):
-        return split_text(dataset.text(document_id), unit)  # type: ignore[arg-type]
+        return split_text(dataset.text(document_id), unit)
     length = len(dataset.text(document_id)) if dataset.has_texts else 1
     return Spans((0,), (max(length, 1),))
 

@@ -179,7 +179,7 @@ class Dataset:
     def code_position(self, code_id: int) -> int:
         """The index of a code in :attr:`codes` (its codebook order)."""
         try:
-            return self._positions[code_id]  # type: ignore[attr-defined, no-any-return]
+            return self._positions[code_id]  # type: ignore[attr-defined]
         except KeyError:
             raise NotFoundError(f"no code with id {code_id} in this project") from None
 

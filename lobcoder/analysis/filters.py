@@ -73,7 +73,7 @@ class AnalysisFilter:
         return FilterDescription(
             documents=documents,
             attributes=tuple((name, tuple(sorted(map(str, allowed)))) for name, allowed in self.attributes.items()),
-            coders=tuple(sorted(self.coders)) if self.coders is not None else None,  # type: ignore[type-var]
+            coders=tuple(sorted(self.coders)) if self.coders is not None else None,
             codes=codes,
             exclude_interviewer=self.exclude_interviewer,
         )

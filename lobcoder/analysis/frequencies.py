@@ -77,7 +77,7 @@ class Counts:
         return self.participants / self.of_participants if self.of_participants else 0.0
 
     def get(self, measure: SplitMeasure) -> int | float:
-        return getattr(self, measure)  # type: ignore[no-any-return]
+        return getattr(self, measure)
 
 
 @dataclass(frozen=True)

@@ -82,7 +82,7 @@ def build_parser(command: str | None = None) -> argparse.ArgumentParser:
     if command in COMMANDS:
         _register(commands, COMMANDS[command][0])
     for name, (_module, help_text) in COMMANDS.items():
-        if name not in commands.choices:  # type: ignore[operator]
+        if name not in commands.choices:
             commands.add_parser(name, help=help_text)
     return parser
 

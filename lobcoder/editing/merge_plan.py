@@ -135,9 +135,7 @@ class MergePlan:
 
     @property
     def changes_anything(self) -> bool:
-        return bool(
-            self.codings or self.memos or any(c.status == ADDED for c in self.codes + self.coders)  # type: ignore[operator]
-        )
+        return bool(self.codings or self.memos or any(c.status == ADDED for c in self.codes + self.coders))
 
 
 @dataclass

@@ -29,7 +29,7 @@ class CodebookActions(QObject):
         window.code_model.moveRequested.connect(self._moved)
         window.code_tree.customContextMenuRequested.connect(self._context_menu)
 
-    def _run(self, command) -> bool:  # type: ignore[no-untyped-def]
+    def _run(self, command) -> bool:
         stack = self.window.undo_stack
         return bool(stack and stack.execute(command))
 

@@ -59,7 +59,7 @@ class CodingActions(QObject):
     def _code_guid(self, code_id: int) -> str:
         return self.window.codes_by_id[code_id].guid
 
-    def _run(self, command) -> bool:  # type: ignore[no-untyped-def]
+    def _run(self, command) -> bool:
         stack = self.window.undo_stack
         return bool(stack and stack.execute(command))
 

@@ -106,12 +106,12 @@ class CodingPane(QWidget):
             self._saved_memo = self.memo.toPlainText()
             self.memoEdited.emit(self._coding.guid, self._saved_memo)
 
-    def eventFilter(self, watched, event) -> bool:  # type: ignore[no-untyped-def]  # noqa: N802
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802
         if watched is self.memo and event.type() == event.Type.FocusOut:
             self.commit_memo()
         return super().eventFilter(watched, event)
 
     @Slot()
-    def _emit(self, signal) -> None:  # type: ignore[no-untyped-def]
+    def _emit(self, signal) -> None:
         if self._coding is not None:
             signal.emit(self._coding.guid)

@@ -235,7 +235,7 @@ class MainWindow(QMainWindow):
     def create_project(self, path: Path) -> bool:
         return self._use(lambda: ProjectStore.create(path))
 
-    def _use(self, opener) -> bool:  # type: ignore[no-untyped-def]
+    def _use(self, opener) -> bool:
         try:
             store = opener()
         except LobcoderError as exc:

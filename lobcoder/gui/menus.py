@@ -46,7 +46,7 @@ class MenuActions(QObject):
         self._build_view()
         self.help_menu.addAction(self._action(self.tr("&About lobcoder"), self._about))
 
-    def _action(self, text: str, slot, shortcut=None, menu: QMenu | None = None) -> QAction:  # type: ignore[no-untyped-def]
+    def _action(self, text: str, slot, shortcut=None, menu: QMenu | None = None) -> QAction:
         action = QAction(text, self.window)
         if shortcut is not None:
             action.setShortcut(QKeySequence(shortcut))

@@ -50,7 +50,7 @@ def main(argv: list[str]) -> int:
     from PySide6.QtCore import qInstallMessageHandler
     from PySide6.QtWidgets import QApplication
 
-    def quiet(_kind, _context, message: str) -> None:  # type: ignore[no-untyped-def]
+    def quiet(_kind, _context, message: str) -> None:
         # The offscreen platform reports window features it lacks; nothing to act on.
         if not message.startswith("This plugin does not support"):
             print(message, file=sys.stderr)
@@ -63,7 +63,7 @@ def main(argv: list[str]) -> int:
         qInstallMessageHandler(previous)
 
 
-def _render(app, args: argparse.Namespace, width: int, height: int) -> int:  # type: ignore[no-untyped-def]
+def _render(app, args: argparse.Namespace, width: int, height: int) -> int:
     from lobcoder.gui.i18n import install_translations, uninstall_translations
     from lobcoder.gui.main_window import MainWindow
     from lobcoder.gui.settings import Settings
@@ -110,7 +110,7 @@ def _render(app, args: argparse.Namespace, width: int, height: int) -> int:  # t
     return 0
 
 
-def _wait_for_suggestions(window, timeout_ms: int = 60_000) -> bool:  # type: ignore[no-untyped-def]
+def _wait_for_suggestions(window, timeout_ms: int = 60_000) -> bool:
     """Train, suggest for the open document and select the best suggestion; False on timeout."""
     from PySide6.QtCore import QEventLoop, QTimer
 

@@ -54,7 +54,7 @@ class _Setting(Generic[T]):
         settings.qsettings.setValue(self.key, self.dump(value))
 
     def load(self, raw: Any) -> T:
-        return raw  # type: ignore[no-any-return]
+        return raw
 
     def dump(self, value: T) -> Any:
         return value

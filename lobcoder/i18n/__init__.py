@@ -42,7 +42,7 @@ def check_language(language: str) -> Language:
     """``language`` if the catalogue has it, else ValueError naming the choices."""
     if language not in LANGUAGES:
         raise ValueError(f"language must be one of {', '.join(LANGUAGES)}, not {language!r}")
-    return language  # type: ignore[return-value]
+    return language
 
 
 def message(key: str, language: str = "en", /, **values: object) -> str:

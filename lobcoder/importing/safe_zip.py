@@ -262,7 +262,7 @@ def writing_zip(path: str | Path, compression: int = zipfile.ZIP_DEFLATED) -> It
 class _CheckedZipFile(zipfile.ZipFile):
     """Refuses member names that could escape a folder when the zip is unpacked."""
 
-    def open(  # type: ignore[override]
+    def open(
         self, name: str | zipfile.ZipInfo, mode: Literal["r", "w"] = "r", pwd: bytes | None = None, **kwargs: bool
     ) -> IO[bytes]:
         if mode == "w":

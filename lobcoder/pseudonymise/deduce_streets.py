@@ -11,7 +11,7 @@ from deduce.annotator import TokenPatternAnnotator  # type: ignore[import-untype
 _HOUSE_NUMBER = re.compile(r"\d{1,4}[a-zA-Z]?$")
 
 
-class StreetBeforeNumberAnnotator(TokenPatternAnnotator):  # type: ignore[misc]
+class StreetBeforeNumberAnnotator(TokenPatternAnnotator):
     """Like deduce's ``street_pattern``, but skips words whose next token is no house number.
 
     deduce removes every street annotation its house-number step did not extend,

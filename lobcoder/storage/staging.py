@@ -87,7 +87,7 @@ class StagedTurns:
             {"document": document_id},
         )
         session.execute(text(f"DELETE FROM {_TABLE}"))
-        return result.rowcount  # type: ignore[attr-defined, no-any-return]
+        return result.rowcount  # type: ignore[attr-defined]
 
 
 _TEXT_TABLE = "lobcoder_staged_text"

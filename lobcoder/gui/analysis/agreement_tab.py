@@ -206,7 +206,7 @@ class AgreementTab(AnalysisTab):
             second,
             choice,
             consensus or None,
-            item.code,  # type: ignore[arg-type]
+            item.code,
             recode_to=new_guid,
         )
         stack.execute(command)

@@ -140,7 +140,7 @@ class AnalysisWindow(QWidget):
             return
         generation = self._generation
 
-        def load(_progress, _cancelled) -> Dataset:  # type: ignore[no-untyped-def]
+        def load(_progress, _cancelled) -> Dataset:
             # Without texts and turns: each tab reads those it needs while it computes (tab.with_documents).
             with store.read() as session:
                 return load_dataset(session, texts=False, turns=False)

@@ -178,7 +178,7 @@ class CodeTreeModel(QAbstractItemModel):
             return self.createIndex(row, column, kids[row])
         return QModelIndex()
 
-    def parent(self, child: Index | None = None) -> Any:  # type: ignore[override]
+    def parent(self, child: Index | None = None) -> Any:
         if child is None:  # QObject.parent()
             return QObject.parent(self)
         if not child.isValid():

@@ -201,7 +201,7 @@ class DocumentTreeModel(QAbstractItemModel):
             return self.createIndex(row, column, parent.row() + 1)
         return QModelIndex()
 
-    def parent(self, child: Index | None = None) -> Any:  # type: ignore[override]
+    def parent(self, child: Index | None = None) -> Any:
         if child is None:  # QObject.parent()
             return QObject.parent(self)
         if not child.isValid() or child.internalId() == 0:

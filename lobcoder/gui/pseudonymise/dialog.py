@@ -151,7 +151,7 @@ class PseudonymiseDialog(QDialog):
         current = decisions_from_entities(self.model.entities())
         store = self.store
 
-        def task(progress, cancelled):  # type: ignore[no-untyped-def]
+        def task(progress, cancelled):
             return detect(
                 store, decisions=[*current, *stored], use_deduce=use_deduce, progress=progress, cancelled=cancelled
             )
@@ -312,7 +312,7 @@ class PseudonymiseDialog(QDialog):
         store = self.store
         from lobcoder.pseudonymise.apply import apply_pseudonyms
 
-        def task(progress, cancelled):  # type: ignore[no-untyped-def]
+        def task(progress, cancelled):
             return apply_pseudonyms(
                 store, decisions, out, key, password=password, progress=progress, cancelled=cancelled
             )
@@ -320,7 +320,7 @@ class PseudonymiseDialog(QDialog):
         self._start(task, self.tr("Writing the pseudonymised copy…"), self._applied)
 
     @Slot(object)
-    def _applied(self, result) -> None:  # type: ignore[no-untyped-def]
+    def _applied(self, result) -> None:
         self.status.setText(
             self.tr("Written: {0} ({1} replacements; {2} codings moved). Key: {3}").format(
                 result.path.name, result.replacements, result.codings, result.key_path.name
@@ -330,7 +330,7 @@ class PseudonymiseDialog(QDialog):
 
     # -- workers -----------------------------------------------------------------
 
-    def _start(self, task, label: str, done) -> None:  # type: ignore[no-untyped-def]
+    def _start(self, task, label: str, done) -> None:
         self.status.setText(label)
         self.progress.setRange(0, 0)
         self.progress.setVisible(True)

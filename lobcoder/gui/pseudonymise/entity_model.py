@@ -129,7 +129,7 @@ class EntityModel(QAbstractTableModel):
             return False
         row, e = index.row(), self._entities[index.row()]
         if index.column() == REPLACE and role == Qt.ItemDataRole.CheckStateRole:
-            accepted = Qt.CheckState(value) == Qt.CheckState.Checked  # type: ignore[call-overload]
+            accepted = Qt.CheckState(value) == Qt.CheckState.Checked
             self._entities[row] = e.with_decision(e.pseudonym, accepted)
         elif index.column() == PSEUDONYM and role == Qt.ItemDataRole.EditRole:
             self._entities[row] = e.with_decision(" ".join(str(value).split()), e.accepted)

@@ -104,7 +104,7 @@ class _Body:
         # defusedxml's parser refuses entity declarations, also where the byte search for them
         # cannot see (a UTF-16 content.xml).
         parser = DefusedXMLParser(target=TreeBuilder(), forbid_dtd=False, forbid_entities=True)
-        self.parser = XMLPullParser(events=("start", "end"), _parser=parser)  # type: ignore[call-arg]
+        self.parser = XMLPullParser(events=("start", "end"), _parser=parser)
         self.path: list[Element] = []  # the open elements, root first
         self.body: Element | None = None  # the first office:body's first office:text
         self.found = False

@@ -41,7 +41,7 @@ def _decoded(data: bytes, path: Path) -> tuple[str, str]:
 
 
 def _extracted(source: str, codepage: str) -> ExtractedText:
-    text: str = rtf_to_text(source, encoding=codepage, errors="replace")  # type: ignore[no-untyped-call]
+    text: str = rtf_to_text(source, encoding=codepage, errors="replace")
     text = _join_surrogates(text)
     warnings: tuple[str, ...] = ()
     if "\ufffd" in text:
