@@ -32,10 +32,9 @@ from docx.table import Table, _Cell, _Row
 from docx.text.paragraph import Paragraph
 from lxml import etree
 
-from lobcoder.codebook.wording import GAP_GUIDE, QUOTES, Language, long_date
-from lobcoder.errors import FileProblem
+from lobcoder.codebook.wording import GAP_GUIDE, GAP_MARK, QUOTES, Language, check_language, summary_line
 from lobcoder.refi.description import LABELS
-from lobcoder.refi.qdc import atomic_write
+from lobcoder.refi.qdc import write_file
 from lobcoder.services.codebook_data import Codebook, CodebookCode
 
 Counts = Mapping[str, tuple[int, int]]
@@ -49,7 +48,6 @@ NOTE_GREY = RGBColor(0x40, 0x40, 0x40)
 TABLE_STYLE = "Codebook Table Text"
 ZIP_TIME = (1980, 1, 1, 0, 0, 0)
 MAX_EXAMPLES = 2
-GAP_MARK = "\u2026"  # keywords "a … b": words near each other (lobcoder.suggest.rules)
 
 WORDS: dict[str, dict[str, str]] = {
     "en": {
@@ -60,8 +58,6 @@ WORDS: dict[str, dict[str, str]] = {
         "documents": "Documents",
         "others": "Other codes",
         "codes": "Codes",
-        "theme": "theme",
-        "themes": "themes",
         "guide": "Each table starts with the theme itself (bold), followed by its sub-codes. "
         "The shading of the code cell is the colour the code has in lobcoder.",
         "counts_guide": "Codings and Documents count the passages coded with exactly that code and the documents they are in.",
@@ -77,8 +73,6 @@ WORDS: dict[str, dict[str, str]] = {
         "documents": "Documenten",
         "others": "Overige codes",
         "codes": "Codes",
-        "theme": "thema",
-        "themes": "thema's",
         "guide": "Elke tabel begint met het thema zelf (vet), gevolgd door de subcodes. "
         "De achtergrond van de codecel is de kleur die de code in lobcoder heeft.",
         "counts_guide": "Coderingen en Documenten tellen de passages met precies die code en de documenten waarin ze staan.",
@@ -123,16 +117,6 @@ def sections(codebook: Codebook, language: Language) -> list[Section]:
     if loose:
         result.append(Section(words["codes"] if not result else words["others"], "", tuple(loose)))
     return result
-
-
-def summary_line(codebook: Codebook, language: Language, day: date) -> str:
-    words = WORDS[language]
-    total = codebook.count()
-    themes = sum(1 for code in codebook.codes if code.children)
-    text = f"{total} code" if total == 1 else f"{total} codes"
-    if themes:
-        text += f" in {themes} {words['theme'] if themes == 1 else words['themes']}"
-    return f"{text} \u00b7 {long_date(day, language)}"
 
 
 def _tint(color: str, alpha: int) -> str:
@@ -446,8 +430,7 @@ def codebook_docx_bytes(
     day: date | None = None,
 ) -> bytes:
     """The Word document for ``codebook`` as bytes (see :func:`export_codebook_docx`)."""
-    if language not in WORDS:
-        raise ValueError(f"language must be 'nl' or 'en', not {language!r}")
+    check_language(language)
     day = day or date.today()
     title = title or WORDS[language]["title"]
     landscape = counts is not None
@@ -504,9 +487,4 @@ def export_codebook_docx(
     als | Voorbeeld). ``day`` is the date printed and stored in the file
     (default today): pass a fixed one for reproducible bytes.
     """
-    path = Path(path)
-    data = codebook_docx_bytes(codebook, counts=counts, language=language, title=title, intro=intro, day=day)
-    try:
-        atomic_write(path, data)
-    except OSError as error:
-        raise FileProblem(path, f"cannot be written ({error.strerror or error})") from None
+    write_file(path, codebook_docx_bytes(codebook, counts=counts, language=language, title=title, intro=intro, day=day))

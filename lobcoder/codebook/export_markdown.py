@@ -11,10 +11,9 @@ from collections.abc import Mapping
 from datetime import date
 from pathlib import Path
 
-from lobcoder.codebook.wording import GAP_GUIDE, QUOTES, Language, long_date
-from lobcoder.errors import FileProblem
+from lobcoder.codebook.wording import GAP_GUIDE, GAP_MARK, QUOTES, Language, check_language, summary_line
 from lobcoder.refi.description import LABELS
-from lobcoder.refi.qdc import atomic_write
+from lobcoder.refi.qdc import write_file
 from lobcoder.services.codebook_data import Codebook, CodebookCode
 
 Counts = Mapping[str, tuple[int, int]]
@@ -28,8 +27,6 @@ WORDS: dict[str, dict[str, str]] = {
         "codings": "Codings",
         "documents": "Documents",
         "colour": "Colour",
-        "theme": "theme",
-        "themes": "themes",
     },
     "nl": {
         "title": "Codeboek",
@@ -39,8 +36,6 @@ WORDS: dict[str, dict[str, str]] = {
         "codings": "Coderingen",
         "documents": "Documenten",
         "colour": "Kleur",
-        "theme": "thema",
-        "themes": "thema's",
     },
 }
 _SPECIAL = "\\`*_[]<>|#~"
@@ -59,16 +54,6 @@ def escape_lines(text: str) -> str:
 
 def _lines(value: str) -> list[str]:
     return [line.strip() for line in value.split("\n") if line.strip()]
-
-
-def _summary(codebook: Codebook, language: Language, day: date) -> str:
-    words = WORDS[language]
-    total = codebook.count()
-    themes = sum(1 for code in codebook.codes if code.children)
-    text = f"{total} code" if total == 1 else f"{total} codes"
-    if themes:
-        text += f" in {themes} {words['theme'] if themes == 1 else words['themes']}"
-    return f"{text} \u00b7 {long_date(day, language)}"
 
 
 def _numbered(codes: tuple[CodebookCode, ...], prefix: str = "") -> list[tuple[str, int, CodebookCode]]:
@@ -137,14 +122,13 @@ def codebook_markdown(
     day: date | None = None,
 ) -> str:
     """The Markdown text for ``codebook`` (see :func:`export_codebook_markdown`)."""
-    if language not in WORDS:
-        raise ValueError(f"language must be 'nl' or 'en', not {language!r}")
+    check_language(language)
     day = day or date.today()
     rows = _numbered(codebook.codes)
-    out = [f"# {escape(title or WORDS[language]['title'])}", "", _summary(codebook, language, day), ""]
+    out = [f"# {escape(title or WORDS[language]['title'])}", "", summary_line(codebook, language, day), ""]
     if intro:
         out += [escape(intro), ""]
-    if any("\u2026" in code.keywords for _, code in codebook.walk()):
+    if any(GAP_MARK in code.keywords for _, code in codebook.walk()):
         out += [f"*{escape(GAP_GUIDE[language])}*", ""]
     if rows:
         out += [f"## {WORDS[language]['overview']}", "", *_overview(rows, language, counts), ""]
@@ -171,9 +155,5 @@ def export_codebook_markdown(
     the overview table and to every code. ``day`` is the date printed under
     the title (default today).
     """
-    path = Path(path)
     text = codebook_markdown(codebook, counts, language, title=title, intro=intro, day=day)
-    try:
-        atomic_write(path, text.encode("utf-8"))
-    except OSError as error:
-        raise FileProblem(path, f"cannot be written ({error.strerror or error})") from None
+    write_file(path, text.encode("utf-8"))

@@ -141,13 +141,18 @@ def atomic_write(path: Path, data: bytes) -> None:
         raise
 
 
-def write_qdc(codebook: Codebook, path: str | Path, language: str = "en") -> None:
-    """Write ``codebook`` to ``path`` as a REFI-QDA codebook, valid against Codebook.xsd."""
+def write_file(path: str | Path, data: bytes) -> None:
+    """Write ``data`` to ``path`` whole or not at all (:func:`atomic_write`); an OSError becomes a FileProblem."""
     path = Path(path)
     try:
-        atomic_write(path, qdc_bytes(codebook, language))
+        atomic_write(path, data)
     except OSError as error:
         raise FileProblem(path, f"cannot be written ({error.strerror or error})") from None
+
+
+def write_qdc(codebook: Codebook, path: str | Path, language: str = "en") -> None:
+    """Write ``codebook`` to ``path`` as a REFI-QDA codebook, valid against Codebook.xsd."""
+    write_file(path, qdc_bytes(codebook, language))
 
 
 # -- reading -------------------------------------------------------------------
