@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import docx
+import openpyxl
 import pytest
 from PySide6.QtWidgets import QFileDialog
 
@@ -162,3 +163,25 @@ def test_codebook_export_dialog_offers_pseudonymise(qtbot, tmp_path: Path, monke
     cells = [cell.text for table in written.tables for row in table.rows for cell in row.cells]
     text = "\n".join([*(p.text for p in written.paragraphs), *cells])
     assert "[bijeenkomsten]" in text and "workshops" not in text
+
+
+def test_cooccurrence_by_sentence_exports_pseudonymised_reading_the_copys_texts(
+    qtbot, tmp_path: Path, window: MainWindow
+) -> None:
+    analysis = open_analysis(qtbot, window)
+    tab = analysis.cooccurrence
+    analysis.tabs.setCurrentWidget(tab)
+    tab.set_unit("sentence")
+    qtbot.waitUntil(lambda: analysis.is_idle() and tab.result is not None, timeout=20000)
+    tab.pseudonymise.setChecked(True)
+    target = tmp_path / "samen.xlsx"
+    with qtbot.waitSignal(tab.exported, timeout=60000):
+        tab.export_to(target)
+    sheet = openpyxl.load_workbook(target).active
+    rows = [list(row) for row in sheet.iter_rows(values_only=True)]
+    text = "\n".join(str(cell) for row in rows for cell in row if cell is not None)
+    assert "Unit: sentence" in text and "pseudonymised" in text
+    names = {code.name for code in tab.result.codes}
+    counted = [row for row in rows if row and row[0] in names]
+    assert len(counted) == len(names) and any(isinstance(v, int) and v > 0 for row in counted for v in row[1:])
+    analysis.close()
