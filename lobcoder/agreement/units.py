@@ -21,7 +21,9 @@ Units (``touch`` = share at least one character, as in co-occurrence):
 
 from __future__ import annotations
 
-import functools
+import hashlib
+import threading
+from collections import OrderedDict
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Literal
@@ -92,10 +94,30 @@ class UnitCounts:
     located_unit: IntArray
 
 
-@functools.lru_cache(maxsize=1024)
+_SPLIT_KEEP = 1024
+_split_kept: OrderedDict[tuple[bytes, str], Spans] = OrderedDict()
+_split_lock = threading.Lock()
+
+
 def split_text(text: str, unit: Literal["sentence", "paragraph"]) -> Spans:
-    """Sentences or paragraphs of a text, kept for the next computation (the text is the key, not its id)."""
-    return sentences(text) if unit == "sentence" else paragraphs(text)
+    """Sentences or paragraphs of a text, kept for the next computation.
+
+    The key is a digest of the text, not its id (an edited text splits anew)
+    and not the text itself, so the kept spans do not hold on to the texts
+    that analyses now read one document at a time.
+    """
+    key = (hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16).digest(), unit)
+    with _split_lock:  # background tasks of the window may split at the same time
+        found = _split_kept.get(key)
+        if found is not None:
+            _split_kept.move_to_end(key)
+            return found
+    found = sentences(text) if unit == "sentence" else paragraphs(text)
+    with _split_lock:
+        _split_kept[key] = found
+        while len(_split_kept) > _SPLIT_KEEP:
+            _split_kept.popitem(last=False)
+    return found
 
 
 def _spans(dataset: Dataset, document: int, unit: AgreementUnit) -> Spans:
