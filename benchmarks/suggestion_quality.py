@@ -121,6 +121,7 @@ SETTINGS = {  # label -> (the codebook as the setting sees it, whether it learns
     "free-text description, 0 docs": (free_text, False),
     "free text with headings, 0 docs": (headed_text, False),
     "codebook with keywords, 0 docs": (lambda c: list(c), False),
+    "code names + 3 docs (combined)": (names_only, True),  # what suggest does for codes with only a name
     "codebook, no keywords + 3 docs": (without_keywords, True),
     "codebook with keywords + 3 docs": (lambda c: list(c), True),
 }

@@ -53,17 +53,19 @@ from typing import Any
 import numpy as np
 from scipy import sparse
 
-from lobcoder.suggest import mined
+from lobcoder.suggest import feedback, mined
 from lobcoder.suggest.context import UnitText
 from lobcoder.suggest.evidence import prior_logit
-from lobcoder.suggest.examples import TrainingExample
+from lobcoder.suggest.examples import TrainingExample, evidence_digest
 from lobcoder.suggest.features import Vectorizer
-from lobcoder.suggest.thresholds import SHRINK, best_threshold, choose_threshold, measure
+from lobcoder.suggest.thresholds import GRID, SHRINK, best_threshold, choose_threshold, measure
 
 Progress = Callable[[int, int, str], None]
 CancelCheck = Callable[[], bool]
 
-FEATURES = "lemmas+pairs, question, neighbours; learned keywords; nearest; adjusts codebook log-odds; v7"
+FEATURES = (
+    "lemmas+pairs, question, neighbours; learned keywords; nearest; adjusts codebook log-odds; feedback terms; v8"
+)
 MIN_POSITIVES = 2  # coded sentences a code needs before a model is learned for it
 MIN_EXAMPLES = 5  # coded sentences a code needs before its reliability counts
 RELIABLE_F1 = 0.4
@@ -92,6 +94,8 @@ ADJUST_WEIGHT = 0.75  # log-odds per out-of-fold standard deviation of the learn
 ADJUST_SHRINK = 10  # ... reached as count / (count + ADJUST_SHRINK): 10 coded sentences give half of it
 ADJUST_THRESHOLD = 0.55  # a little above the codebook's 0.5: the added score spreads the uncoded sentences too
 ADJUST_MIN_ROWS = 10  # out-of-fold scores needed to standardise a learned score
+ADJUST_MARGIN: float | None = None  # out-of-fold F1 the adjustment must gain over the codebook alone (None: no check)
+ADJUST_CHOOSE = "fixed"  # its threshold: "fixed" (ADJUST_THRESHOLD), "base-rate" (as learned-only), "shrunk"
 
 
 @dataclass(frozen=True)
@@ -151,6 +155,8 @@ class Classifier:
     cite_matrix: sparse.csr_matrix  # lemma features of the coded sentences
     cite_texts: tuple[str, ...]
     cite_codes: tuple[tuple[str, ...], ...]
+    feedback: dict[str, dict[str, float]] = field(default_factory=dict)  # terms each code adds to its codebook entry
+    evidence: str = ""  # examples.evidence_digest of the examples learned from
     _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
 
     @property
@@ -200,11 +206,13 @@ class Classifier:
             "labels": list(self.labels),
             "positives": self.positives,
             "seen": sorted(self.seen),
+            "evidence": self.evidence,
             "reliability": {g: r.__dict__ for g, r in sorted(self.reliability.items())},
             "calibration": {g: [m.intercept, *m.stack] for g, m in sorted(self.models.items())},
             "terms": {g: m.terms for g, m in sorted(self.models.items())},
             "cite_texts": list(self.cite_texts),
             "cite_codes": [list(c) for c in self.cite_codes],
+            "feedback": self.feedback,
         }
 
     def to_bytes(self) -> bytes:
@@ -247,6 +255,8 @@ class Classifier:
             cite,
             tuple(meta["cite_texts"]),
             tuple(tuple(c) for c in meta["cite_codes"]),
+            {str(g): {str(t): float(n) for t, n in terms.items()} for g, terms in meta["feedback"].items()},
+            str(meta["evidence"]),
         )
 
 
@@ -333,13 +343,16 @@ def fit(
     """Learn every code with enough coded sentences; measure every code with codings.
 
     ``base``: the stored model; if it has seen exactly these examples, it is kept ("unchanged").
+    With :data:`feedback.ENABLED` the terms the codings add to their codes' codebook entries are kept
+    (:mod:`feedback`); the examples' evidence counts them too, learned out of document (``training.examples_for``).
     """
     positives = Counter(label for e in examples if e.kind == "sentence" for label, value in e.cats if value == 1.0)
     measured = sorted(label for label, n in positives.items() if n >= 1)
     if not measured:
         return FitResult(None, "too_few")
     fingerprints = frozenset(e.fingerprint for e in examples)
-    if base is not None and base.seen == fingerprints:
+    digest = evidence_digest(examples)
+    if base is not None and base.seen == fingerprints and base.evidence == digest:
         return FitResult(base, "unchanged")
     fresh = len(fingerprints - base.seen) if base is not None else len(fingerprints)
     vectorizer = Vectorizer.fit([e.context for e in examples])
@@ -362,7 +375,7 @@ def fit(
         odds = _odds(chosen, guid)
         count = int(positives[guid])
         learn = count >= min_positives and 0 < int(y.sum()) < len(y)
-        speaks = bool(np.any(odds != NO_EVIDENCE))  # the codebook has evidence for this code here
+        speaks = _speaks(chosen, guid, odds)
         # The codebook alone, on the same sentences: its own threshold once there is something to choose it by.
         threshold, precision, recall, f1 = _codebook_threshold(_sigmoid(odds), y, count)
         found = Reliability(
@@ -375,10 +388,12 @@ def fit(
                 # The codebook speaks: its log-odds stay, the learned score only adjusts them (see _adjust).
                 learned, valid = _out_of_fold(data, groups, seed, ADJUST_SCORES)
                 stack, scores = _adjust(odds, learned, valid, count)
-                threshold, precision, recall, f1 = measure(scores, y, ADJUST_THRESHOLD)
-                found = Reliability(count, coded_docs, threshold, precision, recall, f1, "learned")
-                coef, intercept = _fit_one(data.x, y, seed)
-                models[guid] = CodeModel(guid, coef, intercept, stack, found, terms)
+                threshold, precision, recall, f1 = _adjusted_threshold(scores, y, count)
+                # Used only where, out of fold, it beats the codebook alone on the same sentences by a margin.
+                if ADJUST_MARGIN is None or f1 >= (found.f1 or 0.0) + ADJUST_MARGIN:
+                    found = Reliability(count, coded_docs, threshold, precision, recall, f1, "learned")
+                    coef, intercept = _fit_one(data.x, y, seed)
+                    models[guid] = CodeModel(guid, coef, intercept, stack, found, terms)
             elif coded_docs >= 2 and len(set(groups)) >= 2:
                 learned, _valid = _out_of_fold(data, groups, seed)
                 columns = np.column_stack([odds, learned])
@@ -410,14 +425,35 @@ def fit(
         lemma[cite_rows],
         tuple(examples[i].context.text[:SNIPPET] for i in cite_rows),
         tuple(tuple(g for g, v in examples[i].cats if v == 1.0) for i in cite_rows),
+        feedback.feedback_terms(examples) if feedback.ENABLED else {},
+        digest,
     )
     return FitResult(classifier, "updated" if base is not None else "trained", fresh)
+
+
+def _speaks(examples: Sequence[TrainingExample], guid: str, odds: np.ndarray) -> bool:
+    """Whether the codebook's own texts have evidence for the code in these examples (terms its codings
+    added do not count: a code that has only those is learned, with their evidence as one of its scores)."""
+    if all(e.codebook is not None for e in examples):
+        return any(guid in e.codebook for e in examples if e.codebook)
+    return bool(np.any(odds != NO_EVIDENCE))
 
 
 def _everything_f1(y: np.ndarray) -> float:
     """The F1 of suggesting every sentence."""
     rate = float(y.mean()) if len(y) else 0.0
     return 2 * rate / (1 + rate)
+
+
+def _adjusted_threshold(scores: np.ndarray, y: np.ndarray, count: int) -> tuple[float, float, float, float]:
+    """The threshold of a code whose codebook log-odds the learned score adjusts, and its precision, recall, F1."""
+    if ADJUST_CHOOSE == "fixed":
+        return measure(scores, y, ADJUST_THRESHOLD)
+    if ADJUST_CHOOSE == "base-rate":
+        return choose_threshold(scores, y, count)
+    best = best_threshold(scores, y, prefer=ADJUST_THRESHOLD)[0]
+    shrunk = ADJUST_THRESHOLD + (best - ADJUST_THRESHOLD) * count / (count + SHRINK)
+    return measure(scores, y, min(GRID, key=lambda t: (abs(t - shrunk), abs(t - ADJUST_THRESHOLD))))
 
 
 def _codebook_threshold(scores: np.ndarray, y: np.ndarray, count: int) -> tuple[float, float, float, float]:

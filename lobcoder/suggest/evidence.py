@@ -165,8 +165,13 @@ class CodebookEvidence:
     """Derived terms of every code, weighed against each other and the project's vocabulary."""
 
     def __init__(
-        self, pipeline: DutchPipeline, codes: Sequence[CodeTexts], vocabulary: Vocabulary | None = None
+        self,
+        pipeline: DutchPipeline,
+        codes: Sequence[CodeTexts],
+        vocabulary: Vocabulary | None = None,
+        learned: Mapping[str, Mapping[str, float]] | None = None,
     ) -> None:
+        """``learned``: per code GUID, further terms and their counts (as if the code's texts held them)."""
         vocabulary = vocabulary or Vocabulary({}, 0)
         # Weights per term (fractions of a count: compound parts, field and child shares).
         own: dict[str, defaultdict[str, float]] = {}
@@ -175,7 +180,8 @@ class CodebookEvidence:
         fields = [(c.guid, f, texts[c.guid][f]) for c in codes for f in (*FIELDS, "exclusion")]
         parsed = _lemmas(pipeline, [text for _, _, text in fields])
         # The codebook's own words are words too (intervisie, overleg: not in the lookup table's lemmas).
-        known = Words(pipeline.known_words, (w for words in parsed for w in words if w))
+        learned_words = (w for extra in (learned or {}).values() for t in extra for w in t.split(" "))
+        known = Words(pipeline.known_words, [*(w for words in parsed for w in words if w), *learned_words])
         self._written: dict[str, str] = {}  # a pair's lookup key -> the pair as a code's text writes it
         for (guid, field, _), words in zip(fields, parsed, strict=True):
             for a, b in zip(words, words[1:], strict=False):
@@ -197,6 +203,13 @@ class CodebookEvidence:
                 counter = own.setdefault(guid, defaultdict(float))
                 for term, n in terms.items():
                     counter[term] += n * FIELDS[field]
+        for guid, extra in sorted((learned or {}).items()):  # terms learned from codings (classifier.feedback)
+            counter = own.setdefault(guid, defaultdict(float))
+            for term, n in sorted(extra.items()):
+                if " " in term:  # a pair of a coded sentence's lemmas, matched as a codebook text's pairs are
+                    self._written.setdefault(pair_key(*term.split(" ", 1)), term)
+                    term = pair_key(*term.split(" ", 1))
+                counter[term] += n
         # A term's contrast: in how many codes' own texts it occurs.
         spread: Counter[str] = Counter(t for counter in own.values() for t in counter)
         total = max(len(own), 1)

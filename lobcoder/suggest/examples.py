@@ -31,6 +31,9 @@ class TrainingExample:
     cats: tuple[tuple[str, float], ...]  # code GUID -> 1.0 / 0.0; codes left out are unknown
     evidence: tuple[tuple[str, float], ...] = ()  # code GUID -> codebook evidence
     kind: str = "sentence"  # "sentence", or "span" (a rejected span that holds no sentence)
+    # Codes whose codebook texts (keywords, derived terms, exclusions; not terms learned from codings) match
+    # the unit; None: not known (then any evidence counts as the codebook's).
+    codebook: tuple[str, ...] | None = None
 
     @property
     def words(self) -> tuple[str, ...]:
@@ -42,10 +45,16 @@ class TrainingExample:
 
     @property
     def fingerprint(self) -> str:
-        """Changes when the unit, its context, any label or its evidence does."""
+        """Changes when the unit, its context or any label does (its evidence: :func:`evidence_digest`)."""
         context = (self.context.words, self.context.question, self.context.neighbours)
-        rounded = tuple((g, round(v, 4)) for g, v in self.evidence)
-        return hashlib.sha1(repr((self.key, context, self.cats, rounded)).encode("utf-8")).hexdigest()[:16]
+        return hashlib.sha1(repr((self.key, context, self.cats)).encode("utf-8")).hexdigest()[:16]
+
+
+def evidence_digest(examples: Sequence[TrainingExample]) -> str:
+    """Changes when the codebook's evidence for any example does (a changed codebook, or new codings elsewhere:
+    the terms learned from the other documents' codings count in a document's evidence)."""
+    rounded = sorted((e.key, tuple((g, round(v, 4)) for g, v in e.evidence), e.codebook) for e in examples)
+    return hashlib.sha1(repr(rounded).encode("utf-8")).hexdigest()[:16]
 
 
 def sentence_units(text: str, processed: ProcessedText, turns: Sequence[object]) -> list[Unit]:
@@ -58,13 +67,19 @@ def training_examples(
     processed: Sequence[ProcessedText],
     rejections: Sequence[Rejection] = (),
     scorer: Scorer | None = None,
+    prepare: Callable[[Sequence[TrainingExample]], None] | None = None,
 ) -> list[TrainingExample]:
-    """Every sentence of the given coded documents as an example, plus rejected spans holding no sentence."""
+    """Every sentence of the given coded documents as an example, plus rejected spans holding no sentence.
+
+    ``prepare`` is called with all examples (without evidence) before ``scorer`` scores any document.
+    """
     codes = sorted({guid for doc in documents for guid in doc.codings})
     rejected: dict[str, list[Rejection]] = {}
     for rejection in rejections:
         rejected.setdefault(rejection.content_hash, []).append(rejection)
-    examples: list[TrainingExample] = []
+    found_units: list[
+        tuple[str, ProcessedText, list[tuple[Unit, dict[str, float]]], list[UnitText], set[tuple[int, int]]]
+    ] = []
     for doc, parsed in zip(documents, processed, strict=True):
         all_units = document_units(doc.text, parsed, doc.turns)
         units = [u for u in all_units if u.kind == "sentence"] if doc.codings else []
@@ -92,17 +107,27 @@ def training_examples(
         around.update(
             zip(((u.start, u.end) for u in others), unit_texts(doc.text, parsed, doc.turns, others), strict=True)
         )
-        contexts = [around[(u.start, u.end)] for u in chosen]
-        evidence = scorer(parsed, chosen) if scorer is not None and chosen else [{} for _ in chosen]
-        for (unit, cats), context, found in zip(ordered, contexts, evidence, strict=True):
-            if context.words and cats:
-                examples.append(
-                    TrainingExample(
-                        (doc.content_hash, unit.start, unit.end),
-                        context,
-                        tuple(sorted(cats.items())),
-                        tuple(sorted((g, float(v)) for g, v in found.items())),
-                        "sentence" if (unit.start, unit.end) in known else "span",
+        found_units.append((doc.content_hash, parsed, ordered, [around[(u.start, u.end)] for u in chosen], known))
+
+    def examples(with_evidence: bool) -> list[TrainingExample]:
+        result: list[TrainingExample] = []
+        for content_hash, parsed, ordered, contexts, known in found_units:
+            chosen = [u for u, _ in ordered]
+            scored = with_evidence and scorer is not None and chosen
+            evidence = scorer(parsed, chosen) if scored else [{} for _ in chosen]  # type: ignore[misc]
+            for (unit, cats), context, found in zip(ordered, contexts, evidence, strict=True):
+                if context.words and cats:
+                    result.append(
+                        TrainingExample(
+                            (content_hash, unit.start, unit.end),
+                            context,
+                            tuple(sorted(cats.items())),
+                            tuple(sorted((g, float(v)) for g, v in found.items())),
+                            "sentence" if (unit.start, unit.end) in known else "span",
+                        )
                     )
-                )
-    return sorted(examples, key=lambda e: e.key)
+        return sorted(result, key=lambda e: e.key)
+
+    if prepare is not None:
+        prepare(examples(False))
+    return examples(True)

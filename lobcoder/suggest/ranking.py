@@ -239,7 +239,8 @@ def document_scores(
     """
     units = sentence_units(text, processed, turns)  # type: ignore[arg-type]
     texts = unit_texts(text, processed, turns, units)  # type: ignore[arg-type]
-    scorer = codebook_scorer(pipeline, codes, vocabulary or Vocabulary.of(t.words for t in texts))
+    learned = classifier.feedback if classifier is not None else None  # terms the codings add to the codebook
+    scorer = codebook_scorer(pipeline, codes, vocabulary or Vocabulary.of(t.words for t in texts), learned)
     evidence = scorer.score(processed, units) if use_codebook else [{} for _ in units]  # type: ignore[arg-type]
     return units, score_units(texts, evidence, classifier, use_codebook=use_codebook)
 

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import dataclasses
 import threading
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from lobcoder.suggest.cache import ProcessedText
@@ -51,9 +51,15 @@ class Evidence:
 class CodebookScorer:
     """Keyword rules and derived terms of one codebook state and vocabulary."""
 
-    def __init__(self, pipeline: DutchPipeline, codes: Sequence[CodeTexts], vocabulary: Vocabulary | None = None):
+    def __init__(
+        self,
+        pipeline: DutchPipeline,
+        codes: Sequence[CodeTexts],
+        vocabulary: Vocabulary | None = None,
+        learned: Mapping[str, Mapping[str, float]] | None = None,
+    ):
         self.rules = rule_matcher(pipeline, codes)
-        self.derived = CodebookEvidence(pipeline, codes, vocabulary)
+        self.derived = CodebookEvidence(pipeline, codes, vocabulary, learned)
         self._weights = {(k.code_guid, k.text): k.weight for k in self.rules.keywords}
         by_id = {c.id: c for c in codes}
         self._below: dict[str, list[str]] = {}
@@ -143,17 +149,26 @@ _scorers: dict[tuple[int, tuple[object, ...]], tuple[ProjectVocabulary, Codebook
 _scorers_lock = threading.Lock()
 
 
-def codebook_scorer(pipeline: DutchPipeline, codes: Sequence[CodeTexts], vocabulary: Vocabulary) -> CodebookScorer:
-    """A scorer for this codebook state and vocabulary; a project-wide vocabulary's scorer is built once."""
+def codebook_scorer(
+    pipeline: DutchPipeline,
+    codes: Sequence[CodeTexts],
+    vocabulary: Vocabulary,
+    learned: Mapping[str, Mapping[str, float]] | None = None,
+) -> CodebookScorer:
+    """A scorer for this codebook state and vocabulary; a project-wide vocabulary's scorer is built once.
+
+    ``learned``: further terms per code, learned from its codings (:attr:`classifier.Classifier.feedback`).
+    """
     if not isinstance(vocabulary, ProjectVocabulary):
-        return CodebookScorer(pipeline, codes, vocabulary)
+        return CodebookScorer(pipeline, codes, vocabulary, learned)
     state = tuple((*(getattr(c, f) for f in _CODE_FIELDS),) for c in codes)
-    key = (id(vocabulary), (pipeline.cache_key, state))
+    extra = tuple(sorted((g, tuple(sorted(t.items()))) for g, t in (learned or {}).items()))
+    key = (id(vocabulary), (pipeline.cache_key, state, extra))
     with _scorers_lock:
         cached = _scorers.get(key)
     if cached is not None:
         return cached[1]
-    scorer = CodebookScorer(pipeline, codes, vocabulary)
+    scorer = CodebookScorer(pipeline, codes, vocabulary, learned)
     with _scorers_lock:
         if len(_scorers) > 8:
             _scorers.clear()

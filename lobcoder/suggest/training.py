@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import threading
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -9,6 +10,7 @@ from typing import Any
 
 from lobcoder.services.codes import CodeInfo, list_codes
 from lobcoder.storage.project import ProjectStore
+from lobcoder.suggest import feedback
 from lobcoder.suggest import store as persistence
 from lobcoder.suggest.cache import ProcessedText, processed_texts
 from lobcoder.suggest.classifier import (
@@ -23,7 +25,7 @@ from lobcoder.suggest.classifier import (
 from lobcoder.suggest.evidence import Vocabulary
 from lobcoder.suggest.examples import TrainingExample, training_examples
 from lobcoder.suggest.pipeline import DutchPipeline, load_pipeline
-from lobcoder.suggest.scoring import codebook_scorer
+from lobcoder.suggest.scoring import CodebookScorer, codebook_scorer
 from lobcoder.suggest.store import CodedDocument, Rejection
 from lobcoder.suggest.units import unit_words
 from lobcoder.suggest.vocabulary import project_vocabulary
@@ -51,14 +53,40 @@ def examples_for(
 
     Without one, against each document's own sentences. Suggestions weigh a
     document's sentences the same way (:func:`ranking.document_scores`).
+
+    With :data:`feedback.ENABLED`, a document's evidence counts the terms its
+    codes learned from the codings of the *other* documents (:mod:`feedback`;
+    out of document, as a new document will see the terms learned from all),
+    and each example says for which codes the codebook's own texts matched it
+    (:attr:`TrainingExample.codebook`).
     """
+    learned: dict[int, dict[str, dict[str, float]]] = {}
+    speaks: dict[tuple[int, int, int], tuple[str, ...]] = {}
+
+    def prepare(plain: Sequence[TrainingExample]) -> None:
+        by_document = feedback.out_of_document_terms(plain)
+        for doc, parsed in zip(documents, processed, strict=True):
+            learned[id(parsed)] = by_document.get(doc.content_hash, {})
 
     def evidence(parsed: ProcessedText, units: Sequence[Any]) -> list[dict[str, float]]:
         found = vocabulary or Vocabulary.of(unit_words(parsed, u.tokens) for u in units)
-        scorer = codebook_scorer(pipeline, codes, found)
-        return [{g: e.score for g, e in found.items()} for found in scorer.score(parsed, units)]
+        extra = learned.get(id(parsed))
+        scorer = CodebookScorer(pipeline, codes, found, extra) if extra else codebook_scorer(pipeline, codes, found)
+        scored = scorer.score(parsed, units)
+        if feedback.ENABLED:
+            extra = extra or {}
+            for unit, hits in zip(units, scored, strict=True):
+                own = (g for g, e in hits.items() if e.keywords or e.against or set(e.terms) - set(extra.get(g, ())))
+                speaks[(id(parsed), unit.start, unit.end)] = tuple(sorted(own))
+        return [{g: e.score for g, e in hits.items()} for hits in scored]
 
-    return training_examples(documents, processed, rejections, evidence)
+    examples = training_examples(documents, processed, rejections, evidence, prepare if feedback.ENABLED else None)
+    if not feedback.ENABLED:
+        return examples
+    parsed_of = {doc.content_hash: id(parsed) for doc, parsed in zip(documents, processed, strict=True)}
+    return [
+        dataclasses.replace(e, codebook=speaks.get((parsed_of[e.document], e.key[1], e.key[2]), ())) for e in examples
+    ]
 
 
 _models: dict[tuple[str, int], Classifier] = {}

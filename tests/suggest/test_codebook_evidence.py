@@ -115,9 +115,10 @@ def test_unreliable_codes_are_marked_and_can_be_left_out(corpus: Corpus, pipelin
     text = transcript([(HELD_OUT["leren"], NEUTRAL[2]), (NEUTRAL[3], HELD_OUT["visie"])])
     doc_id = add_transcript(corpus.store, "new", text)
     assert {s.reliable for s in suggest(corpus.store, doc_id, pipeline=pipeline)} == {True}
-    # A code with too few examples: shown on request only, marked.
+    # A code with too few examples: shown on request only, marked. (Its keyword is no term the other codes
+    # learned from their codings: those would weigh less for it, as a term two codes claim says less about each.)
     with corpus.store.transaction() as session:
-        rare = create_code(session, "Intervisie als bron", keywords="intervisie")
+        rare = create_code(session, "Stage als bron", keywords="stage")
         session.flush()
         rare_guid = rare.guid
     every = suggest(corpus.store, doc_id, pipeline=pipeline)

@@ -97,6 +97,8 @@ def test_each_reliability_mark_is_checked_against_the_same_held_out_counts_as_th
     )
     assert set(results) == {
         "names + 80 sent. (learned)",
+        "code names + 80 sent. (combined)",
+        "  code names, same held-out",
         "codebook, no keywords + 80 sent.",
         "  codebook, no keywords, same held-out",
         "codebook with keywords + 80 sent.",

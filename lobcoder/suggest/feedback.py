@@ -1,0 +1,132 @@
+"""Relevance feedback from the researcher's codings: a code's coded sentences add terms to its codebook entry.
+
+The terms that set a code's coded sentences apart from the other sentences
+of the coded documents (log-odds ratio with an informative Dirichlet prior,
+:mod:`mined`; a term must occur in at least two coded sentences) are added
+to the code's own texts, as if its definition held them, with a count of
+:data:`SHARE` for the strongest and less for weaker ones (by z-score). They
+are then weighed and matched by the codebook's machinery
+(:class:`evidence.CodebookEvidence`): against the other codes' texts and the
+project's vocabulary, by compound parts, with the neighbours' and the
+interviewer question's evidence, a sub-code's for its theme. For a code with
+only a name this turns a few codings into a codebook entry; on the
+development set it ranks better than a separate model on the same
+sentences (see docs/SUGGESTIONS.md).
+
+Unlike pseudo-relevance feedback (tried for the codebook alone, not kept),
+the sentences fed back are the ones the researcher coded, not the
+codebook's own best guesses.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+import numpy as np
+
+from lobcoder.suggest import mined
+from lobcoder.suggest.examples import TrainingExample
+from lobcoder.suggest.vocabulary import MIN_LENGTH
+
+ENABLED = True  # codings add terms to their codes' codebook entries (training.examples_for, classifier.fit)
+SHARE = 0.5  # count of a code's strongest learned term among its texts' terms (a word of its definition: 1)
+MIN_CODED = 2  # coded sentences a code needs before its codings add terms
+
+Terms = Mapping[str, Mapping[str, float]]  # code GUID -> term -> count
+
+
+def _plain(term: str) -> bool:
+    return all(word.isalpha() and len(word) >= MIN_LENGTH for word in term.split(" "))
+
+
+@dataclass
+class _Counts:
+    """In how many units of one document each term occurs: all labelled units, and per code the coded ones
+    and those whose label for the code is unknown (the code's other units are the rest)."""
+
+    units: Counter[str] = field(default_factory=Counter)
+    units_total: int = 0  # term occurrences in all labelled units
+    coded: dict[str, Counter[str]] = field(default_factory=dict)
+    coded_units: Counter[str] = field(default_factory=Counter)  # per code
+    coded_total: Counter[str] = field(default_factory=Counter)
+    unknown: dict[str, Counter[str]] = field(default_factory=dict)
+    unknown_total: Counter[str] = field(default_factory=Counter)
+
+
+def _terms(coded: Counter[str], other: Mapping[str, int], coded_total: int, other_total: int) -> dict[str, float]:
+    names = sorted(t for t, n in coded.items() if n >= mined.MIN_SUPPORT)
+    positive = np.array([coded[t] for t in names], float)
+    negative = np.array([other.get(t, 0) for t in names], float)
+    z = mined.mine_counts(names, positive, negative, float(coded_total), float(other_total))
+    if not z:
+        return {}
+    top = max(z.values())
+    return {t: round(SHARE * v / top, 4) for t, v in sorted(z.items())}
+
+
+@lru_cache(maxsize=100_000)
+def _found(words: tuple[str, ...]) -> frozenset[str]:
+    return frozenset(t for t in mined.terms(words) if _plain(t))
+
+
+def _count(examples: Sequence[TrainingExample]) -> tuple[list[str], dict[str, _Counts]]:
+    """The codes with coded examples, and the counts per document."""
+    codes = sorted({g for e in examples for g, v in e.cats if v == 1.0})
+    documents: dict[str, _Counts] = {}
+    for e in examples:
+        cats = dict(e.cats)
+        if not cats:
+            continue
+        found = _found(tuple(e.words))
+        counts = documents.setdefault(e.document, _Counts())
+        counts.units.update(found)
+        counts.units_total += len(found)
+        for guid in codes:
+            value = cats.get(guid)
+            if value == 1.0:
+                counts.coded.setdefault(guid, Counter()).update(found)
+                counts.coded_units[guid] += 1
+                counts.coded_total[guid] += len(found)
+            elif value is None:
+                counts.unknown.setdefault(guid, Counter()).update(found)
+                counts.unknown_total[guid] += len(found)
+    return codes, documents
+
+
+def _learned(codes: Sequence[str], inside: Sequence[_Counts]) -> dict[str, dict[str, float]]:
+    """:func:`feedback_terms` from the counts of these documents."""
+    units: Counter[str] = Counter()
+    for counts in inside:
+        units.update(counts.units)
+    units_total = sum(c.units_total for c in inside)
+    result = {}
+    for guid in codes:
+        if sum(c.coded_units[guid] for c in inside) < MIN_CODED:
+            continue
+        coded: Counter[str] = Counter()
+        unknown: Counter[str] = Counter()
+        for counts in inside:
+            coded.update(counts.coded.get(guid, {}))
+            unknown.update(counts.unknown.get(guid, {}))
+        coded_total = sum(c.coded_total[guid] for c in inside)
+        other_total = units_total - coded_total - sum(c.unknown_total[guid] for c in inside)
+        other = {t: units[t] - n - unknown[t] for t, n in coded.items()}
+        found = _terms(coded, other, coded_total, other_total)
+        if found:
+            result[guid] = found
+    return result
+
+
+def feedback_terms(examples: Sequence[TrainingExample]) -> dict[str, dict[str, float]]:
+    """Per code with at least :data:`MIN_CODED` coded sentences among ``examples``, its learned terms and counts."""
+    codes, documents = _count(examples)
+    return _learned(codes, list(documents.values()))
+
+
+def out_of_document_terms(examples: Sequence[TrainingExample]) -> dict[str, dict[str, dict[str, float]]]:
+    """Per document of ``examples`` (content hash): :func:`feedback_terms` of the other documents' examples."""
+    codes, documents = _count(examples)
+    return {d: _learned(codes, [c for other, c in documents.items() if other != d]) for d in sorted(documents)}

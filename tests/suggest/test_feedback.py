@@ -1,0 +1,90 @@
+"""Relevance feedback: a code's coded sentences add terms to its codebook entry, matched by the codebook's machinery."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from suggest_corpus import Corpus
+
+from lobcoder.services.codes import list_codes
+from lobcoder.storage.project import ProjectStore
+from lobcoder.suggest import feedback
+from lobcoder.suggest import store as persistence
+from lobcoder.suggest.cache import process_text, processed_texts
+from lobcoder.suggest.context import UnitText
+from lobcoder.suggest.evidence import CodebookEvidence
+from lobcoder.suggest.examples import TrainingExample
+from lobcoder.suggest.pipeline import DutchPipeline
+from lobcoder.suggest.training import examples_for
+from lobcoder.suggest.units import unit_words
+
+
+@dataclass(frozen=True)
+class Code:
+    guid: str
+    name: str
+    id: int
+    description: str = ""
+    definition: str = ""
+    inclusion: str = ""
+    exclusion: str = ""
+    examples: str = ""
+    keywords: str = ""
+    parent_id: int | None = None
+
+
+def example(document: str, index: int, words: str, coded: bool) -> TrainingExample:
+    return TrainingExample((document, index, index + 1), UnitText(tuple(words.split())), (("a", float(coded)),))
+
+
+def words(pipeline: DutchPipeline, sentence: str) -> list[str]:
+    processed = process_text(pipeline, sentence)
+    return list(unit_words(processed, range(len(processed.lemmas))))
+
+
+def test_coded_sentences_add_their_distinctive_terms_to_a_code_that_has_only_a_name(pipeline: DutchPipeline) -> None:
+    coded = ["intervisie oefenen collega", "intervisie rollenspel docent", "rollenspel oefenen docent"]
+    other = ["docent rooster klas", "docent examen", "rooster kantine", "stage zorg docent"] * 3
+    examples = [example("d1", i, w, True) for i, w in enumerate(coded)]
+    examples += [example("d1", 10 + i, w, False) for i, w in enumerate(other)]
+    terms = feedback.feedback_terms(examples)["a"]
+    assert {"intervisie", "rollenspel", "oefenen"} <= set(terms)
+    assert "collega" not in terms and "docent" not in terms  # in one coded sentence only; in every sentence
+    assert max(terms.values()) == feedback.SHARE
+    assert feedback.feedback_terms(examples[:1] + examples[3:]) == {}  # one coded sentence: nothing to learn
+    codes = [Code("a", "Thema A", 1), Code("b", "Thema B", 2)]
+    evidence = CodebookEvidence(pipeline, codes, learned={"a": terms})
+    plain = CodebookEvidence(pipeline, codes)
+    # Matched as codebook terms, also as the part of a compound no coded sentence had.
+    sentence = words(pipeline, "Wij hebben elke maand een intervisiebijeenkomst.")
+    found = evidence.score([sentence])[0]
+    assert "a" in found and found["a"].terms == ("intervisie",) and found["a"].score > 0
+    assert plain.score([sentence])[0] == {}
+
+
+def test_a_documents_evidence_counts_only_the_terms_learned_from_the_other_documents(
+    corpus: Corpus, store: ProjectStore, pipeline: DutchPipeline
+) -> None:
+    with store.read() as session:
+        documents = persistence.coded_documents(session)
+        codes = list_codes(session)
+    processed = processed_texts(store, pipeline, [(d.content_hash, d.text) for d in documents])
+    examples = examples_for(pipeline, codes, documents, processed)
+    leren = corpus.codes["leren"]
+    coded = [e for e in examples if dict(e.cats)[leren] == 1.0]
+    assert len({e.document for e in coded}) == 2
+    # The codes' names say nothing about the sentences: all their evidence comes from the other document's codings.
+    assert all(e.codebook == () for e in examples)
+    first, second = documents
+    for doc, other in ((first, second), (second, first)):
+        learned = feedback.feedback_terms([e for e in examples if e.document == other.content_hash])
+        own = [e for e in coded if e.document == doc.content_hash]
+        assert learned[leren] and sum(dict(e.evidence).get(leren, 0.0) > 0 for e in own) >= 3  # of 5
+        # A term only this document's coded sentences share is not among the terms its evidence counts.
+        alone = set(feedback.feedback_terms([e for e in examples if e.document == doc.content_hash])[leren])
+        assert alone - set(learned[leren])  # (there is such a term)
+    feedback.ENABLED = False
+    try:
+        assert all(dict(e.evidence).get(leren, 0.0) == 0.0 for e in examples_for(pipeline, codes, documents, processed))
+    finally:
+        feedback.ENABLED = True
