@@ -63,7 +63,10 @@ def examples_for(
     learned: dict[int, dict[str, dict[str, float]]] = {}
     speaks: dict[tuple[int, int, int], tuple[str, ...]] = {}
 
+    learning_codes = tuple(sorted(c.guid for c in codes if feedback.learns_terms(c)))
+
     def prepare(plain: Sequence[TrainingExample]) -> None:
+        plain = [dataclasses.replace(e, learns=learning_codes) for e in plain]
         by_document = feedback.out_of_document_terms(plain)
         for doc, parsed in zip(documents, processed, strict=True):
             learned[id(parsed)] = by_document.get(doc.content_hash, {})
@@ -85,7 +88,10 @@ def examples_for(
         return examples
     parsed_of = {doc.content_hash: id(parsed) for doc, parsed in zip(documents, processed, strict=True)}
     return [
-        dataclasses.replace(e, codebook=speaks.get((parsed_of[e.document], e.key[1], e.key[2]), ())) for e in examples
+        dataclasses.replace(
+            e, codebook=speaks.get((parsed_of[e.document], e.key[1], e.key[2]), ()), learns=learning_codes
+        )
+        for e in examples
     ]
 
 

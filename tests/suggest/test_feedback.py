@@ -52,6 +52,9 @@ def test_coded_sentences_add_their_distinctive_terms_to_a_code_that_has_only_a_n
     assert "collega" not in terms and "docent" not in terms  # in one coded sentence only; in every sentence
     assert max(terms.values()) == feedback.SHARE
     assert feedback.feedback_terms(examples[:1] + examples[3:]) == {}  # one coded sentence: nothing to learn
+    # Only codes whose texts say little learn terms: a definition's own terms carry.
+    assert feedback.learns_terms(Code("k", "Thema K", 5, keywords="intervisie"))
+    assert not feedback.learns_terms(Code("d", "Thema D", 6, definition="Leren van en met collega's."))
     codes = [Code("a", "Thema A", 1), Code("b", "Thema B", 2)]
     evidence = CodebookEvidence(pipeline, codes, learned={"a": terms})
     plain = CodebookEvidence(pipeline, codes)
