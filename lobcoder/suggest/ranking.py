@@ -7,7 +7,8 @@ sentence is suggested when its score reaches the code's threshold, chosen
 by cross-validation when the model was trained (``min_score`` overrides
 it). Adjacent suggested sentences of one code in the same respondent turn
 become one suggestion: a span starts at a sentence's first character, never
-inside a word nor in an interviewer turn. Sentences that already overlap a
+inside a word nor in an interviewer turn. Where a sub-code the project uses is
+suggested, its theme is not (:data:`PREFER_SUB_CODES`). Sentences that already overlap a
 coding of the code, or lie in a span the user rejected for it, are left out.
 Nothing here writes codings: accepting is
 ``editing.suggestion_commands.AcceptSuggestion``.
@@ -35,6 +36,10 @@ from lobcoder.suggest.training import load_classifier
 from lobcoder.suggest.units import TurnLike, Unit, overlaps
 from lobcoder.suggest.vocabulary import project_vocabulary
 
+PREFER_SUB_CODES = True
+"""A theme is not suggested for a sentence where one of its sub-codes is, if the project uses that
+sub-code (has codings of it): the sub-code says more, codebooks ask for it ("Gebruik bij voorkeur een
+subcode"), and its theme is implied. A project coded only with themes keeps its theme suggestions."""
 MIN_WORDS = 2
 """Shorter sentences ("Nee.", "Ja, klopt.") are not suggested: with no words to go on,
 a score says only how common the code is."""
@@ -127,22 +132,33 @@ def rank(
     rejected_by_code: dict[str, list[tuple[int, int]]] = {}
     for guid, start, end in rejected:
         rejected_by_code.setdefault(guid, []).append((start, end))
-    result: list[Suggestion] = []
+    thresholds: dict[str, float] = {}
+    passing: dict[str, list[int]] = {}
     for code in codes:
         spans = coded.get(code.guid, ())
         refused = rejected_by_code.get(code.guid, ())
         found = reliability.get(code.guid)
         threshold = min_score if min_score is not None else (found.threshold if found else DEFAULT_THRESHOLD)
+        thresholds[code.guid] = threshold
+        passing[code.guid] = [
+            position
+            for position, (unit, unit_scores) in enumerate(zip(units, scores, strict=True))
+            if (score := unit_scores.get(code.guid)) is not None
+            and score.probability >= threshold
+            and not overlaps(unit, spans)
+            and not any(s <= unit.start and unit.end <= e for s, e in refused)
+        ]
+    below = _sub_codes(codes) if PREFER_SUB_CODES else {}
+    result: list[Suggestion] = []
+    for code in codes:
+        found = reliability.get(code.guid)
+        threshold = thresholds[code.guid]
+        taken = {p for sub in below.get(code.guid, ()) for p in passing[sub]}
         run: list[tuple[int, Unit, UnitScore]] = []
-        for position, (unit, unit_scores) in enumerate(zip(units, scores, strict=True)):
-            score = unit_scores.get(code.guid)
-            if (
-                score is None
-                or score.probability < threshold
-                or overlaps(unit, spans)
-                or any(s <= unit.start and unit.end <= e for s, e in refused)
-            ):
+        for position in passing[code.guid]:
+            if position in taken:
                 continue
+            unit, score = units[position], scores[position][code.guid]
             if run and (run[-1][0] != position - 1 or turn_of(run[-1][1]) != turn_of(unit)):
                 result.append(_suggestion(document_id, code, run, threshold, found))
                 run = []
@@ -151,6 +167,22 @@ def rank(
             result.append(_suggestion(document_id, code, run, threshold, found))
     result.sort(key=lambda s: (-s.score, s.start, s.end, s.code_name))
     return result[:limit] if limit is not None else result
+
+
+def _sub_codes(codes: Sequence[CodeInfo]) -> dict[str, list[str]]:
+    """Each code's descendants among ``codes`` that the project uses (have codings), as GUIDs."""
+    by_id = {c.id: c for c in codes}
+    below: dict[str, list[str]] = {}
+    for code in codes:
+        if code.codings <= 0:
+            continue
+        parent = by_id.get(code.parent_id) if code.parent_id is not None else None
+        seen: set[int] = set()
+        while parent is not None and parent.id not in seen:
+            seen.add(parent.id)
+            below.setdefault(parent.guid, []).append(code.guid)
+            parent = by_id.get(parent.parent_id) if parent.parent_id is not None else None
+    return below
 
 
 def _suggestion(

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from suggest_corpus import HELD_OUT, NEUTRAL, Corpus, add_transcript, transcript
+from suggest_corpus import HELD_OUT, NEUTRAL, Corpus, add_transcript, code_sentences, transcript
 
 from lobcoder.services.codes import CodeInfo, create_code, update_code
 from lobcoder.storage.project import ProjectStore
@@ -53,6 +53,29 @@ def test_a_code_with_only_a_definition_gets_suggestions(store: ProjectStore, pip
         update_code(session, 1, definition="", description=DEFINITION)
     again = suggest(store, doc_id, pipeline=pipeline)
     assert [(s.start, s.end, s.code_guid) for s in again] == [(s.start, s.end, s.code_guid) for s in found]
+
+
+def test_a_theme_gives_way_to_its_sub_code_once_the_project_uses_it(
+    store: ProjectStore, pipeline: DutchPipeline
+) -> None:
+    with store.transaction() as session:
+        theme = create_code(session, "Collectief leren", definition="Docenten leren samen over LOB.")
+        sub = create_code(session, "Samen oefenen", theme.id, definition=DEFINITION)
+        create_code(session, "Visie van bovenaf", definition="De directie bepaalt de visie en het beleid alleen.")
+        theme_guid, sub_guid, sub_id = theme.guid, sub.guid, sub.id
+    sentence = "In de intervisie oefenen we loopbaangesprekken en krijg ik feedback van collega's."
+    text = transcript([(sentence, NEUTRAL[0]), (NEUTRAL[1], NEUTRAL[2])])
+    doc_id = add_transcript(store, "a", text)
+
+    def suggested() -> set[str]:
+        at = text.index(sentence)
+        return {s.code_guid for s in suggest(store, doc_id, pipeline=pipeline) if s.start <= at < s.end}
+
+    assert suggested() == {theme_guid, sub_guid}  # only themes coded so far: the theme is suggested too
+    other = "Wij oefenen in intervisie gesprekken met elkaar."
+    coded_doc = add_transcript(store, "b", transcript([(other, NEUTRAL[3])]))
+    code_sentences(store, coded_doc, transcript([(other, NEUTRAL[3])]), sub_id, [other])
+    assert suggested() == {sub_guid}  # the project uses the sub-code: it alone is suggested there
 
 
 def test_exclusion_criteria_lower_a_score(pipeline: DutchPipeline) -> None:
