@@ -91,6 +91,7 @@ class EvidenceHit:
     score: float  # log-odds evidence from derived terms (keywords are added by the caller)
     terms: tuple[str, ...]  # matched derived terms, strongest first
     against: tuple[str, ...]  # matched exclusion terms
+    learned: tuple[str, ...] = ()  # matched terms that only the codings gave (``learned``), strongest first
 
 
 def prior_logit(evidence: float) -> float:
@@ -203,6 +204,7 @@ class CodebookEvidence:
                 counter = own.setdefault(guid, defaultdict(float))
                 for term, n in terms.items():
                     counter[term] += n * FIELDS[field]
+        from_texts = {t for counter in own.values() for t in counter}
         for guid, extra in sorted((learned or {}).items()):  # terms learned from codings (classifier.feedback)
             counter = own.setdefault(guid, defaultdict(float))
             for term, n in sorted(extra.items()):
@@ -210,6 +212,7 @@ class CodebookEvidence:
                     self._written.setdefault(pair_key(*term.split(" ", 1)), term)
                     term = pair_key(*term.split(" ", 1))
                 counter[term] += n
+        self._learned = frozenset(t for extra in own.values() for t in extra) - from_texts
         # A term's contrast: in how many codes' own texts it occurs.
         spread: Counter[str] = Counter(t for counter in own.values() for t in counter)
         total = max(len(own), 1)
@@ -311,8 +314,9 @@ class CodebookEvidence:
                 shown = self._written
                 hits[guid] = EvidenceHit(
                     total,
-                    tuple(dict.fromkeys(shown.get(t, t) for _, t in positive)),
+                    tuple(dict.fromkeys(shown.get(t, t) for _, t in positive if t not in self._learned)),
                     tuple(dict.fromkeys(shown.get(t, t) for _, t in negative)),
+                    tuple(dict.fromkeys(shown.get(t, t) for _, t in positive if t in self._learned)),
                 )
             result.append(hits)
         return result

@@ -204,6 +204,7 @@ def _suggestion(
             keywords += [k for k in score.evidence.keywords if k not in keywords]
             derived += [t for t in score.evidence.terms if t not in derived]
             against += [t for t in score.evidence.against if t not in against]
+            learned += [t for t in score.evidence.learned if t not in learned]  # terms its codings gave the code
     sources = []
     reasons = []
     if keywords or derived:
@@ -215,7 +216,7 @@ def _suggestion(
     if against:
         reasons.append("against (exclusion): " + ", ".join(against))
     nearest = best.prediction.nearest if best.prediction is not None else ""
-    if best.prediction is not None:
+    if best.prediction is not None or learned:
         sources.append("learned")
         if learned:
             reasons.append("learned keywords: " + ", ".join(learned[:6]))

@@ -46,6 +46,7 @@ class Evidence:
     keywords: tuple[str, ...] = ()  # hand-written keywords that matched
     terms: tuple[str, ...] = ()  # terms derived from the code's texts that matched
     against: tuple[str, ...] = ()  # exclusion terms that matched
+    learned: tuple[str, ...] = ()  # terms its codings added to the code's entry (feedback.py) that matched
 
 
 class CodebookScorer:
@@ -113,6 +114,7 @@ class CodebookScorer:
                     keywords,
                     terms.terms if terms else (),
                     terms.against if terms else (),
+                    terms.learned if terms else (),
                 )
             result.append(self._roll_up(found) if ROLL_UP and self._below else found)
         return result

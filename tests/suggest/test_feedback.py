@@ -58,10 +58,11 @@ def test_coded_sentences_add_their_distinctive_terms_to_a_code_that_has_only_a_n
     codes = [Code("a", "Thema A", 1), Code("b", "Thema B", 2)]
     evidence = CodebookEvidence(pipeline, codes, learned={"a": terms})
     plain = CodebookEvidence(pipeline, codes)
-    # Matched as codebook terms, also as the part of a compound no coded sentence had.
+    # Matched as codebook terms, also as the part of a compound no coded sentence had; shown as learned.
     sentence = words(pipeline, "Wij hebben elke maand een intervisiebijeenkomst.")
     found = evidence.score([sentence])[0]
-    assert "a" in found and found["a"].terms == ("intervisie",) and found["a"].score > 0
+    assert "a" in found and found["a"].learned == ("intervisie",) and found["a"].score > 0
+    assert found["a"].terms == ()  # not a term of the code's texts
     assert plain.score([sentence])[0] == {}
 
 
