@@ -37,7 +37,7 @@ from lobcoder.storage.coverage import keep_coverage
 from lobcoder.storage.failures import READ_ONLY, explain, naming
 from lobcoder.storage.leftovers import clean_leftovers, partial_path
 from lobcoder.storage.models import ProjectSetting
-from lobcoder.storage.staged_pieces import any_staged, remove_stale
+from lobcoder.storage.staged_pieces import remove_stale, stale_stagings
 
 log = logging.getLogger(__name__)
 
@@ -243,10 +243,11 @@ class ProjectStore:
 
     def _remove_stale_pieces(self) -> None:
         # A killed import's staged search-index pieces (storage/staged_pieces.py): a read finds
-        # whether there are any, one transaction removes them. A lock held elsewhere only defers it.
+        # whether there are any, one transaction removes them (the pieces of an import still
+        # running are no reason to wait for its lock). A lock held elsewhere only defers it.
         try:
             with self.read() as session:
-                if not any_staged(session):
+                if not stale_stagings(session):
                     return
             with self.transaction() as session:
                 remove_stale(session)

@@ -5,10 +5,11 @@ own transaction (``search/staged.py``): rows of ``search_pieces`` with no
 document, marked ``staging = "PID:TOKEN"``, and their ``document_fts`` rows.
 No search sees them, but a killed import leaves them taking disk. Opening a
 project for writing removes those of processes that no longer run (or that
-are older than a day), in one transaction; so does every long import before
-it stages its own. Finding them is one look-up in the index on
-``document_id`` (NULL only for staged pieces), so a project without any costs
-nothing to open. This lives in storage, below the search package, because
+are older than a day), in one transaction, taken only when there are some
+(another import's live pieces never make an opening wait for its lock); so
+does every long import before it stages its own. Finding them is one look-up
+in the index on ``document_id`` (NULL only for staged pieces), so a project
+without any costs nothing to open. This lives in storage, below the search package, because
 opening a project needs it; it is the one place outside ``search/`` that
 writes ``document_fts`` rows.
 """
@@ -25,7 +26,6 @@ from lobcoder.storage.leftovers import process_running
 STALE_AFTER = timedelta(hours=24)
 
 # Both use the index on document_id (tests/storage/test_staged_pieces.py checks the plan).
-_HAS_TABLE = text("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'search_pieces'")
 ANY_STAGED = text("SELECT 1 FROM search_pieces WHERE document_id IS NULL LIMIT 1")
 _STAGINGS = text("SELECT staging, min(staged_at) FROM search_pieces WHERE document_id IS NULL GROUP BY staging")
 _ONE_STAGING = "(staging = :staging OR (staging IS NULL AND :staging IS NULL)) AND document_id IS NULL"
@@ -59,17 +59,16 @@ def _is_stale(staging: str | None, staged_at: datetime | str | None, at: datetim
     return at - when > STALE_AFTER or not process_running(int(pid))
 
 
+def stale_stagings(target: Session | Connection) -> list[str | None]:
+    """The staging marks of imports that no longer run (or staged over a day ago)."""
+    connection = _connection(target)
+    if connection.execute(ANY_STAGED).first() is None:  # one index look-up when there are none
+        return []
+    at = now()
+    return [staging for staging, staged_at in connection.execute(_STAGINGS) if _is_stale(staging, staged_at, at)]
+
+
 def remove_stale(target: Session | Connection) -> int:
     """Remove pieces staged by imports that no longer run (or staged over a day ago); how many."""
     connection = _connection(target)
-    at = now()
-    stale = [staging for staging, staged_at in connection.execute(_STAGINGS) if _is_stale(staging, staged_at, at)]
-    return sum(remove_staged(connection, staging) for staging in stale)
-
-
-def any_staged(target: Session | Connection) -> bool:
-    """Whether any pieces are staged (one index look-up; False before the schema had staged pieces)."""
-    connection = _connection(target)
-    if connection.execute(_HAS_TABLE).first() is None:
-        return False
-    return connection.execute(ANY_STAGED).first() is not None
+    return sum(remove_staged(connection, staging) for staging in stale_stagings(connection))
