@@ -27,7 +27,7 @@ from run import machine_info
 from sqlalchemy import select
 
 from lobcoder.agreement.compute import agreement
-from lobcoder.agreement.units import AGREEMENT_UNITS, split_text
+from lobcoder.agreement.units import AGREEMENT_UNITS, clear_split_cache
 from lobcoder.analysis.dataset import load_dataset
 from lobcoder.analysis.units import sentences
 from lobcoder.importing.speakers import detect_turns
@@ -84,7 +84,7 @@ def time_units(path: Path, runs: int) -> tuple[float, dict[str, float]]:
         load = time.perf_counter() - started
     times = {}
     for unit in AGREEMENT_UNITS:
-        split_text.cache_clear()
+        clear_split_cache()
         started = time.perf_counter()
         agreement(dataset, ["A", "B"], unit)
         if unit in ("sentence", "paragraph"):  # the texts are split once, then kept

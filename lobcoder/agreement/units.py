@@ -120,6 +120,12 @@ def split_text(text: str, unit: Literal["sentence", "paragraph"]) -> Spans:
     return found
 
 
+def clear_split_cache() -> None:
+    """Forget the kept sentences and paragraphs (benchmarks time a first computation)."""
+    with _split_lock:
+        _split_kept.clear()
+
+
 def _spans(dataset: Dataset, document: int, unit: AgreementUnit) -> Spans:
     document_id = dataset.documents[document].id
     if unit == "turn":
