@@ -21,10 +21,9 @@ Units (``touch`` = share at least one character, as in co-occurrence):
 
 from __future__ import annotations
 
-import hashlib
 import threading
 from collections import OrderedDict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
@@ -95,23 +94,25 @@ class UnitCounts:
 
 
 _SPLIT_KEEP = 1024
-_split_kept: OrderedDict[tuple[bytes, str], Spans] = OrderedDict()
+_split_kept: OrderedDict[tuple[str, str], Spans] = OrderedDict()
 _split_lock = threading.Lock()
 
 
-def split_text(text: str, unit: Literal["sentence", "paragraph"]) -> Spans:
-    """Sentences or paragraphs of a text, kept for the next computation.
+def split_text(content_hash: str, unit: Literal["sentence", "paragraph"], read: Callable[[], str]) -> Spans:
+    """Sentences or paragraphs of the text whose SHA-256 is ``content_hash``, kept for the next computation.
 
-    The key is a digest of the text, not its id (an edited text splits anew)
-    and not the text itself, so the kept spans do not hold on to the texts
-    that analyses now read one document at a time.
+    The text is read (``read()``) only when they are not kept. The key is the
+    text's content hash, not its document (an edited text splits anew) and not
+    the text itself, so the kept spans do not hold on to the texts that
+    analyses read one document at a time.
     """
-    key = (hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16).digest(), unit)
+    key = (content_hash, unit)
     with _split_lock:  # background tasks of the window may split at the same time
         found = _split_kept.get(key)
         if found is not None:
             _split_kept.move_to_end(key)
             return found
+    text = read()
     found = sentences(text) if unit == "sentence" else paragraphs(text)
     with _split_lock:
         _split_kept[key] = found
@@ -127,11 +128,12 @@ def clear_split_cache() -> None:
 
 
 def _spans(dataset: Dataset, document: int, unit: AgreementUnit) -> Spans:
-    document_id = dataset.documents[document].id
+    info = dataset.documents[document]
+    document_id = info.id
     if unit == "turn":
         return turn_spans(dataset.document_turns(document_id))
     if unit in ("sentence", "paragraph"):
-        return split_text(dataset.text(document_id), unit)
+        return split_text(info.content_hash, unit, lambda: dataset.text(document_id))
     length = len(dataset.text(document_id)) if dataset.has_texts else 1
     return Spans((0,), (max(length, 1),))
 
