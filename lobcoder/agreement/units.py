@@ -134,8 +134,7 @@ def _spans(dataset: Dataset, document: int, unit: AgreementUnit) -> Spans:
         return turn_spans(dataset.document_turns(document_id))
     if unit in ("sentence", "paragraph"):
         return split_text(info.content_hash, unit, lambda: dataset.text(document_id))
-    length = len(dataset.text(document_id)) if dataset.has_texts else 1
-    return Spans((0,), (max(length, 1),))
+    return Spans((0,), (max(info.length, 1),))
 
 
 def _type_table(
@@ -243,7 +242,7 @@ def _count_characters(dataset: Dataset, selection: Selection) -> UnitCounts:
     keep = (length > 0) & (state[:-1] > 0)
     at = np.flatnonzero(keep)
     code, document = (events[at] // _POSITION) // documents, (events[at] // _POSITION) % documents
-    lengths = {d: len(dataset.text(dataset.documents[d].id)) for d in selection.documents.tolist()}
+    lengths = {d: dataset.documents[d].length for d in selection.documents.tolist()}
     document_raters = np.zeros(documents, dtype=np.int64)
     document_raters[selection.documents] = selection.raters
     totals: dict[int, float] = {}

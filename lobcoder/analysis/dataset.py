@@ -69,7 +69,8 @@ class DocumentInfo:
     """A document with its participant and effective attribute values as labels.
 
     ``content_hash`` is the SHA-256 of its text (``Document.content_hash``):
-    what is worked out from a text can be kept by it without reading the text.
+    what is worked out from a text can be kept by it without reading the text;
+    ``length`` is the text's length in code points (``Document.length``).
     """
 
     id: int
@@ -78,6 +79,7 @@ class DocumentInfo:
     participant: str | None
     attributes: Mapping[str, str]
     content_hash: str
+    length: int
 
 
 @dataclass(frozen=True)
@@ -381,15 +383,15 @@ def load_dataset(session: Session, *, texts: bool = True, turns: bool = True) ->
     names, raw_values = _attributes(session)
     values: dict[str, set[object]] = {name: set() for name in names}
     documents = []
-    for document_id, name, participant_id, digest in session.execute(
-        select(Document.id, Document.name, Document.participant_id, Document.content_hash)
+    for document_id, name, participant_id, digest, length in session.execute(
+        select(Document.id, Document.name, Document.participant_id, Document.content_hash, Document.length)
     ):
         raw = raw_values.get(document_id, {})
         for attribute, value in raw.items():
             values.setdefault(attribute, set()).add(value)
         labels = {attribute: value_label(value) for attribute, value in raw.items()}
         participant = participants.get(participant_id) if participant_id is not None else None
-        documents.append(DocumentInfo(document_id, name, participant_id, participant, labels, digest))
+        documents.append(DocumentInfo(document_id, name, participant_id, participant, labels, digest, length))
     documents.sort(key=lambda d: (d.name.casefold(), d.id))
     orders = {
         name: tuple(dict.fromkeys(value_label(v) for v in sorted(found, key=_sort_key)))
