@@ -161,7 +161,7 @@ def select(dataset: Dataset, flt: AnalysisFilter) -> Selection:
         coder_ids = [coder_id for coder_id, name in dataset.coders.items() if name in flt.coders]
         mask &= np.isin(codings.coder, np.array(coder_ids, dtype=np.int64))
     if flt.exclude_interviewer:
-        mask &= ~interviewer_only(dataset)
+        mask &= ~interviewer_only(dataset, np.flatnonzero(mask))  # only the kept codings: their turns are read
     if flt.codes is None:
         codes = dataset.codes
     else:
@@ -187,24 +187,26 @@ def interviewer_regions(dataset: Dataset, document_id: int) -> list[tuple[int, i
     return regions
 
 
-def interviewer_only(dataset: Dataset) -> npt.NDArray[np.bool_]:
+def interviewer_only(dataset: Dataset, rows: IntArray | None = None) -> npt.NDArray[np.bool_]:
     """For every coding, whether it lies entirely inside interviewer text.
 
-    Only documents with codings have their turns read, one document at a time.
+    Only the codings ``rows`` (default: all) are looked at, the others are
+    False: only their documents have their turns read, one document at a time.
     """
     codings = dataset.codings
     result = np.zeros(len(codings), dtype=bool)
-    order = np.argsort(codings.document, kind="stable")
+    looked = np.arange(len(codings)) if rows is None else rows
+    order = looked[np.argsort(codings.document[looked], kind="stable")]
     present, firsts = np.unique(codings.document[order], return_index=True)
-    for index, rows in zip(present, np.split(order, firsts[1:]) if len(order) else [], strict=True):
+    for index, here in zip(present, np.split(order, firsts[1:]) if len(order) else [], strict=True):
         regions = interviewer_regions(dataset, dataset.documents[int(index)].id) if index >= 0 else []
         if not regions:
             continue
         starts = np.array([r[0] for r in regions], dtype=np.int64)
         ends = np.array([r[1] for r in regions], dtype=np.int64)
-        region = np.searchsorted(starts, codings.start[rows], side="right") - 1
-        inside = (region >= 0) & (codings.end[rows] <= ends[np.maximum(region, 0)])
-        result[rows] = inside
+        region = np.searchsorted(starts, codings.start[here], side="right") - 1
+        inside = (region >= 0) & (codings.end[here] <= ends[np.maximum(region, 0)])
+        result[here] = inside
     return result
 
 

@@ -10,7 +10,7 @@ from sqlalchemy.orm import Session
 from lobcoder.analysis import cooccurrence as cooccurrence_module
 from lobcoder.analysis.cooccurrence import cooccurrence
 from lobcoder.analysis.dataset import DataNotLoaded, Dataset, DocumentSource, load_dataset
-from lobcoder.analysis.filters import AnalysisFilter, select
+from lobcoder.analysis.filters import AnalysisFilter, interviewer_only, select
 from lobcoder.analysis.quote_report import picked_quote_report
 from lobcoder.analysis.quotes import passages, quotes
 from lobcoder.analysis.units import UNITS, memberships
@@ -105,6 +105,21 @@ def test_each_coded_document_is_read_once_and_no_other(store: ProjectStore, unit
         lazy, source = _lazy(session, keep=1)
         select(lazy, AnalysisFilter(exclude_interviewer=True))
         assert source.reads == len(coded)  # the turns of coded documents only
+
+
+def test_leaving_out_interviewer_codings_reads_the_turns_of_the_chosen_documents_only(store: ProjectStore) -> None:
+    p = _seeded_project(store, 5)
+    with store.read() as session:
+        full = load_dataset(session)
+        lazy, source = _lazy(session, keep=1)
+        chosen = AnalysisFilter(documents={p.documents["Doc2"], p.documents["Doc3"]})
+        flt = AnalysisFilter(documents=chosen.documents, exclude_interviewer=True)
+        found = select(lazy, flt).rows
+        assert source.reads == 2
+    all_rows = select(full, chosen).rows
+    expected = all_rows[~interviewer_only(full)[all_rows]]
+    assert 0 < len(expected) < len(all_rows)  # some of the chosen codings are the interviewer's, some not
+    assert found.tolist() == expected.tolist() == select(full, flt).rows.tolist()
 
 
 def test_counting_keeps_no_spans_and_drill_down_does(store: ProjectStore) -> None:
