@@ -29,7 +29,7 @@ from typing import Literal
 
 import numpy as np
 
-from lobcoder.analysis.dataset import Dataset, IntArray
+from lobcoder.analysis.dataset import Dataset, IntArray, by_document
 from lobcoder.analysis.units import Spans, expand, paragraphs, sentences, turn_spans
 
 AgreementUnit = Literal["sentence", "turn", "paragraph", "document", "character", "overlap"]
@@ -168,10 +168,11 @@ def count_units(dataset: Dataset, selection: Selection, unit: AgreementUnit) -> 
     documents = codings.document[rows]
     unit_ids, owners, spans, units_per_document = [], [], [], {}
     offset = 0
+    groups, none = dict(by_document(documents)), np.zeros(0, dtype=np.int64)
     for document in selection.documents.tolist():
         found = _spans(dataset, document, unit)
         units_per_document[document] = len(found)
-        here = np.flatnonzero(documents == document)
+        here = groups.get(document, none)
         if unit == "document":
             first, stop = np.zeros(len(here), dtype=np.int64), np.ones(len(here), dtype=np.int64)
         else:

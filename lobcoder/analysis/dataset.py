@@ -124,6 +124,18 @@ class CodingTable:
         return len(self.id)
 
 
+def by_document(documents: IntArray) -> list[tuple[int, IntArray]]:
+    """Positions in ``documents`` (a document index per coding) grouped by document, in document order.
+
+    Each group keeps the positions in their given order. One sort for all
+    documents, not a scan of every coding per document.
+    """
+    order = np.argsort(documents, kind="stable")
+    present, firsts = np.unique(documents[order], return_index=True)
+    groups = np.split(order, firsts[1:]) if len(order) else []
+    return list(zip(present.tolist(), groups, strict=True))
+
+
 @dataclass(frozen=True, eq=False)
 class Dataset:
     """A project's codes, documents, codings and (optionally) texts and turns.

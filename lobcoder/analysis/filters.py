@@ -30,7 +30,7 @@ from dataclasses import dataclass, field
 import numpy as np
 import numpy.typing as npt
 
-from lobcoder.analysis.dataset import NO_VALUE, CodeNode, Dataset, IntArray, value_label
+from lobcoder.analysis.dataset import NO_VALUE, CodeNode, Dataset, IntArray, by_document, value_label
 from lobcoder.errors import NotFoundError
 from lobcoder.i18n import message
 
@@ -196,10 +196,9 @@ def interviewer_only(dataset: Dataset, rows: IntArray | None = None) -> npt.NDAr
     codings = dataset.codings
     result = np.zeros(len(codings), dtype=bool)
     looked = np.arange(len(codings)) if rows is None else rows
-    order = looked[np.argsort(codings.document[looked], kind="stable")]
-    present, firsts = np.unique(codings.document[order], return_index=True)
-    for index, here in zip(present, np.split(order, firsts[1:]) if len(order) else [], strict=True):
-        regions = interviewer_regions(dataset, dataset.documents[int(index)].id) if index >= 0 else []
+    for index, at in by_document(codings.document[looked]):
+        here = looked[at]
+        regions = interviewer_regions(dataset, dataset.documents[index].id) if index >= 0 else []
         if not regions:
             continue
         starts = np.array([r[0] for r in regions], dtype=np.int64)

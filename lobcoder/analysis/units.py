@@ -31,7 +31,7 @@ from typing import Literal
 
 import numpy as np
 
-from lobcoder.analysis.dataset import Dataset, IntArray, TurnInfo
+from lobcoder.analysis.dataset import Dataset, IntArray, TurnInfo, by_document
 from lobcoder.analysis.sentence_split import sentence_spans
 
 ABBREVIATIONS = frozenset(
@@ -178,19 +178,18 @@ def memberships(dataset: Dataset, rows: IntArray, unit: Unit, within: int = 0, *
         linked = participants >= 0
         return Membership(participants[linked], rows[linked], {})
     all_units, all_rows, layouts = [], [], {}
-    order = np.argsort(documents, kind="stable")  # each document's rows in their given order
-    present, firsts = np.unique(documents[order], return_index=True)
-    for document, here in zip(present, np.split(rows[order], firsts[1:]) if len(rows) else [], strict=True):
-        found, window = _text_units(dataset, int(document), unit, within)
+    for document, at in by_document(documents):  # each document's rows in their given order
+        here = rows[at]
+        found, window = _text_units(dataset, document, unit, within)
         first, stop = found.touched_arrays(codings.start[here], codings.end[here])
         touching = stop > first  # a coding of white space between paragraphs touches none
         windows = max(1, len(found) - window + 1)
         first, stop = np.maximum(first - window + 1, 0), np.minimum(stop, windows)
         owner, local = expand(first[touching], stop[touching])
         all_rows.append(here[touching][owner])
-        all_units.append(local + (int(document) << _LOCAL_BITS))
+        all_units.append(local + (document << _LOCAL_BITS))
         if spans:
-            layouts[int(document)] = (found, window)
+            layouts[document] = (found, window)
     if not all_units:
         return Membership(np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64), {})
     return Membership(np.concatenate(all_units), np.concatenate(all_rows), layouts)

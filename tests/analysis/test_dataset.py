@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from datetime import date
 
+import numpy as np
 import pytest
 
-from lobcoder.analysis.dataset import DataNotLoaded, Dataset, load_dataset, value_label
+from lobcoder.analysis.dataset import DataNotLoaded, Dataset, by_document, load_dataset, value_label
 from lobcoder.errors import NotFoundError
 from lobcoder.storage.project import ProjectStore
 
@@ -73,3 +74,10 @@ def test_an_empty_project_loads(store: ProjectStore) -> None:
     with store.read() as session:
         data = load_dataset(session)
     assert (data.codes, data.documents, len(data.codings)) == ((), (), 0)
+
+
+def test_by_document_groups_positions_in_document_order_keeping_their_order() -> None:
+    documents = np.array([3, 0, 3, 1, 0, 3], dtype=np.int64)
+    groups = [(document, at.tolist()) for document, at in by_document(documents)]
+    assert groups == [(0, [1, 4]), (1, [3]), (3, [0, 2, 5])]
+    assert by_document(np.zeros(0, dtype=np.int64)) == []
