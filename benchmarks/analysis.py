@@ -30,7 +30,7 @@ from run import machine_info
 
 from lobcoder.analysis.cooccurrence import cooccurrence
 from lobcoder.analysis.crosstab import crosstab
-from lobcoder.analysis.dataset import Dataset, DocumentSource, load_dataset
+from lobcoder.analysis.dataset import Dataset, load_dataset, load_reading
 from lobcoder.analysis.frequencies import frequencies
 from lobcoder.analysis.quotes import quotes
 from lobcoder.importing.speakers import detect_turns
@@ -94,7 +94,7 @@ def _crosstab(session: Any) -> object:
 
 def _lean(session: Any) -> Dataset:
     """As the app loads for analyses that need texts or turns: neither, read one document at a time as asked."""
-    return load_dataset(session, texts=False, turns=False).reading(DocumentSource(session))
+    return load_reading(session)
 
 
 def _sentences(session: Any) -> object:

@@ -370,6 +370,15 @@ class DocumentSource:
         return found
 
 
+def load_reading(session: Session) -> Dataset:
+    """A data set loaded without texts and turns that reads them in ``session``, one document at a time, as asked.
+
+    What the app and the command line compute from (see the module docstring):
+    use it, and compute, while the session is open, on its thread.
+    """
+    return load_dataset(session, texts=False, turns=False).reading(DocumentSource(session))
+
+
 # Read as columns straight into numpy (storage/columns.py): SQLAlchemy's row
 # objects, or even the driver's tuples, for 200,000 codings cost more than the
 # whole co-occurrence matrix computed from them.

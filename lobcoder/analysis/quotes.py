@@ -133,7 +133,7 @@ DocumentReader = Callable[[int], tuple[str, Sequence[TurnInfo]]]
 
 
 def dataset_documents(dataset: Dataset) -> DocumentReader:
-    """Texts and turns from a data set loaded with both."""
+    """Texts and turns from a data set: loaded with it, or read through its source."""
     return lambda document_id: (dataset.text(document_id), dataset.document_turns(document_id))
 
 

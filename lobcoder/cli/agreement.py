@@ -38,7 +38,7 @@ def register(commands: argparse._SubParsersAction) -> None:
 def cmd_agreement(args: argparse.Namespace) -> int:
     from lobcoder.agreement.compute import AgreementProblem, agreement
     from lobcoder.agreement.report import report_tables, result_as_json
-    from lobcoder.analysis.dataset import DocumentSource, load_dataset
+    from lobcoder.analysis.dataset import load_reading
     from lobcoder.cli.output import print_json
     from lobcoder.cli.pseudonymised import project_to_export
     from lobcoder.cli.report import print_table
@@ -49,7 +49,7 @@ def cmd_agreement(args: argparse.Namespace) -> int:
     with project_to_export(args.project, args.pseudonymise, args.out) as (store, label):
         with store.read() as session:
             # Texts and turns are read one document at a time, as the unit asks (as in the window's tab).
-            dataset = load_dataset(session, texts=False, turns=False).reading(DocumentSource(session))
+            dataset = load_reading(session)
             documents = None
             if args.documents:
                 by_name = {d.name.casefold(): d.id for d in dataset.documents}

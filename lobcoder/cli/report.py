@@ -13,11 +13,9 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any, NoReturn
 
-from sqlalchemy.orm import Session
-
 from lobcoder.analysis.cooccurrence import cooccurrence
 from lobcoder.analysis.crosstab import crosstab, participant_by_wave
-from lobcoder.analysis.dataset import Dataset, DocumentSource, document_reader, load_dataset
+from lobcoder.analysis.dataset import Dataset, load_reading
 from lobcoder.analysis.filters import AnalysisFilter
 from lobcoder.analysis.frequencies import Split, frequencies
 from lobcoder.analysis.quote_report import FIELDS, PICK_RULES, QuoteReport, picked_quote_report
@@ -217,7 +215,7 @@ def cmd_crosstab(args: argparse.Namespace) -> int:
 def cmd_quotes(args: argparse.Namespace) -> int:
     kind = _output_format(args)
     # Picked before any text is read: only the picked quotes' documents are read, one at a time.
-    with _opened(args) as (dataset, flt, session):
+    with _opened(args) as (dataset, flt):
         attribution = None
         if args.attribution:
             fields = [f.strip() for f in args.attribution.split(",") if f.strip()]
@@ -232,7 +230,6 @@ def cmd_quotes(args: argparse.Namespace) -> int:
             seed=args.seed,
             attribution=attribution,
             definitions=args.definitions,
-            documents=document_reader(session),
         )
     report = replace(report, pseudonymised=args.pseudonymise)
     if kind is None:
@@ -258,7 +255,7 @@ def _report(
     if loaded is not None:
         tables = compute(*loaded)
     else:
-        with _opened(args) as (dataset, flt, _session):
+        with _opened(args) as (dataset, flt):
             tables = compute(dataset, flt)
     if args.pseudonymise:
         tables = pseudonymised_tables(tables, args.language)
@@ -281,9 +278,9 @@ def _report(
 
 
 @contextmanager
-def _opened(args: argparse.Namespace) -> Iterator[tuple[Dataset, AnalysisFilter, Session]]:
-    """The data set (of the hidden pseudonymised copy with --pseudonymise), the filter
-    checked against it, and the open read session.
+def _opened(args: argparse.Namespace) -> Iterator[tuple[Dataset, AnalysisFilter]]:
+    """The data set (of the hidden pseudonymised copy with --pseudonymise) and the
+    filter checked against it.
 
     Texts and turns are the bulk of a project: the data set reads them in the
     session one document at a time, as an analysis asks (sentence, paragraph
@@ -291,10 +288,10 @@ def _opened(args: argparse.Namespace) -> Iterator[tuple[Dataset, AnalysisFilter,
     """
     with project_to_export(args.project, args.pseudonymise, args.out) as (store, label):
         with store.read() as session:
-            dataset = load_dataset(session, texts=False, turns=False).reading(DocumentSource(session))
+            dataset = load_reading(session)
             conditions = [_relabel(condition, label) for condition in args.filter]
             flt = build_filter(dataset, conditions, args.coder, args.codes, args.exclude_interviewer)
-            yield dataset, flt, session
+            yield dataset, flt
 
 
 def _relabel(condition: str, label: Callable[[str], str]) -> str:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from lobcoder.analysis.dataset import DocumentSource, load_dataset
+from lobcoder.analysis.dataset import load_reading
 from lobcoder.analysis.filters import AnalysisFilter
 from lobcoder.errors import Cancelled
 from lobcoder.gui.workers import CancelCheck, ProgressCallback, Task
@@ -45,7 +45,7 @@ def pseudonymised_task(tab: AnalysisTab, store: ProjectStore, path: Path) -> Tas
                 if cancelled():
                     raise Cancelled("export cancelled")
                 # Texts and turns read from the copy as the computation asks, so it runs while the copy exists.
-                computed = compute(load_dataset(session, texts=False, turns=False).reading(DocumentSource(session)))
+                computed = compute(load_reading(session))
         return write(computed)
 
     return task
