@@ -189,6 +189,7 @@ def test_all_coders_show_the_group_and_export_every_pair(qtbot, analysis: Analys
     wait_idle(qtbot, analysis)
     headers = [tab.model.headerData(c, Qt.Orientation.Horizontal) for c in range(tab.model.columnCount())]
     assert "Fleiss' κ" in headers
+    assert repr(tab.current_table()) == repr(tab.model.table())  # the group shown, not the export's first table
     assert not tab.browser.isEnabled()
     target = tmp_path / "all.docx"
     tab.export_to(target)

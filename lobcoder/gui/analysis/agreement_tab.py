@@ -157,7 +157,8 @@ class AgreementTab(AnalysisTab):
         self.browser.set_disagreements(self._for_code(result[1]), texts, (coders[0], coders[1]))
         self.browser.setEnabled(len(coders) == 2)
 
-    def _current_table(self) -> Table | None:
+    def current_table(self) -> Table | None:
+        """The table the tab shows (not the first that Export… writes, which with all coders is the pairs')."""
         if self.result is None:
             return None
         result: AgreementResult = self.result[0]
@@ -166,7 +167,7 @@ class AgreementTab(AnalysisTab):
 
     @Slot()
     def _show_table(self) -> None:
-        table = self._current_table()
+        table = self.current_table()
         self.model.set_table(table)
         self.notes.setText(notes_text(table))
         if table is not None:
