@@ -2,9 +2,9 @@
 
 Target (issue 12): ≤ 1 s for any unit, from a loaded data set to the finished
 per-code table with bootstrap intervals. "First time" includes splitting
-every text into sentences or paragraphs, which is kept (by text) for the next
+every text into sentences or paragraphs, which is kept (by content hash) for the next
 computation; the other figure is the fastest of ``--runs`` repeats. Loading the data set (texts and
-turns, which sentence, paragraph, turn and character units need) is timed
+turns, which sentence, paragraph and turn units need) is timed
 apart, as the analysis window loads once for all its tabs. Growth is measured
 at 1×, 2× and 4× the codings on the same transcripts.
 
