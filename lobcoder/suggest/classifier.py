@@ -58,7 +58,7 @@ from lobcoder.suggest.context import UnitText
 from lobcoder.suggest.evidence import prior_logit
 from lobcoder.suggest.examples import TrainingExample, evidence_digest
 from lobcoder.suggest.features import Vectorizer
-from lobcoder.suggest.thresholds import GRID, SHRINK, best_threshold, choose_threshold, measure
+from lobcoder.suggest.thresholds import SHRINK, best_threshold, choose_threshold, measure
 
 Progress = Callable[[int, int, str], None]
 CancelCheck = Callable[[], bool]
@@ -95,7 +95,6 @@ ADJUST_SHRINK = 10  # ... reached as count / (count + ADJUST_SHRINK): 10 coded s
 ADJUST_THRESHOLD = 0.55  # a little above the codebook's 0.5: the added score spreads the uncoded sentences too
 ADJUST_MIN_ROWS = 10  # out-of-fold scores needed to standardise a learned score
 ADJUST_MARGIN: float | None = None  # out-of-fold F1 the adjustment must gain over the codebook alone (None: no check)
-ADJUST_CHOOSE = "fixed"  # its threshold: "fixed" (ADJUST_THRESHOLD), "base-rate" (as learned-only), "shrunk"
 
 
 @dataclass(frozen=True)
@@ -388,7 +387,7 @@ def fit(
                 # The codebook speaks: its log-odds stay, the learned score only adjusts them (see _adjust).
                 learned, valid = _out_of_fold(data, groups, seed, ADJUST_SCORES)
                 stack, scores = _adjust(odds, learned, valid, count)
-                threshold, precision, recall, f1 = _adjusted_threshold(scores, y, count)
+                threshold, precision, recall, f1 = measure(scores, y, ADJUST_THRESHOLD)
                 # Used only where, out of fold, it beats the codebook alone on the same sentences by a margin.
                 if ADJUST_MARGIN is None or f1 >= (found.f1 or 0.0) + ADJUST_MARGIN:
                     found = Reliability(count, coded_docs, threshold, precision, recall, f1, "learned")
@@ -443,17 +442,6 @@ def _everything_f1(y: np.ndarray) -> float:
     """The F1 of suggesting every sentence."""
     rate = float(y.mean()) if len(y) else 0.0
     return 2 * rate / (1 + rate)
-
-
-def _adjusted_threshold(scores: np.ndarray, y: np.ndarray, count: int) -> tuple[float, float, float, float]:
-    """The threshold of a code whose codebook log-odds the learned score adjusts, and its precision, recall, F1."""
-    if ADJUST_CHOOSE == "fixed":
-        return measure(scores, y, ADJUST_THRESHOLD)
-    if ADJUST_CHOOSE == "base-rate":
-        return choose_threshold(scores, y, count)
-    best = best_threshold(scores, y, prefer=ADJUST_THRESHOLD)[0]
-    shrunk = ADJUST_THRESHOLD + (best - ADJUST_THRESHOLD) * count / (count + SHRINK)
-    return measure(scores, y, min(GRID, key=lambda t: (abs(t - shrunk), abs(t - ADJUST_THRESHOLD))))
 
 
 def _codebook_threshold(scores: np.ndarray, y: np.ndarray, count: int) -> tuple[float, float, float, float]:
