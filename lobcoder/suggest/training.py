@@ -66,6 +66,8 @@ def examples_for(
     learning_codes = tuple(sorted(c.guid for c in codes if feedback.learns_terms(c)))
 
     def prepare(plain: Sequence[TrainingExample]) -> None:
+        if not learning_codes:
+            return  # no code learns terms from its codings: nothing to count
         plain = [dataclasses.replace(e, learns=learning_codes) for e in plain]
         by_document = feedback.out_of_document_terms(plain)
         for doc, parsed in zip(documents, processed, strict=True):
