@@ -46,7 +46,7 @@ import io
 import threading
 import zlib
 from collections import Counter
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -336,12 +336,14 @@ def fit(
     min_positives: int = MIN_POSITIVES,
     seed: int = 0,
     base: Classifier | None = None,
+    learns: Collection[str] | None = None,
     progress: Progress | None = None,
     cancelled: CancelCheck | None = None,
 ) -> FitResult:
     """Learn every code with enough coded sentences; measure every code with codings.
 
     ``base``: the stored model; if it has seen exactly these examples, it is kept ("unchanged").
+    ``learns``: the codes whose codings add terms (:func:`feedback.learning_codes`; None: any).
     With :data:`feedback.ENABLED` the terms the codings add to their codes' codebook entries are kept
     (:mod:`feedback`); the examples' evidence counts them too, learned out of document (``training.examples_for``).
     """
@@ -424,7 +426,7 @@ def fit(
         lemma[cite_rows],
         tuple(examples[i].context.text[:SNIPPET] for i in cite_rows),
         tuple(tuple(g for g, v in examples[i].cats if v == 1.0) for i in cite_rows),
-        feedback.feedback_terms(examples) if feedback.ENABLED else {},
+        feedback.feedback_terms(examples, learns) if feedback.ENABLED else {},
         digest,
     )
     return FitResult(classifier, "updated" if base is not None else "trained", fresh)

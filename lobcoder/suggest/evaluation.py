@@ -27,6 +27,7 @@ from dataclasses import dataclass
 from lobcoder.errors import Cancelled, LobcoderError
 from lobcoder.services.codes import CodeInfo, list_codes
 from lobcoder.storage.project import ProjectStore
+from lobcoder.suggest import feedback
 from lobcoder.suggest import store as persistence
 from lobcoder.suggest.cache import ProcessedText, processed_texts
 from lobcoder.suggest.classifier import (
@@ -163,7 +164,8 @@ def run_split(
         plain = training_examples(train_docs, parsed, rejections)
         for method, examples in (("combined", with_codebook), ("learned", plain)):
             if method in methods:
-                result = fit(examples, min_positives=min_positives, seed=seed, cancelled=cancelled)
+                learns = feedback.learning_codes(codes) if method == "combined" else None
+                result = fit(examples, min_positives=min_positives, seed=seed, learns=learns, cancelled=cancelled)
                 if result.status == "cancelled":
                     raise Cancelled("evaluation cancelled")
                 models[method] = result.classifier

@@ -34,8 +34,6 @@ class TrainingExample:
     # Codes whose codebook texts (keywords, derived terms, exclusions; not terms learned from codings) match
     # the unit; None: not known (then any evidence counts as the codebook's).
     codebook: tuple[str, ...] | None = None
-    # Codes whose codings add terms to their codebook entries (feedback.learns_terms); None: any.
-    learns: tuple[str, ...] | None = None
 
     @property
     def words(self) -> tuple[str, ...]:

@@ -21,9 +21,10 @@ codebook's own best guesses.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Collection, Mapping, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import Any
 
 import numpy as np
 
@@ -45,6 +46,11 @@ def learns_terms(code: object) -> bool:
     there the learned terms gained nothing on the development set and cost a little on the demo."""
     fields = code_fields(code)
     return not any(fields[f].strip() for f in ("description", "definition", "inclusion", "examples"))
+
+
+def learning_codes(codes: Iterable[Any]) -> frozenset[str]:
+    """The GUIDs of the codes whose codings add terms (:func:`learns_terms`)."""
+    return frozenset(c.guid for c in codes if learns_terms(c))
 
 
 def _plain(term: str) -> bool:
@@ -81,10 +87,9 @@ def _found(words: tuple[str, ...]) -> frozenset[str]:
     return frozenset(t for t in mined.terms(words) if _plain(t))
 
 
-def _count(examples: Sequence[TrainingExample]) -> tuple[list[str], dict[str, _Counts]]:
-    """The codes with coded examples, and the counts per document."""
-    only = _codes(examples)
-    codes = sorted({g for e in examples for g, v in e.cats if v == 1.0 and (only is None or g in only)})
+def _count(examples: Sequence[TrainingExample], learns: Collection[str] | None) -> tuple[list[str], dict[str, _Counts]]:
+    """The codes with coded examples (those of ``learns``; None: any), and the counts per document."""
+    codes = sorted({g for e in examples for g, v in e.cats if v == 1.0 and (learns is None or g in learns)})
     documents: dict[str, _Counts] = {}
     for e in examples:
         cats = dict(e.cats)
@@ -146,23 +151,21 @@ def _learned(codes: Sequence[str], total: _Counts, less: _Counts | None = None) 
     return result
 
 
-def _codes(examples: Sequence[TrainingExample]) -> Collection[str] | None:
-    """The codes whose codings may add terms, as the examples say (None: any)."""
-    said = [e.learns for e in examples if e.learns is not None]
-    return frozenset(g for found in said for g in found) if said else None
-
-
-def feedback_terms(examples: Sequence[TrainingExample]) -> dict[str, dict[str, float]]:
+def feedback_terms(
+    examples: Sequence[TrainingExample], learns: Collection[str] | None = None
+) -> dict[str, dict[str, float]]:
     """Per code with at least :data:`MIN_CODED` coded sentences among ``examples``, its learned terms and counts.
 
-    Only codes that :attr:`TrainingExample.learns` names, when the examples say.
+    Only the codes of ``learns`` (:func:`learning_codes`; None: any code).
     """
-    codes, documents = _count(examples)
+    codes, documents = _count(examples, learns)
     return _learned(codes, _total(list(documents.values())))
 
 
-def out_of_document_terms(examples: Sequence[TrainingExample]) -> dict[str, dict[str, dict[str, float]]]:
+def out_of_document_terms(
+    examples: Sequence[TrainingExample], learns: Collection[str] | None = None
+) -> dict[str, dict[str, dict[str, float]]]:
     """Per document of ``examples`` (content hash): :func:`feedback_terms` of the other documents' examples."""
-    codes, documents = _count(examples)
+    codes, documents = _count(examples, learns)
     total = _total(list(documents.values()))
     return {d: _learned(codes, total, documents[d]) for d in sorted(documents)}

@@ -63,13 +63,12 @@ def examples_for(
     learned: dict[int, dict[str, dict[str, float]]] = {}
     speaks: dict[tuple[int, int, int], tuple[str, ...]] = {}
 
-    learning_codes = tuple(sorted(c.guid for c in codes if feedback.learns_terms(c)))
+    learns = feedback.learning_codes(codes)
 
     def prepare(plain: Sequence[TrainingExample]) -> None:
-        if not learning_codes:
+        if not learns:
             return  # no code learns terms from its codings: nothing to count
-        plain = [dataclasses.replace(e, learns=learning_codes) for e in plain]
-        by_document = feedback.out_of_document_terms(plain)
+        by_document = feedback.out_of_document_terms(plain, learns)
         for doc, parsed in zip(documents, processed, strict=True):
             learned[id(parsed)] = by_document.get(doc.content_hash, {})
 
@@ -90,10 +89,7 @@ def examples_for(
         return examples
     parsed_of = {doc.content_hash: id(parsed) for doc, parsed in zip(documents, processed, strict=True)}
     return [
-        dataclasses.replace(
-            e, codebook=speaks.get((parsed_of[e.document], e.key[1], e.key[2]), ()), learns=learning_codes
-        )
-        for e in examples
+        dataclasses.replace(e, codebook=speaks.get((parsed_of[e.document], e.key[1], e.key[2]), ())) for e in examples
     ]
 
 
@@ -170,6 +166,7 @@ def train(
         min_positives=min_examples,
         seed=seed,
         base=load_classifier(store, pipeline),
+        learns=feedback.learning_codes(codes),
         progress=progress,
         cancelled=cancelled,
     )
