@@ -8,7 +8,7 @@ by cross-validation when the model was trained (``min_score`` overrides
 it). Adjacent suggested sentences of one code in the same respondent turn
 become one suggestion: a span starts at a sentence's first character, never
 inside a word nor in an interviewer turn. Where a sub-code the project uses is
-suggested, its theme is not (:data:`PREFER_SUB_CODES`). Sentences that already overlap a
+suggested or coded, its theme is not (:data:`PREFER_SUB_CODES`). Sentences that already overlap a
 coding of the code, or lie in a span the user rejected for it, are left out.
 Nothing here writes codings: accepting is
 ``editing.suggestion_commands.AcceptSuggestion``.
@@ -37,7 +37,7 @@ from lobcoder.suggest.units import TurnLike, Unit, overlaps
 from lobcoder.suggest.vocabulary import project_vocabulary
 
 PREFER_SUB_CODES = True
-"""A theme is not suggested for a sentence where one of its sub-codes is, if the project uses that
+"""A theme is not suggested for a sentence where one of its sub-codes is suggested or coded, if the project uses that
 sub-code (has codings of it): the sub-code says more, codebooks ask for it ("Gebruik bij voorkeur een
 subcode"), and its theme is implied. A project coded only with themes keeps its theme suggestions."""
 MIN_WORDS = 2
@@ -149,11 +149,16 @@ def rank(
             and not any(s <= unit.start and unit.end <= e for s, e in refused)
         ]
     below = _sub_codes(codes) if PREFER_SUB_CODES else {}
+    subs = {g for found in below.values() for g in found}
+    overlapping = {
+        guid: [p for p, unit in enumerate(units) if overlaps(unit, coded.get(guid, ()))] for guid in sorted(subs)
+    }
     result: list[Suggestion] = []
     for code in codes:
         found = reliability.get(code.guid)
         threshold = thresholds[code.guid]
-        taken = {p for sub in below.get(code.guid, ()) for p in passing[sub]}
+        # Where a sub-code is suggested or already coded, its theme is implied.
+        taken = {p for sub in below.get(code.guid, ()) for p in [*passing[sub], *overlapping[sub]]}
         run: list[tuple[int, Unit, UnitScore]] = []
         for position in passing[code.guid]:
             if position in taken:

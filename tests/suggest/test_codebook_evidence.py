@@ -76,6 +76,8 @@ def test_a_theme_gives_way_to_its_sub_code_once_the_project_uses_it(
     coded_doc = add_transcript(store, "b", transcript([(other, NEUTRAL[3])]))
     code_sentences(store, coded_doc, transcript([(other, NEUTRAL[3])]), sub_id, [other])
     assert suggested() == {sub_guid}  # the project uses the sub-code: it alone is suggested there
+    code_sentences(store, doc_id, text, sub_id, [sentence])
+    assert suggested() == set()  # coded with the sub-code: the theme is implied there too, not suggested
 
 
 def test_exclusion_criteria_lower_a_score(pipeline: DutchPipeline) -> None:
