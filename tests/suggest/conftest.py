@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import importlib.util
+import sys
 from collections.abc import Iterator
+from pathlib import Path
+from types import ModuleType
 
 import pytest
 from suggest_corpus import LEREN, NEUTRAL, VISIE, Corpus, add_transcript, code_sentences, transcript
@@ -16,6 +20,18 @@ from lobcoder.suggest.pipeline import DutchPipeline, load_pipeline
 @pytest.fixture(scope="session")
 def pipeline() -> DutchPipeline:
     return load_pipeline(offline=True)
+
+
+@pytest.fixture(scope="session")
+def bench() -> ModuleType:
+    """``benchmarks/suggestion_quality.py``, loaded as a module (it is a script, not a package)."""
+    path = Path(__file__).resolve().parents[2] / "benchmarks" / "suggestion_quality.py"
+    spec = importlib.util.spec_from_file_location("suggestion_quality", path)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # its dataclasses look their module up
+    spec.loader.exec_module(module)
+    return module
 
 
 @pytest.fixture(autouse=True)

@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 import csv
-import importlib.util
-import sys
 from pathlib import Path
+from types import ModuleType
 
 DEVSET = Path(__file__).resolve().parents[2] / "benchmarks" / "data" / "devset"
 CODES = ["CL", "TL", "VI", "CO"]
@@ -53,12 +52,10 @@ def test_both_passes_label_the_same_sentences_and_gold_follows_them_or_the_adjud
                 assert row[code] == adjudicated[(i, code)], (i, code)
 
 
-def test_pseudo_documents_hold_doc_size_consecutive_sentences_of_one_source_with_their_gold_themes() -> None:
-    spec = importlib.util.spec_from_file_location("suggestion_quality", DEVSET.parents[1] / "suggestion_quality.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # its dataclasses look their module up
-    spec.loader.exec_module(module)
+def test_pseudo_documents_hold_doc_size_consecutive_sentences_of_one_source_with_their_gold_themes(
+    bench: ModuleType,
+) -> None:
+    module = bench
     sentences = rows("devset_sentences.tsv")
     gold = {r["id"]: r for r in rows("gold.tsv")}
     codes, documents = module.devset_documents(DEVSET / "gold.tsv", chunk=100)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+import pytest
 from suggest_corpus import Corpus
 
 from lobcoder.services.codes import list_codes
@@ -67,7 +68,7 @@ def test_coded_sentences_add_their_distinctive_terms_to_a_code_that_has_only_a_n
 
 
 def test_a_documents_evidence_counts_only_the_terms_learned_from_the_other_documents(
-    corpus: Corpus, store: ProjectStore, pipeline: DutchPipeline
+    corpus: Corpus, store: ProjectStore, pipeline: DutchPipeline, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     with store.read() as session:
         documents = persistence.coded_documents(session)
@@ -87,8 +88,5 @@ def test_a_documents_evidence_counts_only_the_terms_learned_from_the_other_docum
         # A term only this document's coded sentences share is not among the terms its evidence counts.
         alone = set(feedback.feedback_terms([e for e in examples if e.document == doc.content_hash])[leren])
         assert alone - set(learned[leren])  # (there is such a term)
-    feedback.ENABLED = False
-    try:
-        assert all(dict(e.evidence).get(leren, 0.0) == 0.0 for e in examples_for(pipeline, codes, documents, processed))
-    finally:
-        feedback.ENABLED = True
+    monkeypatch.setattr(feedback, "ENABLED", False)
+    assert all(dict(e.evidence).get(leren, 0.0) == 0.0 for e in examples_for(pipeline, codes, documents, processed))

@@ -3,28 +3,13 @@
 from __future__ import annotations
 
 import hashlib
-import importlib.util
 import random
-import sys
-from pathlib import Path
 from types import ModuleType
 
 import pytest
 
 from lobcoder.suggest.classifier import Reliability
 from lobcoder.suggest.store import CodedDocument
-
-BENCHMARKS = Path(__file__).parents[2] / "benchmarks"
-
-
-@pytest.fixture(scope="module")
-def bench() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("suggestion_quality", BENCHMARKS / "suggestion_quality.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # its dataclasses look their module up
-    spec.loader.exec_module(module)
-    return module
 
 
 def _document(number: int, lines: list[str], codings: dict[str, list[int]]) -> CodedDocument:
