@@ -23,7 +23,6 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
 from typing import Any
 
 import numpy as np
@@ -82,20 +81,20 @@ def _terms(coded: Counter[str], other: Mapping[str, int], coded_total: int, othe
     return {t: round(SHARE * v / top, 4) for t, v in sorted(z.items())}
 
 
-@lru_cache(maxsize=100_000)
-def _found(words: tuple[str, ...]) -> frozenset[str]:
-    return frozenset(t for t in mined.terms(words) if _plain(t))
-
-
 def _count(examples: Sequence[TrainingExample], learns: Collection[str] | None) -> tuple[list[str], dict[str, _Counts]]:
     """The codes with coded examples (those of ``learns``; None: any), and the counts per document."""
     codes = sorted({g for e in examples for g, v in e.cats if v == 1.0 and (learns is None or g in learns)})
     documents: dict[str, _Counts] = {}
+    if not codes:
+        return codes, documents  # no code learns terms: nothing to count
+    terms: dict[tuple[str, ...], frozenset[str]] = {}  # the same sentence's terms, found once in this call
     for e in examples:
         cats = dict(e.cats)
         if not cats:
             continue
-        found = _found(tuple(e.words))
+        found = terms.get(e.words)
+        if found is None:
+            found = terms[e.words] = frozenset(t for t in mined.terms(e.words) if _plain(t))
         counts = documents.setdefault(e.document, _Counts())
         counts.units.update(found)
         counts.units_total += len(found)
