@@ -104,16 +104,18 @@ def _frozen(make: Callable[[], Any]) -> Any:
     Garbage from before is collected first, so none is frozen with the rest.
     Loading cached structures runs without the collector (it halves the load:
     unpickled objects are all alive, collections there only walk them); a first
-    build keeps it, as that one makes garbage.
+    build keeps it, as that one makes garbage. A failed ``make()`` freezes
+    nothing: what it leaves alive may be garbage the collector must still see.
     """
     gc.collect()
     collecting = gc.isenabled()
     if is_built():
         gc.disable()
     try:
-        return make()
-    finally:
+        made = make()
         gc.freeze()
+        return made
+    finally:
         if collecting:
             gc.enable()
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gc
 import multiprocessing
+from pathlib import Path
 
 import pytest
 
@@ -129,3 +130,17 @@ def test_one_worker_process_per_core_up_to_four(monkeypatch: pytest.MonkeyPatch)
     for cores, expected in ((1, 1), (2, 2), (16, deduce_batch.MAX_WORKERS)):
         monkeypatch.setattr(os, "sched_getaffinity", lambda _pid, cores=cores: set(range(cores)))
         assert deduce_batch.default_workers() == expected
+
+
+def test_a_failed_deduce_load_freezes_nothing(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A cache folder that cannot be made fails the load; what the failed build left alive is not frozen."""
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("a file where the cache folder should go")
+    monkeypatch.setenv("LOBCODER_CACHE_DIR", str(blocker))
+    monkeypatch.setattr(deduce_engine, "_ENGINE", None)  # as if this process had not loaded deduce yet
+    collecting = gc.isenabled()
+    before = gc.get_freeze_count()
+    with pytest.raises(OSError):
+        deduce_engine.load()
+    assert gc.get_freeze_count() <= before  # (frozen objects let go meanwhile leave the count)
+    assert gc.isenabled() == collecting
