@@ -34,8 +34,8 @@ from lxml import etree
 
 from lobcoder.codebook.wording import GAP_GUIDE, GAP_MARK, QUOTES, Language, check_language, summary_line
 from lobcoder.refi.description import LABELS
-from lobcoder.refi.qdc import write_file
 from lobcoder.services.codebook_data import Codebook, CodebookCode
+from lobcoder.storage.atomic_file import write_atomically
 
 Counts = Mapping[str, tuple[int, int]]
 
@@ -487,4 +487,5 @@ def export_codebook_docx(
     als | Voorbeeld). ``day`` is the date printed and stored in the file
     (default today): pass a fixed one for reproducible bytes.
     """
-    write_file(path, codebook_docx_bytes(codebook, counts=counts, language=language, title=title, intro=intro, day=day))
+    data = codebook_docx_bytes(codebook, counts=counts, language=language, title=title, intro=intro, day=day)
+    write_atomically(path, lambda stream: stream.write(data))

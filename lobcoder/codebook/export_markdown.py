@@ -13,8 +13,8 @@ from pathlib import Path
 
 from lobcoder.codebook.wording import GAP_GUIDE, GAP_MARK, QUOTES, Language, check_language, summary_line
 from lobcoder.refi.description import LABELS
-from lobcoder.refi.qdc import write_file
 from lobcoder.services.codebook_data import Codebook, CodebookCode
+from lobcoder.storage.atomic_file import write_atomically
 
 Counts = Mapping[str, tuple[int, int]]
 
@@ -156,4 +156,5 @@ def export_codebook_markdown(
     the title (default today).
     """
     text = codebook_markdown(codebook, counts, language, title=title, intro=intro, day=day)
-    write_file(path, text.encode("utf-8"))
+    data = text.encode("utf-8")
+    write_atomically(path, lambda stream: stream.write(data))

@@ -19,7 +19,8 @@ from lobcoder.codebook.builtin import LANGUAGES, Language, load_builtin_codebook
 from lobcoder.codebook.export_docx import export_codebook_docx
 from lobcoder.codebook.export_markdown import export_codebook_markdown
 from lobcoder.errors import LobcoderError
-from lobcoder.refi.qdc import atomic_write, write_qdc
+from lobcoder.refi.qdc import write_qdc
+from lobcoder.storage.atomic_file import write_atomically
 
 STEM = "lob_codebook"
 KINDS = ("qdc", "docx", "md")
@@ -97,7 +98,8 @@ def generate(outdir: Path) -> list[Path]:
         )
         written += [qdc, docx, md]
     readme = outdir / README
-    atomic_write(readme, readme_text().encode("utf-8"))
+    text = readme_text().encode("utf-8")
+    write_atomically(readme, lambda stream: stream.write(text))
     written.append(readme)
     return written
 

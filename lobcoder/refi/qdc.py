@@ -11,7 +11,6 @@ dropped. The rich codebook fields travel inside ``<Description>``
 
 from __future__ import annotations
 
-import os
 import re
 import uuid
 from collections.abc import Iterable
@@ -36,6 +35,7 @@ from lobcoder.refi.safe_xml import (
     text_of,
 )
 from lobcoder.services.codebook_data import Codebook, CodebookCode, CodebookSet, walk
+from lobcoder.storage.atomic_file import write_atomically
 
 NS = "urn:QDA-XML:codebook:1.0"
 
@@ -127,32 +127,10 @@ def qdc_bytes(codebook: Codebook, language: str = "en") -> bytes:
     return bytes(etree.tostring(root, xml_declaration=True, encoding="utf-8", pretty_print=True))
 
 
-def atomic_write(path: Path, data: bytes) -> None:
-    """Write ``data`` to ``path`` through a temporary file, so it appears whole or not at all."""
-    temp = path.with_name(f".{path.name}.{uuid.uuid4().hex[:12]}.tmp")
-    try:
-        with open(temp, "xb") as out:
-            out.write(data)
-            out.flush()
-            os.fsync(out.fileno())
-        os.replace(temp, path)
-    except BaseException:
-        temp.unlink(missing_ok=True)
-        raise
-
-
-def write_file(path: str | Path, data: bytes) -> None:
-    """Write ``data`` to ``path`` whole or not at all (:func:`atomic_write`); an OSError becomes a FileProblem."""
-    path = Path(path)
-    try:
-        atomic_write(path, data)
-    except OSError as error:
-        raise FileProblem(path, f"cannot be written ({error.strerror or error})") from None
-
-
 def write_qdc(codebook: Codebook, path: str | Path, language: str = "en") -> None:
     """Write ``codebook`` to ``path`` as a REFI-QDA codebook, valid against Codebook.xsd."""
-    write_file(path, qdc_bytes(codebook, language))
+    data = qdc_bytes(codebook, language)
+    write_atomically(path, lambda stream: stream.write(data))
 
 
 # -- reading -------------------------------------------------------------------

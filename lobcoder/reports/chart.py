@@ -8,7 +8,8 @@ from pathlib import Path
 
 from lobcoder.analysis.table import Table
 from lobcoder.i18n import message
-from lobcoder.reports.formatting import Language, check_language, format_value, is_number, write_atomically
+from lobcoder.reports.formatting import Language, check_language, format_value, is_number
+from lobcoder.storage.atomic_file import write_atomically
 
 BAR_COLOUR = "#4292C6"  # the middle of the heat-map scale
 INCH_PER_BAR = 0.26

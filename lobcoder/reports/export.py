@@ -13,9 +13,10 @@ from lobcoder.errors import FileProblem
 from lobcoder.i18n import message
 from lobcoder.reports.csv_export import render_csv
 from lobcoder.reports.docx_export import render_docx
-from lobcoder.reports.formatting import check_language, write_atomically
+from lobcoder.reports.formatting import check_language
 from lobcoder.reports.quotes_docx import render_quotes_docx
 from lobcoder.reports.xlsx_export import render_xlsx
+from lobcoder.storage.atomic_file import write_atomically
 
 ExportFormat = Literal["docx", "xlsx", "csv"]
 FORMATS: tuple[ExportFormat, ...] = ("docx", "xlsx", "csv")

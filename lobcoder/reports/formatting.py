@@ -1,16 +1,10 @@
-"""What every exporter shares: numbers by language, shading colours, atomic file writing."""
+"""What every exporter shares: numbers by language, shading colours."""
 
 from __future__ import annotations
 
 import math
-import os
-import secrets
-from collections.abc import Callable
-from pathlib import Path
-from typing import IO
 
 from lobcoder.analysis.table import Format, Table, Value
-from lobcoder.errors import FileProblem
 from lobcoder.i18n import LANGUAGES, Language, check_language, format_number
 
 __all__ = ["LANGUAGES", "Language", "check_language", "format_number"]  # re-exported: the reports took them from here
@@ -88,35 +82,3 @@ def scale_colour(position: float) -> tuple[str, bool]:
     # Contrast with black is (L + 0.05) / 0.05, with white 1.05 / (L + 0.05); pick the larger.
     white_text = (luminance + 0.05) ** 2 < 0.05 * 1.05
     return "{:02X}{:02X}{:02X}".format(*rgb), white_text
-
-
-def write_atomically(path: str | Path, write: Callable[[IO[bytes]], object]) -> Path:
-    """Write a file through ``write(stream)`` so that it appears whole or not at all.
-
-    The bytes go to a temporary file in the same folder, which replaces
-    ``path`` only when complete; a failed export leaves any earlier file as it
-    was. The temporary file is created with the usual permissions (umask).
-
-    Raises:
-        FileProblem: the file cannot be written (no such folder, no permission,
-            a folder of that name, the file is locked by another program...).
-    """
-    target = Path(path)
-    partial = target.with_name(f".{target.name}.{secrets.token_hex(4)}.part")
-    try:
-        descriptor = os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o666)
-    except OSError as error:
-        raise FileProblem(target, f"cannot be written: {error.strerror or error}") from error
-    try:
-        with os.fdopen(descriptor, "wb") as stream:
-            write(stream)
-            stream.flush()
-            os.fsync(stream.fileno())
-        os.replace(partial, target)
-    except OSError as error:
-        partial.unlink(missing_ok=True)
-        raise FileProblem(target, f"cannot be written: {error.strerror or error}") from error
-    except BaseException:
-        partial.unlink(missing_ok=True)
-        raise
-    return target

@@ -24,7 +24,7 @@ from sqlalchemy import select
 from lobcoder.errors import Cancelled, FileProblem
 from lobcoder.i18n import check_language
 from lobcoder.reports import docx_style as ox
-from lobcoder.reports.formatting import write_atomically
+from lobcoder.storage.atomic_file import write_atomically
 from lobcoder.storage.models import Document, SpeakerTurn
 from lobcoder.storage.project import ProjectStore
 

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from lobcoder.editing.merge_plan import ADDED, MATCHED, MISSING, TEXT_DIFFERS, Issue, MergePlan
 from lobcoder.i18n import check_language, message
-from lobcoder.reports.formatting import write_atomically
+from lobcoder.storage.atomic_file import write_atomically
 
 
 def issue_text(issue: Issue, language: str = "en") -> str:
