@@ -21,7 +21,6 @@ an anonymous temporary file (in memory while small).
 from __future__ import annotations
 
 import copy
-import tempfile
 import unicodedata
 from collections import Counter
 from collections.abc import Iterator
@@ -36,7 +35,7 @@ from lobcoder.refi.qdc import _Reader as CodeReader
 from lobcoder.refi.qdc import _split_atlas as split_atlas_names
 from lobcoder.refi.safe_xml import Element, attr, child, children, local, namespace_of, norm_guid, stream_xml, text_of
 from lobcoder.services.codebook_data import CodebookCode
-from lobcoder.storage.leftovers import spool_prefix
+from lobcoder.storage.leftovers import spool_file
 from lobcoder.text.decode import decode_bytes
 from lobcoder.text.normalize import normalize_text
 
@@ -193,14 +192,14 @@ def _refs(element: Element, tag: str = "NoteRef") -> list[str]:
 class QdpxFile:
     """An open .qdpx, read in two streaming passes: :meth:`structure`, then :meth:`sources`."""
 
-    def __init__(self, archive: SafeZip, path: Path) -> None:
+    def __init__(self, archive: SafeZip, path: Path, spool_beside: Path | None = None) -> None:
         self.archive = archive
         self.path = path
         self.content = QdpxContent(name=path.stem, origin="")
         self.used_text_paths: set[str] = set()  # text files of text sources (media texts repeating one are skipped)
         self._wanted: set[str] | None = None
         self._qde_kept: IO[bytes] | None = None  # project.qde's bytes once unpacked in full
-        self.spool_beside: Path | None = None  # the project being made: a large project.qde is kept in its folder
+        self.spool_beside = spool_beside  # the project being made: a large project.qde is kept in its folder
         member = archive.find("project.qde")
         if member is None:
             member = next((m for m in archive.names() if m.lower().endswith(".qde")), None)
@@ -221,11 +220,10 @@ class QdpxFile:
         path = Path(path)
         archive = SafeZip.open(path, max_member_bytes=max_member_bytes)
         try:
-            qdpx = cls(archive, path)
+            qdpx = cls(archive, path, Path(spool_beside) if spool_beside is not None else None)
         except BaseException:
             archive.close()
             raise
-        qdpx.spool_beside = Path(spool_beside) if spool_beside is not None else None
         return qdpx
 
     def close(self) -> None:
@@ -250,13 +248,7 @@ class QdpxFile:
             while chunk := self._qde_kept.read(CHUNK):
                 yield chunk
             return
-        kept: IO[bytes] = (
-            tempfile.SpooledTemporaryFile(max_size=QDE_IN_MEMORY)
-            if self.spool_beside is None
-            else tempfile.SpooledTemporaryFile(
-                max_size=QDE_IN_MEMORY, dir=str(self.spool_beside.parent), prefix=spool_prefix(self.spool_beside)
-            )
-        )
+        kept: IO[bytes] = spool_file(QDE_IN_MEMORY, self.spool_beside)
         try:
             for chunk in self.archive.chunks(self.qde):
                 kept.write(chunk)

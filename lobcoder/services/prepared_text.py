@@ -16,13 +16,12 @@ it in.
 from __future__ import annotations
 
 import hashlib
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import IO
 
 from lobcoder.storage.bulk import utf8
-from lobcoder.storage.leftovers import spool_prefix
+from lobcoder.storage.leftovers import spool_file
 from lobcoder.text.normalize import content_hash, is_normalized
 
 _PIECE = 1 << 20  # characters encoded at a time
@@ -115,7 +114,7 @@ def spool_text(text: str, name: str = "", beside: str | Path | None = None) -> S
     The bytes, length and hash are exactly :func:`prepare_text`'s. A text
     longer than a megabyte is spooled to a file in the folder of the project
     ``beside`` (None: the system's temporary folder), under a hidden name
-    (:func:`spool_prefix`). Where the system can, the file has no name at all
+    (:func:`~lobcoder.storage.leftovers.spool_prefix`). Where the system can, the file has no name at all
     and is gone even after a kill (Linux: ``O_TMPFILE``; macOS: removed as
     soon as it is made; Windows: deleted on close by the system); otherwise
     the next opening of the project removes it. When the folder cannot be
@@ -125,11 +124,7 @@ def spool_text(text: str, name: str = "", beside: str | Path | None = None) -> S
         ValueError: the text is not in normalised form.
     """
     _check_normalized(text, name)
-    if beside is None:
-        spool = tempfile.SpooledTemporaryFile(max_size=_SPOOL_IN_MEMORY)
-    else:
-        folder = str(Path(beside).parent)
-        spool = tempfile.SpooledTemporaryFile(max_size=_SPOOL_IN_MEMORY, dir=folder, prefix=spool_prefix(beside))
+    spool = spool_file(_SPOOL_IN_MEMORY, beside)
     digest = hashlib.sha256()
     size = 0
     try:

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import os
 import re
+import tempfile
 import time
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -39,6 +40,17 @@ def spool_prefix(project: str | Path) -> str:
     once its process no longer runs.
     """
     return partial_path(project, "spool").name + "-"
+
+
+def spool_file(max_size: int, beside: str | Path | None) -> tempfile.SpooledTemporaryFile[bytes]:
+    """A temporary file held in memory up to ``max_size`` bytes, then on disk beside the project ``beside``.
+
+    On disk it lies in ``beside``'s folder under :func:`spool_prefix`; with
+    ``beside`` None, in the system's temporary folder.
+    """
+    if beside is None:
+        return tempfile.SpooledTemporaryFile(max_size=max_size)
+    return tempfile.SpooledTemporaryFile(max_size=max_size, dir=str(Path(beside).parent), prefix=spool_prefix(beside))
 
 
 def process_running(pid: int) -> bool:

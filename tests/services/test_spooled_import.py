@@ -76,7 +76,7 @@ def test_a_text_that_is_not_normalised_is_refused() -> None:
 
 def test_no_room_for_the_spool_keeps_the_bytes_in_memory(monkeypatch: pytest.MonkeyPatch) -> None:
     class FullDisk:
-        def __init__(self, max_size: int) -> None:
+        def __init__(self, max_size: int, beside: object) -> None:
             self.closed = False
 
         def write(self, data: bytes) -> int:
@@ -85,7 +85,7 @@ def test_no_room_for_the_spool_keeps_the_bytes_in_memory(monkeypatch: pytest.Mon
         def close(self) -> None:
             self.closed = True
 
-    monkeypatch.setattr(prepared_text.tempfile, "SpooledTemporaryFile", FullDisk)
+    monkeypatch.setattr(prepared_text, "spool_file", FullDisk)
     text = _long_text(2, 50)
     got = spool_text(text).prepared()
     assert got.utf8 == text.encode("utf-8") and got.digest == content_hash(text)
