@@ -178,7 +178,8 @@ def _legacy(path: str | Path, chunks: Chunks, sample: int) -> str:
     gives nothing but plausible Western characters, or when the detector (on
     the first ``sample`` bytes) names a Western single-byte encoding.
     """
-    if _plausible_cp1252(chunks):
+    plausible = _plausible_cp1252(chunks)
+    if plausible:
         return "cp1252"
     head = bytearray()
     for chunk in chunks():
@@ -187,7 +188,7 @@ def _legacy(path: str | Path, chunks: Chunks, sample: int) -> str:
             break
     best = from_bytes(bytes(head)).best()
     detected = codecs.lookup(best.encoding).name if best is not None else None
-    if detected in _WESTERN and _decodes(chunks, "cp1252"):
+    if detected in _WESTERN and plausible is not None:
         return "cp1252"
     if detected is None or detected.startswith(("utf-16", "utf-32")):
         # Without zero bytes the data is no UTF-16/32 text, whatever the detector says.
@@ -195,26 +196,22 @@ def _legacy(path: str | Path, chunks: Chunks, sample: int) -> str:
     return detected
 
 
-def _decodes(chunks: Chunks, encoding: str) -> bool:
-    try:
-        for _ in decoded(chunks, encoding):
-            pass
-    except UnicodeDecodeError:
-        return False
-    return True
+def _plausible_cp1252(chunks: Chunks) -> bool | None:
+    """Whether the whole file decodes as Windows-1252 into plausible Western text; None: it does not decode.
 
-
-def _plausible_cp1252(chunks: Chunks) -> bool:
-    """Whether the whole file decodes as Windows-1252 into plausible Western text."""
+    One pass: past the first implausible piece the rest is only decoded, to tell False from None.
+    """
     seen: set[str] = set()
+    plausible = True
     try:
         for piece in decoded(chunks, "cp1252"):
-            if _LONG_NON_ASCII_RUN.search(piece):
-                return False
-            seen.update(_NON_ASCII.findall(piece))
+            if plausible and _LONG_NON_ASCII_RUN.search(piece):
+                plausible = False
+            elif plausible:
+                seen.update(_NON_ASCII.findall(piece))
     except UnicodeDecodeError:
-        return False
-    return plausible_western_chars(seen)
+        return None
+    return plausible and plausible_western_chars(seen)
 
 
 def plausible_western_chars(chars: set[str]) -> bool:
