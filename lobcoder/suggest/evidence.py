@@ -7,9 +7,11 @@ with a few words between (:func:`terms_of`). A theme also gets its
 sub-codes' terms at half weight. A term weighs more when it is frequent in
 the code's texts, rare in the *other* codes' texts (contrast), and rare in
 the project's own sentences (so *school*, *docent* or *LOB* weigh little in
-a project where every answer mentions them). Only the strongest terms of a code are kept. Terms of the
-exclusion criteria that the code's own texts do not use are negative
-evidence. The hand-written keywords (:mod:`rules`) stay the strongest signal.
+a project where every answer mentions them); a closed-class word
+(:data:`FUNCTION_WORDS`: *erin*, *daarbij*) is no term, however rare. Only
+the strongest terms of a code are kept. Terms of the exclusion criteria
+that the code's own texts do not use are negative evidence. The
+hand-written keywords (:mod:`rules`) stay the strongest signal.
 
 Dutch compounds are matched by their parts (:mod:`terms`): a compound in a
 code's texts (``gespreksformulieren``) gives its parts as terms at
@@ -61,6 +63,14 @@ RELATED_SHARE = 0.0  # a neighbour's weight: this share of its term's, times the
 PAIR_WINDOW = 2  # a codebook pair matches two of a sentence's content lemmas at most this many content words apart
 PAIR_UNORDERED = True  # ... in either order (docenten leren samen: samen leren)
 EXTRA_STOP = frozenset({"code", "passage", "passages", "uitspraak", "uitspraken", "codeer", "coderen", "gebruik"})
+_PREPOSITIONS = (
+    "aan achter af bij binnen boven buiten door doorheen heen in langs mee na naar naast om omheen onder op over"
+    " tegen tegenaan toe tussen uit van vandaan voor zonder"
+).split()
+# Closed-class words weigh nothing as a single term (a pronominal adverb may still be part of a pair): spaCy's Dutch stop words
+# (which also reach a code's terms as compound parts: voor|waarde, leiding|geven) and the pronominal
+# adverbs it lacks (erin, daarbij, waarmee), which rose to a code's strongest terms by rarity alone.
+FUNCTION_WORDS = STOP_WORDS | frozenset(f"{a}{p}" for a in ("er", "hier", "daar", "waar") for p in _PREPOSITIONS)
 
 
 class CodeTexts(Protocol):
@@ -227,6 +237,8 @@ class CodebookEvidence:
                 parent = by_id.get(parent_code.parent_id) if parent_code and parent_code.parent_id else None
 
         def weigh(term: str, n: float) -> float:
+            if term in FUNCTION_WORDS:
+                return 0.0
             contrast = math.log(1.0 + total / spread.get(term, 1)) / math.log(1.0 + total)
             pair = PAIR_SHARE if " " in term else 1.0
             frequency = 1.0 + math.log(n) if n >= 1 else n

@@ -116,6 +116,18 @@ def test_words_every_sentence_of_the_project_uses_weigh_little(pipeline: DutchPi
     assert weights["intervisie"] > 3 * weights.get("docent", 0.0)
 
 
+def test_a_rare_function_word_of_the_definition_is_no_term(pipeline: DutchPipeline) -> None:
+    """*erin* is in no sentence of the project, *visie* in many: rarity alone made *erin* the stronger term."""
+    visie = code("a", "Visie", definition="Hoe de visie op LOB erin doorwerkt en wie daarbij betrokken is.")
+    other = code("b", "Samen oefenen", definition="Docenten oefenen samen in intervisie.")
+    project = Vocabulary.of([("visie", f"woord{i}") for i in range(10)] + [(f"zin{i}",) for i in range(30)])
+    evidence = CodebookEvidence(pipeline, [visie, other], project)
+    weights = evidence.terms["a"]
+    assert "erin" not in weights and "daarbij" not in weights
+    assert weights["visie"] > 0 and weights["doorwerkt"] > 0
+    assert "a" not in evidence.score([lemmas(pipeline, "Daarbij zat er veel erin.")])[0]
+
+
 def test_each_code_has_its_own_threshold(pipeline: DutchPipeline) -> None:
     text = "Eerste zin over iets. Tweede zin over iets anders."
     processed = process_text(pipeline, text)
