@@ -214,7 +214,7 @@ class CodebookEvidence:
                 counter = own.setdefault(guid, defaultdict(float))
                 for term, n in terms.items():
                     counter[term] += n * FIELDS[field]
-        from_texts = {t for counter in own.values() for t in counter}
+        from_texts = {guid: set(counter) for guid, counter in own.items()}  # each code's own texts' terms
         for guid, extra in sorted((learned or {}).items()):  # terms learned from codings (classifier.feedback)
             counter = own.setdefault(guid, defaultdict(float))
             for term, n in sorted(extra.items()):
@@ -222,19 +222,22 @@ class CodebookEvidence:
                     self._written.setdefault(pair_key(*term.split(" ", 1)), term)
                     term = pair_key(*term.split(" ", 1))
                 counter[term] += n
-        self._learned = frozenset(t for extra in own.values() for t in extra) - from_texts
         # A term's contrast: in how many codes' own texts it occurs.
         spread: Counter[str] = Counter(t for counter in own.values() for t in counter)
         total = max(len(own), 1)
         by_id = {c.id: c.guid for c in codes}
         family = {guid: defaultdict(float, counter) for guid, counter in own.items()}
+        written_family = {guid: set(terms) for guid, terms in from_texts.items()}
         for code in codes:
             parent = by_id.get(code.parent_id) if code.parent_id is not None else None
             while parent is not None:
                 for term, n in own.get(code.guid, {}).items():
                     family[parent][term] += n * CHILD_SHARE
+                written_family.setdefault(parent, set()).update(from_texts.get(code.guid, ()))
                 parent_code = next((c for c in codes if c.guid == parent), None)
                 parent = by_id.get(parent_code.parent_id) if parent_code and parent_code.parent_id else None
+        # Per code, the terms only codings gave it (its own or its sub-codes'), not the texts of it or its sub-codes.
+        self._learned = {guid: frozenset(counter) - written_family.get(guid, set()) for guid, counter in family.items()}
 
         def weigh(term: str, n: float) -> float:
             if term in FUNCTION_WORDS:
@@ -323,12 +326,12 @@ class CodebookEvidence:
                 positive = sorted((t for t in found_terms if t[0] > 0), key=lambda t: (-t[0], t[1]))
                 negative = [t for t in found_terms if t[0] < 0]
                 total = sum(w for w, _ in found_terms)
-                shown = self._written
+                shown, learned = self._written, self._learned.get(guid, frozenset())
                 hits[guid] = EvidenceHit(
                     total,
-                    tuple(dict.fromkeys(shown.get(t, t) for _, t in positive if t not in self._learned)),
+                    tuple(dict.fromkeys(shown.get(t, t) for _, t in positive if t not in learned)),
                     tuple(dict.fromkeys(shown.get(t, t) for _, t in negative)),
-                    tuple(dict.fromkeys(shown.get(t, t) for _, t in positive if t in self._learned)),
+                    tuple(dict.fromkeys(shown.get(t, t) for _, t in positive if t in learned)),
                 )
             result.append(hits)
         return result

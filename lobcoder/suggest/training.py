@@ -78,9 +78,8 @@ def examples_for(
         scorer = CodebookScorer(pipeline, codes, found, extra) if extra else codebook_scorer(pipeline, codes, found)
         scored = scorer.score(parsed, units)
         if feedback.ENABLED:
-            extra = extra or {}
             for unit, hits in zip(units, scored, strict=True):
-                own = (g for g, e in hits.items() if e.keywords or e.against or set(e.terms) - set(extra.get(g, ())))
+                own = (g for g, e in hits.items() if e.keywords or e.against or e.terms)  # not only learned terms
                 speaks[(id(parsed), unit.start, unit.end)] = tuple(sorted(own))
         return [{g: e.score for g, e in hits.items()} for hits in scored]
 

@@ -90,3 +90,22 @@ def test_a_documents_evidence_counts_only_the_terms_learned_from_the_other_docum
         assert alone - set(learned[leren])  # (there is such a term)
     monkeypatch.setattr(feedback, "ENABLED", False)
     assert all(dict(e.evidence).get(leren, 0.0) == 0.0 for e in examples_for(pipeline, codes, documents, processed))
+
+
+def test_a_term_only_its_codings_gave_a_code_is_shown_as_learned_even_where_another_codes_texts_have_it(
+    pipeline: DutchPipeline,
+) -> None:
+    codes = [
+        Code("a", "Thema A", 1),
+        Code("b", "Thema B", 2, definition="Docenten doen aan intervisie."),
+        Code("t", "Thema T", 3),
+        Code("s", "Thema S", 4, parent_id=3, definition="Docenten oefenen met een rollenspel."),
+    ]
+    learned = {"a": {"intervisie": 0.5}, "s": {"intervisie": 0.5}}
+    evidence = CodebookEvidence(pipeline, codes, learned=learned)
+    found = evidence.score([words(pipeline, "In de intervisie doen we een rollenspel.")])[0]
+    assert (found["a"].terms, found["a"].learned) == ((), ("intervisie",))  # B's definition is not A's
+    assert (found["b"].terms, found["b"].learned) == (("intervisie",), ())
+    # A theme reads its sub-code's texts as its own, and its sub-code's learned terms as learned.
+    assert "rollenspel" in found["t"].terms and "intervisie" in found["t"].learned
+    assert "intervisie" not in found["t"].terms and "intervisie" in found["s"].learned
