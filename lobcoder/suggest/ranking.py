@@ -31,7 +31,7 @@ from lobcoder.suggest.context import UnitText, unit_texts
 from lobcoder.suggest.evidence import Vocabulary, prior
 from lobcoder.suggest.examples import sentence_units
 from lobcoder.suggest.pipeline import DutchPipeline, load_pipeline
-from lobcoder.suggest.scoring import Evidence, codebook_scorer
+from lobcoder.suggest.scoring import Evidence, codebook_scorer, sub_codes
 from lobcoder.suggest.training import load_classifier
 from lobcoder.suggest.units import TurnLike, Unit, overlaps
 from lobcoder.suggest.vocabulary import project_vocabulary
@@ -148,7 +148,7 @@ def rank(
             and not overlaps(unit, spans)
             and not any(s <= unit.start and unit.end <= e for s, e in refused)
         ]
-    below = _sub_codes(codes) if PREFER_SUB_CODES else {}
+    below = sub_codes(codes, lambda c: c.codings > 0) if PREFER_SUB_CODES else {}  # the sub-codes the project uses
     subs = {g for found in below.values() for g in found}
     overlapping = {
         guid: [p for p, unit in enumerate(units) if overlaps(unit, coded.get(guid, ()))] for guid in sorted(subs)
@@ -172,22 +172,6 @@ def rank(
             result.append(_suggestion(document_id, code, run, threshold, found))
     result.sort(key=lambda s: (-s.score, s.start, s.end, s.code_name))
     return result[:limit] if limit is not None else result
-
-
-def _sub_codes(codes: Sequence[CodeInfo]) -> dict[str, list[str]]:
-    """Each code's descendants among ``codes`` that the project uses (have codings), as GUIDs."""
-    by_id = {c.id: c for c in codes}
-    below: dict[str, list[str]] = {}
-    for code in codes:
-        if code.codings <= 0:
-            continue
-        parent = by_id.get(code.parent_id) if code.parent_id is not None else None
-        seen: set[int] = set()
-        while parent is not None and parent.id not in seen:
-            seen.add(parent.id)
-            below.setdefault(parent.guid, []).append(code.guid)
-            parent = by_id.get(parent.parent_id) if parent.parent_id is not None else None
-    return below
 
 
 def _suggestion(

@@ -17,8 +17,9 @@ from __future__ import annotations
 
 import dataclasses
 import threading
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
+from typing import TypeVar
 
 from lobcoder.suggest.cache import ProcessedText
 from lobcoder.suggest.evidence import KEYWORD, CodebookEvidence, CodeTexts, Vocabulary
@@ -38,6 +39,8 @@ QUESTION = 0.5  # share of the evidence of the text before a passage (the interv
 NEIGHBOUR_CAP = 0.5  # a neighbour adds at most this much
 CONTEXT_CAP = 0.6  # context adds at most this much to a unit without evidence of its own: alone it is no suggestion
 QUESTION_TOKENS = 60  # how much of the text before a passage is read as its question
+
+_Code = TypeVar("_Code", bound=CodeTexts)
 
 
 @dataclass(frozen=True)
@@ -62,15 +65,7 @@ class CodebookScorer:
         self.rules = rule_matcher(pipeline, codes)
         self.derived = CodebookEvidence(pipeline, codes, vocabulary, learned)
         self._weights = {(k.code_guid, k.text): k.weight for k in self.rules.keywords}
-        by_id = {c.id: c for c in codes}
-        self._below: dict[str, list[str]] = {}
-        for code in codes:
-            parent = by_id.get(code.parent_id) if code.parent_id is not None else None
-            seen = set()
-            while parent is not None and parent.id not in seen:
-                seen.add(parent.id)
-                self._below.setdefault(parent.guid, []).append(code.guid)
-                parent = by_id.get(parent.parent_id) if parent.parent_id is not None else None
+        self._below = sub_codes(codes)
 
     def score(self, processed: ProcessedText, units: Sequence[Unit]) -> list[dict[str, Evidence]]:
         """Per unit, the evidence of each code the codebook says anything about, its context's included."""
@@ -131,6 +126,22 @@ class CodebookScorer:
             if own is None or score > own.score:
                 result[guid] = dataclasses.replace(best, score=score)
         return result
+
+
+def sub_codes(codes: Sequence[_Code], include: Callable[[_Code], bool] | None = None) -> dict[str, list[str]]:
+    """Each code's descendants among ``codes`` (those ``include`` accepts; None: all), as GUIDs in ``codes``' order."""
+    by_id = {c.id: c for c in codes}
+    below: dict[str, list[str]] = {}
+    for code in codes:
+        if include is not None and not include(code):
+            continue
+        parent = by_id.get(code.parent_id) if code.parent_id is not None else None
+        seen: set[int] = set()
+        while parent is not None and parent.id not in seen:  # a cycle (never stored) ends the walk
+            seen.add(parent.id)
+            below.setdefault(parent.guid, []).append(code.guid)
+            parent = by_id.get(parent.parent_id) if parent.parent_id is not None else None
+    return below
 
 
 def passages(processed: ProcessedText, units: Sequence[Unit]) -> tuple[list[int], list[Unit]]:
