@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -19,3 +19,20 @@ def store(tmp_path: Path) -> Iterator[ProjectStore]:
     project = ProjectStore.create(tmp_path / "project.lobcoder")
     yield project
     project.close()
+
+
+def _open_files() -> list[str]:
+    """Where this process's open files are (Linux: also files that have no name)."""
+    links = []
+    for fd in Path("/proc/self/fd").iterdir():
+        try:
+            links.append(os.readlink(fd))
+        except OSError:
+            continue
+    return links
+
+
+@pytest.fixture
+def open_files() -> Callable[[], list[str]]:
+    """A function listing where this process's open files are (needs /proc)."""
+    return _open_files

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -18,18 +19,10 @@ from lobcoder.storage.project import ProjectStore
 TEXT = "Interviewer: Wie hielp je kiezen?\nAnna: De mentor, één gesprek over coördinatie van de stage.\n"
 
 
-def _open_files() -> list[str]:
-    links = []
-    for fd in Path("/proc/self/fd").iterdir():
-        try:
-            links.append(os.readlink(fd))
-        except OSError:
-            continue
-    return links
-
-
 @pytest.mark.skipif(not Path("/proc/self/fd").is_dir(), reason="needs /proc to see where open files are")
-def test_the_kept_project_qde_is_in_the_new_projects_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_the_kept_project_qde_is_in_the_new_projects_folder(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, open_files: Callable[[], list[str]]
+) -> None:
     source = tmp_path / "bron.lobcoder"
     with ProjectStore.create(source) as store:
         with store.transaction() as session:
@@ -46,7 +39,7 @@ def test_the_kept_project_qde_is_in_the_new_projects_folder(tmp_path: Path, monk
     storing = qdpx_import.store_qdpx
 
     def watched(*args, **kwargs):  # type: ignore[no-untyped-def]
-        seen.append(_open_files())  # project.qde has been read once and is kept for the second pass
+        seen.append(open_files())  # project.qde has been read once and is kept for the second pass
         return storing(*args, **kwargs)
 
     monkeypatch.setattr(qdpx_import, "store_qdpx", watched)

@@ -7,6 +7,7 @@ import signal
 import subprocess
 import sys
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -33,21 +34,9 @@ def system_temp(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return folder
 
 
-def _open_files() -> list[str]:
-    """Where this process's open files are (Linux: also files that have no name)."""
-    fds = Path("/proc/self/fd")
-    links = []
-    for fd in fds.iterdir():
-        try:
-            links.append(os.readlink(fd))
-        except OSError:
-            continue
-    return links
-
-
 @pytest.mark.skipif(not Path("/proc/self/fd").is_dir(), reason="needs /proc to see where open files are")
 def test_a_long_import_spools_beside_the_project_not_in_the_system_temp_folder(
-    tmp_path: Path, system_temp: Path, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, system_temp: Path, monkeypatch: pytest.MonkeyPatch, open_files: Callable[[], list[str]]
 ) -> None:
     monkeypatch.setattr(prepared_text, "_SPOOL_IN_MEMORY", 1 << 16)  # the spool becomes a file (as past 1 MB)
     folder = tmp_path / "onderzoek"
@@ -58,7 +47,7 @@ def test_a_long_import_spools_beside_the_project_not_in_the_system_temp_folder(
     taken = SpooledText.prepared
 
     def watched(spooled: SpooledText):  # type: ignore[no-untyped-def]
-        seen.append(_open_files())  # the moment the spool is full and about to be read back
+        seen.append(open_files())  # the moment the spool is full and about to be read back
         return taken(spooled)
 
     monkeypatch.setattr(SpooledText, "prepared", watched)
