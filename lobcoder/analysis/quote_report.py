@@ -17,6 +17,12 @@ fields in the order given: ``participant`` (else the turn's speaker),
 ``time`` (of the turn), or an attribute's name for its value. A value that is
 a number is written with its attribute's name ("ronde 1"), any other value
 alone ("docent"); missing fields are left out: "(Marieke, docent, ronde 1)".
+
+A passage several coders coded alike is one quote (see
+:mod:`lobcoder.analysis.quotes`); it is picked and counted once. When the
+report's quotes come from more than one coder, each quote names its coders
+("coded by Fenna, Sander"); when they all come from one coder, the notes say
+so once instead.
 """
 
 from __future__ import annotations
@@ -25,11 +31,13 @@ import random
 import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
+from functools import cached_property
 from typing import Literal
 
 from lobcoder.analysis.dataset import NO_VALUE, CodeNode, Dataset, IntArray
 from lobcoder.analysis.filters import AnalysisFilter, FilterDescription, join_names
 from lobcoder.analysis.quotes import (
+    CodeRows,
     DocumentReader,
     Quote,
     QuoteResult,
@@ -82,6 +90,21 @@ class QuoteReport:
                 parts.append(value)
         return f"({', '.join(parts)})" if parts else ""
 
+    @cached_property
+    def sole_coder(self) -> str | None:
+        """The one coder of every quote, if there is one; then no quote names it (the notes do)."""
+        named = {quote.coders for group in self.groups for quote in group.quotes}
+        if len(named) == 1:
+            (coders,) = named
+            return coders[0] if len(coders) == 1 else None
+        return None
+
+    def coders_of(self, quote: Quote, language: str = "en") -> str:
+        """ "coded by Fenna, Sander", or "" when the quote names no coder or one coder coded every quote."""
+        if not quote.coders or self.sole_coder is not None:
+            return ""
+        return message("quotes.coded_by", language, coders=join_names(quote.coders, language))
+
     def title(self, language: str = "en") -> str:
         return message("quotes.title", language)
 
@@ -98,6 +121,11 @@ class QuoteReport:
             lines.append(message("quotes.note.at_most", language, count=self.per_code, rule=rule))
         if self.context:
             lines.append(message("quotes.note.context", language, count=self.context))
+        sole = self.sole_coder
+        if sole is not None and self.described.coders != (sole,):  # else the filter's line says it
+            lines.append(message("quotes.note.sole_coder", language, coder=sole))
+        elif any(len(q.coders) > 1 for group in self.groups for q in group.quotes):
+            lines.append(message("quotes.note.merged", language))
         codes_named = replace(self.described, codes=None)  # the codes are named above
         lines += codes_named.lines(language)
         if self.pseudonymised:
@@ -265,30 +293,32 @@ def picked_quote_report(
     """
     fields = _fields(per_code, rule, attribution, dataset.attribute_names)
     starts, ends, document_of = dataset.codings.start, dataset.codings.end, dataset.codings.document
-    picked: list[tuple[CodeNode, IntArray]] = []
+    picked: list[CodeRows] = []
     totals: list[int] = []
-    for code, rows in quote_rows(dataset, flt, codes, rollup):
-        if not len(rows):
+    for code_rows in quote_rows(dataset, flt, codes, rollup):
+        if not len(code_rows):
             continue
+        first = code_rows.first()  # the codings of a quote share its document and span
 
-        def source(i: int, rows: IntArray = rows) -> object:  # asked only when "spread" must choose
-            document = dataset.documents[int(document_of[rows[i]])]
+        def source(i: int, first: IntArray = first) -> object:  # asked only when "spread" must choose
+            document = dataset.documents[int(document_of[first[i]])]
             return _source(document.participant, document.id)
 
         chosen = _chosen(
-            len(rows),
+            len(code_rows),
             per_code,
             rule,
             seed,
-            code.id,
-            lambda i, rows=rows: int(ends[rows[i]] - starts[rows[i]]),  # type: ignore[misc]
+            code_rows.code.id,
+            lambda i, first=first: int(ends[first[i]] - starts[first[i]]),  # type: ignore[misc]
             source,
         )
-        picked.append((code, rows[chosen]))
-        totals.append(len(rows))
+        picked.append(code_rows.take(chosen))
+        totals.append(len(code_rows))
     found = quotes_of_rows(dataset, picked, documents or dataset_documents(dataset), context)
     groups = tuple(
-        QuoteGroup(code, tuple(group), total) for (code, _rows), group, total in zip(picked, found, totals, strict=True)
+        QuoteGroup(code_rows.code, tuple(group), total)
+        for code_rows, group, total in zip(picked, found, totals, strict=True)
     )
     return QuoteReport(
         groups=groups,

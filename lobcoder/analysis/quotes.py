@@ -1,7 +1,14 @@
 """Coded segments with their context (quotes), and the passages behind a co-occurrence cell.
 
-A quote is one filtered coding with its document, participant, effective
-attribute values, coder and text. Its *speaker* and *timestamp* are those of
+A quote is one coded passage with its document, participant, effective
+attribute values, coders and text. Codings listed under the same code with the
+same document, start and end (several coders coding one passage, or with
+roll-up one coder using a code and its sub-code) are *one* quote that names
+all its coders: a passage counts once however many coders agreed on it.
+Overlapping but different spans stay separate quotes, since each coder's
+boundaries are a choice the report should show. Merging happens after the
+filter, so a coder filter keeps only the chosen coders' codings and names.
+Its *speaker* and *timestamp* are those of
 the first speaker turn it touches (none for text outside every turn); its
 *paragraph* is the 1-based number of the first paragraph it touches, counting
 non-blank lines as :mod:`lobcoder.analysis.units` does. All positions are
@@ -36,7 +43,12 @@ from lobcoder.i18n import message
 
 @dataclass(frozen=True)
 class Quote:
-    """One coded segment; ``listed_under`` is the code whose quotes it is shown with."""
+    """One coded passage; ``listed_under`` is the code whose quotes it is shown with.
+
+    ``coding_ids`` are the codings of this passage (one per coder, in project
+    order); ``coding_id`` and ``code`` are those of the first. ``coders`` are
+    their distinct coder names in alphabetical order (unnamed coders left out).
+    """
 
     coding_id: int
     code: CodeNode
@@ -48,12 +60,18 @@ class Quote:
     speaker: str | None
     paragraph: int
     timestamp_ms: int | None
-    coder: str | None
+    coders: tuple[str, ...]
+    coding_ids: tuple[int, ...]
     start: int
     end: int
     text: str
     before: str = ""  # context: up to N words before and after the quote (see :func:`quotes`)
     after: str = ""
+
+    @property
+    def coder_names(self) -> str | None:
+        """ "Fenna, Sander", or None when no coder is named."""
+        return ", ".join(self.coders) or None
 
 
 def context_words(text: str, start: int, end: int, words: int) -> tuple[str, str]:
@@ -104,7 +122,7 @@ class QuoteResult:
                 q.speaker,
                 q.paragraph,
                 format_timestamp(q.timestamp_ms),
-                q.coder,
+                q.coder_names,
                 q.text,
             )
             for q in self.quotes
@@ -142,51 +160,91 @@ def _rows_of(dataset: Dataset, rows: IntArray, code: CodeNode, rollup: bool) -> 
     return rows[np.isin(dataset.codings.code[rows], indices)]
 
 
+@dataclass(frozen=True, eq=False)
+class CodeRows:
+    """One code's quotes as coding rows: quote ``i`` is ``rows[bounds[i]:bounds[i + 1]]``, codings of one span."""
+
+    code: CodeNode
+    rows: IntArray
+    bounds: IntArray
+
+    def __len__(self) -> int:
+        return len(self.bounds) - 1
+
+    def first(self) -> IntArray:
+        """The first coding row of each quote."""
+        return self.rows[self.bounds[:-1]]
+
+    def quote(self, i: int) -> IntArray:
+        return self.rows[self.bounds[i] : self.bounds[i + 1]]
+
+    def take(self, chosen: Sequence[int]) -> CodeRows:
+        """Only the quotes ``chosen`` (indices, in the order given)."""
+        parts = [self.quote(i) for i in chosen]
+        rows = np.concatenate(parts) if parts else self.rows[:0]
+        bounds = np.concatenate(([0], np.cumsum([len(part) for part in parts], dtype=np.int64)))
+        return CodeRows(self.code, rows, bounds)
+
+
+def passage_rows(dataset: Dataset, code: CodeNode, rows: IntArray) -> CodeRows:
+    """``rows`` in document and text order, codings of the same span (document, start, end) grouped."""
+    c = dataset.codings
+    rows = rows[np.lexsort((c.end[rows], c.start[rows], c.document[rows]))]  # stable: codings keep their order
+    new = np.ones(len(rows), dtype=bool)
+    if len(rows) > 1:
+        same = (
+            (c.document[rows[1:]] == c.document[rows[:-1]])
+            & (c.start[rows[1:]] == c.start[rows[:-1]])
+            & (c.end[rows[1:]] == c.end[rows[:-1]])
+        )
+        new[1:] = ~same
+    return CodeRows(code, rows, np.append(np.flatnonzero(new), len(rows)))
+
+
 def quote_rows(
     dataset: Dataset,
     flt: AnalysisFilter = AnalysisFilter(),
     codes: Iterable[int] | None = None,
     rollup: bool = False,
-) -> list[tuple[CodeNode, IntArray]]:
-    """The coding rows :func:`quotes` lists, per code, in document and text order (no text is read)."""
+) -> list[CodeRows]:
+    """The coding rows :func:`quotes` lists, per code, in document and text order (no text is read).
+
+    Rows are filtered first, then grouped into quotes by span.
+    """
     selection = select(dataset, flt)
     listed = selection.codes if codes is None else tuple(dataset.code(code_id) for code_id in codes)
-    found = []
-    for code in listed:
-        rows = _rows_of(dataset, selection.rows, code, rollup)
-        order = np.lexsort((dataset.codings.start[rows], dataset.codings.document[rows]))
-        found.append((code, rows[order]))
-    return found
+    return [passage_rows(dataset, code, _rows_of(dataset, selection.rows, code, rollup)) for code in listed]
 
 
 def quotes_of_rows(
-    dataset: Dataset, listed: Sequence[tuple[CodeNode, IntArray]], documents: DocumentReader, context: int = 0
+    dataset: Dataset, listed: Sequence[CodeRows], documents: DocumentReader, context: int = 0
 ) -> list[list[Quote]]:
     """The quotes of ``listed`` rows, per code, reading each document's text and turns once.
 
     Documents are read one at a time (``documents``) and let go before the
     next: memory holds one text and the quotes, not the project.
     """
-    by_document: dict[int, list[tuple[int, int, int]]] = {}  # document index -> (code number, place, row)
-    for number, (_code, rows) in enumerate(listed):
-        for place, row in enumerate(rows.tolist()):
-            by_document.setdefault(int(dataset.codings.document[row]), []).append((number, place, row))
-    found: list[list[Quote | None]] = [[None] * len(rows) for _code, rows in listed]
+    by_document: dict[int, list[tuple[int, int]]] = {}  # document index -> (code number, quote number)
+    for number, code_rows in enumerate(listed):
+        for place, row in enumerate(code_rows.first().tolist()):
+            by_document.setdefault(int(dataset.codings.document[row]), []).append((number, place))
+    found: list[list[Quote | None]] = [[None] * len(code_rows) for code_rows in listed]
     for index in sorted(by_document):
         document = dataset.documents[index]
         text, turns = documents(document.id)
         lines = paragraphs(text)
         spoken = [t for t in turns if t.label_start < t.end]
         spans = turn_spans(spoken)
-        for number, place, row in by_document[index]:
-            coding = dataset.coding(row)
+        for number, place in by_document[index]:
+            codings = [dataset.coding(row) for row in listed[number].quote(place).tolist()]
+            coding = codings[0]
             touched = spans.touched(coding.start, coding.end)
             turn = spoken[touched.start] if touched else None
             before, after = context_words(text, coding.start, coding.end, context)
             found[number][place] = Quote(
                 coding_id=coding.id,
                 code=dataset.code(coding.code_id),
-                listed_under=listed[number][0],
+                listed_under=listed[number].code,
                 document_id=document.id,
                 document=document.name,
                 participant=document.participant,
@@ -194,7 +252,8 @@ def quotes_of_rows(
                 speaker=turn.speaker if turn else None,
                 paragraph=lines.number_at(coding.start),
                 timestamp_ms=turn.timestamp_ms if turn else None,
-                coder=coding.coder,
+                coders=tuple(sorted({c.coder for c in codings if c.coder}, key=lambda n: (n.casefold(), n))),
+                coding_ids=tuple(c.id for c in codings),
                 start=coding.start,
                 end=coding.end,
                 text=text[coding.start : coding.end],

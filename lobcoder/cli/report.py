@@ -465,6 +465,9 @@ def print_quotes(report: QuoteReport, language: Language = "en") -> None:
             if quote.after:
                 text = f"{text} [{quote.after} …]"
             text += " " + report.attribution_of(quote, language)
+            coders = report.coders_of(quote, language)
+            if coders:
+                text = f"{text.rstrip()} — {coders}"
             print(textwrap.fill(text.rstrip(), QUOTE_WIDTH, initial_indent="    ", subsequent_indent="    "))
             print()
     for note in report.notes(language):

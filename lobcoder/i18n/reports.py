@@ -193,6 +193,12 @@ MESSAGES.update(
         ),
         "quotes.attribution.paragraph": M(en="paragraph {number}", nl="alinea {number}"),
         "quotes.shown": M(en="{shown} of {total} quotes", nl="{shown} van {total} citaten"),
+        "quotes.coded_by": M(en="coded by {coders}", nl="gecodeerd door {coders}"),
+        "quotes.note.sole_coder": M(en="All quotes coded by {coder}.", nl="Alle citaten gecodeerd door {coder}."),
+        "quotes.note.merged": M(
+            en="A passage that several coders coded alike is quoted once, naming its coders.",
+            nl="Een passage die meerdere codeurs gelijk codeerden, staat er één keer in, met hun namen.",
+        ),
     }
 )
 

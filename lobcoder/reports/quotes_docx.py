@@ -4,8 +4,10 @@ Every element has a named style, so a researcher restyles all quotes at once
 in Word: ``Quote Heading`` (a code, based on Heading 2 so it shows in the
 navigation pane), ``Quote Definition`` (the code's definition, italic),
 ``Quote Block`` (a quote, indented 1.27 cm both sides, in quotation marks),
-and the character styles ``Quote Attribution`` ("(Marieke, docent, ronde 1)")
-and ``Quote Context`` (grey words around a quote). The notes ("*Note.* ...")
+and the character styles ``Quote Attribution`` ("(Marieke, docent, ronde 1)"),
+``Quote Context`` (grey words around a quote) and ``Quote Coders`` (grey
+"— coded by Fenna and Sander" when the quotes come from several coders; hide
+it for the thesis by making that style hidden text). The notes ("*Note.* ...")
 close the document, in ``Table Note`` like under the tables.
 """
 
@@ -25,7 +27,7 @@ from lobcoder.i18n import Language, check_language, message
 from lobcoder.reports import docx_style as ox
 
 HEADING, DEFINITION, BLOCK = "Quote Heading", "Quote Definition", "Quote Block"
-ATTRIBUTION, CONTEXT = "Quote Attribution", "Quote Context"
+ATTRIBUTION, CONTEXT, CODERS = "Quote Attribution", "Quote Context", "Quote Coders"
 QUOTE_MARKS: dict[Language, tuple[str, str]] = {"en": ("“", "”"), "nl": ("‘", "’")}
 """Dutch typesetting (Taalunie) prefers single quotation marks for quotations; English double."""
 CONTEXT_GREY = RGBColor(0x6E, 0x6E, 0x6E)
@@ -65,6 +67,9 @@ def build_quotes_document(report: QuoteReport, language: Language = "en") -> Doc
             attribution = report.attribution_of(quote, language)
             if attribution:
                 body.run(paragraph, " " + attribution, ATTRIBUTION)
+            coders = report.coders_of(quote, language)
+            if coders:
+                body.run(paragraph, " — " + coders, CODERS)
     notes = report.notes(language)
     if notes:
         paragraph = document.add_paragraph(style=ox.TABLE_NOTE)
@@ -104,3 +109,6 @@ def _styles(document: Document) -> None:
     attribution.font.italic = False
     context = styles.add_style(CONTEXT, WD_STYLE_TYPE.CHARACTER)
     context.font.color.rgb = CONTEXT_GREY
+    coders = styles.add_style(CODERS, WD_STYLE_TYPE.CHARACTER)
+    coders.font.color.rgb = CONTEXT_GREY
+    coders.font.size = Pt(9)

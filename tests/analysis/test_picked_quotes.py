@@ -18,7 +18,7 @@ _WORDS = "ja nee stage mentor coördinatie één loopbaan 😀 gesprek keuze twi
 
 
 def _build(store: ProjectStore, seed: int) -> Project:
-    """Twelve documents (some sharing a participant, some without one), a code tree and 300 codings."""
+    """Twelve documents (some sharing a participant, some without one), a code tree and 360 codings, some on one span."""
     rng = random.Random(seed)
     project = Project()
     with store.transaction() as session:
@@ -31,12 +31,17 @@ def _build(store: ProjectStore, seed: int) -> Project:
             text = "\n\n".join(lines) + "\n"
             participant = rng.choice(["Anna", "Bram", "Cas", None])
             add_text(session, project, f"interview {number:02d}", text, participant)
+        made = []
         for label in range(300):
             document = f"interview {rng.randrange(12):02d}"
             length = len(project.texts[document])
             start = rng.randrange(length - 1)
             end = rng.randint(start + 1, min(length, start + 200))
+            made.append((document, (start, end)))
             code(session, project, f"c{label}", document, rng.choice(list(project.codes)), (start, end))
+        for label in range(60):  # a second coder on the same spans: with the same code or another (one quote each)
+            document, span = rng.choice(made)
+            code(session, project, f"s{label}", document, rng.choice(list(project.codes)), span, coder="Sander")
     return project
 
 

@@ -30,10 +30,10 @@ def test_quotes_carry_speaker_paragraph_time_and_emoji_do_not_shift(store: Proje
         code(s, p, "t1", "Anna_w1", "Titel", "met Anna")
     data = load(store)
     result = quotes(data)
-    assert [(q.text, q.speaker, q.paragraph, q.timestamp_ms, q.coder) for q in result.quotes] == [
-        ("en leerzaam.", "Anna", 3, 62_000, "Fenna"),
-        ("Dat vond ik echt.", "Anna", 4, 62_000, "Sander"),
-        ("met Anna", None, 1, None, "Fenna"),  # the title is outside every turn
+    assert [(q.text, q.speaker, q.paragraph, q.timestamp_ms, q.coders) for q in result.quotes] == [
+        ("en leerzaam.", "Anna", 3, 62_000, ("Fenna",)),
+        ("Dat vond ik echt.", "Anna", 4, 62_000, ("Sander",)),
+        ("met Anna", None, 1, None, ("Fenna",)),  # the title is outside every turn
     ]
     table = result.to_table()
     assert table.columns == ("Document", "Participant", "Speaker", "Paragraph", "Time", "Coder", "Text")

@@ -250,7 +250,8 @@ def test_quotes_listing_and_json(project: Path) -> None:
     assert code == 0
     lines = out.splitlines()
     assert lines[:3] == ["Quotes", "", "Visie"]  # a heading per code, then each quote indented with who said it
-    assert "    “Geen visie” (Bram, wave 1)" in lines
+    assert "    “Geen visie” (Bram, wave 1) — coded by Fenna" in lines  # two coders' quotes: each names its own
+    assert "    “oefenen we gesprekken, dat is onze visie.” (Marieke, wave 2) — coded by Sander" in lines
     assert "  Quotes of Visie." in lines
     code, out, _ = run(
         "report",
@@ -269,6 +270,7 @@ def test_quotes_listing_and_json(project: Path) -> None:
     assert "    “elkaar en de visie is gedeeld.” (Marieke, wave 1, paragraph 2)" in lines
     assert "    “Geen visie” (Bram, wave 1, paragraph 2)" in lines  # spread: Bram before Marieke's second
     assert "  At most 2 quotes per code, spread over the participants." in lines
+    assert "  All quotes coded by Fenna." in lines  # the two shown are Fenna's: said once, not per quote
     code, _, err = run("report", "quotes", project, "--attribution", "participant,golf")
     assert code == 2 and "no attribute named 'golf'" in err
     code, out, _ = run("report", "quotes", project, "--codes", "Leren", "--rollup", "--format", "json")

@@ -224,7 +224,9 @@ class QuotesTab(AnalysisTab):
             text = f"[… {found.before}] {text}"
         if found.after:
             text = f"{text} [{found.after} …]"
-        return f"{text} {report.attribution_of(found, language)}".rstrip()
+        text = f"{text} {report.attribution_of(found, language)}".rstrip()
+        coders = report.coders_of(found, language)
+        return f"{text} — {coders}" if coders else text
 
     @Slot(QModelIndex)
     def _activated(self, index: QModelIndex) -> None:
