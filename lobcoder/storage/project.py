@@ -19,7 +19,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine, create_engine, event, text
+from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import NullPool
@@ -77,7 +77,7 @@ def _make_engine(path: Path, read_only: bool = False) -> Engine:
     if read_only:
         # In a folder nobody may write in, SQLite cannot create the WAL index
         # (-shm); "immutable" reads the file without it (safe: nobody can write).
-        uri = path.resolve().as_uri() + "?mode=ro" + ("" if os.access(path.parent, os.W_OK) else "&immutable=1")
+        uri = _read_only_uri(path, immutable=not os.access(path.parent, os.W_OK))
         engine = create_engine(
             "sqlite://", poolclass=NullPool, creator=lambda: sqlite3.connect(uri, uri=True, check_same_thread=False)
         )
@@ -90,6 +90,10 @@ def _make_engine(path: Path, read_only: bool = False) -> Engine:
     event.listen(engine, "connect", _configure_connection)
     event.listen(engine, "begin", _begin)
     return engine
+
+
+def _read_only_uri(path: Path, immutable: bool) -> str:
+    return path.resolve().as_uri() + "?mode=ro" + ("&immutable=1" if immutable else "")
 
 
 def _migrations_config(connection: Any) -> Any:
@@ -203,12 +207,12 @@ class ProjectStore:
         ``read_only`` None: read-only exactly when the file or its folder cannot be written.
         """
         path = Path(path)
-        _check_is_project(path)
+        header = _check_is_project(path)
         if read_only is None:
             read_only = not (os.access(path, os.W_OK) and os.access(path.parent, os.W_OK))
         engine = _make_engine(path, read_only)
         try:
-            revision = _current_revision(engine, path)
+            revision = _current_revision(path, header)
             if revision != SCHEMA_HEAD:
                 if revision is None:
                     raise NotAProjectError(path, "has no lobcoder schema version")
@@ -319,7 +323,8 @@ class ProjectStore:
             session.close()
 
 
-def _check_is_project(path: Path) -> None:
+def _check_is_project(path: Path) -> bytes:
+    """The file's SQLite header, once it is known to be a lobcoder project's."""
     if not path.exists():
         raise ProjectError(path, "no such file")
     if path.is_dir():
@@ -334,19 +339,33 @@ def _check_is_project(path: Path) -> None:
     application_id = int.from_bytes(header[68:72], "big")
     if application_id != APPLICATION_ID:
         raise NotAProjectError(path, "is an SQLite database but not a lobcoder project")
+    return header
 
 
-def _current_revision(engine: Engine, path: Path) -> str | None:
-    # A deferred read: opening a project never waits for, or blocks, a writer.
-    with engine.connect() as connection:
-        connection.execution_options(**{_READ_ONLY: True})
-        try:
-            row = connection.execute(text("SELECT version_num FROM alembic_version")).first()
-        except DBAPIError as exc:
-            if "no such table" in str(exc.orig):
-                raise NotAProjectError(path, "has no lobcoder schema version") from exc
-            raise
-        connection.rollback()
+def _current_revision(path: Path, header: bytes) -> str | None:
+    """The project's schema revision, read without writing anything to the file or beside it.
+
+    Read before deciding to migrate or refuse, so a project saved by a newer
+    lobcoder is refused untouched: a writable connection would switch a
+    rollback-journal file to WAL (``_configure_connection``) and check-point a
+    WAL when it closes. A read-only connection to a WAL file creates ``-wal``
+    and ``-shm`` files it cannot remove again; with no ``-wal`` beside the file
+    no connection has it open and the file holds every committed change, so it
+    is read as immutable (without them). A deferred read: it never waits for,
+    or blocks, a writer.
+    """
+    in_wal_mode = header[18] == 2  # the file format's write version: 2 is WAL
+    immutable = not os.access(path.parent, os.W_OK) or (in_wal_mode and not Path(f"{path}-wal").exists())
+    connection = sqlite3.connect(_read_only_uri(path, immutable), uri=True, check_same_thread=False)
+    try:
+        connection.execute("PRAGMA busy_timeout = 5000")
+        row = connection.execute("SELECT version_num FROM alembic_version").fetchone()
+    except sqlite3.OperationalError as exc:
+        if "no such table" in str(exc):
+            raise NotAProjectError(path, "has no lobcoder schema version") from exc
+        raise
+    finally:
+        connection.close()
     return row[0] if row else None
 
 

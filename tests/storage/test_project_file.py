@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sqlite3
 from pathlib import Path
 
@@ -100,24 +101,46 @@ def _saved_by_a_newer_lobcoder(path: Path, monkeypatch: pytest.MonkeyPatch, how:
     return SCHEMA_HEAD
 
 
+@pytest.mark.parametrize("journal", ["wal", "delete"])
 @pytest.mark.parametrize("how", ["unknown revision", "installed but later than the code"])
-def test_project_from_a_newer_lobcoder_is_refused_unchanged(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, how: str
+def test_project_from_a_newer_lobcoder_is_refused_untouched(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, how: str, journal: str
 ) -> None:
+    """Not a byte, not its modification time, no -wal/-shm beside it: not even reading the version writes."""
     path = tmp_path / "future.lobcoder"
     revision = _saved_by_a_newer_lobcoder(path, monkeypatch, how)
+    if journal == "delete":  # e.g. a newer lobcoder, or a copy tool, that leaves a rollback-journal file
+        connection = sqlite3.connect(path)
+        connection.execute("PRAGMA journal_mode = DELETE")
+        connection.close()
+    os.utime(path, ns=(1_000_000_000_000_000_000, 1_000_000_000_000_000_000))  # 2001: any write shows
     before = path.read_bytes()
-    with pytest.raises(ProjectTooNewError) as refused:
-        ProjectStore.open(path)
-    assert str(refused.value) == (
-        f"{path} was saved by a newer lobcoder (schema {revision}); this version knows up to {project.SCHEMA_HEAD}. "
-        "Update lobcoder to open it."
-    )
-    assert path.read_bytes() == before
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["future.lobcoder"]  # no backup, no sidecars
-    with pytest.raises(ProjectTooNewError):
-        ProjectStore.open(path, read_only=True)
-    assert path.read_bytes() == before
+    assert before[18] == (2 if journal == "wal" else 1)
+    for read_only in (None, True):
+        with pytest.raises(ProjectTooNewError) as refused:
+            ProjectStore.open(path, read_only=read_only)
+        assert str(refused.value) == (
+            f"{path} was saved by a newer lobcoder (schema {revision}); this version knows up to "
+            f"{project.SCHEMA_HEAD}. Update lobcoder to open it."
+        )
+        assert path.read_bytes() == before
+        assert path.stat().st_mtime_ns == 1_000_000_000_000_000_000
+        assert sorted(p.name for p in tmp_path.iterdir()) == ["future.lobcoder"]  # no backup, no sidecars
+
+
+def test_the_version_is_read_from_changes_still_in_the_wal(tmp_path: Path) -> None:
+    """Another program has the project open and its last change is not yet in the file itself."""
+    path = tmp_path / "open-elsewhere.lobcoder"
+    ProjectStore.create(path).close()
+    elsewhere = sqlite3.connect(path)
+    try:
+        elsewhere.execute("PRAGMA wal_autocheckpoint = 0")
+        elsewhere.execute("UPDATE alembic_version SET version_num = '0042'")
+        elsewhere.commit()
+        with pytest.raises(ProjectTooNewError, match="schema 0042"):
+            ProjectStore.open(path)
+    finally:
+        elsewhere.close()
 
 
 def test_only_normalised_text_is_stored_and_documents_get_a_guid(store: ProjectStore) -> None:
