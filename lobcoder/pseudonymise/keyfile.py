@@ -52,10 +52,17 @@ def write_key(path: str | Path, key: dict[str, Any], password: str | None = None
         }
         payload = json.dumps(wrapper, indent=1).encode("utf-8")
     try:
-        with path.open("xb") as fh:
-            fh.write(payload)
+        stream = path.open("xb")
     except OSError as exc:
-        raise KeyFileError(path, f"cannot be written ({exc.strerror or exc})") from exc
+        raise KeyFileError(path, f"cannot be written: {exc.strerror or exc}") from exc
+    try:
+        with stream:
+            stream.write(payload)
+            stream.flush()
+            os.fsync(stream.fileno())
+    except OSError as exc:
+        path.unlink(missing_ok=True)  # this call created it: a half key is no key
+        raise KeyFileError(path, f"cannot be written: {exc.strerror or exc}") from exc
 
 
 def read_key(path: str | Path, password: str | None = None) -> dict[str, Any]:

@@ -19,6 +19,7 @@ from pathlib import Path
 from lobcoder.errors import FileProblem
 from lobcoder.pseudonymise.categories import Category
 from lobcoder.pseudonymise.entities import Entity
+from lobcoder.storage.atomic_file import write_atomically
 
 HEADER = ("term", "category", "pseudonym", "decision", "count", "confidence", "sources", "documents", "variants")
 _ALIASES = {
@@ -103,13 +104,7 @@ def write_term_list(path: str | Path, entities: Sequence[Entity]) -> None:
                 " | ".join(e.variants),
             ]
         )
-    partial = path.with_name(path.name + ".partial")
-    try:
-        partial.write_text(buffer.getvalue(), encoding="utf-8")
-        partial.replace(path)
-    except OSError as exc:
-        partial.unlink(missing_ok=True)
-        raise TermListError(path, f"cannot be written ({exc.strerror or exc})") from exc
+    write_atomically(path, lambda stream: stream.write(buffer.getvalue().encode("utf-8")))
 
 
 def decisions_from_entities(entities: Sequence[Entity]) -> list[Decision]:
