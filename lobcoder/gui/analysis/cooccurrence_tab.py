@@ -40,6 +40,11 @@ PassageRole = Qt.ItemDataRole.UserRole + 50
 
 Index = QModelIndex | QPersistentModelIndex
 CELL_SIZE = 46
+# The drill-down passes over a cell's documents three times (units, passages,
+# paragraph numbers): their texts are kept while together no longer than this
+# (code points, 16 to 64 MB; 200 interviews are typically 10 million), so each
+# is read once; past it, as often as the passes need.
+DRILL_DOWN_TEXTS = 16_000_000
 JOINER = " […] "  # how the core joins the codings of a document-wide passage
 
 
@@ -434,7 +439,7 @@ class CooccurrenceTab(AnalysisTab):
         store = self.host.store
         worker = Worker(
             lambda _progress, _cancelled: with_documents(
-                store, dataset, lambda documents: find_passages(documents, result, code_a, code_b)
+                store, dataset, lambda documents: find_passages(documents, result, code_a, code_b), DRILL_DOWN_TEXTS
             )
         )
         worker.signals.finished.connect(lambda found: self._show_passages(generation, names, found))
