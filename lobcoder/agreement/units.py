@@ -21,8 +21,6 @@ Units (``touch`` = share at least one character, as in co-occurrence):
 
 from __future__ import annotations
 
-import threading
-from collections import OrderedDict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Literal
@@ -31,6 +29,7 @@ import numpy as np
 
 from lobcoder.analysis.dataset import Dataset, IntArray, by_document
 from lobcoder.analysis.units import Spans, expand, paragraphs, sentences, turn_spans
+from lobcoder.util.bounded_cache import BoundedCache
 
 AgreementUnit = Literal["sentence", "turn", "paragraph", "document", "character", "overlap"]
 AGREEMENT_UNITS: tuple[AgreementUnit, ...] = ("sentence", "turn", "paragraph", "document", "character", "overlap")
@@ -94,8 +93,7 @@ class UnitCounts:
 
 
 _SPLIT_KEEP = 1024
-_split_kept: OrderedDict[tuple[str, str], Spans] = OrderedDict()
-_split_lock = threading.Lock()
+_split_kept: BoundedCache[tuple[str, str], Spans] = BoundedCache(_SPLIT_KEEP)
 
 
 def split_text(content_hash: str, unit: Literal["sentence", "paragraph"], read: Callable[[], str]) -> Spans:
@@ -107,24 +105,18 @@ def split_text(content_hash: str, unit: Literal["sentence", "paragraph"], read: 
     analyses read one document at a time.
     """
     key = (content_hash, unit)
-    with _split_lock:  # background tasks of the window may split at the same time
-        found = _split_kept.get(key)
-        if found is not None:
-            _split_kept.move_to_end(key)
-            return found
+    found = _split_kept.get(key)  # background tasks of the window may split at the same time
+    if found is not None:
+        return found
     text = read()
     found = sentences(text) if unit == "sentence" else paragraphs(text)
-    with _split_lock:
-        _split_kept[key] = found
-        while len(_split_kept) > _SPLIT_KEEP:
-            _split_kept.popitem(last=False)
+    _split_kept.put(key, found)
     return found
 
 
 def clear_split_cache() -> None:
     """Forget the kept sentences and paragraphs (benchmarks time a first computation)."""
-    with _split_lock:
-        _split_kept.clear()
+    _split_kept.clear()
 
 
 def _spans(dataset: Dataset, document: int, unit: AgreementUnit) -> Spans:

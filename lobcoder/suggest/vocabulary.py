@@ -32,14 +32,15 @@ import hashlib
 import json
 import math
 import re
-import threading
 import zlib
-from collections import Counter, OrderedDict
+from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from spacy.lang.nl.stop_words import STOP_WORDS
+
+from lobcoder.util.bounded_cache import BoundedCache
 
 if TYPE_CHECKING:
     from lobcoder.storage.project import ProjectStore
@@ -225,8 +226,7 @@ def _decode(blob: bytes) -> tuple[Counter[str], int]:
     return Counter(dict(items)), int(units)
 
 
-_memory: OrderedDict[tuple[str, str], ProjectVocabulary] = OrderedDict()
-_memory_lock = threading.Lock()
+_memory: BoundedCache[tuple[str, str], ProjectVocabulary] = BoundedCache(MEMORY_SIZE)
 
 
 def project_vocabulary(store: ProjectStore, pipeline: DutchPipeline) -> ProjectVocabulary:
@@ -243,11 +243,9 @@ def project_vocabulary(store: ProjectStore, pipeline: DutchPipeline) -> ProjectV
     with store.read() as session:
         hashes = list(persistence.document_hashes(session).values())
         key = (str(store.path.resolve()), texts_key(cache_key, hashes) + (" vectors" if VECTORS else ""))
-        with _memory_lock:
-            found = _memory.get(key)
-            if found is not None:
-                _memory.move_to_end(key)
-                return found
+        found = _memory.get(key)
+        if found is not None:
+            return found
         if VECTORS:
             texts = persistence.document_texts(session)
         else:
@@ -269,16 +267,10 @@ def project_vocabulary(store: ProjectStore, pipeline: DutchPipeline) -> ProjectV
             df.update(document_df)
             units += sentences
         vocabulary = ProjectVocabulary(dict(df), units)
-    with _memory_lock:
-        for old in [k for k in _memory if k[0] == key[0]]:
-            del _memory[old]  # one vocabulary per project: the current one
-        _memory[key] = vocabulary
-        while len(_memory) > MEMORY_SIZE:
-            _memory.popitem(last=False)
+    _memory.put(key, vocabulary, replaces=lambda kept: kept[0] == key[0])  # one vocabulary per project: the current one
     return vocabulary
 
 
 def clear_vocabularies() -> None:
     """Forget the vocabularies kept in memory (tests)."""
-    with _memory_lock:
-        _memory.clear()
+    _memory.clear()

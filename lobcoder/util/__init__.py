@@ -1,0 +1,1 @@
+"""Small helpers every layer of the core may use; they import nothing of lobcoder."""
