@@ -13,10 +13,8 @@ from __future__ import annotations
 
 import io
 import lzma
-import os
 import re
 import stat
-import uuid
 import zipfile
 import zlib
 from collections.abc import Iterator, Mapping
@@ -26,6 +24,7 @@ from types import TracebackType
 from typing import IO, Literal
 
 from lobcoder.errors import FileProblem
+from lobcoder.storage.atomic_file import atomic_stream
 
 MB = 1024 * 1024
 MAX_TOTAL = 2048 * MB
@@ -239,24 +238,14 @@ def write_zip(path: str | Path, members: Mapping[str, bytes], compression: int =
 def writing_zip(path: str | Path, compression: int = zipfile.ZIP_DEFLATED) -> Iterator[zipfile.ZipFile]:
     """A zip to write member by member (so nothing need be held in memory), appearing at ``path`` all or nothing.
 
-    The zip is written to a temporary file in the same folder and renamed over
-    ``path`` only when the block ends without an error, so a crash, a cancel
-    or a full disk never leaves half a file under the real name. Member names
-    are checked as they are written.
+    Written through :func:`lobcoder.storage.atomic_file.atomic_stream`: a
+    crash, a cancel or a full disk never leaves half a file under the real
+    name, and a file that cannot be written is a ``FileProblem`` worded as for
+    every other export. Member names are checked as they are written.
     """
-    path = Path(path)
-    # open(..., "xb") rather than mkstemp: the file gets the user's usual permissions.
-    temp = path.with_name(f".{path.name}.{uuid.uuid4().hex[:12]}.tmp")
-    try:
-        with open(temp, "xb") as raw:
-            with _CheckedZipFile(raw, "w", compression=compression, allowZip64=True) as archive:
-                yield archive
-            raw.flush()
-            os.fsync(raw.fileno())
-        os.replace(temp, path)
-    except BaseException:
-        temp.unlink(missing_ok=True)
-        raise
+    with atomic_stream(path) as raw:
+        with _CheckedZipFile(raw, "w", compression=compression, allowZip64=True) as archive:
+            yield archive
 
 
 class _CheckedZipFile(zipfile.ZipFile):

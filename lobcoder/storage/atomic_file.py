@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import os
 import secrets
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import IO
 
@@ -17,15 +18,26 @@ from lobcoder.errors import FileProblem
 
 
 def write_atomically(path: str | Path, write: Callable[[IO[bytes]], object]) -> Path:
-    """Write a file through ``write(stream)`` so that it appears whole or not at all.
-
-    The bytes go to a temporary file in the same folder, which replaces
-    ``path`` only when complete; a failed export leaves any earlier file as it
-    was. The temporary file is created with the usual permissions (umask).
+    """Write a file through ``write(stream)`` so that it appears whole or not at all (see :func:`atomic_stream`).
 
     Raises:
         FileProblem: the file cannot be written (no such folder, no permission,
             a folder of that name, the file is locked by another program...).
+    """
+    with atomic_stream(path) as stream:
+        write(stream)
+    return Path(path)
+
+
+@contextmanager
+def atomic_stream(path: str | Path) -> Iterator[IO[bytes]]:
+    """A stream to write a file through while the block runs; the file appears whole when it ends, or not at all.
+
+    The bytes go to a temporary file in the same folder, which replaces
+    ``path`` only when the block ends without an error (after an fsync); a
+    failed or cancelled export leaves any earlier file as it was. The
+    temporary file is created with the usual permissions (umask). An
+    ``OSError`` in the block becomes a :class:`FileProblem` naming ``path``.
     """
     target = Path(path)
     partial = target.with_name(f".{target.name}.{secrets.token_hex(4)}.part")
@@ -35,7 +47,7 @@ def write_atomically(path: str | Path, write: Callable[[IO[bytes]], object]) -> 
         raise FileProblem(target, f"cannot be written: {error.strerror or error}") from error
     try:
         with os.fdopen(descriptor, "wb") as stream:
-            write(stream)
+            yield stream
             stream.flush()
             os.fsync(stream.fileno())
         os.replace(partial, target)
@@ -45,4 +57,3 @@ def write_atomically(path: str | Path, write: Callable[[IO[bytes]], object]) -> 
     except BaseException:
         partial.unlink(missing_ok=True)
         raise
-    return target

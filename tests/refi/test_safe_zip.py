@@ -151,3 +151,16 @@ def test_write_zip_is_atomic(tmp_path: Path) -> None:
         write_zip(target, {"project.qde": b"<p/>", "sources/b.txt": object()})  # type: ignore[dict-item]
     assert target.read_bytes() == before
     assert sorted(p.name for p in tmp_path.iterdir()) == ["out.qdpx"]
+
+
+def test_a_zip_that_cannot_be_written_is_named_as_every_export_and_nothing_is_left(tmp_path: Path) -> None:
+    missing = tmp_path / "weg" / "out.qdpx"
+    with pytest.raises(FileProblem) as failed:
+        write_zip(missing, {"project.qde": b"<p/>"})
+    assert str(failed.value) == f"{missing}: cannot be written: No such file or directory"
+    folder = tmp_path / "out.qdpx"
+    folder.mkdir()
+    with pytest.raises(FileProblem) as failed:
+        write_zip(folder, {"project.qde": b"<p/>"})
+    assert str(failed.value) == f"{folder}: cannot be written: Is a directory"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["out.qdpx"]  # no temporary file beside it
