@@ -180,10 +180,11 @@ class CodeRows:
 
     def take(self, chosen: Sequence[int]) -> CodeRows:
         """Only the quotes ``chosen`` (indices, in the order given)."""
-        parts = [self.quote(i) for i in chosen]
-        rows = np.concatenate(parts) if parts else self.rows[:0]
-        bounds = np.concatenate(([0], np.cumsum([len(part) for part in parts], dtype=np.int64)))
-        return CodeRows(self.code, rows, bounds)
+        picked = np.asarray(chosen, dtype=np.int64)
+        starts, sizes = self.bounds[picked], np.diff(self.bounds)[picked]
+        bounds = np.concatenate(([0], np.cumsum(sizes)))
+        positions = np.arange(bounds[-1]) + np.repeat(starts - bounds[:-1], sizes)
+        return CodeRows(self.code, self.rows[positions], bounds)
 
 
 def passage_rows(dataset: Dataset, code: CodeNode, rows: IntArray) -> CodeRows:
@@ -225,10 +226,13 @@ def quotes_of_rows(
     next: memory holds one text and the quotes, not the project.
     """
     by_document: dict[int, list[tuple[int, int]]] = {}  # document index -> (code number, quote number)
+    rows_of: list[tuple[list[int], list[int]]] = []  # per code: its rows and the quotes' bounds in them
     for number, code_rows in enumerate(listed):
-        for place, row in enumerate(code_rows.first().tolist()):
-            by_document.setdefault(int(dataset.codings.document[row]), []).append((number, place))
+        rows_of.append((code_rows.rows.tolist(), code_rows.bounds.tolist()))
+        for place, document_index in enumerate(dataset.codings.document[code_rows.first()].tolist()):
+            by_document.setdefault(document_index, []).append((number, place))
     found: list[list[Quote | None]] = [[None] * len(code_rows) for code_rows in listed]
+    alone: dict[str | None, tuple[str, ...]] = {None: ()}  # one tuple per coder, shared by their quotes
     for index in sorted(by_document):
         document = dataset.documents[index]
         text, turns = documents(document.id)
@@ -236,8 +240,14 @@ def quotes_of_rows(
         spoken = [t for t in turns if t.label_start < t.end]
         spans = turn_spans(spoken)
         for number, place in by_document[index]:
-            codings = [dataset.coding(row) for row in listed[number].quote(place).tolist()]
-            coding = codings[0]
+            rows, bounds = rows_of[number]
+            coding = dataset.coding(rows[bounds[place]])
+            if bounds[place + 1] - bounds[place] == 1:  # most passages: one coder
+                coders = alone.setdefault(coding.coder, (coding.coder,) if coding.coder else ())
+                coding_ids: tuple[int, ...] = (coding.id,)
+            else:
+                codings = [dataset.coding(row) for row in rows[bounds[place] : bounds[place + 1]]]
+                coders, coding_ids = _coders(codings), tuple([c.id for c in codings])
             touched = spans.touched(coding.start, coding.end)
             turn = spoken[touched.start] if touched else None
             before, after = context_words(text, coding.start, coding.end, context)
@@ -252,8 +262,8 @@ def quotes_of_rows(
                 speaker=turn.speaker if turn else None,
                 paragraph=lines.number_at(coding.start),
                 timestamp_ms=turn.timestamp_ms if turn else None,
-                coders=tuple(sorted({c.coder for c in codings if c.coder}, key=lambda n: (n.casefold(), n))),
-                coding_ids=tuple(c.id for c in codings),
+                coders=coders,
+                coding_ids=coding_ids,
                 start=coding.start,
                 end=coding.end,
                 text=text[coding.start : coding.end],
@@ -262,6 +272,11 @@ def quotes_of_rows(
             )
         del text, lines
     return [[quote for quote in group if quote is not None] for group in found]
+
+
+def _coders(codings: Sequence[CodingRow]) -> tuple[str, ...]:
+    """The distinct named coders, alphabetically."""
+    return tuple(sorted({c.coder for c in codings if c.coder}, key=lambda name: (name.casefold(), name)))
 
 
 def quotes(

@@ -69,7 +69,7 @@ def build_quotes_document(report: QuoteReport, language: Language = "en") -> Doc
                 body.run(paragraph, " " + attribution, ATTRIBUTION)
             coders = report.coders_of(quote, language)
             if coders:
-                body.run(paragraph, " — " + coders, CODERS)
+                body.run(paragraph, " —\u00a0" + coders, CODERS)  # the dash stays with the words, not alone on a line
     notes = report.notes(language)
     if notes:
         paragraph = document.add_paragraph(style=ox.TABLE_NOTE)

@@ -103,9 +103,9 @@ def test_word_report_shows_the_passage_once_with_both_coders(
     assert headings == [shown]
     blocks = [p for p in opened.paragraphs if p.style.name == "Quote Block"]
     assert len(blocks) == 2 and sum(SHARED in p.text for p in blocks) == 1
-    assert SHARED in blocks[0].text and blocks[0].text.endswith(f"(Marieke) — {by} {both}")
+    assert SHARED in blocks[0].text and blocks[0].text.endswith(f"(Marieke) —\u00a0{by} {both}")
     assert blocks[0].runs[-1].style.name == "Quote Coders"
-    assert blocks[1].text.endswith(f"(Marieke) — {by} Sander")  # the longest two: Sander's own passage second
+    assert blocks[1].text.endswith(f"(Marieke) —\u00a0{by} Sander")  # the longest two: Sander's own passage second
     assert merged in opened.paragraphs[-1].text
 
 
