@@ -45,7 +45,7 @@ from __future__ import annotations
 import io
 import threading
 import zlib
-from collections import Counter
+from collections import Counter, deque
 from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -55,9 +55,10 @@ from scipy import sparse
 
 from lobcoder.suggest import feedback, mined
 from lobcoder.suggest.context import UnitText
-from lobcoder.suggest.evidence import prior_logit
+from lobcoder.suggest.evidence import BIAS, SLOPE, prior_logit
 from lobcoder.suggest.examples import TrainingExample, evidence_digest
-from lobcoder.suggest.features import Vectorizer
+from lobcoder.suggest.features import LEARNED, Vectorizer
+from lobcoder.suggest.fits import Fit, Fits
 from lobcoder.suggest.thresholds import SHRINK, best_threshold, choose_threshold, measure
 
 Progress = Callable[[int, int, str], None]
@@ -73,6 +74,7 @@ DEFAULT_THRESHOLD = 0.5
 C = 10.0  # little regularisation: with few codings every word of them matters (devset: F1 0.06 -> 0.14)
 MAX_FOLDS = 3  # document groups for the out-of-fold scores (more folds: slower, hardly better)
 STACK_PENALTY = 1.0  # L2 penalty on the stacking weights (not the intercept)
+LOOKAHEAD = 1  # codes prepared (their fits started) before the earliest is finished
 NEAREST = 3  # coded sentences whose mean similarity is a score
 # The learned model is not used for a code where, out of fold, it does worse than the codebook alone by this much.
 MARGIN = 0.0
@@ -173,8 +175,7 @@ class Classifier:
         result: list[dict[str, Prediction]] = [{} for _ in units]
         if not self.models or not units:
             return result
-        matrix = self.vectorizer.transform(units)
-        lemma = self.vectorizer.transform(units, blocks=("w",))
+        matrix, lemma = self.vectorizer.transform_both(units, LEARNED, ("w",))
         similar = (lemma @ self.cite_matrix.T).toarray() if self.cite_texts else np.zeros((len(units), 0))
         found_terms = [mined.terms(u.words) for u in units]
         for guid, model in self.models.items():
@@ -278,8 +279,25 @@ class FitResult:
     new_examples: int = 0
 
 
-def _odds(examples: Sequence[TrainingExample], guid: str) -> np.ndarray:
-    return np.array([prior_logit(dict(e.evidence).get(guid, 0.0)) for e in examples])
+def _labelled(examples: Sequence[TrainingExample]) -> tuple[dict[str, list[tuple[int, float]]], dict[str, np.ndarray]]:
+    """Per code, the examples labelled for it (index, label), in order, and its codebook evidence per example
+    (0 where there is none): one pass over the examples, not one per code."""
+    labels: dict[str, list[tuple[int, float]]] = {}
+    evidence: dict[str, np.ndarray] = {}
+    for i, e in enumerate(examples):
+        for guid, value in dict(e.cats).items():
+            labels.setdefault(guid, []).append((i, value))
+        for guid, value in dict(e.evidence).items():
+            if guid not in evidence:
+                evidence[guid] = np.zeros(len(examples))
+            evidence[guid][i] = value
+    return labels, evidence
+
+
+def _odds(evidence: np.ndarray | None, rows: Sequence[int]) -> np.ndarray:
+    """:func:`evidence.prior_logit` of these rows' evidence (the same arithmetic, over an array)."""
+    values = evidence[rows] if evidence is not None else np.zeros(len(rows))
+    return SLOPE * (values - BIAS)
 
 
 def _fit_one(x: sparse.csr_matrix, y: np.ndarray, seed: int) -> tuple[np.ndarray, float]:
@@ -357,23 +375,23 @@ def fit(
         return FitResult(base, "unchanged")
     fresh = len(fingerprints - base.seen) if base is not None else len(fingerprints)
     vectorizer = Vectorizer.fit([e.context for e in examples])
-    matrix = vectorizer.transform([e.context for e in examples])
-    lemma = vectorizer.transform([e.context for e in examples], blocks=("w",))
+    matrix, lemma = vectorizer.transform_both([e.context for e in examples], LEARNED, ("w",))
     binary = lemma.copy()
     binary.data = np.ones_like(binary.data)  # which lemma terms each unit has
     names = [feature[2:] for feature in vectorizer.vocabulary]
     documents = [e.document for e in examples]
     models: dict[str, CodeModel] = {}
     reliability: dict[str, Reliability] = {}
-    for step, guid in enumerate(measured):
-        if cancelled is not None and cancelled():
-            return FitResult(None, "cancelled")
-        rows = [i for i, e in enumerate(examples) if guid in dict(e.cats)]
+    labelled, evidence = _labelled(examples)
+
+    def prepare(guid: str, fits: Fits) -> _Plan:
+        """A code's data and codebook measure; its fits started (they run while earlier codes finish)."""
+        rows = [i for i, _ in labelled[guid]]
         chosen = [examples[i] for i in rows]
-        y = np.array([int(dict(e.cats)[guid] == 1.0) for e in chosen])
+        y = np.array([int(value == 1.0) for _, value in labelled[guid]])
         groups = [documents[i] for i in rows]
         coded_docs = len({g for g, label in zip(groups, y, strict=True) if label})
-        odds = _odds(chosen, guid)
+        odds = _odds(evidence.get(guid), rows)
         count = int(positives[guid])
         learn = count >= min_positives and 0 < int(y.sum()) < len(y)
         speaks = _speaks(chosen, guid, odds)
@@ -382,39 +400,68 @@ def fit(
         found = Reliability(
             count, coded_docs, threshold, round(precision, 4), round(recall, 4), round(f1, 4), "codebook"
         )
+        plan = _Plan(guid, y, groups, coded_docs, odds, count, found)
         if learn:
-            data = _CodeData(matrix[rows], lemma[rows], binary[rows], names, y)
-            terms = _mine(data.binary, names, y)[0]
+            plan.data = data = _CodeData(matrix[rows], lemma[rows], binary[rows], names, y)
+            plan.terms = _mine(data.binary, names, y)[0]
             if len(set(groups)) >= 2 and speaks:
-                # The codebook speaks: its log-odds stay, the learned score only adjusts them (see _adjust).
-                learned, valid = _out_of_fold(data, groups, seed, ADJUST_SCORES)
-                stack, scores = _adjust(odds, learned, valid, count)
-                threshold, precision, recall, f1 = measure(scores, y, ADJUST_THRESHOLD)
-                # Used only where, out of fold, it beats the codebook alone on the same sentences by a margin.
-                if ADJUST_MARGIN is None or f1 >= (found.f1 or 0.0) + ADJUST_MARGIN:
-                    found = Reliability(count, coded_docs, threshold, precision, recall, f1, "learned")
-                    coef, intercept = _fit_one(data.x, y, seed)
-                    models[guid] = CodeModel(guid, coef, intercept, stack, found, terms)
+                plan.path = "adjust"
             elif coded_docs >= 2 and len(set(groups)) >= 2:
-                learned, _valid = _out_of_fold(data, groups, seed)
-                columns = np.column_stack([odds, learned])
-                stack = _stack(columns, y)
-                scores = _sigmoid(columns @ np.array(stack[:-1]) + stack[-1])
-                threshold, precision, recall, f1 = choose_threshold(scores, y, count)
-                # Used unless it does worse than the codebook out of fold, or no better than suggesting everything.
-                if f1 >= (found.f1 or 0.0) - MARGIN and f1 > _everything_f1(y) + MARGIN_TRIVIAL:
-                    found = Reliability(count, coded_docs, threshold, precision, recall, f1, "learned")
-                    coef, intercept = _fit_one(data.x, y, seed)  # on all documents (better than the folds' mean)
-                    models[guid] = CodeModel(guid, coef, intercept, stack, found, terms)
-            # Codings in one document, nothing to cross-validate: where the codebook speaks, it carries;
-            # where it says nothing, learn as well as one can.
+                plan.path = "stack"
             elif not speaks:
-                coef, intercept = _fit_one(data.x, y, seed)
-                found = Reliability(count, coded_docs, DEFAULT_THRESHOLD, None, None, None, "learned")
-                models[guid] = CodeModel(guid, coef, intercept, DEFAULT_STACK, found, terms)
+                plan.path = "one document"
+            if plan.path in ("adjust", "stack"):
+                plan.folds = _submit_folds(data, groups, seed, fits)
+            if plan.path == "one document" or (plan.path == "adjust" and ADJUST_MARGIN is None):
+                plan.final = fits.submit(data.x, y)  # certain to be used: started now
+        return plan
+
+    def finish(plan: _Plan, fits: Fits) -> None:
+        guid, y, odds, count, coded_docs, found = plan.guid, plan.y, plan.odds, plan.count, plan.coded_docs, plan.found
+        data = plan.data
+        if plan.path == "adjust" and data is not None:
+            # The codebook speaks: its log-odds stay, the learned score only adjusts them (see _adjust).
+            learned, valid = _out_of_fold(data, plan.groups, seed, ADJUST_SCORES, plan.folds)
+            stack, scores = _adjust(odds, learned, valid, count)
+            threshold, precision, recall, f1 = measure(scores, y, ADJUST_THRESHOLD)
+            # Used only where, out of fold, it beats the codebook alone on the same sentences by a margin.
+            if ADJUST_MARGIN is None or f1 >= (found.f1 or 0.0) + ADJUST_MARGIN:
+                found = Reliability(count, coded_docs, threshold, precision, recall, f1, "learned")
+                coef, intercept = (plan.final or fits.submit(data.x, y))()
+                models[guid] = CodeModel(guid, coef, intercept, stack, found, plan.terms)
+        elif plan.path == "stack" and data is not None:
+            learned, _valid = _out_of_fold(data, plan.groups, seed, SCORES[1:], plan.folds)
+            columns = np.column_stack([odds, learned])
+            stack = _stack(columns, y)
+            scores = _sigmoid(columns @ np.array(stack[:-1]) + stack[-1])
+            threshold, precision, recall, f1 = choose_threshold(scores, y, count)
+            # Used unless it does worse than the codebook out of fold, or no better than suggesting everything.
+            if f1 >= (found.f1 or 0.0) - MARGIN and f1 > _everything_f1(y) + MARGIN_TRIVIAL:
+                found = Reliability(count, coded_docs, threshold, precision, recall, f1, "learned")
+                coef, intercept = fits.submit(data.x, y)()  # on all documents (better than the folds' mean)
+                models[guid] = CodeModel(guid, coef, intercept, stack, found, plan.terms)
+        # Codings in one document, nothing to cross-validate: where the codebook speaks, it carries;
+        # where it says nothing, learn as well as one can.
+        elif plan.path == "one document" and plan.final is not None:
+            coef, intercept = plan.final()
+            found = Reliability(count, coded_docs, DEFAULT_THRESHOLD, None, None, None, "learned")
+            models[guid] = CodeModel(guid, coef, intercept, DEFAULT_STACK, found, plan.terms)
         reliability[guid] = found
         if progress is not None:
-            progress(step + 1, len(measured), f"code {step + 1} of {len(measured)}")
+            progress(len(reliability), len(measured), f"code {len(reliability)} of {len(measured)}")
+
+    with Fits(_fit_one, seed) as fits:
+        pending: deque[_Plan] = deque()
+        for guid in measured:
+            if cancelled is not None and cancelled():
+                return FitResult(None, "cancelled")
+            pending.append(prepare(guid, fits))
+            if len(pending) > LOOKAHEAD:
+                finish(pending.popleft(), fits)
+        while pending:
+            if cancelled is not None and cancelled():
+                return FitResult(None, "cancelled")
+            finish(pending.popleft(), fits)
     cite_rows = [i for i, e in enumerate(examples) if e.kind == "sentence" and any(v == 1.0 for _, v in e.cats)]
     classifier = Classifier(
         vectorizer,
@@ -468,6 +515,24 @@ class _CodeData:
     y: np.ndarray
 
 
+@dataclass
+class _Plan:
+    """One code's training between :func:`fit`'s two steps: prepared (fits started) and finished."""
+
+    guid: str
+    y: np.ndarray
+    groups: list[str]
+    coded_docs: int
+    odds: np.ndarray
+    count: int
+    found: Reliability  # the codebook alone
+    data: _CodeData | None = None
+    terms: dict[str, float] = field(default_factory=dict)
+    path: str = ""  # "adjust", "stack", "one document"; "": the codebook alone
+    folds: list[Callable[[], Fit] | None] | None = None  # per fold, its fit being made (None: no fit)
+    final: Callable[[], Fit] | None = None  # the fit on all documents, started when it is certain to be used
+
+
 def _mine(binary: sparse.csr_matrix, names: Sequence[str], y: np.ndarray) -> tuple[dict[str, float], np.ndarray]:
     """Learned keywords from these units, and their weights as a vector over the columns."""
     positive = np.asarray(binary[y == 1].sum(axis=0)).ravel()
@@ -517,32 +582,51 @@ def _adjust(
     return tuple(round(w, 6) for w in (*stack, intercept)), _sigmoid(logits)
 
 
-def _out_of_fold(
-    data: _CodeData, groups: Sequence[str], seed: int, scores: Sequence[str] = SCORES[1:]
-) -> tuple[np.ndarray, np.ndarray]:
-    """The learned scores (decision, learned keywords, nearest) of each example, learned without its document.
-
-    Documents are split into at most :data:`MAX_FOLDS` groups (seeded shuffle).
-    Only the columns named in ``scores`` are computed (the others stay 0).
-    Also says which rows got scores from a model (their fold's training documents have coded sentences).
-    """
+def _fold_rows(groups: Sequence[str], seed: int) -> list[tuple[np.ndarray, np.ndarray]]:
+    """Training and test rows of each fold: documents split into at most :data:`MAX_FOLDS` groups (seeded)."""
     names = sorted(set(groups))
     folds = min(MAX_FOLDS, len(names))
     order = list(names)
     np.random.default_rng(seed).shuffle(order)
     fold_of = {name: i % folds for i, name in enumerate(order)}
     fold = np.array([fold_of[g] for g in groups])
+    return [(np.where(fold != k)[0], np.where(fold == k)[0]) for k in range(folds)]
+
+
+def _submit_folds(data: _CodeData, groups: Sequence[str], seed: int, fits: Fits) -> list[Callable[[], Fit] | None]:
+    """Start the fits :func:`_out_of_fold` needs (None for a fold whose training rows are all one class)."""
+    pending: list[Callable[[], Fit] | None] = []
+    for train_rows, _test_rows in _fold_rows(groups, seed):
+        y = data.y[train_rows]
+        pending.append(fits.submit(data.x[train_rows], y) if len(set(y.tolist())) == 2 else None)
+    return pending
+
+
+def _out_of_fold(
+    data: _CodeData,
+    groups: Sequence[str],
+    seed: int,
+    scores: Sequence[str] = SCORES[1:],
+    fitted: Sequence[Callable[[], Fit] | None] | None = None,
+) -> tuple[np.ndarray, np.ndarray]:
+    """The learned scores (decision, learned keywords, nearest) of each example, learned without its document.
+
+    Documents are split into at most :data:`MAX_FOLDS` groups (seeded shuffle).
+    Only the columns named in ``scores`` are computed (the others stay 0).
+    ``fitted``: the folds' fits, started by :func:`_submit_folds` (None: fitted here, one after another).
+    Also says which rows got scores from a model (their fold's training documents have coded sentences).
+    """
     y = data.y
     result = np.zeros((len(y), 3))
     valid = np.zeros(len(y), dtype=bool)
-    for k in range(folds):
-        train_rows, test_rows = np.where(fold != k)[0], np.where(fold == k)[0]
+    for k, (train_rows, test_rows) in enumerate(_fold_rows(groups, seed)):
         if not y[train_rows].any():
             result[test_rows, 0] = -5.0  # nothing to learn from
             continue
         valid[test_rows] = True
         if len(set(y[train_rows].tolist())) == 2:
-            coef, intercept = _fit_one(data.x[train_rows], y[train_rows], seed)
+            waiting = fitted[k] if fitted is not None else None
+            coef, intercept = waiting() if waiting is not None else _fit_one(data.x[train_rows], y[train_rows], seed)
             result[test_rows, 0] = data.x[test_rows] @ coef + intercept
         if "mined" in scores:
             mined = _mine(data.binary[train_rows], data.names, y[train_rows])[1]

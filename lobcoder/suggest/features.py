@@ -74,9 +74,17 @@ class Vectorizer:
         return len(self.vocabulary)
 
     def transform(self, units: Sequence[UnitText], blocks: Sequence[str] = LEARNED) -> sparse.csr_matrix:
+        return self.transform_both(units, blocks, ())[0]
+
+    def transform_both(
+        self, units: Sequence[UnitText], blocks: Sequence[str], part: Sequence[str]
+    ) -> tuple[sparse.csr_matrix, sparse.csr_matrix]:
+        """:meth:`transform` of ``blocks``, and of the blocks ``part`` among them, from one reading of the units
+        (each block is scaled on its own, so the second is the first with only those blocks' values)."""
         rows: list[int] = []
         cols: list[int] = []
         values: list[float] = []
+        picked: list[int] = []  # positions of the values of the ``part`` blocks
         for row, unit in enumerate(units):
             for block, counter in unit_features(unit, blocks).items():
                 found = [
@@ -88,8 +96,17 @@ class Vectorizer:
                 if norm == 0.0:
                     continue
                 scale = BLOCKS[block] / norm
+                if block in part:
+                    picked.extend(range(len(values), len(values) + len(found)))
                 for i, v in found:
                     rows.append(row)
                     cols.append(i)
                     values.append(v * scale)
-        return sparse.csr_matrix((values, (rows, cols)), shape=(len(units), self.size), dtype=np.float64)
+        shape = (len(units), self.size)
+        whole = sparse.csr_matrix((values, (rows, cols)), shape=shape, dtype=np.float64)
+        some = sparse.csr_matrix(
+            ([values[k] for k in picked], ([rows[k] for k in picked], [cols[k] for k in picked])),
+            shape=shape,
+            dtype=np.float64,
+        )
+        return whole, some

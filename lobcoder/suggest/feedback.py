@@ -139,7 +139,10 @@ def _learned(codes: Sequence[str], total: _Counts, less: _Counts | None = None) 
         if total.coded_units[guid] - less.coded_units[guid] < MIN_CODED:
             continue
         coded_less = less.coded.get(guid, Counter())
-        coded = Counter({t: n - coded_less[t] for t, n in total.coded.get(guid, Counter()).items()})
+        # Only the terms with enough support among the other documents' coded sentences can be mined (_terms).
+        coded = Counter(
+            {t: k for t, n in total.coded.get(guid, Counter()).items() if (k := n - coded_less[t]) >= mined.MIN_SUPPORT}
+        )
         unknown, unknown_less = total.unknown.get(guid, Counter()), less.unknown.get(guid, Counter())
         coded_total = total.coded_total[guid] - less.coded_total[guid]
         other_total = units_total - coded_total - (total.unknown_total[guid] - less.unknown_total[guid])

@@ -15,7 +15,7 @@ Besides the unit's own words, two things count:
 
 from __future__ import annotations
 
-import dataclasses
+import sys
 import threading
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
@@ -52,6 +52,11 @@ class Evidence:
     learned: tuple[str, ...] = ()  # terms its codings added to the code's entry (feedback.py) that matched
 
 
+def _rescored(evidence: Evidence, score: float) -> Evidence:
+    """The same evidence with another score (as ``dataclasses.replace``, without its cost per unit and code)."""
+    return Evidence(score, evidence.keywords, evidence.terms, evidence.against, evidence.learned)
+
+
 class CodebookScorer:
     """Keyword rules and derived terms of one codebook state and vocabulary."""
 
@@ -85,8 +90,8 @@ class CodebookScorer:
                 if guid not in found or found[guid].score <= 0:
                     extra = min(extra, CONTEXT_CAP)
                 if extra > 0:
-                    base = found.get(guid) or Evidence(0.0)
-                    combined[guid] = dataclasses.replace(base, score=base.score + extra)
+                    base = found.get(guid)
+                    combined[guid] = _rescored(base, base.score + extra) if base else Evidence(extra)
             result.append(combined)
         return result
 
@@ -124,7 +129,7 @@ class CodebookScorer:
             score = ROLL_UP * best.score - ROLL_UP_COST
             own = found.get(guid)
             if own is None or score > own.score:
-                result[guid] = dataclasses.replace(best, score=score)
+                result[guid] = _rescored(best, score)
         return result
 
 
@@ -174,7 +179,7 @@ def codebook_scorer(
     """
     if not isinstance(vocabulary, ProjectVocabulary):
         return CodebookScorer(pipeline, codes, vocabulary, learned)
-    state = tuple((*(getattr(c, f) for f in _CODE_FIELDS),) for c in codes)
+    state = codebook_state(codes)
     extra = tuple(sorted((g, tuple(sorted(t.items()))) for g, t in (learned or {}).items()))
     key = (id(vocabulary), (pipeline.cache_key, state, extra))
     with _scorers_lock:
@@ -187,6 +192,25 @@ def codebook_scorer(
             _scorers.clear()
         _scorers[key] = (vocabulary, scorer)
     return scorer
+
+
+def codebook_state(codes: Sequence[CodeTexts]) -> tuple[tuple[object, ...], ...]:
+    """Every field of the codes a scorer reads, and the module settings it scores with: equal states score alike."""
+    return (*(tuple(getattr(c, f) for f in _CODE_FIELDS) for c in codes), _settings())
+
+
+def _settings() -> tuple[tuple[str, object], ...]:
+    """The plain settings (upper-case numbers, strings, flags) of the modules the evidence is computed by,
+    so a setting changed in a running process (an experiment) is not served evidence computed with the old one."""
+    from lobcoder.suggest import evidence, rules, terms
+
+    modules = (evidence, rules, terms, sys.modules[__name__])
+    return tuple(
+        (f"{m.__name__}.{n}", v)
+        for m in modules
+        for n, v in sorted(vars(m).items())
+        if n.isupper() and isinstance(v, int | float | str | bool)
+    )
 
 
 _CODE_FIELDS = (

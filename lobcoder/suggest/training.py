@@ -10,7 +10,7 @@ from typing import Any
 
 from lobcoder.services.codes import CodeInfo, list_codes
 from lobcoder.storage.project import ProjectStore
-from lobcoder.suggest import feedback
+from lobcoder.suggest import evidence_cache, feedback
 from lobcoder.suggest import store as persistence
 from lobcoder.suggest.cache import ProcessedText, processed_texts
 from lobcoder.suggest.classifier import (
@@ -25,7 +25,7 @@ from lobcoder.suggest.classifier import (
 from lobcoder.suggest.evidence import Vocabulary
 from lobcoder.suggest.examples import TrainingExample, training_examples
 from lobcoder.suggest.pipeline import DutchPipeline, load_pipeline
-from lobcoder.suggest.scoring import CodebookScorer, codebook_scorer
+from lobcoder.suggest.scoring import CodebookScorer, codebook_scorer, codebook_state
 from lobcoder.suggest.store import CodedDocument, Rejection
 from lobcoder.suggest.units import unit_words
 from lobcoder.suggest.vocabulary import project_vocabulary
@@ -72,16 +72,29 @@ def examples_for(
         for doc, parsed in zip(documents, processed, strict=True):
             learned[id(parsed)] = by_document.get(doc.content_hash, {})
 
+    hash_of = {id(parsed): doc.content_hash for doc, parsed in zip(documents, processed, strict=True)}
+    codebook = codebook_state(codes)
+
     def evidence(parsed: ProcessedText, units: Sequence[Any]) -> list[dict[str, float]]:
-        found = vocabulary or Vocabulary.of(unit_words(parsed, u.tokens) for u in units)
         extra = learned.get(id(parsed))
-        scorer = CodebookScorer(pipeline, codes, found, extra) if extra else codebook_scorer(pipeline, codes, found)
-        scored = scorer.score(parsed, units)
+        kept_key = evidence_cache.key(pipeline.cache_key, hash_of[id(parsed)], units, codebook, extra, vocabulary)
+        kept = evidence_cache.get(kept_key)
+        if kept is None:
+            found = vocabulary or Vocabulary.of(unit_words(parsed, u.tokens) for u in units)
+            scorer = CodebookScorer(pipeline, codes, found, extra) if extra else codebook_scorer(pipeline, codes, found)
+            scored = scorer.score(parsed, units)
+            kept = evidence_cache.DocumentEvidence(
+                tuple({g: e.score for g, e in hits.items()} for hits in scored),
+                # The codes whose own texts match, not only learned terms (TrainingExample.codebook).
+                tuple(
+                    tuple(sorted(g for g, e in hits.items() if e.keywords or e.against or e.terms)) for hits in scored
+                ),
+            )
+            evidence_cache.put(kept_key, vocabulary, kept)
         if feedback.ENABLED:
-            for unit, hits in zip(units, scored, strict=True):
-                own = (g for g, e in hits.items() if e.keywords or e.against or e.terms)  # not only learned terms
-                speaks[(id(parsed), unit.start, unit.end)] = tuple(sorted(own))
-        return [{g: e.score for g, e in hits.items()} for hits in scored]
+            for unit, own in zip(units, kept.speaks, strict=True):
+                speaks[(id(parsed), unit.start, unit.end)] = own
+        return [dict(scores) for scores in kept.scores]
 
     examples = training_examples(documents, processed, rejections, evidence, prepare if feedback.ENABLED else None)
     if not feedback.ENABLED:

@@ -120,15 +120,35 @@ def label_units(
     units: Sequence[Unit], codings: Mapping[str, Sequence[tuple[int, int]]], labels: Sequence[str]
 ) -> list[dict[str, float]]:
     """Per unit, 1.0 or 0.0 for each label (a code GUID); a label the unit is only partly coded with is left out."""
+    touched = _touched(units, codings, labels)
     result = []
-    for unit in units:
+    for index, unit in enumerate(units):
         cats: dict[str, float] = {}
         for label in labels:
-            state = coded(unit, codings.get(label, ()))
+            # A code none of whose codings overlaps the unit does not code it (what coded() would say).
+            state = coded(unit, codings.get(label, ())) if touched is None or label in touched[index] else Coded.NO
             if state is not Coded.PARTLY:
                 cats[label] = 1.0 if state is Coded.YES else 0.0
         result.append(cats)
     return result
+
+
+def _touched(
+    units: Sequence[Unit], codings: Mapping[str, Sequence[tuple[int, int]]], labels: Sequence[str]
+) -> list[set[str]] | None:
+    """Per unit, the labels with a coding that overlaps it, found by bisection (not every unit against every
+    coding); None when the units are not in order without overlaps (then each pair is checked)."""
+    starts, ends = [u.start for u in units], [u.end for u in units]
+    if any(a > b for a, b in zip(ends, starts[1:], strict=False)) or any(
+        s > e for s, e in zip(starts, ends, strict=True)
+    ):
+        return None
+    touched: list[set[str]] = [set() for _ in units]
+    for label in labels:
+        for s, e in codings.get(label, ()):
+            for index in range(bisect.bisect_right(ends, s), bisect.bisect_left(starts, e)):
+                touched[index].add(label)
+    return touched
 
 
 def unit_words(processed: ProcessedText, tokens: range) -> tuple[str, ...]:

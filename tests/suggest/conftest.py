@@ -13,7 +13,7 @@ from suggest_corpus import LEREN, NEUTRAL, VISIE, Corpus, add_transcript, code_s
 
 from lobcoder.services.codes import create_code
 from lobcoder.storage.project import ProjectStore
-from lobcoder.suggest import cache, training, vocabulary
+from lobcoder.suggest import cache, evidence_cache, training, vocabulary
 from lobcoder.suggest.pipeline import DutchPipeline, load_pipeline
 
 
@@ -40,6 +40,7 @@ def _fresh_memory() -> Iterator[None]:
     cache.clear_memory()
     training.clear_loaded_models()
     vocabulary.clear_vocabularies()
+    evidence_cache.clear()
     yield
 
 
