@@ -72,7 +72,21 @@ class CodingActions(QObject):
         if document is None or span is None or code_id not in self.window.codes_by_id:
             self.window.statusBar().showMessage(self.tr("Select some text first, then choose a code."), 4000)
             return False
-        return self._run(apply_code(document.id, self._code_guid(code_id), [span], self.coder))
+        if not self._run(apply_code(document.id, self._code_guid(code_id), [span], self.coder)):
+            return False
+        self._show_code(code_id)
+        return True
+
+    def _show_code(self, code_id: int, always: bool = False) -> None:
+        """Select the code just applied when the transcript would otherwise hide its new coding.
+
+        Unless all codes are shown, the transcript highlights only the selected
+        code: coding with a key, Ctrl+K or a drop would give no visible sign.
+        """
+        window, current = self.window, self.window.current_code_id()
+        hidden = not window.menu_actions.show_all_codes.isChecked() and current not in (None, code_id)
+        if always or hidden:
+            window.select_code(code_id)
 
     @Slot()
     def apply_current_code(self) -> None:
@@ -142,7 +156,10 @@ class CodingActions(QObject):
             name = name[: IN_VIVO_MAX - 1].rstrip() + "…"
         create = CreateCode(name)
         command = Macro([create, apply_code(document.id, create.guid, [span], self.coder)], "in_vivo", {"code": name})
-        self._run(command)
+        if self._run(command):
+            created = next((c.id for c in self.window.codes_by_id.values() if c.guid == create.guid), None)
+            if created is not None:
+                self._show_code(created, always=True)  # selected, so F2 renames it
 
     # -- snapping ------------------------------------------------------------
 

@@ -299,9 +299,12 @@ class MainWindow(QMainWindow):
                 tree.resizeColumnToContents(column)
 
     def _show_overview(self, overview: ProjectSnapshot) -> None:
+        current, expanded = self.current_code_id(), self._expanded_codes()
         self.overview = overview
         self.codes_by_id = {c.id: c for c in overview.codes}
         self.code_model.set_codes(overview.codes)
+        if current is not None and self.current_code_id() is None:
+            self._restore_code_tree(current, expanded)  # codes added or removed: the model was reset
         self.document_model.set_documents(overview.documents, overview.attributes, overview.coded_share)
         self._refresh_segments()
         self._update_status()
@@ -448,6 +451,23 @@ class MainWindow(QMainWindow):
         self._refresh_segments()
         if not self.menu_actions.show_all_codes.isChecked():
             self._apply_code_visibility()
+
+    def _expanded_codes(self) -> set[int]:
+        codes = self.overview.codes if self.overview is not None else []
+        return {
+            c.id
+            for c in codes
+            if self.code_tree.isExpanded(self.code_filter.mapFromSource(self.code_model.index_for_code(c.id)))
+        }
+
+    def _restore_code_tree(self, current: int, expanded: set[int]) -> None:
+        """After a reset: the code that was selected (the transcript is filtered to it) and the open themes."""
+        for code_id in expanded & set(self.codes_by_id):
+            self.code_tree.expand(self.code_filter.mapFromSource(self.code_model.index_for_code(code_id)))
+        if current in self.codes_by_id:
+            self.select_code(current)
+        else:
+            self._apply_code_visibility()  # the selected code is gone: show every code again
 
     def _apply_code_visibility(self) -> None:
         code_id = self.current_code_id()

@@ -10,6 +10,7 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 from sqlalchemy import event, select
 
+from lobcoder.editing.code_commands import CreateCode
 from lobcoder.editing.speaker_commands import RenameSpeaker
 from lobcoder.gui.main_window import MainWindow
 from lobcoder.gui.models.code_tree_model import TotalCodingsRole
@@ -259,6 +260,49 @@ def test_in_vivo_creates_a_code_named_after_the_words_and_undo_removes_both(wind
     window.menu_actions.undo_action.trigger()
     assert _spans(window) == []
     assert "leren we samen" not in [c.name for c in window.codes_by_id.values()]
+
+
+def _bracket_codes(win: MainWindow) -> set[int]:
+    """The codes whose brackets the transcript margin shows: what the user sees coded."""
+    by_coding = {c.id: c.code_id for c in win.transcript.codings()}
+    return {by_coding[b.coding_id] for b in win.transcript.margin.brackets}
+
+
+def test_a_new_code_keeps_the_code_tree_selection_and_expansion_in_step_with_the_highlights(
+    window: MainWindow,
+) -> None:
+    visie, leren = _code_id(window, "Visie"), _code_id(window, "Collectief leren")
+    window.select_code(visie)  # only the selected code's codings are highlighted (the default)
+    _select(window, "visie is door")
+    window.coding.apply_current_code()
+    theme = window.code_filter.mapFromSource(window.code_model.index_for_code(leren))
+    assert window.code_tree.isExpanded(theme)
+    assert window.undo_stack is not None
+    window.undo_stack.execute(CreateCode("Werkdruk"))  # a code added (Codes -> New code, an import, a merge)
+    assert window.current_code_id() == visie  # the tree still shows the code the transcript is filtered to
+    assert _bracket_codes(window) == {visie}
+    assert window.code_tree.isExpanded(window.code_filter.mapFromSource(window.code_model.index_for_code(leren)))
+
+
+def test_coding_with_a_key_quick_code_or_in_vivo_shows_the_new_coding(qtbot, window: MainWindow) -> None:
+    visie = _code_id(window, "Visie")
+    window.select_code(visie)  # only the selected code's codings are highlighted (the default)
+    _select(window, "visie is door")
+    window.coding.apply_current_code()
+    _select(window, "zonder ons")
+    window.transcript.editor.setFocus()
+    qtbot.keyClick(window.transcript.editor, Qt.Key.Key_1)  # the first codable code: Samen oefenen
+    samen = _code_id(window, "Samen oefenen")
+    assert ("Samen oefenen", "zonder ons") in _spans(window)
+    assert window.current_code_id() == samen and _bracket_codes(window) == {samen}
+    _select(window, "leren we samen")
+    window.menu_actions.in_vivo_action.trigger()
+    new = _code_id(window, "leren we samen")
+    assert window.current_code_id() == new and _bracket_codes(window) == {new}  # F2 now renames the new code
+    window.menu_actions.show_all_codes.trigger()  # with all codes shown, applying a code leaves the selection
+    _select(window, "Marieke")
+    window.coding.apply_code(visie)
+    assert window.current_code_id() == new and _bracket_codes(window) == {visie, samen, new}
 
 
 def test_snapping_the_selection(window: MainWindow) -> None:
