@@ -35,6 +35,7 @@ from lobcoder.gui.analysis.table_model import (
     ShadeRole,
 )
 from lobcoder.gui.analysis.window import AnalysisWindow
+from lobcoder.gui.i18n import install_translations
 from lobcoder.gui.main_window import MainWindow
 from lobcoder.gui.settings import Settings
 from lobcoder.importing.extracted import Turn
@@ -542,3 +543,17 @@ def test_passage_model_passes_the_model_tester(qtbot, qtmodeltester, analysis: A
     with qtbot.waitSignal(tab.passagesShown, timeout=5000):
         tab.select_cell(code_id(window, "Leren"), code_id(window, "Visie"))
     qtmodeltester.check(tab.passage_model)
+
+
+@pytest.mark.parametrize("language", ["en", "nl"])
+def test_the_analysis_window_fits_a_laptop_screen_in_both_languages(qtbot, qapp, window, language) -> None:  # type: ignore[no-untyped-def]
+    install_translations(qapp, language)  # before the window is made: its words set its width
+    menu = window.findChild(AnalysisMenu)
+    menu.open_action.trigger()
+    analysis = menu.analysis_window
+    wait_idle(qtbot, analysis)
+    # 1280 logical pixels: a 1920 px laptop screen at 150 % scaling. Every tab's controls and Export fit.
+    assert analysis.minimumSizeHint().width() <= 1280
+    for tab in analysis.all_tabs():
+        analysis.tabs.setCurrentWidget(tab)
+        assert tab.export_button.isVisibleTo(analysis) and tab.export_button.text()

@@ -92,12 +92,16 @@ class AnalysisTab(QWidget):
         top = QHBoxLayout()
         top.addLayout(self.controls, 1)
         top.addWidget(self.busy)
-        top.addWidget(self.pseudonymise)
-        top.addWidget(self.export_button)
+        # Export on a row of its own: beside a tab's controls it made the window wider than a laptop screen.
+        output = QHBoxLayout()
+        output.addStretch(1)
+        output.addWidget(self.pseudonymise)
+        output.addWidget(self.export_button)
         self.body = QVBoxLayout()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
         layout.addLayout(top)
+        layout.addLayout(output)
         layout.addWidget(self.message)
         layout.addLayout(self.body, 1)
 
