@@ -232,6 +232,25 @@ def _split_atlas(codes: tuple[CodebookCode, ...], path: tuple[str, ...] = ()) ->
     return tuple(result), split
 
 
+_ZIPPED = {
+    ".docx": "a Word document (lobcoder writes Word codebooks for reading; import the .qdc file)",
+    ".qdpx": "a REFI-QDA project; import it as a project (File → Import REFI-QDA project)",
+    ".xlsx": "an Excel workbook",
+}
+
+
+def _refuse_other_kinds(path: Path, data: bytes) -> None:
+    """A one-line reason for a file that is plainly no codebook, instead of an XML parser's complaint."""
+    if data.startswith(b"PK\x03\x04"):
+        what = _ZIPPED.get(path.suffix.lower(), "a zip archive")
+        raise FileProblem(path, f"is not a REFI-QDA codebook (.qdc): it is {what}")
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return  # UTF-16 XML: the parser decides
+    if not data.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"<"):
+        kind = "a PDF" if data.startswith(b"%PDF") else "not an XML file"
+        raise FileProblem(path, f"is not a REFI-QDA codebook (.qdc): it is {kind}")
+
+
 def read_qdc(path: str | Path) -> tuple[Codebook, list[str]]:
     """The codebook in ``path`` and notes on what was repaired or dropped.
 
@@ -245,6 +264,7 @@ def read_qdc(path: str | Path) -> tuple[Codebook, list[str]]:
         data = path.read_bytes()
     except OSError as error:
         raise FileProblem(path, f"cannot be read ({error.strerror or error})") from None
+    _refuse_other_kinds(path, data)
     root = parse_xml(data, path)
     if local(root.tag) != "CodeBook":
         raise FileProblem(path, f"is not a REFI-QDA codebook (its root element is <{local(root.tag)}>)")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import random
 from pathlib import Path
 
+import docx
 import pytest
 from lxml import etree
 
@@ -252,6 +253,29 @@ def test_empty_codes_and_wrong_root(tmp_path: Path) -> None:
     path.write_text('<Project xmlns="urn:QDA-XML:project:1.0"/>')
     with pytest.raises(FileProblem, match="not a REFI-QDA codebook"):
         read_qdc(path)
+
+
+def test_a_file_that_is_no_codebook_at_all_is_named_for_what_it_is(tmp_path: Path) -> None:
+    word = tmp_path / "LOB codebook.docx"  # what Codes -> Export codebook suggests; it cannot be read back
+    document = docx.Document()
+    document.add_paragraph("Codeboek")
+    document.save(word)
+    sheet = tmp_path / "attributen.csv"
+    sheet.write_text("document,school\nDocent01,ROC Zuidwest\n", encoding="utf-8")
+    with pytest.raises(FileProblem) as found:
+        read_qdc(word)
+    assert str(found.value) == (
+        f"{word}: is not a REFI-QDA codebook (.qdc): it is a Word document "
+        "(lobcoder writes Word codebooks for reading; import the .qdc file)"
+    )
+    with pytest.raises(FileProblem) as found:
+        read_qdc(sheet)
+    assert str(found.value) == f"{sheet}: is not a REFI-QDA codebook (.qdc): it is not an XML file"
+    bom = tmp_path / "bom.qdc"  # a byte-order mark before the XML is fine
+    bom.write_bytes(b"\xef\xbb\xbf" + qdc_bytes(rich_codebook()))
+    plain = tmp_path / "plain.qdc"
+    write_qdc(rich_codebook(), plain)
+    assert read_qdc(bom)[0] == read_qdc(plain)[0]
 
 
 def test_hostile_and_broken_files_are_refused(tmp_path: Path) -> None:
