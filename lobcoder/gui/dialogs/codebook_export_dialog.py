@@ -100,7 +100,8 @@ class CodebookExportDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(hint)
         layout.addWidget(buttons)
-        self.setMinimumWidth(520)
+        # At least 520 px, and never narrower than its longest choice (a wrapped hint does not widen a dialog).
+        self.setMinimumWidth(max(520, layout.totalMinimumSize().width()))
 
     def options(self) -> CodebookExportOptions:
         branch = self.branch.guid if self.branch is not None and self.only_branch.isChecked() else None
