@@ -13,6 +13,7 @@ their own; frequency tables can get a bar chart with a figure caption.
 from __future__ import annotations
 
 import io
+import unicodedata
 from collections.abc import Sequence
 from datetime import UTC, datetime
 from typing import IO
@@ -39,8 +40,17 @@ from lobcoder.reports.formatting import (
 
 INDENT = 284  # twips per level (0.5 cm)
 EM = 200  # twips per em at 10 pt
-# Rough widths in em of Times New Roman, enough to size columns without measuring fonts.
-_EMS = {**dict.fromkeys("0123456789", 0.5), **dict.fromkeys(" .,:;'()|", 0.28), "%": 0.84, "×": 0.57}
+# Widths in em of Times New Roman (Adobe's Times-Roman metrics), enough to size columns without measuring fonts.
+_LOWER = (444, 500, 444, 500, 444, 333, 500, 500, 278, 278, 500, 278, 778, 500, 500, 500, 500, 333, 389, 278, 500, 500, 722, 500, 500, 444)  # fmt: skip
+_UPPER = (722, 667, 667, 722, 611, 556, 722, 722, 333, 389, 722, 611, 889, 722, 722, 556, 722, 667, 556, 611, 722, 722, 944, 722, 722, 611)  # fmt: skip
+_EMS = {
+    **{chr(ord("a") + i): w / 1000 for i, w in enumerate(_LOWER)},
+    **{chr(ord("A") + i): w / 1000 for i, w in enumerate(_UPPER)},
+    **dict.fromkeys("0123456789", 0.5),
+    **dict.fromkeys(" .,:;'()|", 0.28),
+    "%": 0.84,
+    "×": 0.57,
+}
 MARK = "a"
 KEEP_TOGETHER_ROWS = 25  # shorter tables are kept on one page
 TOTAL_LABELS = {"total", "totaal"}  # a last row so named gets a rule above it
@@ -220,9 +230,14 @@ def _spread(widths: list[int], spare: int) -> list[int]:
 
 
 def text_twips(text: str) -> int:
-    """Printed width of ``text`` in 10-pt Times, roughly: capitals wide, digits half an em, the rest a bit less."""
-    ems = sum(_EMS.get(c, 0.7 if c.isupper() else 0.46) for c in text)
+    """Printed width of ``text`` in 10-pt Times: letters (also under an accent) by their width, others roughly."""
+    ems = sum(_EMS.get(c, _EMS.get(_base(c), 0.7 if c.isupper() else 0.46)) for c in text)
     return int(ems * EM) + 20
+
+
+def _base(char: str) -> str:
+    """The letter under an accent (ö: o), which has its width."""
+    return unicodedata.normalize("NFD", char)[0]
 
 
 def _add_notes(document: Document, table: Table, language: Language) -> None:

@@ -13,7 +13,7 @@ import pytest
 from docx.enum.section import WD_ORIENT
 from docx.oxml.ns import qn
 
-from lobcoder.analysis.table import Table, TableRow
+from lobcoder.analysis.table import ColumnGroup, Table, TableRow
 from lobcoder.errors import FileProblem
 from lobcoder.reports import docx_export
 from lobcoder.reports.export import export_table
@@ -367,3 +367,53 @@ def test_quotes_give_the_quoted_text_room_and_may_break_across_pages(tmp_path: P
     assert not table._tbl.xpath(".//w:keepNext")
     note = next(p.text for p in document.paragraphs if p.text.startswith("Note."))
     assert note == "Note. Codes: 1 selected. Interviewer turns left out."
+
+
+def _times_twips(text: str, half_points: int) -> float:
+    """Printed width of ``text`` in Times-Roman by Adobe's own metrics (the AFM file matplotlib ships)."""
+    import unicodedata
+
+    import matplotlib
+
+    widths = {}
+    afm = Path(matplotlib.get_data_path()) / "fonts" / "afm" / "ptmr8a.afm"
+    for line in afm.read_text(encoding="latin-1").splitlines():
+        if line.startswith("C ") and int(line.split()[1]) > 0:  # C 109 ; WX 778 ; N m ; B ...
+            fields = dict(part.strip().split(" ", 1) for part in line.split(";") if part.strip())
+            widths[chr(int(fields["C"]))] = int(fields["WX"])
+    base = unicodedata.normalize("NFD", text)  # ö is o with a mark of no width
+    return sum(widths.get(c, 0) for c in base) / 1000 * half_points * 10  # 20 twips per point
+
+
+def test_dutch_header_words_are_not_broken_inside(tmp_path: Path) -> None:
+    # The Dutch frequency table split by role, as the walk-through exported it: 'Documenten' broke as 'Documente' / 'n'.
+    columns = ("Coderingen", "Documenten", "% van documenten", "Deelnemers", "% van deelnemers")
+    columns += ("role coördinator", "role docent", "role teamleider")
+    themes = ("Collectief leren", "Transformationeel leiderschap", "Visie", "Communicatie")
+    subs = ("Samen oefenen met loopbaangesprekken", "Communicatie tussen teams en leiding", "Informeel leren")
+    rows = tuple(
+        TableRow(name, (5, 3, 0.75, 0, 0.0, 0.0, 1.0, 1.0), level)
+        for theme in themes
+        for name, level in ((theme, 0), *((sub, 1) for sub in subs))
+    )
+    formats = ("int", "int", "percent", "int", "percent", "percent", "percent", "percent")
+    table = Table(
+        "Codefrequenties",
+        "Code",
+        columns,
+        rows,
+        formats,
+        groups=(ColumnGroup("role", 5, 3),),
+        column_n=("", "", "", "", "", "n = 1", "n = 2", "n = 1"),
+    )
+    path = tmp_path / "frequenties.docx"
+    export_table([table], path, language="nl")
+    (word_table,) = docx.Document(str(path)).tables
+    grid = [int(col.get(qn("w:w"))) for col in word_table._tbl.tblGrid.findall(qn("w:gridCol"))]
+    sizes = {int(sz.get(qn("w:val"))) for sz in word_table._tbl.iter(qn("w:sz"))}
+    size = max(sizes) if sizes else 20
+    header = word_table.rows[1].cells  # under the spanner 'role'
+    assert [c.text.split("\n")[0] for c in header][1:3] == ["Coderingen", "Documenten"]
+    for j, cell in enumerate(header):
+        for word in cell.text.split():
+            assert _times_twips(word, size) <= grid[j] - 2 * 85, (word, grid[j])
