@@ -34,8 +34,8 @@ def test_rename_merge_mark_and_code_turns(tmp_path: Path) -> None:
     assert code == 0
     assert out.splitlines() == [
         "Lotte: 4 turns in 2 documents",
-        "Speaker 2: 2 turns in 1 documents",
-        "Spreker 2: 2 turns in 1 documents",
+        "Speaker 2: 2 turns in 1 document",
+        "Spreker 2: 2 turns in 1 document",
     ]
     code, out = run("speakers", project, "--interviewer", "Lotte", "--code-turns", "mentor", "--coder", "cli")
     assert code == 0
@@ -58,6 +58,6 @@ def test_rename_in_one_document(tmp_path: Path) -> None:
     assert run("import", project, *chosen)[0] == 0
     code, out = run("speakers", project, "--document", "otter", "--rename", "Speaker 2", "Marieke")
     assert code == 0
-    assert out.splitlines() == ["Marieke: 2 turns in 1 documents", "Speaker 1: 2 turns in 1 documents"]
+    assert out.splitlines() == ["Marieke: 2 turns in 1 document", "Speaker 1: 2 turns in 1 document"]
     code, out = run("speakers", project)
-    assert "Speaker 2: 2 turns in 1 documents" in out and "Speaker 1: 4 turns in 2 documents" in out
+    assert "Speaker 2: 2 turns in 1 document" in out and "Speaker 1: 4 turns in 2 documents" in out
