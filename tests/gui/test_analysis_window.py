@@ -557,3 +557,18 @@ def test_the_analysis_window_fits_a_laptop_screen_in_both_languages(qtbot, qapp,
     for tab in analysis.all_tabs():
         analysis.tabs.setCurrentWidget(tab)
         assert tab.export_button.isVisibleTo(analysis) and tab.export_button.text()
+
+
+def test_a_table_is_exported_in_the_language_chosen_beside_export(qtbot, tmp_path: Path, analysis) -> None:  # type: ignore[no-untyped-def]
+    tab = analysis.frequencies
+    assert tab.export_language.currentData() == analysis.language()  # the interface language to start with
+    for language, title, heading in (("nl", "Codefrequenties", "Coderingen"), ("en", "Code frequencies", "Codings")):
+        tab.export_language.setCurrentIndex(tab.export_language.findData(language))
+        target = tmp_path / f"frequencies_{language}.docx"
+        with qtbot.waitSignal(tab.exported, timeout=10000):
+            tab.export_to(target)
+        document = docx.Document(str(target))
+        assert document.core_properties.title == title
+        assert heading in [cell.text for cell in document.tables[0].rows[0].cells]
+    assert analysis.language() == "en" and tab.model.headerData(1, Qt.Orientation.Horizontal) == "Codings"
+    assert not analysis.quotes.export_language.isVisibleTo(analysis)  # quotes follow the interface language

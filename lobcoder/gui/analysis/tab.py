@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 from lobcoder.analysis.dataset import Dataset, DocumentSource
 from lobcoder.analysis.filters import AnalysisFilter
 from lobcoder.analysis.table import Table
+from lobcoder.gui.i18n import available_languages
 from lobcoder.gui.pseudonymise.export_option import PseudonymiseOption
 from lobcoder.gui.workers import Worker
 from lobcoder.reports.export import export_table, pseudonymised_tables
@@ -82,6 +83,11 @@ class AnalysisTab(QWidget):
         self.export_button.clicked.connect(self.choose_export_file)
         self.export_button.setEnabled(False)
         self.pseudonymise = PseudonymiseOption()
+        self.export_language = QComboBox()
+        for code, name in available_languages().items():
+            self.export_language.addItem(name, code)
+        self.export_language.setCurrentIndex(max(0, self.export_language.findData(host.language())))
+        self.export_language.setToolTip(self.tr("Language of the exported table: its title, headings and notes"))
         self.pseudonymise.toggled.connect(self._pseudonymise_toggled)
         self.progress: QProgressDialog | None = None
         self.message = QLabel()
@@ -96,6 +102,7 @@ class AnalysisTab(QWidget):
         output = QHBoxLayout()
         output.addStretch(1)
         output.addWidget(self.pseudonymise)
+        output.addWidget(self.export_language)
         output.addWidget(self.export_button)
         self.body = QVBoxLayout()
         layout = QVBoxLayout(self)
@@ -251,12 +258,13 @@ class AnalysisTab(QWidget):
         With "Pseudonymise" ticked the analysis is computed again, with the same
         choices, on the hidden pseudonymised copy (:mod:`pseudonymised_export`).
         """
-        if self.pseudonymise.wanted():
-            return self._export_pseudonymised(path)
-        tables = self.tables()
-        if not tables:
-            return None
-        task = self.export_task(tables, path, self.host.language())
+        with self.host.speaking(self.export_language.currentData()):
+            if self.pseudonymise.wanted():
+                return self._export_pseudonymised(path)
+            tables = self.tables()
+            if not tables:
+                return None
+            task = self.export_task(tables, path, self.host.language())
         self.export_button.setEnabled(False)
         self.busy.show()
         worker = Worker(lambda _progress, _cancelled: task())

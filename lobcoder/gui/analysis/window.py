@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -61,6 +63,7 @@ class AnalysisWindow(QWidget):
         self._export_folder: Path | None = None
         self._dirty = False
         self._loading = False
+        self._speaking: Language | None = None
         self.resize(1250, 860)
 
         self.filter_box = FilterBox()
@@ -70,6 +73,8 @@ class AnalysisWindow(QWidget):
         self.crosstab = CrosstabTab(self)
         self.quotes = QuotesTab(self)
         self.agreement = AgreementTab(self)
+        # Quotes are computed in the interface language (attributions), so their export follows it.
+        self.quotes.export_language.hide()
         self.tabs = QTabWidget()
         for tab, title in (
             (self.frequencies, self.tr("&Frequencies")),
@@ -197,12 +202,26 @@ class AnalysisWindow(QWidget):
         self.main_window.activateWindow()
 
     def language(self) -> Language:
-        """The interface language: numbers in the tabs and the words around exported tables."""
+        """The interface language: numbers in the tabs and the words around exported tables.
+
+        While an export is prepared (:meth:`speaking`) it is the language chosen for that export.
+        """
+        if self._speaking is not None:
+            return self._speaking
         chosen = self.main_window.settings.language
         try:
             return check_language(system_language() if chosen == "system" else chosen)
         except ValueError:
             return "en"
+
+    @contextmanager
+    def speaking(self, language: Language) -> Iterator[None]:
+        """Tables made inside (on the GUI thread) are worded in ``language``, whatever the interface speaks."""
+        self._speaking = language
+        try:
+            yield
+        finally:
+            self._speaking = None
 
     def export_folder(self) -> Path:
         if self._export_folder is not None:

@@ -259,7 +259,7 @@
         <translation>alle codeurs (Fleiss&apos; κ, α)</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+18"/>
         <source>This project needs codings by two coders to compare.</source>
         <translation>Dit project heeft coderingen van twee codeurs nodig om te vergelijken.</translation>
     </message>
@@ -274,7 +274,7 @@
         <translation>Segmentoverlap vergelijkt twee codeurs; kies codeur B.</translation>
     </message>
     <message>
-        <location line="+83"/>
+        <location line="+86"/>
         <source>agreement</source>
         <translation>overeenstemming</translation>
     </message>
@@ -300,7 +300,7 @@
 <context>
     <name>AnalysisTab</name>
     <message>
-        <location filename="../../analysis/tab.py" line="+77"/>
+        <location filename="../../analysis/tab.py" line="+81"/>
         <source>Export…</source>
         <translation>Exporteren…</translation>
     </message>
@@ -310,7 +310,12 @@
         <translation>De tabel opslaan als Word (.docx), Excel (.xlsx) of CSV</translation>
     </message>
     <message>
-        <location line="+125"/>
+        <location line="+8"/>
+        <source>Language of the exported table: its title, headings and notes</source>
+        <translation>Taal van de geëxporteerde tabel: titel, kopjes en noten</translation>
+    </message>
+    <message>
+        <location line="+132"/>
         <source>Could not compute this analysis: {0}</source>
         <translation>Deze analyse kon niet worden berekend: {0}</translation>
     </message>
@@ -331,7 +336,7 @@
     </message>
     <message>
         <location line="+4"/>
-        <location line="+44"/>
+        <location line="+45"/>
         <source>Export table</source>
         <translation>Tabel exporteren</translation>
     </message>
@@ -372,7 +377,7 @@
 <context>
     <name>AnalysisWindow</name>
     <message>
-        <location filename="../../analysis/window.py" line="+75"/>
+        <location filename="../../analysis/window.py" line="+80"/>
         <source>&amp;Frequencies</source>
         <translation>&amp;Frequenties</translation>
     </message>
@@ -397,7 +402,7 @@
         <translation>Overeen&amp;stemming</translation>
     </message>
     <message>
-        <location line="+68"/>
+        <location line="+69"/>
         <source>Reading the project…</source>
         <translation>Het project wordt gelezen…</translation>
     </message>
@@ -407,7 +412,7 @@
         <translation>Het project kon niet worden gelezen: {0}</translation>
     </message>
     <message>
-        <location line="+53"/>
+        <location line="+67"/>
         <source>Open a project to analyse its codings.</source>
         <translation>Open een project om de coderingen te analyseren.</translation>
     </message>
@@ -1032,7 +1037,7 @@
     <name>CodingActions</name>
     <message>
         <location filename="../../coding_actions.py" line="+73"/>
-        <location line="+18"/>
+        <location line="+32"/>
         <source>Select some text first, then choose a code.</source>
         <translation>Selecteer eerst tekst en kies dan een code.</translation>
     </message>
@@ -1042,7 +1047,7 @@
         <translation>Selecteer de woorden die de naam van de code worden.</translation>
     </message>
     <message>
-        <location line="+63"/>
+        <location line="+66"/>
         <source>Change code</source>
         <translation>Code wijzigen</translation>
     </message>
@@ -1141,7 +1146,7 @@
 <context>
     <name>CooccurrenceTab</name>
     <message>
-        <location filename="../../analysis/cooccurrence_tab.py" line="+202"/>
+        <location filename="../../analysis/cooccurrence_tab.py" line="+210"/>
         <source>overlapping codings</source>
         <translation>overlappende coderingen</translation>
     </message>
@@ -1252,17 +1257,17 @@
     </message>
     <message>
         <location line="+25"/>
-        <location line="+219"/>
+        <location line="+213"/>
         <source>Select a cell to list the passages where both codes occur.</source>
         <translation>Kies een cel om de passages te zien waarin beide codes voorkomen.</translation>
     </message>
     <message>
-        <location line="-210"/>
+        <location line="-204"/>
         <source>Double-click or press Enter to show the passage in its document</source>
         <translation>Dubbelklik of druk op Enter om de passage in het document te tonen</translation>
     </message>
     <message>
-        <location line="+76"/>
+        <location line="+65"/>
         <source>code co-occurrence</source>
         <translation>co-occurrentie van codes</translation>
     </message>
@@ -1277,7 +1282,7 @@
         <translation>De passages van ‘{0}’ en ‘{1}’ worden gezocht…</translation>
     </message>
     <message numerus="yes">
-        <location line="+16"/>
+        <location line="+21"/>
         <source>‘{0}’ and ‘{1}’: %n passage(s)</source>
         <translation>
             <numerusform>‘{0}’ en ‘{1}’: %n passage</numerusform>
@@ -1368,7 +1373,7 @@
         <translation>Dit project heeft nog geen attributen: importeer een attributenbestand om codes ermee te kruisen.</translation>
     </message>
     <message>
-        <location line="+60"/>
+        <location line="+52"/>
         <source>crosstab {0}</source>
         <translation>kruistabel {0}</translation>
     </message>
@@ -2006,7 +2011,7 @@ Taal van het codeboek:</numerusform>
     <message>
         <location line="+8"/>
         <source>{0} was saved by a newer lobcoder (schema {1}); this version knows up to {2}. Update lobcoder to open it.</source>
-        <translation>{0} is opgeslagen door een nieuwere lobcoder (schema {1}); deze versie kent schema's tot en met {2}. Werk lobcoder bij om het te openen.</translation>
+        <translation>{0} is opgeslagen door een nieuwere lobcoder (schema {1}); deze versie kent schema&apos;s tot en met {2}. Werk lobcoder bij om het te openen.</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -2196,7 +2201,7 @@ Taal van het codeboek:</numerusform>
         <translation>document</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+17"/>
         <source>code frequencies</source>
         <translation>codefrequenties</translation>
     </message>
@@ -2576,7 +2581,7 @@ Taal van het codeboek:</numerusform>
         <translation>Project kan niet worden geopend</translation>
     </message>
     <message>
-        <location line="+135"/>
+        <location line="+138"/>
         <source>Action not carried out</source>
         <translation>Actie niet uitgevoerd</translation>
     </message>
@@ -2586,7 +2591,7 @@ Taal van het codeboek:</numerusform>
         <translation>{0} documenten · {1} codes · {2} coderingen · codeur: {3}</translation>
     </message>
     <message>
-        <location line="+75"/>
+        <location line="+92"/>
         <source>Select a code to list its coded segments.</source>
         <translation>Selecteer een code om de gecodeerde fragmenten te zien.</translation>
     </message>
@@ -3002,7 +3007,7 @@ Kwalitatief coderen van interviewtranscripten.</translation>
 <context>
     <name>PassageModel</name>
     <message>
-        <location filename="../../analysis/cooccurrence_tab.py" line="-373"/>
+        <location filename="../../analysis/cooccurrence_tab.py" line="-367"/>
         <source>Document</source>
         <translation>Document</translation>
     </message>
