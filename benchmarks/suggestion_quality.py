@@ -46,7 +46,9 @@ every mark and its held-out counts).
 ``--project FILE`` measures on a project's own coded documents and codes
 instead (opened read-only). ``--related-share X`` switches the related words
 (``evidence.RELATED_SHARE`` and the word vectors, off in the app) on at X for
-the run, to measure them on a real project before switching them on.
+the run, to measure them on a real project before switching them on;
+``--answer-share X`` does the same for smoothing over the answer
+(``ranking.ANSWER_SHARE``, off in the app).
 """
 
 from __future__ import annotations
@@ -68,6 +70,7 @@ from lobcoder.demo.build import create_demo_project
 from lobcoder.services.codes import CodeInfo, list_codes
 from lobcoder.storage.project import ProjectStore
 from lobcoder.suggest import evidence
+from lobcoder.suggest import ranking as suggestion_ranking
 from lobcoder.suggest import store as persistence
 from lobcoder.suggest import vocabulary as project_words
 from lobcoder.suggest.cache import process_text
@@ -576,6 +579,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         type=float,
         help="related words on at this share for the run (evidence.RELATED_SHARE and word vectors; off: 0)",
     )
+    parser.add_argument(
+        "--answer-share",
+        type=float,
+        help="smoothing over the answer on at this share for the run (ranking.ANSWER_SHARE; off: 0)",
+    )
     args = parser.parse_args(argv)
     if args.train_docs and args.train_sentences:
         parser.error("--train-docs and --train-sentences: one learning curve at a time")
@@ -588,6 +596,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         evidence.RELATED_SHARE = args.related_share
         project_words.VECTORS = args.related_share > 0
         print(f"related words: share {args.related_share}")
+    if args.answer_share is not None:
+        if args.answer_share < 0:
+            parser.error("--answer-share needs a share >= 0")
+        suggestion_ranking.ANSWER_SHARE = args.answer_share
+        print(f"smoothing over the answer: share {args.answer_share}")
     corpora = ("devset", "demo-themes", "demo") if args.corpus == "all" else (args.corpus,)
     if args.project is not None:
         corpora = (str(args.project),)

@@ -8,7 +8,8 @@ by cross-validation when the model was trained (``min_score`` overrides
 it). Adjacent suggested sentences of one code in the same respondent turn
 become one suggestion: a span starts at a sentence's first character, never
 inside a word nor in an interviewer turn. Where a sub-code the project uses is
-suggested or coded, its theme is not (:data:`PREFER_SUB_CODES`). Sentences that already overlap a
+suggested or coded, its theme is not (:data:`PREFER_SUB_CODES`). Scores can lean towards their answer's
+(:data:`ANSWER_SHARE`, off). Sentences that already overlap a
 coding of the code, or lie in a span the user rejected for it, are left out.
 Nothing here writes codings: accepting is
 ``editing.suggestion_commands.AcceptSuggestion``.
@@ -17,6 +18,7 @@ Nothing here writes codings: accepting is
 from __future__ import annotations
 
 import bisect
+import math
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 
@@ -28,7 +30,7 @@ from lobcoder.suggest import store as persistence
 from lobcoder.suggest.cache import processed_texts
 from lobcoder.suggest.classifier import DEFAULT_THRESHOLD, Classifier, Prediction, Reliability
 from lobcoder.suggest.context import UnitText, unit_texts
-from lobcoder.suggest.evidence import Vocabulary, prior
+from lobcoder.suggest.evidence import Vocabulary, prior, prior_logit
 from lobcoder.suggest.examples import sentence_units
 from lobcoder.suggest.pipeline import DutchPipeline, load_pipeline
 from lobcoder.suggest.scoring import Evidence, codebook_scorer, sub_codes
@@ -40,6 +42,12 @@ PREFER_SUB_CODES = True
 """A theme is not suggested for a sentence where one of its sub-codes is suggested or coded, if the project uses that
 sub-code (has codings of it): the sub-code says more, codebooks ask for it ("Gebruik bij voorkeur een
 subcode"), and its theme is implied. A project coded only with themes keeps its theme suggestions."""
+ANSWER_SHARE = 0.0
+"""Off. On, a sentence's log-odds for a code move by this share of how far the code's mean log-odds over the
+sentence's respondent turn lie above its mean over the document (a theme runs over a whole answer). Measured in
+docs/SUGGESTIONS.md ("fifth pass"): on the demo's interviews +0.03 F1 for the themes but lower top-10 precision;
+the development set has no turns to measure it on. Try it on a coded project before switching it on:
+``benchmarks/suggestion_quality.py --project FILE --answer-share 0.3``."""
 MIN_WORDS = 2
 """Shorter sentences ("Nee.", "Ja, klopt.") are not suggested: with no words to go on,
 a score says only how common the code is."""
@@ -100,6 +108,47 @@ def score_units(
                         scores[guid] = UnitScore(prior(hit.score), hit, None)
         result.append(scores)
     return result
+
+
+def smooth_over_answers(
+    units: Sequence[Unit], scores: Sequence[Mapping[str, UnitScore]], turns: Sequence[TurnLike], share: float
+) -> list[dict[str, UnitScore]]:
+    """Each sentence's scores moved towards its answer's (:data:`ANSWER_SHARE`): in log-odds, plus ``share`` times
+    the code's mean over the sentence's turn less its mean over the document's sentences (a sentence without a score
+    for the code counts as the codebook's log-odds at no evidence). Without turns nothing changes."""
+    result = [dict(found) for found in scores]
+    if not share:
+        return result
+    starts, ordered = _turn_index(turns)
+    by_turn: dict[int, list[int]] = {}
+    for position, unit in enumerate(units):
+        if unit.kind == "sentence":
+            index = bisect.bisect_right(starts, unit.start) - 1
+            inside = index >= 0 and ordered[index].end >= unit.end
+            by_turn.setdefault(index if inside else -1, []).append(position)
+    if len(by_turn) < 2:
+        return result
+    sentences = [p for members in by_turn.values() for p in members]
+    missing = prior_logit(0.0)
+    for guid in sorted({g for p in sentences for g in scores[p]}):
+        logits = {p: _logit(scores[p][guid].probability) if guid in scores[p] else missing for p in sentences}
+        document = sum(logits.values()) / len(logits)
+        for members in by_turn.values():
+            shift = share * (sum(logits[p] for p in members) / len(members) - document)
+            for p in members:
+                if guid in scores[p]:
+                    score = scores[p][guid]
+                    result[p][guid] = UnitScore(_sigmoid(logits[p] + shift), score.evidence, score.prediction)
+    return result
+
+
+def _logit(probability: float) -> float:
+    probability = min(max(probability, 1e-6), 1 - 1e-6)
+    return math.log(probability / (1 - probability))
+
+
+def _sigmoid(value: float) -> float:
+    return 1.0 / (1.0 + math.exp(-value))
 
 
 def _turn_index(turns: Sequence[TurnLike]) -> tuple[list[int], list[TurnLike]]:
@@ -264,7 +313,10 @@ def document_scores(
     learned = classifier.feedback if classifier is not None else None  # terms the codings add to the codebook
     scorer = codebook_scorer(pipeline, codes, vocabulary or Vocabulary.of(t.words for t in texts), learned)
     evidence = scorer.score(processed, units) if use_codebook else [{} for _ in units]  # type: ignore[arg-type]
-    return units, score_units(texts, evidence, classifier, use_codebook=use_codebook)
+    scores = score_units(texts, evidence, classifier, use_codebook=use_codebook)
+    if ANSWER_SHARE:
+        scores = smooth_over_answers(units, scores, turns, ANSWER_SHARE)
+    return units, scores
 
 
 def suggest(

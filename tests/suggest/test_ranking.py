@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from sqlalchemy import func, select
 from suggest_corpus import HELD_OUT, LEREN, NEUTRAL, Corpus, add_transcript, transcript
 
@@ -9,12 +11,14 @@ from lobcoder.editing.suggestion_commands import RejectSuggestion
 from lobcoder.services.codes import update_code
 from lobcoder.storage.models import Coding
 from lobcoder.storage.project import ProjectStore
+from lobcoder.suggest import ranking
 from lobcoder.suggest import store as persistence
 from lobcoder.suggest.cache import processed_texts
 from lobcoder.suggest.examples import training_examples
 from lobcoder.suggest.pipeline import DutchPipeline
-from lobcoder.suggest.ranking import Suggestion, suggest
+from lobcoder.suggest.ranking import Suggestion, UnitScore, smooth_over_answers, suggest
 from lobcoder.suggest.training import train
+from lobcoder.suggest.units import Unit
 
 
 def set_keywords(store: ProjectStore, code_id: int, keywords: str) -> None:
@@ -127,3 +131,26 @@ def test_adjacent_sentences_merge_but_never_across_an_interviewer_turn(
         assert s.code_id == code_id
         assert s.start == 0 or not text[s.start - 1].isalnum()  # never inside a word
         assert not text[s.start : s.end].startswith(("I:", "Anna:"))
+
+
+@dataclass(frozen=True)
+class Turn:
+    start: int
+    end: int
+    is_interviewer: bool
+
+
+def test_smoothing_over_the_answer_is_off_and_on_lifts_a_weak_sentence_in_an_answer_about_the_code() -> None:
+    turns = [Turn(0, 10, True), Turn(10, 40, False), Turn(40, 50, True), Turn(50, 80, False)]
+    units = [Unit(s, s + 10, "sentence", range(0)) for s in (10, 20, 30, 50, 60, 70)]
+    probabilities = [0.9, 0.8, 0.3, 0.1, 0.3, None]  # the first answer is about the code, the second is not
+    scores = [{} if p is None else {"g": UnitScore(p, None, None)} for p in probabilities]
+
+    assert ranking.ANSWER_SHARE == 0.0  # off by default (docs/SUGGESTIONS.md, fifth pass)
+    assert smooth_over_answers(units, scores, turns, 0.0) == scores
+    assert smooth_over_answers(units, scores, [], 0.3) == scores  # without turns there is no answer to go by
+    smoothed = [found.get("g") for found in smooth_over_answers(units, scores, turns, 0.3)]
+    assert smoothed[2] is not None and smoothed[4] is not None
+    assert smoothed[2].probability > 0.3 > smoothed[4].probability  # the same weak score, in and outside the theme
+    assert smoothed[0].probability > 0.9 and smoothed[3].probability < 0.1
+    assert smoothed[5] is None  # a sentence without a score gets none
