@@ -60,4 +60,8 @@ def run_gui(project: str | None = None) -> int:
         # The empty window paints first; the project opens right after that paint.
         opener = AfterFirstPaint(window, lambda: window.open_project(Path(project)))
         window.installEventFilter(opener)
-    return app.exec()
+    code = app.exec()
+    from lobcoder.gui.workers import stop_all
+
+    stop_all()  # quitting while suggestions or an import still run: stop them before Python shuts down
+    return code

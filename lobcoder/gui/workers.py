@@ -14,6 +14,7 @@ from collections.abc import Callable
 from functools import partial
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QCoreApplication, QObject, QRunnable, Qt, QThreadPool, QTimer, Signal
 
 from lobcoder.errors import Cancelled, LobcoderError
@@ -111,35 +112,54 @@ class Worker(QRunnable):
         return self._done.wait(timeout)
 
     def run(self) -> None:
-        relay = self.signals._relay
         try:
             if self._cancel.is_set():
-                relay.cancelled.emit()
+                self._send("cancelled")
                 return
             result = self.fn(self._progress, self.is_cancelled)
         except Cancelled:
-            relay.cancelled.emit()
+            self._send("cancelled")
         except LobcoderError as exc:
-            relay.failed.emit(failure_text(exc) or str(exc))
+            self._send("failed", failure_text(exc) or str(exc))
         except Exception as exc:  # noqa: BLE001 - every error must reach the user, not kill the thread
             explained = failure_text(exc)  # a full disk, a damaged archive...: one plain line
             if explained is not None:
-                relay.failed.emit(explained)
+                self._send("failed", explained)
                 return
             log.exception("unexpected error in a background task")
             message = QCoreApplication.translate("Worker", "An unexpected error occurred: {0}")
-            relay.failed.emit(message.format(_first_line(exc)))
+            self._send("failed", message.format(_first_line(exc)))
         else:
-            relay.finished.emit(result)
+            self._send("finished", result)
         finally:
             self._done.set()
 
+    def _send(self, signal: str, *args: object) -> None:
+        relay = self.signals._relay
+        if shiboken6.isValid(relay):  # deleted when the application quit while the function ran: nobody listens
+            getattr(relay, signal).emit(*args)
+
     def _progress(self, done: int, total: int, label: str) -> None:
-        self.signals._relay.progress.emit(done, total, label)
+        relay = self.signals._relay
+        if not shiboken6.isValid(relay):
+            raise Cancelled("the application has quit")  # stop the function at its next report
+        relay.progress.emit(done, total, label)
 
     def _release(self, *_args: object) -> None:
         # Later, not now: the signal is still being delivered to the other slots.
         QTimer.singleShot(0, partial(_running.discard, self))
+
+
+def stop_all(timeout_ms: int = 3000) -> bool:
+    """Cancel every running worker and wait up to ``timeout_ms`` for the pool to finish.
+
+    Call it when the event loop has ended (the user quit), so no task is still
+    reporting to deleted objects or importing while the interpreter shuts down.
+    Returns whether every task ended in time.
+    """
+    for worker in list(_running):
+        worker.cancel()
+    return QThreadPool.globalInstance().waitForDone(timeout_ms)
 
 
 def run_in_thread(fn: Task) -> Worker:

@@ -8,10 +8,11 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+import shiboken6
 from PySide6.QtCore import QCoreApplication, QThread, QThreadPool
 
 from lobcoder.errors import Cancelled, ImportProblem
-from lobcoder.gui.workers import Worker
+from lobcoder.gui.workers import Worker, stop_all
 from lobcoder.services.batch_import import ImportReport, import_files
 from lobcoder.services.documents import list_documents
 from lobcoder.storage.project import ProjectStore
@@ -137,3 +138,37 @@ def test_raising_cancelled_or_cancelling_before_the_start_emits_cancelled(qtbot)
         never.start()
     assert calls == []
     assert never.wait(5)
+
+
+def test_a_task_still_running_when_the_application_quits_stops_quietly(qtbot, caplog) -> None:
+    # Quitting while suggestions were computed printed "unexpected error in a background task" and
+    # "RuntimeError: Signal source has been deleted" twice: the task reported progress to a deleted relay.
+    steps: list[int] = []
+
+    def work(progress, _cancelled):  # type: ignore[no-untyped-def]
+        for step in range(3):
+            progress(step, 3, "sentences")
+            steps.append(step)
+        return "done"
+
+    worker = Worker(work)
+    shiboken6.delete(worker.signals._relay)  # what the teardown at quit does to it
+    with caplog.at_level(logging.ERROR, logger="lobcoder.gui.workers"):
+        worker.run()  # on the pool's thread, as QThreadPool would; it must not raise
+    assert caplog.text == "" and worker.is_done()
+    assert steps == []  # the first progress report found the application gone and stopped the task
+
+
+def test_stop_all_cancels_running_tasks_and_waits_for_them(qtbot) -> None:
+    started = threading.Event()
+
+    def long_task(_progress, cancelled):  # type: ignore[no-untyped-def]
+        started.set()
+        while not cancelled():
+            threading.Event().wait(0.01)
+        raise Cancelled("stopped")
+
+    worker = Worker(long_task).start()
+    assert started.wait(5)
+    assert stop_all(5000)  # what the application does once its window has closed
+    assert worker.is_done() and worker.is_cancelled()
