@@ -158,6 +158,7 @@ class Classifier:
     cite_codes: tuple[tuple[str, ...], ...]
     feedback: dict[str, dict[str, float]] = field(default_factory=dict)  # terms each code adds to its codebook entry
     evidence: str = ""  # examples.evidence_digest of the examples learned from
+    inputs: str = ""  # training.inputs_digest of what it was trained from ("": not known, an older model)
     _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
 
     @property
@@ -213,6 +214,7 @@ class Classifier:
             "cite_texts": list(self.cite_texts),
             "cite_codes": [list(c) for c in self.cite_codes],
             "feedback": self.feedback,
+            "inputs": self.inputs,
         }
 
     def to_bytes(self) -> bytes:
@@ -257,6 +259,7 @@ class Classifier:
             tuple(tuple(c) for c in meta["cite_codes"]),
             {str(g): {str(t): float(n) for t, n in terms.items()} for g, terms in meta["feedback"].items()},
             str(meta["evidence"]),
+            str(meta.get("inputs", "")),  # absent in models stored before it was kept
         )
 
 

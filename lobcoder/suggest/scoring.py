@@ -19,6 +19,7 @@ import sys
 import threading
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
+from types import ModuleType
 from typing import TypeVar
 
 from lobcoder.suggest.cache import ProcessedText
@@ -200,11 +201,15 @@ def codebook_state(codes: Sequence[CodeTexts]) -> tuple[tuple[object, ...], ...]
 
 
 def _settings() -> tuple[tuple[str, object], ...]:
-    """The plain settings (upper-case numbers, strings, flags) of the modules the evidence is computed by,
-    so a setting changed in a running process (an experiment) is not served evidence computed with the old one."""
+    """The settings of the modules the evidence is computed by, so a setting changed in a running process
+    (an experiment) is not served evidence computed with the old one."""
     from lobcoder.suggest import evidence, rules, terms
 
-    modules = (evidence, rules, terms, sys.modules[__name__])
+    return module_settings(evidence, rules, terms, sys.modules[__name__])
+
+
+def module_settings(*modules: ModuleType) -> tuple[tuple[str, object], ...]:
+    """The plain settings (upper-case names of numbers, strings, flags) of these modules."""
     return tuple(
         (f"{m.__name__}.{n}", v)
         for m in modules

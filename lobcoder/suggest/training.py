@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import hashlib
 import threading
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -18,6 +19,7 @@ from lobcoder.suggest.classifier import (
     MIN_POSITIVES,
     CancelCheck,
     Classifier,
+    FitResult,
     Progress,
     Reliability,
     fit,
@@ -25,7 +27,7 @@ from lobcoder.suggest.classifier import (
 from lobcoder.suggest.evidence import Vocabulary
 from lobcoder.suggest.examples import TrainingExample, training_examples
 from lobcoder.suggest.pipeline import DutchPipeline, load_pipeline
-from lobcoder.suggest.scoring import CodebookScorer, codebook_scorer, codebook_state
+from lobcoder.suggest.scoring import CodebookScorer, codebook_scorer, codebook_state, module_settings
 from lobcoder.suggest.store import CodedDocument, Rejection
 from lobcoder.suggest.units import unit_words
 from lobcoder.suggest.vocabulary import project_vocabulary
@@ -169,21 +171,31 @@ def train(
         documents = persistence.coded_documents(session)
         rejections = persistence.rejections(session)
         codes = list_codes(session)
+        hashes = list(persistence.document_hashes(session).values())
     names = {info.guid: info.name for info in codes}
-    processed = processed_texts(store, pipeline, [(d.content_hash, d.text) for d in documents])
-    vocabulary = project_vocabulary(store, pipeline)  # as suggestions weigh the codebook's terms
-    examples = examples_for(pipeline, codes, documents, processed, rejections, vocabulary)
-    result = fit(
-        examples,
-        min_positives=min_examples,
-        seed=seed,
-        base=load_classifier(store, pipeline),
-        learns=feedback.learning_codes(codes),
-        progress=progress,
-        cancelled=cancelled,
-    )
+    inputs = inputs_digest(pipeline, codes, documents, rejections, hashes, min_examples, seed)
+    base = load_classifier(store, pipeline)
+    if base is not None and base.inputs == inputs:
+        # Trained from exactly this: the same examples and evidence would be computed, and the model kept.
+        result = FitResult(base, "unchanged")
+        examples_count = base.examples
+    else:
+        processed = processed_texts(store, pipeline, [(d.content_hash, d.text) for d in documents])
+        vocabulary = project_vocabulary(store, pipeline)  # as suggestions weigh the codebook's terms
+        examples = examples_for(pipeline, codes, documents, processed, rejections, vocabulary)
+        examples_count = len(examples)
+        result = fit(
+            examples,
+            min_positives=min_examples,
+            seed=seed,
+            base=base,
+            learns=feedback.learning_codes(codes),
+            progress=progress,
+            cancelled=cancelled,
+        )
     classifier = result.classifier
     if classifier is not None and result.status in ("trained", "updated"):
+        classifier.inputs = inputs
         meta = classifier.meta()
         with store.transaction() as session:
             model_id = persistence.save_model(
@@ -193,4 +205,33 @@ def train(
     learned = tuple(names.get(label, label) for label in classifier.labels) if classifier else ()
     measured = classifier.reliability.items() if classifier else ()
     reliability = tuple(sorted(((names.get(g, g), r) for g, r in measured), key=lambda item: item[0]))
-    return TrainingResult(result.status, learned, len(examples), result.new_examples, min_examples, reliability)
+    return TrainingResult(result.status, learned, examples_count, result.new_examples, min_examples, reliability)
+
+
+def inputs_digest(
+    pipeline: DutchPipeline,
+    codes: Sequence[CodeInfo],
+    documents: Sequence[CodedDocument],
+    rejections: Sequence[Rejection],
+    project_hashes: Sequence[str],
+    min_examples: int,
+    seed: int,
+) -> str:
+    """Everything a training reads: the pipeline, the codebook (and the scoring settings), the coded documents'
+    texts, turns and codings, the rejections, the project's texts (its vocabulary), the settings of the modules
+    that make examples, and the arguments. A stored model with this digest would be kept as it is ("unchanged")
+    after its examples and their evidence were computed again, so they are not."""
+    from lobcoder.suggest import context, examples, features, mined, units, vocabulary
+
+    state = (
+        FEATURES,
+        pipeline.cache_key,
+        codebook_state(codes),
+        module_settings(context, examples, features, feedback, mined, units, vocabulary),
+        [(d.content_hash, d.turns, sorted(d.codings.items())) for d in documents],
+        sorted(repr(r) for r in rejections),
+        sorted(project_hashes),
+        min_examples,
+        seed,
+    )
+    return hashlib.sha256(repr(state).encode("utf-8")).hexdigest()[:32]

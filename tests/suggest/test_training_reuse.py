@@ -10,12 +10,12 @@ from __future__ import annotations
 import random
 
 import pytest
-from suggest_corpus import LEREN, Corpus, code_sentences
+from suggest_corpus import LEREN, NEUTRAL, Corpus, add_transcript, code_sentences, transcript
 
-from lobcoder.services.codes import list_codes
+from lobcoder.services.codes import list_codes, update_code
 from lobcoder.services.documents import get_document
 from lobcoder.storage.project import ProjectStore
-from lobcoder.suggest import evidence_cache, fits
+from lobcoder.suggest import evidence_cache, fits, training
 from lobcoder.suggest import store as persistence
 from lobcoder.suggest.cache import processed_texts
 from lobcoder.suggest.classifier import fit
@@ -89,6 +89,39 @@ def test_a_retraining_with_kept_evidence_stores_the_model_a_training_from_scratc
     assert train(store, pipeline=pipeline).status == "unchanged"
     with store.read() as session:
         assert persistence.latest_model(session, pipeline.cache_key) == warm
+
+
+def test_a_training_with_nothing_new_reads_nothing_again_and_anything_new_is_read(
+    corpus: Corpus, store: ProjectStore, pipeline: DutchPipeline, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert train(store, pipeline=pipeline).status == "trained"
+    scored = _count_scoring(monkeypatch)
+    evidence_cache.clear()
+    clear_loaded_models()  # as in a new session: the stored model says what it was trained from
+    again = train(store, pipeline=pipeline)
+    assert again.status == "unchanged" and scored[0] == 0
+    # The same result as computing every example and its evidence again.
+    with monkeypatch.context() as patched:
+        patched.setattr(training, "inputs_digest", lambda *args: "unknown")
+        assert train(store, pipeline=pipeline) == again
+    assert scored[0] > 0
+
+    # Each of these is read: an uncoded document (the project's vocabulary), the codebook, a coding.
+    counted = scored[0]
+    add_transcript(store, "Docent09_w1", transcript([(NEUTRAL[0], NEUTRAL[1])]))
+    train(store, pipeline=pipeline)
+    assert scored[0] > counted
+    counted = scored[0]
+    with store.transaction() as session:
+        update_code(session, corpus.code_ids["leren"], definition="Leren van en met collega's.")
+    train(store, pipeline=pipeline)
+    assert scored[0] > counted
+    assert train(store, pipeline=pipeline).status == "unchanged"
+    name = sorted(corpus.documents)[1]
+    with store.read() as session:
+        text = get_document(session, corpus.documents[name]).text
+    code_sentences(store, corpus.documents[name], text, corpus.code_ids["visie"], [LEREN[1]])
+    assert train(store, pipeline=pipeline).status == "updated"
 
 
 def _coded_examples(seed: int) -> list[TrainingExample]:
