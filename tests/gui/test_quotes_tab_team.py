@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from pathlib import Path
 
+import docx
 import pytest
 from PySide6.QtCore import Qt
 
@@ -72,3 +73,20 @@ def test_one_passage_two_coders_is_one_row(qtbot, window: MainWindow, header: st
     assert tab.summary.text().startswith("2 ")  # two quotes, not three codings
     tab.table.selectRow(0)
     assert tab.full_text.toPlainText().endswith(f"(Marieke) — {coded_by}")
+
+
+@pytest.mark.parametrize("window", ["en"], indirect=True)
+def test_quotes_export_follows_a_changed_interface_language(qtbot, tmp_path: Path, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    tab = _analysis(qtbot, window).quotes
+    window.settings.language = "nl"  # the analysis window is kept; its quotes are computed again in Dutch
+    with qtbot.waitSignal(tab.computed, timeout=10000):
+        tab.recompute()
+    target = tmp_path / "citaten.docx"
+    with qtbot.waitSignal(tab.exported, timeout=10000):
+        tab.export_to(target)
+    document = docx.Document(str(target))
+    text = "\n".join(p.text for p in document.paragraphs)
+    assert document.core_properties.title == "Citaten"
+    assert "gecodeerd door Fenna en Sander" in text and "Formele kennisoverdracht" in text
+    for english in ("Quotes", "coded by", " and "):  # title, attribution, notes: none left in English
+        assert english not in text and english != document.core_properties.title

@@ -258,7 +258,9 @@ class AnalysisTab(QWidget):
         With "Pseudonymise" ticked the analysis is computed again, with the same
         choices, on the hidden pseudonymised copy (:mod:`pseudonymised_export`).
         """
-        with self.host.speaking(self.export_language.currentData()):
+        # A hidden choice (the Quotes tab's) is not the user's: the export follows the interface then.
+        hidden = self.export_language.isHidden()
+        with self.host.speaking(self.host.language() if hidden else self.export_language.currentData()):
             if self.pseudonymise.wanted():
                 return self._export_pseudonymised(path)
             tables = self.tables()
