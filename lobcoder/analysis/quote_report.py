@@ -105,6 +105,22 @@ class QuoteReport:
             return ""
         return message("quotes.coded_by", language, coders=join_names(quote.coders, language))
 
+    def as_block(self, quote: Quote, language: str, marks: tuple[str, str]) -> str:
+        """The quote on one line: "[… before] “text” [after …] (attribution) — coded by …".
+
+        Context in brackets, the text (whitespace collapsed) between ``marks``, then
+        the attribution and the coders when there are any.
+        """
+        opening, closing = marks
+        text = opening + " ".join(quote.text.split()) + closing
+        if quote.before:
+            text = f"[… {quote.before}] {text}"
+        if quote.after:
+            text = f"{text} [{quote.after} …]"
+        text = f"{text} {self.attribution_of(quote, language)}".rstrip()
+        coders = self.coders_of(quote, language)
+        return f"{text} — {coders}" if coders else text
+
     def title(self, language: str = "en") -> str:
         return message("quotes.title", language)
 

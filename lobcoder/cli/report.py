@@ -459,16 +459,8 @@ def print_quotes(report: QuoteReport, language: Language = "en") -> None:
             )
         print()
         for quote in group.quotes:
-            text = f"“{one_line(quote.text)}”"
-            if quote.before:
-                text = f"[… {quote.before}] {text}"
-            if quote.after:
-                text = f"{text} [{quote.after} …]"
-            text += " " + report.attribution_of(quote, language)
-            coders = report.coders_of(quote, language)
-            if coders:
-                text = f"{text.rstrip()} — {coders}"
-            print(textwrap.fill(text.rstrip(), QUOTE_WIDTH, initial_indent="    ", subsequent_indent="    "))
+            text = report.as_block(quote, language, ("“", "”"))
+            print(textwrap.fill(text, QUOTE_WIDTH, initial_indent="    ", subsequent_indent="    "))
             print()
     for note in report.notes(language):
         print(f"  {note}")

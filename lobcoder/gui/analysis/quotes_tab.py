@@ -218,15 +218,7 @@ class QuotesTab(AnalysisTab):
         """The quote as the Word export shows it: context in brackets, the quote in quotation marks, attribution."""
         report: QuoteReport = self.result[2]
         language = self.host.language()
-        opening, closing = QUOTE_MARKS[language]
-        text = opening + " ".join(found.text.split()) + closing
-        if found.before:
-            text = f"[… {found.before}] {text}"
-        if found.after:
-            text = f"{text} [{found.after} …]"
-        text = f"{text} {report.attribution_of(found, language)}".rstrip()
-        coders = report.coders_of(found, language)
-        return f"{text} — {coders}" if coders else text
+        return report.as_block(found, language, QUOTE_MARKS[language])
 
     @Slot(QModelIndex)
     def _activated(self, index: QModelIndex) -> None:
