@@ -231,8 +231,14 @@ def _spread(widths: list[int], spare: int) -> list[int]:
 
 def text_twips(text: str) -> int:
     """Printed width of ``text`` in 10-pt Times: letters (also under an accent) by their width, others roughly."""
-    ems = sum(_EMS.get(c, _EMS.get(_base(c), 0.7 if c.isupper() else 0.46)) for c in text)
-    return int(ems * EM) + 20
+    return int(sum(_char_ems(c) for c in text) * EM) + 20
+
+
+def _char_ems(char: str) -> float:
+    width = _EMS.get(char)
+    if width is None:  # only then look under an accent: normalising every letter was most of the time
+        width = _EMS.get(_base(char), 0.7 if char.isupper() else 0.46)
+    return width
 
 
 def _base(char: str) -> str:
