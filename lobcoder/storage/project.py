@@ -356,9 +356,8 @@ def _current_revision(path: Path, header: bytes) -> str | None:
     """
     in_wal_mode = header[18] == 2  # the file format's write version: 2 is WAL
     immutable = not os.access(path.parent, os.W_OK) or (in_wal_mode and not Path(f"{path}-wal").exists())
-    connection = sqlite3.connect(_read_only_uri(path, immutable), uri=True, check_same_thread=False)
+    connection = sqlite3.connect(_read_only_uri(path, immutable), uri=True, timeout=5)
     try:
-        connection.execute("PRAGMA busy_timeout = 5000")
         row = connection.execute("SELECT version_num FROM alembic_version").fetchone()
     except sqlite3.OperationalError as exc:
         if "no such table" in str(exc):
