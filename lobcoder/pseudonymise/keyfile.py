@@ -63,6 +63,9 @@ def write_key(path: str | Path, key: dict[str, Any], password: str | None = None
     except OSError as exc:
         path.unlink(missing_ok=True)  # this call created it: a half key is no key
         raise KeyFileError(path, f"cannot be written: {exc.strerror or exc}") from exc
+    except BaseException:  # Ctrl+C or any other error: no half key either
+        path.unlink(missing_ok=True)
+        raise
 
 
 def read_key(path: str | Path, password: str | None = None) -> dict[str, Any]:

@@ -64,3 +64,19 @@ def test_a_key_file_cut_off_by_a_full_disk_is_removed(tmp_path: Path) -> None:
     )
     assert done.stdout.strip() == f"{key}: cannot be written: File too large", done.stderr
     assert not key.exists()
+
+
+def test_a_key_file_write_interrupted_by_ctrl_c_leaves_no_half_key(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """Ctrl+C while the key is flushed to disk: no half key is left, so the same name can be written again."""
+    key = tmp_path / "sleutel.json"
+
+    def interrupted(_descriptor: int) -> None:
+        raise KeyboardInterrupt
+
+    with monkeypatch.context() as patched:
+        patched.setattr(os, "fsync", interrupted)
+        with pytest.raises(KeyboardInterrupt):
+            write_key(key, {"terms": [{"term": "Marieke", "pseudonym": "Docent 1"}]})
+    assert not key.exists()
+    write_key(key, {"terms": [{"term": "Marieke", "pseudonym": "Docent 1"}]})  # not "already exists"
+    assert '"Docent 1"' in key.read_text(encoding="utf-8")
