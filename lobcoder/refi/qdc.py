@@ -241,6 +241,8 @@ _ZIPPED = {
 
 def _refuse_other_kinds(path: Path, data: bytes) -> None:
     """A one-line reason for a file that is plainly no codebook, instead of an XML parser's complaint."""
+    if not data.strip():
+        return  # the XML reader says "the XML document is empty", which is clearer than "not an XML file"
     if data.startswith(b"PK\x03\x04"):
         what = _ZIPPED.get(path.suffix.lower(), "a zip archive")
         raise FileProblem(path, f"is not a REFI-QDA codebook (.qdc): it is {what}")

@@ -278,6 +278,15 @@ def test_a_file_that_is_no_codebook_at_all_is_named_for_what_it_is(tmp_path: Pat
     assert read_qdc(bom)[0] == read_qdc(plain)[0]
 
 
+@pytest.mark.parametrize("content", [b"", b" \r\n\t\n"])
+def test_an_empty_codebook_file_is_called_empty(tmp_path: Path, content: bytes) -> None:
+    empty = tmp_path / "codeboek.qdc"  # e.g. a save that never finished
+    empty.write_bytes(content)
+    with pytest.raises(FileProblem) as found:
+        read_qdc(empty)
+    assert str(found.value) == f"{empty}: the XML document is empty"
+
+
 def test_hostile_and_broken_files_are_refused(tmp_path: Path) -> None:
     secret = tmp_path / "secret.txt"
     secret.write_text("TOP-SECRET")
