@@ -34,7 +34,9 @@ SIZE = 1000  # documents' evidence kept (a project of 200 coded interviews, with
 
 @dataclass(frozen=True)
 class DocumentEvidence:
-    scores: tuple[Mapping[str, float], ...]  # per unit, the evidence per code
+    # Per unit, the evidence per code, as pairs: tuples of strings and numbers only, which the garbage
+    # collector stops tracking, so keeping every coded document's evidence does not slow each collection.
+    scores: tuple[tuple[tuple[str, float], ...], ...]
     speaks: tuple[tuple[str, ...], ...]  # per unit, the codes whose own texts (not learned terms) matched
 
 

@@ -86,7 +86,7 @@ def examples_for(
             scorer = CodebookScorer(pipeline, codes, found, extra) if extra else codebook_scorer(pipeline, codes, found)
             scored = scorer.score(parsed, units)
             kept = evidence_cache.DocumentEvidence(
-                tuple({g: e.score for g, e in hits.items()} for hits in scored),
+                tuple(tuple((g, e.score) for g, e in hits.items()) for hits in scored),
                 # The codes whose own texts match, not only learned terms (TrainingExample.codebook).
                 tuple(
                     tuple(sorted(g for g, e in hits.items() if e.keywords or e.against or e.terms)) for hits in scored
