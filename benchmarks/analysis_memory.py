@@ -11,6 +11,10 @@ own (``VmHWM`` on Linux, ``ru_maxrss`` elsewhere):
   the analysis window opens on its co-occurrence tab by paragraph, and the
   first off-diagonal cell with a count is selected until its passages are
   listed.
+- ``drill``: the drill-down alone (no window): the co-occurrence by paragraph
+  is computed first, the peak is reset (``/proc/self/clear_refs``; Linux
+  only), then the passages of the cell with the largest count are listed
+  as the tab lists them, in a read session of the project.
 
 Each case also reports its *floor*: the memory before the analysis started
 (after importing lobcoder and the libraries it uses; for ``window``, with the project open in the main
@@ -38,7 +42,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from qdpx_scale import CODINGS, SIZES, WORDS, build_project, text_megabytes  # noqa: E402
 from report import Row, print_table  # noqa: E402
 
-CASES = ("paragraph", "sentence", "turn", "overlap", "window")
+CASES = ("paragraph", "sentence", "turn", "overlap", "window", "drill")
 
 CHILD = r"""
 import json, resource, sys, time
@@ -52,6 +56,7 @@ def rss():
 def cpu():
     usage = resource.getrusage(resource.RUSAGE_SELF)
     return usage.ru_utime + usage.ru_stime
+from pathlib import Path
 if case == "window":
     import os
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -98,6 +103,30 @@ if case == "window":
     wait(lambda: bool(shown))
     extra = {"opened_s": opened, "passages": shown[-1]}
     main.close()
+elif case == "drill":
+    from lobcoder.analysis.cooccurrence import cooccurrence
+    from lobcoder.analysis.dataset import DocumentSource, load_dataset
+    from lobcoder.gui.analysis import cooccurrence_tab
+    from lobcoder.gui.analysis.tab import with_documents
+    from lobcoder.storage.project import ProjectStore
+    store = ProjectStore.open(Path(source))
+    with store.read() as session:
+        dataset = load_dataset(session, texts=False, turns=False)
+        result = cooccurrence(dataset.reading(DocumentSource(session)), unit="paragraph")
+    size = len(result.codes)
+    i, j = max(
+        ((i, j) for i in range(size) for j in range(size) if i != j and (result.codes[i].id, result.codes[j].id) not in result.nested),
+        key=lambda ij: result.together[ij[0]][ij[1]],
+    )
+    a, b = result.codes[i].id, result.codes[j].id
+    with open("/proc/self/clear_refs", "w") as refs:
+        refs.write("5")  # the peak so far was the matrix's: measure the drill-down's own
+    floor, started, cpu_before = rss(), time.perf_counter(), cpu()
+    if hasattr(cooccurrence_tab, "find_passages"):  # before: the budget of kept texts
+        found = with_documents(store, dataset, lambda d: cooccurrence_tab.find_passages(d, result, a, b), cooccurrence_tab.DRILL_DOWN_TEXTS)
+    else:
+        found = with_documents(store, dataset, lambda d: cooccurrence_tab.passages(d, result, a, b))
+    extra = {"passages": len(found), "count": result.together[i][j]}
 else:
     from lobcoder.cli.main import run_cli
     import lobcoder.analysis.cooccurrence, lobcoder.cli.report  # numpy, SQLAlchemy ...: part of the floor

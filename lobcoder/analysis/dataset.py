@@ -332,23 +332,19 @@ def document_reader(session: Session) -> Callable[[int], tuple[str, tuple[TurnIn
 class DocumentSource:
     """Texts and speaker turns read in an open session, one document at a time, the last ``keep`` kept.
 
-    With ``keep_characters`` more texts are kept while together they are no
-    longer than that (in code points): for work that passes over the same
-    documents more than once, such as the co-occurrence drill-down. Use it on
-    the session's thread only (see the module docstring).
+    Use it on the session's thread only (see the module docstring).
     """
 
-    def __init__(self, session: Session, keep: int = 2, keep_characters: int = 0) -> None:
+    def __init__(self, session: Session, keep: int = 2) -> None:
         self._session = session
         self._keep = keep
-        self._keep_characters = keep_characters
         self._texts: OrderedDict[int, str] = OrderedDict()
         self._turns: OrderedDict[int, tuple[TurnInfo, ...]] = OrderedDict()
         self.reads = 0
         """How many times a text or a document's turns were read from the project (tests count them)."""
 
     def text(self, document_id: int) -> str:
-        return self._cached(self._texts, document_id, self._read_text, self._keep_characters)
+        return self._cached(self._texts, document_id, self._read_text)
 
     def turns(self, document_id: int) -> tuple[TurnInfo, ...]:
         return self._cached(self._turns, document_id, self._read_turns)
@@ -362,16 +358,14 @@ class DocumentSource:
     def _read_turns(self, document_id: int) -> tuple[TurnInfo, ...]:
         return _turns(self._session, document_id).get(document_id, ())
 
-    def _cached(
-        self, kept: OrderedDict[int, _T], document_id: int, read: Callable[[int], _T], characters: int = 0
-    ) -> _T:
+    def _cached(self, kept: OrderedDict[int, _T], document_id: int, read: Callable[[int], _T]) -> _T:
         if document_id in kept:
             kept.move_to_end(document_id)
             return kept[document_id]
         found = read(document_id)
         self.reads += 1
         kept[document_id] = found
-        while len(kept) > self._keep and (not characters or sum(map(len, kept.values())) > characters):  # type: ignore[arg-type]
+        while len(kept) > self._keep:
             kept.popitem(last=False)
         return found
 

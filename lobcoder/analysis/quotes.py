@@ -1,4 +1,4 @@
-"""Coded segments with their context (quotes), and the passages behind a co-occurrence cell.
+"""Coded segments with their context (quotes).
 
 A quote is one coded passage with its document, participant, effective
 attribute values, coders and text. Codings listed under the same code with the
@@ -14,16 +14,6 @@ the first speaker turn it touches (none for text outside every turn); its
 non-blank lines as :mod:`lobcoder.analysis.units` does. All positions are
 code points of the stored text, so an emoji or accented letter earlier in the
 document does not shift anything.
-
-:func:`passages` lists, for one cell of a co-occurrence result, where the two
-codes co-occur, so a view can list them and jump to them:
-
-* ``overlap``: one passage per pair of overlapping codings, spanning both;
-* ``turn``, ``sentence``, ``paragraph``: one per unit in which both codes
-  occur, spanning the unit (for paragraph windows, all their paragraphs);
-* ``document``, ``participant``: one per document of such a unit, spanning its
-  codings of the two codes; the text is those codings' texts joined by " […] ",
-  since the unit itself is the whole document.
 """
 
 from __future__ import annotations
@@ -33,11 +23,10 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from lobcoder.analysis.cooccurrence import CooccurrenceResult, overlap_pairs
 from lobcoder.analysis.dataset import CodeNode, CodingRow, Dataset, IntArray, TurnInfo
 from lobcoder.analysis.filters import AnalysisFilter, FilterDescription, select
 from lobcoder.analysis.table import Format, Table, TableRow
-from lobcoder.analysis.units import memberships, paragraphs, turn_spans
+from lobcoder.analysis.units import paragraphs, turn_spans
 from lobcoder.i18n import message
 
 
@@ -295,67 +284,3 @@ def quotes(
     groups = quotes_of_rows(dataset, listed, dataset_documents(dataset), context)
     found = tuple(quote for group in groups for quote in group)
     return QuoteResult(found, dataset.attribute_names, flt.describe(dataset), rollup)
-
-
-@dataclass(frozen=True)
-class Passage:
-    """Where two codes co-occur: a stretch of one document and the codings of each code in it."""
-
-    document_id: int
-    document: str
-    start: int
-    end: int
-    text: str
-    codings_a: tuple[CodingRow, ...]
-    codings_b: tuple[CodingRow, ...]
-
-
-def _passage(dataset: Dataset, document: int, span: tuple[int, int] | None, a: list[int], b: list[int]) -> Passage:
-    info = dataset.documents[document]
-    text = dataset.text(info.id)
-    codings_a = tuple(sorted((dataset.coding(r) for r in a), key=lambda c: (c.start, c.end)))
-    codings_b = tuple(sorted((dataset.coding(r) for r in b), key=lambda c: (c.start, c.end)))
-    if span is not None:
-        return Passage(info.id, info.name, span[0], span[1], text[span[0] : span[1]], codings_a, codings_b)
-    listed = sorted({*codings_a, *codings_b}, key=lambda c: (c.start, c.end))
-    joined = " […] ".join(text[c.start : c.end] for c in listed)
-    return Passage(info.id, info.name, listed[0].start, max(c.end for c in listed), joined, codings_a, codings_b)
-
-
-def passages(dataset: Dataset, result: CooccurrenceResult, code_a: int, code_b: int) -> list[Passage]:
-    """The passages behind cell (``code_a``, ``code_b``) of ``result``, in document and text order."""
-    rows = select(dataset, result.filter).rows
-    in_a = _rows_of(dataset, rows, dataset.code(code_a), result.rollup)
-    in_b = _rows_of(dataset, rows, dataset.code(code_b), result.rollup)
-    a_set, b_set = set(in_a.tolist()), set(in_b.tolist())
-    candidates = np.union1d(in_a, in_b)
-    found: list[Passage] = []
-    if result.unit == "overlap":
-        first, second = overlap_pairs(dataset, candidates)
-        for x, y in zip(first.tolist(), second.tolist(), strict=True):
-            if x not in a_set or y not in b_set:
-                x, y = y, x
-            if x in a_set and y in b_set:
-                span = (int(dataset.codings.start[[x, y]].min()), int(dataset.codings.end[[x, y]].max()))
-                found.append(_passage(dataset, int(dataset.codings.document[x]), span, [x], [y]))
-    else:
-        members = memberships(dataset, candidates, result.unit, result.within)
-        units: dict[int, list[int]] = {}
-        for unit, row in zip(members.units.tolist(), members.rows.tolist(), strict=True):
-            units.setdefault(unit, []).append(row)
-        for unit, unit_rows in units.items():
-            a = [r for r in unit_rows if r in a_set]
-            b = [r for r in unit_rows if r in b_set]
-            if not a or not b:
-                continue
-            place = members.span(unit)
-            if place is not None:
-                found.append(_passage(dataset, place[0], (place[1], place[2]), a, b))
-                continue
-            for document in sorted({int(dataset.codings.document[r]) for r in unit_rows}):
-                here = [r for r in unit_rows if int(dataset.codings.document[r]) == document]
-                found.append(
-                    _passage(dataset, document, None, [r for r in here if r in a_set], [r for r in here if r in b_set])
-                )
-    found.sort(key=lambda p: (p.document.casefold(), p.document_id, p.start, p.end))
-    return found

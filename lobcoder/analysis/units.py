@@ -25,8 +25,9 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import partial
 from typing import Literal
 
 import numpy as np
@@ -141,18 +142,41 @@ class Membership:
         document, index = unit >> _LOCAL_BITS, unit & ((1 << _LOCAL_BITS) - 1)
         if document not in self.layouts:
             return None
-        found, window = self.layouts[document]
-        return document, found.starts[index], found.ends[min(index + window, len(found)) - 1]
+        return document, *unit_span(*self.layouts[document], index)
 
 
-def _text_units(dataset: Dataset, document: int, unit: Unit, within: int) -> tuple[Spans, int]:
-    """The spans of one document for a text unit, and the window size (paragraphs per unit)."""
-    document_id = dataset.documents[document].id
+def layout(
+    unit: Unit, within: int, text: Callable[[], str], turns: Callable[[], Sequence[TurnInfo]]
+) -> tuple[Spans, int]:
+    """The spans of one document for a text unit, and the window size (paragraphs per unit).
+
+    ``text`` and ``turns`` give the document's text and turns; only the one
+    the unit needs is asked for.
+    """
     if unit == "turn":
-        return turn_spans(dataset.document_turns(document_id)), 1
+        return turn_spans(turns()), 1
     if unit == "sentence":
-        return sentences(dataset.text(document_id)), 1
-    return paragraphs(dataset.text(document_id)), within + 1
+        return sentences(text()), 1
+    return paragraphs(text()), within + 1
+
+
+def touching(found: Spans, window: int, starts: IntArray, ends: IntArray) -> tuple[IntArray, IntArray]:
+    """Which units of one document the spans ``[starts, ends)`` touch: ``(k, unit index)`` pairs, in ``k`` order.
+
+    A unit is a window of ``window`` consecutive spans, one starting at each
+    span (a document shorter than a window is one window).
+    """
+    first, stop = found.touched_arrays(starts, ends)
+    touches = stop > first  # a coding of white space between paragraphs touches none
+    windows = max(1, len(found) - window + 1)
+    first, stop = np.maximum(first - window + 1, 0), np.minimum(stop, windows)
+    owner, local = expand(first[touches], stop[touches])
+    return np.flatnonzero(touches)[owner], local
+
+
+def unit_span(found: Spans, window: int, index: int) -> tuple[int, int]:
+    """(start, end) of unit ``index``: its first span's start to its last span's end."""
+    return found.starts[index], found.ends[min(index + window, len(found)) - 1]
 
 
 def memberships(dataset: Dataset, rows: IntArray, unit: Unit, within: int = 0, *, spans: bool = True) -> Membership:
@@ -180,13 +204,12 @@ def memberships(dataset: Dataset, rows: IntArray, unit: Unit, within: int = 0, *
     all_units, all_rows, layouts = [], [], {}
     for document, at in by_document(documents):  # each document's rows in their given order
         here = rows[at]
-        found, window = _text_units(dataset, document, unit, within)
-        first, stop = found.touched_arrays(codings.start[here], codings.end[here])
-        touching = stop > first  # a coding of white space between paragraphs touches none
-        windows = max(1, len(found) - window + 1)
-        first, stop = np.maximum(first - window + 1, 0), np.minimum(stop, windows)
-        owner, local = expand(first[touching], stop[touching])
-        all_rows.append(here[touching][owner])
+        document_id = dataset.documents[document].id
+        found, window = layout(
+            unit, within, partial(dataset.text, document_id), partial(dataset.document_turns, document_id)
+        )
+        owner, local = touching(found, window, codings.start[here], codings.end[here])
+        all_rows.append(here[owner])
         all_units.append(local + (document << _LOCAL_BITS))
         if spans:
             layouts[document] = (found, window)

@@ -9,8 +9,8 @@ import pytest
 
 from lobcoder.analysis.cooccurrence import CooccurrenceResult, cooccurrence
 from lobcoder.analysis.dataset import Dataset
+from lobcoder.analysis.drill_down import passages
 from lobcoder.analysis.filters import AnalysisFilter
-from lobcoder.analysis.quotes import passages
 from lobcoder.analysis.units import Unit, paragraphs, sentences, turn_spans
 from lobcoder.storage.project import ProjectStore
 

@@ -10,9 +10,10 @@ from sqlalchemy.orm import Session
 from lobcoder.analysis import cooccurrence as cooccurrence_module
 from lobcoder.analysis.cooccurrence import cooccurrence
 from lobcoder.analysis.dataset import DataNotLoaded, Dataset, DocumentSource, load_dataset
+from lobcoder.analysis.drill_down import passages
 from lobcoder.analysis.filters import AnalysisFilter, interviewer_only, select
 from lobcoder.analysis.quote_report import picked_quote_report
-from lobcoder.analysis.quotes import passages, quotes
+from lobcoder.analysis.quotes import quotes
 from lobcoder.analysis.units import UNITS, memberships
 from lobcoder.storage.project import ProjectStore
 

@@ -17,9 +17,9 @@ from PySide6.QtWidgets import QMessageBox
 from lobcoder.analysis.cooccurrence import cooccurrence
 from lobcoder.analysis.crosstab import crosstab, participant_by_wave
 from lobcoder.analysis.dataset import Dataset, load_dataset
+from lobcoder.analysis.drill_down import passages
 from lobcoder.analysis.filters import AnalysisFilter
 from lobcoder.analysis.frequencies import frequencies
-from lobcoder.analysis.quotes import passages
 from lobcoder.analysis.table import Table, TableRow
 from lobcoder.gui.analysis.cooccurrence_tab import PassageModel, PassageRole
 from lobcoder.gui.analysis.crosstab_tab import PARTICIPANTS_BY_WAVE

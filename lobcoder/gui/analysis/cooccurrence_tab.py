@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import html
 from collections.abc import Callable
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt, Signal, Slot
@@ -23,10 +22,9 @@ from PySide6.QtWidgets import (
 
 from lobcoder.analysis.cooccurrence import CooccurrenceResult, Measure, cooccurrence
 from lobcoder.analysis.dataset import Dataset
+from lobcoder.analysis.drill_down import JOINER, Passage, passages
 from lobcoder.analysis.filters import AnalysisFilter
-from lobcoder.analysis.quotes import Passage, passages
 from lobcoder.analysis.table import Table
-from lobcoder.analysis.units import Spans, paragraphs
 from lobcoder.gui.analysis.heatmap_delegate import FLAG_COLOR, HeatmapDelegate, RotatedHeader
 from lobcoder.gui.analysis.tab import AnalysisTab, Computation, notes_text, table_view, with_documents
 from lobcoder.gui.analysis.table_model import AnalysisTableModel, ColumnKeyRole, DiagonalRole, RowKeyRole
@@ -40,34 +38,6 @@ PassageRole = Qt.ItemDataRole.UserRole + 50
 
 Index = QModelIndex | QPersistentModelIndex
 CELL_SIZE = 46
-# The drill-down passes over a cell's documents three times (units, passages,
-# paragraph numbers): their texts are kept while together no longer than this
-# (code points, 16 to 64 MB; 200 interviews are typically 10 million), so each
-# is read once; past it, as often as the passes need.
-DRILL_DOWN_TEXTS = 16_000_000
-JOINER = " […] "  # how the core joins the codings of a document-wide passage
-
-
-@dataclass(frozen=True)
-class ListedPassage:
-    """A passage with the number of the paragraph it starts in, as the drill-down lists it."""
-
-    passage: Passage
-    paragraph: int
-
-
-def find_passages(dataset: Dataset, result: CooccurrenceResult, code_a: int, code_b: int) -> list[ListedPassage]:
-    """The passages of a cell with their paragraph numbers (on a worker thread).
-
-    Only the documents with codings of either code are read, one at a time.
-    """
-    spans: dict[int, Spans] = {}
-    listed = []
-    for found in passages(dataset, result, code_a, code_b):
-        if found.document_id not in spans:
-            spans[found.document_id] = paragraphs(dataset.text(found.document_id))
-        listed.append(ListedPassage(found, spans[found.document_id].number_at(found.start)))
-    return listed
 
 
 class PassageModel(QAbstractTableModel):
@@ -77,15 +47,15 @@ class PassageModel(QAbstractTableModel):
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._passages: list[ListedPassage] = []
+        self._passages: list[Passage] = []
 
-    def set_passages(self, found: list[ListedPassage]) -> None:
+    def set_passages(self, found: list[Passage]) -> None:
         self.beginResetModel()
         self._passages = list(found)
         self.endResetModel()
 
     def passage(self, row: int) -> Passage | None:
-        return self._passages[row].passage if 0 <= row < len(self._passages) else None
+        return self._passages[row] if 0 <= row < len(self._passages) else None
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802
         return 0 if parent.isValid() else len(self._passages)
@@ -101,13 +71,12 @@ class PassageModel(QAbstractTableModel):
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._passages):
             return None
-        listed = self._passages[index.row()]
-        found = listed.passage
+        found = self._passages[index.row()]
         column = index.column()
         if role == PassageRole:
             return found
         if role == Qt.ItemDataRole.DisplayRole:
-            return (found.document, listed.paragraph, " ".join(found.text.split()))[column]
+            return (found.document, found.paragraph, " ".join(found.text.split()))[column]
         if role == Qt.ItemDataRole.TextAlignmentRole and column == self.PARAGRAPH:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.ToolTipRole and column == self.TEXT:
@@ -439,14 +408,14 @@ class CooccurrenceTab(AnalysisTab):
         store = self.host.store
         worker = Worker(
             lambda _progress, _cancelled: with_documents(
-                store, dataset, lambda documents: find_passages(documents, result, code_a, code_b), DRILL_DOWN_TEXTS
+                store, dataset, lambda documents: passages(documents, result, code_a, code_b)
             )
         )
         worker.signals.finished.connect(lambda found: self._show_passages(generation, names, found))
         worker.signals.failed.connect(lambda message: self._drill_failed(generation, message))
         self._drill_worker = worker.start()
 
-    def _show_passages(self, generation: int, names: tuple[str, str], found: list[ListedPassage]) -> None:
+    def _show_passages(self, generation: int, names: tuple[str, str], found: list[Passage]) -> None:
         if generation != self._drill_generation:
             return
         self.passage_model.set_passages(found)

@@ -329,20 +329,17 @@ class AnalysisTab(QWidget):
         )
 
 
-def with_documents(
-    store: ProjectStore | None, dataset: Dataset, work: Callable[[Dataset], _T], keep_characters: int = 0
-) -> _T:
+def with_documents(store: ProjectStore | None, dataset: Dataset, work: Callable[[Dataset], _T]) -> _T:
     """``work(dataset)`` in a read session of ``store`` that gives the data set the texts and turns it asks for.
 
     The window's data set holds neither (they are the bulk of a project): an
-    analysis that needs them reads one document at a time, keeping texts up to
-    ``keep_characters`` long together (see ``DocumentSource``). Call it on the
+    analysis that needs them reads one document at a time. Call it on the
     worker thread; the session is that thread's and closes when ``work`` returns.
     """
     if store is None or dataset.has_texts:
         return work(dataset)
     with store.read() as session:
-        return work(dataset.reading(DocumentSource(session, keep_characters=keep_characters)))
+        return work(dataset.reading(DocumentSource(session)))
 
 
 def _show_progress(dialog: QProgressDialog, done: int, total: int, _label: str) -> None:

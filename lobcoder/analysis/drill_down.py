@@ -1,0 +1,157 @@
+"""The passages behind a cell of a co-occurrence result, so a view can list them and jump to them.
+
+* ``overlap``: one passage per pair of overlapping codings, spanning both;
+* ``turn``, ``sentence``, ``paragraph``: one per unit in which both codes
+  occur, spanning the unit (for paragraph windows, all their paragraphs);
+* ``document``, ``participant``: one per document of such a unit, spanning its
+  codings of the two codes; the text is those codings' texts joined by " […] ",
+  since the unit itself is the whole document.
+
+Each passage carries the 1-based number of the paragraph it starts in
+(counted as :mod:`lobcoder.analysis.units` counts them). Which documents hold
+a passage is known from the codings alone; those are then read one at a time,
+each once, and everything of a document (its units, passages and paragraph
+numbers) is done before the next is read: memory holds one text and the
+passages, not the cell's documents.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import partial
+
+import numpy as np
+
+from lobcoder.analysis.cooccurrence import CooccurrenceResult, overlap_pairs
+from lobcoder.analysis.dataset import CodeNode, CodingRow, Dataset, IntArray, by_document
+from lobcoder.analysis.filters import select
+from lobcoder.analysis.units import Spans, layout, memberships, paragraphs, touching, unit_span
+
+JOINER = " […] "
+"""How the codings of a document-wide passage are joined."""
+
+
+@dataclass(frozen=True)
+class Passage:
+    """Where two codes co-occur: a stretch of one document and the codings of each code in it.
+
+    ``paragraph`` is the number of the paragraph it starts in.
+    """
+
+    document_id: int
+    document: str
+    start: int
+    end: int
+    text: str
+    codings_a: tuple[CodingRow, ...]
+    codings_b: tuple[CodingRow, ...]
+    paragraph: int
+
+
+def passages(dataset: Dataset, result: CooccurrenceResult, code_a: int, code_b: int) -> list[Passage]:
+    """The passages behind cell (``code_a``, ``code_b``) of ``result``, in document and text order."""
+    rows = select(dataset, result.filter).rows
+    in_a = _rows_of(dataset, rows, dataset.code(code_a), result.rollup)
+    in_b = _rows_of(dataset, rows, dataset.code(code_b), result.rollup)
+    a_set, b_set = set(in_a.tolist()), set(in_b.tolist())
+    candidates = np.union1d(in_a, in_b)
+    found: list[Passage] = []
+    for document, here in _documents(dataset, result, candidates, a_set, b_set):
+        found.extend(_document_passages(dataset, result, document, here, a_set, b_set))
+    found.sort(key=lambda p: (p.document.casefold(), p.document_id, p.start, p.end))
+    return found
+
+
+def _rows_of(dataset: Dataset, rows: IntArray, code: CodeNode, rollup: bool) -> IntArray:
+    indices = dataset.subtree(code.id) if rollup else (code.index,)
+    return rows[np.isin(dataset.codings.code[rows], indices)]
+
+
+def _documents(
+    dataset: Dataset, result: CooccurrenceResult, candidates: IntArray, a_set: set[int], b_set: set[int]
+) -> list[tuple[int, IntArray]]:
+    """The documents (index) that hold a passage, each with its candidate rows (no text is read).
+
+    A document holds one when it has codings of both codes, or, by
+    participant, when its participant does and it has codings of either.
+    """
+    if result.unit == "participant":
+        members = memberships(dataset, candidates, "participant")
+        both = {
+            unit
+            for unit in np.unique(members.units).tolist()
+            if a_set.intersection(rows := members.rows[members.units == unit].tolist()) and b_set.intersection(rows)
+        }
+        candidates = members.rows[np.isin(members.units, list(both))]
+        candidates.sort()
+    found = []
+    for document, at in by_document(dataset.codings.document[candidates]):
+        here = candidates[at]
+        listed = here.tolist()
+        if result.unit == "participant" or (a_set.intersection(listed) and b_set.intersection(listed)):
+            found.append((document, here))
+    return found
+
+
+def _document_passages(
+    dataset: Dataset, result: CooccurrenceResult, document: int, here: IntArray, a_set: set[int], b_set: set[int]
+) -> list[Passage]:
+    """The passages of one document from its candidate rows ``here``; its text is read once."""
+    info = dataset.documents[document]
+    text = dataset.text(info.id)
+    lines = paragraphs(text)
+    make = partial(_passage, dataset, info.id, info.name, text, lines)
+    codings = dataset.codings
+    if result.unit == "overlap":
+        found = []
+        first, second = overlap_pairs(dataset, here)
+        for x, y in zip(first.tolist(), second.tolist(), strict=True):
+            if x not in a_set or y not in b_set:
+                x, y = y, x
+            if x in a_set and y in b_set:
+                span = (int(codings.start[[x, y]].min()), int(codings.end[[x, y]].max()))
+                found.append(make(span, [x], [y]))
+        return found
+    if result.unit in ("document", "participant"):
+        listed = here.tolist()
+        return [make(None, [r for r in listed if r in a_set], [r for r in listed if r in b_set])]
+    if result.unit == "paragraph":
+        units, window = lines, result.within + 1  # as units.layout gives them, already at hand
+    else:
+        units, window = layout(result.unit, result.within, lambda: text, partial(dataset.document_turns, info.id))
+    owner, local = touching(units, window, codings.start[here], codings.end[here])
+    rows_in: dict[int, list[int]] = {}
+    for unit, row in zip(local.tolist(), here[owner].tolist(), strict=True):
+        rows_in.setdefault(unit, []).append(row)
+    found = []
+    for unit, unit_rows in rows_in.items():
+        a = [r for r in unit_rows if r in a_set]
+        b = [r for r in unit_rows if r in b_set]
+        if a and b:
+            found.append(make(unit_span(units, window, unit), a, b))
+    return found
+
+
+def _passage(
+    dataset: Dataset,
+    document_id: int,
+    name: str,
+    text: str,
+    lines: Spans,
+    span: tuple[int, int] | None,
+    a: list[int],
+    b: list[int],
+) -> Passage:
+    codings_a = tuple(sorted((dataset.coding(r) for r in a), key=_position))
+    codings_b = tuple(sorted((dataset.coding(r) for r in b), key=_position))
+    if span is None:
+        listed = sorted({*codings_a, *codings_b}, key=_position)
+        joined = JOINER.join(text[c.start : c.end] for c in listed)
+        span, text = (listed[0].start, max(c.end for c in listed)), joined
+    else:
+        text = text[span[0] : span[1]]
+    return Passage(document_id, name, span[0], span[1], text, codings_a, codings_b, lines.number_at(span[0]))
+
+
+def _position(coding: CodingRow) -> tuple[int, int]:
+    return coding.start, coding.end
