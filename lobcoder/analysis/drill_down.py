@@ -1,11 +1,19 @@
 """The passages behind a cell of a co-occurrence result, so a view can list them and jump to them.
 
 * ``overlap``: one passage per pair of overlapping codings, spanning both;
+  pairs of the same two spans (several coders, or with roll-up a code and
+  its sub-code, coding both alike) are one passage holding all their codings,
+  as the quotes report quotes such a span once. The matrix still counts each
+  pair of codings, so a cell may count more pairs than it lists passages;
 * ``turn``, ``sentence``, ``paragraph``: one per unit in which both codes
   occur, spanning the unit (for paragraph windows, all their paragraphs);
 * ``document``, ``participant``: one per document of such a unit, spanning its
-  codings of the two codes; the text is those codings' texts joined by " […] ",
-  since the unit itself is the whole document.
+  codings of the two codes; the text is those codings' texts joined by " […] "
+  (a span coded alike by several coders once), since the unit itself is the
+  whole document. By participant the matrix counts participants, the list
+  their documents.
+
+A passage names its coders: the distinct named coders of its codings.
 
 Each passage carries the 1-based number of the paragraph it starts in
 (counted as :mod:`lobcoder.analysis.units` counts them). Which documents hold
@@ -25,6 +33,7 @@ import numpy as np
 from lobcoder.analysis.cooccurrence import CooccurrenceResult, overlap_pairs
 from lobcoder.analysis.dataset import CodeNode, CodingRow, Dataset, IntArray, by_document
 from lobcoder.analysis.filters import select
+from lobcoder.analysis.quotes import named_coders
 from lobcoder.analysis.units import Spans, layout, memberships, paragraphs, touching, unit_span
 
 JOINER = " […] "
@@ -46,6 +55,16 @@ class Passage:
     codings_a: tuple[CodingRow, ...]
     codings_b: tuple[CodingRow, ...]
     paragraph: int
+
+    @property
+    def coders(self) -> tuple[str, ...]:
+        """The distinct named coders of its codings, alphabetically."""
+        return named_coders((*self.codings_a, *self.codings_b))
+
+    @property
+    def coder_names(self) -> str | None:
+        """ "Fenna, Sander", or None when no coder is named."""
+        return ", ".join(self.coders) or None
 
 
 def passages(dataset: Dataset, result: CooccurrenceResult, code_a: int, code_b: int) -> list[Passage]:
@@ -103,15 +122,19 @@ def _document_passages(
     make = partial(_passage, dataset, info.id, info.name, text, lines)
     codings = dataset.codings
     if result.unit == "overlap":
-        found = []
+        alike: dict[tuple[int, int, int, int], tuple[list[int], list[int]]] = {}  # the two spans -> their codings
         first, second = overlap_pairs(dataset, here)
         for x, y in zip(first.tolist(), second.tolist(), strict=True):
             if x not in a_set or y not in b_set:
                 x, y = y, x
             if x in a_set and y in b_set:
-                span = (int(codings.start[[x, y]].min()), int(codings.end[[x, y]].max()))
-                found.append(make(span, [x], [y]))
-        return found
+                key = (int(codings.start[x]), int(codings.end[x]), int(codings.start[y]), int(codings.end[y]))
+                a, b = alike.setdefault(key, ([], []))
+                if x not in a:
+                    a.append(x)
+                if y not in b:
+                    b.append(y)
+        return [make((min(k[0], k[2]), max(k[1], k[3])), a, b) for k, (a, b) in alike.items()]
     if result.unit in ("document", "participant"):
         listed = here.tolist()
         return [make(None, [r for r in listed if r in a_set], [r for r in listed if r in b_set])]
@@ -145,12 +168,17 @@ def _passage(
     codings_a = tuple(sorted((dataset.coding(r) for r in a), key=_position))
     codings_b = tuple(sorted((dataset.coding(r) for r in b), key=_position))
     if span is None:
-        listed = sorted({*codings_a, *codings_b}, key=_position)
-        joined = JOINER.join(text[c.start : c.end] for c in listed)
-        span, text = (listed[0].start, max(c.end for c in listed)), joined
+        spans = joined_spans((*codings_a, *codings_b))
+        joined = JOINER.join(text[start:end] for start, end in spans)
+        span, text = (spans[0][0], max(end for _start, end in spans)), joined
     else:
         text = text[span[0] : span[1]]
     return Passage(document_id, name, span[0], span[1], text, codings_a, codings_b, lines.number_at(span[0]))
+
+
+def joined_spans(codings: tuple[CodingRow, ...]) -> list[tuple[int, int]]:
+    """The distinct spans of a document-wide passage's codings, in the order its text joins them."""
+    return sorted({_position(c) for c in codings})
 
 
 def _position(coding: CodingRow) -> tuple[int, int]:

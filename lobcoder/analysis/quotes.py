@@ -236,7 +236,7 @@ def quotes_of_rows(
                 coding_ids: tuple[int, ...] = (coding.id,)
             else:
                 codings = [dataset.coding(row) for row in rows[bounds[place] : bounds[place + 1]]]
-                coders, coding_ids = _coders(codings), tuple([c.id for c in codings])
+                coders, coding_ids = named_coders(codings), tuple([c.id for c in codings])
             touched = spans.touched(coding.start, coding.end)
             turn = spoken[touched.start] if touched else None
             before, after = context_words(text, coding.start, coding.end, context)
@@ -263,7 +263,7 @@ def quotes_of_rows(
     return [[quote for quote in group if quote is not None] for group in found]
 
 
-def _coders(codings: Sequence[CodingRow]) -> tuple[str, ...]:
+def named_coders(codings: Sequence[CodingRow]) -> tuple[str, ...]:
     """The distinct named coders, alphabetically."""
     return tuple(sorted({c.coder for c in codings if c.coder}, key=lambda name: (name.casefold(), name)))
 

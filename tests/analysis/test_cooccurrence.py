@@ -205,18 +205,32 @@ def test_code_selection_hiding_and_similarity_order(study: tuple[Project, Datase
 def test_drill_down_passages(overlaps: tuple[Project, Dataset], store: ProjectStore) -> None:
     project, data = overlaps
     a, b = project.codes["A"], project.codes["B"]
-    found = passages(data, cooccurrence(data), a, b)
-    assert [(p.start, p.end, p.text) for p in found] == [
-        (0, 10, "abcdefghij"),
-        (20, 30, "uvwxyz0123"),
-        (20, 30, "uvwxyz0123"),
+    result = cooccurrence(data)
+    found = passages(data, result, a, b)
+    # The matrix counts three pairs; a2 and a3, the same span by two coders, make one passage naming both.
+    assert result.count(0, 1) == 3
+    assert [(p.start, p.end, p.text, p.coders) for p in found] == [
+        (0, 10, "abcdefghij", ("Fenna",)),
+        (20, 30, "uvwxyz0123", ("Fenna", "Sander")),
     ]
-    assert [(p.codings_a[0].coder, p.codings_b[0].start) for p in found] == [
-        ("Fenna", 2),
-        ("Fenna", 22),
-        ("Sander", 22),
-    ]
+    assert [c.id for c in found[1].codings_a] == [project.codings["a2"], project.codings["a3"]]
+    assert [c.id for c in found[1].codings_b] == [project.codings["b3"]]
+    assert found[1].coder_names == "Fenna, Sander"
     assert passages(data, cooccurrence(data), b, a)[0].codings_a[0].start == 2
+
+
+def test_drill_down_by_document_joins_a_span_coded_alike_once(store: ProjectStore) -> None:
+    p = Project()
+    with store.transaction() as s:
+        add_codes(s, p, {"A": None, "B": None})
+        add_text(s, p, "Spans", SPANS_TEXT, turns=[])
+        code(s, p, "a1", "Spans", "A", (0, 5), coder="Fenna")
+        code(s, p, "a2", "Spans", "A", (0, 5), coder="Sander")
+        code(s, p, "b1", "Spans", "B", (20, 25), coder="Sander")
+    data = load(store)
+    [found] = passages(data, cooccurrence(data, unit="document"), p.codes["A"], p.codes["B"])
+    assert found.text == f"{SPANS_TEXT[0:5]} […] {SPANS_TEXT[20:25]}"
+    assert (len(found.codings_a), found.coders) == (2, ("Fenna", "Sander"))
 
 
 def test_drill_down_for_container_units(units_doc: tuple[Project, Dataset]) -> None:

@@ -22,8 +22,9 @@ from PySide6.QtWidgets import (
 
 from lobcoder.analysis.cooccurrence import CooccurrenceResult, Measure, cooccurrence
 from lobcoder.analysis.dataset import Dataset
-from lobcoder.analysis.drill_down import JOINER, Passage, passages
+from lobcoder.analysis.drill_down import JOINER, Passage, joined_spans, passages
 from lobcoder.analysis.filters import AnalysisFilter
+from lobcoder.analysis.quotes import named_coders
 from lobcoder.analysis.table import Table
 from lobcoder.gui.analysis.heatmap_delegate import FLAG_COLOR, HeatmapDelegate, RotatedHeader
 from lobcoder.gui.analysis.tab import AnalysisTab, Computation, notes_text, table_view, with_documents
@@ -41,17 +42,20 @@ CELL_SIZE = 46
 
 
 class PassageModel(QAbstractTableModel):
-    """The passages behind one cell: document, paragraph, text (on one line; the tooltip holds all)."""
+    """The passages behind one cell: document, paragraph, coders, text (on one line; the tooltip holds all)."""
 
-    DOCUMENT, PARAGRAPH, TEXT = range(3)
+    DOCUMENT, PARAGRAPH, CODERS, TEXT = range(4)
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._passages: list[Passage] = []
+        self._names = ("", "")
 
-    def set_passages(self, found: list[Passage]) -> None:
+    def set_passages(self, found: list[Passage], names: tuple[str, str] = ("", "")) -> None:
+        """Show ``found``; ``names``: the row and column codes, for the coders' tooltip."""
         self.beginResetModel()
         self._passages = list(found)
+        self._names = names
         self.endResetModel()
 
     def passage(self, row: int) -> Passage | None:
@@ -61,11 +65,11 @@ class PassageModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self._passages)
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802
-        return 0 if parent.isValid() else 3
+        return 0 if parent.isValid() else 4
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:  # noqa: N802
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole and 0 <= section < 3:
-            return (self.tr("Document"), self.tr("Paragraph"), self.tr("Passage"))[section]
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole and 0 <= section < 4:
+            return (self.tr("Document"), self.tr("Paragraph"), self.tr("Coders"), self.tr("Passage"))[section]
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -76,11 +80,14 @@ class PassageModel(QAbstractTableModel):
         if role == PassageRole:
             return found
         if role == Qt.ItemDataRole.DisplayRole:
-            return (found.document, found.paragraph, " ".join(found.text.split()))[column]
+            return (found.document, found.paragraph, found.coder_names or "", " ".join(found.text.split()))[column]
         if role == Qt.ItemDataRole.TextAlignmentRole and column == self.PARAGRAPH:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.ToolTipRole and column == self.TEXT:
             return "<p>" + html.escape(found.text).replace("\n", "<br>") + "</p>"
+        if role == Qt.ItemDataRole.ToolTipRole and column == self.CODERS:
+            sides = zip(self._names, (found.codings_a, found.codings_b), strict=True)
+            return "\n".join(f"‘{name}’: {', '.join(named_coders(codings)) or '–'}" for name, codings in sides)
         if role == Qt.ItemDataRole.ToolTipRole and column == self.PARAGRAPH:
             return self.tr("Characters {0} to {1} of the document").format(found.start, found.end)
         return None
@@ -123,15 +130,14 @@ def _pieces(found: Passage) -> list[tuple[int, int, int]]:
     """(offset in the passage text, start, end in the document) for each stretch of the text.
 
     One stretch for a passage cut from the text; for a document-wide passage,
-    one per joined coding. Empty if the text cannot be mapped back.
+    one per joined span. Empty if the text cannot be mapped back.
     """
     if len(found.text) == found.end - found.start:
         return [(0, found.start, found.end)]
-    codings = sorted({*found.codings_a, *found.codings_b}, key=lambda c: (c.start, c.end))
     pieces, offset = [], 0
-    for coding in codings:
-        pieces.append((offset, coding.start, coding.end))
-        offset += coding.end - coding.start + len(JOINER)
+    for start, end in joined_spans((*found.codings_a, *found.codings_b)):
+        pieces.append((offset, start, end))
+        offset += end - start + len(JOINER)
     return pieces if offset - len(JOINER) == len(found.text) else []
 
 
@@ -253,6 +259,7 @@ class CooccurrenceTab(AnalysisTab):
         passage_header = self.passage_list.horizontalHeader()
         passage_header.setSectionResizeMode(PassageModel.DOCUMENT, QHeaderView.ResizeMode.ResizeToContents)
         passage_header.setSectionResizeMode(PassageModel.PARAGRAPH, QHeaderView.ResizeMode.ResizeToContents)
+        passage_header.setSectionResizeMode(PassageModel.CODERS, QHeaderView.ResizeMode.ResizeToContents)
         passage_header.setSectionResizeMode(PassageModel.TEXT, QHeaderView.ResizeMode.Stretch)
         self.passage_list.activated.connect(self._passage_activated)
         self.passage_list.selectionModel().currentRowChanged.connect(self._preview)
@@ -411,21 +418,41 @@ class CooccurrenceTab(AnalysisTab):
                 store, dataset, lambda documents: passages(documents, result, code_a, code_b)
             )
         )
-        worker.signals.finished.connect(lambda found: self._show_passages(generation, names, found))
+        counted = result.unit, result.count(*(next(i for i, c in enumerate(result.codes) if c.id == x) for x in codes))
+        team = len(dataset.coders) > 1
+        worker.signals.finished.connect(lambda found: self._show_passages(generation, names, found, counted, team))
         worker.signals.failed.connect(lambda message: self._drill_failed(generation, message))
         self._drill_worker = worker.start()
 
-    def _show_passages(self, generation: int, names: tuple[str, str], found: list[Passage]) -> None:
+    def _show_passages(
+        self, generation: int, names: tuple[str, str], found: list[Passage], counted: tuple[str, int], team: bool
+    ) -> None:
+        """List the passages; the coders' column only for a project with more than one coder."""
         if generation != self._drill_generation:
             return
-        self.passage_model.set_passages(found)
+        self.passage_model.set_passages(found, names)
+        self.passage_list.setColumnHidden(PassageModel.CODERS, not team)
         if found:
             self.passage_list.selectRow(0)
         self.drill_title.setText(
             self.tr("‘{0}’ and ‘{1}’: %n passage(s)", "", len(found)).format(*names)
+            + (self._what_is_counted(*counted) if counted[1] != len(found) else "")
             + (self.tr(" — double-click one to show it in its document") if found else "")
         )
         self.passagesShown.emit()
+
+    def _what_is_counted(self, unit: str, counted: int) -> str:
+        """Why the cell's count differs from the passages listed (the matrix counts pairs, or participants)."""
+        if unit == "overlap":
+            return self.tr(
+                " (the cell counts %n pair(s) of overlapping codings; a passage that several coders coded alike "
+                "is listed once, naming its coders)",
+                "",
+                counted,
+            )
+        if unit == "participant":
+            return self.tr(" (the cell counts %n participant(s); each of their documents is listed)", "", counted)
+        return self.tr(" (the cell counts %n unit(s))", "", counted)
 
     def _drill_failed(self, generation: int, message: str) -> None:
         if generation == self._drill_generation:

@@ -218,11 +218,35 @@
 <context>
     <name>CooccurrenceTab</name>
     <message numerus="yes">
-        <location filename="../../analysis/cooccurrence_tab.py" line="+456"/>
+        <location filename="../../analysis/cooccurrence_tab.py" line="+438"/>
         <source>‘{0}’ and ‘{1}’: %n passage(s)</source>
         <translation>
             <numerusform>‘{0}’ and ‘{1}’: %n passage</numerusform>
             <numerusform>‘{0}’ and ‘{1}’: %n passages</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+10"/>
+        <source> (the cell counts %n pair(s) of overlapping codings; a passage that several coders coded alike is listed once, naming its coders)</source>
+        <translation>
+            <numerusform> (the cell counts %n pair of overlapping codings; a passage that several coders coded alike is listed once, naming its coders)</numerusform>
+            <numerusform> (the cell counts %n pairs of overlapping codings; a passage that several coders coded alike is listed once, naming its coders)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+6"/>
+        <source> (the cell counts %n participant(s); each of their documents is listed)</source>
+        <translation>
+            <numerusform> (the cell counts %n participant; each of their documents is listed)</numerusform>
+            <numerusform> (the cell counts %n participants; each of their documents is listed)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source> (the cell counts %n unit(s))</source>
+        <translation>
+            <numerusform> (the cell counts %n unit)</numerusform>
+            <numerusform> (the cell counts %n units)</numerusform>
         </translation>
     </message>
 </context>

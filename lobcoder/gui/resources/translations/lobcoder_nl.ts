@@ -1146,7 +1146,7 @@
 <context>
     <name>CooccurrenceTab</name>
     <message>
-        <location filename="../../analysis/cooccurrence_tab.py" line="+210"/>
+        <location filename="../../analysis/cooccurrence_tab.py" line="+185"/>
         <source>overlapping codings</source>
         <translation>overlappende coderingen</translation>
     </message>
@@ -1257,17 +1257,17 @@
     </message>
     <message>
         <location line="+25"/>
-        <location line="+213"/>
+        <location line="+234"/>
         <source>Select a cell to list the passages where both codes occur.</source>
         <translation>Kies een cel om de passages te zien waarin beide codes voorkomen.</translation>
     </message>
     <message>
-        <location line="-204"/>
+        <location line="-225"/>
         <source>Double-click or press Enter to show the passage in its document</source>
         <translation>Dubbelklik of druk op Enter om de passage in het document te tonen</translation>
     </message>
     <message>
-        <location line="+65"/>
+        <location line="+66"/>
         <source>code co-occurrence</source>
         <translation>co-occurrentie van codes</translation>
     </message>
@@ -1282,7 +1282,7 @@
         <translation>De passages van ‘{0}’ en ‘{1}’ worden gezocht…</translation>
     </message>
     <message numerus="yes">
-        <location line="+21"/>
+        <location line="+27"/>
         <source>‘{0}’ and ‘{1}’: %n passage(s)</source>
         <translation>
             <numerusform>‘{0}’ en ‘{1}’: %n passage</numerusform>
@@ -1290,12 +1290,36 @@
         </translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source> — double-click one to show it in its document</source>
         <translation> — dubbelklik op een passage om haar in het document te tonen</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location line="+8"/>
+        <source> (the cell counts %n pair(s) of overlapping codings; a passage that several coders coded alike is listed once, naming its coders)</source>
+        <translation>
+            <numerusform> (de cel telt %n paar overlappende coderingen; een passage die meerdere codeurs gelijk codeerden, staat er één keer, met haar codeurs)</numerusform>
+            <numerusform> (de cel telt %n paren overlappende coderingen; een passage die meerdere codeurs gelijk codeerden, staat er één keer, met haar codeurs)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+6"/>
+        <source> (the cell counts %n participant(s); each of their documents is listed)</source>
+        <translation>
+            <numerusform> (de cel telt %n deelnemer; elk van diens documenten staat erin)</numerusform>
+            <numerusform> (de cel telt %n deelnemers; elk van hun documenten staat erin)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source> (the cell counts %n unit(s))</source>
+        <translation>
+            <numerusform> (de cel telt %n eenheid)</numerusform>
+            <numerusform> (de cel telt %n eenheden)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>Could not list the passages: {0}</source>
         <translation>De passages konden niet worden opgezocht: {0}</translation>
     </message>
@@ -3007,7 +3031,7 @@ Kwalitatief coderen van interviewtranscripten.</translation>
 <context>
     <name>PassageModel</name>
     <message>
-        <location filename="../../analysis/cooccurrence_tab.py" line="-367"/>
+        <location filename="../../analysis/cooccurrence_tab.py" line="-389"/>
         <source>Document</source>
         <translation>Document</translation>
     </message>
@@ -3022,7 +3046,12 @@ Kwalitatief coderen van interviewtranscripten.</translation>
         <translation>Alinea</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+0"/>
+        <source>Coders</source>
+        <translation>Codeurs</translation>
+    </message>
+    <message>
+        <location line="+20"/>
         <source>Characters {0} to {1} of the document</source>
         <translation>Tekens {0} tot {1} van het document</translation>
     </message>
