@@ -122,6 +122,8 @@ class MainWindow(QMainWindow):
         self.code_model = CodeTreeModel(self)
         self.code_filter = CodeFilterModel(self)
         self.code_filter.setSourceModel(self.code_model)
+        self._open_themes: set[int] = set()  # the code tree's open rows just before its last reset
+        self.code_model.modelAboutToBeReset.connect(self._remember_open_themes)
         self.code_tree = QTreeView()
         self.code_tree.setModel(self.code_filter)
         self.code_tree.setDragDropMode(QAbstractItemView.DragDropMode.DragDrop)
@@ -299,12 +301,11 @@ class MainWindow(QMainWindow):
                 tree.resizeColumnToContents(column)
 
     def _show_overview(self, overview: ProjectSnapshot) -> None:
-        current, expanded = self.current_code_id(), self._expanded_codes()
+        current = self.current_code_id()
         self.overview = overview
         self.codes_by_id = {c.id: c for c in overview.codes}
-        self.code_model.set_codes(overview.codes)
-        if current is not None and self.current_code_id() is None:
-            self._restore_code_tree(current, expanded)  # codes added or removed: the model was reset
+        if self.code_model.set_codes(overview.codes):  # codes added or removed: the model was reset
+            self._restore_code_tree(current)
         self.document_model.set_documents(overview.documents, overview.attributes, overview.coded_share)
         self._refresh_segments()
         self._update_status()
@@ -452,18 +453,25 @@ class MainWindow(QMainWindow):
         if not self.menu_actions.show_all_codes.isChecked():
             self._apply_code_visibility()
 
-    def _expanded_codes(self) -> set[int]:
-        codes = self.overview.codes if self.overview is not None else []
-        return {
-            c.id
-            for c in codes
-            if self.code_tree.isExpanded(self.code_filter.mapFromSource(self.code_model.index_for_code(c.id)))
-        }
+    @Slot()
+    def _remember_open_themes(self) -> None:
+        """Just before the code model resets (the tree then forgets them): the codes whose rows are open."""
+        self._open_themes = set()
+        rows = [QModelIndex()]
+        while rows:
+            parent = rows.pop()
+            for row in range(self.code_filter.rowCount(parent)):
+                index = self.code_filter.index(row, 0, parent)
+                rows.append(index)
+                if self.code_tree.isExpanded(index):
+                    self._open_themes.add(int(index.data(CodeIdRole)))
 
-    def _restore_code_tree(self, current: int, expanded: set[int]) -> None:
-        """After a reset: the code that was selected (the transcript is filtered to it) and the open themes."""
-        for code_id in expanded & set(self.codes_by_id):
+    def _restore_code_tree(self, current: int | None) -> None:
+        """After a reset: the open themes and the code that was selected (the transcript is filtered to it)."""
+        for code_id in self._open_themes & set(self.codes_by_id):
             self.code_tree.expand(self.code_filter.mapFromSource(self.code_model.index_for_code(code_id)))
+        if current is None:
+            return
         if current in self.codes_by_id:
             self.select_code(current)
         else:

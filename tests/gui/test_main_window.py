@@ -284,6 +284,16 @@ def test_a_new_code_keeps_the_code_tree_selection_and_expansion_in_step_with_the
     assert window.code_tree.isExpanded(window.code_filter.mapFromSource(window.code_model.index_for_code(leren)))
 
 
+def test_a_new_code_keeps_the_themes_open_when_no_code_is_selected(window: MainWindow) -> None:
+    leren = _code_id(window, "Collectief leren")
+    assert window.current_code_id() is None
+    assert window.code_tree.isExpanded(window.code_filter.mapFromSource(window.code_model.index_for_code(leren)))
+    assert window.undo_stack is not None
+    window.undo_stack.execute(CreateCode("Werkdruk"))  # codes added: the code model is reset
+    assert window.current_code_id() is None
+    assert window.code_tree.isExpanded(window.code_filter.mapFromSource(window.code_model.index_for_code(leren)))
+
+
 def test_coding_with_a_key_quick_code_or_in_vivo_shows_the_new_coding(qtbot, window: MainWindow) -> None:
     visie = _code_id(window, "Visie")
     window.select_code(visie)  # only the selected code's codings are highlighted (the default)

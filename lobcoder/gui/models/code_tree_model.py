@@ -133,19 +133,20 @@ class CodeTreeModel(QAbstractItemModel):
 
     # -- feeding ------------------------------------------------------------
 
-    def set_codes(self, codes: Sequence[CodeInfo]) -> None:
+    def set_codes(self, codes: Sequence[CodeInfo]) -> bool:
         """Show ``codes``, keeping expansion and selection when the same codes come back.
 
         Same codes in the same places: only ``dataChanged`` for the changed
         ones. Same codes moved or re-ordered: a layout change that carries
-        persistent indexes along. Codes added or removed: a reset.
+        persistent indexes along. Codes added or removed: a reset, and True
+        (views lose their expansion and selection).
         """
         old, new = self._tree, _Tree.build(codes)
         if old.codes.keys() != new.codes.keys():
             self.beginResetModel()
             self._tree = new
             self.endResetModel()
-            return
+            return True
         if old.children != new.children:
             self.layoutAboutToBeChanged.emit()
             before = self.persistentIndexList()
@@ -157,6 +158,7 @@ class CodeTreeModel(QAbstractItemModel):
         for code_id, code in new.codes.items():
             if code != old.codes[code_id] or new.totals[code_id] != old.totals[code_id]:
                 self.dataChanged.emit(self._index_of(code_id, 0), self._index_of(code_id, self.DOCUMENTS))
+        return False
 
     def index_for_code(self, code_id: int) -> QModelIndex:
         """The name cell of ``code_id``; invalid if the code is not shown."""
