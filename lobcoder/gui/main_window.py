@@ -304,10 +304,12 @@ class MainWindow(QMainWindow):
         current = self.current_code_id()
         self.overview = overview
         self.codes_by_id = {c.id: c for c in overview.codes}
+        selected = False
         if self.code_model.set_codes(overview.codes):  # codes added or removed: the model was reset
-            self._restore_code_tree(current)
+            selected = self._restore_code_tree(current)
         self.document_model.set_documents(overview.documents, overview.attributes, overview.coded_share)
-        self._refresh_segments()
+        if not selected:  # selecting the code again has listed its segments
+            self._refresh_segments()
         self._update_status()
 
     @Slot()
@@ -466,16 +468,20 @@ class MainWindow(QMainWindow):
                 if self.code_tree.isExpanded(index):
                     self._open_themes.add(int(index.data(CodeIdRole)))
 
-    def _restore_code_tree(self, current: int | None) -> None:
-        """After a reset: the open themes and the code that was selected (the transcript is filtered to it)."""
+    def _restore_code_tree(self, current: int | None) -> bool:
+        """After a reset: the open themes and the code that was selected (the transcript is filtered to it).
+
+        True when ``current`` is selected again (that has listed its segments).
+        """
         for code_id in self._open_themes & set(self.codes_by_id):
             self.code_tree.expand(self.code_filter.mapFromSource(self.code_model.index_for_code(code_id)))
         if current is None:
-            return
+            return False
         if current in self.codes_by_id:
             self.select_code(current)
-        else:
-            self._apply_code_visibility()  # the selected code is gone: show every code again
+            return self.current_code_id() == current
+        self._apply_code_visibility()  # the selected code is gone: show every code again
+        return False
 
     def _apply_code_visibility(self) -> None:
         code_id = self.current_code_id()
