@@ -45,11 +45,8 @@ class CodebookActions(QObject):
         name, ok = QInputDialog.getText(self.window, title, self.tr("Name of the code:"))
         if ok and name.strip():
             command = CreateCode(name.strip(), parent_guid=parent)
-            if self._run(command):
-                self.window.select_code(self._id_of(command.guid))
-
-    def _id_of(self, guid: str) -> int:
-        return next((c.id for c in self.window.codes_by_id.values() if c.guid == guid), -1)
+            if self._run(command) and (created := self.window.code_id_for_guid(command.guid)) is not None:
+                self.window.select_code(created)
 
     @Slot()
     def rename_code(self) -> None:

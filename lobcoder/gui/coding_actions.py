@@ -77,7 +77,7 @@ class CodingActions(QObject):
         self._show_code(code_id)
         return True
 
-    def _show_code(self, code_id: int, always: bool = False) -> None:
+    def _show_code(self, code_id: int) -> None:
         """Select the code just applied when the transcript would otherwise hide its new coding.
 
         Unless all codes are shown, the transcript highlights only the selected
@@ -85,7 +85,7 @@ class CodingActions(QObject):
         """
         window, current = self.window, self.window.current_code_id()
         hidden = not window.menu_actions.show_all_codes.isChecked() and current not in (None, code_id)
-        if always or hidden:
+        if hidden:
             window.select_code(code_id)
 
     @Slot()
@@ -156,10 +156,8 @@ class CodingActions(QObject):
             name = name[: IN_VIVO_MAX - 1].rstrip() + "…"
         create = CreateCode(name)
         command = Macro([create, apply_code(document.id, create.guid, [span], self.coder)], "in_vivo", {"code": name})
-        if self._run(command):
-            created = next((c.id for c in self.window.codes_by_id.values() if c.guid == create.guid), None)
-            if created is not None:
-                self._show_code(created, always=True)  # selected, so F2 renames it
+        if self._run(command) and (created := self.window.code_id_for_guid(create.guid)) is not None:
+            self.window.select_code(created)  # selected, so F2 renames it
 
     # -- snapping ------------------------------------------------------------
 

@@ -201,11 +201,8 @@ class ExchangeActions(TaskActions):
         self.window.menu_actions.backups.before(BEFORE_CODEBOOK_IMPORT)
         if not stack.execute(ImportCodebook(plan)):
             return False
-        if plan.added:
-            wanted = plan.added[0].guid.lower()
-            found = next((c.id for c in self.window.codes_by_id.values() if c.guid.lower() == wanted), None)
-            if found is not None:
-                self.window.select_code(found)
+        if plan.added and (found := self.window.code_id_for_guid(plan.added[0].guid)) is not None:
+            self.window.select_code(found)
         added = self.tr("%n new code(s)", "", len(plan.added))
         updated = self.tr("%n updated", "", len(plan.updated))
         self._status(self.tr("Codebook imported: {0}, {1}").format(added, updated))

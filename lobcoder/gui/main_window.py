@@ -444,6 +444,11 @@ class MainWindow(QMainWindow):
         value = index.data(CodeIdRole) if index.isValid() else None
         return int(value) if value is not None else None
 
+    def code_id_for_guid(self, guid: str) -> int | None:
+        """The id of the shown code with ``guid`` (compared without case), or None."""
+        wanted = guid.lower()
+        return next((c.id for c in self.codes_by_id.values() if c.guid.lower() == wanted), None)
+
     def select_code(self, code_id: int) -> None:
         source = self.code_model.index_for_code(code_id)
         if source.isValid():
