@@ -136,14 +136,21 @@ class Worker(QRunnable):
 
     def _send(self, signal: str, *args: object) -> None:
         relay = self.signals._relay
-        if shiboken6.isValid(relay):  # deleted when the application quit while the function ran: nobody listens
+        if not shiboken6.isValid(relay):  # deleted when the application quit while the function ran: nobody listens
+            return
+        try:
             getattr(relay, signal).emit(*args)
+        except RuntimeError:  # deleted on the GUI thread between the check and the emit (queued: no slot ran)
+            pass
 
     def _progress(self, done: int, total: int, label: str) -> None:
         relay = self.signals._relay
         if not shiboken6.isValid(relay):
             raise Cancelled("the application has quit")  # stop the function at its next report
-        relay.progress.emit(done, total, label)
+        try:
+            relay.progress.emit(done, total, label)
+        except RuntimeError:  # deleted between the check and the emit
+            raise Cancelled("the application has quit") from None
 
     def _release(self, *_args: object) -> None:
         # Later, not now: the signal is still being delivered to the other slots.
