@@ -51,6 +51,7 @@ def run_gui(project: str | None = None) -> int:
 
     from lobcoder.gui.failures import install_excepthook
     from lobcoder.gui.main_window import MainWindow
+    from lobcoder.gui.workers import stop_all
 
     install_excepthook()
 
@@ -61,7 +62,5 @@ def run_gui(project: str | None = None) -> int:
         opener = AfterFirstPaint(window, lambda: window.open_project(Path(project)))
         window.installEventFilter(opener)
     code = app.exec()
-    from lobcoder.gui.workers import stop_all
-
     stop_all()  # quitting while suggestions or an import still run: stop them before Python shuts down
     return code
