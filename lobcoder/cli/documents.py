@@ -7,7 +7,7 @@ from pathlib import Path
 
 from sqlalchemy.orm import Session
 
-from lobcoder.cli.output import one_line, print_json, to_plain
+from lobcoder.cli.output import count, one_line, print_json, to_plain
 from lobcoder.editing.speaker_commands import (
     MergeSpeakers,
     ReassignInDocument,
@@ -177,7 +177,7 @@ def cmd_speakers(args: argparse.Namespace) -> int:
                 print(f"lobcoder: error: {exc}")
                 return 1
             if coded:
-                print(f"coded {coded} turn{'' if coded == 1 else 's'} with {args.code_turns!r}")
+                print(f"coded {count(coded, 'turn')} with {args.code_turns!r}")
         with store.read() as session:
             if args.document:
                 speakers = document_speakers(session, get_document(session, args.document).id)
@@ -188,8 +188,7 @@ def cmd_speakers(args: argparse.Namespace) -> int:
         return 0
     for s in speakers:
         role = " (interviewer)" if s.is_interviewer else ""
-        turns = f"{s.turns} turn" + ("" if s.turns == 1 else "s")
-        print(f"{s.name}{role}: {turns} in {s.documents} document" + ("" if s.documents == 1 else "s"))
+        print(f"{s.name}{role}: {count(s.turns, 'turn')} in {count(s.documents, 'document')}")
     return 0
 
 

@@ -27,6 +27,11 @@ def print_json(value: Any) -> None:
     sys.stdout.write("\n")
 
 
+def count(n: int, word: str, plural: str | None = None) -> str:
+    """``n`` and the noun, plural unless ``n`` is 1: '1 turn', '2 turns', '0 hits'."""
+    return f"{n} {word if n == 1 else plural or word + 's'}"
+
+
 def one_line(text: str) -> str:
     """Collapse line breaks and tabs so a snippet fits on one output line."""
     return " ".join(text.split())
