@@ -8,6 +8,8 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 
+from lobcoder.analysis.dataset import CodingRow
+from lobcoder.analysis.drill_down import Passage
 from lobcoder.gui.analysis.cooccurrence_tab import PassageModel
 from lobcoder.gui.analysis.install import AnalysisMenu, install_analysis_menu
 from lobcoder.gui.analysis.window import AnalysisWindow
@@ -83,3 +85,13 @@ def test_a_passage_two_coders_coded_alike_is_listed_once_naming_both(
         assert "1 passage" in title and "the cell counts 4 pairs of overlapping codings" in title
     else:
         assert "1 passage" in title and "the cell counts" not in title
+
+
+def test_coders_of_the_two_codes_are_told_apart_when_they_differ(qtbot) -> None:  # type: ignore[no-untyped-def]
+    a = [CodingRow(1, 1, 1, coder, 0, 29) for coder in ("Sander", "Fenna")]
+    b = (CodingRow(3, 1, 2, "Sander", 22, 40),)
+    model = PassageModel()
+    model.set_passages([Passage(1, "Marieke_w1", 0, 40, TEXT[:40], tuple(a), b, 2)], ("Formeel", "Map"))
+    assert model.index(0, PassageModel.CODERS).data() == "Fenna, Sander / Sander"
+    tooltip = model.index(0, PassageModel.CODERS).data(Qt.ItemDataRole.ToolTipRole)
+    assert tooltip == "‘Formeel’: Fenna, Sander\n‘Map’: Sander"

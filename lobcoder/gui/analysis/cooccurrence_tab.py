@@ -80,7 +80,7 @@ class PassageModel(QAbstractTableModel):
         if role == PassageRole:
             return found
         if role == Qt.ItemDataRole.DisplayRole:
-            return (found.document, found.paragraph, found.coder_names or "", " ".join(found.text.split()))[column]
+            return (found.document, found.paragraph, _coders_shown(found), " ".join(found.text.split()))[column]
         if role == Qt.ItemDataRole.TextAlignmentRole and column == self.PARAGRAPH:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.ToolTipRole and column == self.TEXT:
@@ -124,6 +124,12 @@ class PassagePreview(QTextBrowser):
         cursor.setPosition(_utf16_length(text, offset + low - start))
         cursor.setPosition(_utf16_length(text, offset + high - start), QTextCursor.MoveMode.KeepAnchor)
         cursor.mergeCharFormat(fmt)
+
+
+def _coders_shown(found: Passage) -> str:
+    """All its coders; "row code's / column code's" when they differ, so passages told apart by one coder's span differ."""
+    a, b = named_coders(found.codings_a), named_coders(found.codings_b)
+    return ", ".join(a) if a == b else f"{', '.join(a) or '–'} / {', '.join(b) or '–'}"
 
 
 def _pieces(found: Passage) -> list[tuple[int, int, int]]:
