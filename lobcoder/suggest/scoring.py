@@ -209,13 +209,25 @@ def _settings() -> tuple[tuple[str, object], ...]:
 
 
 def module_settings(*modules: ModuleType) -> tuple[tuple[str, object], ...]:
-    """The plain settings (upper-case names of numbers, strings, flags) of these modules."""
+    """The settings (upper-case names) of these modules: numbers, strings and flags as they are, collections
+    (dicts, lists, tuples, sets, as ``evidence.FIELDS``, ``evidence.EXTRA_STOP``) as a stable repr."""
     return tuple(
-        (f"{m.__name__}.{n}", v)
+        (f"{m.__name__}.{n}", v if isinstance(v, int | float | str | bool) else repr(_stable(v)))
         for m in modules
         for n, v in sorted(vars(m).items())
-        if n.isupper() and isinstance(v, int | float | str | bool)
+        if n.isupper() and isinstance(v, int | float | str | bool | dict | list | tuple | set | frozenset)
     )
+
+
+def _stable(value: object) -> object:
+    """``value`` with its sets sorted, so its repr is the same in every process (string hashes vary)."""
+    if isinstance(value, dict):
+        return {k: _stable(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [_stable(v) for v in value]
+    if isinstance(value, set | frozenset):
+        return sorted((_stable(v) for v in value), key=repr)
+    return value
 
 
 _CODE_FIELDS = (

@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import dataclasses
+import functools
 import hashlib
 import threading
 from collections.abc import Sequence
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
+import lobcoder
 from lobcoder.services.codes import CodeInfo, list_codes
 from lobcoder.storage.project import ProjectStore
 from lobcoder.suggest import evidence_cache, feedback
@@ -194,7 +197,8 @@ def train(
             cancelled=cancelled,
         )
     classifier = result.classifier
-    if classifier is not None and result.status in ("trained", "updated"):
+    # Kept "unchanged" by fit but read from other inputs (an upgrade): stored with them, so later trainings skip.
+    if classifier is not None and (result.status in ("trained", "updated") or classifier.inputs != inputs):
         classifier.inputs = inputs
         meta = classifier.meta()
         with store.transaction() as session:
@@ -217,13 +221,16 @@ def inputs_digest(
     min_examples: int,
     seed: int,
 ) -> str:
-    """Everything a training reads: the pipeline, the codebook (and the scoring settings), the coded documents'
-    texts, turns and codings, the rejections, the project's texts (its vocabulary), the settings of the modules
-    that make examples, and the arguments. A stored model with this digest would be kept as it is ("unchanged")
-    after its examples and their evidence were computed again, so they are not."""
+    """Everything a training reads: the lobcoder version and the code of this package, the pipeline, the codebook
+    (and the scoring settings), the coded documents' texts, turns and codings, the rejections, the project's texts
+    (its vocabulary), the settings of the modules that make examples, and the arguments. A stored model with this
+    digest would be kept as it is ("unchanged") after its examples and their evidence were computed again, so they
+    are not."""
     from lobcoder.suggest import context, examples, features, mined, units, vocabulary
 
     state = (
+        lobcoder.__version__,
+        source_digest(),
         FEATURES,
         pipeline.cache_key,
         codebook_state(codes),
@@ -235,3 +242,13 @@ def inputs_digest(
         seed,
     )
     return hashlib.sha256(repr(state).encode("utf-8")).hexdigest()[:32]
+
+
+@functools.cache
+def source_digest() -> str:
+    """A digest of this package's source files (read once per process): changed scoring or example code
+    (an upgrade, an experiment) is not served a model trained with the old code."""
+    digest = hashlib.sha256()
+    for path in sorted(Path(__file__).parent.glob("*.py")):
+        digest.update(path.name.encode("utf-8") + b"\0" + path.read_bytes() + b"\0")
+    return digest.hexdigest()

@@ -15,7 +15,7 @@ from suggest_corpus import LEREN, NEUTRAL, Corpus, add_transcript, code_sentence
 from lobcoder.services.codes import list_codes, update_code
 from lobcoder.services.documents import get_document
 from lobcoder.storage.project import ProjectStore
-from lobcoder.suggest import evidence_cache, fits, training
+from lobcoder.suggest import evidence, evidence_cache, fits, training
 from lobcoder.suggest import store as persistence
 from lobcoder.suggest.cache import processed_texts
 from lobcoder.suggest.classifier import fit
@@ -122,6 +122,28 @@ def test_a_training_with_nothing_new_reads_nothing_again_and_anything_new_is_rea
         text = get_document(session, corpus.documents[name]).text
     code_sentences(store, corpus.documents[name], text, corpus.code_ids["visie"], [LEREN[1]])
     assert train(store, pipeline=pipeline).status == "updated"
+
+
+def test_changed_suggestion_code_or_a_collection_setting_recomputes_the_examples_once(
+    corpus: Corpus, store: ProjectStore, pipeline: DutchPipeline, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert train(store, pipeline=pipeline).status == "trained"
+    scored = _count_scoring(monkeypatch)
+    evidence_cache.clear()
+    clear_loaded_models()
+    # An upgrade that changes scoring or example code (the package's sources): the examples are computed again.
+    monkeypatch.setattr(training, "source_digest", lambda: "other sources")
+    assert train(store, pipeline=pipeline).status == "unchanged"  # the same examples: the model is kept ...
+    assert scored[0] > 0
+    counted = scored[0]
+    evidence_cache.clear()
+    clear_loaded_models()
+    assert train(store, pipeline=pipeline).status == "unchanged"  # ... and stored with its new inputs
+    assert scored[0] == counted
+    # A dict setting (the weights of the codebook's fields) is read too.
+    monkeypatch.setitem(evidence.FIELDS, "name", 3.0)
+    train(store, pipeline=pipeline)
+    assert scored[0] > counted
 
 
 def _coded_examples(seed: int) -> list[TrainingExample]:
