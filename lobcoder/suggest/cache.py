@@ -11,15 +11,14 @@ from __future__ import annotations
 
 import bisect
 import json
-import threading
 import zlib
-from collections import OrderedDict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from lobcoder.storage.project import ProjectStore
 from lobcoder.suggest import store as persistence
 from lobcoder.suggest.pipeline import DutchPipeline
+from lobcoder.util.bounded_cache import BoundedCache
 
 FORMAT = 1  # part of the cache key: change it when ProcessedText changes
 MEMORY_SIZE = 64
@@ -96,29 +95,11 @@ def process_text(pipeline: DutchPipeline, text: str) -> ProcessedText:
     return ProcessedText(tuple(sentences), tuple(starts), tuple(ends), tuple(lemmas), tuple(lowers))
 
 
-_memory: OrderedDict[tuple[str, str], ProcessedText] = OrderedDict()
-_memory_lock = threading.Lock()
-
-
-def _remember(key: tuple[str, str], value: ProcessedText) -> None:
-    with _memory_lock:
-        _memory[key] = value
-        _memory.move_to_end(key)
-        while len(_memory) > MEMORY_SIZE:
-            _memory.popitem(last=False)
-
-
-def _recall(key: tuple[str, str]) -> ProcessedText | None:
-    with _memory_lock:
-        found = _memory.get(key)
-        if found is not None:
-            _memory.move_to_end(key)
-        return found
+_memory: BoundedCache[tuple[str, str], ProcessedText] = BoundedCache(MEMORY_SIZE)
 
 
 def clear_memory() -> None:
-    with _memory_lock:
-        _memory.clear()
+    _memory.clear()
 
 
 def processed_texts(
@@ -132,7 +113,7 @@ def processed_texts(
     result: dict[str, ProcessedText] = {}
     texts = dict(documents)
     for content_hash in texts:
-        found = _recall((key, content_hash))
+        found = _memory.get((key, content_hash))
         if found is not None:
             result[content_hash] = found
     missing = [h for h in texts if h not in result]
@@ -150,5 +131,5 @@ def processed_texts(
         with store.transaction() as session:
             persistence.save_cached(session, key, new)
     for content_hash, value in result.items():
-        _remember((key, content_hash), value)
+        _memory.put((key, content_hash), value)
     return [result[content_hash] for content_hash, _ in documents]

@@ -22,12 +22,11 @@ training in any case (labels are not part of the evidence).
 
 from __future__ import annotations
 
-import threading
-from collections import OrderedDict
 from collections.abc import Hashable, Mapping, Sequence
 from dataclasses import dataclass
 
 from lobcoder.suggest.units import Unit
+from lobcoder.util.bounded_cache import BoundedCache
 
 SIZE = 1000  # documents' evidence kept (a project of 200 coded interviews, with room for a few codebook states)
 
@@ -40,8 +39,8 @@ class DocumentEvidence:
     speaks: tuple[tuple[str, ...], ...]  # per unit, the codes whose own texts (not learned terms) matched
 
 
-_kept: OrderedDict[Hashable, tuple[object, DocumentEvidence]] = OrderedDict()
-_lock = threading.Lock()
+# Each entry holds its vocabulary, so the vocabulary's id (part of the key) is not reused while kept.
+_kept: BoundedCache[Hashable, tuple[object, DocumentEvidence]] = BoundedCache(SIZE)
 
 
 def key(
@@ -59,23 +58,14 @@ def key(
 
 
 def get(found: Hashable) -> DocumentEvidence | None:
-    with _lock:
-        entry = _kept.get(found)
-        if entry is None:
-            return None
-        _kept.move_to_end(found)
-        return entry[1]
+    entry = _kept.get(found)
+    return None if entry is None else entry[1]
 
 
 def put(found: Hashable, vocabulary: object, evidence: DocumentEvidence) -> None:
-    with _lock:
-        _kept[found] = (vocabulary, evidence)  # the vocabulary is held, so its id is not reused while kept
-        _kept.move_to_end(found)
-        while len(_kept) > SIZE:
-            _kept.popitem(last=False)
+    _kept.put(found, (vocabulary, evidence))
 
 
 def clear() -> None:
     """Forget every kept document's evidence (tests, benchmarks)."""
-    with _lock:
-        _kept.clear()
+    _kept.clear()
