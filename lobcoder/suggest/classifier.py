@@ -107,7 +107,8 @@ ADJUST_WEIGHT = 0.75  # log-odds per out-of-fold standard deviation of the learn
 ADJUST_SHRINK = 10  # ... reached as count / (count + ADJUST_SHRINK): 10 coded sentences give half of it
 ADJUST_THRESHOLD = 0.55  # a little above the codebook's 0.5: the added score spreads the uncoded sentences too
 ADJUST_MIN_ROWS = 10  # out-of-fold scores needed to standardise a learned score
-ADJUST_MARGIN: float | None = None  # out-of-fold F1 the adjustment must gain over the codebook alone (None: no check)
+ADJUST_MARGIN: float | None = None  # out-of-fold F1 the adjustment must gain over the codebook alone (its F1 at
+# its own threshold on the same sentences, as the stacked path compares; None: no check)
 
 
 @dataclass(frozen=True)
@@ -442,7 +443,7 @@ def fit(
             stack, scores = _adjust(odds, learned, valid, count)
             threshold, precision, recall, f1 = measure(scores, y, ADJUST_THRESHOLD)
             # Used only where, out of fold, it beats the codebook alone on the same sentences by a margin.
-            if ADJUST_MARGIN is None or f1 >= (found.f1 or 0.0) + ADJUST_MARGIN:
+            if ADJUST_MARGIN is None or f1 >= plan.codebook_f1 + ADJUST_MARGIN:
                 found = Reliability(count, coded_docs, threshold, precision, recall, f1, "learned")
                 coef, intercept = (plan.final or fits.submit(data.x, y))()
                 models[guid] = CodeModel(guid, coef, intercept, stack, found, plan.terms)

@@ -191,6 +191,41 @@ def test_with_the_out_of_fold_check_an_adjustment_that_would_hurt_keeps_the_code
     assert found.source == "codebook" and found.f1 == 1.0 and found.threshold == DEFAULT_THRESHOLD
 
 
+def test_the_out_of_fold_check_compares_with_the_codebook_at_its_own_threshold_not_its_nested_f1(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Documents whose codebook evidence runs higher or lower: the codebook's threshold chosen on the other
+    documents (nested F1, reported) does worse than one chosen on all of them; the adjustment (noise words,
+    a weak keyword) beats the nested F1 but not the codebook on the same scores, and is not used."""
+    rng = random.Random(8)
+    guid = "code-x"
+    filler = [f"woord{i}" for i in range(40)]
+    examples = []
+    for doc in range(3):
+        shift = rng.uniform(-0.6, 0.6)
+        for i in range(40):
+            is_coded = i % 6 == 3
+            words = rng.sample(filler, 5)
+            if is_coded and rng.random() < 0.6:
+                words[0] = "intervisie"
+            evidence = ()
+            if rng.random() < 0.5:
+                evidence = ((guid, (1.2 if is_coded else 0.7) + shift + rng.gauss(0, 0.3)),)
+            examples.append(
+                TrainingExample(
+                    (f"doc{doc}", i * 10, i * 10 + 9),
+                    UnitText(tuple(words), text=" ".join(words)),
+                    ((guid, float(is_coded)),),
+                    evidence,
+                )
+            )
+    monkeypatch.setattr(classifier, "ADJUST_MARGIN", 0.0)
+    checked = fit(examples, seed=0).classifier
+    assert checked is not None and guid not in checked.models
+    found = checked.reliability[guid]
+    assert found.source == "codebook" and found.f1 == 0.4  # nested: below the adjustment's 0.43 out of fold
+
+
 def test_three_coded_documents_do_not_make_the_demo_suggestions_worse_than_the_codebook_alone(
     tmp_path: Path, pipeline: DutchPipeline
 ) -> None:
