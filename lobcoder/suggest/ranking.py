@@ -123,9 +123,7 @@ def smooth_over_answers(
     by_turn: dict[int, list[int]] = {}
     for position, unit in enumerate(units):
         if unit.kind == "sentence":
-            index = bisect.bisect_right(starts, unit.start) - 1
-            inside = index >= 0 and ordered[index].end >= unit.end
-            by_turn.setdefault(index if inside else -1, []).append(position)
+            by_turn.setdefault(_turn_of(unit, starts, ordered), []).append(position)
     if len(by_turn) < 2:
         return result
     sentences = [p for members in by_turn.values() for p in members]
@@ -156,6 +154,12 @@ def _turn_index(turns: Sequence[TurnLike]) -> tuple[list[int], list[TurnLike]]:
     return [t.start for t in ordered], ordered
 
 
+def _turn_of(unit: Unit, starts: Sequence[int], ordered: Sequence[TurnLike]) -> int:
+    """The position (in :func:`_turn_index` order) of the turn holding all of ``unit``; -1 if none does."""
+    index = bisect.bisect_right(starts, unit.start) - 1
+    return index if index >= 0 and ordered[index].end >= unit.end else -1
+
+
 def rank(
     document_id: int,
     units: Sequence[Unit],
@@ -173,11 +177,6 @@ def rank(
     coded = coded or {}
     reliability = reliability or {}
     starts, ordered = _turn_index(turns)
-
-    def turn_of(unit: Unit) -> int:
-        index = bisect.bisect_right(starts, unit.start) - 1
-        return index if index >= 0 and ordered[index].end >= unit.end else -1
-
     rejected_by_code: dict[str, list[tuple[int, int]]] = {}
     for guid, start, end in rejected:
         rejected_by_code.setdefault(guid, []).append((start, end))
@@ -213,7 +212,9 @@ def rank(
             if position in taken:
                 continue
             unit, score = units[position], scores[position][code.guid]
-            if run and (run[-1][0] != position - 1 or turn_of(run[-1][1]) != turn_of(unit)):
+            if run and (
+                run[-1][0] != position - 1 or _turn_of(run[-1][1], starts, ordered) != _turn_of(unit, starts, ordered)
+            ):
                 result.append(_suggestion(document_id, code, run, threshold, found))
                 run = []
             run.append((position, unit, score))
