@@ -271,7 +271,7 @@ class Classifier:
             tuple(tuple(c) for c in meta["cite_codes"]),
             {str(g): {str(t): float(n) for t, n in terms.items()} for g, terms in meta["feedback"].items()},
             str(meta["evidence"]),
-            str(meta.get("inputs", "")),  # absent in models stored before it was kept
+            str(meta["inputs"]),
         )
 
 
@@ -437,7 +437,7 @@ def fit(
     def finish(plan: _Plan, fits: Fits) -> None:
         guid, y, odds, count, coded_docs, found = plan.guid, plan.y, plan.odds, plan.count, plan.coded_docs, plan.found
         data = plan.data
-        if plan.path == "adjust" and data is not None:
+        if plan.path == "adjust" and data is not None and plan.folds is not None:
             # The codebook speaks: its log-odds stay, the learned score only adjusts them (see _adjust).
             learned, valid = _out_of_fold(data, plan.groups, seed, ADJUST_SCORES, plan.folds)
             stack, scores = _adjust(odds, learned, valid, count)
@@ -447,7 +447,7 @@ def fit(
                 found = Reliability(count, coded_docs, threshold, precision, recall, f1, "learned")
                 coef, intercept = (plan.final or fits.submit(data.x, y))()
                 models[guid] = CodeModel(guid, coef, intercept, stack, found, plan.terms)
-        elif plan.path == "stack" and data is not None:
+        elif plan.path == "stack" and data is not None and plan.folds is not None:
             learned, _valid = _out_of_fold(data, plan.groups, seed, SCORES[1:], plan.folds)
             columns = np.column_stack([odds, learned])
             stack = _stack(columns, y)
@@ -649,14 +649,14 @@ def _out_of_fold(
     data: _CodeData,
     groups: Sequence[str],
     seed: int,
-    scores: Sequence[str] = SCORES[1:],
-    fitted: Sequence[Callable[[], Fit] | None] | None = None,
+    scores: Sequence[str],
+    fitted: Sequence[Callable[[], Fit] | None],
 ) -> tuple[np.ndarray, np.ndarray]:
     """The learned scores (decision, learned keywords, nearest) of each example, learned without its document.
 
     Documents are split into at most :data:`MAX_FOLDS` groups (seeded shuffle).
     Only the columns named in ``scores`` are computed (the others stay 0).
-    ``fitted``: the folds' fits, started by :func:`_submit_folds` (None: fitted here, one after another).
+    ``fitted``: the folds' fits, started by :func:`_submit_folds`.
     Also says which rows got scores from a model (their fold's training documents have coded sentences).
     """
     y = data.y
@@ -667,9 +667,9 @@ def _out_of_fold(
             result[test_rows, 0] = -5.0  # nothing to learn from
             continue
         valid[test_rows] = True
-        if len(set(y[train_rows].tolist())) == 2:
-            waiting = fitted[k] if fitted is not None else None
-            coef, intercept = waiting() if waiting is not None else _fit_one(data.x[train_rows], y[train_rows], seed)
+        waiting = fitted[k]
+        if waiting is not None:  # both classes among the fold's training rows (_submit_folds)
+            coef, intercept = waiting()
             result[test_rows, 0] = data.x[test_rows] @ coef + intercept
         if "mined" in scores:
             mined = _mine(data.binary[train_rows], data.names, y[train_rows])[1]

@@ -51,7 +51,7 @@ def unit_features(unit: UnitText, blocks: Sequence[str] = tuple(BLOCKS)) -> dict
 
 
 class Vectorizer:
-    """A fixed vocabulary with IDF weights; :meth:`transform` gives a CSR matrix."""
+    """A fixed vocabulary with IDF weights; :meth:`transform_both` gives CSR matrices."""
 
     def __init__(self, vocabulary: Sequence[str], idf: np.ndarray) -> None:
         self.vocabulary = list(vocabulary)
@@ -73,13 +73,10 @@ class Vectorizer:
     def size(self) -> int:
         return len(self.vocabulary)
 
-    def transform(self, units: Sequence[UnitText], blocks: Sequence[str] = LEARNED) -> sparse.csr_matrix:
-        return self.transform_both(units, blocks, ())[0]
-
     def transform_both(
         self, units: Sequence[UnitText], blocks: Sequence[str], part: Sequence[str]
     ) -> tuple[sparse.csr_matrix, sparse.csr_matrix]:
-        """:meth:`transform` of ``blocks``, and of the blocks ``part`` among them, from one reading of the units
+        """The matrix of ``blocks``, and of the blocks ``part`` among them, from one reading of the units
         (each block is scaled on its own, so the second is the first with only those blocks' values)."""
         rows: list[int] = []
         cols: list[int] = []

@@ -6,7 +6,7 @@ thresholds) overlaps the next fits. Each fit is the same deterministic
 computation on the same data (the primal solver that ``liblinear`` uses for
 an L2-penalised logistic regression draws no random numbers) and results are
 collected in the order they are asked for, so a model is identical whether
-its fits ran on threads or one after another (``tests/suggest/test_fits.py``).
+its fits ran on threads or one after another (``tests/suggest/test_training_reuse.py``).
 """
 
 from __future__ import annotations
@@ -27,8 +27,8 @@ FitFunction = Callable[[sparse.csr_matrix, np.ndarray, int], Fit]
 class Fits:
     """Fits submitted now and collected later; a context manager that stops unstarted fits on exit."""
 
-    def __init__(self, fit: FitFunction, seed: int, workers: int | None = None) -> None:
-        count = min(WORKERS if workers is None else workers, os.cpu_count() or 1)
+    def __init__(self, fit: FitFunction, seed: int) -> None:
+        count = min(WORKERS, os.cpu_count() or 1)
         self._fit = fit
         self._seed = seed
         self._pool = ThreadPoolExecutor(count, thread_name_prefix="lobcoder-fit") if count > 1 else None
