@@ -413,12 +413,13 @@ def fit(
         # The codebook alone, on the same sentences: its own threshold once there is something to choose it by.
         threshold, precision, recall, f1 = _codebook_threshold(_sigmoid(odds), y, count)
         codebook_f1 = f1  # on the scores the threshold was chosen on: what the learned model must match
+        fold = _folds(groups, seed)
         if count >= MIN_THRESHOLD_EXAMPLES and len(set(groups)) >= 2:
-            precision, recall, f1 = _nested_codebook(_sigmoid(odds), y, _folds(groups, seed))
+            precision, recall, f1 = _nested_codebook(_sigmoid(odds), y, fold)
         found = Reliability(
             count, coded_docs, threshold, round(precision, 4), round(recall, 4), round(f1, 4), "codebook"
         )
-        plan = _Plan(guid, y, groups, coded_docs, odds, count, found, codebook_f1)
+        plan = _Plan(guid, y, fold, coded_docs, odds, count, found, codebook_f1)
         if learn:
             plan.data = data = _CodeData(matrix[rows], lemma[rows], binary[rows], names, y)
             plan.terms = _mine(data.binary, names, y)[0]
@@ -429,7 +430,7 @@ def fit(
             elif not speaks:
                 plan.path = "one document"
             if plan.path in ("adjust", "stack"):
-                plan.folds = _submit_folds(data, groups, seed, fits)
+                plan.folds = _submit_folds(data, fold, fits)
             if plan.path == "one document" or (plan.path == "adjust" and ADJUST_MARGIN is None):
                 plan.final = fits.submit(data.x, y)  # certain to be used: started now
         return plan
@@ -439,7 +440,7 @@ def fit(
         data = plan.data
         if plan.path == "adjust" and data is not None and plan.folds is not None:
             # The codebook speaks: its log-odds stay, the learned score only adjusts them (see _adjust).
-            learned, valid = _out_of_fold(data, plan.groups, seed, ADJUST_SCORES, plan.folds)
+            learned, valid = _out_of_fold(data, plan.fold, ADJUST_SCORES, plan.folds)
             stack, scores = _adjust(odds, learned, valid, count)
             threshold, precision, recall, f1 = measure(scores, y, ADJUST_THRESHOLD)
             # Used only where, out of fold, it beats the codebook alone on the same sentences by a margin.
@@ -448,7 +449,7 @@ def fit(
                 coef, intercept = (plan.final or fits.submit(data.x, y))()
                 models[guid] = CodeModel(guid, coef, intercept, stack, found, plan.terms)
         elif plan.path == "stack" and data is not None and plan.folds is not None:
-            learned, _valid = _out_of_fold(data, plan.groups, seed, SCORES[1:], plan.folds)
+            learned, _valid = _out_of_fold(data, plan.fold, SCORES[1:], plan.folds)
             columns = np.column_stack([odds, learned])
             stack = _stack(columns, y)
             scores = _sigmoid(columns @ np.array(stack[:-1]) + stack[-1])
@@ -456,7 +457,7 @@ def fit(
             # Used unless it does worse than the codebook out of fold, or no better than suggesting everything.
             if f1 >= plan.codebook_f1 - MARGIN and f1 > _everything_f1(y) + MARGIN_TRIVIAL:
                 # Reported: the weights and threshold chosen per fold on the other folds (not on the scores measured).
-                honest = nested(_folds(plan.groups, seed), y, partial(_stacked_choice, columns, y))
+                honest = nested(plan.fold, y, partial(_stacked_choice, columns, y))
                 found = Reliability(count, coded_docs, threshold, *honest, "learned")
                 coef, intercept = fits.submit(data.x, y)()  # on all documents (better than the folds' mean)
                 models[guid] = CodeModel(guid, coef, intercept, stack, found, plan.terms)
@@ -558,7 +559,7 @@ class _Plan:
 
     guid: str
     y: np.ndarray
-    groups: list[str]
+    fold: np.ndarray  # per row, its fold (_folds)
     coded_docs: int
     odds: np.ndarray
     count: int
@@ -630,16 +631,15 @@ def _folds(groups: Sequence[str], seed: int) -> np.ndarray:
     return np.array([fold_of[g] for g in groups], dtype=int)
 
 
-def _fold_rows(groups: Sequence[str], seed: int) -> list[tuple[np.ndarray, np.ndarray]]:
-    """Training and test rows of each fold: documents split into at most :data:`MAX_FOLDS` groups (seeded)."""
-    fold = _folds(groups, seed)
+def _fold_rows(fold: np.ndarray) -> list[tuple[np.ndarray, np.ndarray]]:
+    """Training and test rows of each fold (the fold of each row: :func:`_folds`)."""
     return [(np.where(fold != k)[0], np.where(fold == k)[0]) for k in range(int(fold.max()) + 1)]
 
 
-def _submit_folds(data: _CodeData, groups: Sequence[str], seed: int, fits: Fits) -> list[Callable[[], Fit] | None]:
+def _submit_folds(data: _CodeData, fold: np.ndarray, fits: Fits) -> list[Callable[[], Fit] | None]:
     """Start the fits :func:`_out_of_fold` needs (None for a fold whose training rows are all one class)."""
     pending: list[Callable[[], Fit] | None] = []
-    for train_rows, _test_rows in _fold_rows(groups, seed):
+    for train_rows, _test_rows in _fold_rows(fold):
         y = data.y[train_rows]
         pending.append(fits.submit(data.x[train_rows], y) if len(set(y.tolist())) == 2 else None)
     return pending
@@ -647,14 +647,13 @@ def _submit_folds(data: _CodeData, groups: Sequence[str], seed: int, fits: Fits)
 
 def _out_of_fold(
     data: _CodeData,
-    groups: Sequence[str],
-    seed: int,
+    fold: np.ndarray,
     scores: Sequence[str],
     fitted: Sequence[Callable[[], Fit] | None],
 ) -> tuple[np.ndarray, np.ndarray]:
     """The learned scores (decision, learned keywords, nearest) of each example, learned without its document.
 
-    Documents are split into at most :data:`MAX_FOLDS` groups (seeded shuffle).
+    ``fold``: each row's fold (:func:`_folds`: documents in at most :data:`MAX_FOLDS` groups, seeded shuffle).
     Only the columns named in ``scores`` are computed (the others stay 0).
     ``fitted``: the folds' fits, started by :func:`_submit_folds`.
     Also says which rows got scores from a model (their fold's training documents have coded sentences).
@@ -662,7 +661,7 @@ def _out_of_fold(
     y = data.y
     result = np.zeros((len(y), 3))
     valid = np.zeros(len(y), dtype=bool)
-    for k, (train_rows, test_rows) in enumerate(_fold_rows(groups, seed)):
+    for k, (train_rows, test_rows) in enumerate(_fold_rows(fold)):
         if not y[train_rows].any():
             result[test_rows, 0] = -5.0  # nothing to learn from
             continue
