@@ -65,7 +65,7 @@ from scipy import sparse
 
 from lobcoder.suggest import feedback, mined
 from lobcoder.suggest.context import UnitText
-from lobcoder.suggest.evidence import BIAS, SLOPE, prior_logit
+from lobcoder.suggest.evidence import prior_logit
 from lobcoder.suggest.examples import TrainingExample, evidence_digest
 from lobcoder.suggest.features import LEARNED, Vectorizer
 from lobcoder.suggest.fits import Fit, Fits
@@ -310,9 +310,8 @@ def _labelled(examples: Sequence[TrainingExample]) -> tuple[dict[str, list[tuple
 
 
 def _odds(evidence: np.ndarray | None, rows: Sequence[int]) -> np.ndarray:
-    """:func:`evidence.prior_logit` of these rows' evidence (the same arithmetic, over an array)."""
-    values = evidence[rows] if evidence is not None else np.zeros(len(rows))
-    return SLOPE * (values - BIAS)
+    """:func:`evidence.prior_logit` of these rows' evidence."""
+    return prior_logit(evidence[rows] if evidence is not None else np.zeros(len(rows)))
 
 
 def _fit_one(x: sparse.csr_matrix, y: np.ndarray, seed: int) -> tuple[np.ndarray, float]:

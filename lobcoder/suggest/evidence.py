@@ -33,7 +33,7 @@ import threading
 from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol, TypeVar
 
 from spacy.lang.nl.stop_words import STOP_WORDS
 
@@ -41,6 +41,9 @@ from lobcoder.suggest.headings import code_fields
 from lobcoder.suggest.pipeline import DutchPipeline
 from lobcoder.suggest.terms import Words, compound_splits, modifier_forms
 from lobcoder.suggest.vocabulary import MIN_LENGTH, Vocabulary
+
+if TYPE_CHECKING:
+    import numpy as np
 
 __all__ = ["CodebookEvidence", "CodeTexts", "EvidenceHit", "Vocabulary", "content_lemmas", "prior", "prior_logit"]
 
@@ -104,8 +107,11 @@ class EvidenceHit:
     learned: tuple[str, ...] = ()  # matched terms that only the codings gave (``learned``), strongest first
 
 
-def prior_logit(evidence: float) -> float:
-    """The log-odds that a code fits, from codebook evidence alone."""
+_Evidence = TypeVar("_Evidence", float, "np.ndarray")
+
+
+def prior_logit(evidence: _Evidence) -> _Evidence:
+    """The log-odds that a code fits, from codebook evidence alone (of each value, given an array)."""
     return SLOPE * (evidence - BIAS)
 
 
