@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import logging
 import re
+import threading
 from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
@@ -10,7 +12,7 @@ from pathlib import Path
 import docx
 import openpyxl
 import pytest
-from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, QModelIndex, Qt
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QMessageBox
 
@@ -21,6 +23,7 @@ from lobcoder.analysis.drill_down import passages
 from lobcoder.analysis.filters import AnalysisFilter
 from lobcoder.analysis.frequencies import frequencies
 from lobcoder.analysis.table import Table, TableRow
+from lobcoder.gui.analysis import cooccurrence_tab
 from lobcoder.gui.analysis.cooccurrence_tab import PassageModel, PassageRole
 from lobcoder.gui.analysis.crosstab_tab import PARTICIPANTS_BY_WAVE
 from lobcoder.gui.analysis.install import AnalysisMenu, install_analysis_menu
@@ -555,7 +558,7 @@ def test_the_analysis_window_fits_a_laptop_screen_in_both_languages(qtbot, qapp,
     # 1280 logical pixels: a 1920 px laptop screen at 150 % scaling. Every tab's controls and Export fit.
     assert analysis.minimumSizeHint().width() <= 1280
     for tab in analysis.all_tabs():
-        analysis.tabs.setCurrentWidget(tab)
+        show_tab(qtbot, analysis, tab)  # each tab computes when shown: wait, so none ends after the test
         assert tab.export_button.isVisibleTo(analysis) and tab.export_button.text()
 
 
@@ -572,3 +575,69 @@ def test_a_table_is_exported_in_the_language_chosen_beside_export(qtbot, tmp_pat
         assert heading in [cell.text for cell in document.tables[0].rows[0].cells]
     assert analysis.language() == "en" and tab.model.headerData(1, Qt.Orientation.Horizontal) == "Codings"
     assert not analysis.quotes.export_language.isVisibleTo(analysis)  # quotes follow the interface language
+
+
+# -- a computation that ends after its window closed or went away ------------------------
+
+
+def hold_cooccurrence(monkeypatch) -> tuple[threading.Event, threading.Event]:  # type: ignore[no-untyped-def]
+    """Make the co-occurrence computation wait (on its worker) until the test lets it go."""
+    started, release = threading.Event(), threading.Event()
+
+    def held(*args, **kwargs):  # type: ignore[no-untyped-def]
+        started.set()
+        assert release.wait(10)
+        return cooccurrence(*args, **kwargs)
+
+    monkeypatch.setattr(cooccurrence_tab, "cooccurrence", held)
+    return started, release
+
+
+def test_closing_the_window_while_it_computes_stops_quietly_and_reopening_shows_the_table(
+    qtbot, monkeypatch, caplog, window: MainWindow, analysis: AnalysisWindow
+) -> None:
+    started, release = hold_cooccurrence(monkeypatch)
+    tab = analysis.cooccurrence
+    tab.unit.setCurrentIndex(tab.unit.findData("sentence"))  # reads the texts: the computation can stop midway
+    analysis.tabs.setCurrentWidget(tab)
+    assert started.wait(5)
+    worker = tab._worker
+    assert worker is not None
+    analysis.close()
+    assert worker.is_cancelled()  # nobody looks: stop computing
+    release.set()
+    assert worker.wait(5)
+    qtbot.wait(50)  # its signal arrives at the closed window
+    assert not [r for r in caplog.records if r.levelno >= logging.WARNING], caplog.text
+    assert tab.busy.isHidden()
+    monkeypatch.undo()
+    window.findChild(AnalysisMenu).open_action.trigger()  # type: ignore[union-attr]
+    wait_idle(qtbot, analysis)
+    expected = cooccurrence(dataset_of(window), AnalysisFilter(), "sentence").to_table("count")
+    assert tab.model.rowCount() > 0 and shown_values(tab.model) == core_values(expected)
+
+
+@pytest.mark.parametrize("closed", [True, False], ids=["closed-then-deleted", "deleted"])
+def test_a_computation_that_ends_after_its_window_was_deleted_is_ignored(
+    qtbot, monkeypatch, caplog, tmp_path: Path, project: Path, closed: bool
+) -> None:
+    # As at a test's teardown: the main window (and with it the analysis window) deleted mid-computation.
+    started, release = hold_cooccurrence(monkeypatch)
+    win = MainWindow(Settings(str(tmp_path / "settings.ini")))
+    install_analysis_menu(win)
+    win.show()
+    assert win.open_project(project)
+    analysis = win.findChild(AnalysisMenu).show_analysis()  # type: ignore[union-attr]
+    wait_idle(qtbot, analysis)
+    analysis.tabs.setCurrentWidget(analysis.cooccurrence)
+    assert started.wait(5)
+    worker = analysis.cooccurrence._worker
+    assert worker is not None
+    if closed:
+        win.close()
+    win.deleteLater()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete.value)
+    release.set()
+    assert worker.wait(5)
+    qtbot.wait(50)  # the result is delivered now: pytest-qt fails the test on an exception in a slot
+    assert not [r for r in caplog.records if r.levelno >= logging.WARNING], caplog.text

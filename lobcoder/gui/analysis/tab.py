@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from functools import partial
+from functools import partial, wraps
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, Concatenate, ParamSpec, TypeVar
 
-from PySide6.QtCore import QSignalBlocker, Qt, Signal, Slot
+import shiboken6
+from PySide6.QtCore import QObject, QSignalBlocker, Qt, Signal, Slot
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -25,23 +26,46 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from lobcoder.analysis.dataset import Dataset, DocumentSource
+from lobcoder.analysis.dataset import Dataset, DocumentSource, TurnInfo
 from lobcoder.analysis.filters import AnalysisFilter
 from lobcoder.analysis.table import Table
+from lobcoder.errors import Cancelled
 from lobcoder.gui.i18n import available_languages
 from lobcoder.gui.pseudonymise.export_option import PseudonymiseOption
-from lobcoder.gui.workers import Worker
+from lobcoder.gui.workers import CancelCheck, Worker
 from lobcoder.reports.export import export_table, pseudonymised_tables
 from lobcoder.reports.formatting import Language
 from lobcoder.storage.project import ProjectStore
 
 if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
     from lobcoder.gui.analysis.window import AnalysisWindow
 
 Computation = Callable[[Dataset], Any]
 """A function of the data set alone (the tab's choices already bound), run on a worker thread."""
 
 _T = TypeVar("_T")
+_Q = TypeVar("_Q", bound=QObject)
+_P = ParamSpec("_P")
+
+
+def while_alive(slot: Callable[Concatenate[_Q, _P], None]) -> Callable[Concatenate[_Q, _P], None]:
+    """A slot that does nothing once its widget is deleted.
+
+    A worker's result is delivered through a lambda, which Qt does not
+    disconnect when the widget goes away; without this, a computation that
+    ends after its window was deleted (with the main window, or at a test's
+    teardown) raised "Internal C++ object already deleted" on the GUI thread.
+    """
+
+    @wraps(slot)
+    def guarded(self: _Q, *args: _P.args, **kwargs: _P.kwargs) -> None:
+        if shiboken6.isValid(self):
+            slot(self, *args, **kwargs)
+
+    return guarded
+
 
 EXPORT_SUFFIXES = (".docx", ".xlsx", ".csv")
 
@@ -188,11 +212,24 @@ class AnalysisTab(QWidget):
             return
         generation, store = self._generation, self.host.store
         self.busy.show()
-        worker = Worker(lambda _progress, _cancelled: with_documents(store, dataset, task))
+        worker = Worker(lambda _progress, cancelled: with_documents(store, dataset, task, cancelled))
         worker.signals.finished.connect(lambda result: self._finished(generation, result, dataset))
         worker.signals.failed.connect(lambda message: self._failed(generation, message))
         worker.signals.cancelled.connect(lambda: self._done(generation))
         self._worker = worker.start()
+
+    def stop(self) -> None:
+        """Cancel the computation in progress, if any: its result is dropped and the tab computes again when shown.
+
+        The window calls it when it closes, so nothing computes for a closed
+        window and quitting waits for nothing. A running export goes on.
+        """
+        if not self.is_busy() or self._worker is None:
+            return
+        self._worker.cancel()
+        self._generation += 1
+        self._stale = True
+        self.busy.setVisible(self.export_worker is not None and not self.export_worker.is_done())
 
     def is_busy(self) -> bool:
         return self._worker is not None and not self._worker.is_done()
@@ -201,6 +238,7 @@ class AnalysisTab(QWidget):
         """Whether the result shown is that of the current data set, filter and choices."""
         return not self._stale and not self.is_busy() and self.busy.isHidden()
 
+    @while_alive
     def _finished(self, generation: int, result: Any, dataset: Dataset) -> None:
         if generation != self._generation:
             return
@@ -212,6 +250,7 @@ class AnalysisTab(QWidget):
         self.export_button.setEnabled(result is not None)
         self.computed.emit()
 
+    @while_alive
     def _failed(self, generation: int, message: str) -> None:
         if generation != self._generation:
             return
@@ -223,6 +262,7 @@ class AnalysisTab(QWidget):
         self.message.show()
         self.computed.emit()
 
+    @while_alive
     def _done(self, generation: int) -> None:
         if generation == self._generation:
             self.busy.hide()
@@ -316,12 +356,14 @@ class AnalysisTab(QWidget):
         self.busy.setVisible(self.is_busy())
         self.export_button.setEnabled(self.result is not None)
 
+    @while_alive
     def _exported(self, path: Path) -> None:
         self._export_ended()
         self.host.remember_export_folder(path.parent)
         self.host.show_status(self.tr("Saved {0}").format(str(path)))
         self.exported.emit(str(path))
 
+    @while_alive
     def _export_failed(self, path: Path, message: str) -> None:
         self._export_ended()
         QMessageBox.warning(
@@ -329,20 +371,50 @@ class AnalysisTab(QWidget):
         )
 
 
-def with_documents(store: ProjectStore | None, dataset: Dataset, work: Callable[[Dataset], _T]) -> _T:
+def with_documents(
+    store: ProjectStore | None,
+    dataset: Dataset,
+    work: Callable[[Dataset], _T],
+    cancelled: CancelCheck | None = None,
+) -> _T:
     """``work(dataset)`` in a read session of ``store`` that gives the data set the texts and turns it asks for.
 
     The window's data set holds neither (they are the bulk of a project): an
     analysis that needs them reads one document at a time. Call it on the
     worker thread; the session is that thread's and closes when ``work`` returns.
+    With ``cancelled`` (the worker's check), the next document read after it
+    turns true raises :class:`~lobcoder.errors.Cancelled`, so a stopped analysis ends early.
     """
     if store is None or dataset.has_texts:
         return work(dataset)
     with store.read() as session:
-        return work(dataset.reading(DocumentSource(session)))
+        source = DocumentSource(session) if cancelled is None else _StoppableSource(session, cancelled)
+        return work(dataset.reading(source))
+
+
+class _StoppableSource(DocumentSource):
+    """A document source that stops its analysis (raises Cancelled) once ``cancelled()`` is true."""
+
+    def __init__(self, session: Session, cancelled: CancelCheck) -> None:
+        super().__init__(session)
+        self._cancelled = cancelled
+
+    def text(self, document_id: int) -> str:
+        self._check()
+        return super().text(document_id)
+
+    def turns(self, document_id: int) -> tuple[TurnInfo, ...]:
+        self._check()
+        return super().turns(document_id)
+
+    def _check(self) -> None:
+        if self._cancelled():
+            raise Cancelled("the analysis was stopped")
 
 
 def _show_progress(dialog: QProgressDialog, done: int, total: int, _label: str) -> None:
+    if not shiboken6.isValid(dialog):  # deleted with its window while the export ran
+        return
     dialog.setMaximum(total)
     dialog.setValue(done)
 

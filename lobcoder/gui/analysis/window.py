@@ -18,7 +18,7 @@ from lobcoder.gui.analysis.crosstab_tab import CrosstabTab
 from lobcoder.gui.analysis.filter_box import FilterBox
 from lobcoder.gui.analysis.frequencies_tab import FrequenciesTab
 from lobcoder.gui.analysis.quotes_tab import QuotesTab
-from lobcoder.gui.analysis.tab import AnalysisTab
+from lobcoder.gui.analysis.tab import AnalysisTab, while_alive
 from lobcoder.gui.i18n import system_language
 from lobcoder.gui.pseudonymise.export_option import accepted_terms
 from lobcoder.gui.undo import ProjectUndoStack
@@ -168,6 +168,7 @@ class AnalysisWindow(QWidget):
         pending = self._refresh.isActive() or self.filter_box.is_pending() or self._dirty
         return not pending and not self.is_loading() and up_to_date
 
+    @while_alive
     def _loaded(self, generation: int, dataset: Dataset | None) -> None:
         if generation != self._generation:
             return
@@ -182,6 +183,7 @@ class AnalysisWindow(QWidget):
             tab.invalidate()
         self.datasetLoaded.emit()
 
+    @while_alive
     def _load_failed(self, generation: int, message: str) -> None:
         if generation == self._generation:
             self._loading = False
@@ -290,4 +292,6 @@ class AnalysisWindow(QWidget):
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
         self._refresh.stop()
+        for tab in self.all_tabs():  # nobody looks: stop computing (a tab computes again when shown)
+            tab.stop()
         super().closeEvent(event)
