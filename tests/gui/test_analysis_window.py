@@ -641,3 +641,30 @@ def test_a_computation_that_ends_after_its_window_was_deleted_is_ignored(
     assert worker.wait(5)
     qtbot.wait(50)  # the result is delivered now: pytest-qt fails the test on an exception in a slot
     assert not [r for r in caplog.records if r.levelno >= logging.WARNING], caplog.text
+
+
+def test_agreement_in_a_one_coder_project_says_it_needs_two_coders(qtbot, analysis: AnalysisWindow) -> None:
+    show_tab(qtbot, analysis, analysis.agreement)  # every coding of the project is Fenna's
+    assert analysis.agreement.message.text() == (
+        "Could not compute this analysis: This project needs codings by two coders to compare."
+    )
+
+
+def test_on_screen_notes_follow_the_dutch_interface_and_exports_the_box_beside_export(
+    qtbot, qapp, tmp_path: Path, window: MainWindow
+) -> None:
+    install_translations(qapp, "nl")
+    window.settings.language = "nl"
+    analysis = window.findChild(AnalysisMenu).show_analysis()  # type: ignore[union-attr]
+    wait_idle(qtbot, analysis)
+    tab = analysis.cooccurrence
+    show_tab(qtbot, analysis, tab)
+    dutch = cooccurrence(dataset_of(window), AnalysisFilter(), "overlap").to_table("count", "nl").notes
+    assert tab.notes.text().startswith("Eenheid: overlappende coderingen.") and tab.notes.text().startswith(dutch[0])
+    tab.export_language.setCurrentIndex(tab.export_language.findData("en"))
+    target = tmp_path / "matrix.docx"
+    with qtbot.waitSignal(tab.exported, timeout=10000):
+        tab.export_to(target)
+    written = "\n".join(p.text for p in docx.Document(str(target)).paragraphs)
+    assert "Unit: overlapping codings." in written and "Eenheid" not in written
+    assert tab.notes.text().startswith("Eenheid: overlappende coderingen.")  # the screen still speaks Dutch

@@ -123,7 +123,7 @@ class AgreementTab(AnalysisTab):
 
     def computation(self, flt: AnalysisFilter) -> Computation:
         first, second = self.first.currentText(), self.second.currentText()
-        if not first or not second:
+        if not first or not second or self.first.count() < 2:  # one coder: "choose two different coders" cannot be done
             raise ValueError(self.tr("This project needs codings by two coders to compare."))
         if first == second:
             raise ValueError(self.tr("Choose two different coders."))
