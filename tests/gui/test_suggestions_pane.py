@@ -389,7 +389,10 @@ def test_codes_not_yet_reliable_are_hidden_with_an_explanation_and_their_reliabi
     assert len(_listed(window)) == 3
     pane.show_unreliable.setChecked(False)  # the default: no code has enough codings to be trusted yet
     assert _listed(window) == []
-    assert re.match(r"3 suggestion(s|\(s\)) hidden: their codes are not yet reliable", pane.hidden_label.text())
+    assert re.match(r"3 suggestions hidden because their codes are not yet reliable", pane.hidden_label.text())
+    assert pane.hidden_label.text().endswith("Tick “Show codes not yet reliable” to see them.")
+    # the status line does not contradict it with "no suggestions"
+    assert pane.status.text() == "All 3 suggestions for this document are hidden: their codes are not yet reliable."
     rows = {
         pane.codes_model.index(r, 0).data(): [pane.codes_model.index(r, c).data() for c in range(1, 7)]
         for r in range(pane.codes_model.rowCount())
@@ -404,9 +407,10 @@ def test_codes_not_yet_reliable_are_hidden_with_an_explanation_and_their_reliabi
     row = next(r for r in range(pane.codes_model.rowCount()) if pane.codes_model.index(r, 0).data() == "Samen leren")
     assert pane.codes_model.index(row, 1).data() == "5"
     assert pane.codes_model.index(row, 6).data() == "not measured: codings in one document only"
-    pane.show_unreliable.setChecked(True)
+    pane.show_unreliable.setChecked(True)  # the one click that shows them
     assert any(code == "Samen leren" for _, code in _listed(window))
     assert pane.hidden_label.text().startswith("Codes marked ⚠ are not yet reliable")
+    assert pane.status.text() == f"{len(_listed(window))} suggestions for this document"
 
 
 def test_the_reason_column_names_the_learned_keywords_that_matched(qapp) -> None:  # type: ignore[no-untyped-def]

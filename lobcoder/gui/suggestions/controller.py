@@ -221,9 +221,20 @@ class SuggestionsController(QObject):
         shown = [s for s in self._all if everything or s.reliable]
         self._show(shown)
         self.pane.show_codes(self._codes, self._colors(), len(self._all) - len(shown))
-        count = len(shown)
+        count, hidden = len(shown), len(self._all) - len(shown)
         if self._worker is None:
-            self._idle(self.tr("%n suggestion(s) for this document", "", count) if count else self._none_found())
+            self._idle(self._summary(count, hidden))
+
+    def _summary(self, count: int, hidden: int) -> str:
+        """The status line: how many suggestions are listed and how many are hidden (never "none" when some are)."""
+        if hidden and not count:
+            return self.tr(
+                "All %n suggestion(s) for this document are hidden: their codes are not yet reliable.", "", hidden
+            )
+        text = self.tr("%n suggestion(s) for this document", "", count) if count else self._none_found()
+        if hidden:
+            text += " · " + self.tr("%n more hidden (codes not yet reliable)", "", hidden)
+        return text
 
     def _none_found(self) -> str:
         return self.tr(

@@ -244,8 +244,9 @@ class SuggestionsPane(QWidget):
         least, floor = (codes[0].min_examples, codes[0].min_f1) if codes else (5, 0.4)
         if hidden:
             text = self.tr(
-                "%n suggestion(s) hidden: their codes are not yet reliable "
-                "(fewer than {0} coded sentences, or a cross-validated F1 below {1:.2f}).",
+                "%n suggestion(s) hidden because their codes are not yet reliable "
+                "(fewer than {0} coded sentences, or a cross-validated F1 below {1:.2f}). "
+                "Tick “Show codes not yet reliable” to see them.",
                 "",
                 hidden,
             ).format(least, floor)

@@ -98,7 +98,7 @@
 <context>
     <name>CodeTreeModel</name>
     <message numerus="yes">
-        <location filename="../../models/code_tree_model.py" line="+234"/>
+        <location filename="../../models/code_tree_model.py" line="+236"/>
         <source>%n document(s) with a coding of this code</source>
         <translation>
             <numerusform>%n document with a coding of this code</numerusform>
@@ -126,7 +126,7 @@
 <context>
     <name>CodebookActions</name>
     <message numerus="yes">
-        <location filename="../../codebook_actions.py" line="+106"/>
+        <location filename="../../codebook_actions.py" line="+103"/>
         <source>This removes %n coding(s)</source>
         <translation>
             <numerusform>This removes %n coding</numerusform>
@@ -218,7 +218,7 @@
 <context>
     <name>CooccurrenceTab</name>
     <message numerus="yes">
-        <location filename="../../analysis/cooccurrence_tab.py" line="+438"/>
+        <location filename="../../analysis/cooccurrence_tab.py" line="+444"/>
         <source>‘{0}’ and ‘{1}’: %n passage(s)</source>
         <translation>
             <numerusform>‘{0}’ and ‘{1}’: %n passage</numerusform>
@@ -294,7 +294,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+50"/>
+        <location line="+47"/>
         <source>%n new code(s)</source>
         <translation>
             <numerusform>%n new code</numerusform>
@@ -527,7 +527,7 @@ Language of the codebook:</numerusform>
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <location filename="../../main_window.py" line="+488"/>
+        <location filename="../../main_window.py" line="+507"/>
         <source>‘{0}’: %n segment(s)</source>
         <translation>
             <numerusform>‘{0}’: %n segment</numerusform>
@@ -716,11 +716,27 @@ Language of the codebook:</numerusform>
 <context>
     <name>SuggestionsController</name>
     <message numerus="yes">
-        <location filename="../../suggestions/controller.py" line="+226"/>
+        <location filename="../../suggestions/controller.py" line="+232"/>
+        <source>All %n suggestion(s) for this document are hidden: their codes are not yet reliable.</source>
+        <translation>
+            <numerusform>All %n suggestion for this document are hidden: their codes are not yet reliable.</numerusform>
+            <numerusform>All %n suggestions for this document are hidden: their codes are not yet reliable.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
         <source>%n suggestion(s) for this document</source>
         <translation>
             <numerusform>%n suggestion for this document</numerusform>
             <numerusform>%n suggestions for this document</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n more hidden (codes not yet reliable)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
         </translation>
     </message>
 </context>
@@ -736,10 +752,10 @@ Language of the codebook:</numerusform>
     </message>
     <message numerus="yes">
         <location line="+11"/>
-        <source>%n suggestion(s) hidden: their codes are not yet reliable (fewer than {0} coded sentences, or a cross-validated F1 below {1:.2f}).</source>
+        <source>%n suggestion(s) hidden because their codes are not yet reliable (fewer than {0} coded sentences, or a cross-validated F1 below {1:.2f}). Tick “Show codes not yet reliable” to see them.</source>
         <translation>
-            <numerusform>%n suggestion hidden: their codes are not yet reliable (fewer than {0} coded sentences, or a cross-validated F1 below {1:.2f}).</numerusform>
-            <numerusform>%n suggestions hidden: their codes are not yet reliable (fewer than {0} coded sentences, or a cross-validated F1 below {1:.2f}).</numerusform>
+            <numerusform>%n suggestion hidden because their codes are not yet reliable (fewer than {0} coded sentences, or a cross-validated F1 below {1:.2f}). Tick “Show codes not yet reliable” to see them.</numerusform>
+            <numerusform>%n suggestions hidden because their codes are not yet reliable (fewer than {0} coded sentences, or a cross-validated F1 below {1:.2f}). Tick “Show codes not yet reliable” to see them.</numerusform>
         </translation>
     </message>
 </context>

@@ -336,7 +336,7 @@
     </message>
     <message>
         <location line="+4"/>
-        <location line="+45"/>
+        <location line="+47"/>
         <source>Export table</source>
         <translation>Tabel exporteren</translation>
     </message>
@@ -546,7 +546,7 @@
 <context>
     <name>CodeTreeModel</name>
     <message numerus="yes">
-        <location filename="../../models/code_tree_model.py" line="+234"/>
+        <location filename="../../models/code_tree_model.py" line="+236"/>
         <source>%n document(s) with a coding of this code</source>
         <translation>
             <numerusform>%n document met een codering van deze code</numerusform>
@@ -624,7 +624,7 @@
         <translation>Naam van de code:</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+24"/>
         <source>Colour of ‘{0}’</source>
         <translation>Kleur van ‘{0}’</translation>
     </message>
@@ -1047,7 +1047,7 @@
         <translation>Selecteer de woorden die de naam van de code worden.</translation>
     </message>
     <message>
-        <location line="+66"/>
+        <location line="+64"/>
         <source>Change code</source>
         <translation>Code wijzigen</translation>
     </message>
@@ -1146,7 +1146,7 @@
 <context>
     <name>CooccurrenceTab</name>
     <message>
-        <location filename="../../analysis/cooccurrence_tab.py" line="+185"/>
+        <location filename="../../analysis/cooccurrence_tab.py" line="+191"/>
         <source>overlapping codings</source>
         <translation>overlappende coderingen</translation>
     </message>
@@ -1731,7 +1731,7 @@
         <translation>Codeboek kan niet worden geïmporteerd</translation>
     </message>
     <message numerus="yes">
-        <location line="+22"/>
+        <location line="+19"/>
         <source>%n new code(s)</source>
         <translation>
             <numerusform>%n nieuwe code</numerusform>
@@ -1788,8 +1788,8 @@ Taal van het codeboek:</numerusform>
         <translation>REFI-QDA-projecten (*.qdpx)</translation>
     </message>
     <message>
-        <location line="-137"/>
-        <location line="+149"/>
+        <location line="-134"/>
+        <location line="+146"/>
         <source>Pseudonymising and writing {0}…</source>
         <translation>{0} wordt gepseudonimiseerd en geschreven…</translation>
     </message>
@@ -2555,7 +2555,7 @@ Taal van het codeboek:</numerusform>
         <translation>Documenten filteren</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+20"/>
         <source>Filter codes</source>
         <translation>Codes filteren</translation>
     </message>
@@ -2605,7 +2605,7 @@ Taal van het codeboek:</numerusform>
         <translation>Project kan niet worden geopend</translation>
     </message>
     <message>
-        <location line="+138"/>
+        <location line="+139"/>
         <source>Action not carried out</source>
         <translation>Actie niet uitgevoerd</translation>
     </message>
@@ -2615,7 +2615,7 @@ Taal van het codeboek:</numerusform>
         <translation>{0} documenten · {1} codes · {2} coderingen · codeur: {3}</translation>
     </message>
     <message>
-        <location line="+92"/>
+        <location line="+108"/>
         <source>Select a code to list its coded segments.</source>
         <translation>Selecteer een code om de gecodeerde fragmenten te zien.</translation>
     </message>
@@ -3031,7 +3031,7 @@ Kwalitatief coderen van interviewtranscripten.</translation>
 <context>
     <name>PassageModel</name>
     <message>
-        <location filename="../../analysis/cooccurrence_tab.py" line="-389"/>
+        <location filename="../../analysis/cooccurrence_tab.py" line="-395"/>
         <source>Document</source>
         <translation>Document</translation>
     </message>
@@ -4305,15 +4305,31 @@ Wachtwoord om hem te versleutelen (leeg laten voor geen):</translation>
         <translation>Bezig met annuleren…</translation>
     </message>
     <message numerus="yes">
-        <location line="+52"/>
+        <location line="+58"/>
+        <source>All %n suggestion(s) for this document are hidden: their codes are not yet reliable.</source>
+        <translation>
+            <numerusform>De %n suggestie voor dit document is verborgen: de code is nog niet betrouwbaar.</numerusform>
+            <numerusform>Alle %n suggesties voor dit document zijn verborgen: hun codes zijn nog niet betrouwbaar.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
         <source>%n suggestion(s) for this document</source>
         <translation>
             <numerusform>%n suggestie voor dit document</numerusform>
             <numerusform>%n suggesties voor dit document</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n more hidden (codes not yet reliable)</source>
+        <translation>
+            <numerusform>nog %n verborgen (code nog niet betrouwbaar)</numerusform>
+            <numerusform>nog %n verborgen (codes nog niet betrouwbaar)</numerusform>
+        </translation>
+    </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>No suggestions for this document. Definitions and keywords in the codebook and more codings help.</source>
         <translation>Geen suggesties voor dit document. Definities en trefwoorden in het codeboek en meer coderingen helpen.</translation>
     </message>
@@ -4455,14 +4471,14 @@ Wachtwoord om hem te versleutelen (leeg laten voor geen):</translation>
     </message>
     <message numerus="yes">
         <location line="+11"/>
-        <source>%n suggestion(s) hidden: their codes are not yet reliable (fewer than {0} coded sentences, or a cross-validated F1 below {1:.2f}).</source>
+        <source>%n suggestion(s) hidden because their codes are not yet reliable (fewer than {0} coded sentences, or a cross-validated F1 below {1:.2f}). Tick “Show codes not yet reliable” to see them.</source>
         <translation>
-            <numerusform>%n suggestie verborgen: de code is nog niet betrouwbaar (minder dan {0} gecodeerde zinnen, of een kruisgevalideerde F1 onder {1:.2f}).</numerusform>
-            <numerusform>%n suggesties verborgen: hun codes zijn nog niet betrouwbaar (minder dan {0} gecodeerde zinnen, of een kruisgevalideerde F1 onder {1:.2f}).</numerusform>
+            <numerusform>%n suggestie verborgen omdat de code nog niet betrouwbaar is (minder dan {0} gecodeerde zinnen, of een kruisgevalideerde F1 onder {1:.2f}). Vink “Nog niet betrouwbare codes tonen” aan om ze te zien.</numerusform>
+            <numerusform>%n suggesties verborgen omdat hun codes nog niet betrouwbaar zijn (minder dan {0} gecodeerde zinnen, of een kruisgevalideerde F1 onder {1:.2f}). Vink “Nog niet betrouwbare codes tonen” aan om ze te zien.</numerusform>
         </translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>Codes marked ⚠ are not yet reliable: check their suggestions with care.</source>
         <translation>Codes met ⚠ zijn nog niet betrouwbaar: bekijk hun suggesties met zorg.</translation>
     </message>
