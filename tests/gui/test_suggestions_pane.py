@@ -426,3 +426,29 @@ def test_the_reason_column_names_the_learned_keywords_that_matched(qapp) -> None
     model.set_suggestions([learned], text, {7: "#336699"})
     reason = model.data(model.index(0, REASON))
     assert reason.startswith("learned from your codings: rollenspel, oefenen · like your coding “Met collega's")
+
+
+def test_on_a_laptop_screen_the_pane_leaves_the_transcript_most_of_the_height_and_keeps_a_dragged_size(
+    qtbot, tmp_path: Path, project: Path
+) -> None:  # type: ignore[no-untyped-def]
+    settings = tmp_path / "laptop.ini"
+    win = MainWindow(Settings(str(settings)))
+    qtbot.addWidget(win)
+    win.resize(1366, 740)
+    win.show()
+    assert win.open_project(project)
+    win.suggestions.toggle_action.trigger()
+    _wait(qtbot, win.suggestions)
+    qtbot.wait(50)
+    dock = win.suggestions.dock
+    assert dock.height() <= 0.4 * win.height()  # was 395 px of 740
+    assert win.transcript.height() >= 400  # was 298 px
+    assert dock.height() >= win.suggestions.pane.minimumSizeHint().height()
+    win.resizeDocks([dock], [330], Qt.Orientation.Vertical)  # the user drags it taller
+    qtbot.waitUntil(lambda: abs(dock.height() - 330) <= 10)
+    win.close()
+    again = MainWindow(Settings(str(settings)))
+    qtbot.addWidget(again)
+    again.show()
+    qtbot.waitUntil(lambda: abs(again.suggestions.dock.height() - 330) <= 10)  # remembered, not reset
+    again.close()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal, Slot
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, QSize, Qt, Signal, Slot
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -39,6 +39,9 @@ if TYPE_CHECKING:
     from lobcoder.suggest.ranking import Suggestion
 
 MUTED = "color: #6b6b6b;"
+# The share of the window's height the docked pane asks for when it is first shown (the transcript comes
+# first); the user can drag it, and the window remembers the size with the rest of its layout.
+DOCK_SHARE = 0.35
 
 
 class SuggestionsPane(QWidget):
@@ -197,6 +200,14 @@ class SuggestionsPane(QWidget):
         self.show_pipeline(None, False)
         self.show_idle("")
         self._update_buttons()
+
+    def sizeHint(self) -> QSize:
+        """In a window: about :data:`DOCK_SHARE` of its height, never below what the pane needs."""
+        hint = super().sizeHint()
+        top = self.window()
+        if top is not self:
+            hint.setHeight(max(self.minimumSizeHint().height(), round(top.height() * DOCK_SHARE)))
+        return hint
 
     # -- what the controller shows -------------------------------------------------
 
