@@ -24,10 +24,11 @@ class InsertCodings(Command):
 
     codings: Sequence[CodingSnapshot]
     label: str = "apply_code"
+    code_name: str = ""  # for the Edit menu ("Apply code ‘Visie’ to 1 passage"); empty: not named
 
     @property
     def label_args(self) -> dict[str, Any]:
-        return {"count": len(self.codings)}
+        return {"count": len(self.codings), "code": self.code_name}
 
     def apply(self, session: Session) -> Command:
         for snap in self.codings:
@@ -54,9 +55,12 @@ class RemoveCodings(Command):
         return InsertCodings(snaps, label=self.label)
 
 
-def apply_code(document_id: int, code_guid: str, spans: Sequence[tuple[int, int]], coder: str | None) -> InsertCodings:
-    """The command that codes each span of one document with one code."""
-    return InsertCodings([CodingSnapshot.new(document_id, code_guid, s, e, coder) for s, e in spans])
+def apply_code(
+    document_id: int, code_guid: str, spans: Sequence[tuple[int, int]], coder: str | None, code_name: str = ""
+) -> InsertCodings:
+    """The command that codes each span of one document with one code (``code_name`` names it in the Edit menu)."""
+    snaps = [CodingSnapshot.new(document_id, code_guid, s, e, coder) for s, e in spans]
+    return InsertCodings(snaps, code_name=code_name)
 
 
 @dataclass

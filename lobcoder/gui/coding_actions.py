@@ -72,7 +72,8 @@ class CodingActions(QObject):
         if document is None or span is None or code_id not in self.window.codes_by_id:
             self.window.statusBar().showMessage(self.tr("Select some text first, then choose a code."), 4000)
             return False
-        if not self._run(apply_code(document.id, self._code_guid(code_id), [span], self.coder)):
+        code = self.window.codes_by_id[code_id]
+        if not self._run(apply_code(document.id, code.guid, [span], self.coder, code.name)):
             return False
         self._show_code(code_id)
         return True
@@ -244,6 +245,6 @@ class CodingActions(QObject):
         by_document: dict[int, list[tuple[int, int]]] = {}
         for hit in hits:
             by_document.setdefault(hit.document_id, []).append((hit.start, hit.end))
-        guid = self._code_guid(code_id)
-        parts = [apply_code(doc_id, guid, spans, self.coder) for doc_id, spans in by_document.items()]
-        self._run(Macro(parts, "code_hits", {"count": len(hits)}))
+        code = self.window.codes_by_id[code_id]
+        parts = [apply_code(doc_id, code.guid, spans, self.coder, code.name) for doc_id, spans in by_document.items()]
+        self._run(Macro(parts, "code_hits", {"count": len(hits), "code": code.name}))

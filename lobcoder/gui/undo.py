@@ -31,9 +31,17 @@ class ActionNames(QObject):
         code = str(args.get("code", ""))
         speaker = str(args.get("speaker", ""))
         texts: dict[str, Callable[[], str]] = {
-            "apply_code": lambda: self.tr("Apply code to %n passage(s)", "", count),
+            "apply_code": lambda: (
+                self.tr("Apply code ‘{0}’ to %n passage(s)", "", count).format(code)
+                if code
+                else self.tr("Apply code to %n passage(s)", "", count)
+            ),
             "in_vivo": lambda: self.tr("In-vivo code ‘{0}’").format(code),
-            "code_hits": lambda: self.tr("Code %n search hit(s)", "", count),
+            "code_hits": lambda: (
+                self.tr("Code %n search hit(s) with ‘{0}’", "", count).format(code)
+                if code
+                else self.tr("Code %n search hit(s)", "", count)
+            ),
             "remove_coding": lambda: self.tr("Remove %n coding(s)", "", count),
             "change_code": lambda: self.tr("Change the code of a coding"),
             "resize_coding": lambda: self.tr("Change coding boundaries"),

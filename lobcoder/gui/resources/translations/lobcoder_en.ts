@@ -4,11 +4,27 @@
 <context>
     <name>ActionNames</name>
     <message numerus="yes">
-        <location filename="../../undo.py" line="+34"/>
+        <location filename="../../undo.py" line="+35"/>
+        <source>Apply code ‘{0}’ to %n passage(s)</source>
+        <translation>
+            <numerusform>Apply code ‘{0}’ to %n passage</numerusform>
+            <numerusform>Apply code ‘{0}’ to %n passages</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
         <source>Apply code to %n passage(s)</source>
         <translation>
             <numerusform>Apply code to %n passage</numerusform>
             <numerusform>Apply code to %n passages</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+4"/>
+        <source>Code %n search hit(s) with ‘{0}’</source>
+        <translation>
+            <numerusform>Code %n search hit with ‘{0}’</numerusform>
+            <numerusform>Code %n search hits with ‘{0}’</numerusform>
         </translation>
     </message>
     <message numerus="yes">
@@ -20,7 +36,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Remove %n coding(s)</source>
         <translation>
             <numerusform>Remove %n coding</numerusform>
@@ -743,7 +759,7 @@ Language of the codebook:</numerusform>
 <context>
     <name>SuggestionsPane</name>
     <message numerus="yes">
-        <location filename="../../suggestions/pane.py" line="+236"/>
+        <location filename="../../suggestions/pane.py" line="+247"/>
         <source>Model trained on {0} examples of your codings; it suggests %n code(s).</source>
         <translation>
             <numerusform>Model trained on {0} examples of your codings; it suggests %n code.</numerusform>

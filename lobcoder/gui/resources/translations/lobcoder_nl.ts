@@ -4,7 +4,15 @@
 <context>
     <name>ActionNames</name>
     <message numerus="yes">
-        <location filename="../../undo.py" line="+34"/>
+        <location filename="../../undo.py" line="+35"/>
+        <source>Apply code ‘{0}’ to %n passage(s)</source>
+        <translation>
+            <numerusform>Code ‘{0}’ toepassen op %n passage</numerusform>
+            <numerusform>Code ‘{0}’ toepassen op %n passages</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
         <source>Apply code to %n passage(s)</source>
         <translation>
             <numerusform>Code toepassen op %n passage</numerusform>
@@ -12,12 +20,20 @@
         </translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>In-vivo code ‘{0}’</source>
         <translation>In-vivocode ‘{0}’</translation>
     </message>
     <message numerus="yes">
-        <location line="+1"/>
+        <location line="+2"/>
+        <source>Code %n search hit(s) with ‘{0}’</source>
+        <translation>
+            <numerusform>%n zoekresultaat coderen met ‘{0}’</numerusform>
+            <numerusform>%n zoekresultaten coderen met ‘{0}’</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
         <source>Code %n search hit(s)</source>
         <translation>
             <numerusform>%n zoekresultaat coderen</numerusform>
@@ -25,7 +41,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Remove %n coding(s)</source>
         <translation>
             <numerusform>%n codering verwijderen</numerusform>
@@ -1037,7 +1053,7 @@
     <name>CodingActions</name>
     <message>
         <location filename="../../coding_actions.py" line="+73"/>
-        <location line="+32"/>
+        <location line="+33"/>
         <source>Select some text first, then choose a code.</source>
         <translation>Selecteer eerst tekst en kies dan een code.</translation>
     </message>
@@ -4352,7 +4368,7 @@ Wachtwoord om hem te versleutelen (leeg laten voor geen):</translation>
 <context>
     <name>SuggestionsPane</name>
     <message>
-        <location filename="../../suggestions/pane.py" line="+80"/>
+        <location filename="../../suggestions/pane.py" line="+83"/>
         <source>Refresh</source>
         <translation>Vernieuwen</translation>
     </message>
@@ -4422,7 +4438,7 @@ Wachtwoord om hem te versleutelen (leeg laten voor geen):</translation>
         <translation>Annuleren</translation>
     </message>
     <message>
-        <location line="+59"/>
+        <location line="+67"/>
         <source>NLP pipeline: not loaded yet</source>
         <translation>NLP-pipeline: nog niet geladen</translation>
     </message>
