@@ -105,8 +105,9 @@ def test_colours_counts_and_roles(store: ProjectStore) -> None:
     assert isinstance(icon, QIcon) and not icon.isNull()
     assert icon.pixmap(16, 16).toImage().pixelColor(8, 8) == QColor("#56b4e9")
     assert row[0].data(Qt.ItemDataRole.ToolTipRole) == "Georganiseerde momenten"
-    # Own count shown; the total with sub-codes (1 + 4 + 3) in the tooltip and a role.
-    assert row[1].data() == 1 and row[2].data() == 1
+    # Own count shown, the total with sub-codes (1 + 4 + 3) in brackets, in the tooltip and a role:
+    # a collapsed theme does not look uncoded.
+    assert row[1].data() == "1 (8)" and row[2].data() == "1 (2)"
     assert row[1].data(TotalCodingsRole) == 8
     assert "8" in row[1].data(Qt.ItemDataRole.ToolTipRole)
     assert row[1].data(Qt.ItemDataRole.TextAlignmentRole) & Qt.AlignmentFlag.AlignRight
@@ -115,6 +116,8 @@ def test_colours_counts_and_roles(store: ProjectStore) -> None:
     assert studiedag.siblingAtColumn(2).data() == 2  # codings alternate over the two documents
     assert studiedag.data(Qt.ItemDataRole.ToolTipRole) is None  # no description
     assert model.index_for_code(ids["Collectief leren"]).siblingAtColumn(1).data(TotalCodingsRole) == 10
+    assert model.index_for_code(ids["Collectief leren"]).siblingAtColumn(1).data() == "2 (10)"
+    assert "with its sub-codes" in model.headerData(1, Qt.Orientation.Horizontal, Qt.ItemDataRole.ToolTipRole)
 
 
 def test_flags_allow_rename_only_on_the_name_and_drops_everywhere(store: ProjectStore) -> None:

@@ -162,13 +162,13 @@ def test_code_tree_can_count_sub_codes_in_their_parents(qtbot, window: MainWindo
     window.coding.apply_code(_code_id(window, "Samen oefenen"))
     model = window.code_model
     theme = model.index_for_code(_code_id(window, "Collectief leren")).siblingAtColumn(model.CODINGS)
-    own = theme.data()
+    assert theme.data() == "0 (1)"  # not counted in: the theme's own count, then with its sub-codes in brackets
     window.menu_actions.count_subcodes.trigger()
     assert window.settings.count_subcodes
     sub_code = model.index_for_code(_code_id(window, "Samen oefenen")).siblingAtColumn(model.CODINGS).data()
-    assert sub_code >= 1 and theme.data() == own + sub_code == model.data(theme, TotalCodingsRole)
+    assert sub_code == 1 and theme.data() == 1 == model.data(theme, TotalCodingsRole)
     window.menu_actions.count_subcodes.trigger()
-    assert theme.data() == own
+    assert theme.data() == "0 (1)"
 
 
 def test_rolled_up_documents_follow_a_coding_of_a_sub_code(qtbot, window: MainWindow) -> None:
@@ -193,7 +193,7 @@ def test_rolled_up_documents_follow_a_coding_of_a_sub_code(qtbot, window: MainWi
         fresh = {c.id: c.documents_with_sub_codes for c in list_codes(session)}
     assert fresh[theme_id] == 2 and window.codes_by_id[theme_id].documents_with_sub_codes == 2
     window.menu_actions.count_subcodes.trigger()
-    assert theme.data() == 1  # own codings only: Docent01_w1
+    assert theme.data() == "1 (2)"  # own codings only: Docent01_w1; with the sub-code both documents
     window.menu_actions.count_subcodes.trigger()
     window.menu_actions.undo_action.trigger()
     assert theme.data() == 1

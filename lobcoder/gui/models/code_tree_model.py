@@ -91,8 +91,10 @@ class CodeTreeModel(QAbstractItemModel):
     into a request signal, the window runs an undoable command and then calls
     ``set_codes`` with the new state.
 
-    The codings column shows the code's own count (what ``list_codes`` gives);
-    its tooltip and ``TotalCodingsRole`` add the count including sub-codes.
+    The codings column shows the code's own count (what ``list_codes`` gives)
+    and, for a code whose sub-codes add to it, that total in brackets
+    ("0 (12)"); the documents column likewise. The tooltip says both in words;
+    ``TotalCodingsRole`` gives the total as a number.
     After ``set_rollup(True)`` the column shows that total instead, and the
     documents column the documents coded with the code or a sub-code (each
     once), as the Analysis window counts with "Include sub-codes".
@@ -223,8 +225,14 @@ class CodeTreeModel(QAbstractItemModel):
             return None
         if role == Qt.ItemDataRole.DisplayRole:
             if column == self.CODINGS:
-                return self._tree.totals[code.id] if self._rollup else code.codings
-            return code.documents_with_sub_codes if self._rollup else code.documents
+                own, total = code.codings, self._tree.totals[code.id]
+            else:
+                own, total = code.documents, code.documents_with_sub_codes
+            if self._rollup:
+                return total
+            # A theme whose sub-codes are coded: its own count, then in brackets the count with them ("0 (12)"),
+            # so a collapsed theme does not look uncoded.
+            return f"{own} ({total})" if total != own else own
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return _RIGHT
         if role == Qt.ItemDataRole.ToolTipRole:
@@ -250,11 +258,11 @@ class CodeTreeModel(QAbstractItemModel):
         if role == Qt.ItemDataRole.ToolTipRole and section == self.CODINGS:
             if self._rollup:
                 return self.tr("Codings of the code and its sub-codes (View → Count sub-codes in their parents)")
-            return self.tr("Codings with exactly this code; a cell's tooltip adds those of its sub-codes")
+            return self.tr("Codings with exactly this code; in brackets, with its sub-codes")
         if role == Qt.ItemDataRole.ToolTipRole and section == self.DOCUMENTS:
             if self._rollup:
                 return self.tr("Documents coded with the code or a sub-code, each counted once")
-            return self.tr("Documents with a coding of exactly this code")
+            return self.tr("Documents with a coding of exactly this code; in brackets, with its sub-codes")
         if role == Qt.ItemDataRole.TextAlignmentRole and section != self.NAME:
             return _RIGHT
         return None

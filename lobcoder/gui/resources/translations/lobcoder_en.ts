@@ -114,7 +114,7 @@
 <context>
     <name>CodeTreeModel</name>
     <message numerus="yes">
-        <location filename="../../models/code_tree_model.py" line="+236"/>
+        <location filename="../../models/code_tree_model.py" line="+244"/>
         <source>%n document(s) with a coding of this code</source>
         <translation>
             <numerusform>%n document with a coding of this code</numerusform>

@@ -562,7 +562,7 @@
 <context>
     <name>CodeTreeModel</name>
     <message numerus="yes">
-        <location filename="../../models/code_tree_model.py" line="+236"/>
+        <location filename="../../models/code_tree_model.py" line="+244"/>
         <source>%n document(s) with a coding of this code</source>
         <translation>
             <numerusform>%n document met een codering van deze code</numerusform>
@@ -608,18 +608,18 @@
     </message>
     <message>
         <location line="+1"/>
-        <source>Codings with exactly this code; a cell&apos;s tooltip adds those of its sub-codes</source>
-        <translation>Coderingen met precies deze code; de tooltip van een cel telt die van de subcodes mee</translation>
+        <source>Codings with exactly this code; in brackets, with its sub-codes</source>
+        <translation>Coderingen met precies deze code; tussen haakjes met de subcodes erbij</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
+        <source>Documents with a coding of exactly this code; in brackets, with its sub-codes</source>
+        <translation>Documenten met een codering van precies deze code; tussen haakjes met de subcodes erbij</translation>
+    </message>
+    <message>
+        <location line="-1"/>
         <source>Documents coded with the code or a sub-code, each counted once</source>
         <translation>Documenten gecodeerd met de code of een subcode, elk één keer geteld</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Documents with a coding of exactly this code</source>
-        <translation>Documenten met een codering van precies deze code</translation>
     </message>
 </context>
 <context>
