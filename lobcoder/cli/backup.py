@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from lobcoder.cli.output import print_json
+from lobcoder.cli.output import count, print_json
 from lobcoder.errors import ProjectError
 from lobcoder.storage.backups import (
     MANUAL,
@@ -84,7 +84,11 @@ def cmd_list(args: argparse.Namespace) -> int:
         return 0
     print(f"Backups in {backup_folder(args.project)}:")
     for row in rows:
-        contents = "unreadable" if row["documents"] is None else f"{row['documents']} docs, {row['codings']} codings"
+        contents = (
+            "unreadable"
+            if row["documents"] is None
+            else f"{count(row['documents'], 'doc')}, {count(row['codings'], 'coding')}"
+        )
         when = row["created"].astimezone().strftime("%Y-%m-%d %H:%M")
         print(f"  {row['file']:<45} {when}  {row['reason']:<24} {row['size'] / 1e6:7.1f} MB  {contents}")
     return 0

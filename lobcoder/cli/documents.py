@@ -99,7 +99,7 @@ def cmd_search(args: argparse.Namespace) -> int:
         right = one_line(hit.right)[:width]
         print(f"{hit.document_name}:{hit.start}  {left:>{width}} [{hit.hit}] {right}")
     more = " (more not shown; raise --limit)" if result.truncated else ""
-    print(f"{len(result.hits)} hits in {result.documents_matched} documents{more}")
+    print(f"{count(len(result.hits), 'hit')} in {count(result.documents_matched, 'document')}{more}")
     return 0
 
 
@@ -111,7 +111,10 @@ def cmd_show(args: argparse.Namespace) -> int:
                 print_json(documents)
             for doc in [] if args.json else documents:
                 who = f" [{doc.participant}]" if doc.participant else ""
-                print(f"{doc.name}{who}: {doc.characters} characters, {doc.turns} turns, {doc.codings} codings")
+                counts = ", ".join(
+                    (count(doc.characters, "character"), count(doc.turns, "turn"), count(doc.codings, "coding"))
+                )
+                print(f"{doc.name}{who}: {counts}")
             return 0
         view = get_document(session, args.document)
         attributes = document_attributes(session, view.id)

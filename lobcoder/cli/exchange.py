@@ -6,7 +6,7 @@ import argparse
 from pathlib import Path
 
 from lobcoder.cli.backup import report_problem
-from lobcoder.cli.output import print_json
+from lobcoder.cli.output import count, print_json
 from lobcoder.cli.pseudonymised import add_flag, project_to_export
 from lobcoder.codebook.write import CODEBOOK_FORMATS, write_codebook
 from lobcoder.editing.codebook_import import ImportCodebook, plan_codebook_import
@@ -80,8 +80,8 @@ def cmd_codebook_export(args: argparse.Namespace) -> int:
         return 2
     with project_to_export(args.project, args.pseudonymise, args.out) as (store, _label):
         root = _branch_guid(store, args.branch)
-        count = write_codebook(store, args.out, kind, branch_guid=root, language=args.language, counts=args.counts)
-    print(f"Wrote {count} codes to {args.out}")
+        written = write_codebook(store, args.out, kind, branch_guid=root, language=args.language, counts=args.counts)
+    print(f"Wrote {count(written, 'code')} to {args.out}")
     return 0
 
 

@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from lobcoder.cli.output import print_json
+from lobcoder.cli.output import count, print_json
 from lobcoder.importing.file_preview import describe_source
 from lobcoder.importing.speakers import DEFAULT_INTERVIEWER_NAMES, SpeakerPattern
 from lobcoder.participants.apply import apply_plan
@@ -139,7 +139,7 @@ def _progress(done: int, total: int, current: str) -> None:
 def _print_report(report: ImportReport) -> None:
     for result in report.results:
         if result.status == "imported":
-            detail = f"{result.characters} characters, {result.turns} turns"
+            detail = f"{count(result.characters, 'character')}, {count(result.turns, 'turn')}"
             if result.source:
                 detail = f"{result.source}; {detail}"
             if result.speakers:
@@ -151,7 +151,8 @@ def _print_report(report: ImportReport) -> None:
             print(f"FAILED     {result.path}: {result.message}")
     if report.results:
         print(
-            f"{len(report.imported)} imported, {len(report.duplicates)} duplicates skipped, {len(report.failed)} failed"
+            f"{len(report.imported)} imported, {count(len(report.duplicates), 'duplicate')} skipped, "
+            f"{len(report.failed)} failed"
         )
 
 
@@ -182,10 +183,12 @@ def _preview(args: argparse.Namespace, options: ImportOptions) -> int:
             print(f"FAILED {item['error']}")
             continue
         shown = item["preview"]
-        print(f"{item['path']} ({item['origin']}): {len(shown.turns)} turns")
+        print(f"{item['path']} ({item['origin']}): {count(len(shown.turns), 'turn')}")
         for speaker in shown.speakers:
             role = " (interviewer)" if speaker.is_interviewer else ""
-            print(f"  {speaker.name or '(no speaker)'}{role}: {speaker.turn_count} turns, {speaker.word_count} words")
+            print(
+                f"  {speaker.name or '(no speaker)'}{role}: {count(speaker.turn_count, 'turn')}, {count(speaker.word_count, 'word')}"
+            )
         rejected = [line for line in shown.lines if line.rejected_label]
         for line in rejected[:10]:
             print(f"  line {line.line_number}: not a speaker: {line.rejected_label}")

@@ -7,7 +7,7 @@ import sys
 from functools import partial
 from pathlib import Path
 
-from lobcoder.cli.output import print_json, to_plain
+from lobcoder.cli.output import count, print_json, to_plain
 from lobcoder.codebook.builtin import create_project_with_codebook
 from lobcoder.services.documents import project_info
 from lobcoder.storage.leftovers import find_leftovers, remove_leftovers
@@ -54,7 +54,7 @@ def cmd_new(args: argparse.Namespace) -> int:
     if args.json:
         print_json({"project": str(path), "name": info.name, "codes": info.codes})
     else:
-        extra = f" with {info.codes} codes" if info.codes else ""
+        extra = f" with {count(info.codes, 'code')}" if info.codes else ""
         print(f"Created project '{info.name}' in {path}{extra}")
     return 0
 

@@ -12,6 +12,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from lobcoder.cli.output import count
 from lobcoder.errors import FileProblem
 from lobcoder.storage.project import ProjectStore
 
@@ -61,7 +62,7 @@ def cmd_detect(args: argparse.Namespace) -> int:
         entities = detect(store, decisions=[*terms, *stored], use_deduce=not args.no_deduce)
     write_term_list(args.out, entities)
     occurrences = sum(e.count for e in entities)
-    print(f"{len(entities)} entities, {occurrences} occurrences -> {args.out}")
+    print(f"{count(len(entities), 'entity', 'entities')}, {count(occurrences, 'occurrence')} -> {args.out}")
     print("Review the CSV (set decision to 'reject' or change a pseudonym), then run 'pseudonymise apply'.")
     return 0
 
@@ -83,8 +84,9 @@ def cmd_apply(args: argparse.Namespace) -> int:
             raise FileProblem(source, "has no accepted decision with a pseudonym; nothing to replace")
         result = apply_pseudonyms(store, decisions, args.out, args.key, password=password)
     print(
-        f"Pseudonymised copy: {result.path} ({result.documents} documents, {result.replacements} replacements, "
-        f"{result.codings} codings and {result.turns} turns moved)"
+        f"Pseudonymised copy: {result.path} ({count(result.documents, 'document')}, "
+        f"{count(result.replacements, 'replacement')}, "
+        f"{count(result.codings, 'coding')} and {count(result.turns, 'turn')} moved)"
     )
     print(f"Key: {result.key_path}" + (" (encrypted)" if password else " (NOT encrypted: keep it apart from the copy)"))
     return 0

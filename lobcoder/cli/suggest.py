@@ -13,7 +13,7 @@ from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 from typing import Any
 
-from lobcoder.cli.output import one_line, print_json, to_plain
+from lobcoder.cli.output import count, one_line, print_json, to_plain
 from lobcoder.errors import FileProblem
 from lobcoder.services.documents import get_document
 from lobcoder.storage.project import ProjectStore
@@ -110,7 +110,7 @@ def cmd_suggest(args: argparse.Namespace) -> int:
     for s in found:
         print(f"{s.start}-{s.end}\t{s.score:.2f}\t{s.code_name}\t{s.unit}: {s.reason}")
         print(f"\t{one_line(view.text[s.start : s.end])[:110]}")
-    print(f"{len(found)} suggestions for {view.name}")
+    print(f"{count(len(found), 'suggestion')} for {view.name}")
     return 0
 
 

@@ -6,7 +6,7 @@ import argparse
 from pathlib import Path
 
 from lobcoder.cli.backup import report_problem
-from lobcoder.cli.output import error, print_json
+from lobcoder.cli.output import count, error, print_json
 from lobcoder.storage.backups import BEFORE_MERGE, create_backup
 from lobcoder.storage.project import ProjectStore
 from lobcoder.teamwork.copy import prepare_copy
@@ -76,7 +76,7 @@ def cmd_copy(args: argparse.Namespace) -> int:
         print_json(report)
         return 0
     kind = "blind copy" if report.blind else "copy with codings"
-    print(f"Wrote a {kind} to {report.path}: {len(report.documents)} documents, {report.codes} codes")
+    print(f"Wrote a {kind} to {report.path}: {count(len(report.documents), 'document')}, {count(report.codes, 'code')}")
     for name in report.documents:
         print(f"  {name}")
     if report.qdpx:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from lobcoder.cli.output import count
 from lobcoder.cli.pseudonymised import add_flag, project_to_export
 from lobcoder.errors import NotFoundError
 
@@ -41,5 +42,5 @@ def cmd_transcripts(args: argparse.Namespace) -> int:
                 raise NotFoundError(f"no document named {missing[0]!r} in this project")
             documents = [by_name[label(n).casefold()] for n in args.document]
         written = export_transcripts(store, args.out, args.format, documents, args.language)
-    print(f"Wrote {len(written)} transcripts to {args.out}")
+    print(f"Wrote {count(len(written), 'transcript')} to {args.out}")
     return 0

@@ -97,6 +97,9 @@ def test_import_a_folder_then_info_search_and_show(tmp_path: Path, transcripts: 
     code, output = run("search", project, "loopbaan*")
     assert "Docent03_w1:" in output and "[loopbaanbegeleiding]" in output
 
+    code, output = run("search", project, "ongeveer")  # one hit: in the singular
+    assert output.splitlines()[-1] == "1 hit in 1 document"
+
     code, output = run("show", project, "Docent03_w1")
     assert code == 0
     assert "Carla @" in output and "€50 per student" in output

@@ -55,7 +55,7 @@ def test_suggest_json_lists_spans_codes_scores_and_reasons(project: Path) -> Non
 
     code, out, err = run("suggest", project, "--document", "Nieuw", "--limit", "1", "--no-train")
     assert code == 0
-    assert out.splitlines()[-1] == "1 suggestions for Nieuw"
+    assert out.splitlines()[-1] == "1 suggestion for Nieuw"
     assert "\tThema A\t" in out or "\tThema B\t" in out
 
 
