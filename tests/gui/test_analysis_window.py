@@ -14,7 +14,7 @@ import openpyxl
 import pytest
 from PySide6.QtCore import QCoreApplication, QEvent, QModelIndex, Qt
 from PySide6.QtGui import QKeySequence
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QMessageBox, QStyle
 
 from lobcoder.analysis.cooccurrence import cooccurrence
 from lobcoder.analysis.crosstab import crosstab, participant_by_wave
@@ -429,6 +429,9 @@ def test_quotes_attribution_context_and_layout_chosen_in_the_tab_reach_word(
     tab.choose_code(code_id(window, "Visie"))
     wait_idle(qtbot, analysis)
     assert tab.attribution_fields() == ("participant", "wave")  # the default: participant and every attribute
+    button = tab.attribution  # its menu arrow has room of its own, not drawn over the text
+    room = min(button.width(), button.sizeHint().width()) - button.fontMetrics().horizontalAdvance(button.text())
+    assert room >= button.style().pixelMetric(QStyle.PixelMetric.PM_MenuButtonIndicator, None, button) + 8
     tab.set_attribution(("document", "paragraph", "wave"))
     tab.context.setValue(2)
     wait_idle(qtbot, analysis)

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QModelIndex, Slot
-from PySide6.QtWidgets import QCheckBox, QComboBox, QLabel, QMenu, QPlainTextEdit, QSpinBox, QToolButton
+from PySide6.QtWidgets import QCheckBox, QComboBox, QLabel, QMenu, QPlainTextEdit, QPushButton, QSpinBox
 
 from lobcoder.analysis.dataset import Dataset
 from lobcoder.analysis.filters import AnalysisFilter
@@ -54,13 +54,13 @@ class QuotesTab(AnalysisTab):
         self.definitions = QCheckBox(self.tr("Definitions"))
         self.definitions.setToolTip(self.tr("Word export: each code's definition under its heading"))
         self.attribution_menu = QMenu(self)
-        self.attribution = QToolButton()
+        # A push button makes room for its menu arrow (a tool button drew it over the text).
+        self.attribution = QPushButton()
         self.attribution.setText(self.tr("Attribution"))
         self.attribution.setToolTip(
             self.tr("What the attribution after each quote names, e.g. (Marieke, docent, wave 1)")
         )
         self.attribution.setMenu(self.attribution_menu)
-        self.attribution.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.context = QSpinBox()
         self.context.setRange(0, 200)
         self.context.setSpecialValueText(self.tr("no context"))
