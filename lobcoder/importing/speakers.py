@@ -282,7 +282,10 @@ def preview(text: str, pattern: SpeakerPattern | None = None, max_lines: int = 2
     by_line = {c.line_start: c for c in found}
     lines = []
     pos = 0
-    for number, line in enumerate(text.split("\n", max_lines)[:max_lines], start=1):
+    pieces = text.split("\n", max_lines)
+    if len(pieces) > 1 and pieces[-1] == "":
+        pieces.pop()  # the line break that ends the text starts no line of its own
+    for number, line in enumerate(pieces[:max_lines], start=1):
         c = by_line.get(pos)
         rejected = None
         if c is not None and c.reason is not None:

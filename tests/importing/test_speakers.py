@@ -311,8 +311,7 @@ def test_preview() -> None:
         (5, None),
         (6, "I"),
         (7, "Anna"),
-        (8, None),
-    ]
+    ]  # no empty eighth line for the line break that ends the text
     assert result.lines[2].text == "Anna: Goed 😀 hoor."
     common = result.lines[3].rejected_label
     rare = result.lines[4].rejected_label
