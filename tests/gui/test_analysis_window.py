@@ -14,7 +14,7 @@ import openpyxl
 import pytest
 from PySide6.QtCore import QCoreApplication, QEvent, QModelIndex, Qt
 from PySide6.QtGui import QKeySequence
-from PySide6.QtWidgets import QMessageBox, QStyle
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QStyle
 
 from lobcoder.analysis.cooccurrence import cooccurrence
 from lobcoder.analysis.crosstab import crosstab, participant_by_wave
@@ -468,6 +468,22 @@ def test_export_to_xlsx_writes_the_shown_numbers(qtbot, tmp_path: Path, analysis
         assert list(rows[label][: len(values)]) == pytest.approx(values)
     assert analysis.status.text() == f"Saved {target}"
     assert tab.export_button.isEnabled()
+
+
+def test_export_proposes_a_word_file_as_word_is_listed_first(
+    qtbot, tmp_path: Path, monkeypatch, analysis: AnalysisWindow
+) -> None:  # type: ignore[no-untyped-def]
+    asked: list[tuple[str, str, str]] = []
+
+    def save_as(_parent, _title, proposed, filters, selected="", *_a, **_k):  # type: ignore[no-untyped-def]
+        asked.append((proposed, filters, selected))
+        return "", ""
+
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", save_as)
+    analysis.frequencies.choose_export_file()
+    ((proposed, filters, selected),) = asked
+    assert filters.split(";;")[0] == selected == "Word document (*.docx)"
+    assert proposed.endswith(".docx")  # was .xlsx beside the Word filter
 
 
 def test_failed_export_names_the_file(qtbot, tmp_path: Path, monkeypatch, analysis: AnalysisWindow) -> None:

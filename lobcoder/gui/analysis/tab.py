@@ -278,12 +278,12 @@ class AnalysisTab(QWidget):
     def choose_export_file(self) -> None:
         if self.result is None:
             return
-        filters = ";;".join(
-            (self.tr("Word document (*.docx)"), self.tr("Excel workbook (*.xlsx)"), self.tr("CSV file (*.csv)"))
-        )
+        word = self.tr("Word document (*.docx)")
+        filters = ";;".join((word, self.tr("Excel workbook (*.xlsx)"), self.tr("CSV file (*.csv)")))
         folder = self.host.export_folder()
+        # Word is listed first and proposed: the name's extension agrees with the chosen type.
         path, chosen = QFileDialog.getSaveFileName(
-            self, self.tr("Export table"), str(folder / f"{self.export_stem()}.xlsx"), filters
+            self, self.tr("Export table"), str(folder / f"{self.export_stem()}.docx"), filters, word
         )
         if not path:
             return
@@ -423,7 +423,7 @@ def _suffix_of_filter(chosen: str) -> str:
     for suffix in EXPORT_SUFFIXES:
         if f"*{suffix}" in chosen:
             return suffix
-    return ".xlsx"
+    return ".docx"
 
 
 def table_view(*, rows: bool = True) -> QTableView:

@@ -336,12 +336,12 @@
         <translation>Deze analyse kon niet worden berekend: {0}</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+19"/>
         <source>Word document (*.docx)</source>
         <translation>Word-document (*.docx)</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel-werkmap (*.xlsx)</translation>
     </message>
@@ -3421,7 +3421,7 @@ Wachtwoord om hem te versleutelen (leeg laten voor geen):</translation>
         <translation>Word-export: de definitie van elke code onder de kop</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Attribution</source>
         <translation>Bronvermelding</translation>
     </message>
@@ -3431,7 +3431,7 @@ Wachtwoord om hem te versleutelen (leeg laten voor geen):</translation>
         <translation>Wat de bronvermelding na elk citaat noemt, bijv. (Marieke, docent, ronde 1)</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+5"/>
         <source>no context</source>
         <translation>geen context</translation>
     </message>
