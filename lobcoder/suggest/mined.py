@@ -66,9 +66,12 @@ def mine_counts(
         return {}
     a0 = PRIOR_SHARE * total
     a = a0 * background / total
-    keep = (positive >= MIN_SUPPORT) & (a > 0)
+    # A term that is every term of the coded or of the other units leaves
+    # nothing to contrast it with (a zero rest); it is no keyword.
+    rest1, rest2 = n1 + a0 - positive - a, n2 + a0 - negative - a
+    keep = (positive >= MIN_SUPPORT) & (a > 0) & (rest1 > 0) & (rest2 > 0)
     y1, y2, a = positive[keep], negative[keep], a[keep]
-    delta = np.log((y1 + a) / (n1 + a0 - y1 - a)) - np.log((y2 + a) / (n2 + a0 - y2 - a))
+    delta = np.log((y1 + a) / rest1[keep]) - np.log((y2 + a) / rest2[keep])
     z = delta / np.sqrt(1.0 / (y1 + a) + 1.0 / (y2 + a))
     kept = [(round(float(v), 4), t) for v, t in zip(z, (t for t, k in zip(names, keep, strict=True) if k), strict=True)]
     best = sorted(((t, v) for v, t in kept if v >= MIN_Z), key=lambda tv: (-tv[1], tv[0]))[:TOP]

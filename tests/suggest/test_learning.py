@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import random
+import warnings
 from pathlib import Path
 
 import numpy as np
@@ -256,3 +257,13 @@ def test_three_coded_documents_do_not_make_the_demo_suggestions_worse_than_the_c
     codebook = _method("codebook", True, evaluated, counts, {}).micro
     assert combined.tp + combined.fn == codebook.tp + codebook.fn > 50  # the same held-out coded sentences
     assert combined.f1 >= codebook.f1
+
+
+def test_a_term_with_nothing_to_contrast_it_with_is_no_learned_keyword_and_warns_nothing() -> None:
+    """A code whose coded sentences hold one word only, or a project where every sentence is coded."""
+    mine_counts = mined.mine_counts
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        assert mine_counts(["visie"], np.array([3.0]), np.array([0.0]), 3.0, 0.0) == {}
+        assert mine_counts(["visie", "team"], np.array([3.0, 0.0]), np.array([0.0, 0.0]), 3.0, 0.0) == {}
+        assert list(mine_counts(["visie", "team"], np.array([3.0, 0.0]), np.array([0.0, 2.0]), 3.0, 2.0)) == ["visie"]
