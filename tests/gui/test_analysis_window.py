@@ -24,6 +24,7 @@ from lobcoder.analysis.filters import AnalysisFilter
 from lobcoder.analysis.frequencies import frequencies
 from lobcoder.analysis.table import Table, TableRow
 from lobcoder.gui.analysis import cooccurrence_tab
+from lobcoder.gui.analysis import window as analysis_window
 from lobcoder.gui.analysis.cooccurrence_tab import PassageModel, PassageRole
 from lobcoder.gui.analysis.crosstab_tab import PARTICIPANTS_BY_WAVE
 from lobcoder.gui.analysis.install import AnalysisMenu, install_analysis_menu
@@ -659,6 +660,33 @@ def test_a_computation_that_ends_after_its_window_was_deleted_is_ignored(
     release.set()
     assert worker.wait(5)
     qtbot.wait(50)  # the result is delivered now: pytest-qt fails the test on an exception in a slot
+    assert not [r for r in caplog.records if r.levelno >= logging.WARNING], caplog.text
+
+
+def test_a_data_set_read_after_its_window_was_deleted_is_ignored(
+    qtbot, monkeypatch, caplog, tmp_path: Path, project: Path
+) -> None:
+    started, release = threading.Event(), threading.Event()
+
+    def held(*args, **kwargs):  # type: ignore[no-untyped-def]
+        started.set()
+        assert release.wait(10)
+        return load_dataset(*args, **kwargs)
+
+    monkeypatch.setattr(analysis_window, "load_dataset", held)
+    win = MainWindow(Settings(str(tmp_path / "settings.ini")))
+    install_analysis_menu(win)
+    win.show()
+    assert win.open_project(project)
+    analysis = win.findChild(AnalysisMenu).show_analysis()  # type: ignore[union-attr]
+    assert started.wait(5) and analysis.is_loading()
+    loader = analysis._loader
+    assert loader is not None
+    win.deleteLater()  # deleted without closing: only the guard on the slot keeps the result away
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete.value)
+    release.set()
+    assert loader.wait(5)
+    qtbot.wait(50)
     assert not [r for r in caplog.records if r.levelno >= logging.WARNING], caplog.text
 
 
