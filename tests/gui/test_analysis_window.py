@@ -653,6 +653,7 @@ def test_a_computation_that_ends_after_its_window_was_deleted_is_ignored(
     assert started.wait(5)
     worker = analysis.cooccurrence._worker
     assert worker is not None
+    store = None if closed else win.store
     if closed:
         win.close()
     win.deleteLater()
@@ -661,6 +662,8 @@ def test_a_computation_that_ends_after_its_window_was_deleted_is_ignored(
     assert worker.wait(5)
     qtbot.wait(50)  # the result is delivered now: pytest-qt fails the test on an exception in a slot
     assert not [r for r in caplog.records if r.levelno >= logging.WARNING], caplog.text
+    if store is not None:  # the main window, deleted unclosed, left its project open
+        store.close()
 
 
 def test_a_data_set_read_after_its_window_was_deleted_is_ignored(
@@ -680,14 +683,15 @@ def test_a_data_set_read_after_its_window_was_deleted_is_ignored(
     assert win.open_project(project)
     analysis = win.findChild(AnalysisMenu).show_analysis()  # type: ignore[union-attr]
     assert started.wait(5) and analysis.is_loading()
-    loader = analysis._loader
-    assert loader is not None
+    loader, store = analysis._loader, win.store
+    assert loader is not None and store is not None
     win.deleteLater()  # deleted without closing: only the guard on the slot keeps the result away
     QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete.value)
     release.set()
     assert loader.wait(5)
     qtbot.wait(50)
     assert not [r for r in caplog.records if r.levelno >= logging.WARNING], caplog.text
+    store.close()  # the main window, deleted unclosed, left its project open
 
 
 def test_agreement_in_a_one_coder_project_says_it_needs_two_coders(qtbot, analysis: AnalysisWindow) -> None:
