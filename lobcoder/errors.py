@@ -1,21 +1,53 @@
-"""Typed errors raised by the core; the CLI and GUI word them for people."""
+"""Typed errors raised by the core; the CLI and GUI word them for people.
+
+``str(error)`` is English (the CLI, the log, tests). An error raised with a
+:class:`~lobcoder.i18n.said.Said` (``say("problem.empty")``) instead of a plain
+string can also be worded in Dutch: ``error.text("nl")``, which the GUI shows
+in its interface language. Errors raised with a plain string stay English.
+"""
 
 from __future__ import annotations
 
 from pathlib import Path
 
+from lobcoder.i18n.said import Said
+
 
 class LobcoderError(Exception):
     """Base class: ``str(error)`` is a one-line message fit to show a user."""
 
+    def text(self, language: str = "en") -> str:
+        """The one-line message in ``language``; English where it was raised with plain words."""
+        if len(self.args) == 1 and isinstance(self.args[0], Said):
+            return self.args[0].text(language)
+        return str(self)
+
 
 class FileProblem(LobcoderError):
-    """Something is wrong with one named file; nothing was changed."""
+    """Something is wrong with one named file; nothing was changed.
 
-    def __init__(self, path: str | Path, problem: str) -> None:
+    ``problem`` is the English words after the path; ``said``, when the raise
+    site gave a :class:`Said`, words them in any language (:meth:`problem_text`).
+    """
+
+    def __init__(self, path: str | Path, problem: str | Said) -> None:
         self.path = str(path)
-        self.problem = problem
-        super().__init__(f"{self.path}: {problem}")
+        self.said = problem if isinstance(problem, Said) else None
+        self.problem = str(problem)
+        super().__init__(f"{self.path}: {self.problem}")
+
+    @property
+    def wording(self) -> str | Said:
+        """What was said, to raise the same problem again for another file or error class."""
+        return self.said if self.said is not None else self.problem
+
+    def problem_text(self, language: str = "en") -> str:
+        """The words after the path, in ``language`` (English if they were given as plain words)."""
+        return self.said.text(language) if self.said is not None else self.problem
+
+    def text(self, language: str = "en") -> str:
+        """The whole line, path first: ``str(error)`` in English."""
+        return f"{self.path}: {self.problem_text(language)}"
 
 
 class ProjectError(FileProblem):
@@ -33,10 +65,13 @@ class ProjectTooNewError(ProjectError):
     """
 
     def __init__(self, path: str | Path, schema: str, known: str) -> None:
-        super().__init__(path, f"was saved by a newer lobcoder (schema {schema}); this version knows up to {known}")
+        super().__init__(path, Said("problem.too_new", (("schema", schema), ("known", known))))
         self.schema = schema
         self.known = known
-        self.args = (f"{self.path} {self.problem}. Update lobcoder to open it.",)
+        self.args = (self.text("en"),)
+
+    def text(self, language: str = "en") -> str:
+        return Said("problem.too_new_open", (("path", self.path), ("problem", self.said))).text(language)
 
 
 class ProjectExistsError(ProjectError):
@@ -73,6 +108,6 @@ class StorageProblem(ProjectError):
     LOCKED = "locked"
     UNREADABLE = "unreadable"
 
-    def __init__(self, path: str | Path, kind: str, problem: str) -> None:
+    def __init__(self, path: str | Path, kind: str, problem: str | Said) -> None:
         self.kind = kind
         super().__init__(path, problem)

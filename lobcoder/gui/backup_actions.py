@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox
 from lobcoder.errors import LobcoderError
 from lobcoder.gui.background_task import STATUS_MS
 from lobcoder.gui.dialogs.restore_dialog import RestoreDialog
+from lobcoder.gui.failures import error_text
 from lobcoder.gui.leftover_check import LeftoverCheck
 from lobcoder.storage.backups import (
     Backup,
@@ -110,7 +111,7 @@ class BackupActions(QObject):
         try:
             restore_to_new_file(backup.path, target)
         except LobcoderError as exc:
-            QMessageBox.warning(self.window, self.tr("Cannot restore the backup"), str(exc))
+            QMessageBox.warning(self.window, self.tr("Cannot restore the backup"), error_text(exc))
             return False
         self._status(self.tr("Restored the backup to {0}; the open project is unchanged.").format(target))
         return True
@@ -147,7 +148,7 @@ class BackupActions(QObject):
         try:
             saved = restore_in_place(backup.path, path, self.clock())
         except LobcoderError as exc:
-            QMessageBox.warning(self.window, self.tr("Cannot restore the backup"), str(exc))
+            QMessageBox.warning(self.window, self.tr("Cannot restore the backup"), error_text(exc))
             self.window.open_project(path)
             return False
         if self.dialog is not None:

@@ -16,6 +16,7 @@ from lobcoder.codebook.write import CODEBOOK_FORMATS, write_codebook
 from lobcoder.editing.codebook_import import CodebookImportPlan, ImportCodebook, plan_codebook_import
 from lobcoder.errors import LobcoderError
 from lobcoder.gui.background_task import TaskActions
+from lobcoder.gui.failures import error_text
 from lobcoder.gui.i18n import available_languages, system_language
 from lobcoder.storage.backups import BEFORE_CODEBOOK_IMPORT
 from lobcoder.storage.project import EXTENSION
@@ -150,7 +151,7 @@ class ExchangeActions(TaskActions):
         try:
             count = _codebook_writer(path, kind, options)(store)
         except LobcoderError as exc:
-            QMessageBox.warning(self.window, self.tr("Cannot export the codebook"), str(exc))
+            QMessageBox.warning(self.window, self.tr("Cannot export the codebook"), error_text(exc))
             return False
         self._codebook_written(path, count)
         return True
@@ -184,7 +185,7 @@ class ExchangeActions(TaskActions):
             with store.read() as session:
                 plan = plan_codebook_import(session, codebook)
         except LobcoderError as exc:
-            QMessageBox.warning(self.window, self.tr("Cannot import the codebook"), str(exc))
+            QMessageBox.warning(self.window, self.tr("Cannot import the codebook"), error_text(exc))
             return None
         current = {code.guid.lower(): code for code in self.window.codes_by_id.values()}
         dialog = CodebookImportDialog(path, plan, notes, current, self.window)
@@ -241,7 +242,7 @@ class ExchangeActions(TaskActions):
         try:
             create_project_with_codebook(target, language)
         except LobcoderError as exc:
-            QMessageBox.warning(self.window, title, str(exc))
+            QMessageBox.warning(self.window, title, error_text(exc))
             return
         self.window.open_project(target)
 

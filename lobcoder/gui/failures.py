@@ -16,7 +16,8 @@ from types import TracebackType
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from lobcoder.errors import ProjectTooNewError, StorageProblem
+from lobcoder.errors import FileProblem, LobcoderError, ProjectTooNewError, StorageProblem
+from lobcoder.gui.i18n import interface_language
 from lobcoder.storage.failures import explain
 
 log = logging.getLogger(__name__)
@@ -41,7 +42,7 @@ class FailureText(QObject):
             ),
         }
         wording = texts.get(problem.kind)
-        return wording().format(problem.path) if wording else str(problem)
+        return wording().format(problem.path) if wording else problem.text(interface_language())
 
     def too_new(self, problem: ProjectTooNewError) -> str:
         return self.tr(
@@ -61,7 +62,19 @@ def failure_text(error: BaseException, path: str | Path | None = None) -> str | 
         return FailureText().storage(problem)
     if isinstance(problem, ProjectTooNewError):
         return FailureText().too_new(problem)
-    return str(problem)
+    return problem.text(interface_language())
+
+
+def error_text(error: BaseException) -> str:
+    """``error`` worded for the user: a lobcoder error in the interface language, anything else as it says."""
+    return error.text(interface_language()) if isinstance(error, LobcoderError) else str(error)
+
+
+def problem_text(error: BaseException) -> str:
+    """Like :func:`error_text` without the file's path, for a table that names the file in another column."""
+    if isinstance(error, FileProblem):
+        return error.problem_text(interface_language())
+    return error_text(error)
 
 
 def _hook(kind: type[BaseException], error: BaseException, trace: TracebackType | None) -> None:

@@ -14,6 +14,12 @@ SOURCE_LANGUAGE = "en"
 # Translators and the .qm bytes they read from (QTranslator keeps pointing into
 # the data it was loaded from), kept alive for as long as they are installed.
 _installed: list[tuple[QTranslator, bytes | None]] = []
+_language = [SOURCE_LANGUAGE]  # the language installed last
+
+
+def interface_language() -> str:
+    """The language the interface speaks now ("en" or "nl"): for words the core writes, such as errors."""
+    return _language[0]
 
 
 def available_languages() -> dict[str, str]:
@@ -60,6 +66,7 @@ def install_translations(app: QCoreApplication, language: str) -> str:
         return SOURCE_LANGUAGE
     app.installTranslator(translator)
     _installed.append((translator, data))
+    _language[0] = wanted
 
     if wanted != SOURCE_LANGUAGE:
         qt_translator = QTranslator(app)
@@ -77,3 +84,4 @@ def uninstall_translations(app: QCoreApplication) -> None:
     for translator, _data in _installed:
         app.removeTranslator(translator)
     _installed.clear()
+    _language[0] = SOURCE_LANGUAGE

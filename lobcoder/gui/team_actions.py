@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox
 from lobcoder.editing.base import Command
 from lobcoder.errors import LobcoderError
 from lobcoder.gui.background_task import TaskActions
+from lobcoder.gui.failures import error_text
 from lobcoder.gui.i18n import system_language
 from lobcoder.gui.workers import CancelCheck, ProgressCallback
 from lobcoder.storage.backups import BEFORE_MERGE
@@ -210,7 +211,7 @@ class TeamActions(TaskActions):
         try:
             save_report(plan, path, self._language())
         except LobcoderError as exc:
-            QMessageBox.warning(self.window, self.tr("Cannot save the report"), str(exc))
+            QMessageBox.warning(self.window, self.tr("Cannot save the report"), error_text(exc))
             return False
         self._status(self.tr("Saved the report to {0}").format(path))
         return True

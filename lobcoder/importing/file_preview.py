@@ -8,7 +8,7 @@ a preview shows is what an import stores.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from lobcoder.errors import LobcoderError
@@ -36,7 +36,8 @@ class FilePreview:
     pattern: SpeakerPattern | None  # None: speaker detection is off
     extracted: ExtractedText | None = None
     preview: SpeakerPreview | None = None
-    error: str | None = None
+    error: str | None = None  # in English; ``cause`` can word it in another language
+    cause: LobcoderError | None = field(default=None, compare=False)
 
 
 def speakers_of(
@@ -73,7 +74,7 @@ def load_preview(
     try:
         extracted = cached or read_file(path)
     except LobcoderError as exc:
-        return FilePreview(path, pattern, error=getattr(exc, "problem", str(exc)))
+        return FilePreview(path, pattern, error=getattr(exc, "problem", str(exc)), cause=exc)
     return FilePreview(path, pattern, extracted, speakers_of(extracted, pattern, max_lines))
 
 

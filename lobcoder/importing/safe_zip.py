@@ -24,6 +24,7 @@ from types import TracebackType
 from typing import IO, Literal
 
 from lobcoder.errors import FileProblem
+from lobcoder.i18n.said import Said, say
 from lobcoder.storage.atomic_file import atomic_stream
 
 MB = 1024 * 1024
@@ -84,9 +85,9 @@ class SafeZip:
             self.archive_size = len(data) if data is not None else self.path.stat().st_size
             self._zip = zipfile.ZipFile(io.BytesIO(data) if data is not None else self.path)
         except FileNotFoundError:
-            raise FileProblem(self.path, "file not found") from None
+            raise FileProblem(self.path, say("problem.zip.not_found")) from None
         except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError) as error:
-            raise FileProblem(self.path, f"is not a readable zip file ({error})") from None
+            raise FileProblem(self.path, say("problem.zip.unreadable", reason=error)) from None
         try:
             self._members = self._check_members()
         except BaseException:
@@ -100,32 +101,30 @@ class SafeZip:
             limits["max_member"] = max_member_bytes
         return cls(path, **limits)  # type: ignore[arg-type]
 
-    def _refuse(self, problem: str) -> FileProblem:
+    def _refuse(self, problem: Said) -> FileProblem:
         return FileProblem(self.path, problem)
 
     def _check_members(self) -> dict[str, zipfile.ZipInfo]:
         infos = self._zip.infolist()
         if len(infos) > self.max_members:
-            raise self._refuse(f"has {len(infos)} members, more than the {self.max_members} lobcoder accepts")
+            raise self._refuse(say("problem.zip.too_many", count=len(infos), limit=self.max_members))
         members: dict[str, zipfile.ZipInfo] = {}
         for info in infos:
             name = normalise_name(info.filename)
             if name is None:
-                raise self._refuse(f"member {info.filename!r} points outside the archive folder; refused")
+                raise self._refuse(say("problem.zip.outside", name=info.filename))
             mode = info.external_attr >> 16
             if stat.S_ISLNK(mode):
-                raise self._refuse(f"member {info.filename!r} is a symbolic link; refused")
+                raise self._refuse(say("problem.zip.symlink", name=info.filename))
             if info.flag_bits & 0x1:
-                raise self._refuse(f"member {info.filename!r} is encrypted; lobcoder cannot read it")
+                raise self._refuse(say("problem.zip.encrypted", name=info.filename))
             if info.is_dir() or not name:
                 continue
             key = name.casefold()
             if key in members:
-                raise self._refuse(
-                    f"members {members[key].filename!r} and {info.filename!r} have the same name; refused"
-                )
+                raise self._refuse(say("problem.zip.same_name", first=members[key].filename, second=info.filename))
             if info.file_size > self.max_member:
-                raise self._refuse(f"member {info.filename!r} is larger than {_mb(self.max_member)}; refused")
+                raise self._refuse(say("problem.zip.member_too_large", name=info.filename, size=_mb(self.max_member)))
             members[key] = info
         return members
 
@@ -153,7 +152,7 @@ class SafeZip:
     def _chunks(self, name: str) -> Iterator[bytes]:
         info = self.member(name)
         if info is None:
-            raise self._refuse(f"has no member {name!r}")
+            raise self._refuse(say("problem.zip.no_member", name=name))
         label = info.filename
         size = 0
         try:
@@ -162,18 +161,13 @@ class SafeZip:
                     size += len(chunk)
                     self.total_read += len(chunk)
                     if size > self.max_member:
-                        raise self._refuse(f"member {label!r} unpacks to more than {_mb(self.max_member)}; refused")
+                        raise self._refuse(say("problem.zip.member_unpacks_to", name=label, size=_mb(self.max_member)))
                     if size > RATIO_FLOOR and size > self.max_ratio * max(info.compress_size, 1):
-                        raise self._refuse(
-                            f"member {label!r} unpacks to more than {self.max_ratio:g} times its packed size "
-                            "(a zip bomb?); refused"
-                        )
+                        raise self._refuse(say("problem.zip.member_ratio", name=label, ratio=f"{self.max_ratio:g}"))
                     if self.total_read > self.max_total:
-                        raise self._refuse(f"unpacks to more than {_mb(self.max_total)} in total; refused")
+                        raise self._refuse(say("problem.zip.total", size=_mb(self.max_total)))
                     if self.total_read > RATIO_FLOOR and self.total_read > self.max_ratio * self.archive_size:
-                        raise self._refuse(
-                            f"unpacks to more than {self.max_ratio:g} times its own size (a zip bomb?); refused"
-                        )
+                        raise self._refuse(say("problem.zip.ratio", ratio=f"{self.max_ratio:g}"))
                     yield chunk
         except (
             zipfile.BadZipFile,
@@ -187,8 +181,8 @@ class SafeZip:
             OSError,
             ValueError,
         ) as error:
-            reason = str(error).strip().splitlines()[0] if str(error).strip() else "it ends too early"
-            raise self._refuse(f"member {label!r} is damaged or cannot be unpacked ({reason})") from None
+            reason = str(error).strip().splitlines()[0] if str(error).strip() else say("problem.zip.ends_early")
+            raise self._refuse(say("problem.zip.damaged_member", name=label, reason=reason)) from None
 
     def chunks(self, name: str) -> Iterator[bytes]:
         """The bytes of member ``name`` in pieces of up to 1 MB, within the size and ratio limits."""
@@ -205,7 +199,7 @@ class SafeZip:
         for name in self.names():
             target = (root / name).resolve()
             if not target.is_relative_to(root) or target == root:
-                raise self._refuse(f"member {name!r} would be written outside {root}; refused")
+                raise self._refuse(say("problem.zip.write_outside", name=name, root=root))
             target.parent.mkdir(parents=True, exist_ok=True)
             with open(target, "wb") as out:
                 for chunk in self._chunks(name):

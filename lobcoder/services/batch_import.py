@@ -59,6 +59,7 @@ class FileResult:
     encoding: str | None = None
     warnings: tuple[str, ...] = ()
     source: str | None = None  # the transcription service that made the file, when recognised
+    cause: LobcoderError | None = field(default=None, compare=False)  # words ``message`` in another language
 
 
 @dataclass(frozen=True)
@@ -153,7 +154,8 @@ def import_one(
     except (LobcoderError, ValueError) as exc:
         if spooled is not None:
             spooled.close()  # a long text's spool is a temporary file
-        return FileResult(str(path), "failed", getattr(exc, "problem", str(exc)))
+        cause = exc if isinstance(exc, LobcoderError) else None
+        return FileResult(str(path), "failed", getattr(exc, "problem", str(exc)), cause=cause)
     # The turns go into a TEMP table before the write lock and are copied
     # under it in one statement: another window waits as briefly as possible.
     # Their speakers are the ones stored, so the report names exactly those.

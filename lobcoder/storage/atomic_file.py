@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import IO
 
 from lobcoder.errors import FileProblem
+from lobcoder.i18n.said import say
 
 
 def write_atomically(path: str | Path, write: Callable[[IO[bytes]], object]) -> Path:
@@ -44,7 +45,7 @@ def atomic_stream(path: str | Path) -> Iterator[IO[bytes]]:
     try:
         descriptor = os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o666)
     except OSError as error:
-        raise FileProblem(target, f"cannot be written: {error.strerror or error}") from error
+        raise FileProblem(target, say("problem.cannot_write", reason=error.strerror or error)) from error
     try:
         with os.fdopen(descriptor, "wb") as stream:
             yield stream
@@ -53,7 +54,7 @@ def atomic_stream(path: str | Path) -> Iterator[IO[bytes]]:
         os.replace(partial, target)
     except OSError as error:
         partial.unlink(missing_ok=True)
-        raise FileProblem(target, f"cannot be written: {error.strerror or error}") from error
+        raise FileProblem(target, say("problem.cannot_write", reason=error.strerror or error)) from error
     except BaseException:
         partial.unlink(missing_ok=True)
         raise

@@ -19,11 +19,12 @@ from pathlib import Path
 from sqlalchemy.exc import DBAPIError
 
 from lobcoder.errors import FileProblem, LobcoderError, StorageProblem
+from lobcoder.i18n.said import say
 
-READ_ONLY = "is read-only (the file or its folder cannot be written); nothing was changed"
-DISK_FULL = "could not be written: the disk is full; nothing was changed"
-DAMAGED = "is damaged (not a readable lobcoder project); open a backup copy"
-LOCKED = "is locked by another program (another lobcoder window or a sync tool?); try again in a moment"
+READ_ONLY = say("problem.read_only")
+DISK_FULL = say("problem.disk_full")
+DAMAGED = say("problem.damaged_project")
+LOCKED = say("problem.locked")
 
 _READ_ONLY_ERRNOS = {errno.EROFS, errno.EACCES, errno.EPERM}
 _FULL_ERRNOS = {errno.ENOSPC, errno.EDQUOT, errno.EFBIG}
@@ -54,15 +55,12 @@ def _sqlite(error: sqlite3.Error, path: str | Path) -> StorageProblem | None:
         return StorageProblem(
             path,
             StorageProblem.UNREADABLE,
-            "could not be read or written (disk I/O error: is the disk full, removed or read-only?); "
-            "nothing was changed",
+            say("problem.disk_io"),
         )
     if name.startswith("SQLITE_CANTOPEN") or "unable to open" in message:
-        return StorageProblem(
-            path, StorageProblem.UNREADABLE, "cannot be opened (does its folder exist, and may lobcoder write in it?)"
-        )
+        return StorageProblem(path, StorageProblem.UNREADABLE, say("problem.cannot_open"))
     if isinstance(error, sqlite3.OperationalError | sqlite3.DatabaseError):
-        return StorageProblem(path, StorageProblem.UNREADABLE, f"could not be used ({first_line(error)})")
+        return StorageProblem(path, StorageProblem.UNREADABLE, say("problem.could_not_use", reason=first_line(error)))
     return None
 
 
@@ -70,15 +68,15 @@ def _os(error: OSError, path: str | Path | None) -> FileProblem:
     named = error.filename if isinstance(error.filename, str | Path) else path
     where = named if named is not None else "file"
     if error.errno in _READ_ONLY_ERRNOS:
-        return StorageProblem(where, StorageProblem.READ_ONLY, "is read-only or access is denied; nothing was changed")
+        return StorageProblem(where, StorageProblem.READ_ONLY, say("problem.read_only_or_denied"))
     if error.errno in _FULL_ERRNOS:
         return StorageProblem(where, StorageProblem.DISK_FULL, DISK_FULL)
     if error.errno == errno.ENOENT:
-        return FileProblem(where, "no such file or folder")
+        return FileProblem(where, say("problem.no_such_file_or_folder"))
     if error.errno is None:
         # bz2 and gzip raise bare OSErrors for damaged compressed data.
-        return FileProblem(where, f"is damaged and cannot be read ({first_line(error)})")
-    return FileProblem(where, f"could not be read or written ({error.strerror or first_line(error)})")
+        return FileProblem(where, say("problem.damaged_compressed", reason=first_line(error)))
+    return FileProblem(where, say("problem.read_or_write", reason=error.strerror or first_line(error)))
 
 
 def explain(error: BaseException, path: str | Path | None = None) -> LobcoderError | None:
@@ -94,13 +92,13 @@ def explain(error: BaseException, path: str | Path | None = None) -> LobcoderErr
     if isinstance(error, sqlite3.Error):
         return _sqlite(error, where)
     if isinstance(error, zipfile.BadZipFile | zipfile.LargeZipFile | zlib.error | lzma.LZMAError | EOFError):
-        return FileProblem(where, f"is a damaged archive ({first_line(error)})")
+        return FileProblem(where, say("problem.damaged_archive", reason=first_line(error)))
     if isinstance(error, OSError):
         return _os(error, path)
     if isinstance(error, MemoryError):
-        return FileProblem(where, "is too large to handle with the memory available; nothing was changed")
+        return FileProblem(where, say("problem.out_of_memory"))
     if type(error).__module__.startswith("lxml"):
-        return FileProblem(where, f"contains XML that cannot be read ({first_line(error)})")
+        return FileProblem(where, say("problem.bad_xml", reason=first_line(error)))
     return None
 
 
@@ -108,5 +106,5 @@ def naming(error: BaseException, path: str | Path) -> BaseException:
     """``error`` explained for ``path``: a problem met on a hidden temporary file names the file the user chose."""
     problem = explain(error, path)
     if isinstance(problem, StorageProblem) and problem.path != str(path):
-        return StorageProblem(path, problem.kind, problem.problem)
+        return StorageProblem(path, problem.kind, problem.wording)
     return problem if problem is not None else error

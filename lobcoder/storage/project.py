@@ -32,9 +32,10 @@ from lobcoder.errors import (
     ProjectTooNewError,
     StorageProblem,
 )
+from lobcoder.i18n.said import say
 from lobcoder.storage.backups import BEFORE_MIGRATION, create_backup
 from lobcoder.storage.coverage import keep_coverage
-from lobcoder.storage.failures import READ_ONLY, explain, naming
+from lobcoder.storage.failures import explain, naming
 from lobcoder.storage.leftovers import clean_leftovers, partial_path
 from lobcoder.storage.models import ProjectSetting
 from lobcoder.storage.staged_pieces import remove_stale, stale_stagings
@@ -166,9 +167,9 @@ class ProjectStore:
         """Create a new, empty project file; refuse to touch an existing file."""
         path = Path(path)
         if path.exists():
-            raise ProjectExistsError(path, "a file with this name already exists; choose another name")
+            raise ProjectExistsError(path, say("problem.project.exists"))
         if not path.parent.is_dir():
-            raise ProjectError(path, f"folder {path.parent} does not exist")
+            raise ProjectError(path, say("problem.project.no_folder", folder=path.parent))
         clean_leftovers(path)
         partial = partial_path(path, "creating")
         remove_project_file(partial)
@@ -215,7 +216,7 @@ class ProjectStore:
             revision = _current_revision(path, header)
             if revision != SCHEMA_HEAD:
                 if revision is None:
-                    raise NotAProjectError(path, "has no lobcoder schema version")
+                    raise NotAProjectError(path, say("problem.project.no_schema"))
                 if revision not in older_revisions():
                     # Saved by a newer lobcoder: refused before anything is written (no backup, no migration).
                     raise ProjectTooNewError(path, revision, SCHEMA_HEAD)
@@ -223,12 +224,11 @@ class ProjectStore:
                     raise StorageProblem(
                         path,
                         StorageProblem.READ_ONLY,
-                        "was made by an older lobcoder and must be updated, but it is read-only; "
-                        "copy it to a folder you may write in",
+                        say("problem.project.old_read_only"),
                     )
                 saved = create_backup(path, BEFORE_MIGRATION)
                 if saved.backup is None:
-                    raise ProjectError(path, f"must be updated but could not be backed up first: {saved.problem}")
+                    raise ProjectError(path, say("problem.project.no_backup", reason=saved.problem))
                 _upgrade(engine)
         except Exception as exc:
             engine.dispose()
@@ -293,7 +293,7 @@ class ProjectStore:
                 changed.
         """
         if self.read_only:
-            raise StorageProblem(self.path, StorageProblem.READ_ONLY, READ_ONLY)
+            raise StorageProblem(self.path, StorageProblem.READ_ONLY, say("problem.read_only"))
         with self._translated():
             with self._sessions.begin() as session:
                 if before_lock is not None:
@@ -326,19 +326,19 @@ class ProjectStore:
 def _check_is_project(path: Path) -> bytes:
     """The file's SQLite header, once it is known to be a lobcoder project's."""
     if not path.exists():
-        raise ProjectError(path, "no such file")
+        raise ProjectError(path, say("problem.no_such_file"))
     if path.is_dir():
-        raise NotAProjectError(path, "is a folder, not a lobcoder project")
+        raise NotAProjectError(path, say("problem.project.is_folder"))
     try:
         with path.open("rb") as fh:
             header = fh.read(100)
     except OSError as exc:
-        raise ProjectError(path, f"cannot be read ({exc.strerror or exc})") from exc
+        raise ProjectError(path, say("problem.cannot_read", reason=exc.strerror or exc)) from exc
     if len(header) < 100 or not header.startswith(_SQLITE_MAGIC):
-        raise NotAProjectError(path, "is not a lobcoder project (not an SQLite database)")
+        raise NotAProjectError(path, say("problem.project.not_sqlite"))
     application_id = int.from_bytes(header[68:72], "big")
     if application_id != APPLICATION_ID:
-        raise NotAProjectError(path, "is an SQLite database but not a lobcoder project")
+        raise NotAProjectError(path, say("problem.project.other_sqlite"))
     return header
 
 
@@ -361,7 +361,7 @@ def _current_revision(path: Path, header: bytes) -> str | None:
         row = connection.execute("SELECT version_num FROM alembic_version").fetchone()
     except sqlite3.OperationalError as exc:
         if "no such table" in str(exc):
-            raise NotAProjectError(path, "has no lobcoder schema version") from exc
+            raise NotAProjectError(path, say("problem.project.no_schema")) from exc
         raise
     finally:
         connection.close()

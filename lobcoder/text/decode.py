@@ -16,6 +16,7 @@ from pathlib import Path
 from charset_normalizer import from_bytes
 
 from lobcoder.errors import ImportProblem
+from lobcoder.i18n.said import say
 
 # Longest BOMs first: the UTF-32 LE BOM starts with the UTF-16 LE one.
 _BOMS: tuple[tuple[bytes, str], ...] = (
@@ -70,7 +71,7 @@ _LONG_NON_ASCII_RUN = re.compile(r"[^\x00-\x7f]{4,}")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]")
 _NON_ASCII = re.compile(r"[^\x00-\x7f]")
 _MAX_CONTROL_SHARE = 0.05
-_BINARY = "is not a text file (it looks like binary data)"
+_BINARY = say("problem.binary")
 
 # The statistical detector for legacy encodings sees at most this many bytes of a file read in pieces.
 DETECTOR_SAMPLE = 2 << 20
@@ -109,14 +110,14 @@ def encoding_of(path: str | Path, chunks: Chunks, sample: int = DETECTOR_SAMPLE)
     """
     head = _head(chunks)
     if not head:
-        raise ImportProblem(path, "is empty")
+        raise ImportProblem(path, say("problem.empty"))
     for bom, encoding in _BOMS:
         if head.startswith(bom):
             try:
                 _check(path, chunks, encoding)
             except UnicodeDecodeError as exc:
                 name = encoding.replace("-sig", "").upper()
-                raise ImportProblem(path, f"starts like a {name} text file but is damaged ({exc.reason})") from exc
+                raise ImportProblem(path, say("problem.damaged_bom", name=name, reason=exc.reason)) from exc
             return encoding
     if any(b"\x00" in chunk for chunk in chunks()):
         utf16 = _utf16_without_bom(chunks)
@@ -269,6 +270,6 @@ def _check(path: str | Path, chunks: Chunks, encoding: str) -> None:
         controls += _CONTROL.subn("", piece)[1]  # counted in C, without a match object each
         blank = blank and piece.isspace()
     if blank:
-        raise ImportProblem(path, "is empty")
+        raise ImportProblem(path, say("problem.empty"))
     if nul or controls > _MAX_CONTROL_SHARE * length:
         raise ImportProblem(path, _BINARY)

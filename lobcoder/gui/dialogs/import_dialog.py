@@ -37,6 +37,7 @@ from lobcoder.gui.dialogs.import_preview import (
     table_view,
 )
 from lobcoder.gui.dialogs.import_sheet import SheetOptions, SheetPanel, apply_sheet
+from lobcoder.gui.failures import error_text, problem_text
 from lobcoder.gui.settings import Settings
 from lobcoder.gui.workers import CancelCheck, ProgressCallback, Worker
 from lobcoder.importing.extracted import ExtractedText
@@ -80,7 +81,7 @@ def run_import(
     try:
         plan, result = apply_sheet(store, sheet)
     except LobcoderError as exc:
-        return ImportOutcome(report, sheet_error=str(exc))
+        return ImportOutcome(report, sheet_error=error_text(exc))
     return ImportOutcome(report, plan, result)
 
 
@@ -326,7 +327,8 @@ class ImportDialog(QDialog):
             self._texts[result.path] = result.extracted
         self.preview.show_preview(result)
         if result.error is not None:
-            status = Cell(self.tr("Cannot be read: {0}").format(result.error), result.error, ERROR_COLOR)
+            reason = problem_text(result.cause) if result.cause is not None else result.error
+            status = Cell(self.tr("Cannot be read: {0}").format(reason), reason, ERROR_COLOR)
         elif result.preview is not None and result.preview.turns:
             turns = result.preview.turns
             text = self.tr("%n speaker(s)", "", len(result.preview.speakers))
@@ -482,7 +484,8 @@ class ImportDialog(QDialog):
         keys: list[str] = []
         for result in report.failed:
             status = Cell(self.tr("Failed"), color=ERROR_COLOR)
-            rows.append([Cell(Path(result.path).name, result.path), status, Cell(result.message, result.message)])
+            reason = problem_text(result.cause) if result.cause is not None else result.message
+            rows.append([Cell(Path(result.path).name, result.path), status, Cell(reason, reason)])
             keys.append(result.path)
         for result in report.duplicates:
             reason = self.tr("the same text as the document ‘{0}’, already in the project").format(result.document)

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from lobcoder.gui.failures import problem_text
 from lobcoder.importing.file_preview import FilePreview
 from lobcoder.importing.speakers import (
     InvalidSpeakerPattern,
@@ -315,7 +316,8 @@ class PreviewPane(QWidget):
 
     def show_preview(self, result: FilePreview) -> None:
         if result.error is not None or result.preview is None or result.extracted is None:
-            self.show_message(self.tr("{0} cannot be read: {1}").format(result.path.name, result.error), error=True)
+            reason = problem_text(result.cause) if result.cause is not None else result.error
+            self.show_message(self.tr("{0} cannot be read: {1}").format(result.path.name, reason), error=True)
             return
         shown = result.preview
         self.title.setStyleSheet("")

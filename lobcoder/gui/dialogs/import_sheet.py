@@ -30,6 +30,7 @@ from sqlalchemy.orm import Session
 
 from lobcoder.errors import LobcoderError
 from lobcoder.gui.dialogs.import_preview import ERROR_COLOR, MUTED_COLOR
+from lobcoder.gui.failures import error_text
 from lobcoder.gui.workers import Worker
 from lobcoder.participants.apply import apply_plan
 from lobcoder.participants.plan import plan_sheet
@@ -79,7 +80,7 @@ def preview_sheet(store: ProjectStore, options: SheetOptions) -> SheetPreview:
         with store.read() as session:
             return SheetPreview(options, header, plan_with(session, options))
     except LobcoderError as exc:
-        return SheetPreview(options, error=str(exc))
+        return SheetPreview(options, error=error_text(exc))
 
 
 def apply_sheet(store: ProjectStore, options: SheetOptions) -> tuple[SheetPlan, ApplyResult]:

@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 )
 
 from lobcoder.errors import LobcoderError
+from lobcoder.gui.failures import error_text
 from lobcoder.gui.pseudonymise.entity_model import PSEUDONYM, TERM, EntityModel
 from lobcoder.gui.workers import Worker
 from lobcoder.pseudonymise import deduce_engine
@@ -254,7 +255,7 @@ class PseudonymiseDialog(QDialog):
         try:
             decisions = read_term_list(path)
         except LobcoderError as exc:
-            QMessageBox.warning(self, self.tr("Import term list"), str(exc))
+            QMessageBox.warning(self, self.tr("Import term list"), error_text(exc))
             return
         self.save_decisions(decisions)
         self.run_detection(use_deduce=any("deduce" in e.sources for e in self.model.entities()))
@@ -265,7 +266,7 @@ class PseudonymiseDialog(QDialog):
             try:
                 write_term_list(path, self.model.entities())
             except LobcoderError as exc:
-                QMessageBox.warning(self, self.tr("Export term list"), str(exc))
+                QMessageBox.warning(self, self.tr("Export term list"), error_text(exc))
 
     def save_decisions(self, decisions: list | None = None) -> None:
         """Store the decisions in the project (one action)."""

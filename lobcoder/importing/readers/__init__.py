@@ -11,6 +11,7 @@ from functools import partial
 from pathlib import Path
 
 from lobcoder.errors import ImportProblem, UnsupportedFormat
+from lobcoder.i18n.said import say
 from lobcoder.importing.extracted import ExtractedText
 from lobcoder.importing.readers.docx import read_docx_file
 from lobcoder.importing.readers.markup import read_html_file
@@ -68,17 +69,17 @@ def read_file(path: str | Path) -> ExtractedText:
     size = _check_file(path)
     extension = path.suffix.lower()
     if extension not in _READERS:
-        supported = f"supported: {', '.join(SUPPORTED_EXTENSIONS)}"
+        supported = ", ".join(SUPPORTED_EXTENSIONS)
         if extension:
-            raise UnsupportedFormat(path, f"unsupported file type '{extension}' ({supported})")
-        raise UnsupportedFormat(path, f"unsupported file type (the name has no extension; {supported})")
+            raise UnsupportedFormat(path, say("problem.unsupported_type", extension=extension, supported=supported))
+        raise UnsupportedFormat(path, say("problem.no_extension", supported=supported))
     if size > MAX_FILE_BYTES:
         raise ImportProblem(
             path,
-            f"is too large ({size / 1024 / 1024:.1f} MB; the limit is {MAX_FILE_BYTES / 1024 / 1024:g} MB)",
+            say("problem.too_large", size=f"{size / 1024 / 1024:.1f}", limit=f"{MAX_FILE_BYTES / 1024 / 1024:g}"),
         )
     if size == 0:
-        raise ImportProblem(path, "is empty")
+        raise ImportProblem(path, say("problem.empty"))
     kind = _sniff(_read_bytes(path, _SNIFF_BYTES)) if extension == ".txt" else extension
     label, reader = _READERS[kind]
     try:
@@ -86,17 +87,16 @@ def read_file(path: str | Path) -> ExtractedText:
     except ImportProblem:
         raise
     except RecursionError as exc:
-        raise ImportProblem(path, f"could not be read as {label}: it is nested too deeply") from exc
+        raise ImportProblem(path, say("problem.nested_too_deeply", label=label)) from exc
     except OSError as exc:
         raise _read_problem(path, exc) from exc
     except Exception as exc:  # parsers raise anything at all on odd input
-        raise ImportProblem(path, f"could not be read as {label}: {_reason(exc)}") from exc
+        raise ImportProblem(path, say("problem.unreadable_as", label=label, reason=_reason(exc))) from exc
     text = normalize_text(result.text)
     if result.turns is not None and text != result.text:
-        problem = f"could not be read as {label}: turn offsets do not match the text"
-        raise ImportProblem(path, problem)
+        raise ImportProblem(path, say("problem.turns_mismatch", label=label))
     if not text or text.isspace():  # (not strip(): that copies a long text)
-        raise ImportProblem(path, "contains no text")
+        raise ImportProblem(path, say("problem.no_text"))
     return recognise(dataclasses.replace(result, text=text))
 
 
@@ -117,15 +117,15 @@ def _check_file(path: Path) -> int:
     try:
         info = path.stat()
     except FileNotFoundError as exc:
-        raise ImportProblem(path, "does not exist") from exc
+        raise ImportProblem(path, say("problem.does_not_exist")) from exc
     except PermissionError as exc:
-        raise ImportProblem(path, "cannot be read (permission denied)") from exc
+        raise ImportProblem(path, say("problem.permission_denied")) from exc
     except OSError as exc:
-        raise ImportProblem(path, f"cannot be read ({exc.strerror or exc})") from exc
+        raise ImportProblem(path, say("problem.cannot_read", reason=exc.strerror or exc)) from exc
     if stat.S_ISDIR(info.st_mode):
-        raise ImportProblem(path, "is a folder, not a file")
+        raise ImportProblem(path, say("problem.is_folder"))
     if not stat.S_ISREG(info.st_mode):
-        raise ImportProblem(path, "is not a regular file")
+        raise ImportProblem(path, say("problem.not_regular"))
     return info.st_size
 
 
@@ -139,12 +139,12 @@ def _read_bytes(path: Path, limit: int = -1) -> bytes:
 
 def _read_problem(path: Path, exc: OSError) -> ImportProblem:
     if isinstance(exc, PermissionError):
-        return ImportProblem(path, "cannot be read (permission denied)")
+        return ImportProblem(path, say("problem.permission_denied"))
     if isinstance(exc, FileNotFoundError):
-        return ImportProblem(path, "does not exist (it disappeared while being read)")
+        return ImportProblem(path, say("problem.disappeared"))
     if exc.errno == errno.EISDIR:
-        return ImportProblem(path, "is a folder, not a file")
-    return ImportProblem(path, f"cannot be read ({exc.strerror or exc})")
+        return ImportProblem(path, say("problem.is_folder"))
+    return ImportProblem(path, say("problem.cannot_read", reason=exc.strerror or exc))
 
 
 def _reason(exc: BaseException) -> str:

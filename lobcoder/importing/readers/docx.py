@@ -12,12 +12,13 @@ from docx.oxml.ns import qn
 from lxml import etree
 
 from lobcoder.errors import ImportProblem
+from lobcoder.i18n.said import say
 from lobcoder.importing.extracted import ExtractedText
 from lobcoder.importing.readers.ziputil import MAX_TEXT, repack, too_long, unpack
 from lobcoder.text.builder import TextBuilder
 from lobcoder.text.normalize import normalize_text
 
-_WHAT = "a valid Word document (.docx)"
+_WHAT = say("problem.what.docx")
 _MAIN = "word/document.xml"
 _FEED = 64 * 1024
 
@@ -90,7 +91,7 @@ def _read(data: bytes | None, path: Path) -> ExtractedText:
     try:
         document = docx.Document(io.BytesIO(repack(members)))
     except (PackageNotFoundError, KeyError, ValueError, etree.XMLSyntaxError) as exc:
-        raise ImportProblem(path, f"is not {_WHAT}: {_reason(exc)}") from exc
+        raise ImportProblem(path, say("problem.not_a", what=_WHAT, reason=_reason(exc))) from exc
     if document.part.partname.lstrip("/").casefold() != _MAIN:
         # A main part under another name was kept whole: read it as python-docx parsed it.
         return ExtractedText(text=normalize_text("\n".join(_blocks(document.element.body))), format="docx")
@@ -158,7 +159,7 @@ class _Body:
             except etree.XMLSyntaxError as exc:
                 self.error = exc
         if self.error is not None:
-            raise ImportProblem(path, f"is not {_WHAT}: {_reason(self.error)}") from self.error
+            raise ImportProblem(path, say("problem.not_a", what=_WHAT, reason=_reason(self.error))) from self.error
         assert self.root is not None  # a parser that closed without error saw the root
         stub = etree.Element(self.root.tag, nsmap=self.root.nsmap)
         return bytes(etree.tostring(stub, xml_declaration=True, encoding="UTF-8", standalone=True))

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from lobcoder.errors import ImportProblem
+from lobcoder.i18n.said import say
 from lobcoder.importing.extracted import ExtractedText, TurnTable
 from lobcoder.text.builder import TextBuilder
 from lobcoder.text.decode_stream import CHUNK, Chunks, decode_pieces, file_chunks
@@ -76,7 +77,7 @@ def _read(path: Path, fmt: str, chunks: Chunks) -> ExtractedText:
         offset = out.add_line(label, texts[0] if len(texts) == 1 else " ".join(texts))
         turns.append(speaker, offset, offset + len(label), out.length, start_ms)
     if not turns:
-        raise ImportProblem(path, "contains no subtitle cues")
+        raise ImportProblem(path, say("problem.no_cues"))
     text = out.text()
     return ExtractedText(text=text, format=fmt, turns=turns, encoding=encoding, source=_source(kinds, fmt, whisper[0]))
 

@@ -15,6 +15,7 @@ from collections.abc import Callable, Mapping
 from pathlib import Path
 
 from lobcoder.errors import FileProblem, ImportProblem
+from lobcoder.i18n.said import Said, say
 from lobcoder.importing.safe_zip import MB, SafeZip
 
 # An interview in Word is a few MB unpacked; images included, far below these.
@@ -26,7 +27,7 @@ MAX_TEXT = 100_000_000
 
 
 def too_long(path: str | Path) -> ImportProblem:
-    return ImportProblem(path, f"has a text longer than {MAX_TEXT // 1_000_000} million characters; refused")
+    return ImportProblem(path, say("problem.too_long", millions=MAX_TEXT // 1_000_000))
 
 
 _XML_PARTS = (".xml", ".rels")
@@ -37,7 +38,7 @@ _LONGEST_MARKER = max(len(marker) for marker in _MARKERS)
 def unpack(
     data: bytes | None,
     path: str | Path,
-    what: str,
+    what: str | Said,
     *,
     keep: Callable[[str], bool] | None = None,
     feeds: Mapping[str, Callable[[bytes], None]] | None = None,
@@ -64,7 +65,7 @@ def unpack(
     try:
         archive = SafeZip(path, max_total=MAX_UNPACKED, max_member=MAX_UNPACKED, max_ratio=MAX_RATIO, data=data)
     except FileProblem as exc:
-        raise ImportProblem(path, f"is not {what}: {exc.problem}") from exc
+        raise ImportProblem(path, say("problem.not_a", what=what, reason=exc.wording)) from exc
     members: dict[str, bytes] = {}
     with archive:
         for name in archive.names():
@@ -76,16 +77,14 @@ def unpack(
             try:
                 for chunk in archive.chunks(name):
                     if xml and any(marker in tail + chunk[: len(marker)] or marker in chunk for marker in _MARKERS):
-                        raise ImportProblem(
-                            path, f"contains an XML document type declaration in {name}, which is refused for safety"
-                        )
+                        raise ImportProblem(path, say("problem.xml_doctype", name=name))
                     tail = chunk[-_LONGEST_MARKER:]
                     if kept:
                         pieces.append(chunk)
                     if feed is not None:
                         feed(chunk)
             except FileProblem as exc:
-                raise ImportProblem(path, exc.problem) from exc
+                raise ImportProblem(path, exc.wording) from exc
             members[name] = b"".join(pieces)
     return members
 

@@ -1,0 +1,208 @@
+"""Why a file cannot be imported, opened, read or written: the words after the file's path.
+
+Raised as ``ImportProblem(path, say("problem.empty"))``; see :mod:`lobcoder.i18n.said`.
+``{reason}`` is a reason from the operating system or a library, shown as it comes.
+"""
+
+from __future__ import annotations
+
+from lobcoder.i18n.message import Message as M
+
+MESSAGES: dict[str, M] = {
+    # Any file.
+    "problem.does_not_exist": M(en="does not exist", nl="bestaat niet"),
+    "problem.disappeared": M(
+        en="does not exist (it disappeared while being read)",
+        nl="bestaat niet (het verdween tijdens het lezen)",
+    ),
+    "problem.permission_denied": M(
+        en="cannot be read (permission denied)", nl="kan niet worden gelezen (geen toegang)"
+    ),
+    "problem.cannot_read": M(en="cannot be read ({reason})", nl="kan niet worden gelezen ({reason})"),
+    "problem.is_folder": M(en="is a folder, not a file", nl="is een map, geen bestand"),
+    "problem.not_regular": M(en="is not a regular file", nl="is geen gewoon bestand"),
+    "problem.empty": M(en="is empty", nl="is leeg"),
+    "problem.no_text": M(en="contains no text", nl="bevat geen tekst"),
+    "problem.cannot_write": M(en="cannot be written: {reason}", nl="kan niet worden opgeslagen: {reason}"),
+    "problem.no_such_file": M(en="no such file", nl="bestand bestaat niet"),
+    "problem.no_such_file_or_folder": M(en="no such file or folder", nl="bestand of map bestaat niet"),
+    # Importing.
+    "problem.unsupported_type": M(
+        en="unsupported file type '{extension}' (supported: {supported})",
+        nl="bestandstype '{extension}' wordt niet ondersteund (wel: {supported})",
+    ),
+    "problem.no_extension": M(
+        en="unsupported file type (the name has no extension; supported: {supported})",
+        nl="onbekend bestandstype (de naam heeft geen extensie; ondersteund: {supported})",
+    ),
+    "problem.too_large": M(
+        en="is too large ({size} MB; the limit is {limit} MB)",
+        nl="is te groot ({size} MB; de grens is {limit} MB)",
+    ),
+    "problem.too_long": M(
+        en="has a text longer than {millions} million characters; refused",
+        nl="heeft een tekst van meer dan {millions} miljoen tekens; geweigerd",
+    ),
+    "problem.unreadable_as": M(
+        en="could not be read as {label}: {reason}", nl="kon niet als {label} worden gelezen: {reason}"
+    ),
+    "problem.nested_too_deeply": M(
+        en="could not be read as {label}: it is nested too deeply",
+        nl="kon niet als {label} worden gelezen: het is te diep genest",
+    ),
+    "problem.turns_mismatch": M(
+        en="could not be read as {label}: turn offsets do not match the text",
+        nl="kon niet als {label} worden gelezen: de posities van de beurten passen niet bij de tekst",
+    ),
+    "problem.not_a": M(en="is not {what}: {reason}", nl="is geen {what}: {reason}"),
+    "problem.what.docx": M(en="a valid Word document (.docx)", nl="geldig Word-document (.docx)"),
+    "problem.binary": M(
+        en="is not a text file (it looks like binary data)",
+        nl="is geen tekstbestand (het lijkt op binaire gegevens)",
+    ),
+    "problem.damaged_bom": M(
+        en="starts like a {name} text file but is damaged ({reason})",
+        nl="begint als een {name}-tekstbestand maar is beschadigd ({reason})",
+    ),
+    "problem.no_cues": M(en="contains no subtitle cues", nl="bevat geen ondertitels"),
+    "problem.xml_doctype": M(
+        en="contains an XML document type declaration in {name}, which is refused for safety",
+        nl="bevat een XML-documenttypedeclaratie in {name}; die wordt om veiligheidsredenen geweigerd",
+    ),
+    # Zip archives (.docx, .odt and .qdpx are zip archives).
+    "problem.zip.not_found": M(en="file not found", nl="bestand niet gevonden"),
+    "problem.zip.unreadable": M(
+        en="is not a readable zip file ({reason})", nl="is geen leesbaar zip-bestand ({reason})"
+    ),
+    "problem.zip.too_many": M(
+        en="has {count} members, more than the {limit} lobcoder accepts",
+        nl="bevat {count} bestanden, meer dan de {limit} die lobcoder accepteert",
+    ),
+    "problem.zip.outside": M(
+        en="member {name!r} points outside the archive folder; refused",
+        nl="onderdeel {name!r} wijst naar buiten de map van het archief; geweigerd",
+    ),
+    "problem.zip.symlink": M(
+        en="member {name!r} is a symbolic link; refused",
+        nl="onderdeel {name!r} is een symbolische koppeling; geweigerd",
+    ),
+    "problem.zip.encrypted": M(
+        en="member {name!r} is encrypted; lobcoder cannot read it",
+        nl="onderdeel {name!r} is versleuteld; lobcoder kan het niet lezen",
+    ),
+    "problem.zip.same_name": M(
+        en="members {first!r} and {second!r} have the same name; refused",
+        nl="onderdelen {first!r} en {second!r} hebben dezelfde naam; geweigerd",
+    ),
+    "problem.zip.member_too_large": M(
+        en="member {name!r} is larger than {size}; refused", nl="onderdeel {name!r} is groter dan {size}; geweigerd"
+    ),
+    "problem.zip.no_member": M(en="has no member {name!r}", nl="bevat geen onderdeel {name!r}"),
+    "problem.zip.member_unpacks_to": M(
+        en="member {name!r} unpacks to more than {size}; refused",
+        nl="onderdeel {name!r} wordt uitgepakt groter dan {size}; geweigerd",
+    ),
+    "problem.zip.member_ratio": M(
+        en="member {name!r} unpacks to more than {ratio} times its packed size (a zip bomb?); refused",
+        nl="onderdeel {name!r} wordt uitgepakt meer dan {ratio} keer zo groot als ingepakt (een zipbom?); geweigerd",
+    ),
+    "problem.zip.total": M(
+        en="unpacks to more than {size} in total; refused", nl="wordt uitgepakt in totaal groter dan {size}; geweigerd"
+    ),
+    "problem.zip.ratio": M(
+        en="unpacks to more than {ratio} times its own size (a zip bomb?); refused",
+        nl="wordt uitgepakt meer dan {ratio} keer zo groot als het archief zelf (een zipbom?); geweigerd",
+    ),
+    "problem.zip.damaged_member": M(
+        en="member {name!r} is damaged or cannot be unpacked ({reason})",
+        nl="onderdeel {name!r} is beschadigd of kan niet worden uitgepakt ({reason})",
+    ),
+    "problem.zip.ends_early": M(en="it ends too early", nl="het houdt te vroeg op"),
+    "problem.zip.write_outside": M(
+        en="member {name!r} would be written outside {root}; refused",
+        nl="onderdeel {name!r} zou buiten {root} worden geschreven; geweigerd",
+    ),
+    # Projects.
+    "problem.project.exists": M(
+        en="a file with this name already exists; choose another name",
+        nl="er bestaat al een bestand met deze naam; kies een andere naam",
+    ),
+    "problem.project.no_folder": M(en="folder {folder} does not exist", nl="map {folder} bestaat niet"),
+    "problem.project.no_schema": M(
+        en="has no lobcoder schema version", nl="heeft geen versienummer van het lobcoder-schema"
+    ),
+    "problem.project.is_folder": M(en="is a folder, not a lobcoder project", nl="is een map, geen lobcoder-project"),
+    "problem.project.not_sqlite": M(
+        en="is not a lobcoder project (not an SQLite database)",
+        nl="is geen lobcoder-project (geen SQLite-database)",
+    ),
+    "problem.project.other_sqlite": M(
+        en="is an SQLite database but not a lobcoder project",
+        nl="is een SQLite-database, maar geen lobcoder-project",
+    ),
+    "problem.project.old_read_only": M(
+        en="was made by an older lobcoder and must be updated, but it is read-only; "
+        "copy it to a folder you may write in",
+        nl="is gemaakt door een oudere lobcoder en moet worden bijgewerkt, maar is alleen-lezen; "
+        "kopieer het naar een map waarin u mag schrijven",
+    ),
+    "problem.project.no_backup": M(
+        en="must be updated but could not be backed up first: {reason}",
+        nl="moet worden bijgewerkt, maar er kon eerst geen reservekopie worden gemaakt: {reason}",
+    ),
+    "problem.too_new": M(
+        en="was saved by a newer lobcoder (schema {schema}); this version knows up to {known}",
+        nl="is opgeslagen door een nieuwere lobcoder (schema {schema}); deze versie kent schema's tot en met {known}",
+    ),
+    "problem.too_new_open": M(
+        en="{path} {problem}. Update lobcoder to open it.",
+        nl="{path} {problem}. Werk lobcoder bij om het te openen.",
+    ),
+    # What the operating system or SQLite said (lobcoder.storage.failures).
+    "problem.read_only": M(
+        en="is read-only (the file or its folder cannot be written); nothing was changed",
+        nl="is alleen-lezen (het bestand of de map kan niet worden beschreven); er is niets gewijzigd",
+    ),
+    "problem.read_only_or_denied": M(
+        en="is read-only or access is denied; nothing was changed",
+        nl="is alleen-lezen of de toegang wordt geweigerd; er is niets gewijzigd",
+    ),
+    "problem.disk_full": M(
+        en="could not be written: the disk is full; nothing was changed",
+        nl="kon niet worden opgeslagen: de schijf is vol; er is niets gewijzigd",
+    ),
+    "problem.damaged_project": M(
+        en="is damaged (not a readable lobcoder project); open a backup copy",
+        nl="is beschadigd (geen leesbaar lobcoder-project); open een reservekopie",
+    ),
+    "problem.locked": M(
+        en="is locked by another program (another lobcoder window or a sync tool?); try again in a moment",
+        nl="is vergrendeld door een ander programma (een ander lobcoder-venster of een synchronisatieprogramma?); "
+        "probeer het zo opnieuw",
+    ),
+    "problem.disk_io": M(
+        en="could not be read or written (disk I/O error: is the disk full, removed or read-only?); "
+        "nothing was changed",
+        nl="kon niet worden gelezen of opgeslagen (schijffout: is de schijf vol, verwijderd of alleen-lezen?); "
+        "er is niets gewijzigd",
+    ),
+    "problem.cannot_open": M(
+        en="cannot be opened (does its folder exist, and may lobcoder write in it?)",
+        nl="kan niet worden geopend (bestaat de map, en mag lobcoder erin schrijven?)",
+    ),
+    "problem.could_not_use": M(en="could not be used ({reason})", nl="kon niet worden gebruikt ({reason})"),
+    "problem.damaged_compressed": M(
+        en="is damaged and cannot be read ({reason})", nl="is beschadigd en kan niet worden gelezen ({reason})"
+    ),
+    "problem.read_or_write": M(
+        en="could not be read or written ({reason})", nl="kon niet worden gelezen of opgeslagen ({reason})"
+    ),
+    "problem.damaged_archive": M(en="is a damaged archive ({reason})", nl="is een beschadigd archief ({reason})"),
+    "problem.out_of_memory": M(
+        en="is too large to handle with the memory available; nothing was changed",
+        nl="is te groot voor het beschikbare geheugen; er is niets gewijzigd",
+    ),
+    "problem.bad_xml": M(
+        en="contains XML that cannot be read ({reason})", nl="bevat XML die niet kan worden gelezen ({reason})"
+    ),
+}

@@ -1,0 +1,111 @@
+"""Errors the core raises with a catalogue key: English for ``str()``, Dutch on request, every key complete."""
+
+from __future__ import annotations
+
+import re
+import string
+from pathlib import Path
+
+import docx
+import pytest
+
+import lobcoder
+from lobcoder.errors import FileProblem, ImportProblem, NotAProjectError, ProjectTooNewError
+from lobcoder.i18n import CATALOGUE
+from lobcoder.i18n.said import say
+from lobcoder.importing.readers import read_file
+from lobcoder.storage.project import ProjectStore
+
+SOURCE = Path(lobcoder.__file__).parent
+_SAY = re.compile(r"""\bsay\(\s*["']([\w.]+)["']""")
+
+
+def _said_keys() -> set[str]:
+    return {key for path in SOURCE.rglob("*.py") for key in _SAY.findall(path.read_text(encoding="utf-8"))}
+
+
+def test_every_key_the_code_says_is_in_the_catalogue_in_both_languages() -> None:
+    keys = _said_keys()
+    assert len(keys) > 40, "the raise sites were not found"
+    missing = sorted(key for key in keys if key not in CATALOGUE)
+    assert not missing, f"keys said in the code but not in the catalogue: {missing}"
+    for key in keys:
+        assert CATALOGUE[key].en.strip() and CATALOGUE[key].nl.strip(), key
+
+
+def test_every_problem_formats_in_dutch_without_leftover_placeholders() -> None:
+    problems = [key for key in CATALOGUE if key.startswith("problem.")]
+    for key in problems:
+        names = {name for _, name, _, _ in string.Formatter().parse(CATALOGUE[key].nl) if name}
+        words = say(key, **dict.fromkeys(names, "X")).text("nl")
+        assert "{" not in words and "}" not in words, f"{key}: {words}"
+        assert words != CATALOGUE[key].en.format(**dict.fromkeys(names, "X")), f"{key} is not translated"
+
+
+def test_a_file_problem_is_english_for_str_and_dutch_on_request(tmp_path: Path) -> None:
+    broken = tmp_path / "Kapot.docx"
+    broken.write_bytes(b"PK\x03\x04 not really a zip")
+    with pytest.raises(ImportProblem) as caught:
+        read_file(broken)
+    error = caught.value
+    assert error.text("en") == str(error) == f"{broken}: {error.problem}"
+    assert str(error).startswith(f"{broken}: is not a valid Word document (.docx): is not a readable zip file")
+    dutch = error.text("nl")
+    assert dutch != str(error)
+    assert dutch.startswith(f"{broken}: is geen geldig Word-document (.docx): is geen leesbaar zip-bestand (")
+    assert error.problem_text("nl") == dutch.removeprefix(f"{broken}: ")
+
+
+def test_empty_and_binary_text_files_are_refused_in_either_language(tmp_path: Path) -> None:
+    empty = tmp_path / "leeg.txt"
+    empty.write_bytes(b"   \n")
+    with pytest.raises(ImportProblem) as caught:
+        read_file(empty)
+    assert str(caught.value) == f"{empty}: is empty"
+    assert caught.value.text("nl") == f"{empty}: is leeg"
+    binary = tmp_path / "foto.txt"
+    binary.write_bytes(bytes(range(256)) * 8)
+    with pytest.raises(ImportProblem) as caught:
+        read_file(binary)
+    assert str(caught.value) == f"{binary}: is not a text file (it looks like binary data)"
+    assert caught.value.text("nl") == f"{binary}: is geen tekstbestand (het lijkt op binaire gegevens)"
+
+
+def test_opening_something_that_is_not_a_project_says_so_in_dutch(tmp_path: Path) -> None:
+    notes = tmp_path / "aantekeningen.lobcoder"
+    notes.write_text("geen database", encoding="utf-8")
+    with pytest.raises(NotAProjectError) as caught:
+        ProjectStore.open(notes)
+    assert str(caught.value) == f"{notes}: is not a lobcoder project (not an SQLite database)"
+    assert caught.value.text("nl") == f"{notes}: is geen lobcoder-project (geen SQLite-database)"
+
+
+def test_a_project_that_exists_is_not_overwritten_and_the_reason_is_dutch(tmp_path: Path) -> None:
+    path = tmp_path / "studie.lobcoder"
+    document = docx.Document()
+    document.save(path)
+    with pytest.raises(FileProblem) as caught:
+        ProjectStore.create(path)
+    assert caught.value.text("nl") == f"{path}: er bestaat al een bestand met deze naam; kies een andere naam"
+
+
+def test_too_new_keeps_its_english_line_and_words_the_dutch_one() -> None:
+    error = ProjectTooNewError("/p/studie.lobcoder", "0042", "0017")
+    assert str(error) == (
+        "/p/studie.lobcoder was saved by a newer lobcoder (schema 0042); this version knows up to 0017. "
+        "Update lobcoder to open it."
+    )
+    assert error.text("nl") == (
+        "/p/studie.lobcoder is opgeslagen door een nieuwere lobcoder (schema 0042); "
+        "deze versie kent schema's tot en met 0017. Werk lobcoder bij om het te openen."
+    )
+
+
+def test_a_problem_raised_with_plain_words_stays_english() -> None:
+    error = FileProblem("/p/x.txt", "something odd")
+    assert error.text("nl") == "/p/x.txt: something odd"
+
+
+def test_say_refuses_a_key_the_catalogue_lacks() -> None:
+    with pytest.raises(KeyError):
+        say("problem.no_such_key")
