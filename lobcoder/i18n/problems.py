@@ -206,3 +206,147 @@ MESSAGES: dict[str, M] = {
         en="contains XML that cannot be read ({reason})", nl="bevat XML die niet kan worden gelezen ({reason})"
     ),
 }
+
+# Attribute sheets, exchange files (REFI-QDA), other source formats and exports.
+MESSAGES.update(
+    {
+        "problem.sheet.xls": M(
+            en="is an old Excel 97-2003 (.xls) file; save it as .xlsx or CSV",
+            nl="is een oud Excel 97-2003-bestand (.xls); sla het op als .xlsx of CSV",
+        ),
+        "problem.sheet.not_xlsx": M(
+            en="is not a valid .xlsx workbook (corrupt or another format: {reason})",
+            nl="is geen geldige .xlsx-werkmap (beschadigd of een ander formaat: {reason})",
+        ),
+        "problem.sheet.damaged_xlsx": M(
+            en="is a damaged .xlsx workbook ({reason})", nl="is een beschadigde .xlsx-werkmap ({reason})"
+        ),
+        "problem.sheet.no_worksheet": M(
+            en="has no worksheet named {name!r} (it has: {names})",
+            nl="heeft geen werkblad met de naam {name!r} (wel: {names})",
+        ),
+        "problem.sheet.not_csv": M(
+            en="is not a readable CSV sheet ({reason})", nl="is geen leesbaar CSV-bestand ({reason})"
+        ),
+        "problem.sheet.empty": M(en="is an empty sheet", nl="is een leeg werkblad"),
+        "problem.sheet.unnamed_column": M(
+            en="has no header row: column {column} has no name in row {row}",
+            nl="heeft geen kopregel: kolom {column} heeft geen naam in rij {row}",
+        ),
+        "problem.sheet.values_header": M(
+            en="has no header row: the first row holds values, not column names",
+            nl="heeft geen kopregel: de eerste rij bevat waarden, geen kolomnamen",
+        ),
+        "problem.sheet.duplicate_columns": M(
+            en="has duplicate column names: {first!r} and {second!r}",
+            nl="heeft dubbele kolomnamen: {first!r} en {second!r}",
+        ),
+        "problem.sheet.no_rows": M(
+            en="is an empty sheet: it has column names but no rows",
+            nl="is een leeg werkblad: het heeft kolomnamen maar geen rijen",
+        ),
+        "problem.qdc.is_other": M(
+            en="is not a REFI-QDA codebook (.qdc): it is {what}",
+            nl="is geen REFI-QDA-codeboek (.qdc): het is {what}",
+        ),
+        "problem.qdc.what.docx": M(
+            en="a Word document (lobcoder writes Word codebooks for reading; import the .qdc file)",
+            nl="een Word-document (lobcoder schrijft Word-codeboeken om te lezen; importeer het .qdc-bestand)",
+        ),
+        "problem.qdc.what.qdpx": M(
+            en="a REFI-QDA project; import it as a project (File → Import REFI-QDA project)",
+            nl="een REFI-QDA-project; importeer het als project (Bestand → REFI-QDA-project importeren)",
+        ),
+        "problem.qdc.what.xlsx": M(en="an Excel workbook", nl="een Excel-werkmap"),
+        "problem.qdc.what.zip": M(en="a zip archive", nl="een zip-archief"),
+        "problem.qdc.what.pdf": M(en="a PDF", nl="een pdf"),
+        "problem.qdc.what.not_xml": M(en="not an XML file", nl="geen XML-bestand"),
+        "problem.qdc.too_large": M(en="is larger than {size} MB; not read", nl="is groter dan {size} MB; niet gelezen"),
+        "problem.qdc.root": M(
+            en="is not a REFI-QDA codebook (its root element is <{root}>)",
+            nl="is geen REFI-QDA-codeboek (het hoofdelement is <{root}>)",
+        ),
+        "problem.xml.dtd": M(
+            en="contains a DTD/entity declarations, which lobcoder does not accept in exchange files",
+            nl="bevat een DTD of entiteitsdeclaraties; die accepteert lobcoder niet in uitwisselbestanden",
+        ),
+        "problem.xml.malformed": M(
+            en="is not well-formed XML{line}: {reason}", nl="is geen welgevormde XML{line}: {reason}"
+        ),
+        "problem.xml.line": M(en=" (line {number})", nl=" (regel {number})"),
+        "problem.xml.too_large": M(
+            en="the XML is larger than {size} MB; not read", nl="de XML is groter dan {size} MB; niet gelezen"
+        ),
+        "problem.xml.empty": M(en="the XML document is empty", nl="het XML-document is leeg"),
+        "problem.xml.unreadable": M(
+            en="cannot be read as XML: {reason}", nl="kan niet als XML worden gelezen: {reason}"
+        ),
+        "problem.xml.no_root": M(
+            en="the XML document has no root element", nl="het XML-document heeft geen hoofdelement"
+        ),
+        "problem.qdpx.no_qde": M(
+            en="is not a REFI-QDA project: it has no project.qde",
+            nl="is geen REFI-QDA-project: het bevat geen project.qde",
+        ),
+        "problem.qdpx.root": M(
+            en="project.qde has root element <{root}>, not <Project>",
+            nl="project.qde heeft hoofdelement <{root}>, niet <Project>",
+        ),
+        "problem.export.unknown_format": M(
+            en="cannot be written: unknown export format {kind!r} (use .docx, .xlsx or .csv)",
+            nl="kan niet worden opgeslagen: onbekend exportformaat {kind!r} (gebruik .docx, .xlsx of .csv)",
+        ),
+        "problem.export.unknown_transcript_format": M(
+            en="unknown transcript format {format!r} (use docx or txt)",
+            nl="onbekend formaat voor transcripten {format!r} (gebruik docx of txt)",
+        ),
+        "problem.export.cannot_create": M(en="cannot be created: {reason}", nl="kan niet worden aangemaakt: {reason}"),
+        "problem.export.exists": M(
+            en="already exists; choose an empty folder for the transcripts",
+            nl="bestaat al; kies een lege map voor de transcripten",
+        ),
+        "problem.what.odt": M(en="a valid OpenDocument text file (.odt)", nl="geldig OpenDocument-tekstbestand (.odt)"),
+        "problem.odt.is_other": M(
+            en="is not an OpenDocument text file (it is {kind})", nl="is geen OpenDocument-tekstbestand (het is {kind})"
+        ),
+        "problem.odt.no_content": M(en="it has no content.xml", nl="het bevat geen content.xml"),
+        "problem.odt.no_body": M(en="content.xml has no text body", nl="content.xml heeft geen tekstgedeelte"),
+        "problem.odt.damaged": M(en="content.xml is damaged ({reason})", nl="content.xml is beschadigd ({reason})"),
+        "problem.odt.entities": M(
+            en="contains XML entity declarations, which are refused for safety",
+            nl="bevat XML-entiteitsdeclaraties; die worden om veiligheidsredenen geweigerd",
+        ),
+        "problem.pdf.no_text_layer": M(
+            en="has no text layer (it is probably a scanned image); run OCR on it first, e.g. with ocrmypdf",
+            nl="heeft geen tekstlaag (het is waarschijnlijk een gescande afbeelding); "
+            "laat er eerst tekstherkenning (OCR) op los, bijvoorbeeld met ocrmypdf",
+        ),
+        "problem.pdf.password": M(
+            en="is protected with a password; save a copy without the password (or print it to a new PDF) "
+            "and import that",
+            nl="is beveiligd met een wachtwoord; sla een kopie zonder wachtwoord op (of druk het af naar een nieuwe pdf) "
+            "en importeer die",
+        ),
+        "problem.pdf.encryption": M(
+            en="is encrypted in a way that cannot be opened here ({reason}); save an unencrypted copy and import that",
+            nl="is versleuteld op een manier die hier niet kan worden geopend ({reason}); "
+            "sla een onversleutelde kopie op en importeer die",
+        ),
+        "problem.pdf.no_header": M(
+            en="is not a PDF document (it lacks the %PDF- header)",
+            nl="is geen pdf-document (de kop %PDF- ontbreekt)",
+        ),
+        "problem.pdf.invalid": M(en="is not a valid PDF: {reason}", nl="is geen geldige pdf: {reason}"),
+        "problem.pdf.no_pages": M(en="is a PDF without pages", nl="is een pdf zonder pagina's"),
+        "problem.rtf.invalid": M(en="is not an RTF document", nl="is geen RTF-document"),
+        "problem.json.invalid": M(
+            en="is not valid JSON: {reason} (line {line})", nl="is geen geldige JSON: {reason} (regel {line})"
+        ),
+        "problem.what.whisper": M(
+            en='a Whisper transcript (.json with "segments")', nl='Whisper-transcript (.json met "segments")'
+        ),
+        "problem.whisper.no_segments": M(en="it has no list of segments", nl="het heeft geen lijst met segmenten"),
+        "problem.whisper.bad_segment": M(en="a segment is not an object", nl="een segment is geen object"),
+        "problem.whisper.empty": M(en="contains no transcribed segments", nl="bevat geen getranscribeerde segmenten"),
+    }
+)

@@ -11,6 +11,7 @@ from datetime import date, datetime, time
 from pathlib import Path
 
 from lobcoder.errors import ImportProblem
+from lobcoder.i18n.said import say
 from lobcoder.participants.value_types import looks_like_date, looks_like_number
 from lobcoder.text.decode import decode_bytes
 
@@ -53,9 +54,9 @@ def read_sheet(path: str | Path, sheet_name: str | None = None) -> Sheet:
     try:
         data = path.read_bytes()
     except OSError as exc:
-        raise ImportProblem(path, f"cannot be read ({exc.strerror or exc})") from exc
+        raise ImportProblem(path, say("problem.cannot_read", reason=exc.strerror or exc)) from exc
     if data.startswith(_OLE_MAGIC):
-        raise ImportProblem(path, "is an old Excel 97-2003 (.xls) file; save it as .xlsx or CSV")
+        raise ImportProblem(path, say("problem.sheet.xls"))
     if data.startswith(_ZIP_MAGIC) or path.suffix.lower() in XLSX_SUFFIXES:
         cells, exact = _read_xlsx(path, data, sheet_name)
     else:
@@ -70,13 +71,13 @@ def _read_xlsx(path: Path, data: bytes, sheet_name: str | None) -> tuple[list[li
     try:
         workbook = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except (zipfile.BadZipFile, KeyError, ValueError, OSError, InvalidFileException) as exc:
-        raise ImportProblem(path, f"is not a valid .xlsx workbook (corrupt or another format: {exc})") from exc
+        raise ImportProblem(path, say("problem.sheet.not_xlsx", reason=exc)) from exc
     except Exception as exc:  # noqa: BLE001 - openpyxl raises many kinds on damaged XML
-        raise ImportProblem(path, f"is a damaged .xlsx workbook ({type(exc).__name__}: {exc})") from exc
+        raise ImportProblem(path, say("problem.sheet.damaged_xlsx", reason=f"{type(exc).__name__}: {exc}")) from exc
     try:
         if sheet_name is not None and sheet_name not in workbook.sheetnames:
             raise ImportProblem(
-                path, f"has no worksheet named {sheet_name!r} (it has: {', '.join(workbook.sheetnames)})"
+                path, say("problem.sheet.no_worksheet", name=sheet_name, names=", ".join(workbook.sheetnames))
             )
         worksheet = workbook[sheet_name] if sheet_name is not None else workbook.worksheets[0]
         cells: list[list[str]] = []
@@ -90,7 +91,7 @@ def _read_xlsx(path: Path, data: bytes, sheet_name: str | None) -> tuple[list[li
                         exact.add((r, c))
                 cells.append(row)
         except Exception as exc:  # noqa: BLE001 - damaged sheet XML surfaces while iterating
-            raise ImportProblem(path, f"is a damaged .xlsx workbook ({type(exc).__name__}: {exc})") from exc
+            raise ImportProblem(path, say("problem.sheet.damaged_xlsx", reason=f"{type(exc).__name__}: {exc}")) from exc
     finally:
         workbook.close()
     return cells, exact
@@ -120,7 +121,7 @@ def _read_csv(path: Path, data: bytes) -> list[list[str]]:
     try:
         return [list(row) for row in csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)]
     except csv.Error as exc:
-        raise ImportProblem(path, f"is not a readable CSV sheet ({exc})") from exc
+        raise ImportProblem(path, say("problem.sheet.not_csv", reason=exc)) from exc
 
 
 def _sniff_delimiter(text: str) -> str:
@@ -146,7 +147,7 @@ def _build(path: Path, cells: list[list[str]], exact: set[tuple[int, int]]) -> S
     cleaned = [[unicodedata.normalize("NFC", c.strip()) for c in row] for row in cells]
     numbered = [(n, row) for n, row in enumerate(cleaned, start=1) if any(row)]
     if not numbered:
-        raise ImportProblem(path, "is an empty sheet")
+        raise ImportProblem(path, say("problem.sheet.empty"))
     width = max(len(row) for _n, row in numbered)
     padded = [(n, row + [""] * (width - len(row))) for n, row in numbered]
     header_number, header_row = padded[0]
@@ -154,17 +155,17 @@ def _build(path: Path, cells: list[list[str]], exact: set[tuple[int, int]]) -> S
     keep = [i for i in range(width) if header_row[i] or any(row[i] for _n, row in body)]
     for i in keep:
         if not header_row[i]:
-            raise ImportProblem(path, f"has no header row: column {i + 1} has no name in row {header_number}")
+            raise ImportProblem(path, say("problem.sheet.unnamed_column", column=i + 1, row=header_number))
     header = [header_row[i] for i in keep]
     if all(looks_like_number(h) or looks_like_date(h) for h in header):
-        raise ImportProblem(path, "has no header row: the first row holds values, not column names")
+        raise ImportProblem(path, say("problem.sheet.values_header"))
     seen: dict[str, str] = {}
     for name in header:
         if name.casefold() in seen:
-            raise ImportProblem(path, f"has duplicate column names: {seen[name.casefold()]!r} and {name!r}")
+            raise ImportProblem(path, say("problem.sheet.duplicate_columns", first=seen[name.casefold()], second=name))
         seen[name.casefold()] = name
     if not body:
-        raise ImportProblem(path, "is an empty sheet: it has column names but no rows")
+        raise ImportProblem(path, say("problem.sheet.no_rows"))
     rows = tuple(tuple(row[i] for i in keep) for _n, row in body)
     index_of = {n - 1: i for i, (n, _row) in enumerate(body)}
     column_of = {old: new for new, old in enumerate(keep)}

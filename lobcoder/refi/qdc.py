@@ -21,6 +21,7 @@ from lxml import etree
 
 from lobcoder import __version__
 from lobcoder.errors import FileProblem, LobcoderError
+from lobcoder.i18n.said import say
 from lobcoder.refi.description import decode_fields, encode
 from lobcoder.refi.safe_xml import (
     MAX_XML_BYTES,
@@ -233,9 +234,9 @@ def _split_atlas(codes: tuple[CodebookCode, ...], path: tuple[str, ...] = ()) ->
 
 
 _ZIPPED = {
-    ".docx": "a Word document (lobcoder writes Word codebooks for reading; import the .qdc file)",
-    ".qdpx": "a REFI-QDA project; import it as a project (File → Import REFI-QDA project)",
-    ".xlsx": "an Excel workbook",
+    ".docx": say("problem.qdc.what.docx"),
+    ".qdpx": say("problem.qdc.what.qdpx"),
+    ".xlsx": say("problem.qdc.what.xlsx"),
 }
 
 
@@ -244,13 +245,13 @@ def _refuse_other_kinds(path: Path, data: bytes) -> None:
     if not data.strip():
         return  # the XML reader says "the XML document is empty", which is clearer than "not an XML file"
     if data.startswith(b"PK\x03\x04"):
-        what = _ZIPPED.get(path.suffix.lower(), "a zip archive")
-        raise FileProblem(path, f"is not a REFI-QDA codebook (.qdc): it is {what}")
+        what = _ZIPPED.get(path.suffix.lower(), say("problem.qdc.what.zip"))
+        raise FileProblem(path, say("problem.qdc.is_other", what=what))
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         return  # UTF-16 XML: the parser decides
     if not data.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"<"):
-        kind = "a PDF" if data.startswith(b"%PDF") else "not an XML file"
-        raise FileProblem(path, f"is not a REFI-QDA codebook (.qdc): it is {kind}")
+        kind = say("problem.qdc.what.pdf") if data.startswith(b"%PDF") else say("problem.qdc.what.not_xml")
+        raise FileProblem(path, say("problem.qdc.is_other", what=kind))
 
 
 def read_qdc(path: str | Path) -> tuple[Codebook, list[str]]:
@@ -262,14 +263,14 @@ def read_qdc(path: str | Path) -> tuple[Codebook, list[str]]:
     path = Path(path)
     try:
         if path.stat().st_size > MAX_XML_BYTES:
-            raise FileProblem(path, f"is larger than {MAX_XML_BYTES // (1024 * 1024)} MB; not read")
+            raise FileProblem(path, say("problem.qdc.too_large", size=MAX_XML_BYTES // (1024 * 1024)))
         data = path.read_bytes()
     except OSError as error:
-        raise FileProblem(path, f"cannot be read ({error.strerror or error})") from None
+        raise FileProblem(path, say("problem.cannot_read", reason=error.strerror or error)) from None
     _refuse_other_kinds(path, data)
     root = parse_xml(data, path)
     if local(root.tag) != "CodeBook":
-        raise FileProblem(path, f"is not a REFI-QDA codebook (its root element is <{local(root.tag)}>)")
+        raise FileProblem(path, say("problem.qdc.root", root=local(root.tag)))
     reader = _Reader()
     notes = reader.notes
     namespace = namespace_of(root.tag)

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from lobcoder.errors import ProjectError, ProjectExistsError
+from lobcoder.i18n.said import say
 from lobcoder.refi.qdpx_read import QdpxFile
 from lobcoder.refi.qdpx_store import store_qdpx
 from lobcoder.storage.failures import naming
@@ -68,7 +69,7 @@ def import_qdpx(
     if target.exists():
         raise ProjectExistsError(target, "a file with this name already exists; choose another name")
     if not target.parent.is_dir():
-        raise ProjectError(target, f"folder {target.parent} does not exist")
+        raise ProjectError(target, say("problem.project.no_folder", folder=target.parent))
     if progress is not None:
         progress(0, 1, path.name)
     with QdpxFile.open(path, max_member_bytes=max_member_bytes, spool_beside=target) as qdpx:

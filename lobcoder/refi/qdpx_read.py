@@ -30,6 +30,7 @@ from pathlib import Path
 from typing import IO
 
 from lobcoder.errors import ImportProblem
+from lobcoder.i18n.said import say
 from lobcoder.importing.safe_zip import CHUNK, SafeZip
 from lobcoder.refi.qdc import _Reader as CodeReader
 from lobcoder.refi.qdc import _split_atlas as split_atlas_names
@@ -204,7 +205,7 @@ class QdpxFile:
         if member is None:
             member = next((m for m in archive.names() if m.lower().endswith(".qde")), None)
         if member is None:
-            raise ImportProblem(path, "is not a REFI-QDA project: it has no project.qde")
+            raise ImportProblem(path, say("problem.qdpx.no_qde"))
         self.qde = member
 
     @classmethod
@@ -330,7 +331,7 @@ class QdpxFile:
 
     def project(self, root: Element) -> None:
         if local(root.tag) != "Project":
-            raise ImportProblem(self.path, f"project.qde has root element <{local(root.tag)}>, not <Project>")
+            raise ImportProblem(self.path, say("problem.qdpx.root", root=local(root.tag)))
         namespace = namespace_of(root.tag)
         if not namespace.startswith("urn:QDA-XML:project"):
             self.note(f"project.qde uses namespace {namespace or '(none)'!r}; read as REFI-QDA anyway")

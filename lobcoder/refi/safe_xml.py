@@ -22,9 +22,10 @@ from typing import Any, TypeAlias, TypedDict
 from lxml import etree
 
 from lobcoder.errors import FileProblem
+from lobcoder.i18n.said import say
 
 MAX_XML_BYTES = 200 * 1024 * 1024
-DTD_REFUSED = "contains a DTD/entity declarations, which lobcoder does not accept in exchange files"
+DTD_REFUSED = say("problem.xml.dtd")
 
 Element: TypeAlias = etree._Element
 
@@ -90,18 +91,18 @@ def _parser() -> etree.XMLParser:
 
 
 def _malformed(error: etree.XMLSyntaxError, path: str | Path) -> FileProblem:
-    line = f" (line {error.lineno})" if error.lineno else ""
+    line = say("problem.xml.line", number=error.lineno) if error.lineno else ""
     # lxml's messages run over several lines ("...range\n, line 2, column 140").
     message = " ".join((error.msg or str(error)).split()).replace(" ,", ",")
-    return FileProblem(path, f"is not well-formed XML{line}: {message}")
+    return FileProblem(path, say("problem.xml.malformed", line=line, reason=message))
 
 
 def parse_xml(data: bytes, path: str | Path) -> Element:
     """The root element of ``data``; FileProblem(path, ...) if it is unsafe or malformed."""
     if len(data) > MAX_XML_BYTES:
-        raise FileProblem(path, f"the XML is larger than {MAX_XML_BYTES // (1024 * 1024)} MB; not read")
+        raise FileProblem(path, say("problem.xml.too_large", size=MAX_XML_BYTES // (1024 * 1024)))
     if not data.strip():
-        raise FileProblem(path, "the XML document is empty")
+        raise FileProblem(path, say("problem.xml.empty"))
     if has_dtd(data):
         raise FileProblem(path, DTD_REFUSED)
     try:
@@ -109,7 +110,7 @@ def parse_xml(data: bytes, path: str | Path) -> Element:
     except etree.XMLSyntaxError as error:
         raise _malformed(error, path) from None
     except ValueError as error:  # e.g. an encoding lxml cannot use
-        raise FileProblem(path, f"cannot be read as XML: {error}") from None
+        raise FileProblem(path, say("problem.xml.unreadable", reason=error)) from None
     if tree.docinfo.doctype or tree.docinfo.internalDTD is not None:
         raise FileProblem(path, DTD_REFUSED)
     return tree.getroot()
@@ -138,7 +139,7 @@ def stream_xml(
         if len(head) >= _HEAD:
             break
     if not head.strip():
-        raise FileProblem(path, "the XML document is empty")
+        raise FileProblem(path, say("problem.xml.empty"))
     if has_dtd(head):
         raise FileProblem(path, DTD_REFUSED)
     parser = etree.XMLPullParser(events=("start", "end"), **_SAFE)
@@ -154,7 +155,7 @@ def stream_xml(
         except etree.XMLSyntaxError as error:
             raise _malformed(error, path) from None
         except ValueError as error:  # e.g. an encoding lxml cannot use
-            raise FileProblem(path, f"cannot be read as XML: {error}") from None
+            raise FileProblem(path, say("problem.xml.unreadable", reason=error)) from None
         yield from parser.read_events()
 
     for event, element in events():
@@ -177,7 +178,7 @@ def stream_xml(
             while element.getprevious() is not None:
                 del parent[0]
     if root is None:
-        raise FileProblem(path, "the XML document has no root element")
+        raise FileProblem(path, say("problem.xml.no_root"))
 
 
 def local(tag: Any) -> str:

@@ -11,6 +11,7 @@ from lobcoder.analysis.quote_report import QuoteReport
 from lobcoder.analysis.table import Table
 from lobcoder.errors import FileProblem
 from lobcoder.i18n import message
+from lobcoder.i18n.said import say
 from lobcoder.reports.csv_export import render_csv
 from lobcoder.reports.docx_export import render_docx
 from lobcoder.reports.formatting import check_language
@@ -56,7 +57,7 @@ def export_table(
     language = check_language(language)
     kind = format or path.suffix.lower().lstrip(".")
     if kind not in FORMATS:
-        raise FileProblem(path, f"cannot be written: unknown export format {kind!r} (use .docx, .xlsx or .csv)")
+        raise FileProblem(path, say("problem.export.unknown_format", kind=kind))
     if kind == "docx":
         return [write_atomically(path, lambda stream: render_docx(tables, stream, language, chart))]
     if kind == "xlsx":

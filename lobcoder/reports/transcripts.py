@@ -23,6 +23,7 @@ from sqlalchemy import select
 
 from lobcoder.errors import Cancelled, FileProblem
 from lobcoder.i18n import check_language
+from lobcoder.i18n.said import say
 from lobcoder.reports import docx_style as ox
 from lobcoder.storage.atomic_file import write_atomically
 from lobcoder.storage.models import Document, SpeakerTurn
@@ -76,19 +77,19 @@ def export_transcripts(
         Cancelled: ``cancelled()`` turned true (files already written stay).
     """
     if format not in TRANSCRIPT_FORMATS:
-        raise FileProblem(Path(folder), f"unknown transcript format {format!r} (use docx or txt)")
+        raise FileProblem(Path(folder), say("problem.export.unknown_transcript_format", format=format))
     language = check_language(language)
     target = Path(folder)
     try:
         target.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise FileProblem(target, f"cannot be created: {exc.strerror or exc}") from exc
+        raise FileProblem(target, say("problem.export.cannot_create", reason=exc.strerror or exc)) from exc
     transcripts = read_transcripts(store, documents)
     taken: set[str] = set()
     paths = [target / _file_name(t.name, format, taken) for t in transcripts]
     existing = next((path for path in paths if path.exists()), None)
     if existing is not None:  # it may be the source transcript itself: never overwrite
-        raise FileProblem(existing, "already exists; choose an empty folder for the transcripts")
+        raise FileProblem(existing, say("problem.export.exists"))
     written: list[Path] = []
     for done, (transcript, path) in enumerate(zip(transcripts, paths, strict=True)):
         if cancelled is not None and cancelled():

@@ -14,6 +14,8 @@ from lobcoder.errors import FileProblem, ImportProblem, NotAProjectError, Projec
 from lobcoder.i18n import CATALOGUE
 from lobcoder.i18n.said import say
 from lobcoder.importing.readers import read_file
+from lobcoder.participants.sheets import read_sheet
+from lobcoder.refi.qdc import read_qdc
 from lobcoder.storage.project import ProjectStore
 
 SOURCE = Path(lobcoder.__file__).parent
@@ -109,3 +111,25 @@ def test_a_problem_raised_with_plain_words_stays_english() -> None:
 def test_say_refuses_a_key_the_catalogue_lacks() -> None:
     with pytest.raises(KeyError):
         say("problem.no_such_key")
+
+
+def test_a_sheet_without_header_and_a_codebook_that_is_a_word_file_are_refused_in_dutch(tmp_path: Path) -> None:
+    sheet = tmp_path / "deelnemers.csv"
+    sheet.write_text("1;2;3\n4;5;6\n", encoding="utf-8")
+    with pytest.raises(ImportProblem) as caught:
+        read_sheet(sheet)
+    assert str(caught.value) == f"{sheet}: has no header row: the first row holds values, not column names"
+    assert caught.value.text("nl") == f"{sheet}: heeft geen kopregel: de eerste rij bevat waarden, geen kolomnamen"
+
+    word = tmp_path / "codeboek.docx"
+    docx.Document().save(word)
+    with pytest.raises(FileProblem) as refused:
+        read_qdc(word)
+    assert refused.value.text("nl").startswith(f"{word}: is geen REFI-QDA-codeboek (.qdc): het is een Word-document (")
+
+    broken = tmp_path / "codeboek.qdc"
+    broken.write_text('<?xml version="1.0"?>\n<CodeBook>\n<Codes>', encoding="utf-8")
+    with pytest.raises(FileProblem) as malformed:
+        read_qdc(broken)
+    assert str(malformed.value).startswith(f"{broken}: is not well-formed XML (line ")
+    assert malformed.value.text("nl").startswith(f"{broken}: is geen welgevormde XML (regel ")

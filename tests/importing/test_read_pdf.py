@@ -92,7 +92,7 @@ def test_pdf_without_text_layer(tmp_path: Path) -> None:
     path.write_bytes(_pdf([[], []]))
     with pytest.raises(ImportProblem) as info:
         read_file(path)
-    assert info.value.problem == NO_TEXT_LAYER
+    assert info.value.said == NO_TEXT_LAYER
     assert "ocrmypdf" in str(info.value)
 
 

@@ -12,12 +12,13 @@ from defusedxml import DefusedXmlException
 from defusedxml.ElementTree import DefusedXMLParser
 
 from lobcoder.errors import ImportProblem
+from lobcoder.i18n.said import say
 from lobcoder.importing.extracted import ExtractedText
 from lobcoder.importing.readers.ziputil import MAX_TEXT, too_long, unpack
 from lobcoder.text.builder import TextBuilder
 from lobcoder.text.normalize import normalize_text
 
-_WHAT = "a valid OpenDocument text file (.odt)"
+_WHAT = say("problem.what.odt")
 _TEXT_NS = "urn:oasis:names:tc:opendocument:xmlns:text:1.0"
 _TABLE_NS = "urn:oasis:names:tc:opendocument:xmlns:table:1.0"
 _OFFICE_NS = "urn:oasis:names:tc:opendocument:xmlns:office:1.0"
@@ -86,12 +87,12 @@ def _read(data: bytes | None, path: Path) -> ExtractedText:
     if "mimetype" in members:
         kind = " ".join(members["mimetype"].decode("ascii", "replace").split())[:100]  # one line, whatever it holds
         if not kind.startswith(_TEXT_MIMETYPE):
-            raise ImportProblem(path, f"is not an OpenDocument text file (it is {kind})")
+            raise ImportProblem(path, say("problem.odt.is_other", kind=kind))
     if not body.fed:
-        raise ImportProblem(path, f"is not {_WHAT}: it has no content.xml")
+        raise ImportProblem(path, say("problem.not_a", what=_WHAT, reason=say("problem.odt.no_content")))
     body.close(path)
     if not body.found:
-        raise ImportProblem(path, f"is not {_WHAT}: content.xml has no text body")
+        raise ImportProblem(path, say("problem.not_a", what=_WHAT, reason=say("problem.odt.no_body")))
     return ExtractedText(text=normalize_text(body.lines.text()), format="odt")
 
 
@@ -155,9 +156,11 @@ class _Body:
             except (ParseError, DefusedXmlException) as exc:
                 self.error = exc
         if isinstance(self.error, DefusedXmlException):
-            raise ImportProblem(path, "contains XML entity declarations, which are refused for safety") from self.error
+            raise ImportProblem(path, say("problem.odt.entities")) from self.error
         if self.error is not None:
-            raise ImportProblem(path, f"is not {_WHAT}: content.xml is damaged ({self.error})") from self.error
+            raise ImportProblem(
+                path, say("problem.not_a", what=_WHAT, reason=say("problem.odt.damaged", reason=self.error))
+            ) from self.error
 
 
 def _blocks(container: Iterable[Element]) -> Iterator[str]:

@@ -9,11 +9,12 @@ from pypdf import PasswordType, PdfReader
 from pypdf.errors import DependencyError, FileNotDecryptedError, PyPdfError
 
 from lobcoder.errors import ImportProblem
+from lobcoder.i18n.said import Said, say
 from lobcoder.importing.extracted import ExtractedText
 from lobcoder.text.normalize import normalize_text
 
-NO_TEXT_LAYER = "has no text layer (it is probably a scanned image); run OCR on it first, e.g. with ocrmypdf"
-_PASSWORD = "is protected with a password; save a copy without the password (or print it to a new PDF) and import that"
+NO_TEXT_LAYER = say("problem.pdf.no_text_layer")
+_PASSWORD = say("problem.pdf.password")
 
 
 def read_pdf(data: bytes, path: Path) -> ExtractedText:
@@ -49,7 +50,7 @@ def _open(data: bytes, path: Path) -> PdfReader:
     """Open the PDF, unlocking it when it only has an owner password (which
     restricts printing or copying but not reading)."""
     if b"%PDF-" not in data[:1024]:
-        raise ImportProblem(path, "is not a PDF document (it lacks the %PDF- header)")
+        raise ImportProblem(path, say("problem.pdf.no_header"))
     try:
         reader = PdfReader(io.BytesIO(data))
         if reader.is_encrypted and reader.decrypt("") == PasswordType.NOT_DECRYPTED:
@@ -60,16 +61,14 @@ def _open(data: bytes, path: Path) -> PdfReader:
     except FileNotDecryptedError as exc:
         raise ImportProblem(path, _PASSWORD) from exc
     except PyPdfError as exc:
-        raise ImportProblem(path, f"is not a valid PDF: {_reason(exc)}") from exc
+        raise ImportProblem(path, say("problem.pdf.invalid", reason=_reason(exc))) from exc
     if page_count == 0:
-        raise ImportProblem(path, "is a PDF without pages")
+        raise ImportProblem(path, say("problem.pdf.no_pages"))
     return reader
 
 
-def _unsupported_encryption(exc: BaseException) -> str:
-    return (
-        f"is encrypted in a way that cannot be opened here ({_reason(exc)}); save an unencrypted copy and import that"
-    )
+def _unsupported_encryption(exc: BaseException) -> Said:
+    return say("problem.pdf.encryption", reason=_reason(exc))
 
 
 def _reason(exc: BaseException) -> str:

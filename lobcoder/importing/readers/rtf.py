@@ -9,6 +9,7 @@ from pathlib import Path
 from striprtf.striprtf import rtf_to_text
 
 from lobcoder.errors import ImportProblem
+from lobcoder.i18n.said import say
 from lobcoder.importing.extracted import ExtractedText
 from lobcoder.text.normalize import normalize_text
 
@@ -35,7 +36,7 @@ def _decoded(data: bytes, path: Path) -> tuple[str, str]:
     if data.startswith(codecs.BOM_UTF8):
         data = data[len(codecs.BOM_UTF8) :]
     if not data.lstrip().startswith(b"{\\rtf"):
-        raise ImportProblem(path, "is not an RTF document")
+        raise ImportProblem(path, say("problem.rtf.invalid"))
     codepage = _codepage(data)
     return _source_text(data, codepage), codepage
 

@@ -7,11 +7,12 @@ from pathlib import Path
 from typing import Any
 
 from lobcoder.errors import ImportProblem
+from lobcoder.i18n.said import say
 from lobcoder.importing.extracted import ExtractedText, Turn
 from lobcoder.text.decode import decode_bytes
 from lobcoder.text.normalize import normalize_text
 
-_WHAT = 'a Whisper transcript (.json with "segments")'
+_WHAT = say("problem.what.whisper")
 
 
 def read_whisper_json(data: bytes, path: Path) -> ExtractedText:
@@ -26,14 +27,14 @@ def read_whisper_json(data: bytes, path: Path) -> ExtractedText:
     try:
         document = json.loads(source)
     except json.JSONDecodeError as exc:
-        raise ImportProblem(path, f"is not valid JSON: {exc.msg} (line {exc.lineno})") from exc
+        raise ImportProblem(path, say("problem.json.invalid", reason=exc.msg, line=exc.lineno)) from exc
     segments = document.get("segments") if isinstance(document, dict) else None
     if not isinstance(segments, list):
-        raise ImportProblem(path, f"is not {_WHAT}: it has no list of segments")
+        raise ImportProblem(path, say("problem.not_a", what=_WHAT, reason=say("problem.whisper.no_segments")))
     pieces: list[tuple[str | None, str, int | None]] = []
     for segment in segments:
         if not isinstance(segment, dict):
-            raise ImportProblem(path, f"is not {_WHAT}: a segment is not an object")
+            raise ImportProblem(path, say("problem.not_a", what=_WHAT, reason=say("problem.whisper.bad_segment")))
         words = " ".join(normalize_text(str(segment.get("text") or "")).split())
         if not words:
             continue
@@ -45,7 +46,7 @@ def read_whisper_json(data: bytes, path: Path) -> ExtractedText:
         else:
             pieces.append((speaker, words, start))
     if not pieces:
-        raise ImportProblem(path, "contains no transcribed segments")
+        raise ImportProblem(path, say("problem.whisper.empty"))
     lines: list[str] = []
     turns: list[Turn] = []
     offset = 0
