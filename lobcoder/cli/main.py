@@ -101,7 +101,7 @@ def run_cli(argv: Sequence[str]) -> int:
     try:
         return int(args.handler(args))
     except LobcoderError as exc:
-        error(str(exc))
+        error(exc.text(getattr(args, "language", "en")))  # a command with --language words its errors in it
         return EXIT_ERROR
     except KeyboardInterrupt:
         error("interrupted")
@@ -118,7 +118,7 @@ def run_cli(argv: Sequence[str]) -> int:
         problem = explain(exc, getattr(args, "project", None) or getattr(args, "out", None))
         if problem is None:
             raise
-        error(str(problem))
+        error(problem.text(getattr(args, "language", "en")))
         return EXIT_ERROR
 
 

@@ -350,3 +350,35 @@ MESSAGES.update(
         "problem.whisper.empty": M(en="contains no transcribed segments", nl="bevat geen getranscribeerde segmenten"),
     }
 )
+
+# Backups, team copies, merges and pseudonymised copies.
+MESSAGES.update(
+    {
+        "problem.backup.missing": M(en="no such backup", nl="deze reservekopie bestaat niet"),
+        "problem.backup.unsound": M(
+            en="is not a sound backup ({reason})", nl="is geen bruikbare reservekopie ({reason})"
+        ),
+        "problem.backup.not_saved": M(
+            en="could not be saved before the restore ({reason}); nothing was changed",
+            nl="kon voor het terugzetten niet worden bewaard ({reason}); er is niets gewijzigd",
+        ),
+        "problem.copy.no_documents": M(
+            en="no documents chosen for the copy", nl="er zijn geen documenten voor de kopie gekozen"
+        ),
+        "problem.merge.kind": M(
+            en="can only merge a {extension} project or a .qdpx file",
+            nl="alleen een {extension}-project of een .qdpx-bestand kan worden samengevoegd",
+        ),
+        "problem.merge.itself": M(
+            en="is the open project itself; choose the other coder's copy",
+            nl="is het geopende project zelf; kies de kopie van de andere codeur",
+        ),
+        "problem.pseudonymise.read_only": M(
+            en="cannot build the pseudonymised copy for the export: its folder is read-only",
+            nl="de gepseudonimiseerde kopie voor de export kan niet worden gemaakt: de map is alleen-lezen",
+        ),
+        "problem.sheet.no_column": M(
+            en="has no column {name!r} (columns: {columns})", nl="heeft geen kolom {name!r} (kolommen: {columns})"
+        ),
+    }
+)

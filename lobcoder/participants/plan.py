@@ -15,6 +15,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from lobcoder.errors import ImportProblem
+from lobcoder.i18n.said import say
 from lobcoder.participants.links import stored_value
 from lobcoder.participants.plan_model import (
     AmbiguousRow,
@@ -103,7 +104,7 @@ def _column(sheet: Sheet, name: str) -> int:
     for i, header in enumerate(sheet.header):
         if header.casefold() == name.strip().casefold():
             return i
-    raise ImportProblem(sheet.path, f"has no column {name!r} (columns: {', '.join(sheet.header)})")
+    raise ImportProblem(sheet.path, say("problem.sheet.no_column", name=name, columns=", ".join(sheet.header)))
 
 
 def _choose_key(sheet: Sheet, key_column: str | None, key: Key | None, docs: _Documents) -> tuple[int, Key]:

@@ -24,6 +24,7 @@ from sqlalchemy import delete, select, update
 from sqlalchemy.orm import Session
 
 from lobcoder.errors import Cancelled, ProjectError, ProjectExistsError
+from lobcoder.i18n.said import say
 from lobcoder.pseudonymise.keyfile import KeyFileError, write_key
 from lobcoder.pseudonymise.matcher import TermMatcher
 from lobcoder.pseudonymise.remap import Remapper, Replacement
@@ -102,7 +103,7 @@ def apply_pseudonyms(
     if key_file.exists():
         raise KeyFileError(key_file, "already exists; choose another name (a key is never overwritten)")
     if not out.parent.is_dir():
-        raise ProjectError(out, f"folder {out.parent} does not exist")
+        raise ProjectError(out, say("problem.project.no_folder", folder=out.parent))
     replacer = Replacer(decisions)
     partial = partial_path(out, "creating")
     key = build_copy(store, replacer, partial, progress=progress, cancelled=cancelled)

@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import TypeVar
 
 from lobcoder.errors import LobcoderError, ProjectError
+from lobcoder.i18n.said import say
 from lobcoder.pseudonymise.apply import Progress, Replacer, build_copy
 from lobcoder.pseudonymise.decisions import load_decisions
 from lobcoder.pseudonymise.termlist import Decision
@@ -148,4 +149,4 @@ def _folder(project: Path, beside: Path | None) -> Path:
     for folder in (project.parent, beside):
         if folder is not None and folder.is_dir() and os.access(folder, os.W_OK):
             return folder
-    raise ProjectError(project, "cannot build the pseudonymised copy for the export: its folder is read-only")
+    raise ProjectError(project, say("problem.pseudonymise.read_only"))

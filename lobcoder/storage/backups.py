@@ -26,6 +26,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from lobcoder.errors import ProjectError, ProjectExistsError
+from lobcoder.i18n.said import say
 
 DAILY = "daily"
 MANUAL = "manual"
@@ -213,10 +214,10 @@ def daily_backup(project: str | Path, now: datetime | None = None) -> BackupResu
 
 def _check_backup(backup: Path) -> None:
     if not backup.is_file():
-        raise ProjectError(backup, "no such backup")
+        raise ProjectError(backup, say("problem.backup.missing"))
     problem = check_project(backup)
     if problem is not None:
-        raise ProjectError(backup, f"is not a sound backup ({problem})")
+        raise ProjectError(backup, say("problem.backup.unsound", reason=problem))
 
 
 def restore_to_new_file(backup: str | Path, target: str | Path) -> Path:
@@ -268,5 +269,5 @@ def _raw_copy(project: Path, now: datetime | None) -> Backup:
             if Path(f"{project}{suffix}").exists():
                 shutil.copyfile(f"{project}{suffix}", f"{raw}{suffix}")
     except OSError as exc:
-        raise ProjectError(project, f"could not be saved before the restore ({exc}); nothing was changed") from exc
+        raise ProjectError(project, say("problem.backup.not_saved", reason=exc)) from exc
     return next(b for b in list_backups(project) if b.path == raw)

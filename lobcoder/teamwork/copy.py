@@ -21,6 +21,7 @@ from sqlalchemy import delete, func, select, update
 from sqlalchemy.orm import Session
 
 from lobcoder.errors import Cancelled, ProjectError, ProjectExistsError
+from lobcoder.i18n.said import say
 from lobcoder.refi.qdpx_export import export_qdpx
 from lobcoder.search.index import unindex_document
 from lobcoder.storage.leftovers import partial_path
@@ -98,11 +99,11 @@ def prepare_copy(
     if target.exists():
         raise ProjectExistsError(target, "a file with this name already exists; choose another name")
     if not target.parent.is_dir():
-        raise ProjectError(target, f"folder {target.parent} does not exist")
+        raise ProjectError(target, say("problem.project.no_folder", folder=target.parent))
     if not document_ids:
-        raise ProjectError(target, "no documents chosen for the copy")
+        raise ProjectError(target, say("problem.copy.no_documents"))
     if qdpx is not None and Path(qdpx).exists():
-        raise ProjectExistsError(qdpx, "a file with this name already exists; choose another name")
+        raise ProjectExistsError(qdpx, say("problem.project.exists"))
 
     def step(done: int, label: str) -> None:
         if cancelled is not None and cancelled():

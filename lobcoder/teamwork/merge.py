@@ -18,6 +18,7 @@ from lobcoder.editing.merge_apply import MergeCoding
 from lobcoder.editing.merge_content import OtherProject, read_other_project
 from lobcoder.editing.merge_plan import MergePlan, plan_merge
 from lobcoder.errors import FileProblem
+from lobcoder.i18n.said import say
 from lobcoder.refi.qdpx_import import import_qdpx
 from lobcoder.storage.leftovers import partial_path
 from lobcoder.storage.project import EXTENSION, ProjectStore, remove_project_file
@@ -53,7 +54,7 @@ def read_other(
         finally:
             remove_project_file(temporary)
     if suffix != EXTENSION:
-        raise FileProblem(path, f"can only merge a {EXTENSION} project or a .qdpx file")
+        raise FileProblem(path, say("problem.merge.kind", extension=EXTENSION))
     with ProjectStore.open(path) as store, store.read() as session:
         return read_other_project(session)
 
@@ -70,7 +71,7 @@ def _read_not_self(
     store: ProjectStore, path: Path, progress: ProgressCallback | None, cancelled: CancelCheck | None
 ) -> OtherProject:
     if path.exists() and store.path.exists() and path.resolve() == Path(store.path).resolve():
-        raise FileProblem(path, "is the open project itself; choose the other coder's copy")
+        raise FileProblem(path, say("problem.merge.itself"))
     # A read-only project (whose folder may not be writable) can be planned for, not merged into.
     return read_other(path, progress, cancelled, beside=None if store.read_only else store.path)
 

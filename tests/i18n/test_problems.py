@@ -10,6 +10,7 @@ import docx
 import pytest
 
 import lobcoder
+from lobcoder.cli.main import run_cli
 from lobcoder.errors import FileProblem, ImportProblem, NotAProjectError, ProjectTooNewError
 from lobcoder.i18n import CATALOGUE
 from lobcoder.i18n.said import say
@@ -133,3 +134,15 @@ def test_a_sheet_without_header_and_a_codebook_that_is_a_word_file_are_refused_i
         read_qdc(broken)
     assert str(malformed.value).startswith(f"{broken}: is not well-formed XML (line ")
     assert malformed.value.text("nl").startswith(f"{broken}: is geen welgevormde XML (regel ")
+
+
+def test_the_cli_words_an_error_in_the_language_of_a_command_with_language(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    notes = tmp_path / "aantekeningen.lobcoder"
+    notes.write_text("geen database", encoding="utf-8")
+    out = str(tmp_path / "uit")
+    assert run_cli(["transcripts", str(notes), "--out", out, "--language", "nl"]) == 2
+    assert f"{notes}: is geen lobcoder-project (geen SQLite-database)" in capsys.readouterr().err
+    assert run_cli(["transcripts", str(notes), "--out", out]) == 2
+    assert f"{notes}: is not a lobcoder project (not an SQLite database)" in capsys.readouterr().err
