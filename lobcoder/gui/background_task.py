@@ -43,7 +43,7 @@ class BackgroundTask(QObject):
         self.worker.signals.finished.connect(self._finished)
         self.worker.signals.failed.connect(self._failed)
         self.worker.signals.cancelled.connect(self._cancelled)
-        self.worker.start()
+        self.worker.start(owner=self)
 
     @Slot()
     def _cancel(self) -> None:

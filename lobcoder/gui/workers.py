@@ -4,6 +4,12 @@ Core functions take ``progress(done, total, label)`` and ``cancelled() -> bool``
 callbacks and know nothing of Qt (Orange's TaskState, Picard's util/thread.py).
 :class:`Worker` gives them both, runs them off the UI thread, and delivers
 progress, the result or the error on the GUI thread.
+
+A worker started with an ``owner`` (the widget or object its slots touch)
+delivers nothing once that owner is deleted, and is asked to stop then: Qt
+does not disconnect lambdas and partials when their widget dies, so a late
+result would otherwise run on deleted widgets ("Internal C++ object already
+deleted").
 """
 
 from __future__ import annotations
@@ -15,7 +21,7 @@ from functools import partial
 from typing import Any
 
 import shiboken6
-from PySide6.QtCore import QCoreApplication, QObject, QRunnable, Qt, QThreadPool, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QRunnable, Qt, QThreadPool, QTimer, Signal, Slot
 
 from lobcoder.errors import Cancelled, LobcoderError
 from lobcoder.gui.failures import failure_text
@@ -52,23 +58,64 @@ class WorkerSignals(QObject):
         cancelled(): the function raised :class:`~lobcoder.errors.Cancelled`, or
             the worker was cancelled before it started.
 
-    Exactly one of finished, failed and cancelled is emitted per run.
+    Exactly one of finished, failed and cancelled is emitted per run, unless
+    the worker's owner was deleted first: then none is (see :meth:`Worker.start`).
     """
 
     progress = Signal(int, int, str)
     finished = Signal(object)
     failed = Signal(str)
     cancelled = Signal()
+    _ended = Signal()  # after the last signal, even one not passed on; releases the worker
 
-    def __init__(self) -> None:
+    def __init__(self, cancel: threading.Event | None = None) -> None:
         super().__init__()
-        # Created on the GUI thread, so queued connections re-emit there.
+        self._cancel = cancel
+        self._owner_gone = False
+        # Created on the GUI thread, so queued connections deliver there.
         self._relay = _Relay()
         queued = Qt.ConnectionType.QueuedConnection
-        self._relay.progress.connect(self.progress, queued)
-        self._relay.finished.connect(self.finished, queued)
-        self._relay.failed.connect(self.failed, queued)
-        self._relay.cancelled.connect(self.cancelled, queued)
+        self._relay.progress.connect(self._pass_progress, queued)
+        self._relay.finished.connect(self._pass_finished, queued)
+        self._relay.failed.connect(self._pass_failed, queued)
+        self._relay.cancelled.connect(self._pass_cancelled, queued)
+
+    def watch(self, owner: QObject) -> None:
+        """Pass nothing on once ``owner`` is deleted, and ask the function to stop then."""
+        # A slot of this object, so the connection goes when the worker does.
+        owner.destroyed.connect(self._owner_destroyed)
+
+    def owner_alive(self) -> bool:
+        return not self._owner_gone
+
+    @Slot()
+    def _owner_destroyed(self) -> None:
+        self._owner_gone = True
+        if self._cancel is not None:
+            self._cancel.set()
+
+    @Slot(int, int, str)
+    def _pass_progress(self, done: int, total: int, label: str) -> None:
+        if not self._owner_gone:
+            self.progress.emit(done, total, label)
+
+    @Slot(object)
+    def _pass_finished(self, result: object) -> None:
+        if not self._owner_gone:
+            self.finished.emit(result)
+        self._ended.emit()
+
+    @Slot(str)
+    def _pass_failed(self, message: str) -> None:
+        if not self._owner_gone:
+            self.failed.emit(message)
+        self._ended.emit()
+
+    @Slot()
+    def _pass_cancelled(self) -> None:
+        if not self._owner_gone:
+            self.cancelled.emit()
+        self._ended.emit()
 
 
 class Worker(QRunnable):
@@ -85,13 +132,23 @@ class Worker(QRunnable):
         super().__init__()
         self.setAutoDelete(False)  # Python owns the worker (see _running)
         self.fn = fn
-        self.signals = WorkerSignals()
         self._cancel = threading.Event()
         self._done = threading.Event()
-        for signal in (self.signals.finished, self.signals.failed, self.signals.cancelled):
-            signal.connect(self._release)
+        self.signals = WorkerSignals(self._cancel)
+        self.signals._ended.connect(self._release)
 
-    def start(self, pool: QThreadPool | None = None) -> Worker:
+    def start(self, pool: QThreadPool | None = None, owner: QObject | None = None) -> Worker:
+        """Run the function on ``pool`` (the global pool by default).
+
+        With ``owner``, the object whose widgets the connected slots touch:
+        once it is deleted (a window closed with WA_DeleteOnClose, the main
+        window torn down), no further progress, result, failure or cancel is
+        emitted, and the function is asked to stop at its next cancel check.
+        Pass it whenever a slot is a lambda or partial: Qt drops those only
+        when the *signals* object dies, not when the widget does.
+        """
+        if owner is not None:
+            self.signals.watch(owner)
         _running.add(self)
         (pool or QThreadPool.globalInstance()).start(self)
         return self
@@ -169,9 +226,9 @@ def stop_all(timeout_ms: int = 3000) -> bool:
     return QThreadPool.globalInstance().waitForDone(timeout_ms)
 
 
-def run_in_thread(fn: Task) -> Worker:
+def run_in_thread(fn: Task, owner: QObject | None = None) -> Worker:
     """Create and start a worker; connect to its signals right away (they are queued)."""
-    return Worker(fn).start()
+    return Worker(fn).start(owner=owner)
 
 
 def _first_line(exc: BaseException) -> str:

@@ -3,15 +3,18 @@ with a report of failures, cancelling, and an attribute sheet applied afterwards
 
 from __future__ import annotations
 
+import logging
 import threading
 from collections.abc import Iterator
 from pathlib import Path
 
 import docx
 import pytest
+import shiboken6
 from PySide6.QtCore import QAbstractItemModel, Qt, QThreadPool
 from sqlalchemy import select
 
+from lobcoder.gui import workers
 from lobcoder.gui.dialogs import import_dialog
 from lobcoder.gui.dialogs.import_dialog import ImportDialog
 from lobcoder.gui.dialogs.import_preview import SpeakerSettings
@@ -318,3 +321,40 @@ def test_the_dialog_preview_agrees_with_the_import_on_every_service_export(qtbot
     with qtbot.waitSignal(dialog.previewUpdated, timeout=10_000):
         dialog.file_table.selectRow(names.index("whisper.srt"))
     assert [row[1] for row in _rows(dialog.preview.lines)][:2] == ["0:03", "0:08"]
+
+
+def test_an_import_whose_dialog_was_deleted_stops_after_the_current_file_quietly(
+    qtbot, caplog, store, settings, files, monkeypatch
+) -> None:
+    # The dialog deleted mid-import (with its window): nobody can see the report, so the import stops.
+    started, go_on = threading.Event(), threading.Event()
+    real_import_files = import_dialog.import_files
+
+    def held_in_first_file(store, paths, options, progress, cancelled):  # type: ignore[no-untyped-def]
+        def report(done: int, total: int, label: str) -> None:
+            progress(done, total, label)
+            if done == 0:
+                started.set()
+                assert go_on.wait(10)
+
+        return real_import_files(store, paths, options, report, cancelled)
+
+    monkeypatch.setattr(import_dialog, "import_files", held_in_first_file)
+    dialog = ImportDialog(store, settings)
+    dialog.add_paths([files["txt"], files["docx"], files["broken"]])
+    qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
+    assert started.wait(10)
+    worker = dialog.import_worker
+    assert worker is not None
+    ended: list[str] = []
+    for name in ("finished", "failed", "cancelled"):
+        getattr(worker.signals, name).connect(lambda *_args, name=name: ended.append(name))
+    shiboken6.delete(dialog)
+    assert worker.is_cancelled()
+    go_on.set()
+    assert worker.wait(10)
+    qtbot.waitUntil(lambda: worker not in workers._running, timeout=10_000)  # its last signal was handled
+    assert ended == []  # nothing reaches the deleted dialog
+    assert not [r for r in caplog.records if r.levelno >= logging.WARNING], caplog.text
+    with store.read() as session:  # the file imported before is kept, the others not started
+        assert [d.name for d in list_documents(session)] == ["Docent01_w1"]

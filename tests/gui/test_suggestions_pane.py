@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
+import logging
 import re
 import threading
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QPoint, Qt, QThreadPool
+from PySide6.QtCore import QCoreApplication, QEvent, QPoint, Qt, QThreadPool
 from PySide6.QtGui import QImage
 from sqlalchemy import func, select
 
+from lobcoder.gui import workers
 from lobcoder.gui.main_window import MainWindow
 from lobcoder.gui.screenshot import main as screenshot
 from lobcoder.gui.settings import Settings
@@ -452,3 +454,41 @@ def test_on_a_laptop_screen_the_pane_leaves_the_transcript_most_of_the_height_an
     again.show()
     qtbot.waitUntil(lambda: abs(again.suggestions.dock.height() - 330) <= 10)  # remembered, not reset
     again.close()
+
+
+def test_suggestions_that_end_after_the_window_was_deleted_are_dropped_quietly(
+    qtbot, caplog, tmp_path: Path, project: Path
+) -> None:
+    # The controller delivers results through partials, which Qt does not disconnect when the window dies.
+    win = MainWindow(Settings(str(tmp_path / "deleted.ini")))
+    win.show()
+    assert win.open_project(project)
+    win.open_document(_doc_id(win, "Anna_w1"))
+    win.suggestions.dock.show()
+    ctl, store = win.suggestions, win.store
+    _wait(qtbot, ctl)
+    entered, gate = threading.Event(), threading.Event()
+    real = controller_module.compute_suggestions
+
+    def held(*args, **kwargs):  # type: ignore[no-untyped-def]
+        entered.set()
+        assert gate.wait(10)
+        return real(*args, **kwargs)
+
+    controller_module.compute_suggestions = held
+    try:
+        _click(qtbot, ctl.pane.refresh_button)
+        qtbot.waitUntil(entered.is_set, timeout=TIMEOUT)
+        worker = ctl._worker
+        assert worker is not None
+        win.deleteLater()  # as at a test's teardown: deleted, not closed
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete.value)
+        assert worker.is_cancelled()  # nobody is left to see it
+        gate.set()
+        assert worker.wait(TIMEOUT / 1000)
+    finally:
+        controller_module.compute_suggestions = real
+    qtbot.waitUntil(lambda: worker not in workers._running, timeout=TIMEOUT)  # its last signal was handled
+    assert not [r for r in caplog.records if r.levelno >= logging.WARNING], caplog.text
+    assert store is not None
+    store.close()  # the main window, deleted unclosed, left its project open

@@ -10,8 +10,10 @@ from pathlib import Path
 import pytest
 import shiboken6
 from PySide6.QtCore import QCoreApplication, QThread, QThreadPool
+from PySide6.QtWidgets import QLabel
 
-from lobcoder.errors import Cancelled, ImportProblem
+from lobcoder.errors import Cancelled, ImportProblem, LobcoderError
+from lobcoder.gui import workers
 from lobcoder.gui.workers import Worker, stop_all
 from lobcoder.services.batch_import import ImportReport, import_files
 from lobcoder.services.documents import list_documents
@@ -172,3 +174,44 @@ def test_stop_all_cancels_running_tasks_and_waits_for_them(qtbot) -> None:
     assert started.wait(5)
     assert stop_all(5000)  # what the application does once its window has closed
     assert worker.is_done() and worker.is_cancelled()
+
+
+@pytest.mark.parametrize("ending", ["finished", "failed"])
+def test_a_worker_whose_owner_was_deleted_delivers_nothing_is_stopped_and_let_go(qtbot, caplog, ending: str) -> None:
+    # Qt drops a lambda's connection only with the signals object, not with the widget the lambda touches.
+    started, release = threading.Event(), threading.Event()
+    reports: list[str] = []
+
+    def work(progress, cancelled):  # type: ignore[no-untyped-def]
+        started.set()
+        assert release.wait(10)
+        progress(1, 2, "half")
+        if ending == "failed":
+            raise LobcoderError("in.docx: damaged")
+        return "result"
+
+    owner = QLabel()
+    worker = Worker(work)
+    for name in ("progress", "finished", "failed", "cancelled"):
+        getattr(worker.signals, name).connect(lambda *_args, name=name: reports.append(name) or owner.setText(name))
+    worker.start(owner=owner)
+    assert started.wait(5)
+    shiboken6.delete(owner)
+    assert worker.is_cancelled()  # nobody is left to see the result: asked to stop
+    release.set()
+    assert worker.wait(5)
+    qtbot.waitUntil(lambda: worker not in workers._running, timeout=5000)  # its last signal has been handled
+    assert reports == []
+    assert not [r for r in caplog.records if r.levelno >= logging.WARNING], caplog.text
+
+
+def test_a_worker_with_a_living_owner_reports_as_before(qtbot) -> None:
+    owner = QLabel()
+    worker = Worker(lambda progress, _cancelled: progress(1, 1, "all") or 42)
+    seen: list[object] = []
+    worker.signals.progress.connect(lambda *args: seen.append(args))
+    worker.signals.finished.connect(lambda result: owner.setText(str(result)))
+    with qtbot.waitSignal(worker.signals.finished, timeout=5000):
+        worker.start(owner=owner)
+    assert owner.text() == "42" and seen == [(1, 1, "all")] and not worker.is_cancelled()
+    qtbot.waitUntil(lambda: worker not in workers._running, timeout=5000)

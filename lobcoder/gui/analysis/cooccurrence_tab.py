@@ -27,7 +27,7 @@ from lobcoder.analysis.filters import AnalysisFilter
 from lobcoder.analysis.quotes import named_coders
 from lobcoder.analysis.table import Table
 from lobcoder.gui.analysis.heatmap_delegate import FLAG_COLOR, HeatmapDelegate, RotatedHeader
-from lobcoder.gui.analysis.tab import AnalysisTab, Computation, notes_text, table_view, while_alive, with_documents
+from lobcoder.gui.analysis.tab import AnalysisTab, Computation, notes_text, table_view, with_documents
 from lobcoder.gui.analysis.table_model import AnalysisTableModel, ColumnKeyRole, DiagonalRole, RowKeyRole
 from lobcoder.gui.workers import Worker
 from lobcoder.reports.formatting import Language
@@ -428,9 +428,8 @@ class CooccurrenceTab(AnalysisTab):
         team = len(dataset.coders) > 1
         worker.signals.finished.connect(lambda found: self._show_passages(generation, names, found, counted, team))
         worker.signals.failed.connect(lambda message: self._drill_failed(generation, message))
-        self._drill_worker = worker.start()
+        self._drill_worker = worker.start(owner=self)
 
-    @while_alive
     def _show_passages(
         self, generation: int, names: tuple[str, str], found: list[Passage], counted: tuple[str, int], team: bool
     ) -> None:
@@ -461,7 +460,6 @@ class CooccurrenceTab(AnalysisTab):
             return self.tr(" (the cell counts %n participant(s); each of their documents is listed)", "", counted)
         return self.tr(" (the cell counts %n unit(s))", "", counted)
 
-    @while_alive
     def _drill_failed(self, generation: int, message: str) -> None:
         if generation == self._drill_generation:
             self.preview.show_passage(None, *self._colors)

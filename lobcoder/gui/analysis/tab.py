@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from functools import partial, wraps
+from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Concatenate, ParamSpec, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import shiboken6
-from PySide6.QtCore import QObject, QSignalBlocker, Qt, Signal, Slot
+from PySide6.QtCore import QSignalBlocker, Qt, Signal, Slot
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -46,25 +46,6 @@ Computation = Callable[[Dataset], Any]
 """A function of the data set alone (the tab's choices already bound), run on a worker thread."""
 
 _T = TypeVar("_T")
-_Q = TypeVar("_Q", bound=QObject)
-_P = ParamSpec("_P")
-
-
-def while_alive(slot: Callable[Concatenate[_Q, _P], None]) -> Callable[Concatenate[_Q, _P], None]:
-    """A slot that does nothing once its widget is deleted.
-
-    A worker's result is delivered through a lambda, which Qt does not
-    disconnect when the widget goes away; without this, a computation that
-    ends after its window was deleted (with the main window, or at a test's
-    teardown) raised "Internal C++ object already deleted" on the GUI thread.
-    """
-
-    @wraps(slot)
-    def guarded(self: _Q, *args: _P.args, **kwargs: _P.kwargs) -> None:
-        if shiboken6.isValid(self):
-            slot(self, *args, **kwargs)
-
-    return guarded
 
 
 EXPORT_SUFFIXES = (".docx", ".xlsx", ".csv")
@@ -216,7 +197,7 @@ class AnalysisTab(QWidget):
         worker.signals.finished.connect(lambda result: self._finished(generation, result, dataset))
         worker.signals.failed.connect(lambda message: self._failed(generation, message))
         worker.signals.cancelled.connect(lambda: self._done(generation))
-        self._worker = worker.start()
+        self._worker = worker.start(owner=self)
 
     def stop(self) -> None:
         """Cancel the computation in progress, if any: its result is dropped and the tab computes again when shown.
@@ -238,7 +219,6 @@ class AnalysisTab(QWidget):
         """Whether the result shown is that of the current data set, filter and choices."""
         return not self._stale and not self.is_busy() and self.busy.isHidden()
 
-    @while_alive
     def _finished(self, generation: int, result: Any, dataset: Dataset) -> None:
         if generation != self._generation:
             return
@@ -250,7 +230,6 @@ class AnalysisTab(QWidget):
         self.export_button.setEnabled(result is not None)
         self.computed.emit()
 
-    @while_alive
     def _failed(self, generation: int, message: str) -> None:
         if generation != self._generation:
             return
@@ -262,7 +241,6 @@ class AnalysisTab(QWidget):
         self.message.show()
         self.computed.emit()
 
-    @while_alive
     def _done(self, generation: int) -> None:
         if generation == self._generation:
             self.busy.hide()
@@ -313,7 +291,7 @@ class AnalysisTab(QWidget):
         worker.signals.finished.connect(lambda _result: self._exported(path))
         worker.signals.failed.connect(lambda message: self._export_failed(path, message))
         worker.signals.cancelled.connect(lambda: self._export_failed(path, self.tr("cancelled")))
-        self.export_worker = worker.start()
+        self.export_worker = worker.start(owner=self)
         return worker
 
     def _export_pseudonymised(self, path: Path) -> Worker | None:
@@ -340,7 +318,7 @@ class AnalysisTab(QWidget):
         worker.signals.failed.connect(lambda message: self._export_failed(path, message))
         worker.signals.cancelled.connect(lambda: self._export_failed(path, self.tr("cancelled")))
         self.progress = progress
-        self.export_worker = worker.start()
+        self.export_worker = worker.start(owner=self)
         return worker
 
     @Slot(bool)
@@ -356,14 +334,12 @@ class AnalysisTab(QWidget):
         self.busy.setVisible(self.is_busy())
         self.export_button.setEnabled(self.result is not None)
 
-    @while_alive
     def _exported(self, path: Path) -> None:
         self._export_ended()
         self.host.remember_export_folder(path.parent)
         self.host.show_status(self.tr("Saved {0}").format(str(path)))
         self.exported.emit(str(path))
 
-    @while_alive
     def _export_failed(self, path: Path, message: str) -> None:
         self._export_ended()
         QMessageBox.warning(

@@ -18,7 +18,7 @@ from lobcoder.gui.analysis.crosstab_tab import CrosstabTab
 from lobcoder.gui.analysis.filter_box import FilterBox
 from lobcoder.gui.analysis.frequencies_tab import FrequenciesTab
 from lobcoder.gui.analysis.quotes_tab import QuotesTab
-from lobcoder.gui.analysis.tab import AnalysisTab, while_alive
+from lobcoder.gui.analysis.tab import AnalysisTab
 from lobcoder.gui.i18n import system_language
 from lobcoder.gui.pseudonymise.export_option import accepted_terms
 from lobcoder.gui.undo import ProjectUndoStack
@@ -155,7 +155,7 @@ class AnalysisWindow(QWidget):
         worker = Worker(load)
         worker.signals.finished.connect(lambda dataset: self._loaded(generation, dataset))
         worker.signals.failed.connect(lambda message: self._load_failed(generation, message))
-        self._loader = worker.start()
+        self._loader = worker.start(owner=self)
 
     def is_loading(self) -> bool:
         """Whether a data set is being read (until it has been handed to the tabs)."""
@@ -168,7 +168,6 @@ class AnalysisWindow(QWidget):
         pending = self._refresh.isActive() or self.filter_box.is_pending() or self._dirty
         return not pending and not self.is_loading() and up_to_date
 
-    @while_alive
     def _loaded(self, generation: int, dataset: Dataset | None) -> None:
         if generation != self._generation:
             return
@@ -183,7 +182,6 @@ class AnalysisWindow(QWidget):
             tab.invalidate()
         self.datasetLoaded.emit()
 
-    @while_alive
     def _load_failed(self, generation: int, message: str) -> None:
         if generation == self._generation:
             self._loading = False

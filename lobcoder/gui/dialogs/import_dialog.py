@@ -316,7 +316,7 @@ class ImportDialog(QDialog):
             self.preview.show_message(self.tr("Reading {0}…").format(path.name))
         worker = Worker(lambda _progress, _cancelled: load_preview(path, pattern, cached))
         worker.signals.finished.connect(self._preview_ready)
-        worker.start()
+        worker.start(owner=self)
 
     @Slot(object)
     def _preview_ready(self, result: FilePreview) -> None:
@@ -380,7 +380,7 @@ class ImportDialog(QDialog):
         self.status.setText(self.tr("Starting the import…"))
         self.progress.setRange(0, 0)
         self.progress.show()
-        self.import_worker.start()
+        self.import_worker.start(owner=self)
 
     def _remember(self) -> None:
         self.settings.detect_speakers = self.speakers.detect.isChecked()

@@ -250,7 +250,7 @@ class SheetPanel(QWidget):
         worker.signals.failed.connect(self._plan_failed)
         self.summary.setStyleSheet("")
         self.summary.setPlainText(self.tr("Reading the sheet…"))
-        worker.start()
+        worker.start(owner=self)
 
     def is_planning(self) -> bool:
         return self._requested is not None

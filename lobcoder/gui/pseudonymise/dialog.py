@@ -345,7 +345,7 @@ class PseudonymiseDialog(QDialog):
         self.worker.signals.cancelled.connect(self._stopped)
         for signal in (self.worker.signals.finished, self.worker.signals.failed, self.worker.signals.cancelled):
             signal.connect(self._idle)
-        self.worker.start()
+        self.worker.start(owner=self)
 
     @Slot(int, int, str)
     def _progress(self, done: int, total: int, _label: str) -> None:

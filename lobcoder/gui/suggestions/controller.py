@@ -159,7 +159,7 @@ class SuggestionsController(QObject):
         self._worker = worker
         self._busy = ("", 0, 0)  # until the task reports its first stage
         self._busy_timer.start(BUSY_DELAY_MS)
-        worker.start()
+        worker.start(owner=self)
 
     @Slot()
     def cancel(self) -> None:
