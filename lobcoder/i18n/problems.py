@@ -382,3 +382,38 @@ MESSAGES.update(
         ),
     }
 )
+
+# Pseudonymisation keys and term lists.
+MESSAGES.update(
+    {
+        "problem.key.exists": M(
+            en="already exists; choose another name (a key is never overwritten)",
+            nl="bestaat al; kies een andere naam (een sleutel wordt nooit overschreven)",
+        ),
+        "problem.key.not_json": M(
+            en="is not a lobcoder key file (not JSON)", nl="is geen sleutelbestand van lobcoder (geen JSON)"
+        ),
+        "problem.key.not_key": M(en="is not a lobcoder key file", nl="is geen sleutelbestand van lobcoder"),
+        "problem.key.encrypted": M(en="is encrypted; give its password", nl="is versleuteld; geef het wachtwoord"),
+        "problem.key.wrong_password": M(
+            en="wrong password (or the file was changed)", nl="onjuist wachtwoord (of het bestand is gewijzigd)"
+        ),
+        "problem.key.damaged": M(
+            en="is damaged: its encryption header is incomplete",
+            nl="is beschadigd: de versleutelingskop is onvolledig",
+        ),
+        "problem.copy.exists": M(
+            en="already exists; choose another name for the pseudonymised copy",
+            nl="bestaat al; kies een andere naam voor de gepseudonimiseerde kopie",
+        ),
+        "problem.terms.empty": M(
+            en="is empty; expected a header row: term, category, pseudonym",
+            nl="is leeg; verwacht werd een kopregel: term, category, pseudonym",
+        ),
+        "problem.terms.no_term_column": M(
+            en="has no 'term' column in its first row (expected: term, category, pseudonym)",
+            nl="heeft geen kolom 'term' in de eerste rij (verwacht: term, category, pseudonym)",
+        ),
+        "problem.terms.empty_term": M(en="line {line}: the term is empty", nl="regel {line}: de term is leeg"),
+    }
+)

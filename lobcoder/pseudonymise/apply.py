@@ -99,9 +99,9 @@ def apply_pseudonyms(
     """Write the pseudonymised copy to ``out_path`` and the key to ``key_path``; the original is not changed."""
     out, key_file = Path(out_path), Path(key_path)
     if out.exists():
-        raise ProjectExistsError(out, "already exists; choose another name for the pseudonymised copy")
+        raise ProjectExistsError(out, say("problem.copy.exists"))
     if key_file.exists():
-        raise KeyFileError(key_file, "already exists; choose another name (a key is never overwritten)")
+        raise KeyFileError(key_file, say("problem.key.exists"))
     if not out.parent.is_dir():
         raise ProjectError(out, say("problem.project.no_folder", folder=out.parent))
     replacer = Replacer(decisions)

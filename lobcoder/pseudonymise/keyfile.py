@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from lobcoder.errors import FileProblem
+from lobcoder.i18n.said import say
 
 FORMAT = "lobcoder-pseudonymisation-key"
 ENCRYPTED_FORMAT = "lobcoder-pseudonymisation-key-encrypted"
@@ -38,7 +39,7 @@ def write_key(path: str | Path, key: dict[str, Any], password: str | None = None
     """Write the key as JSON (encrypted when a password is given); refuse to overwrite a file."""
     path = Path(path)
     if path.exists():
-        raise KeyFileError(path, "already exists; choose another name (a key is never overwritten)")
+        raise KeyFileError(path, say("problem.key.exists"))
     payload = json.dumps({"format": FORMAT, **key}, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
     if password:
         salt = os.urandom(16)
@@ -54,7 +55,7 @@ def write_key(path: str | Path, key: dict[str, Any], password: str | None = None
     try:
         stream = path.open("xb")
     except OSError as exc:
-        raise KeyFileError(path, f"cannot be written: {exc.strerror or exc}") from exc
+        raise KeyFileError(path, say("problem.cannot_write", reason=exc.strerror or exc)) from exc
     try:
         with stream:
             stream.write(payload)
@@ -62,7 +63,7 @@ def write_key(path: str | Path, key: dict[str, Any], password: str | None = None
             os.fsync(stream.fileno())
     except OSError as exc:
         path.unlink(missing_ok=True)  # this call created it: a half key is no key
-        raise KeyFileError(path, f"cannot be written: {exc.strerror or exc}") from exc
+        raise KeyFileError(path, say("problem.cannot_write", reason=exc.strerror or exc)) from exc
     except BaseException:  # Ctrl+C or any other error: no half key either
         path.unlink(missing_ok=True)
         raise
@@ -73,14 +74,14 @@ def read_key(path: str | Path, password: str | None = None) -> dict[str, Any]:
     try:
         data = json.loads(path.read_bytes())
     except OSError as exc:
-        raise KeyFileError(path, f"cannot be read ({exc.strerror or exc})") from exc
+        raise KeyFileError(path, say("problem.cannot_read", reason=exc.strerror or exc)) from exc
     except ValueError as exc:
-        raise KeyFileError(path, "is not a lobcoder key file (not JSON)") from exc
+        raise KeyFileError(path, say("problem.key.not_json")) from exc
     if not isinstance(data, dict):
-        raise KeyFileError(path, "is not a lobcoder key file")
+        raise KeyFileError(path, say("problem.key.not_key"))
     if data.get("format") == ENCRYPTED_FORMAT:
         if not password:
-            raise KeyFileError(path, "is encrypted; give its password")
+            raise KeyFileError(path, say("problem.key.encrypted"))
         from cryptography.fernet import InvalidToken
 
         try:
@@ -88,9 +89,9 @@ def read_key(path: str | Path, password: str | None = None) -> dict[str, Any]:
             fernet = _fernet(password, salt, int(data["n"]), int(data["r"]), int(data["p"]))
             data = json.loads(fernet.decrypt(data["token"].encode("ascii")))
         except InvalidToken as exc:
-            raise KeyFileError(path, "wrong password (or the file was changed)") from exc
+            raise KeyFileError(path, say("problem.key.wrong_password")) from exc
         except (KeyError, ValueError, TypeError) as exc:
-            raise KeyFileError(path, "is damaged: its encryption header is incomplete") from exc
+            raise KeyFileError(path, say("problem.key.damaged")) from exc
     if data.get("format") != FORMAT:
-        raise KeyFileError(path, "is not a lobcoder key file")
+        raise KeyFileError(path, say("problem.key.not_key"))
     return data

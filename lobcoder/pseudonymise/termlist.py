@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from lobcoder.errors import FileProblem
+from lobcoder.i18n.said import say
 from lobcoder.pseudonymise.categories import Category
 from lobcoder.pseudonymise.entities import Entity
 from lobcoder.storage.atomic_file import write_atomically
@@ -53,7 +54,7 @@ def read_term_list(path: str | Path) -> list[Decision]:
     try:
         raw = path.read_bytes()
     except OSError as exc:
-        raise TermListError(path, f"cannot be read ({exc.strerror or exc})") from exc
+        raise TermListError(path, say("problem.cannot_read", reason=exc.strerror or exc)) from exc
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError:
@@ -63,10 +64,10 @@ def read_term_list(path: str | Path) -> list[Decision]:
     reader = csv.reader(io.StringIO(text), delimiter=delimiter)
     rows = list(reader)
     if not rows:
-        raise TermListError(path, "is empty; expected a header row: term, category, pseudonym")
+        raise TermListError(path, say("problem.terms.empty"))
     columns = {_ALIASES[h.strip().casefold()]: i for i, h in enumerate(rows[0]) if h.strip().casefold() in _ALIASES}
     if "term" not in columns:
-        raise TermListError(path, "has no 'term' column in its first row (expected: term, category, pseudonym)")
+        raise TermListError(path, say("problem.terms.no_term_column"))
     decisions: list[Decision] = []
     for line, row in enumerate(rows[1:], start=2):
         if not any(cell.strip() for cell in row):
@@ -78,7 +79,7 @@ def read_term_list(path: str | Path) -> list[Decision]:
 
         term = " ".join(cell("term").split())
         if not term:
-            raise TermListError(path, f"line {line}: the term is empty")
+            raise TermListError(path, say("problem.terms.empty_term", line=line))
         accepted = cell("decision").casefold() not in _REJECT
         decisions.append(Decision(term, Category.parse(cell("category")), cell("pseudonym"), accepted))
     return decisions

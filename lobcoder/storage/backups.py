@@ -225,7 +225,7 @@ def restore_to_new_file(backup: str | Path, target: str | Path) -> Path:
     backup, target = Path(backup), Path(target)
     _check_backup(backup)
     if target.exists():
-        raise ProjectExistsError(target, "a file with this name already exists; choose another name")
+        raise ProjectExistsError(target, say("problem.project.exists"))
     partial = target.with_name(f".{target.name}.{os.getpid()}.restoring")
     try:
         _copy_database(backup, partial)

@@ -1,4 +1,4 @@
-"""With the Dutch interface, the import dialog says in Dutch why a file cannot be read."""
+"""With the Dutch interface, the import dialog and message boxes say in Dutch why a file cannot be used."""
 
 from __future__ import annotations
 
@@ -6,13 +6,16 @@ import os
 from collections.abc import Iterator
 from pathlib import Path
 
+import docx
 import pytest
 from PySide6.QtCore import Qt, QThreadPool
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 from lobcoder.gui.dialogs.import_dialog import ImportDialog
 from lobcoder.gui.i18n import install_translations, uninstall_translations
+from lobcoder.gui.main_window import MainWindow
 from lobcoder.gui.settings import Settings
+from lobcoder.i18n import CATALOGUE
 from lobcoder.storage.project import ProjectStore
 
 
@@ -52,3 +55,23 @@ def test_a_corrupt_docx_is_explained_in_dutch_in_the_preview_and_the_result(qtbo
     assert row[2].startswith("is geen geldig Word-document (.docx): is geen leesbaar zip-bestand (")
     if os.environ.get("LOBCODER_SHOTS"):
         dialog.grab().save(os.path.join(os.environ["LOBCODER_SHOTS"], "import_error_nl.png"))
+
+
+def test_a_word_file_chosen_as_codebook_and_a_file_that_is_no_project_are_refused_in_dutch(
+    qtbot, dutch: None, monkeypatch: pytest.MonkeyPatch, tmp_path: Path, store: ProjectStore
+) -> None:  # type: ignore[no-untyped-def]
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda _parent, _title, text, *_a: shown.append(text))
+    window = MainWindow(Settings(str(tmp_path / "settings.ini")))
+    qtbot.addWidget(window)
+    assert window.open_project(store.path)
+    word = tmp_path / "codeboek.docx"
+    docx.Document().save(word)
+    assert window.menu_actions.exchange.show_codebook_plan(word) is None
+    assert shown == [f"{word}: is geen REFI-QDA-codeboek (.qdc): het is {CATALOGUE['problem.qdc.what.docx'].nl}"]
+
+    notes = tmp_path / "aantekeningen.lobcoder"
+    notes.write_text("geen database", encoding="utf-8")
+    assert not window.open_project(notes)
+    assert shown[1] == f"{notes}: is geen lobcoder-project (geen SQLite-database)"
+    window.close()
