@@ -492,3 +492,36 @@ def test_suggestions_that_end_after_the_window_was_deleted_are_dropped_quietly(
     assert not [r for r in caplog.records if r.levelno >= logging.WARNING], caplog.text
     assert store is not None
     store.close()  # the main window, deleted unclosed, left its project open
+
+
+def test_on_a_laptop_screen_the_suggestions_table_gets_the_room_and_the_notes_stay_reachable(
+    qtbot, tmp_path: Path, project: Path
+) -> None:  # type: ignore[no-untyped-def]
+    # At 1366x740 the pipeline, model and "hidden" lines above the table left it about 3 rows.
+    win = MainWindow(Settings(str(tmp_path / "laptop.ini")))
+    qtbot.addWidget(win)
+    win.resize(1366, 740)
+    win.show()
+    assert win.open_project(project)
+    win.open_document(_doc_id(win, "Anna_w1"))
+    pane = win.suggestions.pane
+    win.suggestions.toggle_action.trigger()
+    _wait(qtbot, win.suggestions)
+    qtbot.waitUntil(lambda: pane.table.viewport().height() > 0)
+    rows = pane.table.viewport().height() // pane.table.verticalHeader().defaultSectionSize()
+    assert rows >= 6, rows  # was 4 here; 7 now
+    # Every suggestion hidden: the reason fills the empty table instead of a line above it.
+    assert pane.model.rowCount() == 0
+    assert pane.hidden_label.isVisible() and pane.hidden_label.text().startswith("3 suggestions hidden")
+    assert pane.table.viewport().rect().contains(pane.hidden_label.geometry())
+    # The pipeline and the model share the tab bar's row; their details are in the tooltips.
+    bar = pane.tabs.tabBar().geometry()
+    for label in (pane.pipeline_label, pane.model_label):
+        assert label.isVisible() and label.toolTip()
+        assert abs(label.mapTo(pane, label.rect().center()).y() - pane.tabs.mapTo(pane, bar.center()).y()) < 10
+    assert "blank Dutch" in pane.pipeline_label.toolTip() and INSTALL_HINT in pane.pipeline_label.toolTip()
+    assert "Train to learn from your codings" in pane.model_label.toolTip()
+    pane.show_unreliable.setChecked(True)
+    assert pane.model.rowCount() == 3 and not pane.hidden_label.isVisible()
+    assert pane.hidden_info.isVisible() and pane.hidden_info.toolTip().startswith("Codes marked ⚠")
+    win.close()

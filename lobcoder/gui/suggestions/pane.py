@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, QSize, Qt, Signal, Slot
+from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QObject, QSize, Qt, Signal, Slot
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -77,9 +77,11 @@ class SuggestionsPane(QWidget):
         size = self.fontMetrics().height()
         self.pipeline_info.setPixmap(icon.pixmap(size, size))
         self.pipeline_info.hide()
+        # One line beside the pipeline: the table gets the height; the whole text is in the tooltip.
         self.model_label = QLabel()
         self.model_label.setStyleSheet(MUTED)
-        self.model_label.setWordWrap(True)
+        self.model_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.model_label.setMinimumWidth(1)  # shrinks (clipped) in a narrow pane; the tooltip has it all
         self.refresh_button = QPushButton(self.tr("Refresh"))
         self.refresh_button.setToolTip(self.tr("Suggest again for this document with the current model"))
         self.train_button = QPushButton(self.tr("Train"))
@@ -109,9 +111,17 @@ class SuggestionsPane(QWidget):
         self.show_unreliable.setToolTip(
             self.tr("Also list the suggestions of codes with few coded sentences or a low cross-validated F1")
         )
-        self.hidden_label = QLabel()
+        # Why suggestions are hidden: inside the empty table when all are, else behind an (i) by the tick box.
+        self.hidden_label = QLabel(self.table.viewport())
         self.hidden_label.setStyleSheet(MUTED)
         self.hidden_label.setWordWrap(True)
+        self.hidden_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.hidden_label.setContentsMargins(12, 8, 12, 8)
+        self.hidden_label.hide()
+        self.table.viewport().installEventFilter(self)
+        self.hidden_info = QLabel()
+        self.hidden_info.setPixmap(icon.pixmap(size, size))
+        self.hidden_info.hide()
         self.codes_model = ReliabilityModel(self)
         self.codes_table = QTableView()
         self.codes_table.setModel(self.codes_model)
@@ -149,10 +159,14 @@ class SuggestionsPane(QWidget):
         self.progress.setTextVisible(False)
         self.cancel_button = QPushButton(self.tr("Cancel"))
 
-        top = QHBoxLayout()
+        # Beside the tabs, not above them: every line above would be taken from the table.
+        corner = QWidget()
+        top = QHBoxLayout(corner)
+        top.setContentsMargins(12, 0, 0, 2)
         top.addWidget(self.pipeline_label)
         top.addWidget(self.pipeline_info)
-        top.addStretch(1)
+        top.addSpacing(12)
+        top.addWidget(self.model_label, 1)
         top.addWidget(self.refresh_button)
         top.addWidget(self.train_button)
         answers = QHBoxLayout()
@@ -163,17 +177,14 @@ class SuggestionsPane(QWidget):
         answers.addWidget(self.threshold)
         bottom = QHBoxLayout()
         bottom.addWidget(self.status, 1)
+        bottom.addWidget(self.show_unreliable)
+        bottom.addWidget(self.hidden_info)
         bottom.addWidget(self.progress)
         bottom.addWidget(self.cancel_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.setSpacing(4)
-        layout.addLayout(top)
-        layout.addWidget(self.model_label)
-        hidden = QHBoxLayout()
-        hidden.addWidget(self.hidden_label, 1)
-        hidden.addWidget(self.show_unreliable)
-        layout.addLayout(hidden)
+        self.tabs.setCornerWidget(corner, Qt.Corner.TopRightCorner)
         layout.addWidget(self.tabs, 1)
         layout.addLayout(answers)
         layout.addLayout(bottom)
@@ -197,6 +208,8 @@ class SuggestionsPane(QWidget):
         reject.activated.connect(self._reject)
         self.model.modelReset.connect(self._update_buttons)
         self.model.rowsRemoved.connect(self._update_buttons)
+        self.model.modelReset.connect(self._place_hidden_note)
+        self.model.rowsRemoved.connect(self._place_hidden_note)
         self.show_pipeline(None, False)
         self.show_idle("")
         self._update_buttons()
@@ -220,9 +233,11 @@ class SuggestionsPane(QWidget):
             text = self.tr("NLP pipeline: {0}").format(name)
             tip = self.tr("The full Dutch model: trained lemmas and sentence boundaries.")
         else:
-            text = self.tr("NLP pipeline: offline (blank Dutch, lookup lemmas) · {0} not installed").format(MODEL_NAME)
+            text = self.tr("NLP pipeline: offline · {0} not installed").format(MODEL_NAME)
             tip = (
-                self.tr("For better lemmas and sentence boundaries, install the Dutch model and restart lobcoder:")
+                self.tr("The offline pipeline: blank Dutch with lookup lemmas.")
+                + "\n"
+                + self.tr("For better lemmas and sentence boundaries, install the Dutch model and restart lobcoder:")
                 + "\n"
                 + install_hint
             )
@@ -234,19 +249,22 @@ class SuggestionsPane(QWidget):
     def show_model(self, info: ModelInfo | None, too_few: int | None = None) -> None:
         """Say what the classifier knows; ``too_few``: training found no code with that many examples."""
         if too_few is not None:
-            text = self.tr(
+            text = self.tr("Not enough codings to train: suggestions come from keywords")
+            tip = self.tr(
                 "Not enough codings to train: a code needs {0} coded sentences. "
                 "Suggestions come from the codes' keywords."
             ).format(too_few)
         elif info is None:
-            text = self.tr(
+            text = self.tr("No model trained yet: suggestions come from keywords")
+            tip = self.tr(
                 "No model trained yet: suggestions come from the codes' keywords. Train to learn from your codings."
             )
         else:
-            text = self.tr(
+            text = tip = self.tr(
                 "Model trained on {0} examples of your codings; it suggests %n code(s).", "", info.codes
             ).format(info.examples)
         self.model_label.setText(text)
+        self.model_label.setToolTip(tip)
 
     def show_codes(self, codes: list[CodeStatus], colors: dict[int, str], hidden: int) -> None:
         """Fill the reliability table; ``hidden``: how many suggestions of unreliable codes are not listed."""
@@ -266,7 +284,22 @@ class SuggestionsPane(QWidget):
         else:
             text = ""
         self.hidden_label.setText(text)
-        self.hidden_label.setVisible(bool(text))
+        self.hidden_info.setToolTip(text)
+        self._place_hidden_note()
+
+    def _place_hidden_note(self) -> None:
+        """The note fills the empty table when every suggestion is hidden; otherwise an (i) holds it."""
+        text = self.hidden_label.text()
+        inside = bool(text) and self.model.rowCount() == 0
+        self.hidden_label.setVisible(inside)
+        self.hidden_info.setVisible(bool(text) and not inside)
+        if inside:
+            self.hidden_label.setGeometry(self.table.viewport().rect())
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        if watched is self.table.viewport() and event.type() == QEvent.Type.Resize:
+            self.hidden_label.setGeometry(self.table.viewport().rect())
+        return super().eventFilter(watched, event)
 
     def show_busy(self, stage: str, done: int, total: int) -> None:
         if stage == STAGE_PIPELINE:

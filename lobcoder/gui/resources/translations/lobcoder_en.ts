@@ -302,7 +302,7 @@
 <context>
     <name>ExchangeActions</name>
     <message numerus="yes">
-        <location filename="../../exchange_actions.py" line="+159"/>
+        <location filename="../../exchange_actions.py" line="+160"/>
         <source>Exported %n code(s) to {0}</source>
         <translation>
             <numerusform>Exported %n code to {0}</numerusform>
@@ -473,7 +473,7 @@ Language of the codebook:</numerusform>
 <context>
     <name>ImportDialog</name>
     <message numerus="yes">
-        <location filename="../../dialogs/import_dialog.py" line="+332"/>
+        <location filename="../../dialogs/import_dialog.py" line="+334"/>
         <source>%n speaker(s)</source>
         <translation>
             <numerusform>%n speaker</numerusform>
@@ -565,7 +565,7 @@ Language of the codebook:</numerusform>
 <context>
     <name>PreviewPane</name>
     <message numerus="yes">
-        <location filename="../../dialogs/import_preview.py" line="+325"/>
+        <location filename="../../dialogs/import_preview.py" line="+327"/>
         <location line="+9"/>
         <source>%n turn(s)</source>
         <translation>
@@ -643,7 +643,7 @@ Language of the codebook:</numerusform>
 <context>
     <name>SheetPanel</name>
     <message numerus="yes">
-        <location filename="../../dialogs/import_sheet.py" line="+349"/>
+        <location filename="../../dialogs/import_sheet.py" line="+350"/>
         <source>%n unmatched row(s) name files about to be imported; they will match after the import.</source>
         <translation>
             <numerusform>%n unmatched row name files about to be imported; they will match after the import.</numerusform>
@@ -759,7 +759,7 @@ Language of the codebook:</numerusform>
 <context>
     <name>SuggestionsPane</name>
     <message numerus="yes">
-        <location filename="../../suggestions/pane.py" line="+247"/>
+        <location filename="../../suggestions/pane.py" line="+264"/>
         <source>Model trained on {0} examples of your codings; it suggests %n code(s).</source>
         <translation>
             <numerusform>Model trained on {0} examples of your codings; it suggests %n code.</numerusform>
@@ -767,7 +767,7 @@ Language of the codebook:</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+11"/>
+        <location line="+12"/>
         <source>%n suggestion(s) hidden because their codes are not yet reliable (fewer than {0} coded sentences, or a cross-validated F1 below {1:.2f}). Tick “Show codes not yet reliable” to see them.</source>
         <translation>
             <numerusform>%n suggestion hidden because their codes are not yet reliable (fewer than {0} coded sentences, or a cross-validated F1 below {1:.2f}). Tick “Show codes not yet reliable” to see them.</numerusform>
@@ -778,7 +778,7 @@ Language of the codebook:</numerusform>
 <context>
     <name>TeamActions</name>
     <message numerus="yes">
-        <location filename="../../team_actions.py" line="+118"/>
+        <location filename="../../team_actions.py" line="+119"/>
         <source>Wrote a {0} with %n document(s) to {1}.</source>
         <translation>
             <numerusform>Wrote a {0} with %n document to {1}.</numerusform>

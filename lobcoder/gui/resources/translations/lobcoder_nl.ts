@@ -316,7 +316,7 @@
 <context>
     <name>AnalysisTab</name>
     <message>
-        <location filename="../../analysis/tab.py" line="+81"/>
+        <location filename="../../analysis/tab.py" line="+86"/>
         <source>Export…</source>
         <translation>Exporteren…</translation>
     </message>
@@ -331,7 +331,7 @@
         <translation>Taal van de geëxporteerde tabel: titel, kopjes en noten</translation>
     </message>
     <message>
-        <location line="+132"/>
+        <location line="+145"/>
         <source>Could not compute this analysis: {0}</source>
         <translation>Deze analyse kon niet worden berekend: {0}</translation>
     </message>
@@ -485,7 +485,7 @@
 <context>
     <name>BackupActions</name>
     <message>
-        <location filename="../../backup_actions.py" line="+51"/>
+        <location filename="../../backup_actions.py" line="+52"/>
         <source>No backup made: {0}</source>
         <translation>Geen reservekopie gemaakt: {0}</translation>
     </message>
@@ -1682,7 +1682,7 @@
 <context>
     <name>ExchangeActions</name>
     <message>
-        <location filename="../../exchange_actions.py" line="+70"/>
+        <location filename="../../exchange_actions.py" line="+71"/>
         <source>lobcoder projects (*{0})</source>
         <translation>lobcoder-projecten (*{0})</translation>
     </message>
@@ -2029,7 +2029,7 @@ Taal van het codeboek:</numerusform>
 <context>
     <name>FailureText</name>
     <message>
-        <location filename="../../failures.py" line="+31"/>
+        <location filename="../../failures.py" line="+32"/>
         <source>{0}: is read-only (the file or its folder cannot be written); nothing was changed</source>
         <translation>{0}: is alleen-lezen (het bestand of de map kan niet worden beschreven); er is niets gewijzigd</translation>
     </message>
@@ -2249,7 +2249,7 @@ Taal van het codeboek:</numerusform>
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../../dialogs/import_dialog.py" line="+117"/>
+        <location filename="../../dialogs/import_dialog.py" line="+118"/>
         <source>Import documents</source>
         <translation>Documenten importeren</translation>
     </message>
@@ -2360,7 +2360,7 @@ Taal van het codeboek:</numerusform>
         <translation>{0} wordt gelezen…</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+15"/>
         <source>Cannot be read: {0}</source>
         <translation>Kan niet worden gelezen: {0}</translation>
     </message>
@@ -2477,7 +2477,7 @@ Taal van het codeboek:</numerusform>
         <translation>Mislukt</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>the same text as the document ‘{0}’, already in the project</source>
         <translation>dezelfde tekst als het document ‘{0}’ dat al in het project staat</translation>
     </message>
@@ -3083,7 +3083,7 @@ Kwalitatief coderen van interviewtranscripten.</translation>
 <context>
     <name>PreviewPane</name>
     <message>
-        <location filename="../../dialogs/import_preview.py" line="+294"/>
+        <location filename="../../dialogs/import_preview.py" line="+295"/>
         <location line="+1"/>
         <source>Speaker</source>
         <translation>Spreker</translation>
@@ -3119,7 +3119,7 @@ Kwalitatief coderen van interviewtranscripten.</translation>
         <translation>Selecteer een bestand om de sprekers te bekijken.</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>{0} cannot be read: {1}</source>
         <translation>{0} kan niet worden gelezen: {1}</translation>
     </message>
@@ -3198,7 +3198,7 @@ Kwalitatief coderen van interviewtranscripten.</translation>
 <context>
     <name>PseudonymiseDialog</name>
     <message>
-        <location filename="../../pseudonymise/dialog.py" line="+58"/>
+        <location filename="../../pseudonymise/dialog.py" line="+59"/>
         <source>Pseudonymise project</source>
         <translation>Project pseudonimiseren</translation>
     </message>
@@ -3787,7 +3787,7 @@ Wachtwoord om hem te versleutelen (leeg laten voor geen):</translation>
 <context>
     <name>SheetPanel</name>
     <message>
-        <location filename="../../dialogs/import_sheet.py" line="+119"/>
+        <location filename="../../dialogs/import_sheet.py" line="+120"/>
         <location line="+192"/>
         <source>No sheet: documents get no attributes.</source>
         <translation>Geen attributenbestand: documenten krijgen geen attributen.</translation>
@@ -3968,7 +3968,7 @@ Wachtwoord om hem te versleutelen (leeg laten voor geen):</translation>
 <context>
     <name>SpeakerSettings</name>
     <message>
-        <location filename="../../dialogs/import_preview.py" line="-198"/>
+        <location filename="../../dialogs/import_preview.py" line="-199"/>
         <source>Detect speakers</source>
         <translation>Sprekers herkennen</translation>
     </message>
@@ -4368,7 +4368,7 @@ Wachtwoord om hem te versleutelen (leeg laten voor geen):</translation>
 <context>
     <name>SuggestionsPane</name>
     <message>
-        <location filename="../../suggestions/pane.py" line="+83"/>
+        <location filename="../../suggestions/pane.py" line="+85"/>
         <source>Refresh</source>
         <translation>Vernieuwen</translation>
     </message>
@@ -4398,7 +4398,7 @@ Wachtwoord om hem te versleutelen (leeg laten voor geen):</translation>
         <translation>Ook de suggesties tonen van codes met weinig gecodeerde zinnen of een lage kruisgevalideerde F1</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+28"/>
         <source>Suggestions</source>
         <translation>Suggesties</translation>
     </message>
@@ -4438,7 +4438,7 @@ Wachtwoord om hem te versleutelen (leeg laten voor geen):</translation>
         <translation>Annuleren</translation>
     </message>
     <message>
-        <location line="+67"/>
+        <location line="+70"/>
         <source>NLP pipeline: not loaded yet</source>
         <translation>NLP-pipeline: nog niet geladen</translation>
     </message>
@@ -4459,8 +4459,13 @@ Wachtwoord om hem te versleutelen (leeg laten voor geen):</translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>NLP pipeline: offline (blank Dutch, lookup lemmas) · {0} not installed</source>
-        <translation>NLP-pipeline: offline (kaal Nederlands, opzoeklemma&apos;s) · {0} niet geïnstalleerd</translation>
+        <source>NLP pipeline: offline · {0} not installed</source>
+        <translation>NLP-pipeline: offline · {0} niet geïnstalleerd</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The offline pipeline: blank Dutch with lookup lemmas.</source>
+        <translation>De offline pipeline: kaal Nederlands met opzoeklemma&apos;s.</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -4468,12 +4473,22 @@ Wachtwoord om hem te versleutelen (leeg laten voor geen):</translation>
         <translation>Installeer voor betere lemma&apos;s en zinsgrenzen het Nederlandse model en start lobcoder opnieuw:</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+12"/>
+        <source>Not enough codings to train: suggestions come from keywords</source>
+        <translation>Te weinig coderingen om te trainen: suggesties komen uit trefwoorden</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Not enough codings to train: a code needs {0} coded sentences. Suggestions come from the codes&apos; keywords.</source>
         <translation>Te weinig coderingen om te trainen: een code heeft {0} gecodeerde zinnen nodig. De suggesties komen uit de trefwoorden van de codes.</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+4"/>
+        <source>No model trained yet: suggestions come from keywords</source>
+        <translation>Nog geen model getraind: suggesties komen uit trefwoorden</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>No model trained yet: suggestions come from the codes&apos; keywords. Train to learn from your codings.</source>
         <translation>Nog geen model getraind: de suggesties komen uit de trefwoorden van de codes. Kies Trainen om van uw coderingen te leren.</translation>
     </message>
@@ -4486,7 +4501,7 @@ Wachtwoord om hem te versleutelen (leeg laten voor geen):</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+11"/>
+        <location line="+12"/>
         <source>%n suggestion(s) hidden because their codes are not yet reliable (fewer than {0} coded sentences, or a cross-validated F1 below {1:.2f}). Tick “Show codes not yet reliable” to see them.</source>
         <translation>
             <numerusform>%n suggestie verborgen omdat de code nog niet betrouwbaar is (minder dan {0} gecodeerde zinnen, of een kruisgevalideerde F1 onder {1:.2f}). Vink “Nog niet betrouwbare codes tonen” aan om ze te zien.</numerusform>
@@ -4499,7 +4514,7 @@ Wachtwoord om hem te versleutelen (leeg laten voor geen):</translation>
         <translation>Codes met ⚠ zijn nog niet betrouwbaar: bekijk hun suggesties met zorg.</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+23"/>
         <source>Loading the Dutch NLP pipeline…</source>
         <translation>De Nederlandse NLP-pipeline wordt geladen…</translation>
     </message>
@@ -4540,7 +4555,7 @@ Wachtwoord om hem te versleutelen (leeg laten voor geen):</translation>
 <context>
     <name>TeamActions</name>
     <message>
-        <location filename="../../team_actions.py" line="+56"/>
+        <location filename="../../team_actions.py" line="+57"/>
         <location line="+56"/>
         <source>Prepare a copy for a second coder</source>
         <translation>Kopie maken voor een tweede codeur</translation>
@@ -4773,7 +4788,7 @@ Wachtwoord om hem te versleutelen (leeg laten voor geen):</translation>
 <context>
     <name>Worker</name>
     <message>
-        <location filename="../../workers.py" line="+130"/>
+        <location filename="../../workers.py" line="+187"/>
         <source>An unexpected error occurred: {0}</source>
         <translation>Er is een onverwachte fout opgetreden: {0}</translation>
     </message>
