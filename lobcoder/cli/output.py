@@ -10,9 +10,14 @@ from typing import Any
 
 
 def to_plain(value: Any) -> Any:
-    """Dataclasses, tuples, dates and paths as JSON-ready values."""
+    """Dataclasses, tuples, dates and paths as JSON-ready values.
+
+    A dataclass field with ``metadata={"plain": False}`` (an error object kept for the GUI) is left out.
+    """
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        return {f.name: to_plain(getattr(value, f.name)) for f in dataclasses.fields(value)}
+        return {
+            f.name: to_plain(getattr(value, f.name)) for f in dataclasses.fields(value) if f.metadata.get("plain", True)
+        }
     if isinstance(value, dict):
         return {str(k): to_plain(v) for k, v in value.items()}
     if isinstance(value, (list, tuple, set, frozenset)):

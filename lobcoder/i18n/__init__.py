@@ -21,6 +21,10 @@ so a message without its Dutch fails at import; placeholders are
 language (``tests/i18n`` checks both, and that every key is used).
 Attribute values, code names and other things the researcher typed are
 passed in as placeholders, never translated.
+
+Errors about files are worded later: a raise site passes
+``say("problem.empty")`` (:mod:`lobcoder.i18n.said`, words in ``problems.py``)
+and the error gives ``text("nl")`` on request; ``str(error)`` stays English.
 """
 
 from __future__ import annotations

@@ -37,7 +37,7 @@ class FilePreview:
     extracted: ExtractedText | None = None
     preview: SpeakerPreview | None = None
     error: str | None = None  # in English; ``cause`` can word it in another language
-    cause: LobcoderError | None = field(default=None, compare=False)
+    cause: LobcoderError | None = field(default=None, compare=False, repr=False, metadata={"plain": False})
 
 
 def speakers_of(

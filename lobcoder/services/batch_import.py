@@ -59,7 +59,9 @@ class FileResult:
     encoding: str | None = None
     warnings: tuple[str, ...] = ()
     source: str | None = None  # the transcription service that made the file, when recognised
-    cause: LobcoderError | None = field(default=None, compare=False)  # words ``message`` in another language
+    cause: LobcoderError | None = field(
+        default=None, compare=False, repr=False, metadata={"plain": False}
+    )  # words ``message`` in another language
 
 
 @dataclass(frozen=True)

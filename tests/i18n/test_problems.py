@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 import string
 from pathlib import Path
@@ -146,3 +147,19 @@ def test_the_cli_words_an_error_in_the_language_of_a_command_with_language(
     assert f"{notes}: is geen lobcoder-project (geen SQLite-database)" in capsys.readouterr().err
     assert run_cli(["transcripts", str(notes), "--out", out]) == 2
     assert f"{notes}: is not a lobcoder project (not an SQLite database)" in capsys.readouterr().err
+
+
+def test_import_json_lists_a_broken_file_with_its_english_reason(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # The failed file's error object is kept for the GUI's Dutch, but never leaks into the JSON.
+    project = tmp_path / "studie.lobcoder"
+    ProjectStore.create(project).close()
+    broken = tmp_path / "Kapot.docx"
+    broken.write_bytes(b"PK\x03\x04 not really a zip")
+    capsys.readouterr()
+    run_cli(["import", str(project), str(broken), "--json"])
+    [failed] = json.loads(capsys.readouterr().out)["files"]
+    assert failed["status"] == "failed"
+    assert failed["message"].startswith("is not a valid Word document (.docx): is not a readable zip file")
+    assert "cause" not in failed
