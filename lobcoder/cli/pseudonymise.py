@@ -1,9 +1,11 @@
-"""``lobcoder pseudonymise detect`` and ``lobcoder pseudonymise apply``.
+"""``lobcoder pseudonymise detect``, ``save`` and ``apply``.
 
 ``detect`` writes every entity found (with count, confidence and a proposed
-pseudonym) as a term-list CSV to review; ``apply`` reads the reviewed CSV (or
-the decisions stored in the project) and writes a pseudonymised copy plus a
-separate key file. The project itself is never changed.
+pseudonym) as a term-list CSV to review; ``save`` stores the reviewed CSV in
+the project as its decisions (as File → Pseudonymise… does when it closes), so
+that exports with ``--pseudonymise`` use them; ``apply`` reads the reviewed CSV
+(or the decisions stored in the project) and writes a pseudonymised copy plus a
+separate key file. Only ``save`` changes the project, and only its decisions.
 """
 
 from __future__ import annotations
@@ -31,6 +33,16 @@ def register(commands: argparse._SubParsersAction) -> None:
     detect.add_argument("--out", type=Path, required=True, metavar="CSV")
     detect.add_argument("--no-deduce", action="store_true", help="only the project's lists and the term list")
     detect.set_defaults(handler=cmd_detect)
+    save = steps.add_parser(
+        "save",
+        help="store the reviewed CSV in the project, for exports with --pseudonymise",
+        description="Stores each term of the reviewed CSV (accepted or rejected, with its pseudonym) in the "
+        "project, as File → Pseudonymise… does; a term already stored is updated. The transcripts and "
+        "codings are not changed.",
+    )
+    save.add_argument("project", type=Path)
+    save.add_argument("--decisions", type=Path, required=True, metavar="CSV", help="reviewed CSV from detect")
+    save.set_defaults(handler=cmd_save)
     apply = steps.add_parser("apply", help="write a pseudonymised copy of the project and a separate key file")
     apply.add_argument("project", type=Path)
     apply.add_argument(
@@ -63,7 +75,27 @@ def cmd_detect(args: argparse.Namespace) -> int:
     write_term_list(args.out, entities)
     occurrences = sum(e.count for e in entities)
     print(f"{count(len(entities), 'entity', 'entities')}, {count(occurrences, 'occurrence')} -> {args.out}")
-    print("Review the CSV (set decision to 'reject' or change a pseudonym), then run 'pseudonymise apply'.")
+    print(
+        "Review the CSV (set decision to 'reject' or change a pseudonym), then run 'pseudonymise apply' "
+        "for a pseudonymised copy, or 'pseudonymise save' to export with --pseudonymise."
+    )
+    return 0
+
+
+def cmd_save(args: argparse.Namespace) -> int:
+    from lobcoder.pseudonymise.decisions import save_decisions
+    from lobcoder.pseudonymise.termlist import read_term_list
+
+    decisions = read_term_list(args.decisions)
+    if not decisions:
+        raise FileProblem(args.decisions, "holds no terms; nothing to store")
+    with ProjectStore.open(args.project) as store, store.transaction() as session:
+        save_decisions(session, decisions)
+    accepted = sum(d.accepted and bool(d.pseudonym.strip()) for d in decisions)
+    print(
+        f"Stored {count(len(decisions), 'decision')} ({accepted} accepted) in {args.project}; "
+        "exports with --pseudonymise use the accepted ones."
+    )
     return 0
 
 

@@ -12,7 +12,7 @@ from lobcoder.storage.project import ProjectStore
 
 HELP = (
     "replace personal data by the pseudonyms of the accepted decisions stored in the project "
-    "(File → Pseudonymise… or 'pseudonymise detect'); the project itself is not changed"
+    "(File → Pseudonymise…, or 'pseudonymise save' with the CSV reviewed from 'pseudonymise detect'); the project itself is not changed"
 )
 
 

@@ -87,3 +87,45 @@ def test_detect_with_deduce_lists_what_the_project_does_not_know(tmp_path: Path)
     rows = {r["term"]: r for r in csv.DictReader(findings.read_text("utf-8").splitlines())}
     assert rows["Pieter Jansen"]["sources"] == "deduce" and rows["Pieter Jansen"]["pseudonym"] == "Persoon 1"
     assert rows["Utrecht"]["pseudonym"] == "[plaats]" and rows["3 maart 2015"]["category"] == "date"
+
+
+def test_detect_review_save_then_export_pseudonymised(
+    demo_copy: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Without the window: the reviewed CSV is stored with 'save', and a --pseudonymise export uses it."""
+    from lobcoder.pseudonymise.decisions import load_decisions
+
+    findings = tmp_path / "findings.csv"
+    assert main(["pseudonymise", "detect", str(demo_copy), "--out", str(findings), "--no-deduce"]) == 0
+    assert "'pseudonymise save'" in capsys.readouterr().out
+    rows = list(csv.DictReader(findings.read_text("utf-8").splitlines()))
+    for row in rows:
+        if row["term"] == "Joost":
+            row["decision"] = "reject"
+    with findings.open("w", encoding="utf-8", newline="") as fh:
+        writer = csv.DictWriter(fh, fieldnames=list(rows[0]))
+        writer.writeheader()
+        writer.writerows(rows)
+    quotes = tmp_path / "citaten.csv"
+    assert main(["report", "quotes", str(demo_copy), "--pseudonymise", "--out", str(quotes)]) != 0
+    assert "no accepted pseudonymisation decisions" in capsys.readouterr().err
+
+    assert main(["pseudonymise", "save", str(demo_copy), "--decisions", str(findings)]) == 0
+    out = capsys.readouterr().out
+    assert f"Stored {len(rows)} decisions ({len(rows) - 1} accepted)" in out
+    with ProjectStore.open(demo_copy) as store, store.read() as session:
+        stored = {d.term: d for d in load_decisions(session)}
+    assert stored["Joost"].accepted is False and stored["Marieke"].pseudonym == "Docent 1"
+
+    assert main(["report", "quotes", str(demo_copy), "--pseudonymise", "--out", str(quotes)]) == 0
+    text = quotes.read_text("utf-8-sig")
+    assert "Docent 1" in text and "School A" in text
+    assert not [name for name in ("Marieke", "Samira", "Ruud", "ROC Veenstroom") if name in text]
+    assert "Joost" in text  # rejected: stays
+
+
+def test_save_refuses_an_empty_term_list(demo_copy: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    empty = tmp_path / "empty.csv"
+    empty.write_text("term,category,pseudonym\n", "utf-8")
+    assert main(["pseudonymise", "save", str(demo_copy), "--decisions", str(empty)]) != 0
+    assert "empty.csv" in capsys.readouterr().err
