@@ -7,6 +7,7 @@ from pathlib import Path
 
 from lobcoder.cli.backup import report_problem
 from lobcoder.cli.output import count, error, print_json
+from lobcoder.i18n import message
 from lobcoder.storage.backups import BEFORE_MERGE, create_backup
 from lobcoder.storage.project import ProjectStore
 from lobcoder.teamwork.copy import prepare_copy
@@ -96,5 +97,9 @@ def cmd_merge(args: argparse.Namespace) -> int:
     else:
         for line in report_lines(plan, args.language):
             print(line)
-        print("dry run: nothing changed" if args.dry_run else "applied")
+        if args.dry_run:
+            print(message("merge.dry_run", args.language))
+        else:
+            key = "merge.applied" if plan.changes_anything else "merge.nothing"
+            print(message(key, args.language, project=args.project.name))
     return 1 if plan.codings_left_out else 0

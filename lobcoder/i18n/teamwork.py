@@ -24,6 +24,12 @@ MESSAGES: dict[str, M] = {
     ),
     "merge.conflicts": M(en="Conflicts and the choice made:", nl="Conflicten en de gemaakte keuze:"),
     "merge.no_conflicts": M(en="No conflicts.", nl="Geen conflicten."),
+    "merge.dry_run": M(en="Dry run: nothing changed.", nl="Proefdraai: er is niets veranderd."),
+    "merge.applied": M(en="Merged into {project}.", nl="Samengevoegd in {project}."),
+    "merge.nothing": M(
+        en="Nothing to merge: everything is already in {project}.",
+        nl="Niets samen te voegen: alles staat al in {project}.",
+    ),
     "merge.notes": M(en="Notes:", nl="Opmerkingen:"),
     "merge.document_list": M(en="Documents:", nl="Documenten:"),
     "merge.matched_by": M(en="{other} = {here} (by {by})", nl="{other} = {here} (op {by})"),

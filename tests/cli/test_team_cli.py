@@ -44,7 +44,7 @@ def test_copy_sample_then_merge_back(tmp_path: Path) -> None:
     before = count(tmp_path / "main.lobcoder", Coding)
 
     code, out = run("team", "merge", tmp_path / "main.lobcoder", tmp_path / "ilse.lobcoder", "--dry-run")
-    assert code == 0 and "Codings: 1 to add, 0 already here, 0 left out" in out and "dry run" in out
+    assert code == 0 and "Codings: 1 to add, 0 already here, 0 left out" in out and "Dry run: nothing changed." in out
     assert count(tmp_path / "main.lobcoder", Coding) == before
 
     report = tmp_path / "merge.txt"
@@ -53,12 +53,19 @@ def test_copy_sample_then_merge_back(tmp_path: Path) -> None:
         "--language", "nl",
     )  # fmt: skip
     assert code == 0 and "Coderingen: 1 toe te voegen" in out
+    assert out.rstrip().endswith("Samengevoegd in main.lobcoder.") and "applied" not in out
     assert "Codeurs:" in report.read_text(encoding="utf-8")
     assert count(tmp_path / "main.lobcoder", Coding) == before + 1
 
     code, out = run("team", "merge", tmp_path / "main.lobcoder", tmp_path / "ilse.lobcoder", "--json")
     assert code == 0
     assert json.loads(out)["plan"]["codings"] == []  # merging twice adds nothing
+    code, out = run("team", "merge", tmp_path / "main.lobcoder", tmp_path / "ilse.lobcoder", "--language", "nl")
+    assert code == 0 and out.rstrip().endswith("Niets samen te voegen: alles staat al in main.lobcoder.")
+    code, out = run(
+        "team", "merge", tmp_path / "main.lobcoder", tmp_path / "ilse.lobcoder", "--dry-run", "--language", "nl"
+    )  # fmt: skip
+    assert code == 0 and out.rstrip().endswith("Proefdraai: er is niets veranderd.")
 
 
 def test_copy_of_named_documents_with_codings_and_bad_names(tmp_path: Path) -> None:
