@@ -525,3 +525,20 @@ def test_on_a_laptop_screen_the_suggestions_table_gets_the_room_and_the_notes_st
     assert pane.model.rowCount() == 3 and not pane.hidden_label.isVisible()
     assert pane.hidden_info.isVisible() and pane.hidden_info.toolTip().startswith("Codes marked ⚠")
     win.close()
+
+
+def test_in_a_narrow_pane_the_pipeline_and_model_lines_clip_instead_of_covering_the_tabs(qtbot) -> None:  # type: ignore[no-untyped-def]
+    from lobcoder.gui.suggestions.pane import SuggestionsPane
+
+    pane = SuggestionsPane()
+    qtbot.addWidget(pane)
+    pane.show_pipeline("blank", False)
+    pane.show_model(None)
+    for width in (1300, 800, 640):
+        pane.resize(width, 260)
+        pane.show()
+        qtbot.waitUntil(lambda width=width: pane.tabs.width() == width - 8)  # inside the pane's 4 px margins
+        corner = pane.tabs.cornerWidget(Qt.Corner.TopRightCorner)
+        assert corner.geometry().left() >= pane.tabs.tabBar().geometry().right(), width
+        assert pane.tabs.tabBar().geometry().width() >= pane.tabs.tabBar().sizeHint().width(), width
+        assert pane.refresh_button.isVisible() and pane.train_button.isVisible()

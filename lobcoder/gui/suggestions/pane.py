@@ -44,6 +44,20 @@ MUTED = "color: #6b6b6b;"
 DOCK_SHARE = 0.35
 
 
+class _BesideTabs(QWidget):
+    """The tab bar's corner: as wide as the tabs leave free, so it never covers them (its labels clip first)."""
+
+    def __init__(self, tabs: QTabWidget) -> None:
+        super().__init__()
+        self._tabs = tabs
+
+    def sizeHint(self) -> QSize:  # noqa: N802
+        hint = super().sizeHint()
+        room = self._tabs.width() - self._tabs.tabBar().sizeHint().width() - 8
+        hint.setWidth(max(self.minimumSizeHint().width(), min(hint.width(), room)))
+        return hint
+
+
 class SuggestionsPane(QWidget):
     """Shows suggestions and asks for answers; the controller runs the commands.
 
@@ -72,6 +86,7 @@ class SuggestionsPane(QWidget):
         self._quiet = False  # set while the selection is restored after a refresh
         self.pipeline_label = QLabel()
         self.pipeline_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.pipeline_label.setMinimumWidth(1)  # clipped in a narrow pane; the tooltip has it all
         self.pipeline_info = QLabel()  # an (i) beside the label when the full model is missing
         icon = self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxInformation)
         size = self.fontMetrics().height()
@@ -160,7 +175,7 @@ class SuggestionsPane(QWidget):
         self.cancel_button = QPushButton(self.tr("Cancel"))
 
         # Beside the tabs, not above them: every line above would be taken from the table.
-        corner = QWidget()
+        corner = _BesideTabs(self.tabs)
         top = QHBoxLayout(corner)
         top.setContentsMargins(12, 0, 0, 2)
         top.addWidget(self.pipeline_label)

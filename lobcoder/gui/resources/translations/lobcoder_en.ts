@@ -759,7 +759,7 @@ Language of the codebook:</numerusform>
 <context>
     <name>SuggestionsPane</name>
     <message numerus="yes">
-        <location filename="../../suggestions/pane.py" line="+264"/>
+        <location filename="../../suggestions/pane.py" line="+279"/>
         <source>Model trained on {0} examples of your codings; it suggests %n code(s).</source>
         <translation>
             <numerusform>Model trained on {0} examples of your codings; it suggests %n code.</numerusform>

@@ -4368,7 +4368,7 @@ Wachtwoord om hem te versleutelen (leeg laten voor geen):</translation>
 <context>
     <name>SuggestionsPane</name>
     <message>
-        <location filename="../../suggestions/pane.py" line="+85"/>
+        <location filename="../../suggestions/pane.py" line="+100"/>
         <source>Refresh</source>
         <translation>Vernieuwen</translation>
     </message>
