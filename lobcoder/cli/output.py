@@ -8,6 +8,8 @@ import sys
 from datetime import date, datetime
 from typing import Any
 
+from lobcoder.i18n.said import Said
+
 
 def to_plain(value: Any) -> Any:
     """Dataclasses, tuples, dates and paths as JSON-ready values.
@@ -18,6 +20,8 @@ def to_plain(value: Any) -> Any:
         return {
             f.name: to_plain(getattr(value, f.name)) for f in dataclasses.fields(value) if f.metadata.get("plain", True)
         }
+    if isinstance(value, Said):
+        return str(value)
     if isinstance(value, dict):
         return {str(k): to_plain(v) for k, v in value.items()}
     if isinstance(value, (list, tuple, set, frozenset)):

@@ -417,3 +417,24 @@ MESSAGES.update(
         "problem.terms.empty_term": M(en="line {line}: the term is empty", nl="regel {line}: de term is leeg"),
     }
 )
+
+# Warnings: the file was imported, but not all of it could be read.
+MESSAGES.update(
+    {
+        "warning.pdf.empty_page": M(
+            en="page {pages} of {total} had no text layer and was skipped (scanned?); run OCR on the PDF to include it",
+            nl="pagina {pages} van {total} had geen tekstlaag en is overgeslagen (gescand?); "
+            "laat tekstherkenning (OCR) op de pdf los om die mee te nemen",
+        ),
+        "warning.pdf.empty_pages": M(
+            en="pages {pages} of {total} had no text layer and were skipped (scanned?); "
+            "run OCR on the PDF to include them",
+            nl="pagina's {pages} van {total} hadden geen tekstlaag en zijn overgeslagen (gescand?); "
+            "laat tekstherkenning (OCR) op de pdf los om ze mee te nemen",
+        ),
+        "warning.rtf.replaced": M(
+            en="some characters could not be decoded as {codepage} and were replaced",
+            nl="sommige tekens konden niet als {codepage} worden gelezen en zijn vervangen",
+        ),
+    }
+)

@@ -7,6 +7,8 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import overload
 
+from lobcoder.i18n.said import Said
+
 
 @dataclass(frozen=True, slots=True)  # slots: a long transcript has hundreds of thousands
 class Turn:
@@ -41,7 +43,7 @@ class ExtractedText:
     format: str
     turns: Sequence[Turn] | None = None  # a tuple, or a TurnTable for long transcripts
     encoding: str | None = None
-    warnings: tuple[str, ...] = field(default_factory=tuple)
+    warnings: tuple[Said, ...] = field(default_factory=tuple)  # str(warning) is English, .text("nl") Dutch
     source: str | None = None
 
 

@@ -18,6 +18,7 @@ from typing import Literal
 from sqlalchemy.exc import DBAPIError
 
 from lobcoder.errors import Cancelled, LobcoderError
+from lobcoder.i18n.said import Said
 from lobcoder.importing.extracted import ExtractedText, Turn
 from lobcoder.importing.file_preview import FilePreview, load_preview, turns_of
 from lobcoder.importing.readers import SUPPORTED_EXTENSIONS, read_file
@@ -57,7 +58,7 @@ class FileResult:
     turns: int = 0
     speakers: tuple[str, ...] = ()
     encoding: str | None = None
-    warnings: tuple[str, ...] = ()
+    warnings: tuple[Said, ...] = ()
     source: str | None = None  # the transcription service that made the file, when recognised
     cause: LobcoderError | None = field(
         default=None, compare=False, repr=False, metadata={"plain": False}

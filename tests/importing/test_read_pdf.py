@@ -82,9 +82,13 @@ def test_page_without_text_is_skipped_with_a_warning(tmp_path: Path) -> None:
     path.write_bytes(_pdf([["Eerste pagina"], [], ["Derde pagina"]]))
     result = read_file(path)
     assert result.text == "Eerste pagina\n\nDerde pagina"
-    assert result.warnings == (
-        "page 2 of 3 had no text layer and was skipped (scanned?); run OCR on the PDF to include them",
-    )
+    assert [str(warning) for warning in result.warnings] == [
+        "page 2 of 3 had no text layer and was skipped (scanned?); run OCR on the PDF to include it",
+    ]
+    assert [warning.text("nl") for warning in result.warnings] == [
+        "pagina 2 van 3 had geen tekstlaag en is overgeslagen (gescand?); "
+        "laat tekstherkenning (OCR) op de pdf los om die mee te nemen",
+    ]
 
 
 def test_pdf_without_text_layer(tmp_path: Path) -> None:

@@ -38,6 +38,7 @@ from lobcoder.gui.dialogs.import_preview import (
 )
 from lobcoder.gui.dialogs.import_sheet import SheetOptions, SheetPanel, apply_sheet
 from lobcoder.gui.failures import error_text, problem_text
+from lobcoder.gui.i18n import interface_language
 from lobcoder.gui.settings import Settings
 from lobcoder.gui.workers import CancelCheck, ProgressCallback, Worker
 from lobcoder.importing.extracted import ExtractedText
@@ -499,7 +500,7 @@ class ImportDialog(QDialog):
             keys.append(path)
         for result in report.imported:
             if result.warnings:
-                warning = "; ".join(result.warnings)
+                warning = "; ".join(w.text(interface_language()) for w in result.warnings)
                 status = Cell(self.tr("Imported, with a warning"), color=WARNING_COLOR)
                 rows.append([Cell(Path(result.path).name, result.path), status, Cell(warning, warning)])
                 keys.append(result.path)

@@ -34,15 +34,12 @@ def read_pdf(data: bytes, path: Path) -> ExtractedText:
     kept = [text for text in texts if text.strip()]
     if not kept:
         raise ImportProblem(path, NO_TEXT_LAYER)
-    warnings: tuple[str, ...] = ()
+    warnings: tuple[Said, ...] = ()
     empty = [str(number) for number, text in enumerate(texts, start=1) if not text.strip()]
-    if empty:
-        which = f"page {empty[0]}" if len(empty) == 1 else f"pages {', '.join(empty)}"
-        verb = "was" if len(empty) == 1 else "were"
-        warnings = (
-            f"{which} of {len(texts)} had no text layer and {verb} skipped "
-            "(scanned?); run OCR on the PDF to include them",
-        )
+    if len(empty) == 1:
+        warnings = (say("warning.pdf.empty_page", pages=empty[0], total=len(texts)),)
+    elif empty:
+        warnings = (say("warning.pdf.empty_pages", pages=", ".join(empty), total=len(texts)),)
     return ExtractedText(text="\n\n".join(kept), format="pdf", warnings=warnings)
 
 

@@ -9,7 +9,7 @@ from pathlib import Path
 from striprtf.striprtf import rtf_to_text
 
 from lobcoder.errors import ImportProblem
-from lobcoder.i18n.said import say
+from lobcoder.i18n.said import Said, say
 from lobcoder.importing.extracted import ExtractedText
 from lobcoder.text.normalize import normalize_text
 
@@ -44,9 +44,9 @@ def _decoded(data: bytes, path: Path) -> tuple[str, str]:
 def _extracted(source: str, codepage: str) -> ExtractedText:
     text: str = rtf_to_text(source, encoding=codepage, errors="replace")
     text = _join_surrogates(text)
-    warnings: tuple[str, ...] = ()
+    warnings: tuple[Said, ...] = ()
     if "\ufffd" in text:
-        warnings = (f"some characters could not be decoded as {codepage} and were replaced",)
+        warnings = (say("warning.rtf.replaced", codepage=codepage),)
     return ExtractedText(text=normalize_text(text), format="rtf", warnings=warnings)
 
 
