@@ -144,6 +144,22 @@ def test_consensus_coder_leaves_the_figures(qtbot, analysis: AnalysisWindow) -> 
     assert analysis.dataset is not None and "Consensus" in analysis.dataset.coders.values()
 
 
+def test_consensus_decision_moves_on_to_the_next_disagreement(qtbot, analysis: AnalysisWindow) -> None:
+    """Under a consensus coder the list stays the same, so a decision must visibly move on (as it does without)."""
+    browser = analysis.agreement.browser
+    browser.consensus.setChecked(True)
+    browser.list.setCurrentIndex(browser.model.index(0, 0))
+    assert browser.current() is not None and browser.current().code == "Mentor"
+    browser.keep_first.click()
+    wait_idle(qtbot, analysis)
+    assert len(browser.model.items) == 2  # both coders' codings, and so the list, stay as they were
+    assert browser.list.currentIndex().row() == 1 and browser.current().code == "Keuze"
+    assert "Geen tijd" in browser.second_text.toPlainText()  # the passages show the next one
+    browser.keep_both.click()  # the last one: nowhere further to go
+    wait_idle(qtbot, analysis)
+    assert browser.list.currentIndex().row() == 1
+
+
 def test_export_to_word(qtbot, analysis: AnalysisWindow, tmp_path: Path) -> None:
     import docx
 

@@ -249,12 +249,27 @@ class DisagreementBrowser(QWidget):
     def _resolve(self, choice: Choice) -> None:
         item = self.current()
         if item is not None:
-            self.resolve.emit(item, choice, self._consensus())
+            consensus = self._consensus()
+            self.resolve.emit(item, choice, consensus)
+            self._move_on(consensus)
 
     def _recode(self) -> None:
         item, code = self.current(), self.recode_code.currentData()
         if item is not None and code is not None and code != item.code_id:
-            self.recode.emit(item, int(code), self._consensus())
+            consensus = self._consensus()
+            self.recode.emit(item, int(code), consensus)
+            self._move_on(consensus)
+
+    def _move_on(self, consensus: str) -> None:
+        """After a decision, show the next disagreement.
+
+        Without a consensus coder the decided one leaves the list and the row
+        kept by :meth:`set_disagreements` is already the next; under a
+        consensus coder the list stays the same, so move down one row.
+        """
+        row = self.list.currentIndex().row()
+        if consensus and 0 <= row < len(self.model.items) - 1:
+            self.list.setCurrentIndex(self.model.index(row + 1, 0))
 
     @Slot(QModelIndex)
     def _activated(self, index: QModelIndex) -> None:
