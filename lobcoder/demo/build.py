@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session
 
 from lobcoder.codebook.builtin import add_codebook_to_project, load_builtin_codebook
 from lobcoder.errors import ProjectError, ProjectExistsError
+from lobcoder.i18n.said import say
 from lobcoder.importing.speakers import detect_turns
 from lobcoder.participants.apply import apply_plan
 from lobcoder.participants.plan import plan_sheet
@@ -114,11 +115,11 @@ def build_demo_project(path: str | Path, data: DemoData, *, overwrite: bool = Fa
     """:func:`create_demo_project` from the given data."""
     path = Path(path)
     if path.is_dir():
-        raise ProjectError(path, "is a folder, not a project file")
+        raise ProjectError(path, say("problem.project.folder_not_file"))
     if path.exists() and not overwrite:
-        raise ProjectExistsError(path, "a file with this name already exists; choose another name")
+        raise ProjectExistsError(path, say("problem.project.exists"))
     if not path.parent.is_dir():
-        raise ProjectError(path, f"folder {path.parent} does not exist")
+        raise ProjectError(path, say("problem.project.no_folder", folder=path.parent))
     partial = partial_path(path, "building")
     remove_project_file(partial)
     try:

@@ -438,3 +438,20 @@ MESSAGES.update(
         ),
     }
 )
+
+# A file that appeared while a project was being written.
+MESSAGES.update(
+    {
+        "problem.project.appeared": M(
+            en="a file with this name appeared during the import",
+            nl="er verscheen tijdens het importeren een bestand met deze naam",
+        ),
+        "problem.project.appeared_copy": M(
+            en="a file with this name appeared while the copy was made",
+            nl="er verscheen tijdens het maken van de kopie een bestand met deze naam",
+        ),
+        "problem.project.folder_not_file": M(
+            en="is a folder, not a project file", nl="is een map, geen projectbestand"
+        ),
+    }
+)

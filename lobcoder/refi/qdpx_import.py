@@ -67,7 +67,7 @@ def import_qdpx(
     """
     path, target = Path(path), Path(target)
     if target.exists():
-        raise ProjectExistsError(target, "a file with this name already exists; choose another name")
+        raise ProjectExistsError(target, say("problem.project.exists"))
     if not target.parent.is_dir():
         raise ProjectError(target, say("problem.project.no_folder", folder=target.parent))
     if progress is not None:
@@ -84,7 +84,7 @@ def import_qdpx(
             finally:
                 store.close()
             if target.exists():
-                raise ProjectExistsError(target, "a file with this name appeared during the import")
+                raise ProjectExistsError(target, say("problem.project.appeared"))
             remove_sidecars(partial)
             os.replace(partial, target)
         except BaseException as exc:

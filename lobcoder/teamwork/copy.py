@@ -97,7 +97,7 @@ def prepare_copy(
     if target.suffix.lower() != EXTENSION:
         target = target.with_name(target.name + EXTENSION)
     if target.exists():
-        raise ProjectExistsError(target, "a file with this name already exists; choose another name")
+        raise ProjectExistsError(target, say("problem.project.exists"))
     if not target.parent.is_dir():
         raise ProjectError(target, say("problem.project.no_folder", folder=target.parent))
     if not document_ids:
@@ -130,7 +130,7 @@ def prepare_copy(
                 participants = session.scalar(select(func.count()).select_from(Participant)) or 0
         step(3, "finishing")
         if target.exists():
-            raise ProjectExistsError(target, "a file with this name appeared while the copy was made")
+            raise ProjectExistsError(target, say("problem.project.appeared_copy"))
         os.replace(partial, target)
         remove_project_file(partial)
     except BaseException:
