@@ -105,6 +105,12 @@ def test_unit_and_measure_choices(qtbot, analysis: AnalysisWindow) -> None:
     assert headers[-3:] == ["% agreement", "Krippendorff's α", "95% CI"]
 
 
+def passage(html: str) -> str:
+    """A pane's passage: what follows the line above it (the pane's summary of the codes)."""
+    assert html.count("<hr />") == 1
+    return html.split("<hr />")[1]
+
+
 def test_browser_lists_disagreements_and_resolving_is_undoable(qtbot, analysis: AnalysisWindow) -> None:
     tab = analysis.agreement
     browser = tab.browser
@@ -112,8 +118,11 @@ def test_browser_lists_disagreements_and_resolving_is_undoable(qtbot, analysis: 
     assert listed == [("Mentor", "Dat was jammer."), ("Keuze", "R: Geen tijd.")]
     assert browser.count.text() == "2 disagreements"
     assert browser.keep_first.text() == "Keep Anna"
-    assert "background-color" in browser.first_text.toHtml()  # Anna's coding highlighted
-    assert "background-color" not in browser.second_text.toHtml()
+    # Anna's coding highlighted in her passage (and the code's name above both passages in the same colour).
+    assert "#ffd866" in passage(browser.first_text.toHtml())
+    assert "#ffd866" not in passage(browser.second_text.toHtml())
+    assert "Mentor: coded here" in browser.first_text.toPlainText()
+    assert "Mentor: not coded here" in browser.second_text.toPlainText()
     # Choosing a code in the table lists only its disagreements.
     tab.table.setCurrentIndex(tab.model.index(0, 0))
     assert [d.code for d in browser.model.items] == ["Keuze"]
@@ -258,4 +267,44 @@ def test_a_hidden_agreement_tab_computes_nothing_until_shown(qtbot, tmp_path: Pa
     analysis.tabs.setCurrentWidget(tab)
     wait_idle(qtbot, analysis)
     assert tab.result is not None and shown(analysis)
+    window.close()
+
+
+def test_a_coder_who_chose_another_code_shows_it_in_her_pane(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """A disagreement on one code where coder B coded the sentence otherwise: B's pane names her code."""
+    path = tmp_path / "other.lobcoder"
+    sentence = "Mijn mentor hielp niet."
+    with ProjectStore.create(path) as store, store.transaction() as session:
+        document = add_document(session, "int1", TEXT).id
+        formal = create_code(session, "Formeel", color="#1f77b4").id
+        informal = create_code(session, "Informeel", color="#d62728").id
+        start = TEXT.index(sentence)
+        add_coding(session, document, formal, start, start + len(sentence), coder="Anna")
+        add_coding(session, document, informal, start, start + len(sentence), coder="Bram")
+    window = MainWindow(Settings(str(tmp_path / "settings.ini")))
+    qtbot.addWidget(window)
+    install_analysis_menu(window)
+    window.show()
+    assert window.open_project(path)
+    analysis = window.findChild(AnalysisMenu).show_analysis()
+    analysis.tabs.setCurrentWidget(analysis.agreement)
+    wait_idle(qtbot, analysis)
+    browser = analysis.agreement.browser
+    assert [(d.code, TEXT[d.start : d.end]) for d in browser.model.items] == [
+        ("Formeel", sentence),
+        ("Informeel", sentence),
+    ]
+    browser.list.setCurrentIndex(browser.model.index(0, 0))
+    first, second = (" ".join(view.toPlainText().split()) for view in (browser.first_text, browser.second_text))
+    assert "Formeel: coded here" in first and "Informeel" not in first
+    assert "Formeel: not coded here" in second
+    assert "Other codes here: [Informeel]" in second
+    assert f"{sentence} [Informeel]" in second  # named after the passage she coded with it
+    assert "#f1b3b4" in browser.second_text.toHtml()  # a light tint of Informeel's red marks her coding
+    model = browser.model
+    assert [model.index(0, c).data() for c in (2, 3)] == ["✓", "– Informeel"]
+    # The other row, the other way round: Anna's pane shows her Formeel.
+    browser.list.setCurrentIndex(browser.model.index(1, 0))
+    assert "Other codes here: [Formeel]" in " ".join(browser.first_text.toPlainText().split())
+    assert [model.index(1, c).data() for c in (2, 3)] == ["– Formeel", "✓"]
     window.close()

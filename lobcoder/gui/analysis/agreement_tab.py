@@ -8,14 +8,15 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QModelIndex, QSignalBlocker, Qt, Slot
 from PySide6.QtWidgets import QComboBox, QDoubleSpinBox, QLabel, QSplitter
 
-from lobcoder.agreement.compute import AgreementResult, agreement
+from lobcoder.agreement.compute import AgreementResult, agreement, coder_ids
 from lobcoder.agreement.disagreements import Disagreement, disagreements
 from lobcoder.agreement.report import agreement_table, report_tables
 from lobcoder.analysis.dataset import Dataset
 from lobcoder.analysis.filters import AnalysisFilter, select
 from lobcoder.analysis.table import Table
+from lobcoder.analysis.unit_codings import codings_over
 from lobcoder.editing.resolve_commands import Choice, ResolveDisagreement
-from lobcoder.gui.analysis.disagreement_browser import DisagreementBrowser
+from lobcoder.gui.analysis.disagreement_browser import DisagreementBrowser, Others
 from lobcoder.gui.analysis.tab import AnalysisTab, Computation, notes_text, refill_combo, table_view
 from lobcoder.gui.analysis.table_model import AnalysisTableModel
 from lobcoder.reports.formatting import Language
@@ -133,14 +134,18 @@ class AgreementTab(AnalysisTab):
         if coders is None and unit == "overlap":
             raise ValueError(self.tr("Segment overlap compares two coders; choose coder B."))
 
-        def compute(dataset: Dataset) -> tuple[AgreementResult, list[Disagreement], dict[int, str]]:
+        def compute(dataset: Dataset) -> tuple[AgreementResult, list[Disagreement], dict[int, str], Others]:
             documents = [dataset.documents[i].id for i in select(dataset, flt).documents] if narrowed else None
             result = agreement(dataset, coders, unit, documents, threshold)
             if coders is None:
-                return result, [], {}
+                return result, [], {}, {}
             found = disagreements(dataset, coders, unit, result.document_ids, threshold)
+            # What each coder coded over each unit (every code), so a pane shows the other code a coder chose.
+            others = codings_over(
+                dataset, coder_ids(dataset, coders)[:2], {(d.document_id, d.start, d.end) for d in found}
+            )
             # The browser shows the disagreements in their documents: read those texts here, on the worker.
-            return result, found, {d.document_id: dataset.text(d.document_id) for d in found}
+            return result, found, {d.document_id: dataset.text(d.document_id) for d in found}, others
 
         return compute
 
@@ -154,7 +159,7 @@ class AgreementTab(AnalysisTab):
         texts = result[2]
         self.browser.set_codes([(code.id, code.name, code.depth) for code in dataset.codes])
         coders = result[0].coders
-        self.browser.set_disagreements(self._for_code(result[1]), texts, (coders[0], coders[1]))
+        self.browser.set_disagreements(self._for_code(result[1]), texts, (coders[0], coders[1]), result[3])
         self.browser.setEnabled(len(coders) == 2)
 
     def current_table(self) -> Table | None:
@@ -185,7 +190,8 @@ class AgreementTab(AnalysisTab):
     def _code_chosen(self, _current: QModelIndex, _previous: QModelIndex) -> None:
         if self.result is not None and self.result_dataset is not None:
             items = self._for_code(self.result[1])
-            self.browser.set_disagreements(items, self.browser.model.texts, self.browser.model.coders)
+            model = self.browser.model
+            self.browser.set_disagreements(items, model.texts, model.coders, model.others)
 
     def _recode(self, item: Disagreement, code_id: int, consensus: str) -> None:
         self._resolve(item, "recode", consensus, code_id)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import html
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt, Signal, Slot
@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from lobcoder.agreement.disagreements import Disagreement, Span
+from lobcoder.analysis.unit_codings import CodedSpan, Place
 from lobcoder.editing.resolve_commands import Choice
 from lobcoder.gui.analysis.tab import table_view
 
@@ -30,17 +31,40 @@ CONTEXT = 160  # characters of context around a unit, widened to whole lines
 ANCHOR = "unit"
 HIGHLIGHT = "#ffd866"
 SNIPPET = 90
+Others = Mapping[Place, tuple[tuple[CodedSpan, ...], ...]]
 
 
-def passage_html(text: str, start: int, end: int, codings: Sequence[Span]) -> str:
-    """The unit in its lines of context: the coder's codings highlighted, the unit in bold."""
+def tint(color: str, share: float = 0.35) -> str:
+    """A light version of a code's colour (mixed with white) to mark text without hiding it."""
+    value = color.lstrip("#")
+    if len(value) != 6 or any(c not in "0123456789abcdefABCDEF" for c in value):
+        value = "a0a0a0"
+    mixed = (round(255 - (255 - int(value[i : i + 2], 16)) * share) for i in (0, 2, 4))
+    return "#" + "".join(f"{c:02x}" for c in mixed)
+
+
+def other_codes(item: Disagreement, spans: Sequence[CodedSpan]) -> list[CodedSpan]:
+    """A coder's codings over the unit with a code other than the disputed one."""
+    return [span for span in spans if span.code_id != item.code_id and span.start < item.end and span.end > item.start]
+
+
+def passage_html(text: str, start: int, end: int, codings: Sequence[Span], others: Sequence[CodedSpan] = ()) -> str:
+    """The unit in its lines of context: the coder's codings highlighted, the unit in bold.
+
+    ``others`` are the coder's codings with other codes: shown in a light tint of
+    their code's colour, in italics, with the code's name after them.
+    """
     begin = text.rfind("\n", 0, max(0, start - CONTEXT)) + 1 if start > CONTEXT else 0
     stop = text.find("\n", min(len(text), end + CONTEXT))
     stop = len(text) if stop < 0 else stop
-    cuts = sorted({begin, stop, *(min(max(p, begin), stop) for s, e in [(start, end), *codings] for p in (s, e))})
+    every = [(start, end), *codings, *((o.start, o.end) for o in others)]
+    cuts = sorted({begin, stop, *(min(max(p, begin), stop) for s, e in every for p in (s, e))})
     parts = []
     for left, right in zip(cuts, cuts[1:], strict=False):
         piece = html.escape(text[left:right]).replace("\n", "<br>")
+        other = next((o for o in others if o.start <= left and right <= o.end), None)
+        if other is not None:
+            piece = f'<i><span style="background-color:{tint(other.color)}">{piece}</span></i>'
         if any(s <= left and right <= e for s, e in codings):
             piece = f'<span style="background-color:{HIGHLIGHT}">{piece}</span>'
         if start <= left and right <= end:
@@ -48,9 +72,18 @@ def passage_html(text: str, start: int, end: int, codings: Sequence[Span]) -> st
         if left == start:
             piece = f'<a name="{ANCHOR}"></a>{piece}'
         parts.append(piece)
+        for o in others:
+            if o.end == right and begin < right <= stop:
+                parts.append(code_tag(o))
     prefix = "… " if begin > 0 else ""
     suffix = " …" if stop < len(text) else ""
     return prefix + "".join(parts) + suffix
+
+
+def code_tag(span: CodedSpan) -> str:
+    """The name of a code in a small box of its colour, as placed after a coding."""
+    name = html.escape(span.code)
+    return f'<span style="background-color:{tint(span.color, 0.6)}; font-size:small"><i>&nbsp;[{name}]&nbsp;</i></span>'
 
 
 class DisagreementModel(QAbstractTableModel):
@@ -61,11 +94,19 @@ class DisagreementModel(QAbstractTableModel):
         self.items: list[Disagreement] = []
         self.texts: dict[int, str] = {}
         self.coders: tuple[str, str] = ("A", "B")
+        self.others: Others = {}
 
-    def set_items(self, items: Sequence[Disagreement], texts: dict[int, str], coders: tuple[str, str]) -> None:
+    def set_items(
+        self, items: Sequence[Disagreement], texts: dict[int, str], coders: tuple[str, str], others: Others
+    ) -> None:
         self.beginResetModel()
-        self.items, self.texts, self.coders = list(items), texts, coders
+        self.items, self.texts, self.coders, self.others = list(items), texts, coders, others
         self.endResetModel()
+
+    def other_codes(self, item: Disagreement, coder: int) -> list[CodedSpan]:
+        """What coder 0 (A) or 1 (B) coded over the item's unit with codes other than the disputed one."""
+        spans = self.others.get((item.document_id, item.start, item.end), ((), ()))
+        return other_codes(item, spans[coder]) if coder < len(spans) else []
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802
         return 0 if parent.isValid() else len(self.items)
@@ -89,12 +130,17 @@ class DisagreementModel(QAbstractTableModel):
             if column == 1:
                 return item.code
             if column in (2, 3):
-                return "✓" if (item.first if column == 2 else item.second) else "–"
+                if item.first if column == 2 else item.second:
+                    return "✓"
+                names = dict.fromkeys(span.code for span in self.other_codes(item, column - 2))
+                return "– " + ", ".join(names) if names else "–"
             text = self.texts.get(item.document_id, "")[item.start : item.end]
             text = " ".join(text.split())
             return text if len(text) <= SNIPPET else text[: SNIPPET - 1] + "…"
         if role == Qt.ItemDataRole.TextAlignmentRole and column in (2, 3):
             return int(Qt.AlignmentFlag.AlignCenter)
+        if role == Qt.ItemDataRole.ToolTipRole and column in (2, 3) and self.other_codes(item, column - 2):
+            return self.tr("{0} coded this passage with another code").format(self.coders[column - 2])
         return None
 
 
@@ -194,10 +240,21 @@ class DisagreementBrowser(QWidget):
         layout.addWidget(splitter)
         self.set_disagreements([], {}, ("A", "B"))
 
-    def set_disagreements(self, items: Sequence[Disagreement], texts: dict[int, str], coders: tuple[str, str]) -> None:
-        """Show a new list, keeping the selected row's place so that resolving moves on to the next one."""
+    def set_disagreements(
+        self,
+        items: Sequence[Disagreement],
+        texts: dict[int, str],
+        coders: tuple[str, str],
+        others: Others | None = None,
+    ) -> None:
+        """Show a new list, keeping the selected row's place so that resolving moves on to the next one.
+
+        ``others`` holds, by (document id, start, end) of a unit, both coders'
+        codings over it (every code), so that each pane can show what the coder
+        coded there instead of the disputed code.
+        """
         row = max(self.list.currentIndex().row(), 0)
-        self.model.set_items(items, texts, coders)
+        self.model.set_items(items, texts, coders, others or {})
         self.keep_first.setText(self.tr("Keep {0}").format(coders[0]))
         self.keep_second.setText(self.tr("Keep {0}").format(coders[1]))
         self.first_label.setText(self.tr("Coded by {0}").format(coders[0]))
@@ -234,9 +291,21 @@ class DisagreementBrowser(QWidget):
             self.second_text.clear()
             return
         text = self.model.texts.get(item.document_id, "")
-        for view, codings in ((self.first_text, item.first), (self.second_text, item.second)):
-            view.setHtml(passage_html(text, item.start, item.end, codings))
+        for coder, (view, codings) in enumerate(((self.first_text, item.first), (self.second_text, item.second))):
+            others = self.model.other_codes(item, coder)
+            view.setHtml(
+                self._summary(item, bool(codings), others) + passage_html(text, item.start, item.end, codings, others)
+            )
             view.scrollToAnchor(ANCHOR)
+
+    def _summary(self, item: Disagreement, coded: bool, others: Sequence[CodedSpan]) -> str:
+        """A line above a pane: whether the coder applied the disputed code here, and which other codes."""
+        disputed = f'<span style="background-color:{HIGHLIGHT}"><b>{html.escape(item.code)}</b></span>'
+        line = (self.tr("{0}: coded here") if coded else self.tr("{0}: not coded here")).format(disputed)
+        if others:
+            tags = " ".join(code_tag(span) for span in {span.code_id: span for span in others}.values())
+            line += "<br>" + self.tr("Other codes here: {0}").format(tags)
+        return f"<p>{line}</p><hr>"
 
     def _enable(self) -> None:
         """Recoding needs a disagreement and another code than the disputed one."""

@@ -269,7 +269,7 @@
 <context>
     <name>DisagreementBrowser</name>
     <message numerus="yes">
-        <location filename="../../analysis/disagreement_browser.py" line="+205"/>
+        <location filename="../../analysis/disagreement_browser.py" line="+262"/>
         <source>%n disagreement(s)</source>
         <translation>
             <numerusform>%n disagreement</numerusform>
@@ -473,7 +473,7 @@ Language of the codebook:</numerusform>
 <context>
     <name>ImportDialog</name>
     <message numerus="yes">
-        <location filename="../../dialogs/import_dialog.py" line="+334"/>
+        <location filename="../../dialogs/import_dialog.py" line="+335"/>
         <source>%n speaker(s)</source>
         <translation>
             <numerusform>%n speaker</numerusform>

@@ -175,7 +175,7 @@
 <context>
     <name>AgreementTab</name>
     <message>
-        <location filename="../../analysis/agreement_tab.py" line="+44"/>
+        <location filename="../../analysis/agreement_tab.py" line="+45"/>
         <source>sentence</source>
         <translation>zin</translation>
     </message>
@@ -290,7 +290,7 @@
         <translation>Segmentoverlap vergelijkt twee codeurs; kies codeur B.</translation>
     </message>
     <message>
-        <location line="+86"/>
+        <location line="+91"/>
         <source>agreement</source>
         <translation>overeenstemming</translation>
     </message>
@@ -1421,7 +1421,7 @@
 <context>
     <name>DisagreementBrowser</name>
     <message>
-        <location filename="../../analysis/disagreement_browser.py" line="+121"/>
+        <location filename="../../analysis/disagreement_browser.py" line="+167"/>
         <source>Double-click or press Enter to show the passage in its document</source>
         <translation>Dubbelklik of druk op Enter om de passage in haar document te tonen</translation>
     </message>
@@ -1466,7 +1466,7 @@
         <translation>Consensus</translation>
     </message>
     <message>
-        <location line="+48"/>
+        <location line="+59"/>
         <location line="+1"/>
         <source>Keep {0}</source>
         <translation>{0} houden</translation>
@@ -1485,11 +1485,26 @@
             <numerusform>%n verschillen</numerusform>
         </translation>
     </message>
+    <message>
+        <location line="+42"/>
+        <source>{0}: coded here</source>
+        <translation>{0}: hier gecodeerd</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>{0}: not coded here</source>
+        <translation>{0}: hier niet gecodeerd</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Other codes here: {0}</source>
+        <translation>Andere codes hier: {0}</translation>
+    </message>
 </context>
 <context>
     <name>DisagreementModel</name>
     <message>
-        <location line="-126"/>
+        <location line="-187"/>
         <source>Document</source>
         <translation>Document</translation>
     </message>
@@ -1502,6 +1517,11 @@
         <location line="+0"/>
         <source>Passage</source>
         <translation>Passage</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>{0} coded this passage with another code</source>
+        <translation>{0} codeerde deze passage met een andere code</translation>
     </message>
 </context>
 <context>
@@ -2249,7 +2269,7 @@ Taal van het codeboek:</numerusform>
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../../dialogs/import_dialog.py" line="+118"/>
+        <location filename="../../dialogs/import_dialog.py" line="+119"/>
         <source>Import documents</source>
         <translation>Documenten importeren</translation>
     </message>
