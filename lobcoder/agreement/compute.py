@@ -10,19 +10,23 @@ for the group: percent agreement (share of agreeing coder pairs), Fleiss'
 kappa, Gwet's AC1, Brennan-Prediger and Krippendorff's alpha (missing data
 allowed: a coder who has not coded a document is missing there).
 
+By default each pair is compared on the documents both of its coders coded,
+and the group on the documents all of them coded (Fleiss' kappa needs the
+same coders on every unit); every table names its own documents.
+
 Codes nobody marked in the documents compared are left out.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import numpy as np
 
 from lobcoder.agreement import measures as m
 from lobcoder.agreement.overlap import DEFAULT_THRESHOLD, matched
-from lobcoder.agreement.units import AgreementUnit, Selection, UnitCounts, count_units, select_codings
+from lobcoder.agreement.units import AgreementUnit, Selection, UnitCounts, count_units, narrow, select_codings
 from lobcoder.analysis.dataset import Dataset
 from lobcoder.errors import LobcoderError
 
@@ -61,6 +65,8 @@ class AgreementTable:
     measures: tuple[str, ...]
     rows: tuple[AgreementRow, ...]
     pooled: AgreementRow
+    documents: tuple[str, ...] = ()
+    all_coded: bool = False  # a group compared only on the documents every coder coded (the default)
 
     @property
     def is_pair(self) -> bool:
@@ -108,10 +114,14 @@ def agreement(
     intervals: bool = True,
     seed: int = m.BOOTSTRAP_SEED,
 ) -> AgreementResult:
-    """Agreement between ``coders`` (names; default all coders) on ``documents`` (ids; default: coded by all).
+    """Agreement between ``coders`` (names; default all coders) on ``documents`` (ids).
+
+    By default each pair is compared on the documents both coded and the group
+    on those all coded; with ``documents``, every table on those of them its
+    coders coded (the group with missing coders where someone did not code).
 
     Raises:
-        AgreementProblem: a coder is unknown, fewer than two coders, or no document coded by all of them.
+        AgreementProblem: a coder is unknown, fewer than two coders, or no document coded by two of them.
     """
     ids = coder_ids(dataset, coders)
     if not 0 < threshold <= 100:
@@ -124,12 +134,13 @@ def agreement(
     pairs = [(a, b) for i, a in enumerate(bits) for b in bits[i + 1 :]]
     tables: list[AgreementTable] = []
     if unit == "overlap":
-        tables = [_overlap_table(dataset, selection, a, b, threshold) for a, b in pairs]
+        tables = [_overlap_table(dataset, narrow(dataset, selection, a | b), a, b, threshold) for a, b in pairs]
     else:
         counts = count_units(dataset, selection, unit)
         tables = [_pair_table(dataset, counts, a, b, intervals, seed) for a, b in pairs]
         if len(ids) > 2:
-            tables.append(_group_table(dataset, counts, intervals, seed))
+            tables.append(_group_table(dataset, counts, intervals, seed, all_coded=documents is None))
+    tables = [replace(t, documents=_document_names(dataset, selection, t)) for t in tables]
     return AgreementResult(
         unit,
         threshold,
@@ -140,6 +151,16 @@ def agreement(
         tuple(tables),
         seed,
     )
+
+
+def _document_names(dataset: Dataset, selection: Selection, table: AgreementTable) -> tuple[str, ...]:
+    """The documents a table compares: those its coders all coded (a group with missing coders: all of them)."""
+    names = set(table.coders)
+    mask = sum(1 << i for i, c in enumerate(selection.coders) if dataset.coders[c] in names)
+    if not table.is_pair and not table.all_coded:
+        mask = 0
+    kept = selection.documents[(selection.raters & mask) == mask]
+    return tuple(dataset.documents[d].name for d in kept.tolist())
 
 
 def _names(dataset: Dataset, coders: Sequence[int], mask: int) -> tuple[str, ...]:
@@ -219,7 +240,15 @@ def _pair_table(
     return AgreementTable(_names(dataset, counts.coders, first | second), PAIR_MEASURES, rows, pooled)
 
 
-def _group_table(dataset: Dataset, counts: UnitCounts, intervals: bool, seed: int) -> AgreementTable:
+def _group_table(
+    dataset: Dataset, counts: UnitCounts, intervals: bool, seed: int, *, all_coded: bool
+) -> AgreementTable:
+    everyone = (1 << len(counts.coders)) - 1
+    if all_coded:  # only the units every coder rated
+        keep = counts.raters == everyone
+        counts = replace(
+            counts, raters=counts.raters[keep], present=counts.present[keep], weights=counts.weights[:, keep]
+        )
     raters = np.array([bin(int(r)).count("1") for r in counts.raters])
     present = np.array([bin(int(p & r)).count("1") for p, r in zip(counts.present, counts.raters, strict=True)])
     ratings = np.column_stack([raters - present, present]).astype(np.float64)
@@ -249,7 +278,7 @@ def _group_table(dataset: Dataset, counts: UnitCounts, intervals: bool, seed: in
     rows = _rows(dataset, shown, marked, measure(weights), per_code)
     pooled_weights = weights[shown].sum(axis=0)
     pooled = _pooled(marked[shown].sum(axis=0), measure(pooled_weights), bounds(pooled_weights))
-    return AgreementTable(_names(dataset, counts.coders, (1 << len(counts.coders)) - 1), GROUP_MEASURES, rows, pooled)
+    return AgreementTable(_names(dataset, counts.coders, everyone), GROUP_MEASURES, rows, pooled, all_coded=all_coded)
 
 
 def _overlap_table(dataset: Dataset, selection: Selection, first: int, second: int, threshold: float) -> AgreementTable:

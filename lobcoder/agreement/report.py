@@ -78,10 +78,17 @@ def notes(result: AgreementResult, table: AgreementTable, language: Language) ->
         unit = message("agreement.unit_note.text", language, unit=_unit_words(result, language))
     kind = "overlap" if result.unit == "overlap" else "pair" if table.is_pair else "group"
     measures = message(f"agreement.measures.{kind}", language, seed=result.seed)
-    names = list(result.documents[:NAMED_DOCUMENTS])
-    if len(result.documents) > NAMED_DOCUMENTS:
-        names.append(message("agreement.more", language, count=len(result.documents) - NAMED_DOCUMENTS))
-    documents = message("agreement.documents", language, count=len(result.documents), names=", ".join(names))
+    shown = table.documents
+    names = list(shown[:NAMED_DOCUMENTS])
+    if len(shown) > NAMED_DOCUMENTS:
+        names.append(message("agreement.more", language, count=len(shown) - NAMED_DOCUMENTS))
+    if table.all_coded:
+        key, extra = "agreement.documents_all", {"coders": len(table.coders)}
+    elif table.is_pair and len(result.coders) > 2:
+        key, extra = "agreement.documents_pair", {}
+    else:
+        key, extra = "agreement.documents", {}
+    documents = message(key, language, count=len(shown), names=", ".join(names), **extra)
     return (unit, measures, documents)
 
 
@@ -115,8 +122,15 @@ def pairs_table(result: AgreementResult, language: Language = "en", measure: str
     language = check_language(language)
     pairs = [t for t in result.tables if t.is_pair]
     columns = [c for c in _columns(result, pairs[0], language, measure) if c[1] != "int"]
+    columns.insert(0, (message("agreement.pair_documents", language), "int", None))
     rows = tuple(
-        TableRow(" – ".join(t.coders), tuple(get(t.pooled) for _, _, get in columns), 0, t.coders) for t in pairs
+        TableRow(
+            " – ".join(t.coders),
+            (len(t.documents), *(get(t.pooled) for _, _, get in columns[1:])),
+            0,
+            t.coders,
+        )
+        for t in pairs
     )
     return Table(
         title=message("agreement.title_pairs", language, unit=_unit_words(result, language)),
@@ -124,7 +138,7 @@ def pairs_table(result: AgreementResult, language: Language = "en", measure: str
         columns=tuple(header for header, _, _ in columns),
         rows=rows,
         formats=tuple(fmt for _, fmt, _ in columns),
-        notes=notes(result, pairs[0], language),
+        notes=(*notes(result, pairs[0], language)[:2], message("agreement.documents_per_pair", language)),
     )
 
 
@@ -162,6 +176,12 @@ def result_as_json(result: AgreementResult) -> dict[str, Any]:
         "documents": list(result.documents),
         "bootstrap_seed": result.seed,
         "tables": [
-            {"coders": list(t.coders), "codes": [row(r) for r in t.rows], "total": row(t.pooled)} for t in result.tables
+            {
+                "coders": list(t.coders),
+                "documents": list(t.documents),
+                "codes": [row(r) for r in t.rows],
+                "total": row(t.pooled),
+            }
+            for t in result.tables
         ],
     }

@@ -52,7 +52,7 @@ class Selection:
 
 
 def select_codings(dataset: Dataset, coders: Sequence[int], documents: Sequence[int] | None = None) -> Selection:
-    """The codings of ``coders`` (coder ids) in ``documents`` (ids), by default the documents all of them coded."""
+    """The codings of ``coders`` (coder ids) in ``documents`` (ids), by default the documents two of them or more coded."""
     codings = dataset.codings
     bit_of = {coder: 1 << i for i, coder in enumerate(coders)}
     coder_bits = np.zeros(len(codings), dtype=np.int64)
@@ -61,8 +61,8 @@ def select_codings(dataset: Dataset, coders: Sequence[int], documents: Sequence[
     mine = np.flatnonzero(coder_bits)
     raters = np.zeros(len(dataset.documents), dtype=np.int64)
     np.bitwise_or.at(raters, codings.document[mine], coder_bits[mine])
-    if documents is None:
-        chosen = np.flatnonzero(raters == (1 << len(coders)) - 1)
+    if documents is None:  # the documents two of them or more coded; each pair is compared where both coded
+        chosen = np.flatnonzero([bin(int(r)).count("1") >= 2 for r in raters]).astype(np.int64)
     else:
         index = {d.id: i for i, d in enumerate(dataset.documents)}
         chosen = np.array(sorted(index[d] for d in documents if d in index), dtype=np.int64)
@@ -71,6 +71,17 @@ def select_codings(dataset: Dataset, coders: Sequence[int], documents: Sequence[
     in_chosen[chosen] = True
     rows = mine[in_chosen[codings.document[mine]]]
     return Selection(tuple(coders), chosen, raters[chosen], rows, coder_bits[rows])
+
+
+def narrow(dataset: Dataset, selection: Selection, mask: int) -> Selection:
+    """The part of ``selection`` in the documents every coder of bit ``mask`` coded."""
+    keep = (selection.raters & mask) == mask
+    in_kept = np.zeros(len(dataset.documents), dtype=bool)
+    in_kept[selection.documents[keep]] = True
+    rows = in_kept[dataset.codings.document[selection.rows]]
+    return Selection(
+        selection.coders, selection.documents[keep], selection.raters[keep], selection.rows[rows], selection.bits[rows]
+    )
 
 
 @dataclass(frozen=True, eq=False)

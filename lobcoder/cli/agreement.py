@@ -13,7 +13,8 @@ def register(commands: argparse._SubParsersAction) -> None:
     cmd = commands.add_parser(
         "agreement",
         help="inter-coder agreement per code (kappa, alpha, AC1) between coders",
-        description="Compares coders on the documents all of them coded (or --documents): per code the units "
+        description="Compares each pair of coders on the documents both coded, the group of 3+ on those all coded "
+        "(or --documents): per code the units "
         "coded by one coder only, by both and by neither, percent agreement, Cohen's kappa, Brennan-Prediger "
         "kappa, Gwet's AC1 and Krippendorff's alpha with bootstrap 95% intervals; Fleiss' kappa for 3+ coders.",
     )
@@ -27,7 +28,9 @@ def register(commands: argparse._SubParsersAction) -> None:
         metavar="PERCENT",
         help="with --unit overlap: share of a coding the other coder must cover (default 90)",
     )
-    cmd.add_argument("--documents", nargs="+", metavar="NAME", help="only these documents (default: coded by all)")
+    cmd.add_argument(
+        "--documents", nargs="+", metavar="NAME", help="only these documents (default: coded by the coders compared)"
+    )
     cmd.add_argument("--json", action="store_true", help="print the result as JSON")
     cmd.add_argument("--out", type=Path, metavar="FILE", help="write the tables to a .docx, .xlsx or .csv file")
     cmd.add_argument("--language", choices=("en", "nl"), default="en", help="words and numbers of the tables")

@@ -64,5 +64,17 @@ MESSAGES: dict[str, M] = {
         nl="% overeenstemming: aandeel overeenstemmende tweetallen codeurs per eenheid. Een codeur die een document niet codeerde ontbreekt daar. α is nominaal; 95%-BI: percentiel-bootstrap over eenheden (1.000 trekkingen, seed {seed}).",
     ),
     "agreement.documents": M(en="Documents ({count}): {names}.", nl="Documenten ({count}): {names}."),
+    "agreement.documents_pair": M(
+        en="Documents both coded ({count}): {names}.", nl="Documenten die beiden codeerden ({count}): {names}."
+    ),
+    "agreement.documents_all": M(
+        en="Documents all {coders} coders coded ({count}; Fleiss' κ needs the same coders on every unit, the pairs use the documents both coded): {names}.",
+        nl="Documenten die alle {coders} codeurs codeerden ({count}; Fleiss' κ vraagt dezelfde codeurs voor elke eenheid, de tweetallen gebruiken de documenten die beiden codeerden): {names}.",
+    ),
+    "agreement.pair_documents": M(en="Documents", nl="Documenten"),
+    "agreement.documents_per_pair": M(
+        en="Each pair is compared on the documents both coded (column Documents).",
+        nl="Elk tweetal wordt vergeleken op de documenten die beiden codeerden (kolom Documenten).",
+    ),
     "agreement.more": M(en="and {count} more", nl="en nog {count}"),
 }

@@ -151,9 +151,57 @@ def test_three_coders_report_has_pairs_summary_and_group_table(trio) -> None:  #
     ]
     summary = tables[0]
     assert [row.label for row in summary.rows] == ["Anna – Bram", "Anna – Carla", "Bram – Carla"]
-    assert summary.rows[0].values[1] == pytest.approx(result.tables[0].pooled.values["cohen"])
+    assert summary.columns[:3] == ("Documenten", "% overeenstemming", "Cohens κ")
+    assert summary.rows[0].values[0] == 2  # Anna and Bram both coded int1 and int2
+    assert summary.rows[0].values[2] == pytest.approx(result.tables[0].pooled.values["cohen"])
     group = tables[-1]
     assert "Fleiss' κ" in group.columns and group.rows[-1].label == "Totaal"
     data = result_as_json(result)
     assert data["tables"][-1]["coders"] == ["Anna", "Bram", "Carla"]
     assert data["tables"][-1]["total"]["counts"]["units"] == 10 * 3  # ten sentences × the three codes used
+
+
+def _figures(table) -> list[tuple]:  # type: ignore[no-untyped-def,type-arg]
+    """Every row's counts and values (NaN as None, so that tables compare equal)."""
+    return [
+        (r.label, r.counts, {k: None if np.isnan(v) else round(v, 12) for k, v in r.values.items()})
+        for r in (*table.rows, table.pooled)
+    ]
+
+
+def test_three_coders_each_pair_on_the_documents_both_coded(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """A third coder who coded one interview does not shrink the other pairs to that interview."""
+    from lobcoder.agreement.report import report_tables, result_as_json
+    from lobcoder.analysis.dataset import load_dataset
+    from lobcoder.storage.project import ProjectStore
+    from tests.agreement.conftest import build_team, code
+
+    with ProjectStore.create(tmp_path / "late.lobcoder") as store:
+        project = build_team(store)
+        with store.transaction() as session:
+            code(session, project, "c1", "int1", "Keuze", "Ik koos", coder="Carla")
+        with store.read() as session:
+            dataset = load_dataset(session)
+    for unit in ("sentence", "document", "overlap"):
+        result = agreement(dataset, None, unit)
+        anna_bram = agreement(dataset, ["Anna", "Bram"], unit).tables[0]
+        assert result.tables[0].coders == ("Anna", "Bram")
+        assert _figures(result.tables[0]) == _figures(anna_bram)
+        assert result.tables[0].documents == ("int1", "int2")
+        assert result.tables[1].documents == ("int1",)  # Anna and Carla
+        assert _figures(result.tables[1]) == _figures(agreement(dataset, ["Anna", "Carla"], unit).tables[0])
+    result = agreement(dataset, None, "sentence")
+    group = result.tables[-1]
+    assert group.documents == ("int1",)
+    assert group.pooled.counts[0] == 7 * 2  # seven sentences of int1 × Keuze and Mentor
+    summary, *_, group_table = report_tables(result, "en")
+    assert [row.values[0] for row in summary.rows] == [2, 1, 1]
+    assert "Each pair is compared on the documents both coded" in summary.notes[-1]
+    assert group_table.notes[-1].startswith("Documents all 3 coders coded (1; Fleiss' κ needs the same coders")
+    assert report_tables(result, "nl")[1].notes[-1] == "Documenten die beiden codeerden (2): int1, int2."
+    assert [t["documents"] for t in result_as_json(result)["tables"]] == [
+        ["int1", "int2"],
+        ["int1"],
+        ["int1"],
+        ["int1"],
+    ]
