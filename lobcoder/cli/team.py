@@ -87,9 +87,15 @@ def cmd_copy(args: argparse.Namespace) -> int:
 
 def cmd_merge(args: argparse.Namespace) -> int:
     with ProjectStore.open(args.project) as store:
-        if not args.dry_run and not store.read_only:
-            report_problem(create_backup(store.path, BEFORE_MERGE))
-        plan = plan_from_file(store, args.other) if args.dry_run else merge_file(store, args.other)
+        if args.dry_run:
+            plan = plan_from_file(store, args.other)
+        else:  # the backup only when the merge adds something
+
+            def backup() -> None:
+                if not store.read_only:
+                    report_problem(create_backup(store.path, BEFORE_MERGE))
+
+            plan = merge_file(store, args.other, backup)
     if args.report:
         save_report(plan, args.report, args.language)
     if args.json:

@@ -88,9 +88,18 @@ def plan_from_file(
         return plan_merge(session, other, str(path))
 
 
-def merge_file(store: ProjectStore, path: str | Path) -> MergePlan:
-    """Plan and apply in one transaction, so nothing can change in between (the CLI); returns the plan."""
+def merge_file(store: ProjectStore, path: str | Path, before: Callable[[], None] | None = None) -> MergePlan:
+    """Plan and apply in one transaction, so nothing can change in between (the CLI); returns the plan.
+
+    ``before`` (a backup) is called first, unless the merge would add nothing.
+    """
     other = _read_not_self(store, Path(path), None, None)
+    with store.read() as session:
+        plan = plan_merge(session, other, str(path))
+    if not plan.changes_anything:
+        return plan
+    if before is not None:
+        before()
     with store.transaction() as session:
         plan = plan_merge(session, other, str(path))
         MergeCoding(plan).apply(session)

@@ -79,3 +79,8 @@ def test_codebook_import_and_merge_back_the_project_up_first(tmp_path: Path) -> 
     assert count(project, Coding) == before + 1
     merge = [b for b in list_backups(project) if b.reason == BEFORE_MERGE]
     assert len(merge) == 1 and count(merge[0].path, Coding) == before
+    # The same copy again adds nothing, so there is nothing to back up first.
+    code, out, _ = run("team", "merge", project, tmp_path / "ilse.lobcoder")
+    assert code == 0 and "Nothing" in out, out
+    assert count(project, Coding) == before + 1
+    assert [b.path for b in list_backups(project) if b.reason == BEFORE_MERGE] == [merge[0].path]
