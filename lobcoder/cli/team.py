@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from pathlib import Path
 
 from lobcoder.cli.backup import report_problem
@@ -13,7 +14,7 @@ from lobcoder.storage.project import ProjectStore
 from lobcoder.teamwork.copy import prepare_copy
 from lobcoder.teamwork.merge import merge_file, plan_from_file
 from lobcoder.teamwork.report import report_lines, save_report
-from lobcoder.teamwork.sample import choose_named, choose_sample
+from lobcoder.teamwork.sample import choose_named, choose_sample, sample_with_strata
 
 
 def register(commands: argparse._SubParsersAction) -> None:
@@ -62,7 +63,10 @@ def cmd_copy(args: argparse.Namespace) -> int:
             if args.documents:
                 chosen = choose_named(session, args.documents)
             elif args.sample is not None:
-                chosen = choose_sample(session, args.sample, args.stratify, args.seed)
+                chosen, missed = sample_with_strata(session, args.sample, args.stratify, args.seed)
+                if missed:
+                    total = len(choose_sample(session, 100))
+                    _warn_missed(args, missed, len(chosen), total)
             else:
                 chosen = choose_sample(session, 100)
         out = args.out if args.out.suffix.lower() == ".lobcoder" else args.out.with_name(args.out.name + ".lobcoder")
@@ -83,6 +87,23 @@ def cmd_copy(args: argparse.Namespace) -> int:
     if report.qdpx:
         print(f"Also wrote {report.qdpx}")
     return 0
+
+
+def _warn_missed(args: argparse.Namespace, missed: list[str], count: int, total: int) -> None:
+    """Say (on stderr) which strata the sample has no document from (team copy has no --language: English)."""
+    language = getattr(args, "language", "en")
+    values = ", ".join(value or message("sample.no_value", language) for value in missed)
+    percent = f"{args.sample:g}"
+    text = message(
+        "sample.strata_missed",
+        language,
+        percent=percent,
+        count=count,
+        total=total,
+        attribute=args.stratify,
+        values=values,
+    )
+    print(f"lobcoder: {text}", file=sys.stderr)
 
 
 def cmd_merge(args: argparse.Namespace) -> int:

@@ -5,6 +5,13 @@ from __future__ import annotations
 from lobcoder.i18n.message import Message as M
 
 MESSAGES: dict[str, M] = {
+    "sample.strata_missed": M(
+        en="warning: a {percent} % sample is {count} of {total} documents and has none with {attribute} {values}: "
+        "that part of the project is not in the copy (take a larger --sample)",
+        nl="waarschuwing: een steekproef van {percent} % is {count} van {total} documenten en heeft er geen met "
+        "{attribute} {values}: dat deel van het project zit niet in de kopie (neem een grotere --sample)",
+    ),
+    "sample.no_value": M(en="(no value)", nl="(geen waarde)"),
     "merge.title": M(en="Merge of {source} into this project", nl="Samenvoegen van {source} in dit project"),
     "merge.documents": M(
         en="Documents: {matched} matched, {differs} with a different text, {missing} not in this project",

@@ -77,6 +77,17 @@ def choose_sample(session: Session, percent: float, stratify: str | None = None,
         NotFoundError: no attribute has the name ``stratify``.
         ValueError: ``percent`` is not in (0, 100].
     """
+    return sample_with_strata(session, percent, stratify, seed)[0]
+
+
+def sample_with_strata(
+    session: Session, percent: float, stratify: str | None = None, seed: int = 1
+) -> tuple[list[Chosen], list[str]]:
+    """:func:`choose_sample` and the strata (values; "" for no value) the sample has no document from.
+
+    A small sample of few documents can leave strata out: then the sample is
+    not stratified as asked, which the caller should say.
+    """
     documents = sorted(session.execute(select(Document.id, Document.name)).all(), key=lambda row: row.name)
     k = sample_size(len(documents), percent)
     values: dict[int, dict[str, object]] = {}
@@ -94,4 +105,5 @@ def choose_sample(session: Session, percent: float, stratify: str | None = None,
     chosen: list[Chosen] = []
     for stratum in sorted(strata):
         chosen += rng.sample(strata[stratum], shares[stratum])
-    return sorted(chosen, key=lambda c: c.name)
+    missed = [stratum for stratum in sorted(strata) if not shares[stratum]] if stratify else []
+    return sorted(chosen, key=lambda c: c.name), missed

@@ -12,7 +12,7 @@ from sqlalchemy import func, select
 from lobcoder.__main__ import main
 from lobcoder.storage.models import Coding, Document
 from lobcoder.storage.project import ProjectStore
-from tests.teamwork.helpers import build_project, code_as
+from tests.teamwork.helpers import WAVES, build_project, code_as
 
 
 def run(*args: str | Path) -> tuple[int, str]:
@@ -78,3 +78,21 @@ def test_copy_of_named_documents_with_codings_and_bad_names(tmp_path: Path) -> N
     assert count(tmp_path / "c.lobcoder", Coding) == 2
     code, _ = run("team", "copy", tmp_path / "main.lobcoder", "--out", tmp_path / "d", "--documents", "Nope")
     assert code == 2 and not (tmp_path / "d.lobcoder").exists()
+
+
+def test_a_stratified_sample_that_leaves_a_stratum_out_says_so(tmp_path: Path) -> None:
+    build_project(tmp_path / "main.lobcoder").close()
+    out, err = io.StringIO(), io.StringIO()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        code = main(["team", "copy", str(tmp_path / "main.lobcoder"), "--out", str(tmp_path / "one"),
+                     "--sample", "25", "--stratify", "wave"])  # fmt: skip
+    assert code == 0 and "1 document," in out.getvalue()
+    with ProjectStore.open(tmp_path / "one.lobcoder") as copy, copy.read() as session:
+        [name] = session.scalars(select(Document.name)).all()
+    other = "2" if WAVES[name] == "1" else "1"
+    assert f"a 25 % sample is 1 of 4 documents and has none with wave {other}:" in err.getvalue()
+    err_50 = io.StringIO()
+    with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(err_50):
+        main(["team", "copy", str(tmp_path / "main.lobcoder"), "--out", str(tmp_path / "two"), "--sample", "50",
+              "--stratify", "wave"])  # fmt: skip
+    assert "warning" not in err_50.getvalue()

@@ -14,7 +14,7 @@ from lobcoder.services.codebook_data import walk
 from lobcoder.storage.models import Code, Coder, Coding, Document, Memo, Participant, ProjectSetting
 from lobcoder.storage.project import ProjectStore
 from lobcoder.teamwork.copy import prepare_copy
-from lobcoder.teamwork.sample import allocate, choose_named, choose_sample, sample_size
+from lobcoder.teamwork.sample import allocate, choose_named, choose_sample, sample_size, sample_with_strata
 from tests.teamwork.helpers import SECRET, build_project
 
 
@@ -110,6 +110,14 @@ def test_the_sample_is_stratified_seeded_and_reproducible(project: ProjectStore)
     assert first == again
     assert sorted(c.stratum for c in first) == ["1", "2"]  # one from each wave
     assert len(others) > 1  # the seed matters
+
+
+def test_a_sample_too_small_for_every_stratum_names_the_strata_left_out(project: ProjectStore) -> None:
+    with project.read() as session:
+        chosen, missed = sample_with_strata(session, 25, "wave", seed=7)  # one of four interviews
+        assert len(chosen) == 1 and missed == [w for w in ("1", "2") if w != chosen[0].stratum]
+        assert sample_with_strata(session, 50, "wave", seed=7)[1] == []
+        assert sample_with_strata(session, 25, None, seed=7)[1] == []  # not stratified: no strata to miss
 
 
 def test_allocation_is_proportional_and_sums_to_the_sample() -> None:
