@@ -63,12 +63,13 @@ from typing import Any
 import numpy as np
 from scipy import sparse
 
-from lobcoder.suggest import feedback, mined
+from lobcoder.suggest import feedback, mined, stacking
 from lobcoder.suggest.context import UnitText
 from lobcoder.suggest.evidence import prior_logit
 from lobcoder.suggest.examples import TrainingExample, evidence_digest
 from lobcoder.suggest.features import LEARNED, Vectorizer
 from lobcoder.suggest.fits import Fit, Fits
+from lobcoder.suggest.stacking import DEFAULT_STACK, NO_EVIDENCE
 from lobcoder.suggest.thresholds import SHRINK, best_threshold, choose_threshold, measure, nested
 
 Progress = Callable[[int, int, str], None]
@@ -83,8 +84,6 @@ MIN_EXAMPLES = 5  # coded sentences a code needs before its reliability counts
 RELIABLE_F1 = 0.4
 DEFAULT_THRESHOLD = 0.5
 C = 10.0  # little regularisation: with few codings every word of them matters (devset: F1 0.06 -> 0.14)
-MAX_FOLDS = 3  # document groups for the out-of-fold scores (more folds: slower, hardly better)
-STACK_PENALTY = 1.0  # L2 penalty on the stacking weights (not the intercept)
 LOOKAHEAD = 1  # codes prepared (their fits started) before the earliest is finished
 NEAREST = 3  # coded sentences whose mean similarity is a score
 # The learned model is not used for a code where, out of fold, it does worse than the codebook alone by this much.
@@ -93,11 +92,7 @@ MARGIN_TRIVIAL = 0.05  # ... and better than suggesting every sentence by at lea
 MIN_THRESHOLD_EXAMPLES = 10  # coded sentences before the codebook's own threshold is chosen rather than 0.5
 # The codebook's best threshold on n coded sentences moves from 0.5 only by n / (n + SHRINK) of the way
 # (thresholds.SHRINK): chosen on a few training documents it is mostly noise.
-NO_EVIDENCE = prior_logit(0.0)  # log-odds when the codebook says nothing about a unit
 SCORES = ("evidence", "decision", "mined", "nearest")
-# Weights of the scores above and an intercept, before cross-validation is possible (codings in one
-# document): without codebook evidence the score is the (balanced) model's own, sharpened.
-DEFAULT_STACK = (1.0, 2.0, 0.0, 0.0, -NO_EVIDENCE)
 CODEBOOK_GRID = tuple(round(0.25 + 0.05 * i, 2) for i in range(13))  # the codebook alone: 0.25 .. 0.85
 SNIPPET = 90
 # Where the codebook has evidence for a code, the learned score adjusts its log-odds (_adjust) instead of
@@ -199,7 +194,7 @@ class Classifier:
             own = similar[:, cites]
             near = _nearest_mean(own) if cites else np.zeros(len(units))
             columns = np.column_stack([odds, decision, [m[0] for m in matched], near])
-            probability = _sigmoid(columns @ np.array(model.stack[:-1]) + model.stack[-1])
+            probability = stacking.sigmoid(columns @ np.array(model.stack[:-1]) + model.stack[-1])
             closest = own.argmax(axis=1) if cites else np.zeros(len(units), dtype=int)  # the first of equals
             for row, unit in enumerate(units):
                 if not unit.words:
@@ -275,10 +270,6 @@ class Classifier:
         )
 
 
-def _sigmoid(x: np.ndarray) -> np.ndarray:
-    return 1.0 / (1.0 + np.exp(-np.clip(x, -30, 30)))
-
-
 def _nearest_mean(similar: np.ndarray) -> np.ndarray:
     """Per row, the mean of its :data:`NEAREST` highest similarities."""
     if similar.shape[1] == 0:
@@ -321,45 +312,6 @@ def _fit_one(x: sparse.csr_matrix, y: np.ndarray, seed: int) -> tuple[np.ndarray
     model.fit(x, y)
     # Stored as float32: the model in memory is the one a reopened project restores.
     return model.coef_[0].astype(np.float32).astype(np.float64), float(model.intercept_[0])
-
-
-def _stack(columns: np.ndarray, y: np.ndarray) -> tuple[float, ...]:
-    """Non-negative weights of the score columns and an intercept: a calibrated logistic combination.
-
-    L2-penalised logistic regression (not the intercept) by Newton's method
-    with an active set: a weight that would turn negative is held at 0 (no
-    score may count against its own code) until the gradient wants it back.
-    """
-    if len(set(y.tolist())) < 2:
-        return DEFAULT_STACK
-    n = columns.shape[1]
-    design = np.column_stack([columns, np.ones(len(y))])
-    target = y.astype(np.float64)
-    penalty = np.full(n + 1, STACK_PENALTY)
-    penalty[-1] = 0.0
-    weights = np.zeros(n + 1)
-    weights[-1] = float(np.log((target.sum() + 0.5) / (len(target) - target.sum() + 0.5)))
-    free = np.ones(n + 1, dtype=bool)
-    for _ in range(100):
-        p = _sigmoid(design @ weights)
-        gradient = design.T @ (p - target) + penalty * weights
-        hessian = design.T @ (design * (p * (1 - p))[:, None]) + np.diag(penalty)
-        index = np.where(free)[0]
-        step = np.linalg.solve(hessian[np.ix_(index, index)] + 1e-9 * np.eye(len(index)), gradient[index])
-        weights[index] -= step
-        negative = np.where(weights[:n] < 0)[0]
-        if len(negative):
-            weights[negative] = 0.0
-            free[negative] = False
-            continue
-        if float(np.abs(step).max()) < 1e-7:
-            p = _sigmoid(design @ weights)
-            gradient = design.T @ (p - target) + penalty * weights
-            wanted = np.where(~free[:n] & (gradient[:n] < -1e-6))[0]  # a fixed weight that should grow after all
-            if not len(wanted):
-                break
-            free[wanted] = True
-    return tuple(round(float(w), 6) for w in weights)
 
 
 def fit(
@@ -410,11 +362,11 @@ def fit(
         learn = count >= min_positives and 0 < int(y.sum()) < len(y)
         speaks = _speaks(chosen, guid, odds)
         # The codebook alone, on the same sentences: its own threshold once there is something to choose it by.
-        threshold, precision, recall, f1 = _codebook_threshold(_sigmoid(odds), y, count)
+        threshold, precision, recall, f1 = _codebook_threshold(stacking.sigmoid(odds), y, count)
         codebook_f1 = f1  # on the scores the threshold was chosen on: what the learned model must match
-        fold = _folds(groups, seed)
+        fold = stacking.folds(groups, seed)
         if count >= MIN_THRESHOLD_EXAMPLES and len(set(groups)) >= 2:
-            precision, recall, f1 = _nested_codebook(_sigmoid(odds), y, fold)
+            precision, recall, f1 = _nested_codebook(stacking.sigmoid(odds), y, fold)
         found = Reliability(
             count, coded_docs, threshold, round(precision, 4), round(recall, 4), round(f1, 4), "codebook"
         )
@@ -450,13 +402,13 @@ def fit(
         elif plan.path == "stack" and data is not None and plan.folds is not None:
             learned, _valid = _out_of_fold(data, plan.fold, SCORES[1:], plan.folds)
             columns = np.column_stack([odds, learned])
-            stack = _stack(columns, y)
-            scores = _sigmoid(columns @ np.array(stack[:-1]) + stack[-1])
+            stack = stacking.stack(columns, y)
+            scores = stacking.sigmoid(columns @ np.array(stack[:-1]) + stack[-1])
             threshold, _precision, _recall, f1 = choose_threshold(scores, y, count)
             # Used unless it does worse than the codebook out of fold, or no better than suggesting everything.
             if f1 >= plan.codebook_f1 - MARGIN and f1 > _everything_f1(y) + MARGIN_TRIVIAL:
                 # Reported: the weights and threshold chosen per fold on the other folds (not on the scores measured).
-                honest = nested(plan.fold, y, partial(_stacked_choice, columns, y))
+                honest = nested(plan.fold, y, partial(stacking.stacked_choice, columns, y))
                 found = Reliability(count, coded_docs, threshold, *honest, "learned")
                 coef, intercept = fits.submit(data.x, y)()  # on all documents (better than the folds' mean)
                 models[guid] = CodeModel(guid, coef, intercept, stack, found, plan.terms)
@@ -507,14 +459,6 @@ def _speaks(examples: Sequence[TrainingExample], guid: str, odds: np.ndarray) ->
     return bool(np.any(odds != NO_EVIDENCE))
 
 
-def _stacked_choice(columns: np.ndarray, y: np.ndarray, rows: np.ndarray) -> tuple[np.ndarray, float]:
-    """Stacking weights and threshold chosen on ``rows`` alone (as :func:`fit` chooses them on all rows);
-    every row's stacked probability and that threshold."""
-    stack = _stack(columns[rows], y[rows])
-    scores = _sigmoid(columns @ np.array(stack[:-1]) + stack[-1])
-    return scores, choose_threshold(scores[rows], y[rows], int(y[rows].sum()))[0]
-
-
 def _nested_codebook(scores: np.ndarray, y: np.ndarray, fold: np.ndarray) -> tuple[float, float, float]:
     """The codebook's precision, recall, F1 with its threshold chosen on the other folds (nested)."""
 
@@ -558,7 +502,7 @@ class _Plan:
 
     guid: str
     y: np.ndarray
-    fold: np.ndarray  # per row, its fold (_folds)
+    fold: np.ndarray  # per row, its fold (stacking.folds)
     coded_docs: int
     odds: np.ndarray
     count: int
@@ -617,28 +561,13 @@ def _adjust(
         intercept -= share * mean
         adjustment += share * (learned[:, column] - mean)
     logits = odds + np.where(valid, adjustment, 0.0)
-    return tuple(round(w, 6) for w in (*stack, intercept)), _sigmoid(logits)
-
-
-def _folds(groups: Sequence[str], seed: int) -> np.ndarray:
-    """The fold of each row: its document's group, of at most :data:`MAX_FOLDS` (seeded shuffle)."""
-    names = sorted(set(groups))
-    folds = min(MAX_FOLDS, len(names))
-    order = list(names)
-    np.random.default_rng(seed).shuffle(order)
-    fold_of = {name: i % folds for i, name in enumerate(order)}
-    return np.array([fold_of[g] for g in groups], dtype=int)
-
-
-def _fold_rows(fold: np.ndarray) -> list[tuple[np.ndarray, np.ndarray]]:
-    """Training and test rows of each fold (the fold of each row: :func:`_folds`)."""
-    return [(np.where(fold != k)[0], np.where(fold == k)[0]) for k in range(int(fold.max()) + 1)]
+    return tuple(round(w, 6) for w in (*stack, intercept)), stacking.sigmoid(logits)
 
 
 def _submit_folds(data: _CodeData, fold: np.ndarray, fits: Fits) -> list[Callable[[], Fit] | None]:
     """Start the fits :func:`_out_of_fold` needs (None for a fold whose training rows are all one class)."""
     pending: list[Callable[[], Fit] | None] = []
-    for train_rows, _test_rows in _fold_rows(fold):
+    for train_rows, _test_rows in stacking.fold_rows(fold):
         y = data.y[train_rows]
         pending.append(fits.submit(data.x[train_rows], y) if len(set(y.tolist())) == 2 else None)
     return pending
@@ -652,7 +581,7 @@ def _out_of_fold(
 ) -> tuple[np.ndarray, np.ndarray]:
     """The learned scores (decision, learned keywords, nearest) of each example, learned without its document.
 
-    ``fold``: each row's fold (:func:`_folds`: documents in at most :data:`MAX_FOLDS` groups, seeded shuffle).
+    ``fold``: each row's fold (:func:`stacking.folds`: documents in at most :data:`stacking.MAX_FOLDS` groups, seeded shuffle).
     Only the columns named in ``scores`` are computed (the others stay 0).
     ``fitted``: the folds' fits, started by :func:`_submit_folds`.
     Also says which rows got scores from a model (their fold's training documents have coded sentences).
@@ -660,7 +589,7 @@ def _out_of_fold(
     y = data.y
     result = np.zeros((len(y), 3))
     valid = np.zeros(len(y), dtype=bool)
-    for k, (train_rows, test_rows) in enumerate(_fold_rows(fold)):
+    for k, (train_rows, test_rows) in enumerate(stacking.fold_rows(fold)):
         if not y[train_rows].any():
             result[test_rows, 0] = -5.0  # nothing to learn from
             continue
