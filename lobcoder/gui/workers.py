@@ -85,9 +85,6 @@ class WorkerSignals(QObject):
         # A slot of this object, so the connection goes when the worker does.
         owner.destroyed.connect(self._owner_destroyed)
 
-    def owner_alive(self) -> bool:
-        return not self._owner_gone
-
     @Slot()
     def _owner_destroyed(self) -> None:
         self._owner_gone = True
