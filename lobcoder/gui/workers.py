@@ -188,23 +188,20 @@ class Worker(QRunnable):
         finally:
             self._done.set()
 
-    def _send(self, signal: str, *args: object) -> None:
+    def _send(self, signal: str, *args: object) -> bool:
+        """Emit ``signal`` on the relay; return whether it was emitted."""
         relay = self.signals._relay
         if not shiboken6.isValid(relay):  # deleted when the application quit while the function ran: nobody listens
-            return
+            return False
         try:
             getattr(relay, signal).emit(*args)
         except RuntimeError:  # deleted on the GUI thread between the check and the emit (queued: no slot ran)
-            pass
+            return False
+        return True
 
     def _progress(self, done: int, total: int, label: str) -> None:
-        relay = self.signals._relay
-        if not shiboken6.isValid(relay):
+        if not self._send("progress", done, total, label):
             raise Cancelled("the application has quit")  # stop the function at its next report
-        try:
-            relay.progress.emit(done, total, label)
-        except RuntimeError:  # deleted between the check and the emit
-            raise Cancelled("the application has quit") from None
 
     def _release(self, *_args: object) -> None:
         # Later, not now: the signal is still being delivered to the other slots.
