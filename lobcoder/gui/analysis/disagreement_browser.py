@@ -44,8 +44,8 @@ def tint(color: str, share: float = 0.35) -> str:
 
 
 def other_codes(item: Disagreement, spans: Sequence[CodedSpan]) -> list[CodedSpan]:
-    """A coder's codings over the unit with a code other than the disputed one."""
-    return [span for span in spans if span.code_id != item.code_id and span.start < item.end and span.end > item.start]
+    """A coder's codings over the unit (``codings_over`` gives only overlapping ones) with another code."""
+    return [span for span in spans if span.code_id != item.code_id]
 
 
 def passage_html(text: str, start: int, end: int, codings: Sequence[Span], others: Sequence[CodedSpan] = ()) -> str:
