@@ -6,6 +6,8 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from typing import NamedTuple
 
+import numpy as np
+
 from lobcoder.analysis.dataset import Dataset
 
 Place = tuple[int, int, int]  # (document id, start, end)
@@ -31,9 +33,12 @@ def codings_over(
     positions = {coder: place for place, coder in enumerate(coders)}
     rows: dict[tuple[int, int], list[int]] = defaultdict(list)
     needed = {documents[document] for document, _start, _end in wanted if document in documents}
-    for row, (document, coder) in enumerate(zip(codings.document.tolist(), codings.coder.tolist(), strict=True)):
-        if document in needed and coder in positions:
-            rows[(document, positions[coder])].append(row)
+    # Only the codings of the documents and coders asked for, not every coding of the project.
+    selected = np.flatnonzero(np.isin(codings.document, list(needed)) & np.isin(codings.coder, list(positions)))
+    for row, document, coder in zip(
+        selected.tolist(), codings.document[selected].tolist(), codings.coder[selected].tolist(), strict=True
+    ):
+        rows[(document, positions[coder])].append(row)
     result = {}
     for place in wanted:
         document, start, end = place
