@@ -119,6 +119,7 @@ def agreement(
     By default each pair is compared on the documents both coded and the group
     on those all coded; with ``documents``, every table on those of them its
     coders coded (the group with missing coders where someone did not code).
+    When no document was coded by all the coders, the group table is left out.
 
     Raises:
         AgreementProblem: a coder is unknown, fewer than two coders, or no document coded by two of them.
@@ -138,7 +139,8 @@ def agreement(
     else:
         counts = count_units(dataset, selection, unit)
         tables = [_pair_table(dataset, counts, a, b, intervals, seed) for a, b in pairs]
-        if len(ids) > 2:
+        everyone = (1 << len(ids)) - 1
+        if len(ids) > 2 and (documents is not None or bool((counts.raters == everyone).any())):
             tables.append(_group_table(dataset, counts, intervals, seed, all_coded=documents is None))
     tables = [replace(t, documents=_document_names(dataset, selection, t)) for t in tables]
     return AgreementResult(

@@ -123,6 +123,9 @@ def pairs_table(result: AgreementResult, language: Language = "en", measure: str
     pairs = [t for t in result.tables if t.is_pair]
     columns = [c for c in _columns(result, pairs[0], language, measure) if c[1] != "int"]
     columns.insert(0, (message("agreement.pair_documents", language), "int", None))
+    no_group: tuple[str, ...] = ()
+    if result.unit != "overlap" and all(t.is_pair for t in result.tables):
+        no_group = (message("agreement.no_group", language, coders=len(result.coders)),)
     rows = tuple(
         TableRow(
             " – ".join(t.coders),
@@ -138,7 +141,7 @@ def pairs_table(result: AgreementResult, language: Language = "en", measure: str
         columns=tuple(header for header, _, _ in columns),
         rows=rows,
         formats=tuple(fmt for _, fmt, _ in columns),
-        notes=(*notes(result, pairs[0], language)[:2], message("agreement.documents_per_pair", language)),
+        notes=(*notes(result, pairs[0], language)[:2], message("agreement.documents_per_pair", language), *no_group),
     )
 
 

@@ -72,6 +72,10 @@ MESSAGES: dict[str, M] = {
         nl="Documenten die alle {coders} codeurs codeerden ({count}; Fleiss' κ vraagt dezelfde codeurs voor elke eenheid, de tweetallen gebruiken de documenten die beiden codeerden): {names}.",
     ),
     "agreement.pair_documents": M(en="Documents", nl="Documenten"),
+    "agreement.no_group": M(
+        en="No document was coded by all {coders} coders: there is no table for the group.",
+        nl="Geen document is door alle {coders} codeurs gecodeerd: er is geen tabel voor de groep.",
+    ),
     "agreement.documents_per_pair": M(
         en="Each pair is compared on the documents both coded (column Documents).",
         nl="Elk tweetal wordt vergeleken op de documenten die beiden codeerden (kolom Documenten).",

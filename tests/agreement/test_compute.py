@@ -205,3 +205,28 @@ def test_three_coders_each_pair_on_the_documents_both_coded(tmp_path) -> None:  
         ["int1"],
         ["int1"],
     ]
+
+
+def test_three_coders_without_a_document_all_coded_have_no_group_table(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """Dirk coded only int3, which Bram did not code: the pairs keep their figures, the group table is left out."""
+    from lobcoder.agreement.report import report_tables
+    from lobcoder.analysis.dataset import load_dataset
+    from lobcoder.storage.project import ProjectStore
+    from tests.agreement.conftest import build_team, code
+
+    with ProjectStore.create(tmp_path / "apart.lobcoder") as store:
+        project = build_team(store)
+        with store.transaction() as session:
+            code(session, project, "d1", "int3", "Keuze", "Alleen", coder="Dirk")
+        with store.read() as session:
+            dataset = load_dataset(session)
+    for unit in ("sentence", "document", "character"):
+        result = agreement(dataset, None, unit)
+        assert [t.coders for t in result.tables] == [("Anna", "Bram"), ("Anna", "Dirk"), ("Bram", "Dirk")]
+        assert _figures(result.tables[0]) == _figures(agreement(dataset, ["Anna", "Bram"], unit).tables[0])
+        assert result.tables[1].documents == ("int3",)
+        summary = report_tables(result, "en")[0]
+        assert summary.notes[-1] == "No document was coded by all 3 coders: there is no table for the group."
+        assert report_tables(result, "nl")[0].notes[-1] == (
+            "Geen document is door alle 3 codeurs gecodeerd: er is geen tabel voor de groep."
+        )

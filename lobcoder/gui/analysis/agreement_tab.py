@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QComboBox, QDoubleSpinBox, QLabel, QSplitter
 
 from lobcoder.agreement.compute import AgreementResult, agreement, coder_ids
 from lobcoder.agreement.disagreements import Disagreement, disagreements
-from lobcoder.agreement.report import agreement_table, report_tables
+from lobcoder.agreement.report import agreement_table, pairs_table, report_tables
 from lobcoder.analysis.dataset import Dataset
 from lobcoder.analysis.filters import AnalysisFilter, select
 from lobcoder.analysis.table import Table
@@ -168,6 +168,8 @@ class AgreementTab(AnalysisTab):
             return None
         result: AgreementResult = self.result[0]
         shown = result.tables[-1]  # the pair, or with all coders the group (the export has every pair too)
+        if len(result.coders) > 2 and shown.is_pair:  # no document all coded: no group, the pairs with a note
+            return pairs_table(result, self.host.language(), self.measure.currentData() or None)
         return agreement_table(result, shown, self.host.language(), self.measure.currentData() or None)
 
     @Slot()
