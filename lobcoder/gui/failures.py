@@ -1,7 +1,7 @@
 """The GUI's error boundary: trouble with files becomes one translated line in a message box.
 
 The core classifies errors (:func:`lobcoder.storage.failures.explain`); this
-module words a :class:`~lobcoder.errors.StorageProblem` in the user's language
+module words the problem in the user's language (from the catalogue)
 and installs a ``sys.excepthook`` so that an error escaping a slot shows a
 message instead of a traceback on a console nobody sees.
 """
@@ -16,7 +16,7 @@ from types import TracebackType
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from lobcoder.errors import FileProblem, LobcoderError, ProjectTooNewError, StorageProblem
+from lobcoder.errors import FileProblem, LobcoderError
 from lobcoder.gui.i18n import interface_language
 from lobcoder.storage.failures import explain
 
@@ -24,30 +24,7 @@ log = logging.getLogger(__name__)
 
 
 class FailureText(QObject):
-    """Translated wording of the problems the core reports with a ``kind``."""
-
-    def storage(self, problem: StorageProblem) -> str:
-        texts = {
-            StorageProblem.READ_ONLY: lambda: self.tr(
-                "{0}: is read-only (the file or its folder cannot be written); nothing was changed"
-            ),
-            StorageProblem.DISK_FULL: lambda: self.tr(
-                "{0}: could not be written: the disk is full; nothing was changed"
-            ),
-            StorageProblem.DAMAGED: lambda: self.tr(
-                "{0}: is damaged (not a readable lobcoder project); open a backup copy"
-            ),
-            StorageProblem.LOCKED: lambda: self.tr(
-                "{0}: is locked by another program (another lobcoder window or a sync tool?); try again in a moment"
-            ),
-        }
-        wording = texts.get(problem.kind)
-        return wording().format(problem.path) if wording else problem.text(interface_language())
-
-    def too_new(self, problem: ProjectTooNewError) -> str:
-        return self.tr(
-            "{0} was saved by a newer lobcoder (schema {1}); this version knows up to {2}. Update lobcoder to open it."
-        ).format(problem.path, problem.schema, problem.known)
+    """The message box's translated title; the messages themselves come from the catalogue."""
 
     def title(self) -> str:
         return self.tr("Action not carried out")
@@ -58,10 +35,6 @@ def failure_text(error: BaseException, path: str | Path | None = None) -> str | 
     problem = explain(error, path)
     if problem is None:
         return None
-    if isinstance(problem, StorageProblem):
-        return FailureText().storage(problem)
-    if isinstance(problem, ProjectTooNewError):
-        return FailureText().too_new(problem)
     return problem.text(interface_language())
 
 

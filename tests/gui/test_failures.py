@@ -3,17 +3,20 @@
 from __future__ import annotations
 
 import errno
+import shutil
 import sys
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 from lobcoder.editing.code_commands import CreateCode
 from lobcoder.errors import StorageProblem
 from lobcoder.gui import failures
+from lobcoder.gui.i18n import install_translations, uninstall_translations
 from lobcoder.gui.undo import ProjectUndoStack
 from lobcoder.gui.workers import Worker
+from lobcoder.i18n.said import say
 from lobcoder.services.codes import list_codes
 from lobcoder.storage.project import ProjectStore
 
@@ -55,10 +58,42 @@ def test_escaping_storage_error_is_shown_not_printed(qtbot, monkeypatch, capsys)
     monkeypatch.setattr(QMessageBox, "warning", lambda _parent, _title, text: shown.append(text))
     monkeypatch.setattr(sys, "excepthook", sys.excepthook)
     failures.install_excepthook()
-    problem = StorageProblem("/data/studie.lobcoder", StorageProblem.LOCKED, "is locked")
+    problem = StorageProblem("/data/studie.lobcoder", StorageProblem.LOCKED, say("problem.locked"))
     sys.excepthook(StorageProblem, problem, None)
     assert shown == [
         "/data/studie.lobcoder: is locked by another program (another lobcoder window or a sync tool?); "
         "try again in a moment"
     ]
     assert "Traceback" not in capsys.readouterr().err
+
+
+OLD_PROJECT = Path(__file__).parents[1] / "storage" / "data" / "project_schema_0001.lobcoder"
+
+
+@pytest.mark.parametrize(
+    ("language", "expected"),
+    [
+        (
+            "en",
+            "{0}: was made by an older lobcoder and must be updated, but it is read-only; "
+            "copy it to a folder you may write in",
+        ),
+        (
+            "nl",
+            "{0}: is gemaakt door een oudere lobcoder en moet worden bijgewerkt, maar is alleen-lezen; "
+            "kopieer het naar een map waarin u mag schrijven",
+        ),
+    ],
+)
+def test_an_old_read_only_project_gets_its_own_advice(  # type: ignore[no-untyped-def]
+    qapp: QApplication, tmp_path: Path, language: str, expected: str
+) -> None:
+    old = tmp_path / "studie.lobcoder"
+    shutil.copyfile(OLD_PROJECT, old)
+    install_translations(qapp, language)
+    try:
+        with pytest.raises(StorageProblem) as refused:
+            ProjectStore.open(old, read_only=True)
+        assert failures.failure_text(refused.value) == expected.format(old)
+    finally:
+        uninstall_translations(qapp)

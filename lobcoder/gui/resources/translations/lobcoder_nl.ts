@@ -2049,32 +2049,7 @@ Taal van het codeboek:</numerusform>
 <context>
     <name>FailureText</name>
     <message>
-        <location filename="../../failures.py" line="+32"/>
-        <source>{0}: is read-only (the file or its folder cannot be written); nothing was changed</source>
-        <translation>{0}: is alleen-lezen (het bestand of de map kan niet worden beschreven); er is niets gewijzigd</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>{0}: could not be written: the disk is full; nothing was changed</source>
-        <translation>{0}: kon niet worden geschreven: de schijf is vol; er is niets gewijzigd</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>{0}: is damaged (not a readable lobcoder project); open a backup copy</source>
-        <translation>{0}: is beschadigd (geen leesbaar lobcoder-project); open een reservekopie</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>{0}: is locked by another program (another lobcoder window or a sync tool?); try again in a moment</source>
-        <translation>{0}: is vergrendeld door een ander programma (een ander lobcoder-venster of een synchronisatieprogramma?); probeer het zo opnieuw</translation>
-    </message>
-    <message>
-        <location line="+8"/>
-        <source>{0} was saved by a newer lobcoder (schema {1}); this version knows up to {2}. Update lobcoder to open it.</source>
-        <translation>{0} is opgeslagen door een nieuwere lobcoder (schema {1}); deze versie kent schema&apos;s tot en met {2}. Werk lobcoder bij om het te openen.</translation>
-    </message>
-    <message>
-        <location line="+4"/>
+        <location filename="../../failures.py" line="+30"/>
         <source>Action not carried out</source>
         <translation>Actie niet uitgevoerd</translation>
     </message>
