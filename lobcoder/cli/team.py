@@ -65,7 +65,11 @@ def cmd_copy(args: argparse.Namespace) -> int:
             elif args.sample is not None:
                 chosen, missed = sample_with_strata(session, args.sample, args.stratify, args.seed)
                 if missed:
-                    total = len(choose_sample(session, 100))
+                    from sqlalchemy import func, select
+
+                    from lobcoder.storage.models import Document
+
+                    total = session.scalar(select(func.count(Document.id))) or 0
                     _warn_missed(args, missed, len(chosen), total)
             else:
                 chosen = choose_sample(session, 100)
@@ -89,7 +93,7 @@ def cmd_copy(args: argparse.Namespace) -> int:
     return 0
 
 
-def _warn_missed(args: argparse.Namespace, missed: list[str], count: int, total: int) -> None:
+def _warn_missed(args: argparse.Namespace, missed: list[str], chosen: int, total: int) -> None:
     """Say (on stderr) which strata the sample has no document from (team copy has no --language: English)."""
     language = getattr(args, "language", "en")
     values = ", ".join(value or message("sample.no_value", language) for value in missed)
@@ -98,7 +102,7 @@ def _warn_missed(args: argparse.Namespace, missed: list[str], count: int, total:
         "sample.strata_missed",
         language,
         percent=percent,
-        count=count,
+        count=chosen,
         total=total,
         attribute=args.stratify,
         values=values,
