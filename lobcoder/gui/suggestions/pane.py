@@ -313,7 +313,7 @@ class SuggestionsPane(QWidget):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
         if watched is self.table.viewport() and event.type() == QEvent.Type.Resize:
-            self.hidden_label.setGeometry(self.table.viewport().rect())
+            self._place_hidden_note()
         return super().eventFilter(watched, event)
 
     def show_busy(self, stage: str, done: int, total: int) -> None:
