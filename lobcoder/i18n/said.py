@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-from lobcoder.i18n.catalogue import CATALOGUE
+from lobcoder.i18n import CATALOGUE, LANGUAGES, message
 
 
 class Said(NamedTuple):
@@ -25,10 +25,11 @@ class Said(NamedTuple):
 
     def text(self, language: str = "en") -> str:
         """The message in ``language`` (``"en"`` or ``"nl"``), nested messages included."""
-        words: str = getattr(CATALOGUE[self.key], language if language in ("en", "nl") else "en")
-        if not self.values:
-            return words
-        return words.format(**{name: _worded(value, language) for name, value in self.values})
+        return message(
+            self.key,
+            language if language in LANGUAGES else "en",
+            **{name: _worded(value, language) for name, value in self.values},
+        )
 
     def __str__(self) -> str:
         return self.text("en")
