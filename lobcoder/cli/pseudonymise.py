@@ -16,6 +16,7 @@ from pathlib import Path
 
 from lobcoder.cli.output import count
 from lobcoder.errors import FileProblem
+from lobcoder.i18n.said import say
 from lobcoder.storage.project import ProjectStore
 
 
@@ -88,7 +89,7 @@ def cmd_save(args: argparse.Namespace) -> int:
 
     decisions = read_term_list(args.decisions)
     if not decisions:
-        raise FileProblem(args.decisions, "holds no terms; nothing to store")
+        raise FileProblem(args.decisions, say("problem.terms.no_terms"))
     with ProjectStore.open(args.project) as store, store.transaction() as session:
         save_decisions(session, decisions)
     accepted = sum(d.accepted and bool(d.pseudonym.strip()) for d in decisions)

@@ -415,6 +415,9 @@ MESSAGES.update(
             nl="heeft geen kolom 'term' in de eerste rij (verwacht: term, category, pseudonym)",
         ),
         "problem.terms.empty_term": M(en="line {line}: the term is empty", nl="regel {line}: de term is leeg"),
+        "problem.terms.no_terms": M(
+            en="holds no terms; nothing to store", nl="bevat geen termen; er is niets op te slaan"
+        ),
     }
 )
 

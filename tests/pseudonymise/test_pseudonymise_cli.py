@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import argparse
 import csv
 from pathlib import Path
 
@@ -128,4 +129,10 @@ def test_save_refuses_an_empty_term_list(demo_copy: Path, tmp_path: Path, capsys
     empty = tmp_path / "empty.csv"
     empty.write_text("term,category,pseudonym\n", "utf-8")
     assert main(["pseudonymise", "save", str(demo_copy), "--decisions", str(empty)]) != 0
-    assert "empty.csv" in capsys.readouterr().err
+    assert "empty.csv: holds no terms; nothing to store" in capsys.readouterr().err
+    from lobcoder.cli.pseudonymise import cmd_save
+    from lobcoder.errors import FileProblem
+
+    with pytest.raises(FileProblem) as raised:
+        cmd_save(argparse.Namespace(project=demo_copy, decisions=empty))
+    assert raised.value.text("nl") == f"{empty}: bevat geen termen; er is niets op te slaan"
