@@ -43,8 +43,13 @@ def error_text(error: BaseException) -> str:
     return error.text(interface_language()) if isinstance(error, LobcoderError) else str(error)
 
 
-def problem_text(error: BaseException) -> str:
-    """Like :func:`error_text` without the file's path, for a table that names the file in another column."""
+def problem_text(error: BaseException | None, fallback: str) -> str:
+    """Like :func:`error_text` without the file's path, for a table that names the file in another column.
+
+    ``fallback`` (the English message a result carries) is shown when there is no ``error`` to word.
+    """
+    if error is None:
+        return fallback
     if isinstance(error, FileProblem):
         return error.problem_text(interface_language())
     return error_text(error)

@@ -328,7 +328,7 @@ class ImportDialog(QDialog):
             self._texts[result.path] = result.extracted
         self.preview.show_preview(result)
         if result.error is not None:
-            reason = problem_text(result.cause) if result.cause is not None else result.error
+            reason = problem_text(result.cause, result.error)
             status = Cell(self.tr("Cannot be read: {0}").format(reason), reason, ERROR_COLOR)
         elif result.preview is not None and result.preview.turns:
             turns = result.preview.turns
@@ -485,7 +485,7 @@ class ImportDialog(QDialog):
         keys: list[str] = []
         for result in report.failed:
             status = Cell(self.tr("Failed"), color=ERROR_COLOR)
-            reason = problem_text(result.cause) if result.cause is not None else result.message
+            reason = problem_text(result.cause, result.message)
             rows.append([Cell(Path(result.path).name, result.path), status, Cell(reason, reason)])
             keys.append(result.path)
         for result in report.duplicates:

@@ -316,7 +316,7 @@ class PreviewPane(QWidget):
 
     def show_preview(self, result: FilePreview) -> None:
         if result.error is not None or result.preview is None or result.extracted is None:
-            reason = problem_text(result.cause) if result.cause is not None else result.error
+            reason = problem_text(result.cause, result.error or "")
             self.show_message(self.tr("{0} cannot be read: {1}").format(result.path.name, reason), error=True)
             return
         shown = result.preview
