@@ -118,8 +118,38 @@ def _document_passages(
     """The passages of one document from its candidate rows ``here``; its text is read once."""
     info = dataset.documents[document]
     text = dataset.text(info.id)
-    lines = paragraphs(text)
+    codings = dataset.codings
+    if result.unit in ("overlap", "document", "participant"):
+        return _whole_passages(dataset, result, document, text, here, a_set, b_set)
+    units, window = layout(result.unit, result.within, lambda: text, partial(dataset.document_turns, info.id))
+    # A passage's line number counts paragraphs: paragraph units are those already.
+    lines = units if result.unit == "paragraph" else paragraphs(text)
     make = partial(_passage, dataset, info.id, info.name, text, lines)
+    owner, local = touching(units, window, codings.start[here], codings.end[here])
+    rows_in: dict[int, list[int]] = {}
+    for unit, row in zip(local.tolist(), here[owner].tolist(), strict=True):
+        rows_in.setdefault(unit, []).append(row)
+    found = []
+    for unit, unit_rows in rows_in.items():
+        a = [r for r in unit_rows if r in a_set]
+        b = [r for r in unit_rows if r in b_set]
+        if a and b:
+            found.append(make(unit_span(units, window, unit), a, b))
+    return found
+
+
+def _whole_passages(
+    dataset: Dataset,
+    result: CooccurrenceResult,
+    document: int,
+    text: str,
+    here: IntArray,
+    a_set: set[int],
+    b_set: set[int],
+) -> list[Passage]:
+    """The passages of one document by overlap (one per pair of spans), or its whole text by document or participant."""
+    info = dataset.documents[document]
+    make = partial(_passage, dataset, info.id, info.name, text, paragraphs(text))
     codings = dataset.codings
     if result.unit == "overlap":
         alike: dict[tuple[int, int, int, int], tuple[list[int], list[int]]] = {}  # the two spans -> their codings
@@ -135,24 +165,8 @@ def _document_passages(
                 if y not in b:
                     b.append(y)
         return [make((min(k[0], k[2]), max(k[1], k[3])), a, b) for k, (a, b) in alike.items()]
-    if result.unit in ("document", "participant"):
-        listed = here.tolist()
-        return [make(None, [r for r in listed if r in a_set], [r for r in listed if r in b_set])]
-    if result.unit == "paragraph":
-        units, window = lines, result.within + 1  # as units.layout gives them, already at hand
-    else:
-        units, window = layout(result.unit, result.within, lambda: text, partial(dataset.document_turns, info.id))
-    owner, local = touching(units, window, codings.start[here], codings.end[here])
-    rows_in: dict[int, list[int]] = {}
-    for unit, row in zip(local.tolist(), here[owner].tolist(), strict=True):
-        rows_in.setdefault(unit, []).append(row)
-    found = []
-    for unit, unit_rows in rows_in.items():
-        a = [r for r in unit_rows if r in a_set]
-        b = [r for r in unit_rows if r in b_set]
-        if a and b:
-            found.append(make(unit_span(units, window, unit), a, b))
-    return found
+    listed = here.tolist()
+    return [make(None, [r for r in listed if r in a_set], [r for r in listed if r in b_set])]
 
 
 def _passage(
