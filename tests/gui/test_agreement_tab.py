@@ -13,6 +13,7 @@ from sqlalchemy import select
 from lobcoder.agreement.compute import agreement
 from lobcoder.agreement.report import agreement_table
 from lobcoder.analysis.dataset import load_dataset
+from lobcoder.gui.analysis.agreement_tab import ALL_CODERS
 from lobcoder.gui.analysis.disagreement_browser import passage_html
 from lobcoder.gui.analysis.install import AnalysisMenu, install_analysis_menu
 from lobcoder.gui.analysis.table_model import RawValueRole
@@ -307,4 +308,31 @@ def test_a_coder_who_chose_another_code_shows_it_in_her_pane(qtbot, tmp_path: Pa
     browser.list.setCurrentIndex(browser.model.index(1, 0))
     assert "Other codes here: [Formeel]" in " ".join(browser.first_text.toPlainText().split())
     assert [model.index(1, c).data() for c in (2, 3)] == ["– Formeel", "✓"]
+    window.close()
+
+
+def test_all_coders_without_a_document_all_coded_show_the_pairs(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """Carla coded only a second interview: no group table, the tab shows the pairs with a note saying so."""
+    path = tmp_path / "apart.lobcoder"
+    with ProjectStore.create(path) as store, store.transaction() as session:
+        document = add_document(session, "int1", TEXT, []).id
+        other = add_document(session, "int2", "R: Iets met zorg.", []).id
+        codes = {name: create_code(session, name).id for name in ("Keuze", "Mentor")}
+        for code, words, coder in CODINGS:
+            start = TEXT.index(words)
+            add_coding(session, document, codes[code], start, start + len(words), coder=coder)
+        add_coding(session, other, codes["Keuze"], 3, 7, coder="Carla")
+    window = MainWindow(Settings(str(tmp_path / "settings.ini")))
+    qtbot.addWidget(window)
+    install_analysis_menu(window)
+    window.show()
+    assert window.open_project(path)
+    analysis = window.findChild(AnalysisMenu).show_analysis()
+    analysis.tabs.setCurrentWidget(analysis.agreement)
+    wait_idle(qtbot, analysis)
+    tab = analysis.agreement
+    tab.second.setCurrentIndex(tab.second.findData(ALL_CODERS))
+    wait_idle(qtbot, analysis)
+    assert [row[0] for row in shown(analysis)] == ["Anna – Bram", "Anna – Carla", "Bram – Carla"]
+    assert "No document was coded by all 3 coders" in tab.notes.text()
     window.close()
