@@ -29,6 +29,7 @@ from lobcoder.agreement.overlap import DEFAULT_THRESHOLD, matched
 from lobcoder.agreement.units import AgreementUnit, Selection, UnitCounts, count_units, narrow, select_codings
 from lobcoder.analysis.dataset import Dataset
 from lobcoder.errors import LobcoderError
+from lobcoder.i18n.said import say
 
 PAIR_MEASURES = ("percent", "cohen", "brennan_prediger", "gwet_ac1", "alpha")
 GROUP_MEASURES = ("percent", "fleiss", "brennan_prediger", "gwet_ac1", "alpha")
@@ -96,11 +97,11 @@ def coder_ids(dataset: Dataset, names: Sequence[str] | None) -> tuple[int, ...]:
         by_name = {name.strip().casefold(): coder for coder, name in dataset.coders.items()}
         missing = [name for name in names if name.strip().casefold() not in by_name]
         if missing:
-            known = ", ".join(sorted(dataset.coders.values(), key=str.casefold)) or "none"
-            raise AgreementProblem(f"no coder named {missing[0]!r} in this project (coders: {known})")
+            known = ", ".join(sorted(dataset.coders.values(), key=str.casefold)) or say("problem.none")
+            raise AgreementProblem(say("problem.agreement.no_coder", name=missing[0], known=known))
         found = tuple(dict.fromkeys(by_name[name.strip().casefold()] for name in names))
     if len(found) < 2:
-        raise AgreementProblem("agreement needs two coders or more with codings in this project")
+        raise AgreementProblem(say("problem.agreement.two_coders"))
     return found
 
 
@@ -126,11 +127,12 @@ def agreement(
     """
     ids = coder_ids(dataset, coders)
     if not 0 < threshold <= 100:
-        raise AgreementProblem(f"the overlap threshold must be between 0 and 100 %, not {threshold:g}")
+        raise AgreementProblem(say("problem.agreement.threshold", threshold=f"{threshold:g}"))
     selection = select_codings(dataset, ids, documents)
     if not any(bin(int(r)).count("1") >= 2 for r in selection.raters):
-        names = " and ".join(dataset.coders[c] for c in ids)
-        raise AgreementProblem(f"no document has been coded by {names}: nothing to compare")
+        *first, last = (dataset.coders[c] for c in ids)
+        names = say("problem.agreement.and", first=", ".join(first), last=last)
+        raise AgreementProblem(say("problem.agreement.nothing_coded", names=names))
     bits = [1 << i for i in range(len(ids))]
     pairs = [(a, b) for i, a in enumerate(bits) for b in bits[i + 1 :]]
     tables: list[AgreementTable] = []

@@ -37,6 +37,7 @@ from sqlalchemy import bindparam, select
 from sqlalchemy.orm import Session
 
 from lobcoder.errors import LobcoderError, NotFoundError
+from lobcoder.i18n.said import say
 from lobcoder.participants.links import all_document_attributes
 from lobcoder.storage.columns import integer_columns
 from lobcoder.storage.models import Attribute, Code, Coder, Document, Participant, Speaker, SpeakerTurn
@@ -200,7 +201,7 @@ class Dataset:
         try:
             return self._positions[code_id]  # type: ignore[attr-defined]
         except KeyError:
-            raise NotFoundError(f"no code with id {code_id} in this project") from None
+            raise NotFoundError(say("problem.not_found.code_id_here", id=code_id)) from None
 
     def subtree(self, code_id: int) -> tuple[int, ...]:
         """Indices of the code and all its descendants."""
@@ -352,7 +353,7 @@ class DocumentSource:
     def _read_text(self, document_id: int) -> str:
         text = self._session.connection().execute(_DOCUMENT_TEXT, {"document": document_id}).scalar()
         if text is None:
-            raise NotFoundError(f"no document with id {document_id} in this project")
+            raise NotFoundError(say("problem.not_found.document_id_here", id=document_id))
         return text
 
     def _read_turns(self, document_id: int) -> tuple[TurnInfo, ...]:

@@ -33,6 +33,7 @@ import numpy.typing as npt
 from lobcoder.analysis.dataset import NO_VALUE, CodeNode, Dataset, IntArray, by_document, value_label
 from lobcoder.errors import NotFoundError
 from lobcoder.i18n import message
+from lobcoder.i18n.said import say
 
 
 def _frozen(values: Iterable[object] | None) -> frozenset[object] | None:
@@ -147,7 +148,7 @@ def select(dataset: Dataset, flt: AnalysisFilter) -> Selection:
     """Apply ``flt`` to ``dataset``."""
     for name in flt.attributes:
         if name not in dataset.attribute_values:
-            raise NotFoundError(f"no attribute named {name!r} in this project")
+            raise NotFoundError(say("problem.not_found.attribute", name=name))
     kept = [
         index
         for index, document in enumerate(dataset.documents)
@@ -226,7 +227,7 @@ def rolled(dataset: Dataset, per_code: npt.NDArray[np.float64], rollup: bool) ->
 def value_groups(dataset: Dataset, documents: Iterable[int], attribute: str) -> dict[str, list[int]]:
     """Document indices per value label of ``attribute``, in value order; "(no value)" last."""
     if attribute not in dataset.attribute_values:
-        raise NotFoundError(f"no attribute named {attribute!r} in this project")
+        raise NotFoundError(say("problem.not_found.attribute", name=attribute))
     groups: dict[str, list[int]] = {}
     for i in documents:
         groups.setdefault(dataset.documents[i].attributes.get(attribute, NO_VALUE), []).append(i)

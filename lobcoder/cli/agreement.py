@@ -45,11 +45,14 @@ def cmd_agreement(args: argparse.Namespace) -> int:
     from lobcoder.cli.output import print_json
     from lobcoder.cli.pseudonymised import project_to_export
     from lobcoder.cli.report import print_table
+    from lobcoder.errors import FileProblem
+    from lobcoder.i18n import message
+    from lobcoder.i18n.said import say
     from lobcoder.reports.export import export_table, pseudonymised_tables
 
     if args.out is not None and args.out.suffix.lower() not in (".docx", ".xlsx", ".csv"):
-        raise AgreementProblem(f"{args.out}: use .docx, .xlsx or .csv")
-    with project_to_export(args.project, args.pseudonymise, args.out) as (store, label):
+        raise FileProblem(args.out, say("problem.agreement.format"))
+    with project_to_export(args.project, args.pseudonymise, args.out, args.language) as (store, label):
         with store.read() as session:
             # Texts and turns are read one document at a time, as the unit asks (as in the window's tab).
             dataset = load_reading(session)
@@ -58,7 +61,7 @@ def cmd_agreement(args: argparse.Namespace) -> int:
                 by_name = {d.name.casefold(): d.id for d in dataset.documents}
                 missing = [n for n in args.documents if label(n).casefold() not in by_name]
                 if missing:
-                    raise AgreementProblem(f"no document named {missing[0]!r} in this project")
+                    raise AgreementProblem(say("problem.not_found.document", name=missing[0]))
                 documents = [by_name[label(n).casefold()] for n in args.documents]
             result = agreement(dataset, args.coders, args.unit, documents, args.overlap)
     if args.json:
@@ -69,7 +72,7 @@ def cmd_agreement(args: argparse.Namespace) -> int:
         tables = pseudonymised_tables(tables, args.language)
     if args.out is not None:
         for path in export_table(tables, args.out, language=args.language):
-            print(f"Wrote {path}")
+            print(message("cli.wrote", args.language, path=path))
         return 0
     for table in tables:
         print_table(table, args.language)

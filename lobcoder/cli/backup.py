@@ -9,6 +9,7 @@ from typing import Any
 
 from lobcoder.cli.output import count, print_json
 from lobcoder.errors import ProjectError
+from lobcoder.i18n.said import say
 from lobcoder.storage.backups import (
     MANUAL,
     BackupResult,
@@ -57,7 +58,7 @@ def report_problem(result: BackupResult | None) -> None:
 
 def _existing(project: Path) -> Path:
     if not project.is_file():
-        raise ProjectError(project, "no such file")
+        raise ProjectError(project, say("problem.no_such_file"))
     return project
 
 
@@ -98,7 +99,7 @@ def cmd_create(args: argparse.Namespace) -> int:
     ProjectStore.open(_existing(args.project)).close()  # a project we can open (and at the current schema)
     result = create_backup(args.project, MANUAL)
     if result.backup is None:
-        raise ProjectError(args.project, f"no backup made: {result.problem}")
+        raise ProjectError(args.project, say("problem.backup.not_made", reason=result.problem))
     print(f"Wrote {result.backup.path}")
     for removed in result.removed:
         print(f"Rotated out {removed.name}")
@@ -112,7 +113,7 @@ def _find(project: Path, name: str) -> Path:
     candidate = backup_folder(project) / given.name
     if candidate.is_file():
         return candidate
-    raise ProjectError(candidate, "no such backup (see `lobcoder backup list`)")
+    raise ProjectError(candidate, say("problem.backup.missing_see_list"))
 
 
 def cmd_restore(args: argparse.Namespace) -> int:

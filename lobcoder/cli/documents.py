@@ -16,6 +16,7 @@ from lobcoder.editing.speaker_commands import (
     code_speaker_turns,
 )
 from lobcoder.errors import NotFoundError
+from lobcoder.i18n.said import say
 from lobcoder.participants.links import document_attributes, list_participants
 from lobcoder.search.fulltext import search
 from lobcoder.search.query import QueryError
@@ -215,7 +216,7 @@ def _change_speakers(session: Session, args: argparse.Namespace) -> int:
         return 0
     matches = [c for c in list_codes(session) if args.code_turns.casefold() in (c.name.casefold(), c.guid.lower())]
     if not matches:
-        raise NotFoundError(f"no code named {args.code_turns!r} in this project")
+        raise NotFoundError(say("problem.not_found.code_named", name=args.code_turns))
     command = code_speaker_turns(session, matches[0].guid, args.of, args.coder or default_coder_name(), document)
     command.apply(session)
     return len(command.codings)

@@ -6,11 +6,13 @@ import argparse
 from pathlib import Path
 
 from lobcoder.cli.backup import report_problem
-from lobcoder.cli.output import count, print_json
+from lobcoder.cli.output import print_json
 from lobcoder.cli.pseudonymised import add_flag, project_to_export
 from lobcoder.codebook.write import CODEBOOK_FORMATS, write_codebook
 from lobcoder.editing.codebook_import import ImportCodebook, plan_codebook_import
-from lobcoder.errors import NotFoundError
+from lobcoder.errors import FileProblem, NotFoundError
+from lobcoder.i18n import message
+from lobcoder.i18n.said import say
 from lobcoder.refi.qdc import read_qdc
 from lobcoder.refi.qdpx_export import export_qdpx
 from lobcoder.refi.qdpx_import import import_qdpx
@@ -69,19 +71,19 @@ def _branch_guid(store: ProjectStore, name: str | None) -> str | None:
     with store.read() as session:
         matches = [c for c in list_codes(session) if c.name.casefold() == name.casefold()]
     if not matches:
-        raise NotFoundError(f"no code named {name!r} in this project")
+        raise NotFoundError(say("problem.not_found.code_named", name=name))
     return matches[0].guid
 
 
 def cmd_codebook_export(args: argparse.Namespace) -> int:
     kind = CODEBOOK_FORMATS.get(args.out.suffix.lower())
     if kind is None:
-        print(f"lobcoder: error: {args.out}: use .qdc, .docx or .md")
-        return 2
-    with project_to_export(args.project, args.pseudonymise, args.out) as (store, _label):
+        raise FileProblem(args.out, say("problem.codebook.format"))
+    with project_to_export(args.project, args.pseudonymise, args.out, args.language) as (store, _label):
         root = _branch_guid(store, args.branch)
         written = write_codebook(store, args.out, kind, branch_guid=root, language=args.language, counts=args.counts)
-    print(f"Wrote {count(written, 'code')} to {args.out}")
+    key, values = ("cli.wrote_code", {}) if written == 1 else ("cli.wrote_codes", {"count": written})
+    print(message(key, args.language, path=args.out, **values))
     return 0
 
 

@@ -8,6 +8,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+from lobcoder.i18n import message
 from lobcoder.storage.project import ProjectStore
 
 HELP = (
@@ -22,16 +23,17 @@ def add_flag(parser: argparse.ArgumentParser | argparse._ArgumentGroup) -> None:
 
 @contextmanager
 def project_to_export(
-    path: Path, pseudonymise: bool, out: Path | None = None
+    path: Path, pseudonymise: bool, out: Path | None = None, language: str = "en"
 ) -> Iterator[tuple[ProjectStore, Callable[[str], str]]]:
     """The store to read and how a name the user typed (a filter value, a document) reads in it.
 
-    ``out`` is the file written (its folder takes the hidden copy if the project's folder is read-only).
+    ``out`` is the file written (its folder takes the hidden copy if the project's folder is read-only);
+    ``language`` words the note that the copy is pseudonymised (a command's ``--language``).
     """
     from lobcoder.pseudonymise.export_copy import export_source
 
     beside = out.parent if out is not None else None
     with ProjectStore.open(path) as store, export_source(store, pseudonymise, beside=beside) as source:
         if pseudonymise:
-            print(f"Pseudonymised with {source.terms} accepted decisions", file=sys.stderr)
+            print(message("cli.pseudonymised", language, count=source.terms), file=sys.stderr)
         yield source.store, source.label

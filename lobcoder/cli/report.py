@@ -25,6 +25,7 @@ from lobcoder.cli.output import error, one_line, print_json
 from lobcoder.cli.pseudonymised import add_flag, project_to_export
 from lobcoder.errors import LobcoderError
 from lobcoder.i18n import message
+from lobcoder.i18n.said import Said, say
 from lobcoder.reports.export import ExportFormat, export_quotes, export_table, pseudonymised_tables
 from lobcoder.reports.formatting import Language, format_value, is_matrix
 
@@ -177,7 +178,7 @@ def cmd_frequencies(args: argparse.Namespace) -> int:
 
 def cmd_cooccurrence(args: argparse.Namespace) -> int:
     if args.within is not None and args.unit != "paragraph":
-        raise UsageError("--within needs --unit paragraph")
+        raise UsageError(say("problem.cli.within"))
 
     def compute(dataset: Dataset, flt: AnalysisFilter) -> list[Table]:
         result = cooccurrence(
@@ -196,9 +197,9 @@ def cmd_cooccurrence(args: argparse.Namespace) -> int:
 
 def cmd_crosstab(args: argparse.Namespace) -> int:
     if args.participants and not args.codes:
-        raise UsageError("--participants needs the codes to count: --codes NAME")
+        raise UsageError(say("problem.cli.participants_codes"))
     if args.participants and args.percent:
-        raise UsageError("--percent does not apply to --participants")
+        raise UsageError(say("problem.cli.percent_participants"))
 
     def compute(dataset: Dataset, flt: AnalysisFilter) -> list[Table]:
         attribute = find_attribute(dataset, args.attribute)
@@ -238,7 +239,7 @@ def cmd_quotes(args: argparse.Namespace) -> int:
     if kind == "json":
         return _report(args, lambda _dataset, _flt: [report.to_table(args.language)], loaded=(dataset, flt))
     for path in export_quotes(report, args.out, format=FILE_FORMATS[kind], language=args.language, layout=args.layout):
-        print(f"Wrote {path}")
+        print(message("cli.wrote", args.language, path=path))
     return 0
 
 
@@ -263,7 +264,7 @@ def _report(
         document: Any = [table_as_json(t) for t in tables]
         if args.out:
             args.out.write_text(json.dumps(document, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
-            print(f"Wrote {args.out}")
+            print(message("cli.wrote", args.language, path=args.out))
         else:
             print_json(document[0] if len(document) == 1 else document)
         return 0
@@ -273,7 +274,7 @@ def _report(
         return 0
     written = export_table(tables, args.out, format=FILE_FORMATS[kind], language=args.language, chart=args.chart)
     for path in written:
-        print(f"Wrote {path}")
+        print(message("cli.wrote", args.language, path=path))
     return 0
 
 
@@ -286,7 +287,7 @@ def _opened(args: argparse.Namespace) -> Iterator[tuple[Dataset, AnalysisFilter]
     session one document at a time, as an analysis asks (sentence, paragraph
     and turn units, --exclude-interviewer), so compute inside this block.
     """
-    with project_to_export(args.project, args.pseudonymise, args.out) as (store, label):
+    with project_to_export(args.project, args.pseudonymise, args.out, args.language) as (store, label):
         with store.read() as session:
             dataset = load_reading(session)
             conditions = [_relabel(condition, label) for condition in args.filter]
@@ -304,19 +305,19 @@ def _output_format(args: argparse.Namespace) -> str | None:
     """The output format ("docx", "xlsx", "csv", "json") or None for a text table; checks --format and --out."""
     if args.out is None:
         if args.format in ("docx", "xlsx", "csv"):
-            raise UsageError(f"--format {args.format} needs --out FILE")
+            raise UsageError(say("problem.cli.format_needs_out", format=args.format))
         return args.format
     suffix = args.out.suffix.lower().lstrip(".")
     if args.format is not None:
         return str(args.format)
     if suffix not in FORMATS:
-        raise UsageError(f"{args.out}: use .docx, .xlsx, .csv or .json, or name the format with --format")
+        raise UsageError(say("problem.cli.report_format", path=args.out))
     return suffix
 
 
-def _no_attribute(dataset: Dataset, name: str) -> str:
-    known = ", ".join(dataset.attribute_names) or "none"
-    return f"no attribute named {name!r} in this project (attributes: {known})"
+def _no_attribute(dataset: Dataset, name: str) -> Said:
+    known = ", ".join(dataset.attribute_names) or say("problem.none")
+    return say("problem.not_found.attribute_known", name=name, known=known)
 
 
 def find_attribute(dataset: Dataset, name: str) -> str:
@@ -340,18 +341,26 @@ def build_filter(
     for condition in conditions:
         name, equals, value = condition.partition("=")
         if not equals or not name.strip():
-            raise UsageError(f"--filter {condition!r}: expected ATTR=VALUE, e.g. wave=1")
+            raise UsageError(say("problem.cli.filter_syntax", condition=condition))
         attribute = find_attribute(dataset, name)
         values = dataset.attribute_values.get(attribute, ())
         if value.strip() not in values:
-            raise UsageError(f"attribute {attribute!r} has no value {value.strip()!r} (values: {', '.join(values)})")
+            raise UsageError(
+                say("problem.cli.no_value", attribute=attribute, value=value.strip(), values=", ".join(values))
+            )
         attributes.setdefault(attribute, set()).add(value.strip())
     chosen_coders = None
     if coders:
         known = {name.casefold(): name for name in dataset.coders.values()}
         missing = [c for c in coders if c.casefold() not in known]
         if missing:
-            raise UsageError(f"no coder named {missing[0]!r} (coders: {', '.join(sorted(known.values())) or 'none'})")
+            raise UsageError(
+                say(
+                    "problem.cli.no_coder",
+                    name=missing[0],
+                    known=", ".join(sorted(known.values())) or say("problem.none"),
+                )
+            )
         chosen_coders = frozenset(known[c.casefold()] for c in coders)
     chosen_codes = frozenset(find_code(dataset, name) for name in codes) if codes else None
     return AnalysisFilter(
@@ -372,9 +381,9 @@ def find_code(dataset: Dataset, name: str) -> int:
     exact = [i for i, path in paths.items() if path.casefold() == wanted]
     found = exact or [c.id for c in dataset.codes if c.name.casefold() == wanted]
     if not found:
-        raise UsageError(f"no code named {name!r} in this project")
+        raise UsageError(say("problem.not_found.code_named", name=name))
     if len(found) > 1:
-        raise UsageError(f"{name!r} names {len(found)} codes; give the path, e.g. {paths[found[0]]!r}")
+        raise UsageError(say("problem.cli.code_ambiguous", name=name, count=len(found), path=paths[found[0]]))
     return found[0]
 
 

@@ -15,6 +15,7 @@ from typing import Any
 
 from lobcoder.cli.output import count, one_line, print_json, to_plain
 from lobcoder.errors import FileProblem
+from lobcoder.i18n.said import say
 from lobcoder.services.documents import get_document
 from lobcoder.storage.project import ProjectStore
 
@@ -124,9 +125,9 @@ def _keywords(args: argparse.Namespace) -> dict[str, str] | None:
     try:
         data = json.loads(args.keywords.read_text(encoding="utf-8"))
     except (OSError, ValueError) as exc:
-        raise FileProblem(args.keywords, f"cannot be read as JSON ({exc})") from exc
+        raise FileProblem(args.keywords, say("problem.keywords.not_json", reason=exc)) from exc
     if not isinstance(data, dict):
-        raise FileProblem(args.keywords, 'should hold one JSON object: {"code name": ["keyword", ...]}')
+        raise FileProblem(args.keywords, say("problem.keywords.not_object", example='{"code name": ["keyword", ...]}'))
     return {str(k): "\n".join(v) if isinstance(v, list) else str(v) for k, v in data.items()}
 
 

@@ -8,6 +8,7 @@ from pathlib import Path
 from lobcoder.cli.output import count
 from lobcoder.cli.pseudonymised import add_flag, project_to_export
 from lobcoder.errors import NotFoundError
+from lobcoder.i18n.said import say
 
 
 def register(commands: argparse._SubParsersAction) -> None:
@@ -15,13 +16,21 @@ def register(commands: argparse._SubParsersAction) -> None:
         "transcripts",
         help="write the transcripts as .docx or .txt files (optionally pseudonymised)",
         description="One file per document, named after the document, in the folder --out (created if missing). "
-        "Nothing is written if one of the files exists already.",
+        "Nothing is written if one of the files exists already. --language is the transcripts' language, "
+        "not the language of messages: unlike the report commands, this command's messages are English.",
     )
     cmd.add_argument("project", type=Path)
     cmd.add_argument("--out", type=Path, required=True, metavar="FOLDER")
     cmd.add_argument("--format", choices=("docx", "txt"), default="docx", help="Word (default) or plain text")
     cmd.add_argument("--document", action="append", metavar="NAME", help="only this document (repeatable)")
-    cmd.add_argument("--language", choices=("en", "nl"), default="en", help="the proofing language of Word files")
+    cmd.add_argument(
+        "--language",
+        dest="proofing",
+        choices=("en", "nl"),
+        default="en",
+        help="the language of the transcripts, which Word checks their spelling in (default en); "
+        "it does not change lobcoder's own messages, which are English in this command",
+    )
     add_flag(cmd)
     cmd.set_defaults(handler=cmd_transcripts)
 
@@ -39,8 +48,8 @@ def cmd_transcripts(args: argparse.Namespace) -> int:
                 by_name = {name.casefold(): i for i, name in session.execute(select(Document.id, Document.name))}
             missing = [n for n in args.document if label(n).casefold() not in by_name]
             if missing:
-                raise NotFoundError(f"no document named {missing[0]!r} in this project")
+                raise NotFoundError(say("problem.not_found.document", name=missing[0]))
             documents = [by_name[label(n).casefold()] for n in args.document]
-        written = export_transcripts(store, args.out, args.format, documents, args.language)
+        written = export_transcripts(store, args.out, args.format, documents, args.proofing)
     print(f"Wrote {count(len(written), 'transcript')} to {args.out}")
     return 0

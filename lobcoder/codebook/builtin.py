@@ -22,6 +22,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from lobcoder.errors import LobcoderError
+from lobcoder.i18n.said import say
 from lobcoder.services.codebook_data import Codebook, CodebookCode
 from lobcoder.services.codes import create_code, siblings
 from lobcoder.storage.models import Code
@@ -103,15 +104,13 @@ def add_codebook_to_project(session: Session, codebook: Codebook) -> int:
     existing = {guid: name for guid, name in session.execute(query)}
     taken = [existing[guid] for guid in wanted if guid in existing]
     if taken:
-        more = f" and {len(taken) - 1} more" if len(taken) > 1 else ""
-        raise CodebookConflictError(
-            f"the project already has the code {taken[0]!r}{more} (same GUID); "
-            "import the codebook file to merge it instead"
-        )
+        if len(taken) > 1:
+            raise CodebookConflictError(say("problem.builtin.same_guids", name=taken[0], more=len(taken) - 1))
+        raise CodebookConflictError(say("problem.builtin.same_guid", name=taken[0]))
     tops = {code.name.casefold() for code in siblings(session, None)}
     clash = next((code.name for code in codebook.codes if " ".join(code.name.split()).casefold() in tops), None)
     if clash is not None:
-        raise CodebookConflictError(f"the project already has a top-level code named {clash!r}")
+        raise CodebookConflictError(say("problem.builtin.same_name", name=clash))
 
     def add(code: CodebookCode, parent_id: int | None) -> int:
         details: dict[str, Any] = code.details()

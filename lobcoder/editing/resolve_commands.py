@@ -31,6 +31,7 @@ from lobcoder.editing.base import Command, Macro
 from lobcoder.editing.coding_commands import InsertCodings, RemoveCodings
 from lobcoder.editing.snapshots import CodingSnapshot, MemoSnapshot, snapshot_coding
 from lobcoder.errors import LobcoderError
+from lobcoder.i18n.said import say
 from lobcoder.services.codes import get_code
 from lobcoder.storage.models import Coder, Coding, Document
 
@@ -121,9 +122,9 @@ class ResolveDisagreement(Command):
 
     def apply(self, session: Session) -> Command:
         if self.choice not in CHOICES:
-            raise LobcoderError(f"unknown resolution {self.choice!r} (use {', '.join(CHOICES)})")
+            raise LobcoderError(say("problem.resolve.unknown", choice=self.choice, choices=", ".join(CHOICES)))
         if self.choice == "recode" and (not self.recode_to or self.recode_to == self.code_guid):
-            raise LobcoderError("recoding needs another code to put in place of the disputed one")
+            raise LobcoderError(say("problem.resolve.recode_target"))
         code = get_code(session, self.code_guid)
         self.code_name = code.name
         coders = [self.first, self.second, *([self.consensus] if self.consensus else [])]

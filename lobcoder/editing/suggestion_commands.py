@@ -22,6 +22,7 @@ from lobcoder.editing.base import Command
 from lobcoder.editing.coding_commands import InsertCodings
 from lobcoder.editing.snapshots import CodingSnapshot
 from lobcoder.errors import NotFoundError
+from lobcoder.i18n.said import say
 from lobcoder.storage.models import Document, SuggestionRejection, new_guid, utcnow
 
 
@@ -102,7 +103,7 @@ class RejectSuggestion(Command):
         s = self.suggestion
         content_hash = session.scalar(select(Document.content_hash).where(Document.id == s.document_id))
         if content_hash is None:
-            raise NotFoundError(f"no document with id {s.document_id}")
+            raise NotFoundError(say("problem.not_found.document_id", id=s.document_id))
         session.add(
             SuggestionRejection(
                 guid=self.guid,
@@ -134,7 +135,7 @@ class ForgetRejection(Command):
     def apply(self, session: Session) -> Command:
         row = session.scalar(select(SuggestionRejection).where(SuggestionRejection.guid == self.guid))
         if row is None:
-            raise NotFoundError("this rejection no longer exists")
+            raise NotFoundError(say("problem.not_found.rejection"))
         session.delete(row)
         session.flush()
         return RejectSuggestion(self.suggestion, self.label, self.guid, self.created_at)

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from types import ModuleType
 
-from lobcoder.i18n import agreement, problems, reports, teamwork
+from lobcoder.i18n import agreement, command_line, problems, refusals, reports, teamwork
 from lobcoder.i18n.message import Message
 
-_AREAS: tuple[ModuleType, ...] = (reports, teamwork, agreement, problems)
+_AREAS: tuple[ModuleType, ...] = (reports, teamwork, agreement, problems, refusals, command_line)
 """The modules holding a ``MESSAGES`` dict; a new area adds its module here."""
 
 

@@ -8,6 +8,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from lobcoder.errors import NotFoundError
+from lobcoder.i18n.said import say
 from lobcoder.storage.models import (
     Attribute,
     AttributeScope,
@@ -50,7 +51,7 @@ def set_participant(session: Session, document_id: int, participant_name: str | 
     """
     document = session.get(Document, document_id)
     if document is None:
-        raise NotFoundError(f"no document with id {document_id}")
+        raise NotFoundError(say("problem.not_found.document_id", id=document_id))
     if participant_name is None:
         document.participant = None
         return None
@@ -119,7 +120,7 @@ def document_attributes(session: Session, document_id: int) -> dict[str, object]
     """
     document = session.get(Document, document_id)
     if document is None:
-        raise NotFoundError(f"no document with id {document_id}")
+        raise NotFoundError(say("problem.not_found.document_id", id=document_id))
     rows = session.execute(
         select(AttributeValue, Attribute)
         .join(Attribute, AttributeValue.attribute_id == Attribute.id)

@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TypeVar
 
-from lobcoder.errors import LobcoderError, ProjectError
+from lobcoder.errors import FileProblem, ProjectError
 from lobcoder.i18n.said import say
 from lobcoder.pseudonymise.apply import Progress, Replacer, build_copy
 from lobcoder.pseudonymise.decisions import load_decisions
@@ -36,7 +36,7 @@ T = TypeVar("T")
 CancelCheck = Callable[[], bool]
 
 
-class NoAcceptedDecisions(LobcoderError):
+class NoAcceptedDecisions(FileProblem):
     """A pseudonymised export was asked for, but no decision is accepted."""
 
 
@@ -79,9 +79,7 @@ def pseudonymised_copy(
     chosen = accepted_decisions(store) if decisions is None else [d for d in decisions if d.accepted]
     replacer = Replacer(chosen)
     if not replacer.pseudonyms:
-        raise NoAcceptedDecisions(
-            f"{store.path.name}: no accepted pseudonymisation decisions; review them first (File → Pseudonymise…)"
-        )
+        raise NoAcceptedDecisions(store.path.name, say("problem.pseudonymise.no_decisions"))
     target = partial_path(_folder(store.path, beside) / store.path.name, f"pseudo-export-{secrets.token_hex(4)}")
     build_copy(store, replacer, target, compact=False, progress=progress, cancelled=cancelled)
     try:

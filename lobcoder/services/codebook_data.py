@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from sqlalchemy.orm import Session
 
 from lobcoder.errors import NotFoundError
+from lobcoder.i18n.said import say
 from lobcoder.services.codes import RICH_FIELDS, CodeInfo, list_codes
 
 
@@ -92,5 +93,5 @@ def codebook_from_project(session: Session, root_guid: str | None = None) -> Cod
         wanted = root_guid.strip().strip("{}").lower()
         tops = [info for info in infos if info.guid.lower() == wanted]
         if not tops:
-            raise NotFoundError(f"no code {root_guid!r} in this project")
+            raise NotFoundError(say("problem.not_found.code", code=root_guid))
     return Codebook(codes=tuple(build(info) for info in tops), origin="lobcoder")

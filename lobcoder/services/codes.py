@@ -9,6 +9,7 @@ from sqlalchemy import delete, func, select, update
 from sqlalchemy.orm import Session
 
 from lobcoder.errors import NotFoundError
+from lobcoder.i18n.said import say
 from lobcoder.storage.models import Code, Coding, Memo
 
 # Distinguishable on white, colour-blind friendly first (Okabe-Ito), then Tableau.
@@ -159,7 +160,7 @@ def get_code(session: Session, code: int | str) -> Code:
         else session.scalar(select(Code).where(func.lower(Code.guid) == code.lower().strip("{}")))
     )
     if found is None:
-        raise NotFoundError(f"no code {code!r} in this project")
+        raise NotFoundError(say("problem.not_found.code", code=code))
     return found
 
 

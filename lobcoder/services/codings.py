@@ -11,6 +11,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from lobcoder.errors import NotFoundError
+from lobcoder.i18n.said import say
 from lobcoder.storage.coverage import covered_characters
 from lobcoder.storage.models import Code, Coder, Coding, Document, Memo
 
@@ -66,7 +67,7 @@ def coder_id(session: Session, name: str | None) -> int | None:
 def _check_span(session: Session, document_id: int, start: int, end: int) -> None:
     length = session.scalar(select(Document.length).where(Document.id == document_id))
     if length is None:
-        raise NotFoundError(f"no document with id {document_id}")
+        raise NotFoundError(say("problem.not_found.document_id", id=document_id))
     if not 0 <= start < end <= length:
         raise ValueError(f"span {start}-{end} is empty or outside the document (length {length})")
 
@@ -84,7 +85,7 @@ def add_coding(
 ) -> Coding:
     _check_span(session, document_id, start, end)
     if session.get(Code, code_id) is None:
-        raise NotFoundError(f"no code with id {code_id}")
+        raise NotFoundError(say("problem.not_found.code_id", id=code_id))
     coding = Coding(document_id=document_id, code_id=code_id, start=start, end=end, coder_id=coder_id(session, coder))
     if guid:
         coding.guid = guid
@@ -104,7 +105,7 @@ def get_coding(session: Session, coding: int | str) -> Coding:
         if found is None:  # a GUID written in other capitals (REFI-QDA files use upper case)
             found = session.scalar(select(Coding).where(func.lower(Coding.guid) == coding.lower()))
     if found is None:
-        raise NotFoundError(f"no coding {coding!r} in this project")
+        raise NotFoundError(say("problem.not_found.coding", coding=coding))
     return found
 
 

@@ -10,6 +10,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from lobcoder.errors import NotFoundError
+from lobcoder.i18n.said import say
 from lobcoder.importing.extracted import Turn
 from lobcoder.importing.speakers import DEFAULT_INTERVIEWER_NAMES, is_interviewer
 from lobcoder.search.index import insert_pieces, unindex_document
@@ -223,7 +224,7 @@ def _document(session: Session, name_or_id: str | int) -> Document:
             matches = session.scalars(select(Document).where(func.lower(Document.name) == name_or_id.lower())).all()
             document = matches[0] if len(matches) == 1 else None
     if document is None:
-        raise NotFoundError(f"no document named {name_or_id!r} in this project")
+        raise NotFoundError(say("problem.not_found.document", name=name_or_id))
     return document
 
 
@@ -315,7 +316,7 @@ def delete_document(session: Session, name_or_id: str | int) -> None:
 def set_interviewer(session: Session, speaker_name: str, interviewer: bool = True) -> None:
     speaker = session.scalar(select(Speaker).where(Speaker.name == speaker_name))
     if speaker is None:
-        raise NotFoundError(f"no speaker named {speaker_name!r} in this project")
+        raise NotFoundError(say("problem.not_found.speaker", name=speaker_name))
     speaker.is_interviewer = interviewer
 
 

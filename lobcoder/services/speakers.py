@@ -15,6 +15,7 @@ from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
 from lobcoder.errors import NotFoundError
+from lobcoder.i18n.said import say
 from lobcoder.services.documents import SpeakerInfo
 from lobcoder.storage.models import Coding, Speaker, SpeakerTurn
 
@@ -31,7 +32,7 @@ class TurnSpan:
 def get_speaker(session: Session, name: str) -> Speaker:
     speaker = session.scalar(select(Speaker).where(Speaker.name == name))
     if speaker is None:
-        raise NotFoundError(f"no speaker named {name!r} in this project")
+        raise NotFoundError(say("problem.not_found.speaker", name=name))
     return speaker
 
 

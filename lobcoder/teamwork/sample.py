@@ -18,6 +18,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from lobcoder.errors import NotFoundError
+from lobcoder.i18n.said import say
 from lobcoder.participants.links import all_document_attributes
 from lobcoder.storage.models import Attribute, Document
 
@@ -66,7 +67,7 @@ def choose_named(session: Session, names: Sequence[str]) -> list[Chosen]:
     rows = dict(session.execute(select(Document.name, Document.id)).all())
     missing = [name for name in names if name not in rows]
     if missing:
-        raise NotFoundError(f"no document named {missing[0]!r} in this project")
+        raise NotFoundError(say("problem.not_found.document", name=missing[0]))
     return [Chosen(rows[name], name) for name in dict.fromkeys(names)]
 
 
@@ -93,7 +94,7 @@ def sample_with_strata(
     values: dict[int, dict[str, object]] = {}
     if stratify:
         if session.scalar(select(Attribute.id).where(Attribute.name == stratify).limit(1)) is None:
-            raise NotFoundError(f"no attribute named {stratify!r} in this project")
+            raise NotFoundError(say("problem.not_found.attribute", name=stratify))
         values = all_document_attributes(session)
     strata: dict[str, list[Chosen]] = {}
     for doc_id, name in documents:

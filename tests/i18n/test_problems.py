@@ -38,7 +38,8 @@ def test_every_key_the_code_says_is_in_the_catalogue_in_both_languages() -> None
 
 
 def test_every_problem_formats_in_dutch_without_leftover_placeholders() -> None:
-    problems = [key for key in CATALOGUE if key.startswith("problem.")]
+    # Errors, import warnings and notes, and what the CLI prints about its work.
+    problems = [key for key in CATALOGUE if key.startswith(("problem.", "warning.", "note.", "cli."))]
     for key in problems:
         names = {name for _, name, _, _ in string.Formatter().parse(CATALOGUE[key].nl) if name}
         words = say(key, **dict.fromkeys(names, "X")).text("nl")
@@ -142,11 +143,23 @@ def test_the_cli_words_an_error_in_the_language_of_a_command_with_language(
 ) -> None:
     notes = tmp_path / "aantekeningen.lobcoder"
     notes.write_text("geen database", encoding="utf-8")
-    out = str(tmp_path / "uit")
-    assert run_cli(["transcripts", str(notes), "--out", out, "--language", "nl"]) == 2
+    assert run_cli(["report", "frequencies", str(notes), "--language", "nl"]) == 2
     assert f"{notes}: is geen lobcoder-project (geen SQLite-database)" in capsys.readouterr().err
-    assert run_cli(["transcripts", str(notes), "--out", out]) == 2
+    assert run_cli(["report", "frequencies", str(notes)]) == 2
     assert f"{notes}: is not a lobcoder project (not an SQLite database)" in capsys.readouterr().err
+
+
+def test_transcripts_language_is_the_transcripts_language_not_that_of_its_messages(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # --language marks the Word files' text for the spelling check; errors stay English, as --help says.
+    notes = tmp_path / "aantekeningen.lobcoder"
+    notes.write_text("geen database", encoding="utf-8")
+    assert run_cli(["transcripts", str(notes), "--out", str(tmp_path / "uit"), "--language", "nl"]) == 2
+    assert f"{notes}: is not a lobcoder project (not an SQLite database)" in capsys.readouterr().err
+    with pytest.raises(SystemExit):
+        run_cli(["transcripts", "--help"])
+    assert "lobcoder's own messages, which are English in this command" in " ".join(capsys.readouterr().out.split())
 
 
 def test_import_json_lists_a_broken_file_with_its_english_reason(

@@ -1,0 +1,19 @@
+"""What a command with ``--language`` prints about its work: files written, a pseudonymised source.
+
+A command whose ``--language`` words its tables also words these lines and its
+errors in that language; commands without one print English.
+"""
+
+from __future__ import annotations
+
+from lobcoder.i18n.message import Message as M
+
+MESSAGES: dict[str, M] = {
+    "cli.wrote": M(en="Wrote {path}", nl="Geschreven: {path}"),
+    "cli.wrote_code": M(en="Wrote 1 code to {path}", nl="1 code geschreven naar {path}"),
+    "cli.wrote_codes": M(en="Wrote {count} codes to {path}", nl="{count} codes geschreven naar {path}"),
+    "cli.pseudonymised": M(
+        en="Pseudonymised with {count} accepted decisions", nl="Gepseudonimiseerd met {count} geaccepteerde besluiten"
+    ),
+    "problem.codebook.format": M(en="use .qdc, .docx or .md", nl="gebruik .qdc, .docx of .md"),
+}

@@ -1,0 +1,139 @@
+"""Why an action was refused when no file is to blame: a name not in the project, a choice the action cannot take.
+
+Raised as ``NotFoundError(say("problem.not_found.document", name=name))``; see
+:mod:`lobcoder.i18n.said`. Names the researcher typed are shown as they come.
+"""
+
+from __future__ import annotations
+
+from lobcoder.i18n.message import Message as M
+
+MESSAGES: dict[str, M] = {
+    # Something named is not in the project (NotFoundError).
+    "problem.not_found.document": M(
+        en="no document named {name!r} in this project", nl="dit project heeft geen document met de naam {name!r}"
+    ),
+    "problem.not_found.document_id": M(en="no document with id {id}", nl="er is geen document met id {id}"),
+    "problem.not_found.document_id_here": M(
+        en="no document with id {id} in this project", nl="dit project heeft geen document met id {id}"
+    ),
+    "problem.not_found.speaker": M(
+        en="no speaker named {name!r} in this project", nl="dit project heeft geen spreker met de naam {name!r}"
+    ),
+    "problem.not_found.code": M(en="no code {code!r} in this project", nl="dit project heeft geen code {code!r}"),
+    "problem.not_found.code_named": M(
+        en="no code named {name!r} in this project", nl="dit project heeft geen code met de naam {name!r}"
+    ),
+    "problem.not_found.code_id": M(en="no code with id {id}", nl="er is geen code met id {id}"),
+    "problem.not_found.code_id_here": M(
+        en="no code with id {id} in this project", nl="dit project heeft geen code met id {id}"
+    ),
+    "problem.not_found.coding": M(
+        en="no coding {coding!r} in this project", nl="dit project heeft geen codering {coding!r}"
+    ),
+    "problem.not_found.attribute": M(
+        en="no attribute named {name!r} in this project", nl="dit project heeft geen attribuut met de naam {name!r}"
+    ),
+    "problem.not_found.rejection": M(en="this rejection no longer exists", nl="deze afwijzing bestaat niet meer"),
+    "problem.not_found.attribute_known": M(
+        en="no attribute named {name!r} in this project (attributes: {known})",
+        nl="dit project heeft geen attribuut met de naam {name!r} (attributen: {known})",
+    ),
+    "problem.none": M(en="none", nl="geen"),
+    # Inter-coder agreement (AgreementProblem).
+    "problem.agreement.no_coder": M(
+        en="no coder named {name!r} in this project (coders: {known})",
+        nl="dit project heeft geen codeur met de naam {name!r} (codeurs: {known})",
+    ),
+    "problem.agreement.two_coders": M(
+        en="agreement needs two coders or more with codings in this project",
+        nl="voor overeenstemming zijn in dit project twee of meer codeurs met coderingen nodig",
+    ),
+    "problem.agreement.threshold": M(
+        en="the overlap threshold must be between 0 and 100 %, not {threshold}",
+        nl="de drempel voor overlap moet tussen 0 en 100 % liggen, niet {threshold}",
+    ),
+    "problem.agreement.nothing_coded": M(
+        en="no document has been coded by {names}: nothing to compare",
+        nl="geen enkel document is gecodeerd door {names}: er is niets te vergelijken",
+    ),
+    "problem.agreement.and": M(en="{first} and {last}", nl="{first} en {last}"),
+    "problem.agreement.format": M(en="use .docx, .xlsx or .csv", nl="gebruik .docx, .xlsx of .csv"),
+    # The research codebook added to a project (CodebookConflictError).
+    "problem.builtin.same_guid": M(
+        en="the project already has the code {name!r} (same GUID); import the codebook file to merge it instead",
+        nl="het project heeft de code {name!r} al (dezelfde GUID); importeer het codeboekbestand om ze samen te voegen",
+    ),
+    "problem.builtin.same_guids": M(
+        en="the project already has the code {name!r} and {more} more (same GUID); "
+        "import the codebook file to merge it instead",
+        nl="het project heeft de code {name!r} en nog {more} andere al (dezelfde GUID); "
+        "importeer het codeboekbestand om ze samen te voegen",
+    ),
+    "problem.builtin.same_name": M(
+        en="the project already has a top-level code named {name!r}",
+        nl="het project heeft al een hoofdcode met de naam {name!r}",
+    ),
+    # Resolving a disagreement between coders.
+    "problem.resolve.unknown": M(
+        en="unknown resolution {choice!r} (use {choices})", nl="onbekende beslissing {choice!r} (gebruik {choices})"
+    ),
+    "problem.resolve.recode_target": M(
+        en="recoding needs another code to put in place of the disputed one",
+        nl="voor hercoderen is een andere code nodig die de betwiste code vervangt",
+    ),
+    # A pseudonymised export without anything to replace.
+    "problem.pseudonymise.no_decisions": M(
+        en="no accepted pseudonymisation decisions; review them first (File → Pseudonymise…)",
+        nl="geen geaccepteerde pseudonimiseringsbesluiten; beoordeel ze eerst (Bestand → Pseudonimiseren…)",
+    ),
+    # Backups and keyword files named on the command line.
+    "problem.backup.missing_see_list": M(
+        en="no such backup (see `lobcoder backup list`)",
+        nl="deze reservekopie bestaat niet (zie `lobcoder backup list`)",
+    ),
+    "problem.backup.not_made": M(en="no backup made: {reason}", nl="geen reservekopie gemaakt: {reason}"),
+    "problem.keywords.not_json": M(
+        en="cannot be read as JSON ({reason})", nl="kan niet als JSON worden gelezen ({reason})"
+    ),
+    "problem.keywords.not_object": M(
+        en="should hold one JSON object: {example}", nl="moet één JSON-object bevatten: {example}"
+    ),
+}
+
+# Options of ``lobcoder report`` that do not fit together or name nothing in the project.
+MESSAGES.update(
+    {
+        "problem.cli.within": M(en="--within needs --unit paragraph", nl="--within werkt alleen met --unit paragraph"),
+        "problem.cli.participants_codes": M(
+            en="--participants needs the codes to count: --codes NAME",
+            nl="--participants heeft de codes nodig die geteld worden: --codes NAAM",
+        ),
+        "problem.cli.percent_participants": M(
+            en="--percent does not apply to --participants", nl="--percent geldt niet voor --participants"
+        ),
+        "problem.cli.format_needs_out": M(
+            en="--format {format} needs --out FILE", nl="--format {format} werkt alleen met --out BESTAND"
+        ),
+        "problem.cli.report_format": M(
+            en="{path}: use .docx, .xlsx, .csv or .json, or name the format with --format",
+            nl="{path}: gebruik .docx, .xlsx, .csv of .json, of noem het formaat met --format",
+        ),
+        "problem.cli.filter_syntax": M(
+            en="--filter {condition!r}: expected ATTR=VALUE, e.g. wave=1",
+            nl="--filter {condition!r}: verwacht werd ATTRIBUUT=WAARDE, bijvoorbeeld golf=1",
+        ),
+        "problem.cli.no_value": M(
+            en="attribute {attribute!r} has no value {value!r} (values: {values})",
+            nl="attribuut {attribute!r} heeft geen waarde {value!r} (waarden: {values})",
+        ),
+        "problem.cli.no_coder": M(
+            en="no coder named {name!r} (coders: {known})",
+            nl="er is geen codeur met de naam {name!r} (codeurs: {known})",
+        ),
+        "problem.cli.code_ambiguous": M(
+            en="{name!r} names {count} codes; give the path, e.g. {path!r}",
+            nl="{name!r} is de naam van {count} codes; geef het pad, bijvoorbeeld {path!r}",
+        ),
+    }
+)
