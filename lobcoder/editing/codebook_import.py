@@ -22,6 +22,7 @@ from sqlalchemy.orm import Session
 
 from lobcoder.editing.base import Command, Macro
 from lobcoder.editing.code_commands import DeleteCode, UpdateCode
+from lobcoder.i18n.said import Said, say
 from lobcoder.services.codebook_data import Codebook, CodebookCode
 from lobcoder.services.codes import RICH_FIELDS, CodeInfo, create_code, get_code, list_codes
 
@@ -41,7 +42,7 @@ class PlannedCode:
     matched_by: str = ""  # "guid", "name" or ""
     changed: tuple[str, ...] = ()  # updated: the fields that differ
     values: tuple[tuple[str, str], ...] = ()  # the file's values of FIELDS
-    reason: str = ""  # conflicting: why it is skipped
+    reason: Said | None = None  # conflicting: why it is skipped (str(reason) is English)
 
     @property
     def name_path(self) -> str:
@@ -52,7 +53,7 @@ class PlannedCode:
 class CodebookImportPlan:
     codes: tuple[PlannedCode, ...]
     origin: str = ""
-    notes: tuple[str, ...] = ()
+    notes: tuple[Said, ...] = ()
 
     def _with(self, status: str) -> tuple[PlannedCode, ...]:
         return tuple(code for code in self.codes if code.status == status)
@@ -136,33 +137,29 @@ class _Planner:
         values = tuple(incoming.items())
         kind, where = parent
 
-        def conflict(reason: str) -> PlannedCode:
+        def conflict(reason: Said) -> PlannedCode:
             return PlannedCode(path, code.guid, CONFLICTING, values=values, reason=reason)
 
         if kind == "skipped":
-            return conflict("its parent code is conflicting")
+            return conflict(say("note.conflict.parent"))
         if tuple(name.casefold() for name in path) in self.duplicate_paths:
-            return conflict("the file has more than one code with this name path")
+            return conflict(say("note.conflict.duplicate_path"))
         by_name = self.names.get(where, {}).get(code.name.casefold()) if kind == "existing" else None
         by_guid = self.by_guid.get(code.guid.lower())
         if by_guid is not None:
             if by_name is not None and by_name.id != by_guid.id:
-                return conflict(
-                    f"its GUID belongs to code {by_guid.name!r}, but its name path is code {by_name.name!r}"
-                )
+                return conflict(say("note.conflict.guid_and_name", by_guid=by_guid.name, by_name=by_name.name))
             changed = _differences(incoming, by_guid)
             if "name" in changed:
                 peers = self.names.get(by_guid.parent_id, {})
                 clash = peers.get(code.name.casefold())
                 if clash is not None and clash.id != by_guid.id:
-                    return conflict(f"renaming {by_guid.name!r} would clash with its sibling {clash.name!r}")
+                    return conflict(say("note.conflict.rename_clash", name=by_guid.name, sibling=clash.name))
             status = UPDATED if changed else UNCHANGED
             return PlannedCode(path, code.guid, status, by_guid.guid, None, "guid", changed, values)
         if by_name is not None:
             if by_name.guid.lower() in self.file_guids:
-                return conflict(
-                    f"its name path is code {by_name.name!r}, which another code in the file claims by GUID"
-                )
+                return conflict(say("note.conflict.claimed", name=by_name.name))
             changed = _differences(incoming, by_name)
             status = UPDATED if changed else UNCHANGED
             return PlannedCode(path, code.guid, status, by_name.guid, None, "name", changed, values)
@@ -181,9 +178,9 @@ def plan_codebook_import(session: Session, codebook: Codebook) -> CodebookImport
     )
     for code in codebook.codes:
         planner.visit(code, (), ("existing", None))
-    notes = []
+    notes: list[Said] = []
     if codebook.sets:
-        notes.append(f"{len(codebook.sets)} code set(s) not imported: lobcoder has no code sets")
+        notes.append(say("note.code_sets_dropped", count=len(codebook.sets)))
     return CodebookImportPlan(tuple(planner.planned), codebook.origin, tuple(notes))
 
 

@@ -14,6 +14,7 @@ from datetime import datetime
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from lobcoder.i18n.said import Said
 from lobcoder.services.codes import RICH_FIELDS
 from lobcoder.storage.models import Code, Coder, Coding, Document, Memo, ProjectSetting
 
@@ -75,10 +76,10 @@ class OtherProject:
     coders: tuple[OtherCoder, ...]
     codings: tuple[OtherCoding, ...]
     memos: tuple[OtherMemo, ...]
-    notes: tuple[str, ...] = ()  # what reading the file had to repair or leave out
+    notes: tuple[Said, ...] = ()  # what reading the file had to repair or leave out
 
 
-def read_other_project(session: Session, notes: tuple[str, ...] = ()) -> OtherProject:
+def read_other_project(session: Session, notes: tuple[Said, ...] = ()) -> OtherProject:
     """Read the project behind ``session`` (a read-only session of the *other* file)."""
     name = session.scalar(select(ProjectSetting.value).where(ProjectSetting.key == "name")) or ""
     documents = tuple(

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -18,6 +18,7 @@ from lobcoder.errors import LobcoderError
 from lobcoder.gui.background_task import TaskActions
 from lobcoder.gui.failures import error_text
 from lobcoder.gui.i18n import available_languages, system_language
+from lobcoder.i18n.said import Said
 from lobcoder.storage.backups import BEFORE_CODEBOOK_IMPORT
 from lobcoder.storage.project import EXTENSION
 
@@ -346,7 +347,7 @@ class ExchangeActions(TaskActions):
             list(report.notes),
         )
 
-    def _show_report(self, title: str, heading: str, summary: str, notes: list[str]) -> None:
+    def _show_report(self, title: str, heading: str, summary: str, notes: Sequence[str | Said]) -> None:
         from lobcoder.gui.dialogs.exchange_report_dialog import ExchangeReportDialog
 
         dialog = ExchangeReportDialog(title, heading, summary, notes, self.window)

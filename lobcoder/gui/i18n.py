@@ -7,6 +7,8 @@ from importlib import resources
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
+from lobcoder.i18n.said import Said
+
 log = logging.getLogger(__name__)
 
 SOURCE_LANGUAGE = "en"
@@ -20,6 +22,11 @@ _language = [SOURCE_LANGUAGE]  # the language installed last
 def interface_language() -> str:
     """The language the interface speaks now ("en" or "nl"): for words the core writes, such as errors."""
     return _language[0]
+
+
+def worded(words: str | Said) -> str:
+    """Words from the core in the interface language: a :class:`Said` is worded, plain text shown as it is."""
+    return words.text(_language[0]) if isinstance(words, Said) else words
 
 
 def available_languages() -> dict[str, str]:

@@ -137,3 +137,39 @@ MESSAGES.update(
         ),
     }
 )
+
+# An attribute sheet: a cell that cannot be used, or a project that changed after the sheet was planned.
+MESSAGES.update(
+    {
+        "problem.cell.no_key": M(en="has no key value; row skipped", nl="heeft geen sleutelwaarde; rij overgeslagen"),
+        "problem.cell.no_participant": M(
+            en="has no participant to belong to: {document!r} is not linked to one",
+            nl="heeft geen deelnemer om bij te horen: {document!r} is aan geen deelnemer gekoppeld",
+        ),
+        "problem.cell.thousands": M(
+            en="uses a thousands separator; write the number without it",
+            nl="gebruikt een scheidingsteken voor duizendtallen; schrijf het getal zonder",
+        ),
+        "problem.cell.not_number": M(en="not a number", nl="geen getal"),
+        "problem.cell.ambiguous_number": M(
+            en="ambiguous: could be a decimal or a thousands separator; write e.g. 1500 or 1,5",
+            nl="dubbelzinnig: kan een decimaalteken of een scheidingsteken voor duizendtallen zijn; "
+            "schrijf bijvoorbeeld 1500 of 1,5",
+        ),
+        "problem.cell.not_date": M(
+            en="not a date (use 2023-03-14 or 14-03-2023)", nl="geen datum (gebruik 2023-03-14 of 14-03-2023)"
+        ),
+        "problem.cell.no_such_date": M(en="no such date ({reason})", nl="deze datum bestaat niet ({reason})"),
+        "problem.sheet.outdated": M(
+            en="{what} since the sheet was planned; plan it again",
+            nl="{what} sinds het werkblad werd ingelezen; lees het opnieuw in",
+        ),
+        "problem.sheet.participant_deleted": M(
+            en="participant {name!r} deleted", nl="deelnemer {name!r} is verwijderd"
+        ),
+        "problem.sheet.attribute_retyped": M(
+            en="attribute {name!r} changed to type {type}", nl="het type van attribuut {name!r} is veranderd in {type}"
+        ),
+        "problem.sheet.documents_deleted": M(en="document(s) {names} deleted", nl="document(en) {names} verwijderd"),
+    }
+)

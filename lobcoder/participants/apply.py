@@ -7,6 +7,7 @@ from datetime import date
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from lobcoder.i18n.said import Said, say
 from lobcoder.participants.links import find_participant, stored_value
 from lobcoder.participants.plan_model import ApplyResult, ColumnPlan, Owner, PlanOutdated, SheetPlan, value_status
 from lobcoder.participants.value_types import Value
@@ -30,8 +31,8 @@ class _Writer:
         self.created_participants: list[str] = []
         self.created_attributes: list[str] = []
 
-    def outdated(self, what: str) -> PlanOutdated:
-        return PlanOutdated(f"{self.plan.path}: {what} since the sheet was planned; plan it again")
+    def outdated(self, what: Said) -> PlanOutdated:
+        return PlanOutdated(self.plan.path, say("problem.sheet.outdated", what=what))
 
     def participant(self, owner: Owner) -> Participant:
         if owner not in self.participants:
@@ -41,7 +42,7 @@ class _Writer:
                 else find_participant(self.session, owner.name)
             )
             if found is None and owner.id is not None:
-                raise self.outdated(f"participant {owner.name!r} deleted")
+                raise self.outdated(say("problem.sheet.participant_deleted", name=owner.name))
             if found is None:
                 found = Participant(name=owner.name)
                 self.session.add(found)
@@ -65,7 +66,7 @@ class _Writer:
             self.attributes[(column.name.casefold(), column.scope)] = attribute
             self.created_attributes.append(column.name)
         elif attribute.type is not column.type:
-            raise self.outdated(f"attribute {column.name!r} changed to type {attribute.type.value}")
+            raise self.outdated(say("problem.sheet.attribute_retyped", name=column.name, type=attribute.type.value))
         return attribute
 
 
@@ -81,7 +82,7 @@ def apply_plan(session: Session, plan: SheetPlan) -> ApplyResult:
     ids = {d.id for d in documents}
     present = {d.id: d for d in session.scalars(select(Document).where(Document.id.in_(ids)))}
     if missing := [d.name for d in documents if d.id not in present]:
-        raise writer.outdated(f"document(s) {', '.join(map(repr, missing))} deleted")
+        raise writer.outdated(say("problem.sheet.documents_deleted", names=", ".join(map(repr, missing))))
     for match in plan.matched:
         if match.target.scope is AttributeScope.PARTICIPANT:
             writer.participant(match.target)

@@ -161,7 +161,7 @@ class _Planner:
             number, cell = self.sheet.row_numbers[i], row[self.key_index]
             if not cell:
                 self.problems.append(
-                    ValueProblem(number, self.sheet.header[self.key_index], "", "has no key value; row skipped")
+                    ValueProblem(number, self.sheet.header[self.key_index], "", say("problem.cell.no_key"))
                 )
                 continue
             if self.key == "document":
@@ -218,11 +218,11 @@ class _Planner:
             try:
                 value = parse_value(text, kind, (i, c) in sheet.exact)
             except UnparsableValue as exc:
-                self.problems.append(ValueProblem(match.row, header, text, str(exc)))
+                self.problems.append(ValueProblem(match.row, header, text, exc.wording))
                 continue
             owner = self.owner(i, match, scope)
             if owner is None:
-                reason = f"has no participant to belong to: {match.target.name!r} is not linked to one"
+                reason = say("problem.cell.no_participant", document=match.target.name)
                 self.problems.append(ValueProblem(match.row, header, text, reason))
                 continue
             offered.setdefault(owner, []).append((match.row, text, value))

@@ -6,7 +6,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
-from lobcoder.errors import LobcoderError
+from lobcoder.errors import FileProblem
+from lobcoder.i18n.said import Said
 from lobcoder.participants.value_types import Value
 from lobcoder.storage.models import AttributeScope, AttributeType
 
@@ -18,7 +19,7 @@ def value_status(previous: object, value: object) -> Status:
     return "added" if previous is None else "unchanged" if previous == value else "changed"
 
 
-class PlanOutdated(LobcoderError):
+class PlanOutdated(FileProblem):
     """The project changed between planning and applying; plan the sheet again."""
 
 
@@ -62,10 +63,16 @@ class AmbiguousRow:
 
 @dataclass(frozen=True)
 class ValueProblem:
+    """A cell that cannot be used; ``wording`` says why in any language, ``reason`` in English."""
+
     row: int
     column: str
     value: str
-    reason: str
+    wording: Said
+
+    @property
+    def reason(self) -> str:
+        return self.wording.text("en")
 
 
 @dataclass(frozen=True)

@@ -19,6 +19,7 @@ import re
 from collections.abc import Sequence
 from datetime import date
 
+from lobcoder.i18n.said import Said, say
 from lobcoder.storage.models import AttributeType
 
 CATEGORY_NAMES = frozenset(
@@ -39,7 +40,11 @@ Value = str | float | date
 
 
 class UnparsableValue(ValueError):
-    """A cell that does not fit its column's type; ``str(error)`` is the reason."""
+    """A cell that does not fit its column's type; ``str(error)`` is the reason, ``wording`` words it in any language."""
+
+    def __init__(self, wording: Said) -> None:
+        super().__init__(wording)
+        self.wording = wording
 
 
 def normalize_header(name: str) -> str:
@@ -63,11 +68,11 @@ def parse_number(text: str, exact: bool = False) -> float:
     match = _PLAIN_NUMBER.fullmatch(text)
     if match is None:
         if _NUMBER_SHAPE.fullmatch(text):
-            raise UnparsableValue("uses a thousands separator; write the number without it")
-        raise UnparsableValue("not a number")
+            raise UnparsableValue(say("problem.cell.thousands"))
+        raise UnparsableValue(say("problem.cell.not_number"))
     sign, whole, _sep, fraction = match.groups()
     if fraction is not None and len(fraction) == 3 and whole[0] != "0" and len(whole) <= 3:
-        raise UnparsableValue("ambiguous: could be a decimal or a thousands separator; write e.g. 1500 or 1,5")
+        raise UnparsableValue(say("problem.cell.ambiguous_number"))
     number = float(f"{sign}{whole}.{fraction}" if fraction is not None else f"{sign}{whole}")
     return number
 
@@ -82,11 +87,11 @@ def parse_date(text: str) -> date:
     elif dutch:
         day, month, year = int(dutch.group(1)), int(dutch.group(3)), int(dutch.group(4))
     else:
-        raise UnparsableValue("not a date (use 2023-03-14 or 14-03-2023)")
+        raise UnparsableValue(say("problem.cell.not_date"))
     try:
         return date(year, month, day)
     except ValueError as exc:
-        raise UnparsableValue(f"no such date ({exc})") from None
+        raise UnparsableValue(say("problem.cell.no_such_date", reason=exc)) from None
 
 
 def parse_value(text: str, kind: AttributeType, exact: bool = False) -> Value:

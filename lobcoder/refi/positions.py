@@ -19,6 +19,7 @@ from bisect import bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from lobcoder.i18n.said import Said, say
 from lobcoder.text.normalize import is_normalized, normalize_text, replace_controls
 
 _LINE_BREAKS = frozenset("\r\n\u2028\u2029\u0085\x0b\x0c")
@@ -50,14 +51,9 @@ class Counting(enum.Enum):
     def crlf_one(self) -> bool:
         return self in (Counting.CRLF_ONE, Counting.UTF16_CRLF_ONE)
 
-    def describe(self) -> str:
-        """Words for the import report."""
-        return {
-            Counting.CODE_POINTS: "code points (the standard)",
-            Counting.CRLF_ONE: "characters with a CRLF line break counted once (ATLAS.ti)",
-            Counting.UTF16: "UTF-16 units (NVivo)",
-            Counting.UTF16_CRLF_ONE: "UTF-16 units with a CRLF line break counted once",
-        }[self]
+    def describe(self) -> Said:
+        """Words for the import report (``note.counting.*`` in the catalogue)."""
+        return say(f"note.counting.{self.name.lower()}")
 
 
 # Order of preference when the evidence does not decide.

@@ -21,7 +21,7 @@ from lxml import etree
 
 from lobcoder import __version__
 from lobcoder.errors import FileProblem, LobcoderError
-from lobcoder.i18n.said import say
+from lobcoder.i18n.said import Said, say
 from lobcoder.refi.description import decode_fields, encode
 from lobcoder.refi.safe_xml import (
     MAX_XML_BYTES,
@@ -139,18 +139,18 @@ def write_qdc(codebook: Codebook, path: str | Path, language: str = "en") -> Non
 
 class _Reader:
     def __init__(self) -> None:
-        self.notes: list[str] = []
+        self.notes: list[Said] = []
         self.seen: set[str] = set()
         self.repaired_colors = 0
         self.invalid_colors = 0
         self.new_guids = 0
 
-    def guid(self, element: Element, label: str) -> str:
+    def guid(self, element: Element, label: Said) -> str:
         value = attr(element, "guid") or ""
         guid = norm_guid(value)
         if not GUID.match(guid) or guid in self.seen:
-            why = "a duplicate" if guid in self.seen else "missing or not a GUID"
-            self.notes.append(f"{label}: GUID {value!r} is {why}; given a new one")
+            why = "note.guid.duplicate" if guid in self.seen else "note.guid.invalid"
+            self.notes.append(say(why, label=label, value=value))
             guid = str(uuid.uuid4())
         self.seen.add(guid)
         return guid
@@ -159,14 +159,14 @@ class _Reader:
         name = " ".join((attr(element, "name") or "").split())
         if not name:
             name = "(unnamed code)"
-            self.notes.append("a code without a name was called '(unnamed code)'")
-        guid = self.guid(element, f"code {name!r}")
+            self.notes.append(say("note.unnamed_code", name=name))
+        guid = self.guid(element, say("note.label.code", name=name))
         color, repaired = clean_color(attr(element, "color"))
         if repaired and color:
             self.repaired_colors += 1
         elif repaired:
             self.invalid_colors += 1
-            self.notes.append(f"code {name!r}: colour {attr(element, 'color')!r} is not #RRGGBB; a default is used")
+            self.notes.append(say("note.bad_colour", name=name, colour=attr(element, "color")))
         codable = (attr(element, "isCodable") or "true").strip().lower() not in ("false", "0")
         fields = decode_fields(text_of(child(element, "Description")))
         return CodebookCode(
@@ -186,9 +186,12 @@ class _Reader:
             if guid in known:
                 members.append(guid)
             else:
-                self.notes.append(f"set {name!r}: member {guid or '(none)'!r} is not a code in this file; dropped")
+                self.notes.append(say("note.set_member", name=name, guid=guid or say("note.none")))
         return CodebookSet(
-            self.guid(element, f"set {name!r}"), name, text_of(child(element, "Description")), tuple(members)
+            self.guid(element, say("note.label.set", name=name)),
+            name,
+            text_of(child(element, "Description")),
+            tuple(members),
         )
 
 
@@ -254,8 +257,8 @@ def _refuse_other_kinds(path: Path, data: bytes) -> None:
         raise FileProblem(path, say("problem.qdc.is_other", what=kind))
 
 
-def read_qdc(path: str | Path) -> tuple[Codebook, list[str]]:
-    """The codebook in ``path`` and notes on what was repaired or dropped.
+def read_qdc(path: str | Path) -> tuple[Codebook, list[Said]]:
+    """The codebook in ``path`` and notes on what was repaired or dropped (``str(note)`` is English).
 
     Raises FileProblem if the file cannot be read, is unsafe (DTD, entities),
     is not XML or is not a REFI-QDA codebook.
@@ -275,22 +278,22 @@ def read_qdc(path: str | Path) -> tuple[Codebook, list[str]]:
     notes = reader.notes
     namespace = namespace_of(root.tag)
     if namespace != NS:
-        notes.append(f"namespace {namespace or '(none)'!r} is not {NS!r}; read as a REFI-QDA codebook anyway")
+        notes.append(say("note.qdc_namespace", namespace=namespace or say("note.none"), expected=NS))
     containers = list(children(root, "Codes"))
     codes = tuple(reader.code(element) for container in containers for element in children(container, "Code"))
     if not codes:
-        notes.append("the file has no codes" + (" (an empty <Codes/>)" if containers else ""))
+        notes.append(say("note.no_codes_empty" if containers else "note.no_codes"))
     codes, split = _split_atlas(codes)
     if split:
-        notes.append(f"{split} code name(s) with '::' (ATLAS.ti style) were made into sub-codes")
+        notes.append(say("note.atlas_split", count=split))
     known = {code.guid for _, code in walk(codes)}
     sets: list[CodebookSet] = []
     for container in children(root, "Sets"):
         found = [reader.group(element, known) for element in children(container, "Set")]
         if not found:
-            notes.append("an empty <Sets/> was ignored (the REFI-QDA schema does not allow it)")
+            notes.append(say("note.empty_sets"))
         sets += found
     if reader.repaired_colors:
-        notes.append(f"{reader.repaired_colors} colour(s) written without '#' or in short form were repaired")
+        notes.append(say("note.colours_repaired", count=reader.repaired_colors))
     origin = (attr(root, "origin") or "").strip()
     return Codebook(codes=codes, sets=tuple(sets), origin=origin), notes

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from lobcoder.errors import ProjectError, ProjectExistsError
-from lobcoder.i18n.said import say
+from lobcoder.i18n.said import Said, say
 from lobcoder.refi.qdpx_read import QdpxFile
 from lobcoder.refi.qdpx_store import store_qdpx
 from lobcoder.storage.failures import naming
@@ -40,7 +40,7 @@ class ImportReport:
     attributes: int = 0
     memos: int = 0
     coders: int = 0
-    notes: tuple[str, ...] = ()
+    notes: tuple[Said, ...] = ()  # str(note) is English; note.text("nl") Dutch
     dropped: dict[str, int] = field(default_factory=dict)
 
 

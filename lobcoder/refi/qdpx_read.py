@@ -30,7 +30,7 @@ from pathlib import Path
 from typing import IO
 
 from lobcoder.errors import ImportProblem
-from lobcoder.i18n.said import say
+from lobcoder.i18n.said import Said, say
 from lobcoder.importing.safe_zip import CHUNK, SafeZip
 from lobcoder.refi.qdc import _Reader as CodeReader
 from lobcoder.refi.qdc import _split_atlas as split_atlas_names
@@ -137,7 +137,7 @@ class QdpxContent:
     project_note_refs: list[str] = field(default_factory=list)
     description: str = ""  # of the project as a whole
     links: list[tuple[str, str]] = field(default_factory=list)  # (origin GUID, target GUID)
-    report: list[str] = field(default_factory=list)
+    report: list[Said] = field(default_factory=list)
     dropped: Counter[str] = field(default_factory=Counter)
     # What storing needs to know about the sources before the first one arrives:
     source_count: int = 0  # text sources and media texts, for progress (an upper bound)
@@ -259,7 +259,7 @@ class QdpxFile:
             raise
         self._qde_kept = kept
 
-    def note(self, message: str) -> None:
+    def note(self, message: Said) -> None:
         self.content.report.append(message)
 
     # -- files in the zip ---------------------------------------------------
@@ -287,7 +287,7 @@ class QdpxFile:
                 return member
         return None
 
-    def read_text(self, member: str, label: str) -> str | None:
+    def read_text(self, member: str, label: str | Said) -> str | None:
         data = self.archive.read(member)
         try:
             return data.decode("utf-8-sig")
@@ -296,12 +296,12 @@ class QdpxFile:
         try:
             text, encoding = decode_bytes(data, member)
         except ImportProblem as problem:
-            self.note(f"{label}: {problem.problem}; not imported")
+            self.note(say("note.text_unreadable", label=label, problem=problem.wording))
             return None
-        self.note(f"{label}: text is not UTF-8; read as {encoding}")
+        self.note(say("note.not_utf8", label=label, encoding=encoding))
         return text
 
-    def source_text(self, element: Element, label: str) -> str | None:
+    def source_text(self, element: Element, label: str | Said) -> str | None:
         """The text of a source or note: inline, or from its file in the zip (None: not found)."""
         inline = child(element, "PlainTextContent")
         if inline is not None:
@@ -324,9 +324,9 @@ class QdpxFile:
             else:
                 self.section(element)
         if content.dropped["sets"]:
-            self.note(f"{content.dropped['sets']} set(s) not imported: lobcoder has no sets")
+            self.note(say("note.sets_dropped", count=content.dropped["sets"]))
         if content.dropped["graphs"]:
-            self.note(f"{content.dropped['graphs']} graph(s) not imported")
+            self.note(say("note.graphs_dropped", count=content.dropped["graphs"]))
         return content
 
     def project(self, root: Element) -> None:
@@ -334,7 +334,7 @@ class QdpxFile:
             raise ImportProblem(self.path, say("problem.qdpx.root", root=local(root.tag)))
         namespace = namespace_of(root.tag)
         if not namespace.startswith("urn:QDA-XML:project"):
-            self.note(f"project.qde uses namespace {namespace or '(none)'!r}; read as REFI-QDA anyway")
+            self.note(say("note.qde_namespace", namespace=namespace or say("note.none")))
         self.content.name = _name(attr(root, "name")) or self.path.stem
         self.content.origin = attr(root, "origin") or ""
 
@@ -440,7 +440,7 @@ class QdpxFile:
             remember(element, code)
         self.content.codes, split = split_atlas_names(codes)
         if split:
-            self.note(f"{split} code name(s) with '::' (ATLAS.ti style) were made into sub-codes")
+            self.note(say("note.atlas_split", count=split))
         self.content.report += reader.notes
 
     def values(self, element: Element) -> list[QValue]:
@@ -460,10 +460,7 @@ class QdpxFile:
         sources = _refs(element, "SourceRef")
         selection_refs = _refs(element, "SelectionRef")
         if selection_refs:
-            self.note(
-                f"case {attr(element, 'name') or guid}: {len(selection_refs)} selection reference(s) "
-                "linked as whole documents"
-            )
+            self.note(say("note.case_selections", name=attr(element, "name") or guid, count=len(selection_refs)))
         self.content.cases.append(
             QCase(
                 guid,
@@ -480,11 +477,11 @@ class QdpxFile:
             start, end = _int(attr(selection, "startPosition")), _int(attr(selection, "endPosition"))
             if start is None or end is None:
                 self.content.dropped["selections"] += 1
-                self.note(f"source {label}: a selection without valid positions was skipped")
+                self.note(say("note.selection_invalid", name=label))
                 continue
             if start > end:
                 start, end = end, start
-                self.note(f"source {label}: a selection with its start after its end was turned around")
+                self.note(say("note.selection_reversed", name=label))
             codings = [_coding(coding) for coding in children(selection, "Coding")]
             result.append(
                 QSelection(
@@ -510,7 +507,7 @@ class QdpxFile:
             guid=guid,
             name=label,
             kind=kind,
-            raw_text=self.source_text(element, label),
+            raw_text=self.source_text(element, say("note.label.source", name=label)),
             selections=self.selections(element, label),
             note_refs=_refs(element),
             values=self.values(element),
@@ -526,7 +523,7 @@ class QdpxFile:
         kind = MEDIA.get(tag)
         if kind is None:
             self.content.dropped["sources"] += 1
-            self.note(f"source {label}: unknown source type <{tag}>, not imported")
+            self.note(say("note.source_unknown_type", name=label, tag=tag))
             return
         # The media themselves are never imported; their text (a PDF's text
         # representation, a transcript) is, when the file holds it.
@@ -538,32 +535,34 @@ class QdpxFile:
                 continue  # the same text is already a source of its own
             source = self.text_source(text_element, text_kind, attr(text_element, "name") or f"{label} (text)")
             if source is not None and source.raw_text is not None:
-                self.note(f"source {label}: its {text_kind} was imported as document {source.name!r}")
+                kind_said = say("note.text_kind.pdf" if text_kind == "PDF text" else "note.text_kind.transcript")
+                self.note(say("note.source_text_of_media", name=label, kind=kind_said, document=source.name))
                 yield source
         self.content.dropped["sources"] += 1
         present = self.member_for(attr(element, "path"), None) is not None
-        why = f"{kind} sources are not supported" if present else "media file missing"
-        self.note(f"source {label}: {why}, not imported")
+        media = say(f"note.media.{kind.lower()}")
+        self.note(
+            say("note.media_unsupported", name=label, kind=media) if present else say("note.media_missing", name=label)
+        )
         regions = sum(
             len(list(children(element, t)))
             for t in ("PDFSelection", "PictureSelection", "AudioSelection", "VideoSelection")
         )
         if regions:
             self.content.dropped["selections"] += regions
-            self.note(f"source {label}: {regions} {kind} selection(s) not imported")
+            self.note(say("note.media_selections", name=label, count=regions, kind=media))
 
     def note_element(self, element: Element) -> None:
         guid = _guid(element)
         if not guid:
             return
         label = _name(attr(element, "name")) or guid
-        content = self.source_text(element, f"note {label}")
+        content = self.source_text(element, say("note.label.note", name=label))
         description = text_of(child(element, "Description")).strip()
         text = normalize_text("\n\n".join(t.strip("\r\n") for t in (description, content) if t and t.strip()))
         if not text:
             self.content.dropped["notes"] += 1
-            why = "its text file is missing" if content is None else "it is empty"
-            self.note(f"note {label}: {why}, not imported")
+            self.note(say("note.note_no_file" if content is None else "note.note_empty", name=label))
             return
         self.content.notes.append(
             QNote(

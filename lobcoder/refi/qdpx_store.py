@@ -26,6 +26,7 @@ from sqlalchemy import Table, insert, select
 from sqlalchemy.orm import Session
 
 from lobcoder.errors import Cancelled
+from lobcoder.i18n.said import Said, say
 from lobcoder.importing.speakers import detect_turns
 from lobcoder.refi.positions import Counting, RawSelection, SourceText, detect_counting, prior_for_origin
 from lobcoder.refi.qdpx_export import CATEGORY_DESCRIPTION, DEFAULT_USER_GUID
@@ -68,7 +69,7 @@ SOURCES_PER_TRANSACTION = 50
 @dataclass
 class StoreResult:
     counts: Counter[str] = field(default_factory=Counter)
-    notes: list[str] = field(default_factory=list)
+    notes: list[Said] = field(default_factory=list)
     dropped: Counter[str] = field(default_factory=Counter)
 
 
@@ -110,16 +111,16 @@ class _Store:
         self.note_targets: dict[str, list[tuple[str, int | None]]] = {}
         self.extra_memos: list[tuple[tuple[str, int | None], str, str]] = []  # (target, title, text)
 
-    def note(self, message: str) -> None:
+    def note(self, message: Said) -> None:
         self.result.notes.append(message)
 
-    def fresh(self, guid: str | None, what: str) -> str:
+    def fresh(self, guid: str | None, what: Said) -> str:
         """``guid`` if no row has it yet, else a new one (reported)."""
         if guid and guid.lower() not in self.guids:
             self.guids.add(guid.lower())
             return guid
         if guid:
-            self.note(f"{what}: GUID {guid} is used twice; given a new one")
+            self.note(say("note.guid.twice", label=what, value=guid))
         new = new_guid()
         self.guids.add(new)
         return new
@@ -137,7 +138,7 @@ class _Store:
                 self.coders[user.guid.lower()] = None  # lobcoder's own "no coder"
                 continue
             name = _unique(user.name or f"user {user.guid[:8]}", taken)
-            coder = Coder(name=name, guid=self.fresh(user.guid, f"user {name}"))
+            coder = Coder(name=name, guid=self.fresh(user.guid, say("note.label.user", name=name)))
             self.session.add(coder)
             self.session.flush()
             self.coders[user.guid.lower()] = name
@@ -164,7 +165,7 @@ class _Store:
             wanted = unicodedata.normalize("NFC", code.name)
             name = _unique(wanted, taken)
             if name != wanted:
-                self.note(f"code {wanted!r}: another code at the same level has this name; renamed {name!r}")
+                self.note(say("note.code_renamed", wanted=wanted, name=name))
             details: dict[str, Any] = code.details()
             created = create_code(
                 self.session,
@@ -172,7 +173,7 @@ class _Store:
                 parent_id,
                 color=code.color or None,
                 description=code.description,
-                guid=self.fresh(code.guid, f"code {name!r}"),
+                guid=self.fresh(code.guid, say("note.label.code", name=name)),
                 **details,
             )
             self.code_ids[code.guid.lower()] = created.id
@@ -192,7 +193,7 @@ class _Store:
             if guid in self.code_ids:
                 self.code_ids.setdefault(original, self.code_ids[guid])
         if not_codable:
-            self.note(f"{not_codable} code(s) not meant for coding (groups) are ordinary codes here")
+            self.note(say("note.not_codable", count=not_codable))
 
     def variables(self) -> None:
         scopes: dict[str, set[AttributeScope]] = {}
@@ -208,18 +209,18 @@ class _Store:
             if kind is AttributeType.TEXT and variable.description.strip().casefold() == CATEGORY_DESCRIPTION:
                 kind = AttributeType.CATEGORY
             if variable.type.lower() == "datetime":
-                self.note(f"variable {variable.name!r}: date and time; only the date was kept")
+                self.note(say("note.variable_datetime", name=variable.name))
             elif variable.type.lower() == "boolean":
-                self.note(f"variable {variable.name!r}: true/false values kept as a category")
+                self.note(say("note.variable_boolean", name=variable.name))
             elif variable.type.lower() not in _TYPES:
-                self.note(f"variable {variable.name!r}: unknown type {variable.type!r}; kept as text")
+                self.note(say("note.variable_unknown", name=variable.name, type=variable.type))
             for n, scope in enumerate(sorted(scopes.get(variable.guid.lower(), {AttributeScope.PARTICIPANT}))):
                 name = _unique(variable.name or "variable", taken[scope])
                 attribute = Attribute(
                     name=name,
                     type=kind,
                     scope=scope,
-                    guid=self.fresh(variable.guid if n == 0 else None, f"variable {name!r}"),
+                    guid=self.fresh(variable.guid if n == 0 else None, say("note.label.variable", name=name)),
                     position=position,
                 )
                 position += 1
@@ -228,18 +229,21 @@ class _Store:
                 self.result.counts["attributes"] += 1
         self.session.flush()
 
-    def values(self, values: list[QValue], scope: AttributeScope, owner: dict[str, int], label: str) -> None:
+    def values(self, values: list[QValue], scope: AttributeScope, owner: dict[str, int], label: Said) -> None:
         for value in values:
             attribute = self.attributes.get((value.variable_guid.lower(), scope))
             if attribute is None:
                 self.result.dropped["values"] += 1
-                self.note(f"{label}: a value of an undeclared variable was skipped")
+                self.note(say("note.value_undeclared", label=label))
                 continue
             parsed = _parse(value, attribute.type)
             if parsed is None:
                 if value.text:
                     self.result.dropped["values"] += 1
-                    self.note(f"{label}: value {value.text!r} of {attribute.name!r} is not a {attribute.type.value}")
+                    kind = say(f"note.type.{attribute.type.value}")
+                    self.note(
+                        say("note.value_wrong_type", label=label, value=value.text, name=attribute.name, type=kind)
+                    )
                 continue
             row = AttributeValue(attribute_id=attribute.id, **owner)
             row.number_value = parsed if isinstance(parsed, float) else None
@@ -252,12 +256,19 @@ class _Store:
         for number, case in enumerate(self.content.cases, 1):
             name = _unique(case.name or f"case {number}", taken)
             participant = Participant(
-                name=name, guid=self.fresh(case.guid, f"case {name!r}"), description=case.description
+                name=name,
+                guid=self.fresh(case.guid, say("note.label.case", name=repr(name))),
+                description=case.description,
             )
             self.session.add(participant)
             self.session.flush()
             self.participants[case.guid.lower()] = participant
-            self.values(case.values, AttributeScope.PARTICIPANT, {"participant_id": participant.id}, f"case {name}")
+            self.values(
+                case.values,
+                AttributeScope.PARTICIPANT,
+                {"participant_id": participant.id},
+                say("note.label.case", name=name),
+            )
             self.result.counts["participants"] += 1
 
     # -- sources and codings -------------------------------------------------------
@@ -276,8 +287,7 @@ class _Store:
                 owner = self.owners.get(guid)
                 if owner is not None and owner is not participant:
                     self.note(
-                        f"source {names.get(guid, guid)}: belongs to cases {owner.name!r} and "
-                        f"{participant.name!r}; linked to {owner.name!r} only"
+                        say("note.two_cases", name=names.get(guid, guid), first=owner.name, second=participant.name)
                     )
                     continue
                 self.owners.setdefault(guid, participant)
@@ -295,16 +305,18 @@ class _Store:
         if source.raw_text is None:
             self.result.dropped["sources"] += 1
             self.result.dropped["selections"] += len(source.selections)
-            extra = f" ({len(source.selections)} selection(s) lost)" if source.selections else ""
-            self.note(f"source {label}: text file missing, not imported{extra}")
+            if source.selections:
+                self.note(say("note.source_text_missing_lost", name=label, count=len(source.selections)))
+            else:
+                self.note(say("note.source_text_missing", name=label))
             return
         text = SourceText(source.raw_text)
         raw = [RawSelection(s.start, s.end, s.name) for s in source.selections]
         detection = detect_counting(text, raw, prior)
         if detection.counting is not Counting.CODE_POINTS:
-            self.note(f"source {label}: positions counted in {detection.counting.describe()}; converted")
+            self.note(say("note.positions_converted", name=label, counting=detection.counting.describe()))
         elif detection.ambiguous:
-            self.note(f"source {label}: positions could be counted in several ways; read as code points")
+            self.note(say("note.positions_ambiguous", name=label))
         ref = add_document(
             self.session,
             label or "document",
@@ -314,7 +326,7 @@ class _Store:
             original_format="qdpx",
         )
         document = self.session.get_one(Document, ref.id)
-        document.guid = self.fresh(source.guid, f"source {label}")
+        document.guid = self.fresh(source.guid, say("note.label.source", name=label))
         if source.created is not None:
             document.imported_at = source.created
         if participant is not None:
@@ -322,7 +334,9 @@ class _Store:
         self.session.flush()
         self.target(source.guid, "document", document.id, replace=True)
         self.result.counts["documents"] += 1
-        self.values(source.values, AttributeScope.DOCUMENT, {"document_id": document.id}, f"source {label}")
+        self.values(
+            source.values, AttributeScope.DOCUMENT, {"document_id": document.id}, say("note.label.source", name=label)
+        )
         self.refer(source.note_refs, ("document", document.id))
         if source.description:
             self.extra_memos.append((("document", document.id), "", source.description))
@@ -352,7 +366,7 @@ class _Store:
             first, missing = self.apply(rows, named, source, document_id, span, source.whole_codings, None, None)
             unknown += missing
             if first is not None:
-                self.note(f"source {source.name}: codes applied to the whole source now code its whole text")
+                self.note(say("note.whole_source", name=source.name))
         if rows:
             # Core, not the ORM's bulk path: a fifth of the time; the coded share is measured once after.
             self.session.connection().execute(insert(cast(Table, Coding.__table__)), rows)
@@ -366,15 +380,11 @@ class _Store:
                 self.refer(refs, ("coding", ids[guid]))
                 if description:
                     self.extra_memos.append((("coding", ids[guid]), "", description))
-        for count, why in (
-            (outside, "lie outside the text"),
-            (uncoded, "have no code (lobcoder keeps only coded passages)"),
-            (unknown, "refer to codes that are not in the codebook"),
-        ):
+        for count, why in ((outside, "outside"), (uncoded, "uncoded"), (unknown, "unknown")):
             if count:
-                what = "codings" if why.startswith("refer") else "selections"
+                what = "codings" if why == "unknown" else "selections"
                 self.result.dropped[what] += count
-                self.note(f"source {source.name}: {count} {what} {why}; not imported")
+                self.note(say(f"note.dropped.{why}", name=source.name, count=count))
 
     def linked_guid(self, guid: str | None) -> bool:
         return guid.lower() in self.linked if guid else False
@@ -398,7 +408,7 @@ class _Store:
             if code_id is None:
                 unknown += 1
                 continue
-            guid = self.fresh(coding.guid, f"a coding in {source.name}")
+            guid = self.fresh(coding.guid, say("note.label.coding_in", name=source.name))
             rows.append(
                 {
                     "document_id": document_id,
@@ -430,12 +440,12 @@ class _Store:
             else:
                 self.result.dropped["links"] += 1
         if self.result.dropped["links"]:
-            self.note(f"{self.result.dropped['links']} link(s) not imported: lobcoder keeps only links from notes")
+            self.note(say("note.links_dropped", count=self.result.dropped["links"]))
         grouped: dict[tuple[str, int | None], list[tuple[QNote | None, str, str]]] = {}
         for note in self.content.notes:
             targets = list(dict.fromkeys(self.note_targets.get(note.guid.lower(), [("project", None)])))
             if len(targets) > 1:
-                self.note(f"note {note.name or note.guid}: attached to {len(targets)} items; copied to each")
+                self.note(say("note.note_copied", name=note.name or note.guid, count=len(targets)))
             for n, target in enumerate(targets):
                 grouped.setdefault(target, []).append((note if n == 0 else None, note.name, note.text))
         if self.content.description:
@@ -453,12 +463,11 @@ class _Store:
         else:
             title = ""
             text = "\n\n".join(f"{t}\n{body}" if t else body for _, t, body in entries)
-            where = "the project or nothing in particular" if kind == "project" else f"the same {kind}"
-            self.note(f"{len(entries)} notes on {where} merged into one memo (lobcoder keeps one memo each)")
+            self.note(say(f"note.merged.{kind}", count=len(entries)))
         memo = Memo(
             title=title[:300],
             text=text,
-            guid=self.fresh(first.guid if first else None, f"note {title}"),
+            guid=self.fresh(first.guid if first else None, say("note.label.note", name=title)),
             coder_id=self.coder_ids.get((first.user or "").lower()) if first else None,
             created_at=(first.created if first else None) or utcnow(),
             modified_at=(first.modified if first else None) or utcnow(),

@@ -103,7 +103,7 @@ def test_plan_reports_each_code(project: ProjectStore) -> None:
     assert status["Beleid"] == (UNCHANGED, (), "name")
     assert status["Nieuw"][0] == status["nieuw"][0] == status["Nieuw > Kind"][0] == CONFLICTING
     by_path = {code.name_path: code for code in plan.codes}
-    conflicts = {code.name_path: code.reason for code in plan.conflicting}
+    conflicts = {code.name_path: str(code.reason) for code in plan.conflicting}
     assert len(plan.conflicting) == 4  # the GUID/name clash, the two 'nieuw', and Kind below one of them
     assert conflicts["Overig"] == "its GUID belongs to code 'Scholing', but its name path is code 'Overig'"
     assert conflicts["Nieuw > Kind"] == "its parent code is conflicting"
@@ -196,7 +196,7 @@ def test_rename_that_would_clash_is_a_conflict(project: ProjectStore) -> None:
         plan = plan_codebook_import(session, codebook)
     first, second = plan.codes
     assert first.status == UPDATED and first.changed == ("name",)
-    assert second.status == CONFLICTING and "clash" in second.reason
+    assert second.status == CONFLICTING and "clash" in str(second.reason)
 
 
 def test_sets_are_noted_and_plan_is_plain_data(project: ProjectStore) -> None:

@@ -1,4 +1,4 @@
-"""With the Dutch interface, an action refused for no file's sake says why in Dutch."""
+"""With the Dutch interface, what the core says (refusals, sheet rows, codebook import notes) is Dutch."""
 
 from __future__ import annotations
 
@@ -6,9 +6,11 @@ import os
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import QThreadPool
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from lobcoder.editing.resolve_commands import ResolveDisagreement
+from lobcoder.gui.dialogs.import_dialog import ImportDialog
 from lobcoder.gui.i18n import install_translations
 from lobcoder.gui.main_window import MainWindow
 from lobcoder.gui.settings import Settings
@@ -35,4 +37,54 @@ def test_a_refused_recode_is_explained_in_dutch_in_the_message_box(
     if os.environ.get("LOBCODER_SHOTS"):
         box = QMessageBox(QMessageBox.Icon.Warning, *shown[0], parent=window)
         box.grab().save(os.path.join(os.environ["LOBCODER_SHOTS"], "refusal_nl.png"))
+    window.close()
+
+
+def test_a_sheet_row_without_key_is_explained_in_dutch_in_the_import_dialog(
+    qtbot, qapp: QApplication, store: ProjectStore, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    install_translations(qapp, "nl")
+    sheet = tmp_path / "attributen.csv"
+    sheet.write_text("Document;School\n;Het Lyceum\nInt01;Het College\n", encoding="utf-8")
+    dialog = ImportDialog(store, Settings(str(tmp_path / "settings.ini")))
+    qtbot.addWidget(dialog)
+    with qtbot.waitSignal(dialog.sheet.planned, timeout=10_000):
+        dialog.sheet.set_sheet(sheet)
+    summary = dialog.sheet.summary.toPlainText()
+    assert "Rij 2, kolom ‘Document’: ‘’ heeft geen sleutelwaarde; rij overgeslagen." in summary
+    assert "has no key" not in summary
+    assert QThreadPool.globalInstance().waitForDone(10_000)
+
+
+def test_a_codebook_import_lists_its_conflicts_and_notes_in_dutch(
+    qtbot, qapp: QApplication, store: ProjectStore, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    install_translations(qapp, "nl")
+    leren = "6f1c1b9e-2f7a-4d1e-9b1a-3c2d4e5f6a7b"
+    with store.transaction() as session:
+        create_code(session, "Collectief leren", guid=leren)
+        create_code(session, "Visie")
+    path = tmp_path / "atlas.qdc"
+    path.write_text(
+        '<?xml version="1.0" encoding="utf-8"?>\n<CodeBook xmlns="urn:QDA-XML:codebook:1.0" origin="ATLAS.ti"><Codes>'
+        f'<Code guid="{leren}" name="Visie" isCodable="true"/>'
+        '<Code guid="44444444-4444-4444-8444-444444444444" name="Nieuw::Kind" isCodable="true" color="cc79a7"/>'
+        "</Codes><Sets/></CodeBook>",
+        encoding="utf-8",
+    )
+    window = MainWindow(Settings(str(tmp_path / "settings.ini")))
+    qtbot.addWidget(window)
+    assert window.open_project(store.path)
+    dialog = window.menu_actions.exchange.show_codebook_plan(path)
+    assert dialog is not None
+    details = [dialog.model.index(row, 2).data() for row in range(dialog.model.rowCount())]
+    assert "de GUID hoort bij code 'Collectief leren', maar het naampad is dat van code 'Visie'" in details
+    assert dialog.notes_view.toPlainText().split("\n") == [
+        "• 1 codenaam/-namen met '::' (zoals in ATLAS.ti) zijn subcodes geworden",
+        "• een lege <Sets/> is genegeerd (het REFI-QDA-schema staat die niet toe)",
+        "• 1 kleur(en) zonder '#' of in korte vorm zijn hersteld",
+    ]
+    if os.environ.get("LOBCODER_SHOTS"):
+        dialog.grab().save(os.path.join(os.environ["LOBCODER_SHOTS"], "codebook_import_nl.png"))
+    dialog.reject()
     window.close()

@@ -64,6 +64,10 @@ SAME_IN_EVERY_LANGUAGE = {
     "agreement.unit.document",
     "agreement.measure.fleiss",
     "agreement.measure.brennan_prediger",
+    "note.label.code",
+    "note.label.set",
+    "note.media.audio",
+    "note.media.video",
 }
 
 

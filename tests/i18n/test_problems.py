@@ -19,6 +19,7 @@ from lobcoder.importing.readers import read_file
 from lobcoder.participants.sheets import read_sheet
 from lobcoder.refi.qdc import read_qdc
 from lobcoder.storage.project import ProjectStore
+from tests.i18n.test_catalogue import SAME_IN_EVERY_LANGUAGE
 
 SOURCE = Path(lobcoder.__file__).parent
 _SAY = re.compile(r"""\bsay\(\s*["']([\w.]+)["']""")
@@ -44,7 +45,8 @@ def test_every_problem_formats_in_dutch_without_leftover_placeholders() -> None:
         names = {name for _, name, _, _ in string.Formatter().parse(CATALOGUE[key].nl) if name}
         words = say(key, **dict.fromkeys(names, "X")).text("nl")
         assert "{" not in words and "}" not in words, f"{key}: {words}"
-        assert words != CATALOGUE[key].en.format(**dict.fromkeys(names, "X")), f"{key} is not translated"
+        if key not in SAME_IN_EVERY_LANGUAGE:
+            assert words != CATALOGUE[key].en.format(**dict.fromkeys(names, "X")), f"{key} is not translated"
 
 
 def test_a_file_problem_is_english_for_str_and_dutch_on_request(tmp_path: Path) -> None:

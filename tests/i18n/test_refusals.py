@@ -12,6 +12,7 @@ from lobcoder.cli.main import run_cli
 from lobcoder.codebook.builtin import CodebookConflictError, add_codebook_to_project, load_builtin_codebook
 from lobcoder.editing.resolve_commands import ResolveDisagreement
 from lobcoder.errors import LobcoderError, NotFoundError
+from lobcoder.participants.value_types import UnparsableValue, parse_date, parse_number
 from lobcoder.pseudonymise.export_copy import NoAcceptedDecisions, pseudonymised_copy
 from lobcoder.services.codes import create_code
 from lobcoder.services.documents import get_document
@@ -84,3 +85,16 @@ def test_cli_commands_with_language_nl_word_these_refusals_in_dutch(
     assert capsys.readouterr().err.strip() == f"lobcoder: error: {tmp_path / 'x.pdf'}: gebruik .docx, .xlsx of .csv"
     assert run_cli(["agreement", str(project), "--coders", "Zoë", "Anna"]) == 2
     assert "no coder named 'Zoë' in this project (coders: none)" in capsys.readouterr().err
+
+
+def test_a_cell_that_is_no_number_or_date_says_why_in_dutch() -> None:
+    with pytest.raises(UnparsableValue) as caught:
+        parse_number("1.500")
+    assert str(caught.value) == "ambiguous: could be a decimal or a thousands separator; write e.g. 1500 or 1,5"
+    assert caught.value.wording.text("nl") == (
+        "dubbelzinnig: kan een decimaalteken of een scheidingsteken voor duizendtallen zijn; "
+        "schrijf bijvoorbeeld 1500 of 1,5"
+    )
+    with pytest.raises(UnparsableValue) as caught:
+        parse_date("31-02-2023")
+    assert caught.value.wording.text("nl").startswith("deze datum bestaat niet (")

@@ -195,7 +195,7 @@ def test_taguette_sample_imports_despite_empty_sets() -> None:
     assert [c.name for c in codebook.codes] == ["xsd:element name", "CodeBook", "Variables"]
     assert codebook.codes[0].guid == "098ac082-a9c7-50f4-9728-48730081a95e"
     assert codebook.origin == "Taguette 1.4.1" and codebook.sets == ()
-    assert any("<Sets/>" in note for note in notes)
+    assert any("<Sets/>" in note for note in map(str, notes))
 
 
 def write(tmp_path: Path, body: str, namespace: str = "urn:QDA-XML:codebook:1.0") -> Path:
@@ -225,7 +225,7 @@ def test_lenient_reading(tmp_path: Path) -> None:
     assert child.guid == "aaaaaaaa-0000-4000-8000-000000000002" and not child.is_codable and child.color == ""
     assert duplicate.guid != parent.guid and missing.guid
     assert codebook.sets[0].member_guids == ("aaaaaaaa-0000-4000-8000-000000000002",)
-    text = "\n".join(notes)
+    text = "\n".join(map(str, notes))
     for expected in ("namespace", "'rood'", "duplicate", "not a GUID", "cccccccc", "without '#'"):
         assert expected in text
 
@@ -241,14 +241,14 @@ def test_atlas_names_become_a_tree(tmp_path: Path) -> None:
     assert coke.guid == "dddddddd-0000-4000-8000-000000000003"  # the real Coke took the made-up one's place
     assert [c.name for c in coke.children] == ["diet Coke", "zero"]
     assert coke.children[1].children[0].name == "cherry" and not coke.children[1].is_codable
-    assert any("ATLAS.ti" in note for note in notes)
+    assert any("ATLAS.ti" in note for note in map(str, notes))
     again, _ = read_qdc(write(tmp_path, "<Codes>" + codes.replace('name="Coke"', 'name="Fanta"') + "</Codes>"))
     assert again.codes[0].name == "Coke" and again.codes[0].children[1].guid == coke.children[1].guid
 
 
 def test_empty_codes_and_wrong_root(tmp_path: Path) -> None:
     codebook, notes = read_qdc(write(tmp_path, "<Codes/><Sets/>"))
-    assert codebook.codes == () and any("no codes" in n for n in notes)
+    assert codebook.codes == () and any("no codes" in n for n in map(str, notes))
     path = tmp_path / "project.qde"
     path.write_text('<Project xmlns="urn:QDA-XML:project:1.0"/>')
     with pytest.raises(FileProblem, match="not a REFI-QDA codebook"):

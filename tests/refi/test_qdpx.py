@@ -249,7 +249,7 @@ def test_round_trip_keeps_codings_attributes_memos_and_rich_codes(project: Proje
     report = import_qdpx(out, tmp_path / "kopie.lobcoder")
     assert (report.documents, report.codes, report.codings, report.memos) == (2, 4, 7, 5)
     assert not report.dropped
-    assert not [n for n in report.notes if "positions" in n]
+    assert not [n for n in map(str, report.notes) if "positions" in n]
     with ProjectStore.open(tmp_path / "kopie.lobcoder") as copy:
         before, after = snapshot(project), snapshot(copy)
     for key in before:
@@ -367,7 +367,7 @@ def test_nvivo_style_utf16_positions_after_emoji(tmp_path: Path) -> None:
     )
     report = import_qdpx(qdpx, tmp_path / "nvivo.lobcoder")
     assert coded_texts(tmp_path / "nvivo.lobcoder") == sorted(pieces)
-    assert any("UTF-16 units (NVivo); converted" in n for n in report.notes)
+    assert any("UTF-16 units (NVivo); converted" in n for n in map(str, report.notes))
     assert report.codings == 3 and report.coders == 1
 
     # Exported again, the GUIDs are the file's and the positions are code points over the stored text.
@@ -407,7 +407,7 @@ def test_atlas_style_crlf_counted_once(tmp_path: Path) -> None:
     )
     report = import_qdpx(qdpx, tmp_path / "atlas.lobcoder")
     assert coded_texts(tmp_path / "atlas.lobcoder") == sorted(pieces)
-    assert any("CRLF line break counted once (ATLAS.ti); converted" in n for n in report.notes)
+    assert any("CRLF line break counted once (ATLAS.ti); converted" in n for n in map(str, report.notes))
 
 
 def test_inline_text_other_namespace_bare_paths_braces_and_empty_containers(tmp_path: Path) -> None:
@@ -453,9 +453,9 @@ def test_notes_with_several_targets_and_selections_without_codes_are_reported(tm
     report = import_qdpx(make_qdpx(tmp_path / "n.qdpx", qde), tmp_path / "n.lobcoder")
     assert report.codings == 0
     assert report.dropped["selections"] == 2
-    assert any("copied to each" in n for n in report.notes)
-    assert any("have no code" in n for n in report.notes)
-    assert any("lie outside the text" in n for n in report.notes)
+    assert any("copied to each" in n for n in map(str, report.notes))
+    assert any("have no code" in n for n in map(str, report.notes))
+    assert any("lie outside the text" in n for n in map(str, report.notes))
     with ProjectStore.open(tmp_path / "n.lobcoder") as store, store.read() as session:
         memos = {(m.code_id is not None, m.document_id is not None, m.text) for m in session.scalars(select(Memo))}
     assert memos == {(True, False, "Over beide."), (False, True, "Over beide."), (False, False, "Vrij.")}
@@ -499,10 +499,14 @@ def test_cases_typed_variables_whole_source_codes_links_and_legacy_text(tmp_path
     legacy = "Café één: het begin.".encode("cp1252")
     report = import_qdpx(make_qdpx(tmp_path / "c.qdpx", qde, {"sources/oud.txt": legacy}), tmp_path / "c.lobcoder")
     assert (report.participants, report.attributes, report.codings) == (1, 5, 2)
-    notes = "\n".join(report.notes)
+    notes = "\n".join(map(str, report.notes))
     assert "not UTF-8; read as cp1252" in notes
     assert "start after its end was turned around" in notes
     assert "only the date was kept" in notes and "kept as a category" in notes
+    dutch = "\n".join(note.text("nl") for note in report.notes)  # as the Dutch interface shows them
+    assert "bron Oud bestand: de tekst is geen UTF-8; gelezen als cp1252" in dutch
+    assert "bron Oud bestand: een selectie waarvan het begin na het einde lag, is omgedraaid" in dutch
+    assert "alleen de datum is bewaard" in dutch and "waar/onwaar-waarden bewaard als categorie" in dutch
     assert coded_texts(tmp_path / "c.lobcoder") == ["Café één", "Café één: het begin."]
     with ProjectStore.open(tmp_path / "c.lobcoder") as store, store.read() as session:
         document = session.scalars(select(Document)).one()

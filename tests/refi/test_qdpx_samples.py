@@ -34,7 +34,7 @@ def test_atlas_ti_project_without_media_reports_what_is_missing(tmp_path: Path) 
     report = import_qdpx(sample("atlasti8_mac_refi_standard_project_nomedia.qdpx"), tmp_path / "atlas.lobcoder")
     assert report.codes == 14 and report.coders == 3
     assert report.documents == 0 and report.codings == 0
-    notes = "\n".join(report.notes)
+    notes = "\n".join(map(str, report.notes))
     for name in ("Mabel.txt", "Simon.docx", "Mabêl 2ième.txt"):
         assert f"source {name}: text file missing, not imported" in notes
     for name in ("cornflakes-n-milk.jpg", "Kellogg's Passion for Nutrition.pdf", "Jeanine's Breakfast.m4a"):

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import html
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 from PySide6.QtCore import Qt
@@ -20,6 +20,8 @@ from PySide6.QtWidgets import (
 
 from lobcoder.editing.codebook_import import ADDED, CONFLICTING, UNCHANGED, UPDATED, CodebookImportPlan, PlannedCode
 from lobcoder.gui.dialogs.import_preview import ERROR_COLOR, MUTED_COLOR, Cell, RowsModel, table_view
+from lobcoder.gui.i18n import worded
+from lobcoder.i18n.said import Said
 from lobcoder.services.codes import CodeInfo
 
 ADDED_COLOR = QColor("#1b7f3b")
@@ -43,7 +45,7 @@ class CodebookImportDialog(QDialog):
         self,
         path: Path,
         plan: CodebookImportPlan,
-        notes: list[str],
+        notes: Sequence[str | Said],
         current: Mapping[str, CodeInfo] | None = None,
         parent: QWidget | None = None,
     ) -> None:
@@ -51,7 +53,7 @@ class CodebookImportDialog(QDialog):
         self.path = path
         self.plan = plan
         self.current = dict(current or {})
-        self.notes = [*notes, *plan.notes]
+        self.notes = [worded(note) for note in (*notes, *plan.notes)]
         self.setWindowTitle(self.tr("Import codebook"))
         self.resize(820, 560)
 
@@ -155,7 +157,7 @@ class CodebookImportDialog(QDialog):
             changes = ", ".join(self._change(code, name) for name in code.changed)
             return self.tr("Updated"), UPDATED_COLOR, self.tr("changes {0}").format(changes) + self._matched(code)
         if code.status == CONFLICTING:
-            return self.tr("Skipped"), ERROR_COLOR, code.reason
+            return self.tr("Skipped"), ERROR_COLOR, worded(code.reason or "")
         return self.tr("Unchanged"), MUTED_COLOR, self._matched(code).lstrip("; ")
 
     def _matched(self, code: PlannedCode) -> str:

@@ -8,6 +8,9 @@ from collections.abc import Sequence
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QPlainTextEdit, QVBoxLayout, QWidget
 
+from lobcoder.gui.i18n import worded
+from lobcoder.i18n.said import Said
+
 
 class ExchangeReportDialog(QDialog):
     """A heading, one line of counts and the notes (repairs, things left out).
@@ -21,7 +24,7 @@ class ExchangeReportDialog(QDialog):
         title: str,
         heading: str,
         summary: str,
-        notes: Sequence[str],
+        notes: Sequence[str | Said],
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -33,7 +36,7 @@ class ExchangeReportDialog(QDialog):
         self.heading.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.summary = QLabel(summary)
         self.summary.setWordWrap(True)
-        self.notes = list(notes)
+        self.notes = [worded(note) for note in notes]
         self.notes_title = QLabel(
             self.tr("What had to be repaired or left out:") if self.notes else self.tr("Nothing had to be left out.")
         )
