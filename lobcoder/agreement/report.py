@@ -88,6 +88,8 @@ def notes(result: AgreementResult, table: AgreementTable, language: Language) ->
         key, extra = "agreement.documents_pair", {}
     else:
         key, extra = "agreement.documents", {}
+    if not shown and key == "agreement.documents_pair":  # a pair of a group with nothing in common: no empty list
+        key = "agreement.no_documents_pair"
     documents = message(key, language, count=len(shown), names=", ".join(names), **extra)
     return (unit, measures, documents)
 

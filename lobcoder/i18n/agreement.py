@@ -67,6 +67,9 @@ MESSAGES: dict[str, M] = {
     "agreement.documents_pair": M(
         en="Documents both coded ({count}): {names}.", nl="Documenten die beiden codeerden ({count}): {names}."
     ),
+    "agreement.no_documents_pair": M(
+        en="No document was coded by both coders.", nl="Geen document is door beide codeurs gecodeerd."
+    ),
     "agreement.documents_all": M(
         en="Documents all {coders} coders coded ({count}; Fleiss' κ needs the same coders on every unit, the pairs use the documents both coded): {names}.",
         nl="Documenten die alle {coders} codeurs codeerden ({count}; Fleiss' κ vraagt dezelfde codeurs voor elke eenheid, de tweetallen gebruiken de documenten die beiden codeerden): {names}.",

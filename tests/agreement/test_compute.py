@@ -230,3 +230,24 @@ def test_three_coders_without_a_document_all_coded_have_no_group_table(tmp_path)
         assert report_tables(result, "nl")[0].notes[-1] == (
             "Geen document is door alle 3 codeurs gecodeerd: er is geen tabel voor de groep."
         )
+
+
+def test_a_pair_with_no_document_in_common_says_so(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """Bram and Dirk coded no document in common: their table's note says so in words, not an empty list."""
+    from lobcoder.agreement.report import report_tables
+    from lobcoder.analysis.dataset import load_dataset
+    from lobcoder.storage.project import ProjectStore
+    from tests.agreement.conftest import build_team, code
+
+    with ProjectStore.create(tmp_path / "apart.lobcoder") as store:
+        project = build_team(store)
+        with store.transaction() as session:
+            code(session, project, "d1", "int3", "Keuze", "Alleen", coder="Dirk")
+        with store.read() as session:
+            dataset = load_dataset(session)
+    result = agreement(dataset, None, "sentence")
+    english, dutch = (report_tables(result, language)[3] for language in ("en", "nl"))
+    assert english.title.endswith("Bram and Dirk, by sentence")
+    assert english.notes[-1] == "No document was coded by both coders."
+    assert dutch.notes[-1] == "Geen document is door beide codeurs gecodeerd."
+    assert "(0)" not in " ".join(english.notes + dutch.notes)
