@@ -88,7 +88,8 @@ def test_table_shows_the_core_figures(analysis: AnalysisWindow) -> None:
     result = agreement(dataset, ["Anna", "Bram"], "sentence")
     expected = agreement_table(result, result.tables[0])
     assert shown(analysis) == [[row.label, *row.values] for row in expected.rows]
-    assert "Unit: sentence" in tab.notes.text()
+    assert "Unit: sentence" in tab.notes.text()  # the notes' start on one line, all of them in the tooltip
+    assert tab.notes.text().endswith("…") and "Documents (1): int1." in tab.notes.toolTip()
 
 
 def test_unit_and_measure_choices(qtbot, analysis: AnalysisWindow) -> None:
@@ -213,10 +214,31 @@ def test_all_coders_show_the_group_and_export_every_pair(qtbot, analysis: Analys
     tab = analysis.agreement
     tab.second.setCurrentIndex(tab.second.findData(-1))
     wait_idle(qtbot, analysis)
+    chosen = tab.second.currentText()
+    assert chosen == "all coders (Fleiss' κ, α)"
+    assert tab.second.width() > tab.second.fontMetrics().horizontalAdvance(chosen) + 20  # not cut off
     headers = [tab.model.headerData(c, Qt.Orientation.Horizontal) for c in range(tab.model.columnCount())]
     assert "Fleiss' κ" in headers
     assert repr(tab.current_table()) == repr(tab.model.table())  # the group shown, not the export's first table
-    assert not tab.browser.isEnabled()
+    # Under the group, in the browser's place: every pair on the documents both coded, with the pairs' notes.
+    assert tab.lower.isVisible() and tab.pairs_table.isVisible() and not tab.browser.isVisible()
+    pairs = tab.pairs_model
+    assert [pairs.index(r, 0).data() for r in range(pairs.rowCount())] == [
+        "Anna – Bram",
+        "Anna – Carla",
+        "Bram – Carla",
+    ]
+    assert pairs.headerData(1, Qt.Orientation.Horizontal) == "Documents"
+    assert [pairs.index(r, 1).data(RawValueRole) for r in range(pairs.rowCount())] == [1, 1, 1]
+    assert tab.pairs_notes.text().startswith("Each pair is compared on the documents both coded")
+    # Double-clicking a pair compares those two coders, with their disagreements.
+    tab.pairs_table.activated.emit(pairs.index(1, 0))
+    wait_idle(qtbot, analysis)
+    assert (tab.first.currentText(), tab.second.currentText()) == ("Anna", "Carla")
+    assert tab.browser.isVisible() and not tab.pairs_table.isVisible()
+    assert {d.code for d in tab.browser.model.items} == {"Mentor"}  # Carla coded Keuze alike, not Mentor
+    tab.second.setCurrentIndex(tab.second.findData(ALL_CODERS))
+    wait_idle(qtbot, analysis)
     target = tmp_path / "all.docx"
     tab.export_to(target)
     with qtbot.waitSignal(tab.exported, timeout=15000):
@@ -334,5 +356,7 @@ def test_all_coders_without_a_document_all_coded_show_the_pairs(qtbot, tmp_path:
     tab.second.setCurrentIndex(tab.second.findData(ALL_CODERS))
     wait_idle(qtbot, analysis)
     assert [row[0] for row in shown(analysis)] == ["Anna – Bram", "Anna – Carla", "Bram – Carla"]
-    assert "No document was coded by all 3 coders" in tab.notes.text()
+    assert tab.notes.text().startswith("Each pair is compared on the documents both coded (column Documents). No")
+    assert "No document was coded by all 3 coders: there is no table for the group." in tab.notes.toolTip()
+    assert not tab.lower.isVisible()  # the pairs are on top already: nothing under them
     window.close()

@@ -6,7 +6,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QModelIndex, QSignalBlocker, Qt, Slot
-from PySide6.QtWidgets import QComboBox, QDoubleSpinBox, QLabel, QSplitter
+from PySide6.QtWidgets import QComboBox, QDoubleSpinBox, QLabel, QSplitter, QStackedWidget, QVBoxLayout, QWidget
 
 from lobcoder.agreement.compute import AgreementResult, agreement, coder_ids
 from lobcoder.agreement.disagreements import Disagreement, disagreements
@@ -17,6 +17,7 @@ from lobcoder.analysis.table import Table
 from lobcoder.analysis.unit_codings import codings_over
 from lobcoder.editing.resolve_commands import Choice, ResolveDisagreement
 from lobcoder.gui.analysis.disagreement_browser import DisagreementBrowser, Others
+from lobcoder.gui.analysis.notes_line import NotesLine
 from lobcoder.gui.analysis.tab import AnalysisTab, Computation, notes_text, refill_combo, table_view
 from lobcoder.gui.analysis.table_model import AnalysisTableModel
 from lobcoder.reports.formatting import Language
@@ -34,12 +35,16 @@ class AgreementTab(AnalysisTab):
 
     The table's row for a code narrows the disagreement browser to that code;
     the total row shows every disagreement. Resolving one is an undoable
-    action; the tab recomputes when the project has changed.
+    action; the tab recomputes when the project has changed. With "all coders"
+    the group's table is on top and every pair's (each on the documents both
+    coded) takes the browser's place; double-clicking a pair compares those two.
     """
 
     def __init__(self, host: AnalysisWindow) -> None:
         super().__init__(host)
         self.first, self.second = QComboBox(), QComboBox()
+        for combo in (self.first, self.second):  # "all coders (Fleiss' κ, α)" must not be cut off
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.unit = QComboBox()
         for text, unit in (
             (self.tr("sentence"), "sentence"),
@@ -81,16 +86,33 @@ class AgreementTab(AnalysisTab):
         self.table.setModel(self.model)
         self.table.setToolTip(self.tr("Select a code to list its disagreements below"))
         self.table.selectionModel().currentRowChanged.connect(self._code_chosen)
-        self.notes = QLabel()
-        self.notes.setWordWrap(True)
+        self.table.activated.connect(self._pair_chosen)
+        self.notes = NotesLine()  # one line each: at 1280×700 the tables and the browser need the height
         self.browser = DisagreementBrowser()
         self.browser.resolve.connect(self._resolve)
         self.browser.recode.connect(self._recode)
         self.browser.showPassage.connect(self.host.show_span)
-        splitter = QSplitter(Qt.Orientation.Vertical)
+        self.pairs_model = AnalysisTableModel(self)
+        self.pairs_table = table_view()
+        self.pairs_table.setModel(self.pairs_model)
+        self.pairs_table.setToolTip(
+            self.tr("Double-click a pair to compare its two coders and list their disagreements")
+        )
+        self.pairs_table.activated.connect(self._pair_chosen)
+        self.pairs_notes = NotesLine()
+        pairs = QWidget()
+        pairs_layout = QVBoxLayout(pairs)
+        pairs_layout.setContentsMargins(0, 0, 0, 0)
+        pairs_layout.addWidget(self.pairs_table, 1)
+        pairs_layout.addWidget(self.pairs_notes)
+        self.lower = QStackedWidget()  # the browser for two coders, every pair's table for all coders
+        self.lower.addWidget(self.browser)
+        self.lower.addWidget(pairs)
+        self.splitter = splitter = QSplitter(Qt.Orientation.Vertical)
         splitter.addWidget(self.table)
-        splitter.addWidget(self.browser)
+        splitter.addWidget(self.lower)
         splitter.setSizes([330, 400])
+        self._pairs_fitted = False
         self.body.addWidget(splitter, 1)
         self.body.addWidget(self.notes)
         for combo in (self.first, self.second, self.unit):
@@ -172,13 +194,56 @@ class AgreementTab(AnalysisTab):
             return pairs_table(result, self.host.language(), self.measure.currentData() or None)
         return agreement_table(result, shown, self.host.language(), self.measure.currentData() or None)
 
+    def pairs_shown(self) -> Table | None:
+        """With all coders and a group table on top: every pair's table, shown under it; else None."""
+        if self.result is None:
+            return None
+        result: AgreementResult = self.result[0]
+        if len(result.coders) < 3 or result.tables[-1].is_pair:  # two coders, or no group: the pairs are on top
+            return None
+        return pairs_table(result, self.host.language(), self.measure.currentData() or None)
+
     @Slot()
     def _show_table(self) -> None:
         table = self.current_table()
         self.model.set_table(table)
-        self.notes.setText(notes_text(table))
+        pairs = self.pairs_shown()
+        everyone = self.result is not None and len(self.result[0].coders) > 2
+        self.notes.set_notes(_pairs_notes(table) if everyone and pairs is None else notes_text(table))
         if table is not None:
             self.table.resizeColumnsToContents()
+        self.pairs_model.language = self.host.language()
+        self.pairs_model.set_table(pairs)
+        self.pairs_notes.set_notes(_pairs_notes(pairs))
+        if pairs is not None:
+            self.pairs_table.resizeColumnsToContents()
+            if not self._pairs_fitted:  # once: the pairs need only a few rows, the group table the rest
+                self._fit_pairs(len(pairs.rows))
+        self.lower.setCurrentIndex(1 if everyone else 0)
+        self.lower.setVisible(not everyone or pairs is not None)
+
+    def _fit_pairs(self, rows: int) -> None:
+        self._pairs_fitted = True
+        total = sum(self.splitter.sizes())
+        row = self.pairs_table.verticalHeader().defaultSectionSize()
+        wanted = row * (rows + 1) + self.pairs_table.horizontalHeader().height() + self.pairs_notes.sizeHint().height()
+        lower = min(wanted + 16, total // 2)
+        self.splitter.setSizes([total - lower, lower])
+
+    @Slot(QModelIndex)
+    def _pair_chosen(self, index: QModelIndex) -> None:
+        """A pair double-clicked (under the group, or on top when there is none): compare those two coders."""
+        model = self.pairs_model if index.model() is self.pairs_model else self.model
+        row = model.row(index.row())
+        if row is None or not isinstance(row.key, tuple) or len(row.key) != 2:
+            return
+        first, second = (self.first.findText(name) for name in row.key)
+        if first < 0 or second < 0:
+            return
+        with QSignalBlocker(self.first), QSignalBlocker(self.second):
+            self.first.setCurrentIndex(first)
+            self.second.setCurrentIndex(second)
+        self.recompute()
 
     def _chosen_code(self) -> int | None:
         row = self.model.row(self.table.currentIndex().row())
@@ -226,3 +291,10 @@ class AgreementTab(AnalysisTab):
 
     def export_stem(self) -> str:
         return self.tr("agreement")
+
+
+def _pairs_notes(table: Table | None) -> str:
+    """The pairs table's notes with its own first (each pair's documents, no group): the line is cut at its end."""
+    if table is None:
+        return ""
+    return " ".join((*table.notes[2:], *table.notes[:2]))  # pairs_table: unit, measures, then its own notes

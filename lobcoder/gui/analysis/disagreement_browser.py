@@ -31,6 +31,7 @@ CONTEXT = 160  # characters of context around a unit, widened to whole lines
 ANCHOR = "unit"
 HIGHLIGHT = "#ffd866"
 SNIPPET = 90
+CODER_COLUMN = 130  # pixels at most for a coder's column of the list (the pane above the passage names every code)
 Others = Mapping[Place, tuple[tuple[CodedSpan, ...], ...]]
 
 
@@ -263,6 +264,8 @@ class DisagreementBrowser(QWidget):
         if items:
             self.list.setCurrentIndex(self.model.index(min(row, len(items) - 1), 0))
             self.list.resizeColumnsToContents()
+            for column in (2, 3):  # "– other code, …" must not push the coders' names and the passage out of sight
+                self.list.setColumnWidth(column, min(self.list.columnWidth(column), CODER_COLUMN))
         self._show_current(self.list.currentIndex(), QModelIndex())
 
     def set_codes(self, codes: Sequence[tuple[int, str, int]]) -> None:

@@ -175,7 +175,7 @@
 <context>
     <name>AgreementTab</name>
     <message>
-        <location filename="../../analysis/agreement_tab.py" line="+45"/>
+        <location filename="../../analysis/agreement_tab.py" line="+49"/>
         <source>sentence</source>
         <translation>zin</translation>
     </message>
@@ -270,7 +270,12 @@
         <translation>Kies een code om hieronder haar verschillen te zien</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+13"/>
+        <source>Double-click a pair to compare its two coders and list their disagreements</source>
+        <translation>Dubbelklik op een tweetal om de twee codeurs te vergelijken en hun verschillen te tonen</translation>
+    </message>
+    <message>
+        <location line="+33"/>
         <source>all coders (Fleiss&apos; κ, α)</source>
         <translation>alle codeurs (Fleiss&apos; κ, α)</translation>
     </message>
@@ -290,7 +295,7 @@
         <translation>Segmentoverlap vergelijkt twee codeurs; kies codeur B.</translation>
     </message>
     <message>
-        <location line="+91"/>
+        <location line="+126"/>
         <source>agreement</source>
         <translation>overeenstemming</translation>
     </message>
@@ -4783,7 +4788,7 @@ Wachtwoord om hem te versleutelen (leeg laten voor geen):</translation>
 <context>
     <name>Worker</name>
     <message>
-        <location filename="../../workers.py" line="+187"/>
+        <location filename="../../workers.py" line="+184"/>
         <source>An unexpected error occurred: {0}</source>
         <translation>Er is een onverwachte fout opgetreden: {0}</translation>
     </message>
