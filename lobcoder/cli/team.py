@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 from lobcoder.cli.backup import report_problem
-from lobcoder.cli.output import count, error, print_json
+from lobcoder.cli.output import error, print_json
 from lobcoder.i18n import message
 from lobcoder.storage.backups import BEFORE_MERGE, create_backup
 from lobcoder.storage.project import ProjectStore
@@ -35,6 +35,7 @@ def register(commands: argparse._SubParsersAction) -> None:
     copy.add_argument("--seed", type=int, default=1, help="sample: the random seed (default 1)")
     copy.add_argument("--keep-codings", action="store_true", help="keep the existing codings (not blind)")
     copy.add_argument("--qdpx", action="store_true", help="also write the copy as .qdpx beside it")
+    copy.add_argument("--language", choices=["en", "nl"], default="en", help="language of the messages and warnings")
     copy.add_argument("--json", action="store_true")
     copy.set_defaults(handler=cmd_copy)
     merge = actions.add_parser(
@@ -84,18 +85,23 @@ def cmd_copy(args: argparse.Namespace) -> int:
     if args.json:
         print_json(report)
         return 0
-    kind = "blind copy" if report.blind else "copy with codings"
-    print(f"Wrote a {kind} to {report.path}: {count(len(report.documents), 'document')}, {count(report.codes, 'code')}")
+    language = args.language
+    documents = message(
+        "copy.document" if len(report.documents) == 1 else "copy.documents", language, count=len(report.documents)
+    )
+    codes = message("copy.code" if report.codes == 1 else "copy.codes", language, count=report.codes)
+    key = "copy.wrote_blind" if report.blind else "copy.wrote_codings"
+    print(message(key, language, path=report.path, documents=documents, codes=codes))
     for name in report.documents:
         print(f"  {name}")
     if report.qdpx:
-        print(f"Also wrote {report.qdpx}")
+        print(message("copy.also_wrote", language, path=report.qdpx))
     return 0
 
 
 def _warn_missed(args: argparse.Namespace, missed: list[str], chosen: int, total: int) -> None:
-    """Say (on stderr) which strata the sample has no document from (team copy has no --language: English)."""
-    language = getattr(args, "language", "en")
+    """Say (on stderr, in the --language) which strata the sample has no document from."""
+    language = args.language
     values = ", ".join(value or message("sample.no_value", language) for value in missed)
     percent = f"{args.sample:g}"
     text = message(

@@ -12,6 +12,19 @@ MESSAGES: dict[str, M] = {
         "{attribute} {values}: dat deel van het project zit niet in de kopie (neem een grotere --sample)",
     ),
     "sample.no_value": M(en="(no value)", nl="(geen waarde)"),
+    "copy.wrote_blind": M(
+        en="Wrote a blind copy to {path}: {documents}, {codes}",
+        nl="Blinde kopie geschreven naar {path}: {documents}, {codes}",
+    ),
+    "copy.wrote_codings": M(
+        en="Wrote a copy with codings to {path}: {documents}, {codes}",
+        nl="Kopie met coderingen geschreven naar {path}: {documents}, {codes}",
+    ),
+    "copy.document": M(en="{count} document", nl="{count} document"),
+    "copy.documents": M(en="{count} documents", nl="{count} documenten"),
+    "copy.code": M(en="{count} code", nl="{count} code"),
+    "copy.codes": M(en="{count} codes", nl="{count} codes"),
+    "copy.also_wrote": M(en="Also wrote {path}", nl="Ook geschreven: {path}"),
     "merge.title": M(en="Merge of {source} into this project", nl="Samenvoegen van {source} in dit project"),
     "merge.documents": M(
         en="Documents: {matched} matched, {differs} with a different text, {missing} not in this project",

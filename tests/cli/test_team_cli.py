@@ -96,3 +96,24 @@ def test_a_stratified_sample_that_leaves_a_stratum_out_says_so(tmp_path: Path) -
         main(["team", "copy", str(tmp_path / "main.lobcoder"), "--out", str(tmp_path / "two"), "--sample", "50",
               "--stratify", "wave"])  # fmt: skip
     assert "warning" not in err_50.getvalue()
+
+
+def test_team_copy_speaks_the_language_asked_for(tmp_path: Path) -> None:
+    """--language nl: the summary and the missed-strata warning in Dutch; without it, English as before."""
+    build_project(tmp_path / "main.lobcoder").close()
+    out, err = io.StringIO(), io.StringIO()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        code = main(["team", "copy", str(tmp_path / "main.lobcoder"), "--out", str(tmp_path / "een"),
+                     "--sample", "25", "--stratify", "wave", "--qdpx", "--language", "nl"])  # fmt: skip
+    assert code == 0
+    assert f"Blinde kopie geschreven naar {tmp_path / 'een.lobcoder'}: 1 document, " in out.getvalue()
+    assert f"Ook geschreven: {tmp_path / 'een.qdpx'}" in out.getvalue()
+    assert "waarschuwing: een steekproef van 25 % is 1 van 4 documenten en heeft er geen met wave" in err.getvalue()
+    assert "warning" not in err.getvalue() and "Wrote" not in out.getvalue()
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(io.StringIO()):
+        main(["team", "copy", str(tmp_path / "main.lobcoder"), "--out", str(tmp_path / "all"), "--keep-codings",
+              "--language", "nl"])  # fmt: skip
+    assert "Kopie met coderingen geschreven naar" in out.getvalue() and "4 documenten, " in out.getvalue()
+    code, english = run("team", "copy", tmp_path / "main.lobcoder", "--out", tmp_path / "en")
+    assert code == 0 and english.startswith(f"Wrote a blind copy to {tmp_path / 'en.lobcoder'}: 4 documents, ")

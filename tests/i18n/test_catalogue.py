@@ -68,6 +68,9 @@ SAME_IN_EVERY_LANGUAGE = {
     "note.label.set",
     "note.media.audio",
     "note.media.video",
+    "copy.document",
+    "copy.code",
+    "copy.codes",
 }
 
 
