@@ -52,7 +52,7 @@ class TeamActions(TaskActions):
     @Slot()
     def prepare_copy(self) -> None:
         from lobcoder.gui.dialogs.team_copy_dialog import TeamCopyDialog
-        from lobcoder.teamwork.sample import choose_sample, copy_candidates
+        from lobcoder.teamwork.sample import copy_candidates, sample_with_strata
 
         store = self._store(self.tr("Prepare a copy for a second coder"))
         if store is None:
@@ -60,9 +60,10 @@ class TeamActions(TaskActions):
         with store.read() as session:
             documents, attributes = copy_candidates(session)
 
-        def sampler(percent: float, attribute: str | None, seed: int) -> list[int]:
+        def sampler(percent: float, attribute: str | None, seed: int) -> tuple[list[int], list[str]]:
             with store.read() as session:
-                return [c.document_id for c in choose_sample(session, percent, attribute, seed)]
+                chosen, missed = sample_with_strata(session, percent, attribute, seed)
+            return [c.document_id for c in chosen], missed
 
         current = self.window.document
         dialog = TeamCopyDialog(documents, attributes, {current.id} if current else set(), sampler, self.window)

@@ -15,7 +15,7 @@ from lobcoder.gui.team_actions import TeamActions
 from lobcoder.storage.backups import BEFORE_MERGE, list_backups
 from lobcoder.storage.models import Coder, Coding, Document
 from lobcoder.storage.project import ProjectStore
-from tests.teamwork.helpers import build_project, code_as
+from tests.teamwork.helpers import WAVES, build_project, code_as
 
 
 @pytest.fixture
@@ -60,6 +60,33 @@ def test_copy_dialog_draws_a_stratified_sample_and_writes_the_copy(qtbot, window
     with ProjectStore.open(tmp_path / "ilse.lobcoder") as copy:
         assert count(copy, Document) == len(options.document_ids)
         assert count(copy, Coding) == 0
+
+
+def test_copy_dialog_warns_when_the_sample_leaves_a_stratum_out(qtbot, window: MainWindow) -> None:
+    """25 % of 4 interviews in two waves is one interview: the dialog names the wave left out, as the CLI does."""
+    window.menu_actions.team_copy_action.trigger()
+    dialog = team(window).copy_dialog
+    assert dialog is not None
+    dialog.by_sample.setChecked(True)
+    dialog.percent.setValue(50)
+    assert dialog.warning.isHidden()
+    dialog.percent.setValue(25)
+    [chosen] = dialog.chosen()
+    name = next(
+        dialog.model.item(r).text() for r in range(4) if dialog.model.item(r).data(Qt.ItemDataRole.UserRole) == chosen
+    )
+    other = "2" if WAVES[name] == "1" else "1"
+    assert dialog.warning.isVisible()
+    assert dialog.warning.text() == (
+        f"A 25 % sample is 1 document of 4 and has none with wave {other}: that part of the project "
+        "will not be in the copy (take a larger sample)."
+    )
+    dialog.stratify.setCurrentIndex(0)  # all documents alike: no strata to miss
+    assert dialog.warning.isHidden()
+    dialog.stratify.setCurrentIndex(1)
+    assert dialog.warning.isVisible()
+    dialog.by_hand.setChecked(True)
+    assert dialog.warning.isHidden()
 
 
 def test_merge_preview_apply_undo_and_save_report(qtbot, window: MainWindow, tmp_path: Path) -> None:

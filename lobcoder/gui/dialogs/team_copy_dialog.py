@@ -22,7 +22,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-Sampler = Callable[[float, str | None, int], list[int]]
+Sampler = Callable[[float, str | None, int], tuple[list[int], list[str]]]
+"""(percent, attribute, seed) -> the documents drawn, and the values of the attribute none of them has."""
 
 
 @dataclass(frozen=True)
@@ -33,7 +34,11 @@ class CopyOptions:
 
 
 class TeamCopyDialog(QDialog):
-    """Documents ticked by hand, or drawn by ``sampler(percent, attribute, seed)`` and shown ticked."""
+    """Documents ticked by hand, or drawn by ``sampler(percent, attribute, seed)`` and shown ticked.
+
+    A stratified sample too small to hold a document of every value is shown
+    with a warning naming the values left out (as ``lobcoder team copy`` says).
+    """
 
     def __init__(
         self,
@@ -89,6 +94,10 @@ class TeamCopyDialog(QDialog):
         self.list = QListView()
         self.list.setModel(self.model)
         self.count = QLabel()
+        self.warning = QLabel()
+        self.warning.setWordWrap(True)
+        self.warning.setStyleSheet("color: #a33a00")
+        self.warning.hide()
         self.blind = QCheckBox(self.tr("Blind: leave out the existing codings and memos (codebook memos stay)"))
         self.blind.setChecked(True)
         self.qdpx = QCheckBox(self.tr("Also write a REFI-QDA file (.qdpx) for ATLAS.ti, MAXQDA or NVivo"))
@@ -103,6 +112,7 @@ class TeamCopyDialog(QDialog):
         layout.addLayout(sample_row)
         layout.addWidget(self.list, 1)
         layout.addWidget(self.count)
+        layout.addWidget(self.warning)
         layout.addWidget(self.blind)
         layout.addWidget(self.qdpx)
         layout.addWidget(self.buttons)
@@ -131,13 +141,18 @@ class TeamCopyDialog(QDialog):
         self.list.setEnabled(not sample)
         if sample:
             self._resample()
+        else:
+            self.warning.hide()
         self._update_count()
 
     @Slot()
     def _resample(self) -> None:
         if not self.by_sample.isChecked():
             return
-        drawn = set(self.sampler(self.percent.value(), self.stratify.currentData(), self.seed.value()))
+        attribute = self.stratify.currentData()
+        ids, missed = self.sampler(self.percent.value(), attribute, self.seed.value())
+        drawn = set(ids)
+        self._warn(attribute, missed, len(drawn))
         self.model.blockSignals(True)
         for row in range(self.model.rowCount()):
             item = self.model.item(row)
@@ -152,3 +167,18 @@ class TeamCopyDialog(QDialog):
         chosen = len(self.chosen())
         self.count.setText(self.tr("%n document(s) of {0} will be copied.", "", chosen).format(self.model.rowCount()))
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(chosen > 0)
+
+    def _warn(self, attribute: str | None, missed: Sequence[str], drawn: int) -> None:
+        if not attribute or not missed:
+            self.warning.hide()
+            return
+        values = ", ".join(value or self.tr("(no value)") for value in missed)
+        self.warning.setText(
+            self.tr(
+                "A {0} % sample is %n document(s) of {1} and has none with {2} {3}: that part of the project "
+                "will not be in the copy (take a larger sample).",
+                "",
+                drawn,
+            ).format(f"{self.percent.value():g}", self.model.rowCount(), attribute, values)
+        )
+        self.warning.show()

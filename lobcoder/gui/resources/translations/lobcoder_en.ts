@@ -269,7 +269,7 @@
 <context>
     <name>DisagreementBrowser</name>
     <message numerus="yes">
-        <location filename="../../analysis/disagreement_browser.py" line="+262"/>
+        <location filename="../../analysis/disagreement_browser.py" line="+263"/>
         <source>%n disagreement(s)</source>
         <translation>
             <numerusform>%n disagreement</numerusform>
@@ -778,7 +778,7 @@ Language of the codebook:</numerusform>
 <context>
     <name>TeamActions</name>
     <message numerus="yes">
-        <location filename="../../team_actions.py" line="+119"/>
+        <location filename="../../team_actions.py" line="+120"/>
         <source>Wrote a {0} with %n document(s) to {1}.</source>
         <translation>
             <numerusform>Wrote a {0} with %n document to {1}.</numerusform>
@@ -797,11 +797,19 @@ Language of the codebook:</numerusform>
 <context>
     <name>TeamCopyDialog</name>
     <message numerus="yes">
-        <location filename="../../dialogs/team_copy_dialog.py" line="+153"/>
+        <location filename="../../dialogs/team_copy_dialog.py" line="+168"/>
         <source>%n document(s) of {0} will be copied.</source>
         <translation>
             <numerusform>%n document of {0} will be copied.</numerusform>
             <numerusform>%n documents of {0} will be copied.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+10"/>
+        <source>A {0} % sample is %n document(s) of {1} and has none with {2} {3}: that part of the project will not be in the copy (take a larger sample).</source>
+        <translation>
+            <numerusform>A {0} % sample is %n document of {1} and has none with {2} {3}: that part of the project will not be in the copy (take a larger sample).</numerusform>
+            <numerusform>A {0} % sample is %n documents of {1} and has none with {2} {3}: that part of the project will not be in the copy (take a larger sample).</numerusform>
         </translation>
     </message>
 </context>

@@ -175,7 +175,7 @@
 <context>
     <name>AgreementTab</name>
     <message>
-        <location filename="../../analysis/agreement_tab.py" line="+49"/>
+        <location filename="../../analysis/agreement_tab.py" line="+50"/>
         <source>sentence</source>
         <translation>zin</translation>
     </message>
@@ -270,7 +270,7 @@
         <translation>Kies een code om hieronder haar verschillen te zien</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+12"/>
         <source>Double-click a pair to compare its two coders and list their disagreements</source>
         <translation>Dubbelklik op een tweetal om de twee codeurs te vergelijken en hun verschillen te tonen</translation>
     </message>
@@ -295,7 +295,7 @@
         <translation>Segmentoverlap vergelijkt twee codeurs; kies codeur B.</translation>
     </message>
     <message>
-        <location line="+126"/>
+        <location line="+136"/>
         <source>agreement</source>
         <translation>overeenstemming</translation>
     </message>
@@ -1426,7 +1426,7 @@
 <context>
     <name>DisagreementBrowser</name>
     <message>
-        <location filename="../../analysis/disagreement_browser.py" line="+167"/>
+        <location filename="../../analysis/disagreement_browser.py" line="+168"/>
         <source>Double-click or press Enter to show the passage in its document</source>
         <translation>Dubbelklik of druk op Enter om de passage in haar document te tonen</translation>
     </message>
@@ -1491,7 +1491,7 @@
         </translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+44"/>
         <source>{0}: coded here</source>
         <translation>{0}: hier gecodeerd</translation>
     </message>
@@ -1509,7 +1509,7 @@
 <context>
     <name>DisagreementModel</name>
     <message>
-        <location line="-187"/>
+        <location line="-189"/>
         <source>Document</source>
         <translation>Document</translation>
     </message>
@@ -4556,7 +4556,7 @@ Wachtwoord om hem te versleutelen (leeg laten voor geen):</translation>
     <name>TeamActions</name>
     <message>
         <location filename="../../team_actions.py" line="+57"/>
-        <location line="+56"/>
+        <location line="+57"/>
         <source>Prepare a copy for a second coder</source>
         <translation>Kopie maken voor een tweede codeur</translation>
     </message>
@@ -4672,7 +4672,7 @@ Wachtwoord om hem te versleutelen (leeg laten voor geen):</translation>
 <context>
     <name>TeamCopyDialog</name>
     <message>
-        <location filename="../../dialogs/team_copy_dialog.py" line="+47"/>
+        <location filename="../../dialogs/team_copy_dialog.py" line="+52"/>
         <source>Prepare a copy for a second coder</source>
         <translation>Kopie maken voor een tweede codeur</translation>
     </message>
@@ -4712,7 +4712,7 @@ Wachtwoord om hem te versleutelen (leeg laten voor geen):</translation>
         <translation>gestratificeerd:</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+19"/>
         <source>Blind: leave out the existing codings and memos (codebook memos stay)</source>
         <translation>Blind: zonder de bestaande coderingen en memo&apos;s (memo&apos;s bij codes blijven)</translation>
     </message>
@@ -4727,11 +4727,24 @@ Wachtwoord om hem te versleutelen (leeg laten voor geen):</translation>
         <translation>Kopie schrijven…</translation>
     </message>
     <message numerus="yes">
-        <location line="+57"/>
+        <location line="+63"/>
         <source>%n document(s) of {0} will be copied.</source>
         <translation>
             <numerusform>%n document van de {0} wordt gekopieerd.</numerusform>
             <numerusform>%n documenten van de {0} worden gekopieerd.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>(no value)</source>
+        <translation>(geen waarde)</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>A {0} % sample is %n document(s) of {1} and has none with {2} {3}: that part of the project will not be in the copy (take a larger sample).</source>
+        <translation>
+            <numerusform>Een steekproef van {0} % is %n document van {1} en heeft er geen met {2} {3}: dat deel van het project komt niet in de kopie (neem een grotere steekproef).</numerusform>
+            <numerusform>Een steekproef van {0} % is %n documenten van {1} en heeft er geen met {2} {3}: dat deel van het project komt niet in de kopie (neem een grotere steekproef).</numerusform>
         </translation>
     </message>
 </context>
