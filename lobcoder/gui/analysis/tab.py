@@ -3,12 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
-import shiboken6
-from PySide6.QtCore import QSignalBlocker, Qt, Signal, Slot
+from PySide6.QtCore import QSignalBlocker, Signal, Slot
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -19,7 +17,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QMessageBox,
     QProgressBar,
-    QProgressDialog,
     QPushButton,
     QTableView,
     QVBoxLayout,
@@ -30,6 +27,7 @@ from lobcoder.analysis.dataset import Dataset, DocumentSource, TurnInfo
 from lobcoder.analysis.filters import AnalysisFilter
 from lobcoder.analysis.table import Table
 from lobcoder.errors import Cancelled
+from lobcoder.gui.analysis.export_run import ExportRun
 from lobcoder.gui.i18n import available_languages
 from lobcoder.gui.pseudonymise.export_option import PseudonymiseOption
 from lobcoder.gui.workers import CancelCheck, Worker
@@ -77,14 +75,14 @@ class AnalysisTab(QWidget):
         self._generation = 0
         self._stale = True
         self._worker: Worker | None = None
-        self.export_worker: Worker | None = None
         self.busy = QProgressBar()
         self.busy.setRange(0, 0)
         self.busy.setMaximumWidth(120)
         self.busy.setTextVisible(False)
         self.busy.hide()
         self.export_button = QPushButton(self.tr("Export…"))
-        self.export_button.setToolTip(self.tr("Save the table as Word (.docx), Excel (.xlsx) or CSV"))
+        self.export_tip = self.tr("Save the table as Word (.docx), Excel (.xlsx) or CSV")
+        self.export_button.setToolTip(self.export_tip)
         self.export_button.clicked.connect(self.choose_export_file)
         self.export_button.setEnabled(False)
         self.pseudonymise = PseudonymiseOption()
@@ -94,7 +92,6 @@ class AnalysisTab(QWidget):
         self.export_language.setCurrentIndex(max(0, self.export_language.findData(host.language())))
         self.export_language.setToolTip(self.tr("Language of the exported table: its title, headings and notes"))
         self.pseudonymise.toggled.connect(self._pseudonymise_toggled)
-        self.progress: QProgressDialog | None = None
         self.message = QLabel()
         self.message.setWordWrap(True)
         self.message.hide()
@@ -183,7 +180,7 @@ class AnalysisTab(QWidget):
             self._stale = True
             self.result = None
             self.show_result(None)
-            self.export_button.setEnabled(False)
+            self.refresh_export_button()
             return
         self._stale = False
         try:
@@ -210,7 +207,7 @@ class AnalysisTab(QWidget):
         self._worker.cancel()
         self._generation += 1
         self._stale = True
-        self.busy.setVisible(self.export_worker is not None and not self.export_worker.is_done())
+        self.busy.setVisible(self.host.export_running(self))
 
     def is_busy(self) -> bool:
         return self._worker is not None and not self._worker.is_done()
@@ -227,7 +224,7 @@ class AnalysisTab(QWidget):
         self.result = result
         self.result_dataset = dataset
         self.show_result(result)
-        self.export_button.setEnabled(result is not None)
+        self.refresh_export_button()
         self.computed.emit()
 
     def _failed(self, generation: int, message: str) -> None:
@@ -236,14 +233,14 @@ class AnalysisTab(QWidget):
         self._done(generation)
         self.result = None
         self.show_result(None)
-        self.export_button.setEnabled(False)
+        self.refresh_export_button()
         self.message.setText(self.tr("Could not compute this analysis: {0}").format(message))
         self.message.show()
         self.computed.emit()
 
     def _done(self, generation: int) -> None:
         if generation == self._generation:
-            self.busy.hide()
+            self.busy.setVisible(self.host.export_running(self))
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
         super().showEvent(event)
@@ -275,7 +272,10 @@ class AnalysisTab(QWidget):
 
         With "Pseudonymise" ticked the analysis is computed again, with the same
         choices, on the hidden pseudonymised copy (:mod:`pseudonymised_export`).
+        Returns None, writing nothing, while the window writes another export.
         """
+        if self.host.is_exporting():
+            return None
         # A hidden choice (the Quotes tab's) is not the user's: the export follows the interface then.
         hidden = self.export_language.isHidden()
         with self.host.speaking(self.host.language() if hidden else self.export_language.currentData()):
@@ -285,14 +285,7 @@ class AnalysisTab(QWidget):
             if not tables:
                 return None
             task = self.export_task(tables, path, self.host.language())
-        self.export_button.setEnabled(False)
-        self.busy.show()
-        worker = Worker(lambda _progress, _cancelled: task())
-        worker.signals.finished.connect(lambda _result: self._exported(path))
-        worker.signals.failed.connect(lambda message: self._export_failed(path, message))
-        worker.signals.cancelled.connect(lambda: self._export_failed(path, self.tr("cancelled")))
-        self.export_worker = worker.start(owner=self)
-        return worker
+        return self._start_export(ExportRun(self, path, lambda _progress, _cancelled: task()))
 
     def _export_pseudonymised(self, path: Path) -> Worker | None:
         from lobcoder.gui.analysis.pseudonymised_export import pseudonymised_task
@@ -305,43 +298,39 @@ class AnalysisTab(QWidget):
         except ValueError as exc:
             self._export_failed(path, str(exc))
             return None
-        self.export_button.setEnabled(False)
-        self.busy.show()
-        progress = QProgressDialog(self.tr("Pseudonymising…"), self.tr("Cancel"), 0, 0, self)
-        progress.setWindowTitle(self.tr("Export table"))
-        progress.setWindowModality(Qt.WindowModality.WindowModal)
-        progress.setMinimumDuration(300)
-        worker = Worker(task)
-        progress.canceled.connect(worker.cancel)
-        worker.signals.progress.connect(partial(_show_progress, progress))
-        worker.signals.finished.connect(lambda _result: self._exported(path))
-        worker.signals.failed.connect(lambda message: self._export_failed(path, message))
-        worker.signals.cancelled.connect(lambda: self._export_failed(path, self.tr("cancelled")))
-        self.progress = progress
-        self.export_worker = worker.start(owner=self)
+        return self._start_export(ExportRun(self, path, task, progress=self.tr("Pseudonymising…")))
+
+    def _start_export(self, run: ExportRun) -> Worker | None:
+        run.written.connect(self._exported)
+        run.failed.connect(self._export_failed)
+        worker = self.host.start_export(self, run)
+        self.busy.setVisible(True)
         return worker
+
+    def refresh_export_button(self) -> None:
+        """Offer Export… for a result, unless the window is writing an export (one at a time)."""
+        running = self.host.is_exporting()
+        self.export_button.setEnabled(self.result is not None and not running)
+        waiting = self.tr("An export is running; Export… is available again when it has ended.")
+        self.export_button.setToolTip(waiting if running else self.export_tip)
+
+    def export_ended(self) -> None:
+        """The window's export ended (this tab's or another's): Export… may be offered again."""
+        self.busy.setVisible(self.is_busy())
+        self.refresh_export_button()
 
     @Slot(bool)
     def _pseudonymise_toggled(self, checked: bool) -> None:
         self.host.set_pseudonymise(checked)
 
-    def _export_ended(self) -> None:
-        if self.progress is not None:
-            self.progress.reset()
-            self.progress.hide()
-            self.progress.deleteLater()
-            self.progress = None
-        self.busy.setVisible(self.is_busy())
-        self.export_button.setEnabled(self.result is not None)
-
+    @Slot(Path)
     def _exported(self, path: Path) -> None:
-        self._export_ended()
         self.host.remember_export_folder(path.parent)
         self.host.show_status(self.tr("Saved {0}").format(str(path)))
         self.exported.emit(str(path))
 
+    @Slot(Path, str)
     def _export_failed(self, path: Path, message: str) -> None:
-        self._export_ended()
         QMessageBox.warning(
             self, self.tr("Export failed"), self.tr("Could not write {0}:\n{1}").format(str(path), message)
         )
@@ -386,13 +375,6 @@ class _StoppableSource(DocumentSource):
     def _check(self) -> None:
         if self._cancelled():
             raise Cancelled("the analysis was stopped")
-
-
-def _show_progress(dialog: QProgressDialog, done: int, total: int, _label: str) -> None:
-    if not shiboken6.isValid(dialog):  # deleted with its window while the export ran
-        return
-    dialog.setMaximum(total)
-    dialog.setValue(done)
 
 
 def _suffix_of_filter(chosen: str) -> str:

@@ -15,6 +15,7 @@ from lobcoder.analysis.dataset import Dataset, load_dataset
 from lobcoder.gui.analysis.agreement_tab import AgreementTab
 from lobcoder.gui.analysis.cooccurrence_tab import CooccurrenceTab
 from lobcoder.gui.analysis.crosstab_tab import CrosstabTab
+from lobcoder.gui.analysis.export_run import ExportRun
 from lobcoder.gui.analysis.filter_box import FilterBox
 from lobcoder.gui.analysis.frequencies_tab import FrequenciesTab
 from lobcoder.gui.analysis.quotes_tab import QuotesTab
@@ -61,6 +62,7 @@ class AnalysisWindow(QWidget):
         self._generation = 0
         self._loader: Worker | None = None
         self._export_folder: Path | None = None
+        self._export: tuple[AnalysisTab, ExportRun] | None = None  # the one export running, and whose
         self._dirty = False
         self._loading = False
         self._speaking: Language | None = None
@@ -230,6 +232,34 @@ class AnalysisWindow(QWidget):
 
     def remember_export_folder(self, folder: Path) -> None:
         self._export_folder = folder
+
+    def is_exporting(self) -> bool:
+        """Whether an export is being written: the window writes one at a time, so Export… waits."""
+        return self._export is not None
+
+    def export_running(self, tab: AnalysisTab) -> bool:
+        """Whether the export being written is ``tab``'s."""
+        return self._export is not None and self._export[0] is tab
+
+    def start_export(self, tab: AnalysisTab, run: ExportRun) -> Worker | None:
+        """Start ``run`` for ``tab`` unless another export runs (then None); every tab's Export… waits for it."""
+        if self._export is not None:
+            run.deleteLater()
+            return None
+        self._export = (tab, run)
+        run.ended.connect(self._export_ended)
+        worker = run.start()
+        for each in self.all_tabs():
+            each.refresh_export_button()
+        return worker
+
+    @Slot(object)
+    def _export_ended(self, run: ExportRun) -> None:
+        if self._export is not None and self._export[1] is run:
+            self._export = None
+        run.deleteLater()
+        for tab in self.all_tabs():
+            tab.export_ended()
 
     def set_pseudonymise(self, checked: bool) -> None:
         """Tick or untick "Pseudonymise" on every tab (the choice is one for the window)."""

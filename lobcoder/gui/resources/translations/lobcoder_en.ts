@@ -95,7 +95,7 @@
 <context>
     <name>AnalysisWindow</name>
     <message numerus="yes">
-        <location filename="../../analysis/window.py" line="+258"/>
+        <location filename="../../analysis/window.py" line="+288"/>
         <source>%n document(s)</source>
         <translation>
             <numerusform>%n document</numerusform>
@@ -191,7 +191,7 @@
 <context>
     <name>CodebookImportDialog</name>
     <message numerus="yes">
-        <location filename="../../dialogs/codebook_import_dialog.py" line="+117"/>
+        <location filename="../../dialogs/codebook_import_dialog.py" line="+119"/>
         <source>%n new code(s)</source>
         <translation>
             <numerusform>%n new code</numerusform>
@@ -302,7 +302,7 @@
 <context>
     <name>ExchangeActions</name>
     <message numerus="yes">
-        <location filename="../../exchange_actions.py" line="+160"/>
+        <location filename="../../exchange_actions.py" line="+161"/>
         <source>Exported %n code(s) to {0}</source>
         <translation>
             <numerusform>Exported %n code to {0}</numerusform>
@@ -643,7 +643,7 @@ Language of the codebook:</numerusform>
 <context>
     <name>SheetPanel</name>
     <message numerus="yes">
-        <location filename="../../dialogs/import_sheet.py" line="+350"/>
+        <location filename="../../dialogs/import_sheet.py" line="+351"/>
         <source>%n unmatched row(s) name files about to be imported; they will match after the import.</source>
         <translation>
             <numerusform>%n unmatched row name files about to be imported; they will match after the import.</numerusform>
@@ -651,7 +651,7 @@ Language of the codebook:</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+39"/>
+        <location line="+40"/>
         <source>%n document(s) linked to a participant.</source>
         <translation>
             <numerusform>%n document linked to a participant.</numerusform>

@@ -321,7 +321,7 @@
 <context>
     <name>AnalysisTab</name>
     <message>
-        <location filename="../../analysis/tab.py" line="+86"/>
+        <location filename="../../analysis/tab.py" line="+83"/>
         <source>Export…</source>
         <translation>Exporteren…</translation>
     </message>
@@ -331,12 +331,12 @@
         <translation>De tabel opslaan als Word (.docx), Excel (.xlsx) of CSV</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>Language of the exported table: its title, headings and notes</source>
         <translation>Taal van de geëxporteerde tabel: titel, kopjes en noten</translation>
     </message>
     <message>
-        <location line="+145"/>
+        <location line="+144"/>
         <source>Could not compute this analysis: {0}</source>
         <translation>Deze analyse kon niet worden berekend: {0}</translation>
     </message>
@@ -357,28 +357,21 @@
     </message>
     <message>
         <location line="+4"/>
-        <location line="+47"/>
         <source>Export table</source>
         <translation>Tabel exporteren</translation>
     </message>
     <message>
-        <location line="-18"/>
-        <location line="+26"/>
-        <source>cancelled</source>
-        <translation>geannuleerd</translation>
+        <location line="+53"/>
+        <source>An export is running; Export… is available again when it has ended.</source>
+        <translation>Er loopt een export; Exporteren… kan weer zodra die klaar is.</translation>
     </message>
     <message>
-        <location line="-9"/>
+        <location line="-13"/>
         <source>Pseudonymising…</source>
         <translation>Pseudonimiseren…</translation>
     </message>
     <message>
-        <location line="+0"/>
-        <source>Cancel</source>
-        <translation>Annuleren</translation>
-    </message>
-    <message>
-        <location line="+30"/>
+        <location line="+28"/>
         <source>Saved {0}</source>
         <translation>{0} opgeslagen</translation>
     </message>
@@ -398,7 +391,7 @@
 <context>
     <name>AnalysisWindow</name>
     <message>
-        <location filename="../../analysis/window.py" line="+80"/>
+        <location filename="../../analysis/window.py" line="+82"/>
         <source>&amp;Frequencies</source>
         <translation>&amp;Frequenties</translation>
     </message>
@@ -433,7 +426,7 @@
         <translation>Het project kon niet worden gelezen: {0}</translation>
     </message>
     <message>
-        <location line="+67"/>
+        <location line="+95"/>
         <source>Open a project to analyse its codings.</source>
         <translation>Open een project om de coderingen te analyseren.</translation>
     </message>
@@ -869,7 +862,7 @@
 <context>
     <name>CodebookImportDialog</name>
     <message>
-        <location filename="../../dialogs/codebook_import_dialog.py" line="+55"/>
+        <location filename="../../dialogs/codebook_import_dialog.py" line="+57"/>
         <source>Import codebook</source>
         <translation>Codeboek importeren</translation>
     </message>
@@ -1707,7 +1700,7 @@
 <context>
     <name>ExchangeActions</name>
     <message>
-        <location filename="../../exchange_actions.py" line="+71"/>
+        <location filename="../../exchange_actions.py" line="+72"/>
         <source>lobcoder projects (*{0})</source>
         <translation>lobcoder-projecten (*{0})</translation>
     </message>
@@ -1990,7 +1983,7 @@ Taal van het codeboek:</numerusform>
 <context>
     <name>ExchangeReportDialog</name>
     <message>
-        <location filename="../../dialogs/exchange_report_dialog.py" line="+38"/>
+        <location filename="../../dialogs/exchange_report_dialog.py" line="+41"/>
         <source>What had to be repaired or left out:</source>
         <translation>Wat hersteld of weggelaten moest worden:</translation>
     </message>
@@ -2049,6 +2042,24 @@ Taal van het codeboek:</numerusform>
         <location line="+0"/>
         <source>Choose file…</source>
         <translation>Bestand kiezen…</translation>
+    </message>
+</context>
+<context>
+    <name>ExportRun</name>
+    <message>
+        <location filename="../../analysis/export_run.py" line="+39"/>
+        <source>Cancel</source>
+        <translation>Annuleren</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Export table</source>
+        <translation>Tabel exporteren</translation>
+    </message>
+    <message>
+        <location line="+42"/>
+        <source>cancelled</source>
+        <translation>geannuleerd</translation>
     </message>
 </context>
 <context>
@@ -3787,7 +3798,7 @@ Wachtwoord om hem te versleutelen (leeg laten voor geen):</translation>
 <context>
     <name>SheetPanel</name>
     <message>
-        <location filename="../../dialogs/import_sheet.py" line="+120"/>
+        <location filename="../../dialogs/import_sheet.py" line="+121"/>
         <location line="+192"/>
         <source>No sheet: documents get no attributes.</source>
         <translation>Geen attributenbestand: documenten krijgen geen attributen.</translation>
@@ -3909,12 +3920,12 @@ Wachtwoord om hem te versleutelen (leeg laten voor geen):</translation>
     </message>
     <message>
         <location line="+5"/>
-        <location line="+42"/>
+        <location line="+43"/>
         <source>New participants: {0}</source>
         <translation>Nieuwe deelnemers: {0}</translation>
     </message>
     <message numerus="yes">
-        <location line="-37"/>
+        <location line="-38"/>
         <source>%n unmatched row(s) name files about to be imported; they will match after the import.</source>
         <translation>
             <numerusform>%n niet-gekoppelde rij noemt een bestand dat nu wordt geïmporteerd; die wordt na het importeren gekoppeld.</numerusform>
@@ -3937,7 +3948,7 @@ Wachtwoord om hem te versleutelen (leeg laten voor geen):</translation>
         <translation>Rij {0}: ‘{1}’ is dubbelzinnig ({2}).</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Row {0}, column ‘{1}’: ‘{2}’ {3}.</source>
         <translation>Rij {0}, kolom ‘{1}’: ‘{2}’ {3}.</translation>
     </message>

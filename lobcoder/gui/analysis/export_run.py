@@ -1,0 +1,82 @@
+"""One Export… of the analysis window: its worker, its progress dialog, and an end that touches only those."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import shiboken6
+from PySide6.QtCore import QObject, Qt, Signal, Slot
+from PySide6.QtWidgets import QProgressDialog, QWidget
+
+from lobcoder.gui.workers import Task, Worker
+
+
+class ExportRun(QObject):
+    """One file written by a tab's Export… on a worker, with a progress dialog (Cancel) when one is asked for.
+
+    The analysis window runs at most one at a time (:meth:`AnalysisWindow.start_export`):
+    a result computed meanwhile must not offer a second export whose end the
+    first would take for its own. Everything a run's end touches is its own
+    (its dialog, its worker); the tab hears the outcome from its slots.
+
+    Signals:
+        written(Path): the file was written.
+        failed(Path, str): it could not be written; a one-line reason ("cancelled" when cancelled).
+        ended(object): emitted with the run itself after written or failed, once.
+    """
+
+    written = Signal(Path)
+    failed = Signal(Path, str)
+    ended = Signal(object)
+
+    def __init__(self, parent: QWidget, path: Path, task: Task, progress: str | None = None) -> None:
+        """With ``progress`` (its label) a window-modal progress dialog with Cancel shows the task's progress."""
+        super().__init__(parent)
+        self.path = path
+        self.worker = Worker(task)
+        self.dialog: QProgressDialog | None = None
+        if progress is not None:
+            self.dialog = QProgressDialog(progress, self.tr("Cancel"), 0, 0, parent)
+            self.dialog.setWindowTitle(self.tr("Export table"))
+            self.dialog.setWindowModality(Qt.WindowModality.WindowModal)
+            self.dialog.setMinimumDuration(300)
+            self.dialog.canceled.connect(self.worker.cancel)
+            self.worker.signals.progress.connect(self._progress)
+        self.worker.signals.finished.connect(self._finished)
+        self.worker.signals.failed.connect(self._failed)
+        self.worker.signals.cancelled.connect(self._cancelled)
+
+    def start(self) -> Worker:
+        return self.worker.start(owner=self)
+
+    def is_running(self) -> bool:
+        return not self.worker.is_done()
+
+    @Slot(int, int, str)
+    def _progress(self, done: int, total: int, _label: str) -> None:
+        if self.dialog is not None and shiboken6.isValid(self.dialog):
+            self.dialog.setMaximum(total)
+            self.dialog.setValue(done)
+
+    def _close_dialog(self) -> None:
+        if self.dialog is not None and shiboken6.isValid(self.dialog):
+            self.dialog.reset()
+            self.dialog.hide()
+            self.dialog.deleteLater()
+        self.dialog = None
+
+    @Slot(object)
+    def _finished(self, _result: object) -> None:
+        self._close_dialog()
+        self.ended.emit(self)
+        self.written.emit(self.path)
+
+    @Slot(str)
+    def _failed(self, message: str) -> None:
+        self._close_dialog()
+        self.ended.emit(self)
+        self.failed.emit(self.path, message)
+
+    @Slot()
+    def _cancelled(self) -> None:
+        self._failed(self.tr("cancelled"))

@@ -1,0 +1,102 @@
+"""One Export… at a time per analysis window: a result that arrives meanwhile does not offer a second one."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+
+import docx
+import pytest
+from PySide6.QtWidgets import QMessageBox, QProgressDialog
+
+from lobcoder.gui.analysis import tab as tab_module
+from lobcoder.gui.analysis.install import AnalysisMenu, install_analysis_menu
+from lobcoder.gui.analysis.window import AnalysisWindow
+from lobcoder.gui.main_window import MainWindow
+from lobcoder.gui.settings import Settings
+from lobcoder.services.codes import create_code
+from lobcoder.services.codings import add_coding
+from lobcoder.services.documents import add_document
+from lobcoder.storage.project import ProjectStore
+
+TEXT = "Marieke: We leren samen van elkaar en de visie is gedeeld."
+
+
+@pytest.fixture
+def analysis(qtbot, tmp_path: Path) -> Iterator[AnalysisWindow]:  # type: ignore[no-untyped-def]
+    path = tmp_path / "export.lobcoder"
+    with ProjectStore.create(path) as store, store.transaction() as session:
+        document = add_document(session, "Docent01", TEXT).id
+        leren, visie = create_code(session, "Leren").id, create_code(session, "Visie").id
+        add_coding(session, document, leren, 9, 26, coder="Fenna")
+        add_coding(session, document, visie, 27, 58, coder="Fenna")
+    win = MainWindow(Settings(str(tmp_path / "settings.ini")))
+    qtbot.addWidget(win)
+    install_analysis_menu(win)
+    win.show()
+    assert win.open_project(path)
+    menu = win.findChild(AnalysisMenu)
+    assert menu is not None
+    menu.open_action.trigger()
+    shown = menu.analysis_window
+    assert shown is not None
+    qtbot.waitUntil(lambda: shown.dataset is not None and shown.is_idle(), timeout=10000)
+    yield shown
+    shown.close()
+    win.close()
+
+
+def hold_exports(monkeypatch) -> tuple[threading.Event, threading.Event]:  # type: ignore[no-untyped-def]
+    """Make every table export wait (on its worker) until the test lets it go."""
+    started, release = threading.Event(), threading.Event()
+    real = tab_module.export_table
+
+    def held(*args, **kwargs):  # type: ignore[no-untyped-def]
+        started.set()
+        assert release.wait(10)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(tab_module, "export_table", held)
+    return started, release
+
+
+def test_a_result_arriving_during_an_export_does_not_offer_a_second_export(
+    qtbot, monkeypatch, tmp_path: Path, analysis: AnalysisWindow
+) -> None:
+    started, release = hold_exports(monkeypatch)
+    tab, other = analysis.frequencies, analysis.cooccurrence
+    first, second = tmp_path / "eerste.docx", tmp_path / "tweede.docx"
+    saved: list[str] = []
+    tab.exported.connect(saved.append)
+    assert tab.export_to(first) is not None
+    assert started.wait(5)
+    with qtbot.waitSignal(tab.computed, timeout=10000):
+        tab.recompute()  # an analysis ends while the export runs (a coding was added, the filter changed)
+    assert not tab.export_button.isEnabled()
+    assert "export" in tab.export_button.toolTip().lower() and "running" in tab.export_button.toolTip()
+    analysis.tabs.setCurrentWidget(other)
+    qtbot.waitUntil(lambda: analysis.is_idle() and other.result is not None, timeout=10000)
+    assert not other.export_button.isEnabled()  # one export at a time per window
+    assert tab.export_to(second) is None and other.export_to(second) is None
+    release.set()
+    qtbot.waitUntil(lambda: saved == [str(first)], timeout=10000)
+    assert tab.export_button.isEnabled() and other.export_button.isEnabled()
+    assert "Save the table" in tab.export_button.toolTip()
+    assert docx.Document(str(first)).tables and not second.exists()
+    assert analysis.status.text() == f"Saved {first}"
+
+
+def test_a_failed_export_frees_export_again(qtbot, monkeypatch, tmp_path: Path, analysis: AnalysisWindow) -> None:
+    warned: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda _parent, _title, text: warned.append(text))
+    tab, other = analysis.frequencies, analysis.cooccurrence
+    analysis.tabs.setCurrentWidget(other)
+    qtbot.waitUntil(lambda: analysis.is_idle() and other.result is not None, timeout=10000)
+    target = tmp_path / "no such folder" / "x.docx"
+    assert tab.export_to(target) is not None
+    assert not tab.export_button.isEnabled()
+    qtbot.waitUntil(lambda: bool(warned), timeout=10000)
+    assert str(target) in warned[0]
+    assert tab.export_button.isEnabled() and other.export_button.isEnabled()
+    assert not analysis.findChildren(QProgressDialog)
