@@ -296,6 +296,8 @@ class CooccurrenceTab(AnalysisTab):
         self.splitter.addWidget(bottom)
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 1)
+        # Most of the height to the matrix (a laptop screen showed 8 of 24 codes): the passages show a few rows to start.
+        self.splitter.setSizes([780, 220])
         self.body.addWidget(self.splitter)
 
         self.unit.currentIndexChanged.connect(self._unit_changed)

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from functools import cache
+
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QPointF, QRect, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFontMetrics, QPainter, QPalette, QPen, QPolygonF
 from PySide6.QtWidgets import (
@@ -76,10 +79,15 @@ class HeatmapDelegate(QStyledItemDelegate):
 class RotatedHeader(QHeaderView):
     """A horizontal header whose labels run upwards, so a matrix of long code names stays narrow.
 
-    Section 0 (the row labels of the matrix) keeps its label horizontal.
+    A label that does not fit the header's height goes onto two lines (when
+    the column is wide enough, as a matrix cell is), and the header is no
+    taller than :attr:`MAX_LENGTH_EMS` font heights: a longer name is elided,
+    and the tooltip (the model's) gives it in full. Without that, 24 long Dutch code names took 240 px of a laptop
+    screen and left the matrix four rows. Section 0 (the row labels) stays horizontal.
     """
 
-    MAX_HEIGHT = 240
+    MAX_LENGTH_EMS = 9
+    MAX_LINES = 2
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(Qt.Orientation.Horizontal, parent)
@@ -87,26 +95,30 @@ class RotatedHeader(QHeaderView):
         self.setSectionsClickable(True)
         self.setHighlightSections(True)
 
-    def sizeHint(self) -> QSize:  # noqa: N802
-        hint = super().sizeHint()
+    def max_length(self) -> int:
+        """The longest a label's line may run (pixels), then it is elided."""
+        return QFontMetrics(self.font()).height() * self.MAX_LENGTH_EMS
+
+    def label_lines(self, logical_index: int, room: int | None = None) -> list[str]:
+        """A column's label as lines, not yet elided: one if it fits ``room`` pixels, else as few as fit the column."""
         model = self.model()
-        if model is None:
-            return hint
+        text = str(model.headerData(logical_index, Qt.Orientation.Horizontal) or "") if model else ""
         metrics = QFontMetrics(self.font())
-        longest = max(
-            (
-                metrics.horizontalAdvance(str(model.headerData(s, Qt.Orientation.Horizontal) or ""))
-                for s in range(1, model.columnCount())
-            ),
-            default=0,
-        )
-        return QSize(hint.width(), min(max(hint.height(), longest + 16), self.MAX_HEIGHT))
+        width = self.sectionSize(logical_index) or self.defaultSectionSize()
+        most = max(1, min(self.MAX_LINES, (width - 8) // metrics.lineSpacing()))
+        for lines in range(1, most + 1):
+            wrapped = wrap_label(text, metrics.horizontalAdvance, lines)
+            if room is not None and max(map(metrics.horizontalAdvance, wrapped)) <= room:
+                break
+        return wrapped
 
     def sectionSizeFromContents(self, logical_index: int) -> QSize:  # noqa: N802
         size = super().sectionSizeFromContents(logical_index)
         if logical_index == 0:
             return size
-        return QSize(QFontMetrics(self.font()).height() + 12, size.width())
+        metrics = QFontMetrics(self.font())
+        longest = max((metrics.horizontalAdvance(line) for line in self.label_lines(logical_index)), default=0)
+        return QSize(metrics.height() + 12, max(size.height(), min(longest, self.max_length()) + 16))
 
     def paintSection(self, painter: QPainter, rect: QRect, logical_index: int) -> None:  # noqa: N802
         if logical_index == 0 or not rect.isValid():
@@ -119,13 +131,41 @@ class RotatedHeader(QHeaderView):
         option.section = logical_index
         option.text = ""
         self.style().drawControl(QStyle.ControlElement.CE_Header, option, painter, self)
-        model = self.model()
-        text = str(model.headerData(logical_index, Qt.Orientation.Horizontal) or "") if model else ""
         metrics = QFontMetrics(self.font())
         room = rect.height() - 10
-        elided = metrics.elidedText(text, Qt.TextElideMode.ElideRight, room)
-        painter.translate(rect.left() + (rect.width() + metrics.ascent() - metrics.descent()) / 2, rect.bottom() - 5)
+        wrapped = self.label_lines(logical_index, room)
+        lines = [metrics.elidedText(line, Qt.TextElideMode.ElideRight, room) for line in wrapped]
+        block = metrics.lineSpacing() * (len(lines) - 1) + metrics.ascent() + metrics.descent()
+        painter.translate(rect.left() + (rect.width() - block) / 2 + metrics.ascent(), rect.bottom() - 5)
         painter.rotate(-90)
         painter.setPen(self.palette().color(QPalette.ColorRole.ButtonText))
-        painter.drawText(0, 0, elided)
+        for number, line in enumerate(lines):
+            painter.drawText(0, number * metrics.lineSpacing(), line)
         painter.restore()
+
+
+def wrap_label(text: str, width: Callable[[str], int], lines: int) -> list[str]:
+    """``text`` on at most ``lines`` lines, broken between words so that the longest line is as short as can be.
+
+    A line break in ``text`` is kept (a count under a name); ``width`` measures a line.
+    """
+    parts = text.split("\n")
+    first = " ".join(parts[0].split())
+    rest = [" ".join(part.split()) for part in parts[1:]]
+    return [*_balanced(first.split(), width, max(1, lines - len(rest))), *rest]
+
+
+def _balanced(words: list[str], width: Callable[[str], int], lines: int) -> list[str]:
+    @cache
+    def best(start: int, count: int) -> tuple[int, tuple[str, ...]]:
+        whole = " ".join(words[start:])
+        found = (width(whole), (whole,))
+        if count > 1:
+            for end in range(start + 1, len(words)):
+                head = " ".join(words[start:end])
+                longest, tail = best(end, count - 1)
+                if max(width(head), longest) < found[0]:
+                    found = (max(width(head), longest), (head, *tail))
+        return found
+
+    return list(best(0, lines)[1]) if words else [""]

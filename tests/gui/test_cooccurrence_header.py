@@ -1,0 +1,94 @@
+"""The co-occurrence matrix of 24 long Dutch code names on a laptop screen: a compact header, most of the height to rows."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QFontMetrics
+from sqlalchemy import select
+
+from lobcoder.demo.build import create_demo_project
+from lobcoder.gui.analysis.heatmap_delegate import wrap_label
+from lobcoder.gui.analysis.install import AnalysisMenu, install_analysis_menu
+from lobcoder.gui.analysis.window import AnalysisWindow
+from lobcoder.gui.main_window import MainWindow
+from lobcoder.gui.settings import Settings
+from lobcoder.services.codes import create_code
+from lobcoder.services.codings import add_coding
+from lobcoder.storage.models import Coding
+from lobcoder.storage.project import ProjectStore
+
+EXTRA = "Randvoorwaarden: tijd, roostering en werkdruk"
+
+
+@pytest.fixture(scope="module")
+def demo24(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The demo project (23 codes) and one more, coded on every seventh demo passage: 24 codes."""
+    path = create_demo_project(tmp_path_factory.mktemp("demo") / "demo.lobcoder")
+    with ProjectStore.open(path) as store, store.transaction() as session:
+        extra = create_code(session, EXTRA).id
+        spans = session.execute(select(Coding.document_id, Coding.start, Coding.end).order_by(Coding.id)).all()
+        for document, start, end in spans[::7]:
+            add_coding(session, document, extra, start, end, coder="demo")
+    return path
+
+
+@pytest.fixture
+def analysis(qtbot, tmp_path: Path, demo24: Path) -> Iterator[AnalysisWindow]:  # type: ignore[no-untyped-def]
+    project = tmp_path / "demo24.lobcoder"
+    shutil.copy(demo24, project)
+    win = MainWindow(Settings(str(tmp_path / "settings.ini")))
+    qtbot.addWidget(win)
+    install_analysis_menu(win)
+    win.show()
+    assert win.open_project(project)
+    menu = win.findChild(AnalysisMenu)
+    assert menu is not None
+    menu.open_action.trigger()
+    shown = menu.analysis_window
+    assert shown is not None
+    shown.resize(1366, 700)  # a 1366 × 768 laptop screen less the title bar and the task bar
+    shown.tabs.setCurrentWidget(shown.cooccurrence)
+    qtbot.waitUntil(lambda: shown.is_idle() and shown.cooccurrence.result is not None, timeout=20000)
+    yield shown
+    shown.close()
+    win.close()
+
+
+def test_24_codes_leave_the_matrix_most_of_its_height(qtbot, tmp_path: Path, analysis: AnalysisWindow) -> None:
+    tab = analysis.cooccurrence
+    matrix, header = tab.matrix, tab.matrix.horizontalHeader()
+    assert tab.model.columnCount() == 25  # the row labels and 24 codes
+    qtbot.waitUntil(lambda: header.height() == header.sizeHint().height())
+    font_height = QFontMetrics(header.font()).height()
+    assert header.height() <= 11 * font_height  # was 240 px (17 font heights): the longest name upright
+    rows = matrix.viewport().height() // matrix.verticalHeader().defaultSectionSize()
+    assert rows >= 8  # was 4
+    analysis.grab().save(str(tmp_path / "cooccurrence_24_codes.png"))
+
+
+def test_a_long_name_goes_on_two_lines_and_the_tooltip_has_it_whole(analysis: AnalysisWindow) -> None:
+    tab = analysis.cooccurrence
+    header = tab.matrix.horizontalHeader()
+    titles = {tab.model.headerData(c, Qt.Orientation.Horizontal): c for c in range(1, tab.model.columnCount())}
+    room = header.height() - 10
+    metrics = QFontMetrics(header.font())
+    lines = header.label_lines(titles["Samen oefenen met loopbaangesprekken"], room)
+    assert lines == ["Samen oefenen met", "loopbaangesprekken"]
+    assert all(metrics.horizontalAdvance(line) <= room for line in lines)  # shown whole, not elided
+    assert header.label_lines(titles["Visie"], room) == ["Visie"]
+    longest = header.label_lines(titles[EXTRA], room)
+    assert len(longest) == 2 and " ".join(longest) == EXTRA  # elided if need be, but on two lines
+    tooltip = tab.model.headerData(titles[EXTRA], Qt.Orientation.Horizontal, Qt.ItemDataRole.ToolTipRole)
+    assert tooltip == EXTRA
+
+
+def test_wrap_label_balances_the_lines_and_keeps_a_line_break() -> None:
+    assert wrap_label("Samen oefenen met loopbaangesprekken", len, 2) == ["Samen oefenen met", "loopbaangesprekken"]
+    assert wrap_label("Visie van bovenaf", len, 1) == ["Visie van bovenaf"]
+    assert wrap_label("Loopbaangesprekken", len, 2) == ["Loopbaangesprekken"]
+    assert wrap_label("Gedeelde visie op LOB\nn = 12", len, 3) == ["Gedeelde", "visie op LOB", "n = 12"]
