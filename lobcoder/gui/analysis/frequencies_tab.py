@@ -32,6 +32,8 @@ if TYPE_CHECKING:
 
 NO_SPLIT = ""
 BY_DOCUMENT = "\0document"  # a key no attribute name can be
+LABEL_EMS = 18
+"""The widest a column may grow, in font heights: about 30 characters of a code name."""
 
 
 class FrequenciesTab(AnalysisTab):
@@ -76,6 +78,8 @@ class FrequenciesTab(AnalysisTab):
         self.table = table_view()
         self.table.setModel(self.model)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        # A long code name is elided (its tooltip has it), so all figures fit beside the chart on a laptop screen.
+        self.table.horizontalHeader().setMaximumSectionSize(self.table.fontMetrics().height() * LABEL_EMS)
         self.chart = BarChart()
         scroll = QScrollArea()
         scroll.setWidget(self.chart)
@@ -94,7 +98,7 @@ class FrequenciesTab(AnalysisTab):
         splitter.addWidget(scroll)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
-        splitter.setSizes([720, 480])
+        splitter.setSizes([800, 400])
         self.body.addWidget(splitter)
 
         self.rollup.toggled.connect(self.recompute)

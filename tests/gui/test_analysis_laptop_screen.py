@@ -1,4 +1,4 @@
-"""The co-occurrence matrix of 24 long Dutch code names on a laptop screen: a compact header, most of the height to rows."""
+"""The analysis window with the demo project (24 long Dutch code names) on a laptop screen, in English and Dutch."""
 
 from __future__ import annotations
 
@@ -14,7 +14,9 @@ from sqlalchemy import select
 from lobcoder.demo.build import create_demo_project
 from lobcoder.gui.analysis.heatmap_delegate import wrap_label
 from lobcoder.gui.analysis.install import AnalysisMenu, install_analysis_menu
+from lobcoder.gui.analysis.tab import AnalysisTab
 from lobcoder.gui.analysis.window import AnalysisWindow
+from lobcoder.gui.i18n import install_translations
 from lobcoder.gui.main_window import MainWindow
 from lobcoder.gui.settings import Settings
 from lobcoder.services.codes import create_code
@@ -37,26 +39,40 @@ def demo24(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return path
 
 
-@pytest.fixture
-def analysis(qtbot, tmp_path: Path, demo24: Path) -> Iterator[AnalysisWindow]:  # type: ignore[no-untyped-def]
-    project = tmp_path / "demo24.lobcoder"
-    shutil.copy(demo24, project)
-    win = MainWindow(Settings(str(tmp_path / "settings.ini")))
+def open_analysis(qtbot, qapp, tmp_path: Path, project: Path, language: str, size: tuple[int, int]) -> AnalysisWindow:  # type: ignore[no-untyped-def]
+    install_translations(qapp, language)
+    copy = tmp_path / "demo24.lobcoder"
+    shutil.copy(project, copy)
+    settings = Settings(str(tmp_path / "settings.ini"))
+    settings.language = language
+    win = MainWindow(settings)
     qtbot.addWidget(win)
     install_analysis_menu(win)
     win.show()
-    assert win.open_project(project)
+    assert win.open_project(copy)
     menu = win.findChild(AnalysisMenu)
     assert menu is not None
     menu.open_action.trigger()
     shown = menu.analysis_window
     assert shown is not None
-    shown.resize(1366, 700)  # a 1366 × 768 laptop screen less the title bar and the task bar
-    shown.tabs.setCurrentWidget(shown.cooccurrence)
-    qtbot.waitUntil(lambda: shown.is_idle() and shown.cooccurrence.result is not None, timeout=20000)
+    shown.resize(*size)
+    qtbot.waitUntil(lambda: shown.dataset is not None and shown.is_idle(), timeout=20000)
+    return shown
+
+
+def show_tab(qtbot, analysis: AnalysisWindow, tab: AnalysisTab) -> None:  # type: ignore[no-untyped-def]
+    analysis.tabs.setCurrentWidget(tab)
+    qtbot.waitUntil(lambda: analysis.is_idle() and tab.result is not None, timeout=20000)
+
+
+@pytest.fixture
+def analysis(qtbot, qapp, tmp_path: Path, demo24: Path) -> Iterator[AnalysisWindow]:  # type: ignore[no-untyped-def]
+    # A 1366 × 768 laptop screen less the title bar and the task bar.
+    shown = open_analysis(qtbot, qapp, tmp_path, demo24, "en", (1366, 700))
+    show_tab(qtbot, shown, shown.cooccurrence)
     yield shown
     shown.close()
-    win.close()
+    shown.main_window.close()
 
 
 def test_24_codes_leave_the_matrix_most_of_its_height(qtbot, tmp_path: Path, analysis: AnalysisWindow) -> None:
@@ -92,3 +108,21 @@ def test_wrap_label_balances_the_lines_and_keeps_a_line_break() -> None:
     assert wrap_label("Visie van bovenaf", len, 1) == ["Visie van bovenaf"]
     assert wrap_label("Loopbaangesprekken", len, 2) == ["Loopbaangesprekken"]
     assert wrap_label("Gedeelde visie op LOB\nn = 12", len, 3) == ["Gedeelde", "visie op LOB", "n = 12"]
+
+
+@pytest.mark.parametrize("language", ["en", "nl"])
+def test_every_frequency_column_shows_beside_the_chart_at_1280(
+    qtbot, qapp, tmp_path: Path, demo24: Path, language
+) -> None:  # type: ignore[no-untyped-def]
+    analysis = open_analysis(qtbot, qapp, tmp_path, demo24, language, (1280, 680))
+    tab = analysis.frequencies
+    show_tab(qtbot, analysis, tab)
+    table = tab.table
+    assert table.horizontalScrollBar().maximum() == 0  # "% of participants" needed scrolling
+    assert table.horizontalHeader().length() <= table.viewport().width()
+    row = next(r for r in range(tab.model.rowCount()) if "loopbaangesprekken" in tab.model.index(r, 0).data())
+    label = tab.model.index(row, 0)
+    assert label.data(Qt.ItemDataRole.ToolTipRole) == "Samen oefenen met loopbaangesprekken"
+    analysis.grab().save(str(tmp_path / f"frequencies_{language}.png"))
+    analysis.close()
+    analysis.main_window.close()
