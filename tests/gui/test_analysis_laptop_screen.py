@@ -84,6 +84,12 @@ def test_24_codes_leave_the_matrix_most_of_its_height(qtbot, tmp_path: Path, ana
     assert header.height() <= 11 * font_height  # was 240 px (17 font heights): the longest name upright
     rows = matrix.viewport().height() // matrix.verticalHeader().defaultSectionSize()
     assert rows >= 8  # was 4
+    # The row labels give way too (a long name elided, whole in its tooltip): 21 of the 24 columns show, not 20.
+    assert header.sectionSize(0) <= 18 * font_height
+    shown_columns = sum(1 for c in range(1, 25) if header.sectionViewportPosition(c) + 46 <= matrix.viewport().width())
+    assert shown_columns >= 21
+    label = tab.model.index(2, 0)
+    assert label.data(Qt.ItemDataRole.ToolTipRole) == "Samen oefenen met loopbaangesprekken"
     analysis.grab().save(str(tmp_path / "cooccurrence_24_codes.png"))
 
 

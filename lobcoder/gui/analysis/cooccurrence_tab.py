@@ -39,6 +39,8 @@ PassageRole = Qt.ItemDataRole.UserRole + 50
 
 Index = QModelIndex | QPersistentModelIndex
 CELL_SIZE = 46
+LABEL_EMS = 18
+"""The widest the row labels grow, in font heights: about 30 characters of a code name."""
 
 
 class PassageModel(QAbstractTableModel):
@@ -244,6 +246,8 @@ class CooccurrenceTab(AnalysisTab):
         header = self.matrix.horizontalHeader()
         header.setMinimumSectionSize(20)
         header.setDefaultSectionSize(CELL_SIZE)
+        # The row labels elide a long code name (the tooltip has it) so more of the matrix fits the screen.
+        header.setMaximumSectionSize(self.matrix.fontMetrics().height() * LABEL_EMS)
         self.matrix.selectionModel().currentChanged.connect(self._cell_chosen)
         self.notes = QLabel()
         self.notes.setWordWrap(True)
