@@ -132,3 +132,13 @@ def test_every_frequency_column_shows_beside_the_chart_at_1280(
     analysis.grab().save(str(tmp_path / f"frequencies_{language}.png"))
     analysis.close()
     analysis.main_window.close()
+
+
+def test_the_documents_filter_shows_whole_names(analysis: AnalysisWindow) -> None:
+    button = analysis.filter_box.documents
+    view = button.view
+    longest = max(button.leaves(), key=lambda item: view.fontMetrics().horizontalAdvance(item.text()))
+    assert longest.text() == "contactpersoon1_annelies_ronde2 (Annelies)"
+    # The drop-down is as wide as the menu asks: the name, its indentation and check box, the frame and scroll bar.
+    needed = view.sizeHintForColumn(0) + view.indentation() + 2 * view.frameWidth()
+    assert button.menu().sizeHint().width() >= needed  # was 268 px for a name that needs 316 + 20

@@ -26,6 +26,8 @@ ValueRole = Qt.ItemDataRole.UserRole + 60
 
 _CHECKED = Qt.CheckState.Checked
 _UNCHECKED = Qt.CheckState.Unchecked
+MIN_POPUP_WIDTH, MAX_POPUP_WIDTH = 260, 520
+"""A drop-down list grows to show its longest name, within these widths (pixels)."""
 
 
 class ChecklistButton(QPushButton):
@@ -47,7 +49,7 @@ class ChecklistButton(QPushButton):
         self.view = QTreeView()
         self.view.setModel(self.model)
         self.view.setHeaderHidden(True)
-        self.view.setMinimumSize(260, 240)
+        self.view.setMinimumSize(MIN_POPUP_WIDTH, 240)
         self.view.setUniformRowHeights(True)
         all_button = QPushButton(self.tr("All"))
         none_button = QPushButton(self.tr("None"))
@@ -97,6 +99,9 @@ class ChecklistButton(QPushButton):
         self._filling = False
         self.model.layoutChanged.emit()
         self.view.expandAll()
+        # Wide enough for the longest name (a document "Docent01_ronde1 (Marieke)"), up to a limit.
+        wanted = self.view.sizeHintForColumn(0) + self.view.indentation() + 2 * self.view.frameWidth() + 24
+        self.view.setMinimumWidth(min(max(MIN_POPUP_WIDTH, wanted), MAX_POPUP_WIDTH))
 
     def leaves(self) -> list[QStandardItem]:
         found: list[QStandardItem] = []
