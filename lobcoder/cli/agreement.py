@@ -63,7 +63,8 @@ def cmd_agreement(args: argparse.Namespace) -> int:
                 if missing:
                     raise AgreementProblem(say("problem.not_found.document", name=missing[0]))
                 documents = [by_name[label(n).casefold()] for n in args.documents]
-            result = agreement(dataset, args.coders, args.unit, documents, args.overlap)
+            coders = [label(c) for c in args.coders] if args.coders else None  # Fenna -> Coder 1
+            result = agreement(dataset, coders, args.unit, documents, args.overlap)
     if args.json:
         print_json(result_as_json(result))
         return 0

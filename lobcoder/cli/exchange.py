@@ -54,6 +54,9 @@ def register(commands: argparse._SubParsersAction) -> None:
     export.add_argument("project", type=Path)
     export.add_argument("--out", type=Path, required=True, help="FILE.qdpx")
     export.add_argument("--json", action="store_true")
+    export.add_argument(
+        "--language", choices=["en", "nl"], default="en", help="with --pseudonymise: coders become Coder/Codeur 1, 2..."
+    )
     add_flag(export)
     export.set_defaults(handler=cmd_project_export)
     imp = actions.add_parser(
@@ -109,7 +112,7 @@ def cmd_codebook_import(args: argparse.Namespace) -> int:
 
 
 def cmd_project_export(args: argparse.Namespace) -> int:
-    with project_to_export(args.project, args.pseudonymise, args.out) as (store, _label):
+    with project_to_export(args.project, args.pseudonymise, args.out, args.language) as (store, _label):
         report = export_qdpx(store, args.out)
     if args.json:
         print_json(report)

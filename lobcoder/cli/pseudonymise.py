@@ -55,6 +55,9 @@ def register(commands: argparse._SubParsersAction) -> None:
     apply.add_argument("--out", type=Path, required=True, metavar="PROJECT", help="the new, pseudonymised project")
     apply.add_argument("--key", type=Path, required=True, metavar="JSON", help="where the key (who is who) goes")
     apply.add_argument("--password-file", type=Path, metavar="FILE", help="encrypt the key with the password in FILE")
+    apply.add_argument(
+        "--language", choices=("en", "nl"), default="en", help="coders become Coder 1, 2... (nl: Codeur 1, 2...)"
+    )
     apply.set_defaults(handler=cmd_apply)
 
 
@@ -115,7 +118,7 @@ def cmd_apply(args: argparse.Namespace) -> int:
         if not any(d.accepted and d.pseudonym.strip() for d in decisions):
             source = args.decisions or "the project"
             raise FileProblem(source, "has no accepted decision with a pseudonym; nothing to replace")
-        result = apply_pseudonyms(store, decisions, args.out, args.key, password=password)
+        result = apply_pseudonyms(store, decisions, args.out, args.key, password=password, language=args.language)
     print(
         f"Pseudonymised copy: {result.path} ({count(result.documents, 'document')}, "
         f"{count(result.replacements, 'replacement')}, "

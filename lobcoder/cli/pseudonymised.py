@@ -25,15 +25,19 @@ def add_flag(parser: argparse.ArgumentParser | argparse._ArgumentGroup) -> None:
 def project_to_export(
     path: Path, pseudonymise: bool, out: Path | None = None, language: str = "en"
 ) -> Iterator[tuple[ProjectStore, Callable[[str], str]]]:
-    """The store to read and how a name the user typed (a filter value, a document) reads in it.
+    """The store to read and how a name the user typed (a filter value, a document, a coder) reads in it.
 
     ``out`` is the file written (its folder takes the hidden copy if the project's folder is read-only);
-    ``language`` words the note that the copy is pseudonymised (a command's ``--language``).
+    ``language`` words the note that the copy is pseudonymised (a command's ``--language``) and the
+    coders in the copy (``Coder 1``, ``Codeur 1``).
     """
     from lobcoder.pseudonymise.export_copy import export_source
 
     beside = out.parent if out is not None else None
-    with ProjectStore.open(path) as store, export_source(store, pseudonymise, beside=beside) as source:
+    with (
+        ProjectStore.open(path) as store,
+        export_source(store, pseudonymise, beside=beside, language=language) as source,
+    ):
         if pseudonymise:
             print(message("cli.pseudonymised", language, count=source.terms), file=sys.stderr)
         yield source.store, source.label

@@ -291,7 +291,8 @@ def _opened(args: argparse.Namespace) -> Iterator[tuple[Dataset, AnalysisFilter]
         with store.read() as session:
             dataset = load_reading(session)
             conditions = [_relabel(condition, label) for condition in args.filter]
-            flt = build_filter(dataset, conditions, args.coder, args.codes, args.exclude_interviewer)
+            coders = [label(c) for c in args.coder] if args.coder else args.coder  # Fenna -> Coder 1
+            flt = build_filter(dataset, conditions, coders, args.codes, args.exclude_interviewer)
             yield dataset, flt
 
 

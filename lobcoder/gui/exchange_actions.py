@@ -146,7 +146,8 @@ class ExchangeActions(TaskActions):
 
             title = self.tr("Export codebook")
             label = self.tr("Pseudonymising and writing {0}…").format(path.name)
-            work = partial(write_export, store, True, path.parent, _codebook_writer(path, kind, options))
+            writer = _codebook_writer(path, kind, options)
+            work = partial(write_export, store, True, path.parent, writer, language=options.language)
             self._start(title, label, work, partial(self._codebook_written, path))
             return True
         try:
@@ -296,7 +297,8 @@ class ExchangeActions(TaskActions):
             label = self.tr("Writing {0}…").format(target.name)
         from lobcoder.refi.qdpx_export import export_qdpx
 
-        work = partial(write_export, store, pseudonymise, target.parent, partial(export_qdpx, path=target))
+        write = partial(export_qdpx, path=target)
+        work = partial(write_export, store, pseudonymise, target.parent, write, language=self._language())
         self._start(self.tr("Export project as REFI-QDA"), label, work, self._project_exported)
 
     @Slot(object)

@@ -74,7 +74,7 @@ class TranscriptExport(TaskActions):
             language = system_language()
         fmt: TranscriptFormat = "txt" if choices.format == "txt" else "docx"
         write = partial(export_transcripts, folder=folder, format=fmt, documents=documents, language=language)
-        work = partial(write_export, store, choices.pseudonymise, folder, write)
+        work = partial(write_export, store, choices.pseudonymise, folder, write, language=language)
         title = self.tr("Export transcripts")
         label = self.tr("Writing transcripts to {0}…").format(folder.name)
         self._start(title, label, work, partial(self._written, folder))

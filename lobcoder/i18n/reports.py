@@ -20,6 +20,9 @@ MESSAGES: dict[str, M] = {
         en="Names and other personal data are pseudonymised.",
         nl="Namen en andere persoonsgegevens zijn gepseudonimiseerd.",
     ),
+    # Names a pseudonymised copy gives where a term cannot (lobcoder.pseudonymise.names).
+    "pseudonym.coder": M(en="Coder {number}", nl="Codeur {number}"),
+    "pseudonym.document": M(en="Document {number}", nl="Document {number}"),
 }
 MESSAGES.update(
     {

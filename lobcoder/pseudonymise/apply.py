@@ -3,8 +3,9 @@
 The original is only read (SQLite online backup into ``<out>.creating``); all
 changes happen in the copy in one transaction, and the copy appears under its
 name only when it and the key file are complete. In the copy: document texts,
-names and file names, memos, participant and speaker names, attribute values
-and the code descriptions are replaced; codings, speaker turns and rejected
+names and file names, memos, participant names and descriptions, speaker names,
+attribute values and the code descriptions are replaced, and coders become
+``Coder <n>`` (:mod:`names`); codings, speaker turns and rejected
 suggestions move to the new offsets (:mod:`remap`); the search index is
 rebuilt; what could still hold the originals (the NLP cache, trained
 suggestion models, the stored decisions) is dropped.
@@ -27,6 +28,7 @@ from lobcoder.errors import Cancelled, ProjectError, ProjectExistsError
 from lobcoder.i18n.said import say
 from lobcoder.pseudonymise.keyfile import KeyFileError, write_key
 from lobcoder.pseudonymise.matcher import TermMatcher
+from lobcoder.pseudonymise.names import coder_pseudonyms, neutral_document_name, still_holds, styled_name
 from lobcoder.pseudonymise.remap import Remapper, Replacement
 from lobcoder.pseudonymise.termlist import Decision
 from lobcoder.search.index import index_document, rebuild_index
@@ -34,6 +36,7 @@ from lobcoder.storage.leftovers import partial_path
 from lobcoder.storage.models import (
     AttributeValue,
     Code,
+    Coder,
     Coding,
     Document,
     Memo,
@@ -66,12 +69,15 @@ class ApplyResult:
 class Replacer:
     """Both matchers and the pseudonym of every accepted term; ``label`` and ``prose`` replace in short texts."""
 
-    def __init__(self, decisions: Sequence[Decision]) -> None:
+    def __init__(self, decisions: Sequence[Decision], names: dict[str, str] | None = None) -> None:
         self.pseudonyms: dict[str, str] = {}
         for d in decisions:
             pseudonym = " ".join(unicodedata.normalize("NFC", d.pseudonym).split())
             if d.accepted and pseudonym:
                 self.pseudonyms.setdefault(" ".join(d.term.split()), pseudonym)
+        self.decisions = list(decisions)
+        for name, pseudonym in (names or {}).items():  # e.g. coders in memos; an accepted term goes first
+            self.pseudonyms.setdefault(" ".join(name.split()), pseudonym)
         self.in_text = TermMatcher(self.pseudonyms, initial_case=True)
         self.in_labels = TermMatcher(self.pseudonyms, initial_case=False)
 
@@ -85,6 +91,19 @@ class Replacer:
     def prose(self, text: str) -> str:
         return Remapper(text, self.replacements(text)).text if text else text
 
+    def with_names(self, names: dict[str, str]) -> Replacer:
+        """This replacer that also replaces ``names`` (whole words) where no accepted term does."""
+        return Replacer(self.decisions, {**names, **self._names()})
+
+    def _names(self) -> dict[str, str]:
+        decided = {" ".join(d.term.split()) for d in self.decisions}
+        return {t: p for t, p in self.pseudonyms.items() if t not in decided}
+
+    def document_name(self, name: str, number: int, language: str = "en") -> str:
+        """A document or file name that reads naturally and holds no accepted term, else ``Document <number>``."""
+        new = styled_name(name, self.replacements(name, label=True)) if name else name
+        return neutral_document_name(number, language) if still_holds(new, self.pseudonyms) else new
+
 
 def apply_pseudonyms(
     store: ProjectStore,
@@ -93,6 +112,7 @@ def apply_pseudonyms(
     key_path: str | Path,
     *,
     password: str | None = None,
+    language: str = "en",
     progress: Progress | None = None,
     cancelled: Callable[[], bool] | None = None,
 ) -> ApplyResult:
@@ -106,7 +126,7 @@ def apply_pseudonyms(
         raise ProjectError(out, say("problem.project.no_folder", folder=out.parent))
     replacer = Replacer(decisions)
     partial = partial_path(out, "creating")
-    key = build_copy(store, replacer, partial, progress=progress, cancelled=cancelled)
+    key = build_copy(store, replacer, partial, language=language, progress=progress, cancelled=cancelled)
     key.update(
         created_at=datetime.now(UTC).isoformat(timespec="seconds"),
         source_project=store.path.name,
@@ -129,21 +149,23 @@ def build_copy(
     target: Path,
     *,
     compact: bool = True,
+    language: str = "en",
     progress: Progress | None = None,
     cancelled: Callable[[], bool] | None = None,
 ) -> dict[str, Any]:
     """Copy the project to ``target`` (closed when this returns) and pseudonymise the copy; what the key needs.
 
     Exports build their hidden copy with this too (``compact=False``: that copy
-    is deleted after the export, so free pages do not matter). On any failure
-    ``target`` is removed.
+    is deleted after the export, so free pages do not matter). ``language``
+    words the names given where no term applies (``Coder 1``/``Codeur 1``).
+    On any failure ``target`` is removed.
     """
     remove_project_file(target)
     store.backup_to(target)
     copy = ProjectStore.open(target)
     try:
         with copy.transaction() as session:
-            key = _pseudonymise(session, replacer, progress, cancelled)
+            key = _pseudonymise(session, replacer, language, progress, cancelled)
         if compact:
             copy.compact()  # the original texts must not stay readable in the copy's free pages
         copy.close()
@@ -155,10 +177,21 @@ def build_copy(
 
 
 def _pseudonymise(
-    session: Session, replacer: Replacer, progress: Progress | None, cancelled: Callable[[], bool] | None
+    session: Session,
+    replacer: Replacer,
+    language: str,
+    progress: Progress | None,
+    cancelled: Callable[[], bool] | None,
 ) -> dict[str, Any]:
     positions: list[dict[str, Any]] = []
     fields: list[dict[str, Any]] = []
+    coders = coder_pseudonyms(session, language)
+    names = {
+        doc_id: replacer.document_name(name, number, language)
+        for number, (doc_id, name) in enumerate(
+            session.execute(select(Document.id, Document.name).order_by(Document.id)), 1
+        )
+    }
     codings = _by_document(session, select(Coding.document_id, Coding.id, Coding.start, Coding.end))
     turns = _by_document(
         session,
@@ -181,7 +214,7 @@ def _pseudonymise(
             raise Cancelled("pseudonymisation cancelled")
         found = replacer.replacements(text)
         remap = Remapper(text, found)
-        new_name = replacer.label(name)
+        new_name = names[doc_id]
         for r in found:
             start, end = remap.map_start(r.start), remap.map_end(r.end)
             positions.append(_position("document", guid, new_name, text[r.start : r.end], r, start, end))
@@ -209,14 +242,15 @@ def _pseudonymise(
         session.execute(update(SpeakerTurn), turn_rows)
     if rejection_rows:
         session.execute(update(SuggestionRejection), rejection_rows)
+    in_memos = replacer.with_names(coders)  # a memo may sign with, or mention, a coder's name
     for memo in session.scalars(select(Memo)):
-        found = replacer.replacements(memo.text)
+        found = in_memos.replacements(memo.text)
         remap = Remapper(memo.text, found)
         for r in found:
             start, end = remap.map_start(r.start), remap.map_end(r.end)
             positions.append(_position("memo", memo.guid, memo.title, memo.text[r.start : r.end], r, start, end))
-        memo.text, memo.title = remap.text, replacer.prose(memo.title)
-    _rename_labels(session, replacer, fields)
+        memo.text, memo.title = remap.text, in_memos.prose(memo.title)
+    _rename_labels(session, replacer, names, coders, fields)
     for code in session.scalars(select(Code)):
         for field in _CODE_FIELDS:
             setattr(code, field, replacer.prose(getattr(code, field)))
@@ -256,8 +290,14 @@ def _position(kind: str, guid: str, name: str, original: str, r: Replacement, st
     }
 
 
-def _rename_labels(session: Session, replacer: Replacer, fields: list[dict[str, Any]]) -> None:
-    """Names, file names, attribute values and the project name; unique names stay unique."""
+def _rename_labels(
+    session: Session,
+    replacer: Replacer,
+    document_names: dict[int, str],
+    coders: dict[str, str],
+    fields: list[dict[str, Any]],
+) -> None:
+    """Names, file names, attribute values, coders and the project name; unique names stay unique."""
 
     def record(field: str, guid: str, old: str, new: str) -> str:
         if old != new:
@@ -267,7 +307,16 @@ def _rename_labels(session: Session, replacer: Replacer, fields: list[dict[str, 
     documents: list[Document] = list(session.scalars(select(Document)))
     participants: list[Participant] = list(session.scalars(select(Participant)))
     for table, rows in (("documents", documents), ("participants", participants)):
-        wanted = {row.id: record(f"{table}.name", row.guid, row.name, replacer.label(row.name)) for row in rows}
+        new_name = document_names.get if table == "documents" else None
+        wanted = {
+            row.id: record(
+                f"{table}.name",
+                row.guid,
+                row.name,
+                new_name(row.id, row.name) if new_name else replacer.label(row.name),
+            )
+            for row in rows
+        }
         for row in rows:  # two rows may swap names: clear them first
             row.name = row.guid
         session.flush()
@@ -280,8 +329,20 @@ def _rename_labels(session: Session, replacer: Replacer, fields: list[dict[str, 
             taken.add(name)
             row.name = name
         session.flush()
-    for document in documents:
-        document.original_filename = replacer.label(document.original_filename)
+    for document in documents:  # a file name is the document's own name now: it may have held the real one
+        suffix = Path(document.original_filename).suffix if document.original_filename else ""
+        document.original_filename = f"{document.name}{suffix}" if document.original_filename else ""
+    for participant in participants:
+        participant.description = replacer.prose(participant.description)
+    new_coders = {
+        coder: record("coders.name", coder.guid, coder.name, coders[coder.name])
+        for coder in session.scalars(select(Coder).order_by(Coder.id))
+    }
+    for coder in new_coders:  # a coder may be called what another becomes: clear them first
+        coder.name = f"\x00{coder.id}"
+    session.flush()
+    for coder, name in new_coders.items():
+        coder.name = name
     speakers = list(session.scalars(select(Speaker).order_by(Speaker.id)))
     keep: dict[str, Speaker] = {}
     for speaker in speakers:

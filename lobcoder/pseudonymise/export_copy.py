@@ -20,7 +20,7 @@ import os
 import secrets
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TypeVar
 
@@ -53,10 +53,14 @@ class PseudonymisedCopy:
     store: ProjectStore
     replacer: Replacer
     terms: int
+    renamed: dict[str, str] = field(default_factory=dict)  # document, participant, speaker and coder names
 
     def label(self, text: str) -> str:
-        """``text`` as the copy has it when it is a name or an attribute value (``ROC Veenstroom`` -> ``School A``)."""
-        return self.replacer.label(text)
+        """``text`` as the copy has it when it is a name or an attribute value (``ROC Veenstroom`` -> ``School A``).
+
+        A name the copy changed (a document, a coder: ``Fenna`` -> ``Coder 1``) reads as the copy has it.
+        """
+        return self.renamed.get(text) or self.renamed.get(text.casefold()) or self.replacer.label(text)
 
 
 @contextmanager
@@ -65,13 +69,15 @@ def pseudonymised_copy(
     decisions: Sequence[Decision] | None = None,
     *,
     beside: Path | None = None,
+    language: str = "en",
     progress: Progress | None = None,
     cancelled: CancelCheck | None = None,
 ) -> Iterator[PseudonymisedCopy]:
     """Build the hidden copy with ``decisions`` (default: the accepted ones stored in the project), then delete it.
 
     ``beside`` is a fallback folder (the export's own) for a project in a
-    folder that cannot be written. The original project is only read.
+    folder that cannot be written; ``language`` words coders (``Coder 1``,
+    ``Codeur 1``). The original project is only read.
 
     Raises:
         NoAcceptedDecisions: there is nothing to replace.
@@ -81,11 +87,13 @@ def pseudonymised_copy(
     if not replacer.pseudonyms:
         raise NoAcceptedDecisions(store.path.name, say("problem.pseudonymise.no_decisions"))
     target = partial_path(_folder(store.path, beside) / store.path.name, f"pseudo-export-{secrets.token_hex(4)}")
-    build_copy(store, replacer, target, compact=False, progress=progress, cancelled=cancelled)
+    key = build_copy(store, replacer, target, compact=False, language=language, progress=progress, cancelled=cancelled)
+    names = [(f["original"], f["pseudonym"]) for f in key["fields"] if f["field"].endswith(".name")]
+    renamed = {**{old.casefold(): new for old, new in names}, **dict(names)}
     try:
         copy = ProjectStore.open(target)
         try:
-            yield PseudonymisedCopy(copy, replacer, len(replacer.pseudonyms))
+            yield PseudonymisedCopy(copy, replacer, len(replacer.pseudonyms), renamed)
         finally:
             copy.close()
     finally:
@@ -111,6 +119,7 @@ def export_source(
     pseudonymise: bool,
     *,
     beside: Path | None = None,
+    language: str = "en",
     progress: Progress | None = None,
     cancelled: CancelCheck | None = None,
 ) -> Iterator[ExportSource]:
@@ -118,7 +127,7 @@ def export_source(
     if not pseudonymise:
         yield ExportSource(store, _same)
         return
-    with pseudonymised_copy(store, beside=beside, progress=progress, cancelled=cancelled) as copy:
+    with pseudonymised_copy(store, beside=beside, language=language, progress=progress, cancelled=cancelled) as copy:
         yield ExportSource(copy.store, copy.label, copy.terms)
 
 
@@ -129,13 +138,17 @@ def write_export(
     write: Callable[..., T],
     progress: Progress | None = None,
     cancelled: CancelCheck | None = None,
+    *,
+    language: str = "en",
 ) -> T:
     """``write(source, progress=, cancelled=)`` on what :func:`export_source` gives; the copy never outlives it.
 
     Shaped as a background task (``partial`` all but ``progress`` and
     ``cancelled``), so the GUI runs every export that may be pseudonymised the same way.
     """
-    with export_source(store, pseudonymise, beside=beside, progress=progress, cancelled=cancelled) as source:
+    with export_source(
+        store, pseudonymise, beside=beside, language=language, progress=progress, cancelled=cancelled
+    ) as source:
         return write(source.store, progress=progress, cancelled=cancelled)
 
 

@@ -88,6 +88,15 @@ def test_quotes_tab_exports_pseudonymised_quotes_and_the_choice_is_one_for_the_w
         tab.export_to(target)
     text = "\n".join(p.text for p in docx.Document(str(target)).paragraphs)
     assert "Docent 1" in text and "School A" in text and not leaked(text)
+    assert "Coder 1" in text and "Fenna" not in text and "Sander" not in text  # coders are colleagues
+    # The filter's coder is the one the researcher knows; the export names her by number.
+    analysis.filter_box.coders.set_checked("coder", ["Sander"])
+    one = tmp_path / "citaten-sander.docx"
+    with qtbot.waitSignal(tab.exported, timeout=60000):
+        tab.export_to(one)
+    text = "\n".join(p.text for p in docx.Document(str(one)).paragraphs)
+    assert "Coder 2" in text and "Coder 1" not in text and "Sander" not in text
+    analysis.filter_box.coders.set_checked("coder", None)
     assert "Names and other personal data are pseudonymised." in text
     assert not [p for p in tmp_path.iterdir() if "pseudo-export" in p.name]
     table = tmp_path / "frequenties.docx"

@@ -8,6 +8,11 @@ from pathlib import Path
 import pytest
 
 from lobcoder.demo.build import create_demo_project
+from lobcoder.pseudonymise.categories import Category
+from lobcoder.pseudonymise.decisions import save_decisions
+from lobcoder.pseudonymise.detect import detect
+from lobcoder.pseudonymise.termlist import Decision, decisions_from_entities
+from lobcoder.storage.project import ProjectStore
 
 
 @pytest.fixture(scope="session")
@@ -21,6 +26,18 @@ def demo_copy(demo_file: Path, tmp_path: Path) -> Path:
     target = tmp_path / "demo.lobcoder"
     shutil.copyfile(demo_file, target)
     return target
+
+
+@pytest.fixture
+def decided(demo_copy: Path) -> Path:
+    """The demo with reviewed decisions stored in it; Joost is rejected (he stays in every export)."""
+    extra = [Decision("19 november 2013", Category.DATE, "[datum]"), Decision("Karin", Category.PERSON, "Persoon 1")]
+    with ProjectStore.open(demo_copy) as store:
+        decisions = decisions_from_entities(detect(store, decisions=extra, use_deduce=False))
+        decisions = [Decision(d.term, d.category, d.pseudonym, d.term != "Joost") for d in decisions]
+        with store.transaction() as session:
+            save_decisions(session, decisions)
+    return demo_copy
 
 
 @pytest.fixture(scope="session")

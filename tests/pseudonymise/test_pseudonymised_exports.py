@@ -16,9 +16,8 @@ from lobcoder.errors import Cancelled
 from lobcoder.pseudonymise.apply import apply_pseudonyms
 from lobcoder.pseudonymise.categories import Category
 from lobcoder.pseudonymise.decisions import load_decisions, save_decisions
-from lobcoder.pseudonymise.detect import detect
 from lobcoder.pseudonymise.export_copy import NoAcceptedDecisions, pseudonymised_copy, write_export
-from lobcoder.pseudonymise.termlist import Decision, decisions_from_entities
+from lobcoder.pseudonymise.termlist import Decision
 from lobcoder.refi.qdpx_export import export_qdpx
 from lobcoder.refi.qdpx_import import import_qdpx
 from lobcoder.reports.transcripts import export_transcripts
@@ -30,18 +29,6 @@ ORIGINALS = ("Marieke", "Joost", "Samira", "Ruud", "Annelies", "ROC Veenstroom",
 
 def sha256(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
-
-
-@pytest.fixture
-def decided(demo_copy: Path) -> Path:
-    """The demo with reviewed decisions stored in it; Joost is rejected (he stays in every export)."""
-    extra = [Decision("19 november 2013", Category.DATE, "[datum]"), Decision("Karin", Category.PERSON, "Persoon 1")]
-    with ProjectStore.open(demo_copy) as store:
-        decisions = decisions_from_entities(detect(store, decisions=extra, use_deduce=False))
-        decisions = [Decision(d.term, d.category, d.pseudonym, d.term != "Joost") for d in decisions]
-        with store.transaction() as session:
-            save_decisions(session, decisions)
-    return demo_copy
 
 
 def docx_text(path: Path) -> str:

@@ -1,8 +1,9 @@
 """A tab's export computed again on the hidden pseudonymised copy, with the same choices and filter.
 
 The copy keeps every id (documents, codes, participants), so the tab's
-computation applies unchanged; only attribute values in the filter are
-renamed as the copy names them (``ROC Veenstroom`` -> ``School A``).
+computation applies unchanged; only attribute values and coders in the filter
+are renamed as the copy names them (``ROC Veenstroom`` -> ``School A``,
+``Fenna`` -> ``Coder 1``).
 """
 
 from __future__ import annotations
@@ -16,16 +17,18 @@ from lobcoder.errors import Cancelled
 from lobcoder.gui.workers import CancelCheck, ProgressCallback, Task
 from lobcoder.pseudonymise.apply import Replacer
 from lobcoder.pseudonymise.export_copy import accepted_decisions, pseudonymised_copy
+from lobcoder.pseudonymise.names import coder_pseudonyms
 from lobcoder.storage.project import ProjectStore
 
 if TYPE_CHECKING:
     from lobcoder.gui.analysis.tab import AnalysisTab
 
 
-def relabel_filter(flt: AnalysisFilter, label: Any) -> AnalysisFilter:
-    """``flt`` with each attribute value as the pseudonymised copy has it."""
+def relabel_filter(flt: AnalysisFilter, label: Any, coders: dict[str, str] | None = None) -> AnalysisFilter:
+    """``flt`` with each attribute value and coder as the pseudonymised copy has it."""
     attributes = {name: {label(value) for value in allowed} for name, allowed in flt.attributes.items()}
-    return AnalysisFilter(flt.documents, flt.coders, flt.codes, attributes, flt.exclude_interviewer)
+    chosen = None if flt.coders is None else {(coders or {}).get(name, name) for name in flt.coders}
+    return AnalysisFilter(flt.documents, chosen, flt.codes, attributes, flt.exclude_interviewer)
 
 
 def pseudonymised_task(tab: AnalysisTab, store: ProjectStore, path: Path) -> Task:
@@ -35,12 +38,17 @@ def pseudonymised_task(tab: AnalysisTab, store: ProjectStore, path: Path) -> Tas
         ValueError: a choice the computation cannot take (as for the shown result).
     """
     decisions = accepted_decisions(store)
-    flt = relabel_filter(tab.host.filter_box.analysis_filter(), Replacer(decisions).label)
+    language = tab.host.language()
+    with store.read() as session:
+        coders = coder_pseudonyms(session, language)
+    flt = relabel_filter(tab.host.filter_box.analysis_filter(), Replacer(decisions).label, coders)
     compute = tab.computation(flt)
-    write = tab.export_writer(path, tab.host.language())
+    write = tab.export_writer(path, language)
 
     def task(progress: ProgressCallback, cancelled: CancelCheck) -> object:
-        with pseudonymised_copy(store, decisions, beside=path.parent, progress=progress, cancelled=cancelled) as copy:
+        with pseudonymised_copy(
+            store, decisions, beside=path.parent, language=language, progress=progress, cancelled=cancelled
+        ) as copy:
             with copy.store.read() as session:
                 if cancelled():
                     raise Cancelled("export cancelled")

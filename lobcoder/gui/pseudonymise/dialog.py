@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
 
 from lobcoder.errors import LobcoderError
 from lobcoder.gui.failures import error_text
+from lobcoder.gui.i18n import interface_language
 from lobcoder.gui.pseudonymise.entity_model import PSEUDONYM, TERM, EntityModel
 from lobcoder.gui.workers import Worker
 from lobcoder.pseudonymise import deduce_engine
@@ -313,9 +314,11 @@ class PseudonymiseDialog(QDialog):
         store = self.store
         from lobcoder.pseudonymise.apply import apply_pseudonyms
 
+        language = interface_language()
+
         def task(progress, cancelled):
             return apply_pseudonyms(
-                store, decisions, out, key, password=password, progress=progress, cancelled=cancelled
+                store, decisions, out, key, password=password, language=language, progress=progress, cancelled=cancelled
             )
 
         self._start(task, self.tr("Writing the pseudonymised copy…"), self._applied)
