@@ -154,6 +154,10 @@ class Worker(QRunnable):
         """Ask the function to stop at its next cancel check (thread-safe)."""
         self._cancel.set()
 
+    def abandon(self) -> None:
+        """Cancel, and pass nothing more on: for an owner that is closing but not yet deleted."""
+        self.signals._owner_destroyed()
+
     def is_cancelled(self) -> bool:
         return self._cancel.is_set()
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from pathlib import Path
 
 from pytestqt.qtbot import QtBot
@@ -11,6 +12,7 @@ from lobcoder.demo.build import create_demo_project
 from lobcoder.gui.pseudonymise.dialog import PseudonymiseDialog
 from lobcoder.gui.pseudonymise.entity_model import PSEUDONYM, REPLACE
 from lobcoder.pseudonymise.decisions import load_decisions
+from lobcoder.pseudonymise.detect import detect
 from lobcoder.pseudonymise.keyfile import read_key
 from lobcoder.storage.models import Participant
 from lobcoder.storage.project import ProjectStore
@@ -69,3 +71,39 @@ def test_closing_keeps_the_review_in_the_project(qtbot: QtBot, tmp_path: Path) -
         qtbot.waitUntil(lambda: reopened.model.rowCount() > 0, timeout=10000)
         reopened.wait()
         assert reopened.model.entity(row_of(reopened, "Samira")).pseudonym == "Docent Z"
+
+
+def test_closing_stops_detection_drops_its_late_result_and_deletes_the_window(
+    qtbot: QtBot, tmp_path: Path, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtWidgets import QWidget
+
+    import lobcoder.gui.pseudonymise.dialog as module
+
+    release, seen = threading.Event(), []
+
+    def slow_detect(store, *, cancelled, **options):  # type: ignore[no-untyped-def]
+        release.wait(10)  # deduce's first build takes minutes: the user closes meanwhile
+        seen.append(cancelled())
+        return detect(store, cancelled=lambda: False, **options)  # a late result, as if deduce ignored the cancel
+
+    monkeypatch.setattr(module, "detect", slow_detect)
+    path = create_demo_project(tmp_path / "demo.lobcoder")
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    with ProjectStore.open(path) as store:
+        dialog = PseudonymiseDialog(store, parent, use_deduce=False)
+        dialog.show()
+        worker = dialog.worker
+        assert worker is not None and not worker.is_done()
+        late: list[object] = []
+        for signal in (worker.signals.finished, worker.signals.failed, worker.signals.cancelled):
+            signal.connect(lambda *args: late.append(args))
+        with qtbot.waitSignal(dialog.destroyed, timeout=5000):
+            dialog.reject()
+        assert parent.findChildren(PseudonymiseDialog) == []  # the main window no longer keeps it
+        release.set()
+        assert worker.wait(10)
+        qtbot.wait(100)  # the queued result would arrive now
+    assert seen == [True] and late == []
+

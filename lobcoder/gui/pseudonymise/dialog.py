@@ -3,7 +3,8 @@
 Detection (deduce's first lookup build can take minutes) and apply run on
 workers with progress and cancel; decisions are saved in the project, so a
 review can stop and continue later. Apply writes a new project and a key
-file; the open project is never changed.
+file; the open project is never changed. Closing the window stops its worker
+(a late result is dropped) and deletes it: its texts are the project's.
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ from __future__ import annotations
 import html
 from pathlib import Path
 
-from PySide6.QtCore import QModelIndex, Slot
+from PySide6.QtCore import QModelIndex, Qt, Slot
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -57,6 +58,7 @@ class PseudonymiseDialog(QDialog):
         self, store: ProjectStore, parent: QWidget | None = None, selection: str = "", *, use_deduce: bool | None = None
     ) -> None:
         super().__init__(parent)
+        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.setWindowTitle(self.tr("Pseudonymise project"))
         self.store = store
         self.worker: Worker | None = None
@@ -277,7 +279,9 @@ class PseudonymiseDialog(QDialog):
             )
 
     def done(self, result: int) -> None:
-        """Closing keeps the review: the decisions are stored in the project."""
+        """Closing keeps the review (the decisions are stored in the project) and stops the worker."""
+        if self.worker is not None:
+            self.worker.abandon()  # its result may still be queued: it must not reach a closing window
         if self.model.rowCount():
             self.save_decisions()
         super().done(result)
