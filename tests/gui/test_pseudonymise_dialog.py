@@ -5,12 +5,15 @@ from __future__ import annotations
 import threading
 from pathlib import Path
 
+import pytest
+from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
 from lobcoder.demo.build import create_demo_project
+from lobcoder.gui.i18n import install_translations
 from lobcoder.gui.pseudonymise.dialog import PseudonymiseDialog
-from lobcoder.gui.pseudonymise.entity_model import PSEUDONYM, REPLACE
+from lobcoder.gui.pseudonymise.entity_model import PSEUDONYM, REPLACE, TERM
 from lobcoder.pseudonymise.decisions import load_decisions
 from lobcoder.pseudonymise.detect import detect
 from lobcoder.pseudonymise.keyfile import read_key
@@ -107,3 +110,22 @@ def test_closing_stops_detection_drops_its_late_result_and_deletes_the_window(
         qtbot.wait(100)  # the queued result would arrive now
     assert seen == [True] and late == []
 
+
+@pytest.mark.parametrize("language", ["en", "nl"])
+def test_no_term_or_pseudonym_is_cut_off(qtbot: QtBot, qapp, tmp_path: Path, language: str) -> None:  # type: ignore[no-untyped-def]
+    install_translations(qapp, language)  # Dutch headers are longer: they took the pseudonyms' room
+    path = create_demo_project(tmp_path / "demo.lobcoder")
+    with ProjectStore.open(path) as store:
+        dialog = PseudonymiseDialog(store, use_deduce=False)
+        qtbot.addWidget(dialog)
+        dialog.resize(1100, 720)
+        dialog.show()
+        qtbot.waitUntil(lambda: dialog.model.rowCount() > 0, timeout=10000)
+        dialog.wait()
+        table = dialog.table
+        for column in (TERM, PSEUDONYM):
+            assert table.columnWidth(column) >= table.sizeHintForColumn(column), (language, column)
+        shown = [table.model().headerData(c, Qt.Orientation.Horizontal) for c in range(table.model().columnCount())]
+        assert ("Pseudoniem" in shown) == (language == "nl")
+        dialog.grab().save(str(tmp_path / f"pseudonymise_{language}.png"))
+        dialog.reject()

@@ -37,7 +37,7 @@ from PySide6.QtWidgets import (
 from lobcoder.errors import LobcoderError
 from lobcoder.gui.failures import error_text
 from lobcoder.gui.i18n import interface_language
-from lobcoder.gui.pseudonymise.entity_model import PSEUDONYM, TERM, EntityModel
+from lobcoder.gui.pseudonymise.entity_model import EntityModel
 from lobcoder.gui.workers import Worker
 from lobcoder.pseudonymise import deduce_engine
 from lobcoder.pseudonymise.categories import Category
@@ -92,10 +92,11 @@ class PseudonymiseDialog(QDialog):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.verticalHeader().setVisible(False)
         self.table.setWordWrap(False)
+        # Every column as wide as its widest entry (a term or pseudonym cut off is one not reviewed), the last
+        # one filling what is left; longer (Dutch) headers then give a scroll bar, never a clipped pseudonym.
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(TERM, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(PSEUDONYM, QHeaderView.ResizeMode.Stretch)
+        header.setStretchLastSection(True)
         self.table.selectionModel().currentRowChanged.connect(self._entity_chosen)
         self.occurrences = QListWidget()
         self.occurrences.currentRowChanged.connect(self._occurrence_chosen)
@@ -124,7 +125,7 @@ class PseudonymiseDialog(QDialog):
         splitter = QSplitter()
         splitter.addWidget(left)
         splitter.addWidget(right)
-        splitter.setSizes([560, 440])
+        splitter.setSizes([640, 420])
         bottom = QHBoxLayout()
         bottom.addWidget(self.status, 1)
         bottom.addWidget(self.progress)

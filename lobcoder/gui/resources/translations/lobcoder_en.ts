@@ -234,7 +234,7 @@
 <context>
     <name>CooccurrenceTab</name>
     <message numerus="yes">
-        <location filename="../../analysis/cooccurrence_tab.py" line="+444"/>
+        <location filename="../../analysis/cooccurrence_tab.py" line="+450"/>
         <source>‘{0}’ and ‘{1}’: %n passage(s)</source>
         <translation>
             <numerusform>‘{0}’ and ‘{1}’: %n passage</numerusform>
@@ -302,7 +302,7 @@
 <context>
     <name>ExchangeActions</name>
     <message numerus="yes">
-        <location filename="../../exchange_actions.py" line="+161"/>
+        <location filename="../../exchange_actions.py" line="+162"/>
         <source>Exported %n code(s) to {0}</source>
         <translation>
             <numerusform>Exported %n code to {0}</numerusform>
@@ -340,7 +340,7 @@ Language of the codebook:</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+138"/>
+        <location line="+139"/>
         <source>%n document(s)</source>
         <translation>
             <numerusform>%n document</numerusform>
@@ -451,7 +451,7 @@ Language of the codebook:</numerusform>
 <context>
     <name>FilterBox</name>
     <message numerus="yes">
-        <location filename="../../analysis/filter_box.py" line="+290"/>
+        <location filename="../../analysis/filter_box.py" line="+295"/>
         <source>%n document(s)</source>
         <translation>
             <numerusform>%n document</numerusform>

@@ -547,7 +547,7 @@
 <context>
     <name>ChecklistButton</name>
     <message>
-        <location filename="../../analysis/filter_box.py" line="+52"/>
+        <location filename="../../analysis/filter_box.py" line="+54"/>
         <source>All</source>
         <translation>Alle</translation>
     </message>
@@ -1160,7 +1160,7 @@
 <context>
     <name>CooccurrenceTab</name>
     <message>
-        <location filename="../../analysis/cooccurrence_tab.py" line="+191"/>
+        <location filename="../../analysis/cooccurrence_tab.py" line="+193"/>
         <source>overlapping codings</source>
         <translation>overlappende coderingen</translation>
     </message>
@@ -1270,18 +1270,18 @@
         <translation>Volgorde:</translation>
     </message>
     <message>
-        <location line="+25"/>
-        <location line="+234"/>
+        <location line="+27"/>
+        <location line="+236"/>
         <source>Select a cell to list the passages where both codes occur.</source>
         <translation>Kies een cel om de passages te zien waarin beide codes voorkomen.</translation>
     </message>
     <message>
-        <location line="-225"/>
+        <location line="-227"/>
         <source>Double-click or press Enter to show the passage in its document</source>
         <translation>Dubbelklik of druk op Enter om de passage in het document te tonen</translation>
     </message>
     <message>
-        <location line="+66"/>
+        <location line="+68"/>
         <source>code co-occurrence</source>
         <translation>co-occurrentie van codes</translation>
     </message>
@@ -1654,7 +1654,7 @@
     <message>
         <location line="+1"/>
         <source>Occurrences</source>
-        <translation>Vindplaatsen</translation>
+        <translation>Aantal</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1669,7 +1669,7 @@
     <message>
         <location line="+1"/>
         <source>Found by</source>
-        <translation>Gevonden door</translation>
+        <translation>Bron</translation>
     </message>
     <message>
         <location line="+21"/>
@@ -1737,7 +1737,7 @@
         <translation>codeboek</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+34"/>
         <source>Cannot export the codebook</source>
         <translation>Codeboek kan niet worden geëxporteerd</translation>
     </message>
@@ -1807,12 +1807,12 @@ Taal van het codeboek:</numerusform>
     <message>
         <location line="+32"/>
         <location line="+26"/>
-        <location line="+19"/>
+        <location line="+20"/>
         <source>Export project as REFI-QDA</source>
         <translation>Project exporteren als REFI-QDA</translation>
     </message>
     <message>
-        <location line="-36"/>
+        <location line="-37"/>
         <source>The whole project (documents, codes, codings, memos, participants and attributes) as one REFI-QDA file that ATLAS.ti, MAXQDA, NVivo and QualCoder can open.</source>
         <translation>Het hele project (documenten, codes, coderingen, memo&apos;s, deelnemers en attributen) als één REFI-QDA-bestand dat ATLAS.ti, MAXQDA, NVivo en QualCoder kunnen openen.</translation>
     </message>
@@ -1822,8 +1822,8 @@ Taal van het codeboek:</numerusform>
         <translation>REFI-QDA-projecten (*.qdpx)</translation>
     </message>
     <message>
-        <location line="-134"/>
-        <location line="+146"/>
+        <location line="-135"/>
+        <location line="+147"/>
         <source>Pseudonymising and writing {0}…</source>
         <translation>{0} wordt gepseudonimiseerd en geschreven…</translation>
     </message>
@@ -1833,7 +1833,7 @@ Taal van het codeboek:</numerusform>
         <translation>{0} wordt geschreven…</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>Project exported</source>
         <translation>Project geëxporteerd</translation>
     </message>
@@ -2073,7 +2073,7 @@ Taal van het codeboek:</numerusform>
 <context>
     <name>FilterBox</name>
     <message>
-        <location filename="../../analysis/filter_box.py" line="+163"/>
+        <location filename="../../analysis/filter_box.py" line="+166"/>
         <source>Leave out interviewer turns</source>
         <translation>Beurten van de interviewer weglaten</translation>
     </message>
@@ -2190,7 +2190,7 @@ Taal van het codeboek:</numerusform>
 <context>
     <name>FrequenciesTab</name>
     <message>
-        <location filename="../../analysis/frequencies_tab.py" line="+46"/>
+        <location filename="../../analysis/frequencies_tab.py" line="+48"/>
         <source>Include sub-codes</source>
         <translation>Met subcodes</translation>
     </message>
@@ -2241,13 +2241,13 @@ Taal van het codeboek:</numerusform>
     </message>
     <message>
         <location line="+3"/>
-        <location line="+34"/>
+        <location line="+36"/>
         <source>nothing</source>
         <translation>niets</translation>
     </message>
     <message>
-        <location line="-34"/>
-        <location line="+35"/>
+        <location line="-36"/>
+        <location line="+37"/>
         <source>document</source>
         <translation>document</translation>
     </message>
@@ -3058,7 +3058,7 @@ Kwalitatief coderen van interviewtranscripten.</translation>
 <context>
     <name>PassageModel</name>
     <message>
-        <location filename="../../analysis/cooccurrence_tab.py" line="-395"/>
+        <location filename="../../analysis/cooccurrence_tab.py" line="-399"/>
         <source>Document</source>
         <translation>Document</translation>
     </message>
@@ -3209,7 +3209,7 @@ Kwalitatief coderen van interviewtranscripten.</translation>
 <context>
     <name>PseudonymiseDialog</name>
     <message>
-        <location filename="../../pseudonymise/dialog.py" line="+59"/>
+        <location filename="../../pseudonymise/dialog.py" line="+62"/>
         <source>Pseudonymise project</source>
         <translation>Project pseudonimiseren</translation>
     </message>
@@ -3244,7 +3244,7 @@ Kwalitatief coderen van interviewtranscripten.</translation>
         <translation>Annuleren</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+36"/>
         <source>Where it occurs:</source>
         <translation>Waar het voorkomt:</translation>
     </message>
@@ -3313,7 +3313,7 @@ Kwalitatief coderen van interviewtranscripten.</translation>
         <translation>Termenlijst exporteren</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+23"/>
         <source>Write pseudonymised copy</source>
         <translation>Gepseudonimiseerde kopie schrijven</translation>
     </message>
@@ -3335,7 +3335,7 @@ Password to encrypt it (leave empty for none):</source>
 Wachtwoord om hem te versleutelen (leeg laten voor geen):</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+21"/>
         <source>Writing the pseudonymised copy…</source>
         <translation>De gepseudonimiseerde kopie wordt geschreven…</translation>
     </message>
@@ -4812,7 +4812,7 @@ Wachtwoord om hem te versleutelen (leeg laten voor geen):</translation>
 <context>
     <name>Worker</name>
     <message>
-        <location filename="../../workers.py" line="+184"/>
+        <location filename="../../workers.py" line="+188"/>
         <source>An unexpected error occurred: {0}</source>
         <translation>Er is een onverwachte fout opgetreden: {0}</translation>
     </message>
