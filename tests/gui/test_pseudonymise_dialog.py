@@ -83,9 +83,10 @@ def test_closing_stops_detection_drops_its_late_result_and_deletes_the_window(
 
     import lobcoder.gui.pseudonymise.dialog as module
 
-    release, seen = threading.Event(), []
+    started, release, seen = threading.Event(), threading.Event(), []
 
     def slow_detect(store, *, cancelled, **options):  # type: ignore[no-untyped-def]
+        started.set()
         release.wait(10)  # deduce's first build takes minutes: the user closes meanwhile
         seen.append(cancelled())
         return detect(store, cancelled=lambda: False, **options)  # a late result, as if deduce ignored the cancel
@@ -98,7 +99,8 @@ def test_closing_stops_detection_drops_its_late_result_and_deletes_the_window(
         dialog = PseudonymiseDialog(store, parent, use_deduce=False)
         dialog.show()
         worker = dialog.worker
-        assert worker is not None and not worker.is_done()
+        assert worker is not None
+        qtbot.waitUntil(started.is_set, timeout=10000)
         late: list[object] = []
         for signal in (worker.signals.finished, worker.signals.failed, worker.signals.cancelled):
             signal.connect(lambda *args: late.append(args))
