@@ -92,8 +92,13 @@ class Replacer:
         return Remapper(text, self.replacements(text)).text if text else text
 
     def with_names(self, names: dict[str, str]) -> Replacer:
-        """This replacer that also replaces ``names`` (whole words) where no accepted term does."""
-        return Replacer(self.decisions, {**names, **self._names()})
+        """This replacer that also replaces ``names`` (whole words) where no accepted term does.
+
+        Only names written with a capital (``Fenna``), and only where the text has the capital too:
+        a login name such as ``coder`` or ``docent`` is also an ordinary word.
+        """
+        capitalised = {name: new for name, new in names.items() if name[:1].isupper()}
+        return Replacer(self.decisions, {**capitalised, **self._names()})
 
     def _names(self) -> dict[str, str]:
         decided = {" ".join(d.term.split()) for d in self.decisions}
@@ -361,4 +366,4 @@ def _rename_labels(
     for value in session.scalars(select(AttributeValue).where(AttributeValue.text_value.is_not(None))):
         value.text_value = replacer.label(value.text_value or "")
     for setting in session.scalars(select(ProjectSetting).where(ProjectSetting.key == "name")):
-        setting.value = replacer.label(setting.value)
+        setting.value = replacer.with_names(coders).label(setting.value)  # "LOB Fenna" names a coder

@@ -9,7 +9,10 @@ from pathlib import Path
 import pytest
 
 from lobcoder.__main__ import main
+from lobcoder.pseudonymise.apply import Replacer
+from lobcoder.pseudonymise.categories import Category
 from lobcoder.pseudonymise.keyfile import read_key
+from lobcoder.pseudonymise.termlist import Decision
 from lobcoder.storage.models import Coder, Memo
 from lobcoder.storage.project import ProjectStore
 
@@ -76,3 +79,10 @@ def test_the_pseudonymised_copy_names_coders_by_number_and_the_key_says_who(sign
     assert not [c for c in CODERS if c.encode() in raw]
     fields = [(f["original"], f["pseudonym"]) for f in read_key(key)["fields"] if f["field"] == "coders.name"]
     assert fields == [("Fenna", "Coder 1"), ("Sander", "Coder 2")]
+
+
+def test_in_prose_only_a_capitalised_coder_name_is_replaced_and_an_accepted_term_goes_first() -> None:
+    replacer = Replacer([Decision("Fenna", Category.PERSON, "Interviewer 1")])
+    in_memos = replacer.with_names({"Fenna": "Coder 1", "Sander": "Coder 2", "coder": "Coder 3"})
+    memo = "Sander en Fenna: de tweede coder kijkt, sander niet."
+    assert in_memos.prose(memo) == "Coder 2 en Interviewer 1: de tweede coder kijkt, sander niet."
