@@ -71,6 +71,7 @@ SAME_IN_EVERY_LANGUAGE = {
     "copy.document",
     "copy.code",
     "copy.codes",
+    "pseudonym.document",
 }
 
 
