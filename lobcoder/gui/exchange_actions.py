@@ -276,9 +276,12 @@ class ExchangeActions(TaskActions):
         if store is None or self.choices_dialog is None:
             return
         pseudonymise = self.choices_dialog.choices().pseudonymise
-        suggested = (
-            store.path.with_name(f"{store.path.stem}-pseudo{QDPX}") if pseudonymise else store.path.with_suffix(QDPX)
-        )
+        if pseudonymise:  # the file name is shared too: ROC_Veenstroom.lobcoder -> School_A-pseudo.qdpx
+            from lobcoder.pseudonymise.export_copy import shared_stem
+
+            suggested = store.path.with_name(f"{shared_stem(store)}-pseudo{QDPX}")
+        else:
+            suggested = store.path.with_suffix(QDPX)
         title = self.tr("Export project as REFI-QDA")
         path, _ = QFileDialog.getSaveFileName(self.window, title, str(suggested), self.tr("REFI-QDA projects (*.qdpx)"))
         if path:

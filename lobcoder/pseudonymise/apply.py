@@ -104,9 +104,13 @@ class Replacer:
         decided = {" ".join(d.term.split()) for d in self.decisions}
         return {t: p for t, p in self.pseudonyms.items() if t not in decided}
 
+    def in_name(self, name: str) -> str:
+        """``name`` (built like a file name: ``marieke_de_vries_r1``) in its own style, without the terms it holds."""
+        return styled_name(name, self.replacements(name.replace("_", " "), label=True)) if name else name
+
     def document_name(self, name: str, number: int, language: str = "en") -> str:
         """A document or file name that reads naturally and holds no accepted term, else ``Document <number>``."""
-        new = styled_name(name, self.replacements(name, label=True)) if name else name
+        new = self.in_name(name)
         return neutral_document_name(number, language) if still_holds(new, self.pseudonyms) else new
 
 

@@ -28,6 +28,7 @@ from lobcoder.errors import FileProblem, ProjectError
 from lobcoder.i18n.said import say
 from lobcoder.pseudonymise.apply import Progress, Replacer, build_copy
 from lobcoder.pseudonymise.decisions import load_decisions
+from lobcoder.pseudonymise.names import still_holds
 from lobcoder.pseudonymise.termlist import Decision
 from lobcoder.storage.leftovers import partial_path
 from lobcoder.storage.project import ProjectStore, remove_project_file
@@ -44,6 +45,16 @@ def accepted_decisions(store: ProjectStore) -> list[Decision]:
     """The project's stored decisions that replace something (accepted, with a pseudonym)."""
     with store.read() as session:
         return [d for d in load_decisions(session) if d.accepted and d.pseudonym.strip()]
+
+
+def shared_stem(store: ProjectStore) -> str:
+    """The project's file name (no extension) as a default name for what is shared: no accepted term in it.
+
+    ``ROC_Veenstroom_LOB`` -> ``School_A_LOB``; a term hidden inside a word gives ``project``.
+    """
+    replacer = Replacer(accepted_decisions(store))
+    stem = replacer.in_name(store.path.stem)
+    return "project" if still_holds(stem, replacer.pseudonyms) else stem
 
 
 @dataclass(frozen=True)

@@ -10,6 +10,7 @@ from sqlalchemy import select, update
 from lobcoder.__main__ import main
 from lobcoder.pseudonymise.apply import Replacer
 from lobcoder.pseudonymise.categories import Category
+from lobcoder.pseudonymise.export_copy import shared_stem
 from lobcoder.pseudonymise.keyfile import read_key
 from lobcoder.pseudonymise.termlist import Decision
 from lobcoder.storage.models import Document
@@ -32,6 +33,7 @@ REPLACER = Replacer(
         ("interview_marieke_2023", "interview_docent_1_2023"),  # the pseudonym in the name's spelling
         ("Interview Marieke ronde 1", "Interview Docent 1 ronde 1"),
         ("Marieke (ROC Veenstroom)", "Docent 1 (School A)"),
+        ("roc_veenstroom_docent1", "school_a_docent1"),  # a term of two words, written with _
         ("MariekeJansen_r1", "Document 7"),  # no word boundary: no match, so no name at all
         ("interview_bo_2", "interview_student_4_2"),
         ("boterham", "boterham"),  # a short term is only looked for as a word
@@ -71,3 +73,19 @@ def test_the_copy_names_documents_and_files_without_the_participant(decided: Pat
     agreement = tmp_path / "agreement.csv"
     args = ["agreement", str(decided), "--documents", "SamiraBakker_ronde3", "docent1_marieke_ronde1"]
     assert main([*args, "--out", str(agreement), "--pseudonymise"]) == 0
+
+
+@pytest.mark.parametrize(
+    ("stem", "expected"),
+    [
+        ("ROC_Veenstroom_LOB", "School_A_LOB"),
+        ("lob-marieke", "lob-docent-1"),
+        ("MariekeLOB", "project"),
+        ("lob", "lob"),
+    ],
+)
+def test_the_name_suggested_for_a_shared_file_holds_no_term(decided: Path, stem: str, expected: str) -> None:
+    path = decided.with_name(f"{stem}.lobcoder")
+    decided.rename(path)
+    with ProjectStore.open(path) as store:
+        assert shared_stem(store) == expected

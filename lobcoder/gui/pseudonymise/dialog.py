@@ -44,6 +44,7 @@ from lobcoder.pseudonymise.categories import Category
 from lobcoder.pseudonymise.decisions import load_decisions, save_decisions
 from lobcoder.pseudonymise.detect import Seed, detect, entities_from_seeds
 from lobcoder.pseudonymise.entities import SOURCE_MANUAL, Entity, Location
+from lobcoder.pseudonymise.export_copy import shared_stem
 from lobcoder.pseudonymise.matcher import entity_key
 from lobcoder.pseudonymise.preview import preview
 from lobcoder.pseudonymise.sources import project_texts
@@ -290,7 +291,8 @@ class PseudonymiseDialog(QDialog):
     # -- apply -------------------------------------------------------------------
 
     def _apply(self) -> None:
-        base = self.store.path.with_name(self.store.path.stem + "-pseudo" + EXTENSION)
+        self.save_decisions()  # the suggested name leaves out what the table replaces
+        base = self.store.path.with_name(shared_stem(self.store) + "-pseudo" + EXTENSION)
         path, _ = QFileDialog.getSaveFileName(
             self,
             self.tr("Write pseudonymised copy"),
