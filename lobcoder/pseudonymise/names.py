@@ -42,12 +42,12 @@ def neutral_document_name(number: int, language: str = "en") -> str:
 
 def styled_name(name: str, found: Iterable[Replacement]) -> str:
     """``name`` with each replacement written in the name's own style (see the module docstring)."""
-    spaced = any(c.isspace() for c in name)
+    filelike = not any(c.isspace() for c in name) and any(c in _SEPARATORS for c in name)
     kept: list[Replacement] = []
     for r in found:
         before, after = name[: r.start], name[r.end :]
         new = r.new
-        if not spaced:
+        if filelike:
             separator = next((c for c in (before[-1:], after[:1]) if c and c in _SEPARATORS), "_")
             new = separator.join(new.split())
             if name[r.start : r.end].islower():

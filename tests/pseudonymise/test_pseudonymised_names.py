@@ -38,6 +38,7 @@ REPLACER = Replacer(
         ("interview_bo_2", "interview_student_4_2"),
         ("boterham", "boterham"),  # a short term is only looked for as a word
         ("docent1_ronde1", "docent1_ronde1"),
+        ("Marieke", "Docent 1"),  # one word is not a file name: the pseudonym as written
     ],
 )
 def test_a_document_name_reads_naturally_and_holds_no_term(name: str, expected: str) -> None:
