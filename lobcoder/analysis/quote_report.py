@@ -114,9 +114,9 @@ class QuoteReport:
         opening, closing = marks
         text = opening + " ".join(quote.text.split()) + closing
         if quote.before:
-            text = f"[… {quote.before}] {text}"
+            text = f"[{quote.before}] {text}"
         if quote.after:
-            text = f"{text} [{quote.after} …]"
+            text = f"{text} [{quote.after}]"
         text = f"{text} {self.attribution_of(quote, language)}".rstrip()
         coders = self.coders_of(quote, language)
         return f"{text} — {coders}" if coders else text

@@ -18,6 +18,7 @@ document does not shift anything.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
@@ -26,7 +27,7 @@ import numpy as np
 from lobcoder.analysis.dataset import CodeNode, CodingRow, Dataset, IntArray, TurnInfo
 from lobcoder.analysis.filters import AnalysisFilter, FilterDescription, select
 from lobcoder.analysis.table import Format, Table, TableRow
-from lobcoder.analysis.units import paragraphs, turn_spans
+from lobcoder.analysis.units import Spans, paragraphs, turn_spans
 from lobcoder.i18n import message
 
 
@@ -54,7 +55,7 @@ class Quote:
     start: int
     end: int
     text: str
-    before: str = ""  # context: up to N words before and after the quote (see :func:`quotes`)
+    before: str = ""  # context: up to N words before and after the quote, "…" where cut (see :func:`context_words`)
     after: str = ""
 
     @property
@@ -63,18 +64,41 @@ class Quote:
         return ", ".join(self.coders) or None
 
 
-def context_words(text: str, start: int, end: int, words: int) -> tuple[str, str]:
-    """Up to ``words`` words before ``start`` and after ``end``, white space (line breaks too) made single spaces."""
+def context_words(
+    text: str, start: int, end: int, words: int, bounds: tuple[int, int] | None = None
+) -> tuple[str, str]:
+    """Up to ``words`` words before ``start`` and after ``end``, white space (line breaks too) made single spaces.
+
+    The words come from ``bounds`` (default: the whole text), the quote's turn
+    or paragraph, so a respondent's quote does not borrow the interviewer's
+    question or a speaker label. "…" marks context that was cut short: it
+    opens ``before`` and closes ``after`` when more words lie beyond them
+    within ``bounds``. Punctuation that touches the quote and stands alone
+    (the full stop closing its sentence, an opening bracket) is left out.
+    """
     if words <= 0:
         return "", ""
+    low, high = bounds if bounds is not None else (0, len(text))
+    low, high = min(low, start), max(high, end)
     reach = 40 * words  # enough characters for that many words, without splitting the whole document
-    before = text[max(0, start - reach) : start].split()
-    after = text[end : end + reach].split()
-    if start - reach > 0 and len(before) <= words:
+    before = _TRAILING_MARK.sub("", text[max(low, start - reach) : start]).split()
+    after = _LEADING_MARK.sub("", text[end : min(high, end + reach)]).split()
+    if start - reach > low and len(before) <= words:
         before = before[1:]  # the first may be cut off
-    if end + reach < len(text) and len(after) <= words:
+    if end + reach < high and len(after) <= words:
         after = after[:-1]
-    return " ".join(before[-words:]), " ".join(after[:words])
+    cut_before = len(before) > words or start - reach > low
+    cut_after = len(after) > words or end + reach < high
+    shown_before, shown_after = " ".join(before[-words:]), " ".join(after[:words])
+    if cut_before and shown_before:
+        shown_before = "… " + shown_before
+    if cut_after and shown_after:
+        shown_after += " …"
+    return shown_before, shown_after
+
+
+_LEADING_MARK = re.compile(r"^[^\w\s]+(?=\s|$)")
+_TRAILING_MARK = re.compile(r"(?:^|(?<=\s))[^\w\s]+$")
 
 
 def format_timestamp(milliseconds: int | None) -> str | None:
@@ -239,7 +263,9 @@ def quotes_of_rows(
                 coders, coding_ids = named_coders(codings), tuple([c.id for c in codings])
             touched = spans.touched(coding.start, coding.end)
             turn = spoken[touched.start] if touched else None
-            before, after = context_words(text, coding.start, coding.end, context)
+            before, after = context_words(
+                text, coding.start, coding.end, context, _context_bounds(spoken, touched, lines, coding)
+            )
             found[number][place] = Quote(
                 coding_id=coding.id,
                 code=dataset.code(coding.code_id),
@@ -261,6 +287,17 @@ def quotes_of_rows(
             )
         del text, lines
     return [[quote for quote in group if quote is not None] for group in found]
+
+
+def _context_bounds(spoken: Sequence[TurnInfo], touched: range, lines: Spans, coding: CodingRow) -> tuple[int, int]:
+    """Where a quote's context may come from: the speech of its one turn, else the paragraphs it touches."""
+    if len(touched) == 1:
+        turn = spoken[touched.start]
+        return turn.start, turn.end
+    within = lines.touched(coding.start, coding.end)
+    if not within:
+        return coding.start, coding.end
+    return lines.starts[within.start], lines.ends[within.stop - 1]
 
 
 def named_coders(codings: Sequence[CodingRow]) -> tuple[str, ...]:

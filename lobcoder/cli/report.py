@@ -101,7 +101,9 @@ def register(commands: argparse._SubParsersAction) -> None:
         help="comma-separated: participant, speaker, document, paragraph, time and attribute names "
         "(default: participant and every attribute)",
     )
-    quoting.add_argument("--context", type=_count, default=0, metavar="WORDS", help="words of context around quotes")
+    quoting.add_argument(
+        "--context", type=_count, default=0, metavar="WORDS", help="words of context from the quote's own turn"
+    )
     quoting.add_argument("--definitions", action="store_true", help="the code's definition under its heading")
     quoting.add_argument("--layout", choices=("blocks", "table"), default="blocks", help="Word layout (default blocks)")
     cmd.set_defaults(handler=cmd_quotes)

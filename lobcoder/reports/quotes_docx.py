@@ -60,10 +60,10 @@ def build_quotes_document(report: QuoteReport, language: Language = "en") -> Doc
         for quote in group.quotes:
             paragraph = body.paragraph("", BLOCK)
             if quote.before:
-                body.run(paragraph, f"[… {quote.before}] ", CONTEXT)
+                body.run(paragraph, f"[{quote.before}] ", CONTEXT)
             body.run(paragraph, opening + " ".join(quote.text.split()) + closing)
             if quote.after:
-                body.run(paragraph, f" [{quote.after} …]", CONTEXT)
+                body.run(paragraph, f" [{quote.after}]", CONTEXT)
             attribution = report.attribution_of(quote, language)
             if attribution:
                 body.run(paragraph, " " + attribution, ATTRIBUTION)

@@ -43,7 +43,7 @@ def test_attribution_notes_and_bad_options(study: tuple[Project, Dataset]) -> No
     first = report.groups[0].quotes[0]
     assert report.attribution_of(first) == "(Anna, docent, wave 1, paragraph 2)"
     assert report.attribution_of(first, "nl") == "(Anna, docent, wave 1, alinea 2)"
-    assert (first.before, first.after) == ("het? Anna:", "Mijn mentor")  # two words each way, lines joined
+    assert (first.before, first.after) == ("", "Mijn mentor …")  # within Anna's turn: not the question before it
     notes = report.notes("nl")
     assert notes[0] == "Citaten bij Stage."
     assert "Hoogstens 2 citaten per code, gespreid over de deelnemers." in notes

@@ -437,12 +437,12 @@ def test_quotes_attribution_context_and_layout_chosen_in_the_tab_reach_word(
     tab.context.setValue(2)
     wait_idle(qtbot, analysis)
     tab.table.selectRow(2)
-    assert tab.full_text.toPlainText() == "[… eens. Bram:] “Geen visie” [, wel …] (Docent02_w1, paragraph 2, wave 1)"
+    assert tab.full_text.toPlainText() == "“Geen visie” [wel veel …] (Docent02_w1, paragraph 2, wave 1)"
     target = tmp_path / "blocks.docx"
     with qtbot.waitSignal(tab.exported, timeout=10000):
         tab.export_to(target)
     blocks = [p.text for p in docx.Document(str(target)).paragraphs if p.style.name == "Quote Block"]
-    assert blocks[2] == "[… eens. Bram:] “Geen visie” [, wel …] (Docent02_w1, paragraph 2, wave 1)"
+    assert blocks[2] == "“Geen visie” [wel veel …] (Docent02_w1, paragraph 2, wave 1)"
     assert blocks[1].endswith("visie.” (Docent01_w2, paragraph 2, wave 2)")  # no participant: not chosen
     tab.layout_choice.setCurrentIndex(tab.layout_choice.findData("table"))
     target = tmp_path / "table.docx"
