@@ -38,7 +38,7 @@ from lobcoder.analysis.filters import (
     select,
     value_groups,
 )
-from lobcoder.analysis.table import ColumnGroup, Format, Table, TableRow
+from lobcoder.analysis.table import ColumnGroup, Format, Table, TableRow, named_value
 from lobcoder.i18n import message
 
 CountWhat = Literal["codings", "documents", "participants"]
@@ -182,7 +182,7 @@ class ParticipantWaveResult:
         names = join_names([code.name for code in self.codes], language)
         no_value = message("table.no_value", language)
         columns = (
-            *(f"{self.attribute} {w}" if w != NO_VALUE else no_value for w in self.waves),
+            *(named_value(self.attribute, w) if w != NO_VALUE else no_value for w in self.waves),
             message("table.total", language),
         )
         codings = "waves.codings_rollup" if self.rollup else "waves.codings"

@@ -39,7 +39,7 @@ from lobcoder.analysis.filters import (
     select,
     value_groups,
 )
-from lobcoder.analysis.table import ColumnGroup, Format, Table, TableRow
+from lobcoder.analysis.table import ColumnGroup, Format, Table, TableRow, named_value
 from lobcoder.i18n import message
 
 SplitMeasure = Literal["codings", "documents", "document_share", "participants", "participant_share"]
@@ -184,7 +184,7 @@ def _groups(dataset: Dataset, selection: Selection, split_by: str | Split) -> li
     if split_by is Split.DOCUMENT:
         return [(dataset.documents[i].name, dataset.documents[i].id, [i]) for i in kept]
     groups = value_groups(dataset, kept, split_by)
-    return [(f"{split_by} {v}" if v != NO_VALUE else v, (split_by, v), members) for v, members in groups.items()]
+    return [(named_value(split_by, v) if v != NO_VALUE else v, (split_by, v), members) for v, members in groups.items()]
 
 
 def frequencies(

@@ -31,6 +31,14 @@ class ColumnGroup:
         return isinstance(column, int) and self.first <= column < self.first + self.count
 
 
+def named_value(attribute: str, value: str) -> str:
+    """The value with its attribute, "ronde 1", unless it names the attribute itself ("ronde1", "Ronde 1")."""
+    head, rest = value[: len(attribute)], value[len(attribute) :]
+    if head.casefold() == attribute.casefold() and not rest[:1].isalpha():
+        return value
+    return f"{attribute} {value}"
+
+
 @dataclass(frozen=True)
 class Table:
     """What exporters (Word, Excel, CSV) and views render.
@@ -74,9 +82,7 @@ class Table:
     def column_title(self, column: int) -> str:
         """The column's name on one line, with its group: "ronde 1" (CSV, text, the app's header)."""
         name, group = self.columns[column], self.group_of(column)
-        if group is None or name.startswith(group.label):
-            return name
-        return f"{group.label} {name}"
+        return name if group is None else named_value(group.label, name)
 
     def short_column(self, column: int) -> str:
         """The column's name under its spanning header: "1" for "ronde 1" under "ronde"."""

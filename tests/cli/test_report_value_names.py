@@ -1,0 +1,67 @@
+"""Attribute values that already name their attribute ("ronde1") are not named twice in report columns."""
+
+from __future__ import annotations
+
+import contextlib
+import csv
+import io
+from pathlib import Path
+
+import docx
+
+import lobcoder.cli.main as cli_main
+from lobcoder.participants.links import set_participant
+from lobcoder.services.codes import create_code
+from lobcoder.services.codings import add_coding
+from lobcoder.services.documents import add_document
+from lobcoder.storage.models import Attribute, AttributeScope, AttributeType, AttributeValue
+from lobcoder.storage.project import ProjectStore
+
+
+def run(*args: str | Path) -> tuple[int, str]:
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out):
+        code = cli_main.main([str(a) for a in args])
+    return code, out.getvalue()
+
+
+WAVES = {"Anna_r1": "ronde1", "Anna_r2": "ronde2", "Bram_r1": "Ronde 1"}
+
+
+def _project(tmp_path: Path) -> Path:
+    path = tmp_path / "rondes.lobcoder"
+    with ProjectStore.create(path) as store, store.transaction() as s:
+        visie = create_code(s, "Visie")
+        ronde = Attribute(name="ronde", type=AttributeType.CATEGORY, scope=AttributeScope.DOCUMENT)
+        s.add(ronde)
+        for name, wave in WAVES.items():
+            doc = add_document(s, name, f"{name}: de visie is gedeeld.")
+            set_participant(s, doc.id, name.split("_")[0])
+            s.add(AttributeValue(attribute=ronde, document_id=doc.id, text_value=wave))
+            add_coding(s, doc.id, visie.id, 0, 5, coder="Ilse")
+    return path
+
+
+def test_wave_columns_say_ronde1_not_ronde_ronde1(tmp_path: Path) -> None:
+    project = _project(tmp_path)
+    code, out = run("report", "frequencies", project, "--split-by", "ronde", "--language", "nl")
+    assert code == 0
+    assert out.splitlines()[2].endswith("% van deelnemers  Ronde 1  ronde1  ronde2")  # not "ronde ronde1"
+
+    target = tmp_path / "freq.csv"
+    assert run("report", "frequencies", project, "--split-by", "ronde", "--out", target)[0] == 0
+    rows = list(csv.reader(io.StringIO(target.read_text(encoding="utf-8-sig"))))
+    assert rows[0][-3:] == ["Ronde 1 (%)", "ronde1 (%)", "ronde2 (%)"]
+
+    target = tmp_path / "deelnemers.csv"
+    code, _ = run(
+        "report", "crosstab", project, "--attribute", "ronde", "--participants", "--codes", "Visie", "--out", target
+    )
+    assert code == 0
+    rows = list(csv.reader(io.StringIO(target.read_text(encoding="utf-8-sig"))))
+    assert rows[0][-4:] == ["Ronde 1", "ronde1", "ronde2", "Total"]
+
+    target = tmp_path / "freq.docx"
+    assert run("report", "frequencies", project, "--split-by", "ronde", "--out", target, "--language", "nl")[0] == 0
+    header = [cell.text.split("\n")[0] for cell in docx.Document(str(target)).tables[0].rows[1].cells]
+    assert header[-3:] == ["Ronde 1", "ronde1", "ronde2"]  # under the spanning header "ronde"
