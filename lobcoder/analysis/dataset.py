@@ -20,11 +20,13 @@ its own read session).
 
 Attribute values are compared and shown as *labels*: :func:`value_label` gives
 ``1`` for the number 1.0, ``2023-03-14`` for a date and text as it is, so a
-filter ``{"wave": {"1"}}`` matches a wave stored as the number 1.
+filter ``{"wave": {"1"}}`` matches a wave stored as the number 1. Documents
+and text values are in natural order: "ronde 2" before "ronde 10".
 """
 
 from __future__ import annotations
 
+import re
 from collections import OrderedDict
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
@@ -258,7 +260,13 @@ def _sort_key(value: object) -> tuple[int, object]:
         return (0, float(value))
     if isinstance(value, date):
         return (1, value)
-    return (2, str(value).casefold())
+    return (2, natural_key(str(value)))
+
+
+def natural_key(text: str) -> tuple[object, ...]:
+    """Order "ronde 2" before "ronde 10" and "Docent9" before "Docent10", case ignored."""
+    parts = re.split(r"(\d+)", text.casefold())
+    return tuple(int(part) if i % 2 else part for i, part in enumerate(parts))
 
 
 def _code_tree(session: Session) -> tuple[tuple[CodeNode, ...], npt.NDArray[np.float64]]:
@@ -414,7 +422,7 @@ def load_dataset(session: Session, *, texts: bool = True, turns: bool = True) ->
         labels = {attribute: value_label(value) for attribute, value in raw.items()}
         participant = participants.get(participant_id) if participant_id is not None else None
         documents.append(DocumentInfo(document_id, name, participant_id, participant, labels, digest, length))
-    documents.sort(key=lambda d: (d.name.casefold(), d.id))
+    documents.sort(key=lambda d: (natural_key(d.name), d.id))
     orders = {
         name: tuple(dict.fromkeys(value_label(v) for v in sorted(found, key=_sort_key)))
         for name, found in values.items()

@@ -25,7 +25,7 @@ def run(*args: str | Path) -> tuple[int, str]:
     return code, out.getvalue()
 
 
-WAVES = {"Anna_r1": "ronde1", "Anna_r2": "ronde2", "Bram_r1": "Ronde 1"}
+WAVES = {"Anna_r1": "ronde1", "Anna_r2": "ronde2", "Bram_r3": "Ronde 3"}
 
 
 def _project(tmp_path: Path) -> Path:
@@ -46,12 +46,12 @@ def test_wave_columns_say_ronde1_not_ronde_ronde1(tmp_path: Path) -> None:
     project = _project(tmp_path)
     code, out = run("report", "frequencies", project, "--split-by", "ronde", "--language", "nl")
     assert code == 0
-    assert out.splitlines()[2].endswith("% van deelnemers  Ronde 1  ronde1  ronde2")  # not "ronde ronde1"
+    assert out.splitlines()[2].endswith("% van deelnemers  ronde1  ronde2  Ronde 3")  # not "ronde ronde1"
 
     target = tmp_path / "freq.csv"
     assert run("report", "frequencies", project, "--split-by", "ronde", "--out", target)[0] == 0
     rows = list(csv.reader(io.StringIO(target.read_text(encoding="utf-8-sig"))))
-    assert rows[0][-3:] == ["Ronde 1 (%)", "ronde1 (%)", "ronde2 (%)"]
+    assert rows[0][-3:] == ["ronde1 (%)", "ronde2 (%)", "Ronde 3 (%)"]
 
     target = tmp_path / "deelnemers.csv"
     code, _ = run(
@@ -59,9 +59,29 @@ def test_wave_columns_say_ronde1_not_ronde_ronde1(tmp_path: Path) -> None:
     )
     assert code == 0
     rows = list(csv.reader(io.StringIO(target.read_text(encoding="utf-8-sig"))))
-    assert rows[0][-4:] == ["Ronde 1", "ronde1", "ronde2", "Total"]
+    assert rows[0][-4:] == ["ronde1", "ronde2", "Ronde 3", "Total"]
 
     target = tmp_path / "freq.docx"
     assert run("report", "frequencies", project, "--split-by", "ronde", "--out", target, "--language", "nl")[0] == 0
     header = [cell.text.split("\n")[0] for cell in docx.Document(str(target)).tables[0].rows[1].cells]
-    assert header[-3:] == ["Ronde 1", "ronde1", "ronde2"]  # under the spanning header "ronde"
+    assert header[-3:] == ["ronde1", "ronde2", "Ronde 3"]  # under the spanning header "ronde"
+
+
+def test_waves_and_documents_are_in_numeric_order(tmp_path: Path) -> None:
+    path = tmp_path / "tien.lobcoder"
+    with ProjectStore.create(path) as store, store.transaction() as s:
+        visie = create_code(s, "Visie")
+        ronde = Attribute(name="ronde", type=AttributeType.CATEGORY, scope=AttributeScope.DOCUMENT)
+        s.add(ronde)
+        for number in (10, 2, 1):
+            doc = add_document(s, f"Docent{number}", f"Docent {number}: de visie is gedeeld.")
+            s.add(AttributeValue(attribute=ronde, document_id=doc.id, text_value=f"ronde {number}"))
+            add_coding(s, doc.id, visie.id, 0, 6, coder="Ilse")
+    target = tmp_path / "rondes.csv"
+    assert run("report", "crosstab", path, "--attribute", "ronde", "--out", target)[0] == 0
+    rows = list(csv.reader(io.StringIO(target.read_text(encoding="utf-8-sig"))))
+    assert rows[0][-4:] == ["ronde 1", "ronde 2", "ronde 10", "Total"]  # not 1, 10, 2
+    target = tmp_path / "documenten.csv"
+    assert run("report", "frequencies", path, "--by-document", "--out", target)[0] == 0
+    rows = list(csv.reader(io.StringIO(target.read_text(encoding="utf-8-sig"))))
+    assert rows[0][-3:] == ["Docent1", "Docent2", "Docent10"]
