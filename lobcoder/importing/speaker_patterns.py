@@ -239,7 +239,7 @@ DEFAULT_LABEL = re.compile(
       (?:
           (?:[ \t]*(?P<post>{_BRACKETED_TS}))?
           (?:[ ]*(?:\*\*)?[ ]*:(?![/\d])(?:\*\*)?[ \t]*  # Name: / Name : / **Name:**
-            | \t+)                                     # Name<TAB> (Word tables)
+            | (?P<tab>\t)\t*)                           # Name<TAB> (Word tables)
         | [ \t]+(?P<alone>{_ANY_TS})[ \t]*$            # "Spreker 1 [00:00:05]" on its own line
       )
     )

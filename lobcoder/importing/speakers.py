@@ -60,7 +60,10 @@ class SpeakerPattern:
 
     A label that is not a known interviewer or respondent label must occur at
     least ``min_occurrences`` times at a line start, which keeps one-off phrases
-    such as ``Het probleem was:`` out.
+    such as ``Het probleem was:`` out. A known label only ever followed by a
+    tab (a Word table cell) must too, unless another such label is a speaker
+    (a transcript laid out as a table): a table of facts above a transcript
+    ("Respondent | Anna") holds no turn.
 
     Raises:
         InvalidSpeakerPattern: (a ``ValueError``) for a regex that does not
@@ -133,22 +136,23 @@ class _Candidate:
     start: int
     speaker: str
     timestamp_ms: int | None
+    tabbed: bool = False
     reason: RejectReason | None = None
     occurrences: int = 0
 
 
-_Label = tuple[int, int, int, str, "int | None"]  # line start, label start, turn start, speaker, time
+_Label = tuple[int, int, int, str, "int | None", bool]  # line start, label start, turn start, speaker, time, tab
 
 
 def _default_labels(text: str) -> Iterator[_Label]:
     names: dict[str, str] = {}  # one string per name, not one per label
     for m in DEFAULT_LABEL.finditer(text):
-        speaker, pre, post, alone = m.group("speaker", "pre", "post", "alone")
+        speaker, pre, post, alone, tab = m.group("speaker", "pre", "post", "alone", "tab")
         if "  " in speaker:
             speaker = " ".join(speaker.split())
         speaker = names.setdefault(speaker, speaker)
         stamp = pre or post or alone
-        yield m.start(), m.start("body"), m.end(), speaker, parse_timestamp(stamp) if stamp else None
+        yield m.start(), m.start("body"), m.end(), speaker, parse_timestamp(stamp) if stamp else None, tab is not None
 
 
 _INDENT = re.compile(r"[ \t]*")
@@ -171,6 +175,7 @@ def _custom_labels(text: str, regex: re.Pattern[str]) -> Iterator[_Label]:
                 m.end(),
                 names.setdefault(speaker, speaker),
                 parse_timestamp(m.group("time")) if has_time else None,
+                False,
             )
         pos = end + 1
 
@@ -186,21 +191,36 @@ def _candidates(text: str, pattern: SpeakerPattern) -> list[_Candidate]:
     """Every label-like line start, each marked with a reject reason or accepted."""
     found = [_Candidate(*label) for label in _labels(text, pattern)]
     counts = Counter(c.speaker for c in found)
-    verdicts: dict[str, RejectReason | None] = {}
+    tabbed = {c.speaker for c in found if c.tabbed}
+    plain = {c.speaker for c in found if not c.tabbed}
+    verdicts = _verdicts(counts, tabbed, plain, pattern)
     for c in found:
         c.occurrences = counts[c.speaker]
-        if c.speaker not in verdicts:
-            verdicts[c.speaker] = _judge(c.speaker, counts[c.speaker], pattern)
         c.reason = verdicts[c.speaker]
     return found
 
 
-def _judge(name: str, count: int, pattern: SpeakerPattern) -> RejectReason | None:
+def _verdicts(
+    counts: Counter[str], tabbed: set[str], plain: set[str], pattern: SpeakerPattern
+) -> dict[str, RejectReason | None]:
+    """Each name's verdict; names in ``tabbed`` have a label followed by a tab, in ``plain`` one that is not.
+
+    A known label only ever followed by a tab is trusted as a known label
+    only when a tab-separated label is a speaker anyway (see :class:`SpeakerPattern`).
+    """
+    verdicts = {name: _judge(name, count, pattern, name not in plain) for name, count in counts.items()}
+    if any(verdicts[name] is None for name in tabbed):
+        return {name: _judge(name, count, pattern) for name, count in counts.items()}
+    return verdicts
+
+
+def _judge(name: str, count: int, pattern: SpeakerPattern, tabbed: bool = False) -> RejectReason | None:
+    """Why ``name`` is no speaker, or None; ``tabbed``: every label of it was followed by a tab."""
     if pattern.regex is None:
         reason = check_name(name)
         if reason is not None:
             return reason
-    if pattern.is_known(name):
+    if pattern.is_known(name) and not tabbed:
         return None
     if pattern.regex is None and name[0].islower():
         return RejectReason.LOWER_CASE
@@ -233,14 +253,16 @@ def detect_turn_table(text: str, pattern: SpeakerPattern | None = None) -> TurnT
     line_starts, label_starts, starts = array("q"), array("q"), array("q")
     speakers: list[str] = []  # one shared string per name
     times: list[int | None] = []
-    for line_start, label_start, start, speaker, timestamp_ms in _labels(text, pattern):
+    tabbed: set[str] = set()  # names with a label followed by a tab
+    plain: set[str] = set()  # and not
+    for line_start, label_start, start, speaker, timestamp_ms, tab in _labels(text, pattern):
         line_starts.append(line_start)
         label_starts.append(label_start)
         starts.append(start)
         speakers.append(speaker)
         times.append(timestamp_ms)
-    counts = Counter(speakers)
-    verdicts = {name: _judge(name, count, pattern) for name, count in counts.items()}
+        (tabbed if tab else plain).add(speaker)
+    verdicts = _verdicts(Counter(speakers), tabbed, plain, pattern)
     accepted = array("q", (i for i, name in enumerate(speakers) if verdicts[name] is None))
     ends = _turn_ends(text, array("q", (line_starts[i] for i in accepted)), array("q", (starts[i] for i in accepted)))
     table = TurnTable()

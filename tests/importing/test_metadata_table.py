@@ -1,0 +1,53 @@
+"""A Word transcript opening with a table of facts ("Respondent | Anna") gets no speaker turn from that table."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import docx
+
+from lobcoder.importing.speakers import detect_turns
+from lobcoder.services.batch_import import import_files
+from lobcoder.services.documents import get_document, list_documents
+from lobcoder.storage.project import ProjectStore
+
+
+def _transcript(path: Path) -> Path:
+    document = docx.Document()
+    document.add_heading("Interview Anna – ronde 1", level=1)
+    facts = document.add_table(rows=3, cols=2)
+    for row, (name, value) in zip(
+        facts.rows, [("Respondent", "Anna"), ("Functie", "docent"), ("Duur", "45 min")], strict=True
+    ):
+        row.cells[0].text, row.cells[1].text = name, value
+    document.add_heading("Transcript", level=2)
+    for line in (
+        "Interviewer: Hoe ziet loopbaanbegeleiding er bij jullie uit?",
+        "Docent: Wij hebben elke week een LOB-uur.",
+        "Interviewer: En werken jullie samen?",
+        "Docent: Ja, we leren veel van elkaar.",
+    ):
+        document.add_paragraph(line)
+    document.save(path)
+    return path
+
+
+def test_a_table_row_naming_the_respondent_is_not_a_turn(store: ProjectStore, tmp_path: Path) -> None:
+    report = import_files(store, [_transcript(tmp_path / "Docent_Anna_r1.docx")])
+    assert [r.status for r in report.results] == ["imported"]
+    with store.read() as session:
+        (summary,) = list_documents(session)
+        document = get_document(session, summary.id)
+    assert [(t.speaker, document.text[t.start : t.end]) for t in document.turns] == [
+        ("Interviewer", "Hoe ziet loopbaanbegeleiding er bij jullie uit?"),
+        ("Docent", "Wij hebben elke week een LOB-uur."),
+        ("Interviewer", "En werken jullie samen?"),
+        ("Docent", "Ja, we leren veel van elkaar."),
+    ]
+
+
+def test_a_two_column_transcript_table_still_gives_its_turns() -> None:
+    text = "Interviewer\tHoe gaat het?\nRespondent\tGoed.\nInterviewer\tEn verder?\nRespondent\tOok goed."
+    assert [t.speaker for t in detect_turns(text)] == ["Interviewer", "Respondent", "Interviewer", "Respondent"]
+    # A known label written with a colon is still trusted when it occurs once.
+    assert [t.speaker for t in detect_turns("I: Hoe gaat het?\nAnna: Goed.\nAnna: Echt.")] == ["I", "Anna", "Anna"]
