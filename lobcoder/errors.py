@@ -90,6 +90,13 @@ class NotFoundError(LobcoderError):
     """A named document, code or participant does not exist in the project."""
 
 
+class Refused(LobcoderError, ValueError):
+    """An action the project as it is does not allow (a name empty or taken, a code moved into itself).
+
+    Nothing was changed. It is a ValueError too, so callers that catch ValueError keep working.
+    """
+
+
 class Cancelled(LobcoderError):
     """The user cancelled a long-running operation."""
 

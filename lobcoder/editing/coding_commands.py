@@ -12,6 +12,8 @@ from sqlalchemy.orm import Session
 
 from lobcoder.editing.base import Command
 from lobcoder.editing.snapshots import CodingSnapshot, restore_coding, snapshot_coding
+from lobcoder.errors import Refused
+from lobcoder.i18n.said import say
 from lobcoder.services.codes import get_code
 from lobcoder.services.codings import get_coding, resize_coding
 from lobcoder.services.memos import MemoKind, MemoTarget, find_memo, set_memo
@@ -109,7 +111,7 @@ class SetMemo(Command):
         model = {"document": Document, "code": Code, "coding": Coding}[self.kind]
         row_id = session.scalar(select(model.id).where(model.guid == self.guid))  # type: ignore[attr-defined]
         if row_id is None:
-            raise ValueError(f"the {self.kind} of this memo no longer exists")
+            raise Refused(say(f"problem.refused.memo_gone.{self.kind}"))
         return MemoTarget(self.kind, row_id)
 
     def apply(self, session: Session) -> Command:

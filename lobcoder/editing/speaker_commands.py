@@ -11,6 +11,8 @@ from sqlalchemy.orm import Session
 from lobcoder.editing.base import Command
 from lobcoder.editing.coding_commands import InsertCodings
 from lobcoder.editing.snapshots import CodingSnapshot
+from lobcoder.errors import Refused
+from lobcoder.i18n.said import say
 from lobcoder.services.codes import get_code
 from lobcoder.services.speakers import (
     TurnKey,
@@ -62,7 +64,7 @@ class MoveTurns(Command):
         target_name = " ".join(self.target.split())
         moves = {name: keys for name, keys in self.moves.items() if name != target_name}
         if not moves:
-            raise ValueError("choose at least one other speaker")
+            raise Refused(say("problem.refused.other_speaker"))
         first = get_speaker(session, next(iter(moves)))
         target, created = ensure_speaker(session, self.target, first.is_interviewer)
         undo: dict[str, tuple[bool, tuple[TurnKey, ...], bool]] = {}
@@ -95,7 +97,7 @@ class GiveBackTurns(Command):
         for name, (is_interviewer, keys, removed) in self.moved.items():
             speaker, created = ensure_speaker(session, name, is_interviewer)
             if removed and not created:
-                raise ValueError(f"a speaker named {name!r} exists again; this cannot be undone")
+                raise Refused(say("problem.refused.speaker_back", name=name))
             move_turns(session, keys, speaker)
         if self.delete_target:
             delete_speaker(session, self.target)
@@ -140,7 +142,7 @@ class ReassignInDocument(Command):
         moves = {name: turn_keys(session, name, self.document_id) for name in dict.fromkeys(self.sources)}
         empty = [name for name, keys in moves.items() if not keys]
         if empty:
-            raise ValueError(f"{empty[0]!r} has no turns in this document")
+            raise Refused(say("problem.refused.no_turns_here", name=empty[0]))
         return MoveTurns(moves, self.target, self.label).apply(session)
 
 
@@ -181,6 +183,6 @@ def code_speaker_turns(
     done = already_coded(session, code.id, spans)
     todo = [span for span in spans if (span.document_id, span.start, span.end) not in done]
     if not todo:
-        raise ValueError("there are no uncoded turns of these speakers")
+        raise Refused(say("problem.refused.no_uncoded_turns"))
     snaps = [CodingSnapshot.new(s.document_id, code.guid, s.start, s.end, coder) for s in todo]
     return InsertCodings(snaps, label="code_turns")

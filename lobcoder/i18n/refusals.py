@@ -173,3 +173,71 @@ MESSAGES.update(
         "problem.sheet.documents_deleted": M(en="document(s) {names} deleted", nl="document(en) {names} verwijderd"),
     }
 )
+
+# Actions the project's state does not allow (Refused): names that are empty or taken, moves into oneself.
+MESSAGES.update(
+    {
+        "problem.refused.other_speaker": M(
+            en="choose at least one other speaker", nl="kies ten minste één andere spreker"
+        ),
+        "problem.refused.speaker_back": M(
+            en="a speaker named {name!r} exists again; this cannot be undone",
+            nl="er bestaat weer een spreker met de naam {name!r}; dit kan niet ongedaan worden gemaakt",
+        ),
+        "problem.refused.no_turns_here": M(
+            en="{name!r} has no turns in this document", nl="{name!r} heeft geen beurten in dit document"
+        ),
+        "problem.refused.no_uncoded_turns": M(
+            en="there are no uncoded turns of these speakers",
+            nl="deze sprekers hebben geen beurten die nog niet gecodeerd zijn",
+        ),
+        "problem.refused.speaker_empty": M(
+            en="a speaker's name cannot be empty", nl="de naam van een spreker mag niet leeg zijn"
+        ),
+        "problem.refused.speaker_long": M(
+            en="a speaker's name can be at most 200 characters",
+            nl="de naam van een spreker mag hoogstens 200 tekens lang zijn",
+        ),
+        "problem.refused.speaker_exists": M(
+            en="a speaker named {name!r} already exists; merge the two speakers instead",
+            nl="er bestaat al een spreker met de naam {name!r}; voeg de twee sprekers samen",
+        ),
+        "problem.refused.speaker_has_turns": M(
+            en="speaker {name!r} still has turns", nl="spreker {name!r} heeft nog beurten"
+        ),
+        "problem.refused.code_name": M(en="a code needs a name", nl="een code heeft een naam nodig"),
+        "problem.refused.code_exists": M(
+            en="there is already a code named {name!r} at this level",
+            nl="op dit niveau is er al een code met de naam {name!r}",
+        ),
+        "problem.refused.code_into_itself": M(
+            en="a code cannot be moved into itself or one of its sub-codes",
+            nl="een code kan niet in zichzelf of in een van haar subcodes worden geplaatst",
+        ),
+        "problem.refused.merge_itself": M(
+            en="a code cannot be merged into itself", nl="een code kan niet met zichzelf worden samengevoegd"
+        ),
+        "problem.refused.merge_sub_code": M(
+            en="a code cannot be merged into one of its own sub-codes",
+            nl="een code kan niet worden samengevoegd met een van haar eigen subcodes",
+        ),
+        "problem.refused.document_name": M(
+            en="a document name cannot be empty", nl="de naam van een document mag niet leeg zijn"
+        ),
+        "problem.refused.document_exists": M(
+            en="a document named {name!r} already exists", nl="er bestaat al een document met de naam {name!r}"
+        ),
+        "problem.refused.memo_gone.document": M(
+            en="the document of this memo no longer exists", nl="het document van dit memo bestaat niet meer"
+        ),
+        "problem.refused.memo_gone.code": M(
+            en="the code of this memo no longer exists", nl="de code van dit memo bestaat niet meer"
+        ),
+        "problem.refused.memo_gone.coding": M(
+            en="the coding of this memo no longer exists", nl="de codering van dit memo bestaat niet meer"
+        ),
+        "problem.refused.participant_name": M(
+            en="a participant name cannot be empty", nl="de naam van een deelnemer mag niet leeg zijn"
+        ),
+    }
+)

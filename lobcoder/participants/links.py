@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from lobcoder.errors import NotFoundError
+from lobcoder.errors import NotFoundError, Refused
 from lobcoder.i18n.said import say
 from lobcoder.storage.models import (
     Attribute,
@@ -57,7 +57,7 @@ def set_participant(session: Session, document_id: int, participant_name: str | 
         return None
     name = participant_name.strip()
     if not name:
-        raise ValueError("a participant name cannot be empty")
+        raise Refused(say("problem.refused.participant_name"))
     participant = find_participant(session, name)
     if participant is None:
         participant = Participant(name=name)

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from sqlalchemy import delete, func, select, update
 from sqlalchemy.orm import Session
 
-from lobcoder.errors import NotFoundError
+from lobcoder.errors import NotFoundError, Refused
 from lobcoder.i18n.said import say
 from lobcoder.storage.models import Code, Coding, Memo
 
@@ -179,9 +179,9 @@ def subtree_ids(session: Session, code_id: int) -> list[int]:
 def _check_name(session: Session, name: str, parent_id: int | None, exclude: int | None = None) -> str:
     name = " ".join(name.split())
     if not name:
-        raise ValueError("a code needs a name")
+        raise Refused(say("problem.refused.code_name"))
     if any(c.name.casefold() == name.casefold() and c.id != exclude for c in siblings(session, parent_id)):
-        raise ValueError(f"there is already a code named {name!r} at this level")
+        raise Refused(say("problem.refused.code_exists", name=name))
     return name
 
 
@@ -275,7 +275,7 @@ def move_code(session: Session, code_id: int, parent_id: int | None, position: i
     """Move a code (with its sub-codes) under ``parent_id`` at ``position``."""
     code = get_code(session, code_id)
     if parent_id is not None and parent_id in subtree_ids(session, code_id):
-        raise ValueError("a code cannot be moved into itself or one of its sub-codes")
+        raise Refused(say("problem.refused.code_into_itself"))
     _check_name(session, code.name, parent_id, exclude=code.id)
     old = [c for c in siblings(session, code.parent_id) if c.id != code.id]
     renumber(old)
@@ -313,9 +313,9 @@ def delete_code(session: Session, code_id: int) -> None:
 def merge_codes(session: Session, source_id: int, target_id: int) -> None:
     """Give ``target`` all codings and sub-codes of ``source``, then delete ``source``."""
     if source_id == target_id:
-        raise ValueError("a code cannot be merged into itself")
+        raise Refused(say("problem.refused.merge_itself"))
     if target_id in subtree_ids(session, source_id):
-        raise ValueError("a code cannot be merged into one of its own sub-codes")
+        raise Refused(say("problem.refused.merge_sub_code"))
     source, target = get_code(session, source_id), get_code(session, target_id)
     session.execute(update(Coding).where(Coding.code_id == source.id).values(code_id=target.id))
     session.execute(update(Memo).where(Memo.code_id == source.id).values(code_id=target.id))

@@ -9,7 +9,7 @@ from datetime import datetime
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from lobcoder.errors import NotFoundError
+from lobcoder.errors import NotFoundError, Refused
 from lobcoder.i18n.said import say
 from lobcoder.importing.extracted import Turn
 from lobcoder.importing.speakers import DEFAULT_INTERVIEWER_NAMES, is_interviewer
@@ -299,10 +299,10 @@ def list_documents(session: Session) -> list[DocumentSummary]:
 def rename_document(session: Session, name_or_id: str | int, new_name: str) -> None:
     new_name = new_name.strip()
     if not new_name:
-        raise ValueError("a document name cannot be empty")
+        raise Refused(say("problem.refused.document_name"))
     document = _document(session, name_or_id)
     if new_name != document.name and session.scalar(select(Document.id).where(Document.name == new_name)):
-        raise ValueError(f"a document named {new_name!r} already exists")
+        raise Refused(say("problem.refused.document_exists", name=new_name))
     document.name = new_name
 
 

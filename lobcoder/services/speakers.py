@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
-from lobcoder.errors import NotFoundError
+from lobcoder.errors import NotFoundError, Refused
 from lobcoder.i18n.said import say
 from lobcoder.services.documents import SpeakerInfo
 from lobcoder.storage.models import Coding, Speaker, SpeakerTurn
@@ -39,9 +39,9 @@ def get_speaker(session: Session, name: str) -> Speaker:
 def _clean(name: str) -> str:
     cleaned = " ".join(name.split())
     if not cleaned:
-        raise ValueError("a speaker's name cannot be empty")
+        raise Refused(say("problem.refused.speaker_empty"))
     if len(cleaned) > 200:
-        raise ValueError("a speaker's name can be at most 200 characters")
+        raise Refused(say("problem.refused.speaker_long"))
     return cleaned
 
 
@@ -55,7 +55,7 @@ def rename_speaker(session: Session, old: str, new: str) -> str:
     speaker = get_speaker(session, old)
     new = _clean(new)
     if new != old and session.scalar(select(Speaker.id).where(Speaker.name == new)) is not None:
-        raise ValueError(f"a speaker named {new!r} already exists; merge the two speakers instead")
+        raise Refused(say("problem.refused.speaker_exists", name=new))
     speaker.name = new
     session.flush()
     return new
@@ -114,7 +114,7 @@ def delete_speaker(session: Session, name: str) -> None:
     """Remove a speaker who has no turns left."""
     speaker = get_speaker(session, name)
     if has_turns(session, speaker):
-        raise ValueError(f"speaker {name!r} still has turns")
+        raise Refused(say("problem.refused.speaker_has_turns", name=name))
     session.delete(speaker)
     session.flush()
 

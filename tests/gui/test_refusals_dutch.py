@@ -9,6 +9,7 @@ import pytest
 from PySide6.QtCore import QThreadPool
 from PySide6.QtWidgets import QApplication, QMessageBox
 
+from lobcoder.editing.code_commands import CreateCode, UpdateCode
 from lobcoder.editing.resolve_commands import ResolveDisagreement
 from lobcoder.gui.dialogs.import_dialog import ImportDialog
 from lobcoder.gui.i18n import install_translations
@@ -37,6 +38,24 @@ def test_a_refused_recode_is_explained_in_dutch_in_the_message_box(
     if os.environ.get("LOBCODER_SHOTS"):
         box = QMessageBox(QMessageBox.Icon.Warning, *shown[0], parent=window)
         box.grab().save(os.path.join(os.environ["LOBCODER_SHOTS"], "refusal_nl.png"))
+    window.close()
+
+
+def test_renaming_a_code_to_its_siblings_name_is_refused_in_dutch(
+    qtbot, qapp: QApplication, monkeypatch: pytest.MonkeyPatch, tmp_path: Path, store: ProjectStore
+) -> None:  # type: ignore[no-untyped-def]
+    install_translations(qapp, "nl")
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda _parent, _title, text, *_a: shown.append(text))
+    with store.transaction() as session:
+        keuze = create_code(session, "Keuze")
+        create_code(session, "Twijfel")
+    window = MainWindow(Settings(str(tmp_path / "settings.ini")))
+    qtbot.addWidget(window)
+    assert window.open_project(store.path)
+    assert not window.undo_stack.execute(UpdateCode(keuze.guid, name="twijfel"))
+    assert not window.undo_stack.execute(CreateCode("  "))
+    assert shown == ["op dit niveau is er al een code met de naam 'twijfel'", "een code heeft een naam nodig"]
     window.close()
 
 

@@ -11,7 +11,7 @@ from lobcoder.analysis.dataset import load_reading
 from lobcoder.cli.main import run_cli
 from lobcoder.codebook.builtin import CodebookConflictError, add_codebook_to_project, load_builtin_codebook
 from lobcoder.editing.resolve_commands import ResolveDisagreement
-from lobcoder.errors import LobcoderError, NotFoundError
+from lobcoder.errors import LobcoderError, NotFoundError, Refused
 from lobcoder.participants.value_types import UnparsableValue, parse_date, parse_number
 from lobcoder.pseudonymise.export_copy import NoAcceptedDecisions, pseudonymised_copy
 from lobcoder.services.codes import create_code
@@ -98,3 +98,13 @@ def test_a_cell_that_is_no_number_or_date_says_why_in_dutch() -> None:
     with pytest.raises(UnparsableValue) as caught:
         parse_date("31-02-2023")
     assert caught.value.wording.text("nl").startswith("deze datum bestaat niet (")
+
+
+def test_a_taken_name_is_refused_as_a_value_error_that_words_itself_in_dutch(store: ProjectStore) -> None:
+    with store.transaction() as session:
+        create_code(session, "Keuze")
+    with store.transaction() as session, pytest.raises(ValueError) as caught:  # callers that catch ValueError still do
+        create_code(session, "keuze")
+    assert isinstance(caught.value, Refused)
+    assert str(caught.value) == "there is already a code named 'keuze' at this level"
+    assert caught.value.text("nl") == "op dit niveau is er al een code met de naam 'keuze'"

@@ -35,6 +35,7 @@ from lobcoder.editing.speaker_commands import (
     code_speaker_turns,
 )
 from lobcoder.gui.dialogs.import_preview import MUTED_COLOR, Cell, RowsModel, table_view
+from lobcoder.gui.failures import error_text
 from lobcoder.gui.undo import ProjectUndoStack
 from lobcoder.services.codes import CodeInfo
 from lobcoder.services.documents import SpeakerInfo, list_speakers
@@ -237,7 +238,7 @@ class SpeakersDialog(QDialog):
             with self.stack.store.read() as session:
                 command = code_speaker_turns(session, code_guid, speakers, self.coder or None, self.document_id())
         except (ValueError, LookupError) as exc:
-            self._failed(str(exc))
+            self._failed(error_text(exc))
             return False
         return self._run(command, self.tr("%n turn(s) coded.", "", len(command.codings)))
 
