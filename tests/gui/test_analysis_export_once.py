@@ -8,9 +8,11 @@ from pathlib import Path
 
 import docx
 import pytest
+import shiboken6
 from PySide6.QtWidgets import QMessageBox, QProgressDialog
 
 from lobcoder.gui.analysis import tab as tab_module
+from lobcoder.gui.analysis.export_run import ExportRun
 from lobcoder.gui.analysis.install import AnalysisMenu, install_analysis_menu
 from lobcoder.gui.analysis.window import AnalysisWindow
 from lobcoder.gui.main_window import MainWindow
@@ -100,3 +102,25 @@ def test_a_failed_export_frees_export_again(qtbot, monkeypatch, tmp_path: Path, 
     assert str(target) in warned[0]
     assert tab.export_button.isEnabled() and other.export_button.isEnabled()
     assert not analysis.findChildren(QProgressDialog)
+
+
+def test_an_export_run_ends_only_its_own_progress_dialog(qtbot, tmp_path: Path, analysis: AnalysisWindow) -> None:
+    tab = analysis.frequencies
+    started, release = threading.Event(), threading.Event()
+
+    def slow(_progress, _cancelled):  # type: ignore[no-untyped-def]
+        started.set()
+        assert release.wait(10)
+
+    quick = ExportRun(tab, tmp_path / "a.docx", lambda _progress, _cancelled: None, progress="A")
+    held = ExportRun(tab, tmp_path / "b.docx", slow, progress="B")
+    assert quick.dialog is not None and held.dialog is not None and quick.dialog is not held.dialog
+    ended: list[Path] = []
+    quick.written.connect(ended.append)
+    held.start()
+    assert started.wait(5)
+    quick.start()
+    qtbot.waitUntil(lambda: ended == [tmp_path / "a.docx"], timeout=5000)
+    assert quick.dialog is None and held.dialog is not None and shiboken6.isValid(held.dialog)
+    release.set()
+    qtbot.waitUntil(lambda: held.dialog is None, timeout=5000)

@@ -159,7 +159,7 @@ def _balanced(words: list[str], width: Callable[[str], int], lines: int) -> list
     @cache
     def best(start: int, count: int) -> tuple[int, tuple[str, ...]]:
         whole = " ".join(words[start:])
-        found = (width(whole), (whole,))
+        found: tuple[int, tuple[str, ...]] = (width(whole), (whole,))
         if count > 1:
             for end in range(start + 1, len(words)):
                 head = " ".join(words[start:end])
