@@ -31,6 +31,7 @@ import numpy as np
 import numpy.typing as npt
 
 from lobcoder.analysis.dataset import NO_VALUE, CodeNode, Dataset, IntArray, by_document, value_label
+from lobcoder.analysis.table import named_value
 from lobcoder.errors import NotFoundError
 from lobcoder.i18n import message
 from lobcoder.i18n.said import say
@@ -91,6 +92,20 @@ def join_names(names: Sequence[str], language: str) -> str:
     return message("filter.and", language, first=", ".join(names[:-1]), last=names[-1])
 
 
+def _values(name: str, values: Sequence[str], language: str) -> str:
+    """ "ronde 1 or 2", "ronde1 or ronde2" (values that name their attribute), "school (no value)"."""
+    labels = [message("table.no_value", language) if v == NO_VALUE else v for v in values]
+    if all(named_value(name, label) == label for label in labels):
+        return _or(labels, language)
+    return f"{name} {_or(labels, language)}"
+
+
+def _or(names: Sequence[str], language: str) -> str:
+    if len(names) < 2:
+        return "".join(names)
+    return message("filter.or", language, first=", ".join(names[:-1]), last=names[-1])
+
+
 @dataclass(frozen=True)
 class FilterDescription:
     """What a filter kept, by name (code names, attribute values as labels), ready to be put into words."""
@@ -110,8 +125,7 @@ class FilterDescription:
             else:
                 found.append(message("filter.documents_many", language, count=len(self.documents)))
         for name, values in self.attributes:
-            labels = [message("table.no_value", language) if v == NO_VALUE else v for v in values]
-            found.append(message("filter.attribute", language, name=name, values=", ".join(labels)))
+            found.append(message("filter.attribute", language, values=_values(name, values, language)))
         if self.coders is not None:
             found.append(message("filter.coders", language, names=join_names(self.coders, language)))
         if self.codes is not None:

@@ -43,7 +43,7 @@ MESSAGES.update(
         # What a filter left out, in words.
         "filter.documents": M(en="Documents: {names}", nl="Documenten: {names}"),
         "filter.documents_many": M(en="Documents: {count} selected", nl="Documenten: {count} gekozen"),
-        "filter.attribute": M(en="{name}: {values}", nl="{name}: {values}"),
+        "filter.attribute": M(en="Only documents with {values}", nl="Alleen documenten met {values}"),
         "filter.coders": M(en="Coders: {names}", nl="Codeurs: {names}"),
         "filter.code": M(en="Code: {names}", nl="Code: {names}"),
         "filter.codes": M(en="Codes: {names}", nl="Codes: {names}"),
@@ -53,6 +53,7 @@ MESSAGES.update(
             nl="Coderingen die geheel binnen beurten van de interviewer vallen, zijn weggelaten",
         ),
         "filter.and": M(en="{first} and {last}", nl="{first} en {last}"),
+        "filter.or": M(en="{first} or {last}", nl="{first} of {last}"),
         # Frequencies.
         "frequencies.title": M(en="Code frequencies", nl="Codefrequenties"),
         "frequencies.codings": M(en="Codings", nl="Coderingen"),
@@ -191,8 +192,8 @@ MESSAGES.update(
         "quotes.rule.longest": M(en="the longest", nl="de langste"),
         "quotes.rule.random": M(en="chosen at random (seed {seed})", nl="willekeurig gekozen (startwaarde {seed})"),
         "quotes.note.context": M(
-            en="In grey: up to {count} words of context before and after each quote.",
-            nl="In grijs: hoogstens {count} woorden context voor en na elk citaat.",
+            en="In grey: up to {count} words of context before and after each quote, from its own speaker turn.",
+            nl="In grijs: hoogstens {count} woorden context voor en na elk citaat, uit dezelfde spreekbeurt.",
         ),
         "quotes.attribution.paragraph": M(en="paragraph {number}", nl="alinea {number}"),
         "quotes.shown": M(en="{shown} of {total} quotes", nl="{shown} van {total} citaten"),

@@ -74,7 +74,7 @@ def test_wave_1_against_wave_3(study: tuple[Project, Dataset]) -> None:
         "Visie": (0, 0, 0.0, 0, 0.0),
         "Leeg": (0, 0, 0.0, 0, 0.0),
     }
-    assert "wave: 3" in wave3.notes
+    assert "Only documents with wave 3" in wave3.notes
 
 
 def test_coder_filter(study: tuple[Project, Dataset]) -> None:

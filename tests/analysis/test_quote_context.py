@@ -47,3 +47,5 @@ def test_context_keeps_to_the_turn_leaves_out_labels_and_marks_only_what_it_cut(
         # Outside every turn: the paragraph, not the line above it.
         "[De stage was] ‘fijn’ [en leerzaam voor …]",
     ]
+    notes = report.notes("nl")
+    assert "In grijs: hoogstens 3 woorden context voor en na elk citaat, uit dezelfde spreekbeurt." in notes

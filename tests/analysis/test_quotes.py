@@ -52,7 +52,7 @@ def test_quotes_by_code_with_attributes_and_filters(study: tuple[Project, Datase
     table = result.to_table()
     assert table.columns[:4] == ("Document", "Participant", "wave", "role")
     assert table.rows[2].values[:6] == ("Bram_w1", "Bram", "1", "slb", "Bram", 2)
-    assert table.notes == ("wave: 1",)
+    assert table.notes == ("Only documents with wave 1",)
     assert quotes(data, codes=[project.codes["Loopbaan"]]).quotes == ()  # its own codings only
     narrow = quotes(data, AnalysisFilter(coders={"Sander"})).to_table(attributes=["wave"])
     assert [(row.label, row.values[:3]) for row in narrow.rows] == [("Stage", ("Anna_w3", "Anna", "3"))]

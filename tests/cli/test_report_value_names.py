@@ -85,3 +85,14 @@ def test_waves_and_documents_are_in_numeric_order(tmp_path: Path) -> None:
     assert run("report", "frequencies", path, "--by-document", "--out", target)[0] == 0
     rows = list(csv.reader(io.StringIO(target.read_text(encoding="utf-8-sig"))))
     assert rows[0][-3:] == ["Docent1", "Docent2", "Docent10"]
+
+
+def test_a_filter_note_is_a_sentence_naming_the_values_once(tmp_path: Path) -> None:
+    project = _project(tmp_path)
+    args = ("report", "frequencies", project, "--filter", "ronde=ronde1", "--filter", "ronde=ronde2")
+    code, out = run(*args, "--language", "nl")
+    assert code == 0 and out.rstrip().endswith("Alleen documenten met ronde1 of ronde2")  # not "ronde: ronde1, ronde2"
+    target = tmp_path / "freq.docx"
+    assert run(*args, "--out", target)[0] == 0
+    note = docx.Document(str(target)).paragraphs[-1].text
+    assert note.endswith(" Only documents with ronde1 or ronde2.")
