@@ -241,3 +241,20 @@ MESSAGES.update(
         ),
     }
 )
+
+# A speaker pattern typed in the import dialog or given with --speaker-pattern; a codebook without codes.
+MESSAGES.update(
+    {
+        "problem.pattern.invalid": M(
+            en="Invalid speaker pattern {regex!r}: {reason}", nl="Ongeldig sprekerpatroon {regex!r}: {reason}"
+        ),
+        "problem.pattern.no_group": M(
+            en="Speaker pattern {regex!r} needs a named group (?P<speaker>...) for the speaker's name",
+            nl="Sprekerpatroon {regex!r} heeft een benoemde groep (?P<speaker>...) nodig voor de naam van de spreker",
+        ),
+        "problem.qdc.no_codes": M(
+            en="the codebook has no codes; a .qdc file needs at least one",
+            nl="het codeboek heeft geen codes; een .qdc-bestand heeft er minstens één nodig",
+        ),
+    }
+)

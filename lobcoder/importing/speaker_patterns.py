@@ -8,6 +8,7 @@ from enum import StrEnum
 from functools import lru_cache
 
 from lobcoder.errors import LobcoderError
+from lobcoder.i18n.said import say
 
 DEFAULT_INTERVIEWER_NAMES: frozenset[str] = frozenset(
     {
@@ -318,9 +319,7 @@ def compile_custom(regex: str) -> re.Pattern[str]:
     try:
         compiled = re.compile(regex, re.MULTILINE)
     except re.error as error:
-        raise InvalidSpeakerPattern(f"Invalid speaker pattern {regex!r}: {error}") from None
+        raise InvalidSpeakerPattern(say("problem.pattern.invalid", regex=regex, reason=error)) from None
     if "speaker" not in compiled.groupindex:
-        raise InvalidSpeakerPattern(
-            f"Speaker pattern {regex!r} needs a named group (?P<speaker>...) for the speaker's name"
-        )
+        raise InvalidSpeakerPattern(say("problem.pattern.no_group", regex=regex))
     return compiled

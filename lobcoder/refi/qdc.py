@@ -111,7 +111,7 @@ def code_element(
 def qdc_bytes(codebook: Codebook, language: str = "en") -> bytes:
     """The .qdc document for ``codebook``; it must have at least one code (the schema says so)."""
     if not codebook.codes:
-        raise LobcoderError("the codebook has no codes; a .qdc file needs at least one")
+        raise LobcoderError(say("problem.qdc.no_codes"))
     root = etree.Element(f"{{{NS}}}CodeBook", nsmap={None: NS})
     root.set("origin", f"lobcoder {__version__}")
     codes = etree.SubElement(root, f"{{{NS}}}Codes")

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from lobcoder.editing.code_commands import CreateCode, UpdateCode
 from lobcoder.editing.resolve_commands import ResolveDisagreement
 from lobcoder.gui.dialogs.import_dialog import ImportDialog
+from lobcoder.gui.dialogs.import_preview import SpeakerSettings
 from lobcoder.gui.i18n import install_translations
 from lobcoder.gui.main_window import MainWindow
 from lobcoder.gui.settings import Settings
@@ -107,3 +108,20 @@ def test_a_codebook_import_lists_its_conflicts_and_notes_in_dutch(
         dialog.grab().save(os.path.join(os.environ["LOBCODER_SHOTS"], "codebook_import_nl.png"))
     dialog.reject()
     window.close()
+
+
+def test_an_invalid_speaker_pattern_is_explained_in_dutch(
+    qtbot, qapp: QApplication, store: ProjectStore, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    install_translations(qapp, "nl")
+    dialog = ImportDialog(store, Settings(str(tmp_path / "settings.ini")))
+    qtbot.addWidget(dialog)
+    dialog.speakers.preset.setCurrentIndex(SpeakerSettings.CUSTOM)
+    qtbot.keyClicks(dialog.speakers.regex, "(?P<speaker>[A-Z")
+    assert dialog.speakers.error.text().startswith("Ongeldig sprekerpatroon '(?P<speaker>[A-Z': ")
+    dialog.speakers.regex.clear()
+    qtbot.keyClicks(dialog.speakers.regex, r"^(?P<naam>\w+):")
+    assert dialog.speakers.error.text() == (
+        r"Sprekerpatroon '^(?P<naam>\\w+):' heeft een benoemde groep (?P<speaker>...) nodig voor de naam van de spreker"
+    )
+    assert QThreadPool.globalInstance().waitForDone(10_000)

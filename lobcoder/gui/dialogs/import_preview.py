@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from lobcoder.gui.failures import problem_text
+from lobcoder.gui.i18n import interface_language
 from lobcoder.importing.file_preview import FilePreview
 from lobcoder.importing.speakers import (
     InvalidSpeakerPattern,
@@ -247,7 +248,7 @@ class SpeakerSettings(QWidget):
         try:
             self.pattern()
         except InvalidSpeakerPattern as exc:
-            return str(exc)
+            return exc.text(interface_language())
         return None
 
     @Slot(int)
