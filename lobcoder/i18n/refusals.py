@@ -258,3 +258,17 @@ MESSAGES.update(
         ),
     }
 )
+
+# An import whose prepared search index vanished; an evaluation without enough codings.
+MESSAGES.update(
+    {
+        "problem.index_gone": M(
+            en="the search index prepared for this text was removed meanwhile; import it again",
+            nl="de zoekindex die voor deze tekst was voorbereid, is intussen verwijderd; importeer de tekst opnieuw",
+        ),
+        "problem.evaluation.two_documents": M(
+            en="evaluating suggestions needs codings in at least two documents",
+            nl="voor het beoordelen van suggesties zijn coderingen in ten minste twee documenten nodig",
+        ),
+    }
+)

@@ -25,6 +25,7 @@ from sqlalchemy import text
 from sqlalchemy.orm import Session
 
 from lobcoder.errors import Cancelled, LobcoderError
+from lobcoder.i18n.said import say
 from lobcoder.search.index import insert_pieces
 from lobcoder.search.pieces import PIECE_BYTES, cut_pieces
 from lobcoder.storage.project import ProjectStore
@@ -89,7 +90,7 @@ class StagedIndex:
             {"document": document_id, "staging": self.token},
         )
         if result.rowcount != self.pieces:  # type: ignore[attr-defined]
-            raise StagedIndexGone("the search index prepared for this text was removed meanwhile; import it again")
+            raise StagedIndexGone(say("problem.index_gone"))
 
     def discard(self, store: ProjectStore) -> None:
         """Remove what was staged (after a failed or duplicate import); errors are ignored."""

@@ -25,6 +25,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from lobcoder.errors import Cancelled, LobcoderError
+from lobcoder.i18n.said import say
 from lobcoder.services.codes import CodeInfo, list_codes
 from lobcoder.storage.project import ProjectStore
 from lobcoder.suggest import feedback
@@ -256,7 +257,7 @@ def _load(
         rejections = persistence.rejections(session)
         codes = list_codes(session)
     if len(documents) < 2:
-        raise NotEnoughDataError("evaluating suggestions needs codings in at least two documents")
+        raise NotEnoughDataError(say("problem.evaluation.two_documents"))
     if keywords is not None:
         codes = [dataclasses.replace(c, keywords=keywords.get(c.guid, keywords.get(c.name, ""))) for c in codes]
     processed = dict(
