@@ -13,7 +13,9 @@ another code. Figures (median of ``--runs``):
   written with ``teamwork.copy.prepare_copy`` — target ≤ 2 s;
 - merge: ``plan_from_file`` (reads the other file, matches, plans) plus
   ``MergeCoding`` applied in one transaction — target ≤ 5 s for 200 documents and
-  10,000 codings; then merging the same file again (adds nothing) and undo.
+  10,000 codings; then merging the same file again (adds nothing) and undo;
+- ``lobcoder team merge``: ``merge_file`` (read, plan once in the write
+  transaction, the before-merge backup, apply) on a fresh copy.
 
 Growth: the same at 50 and 100 documents (copies of the big project with their
 codings), so the factor per doubling shows whether the work is linear.
@@ -36,10 +38,11 @@ from run import machine_info
 from sqlalchemy import insert, select
 
 from lobcoder.editing.merge_apply import MergeCoding
+from lobcoder.storage.backups import BEFORE_MERGE, create_backup
 from lobcoder.storage.models import Code, Coder, Coding, Document, new_guid
 from lobcoder.storage.project import ProjectStore
 from lobcoder.teamwork.copy import prepare_copy
-from lobcoder.teamwork.merge import plan_from_file
+from lobcoder.teamwork.merge import merge_file, plan_from_file
 from lobcoder.teamwork.sample import choose_sample
 
 
@@ -81,7 +84,7 @@ def second_coder(main: Path, path: Path, seed: int) -> int:
 
 def merge_round(main: Path, other: Path, runs: int) -> dict[str, float]:
     """Median seconds for plan+apply, plan alone, merging again, and undo (each on a fresh copy of ``main``)."""
-    figures: dict[str, list[float]] = {"plan": [], "merge": [], "again": [], "undo": []}
+    figures: dict[str, list[float]] = {"plan": [], "merge": [], "again": [], "undo": [], "cli": []}
     for run in range(runs):
         target = main.with_name(f"{main.stem}-merge{run}.lobcoder")
         with ProjectStore.open(main) as store:
@@ -102,6 +105,15 @@ def merge_round(main: Path, other: Path, runs: int) -> dict[str, float]:
 
             figures["undo"].append(seconds(run_undo))
             assert len(plan.codings) > 0
+        target.unlink()
+        with ProjectStore.open(main) as store:
+            store.backup_to(target)
+        with ProjectStore.open(target) as store:
+
+            def cli(store: ProjectStore = store, target: Path = target) -> None:
+                merge_file(store, other, lambda: create_backup(target, BEFORE_MERGE))
+
+            figures["cli"].append(seconds(cli))
         target.unlink()
     return {name: statistics.median(values) for name, values in figures.items()}
 
@@ -167,6 +179,7 @@ def main(argv: list[str] | None = None) -> int:
                 )
             )
             if big:
+                rows.append(Row("lobcoder team merge: merge_file with the backup", f"{figures['cli']:.2f} s"))
                 rows.append(Row("merging the same file again (adds nothing)", f"{figures['again']:.2f} s"))
                 rows.append(Row("undo of the merge", f"{figures['undo']:.2f} s"))
         for small, large in zip(sizes, sizes[1:], strict=False):

@@ -89,20 +89,26 @@ def plan_from_file(
 
 
 def merge_file(store: ProjectStore, path: str | Path, before: Callable[[], None] | None = None) -> MergePlan:
-    """Plan and apply in one transaction, so nothing can change in between (the CLI); returns the plan.
+    """Plan and apply in one write transaction, so nothing can change in between (the CLI); returns the plan.
 
-    ``before`` (a backup) is called first, unless the merge would add nothing.
+    The plan is made once, inside the transaction that applies it, against the
+    project as it is under the write lock. ``before`` (a backup) is called
+    between planning and applying, unless the merge would add nothing: it reads
+    the project through a connection of its own (the lock taken, nothing yet
+    written, does not stop readers), so the backup is the very state merged into.
     """
     other = _read_not_self(store, Path(path), None, None)
-    with store.read() as session:
-        plan = plan_merge(session, other, str(path))
-    if not plan.changes_anything:
-        return plan
-    if before is not None:
-        before()
+    if store.read_only:  # nothing to add is an answer; anything to add, the transaction refuses with the reason
+        with store.read() as session:
+            plan = plan_merge(session, other, str(path))
+        if not plan.changes_anything:
+            return plan
     with store.transaction() as session:
         plan = plan_merge(session, other, str(path))
-        MergeCoding(plan).apply(session)
+        if plan.changes_anything:
+            if before is not None:
+                before()
+            MergeCoding(plan).apply(session)
     return plan
 
 

@@ -303,3 +303,48 @@ def test_a_code_name_under_another_parent_is_added_as_a_new_code(project: Projec
         assert ("Interview 4", "Keuze", "Ilse", "koos voor techniek") in named(session)
         top = session.scalar(select(Code.id).where(Code.name == "Keuze", Code.parent_id.is_(None)))
         assert top is not None
+
+
+def test_merge_file_plans_once_under_the_write_lock_and_backs_up_the_state_merged_into(
+    project: ProjectStore, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The CLI's merge made its plan twice (to decide on the backup, then to apply): now once, in the transaction."""
+    import sqlite3
+
+    import lobcoder.teamwork.merge as merge
+
+    with make_copy(project, tmp_path / "ilse.lobcoder", ["Interview 1"]) as copy:
+        code_as(copy, "Ilse", "Interview 1", "Keuze", "I:")
+    planned: list[bool] = []
+    real_plan = merge.plan_merge
+
+    def counting(session, other, source=""):  # type: ignore[no-untyped-def]
+        plan = real_plan(session, other, source)
+        # Under the write lock: another connection cannot start writing.
+        other_writer = sqlite3.connect(project.path, timeout=0)
+        try:
+            other_writer.execute("BEGIN IMMEDIATE")
+            planned.append(False)
+        except sqlite3.OperationalError:
+            planned.append(True)
+        finally:
+            other_writer.close()
+        return plan
+
+    monkeypatch.setattr(merge, "plan_merge", counting)
+    with project.read() as session:
+        before = len(codings(session))
+    seen: list[int] = []
+
+    def backup() -> None:  # reads the project through its own connection while the lock is held
+        with sqlite3.connect(project.path) as reader:
+            seen.append(reader.execute("SELECT count(*) FROM codings").fetchone()[0])
+
+    plan = merge.merge_file(project, tmp_path / "ilse.lobcoder", backup)
+    assert len(plan.codings) == 1 and planned == [True]
+    assert seen == [before]  # the backup saw the project as it was merged into, not yet merged
+    with project.read() as session:
+        assert len(codings(session)) == before + 1
+    planned.clear()
+    again = merge.merge_file(project, tmp_path / "ilse.lobcoder", backup)
+    assert not again.changes_anything and planned == [True] and seen == [before]  # nothing added: no backup
