@@ -212,8 +212,10 @@ def test_all_coders_show_the_group_and_export_every_pair(qtbot, analysis: Analys
     analysis.reload()
     wait_idle(qtbot, analysis)
     tab = analysis.agreement
+    two = tab.splitter.sizes()
     tab.second.setCurrentIndex(tab.second.findData(-1))
     wait_idle(qtbot, analysis)
+    assert tab.splitter.sizes()[1] < two[1]  # the pairs' three rows need less room than the browser
     chosen = tab.second.currentText()
     assert chosen == "all coders (Fleiss' κ, α)"
     assert tab.second.width() > tab.second.fontMetrics().horizontalAdvance(chosen) + 20  # not cut off
@@ -236,6 +238,7 @@ def test_all_coders_show_the_group_and_export_every_pair(qtbot, analysis: Analys
     wait_idle(qtbot, analysis)
     assert (tab.first.currentText(), tab.second.currentText()) == ("Anna", "Carla")
     assert tab.browser.isVisible() and not tab.pairs_table.isVisible()
+    assert tab.splitter.sizes() == two  # the browser gets its room back
     assert {d.code for d in tab.browser.model.items} == {"Mentor"}  # Carla coded Keuze alike, not Mentor
     tab.second.setCurrentIndex(tab.second.findData(ALL_CODERS))
     wait_idle(qtbot, analysis)

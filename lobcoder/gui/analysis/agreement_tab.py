@@ -112,7 +112,9 @@ class AgreementTab(AnalysisTab):
         splitter.addWidget(self.table)
         splitter.addWidget(self.lower)
         splitter.setSizes([330, 400])
-        self._pairs_fitted = False
+        # The splitter's sizes for two coders (the browser) and for all coders (the pairs), kept apart.
+        self._everyone_shown = False
+        self._sizes: dict[bool, list[int]] = {}
         self.body.addWidget(splitter, 1)
         self.body.addWidget(self.notes)
         for combo in (self.first, self.second, self.unit):
@@ -217,13 +219,17 @@ class AgreementTab(AnalysisTab):
         self.pairs_notes.set_notes(_pairs_notes(pairs))
         if pairs is not None:
             self.pairs_table.resizeColumnsToContents()
-            if not self._pairs_fitted:  # once: the pairs need only a few rows, the group table the rest
+        if everyone != self._everyone_shown:
+            self._sizes[self._everyone_shown] = self.splitter.sizes()
+            self._everyone_shown = everyone
+            if everyone in self._sizes:
+                self.splitter.setSizes(self._sizes[everyone])
+            elif pairs is not None:  # the first time: the pairs need a few rows, the group table the rest
                 self._fit_pairs(len(pairs.rows))
         self.lower.setCurrentIndex(1 if everyone else 0)
         self.lower.setVisible(not everyone or pairs is not None)
 
     def _fit_pairs(self, rows: int) -> None:
-        self._pairs_fitted = True
         total = sum(self.splitter.sizes())
         row = self.pairs_table.verticalHeader().defaultSectionSize()
         wanted = row * (rows + 1) + self.pairs_table.horizontalHeader().height() + self.pairs_notes.sizeHint().height()
