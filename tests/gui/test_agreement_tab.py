@@ -223,7 +223,7 @@ def test_all_coders_show_the_group_and_export_every_pair(qtbot, analysis: Analys
     assert "Fleiss' κ" in headers
     assert repr(tab.current_table()) == repr(tab.model.table())  # the group shown, not the export's first table
     # Under the group, in the browser's place: every pair on the documents both coded, with the pairs' notes.
-    assert tab.lower.isVisible() and tab.pairs_table.isVisible() and not tab.browser.isVisible()
+    assert tab.below.isVisible() and tab.pairs_table.isVisible() and not tab.browser.isVisible()
     pairs = tab.pairs_model
     assert [pairs.index(r, 0).data() for r in range(pairs.rowCount())] == [
         "Anna – Bram",
@@ -361,5 +361,5 @@ def test_all_coders_without_a_document_all_coded_show_the_pairs(qtbot, tmp_path:
     assert [row[0] for row in shown(analysis)] == ["Anna – Bram", "Anna – Carla", "Bram – Carla"]
     assert tab.notes.text().startswith("Each pair is compared on the documents both coded (column Documents). No")
     assert "No document was coded by all 3 coders: there is no table for the group." in tab.notes.toolTip()
-    assert not tab.lower.isVisible()  # the pairs are on top already: nothing under them
+    assert not tab.below.isVisible()  # the pairs are on top already: nothing under them
     window.close()

@@ -105,12 +105,12 @@ class AgreementTab(AnalysisTab):
         pairs_layout.setContentsMargins(0, 0, 0, 0)
         pairs_layout.addWidget(self.pairs_table, 1)
         pairs_layout.addWidget(self.pairs_notes)
-        self.lower = QStackedWidget()  # the browser for two coders, every pair's table for all coders
-        self.lower.addWidget(self.browser)
-        self.lower.addWidget(pairs)
+        self.below = QStackedWidget()  # the browser for two coders, every pair's table for all coders
+        self.below.addWidget(self.browser)
+        self.below.addWidget(pairs)
         self.splitter = splitter = QSplitter(Qt.Orientation.Vertical)
         splitter.addWidget(self.table)
-        splitter.addWidget(self.lower)
+        splitter.addWidget(self.below)
         splitter.setSizes([330, 400])
         # The splitter's sizes for two coders (the browser) and for all coders (the pairs), kept apart.
         self._everyone_shown = False
@@ -226,8 +226,8 @@ class AgreementTab(AnalysisTab):
                 self.splitter.setSizes(self._sizes[everyone])
             elif pairs is not None:  # the first time: the pairs need a few rows, the group table the rest
                 self._fit_pairs(len(pairs.rows))
-        self.lower.setCurrentIndex(1 if everyone else 0)
-        self.lower.setVisible(not everyone or pairs is not None)
+        self.below.setCurrentIndex(1 if everyone else 0)
+        self.below.setVisible(not everyone or pairs is not None)
 
     def _fit_pairs(self, rows: int) -> None:
         total = sum(self.splitter.sizes())
