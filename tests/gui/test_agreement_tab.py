@@ -362,4 +362,9 @@ def test_all_coders_without_a_document_all_coded_show_the_pairs(qtbot, tmp_path:
     assert tab.notes.text().startswith("Each pair is compared on the documents both coded (column Documents). No")
     assert "No document was coded by all 3 coders: there is no table for the group." in tab.notes.toolTip()
     assert not tab.below.isVisible()  # the pairs are on top already: nothing under them
+    tab.table.activated.emit(tab.model.index(2, 0))  # double-click "Bram – Carla": those two compared
+    wait_idle(qtbot, analysis)
+    assert (tab.first.currentText(), tab.second.currentText()) == ("Bram", "Carla")
+    assert tab.below.isVisible() and tab.browser.isVisible()
+    assert tab.message.text().endswith("no document has been coded by Bram and Carla: nothing to compare")
     window.close()
