@@ -27,6 +27,7 @@ from lobcoder.analysis.filters import AnalysisFilter
 from lobcoder.analysis.quotes import named_coders
 from lobcoder.analysis.table import Table
 from lobcoder.gui.analysis.heatmap_delegate import FLAG_COLOR, HeatmapDelegate, RotatedHeader
+from lobcoder.gui.analysis.label_column import LabelColumnFitter
 from lobcoder.gui.analysis.tab import AnalysisTab, Computation, notes_text, table_view, with_documents
 from lobcoder.gui.analysis.table_model import AnalysisTableModel, ColumnKeyRole, DiagonalRole, RowKeyRole
 from lobcoder.gui.workers import Worker
@@ -39,8 +40,6 @@ PassageRole = Qt.ItemDataRole.UserRole + 50
 
 Index = QModelIndex | QPersistentModelIndex
 CELL_SIZE = 46
-LABEL_EMS = 18
-"""The widest the row labels grow, in font heights: about 30 characters of a code name."""
 
 
 class PassageModel(QAbstractTableModel):
@@ -246,8 +245,7 @@ class CooccurrenceTab(AnalysisTab):
         header = self.matrix.horizontalHeader()
         header.setMinimumSectionSize(20)
         header.setDefaultSectionSize(CELL_SIZE)
-        # The row labels elide a long code name (the tooltip has it) so more of the matrix fits the screen.
-        header.setMaximumSectionSize(self.matrix.fontMetrics().height() * LABEL_EMS)
+        self.label_column = LabelColumnFitter(self.matrix)  # a long code name gives way to the matrix
         self.matrix.selectionModel().currentChanged.connect(self._cell_chosen)
         self.notes = QLabel()
         self.notes.setWordWrap(True)
@@ -368,6 +366,7 @@ class CooccurrenceTab(AnalysisTab):
                 header.setSectionResizeMode(column, QHeaderView.ResizeMode.Fixed)
                 header.resizeSection(column, CELL_SIZE)
             header.updateGeometry()
+        self.label_column.fit()
         flag = ""
         if table is not None and table.flagged and table.flag_note:
             flag = f' <span style="color:{FLAG_COLOR.name()}">◥</span> ' + html.escape(table.flag_note)

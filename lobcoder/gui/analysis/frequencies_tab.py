@@ -22,6 +22,7 @@ from lobcoder.analysis.filters import AnalysisFilter
 from lobcoder.analysis.frequencies import FrequencyResult, Split, frequencies
 from lobcoder.analysis.table import Table
 from lobcoder.gui.analysis.bar_chart import BarChart
+from lobcoder.gui.analysis.label_column import LabelColumnFitter
 from lobcoder.gui.analysis.tab import AnalysisTab, Computation, notes_text, refill_combo, table_view
 from lobcoder.gui.analysis.table_model import AnalysisTableModel
 from lobcoder.reports.chart import chart_column
@@ -32,8 +33,6 @@ if TYPE_CHECKING:
 
 NO_SPLIT = ""
 BY_DOCUMENT = "\0document"  # a key no attribute name can be
-LABEL_EMS = 18
-"""The widest a column may grow, in font heights: about 30 characters of a code name."""
 
 
 class FrequenciesTab(AnalysisTab):
@@ -78,8 +77,7 @@ class FrequenciesTab(AnalysisTab):
         self.table = table_view()
         self.table.setModel(self.model)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        # A long code name is elided (its tooltip has it), so all figures fit beside the chart on a laptop screen.
-        self.table.horizontalHeader().setMaximumSectionSize(self.table.fontMetrics().height() * LABEL_EMS)
+        self.label_column = LabelColumnFitter(self.table)  # a long code name gives way to the figures
         self.chart = BarChart()
         scroll = QScrollArea()
         scroll.setWidget(self.chart)
@@ -149,6 +147,7 @@ class FrequenciesTab(AnalysisTab):
         self.model.language = self.host.language()
         self.chart.language = self.model.language
         self.model.set_table(table)
+        self.label_column.fit()
         self.notes.setText(notes_text(table))
         wanted = self.chart_column.currentData()
         numeric = [(i, name) for i, name in enumerate(table.columns) if table.formats[i] != "text"] if table else []
