@@ -215,6 +215,7 @@ class ImportDialog(QDialog):
         layout.addWidget(self.result_summary)
         layout.addWidget(self.problems_title)
         layout.addWidget(self.problem_table, 1)
+        layout.addStretch(0)  # without problems to list, the room goes here, not between title and summary
         return page
 
     # -- files -----------------------------------------------------------------
