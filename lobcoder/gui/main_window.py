@@ -299,6 +299,9 @@ class MainWindow(QMainWindow):
         for tree in (self.code_tree, self.document_tree):
             for column in (1, 2):
                 tree.resizeColumnToContents(column)
+        spare = self.code_tree.fontMetrics().horizontalAdvance("00")  # counts may grow before the next fit
+        for column in (1, 2):
+            self.code_tree.header().resizeSection(column, self.code_tree.header().sectionSize(column) + spare)
 
     def _show_overview(self, overview: ProjectSnapshot) -> None:
         current = self.current_code_id()
