@@ -57,7 +57,7 @@ def register(commands: argparse._SubParsersAction) -> None:
 
 def cmd_copy(args: argparse.Namespace) -> int:
     if args.stratify and args.sample is None:
-        error("--stratify needs --sample")
+        error(message("copy.stratify_needs_sample", args.language))
         return 2
     with ProjectStore.open(args.project) as store:
         with store.read() as session:

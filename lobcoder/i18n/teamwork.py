@@ -25,6 +25,7 @@ MESSAGES: dict[str, M] = {
     "copy.code": M(en="{count} code", nl="{count} code"),
     "copy.codes": M(en="{count} codes", nl="{count} codes"),
     "copy.also_wrote": M(en="Also wrote {path}", nl="Ook geschreven: {path}"),
+    "copy.stratify_needs_sample": M(en="--stratify needs --sample", nl="--stratify werkt alleen met --sample"),
     "merge.title": M(en="Merge of {source} into this project", nl="Samenvoegen van {source} in dit project"),
     "merge.documents": M(
         en="Documents: {matched} matched, {differs} with a different text, {missing} not in this project",

@@ -115,5 +115,10 @@ def test_team_copy_speaks_the_language_asked_for(tmp_path: Path) -> None:
         main(["team", "copy", str(tmp_path / "main.lobcoder"), "--out", str(tmp_path / "all"), "--keep-codings",
               "--language", "nl"])  # fmt: skip
     assert "Kopie met coderingen geschreven naar" in out.getvalue() and "4 documenten, " in out.getvalue()
+    err = io.StringIO()
+    with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(err):
+        code = main(["team", "copy", str(tmp_path / "main.lobcoder"), "--out", str(tmp_path / "x"), "--stratify",
+                     "wave", "--language", "nl"])  # fmt: skip
+    assert code == 2 and err.getvalue() == "lobcoder: error: --stratify werkt alleen met --sample\n"
     code, english = run("team", "copy", tmp_path / "main.lobcoder", "--out", tmp_path / "en")
     assert code == 0 and english.startswith(f"Wrote a blind copy to {tmp_path / 'en.lobcoder'}: 4 documents, ")
