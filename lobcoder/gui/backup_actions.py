@@ -13,6 +13,7 @@ from lobcoder.errors import LobcoderError
 from lobcoder.gui.background_task import STATUS_MS
 from lobcoder.gui.dialogs.restore_dialog import RestoreDialog
 from lobcoder.gui.failures import error_text
+from lobcoder.gui.i18n import worded
 from lobcoder.gui.leftover_check import LeftoverCheck
 from lobcoder.storage.backups import (
     Backup,
@@ -48,8 +49,8 @@ class BackupActions(QObject):
 
     def _report(self, result: BackupResult | None) -> None:
         if result is not None and result.problem:
-            self.last_problem = result.problem
-            self._status(self.tr("No backup made: {0}").format(result.problem))
+            self.last_problem = worded(result.problem)
+            self._status(self.tr("No backup made: {0}").format(self.last_problem))
 
     def project_opened(self, store: ProjectStore) -> None:
         """Make the daily backup when one is due; warn when the project lies in a cloud-synced folder;

@@ -358,6 +358,15 @@ MESSAGES.update(
         "problem.backup.unsound": M(
             en="is not a sound backup ({reason})", nl="is geen bruikbare reservekopie ({reason})"
         ),
+        "problem.backup.integrity": M(
+            en="{project} failed its integrity check ({reason}); no backup made, older kept",
+            nl="{project} doorstond de integriteitscontrole niet ({reason}); geen reservekopie gemaakt, "
+            "de oudere zijn bewaard",
+        ),
+        "problem.backup.cannot_write": M(
+            en="{folder}: could not write a backup ({reason})",
+            nl="{folder}: kon geen reservekopie schrijven ({reason})",
+        ),
         "problem.backup.not_saved": M(
             en="could not be saved before the restore ({reason}); nothing was changed",
             nl="kon voor het terugzetten niet worden bewaard ({reason}); er is niets gewijzigd",

@@ -17,6 +17,7 @@ good backups out of the rotation; the problem is reported instead.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
 import shutil
@@ -26,7 +27,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from lobcoder.errors import ProjectError, ProjectExistsError
-from lobcoder.i18n.said import say
+from lobcoder.i18n.said import Said, say
 
 DAILY = "daily"
 MANUAL = "manual"
@@ -74,7 +75,7 @@ class BackupResult:
     """What :func:`create_backup` did: the new backup, or why none was made; the backups rotated out."""
 
     backup: Backup | None
-    problem: str | None = None
+    problem: Said | None = None  # str(problem) is English
     removed: tuple[Path, ...] = ()
 
 
@@ -183,7 +184,7 @@ def create_backup(project: str | Path, reason: str, now: datetime | None = None)
     project = Path(project)
     problem = check_project(project)
     if problem is not None:
-        return BackupResult(None, f"{project} failed its integrity check ({problem}); no backup made, older kept")
+        return BackupResult(None, say("problem.backup.integrity", project=project, reason=problem))
     folder = backup_folder(project)
     partial = folder / f".{os.getpid()}.partial"
     try:
@@ -193,8 +194,9 @@ def create_backup(project: str | Path, reason: str, now: datetime | None = None)
         _copy_database(project, partial)
         partial.replace(target)
     except (OSError, sqlite3.Error) as exc:
-        partial.unlink(missing_ok=True)
-        return BackupResult(None, f"{folder}: could not write a backup ({str(exc).splitlines()[0]})")
+        with contextlib.suppress(OSError):  # the folder may be a file, or gone
+            partial.unlink(missing_ok=True)
+        return BackupResult(None, say("problem.backup.cannot_write", folder=folder, reason=str(exc).splitlines()[0]))
     created = next(b for b in list_backups(project) if b.path == target)
     return BackupResult(created, None, _rotate(project, reason))
 

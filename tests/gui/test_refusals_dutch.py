@@ -17,6 +17,7 @@ from lobcoder.gui.i18n import install_translations
 from lobcoder.gui.main_window import MainWindow
 from lobcoder.gui.settings import Settings
 from lobcoder.services.codes import create_code
+from lobcoder.storage.backups import backup_folder
 from lobcoder.storage.project import ProjectStore
 
 
@@ -125,3 +126,17 @@ def test_an_invalid_speaker_pattern_is_explained_in_dutch(
         r"Sprekerpatroon '^(?P<naam>\\w+):' heeft een benoemde groep (?P<speaker>...) nodig voor de naam van de spreker"
     )
     assert QThreadPool.globalInstance().waitForDone(10_000)
+
+
+def test_a_backup_that_cannot_be_written_is_reported_in_dutch(
+    qtbot, qapp: QApplication, store: ProjectStore, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    install_translations(qapp, "nl")
+    folder = backup_folder(store.path)
+    folder.write_text("a file where the backup folder should be", encoding="utf-8")
+    window = MainWindow(Settings(str(tmp_path / "settings.ini")))
+    qtbot.addWidget(window)
+    assert window.open_project(store.path)  # the daily backup is due, and cannot be made
+    status = window.statusBar().currentMessage()
+    assert status.startswith(f"Geen reservekopie gemaakt: {folder}: kon geen reservekopie schrijven (")
+    window.close()

@@ -103,8 +103,17 @@ def test_a_damaged_project_never_rotates_good_backups_out(tmp_path: Path) -> Non
     project.write_bytes(bytes(data))
     result = create_backup(project, DAILY, now=T0 + timedelta(days=30))
     assert result.backup is None and result.removed == ()
-    assert "failed its integrity check" in (result.problem or "")
+    assert "failed its integrity check" in str(result.problem)
+    assert "doorstond de integriteitscontrole niet" in result.problem.text("nl")  # type: ignore[union-attr]
     assert sorted(p.name for p in backup_folder(project).iterdir()) == before
+
+
+def test_a_file_where_the_backup_folder_belongs_gives_a_problem_not_an_exception(tmp_path: Path) -> None:
+    project = project_with(tmp_path / "p.lobcoder", 1)
+    backup_folder(project).write_text("not a folder", encoding="utf-8")
+    result = create_backup(project, DAILY, now=T0)
+    assert result.backup is None
+    assert str(result.problem).startswith(f"{backup_folder(project)}: could not write a backup (")
 
 
 def test_restore_to_a_new_file_gives_back_the_same_rows(tmp_path: Path) -> None:
