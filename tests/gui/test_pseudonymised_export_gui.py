@@ -194,3 +194,22 @@ def test_cooccurrence_by_sentence_exports_pseudonymised_reading_the_copys_texts(
     counted = [row for row in rows if row and row[0] in names]
     assert len(counted) == len(names) and any(isinstance(v, int) and v > 0 for row in counted for v in row[1:])
     analysis.close()
+
+
+def test_agreement_tab_exports_pseudonymised_with_the_coders_by_number(
+    qtbot, tmp_path: Path, window: MainWindow
+) -> None:
+    analysis = open_analysis(qtbot, window)
+    tab = analysis.agreement
+    analysis.tabs.setCurrentWidget(tab)
+    qtbot.waitUntil(lambda: analysis.is_idle() and tab.result is not None, timeout=30000)
+    assert {tab.first.currentText(), tab.second.currentText()} == {"Fenna", "Sander"}  # as the researcher knows them
+    tab.pseudonymise.setChecked(True)
+    target = tmp_path / "overeenstemming.docx"
+    with qtbot.waitSignal(tab.exported, timeout=60000):
+        tab.export_to(target)
+    written = docx.Document(str(target))
+    cells = [cell.text for table in written.tables for row in table.rows for cell in row.cells]
+    text = "\n".join([*(p.text for p in written.paragraphs), *cells])
+    assert "Coder 1" in text and "Coder 2" in text and "Fenna" not in text and "Sander" not in text
+    analysis.close()

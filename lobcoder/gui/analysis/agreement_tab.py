@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QModelIndex, QSignalBlocker, Qt, Slot
@@ -146,7 +146,11 @@ class AgreementTab(AnalysisTab):
         """Whether all coders are compared (pairs and the group) rather than two."""
         return bool(self.second.currentData() == ALL_CODERS)
 
-    def computation(self, flt: AnalysisFilter) -> Computation:
+    def computation_on_copy(self, flt: AnalysisFilter, coders: Mapping[str, str]) -> Computation:
+        return self.computation(flt, coders)
+
+    def computation(self, flt: AnalysisFilter, renamed: Mapping[str, str] | None = None) -> Computation:
+        """``renamed``: the coders as a pseudonymised copy names them (``Fenna`` -> ``Coder 1``)."""
         first, second = self.first.currentText(), self.second.currentText()
         if not first or not second or self.first.count() < 2:  # one coder: "choose two different coders" cannot be done
             raise ValueError(self.tr("This project needs codings by two coders to compare."))
@@ -154,7 +158,7 @@ class AgreementTab(AnalysisTab):
             raise ValueError(self.tr("Choose two different coders."))
         unit, threshold = self.unit.currentData(), self.overlap.value()
         narrowed = bool(flt.attributes) or flt.documents is not None
-        coders = None if self.everyone() else [first, second]
+        coders = None if self.everyone() else [(renamed or {}).get(name, name) for name in (first, second)]
         if coders is None and unit == "overlap":
             raise ValueError(self.tr("Segment overlap compares two coders; choose coder B."))
 

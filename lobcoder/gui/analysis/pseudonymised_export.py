@@ -42,7 +42,7 @@ def pseudonymised_task(tab: AnalysisTab, store: ProjectStore, path: Path) -> Tas
     with store.read() as session:
         coders = coder_pseudonyms(session, language)
     flt = relabel_filter(tab.host.filter_box.analysis_filter(), Replacer(decisions).label, coders)
-    compute = tab.computation(flt)
+    compute = tab.computation_on_copy(flt, coders)
     write = tab.export_writer(path, language)
 
     def task(progress: ProgressCallback, cancelled: CancelCheck) -> object:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
@@ -118,6 +118,13 @@ class AnalysisTab(QWidget):
 
     def computation(self, flt: AnalysisFilter) -> Computation:
         raise NotImplementedError
+
+    def computation_on_copy(self, flt: AnalysisFilter, coders: Mapping[str, str]) -> Computation:
+        """The computation on a pseudonymised copy, whose coders are named ``coders[name]`` (``Coder 1``).
+
+        The filter already names them so; a tab that chooses coders itself overrides this.
+        """
+        return self.computation(flt)
 
     def show_result(self, result: Any) -> None:
         raise NotImplementedError
