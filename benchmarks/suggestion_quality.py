@@ -28,6 +28,7 @@ on all the others; the mean over ``--runs`` seeded draws is reported.
     python benchmarks/suggestion_quality.py --project mine.lobcoder --related-share 0.3 --ranking
     python benchmarks/suggestion_quality.py --corpus devset --train-sentences 120,300,600   # a learning curve
     python benchmarks/suggestion_quality.py --corpus devset --train-docs 1,2,3,4,5 --marks  # and the marks
+    python benchmarks/suggestion_quality.py --corpus devset --choose random,uncertain,rare,rich,diverse
 
 Every run also scores issue 10's reference, a hand-written keyword list per
 theme (``data/keyword_baseline.json``; a sentence gets a theme when one of its
@@ -42,6 +43,10 @@ settings: per run and code, was a code marked reliable (out of fold on the
 documents learned from) really at F1 >= 0.40 on the held-out documents, and how
 often was one marked not reliable at that F1 anyway (``--marks-json`` writes
 every mark and its held-out counts).
+
+``--choose`` compares ways of choosing which document she codes next (``choose_next.py``): the
+F1 after 1..``--choose-steps`` coded documents on fixed test documents, per strategy, from the
+same first document.
 
 ``--project FILE`` measures on a project's own coded documents and codes
 instead (opened read-only). ``--related-share X`` switches the related words
@@ -81,6 +86,9 @@ from lobcoder.suggest.ranking import document_scores
 from lobcoder.suggest.store import CodedDocument
 from lobcoder.suggest.units import Coded, coded, document_units
 from lobcoder.suggest.vocabulary import vocabulary_of_texts
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))  # its sibling choose_next.py, also when loaded by path
+import choose_next  # noqa: E402
 
 DEVSET = Path(__file__).parent / "data" / "devset"
 KEYWORD_BASELINE = Path(__file__).parent / "data" / "keyword_baseline.json"
@@ -472,6 +480,38 @@ def _amounts(text: str) -> list[int]:
     return values
 
 
+def _strategies(text: str) -> list[str]:
+    values = [v.strip() for v in text.split(",") if v.strip()]
+    if not values or any(v not in choose_next.STRATEGIES for v in values):
+        raise argparse.ArgumentTypeError(f"a comma-separated list of {', '.join(choose_next.STRATEGIES)}")
+    return values
+
+
+def choose_curve(
+    args: argparse.Namespace, codes: Sequence[CodeInfo], documents: Sequence[CodedDocument], evaluated: Sequence[str]
+) -> dict[str, Any]:
+    """``--choose``: F1 after 1..``--choose-steps`` coded documents, chosen by each strategy (see choose_next.py)."""
+    pipeline = load_pipeline(offline=True)
+    processed = {d.content_hash: process_text(pipeline, d.text) for d in documents}
+    vocabulary = corpus_vocabulary(pipeline, documents, args.per_document_vocabulary)
+    settings = {"definitions + N docs (combined)": without_keywords, "code names + N docs (combined)": names_only}
+    result = choose_next.curve(
+        pipeline,
+        codes,
+        documents,
+        evaluated,
+        processed,
+        vocabulary,
+        settings,
+        args.choose,
+        args.choose_steps,
+        args.runs,
+        args.seed,
+    )
+    choose_next.print_curve(result, args.choose_steps)
+    return result
+
+
 def print_results(results: dict[str, dict[str, Any]]) -> None:
     print(f"{'setting':44}{'micro P':>8}{'R':>6}{'F1':>6}{'macro F1':>9}{'top-10 P':>9}")
     for label, r in results.items():
@@ -569,6 +609,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     parser.add_argument("--marks-json", type=Path, help="write every (run, code) reliability mark and its outcome")
     parser.add_argument(
+        "--choose",
+        type=_strategies,
+        help="which document to code next: learning curves on fixed test documents when the next coded document"
+        f" is chosen by each of these strategies ({','.join(choose_next.STRATEGIES)}); see choose_next.py",
+    )
+    parser.add_argument("--choose-steps", type=int, default=4, help="--choose: up to this many coded documents")
+    parser.add_argument(
         "--keyword-list",
         type=Path,
         default=KEYWORD_BASELINE,
@@ -630,6 +677,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         )
         if args.ranking:
             ranking(codes, documents, evaluated, args.per_document_vocabulary)
+            continue
+        if args.choose:
+            out[corpus] = {
+                "documents": len(documents),
+                "lines": sentences,
+                "choose": choose_curve(args, codes, documents, evaluated),
+            }
             continue
         corpus_marks: list[dict[str, Any]] | None = [] if want_marks else None
         if amounts:

@@ -100,3 +100,42 @@ def test_each_reliability_mark_is_checked_against_the_same_held_out_counts_as_th
         assert found["micro_p"] == pytest.approx(tp / (tp + fp), abs=1e-4)
     marked = [m for m in marks if m["mark"] is not None]
     assert marked and all(m["reliable"] == Reliability(**m["mark"]).reliable for m in marked)
+
+
+def test_choosing_the_next_document_keeps_the_test_documents_apart_and_each_strategy_picks_by_its_rule(
+    bench: ModuleType,
+) -> None:
+    from types import SimpleNamespace
+
+    import choose_next  # the benchmark's sibling module, on the path once ``bench`` is loaded
+
+    documents = [_document(i, [f"Zin {i}."], {}) for i in range(1, 11)]
+    pool, test = choose_next.split(random.Random(1), documents)
+    assert len(pool) == 5 and len(test) == 5 and not {d.id for d in pool} & {d.id for d in test}
+    assert choose_next.split(random.Random(1), documents) == (pool, test)  # seeded
+    six = choose_next.split(random.Random(1), documents[:6])
+    assert (len(six[0]), len(six[1])) == (4, 2)  # at least two test documents
+
+    def score(**probabilities: float) -> dict[str, SimpleNamespace]:
+        return {g: SimpleNamespace(probability=p) for g, p in probabilities.items()}
+
+    near, far, rare = documents[1], documents[2], documents[3]
+    found = {
+        near.id: [score(a=0.31), score(a=0.25)],  # close to code a's threshold 0.3
+        far.id: [score(a=0.95), score(a=0.01)],  # sure either way
+        rare.id: [score(b=0.9), score(b=0.9)],  # code b, coded only once so far
+    }
+    thresholds, counts = {"a": 0.3, "b": 0.5}, {"a": 20, "b": 1}
+
+    def pick(strategy: str, candidates: list[CodedDocument], similarity: dict | None = None) -> CodedDocument:
+        return choose_next.choose(
+            strategy, candidates, [documents[0]], lambda d: found[d.id], thresholds, counts, similarity or {}
+        )
+
+    assert pick("random", [far, near]) == far  # the run's own order
+    assert pick("uncertain", [far, near]) == near
+    assert pick("uncertain", [far, rare, near]) == near  # b at 0.9 is far from its 0.5
+    assert pick("rare", [near, far, rare]) == rare
+    assert pick("rich", [near, far, rare]) == rare
+    similar = {(near.id, 1): 0.9, (far.id, 1): 0.2, (rare.id, 1): 0.5}
+    assert pick("diverse", [near, far, rare], similar) == far
