@@ -52,8 +52,9 @@ def cmd_agreement(args: argparse.Namespace) -> int:
 
     if args.out is not None and args.out.suffix.lower() not in (".docx", ".xlsx", ".csv"):
         raise FileProblem(args.out, say("problem.agreement.format"))
-    with project_to_export(args.project, args.pseudonymise, args.out, args.language) as (store, label):
-        with store.read() as session:
+    with project_to_export(args.project, args.pseudonymise, args.out, args.language) as source:
+        label = source.label
+        with source.store.read() as session:
             # Texts and turns are read one document at a time, as the unit asks (as in the window's tab).
             dataset = load_reading(session)
             documents = None
@@ -63,7 +64,7 @@ def cmd_agreement(args: argparse.Namespace) -> int:
                 if missing:
                     raise AgreementProblem(say("problem.not_found.document", name=missing[0]))
                 documents = [by_name[label(n).casefold()] for n in args.documents]
-            coders = [label(c) for c in args.coders] if args.coders else None  # Fenna -> Coder 1
+            coders = [source.coder(c) for c in args.coders] if args.coders else None  # Fenna -> Coder 1
             result = agreement(dataset, coders, args.unit, documents, args.overlap)
     if args.json:
         print_json(result_as_json(result))

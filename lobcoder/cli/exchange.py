@@ -82,9 +82,11 @@ def cmd_codebook_export(args: argparse.Namespace) -> int:
     kind = CODEBOOK_FORMATS.get(args.out.suffix.lower())
     if kind is None:
         raise FileProblem(args.out, say("problem.codebook.format"))
-    with project_to_export(args.project, args.pseudonymise, args.out, args.language) as (store, _label):
-        root = _branch_guid(store, args.branch)
-        written = write_codebook(store, args.out, kind, branch_guid=root, language=args.language, counts=args.counts)
+    with project_to_export(args.project, args.pseudonymise, args.out, args.language) as source:
+        root = _branch_guid(source.store, args.branch)
+        written = write_codebook(
+            source.store, args.out, kind, branch_guid=root, language=args.language, counts=args.counts
+        )
     key, values = ("cli.wrote_code", {}) if written == 1 else ("cli.wrote_codes", {"count": written})
     print(message(key, args.language, path=args.out, **values))
     return 0
@@ -112,8 +114,8 @@ def cmd_codebook_import(args: argparse.Namespace) -> int:
 
 
 def cmd_project_export(args: argparse.Namespace) -> int:
-    with project_to_export(args.project, args.pseudonymise, args.out, args.language) as (store, _label):
-        report = export_qdpx(store, args.out)
+    with project_to_export(args.project, args.pseudonymise, args.out, args.language) as source:
+        report = export_qdpx(source.store, args.out)
     if args.json:
         print_json(report)
     else:

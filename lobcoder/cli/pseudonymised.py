@@ -4,12 +4,16 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from lobcoder.i18n import message
 from lobcoder.storage.project import ProjectStore
+
+if TYPE_CHECKING:
+    from lobcoder.pseudonymise.export_copy import ExportSource
 
 HELP = (
     "replace personal data by the pseudonyms of the accepted decisions stored in the project "
@@ -24,8 +28,8 @@ def add_flag(parser: argparse.ArgumentParser | argparse._ArgumentGroup) -> None:
 @contextmanager
 def project_to_export(
     path: Path, pseudonymise: bool, out: Path | None = None, language: str = "en"
-) -> Iterator[tuple[ProjectStore, Callable[[str], str]]]:
-    """The store to read and how a name the user typed (a filter value, a document, a coder) reads in it.
+) -> Iterator[ExportSource]:
+    """The store to read and how a name the user typed (a filter value, a document; a coder) reads in it.
 
     ``out`` is the file written (its folder takes the hidden copy if the project's folder is read-only);
     ``language`` words the note that the copy is pseudonymised (a command's ``--language``) and the
@@ -40,4 +44,4 @@ def project_to_export(
     ):
         if pseudonymise:
             print(message("cli.pseudonymised", language, count=source.terms), file=sys.stderr)
-        yield source.store, source.label
+        yield source

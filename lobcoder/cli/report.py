@@ -289,11 +289,11 @@ def _opened(args: argparse.Namespace) -> Iterator[tuple[Dataset, AnalysisFilter]
     session one document at a time, as an analysis asks (sentence, paragraph
     and turn units, --exclude-interviewer), so compute inside this block.
     """
-    with project_to_export(args.project, args.pseudonymise, args.out, args.language) as (store, label):
-        with store.read() as session:
+    with project_to_export(args.project, args.pseudonymise, args.out, args.language) as source:
+        with source.store.read() as session:
             dataset = load_reading(session)
-            conditions = [_relabel(condition, label) for condition in args.filter]
-            coders = [label(c) for c in args.coder] if args.coder else args.coder  # Fenna -> Coder 1
+            conditions = [_relabel(condition, source.label) for condition in args.filter]
+            coders = [source.coder(c) for c in args.coder] if args.coder else args.coder  # Fenna -> Coder 1
             flt = build_filter(dataset, conditions, coders, args.codes, args.exclude_interviewer)
             yield dataset, flt
 

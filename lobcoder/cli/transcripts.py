@@ -41,7 +41,8 @@ def cmd_transcripts(args: argparse.Namespace) -> int:
     from lobcoder.reports.transcripts import export_transcripts
     from lobcoder.storage.models import Document
 
-    with project_to_export(args.project, args.pseudonymise, args.out) as (store, label):
+    with project_to_export(args.project, args.pseudonymise, args.out) as source:
+        store, label = source.store, source.label
         documents = None
         if args.document:
             with store.read() as session:

@@ -64,14 +64,20 @@ class PseudonymisedCopy:
     store: ProjectStore
     replacer: Replacer
     terms: int
-    renamed: dict[str, str] = field(default_factory=dict)  # document, participant, speaker and coder names
+    renamed: dict[str, str] = field(default_factory=dict)  # document, participant and speaker names
+    coders: dict[str, str] = field(default_factory=dict)
 
     def label(self, text: str) -> str:
         """``text`` as the copy has it when it is a name or an attribute value (``ROC Veenstroom`` -> ``School A``).
 
-        A name the copy changed (a document, a coder: ``Fenna`` -> ``Coder 1``) reads as the copy has it.
+        A name the copy changed (a document: ``docent2_joost_ronde1`` -> ``docent2_ronde1``) reads as the
+        copy has it. Coders are not looked at: a coder called ``docent`` must not rename the value ``docent``.
         """
-        return self.renamed.get(text) or self.renamed.get(text.casefold()) or self.replacer.label(text)
+        return _renamed(self.renamed, text) or self.replacer.label(text)
+
+    def coder(self, name: str) -> str:
+        """A coder's name as the copy has it (``Fenna`` -> ``Coder 1``); an unknown name stays as it is."""
+        return _renamed(self.coders, name) or name
 
 
 @contextmanager
@@ -99,12 +105,13 @@ def pseudonymised_copy(
         raise NoAcceptedDecisions(store.path.name, say("problem.pseudonymise.no_decisions"))
     target = partial_path(_folder(store.path, beside) / store.path.name, f"pseudo-export-{secrets.token_hex(4)}")
     key = build_copy(store, replacer, target, compact=False, language=language, progress=progress, cancelled=cancelled)
-    names = [(f["original"], f["pseudonym"]) for f in key["fields"] if f["field"].endswith(".name")]
-    renamed = {**{old.casefold(): new for old, new in names}, **dict(names)}
+    names = [(f, f["original"], f["pseudonym"]) for f in key["fields"] if f["field"].endswith(".name")]
+    renamed = _lookup([(old, new) for f, old, new in names if f["field"] != "coders.name"])
+    coders = _lookup([(old, new) for f, old, new in names if f["field"] == "coders.name"])
     try:
         copy = ProjectStore.open(target)
         try:
-            yield PseudonymisedCopy(copy, replacer, len(replacer.pseudonyms), renamed)
+            yield PseudonymisedCopy(copy, replacer, len(replacer.pseudonyms), renamed, coders)
         finally:
             copy.close()
     finally:
@@ -116,11 +123,13 @@ class ExportSource:
     """What an export reads: the project itself, or its hidden pseudonymised copy.
 
     ``label`` gives a name the user typed (a filter value, a document) as
-    ``store`` has it; ``terms`` counts the accepted decisions (0: not pseudonymised).
+    ``store`` has it, ``coder`` a coder's name; ``terms`` counts the accepted
+    decisions (0: not pseudonymised).
     """
 
     store: ProjectStore
     label: Callable[[str], str]
+    coder: Callable[[str], str]
     terms: int = 0
 
 
@@ -136,10 +145,10 @@ def export_source(
 ) -> Iterator[ExportSource]:
     """``store`` itself, or (``pseudonymise``) the hidden copy of :func:`pseudonymised_copy`, deleted afterwards."""
     if not pseudonymise:
-        yield ExportSource(store, _same)
+        yield ExportSource(store, _same, _same)
         return
     with pseudonymised_copy(store, beside=beside, language=language, progress=progress, cancelled=cancelled) as copy:
-        yield ExportSource(copy.store, copy.label, copy.terms)
+        yield ExportSource(copy.store, copy.label, copy.coder, copy.terms)
 
 
 def write_export(
@@ -165,6 +174,15 @@ def write_export(
 
 def _same(text: str) -> str:
     return text
+
+
+def _lookup(names: list[tuple[str, str]]) -> dict[str, str]:
+    """Old name -> new name, also by the old name in lower case (an exact spelling goes first)."""
+    return {**{old.casefold(): new for old, new in names}, **dict(names)}
+
+
+def _renamed(names: dict[str, str], text: str) -> str | None:
+    return names.get(text) or names.get(text.casefold())
 
 
 def _folder(project: Path, beside: Path | None) -> Path:

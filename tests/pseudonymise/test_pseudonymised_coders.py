@@ -11,6 +11,7 @@ import pytest
 from lobcoder.__main__ import main
 from lobcoder.pseudonymise.apply import Replacer
 from lobcoder.pseudonymise.categories import Category
+from lobcoder.pseudonymise.export_copy import pseudonymised_copy
 from lobcoder.pseudonymise.keyfile import read_key
 from lobcoder.pseudonymise.termlist import Decision
 from lobcoder.storage.models import Coder, Memo
@@ -86,3 +87,18 @@ def test_in_prose_only_a_capitalised_coder_name_is_replaced_and_an_accepted_term
     in_memos = replacer.with_names({"Fenna": "Coder 1", "Sander": "Coder 2", "coder": "Coder 3"})
     memo = "Sander en Fenna: de tweede coder kijkt, sander niet."
     assert in_memos.prose(memo) == "Coder 2 en Interviewer 1: de tweede coder kijkt, sander niet."
+
+
+def test_a_coder_named_like_an_attribute_value_leaves_the_value_alone(decided: Path, tmp_path: Path) -> None:
+    """A login name such as ``docent`` is also the role ``docent``: the filter keeps the value, --coder renames."""
+    with ProjectStore.open(decided) as store, store.transaction() as session:
+        session.query(Coder).filter(Coder.name == "Fenna").one().name = "docent"
+    with ProjectStore.open(decided) as store, pseudonymised_copy(store) as copy:
+        assert (copy.label("docent"), copy.coder("docent"), copy.coder("Docent")) == ("docent", "Coder 1", "Coder 1")
+        assert copy.label("ROC Veenstroom") == "School A" and copy.coder("Sander") == "Coder 2"
+    out = tmp_path / "quotes.json"
+    args = ["report", "quotes", str(decided), "--filter", "role=docent", "--coder", "docent", "--pseudonymise"]
+    assert main([*args, "--out", str(out)]) == 0
+    table = json.loads(out.read_text("utf-8"))[0]
+    column = table["columns"].index("Coder")
+    assert table["rows"] and {row["values"][column] for row in table["rows"]} <= {"Coder 1", "Coder 1, Coder 2"}
