@@ -12,7 +12,7 @@ from lobcoder.i18n.message import Message as M
 MESSAGES: dict[str, M] = {
     # What a note is about.
     "note.label.code": M(en="code {name!r}", nl="code {name!r}"),
-    "note.label.set": M(en="set {name!r}", nl="set {name!r}"),
+    "note.label.set": M(en="set {name!r}", nl="codeset {name!r}"),
     "note.label.user": M(en="user {name}", nl="gebruiker {name}"),
     "note.label.variable": M(en="variable {name!r}", nl="variabele {name!r}"),
     "note.label.case": M(en="case {name}", nl="casus {name}"),
@@ -40,7 +40,7 @@ MESSAGES: dict[str, M] = {
     ),
     "note.set_member": M(
         en="set {name!r}: member {guid!r} is not a code in this file; dropped",
-        nl="set {name!r}: lid {guid!r} is geen code in dit bestand; weggelaten",
+        nl="codeset {name!r}: lid {guid!r} is geen code in dit bestand; weggelaten",
     ),
     "note.qdc_namespace": M(
         en="namespace {namespace!r} is not {expected!r}; read as a REFI-QDA codebook anyway",
@@ -77,7 +77,7 @@ MESSAGES: dict[str, M] = {
     ),
     "note.sets_dropped": M(
         en="{count} set(s) not imported: lobcoder has no sets",
-        nl="{count} set(s) niet geïmporteerd: lobcoder kent geen sets",
+        nl="{count} codeset(s) niet geïmporteerd: lobcoder kent geen codesets",
     ),
     "note.graphs_dropped": M(en="{count} graph(s) not imported", nl="{count} diagram(men) niet geïmporteerd"),
     "note.links_dropped": M(

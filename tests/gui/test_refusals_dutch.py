@@ -16,6 +16,7 @@ from lobcoder.gui.dialogs.import_preview import SpeakerSettings
 from lobcoder.gui.i18n import install_translations
 from lobcoder.gui.main_window import MainWindow
 from lobcoder.gui.settings import Settings
+from lobcoder.refi.qdpx_import import import_qdpx
 from lobcoder.services.codes import create_code
 from lobcoder.storage.backups import backup_folder
 from lobcoder.storage.project import ProjectStore
@@ -139,4 +140,30 @@ def test_a_backup_that_cannot_be_written_is_reported_in_dutch(
     assert window.open_project(store.path)  # the daily backup is due, and cannot be made
     status = window.statusBar().currentMessage()
     assert status.startswith(f"Geen reservekopie gemaakt: {folder}: kon geen reservekopie schrijven (")
+    window.close()
+
+
+def test_a_refi_project_import_lists_what_it_left_out_in_dutch(qtbot, qapp: QApplication, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    install_translations(qapp, "nl")
+    sample = (
+        Path(__file__).resolve().parents[1]
+        / "refi"
+        / "data"
+        / "samples"
+        / "atlasti8_mac_refi_standard_project_nomedia.qdpx"
+    )
+    report = import_qdpx(sample, tmp_path / "atlas.lobcoder")  # what the background task hands the window
+    window = MainWindow(Settings(str(tmp_path / "settings.ini")))
+    qtbot.addWidget(window)
+    exchange = window.menu_actions.exchange
+    exchange._project_imported(report)
+    dialog = exchange.report_dialog
+    assert dialog is not None
+    notes = dialog.notes_view.toPlainText().split("\n")
+    assert "• 16 codeset(s) niet geïmporteerd: lobcoder kent geen codesets" in notes
+    assert "• bron Mabel.txt: tekstbestand ontbreekt, niet geïmporteerd (1 selectie(s) verloren)" in notes
+    assert not [line for line in notes if "not imported" in line or "source " in line]
+    if os.environ.get("LOBCODER_SHOTS"):
+        dialog.grab().save(os.path.join(os.environ["LOBCODER_SHOTS"], "qdpx_import_nl.png"))
+    dialog.reject()
     window.close()

@@ -65,7 +65,6 @@ SAME_IN_EVERY_LANGUAGE = {
     "agreement.measure.fleiss",
     "agreement.measure.brennan_prediger",
     "note.label.code",
-    "note.label.set",
     "note.media.audio",
     "note.media.video",
     "copy.document",
