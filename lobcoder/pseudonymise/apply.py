@@ -195,12 +195,14 @@ def _pseudonymise(
     positions: list[dict[str, Any]] = []
     fields: list[dict[str, Any]] = []
     coders = coder_pseudonyms(session, language)
-    names = {
-        doc_id: replacer.document_name(name, number, language)
-        for number, (doc_id, name) in enumerate(
-            session.execute(select(Document.id, Document.name).order_by(Document.id)), 1
-        )
-    }
+    names = _unique_names(
+        {
+            doc_id: (name, replacer.document_name(name, number, language))
+            for number, (doc_id, name) in enumerate(
+                session.execute(select(Document.id, Document.name).order_by(Document.id)), 1
+            )
+        }
+    )
     codings = _by_document(session, select(Coding.document_id, Coding.id, Coding.start, Coding.end))
     turns = _by_document(
         session,
@@ -278,6 +280,25 @@ def _pseudonymise(
     }
 
 
+def _unique_names(names: dict[int, tuple[str, str]]) -> dict[int, str]:
+    """Row id -> its new name, from (old name, wanted name) per row in order; no two rows share a name.
+
+    A row whose name does not change keeps it; a renamed row that would take a
+    name already given reads ``name (2)``, ``name (3)``.
+    """
+    taken: set[str] = set()
+    unique: dict[int, str] = {}
+    stays_first = sorted(names.items(), key=lambda item: item[1][0] != item[1][1])  # stable: else in order
+    for row_id, (_old, wanted) in stays_first:
+        name, n = wanted, 1
+        while name in taken:
+            n += 1
+            name = f"{wanted} ({n})"
+        taken.add(name)
+        unique[row_id] = name
+    return {row_id: unique[row_id] for row_id in names}
+
+
 def _by_document(session: Session, query: Any) -> dict[Any, list[tuple[Any, ...]]]:
     grouped: dict[Any, list[tuple[Any, ...]]] = defaultdict(list)
     for owner, *rest in session.execute(query):
@@ -314,29 +335,18 @@ def _rename_labels(
         return new
 
     documents: list[Document] = list(session.scalars(select(Document)))
-    participants: list[Participant] = list(session.scalars(select(Participant)))
-    for table, rows in (("documents", documents), ("participants", participants)):
-        new_name = document_names.get if table == "documents" else None
-        wanted = {
-            row.id: record(
-                f"{table}.name",
-                row.guid,
-                row.name,
-                new_name(row.id, row.name) if new_name else replacer.label(row.name),
-            )
-            for row in rows
-        }
+    participants: list[Participant] = list(session.scalars(select(Participant).order_by(Participant.id)))
+    participant_names = _unique_names({row.id: (row.name, replacer.label(row.name)) for row in participants})
+    for table, rows, new_names in (
+        ("documents", documents, document_names),
+        ("participants", participants, participant_names),
+    ):
+        old_names = {row.id: row.name for row in rows}
         for row in rows:  # two rows may swap names: clear them first
             row.name = row.guid
         session.flush()
-        taken: set[str] = set()
         for row in rows:
-            name, n = wanted[row.id], 1
-            while name in taken:
-                n += 1
-                name = f"{wanted[row.id]} ({n})"
-            taken.add(name)
-            row.name = name
+            row.name = record(f"{table}.name", row.guid, old_names[row.id], new_names[row.id])
         session.flush()
     for document in documents:  # a file name is the document's own name now: it may have held the real one
         suffix = Path(document.original_filename).suffix if document.original_filename else ""

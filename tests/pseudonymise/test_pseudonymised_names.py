@@ -10,7 +10,7 @@ from sqlalchemy import select, update
 from lobcoder.__main__ import main
 from lobcoder.pseudonymise.apply import Replacer
 from lobcoder.pseudonymise.categories import Category
-from lobcoder.pseudonymise.export_copy import shared_stem
+from lobcoder.pseudonymise.export_copy import pseudonymised_copy, shared_stem
 from lobcoder.pseudonymise.keyfile import read_key
 from lobcoder.pseudonymise.termlist import Decision
 from lobcoder.storage.models import Document
@@ -90,3 +90,26 @@ def test_the_name_suggested_for_a_shared_file_holds_no_term(decided: Path, stem:
     decided.rename(path)
     with ProjectStore.open(path) as store:
         assert shared_stem(store) == expected
+
+
+def test_a_name_that_stays_keeps_it_and_the_key_names_what_the_copy_holds(decided: Path, tmp_path: Path) -> None:
+    """A document already called what another becomes keeps its name; the other takes ``(2)``, in key and copy."""
+    with ProjectStore.open(decided) as store, store.transaction() as session:
+        session.execute(update(Document).where(Document.name == "docent2_joost_ronde1").values(name="docent1_ronde1"))
+    copy, key = tmp_path / "copy.lobcoder", tmp_path / "key.json"
+    assert main(["pseudonymise", "apply", str(decided), "--out", str(copy), "--key", str(key)]) == 0
+    with ProjectStore.open(copy) as store, store.read() as session:
+        names = dict(session.execute(select(Document.guid, Document.name)).all())
+    with ProjectStore.open(decided) as store, store.read() as session:
+        before = {name: names[guid] for guid, name in session.execute(select(Document.guid, Document.name))}
+    assert before["docent1_ronde1"] == "docent1_ronde1"
+    assert before["docent1_marieke_ronde1"] == "docent1_ronde1 (2)"
+    written = read_key(key)
+    renamed = {f["original"]: f["pseudonym"] for f in written["fields"] if f["field"] == "documents.name"}
+    assert {old: new for old, new in before.items() if old != new} == renamed
+    named = {p["guid"]: p["name"] for p in written["positions"] if p["location"] == "document"}
+    assert all(names[guid] == name for guid, name in named.items()) and len(named) == 6
+    # A document chosen by name in a pseudonymised export is the one the researcher means.
+    with ProjectStore.open(decided) as store, pseudonymised_copy(store) as pseudo:
+        assert pseudo.label("docent1_marieke_ronde1") == "docent1_ronde1 (2)"
+        assert pseudo.label("docent1_ronde1") == "docent1_ronde1"
