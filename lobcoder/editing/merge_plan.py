@@ -14,10 +14,16 @@ Matching, in order of trust:
 
 Every conflict is recorded with the choice made (:class:`Issue`); nothing is
 guessed silently and nothing here is ever changed or deleted, only added to.
+
+The plan is a function of the two projects alone (a GUID taken here is
+replaced by one derived from it, not a random one), so planning again against
+an unchanged project gives an equal plan: an apply compares the plan it makes
+under the write lock with the one the user saw (``teamwork.merge``).
 """
 
 from __future__ import annotations
 
+import uuid
 from collections import Counter
 from dataclasses import dataclass
 from datetime import datetime
@@ -27,10 +33,21 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, aliased
 
 from lobcoder.editing.merge_content import OtherCode, OtherMemo, OtherProject
-from lobcoder.storage.models import Code, Coder, Coding, Document, Memo, new_guid
+from lobcoder.storage.models import Code, Coder, Coding, Document, Memo
 
 MATCHED, ADDED = "matched", "added"
 TEXT_DIFFERS, MISSING = "text_differs", "missing"
+
+
+_RENAMED = uuid.UUID("6f1c2a8e-4b7d-4f0a-9c3e-2d5b8a7e1f40")  # namespace of GUIDs given in place of taken ones
+
+
+def fresh_guid(guid: str, taken: set[str]) -> str:
+    """A GUID for ``guid``, which is ``taken`` here: derived from it, so planning again gives the same one."""
+    n = 1
+    while (candidate := str(uuid.uuid5(_RENAMED, f"{guid}/{n}"))) in taken:
+        n += 1
+    return candidate
 
 
 def name_key(name: str) -> str:
@@ -178,6 +195,7 @@ class _Here:
             select(Coding.document_id, code_alias.guid, Coding.start, Coding.end, coder_alias.guid, Coding.guid)
             .join(code_alias, Coding.code_id == code_alias.id)
             .outerjoin(coder_alias, Coding.coder_id == coder_alias.id)
+            .order_by(Coding.id)
         ):
             key = (doc_id, code_guid.lower(), start, end, coder_guid.lower() if coder_guid else None)
             self.codings.setdefault(key, guid.lower())
@@ -350,7 +368,7 @@ class _Planner:
                 continue
             guid = coding.guid
             if guid in here.coding_guids:
-                guid, renamed = new_guid(), renamed + 1
+                guid, renamed = fresh_guid(guid, here.coding_guids), renamed + 1
             here.coding_guids.add(guid)
             planned[key] = guid
             guids[coding.guid] = guid
@@ -385,7 +403,7 @@ class _Planner:
         coder = self.coder_map.get(memo.coder_guid) if memo.coder_guid else None
         existing = here.memos.get((memo.kind, target))
         if existing is None:
-            guid = memo.guid if memo.guid not in here.memo_guids else new_guid()
+            guid = memo.guid if memo.guid not in here.memo_guids else fresh_guid(memo.guid, here.memo_guids)
             here.memo_guids.add(guid)
             here.memos[(memo.kind, target)] = (guid, memo.text)
             return MemoChange(

@@ -47,7 +47,8 @@ class BackupActions(QObject):
     def _status(self, text: str) -> None:
         self.window.statusBar().showMessage(text, STATUS_MS * 2)
 
-    def _report(self, result: BackupResult | None) -> None:
+    def report(self, result: BackupResult | None) -> None:
+        """Say in the status bar when a backup could not be made (for backups made in a worker)."""
         if result is not None and result.problem:
             self.last_problem = worded(result.problem)
             self._status(self.tr("No backup made: {0}").format(self.last_problem))
@@ -57,7 +58,7 @@ class BackupActions(QObject):
         offer to remove files interrupted imports left beside it."""
         if not store.read_only:
             now: datetime | None = self.clock()
-            self._report(daily_backup(store.path, now))
+            self.report(daily_backup(store.path, now))
         service = sync_service(store.path)
         if service is not None:
             self._status(
@@ -72,7 +73,7 @@ class BackupActions(QObject):
         """Back the open project up before a merge or codebook import (the action goes on if this fails)."""
         store = self.window.store
         if store is not None and not store.read_only:
-            self._report(create_backup(store.path, reason, self.clock()))
+            self.report(create_backup(store.path, reason, self.clock()))
 
     # -- restore ------------------------------------------------------------------
 

@@ -2,19 +2,19 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Slot
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
-from lobcoder.editing.base import Command
 from lobcoder.errors import LobcoderError
 from lobcoder.gui.background_task import TaskActions
 from lobcoder.gui.failures import error_text
 from lobcoder.gui.i18n import system_language
 from lobcoder.gui.workers import CancelCheck, ProgressCallback
-from lobcoder.storage.backups import BEFORE_MERGE
+from lobcoder.storage.backups import BEFORE_MERGE, BackupResult, create_backup
 from lobcoder.storage.project import EXTENSION, ProjectStore
 
 if TYPE_CHECKING:
@@ -24,6 +24,7 @@ if TYPE_CHECKING:
     from lobcoder.gui.dialogs.team_copy_dialog import CopyOptions, TeamCopyDialog
     from lobcoder.gui.main_window import MainWindow
     from lobcoder.teamwork.copy import CopyReport
+    from lobcoder.teamwork.merge import MergeOutcome, MergePreview
 
 
 class TeamActions(TaskActions):
@@ -149,24 +150,26 @@ class TeamActions(TaskActions):
 
     def plan_merge(self, path: Path) -> None:
         """Read ``path`` and plan the merge in a worker, then show the preview."""
-        from lobcoder.teamwork.merge import plan_from_file
+        from lobcoder.teamwork.merge import preview_file
 
         store = self.window.store
         if store is None:
             return
 
-        def work(progress: ProgressCallback, cancelled: CancelCheck) -> MergePlan:
-            return plan_from_file(store, path, progress, cancelled)
+        def work(progress: ProgressCallback, cancelled: CancelCheck) -> MergePreview:
+            return preview_file(store, path, progress, cancelled)
 
         title = self.tr("Merge coding from another project")
         self._start(title, self.tr("Reading {0}…").format(path.name), work, self.show_preview)
 
     @Slot(object)
-    def show_preview(self, plan: MergePlan) -> MergePreviewDialog:
+    def show_preview(self, preview: MergePreview, changed: bool = False) -> MergePreviewDialog:
+        """``changed``: the project changed since the last preview, whose merge was therefore not applied."""
         from lobcoder.gui.dialogs.merge_preview_dialog import MergePreviewDialog
 
-        dialog = MergePreviewDialog(plan, self._language(), self.window)
-        dialog.accepted.connect(lambda: self.apply_merge(plan))
+        plan = preview.plan
+        dialog = MergePreviewDialog(plan, self._language(), self.window, changed=changed)
+        dialog.accepted.connect(lambda: self.apply_merge(preview))
         dialog.save_requested.connect(lambda: self._choose_report_file(plan))
         if self.preview is not None:
             self.preview.deleteLater()
@@ -174,25 +177,44 @@ class TeamActions(TaskActions):
         dialog.open()
         return dialog
 
-    def apply_merge(self, plan: MergePlan) -> bool:
-        """Carry out ``plan`` in a worker (one transaction), then put it on the undo stack as one step."""
+    def apply_merge(self, preview: MergePreview) -> bool:
+        """Plan again and apply in a worker (one transaction), then put it on the undo stack as one step.
+
+        The plan shown may be stale (the analysis window, or another program,
+        can change the project while the preview is open): when the plan made
+        under the write lock differs, nothing is merged and the new preview is
+        shown. The backup is made only when something is merged.
+        """
+        from lobcoder.teamwork.merge import merge_other
+
         store, stack = self.window.store, self.window.undo_stack
+        plan = preview.plan
         if store is None or stack is None or not plan.changes_anything:
             return False
-        from lobcoder.editing.merge_apply import MergeCoding
+        backups = self.window.menu_actions.backups
+        now = backups.clock()
+        made: list[BackupResult] = []
 
-        command = MergeCoding(plan)
-        self.window.menu_actions.backups.before(BEFORE_MERGE)
+        def backup() -> None:  # in the worker, under the write lock: the backup is the state merged into
+            if not store.read_only:
+                made.append(create_backup(store.path, BEFORE_MERGE, now))
 
-        def work(_progress: ProgressCallback, _cancelled: CancelCheck) -> Command:
-            with store.transaction() as session:
-                return command.apply(session)
+        def work(_progress: ProgressCallback, _cancelled: CancelCheck) -> MergeOutcome:
+            return merge_other(store, preview.other, plan.source, backup, expected=plan)
 
-        def done(inverse: Command) -> None:
+        def done(outcome: MergeOutcome) -> None:
+            for result in made:
+                backups.report(result)
+            if outcome.stale:
+                self._status(self.tr("The project changed since the preview; nothing was merged."))
+                self.show_preview(replace(preview, plan=outcome.plan), changed=True)
+                return
+            if outcome.command is None or outcome.inverse is None:
+                return
             if self.window.undo_stack is stack:
-                stack.record(command, inverse)
+                stack.record(outcome.command, outcome.inverse)
             name = Path(plan.source).name
-            self._status(self.tr("Merged %n coding(s) from {0}", "", len(plan.codings)).format(name))
+            self._status(self.tr("Merged %n coding(s) from {0}", "", len(outcome.plan.codings)).format(name))
 
         title = self.tr("Merge coding from another project")
         self._start(title, self.tr("Merging {0}…").format(Path(plan.source).name), work, done)

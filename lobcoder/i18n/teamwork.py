@@ -12,6 +12,10 @@ MESSAGES: dict[str, M] = {
         "{attribute} {values}: dat deel van het project zit niet in de kopie (neem een grotere --sample)",
     ),
     "sample.no_value": M(en="(no value)", nl="(geen waarde)"),
+    "sample.percent": M(
+        en="the sample must be more than 0 and at most 100 %, not {percent} %",
+        nl="de steekproef moet meer dan 0 en hoogstens 100 % zijn, niet {percent} %",
+    ),
     "copy.wrote_blind": M(
         en="Wrote a blind copy to {path}: {documents}, {codes}",
         nl="Blinde kopie geschreven naar {path}: {documents}, {codes}",

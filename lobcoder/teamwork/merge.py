@@ -12,8 +12,10 @@ from __future__ import annotations
 
 import tempfile
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
+from lobcoder.editing.base import Command
 from lobcoder.editing.merge_apply import MergeCoding
 from lobcoder.editing.merge_content import OtherProject, read_other_project
 from lobcoder.editing.merge_plan import MergePlan, plan_merge
@@ -76,6 +78,36 @@ def _read_not_self(
     return read_other(path, progress, cancelled, beside=None if store.read_only else store.path)
 
 
+@dataclass(frozen=True)
+class MergePreview:
+    """What the user is shown before a merge: the plan, and the other project it was made from (to plan again)."""
+
+    other: OtherProject
+    plan: MergePlan
+
+
+@dataclass(frozen=True)
+class MergeOutcome:
+    """What an apply did: ``plan`` was made under the write lock; ``stale``: it differs from the preview, nothing done."""
+
+    plan: MergePlan
+    command: MergeCoding | None = None  # applied (None: nothing was)
+    inverse: Command | None = None
+    stale: bool = False
+
+
+def preview_file(
+    store: ProjectStore,
+    path: str | Path,
+    progress: ProgressCallback | None = None,
+    cancelled: CancelCheck | None = None,
+) -> MergePreview:
+    """Read the file at ``path`` and plan merging it into ``store``; changes nothing."""
+    other = _read_not_self(store, Path(path), progress, cancelled)
+    with store.read() as session:
+        return MergePreview(other, plan_merge(session, other, str(path)))
+
+
 def plan_from_file(
     store: ProjectStore,
     path: str | Path,
@@ -83,37 +115,53 @@ def plan_from_file(
     cancelled: CancelCheck | None = None,
 ) -> MergePlan:
     """The plan for merging the file at ``path`` into ``store``; changes nothing."""
-    other = _read_not_self(store, Path(path), progress, cancelled)
-    with store.read() as session:
-        return plan_merge(session, other, str(path))
+    return preview_file(store, path, progress, cancelled).plan
+
+
+def merge_other(
+    store: ProjectStore,
+    other: OtherProject,
+    source: str,
+    before: Callable[[], None] | None = None,
+    expected: MergePlan | None = None,
+) -> MergeOutcome:
+    """Plan and apply in one write transaction, so nothing can change in between (the CLI and the window).
+
+    The plan is made once, inside the transaction that applies it, against the
+    project as it is under the write lock. With ``expected`` (the plan the
+    user was shown), a fresh plan that differs from it is not applied: the
+    outcome is ``stale`` and carries the fresh plan to show instead. ``before``
+    (a backup) is called between planning and applying, unless nothing is
+    applied: it reads the project through a connection of its own (the lock
+    taken, nothing yet written, does not stop readers), so the backup is the
+    very state merged into.
+    """
+    if store.read_only:  # nothing to add is an answer; anything to add, the transaction refuses with the reason
+        with store.read() as session:
+            plan = plan_merge(session, other, source)
+        stale = expected is not None and plan != expected
+        if stale or not plan.changes_anything:
+            return MergeOutcome(plan, stale=stale)
+    with store.transaction() as session:
+        plan = plan_merge(session, other, source)
+        if expected is not None and plan != expected:
+            return MergeOutcome(plan, stale=True)
+        if not plan.changes_anything:
+            return MergeOutcome(plan)
+        if before is not None:
+            before()
+        command = MergeCoding(plan)
+        inverse = command.apply(session)
+    return MergeOutcome(plan, command, inverse)
 
 
 def merge_file(store: ProjectStore, path: str | Path, before: Callable[[], None] | None = None) -> MergePlan:
-    """Plan and apply in one write transaction, so nothing can change in between (the CLI); returns the plan.
-
-    The plan is made once, inside the transaction that applies it, against the
-    project as it is under the write lock. ``before`` (a backup) is called
-    between planning and applying, unless the merge would add nothing: it reads
-    the project through a connection of its own (the lock taken, nothing yet
-    written, does not stop readers), so the backup is the very state merged into.
-    """
-    other = _read_not_self(store, Path(path), None, None)
-    if store.read_only:  # nothing to add is an answer; anything to add, the transaction refuses with the reason
-        with store.read() as session:
-            plan = plan_merge(session, other, str(path))
-        if not plan.changes_anything:
-            return plan
-    with store.transaction() as session:
-        plan = plan_merge(session, other, str(path))
-        if plan.changes_anything:
-            if before is not None:
-                before()
-            MergeCoding(plan).apply(session)
-    return plan
+    """Read ``path`` and merge it with :func:`merge_other` (the CLI); returns the plan applied."""
+    return merge_other(store, _read_not_self(store, Path(path), None, None), str(path), before).plan
 
 
 def apply_plan(store: ProjectStore, plan: MergePlan) -> MergeCoding:
-    """Apply ``plan`` in one transaction (for the CLI); returns the applied command."""
+    """Apply a plan made earlier, unchecked, in one transaction (tests); users go through :func:`merge_other`."""
     command = MergeCoding(plan)
     with store.transaction() as session:
         command.apply(session)

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from lobcoder.errors import NotFoundError
+from lobcoder.errors import NotFoundError, Refused
 from lobcoder.i18n.said import say
 from lobcoder.participants.links import all_document_attributes
 from lobcoder.storage.models import Attribute, Document
@@ -33,7 +33,7 @@ class Chosen:
 def sample_size(total: int, percent: float) -> int:
     """``percent`` of ``total`` documents, rounded half up, at least one when both are positive."""
     if not 0 < percent <= 100:
-        raise ValueError(f"the sample must be more than 0 and at most 100 %, not {percent:g} %")
+        raise Refused(say("sample.percent", percent=f"{percent:g}"))
     return max(1, math.floor(total * percent / 100 + 0.5)) if total else 0
 
 
@@ -76,7 +76,7 @@ def choose_sample(session: Session, percent: float, stratify: str | None = None,
 
     Raises:
         NotFoundError: no attribute has the name ``stratify``.
-        ValueError: ``percent`` is not in (0, 100].
+        Refused: ``percent`` is not in (0, 100] (a ValueError too).
     """
     return sample_with_strata(session, percent, stratify, seed)[0]
 

@@ -122,3 +122,18 @@ def test_team_copy_speaks_the_language_asked_for(tmp_path: Path) -> None:
     assert code == 2 and err.getvalue() == "lobcoder: error: --stratify werkt alleen met --sample\n"
     code, english = run("team", "copy", tmp_path / "main.lobcoder", "--out", tmp_path / "en")
     assert code == 0 and english.startswith(f"Wrote a blind copy to {tmp_path / 'en.lobcoder'}: 4 documents, ")
+
+
+def test_team_copy_words_a_sample_out_of_range_in_the_language_asked_for(tmp_path: Path) -> None:
+    """--sample 150 is refused in one line (no traceback), in Dutch with --language nl; nothing is written."""
+    build_project(tmp_path / "main.lobcoder").close()
+    for language, words in (
+        ("en", "the sample must be more than 0 and at most 100 %, not 150 %"),
+        ("nl", "de steekproef moet meer dan 0 en hoogstens 100 % zijn, niet 150 %"),
+    ):
+        err = io.StringIO()
+        with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(err):
+            code = main(["team", "copy", str(tmp_path / "main.lobcoder"), "--out", str(tmp_path / "x"),
+                         "--sample", "150", "--language", language])  # fmt: skip
+        assert code == 2 and err.getvalue() == f"lobcoder: error: {words}\n"
+    assert not (tmp_path / "x.lobcoder").exists()

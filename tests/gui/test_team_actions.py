@@ -127,3 +127,41 @@ def _options(store: ProjectStore):  # type: ignore[no-untyped-def]
     with store.read() as session:
         ids = tuple(session.scalars(select(Document.id).where(Document.name.in_(["Interview 2", "Interview 3"]))))
     return CopyOptions(ids, blind=True, qdpx=False)
+
+
+def test_merge_changed_since_the_preview_merges_nothing_and_shows_the_new_preview(
+    qtbot, window: MainWindow, tmp_path: Path
+) -> None:
+    """The preview blocks only the main window: a coding added elsewhere meanwhile is not merged a second time."""
+    store = window.store
+    assert store is not None and window.undo_stack is not None
+    team(window).write_copy(tmp_path / "ilse.lobcoder", _options(store))
+    qtbot.waitUntil(lambda: team(window).message is not None, timeout=20000)
+    with ProjectStore.open(tmp_path / "ilse.lobcoder") as copy:
+        code_as(copy, "Ilse", "Interview 2", "Keuze", "de mentor hielp me kiezen")
+        code_as(copy, "Ilse", "Interview 3", "Twijfel", "Het loopbaangesprek")
+    team(window).plan_merge(tmp_path / "ilse.lobcoder")
+    qtbot.waitUntil(lambda: team(window).preview is not None, timeout=20000)
+    first = team(window).preview
+    assert first is not None and first.changed.isHidden() and first.undo_note.isVisible()
+    assert "Codings: 2 to add" in first.summary.text()
+    # While the preview is open, one of Ilse's codings is added through another connection (the analysis window).
+    with ProjectStore.open(store.path) as elsewhere:
+        code_as(elsewhere, "Ilse", "Interview 2", "Keuze", "de mentor hielp me kiezen")
+    before = count(store, Coding)
+
+    first.accept()
+    qtbot.waitUntil(lambda: team(window).preview is not first and team(window).preview is not None, timeout=20000)
+    second = team(window).preview
+    assert second is not None and second.isVisible() and second.changed.isVisible()
+    assert "changed since the preview" in second.changed.text()
+    assert "Codings: 1 to add, 1 already here" in second.summary.text()
+    assert count(store, Coding) == before and window.undo_stack.count() == 0  # nothing merged
+    assert [b for b in list_backups(store.path) if b.reason == BEFORE_MERGE] == []  # and no backup made
+
+    second.accept()
+    qtbot.waitUntil(lambda: window.undo_stack is not None and window.undo_stack.count() == 1, timeout=20000)
+    assert count(store, Coding) == before + 1
+    assert len([b for b in list_backups(store.path) if b.reason == BEFORE_MERGE]) == 1
+    window.undo_stack.undo()
+    assert count(store, Coding) == before

@@ -29,7 +29,7 @@ class MergePreviewDialog(QDialog):
 
     save_requested = Signal()
 
-    def __init__(self, plan: MergePlan, language: str, parent: QWidget | None = None) -> None:
+    def __init__(self, plan: MergePlan, language: str, parent: QWidget | None = None, *, changed: bool = False) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Merge coding from another project"))
         self.plan = plan
@@ -39,6 +39,15 @@ class MergePreviewDialog(QDialog):
         heading.setToolTip(plan.source)
         heading.setTextFormat(Qt.TextFormat.RichText)
         heading.setWordWrap(True)
+        self.changed = QLabel(
+            self.tr(
+                "The project changed since the preview you saw, so nothing was merged. "
+                "Below is the preview for the project as it is now; Apply merges this."
+            )
+        )
+        self.changed.setWordWrap(True)
+        self.changed.setStyleSheet("QLabel { background: #fff3cd; color: #5c4400; padding: 6px; }")
+        self.changed.setVisible(changed)
         self.summary = QLabel("\n".join(summary_lines(plan, language)))
         self.summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         conflicts = [issue_text(issue, language) for issue in plan.conflicts]
@@ -56,6 +65,11 @@ class MergePreviewDialog(QDialog):
         self.report.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
         self.nothing = QLabel(self.tr("This project already has everything in that file; there is nothing to merge."))
         self.nothing.setVisible(not plan.changes_anything)
+        self.undo_note = QLabel(
+            self.tr("Apply makes a backup, then adds all of this as one step: Edit → Undo takes the whole merge back.")
+        )
+        self.undo_note.setWordWrap(True)
+        self.undo_note.setVisible(plan.changes_anything)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         self.apply_button = QPushButton(self.tr("Apply"))
         self.apply_button.setDefault(True)
@@ -69,12 +83,14 @@ class MergePreviewDialog(QDialog):
 
         layout = QVBoxLayout(self)
         layout.addWidget(heading)
+        layout.addWidget(self.changed)
         layout.addWidget(self.summary)
         layout.addWidget(self.conflicts_title)
         layout.addWidget(self.conflicts)
         layout.addWidget(QLabel(self.tr("The whole report:")))
         layout.addWidget(self.report, 1)
         layout.addWidget(self.nothing)
+        layout.addWidget(self.undo_note)
         layout.addWidget(self.buttons)
         self.resize(760, 620)
 

@@ -234,7 +234,7 @@
 <context>
     <name>CooccurrenceTab</name>
     <message numerus="yes">
-        <location filename="../../analysis/cooccurrence_tab.py" line="+450"/>
+        <location filename="../../analysis/cooccurrence_tab.py" line="+449"/>
         <source>‘{0}’ and ‘{1}’: %n passage(s)</source>
         <translation>
             <numerusform>‘{0}’ and ‘{1}’: %n passage</numerusform>
@@ -340,7 +340,7 @@ Language of the codebook:</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+139"/>
+        <location line="+142"/>
         <source>%n document(s)</source>
         <translation>
             <numerusform>%n document</numerusform>
@@ -473,7 +473,7 @@ Language of the codebook:</numerusform>
 <context>
     <name>ImportDialog</name>
     <message numerus="yes">
-        <location filename="../../dialogs/import_dialog.py" line="+335"/>
+        <location filename="../../dialogs/import_dialog.py" line="+336"/>
         <source>%n speaker(s)</source>
         <translation>
             <numerusform>%n speaker</numerusform>
@@ -543,7 +543,7 @@ Language of the codebook:</numerusform>
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <location filename="../../main_window.py" line="+507"/>
+        <location filename="../../main_window.py" line="+510"/>
         <source>‘{0}’: %n segment(s)</source>
         <translation>
             <numerusform>‘{0}’: %n segment</numerusform>
@@ -554,7 +554,7 @@ Language of the codebook:</numerusform>
 <context>
     <name>MergePreviewDialog</name>
     <message numerus="yes">
-        <location filename="../../dialogs/merge_preview_dialog.py" line="+46"/>
+        <location filename="../../dialogs/merge_preview_dialog.py" line="+55"/>
         <source>&lt;b&gt;%n conflict(s)&lt;/b&gt;, each with the choice lobcoder made:</source>
         <translation>
             <numerusform>&lt;b&gt;%n conflict&lt;/b&gt;, each with the choice lobcoder made:</numerusform>
@@ -565,7 +565,7 @@ Language of the codebook:</numerusform>
 <context>
     <name>PreviewPane</name>
     <message numerus="yes">
-        <location filename="../../dialogs/import_preview.py" line="+327"/>
+        <location filename="../../dialogs/import_preview.py" line="+328"/>
         <location line="+9"/>
         <source>%n turn(s)</source>
         <translation>
@@ -662,7 +662,7 @@ Language of the codebook:</numerusform>
 <context>
     <name>SpeakersDialog</name>
     <message numerus="yes">
-        <location filename="../../dialogs/speakers_dialog.py" line="+219"/>
+        <location filename="../../dialogs/speakers_dialog.py" line="+220"/>
         <source>%n speaker(s) merged into ‘{0}’.</source>
         <translation>
             <numerusform>%n speaker merged into ‘{0}’.</numerusform>
@@ -778,7 +778,7 @@ Language of the codebook:</numerusform>
 <context>
     <name>TeamActions</name>
     <message numerus="yes">
-        <location filename="../../team_actions.py" line="+120"/>
+        <location filename="../../team_actions.py" line="+121"/>
         <source>Wrote a {0} with %n document(s) to {1}.</source>
         <translation>
             <numerusform>Wrote a {0} with %n document to {1}.</numerusform>
@@ -786,7 +786,7 @@ Language of the codebook:</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+75"/>
+        <location line="+96"/>
         <source>Merged %n coding(s) from {0}</source>
         <translation>
             <numerusform>Merged %n coding from {0}</numerusform>

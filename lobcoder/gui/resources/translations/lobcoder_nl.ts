@@ -275,7 +275,7 @@
         <translation>Dubbelklik op een tweetal om de twee codeurs te vergelijken en hun verschillen te tonen</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+35"/>
         <source>all coders (Fleiss&apos; κ, α)</source>
         <translation>alle codeurs (Fleiss&apos; κ, α)</translation>
     </message>
@@ -295,7 +295,7 @@
         <translation>Segmentoverlap vergelijkt twee codeurs; kies codeur B.</translation>
     </message>
     <message>
-        <location line="+136"/>
+        <location line="+140"/>
         <source>agreement</source>
         <translation>overeenstemming</translation>
     </message>
@@ -483,7 +483,7 @@
 <context>
     <name>BackupActions</name>
     <message>
-        <location filename="../../backup_actions.py" line="+52"/>
+        <location filename="../../backup_actions.py" line="+53"/>
         <source>No backup made: {0}</source>
         <translation>Geen reservekopie gemaakt: {0}</translation>
     </message>
@@ -1160,7 +1160,7 @@
 <context>
     <name>CooccurrenceTab</name>
     <message>
-        <location filename="../../analysis/cooccurrence_tab.py" line="+193"/>
+        <location filename="../../analysis/cooccurrence_tab.py" line="+192"/>
         <source>overlapping codings</source>
         <translation>overlappende coderingen</translation>
     </message>
@@ -1270,13 +1270,13 @@
         <translation>Volgorde:</translation>
     </message>
     <message>
-        <location line="+27"/>
-        <location line="+236"/>
+        <location line="+26"/>
+        <location line="+237"/>
         <source>Select a cell to list the passages where both codes occur.</source>
         <translation>Kies een cel om de passages te zien waarin beide codes voorkomen.</translation>
     </message>
     <message>
-        <location line="-227"/>
+        <location line="-228"/>
         <source>Double-click or press Enter to show the passage in its document</source>
         <translation>Dubbelklik of druk op Enter om de passage in het document te tonen</translation>
     </message>
@@ -1286,7 +1286,7 @@
         <translation>co-occurrentie van codes</translation>
     </message>
     <message>
-        <location line="+81"/>
+        <location line="+82"/>
         <source>‘{0}’ with itself: the diagonal holds how often the code occurs.</source>
         <translation>‘{0}’ met zichzelf: de diagonaal geeft aan hoe vaak de code voorkomt.</translation>
     </message>
@@ -1806,24 +1806,24 @@ Taal van het codeboek:</numerusform>
     </message>
     <message>
         <location line="+32"/>
-        <location line="+26"/>
+        <location line="+29"/>
         <location line="+20"/>
         <source>Export project as REFI-QDA</source>
         <translation>Project exporteren als REFI-QDA</translation>
     </message>
     <message>
-        <location line="-37"/>
+        <location line="-40"/>
         <source>The whole project (documents, codes, codings, memos, participants and attributes) as one REFI-QDA file that ATLAS.ti, MAXQDA, NVivo and QualCoder can open.</source>
         <translation>Het hele project (documenten, codes, coderingen, memo&apos;s, deelnemers en attributen) als één REFI-QDA-bestand dat ATLAS.ti, MAXQDA, NVivo en QualCoder kunnen openen.</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+21"/>
         <source>REFI-QDA projects (*.qdpx)</source>
         <translation>REFI-QDA-projecten (*.qdpx)</translation>
     </message>
     <message>
-        <location line="-135"/>
-        <location line="+147"/>
+        <location line="-138"/>
+        <location line="+150"/>
         <source>Pseudonymising and writing {0}…</source>
         <translation>{0} wordt gepseudonimiseerd en geschreven…</translation>
     </message>
@@ -2190,7 +2190,7 @@ Taal van het codeboek:</numerusform>
 <context>
     <name>FrequenciesTab</name>
     <message>
-        <location filename="../../analysis/frequencies_tab.py" line="+48"/>
+        <location filename="../../analysis/frequencies_tab.py" line="+47"/>
         <source>Include sub-codes</source>
         <translation>Met subcodes</translation>
     </message>
@@ -2241,13 +2241,13 @@ Taal van het codeboek:</numerusform>
     </message>
     <message>
         <location line="+3"/>
-        <location line="+36"/>
+        <location line="+35"/>
         <source>nothing</source>
         <translation>niets</translation>
     </message>
     <message>
-        <location line="-36"/>
-        <location line="+37"/>
+        <location line="-35"/>
+        <location line="+36"/>
         <source>document</source>
         <translation>document</translation>
     </message>
@@ -2331,7 +2331,7 @@ Taal van het codeboek:</numerusform>
         <translation>Reden</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+33"/>
         <source>Ready</source>
         <translation>Gereed</translation>
     </message>
@@ -2632,7 +2632,7 @@ Taal van het codeboek:</numerusform>
         <translation>Project kan niet worden geopend</translation>
     </message>
     <message>
-        <location line="+139"/>
+        <location line="+142"/>
         <source>Action not carried out</source>
         <translation>Actie niet uitgevoerd</translation>
     </message>
@@ -3021,8 +3021,13 @@ Kwalitatief coderen van interviewtranscripten.</translation>
         <source>Merging {0} into this project</source>
         <translation>{0} samenvoegen in dit project</translation>
     </message>
+    <message>
+        <location line="+7"/>
+        <source>The project changed since the preview you saw, so nothing was merged. Below is the preview for the project as it is now; Apply merges this.</source>
+        <translation>Het project is veranderd sinds het voorbeeld dat u zag, dus er is niets samengevoegd. Hieronder staat het voorbeeld voor het project zoals het nu is; Toepassen voegt dit samen.</translation>
+    </message>
     <message numerus="yes">
-        <location line="+9"/>
+        <location line="+11"/>
         <source>&lt;b&gt;%n conflict(s)&lt;/b&gt;, each with the choice lobcoder made:</source>
         <translation>
             <numerusform>&lt;b&gt;%n conflict&lt;/b&gt;, met de keuze die lobcoder maakte:</numerusform>
@@ -3041,6 +3046,11 @@ Kwalitatief coderen van interviewtranscripten.</translation>
     </message>
     <message>
         <location line="+3"/>
+        <source>Apply makes a backup, then adds all of this as one step: Edit → Undo takes the whole merge back.</source>
+        <translation>Toepassen maakt eerst een reservekopie en voegt dit daarna in één stap toe: Bewerken → Ongedaan maken draait de hele samenvoeging terug.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>Apply</source>
         <translation>Toepassen</translation>
     </message>
@@ -3050,7 +3060,7 @@ Kwalitatief coderen van interviewtranscripten.</translation>
         <translation>Verslag opslaan…</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>The whole report:</source>
         <translation>Het hele verslag:</translation>
     </message>
@@ -3094,7 +3104,7 @@ Kwalitatief coderen van interviewtranscripten.</translation>
 <context>
     <name>PreviewPane</name>
     <message>
-        <location filename="../../dialogs/import_preview.py" line="+295"/>
+        <location filename="../../dialogs/import_preview.py" line="+296"/>
         <location line="+1"/>
         <source>Speaker</source>
         <translation>Spreker</translation>
@@ -3209,7 +3219,7 @@ Kwalitatief coderen van interviewtranscripten.</translation>
 <context>
     <name>PseudonymiseDialog</name>
     <message>
-        <location filename="../../pseudonymise/dialog.py" line="+62"/>
+        <location filename="../../pseudonymise/dialog.py" line="+63"/>
         <source>Pseudonymise project</source>
         <translation>Project pseudonimiseren</translation>
     </message>
@@ -3313,7 +3323,7 @@ Kwalitatief coderen van interviewtranscripten.</translation>
         <translation>Termenlijst exporteren</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+24"/>
         <source>Write pseudonymised copy</source>
         <translation>Gepseudonimiseerde kopie schrijven</translation>
     </message>
@@ -4057,7 +4067,7 @@ Wachtwoord om hem te versleutelen (leeg laten voor geen):</translation>
 <context>
     <name>SpeakersDialog</name>
     <message>
-        <location filename="../../dialogs/speakers_dialog.py" line="+59"/>
+        <location filename="../../dialogs/speakers_dialog.py" line="+60"/>
         <source>Speakers</source>
         <translation>Sprekers</translation>
     </message>
@@ -4566,7 +4576,7 @@ Wachtwoord om hem te versleutelen (leeg laten voor geen):</translation>
 <context>
     <name>TeamActions</name>
     <message>
-        <location filename="../../team_actions.py" line="+57"/>
+        <location filename="../../team_actions.py" line="+58"/>
         <location line="+57"/>
         <source>Prepare a copy for a second coder</source>
         <translation>Kopie maken voor een tweede codeur</translation>
@@ -4627,12 +4637,12 @@ Wachtwoord om hem te versleutelen (leeg laten voor geen):</translation>
     <message>
         <location line="+10"/>
         <location line="+24"/>
-        <location line="+36"/>
+        <location line="+57"/>
         <source>Merge coding from another project</source>
         <translation>Coderingen uit een ander project samenvoegen</translation>
     </message>
     <message>
-        <location line="-52"/>
+        <location line="-73"/>
         <source>lobcoder or REFI-QDA projects (*{0} *.qdpx);;All files (*)</source>
         <translation>lobcoder- of REFI-QDA-projecten (*{0} *.qdpx);;Alle bestanden (*)</translation>
     </message>
@@ -4641,8 +4651,13 @@ Wachtwoord om hem te versleutelen (leeg laten voor geen):</translation>
         <source>Reading {0}…</source>
         <translation>{0} lezen…</translation>
     </message>
+    <message>
+        <location line="+46"/>
+        <source>The project changed since the preview; nothing was merged.</source>
+        <translation>Het project is veranderd sinds het voorbeeld; er is niets samengevoegd.</translation>
+    </message>
     <message numerus="yes">
-        <location line="+33"/>
+        <location line="+8"/>
         <source>Merged %n coding(s) from {0}</source>
         <translation>
             <numerusform>%n codering samengevoegd uit {0}</numerusform>
