@@ -26,6 +26,7 @@ from sqlalchemy.orm import Session
 
 from lobcoder.errors import Cancelled, ProjectError, ProjectExistsError
 from lobcoder.i18n.said import say
+from lobcoder.importing.readers import SUPPORTED_EXTENSIONS
 from lobcoder.pseudonymise.keyfile import KeyFileError, write_key
 from lobcoder.pseudonymise.matcher import TermMatcher
 from lobcoder.pseudonymise.names import coder_pseudonyms, neutral_document_name, still_holds, styled_name
@@ -299,6 +300,17 @@ def _unique_names(names: dict[int, tuple[str, str]]) -> dict[int, str]:
     return {row_id: unique[row_id] for row_id in names}
 
 
+def _file_name(name: str, original: str) -> str:
+    """``name`` with the extension of ``original`` if it is one lobcoder imports (``.docx``), else ``name``.
+
+    A name without an extension ends in what may be real: ``interview M.Jansen`` (a REFI-QDA source label).
+    """
+    if not original:
+        return ""
+    suffix = Path(original).suffix
+    return f"{name}{suffix}" if suffix.lower() in SUPPORTED_EXTENSIONS else name
+
+
 def _by_document(session: Session, query: Any) -> dict[Any, list[tuple[Any, ...]]]:
     grouped: dict[Any, list[tuple[Any, ...]]] = defaultdict(list)
     for owner, *rest in session.execute(query):
@@ -349,8 +361,7 @@ def _rename_labels(
             row.name = record(f"{table}.name", row.guid, old_names[row.id], new_names[row.id])
         session.flush()
     for document in documents:  # a file name is the document's own name now: it may have held the real one
-        suffix = Path(document.original_filename).suffix if document.original_filename else ""
-        document.original_filename = f"{document.name}{suffix}" if document.original_filename else ""
+        document.original_filename = _file_name(document.name, document.original_filename)
     for participant in participants:
         participant.description = replacer.prose(participant.description)
     new_coders = {

@@ -113,3 +113,18 @@ def test_a_name_that_stays_keeps_it_and_the_key_names_what_the_copy_holds(decide
     with ProjectStore.open(decided) as store, pseudonymised_copy(store) as pseudo:
         assert pseudo.label("docent1_marieke_ronde1") == "docent1_ronde1 (2)"
         assert pseudo.label("docent1_ronde1") == "docent1_ronde1"
+
+
+def test_a_file_name_keeps_only_an_extension_lobcoder_reads(decided: Path, tmp_path: Path) -> None:
+    """``interview M.Jansen`` (a label from a REFI-QDA project) has no extension: ``.Jansen`` must not travel."""
+    files = {"docent1_marieke_ronde1": "interview M.Jansen", "docent1_marieke_ronde3": "Marieke ronde 3.DOCX"}
+    with ProjectStore.open(decided) as store, store.transaction() as session:
+        for name, file in files.items():
+            session.execute(update(Document).where(Document.name == name).values(original_filename=file))
+    copy, key = tmp_path / "copy.lobcoder", tmp_path / "key.json"
+    assert main(["pseudonymise", "apply", str(decided), "--out", str(copy), "--key", str(key)]) == 0
+    with ProjectStore.open(copy) as store, store.read() as session:
+        files = dict(session.execute(select(Document.name, Document.original_filename)).all())
+    assert files["docent1_ronde1"] == "docent1_ronde1"
+    assert files["docent1_ronde3"] == "docent1_ronde3.DOCX" and files["teamleider1_ronde2"] == "teamleider1_ronde2.txt"
+    assert b"Jansen" not in copy.read_bytes()
