@@ -93,17 +93,14 @@ class Replacer:
         return Remapper(text, self.replacements(text)).text if text else text
 
     def with_names(self, names: dict[str, str]) -> Replacer:
-        """This replacer that also replaces ``names`` (whole words) where no accepted term does.
+        """This replacer's decisions, and ``names`` (whole words) where no accepted term applies.
 
-        Only names written with a capital (``Fenna``), and only where the text has the capital too:
-        a login name such as ``coder`` or ``docent`` is also an ordinary word.
+        Only names written with a capital (``Fenna``): a login name such as ``coder``
+        or ``docent`` is also an ordinary word. ``prose`` (a memo) replaces them only
+        where the text has the capital too; ``label`` (the project name) in any case.
         """
         capitalised = {name: new for name, new in names.items() if name[:1].isupper()}
-        return Replacer(self.decisions, {**capitalised, **self._names()})
-
-    def _names(self) -> dict[str, str]:
-        decided = {" ".join(d.term.split()) for d in self.decisions}
-        return {t: p for t, p in self.pseudonyms.items() if t not in decided}
+        return Replacer(self.decisions, capitalised)
 
     def in_name(self, name: str) -> str:
         """``name`` (built like a file name: ``marieke_de_vries_r1``) in its own style, without the terms it holds."""
@@ -254,7 +251,7 @@ def _pseudonymise(
         session.execute(update(SpeakerTurn), turn_rows)
     if rejection_rows:
         session.execute(update(SuggestionRejection), rejection_rows)
-    in_memos = replacer.with_names(coders)  # a memo may sign with, or mention, a coder's name
+    in_memos = replacer.with_names(coders)  # a memo or the project name may sign with, or name, a coder
     for memo in session.scalars(select(Memo)):
         found = in_memos.replacements(memo.text)
         remap = Remapper(memo.text, found)
@@ -262,7 +259,7 @@ def _pseudonymise(
             start, end = remap.map_start(r.start), remap.map_end(r.end)
             positions.append(_position("memo", memo.guid, memo.title, memo.text[r.start : r.end], r, start, end))
         memo.text, memo.title = remap.text, in_memos.prose(memo.title)
-    _rename_labels(session, replacer, names, coders, fields)
+    _rename_labels(session, replacer, in_memos, names, coders, fields)
     for code in session.scalars(select(Code)):
         for field in _CODE_FIELDS:
             setattr(code, field, replacer.prose(getattr(code, field)))
@@ -335,6 +332,7 @@ def _position(kind: str, guid: str, name: str, original: str, r: Replacement, st
 def _rename_labels(
     session: Session,
     replacer: Replacer,
+    with_coders: Replacer,
     document_names: dict[int, str],
     coders: dict[str, str],
     fields: list[dict[str, Any]],
@@ -391,4 +389,4 @@ def _rename_labels(
     for value in session.scalars(select(AttributeValue).where(AttributeValue.text_value.is_not(None))):
         value.text_value = replacer.label(value.text_value or "")
     for setting in session.scalars(select(ProjectSetting).where(ProjectSetting.key == "name")):
-        setting.value = replacer.with_names(coders).label(setting.value)  # "LOB Fenna" names a coder
+        setting.value = with_coders.label(setting.value)  # "LOB Fenna" names a coder

@@ -87,6 +87,7 @@ def test_in_prose_only_a_capitalised_coder_name_is_replaced_and_an_accepted_term
     in_memos = replacer.with_names({"Fenna": "Coder 1", "Sander": "Coder 2", "coder": "Coder 3"})
     memo = "Sander en Fenna: de tweede coder kijkt, sander niet."
     assert in_memos.prose(memo) == "Coder 2 en Interviewer 1: de tweede coder kijkt, sander niet."
+    assert in_memos.label("lob sander, coder fenna") == "lob Coder 2, coder Interviewer 1"  # a name: any case
 
 
 def test_a_coder_named_like_an_attribute_value_leaves_the_value_alone(decided: Path, tmp_path: Path) -> None:
