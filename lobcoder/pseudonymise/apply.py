@@ -193,14 +193,6 @@ def _pseudonymise(
     positions: list[dict[str, Any]] = []
     fields: list[dict[str, Any]] = []
     coders = coder_pseudonyms(session, language)
-    names = _unique_names(
-        {
-            doc_id: (name, replacer.document_name(name, number, language))
-            for number, (doc_id, name) in enumerate(
-                session.execute(select(Document.id, Document.name).order_by(Document.id)), 1
-            )
-        }
-    )
     codings = _by_document(session, select(Coding.document_id, Coding.id, Coding.start, Coding.end))
     turns = _by_document(
         session,
@@ -213,8 +205,14 @@ def _pseudonymise(
         ),
     )
     documents = session.execute(
-        select(Document.id, Document.guid, Document.name, Document.text, Document.content_hash)
+        select(Document.id, Document.guid, Document.name, Document.text, Document.content_hash).order_by(Document.id)
     ).all()
+    names = _unique_names(
+        {
+            doc_id: (name, replacer.document_name(name, number, language))
+            for number, (doc_id, _guid, name, _text, _hash) in enumerate(documents, 1)
+        }
+    )
     coding_rows: list[dict[str, Any]] = []
     turn_rows: list[dict[str, Any]] = []
     rejection_rows: list[dict[str, Any]] = []
