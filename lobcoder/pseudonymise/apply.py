@@ -106,10 +106,15 @@ class Replacer:
         """``name`` (built like a file name: ``marieke_de_vries_r1``) in its own style, without the terms it holds."""
         return styled_name(name, self.replacements(name.replace("_", " "), label=True)) if name else name
 
+    def clean_name(self, name: str) -> str | None:
+        """:meth:`in_name`, or None when a term remains in it (hidden inside a word: ``MariekeLOB``)."""
+        new = self.in_name(name)
+        return None if still_holds(new, self.pseudonyms) else new
+
     def document_name(self, name: str, number: int, language: str = "en") -> str:
         """A document or file name that reads naturally and holds no accepted term, else ``Document <number>``."""
-        new = self.in_name(name)
-        return neutral_document_name(number, language) if still_holds(new, self.pseudonyms) else new
+        new = self.clean_name(name)
+        return neutral_document_name(number, language) if new is None else new
 
 
 def apply_pseudonyms(

@@ -28,7 +28,6 @@ from lobcoder.errors import FileProblem, ProjectError
 from lobcoder.i18n.said import say
 from lobcoder.pseudonymise.apply import Progress, Replacer, build_copy
 from lobcoder.pseudonymise.decisions import load_decisions
-from lobcoder.pseudonymise.names import still_holds
 from lobcoder.pseudonymise.termlist import Decision
 from lobcoder.storage.leftovers import partial_path
 from lobcoder.storage.project import ProjectStore, remove_project_file
@@ -52,9 +51,8 @@ def shared_stem(store: ProjectStore) -> str:
 
     ``ROC_Veenstroom_LOB`` -> ``School_A_LOB``; a term hidden inside a word gives ``project``.
     """
-    replacer = Replacer(accepted_decisions(store))
-    stem = replacer.in_name(store.path.stem)
-    return "project" if still_holds(stem, replacer.pseudonyms) else stem
+    stem = Replacer(accepted_decisions(store)).clean_name(store.path.stem)
+    return "project" if stem is None else stem
 
 
 @dataclass(frozen=True)
