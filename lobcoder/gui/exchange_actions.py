@@ -277,9 +277,9 @@ class ExchangeActions(TaskActions):
             return
         pseudonymise = self.choices_dialog.choices().pseudonymise
         if pseudonymise:  # the file name is shared too: ROC_Veenstroom.lobcoder -> School_A-pseudo.qdpx
-            from lobcoder.pseudonymise.export_copy import shared_stem
+            from lobcoder.pseudonymise.export_copy import project_shared_stem
 
-            suggested = store.path.with_name(f"{shared_stem(store)}-pseudo{QDPX}")
+            suggested = store.path.with_name(f"{project_shared_stem(store)}-pseudo{QDPX}")
         else:
             suggested = store.path.with_suffix(QDPX)
         title = self.tr("Export project as REFI-QDA")

@@ -46,13 +46,18 @@ def accepted_decisions(store: ProjectStore) -> list[Decision]:
         return [d for d in load_decisions(session) if d.accepted and d.pseudonym.strip()]
 
 
-def shared_stem(store: ProjectStore) -> str:
-    """The project's file name (no extension) as a default name for what is shared: no accepted term in it.
+def shared_stem(stem: str, replacer: Replacer) -> str:
+    """A file name (no extension) as a default name for what is shared: no term of ``replacer`` in it.
 
     ``ROC_Veenstroom_LOB`` -> ``School_A_LOB``; a term hidden inside a word gives ``project``.
     """
-    stem = Replacer(accepted_decisions(store)).clean_name(store.path.stem)
-    return "project" if stem is None else stem
+    clean = replacer.clean_name(stem)
+    return "project" if clean is None else clean
+
+
+def project_shared_stem(store: ProjectStore) -> str:
+    """:func:`shared_stem` of the project's file name, with the accepted decisions stored in the project."""
+    return shared_stem(store.path.stem, Replacer(accepted_decisions(store)))
 
 
 @dataclass(frozen=True)

@@ -129,3 +129,32 @@ def test_no_term_or_pseudonym_is_cut_off(qtbot: QtBot, qapp, tmp_path: Path, lan
         assert ("Pseudoniem" in shown) == (language == "nl")
         dialog.grab().save(str(tmp_path / f"pseudonymise_{language}.png"))
         dialog.reject()
+
+
+def test_the_suggested_copy_name_follows_the_table_and_writes_nothing(  # type: ignore[no-untyped-def]
+    qtbot: QtBot, tmp_path: Path, monkeypatch
+) -> None:
+    """``ROC_Veenstroom_LOB`` suggests ``School_Z_LOB-pseudo`` as the table stands; the project is only read."""
+    from PySide6.QtWidgets import QFileDialog
+
+    path = create_demo_project(tmp_path / "ROC_Veenstroom_LOB.lobcoder")
+    with ProjectStore.open(path) as store:
+        dialog = PseudonymiseDialog(store, use_deduce=False)
+        qtbot.addWidget(dialog)
+        qtbot.waitUntil(lambda: dialog.model.rowCount() > 0, timeout=10000)
+        dialog.wait()
+        with store.read() as session:
+            before = {d.term: d.pseudonym for d in load_decisions(session)}
+        dialog.model.setData(dialog.model.index(row_of(dialog, "ROC Veenstroom"), PSEUDONYM), "School Z")
+        suggested: list[str] = []
+
+        def cancel(parent, title: str, name: str, *rest, **options) -> tuple[str, str]:  # type: ignore[no-untyped-def]
+            suggested.append(name)  # the user cancels the file dialog
+            return "", ""
+
+        monkeypatch.setattr(QFileDialog, "getSaveFileName", cancel)
+        dialog._apply()
+        assert [Path(s).name for s in suggested] == ["School_Z_LOB-pseudo.lobcoder"]
+        with store.read() as session:
+            assert {d.term: d.pseudonym for d in load_decisions(session)} == before
+        dialog.reject()

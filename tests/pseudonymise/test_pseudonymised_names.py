@@ -10,7 +10,7 @@ from sqlalchemy import select, update
 from lobcoder.__main__ import main
 from lobcoder.pseudonymise.apply import Replacer
 from lobcoder.pseudonymise.categories import Category
-from lobcoder.pseudonymise.export_copy import pseudonymised_copy, shared_stem
+from lobcoder.pseudonymise.export_copy import project_shared_stem, pseudonymised_copy
 from lobcoder.pseudonymise.keyfile import read_key
 from lobcoder.pseudonymise.termlist import Decision
 from lobcoder.storage.models import Document
@@ -89,7 +89,7 @@ def test_the_name_suggested_for_a_shared_file_holds_no_term(decided: Path, stem:
     path = decided.with_name(f"{stem}.lobcoder")
     decided.rename(path)
     with ProjectStore.open(path) as store:
-        assert shared_stem(store) == expected
+        assert project_shared_stem(store) == expected
 
 
 def test_a_name_that_stays_keeps_it_and_the_key_names_what_the_copy_holds(decided: Path, tmp_path: Path) -> None:

@@ -40,6 +40,7 @@ from lobcoder.gui.i18n import interface_language
 from lobcoder.gui.pseudonymise.entity_model import EntityModel
 from lobcoder.gui.workers import Worker
 from lobcoder.pseudonymise import deduce_engine
+from lobcoder.pseudonymise.apply import Replacer
 from lobcoder.pseudonymise.categories import Category
 from lobcoder.pseudonymise.decisions import load_decisions, save_decisions
 from lobcoder.pseudonymise.detect import Seed, detect, entities_from_seeds
@@ -291,8 +292,8 @@ class PseudonymiseDialog(QDialog):
     # -- apply -------------------------------------------------------------------
 
     def _apply(self) -> None:
-        self.save_decisions()  # the suggested name leaves out what the table replaces
-        base = self.store.path.with_name(shared_stem(self.store) + "-pseudo" + EXTENSION)
+        replacer = Replacer(decisions_from_entities(self.model.entities()))  # as the table stands, saved or not
+        base = self.store.path.with_name(shared_stem(self.store.path.stem, replacer) + "-pseudo" + EXTENSION)
         path, _ = QFileDialog.getSaveFileName(
             self,
             self.tr("Write pseudonymised copy"),
