@@ -120,11 +120,10 @@ def cmd_merge(args: argparse.Namespace) -> int:
     with ProjectStore.open(args.project) as store:
         if args.dry_run:
             plan = plan_from_file(store, args.other)
-        else:  # the backup only when the merge adds something
+        else:  # the backup only when the merge adds something (a read-only project is refused before it)
 
             def backup() -> None:
-                if not store.read_only:
-                    report_problem(create_backup(store.path, BEFORE_MERGE))
+                report_problem(create_backup(store.path, BEFORE_MERGE))
 
             plan = merge_file(store, args.other, backup)
     if args.report:
