@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 from lobcoder.editing.code_commands import UpdateCode
 from lobcoder.gui.models.code_filter_model import CodeFilterModel
 from lobcoder.gui.models.code_tree_model import CodeIdRole, CodeTreeModel
+from lobcoder.gui.window_size import resize_to_screen
 from lobcoder.services.codes import CodeInfo
 
 if TYPE_CHECKING:
@@ -115,7 +116,7 @@ class CodebookEditor(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(splitter, 1)
         layout.addWidget(buttons)
-        self.resize(980, 680)
+        resize_to_screen(self, 980, 680)
         self.tree.selectionModel().currentChanged.connect(self._current_changed)
         if window.undo_stack is not None:
             window.undo_stack.changed.connect(self.reload)  # after the window (connected first)

@@ -52,6 +52,7 @@ from lobcoder.gui.settings import Settings
 from lobcoder.gui.suggestions import install_suggestions
 from lobcoder.gui.transcript import CodeStyle, TranscriptView
 from lobcoder.gui.undo import ProjectUndoStack
+from lobcoder.gui.window_size import resize_to_screen
 from lobcoder.services.codes import CodeInfo
 from lobcoder.services.codings import CodingView
 from lobcoder.services.documents import DocumentView
@@ -92,7 +93,7 @@ class MainWindow(QMainWindow):
         self.overview: ProjectSnapshot | None = None
         self.document: DocumentView | None = None
         self.codes_by_id: dict[int, CodeInfo] = {}
-        self.resize(1500, 950)
+        resize_to_screen(self, 1500, 950)
         self._build_panes()
         self.coding = CodingActions(self)
         self.codebook = CodebookActions(self)

@@ -23,6 +23,7 @@ from lobcoder.gui.analysis.tab import AnalysisTab
 from lobcoder.gui.i18n import system_language
 from lobcoder.gui.pseudonymise.export_option import accepted_terms
 from lobcoder.gui.undo import ProjectUndoStack
+from lobcoder.gui.window_size import resize_to_screen
 from lobcoder.gui.workers import Worker
 from lobcoder.reports.formatting import Language, check_language
 from lobcoder.storage.project import ProjectStore
@@ -66,7 +67,7 @@ class AnalysisWindow(QWidget):
         self._dirty = False
         self._loading = False
         self._speaking: Language | None = None
-        self.resize(1250, 860)
+        resize_to_screen(self, 1250, 860)
 
         self.filter_box = FilterBox()
         self.filter_box.changed.connect(self._filter_changed)

@@ -40,6 +40,7 @@ from lobcoder.gui.dialogs.import_sheet import SheetOptions, SheetPanel, apply_sh
 from lobcoder.gui.failures import error_text, problem_text
 from lobcoder.gui.i18n import interface_language
 from lobcoder.gui.settings import Settings
+from lobcoder.gui.window_size import resize_to_screen
 from lobcoder.gui.workers import CancelCheck, ProgressCallback, Worker
 from lobcoder.importing.extracted import ExtractedText
 from lobcoder.importing.file_preview import FilePreview, load_preview
@@ -117,7 +118,7 @@ class ImportDialog(QDialog):
         self._preview_timer.timeout.connect(self._start_preview)
 
         self.setWindowTitle(self.tr("Import documents"))
-        self.resize(1180, 780)
+        resize_to_screen(self, 1180, 780)
         self.pages = QStackedWidget()
         self.pages.addWidget(self._build_setup())
         self.pages.addWidget(self._build_results())

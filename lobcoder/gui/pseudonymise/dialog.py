@@ -38,6 +38,7 @@ from lobcoder.errors import LobcoderError
 from lobcoder.gui.failures import error_text
 from lobcoder.gui.i18n import interface_language
 from lobcoder.gui.pseudonymise.entity_model import EntityModel
+from lobcoder.gui.window_size import resize_to_screen
 from lobcoder.gui.workers import Worker
 from lobcoder.pseudonymise import deduce_engine
 from lobcoder.pseudonymise.apply import Replacer
@@ -145,7 +146,7 @@ class PseudonymiseDialog(QDialog):
         layout.addWidget(note)
         layout.addWidget(splitter, 1)
         layout.addLayout(bottom)
-        self.resize(1100, 720)
+        resize_to_screen(self, 1100, 720)
         # deduce runs at once when its lists are built; otherwise the user starts the slow first build.
         self.run_detection(use_deduce=deduce_engine.is_built() if use_deduce is None else use_deduce)
 
