@@ -26,12 +26,14 @@ from typing import IO, cast
 from lobcoder.analysis.table import Format, Table, Value
 from lobcoder.i18n import message
 from lobcoder.reports.formatting import is_number
+from lobcoder.reports.steps import Steps
 
 PERCENT_SUFFIX = " (%)"
 
 
-def render_csv(table: Table, stream: IO[bytes], language: str = "en") -> None:
-    """Write one table as CSV (see the module docstring) to a binary stream."""
+def render_csv(table: Table, stream: IO[bytes], language: str = "en", steps: Steps | None = None) -> None:
+    """Write one table as CSV (see the module docstring) to a binary stream; ``steps`` counts the rows."""
+    steps = steps or Steps(0)
     text = io.StringIO(newline="")
     writer = csv.writer(text, lineterminator="\r\n")
     levels = any(row.level for row in table.rows)
@@ -42,6 +44,7 @@ def render_csv(table: Table, stream: IO[bytes], language: str = "en") -> None:
     for row in table.rows:
         cells = [csv_value(value, fmt) for value, fmt in zip(row.values, table.formats, strict=True)]
         writer.writerow([row.label, *([row.level] if levels else []), *cells])
+        steps.step()
     stream.write(text.getvalue().encode("utf-8-sig"))
 
 

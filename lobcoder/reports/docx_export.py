@@ -37,6 +37,7 @@ from lobcoder.reports.formatting import (
     scale_colour,
     shaded_cells,
 )
+from lobcoder.reports.steps import Steps
 
 INDENT = 284  # twips per level (0.5 cm)
 EM = 200  # twips per em at 10 pt
@@ -58,13 +59,25 @@ CAPTION_HEIGHT = Cm(2)
 MAIN_TEXT_SHARE = 0.35  # the longest text column (a quote) gets at least this share of the width if the font allows  # "Figure 1" and the title above a chart
 
 
-def render_docx(tables: Sequence[Table], stream: IO[bytes], language: Language = "en", chart: bool = False) -> None:
+def render_docx(
+    tables: Sequence[Table],
+    stream: IO[bytes],
+    language: Language = "en",
+    chart: bool = False,
+    steps: Steps | None = None,
+) -> None:
     """Write the Word document for ``tables`` to a binary stream (see :func:`build_document`)."""
-    build_document(tables, language, chart).save(stream)
+    build_document(tables, language, chart, steps).save(stream)
 
 
-def build_document(tables: Sequence[Table], language: Language = "en", chart: bool = False) -> Document:
-    """One document with all ``tables`` in order, numbered from 1; with ``chart`` a figure per frequency table."""
+def build_document(
+    tables: Sequence[Table], language: Language = "en", chart: bool = False, steps: Steps | None = None
+) -> Document:
+    """One document with all ``tables`` in order, numbered from 1; with ``chart`` a figure per frequency table.
+
+    ``steps`` counts the rows (see :mod:`lobcoder.reports.steps`); a cancel raises Cancelled.
+    """
+    steps = steps or Steps(0)
     language = check_language(language)
     document = docx.Document()
     ox.setup_document(document, language)
@@ -81,7 +94,7 @@ def build_document(tables: Sequence[Table], language: Language = "en", chart: bo
                 ox.set_orientation(document.sections[0], landscape)
             else:
                 ox.set_orientation(document.add_section(WD_SECTION.NEW_PAGE), landscape)
-        _add_table(document, table, number, language)
+        _add_table(document, table, number, language, steps)
         column = chart_column(table) if chart else None
         if column is not None and table.rows:
             figures += 1
@@ -89,12 +102,12 @@ def build_document(tables: Sequence[Table], language: Language = "en", chart: bo
     return document
 
 
-def _add_table(document: Document, table: Table, number: int, language: Language) -> None:
+def _add_table(document: Document, table: Table, number: int, language: Language, steps: Steps) -> None:
     label = message("report.table", language)
     ox.add_caption(document, label, label, number)
     document.add_paragraph(table.title, style=ox.TABLE_TITLE)
     section = document.sections[-1]
-    header, rows = _cells(table, language)
+    header, rows = _cells(table, language, steps)
     wraps = [False, *(fmt == "text" for fmt in table.formats)]
     widths, size, margin = _layout(header, rows, ox.text_width(section), 0.0 if is_matrix(table) else 0.5, wraps=wraps)
     total = len(rows) > 1 and table.rows[-1].label.strip().lower() in TOTAL_LABELS
@@ -109,7 +122,7 @@ def _add_table(document: Document, table: Table, number: int, language: Language
     _add_notes(document, table, language)
 
 
-def _cells(table: Table, language: Language) -> tuple[list[ox.Cell], list[list[ox.Cell]]]:
+def _cells(table: Table, language: Language, steps: Steps) -> tuple[list[ox.Cell], list[list[ox.Cell]]]:
     numbered = is_matrix(table)
     shading = shaded_cells(table)
     columns = (
@@ -140,6 +153,7 @@ def _cells(table: Table, language: Language) -> tuple[list[ox.Cell], list[list[o
                 )
             )
         rows.append(cells)
+        steps.step()
     return header, rows
 
 

@@ -2,20 +2,21 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 from pathlib import Path
-from typing import Literal
+from typing import IO, Literal
 
 from lobcoder.analysis.quote_report import QuoteReport
 from lobcoder.analysis.table import Table
-from lobcoder.errors import FileProblem
+from lobcoder.errors import Cancelled, FileProblem
 from lobcoder.i18n import message
 from lobcoder.i18n.said import say
 from lobcoder.reports.csv_export import render_csv
 from lobcoder.reports.docx_export import render_docx
 from lobcoder.reports.formatting import check_language
 from lobcoder.reports.quotes_docx import render_quotes_docx
+from lobcoder.reports.steps import CancelCheck, ProgressCallback, Steps
 from lobcoder.reports.xlsx_export import render_xlsx
 from lobcoder.storage.atomic_file import write_atomically
 
@@ -29,6 +30,8 @@ def export_table(
     format: ExportFormat | None = None,
     language: str = "en",
     chart: bool = False,
+    progress: ProgressCallback | None = None,
+    cancelled: CancelCheck | None = None,
 ) -> list[Path]:
     """Export ``tables`` to Word, Excel or CSV and return the files written.
 
@@ -40,6 +43,9 @@ def export_table(
             "Note.", "Figure" in Word ("Tabel", "Noot.", "Figuur").
         chart: in Word, a bar chart under each frequency table
             (see :func:`lobcoder.reports.chart.chart_column`).
+        progress: called as ``progress(rows done, rows, "")`` now and then.
+        cancelled: asked once per row; when it says yes the export stops and
+            raises Cancelled, leaving no file (and any earlier file as it was).
 
     CSV holds one table per file: a single table goes to ``path``, several to
     ``name_1.csv``, ``name_2.csv``, ... beside it (``path`` itself is not
@@ -48,6 +54,7 @@ def export_table(
     Raises:
         FileProblem: a file cannot be written, or the format is not known.
         ValueError: no tables, or an unknown language.
+        Cancelled: ``cancelled`` said yes.
     """
     if isinstance(tables, Table):
         tables = [tables]
@@ -58,16 +65,33 @@ def export_table(
     kind = format or path.suffix.lower().lstrip(".")
     if kind not in FORMATS:
         raise FileProblem(path, say("problem.export.unknown_format", kind=kind))
+    steps = Steps(sum(len(table.rows) for table in tables), progress, cancelled)
     if kind == "docx":
-        return [write_atomically(path, lambda stream: render_docx(tables, stream, language, chart))]
+        return [_write(path, lambda stream: render_docx(tables, stream, language, chart, steps), steps)]
     if kind == "xlsx":
-        return [write_atomically(path, lambda stream: render_xlsx(tables, stream, language))]
+        return [_write(path, lambda stream: render_xlsx(tables, stream, language, steps), steps)]
     if len(tables) == 1:
-        return [write_atomically(path, lambda stream: render_csv(tables[0], stream, language))]
-    return [
-        write_atomically(numbered_path(path, number), lambda stream, table=table: render_csv(table, stream, language))  # type: ignore[misc]
-        for number, table in enumerate(tables, start=1)
-    ]
+        return [_write(path, lambda stream: render_csv(tables[0], stream, language, steps), steps)]
+    written: list[Path] = []
+    try:
+        for number, table in enumerate(tables, start=1):
+            render = lambda stream, table=table: render_csv(table, stream, language, steps)  # noqa: E731
+            written.append(_write(numbered_path(path, number), render, steps))
+    except Cancelled:
+        for done in written:  # a cancelled export leaves no part of its set behind
+            done.unlink(missing_ok=True)
+        raise
+    return written
+
+
+def _write(path: Path, render: Callable[[IO[bytes]], object], steps: Steps) -> Path:
+    """Write ``path`` atomically; a cancel noticed once the content is ready still leaves no file."""
+
+    def write(stream: IO[bytes]) -> None:
+        render(stream)
+        steps.check()
+
+    return write_atomically(path, write)
 
 
 def pseudonymised_tables(tables: Sequence[Table], language: str = "en") -> list[Table]:
@@ -90,15 +114,22 @@ def export_quotes(
     format: ExportFormat | None = None,
     language: str = "en",
     layout: QuoteLayout = "blocks",
+    progress: ProgressCallback | None = None,
+    cancelled: CancelCheck | None = None,
 ) -> list[Path]:
     """Export a quotes report: in Word as blocks per code (or a table), in Excel and CSV as a table.
 
+    ``progress`` and ``cancelled`` as for :func:`export_table`, counted in quotes.
+
     Raises:
         FileProblem: the file cannot be written, or the format is not known.
+        Cancelled: ``cancelled`` said yes; no file was written.
     """
     path = Path(path)
     language = check_language(language)
     kind = format or path.suffix.lower().lstrip(".")
     if kind == "docx" and layout == "blocks":
-        return [write_atomically(path, lambda stream: render_quotes_docx(report, stream, language))]
-    return export_table([report.to_table(language)], path, format=format, language=language)
+        steps = Steps(sum(len(group.quotes) for group in report.groups), progress, cancelled)
+        return [_write(path, lambda stream: render_quotes_docx(report, stream, language, steps), steps)]
+    table = report.to_table(language)
+    return export_table([table], path, format=format, language=language, progress=progress, cancelled=cancelled)

@@ -25,6 +25,7 @@ from docx.shared import Cm, Pt, RGBColor
 from lobcoder.analysis.quote_report import QuoteReport
 from lobcoder.i18n import Language, check_language, message
 from lobcoder.reports import docx_style as ox
+from lobcoder.reports.steps import Steps
 
 HEADING, DEFINITION, BLOCK = "Quote Heading", "Quote Definition", "Quote Block"
 ATTRIBUTION, CONTEXT, CODERS = "Quote Attribution", "Quote Context", "Quote Coders"
@@ -33,12 +34,15 @@ QUOTE_MARKS: dict[Language, tuple[str, str]] = {"en": ("“", "”"), "nl": ("�
 CONTEXT_GREY = RGBColor(0x6E, 0x6E, 0x6E)
 
 
-def render_quotes_docx(report: QuoteReport, stream: IO[bytes], language: Language = "en") -> None:
-    build_quotes_document(report, language).save(stream)
+def render_quotes_docx(
+    report: QuoteReport, stream: IO[bytes], language: Language = "en", steps: Steps | None = None
+) -> None:
+    build_quotes_document(report, language, steps).save(stream)
 
 
-def build_quotes_document(report: QuoteReport, language: Language = "en") -> Document:
-    """The document for ``report`` (see the module docstring)."""
+def build_quotes_document(report: QuoteReport, language: Language = "en", steps: Steps | None = None) -> Document:
+    """The document for ``report`` (see the module docstring); ``steps`` counts the quotes."""
+    steps = steps or Steps(0)
     language = check_language(language)
     document = docx.Document()
     ox.setup_document(document, language)
@@ -70,6 +74,7 @@ def build_quotes_document(report: QuoteReport, language: Language = "en") -> Doc
             coders = report.coders_of(quote, language)
             if coders:
                 body.run(paragraph, " —\u00a0" + coders, CODERS)  # the dash stays with the words, not alone on a line
+            steps.step()
     notes = report.notes(language)
     if notes:
         paragraph = document.add_paragraph(style=ox.TABLE_NOTE)

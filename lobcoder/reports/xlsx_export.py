@@ -34,6 +34,7 @@ from lobcoder.reports.formatting import (
     is_number,
     shaded_cells,
 )
+from lobcoder.reports.steps import Steps
 
 NUMBER_FORMATS: dict[Format, str] = {"int": "0", "percent": "0.0%", "float2": "0.00", "text": "@"}
 HEADER_ROW = 3  # A1 holds the title, row 2 is left empty
@@ -43,15 +44,18 @@ FONT = "Calibri"  # Excel's default, named so that bold and italic cells keep it
 MAX_HEADER_WIDTH = 16  # characters; longer headers wrap
 
 
-def render_xlsx(tables: Sequence[Table], stream: IO[bytes], language: Language = "en") -> None:
-    """Write a workbook with one sheet per table to a binary stream."""
+def render_xlsx(
+    tables: Sequence[Table], stream: IO[bytes], language: Language = "en", steps: Steps | None = None
+) -> None:
+    """Write a workbook with one sheet per table to a binary stream; ``steps`` counts the rows."""
+    steps = steps or Steps(0)
     language = check_language(language)
     if not tables:
         raise ValueError("no tables to export")
     workbook = Workbook()
     workbook.remove(workbook.worksheets[0])  # the empty sheet a new workbook starts with
     for table, name in zip(tables, sheet_names([table.title for table in tables], language), strict=True):
-        _fill(workbook.create_sheet(name), table, language)
+        _fill(workbook.create_sheet(name), table, language, steps)
     workbook.save(stream)
 
 
@@ -75,7 +79,7 @@ def sheet_names(titles: Sequence[str], language: str = "en") -> list[str]:
     return names
 
 
-def _fill(sheet: Worksheet, table: Table, language: Language) -> None:
+def _fill(sheet: Worksheet, table: Table, language: Language, steps: Steps) -> None:
     matrix = is_matrix(table)
     sheet["A1"] = table.title
     sheet["A1"].font = Font(name=FONT, bold=True, size=12)
@@ -118,6 +122,7 @@ def _fill(sheet: Worksheet, table: Table, language: Language) -> None:
                 cell.number_format = NUMBER_FORMATS[fmt]
             if (i, j) in table.flagged:
                 cell.font = flagged_font
+        steps.step()
     _notes(sheet, table, language, HEADER_ROW + len(table.rows) + 2)
     sheet.freeze_panes = sheet.cell(HEADER_ROW + 1, 2).coordinate
     _fit_columns(sheet, table, language, matrix)

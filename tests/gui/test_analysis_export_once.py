@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 import threading
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
 import docx
 import pytest
 import shiboken6
-from PySide6.QtWidgets import QMessageBox, QProgressDialog
+from PySide6.QtWidgets import QMessageBox, QProgressDialog, QPushButton
 
+from lobcoder.gui.analysis import quotes_tab as quotes_module
 from lobcoder.gui.analysis import tab as tab_module
 from lobcoder.gui.analysis.export_run import ExportRun
 from lobcoder.gui.analysis.install import AnalysisMenu, install_analysis_menu
@@ -101,7 +103,7 @@ def test_a_failed_export_frees_export_again(qtbot, monkeypatch, tmp_path: Path, 
     qtbot.waitUntil(lambda: bool(warned), timeout=10000)
     assert str(target) in warned[0]
     assert tab.export_button.isEnabled() and other.export_button.isEnabled()
-    assert not analysis.findChildren(QProgressDialog)
+    qtbot.waitUntil(lambda: not analysis.findChildren(QProgressDialog), timeout=5000)  # its dialog is deleted too
 
 
 def test_an_export_run_ends_only_its_own_progress_dialog(qtbot, tmp_path: Path, analysis: AnalysisWindow) -> None:
@@ -124,3 +126,45 @@ def test_an_export_run_ends_only_its_own_progress_dialog(qtbot, tmp_path: Path, 
     assert quick.dialog is None and held.dialog is not None and shiboken6.isValid(held.dialog)
     release.set()
     qtbot.waitUntil(lambda: held.dialog is None, timeout=5000)
+
+
+def test_cancel_in_the_progress_dialog_stops_a_plain_export_and_writes_nothing(
+    qtbot, monkeypatch, tmp_path: Path, analysis: AnalysisWindow
+) -> None:
+    """A Quotes export to Word (not pseudonymised) shows a progress dialog once it takes a while; Cancel stops it."""
+    reached = threading.Event()
+    real = quotes_module.export_quotes
+
+    def held_in_the_rows(*args, progress, cancelled, **kwargs):  # type: ignore[no-untyped-def]
+        def hold(done: int, total: int, label: str) -> None:
+            progress(done, total, label)
+            reached.set()
+            deadline = time.monotonic() + 10
+            while not cancelled() and time.monotonic() < deadline:  # inside the export until Cancel is pressed
+                time.sleep(0.01)
+
+        return real(*args, progress=hold, cancelled=cancelled, **kwargs)
+
+    monkeypatch.setattr(quotes_module, "export_quotes", held_in_the_rows)
+    tab = analysis.quotes
+    analysis.tabs.setCurrentWidget(tab)
+    qtbot.waitUntil(lambda: analysis.is_idle() and tab.result is not None, timeout=10000)
+    target = tmp_path / "citaten.docx"
+    assert tab.export_to(target) is not None
+    assert reached.wait(5)
+    assert not tab.export_button.isEnabled()
+    dialogs = tab.findChildren(QProgressDialog)
+    assert len(dialogs) == 1
+    qtbot.waitUntil(dialogs[0].isVisible, timeout=5000)  # shown after a short delay, not at once
+    assert target.name in dialogs[0].labelText()
+    cancel = dialogs[0].findChild(QPushButton)
+    assert cancel is not None
+    cancel.click()
+    qtbot.waitUntil(tab.export_button.isEnabled, timeout=5000)
+    assert [p.name for p in tmp_path.iterdir() if "citaten" in p.name] == []  # no file, no partial copy
+    assert "cancelled" in analysis.status.text()
+    assert not any(d.isVisible() for d in analysis.findChildren(QProgressDialog))
+    with qtbot.waitSignal(tab.exported, timeout=10000):  # and the next export is written whole
+        monkeypatch.setattr(quotes_module, "export_quotes", real)
+        tab.export_to(target)
+    assert docx.Document(str(target)).paragraphs

@@ -10,38 +10,45 @@ from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from lobcoder.gui.workers import Task, Worker
 
+SHOW_AFTER_MS = 400  # an export that ends sooner shows no progress dialog
+
 
 class ExportRun(QObject):
-    """One file written by a tab's Export… on a worker, with a progress dialog (Cancel) when one is asked for.
+    """One file written by a tab's Export… on a worker, with a progress dialog and Cancel.
 
     The analysis window runs at most one at a time (:meth:`AnalysisWindow.start_export`):
     a result computed meanwhile must not offer a second export whose end the
     first would take for its own. Everything a run's end touches is its own
     (its dialog, its worker); the tab hears the outcome from its slots.
 
+    The dialog shows only once the export has taken :data:`SHOW_AFTER_MS`, so a
+    quick export does not flash one; its Cancel stops the writing (the core
+    export asks the cancel check once per row) and no file is left behind.
+
     Signals:
         written(Path): the file was written.
-        failed(Path, str): it could not be written; a one-line reason ("cancelled" when cancelled).
-        ended(object): emitted with the run itself after written or failed, once.
+        failed(Path, str): it could not be written; a one-line reason.
+        cancelled(Path): the export was cancelled; nothing was written.
+        ended(object): emitted with the run itself after written, failed or cancelled, once.
     """
 
     written = Signal(Path)
     failed = Signal(Path, str)
+    cancelled = Signal(Path)
     ended = Signal(object)
 
-    def __init__(self, parent: QWidget, path: Path, task: Task, progress: str | None = None) -> None:
-        """With ``progress`` (its label) a window-modal progress dialog with Cancel shows the task's progress."""
+    def __init__(self, parent: QWidget, path: Path, task: Task, progress: str) -> None:
+        """``progress`` labels the window-modal progress dialog (with Cancel) that shows the task's progress."""
         super().__init__(parent)
         self.path = path
         self.worker = Worker(task)
-        self.dialog: QProgressDialog | None = None
-        if progress is not None:
-            self.dialog = QProgressDialog(progress, self.tr("Cancel"), 0, 0, parent)
-            self.dialog.setWindowTitle(self.tr("Export table"))
-            self.dialog.setWindowModality(Qt.WindowModality.WindowModal)
-            self.dialog.setMinimumDuration(300)
-            self.dialog.canceled.connect(self.worker.cancel)
-            self.worker.signals.progress.connect(self._progress)
+        self.dialog: QProgressDialog | None = QProgressDialog(progress, self.tr("Cancel"), 0, 0, parent)
+        self.dialog.setWindowTitle(self.tr("Export table"))
+        self.dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        self.dialog.setAutoReset(False)  # the last row is not the end: the file is still being saved
+        self.dialog.setMinimumDuration(SHOW_AFTER_MS)
+        self.dialog.canceled.connect(self.worker.cancel)
+        self.worker.signals.progress.connect(self._progress)
         self.worker.signals.finished.connect(self._finished)
         self.worker.signals.failed.connect(self._failed)
         self.worker.signals.cancelled.connect(self._cancelled)
@@ -79,4 +86,6 @@ class ExportRun(QObject):
 
     @Slot()
     def _cancelled(self) -> None:
-        self._failed(self.tr("cancelled"))
+        self._close_dialog()
+        self.ended.emit(self)
+        self.cancelled.emit(self.path)

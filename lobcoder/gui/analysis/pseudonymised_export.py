@@ -54,6 +54,6 @@ def pseudonymised_task(tab: AnalysisTab, store: ProjectStore, path: Path) -> Tas
                     raise Cancelled("export cancelled")
                 # Texts and turns read from the copy as the computation asks, so it runs while the copy exists.
                 computed = compute(load_reading(session))
-        return write(computed)
+        return write(computed, progress, cancelled)
 
     return task

@@ -16,8 +16,9 @@ from lobcoder.analysis.quote_report import FIELDS, QuoteReport, default_attribut
 from lobcoder.analysis.quotes import Quote, QuoteResult
 from lobcoder.analysis.table import Table
 from lobcoder.gui.analysis.crosstab_tab import code_choices
-from lobcoder.gui.analysis.tab import AnalysisTab, Computation, refill_combo, table_view
+from lobcoder.gui.analysis.tab import AnalysisTab, Computation, ExportWriter, refill_combo, table_view
 from lobcoder.gui.analysis.table_model import AnalysisTableModel
+from lobcoder.gui.workers import CancelCheck, ProgressCallback, Task
 from lobcoder.reports.export import export_quotes
 from lobcoder.reports.formatting import Language
 from lobcoder.reports.quotes_docx import QUOTE_MARKS
@@ -192,19 +193,22 @@ class QuotesTab(AnalysisTab):
     def table_maker(self, language: Language) -> Callable[[Any], list[Table]]:
         return lambda result: [result[1]]
 
-    def export_writer(self, path: Path, language: Language) -> Callable[[Any], object]:
+    def export_writer(self, path: Path, language: Language) -> ExportWriter:
         layout = self.layout_choice.currentData()
 
-        def write(result: Any) -> object:
-            return export_quotes(replace(result[2], pseudonymised=True), path, language=language, layout=layout)
+        def write(result: Any, progress: ProgressCallback, cancelled: CancelCheck) -> object:
+            report = replace(result[2], pseudonymised=True)
+            return export_quotes(report, path, language=language, layout=layout, progress=progress, cancelled=cancelled)
 
         return write
 
-    def export_task(self, tables: list[Table], path: Path, language: Language) -> Callable[[], object]:
+    def export_task(self, tables: list[Table], path: Path, language: Language) -> Task:
         """Word gets the thesis layout (a heading per code, quotes as blocks); Excel and CSV the table."""
         report: QuoteReport = self.result[2]
         layout = self.layout_choice.currentData()
-        return lambda: export_quotes(report, path, language=language, layout=layout)
+        return lambda progress, cancelled: export_quotes(
+            report, path, language=language, layout=layout, progress=progress, cancelled=cancelled
+        )
 
     def choose_code(self, code_id: int | None) -> None:
         self.code.setCurrentIndex(self.code.findData(ALL_CODES if code_id is None else code_id))

@@ -30,7 +30,7 @@ from lobcoder.errors import Cancelled
 from lobcoder.gui.analysis.export_run import ExportRun
 from lobcoder.gui.i18n import available_languages
 from lobcoder.gui.pseudonymise.export_option import PseudonymiseOption
-from lobcoder.gui.workers import CancelCheck, Worker
+from lobcoder.gui.workers import CancelCheck, ProgressCallback, Task, Worker
 from lobcoder.reports.export import export_table, pseudonymised_tables
 from lobcoder.reports.formatting import Language
 from lobcoder.storage.project import ProjectStore
@@ -41,6 +41,7 @@ if TYPE_CHECKING:
     from lobcoder.gui.analysis.window import AnalysisWindow
 
 Computation = Callable[[Dataset], Any]
+ExportWriter = Callable[[Any, ProgressCallback, CancelCheck], object]  # writes a result computed elsewhere
 """A function of the data set alone (the tab's choices already bound), run on a worker thread."""
 
 _T = TypeVar("_T")
@@ -149,10 +150,12 @@ class AnalysisTab(QWidget):
         """Whether the export should include a bar chart (Word and Excel)."""
         return False
 
-    def export_task(self, tables: list[Table], path: Path, language: Language) -> Callable[[], object]:
+    def export_task(self, tables: list[Table], path: Path, language: Language) -> Task:
         """What Export… runs on the worker (read the widgets here, on the GUI thread); by default the tables."""
         chart = self.export_chart()
-        return lambda: export_table(tables, path, language=language, chart=chart)
+        return lambda progress, cancelled: export_table(
+            tables, path, language=language, chart=chart, progress=progress, cancelled=cancelled
+        )
 
     def table_maker(self, language: Language) -> Callable[[Any], list[Table]]:
         """The tables of any result of :meth:`computation` with the tab's display choices (read here).
@@ -161,12 +164,13 @@ class AnalysisTab(QWidget):
         """
         raise NotImplementedError
 
-    def export_writer(self, path: Path, language: Language) -> Callable[[Any], object]:
+    def export_writer(self, path: Path, language: Language) -> ExportWriter:
         """What a pseudonymised Export… writes from the result computed on the copy: its tables, noted as such."""
         make, chart = self.table_maker(language), self.export_chart()
 
-        def write(result: Any) -> object:
-            return export_table(pseudonymised_tables(make(result), language), path, language=language, chart=chart)
+        def write(result: Any, progress: ProgressCallback, cancelled: CancelCheck) -> object:
+            tables = pseudonymised_tables(make(result), language)
+            return export_table(tables, path, language=language, chart=chart, progress=progress, cancelled=cancelled)
 
         return write
 
@@ -292,7 +296,7 @@ class AnalysisTab(QWidget):
             if not tables:
                 return None
             task = self.export_task(tables, path, self.host.language())
-        return self._start_export(ExportRun(self, path, lambda _progress, _cancelled: task()))
+        return self._start_export(ExportRun(self, path, task, progress=self.tr("Writing {0}…").format(path.name)))
 
     def _export_pseudonymised(self, path: Path) -> Worker | None:
         from lobcoder.gui.analysis.pseudonymised_export import pseudonymised_task
@@ -310,6 +314,7 @@ class AnalysisTab(QWidget):
     def _start_export(self, run: ExportRun) -> Worker | None:
         run.written.connect(self._exported)
         run.failed.connect(self._export_failed)
+        run.cancelled.connect(self._export_cancelled)
         worker = self.host.start_export(self, run)
         self.busy.setVisible(True)
         return worker
@@ -335,6 +340,10 @@ class AnalysisTab(QWidget):
         self.host.remember_export_folder(path.parent)
         self.host.show_status(self.tr("Saved {0}").format(str(path)))
         self.exported.emit(str(path))
+
+    @Slot(Path)
+    def _export_cancelled(self, path: Path) -> None:
+        self.host.show_status(self.tr("Export cancelled; {0} was not written.").format(path.name))
 
     @Slot(Path, str)
     def _export_failed(self, path: Path, message: str) -> None:

@@ -95,7 +95,7 @@
 <context>
     <name>AnalysisWindow</name>
     <message numerus="yes">
-        <location filename="../../analysis/window.py" line="+288"/>
+        <location filename="../../analysis/window.py" line="+289"/>
         <source>%n document(s)</source>
         <translation>
             <numerusform>%n document</numerusform>
@@ -161,7 +161,7 @@
 <context>
     <name>CodebookEditor</name>
     <message numerus="yes">
-        <location filename="../../codebook_editor.py" line="+168"/>
+        <location filename="../../codebook_editor.py" line="+169"/>
         <source>%n coding(s)</source>
         <translation>
             <numerusform>%n coding</numerusform>
@@ -473,7 +473,7 @@ Language of the codebook:</numerusform>
 <context>
     <name>ImportDialog</name>
     <message numerus="yes">
-        <location filename="../../dialogs/import_dialog.py" line="+336"/>
+        <location filename="../../dialogs/import_dialog.py" line="+337"/>
         <source>%n speaker(s)</source>
         <translation>
             <numerusform>%n speaker</numerusform>
@@ -543,7 +543,7 @@ Language of the codebook:</numerusform>
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <location filename="../../main_window.py" line="+510"/>
+        <location filename="../../main_window.py" line="+511"/>
         <source>‘{0}’: %n segment(s)</source>
         <translation>
             <numerusform>‘{0}’: %n segment</numerusform>
@@ -605,7 +605,7 @@ Language of the codebook:</numerusform>
 <context>
     <name>QuotesTab</name>
     <message numerus="yes">
-        <location filename="../../analysis/quotes_tab.py" line="+181"/>
+        <location filename="../../analysis/quotes_tab.py" line="+182"/>
         <source>%n quote(s)</source>
         <translation>
             <numerusform>%n quote</numerusform>

@@ -280,7 +280,7 @@
         <translation>alle codeurs (Fleiss&apos; κ, α)</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+22"/>
         <source>This project needs codings by two coders to compare.</source>
         <translation>Dit project heeft coderingen van twee codeurs nodig om te vergelijken.</translation>
     </message>
@@ -321,7 +321,7 @@
 <context>
     <name>AnalysisTab</name>
     <message>
-        <location filename="../../analysis/tab.py" line="+83"/>
+        <location filename="../../analysis/tab.py" line="+84"/>
         <source>Export…</source>
         <translation>Exporteren…</translation>
     </message>
@@ -336,7 +336,7 @@
         <translation>Taal van de geëxporteerde tabel: titel, kopjes en noten</translation>
     </message>
     <message>
-        <location line="+144"/>
+        <location line="+154"/>
         <source>Could not compute this analysis: {0}</source>
         <translation>Deze analyse kon niet worden berekend: {0}</translation>
     </message>
@@ -361,22 +361,32 @@
         <translation>Tabel exporteren</translation>
     </message>
     <message>
-        <location line="+53"/>
+        <location line="+27"/>
+        <source>Writing {0}…</source>
+        <translation>{0} wordt geschreven…</translation>
+    </message>
+    <message>
+        <location line="+27"/>
         <source>An export is running; Export… is available again when it has ended.</source>
         <translation>Er loopt een export; Exporteren… kan weer zodra die klaar is.</translation>
     </message>
     <message>
-        <location line="-13"/>
+        <location line="-14"/>
         <source>Pseudonymising…</source>
         <translation>Pseudonimiseren…</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+29"/>
         <source>Saved {0}</source>
         <translation>{0} opgeslagen</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+5"/>
+        <source>Export cancelled; {0} was not written.</source>
+        <translation>Exporteren geannuleerd; {0} is niet geschreven.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>Export failed</source>
         <translation>Exporteren mislukt</translation>
     </message>
@@ -391,7 +401,7 @@
 <context>
     <name>AnalysisWindow</name>
     <message>
-        <location filename="../../analysis/window.py" line="+82"/>
+        <location filename="../../analysis/window.py" line="+83"/>
         <source>&amp;Frequencies</source>
         <translation>&amp;Frequenties</translation>
     </message>
@@ -483,7 +493,7 @@
 <context>
     <name>BackupActions</name>
     <message>
-        <location filename="../../backup_actions.py" line="+53"/>
+        <location filename="../../backup_actions.py" line="+54"/>
         <source>No backup made: {0}</source>
         <translation>Geen reservekopie gemaakt: {0}</translation>
     </message>
@@ -702,7 +712,7 @@
 <context>
     <name>CodebookEditor</name>
     <message>
-        <location filename="../../codebook_editor.py" line="+44"/>
+        <location filename="../../codebook_editor.py" line="+45"/>
         <source>Codebook</source>
         <translation>Codeboek</translation>
     </message>
@@ -2047,7 +2057,7 @@ Taal van het codeboek:</numerusform>
 <context>
     <name>ExportRun</name>
     <message>
-        <location filename="../../analysis/export_run.py" line="+39"/>
+        <location filename="../../analysis/export_run.py" line="+45"/>
         <source>Cancel</source>
         <translation>Annuleren</translation>
     </message>
@@ -2055,11 +2065,6 @@ Taal van het codeboek:</numerusform>
         <location line="+1"/>
         <source>Export table</source>
         <translation>Tabel exporteren</translation>
-    </message>
-    <message>
-        <location line="+42"/>
-        <source>cancelled</source>
-        <translation>geannuleerd</translation>
     </message>
 </context>
 <context>
@@ -2260,7 +2265,7 @@ Taal van het codeboek:</numerusform>
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../../dialogs/import_dialog.py" line="+119"/>
+        <location filename="../../dialogs/import_dialog.py" line="+120"/>
         <source>Import documents</source>
         <translation>Documenten importeren</translation>
     </message>
@@ -2577,7 +2582,7 @@ Taal van het codeboek:</numerusform>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../main_window.py" line="+118"/>
+        <location filename="../../main_window.py" line="+119"/>
         <source>Filter documents</source>
         <translation>Documenten filteren</translation>
     </message>
@@ -3219,7 +3224,7 @@ Kwalitatief coderen van interviewtranscripten.</translation>
 <context>
     <name>PseudonymiseDialog</name>
     <message>
-        <location filename="../../pseudonymise/dialog.py" line="+63"/>
+        <location filename="../../pseudonymise/dialog.py" line="+64"/>
         <source>Pseudonymise project</source>
         <translation>Project pseudonimiseren</translation>
     </message>
@@ -3397,7 +3402,7 @@ Wachtwoord om hem te versleutelen (leeg laten voor geen):</translation>
 <context>
     <name>QuotesTab</name>
     <message>
-        <location filename="../../analysis/quotes_tab.py" line="+41"/>
+        <location filename="../../analysis/quotes_tab.py" line="+42"/>
         <source>Include sub-codes</source>
         <translation>Met subcodes</translation>
     </message>
