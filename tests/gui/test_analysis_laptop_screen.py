@@ -144,3 +144,12 @@ def test_the_documents_filter_shows_whole_names(analysis: AnalysisWindow) -> Non
     # The drop-down is as wide as the menu asks: the name, its indentation and check box, the frame and scroll bar.
     needed = view.sizeHintForColumn(0) + view.indentation() + 2 * view.frameWidth()
     assert button.menu().sizeHint().width() >= needed  # was 268 px for a name that needs 316 + 20
+
+
+def test_the_cooccurrence_notes_take_the_lines_they_need_and_no_more(qtbot, analysis: AnalysisWindow) -> None:  # type: ignore[no-untyped-def]
+    notes = analysis.cooccurrence.notes
+    line = notes.fontMetrics().lineSpacing()
+    qtbot.waitUntil(lambda: notes.height() == notes.heightForWidth(notes.width()))
+    assert 2 * line <= notes.height() < 3 * line  # at 1366 px two lines, no third one kept blank under them
+    notes.setText(notes.text() + "<br>" + notes.text())  # longer notes (a filter more, say): all their lines show
+    assert notes.height() == notes.heightForWidth(notes.width()) >= 4 * line

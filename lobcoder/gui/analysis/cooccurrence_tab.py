@@ -28,6 +28,7 @@ from lobcoder.analysis.quotes import named_coders
 from lobcoder.analysis.table import Table
 from lobcoder.gui.analysis.heatmap_delegate import FLAG_COLOR, HeatmapDelegate, RotatedHeader
 from lobcoder.gui.analysis.label_column import LabelColumnFitter
+from lobcoder.gui.analysis.notes_line import WrappedNotes
 from lobcoder.gui.analysis.tab import AnalysisTab, Computation, notes_text, table_view, with_documents
 from lobcoder.gui.analysis.table_model import AnalysisTableModel, ColumnKeyRole, DiagonalRole, RowKeyRole
 from lobcoder.gui.workers import Worker
@@ -247,12 +248,8 @@ class CooccurrenceTab(AnalysisTab):
         header.setDefaultSectionSize(CELL_SIZE)
         self.label_column = LabelColumnFitter(self.matrix)  # a long code name gives way to the matrix
         self.matrix.selectionModel().currentChanged.connect(self._cell_chosen)
-        self.notes = QLabel()
-        self.notes.setWordWrap(True)
+        self.notes = WrappedNotes()  # unit, measure, roll-up, grey cells: as many lines as they take
         self.notes.setTextFormat(Qt.TextFormat.RichText)
-        # In the splitter a wrapped label gets one line's height; the notes (unit, measure, roll-up, grey cells) need three.
-        self.notes.setMinimumHeight(self.notes.fontMetrics().lineSpacing() * 3 + 4)
-        self.notes.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
 
         self.drill_title = QLabel(self.tr("Select a cell to list the passages where both codes occur."))
         self.drill_title.setWordWrap(True)

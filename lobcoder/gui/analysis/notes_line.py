@@ -1,4 +1,4 @@
-"""A table's notes on one line, cut off with "…" when longer, the whole text in the tooltip (saves height)."""
+"""A table's notes under it: on one line cut off with "…" (:class:`NotesLine`), or wrapped as tall as they need."""
 
 from __future__ import annotations
 
@@ -34,3 +34,32 @@ class NotesLine(QLabel):
     def _elide(self) -> None:
         width = max(self.contentsRect().width(), 40)
         self.setText(self.fontMetrics().elidedText(self._full, Qt.TextElideMode.ElideRight, width))
+
+
+class WrappedNotes(QLabel):
+    """Notes wrapped over as many lines as they need at the label's width, and no more.
+
+    In a splitter a wrapped label is given one line, so its height is set from
+    :meth:`heightForWidth` whenever its text or width changes: two lines take
+    two lines' height, not a fixed three (each spare line is matrix lost).
+    """
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWordWrap(True)
+        self.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
+
+    def setText(self, text: str) -> None:  # noqa: N802
+        super().setText(text)
+        self._fit()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
+        super().resizeEvent(event)
+        if event.size().width() != event.oldSize().width():
+            self._fit()
+
+    def _fit(self) -> None:
+        height = self.heightForWidth(self.width()) if self.text() else 0
+        if height >= 0 and height != self.minimumHeight():
+            self.setFixedHeight(height)
