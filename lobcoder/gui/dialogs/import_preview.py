@@ -24,8 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from lobcoder.gui.failures import problem_text
-from lobcoder.gui.i18n import interface_language
+from lobcoder.gui.failures import error_text, problem_text
 from lobcoder.importing.file_preview import FilePreview
 from lobcoder.importing.speakers import (
     InvalidSpeakerPattern,
@@ -248,7 +247,7 @@ class SpeakerSettings(QWidget):
         try:
             self.pattern()
         except InvalidSpeakerPattern as exc:
-            return exc.text(interface_language())
+            return error_text(exc)
         return None
 
     @Slot(int)

@@ -31,7 +31,7 @@ from sqlalchemy.orm import Session
 from lobcoder.errors import LobcoderError
 from lobcoder.gui.dialogs.import_preview import ERROR_COLOR, MUTED_COLOR
 from lobcoder.gui.failures import error_text
-from lobcoder.gui.i18n import interface_language
+from lobcoder.gui.i18n import worded
 from lobcoder.gui.workers import Worker
 from lobcoder.participants.apply import apply_plan
 from lobcoder.participants.plan import plan_sheet
@@ -365,7 +365,7 @@ class SheetPanel(QWidget):
                 self.tr("Row {0}: ‘{1}’ is ambiguous ({2}).").format(a.row, a.key_value, ", ".join(a.candidates))
             )
         for p in plan.problems:
-            reason = p.wording.text(interface_language())
+            reason = worded(p.wording)
             lines.append(self.tr("Row {0}, column ‘{1}’: ‘{2}’ {3}.").format(p.row, p.column, p.value, reason))
         for k in plan.conflicts:
             rows = ", ".join(str(row) for row, _text in k.values)
