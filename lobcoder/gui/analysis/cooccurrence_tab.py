@@ -363,7 +363,7 @@ class CooccurrenceTab(AnalysisTab):
                 header.setSectionResizeMode(column, QHeaderView.ResizeMode.Fixed)
                 header.resizeSection(column, CELL_SIZE)
             header.updateGeometry()
-        self.label_column.fit()
+        self.label_column.fit(new_table=True)
         flag = ""
         if table is not None and table.flagged and table.flag_note:
             flag = f' <span style="color:{FLAG_COLOR.name()}">◥</span> ' + html.escape(table.flag_note)

@@ -147,7 +147,7 @@ class FrequenciesTab(AnalysisTab):
         self.model.language = self.host.language()
         self.chart.language = self.model.language
         self.model.set_table(table)
-        self.label_column.fit()
+        self.label_column.fit(new_table=True)
         self.notes.setText(notes_text(table))
         wanted = self.chart_column.currentData()
         numeric = [(i, name) for i, name in enumerate(table.columns) if table.formats[i] != "text"] if table else []

@@ -17,8 +17,8 @@ class LabelColumnFitter(QObject):
     it should simply show whole. So the column may grow to its longest label
     where there is room, and gives way to the other columns down to
     :data:`LABEL_EMS` font heights, eliding longer labels (their tooltip has
-    them whole). The tab calls :meth:`fit` after it set a new table; resizing
-    the view fits again by itself.
+    them whole). The tab calls ``fit(new_table=True)`` after it set a new table;
+    resizing the view fits again by itself.
     """
 
     def __init__(self, view: QTableView) -> None:
@@ -29,9 +29,16 @@ class LabelColumnFitter(QObject):
     def least(self) -> int:
         return self.view.fontMetrics().height() * LABEL_EMS
 
-    def fit(self) -> None:
+    def fit(self, new_table: bool = False) -> None:
+        """Cap the label column at the room the other columns leave.
+
+        Args:
+            new_table: the model was just given a new table, so the columns are
+                first sized to its contents; a resize alone keeps their sizes.
+        """
         header = self.view.horizontalHeader()
-        header.resizeSections()  # the other columns sized to a new table's contents
+        if new_table:
+            header.resizeSections()
         others = sum(header.sectionSize(c) for c in range(1, header.count()) if not header.isSectionHidden(c))
         room = self.view.viewport().width() - others
         cap = max(self.least(), room)
