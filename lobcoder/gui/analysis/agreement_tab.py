@@ -190,32 +190,38 @@ class AgreementTab(AnalysisTab):
         self.browser.set_disagreements(self._for_code(result[1]), texts, (coders[0], coders[1]), result[3])
         self.browser.setEnabled(len(coders) == 2)
 
+    def _layout(self) -> tuple[bool, bool]:
+        """(all coders compared, a group table on top): without a group (no document all coded) the pairs are on top."""
+        if self.result is None:
+            return False, False
+        result: AgreementResult = self.result[0]
+        everyone = len(result.coders) > 2
+        return everyone, everyone and not result.tables[-1].is_pair
+
     def current_table(self) -> Table | None:
         """The table the tab shows (not the first that Export… writes, which with all coders is the pairs')."""
         if self.result is None:
             return None
         result: AgreementResult = self.result[0]
-        shown = result.tables[-1]  # the pair, or with all coders the group (the export has every pair too)
-        if len(result.coders) > 2 and shown.is_pair:  # no document all coded: no group, the pairs with a note
+        everyone, group = self._layout()
+        if everyone and not group:  # no document all coded: no group, the pairs with a note
             return pairs_table(result, self.host.language(), self.measure.currentData() or None)
-        return agreement_table(result, shown, self.host.language(), self.measure.currentData() or None)
+        # The pair, or with all coders the group (the export has every pair too).
+        return agreement_table(result, result.tables[-1], self.host.language(), self.measure.currentData() or None)
 
     def pairs_shown(self) -> Table | None:
         """With all coders and a group table on top: every pair's table, shown under it; else None."""
-        if self.result is None:
+        if self.result is None or not self._layout()[1]:  # two coders, or no group: the pairs are on top
             return None
-        result: AgreementResult = self.result[0]
-        if len(result.coders) < 3 or result.tables[-1].is_pair:  # two coders, or no group: the pairs are on top
-            return None
-        return pairs_table(result, self.host.language(), self.measure.currentData() or None)
+        return pairs_table(self.result[0], self.host.language(), self.measure.currentData() or None)
 
     @Slot()
     def _show_table(self) -> None:
         table = self.current_table()
         self.model.set_table(table)
         pairs = self.pairs_shown()
-        everyone = self.result is not None and len(self.result[0].coders) > 2
-        self.notes.set_notes(_pairs_notes(table) if everyone and pairs is None else notes_text(table))
+        everyone, group = self._layout()
+        self.notes.set_notes(_pairs_notes(table) if everyone and not group else notes_text(table))
         if table is not None:
             self.table.resizeColumnsToContents()
         self.pairs_model.language = self.host.language()
