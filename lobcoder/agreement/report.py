@@ -10,6 +10,8 @@ from lobcoder.analysis.table import Format, Table, TableRow, Value
 from lobcoder.i18n import Language, check_language, format_number, message
 
 NAMED_DOCUMENTS = 20  # the note names at most this many documents
+SHARED_NOTES = 2
+"""The pairs table's notes begin with this many it shares with every table (the unit, the measures); its own follow."""
 
 
 def interval_text(bounds: tuple[float, float] | None, language: Language) -> str:
@@ -143,7 +145,11 @@ def pairs_table(result: AgreementResult, language: Language = "en", measure: str
         columns=tuple(header for header, _, _ in columns),
         rows=rows,
         formats=tuple(fmt for _, fmt, _ in columns),
-        notes=(*notes(result, pairs[0], language)[:2], message("agreement.documents_per_pair", language), *no_group),
+        notes=(
+            *notes(result, pairs[0], language)[:SHARED_NOTES],
+            message("agreement.documents_per_pair", language),
+            *no_group,
+        ),
     )
 
 

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QComboBox, QDoubleSpinBox, QLabel, QSplitter, QSta
 
 from lobcoder.agreement.compute import AgreementResult, agreement, coder_ids
 from lobcoder.agreement.disagreements import Disagreement, disagreements
-from lobcoder.agreement.report import agreement_table, pairs_table, report_tables
+from lobcoder.agreement.report import SHARED_NOTES, agreement_table, pairs_table, report_tables
 from lobcoder.analysis.dataset import Dataset
 from lobcoder.analysis.filters import AnalysisFilter, select
 from lobcoder.analysis.table import Table
@@ -313,4 +313,4 @@ def _pairs_notes(table: Table | None) -> str:
     """The pairs table's notes with its own first (each pair's documents, no group): the line is cut at its end."""
     if table is None:
         return ""
-    return " ".join((*table.notes[2:], *table.notes[:2]))  # pairs_table: unit, measures, then its own notes
+    return " ".join((*table.notes[SHARED_NOTES:], *table.notes[:SHARED_NOTES]))
