@@ -66,7 +66,9 @@ class _Writer:
             self.attributes[(column.name.casefold(), column.scope)] = attribute
             self.created_attributes.append(column.name)
         elif attribute.type is not column.type:
-            raise self.outdated(say("problem.sheet.attribute_retyped", name=column.name, type=attribute.type.value))
+            raise self.outdated(
+                say("problem.sheet.attribute_retyped", name=column.name, type=say(f"note.type.{attribute.type.value}"))
+            )
         return attribute
 
 

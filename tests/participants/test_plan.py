@@ -349,8 +349,11 @@ def test_plan_for_a_deleted_document_rolls_back(store: ProjectStore, ids: dict[s
     result = plan(store, csv(tmp_path, DUTCH, "cp1252"))
     with store.transaction() as session:
         session.delete(session.get(Document, ids["Docent02_w1"]))
-    with pytest.raises(PlanOutdated, match="Docent02_w1"), store.transaction() as session:
+    with pytest.raises(PlanOutdated, match="Docent02_w1") as caught, store.transaction() as session:
         apply_plan(session, result)
+    assert caught.value.text("nl") == (
+        f"{result.path}: document(en) 'Docent02_w1' verwijderd sinds het werkblad werd ingelezen; lees het opnieuw in"
+    )
     with store.read() as session:
         assert session.scalars(select(Attribute)).all() == []
         assert session.scalars(select(Participant)).all() == []
