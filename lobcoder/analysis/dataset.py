@@ -26,7 +26,6 @@ and text values are in natural order: "ronde 2" before "ronde 10".
 
 from __future__ import annotations
 
-import re
 from collections import OrderedDict
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
@@ -43,6 +42,7 @@ from lobcoder.i18n.said import say
 from lobcoder.participants.links import all_document_attributes
 from lobcoder.storage.columns import integer_columns
 from lobcoder.storage.models import Attribute, Code, Coder, Document, Participant, Speaker, SpeakerTurn
+from lobcoder.util.natural_sort import natural_key
 
 IntArray = npt.NDArray[np.int64]
 _T = TypeVar("_T")
@@ -261,12 +261,6 @@ def _sort_key(value: object) -> tuple[int, object]:
     if isinstance(value, date):
         return (1, value)
     return (2, natural_key(str(value)))
-
-
-def natural_key(text: str) -> tuple[object, ...]:
-    """Order "ronde 2" before "ronde 10" and "Docent9" before "Docent10", case ignored."""
-    parts = re.split(r"(\d+)", text.casefold())
-    return tuple(int(part) if i % 2 else part for i, part in enumerate(parts))
 
 
 def _code_tree(session: Session) -> tuple[tuple[CodeNode, ...], npt.NDArray[np.float64]]:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
@@ -23,6 +22,7 @@ from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from lobcoder.gui.models.code_filter_model import FoldedFilterModel
 from lobcoder.services.documents import DocumentSummary
+from lobcoder.util.natural_sort import natural_key
 
 DocumentIdRole = Qt.ItemDataRole.UserRole + 1
 ProgressRole = Qt.ItemDataRole.UserRole + 10
@@ -42,11 +42,6 @@ def wave_of(attributes: Mapping[str, object]) -> str:
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
     return value.isoformat() if isinstance(value, date) else ("" if value is None else str(value))
-
-
-def natural_key(text: str) -> tuple[tuple[int, int | str], ...]:
-    """Sort key putting ``Docent2`` before ``Docent10`` and ``w2`` before ``w10``."""
-    return tuple((0, int(p)) if p.isdigit() else (1, p.casefold()) for p in re.split(r"(\d+)", text) if p)
 
 
 def percent_text(share: float) -> str:
