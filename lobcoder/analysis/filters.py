@@ -85,25 +85,20 @@ MAX_NAMED = 8
 """A note names at most this many documents or codes; past that it counts them."""
 
 
-def join_names(names: Sequence[str], language: str) -> str:
-    """ "A, B and C" in ``language``."""
+def join_names(names: Sequence[str], language: str, *, key: str = "filter.and") -> str:
+    """ "A, B and C" in ``language``; "A, B or C" with ``key="filter.or"``."""
     if len(names) < 2:
         return "".join(names)
-    return message("filter.and", language, first=", ".join(names[:-1]), last=names[-1])
+    return message(key, language, first=", ".join(names[:-1]), last=names[-1])
 
 
 def _values(name: str, values: Sequence[str], language: str) -> str:
     """ "ronde 1 or 2", "ronde1 or ronde2" (values that name their attribute), "school (no value)"."""
     labels = [message("table.no_value", language) if v == NO_VALUE else v for v in values]
+    joined = join_names(labels, language, key="filter.or")
     if all(named_value(name, label) == label for label in labels):
-        return _or(labels, language)
-    return f"{name} {_or(labels, language)}"
-
-
-def _or(names: Sequence[str], language: str) -> str:
-    if len(names) < 2:
-        return "".join(names)
-    return message("filter.or", language, first=", ".join(names[:-1]), last=names[-1])
+        return joined
+    return f"{name} {joined}"
 
 
 @dataclass(frozen=True)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from lobcoder.analysis.dataset import Dataset
-from lobcoder.analysis.filters import AnalysisFilter, interviewer_only, select
+from lobcoder.analysis.filters import AnalysisFilter, FilterDescription, interviewer_only, select
 from lobcoder.errors import NotFoundError
 
 from .fixtures import Project
@@ -53,3 +53,9 @@ def test_interviewer_codings_are_left_out_and_mixed_ones_kept_whole(units_doc: t
     assert {label for label, row in by_label.items() if inside[row]} == {"d1", "f1"}
     assert _kept(project, data, AnalysisFilter(exclude_interviewer=True)) == ["a1", "a2", "b1", "b2", "c1", "e1"]
     assert "interviewer" in " ".join(AnalysisFilter(exclude_interviewer=True).describe(data).lines())
+
+
+def test_a_note_joins_attribute_values_with_or_and_names_with_and() -> None:
+    kept = FilterDescription(attributes=(("ronde", ("1", "2", "3")),), coders=("Fenna", "Sander"))
+    assert kept.lines("en") == ("Only documents with ronde 1, 2 or 3", "Coders: Fenna and Sander")
+    assert kept.lines("nl") == ("Alleen documenten met ronde 1, 2 of 3", "Codeurs: Fenna en Sander")
