@@ -263,9 +263,10 @@ def quotes_of_rows(
                 coders, coding_ids = named_coders(codings), tuple([c.id for c in codings])
             touched = spans.touched(coding.start, coding.end)
             turn = spoken[touched.start] if touched else None
-            before, after = context_words(
-                text, coding.start, coding.end, context, _context_bounds(spoken, touched, lines, coding)
-            )
+            before = after = ""
+            if context > 0:  # the default, 0, needs no bounds
+                reach = _context_bounds(spoken, touched, lines, coding)
+                before, after = context_words(text, coding.start, coding.end, context, reach)
             found[number][place] = Quote(
                 coding_id=coding.id,
                 code=dataset.code(coding.code_id),
