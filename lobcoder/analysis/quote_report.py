@@ -106,10 +106,12 @@ class QuoteReport:
         return message("quotes.coded_by", language, coders=join_names(quote.coders, language))
 
     def as_block(self, quote: Quote, language: str, marks: tuple[str, str]) -> str:
-        """The quote on one line: "[… before] “text” [after …] (attribution) — coded by …".
+        """The quote on one line: "[before] “text” [after] (attribution) — coded by Fenna, Sander".
 
-        Context in brackets, the text (whitespace collapsed) between ``marks``, then
-        the attribution and the coders when there are any.
+        The context words, when there are any, in brackets ("…" in them only where
+        :func:`~lobcoder.analysis.quotes.context_words` cut the context short), the text (whitespace
+        collapsed) between ``marks``, then the attribution and the coders when
+        there are any.
         """
         opening, closing = marks
         text = opening + " ".join(quote.text.split()) + closing
