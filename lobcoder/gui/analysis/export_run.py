@@ -56,9 +56,6 @@ class ExportRun(QObject):
     def start(self) -> Worker:
         return self.worker.start(owner=self)
 
-    def is_running(self) -> bool:
-        return not self.worker.is_done()
-
     @Slot(int, int, str)
     def _progress(self, done: int, total: int, _label: str) -> None:
         if self.dialog is not None and shiboken6.isValid(self.dialog):

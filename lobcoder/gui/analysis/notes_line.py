@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QLabel, QSizePolicy, QWidget
 
 
 class NotesLine(QLabel):
-    """One line of notes; :meth:`full_text` is what the tooltip shows and Export… writes in full."""
+    """One line of notes, cut off with "…" where the label ends; the tooltip has them whole."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -23,9 +23,6 @@ class NotesLine(QLabel):
         # Rich text so that the tooltip wraps instead of running off the screen.
         self.setToolTip(f"<p>{html.escape(text)}</p>" if text else "")
         self._elide()
-
-    def full_text(self) -> str:
-        return self._full
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
         super().resizeEvent(event)
