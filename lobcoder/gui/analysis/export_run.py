@@ -16,9 +16,9 @@ SHOW_AFTER_MS = 400  # an export that ends sooner shows no progress dialog
 class ExportRun(QObject):
     """One file written by a tab's Export… on a worker, with a progress dialog and Cancel.
 
-    The analysis window runs at most one at a time (:meth:`AnalysisWindow.start_export`):
-    a result computed meanwhile must not offer a second export whose end the
-    first would take for its own. Everything a run's end touches is its own
+    The analysis window runs at most one at a time (a tab's Export… waits while
+    :meth:`AnalysisWindow.is_exporting`): a result computed meanwhile must not
+    offer a second export whose end the first would take for its own. Everything a run's end touches is its own
     (its dialog, its worker); the tab hears the outcome from its slots.
 
     The dialog shows only once the export has taken :data:`SHOW_AFTER_MS`, so a

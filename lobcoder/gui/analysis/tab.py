@@ -311,7 +311,7 @@ class AnalysisTab(QWidget):
             return None
         return self._start_export(ExportRun(self, path, task, progress=self.tr("Pseudonymising…")))
 
-    def _start_export(self, run: ExportRun) -> Worker | None:
+    def _start_export(self, run: ExportRun) -> Worker:
         run.written.connect(self._exported)
         run.failed.connect(self._export_failed)
         run.cancelled.connect(self._export_cancelled)

@@ -242,11 +242,12 @@ class AnalysisWindow(QWidget):
         """Whether the export being written is ``tab``'s."""
         return self._export is not None and self._export[0] is tab
 
-    def start_export(self, tab: AnalysisTab, run: ExportRun) -> Worker | None:
-        """Start ``run`` for ``tab`` unless another export runs (then None); every tab's Export… waits for it."""
-        if self._export is not None:
-            run.deleteLater()
-            return None
+    def start_export(self, tab: AnalysisTab, run: ExportRun) -> Worker:
+        """Start ``run`` for ``tab``; every tab's Export… waits for it.
+
+        The tab checks :meth:`is_exporting` before it prepares an export, so
+        none runs here: the window writes one at a time.
+        """
         self._export = (tab, run)
         run.ended.connect(self._export_ended)
         worker = run.start()
