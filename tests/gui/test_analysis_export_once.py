@@ -168,3 +168,22 @@ def test_cancel_in_the_progress_dialog_stops_a_plain_export_and_writes_nothing(
         monkeypatch.setattr(quotes_module, "export_quotes", real)
         tab.export_to(target)
     assert docx.Document(str(target)).paragraphs
+
+
+def test_the_spinner_turns_while_the_tab_computes_or_writes_its_export(
+    qtbot, monkeypatch, tmp_path: Path, analysis: AnalysisWindow
+) -> None:
+    started, release = hold_exports(monkeypatch)
+    tab, other = analysis.frequencies, analysis.cooccurrence
+    saved: list[str] = []
+    tab.exported.connect(saved.append)
+    assert tab.busy.isHidden()
+    assert tab.export_to(tmp_path / "tabel.docx") is not None
+    assert started.wait(5)
+    assert tab.busy.isVisible() and other.busy.isHidden()  # the export is this tab's
+    with qtbot.waitSignal(tab.computed, timeout=10000):
+        tab.recompute()
+    assert tab.busy.isVisible()  # its computation ended, its export goes on
+    release.set()
+    qtbot.waitUntil(lambda: bool(saved), timeout=10000)
+    assert tab.busy.isHidden()

@@ -216,12 +216,18 @@ class AnalysisTab(QWidget):
         if not self.is_busy() or self._worker is None:
             return
         self._worker.cancel()
+        self._worker = None  # its result is dropped: the tab computes nothing now
         self._generation += 1
         self._stale = True
-        self.busy.setVisible(self.host.export_running(self))
+        self._show_busy()
 
     def is_busy(self) -> bool:
+        """Whether the tab computes: its current computation has not ended nor been stopped."""
         return self._worker is not None and not self._worker.is_done()
+
+    def _show_busy(self) -> None:
+        """The spinner turns while the tab computes or writes its export."""
+        self.busy.setVisible(self.is_busy() or self.host.export_running(self))
 
     def is_up_to_date(self) -> bool:
         """Whether the result shown is that of the current data set, filter and choices."""
@@ -251,7 +257,8 @@ class AnalysisTab(QWidget):
 
     def _done(self, generation: int) -> None:
         if generation == self._generation:
-            self.busy.setVisible(self.host.export_running(self))
+            self._worker = None  # ended (its done flag may be set only after its signal arrived)
+            self._show_busy()
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
         super().showEvent(event)
@@ -316,7 +323,7 @@ class AnalysisTab(QWidget):
         run.failed.connect(self._export_failed)
         run.cancelled.connect(self._export_cancelled)
         worker = self.host.start_export(self, run)
-        self.busy.setVisible(True)
+        self._show_busy()
         return worker
 
     def refresh_export_button(self) -> None:
@@ -328,7 +335,7 @@ class AnalysisTab(QWidget):
 
     def export_ended(self) -> None:
         """The window's export ended (this tab's or another's): Export… may be offered again."""
-        self.busy.setVisible(self.is_busy())
+        self._show_busy()
         self.refresh_export_button()
 
     @Slot(bool)
