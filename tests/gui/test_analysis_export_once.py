@@ -187,3 +187,26 @@ def test_the_spinner_turns_while_the_tab_computes_or_writes_its_export(
     release.set()
     qtbot.waitUntil(lambda: bool(saved), timeout=10000)
     assert tab.busy.isHidden()
+
+
+def test_a_computation_for_a_data_set_that_is_gone_stops_the_spinner(
+    qtbot, monkeypatch, analysis: AnalysisWindow
+) -> None:
+    started, release = threading.Event(), threading.Event()
+    real = tab_module.with_documents
+
+    def held(*args, **kwargs):  # type: ignore[no-untyped-def]
+        started.set()
+        release.wait(10)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(tab_module, "with_documents", held)
+    tab = analysis.frequencies
+    tab.recompute()
+    assert started.wait(5)
+    assert tab.busy.isVisible()
+    analysis.dataset = None  # e.g. the project could not be read again
+    tab.recompute()
+    release.set()
+    assert tab.busy.isHidden()
+    assert not tab.is_busy()

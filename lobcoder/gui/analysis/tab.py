@@ -188,10 +188,14 @@ class AnalysisTab(QWidget):
         self._generation += 1
         dataset = self.host.dataset
         if dataset is None:
+            if self._worker is not None:  # a computation for the data set now gone: drop it
+                self._worker.cancel()
+                self._worker = None
             self._stale = True
             self.result = None
             self.show_result(None)
             self.refresh_export_button()
+            self._show_busy()
             return
         self._stale = False
         try:
