@@ -191,25 +191,30 @@ class _Here:
             self.coder_by_name.setdefault(name_key(name), (guid.lower(), name))
         code_alias, coder_alias = aliased(Code), aliased(Coder)
         self.codings: dict[tuple[int, str, int, int, str | None], str] = {}
-        for doc_id, code_guid, start, end, coder_guid, guid in s.execute(
-            select(Coding.document_id, code_alias.guid, Coding.start, Coding.end, coder_alias.guid, Coding.guid)
+        self.coding_guids: set[str] = set()
+        coding_guid: dict[int, str] = {}  # coding id -> GUID, for the memos on codings
+        # One read of the codings (code_id is NOT NULL, so the inner join drops none of them).
+        for coding_id, doc_id, code_guid, start, end, coder_guid, guid in s.execute(
+            select(
+                Coding.id, Coding.document_id, code_alias.guid, Coding.start, Coding.end, coder_alias.guid, Coding.guid
+            )
             .join(code_alias, Coding.code_id == code_alias.id)
             .outerjoin(coder_alias, Coding.coder_id == coder_alias.id)
             .order_by(Coding.id)
         ):
             key = (doc_id, code_guid.lower(), start, end, coder_guid.lower() if coder_guid else None)
             self.codings.setdefault(key, guid.lower())
-        self.coding_guids = {g.lower() for g in s.scalars(select(Coding.guid))}
+            self.coding_guids.add(guid.lower())
+            coding_guid[coding_id] = guid.lower()
         self.memo_guids = {g.lower() for g in s.scalars(select(Memo.guid))}
         self.memos: dict[tuple[str, str | None], tuple[str, str]] = {}  # (kind, target GUID) -> (memo GUID, text)
         doc_guid = {row.id: row.guid.lower() for row in self.docs.values()}
         code_guids = {row.id: row.guid.lower() for row in codes}
-        coding_guid = dict(s.execute(select(Coding.id, Coding.guid)).all())
         for memo in s.execute(
             select(Memo.guid, Memo.text, Memo.document_id, Memo.code_id, Memo.coding_id).order_by(Memo.id)
         ):
             if memo.coding_id is not None:
-                key2: tuple[str, str | None] = ("coding", coding_guid[memo.coding_id].lower())
+                key2: tuple[str, str | None] = ("coding", coding_guid[memo.coding_id])
             elif memo.code_id is not None:
                 key2 = ("code", code_guids[memo.code_id])
             elif memo.document_id is not None:
