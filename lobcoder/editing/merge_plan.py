@@ -43,10 +43,15 @@ _RENAMED = uuid.UUID("6f1c2a8e-4b7d-4f0a-9c3e-2d5b8a7e1f40")  # namespace of GUI
 
 
 def fresh_guid(guid: str, taken: set[str]) -> str:
-    """A GUID for ``guid``, which is ``taken`` here: derived from it, so planning again gives the same one."""
-    n = 1
-    while (candidate := str(uuid.uuid5(_RENAMED, f"{guid}/{n}"))) in taken:
+    """``guid`` itself if it is not ``taken``, else one derived from it (so planning again gives the same one).
+
+    The result is added to ``taken``.
+    """
+    candidate, n = guid, 0
+    while candidate in taken:
         n += 1
+        candidate = str(uuid.uuid5(_RENAMED, f"{guid}/{n}"))
+    taken.add(candidate)
     return candidate
 
 
@@ -371,10 +376,8 @@ class _Planner:
                 twice += 1
                 guids[coding.guid] = planned[key]
                 continue
-            guid = coding.guid
-            if guid in here.coding_guids:
-                guid, renamed = fresh_guid(guid, here.coding_guids), renamed + 1
-            here.coding_guids.add(guid)
+            guid = fresh_guid(coding.guid, here.coding_guids)
+            renamed += guid != coding.guid
             planned[key] = guid
             guids[coding.guid] = guid
             added.append(NewCoding(guid, doc_id, key[1], coder, coding.start, coding.end, coding.created_at))
@@ -408,8 +411,7 @@ class _Planner:
         coder = self.coder_map.get(memo.coder_guid) if memo.coder_guid else None
         existing = here.memos.get((memo.kind, target))
         if existing is None:
-            guid = memo.guid if memo.guid not in here.memo_guids else fresh_guid(memo.guid, here.memo_guids)
-            here.memo_guids.add(guid)
+            guid = fresh_guid(memo.guid, here.memo_guids)
             here.memos[(memo.kind, target)] = (guid, memo.text)
             return MemoChange(
                 "add", guid, memo.kind, target, memo.title, memo.text, "", coder, memo.created_at, memo.modified_at
