@@ -19,7 +19,7 @@ from lobcoder.editing.base import Command
 from lobcoder.editing.merge_apply import MergeCoding
 from lobcoder.editing.merge_content import OtherProject, read_other_project
 from lobcoder.editing.merge_plan import MergePlan, plan_merge
-from lobcoder.errors import FileProblem
+from lobcoder.errors import FileProblem, StorageProblem
 from lobcoder.i18n.said import say
 from lobcoder.refi.qdpx_import import import_qdpx
 from lobcoder.storage.leftovers import partial_path
@@ -136,18 +136,15 @@ def merge_other(
     taken, nothing yet written, does not stop readers), so the backup is the
     very state merged into.
     """
-    if store.read_only:  # nothing to add is an answer; anything to add, the transaction refuses with the reason
-        with store.read() as session:
-            plan = plan_merge(session, other, source)
-        stale = expected is not None and plan != expected
-        if stale or not plan.changes_anything:
-            return MergeOutcome(plan, stale=stale)
-    with store.transaction() as session:
+    # Read-only: nothing to add (or a stale plan) is an answer; anything to add is refused as transaction() would.
+    with store.read() if store.read_only else store.transaction() as session:
         plan = plan_merge(session, other, source)
         if expected is not None and plan != expected:
             return MergeOutcome(plan, stale=True)
         if not plan.changes_anything:
             return MergeOutcome(plan)
+        if store.read_only:
+            raise StorageProblem(store.path, StorageProblem.READ_ONLY, say("problem.read_only"))
         if before is not None:
             before()
         command = MergeCoding(plan)
