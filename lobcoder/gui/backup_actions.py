@@ -70,10 +70,18 @@ class BackupActions(QObject):
         self.leftovers.project_opened(store.path)
 
     def before(self, reason: str) -> None:
-        """Back the open project up before a merge or codebook import (the action goes on if this fails)."""
+        """Back the open project up before a codebook import (the action goes on if this fails)."""
         store = self.window.store
-        if store is not None and not store.read_only:
-            self.report(create_backup(store.path, reason, self.clock()))
+        if store is not None:
+            self.report(self.make(store, reason, self.clock()))
+
+    @staticmethod
+    def make(store: ProjectStore, reason: str, now: datetime | None) -> BackupResult | None:
+        """Back ``store`` up for ``reason`` (None: read-only, nothing to back up); Qt-free, so a worker may call it.
+
+        Give the result to :meth:`report` on the GUI thread.
+        """
+        return None if store.read_only else create_backup(store.path, reason, now)
 
     # -- restore ------------------------------------------------------------------
 

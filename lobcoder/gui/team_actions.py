@@ -14,7 +14,7 @@ from lobcoder.gui.background_task import TaskActions
 from lobcoder.gui.failures import error_text
 from lobcoder.gui.i18n import system_language
 from lobcoder.gui.workers import CancelCheck, ProgressCallback
-from lobcoder.storage.backups import BEFORE_MERGE, BackupResult, create_backup
+from lobcoder.storage.backups import BEFORE_MERGE, BackupResult
 from lobcoder.storage.project import EXTENSION, ProjectStore
 
 if TYPE_CHECKING:
@@ -193,11 +193,10 @@ class TeamActions(TaskActions):
             return False
         backups = self.window.menu_actions.backups
         now = backups.clock()
-        made: list[BackupResult] = []
+        made: list[BackupResult | None] = []
 
         def backup() -> None:  # in the worker, under the write lock: the backup is the state merged into
-            if not store.read_only:
-                made.append(create_backup(store.path, BEFORE_MERGE, now))
+            made.append(backups.make(store, BEFORE_MERGE, now))
 
         def work(_progress: ProgressCallback, _cancelled: CancelCheck) -> MergeOutcome:
             return merge_other(store, preview.other, plan.source, backup, expected=plan)
