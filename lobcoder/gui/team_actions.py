@@ -201,9 +201,12 @@ class TeamActions(TaskActions):
         def work(_progress: ProgressCallback, _cancelled: CancelCheck) -> MergeOutcome:
             return merge_other(store, preview.other, plan.source, backup, expected=plan)
 
+        def report_backup(*_failure: object) -> None:  # also when the merge failed after the backup
+            while made:
+                backups.report(made.pop(0))
+
         def done(outcome: MergeOutcome) -> None:
-            for result in made:
-                backups.report(result)
+            report_backup()
             if outcome.stale:
                 self._status(self.tr("The project changed since the preview; nothing was merged."))
                 self.show_preview(replace(preview, plan=outcome.plan), changed=True)
@@ -217,6 +220,8 @@ class TeamActions(TaskActions):
 
         title = self.tr("Merge coding from another project")
         self._start(title, self.tr("Merging {0}…").format(Path(plan.source).name), work, done)
+        if self.task is not None:
+            self.task.worker.signals.failed.connect(report_backup)
         return True
 
     def _choose_report_file(self, plan: MergePlan) -> None:

@@ -165,3 +165,42 @@ def test_merge_changed_since_the_preview_merges_nothing_and_shows_the_new_previe
     assert len([b for b in list_backups(store.path) if b.reason == BEFORE_MERGE]) == 1
     window.undo_stack.undo()
     assert count(store, Coding) == before
+
+
+def test_a_backup_problem_is_still_reported_when_the_merge_then_fails(
+    qtbot, window: MainWindow, tmp_path: Path, monkeypatch
+) -> None:
+    """The backup runs under the write lock before the merge: if the merge fails, its problem is not lost."""
+    import sqlite3
+
+    from PySide6.QtWidgets import QMessageBox
+
+    from lobcoder.storage.backups import backup_folder
+
+    store = window.store
+    assert store is not None and window.undo_stack is not None
+    team(window).write_copy(tmp_path / "ilse.lobcoder", _options(store))
+    qtbot.waitUntil(lambda: team(window).message is not None, timeout=20000)
+    with ProjectStore.open(tmp_path / "ilse.lobcoder") as copy:
+        code_as(copy, "Ilse", "Interview 2", "Keuze", "de mentor hielp me kiezen")
+    team(window).plan_merge(tmp_path / "ilse.lobcoder")
+    qtbot.waitUntil(lambda: team(window).preview is not None, timeout=20000)
+    preview = team(window).preview
+    assert preview is not None
+    folder = backup_folder(store.path)  # a file where the backups go: the backup cannot be made
+    if folder.exists():
+        folder.rename(tmp_path / "old backups")
+    folder.write_text("not a folder", encoding="utf-8")
+    with sqlite3.connect(store.path) as db:  # and the database refuses new codings: the merge fails
+        db.execute("CREATE TRIGGER refuse BEFORE INSERT ON codings BEGIN SELECT RAISE(ABORT, 'refused'); END")
+    db.close()
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda _parent, _title, text, *_a: shown.append(text))
+    before = count(store, Coding)
+
+    preview.accept()
+    qtbot.waitUntil(lambda: bool(shown), timeout=20000)
+    qtbot.waitUntil(lambda: window.menu_actions.backups.last_problem is not None, timeout=5000)
+    assert str(folder) in window.menu_actions.backups.last_problem
+    assert "No backup made" in window.statusBar().currentMessage()
+    assert count(store, Coding) == before and window.undo_stack.count() == 0
