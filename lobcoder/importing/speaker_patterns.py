@@ -32,8 +32,9 @@ DEFAULT_INTERVIEWER_NAMES: frozenset[str] = frozenset(
     }
 )
 
-# Labels that are speakers without being interviewers: together with the
-# interviewer names they are accepted even when they occur only once.
+# Labels that are speakers without being interviewers (respondent labels and
+# role words): together with the interviewer names they are accepted even when
+# they occur only once.
 DEFAULT_RESPONDENT_NAMES: frozenset[str] = frozenset(
     {
         "r",
@@ -52,6 +53,42 @@ DEFAULT_RESPONDENT_NAMES: frozenset[str] = frozenset(
         "informant",
         "spreker",
         "speaker",
+        # Roles in Dutch (mbo) education research, for a transcript in which
+        # the respondent answers only once ("Docent: ...").
+        "docent",
+        "docente",
+        "leraar",
+        "lerares",
+        "mentor",
+        "coach",
+        "slb'er",
+        "slber",
+        "loopbaanbegeleider",
+        "loopbaancoach",
+        "decaan",
+        "begeleider",
+        "stagebegeleider",
+        "praktijkopleider",
+        "contactpersoon",
+        "teamleider",
+        "opleidingsmanager",
+        "manager",
+        "directeur",
+        "student",
+        "studente",
+        "leerling",
+        "cursist",
+        "jongere",
+        "ouder",
+        "moeder",
+        "vader",
+        "werkgever",
+        "teacher",
+        "pupil",
+        "counsellor",
+        "counselor",
+        "parent",
+        "employer",
     }
 )
 

@@ -344,3 +344,20 @@ def test_large_transcript_keeps_every_turn() -> None:
     turns = detect_turns(text)
     assert len(turns) == text.count("\nI: ") + 1 + text.count("\nAnna de Vries: ")
     assert all(text[t.label_start : t.start] in ("I: ", "Anna de Vries: ") for t in turns)
+
+
+@pytest.mark.parametrize("label", ["Docent", "Contactpersoon", "Student", "Mentor 2", "Loopbaanbegeleider", "R"])
+def test_role_labels_are_accepted_once(label: str) -> None:
+    text = f"Interviewer: Hoe gaat het?\n{label}: Goed, we werken samen aan LOB.\n"
+    assert spans(text, detect_turns(text)) == [
+        ("Interviewer", "Interviewer: ", "Hoe gaat het?"),
+        (label, f"{label}: ", "Goed, we werken samen aan LOB."),
+    ]
+
+
+@pytest.mark.parametrize(
+    "line", ["Wat ik wil zeggen: het gaat goed.", "Het doel was: samen leren.", "Docenten zeggen: nee."]
+)
+def test_prose_with_a_colon_stays_in_the_turn_once(line: str) -> None:
+    text = f"Interviewer: Hoe gaat het?\n{line}\n"
+    assert spans(text, detect_turns(text)) == [("Interviewer", "Interviewer: ", f"Hoe gaat het?\n{line}")]

@@ -1,0 +1,43 @@
+"""A respondent label that occurs once (``Docent:``) still starts its own turn after import."""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import json
+from pathlib import Path
+
+import lobcoder.cli.main as cli_main
+from lobcoder.services.batch_import import import_files
+from lobcoder.services.codes import create_code
+from lobcoder.services.codings import add_coding
+from lobcoder.storage.models import Document
+from lobcoder.storage.project import ProjectStore
+
+
+def _run(*args: str | Path) -> tuple[int, str]:
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(io.StringIO()):
+        try:
+            code = cli_main.main([str(a) for a in args])
+        except SystemExit as exc:
+            code = int(exc.code or 0)
+    return code, out.getvalue()
+
+
+def test_once_only_docent_answer_survives_leaving_out_interviewer_turns(tmp_path: Path) -> None:
+    source = tmp_path / "Docent07_w1.txt"
+    source.write_text("Interviewer: Hoe gaat het?\nDocent: Goed, we werken samen aan LOB.\n", encoding="utf-8")
+    path = tmp_path / "p.lobcoder"
+    with ProjectStore.create(path) as store:
+        report = import_files(store, [source])
+        assert report.imported[0].speakers == ("Interviewer", "Docent")
+        with store.transaction() as session:
+            doc = session.query(Document).one()
+            answer = "we werken samen aan LOB"
+            start = doc.text.index(answer)
+            add_coding(session, doc.id, create_code(session, "Samenwerking").id, start, start + len(answer))
+    code, out = _run("report", "frequencies", path, "--exclude-interviewer", "--format", "json")
+    assert code == 0
+    rows = {row["label"]: row["values"] for row in json.loads(out)["rows"]}
+    assert rows["Samenwerking"][:2] == [1, 1]  # the answer is the teacher's, not the interviewer's
