@@ -17,6 +17,10 @@ effective value, e.g. wave 1/2/3; documents without one form a
 "(no value)" column) or, with :data:`Split.DOCUMENT`, one column per document.
 Within a value's column, percentages are of that value's documents
 (participants with a document of that value).
+
+``then_by`` splits each of those columns again by a second attribute
+(school, then wave): one column per pair of values that has documents, under
+a spanning header per value of the first attribute.
 """
 
 from __future__ import annotations
@@ -100,6 +104,7 @@ class FrequencyResult:
     split_labels: tuple[str, ...]
     split_keys: tuple[object, ...]
     described: FilterDescription = FilterDescription()
+    then_by: str | None = None  # the second split attribute; keys are then ((split_by, v), (then_by, w))
 
     def counts(self, row: CodeFrequency) -> Counts:
         return row.rolled if self.rollup else row.own
@@ -135,8 +140,11 @@ class FrequencyResult:
             split_name = self._split_name(language)
             measure = message(f"frequencies.split.{split_measure}", language)
             base += " " + message("frequencies.split_columns", language, split=split_name, measure=measure)
-            if self.split_by is not Split.DOCUMENT:
+            if self.then_by is not None:
+                groups = self._outer_groups(language)
+            elif self.split_by is not Split.DOCUMENT:
                 groups = (ColumnGroup(split_name, 5, len(self.split_labels)),)
+            if self.split_by is not Split.DOCUMENT:
                 people = split_measure in ("participants", "participant_share")
                 unit = message("frequencies.split.participants" if people else "frequencies.split.documents", language)
                 base += " " + message("frequencies.split_n", language, unit=unit, split=split_name)
@@ -158,10 +166,28 @@ class FrequencyResult:
         )
 
     def _split_name(self, language: str) -> str:
-        return message("frequencies.per_document", language) if self.split_by is Split.DOCUMENT else str(self.split_by)
+        if self.split_by is Split.DOCUMENT:
+            return message("frequencies.per_document", language)
+        return f"{self.split_by} × {self.then_by}" if self.then_by is not None else str(self.split_by)
+
+    def _outer_groups(self, language: str) -> tuple[ColumnGroup, ...]:
+        """One spanning header per value of the first attribute, over its columns of the second."""
+        spans: dict[tuple[str, str], list[int]] = {}  # the columns come grouped by the first value
+        for column, key in enumerate(self.split_keys, start=5):
+            spans.setdefault(key[0], []).append(column)  # type: ignore[index]
+        return tuple(
+            ColumnGroup(
+                message("table.no_value", language) if value == NO_VALUE else named_value(attribute, value),
+                columns[0],
+                len(columns),
+            )
+            for (attribute, value), columns in spans.items()
+        )
 
     @staticmethod
     def _split_label(label: str, key: object, language: str) -> str:
+        if isinstance(key, tuple) and len(key) == 2 and isinstance(key[1], tuple):
+            key = key[1]  # a column of the second split: its own value
         if isinstance(key, tuple) and key[1] == NO_VALUE:
             return message("table.no_value", language)
         return label
@@ -187,19 +213,40 @@ def _groups(dataset: Dataset, selection: Selection, split_by: str | Split) -> li
     return [(named_value(split_by, v) if v != NO_VALUE else v, (split_by, v), members) for v, members in groups.items()]
 
 
+def _nested_groups(
+    dataset: Dataset, selection: Selection, outer: str, inner: str
+) -> list[tuple[str, object, list[int]]]:
+    """(label, key, document indices) per pair of values of ``outer`` and ``inner`` that has documents."""
+    columns: list[tuple[str, object, list[int]]] = []
+    for value, members in value_groups(dataset, selection.documents.tolist(), outer).items():
+        for v, part in value_groups(dataset, members, inner).items():
+            columns.append((named_value(inner, v) if v != NO_VALUE else v, ((outer, value), (inner, v)), part))
+    return columns
+
+
 def frequencies(
     dataset: Dataset,
     flt: AnalysisFilter = AnalysisFilter(),
     split_by: str | Split | None = None,
     rollup: bool = True,
+    then_by: str | None = None,
 ) -> FrequencyResult:
-    """Frequencies of the filtered codings per code (see the module docstring)."""
+    """Frequencies of the filtered codings per code (see the module docstring).
+
+    Raises:
+        ValueError: ``then_by`` without an attribute ``split_by``.
+    """
+    if then_by is not None and not isinstance(split_by, str):
+        raise ValueError("a second split needs a first split by an attribute")
     selection = select(dataset, flt)
     per_document = document_code_counts(dataset, selection)
     kept = selection.documents.tolist()
     own = _counts(dataset, per_document, kept)
     up = _counts(dataset, rolled(dataset, per_document, True), kept)
-    groups = _groups(dataset, selection, split_by) if split_by is not None else []
+    if then_by is not None:
+        groups = _nested_groups(dataset, selection, str(split_by), then_by)
+    else:
+        groups = _groups(dataset, selection, split_by) if split_by is not None else []
     mode = rolled(dataset, per_document, rollup)
     split = [_counts(dataset, mode, members) for _, _, members in groups]
     rows = tuple(
@@ -215,4 +262,5 @@ def frequencies(
         split_labels=tuple(label for label, _, _ in groups),
         split_keys=tuple(key for _, key, _ in groups),
         described=flt.describe(dataset),
+        then_by=then_by,
     )

@@ -52,7 +52,13 @@ def register(commands: argparse._SubParsersAction) -> None:
     cmd = kinds.add_parser("frequencies", help="codings, documents and participants per code")
     _common(cmd, rollup_default=True)
     split = cmd.add_mutually_exclusive_group()
-    split.add_argument("--split-by", metavar="ATTRIBUTE", help="one column per value of this attribute (e.g. wave)")
+    split.add_argument(
+        "--split-by",
+        metavar="ATTRIBUTE",
+        action="append",
+        help="one column per value of this attribute (e.g. wave); given twice or as school,ronde: "
+        "per school a column per wave",
+    )
     split.add_argument("--by-document", action="store_true", help="one column per document")
     cmd.set_defaults(handler=cmd_frequencies)
 
@@ -170,10 +176,17 @@ def _one_line_errors(parser: argparse.ArgumentParser) -> None:
 
 def cmd_frequencies(args: argparse.Namespace) -> int:
     def compute(dataset: Dataset, flt: AnalysisFilter) -> list[Table]:
-        split: str | Split | None = Split.DOCUMENT if args.by_document else args.split_by
-        if isinstance(split, str):
-            split = find_attribute(dataset, split)
-        return [frequencies(dataset, flt, split_by=split, rollup=args.rollup).to_table(language=args.language)]
+        names = [n.strip() for given in args.split_by or () for n in given.split(",") if n.strip()]
+        if len(names) > 2:
+            error("report frequencies: --split-by takes at most two attributes (e.g. school,ronde)")
+            raise SystemExit(2)
+        split: str | Split | None = Split.DOCUMENT if args.by_document else None
+        then_by = None
+        if names:
+            split = find_attribute(dataset, names[0])
+            then_by = find_attribute(dataset, names[1]) if len(names) == 2 else None
+        result = frequencies(dataset, flt, split_by=split, rollup=args.rollup, then_by=then_by)
+        return [result.to_table(language=args.language)]
 
     return _report(args, compute)
 

@@ -51,6 +51,10 @@ class FrequenciesTab(AnalysisTab):
         )
         self.split_by = QComboBox()
         self.split_by.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.then_by = QComboBox()  # a second split within each value of the first (school, then wave)
+        self.then_by.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.then_by.setToolTip(self.tr("Split each column again by a second attribute, e.g. per school its waves"))
+        self.then_by.setEnabled(False)
         self.split_measure = QComboBox()
         for key, text in (
             ("document_share", self.tr("% of documents")),
@@ -66,12 +70,16 @@ class FrequenciesTab(AnalysisTab):
         self.controls.addWidget(self.rollup)
         self.controls.addWidget(QLabel(self.tr("Split by:")))
         self.controls.addWidget(self.split_by)
+        self.then_label = QLabel(self.tr("then"))
+        self.controls.addWidget(self.then_label)
+        self.controls.addWidget(self.then_by)
         self.controls.addWidget(QLabel(self.tr("showing")))
         self.controls.addWidget(self.split_measure)
         self.controls.addWidget(QLabel(self.tr("Chart:")))
         self.controls.addWidget(self.chart_column)
         self.controls.addStretch(1)
         refill_combo(self.split_by, [(self.tr("nothing"), NO_SPLIT), (self.tr("document"), BY_DOCUMENT)])
+        refill_combo(self.then_by, [(self.tr("nothing"), NO_SPLIT)])
 
         self.model = AnalysisTableModel(self)
         self.table = table_view()
@@ -101,6 +109,7 @@ class FrequenciesTab(AnalysisTab):
 
         self.rollup.toggled.connect(self.recompute)
         self.split_by.currentIndexChanged.connect(self._split_changed)
+        self.then_by.currentIndexChanged.connect(self.recompute)
         self.split_measure.currentIndexChanged.connect(self._show_table)
         self.chart_column.currentIndexChanged.connect(self._update_chart)
 
@@ -109,12 +118,15 @@ class FrequenciesTab(AnalysisTab):
         choices = [(self.tr("nothing"), NO_SPLIT), *((name, name) for name in attributes)]
         choices.append((self.tr("document"), BY_DOCUMENT))
         refill_combo(self.split_by, choices)
+        refill_combo(self.then_by, [(self.tr("nothing"), NO_SPLIT), *((name, name) for name in attributes)])
 
     def computation(self, flt: AnalysisFilter) -> Computation:
         rollup = self.rollup.isChecked()
         key = self.split_by.currentData()
         split: str | Split | None = Split.DOCUMENT if key == BY_DOCUMENT else (key or None)
-        return lambda dataset: frequencies(dataset, flt, split_by=split, rollup=rollup)
+        second = self.then_by.currentData() if isinstance(split, str) else None
+        then_by = second if second and second != split else None
+        return lambda dataset: frequencies(dataset, flt, split_by=split, rollup=rollup, then_by=then_by)
 
     def show_result(self, result: FrequencyResult | None) -> None:
         self._show_table()
@@ -133,6 +145,7 @@ class FrequenciesTab(AnalysisTab):
     def _split_changed(self) -> None:
         key = self.split_by.currentData()
         self.split_measure.setEnabled(bool(key))
+        self.then_by.setEnabled(bool(key) and key != BY_DOCUMENT)  # documents split no further
         # Per document the natural figure is the number of codings; per value the share of documents.
         self.split_measure.blockSignals(True)
         self.split_measure.setCurrentIndex(

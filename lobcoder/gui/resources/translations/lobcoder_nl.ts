@@ -295,7 +295,7 @@
         <translation>Segmentoverlap vergelijkt twee codeurs; kies codeur B.</translation>
     </message>
     <message>
-        <location line="+140"/>
+        <location line="+146"/>
         <source>agreement</source>
         <translation>overeenstemming</translation>
     </message>
@@ -1170,7 +1170,7 @@
 <context>
     <name>CooccurrenceTab</name>
     <message>
-        <location filename="../../analysis/cooccurrence_tab.py" line="+192"/>
+        <location filename="../../analysis/cooccurrence_tab.py" line="+193"/>
         <source>overlapping codings</source>
         <translation>overlappende coderingen</translation>
     </message>
@@ -1280,7 +1280,7 @@
         <translation>Volgorde:</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+22"/>
         <location line="+237"/>
         <source>Select a cell to list the passages where both codes occur.</source>
         <translation>Kies een cel om de passages te zien waarin beide codes voorkomen.</translation>
@@ -2206,6 +2206,11 @@ Taal van het codeboek:</numerusform>
     </message>
     <message>
         <location line="+6"/>
+        <source>Split each column again by a second attribute, e.g. per school its waves</source>
+        <translation>Splits elke kolom nog eens op een tweede kenmerk, bijv. per school de rondes</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>% of documents</source>
         <translation>% van de documenten</translation>
     </message>
@@ -2236,6 +2241,11 @@ Taal van het codeboek:</numerusform>
     </message>
     <message>
         <location line="+2"/>
+        <source>then</source>
+        <translation>dan</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>showing</source>
         <translation>met</translation>
     </message>
@@ -2246,18 +2256,20 @@ Taal van het codeboek:</numerusform>
     </message>
     <message>
         <location line="+3"/>
-        <location line="+35"/>
+        <location line="+1"/>
+        <location line="+36"/>
+        <location line="+3"/>
         <source>nothing</source>
         <translation>niets</translation>
     </message>
     <message>
-        <location line="-35"/>
-        <location line="+36"/>
+        <location line="-40"/>
+        <location line="+38"/>
         <source>document</source>
         <translation>document</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+20"/>
         <source>code frequencies</source>
         <translation>codefrequenties</translation>
     </message>
@@ -3073,7 +3085,7 @@ Kwalitatief coderen van interviewtranscripten.</translation>
 <context>
     <name>PassageModel</name>
     <message>
-        <location filename="../../analysis/cooccurrence_tab.py" line="-399"/>
+        <location filename="../../analysis/cooccurrence_tab.py" line="-395"/>
         <source>Document</source>
         <translation>Document</translation>
     </message>
@@ -3109,7 +3121,7 @@ Kwalitatief coderen van interviewtranscripten.</translation>
 <context>
     <name>PreviewPane</name>
     <message>
-        <location filename="../../dialogs/import_preview.py" line="+296"/>
+        <location filename="../../dialogs/import_preview.py" line="+295"/>
         <location line="+1"/>
         <source>Speaker</source>
         <translation>Spreker</translation>
@@ -3224,7 +3236,7 @@ Kwalitatief coderen van interviewtranscripten.</translation>
 <context>
     <name>PseudonymiseDialog</name>
     <message>
-        <location filename="../../pseudonymise/dialog.py" line="+64"/>
+        <location filename="../../pseudonymise/dialog.py" line="+65"/>
         <source>Pseudonymise project</source>
         <translation>Project pseudonimiseren</translation>
     </message>
