@@ -11,7 +11,11 @@ code's quotes by one rule:
 * ``longest``: the longest quotes (ties: the earlier one).
 * ``random``: a random sample, the same for the same ``seed`` and code.
 
-The chosen quotes keep their document order. An **attribution** is built from
+The chosen quotes keep their document order, unless ``order_by`` names
+attributes (or ``participant``, ``document``) to list each code's quotes by:
+values in natural order ("ronde 2" before "ronde 10"), quotes without a value
+last, ties in document order. Ordering comes after picking, so it never
+changes which quotes are shown. An **attribution** is built from
 fields in the order given: ``participant`` (else the turn's speaker),
 ``speaker``, ``document``, ``paragraph`` ("paragraph 12" / "alinea 12"),
 ``time`` (of the turn), or an attribute's name for its value. A value that is
@@ -34,7 +38,7 @@ from dataclasses import dataclass, replace
 from functools import cached_property
 from typing import Literal
 
-from lobcoder.analysis.dataset import NO_VALUE, CodeNode, Dataset, IntArray
+from lobcoder.analysis.dataset import NO_VALUE, CodeNode, Dataset, IntArray, natural_key
 from lobcoder.analysis.filters import AnalysisFilter, FilterDescription, join_names
 from lobcoder.analysis.quotes import (
     CodeRows,
@@ -53,6 +57,8 @@ PickRule = Literal["spread", "longest", "random"]
 PICK_RULES: tuple[PickRule, ...] = ("spread", "longest", "random")
 FIELDS = ("participant", "speaker", "document", "paragraph", "time")
 """Attribution fields besides attribute names."""
+ORDER_FIELDS = ("participant", "document")
+"""Fields besides attribute names that quotes can be ordered by."""
 _NUMBER = re.compile(r"[+-]?\d+([.,]\d+)?")
 
 
@@ -80,6 +86,7 @@ class QuoteReport:
     attribute_names: tuple[str, ...]
     described: FilterDescription = FilterDescription()
     pseudonymised: bool = False  # read from a pseudonymised copy: the notes say so
+    order_by: tuple[str, ...] = ()  # what each code's quotes are ordered by; () is document order
 
     def attribution_of(self, quote: Quote, language: str = "en") -> str:
         """ "(Marieke, docent, ronde 1)", or "" when no field has a value."""
@@ -137,6 +144,9 @@ class QuoteReport:
         else:
             rule = message(f"quotes.rule.{self.rule}", language, seed=self.seed)
             lines.append(message("quotes.note.at_most", language, count=self.per_code, rule=rule))
+        if self.order_by:
+            fields = [message(f"quotes.order.{f}", language) if f in ORDER_FIELDS else f for f in self.order_by]
+            lines.append(message("quotes.note.order", language, fields=join_names(fields, language)))
         if self.context:
             lines.append(message("quotes.note.context", language, count=self.context))
         sole = self.sole_coder
@@ -173,6 +183,33 @@ def _field(quote: Quote, field: str, language: str) -> str:
     if value is None or value == NO_VALUE:
         return ""
     return f"{field} {value}" if _NUMBER.fullmatch(value) else value
+
+
+def _order_value(quote: Quote, field: str) -> str | None:
+    if field == "participant":
+        return quote.participant
+    if field == "document":
+        return quote.document
+    value = quote.attributes.get(field)
+    return None if value is None or value == NO_VALUE else value
+
+
+def ordered(quotes: Sequence[Quote], order_by: Sequence[str]) -> tuple[Quote, ...]:
+    """``quotes`` by the values of ``order_by`` in natural order, missing values last; ties keep their order."""
+
+    def key(quote: Quote) -> tuple[object, ...]:
+        values = (_order_value(quote, field) for field in order_by)
+        return tuple((value is None, natural_key(value or "")) for value in values)
+
+    return tuple(sorted(quotes, key=key))  # a stable sort: ties stay in document order
+
+
+def _order_fields(order_by: Sequence[str], attribute_names: tuple[str, ...]) -> tuple[str, ...]:
+    unknown = [f for f in order_by if f not in ORDER_FIELDS and f not in attribute_names]
+    if unknown:
+        known = ", ".join((*ORDER_FIELDS, *attribute_names))
+        raise ValueError(f"cannot order quotes by {unknown[0]!r} (fields: {known})")
+    return tuple(order_by)
 
 
 def pick(quotes: Sequence[Quote], per_code: int | None, rule: PickRule = "spread", seed: int = 1) -> list[Quote]:
@@ -254,6 +291,7 @@ def quote_report(
     attribution: Sequence[str] | None = None,
     definitions: bool = False,
     context: int = 0,
+    order_by: Sequence[str] = (),
 ) -> QuoteReport:
     """Group ``result`` by code and pick the quotes to show (see the module docstring).
 
@@ -264,13 +302,14 @@ def quote_report(
         ValueError: an unknown rule or attribution field, or ``per_code`` below 1.
     """
     fields = _fields(per_code, rule, attribution, result.attribute_names)
+    order = _order_fields(order_by, result.attribute_names)
     by_code: dict[int, list[Quote]] = {}
     codes: dict[int, CodeNode] = {}
     for quote in result.quotes:
         by_code.setdefault(quote.listed_under.id, []).append(quote)
         codes[quote.listed_under.id] = quote.listed_under
     groups = tuple(
-        QuoteGroup(codes[code_id], tuple(pick(found, per_code, rule, seed)), len(found))
+        QuoteGroup(codes[code_id], ordered(pick(found, per_code, rule, seed), order), len(found))
         for code_id, found in by_code.items()
     )
     return QuoteReport(
@@ -284,6 +323,7 @@ def quote_report(
         rollup=result.rollup,
         attribute_names=result.attribute_names,
         described=result.described,
+        order_by=order,
     )
 
 
@@ -300,6 +340,7 @@ def picked_quote_report(
     attribution: Sequence[str] | None = None,
     definitions: bool = False,
     documents: DocumentReader | None = None,
+    order_by: Sequence[str] = (),
 ) -> QuoteReport:
     """``quote_report(quotes(dataset, flt, codes, rollup, context), ...)``, picking before reading any text.
 
@@ -310,6 +351,7 @@ def picked_quote_report(
     neither every text in memory nor every quote built.
     """
     fields = _fields(per_code, rule, attribution, dataset.attribute_names)
+    order = _order_fields(order_by, dataset.attribute_names)
     starts, ends, document_of = dataset.codings.start, dataset.codings.end, dataset.codings.document
     picked: list[CodeRows] = []
     totals: list[int] = []
@@ -335,7 +377,7 @@ def picked_quote_report(
         totals.append(len(code_rows))
     found = quotes_of_rows(dataset, picked, documents or dataset_documents(dataset), context)
     groups = tuple(
-        QuoteGroup(code_rows.code, tuple(group), total)
+        QuoteGroup(code_rows.code, ordered(group, order), total)
         for code_rows, group, total in zip(picked, found, totals, strict=True)
     )
     return QuoteReport(
@@ -349,4 +391,5 @@ def picked_quote_report(
         rollup=rollup,
         attribute_names=dataset.attribute_names,
         described=flt.describe(dataset),
+        order_by=order,
     )

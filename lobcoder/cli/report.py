@@ -18,7 +18,7 @@ from lobcoder.analysis.crosstab import crosstab, participant_by_wave
 from lobcoder.analysis.dataset import Dataset, load_reading
 from lobcoder.analysis.filters import AnalysisFilter
 from lobcoder.analysis.frequencies import Split, frequencies
-from lobcoder.analysis.quote_report import FIELDS, PICK_RULES, QuoteReport, picked_quote_report
+from lobcoder.analysis.quote_report import FIELDS, ORDER_FIELDS, PICK_RULES, QuoteReport, picked_quote_report
 from lobcoder.analysis.table import Table
 from lobcoder.analysis.units import UNITS
 from lobcoder.cli.output import error, one_line, print_json
@@ -109,6 +109,12 @@ def register(commands: argparse._SubParsersAction) -> None:
     )
     quoting.add_argument(
         "--context", type=_count, default=0, metavar="WORDS", help="words of context from the quote's own turn"
+    )
+    quoting.add_argument(
+        "--order-by",
+        metavar="FIELDS",
+        help="comma-separated attribute names (or participant, document) to list each code's quotes by, "
+        "in natural order, e.g. ronde (default: document order)",
     )
     quoting.add_argument("--definitions", action="store_true", help="the code's definition under its heading")
     quoting.add_argument("--layout", choices=("blocks", "table"), default="blocks", help="Word layout (default blocks)")
@@ -236,6 +242,11 @@ def cmd_quotes(args: argparse.Namespace) -> int:
         if args.attribution:
             fields = [f.strip() for f in args.attribution.split(",") if f.strip()]
             attribution = [f.casefold() if f.casefold() in FIELDS else find_attribute(dataset, f) for f in fields]
+        order_by = [
+            f.casefold() if f.casefold() in ORDER_FIELDS else find_attribute(dataset, f)
+            for f in (f.strip() for f in (args.order_by or "").split(","))
+            if f
+        ]
         report = picked_quote_report(
             dataset,
             flt,
@@ -246,6 +257,7 @@ def cmd_quotes(args: argparse.Namespace) -> int:
             seed=args.seed,
             attribution=attribution,
             definitions=args.definitions,
+            order_by=order_by,
         )
     report = replace(report, pseudonymised=args.pseudonymise)
     if kind is None:

@@ -195,6 +195,12 @@ MESSAGES.update(
             en="In grey: up to {count} words of context before and after each quote, from its own speaker turn.",
             nl="In grijs: hoogstens {count} woorden context voor en na elk citaat, uit dezelfde spreekbeurt.",
         ),
+        "quotes.note.order": M(
+            en="The quotes of each code are ordered by {fields}; quotes without a value come last.",
+            nl="De citaten van elke code staan geordend op {fields}; citaten zonder waarde staan achteraan.",
+        ),
+        "quotes.order.participant": M(en="participant", nl="deelnemer"),
+        "quotes.order.document": M(en="document", nl="document"),
         "quotes.attribution.paragraph": M(en="paragraph {number}", nl="alinea {number}"),
         "quotes.shown": M(en="{shown} of {total} quotes", nl="{shown} van {total} citaten"),
         "quotes.coded_by": M(en="coded by {coders}", nl="gecodeerd door {coders}"),

@@ -58,6 +58,7 @@ SAME_IN_EVERY_LANGUAGE = {
     "cooccurrence.unit.overlap",
     "cooccurrence.unit.document",
     "quotes.document",
+    "quotes.order.document",
     "merge.by.guid",
     "merge.kind.code",
     "merge.kind.document",
