@@ -191,6 +191,9 @@ def cmd_frequencies(args: argparse.Namespace) -> int:
         if names:
             split = find_attribute(dataset, names[0])
             then_by = find_attribute(dataset, names[1]) if len(names) == 2 else None
+            if then_by == split:
+                error(f"report frequencies: --split-by names {split} twice; give two attributes (e.g. school,ronde)")
+                raise SystemExit(2)
         result = frequencies(dataset, flt, split_by=split, rollup=args.rollup, then_by=then_by)
         return [result.to_table(language=args.language)]
 

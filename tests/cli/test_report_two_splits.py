@@ -95,6 +95,11 @@ def test_too_many_split_attributes_is_one_line(project: Path) -> None:
         err.strip()
         == "lobcoder: error: report frequencies: --split-by takes at most two attributes (e.g. school,ronde)"
     )
+    code, out, err = run("report", "frequencies", project, "--split-by", "school,School")
+    assert code == 2 and out == ""
+    assert err.strip() == (
+        "lobcoder: error: report frequencies: --split-by names school twice; give two attributes (e.g. school,ronde)"
+    )
 
 
 def test_excel_has_schools_over_their_waves(tmp_path: Path, project: Path) -> None:
