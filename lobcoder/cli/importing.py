@@ -13,6 +13,7 @@ from lobcoder.importing.speakers import DEFAULT_INTERVIEWER_NAMES, SpeakerPatter
 from lobcoder.participants.apply import apply_plan
 from lobcoder.participants.plan import plan_sheet
 from lobcoder.services.batch_import import ImportOptions, ImportReport, collect_files, import_files, preview_file
+from lobcoder.services.speakers import speaker_names
 from lobcoder.storage.project import ProjectStore
 
 
@@ -75,11 +76,22 @@ def register(commands: argparse._SubParsersAction) -> None:
     cmd.set_defaults(handler=cmd_import)
 
 
+def _known_speakers(project: str) -> frozenset[str]:
+    """The speakers already in the project (none while it does not exist yet)."""
+    if not Path(project).exists():
+        return frozenset()
+    with ProjectStore.open(project) as store, store.read() as session:
+        return speaker_names(session)
+
+
 def _options(args: argparse.Namespace) -> ImportOptions:
     names = DEFAULT_INTERVIEWER_NAMES | {n.strip().lower() for n in args.interviewer}
     try:
         pattern = SpeakerPattern(
-            regex=args.speaker_pattern, min_occurrences=args.min_speaker_turns, interviewer_names=names
+            regex=args.speaker_pattern,
+            min_occurrences=args.min_speaker_turns,
+            interviewer_names=names,
+            known_names=_known_speakers(args.project),
         )
     except ValueError as exc:
         raise SystemExit(_usage_error(f"--speaker-pattern: {exc}")) from exc

@@ -58,7 +58,8 @@ class SpeakerPattern:
     ends. Only the frequency rule applies to it: the user has already said what
     a label looks like, and ``min_occurrences=1`` accepts every match.
 
-    A label that is not a known interviewer or respondent label must occur at
+    A label that is not a known interviewer or respondent label, nor one of
+    ``known_names`` (the speakers already in the project), must occur at
     least ``min_occurrences`` times at a line start, which keeps one-off phrases
     such as ``Het probleem was:`` out. A known label only ever followed by a
     tab (a Word table cell) must too, unless another such label is a speaker
@@ -73,6 +74,7 @@ class SpeakerPattern:
     regex: str | None = None
     min_occurrences: int = 2
     interviewer_names: frozenset[str] = DEFAULT_INTERVIEWER_NAMES
+    known_names: frozenset[str] = frozenset()  # speakers the project already has: trusted once too
     compiled: re.Pattern[str] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
@@ -84,7 +86,11 @@ class SpeakerPattern:
     def is_known(self, name: str) -> bool:
         """Known labels are trusted even when they occur once."""
         key = name_key(name)
-        return key in keyed(self.interviewer_names) or key in keyed(DEFAULT_RESPONDENT_NAMES)
+        return (
+            key in keyed(self.interviewer_names)
+            or key in keyed(DEFAULT_RESPONDENT_NAMES)
+            or key in keyed(self.known_names)
+        )
 
 
 @dataclass(frozen=True)

@@ -75,6 +75,12 @@ def has_turns(session: Session, speaker: Speaker) -> bool:
     return session.scalar(select(SpeakerTurn.id).where(SpeakerTurn.speaker_id == speaker.id).limit(1)) is not None
 
 
+def speaker_names(session: Session) -> frozenset[str]:
+    """The names of the project's speakers that have a turn: an import trusts them even once."""
+    rows = session.scalars(select(Speaker.name).join(SpeakerTurn, SpeakerTurn.speaker_id == Speaker.id).distinct())
+    return frozenset(rows)
+
+
 def document_speakers(session: Session, document_id: int) -> list[SpeakerInfo]:
     """The speakers of one document with their turns in it (``documents`` is 1)."""
     rows = session.execute(

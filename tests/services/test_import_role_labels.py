@@ -41,3 +41,21 @@ def test_once_only_docent_answer_survives_leaving_out_interviewer_turns(tmp_path
     assert code == 0
     rows = {row["label"]: row["values"] for row in json.loads(out)["rows"]}
     assert rows["Samenwerking"][:2] == [1, 1]  # the answer is the teacher's, not the interviewer's
+
+
+def test_a_name_the_project_already_has_counts_once(tmp_path: Path) -> None:
+    first = tmp_path / "Marieke_w1.txt"
+    first.write_text("I: Hoe gaat het?\nMarieke: Goed.\nI: En verder?\nMarieke: Prima.\n", encoding="utf-8")
+    second = tmp_path / "Marieke_w2.txt"
+    second.write_text("I: Wat is er veranderd?\nMarieke: We werken nu samen.\n", encoding="utf-8")
+    prose = tmp_path / "Notities.txt"
+    prose.write_text("I: Nog iets?\nWat ik nog kwijt wil: dank.\n", encoding="utf-8")
+    path = tmp_path / "p.lobcoder"
+    with ProjectStore.create(path):
+        pass
+    assert _run("import", path, first)[0] == 0
+    # Marieke answers once in wave 2: the project knows her, so her answer is her own turn.
+    code, out = _run("import", path, second, prose, "--json")
+    assert code == 0
+    speakers = {Path(r["path"]).name: r["speakers"] for r in json.loads(out)["files"]}
+    assert speakers == {"Marieke_w2.txt": ["I", "Marieke"], "Notities.txt": ["I"]}

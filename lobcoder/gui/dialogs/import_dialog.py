@@ -48,6 +48,7 @@ from lobcoder.importing.readers import SUPPORTED_EXTENSIONS
 from lobcoder.importing.speakers import InvalidSpeakerPattern, SpeakerPattern
 from lobcoder.participants.plan_model import ApplyResult, SheetPlan
 from lobcoder.services.batch_import import ImportOptions, ImportReport, collect_files, import_files
+from lobcoder.services.speakers import speaker_names
 from lobcoder.storage.project import ProjectStore
 
 WARNING_COLOR = QColor("#8a5a00")
@@ -176,6 +177,8 @@ class ImportDialog(QDialog):
         QVBoxLayout(sheet_box).addWidget(self.sheet)
 
         self.speakers = SpeakerSettings(self.settings.speaker_pattern)
+        with self.store.read() as session:  # the project's speakers count as labels even once
+            self.speakers.known_names = speaker_names(session)
         speakers_box = QGroupBox(self.tr("Speakers"))
         QVBoxLayout(speakers_box).addWidget(self.speakers)
         self.preview = PreviewPane()

@@ -172,6 +172,7 @@ class SpeakerSettings(QWidget):
     def __init__(self, last_custom: str = "", parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._last_custom = last_custom
+        self.known_names: frozenset[str] = frozenset()  # the project's speakers: labels even once
         self.detect = QCheckBox(self.tr("Detect speakers"))
         self.detect.setChecked(True)
         self.detect.setToolTip(self.tr("Split each transcript into turns at labels such as ‘I:’ or ‘Anna:’"))
@@ -241,7 +242,7 @@ class SpeakerSettings(QWidget):
         regex = self.custom_regex()
         if regex is not None and not regex.strip():
             raise InvalidSpeakerPattern(self.tr("Enter a regular expression with a group (?P<speaker>…)."))
-        return SpeakerPattern(regex, self.min_turns.value(), self.interviewer_names())
+        return SpeakerPattern(regex, self.min_turns.value(), self.interviewer_names(), self.known_names)
 
     def error_text(self) -> str | None:
         try:
