@@ -38,7 +38,7 @@ from dataclasses import dataclass, replace
 from functools import cached_property
 from typing import Literal
 
-from lobcoder.analysis.dataset import NO_VALUE, CodeNode, Dataset, IntArray, natural_key
+from lobcoder.analysis.dataset import NO_VALUE, CodeNode, Dataset, IntArray
 from lobcoder.analysis.filters import AnalysisFilter, FilterDescription, join_names
 from lobcoder.analysis.quotes import (
     CodeRows,
@@ -52,6 +52,7 @@ from lobcoder.analysis.quotes import (
 )
 from lobcoder.analysis.table import Table
 from lobcoder.i18n import message
+from lobcoder.util.natural_sort import natural_key
 
 PickRule = Literal["spread", "longest", "random"]
 PICK_RULES: tuple[PickRule, ...] = ("spread", "longest", "random")
