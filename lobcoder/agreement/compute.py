@@ -131,7 +131,7 @@ def agreement(
     selection = select_codings(dataset, ids, documents)
     if not any(bin(int(r)).count("1") >= 2 for r in selection.raters):
         *first, last = (dataset.coders[c] for c in ids)
-        names = say("problem.agreement.and", first=", ".join(first), last=last)
+        names = say("filter.and", first=", ".join(first), last=last)
         raise AgreementProblem(say("problem.agreement.nothing_coded", names=names))
     bits = [1 << i for i in range(len(ids))]
     pairs = [(a, b) for i, a in enumerate(bits) for b in bits[i + 1 :]]

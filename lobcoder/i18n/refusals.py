@@ -57,7 +57,6 @@ MESSAGES: dict[str, M] = {
         en="no document has been coded by {names}: nothing to compare",
         nl="geen enkel document is gecodeerd door {names}: er is niets te vergelijken",
     ),
-    "problem.agreement.and": M(en="{first} and {last}", nl="{first} en {last}"),
     "problem.agreement.format": M(en="use .docx, .xlsx or .csv", nl="gebruik .docx, .xlsx of .csv"),
     # The research codebook added to a project (CodebookConflictError).
     "problem.builtin.same_guid": M(
