@@ -180,7 +180,7 @@ def plan_codebook_import(session: Session, codebook: Codebook) -> CodebookImport
         planner.visit(code, (), ("existing", None))
     notes: list[Said] = []
     if codebook.sets:
-        notes.append(say("note.code_sets_dropped", count=len(codebook.sets)))
+        notes.append(say("note.sets_dropped", count=len(codebook.sets)))
     return CodebookImportPlan(tuple(planner.planned), codebook.origin, tuple(notes))
 
 

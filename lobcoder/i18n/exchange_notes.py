@@ -252,9 +252,5 @@ MESSAGES.update(
             en="its name path is code {name!r}, which another code in the file claims by GUID",
             nl="het naampad is dat van code {name!r}, die een andere code in het bestand via de GUID claimt",
         ),
-        "note.code_sets_dropped": M(
-            en="{count} code set(s) not imported: lobcoder has no code sets",
-            nl="{count} codeset(s) niet geïmporteerd: lobcoder kent geen codesets",
-        ),
     }
 )

@@ -207,6 +207,6 @@ def test_sets_are_noted_and_plan_is_plain_data(project: ProjectStore) -> None:
     with project.read() as session:
         plan = plan_codebook_import(session, codebook)
     assert isinstance(plan, CodebookImportPlan)
-    assert "note: 1 code set(s) not imported: lobcoder has no code sets" in plan.summary_lines()
+    assert "note: 1 set(s) not imported: lobcoder has no sets" in plan.summary_lines()
     plain = to_plain(plan)
     assert plain["origin"] == "MAXQDA 24" and plain["codes"][0]["status"] == UNCHANGED
