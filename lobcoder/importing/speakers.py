@@ -61,10 +61,12 @@ class SpeakerPattern:
     A label that is not a known interviewer or respondent label, nor one of
     ``known_names`` (the speakers already in the project), must occur at
     least ``min_occurrences`` times at a line start, which keeps one-off phrases
-    such as ``Het probleem was:`` out. A known label only ever followed by a
-    tab (a Word table cell) must too, unless another such label is a speaker
-    (a transcript laid out as a table): a table of facts above a transcript
-    ("Respondent | Anna") holds no turn.
+    such as ``Het probleem was:`` out. A label followed by a tab (a Word table
+    cell) is counted apart from its name's other labels, and a known one must
+    occur that often too, unless another tab-followed label is a speaker (a
+    transcript laid out as a table): a table of facts above a transcript
+    ("Respondent | Anna", "Interviewer | Jan") holds no turn, even when
+    ``Interviewer:`` opens turns below it.
 
     Raises:
         InvalidSpeakerPattern: (a ``ValueError``) for a regex that does not
@@ -148,6 +150,7 @@ class _Candidate:
 
 
 _Label = tuple[int, int, int, str, "int | None", bool]  # line start, label start, turn start, speaker, time, tab
+_Form = tuple[str, bool]  # a speaker, and whether the label was followed by a tab
 
 
 def _default_labels(text: str) -> Iterator[_Label]:
@@ -196,32 +199,41 @@ def _labels(text: str, pattern: SpeakerPattern) -> Iterator[_Label]:
 def _candidates(text: str, pattern: SpeakerPattern) -> list[_Candidate]:
     """Every label-like line start, each marked with a reject reason or accepted."""
     found = [_Candidate(*label) for label in _labels(text, pattern)]
-    counts = Counter(c.speaker for c in found)
-    tabbed = {c.speaker for c in found if c.tabbed}
-    plain = {c.speaker for c in found if not c.tabbed}
-    verdicts = _verdicts(counts, tabbed, plain, pattern)
+    verdicts = _verdicts(Counter((c.speaker, c.tabbed) for c in found), pattern)
     for c in found:
-        c.occurrences = counts[c.speaker]
-        c.reason = verdicts[c.speaker]
+        c.reason, c.occurrences = verdicts[c.speaker, c.tabbed]
     return found
 
 
-def _verdicts(
-    counts: Counter[str], tabbed: set[str], plain: set[str], pattern: SpeakerPattern
-) -> dict[str, RejectReason | None]:
-    """Each name's verdict; names in ``tabbed`` have a label followed by a tab, in ``plain`` one that is not.
+def _verdicts(counts: Counter[_Form], pattern: SpeakerPattern) -> dict[_Form, tuple[RejectReason | None, int]]:
+    """Each form's verdict and the count it was judged on.
 
-    A known label only ever followed by a tab is trusted as a known label
-    only when a tab-separated label is a speaker anyway (see :class:`SpeakerPattern`).
+    A label not followed by a tab counts with every label of its name. A
+    label followed by a tab (a Word table cell) counts only with those of its
+    name followed by a tab, and a known label there is trusted only when a
+    tab-followed label is a speaker anyway, by its count (a transcript laid
+    out as a table, see :class:`SpeakerPattern`): ``Interviewer<tab>Jan`` in a
+    table of facts is no turn even when ``Interviewer:`` opens turns below it.
     """
-    verdicts = {name: _judge(name, count, pattern, name not in plain) for name, count in counts.items()}
-    if any(verdicts[name] is None for name in tabbed):
-        return {name: _judge(name, count, pattern) for name, count in counts.items()}
+    names: Counter[str] = Counter()
+    for (name, _), count in counts.items():
+        names[name] += count
+    judged = {(name, tab): (count if tab else names[name]) for (name, tab), count in counts.items()}
+
+    def judge(trust_tabbed: bool) -> dict[_Form, tuple[RejectReason | None, int]]:
+        return {
+            (name, tab): (_judge(name, count, pattern, tab and not trust_tabbed), count)
+            for (name, tab), count in judged.items()
+        }
+
+    verdicts = judge(trust_tabbed=False)
+    if any(reason is None for (_, tab), (reason, _) in verdicts.items() if tab):
+        return judge(trust_tabbed=True)
     return verdicts
 
 
 def _judge(name: str, count: int, pattern: SpeakerPattern, tabbed: bool = False) -> RejectReason | None:
-    """Why ``name`` is no speaker, or None; ``tabbed``: every label of it was followed by a tab."""
+    """Why ``name`` is no speaker, or None; ``tabbed``: a known label is not trusted (a table cell's)."""
     if pattern.regex is None:
         reason = check_name(name)
         if reason is not None:
@@ -258,18 +270,17 @@ def detect_turn_table(text: str, pattern: SpeakerPattern | None = None) -> TurnT
     pattern = pattern or SpeakerPattern()
     line_starts, label_starts, starts = array("q"), array("q"), array("q")
     speakers: list[str] = []  # one shared string per name
+    tabbed: list[bool] = []  # whether the label was followed by a tab
     times: list[int | None] = []
-    tabbed: set[str] = set()  # names with a label followed by a tab
-    plain: set[str] = set()  # and not
     for line_start, label_start, start, speaker, timestamp_ms, tab in _labels(text, pattern):
         line_starts.append(line_start)
         label_starts.append(label_start)
         starts.append(start)
         speakers.append(speaker)
+        tabbed.append(tab)
         times.append(timestamp_ms)
-        (tabbed if tab else plain).add(speaker)
-    verdicts = _verdicts(Counter(speakers), tabbed, plain, pattern)
-    accepted = array("q", (i for i, name in enumerate(speakers) if verdicts[name] is None))
+    verdicts = _verdicts(Counter(zip(speakers, tabbed, strict=True)), pattern)
+    accepted = array("q", (i for i, form in enumerate(zip(speakers, tabbed, strict=True)) if verdicts[form][0] is None))
     ends = _turn_ends(text, array("q", (line_starts[i] for i in accepted)), array("q", (starts[i] for i in accepted)))
     table = TurnTable()
     for i, end in zip(accepted, ends, strict=True):

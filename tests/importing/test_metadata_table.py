@@ -6,7 +6,7 @@ from pathlib import Path
 
 import docx
 
-from lobcoder.importing.speakers import detect_turns
+from lobcoder.importing.speakers import detect_turn_table, detect_turns, preview
 from lobcoder.services.batch_import import import_files
 from lobcoder.services.documents import get_document, list_documents
 from lobcoder.storage.project import ProjectStore
@@ -51,3 +51,21 @@ def test_a_two_column_transcript_table_still_gives_its_turns() -> None:
     assert [t.speaker for t in detect_turns(text)] == ["Interviewer", "Respondent", "Interviewer", "Respondent"]
     # A known label written with a colon is still trusted when it occurs once.
     assert [t.speaker for t in detect_turns("I: Hoe gaat het?\nAnna: Goed.\nAnna: Echt.")] == ["I", "Anna", "Anna"]
+
+
+def test_a_fact_table_naming_the_interviewer_too_gives_no_turn() -> None:
+    # "Interviewer" also opens turns below with a colon; its table row is still a fact, not a turn.
+    text = (
+        "Interviewer\tJan\nRespondent\tAnna\nFunctie\tdocent\n"
+        "Interviewer: Hoe gaat het?\nDocent: Goed.\nInterviewer: En verder?\nDocent: Ook goed."
+    )
+    expected = [
+        ("Interviewer", "Hoe gaat het?"),
+        ("Docent", "Goed."),
+        ("Interviewer", "En verder?"),
+        ("Docent", "Ook goed."),
+    ]
+    assert [(t.speaker, text[t.start : t.end]) for t in detect_turns(text)] == expected
+    assert [(t.speaker, text[t.start : t.end]) for t in detect_turn_table(text)] == expected
+    rejected = {line.text: line.rejected_label for line in preview(text).lines if line.rejected_label}
+    assert str(rejected["Interviewer\tJan"]) == "Interviewer occurs only once"
