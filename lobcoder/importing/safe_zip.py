@@ -86,8 +86,12 @@ class SafeZip:
             self._zip = zipfile.ZipFile(io.BytesIO(data) if data is not None else self.path)
         except FileNotFoundError:
             raise FileProblem(self.path, say("problem.zip.not_found")) from None
-        except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError) as error:
-            raise FileProblem(self.path, say("problem.zip.unreadable", reason=error)) from None
+        except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, EOFError) as error:
+            # Not a zip, or a damaged one: Python's words for why ("File is not a zip file")
+            # mean nothing to the researcher; they stay in the exception chain for the log.
+            raise FileProblem(self.path, say("problem.zip.damaged")) from error
+        except OSError as error:
+            raise FileProblem(self.path, say("problem.zip.unreadable", reason=error.strerror or error)) from None
         try:
             self._members = self._check_members()
         except BaseException:

@@ -70,7 +70,10 @@ def _read_xlsx(path: Path, data: bytes, sheet_name: str | None) -> tuple[list[li
 
     try:
         workbook = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-    except (zipfile.BadZipFile, KeyError, ValueError, OSError, InvalidFileException) as exc:
+    except zipfile.BadZipFile as exc:
+        # Not a zip at all, or a damaged one; Python's reason ("File is not a zip file") stays in the log.
+        raise ImportProblem(path, say("problem.not_or_damaged", what=say("problem.kind.xlsx"))) from exc
+    except (KeyError, ValueError, OSError, InvalidFileException) as exc:
         raise ImportProblem(path, say("problem.sheet.not_xlsx", reason=exc)) from exc
     except Exception as exc:  # noqa: BLE001 - openpyxl raises many kinds on damaged XML
         raise ImportProblem(path, say("problem.sheet.damaged_xlsx", reason=f"{type(exc).__name__}: {exc}")) from exc

@@ -63,7 +63,9 @@ def test_import_a_folder_then_info_search_and_show(tmp_path: Path, transcripts: 
     assert run("new", project)[0] == 0
     code, output = run("import", project, transcripts)
     assert code == 1  # one file was rejected
-    assert "FAILED" in output and "kapot.docx" in output and "not a valid Word document" in output
+    assert (
+        "FAILED" in output and "kapot.docx" in output and "is not a Word document (.docx), or it is damaged" in output
+    )
     assert "4 imported, 0 duplicates skipped, 1 failed" in output
 
     with ProjectStore.open(project) as store, store.read() as session:

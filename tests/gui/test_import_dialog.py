@@ -105,7 +105,7 @@ def test_the_preview_shows_the_speakers_and_turns_of_the_selected_file(qtbot, di
         dialog.file_table.selectRow(2)
     assert "cannot be read" in dialog.preview.title.text()
     assert dialog.preview.speakers.rowCount() == 0
-    assert _rows(dialog.files)[2][1].startswith("Cannot be read: is not a valid Word document")
+    assert _rows(dialog.files)[2][1] == "Cannot be read: is not a Word document (.docx), or it is damaged"
 
 
 def test_the_dialog_tables_are_sound_models(qtbot, qtmodeltester, dialog, files) -> None:
@@ -164,7 +164,7 @@ def test_importing_stores_the_documents_and_lists_the_broken_file_with_its_reaso
     assert "Imported: 2 · Duplicates skipped: 0 · Failed: 1" in dialog.result_summary.text()
     [row] = _rows(dialog.problems)
     assert row[:2] == ["Kapot.docx", "Failed"]
-    assert row[2].startswith("is not a valid Word document")
+    assert row[2] == "is not a Word document (.docx), or it is damaged"
     assert dialog.close_button.isVisibleTo(dialog) and not dialog.import_button.isVisibleTo(dialog)
 
 

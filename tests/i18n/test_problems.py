@@ -18,6 +18,7 @@ from lobcoder.i18n.said import say
 from lobcoder.importing.readers import read_file
 from lobcoder.participants.sheets import read_sheet
 from lobcoder.refi.qdc import read_qdc
+from lobcoder.refi.qdpx_read import QdpxFile
 from lobcoder.storage.project import ProjectStore
 from tests.i18n.test_catalogue import SAME_IN_EVERY_LANGUAGE
 
@@ -56,10 +57,10 @@ def test_a_file_problem_is_english_for_str_and_dutch_on_request(tmp_path: Path) 
         read_file(broken)
     error = caught.value
     assert error.text("en") == str(error) == f"{broken}: {error.problem}"
-    assert str(error).startswith(f"{broken}: is not a valid Word document (.docx): is not a readable zip file")
+    assert str(error) == f"{broken}: is not a Word document (.docx), or it is damaged"
     dutch = error.text("nl")
-    assert dutch != str(error)
-    assert dutch.startswith(f"{broken}: is geen geldig Word-document (.docx): is geen leesbaar zip-bestand (")
+    # Named as she knows the file, without Python's English reason ("File is not a zip file").
+    assert dutch == f"{broken}: is geen Word-document (.docx) of is beschadigd"
     assert error.problem_text("nl") == dutch.removeprefix(f"{broken}: ")
 
 
@@ -176,5 +177,25 @@ def test_import_json_lists_a_broken_file_with_its_english_reason(
     run_cli(["import", str(project), str(broken), "--json"])
     [failed] = json.loads(capsys.readouterr().out)["files"]
     assert failed["status"] == "failed"
-    assert failed["message"].startswith("is not a valid Word document (.docx): is not a readable zip file")
+    assert failed["message"] == "is not a Word document (.docx), or it is damaged"
     assert "cause" not in failed
+
+
+@pytest.mark.parametrize(
+    ("name", "english", "dutch"),
+    [
+        ("Kapot.odt", "an OpenDocument text file (.odt)", "OpenDocument-tekstbestand (.odt)"),
+        ("Kapot.qdpx", "a REFI-QDA project file (.qdpx)", "REFI-QDA-projectbestand (.qdpx)"),
+        ("Kapot.xlsx", "an Excel workbook (.xlsx)", "Excel-werkmap (.xlsx)"),
+    ],
+)
+def test_a_file_that_is_no_zip_is_named_for_what_it_should_be(
+    tmp_path: Path, name: str, english: str, dutch: str
+) -> None:
+    broken = tmp_path / name
+    broken.write_bytes(b"PK\x03\x04 not really a zip")
+    read = {".odt": read_file, ".qdpx": QdpxFile.open, ".xlsx": read_sheet}[broken.suffix]
+    with pytest.raises(ImportProblem) as caught:
+        read(broken)
+    assert caught.value.text("en") == f"{broken}: is not {english}, or it is damaged"
+    assert caught.value.text("nl") == f"{broken}: is geen {dutch} of is beschadigd"

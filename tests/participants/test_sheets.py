@@ -99,8 +99,12 @@ def test_xlsx_named_worksheet(tmp_path: Path) -> None:
         ("gat.csv", b"document;;wave\nA;x;1\n", "column 2 has no name"),
         ("ruis.csv", bytes(range(256)) * 8, "binary"),
         ("oud.xls", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 600, "Excel 97-2003"),
-        ("kapot.xlsx", b"PK\x03\x04 this is not really a zip archive", "not a valid .xlsx"),
-        ("tekst.xlsx", b"document;wave\nA;1\n", "not a valid .xlsx"),
+        (
+            "kapot.xlsx",
+            b"PK\x03\x04 this is not really a zip archive",
+            r"not an Excel workbook \(\.xlsx\), or it is damaged",
+        ),
+        ("tekst.xlsx", b"document;wave\nA;1\n", r"not an Excel workbook \(\.xlsx\), or it is damaged"),
     ],
 )
 def test_unreadable_sheets_name_the_file(tmp_path: Path, name: str, content: bytes, message: str) -> None:

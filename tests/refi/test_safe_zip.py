@@ -126,7 +126,7 @@ def test_extract_stays_inside_folder(tmp_path: Path) -> None:
 def test_not_a_zip(tmp_path: Path) -> None:
     bad = tmp_path / "bad.qdpx"
     bad.write_bytes(b"not a zip at all")
-    with pytest.raises(FileProblem, match="not a readable zip"):
+    with pytest.raises(FileProblem, match="is not a zip archive, or it is damaged"):
         SafeZip(bad)
     with pytest.raises(FileProblem, match="not found"):
         SafeZip(tmp_path / "missing.qdpx")

@@ -73,7 +73,7 @@ def test_one_bad_file_is_reported_and_the_others_import(store: ProjectStore, tmp
     report = import_files(store, [tmp_path / "in"])
     failed = {Path(r.path).name: r.message for r in report.failed}
     assert set(failed) == {"Kapot.docx", "Leeg.txt"}
-    assert "not a valid Word document" in failed["Kapot.docx"]
+    assert "is not a Word document (.docx), or it is damaged" in failed["Kapot.docx"]
     assert failed["Leeg.txt"] == "is empty"
     assert len(report.imported) == len(paths)
 

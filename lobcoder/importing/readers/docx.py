@@ -19,6 +19,7 @@ from lobcoder.text.builder import TextBuilder
 from lobcoder.text.normalize import normalize_text
 
 _WHAT = say("problem.what.docx")
+_KIND = say("problem.kind.docx")
 _MAIN = "word/document.xml"
 _FEED = 64 * 1024
 
@@ -82,6 +83,7 @@ def _read(data: bytes | None, path: Path) -> ExtractedText:
         data,
         path,
         _WHAT,
+        kind=_KIND,
         keep=lambda name: name.lower().endswith((".xml", ".rels")),
         feeds={_MAIN: body.feed},
     )

@@ -19,6 +19,7 @@ from lobcoder.text.builder import TextBuilder
 from lobcoder.text.normalize import normalize_text
 
 _WHAT = say("problem.what.odt")
+_KIND = say("problem.kind.odt")
 _TEXT_NS = "urn:oasis:names:tc:opendocument:xmlns:text:1.0"
 _TABLE_NS = "urn:oasis:names:tc:opendocument:xmlns:table:1.0"
 _OFFICE_NS = "urn:oasis:names:tc:opendocument:xmlns:office:1.0"
@@ -82,7 +83,7 @@ def read_odt_file(path: Path) -> ExtractedText:
 def _read(data: bytes | None, path: Path) -> ExtractedText:
     body = _Body(path)
     members = unpack(
-        data, path, _WHAT, keep=lambda name: name.casefold() == "mimetype", feeds={"content.xml": body.feed}
+        data, path, _WHAT, kind=_KIND, keep=lambda name: name.casefold() == "mimetype", feeds={"content.xml": body.feed}
     )
     if "mimetype" in members:
         kind = " ".join(members["mimetype"].decode("ascii", "replace").split())[:100]  # one line, whatever it holds

@@ -40,6 +40,7 @@ def unpack(
     path: str | Path,
     what: str | Said,
     *,
+    kind: Said,
     keep: Callable[[str], bool] | None = None,
     feeds: Mapping[str, Callable[[bytes], None]] | None = None,
 ) -> dict[str, bytes]:
@@ -56,6 +57,9 @@ def unpack(
     Args:
         what: how to name the expected kind of file in a message, e.g.
             "a valid Word document (.docx)".
+        kind: the kind of file as the researcher knows it, for a file that
+            is no zip at all or a damaged one: ``say("problem.kind.docx")``
+            gives "is not a Word document (.docx), or it is damaged".
 
     Raises:
         ImportProblem: not a zip archive, a damaged one, one that unpacks to
@@ -65,6 +69,8 @@ def unpack(
     try:
         archive = SafeZip(path, max_total=MAX_UNPACKED, max_member=MAX_UNPACKED, max_ratio=MAX_RATIO, data=data)
     except FileProblem as exc:
+        if exc.said is not None and exc.said.key == "problem.zip.damaged":
+            raise ImportProblem(path, say("problem.not_or_damaged", what=kind)) from exc
         raise ImportProblem(path, say("problem.not_a", what=what, reason=exc.wording)) from exc
     members: dict[str, bytes] = {}
     with archive:
