@@ -35,12 +35,24 @@ def failure_text(error: BaseException, path: str | Path | None = None) -> str | 
     problem = explain(error, path)
     if problem is None:
         return None
-    return problem.text(interface_language())
+    return _sentence(problem, problem.text(interface_language()))
 
 
 def error_text(error: BaseException) -> str:
     """``error`` worded for the user: a lobcoder error in the interface language, anything else as it says."""
-    return error.text(interface_language()) if isinstance(error, LobcoderError) else str(error)
+    return _sentence(error, error.text(interface_language()) if isinstance(error, LobcoderError) else str(error))
+
+
+def _sentence(error: BaseException, text: str) -> str:
+    """``text`` as a sentence on its own: a message that does not start with a file's path gets its capital.
+
+    The catalogue words refusals in lower case ("op dit niveau is er al een code …")
+    because the CLI prints them after "lobcoder: error: "; a message box shows them alone.
+    A file's path is left as it is written.
+    """
+    if isinstance(error, FileProblem):
+        return text
+    return text[:1].upper() + text[1:]
 
 
 def problem_text(error: BaseException | None, fallback: str) -> str:

@@ -36,7 +36,7 @@ def test_a_refused_recode_is_explained_in_dutch_in_the_message_box(
     refused = ResolveDisagreement(1, code.guid, 0, 5, "Anna", "Bram", "recode")
     assert not window.undo_stack.execute(refused)
     assert shown == [
-        ("Actie niet uitgevoerd", "voor hercoderen is een andere code nodig die de betwiste code vervangt")
+        ("Actie niet uitgevoerd", "Voor hercoderen is een andere code nodig die de betwiste code vervangt")
     ]
     if os.environ.get("LOBCODER_SHOTS"):
         box = QMessageBox(QMessageBox.Icon.Warning, *shown[0], parent=window)
@@ -58,7 +58,7 @@ def test_renaming_a_code_to_its_siblings_name_is_refused_in_dutch(
     assert window.open_project(store.path)
     assert not window.undo_stack.execute(UpdateCode(keuze.guid, name="twijfel"))
     assert not window.undo_stack.execute(CreateCode("  "))
-    assert shown == ["op dit niveau is er al een code met de naam 'twijfel'", "een code heeft een naam nodig"]
+    assert shown == ["Op dit niveau is er al een code met de naam 'twijfel'", "Een code heeft een naam nodig"]
     window.close()
 
 
