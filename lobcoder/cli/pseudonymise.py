@@ -56,7 +56,10 @@ def register(commands: argparse._SubParsersAction) -> None:
     apply.add_argument("--key", type=Path, required=True, metavar="JSON", help="where the key (who is who) goes")
     apply.add_argument("--password-file", type=Path, metavar="FILE", help="encrypt the key with the password in FILE")
     apply.add_argument(
-        "--language", choices=("en", "nl"), default="en", help="coders become Coder 1, 2... (nl: Codeur 1, 2...)"
+        "--language",
+        choices=("en", "nl"),
+        default="en",
+        help="coders become Coder 1, 2... (nl: Codeur 1, 2...); errors are worded in it too",
     )
     apply.set_defaults(handler=cmd_apply)
 
@@ -116,8 +119,7 @@ def cmd_apply(args: argparse.Namespace) -> int:
             with store.read() as session:
                 decisions = load_decisions(session)
         if not any(d.accepted and d.pseudonym.strip() for d in decisions):
-            source = args.decisions or "the project"
-            raise FileProblem(source, "has no accepted decision with a pseudonym; nothing to replace")
+            raise FileProblem(args.decisions or args.project, say("problem.terms.none_accepted"))
         result = apply_pseudonyms(store, decisions, args.out, args.key, password=password, language=args.language)
     print(
         f"Pseudonymised copy: {result.path} ({count(result.documents, 'document')}, "
@@ -132,7 +134,7 @@ def _read_password(path: Path) -> str:
     try:
         lines = path.read_text(encoding="utf-8").splitlines()
     except OSError as exc:
-        raise FileProblem(path, f"cannot be read ({exc.strerror or exc})") from exc
+        raise FileProblem(path, say("problem.cannot_read", reason=exc.strerror or exc)) from exc
     if not lines or not lines[0]:
-        raise FileProblem(path, "is empty; its first line must be the password")
+        raise FileProblem(path, say("problem.password_file.empty"))
     return lines[0]

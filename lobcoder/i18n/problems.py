@@ -434,6 +434,14 @@ MESSAGES.update(
         "problem.terms.no_terms": M(
             en="holds no terms; nothing to store", nl="bevat geen termen; er is niets op te slaan"
         ),
+        "problem.terms.none_accepted": M(
+            en="has no accepted decision with a pseudonym; nothing to replace",
+            nl="bevat geen geaccepteerde beslissing met een pseudoniem; er is niets te vervangen",
+        ),
+        "problem.password_file.empty": M(
+            en="is empty; its first line must be the password",
+            nl="is leeg; de eerste regel moet het wachtwoord zijn",
+        ),
     }
 )
 

@@ -148,3 +148,30 @@ def test_save_refuses_an_empty_term_list(demo_copy: Path, tmp_path: Path, capsys
     with pytest.raises(FileProblem) as raised:
         cmd_save(argparse.Namespace(project=demo_copy, decisions=empty))
     assert raised.value.text("nl") == f"{empty}: bevat geen termen; er is niets op te slaan"
+
+
+def test_apply_words_its_refusals_in_its_language(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    project = tmp_path / "studie.lobcoder"
+    ProjectStore.create(project).close()
+    out, key = tmp_path / "kopie.lobcoder", tmp_path / "sleutel.json"
+    apply = ["pseudonymise", "apply", str(project), "--out", str(out), "--key", str(key), "--language", "nl"]
+    # No decisions stored in the project: the project is named, not 'the project'.
+    assert main(apply) == 2
+    assert capsys.readouterr().err.strip() == (
+        f"lobcoder: error: {project}: bevat geen geaccepteerde beslissing met een pseudoniem; er is niets te vervangen"
+    )
+    empty = tmp_path / "wachtwoord.txt"
+    empty.write_text("", "utf-8")
+    assert main([*apply, "--password-file", str(empty)]) == 2
+    assert capsys.readouterr().err.strip() == (
+        f"lobcoder: error: {empty}: is leeg; de eerste regel moet het wachtwoord zijn"
+    )
+    assert main([*apply, "--password-file", str(tmp_path / "weg.txt")]) == 2
+    assert (
+        capsys.readouterr()
+        .err.strip()
+        .startswith(f"lobcoder: error: {tmp_path / 'weg.txt'}: kan niet worden gelezen (")
+    )
+    assert main([*apply[:-2], "--password-file", str(empty)]) == 2
+    assert capsys.readouterr().err.strip().endswith("is empty; its first line must be the password")
+    assert not out.exists() and not key.exists()
