@@ -1,4 +1,4 @@
-"""What a REFI-QDA import (.qdc codebook, .qdpx project) repaired or left out: the notes of its report.
+"""What a REFI-QDA import (.qdc codebook, .qdpx project) repaired or left out, and what a .qdpx export changed.
 
 Noted as ``say("note.source_text_missing", label=say("note.label.source", name=name))``;
 the GUI words them in the interface language, the CLI and JSON in English.
@@ -252,5 +252,27 @@ MESSAGES.update(
             en="its name path is code {name!r}, which another code in the file claims by GUID",
             nl="het naampad is dat van code {name!r}, die een andere code in het bestand via de GUID claimt",
         ),
+    }
+)
+
+# Exporting a .qdpx: what had to be changed to fit the file (the export report's notes).
+MESSAGES.update(
+    {
+        "note.xml_replaced": M(
+            en="{label}: characters that XML cannot hold were replaced by \ufffd",
+            nl="{label}: tekens die XML niet kan bevatten, zijn vervangen door \ufffd",
+        ),
+        "note.label.project_name": M(en="project name", nl="projectnaam"),
+        "note.label.coder": M(en="coder {name!r}", nl="codeur {name!r}"),
+        "note.label.attribute": M(en="attribute {name!r}", nl="attribuut {name!r}"),
+        "note.label.attribute_value": M(en="value of attribute {name!r}", nl="waarde van attribuut {name!r}"),
+        "note.label.participant": M(en="participant {name!r}", nl="deelnemer {name!r}"),
+        "note.label.participant_description": M(
+            en="description of participant {name!r}", nl="beschrijving van deelnemer {name!r}"
+        ),
+        "note.label.document": M(en="document {name!r}", nl="document {name!r}"),
+        "note.label.selection_in": M(en="a selection in {name!r}", nl="een selectie in {name!r}"),
+        "note.label.memo_title": M(en="a memo title", nl="een memotitel"),
+        "note.label.memo": M(en="memo {name}", nl="memo {name}"),
     }
 )

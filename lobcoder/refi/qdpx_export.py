@@ -31,6 +31,7 @@ from sqlalchemy.orm import Session
 
 from lobcoder import __version__
 from lobcoder.errors import Cancelled
+from lobcoder.i18n.said import Said, say
 from lobcoder.importing.safe_zip import writing_zip
 from lobcoder.refi.qdc import code_element, export_guid
 from lobcoder.services.codebook_data import CodebookCode, codebook_from_project
@@ -74,7 +75,7 @@ class ExportReport:
     attributes: int = 0
     memos: int = 0
     coders: int = 0
-    notes: tuple[str, ...] = ()
+    notes: tuple[Said, ...] = ()  # str(note) is English; note.text("nl") Dutch
     dropped: dict[str, int] = field(default_factory=dict)
 
 
@@ -124,12 +125,12 @@ class _Cleaner:
     """Keeps characters XML 1.0 cannot hold out of names and memos, and says where."""
 
     def __init__(self) -> None:
-        self.notes: list[str] = []
+        self.notes: list[Said] = []
 
-    def __call__(self, text: str, where: str) -> str:
+    def __call__(self, text: str, where: Said) -> str:
         cleaned = _NOT_XML.sub("\ufffd", text)
         if cleaned != text:
-            self.notes.append(f"{where}: characters that XML cannot hold were replaced by \ufffd")
+            self.notes.append(say("note.xml_replaced", label=where))
         return cleaned
 
 
@@ -187,7 +188,7 @@ class _Writer:
             except ValueError:
                 created = None
         attributes = {
-            "name": self.clean(settings.get("name") or "lobcoder project", "project name"),
+            "name": self.clean(settings.get("name") or "lobcoder project", say("note.label.project_name")),
             "origin": f"lobcoder {__version__}",
             "creatingUserGUID": DEFAULT_USER_GUID,
             **({"creationDateTime": _when(created) or ""} if created else {}),
@@ -211,7 +212,7 @@ class _Writer:
         users = _element("Users")
         _sub(users, "User", guid=DEFAULT_USER_GUID, name=DEFAULT_USER_NAME)
         for coder in self.coders.values():
-            _sub(users, "User", guid=coder.guid, name=self.clean(coder.name, f"coder {coder.name!r}"))
+            _sub(users, "User", guid=coder.guid, name=self.clean(coder.name, say("note.label.coder", name=coder.name)))
         self.counts["coders"] = len(self.coders)
         return users
 
@@ -257,7 +258,7 @@ class _Writer:
                 container,
                 "Variable",
                 guid=attribute.guid,
-                name=self.clean(attribute.name, f"attribute {attribute.name!r}"),
+                name=self.clean(attribute.name, say("note.label.attribute", name=attribute.name)),
                 typeOfVariable=self.types[attribute.id],
             )
             if attribute.type is AttributeType.CATEGORY:
@@ -274,7 +275,7 @@ class _Writer:
             element = _sub(parent, "VariableValue")
             _sub(element, "VariableRef", targetGUID=attribute.guid)
             tag, text = written
-            _sub(element, tag).text = self.clean(text, f"value of attribute {attribute.name!r}")
+            _sub(element, tag).text = self.clean(text, say("note.label.attribute_value", name=attribute.name))
 
     def cases(self) -> etree._Element | None:
         participants = list(self.session.scalars(select(Participant).order_by(Participant.name)))
@@ -293,11 +294,11 @@ class _Writer:
                 container,
                 "Case",
                 guid=participant.guid,
-                name=self.clean(participant.name, f"participant {participant.name!r}"),
+                name=self.clean(participant.name, say("note.label.participant", name=participant.name)),
             )
             if participant.description:
                 _sub(case, "Description").text = self.clean(
-                    participant.description, f"description of participant {participant.name!r}"
+                    participant.description, say("note.label.participant_description", name=participant.name)
                 )
             self.variable_values(case, ("participant", participant.id))
             for guid in documents.get(participant.id, []):
@@ -326,7 +327,7 @@ class _Writer:
                 source = _element(
                     "TextSource",
                     guid=guid,
-                    name=self.clean(document.name, f"document {document.name!r}"),
+                    name=self.clean(document.name, say("note.label.document", name=document.name)),
                     plainTextPath=f"internal://{guid}.txt",
                     creatingUser=DEFAULT_USER_GUID,
                     creationDateTime=_when(document.imported_at),
@@ -354,7 +355,7 @@ class _Writer:
                 source,
                 "PlainTextSelection",
                 guid=_selection_guid(document.guid, start, end),
-                name=self.clean(_excerpt(document.text[start:end]), f"a selection in {document.name!r}"),
+                name=self.clean(_excerpt(document.text[start:end]), say("note.label.selection_in", name=document.name)),
                 startPosition=str(start),
                 endPosition=str(end),
                 creatingUser=self.user(first.coder_id),
@@ -392,12 +393,14 @@ class _Writer:
                 container,
                 "Note",
                 guid=memo.guid,
-                name=self.clean(memo.title, "a memo title") if memo.title else None,
+                name=self.clean(memo.title, say("note.label.memo_title")) if memo.title else None,
                 creatingUser=self.user(memo.coder_id),
                 creationDateTime=_when(memo.created_at),
                 modifiedDateTime=_when(memo.modified_at),
             )
-            _sub(note, "PlainTextContent").text = self.clean(memo.text, f"memo {memo.title or memo.guid}")
+            _sub(note, "PlainTextContent").text = self.clean(
+                memo.text, say("note.label.memo", name=memo.title or memo.guid)
+            )
         return container
 
 

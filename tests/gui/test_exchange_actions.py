@@ -15,6 +15,7 @@ from sqlalchemy import func, select
 
 from lobcoder.errors import Cancelled
 from lobcoder.gui.exchange_actions import ExchangeActions
+from lobcoder.gui.i18n import install_translations
 from lobcoder.gui.main_window import MainWindow
 from lobcoder.gui.settings import Settings
 from lobcoder.refi.qdc import read_qdc, write_qdc
@@ -23,7 +24,7 @@ from lobcoder.services.codes import create_code
 from lobcoder.services.codings import add_coding
 from lobcoder.services.documents import add_document
 from lobcoder.storage.backups import BEFORE_CODEBOOK_IMPORT, list_backups
-from lobcoder.storage.models import Code, Coding, Document
+from lobcoder.storage.models import Code, Coding, Document, Participant
 from lobcoder.storage.project import ProjectStore
 
 TEXT_1 = "I: Hoe werkt u samen?\nMarieke: Eén keer per maand leren we samen van elkaar 😀.\n"
@@ -455,3 +456,22 @@ def test_cancelling_a_project_export_leaves_no_file(qtbot, monkeypatch, tmp_path
     assert "cancelled" in window.statusBar().currentMessage()
     assert not target.exists()
     assert _exchange(window).report_dialog is None
+
+
+def test_the_dutch_export_report_says_in_dutch_what_xml_could_not_hold(
+    qtbot, qapp, monkeypatch, tmp_path, project, window
+) -> None:
+    with ProjectStore.open(project) as store, store.transaction() as session:
+        # A description pasted from a PDF may hold a page break (form feed) that XML 1.0 cannot hold.
+        session.add(Participant(name="Marieke", description="Docent\x0cmentor"))
+    install_translations(qapp, "nl")  # the autouse fixture puts English back afterwards
+    exchange = _exchange(window)
+    _save_as(monkeypatch, tmp_path / "uitwisseling")
+    window.menu_actions.export_project_action.trigger()
+    assert exchange.choices_dialog is not None
+    exchange.choices_dialog.accept()
+    qtbot.waitUntil(lambda: exchange.report_dialog is not None, timeout=20000)
+    notes = exchange.report_dialog.notes_view.toPlainText()
+    assert (
+        notes == "• beschrijving van deelnemer 'Marieke': tekens die XML niet kan bevatten, zijn vervangen door \ufffd"
+    )

@@ -66,6 +66,8 @@ SAME_IN_EVERY_LANGUAGE = {
     "agreement.measure.fleiss",
     "agreement.measure.brennan_prediger",
     "note.label.code",
+    "note.label.document",
+    "note.label.memo",
     "note.media.audio",
     "note.media.video",
     "copy.document",
