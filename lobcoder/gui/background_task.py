@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QObject, Qt, Slot
 from PySide6.QtWidgets import QMessageBox, QProgressDialog
 
+from lobcoder.gui.failures import sentence
 from lobcoder.gui.workers import Task, Worker
 from lobcoder.storage.project import ProjectStore
 
@@ -72,7 +73,7 @@ class BackgroundTask(QObject):
     @Slot(str)
     def _failed(self, message: str) -> None:
         self._end()
-        QMessageBox.warning(self.window, self.title, message)
+        QMessageBox.warning(self.window, self.title, sentence(message))
 
     @Slot()
     def _cancelled(self) -> None:

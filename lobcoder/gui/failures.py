@@ -35,24 +35,23 @@ def failure_text(error: BaseException, path: str | Path | None = None) -> str | 
     problem = explain(error, path)
     if problem is None:
         return None
-    return _sentence(problem, problem.text(interface_language()))
+    return problem.text(interface_language())
 
 
 def error_text(error: BaseException) -> str:
     """``error`` worded for the user: a lobcoder error in the interface language, anything else as it says."""
-    return _sentence(error, error.text(interface_language()) if isinstance(error, LobcoderError) else str(error))
+    return error.text(interface_language()) if isinstance(error, LobcoderError) else str(error)
 
 
-def _sentence(error: BaseException, text: str) -> str:
-    """``text`` as a sentence on its own: a message that does not start with a file's path gets its capital.
+def sentence(message: str) -> str:
+    """``message`` shown on its own (a message box, a dialog's status line): its first letter a capital.
 
     The catalogue words refusals in lower case ("op dit niveau is er al een code …")
-    because the CLI prints them after "lobcoder: error: "; a message box shows them alone.
-    A file's path is left as it is written.
+    because the CLI prints them after "lobcoder: error: " and the GUI puts them
+    after a colon ("Could not compute this analysis: …"); shown alone, they start a
+    sentence. A message that starts with a file's path starts with "/" or a drive letter.
     """
-    if isinstance(error, FileProblem):
-        return text
-    return text[:1].upper() + text[1:]
+    return message[:1].upper() + message[1:]
 
 
 def problem_text(error: BaseException | None, fallback: str) -> str:
@@ -73,7 +72,7 @@ def _hook(kind: type[BaseException], error: BaseException, trace: TracebackType 
         sys.__excepthook__(kind, error, trace)
         return
     log.warning("shown to the user: %s", message)
-    QMessageBox.warning(QApplication.activeWindow(), FailureText().title(), message)
+    QMessageBox.warning(QApplication.activeWindow(), FailureText().title(), sentence(message))
 
 
 def install_excepthook() -> None:

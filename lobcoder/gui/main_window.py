@@ -27,7 +27,7 @@ from lobcoder.errors import LobcoderError
 from lobcoder.gui.codebook_actions import CodebookActions
 from lobcoder.gui.coding_actions import CodingActions
 from lobcoder.gui.coding_pane import CodingPane
-from lobcoder.gui.failures import failure_text
+from lobcoder.gui.failures import failure_text, sentence
 from lobcoder.gui.menus import MenuActions, build_menus
 from lobcoder.gui.models.code_filter_model import CodeFilterModel
 from lobcoder.gui.models.code_tree_model import CodeIdRole, CodeTreeModel
@@ -384,7 +384,7 @@ class MainWindow(QMainWindow):
 
     @Slot(str)
     def _action_failed(self, message: str) -> None:
-        QMessageBox.warning(self, self.tr("Action not carried out"), message)
+        QMessageBox.warning(self, self.tr("Action not carried out"), sentence(message))
 
     def styles(self) -> dict[int, CodeStyle]:
         return {c.id: CodeStyle(c.id, c.name, c.color) for c in self.codes_by_id.values()}

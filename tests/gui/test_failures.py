@@ -11,7 +11,7 @@ import pytest
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from lobcoder.editing.code_commands import CreateCode
-from lobcoder.errors import FileProblem, Refused, StorageProblem
+from lobcoder.errors import Refused, StorageProblem
 from lobcoder.gui import failures
 from lobcoder.gui.i18n import install_translations, uninstall_translations
 from lobcoder.gui.undo import ProjectUndoStack
@@ -99,11 +99,11 @@ def test_an_old_read_only_project_gets_its_own_advice(  # type: ignore[no-untype
         uninstall_translations(qapp)
 
 
-def test_a_message_on_its_own_starts_with_a_capital_but_a_file_path_stays_as_written(qtbot, qapp: QApplication) -> None:  # type: ignore[no-untyped-def]
+def test_a_refusal_shown_on_its_own_starts_with_a_capital(qtbot, qapp: QApplication) -> None:  # type: ignore[no-untyped-def]
     install_translations(qapp, "nl")  # the autouse fixture puts English back afterwards
     refused = Refused(say("problem.refused.code_exists", name="twijfel"))
-    assert refused.text("nl").startswith("op dit niveau")  # the CLI prints it after "lobcoder: error: "
-    assert failures.error_text(refused) == "Op dit niveau is er al een code met de naam 'twijfel'"
-    assert failures.failure_text(refused) == "Op dit niveau is er al een code met de naam 'twijfel'"
-    broken = FileProblem("kapot.docx", say("problem.empty"))
-    assert failures.error_text(broken) == f"kapot.docx: {say('problem.empty').text('nl')}"
+    worded = failures.error_text(refused)
+    assert worded.startswith("op dit niveau")  # after "lobcoder: error: " or a colon it stays lower case
+    assert failures.sentence(worded) == "Op dit niveau is er al een code met de naam 'twijfel'"
+    path = "/tmp/kapot.docx: is leeg"
+    assert failures.sentence(path) == path

@@ -35,7 +35,7 @@ from lobcoder.editing.speaker_commands import (
     code_speaker_turns,
 )
 from lobcoder.gui.dialogs.import_preview import MUTED_COLOR, Cell, RowsModel, table_view
-from lobcoder.gui.failures import error_text
+from lobcoder.gui.failures import error_text, sentence
 from lobcoder.gui.undo import ProjectUndoStack
 from lobcoder.services.codes import CodeInfo
 from lobcoder.services.documents import SpeakerInfo, list_speakers
@@ -282,5 +282,5 @@ class SpeakersDialog(QDialog):
 
     @Slot(str)
     def _failed(self, message: str) -> None:
-        self.status.setText(message)
+        self.status.setText(sentence(message))
         self.status.setStyleSheet("color: #b3261e;")
