@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import contextlib
 import csv
 import io
 import json
@@ -13,7 +12,6 @@ import docx
 import openpyxl
 import pytest
 
-import lobcoder.cli.main as cli_main
 from lobcoder.analysis.cooccurrence import cooccurrence
 from lobcoder.analysis.crosstab import crosstab
 from lobcoder.analysis.dataset import Dataset, load_dataset
@@ -26,6 +24,7 @@ from lobcoder.services.codings import add_coding
 from lobcoder.services.documents import add_document
 from lobcoder.storage.models import Attribute, AttributeScope, AttributeType, AttributeValue
 from lobcoder.storage.project import ProjectStore
+from tests.cli.running import run
 
 TEXTS = {
     "Docent01_w1": (
@@ -48,16 +47,6 @@ CODINGS = [
     ("Docent01_w2", "Visie", "oefenen we gesprekken, dat is onze visie.", "Sander"),
     ("Docent02_w1", "Visie", "Geen visie", "Fenna"),
 ]
-
-
-def run(*args: str | Path) -> tuple[int, str, str]:
-    out, err = io.StringIO(), io.StringIO()
-    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
-        try:
-            code = cli_main.main([str(a) for a in args])
-        except SystemExit as exc:
-            code = int(exc.code or 0)
-    return code, out.getvalue(), err.getvalue()
 
 
 def _turns(text: str) -> list[Turn]:

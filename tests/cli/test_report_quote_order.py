@@ -2,14 +2,11 @@
 
 from __future__ import annotations
 
-import contextlib
-import io
 from pathlib import Path
 
 import docx
 import pytest
 
-import lobcoder.cli.main as cli_main
 from lobcoder.importing.extracted import Turn
 from lobcoder.participants.links import set_participant
 from lobcoder.services.codes import create_code
@@ -17,6 +14,7 @@ from lobcoder.services.codings import add_coding
 from lobcoder.services.documents import add_document
 from lobcoder.storage.models import Attribute, AttributeScope, AttributeType, AttributeValue
 from lobcoder.storage.project import ProjectStore
+from tests.cli.running import run
 
 # Document names sort Anna, Bram, Cas, Dirk; the waves are 10, 2, none and 1.
 DOCS = {
@@ -25,16 +23,6 @@ DOCS = {
     "Cas": ("Cas", None, "Zonder ronde zien we resultaat."),
     "Dirk_r1": ("Dirk", "1", "Eerst zien we resultaat."),
 }
-
-
-def run(*args: str | Path) -> tuple[int, str, str]:
-    out, err = io.StringIO(), io.StringIO()
-    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
-        try:
-            code = cli_main.main([str(a) for a in args])
-        except SystemExit as exc:
-            code = int(exc.code or 0)
-    return code, out.getvalue(), err.getvalue()
 
 
 @pytest.fixture

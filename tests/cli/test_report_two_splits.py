@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import contextlib
 import csv
-import io
 import json
 from pathlib import Path
 
@@ -12,7 +10,6 @@ import docx
 import openpyxl
 import pytest
 
-import lobcoder.cli.main as cli_main
 from lobcoder.importing.extracted import Turn
 from lobcoder.participants.links import set_participant
 from lobcoder.services.codes import create_code
@@ -20,6 +17,7 @@ from lobcoder.services.codings import add_coding
 from lobcoder.services.documents import add_document
 from lobcoder.storage.models import Attribute, AttributeScope, AttributeType, AttributeValue
 from lobcoder.storage.project import ProjectStore
+from tests.cli.running import run
 
 # document: (school, ronde, participant, text)
 DOCS = {
@@ -35,16 +33,6 @@ CODINGS = [  # (document, code, words)
     ("West_Bram_r1", "Visie", "De visie"),
     ("West_Cas_r1", "Gesprekken", "gesprekken"),
 ]
-
-
-def run(*args: str | Path) -> tuple[int, str, str]:
-    out, err = io.StringIO(), io.StringIO()
-    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
-        try:
-            code = cli_main.main([str(a) for a in args])
-        except SystemExit as exc:
-            code = int(exc.code or 0)
-    return code, out.getvalue(), err.getvalue()
 
 
 @pytest.fixture
