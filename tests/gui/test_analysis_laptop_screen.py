@@ -153,3 +153,19 @@ def test_the_cooccurrence_notes_take_the_lines_they_need_and_no_more(qtbot, anal
     assert 2 * line <= notes.height() < 3 * line  # at 1366 px two lines, no third one kept blank under them
     notes.setText(notes.text() + "<br>" + notes.text())  # longer notes (a filter more, say): all their lines show
     assert notes.height() == notes.heightForWidth(notes.width()) >= 4 * line
+
+
+def test_the_dutch_quotes_tab_with_its_order_box_fits_a_laptop_screen(
+    qtbot, qapp, tmp_path: Path, demo24: Path
+) -> None:  # type: ignore[no-untyped-def]
+    analysis = open_analysis(qtbot, qapp, tmp_path, demo24, "nl", (1366, 700))
+    tab = analysis.quotes
+    show_tab(qtbot, analysis, tab)
+    with qtbot.waitSignal(tab.computed, timeout=20000):
+        tab.order_by.setCurrentIndex(tab.order_by.findData("wave"))
+    assert tab.order_by.currentText() == "wave" and tab.order_by.itemText(0) == "documentvolgorde"
+    assert analysis.width() <= 1366  # was 1425 with Word's layout on the controls' row
+    assert tab.order_by.geometry().right() < tab.width()
+    analysis.grab().save(str(tmp_path / "quotes_nl_1366.png"))
+    analysis.close()
+    analysis.main_window.close()

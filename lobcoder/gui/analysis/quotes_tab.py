@@ -12,7 +12,13 @@ from PySide6.QtWidgets import QCheckBox, QComboBox, QLabel, QMenu, QPlainTextEdi
 
 from lobcoder.analysis.dataset import Dataset
 from lobcoder.analysis.filters import AnalysisFilter
-from lobcoder.analysis.quote_report import FIELDS, QuoteReport, default_attribution, picked_quote_report
+from lobcoder.analysis.quote_report import (
+    FIELDS,
+    ORDER_FIELDS,
+    QuoteReport,
+    default_attribution,
+    picked_quote_report,
+)
 from lobcoder.analysis.quotes import Quote, QuoteResult
 from lobcoder.analysis.table import Table
 from lobcoder.gui.analysis.crosstab_tab import code_choices
@@ -67,6 +73,11 @@ class QuotesTab(AnalysisTab):
         self.context.setSpecialValueText(self.tr("no context"))
         self.context.setSuffix(self.tr(" words of context"))
         self.context.setToolTip(self.tr("Words before and after each quote, shown in brackets"))
+        self.order_by = QComboBox()
+        self.order_by.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.order_by.setToolTip(
+            self.tr("List each code's quotes by this, in natural order (wave 2 before wave 10); without a value last")
+        )
         self.layout_choice = QComboBox()
         self.layout_choice.addItem(self.tr("Blocks"), "blocks")
         self.layout_choice.addItem(self.tr("Table"), "table")
@@ -80,9 +91,12 @@ class QuotesTab(AnalysisTab):
         self.controls.addWidget(self.definitions)
         self.controls.addWidget(self.attribution)
         self.controls.addWidget(self.context)
-        self.controls.addWidget(QLabel(self.tr("Word:")))
-        self.controls.addWidget(self.layout_choice)
+        self.controls.addWidget(QLabel(self.tr("Order by:")))
+        self.controls.addWidget(self.order_by)
         self.controls.addStretch(1)
+        # Word's layout beside Export: on the controls' row the Dutch tab was wider than a laptop screen.
+        self.output.insertWidget(1, QLabel(self.tr("Word:")))
+        self.output.insertWidget(2, self.layout_choice)
         self.model = AnalysisTableModel(self)
         self.table = table_view()
         self.table.setModel(self.model)
@@ -103,12 +117,20 @@ class QuotesTab(AnalysisTab):
         self.rule.currentIndexChanged.connect(self.recompute)
         self.definitions.toggled.connect(self.recompute)
         self.context.valueChanged.connect(self.recompute)
+        self.order_by.currentIndexChanged.connect(self.recompute)
         refill_combo(self.code, [(self.tr("All codes"), ALL_CODES)])
         self._fill_attribution(())
+        self._fill_order(())
 
     def on_dataset(self, dataset: Dataset | None) -> None:
         refill_combo(self.code, [(self.tr("All codes"), ALL_CODES), *code_choices(dataset)])
         self._fill_attribution(dataset.attribute_names if dataset is not None else ())
+        self._fill_order(dataset.attribute_names if dataset is not None else ())
+
+    def _fill_order(self, attribute_names: tuple[str, ...]) -> None:
+        """Document order, participant, then each attribute (the fields of ``quote_report.ordered``)."""
+        choices = [(self.tr("document order"), ""), (self.tr("participant"), "participant")]
+        refill_combo(self.order_by, [*choices, *((name, name) for name in attribute_names)])
 
     def _fill_attribution(self, attribute_names: tuple[str, ...]) -> None:
         """One checkable entry per field and attribute; what was chosen stays chosen."""
@@ -148,6 +170,7 @@ class QuotesTab(AnalysisTab):
         definitions = self.definitions.isChecked()
         attribution = self.attribution_fields()
         context = self.context.value()
+        order = self.order_by.currentData() or ""
 
         def compute(dataset: Dataset) -> tuple[QuoteResult, Table, QuoteReport]:
             # Picked first: only the quotes shown are built (see analysis/quote_report.py).
@@ -162,6 +185,7 @@ class QuotesTab(AnalysisTab):
                 rule=rule,
                 definitions=definitions,
                 attribution=known,
+                order_by=[order] if order in ORDER_FIELDS or order in dataset.attribute_names else [],
             )
             shown = QuoteResult(tuple(q for g in report.groups for q in g.quotes), dataset.attribute_names)
             return shown, report.to_table(language), report  # thousands of rows: built here, not on the GUI thread

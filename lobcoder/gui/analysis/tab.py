@@ -102,7 +102,7 @@ class AnalysisTab(QWidget):
         top.addLayout(self.controls, 1)
         top.addWidget(self.busy)
         # Export on a row of its own: beside a tab's controls it made the window wider than a laptop screen.
-        output = QHBoxLayout()
+        output = self.output = QHBoxLayout()  # a tab may add its export options (after the stretch)
         output.addStretch(1)
         output.addWidget(self.pseudonymise)
         output.addWidget(self.export_language)

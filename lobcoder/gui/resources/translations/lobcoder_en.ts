@@ -95,7 +95,7 @@
 <context>
     <name>AnalysisWindow</name>
     <message numerus="yes">
-        <location filename="../../analysis/window.py" line="+289"/>
+        <location filename="../../analysis/window.py" line="+290"/>
         <source>%n document(s)</source>
         <translation>
             <numerusform>%n document</numerusform>
@@ -280,7 +280,7 @@
 <context>
     <name>DocumentTreeModel</name>
     <message numerus="yes">
-        <location filename="../../models/document_tree_model.py" line="+258"/>
+        <location filename="../../models/document_tree_model.py" line="+253"/>
         <source>%n document(s)</source>
         <translation>
             <numerusform>%n document</numerusform>
@@ -473,7 +473,7 @@ Language of the codebook:</numerusform>
 <context>
     <name>ImportDialog</name>
     <message numerus="yes">
-        <location filename="../../dialogs/import_dialog.py" line="+337"/>
+        <location filename="../../dialogs/import_dialog.py" line="+340"/>
         <source>%n speaker(s)</source>
         <translation>
             <numerusform>%n speaker</numerusform>
@@ -565,7 +565,7 @@ Language of the codebook:</numerusform>
 <context>
     <name>PreviewPane</name>
     <message numerus="yes">
-        <location filename="../../dialogs/import_preview.py" line="+327"/>
+        <location filename="../../dialogs/import_preview.py" line="+328"/>
         <location line="+9"/>
         <source>%n turn(s)</source>
         <translation>
@@ -605,7 +605,7 @@ Language of the codebook:</numerusform>
 <context>
     <name>QuotesTab</name>
     <message numerus="yes">
-        <location filename="../../analysis/quotes_tab.py" line="+182"/>
+        <location filename="../../analysis/quotes_tab.py" line="+205"/>
         <source>%n quote(s)</source>
         <translation>
             <numerusform>%n quote</numerusform>
@@ -786,7 +786,7 @@ Language of the codebook:</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+96"/>
+        <location line="+98"/>
         <source>Merged %n coding(s) from {0}</source>
         <translation>
             <numerusform>Merged %n coding from {0}</numerusform>

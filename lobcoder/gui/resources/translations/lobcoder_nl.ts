@@ -336,12 +336,12 @@
         <translation>Taal van de geëxporteerde tabel: titel, kopjes en noten</translation>
     </message>
     <message>
-        <location line="+154"/>
+        <location line="+164"/>
         <source>Could not compute this analysis: {0}</source>
         <translation>Deze analyse kon niet worden berekend: {0}</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+20"/>
         <source>Word document (*.docx)</source>
         <translation>Word-document (*.docx)</translation>
     </message>
@@ -436,7 +436,7 @@
         <translation>Het project kon niet worden gelezen: {0}</translation>
     </message>
     <message>
-        <location line="+95"/>
+        <location line="+96"/>
         <source>Open a project to analyse its codings.</source>
         <translation>Open een project om de coderingen te analyseren.</translation>
     </message>
@@ -475,7 +475,7 @@
 <context>
     <name>BackgroundTask</name>
     <message>
-        <location filename="../../background_task.py" line="+34"/>
+        <location filename="../../background_task.py" line="+35"/>
         <source>Cancel</source>
         <translation>Annuleren</translation>
     </message>
@@ -503,7 +503,7 @@
         <translation>Dit project staat in een map die {0} synchroniseert: synchronisatieprogramma&apos;s kunnen het half geschreven kopiëren en werk laten verloren gaan. Bewaar projecten in een lokale map.</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+26"/>
         <source>Restore from backup</source>
         <translation>Terugzetten uit reservekopie</translation>
     </message>
@@ -1535,7 +1535,7 @@
 <context>
     <name>DocumentTreeModel</name>
     <message>
-        <location filename="../../models/document_tree_model.py" line="+252"/>
+        <location filename="../../models/document_tree_model.py" line="+247"/>
         <source>No participant</source>
         <translation>Geen deelnemer</translation>
     </message>
@@ -2277,7 +2277,7 @@ Taal van het codeboek:</numerusform>
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../../dialogs/import_dialog.py" line="+120"/>
+        <location filename="../../dialogs/import_dialog.py" line="+121"/>
         <source>Import documents</source>
         <translation>Documenten importeren</translation>
     </message>
@@ -2288,12 +2288,12 @@ Taal van het codeboek:</numerusform>
     </message>
     <message>
         <location line="+25"/>
-        <location line="+56"/>
+        <location line="+58"/>
         <source>File</source>
         <translation>Bestand</translation>
     </message>
     <message>
-        <location line="-56"/>
+        <location line="-58"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
@@ -2323,7 +2323,7 @@ Taal van het codeboek:</numerusform>
         <translation>Attributenbestand (optioneel)</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+6"/>
         <source>Speakers</source>
         <translation>Sprekers</translation>
     </message>
@@ -3121,7 +3121,7 @@ Kwalitatief coderen van interviewtranscripten.</translation>
 <context>
     <name>PreviewPane</name>
     <message>
-        <location filename="../../dialogs/import_preview.py" line="+295"/>
+        <location filename="../../dialogs/import_preview.py" line="+296"/>
         <location line="+1"/>
         <source>Speaker</source>
         <translation>Spreker</translation>
@@ -3414,7 +3414,7 @@ Wachtwoord om hem te versleutelen (leeg laten voor geen):</translation>
 <context>
     <name>QuotesTab</name>
     <message>
-        <location filename="../../analysis/quotes_tab.py" line="+42"/>
+        <location filename="../../analysis/quotes_tab.py" line="+48"/>
         <source>Include sub-codes</source>
         <translation>Met subcodes</translation>
     </message>
@@ -3484,7 +3484,12 @@ Wachtwoord om hem te versleutelen (leeg laten voor geen):</translation>
         <translation>Woorden voor en na elk citaat, tussen haken getoond</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
+        <source>List each code&apos;s quotes by this, in natural order (wave 2 before wave 10); without a value last</source>
+        <translation>De citaten van elke code hierop ordenen, in natuurlijke volgorde (ronde 2 vóór ronde 10); zonder waarde achteraan</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Blocks</source>
         <translation>Blokken</translation>
     </message>
@@ -3510,6 +3515,11 @@ Wachtwoord om hem te versleutelen (leeg laten voor geen):</translation>
     </message>
     <message>
         <location line="+6"/>
+        <source>Order by:</source>
+        <translation>Volgorde:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Word:</source>
         <translation>Word:</translation>
     </message>
@@ -3524,10 +3534,20 @@ Wachtwoord om hem te versleutelen (leeg laten voor geen):</translation>
         <translation>Het gekozen citaat staat hier in zijn geheel.</translation>
     </message>
     <message>
-        <location line="+12"/>
-        <location line="+4"/>
+        <location line="+13"/>
+        <location line="+5"/>
         <source>All codes</source>
         <translation>Alle codes</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>document order</source>
+        <translation>documentvolgorde</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>participant</source>
+        <translation>deelnemer</translation>
     </message>
     <message>
         <location line="+7"/>
@@ -3555,7 +3575,7 @@ Wachtwoord om hem te versleutelen (leeg laten voor geen):</translation>
         <translation>Tijd</translation>
     </message>
     <message numerus="yes">
-        <location line="+61"/>
+        <location line="+63"/>
         <source>%n quote(s)</source>
         <translation>
             <numerusform>%n citaat</numerusform>
@@ -4654,12 +4674,12 @@ Wachtwoord om hem te versleutelen (leeg laten voor geen):</translation>
     <message>
         <location line="+10"/>
         <location line="+24"/>
-        <location line="+57"/>
+        <location line="+59"/>
         <source>Merge coding from another project</source>
         <translation>Coderingen uit een ander project samenvoegen</translation>
     </message>
     <message>
-        <location line="-73"/>
+        <location line="-75"/>
         <source>lobcoder or REFI-QDA projects (*{0} *.qdpx);;All files (*)</source>
         <translation>lobcoder- of REFI-QDA-projecten (*{0} *.qdpx);;Alle bestanden (*)</translation>
     </message>
@@ -4669,7 +4689,7 @@ Wachtwoord om hem te versleutelen (leeg laten voor geen):</translation>
         <translation>{0} lezen…</translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+48"/>
         <source>The project changed since the preview; nothing was merged.</source>
         <translation>Het project is veranderd sinds het voorbeeld; er is niets samengevoegd.</translation>
     </message>
@@ -4687,7 +4707,7 @@ Wachtwoord om hem te versleutelen (leeg laten voor geen):</translation>
         <translation>{0} samenvoegen…</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+6"/>
         <source>{0} - merge report</source>
         <translation>{0} - verslag samenvoegen</translation>
     </message>
