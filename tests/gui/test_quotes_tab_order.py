@@ -13,36 +13,12 @@ from lobcoder.gui.analysis.install import AnalysisMenu, install_analysis_menu
 from lobcoder.gui.analysis.window import AnalysisWindow
 from lobcoder.gui.main_window import MainWindow
 from lobcoder.gui.settings import Settings
-from lobcoder.importing.extracted import Turn
-from lobcoder.participants.links import set_participant
-from lobcoder.services.codes import create_code
-from lobcoder.services.codings import add_coding
-from lobcoder.services.documents import add_document
-from lobcoder.storage.models import Attribute, AttributeScope, AttributeType, AttributeValue
-from lobcoder.storage.project import ProjectStore
-
-# Document names sort Anna, Bram, Cas, Dirk; the waves are 10, 2, none and 1.
-DOCS = {
-    "Anna_r10": ("Anna", "10", "Tien rondes later zien we resultaat."),
-    "Bram_r2": ("Bram", "2", "In ronde twee zien we resultaat."),
-    "Cas": ("Cas", None, "Zonder ronde zien we resultaat."),
-    "Dirk_r1": ("Dirk", "1", "Eerst zien we resultaat."),
-}
+from tests.analysis.rondes_project import DOCS, build_rondes_project
 
 
 @pytest.fixture
 def analysis(qtbot, tmp_path: Path) -> Iterator[AnalysisWindow]:  # type: ignore[no-untyped-def]
-    path = tmp_path / "rondes.lobcoder"
-    with ProjectStore.create(path) as store, store.transaction() as session:
-        code = create_code(session, "Resultaat").id
-        ronde = Attribute(name="ronde", type=AttributeType.CATEGORY, scope=AttributeScope.DOCUMENT)
-        session.add(ronde)
-        for name, (person, wave, text) in DOCS.items():
-            document = add_document(session, name, text, [Turn("R", 0, 0, len(text))]).id
-            set_participant(session, document, person)
-            if wave is not None:
-                session.add(AttributeValue(attribute=ronde, document_id=document, text_value=wave))
-            add_coding(session, document, code, 0, len(text))
+    path = build_rondes_project(tmp_path / "rondes.lobcoder")
     settings = Settings(str(tmp_path / "settings.ini"))
     settings.language = "en"
     window = MainWindow(settings)
