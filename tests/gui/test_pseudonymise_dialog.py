@@ -158,3 +158,50 @@ def test_the_suggested_copy_name_follows_the_table_and_writes_nothing(  # type: 
         with store.read() as session:
             assert {d.term: d.pseudonym for d in load_decisions(session)} == before
         dialog.reject()
+
+
+def test_closing_while_the_copy_is_written_asks_first(qtbot: QtBot, tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtWidgets import QMessageBox
+
+    import lobcoder.pseudonymise.apply as apply_module
+
+    started, release = threading.Event(), threading.Event()
+    real = apply_module.apply_pseudonyms
+
+    def held(*args, **kwargs):  # type: ignore[no-untyped-def]
+        started.set()
+        while not release.wait(0.02):
+            if kwargs["cancelled"]():
+                break
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(apply_module, "apply_pseudonyms", held)
+    answers: list[QMessageBox.StandardButton] = []
+    asked: list[str] = []
+
+    def question(_parent, _title, text, *_rest):  # type: ignore[no-untyped-def]
+        asked.append(text)
+        return answers.pop(0)
+
+    monkeypatch.setattr(QMessageBox, "question", question)
+    path = create_demo_project(tmp_path / "demo.lobcoder")
+    with ProjectStore.open(path) as store:
+        dialog = PseudonymiseDialog(store, use_deduce=False)
+        qtbot.addWidget(dialog)
+        dialog.show()
+        qtbot.waitUntil(lambda: dialog.model.rowCount() > 0, timeout=10000)
+        dialog.wait()
+        out, key = tmp_path / "copy.lobcoder", tmp_path / "key.json"
+        dialog.apply_to(out, key, None)
+        assert started.wait(10)
+        answers.append(QMessageBox.StandardButton.No)
+        dialog.reject()
+        assert len(asked) == 1 and "still being written" in asked[0]
+        assert dialog.isVisible() and dialog.is_writing()  # No: the writing goes on
+        answers.append(QMessageBox.StandardButton.Yes)
+        dialog.reject()
+        assert len(asked) == 2 and not dialog.isVisible()
+        release.set()
+        worker = dialog.worker
+        assert worker is not None and worker.wait(30)
+        assert not out.exists() and not key.exists()  # Yes: the writing stopped, no copy was made

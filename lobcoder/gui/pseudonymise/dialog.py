@@ -65,6 +65,7 @@ class PseudonymiseDialog(QDialog):
         self.setWindowTitle(self.tr("Pseudonymise project"))
         self.store = store
         self.worker: Worker | None = None
+        self._writing = False  # the worker writes the copy (not detection)
         self.selection = selection
         with store.read() as session:
             self.texts = list(project_texts(session))
@@ -283,12 +284,31 @@ class PseudonymiseDialog(QDialog):
             )
 
     def done(self, result: int) -> None:
-        """Closing keeps the review (the decisions are stored in the project) and stops the worker."""
+        """Closing keeps the review (the decisions are stored in the project) and stops the worker.
+
+        While the pseudonymised copy is being written, closing asks first: it stops the writing, so no copy is made.
+        """
+        if self.is_writing() and not self._stop_writing_confirmed():
+            return
         if self.worker is not None:
             self.worker.abandon()  # its result may still be queued: it must not reach a closing window
         if self.model.rowCount():
             self.save_decisions()
         super().done(result)
+
+    def is_writing(self) -> bool:
+        """Whether the pseudonymised copy is being written now."""
+        return self._writing and self.worker is not None and not self.worker.is_done()
+
+    def _stop_writing_confirmed(self) -> bool:
+        answer = QMessageBox.question(
+            self,
+            self.windowTitle(),
+            self.tr("The pseudonymised copy is still being written. Stop writing and close? No copy is made."),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
+        return answer == QMessageBox.StandardButton.Yes
 
     # -- apply -------------------------------------------------------------------
 
@@ -331,6 +351,7 @@ class PseudonymiseDialog(QDialog):
             )
 
         self._start(task, self.tr("Writing the pseudonymised copy…"), self._applied)
+        self._writing = True
 
     @Slot(object)
     def _applied(self, result) -> None:
@@ -366,6 +387,7 @@ class PseudonymiseDialog(QDialog):
 
     @Slot()
     def _idle(self, *_args: object) -> None:
+        self._writing = False
         self.progress.setVisible(False)
         self.cancel_button.setVisible(False)
         for button in (self.apply_button, self.import_button, self.add_button):

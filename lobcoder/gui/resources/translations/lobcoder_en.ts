@@ -605,7 +605,7 @@ Language of the codebook:</numerusform>
 <context>
     <name>QuotesTab</name>
     <message numerus="yes">
-        <location filename="../../analysis/quotes_tab.py" line="+205"/>
+        <location filename="../../analysis/quotes_tab.py" line="+206"/>
         <source>%n quote(s)</source>
         <translation>
             <numerusform>%n quote</numerusform>

@@ -3241,7 +3241,7 @@ Kwalitatief coderen van interviewtranscripten.</translation>
         <translation>Project pseudonimiseren</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>&amp;Detect with deduce</source>
         <translation>&amp;Opsporen met deduce</translation>
     </message>
@@ -3340,7 +3340,12 @@ Kwalitatief coderen van interviewtranscripten.</translation>
         <translation>Termenlijst exporteren</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+30"/>
+        <source>The pseudonymised copy is still being written. Stop writing and close? No copy is made.</source>
+        <translation>De gepseudonimiseerde kopie wordt nog geschreven. Stoppen met schrijven en sluiten? Er wordt dan geen kopie gemaakt.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
         <source>Write pseudonymised copy</source>
         <translation>Gepseudonimiseerde kopie schrijven</translation>
     </message>
@@ -3367,12 +3372,12 @@ Wachtwoord om hem te versleutelen (leeg laten voor geen):</translation>
         <translation>De gepseudonimiseerde kopie wordt geschreven…</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>Written: {0} ({1} replacements; {2} codings moved). Key: {3}</source>
         <translation>Geschreven: {0} ({1} vervangingen; {2} coderingen verplaatst). Sleutel: {3}</translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+45"/>
         <source>Stopped; nothing was written.</source>
         <translation>Gestopt; er is niets geschreven.</translation>
     </message>
@@ -3519,12 +3524,12 @@ Wachtwoord om hem te versleutelen (leeg laten voor geen):</translation>
         <translation>Volgorde:</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>Word:</source>
         <translation>Word:</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+5"/>
         <source>Double-click or press Enter to show the quote in its document</source>
         <translation>Dubbelklik of druk op Enter om het citaat in het document te tonen</translation>
     </message>
