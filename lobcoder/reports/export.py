@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 from pathlib import Path
@@ -9,7 +10,7 @@ from typing import IO, Literal
 
 from lobcoder.analysis.quote_report import QuoteReport
 from lobcoder.analysis.table import Table
-from lobcoder.errors import Cancelled, FileProblem
+from lobcoder.errors import FileProblem
 from lobcoder.i18n import message
 from lobcoder.i18n.said import say
 from lobcoder.reports.csv_export import render_csv
@@ -72,16 +73,22 @@ def export_table(
         return [_write(path, lambda stream: render_xlsx(tables, stream, language, steps), steps)]
     if len(tables) == 1:
         return [_write(path, lambda stream: render_csv(tables[0], stream, language, steps), steps)]
-    written: list[Path] = []
-    try:
-        for number, table in enumerate(tables, start=1):
-            render = lambda stream, table=table: render_csv(table, stream, language, steps)  # noqa: E731
-            written.append(_write(numbered_path(path, number), render, steps))
-    except Cancelled:
-        for done in written:  # a cancelled export leaves no part of its set behind
-            done.unlink(missing_ok=True)
-        raise
-    return written
+    # The whole set is rendered before any file is touched, so a cancel (asked per row) leaves every
+    # file of an earlier set as it was.
+    contents: list[bytes] = []
+    for table in tables:
+        buffer = io.BytesIO()
+        render_csv(table, buffer, language, steps)
+        contents.append(buffer.getvalue())
+    steps.check()
+    return [
+        write_atomically(numbered_path(path, number), _bytes(content)) for number, content in enumerate(contents, 1)
+    ]
+
+
+def _bytes(content: bytes) -> Callable[[IO[bytes]], object]:
+    """A writer for :func:`write_atomically` that writes ``content``."""
+    return lambda stream: stream.write(content)
 
 
 def _write(path: Path, render: Callable[[IO[bytes]], object], steps: Steps) -> Path:

@@ -67,6 +67,16 @@ def test_a_cancelled_set_of_csv_files_leaves_none_of_them(tmp_path: Path) -> Non
     assert list(tmp_path.iterdir()) == []
 
 
+def test_a_cancelled_set_of_csv_files_leaves_an_earlier_set_as_it_was(tmp_path: Path) -> None:
+    export_table([big("A", 3), big("B", 3)], tmp_path / "tables.csv")
+    before = {p.name: p.read_bytes() for p in tmp_path.iterdir()}
+    assert len(before) == 2
+    _asked, cancelled = cancel_after(600)  # the first table (500 rows) is rendered, the second is not
+    with pytest.raises(Cancelled):
+        export_table([big("A"), big("B")], tmp_path / "tables.csv", cancelled=cancelled)
+    assert {p.name: p.read_bytes() for p in tmp_path.iterdir()} == before
+
+
 def test_progress_counts_the_rows_to_the_end(tmp_path: Path) -> None:
     seen: list[tuple[int, int]] = []
     export_table([big("A"), big("B", 300)], tmp_path / "t.docx", progress=lambda d, t, _l: seen.append((d, t)))
