@@ -184,16 +184,14 @@ def cmd_frequencies(args: argparse.Namespace) -> int:
     def compute(dataset: Dataset, flt: AnalysisFilter) -> list[Table]:
         names = [n.strip() for given in args.split_by or () for n in given.split(",") if n.strip()]
         if len(names) > 2:
-            error("report frequencies: --split-by takes at most two attributes (e.g. school,ronde)")
-            raise SystemExit(2)
+            raise UsageError(say("problem.cli.split_by_count"))
         split: str | Split | None = Split.DOCUMENT if args.by_document else None
         then_by = None
         if names:
             split = find_attribute(dataset, names[0])
             then_by = find_attribute(dataset, names[1]) if len(names) == 2 else None
             if then_by == split:
-                error(f"report frequencies: --split-by names {split} twice; give two attributes (e.g. school,ronde)")
-                raise SystemExit(2)
+                raise UsageError(say("problem.cli.split_by_twice", name=split))
         result = frequencies(dataset, flt, split_by=split, rollup=args.rollup, then_by=then_by)
         return [result.to_table(language=args.language)]
 

@@ -103,6 +103,14 @@ MESSAGES: dict[str, M] = {
 # Options of ``lobcoder report`` that do not fit together or name nothing in the project.
 MESSAGES.update(
     {
+        "problem.cli.split_by_count": M(
+            en="report frequencies: --split-by takes at most two attributes (e.g. school,ronde)",
+            nl="report frequencies: --split-by neemt hoogstens twee attributen (bijv. school,ronde)",
+        ),
+        "problem.cli.split_by_twice": M(
+            en="report frequencies: --split-by names {name} twice; give two attributes (e.g. school,ronde)",
+            nl="report frequencies: --split-by noemt {name} twee keer; geef twee attributen (bijv. school,ronde)",
+        ),
         "problem.cli.within": M(en="--within needs --unit paragraph", nl="--within werkt alleen met --unit paragraph"),
         "problem.cli.participants_codes": M(
             en="--participants needs the codes to count: --codes NAME",
