@@ -120,10 +120,7 @@ class FrequencyResult:
         keys: list[object] = ["codings", "documents", "document_share", "participants", "participant_share"]
         columns = [message(f"frequencies.{key}", language) for key in keys]
         formats: list[Format] = ["int", "int", "percent", "int", "percent"]
-        columns += [
-            self._split_label(label, key, language)
-            for label, key in zip(self.split_labels, self.split_keys, strict=True)
-        ]
+        columns += [self._split_label(label, language) for label in self.split_labels]
         keys += list(self.split_keys)
         formats += [_SPLIT_FORMATS[split_measure]] * len(self.split_labels)
         rows = []
@@ -176,21 +173,20 @@ class FrequencyResult:
         for column, key in enumerate(self.split_keys, start=5):
             spans.setdefault(key[0], []).append(column)  # type: ignore[index]
         return tuple(
-            ColumnGroup(
-                message("table.no_value", language) if value == NO_VALUE else named_value(attribute, value),
-                columns[0],
-                len(columns),
-            )
+            ColumnGroup(self._split_label(_value_label(attribute, value), language), columns[0], len(columns))
             for (attribute, value), columns in spans.items()
         )
 
-    @staticmethod
-    def _split_label(label: str, key: object, language: str) -> str:
-        if isinstance(key, tuple) and len(key) == 2 and isinstance(key[1], tuple):
-            key = key[1]  # a column of the second split: its own value
-        if isinstance(key, tuple) and key[1] == NO_VALUE:
+    def _split_label(self, label: str, language: str) -> str:
+        """A column's (or group's) label, with "(no value)" in ``language``; a document's name as it is."""
+        if label == NO_VALUE and self.split_by is not Split.DOCUMENT:
             return message("table.no_value", language)
         return label
+
+
+def _value_label(attribute: str, value: str) -> str:
+    """A column's label, "ronde 1"; without a value :data:`NO_VALUE`, which the table words."""
+    return value if value == NO_VALUE else named_value(attribute, value)
 
 
 def _counts(dataset: Dataset, codings: npt.NDArray[np.float64], documents: list[int]) -> list[Counts]:
@@ -204,24 +200,35 @@ def _counts(dataset: Dataset, codings: npt.NDArray[np.float64], documents: list[
     ]
 
 
-def _groups(dataset: Dataset, selection: Selection, split_by: str | Split) -> list[tuple[str, object, list[int]]]:
-    """(label, key, document indices) per split column."""
+def _groups(
+    dataset: Dataset, selection: Selection, split_by: str | Split, then_by: str | None = None
+) -> list[tuple[str, object, list[int]]]:
+    """(label, key, document indices) per split column.
+
+    A key is the column's (attribute, value); under a second split it is
+    ((first attribute, its value), (second attribute, its value)), and only
+    pairs of values that have documents make a column.
+    """
     kept = selection.documents.tolist()
     if split_by is Split.DOCUMENT:
         return [(dataset.documents[i].name, dataset.documents[i].id, [i]) for i in kept]
-    groups = value_groups(dataset, kept, split_by)
-    return [(named_value(split_by, v) if v != NO_VALUE else v, (split_by, v), members) for v, members in groups.items()]
+    if then_by is None:
+        return _value_columns(dataset, kept, split_by)
+    return [
+        column
+        for value, members in value_groups(dataset, kept, split_by).items()
+        for column in _value_columns(dataset, members, then_by, within=(split_by, value))
+    ]
 
 
-def _nested_groups(
-    dataset: Dataset, selection: Selection, outer: str, inner: str
+def _value_columns(
+    dataset: Dataset, members: list[int], attribute: str, within: tuple[str, str] | None = None
 ) -> list[tuple[str, object, list[int]]]:
-    """(label, key, document indices) per pair of values of ``outer`` and ``inner`` that has documents."""
-    columns: list[tuple[str, object, list[int]]] = []
-    for value, members in value_groups(dataset, selection.documents.tolist(), outer).items():
-        for v, part in value_groups(dataset, members, inner).items():
-            columns.append((named_value(inner, v) if v != NO_VALUE else v, ((outer, value), (inner, v)), part))
-    return columns
+    """(label, key, document indices) per value of ``attribute`` among ``members`` (keys under ``within``)."""
+    return [
+        (_value_label(attribute, v), (attribute, v) if within is None else (within, (attribute, v)), part)
+        for v, part in value_groups(dataset, members, attribute).items()
+    ]
 
 
 def frequencies(
@@ -243,10 +250,7 @@ def frequencies(
     kept = selection.documents.tolist()
     own = _counts(dataset, per_document, kept)
     up = _counts(dataset, rolled(dataset, per_document, True), kept)
-    if then_by is not None:
-        groups = _nested_groups(dataset, selection, str(split_by), then_by)
-    else:
-        groups = _groups(dataset, selection, split_by) if split_by is not None else []
+    groups = _groups(dataset, selection, split_by, then_by) if split_by is not None else []
     mode = rolled(dataset, per_document, rollup)
     split = [_counts(dataset, mode, members) for _, _, members in groups]
     rows = tuple(

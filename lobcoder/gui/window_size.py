@@ -9,7 +9,7 @@ where it fits (big screens look as before) and shrinks only what does not.
 from __future__ import annotations
 
 from PySide6.QtCore import QSize
-from PySide6.QtGui import QGuiApplication, QScreen
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QWidget
 
 # Room for what the window manager adds around the window's own size: the
@@ -26,13 +26,11 @@ def fitted_size(preferred: QSize, available: QSize) -> QSize:
     return QSize(width, height)
 
 
-def screen_of(window: QWidget) -> QScreen | None:
-    """The screen ``window`` opens on: its own (or its parent's) once known, else the primary screen."""
-    return window.screen() or QGuiApplication.primaryScreen()
-
-
 def resize_to_screen(window: QWidget, width: int, height: int) -> None:
-    """Resize ``window`` to ``width`` × ``height``, or less where its screen's available geometry is smaller."""
-    screen = screen_of(window)
+    """Resize ``window`` to ``width`` × ``height``, or less where its screen's available geometry is smaller.
+
+    Its screen is its own (or its parent's) once known, else the primary screen.
+    """
+    screen = window.screen() or QGuiApplication.primaryScreen()
     preferred = QSize(width, height)
     window.resize(preferred if screen is None else fitted_size(preferred, screen.availableGeometry().size()))

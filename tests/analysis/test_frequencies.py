@@ -113,3 +113,21 @@ def test_unknown_split_attribute(study: tuple[Project, Dataset]) -> None:
     _, data = study
     with pytest.raises(NotFoundError, match="golf"):
         frequencies(data, split_by="golf")
+
+
+def test_a_second_split_words_documents_without_a_value_in_the_tables_language(
+    study: tuple[Project, Dataset],
+) -> None:
+    _, data = study
+    result = frequencies(data, split_by="role", then_by="wave")
+    table = result.to_table(language="nl")
+    # The note has neither a role (no participant) nor a wave: a "(no value)" column under a "(no value)" group.
+    assert table.columns[5:] == ("wave 1", "wave 3", "wave 1", "(geen waarde)")
+    assert [(g.label, g.first, g.count) for g in table.groups] == [
+        ("role docent", 5, 2),
+        ("role slb", 7, 1),
+        ("(geen waarde)", 8, 1),
+    ]
+    assert table.column_keys[8] == (("role", "(no value)"), ("wave", "(no value)"))
+    assert {row.label: row.values[5:] for row in table.rows}["Visie"] == (1.0, 0.0, 1.0, 1.0)
+    assert result.to_table().columns[8] == "(no value)"
