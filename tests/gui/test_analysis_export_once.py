@@ -10,13 +10,14 @@ from pathlib import Path
 import docx
 import pytest
 import shiboken6
-from PySide6.QtWidgets import QMessageBox, QProgressDialog, QPushButton
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog, QPushButton
 
 from lobcoder.gui.analysis import quotes_tab as quotes_module
 from lobcoder.gui.analysis import tab as tab_module
 from lobcoder.gui.analysis.export_run import ExportRun
 from lobcoder.gui.analysis.install import AnalysisMenu, install_analysis_menu
 from lobcoder.gui.analysis.window import AnalysisWindow
+from lobcoder.gui.i18n import install_translations
 from lobcoder.gui.main_window import MainWindow
 from lobcoder.gui.settings import Settings
 from lobcoder.services.codes import create_code
@@ -114,8 +115,8 @@ def test_an_export_run_ends_only_its_own_progress_dialog(qtbot, tmp_path: Path, 
         started.set()
         assert release.wait(10)
 
-    quick = ExportRun(tab, tmp_path / "a.docx", lambda _progress, _cancelled: None, progress="A")
-    held = ExportRun(tab, tmp_path / "b.docx", slow, progress="B")
+    quick = ExportRun(tab, tmp_path / "a.docx", lambda _progress, _cancelled: None, progress="A", title="Export table")
+    held = ExportRun(tab, tmp_path / "b.docx", slow, progress="B", title="Export table")
     assert quick.dialog is not None and held.dialog is not None and quick.dialog is not held.dialog
     ended: list[Path] = []
     quick.written.connect(ended.append)
@@ -210,3 +211,36 @@ def test_a_computation_for_a_data_set_that_is_gone_stops_the_spinner(
     release.set()
     assert tab.busy.isHidden()
     assert not tab.is_busy()
+
+
+TITLES = {
+    "en": {"frequencies": "Export table", "cooccurrence": "Export matrix", "quotes": "Export quotes"},
+    "nl": {"frequencies": "Tabel exporteren", "cooccurrence": "Matrix exporteren", "quotes": "Citaten exporteren"},
+}
+
+
+@pytest.mark.parametrize("language", ["en", "nl"])
+def test_the_export_dialogs_say_what_is_exported(  # type: ignore[no-untyped-def]
+    qtbot, qapp, monkeypatch, tmp_path: Path, analysis: AnalysisWindow, language: str
+) -> None:
+    install_translations(qapp, language)
+    asked: list[str] = []
+    monkeypatch.setattr(
+        QFileDialog, "getSaveFileName", lambda _parent, title, *_rest: (asked.append(title), "", "")[1:]
+    )
+    for name, title in TITLES[language].items():
+        tab = getattr(analysis, name)
+        analysis.tabs.setCurrentWidget(tab)
+        qtbot.waitUntil(lambda tab=tab: analysis.is_idle() and tab.result is not None, timeout=10000)
+        tab.export_button.click()  # the file dialog, cancelled
+        assert asked[-1] == title
+        saved: list[str] = []
+        tab.exported.connect(saved.append)
+        target = tmp_path / f"{name}_{language}.docx"
+        assert tab.export_to(target) is not None
+        (progress,) = tab.findChildren(QProgressDialog)  # shown if the export takes longer than 0.4 s
+        assert progress.windowTitle() == title
+        qtbot.waitUntil(lambda target=target, saved=saved: saved == [str(target)], timeout=10000)
+        qtbot.waitUntil(lambda tab=tab: not tab.findChildren(QProgressDialog), timeout=5000)
+    if language == "en":  # the window was built in English (its tooltips are set then)
+        assert analysis.quotes.export_button.toolTip().startswith("Save the quotes as Word")

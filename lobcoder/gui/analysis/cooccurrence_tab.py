@@ -330,6 +330,9 @@ class CooccurrenceTab(AnalysisTab):
     def export_stem(self) -> str:
         return self.tr("code co-occurrence")
 
+    def export_title(self) -> str:
+        return self.tr("Export matrix")
+
     def set_measure(self, measure: Measure) -> None:
         self.measure.setCurrentIndex(self.measure.findData(measure))
 

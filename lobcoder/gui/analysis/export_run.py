@@ -37,13 +37,16 @@ class ExportRun(QObject):
     cancelled = Signal(Path)
     ended = Signal(object)
 
-    def __init__(self, parent: QWidget, path: Path, task: Task, progress: str) -> None:
-        """``progress`` labels the window-modal progress dialog (with Cancel) that shows the task's progress."""
+    def __init__(self, parent: QWidget, path: Path, task: Task, progress: str, title: str) -> None:
+        """``progress`` labels the window-modal progress dialog (with Cancel) that shows the task's progress.
+
+        ``title`` is the dialog's title: what is exported ("Export quotes"), as the tab words it.
+        """
         super().__init__(parent)
         self.path = path
         self.worker = Worker(task)
         self.dialog: QProgressDialog | None = QProgressDialog(progress, self.tr("Cancel"), 0, 0, parent)
-        self.dialog.setWindowTitle(self.tr("Export table"))
+        self.dialog.setWindowTitle(title)
         self.dialog.setWindowModality(Qt.WindowModality.WindowModal)
         self.dialog.setAutoReset(False)  # the last row is not the end: the file is still being saved
         self.dialog.setMinimumDuration(SHOW_AFTER_MS)

@@ -78,6 +78,8 @@ class QuotesTab(AnalysisTab):
         self.order_by.setToolTip(
             self.tr("List each code's quotes by this, in natural order (wave 2 before wave 10); without a value last")
         )
+        self.export_tip = self.tr("Save the quotes as Word (.docx), Excel (.xlsx) or CSV")
+        self.export_button.setToolTip(self.export_tip)
         self.layout_choice = QComboBox()
         self.layout_choice.addItem(self.tr("Blocks"), "blocks")
         self.layout_choice.addItem(self.tr("Table"), "table")
@@ -213,6 +215,9 @@ class QuotesTab(AnalysisTab):
 
     def export_stem(self) -> str:
         return self.tr("quotes")
+
+    def export_title(self) -> str:
+        return self.tr("Export quotes")
 
     def table_maker(self, language: Language) -> Callable[[Any], list[Table]]:
         return lambda result: [result[1]]

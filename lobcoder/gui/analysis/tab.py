@@ -146,6 +146,10 @@ class AnalysisTab(QWidget):
         """The file name suggested for Export… (no extension)."""
         return "analysis"
 
+    def export_title(self) -> str:
+        """The title of Export…'s dialogs (choosing the file, its progress): what it writes."""
+        return self.tr("Export table")
+
     def export_chart(self) -> bool:
         """Whether the export should include a bar chart (Word and Excel)."""
         return False
@@ -280,7 +284,7 @@ class AnalysisTab(QWidget):
         folder = self.host.export_folder()
         # Word is listed first and proposed: the name's extension agrees with the chosen type.
         path, chosen = QFileDialog.getSaveFileName(
-            self, self.tr("Export table"), str(folder / f"{self.export_stem()}.docx"), filters, word
+            self, self.export_title(), str(folder / f"{self.export_stem()}.docx"), filters, word
         )
         if not path:
             return
@@ -307,7 +311,9 @@ class AnalysisTab(QWidget):
             if not tables:
                 return None
             task = self.export_task(tables, path, self.host.language())
-        return self._start_export(ExportRun(self, path, task, progress=self.tr("Writing {0}…").format(path.name)))
+        return self._start_export(
+            ExportRun(self, path, task, self.tr("Writing {0}…").format(path.name), self.export_title())
+        )
 
     def _export_pseudonymised(self, path: Path) -> Worker | None:
         from lobcoder.gui.analysis.pseudonymised_export import pseudonymised_task
@@ -320,7 +326,7 @@ class AnalysisTab(QWidget):
         except ValueError as exc:
             self._export_failed(path, str(exc))
             return None
-        return self._start_export(ExportRun(self, path, task, progress=self.tr("Pseudonymising…")))
+        return self._start_export(ExportRun(self, path, task, self.tr("Pseudonymising…"), self.export_title()))
 
     def _start_export(self, run: ExportRun) -> Worker:
         run.written.connect(self._exported)

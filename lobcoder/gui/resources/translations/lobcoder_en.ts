@@ -234,7 +234,7 @@
 <context>
     <name>CooccurrenceTab</name>
     <message numerus="yes">
-        <location filename="../../analysis/cooccurrence_tab.py" line="+446"/>
+        <location filename="../../analysis/cooccurrence_tab.py" line="+449"/>
         <source>‘{0}’ and ‘{1}’: %n passage(s)</source>
         <translation>
             <numerusform>‘{0}’ and ‘{1}’: %n passage</numerusform>
@@ -605,7 +605,7 @@ Language of the codebook:</numerusform>
 <context>
     <name>QuotesTab</name>
     <message numerus="yes">
-        <location filename="../../analysis/quotes_tab.py" line="+206"/>
+        <location filename="../../analysis/quotes_tab.py" line="+208"/>
         <source>%n quote(s)</source>
         <translation>
             <numerusform>%n quote</numerusform>

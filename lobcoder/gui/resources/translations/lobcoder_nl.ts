@@ -336,7 +336,7 @@
         <translation>Taal van de geëxporteerde tabel: titel, kopjes en noten</translation>
     </message>
     <message>
-        <location line="+164"/>
+        <location line="+168"/>
         <source>Could not compute this analysis: {0}</source>
         <translation>Deze analyse kon niet worden berekend: {0}</translation>
     </message>
@@ -356,17 +356,17 @@
         <translation>CSV-bestand (*.csv)</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="-132"/>
         <source>Export table</source>
         <translation>Tabel exporteren</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+164"/>
         <source>Writing {0}…</source>
         <translation>{0} wordt geschreven…</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+28"/>
         <source>An export is running; Export… is available again when it has ended.</source>
         <translation>Er loopt een export; Exporteren… kan weer zodra die klaar is.</translation>
     </message>
@@ -1281,12 +1281,12 @@
     </message>
     <message>
         <location line="+22"/>
-        <location line="+237"/>
+        <location line="+240"/>
         <source>Select a cell to list the passages where both codes occur.</source>
         <translation>Kies een cel om de passages te zien waarin beide codes voorkomen.</translation>
     </message>
     <message>
-        <location line="-228"/>
+        <location line="-231"/>
         <source>Double-click or press Enter to show the passage in its document</source>
         <translation>Dubbelklik of druk op Enter om de passage in het document te tonen</translation>
     </message>
@@ -1294,6 +1294,11 @@
         <location line="+68"/>
         <source>code co-occurrence</source>
         <translation>co-occurrentie van codes</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Export matrix</source>
+        <translation>Matrix exporteren</translation>
     </message>
     <message>
         <location line="+82"/>
@@ -2057,14 +2062,9 @@ Taal van het codeboek:</numerusform>
 <context>
     <name>ExportRun</name>
     <message>
-        <location filename="../../analysis/export_run.py" line="+45"/>
+        <location filename="../../analysis/export_run.py" line="+48"/>
         <source>Cancel</source>
         <translation>Annuleren</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Export table</source>
-        <translation>Tabel exporteren</translation>
     </message>
 </context>
 <context>
@@ -2245,7 +2245,7 @@ Taal van het codeboek:</numerusform>
         <translation>dan</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>showing</source>
         <translation>met</translation>
     </message>
@@ -3085,7 +3085,7 @@ Kwalitatief coderen van interviewtranscripten.</translation>
 <context>
     <name>PassageModel</name>
     <message>
-        <location filename="../../analysis/cooccurrence_tab.py" line="-395"/>
+        <location filename="../../analysis/cooccurrence_tab.py" line="-398"/>
         <source>Document</source>
         <translation>Document</translation>
     </message>
@@ -3494,6 +3494,11 @@ Wachtwoord om hem te versleutelen (leeg laten voor geen):</translation>
         <translation>De citaten van elke code hierop ordenen, in natuurlijke volgorde (ronde 2 vóór ronde 10); zonder waarde achteraan</translation>
     </message>
     <message>
+        <location line="+2"/>
+        <source>Save the quotes as Word (.docx), Excel (.xlsx) or CSV</source>
+        <translation>De citaten opslaan als Word (.docx), Excel (.xlsx) of CSV</translation>
+    </message>
+    <message>
         <location line="+3"/>
         <source>Blocks</source>
         <translation>Blokken</translation>
@@ -3591,6 +3596,11 @@ Wachtwoord om hem te versleutelen (leeg laten voor geen):</translation>
         <location line="+9"/>
         <source>quotes</source>
         <translation>citaten</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Export quotes</source>
+        <translation>Citaten exporteren</translation>
     </message>
 </context>
 <context>
