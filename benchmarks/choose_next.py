@@ -31,8 +31,9 @@ from typing import Any
 from lobcoder.services.codes import CodeInfo
 from lobcoder.suggest import feedback
 from lobcoder.suggest.cache import ProcessedText
-from lobcoder.suggest.classifier import DEFAULT_THRESHOLD, Classifier, fit
+from lobcoder.suggest.classifier import DEFAULT_THRESHOLD, Classifier
 from lobcoder.suggest.evaluation import _method, _new_counts, run_split
+from lobcoder.suggest.fitting import fit
 from lobcoder.suggest.pipeline import DutchPipeline
 from lobcoder.suggest.ranking import document_scores
 from lobcoder.suggest.store import CodedDocument

@@ -31,16 +31,9 @@ from lobcoder.storage.project import ProjectStore
 from lobcoder.suggest import feedback
 from lobcoder.suggest import store as persistence
 from lobcoder.suggest.cache import ProcessedText, processed_texts
-from lobcoder.suggest.classifier import (
-    MIN_EXAMPLES,
-    MIN_POSITIVES,
-    RELIABLE_F1,
-    CancelCheck,
-    Progress,
-    Reliability,
-    fit,
-)
+from lobcoder.suggest.classifier import MIN_EXAMPLES, RELIABLE_F1, Reliability
 from lobcoder.suggest.examples import training_examples
+from lobcoder.suggest.fitting import MIN_POSITIVES, CancelCheck, Progress, fit
 from lobcoder.suggest.pipeline import DutchPipeline, load_pipeline
 from lobcoder.suggest.ranking import document_scores, rank
 from lobcoder.suggest.store import CodedDocument, Rejection

@@ -17,18 +17,10 @@ from lobcoder.storage.project import ProjectStore
 from lobcoder.suggest import evidence_cache, feedback
 from lobcoder.suggest import store as persistence
 from lobcoder.suggest.cache import ProcessedText, processed_texts
-from lobcoder.suggest.classifier import (
-    FEATURES,
-    MIN_POSITIVES,
-    CancelCheck,
-    Classifier,
-    FitResult,
-    Progress,
-    Reliability,
-    fit,
-)
+from lobcoder.suggest.classifier import FEATURES, Classifier, Reliability
 from lobcoder.suggest.evidence import Vocabulary
 from lobcoder.suggest.examples import TrainingExample, training_examples
+from lobcoder.suggest.fitting import MIN_POSITIVES, CancelCheck, FitResult, Progress, fit
 from lobcoder.suggest.pipeline import DutchPipeline, load_pipeline
 from lobcoder.suggest.scoring import CodebookScorer, codebook_scorer, codebook_state, module_settings
 from lobcoder.suggest.store import CodedDocument, Rejection

@@ -24,7 +24,8 @@ def pipeline() -> DutchPipeline:
 
 @pytest.fixture(scope="session")
 def bench() -> ModuleType:
-    """``benchmarks/suggestion_quality.py``, loaded as a module (it is a script, not a package)."""
+    """``benchmarks/suggestion_quality.py``, loaded as a module (it is a script, not a package); once loaded,
+    its parts (``benchmarks/quality/``) and its sibling ``choose_next.py`` import as top-level modules."""
     path = Path(__file__).resolve().parents[2] / "benchmarks" / "suggestion_quality.py"
     spec = importlib.util.spec_from_file_location("suggestion_quality", path)
     assert spec is not None and spec.loader is not None

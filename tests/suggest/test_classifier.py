@@ -11,9 +11,10 @@ from lobcoder.storage.models import SuggestionModel
 from lobcoder.storage.project import ProjectStore
 from lobcoder.suggest import store as persistence
 from lobcoder.suggest.cache import process_text, processed_texts
-from lobcoder.suggest.classifier import Classifier, fit
+from lobcoder.suggest.classifier import Classifier
 from lobcoder.suggest.context import UnitText
 from lobcoder.suggest.examples import training_examples
+from lobcoder.suggest.fitting import fit
 from lobcoder.suggest.pipeline import DutchPipeline
 from lobcoder.suggest.training import clear_loaded_models, load_classifier, train
 from lobcoder.suggest.units import unit_words
@@ -128,7 +129,8 @@ def test_the_codebook_threshold_moves_from_the_default_only_as_far_as_the_coding
     """A best threshold on a handful of coded sentences is noise: few keep 0.5, more move part of the way."""
     import numpy as np
 
-    from lobcoder.suggest.classifier import DEFAULT_THRESHOLD, MIN_THRESHOLD_EXAMPLES, _codebook_threshold
+    from lobcoder.suggest.classifier import DEFAULT_THRESHOLD
+    from lobcoder.suggest.codebook_threshold import MIN_THRESHOLD_EXAMPLES, codebook_threshold
 
     # Every coded sentence scores 0.3, every other one 0.1: out of fold, 0.3 is the perfect threshold.
     def scores(positives: int) -> tuple[np.ndarray, np.ndarray]:
@@ -136,12 +138,12 @@ def test_the_codebook_threshold_moves_from_the_default_only_as_far_as_the_coding
         return np.where(y == 1, 0.3, 0.1), y
 
     few, y = scores(MIN_THRESHOLD_EXAMPLES - 1)
-    threshold, _, recall, f1 = _codebook_threshold(few, y, MIN_THRESHOLD_EXAMPLES - 1)
+    threshold, _, recall, f1 = codebook_threshold(few, y, MIN_THRESHOLD_EXAMPLES - 1)
     assert threshold == DEFAULT_THRESHOLD and recall == 0.0 and f1 == 0.0  # measured honestly at 0.5
     some, y = scores(10)
-    assert _codebook_threshold(some, y, 10)[0] == 0.4  # half way from 0.5 to 0.3
+    assert codebook_threshold(some, y, 10)[0] == 0.4  # half way from 0.5 to 0.3
     many, y = scores(90)
-    threshold, precision, recall, f1 = _codebook_threshold(many, y, 90)
+    threshold, precision, recall, f1 = codebook_threshold(many, y, 90)
     assert threshold == 0.3 and f1 == 1.0  # nearly all the way
 
 

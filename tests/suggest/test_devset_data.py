@@ -55,10 +55,11 @@ def test_both_passes_label_the_same_sentences_and_gold_follows_them_or_the_adjud
 def test_pseudo_documents_hold_doc_size_consecutive_sentences_of_one_source_with_their_gold_themes(
     bench: ModuleType,
 ) -> None:
-    module = bench
+    from quality.corpora import devset_documents  # the benchmark's parts, on the path once ``bench`` is loaded
+
     sentences = rows("devset_sentences.tsv")
     gold = {r["id"]: r for r in rows("gold.tsv")}
-    codes, documents = module.devset_documents(DEVSET / "gold.tsv", chunk=100)
+    codes, documents = devset_documents(DEVSET / "gold.tsv", chunk=100)
     # 955 report sentences in 10 documents, the three short texts one document each
     assert [len(d.text.splitlines()) for d in documents] == [28] + [100] * 9 + [55, 11, 3]
     lines = [line for d in documents for line in d.text.splitlines()]
@@ -67,8 +68,8 @@ def test_pseudo_documents_hold_doc_size_consecutive_sentences_of_one_source_with
     guid = {c.name: c.guid for c in codes}
     visie = sum(len(d.codings.get(guid["Visie"], ())) for d in documents)
     assert visie == sum(gold[r["id"]]["VI"] == "1" for r in sentences)
-    _, first_round = module.devset_documents(DEVSET / "gold.tsv", labelling_round="first")
+    _, first_round = devset_documents(DEVSET / "gold.tsv", labelling_round="first")
     assert sum(len(d.text.splitlines()) for d in first_round) == 520
     assert len(first_round) == 15
-    _, second_round = module.devset_documents(DEVSET / "gold.tsv", labelling_round="second")
+    _, second_round = devset_documents(DEVSET / "gold.tsv", labelling_round="second")
     assert [len(d.text.splitlines()) for d in second_round] == [40] * 11 + [37]

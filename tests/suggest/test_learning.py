@@ -13,14 +13,15 @@ from suggest_corpus import NEUTRAL, Corpus, add_transcript, transcript
 from lobcoder.demo.build import create_demo_project
 from lobcoder.services.codes import list_codes
 from lobcoder.storage.project import ProjectStore
-from lobcoder.suggest import classifier, mined
+from lobcoder.suggest import adjustment, mined
 from lobcoder.suggest import store as persistence
 from lobcoder.suggest.cache import process_text
-from lobcoder.suggest.classifier import DEFAULT_THRESHOLD, fit
+from lobcoder.suggest.classifier import DEFAULT_THRESHOLD
 from lobcoder.suggest.context import UnitText
 from lobcoder.suggest.evaluation import _method, _new_counts, run_split
 from lobcoder.suggest.evidence import prior
 from lobcoder.suggest.examples import TrainingExample
+from lobcoder.suggest.fitting import fit
 from lobcoder.suggest.pipeline import DutchPipeline
 from lobcoder.suggest.ranking import suggest
 from lobcoder.suggest.thresholds import choose_threshold
@@ -164,7 +165,7 @@ def test_with_the_out_of_fold_check_an_adjustment_that_would_hurt_keeps_the_code
 ) -> None:
     """The codebook finds every coded sentence; their words say nothing (random filler): adjusting adds noise.
 
-    The check is off in the app (classifier.ADJUST_MARGIN; it lost on the development set, see
+    The check is off in the app (adjustment.ADJUST_MARGIN; it lost on the development set, see
     docs/SUGGESTIONS.md); switched on, it keeps the codebook's scores for such a code.
     """
     rng = random.Random(7)
@@ -185,7 +186,7 @@ def test_with_the_out_of_fold_check_an_adjustment_that_would_hurt_keeps_the_code
     adjusted = fit(examples, seed=0).classifier
     assert adjusted is not None and guid in adjusted.models  # the default: always adjusted
     assert adjusted.reliability[guid].f1 is not None and adjusted.reliability[guid].f1 < 1.0
-    monkeypatch.setattr(classifier, "ADJUST_MARGIN", 0.0)
+    monkeypatch.setattr(adjustment, "ADJUST_MARGIN", 0.0)
     checked = fit(examples, seed=0).classifier
     assert checked is not None and guid not in checked.models
     found = checked.reliability[guid]
@@ -220,7 +221,7 @@ def test_the_out_of_fold_check_compares_with_the_codebook_at_its_own_threshold_n
                     evidence,
                 )
             )
-    monkeypatch.setattr(classifier, "ADJUST_MARGIN", 0.0)
+    monkeypatch.setattr(adjustment, "ADJUST_MARGIN", 0.0)
     checked = fit(examples, seed=0).classifier
     assert checked is not None and guid not in checked.models
     found = checked.reliability[guid]

@@ -6,9 +6,9 @@ import random
 
 import numpy as np
 
-from lobcoder.suggest.classifier import fit
 from lobcoder.suggest.context import UnitText
 from lobcoder.suggest.examples import TrainingExample
+from lobcoder.suggest.fitting import fit
 from lobcoder.suggest.thresholds import best_threshold, nested, precision_recall_f1
 
 WORDS = (

@@ -25,26 +25,31 @@ def _document(number: int, lines: list[str], codings: dict[str, list[int]]) -> C
 def test_learning_from_n_sentences_draws_whole_documents_until_they_hold_n_and_holds_out_the_rest(
     bench: ModuleType,
 ) -> None:
+    from quality.runner import Amount, draw  # the benchmark's parts, on the path once ``bench`` is loaded
+
     documents = [_document(i, ["Een zin."], {}) for i in range(1, 9)]
     sizes = {1: 40, 2: 40, 3: 40, 4: 100, 5: 28, 6: 11, 7: 3, 8: 40}
-    amount = bench.Amount(sentences=120)
+    amount = Amount(sentences=120)
     for seed in range(20):
-        chosen = bench.draw(random.Random(seed), documents, amount, sizes)
+        chosen = draw(random.Random(seed), documents, amount, sizes)
         total = sum(sizes[d.id] for d in chosen)
         assert total >= 120
         assert total - sizes[chosen[-1].id] < 120  # the last document drawn was needed to reach 120
         assert len(chosen) < len(documents)
-    again = bench.draw(random.Random(3), documents, amount, sizes)
-    assert again == bench.draw(random.Random(3), documents, amount, sizes)  # seeded
-    assert len(bench.draw(random.Random(3), documents, bench.Amount(documents=3), sizes)) == 3
+    again = draw(random.Random(3), documents, amount, sizes)
+    assert again == draw(random.Random(3), documents, amount, sizes)  # seeded
+    assert len(draw(random.Random(3), documents, Amount(documents=3), sizes)) == 3
     with pytest.raises(SystemExit, match="no document would be left"):
-        bench.draw(random.Random(0), documents, bench.Amount(sentences=1000), sizes)
+        draw(random.Random(0), documents, Amount(sentences=1000), sizes)
 
 
 def test_the_keyword_list_baseline_gives_a_sentence_a_theme_when_a_listed_word_or_its_lemma_is_in_it(
     bench: ModuleType,
 ) -> None:
-    codes = bench.research_codes()
+    from quality.corpora import THEMES, research_codes
+    from quality.keyword_list import keyword_baseline, keyword_lists, list_settings
+
+    codes = research_codes()
     guid = {c.name: c.guid for c in codes}
     lines = [
         "De docenten volgden twee trainingen over loopbaangesprekken.",  # lemma of "trainingen": CL, coded: tp
@@ -55,17 +60,17 @@ def test_the_keyword_list_baseline_gives_a_sentence_a_theme_when_a_listed_word_o
     ]
     documents = [_document(1, lines, {guid["Collectief leren"]: [0, 3], guid["Visie"]: [1]})]
     lists = {"Collectief leren": ["training"], "Visie": ["visie"]}
-    result = bench.keyword_baseline(codes, documents, ["Collectief leren", "Visie"], lists)
+    result = keyword_baseline(codes, documents, ["Collectief leren", "Visie"], lists)
     assert result["per_code_f1"] == {"Collectief leren": pytest.approx(2 / 3, abs=1e-3), "Visie": 0.6667}
     assert (result["micro_p"], result["micro_r"]) == (pytest.approx(2 / 3, abs=1e-3), pytest.approx(2 / 3, abs=1e-3))
     assert result["top10_p"] is None
     # a code evaluated without a list: no baseline rather than a wrong one
-    assert bench.keyword_baseline(codes, documents, ["Collectief leren", "Communicatie"], lists) is None
-    shipped = bench.keyword_lists()
-    assert set(shipped) == set(bench.THEMES.values())
+    assert keyword_baseline(codes, documents, ["Collectief leren", "Communicatie"], lists) is None
+    shipped = keyword_lists()
+    assert set(shipped) == set(THEMES.values())
     assert all(1 <= len(words) <= 8 for words in shipped.values())
     # the same list as the codebook's only keywords (themes; sub-codes without), definitions kept
-    variant, learns = bench.list_settings(lists)["codebook, list as keywords, 0 docs"]
+    variant, learns = list_settings(lists)["codebook, list as keywords, 0 docs"]
     as_keywords = {c.name: c for c in variant(codes)}
     assert not learns and as_keywords["Visie"].keywords == "visie" and as_keywords["Communicatie"].keywords == ""
     assert all(c.keywords == "" for c in as_keywords.values() if c.parent_id is not None)
@@ -73,13 +78,14 @@ def test_the_keyword_list_baseline_gives_a_sentence_a_theme_when_a_listed_word_o
 
 
 def test_each_reliability_mark_is_checked_against_the_same_held_out_counts_as_the_scores(bench: ModuleType) -> None:
-    codes, documents = bench.devset_documents(bench.DEVSET / "gold.tsv", labelling_round="first")
+    from quality.corpora import DEVSET, THEMES, devset_documents
+    from quality.runner import Amount, measure
+
+    codes, documents = devset_documents(DEVSET / "gold.tsv", labelling_round="first")
     documents = documents[:8]
-    names = list(bench.THEMES.values())
+    names = list(THEMES.values())
     marks: list[dict] = []
-    results = bench.measure(
-        codes, documents, names, 2, 0, amount=bench.Amount(sentences=80), learning_only=True, marks=marks
-    )
+    results = measure(codes, documents, names, 2, 0, amount=Amount(sentences=80), learning_only=True, marks=marks)
     assert set(results) == {
         "names + 80 sent. (learned)",
         "code names + 80 sent. (combined)",

@@ -18,9 +18,9 @@ from lobcoder.storage.project import ProjectStore
 from lobcoder.suggest import evidence, evidence_cache, fits, training
 from lobcoder.suggest import store as persistence
 from lobcoder.suggest.cache import processed_texts
-from lobcoder.suggest.classifier import fit
 from lobcoder.suggest.context import UnitText
 from lobcoder.suggest.examples import TrainingExample
+from lobcoder.suggest.fitting import fit
 from lobcoder.suggest.pipeline import DutchPipeline
 from lobcoder.suggest.scoring import CodebookScorer
 from lobcoder.suggest.training import clear_loaded_models, examples_for, train

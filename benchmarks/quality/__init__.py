@@ -1,0 +1,1 @@
+"""The parts of ``benchmarks/suggestion_quality.py``: corpora, settings, the runner, marks, reports."""
