@@ -221,12 +221,9 @@ MESSAGES.update(
             en="is an old Excel 97-2003 (.xls) file; save it as .xlsx or CSV",
             nl="is een oud Excel 97-2003-bestand (.xls); sla het op als .xlsx of CSV",
         ),
-        "problem.sheet.not_xlsx": M(
-            en="is not a valid .xlsx workbook (corrupt or another format: {reason})",
-            nl="is geen geldige .xlsx-werkmap (beschadigd of een ander formaat: {reason})",
-        ),
         "problem.sheet.damaged_xlsx": M(
-            en="is a damaged .xlsx workbook ({reason})", nl="is een beschadigde .xlsx-werkmap ({reason})"
+            en="is an Excel workbook (.xlsx) that is damaged; open it in Excel and save it again",
+            nl="is een beschadigde Excel-werkmap (.xlsx); open hem in Excel en sla hem opnieuw op",
         ),
         "problem.sheet.no_worksheet": M(
             en="has no worksheet named {name!r} (it has: {names})",

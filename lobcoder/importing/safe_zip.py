@@ -23,7 +23,7 @@ from pathlib import Path
 from types import TracebackType
 from typing import IO, Literal
 
-from lobcoder.errors import FileProblem
+from lobcoder.errors import FileProblem, ImportProblem
 from lobcoder.i18n.said import Said, say
 from lobcoder.storage.atomic_file import atomic_stream
 
@@ -73,8 +73,16 @@ class SafeZip:
         max_ratio: float = MAX_RATIO,
         max_members: int = MAX_MEMBERS,
         data: bytes | None = None,
+        kind: Said | None = None,
     ) -> None:
-        """Open the zip file at ``path``, or ``data`` already read from it (``path`` then names it)."""
+        """Open the zip file at ``path``, or ``data`` already read from it (``path`` then names it).
+
+        ``kind`` is what the file should be as the researcher knows it
+        (``say("problem.kind.docx")``): a file that is no zip at all, or a
+        damaged one, is then an :class:`ImportProblem` "is not a Word document
+        (.docx), or it is damaged" instead of "is not a zip archive" (that a
+        .docx is a zip is no business of hers).
+        """
         self.path = Path(path)
         self.max_total = max_total
         self.max_member = max_member
@@ -89,6 +97,8 @@ class SafeZip:
         except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, EOFError) as error:
             # Not a zip, or a damaged one: Python's words for why ("File is not a zip file")
             # mean nothing to the researcher; they stay in the exception chain for the log.
+            if kind is not None:
+                raise ImportProblem(self.path, say("problem.not_or_damaged", what=kind)) from error
             raise FileProblem(self.path, say("problem.zip.damaged")) from error
         except OSError as error:
             raise FileProblem(self.path, say("problem.zip.unreadable", reason=error.strerror or error)) from None
@@ -99,11 +109,13 @@ class SafeZip:
             raise
 
     @classmethod
-    def open(cls, path: str | Path, max_member_bytes: int | None = None, **limits: float) -> SafeZip:
-        """Open ``path``; ``max_member_bytes`` (None: the default) caps each member."""
+    def open(
+        cls, path: str | Path, max_member_bytes: int | None = None, kind: Said | None = None, **limits: float
+    ) -> SafeZip:
+        """Open ``path``; ``max_member_bytes`` (None: the default) caps each member; ``kind`` as for the class."""
         if max_member_bytes is not None:
             limits["max_member"] = max_member_bytes
-        return cls(path, **limits)  # type: ignore[arg-type]
+        return cls(path, kind=kind, **limits)  # type: ignore[arg-type]
 
     def _refuse(self, problem: Said) -> FileProblem:
         return FileProblem(self.path, problem)

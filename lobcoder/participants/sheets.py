@@ -73,10 +73,11 @@ def _read_xlsx(path: Path, data: bytes, sheet_name: str | None) -> tuple[list[li
     except zipfile.BadZipFile as exc:
         # Not a zip at all, or a damaged one; Python's reason ("File is not a zip file") stays in the log.
         raise ImportProblem(path, say("problem.not_or_damaged", what=say("problem.kind.xlsx"))) from exc
-    except (KeyError, ValueError, OSError, InvalidFileException) as exc:
-        raise ImportProblem(path, say("problem.sheet.not_xlsx", reason=exc)) from exc
+    except (KeyError, InvalidFileException) as exc:
+        # A zip without a workbook part (another kind of file renamed); openpyxl's reason stays in the log.
+        raise ImportProblem(path, say("problem.not_or_damaged", what=say("problem.kind.xlsx"))) from exc
     except Exception as exc:  # noqa: BLE001 - openpyxl raises many kinds on damaged XML
-        raise ImportProblem(path, say("problem.sheet.damaged_xlsx", reason=f"{type(exc).__name__}: {exc}")) from exc
+        raise ImportProblem(path, say("problem.sheet.damaged_xlsx")) from exc
     try:
         if sheet_name is not None and sheet_name not in workbook.sheetnames:
             raise ImportProblem(
@@ -94,7 +95,7 @@ def _read_xlsx(path: Path, data: bytes, sheet_name: str | None) -> tuple[list[li
                         exact.add((r, c))
                 cells.append(row)
         except Exception as exc:  # noqa: BLE001 - damaged sheet XML surfaces while iterating
-            raise ImportProblem(path, say("problem.sheet.damaged_xlsx", reason=f"{type(exc).__name__}: {exc}")) from exc
+            raise ImportProblem(path, say("problem.sheet.damaged_xlsx")) from exc
     finally:
         workbook.close()
     return cells, exact

@@ -29,7 +29,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import IO
 
-from lobcoder.errors import FileProblem, ImportProblem
+from lobcoder.errors import ImportProblem
 from lobcoder.i18n.said import Said, say
 from lobcoder.importing.safe_zip import CHUNK, SafeZip
 from lobcoder.refi.qdc import _Reader as CodeReader
@@ -219,12 +219,7 @@ class QdpxFile:
         the system's temporary folder (it holds the researcher's memos and codings).
         """
         path = Path(path)
-        try:
-            archive = SafeZip.open(path, max_member_bytes=max_member_bytes)
-        except FileProblem as exc:
-            if exc.said is not None and exc.said.key == "problem.zip.damaged":
-                raise ImportProblem(path, say("problem.not_or_damaged", what=say("problem.kind.qdpx"))) from exc
-            raise
+        archive = SafeZip.open(path, max_member_bytes=max_member_bytes, kind=say("problem.kind.qdpx"))
         try:
             qdpx = cls(archive, path, Path(spool_beside) if spool_beside is not None else None)
         except BaseException:

@@ -184,6 +184,7 @@ def test_import_json_lists_a_broken_file_with_its_english_reason(
 @pytest.mark.parametrize(
     ("name", "english", "dutch"),
     [
+        ("Kapot.docx", "a Word document (.docx)", "Word-document (.docx)"),
         ("Kapot.odt", "an OpenDocument text file (.odt)", "OpenDocument-tekstbestand (.odt)"),
         ("Kapot.qdpx", "a REFI-QDA project file (.qdpx)", "REFI-QDA-projectbestand (.qdpx)"),
         ("Kapot.xlsx", "an Excel workbook (.xlsx)", "Excel-werkmap (.xlsx)"),
@@ -194,7 +195,7 @@ def test_a_file_that_is_no_zip_is_named_for_what_it_should_be(
 ) -> None:
     broken = tmp_path / name
     broken.write_bytes(b"PK\x03\x04 not really a zip")
-    read = {".odt": read_file, ".qdpx": QdpxFile.open, ".xlsx": read_sheet}[broken.suffix]
+    read = {".docx": read_file, ".odt": read_file, ".qdpx": QdpxFile.open, ".xlsx": read_sheet}[broken.suffix]
     with pytest.raises(ImportProblem) as caught:
         read(broken)
     assert caught.value.text("en") == f"{broken}: is not {english}, or it is damaged"

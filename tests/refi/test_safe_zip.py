@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from lobcoder.errors import FileProblem
+from lobcoder.errors import FileProblem, ImportProblem
+from lobcoder.i18n.said import say
 from lobcoder.importing.safe_zip import MB, SafeZip, normalise_name, write_zip
 
 
@@ -130,6 +131,20 @@ def test_not_a_zip(tmp_path: Path) -> None:
         SafeZip(bad)
     with pytest.raises(FileProblem, match="not found"):
         SafeZip(tmp_path / "missing.qdpx")
+
+
+def test_a_damaged_zip_is_named_for_the_kind_of_file_it_should_be(tmp_path: Path) -> None:
+    bad = tmp_path / "Interview.docx"
+    bad.write_bytes(b"PK\x03\x04 cut off after the first header")
+    with pytest.raises(ImportProblem) as caught:
+        SafeZip(bad, kind=say("problem.kind.docx"))
+    assert caught.value.text("en") == f"{bad}: is not a Word document (.docx), or it is damaged"
+    assert caught.value.text("nl") == f"{bad}: is geen Word-document (.docx) of is beschadigd"
+    # Other refusals keep their own words whatever the kind.
+    slip = make_zip(tmp_path / "slip.docx", {"../evil.xml": b"<x/>"})
+    with pytest.raises(FileProblem, match="outside") as refused:
+        SafeZip(slip, kind=say("problem.kind.docx"))
+    assert not isinstance(refused.value, ImportProblem)
 
 
 def test_normalise_name() -> None:

@@ -67,10 +67,12 @@ def unpack(
     """
     feeds = {name.casefold(): feed for name, feed in (feeds or {}).items()}
     try:
-        archive = SafeZip(path, max_total=MAX_UNPACKED, max_member=MAX_UNPACKED, max_ratio=MAX_RATIO, data=data)
+        archive = SafeZip(
+            path, max_total=MAX_UNPACKED, max_member=MAX_UNPACKED, max_ratio=MAX_RATIO, data=data, kind=kind
+        )
+    except ImportProblem:
+        raise  # no zip, or a damaged one: SafeZip named the kind of file already
     except FileProblem as exc:
-        if exc.said is not None and exc.said.key == "problem.zip.damaged":
-            raise ImportProblem(path, say("problem.not_or_damaged", what=kind)) from exc
         raise ImportProblem(path, say("problem.not_a", what=what, reason=exc.wording)) from exc
     members: dict[str, bytes] = {}
     with archive:
