@@ -103,11 +103,13 @@ class RejectedLabel:
     speaker: str
     reason: RejectReason
     occurrences: int
+    tabbed: bool = False  # a table cell's label (followed by a tab): counted apart from the name's other labels
 
     def __str__(self) -> str:
         if self.reason is RejectReason.TOO_RARE:
             times = "once" if self.occurrences == 1 else f"{self.occurrences} times"
-            return f"{self.label} occurs only {times}"
+            where = " as a table cell label" if self.tabbed else ""
+            return f"{self.label} occurs only {times}{where}"
         return f"{self.label} {self.reason.value}"
 
 
@@ -329,7 +331,7 @@ def preview(text: str, pattern: SpeakerPattern | None = None, max_lines: int = 2
         rejected = None
         if c is not None and c.reason is not None:
             label = text[c.label_start : c.start].strip()
-            rejected = RejectedLabel(label, c.speaker, c.reason, c.occurrences)
+            rejected = RejectedLabel(label, c.speaker, c.reason, c.occurrences, c.tabbed)
         accepted = c if c is not None and c.reason is None else None
         speaker = accepted.speaker if accepted is not None else None
         stamp = accepted.timestamp_ms if accepted is not None else None

@@ -68,4 +68,4 @@ def test_a_fact_table_naming_the_interviewer_too_gives_no_turn() -> None:
     assert [(t.speaker, text[t.start : t.end]) for t in detect_turns(text)] == expected
     assert [(t.speaker, text[t.start : t.end]) for t in detect_turn_table(text)] == expected
     rejected = {line.text: line.rejected_label for line in preview(text).lines if line.rejected_label}
-    assert str(rejected["Interviewer\tJan"]) == "Interviewer occurs only once"
+    assert str(rejected["Interviewer\tJan"]) == "Interviewer occurs only once as a table cell label"

@@ -363,6 +363,9 @@ class PreviewPane(QWidget):
     def reject_reason(self, rejected: RejectedLabel) -> str:
         """Why a label-like line start is no turn, worded for the user."""
         reason = rejected.reason
+        if reason is RejectReason.TOO_RARE and rejected.tabbed:
+            # Counted apart from the same name's "Interviewer:" labels, which may be many.
+            return self.tr("occurs only %n time(s) as a table cell label", "", rejected.occurrences)
         if reason is RejectReason.TOO_RARE:
             return self.tr("occurs only %n time(s)", "", rejected.occurrences)
         if reason is RejectReason.COMMON_WORD:

@@ -583,7 +583,15 @@ Language of the codebook:</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+29"/>
+        <location line="+30"/>
+        <source>occurs only %n time(s) as a table cell label</source>
+        <translation>
+            <numerusform>occurs only %n time as a table cell label</numerusform>
+            <numerusform>occurs only %n times as a table cell label</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
         <source>occurs only %n time(s)</source>
         <translation>
             <numerusform>occurs only %n time</numerusform>

@@ -3205,7 +3205,15 @@ Kwalitatief coderen van interviewtranscripten.</translation>
         <translation>geen spreker: {0} — {1}</translation>
     </message>
     <message numerus="yes">
-        <location line="+7"/>
+        <location line="+8"/>
+        <source>occurs only %n time(s) as a table cell label</source>
+        <translation>
+            <numerusform>komt maar %n keer voor als label in een tabelcel</numerusform>
+            <numerusform>komt maar %n keer voor als label in een tabelcel</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
         <source>occurs only %n time(s)</source>
         <translation>
             <numerusform>komt maar %n keer voor</numerusform>
@@ -4041,7 +4049,7 @@ Wachtwoord om hem te versleutelen (leeg laten voor geen):</translation>
 <context>
     <name>SpeakerSettings</name>
     <message>
-        <location filename="../../dialogs/import_preview.py" line="-199"/>
+        <location filename="../../dialogs/import_preview.py" line="-202"/>
         <source>Detect speakers</source>
         <translation>Sprekers herkennen</translation>
     </message>

@@ -1,0 +1,69 @@
+"""What the import dialog's preview says about labels that are no turns, in English and Dutch."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import docx
+import pytest
+from PySide6.QtCore import QAbstractItemModel, QThreadPool
+from PySide6.QtWidgets import QApplication
+
+from lobcoder.gui.dialogs.import_dialog import ImportDialog
+from lobcoder.gui.i18n import install_translations, uninstall_translations
+from lobcoder.gui.settings import Settings
+from lobcoder.storage.project import ProjectStore
+
+
+def _fact_table_transcript(path: Path) -> Path:
+    """A Word interview opening with a table naming the interviewer, who then asks with 'Interviewer:'."""
+    document = docx.Document()
+    facts = document.add_table(rows=2, cols=2)
+    for row, (name, value) in zip(facts.rows, [("Interviewer", "Jan"), ("Functie", "docent")], strict=True):
+        row.cells[0].text, row.cells[1].text = name, value
+    for line in (
+        "Interviewer: Hoe ziet loopbaanbegeleiding er bij jullie uit?",
+        "Docent: Wij hebben elke week een LOB-uur.",
+        "Interviewer: En werken jullie samen?",
+        "Docent: Ja, we leren veel van elkaar.",
+    ):
+        document.add_paragraph(line)
+    document.save(path)
+    return path
+
+
+def _rows(model: QAbstractItemModel) -> list[list[str]]:
+    return [[model.index(r, c).data() for c in range(model.columnCount())] for r in range(model.rowCount())]
+
+
+@pytest.fixture
+def language(request: pytest.FixtureRequest, qapp: QApplication) -> Iterator[str]:
+    if request.param == "nl":
+        install_translations(qapp, "nl")
+    yield request.param
+    if request.param == "nl":
+        uninstall_translations(qapp)
+
+
+@pytest.mark.parametrize(
+    ("language", "why"),
+    [
+        ("en", "not a speaker: occurs only 1 time as a table cell label — Interviewer\tJan"),
+        ("nl", "geen spreker: komt maar 1 keer voor als label in een tabelcel — Interviewer\tJan"),
+    ],
+    indirect=["language"],
+)
+def test_a_table_cell_label_is_said_to_be_rare_as_a_table_cell(
+    qtbot, language: str, why: str, store: ProjectStore, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    dialog = ImportDialog(store, Settings(str(tmp_path / "settings.ini")))
+    qtbot.addWidget(dialog)
+    path = _fact_table_transcript(tmp_path / "Docent_Anna.docx")
+    with qtbot.waitSignal(dialog.previewUpdated, timeout=10_000):
+        dialog.add_paths([path])
+    lines = _rows(dialog.preview.lines)
+    # "Interviewer:" opens two turns below; the table cell is no turn, and the reason says it is counted as a cell.
+    assert lines[0] == ["1", "✗ Interviewer", why]
+    assert [row[1] for row in lines[2:]] == ["Interviewer", "Docent", "Interviewer", "Docent"]
+    assert QThreadPool.globalInstance().waitForDone(10_000)
