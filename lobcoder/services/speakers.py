@@ -76,8 +76,20 @@ def has_turns(session: Session, speaker: Speaker) -> bool:
 
 
 def speaker_names(session: Session) -> frozenset[str]:
-    """The names of the project's speakers that have a turn: an import trusts them even once."""
-    rows = session.scalars(select(Speaker.name).join(SpeakerTurn, SpeakerTurn.speaker_id == Speaker.id).distinct())
+    """The speakers an import trusts even when their label occurs once in a new file.
+
+    Only speakers with real dialogue count: at least two turns in one
+    document (Marieke, who answered throughout wave 1). A label that became a
+    one-turn speaker (a heading let in by "minimum turns 1", or itself let in
+    as a known name) is not trusted again, so one wrong turn does not spread
+    to every later file.
+    """
+    rows = session.scalars(
+        select(Speaker.name)
+        .join(SpeakerTurn, SpeakerTurn.speaker_id == Speaker.id)
+        .group_by(Speaker.id, Speaker.name, SpeakerTurn.document_id)
+        .having(func.count(SpeakerTurn.id) >= 2)
+    )
     return frozenset(rows)
 
 

@@ -59,3 +59,32 @@ def test_a_name_the_project_already_has_counts_once(tmp_path: Path) -> None:
     assert code == 0
     speakers = {Path(r["path"]).name: r["speakers"] for r in json.loads(out)["files"]}
     assert speakers == {"Marieke_w2.txt": ["I", "Marieke"], "Notities.txt": ["I"]}
+
+
+def test_a_one_turn_speaker_of_an_earlier_file_is_not_trusted_in_the_next(tmp_path: Path) -> None:
+    path = tmp_path / "p.lobcoder"
+    with ProjectStore.create(path):
+        pass
+    # Wave 1 was imported with "minimum turns 1" (Sanne answers once), which also let a heading in.
+    first = tmp_path / "Sanne_w1.txt"
+    first.write_text(
+        "Achtergrond: gesprek in de mediatheek\nI: Wat wil je later worden?\nSanne: Verpleegkundige.\n",
+        encoding="utf-8",
+    )
+    code, out = _run("import", path, first, "--min-speaker-turns", "1", "--json")
+    assert code == 0
+    assert json.loads(out)["files"][0]["speakers"] == ["Achtergrond", "I", "Sanne"]
+    # Wave 2 with the default minimum: "Achtergrond" had a one-line turn in one file only, so it is no
+    # known speaker; Marieke, who answered twice in wave 1 of her own, is.
+    marieke = tmp_path / "Marieke_w1.txt"
+    marieke.write_text("I: Hoe gaat het?\nMarieke: Goed.\nI: En verder?\nMarieke: Prima.\n", encoding="utf-8")
+    assert _run("import", path, marieke)[0] == 0
+    second = tmp_path / "Marieke_w2.txt"
+    second.write_text(
+        "Achtergrond: gesprek op stage\nI: Wat is er veranderd?\nMarieke: We werken nu samen.\n", encoding="utf-8"
+    )
+    code, out = _run("import", path, second, "--preview")
+    assert "line 1: not a speaker: Achtergrond: occurs only once" in out
+    code, out = _run("import", path, second, "--json")
+    assert code == 0
+    assert json.loads(out)["files"][0]["speakers"] == ["I", "Marieke"]
