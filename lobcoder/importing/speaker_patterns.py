@@ -251,6 +251,7 @@ class RejectReason(StrEnum):
     PUNCTUATION = "sentence punctuation in name"
     LOWER_CASE = "starts with a lower-case letter"
     TOO_RARE = "occurs too rarely"
+    METADATA = "is document information above the transcript"
 
 
 class InvalidSpeakerPattern(LobcoderError, ValueError):

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from itertools import chain, islice
 
 from lobcoder.importing.extracted import Turn, TurnTable
+from lobcoder.importing.header_block import LabelLine, header_size
 from lobcoder.importing.speaker_patterns import (
     DEFAULT_INTERVIEWER_NAMES,
     DEFAULT_LABEL,
@@ -201,10 +202,34 @@ def _labels(text: str, pattern: SpeakerPattern) -> Iterator[_Label]:
 def _candidates(text: str, pattern: SpeakerPattern) -> list[_Candidate]:
     """Every label-like line start, each marked with a reject reason or accepted."""
     found = [_Candidate(*label) for label in _labels(text, pattern)]
-    verdicts = _verdicts(Counter((c.speaker, c.tabbed) for c in found), pattern)
-    for c in found:
-        c.reason, c.occurrences = verdicts[c.speaker, c.tabbed]
+    first = [LabelLine(c.line_start, c.start, c.speaker, c.tabbed) for c in islice(found, _HEADER_LOOKAHEAD)]
+    facts, verdicts = _judge_all(text, first, Counter((c.speaker, c.tabbed) for c in found), pattern)
+    for index, c in enumerate(found):
+        c.reason, c.occurrences = (RejectReason.METADATA, 1) if index < facts else verdicts[c.speaker, c.tabbed]
     return found
+
+
+_HEADER_LOOKAHEAD = 64  # label lines looked at for a block of document facts and the turns below it
+
+
+def _judge_all(
+    text: str, first: list[LabelLine], counts: Counter[_Form], pattern: SpeakerPattern
+) -> tuple[int, dict[_Form, tuple[RejectReason | None, int]]]:
+    """How many leading labels are document facts, and every form's verdict on the labels after them.
+
+    The facts (see :mod:`lobcoder.importing.header_block`) are looked for
+    with the built-in labels only; they do not count towards any label's
+    frequency.
+    """
+    verdicts = _verdicts(counts, pattern)
+    if pattern.regex is not None:
+        return 0, verdicts
+    facts = header_size(text, first, lambda name, tab: verdicts[name, tab][0] is None)
+    if facts == 0:
+        return 0, verdicts
+    counts = counts.copy()
+    counts.subtract((label.speaker, label.tabbed) for label in first[:facts])
+    return facts, _verdicts(+counts, pattern)
 
 
 def _verdicts(counts: Counter[_Form], pattern: SpeakerPattern) -> dict[_Form, tuple[RejectReason | None, int]]:
@@ -281,8 +306,15 @@ def detect_turn_table(text: str, pattern: SpeakerPattern | None = None) -> TurnT
         speakers.append(speaker)
         tabbed.append(tab)
         times.append(timestamp_ms)
-    verdicts = _verdicts(Counter(zip(speakers, tabbed, strict=True)), pattern)
-    accepted = array("q", (i for i, form in enumerate(zip(speakers, tabbed, strict=True)) if verdicts[form][0] is None))
+    first = [
+        LabelLine(*label)
+        for label in islice(zip(line_starts, starts, speakers, tabbed, strict=True), _HEADER_LOOKAHEAD)
+    ]
+    facts, verdicts = _judge_all(text, first, Counter(zip(speakers, tabbed, strict=True)), pattern)
+    accepted = array(
+        "q",
+        (i for i, form in enumerate(zip(speakers, tabbed, strict=True)) if i >= facts and verdicts[form][0] is None),
+    )
     ends = _turn_ends(text, array("q", (line_starts[i] for i in accepted)), array("q", (starts[i] for i in accepted)))
     table = TurnTable()
     for i, end in zip(accepted, ends, strict=True):

@@ -17,11 +17,10 @@ from lobcoder.storage.project import ProjectStore
 
 
 def _fact_table_transcript(path: Path) -> Path:
-    """A Word interview opening with a table naming the interviewer, who then asks with 'Interviewer:'."""
+    """A Word interview opening with a table row naming the interviewer, who then asks with 'Interviewer:'."""
     document = docx.Document()
-    facts = document.add_table(rows=2, cols=2)
-    for row, (name, value) in zip(facts.rows, [("Interviewer", "Jan"), ("Functie", "docent")], strict=True):
-        row.cells[0].text, row.cells[1].text = name, value
+    facts = document.add_table(rows=1, cols=2)
+    facts.rows[0].cells[0].text, facts.rows[0].cells[1].text = "Interviewer", "Jan"
     for line in (
         "Interviewer: Hoe ziet loopbaanbegeleiding er bij jullie uit?",
         "Docent: Wij hebben elke week een LOB-uur.",
@@ -65,5 +64,46 @@ def test_a_table_cell_label_is_said_to_be_rare_as_a_table_cell(
     lines = _rows(dialog.preview.lines)
     # "Interviewer:" opens two turns below; the table cell is no turn, and the reason says it is counted as a cell.
     assert lines[0] == ["1", "✗ Interviewer", why]
-    assert [row[1] for row in lines[2:]] == ["Interviewer", "Docent", "Interviewer", "Docent"]
+    assert [row[1] for row in lines[1:]] == ["Interviewer", "Docent", "Interviewer", "Docent"]
+    assert QThreadPool.globalInstance().waitForDone(10_000)
+
+
+@pytest.mark.parametrize(
+    ("language", "title", "fact"),
+    [
+        (
+            "en",
+            "Student_Jan.txt: 4 turns by 2 speakers. Document information at the top (3 lines) is not split into turns.",
+            "(document information)",
+        ),
+        (
+            "nl",
+            "Student_Jan.txt: 4 beurten van 2 sprekers. Documentinformatie bovenaan (3 regels) wordt niet in beurten verdeeld.",
+            "(documentinformatie)",
+        ),
+    ],
+    indirect=["language"],
+)
+def test_facts_above_the_transcript_are_shown_as_document_information(
+    qtbot, language: str, title: str, fact: str, store: ProjectStore, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    dialog = ImportDialog(store, Settings(str(tmp_path / "settings.ini")))
+    qtbot.addWidget(dialog)
+    path = tmp_path / "Student_Jan.txt"
+    path.write_text(
+        "Student: Jan Jansen\nDatum: 12-03-2025\nSchool: ROC Oost\n\n"
+        "I: Wat wil je later worden?\nStudent: Verpleegkundige.\nI: Waarom?\nStudent: Ik werk graag met mensen.\n",
+        encoding="utf-8",
+    )
+    with qtbot.waitSignal(dialog.previewUpdated, timeout=10_000):
+        dialog.add_paths([path])
+    assert dialog.preview.title.text() == title
+    lines = _rows(dialog.preview.lines)
+    assert lines[:3] == [
+        ["1", fact, "Student: Jan Jansen"],
+        ["2", fact, "Datum: 12-03-2025"],
+        ["3", fact, "School: ROC Oost"],
+    ]
+    assert [row[1] for row in lines[4:]] == ["I", "Student", "I", "Student"]
+    assert [row[:2] for row in _rows(dialog.preview.speakers)] == [["I", "2"], ["Student", "2"]]
     assert QThreadPool.globalInstance().waitForDone(10_000)

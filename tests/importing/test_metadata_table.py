@@ -68,4 +68,10 @@ def test_a_fact_table_naming_the_interviewer_too_gives_no_turn() -> None:
     assert [(t.speaker, text[t.start : t.end]) for t in detect_turns(text)] == expected
     assert [(t.speaker, text[t.start : t.end]) for t in detect_turn_table(text)] == expected
     rejected = {line.text: line.rejected_label for line in preview(text).lines if line.rejected_label}
+    # The table's rows are a block of facts at the top: document information, not turns.
+    assert str(rejected["Interviewer\tJan"]) == "Interviewer is document information above the transcript"
+    # A lone table row is no block; it is counted apart from the "Interviewer:" turns, and says so.
+    lone = text.replace("Respondent\tAnna\nFunctie\tdocent\n", "")
+    assert [(t.speaker, lone[t.start : t.end]) for t in detect_turn_table(lone)] == expected
+    rejected = {line.text: line.rejected_label for line in preview(lone).lines if line.rejected_label}
     assert str(rejected["Interviewer\tJan"]) == "Interviewer occurs only once as a table cell label"

@@ -336,7 +336,11 @@ class PreviewPane(QWidget):
         else:
             turns = self.tr("%n turn(s)", "", len(shown.turns))
             speakers = self.tr("%n speaker(s)", "", len(shown.speakers))
-            self.title.setText(self.tr("{0}: {1} by {2}.").format(result.path.name, turns, speakers))
+            title = self.tr("{0}: {1} by {2}.").format(result.path.name, turns, speakers)
+            facts = sum(1 for line in shown.lines if _is_fact(line))
+            if facts:
+                title += " " + self.tr("Document information at the top (%n line(s)) is not split into turns.", "", facts)
+            self.title.setText(title)
         self.speakers.set_rows(
             [
                 [
@@ -354,6 +358,16 @@ class PreviewPane(QWidget):
         number = Cell(str(line.line_number), color=MUTED_COLOR, number=True)
         if line.speaker is not None or line.timestamp_ms is not None:
             return [number, Cell(_with_time(line.speaker or "", line.timestamp_ms)), Cell(line.text)]
+        if _is_fact(line):
+            why = self.tr(
+                "Document information above the transcript (a name, a date, a school): "
+                "kept in the text, not a speaker's turn."
+            )
+            return [
+                number,
+                Cell(self.tr("(document information)"), why, MUTED_COLOR),
+                Cell(line.text, why, MUTED_COLOR),
+            ]
         if line.rejected_label is not None:
             why = self.reject_reason(line.rejected_label)
             rejected = Cell(f"✗ {line.rejected_label.label}", why, ERROR_COLOR)
@@ -377,6 +391,11 @@ class PreviewPane(QWidget):
         if reason is RejectReason.LOWER_CASE:
             return self.tr("starts with a lower-case letter")
         return str(rejected)
+
+
+def _is_fact(line: PreviewLine) -> bool:
+    """A line of the block of document facts above the transcript ("Datum: 12-03-2025")."""
+    return line.rejected_label is not None and line.rejected_label.reason is RejectReason.METADATA
 
 
 def _with_time(speaker: str, timestamp_ms: int | None) -> str:

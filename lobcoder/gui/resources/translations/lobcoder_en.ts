@@ -583,7 +583,15 @@ Language of the codebook:</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+30"/>
+        <location line="+4"/>
+        <source>Document information at the top (%n line(s)) is not split into turns.</source>
+        <translation>
+            <numerusform>Document information at the top (%n line) is not split into turns.</numerusform>
+            <numerusform>Document information at the top (%n lines) is not split into turns.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+40"/>
         <source>occurs only %n time(s) as a table cell label</source>
         <translation>
             <numerusform>occurs only %n time as a table cell label</numerusform>

@@ -3194,13 +3194,31 @@ Kwalitatief coderen van interviewtranscripten.</translation>
         <source>{0}: {1} by {2}.</source>
         <translation>{0}: {1} van {2}.</translation>
     </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>Document information at the top (%n line(s)) is not split into turns.</source>
+        <translation>
+            <numerusform>Documentinformatie bovenaan (%n regel) wordt niet in beurten verdeeld.</numerusform>
+            <numerusform>Documentinformatie bovenaan (%n regels) wordt niet in beurten verdeeld.</numerusform>
+        </translation>
+    </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>(no speaker)</source>
         <translation>(geen spreker)</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+16"/>
+        <source>Document information above the transcript (a name, a date, a school): kept in the text, not a speaker&apos;s turn.</source>
+        <translation>Documentinformatie boven het transcript (een naam, een datum, een school): blijft in de tekst, maar is geen beurt van een spreker.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>(document information)</source>
+        <translation>(documentinformatie)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>not a speaker: {0} — {1}</source>
         <translation>geen spreker: {0} — {1}</translation>
     </message>
@@ -4049,7 +4067,7 @@ Wachtwoord om hem te versleutelen (leeg laten voor geen):</translation>
 <context>
     <name>SpeakerSettings</name>
     <message>
-        <location filename="../../dialogs/import_preview.py" line="-202"/>
+        <location filename="../../dialogs/import_preview.py" line="-216"/>
         <source>Detect speakers</source>
         <translation>Sprekers herkennen</translation>
     </message>

@@ -1,0 +1,92 @@
+"""Find a block of document facts above a transcript ("Student: Jan Jansen", "Datum: 12-03-2025").
+
+Such lines look like speaker labels but hold no dialogue, and a role word
+among them (``Student``) would otherwise open a one-line turn. A block is
+the run of label lines the text starts with (title lines and blank lines
+before or between them allowed) whose values read as facts, not speech:
+
+- short (at most :data:`MAX_VALUE_WORDS` words and :data:`MAX_VALUE_CHARS`
+  characters), without sentence punctuation at the end or a question mark;
+- each key once: a key seen again ends the block (dialogue alternates);
+- a line of other text (a heading such as "Transcript") ends it too.
+
+The run is taken as facts only when it has at least two lines and at least
+one of its keys is no speaker anyway (``Datum``, a common word; ``School``,
+once only), and when the transcript below it is punctuated: most of the
+turns that follow do not read as facts themselves. A transcript typed
+without punctuation ("I: goedemorgen", "R: hoi") therefore keeps its turns,
+and a real one-line answer ("Docent: Ja.") always does.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import NamedTuple
+
+from lobcoder.importing.speaker_patterns import name_key
+
+MAX_VALUE_WORDS = 6
+MAX_VALUE_CHARS = 60
+SAMPLE = 20  # turns below the block looked at to tell a punctuated transcript
+_SENTENCE_END = ".?!…"
+
+
+class LabelLine(NamedTuple):
+    """A label-like line start: where its line starts, where the value starts, its name, tab-followed."""
+
+    line_start: int
+    start: int
+    speaker: str
+    tabbed: bool
+
+
+def _line_end(text: str, start: int) -> int:
+    end = text.find("\n", start)
+    return len(text) if end < 0 else end
+
+
+def _reads_as_fact(value: str) -> bool:
+    value = value.strip()
+    return (
+        bool(value)
+        and len(value) <= MAX_VALUE_CHARS
+        and len(value.split()) <= MAX_VALUE_WORDS
+        and value[-1] not in _SENTENCE_END
+        and "?" not in value
+    )
+
+
+def _only_blank_between(text: str, start: int, end: int) -> bool:
+    return not text[start:end].strip()
+
+
+def header_size(text: str, labels: Sequence[LabelLine], is_speaker: Callable[[str, bool], bool]) -> int:
+    """How many of the first ``labels`` are document facts (0: none).
+
+    ``labels`` are the text's first label lines in order (a few dozen are
+    enough); ``is_speaker(name, tabbed)`` is the verdict the frequency rules
+    gave the label without this block in mind.
+    """
+    size = 0
+    keys: set[str] = set()
+    previous_end = -1
+    for label in labels:
+        end = _line_end(text, label.start)
+        key = name_key(label.speaker)
+        if key in keys or not _reads_as_fact(text[label.start : end]):
+            break
+        if previous_end >= 0 and not _only_blank_between(text, previous_end, label.line_start):
+            break
+        keys.add(key)
+        size += 1
+        previous_end = end
+        next_line = text[end + 1 : _line_end(text, end + 1)] if end < len(text) else ""
+        if next_line.strip() and not (size < len(labels) and labels[size].line_start == end + 1):
+            break  # a heading ("Transcript") or other text below ends the block
+    if size < 2 or all(is_speaker(label.speaker, label.tabbed) for label in labels[:size]):
+        return 0
+    below = [label for label in labels[size : size + SAMPLE] if is_speaker(label.speaker, label.tabbed)]
+    facts_below = sum(1 for label in below if _reads_as_fact(text[label.start : _line_end(text, label.start)]))
+    if facts_below * 2 > len(below):
+        return 0  # the transcript itself is unpunctuated: short lines are its turns
+    return size
