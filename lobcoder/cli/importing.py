@@ -9,7 +9,7 @@ from typing import Any
 
 from lobcoder.cli.output import count, print_json
 from lobcoder.importing.file_preview import describe_source
-from lobcoder.importing.speakers import DEFAULT_INTERVIEWER_NAMES, SpeakerPattern
+from lobcoder.importing.speakers import DEFAULT_INTERVIEWER_NAMES, RejectReason, SpeakerPattern
 from lobcoder.participants.apply import apply_plan
 from lobcoder.participants.plan import plan_sheet
 from lobcoder.services.batch_import import ImportOptions, ImportReport, collect_files, import_files, preview_file
@@ -203,5 +203,8 @@ def _preview(args: argparse.Namespace, options: ImportOptions) -> int:
             )
         rejected = [line for line in shown.lines if line.rejected_label]
         for line in rejected[:10]:
-            print(f"  line {line.line_number}: not a speaker: {line.rejected_label}")
+            if line.rejected_label is not None and line.rejected_label.reason is RejectReason.METADATA:
+                print(f"  line {line.line_number}: document information, not a turn: {line.text}")
+            else:
+                print(f"  line {line.line_number}: not a speaker: {line.rejected_label}")
     return 1 if failed else 0

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from lobcoder.cli.main import run_cli
 from lobcoder.importing.speakers import RejectReason, detect_turn_table, detect_turns, preview
 from lobcoder.services.batch_import import import_files
 from lobcoder.services.documents import get_document, list_documents
@@ -91,3 +92,15 @@ def test_an_imported_transcript_keeps_the_facts_as_text_outside_turns(store: Pro
         ("Student", "Ik wil verpleegkundige worden."),
     ]
     assert min(t.label_start for t in document.turns) == len(HEADER)
+
+
+def test_the_cli_preview_names_the_facts(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    source = tmp_path / "Student_Jan_w1.txt"
+    source.write_text(HEADER + DIALOGUE, encoding="utf-8")
+    project = tmp_path / "p.lobcoder"
+    ProjectStore.create(project).close()
+    assert run_cli(["import", str(project), str(source), "--preview"]) == 0
+    out = capsys.readouterr().out
+    assert "  Student: 2 turns, 10 words" in out
+    assert "  line 1: document information, not a turn: Student: Jan Jansen" in out
+    assert "  line 3: document information, not a turn: School: ROC Oost" in out
