@@ -20,6 +20,7 @@ and a real one-line answer ("Docent: Ja.") always does.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from typing import NamedTuple
 
@@ -29,6 +30,7 @@ MAX_VALUE_WORDS = 6
 MAX_VALUE_CHARS = 60
 SAMPLE = 20  # turns below the block looked at to tell a punctuated transcript
 _SENTENCE_END = ".?!…"
+_NON_BLANK = re.compile(r"\S")
 
 
 class LabelLine(NamedTuple):
@@ -45,8 +47,10 @@ def _line_end(text: str, start: int) -> int:
     return len(text) if end < 0 else end
 
 
-def _reads_as_fact(value: str) -> bool:
-    value = value.strip()
+def _reads_as_fact(text: str, start: int, end: int) -> bool:
+    if end - start > 2 * MAX_VALUE_CHARS:
+        return False  # not even sliced: the line may be a whole text without line breaks
+    value = text[start:end].strip()
     return (
         bool(value)
         and len(value) <= MAX_VALUE_CHARS
@@ -57,7 +61,7 @@ def _reads_as_fact(value: str) -> bool:
 
 
 def _only_blank_between(text: str, start: int, end: int) -> bool:
-    return not text[start:end].strip()
+    return _NON_BLANK.search(text, start, end) is None
 
 
 def header_size(text: str, labels: Sequence[LabelLine], is_speaker: Callable[[str, bool], bool]) -> int:
@@ -73,20 +77,20 @@ def header_size(text: str, labels: Sequence[LabelLine], is_speaker: Callable[[st
     for label in labels:
         end = _line_end(text, label.start)
         key = name_key(label.speaker)
-        if key in keys or not _reads_as_fact(text[label.start : end]):
+        if key in keys or not _reads_as_fact(text, label.start, end):
             break
         if previous_end >= 0 and not _only_blank_between(text, previous_end, label.line_start):
             break
         keys.add(key)
         size += 1
         previous_end = end
-        next_line = text[end + 1 : _line_end(text, end + 1)] if end < len(text) else ""
-        if next_line.strip() and not (size < len(labels) and labels[size].line_start == end + 1):
+        next_is_text = end < len(text) and not _only_blank_between(text, end + 1, _line_end(text, end + 1))
+        if next_is_text and not (size < len(labels) and labels[size].line_start == end + 1):
             break  # a heading ("Transcript") or other text below ends the block
     if size < 2 or all(is_speaker(label.speaker, label.tabbed) for label in labels[:size]):
         return 0
     below = [label for label in labels[size : size + SAMPLE] if is_speaker(label.speaker, label.tabbed)]
-    facts_below = sum(1 for label in below if _reads_as_fact(text[label.start : _line_end(text, label.start)]))
+    facts_below = sum(1 for label in below if _reads_as_fact(text, label.start, _line_end(text, label.start)))
     if facts_below * 2 > len(below):
         return 0  # the transcript itself is unpunctuated: short lines are its turns
     return size
