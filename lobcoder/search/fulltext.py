@@ -20,6 +20,7 @@ from sqlalchemy.orm import Session
 
 from lobcoder.search import pieces
 from lobcoder.search.query import Term, occurs, occurs_in, parse_query, term_fts
+from lobcoder.storage.fulltext import documents_matching, has_fts5, pieces_with_words
 from lobcoder.text.fold import fold
 
 
@@ -180,19 +181,24 @@ def _long(term: Term) -> bool:
 
 def _documents_with(session: Session, term: Term) -> set[int]:
     """Ids of the documents in which ``term`` occurs (for a long phrase: that have all its words)."""
+    if not has_fts5(session):
+        return _documents_scanned(session, term)
     if not _long(term):
         # A phrase this short lies whole in the index row of the piece it starts in.
-        return _documents_matching(session, term_fts(term))
+        return documents_matching(session, term_fts(term))
     *words, last = term.words
     singles = [Term((word,)) for word in dict.fromkeys(words)] + [Term((last,), prefix=term.prefix)]
-    return _documents_matching(session, " ".join(term_fts(single) for single in singles))
+    return documents_matching(session, " ".join(term_fts(single) for single in singles))
 
 
-_MATCHING = sql(
-    "SELECT DISTINCT p.document_id FROM document_fts AS f JOIN search_pieces AS p ON p.id = f.rowid "
-    "WHERE document_fts MATCH :q AND p.document_id IS NOT NULL"
-)
-
-
-def _documents_matching(session: Session, fts: str) -> set[int]:
-    return {doc_id for (doc_id,) in session.execute(_MATCHING, {"q": fts})}
+def _documents_scanned(session: Session, term: Term) -> set[int]:
+    """:func:`_documents_with` without FTS5 (a server database): its pieces scanned, checked by the hits' regex."""
+    if not _long(term):
+        return {doc_id for doc_id, folded in pieces_with_words(session, term.words) if occurs(term, folded)}
+    *words, last = term.words
+    singles = [Term((word,)) for word in dict.fromkeys(words)] + [Term((last,), prefix=term.prefix)]
+    return {
+        doc_id
+        for doc_id, folded in pieces_with_words(session, term.words)
+        if all(occurs(single, folded) for single in singles)
+    }

@@ -4,8 +4,8 @@ The index (virtual table ``document_fts``, column ``folded``) holds each
 piece's folded text with its overlap; ``search_pieces`` (same id as the
 index row's rowid) says which document the piece belongs to and which part
 of its text it stands for. Both are written together, in the caller's
-transaction; the FTS5 statements live here and in ``search/fulltext.py`` only
-(and, to remove a killed import's staged pieces when a project is opened,
+transaction; the SQL that differs between FTS5 and a server database lives in
+``storage/fulltext.py``, the rest here and in ``search/fulltext.py`` (and, to remove a killed import's staged pieces when a project is opened,
 in ``storage/staged_pieces.py``).
 """
 
@@ -18,11 +18,8 @@ from sqlalchemy import Connection, text
 from sqlalchemy.orm import Session
 
 from lobcoder.search.pieces import Piece, cut_pieces, cut_text
+from lobcoder.storage.fulltext import insert_piece, rebuild
 
-_PIECE = text(
-    "INSERT INTO search_pieces (document_id, start, length, staging, staged_at) "
-    "VALUES (:document, :start, :length, :staging, :staged_at)"
-)
 _ROW = text("INSERT INTO document_fts(rowid, folded) VALUES (:id, :folded)")
 
 
@@ -42,9 +39,8 @@ def insert_pieces(
     connection = _connection(target)
     count = 0
     for piece in pieces:
-        # The new row's id (no RETURNING: SQLite has it only from 3.35 on).
-        piece_id = connection.execute(
-            _PIECE,
+        piece_id = insert_piece(
+            connection,
             {
                 "document": document_id,
                 "start": piece.start,
@@ -53,7 +49,7 @@ def insert_pieces(
                 # As SQLAlchemy's DateTime stores it (not through sqlite3's deprecated adapter).
                 "staged_at": staged_at.isoformat(sep=" ") if staged_at is not None else None,
             },
-        ).lastrowid
+        )
         connection.execute(_ROW, {"id": piece_id, "folded": piece.folded})
         count += 1
     return count
@@ -82,4 +78,4 @@ def rebuild_index(session: Session) -> None:
     (FTS5 marks a deleted entry and drops it only when segments merge; a
     pseudonymised copy must not keep the original words there.)
     """
-    session.execute(text("INSERT INTO document_fts(document_fts) VALUES ('rebuild')"))
+    rebuild(session)

@@ -7,7 +7,7 @@ from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import func, select
+from sqlalchemy import case, func, select
 from sqlalchemy.orm import Session
 
 from lobcoder.errors import NotFoundError
@@ -155,6 +155,7 @@ def segments(session: Session, code_ids: list[int], *, context_limit: int = 400)
     """Coded passages of the given codes across all documents, in document order."""
     if not code_ids:
         return []
+    length = Coding.end - Coding.start
     rows = session.execute(
         select(
             Coding.id,
@@ -165,7 +166,8 @@ def segments(session: Session, code_ids: list[int], *, context_limit: int = 400)
             Code.name,
             Coding.start,
             Coding.end,
-            func.substr(Document.text, Coding.start + 1, func.min(Coding.end - Coding.start, context_limit)),
+            # case(), not the two-argument min() that only SQLite has.
+            func.substr(Document.text, Coding.start + 1, case((length < context_limit, length), else_=context_limit)),
             Coder.name,
         )
         .join(Document, Coding.document_id == Document.id)

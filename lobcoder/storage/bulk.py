@@ -12,7 +12,8 @@ from collections.abc import Iterable, Sequence
 from itertools import islice
 from typing import Any
 
-from sqlalchemy import Table, text
+from sqlalchemy import Insert, Table, text
+from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
 BATCH = 10_000
@@ -61,6 +62,26 @@ def store_long_text(session: Session, table: Table, column: str, row_id: int, da
     connection = session.connection()
     quote = connection.dialect.identifier_preparer.quote
     connection.execute(
-        text(f"UPDATE {quote(table.name)} SET {quote(column)} = CAST(:data AS TEXT) WHERE id = :id"),
+        text(f"UPDATE {quote(table.name)} SET {quote(column)} = {text_from_utf8(session, ':data')} WHERE id = :id"),
         {"data": data, "id": row_id},
     )
+
+
+def text_from_utf8(session: Session, blob: str) -> str:
+    """SQL that reads the UTF-8 bytes ``blob`` (an SQL expression) as text.
+
+    PostgreSQL's ``CAST(bytea AS TEXT)`` would give the bytes' hex escape, not the text.
+    """
+    if session.get_bind().dialect.name == "postgresql":
+        return f"convert_from({blob}, 'UTF8')"
+    return f"CAST({blob} AS TEXT)"
+
+
+def insert_ignoring_duplicates(session: Session, table: Any) -> Insert:
+    """``INSERT`` into ``table`` (a mapped class or Table) that skips a row whose key is already there.
+
+    ``ON CONFLICT DO NOTHING``, as the session's database spells it (SQLite and PostgreSQL).
+    """
+    if session.get_bind().dialect.name == "postgresql":
+        return postgresql.insert(table).on_conflict_do_nothing()
+    return sqlite.insert(table).on_conflict_do_nothing()

@@ -19,8 +19,11 @@ from collections.abc import Callable, Iterable, Sequence
 from itertools import islice
 from typing import Protocol
 
-from sqlalchemy import text
+from sqlalchemy import MetaData, Table, text
 from sqlalchemy.orm import Session
+
+from lobcoder.storage.bulk import insert_rows, store_long_text
+from lobcoder.storage.models import SpeakerTurn
 
 
 class Turn(Protocol):
@@ -77,7 +80,9 @@ class StagedTurns:
     def copy(self, session: Session, document_id: int) -> int:
         """Insert the staged turns for ``document_id`` (speakers must exist); the number copied."""
         if not self.staged:
-            raise RuntimeError("the turns were not staged: pass stage as the transaction's before_lock")
+            if session.get_bind().dialect.name == "sqlite":
+                raise RuntimeError("the turns were not staged: pass stage as the transaction's before_lock")
+            return self._insert(session, document_id)
         result = session.execute(
             text(
                 'INSERT INTO speaker_turns (document_id, speaker_id, label_start, start, "end", timestamp_ms) '
@@ -88,6 +93,23 @@ class StagedTurns:
         )
         session.execute(text(f"DELETE FROM {_TABLE}"))
         return result.rowcount  # type: ignore[attr-defined]
+
+    def _insert(self, session: Session, document_id: int) -> int:
+        # A server database (no before_lock there, see ProjectStore.transaction): straight in, under the transaction.
+        speaker_ids = {name: speaker_id for name, speaker_id in session.execute(text("SELECT name, id FROM speakers"))}
+        rows = (
+            (
+                document_id,
+                speaker_ids.get(t.speaker) if t.speaker is not None else None,
+                t.label_start,
+                t.start,
+                t.end,
+                t.timestamp_ms,
+            )
+            for t in self.turns
+        )
+        columns = ("document_id", "speaker_id", "label_start", "start", "end", "timestamp_ms")
+        return insert_rows(session, SpeakerTurn.__table__, columns, rows)  # type: ignore[arg-type]
 
 
 _TEXT_TABLE = "lobcoder_staged_text"
@@ -125,7 +147,10 @@ class StagedText:
     def store(self, session: Session, table: str, column: str, row_id: int) -> None:
         """Set ``table.column`` of row ``row_id`` to the staged text (as TEXT)."""
         if not self.staged:
-            raise RuntimeError("the text was not staged: pass stage as the transaction's before_lock")
+            if session.get_bind().dialect.name == "sqlite":
+                raise RuntimeError("the text was not staged: pass stage as the transaction's before_lock")
+            store_long_text(session, Table(table, MetaData()), column, row_id, self.utf8)
+            return
         session.execute(
             text(
                 f'UPDATE "{table}" SET "{column}" = CAST((SELECT data FROM temp.{_TEXT_TABLE} WHERE rowid = 1) AS TEXT) '

@@ -9,10 +9,10 @@ from datetime import datetime
 from typing import Any
 
 from sqlalchemy import delete, select
-from sqlalchemy.dialects.sqlite import insert
 from sqlalchemy.orm import Session
 
 from lobcoder.services.documents import TurnView, get_document
+from lobcoder.storage.bulk import insert_ignoring_duplicates
 from lobcoder.storage.models import Code, Coding, Document, NlpCache, SuggestionModel, SuggestionRejection, utcnow
 
 
@@ -91,9 +91,9 @@ def save_cached(session: Session, pipeline: str, entries: dict[str, bytes]) -> N
     """Add cache rows; a row another worker wrote meanwhile is kept (same input, same data)."""
     for content_hash, data in sorted(entries.items()):
         session.execute(
-            insert(NlpCache)
-            .values(content_hash=content_hash, pipeline=pipeline, data=data, created_at=utcnow())
-            .on_conflict_do_nothing()
+            insert_ignoring_duplicates(session, NlpCache).values(
+                content_hash=content_hash, pipeline=pipeline, data=data, created_at=utcnow()
+            )
         )
 
 

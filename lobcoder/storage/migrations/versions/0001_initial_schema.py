@@ -16,7 +16,25 @@ branch_labels = None
 depends_on = None
 
 
+def _checks() -> dict[str, str]:
+    # SQLite projects keep the constraint text they were always created with. Elsewhere
+    # (PostgreSQL, docs/POSTGRESQL.md) "end" is a reserved word and booleans do not add up.
+    if op.get_bind().dialect.name == "sqlite":
+        return {
+            "coding_span": "start >= 0 AND start < end",
+            "turn_span": "label_start <= start AND start <= end",
+            "memo_one_target": "(document_id IS NOT NULL) + (code_id IS NOT NULL) + (coding_id IS NOT NULL) <= 1",
+        }
+    one = "(CASE WHEN {} IS NOT NULL THEN 1 ELSE 0 END)".format
+    return {
+        "coding_span": 'start >= 0 AND start < "end"',
+        "turn_span": 'label_start <= start AND start <= "end"',
+        "memo_one_target": f"{one('document_id')} + {one('code_id')} + {one('coding_id')} <= 1",
+    }
+
+
 def upgrade() -> None:
+    checks = _checks()
     op.create_table(
         "attributes",
         sa.Column("id", sa.Integer(), nullable=False),
@@ -138,7 +156,7 @@ def upgrade() -> None:
         sa.Column("end", sa.Integer(), nullable=False),
         sa.Column("created_at", sa.DateTime(), nullable=False),
         sa.Column("guid", sa.String(length=40), nullable=False),
-        sa.CheckConstraint("start >= 0 AND start < end", name="coding_span"),
+        sa.CheckConstraint(checks["coding_span"], name="coding_span"),
         sa.ForeignKeyConstraint(["code_id"], ["codes.id"], ondelete="CASCADE"),
         sa.ForeignKeyConstraint(["coder_id"], ["coders.id"], ondelete="SET NULL"),
         sa.ForeignKeyConstraint(["document_id"], ["documents.id"], ondelete="CASCADE"),
@@ -159,7 +177,7 @@ def upgrade() -> None:
         sa.Column("start", sa.Integer(), nullable=False),
         sa.Column("end", sa.Integer(), nullable=False),
         sa.Column("timestamp_ms", sa.Integer(), nullable=True),
-        sa.CheckConstraint("label_start <= start AND start <= end", name="turn_span"),
+        sa.CheckConstraint(checks["turn_span"], name="turn_span"),
         sa.ForeignKeyConstraint(["document_id"], ["documents.id"], ondelete="CASCADE"),
         sa.ForeignKeyConstraint(["speaker_id"], ["speakers.id"], ondelete="RESTRICT"),
         sa.PrimaryKeyConstraint("id"),
@@ -180,9 +198,7 @@ def upgrade() -> None:
         sa.Column("created_at", sa.DateTime(), nullable=False),
         sa.Column("modified_at", sa.DateTime(), nullable=False),
         sa.Column("guid", sa.String(length=40), nullable=False),
-        sa.CheckConstraint(
-            "(document_id IS NOT NULL) + (code_id IS NOT NULL) + (coding_id IS NOT NULL) <= 1", name="memo_one_target"
-        ),
+        sa.CheckConstraint(checks["memo_one_target"], name="memo_one_target"),
         sa.ForeignKeyConstraint(["code_id"], ["codes.id"], ondelete="CASCADE"),
         sa.ForeignKeyConstraint(["coder_id"], ["coders.id"], ondelete="SET NULL"),
         sa.ForeignKeyConstraint(["coding_id"], ["codings.id"], ondelete="CASCADE"),

@@ -21,8 +21,12 @@ depends_on = None
 def upgrade() -> None:
     # rowid is the document id; the column holds fold(text), which has the same
     # length as the text, so hits found in it are at the stored offsets.
-    op.execute("CREATE VIRTUAL TABLE document_fts USING fts5(folded, tokenize = 'unicode61 remove_diacritics 2')")
     bind = op.get_bind()
+    if bind.dialect.name != "sqlite":
+        # No FTS5 elsewhere: a plain table with the same columns (storage/fulltext.py searches it).
+        op.execute("CREATE TABLE document_fts (rowid INTEGER PRIMARY KEY, folded TEXT NOT NULL)")
+        return
+    op.execute("CREATE VIRTUAL TABLE document_fts USING fts5(folded, tokenize = 'unicode61 remove_diacritics 2')")
     rows = bind.execute(sa.text("SELECT id, text FROM documents")).all()
     for doc_id, text in rows:
         bind.execute(
