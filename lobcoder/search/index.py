@@ -4,9 +4,10 @@ The index (virtual table ``document_fts``, column ``folded``) holds each
 piece's folded text with its overlap; ``search_pieces`` (same id as the
 index row's rowid) says which document the piece belongs to and which part
 of its text it stands for. Both are written together, in the caller's
-transaction; the SQL that differs between FTS5 and a server database lives in
-``storage/fulltext.py``, the rest here and in ``search/fulltext.py`` (and, to remove a killed import's staged pieces when a project is opened,
-in ``storage/staged_pieces.py``).
+transaction. The statements live here and in ``search/fulltext.py`` (and, to
+remove a killed import's staged pieces when a project is opened, in
+``storage/staged_pieces.py``); those that differ between FTS5 and a server
+database without it live in ``storage/fulltext.py``.
 """
 
 from __future__ import annotations

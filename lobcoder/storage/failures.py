@@ -91,6 +91,8 @@ def explain(error: BaseException, path: str | Path | None = None) -> LobcoderErr
     where = path if path is not None else "file"
     if isinstance(error, sqlite3.Error):
         return _sqlite(error, where)
+    if getattr(error, "sqlstate", None) == "55P03":  # PostgreSQL lock_not_available: another writer (storage/server.py)
+        return StorageProblem(where, StorageProblem.LOCKED, LOCKED)
     if isinstance(error, zipfile.BadZipFile | zipfile.LargeZipFile | zlib.error | lzma.LZMAError | EOFError):
         return FileProblem(where, say("problem.damaged_archive", reason=first_line(error)))
     if isinstance(error, OSError):

@@ -285,7 +285,8 @@ class ProjectStore:
         ``before_lock`` runs on the transaction's own database connection
         before the write lock is taken; it may fill TEMP tables (which lock
         nothing in the project) for the action to copy from in one statement
-        (see ``storage/staging.py``).
+        (see ``storage/staging.py``). A server database (``storage/server.py``)
+        never runs it: what would be staged is stored in the transaction.
 
         Raises:
             StorageProblem: the project is read-only, the disk is full, the

@@ -10,26 +10,35 @@ itself cannot rot. See docs/POSTGRESQL.md.
 from __future__ import annotations
 
 import os
+import threading
+import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import docx
 import pytest
-from sqlalchemy import create_engine, text
+from sqlalchemy import create_engine, make_url, text
+from sqlalchemy.exc import DBAPIError
+from sqlalchemy.pool import NullPool
 
 from lobcoder.agreement.compute import agreement
 from lobcoder.analysis.cooccurrence import cooccurrence
 from lobcoder.analysis.dataset import load_dataset
 from lobcoder.analysis.drill_down import passages
 from lobcoder.analysis.frequencies import frequencies
+from lobcoder.editing.code_commands import DeleteCode
+from lobcoder.errors import Refused, StorageProblem
+from lobcoder.search import pieces, staged
 from lobcoder.search.fulltext import search
 from lobcoder.services.batch_import import import_files
-from lobcoder.services.codes import code_counts, create_code, list_codes
-from lobcoder.services.codings import add_coding, codings_for_document, segments
-from lobcoder.services.documents import get_document, list_documents, project_info
+from lobcoder.services.codes import code_counts, create_code, get_code, list_codes
+from lobcoder.services.codings import add_coding, coded_share, codings_for_document, segments
+from lobcoder.services.documents import get_document, list_documents, list_speakers, project_info
+from lobcoder.services.memos import MemoTarget, get_memo, set_memo
 from lobcoder.storage.project import ProjectStore
 from lobcoder.suggest.store import latest_model, load_cached, save_cached, save_model
+from lobcoder.teamwork.merge import merge_other, read_other
 
 POSTGRES_URL = os.environ.get("LOBCODER_TEST_POSTGRES_URL")
 
@@ -56,7 +65,9 @@ def _write_files(folder: Path) -> list[Path]:
         document.add_paragraph(line)
     path = folder / "Bram_w1.docx"
     document.save(str(path))
-    return [txt, path]
+    lower = folder / "ans_w1.txt"  # sorts after "Bram_w1" by code point (SQLite), before it under en_US
+    lower.write_text("I: Nog iets?\nAns: Nee.\nI: Zeker?\nAns: Ja, zeker.\n", encoding="utf-8")
+    return [txt, path, lower]
 
 
 def _at(text_: str, phrase: str) -> tuple[int, int]:
@@ -85,6 +96,13 @@ def run_scenario(store: ProjectStore, folder: Path) -> dict[str, Any]:
         add_coding(session, anna, family.id, *_at(anna_text, "Mijn ouders praatten mee"), coder="Fenna")
         add_coding(session, bram, mentor.id, *_at(bram_text, "Mijn mentor was er niet vaak."), coder="Sander")
         ids = {"Mentor": mentor.id, "Ouders": family.id, "School": school.id, "Stage": stage.id}
+        set_memo(session, MemoTarget("code", mentor.id), "Wie begeleidt?")
+        set_memo(session, MemoTarget("document", bram), "Kort gesprek.")
+    with store.transaction() as session:
+        undo = DeleteCode(family.guid).apply(session)
+    with store.transaction() as session:
+        undo.apply(session)  # the code, its coding and nothing else come back
+        ids["Ouders"] = get_code(session, family.guid).id
     with store.read() as session:
         info = project_info(session)
         results["info"] = (info.documents, info.codes, info.codings, info.characters)
@@ -96,6 +114,12 @@ def run_scenario(store: ProjectStore, folder: Path) -> dict[str, Any]:
         results["segments"] = sorted((s.document_name, s.start, s.end, s.text) for s in segments(session, [stage.id]))
         results["code_counts"] = sorted(code_counts(session).items())
         results["codes"] = [(c.name, c.depth, c.codings, c.documents) for c in list_codes(session)]
+        results["speakers"] = [(sp.name, sp.is_interviewer, sp.turns, sp.documents) for sp in list_speakers(session)]
+        results["memos"] = (
+            get_memo(session, MemoTarget("code", ids["Mentor"])),
+            get_memo(session, MemoTarget("document", bram)),
+        )
+        results["coded_share"] = sorted(coded_share(session).items())
         dataset = load_dataset(session)
     by_id = {v: k for k, v in ids.items()}
     freq = frequencies(dataset)
@@ -132,11 +156,21 @@ def run_scenario(store: ProjectStore, folder: Path) -> dict[str, Any]:
 def _expected_on_sqlite(results: dict[str, Any]) -> None:
     """What the scenario must give on a project file: hand-checked figures, so the scenario cannot drift."""
     docx_text = "\n".join(_DOCX)
+    lower = "I: Nog iets?\nAns: Nee.\nI: Zeker?\nAns: Ja, zeker.\n"
     assert results["import"] == [
         ("Anna_w1.txt", "imported", len(_TXT), 4),
         ("Bram_w1.docx", "imported", len(docx_text), 4),
+        ("ans_w1.txt", "imported", len(lower), 4),
     ]
-    assert results["info"] == (2, 4, 8, len(_TXT) + len(docx_text))
+    assert results["info"] == (3, 4, 8, len(_TXT) + len(docx_text) + len(lower))
+    assert [name for name, *_ in results["documents"]] == ["Anna_w1", "Bram_w1", "ans_w1"]
+    assert results["speakers"] == [
+        ("Anna", False, 2, 1),
+        ("Ans", False, 2, 1),
+        ("Bram", False, 2, 1),
+        ("I", True, 6, 3),
+    ]
+    assert results["memos"] == ("Wie begeleidt?", "Kort gesprek.")
     assert results["frequencies"] == [
         ("Mentor", 3, 2, 3, 2),
         ("Ouders", 1, 1, 1, 1),
@@ -150,6 +184,41 @@ def _expected_on_sqlite(results: dict[str, Any]) -> None:
     assert [hit[0] for hit in results["search"]["mentor -ouders"]] == ["Bram_w1"]
     assert results["cache"] == [("a" * 64, b"\x00\x01parsed"), ("b" * 64, b"second")]
     assert results["model"] == ({"codes": ["Mentor"]}, 3, b"\x00model\xff")
+
+
+def run_long_import(store: ProjectStore, folder: Path, monkeypatch: pytest.MonkeyPatch) -> dict[str, Any]:
+    """A text "long" enough to take the staged path (index in pieces before the import's transaction)."""
+    monkeypatch.setattr(pieces, "PIECE_BYTES", 400)
+    monkeypatch.setattr(staged, "STAGE_ABOVE_BYTES", 1000)
+    folder.mkdir(exist_ok=True)
+    lines = [f"{'I' if n % 2 else 'Anna'}: regel {n} over coördinatie en de stage nummer {n}." for n in range(60)]
+    path = folder / "Lang.txt"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    report = import_files(store, [path])
+    with store.read() as session:
+        pieces_stored = session.execute(text("SELECT count(*), min(start), sum(length) FROM search_pieces")).one()
+        document = get_document(session, "Lang")
+        return {
+            "import": [(r.status, r.characters, r.turns) for r in report.results],
+            "text": document.text,
+            "turns": [(t.speaker, t.start, t.end) for t in document.turns],
+            "pieces": tuple(pieces_stored),
+            "search": [(h.start, h.end) for h in search(session, '"nummer 59"').hits]
+            + [(h.start, h.end) for h in search(session, "coordinatie", limit=1000).hits],
+        }
+
+
+def test_a_long_text_takes_the_staged_path_on_a_project_file(
+    store: ProjectStore, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    results = run_long_import(store, tmp_path / "in", monkeypatch)
+    stored = (tmp_path / "in" / "Lang.txt").read_text(encoding="utf-8")
+    assert results["import"] == [("imported", len(stored), 60)]
+    assert results["text"] == stored
+    count, first, total = results["pieces"]
+    assert count > 5 and first == 0 and total == len(stored)  # several pieces, covering the text once
+    assert results["search"][0] == _at(stored, "nummer 59")
+    assert len(results["search"]) == 1 + 60
 
 
 def test_the_scenario_gives_the_hand_checked_figures_on_a_project_file(store: ProjectStore, tmp_path: Path) -> None:
@@ -184,3 +253,159 @@ def test_postgresql_gives_what_a_project_file_gives(
     on_server = run_scenario(server_store, tmp_path / "server")
     for key, value in on_sqlite.items():
         assert on_server[key] == value, key
+
+
+def test_a_long_text_on_postgresql_is_stored_and_found_as_in_a_project_file(
+    server_store: ProjectStore, store: ProjectStore, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    on_sqlite = run_long_import(store, tmp_path / "sqlite", monkeypatch)
+    on_server = run_long_import(server_store, tmp_path / "server", monkeypatch)
+    assert on_server == on_sqlite
+
+
+def run_merge(store: ProjectStore, folder: Path) -> dict[str, Any]:
+    """A second coder's project file (same transcripts, own codings and a new code) merged into ``store``, then undone."""
+    files = _write_files(folder)
+    import_files(store, files)
+    with store.transaction() as session:
+        create_code(session, "Mentor")
+    other = ProjectStore.create(folder / "second coder.lobcoder")
+    with other:
+        import_files(other, files)
+        with other.transaction() as session:
+            mentor = create_code(session, "Mentor")
+            extra = create_code(session, "Twijfel")
+            anna = {d.name: d.id for d in list_documents(session)}["Anna_w1"]
+            add_coding(session, anna, mentor.id, *_at(_TXT, "Mijn mentor hielp"), coder="Sander")
+            add_coding(session, anna, extra.id, *_at(_TXT, "De coördinatie was goed."), coder="Sander")
+    outcome = merge_other(store, read_other(folder / "second coder.lobcoder"), "second coder")
+    with store.read() as session:
+        anna = {d.name: d.id for d in list_documents(session)}["Anna_w1"]
+        merged = sorted((c.start, c.end, c.coder or "") for c in codings_for_document(session, anna))
+        codes = [(c.name, c.codings) for c in list_codes(session)]
+    assert outcome.inverse is not None
+    with store.transaction() as session:
+        outcome.inverse.apply(session)
+    with store.read() as session:
+        undone = (len(list_codes(session)), project_info(session).codings)
+    return {
+        "plan": (len(outcome.plan.codings), outcome.plan.codings_matched, len(outcome.plan.conflicts)),
+        "codings": merged,
+        "codes": codes,
+        "undone": undone,
+    }
+
+
+def test_merging_a_second_coder_into_a_project_file(store: ProjectStore, tmp_path: Path) -> None:
+    results = run_merge(store, tmp_path / "in")
+    assert results["plan"] == (2, 0, 0)
+    assert results["codings"] == [
+        (*_at(_TXT, "De coördinatie was goed."), "Sander"),
+        (*_at(_TXT, "Mijn mentor hielp"), "Sander"),
+    ]
+    assert results["codes"] == [("Mentor", 1), ("Twijfel", 1)]
+    assert results["undone"] == (1, 0)
+
+
+def test_merging_a_second_coder_into_postgresql_as_into_a_project_file(
+    server_store: ProjectStore, store: ProjectStore, tmp_path: Path
+) -> None:
+    assert run_merge(server_store, tmp_path / "server") == run_merge(store, tmp_path / "sqlite")
+
+
+def test_a_database_that_sorts_by_language_is_refused() -> None:
+    if not POSTGRES_URL:
+        pytest.skip("set LOBCODER_TEST_POSTGRES_URL to an empty PostgreSQL database to run (docs/POSTGRESQL.md)")
+    from lobcoder.storage.server import UnorderedDatabase, open_server_project
+
+    url = make_url(POSTGRES_URL)
+    engine = create_engine(url, isolation_level="AUTOCOMMIT")
+    name = f"{url.database}_nl_sorted"
+    with engine.connect() as connection:
+        connection.execute(text(f'DROP DATABASE IF EXISTS "{name}"'))
+        try:
+            connection.execute(
+                text(
+                    f"CREATE DATABASE \"{name}\" TEMPLATE template0 LOCALE_PROVIDER icu ICU_LOCALE 'nl-NL' LOCALE 'C.UTF-8'"
+                )
+            )
+        except DBAPIError as exc:  # before PostgreSQL 15, or built without ICU
+            pytest.skip(f"cannot create a database with a Dutch ICU collation: {exc.orig}")
+    try:
+        with pytest.raises(UnorderedDatabase, match="C collation"):
+            open_server_project(url.set(database=name).render_as_string(hide_password=False))
+        checking = create_engine(url.set(database=name), poolclass=NullPool)
+        with checking.connect() as connection:  # nothing was created there
+            assert connection.execute(text("SELECT count(*) FROM pg_tables WHERE schemaname = 'public'")).scalar() == 0
+    finally:
+        with engine.connect() as connection:
+            connection.execute(text(f'DROP DATABASE IF EXISTS "{name}"'))
+        engine.dispose()
+
+
+def run_race(store: ProjectStore) -> tuple[int, list[str]]:
+    """Two windows create the same code at once: the second waits for the first and is refused."""
+    first_flushed = threading.Event()
+    refused: list[str] = []
+
+    def first() -> None:
+        with store.transaction() as session:
+            create_code(session, "Dubbel")
+            session.flush()
+            first_flushed.set()
+            time.sleep(0.5)  # still in its transaction
+
+    def second() -> None:
+        first_flushed.wait()
+        try:
+            with store.transaction() as session:
+                create_code(session, "Dubbel")
+        except Refused as exc:
+            refused.append(str(exc))
+
+    threads = [threading.Thread(target=first), threading.Thread(target=second)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    with store.read() as session:
+        return sum(code.name == "Dubbel" for code in list_codes(session)), refused
+
+
+def test_two_simultaneous_actions_in_a_project_file_wait_for_each_other(store: ProjectStore) -> None:
+    assert run_race(store) == (1, ["there is already a code named 'Dubbel' at this level"])
+
+
+def test_two_simultaneous_actions_on_postgresql_wait_for_each_other_as_in_a_project_file(
+    server_store: ProjectStore, store: ProjectStore
+) -> None:
+    assert run_race(server_store) == run_race(store)
+
+
+def test_a_writer_that_waits_too_long_on_postgresql_is_told_the_project_is_locked(
+    server_store: ProjectStore, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from lobcoder.storage import server
+
+    monkeypatch.setattr(server, "WAIT_FOR_WRITER", "200ms")
+    holding = threading.Event()
+    done = threading.Event()
+
+    def hold() -> None:
+        with server_store.transaction() as session:
+            create_code(session, "Eerst")
+            holding.set()
+            done.wait(5)
+
+    thread = threading.Thread(target=hold)
+    thread.start()
+    try:
+        holding.wait(5)
+        with pytest.raises(StorageProblem) as caught, server_store.transaction() as session:
+            create_code(session, "Later")
+        assert caught.value.kind == StorageProblem.LOCKED
+    finally:
+        done.set()
+        thread.join()
+    with server_store.read() as session:
+        assert [code.name for code in list_codes(session)] == ["Eerst"]
