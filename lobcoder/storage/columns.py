@@ -25,11 +25,13 @@ IntArray = npt.NDArray[np.int64]
 
 
 def integer_columns(session: Session, table: str, expressions: Sequence[str]) -> list[IntArray]:
-    """One int64 array per SQL expression over every row of ``table``, rows in the same order.
+    """One int64 array per SQL expression over every row of ``table``, rows in the same order: by ``id``.
 
     ``table`` and ``expressions`` are SQL text written by the caller (never user
     input); each expression must give a non-NULL integer (use ``coalesce``).
-    Reads on the session's connection, inside its transaction.
+    ``table`` must have an integer primary key ``id`` (on SQLite the rowid, the
+    order its table is scanned in). Reads on the session's connection, inside its
+    transaction.
     """
     cursor = session.connection().connection.cursor()
     try:
@@ -51,8 +53,12 @@ def concatenated_columns(cursor: Any, table: str, expressions: Sequence[str]) ->
 
 
 def fetched_columns(cursor: Any, table: str, expressions: Sequence[str]) -> list[IntArray]:
-    """Any DB-API database: the driver's rows, flattened into numpy."""
-    rows = cursor.execute(f"SELECT {', '.join(expressions)} FROM {table}").fetchall()
+    """Any DB-API database: the driver's rows, flattened into numpy.
+
+    Ordered by ``id``: PostgreSQL returns an unordered table in its heap's
+    order, which an edited row leaves (docs/POSTGRESQL.md).
+    """
+    rows = cursor.execute(f"SELECT {', '.join(expressions)} FROM {table} ORDER BY id").fetchall()
     width = len(expressions)
     flat = np.fromiter(itertools.chain.from_iterable(rows), dtype=np.int64, count=width * len(rows))
     matrix = flat.reshape(-1, width)

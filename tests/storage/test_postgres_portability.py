@@ -33,7 +33,7 @@ from lobcoder.search import pieces, staged
 from lobcoder.search.fulltext import search
 from lobcoder.services.batch_import import import_files
 from lobcoder.services.codes import code_counts, create_code, get_code, list_codes
-from lobcoder.services.codings import add_coding, coded_share, codings_for_document, segments
+from lobcoder.services.codings import add_coding, coded_share, codings_for_document, resize_coding, segments
 from lobcoder.services.documents import get_document, list_documents, list_speakers, project_info
 from lobcoder.services.memos import MemoTarget, get_memo, set_memo
 from lobcoder.storage.project import ProjectStore
@@ -99,6 +99,10 @@ def run_scenario(store: ProjectStore, folder: Path) -> dict[str, Any]:
         set_memo(session, MemoTarget("code", mentor.id), "Wie begeleidt?")
         set_memo(session, MemoTarget("document", bram), "Kort gesprek.")
     with store.transaction() as session:
+        # An edited row moves in PostgreSQL's heap: results must not follow the table's physical order.
+        first = codings_for_document(session, anna)[0]
+        resize_coding(session, first.id, first.start, first.end + 1)
+        resize_coding(session, first.id, first.start, first.end)
         undo = DeleteCode(family.guid).apply(session)
     with store.transaction() as session:
         undo.apply(session)  # the code, its coding and nothing else come back
@@ -121,6 +125,7 @@ def run_scenario(store: ProjectStore, folder: Path) -> dict[str, Any]:
         )
         results["coded_share"] = sorted(coded_share(session).items())
         dataset = load_dataset(session)
+    results["dataset_codings"] = dataset.codings.id.tolist()
     by_id = {v: k for k, v in ids.items()}
     freq = frequencies(dataset)
     results["frequencies"] = [
