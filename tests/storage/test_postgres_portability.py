@@ -13,6 +13,7 @@ import os
 import threading
 import time
 from collections.abc import Iterator
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -29,6 +30,14 @@ from lobcoder.analysis.drill_down import passages
 from lobcoder.analysis.frequencies import frequencies
 from lobcoder.editing.code_commands import DeleteCode
 from lobcoder.errors import Refused, StorageProblem
+from lobcoder.participants.apply import apply_plan
+from lobcoder.participants.links import all_document_attributes, list_participants
+from lobcoder.participants.plan import plan_sheet
+from lobcoder.pseudonymise.categories import Category
+from lobcoder.pseudonymise.decisions import load_decisions, save_decisions
+from lobcoder.pseudonymise.termlist import Decision
+from lobcoder.refi.qdpx_export import export_qdpx
+from lobcoder.refi.qdpx_import import import_qdpx
 from lobcoder.search import pieces, staged
 from lobcoder.search.fulltext import search
 from lobcoder.services.batch_import import import_files
@@ -107,7 +116,20 @@ def run_scenario(store: ProjectStore, folder: Path) -> dict[str, Any]:
     with store.transaction() as session:
         undo.apply(session)  # the code, its coding and nothing else come back
         ids["Ouders"] = get_code(session, family.guid).id
+    sheet = folder / "deelnemers.csv"
+    sheet.write_text(
+        "document;deelnemer;school;datum;uren\n"
+        "Anna_w1;Anna;ROC Oost;12-03-2025;3,5\n"
+        "Bram_w1;Bram;ROC West;01-04-2025;2\n"
+        "ans_w1;Ans;ROC Oost;;\n",
+        encoding="utf-8",
+    )
+    with store.transaction() as session:
+        applied = apply_plan(session, plan_sheet(session, sheet, participant_attributes=["school"]))
+        results["sheet"] = (applied.added, applied.changed, applied.participants_created, applied.attributes_created)
     with store.read() as session:
+        results["participants"] = [(p.name, p.documents) for p in list_participants(session)]
+        results["attributes"] = sorted((k, sorted(v.items())) for k, v in all_document_attributes(session).items())
         info = project_info(session)
         results["info"] = (info.documents, info.codes, info.codings, info.characters)
         results["documents"] = [(d.name, d.turns, d.codings) for d in list_documents(session)]
@@ -132,6 +154,11 @@ def run_scenario(store: ProjectStore, folder: Path) -> dict[str, Any]:
         (row.code.name, row.own.codings, row.own.documents, row.rolled.codings, row.rolled.documents)
         for row in freq.rows
     ]
+    by_school = frequencies(dataset, split_by="school")
+    results["by_school"] = (
+        by_school.split_labels,
+        [(row.code.name, [(c.codings, c.documents, c.participants) for c in row.split]) for row in by_school.rows],
+    )
     matrix = cooccurrence(dataset)
     results["cooccurrence"] = [[matrix.count(i, j) for j in range(len(matrix.codes))] for i in range(len(matrix.codes))]
     results["drill_down"] = [
@@ -155,6 +182,34 @@ def run_scenario(store: ProjectStore, folder: Path) -> dict[str, Any]:
         assert stored is not None and stored.id == model_id
         results["model"] = (stored.meta, stored.examples_count, stored.blob)
         results["cache"] = sorted(load_cached(session, "nl_test", ["a" * 64, "b" * 64]).items())
+    with store.transaction() as session:
+        save_decisions(
+            session,
+            [
+                Decision("Anna", Category.PERSON, "Sara"),
+                Decision("ROC Oost", Category.SCHOOL, "ROC Oost", accepted=False),
+            ],
+        )
+    with store.read() as session:
+        results["decisions"] = load_decisions(session)
+    # REFI-QDA out of this project and into a new project file: what another program would get.
+    exported = export_qdpx(store, folder / "export.qdpx")
+    results["qdpx_counts"] = (
+        exported.documents,
+        exported.codes,
+        exported.codings,
+        exported.participants,
+        exported.memos,
+    )
+    import_qdpx(folder / "export.qdpx", folder / "back.lobcoder")
+    with ProjectStore.open(folder / "back.lobcoder") as back, back.read() as session:
+        codes = {c.id: c.name for c in list_codes(session)}
+        names = {d.id: d.name for d in list_documents(session)}
+        results["qdpx_back"] = sorted(
+            (names[c.document_id], codes[c.code_id], c.start, c.end, c.coder or "")
+            for document_id in names
+            for c in codings_for_document(session, document_id)
+        )
     return results
 
 
@@ -176,6 +231,8 @@ def _expected_on_sqlite(results: dict[str, Any]) -> None:
         ("I", True, 6, 3),
     ]
     assert results["memos"] == ("Wie begeleidt?", "Kort gesprek.")
+    assert results["attributes"][0] == (1, [("datum", date(2025, 3, 12)), ("school", "ROC Oost"), ("uren", 3.5)])
+    assert results["by_school"][1][0] == ("Mentor", [(2, 1, 1), (1, 1, 1)])  # Anna's two coders; Bram's one
     assert results["frequencies"] == [
         ("Mentor", 3, 2, 3, 2),
         ("Ouders", 1, 1, 1, 1),
@@ -188,6 +245,12 @@ def _expected_on_sqlite(results: dict[str, Any]) -> None:
     ]
     assert [hit[0] for hit in results["search"]["mentor -ouders"]] == ["Bram_w1"]
     assert results["cache"] == [("a" * 64, b"\x00\x01parsed"), ("b" * 64, b"second")]
+    assert results["decisions"][1] == Decision("ROC Oost", Category.SCHOOL, "ROC Oost", accepted=False)
+    assert results["qdpx_counts"][:3] == (3, 4, 8)
+    assert (
+        len(results["qdpx_back"]) == 8
+        and ("Anna_w1", "Ouders", *_at(_TXT, "Mijn ouders praatten mee"), "Fenna") in results["qdpx_back"]
+    )
     assert results["model"] == ({"codes": ["Mentor"]}, 3, b"\x00model\xff")
 
 
