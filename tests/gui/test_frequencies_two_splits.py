@@ -7,9 +7,11 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QImage
 
+from lobcoder.gui.analysis.grouped_header import GroupedHeader
 from lobcoder.gui.analysis.install import AnalysisMenu, install_analysis_menu
-from lobcoder.gui.analysis.table_model import RawValueRole
+from lobcoder.gui.analysis.table_model import RawValueRole, ShortTitleRole
 from lobcoder.gui.analysis.window import AnalysisWindow
 from lobcoder.gui.main_window import MainWindow
 from lobcoder.gui.settings import Settings
@@ -49,3 +51,50 @@ def test_school_then_wave_columns(qtbot, tmp_path: Path, analysis: AnalysisWindo
     tab.split_by.setCurrentIndex(tab.split_by.findData("\0document"))
     qtbot.waitUntil(lambda: analysis.is_idle() and tab.model.columnCount() == 10, timeout=10000)
     assert not tab.then_by.isEnabled()
+
+
+def _line(image: QImage, x: int, rows: range) -> int:
+    """How dark a vertical line at ``x`` (or a pixel beside it) is over all of ``rows``: 0 where there is none."""
+    return max(min(255 - QColor(image.pixel(x + dx, y)).value() for y in rows) for dx in (-1, 0, 1))
+
+
+def test_two_header_rows_school_over_its_waves(qtbot, tmp_path: Path, analysis: AnalysisWindow) -> None:  # type: ignore[no-untyped-def]
+    tab = analysis.frequencies
+    tab.split_by.setCurrentIndex(tab.split_by.findData("school"))
+    qtbot.waitUntil(analysis.is_idle, timeout=10000)
+    tab.then_by.setCurrentIndex(tab.then_by.findData("ronde"))
+    qtbot.waitUntil(lambda: analysis.is_idle() and tab.model.columnCount() == 9, timeout=10000)
+    header = tab.table.horizontalHeader()
+    assert isinstance(header, GroupedHeader)
+    # What the header shows: "school Oost" over "ronde 1" and "ronde 2", "school West" over "ronde 1".
+    assert [header.group(c) for c in (5, 6, 7, 8)] == [
+        None,
+        ("school Oost", 6, 2),
+        ("school Oost", 6, 2),
+        ("school West", 8, 1),
+    ]
+    assert [tab.model.headerData(c, Qt.Orientation.Horizontal, ShortTitleRole) for c in (6, 7, 8)] == [
+        "ronde 1\nn = 1",
+        "ronde 2\nn = 1",
+        "ronde 1\nn = 2",
+    ]
+    # Wide enough for its own title and, together, for the school's; tall enough for three lines.
+    metrics = header.fontMetrics()
+    assert all(header.sectionSize(c) >= metrics.horizontalAdvance("ronde 1") for c in (6, 7, 8))
+    assert header.sectionSize(6) + header.sectionSize(7) >= metrics.horizontalAdvance("school Oost")
+    assert header.height() >= 3 * metrics.height()
+    # Painted as one header over both waves of Oost: no line between them in the top row, one below it.
+    tab.table.scrollTo(tab.model.index(0, 8))
+    qtbot.wait(50)
+    image = header.grab().toImage()
+    row = header.height() // 3  # the schools' row is about a third of the header
+    top, bottom = range(2, row - 4), range(row + 4, header.height() - 4)
+    between_waves, between_schools = header.sectionViewportPosition(7), header.sectionViewportPosition(8)
+    assert 0 < between_waves < between_schools < image.width() - 1
+    assert _line(image, between_waves, top) < 30 < _line(image, between_waves, bottom)
+    assert _line(image, between_schools, top) > 30
+    # One split: the attribute over its values.
+    tab.then_by.setCurrentIndex(tab.then_by.findData(""))
+    qtbot.waitUntil(lambda: analysis.is_idle() and tab.model.columnCount() == 8, timeout=10000)
+    assert header.group(6) == ("school", 6, 2)
+    assert tab.model.headerData(7, Qt.Orientation.Horizontal, ShortTitleRole) == "West\nn = 2"

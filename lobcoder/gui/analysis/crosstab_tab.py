@@ -20,6 +20,7 @@ from lobcoder.analysis.crosstab import CrosstabResult, ParticipantWaveResult, cr
 from lobcoder.analysis.dataset import Dataset
 from lobcoder.analysis.filters import AnalysisFilter
 from lobcoder.analysis.table import Table
+from lobcoder.gui.analysis.grouped_header import GroupedHeader
 from lobcoder.gui.analysis.tab import AnalysisTab, Computation, notes_text, refill_combo, table_view
 from lobcoder.gui.analysis.table_model import AnalysisTableModel
 from lobcoder.reports.formatting import Language
@@ -90,6 +91,7 @@ class CrosstabTab(AnalysisTab):
 
         self.model = AnalysisTableModel(self)
         self.table = table_view()
+        self.table.setHorizontalHeader(GroupedHeader(self.table))  # the attribute over its values
         self.table.setModel(self.model)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.notes = QLabel()

@@ -22,6 +22,7 @@ from lobcoder.analysis.filters import AnalysisFilter
 from lobcoder.analysis.frequencies import FrequencyResult, Split, frequencies
 from lobcoder.analysis.table import Table
 from lobcoder.gui.analysis.bar_chart import BarChart
+from lobcoder.gui.analysis.grouped_header import GroupedHeader
 from lobcoder.gui.analysis.label_column import LabelColumnFitter
 from lobcoder.gui.analysis.tab import AnalysisTab, Computation, notes_text, refill_combo, table_view
 from lobcoder.gui.analysis.table_model import AnalysisTableModel
@@ -82,6 +83,7 @@ class FrequenciesTab(AnalysisTab):
 
         self.model = AnalysisTableModel(self)
         self.table = table_view()
+        self.table.setHorizontalHeader(GroupedHeader(self.table))  # a split's values under their attribute
         self.table.setModel(self.model)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.label_column = LabelColumnFitter(self.table)  # a long code name gives way to the figures

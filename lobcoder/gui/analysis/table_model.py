@@ -26,6 +26,11 @@ FormatRole = Qt.ItemDataRole.UserRole + 45
 DiagonalRole = Qt.ItemDataRole.UserRole + 46
 """Whether the cell's row and column stand for the same thing (a code with itself in a matrix)."""
 
+ColumnGroupRole = Qt.ItemDataRole.UserRole + 47
+"""Header: (label, first section, count) of the spanning header over the column ("school Oost"); else None."""
+ShortTitleRole = Qt.ItemDataRole.UserRole + 48
+"""Header: the column's title under its spanning header ("ronde 1"), its n on a second line; else None."""
+
 DIAGONAL_COLOR = QColor("#ececec")
 
 Index = QModelIndex | QPersistentModelIndex
@@ -97,6 +102,14 @@ class AnalysisTableModel(QAbstractTableModel):
             return table.column_title(section - 1) + (f"\n{n}" if n else "")
         if role == ColumnKeyRole:
             return self.column_key(section)
+        if role in (ColumnGroupRole, ShortTitleRole):
+            group = table.group_of(section - 1) if section > 0 else None
+            if group is None:
+                return None
+            if role == ColumnGroupRole:
+                return (group.label, group.first + 1, group.count)
+            n = table.n_of(section - 1)
+            return table.short_column(section - 1) + (f"\n{n}" if n else "")
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
