@@ -78,6 +78,10 @@ class QuotesTab(AnalysisTab):
         self.order_by.setToolTip(
             self.tr("List each code's quotes by this, in natural order (wave 2 before wave 10); without a value last")
         )
+        self.then_by = QComboBox()  # a second order among quotes equal in the first (wave, then participant)
+        self.then_by.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.then_by.setToolTip(self.tr("Then by this, among quotes with the same value of the first"))
+        self.then_by.setEnabled(False)
         self.export_tip = self.tr("Save the quotes as Word (.docx), Excel (.xlsx) or CSV")
         self.export_button.setToolTip(self.export_tip)
         self.layout_choice = QComboBox()
@@ -93,12 +97,15 @@ class QuotesTab(AnalysisTab):
         self.controls.addWidget(self.definitions)
         self.controls.addWidget(self.attribution)
         self.controls.addWidget(self.context)
-        self.controls.addWidget(QLabel(self.tr("Order by:")))
-        self.controls.addWidget(self.order_by)
         self.controls.addStretch(1)
-        # Word's layout beside Export: on the controls' row the Dutch tab was wider than a laptop screen.
-        self.output.insertWidget(1, QLabel(self.tr("Word:")))
-        self.output.insertWidget(2, self.layout_choice)
+        # The order on the row of Export…, before its stretch, and Word's layout beside Export: on the
+        # controls' row the Dutch tab was wider than a laptop screen.
+        self.output.insertWidget(0, QLabel(self.tr("Order by:")))
+        self.output.insertWidget(1, self.order_by)
+        self.output.insertWidget(2, QLabel(self.tr("then")))
+        self.output.insertWidget(3, self.then_by)
+        self.output.insertWidget(5, QLabel(self.tr("Word:")))
+        self.output.insertWidget(6, self.layout_choice)
         self.model = AnalysisTableModel(self)
         self.table = table_view()
         self.table.setModel(self.model)
@@ -119,7 +126,8 @@ class QuotesTab(AnalysisTab):
         self.rule.currentIndexChanged.connect(self.recompute)
         self.definitions.toggled.connect(self.recompute)
         self.context.valueChanged.connect(self.recompute)
-        self.order_by.currentIndexChanged.connect(self.recompute)
+        self.order_by.currentIndexChanged.connect(self._order_changed)
+        self.then_by.currentIndexChanged.connect(self.recompute)
         refill_combo(self.code, [(self.tr("All codes"), ALL_CODES)])
         self._fill_attribution(())
         self._fill_order(())
@@ -131,8 +139,22 @@ class QuotesTab(AnalysisTab):
 
     def _fill_order(self, attribute_names: tuple[str, ...]) -> None:
         """Document order, participant, then each attribute (the fields of ``quote_report.ordered``)."""
-        choices = [(self.tr("document order"), ""), (self.tr("participant"), "participant")]
-        refill_combo(self.order_by, [*choices, *((name, name) for name in attribute_names)])
+        fields = [(self.tr("participant"), "participant"), *((name, name) for name in attribute_names)]
+        refill_combo(self.order_by, [(self.tr("document order"), ""), *fields])
+        refill_combo(self.then_by, [(self.tr("nothing"), ""), *fields])
+        self.then_by.setEnabled(bool(self.order_by.currentData()))
+
+    @Slot()
+    def _order_changed(self) -> None:
+        self.then_by.setEnabled(bool(self.order_by.currentData()))  # document order has no ties to break
+        self.recompute()
+
+    def order_fields(self, attribute_names: tuple[str, ...]) -> list[str]:
+        """What the quotes are ordered by, as ``report quotes --order-by`` takes it: the first box, then the second."""
+        first = self.order_by.currentData() or ""
+        second = (self.then_by.currentData() or "") if first else ""
+        chosen = [first, second] if second and second != first else [first]
+        return [f for f in chosen if f in ORDER_FIELDS or f in attribute_names]
 
     def _fill_attribution(self, attribute_names: tuple[str, ...]) -> None:
         """One checkable entry per field and attribute; what was chosen stays chosen."""
@@ -172,7 +194,8 @@ class QuotesTab(AnalysisTab):
         definitions = self.definitions.isChecked()
         attribution = self.attribution_fields()
         context = self.context.value()
-        order = self.order_by.currentData() or ""
+        names = self.host.dataset.attribute_names if self.host.dataset is not None else ()
+        order = self.order_fields(names)
 
         def compute(dataset: Dataset) -> tuple[QuoteResult, Table, QuoteReport]:
             # Picked first: only the quotes shown are built (see analysis/quote_report.py).
@@ -187,7 +210,7 @@ class QuotesTab(AnalysisTab):
                 rule=rule,
                 definitions=definitions,
                 attribution=known,
-                order_by=[order] if order in ORDER_FIELDS or order in dataset.attribute_names else [],
+                order_by=order,
             )
             shown = QuoteResult(tuple(q for g in report.groups for q in g.quotes), dataset.attribute_names)
             return shown, report.to_table(language), report  # thousands of rows: built here, not on the GUI thread

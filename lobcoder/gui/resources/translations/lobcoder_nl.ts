@@ -1356,7 +1356,7 @@
 <context>
     <name>CrosstabTab</name>
     <message>
-        <location filename="../../analysis/crosstab_tab.py" line="+50"/>
+        <location filename="../../analysis/crosstab_tab.py" line="+51"/>
         <source>Codes × attribute</source>
         <translation>Codes × attribuut</translation>
     </message>
@@ -1421,7 +1421,7 @@
         <translation>Attribuut:</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+15"/>
         <source>This project has no attributes yet: import an attribute sheet to cross codes with them.</source>
         <translation>Dit project heeft nog geen attributen: importeer een attributenbestand om codes ermee te kruisen.</translation>
     </message>
@@ -2195,7 +2195,7 @@ Taal van het codeboek:</numerusform>
 <context>
     <name>FrequenciesTab</name>
     <message>
-        <location filename="../../analysis/frequencies_tab.py" line="+47"/>
+        <location filename="../../analysis/frequencies_tab.py" line="+48"/>
         <source>Include sub-codes</source>
         <translation>Met subcodes</translation>
     </message>
@@ -2257,14 +2257,14 @@ Taal van het codeboek:</numerusform>
     <message>
         <location line="+3"/>
         <location line="+1"/>
-        <location line="+36"/>
+        <location line="+37"/>
         <location line="+3"/>
         <source>nothing</source>
         <translation>niets</translation>
     </message>
     <message>
-        <location line="-40"/>
-        <location line="+38"/>
+        <location line="-41"/>
+        <location line="+39"/>
         <source>document</source>
         <translation>document</translation>
     </message>
@@ -3520,6 +3520,11 @@ Wachtwoord om hem te versleutelen (leeg laten voor geen):</translation>
         <translation>De citaten van elke code hierop ordenen, in natuurlijke volgorde (ronde 2 vóór ronde 10); zonder waarde achteraan</translation>
     </message>
     <message>
+        <location line="+4"/>
+        <source>Then by this, among quotes with the same value of the first</source>
+        <translation>Daarna hierop, onder citaten met dezelfde waarde voor de eerste</translation>
+    </message>
+    <message>
         <location line="+2"/>
         <source>Save the quotes as Word (.docx), Excel (.xlsx) or CSV</source>
         <translation>De citaten opslaan als Word (.docx), Excel (.xlsx) of CSV</translation>
@@ -3550,12 +3555,17 @@ Wachtwoord om hem te versleutelen (leeg laten voor geen):</translation>
         <translation>Per code:</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+9"/>
         <source>Order by:</source>
         <translation>Volgorde:</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+2"/>
+        <source>then</source>
+        <translation>dan</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Word:</source>
         <translation>Word:</translation>
     </message>
@@ -3570,23 +3580,28 @@ Wachtwoord om hem te versleutelen (leeg laten voor geen):</translation>
         <translation>Het gekozen citaat staat hier in zijn geheel.</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+14"/>
         <location line="+5"/>
         <source>All codes</source>
         <translation>Alle codes</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>document order</source>
         <translation>documentvolgorde</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="-1"/>
         <source>participant</source>
         <translation>deelnemer</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+2"/>
+        <source>nothing</source>
+        <translation>niets</translation>
+    </message>
+    <message>
+        <location line="+19"/>
         <source>Participant</source>
         <translation>Deelnemer</translation>
     </message>
@@ -3611,7 +3626,7 @@ Wachtwoord om hem te versleutelen (leeg laten voor geen):</translation>
         <translation>Tijd</translation>
     </message>
     <message numerus="yes">
-        <location line="+63"/>
+        <location line="+64"/>
         <source>%n quote(s)</source>
         <translation>
             <numerusform>%n citaat</numerusform>
