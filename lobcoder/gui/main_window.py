@@ -52,7 +52,7 @@ from lobcoder.gui.settings import Settings
 from lobcoder.gui.suggestions import install_suggestions
 from lobcoder.gui.transcript import CodeStyle, TranscriptView
 from lobcoder.gui.undo import ProjectUndoStack
-from lobcoder.gui.window_size import resize_to_screen
+from lobcoder.gui.window_size import keep_on_screen, resize_to_screen
 from lobcoder.services.codes import CodeInfo
 from lobcoder.services.codings import CodingView
 from lobcoder.services.documents import DocumentView
@@ -211,6 +211,7 @@ class MainWindow(QMainWindow):
         geometry = self.settings.window_geometry
         if geometry:
             self.restoreGeometry(geometry)
+            keep_on_screen(self)  # saved on a larger or other monitor
         state = self.settings.window_state
         if state:
             self.restoreState(state)

@@ -1,20 +1,29 @@
-"""Top-level windows and large dialogs open at their preferred size, or smaller to fit the screen they open on.
+"""Top-level windows and large dialogs open at their preferred size and place, or smaller and moved to fit the screen.
 
 On a 1366 × 768 laptop (about 1366 × 728 available beside the task bar) a
 window asked for 1250 × 860 would put its status line and the bottom of its
 panes below the screen; :func:`resize_to_screen` keeps the preferred size
 where it fits (big screens look as before) and shrinks only what does not.
+Positions too: a geometry saved on a larger monitor, or a window centred on
+a main window near the screen's edge, would leave part of it (its title bar,
+its buttons) off the screen; :func:`keep_on_screen` and :func:`place_over`
+move it inside, as little as they can. Dialogs need neither: Qt centres a
+dialog on its parent within the screen.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize
+from PySide6.QtCore import QMargins, QPoint, QRect, QSize, Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QWidget
 
 # Room for what the window manager adds around the window's own size: the
 # side borders and the title bar (about 30 px on Windows, 37 px on GNOME).
 FRAME = QSize(16, 40)
+# The same, side by side: what a window's own geometry leaves for its frame until it is shown.
+FRAME_MARGINS = QMargins(
+    FRAME.width() // 2, FRAME.height() - FRAME.width() // 2, FRAME.width() // 2, FRAME.width() // 2
+)
 # Never smaller than this, whatever the screen says (a misreported screen must not make a window unusable).
 SMALLEST = QSize(480, 360)
 
@@ -34,3 +43,58 @@ def resize_to_screen(window: QWidget, width: int, height: int) -> None:
     screen = window.screen() or QGuiApplication.primaryScreen()
     preferred = QSize(width, height)
     window.resize(preferred if screen is None else fitted_size(preferred, screen.availableGeometry().size()))
+
+
+def kept_inside(area: QRect, available: QRect, frame: QMargins = FRAME_MARGINS) -> QPoint:
+    """Where a window's own rectangle ``area`` goes so that it and its ``frame`` lie inside ``available``.
+
+    It moves as little as it can; a window larger than the room keeps its
+    top-left corner (its title bar and menus) on the screen.
+    """
+    room = available.marginsRemoved(frame)
+    x = max(room.left(), min(area.left(), room.right() + 1 - area.width()))
+    y = max(room.top(), min(area.top(), room.bottom() + 1 - area.height()))
+    return QPoint(x, y)
+
+
+def _frame_of(window: QWidget) -> QMargins:
+    """The window's frame once it has one (it is shown), else the usual one (:data:`FRAME_MARGINS`)."""
+    inner, outer = window.geometry(), window.frameGeometry()
+    frame = QMargins(
+        inner.left() - outer.left(),
+        inner.top() - outer.top(),
+        outer.right() - inner.right(),
+        outer.bottom() - inner.bottom(),
+    )
+    return frame if not frame.isNull() else FRAME_MARGINS
+
+
+def keep_on_screen(window: QWidget) -> None:
+    """Fit ``window`` to its screen's available geometry, e.g. after restoring a geometry saved elsewhere.
+
+    It is made smaller where it does not fit (never below what its layout
+    needs) and moved inside.
+    """
+    screen = window.screen() or QGuiApplication.primaryScreen()
+    if screen is None or window.windowState() & (Qt.WindowState.WindowMaximized | Qt.WindowState.WindowFullScreen):
+        return  # a maximised window is the screen's to place
+    available = screen.availableGeometry()
+    area = QRect(window.geometry().topLeft(), _fitted(window, window.size(), available))
+    target = QRect(kept_inside(area, available, _frame_of(window)), area.size())
+    if target != window.geometry():
+        window.setGeometry(target)
+
+
+def place_over(window: QWidget, parent: QWidget) -> None:
+    """Centre ``window`` (not yet shown) on ``parent``, moved inside the screen ``parent`` is on."""
+    screen = parent.screen() or QGuiApplication.primaryScreen()
+    available = screen.availableGeometry() if screen is not None else None
+    size = window.size() if available is None else _fitted(window, window.size(), available)
+    area = QRect(QPoint(0, 0), size)
+    area.moveCenter(parent.geometry().center())
+    window.setGeometry(QRect(area.topLeft() if available is None else kept_inside(area, available), size))
+
+
+def _fitted(window: QWidget, size: QSize, available: QRect) -> QSize:
+    """``size`` fitted to ``available`` but no smaller than the window's layout allows (as it will be shown)."""
+    return fitted_size(size, available.size()).expandedTo(window.minimumSizeHint())

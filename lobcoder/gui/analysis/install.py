@@ -8,6 +8,8 @@ from PySide6.QtCore import QObject, Slot
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu
 
+from lobcoder.gui.window_size import place_over
+
 if TYPE_CHECKING:
     from lobcoder.gui.analysis.window import AnalysisWindow
     from lobcoder.gui.main_window import MainWindow
@@ -61,6 +63,7 @@ class AnalysisMenu(QObject):
 
         if self._analysis is None:
             self._analysis = AnalysisWindow(self.main_window)
+            place_over(self._analysis, self.main_window)  # over the main window, all of it on its screen
         self._analysis.show()
         self._analysis.raise_()
         self._analysis.activateWindow()
