@@ -19,6 +19,7 @@ from lobcoder.gui.analysis.window import AnalysisWindow
 from lobcoder.gui.i18n import install_translations
 from lobcoder.gui.main_window import MainWindow
 from lobcoder.gui.settings import Settings
+from lobcoder.gui.window_size import FRAME
 from lobcoder.services.codes import create_code
 from lobcoder.services.codings import add_coding
 from lobcoder.storage.models import Coding
@@ -167,5 +168,20 @@ def test_the_dutch_quotes_tab_with_its_order_box_fits_a_laptop_screen(
     assert analysis.width() <= 1366  # was 1425 with Word's layout on the controls' row
     assert tab.order_by.geometry().right() < tab.width()
     analysis.grab().save(str(tmp_path / "quotes_nl_1366.png"))
+    analysis.close()
+    analysis.main_window.close()
+
+
+@pytest.mark.parametrize("language", ["en", "nl"])
+def test_every_tab_fits_a_1024_px_screen(qtbot, qapp, tmp_path: Path, demo24: Path, language: str) -> None:  # type: ignore[no-untyped-def]
+    room = 1024 - FRAME.width()  # a 1024 × 768 screen less the window's frame
+    analysis = open_analysis(qtbot, qapp, tmp_path, demo24, language, (room, 688))
+    for tab in analysis.all_tabs():
+        show_tab(qtbot, analysis, tab)
+        tab.busy.show()  # computing: its busy mark must not widen the window either
+        assert analysis.minimumSizeHint().width() <= room, (type(tab).__name__, analysis.minimumSizeHint())
+        assert tab.export_button.geometry().right() < tab.width()  # Export… in sight
+        tab.busy.hide()
+    assert analysis.width() == room
     analysis.close()
     analysis.main_window.close()

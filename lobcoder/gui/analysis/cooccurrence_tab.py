@@ -234,9 +234,11 @@ class CooccurrenceTab(AnalysisTab):
             if label:
                 self.controls.addWidget(QLabel(label))
             self.controls.addWidget(widget)
-        self.controls.addWidget(self.rollup)
-        self.controls.addWidget(self.hide_empty)
         self.controls.addStretch(1)
+        # The check boxes on the row of Export…, before its stretch: on one row the Dutch tab needed
+        # 1,150 px, more than a 1024 px screen (all tabs now fit one).
+        self.output.insertWidget(0, self.rollup)
+        self.output.insertWidget(1, self.hide_empty)
 
         self.model = AnalysisTableModel(self)
         self.matrix = table_view(rows=False)
