@@ -1,4 +1,4 @@
-"""``lobcoder report frequencies|cooccurrence|crosstab|quotes PROJECT``: analyses as text, JSON or files."""
+"""``lobcoder report frequencies|cooccurrence|crosstab|quotes|words PROJECT``: analyses as text, JSON or files."""
 
 from __future__ import annotations
 
@@ -119,6 +119,9 @@ def register(commands: argparse._SubParsersAction) -> None:
     quoting.add_argument("--definitions", action="store_true", help="the code's definition under its heading")
     quoting.add_argument("--layout", choices=("blocks", "table"), default="blocks", help="Word layout (default blocks)")
     cmd.set_defaults(handler=cmd_quotes)
+    from lobcoder.cli.report_words import add_words  # it builds on this module's helpers
+
+    add_words(kinds)
     for parser in kinds.choices.values():
         _one_line_errors(parser)
 

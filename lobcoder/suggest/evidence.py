@@ -41,6 +41,7 @@ from lobcoder.suggest.headings import code_fields
 from lobcoder.suggest.pipeline import DutchPipeline
 from lobcoder.suggest.terms import Words, compound_splits, modifier_forms
 from lobcoder.suggest.vocabulary import MIN_LENGTH, Vocabulary
+from lobcoder.text.words import function_words
 
 if TYPE_CHECKING:
     import numpy as np
@@ -66,14 +67,11 @@ RELATED_SHARE = 0.0  # a neighbour's weight: this share of its term's, times the
 PAIR_WINDOW = 2  # a codebook pair matches two of a sentence's content lemmas at most this many content words apart
 PAIR_UNORDERED = True  # ... in either order (docenten leren samen: samen leren)
 EXTRA_STOP = frozenset({"code", "passage", "passages", "uitspraak", "uitspraken", "codeer", "coderen", "gebruik"})
-_PREPOSITIONS = (
-    "aan achter af bij binnen boven buiten door doorheen heen in langs mee na naar naast om omheen onder op over"
-    " tegen tegenaan toe tussen uit van vandaan voor zonder"
-).split()
 # Closed-class words weigh nothing as a single term (a pronominal adverb may still be part of a pair): spaCy's Dutch stop words
 # (which also reach a code's terms as compound parts: voor|waarde, leiding|geven) and the pronominal
-# adverbs it lacks (erin, daarbij, waarmee), which rose to a code's strongest terms by rarity alone.
-FUNCTION_WORDS = STOP_WORDS | frozenset(f"{a}{p}" for a in ("er", "hier", "daar", "waar") for p in _PREPOSITIONS)
+# adverbs it lacks (erin, daarbij, waarmee), which rose to a code's strongest terms by rarity alone
+# (the list is shared with the analyses' word frequencies: text/words.py).
+FUNCTION_WORDS = function_words()
 
 
 class CodeTexts(Protocol):

@@ -5,7 +5,8 @@ remarkably well; this mines such a list from the researcher's codings.
 Terms are content lemmas and adjacent lemma pairs (:func:`terms`). Each
 term's log-odds ratio between coded and uncoded sentences is estimated with
 an informative Dirichlet prior from all training sentences and divided by
-its standard error (Monroe, Colaresi & Quinn 2008, "Fightin' Words"), so a
+its standard error (Monroe, Colaresi & Quinn 2008, "Fightin' Words";
+:mod:`lobcoder.analysis.log_odds`, shared with the analyses' distinctive words), so a
 term seen twice in coded sentences and never elsewhere counts, one common
 in every sentence does not. A term must occur in at least
 :data:`MIN_SUPPORT` coded sentences. A sentence's score is the sum of the
@@ -20,10 +21,11 @@ from collections.abc import Iterable, Mapping, Sequence
 
 import numpy as np
 
+from lobcoder.analysis.log_odds import log_odds_z
+
 MIN_SUPPORT = 2  # coded sentences a term must occur in
 MIN_Z = 1.0  # z-score a term needs to be kept
 TOP = 40  # terms kept per code
-PRIOR_SHARE = 0.1  # the prior's strength, as a share of the training sentences' term count
 
 
 def pairs(words: Sequence[str]) -> list[str]:
@@ -60,20 +62,9 @@ def mine_counts(
     ``names`` holds (at least) every term of the coded units; ``n1`` and ``n2``
     are the total term counts of the coded and of the other units.
     """
-    background = positive + negative
-    total = n1 + n2
-    if n1 == 0 or total == 0:
-        return {}
-    a0 = PRIOR_SHARE * total
-    a = a0 * background / total
-    # A term that is every term of the coded or of the other units leaves
-    # nothing to contrast it with (a zero rest); it is no keyword.
-    rest1, rest2 = n1 + a0 - positive - a, n2 + a0 - negative - a
-    keep = (positive >= MIN_SUPPORT) & (a > 0) & (rest1 > 0) & (rest2 > 0)
-    y1, y2, a = positive[keep], negative[keep], a[keep]
-    delta = np.log((y1 + a) / rest1[keep]) - np.log((y2 + a) / rest2[keep])
-    z = delta / np.sqrt(1.0 / (y1 + a) + 1.0 / (y2 + a))
-    kept = [(round(float(v), 4), t) for v, t in zip(z, (t for t, k in zip(names, keep, strict=True) if k), strict=True)]
+    z = log_odds_z(positive, negative, n1, n2)
+    keep = (positive >= MIN_SUPPORT) & ~np.isnan(z)
+    kept = [(round(float(v), 4), t) for v, t, k in zip(z, names, keep, strict=True) if k]
     best = sorted(((t, v) for v, t in kept if v >= MIN_Z), key=lambda tv: (-tv[1], tv[0]))[:TOP]
     return dict(best)
 

@@ -11,8 +11,8 @@ reduced to :data:`DIMENSIONS` dimensions by a truncated SVD; Levy, Goldberg
 & Dagan 2015), so a code whose definition speaks of *professionalisering*
 can also be found where the project's respondents say *scholing*.
 
-Building it reads the texts with a light tokenizer (words, the pipeline's
-lookup lemmas; no spaCy run), so that it never has to parse every
+Building it reads the texts with a light tokenizer (``text/words.py``, shared
+with the analyses' word frequencies; the pipeline's lookup lemmas; no spaCy run), so that it never has to parse every
 transcript first: :func:`project_vocabulary` takes about a second per
 million words, and keeps the result in memory per project until a
 document is added, removed or changed (the key is the set of the
@@ -40,13 +40,13 @@ from typing import TYPE_CHECKING, Any
 
 from spacy.lang.nl.stop_words import STOP_WORDS
 
+from lobcoder.text.words import MIN_LENGTH, SPEAKER_LABEL, WORD, lemma_of
 from lobcoder.util.bounded_cache import BoundedCache
 
 if TYPE_CHECKING:
     from lobcoder.storage.project import ProjectStore
     from lobcoder.suggest.pipeline import DutchPipeline
 
-MIN_LENGTH = 3  # shorter words are not content words (here and in the codebook's terms, evidence.py)
 MIN_SENTENCES = 20  # below this, document frequencies say nothing (rarity is 1 for every word)
 MIN_COUNT = 3  # a word needs this many sentences to get a vector
 MAX_WORDS = 20000  # the most frequent words get vectors
@@ -60,11 +60,7 @@ VECTORS = False
 neighbours (``evidence.RELATED_SHARE``) lowered the ranking on every corpus we have (docs/SUGGESTIONS.md),
 whose few thousand sentences are far too little text for distributional statistics."""
 
-_WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 _SENTENCE = re.compile(r"(?<=[.!?…])\s+")
-_LABEL = re.compile(
-    r"^\s*[^\W\d_][\w.'-]{0,30}(?: \d+)?:\s"
-)  # a speaker label ("Anna:", "I:") is not a word of the text
 
 
 def sentence_lemmas(pipeline: DutchPipeline, text: str) -> list[list[str]]:
@@ -77,12 +73,12 @@ def sentence_lemmas(pipeline: DutchPipeline, text: str) -> list[list[str]]:
     """
     result = []
     for line in text.split("\n"):
-        for sentence in _SENTENCE.split(_LABEL.sub("", line, count=1)):
+        for sentence in _SENTENCE.split(SPEAKER_LABEL.sub("", line, count=1)):
             words = []
-            for lower in _WORD.findall(sentence.lower()):
+            for lower in WORD.findall(sentence.lower()):
                 if len(lower) < MIN_LENGTH or lower in STOP_WORDS:
                     continue
-                lemma = pipeline.refine_lemma(lower, pipeline.lookup_lemma(lower))
+                lemma = lemma_of(pipeline, lower)
                 if lemma not in STOP_WORDS:
                     words.append(lemma)
             if words:

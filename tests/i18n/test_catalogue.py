@@ -74,6 +74,8 @@ SAME_IN_EVERY_LANGUAGE = {
     "copy.code",
     "copy.codes",
     "pseudonym.document",
+    "kwic.title",
+    "kwic.document",
 }
 
 

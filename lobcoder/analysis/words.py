@@ -1,0 +1,315 @@
+"""Word frequencies: which words the filtered documents use, how often, in how many documents, per group and per code.
+
+Words are read with the shared light tokenizer (:mod:`lobcoder.text.words`:
+runs of letters, no numbers, no speaker labels) and counted by lemma (the
+suggestions' lookup lemmas, so *gesprekken* counts as *gesprek*) or by
+their lower-case form. Dutch function words (the list the suggestions leave
+out) and words shorter than ``min_length`` letters are left out, also when
+their lemma is a function word (*heeft*, *hebben*).
+
+The *scope* is the text counted:
+
+* the documents of the filter (documents, attribute values);
+* with ``exclude_interviewer``, only respondent text: a word inside an
+  interviewer's stretch (:func:`~lobcoder.analysis.filters.interviewer_regions`)
+  is left out;
+* with a ``code``, only words that lie inside a passage coded with it (with
+  ``rollup``, or with one of its sub-codes), by the filter's coders. The
+  rest of the scope's text is then the contrast of the *distinctive* score:
+  the log-odds z-score of the word in the code's passages against the rest
+  (:mod:`lobcoder.analysis.log_odds`); above 2 the word is clearly more
+  frequent in the code's passages than elsewhere.
+
+Per word: its occurrences, the documents it occurs in, its share of all
+words counted, and with ``split_by`` its occurrences per value of that
+attribute (each column's n: the words counted in that value's documents).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterator
+from dataclasses import dataclass, replace
+from typing import Literal
+
+import numpy as np
+
+from lobcoder.analysis.dataset import NO_VALUE, Dataset
+from lobcoder.analysis.filters import AnalysisFilter, FilterDescription, interviewer_regions, select, value_groups
+from lobcoder.analysis.log_odds import log_odds_z
+from lobcoder.analysis.table import ColumnGroup, Format, Table, TableRow, named_value
+from lobcoder.i18n import message
+from lobcoder.text.words import MIN_LENGTH, Lemmatizer, function_words, lemma_of, words
+
+By = Literal["lemma", "form"]
+Order = Literal["count", "distinctive"]
+FORMS_SHOWN = 3  # a lemma's most frequent forms named in its row
+
+
+@dataclass(frozen=True)
+class WordOptions:
+    """What to count: by lemma or form, the shortest word, a code's passages, a split, how many rows."""
+
+    by: By = "lemma"
+    min_length: int = MIN_LENGTH
+    code: int | None = None
+    rollup: bool = True
+    split_by: str | None = None
+    top: int | None = None
+    order: Order = "count"
+
+
+@dataclass(frozen=True)
+class WordRow:
+    word: str
+    occurrences: int
+    documents: int
+    share: float  # of all words counted
+    forms: tuple[str, ...]  # by lemma: its forms, most frequent first
+    distinctive: float | None  # with a code: the log-odds z-score (None: no contrast)
+    split: tuple[int, ...] = ()
+
+
+@dataclass(frozen=True)
+class WordResult:
+    rows: tuple[WordRow, ...]
+    options: WordOptions
+    words: int  # words counted in the scope
+    distinct: int
+    documents: int  # documents of the filter
+    code_name: str | None = None
+    split_labels: tuple[str, ...] = ()
+    split_keys: tuple[object, ...] = ()
+    split_words: tuple[int, ...] = ()
+    described: FilterDescription = FilterDescription()
+
+    def to_table(self, language: str = "en") -> Table:
+        """Word, (forms), occurrences, documents, % of words, (distinctive), one column per split value."""
+        by_lemma = self.options.by == "lemma"
+        keys: list[object] = (["forms"] if by_lemma else []) + ["occurrences", "documents", "share"]
+        formats: list[Format] = (["text"] if by_lemma else []) + ["int", "int", "percent"]
+        if self.code_name is not None:
+            keys.append("distinctive")
+            formats.append("float2")
+        fixed = len(keys)
+        columns = [message(f"words.{key}", language) for key in keys]
+        columns += [message("table.no_value", language) if v == NO_VALUE else v for v in self.split_labels]
+        keys += list(self.split_keys)
+        formats += ["int"] * len(self.split_labels)
+        rows = []
+        for row in self.rows:
+            forms = "" if row.forms == (row.word,) else ", ".join(row.forms)  # named when they differ from it
+            values: list[int | float | str | None] = [forms] if by_lemma else []
+            values += [row.occurrences, row.documents, row.share]
+            if self.code_name is not None:
+                values.append(row.distinctive)
+            rows.append(TableRow(row.word, (*values, *row.split), 0, row.word))
+        groups: tuple[ColumnGroup, ...] = ()
+        column_n: tuple[str, ...] = ()
+        if self.split_labels:
+            groups = (ColumnGroup(str(self.options.split_by), fixed, len(self.split_labels)),)
+            column_n = ("",) * fixed + tuple(message("table.n", language, n=n) for n in self.split_words)
+        return Table(
+            title=message("words.title_code" if self.code_name else "words.title", language, code=self.code_name),
+            row_header=message("words.lemma" if by_lemma else "words.form", language),
+            columns=tuple(columns),
+            rows=tuple(rows),
+            formats=tuple(formats),
+            notes=self._notes(language),
+            column_keys=tuple(keys),
+            groups=groups,
+            column_n=column_n,
+        )
+
+    def _notes(self, language: str) -> tuple[str, ...]:
+        unit = message("words.unit_lemmas" if self.options.by == "lemma" else "words.unit_forms", language)
+        notes = [
+            message(
+                "words.note.base",
+                language,
+                words=self.words,
+                documents=self.documents,
+                distinct=self.distinct,
+                unit=unit,
+            ),
+            message("words.note.left_out", language, length=self.options.min_length),
+        ]
+        if self.options.top is not None and self.distinct > len(self.rows):
+            key = "words.note.top_distinctive" if self.options.order == "distinctive" else "words.note.top"
+            notes.append(message(key, language, shown=len(self.rows), distinct=self.distinct))
+        if self.code_name is not None:
+            key = "words.note.code_rollup" if self.options.rollup else "words.note.code"
+            notes.append(message(key, language, code=self.code_name))
+            notes.append(message("words.note.distinctive", language))
+        if self.described.exclude_interviewer:
+            notes.append(message("words.note.interviewer", language))
+        if self.split_labels:
+            notes.append(message("words.note.split", language, split=self.options.split_by))
+        notes.extend(replace(self.described, exclude_interviewer=False).lines(language))
+        return tuple(notes)
+
+
+@dataclass(frozen=True)
+class Token:
+    """A word of the scope: where it is, as written (lower case), its key, and whether it is in the code's passages."""
+
+    document: int  # index into dataset.documents
+    start: int
+    end: int
+    lower: str
+    key: str
+    inside: bool
+
+
+class Keys:
+    """The counting key of each word (lemma or form), None for words left out; each word worked out once."""
+
+    def __init__(self, lemmatizer: Lemmatizer, by: By, min_length: int) -> None:
+        self._lemmatizer, self._by, self._min = lemmatizer, by, min_length
+        self._function = function_words()
+        self._known: dict[str, str | None] = {}
+
+    def __call__(self, lower: str) -> str | None:
+        try:
+            return self._known[lower]
+        except KeyError:
+            pass
+        key: str | None = None
+        if len(lower) >= self._min and lower not in self._function:
+            lemma = lemma_of(self._lemmatizer, lower)
+            if lemma not in self._function:
+                key = lemma if self._by == "lemma" else lower
+        self._known[lower] = key
+        return key
+
+
+def scope_tokens(
+    dataset: Dataset, flt: AnalysisFilter, keys: Keys, code: int | None = None, rollup: bool = True
+) -> Iterator[Token]:
+    """The counted words of the filtered documents, in document and text order (see the module docstring).
+
+    With a ``code``, every word of the scope is yielded (the rest of the text
+    is the contrast of the code's passages) and ``inside`` tells whether it
+    lies in one of them; without one, ``inside`` is True.
+    """
+    selection = select(dataset, replace(flt, codes=None))
+    passages: dict[int, list[tuple[int, int]]] = {}
+    if code is not None:
+        wanted = np.array(dataset.subtree(code) if rollup else (dataset.code_position(code),), dtype=np.int64)
+        codings = dataset.codings
+        rows = selection.rows[np.isin(codings.code[selection.rows], wanted)]
+        for row in rows.tolist():
+            passages.setdefault(int(codings.document[row]), []).append((int(codings.start[row]), int(codings.end[row])))
+    for index in selection.documents.tolist():
+        document = dataset.documents[index]
+        skipped = interviewer_regions(dataset, document.id) if flt.exclude_interviewer else []
+        spans = _merged(passages.get(index, [])) if code is not None else [(0, document.length + 1)]
+        yield from _document_tokens(index, dataset.text(document.id), keys, skipped, spans)
+
+
+def _merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    merged: list[tuple[int, int]] = []
+    for start, end in sorted(spans):
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    return merged
+
+
+def _document_tokens(
+    index: int, text: str, keys: Keys, skipped: list[tuple[int, int]], spans: list[tuple[int, int]]
+) -> Iterator[Token]:
+    """A document's counted words; ``skipped``: interviewer stretches, ``spans``: where ``inside`` is True."""
+    gap = span = 0
+    for start, end, lower in words(text):
+        while gap < len(skipped) and skipped[gap][1] <= start:
+            gap += 1
+        if gap < len(skipped) and skipped[gap][0] <= start:
+            continue
+        key = keys(lower)
+        if key is None:
+            continue
+        while span < len(spans) and spans[span][1] <= start:
+            span += 1
+        inside = span < len(spans) and spans[span][0] <= start and end <= spans[span][1]
+        yield Token(index, start, end, lower, key, inside)
+
+
+def word_frequencies(
+    dataset: Dataset,
+    lemmatizer: Lemmatizer,
+    flt: AnalysisFilter = AnalysisFilter(),
+    options: WordOptions = WordOptions(),
+) -> WordResult:
+    """Word frequencies of the filtered documents (see the module docstring)."""
+    selection = select(dataset, flt)
+    kept = selection.documents.tolist()
+    groups = value_groups(dataset, kept, options.split_by) if options.split_by is not None else {}
+    group_of = {index: number for number, members in enumerate(groups.values()) for index in members}
+    counts: Counter[str] = Counter()
+    rest: Counter[str] = Counter()
+    per_group: list[Counter[str]] = [Counter() for _ in groups]
+    group_words = [0] * len(groups)
+    documents: Counter[str] = Counter()
+    forms: dict[str, Counter[str]] = {}
+    seen: set[str] = set()
+    current = -1
+    keys = Keys(lemmatizer, options.by, options.min_length)
+    for token in scope_tokens(dataset, flt, keys, options.code, options.rollup):
+        if not token.inside:
+            rest[token.key] += 1
+            continue
+        if token.document != current:
+            documents.update(seen)
+            seen, current = set(), token.document
+        seen.add(token.key)
+        counts[token.key] += 1
+        forms.setdefault(token.key, Counter())[token.lower] += 1
+        if groups:
+            group = group_of[token.document]
+            per_group[group][token.key] += 1
+            group_words[group] += 1
+    documents.update(seen)
+    total = sum(counts.values())
+    names = sorted(counts)
+    distinctive: dict[str, float | None] = {}
+    if options.code is not None:
+        inside = np.array([counts[w] for w in names], float)
+        outside = np.array([rest[w] for w in names], float)
+        z = log_odds_z(inside, outside, float(total), float(sum(rest.values())))
+        distinctive = {w: None if np.isnan(v) else round(float(v), 4) for w, v in zip(names, z, strict=True)}
+    rows = [
+        WordRow(
+            word,
+            counts[word],
+            documents[word],
+            counts[word] / total,
+            tuple(f for f, _ in sorted(forms[word].items(), key=lambda fn: (-fn[1], fn[0]))[:FORMS_SHOWN])
+            if options.by == "lemma"
+            else (),
+            distinctive.get(word),
+            tuple(found[word] for found in per_group),
+        )
+        for word in names
+    ]
+    if options.order == "distinctive" and options.code is not None:
+        rows.sort(key=lambda r: (-(r.distinctive if r.distinctive is not None else -np.inf), -r.occurrences, r.word))
+    else:
+        rows.sort(key=lambda r: (-r.occurrences, r.word))
+    labels = tuple(named_value(options.split_by, v) if v != NO_VALUE else v for v in groups) if groups else ()
+    split_keys = tuple((options.split_by, v) for v in groups)
+    code_name = dataset.code(options.code).name if options.code is not None else None
+    described = replace(flt.describe(dataset), codes=None, coders=flt.describe(dataset).coders if code_name else None)
+    return WordResult(
+        rows=tuple(rows[: options.top] if options.top is not None else rows),
+        options=options,
+        words=total,
+        distinct=len(names),
+        documents=len(kept),
+        code_name=code_name,
+        split_labels=labels,
+        split_keys=split_keys,
+        split_words=tuple(group_words),
+        described=described,
+    )

@@ -1,0 +1,65 @@
+"""The words of a text as lobcoder reads them: a light tokenizer, lookup lemmas and Dutch function words.
+
+Shared by the suggestions' project vocabulary (``suggest/vocabulary.py``)
+and the word frequencies of the analyses (``analysis/words.py``), so both
+see the same words. A word is a run of letters, hyphenated runs kept as one
+word (``lob-gesprek``); digits, emoji and punctuation are no part of one,
+so numbers are never words. A speaker label at the start of a line
+(``Anna:``, ``I:``, ``Docent 2:``) is not a word of the text.
+
+Lemmas come from a :class:`Lemmatizer` (the suggestions' Dutch pipeline is
+one: its lookup table refined for plurals and compounds), passed in by the
+caller, so this layer needs no spaCy model.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from functools import lru_cache
+from typing import Protocol
+
+MIN_LENGTH = 3  # shorter words are not content words (vocabulary, the codebook's terms, word frequencies)
+
+WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
+SPEAKER_LABEL = re.compile(r"^\s*[^\W\d_][\w.'-]{0,30}(?: \d+)?:\s")
+_LINE = re.compile(r"[^\n]+")
+_PREPOSITIONS = (
+    "aan achter af bij binnen boven buiten door doorheen heen in langs mee na naar naast om omheen onder op over"
+    " tegen tegenaan toe tussen uit van vandaan voor zonder"
+).split()
+
+
+class Lemmatizer(Protocol):
+    """What gives a word's lemma (``suggest.pipeline.DutchPipeline`` does)."""
+
+    def lookup_lemma(self, word: str) -> str: ...
+
+    def refine_lemma(self, lower: str, lemma: str) -> str: ...
+
+
+def lemma_of(lemmatizer: Lemmatizer, lower: str) -> str:
+    """The lemma of a lower-case word: the lookup table's, refined as the suggestions refine it."""
+    return lemmatizer.refine_lemma(lower, lemmatizer.lookup_lemma(lower))
+
+
+@lru_cache(maxsize=1)
+def function_words() -> frozenset[str]:
+    """Closed-class Dutch words that say nothing of a theme: spaCy's Dutch stop words and the
+    pronominal adverbs it lacks (*erin*, *daarbij*, *waarmee*).
+
+    Read on first use: importing spaCy costs a second that a tokenizer user may not need.
+    """
+    from spacy.lang.nl.stop_words import STOP_WORDS
+
+    adverbs = (f"{a}{p}" for a in ("er", "hier", "daar", "waar") for p in _PREPOSITIONS)
+    return frozenset(STOP_WORDS) | frozenset(adverbs)
+
+
+def words(text: str) -> Iterator[tuple[int, int, str]]:
+    """(start, end, lower-case word) of every word of ``text``, offsets in code points, speaker labels left out."""
+    for line in _LINE.finditer(text):
+        begin = line.start()
+        label = SPEAKER_LABEL.match(line.group())
+        for found in WORD.finditer(line.group(), label.end() if label else 0):
+            yield begin + found.start(), begin + found.end(), found.group().lower()
