@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from lobcoder.analysis.dataset import Dataset
 from lobcoder.analysis.filters import AnalysisFilter
 from lobcoder.analysis.table import Format, Table, TableRow
-from lobcoder.analysis.words import Keys, WordOptions, scope_tokens
+from lobcoder.analysis.words import Keys, WordOptions, document_scopes, scope_words
 from lobcoder.i18n import message
 from lobcoder.text.words import Lemmatizer
 
@@ -84,31 +84,30 @@ def keywords_in_context(
     ``word`` is looked up as the counting would key it, so a form given by
     lemma finds its lemma's every form (*gesprekken* lists *gesprek* too).
     """
-    keys = Keys(lemmatizer, options.by, 1)
-    wanted = keys(word.strip().lower()) or word.strip().lower()
+    keys = Keys(lemmatizer, options.by, options.min_length)
+    wanted = Keys(lemmatizer, options.by, 1)(word.strip().lower()) or word.strip().lower()
     hits = []
-    current, text = -1, ""
-    for token in scope_tokens(
-        dataset, flt, Keys(lemmatizer, options.by, options.min_length), options.code, options.rollup
-    ):
-        if token.key != wanted or not token.inside:
-            continue
-        document = dataset.documents[token.document]
-        if token.document != current:
-            current, text = token.document, dataset.text(document.id)
-        before = text[max(0, token.start - context) : token.start]
-        after = text[token.end : token.end + context]
-        hits.append(
-            Hit(
-                document.id,
-                document.name,
-                token.start,
-                token.end,
-                _one_line(before),
-                text[token.start : token.end],
-                _one_line(after),
+    for scope in document_scopes(dataset, flt, options.code, options.rollup):
+        document = dataset.documents[scope.index]
+        text = dataset.text(document.id)
+        starts, ends, forms, inside = scope_words(text, scope)
+        flags = inside.tolist()
+        for at, form in enumerate(forms):
+            if not flags[at] or keys(form) != wanted:
+                continue
+            start, end = int(starts[at]), int(ends[at])
+            before = _one_line(text[max(0, start - context) : start])
+            hits.append(
+                Hit(
+                    document.id,
+                    document.name,
+                    start,
+                    end,
+                    before,
+                    text[start:end],
+                    _one_line(text[end : end + context]),
+                )
             )
-        )
     code_name = dataset.code(options.code).name if options.code is not None else None
     return KeywordsInContext(wanted, tuple(hits), options, context, code_name)
 

@@ -33,17 +33,19 @@ from dataclasses import dataclass, replace
 from typing import Literal
 
 import numpy as np
+import numpy.typing as npt
 
-from lobcoder.analysis.dataset import NO_VALUE, Dataset
+from lobcoder.analysis.dataset import NO_VALUE, Dataset, IntArray
 from lobcoder.analysis.filters import AnalysisFilter, FilterDescription, interviewer_regions, select, value_groups
 from lobcoder.analysis.log_odds import log_odds_z
 from lobcoder.analysis.table import ColumnGroup, Format, Table, TableRow, named_value
 from lobcoder.i18n import message
-from lobcoder.text.words import MIN_LENGTH, Lemmatizer, function_words, lemma_of, words
+from lobcoder.text.words import MIN_LENGTH, Lemmatizer, function_words, lemma_of, word_forms, word_spans
 
 By = Literal["lemma", "form"]
 Order = Literal["count", "distinctive"]
 FORMS_SHOWN = 3  # a lemma's most frequent forms named in its row
+BoolArray = npt.NDArray[np.bool_]
 
 
 @dataclass(frozen=True)
@@ -149,18 +151,6 @@ class WordResult:
         return tuple(notes)
 
 
-@dataclass(frozen=True)
-class Token:
-    """A word of the scope: where it is, as written (lower case), its key, and whether it is in the code's passages."""
-
-    document: int  # index into dataset.documents
-    start: int
-    end: int
-    lower: str
-    key: str
-    inside: bool
-
-
 class Keys:
     """The counting key of each word (lemma or form), None for words left out; each word worked out once."""
 
@@ -183,14 +173,24 @@ class Keys:
         return key
 
 
-def scope_tokens(
-    dataset: Dataset, flt: AnalysisFilter, keys: Keys, code: int | None = None, rollup: bool = True
-) -> Iterator[Token]:
-    """The counted words of the filtered documents, in document and text order (see the module docstring).
+@dataclass(frozen=True)
+class DocumentScope:
+    """What of one document is counted: its interviewer stretches left out, and (with a code) its passages."""
 
-    With a ``code``, every word of the scope is yielded (the rest of the text
-    is the contrast of the code's passages) and ``inside`` tells whether it
-    lies in one of them; without one, ``inside`` is True.
+    index: int  # into dataset.documents
+    skipped: list[tuple[int, int]]
+    passages: list[tuple[int, int]] | None  # None: no code chosen, all the text is "inside"
+
+
+def document_scopes(
+    dataset: Dataset, flt: AnalysisFilter, code: int | None = None, rollup: bool = True
+) -> Iterator[DocumentScope]:
+    """The filtered documents in order, each with what of it is counted (see the module docstring).
+
+    With a ``code`` every document is in the scope (the rest of the text is
+    the contrast of the code's passages); its passages are the code's merged
+    codings (with ``rollup`` also its sub-codes'), by the filter's coders.
+    Interviewer turns are read only with ``exclude_interviewer``.
     """
     selection = select(dataset, replace(flt, codes=None))
     passages: dict[int, list[tuple[int, int]]] = {}
@@ -201,10 +201,8 @@ def scope_tokens(
         for row in rows.tolist():
             passages.setdefault(int(codings.document[row]), []).append((int(codings.start[row]), int(codings.end[row])))
     for index in selection.documents.tolist():
-        document = dataset.documents[index]
-        skipped = interviewer_regions(dataset, document.id) if flt.exclude_interviewer else []
-        spans = _merged(passages.get(index, [])) if code is not None else [(0, document.length + 1)]
-        yield from _document_tokens(index, dataset.text(document.id), keys, skipped, spans)
+        skipped = interviewer_regions(dataset, dataset.documents[index].id) if flt.exclude_interviewer else []
+        yield DocumentScope(index, skipped, _merged(passages.get(index, [])) if code is not None else None)
 
 
 def _merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -217,23 +215,40 @@ def _merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     return merged
 
 
-def _document_tokens(
-    index: int, text: str, keys: Keys, skipped: list[tuple[int, int]], spans: list[tuple[int, int]]
-) -> Iterator[Token]:
-    """A document's counted words; ``skipped``: interviewer stretches, ``spans``: where ``inside`` is True."""
-    gap = span = 0
-    for start, end, lower in words(text):
-        while gap < len(skipped) and skipped[gap][1] <= start:
-            gap += 1
-        if gap < len(skipped) and skipped[gap][0] <= start:
-            continue
-        key = keys(lower)
-        if key is None:
-            continue
-        while span < len(spans) and spans[span][1] <= start:
-            span += 1
-        inside = span < len(spans) and spans[span][0] <= start and end <= spans[span][1]
-        yield Token(index, start, end, lower, key, inside)
+def _within(intervals: list[tuple[int, int]], starts: IntArray, ends: IntArray) -> BoolArray:
+    """Whether each word ``[start, end)`` lies wholly inside one of the sorted, disjoint ``intervals``."""
+    if not intervals:
+        return np.zeros(len(starts), dtype=bool)
+    low = np.array([a for a, _ in intervals], dtype=np.int64)
+    high = np.array([b for _, b in intervals], dtype=np.int64)
+    at = np.searchsorted(low, starts, side="right") - 1
+    return (at >= 0) & (ends <= high[np.maximum(at, 0)])
+
+
+def scope_words(text: str, scope: DocumentScope) -> tuple[IntArray, IntArray, list[str], BoolArray]:
+    """The starts, ends and lower-case forms of a document's counted words (interviewer stretches left out),
+    and whether each is inside the code's passages (all are without a code)."""
+    starts, ends, forms = word_spans(text)
+    begin, end = np.array(starts, dtype=np.int64), np.array(ends, dtype=np.int64)
+    if scope.skipped:
+        # A word starting in an interviewer's stretch is the interviewer's.
+        keep = ~_within(scope.skipped, begin, begin + 1)
+        begin, end = begin[keep], end[keep]
+        forms = [form for form, kept in zip(forms, keep.tolist(), strict=True) if kept]
+    inside = np.ones(len(forms), dtype=bool) if scope.passages is None else _within(scope.passages, begin, end)
+    return begin, end, forms, inside
+
+
+def _document_counts(text: str, scope: DocumentScope) -> tuple[Counter[str], Counter[str]]:
+    """Lower-case forms inside the scope (the code's passages, or all of it) and in the rest."""
+    if not scope.skipped and scope.passages is None:
+        return Counter(word_forms(text)), Counter()  # no offsets needed: the fast way
+    _, _, forms, inside = scope_words(text, scope)
+    flags = inside.tolist()
+    return (
+        Counter(f for f, i in zip(forms, flags, strict=True) if i),
+        Counter(f for f, i in zip(forms, flags, strict=True) if not i),
+    )
 
 
 def word_frequencies(
@@ -253,24 +268,25 @@ def word_frequencies(
     group_words = [0] * len(groups)
     documents: Counter[str] = Counter()
     forms: dict[str, Counter[str]] = {}
-    seen: set[str] = set()
-    current = -1
     keys = Keys(lemmatizer, options.by, options.min_length)
-    for token in scope_tokens(dataset, flt, keys, options.code, options.rollup):
-        if not token.inside:
-            rest[token.key] += 1
-            continue
-        if token.document != current:
-            documents.update(seen)
-            seen, current = set(), token.document
-        seen.add(token.key)
-        counts[token.key] += 1
-        forms.setdefault(token.key, Counter())[token.lower] += 1
+    for scope in document_scopes(dataset, flt, options.code, options.rollup):
+        inside, outside = _document_counts(dataset.text(dataset.documents[scope.index].id), scope)
+        here: Counter[str] = Counter()
+        for form, n in inside.items():
+            key = keys(form)
+            if key is not None:
+                here[key] += n
+                forms.setdefault(key, Counter())[form] += n
+        for form, n in outside.items():
+            key = keys(form)
+            if key is not None:
+                rest[key] += n
+        counts.update(here)
+        documents.update(here.keys())
         if groups:
-            group = group_of[token.document]
-            per_group[group][token.key] += 1
-            group_words[group] += 1
-    documents.update(seen)
+            group = group_of[scope.index]
+            per_group[group].update(here)
+            group_words[group] += sum(here.values())
     total = sum(counts.values())
     names = sorted(counts)
     distinctive: dict[str, float | None] = {}

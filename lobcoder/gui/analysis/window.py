@@ -20,6 +20,7 @@ from lobcoder.gui.analysis.filter_box import FilterBox
 from lobcoder.gui.analysis.frequencies_tab import FrequenciesTab
 from lobcoder.gui.analysis.quotes_tab import QuotesTab
 from lobcoder.gui.analysis.tab import AnalysisTab
+from lobcoder.gui.analysis.words_tab import WordsTab
 from lobcoder.gui.i18n import system_language
 from lobcoder.gui.pseudonymise.export_option import accepted_terms
 from lobcoder.gui.undo import ProjectUndoStack
@@ -76,6 +77,7 @@ class AnalysisWindow(QWidget):
         self.crosstab = CrosstabTab(self)
         self.quotes = QuotesTab(self)
         self.agreement = AgreementTab(self)
+        self.words = WordsTab(self)
         # Quotes are computed in the interface language (attributions), so their export follows it.
         self.quotes.export_language.hide()
         self.tabs = QTabWidget()
@@ -85,6 +87,7 @@ class AnalysisWindow(QWidget):
             (self.crosstab, self.tr("C&rosstab")),
             (self.quotes, self.tr("&Quotes")),
             (self.agreement, self.tr("A&greement")),
+            (self.words, self.tr("&Words")),
         ):
             self.tabs.addTab(tab, title)
         self.status = QLabel()
@@ -105,7 +108,7 @@ class AnalysisWindow(QWidget):
         self._follow_project()
 
     def all_tabs(self) -> tuple[AnalysisTab, ...]:
-        return (self.frequencies, self.cooccurrence, self.crosstab, self.quotes, self.agreement)
+        return (self.frequencies, self.cooccurrence, self.crosstab, self.quotes, self.agreement, self.words)
 
     # -- following the project -------------------------------------------------
 

@@ -95,7 +95,7 @@
 <context>
     <name>AnalysisWindow</name>
     <message numerus="yes">
-        <location filename="../../analysis/window.py" line="+290"/>
+        <location filename="../../analysis/window.py" line="+293"/>
         <source>%n document(s)</source>
         <translation>
             <numerusform>%n document</numerusform>
@@ -234,7 +234,7 @@
 <context>
     <name>CooccurrenceTab</name>
     <message numerus="yes">
-        <location filename="../../analysis/cooccurrence_tab.py" line="+449"/>
+        <location filename="../../analysis/cooccurrence_tab.py" line="+451"/>
         <source>‘{0}’ and ‘{1}’: %n passage(s)</source>
         <translation>
             <numerusform>‘{0}’ and ‘{1}’: %n passage</numerusform>
@@ -543,7 +543,7 @@ Language of the codebook:</numerusform>
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <location filename="../../main_window.py" line="+511"/>
+        <location filename="../../main_window.py" line="+512"/>
         <source>‘{0}’: %n segment(s)</source>
         <translation>
             <numerusform>‘{0}’: %n segment</numerusform>
@@ -837,6 +837,25 @@ Language of the codebook:</numerusform>
         <translation>
             <numerusform>Exported %n transcript to {0}</numerusform>
             <numerusform>Exported %n transcripts to {0}</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>WordsTab</name>
+    <message numerus="yes">
+        <location filename="../../analysis/words_tab.py" line="+224"/>
+        <source>‘{0}’: %n occurrence(s)</source>
+        <translation>
+            <numerusform>‘{0}’: %n occurrence</numerusform>
+            <numerusform>‘{0}’: %n occurrences</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source> in %n document(s)</source>
+        <translation>
+            <numerusform> in %n document</numerusform>
+            <numerusform> in %n documents</numerusform>
         </translation>
     </message>
 </context>

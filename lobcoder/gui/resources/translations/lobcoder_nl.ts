@@ -303,7 +303,7 @@
 <context>
     <name>AnalysisMenu</name>
     <message>
-        <location filename="../../analysis/install.py" line="+30"/>
+        <location filename="../../analysis/install.py" line="+32"/>
         <source>&amp;Analysis</source>
         <translation>&amp;Analyse</translation>
     </message>
@@ -321,7 +321,7 @@
 <context>
     <name>AnalysisTab</name>
     <message>
-        <location filename="../../analysis/tab.py" line="+84"/>
+        <location filename="../../analysis/tab.py" line="+85"/>
         <source>Export…</source>
         <translation>Exporteren…</translation>
     </message>
@@ -336,7 +336,7 @@
         <translation>Taal van de geëxporteerde tabel: titel, kopjes en noten</translation>
     </message>
     <message>
-        <location line="+168"/>
+        <location line="+167"/>
         <source>Could not compute this analysis: {0}</source>
         <translation>Deze analyse kon niet worden berekend: {0}</translation>
     </message>
@@ -401,7 +401,7 @@
 <context>
     <name>AnalysisWindow</name>
     <message>
-        <location filename="../../analysis/window.py" line="+83"/>
+        <location filename="../../analysis/window.py" line="+85"/>
         <source>&amp;Frequencies</source>
         <translation>&amp;Frequenties</translation>
     </message>
@@ -424,6 +424,11 @@
         <location line="+1"/>
         <source>A&amp;greement</source>
         <translation>Overeen&amp;stemming</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Words</source>
+        <translation>&amp;Woorden</translation>
     </message>
     <message>
         <location line="+69"/>
@@ -1280,7 +1285,7 @@
         <translation>Volgorde:</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+24"/>
         <location line="+240"/>
         <source>Select a cell to list the passages where both codes occur.</source>
         <translation>Kies een cel om de passages te zien waarin beide codes voorkomen.</translation>
@@ -2531,6 +2536,34 @@ Taal van het codeboek:</numerusform>
     </message>
 </context>
 <context>
+    <name>KeywordsModel</name>
+    <message>
+        <location filename="../../analysis/keywords_view.py" line="+42"/>
+        <source>Document</source>
+        <translation>Document</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Before</source>
+        <translation>Ervoor</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Word</source>
+        <translation>Woord</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>After</source>
+        <translation>Erna</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Characters {0} to {1} of {2}</source>
+        <translation>Tekens {0} tot {1} van {2}</translation>
+    </message>
+</context>
+<context>
     <name>LeftoverCheck</name>
     <message numerus="yes">
         <location filename="../../leftover_check.py" line="+43"/>
@@ -2629,7 +2662,7 @@ Taal van het codeboek:</numerusform>
         <translation>Project doorzoeken</translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+45"/>
         <source>no project open</source>
         <translation>geen project geopend</translation>
     </message>
@@ -3085,7 +3118,7 @@ Kwalitatief coderen van interviewtranscripten.</translation>
 <context>
     <name>PassageModel</name>
     <message>
-        <location filename="../../analysis/cooccurrence_tab.py" line="-398"/>
+        <location filename="../../analysis/cooccurrence_tab.py" line="-400"/>
         <source>Document</source>
         <translation>Document</translation>
     </message>
@@ -4915,6 +4948,173 @@ Wachtwoord om hem te versleutelen (leeg laten voor geen):</translation>
         <location line="+0"/>
         <source>(no speaker)</source>
         <translation>(geen spreker)</translation>
+    </message>
+</context>
+<context>
+    <name>WordsTab</name>
+    <message>
+        <location filename="../../analysis/words_tab.py" line="+66"/>
+        <source>lemmas</source>
+        <translation>lemma&apos;s</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>word forms</source>
+        <translation>woordvormen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Count lemmas (gesprekken counts as gesprek) or each form as written</source>
+        <translation>Tel lemma&apos;s (gesprekken telt als gesprek) of elke vorm zoals geschreven</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Only the words inside the passages coded with this code (and its sub-codes)</source>
+        <translation>Alleen de woorden binnen de passages die met deze code (en haar subcodes) zijn gecodeerd</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Shortest word counted, in letters</source>
+        <translation>Kortste woord dat meetelt, in letters</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>most frequent</source>
+        <translation>meest voorkomend</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>most distinctive</source>
+        <translation>meest kenmerkend</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>With a code: the words most typical of its passages first</source>
+        <translation>Met een code: eerst de woorden die het meest kenmerkend zijn voor haar passages</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Count:</source>
+        <translation>Tel:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>In:</source>
+        <translation>In:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Split by:</source>
+        <translation>Splitsen naar:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Shortest:</source>
+        <translation>Kortste:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Order:</source>
+        <translation>Volgorde:</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <location line="+59"/>
+        <source>all text</source>
+        <translation>alle tekst</translation>
+    </message>
+    <message>
+        <location line="-58"/>
+        <location line="+60"/>
+        <source>nothing</source>
+        <translation>niets</translation>
+    </message>
+    <message>
+        <location line="-53"/>
+        <source>Double-click a word or press Enter to read it in context; right-click to add it as a keyword</source>
+        <translation>Dubbelklik op een woord of druk op Enter om het in zijn context te lezen; klik met rechts om het als trefwoord toe te voegen</translation>
+    </message>
+    <message>
+        <location line="+157"/>
+        <source>‘{0}’ is already a keyword of ‘{1}’.</source>
+        <translation>‘{0}’ is al een trefwoord van ‘{1}’.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>‘{0}’ added to the keywords of ‘{1}’ (Edit → Undo takes it back).</source>
+        <translation>‘{0}’ toegevoegd aan de trefwoorden van ‘{1}’ (Bewerken → Ongedaan maken draait het terug).</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Add ‘{0}’ as keyword of ‘{1}’</source>
+        <translation>‘{0}’ als trefwoord van ‘{1}’ toevoegen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Add ‘{0}’ as keyword of code…</source>
+        <translation>‘{0}’ als trefwoord van een code toevoegen…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Show ‘{0}’ in context</source>
+        <translation>‘{0}’ in context tonen</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Add as keyword</source>
+        <translation>Als trefwoord toevoegen</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Add ‘{0}’ to the keywords of:</source>
+        <translation>‘{0}’ toevoegen aan de trefwoorden van:</translation>
+    </message>
+    <message>
+        <location line="-182"/>
+        <location line="+132"/>
+        <source>Double-click a word to read every occurrence in its context.</source>
+        <translation>Dubbelklik op een woord om elke keer dat het voorkomt in zijn context te lezen.</translation>
+    </message>
+    <message>
+        <location line="-124"/>
+        <source>Double-click or press Enter to show the passage in its document</source>
+        <translation>Dubbelklik of druk op Enter om de passage in haar document te tonen</translation>
+    </message>
+    <message>
+        <location line="+68"/>
+        <source>word frequencies</source>
+        <translation>woordfrequenties</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Looking for ‘{0}’…</source>
+        <translation>Zoeken naar ‘{0}’…</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+23"/>
+        <source>‘{0}’: %n occurrence(s)</source>
+        <translation>
+            <numerusform>‘{0}’: %n keer</numerusform>
+            <numerusform>‘{0}’: %n keer</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source> in %n document(s)</source>
+        <translation>
+            <numerusform> in %n document</numerusform>
+            <numerusform> in %n documenten</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source> — double-click one to show it in its document</source>
+        <translation> — dubbelklik erop om het in zijn document te tonen</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Could not list the occurrences: {0}</source>
+        <translation>Kon de vindplaatsen niet tonen: {0}</translation>
     </message>
 </context>
 <context>

@@ -1,0 +1,300 @@
+"""The Words tab: word frequencies of the filtered documents and, for a chosen word, its keywords in context."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QModelIndex, QPoint, Qt, Signal, Slot
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHeaderView,
+    QInputDialog,
+    QLabel,
+    QMenu,
+    QSpinBox,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from lobcoder.analysis.dataset import Dataset
+from lobcoder.analysis.filters import AnalysisFilter
+from lobcoder.analysis.keywords_in_context import KeywordsInContext, keywords_in_context
+from lobcoder.analysis.table import Table
+from lobcoder.analysis.words import WordOptions, WordResult, word_frequencies
+from lobcoder.editing.code_commands import UpdateCode
+from lobcoder.errors import NotFoundError
+from lobcoder.gui.analysis.crosstab_tab import code_choices
+from lobcoder.gui.analysis.keywords_view import HitRole, KeywordsModel
+from lobcoder.gui.analysis.label_column import LabelColumnFitter
+from lobcoder.gui.analysis.tab import AnalysisTab, Computation, notes_text, refill_combo, table_view, with_documents
+from lobcoder.gui.analysis.table_model import AnalysisTableModel, RowKeyRole
+from lobcoder.gui.workers import Worker
+from lobcoder.reports.formatting import Language
+from lobcoder.services.codes import get_code
+from lobcoder.text.words import MIN_LENGTH
+
+if TYPE_CHECKING:
+    from lobcoder.gui.analysis.window import AnalysisWindow
+
+ALL_TEXT = 0  # the code choice "all text" (code ids start at 1)
+TOP = 300  # words shown
+
+
+def _pipeline() -> Any:
+    from lobcoder.suggest.pipeline import load_pipeline
+
+    return load_pipeline()
+
+
+class WordsTab(AnalysisTab):
+    """Per word (lemma or form): occurrences, documents, share, optionally in one code's passages and per value.
+
+    Double-click a word (or press Enter) to list every occurrence with its
+    context; double-click an occurrence to show it in its document.
+
+    Signals:
+        contextShown(): the keywords-in-context list was filled (tests wait for it).
+    """
+
+    contextShown = Signal()
+
+    def __init__(self, host: AnalysisWindow) -> None:
+        super().__init__(host)
+        self.by = QComboBox()
+        self.by.addItem(self.tr("lemmas"), "lemma")
+        self.by.addItem(self.tr("word forms"), "form")
+        self.by.setToolTip(self.tr("Count lemmas (gesprekken counts as gesprek) or each form as written"))
+        self.code = QComboBox()
+        self.code.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.code.setToolTip(self.tr("Only the words inside the passages coded with this code (and its sub-codes)"))
+        self.split_by = QComboBox()
+        self.split_by.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.min_length = QSpinBox()
+        self.min_length.setRange(1, 30)
+        self.min_length.setValue(MIN_LENGTH)
+        self.min_length.setToolTip(self.tr("Shortest word counted, in letters"))
+        self.order = QComboBox()
+        self.order.addItem(self.tr("most frequent"), "count")
+        self.order.addItem(self.tr("most distinctive"), "distinctive")
+        self.order.setToolTip(self.tr("With a code: the words most typical of its passages first"))
+        self.order.setEnabled(False)
+        for label, widget in (
+            (self.tr("Count:"), self.by),
+            (self.tr("In:"), self.code),
+            (self.tr("Split by:"), self.split_by),
+            (self.tr("Shortest:"), self.min_length),
+            (self.tr("Order:"), self.order),
+        ):
+            self.controls.addWidget(QLabel(label))
+            self.controls.addWidget(widget)
+        self.controls.addStretch(1)
+        refill_combo(self.code, [(self.tr("all text"), ALL_TEXT)])
+        refill_combo(self.split_by, [(self.tr("nothing"), "")])
+
+        self.model = AnalysisTableModel(self)
+        self.table = table_view()
+        self.table.setModel(self.model)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table.setToolTip(
+            self.tr("Double-click a word or press Enter to read it in context; right-click to add it as a keyword")
+        )
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.table.customContextMenuRequested.connect(self._word_menu)
+        self.label_column = LabelColumnFitter(self.table)
+        self.notes = QLabel()
+        self.notes.setWordWrap(True)
+        self.notes.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.context_title = QLabel(self.tr("Double-click a word to read every occurrence in its context."))
+        self.context_title.setWordWrap(True)
+        bold = self.context_title.font()
+        bold.setBold(True)
+        self.context_title.setFont(bold)
+        self.hits = KeywordsModel(self)
+        self.hit_list = table_view()
+        self.hit_list.setModel(self.hits)
+        self.hit_list.setToolTip(self.tr("Double-click or press Enter to show the passage in its document"))
+        header = self.hit_list.horizontalHeader()
+        header.setSectionResizeMode(KeywordsModel.DOCUMENT, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(KeywordsModel.BEFORE, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(KeywordsModel.WORD, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(KeywordsModel.AFTER, QHeaderView.ResizeMode.Stretch)
+        top = QWidget()
+        top_layout = QVBoxLayout(top)
+        top_layout.setContentsMargins(0, 0, 0, 0)
+        top_layout.addWidget(self.table, 1)
+        top_layout.addWidget(self.notes)
+        bottom = QWidget()
+        bottom_layout = QVBoxLayout(bottom)
+        bottom_layout.setContentsMargins(0, 4, 0, 0)
+        bottom_layout.addWidget(self.context_title)
+        bottom_layout.addWidget(self.hit_list, 1)
+        self.splitter = QSplitter(Qt.Orientation.Vertical)
+        self.splitter.addWidget(top)
+        self.splitter.addWidget(bottom)
+        self.splitter.setSizes([600, 300])
+        self.body.addWidget(self.splitter)
+        self._context_generation = 0
+        self._context_worker: Worker | None = None
+        self._flt = AnalysisFilter()  # the filter of the result shown (its keywords in context use it)
+
+        for combo in (self.by, self.split_by, self.order):
+            combo.currentIndexChanged.connect(self.recompute)
+        self.code.currentIndexChanged.connect(self._code_changed)
+        self.min_length.valueChanged.connect(self.recompute)
+        self.table.activated.connect(self._word_chosen)
+        self.hit_list.activated.connect(self._hit_activated)
+
+    # -- computing -------------------------------------------------------------
+
+    def on_dataset(self, dataset: Dataset | None) -> None:
+        refill_combo(self.code, [(self.tr("all text"), ALL_TEXT), *code_choices(dataset)])
+        attributes = list(dataset.attribute_names) if dataset is not None else []
+        refill_combo(self.split_by, [(self.tr("nothing"), ""), *((name, name) for name in attributes)])
+
+    def options(self) -> WordOptions:
+        """The tab's choices as the core takes them."""
+        code = self.code.currentData()
+        return WordOptions(
+            by=self.by.currentData(),
+            min_length=self.min_length.value(),
+            code=code or None,
+            split_by=self.split_by.currentData() or None,
+            top=TOP,
+            order=self.order.currentData(),
+        )
+
+    def computation(self, flt: AnalysisFilter) -> Computation:
+        options = self.options()
+        self._flt = flt
+        return lambda dataset: word_frequencies(dataset, _pipeline(), flt, options)
+
+    def show_result(self, result: WordResult | None) -> None:
+        table = self.current_table()
+        self.model.language = self.host.language()
+        self.model.set_table(table)
+        self.label_column.fit(new_table=True)
+        self.notes.setText(notes_text(table))
+        self._clear_context()
+
+    def table_maker(self, language: Language) -> Callable[[Any], list[Table]]:
+        return lambda result: [result.to_table(language)]
+
+    def export_stem(self) -> str:
+        return self.tr("word frequencies")
+
+    @Slot()
+    def _code_changed(self) -> None:
+        self.order.setEnabled(bool(self.code.currentData()))
+        self.recompute()
+
+    # -- keywords in context ---------------------------------------------------
+
+    def show_context(self, word: str) -> Worker | None:
+        """List every occurrence of ``word`` in the shown result's scope (on a worker)."""
+        self._context_generation += 1
+        result, dataset = self.result, self.result_dataset
+        if not isinstance(result, WordResult) or dataset is None:
+            return None
+        generation, store, flt, options = self._context_generation, self.host.store, self._flt, result.options
+        self.context_title.setText(self.tr("Looking for ‘{0}’…").format(word))
+
+        def find(found: Dataset) -> KeywordsInContext:
+            return keywords_in_context(found, _pipeline(), word, flt, options)
+
+        worker = Worker(lambda _progress, cancelled: with_documents(store, dataset, find, cancelled))
+        worker.signals.finished.connect(lambda found: self._show_context(generation, found))
+        worker.signals.failed.connect(lambda message: self._context_failed(generation, message))
+        self._context_worker = worker.start(owner=self)
+        return self._context_worker
+
+    @Slot(QModelIndex)
+    def _word_chosen(self, index: QModelIndex) -> None:
+        word = index.siblingAtColumn(0).data(RowKeyRole)
+        if isinstance(word, str):
+            self.show_context(word)
+
+    def _show_context(self, generation: int, found: KeywordsInContext) -> None:
+        if generation != self._context_generation:
+            return
+        self.hits.set_hits(found.hits)
+        documents = len({hit.document_id for hit in found.hits})
+        self.context_title.setText(
+            self.tr("‘{0}’: %n occurrence(s)", "", len(found.hits)).format(found.word)
+            + self.tr(" in %n document(s)", "", documents)
+            + (self.tr(" — double-click one to show it in its document") if found.hits else "")
+        )
+        if found.hits:
+            self.hit_list.selectRow(0)
+        self.contextShown.emit()
+
+    def _context_failed(self, generation: int, message: str) -> None:
+        if generation == self._context_generation:
+            self.hits.set_hits(())
+            self.context_title.setText(self.tr("Could not list the occurrences: {0}").format(message))
+            self.contextShown.emit()
+
+    def _clear_context(self) -> None:
+        self._context_generation += 1
+        self.hits.set_hits(())
+        self.context_title.setText(self.tr("Double-click a word to read every occurrence in its context."))
+
+    # -- the researcher's keywords ---------------------------------------------
+
+    def add_keyword(self, word: str, code_id: int) -> bool:
+        """Add ``word`` to the code's keywords (one undoable codebook edit); False if it is one already or refused."""
+        stack = self.host.stack
+        if stack is None:
+            return False
+        try:
+            with stack.store.read() as session:
+                code = get_code(session, code_id)
+                guid, name, keywords = code.guid, code.name, code.keywords or ""
+        except NotFoundError:  # deleted since the table was computed
+            return False
+        lines = [line.strip() for line in keywords.split("\n") if line.strip()]
+        if word.casefold() in {line.casefold() for line in lines}:
+            self.host.show_status(self.tr("‘{0}’ is already a keyword of ‘{1}’.").format(word, name))
+            return False
+        if not stack.execute(UpdateCode(guid, keywords="\n".join([*lines, word]))):
+            return False
+        self.host.show_status(
+            self.tr("‘{0}’ added to the keywords of ‘{1}’ (Edit → Undo takes it back).").format(word, name)
+        )
+        return True
+
+    @Slot(QPoint)
+    def _word_menu(self, position: QPoint) -> None:
+        index = self.table.indexAt(position)
+        word = index.siblingAtColumn(0).data(RowKeyRole) if index.isValid() else None
+        dataset = self.host.dataset
+        if not isinstance(word, str) or dataset is None or not dataset.codes or self.host.stack is None:
+            return
+        menu = QMenu(self)
+        chosen = self.code.currentData()
+        if chosen:
+            name = dataset.code(chosen).name
+            menu.addAction(
+                self.tr("Add ‘{0}’ as keyword of ‘{1}’").format(word, name), lambda: self.add_keyword(word, chosen)
+            )
+        menu.addAction(self.tr("Add ‘{0}’ as keyword of code…").format(word), lambda: self._choose_code(word))
+        menu.addAction(self.tr("Show ‘{0}’ in context").format(word), lambda: self.show_context(word))
+        menu.exec(self.table.viewport().mapToGlobal(position))
+
+    def _choose_code(self, word: str) -> None:
+        dataset = self.host.dataset
+        if dataset is None:
+            return
+        names = [text for text, _ in code_choices(dataset)]
+        text, accepted = QInputDialog.getItem(
+            self, self.tr("Add as keyword"), self.tr("Add ‘{0}’ to the keywords of:").format(word), names, 0, False
+        )
+        if accepted and text in names:
+            self.add_keyword(word, dataset.codes[names.index(text)].id)
+
+    @Slot(QModelIndex)
+    def _hit_activated(self, index: QModelIndex) -> None:
+        hit = index.data(HitRole)
+        if hit is not None:
+            self.host.show_span(hit.document_id, hit.start, hit.end)

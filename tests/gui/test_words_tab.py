@@ -1,0 +1,122 @@
+"""The Words tab on a project imported from a real .docx and .txt: rows, keywords in context, jump, export."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import docx
+import pytest
+from PySide6.QtCore import Qt
+
+from lobcoder.gui.analysis.install import AnalysisMenu, install_analysis_menu
+from lobcoder.gui.analysis.keywords_view import HitRole, KeywordsModel
+from lobcoder.gui.analysis.table_model import RawValueRole
+from lobcoder.gui.analysis.window import AnalysisWindow
+from lobcoder.gui.main_window import MainWindow
+from lobcoder.gui.settings import Settings
+from lobcoder.services.codes import get_code
+from lobcoder.storage.project import ProjectStore
+from tests.analysis.words_project import build_words_project
+
+
+@pytest.fixture
+def window(qtbot, tmp_path: Path) -> Iterator[MainWindow]:
+    path = tmp_path / "words.lobcoder"
+    with ProjectStore.create(path) as store:
+        build_words_project(store, tmp_path)
+    win = MainWindow(Settings(str(tmp_path / "settings.ini")))
+    qtbot.addWidget(win)
+    install_analysis_menu(win)
+    win.resize(1300, 850)
+    win.show()
+    assert win.open_project(path)
+    yield win
+    win.close()
+
+
+@pytest.fixture
+def analysis(qtbot, window: MainWindow) -> AnalysisWindow:
+    menu = window.findChild(AnalysisMenu)
+    assert menu is not None
+    menu.open_action.trigger()
+    shown = menu.analysis_window
+    assert shown is not None
+    qtbot.waitUntil(lambda: shown.dataset is not None and shown.is_idle(), timeout=10000)
+    shown.tabs.setCurrentWidget(shown.words)
+    qtbot.waitUntil(lambda: shown.is_idle() and shown.words.result is not None, timeout=20000)
+    return shown
+
+
+def shown_rows(analysis: AnalysisWindow) -> dict[str, list[object]]:
+    model = analysis.words.model
+    return {
+        model.index(r, 0).data(): [model.index(r, c).data(RawValueRole) for c in range(1, model.columnCount())]
+        for r in range(model.rowCount())
+    }
+
+
+def test_tab_shows_the_hand_counted_rows_and_follows_its_choices(qtbot, analysis: AnalysisWindow) -> None:
+    tab = analysis.words
+    rows = shown_rows(analysis)
+    assert rows["loopbaangesprek"][1:] == [3, 2, pytest.approx(3 / 22)]
+    assert rows["gesprek"][0] == "gesprekken" and "de" not in rows
+    assert tab.model.headerData(0, Qt.Orientation.Horizontal) == "Word (lemma)"
+    with qtbot.waitSignal(tab.computed, timeout=20000):
+        tab.code.setCurrentIndex(tab.code.findText("Samenwerking"))
+    rows = shown_rows(analysis)
+    assert set(rows) == {"samenwerking", "team", "goed"}
+    assert tab.order.isEnabled()
+    with qtbot.waitSignal(tab.computed, timeout=20000):
+        tab.split_by.setCurrentIndex(tab.split_by.findData("school"))
+    assert shown_rows(analysis)["samenwerking"][-2:] == [1, 1]
+
+
+def test_double_click_lists_the_word_in_context_and_opens_the_passage(
+    qtbot, window: MainWindow, analysis: AnalysisWindow
+) -> None:
+    tab = analysis.words
+    row = next(r for r in range(tab.model.rowCount()) if tab.model.index(r, 0).data() == "loopbaangesprek")
+    with qtbot.waitSignal(tab.contextShown, timeout=20000):
+        tab.table.activated.emit(tab.model.index(row, 0))
+    assert tab.hits.rowCount() == 3
+    assert "‘loopbaangesprek’: 3 occurrences in 2 documents" in tab.context_title.text()
+    index = tab.hits.index(2, KeywordsModel.WORD)
+    hit = index.data(HitRole)
+    assert (hit.document, index.data()) == ("Pietersen_w2", "loopbaangesprek")
+    tab.hit_list.activated.emit(index)
+    assert window.document is not None and window.document.id == hit.document_id
+    assert window.document.text[hit.start : hit.end] == "loopbaangesprek"
+
+
+def test_export_writes_the_shown_table(qtbot, analysis: AnalysisWindow, tmp_path: Path) -> None:
+    tab = analysis.words
+    target = tmp_path / "woorden.docx"
+    with qtbot.waitSignal(tab.exported, timeout=20000):
+        tab.export_to(target)
+    table = docx.Document(str(target)).tables[0]
+    labels = [row.cells[0].text for row in table.rows]
+    assert labels[1:4] == ["loopbaangesprek", "samenwerking", "visie"]
+
+
+def test_add_as_keyword_is_one_undoable_codebook_edit(qtbot, window: MainWindow, analysis: AnalysisWindow) -> None:
+    tab = analysis.words
+    store, stack = window.store, window.undo_stack
+    assert store is not None and stack is not None
+    assert analysis.dataset is not None
+    code_id = next(c.id for c in analysis.dataset.codes if c.name == "Visie")
+    with store.read() as session:
+        assert get_code(session, code_id).keywords == ""
+    assert tab.add_keyword("helder", code_id)
+    assert not tab.add_keyword("Helder", code_id)  # a keyword once, whatever its case
+    with store.read() as session:
+        assert get_code(session, code_id).keywords == "helder"
+    assert tab.add_keyword("visie", code_id)
+    with store.read() as session:
+        assert get_code(session, code_id).keywords == "helder\nvisie"
+    stack.undo()
+    with store.read() as session:
+        assert get_code(session, code_id).keywords == "helder"
+    stack.undo()
+    with store.read() as session:
+        assert get_code(session, code_id).keywords == ""
