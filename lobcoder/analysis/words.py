@@ -88,8 +88,10 @@ class WordResult:
     def to_table(self, language: str = "en") -> Table:
         """Word, (forms), occurrences, documents, % of words, (distinctive), one column per split value."""
         by_lemma = self.options.by == "lemma"
-        keys: list[object] = (["forms"] if by_lemma else []) + ["occurrences", "documents", "share"]
-        formats: list[Format] = (["text"] if by_lemma else []) + ["int", "int", "percent"]
+        keys: list[object] = ["forms"] if by_lemma else []
+        keys += ["occurrences", "documents", "share"]
+        formats: list[Format] = ["text"] if by_lemma else []
+        formats += ["int", "int", "percent"]
         if self.code_name is not None:
             keys.append("distinctive")
             formats.append("float2")
@@ -239,10 +241,30 @@ def scope_words(text: str, scope: DocumentScope) -> tuple[IntArray, IntArray, li
     return begin, end, forms, inside
 
 
+def _whole_lines(text: str, skipped: list[tuple[int, int]]) -> list[tuple[int, int]] | None:
+    """The stretches of ``text`` between the ``skipped`` ones, or None unless every stretch is whole lines.
+
+    Interviewer stretches run from a turn's label to the next turn's, which
+    start lines: then each stretch between them holds the same words, labels
+    included, as the whole text holds there, and needs no offsets.
+    """
+    pieces, start = [], 0
+    for low, high in skipped:
+        pieces.append((start, min(low, len(text))))
+        start = min(high, len(text))
+    pieces.append((start, len(text)))
+    for low, high in pieces:
+        if (low > 0 and text[low - 1] != "\n") or (high < len(text) and text[high - 1] != "\n" and high > low):
+            return None
+    return [(low, high) for low, high in pieces if high > low]
+
+
 def _document_counts(text: str, scope: DocumentScope) -> tuple[Counter[str], Counter[str]]:
     """Lower-case forms inside the scope (the code's passages, or all of it) and in the rest."""
-    if not scope.skipped and scope.passages is None:
-        return Counter(word_forms(text)), Counter()  # no offsets needed: the fast way
+    if scope.passages is None:
+        pieces = _whole_lines(text, scope.skipped)
+        if pieces is not None:  # no offsets needed: the fast way
+            return Counter(form for start, end in pieces for form in word_forms(text[start:end])), Counter()
     _, _, forms, inside = scope_words(text, scope)
     flags = inside.tolist()
     return (
@@ -291,9 +313,9 @@ def word_frequencies(
     names = sorted(counts)
     distinctive: dict[str, float | None] = {}
     if options.code is not None:
-        inside = np.array([counts[w] for w in names], float)
-        outside = np.array([rest[w] for w in names], float)
-        z = log_odds_z(inside, outside, float(total), float(sum(rest.values())))
+        here_counts = np.array([counts[w] for w in names], float)
+        rest_counts = np.array([rest[w] for w in names], float)
+        z = log_odds_z(here_counts, rest_counts, float(total), float(sum(rest.values())))
         distinctive = {w: None if np.isnan(v) else round(float(v), 4) for w, v in zip(names, z, strict=True)}
     rows = [
         WordRow(
@@ -313,10 +335,13 @@ def word_frequencies(
         rows.sort(key=lambda r: (-(r.distinctive if r.distinctive is not None else -np.inf), -r.occurrences, r.word))
     else:
         rows.sort(key=lambda r: (-r.occurrences, r.word))
-    labels = tuple(named_value(options.split_by, v) if v != NO_VALUE else v for v in groups) if groups else ()
-    split_keys = tuple((options.split_by, v) for v in groups)
+    split = options.split_by or ""
+    labels = tuple(named_value(split, v) if v != NO_VALUE else v for v in groups)
+    split_keys = tuple((split, v) for v in groups)
     code_name = dataset.code(options.code).name if options.code is not None else None
-    described = replace(flt.describe(dataset), codes=None, coders=flt.describe(dataset).coders if code_name else None)
+    described = flt.describe(dataset)
+    # The code filter does not restrict words; the coders only a code's passages.
+    described = replace(described, codes=None, coders=described.coders if code_name else None)
     return WordResult(
         rows=tuple(rows[: options.top] if options.top is not None else rows),
         options=options,

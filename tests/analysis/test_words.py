@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import random
+from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -10,7 +12,15 @@ import pytest
 from lobcoder.analysis.dataset import Dataset, load_reading
 from lobcoder.analysis.filters import AnalysisFilter
 from lobcoder.analysis.keywords_in_context import keywords_in_context
-from lobcoder.analysis.words import WordOptions, WordResult, word_frequencies
+from lobcoder.analysis.words import (
+    DocumentScope,
+    WordOptions,
+    WordResult,
+    _document_counts,
+    _whole_lines,
+    scope_words,
+    word_frequencies,
+)
 from lobcoder.storage.project import ProjectStore
 from lobcoder.suggest.pipeline import DutchPipeline, load_pipeline
 from tests.analysis.words_project import build_words_project
@@ -129,3 +139,22 @@ def test_keywords_in_context_point_at_the_word_in_the_stored_text(project, pipel
     table = coded.to_table("nl")
     assert table.title == "‘visie’ in context"
     assert table.rows[0].values[3] == "visie"
+
+
+def test_counting_without_offsets_equals_counting_with_them() -> None:
+    # Interviewer stretches that are whole lines are counted the fast way (no offsets); any others the slow way.
+    rng = random.Random(7)
+    fast = 0
+    pieces = ["Anna: ", "I: ", "Docent 2: ", "woord", "café-bar", "\n", "  ", "2023", "😊", ". ", "Zo:", "x"]
+    for _ in range(400):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 40)))
+        cuts = sorted(rng.sample(range(len(text) + 1), k=min(len(text) + 1, rng.choice((0, 2, 4)))))
+        line_starts = [i for i in range(len(text) + 1) if i == 0 or text[i - 1] == "\n"]
+        if rng.random() < 0.5:
+            cuts = sorted({min(line_starts, key=lambda s, c=c: abs(s - c)) for c in cuts})
+        skipped = [(cuts[i], cuts[i + 1]) for i in range(0, len(cuts) - 1, 2) if cuts[i] < cuts[i + 1]]
+        scope = DocumentScope(0, skipped, None)
+        _, _, forms, _ = scope_words(text, scope)
+        assert _document_counts(text, scope) == (Counter(forms), Counter()), (text, skipped)
+        fast += bool(skipped) and _whole_lines(text, skipped) is not None
+    assert fast > 50  # the fast way was taken, with interviewer stretches to leave out
