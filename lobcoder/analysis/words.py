@@ -253,10 +253,11 @@ def _whole_lines(text: str, skipped: list[tuple[int, int]]) -> list[tuple[int, i
         pieces.append((start, min(low, len(text))))
         start = min(high, len(text))
     pieces.append((start, len(text)))
+    pieces = [(low, high) for low, high in pieces if high > low]
     for low, high in pieces:
-        if (low > 0 and text[low - 1] != "\n") or (high < len(text) and text[high - 1] != "\n" and high > low):
+        if (low > 0 and text[low - 1] != "\n") or (high < len(text) and text[high - 1] != "\n"):
             return None
-    return [(low, high) for low, high in pieces if high > low]
+    return pieces
 
 
 def _document_counts(text: str, scope: DocumentScope) -> tuple[Counter[str], Counter[str]]:
