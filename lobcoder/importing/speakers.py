@@ -35,6 +35,7 @@ __all__ = [
     "SpeakerSummary",
     "detect_turn_table",
     "detect_turns",
+    "document_facts",
     "is_interviewer",
     "preview",
 ]
@@ -320,6 +321,23 @@ def detect_turn_table(text: str, pattern: SpeakerPattern | None = None) -> TurnT
     for i, end in zip(accepted, ends, strict=True):
         table.append(speakers[i], label_starts[i], starts[i], end, times[i])
     return table
+
+
+def document_facts(text: str, pattern: SpeakerPattern | None = None) -> tuple[tuple[str, str], ...]:
+    """The ``(key, value)`` facts above the transcript ("Datum", "12-03-2025"), as the turns leave them out."""
+    pattern = pattern or SpeakerPattern()
+    counts: Counter[_Form] = Counter()
+    first: list[LabelLine] = []
+    for line_start, _label_start, start, speaker, _time, tab in _labels(text, pattern):
+        counts[speaker, tab] += 1
+        if len(first) < _HEADER_LOOKAHEAD:
+            first.append(LabelLine(line_start, start, speaker, tab))
+    size, _verdicts_after = _judge_all(text, first, counts, pattern)
+    ends = (text.find("\n", label.start) for label in first[:size])
+    return tuple(
+        (label.speaker, text[label.start : len(text) if end < 0 else end].strip())
+        for label, end in zip(first[:size], ends, strict=True)
+    )
 
 
 def detect_turns(text: str, pattern: SpeakerPattern | None = None) -> list[Turn]:

@@ -260,12 +260,38 @@ def plan_sheet(
     Raises:
         ImportProblem: the sheet cannot be read, or a named column is missing.
     """
-    sheet = read_sheet(path, sheet_name)
+    return plan_rows(
+        session,
+        read_sheet(path, sheet_name),
+        key_column,
+        key,
+        participant_column,
+        participant_attributes,
+        create_participants=create_participants,
+    )
+
+
+def plan_rows(
+    session: Session,
+    sheet: Sheet,
+    key_column: str | None = None,
+    key: Key | None = None,
+    participant_column: str | None = None,
+    participant_attributes: Sequence[str] = (),
+    *,
+    create_participants: bool = False,
+    find_participant_column: bool = True,
+) -> SheetPlan:
+    """:func:`plan_sheet` for a sheet already read (or made, as from a transcript's facts).
+
+    ``find_participant_column=False`` keeps every column an attribute even
+    when one is headed ``Respondent`` or ``Deelnemer``.
+    """
     key_index, key = _choose_key(sheet, key_column, key, _Documents(session))
     part_index: int | None = None
     if key == "document" and participant_column is not None:
         part_index = _column(sheet, participant_column)
-    elif key == "document":
+    elif key == "document" and find_participant_column:
         found = [
             i
             for i, h in enumerate(sheet.header)

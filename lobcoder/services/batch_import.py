@@ -22,7 +22,7 @@ from lobcoder.i18n.said import Said
 from lobcoder.importing.extracted import ExtractedText, Turn
 from lobcoder.importing.file_preview import FilePreview, load_preview, turns_of
 from lobcoder.importing.readers import SUPPORTED_EXTENSIONS, read_file
-from lobcoder.importing.speakers import DEFAULT_INTERVIEWER_NAMES, SpeakerPattern
+from lobcoder.importing.speakers import DEFAULT_INTERVIEWER_NAMES, SpeakerPattern, document_facts
 from lobcoder.search.staged import StagedIndex
 from lobcoder.services.documents import add_document, check_turns, find_duplicate
 from lobcoder.services.prepared_text import SpooledText, spool_text
@@ -40,6 +40,7 @@ class ImportOptions:
     speaker_pattern: SpeakerPattern | None = None
     interviewer_names: frozenset[str] = DEFAULT_INTERVIEWER_NAMES
     allow_duplicates: bool = False
+    document_facts: bool = False  # report the facts above each transcript ("Datum: ...") in FileResult.facts
 
     def pattern(self) -> SpeakerPattern | None:
         """The pattern speakers are detected with; None when detection is off."""
@@ -60,6 +61,7 @@ class FileResult:
     encoding: str | None = None
     warnings: tuple[Said, ...] = ()
     source: str | None = None  # the transcription service that made the file, when recognised
+    facts: tuple[tuple[str, str], ...] = ()  # ("Datum", "12-03-2025") above the transcript, if asked for
     cause: LobcoderError | None = field(
         default=None, compare=False, repr=False, metadata={"plain": False}
     )  # words ``message`` in another language
@@ -154,6 +156,12 @@ def import_one(
         spooled = spool_text(extracted.text, path.stem, beside=store.path)  # not in the system's temp folder
         check_turns(turns, spooled.length, path.stem)
         imported_format = extracted.format
+        pattern = options.pattern()
+        facts = (
+            document_facts(extracted.text, pattern)
+            if options.document_facts and pattern is not None and extracted.turns is None
+            else ()
+        )
     except (LobcoderError, ValueError) as exc:
         if spooled is not None:
             spooled.close()  # a long text's spool is a temporary file
@@ -172,6 +180,7 @@ def import_one(
         encoding=extracted.encoding,
         warnings=extracted.warnings,
         source=extracted.source,
+        facts=facts,
     )
     # Only the prepared bytes are needed from here on: letting the text go
     # leaves room for the copies SQLite makes of a long transcript.

@@ -1,18 +1,21 @@
-"""What the import dialog's preview says about labels that are no turns, in English and Dutch."""
+"""What the import dialog's preview says about labels that are no turns, and the facts above a transcript, en and nl."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
+from datetime import date
 from pathlib import Path
 
 import docx
 import pytest
-from PySide6.QtCore import QAbstractItemModel, QThreadPool
+from PySide6.QtCore import QAbstractItemModel, Qt, QThreadPool
 from PySide6.QtWidgets import QApplication
 
 from lobcoder.gui.dialogs.import_dialog import ImportDialog
 from lobcoder.gui.i18n import install_translations, uninstall_translations
 from lobcoder.gui.settings import Settings
+from lobcoder.participants.links import document_attributes
+from lobcoder.services.documents import list_documents
 from lobcoder.storage.project import ProjectStore
 
 
@@ -106,4 +109,55 @@ def test_facts_above_the_transcript_are_shown_as_document_information(
     ]
     assert [row[1] for row in lines[4:]] == ["I", "Student", "I", "Student"]
     assert [row[:2] for row in _rows(dialog.preview.speakers)] == [["I", "2"], ["Student", "2"]]
+    assert QThreadPool.globalInstance().waitForDone(10_000)
+
+
+@pytest.mark.parametrize(
+    ("language", "lines"),
+    [
+        (
+            "en",
+            [
+                "The document information at the top of the transcripts, stored as attributes:",
+                "Attribute values: 3 added, 0 changed, 0 unchanged.",
+                "New attributes: Student, Datum, School",
+            ],
+        ),
+        (
+            "nl",
+            [
+                "De documentinformatie bovenaan de transcripten, opgeslagen als attributen:",
+                "Attribuutwaarden: 3 toegevoegd, 0 gewijzigd, 0 ongewijzigd.",
+                "Nieuwe attributen: Student, Datum, School",
+            ],
+        ),
+    ],
+    indirect=["language"],
+)
+def test_the_document_information_can_be_stored_as_document_attributes(
+    qtbot, language: str, lines: list[str], store: ProjectStore, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    dialog = ImportDialog(store, Settings(str(tmp_path / "settings.ini")))
+    qtbot.addWidget(dialog)
+    path = tmp_path / "Student_Jan.txt"
+    path.write_text(
+        "Student: Jan Jansen\nDatum: 12-03-2025\nSchool: ROC Oost\n\nI: Wat wil je later worden?\nStudent: Kok.\n",
+        encoding="utf-8",
+    )
+    with qtbot.waitSignal(dialog.previewUpdated, timeout=10_000):
+        dialog.add_paths([path])
+    assert not dialog.facts_as_attributes.isChecked()  # the researcher chooses it
+    dialog.facts_as_attributes.setChecked(True)
+    qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
+    assert dialog.import_worker is not None
+    with qtbot.waitSignal(dialog.imported, timeout=20_000):
+        pass
+    assert dialog.result_summary.text().split("<br>")[1:] == lines
+    with store.read() as session:
+        (document,) = list_documents(session)
+        assert document_attributes(session, document.id) == {
+            "Student": "Jan Jansen",
+            "Datum": date(2025, 3, 12),
+            "School": "ROC Oost",
+        }
     assert QThreadPool.globalInstance().waitForDone(10_000)

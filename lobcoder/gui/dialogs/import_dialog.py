@@ -3,6 +3,7 @@ sheet, a cancellable import in the background and a report of what happened."""
 
 from __future__ import annotations
 
+import dataclasses
 import html
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -12,6 +13,7 @@ from pathlib import Path
 from PySide6.QtCore import QItemSelection, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
+    QCheckBox,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
@@ -46,6 +48,8 @@ from lobcoder.importing.extracted import ExtractedText
 from lobcoder.importing.file_preview import FilePreview, load_preview
 from lobcoder.importing.readers import SUPPORTED_EXTENSIONS
 from lobcoder.importing.speakers import InvalidSpeakerPattern, SpeakerPattern
+from lobcoder.participants.apply import apply_plan
+from lobcoder.participants.facts import plan_facts
 from lobcoder.participants.plan_model import ApplyResult, SheetPlan
 from lobcoder.services.batch_import import ImportOptions, ImportReport, collect_files, import_files
 from lobcoder.services.speakers import speaker_names
@@ -64,6 +68,8 @@ class ImportOutcome:
     sheet_result: ApplyResult | None = None
     sheet_error: str | None = None
     sheet_skipped: bool = False
+    facts_result: ApplyResult | None = None  # the facts above the transcripts, stored as document attributes
+    facts_error: str | None = None
 
 
 def run_import(
@@ -76,16 +82,30 @@ def run_import(
 ) -> ImportOutcome:
     """Import the files (a transaction each), then plan and apply the sheet (one transaction)."""
     report = import_files(store, files, options, progress, cancelled) if files else ImportReport()
+    facts = _store_facts(store, report)
     if sheet is None:
-        return ImportOutcome(report)
+        return dataclasses.replace(facts, report=report)
     if report.cancelled:
-        return ImportOutcome(report, sheet_skipped=True)
+        return dataclasses.replace(facts, report=report, sheet_skipped=True)
     progress(len(report.results), len(report.results), "")
     try:
-        plan, result = apply_sheet(store, sheet)
+        plan, result = apply_sheet(store, sheet)  # after the facts: a sheet's value wins
     except LobcoderError as exc:
-        return ImportOutcome(report, sheet_error=error_text(exc))
-    return ImportOutcome(report, plan, result)
+        return dataclasses.replace(facts, report=report, sheet_error=error_text(exc))
+    return dataclasses.replace(facts, report=report, sheet_plan=plan, sheet_result=result)
+
+
+def _store_facts(store: ProjectStore, report: ImportReport) -> ImportOutcome:
+    """The imported documents' facts stored as document attributes, in one transaction."""
+    facts = {r.document: r.facts for r in report.imported if r.document is not None and r.facts}
+    if not facts:
+        return ImportOutcome(report)
+    try:
+        with store.transaction() as session:
+            plan = plan_facts(session, facts)
+            return ImportOutcome(report, facts_result=apply_plan(session, plan) if plan is not None else None)
+    except LobcoderError as exc:
+        return ImportOutcome(report, facts_error=error_text(exc))
 
 
 class ImportDialog(QDialog):
@@ -110,6 +130,8 @@ class ImportDialog(QDialog):
         self.sheet_plan: SheetPlan | None = None
         self.sheet_result: ApplyResult | None = None
         self.sheet_error: str | None = None
+        self.facts_result: ApplyResult | None = None
+        self.facts_error: str | None = None
         self.error: str | None = None
         self.import_worker: Worker | None = None
         self._texts: dict[Path, ExtractedText] = {}
@@ -180,7 +202,19 @@ class ImportDialog(QDialog):
         with self.store.read() as session:  # the project's speakers count as labels even once
             self.speakers.known_names = speaker_names(session)
         speakers_box = QGroupBox(self.tr("Speakers"))
-        QVBoxLayout(speakers_box).addWidget(self.speakers)
+        speakers_layout = QVBoxLayout(speakers_box)
+        speakers_layout.addWidget(self.speakers)
+        self.facts_as_attributes = QCheckBox(
+            self.tr("Store the document information at the top as document attributes")
+        )
+        self.facts_as_attributes.setToolTip(
+            self.tr(
+                "Lines such as ‘Datum: 12-03-2025’ and ‘School: ROC Oost’ above the transcript "
+                "become attributes of the document (Datum, School)."
+            )
+        )
+        speakers_layout.addWidget(self.facts_as_attributes)
+        self.speakers.detect.toggled.connect(self.facts_as_attributes.setEnabled)  # facts are found with the labels
         self.preview = PreviewPane()
         preview_box = QGroupBox(self.tr("Preview"))
         QVBoxLayout(preview_box).addWidget(self.preview)
@@ -373,7 +407,12 @@ class ImportDialog(QDialog):
             return
         pattern = self.speakers.pattern()
         names = self.speakers.interviewer_names()
-        options = ImportOptions(detect_speakers=pattern is not None, speaker_pattern=pattern, interviewer_names=names)
+        options = ImportOptions(
+            detect_speakers=pattern is not None,
+            speaker_pattern=pattern,
+            interviewer_names=names,
+            document_facts=self.facts_as_attributes.isChecked(),
+        )
         self._remember()
         work = partial(run_import, self.store, self.paths(), options, self.sheet.options())
         self.import_worker = Worker(work)
@@ -421,6 +460,7 @@ class ImportDialog(QDialog):
     @Slot(object)
     def _import_finished(self, outcome: ImportOutcome) -> None:
         self.report = outcome.report
+        self.facts_result, self.facts_error = outcome.facts_result, outcome.facts_error
         self.sheet_plan, self.sheet_result, self.sheet_error = (
             outcome.sheet_plan,
             outcome.sheet_result,
@@ -472,6 +512,11 @@ class ImportDialog(QDialog):
             )
         if self.error is not None:
             lines.append(self.tr("Error: {0}").format(self.error))
+        if self.facts_result is not None:
+            lines.append(self.tr("The document information at the top of the transcripts, stored as attributes:"))
+            lines += self.sheet.result_lines(self.facts_result)
+        elif self.facts_error is not None:
+            lines.append(self.tr("The document information was not stored as attributes: {0}").format(self.facts_error))
         if self.sheet_result is not None:
             lines += self.sheet.result_lines(self.sheet_result)
         elif self.sheet_error is not None:

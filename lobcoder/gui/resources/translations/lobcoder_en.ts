@@ -473,7 +473,7 @@ Language of the codebook:</numerusform>
 <context>
     <name>ImportDialog</name>
     <message numerus="yes">
-        <location filename="../../dialogs/import_dialog.py" line="+340"/>
+        <location filename="../../dialogs/import_dialog.py" line="+374"/>
         <source>%n speaker(s)</source>
         <translation>
             <numerusform>%n speaker</numerusform>
@@ -497,7 +497,7 @@ Language of the codebook:</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+104"/>
+        <location line="+110"/>
         <source>The %n file(s) imported before you cancelled are kept in the project; the files not started are listed below.</source>
         <translation>
             <numerusform>The %n file imported before you cancelled are kept in the project; the files not started are listed below.</numerusform>

@@ -2282,7 +2282,7 @@ Taal van het codeboek:</numerusform>
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../../dialogs/import_dialog.py" line="+121"/>
+        <location filename="../../dialogs/import_dialog.py" line="+143"/>
         <source>Import documents</source>
         <translation>Documenten importeren</translation>
     </message>
@@ -2293,12 +2293,12 @@ Taal van het codeboek:</numerusform>
     </message>
     <message>
         <location line="+25"/>
-        <location line="+58"/>
+        <location line="+70"/>
         <source>File</source>
         <translation>Bestand</translation>
     </message>
     <message>
-        <location line="-58"/>
+        <location line="-70"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
@@ -2333,7 +2333,17 @@ Taal van het codeboek:</numerusform>
         <translation>Sprekers</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
+        <source>Store the document information at the top as document attributes</source>
+        <translation>De documentinformatie bovenaan opslaan als documentattributen</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Lines such as ‘Datum: 12-03-2025’ and ‘School: ROC Oost’ above the transcript become attributes of the document (Datum, School).</source>
+        <translation>Regels zoals ‘Datum: 12-03-2025’ en ‘School: ROC Oost’ boven het transcript worden attributen van het document (Datum, School).</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>Preview</source>
         <translation>Voorbeeld</translation>
     </message>
@@ -2442,7 +2452,7 @@ Taal van het codeboek:</numerusform>
         </translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+27"/>
         <source>Starting the import…</source>
         <translation>Het importeren begint…</translation>
     </message>
@@ -2462,7 +2472,7 @@ Taal van het codeboek:</numerusform>
         <translation>Stopt na het huidige bestand; de al geïmporteerde bestanden blijven bewaard.</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+34"/>
         <source>The import stopped because of an error</source>
         <translation>Het importeren is door een fout gestopt</translation>
     </message>
@@ -2493,6 +2503,16 @@ Taal van het codeboek:</numerusform>
         <location line="+6"/>
         <source>Error: {0}</source>
         <translation>Fout: {0}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The document information at the top of the transcripts, stored as attributes:</source>
+        <translation>De documentinformatie bovenaan de transcripten, opgeslagen als attributen:</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The document information was not stored as attributes: {0}</source>
+        <translation>De documentinformatie is niet als attributen opgeslagen: {0}</translation>
     </message>
     <message>
         <location line="+4"/>

@@ -1,0 +1,56 @@
+"""The facts above transcripts ("Datum: 12-03-2025", "School: ROC Oost") stored as document attributes."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from lobcoder.participants.apply import apply_plan
+from lobcoder.participants.facts import plan_facts
+from lobcoder.participants.links import all_document_attributes
+from lobcoder.services.batch_import import ImportOptions, import_files
+from lobcoder.services.documents import list_documents
+from lobcoder.storage.project import ProjectStore
+
+DIALOGUE = "I: Wat wil je later worden?\nStudent: Verpleegkundige.\nI: Waarom?\nStudent: Ik werk graag met mensen.\n"
+
+
+def _write(folder: Path, name: str, text: str) -> Path:
+    path = folder / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_the_facts_of_each_file_become_its_attributes(store: ProjectStore, tmp_path: Path) -> None:
+    files = [
+        _write(tmp_path, "Jan_w1.txt", "Respondent: Jan\nDatum: 12-03-2025\nSchool: ROC Oost\n\n" + DIALOGUE),
+        _write(tmp_path, "Sara_w1.txt", "respondent: Sara\ndatum: 14-03-2025\nOpleiding: Zorg\n\n" + DIALOGUE),
+        _write(tmp_path, "Geen_kop.txt", DIALOGUE),
+    ]
+    report = import_files(store, files, ImportOptions(document_facts=True))
+    assert [r.facts for r in report.imported] == [
+        (("Respondent", "Jan"), ("Datum", "12-03-2025"), ("School", "ROC Oost")),
+        (("respondent", "Sara"), ("datum", "14-03-2025"), ("Opleiding", "Zorg")),
+        (),
+    ]
+    with store.transaction() as session:
+        plan = plan_facts(session, {r.document: r.facts for r in report.imported if r.document})
+        assert plan is not None and not plan.problems
+        result = apply_plan(session, plan)
+    assert result.attributes_created == ("Respondent", "Datum", "School", "Opleiding")
+    assert result.added == 6 and result.participants_created == () and result.links_set == 0
+    with store.read() as session:
+        names = {d.id: d.name for d in list_documents(session)}
+        stored = {names[i]: values for i, values in all_document_attributes(session).items()}
+    # One attribute per key whatever its case; "Respondent" stays a document attribute, no participant link.
+    assert stored["Jan_w1"] == {"Respondent": "Jan", "Datum": date(2025, 3, 12), "School": "ROC Oost"}
+    assert stored["Sara_w1"] == {"Respondent": "Sara", "Datum": date(2025, 3, 14), "Opleiding": "Zorg"}
+    assert stored.get("Geen_kop", {}) == {}
+
+
+def test_without_the_option_no_facts_are_reported(store: ProjectStore, tmp_path: Path) -> None:
+    source = _write(tmp_path, "Jan_w1.txt", "Student: Jan\nDatum: 12-03-2025\n\n" + DIALOGUE)
+    (result,) = import_files(store, [source]).imported
+    assert result.facts == ()
+    with store.read() as session:
+        assert plan_facts(session, {result.document or "": result.facts}) is None
