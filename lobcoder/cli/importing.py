@@ -11,7 +11,9 @@ from lobcoder.cli.output import count, print_json
 from lobcoder.importing.file_preview import describe_source
 from lobcoder.importing.speakers import DEFAULT_INTERVIEWER_NAMES, RejectReason, SpeakerPattern
 from lobcoder.participants.apply import apply_plan
+from lobcoder.participants.facts import plan_facts
 from lobcoder.participants.plan import plan_sheet
+from lobcoder.participants.plan_model import SheetPlan
 from lobcoder.services.batch_import import ImportOptions, ImportReport, collect_files, import_files, preview_file
 from lobcoder.services.speakers import speaker_names
 from lobcoder.storage.project import ProjectStore
@@ -54,6 +56,11 @@ def register(commands: argparse._SubParsersAction) -> None:
     )
     cmd.add_argument(
         "--preview", action="store_true", help="show the speakers and turns that would be found; import nothing"
+    )
+    cmd.add_argument(
+        "--facts-as-attributes",
+        action="store_true",
+        help="store the document information above each transcript (Datum: ..., School: ...) as document attributes",
     )
     sheet = cmd.add_argument_group("attribute sheet")
     sheet.add_argument(
@@ -100,6 +107,7 @@ def _options(args: argparse.Namespace) -> ImportOptions:
         speaker_pattern=pattern,
         interviewer_names=names,
         allow_duplicates=args.allow_duplicates,
+        document_facts=args.facts_as_attributes,
     )
 
 
@@ -119,6 +127,7 @@ def cmd_import(args: argparse.Namespace) -> int:
         if args.paths:
             progress = None if args.json or not sys.stderr.isatty() else _progress
             report = import_files(store, args.paths, options, progress=progress)
+        facts_plan = _store_facts(store, report) if args.facts_as_attributes else None
         sheet_lines: list[str] = []
         sheet_plan = None
         if args.attributes:
@@ -134,13 +143,32 @@ def cmd_import(args: argparse.Namespace) -> int:
                 apply_plan(session, sheet_plan)
             sheet_lines = sheet_plan.summary_lines()
     if args.json:
-        print_json({"files": report.results, "cancelled": report.cancelled, "attribute_sheet": sheet_plan})
+        print_json(
+            {"files": report.results, "cancelled": report.cancelled, "attribute_sheet": sheet_plan}
+            | ({"document_facts": facts_plan} if args.facts_as_attributes else {})
+        )
     else:
         _print_report(report)
+        if facts_plan is not None:
+            print("document information stored as attributes:")
+            for line in facts_plan.summary_lines():
+                print(f"  {line}")
         for line in sheet_lines:
             print(line)
     rejected = bool(report.failed) or bool(sheet_plan and sheet_plan.has_problems)
     return 1 if rejected else 0
+
+
+def _store_facts(store: ProjectStore, report: ImportReport) -> SheetPlan | None:
+    """The imported documents' facts stored as document attributes (one transaction); None: there were none."""
+    facts = {r.document: r.facts for r in report.imported if r.document is not None and r.facts}
+    if not facts:
+        return None
+    with store.transaction() as session:
+        plan = plan_facts(session, facts)
+        if plan is not None:
+            apply_plan(session, plan)
+    return plan
 
 
 def _progress(done: int, total: int, current: str) -> None:

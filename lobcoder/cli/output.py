@@ -6,6 +6,7 @@ import dataclasses
 import json
 import sys
 from datetime import date, datetime
+from pathlib import PurePath
 from typing import Any
 
 from lobcoder.i18n.said import Said
@@ -28,6 +29,8 @@ def to_plain(value: Any) -> Any:
         return [to_plain(v) for v in value]
     if isinstance(value, (datetime, date)):
         return value.isoformat()
+    if isinstance(value, PurePath):
+        return str(value)
     return value
 
 

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import json
 from datetime import date
 from pathlib import Path
 
+import pytest
+
+from lobcoder.cli.main import run_cli
 from lobcoder.participants.apply import apply_plan
 from lobcoder.participants.facts import plan_facts
 from lobcoder.participants.links import all_document_attributes
@@ -54,3 +58,29 @@ def test_without_the_option_no_facts_are_reported(store: ProjectStore, tmp_path:
     assert result.facts == ()
     with store.read() as session:
         assert plan_facts(session, {result.document or "": result.facts}) is None
+
+
+def test_the_cli_stores_the_facts_and_reports_them_as_json(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    project = tmp_path / "p.lobcoder"
+    ProjectStore.create(project).close()
+    source = _write(tmp_path, "Jan_w1.txt", "Student: Jan Jansen\nDatum: 12-03-2025\nSchool: ROC Oost\n\n" + DIALOGUE)
+    assert run_cli(["import", str(project), str(source), "--facts-as-attributes"]) == 0
+    out = capsys.readouterr().out
+    assert "document information stored as attributes:\n" in out
+    assert "  values: 3 to add, 0 to change, 0 unchanged\n" in out
+    # The JSON report names what was stored; an attribute sheet's plan is printable as JSON too.
+    sheet = tmp_path / "s.csv"
+    sheet.write_text("document;ronde\nJan_w1;1\n", encoding="utf-8")
+    again = _write(tmp_path, "Jan_w2.txt", "Student: Jan Jansen\nDatum: 19-03-2025\n\n" + DIALOGUE)
+    code = run_cli(["import", str(project), str(again), "--facts-as-attributes", "--attributes", str(sheet), "--json"])
+    assert code == 0
+    report = json.loads(capsys.readouterr().out)
+    assert report["files"][0]["facts"] == [["Student", "Jan Jansen"], ["Datum", "19-03-2025"]]
+    assert report["document_facts"]["path"] == "document information"
+    assert [v["owner"]["name"] for v in report["document_facts"]["values"]] == ["Jan_w2", "Jan_w2"]
+    assert report["attribute_sheet"]["path"] == str(sheet)
+    with ProjectStore.open(project) as store, store.read() as session:
+        names = {d.id: d.name for d in list_documents(session)}
+        stored = {names[i]: values for i, values in all_document_attributes(session).items()}
+    assert stored["Jan_w2"] == {"Student": "Jan Jansen", "Datum": date(2025, 3, 19)}
+    assert stored["Jan_w1"] == {"Student": "Jan Jansen", "Datum": date(2025, 3, 12), "School": "ROC Oost", "ronde": "1"}
