@@ -333,11 +333,14 @@ def document_facts(text: str, pattern: SpeakerPattern | None = None) -> tuple[tu
         if len(first) < _HEADER_LOOKAHEAD:
             first.append(LabelLine(line_start, start, speaker, tab))
     size, _verdicts_after = _judge_all(text, first, counts, pattern)
-    ends = (text.find("\n", label.start) for label in first[:size])
-    return tuple(
-        (label.speaker, text[label.start : len(text) if end < 0 else end].strip())
-        for label, end in zip(first[:size], ends, strict=True)
-    )
+    facts: list[tuple[str, str]] = []
+    for label in first[:size]:
+        end = text.find("\n", label.start)
+        # A Word table row of four cells ("Respondent | Anna | Datum | 12-03-2025") holds two facts.
+        cells = [cell.strip() for cell in text[label.start : len(text) if end < 0 else end].split("\t") if cell.strip()]
+        keys = [label.speaker, *cells[1::2]]
+        facts += [(key, value) for key, value in zip(keys, cells[::2], strict=False) if key and value]
+    return tuple(facts)
 
 
 def detect_turns(text: str, pattern: SpeakerPattern | None = None) -> list[Turn]:

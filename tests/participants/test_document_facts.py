@@ -6,6 +6,7 @@ import json
 from datetime import date
 from pathlib import Path
 
+import docx
 import pytest
 
 from lobcoder.cli.main import run_cli
@@ -84,3 +85,22 @@ def test_the_cli_stores_the_facts_and_reports_them_as_json(tmp_path: Path, capsy
         stored = {names[i]: values for i, values in all_document_attributes(session).items()}
     assert stored["Jan_w2"] == {"Student": "Jan Jansen", "Datum": date(2025, 3, 19)}
     assert stored["Jan_w1"] == {"Student": "Jan Jansen", "Datum": date(2025, 3, 12), "School": "ROC Oost", "ronde": "1"}
+
+
+def test_a_word_table_of_facts_with_two_pairs_a_row(store: ProjectStore, tmp_path: Path) -> None:
+    document = docx.Document()
+    table = document.add_table(rows=2, cols=4)
+    for row, cells in zip(
+        table.rows,
+        [("Respondent", "Anna", "Datum", "12-03-2025"), ("Functie", "docent", "Duur", "45 min")],
+        strict=True,
+    ):
+        for cell, text in zip(row.cells, cells, strict=True):
+            cell.text = text
+    for line in ("Interviewer: Hoe gaat het?", "Docent: Goed.", "Interviewer: En verder?", "Docent: Ook goed."):
+        document.add_paragraph(line)
+    path = tmp_path / "Docent_Anna.docx"
+    document.save(path)
+    (result,) = import_files(store, [path], ImportOptions(document_facts=True)).imported
+    assert result.speakers == ("Interviewer", "Docent")
+    assert result.facts == (("Respondent", "Anna"), ("Datum", "12-03-2025"), ("Functie", "docent"), ("Duur", "45 min"))
