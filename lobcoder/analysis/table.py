@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Literal
 
 Value = int | float | str | None
@@ -93,6 +93,39 @@ class Table:
 
     def n_of(self, column: int) -> str:
         return self.column_n[column] if column < len(self.column_n) else ""
+
+    def column_parts(self, limit: int) -> tuple[Table, ...]:
+        """The table as parts of at most ``limit`` columns that never split a group (for a printed page).
+
+        The columns outside any group stay in the first part; whole groups are
+        packed after them in order. Each part keeps every row. A table without
+        groups, or one that fits, is returned whole (a group wider than
+        ``limit`` becomes a part of its own).
+        """
+        if not self.groups or len(self.columns) <= limit:
+            return (self,)
+        parts: list[list[int]] = [[j for j in range(len(self.columns)) if self.group_of(j) is None]]
+        for group in self.groups:
+            if parts[-1] and len(parts[-1]) + group.count > limit:
+                parts.append([])
+            parts[-1].extend(range(group.first, group.first + group.count))
+        return tuple(self._columns(part) for part in parts if part)
+
+    def _columns(self, keep: list[int]) -> Table:
+        """The table with only the columns ``keep`` (in order; whole groups)."""
+        where = {old: new for new, old in enumerate(keep)}
+        groups = tuple(ColumnGroup(g.label, where[g.first], g.count) for g in self.groups if g.first in where)
+        return replace(
+            self,
+            columns=tuple(self.columns[j] for j in keep),
+            rows=tuple(replace(row, values=tuple(row.values[j] for j in keep)) for row in self.rows),
+            formats=tuple(self.formats[j] for j in keep),
+            flagged=frozenset((i, where[j]) for i, j in self.flagged if j in where),
+            column_keys=tuple(self.column_keys[j] for j in keep) if self.column_keys else (),
+            blank=frozenset((i, where[j]) for i, j in self.blank if j in where),
+            groups=groups,
+            column_n=tuple(self.n_of(j) for j in keep) if self.column_n else (),
+        )
 
     @property
     def wide(self) -> bool:

@@ -7,6 +7,7 @@ from lobcoder.i18n.message import Message as M
 MESSAGES: dict[str, M] = {
     # Around every table (Word, Excel, the bar chart).
     "report.table": M(en="Table", nl="Tabel"),
+    "report.continued": M(en="{title} (continued)", nl="{title} (vervolg)"),
     "report.figure": M(en="Figure", nl="Figuur"),
     "report.note": M(en="Note.", nl="Noot."),
     "report.chart_title": M(en="{column} per {row}", nl="{column} per {row}"),

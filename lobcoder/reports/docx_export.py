@@ -7,11 +7,15 @@ chosen language, row labels indented by level, and below it the notes
 white → blue with white text on the darkest. A matrix whose columns are its
 rows (co-occurrence) is numbered the APA way: rows "1. Werkdruk", columns
 "1", "2", ... Tables with more than seven columns get a landscape section of
-their own; frequency tables can get a bar chart with a figure caption.
+their own; a table with spanning headers (a split by school, then wave) too
+wide for one page continues in further tables of whole groups, each with
+the row labels and titled "(continued)". Frequency tables can get a bar
+chart with a figure caption.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import io
 import unicodedata
 from collections.abc import Sequence
@@ -53,6 +57,7 @@ _EMS = {
     "×": 0.57,
 }
 MARK = "a"
+PAGE_COLUMNS = 13  # value columns of a grouped table on one landscape page at 8 pt or more
 KEEP_TOGETHER_ROWS = 25  # shorter tables are kept on one page
 TOTAL_LABELS = {"total", "totaal"}  # a last row so named gets a rule above it
 CAPTION_HEIGHT = Cm(2)
@@ -87,7 +92,8 @@ def build_document(
     properties.created = properties.modified = datetime.now(UTC).replace(microsecond=0)
     landscape = False
     figures = 0
-    for number, table in enumerate(tables, start=1):
+    printed = [(part, k == 0) for whole in tables for k, part in enumerate(_pages(whole, language))]
+    for number, (table, first) in enumerate(printed, start=1):
         if table.wide != landscape:
             landscape = table.wide
             if number == 1:
@@ -95,11 +101,18 @@ def build_document(
             else:
                 ox.set_orientation(document.add_section(WD_SECTION.NEW_PAGE), landscape)
         _add_table(document, table, number, language, steps)
-        column = chart_column(table) if chart else None
+        column = chart_column(table) if chart and first else None
         if column is not None and table.rows:
             figures += 1
             _add_chart(document, table, column, figures, language)
     return document
+
+
+def _pages(table: Table, language: Language) -> tuple[Table, ...]:
+    """``table``, or its parts of whole column groups when it is too wide to read on one page."""
+    parts = table.column_parts(PAGE_COLUMNS)
+    title = message("report.continued", language, title=table.title)
+    return parts[:1] + tuple(dataclasses.replace(part, title=title) for part in parts[1:])
 
 
 def _add_table(document: Document, table: Table, number: int, language: Language, steps: Steps) -> None:

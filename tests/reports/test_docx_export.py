@@ -417,3 +417,58 @@ def test_dutch_header_words_are_not_broken_inside(tmp_path: Path) -> None:
     for j, cell in enumerate(header):
         for word in cell.text.split():
             assert _times_twips(word, size) <= grid[j] - 2 * 85, (word, grid[j])
+
+
+def _split_by_school_and_wave() -> Table:
+    """Her frequency table split by school (8) then wave (1-3 and no value): 5 + 32 columns."""
+    schools = [
+        f"ROC {name}" for name in ("De Horst", "Noord", "Oost", "Zeehaven", "Kennispoort", "Rijnmond", "Zuid", "Veen")
+    ]
+    waves = ("meting 1", "meting 2", "meting 3", "(geen waarde)")
+    base = ("Coderingen", "Documenten", "% van documenten", "Deelnemers", "% van deelnemers")
+    columns = base + tuple(wave for _ in schools for wave in waves)
+    groups = tuple(ColumnGroup(f"school {school}", 5 + 4 * k, 4) for k, school in enumerate(schools))
+    rows = tuple(
+        TableRow(name, (100 + k, 8, 0.04, 0, 0.0, *(((k + j) % 7) / 7 for j in range(32))), 0, k)
+        for k, name in enumerate(CODES)
+    )
+    formats = ("int", "int", "percent", "int", "percent") + ("percent",) * 32
+    return Table(
+        "Codefrequenties",
+        "Code",
+        columns,
+        rows,
+        formats,  # type: ignore[arg-type]
+        notes=("N = 200 documenten.",),
+        column_keys=("codings", "documents", "document_share", "participants", "participant_share", *range(32)),
+        groups=groups,
+        column_n=("",) * 5 + ("n = 4",) * 32,
+    )
+
+
+def test_a_split_too_wide_for_a_page_continues_in_tables_of_whole_groups_that_stay_legible(tmp_path: Path) -> None:
+    """Eight schools × four waves printed 37 numeric columns on one landscape page at 7 pt, headers broken
+    letter by letter ('meti ng 1'); now the groups continue in further tables, each with the codes."""
+    table = _split_by_school_and_wave()
+    path = tmp_path / "frequenties.docx"
+    export_table([table], path, language="nl", chart=True)
+    document = docx.Document(str(path))
+    word_tables = document.tables
+    assert len(word_tables) > 1
+    spanners_seen: list[str] = []
+    for word_table in word_tables:
+        sizes = {int(sz.get(qn("w:val"))) for sz in word_table._tbl.iter(qn("w:sz"))}
+        assert min(sizes, default=20) >= 16, sizes  # at least 8 pt (no size: the style's 10 pt)
+        assert [row.cells[0].text for row in word_table.rows[-len(CODES) :]] == CODES
+        spanners_seen += [c.text for c in word_table.rows[0].cells if c.text.startswith("school ")]
+    # Every school once, in order (merged cells repeat in python-docx, so deduplicate in order).
+    assert list(dict.fromkeys(spanners_seen)) == [g.label for g in table.groups]
+    captions = [p.text for p in document.paragraphs if p.text.startswith("Codefrequenties")]
+    assert captions[0] == "Codefrequenties" and all(c == "Codefrequenties (vervolg)" for c in captions[1:])
+    assert len(document.inline_shapes) == 1  # one chart, of the documents column
+
+
+def test_a_wide_table_without_groups_still_keeps_one_table() -> None:
+    names = tuple(f"Code {i}" for i in range(40))
+    table = Table("Big", "Code", names, tuple(TableRow(n, tuple(range(40))) for n in names), ("int",) * 40, shaded=True)
+    assert table.column_parts(13) == (table,)
