@@ -15,7 +15,7 @@ MESSAGES: dict[str, M] = {
     "note.label.set": M(en="set {name!r}", nl="codeset {name!r}"),
     "note.label.user": M(en="user {name}", nl="gebruiker {name}"),
     "note.label.variable": M(en="variable {name!r}", nl="variabele {name!r}"),
-    "note.label.case": M(en="case {name}", nl="casus {name}"),
+    "note.label.case": M(en="case {name!r}", nl="casus {name!r}"),
     "note.label.source": M(en="source {name}", nl="bron {name}"),
     "note.label.coding_in": M(en="a coding in {name}", nl="een codering in {name}"),
     "note.label.note": M(en="note {name}", nl="notitie {name}"),

@@ -255,9 +255,10 @@ class _Store:
         taken: set[str] = set()
         for number, case in enumerate(self.content.cases, 1):
             name = _unique(case.name or f"case {number}", taken)
+            label = say("note.label.case", name=name)  # one label for every note about this case
             participant = Participant(
                 name=name,
-                guid=self.fresh(case.guid, say("note.label.case", name=repr(name))),
+                guid=self.fresh(case.guid, label),
                 description=case.description,
             )
             self.session.add(participant)
@@ -267,7 +268,7 @@ class _Store:
                 case.values,
                 AttributeScope.PARTICIPANT,
                 {"participant_id": participant.id},
-                say("note.label.case", name=name),
+                label,
             )
             self.result.counts["participants"] += 1
 
