@@ -183,7 +183,7 @@ class TeamActions(TaskActions):
         The plan shown may be stale (the analysis window, or another program,
         can change the project while the preview is open): when the plan made
         under the write lock differs, nothing is merged and the new preview is
-        shown. The backup is made only when something is merged.
+        shown. The backup is made only when something is to be merged.
         """
         from lobcoder.teamwork.merge import merge_other
 
@@ -195,7 +195,7 @@ class TeamActions(TaskActions):
         now = backups.clock()
         made: list[BackupResult | None] = []
 
-        def backup() -> None:  # in the worker, under the write lock: the backup is the state merged into
+        def backup() -> None:  # in the worker, before the write lock (again under it if someone wrote meanwhile)
             made.append(backups.make(store, BEFORE_MERGE, now))
 
         def work(_progress: ProgressCallback, _cancelled: CancelCheck) -> MergeOutcome:

@@ -14,6 +14,7 @@ import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from lobcoder.editing.base import Command
 from lobcoder.editing.merge_apply import MergeCoding
@@ -22,8 +23,12 @@ from lobcoder.editing.merge_plan import MergePlan, plan_merge
 from lobcoder.errors import FileProblem, StorageProblem
 from lobcoder.i18n.said import say
 from lobcoder.refi.qdpx_import import import_qdpx
+from lobcoder.storage.commit_watch import CommitWatch
 from lobcoder.storage.leftovers import partial_path
 from lobcoder.storage.project import EXTENSION, ProjectStore, remove_project_file
+
+if TYPE_CHECKING:
+    import sqlite3
 
 ProgressCallback = Callable[[int, int, str], None]
 CancelCheck = Callable[[], bool]
@@ -125,28 +130,54 @@ def merge_other(
     before: Callable[[], None] | None = None,
     expected: MergePlan | None = None,
 ) -> MergeOutcome:
-    """Plan and apply in one write transaction, so nothing can change in between (the CLI and the window).
+    """Plan, back up and apply so that the plan applied is the plan for the project as it is merged into.
 
-    The plan is made once, inside the transaction that applies it, against the
-    project as it is under the write lock. With ``expected`` (the plan the
-    user was shown), a fresh plan that differs from it is not applied: the
-    outcome is ``stale`` and carries the fresh plan to show instead. ``before``
-    (a backup) is called between planning and applying, unless nothing is
-    applied: it reads the project through a connection of its own (the lock
-    taken, nothing yet written, does not stop readers), so the backup is the
-    very state merged into.
+    With ``expected`` (the plan the user was shown), a plan that differs from
+    it is not applied: the outcome is ``stale`` and carries the new plan to
+    show instead. ``before`` (a backup) is made only when something is to be
+    merged, and must hold the very state merged into.
+
+    Planning (a second or more) and the backup (seconds on a large project)
+    only read, so they run before the write lock is taken: under the lock, a
+    window's action meanwhile would wait and could give up (SQLite's 5 s busy
+    timeout). Just before them, the transaction's own connection notes the
+    project's version (:class:`CommitWatch`); under the lock it asks whether
+    any other connection committed since. If none did, the project under the
+    lock is the one planned for and backed up, and the plan is applied as it
+    is: the lock is held only for the insert. If one did (another window
+    wrote meanwhile), that write is in neither the plan nor the backup: the
+    plan is made again under the lock (and compared with ``expected`` again,
+    so nothing the user did not see is applied), and the backup is made again
+    under it, since a restore of the first backup would silently lose that
+    write. A merge that turns stale only then leaves a backup with nothing
+    merged: harmless, it rotates out with the other before-merge backups.
     """
-    # Read-only: nothing to add (or a stale plan) is an answer; anything to add is refused as transaction() would.
-    with store.read() if store.read_only else store.transaction() as session:
-        plan = plan_merge(session, other, source)
+    if store.read_only:  # a plan is an answer; adding to a read-only project is refused as transaction() would
+        with store.read() as session:
+            plan = plan_merge(session, other, source)
+        stale = expected is not None and plan != expected
+        if stale or not plan.changes_anything:
+            return MergeOutcome(plan, stale=stale)
+        raise StorageProblem(store.path, StorageProblem.READ_ONLY, say("problem.read_only"))
+    watch = CommitWatch()
+    planned: list[MergePlan] = []
+
+    def plan_and_back_up(connection: sqlite3.Connection) -> None:  # before the write lock
+        watch.start(connection)  # first, so a commit during the plan or the backup is seen
+        with store.read() as session:
+            planned.append(plan_merge(session, other, source))
+        if before is not None and planned[0].changes_anything and (expected is None or planned[0] == expected):
+            before()
+
+    with store.transaction(before_lock=plan_and_back_up) as session:
+        written_meanwhile = watch.changed(session)
+        plan = plan_merge(session, other, source) if written_meanwhile else planned[0]
         if expected is not None and plan != expected:
             return MergeOutcome(plan, stale=True)
         if not plan.changes_anything:
             return MergeOutcome(plan)
-        if store.read_only:
-            raise StorageProblem(store.path, StorageProblem.READ_ONLY, say("problem.read_only"))
-        if before is not None:
-            before()
+        if before is not None and written_meanwhile:
+            before()  # the state merged into is not the one backed up: back it up, under the lock
         command = MergeCoding(plan)
         inverse = command.apply(session)
     return MergeOutcome(plan, command, inverse)

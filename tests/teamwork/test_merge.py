@@ -305,10 +305,10 @@ def test_a_code_name_under_another_parent_is_added_as_a_new_code(project: Projec
         assert top is not None
 
 
-def test_merge_file_plans_once_under_the_write_lock_and_backs_up_the_state_merged_into(
+def test_merge_file_plans_once_and_backs_up_the_state_merged_into_without_the_write_lock(
     project: ProjectStore, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """The CLI's merge made its plan twice (to decide on the backup, then to apply): now once, in the transaction."""
+    """The CLI's merge plans once; the plan and the backup are made before the write lock, of the state merged into."""
     import sqlite3
 
     import lobcoder.teamwork.merge as merge
@@ -320,7 +320,7 @@ def test_merge_file_plans_once_under_the_write_lock_and_backs_up_the_state_merge
 
     def counting(session, other, source=""):  # type: ignore[no-untyped-def]
         plan = real_plan(session, other, source)
-        # Under the write lock: another connection cannot start writing.
+        # Not under the write lock: another connection could start writing (it would be seen; see merge_other).
         other_writer = sqlite3.connect(project.path, timeout=0)
         try:
             other_writer.execute("BEGIN IMMEDIATE")
@@ -336,15 +336,15 @@ def test_merge_file_plans_once_under_the_write_lock_and_backs_up_the_state_merge
         before = len(codings(session))
     seen: list[int] = []
 
-    def backup() -> None:  # reads the project through its own connection while the lock is held
+    def backup() -> None:  # reads the project through its own connection, before the lock is taken
         with sqlite3.connect(project.path) as reader:
             seen.append(reader.execute("SELECT count(*) FROM codings").fetchone()[0])
 
     plan = merge.merge_file(project, tmp_path / "ilse.lobcoder", backup)
-    assert len(plan.codings) == 1 and planned == [True]
+    assert len(plan.codings) == 1 and planned == [False]
     assert seen == [before]  # the backup saw the project as it was merged into, not yet merged
     with project.read() as session:
         assert len(codings(session)) == before + 1
     planned.clear()
     again = merge.merge_file(project, tmp_path / "ilse.lobcoder", backup)
-    assert not again.changes_anything and planned == [True] and seen == [before]  # nothing added: no backup
+    assert not again.changes_anything and planned == [False] and seen == [before]  # nothing added: no backup

@@ -1,0 +1,102 @@
+"""The backup before a merge is made without the write lock, so the window can write meanwhile, and is of the
+state merged into."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from lobcoder.storage.backups import BEFORE_MERGE, create_backup, list_backups
+from lobcoder.storage.project import ProjectStore
+from lobcoder.teamwork.merge import merge_other, preview_file
+from lobcoder.teamwork.sample import choose_named
+from tests.teamwork.helpers import build_project, code_as
+
+RENAMED = "SELECT name FROM documents WHERE name LIKE 'Interview 4%'"
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> ProjectStore:
+    store = build_project(tmp_path / "main.lobcoder")
+    yield store
+    store.close()
+
+
+def _rows(path: Path, sql: str) -> list[tuple[object, ...]]:
+    connection = sqlite3.connect(path)
+    try:
+        return connection.execute(sql).fetchall()
+    finally:
+        connection.close()
+
+
+def _ilse_copy(project: ProjectStore, path: Path) -> Path:
+    from lobcoder.teamwork.copy import prepare_copy
+
+    with project.read() as session:
+        chosen = choose_named(session, ["Interview 2"])
+    prepare_copy(project, path, [c.document_id for c in chosen], blind=True)
+    with ProjectStore.open(path) as copy:
+        code_as(copy, "Ilse", "Interview 2", "Keuze", "de mentor hielp me kiezen")
+    return path
+
+
+def test_the_window_can_write_while_the_backup_is_made_and_the_backup_holds_that_write(
+    project: ProjectStore, tmp_path: Path
+) -> None:
+    preview = preview_file(project, _ilse_copy(project, tmp_path / "ilse.lobcoder"))
+    made: list[Path] = []
+
+    def backup() -> None:
+        result = create_backup(project.path, BEFORE_MERGE)
+        assert result.backup is not None
+        made.append(result.backup.path)
+        if len(made) == 1:  # the window renames another interview as the first backup is finished, before the lock
+            window = sqlite3.connect(project.path, timeout=0)  # no waiting: a held write lock fails at once
+            try:
+                window.execute("BEGIN IMMEDIATE")
+                window.execute("UPDATE documents SET name = 'Interview 4 (herzien)' WHERE name = 'Interview 4'")
+                window.execute("COMMIT")
+            finally:
+                window.close()
+
+    outcome = merge_other(project, preview.other, preview.plan.source, backup, preview.plan)
+
+    assert not outcome.stale and outcome.command is not None
+    # The write landed during the first backup, so it was made again under the lock: the last backup is the
+    # state merged into, with the new name and without Ilse's coding.
+    assert len(made) == 2 and {b.path for b in list_backups(project.path)} >= set(made)
+    assert _rows(made[0], RENAMED) == [("Interview 4",)]  # the first backup misses the write
+    assert _rows(made[-1], RENAMED) == [("Interview 4 (herzien)",)]
+    assert _rows(made[-1], "SELECT count(*) FROM codings") == [(4,)]
+    assert _rows(project.path, RENAMED) == [("Interview 4 (herzien)",)]
+    assert _rows(project.path, "SELECT count(*) FROM codings") == [(5,)]
+
+
+def test_without_a_write_meanwhile_one_backup_is_made_of_the_state_merged_into(
+    project: ProjectStore, tmp_path: Path
+) -> None:
+    preview = preview_file(project, _ilse_copy(project, tmp_path / "ilse.lobcoder"))
+    made: list[Path] = []
+    free: list[bool] = []
+
+    def backup() -> None:
+        other = sqlite3.connect(project.path, timeout=0)
+        try:  # nobody holds the write lock while the backup is made
+            other.execute("BEGIN IMMEDIATE")
+            other.execute("ROLLBACK")
+            free.append(True)
+        finally:
+            other.close()
+        result = create_backup(project.path, BEFORE_MERGE)
+        assert result.backup is not None
+        made.append(result.backup.path)
+
+    outcome = merge_other(project, preview.other, preview.plan.source, backup, preview.plan)
+
+    assert not outcome.stale and outcome.command is not None
+    assert free == [True] and len(made) == 1
+    assert _rows(made[0], "SELECT count(*) FROM codings") == [(4,)]
+    assert _rows(project.path, "SELECT count(*) FROM codings") == [(5,)]
