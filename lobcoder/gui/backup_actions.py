@@ -18,6 +18,8 @@ from lobcoder.gui.leftover_check import LeftoverCheck
 from lobcoder.storage.backups import (
     Backup,
     BackupResult,
+    CancelCheck,
+    ProgressCallback,
     backup_folder,
     create_backup,
     daily_backup,
@@ -69,19 +71,19 @@ class BackupActions(QObject):
             )
         self.leftovers.project_opened(store.path)
 
-    def before(self, reason: str) -> None:
-        """Back the open project up before a codebook import (the action goes on if this fails)."""
-        store = self.window.store
-        if store is not None:
-            self.report(self.make(store, reason, self.clock()))
-
     @staticmethod
-    def make(store: ProjectStore, reason: str, now: datetime | None) -> BackupResult | None:
+    def make(
+        store: ProjectStore,
+        reason: str,
+        now: datetime | None,
+        progress: ProgressCallback | None = None,
+        cancelled: CancelCheck | None = None,
+    ) -> BackupResult | None:
         """Back ``store`` up for ``reason`` (None: read-only, nothing to back up); Qt-free, so a worker may call it.
 
-        Give the result to :meth:`report` on the GUI thread.
+        Give the result to :meth:`report` on the GUI thread. Raises ``Cancelled`` when ``cancelled()`` turns true.
         """
-        return None if store.read_only else create_backup(store.path, reason, now)
+        return None if store.read_only else create_backup(store.path, reason, now, progress, cancelled)
 
     # -- restore ------------------------------------------------------------------
 

@@ -13,13 +13,15 @@ from PySide6.QtWidgets import QDialog, QFileDialog, QInputDialog, QMessageBox
 
 from lobcoder.codebook.builtin import LANGUAGES, create_project_with_codebook, load_builtin_codebook
 from lobcoder.codebook.write import CODEBOOK_FORMATS, write_codebook
+from lobcoder.editing.base import Command
 from lobcoder.editing.codebook_import import CodebookImportPlan, ImportCodebook, plan_codebook_import
-from lobcoder.errors import LobcoderError
+from lobcoder.errors import Cancelled, LobcoderError
 from lobcoder.gui.background_task import TaskActions
 from lobcoder.gui.failures import error_text
 from lobcoder.gui.i18n import available_languages, system_language
+from lobcoder.gui.workers import CancelCheck, ProgressCallback
 from lobcoder.i18n.said import Said
-from lobcoder.storage.backups import BEFORE_CODEBOOK_IMPORT
+from lobcoder.storage.backups import BEFORE_CODEBOOK_IMPORT, BackupResult
 from lobcoder.storage.project import EXTENSION
 
 if TYPE_CHECKING:
@@ -191,24 +193,62 @@ class ExchangeActions(TaskActions):
             return None
         current = {code.guid.lower(): code for code in self.window.codes_by_id.values()}
         dialog = CodebookImportDialog(path, plan, notes, current, self.window)
-        dialog.accepted.connect(partial(self.apply_codebook_plan, plan))
+        dialog.accepted.connect(partial(self.apply_codebook_plan, plan, path))
         self._keep("plan_dialog", dialog)
         dialog.open()
         return dialog
 
-    def apply_codebook_plan(self, plan: CodebookImportPlan) -> bool:
-        """Carry out ``plan`` as one undoable action and select the first new code."""
-        stack = self.window.undo_stack
-        if stack is None or not (plan.added or plan.updated):
+    def apply_codebook_plan(self, plan: CodebookImportPlan, path: Path | None = None) -> bool:
+        """Back up, then carry out ``plan`` in the background as one undoable action; select the first new code.
+
+        The backup takes seconds on a large project, so it runs in the worker
+        with the import, with progress and Cancel: a cancel (during the backup
+        or before the import's transaction) changes nothing in the project.
+        Returns whether the task was started.
+        """
+        store, stack = self.window.store, self.window.undo_stack
+        if store is None or stack is None or not (plan.added or plan.updated):
             return False
-        self.window.menu_actions.backups.before(BEFORE_CODEBOOK_IMPORT)
-        if not stack.execute(ImportCodebook(plan)):
+        if self._busy():
+            self._status(self.tr("Another task is still running; import the codebook again when it has finished."))
             return False
-        if plan.added and (found := self.window.code_id_for_guid(plan.added[0].guid)) is not None:
-            self.window.select_code(found)
-        added = self.tr("%n new code(s)", "", len(plan.added))
-        updated = self.tr("%n updated", "", len(plan.updated))
-        self._status(self.tr("Codebook imported: {0}, {1}").format(added, updated))
+        backups = self.window.menu_actions.backups
+        now = backups.clock()
+        made: list[BackupResult | None] = []
+        command = ImportCodebook(plan)
+        backing_up, importing = self.tr("Backing up the project first…"), self.tr("Adding the codes…")
+
+        def work(progress: ProgressCallback, cancelled: CancelCheck) -> Command:
+            def copying(done: int, total: int, _label: str) -> None:
+                progress(done, total, backing_up)
+
+            made.append(backups.make(store, BEFORE_CODEBOOK_IMPORT, now, copying, cancelled))
+            if cancelled():
+                raise Cancelled("codebook import cancelled")
+            progress(0, 0, importing)
+            with store.transaction() as session:
+                return command.apply(session)
+
+        def report_backup(*_ended: object) -> None:  # also when the import failed or was cancelled after it
+            while made:
+                backups.report(made.pop(0))
+
+        def done(inverse: Command) -> None:
+            report_backup()
+            if self.window.undo_stack is stack:
+                stack.record(command, inverse)
+            if plan.added and (found := self.window.code_id_for_guid(plan.added[0].guid)) is not None:
+                self.window.select_code(found)
+            added = self.tr("%n new code(s)", "", len(plan.added))
+            updated = self.tr("%n updated", "", len(plan.updated))
+            self._status(self.tr("Codebook imported: {0}, {1}").format(added, updated))
+
+        title = self.tr("Import codebook")
+        label = self.tr("Importing {0}…").format(path.name) if path is not None else self.tr("Importing the codebook…")
+        self._start(title, label, work, done)
+        if self.task is not None:
+            self.task.worker.signals.failed.connect(report_backup)
+            self.task.worker.signals.cancelled.connect(report_backup)
         return True
 
     # -- new project with the research codebook --------------------------------

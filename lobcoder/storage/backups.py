@@ -22,11 +22,12 @@ import os
 import re
 import shutil
 import sqlite3
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-from lobcoder.errors import ProjectError, ProjectExistsError
+from lobcoder.errors import Cancelled, ProjectError, ProjectExistsError
 from lobcoder.i18n.said import Said, say
 
 DAILY = "daily"
@@ -36,6 +37,11 @@ BEFORE_MERGE = "before-merge"
 BEFORE_CODEBOOK_IMPORT = "before-codebook-import"
 BEFORE_RESTORE = "before-restore"
 DAMAGED = "damaged"  # a raw copy of a project that failed its check, made before a restore; never rotated
+
+ProgressCallback = Callable[[int, int, str], None]
+CancelCheck = Callable[[], bool]
+_PAGES_PER_STEP = 1024  # a cancellable backup copies 4 MB (at 4 KB pages) between checks
+_OPS_PER_CHECK = 100_000  # SQLite virtual-machine steps between cancel checks of the integrity check
 
 KEEP_DAILY = 10
 KEEP_PER_EVENT = 5
@@ -120,28 +126,46 @@ def _connect(path: Path) -> sqlite3.Connection:
     return sqlite3.connect(f"{path.resolve().as_uri()}?mode={'rw' if writable else 'ro'}", uri=True)
 
 
-def check_project(path: str | Path) -> str | None:
-    """None when ``PRAGMA quick_check`` finds ``path`` sound, else the first problem it names."""
+def check_project(path: str | Path, cancelled: CancelCheck | None = None) -> str | None:
+    """None when ``PRAGMA quick_check`` finds ``path`` sound, else the first problem it names.
+
+    Raises:
+        Cancelled: ``cancelled()`` turned true during the check.
+    """
     try:
         connection = _connect(Path(path))
         try:
+            if cancelled is not None:
+                connection.set_progress_handler(lambda: int(cancelled()), _OPS_PER_CHECK)  # non-zero interrupts
             rows = connection.execute("PRAGMA quick_check").fetchall()
         finally:
             connection.close()
     except sqlite3.Error as exc:
+        if cancelled is not None and cancelled():
+            raise Cancelled("backup cancelled") from exc
         return str(exc).splitlines()[0] if str(exc) else type(exc).__name__
     if rows and rows[0][0] == "ok":
         return None
     return str(rows[0][0]) if rows else "no answer from the integrity check"
 
 
-def _copy_database(source: Path, target: Path) -> None:
-    """Copy ``source`` into ``target`` with SQLite's online backup API."""
+def _copy_database(
+    source: Path, target: Path, progress: ProgressCallback | None = None, cancelled: CancelCheck | None = None
+) -> None:
+    """Copy ``source`` into ``target`` with SQLite's online backup API (in steps when watched)."""
+
+    def step(_status: int, remaining: int, total: int) -> None:
+        if cancelled is not None and cancelled():
+            raise Cancelled("backup cancelled")  # aborts the copy
+        if progress is not None:
+            progress(total - remaining, total, "")
+
+    watched = progress is not None or cancelled is not None
     reader = _connect(source)
     try:
         writer = sqlite3.connect(target)
         try:
-            reader.backup(writer)
+            reader.backup(writer, pages=_PAGES_PER_STEP if watched else -1, progress=step if watched else None)
             # A backup is a single file (no -wal beside it); opening it as a project turns WAL on again.
             writer.execute("PRAGMA journal_mode = DELETE")
         finally:
@@ -174,15 +198,25 @@ def _rotate(project: Path, reason: str) -> tuple[Path, ...]:
     return tuple(removed)
 
 
-def create_backup(project: str | Path, reason: str, now: datetime | None = None) -> BackupResult:
+def create_backup(
+    project: str | Path,
+    reason: str,
+    now: datetime | None = None,
+    progress: ProgressCallback | None = None,
+    cancelled: CancelCheck | None = None,
+) -> BackupResult:
     """Back up ``project`` (open or closed) for ``reason`` and rotate that reason's oldest backups out.
 
     Never raises for trouble with files: a project that fails its integrity
     check, a folder that cannot be written or a full disk give a result with
     ``problem`` set, and the existing backups are left as they were.
+    ``progress(done, total, "")`` counts database pages copied.
+
+    Raises:
+        Cancelled: ``cancelled()`` turned true; no backup was added, none rotated out.
     """
     project = Path(project)
-    problem = check_project(project)
+    problem = check_project(project, cancelled)
     if problem is not None:
         return BackupResult(None, say("problem.backup.integrity", project=project, reason=problem))
     folder = backup_folder(project)
@@ -191,11 +225,13 @@ def create_backup(project: str | Path, reason: str, now: datetime | None = None)
         folder.mkdir(exist_ok=True)
         target = _free_name(folder, _now(now).strftime(_STAMP), reason)
         partial.unlink(missing_ok=True)
-        _copy_database(project, partial)
+        _copy_database(project, partial, progress, cancelled)
         partial.replace(target)
-    except (OSError, sqlite3.Error) as exc:
+    except (OSError, sqlite3.Error, Cancelled) as exc:
         with contextlib.suppress(OSError):  # the folder may be a file, or gone
             partial.unlink(missing_ok=True)
+        if isinstance(exc, Cancelled):
+            raise
         return BackupResult(None, say("problem.backup.cannot_write", folder=folder, reason=str(exc).splitlines()[0]))
     created = next(b for b in list_backups(project) if b.path == target)
     return BackupResult(created, None, _rotate(project, reason))

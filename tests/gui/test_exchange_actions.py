@@ -79,6 +79,12 @@ def _exchange(win: MainWindow) -> ExchangeActions:
     return win.menu_actions.exchange
 
 
+def _wait_for_task(qtbot, win: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    task = _exchange(win).task
+    assert task is not None
+    qtbot.waitUntil(lambda: task.ended, timeout=10000)
+
+
 def _save_as(monkeypatch, path: Path, chosen_filter: str = "") -> None:
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *_a, **_k: (str(path), chosen_filter))
 
@@ -212,7 +218,9 @@ def reasons(project: Path) -> list[str]:
     return [b.reason for b in list_backups(project)]
 
 
-def test_import_codebook_shows_the_plan_then_adds_codes_as_one_undoable_action(monkeypatch, tmp_path, window) -> None:
+def test_import_codebook_shows_the_plan_then_adds_codes_as_one_undoable_action(
+    qtbot, monkeypatch, tmp_path, window
+) -> None:
     path = _incoming(tmp_path)
     before_rows, before_tree = _code_rows(window), _tree_names(window)
     _open(monkeypatch, path)
@@ -233,6 +241,7 @@ def test_import_codebook_shows_the_plan_then_adds_codes_as_one_undoable_action(m
     assert window.store is not None and BEFORE_CODEBOOK_IMPORT not in reasons(window.store.path)
 
     dialog.accept()
+    _wait_for_task(qtbot, window)  # the backup and the import run in the background
     assert reasons(window.store.path).count(BEFORE_CODEBOOK_IMPORT) == 1
     after_tree = _tree_names(window)
     assert after_tree == [*before_tree, "Communicatie", "  Overleg"]
@@ -417,7 +426,7 @@ def test_exchange_needs_an_open_project(monkeypatch, qtbot, tmp_path) -> None:
     assert shown == ["Open or create a project first."] * 3
 
 
-def test_a_renamed_code_shows_its_old_and_new_name(tmp_path, window) -> None:
+def test_a_renamed_code_shows_its_old_and_new_name(qtbot, tmp_path, window) -> None:
     path = tmp_path / "renamed.qdc"
     renamed = CodebookCode(guid=LEREN_GUID, name="Samen leren", color="#e69f00", definition="Leren in het team.")
     write_qdc(Codebook(codes=(renamed,)), path)
@@ -429,6 +438,7 @@ def test_a_renamed_code_shows_its_old_and_new_name(tmp_path, window) -> None:
         "changes the name ‘Collectief leren’ → ‘Samen leren’, the definition",
     ]
     dialog.accept()
+    _wait_for_task(qtbot, window)
     assert "Samen leren" in _tree_names(window) and "Collectief leren" not in _tree_names(window)
     assert window.codes_by_id[_code_id(window, "Samen leren")].definition == "Leren in het team."
 

@@ -302,7 +302,7 @@
 <context>
     <name>ExchangeActions</name>
     <message numerus="yes">
-        <location filename="../../exchange_actions.py" line="+162"/>
+        <location filename="../../exchange_actions.py" line="+164"/>
         <source>Exported %n code(s) to {0}</source>
         <translation>
             <numerusform>Exported %n code to {0}</numerusform>
@@ -310,7 +310,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+47"/>
+        <location line="+78"/>
         <source>%n new code(s)</source>
         <translation>
             <numerusform>%n new code</numerusform>
@@ -326,7 +326,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+14"/>
+        <location line="+21"/>
         <source>The project starts with lobcoder&apos;s research codebook on career guidance (LOB): four themes and their sub-codes, %n code(s) in all, each with a definition, criteria and examples.
 
 Language of the codebook:</source>

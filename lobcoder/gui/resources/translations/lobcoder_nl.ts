@@ -498,7 +498,7 @@
 <context>
     <name>BackupActions</name>
     <message>
-        <location filename="../../backup_actions.py" line="+54"/>
+        <location filename="../../backup_actions.py" line="+56"/>
         <source>No backup made: {0}</source>
         <translation>Geen reservekopie gemaakt: {0}</translation>
     </message>
@@ -1720,7 +1720,7 @@
 <context>
     <name>ExchangeActions</name>
     <message>
-        <location filename="../../exchange_actions.py" line="+72"/>
+        <location filename="../../exchange_actions.py" line="+74"/>
         <source>lobcoder projects (*{0})</source>
         <translation>lobcoder-projecten (*{0})</translation>
     </message>
@@ -1771,11 +1771,12 @@
     </message>
     <message>
         <location line="+6"/>
+        <location line="+76"/>
         <source>Import codebook</source>
         <translation>Codeboek importeren</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="-72"/>
         <source>REFI-QDA codebooks (*.qdc);;All files (*)</source>
         <translation>REFI-QDA-codeboeken (*.qdc);;Alle bestanden (*)</translation>
     </message>
@@ -1785,7 +1786,7 @@
         <translation>Codeboek kan niet worden geïmporteerd</translation>
     </message>
     <message numerus="yes">
-        <location line="+19"/>
+        <location line="+50"/>
         <source>%n new code(s)</source>
         <translation>
             <numerusform>%n nieuwe code</numerusform>
@@ -1806,7 +1807,7 @@
         <translation>Codeboek geïmporteerd: {0}, {1}</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+14"/>
         <source>New project from research codebook</source>
         <translation>Nieuw project met onderzoekscodeboek</translation>
     </message>
@@ -1842,13 +1843,38 @@ Taal van het codeboek:</numerusform>
         <translation>REFI-QDA-projecten (*.qdpx)</translation>
     </message>
     <message>
-        <location line="-138"/>
-        <location line="+150"/>
+        <location line="-176"/>
+        <location line="+188"/>
         <source>Pseudonymising and writing {0}…</source>
         <translation>{0} wordt gepseudonimiseerd en geschreven…</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-125"/>
+        <source>Another task is still running; import the codebook again when it has finished.</source>
+        <translation>Er loopt nog een andere taak; importeer het codeboek opnieuw als die klaar is.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Backing up the project first…</source>
+        <translation>Eerst wordt een back-up van het project gemaakt…</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Adding the codes…</source>
+        <translation>De codes worden toegevoegd…</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>Importing {0}…</source>
+        <translation>{0} wordt geïmporteerd…</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Importing the codebook…</source>
+        <translation>Het codeboek wordt geïmporteerd…</translation>
+    </message>
+    <message>
+        <location line="+93"/>
         <source>Writing {0}…</source>
         <translation>{0} wordt geschreven…</translation>
     </message>
