@@ -55,7 +55,10 @@ def register(commands: argparse._SubParsersAction) -> None:
     export.add_argument("--out", type=Path, required=True, help="FILE.qdpx")
     export.add_argument("--json", action="store_true")
     export.add_argument(
-        "--language", choices=["en", "nl"], default="en", help="with --pseudonymise: coders become Coder/Codeur 1, 2..."
+        "--language",
+        choices=["en", "nl"],
+        default="en",
+        help="language of the messages; with --pseudonymise: coders become Coder/Codeur 1, 2...",
     )
     add_flag(export)
     export.set_defaults(handler=cmd_project_export)
@@ -118,10 +121,10 @@ def cmd_project_export(args: argparse.Namespace) -> int:
         report = export_qdpx(source.store, args.out)
     if args.json:
         print_json(report)
-    else:
-        print(f"Wrote {args.out}")
-        for note in getattr(report, "notes", ()):
-            print(f"note: {note}")
+    else:  # --json stays English, for scripts
+        print(message("cli.wrote", args.language, path=args.out))
+        for note in report.notes:
+            print(message("cli.note", args.language, note=note.text(args.language)))
     return 0
 
 

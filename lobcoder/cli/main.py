@@ -18,6 +18,7 @@ from collections.abc import Sequence
 
 from lobcoder import __version__
 from lobcoder.cli.output import error
+from lobcoder.cli.usage_language import language_asked, usage_messages_in
 from lobcoder.errors import LobcoderError
 
 EXIT_OK = 0
@@ -93,8 +94,11 @@ def _command_of(argv: Sequence[str]) -> str:
 
 
 def run_cli(argv: Sequence[str]) -> int:
-    parser = build_parser(_command_of(argv))
-    args = parser.parse_args(list(argv))
+    command = _command_of(argv)
+    parser = build_parser(command)
+    # A usage error of `... --language nl` is worded in Dutch (transcripts: --language is the proofing language).
+    with usage_messages_in("en" if command == "transcripts" else language_asked(argv)):
+        args = parser.parse_args(list(argv))
     if not getattr(args, "handler", None):
         parser.print_help()
         return EXIT_ERROR
