@@ -26,6 +26,12 @@ class CommitWatch:
         self._version = int(connection.execute("PRAGMA data_version").fetchone()[0])
 
     def changed(self, session: Session) -> bool:
-        """True if another connection committed since :meth:`start` (or it was never started)."""
+        """True if another connection committed since :meth:`start`, or if it was never started.
+
+        A server database never runs ``before_lock`` (``ProjectStore.transaction``), so there the answer is
+        always True and nothing SQLite-specific is asked.
+        """
+        if self._version is None:
+            return True
         now = session.connection().exec_driver_sql("PRAGMA data_version").scalar_one()
-        return self._version is None or int(now) != self._version
+        return int(now) != self._version

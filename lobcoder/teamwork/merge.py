@@ -151,6 +151,7 @@ def merge_other(
     under it, since a restore of the first backup would silently lose that
     write. A merge that turns stale only then leaves a backup with nothing
     merged: harmless, it rotates out with the other before-merge backups.
+    A server database runs no ``before_lock``: there both are made under the lock.
     """
     if store.read_only:  # a plan is an answer; adding to a read-only project is refused as transaction() would
         with store.read() as session:

@@ -100,3 +100,12 @@ def test_without_a_write_meanwhile_one_backup_is_made_of_the_state_merged_into(
     assert free == [True] and len(made) == 1
     assert _rows(made[0], "SELECT count(*) FROM codings") == [(4,)]
     assert _rows(project.path, "SELECT count(*) FROM codings") == [(5,)]
+
+
+def test_a_watch_never_started_says_changed_without_asking_sqlite(project: ProjectStore) -> None:
+    """A server database never runs before_lock: the plan and backup are then made under the lock, as before."""
+    from lobcoder.storage.commit_watch import CommitWatch
+
+    with project.transaction() as session:
+        session.connection().exec_driver_sql("SELECT 1")
+        assert CommitWatch().changed(session)
