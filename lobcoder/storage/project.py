@@ -26,6 +26,7 @@ from sqlalchemy.pool import NullPool
 
 from lobcoder import __version__
 from lobcoder.errors import (
+    LobcoderError,
     NotAProjectError,
     ProjectError,
     ProjectExistsError,
@@ -150,6 +151,10 @@ def remove_project_file(path: str | Path) -> None:
     remove_sidecars(path)
 
 
+class NotOnServer(LobcoderError):
+    """What a project file can do and a project on a database server cannot do yet (``storage/server.py``)."""
+
+
 class ProjectStore:
     """An open project file. Thread-safe: each transaction gets its own connection."""
 
@@ -260,15 +265,21 @@ class ProjectStore:
 
     def backup_to(self, target: str | Path) -> None:
         """Write a consistent copy of the whole project file to ``target`` (while it stays open)."""
+        self._file_only("a copy")
         _backup(self.engine, Path(target))
 
     def compact(self) -> None:
         """Rewrite the file without free pages, so that deleted text cannot be read back from it."""
+        self._file_only("compacting")
         connection = self.engine.raw_connection()
         try:
             connection.driver_connection.execute("VACUUM")  # type: ignore[union-attr]
         finally:
             connection.close()
+
+    def _file_only(self, what: str) -> None:
+        if self.engine.dialect.name != "sqlite":
+            raise NotOnServer(f"{what} of a project on a database server is not supported yet (docs/POSTGRESQL.md)")
 
     def __enter__(self) -> ProjectStore:
         return self

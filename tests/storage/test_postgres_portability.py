@@ -45,8 +45,9 @@ from lobcoder.services.codes import code_counts, create_code, get_code, list_cod
 from lobcoder.services.codings import add_coding, coded_share, codings_for_document, resize_coding, segments
 from lobcoder.services.documents import get_document, list_documents, list_speakers, project_info
 from lobcoder.services.memos import MemoTarget, get_memo, set_memo
-from lobcoder.storage.project import ProjectStore
+from lobcoder.storage.project import NotOnServer, ProjectStore
 from lobcoder.suggest.store import latest_model, load_cached, save_cached, save_model
+from lobcoder.teamwork.copy import prepare_copy
 from lobcoder.teamwork.merge import merge_other, read_other
 
 POSTGRES_URL = os.environ.get("LOBCODER_TEST_POSTGRES_URL")
@@ -477,3 +478,17 @@ def test_a_writer_that_waits_too_long_on_postgresql_is_told_the_project_is_locke
         thread.join()
     with server_store.read() as session:
         assert [code.name for code in list_codes(session)] == ["Eerst"]
+
+
+def test_a_copy_for_a_second_coder_of_a_server_project_is_refused_plainly(
+    server_store: ProjectStore, tmp_path: Path
+) -> None:
+    import_files(server_store, _write_files(tmp_path / "in"))
+    with server_store.read() as session:
+        ids = [d.id for d in list_documents(session)]
+    before = sorted(tmp_path.iterdir())
+    with pytest.raises(NotOnServer, match="not supported yet"):
+        prepare_copy(server_store, tmp_path / "second coder.lobcoder", ids)
+    with pytest.raises(NotOnServer, match="not supported yet"):
+        server_store.compact()
+    assert sorted(tmp_path.iterdir()) == before  # no file, no half-written copy
