@@ -16,7 +16,7 @@ import zipfile
 import zlib
 from pathlib import Path
 
-from sqlalchemy.exc import DBAPIError
+from sqlalchemy.exc import DBAPIError, OperationalError
 
 from lobcoder.errors import FileProblem, LobcoderError, StorageProblem
 from lobcoder.i18n.said import say
@@ -86,6 +86,13 @@ def explain(error: BaseException, path: str | Path | None = None) -> LobcoderErr
     """
     if isinstance(error, LobcoderError):
         return error
+    if isinstance(error, OperationalError) and not isinstance(error.orig, sqlite3.Error):
+        # A database server's driver (docs/POSTGRESQL.md): unreachable, connection lost, shut down.
+        reason = first_line(error.orig) if isinstance(error.orig, BaseException) else first_line(error)
+        if getattr(error.orig, "sqlstate", None) != "55P03":
+            return StorageProblem(
+                path or "database", StorageProblem.UNREADABLE, say("problem.could_not_use", reason=reason)
+            )
     if isinstance(error, DBAPIError) and isinstance(error.orig, BaseException):
         return explain(error.orig, path)
     where = path if path is not None else "file"

@@ -492,3 +492,15 @@ def test_a_copy_for_a_second_coder_of_a_server_project_is_refused_plainly(
     with pytest.raises(NotOnServer, match="not supported yet"):
         server_store.compact()
     assert sorted(tmp_path.iterdir()) == before  # no file, no half-written copy
+
+
+def test_a_server_that_cannot_be_reached_is_a_one_line_problem(tmp_path: Path) -> None:
+    pytest.importorskip("psycopg", reason="the PostgreSQL driver is an optional extra (pip install -e '.[postgres]')")
+    # Nothing listens on port 1: what a user sees when the server is down or the address is wrong.
+    engine = create_engine("postgresql+psycopg://nobody@127.0.0.1:1/lobcoder", poolclass=NullPool)
+    store = ProjectStore(tmp_path / "server", engine)
+    with pytest.raises(StorageProblem) as caught, store.read():
+        pass
+    assert caught.value.kind == StorageProblem.UNREADABLE
+    assert "could not be used (connection" in str(caught.value) and "\n" not in str(caught.value)
+    assert "kon niet worden gebruikt" in caught.value.text("nl")
