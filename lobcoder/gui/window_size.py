@@ -14,7 +14,7 @@ dialog on its parent within the screen.
 from __future__ import annotations
 
 from PySide6.QtCore import QMargins, QPoint, QRect, QSize, Qt
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtGui import QGuiApplication, QScreen
 from PySide6.QtWidgets import QWidget
 
 # Room for what the window manager adds around the window's own size: the
@@ -40,7 +40,7 @@ def resize_to_screen(window: QWidget, width: int, height: int) -> None:
 
     Its screen is its own (or its parent's) once known, else the primary screen.
     """
-    screen = window.screen() or QGuiApplication.primaryScreen()
+    screen = _screen_of(window)
     preferred = QSize(width, height)
     window.resize(preferred if screen is None else fitted_size(preferred, screen.availableGeometry().size()))
 
@@ -55,6 +55,11 @@ def kept_inside(area: QRect, available: QRect, frame: QMargins = FRAME_MARGINS) 
     x = max(room.left(), min(area.left(), room.right() + 1 - area.width()))
     y = max(room.top(), min(area.top(), room.bottom() + 1 - area.height()))
     return QPoint(x, y)
+
+
+def _screen_of(widget: QWidget) -> QScreen | None:
+    """The screen ``widget`` is on (or its parent's) once known, else the primary screen."""
+    return widget.screen() or QGuiApplication.primaryScreen()
 
 
 def _frame_of(window: QWidget) -> QMargins:
@@ -75,7 +80,7 @@ def keep_on_screen(window: QWidget) -> None:
     It is made smaller where it does not fit (never below what its layout
     needs) and moved inside.
     """
-    screen = window.screen() or QGuiApplication.primaryScreen()
+    screen = _screen_of(window)
     if screen is None or window.windowState() & (Qt.WindowState.WindowMaximized | Qt.WindowState.WindowFullScreen):
         return  # a maximised window is the screen's to place
     available = screen.availableGeometry()
@@ -87,7 +92,7 @@ def keep_on_screen(window: QWidget) -> None:
 
 def place_over(window: QWidget, parent: QWidget) -> None:
     """Centre ``window`` (not yet shown) on ``parent``, moved inside the screen ``parent`` is on."""
-    screen = parent.screen() or QGuiApplication.primaryScreen()
+    screen = _screen_of(parent)
     available = screen.availableGeometry() if screen is not None else None
     size = window.size() if available is None else _fitted(window, window.size(), available)
     area = QRect(QPoint(0, 0), size)
