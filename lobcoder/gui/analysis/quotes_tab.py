@@ -149,12 +149,14 @@ class QuotesTab(AnalysisTab):
         self.then_by.setEnabled(bool(self.order_by.currentData()))  # document order has no ties to break
         self.recompute()
 
-    def order_fields(self, attribute_names: tuple[str, ...]) -> list[str]:
-        """What the quotes are ordered by, as ``report quotes --order-by`` takes it: the first box, then the second."""
+    def order_fields(self) -> list[str]:
+        """What the quotes are ordered by, as ``report quotes --order-by`` takes it: the first box, then the second.
+
+        Document order is ``""``; the computation drops it and any field its data set lacks.
+        """
         first = self.order_by.currentData() or ""
         second = (self.then_by.currentData() or "") if first else ""
-        chosen = [first, second] if second and second != first else [first]
-        return [f for f in chosen if f in ORDER_FIELDS or f in attribute_names]
+        return [first, second] if second and second != first else [first]
 
     def _fill_attribution(self, attribute_names: tuple[str, ...]) -> None:
         """One checkable entry per field and attribute; what was chosen stays chosen."""
@@ -194,12 +196,12 @@ class QuotesTab(AnalysisTab):
         definitions = self.definitions.isChecked()
         attribution = self.attribution_fields()
         context = self.context.value()
-        names = self.host.dataset.attribute_names if self.host.dataset is not None else ()
-        order = self.order_fields(names)
+        order = self.order_fields()
 
         def compute(dataset: Dataset) -> tuple[QuoteResult, Table, QuoteReport]:
             # Picked first: only the quotes shown are built (see analysis/quote_report.py).
             known = [f for f in attribution if f in FIELDS or f in dataset.attribute_names]
+            order_by = [f for f in order if f in ORDER_FIELDS or f in dataset.attribute_names]
             report = picked_quote_report(
                 dataset,
                 flt,
@@ -210,7 +212,7 @@ class QuotesTab(AnalysisTab):
                 rule=rule,
                 definitions=definitions,
                 attribution=known,
-                order_by=order,
+                order_by=order_by,
             )
             shown = QuoteResult(tuple(q for g in report.groups for q in g.quotes), dataset.attribute_names)
             return shown, report.to_table(language), report  # thousands of rows: built here, not on the GUI thread
