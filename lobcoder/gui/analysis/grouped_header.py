@@ -27,7 +27,7 @@ class GroupedHeader(QHeaderView):
         # A section's new width or a scroll moves the centre of a group's label: repaint it whole.
         self.sectionResized.connect(self._repaint)
         if isinstance(parent, QAbstractScrollArea):
-            parent.horizontalScrollBar().valueChanged.connect(self._scrolled)
+            parent.horizontalScrollBar().valueChanged.connect(self._repaint)
 
     def group(self, logical_index: int) -> tuple[str, int, int] | None:
         """(label, first section, count) of the spanning header over ``logical_index``, if any."""
@@ -94,12 +94,8 @@ class GroupedHeader(QHeaderView):
         self.style().drawControl(QStyle.ControlElement.CE_Header, own, painter, self)
         painter.restore()
 
-    @Slot(int, int, int)
-    def _repaint(self, _logical_index: int, _old: int, _new: int) -> None:
-        self.viewport().update()
-
-    @Slot(int)
-    def _scrolled(self, _value: int) -> None:
+    @Slot()
+    def _repaint(self, *_: int) -> None:
         self.viewport().update()
 
 
