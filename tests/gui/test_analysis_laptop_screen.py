@@ -185,3 +185,20 @@ def test_every_tab_fits_a_1024_px_screen(qtbot, qapp, tmp_path: Path, demo24: Pa
     assert analysis.width() == room
     analysis.close()
     analysis.main_window.close()
+
+
+def test_the_busy_mark_coming_and_going_moves_nothing_on_the_export_row(qtbot, analysis: AnalysisWindow) -> None:  # type: ignore[no-untyped-def]
+    """On every tab the mark sits just right of the row's stretch, so a recompute does not shift the options."""
+
+    def places(tab: AnalysisTab) -> dict[str, int]:
+        tab.layout().activate()
+        row = tab.output
+        widgets = (row.itemAt(i).widget() for i in range(row.count()))
+        return {type(w).__name__ + str(i): w.x() for i, w in enumerate(widgets) if w is not None and w is not tab.busy}
+
+    for tab in analysis.all_tabs():
+        show_tab(qtbot, analysis, tab)
+        idle = places(tab)
+        tab.busy.show()
+        assert places(tab) == idle, type(tab).__name__  # the Quotes tab's Word layout moved left by the mark's width
+        tab.busy.hide()

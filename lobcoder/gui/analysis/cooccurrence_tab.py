@@ -237,8 +237,8 @@ class CooccurrenceTab(AnalysisTab):
         self.controls.addStretch(1)
         # The check boxes on the row of Export…, before its stretch: on one row the Dutch tab needed
         # 1,150 px, more than a 1024 px screen (all tabs now fit one).
-        self.output.insertWidget(0, self.rollup)
-        self.output.insertWidget(1, self.hide_empty)
+        self.add_output(self.rollup, before_stretch=True)
+        self.add_output(self.hide_empty, before_stretch=True)
 
         self.model = AnalysisTableModel(self)
         self.matrix = table_view(rows=False)

@@ -100,12 +100,10 @@ class QuotesTab(AnalysisTab):
         self.controls.addStretch(1)
         # The order on the row of Export…, before its stretch, and Word's layout beside Export: on the
         # controls' row the Dutch tab was wider than a laptop screen.
-        self.output.insertWidget(0, QLabel(self.tr("Order by:")))
-        self.output.insertWidget(1, self.order_by)
-        self.output.insertWidget(2, QLabel(self.tr("then")))
-        self.output.insertWidget(3, self.then_by)
-        self.output.insertWidget(5, QLabel(self.tr("Word:")))
-        self.output.insertWidget(6, self.layout_choice)
+        for widget in (QLabel(self.tr("Order by:")), self.order_by, QLabel(self.tr("then")), self.then_by):
+            self.add_output(widget, before_stretch=True)
+        self.add_output(QLabel(self.tr("Word:")))
+        self.add_output(self.layout_choice)
         self.model = AnalysisTableModel(self)
         self.table = table_view()
         self.table.setModel(self.model)

@@ -101,7 +101,7 @@ class AnalysisTab(QWidget):
         self.controls.setSpacing(8)
         # Export on a row of its own: beside a tab's controls it made the window wider than a laptop screen.
         # The busy mark is on that row too: on the fuller controls' row it made the window too wide for 1024 px.
-        output = self.output = QHBoxLayout()  # a tab may add its export options (after the stretch)
+        output = self.output = QHBoxLayout()  # a tab adds its own options with add_output
         output.addStretch(1)
         output.addWidget(self.busy)
         output.addWidget(self.pseudonymise)
@@ -114,6 +114,16 @@ class AnalysisTab(QWidget):
         layout.addLayout(output)
         layout.addWidget(self.message)
         layout.addLayout(self.body, 1)
+
+    def add_output(self, widget: QWidget, *, before_stretch: bool = False) -> None:
+        """Put ``widget`` on the row of Export…, after the widgets added before it.
+
+        Before the row's stretch (at its left), or after it: between the busy
+        mark and Pseudonymise, so the mark coming and going moves nothing else.
+        """
+        row = self.output
+        stretch = next(i for i in range(row.count()) if (item := row.itemAt(i)) is not None and item.spacerItem())
+        row.insertWidget(stretch if before_stretch else row.indexOf(self.pseudonymise), widget)
 
     # -- to implement ----------------------------------------------------------
 
