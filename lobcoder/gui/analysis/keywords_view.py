@@ -6,6 +6,7 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 from PySide6.QtGui import QFont
+from PySide6.QtWidgets import QStyledItemDelegate, QStyleOptionViewItem
 
 from lobcoder.analysis.keywords_in_context import Hit
 
@@ -61,3 +62,12 @@ class KeywordsModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             return self.tr("Characters {0} to {1} of {2}").format(hit.start, hit.end, hit.document)
         return None
+
+
+class ContextDelegate(QStyledItemDelegate):
+    """Cuts the text before the word off at its start ("…het team is goed. Het"), so the words nearest it show."""
+
+    def initStyleOption(self, option: QStyleOptionViewItem, index: Index) -> None:  # noqa: N802
+        super().initStyleOption(option, index)
+        if index.column() == KeywordsModel.BEFORE:
+            option.textElideMode = Qt.TextElideMode.ElideLeft

@@ -26,7 +26,7 @@ from lobcoder.analysis.words import WordOptions, WordResult, word_frequencies
 from lobcoder.editing.code_commands import UpdateCode
 from lobcoder.errors import NotFoundError
 from lobcoder.gui.analysis.crosstab_tab import code_choices
-from lobcoder.gui.analysis.keywords_view import HitRole, KeywordsModel
+from lobcoder.gui.analysis.keywords_view import ContextDelegate, HitRole, KeywordsModel
 from lobcoder.gui.analysis.label_column import LabelColumnFitter
 from lobcoder.gui.analysis.tab import AnalysisTab, Computation, notes_text, refill_combo, table_view, with_documents
 from lobcoder.gui.analysis.table_model import AnalysisTableModel, RowKeyRole
@@ -66,8 +66,9 @@ class WordsTab(AnalysisTab):
         self.by.addItem(self.tr("lemmas"), "lemma")
         self.by.addItem(self.tr("word forms"), "form")
         self.by.setToolTip(self.tr("Count lemmas (gesprekken counts as gesprek) or each form as written"))
-        self.code = QComboBox()
-        self.code.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.code = QComboBox()  # long code names are read in its list: the controls fit a laptop screen
+        self.code.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.code.setMinimumContentsLength(18)
         self.code.setToolTip(self.tr("Only the words inside the passages coded with this code (and its sub-codes)"))
         self.split_by = QComboBox()
         self.split_by.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
@@ -114,6 +115,7 @@ class WordsTab(AnalysisTab):
         self.hits = KeywordsModel(self)
         self.hit_list = table_view()
         self.hit_list.setModel(self.hits)
+        self.hit_list.setItemDelegate(ContextDelegate(self.hit_list))
         self.hit_list.setToolTip(self.tr("Double-click or press Enter to show the passage in its document"))
         header = self.hit_list.horizontalHeader()
         header.setSectionResizeMode(KeywordsModel.DOCUMENT, QHeaderView.ResizeMode.ResizeToContents)
