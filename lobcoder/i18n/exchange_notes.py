@@ -258,6 +258,13 @@ MESSAGES.update(
 # Exporting a .qdpx: what had to be changed to fit the file (the export report's notes).
 MESSAGES.update(
     {
+        "note.speaker_marks": M(
+            en="speakers: REFI-QDA has no speakers; a project made from this file finds the turns in the text "
+            "again and marks only the usual interviewer labels, so the interviewer marks of {names} are not carried over",
+            nl="sprekers: REFI-QDA kent geen sprekers; een project uit dit bestand vindt de beurten opnieuw in de "
+            "tekst en markeert alleen de gebruikelijke interviewerlabels, dus de interviewermarkering van {names} "
+            "gaat niet mee",
+        ),
         "note.xml_replaced": M(
             en="{label}: characters that XML cannot hold were replaced by \ufffd",
             nl="{label}: tekens die XML niet kan bevatten, zijn vervangen door \ufffd",

@@ -33,6 +33,7 @@ from lobcoder import __version__
 from lobcoder.errors import Cancelled
 from lobcoder.i18n.said import Said, say
 from lobcoder.importing.safe_zip import writing_zip
+from lobcoder.importing.speakers import is_interviewer
 from lobcoder.refi.qdc import code_element, export_guid
 from lobcoder.services.codebook_data import CodebookCode, codebook_from_project
 from lobcoder.storage.models import (
@@ -46,6 +47,7 @@ from lobcoder.storage.models import (
     Memo,
     Participant,
     ProjectSetting,
+    Speaker,
 )
 from lobcoder.storage.project import ProjectStore
 
@@ -453,6 +455,7 @@ def export_qdpx(
         for name, data in writer.texts():
             archive.writestr(name, data)
         writer.check()
+        speakers = _speaker_marks_lost(session)
     counts = writer.counts
     return ExportReport(
         path=str(path),
@@ -463,5 +466,18 @@ def export_qdpx(
         attributes=counts.get("attributes", 0),
         memos=counts.get("memos", 0),
         coders=counts.get("coders", 0),
-        notes=tuple(dict.fromkeys(writer.clean.notes)),
+        notes=tuple(dict.fromkeys(writer.clean.notes)) + speakers,
     )
+
+
+def _speaker_marks_lost(session: Session) -> tuple[Said, ...]:
+    """A note naming the speakers marked interviewer (or not) against what detection would say.
+
+    REFI-QDA has no speakers: a project made from the file finds the turns
+    in the text again and marks only the usual interviewer labels.
+    """
+    rows = session.execute(select(Speaker.name, Speaker.is_interviewer).order_by(Speaker.name))
+    differ = [name for name, marked in rows if marked != is_interviewer(name)]
+    if not differ:
+        return ()
+    return (say("note.speaker_marks", names=", ".join(differ)),)

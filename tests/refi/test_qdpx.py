@@ -31,6 +31,7 @@ from lobcoder.storage.models import (
     Document,
     Memo,
     Participant,
+    Speaker,
 )
 from lobcoder.storage.project import ProjectStore
 from lobcoder.text.normalize import normalize_text
@@ -586,3 +587,33 @@ def test_project_qde_is_unpacked_once_for_both_passes(project: ProjectStore, tmp
     assert len(sources) == 2 and all(s.raw_text and s.selections for s in sources)
     assert unpacked == sum(sizes.values())  # project.qde and each source's text, each once
     assert [s.raw_text for s in read_qdpx(out).sources] == [s.raw_text for s in sources]
+
+
+def test_export_says_which_interviewer_marks_a_project_made_from_it_loses(tmp_path: Path) -> None:
+    """Teams names the interviewer 'Marieke Jansen'; she marked her as interviewer. REFI-QDA has no
+    speakers, so a project made from the .qdpx finds the turns again and only 'Interviewer'-like labels
+    are interviewers: the export report says so, in English and Dutch, naming her."""
+    text = normalize_text(
+        "Marieke Jansen: Hoe begon je dag?\nAnna: Met koffie.\nMarieke Jansen: En daarna?\nAnna: Lesgeven.\n"
+    )
+    with ProjectStore.create(tmp_path / "p.lobcoder") as store, store.transaction() as session:
+        names = frozenset({"Interviewer", "Marieke Jansen"})
+        add_document(session, "teams", text, detect_turns(text), interviewer_names=names)
+    with ProjectStore.open(tmp_path / "p.lobcoder") as store:
+        report = export_qdpx(store, tmp_path / "p.qdpx")
+    said = [note for note in report.notes if "Marieke Jansen" in str(note)]
+    assert len(said) == 1 and "interviewer" in str(said[0]) and "Anna" not in str(said[0])
+    assert "interviewer" in said[0].text("nl") and "sprekers" in said[0].text("nl")
+    import_qdpx(tmp_path / "p.qdpx", tmp_path / "back.lobcoder")
+    with ProjectStore.open(tmp_path / "back.lobcoder") as store, store.read() as session:
+        marked = set(session.scalars(select(Speaker.name).where(Speaker.is_interviewer.is_(True))))
+    assert "Marieke Jansen" not in marked  # what the note warns about
+
+
+def test_export_has_no_speaker_note_when_only_usual_interviewer_labels_are_marked(tmp_path: Path) -> None:
+    text = normalize_text(INTERVIEW_1)
+    with ProjectStore.create(tmp_path / "p.lobcoder") as store, store.transaction() as session:
+        add_document(session, "one", text, detect_turns(text))
+    with ProjectStore.open(tmp_path / "p.lobcoder") as store:
+        report = export_qdpx(store, tmp_path / "p.qdpx")
+    assert not [note for note in report.notes if "interviewer" in str(note)]
