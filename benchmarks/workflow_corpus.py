@@ -12,7 +12,7 @@ without speakers; 5,000-12,000 words each (seeded). The text comes from
   (``Name: words`` cues), with the display names Teams/Zoom use;
 - speakers ``Interviewer`` / ``Docent`` / ``Contactpersoon`` in typed files;
 - ``attributen.csv`` as Dutch Excel writes it (semicolons, UTF-8 with BOM):
-  ``document;school;rol;meting``.
+  ``document;deelnemer;school;rol;meting`` (a teacher is one participant in three waves).
 
     python benchmarks/workflow_corpus.py /tmp/her --seed 7
     python benchmarks/workflow_corpus.py /tmp/her --scale 0.25      # a quarter of everyone, same mix
@@ -206,9 +206,10 @@ def write(folder: str | Path, sources: Sequence[Source]) -> list[Path]:
     paths = [_write(source, folder) for source in sources]
     with (folder / SHEET).open("w", encoding="utf-8-sig", newline="") as fh:
         sheet = csv.writer(fh, delimiter=";")
-        sheet.writerow(["document", "school", "rol", "meting"])
+        sheet.writerow(["document", "deelnemer", "school", "rol", "meting"])
         for s in sources:
-            sheet.writerow([s.name, s.school, s.role, s.wave or ""])
+            person = s.name.split("_")[0] if s.respondent else ""  # D07 in all three waves; notes have none
+            sheet.writerow([s.name, person, s.school, s.role, s.wave or ""])
     return paths
 
 
