@@ -23,6 +23,7 @@ from lobcoder.analysis.table import Table
 from lobcoder.analysis.units import UNITS
 from lobcoder.cli.output import error, one_line, print_json
 from lobcoder.cli.pseudonymised import add_flag, project_to_export
+from lobcoder.cli.usage_language import usage_words
 from lobcoder.errors import LobcoderError
 from lobcoder.i18n import message
 from lobcoder.i18n.said import Said, say
@@ -174,7 +175,8 @@ def _one_line_errors(parser: argparse.ArgumentParser) -> None:
     """Report a bad option as one line (argparse prints its whole usage first)."""
 
     def fail(self: argparse.ArgumentParser, message: str) -> NoReturn:
-        error(f"{self.prog.removeprefix('lobcoder ')}: {message} (see {self.prog} --help)")
+        see = usage_words("(see %s --help)") % self.prog  # Dutch with --language nl, as argparse's message
+        error(f"{self.prog.removeprefix('lobcoder ')}: {message} {see}")
         sys.exit(2)
 
     parser.error = types.MethodType(fail, parser)  # type: ignore[method-assign]

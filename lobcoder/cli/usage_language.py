@@ -40,6 +40,8 @@ DUTCH: dict[str, str] = {
     "unexpected option string: %s": "onverwachte optie: %s",
     "unknown parser %(parser_name)r (choices: %(choices)s)": "onbekende opdracht %(parser_name)r (keuzes: %(choices)s)",
     "can't open '%(filename)s': %(error)s": "kan '%(filename)s' niet openen: %(error)s",
+    # lobcoder's own addition to a usage error (cli/report.py)
+    "(see %s --help)": "(zie %s --help)",
 }
 DUTCH_PLURALS: dict[tuple[str, str], tuple[str, str]] = {
     ("expected %s argument", "expected %s arguments"): ("verwacht %s waarde", "verwacht %s waarden"),
@@ -68,6 +70,11 @@ def language_asked(argv: Sequence[str]) -> str:
         if number + 1 < len(argv):
             return argv[number + 1]
     return "en"
+
+
+def usage_words(text: str) -> str:
+    """``text`` (a key of :data:`DUTCH`) in the language usage errors are being worded in (for a parser's own error)."""
+    return argparse._(text)  # type: ignore[attr-defined]
 
 
 @contextmanager
