@@ -42,7 +42,7 @@ class LabelLine(NamedTuple):
     tabbed: bool
 
 
-def _line_end(text: str, start: int) -> int:
+def line_end(text: str, start: int) -> int:
     end = text.find("\n", start)
     return len(text) if end < 0 else end
 
@@ -75,7 +75,7 @@ def header_size(text: str, labels: Sequence[LabelLine], is_speaker: Callable[[st
     keys: set[str] = set()
     previous_end = -1
     for label in labels:
-        end = _line_end(text, label.start)
+        end = line_end(text, label.start)
         key = name_key(label.speaker)
         if key in keys or not _reads_as_fact(text, label.start, end):
             break
@@ -84,13 +84,13 @@ def header_size(text: str, labels: Sequence[LabelLine], is_speaker: Callable[[st
         keys.add(key)
         size += 1
         previous_end = end
-        next_is_text = end < len(text) and not _only_blank_between(text, end + 1, _line_end(text, end + 1))
+        next_is_text = end < len(text) and not _only_blank_between(text, end + 1, line_end(text, end + 1))
         if next_is_text and not (size < len(labels) and labels[size].line_start == end + 1):
             break  # a heading ("Transcript") or other text below ends the block
     if size < 2 or all(is_speaker(label.speaker, label.tabbed) for label in labels[:size]):
         return 0
     below = [label for label in labels[size : size + SAMPLE] if is_speaker(label.speaker, label.tabbed)]
-    facts_below = sum(1 for label in below if _reads_as_fact(text, label.start, _line_end(text, label.start)))
+    facts_below = sum(1 for label in below if _reads_as_fact(text, label.start, line_end(text, label.start)))
     if facts_below * 2 > len(below):
         return 0  # the transcript itself is unpunctuated: short lines are its turns
     return size

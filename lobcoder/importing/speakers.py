@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from itertools import chain, islice
 
 from lobcoder.importing.extracted import Turn, TurnTable
-from lobcoder.importing.header_block import LabelLine, header_size
+from lobcoder.importing.header_block import LabelLine, header_size, line_end
 from lobcoder.importing.speaker_patterns import (
     DEFAULT_INTERVIEWER_NAMES,
     DEFAULT_LABEL,
@@ -333,14 +333,24 @@ def document_facts(text: str, pattern: SpeakerPattern | None = None) -> tuple[tu
         if len(first) < _HEADER_LOOKAHEAD:
             first.append(LabelLine(line_start, start, speaker, tab))
     size, _verdicts_after = _judge_all(text, first, counts, pattern)
-    facts: list[tuple[str, str]] = []
-    for label in first[:size]:
-        end = text.find("\n", label.start)
-        # A Word table row of four cells ("Respondent | Anna | Datum | 12-03-2025") holds two facts.
-        cells = [cell.strip() for cell in text[label.start : len(text) if end < 0 else end].split("\t") if cell.strip()]
-        keys = [label.speaker, *cells[1::2]]
-        facts += [(key, value) for key, value in zip(keys, cells[::2], strict=False) if key and value]
-    return tuple(facts)
+    return tuple(_fact_pairs(text, first[:size]))
+
+
+def _fact_pairs(text: str, labels: Sequence[LabelLine]) -> Iterator[tuple[str, str]]:
+    """The ``(key, value)`` pairs on the lines of a block of facts, empty keys and values left out.
+
+    A Word table row of four cells ("Respondent | Anna | Datum | 12-03-2025")
+    holds two facts. The label pattern steps over every tab after a label
+    cell, so the empty cells it passed are put back: a row whose value cell is
+    empty ("Respondent | | Datum | 12-03-2025") pairs no key with "Datum".
+    """
+    for label in labels:
+        head = text[label.line_start : label.start]
+        between = head[len(head.rstrip(" \t")) :]  # the white space between the label and its value
+        empty = [""] * max(between.count("\t") - 1, 0)
+        cells = [*empty, *(cell.strip() for cell in text[label.start : line_end(text, label.start)].split("\t"))]
+        pairs = zip([label.speaker, *cells[1::2]], cells[::2], strict=False)
+        yield from ((key, value) for key, value in pairs if key and value)
 
 
 def detect_turns(text: str, pattern: SpeakerPattern | None = None) -> list[Turn]:

@@ -104,3 +104,25 @@ def test_a_word_table_of_facts_with_two_pairs_a_row(store: ProjectStore, tmp_pat
     (result,) = import_files(store, [path], ImportOptions(document_facts=True)).imported
     assert result.speakers == ("Interviewer", "Docent")
     assert result.facts == (("Respondent", "Anna"), ("Datum", "12-03-2025"), ("Functie", "docent"), ("Duur", "45 min"))
+
+
+def test_an_empty_value_cell_in_a_word_table_of_facts_pairs_no_key_with_the_next_key(
+    store: ProjectStore, tmp_path: Path
+) -> None:
+    document = docx.Document()
+    table = document.add_table(rows=2, cols=4)
+    for row, cells in zip(
+        table.rows,
+        [("Respondent", "", "Datum", "12-03-2025"), ("Functie", "docent", "Duur", "")],
+        strict=True,
+    ):
+        for cell, text in zip(row.cells, cells, strict=True):
+            cell.text = text
+    for line in ("Interviewer: Hoe gaat het?", "Docent: Goed.", "Interviewer: En verder?", "Docent: Ook goed."):
+        document.add_paragraph(line)
+    path = tmp_path / "Docent_Anna.docx"
+    document.save(path)
+    (result,) = import_files(store, [path], ImportOptions(document_facts=True)).imported
+    assert result.speakers == ("Interviewer", "Docent")
+    # The empty cells give no fact; "Datum" is a key, never the Respondent's value.
+    assert result.facts == (("Datum", "12-03-2025"), ("Functie", "docent"))
