@@ -58,6 +58,7 @@ class TurnTable(Sequence[Turn]):
     """
 
     def __init__(self, turns: Iterable[Turn] = ()) -> None:
+        self.facts: tuple[tuple[str, str], ...] = ()  # (key, value) document facts above the turns, if found
         self._names: list[str | None] = []
         self._name_index: dict[str | None, int] = {}
         self._speaker = array("i")

@@ -35,7 +35,6 @@ __all__ = [
     "SpeakerSummary",
     "detect_turn_table",
     "detect_turns",
-    "document_facts",
     "is_interviewer",
     "preview",
 ]
@@ -294,6 +293,9 @@ def detect_turn_table(text: str, pattern: SpeakerPattern | None = None) -> TurnT
 
     The labels are kept column by column too (a transcript may have hundreds
     of thousands), then judged per speaker exactly as :func:`_candidates` does.
+    The table's ``facts`` are the ``(key, value)`` pairs of the block of
+    document facts above the transcript ("Datum", "12-03-2025"), which the
+    turns leave out.
     """
     pattern = pattern or SpeakerPattern()
     line_starts, label_starts, starts = array("q"), array("q"), array("q")
@@ -320,20 +322,8 @@ def detect_turn_table(text: str, pattern: SpeakerPattern | None = None) -> TurnT
     table = TurnTable()
     for i, end in zip(accepted, ends, strict=True):
         table.append(speakers[i], label_starts[i], starts[i], end, times[i])
+    table.facts = tuple(_fact_pairs(text, first[:facts]))
     return table
-
-
-def document_facts(text: str, pattern: SpeakerPattern | None = None) -> tuple[tuple[str, str], ...]:
-    """The ``(key, value)`` facts above the transcript ("Datum", "12-03-2025"), as the turns leave them out."""
-    pattern = pattern or SpeakerPattern()
-    counts: Counter[_Form] = Counter()
-    first: list[LabelLine] = []
-    for line_start, _label_start, start, speaker, _time, tab in _labels(text, pattern):
-        counts[speaker, tab] += 1
-        if len(first) < _HEADER_LOOKAHEAD:
-            first.append(LabelLine(line_start, start, speaker, tab))
-    size, _verdicts_after = _judge_all(text, first, counts, pattern)
-    return tuple(_fact_pairs(text, first[:size]))
 
 
 def _fact_pairs(text: str, labels: Sequence[LabelLine]) -> Iterator[tuple[str, str]]:

@@ -19,10 +19,10 @@ from sqlalchemy.exc import DBAPIError
 
 from lobcoder.errors import Cancelled, LobcoderError
 from lobcoder.i18n.said import Said
-from lobcoder.importing.extracted import ExtractedText, Turn
+from lobcoder.importing.extracted import ExtractedText, Turn, TurnTable
 from lobcoder.importing.file_preview import FilePreview, load_preview, turns_of
 from lobcoder.importing.readers import SUPPORTED_EXTENSIONS, read_file
-from lobcoder.importing.speakers import DEFAULT_INTERVIEWER_NAMES, SpeakerPattern, document_facts
+from lobcoder.importing.speakers import DEFAULT_INTERVIEWER_NAMES, SpeakerPattern
 from lobcoder.search.staged import StagedIndex
 from lobcoder.services.documents import add_document, check_turns, find_duplicate
 from lobcoder.services.prepared_text import SpooledText, spool_text
@@ -156,12 +156,8 @@ def import_one(
         spooled = spool_text(extracted.text, path.stem, beside=store.path)  # not in the system's temp folder
         check_turns(turns, spooled.length, path.stem)
         imported_format = extracted.format
-        pattern = options.pattern()
-        facts = (
-            document_facts(extracted.text, pattern)
-            if options.document_facts and pattern is not None and extracted.turns is None
-            else ()
-        )
+        # Detection found the facts above the transcript with its turns; a reader's turns have none.
+        facts = turns.facts if options.document_facts and isinstance(turns, TurnTable) else ()
     except (LobcoderError, ValueError) as exc:
         if spooled is not None:
             spooled.close()  # a long text's spool is a temporary file
