@@ -84,6 +84,7 @@ class WordResult:
     split_keys: tuple[object, ...] = ()
     split_words: tuple[int, ...] = ()
     described: FilterDescription = FilterDescription()
+    flt: AnalysisFilter = AnalysisFilter()  # the filter it was computed with (its keywords in context use it)
 
     def to_table(self, language: str = "en") -> Table:
         """Word, (forms), occurrences, documents, % of words, (distinctive), one column per split value."""
@@ -354,4 +355,5 @@ def word_frequencies(
         split_keys=split_keys,
         split_words=tuple(group_words),
         described=described,
+        flt=flt,
     )

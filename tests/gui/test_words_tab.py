@@ -9,6 +9,7 @@ import docx
 import pytest
 from PySide6.QtCore import Qt
 
+from lobcoder.analysis.filters import AnalysisFilter
 from lobcoder.gui.analysis.install import AnalysisMenu, install_analysis_menu
 from lobcoder.gui.analysis.keywords_view import HitRole, KeywordsModel
 from lobcoder.gui.analysis.table_model import RawValueRole
@@ -120,3 +121,13 @@ def test_add_as_keyword_is_one_undoable_codebook_edit(qtbot, window: MainWindow,
     stack.undo()
     with store.read() as session:
         assert get_code(session, code_id).keywords == ""
+
+
+def test_context_uses_the_filter_of_the_shown_result(qtbot, analysis: AnalysisWindow) -> None:
+    """A pseudonymised export computes with the copy's filter ("School A"); the shown result keeps its own."""
+    tab = analysis.words
+    tab.computation(AnalysisFilter(attributes={"school": ["School A"]}))  # as pseudonymised_export does
+    with qtbot.waitSignal(tab.contextShown, timeout=20000):
+        tab.show_context("loopbaangesprek")
+    assert tab.hits.rowCount() == 3
+    assert "3 occurrences in 2 documents" in tab.context_title.text()

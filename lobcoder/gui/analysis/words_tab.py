@@ -139,7 +139,6 @@ class WordsTab(AnalysisTab):
         self.body.addWidget(self.splitter)
         self._context_generation = 0
         self._context_worker: Worker | None = None
-        self._flt = AnalysisFilter()  # the filter of the result shown (its keywords in context use it)
 
         for combo in (self.by, self.split_by, self.order):
             combo.currentIndexChanged.connect(self.recompute)
@@ -169,7 +168,6 @@ class WordsTab(AnalysisTab):
 
     def computation(self, flt: AnalysisFilter) -> Computation:
         options = self.options()
-        self._flt = flt
         return lambda dataset: word_frequencies(dataset, _pipeline(), flt, options)
 
     def show_result(self, result: WordResult | None) -> None:
@@ -199,7 +197,7 @@ class WordsTab(AnalysisTab):
         result, dataset = self.result, self.result_dataset
         if not isinstance(result, WordResult) or dataset is None:
             return None
-        generation, store, flt, options = self._context_generation, self.host.store, self._flt, result.options
+        generation, store, flt, options = self._context_generation, self.host.store, result.flt, result.options
         self.context_title.setText(self.tr("Looking for ‘{0}’…").format(word))
 
         def find(found: Dataset) -> KeywordsInContext:
