@@ -7,7 +7,8 @@ from pathlib import Path
 
 import docx
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QApplication
 
 from lobcoder.analysis.filters import AnalysisFilter
 from lobcoder.gui.analysis.install import AnalysisMenu, install_analysis_menu
@@ -15,8 +16,9 @@ from lobcoder.gui.analysis.keywords_view import HitRole, KeywordsModel
 from lobcoder.gui.analysis.table_model import RawValueRole
 from lobcoder.gui.analysis.window import AnalysisWindow
 from lobcoder.gui.main_window import MainWindow
+from lobcoder.gui.quick_code import QuickCodePicker
 from lobcoder.gui.settings import Settings
-from lobcoder.services.codes import get_code
+from lobcoder.services.codes import create_code, get_code, list_codes
 from lobcoder.storage.project import ProjectStore
 from tests.analysis.words_project import build_words_project
 
@@ -38,6 +40,10 @@ def window(qtbot, tmp_path: Path) -> Iterator[MainWindow]:
 
 @pytest.fixture
 def analysis(qtbot, window: MainWindow) -> AnalysisWindow:
+    return open_words_tab(qtbot, window)
+
+
+def open_words_tab(qtbot, window: MainWindow) -> AnalysisWindow:
     menu = window.findChild(AnalysisMenu)
     assert menu is not None
     menu.open_action.trigger()
@@ -131,3 +137,26 @@ def test_context_uses_the_filter_of_the_shown_result(qtbot, analysis: AnalysisWi
         tab.show_context("loopbaangesprek")
     assert tab.hits.rowCount() == 3
     assert "3 occurrences in 2 documents" in tab.context_title.text()
+
+
+def test_add_as_keyword_of_code_goes_to_the_code_picked_of_two_with_one_name(qtbot, window: MainWindow) -> None:
+    """Only sibling names are unique: "Positief" under "Docent" and under "Student" are two codes."""
+    store = window.store
+    assert store is not None
+    with store.transaction() as session:
+        docent = create_code(session, "Docent").id
+        student = create_code(session, "Student").id
+        create_code(session, "Positief", parent_id=docent)
+        wanted = create_code(session, "Positief", parent_id=student).id
+    analysis = open_words_tab(qtbot, window)
+
+    def pick() -> None:
+        picker = next(w for w in QApplication.topLevelWidgets() if isinstance(w, QuickCodePicker) and w.isVisible())
+        qtbot.keyClicks(picker.filter, "student positief")
+        qtbot.keyClick(picker.filter, Qt.Key.Key_Return)
+
+    QTimer.singleShot(50, pick)
+    analysis.words._choose_code("helder")
+    with store.read() as session:
+        assert get_code(session, wanted).keywords == "helder"
+        assert all(not c.keywords for c in list_codes(session) if c.id != wanted)

@@ -9,7 +9,6 @@ from PySide6.QtCore import QModelIndex, QPoint, Qt, Signal, Slot
 from PySide6.QtWidgets import (
     QComboBox,
     QHeaderView,
-    QInputDialog,
     QLabel,
     QMenu,
     QSpinBox,
@@ -30,9 +29,10 @@ from lobcoder.gui.analysis.keywords_view import ContextDelegate, HitRole, Keywor
 from lobcoder.gui.analysis.label_column import LabelColumnFitter
 from lobcoder.gui.analysis.tab import AnalysisTab, Computation, notes_text, refill_combo, table_view, with_documents
 from lobcoder.gui.analysis.table_model import AnalysisTableModel, RowKeyRole
+from lobcoder.gui.quick_code import QuickCodePicker
 from lobcoder.gui.workers import Worker
 from lobcoder.reports.formatting import Language
-from lobcoder.services.codes import get_code
+from lobcoder.services.codes import get_code, list_codes
 from lobcoder.text.words import MIN_LENGTH
 
 if TYPE_CHECKING:
@@ -283,15 +283,17 @@ class WordsTab(AnalysisTab):
         menu.exec(self.table.viewport().mapToGlobal(position))
 
     def _choose_code(self, word: str) -> None:
-        dataset = self.host.dataset
-        if dataset is None:
+        """Pick the code by typing (codes are shown by their path: only sibling names are unique)."""
+        stack = self.host.stack
+        if stack is None:
             return
-        names = [text for text, _ in code_choices(dataset)]
-        text, accepted = QInputDialog.getItem(
-            self, self.tr("Add as keyword"), self.tr("Add ‘{0}’ to the keywords of:").format(word), names, 0, False
-        )
-        if accepted and text in names:
-            self.add_keyword(word, dataset.codes[names.index(text)].id)
+        with stack.store.read() as session:
+            codes = list_codes(session)
+        picker = QuickCodePicker(codes, self)
+        picker.setWindowTitle(self.tr("Add ‘{0}’ to the keywords of:").format(word))
+        picker.move(self.mapToGlobal(self.rect().center()) - picker.rect().center())
+        if picker.exec() and picker.chosen_code is not None:
+            self.add_keyword(word, picker.chosen_code)
 
     @Slot(QModelIndex)
     def _hit_activated(self, index: QModelIndex) -> None:
