@@ -11,9 +11,8 @@ from lobcoder.cli.output import count, print_json
 from lobcoder.importing.file_preview import describe_source
 from lobcoder.importing.speakers import DEFAULT_INTERVIEWER_NAMES, RejectReason, SpeakerPattern
 from lobcoder.participants.apply import apply_plan
-from lobcoder.participants.facts import plan_facts
+from lobcoder.participants.facts import store_facts
 from lobcoder.participants.plan import plan_sheet
-from lobcoder.participants.plan_model import SheetPlan
 from lobcoder.services.batch_import import ImportOptions, ImportReport, collect_files, import_files, preview_file
 from lobcoder.services.speakers import speaker_names
 from lobcoder.storage.project import ProjectStore
@@ -127,7 +126,8 @@ def cmd_import(args: argparse.Namespace) -> int:
         if args.paths:
             progress = None if args.json or not sys.stderr.isatty() else _progress
             report = import_files(store, args.paths, options, progress=progress)
-        facts_plan = _store_facts(store, report) if args.facts_as_attributes else None
+        stored_facts = store_facts(store, report.facts) if args.facts_as_attributes else None
+        facts_plan = stored_facts[0] if stored_facts is not None else None
         sheet_lines: list[str] = []
         sheet_plan = None
         if args.attributes:
@@ -157,18 +157,6 @@ def cmd_import(args: argparse.Namespace) -> int:
             print(line)
     rejected = bool(report.failed) or bool(sheet_plan and sheet_plan.has_problems)
     return 1 if rejected else 0
-
-
-def _store_facts(store: ProjectStore, report: ImportReport) -> SheetPlan | None:
-    """The imported documents' facts stored as document attributes (one transaction); None: there were none."""
-    facts = {r.document: r.facts for r in report.imported if r.document is not None and r.facts}
-    if not facts:
-        return None
-    with store.transaction() as session:
-        plan = plan_facts(session, facts)
-        if plan is not None:
-            apply_plan(session, plan)
-    return plan
 
 
 def _progress(done: int, total: int, current: str) -> None:

@@ -15,9 +15,11 @@ from pathlib import Path
 
 from sqlalchemy.orm import Session
 
+from lobcoder.participants.apply import apply_plan
 from lobcoder.participants.plan import plan_rows
-from lobcoder.participants.plan_model import SheetPlan
+from lobcoder.participants.plan_model import ApplyResult, SheetPlan
 from lobcoder.participants.sheets import Sheet
+from lobcoder.storage.project import ProjectStore
 
 KEY_COLUMN = "document"
 SOURCE = Path("document information")  # names the "sheet" in a plan's messages
@@ -48,3 +50,18 @@ def plan_facts(session: Session, facts: Mapping[str, Sequence[tuple[str, str]]])
     if sheet is None:
         return None
     return plan_rows(session, sheet, key_column=KEY_COLUMN, key="document", find_participant_column=False)
+
+
+def store_facts(
+    store: ProjectStore, facts: Mapping[str, Sequence[tuple[str, str]]]
+) -> tuple[SheetPlan, ApplyResult] | None:
+    """Plan and store the facts as document attributes in one transaction; None when there are none.
+
+    Raises:
+        LobcoderError: the plan is outdated (a document was deleted meanwhile); nothing is stored.
+    """
+    if not any(facts.values()):
+        return None
+    with store.transaction() as session:
+        plan = plan_facts(session, facts)
+        return (plan, apply_plan(session, plan)) if plan is not None else None

@@ -88,6 +88,11 @@ class ImportReport:
     def duplicates(self) -> list[FileResult]:
         return self.with_status("duplicate")
 
+    @property
+    def facts(self) -> dict[str, tuple[tuple[str, str], ...]]:
+        """The facts above each imported transcript, by its document's name (those without facts left out)."""
+        return {r.document: r.facts for r in self.imported if r.document is not None and r.facts}
+
 
 def _is_candidate(path: Path) -> bool:
     name = path.name

@@ -16,10 +16,12 @@ from sqlalchemy import select
 
 from lobcoder.gui import workers
 from lobcoder.gui.dialogs import import_dialog
-from lobcoder.gui.dialogs.import_dialog import ImportDialog
+from lobcoder.gui.dialogs.import_dialog import ImportDialog, run_import
 from lobcoder.gui.dialogs.import_preview import SpeakerSettings
+from lobcoder.gui.dialogs.import_sheet import SheetOptions
 from lobcoder.gui.settings import Settings
-from lobcoder.services.batch_import import import_files
+from lobcoder.participants.links import all_document_attributes
+from lobcoder.services.batch_import import ImportOptions, import_files
 from lobcoder.services.documents import list_documents
 from lobcoder.storage.models import Participant
 from lobcoder.storage.project import ProjectStore
@@ -358,3 +360,21 @@ def test_an_import_whose_dialog_was_deleted_stops_after_the_current_file_quietly
     assert not [r for r in caplog.records if r.levelno >= logging.WARNING], caplog.text
     with store.read() as session:  # the file imported before is kept, the others not started
         assert [d.name for d in list_documents(session)] == ["Docent01_w1"]
+
+
+def test_the_facts_are_stored_before_the_sheet_whose_value_wins(store, tmp_path: Path) -> None:
+    source = tmp_path / "Jan_w1.txt"
+    source.write_text(
+        "Student: Jan\nSchool: ROC Oost\n\nI: Wat wil je worden?\nStudent: Kok.\nI: Waarom?\nStudent: Ik kook graag.\n",
+        encoding="utf-8",
+    )
+    sheet = tmp_path / "attributen.csv"
+    sheet.write_text("document;School\nJan_w1;ROC West\n", encoding="utf-8")
+    options = ImportOptions(document_facts=True)
+    outcome = run_import(store, [source], options, SheetOptions(sheet), lambda *_: None, lambda: False)
+    assert [r.facts for r in outcome.report.imported] == [(("Student", "Jan"), ("School", "ROC Oost"))]
+    assert outcome.facts_error is None and outcome.facts_result is not None and outcome.facts_result.added == 2
+    assert outcome.sheet_error is None and outcome.sheet_result is not None and outcome.sheet_result.changed == 1
+    with store.read() as session:
+        (values,) = all_document_attributes(session).values()
+    assert values == {"Student": "Jan", "School": "ROC West"}

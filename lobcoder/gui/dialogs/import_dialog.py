@@ -48,8 +48,7 @@ from lobcoder.importing.extracted import ExtractedText
 from lobcoder.importing.file_preview import FilePreview, load_preview
 from lobcoder.importing.readers import SUPPORTED_EXTENSIONS
 from lobcoder.importing.speakers import InvalidSpeakerPattern, SpeakerPattern
-from lobcoder.participants.apply import apply_plan
-from lobcoder.participants.facts import plan_facts
+from lobcoder.participants.facts import store_facts
 from lobcoder.participants.plan_model import ApplyResult, SheetPlan
 from lobcoder.services.batch_import import ImportOptions, ImportReport, collect_files, import_files
 from lobcoder.services.speakers import speaker_names
@@ -97,13 +96,9 @@ def run_import(
 
 def _store_facts(store: ProjectStore, report: ImportReport) -> ImportOutcome:
     """The imported documents' facts stored as document attributes, in one transaction."""
-    facts = {r.document: r.facts for r in report.imported if r.document is not None and r.facts}
-    if not facts:
-        return ImportOutcome(report)
     try:
-        with store.transaction() as session:
-            plan = plan_facts(session, facts)
-            return ImportOutcome(report, facts_result=apply_plan(session, plan) if plan is not None else None)
+        stored = store_facts(store, report.facts)
+        return ImportOutcome(report, facts_result=stored[1] if stored is not None else None)
     except LobcoderError as exc:
         return ImportOutcome(report, facts_error=error_text(exc))
 
