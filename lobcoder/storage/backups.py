@@ -165,7 +165,16 @@ def _copy_database(
     try:
         writer = sqlite3.connect(target)
         try:
-            reader.backup(writer, pages=_PAGES_PER_STEP if watched else -1, progress=step if watched else None)
+            # One read transaction for the whole copy: between steps no lock is held otherwise, and
+            # SQLite restarts a backup each time another connection commits (a save in the analysis
+            # window would reset the progress; steady saving would keep it from ending). Holding the
+            # snapshot copies the project as it was here, while others (WAL) still commit meanwhile.
+            reader.execute("BEGIN")
+            reader.execute("SELECT count(*) FROM sqlite_master").fetchone()
+            try:
+                reader.backup(writer, pages=_PAGES_PER_STEP if watched else -1, progress=step if watched else None)
+            finally:
+                reader.rollback()
             # A backup is a single file (no -wal beside it); opening it as a project turns WAL on again.
             writer.execute("PRAGMA journal_mode = DELETE")
         finally:

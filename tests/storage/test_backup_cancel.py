@@ -9,7 +9,7 @@ import pytest
 import lobcoder.storage.backups as backups
 from lobcoder.errors import Cancelled
 from lobcoder.storage.backups import BEFORE_CODEBOOK_IMPORT, BEFORE_MERGE, backup_folder, create_backup, list_backups
-from tests.storage.test_backups import T0, project_with, rows
+from tests.storage.test_backups import T0, add_document_now, project_with, rows
 
 
 @pytest.fixture
@@ -50,3 +50,26 @@ def test_cancelled_before_it_starts_nothing_is_written(tmp_path: Path) -> None:
 
     folder = backup_folder(project)
     assert not folder.exists() or list(folder.iterdir()) == []
+
+
+def test_saves_during_the_copy_do_not_restart_it(tmp_path: Path, small_steps: None) -> None:
+    # The analysis window (or another program) may save while a watched backup copies step by step:
+    # the copy is of the project as it was when it began, in as many steps as without the saves.
+    project = project_with(tmp_path / "p.lobcoder", 30)
+    quiet: list[int] = []
+    create_backup(project, BEFORE_MERGE, T0, lambda done, *_: quiet.append(done))
+    before = rows(project)
+    steps: list[int] = []
+
+    def save_meanwhile(done: int, _total: int, _: str) -> None:
+        steps.append(done)
+        if len(steps) <= 3:
+            add_document_now(project, f"Saved during step {len(steps)}")
+
+    result = create_backup(project, BEFORE_CODEBOOK_IMPORT, T0, save_meanwhile)
+
+    assert result.backup is not None and result.problem is None
+    assert len(steps) == len(quiet) > 3
+    assert rows(result.backup.path) == before
+    names = [row[1] for row in rows(project)["documents"]]
+    assert [n for n in names if n.startswith("Saved")] == [f"Saved during step {i}" for i in (1, 2, 3)]
