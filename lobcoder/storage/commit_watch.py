@@ -5,7 +5,9 @@ takes the write lock, so the lock is held briefly and other windows can
 write meanwhile; the transaction then asks whether anyone did. SQLite's
 ``PRAGMA data_version`` on one connection changes exactly when another
 connection has committed since it was last read (readers, backups and
-checkpoints leave it alone).
+ordinary checkpoints leave it alone; a ``wal_checkpoint(TRUNCATE)`` from
+another connection changes it too, which errs on the safe side: the work is
+done again under the lock).
 """
 
 from __future__ import annotations
