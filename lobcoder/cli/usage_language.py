@@ -6,6 +6,10 @@ installed the gettext way would have to change global state (the domain,
 ``LANGUAGE``). Instead, while the arguments are parsed, argparse's own two
 lookups are pointed at a :class:`gettext.NullTranslations` that holds the
 Dutch below, and put back afterwards: no .mo file to compile, no dependency.
+Those two are argparse's private module names (``from gettext import gettext
+as _, ngettext``; checked in the sources of Python 3.11, 3.13 and CPython's
+main branch, 3.14+). A Python whose argparse lacks them is left untouched: its
+messages stay English, nothing breaks.
 The ``--language`` asked for is read from the raw arguments, since the
 usage error to be worded may be the very reason they cannot be parsed.
 
@@ -72,21 +76,30 @@ def language_asked(argv: Sequence[str]) -> str:
     return "en"
 
 
+_LOOKUPS = ("_", "ngettext")  # argparse's module-level gettext lookups (private names)
+
+
 def usage_words(text: str) -> str:
     """``text`` (a key of :data:`DUTCH`) in the language usage errors are being worded in (for a parser's own error)."""
-    return argparse._(text)  # type: ignore[attr-defined]
+    lookup = getattr(argparse, "_", None)
+    return str(lookup(text)) if callable(lookup) else text
 
 
 @contextmanager
 def usage_messages_in(language: str) -> Iterator[None]:
-    """While the block runs, argparse words its messages in ``language`` (Dutch or, otherwise, English)."""
-    if language != "nl":
+    """While the block runs, argparse words its messages in ``language`` (Dutch or, otherwise, English).
+
+    English too when this Python's argparse does not look its messages up by the names patched here.
+    """
+    saved = [getattr(argparse, name, None) for name in _LOOKUPS]
+    if language != "nl" or not all(callable(lookup) for lookup in saved):
         yield
         return
     dutch = _Dutch()
-    saved = argparse._, argparse.ngettext  # type: ignore[attr-defined]
-    argparse._, argparse.ngettext = dutch.gettext, dutch.ngettext  # type: ignore[attr-defined]
+    for name, lookup in zip(_LOOKUPS, (dutch.gettext, dutch.ngettext), strict=True):
+        setattr(argparse, name, lookup)
     try:
         yield
     finally:
-        argparse._, argparse.ngettext = saved  # type: ignore[attr-defined]
+        for name, original in zip(_LOOKUPS, saved, strict=True):
+            setattr(argparse, name, original)

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import argparse
 from pathlib import Path
 
 import pytest
 
-from lobcoder.cli.usage_language import language_asked
+from lobcoder.cli.main import build_parser
+from lobcoder.cli.usage_language import language_asked, usage_messages_in, usage_words
 from lobcoder.storage.models import Participant
 from lobcoder.storage.project import ProjectStore
 from tests.cli.running import run
@@ -77,3 +79,18 @@ def test_transcripts_language_is_the_proofing_language_so_its_usage_errors_stay_
     code, _, err = run("transcripts", "--language", "nl")
 
     assert code == 2 and err.startswith("usage: lobcoder transcripts ")
+
+
+def test_an_argparse_without_the_patched_names_is_left_alone(monkeypatch: pytest.MonkeyPatch) -> None:
+    # Another Python's argparse may not look its messages up as argparse._ and argparse.ngettext: English, no crash.
+    parser = build_parser("team")
+    monkeypatch.delattr(argparse, "_")
+    monkeypatch.delattr(argparse, "ngettext")
+
+    with usage_messages_in("nl"):
+        args = parser.parse_args(["team", "merge", "a.lobcoder", "b.lobcoder", "--language", "nl"])
+        see = usage_words("(see %s --help)")
+
+    assert (args.project, args.other, args.language) == (Path("a.lobcoder"), Path("b.lobcoder"), "nl")
+    assert see == "(see %s --help)"
+    assert not hasattr(argparse, "_") and not hasattr(argparse, "ngettext")  # nothing added to argparse
