@@ -378,3 +378,18 @@ def test_the_facts_are_stored_before_the_sheet_whose_value_wins(store, tmp_path:
     with store.read() as session:
         (values,) = all_document_attributes(session).values()
     assert values == {"Student": "Jan", "School": "ROC West"}
+
+
+def test_a_cancelled_import_skips_the_sheet(store, tmp_path: Path) -> None:
+    source = tmp_path / "Jan_w1.txt"
+    source.write_text(INTERVIEW, encoding="utf-8")
+    sheet = tmp_path / "attributen.csv"
+    sheet.write_text("document;School\nJan_w1;ROC West\n", encoding="utf-8")
+    options = ImportOptions(document_facts=True)
+    outcome = run_import(store, [source], options, SheetOptions(sheet), lambda *_: None, lambda: True)
+    assert outcome.report.cancelled and outcome.sheet_skipped
+    assert outcome.sheet_result is None and outcome.sheet_error is None
+    without_sheet = run_import(store, [source], options, None, lambda *_: None, lambda: True)
+    assert without_sheet.report.cancelled and not without_sheet.sheet_skipped
+    with store.read() as session:
+        assert all_document_attributes(session) == {}

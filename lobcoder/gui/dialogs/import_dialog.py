@@ -3,7 +3,6 @@ sheet, a cancellable import in the background and a report of what happened."""
 
 from __future__ import annotations
 
-import dataclasses
 import html
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -81,26 +80,26 @@ def run_import(
 ) -> ImportOutcome:
     """Import the files (a transaction each), then plan and apply the sheet (one transaction)."""
     report = import_files(store, files, options, progress, cancelled) if files else ImportReport()
-    facts = _store_facts(store, report)
-    if sheet is None:
-        return dataclasses.replace(facts, report=report)
-    if report.cancelled:
-        return dataclasses.replace(facts, report=report, sheet_skipped=True)
+    facts_result, facts_error = _store_facts(store, report)
+    if sheet is None or report.cancelled:
+        return ImportOutcome(
+            report, sheet_skipped=sheet is not None, facts_result=facts_result, facts_error=facts_error
+        )
     progress(len(report.results), len(report.results), "")
     try:
         plan, result = apply_sheet(store, sheet)  # after the facts: a sheet's value wins
     except LobcoderError as exc:
-        return dataclasses.replace(facts, report=report, sheet_error=error_text(exc))
-    return dataclasses.replace(facts, report=report, sheet_plan=plan, sheet_result=result)
+        return ImportOutcome(report, sheet_error=error_text(exc), facts_result=facts_result, facts_error=facts_error)
+    return ImportOutcome(report, plan, result, facts_result=facts_result, facts_error=facts_error)
 
 
-def _store_facts(store: ProjectStore, report: ImportReport) -> ImportOutcome:
-    """The imported documents' facts stored as document attributes, in one transaction."""
+def _store_facts(store: ProjectStore, report: ImportReport) -> tuple[ApplyResult | None, str | None]:
+    """The imported documents' facts stored as document attributes (one transaction): the result, or why not."""
     try:
         stored = store_facts(store, report.facts)
-        return ImportOutcome(report, facts_result=stored[1] if stored is not None else None)
     except LobcoderError as exc:
-        return ImportOutcome(report, facts_error=error_text(exc))
+        return None, error_text(exc)
+    return (stored[1] if stored is not None else None), None
 
 
 class ImportDialog(QDialog):
