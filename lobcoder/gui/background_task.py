@@ -23,14 +23,25 @@ class BackgroundTask(QObject):
 
     ``done(result)`` runs on the GUI thread when the function returns; a
     failure is shown in a message box and a cancel in the status bar.
+    ``on_end()``, if given, runs first however the task ends (connected
+    before the worker starts, so no ending is missed).
     """
 
-    def __init__(self, window: MainWindow, title: str, label: str, fn: Task, done: Callable[[Any], object]) -> None:
+    def __init__(
+        self,
+        window: MainWindow,
+        title: str,
+        label: str,
+        fn: Task,
+        done: Callable[[Any], object],
+        on_end: Callable[[], object] | None = None,
+    ) -> None:
         super().__init__(window)
         self.window = window
         self.title = title
         self.label = label
         self.done = done
+        self.on_end = on_end
         self.ended = False
         self.progress = QProgressDialog(label, self.tr("Cancel"), 0, 0, window)
         self.progress.setWindowTitle(title)
@@ -64,6 +75,8 @@ class BackgroundTask(QObject):
         self.ended = True
         self.progress.hide()
         self.progress.deleteLater()
+        if self.on_end is not None:
+            self.on_end()
 
     @Slot(object)
     def _finished(self, result: object) -> None:
@@ -104,10 +117,17 @@ class TaskActions(QObject):
     def _busy(self) -> bool:
         return self.task is not None and not self.task.ended
 
-    def _start(self, title: str, label: str, work: Task, done: Callable[[Any], object]) -> None:
+    def _start(
+        self,
+        title: str,
+        label: str,
+        work: Task,
+        done: Callable[[Any], object],
+        on_end: Callable[[], object] | None = None,
+    ) -> None:
         if self.task is not None:
             self.task.deleteLater()
-        self.task = BackgroundTask(self.window, title, label, work, done)
+        self.task = BackgroundTask(self.window, title, label, work, done, on_end)
 
     def _status(self, message: str) -> None:
         self.window.statusBar().showMessage(message, STATUS_MS)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -32,6 +33,8 @@ from lobcoder.storage.project import EXTENSION, ProjectStore
 
 if TYPE_CHECKING:
     from lobcoder.gui.main_window import MainWindow
+
+WorkerBackup = Callable[[ProgressCallback | None, CancelCheck | None], None]
 
 
 class BackupActions(QObject):
@@ -84,6 +87,25 @@ class BackupActions(QObject):
         Give the result to :meth:`report` on the GUI thread. Raises ``Cancelled`` when ``cancelled()`` turns true.
         """
         return None if store.read_only else create_backup(store.path, reason, now, progress, cancelled)
+
+    def in_worker(self, store: ProjectStore, reason: str) -> tuple[WorkerBackup, Callable[[], None]]:
+        """A backup function for a task's worker and the function that reports what it made.
+
+        Each call of the first backs ``store`` up for ``reason`` (time: now, as this is called) and
+        keeps the result; give the second to the task as its ``on_end``: on the GUI thread it says
+        which backups could not be made, whether the task then finished, failed or was cancelled.
+        """
+        now = self.clock()
+        made: list[BackupResult | None] = []
+
+        def backup(progress: ProgressCallback | None = None, cancelled: CancelCheck | None = None) -> None:
+            made.append(self.make(store, reason, now, progress, cancelled))
+
+        def report() -> None:
+            while made:
+                self.report(made.pop(0))
+
+        return backup, report
 
     # -- restore ------------------------------------------------------------------
 

@@ -21,7 +21,7 @@ from lobcoder.gui.failures import error_text
 from lobcoder.gui.i18n import available_languages, system_language
 from lobcoder.gui.workers import CancelCheck, ProgressCallback
 from lobcoder.i18n.said import Said
-from lobcoder.storage.backups import BEFORE_CODEBOOK_IMPORT, BackupResult
+from lobcoder.storage.backups import BEFORE_CODEBOOK_IMPORT
 from lobcoder.storage.project import EXTENSION
 
 if TYPE_CHECKING:
@@ -212,9 +212,7 @@ class ExchangeActions(TaskActions):
         if self._busy():
             self._status(self.tr("Another task is still running; import the codebook again when it has finished."))
             return False
-        backups = self.window.menu_actions.backups
-        now = backups.clock()
-        made: list[BackupResult | None] = []
+        backup, report_backup = self.window.menu_actions.backups.in_worker(store, BEFORE_CODEBOOK_IMPORT)
         command = ImportCodebook(plan)
         backing_up, importing = self.tr("Backing up the project first…"), self.tr("Adding the codes…")
 
@@ -222,19 +220,14 @@ class ExchangeActions(TaskActions):
             def copying(done: int, total: int, _label: str) -> None:
                 progress(done, total, backing_up)
 
-            made.append(backups.make(store, BEFORE_CODEBOOK_IMPORT, now, copying, cancelled))
+            backup(copying, cancelled)
             if cancelled():
                 raise Cancelled("codebook import cancelled")
             progress(0, 0, importing)
             with store.transaction() as session:
                 return command.apply(session)
 
-        def report_backup(*_ended: object) -> None:  # also when the import failed or was cancelled after it
-            while made:
-                backups.report(made.pop(0))
-
         def done(inverse: Command) -> None:
-            report_backup()
             if self.window.undo_stack is stack:
                 stack.record(command, inverse)
             if plan.added and (found := self.window.code_id_for_guid(plan.added[0].guid)) is not None:
@@ -245,10 +238,7 @@ class ExchangeActions(TaskActions):
 
         title = self.tr("Import codebook")
         label = self.tr("Importing {0}…").format(path.name) if path is not None else self.tr("Importing the codebook…")
-        self._start(title, label, work, done)
-        if self.task is not None:
-            self.task.worker.signals.failed.connect(report_backup)
-            self.task.worker.signals.cancelled.connect(report_backup)
+        self._start(title, label, work, done, on_end=report_backup)  # also when the import failed or was cancelled
         return True
 
     # -- new project with the research codebook --------------------------------

@@ -14,7 +14,7 @@ from lobcoder.gui.background_task import TaskActions
 from lobcoder.gui.failures import error_text
 from lobcoder.gui.i18n import system_language
 from lobcoder.gui.workers import CancelCheck, ProgressCallback
-from lobcoder.storage.backups import BEFORE_MERGE, BackupResult
+from lobcoder.storage.backups import BEFORE_MERGE
 from lobcoder.storage.project import EXTENSION, ProjectStore
 
 if TYPE_CHECKING:
@@ -191,22 +191,13 @@ class TeamActions(TaskActions):
         plan = preview.plan
         if store is None or stack is None or not plan.changes_anything:
             return False
-        backups = self.window.menu_actions.backups
-        now = backups.clock()
-        made: list[BackupResult | None] = []
-
-        def backup() -> None:  # in the worker, before the write lock (again under it if someone wrote meanwhile)
-            made.append(backups.make(store, BEFORE_MERGE, now))
+        # In the worker, before the write lock (again under it if someone wrote meanwhile).
+        backup, report_backup = self.window.menu_actions.backups.in_worker(store, BEFORE_MERGE)
 
         def work(_progress: ProgressCallback, _cancelled: CancelCheck) -> MergeOutcome:
-            return merge_other(store, preview.other, plan.source, backup, expected=plan)
-
-        def report_backup(*_failure: object) -> None:  # also when the merge failed after the backup
-            while made:
-                backups.report(made.pop(0))
+            return merge_other(store, preview.other, plan.source, lambda: backup(None, None), expected=plan)
 
         def done(outcome: MergeOutcome) -> None:
-            report_backup()
             if outcome.stale:
                 self._status(self.tr("The project changed since the preview; nothing was merged."))
                 self.show_preview(replace(preview, plan=outcome.plan), changed=True)
@@ -219,9 +210,8 @@ class TeamActions(TaskActions):
             self._status(self.tr("Merged %n coding(s) from {0}", "", len(outcome.plan.codings)).format(name))
 
         title = self.tr("Merge coding from another project")
-        self._start(title, self.tr("Merging {0}…").format(Path(plan.source).name), work, done)
-        if self.task is not None:
-            self.task.worker.signals.failed.connect(report_backup)
+        label = self.tr("Merging {0}…").format(Path(plan.source).name)
+        self._start(title, label, work, done, on_end=report_backup)  # also when the merge failed after the backup
         return True
 
     def _choose_report_file(self, plan: MergePlan) -> None:
