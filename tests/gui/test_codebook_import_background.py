@@ -136,3 +136,32 @@ def test_cancel_during_the_backup_changes_nothing(qtbot, window: MainWindow, inc
     assert window.undo_stack is not None and window.undo_stack.count() == 0
     assert _import_backups(window) == []
     assert not list(backup_folder(window.store.path).glob(".*partial"))  # no half-written backup left behind
+
+
+def test_a_failed_import_still_says_the_backup_could_not_be_made(
+    qtbot, monkeypatch, window: MainWindow, incoming: Path
+) -> None:
+    import sqlite3
+
+    from PySide6.QtWidgets import QMessageBox
+
+    assert window.store is not None
+    before = _codes(window)
+    folder = backup_folder(window.store.path)  # a file where the backups go: the backup cannot be made
+    for old in folder.iterdir():
+        old.unlink()
+    folder.rmdir()
+    folder.write_text("not a folder", encoding="utf-8")
+    with sqlite3.connect(window.store.path) as db:  # and the database refuses new codes: the import fails
+        db.execute("CREATE TRIGGER refuse BEFORE INSERT ON codes BEGIN SELECT RAISE(ABORT, 'refused'); END")
+    db.close()
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda _parent, _title, text, *_a: shown.append(text))
+
+    task = _accept_plan(window, incoming)
+    qtbot.waitUntil(lambda: task.ended and bool(shown), timeout=20000)
+
+    problem = window.menu_actions.backups.last_problem
+    assert problem is not None and str(folder) in problem
+    assert "No backup made" in window.statusBar().currentMessage()
+    assert _codes(window) == before and window.undo_stack is not None and window.undo_stack.count() == 0
