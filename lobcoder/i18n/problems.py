@@ -71,7 +71,6 @@ MESSAGES: dict[str, M] = {
     ),
     # Zip archives (.docx, .odt and .qdpx are zip archives).
     "problem.zip.not_found": M(en="file not found", nl="bestand niet gevonden"),
-    "problem.zip.damaged": M(en="is not a zip archive, or it is damaged", nl="is geen zip-archief of is beschadigd"),
     # A document or project that should be a zip but is not one: named for what the researcher knows it as.
     "problem.not_or_damaged": M(en="is not {what}, or it is damaged", nl="is geen {what} of is beschadigd"),
     "problem.kind.docx": M(en="a Word document (.docx)", nl="Word-document (.docx)"),

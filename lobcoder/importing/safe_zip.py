@@ -68,18 +68,19 @@ class SafeZip:
     def __init__(
         self,
         path: str | Path,
+        *,
+        kind: Said,
         max_total: int = MAX_TOTAL,
         max_member: int = MAX_MEMBER,
         max_ratio: float = MAX_RATIO,
         max_members: int = MAX_MEMBERS,
         data: bytes | None = None,
-        kind: Said | None = None,
     ) -> None:
         """Open the zip file at ``path``, or ``data`` already read from it (``path`` then names it).
 
         ``kind`` is what the file should be as the researcher knows it
         (``say("problem.kind.docx")``): a file that is no zip at all, or a
-        damaged one, is then an :class:`ImportProblem` "is not a Word document
+        damaged one, is an :class:`ImportProblem` "is not a Word document
         (.docx), or it is damaged" instead of "is not a zip archive" (that a
         .docx is a zip is no business of hers).
         """
@@ -97,9 +98,7 @@ class SafeZip:
         except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, EOFError) as error:
             # Not a zip, or a damaged one: Python's words for why ("File is not a zip file")
             # mean nothing to the researcher; they stay in the exception chain for the log.
-            if kind is not None:
-                raise ImportProblem(self.path, say("problem.not_or_damaged", what=kind)) from error
-            raise FileProblem(self.path, say("problem.zip.damaged")) from error
+            raise ImportProblem(self.path, say("problem.not_or_damaged", what=kind)) from error
         except OSError as error:
             raise FileProblem(self.path, say("problem.zip.unreadable", reason=error.strerror or error)) from None
         try:
@@ -109,9 +108,7 @@ class SafeZip:
             raise
 
     @classmethod
-    def open(
-        cls, path: str | Path, max_member_bytes: int | None = None, kind: Said | None = None, **limits: float
-    ) -> SafeZip:
+    def open(cls, path: str | Path, max_member_bytes: int | None = None, *, kind: Said, **limits: float) -> SafeZip:
         """Open ``path``; ``max_member_bytes`` (None: the default) caps each member; ``kind`` as for the class."""
         if max_member_bytes is not None:
             limits["max_member"] = max_member_bytes

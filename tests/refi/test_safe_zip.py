@@ -12,6 +12,8 @@ from lobcoder.errors import FileProblem, ImportProblem
 from lobcoder.i18n.said import say
 from lobcoder.importing.safe_zip import MB, SafeZip, normalise_name, write_zip
 
+QDPX = say("problem.kind.qdpx")
+
 
 def make_zip(path: Path, members: dict[str, bytes], **info: int) -> Path:
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
@@ -38,7 +40,7 @@ def zeros_zip(path: Path, size: int) -> Path:
 def test_zip_slip_members_are_refused(tmp_path: Path, name: str) -> None:
     path = make_zip(tmp_path / "slip.qdpx", {"project.qde": b"<x/>", name: b"evil"})
     with pytest.raises(FileProblem) as caught:
-        SafeZip(path)
+        SafeZip(path, kind=QDPX)
     assert "outside" in str(caught.value) and repr(name) in str(caught.value)
     assert not (tmp_path.parent / "evil.txt").exists()
 
@@ -48,7 +50,7 @@ def test_symlink_member_is_refused(tmp_path: Path) -> None:
         tmp_path / "link.qdpx", {"sources/link": b"/etc/passwd"}, external_attr=(stat.S_IFLNK | 0o777) << 16
     )
     with pytest.raises(FileProblem, match="symbolic link"):
-        SafeZip(path)
+        SafeZip(path, kind=QDPX)
 
 
 def test_encrypted_member_is_refused(tmp_path: Path) -> None:
@@ -58,45 +60,45 @@ def test_encrypted_member_is_refused(tmp_path: Path) -> None:
     data[central + 8] |= 0x1  # the "encrypted" general purpose flag, as an encrypting zipper sets it
     path.write_bytes(bytes(data))
     with pytest.raises(FileProblem, match="encrypted"):
-        SafeZip(path)
+        SafeZip(path, kind=QDPX)
 
 
 def test_duplicate_names_after_normalising_are_refused(tmp_path: Path) -> None:
     path = make_zip(tmp_path / "dup.qdpx", {"Sources/a.txt": b"1", "sources\\A.txt": b"2"})
     with pytest.raises(FileProblem, match="same name"):
-        SafeZip(path)
+        SafeZip(path, kind=QDPX)
 
 
 def test_too_many_members_are_refused(tmp_path: Path) -> None:
     path = make_zip(tmp_path / "many.qdpx", {f"sources/{i}.txt": b"x" for i in range(11)})
     with pytest.raises(FileProblem, match="11 members"):
-        SafeZip(path, max_members=10)
-    assert len(SafeZip(path, max_members=11).names()) == 11
+        SafeZip(path, kind=QDPX, max_members=10)
+    assert len(SafeZip(path, kind=QDPX, max_members=11).names()) == 11
 
 
 def test_600_mb_bomb_is_refused(tmp_path: Path) -> None:
     path = zeros_zip(tmp_path / "bomb.qdpx", 600 * MB)
     assert path.stat().st_size < 2 * MB
     with pytest.raises(FileProblem, match="larger than 500 MB"):
-        SafeZip(path)
+        SafeZip(path, kind=QDPX)
 
 
 def test_ratio_is_checked_while_decompressing(tmp_path: Path) -> None:
     path = zeros_zip(tmp_path / "bomb.qdpx", 8 * MB)
-    with SafeZip(path) as archive, pytest.raises(FileProblem, match="zip bomb") as caught:
+    with SafeZip(path, kind=QDPX) as archive, pytest.raises(FileProblem, match="zip bomb") as caught:
         archive.read("sources/zeros.txt")
     assert "'sources/zeros.txt'" in str(caught.value)
 
 
 def test_member_and_total_limits_count_decompressed_bytes(tmp_path: Path) -> None:
     path = zeros_zip(tmp_path / "z.qdpx", 3 * MB)
-    with SafeZip(path, max_ratio=10**9) as archive:
+    with SafeZip(path, kind=QDPX, max_ratio=10**9) as archive:
         assert len(archive.read("sources/zeros.txt")) == 3 * MB
-    with SafeZip(path, max_ratio=10**9) as archive:
+    with SafeZip(path, kind=QDPX, max_ratio=10**9) as archive:
         archive.max_member = 2 * MB  # as if the header had lied about the size
         with pytest.raises(FileProblem, match="more than 2 MB"):
             archive.read("sources/zeros.txt")
-    with SafeZip(path, max_ratio=10**9, max_total=5 * MB) as archive:
+    with SafeZip(path, kind=QDPX, max_ratio=10**9, max_total=5 * MB) as archive:
         archive.read("sources/zeros.txt")
         with pytest.raises(FileProblem, match="in total"):
             archive.read("sources/zeros.txt")
@@ -104,7 +106,7 @@ def test_member_and_total_limits_count_decompressed_bytes(tmp_path: Path) -> Non
 
 def test_lookup_ignores_case_and_slash_style(tmp_path: Path) -> None:
     path = make_zip(tmp_path / "p.qdpx", {"Project.qde": b"<p/>", "Sources/X.txt": b"hello", "sources/": b""})
-    with SafeZip.open(path) as archive:
+    with SafeZip.open(path, kind=QDPX) as archive:
         assert archive.names() == ["Project.qde", "Sources/X.txt"]
         assert archive.find("sources\\x.TXT") == "Sources/X.txt"
         assert archive.read("project.qde") == b"<p/>"
@@ -118,7 +120,7 @@ def test_lookup_ignores_case_and_slash_style(tmp_path: Path) -> None:
 def test_extract_stays_inside_folder(tmp_path: Path) -> None:
     path = make_zip(tmp_path / "p.qdpx", {"project.qde": b"<p/>", "sources/./a.txt": b"a"})
     out = tmp_path / "out"
-    with SafeZip(path) as archive:
+    with SafeZip(path, kind=QDPX) as archive:
         written = archive.extract_to(out)
     assert sorted(p.relative_to(out.resolve()).as_posix() for p in written) == ["project.qde", "sources/a.txt"]
     assert (out / "sources" / "a.txt").read_bytes() == b"a"
@@ -127,10 +129,10 @@ def test_extract_stays_inside_folder(tmp_path: Path) -> None:
 def test_not_a_zip(tmp_path: Path) -> None:
     bad = tmp_path / "bad.qdpx"
     bad.write_bytes(b"not a zip at all")
-    with pytest.raises(FileProblem, match="is not a zip archive, or it is damaged"):
-        SafeZip(bad)
+    with pytest.raises(ImportProblem, match=r"is not a REFI-QDA project file \(\.qdpx\), or it is damaged"):
+        SafeZip(bad, kind=QDPX)
     with pytest.raises(FileProblem, match="not found"):
-        SafeZip(tmp_path / "missing.qdpx")
+        SafeZip(tmp_path / "missing.qdpx", kind=QDPX)
 
 
 def test_a_damaged_zip_is_named_for_the_kind_of_file_it_should_be(tmp_path: Path) -> None:
@@ -156,7 +158,7 @@ def test_normalise_name() -> None:
 def test_write_zip_is_atomic(tmp_path: Path) -> None:
     target = tmp_path / "out.qdpx"
     write_zip(target, {"project.qde": b"<p/>", "sources/a.txt": "é".encode()})
-    with SafeZip(target) as archive:
+    with SafeZip(target, kind=QDPX) as archive:
         assert archive.read("sources/a.txt") == "é".encode()
     before = target.read_bytes()
     with pytest.raises(ValueError, match="unsafe"):
