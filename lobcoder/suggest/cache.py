@@ -20,7 +20,7 @@ from lobcoder.suggest import store as persistence
 from lobcoder.suggest.pipeline import DutchPipeline
 from lobcoder.util.bounded_cache import BoundedCache
 
-FORMAT = 1  # part of the cache key: change it when ProcessedText changes
+FORMAT = 2  # part of the cache key: change it when ProcessedText changes
 MEMORY_SIZE = 64
 
 
@@ -62,6 +62,26 @@ class ProcessedText:
         )
 
 
+_OPENERS = "([{"
+
+
+def _notes_whole(line: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Give an opening bracket left at a sentence's end to the next sentence.
+
+    The sentencizer ends a sentence after the bracket that opens a
+    transcriber's note ("belangrijk. [" then "lacht] Ik denk ..."): a
+    suggestion for it would code a stray "[".
+    """
+    fixed = list(spans)
+    for k in range(len(fixed) - 1):
+        start, end = fixed[k]
+        if end - start > 1 and line[end - 1] in _OPENERS and line[end - 2].isspace():
+            cut = len(line[start : end - 1].rstrip()) + start
+            fixed[k] = (start, cut)
+            fixed[k + 1] = (end - 1, fixed[k + 1][1])
+    return fixed
+
+
 def process_text(pipeline: DutchPipeline, text: str) -> ProcessedText:
     """Parse a text paragraph by paragraph (``nlp.pipe``); a sentence never crosses a line break."""
     offsets: list[int] = []
@@ -78,12 +98,14 @@ def process_text(pipeline: DutchPipeline, text: str) -> ProcessedText:
     lemmas: list[str] = []
     lowers: list[str] = []
     for offset, doc in zip(offsets, pipeline.process(lines), strict=True):
+        found: list[tuple[int, int]] = []
         for sent in doc.sents:
             span = doc.text[sent.start_char : sent.end_char]
             stripped = span.strip()
             if stripped:
                 begin = sent.start_char + span.index(stripped)
-                sentences.append((offset + begin, offset + begin + len(stripped)))
+                found.append((begin, begin + len(stripped)))
+        sentences.extend((offset + start, offset + end) for start, end in _notes_whole(doc.text, found))
         for token in doc:
             if token.is_space:
                 continue

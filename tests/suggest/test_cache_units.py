@@ -78,3 +78,17 @@ def test_when_a_unit_counts_as_coded() -> None:
     assert coded(turn, [(150, 170)]) is Coded.PARTLY  # but not inside a turn
     assert coded(sentence, [(0, 110)]) is Coded.PARTLY  # grazes it
     assert coded(sentence, [(0, 100), (200, 300)]) is Coded.NO  # touching is not overlapping
+
+
+def test_a_transcriber_note_is_not_cut_open_by_the_sentence_before_it() -> None:
+    """'belangrijk. [lacht] Ik denk ...' was split into '... belangrijk. [' and 'lacht] Ik denk ...':
+    a suggestion for the first would code a stray bracket."""
+    from lobcoder.suggest.cache import process_text
+    from lobcoder.suggest.pipeline import load_pipeline
+
+    text = "Docent: Ja, samen leren is belangrijk. [lacht] Ik denk dat het goed is. Nou ja. (zucht) Het is zo.\n"
+    found = [text[s:e] for s, e in process_text(load_pipeline(offline=True), text).sentences]
+    assert all(not sentence.endswith(("[", "(")) for sentence in found), found
+    assert "Docent: Ja, samen leren is belangrijk." in found
+    assert any(sentence.startswith("[lacht]") for sentence in found)
+    assert any(sentence.startswith("(zucht)") for sentence in found)
