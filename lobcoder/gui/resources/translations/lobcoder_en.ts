@@ -843,7 +843,7 @@ Language of the codebook:</numerusform>
 <context>
     <name>WordsTab</name>
     <message numerus="yes">
-        <location filename="../../analysis/words_tab.py" line="+224"/>
+        <location filename="../../analysis/words_tab.py" line="+226"/>
         <source>‘{0}’: %n occurrence(s)</source>
         <translation>
             <numerusform>‘{0}’: %n occurrence</numerusform>

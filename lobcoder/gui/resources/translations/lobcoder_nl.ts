@@ -336,7 +336,7 @@
         <translation>Taal van de geëxporteerde tabel: titel, kopjes en noten</translation>
     </message>
     <message>
-        <location line="+167"/>
+        <location line="+177"/>
         <source>Could not compute this analysis: {0}</source>
         <translation>Deze analyse kon niet worden berekend: {0}</translation>
     </message>
@@ -2584,7 +2584,7 @@ Taal van het codeboek:</numerusform>
 <context>
     <name>KeywordsModel</name>
     <message>
-        <location filename="../../analysis/keywords_view.py" line="+42"/>
+        <location filename="../../analysis/keywords_view.py" line="+43"/>
         <source>Document</source>
         <translation>Document</translation>
     </message>
@@ -2776,7 +2776,7 @@ Taal van het codeboek:</numerusform>
     <message>
         <location line="+1"/>
         <source>&amp;View</source>
-        <translation>Beel&amp;d</translation>
+        <translation>B&amp;eeld</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -2856,7 +2856,7 @@ Taal van het codeboek:</numerusform>
     <message>
         <location line="+4"/>
         <source>Restore from bac&amp;kup…</source>
-        <translation>Terugzetten uit &amp;reservekopie…</translation>
+        <translation>Terug&amp;zetten uit reservekopie…</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -2915,7 +2915,7 @@ Taal van het codeboek:</numerusform>
         <location line="-25"/>
         <location line="+27"/>
         <source>&amp;Redo</source>
-        <translation>&amp;Opnieuw</translation>
+        <translation>Opnie&amp;uw</translation>
     </message>
     <message>
         <location line="-23"/>
@@ -2925,7 +2925,7 @@ Taal van het codeboek:</numerusform>
     <message>
         <location line="+1"/>
         <source>&amp;Search all documents</source>
-        <translation>Alle documenten door&amp;zoeken</translation>
+        <translation>&amp;Alle documenten doorzoeken</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -2940,7 +2940,7 @@ Taal van het codeboek:</numerusform>
     <message>
         <location line="+39"/>
         <source>&amp;Apply selected code</source>
-        <translation>Geselecteerde code &amp;toepassen</translation>
+        <translation>Geselecteerde code toe&amp;passen</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -2975,7 +2975,7 @@ Taal van het codeboek:</numerusform>
     <message>
         <location line="+2"/>
         <source>&amp;Remove selected coding</source>
-        <translation>Geselecteerde codering &amp;verwijderen</translation>
+        <translation>Geselecteerde codering ve&amp;rwijderen</translation>
     </message>
     <message>
         <location line="+21"/>
@@ -3049,8 +3049,8 @@ Taal van het codeboek:</numerusform>
     </message>
     <message>
         <location line="+6"/>
-        <source>Selected coding and coded &amp;segments</source>
-        <translation>Gekozen codering en gecodeerde &amp;fragmenten</translation>
+        <source>Selected coding and coded se&amp;gments</source>
+        <translation>Geselecteerde codering en gecodeerde &amp;fragmenten</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -3058,7 +3058,12 @@ Taal van het codeboek:</numerusform>
         <translation>Verberg het rechterpaneel om het transcript meer ruimte te geven</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+4"/>
+        <source>Sea&amp;rch project</source>
+        <translation>Project &amp;doorzoeken</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>&amp;Coder name…</source>
         <translation>Naam van de &amp;codeur…</translation>
     </message>
@@ -3639,7 +3644,7 @@ Wachtwoord om hem te versleutelen (leeg laten voor geen):</translation>
         <translation>Volgorde:</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+0"/>
         <source>then</source>
         <translation>dan</translation>
     </message>
@@ -3680,7 +3685,7 @@ Wachtwoord om hem te versleutelen (leeg laten voor geen):</translation>
         <translation>niets</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+21"/>
         <source>Participant</source>
         <translation>Deelnemer</translation>
     </message>
@@ -4902,7 +4907,7 @@ Wachtwoord om hem te versleutelen (leeg laten voor geen):</translation>
     <message>
         <location line="+6"/>
         <source>seed </source>
-        <translation>seed </translation>
+        <translation>startgetal </translation>
     </message>
     <message>
         <location line="+4"/>
@@ -5014,7 +5019,7 @@ Wachtwoord om hem te versleutelen (leeg laten voor geen):</translation>
         <translation>Tel lemma&apos;s (gesprekken telt als gesprek) of elke vorm zoals geschreven</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Only the words inside the passages coded with this code (and its sub-codes)</source>
         <translation>Alleen de woorden binnen de passages die met deze code (en haar subcodes) zijn gecodeerd</translation>
     </message>
@@ -5065,23 +5070,23 @@ Wachtwoord om hem te versleutelen (leeg laten voor geen):</translation>
     </message>
     <message>
         <location line="+5"/>
-        <location line="+59"/>
+        <location line="+60"/>
         <source>all text</source>
         <translation>alle tekst</translation>
     </message>
     <message>
-        <location line="-58"/>
-        <location line="+60"/>
+        <location line="-59"/>
+        <location line="+61"/>
         <source>nothing</source>
         <translation>niets</translation>
     </message>
     <message>
-        <location line="-53"/>
+        <location line="-54"/>
         <source>Double-click a word or press Enter to read it in context; right-click to add it as a keyword</source>
         <translation>Dubbelklik op een woord of druk op Enter om het in zijn context te lezen; klik met rechts om het als trefwoord toe te voegen</translation>
     </message>
     <message>
-        <location line="+157"/>
+        <location line="+158"/>
         <source>‘{0}’ is already a keyword of ‘{1}’.</source>
         <translation>‘{0}’ is al een trefwoord van ‘{1}’.</translation>
     </message>
@@ -5116,8 +5121,8 @@ Wachtwoord om hem te versleutelen (leeg laten voor geen):</translation>
         <translation>‘{0}’ toevoegen aan de trefwoorden van:</translation>
     </message>
     <message>
-        <location line="-182"/>
-        <location line="+132"/>
+        <location line="-183"/>
+        <location line="+133"/>
         <source>Double-click a word to read every occurrence in its context.</source>
         <translation>Dubbelklik op een woord om elke keer dat het voorkomt in zijn context te lezen.</translation>
     </message>
