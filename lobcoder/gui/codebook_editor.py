@@ -92,7 +92,7 @@ class CodebookEditor(QDialog):
         }
         for field in TEXT_FIELDS:
             form.addRow(labels[field], self.fields[field])
-        self.save_button = QPushButton(self.tr("Save changes"))
+        self.save_button = QPushButton(self.tr("&Save changes"))
         self.save_button.clicked.connect(self.save)
         self.status = QLabel()
         right = QWidget()
@@ -161,11 +161,16 @@ class CodebookEditor(QDialog):
             self.status.setText(self.tr("Select a code to edit it."))
             return
         self.name.setText(code.name)
+        self.name.setCursorPosition(0)
         self._set_color(code.color)
         for field in TEXT_FIELDS:
             editor = self.fields[field]
             value = getattr(code, field)
-            editor.setText(value) if isinstance(editor, QLineEdit) else editor.setPlainText(value)
+            if isinstance(editor, QLineEdit):
+                editor.setText(value)
+                editor.setCursorPosition(0)  # a long description shows its beginning, not its end
+            else:
+                editor.setPlainText(value)
         self.status.setText(self.tr("%n coding(s)", "", code.codings))
 
     def _set_color(self, color: str) -> None:

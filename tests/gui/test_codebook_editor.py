@@ -45,3 +45,25 @@ def test_edit_rich_fields_save_and_undo(qtbot, tmp_path: Path) -> None:
     assert editor.fields["definition"].toPlainText() == ""
     editor.close()
     window.close()
+
+
+def test_a_long_description_shows_its_beginning_and_save_has_a_letter(qtbot, tmp_path: Path) -> None:
+    path = tmp_path / "cb.lobcoder"
+    description = "Bijeenkomsten, trainingen en presentaties waarin kennis over LOB wordt overgedragen aan docenten."
+    with ProjectStore.create(path) as store, store.transaction() as session:
+        create_code(session, "Formele kennisoverdracht", color="#4a7fd0", description=description)
+    window = MainWindow(Settings(str(tmp_path / "s.ini")))
+    qtbot.addWidget(window)
+    window.open_project(path)
+    editor = CodebookEditor(window)
+    qtbot.addWidget(editor)
+    editor.show()
+    code = next(iter(window.codes_by_id.values()))
+    editor.select(code.id)
+    field = editor.fields["description"]
+    assert field.text() == description
+    assert field.cursorPosition() == 0  # the start is in view, not "…wordt overgedragen aan docenten."
+    assert editor.name.cursorPosition() == 0
+    assert editor.save_button.text().replace("&&", "").count("&") == 1  # Alt+S saves
+    editor.close()
+    window.close()

@@ -161,7 +161,7 @@
 <context>
     <name>CodebookEditor</name>
     <message numerus="yes">
-        <location filename="../../codebook_editor.py" line="+169"/>
+        <location filename="../../codebook_editor.py" line="+174"/>
         <source>%n coding(s)</source>
         <translation>
             <numerusform>%n coding</numerusform>

@@ -793,8 +793,8 @@
     </message>
     <message>
         <location line="+4"/>
-        <source>Save changes</source>
-        <translation>Wijzigingen opslaan</translation>
+        <source>&amp;Save changes</source>
+        <translation>Wijzigingen op&amp;slaan</translation>
     </message>
     <message>
         <location line="+66"/>
@@ -802,7 +802,7 @@
         <translation>Selecteer een code om die te bewerken.</translation>
     </message>
     <message numerus="yes">
-        <location line="+8"/>
+        <location line="+13"/>
         <source>%n coding(s)</source>
         <translation>
             <numerusform>%n codering</numerusform>
