@@ -3152,13 +3152,13 @@ Kwalitatief coderen van interviewtranscripten.</translation>
     </message>
     <message>
         <location line="+5"/>
-        <source>Apply</source>
-        <translation>Toepassen</translation>
+        <source>&amp;Apply</source>
+        <translation>&amp;Toepassen</translation>
     </message>
     <message>
         <location line="+3"/>
-        <source>Save report…</source>
-        <translation>Verslag opslaan…</translation>
+        <source>&amp;Save report…</source>
+        <translation>Verslag op&amp;slaan…</translation>
     </message>
     <message>
         <location line="+13"/>
@@ -4886,13 +4886,13 @@ Wachtwoord om hem te versleutelen (leeg laten voor geen):</translation>
     </message>
     <message>
         <location line="+6"/>
-        <source>The documents ticked below</source>
-        <translation>De documenten die hieronder zijn aangevinkt</translation>
+        <source>&amp;The documents ticked below</source>
+        <translation>De &amp;documenten die hieronder zijn aangevinkt</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>A random sample of</source>
-        <translation>Een aselecte steekproef van</translation>
+        <source>A random &amp;sample of</source>
+        <translation>Een aselecte &amp;steekproef van</translation>
     </message>
     <message>
         <location line="+7"/>
@@ -4916,18 +4916,18 @@ Wachtwoord om hem te versleutelen (leeg laten voor geen):</translation>
     </message>
     <message>
         <location line="+19"/>
-        <source>Blind: leave out the existing codings and memos (codebook memos stay)</source>
-        <translation>Blind: zonder de bestaande coderingen en memo&apos;s (memo&apos;s bij codes blijven)</translation>
+        <source>&amp;Blind: leave out the existing codings and memos (codebook memos stay)</source>
+        <translation>&amp;Blind: zonder de bestaande coderingen en memo&apos;s (memo&apos;s bij codes blijven)</translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>Also write a REFI-QDA file (.qdpx) for ATLAS.ti, MAXQDA or NVivo</source>
-        <translation>Ook een REFI-QDA-bestand (.qdpx) schrijven voor ATLAS.ti, MAXQDA of NVivo</translation>
+        <source>Also write a &amp;REFI-QDA file (.qdpx) for ATLAS.ti, MAXQDA or NVivo</source>
+        <translation>Ook een &amp;REFI-QDA-bestand (.qdpx) schrijven voor ATLAS.ti, MAXQDA of NVivo</translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>Write the copy…</source>
-        <translation>Kopie schrijven…</translation>
+        <source>&amp;Write the copy…</source>
+        <translation>&amp;Kopie schrijven…</translation>
     </message>
     <message numerus="yes">
         <location line="+63"/>
