@@ -75,3 +75,13 @@ def test_the_code_tree_context_menu_uses_each_letter_once(window: MainWindow) ->
     used = [_letter(t) for t in texts]
     assert None not in used, texts
     assert len(set(used)) == len(used), texts
+
+
+def test_the_menu_bar_and_the_coding_buttons_share_no_letter(window: MainWindow) -> None:
+    """Alt+letter in the main window opens one menu or presses one button, never cycles between them."""
+    titles = [a.text() for a in window.menuBar().actions()]
+    pane = window.coding_pane
+    buttons = [pane.recode.text(), pane.fit.text(), pane.remove.text()]
+    used = [_letter(t) for t in titles + buttons]
+    assert None not in used, titles + buttons
+    assert len(set(used)) == len(used), titles + buttons

@@ -1128,18 +1128,18 @@
     </message>
     <message>
         <location line="+3"/>
-        <source>Remove</source>
-        <translation>Verwijderen</translation>
+        <source>&amp;Remove</source>
+        <translation>&amp;Verwijderen</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>Change code…</source>
-        <translation>Code wijzigen…</translation>
+        <source>&amp;Change code…</source>
+        <translation>&amp;Code wijzigen…</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>Fit to selection</source>
-        <translation>Aanpassen aan selectie</translation>
+        <source>Fit to se&amp;lection</source>
+        <translation>Aanpassen aan &amp;selectie</translation>
     </message>
     <message>
         <location line="+1"/>
