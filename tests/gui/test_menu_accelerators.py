@@ -77,11 +77,22 @@ def test_the_code_tree_context_menu_uses_each_letter_once(window: MainWindow) ->
     assert len(set(used)) == len(used), texts
 
 
-def test_the_menu_bar_and_the_coding_buttons_share_no_letter(window: MainWindow) -> None:
+def test_the_menu_bar_and_the_window_buttons_share_no_letter(window: MainWindow) -> None:
     """Alt+letter in the main window opens one menu or presses one button, never cycles between them."""
     titles = [a.text() for a in window.menuBar().actions()]
     pane = window.coding_pane
     buttons = [pane.recode.text(), pane.fit.text(), pane.remove.text()]
+    suggestions = window.suggestions.pane
+    buttons += [
+        b.text()
+        for b in (
+            suggestions.refresh_button,
+            suggestions.train_button,
+            suggestions.accept_button,
+            suggestions.reject_button,
+            suggestions.show_unreliable,
+        )
+    ]
     used = [_letter(t) for t in titles + buttons]
     assert None not in used, titles + buttons
     assert len(set(used)) == len(used), titles + buttons

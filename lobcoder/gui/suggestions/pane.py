@@ -97,9 +97,9 @@ class SuggestionsPane(QWidget):
         self.model_label.setStyleSheet(MUTED)
         self.model_label.setTextFormat(Qt.TextFormat.PlainText)
         self.model_label.setMinimumWidth(1)  # shrinks (clipped) in a narrow pane; the tooltip has it all
-        self.refresh_button = QPushButton(self.tr("Refresh"))
+        self.refresh_button = QPushButton(self.tr("Refre&sh"))
         self.refresh_button.setToolTip(self.tr("Suggest again for this document with the current model"))
-        self.train_button = QPushButton(self.tr("Train"))
+        self.train_button = QPushButton(self.tr("&Train"))
         self.train_button.setToolTip(self.tr("Learn from all codings and rejections in the project, then suggest"))
 
         self.model = SuggestionModel(self)
@@ -122,7 +122,7 @@ class SuggestionsPane(QWidget):
         header.resizeSection(CODE, 250)
         header.resizeSection(REASON, 300)
 
-        self.show_unreliable = QCheckBox(self.tr("Show codes not yet reliable"))
+        self.show_unreliable = QCheckBox(self.tr("Show codes &not yet reliable"))
         self.show_unreliable.setToolTip(
             self.tr("Also list the suggestions of codes with few coded sentences or a low cross-validated F1")
         )
@@ -155,9 +155,9 @@ class SuggestionsPane(QWidget):
         self.tabs.addTab(self.table, self.tr("Suggestions"))
         self.tabs.addTab(self.codes_table, self.tr("Reliability per code"))
 
-        self.accept_button = QPushButton(self.tr("Accept"))
+        self.accept_button = QPushButton(self.tr("Acce&pt"))
         self.accept_button.setToolTip(self.tr("Code this passage with the suggested code (Enter)"))
-        self.reject_button = QPushButton(self.tr("Reject"))
+        self.reject_button = QPushButton(self.tr("Re&ject"))
         self.reject_button.setToolTip(self.tr("Never suggest this code for this passage again (Delete)"))
         self.accept_all_button = QPushButton()
         self.threshold = QDoubleSpinBox()

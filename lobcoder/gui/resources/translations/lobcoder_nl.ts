@@ -4566,32 +4566,17 @@ Wachtwoord om hem te versleutelen (leeg laten voor geen):</translation>
 <context>
     <name>SuggestionsPane</name>
     <message>
-        <location filename="../../suggestions/pane.py" line="+100"/>
-        <source>Refresh</source>
-        <translation>Vernieuwen</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location filename="../../suggestions/pane.py" line="+101"/>
         <source>Suggest again for this document with the current model</source>
         <translation>Opnieuw suggesties maken voor dit document met het huidige model</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Train</source>
-        <translation>Trainen</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Learn from all codings and rejections in the project, then suggest</source>
         <translation>Leren van alle coderingen en afwijzingen in het project en dan suggesties maken</translation>
     </message>
     <message>
-        <location line="+22"/>
-        <source>Show codes not yet reliable</source>
-        <translation>Nog niet betrouwbare codes tonen</translation>
-    </message>
-    <message>
-        <location line="+2"/>
+        <location line="+24"/>
         <source>Also list the suggestions of codes with few coded sentences or a low cross-validated F1</source>
         <translation>Ook de suggesties tonen van codes met weinig gecodeerde zinnen of een lage kruisgevalideerde F1</translation>
     </message>
@@ -4606,19 +4591,34 @@ Wachtwoord om hem te versleutelen (leeg laten voor geen):</translation>
         <translation>Betrouwbaarheid per code</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>Accept</source>
-        <translation>Accepteren</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>Code this passage with the suggested code (Enter)</source>
         <translation>Deze passage coderen met de voorgestelde code (Enter)</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Reject</source>
-        <translation>Afwijzen</translation>
+        <location line="-59"/>
+        <source>Refre&amp;sh</source>
+        <translation>Vernie&amp;uwen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Train</source>
+        <translation>&amp;Trainen</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Show codes &amp;not yet reliable</source>
+        <translation>&amp;Nog niet betrouwbare codes tonen</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>Acce&amp;pt</source>
+        <translation>Acce&amp;pteren</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Re&amp;ject</source>
+        <translation>Afw&amp;ijzen</translation>
     </message>
     <message>
         <location line="+1"/>
