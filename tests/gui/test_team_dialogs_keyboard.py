@@ -74,6 +74,10 @@ def test_the_copy_dialog_has_a_letter_for_each_choice(qtbot, window: MainWindow)
     qtbot.waitUntil(dialog.isVisible)
     _assert_keyboard_ready(dialog, window.language)  # type: ignore[attr-defined]
     assert len(_own_buttons(dialog)) == 5  # two ways to choose, blind, .qdpx, write
+    seed = dialog.seed
+    assert seed.toolTip()
+    if window.language == "nl":  # type: ignore[attr-defined]
+        assert seed.prefix() == "startgetal " and seed.text() == "startgetal 1"
     dialog.reject()
 
 

@@ -76,6 +76,7 @@ class TeamCopyDialog(QDialog):
         self.seed.setRange(0, 999_999)
         self.seed.setValue(1)
         self.seed.setPrefix(self.tr("seed "))
+        self.seed.setToolTip(self.tr("The same seed draws the same sample again"))
         sample_row = QHBoxLayout()
         sample_row.addWidget(self.by_sample)
         sample_row.addWidget(self.percent)

@@ -813,7 +813,7 @@ Language of the codebook:</numerusform>
 <context>
     <name>TeamCopyDialog</name>
     <message numerus="yes">
-        <location filename="../../dialogs/team_copy_dialog.py" line="+168"/>
+        <location filename="../../dialogs/team_copy_dialog.py" line="+169"/>
         <source>%n document(s) of {0} will be copied.</source>
         <translation>
             <numerusform>%n document of {0} will be copied.</numerusform>

@@ -4910,6 +4910,11 @@ Wachtwoord om hem te versleutelen (leeg laten voor geen):</translation>
         <translation>startgetal </translation>
     </message>
     <message>
+        <location line="+1"/>
+        <source>The same seed draws the same sample again</source>
+        <translation>Met hetzelfde startgetal wordt dezelfde steekproef opnieuw getrokken</translation>
+    </message>
+    <message>
         <location line="+4"/>
         <source>stratified:</source>
         <translation>gestratificeerd:</translation>
