@@ -10,6 +10,10 @@ class MemoDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(title)
         self.editor = QPlainTextEdit(text)
+        # An empty memo says what it is for instead of showing a blank box.
+        self.editor.setPlaceholderText(
+            self.tr("Write down ideas, decisions and questions; the memo is saved in the project.")
+        )
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)

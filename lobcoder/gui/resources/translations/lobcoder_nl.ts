@@ -2752,6 +2752,14 @@ Taal van het codeboek:</numerusform>
     </message>
 </context>
 <context>
+    <name>MemoDialog</name>
+    <message>
+        <location filename="../../memo_dialog.py" line="+15"/>
+        <source>Write down ideas, decisions and questions; the memo is saved in the project.</source>
+        <translation>Noteer ideeën, besluiten en vragen; de memo wordt in het project bewaard.</translation>
+    </message>
+</context>
+<context>
     <name>MenuActions</name>
     <message>
         <location filename="../../menus.py" line="+34"/>
