@@ -542,3 +542,19 @@ def test_in_a_narrow_pane_the_pipeline_and_model_lines_clip_instead_of_covering_
         assert corner.geometry().left() >= pane.tabs.tabBar().geometry().right(), width
         assert pane.tabs.tabBar().geometry().width() >= pane.tabs.tabBar().sizeHint().width(), width
         assert pane.refresh_button.isVisible() and pane.train_button.isVisible()
+
+
+@pytest.mark.parametrize("language", ["en", "nl"])
+def test_how_to_install_the_full_model_is_said_in_the_interface_language(qapp, qtbot, language: str) -> None:  # type: ignore[no-untyped-def]
+    from lobcoder.gui.i18n import install_translations
+    from lobcoder.gui.suggestions.pane import SuggestionsPane
+
+    install_translations(qapp, language)  # the conftest puts English back afterwards
+    pane = SuggestionsPane()
+    qtbot.addWidget(pane)
+    pane.show_pipeline("offline", False)
+    tip = pane.pipeline_info.toolTip()
+    assert "python -m spacy download nl_core_news_sm" in tip  # the command itself is never translated
+    english = "needs internet access" in tip and "install the Dutch model" in tip
+    assert english is (language == "en"), tip
+    assert ("internettoegang" in tip) is (language == "nl"), tip

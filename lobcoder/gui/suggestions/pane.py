@@ -249,6 +249,10 @@ class SuggestionsPane(QWidget):
             tip = self.tr("The full Dutch model: trained lemmas and sentence boundaries.")
         else:
             text = self.tr("NLP pipeline: offline · {0} not installed").format(MODEL_NAME)
+            if install_hint == INSTALL_HINT:  # the core's hint is English: word it here, command and all
+                install_hint = f"python -m spacy download {MODEL_NAME}\n" + self.tr(
+                    "This needs internet access to the model's GitHub release (github.com/explosion/spacy-models)."
+                )
             tip = (
                 self.tr("The offline pipeline: blank Dutch with lookup lemmas.")
                 + "\n"

@@ -4669,7 +4669,12 @@ Wachtwoord om hem te versleutelen (leeg laten voor geen):</translation>
         <translation>NLP-pipeline: offline · {0} niet geïnstalleerd</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
+        <source>This needs internet access to the model&apos;s GitHub release (github.com/explosion/spacy-models).</source>
+        <translation>Daarvoor is internettoegang nodig tot de GitHub-release van het model (github.com/explosion/spacy-models).</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>The offline pipeline: blank Dutch with lookup lemmas.</source>
         <translation>De offline pipeline: kaal Nederlands met opzoeklemma&apos;s.</translation>
     </message>
