@@ -80,15 +80,15 @@ class CodebookEditor(QDialog):
             editor.setTabChangesFocus(True)
             self.fields[field] = editor
         form = QFormLayout()
-        form.addRow(self.tr("Name:"), self.name)
-        form.addRow(self.tr("Colour:"), self.color_button)
+        form.addRow(self.tr("&Name:"), self.name)
+        form.addRow(self.tr("C&olour:"), self.color_button)
         labels = {
-            "description": self.tr("Short description:"),
-            "definition": self.tr("Definition:"),
-            "inclusion": self.tr("Include when:"),
-            "exclusion": self.tr("Exclude when:"),
-            "examples": self.tr("Examples:"),
-            "keywords": self.tr("Keywords:"),
+            "description": self.tr("Short &description:"),
+            "definition": self.tr("De&finition:"),
+            "inclusion": self.tr("&Include when:"),
+            "exclusion": self.tr("E&xclude when:"),
+            "examples": self.tr("&Examples:"),
+            "keywords": self.tr("&Keywords:"),
         }
         for field in TEXT_FIELDS:
             form.addRow(labels[field], self.fields[field])

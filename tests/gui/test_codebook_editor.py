@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
+import pytest
+from PySide6.QtWidgets import QLabel
 from sqlalchemy import select
 
 from lobcoder.gui.codebook_editor import CodebookEditor
+from lobcoder.gui.i18n import install_translations
 from lobcoder.gui.main_window import MainWindow
 from lobcoder.gui.settings import Settings
 from lobcoder.services.codes import create_code
@@ -65,5 +69,30 @@ def test_a_long_description_shows_its_beginning_and_save_has_a_letter(qtbot, tmp
     assert field.cursorPosition() == 0  # the start is in view, not "…wordt overgedragen aan docenten."
     assert editor.name.cursorPosition() == 0
     assert editor.save_button.text().replace("&&", "").count("&") == 1  # Alt+S saves
+    editor.close()
+    window.close()
+
+
+@pytest.mark.parametrize("language", ["en", "nl"])
+def test_every_field_is_reached_with_its_own_alt_letter(qapp, qtbot, tmp_path: Path, language: str) -> None:  # type: ignore[no-untyped-def]
+    install_translations(qapp, language)  # the conftest puts English back afterwards
+    path = tmp_path / "cb.lobcoder"
+    with ProjectStore.create(path) as store, store.transaction() as session:
+        create_code(session, "Werkdruk")
+    window = MainWindow(Settings(str(tmp_path / "s.ini")))
+    qtbot.addWidget(window)
+    window.open_project(path)
+    editor = CodebookEditor(window)
+    qtbot.addWidget(editor)
+    editor.show()
+    labels = [label for label in editor.findChildren(QLabel) if label.buddy() is not None]
+    fields = {label.buddy() for label in labels}
+    assert fields == {editor.name, editor.color_button, *editor.fields.values()}  # every field has its label
+    texts = [label.text() for label in labels] + [editor.save_button.text()]
+    letters = [re.search(r"&([^&])", text) for text in texts]
+    assert all(letters), texts
+    used = [m.group(1).lower() for m in letters if m]
+    assert len(set(used)) == len(used), texts
+    assert ("&Name:" in texts) is (language == "en"), texts
     editor.close()
     window.close()

@@ -753,43 +753,43 @@
     </message>
     <message>
         <location line="+8"/>
-        <source>Name:</source>
-        <translation>Naam:</translation>
+        <source>&amp;Name:</source>
+        <translation>&amp;Naam:</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>Colour:</source>
-        <translation>Kleur:</translation>
+        <source>C&amp;olour:</source>
+        <translation>&amp;Kleur:</translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>Short description:</source>
-        <translation>Korte beschrijving:</translation>
+        <source>Short &amp;description:</source>
+        <translation>Korte &amp;beschrijving:</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>Definition:</source>
-        <translation>Definitie:</translation>
+        <source>De&amp;finition:</source>
+        <translation>&amp;Definitie:</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>Include when:</source>
-        <translation>Opnemen als:</translation>
+        <source>&amp;Include when:</source>
+        <translation>&amp;Opnemen als:</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>Exclude when:</source>
-        <translation>Niet opnemen als:</translation>
+        <source>E&amp;xclude when:</source>
+        <translation>Niet opnemen &amp;als:</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>Examples:</source>
-        <translation>Voorbeelden:</translation>
+        <source>&amp;Examples:</source>
+        <translation>&amp;Voorbeelden:</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>Keywords:</source>
-        <translation>Trefwoorden:</translation>
+        <source>&amp;Keywords:</source>
+        <translation>&amp;Trefwoorden:</translation>
     </message>
     <message>
         <location line="+4"/>
