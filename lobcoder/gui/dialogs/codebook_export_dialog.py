@@ -56,11 +56,11 @@ class CodebookExportDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(self.tr("Export codebook"))
         self.branch = branch
-        self.whole = QRadioButton(self.tr("The whole codebook (%n code(s))", "", total))
+        self.whole = QRadioButton(self.tr("The &whole codebook (%n code(s))", "", total))
         if branch is not None:
-            text = self.tr("Only ‘{0}’ and its sub-codes (%n code(s))", "", branch.codes).format(branch.name)
+            text = self.tr("&Only ‘{0}’ and its sub-codes (%n code(s))", "", branch.codes).format(branch.name)
         else:
-            text = self.tr("Only the selected code and its sub-codes (select a code first)")
+            text = self.tr("&Only the selected code and its sub-codes (select a code first)")
         self.only_branch = QRadioButton(text)
         self.only_branch.setEnabled(branch is not None)
         self.whole.setChecked(True)
@@ -73,14 +73,14 @@ class CodebookExportDialog(QDialog):
         for code in LANGUAGES:
             self.language.addItem(names.get(code, code), code)
         self.language.setCurrentIndex(max(0, self.language.findData(language)))
-        self.counts = QCheckBox(self.tr("Add the number of codings and documents per code"))
+        self.counts = QCheckBox(self.tr("Add the &number of codings and documents per code"))
         self.pseudonymise = PseudonymiseOption()
         self.pseudonymise.set_terms(terms)
 
         form = QFormLayout()
         form.addRow(self.tr("Export:"), self.whole)
         form.addRow("", self.only_branch)
-        form.addRow(self.tr("Headings in:"), self.language)
+        form.addRow(self.tr("&Headings in:"), self.language)
         form.addRow("", self.counts)
         form.addRow("", self.pseudonymise)
         hint = QLabel(
@@ -92,7 +92,7 @@ class CodebookExportDialog(QDialog):
         )
         hint.setWordWrap(True)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
-        buttons.addButton(self.tr("Choose file…"), QDialogButtonBox.ButtonRole.AcceptRole)
+        buttons.addButton(self.tr("Choose &file…"), QDialogButtonBox.ButtonRole.AcceptRole)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
 

@@ -173,18 +173,18 @@
     <name>CodebookExportDialog</name>
     <message numerus="yes">
         <location filename="../../dialogs/codebook_export_dialog.py" line="+59"/>
-        <source>The whole codebook (%n code(s))</source>
+        <source>The &amp;whole codebook (%n code(s))</source>
         <translation>
-            <numerusform>The whole codebook (%n code)</numerusform>
-            <numerusform>The whole codebook (%n codes)</numerusform>
+            <numerusform>The &amp;whole codebook (%n code)</numerusform>
+            <numerusform>The &amp;whole codebook (%n codes)</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+2"/>
-        <source>Only ‘{0}’ and its sub-codes (%n code(s))</source>
+        <source>&amp;Only ‘{0}’ and its sub-codes (%n code(s))</source>
         <translation>
-            <numerusform>Only ‘{0}’ and its sub-codes (%n code)</numerusform>
-            <numerusform>Only ‘{0}’ and its sub-codes (%n codes)</numerusform>
+            <numerusform>&amp;Only ‘{0}’ and its sub-codes (%n code)</numerusform>
+            <numerusform>&amp;Only ‘{0}’ and its sub-codes (%n codes)</numerusform>
         </translation>
     </message>
 </context>
@@ -441,7 +441,7 @@ Language of the codebook:</numerusform>
     <name>ExportChoicesDialog</name>
     <message numerus="yes">
         <location filename="../../dialogs/export_choices_dialog.py" line="+53"/>
-        <source>All documents (%n)</source>
+        <source>&amp;All documents (%n)</source>
         <translation type="unfinished">
             <numerusform></numerusform>
             <numerusform></numerusform>

@@ -829,49 +829,49 @@
     </message>
     <message numerus="yes">
         <location line="+2"/>
-        <source>The whole codebook (%n code(s))</source>
+        <source>The &amp;whole codebook (%n code(s))</source>
         <translation>
-            <numerusform>Het hele codeboek (%n code)</numerusform>
-            <numerusform>Het hele codeboek (%n codes)</numerusform>
+            <numerusform>Het &amp;hele codeboek (%n code)</numerusform>
+            <numerusform>Het &amp;hele codeboek (%n codes)</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+2"/>
-        <source>Only ‘{0}’ and its sub-codes (%n code(s))</source>
+        <source>&amp;Only ‘{0}’ and its sub-codes (%n code(s))</source>
         <translation>
-            <numerusform>Alleen ‘{0}’ en de subcodes (%n code)</numerusform>
-            <numerusform>Alleen ‘{0}’ en de subcodes (%n codes)</numerusform>
+            <numerusform>&amp;Alleen ‘{0}’ en de subcodes (%n code)</numerusform>
+            <numerusform>&amp;Alleen ‘{0}’ en de subcodes (%n codes)</numerusform>
         </translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>Only the selected code and its sub-codes (select a code first)</source>
-        <translation>Alleen de geselecteerde code en de subcodes (selecteer eerst een code)</translation>
+        <source>&amp;Only the selected code and its sub-codes (select a code first)</source>
+        <translation>&amp;Alleen de geselecteerde code en de subcodes (selecteer eerst een code)</translation>
     </message>
     <message>
         <location line="+13"/>
-        <source>Add the number of codings and documents per code</source>
-        <translation>Het aantal coderingen en documenten per code toevoegen</translation>
+        <source>Add the &amp;number of codings and documents per code</source>
+        <translation>Het aantal coderingen en documenten per code toe&amp;voegen</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+7"/>
+        <source>&amp;Headings in:</source>
+        <translation>&amp;Koppen in:</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Choose &amp;file…</source>
+        <translation>&amp;Bestand kiezen…</translation>
+    </message>
+    <message>
+        <location line="-14"/>
         <source>Export:</source>
         <translation>Exporteren:</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>Headings in:</source>
-        <translation>Koppen in:</translation>
-    </message>
-    <message>
-        <location line="+5"/>
+        <location line="+7"/>
         <source>Next you choose the file: a Word document (.docx) or Markdown (.md) to read and print, or a REFI-QDA codebook (.qdc) for ATLAS.ti, MAXQDA, NVivo or QualCoder. The counts appear only in Word and Markdown.</source>
         <translation>Daarna kiest u het bestand: een Word-document (.docx) of Markdown (.md) om te lezen en af te drukken, of een REFI-QDA-codeboek (.qdc) voor ATLAS.ti, MAXQDA, NVivo of QualCoder. De aantallen staan alleen in Word en Markdown.</translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>Choose file…</source>
-        <translation>Bestand kiezen…</translation>
     </message>
 </context>
 <context>
@@ -2043,31 +2043,31 @@ Taal van het codeboek:</numerusform>
     <name>ExportChoicesDialog</name>
     <message>
         <location filename="../../dialogs/export_choices_dialog.py" line="+50"/>
-        <source>Word (.docx), speaker names in bold</source>
-        <translation>Word (.docx), namen van sprekers vet</translation>
+        <source>&amp;Word (.docx), speaker names in bold</source>
+        <translation>&amp;Word (.docx), namen van sprekers vet</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>Plain text (.txt, UTF-8)</source>
-        <translation>Platte tekst (.txt, UTF-8)</translation>
+        <source>Plain &amp;text (.txt, UTF-8)</source>
+        <translation>&amp;Platte tekst (.txt, UTF-8)</translation>
     </message>
     <message numerus="yes">
         <location line="+2"/>
-        <source>All documents (%n)</source>
+        <source>&amp;All documents (%n)</source>
         <translation>
-            <numerusform>Alle documenten (%n)</numerusform>
-            <numerusform>Alle documenten (%n)</numerusform>
+            <numerusform>&amp;Alle documenten (%n)</numerusform>
+            <numerusform>&amp;Alle documenten (%n)</numerusform>
         </translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>Only ‘{0}’</source>
-        <translation>Alleen ‘{0}’</translation>
+        <source>&amp;Only ‘{0}’</source>
+        <translation>A&amp;lleen ‘{0}’</translation>
     </message>
     <message>
         <location line="+0"/>
-        <source>Only the open document</source>
-        <translation>Alleen het geopende document</translation>
+        <source>&amp;Only the open document</source>
+        <translation>A&amp;lleen het geopende document</translation>
     </message>
     <message>
         <location line="+11"/>
@@ -2081,13 +2081,13 @@ Taal van het codeboek:</numerusform>
     </message>
     <message>
         <location line="+4"/>
-        <source>Choose folder…</source>
-        <translation>Map kiezen…</translation>
+        <source>Choose &amp;folder…</source>
+        <translation>&amp;Map kiezen…</translation>
     </message>
     <message>
         <location line="+0"/>
-        <source>Choose file…</source>
-        <translation>Bestand kiezen…</translation>
+        <source>Choose &amp;file…</source>
+        <translation>&amp;Bestand kiezen…</translation>
     </message>
 </context>
 <context>
