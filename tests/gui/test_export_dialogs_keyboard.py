@@ -72,3 +72,18 @@ def test_project_export(qtbot, qapp: QApplication, language: str) -> None:
     dialog.show()
     texts = _texts(dialog)
     assert len(texts) == 1 and re.search(r"&[^&]", texts[0]), texts  # Choose file…
+
+
+def test_tab_reaches_choose_file_before_cancel_in_the_codebook_export(qtbot) -> None:
+    dialog = CodebookExportDialog(24, None, "en")
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    cancel = dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Cancel)
+    assert dialog.choose_button.x() < cancel.x()  # Choose file… is left of Cancel
+    assert dialog.counts.nextInFocusChain() is not cancel
+    widget, order = dialog.counts, []
+    while len(order) < 20 and widget not in order:
+        order.append(widget)
+        widget = widget.nextInFocusChain()
+    assert order.index(dialog.choose_button) < order.index(cancel)

@@ -91,8 +91,10 @@ class CodebookExportDialog(QDialog):
             )
         )
         hint.setWordWrap(True)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
-        buttons.addButton(self.tr("Choose &file…"), QDialogButtonBox.ButtonRole.AcceptRole)
+        buttons = QDialogButtonBox()
+        # Made in the order they stand, so Tab goes from Choose file… to Cancel, not back to the left.
+        self.choose_button = buttons.addButton(self.tr("Choose &file…"), QDialogButtonBox.ButtonRole.AcceptRole)
+        buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
 
