@@ -18,6 +18,7 @@ from lobcoder.gui.i18n import install_translations
 from lobcoder.gui.main_window import MainWindow
 from lobcoder.gui.settings import Settings
 from lobcoder.storage.project import ProjectStore
+from tests.gui.test_button_tab_order import assert_left_to_right
 from tests.teamwork.helpers import build_project, code_as
 
 _ACCELERATOR = re.compile(r"&([^&])")
@@ -99,4 +100,5 @@ def test_the_merge_preview_has_a_letter_for_apply_and_save(qtbot, window: MainWi
     assert preview is not None
     qtbot.waitUntil(preview.isVisible)
     _assert_keyboard_ready(preview, window.language)  # type: ignore[attr-defined]
+    assert_left_to_right(preview)  # Apply, Save report…, Cancel
     preview.reject()

@@ -84,11 +84,12 @@ class RestoreDialog(QDialog):
         self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         empty = QLabel(self.tr("There are no backups of this project yet."))
         empty.setVisible(not self.backups)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons = QDialogButtonBox()
         self.to_file_button = QPushButton(self.tr("Restore to a &new file…"))
         self.replace_button = QPushButton(self.tr("&Replace the project…"))
         buttons.addButton(self.to_file_button, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.addButton(self.replace_button, QDialogButtonBox.ButtonRole.ActionRole)
+        buttons.addButton(QDialogButtonBox.StandardButton.Close)  # last, so Tab goes left to right
         buttons.rejected.connect(self.reject)
         self.to_file_button.clicked.connect(self._to_file)
         self.replace_button.clicked.connect(self._replace)
