@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -30,6 +31,7 @@ class MenuActions(QObject):
         self.window = window
         self._undo: QAction | None = None
         self._redo: QAction | None = None
+        self.about_box: QMessageBox | None = None
         bar = window.menuBar()
         self.file_menu = bar.addMenu(self.tr("&File"))
         self.edit_menu = bar.addMenu(self.tr("&Edit"))
@@ -378,11 +380,30 @@ class MenuActions(QObject):
         )
 
     def _about(self) -> None:
-        QMessageBox.about(
-            self.window,
-            self.tr("About lobcoder"),
-            self.tr("lobcoder {0}\nQualitative coding of interview transcripts.").format(__version__),
+        self.about_box = QMessageBox(
+            QMessageBox.Icon.NoIcon, self.tr("About lobcoder"), self.about_text(), parent=self.window
         )
+        self.about_box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)  # copy the command
+        self.about_box.open()
+
+    def about_text(self) -> str:
+        """The version, and which Dutch pipeline the suggestions use (with how to install the better one)."""
+        from lobcoder.suggest.pipeline import FORCE_OFFLINE_ENV, MODEL_NAME, model_installed
+
+        lines = [self.tr("lobcoder {0}\nQualitative coding of interview transcripts.").format(__version__), ""]
+        if os.environ.get(FORCE_OFFLINE_ENV):
+            lines.append(self.tr("Dutch pipeline: offline, switched on by {0}.").format(FORCE_OFFLINE_ENV))
+        elif model_installed():
+            lines.append(
+                self.tr("Dutch pipeline: {0}, with trained lemmas and sentence boundaries.").format(MODEL_NAME)
+            )
+        else:
+            lines.append(
+                self.tr("Dutch pipeline: offline, with lookup lemmas ({0} is not installed).").format(MODEL_NAME)
+            )
+            lines.append(self.tr("For better suggestions, install the model and restart lobcoder:"))
+            lines.append(f"python -m spacy download {MODEL_NAME}")
+        return "\n".join(lines)
 
 
 def build_menus(window: MainWindow) -> None:

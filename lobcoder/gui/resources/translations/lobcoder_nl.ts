@@ -859,12 +859,12 @@
         <translation>&amp;Koppen in:</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>Choose &amp;file…</source>
         <translation>&amp;Bestand kiezen…</translation>
     </message>
     <message>
-        <location line="-14"/>
+        <location line="-15"/>
         <source>Export:</source>
         <translation>Exporteren:</translation>
     </message>
@@ -2762,7 +2762,7 @@ Taal van het codeboek:</numerusform>
 <context>
     <name>MenuActions</name>
     <message>
-        <location filename="../../menus.py" line="+34"/>
+        <location filename="../../menus.py" line="+36"/>
         <source>&amp;File</source>
         <translation>&amp;Bestand</translation>
     </message>
@@ -3106,16 +3106,36 @@ Taal van het codeboek:</numerusform>
         <translation>De nieuwe taal wordt gebruikt vanaf de volgende start van lobcoder.</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+5"/>
         <source>About lobcoder</source>
         <translation>Over lobcoder</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+9"/>
         <source>lobcoder {0}
 Qualitative coding of interview transcripts.</source>
         <translation>lobcoder {0}
 Kwalitatief coderen van interviewtranscripten.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Dutch pipeline: offline, switched on by {0}.</source>
+        <translation>Nederlandse pipeline: offline, ingeschakeld door {0}.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Dutch pipeline: {0}, with trained lemmas and sentence boundaries.</source>
+        <translation>Nederlandse pipeline: {0}, met getrainde lemma&apos;s en zinsgrenzen.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Dutch pipeline: offline, with lookup lemmas ({0} is not installed).</source>
+        <translation>Nederlandse pipeline: offline, met opzoeklemma&apos;s ({0} is niet geïnstalleerd).</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>For better suggestions, install the model and restart lobcoder:</source>
+        <translation>Installeer voor betere suggesties het model en start lobcoder opnieuw:</translation>
     </message>
 </context>
 <context>
@@ -3169,7 +3189,7 @@ Kwalitatief coderen van interviewtranscripten.</translation>
         <translation>Verslag op&amp;slaan…</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+14"/>
         <source>The whole report:</source>
         <translation>Het hele verslag:</translation>
     </message>
@@ -3857,7 +3877,7 @@ Wachtwoord om hem te versleutelen (leeg laten voor geen):</translation>
         <translation>Project &amp;vervangen…</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+18"/>
         <source>daily</source>
         <translation>dagelijks</translation>
     </message>
