@@ -96,3 +96,11 @@ def test_the_menu_bar_and_the_window_buttons_share_no_letter(window: MainWindow)
     used = [_letter(t) for t in titles + buttons]
     assert None not in used, titles + buttons
     assert len(set(used)) == len(used), titles + buttons
+
+
+def test_the_view_menu_names_the_right_pane_as_its_title_does(window: MainWindow) -> None:
+    from PySide6.QtCore import QCoreApplication
+
+    title = QCoreApplication.translate("MainWindow", "Selected coding")
+    entry = window.menu_actions.right_pane.text().replace("&", "")
+    assert entry.startswith(title), (entry, title)  # Dutch: "Geselecteerde codering", not "Gekozen codering"
