@@ -110,7 +110,7 @@ class CodebookEditor(QDialog):
         splitter = QSplitter()
         splitter.addWidget(left)
         splitter.addWidget(right)
-        splitter.setSizes([400, 580])
+        self.splitter = splitter
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -122,6 +122,17 @@ class CodebookEditor(QDialog):
             window.undo_stack.changed.connect(self.reload)  # after the window (connected first)
         self.reload()
         self._show(None)
+        self._fit_tree()
+
+    def _fit_tree(self) -> None:
+        """Give the code tree the width of its names and counts (up to half the dialog), the fields the rest."""
+        self.tree.doItemsLayout()
+        header = self.tree.header()
+        columns = sum(max(self.tree.sizeHintForColumn(c), header.sectionSizeHint(c)) for c in (0, 1))
+        needed = columns + 2 * self.tree.frameWidth() + self.tree.verticalScrollBar().sizeHint().width() + 4
+        total = max(self.width(), 1)
+        left = min(needed, total // 2)
+        self.splitter.setSizes([left, total - left])
 
     @Slot()
     def reload(self) -> None:

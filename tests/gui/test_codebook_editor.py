@@ -96,3 +96,26 @@ def test_every_field_is_reached_with_its_own_alt_letter(qapp, qtbot, tmp_path: P
     assert ("&Name:" in texts) is (language == "en"), texts
     editor.close()
     window.close()
+
+
+def test_the_code_tree_shows_names_and_counts_without_scrolling_sideways(qtbot, tmp_path: Path) -> None:
+    path = tmp_path / "cb.lobcoder"
+    with ProjectStore.create(path) as store, store.transaction() as session:
+        theme = create_code(session, "Transformationeel leiderschap")
+        create_code(session, "Samen oefenen met loopbaangesprekken", theme.id)
+        create_code(session, "Inspireren en voorbeeldgedrag", theme.id)
+    window = MainWindow(Settings(str(tmp_path / "s.ini")))
+    qtbot.addWidget(window)
+    window.open_project(path)
+    editor = CodebookEditor(window)
+    qtbot.addWidget(editor)
+    editor.show()
+    qtbot.waitExposed(editor)
+    tree = editor.tree
+    assert tree.horizontalScrollBar().maximum() == 0
+    header = tree.header()
+    assert header.sectionViewportPosition(1) + header.sectionSize(1) <= tree.viewport().width()  # counts in view
+    left, right = editor.splitter.sizes()
+    assert right >= left  # the fields keep the larger part
+    editor.close()
+    window.close()
