@@ -27,7 +27,6 @@ from lobcoder.services.documents import add_document
 from lobcoder.storage.models import SuggestionModel, SuggestionRejection
 from lobcoder.storage.project import ProjectStore
 from lobcoder.suggest import cache, training
-from lobcoder.suggest.pipeline import INSTALL_HINT
 from lobcoder.suggest.ranking import Suggestion
 from lobcoder.text.offsets import to_utf16
 
@@ -142,7 +141,8 @@ def test_the_pane_lists_the_open_documents_suggestions_with_the_pipeline(window:
     assert cells[4] == "codebook only"  # no codings yet
     assert pane.model.index(row, CODE).data(Qt.ItemDataRole.DecorationRole).name() == "#e69f00"
     assert "offline" in pane.pipeline_label.text() and "nl_core_news_sm not installed" in pane.pipeline_label.text()
-    assert INSTALL_HINT in pane.pipeline_label.toolTip() and pane.pipeline_info.isVisible()
+    tip = pane.pipeline_label.toolTip()
+    assert "python -m spacy download nl_core_news_sm" in tip and pane.pipeline_info.isVisible()
     assert "No model trained yet" in pane.model_label.text()
     assert re.fullmatch(r"3 suggestion(s|\(s\)) for this document", pane.status.text())  # plural once translated
     assert window.suggestions.toggle_action in window.menu_actions.view_menu.actions()
@@ -519,7 +519,8 @@ def test_on_a_laptop_screen_the_suggestions_table_gets_the_room_and_the_notes_st
     for label in (pane.pipeline_label, pane.model_label):
         assert label.isVisible() and label.toolTip()
         assert abs(label.mapTo(pane, label.rect().center()).y() - pane.tabs.mapTo(pane, bar.center()).y()) < 10
-    assert "blank Dutch" in pane.pipeline_label.toolTip() and INSTALL_HINT in pane.pipeline_label.toolTip()
+    tip = pane.pipeline_label.toolTip()
+    assert "blank Dutch" in tip and "python -m spacy download nl_core_news_sm" in tip
     assert "Train to learn from your codings" in pane.model_label.toolTip()
     pane.show_unreliable.setChecked(True)
     assert pane.model.rowCount() == 3 and not pane.hidden_label.isVisible()
