@@ -30,7 +30,8 @@ from lobcoder.storage.models import (
     Speaker,
     SpeakerTurn,
 )
-from lobcoder.storage.staging import StagedText, StagedTurns
+from lobcoder.storage.staging import StagedText, StagedTurns, is_staged
+from lobcoder.storage.staging import Turn as StoredTurn
 
 
 @dataclass(frozen=True)
@@ -157,13 +158,13 @@ def add_document(
     session.flush()
     # The text is written apart, as UTF-8 bytes (see store_long_text) or from
     # where it was staged; the object reads it back from the database when asked.
-    if staged_text is not None:
-        if index is None:
-            raise ValueError("a staged text needs its search index staged too")
+    if staged_text is not None and index is None:
+        raise ValueError("a staged text needs its search index staged too")
+    if staged_text is not None and is_staged(session, staged_text):
         staged_text.store(session, Document.__tablename__, "text", document.id)
-        index.claim(session, document.id)
+        index.claim(session, document.id)  # type: ignore[union-attr]
     else:
-        utf8 = prepared.take_utf8()
+        utf8 = staged_text.utf8 if staged_text is not None else prepared.take_utf8()
         store_long_text(session, Document.__table__, "text", document.id, utf8)  # type: ignore[arg-type]
         if index is not None:
             index.claim(session, document.id)
@@ -171,12 +172,12 @@ def add_document(
             insert_pieces(session, document.id, cut_pieces(utf8))
         del utf8
     session.expire(document, ["text"])
-    if isinstance(turns, StagedTurns):
+    if isinstance(turns, StagedTurns) and is_staged(session, turns):
         for speaker in turns.speakers:
             _speaker(session, speaker, interviewer_names)
         turns.copy(session, document.id)
     else:
-        store_turns(session, document.id, turns, interviewer_names)
+        store_turns(session, document.id, turns.turns if isinstance(turns, StagedTurns) else turns, interviewer_names)
     return DocumentRef(document.id, document.name)
 
 
@@ -190,7 +191,7 @@ def check_turns(turns: Iterable[Turn], length: int, name: str = "") -> None:
 def store_turns(
     session: Session,
     document_id: int,
-    turns: Iterable[Turn],
+    turns: Iterable[StoredTurn],
     interviewer_names: frozenset[str] = DEFAULT_INTERVIEWER_NAMES,
 ) -> int:
     """Insert the turns of one document (creating speakers as needed); the number stored.

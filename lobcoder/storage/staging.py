@@ -19,11 +19,8 @@ from collections.abc import Callable, Iterable, Sequence
 from itertools import islice
 from typing import Protocol
 
-from sqlalchemy import MetaData, Table, text
+from sqlalchemy import text
 from sqlalchemy.orm import Session
-
-from lobcoder.storage.bulk import insert_rows, store_long_text
-from lobcoder.storage.models import SpeakerTurn
 
 
 class Turn(Protocol):
@@ -79,10 +76,6 @@ class StagedTurns:
 
     def copy(self, session: Session, document_id: int) -> int:
         """Insert the staged turns for ``document_id`` (speakers must exist); the number copied."""
-        if not self.staged:
-            if session.get_bind().dialect.name == "sqlite":
-                raise RuntimeError("the turns were not staged: pass stage as the transaction's before_lock")
-            return self._insert(session, document_id)
         result = session.execute(
             text(
                 'INSERT INTO speaker_turns (document_id, speaker_id, label_start, start, "end", timestamp_ms) '
@@ -93,23 +86,6 @@ class StagedTurns:
         )
         session.execute(text(f"DELETE FROM {_TABLE}"))
         return result.rowcount  # type: ignore[attr-defined]
-
-    def _insert(self, session: Session, document_id: int) -> int:
-        # A server database (no before_lock there, see ProjectStore.transaction): straight in, under the transaction.
-        speaker_ids = {name: speaker_id for name, speaker_id in session.execute(text("SELECT name, id FROM speakers"))}
-        rows = (
-            (
-                document_id,
-                speaker_ids.get(t.speaker) if t.speaker is not None else None,
-                t.label_start,
-                t.start,
-                t.end,
-                t.timestamp_ms,
-            )
-            for t in self.turns
-        )
-        columns = ("document_id", "speaker_id", "label_start", "start", "end", "timestamp_ms")
-        return insert_rows(session, SpeakerTurn.__table__, columns, rows)  # type: ignore[arg-type]
 
 
 _TEXT_TABLE = "lobcoder_staged_text"
@@ -146,11 +122,6 @@ class StagedText:
 
     def store(self, session: Session, table: str, column: str, row_id: int) -> None:
         """Set ``table.column`` of row ``row_id`` to the staged text (as TEXT)."""
-        if not self.staged:
-            if session.get_bind().dialect.name == "sqlite":
-                raise RuntimeError("the text was not staged: pass stage as the transaction's before_lock")
-            store_long_text(session, Table(table, MetaData()), column, row_id, self.utf8)
-            return
         session.execute(
             text(
                 f'UPDATE "{table}" SET "{column}" = CAST((SELECT data FROM temp.{_TEXT_TABLE} WHERE rowid = 1) AS TEXT) '
@@ -159,6 +130,18 @@ class StagedText:
             {"id": row_id},
         )
         session.execute(text(f"DELETE FROM temp.{_TEXT_TABLE}"))
+
+
+def is_staged(session: Session, staged: StagedTurns | StagedText) -> bool:
+    """Whether ``staged`` waits in its TEMP table to be copied; if not, the caller stores it directly.
+
+    A server database never stages (``ProjectStore.transaction`` runs no
+    ``before_lock`` there). On SQLite an unstaged one is a programming error:
+    its ``stage`` was not passed as the transaction's ``before_lock``.
+    """
+    if not staged.staged and session.get_bind().dialect.name == "sqlite":
+        raise RuntimeError("nothing was staged: pass stage as the transaction's before_lock")
+    return staged.staged
 
 
 def stage_all(*steps: Callable[[sqlite3.Connection], None]) -> Callable[[sqlite3.Connection], None]:
