@@ -180,25 +180,20 @@ def _long(term: Term) -> bool:
 
 
 def _documents_with(session: Session, term: Term) -> set[int]:
-    """Ids of the documents in which ``term`` occurs (for a long phrase: that have all its words)."""
-    if not has_fts5(session):
-        return _documents_scanned(session, term)
-    if not _long(term):
-        # A phrase this short lies whole in the index row of the piece it starts in.
-        return documents_matching(session, term_fts(term))
-    *words, last = term.words
-    singles = [Term((word,)) for word in dict.fromkeys(words)] + [Term((last,), prefix=term.prefix)]
-    return documents_matching(session, " ".join(term_fts(single) for single in singles))
+    """Ids of the documents in which ``term`` occurs (for a long phrase: that have all its words).
 
-
-def _documents_scanned(session: Session, term: Term) -> set[int]:
-    """:func:`_documents_with` without FTS5 (a server database): its pieces scanned, checked by the hits' regex."""
-    if not _long(term):
-        return {doc_id for doc_id, folded in pieces_with_words(session, term.words) if occurs(term, folded)}
-    *words, last = term.words
-    singles = [Term((word,)) for word in dict.fromkeys(words)] + [Term((last,), prefix=term.prefix)]
+    With FTS5 (a project file) its index finds them; without (a server
+    database) the pieces with the words are scanned and checked by the hits' regex.
+    """
+    if _long(term):
+        *words, last = term.words
+        parts = [Term((word,)) for word in dict.fromkeys(words)] + [Term((last,), prefix=term.prefix)]
+    else:
+        parts = [term]  # a phrase this short lies whole in the index row of the piece it starts in
+    if has_fts5(session):
+        return documents_matching(session, " ".join(term_fts(part) for part in parts))
     return {
         doc_id
         for doc_id, folded in pieces_with_words(session, term.words)
-        if all(occurs(single, folded) for single in singles)
+        if all(occurs(part, folded) for part in parts)
     }
