@@ -16,7 +16,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping, Sequence
 from typing import Any
 
-from sqlalchemy import Connection, bindparam, text
+from sqlalchemy import Connection, text
 from sqlalchemy.orm import Session
 
 _PIECE = (
@@ -52,13 +52,14 @@ def documents_matching(session: Session, fts: str) -> set[int]:
 def pieces_with_words(session: Session, words: Sequence[str]) -> Iterator[tuple[int, str]]:
     """(document id, folded piece) of every stored piece that contains each of ``words`` (folded) as text.
 
-    Any database; a superset of the pieces in which the words occur as words.
+    Any database; a superset of the pieces in which the words occur as words,
+    in no particular order. ``words`` holds at least one word.
     """
     conditions = " AND ".join(f"f.folded LIKE :w{i} ESCAPE '\\'" for i in range(len(words)))
     statement = text(
         "SELECT p.document_id, f.folded FROM document_fts AS f JOIN search_pieces AS p ON p.id = f.rowid "
-        f"WHERE p.document_id IS NOT NULL AND {conditions or '1 = 1'} ORDER BY p.id"
-    ).bindparams(*(bindparam(f"w{i}") for i in range(len(words))))
+        f"WHERE p.document_id IS NOT NULL AND {conditions}"
+    )
     values = {f"w{i}": "%" + _escape_like(word) + "%" for i, word in enumerate(words)}
     for document_id, folded in session.execute(statement, values):  # noqa: UP028 - Row objects, not tuples
         yield document_id, folded
