@@ -16,6 +16,8 @@ from sqlalchemy import Insert, Table, text
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
+from lobcoder.storage.dialect import dialect_name
+
 BATCH = 10_000
 
 _PLACEHOLDERS = {"qmark": "?", "format": "%s", "pyformat": "%s"}
@@ -62,17 +64,17 @@ def store_long_text(session: Session, table: Table, column: str, row_id: int, da
     connection = session.connection()
     quote = connection.dialect.identifier_preparer.quote
     connection.execute(
-        text(f"UPDATE {quote(table.name)} SET {quote(column)} = {text_from_utf8(session, ':data')} WHERE id = :id"),
+        text(f"UPDATE {quote(table.name)} SET {quote(column)} = {_text_from_utf8(session, ':data')} WHERE id = :id"),
         {"data": data, "id": row_id},
     )
 
 
-def text_from_utf8(session: Session, blob: str) -> str:
+def _text_from_utf8(session: Session, blob: str) -> str:
     """SQL that reads the UTF-8 bytes ``blob`` (an SQL expression) as text.
 
     PostgreSQL's ``CAST(bytea AS TEXT)`` would give the bytes' hex escape, not the text.
     """
-    if session.get_bind().dialect.name == "postgresql":
+    if dialect_name(session) == "postgresql":
         return f"convert_from({blob}, 'UTF8')"
     return f"CAST({blob} AS TEXT)"
 
@@ -82,6 +84,6 @@ def insert_ignoring_duplicates(session: Session, table: Any) -> Insert:
 
     ``ON CONFLICT DO NOTHING``, as the session's database spells it (SQLite and PostgreSQL).
     """
-    if session.get_bind().dialect.name == "postgresql":
+    if dialect_name(session) == "postgresql":
         return postgresql.insert(table).on_conflict_do_nothing()
     return sqlite.insert(table).on_conflict_do_nothing()

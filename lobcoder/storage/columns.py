@@ -21,6 +21,8 @@ import numpy as np
 import numpy.typing as npt
 from sqlalchemy.orm import Session
 
+from lobcoder.storage.dialect import dialect_name
+
 IntArray = npt.NDArray[np.int64]
 
 
@@ -35,7 +37,7 @@ def integer_columns(session: Session, table: str, expressions: Sequence[str]) ->
     """
     cursor = session.connection().connection.cursor()
     try:
-        if session.get_bind().dialect.name == "sqlite":
+        if dialect_name(session) == "sqlite":
             return concatenated_columns(cursor, table, expressions)
         return fetched_columns(cursor, table, expressions)
     finally:

@@ -19,6 +19,8 @@ from typing import Any
 from sqlalchemy import Connection, text
 from sqlalchemy.orm import Session
 
+from lobcoder.storage.dialect import dialect_name
+
 _PIECE = (
     "INSERT INTO search_pieces (document_id, start, length, staging, staged_at) "
     "VALUES (:document, :start, :length, :staging, :staged_at)"
@@ -33,12 +35,12 @@ _MATCHING = text(
 
 def has_fts5(bind: Session | Connection) -> bool:
     """Whether ``document_fts`` is an FTS5 table (a project file) rather than a plain one."""
-    return _dialect(bind) == "sqlite"
+    return dialect_name(bind) == "sqlite"
 
 
 def insert_piece(connection: Connection, values: Mapping[str, Any]) -> int:
     """Insert one ``search_pieces`` row; its new id (the id its index row must take as ``rowid``)."""
-    if connection.dialect.name == "sqlite":
+    if dialect_name(connection) == "sqlite":
         # No RETURNING: SQLite has it only from 3.35 on.
         return connection.execute(_INSERT_PIECE, values).lastrowid
     return int(connection.execute(_INSERT_PIECE_RETURNING, values).scalar_one())
@@ -77,7 +79,3 @@ def rebuild(session: Session) -> None:
 
 def _escape_like(word: str) -> str:
     return word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-
-
-def _dialect(bind: Session | Connection) -> str:
-    return (bind.get_bind() if isinstance(bind, Session) else bind).dialect.name

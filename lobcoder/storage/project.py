@@ -36,6 +36,7 @@ from lobcoder.errors import (
 from lobcoder.i18n.said import say
 from lobcoder.storage.backups import BEFORE_MIGRATION, create_backup
 from lobcoder.storage.coverage import keep_coverage
+from lobcoder.storage.dialect import dialect_name
 from lobcoder.storage.failures import explain, naming
 from lobcoder.storage.leftovers import clean_leftovers, partial_path
 from lobcoder.storage.models import ProjectSetting
@@ -278,7 +279,7 @@ class ProjectStore:
             connection.close()
 
     def _file_only(self, what: str) -> None:
-        if self.engine.dialect.name != "sqlite":
+        if dialect_name(self.engine) != "sqlite":
             raise NotOnServer(f"{what} of a project on a database server is not supported yet (docs/POSTGRESQL.md)")
 
     def __enter__(self) -> ProjectStore:

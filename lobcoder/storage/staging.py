@@ -22,6 +22,8 @@ from typing import Protocol
 from sqlalchemy import text
 from sqlalchemy.orm import Session
 
+from lobcoder.storage.dialect import dialect_name
+
 
 class Turn(Protocol):
     """What is stored of a speaker turn (``importing.extracted.Turn`` has it)."""
@@ -139,7 +141,7 @@ def is_staged(session: Session, staged: StagedTurns | StagedText) -> bool:
     ``before_lock`` there). On SQLite an unstaged one is a programming error:
     its ``stage`` was not passed as the transaction's ``before_lock``.
     """
-    if not staged.staged and session.get_bind().dialect.name == "sqlite":
+    if not staged.staged and dialect_name(session) == "sqlite":
         raise RuntimeError("nothing was staged: pass stage as the transaction's before_lock")
     return staged.staged
 
