@@ -77,7 +77,9 @@ class DeleteCode(Command):
         code = get_code(session, self.guid)
         ids = subtree_ids(session, code.id)
         codes = [snapshot_code(session, session.get(Code, i)) for i in ids]  # type: ignore[arg-type]
-        codings = [snapshot_coding(session, c) for c in session.scalars(select(Coding).where(Coding.code_id.in_(ids)))]
+        # In the order SQLite reads them (its index on code and document), on any database.
+        in_order = select(Coding).where(Coding.code_id.in_(ids)).order_by(Coding.code_id, Coding.document_id, Coding.id)
+        codings = [snapshot_coding(session, c) for c in session.scalars(in_order)]
         delete_code(session, code.id)
         return RestoreCodes(codes, codings, label=self.label, name=codes[0].name)
 

@@ -64,7 +64,9 @@ class _Documents:
     """Match sheet cells to document names: exact, then ignoring case, then extension."""
 
     def __init__(self, session: Session) -> None:
-        self.all = session.execute(select(Document.id, Document.name, Document.participant_id)).all()
+        self.all = session.execute(
+            select(Document.id, Document.name, Document.participant_id).order_by(Document.id)
+        ).all()
 
     def match(self, value: str) -> list[Owner]:
         for same in (
