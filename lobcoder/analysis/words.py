@@ -282,8 +282,8 @@ def word_frequencies(
     options: WordOptions = WordOptions(),
 ) -> WordResult:
     """Word frequencies of the filtered documents (see the module docstring)."""
-    selection = select(dataset, flt)
-    kept = selection.documents.tolist()
+    scopes = list(document_scopes(dataset, flt, options.code, options.rollup))  # the filter applied once
+    kept = [scope.index for scope in scopes]
     groups = value_groups(dataset, kept, options.split_by) if options.split_by is not None else {}
     group_of = {index: number for number, members in enumerate(groups.values()) for index in members}
     counts: Counter[str] = Counter()
@@ -293,7 +293,7 @@ def word_frequencies(
     documents: Counter[str] = Counter()
     forms: dict[str, Counter[str]] = {}
     keys = Keys(lemmatizer, options.by, options.min_length)
-    for scope in document_scopes(dataset, flt, options.code, options.rollup):
+    for scope in scopes:
         inside, outside = _document_counts(dataset.text(dataset.documents[scope.index].id), scope)
         here: Counter[str] = Counter()
         for form, n in inside.items():
