@@ -28,7 +28,7 @@ from typing import Literal
 import numpy as np
 
 from lobcoder.analysis.dataset import Dataset, IntArray, by_document
-from lobcoder.analysis.units import Spans, expand, paragraphs, sentences, turn_spans
+from lobcoder.analysis.units import Spans, expand, merged_intervals, paragraphs, sentences, turn_spans
 from lobcoder.util.bounded_cache import BoundedCache
 
 AgreementUnit = Literal["sentence", "turn", "paragraph", "document", "character", "overlap"]
@@ -209,21 +209,6 @@ def count_units(dataset: Dataset, selection: Selection, unit: AgreementUnit) -> 
 def _empty(selection: Selection, codes: int) -> UnitCounts:
     none = np.zeros(0, dtype=np.int64)
     return UnitCounts(selection.coders, none, none, np.zeros((codes, 0)), {}, none, none, np.zeros((0, 3), np.int64))
-
-
-def merged_intervals(group: IntArray, start: IntArray, end: IntArray) -> tuple[IntArray, IntArray, IntArray]:
-    """The union of intervals per group, as disjoint sorted intervals (group, start, end)."""
-    if not len(group):
-        return group, start, end
-    order = np.lexsort((start, group))
-    group, start, end = group[order], start[order], end[order]
-    shift = group * _POSITION
-    reach = np.maximum.accumulate(end + shift)  # furthest end so far within the group (groups are ordered)
-    new = np.ones(len(group), dtype=bool)
-    new[1:] = (start[1:] + shift[1:]) > reach[:-1]
-    heads = np.flatnonzero(new)
-    tails = np.append(heads[1:], len(group)) - 1
-    return group[heads], start[heads], reach[tails] - shift[heads]
 
 
 def _count_characters(dataset: Dataset, selection: Selection) -> UnitCounts:

@@ -209,14 +209,19 @@ def interviewer_only(dataset: Dataset, rows: IntArray | None = None) -> npt.NDAr
     for index, at in by_document(codings.document[looked]):
         here = looked[at]
         regions = interviewer_regions(dataset, dataset.documents[index].id) if index >= 0 else []
-        if not regions:
-            continue
-        starts = np.array([r[0] for r in regions], dtype=np.int64)
-        ends = np.array([r[1] for r in regions], dtype=np.int64)
-        region = np.searchsorted(starts, codings.start[here], side="right") - 1
-        inside = (region >= 0) & (codings.end[here] <= ends[np.maximum(region, 0)])
-        result[here] = inside
+        if regions:
+            result[here] = within(regions, codings.start[here], codings.end[here])
     return result
+
+
+def within(intervals: list[tuple[int, int]], starts: IntArray, ends: IntArray) -> npt.NDArray[np.bool_]:
+    """Whether each ``[start, end)`` lies wholly inside one of the sorted, disjoint ``intervals``."""
+    if not intervals:
+        return np.zeros(len(starts), dtype=bool)
+    low = np.array([a for a, _ in intervals], dtype=np.int64)
+    high = np.array([b for _, b in intervals], dtype=np.int64)
+    at = np.searchsorted(low, starts, side="right") - 1
+    return (at >= 0) & (ends <= high[np.maximum(at, 0)])
 
 
 def document_code_counts(dataset: Dataset, selection: Selection) -> npt.NDArray[np.float64]:

@@ -216,3 +216,24 @@ def memberships(dataset: Dataset, rows: IntArray, unit: Unit, within: int = 0, *
     if not all_units:
         return Membership(np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64), {})
     return Membership(np.concatenate(all_units), np.concatenate(all_rows), layouts)
+
+
+_GROUP = np.int64(1) << 32  # merged_intervals' keys: group << 32 | position in the document
+
+
+def merged_intervals(group: IntArray, start: IntArray, end: IntArray) -> tuple[IntArray, IntArray, IntArray]:
+    """The union of intervals per group, as disjoint sorted intervals (group, start, end).
+
+    Intervals that touch (one ends where the next starts) are merged too.
+    """
+    if not len(group):
+        return group, start, end
+    order = np.lexsort((start, group))
+    group, start, end = group[order], start[order], end[order]
+    shift = group * _GROUP
+    reach = np.maximum.accumulate(end + shift)  # furthest end so far within the group (groups are ordered)
+    new = np.ones(len(group), dtype=bool)
+    new[1:] = (start[1:] + shift[1:]) > reach[:-1]
+    heads = np.flatnonzero(new)
+    tails = np.append(heads[1:], len(group)) - 1
+    return group[heads], start[heads], reach[tails] - shift[heads]

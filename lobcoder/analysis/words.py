@@ -36,9 +36,17 @@ import numpy as np
 import numpy.typing as npt
 
 from lobcoder.analysis.dataset import NO_VALUE, Dataset, IntArray
-from lobcoder.analysis.filters import AnalysisFilter, FilterDescription, interviewer_regions, select, value_groups
+from lobcoder.analysis.filters import (
+    AnalysisFilter,
+    FilterDescription,
+    interviewer_regions,
+    select,
+    value_groups,
+    within,
+)
 from lobcoder.analysis.log_odds import log_odds_z
 from lobcoder.analysis.table import ColumnGroup, Format, Table, TableRow, named_value
+from lobcoder.analysis.units import merged_intervals
 from lobcoder.i18n import message
 from lobcoder.text.words import MIN_LENGTH, Lemmatizer, function_words, lemma_of, word_forms, word_spans
 
@@ -201,31 +209,12 @@ def document_scopes(
         wanted = np.array(dataset.subtree(code) if rollup else (dataset.code_position(code),), dtype=np.int64)
         codings = dataset.codings
         rows = selection.rows[np.isin(codings.code[selection.rows], wanted)]
-        for row in rows.tolist():
-            passages.setdefault(int(codings.document[row]), []).append((int(codings.start[row]), int(codings.end[row])))
+        merged = merged_intervals(codings.document[rows], codings.start[rows], codings.end[rows])
+        for index, start, end in zip(*(column.tolist() for column in merged), strict=True):
+            passages.setdefault(index, []).append((start, end))
     for index in selection.documents.tolist():
         skipped = interviewer_regions(dataset, dataset.documents[index].id) if flt.exclude_interviewer else []
-        yield DocumentScope(index, skipped, _merged(passages.get(index, [])) if code is not None else None)
-
-
-def _merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    merged: list[tuple[int, int]] = []
-    for start, end in sorted(spans):
-        if merged and start <= merged[-1][1]:
-            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
-        else:
-            merged.append((start, end))
-    return merged
-
-
-def _within(intervals: list[tuple[int, int]], starts: IntArray, ends: IntArray) -> BoolArray:
-    """Whether each word ``[start, end)`` lies wholly inside one of the sorted, disjoint ``intervals``."""
-    if not intervals:
-        return np.zeros(len(starts), dtype=bool)
-    low = np.array([a for a, _ in intervals], dtype=np.int64)
-    high = np.array([b for _, b in intervals], dtype=np.int64)
-    at = np.searchsorted(low, starts, side="right") - 1
-    return (at >= 0) & (ends <= high[np.maximum(at, 0)])
+        yield DocumentScope(index, skipped, passages.get(index, []) if code is not None else None)
 
 
 def scope_words(text: str, scope: DocumentScope) -> tuple[IntArray, IntArray, list[str], BoolArray]:
@@ -235,10 +224,10 @@ def scope_words(text: str, scope: DocumentScope) -> tuple[IntArray, IntArray, li
     begin, end = np.array(starts, dtype=np.int64), np.array(ends, dtype=np.int64)
     if scope.skipped:
         # A word starting in an interviewer's stretch is the interviewer's.
-        keep = ~_within(scope.skipped, begin, begin + 1)
+        keep = ~within(scope.skipped, begin, begin + 1)
         begin, end = begin[keep], end[keep]
         forms = [form for form, kept in zip(forms, keep.tolist(), strict=True) if kept]
-    inside = np.ones(len(forms), dtype=bool) if scope.passages is None else _within(scope.passages, begin, end)
+    inside = np.ones(len(forms), dtype=bool) if scope.passages is None else within(scope.passages, begin, end)
     return begin, end, forms, inside
 
 
