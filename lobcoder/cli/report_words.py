@@ -11,7 +11,7 @@ from lobcoder.analysis.keywords_in_context import CONTEXT, keywords_in_context
 from lobcoder.analysis.table import Table
 from lobcoder.analysis.words import WordOptions, word_frequencies
 from lobcoder.cli.pseudonymised import add_flag
-from lobcoder.cli.report import FORMATS, _count, _one_line_errors, _positive, _report, find_attribute, find_code
+from lobcoder.cli.report import FORMATS, _count, _positive, _report, find_attribute, find_code
 from lobcoder.text.words import MIN_LENGTH
 
 TOP = 50  # rows printed or written unless --top says otherwise
@@ -65,7 +65,6 @@ def add_words(kinds: argparse._SubParsersAction) -> None:
     output.add_argument("--language", choices=("en", "nl"), default="en", help="numbers and words in files and text")
     add_flag(output)
     cmd.set_defaults(handler=cmd_words, codes=None, chart=False)
-    _one_line_errors(cmd)
 
 
 def cmd_words(args: argparse.Namespace) -> int:

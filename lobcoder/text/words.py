@@ -15,7 +15,6 @@ caller, so this layer needs no spaCy model.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from functools import lru_cache
 from typing import Protocol
 
@@ -55,12 +54,6 @@ def function_words() -> frozenset[str]:
     return frozenset(STOP_WORDS) | frozenset(adverbs)
 
 
-def words(text: str) -> Iterator[tuple[int, int, str]]:
-    """(start, end, lower-case word) of every word of ``text``, offsets in code points, speaker labels left out."""
-    starts, ends, forms = word_spans(text)
-    yield from zip(starts, ends, forms, strict=True)
-
-
 def word_forms(text: str) -> list[str]:
     """The lower-case words of ``text`` without their offsets, speaker labels left out: what counting needs, fast."""
     found: list[str] = []
@@ -71,7 +64,7 @@ def word_forms(text: str) -> list[str]:
 
 
 def word_spans(text: str) -> tuple[list[int], list[int], list[str]]:
-    """The starts, ends and lower-case forms of the words of ``text`` (as :func:`words`, as three lists)."""
+    """The starts, ends and lower-case forms of the words of ``text``, offsets in code points, speaker labels left out."""
     labels: list[tuple[int, int]] = []
     begin = 0
     for line in text.split("\n"):
