@@ -67,6 +67,7 @@ class WordOptions:
     split_by: str | None = None
     top: int | None = None
     order: Order = "count"
+    left_out: frozenset[str] = frozenset()  # the researcher's left-out words (lemmas or forms, lower case)
 
 
 @dataclass(frozen=True)
@@ -154,6 +155,9 @@ class WordResult:
             key = "words.note.code_rollup" if self.options.rollup else "words.note.code"
             notes.append(message(key, language, code=self.code_name))
             notes.append(message("words.note.distinctive", language))
+        if self.options.left_out:
+            words = ", ".join(sorted(self.options.left_out))
+            notes.append(message("words.note.left_out_by_you", language, words=words))
         if self.described.exclude_interviewer:
             notes.append(message("words.note.interviewer", language))
         if self.split_labels:
@@ -165,9 +169,10 @@ class WordResult:
 class Keys:
     """The counting key of each word (lemma or form), None for words left out; each word worked out once."""
 
-    def __init__(self, lemmatizer: Lemmatizer, by: By, min_length: int) -> None:
+    def __init__(self, lemmatizer: Lemmatizer, by: By, min_length: int, left_out: frozenset[str] = frozenset()) -> None:
         self._lemmatizer, self._by, self._min = lemmatizer, by, min_length
         self._function = function_words()
+        self._left_out = left_out  # the researcher's: a word left out as a lemma or as a form
         self._known: dict[str, str | None] = {}
 
     def __call__(self, lower: str) -> str | None:
@@ -176,9 +181,9 @@ class Keys:
         except KeyError:
             pass
         key: str | None = None
-        if len(lower) >= self._min and lower not in self._function:
+        if len(lower) >= self._min and lower not in self._function and lower not in self._left_out:
             lemma = lemma_of(self._lemmatizer, lower)
-            if lemma not in self._function:
+            if lemma not in self._function and lemma not in self._left_out:
                 key = lemma if self._by == "lemma" else lower
         self._known[lower] = key
         return key
@@ -281,7 +286,7 @@ def word_frequencies(
     group_words = [0] * len(groups)
     documents: Counter[str] = Counter()
     forms: dict[str, Counter[str]] = {}
-    keys = Keys(lemmatizer, options.by, options.min_length)
+    keys = Keys(lemmatizer, options.by, options.min_length, options.left_out)
     for scope in scopes:
         inside, outside = _document_counts(dataset.text(dataset.documents[scope.index].id), scope)
         here: Counter[str] = Counter()

@@ -12,6 +12,8 @@ from lobcoder.analysis.table import Table
 from lobcoder.analysis.words import WordOptions, word_frequencies
 from lobcoder.cli.pseudonymised import add_flag
 from lobcoder.cli.report import FORMATS, _count, _positive, _report, find_attribute, find_code
+from lobcoder.services.left_out_words import left_out_words
+from lobcoder.storage.project import ProjectStore
 from lobcoder.text.words import MIN_LENGTH
 
 TOP = 50  # rows printed or written unless --top says otherwise
@@ -70,6 +72,9 @@ def add_words(kinds: argparse._SubParsersAction) -> None:
 def cmd_words(args: argparse.Namespace) -> int:
     from lobcoder.suggest.pipeline import load_pipeline
 
+    with ProjectStore.open(args.project) as store, store.read() as session:
+        left_out = frozenset(left_out_words(session))  # the researcher's, as the Words tab leaves them out
+
     def compute(dataset: Dataset, flt: AnalysisFilter) -> list[Table]:
         options = WordOptions(
             by=args.by,
@@ -79,6 +84,7 @@ def cmd_words(args: argparse.Namespace) -> int:
             split_by=find_attribute(dataset, args.split_by) if args.split_by else None,
             top=args.top,
             order=args.order,
+            left_out=left_out,
         )
         pipeline = load_pipeline()
         if args.context:

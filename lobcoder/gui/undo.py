@@ -65,6 +65,8 @@ class ActionNames(QObject):
                 if args.get("choice") == "recode"
                 else self.tr("Resolve disagreement on ‘{0}’").format(code)
             ),
+            "leave_out_word": lambda: self.tr("Leave out ‘{0}’ of the word frequencies").format(args.get("word", "")),
+            "put_back_words": lambda: self.tr("Put back the left-out words ({0})").format(args.get("word", "")),
             "reassign_in_document": lambda: self.tr(
                 "Give the turns of %n speaker(s) in this document to ‘{0}’", "", count
             ).format(speaker),

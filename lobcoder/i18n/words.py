@@ -46,6 +46,10 @@ MESSAGES: dict[str, M] = {
         nl="Kenmerkend: log-odds z-score van het woord in deze passages tegenover de rest van de tekst "
         "(informatieve Dirichlet-prior, Monroe e.a. 2008); boven 2 komt het hier duidelijk vaker voor.",
     ),
+    "words.note.left_out_by_you": M(
+        en="Left out for this project (in the Words tab right-click a word to leave it out or put these back): {words}.",
+        nl="Weggelaten voor dit project (rechtsklik in de tab Woorden op een woord om het weg te laten of deze terug te zetten): {words}.",
+    ),
     "words.note.interviewer": M(
         en="Respondent text only: interviewer turns left out.",
         nl="Alleen tekst van respondenten: beurten van de interviewer zijn weggelaten.",

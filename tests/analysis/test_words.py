@@ -158,3 +158,18 @@ def test_counting_without_offsets_equals_counting_with_them() -> None:
         assert _document_counts(text, scope) == (Counter(forms), Counter()), (text, skipped)
         fast += bool(skipped) and _whole_lines(text, skipped) is not None
     assert fast > 50  # the fast way was taken, with interviewer stretches to leave out
+
+
+def test_the_researchers_left_out_words_are_left_out_with_all_their_forms(project, pipeline) -> None:
+    dataset, _ = project
+    result = word_frequencies(dataset, pipeline, options=WordOptions(left_out=frozenset({"student", "visie"})))
+    found = rows(result)
+    assert "student" not in found and "visie" not in found
+    assert result.words == 22 - 1 - 3 and found["loopbaangesprek"] == (3, 2)
+    assert "Left out for this project" in " ".join(result.to_table().notes)
+    assert any(
+        n.startswith("Weggelaten voor dit project") and n.endswith(": student, visie.")
+        for n in result.to_table("nl").notes
+    )
+    by_form = rows(word_frequencies(dataset, pipeline, options=WordOptions(by="form", left_out=frozenset({"student"}))))
+    assert "studenten" not in by_form and "visie" in by_form  # a form goes with its lemma

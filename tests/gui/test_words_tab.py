@@ -160,3 +160,26 @@ def test_add_as_keyword_of_code_goes_to_the_code_picked_of_two_with_one_name(qtb
     with store.read() as session:
         assert get_code(session, wanted).keywords == "helder"
         assert all(not c.keywords for c in list_codes(session) if c.id != wanted)
+
+
+def test_leave_out_a_word_is_one_undoable_step_for_the_project(
+    qtbot, window: MainWindow, analysis: AnalysisWindow
+) -> None:
+    tab = analysis.words
+    stack = window.undo_stack
+    assert stack is not None
+    with qtbot.waitSignal(tab.computed, timeout=20000):
+        assert tab.leave_out("loopbaangesprek")
+    assert "loopbaangesprek" not in shown_rows(analysis) and "visie" in shown_rows(analysis)
+    assert "loopbaangesprek." in tab.notes.text() and "Left out for this project" in tab.notes.text()
+    assert stack.undoText() == "Leave out ‘loopbaangesprek’ of the word frequencies"
+    with qtbot.waitSignal(tab.computed, timeout=20000):
+        stack.undo()
+    assert shown_rows(analysis)["loopbaangesprek"][1:] == [3, 2, pytest.approx(3 / 22)]
+    assert "Left out for this project" not in tab.notes.text()
+    with qtbot.waitSignal(tab.computed, timeout=20000):
+        stack.redo()
+    assert "loopbaangesprek" not in shown_rows(analysis)
+    with qtbot.waitSignal(tab.computed, timeout=20000):
+        assert tab.put_back(tab.left_out_words())  # in a later session, when undo no longer reaches it
+    assert "loopbaangesprek" in shown_rows(analysis) and tab.left_out_words() == ()

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QModelIndex, QPoint, Qt, Signal, Slot
@@ -23,6 +23,7 @@ from lobcoder.analysis.keywords_in_context import KeywordsInContext, keywords_in
 from lobcoder.analysis.table import Table
 from lobcoder.analysis.words import WordOptions, WordResult, word_frequencies
 from lobcoder.editing.code_commands import UpdateCode
+from lobcoder.editing.word_commands import leave_out, put_back
 from lobcoder.errors import NotFoundError
 from lobcoder.gui.analysis.crosstab_tab import code_choices
 from lobcoder.gui.analysis.keywords_view import ContextDelegate, HitRole, KeywordsModel
@@ -33,6 +34,7 @@ from lobcoder.gui.quick_code import QuickCodePicker
 from lobcoder.gui.workers import Worker
 from lobcoder.reports.formatting import Language
 from lobcoder.services.codes import get_code, list_codes
+from lobcoder.services.left_out_words import left_out_words
 from lobcoder.text.words import MIN_LENGTH
 
 if TYPE_CHECKING:
@@ -155,9 +157,10 @@ class WordsTab(AnalysisTab):
         refill_combo(self.split_by, [(self.tr("nothing"), ""), *((name, name) for name in attributes)])
 
     def options(self) -> WordOptions:
-        """The tab's choices as the core takes them."""
+        """The tab's choices as the core takes them, with the project's left-out words."""
         code = self.code.currentData()
         return WordOptions(
+            left_out=frozenset(self.left_out_words()),
             by=self.by.currentData(),
             min_length=self.min_length.value(),
             code=code or None,
@@ -165,6 +168,14 @@ class WordsTab(AnalysisTab):
             top=TOP,
             order=self.order.currentData(),
         )
+
+    def left_out_words(self) -> tuple[str, ...]:
+        """The words the researcher left out of this project's word frequencies."""
+        store = self.host.store
+        if store is None:
+            return ()
+        with store.read() as session:
+            return left_out_words(session)
 
     def computation(self, flt: AnalysisFilter) -> Computation:
         options = self.options()
@@ -269,7 +280,7 @@ class WordsTab(AnalysisTab):
         index = self.table.indexAt(position)
         word = index.siblingAtColumn(0).data(RowKeyRole) if index.isValid() else None
         dataset = self.host.dataset
-        if not isinstance(word, str) or dataset is None or not dataset.codes or self.host.stack is None:
+        if not isinstance(word, str) or dataset is None or self.host.stack is None:
             return
         menu = QMenu(self)
         chosen = self.code.currentData()
@@ -278,9 +289,32 @@ class WordsTab(AnalysisTab):
             menu.addAction(
                 self.tr("Add ‘{0}’ as keyword of ‘{1}’").format(word, name), lambda: self.add_keyword(word, chosen)
             )
-        menu.addAction(self.tr("Add ‘{0}’ as keyword of code…").format(word), lambda: self._choose_code(word))
+        if dataset.codes:
+            menu.addAction(self.tr("Add ‘{0}’ as keyword of code…").format(word), lambda: self._choose_code(word))
         menu.addAction(self.tr("Show ‘{0}’ in context").format(word), lambda: self.show_context(word))
+        menu.addSeparator()
+        menu.addAction(self.tr("Leave out ‘{0}’ (this project)").format(word), lambda: self.leave_out(word))
+        left_out = self.left_out_words()
+        if left_out:
+            menu.addAction(
+                self.tr("Put back the %n left-out word(s)", "", len(left_out)), lambda: self.put_back(left_out)
+            )
         menu.exec(self.table.viewport().mapToGlobal(position))
+
+    def leave_out(self, word: str) -> bool:
+        """Leave ``word`` out of this project's word frequencies (one undoable step; the table is computed again)."""
+        stack = self.host.stack
+        if stack is None or not stack.execute(leave_out(self.left_out_words(), word)):
+            return False
+        self.host.show_status(
+            self.tr("‘{0}’ is left out of the word frequencies (Edit → Undo puts it back).").format(word)
+        )
+        return True
+
+    def put_back(self, words: Sequence[str]) -> bool:
+        """Count the left-out ``words`` again (one undoable step)."""
+        stack = self.host.stack
+        return stack is not None and stack.execute(put_back(words))
 
     def _choose_code(self, word: str) -> None:
         """Pick the code by typing (codes are shown by their path: only sibling names are unique)."""

@@ -84,7 +84,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+7"/>
+        <location line="+9"/>
         <source>Give the turns of %n speaker(s) in this document to ‘{0}’</source>
         <translation>
             <numerusform>Give the turns of %n speaker in this document to ‘{0}’</numerusform>
@@ -161,7 +161,7 @@
 <context>
     <name>CodebookEditor</name>
     <message numerus="yes">
-        <location filename="../../codebook_editor.py" line="+174"/>
+        <location filename="../../codebook_editor.py" line="+185"/>
         <source>%n coding(s)</source>
         <translation>
             <numerusform>%n coding</numerusform>
@@ -310,7 +310,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+78"/>
+        <location line="+71"/>
         <source>%n new code(s)</source>
         <translation>
             <numerusform>%n new code</numerusform>
@@ -326,7 +326,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+21"/>
+        <location line="+18"/>
         <source>The project starts with lobcoder&apos;s research codebook on career guidance (LOB): four themes and their sub-codes, %n code(s) in all, each with a definition, criteria and examples.
 
 Language of the codebook:</source>
@@ -473,7 +473,7 @@ Language of the codebook:</numerusform>
 <context>
     <name>ImportDialog</name>
     <message numerus="yes">
-        <location filename="../../dialogs/import_dialog.py" line="+374"/>
+        <location filename="../../dialogs/import_dialog.py" line="+368"/>
         <source>%n speaker(s)</source>
         <translation>
             <numerusform>%n speaker</numerusform>
@@ -802,7 +802,7 @@ Language of the codebook:</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+98"/>
+        <location line="+89"/>
         <source>Merged %n coding(s) from {0}</source>
         <translation>
             <numerusform>Merged %n coding from {0}</numerusform>
@@ -843,7 +843,7 @@ Language of the codebook:</numerusform>
 <context>
     <name>WordsTab</name>
     <message numerus="yes">
-        <location filename="../../analysis/words_tab.py" line="+226"/>
+        <location filename="../../analysis/words_tab.py" line="+235"/>
         <source>‘{0}’: %n occurrence(s)</source>
         <translation>
             <numerusform>‘{0}’: %n occurrence</numerusform>
@@ -856,6 +856,14 @@ Language of the codebook:</numerusform>
         <translation>
             <numerusform> in %n document</numerusform>
             <numerusform> in %n documents</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+64"/>
+        <source>Put back the %n left-out word(s)</source>
+        <translation>
+            <numerusform>Put back the %n left-out word</numerusform>
+            <numerusform>Put back the %n left-out words</numerusform>
         </translation>
     </message>
 </context>

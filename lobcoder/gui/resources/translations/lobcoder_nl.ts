@@ -158,8 +158,18 @@
         <source>Resolve disagreement on ‘{0}’</source>
         <translation>Verschil over ‘{0}’ oplossen</translation>
     </message>
+    <message>
+        <location line="+2"/>
+        <source>Leave out ‘{0}’ of the word frequencies</source>
+        <translation>‘{0}’ weglaten uit de woordfrequenties</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Put back the left-out words ({0})</source>
+        <translation>De weggelaten woorden terugzetten ({0})</translation>
+    </message>
     <message numerus="yes">
-        <location line="+3"/>
+        <location line="+2"/>
         <source>Give the turns of %n speaker(s) in this document to ‘{0}’</source>
         <translation>
             <numerusform>De beurten van %n spreker in dit document aan ‘{0}’ geven</numerusform>
@@ -480,7 +490,7 @@
 <context>
     <name>BackgroundTask</name>
     <message>
-        <location filename="../../background_task.py" line="+35"/>
+        <location filename="../../background_task.py" line="+46"/>
         <source>Cancel</source>
         <translation>Annuleren</translation>
     </message>
@@ -490,7 +500,7 @@
         <translation>Bezig met annuleren…</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+31"/>
         <source>{0}: cancelled; nothing was written.</source>
         <translation>{0}: geannuleerd; er is niets geschreven.</translation>
     </message>
@@ -498,7 +508,7 @@
 <context>
     <name>BackupActions</name>
     <message>
-        <location filename="../../backup_actions.py" line="+56"/>
+        <location filename="../../backup_actions.py" line="+59"/>
         <source>No backup made: {0}</source>
         <translation>Geen reservekopie gemaakt: {0}</translation>
     </message>
@@ -508,7 +518,7 @@
         <translation>Dit project staat in een map die {0} synchroniseert: synchronisatieprogramma&apos;s kunnen het half geschreven kopiëren en werk laten verloren gaan. Bewaar projecten in een lokale map.</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+45"/>
         <source>Restore from backup</source>
         <translation>Terugzetten uit reservekopie</translation>
     </message>
@@ -797,7 +807,7 @@
         <translation>Wijzigingen op&amp;slaan</translation>
     </message>
     <message>
-        <location line="+66"/>
+        <location line="+77"/>
         <source>Select a code to edit it.</source>
         <translation>Selecteer een code om die te bewerken.</translation>
     </message>
@@ -1771,12 +1781,12 @@
     </message>
     <message>
         <location line="+6"/>
-        <location line="+76"/>
+        <location line="+69"/>
         <source>Import codebook</source>
         <translation>Codeboek importeren</translation>
     </message>
     <message>
-        <location line="-72"/>
+        <location line="-65"/>
         <source>REFI-QDA codebooks (*.qdc);;All files (*)</source>
         <translation>REFI-QDA-codeboeken (*.qdc);;Alle bestanden (*)</translation>
     </message>
@@ -1786,7 +1796,7 @@
         <translation>Codeboek kan niet worden geïmporteerd</translation>
     </message>
     <message numerus="yes">
-        <location line="+50"/>
+        <location line="+43"/>
         <source>%n new code(s)</source>
         <translation>
             <numerusform>%n nieuwe code</numerusform>
@@ -1807,7 +1817,7 @@
         <translation>Codeboek geïmporteerd: {0}, {1}</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+11"/>
         <source>New project from research codebook</source>
         <translation>Nieuw project met onderzoekscodeboek</translation>
     </message>
@@ -1843,18 +1853,18 @@ Taal van het codeboek:</numerusform>
         <translation>REFI-QDA-projecten (*.qdpx)</translation>
     </message>
     <message>
-        <location line="-176"/>
-        <location line="+188"/>
+        <location line="-166"/>
+        <location line="+178"/>
         <source>Pseudonymising and writing {0}…</source>
         <translation>{0} wordt gepseudonimiseerd en geschreven…</translation>
     </message>
     <message>
-        <location line="-125"/>
+        <location line="-115"/>
         <source>Another task is still running; import the codebook again when it has finished.</source>
         <translation>Er loopt nog een andere taak; importeer het codeboek opnieuw als die klaar is.</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+4"/>
         <source>Backing up the project first…</source>
         <translation>Eerst wordt een back-up van het project gemaakt…</translation>
     </message>
@@ -1864,7 +1874,7 @@ Taal van het codeboek:</numerusform>
         <translation>De codes worden toegevoegd…</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+23"/>
         <source>Importing {0}…</source>
         <translation>{0} wordt geïmporteerd…</translation>
     </message>
@@ -1874,7 +1884,7 @@ Taal van het codeboek:</numerusform>
         <translation>Het codeboek wordt geïmporteerd…</translation>
     </message>
     <message>
-        <location line="+93"/>
+        <location line="+90"/>
         <source>Writing {0}…</source>
         <translation>{0} wordt geschreven…</translation>
     </message>
@@ -2308,7 +2318,7 @@ Taal van het codeboek:</numerusform>
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../../dialogs/import_dialog.py" line="+143"/>
+        <location filename="../../dialogs/import_dialog.py" line="+137"/>
         <source>Import documents</source>
         <translation>Documenten importeren</translation>
     </message>
@@ -4847,12 +4857,12 @@ Wachtwoord om hem te versleutelen (leeg laten voor geen):</translation>
     <message>
         <location line="+10"/>
         <location line="+24"/>
-        <location line="+59"/>
+        <location line="+50"/>
         <source>Merge coding from another project</source>
         <translation>Coderingen uit een ander project samenvoegen</translation>
     </message>
     <message>
-        <location line="-75"/>
+        <location line="-66"/>
         <source>lobcoder or REFI-QDA projects (*{0} *.qdpx);;All files (*)</source>
         <translation>lobcoder- of REFI-QDA-projecten (*{0} *.qdpx);;Alle bestanden (*)</translation>
     </message>
@@ -4862,7 +4872,7 @@ Wachtwoord om hem te versleutelen (leeg laten voor geen):</translation>
         <translation>{0} lezen…</translation>
     </message>
     <message>
-        <location line="+48"/>
+        <location line="+39"/>
         <source>The project changed since the preview; nothing was merged.</source>
         <translation>Het project is veranderd sinds het voorbeeld; er is niets samengevoegd.</translation>
     </message>
@@ -4880,7 +4890,7 @@ Wachtwoord om hem te versleutelen (leeg laten voor geen):</translation>
         <translation>{0} samenvoegen…</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+5"/>
         <source>{0} - merge report</source>
         <translation>{0} - verslag samenvoegen</translation>
     </message>
@@ -5042,7 +5052,7 @@ Wachtwoord om hem te versleutelen (leeg laten voor geen):</translation>
 <context>
     <name>WordsTab</name>
     <message>
-        <location filename="../../analysis/words_tab.py" line="+66"/>
+        <location filename="../../analysis/words_tab.py" line="+68"/>
         <source>lemmas</source>
         <translation>lemma&apos;s</translation>
     </message>
@@ -5108,23 +5118,23 @@ Wachtwoord om hem te versleutelen (leeg laten voor geen):</translation>
     </message>
     <message>
         <location line="+5"/>
-        <location line="+60"/>
+        <location line="+59"/>
         <source>all text</source>
         <translation>alle tekst</translation>
     </message>
     <message>
-        <location line="-59"/>
-        <location line="+61"/>
+        <location line="-58"/>
+        <location line="+60"/>
         <source>nothing</source>
         <translation>niets</translation>
     </message>
     <message>
-        <location line="-54"/>
+        <location line="-53"/>
         <source>Double-click a word or press Enter to read it in context; right-click to add it as a keyword</source>
         <translation>Dubbelklik op een woord of druk op Enter om het in zijn context te lezen; klik met rechts om het als trefwoord toe te voegen</translation>
     </message>
     <message>
-        <location line="+158"/>
+        <location line="+165"/>
         <source>‘{0}’ is already a keyword of ‘{1}’.</source>
         <translation>‘{0}’ is al een trefwoord van ‘{1}’.</translation>
     </message>
@@ -5139,7 +5149,7 @@ Wachtwoord om hem te versleutelen (leeg laten voor geen):</translation>
         <translation>‘{0}’ als trefwoord van ‘{1}’ toevoegen</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Add ‘{0}’ as keyword of code…</source>
         <translation>‘{0}’ als trefwoord van een code toevoegen…</translation>
     </message>
@@ -5149,28 +5159,41 @@ Wachtwoord om hem te versleutelen (leeg laten voor geen):</translation>
         <translation>‘{0}’ in context tonen</translation>
     </message>
     <message>
-        <location line="+9"/>
-        <source>Add as keyword</source>
-        <translation>Als trefwoord toevoegen</translation>
+        <location line="+2"/>
+        <source>Leave out ‘{0}’ (this project)</source>
+        <translation>‘{0}’ weglaten (dit project)</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+4"/>
+        <source>Put back the %n left-out word(s)</source>
+        <translation>
+            <numerusform>Het %n weggelaten woord terugzetten</numerusform>
+            <numerusform>De %n weggelaten woorden terugzetten</numerusform>
+        </translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+10"/>
+        <source>‘{0}’ is left out of the word frequencies (Edit → Undo puts it back).</source>
+        <translation>‘{0}’ is weggelaten uit de woordfrequenties (Bewerken → Ongedaan maken zet het terug).</translation>
+    </message>
+    <message>
+        <location line="+17"/>
         <source>Add ‘{0}’ to the keywords of:</source>
         <translation>‘{0}’ toevoegen aan de trefwoorden van:</translation>
     </message>
     <message>
-        <location line="-183"/>
-        <location line="+133"/>
+        <location line="-215"/>
+        <location line="+140"/>
         <source>Double-click a word to read every occurrence in its context.</source>
         <translation>Dubbelklik op een woord om elke keer dat het voorkomt in zijn context te lezen.</translation>
     </message>
     <message>
-        <location line="-124"/>
+        <location line="-131"/>
         <source>Double-click or press Enter to show the passage in its document</source>
         <translation>Dubbelklik of druk op Enter om de passage in haar document te tonen</translation>
     </message>
     <message>
-        <location line="+68"/>
+        <location line="+75"/>
         <source>word frequencies</source>
         <translation>woordfrequenties</translation>
     </message>
