@@ -29,6 +29,27 @@ def worded(words: str | Said) -> str:
     return words.text(_language[0]) if isinstance(words, Said) else words
 
 
+def interface_locale() -> QLocale:
+    """The locale for numbers, sizes and dates in the interface language.
+
+    The system locale when it speaks that language (keeping its region, e.g. Belgian
+    Dutch), else the language's own default locale: a Dutch interface on an English
+    system writes "1,2 MB", not "1.2 MB".
+    """
+    system = QLocale.system()
+    language = QLocale.Language.Dutch if _language[0] == "nl" else QLocale.Language.English
+    return system if system.language() == language else QLocale(language)
+
+
+def formatted_size(size: int) -> str:
+    """A file size in the interface language, to about three digits: "596 kB", "1,2 MB", "12 MB"."""
+    scaled = float(size)
+    while scaled >= 1024:
+        scaled /= 1024
+    precision = 1 if size >= 1024 and scaled < 9.95 else 0
+    return interface_locale().formattedDataSize(size, precision, QLocale.DataSizeFormat.DataSizeTraditionalFormat)
+
+
 def available_languages() -> dict[str, str]:
     """Language codes and their names in their own language, for the Language menu."""
     return {"en": "English", "nl": "Nederlands"}

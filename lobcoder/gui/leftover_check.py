@@ -8,6 +8,7 @@ from PySide6.QtCore import QDateTime, QLocale, QObject, Slot
 from PySide6.QtWidgets import QMessageBox, QPushButton
 
 from lobcoder.gui.background_task import STATUS_MS
+from lobcoder.gui.i18n import formatted_size, interface_locale
 from lobcoder.storage.leftovers import Leftover, find_leftovers, remove_leftovers
 
 if TYPE_CHECKING:
@@ -33,15 +34,15 @@ class LeftoverCheck(QObject):
         self.found = find_leftovers(project)
         if not self.found:
             return None
-        locale = QLocale()
+        locale = interface_locale()
         lines = [
-            f"• {leftover.path.name}  ({locale.formattedDataSize(leftover.size)}, "
+            f"• {leftover.path.name}  ({formatted_size(leftover.size)}, "
             f"{locale.toString(QDateTime.fromSecsSinceEpoch(int(leftover.modified.timestamp())), QLocale.FormatType.ShortFormat)})"
             for leftover in self.found[:_LISTED]
         ]
         if len(self.found) > _LISTED:
             lines.append(self.tr("… and %n more file(s)", "", len(self.found) - _LISTED))
-        total = locale.formattedDataSize(sum(leftover.size for leftover in self.found))
+        total = formatted_size(sum(leftover.size for leftover in self.found))
         box = QMessageBox(QMessageBox.Icon.Question, self.tr("Leftover files"), "", parent=self.window)
         # One file a line, not wrapped (the labels are named by Qt).
         box.setStyleSheet("#qt_msgbox_label, #qt_msgbox_informativelabel { min-width: 30em; }")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QLocale, Qt, Signal, Slot
+from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from lobcoder.gui.i18n import formatted_size
 from lobcoder.storage.backups import (
     BEFORE_CODEBOOK_IMPORT,
     BEFORE_MERGE,
@@ -56,14 +57,13 @@ class RestoreDialog(QDialog):
         self.model.setHorizontalHeaderLabels(
             [self.tr("Date"), self.tr("Reason"), self.tr("Size"), self.tr("Documents"), self.tr("Codings")]
         )
-        locale = QLocale()
         for backup in self.backups:
             counts = backup.counts()
             when = backup.created.astimezone().strftime("%Y-%m-%d %H:%M")
             cells = [
                 when,
                 self.reason_text(backup.reason),
-                locale.formattedDataSize(backup.size),
+                formatted_size(backup.size),
                 "?" if counts is None else str(counts[0]),
                 "?" if counts is None else str(counts[1]),
             ]
