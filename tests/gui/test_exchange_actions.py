@@ -267,7 +267,7 @@ def test_importing_the_projects_own_codebook_changes_nothing(tmp_path, window) -
     assert _plural(dialog.summary.text()) == "0 new codes · 0 updated · 3 unchanged"
     assert not dialog.import_button.isEnabled()
     assert "Nothing to import" in dialog.hint.text()
-    assert dialog.buttons.button(QDialogButtonBox.StandardButton.Cancel).text() == "Close"
+    assert dialog.buttons.button(QDialogButtonBox.StandardButton.Cancel).text() == "&Close"
     dialog.reject()
     assert window.undo_stack is not None and window.undo_stack.count() == 0
 

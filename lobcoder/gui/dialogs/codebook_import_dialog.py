@@ -83,8 +83,9 @@ class CodebookImportDialog(QDialog):
         self.hint = QLabel(self._hint_text())
         self.hint.setWordWrap(True)
 
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
-        self.import_button = self.buttons.addButton(self.tr("Import"), QDialogButtonBox.ButtonRole.AcceptRole)
+        self.buttons = QDialogButtonBox()
+        self.import_button = self.buttons.addButton(self.tr("&Import"), QDialogButtonBox.ButtonRole.AcceptRole)
+        self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)  # after Import, so Tab goes left to right
         self.import_button.setEnabled(self.changes() > 0)
         self.import_button.setDefault(self.changes() > 0)
         self.buttons.accepted.connect(self.accept)
@@ -102,7 +103,7 @@ class CodebookImportDialog(QDialog):
         if self.changes():
             self.import_button.setFocus()
         else:
-            cancel.setText(self.tr("Close"))
+            cancel.setText(self.tr("&Close"))
             cancel.setFocus()
 
     def changes(self) -> int:

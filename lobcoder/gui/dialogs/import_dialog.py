@@ -144,9 +144,10 @@ class ImportDialog(QDialog):
         self.status = QLabel()
         self.status.setWordWrap(True)
         self.buttons = QDialogButtonBox()
-        self.import_button = self.buttons.addButton(self.tr("Import"), QDialogButtonBox.ButtonRole.AcceptRole)
+        self.import_button = self.buttons.addButton(self.tr("&Import"), QDialogButtonBox.ButtonRole.AcceptRole)
         self.cancel_button = self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
         self.close_button = self.buttons.addButton(QDialogButtonBox.StandardButton.Close)
+        self.close_button.setText(self.tr("&Close"))
         self.close_button.hide()
         self.import_button.setDefault(True)
         self.import_button.clicked.connect(self.start_import)
@@ -172,9 +173,9 @@ class ImportDialog(QDialog):
         self.files = RowsModel([self.tr("File"), self.tr("Status")], self)
         self.file_table = table_view(self.files, stretch=1)
         self.file_table.selectionModel().selectionChanged.connect(self._file_selected)
-        add_files = QPushButton(self.tr("Add files…"))
-        add_folder = QPushButton(self.tr("Add folder…"))
-        self.remove_button = QPushButton(self.tr("Remove"))
+        add_files = QPushButton(self.tr("Add &files…"))
+        add_folder = QPushButton(self.tr("Add f&older…"))
+        self.remove_button = QPushButton(self.tr("&Remove"))
         add_files.clicked.connect(self._choose_files)
         add_folder.clicked.connect(self._choose_folder)
         self.remove_button.clicked.connect(self._remove_selected)
@@ -199,7 +200,7 @@ class ImportDialog(QDialog):
         speakers_layout = QVBoxLayout(speakers_box)
         speakers_layout.addWidget(self.speakers)
         self.facts_as_attributes = QCheckBox(
-            self.tr("Store the document information at the top as document attributes")
+            self.tr("&Store the document information at the top as document attributes")
         )
         self.facts_as_attributes.setToolTip(
             self.tr(

@@ -173,7 +173,7 @@ class SpeakerSettings(QWidget):
         super().__init__(parent)
         self._last_custom = last_custom
         self.known_names: frozenset[str] = frozenset()  # the project's speakers: labels even once
-        self.detect = QCheckBox(self.tr("Detect speakers"))
+        self.detect = QCheckBox(self.tr("&Detect speakers"))
         self.detect.setChecked(True)
         self.detect.setToolTip(self.tr("Split each transcript into turns at labels such as ‘I:’ or ‘Anna:’"))
         self.preset = QComboBox()
@@ -201,14 +201,14 @@ class SpeakerSettings(QWidget):
         form = QFormLayout(self)
         form.setContentsMargins(0, 0, 0, 0)
         form.addRow(self.detect)
-        form.addRow(self.tr("Labels:"), self.preset)
-        form.addRow(self.tr("Pattern:"), self.regex)
+        form.addRow(self.tr("&Labels:"), self.preset)
+        form.addRow(self.tr("Pa&ttern:"), self.regex)
         form.addRow("", self.error)
         row = QHBoxLayout()
         row.addWidget(self.min_turns)
         row.addWidget(QLabel(self.tr("(labels such as I: and R: always count)")), 1)
-        form.addRow(self.tr("Minimum turns per label:"), row)
-        form.addRow(self.tr("Interviewer labels:"), self.interviewers)
+        form.addRow(self.tr("Mi&nimum turns per label:"), row)
+        form.addRow(self.tr("Int&erviewer labels:"), self.interviewers)
 
         self.detect.toggled.connect(self._update)
         self.preset.currentIndexChanged.connect(self._preset_chosen)

@@ -191,7 +191,7 @@
 <context>
     <name>CodebookImportDialog</name>
     <message numerus="yes">
-        <location filename="../../dialogs/codebook_import_dialog.py" line="+119"/>
+        <location filename="../../dialogs/codebook_import_dialog.py" line="+120"/>
         <source>%n new code(s)</source>
         <translation>
             <numerusform>%n new code</numerusform>
@@ -473,7 +473,7 @@ Language of the codebook:</numerusform>
 <context>
     <name>ImportDialog</name>
     <message numerus="yes">
-        <location filename="../../dialogs/import_dialog.py" line="+368"/>
+        <location filename="../../dialogs/import_dialog.py" line="+369"/>
         <source>%n speaker(s)</source>
         <translation>
             <numerusform>%n speaker</numerusform>
@@ -508,7 +508,7 @@ Language of the codebook:</numerusform>
 <context>
     <name>LeftoverCheck</name>
     <message numerus="yes">
-        <location filename="../../leftover_check.py" line="+43"/>
+        <location filename="../../leftover_check.py" line="+44"/>
         <source>… and %n more file(s)</source>
         <translation>
             <numerusform>… and %n more file</numerusform>

@@ -913,13 +913,13 @@
     </message>
     <message>
         <location line="+12"/>
-        <source>Import</source>
-        <translation>Importeren</translation>
+        <source>&amp;Import</source>
+        <translation>&amp;Importeren</translation>
     </message>
     <message>
-        <location line="+18"/>
-        <source>Close</source>
-        <translation>Sluiten</translation>
+        <location line="+19"/>
+        <source>&amp;Close</source>
+        <translation>&amp;Sluiten</translation>
     </message>
     <message numerus="yes">
         <location line="+14"/>
@@ -2323,12 +2323,7 @@ Taal van het codeboek:</numerusform>
         <translation>Documenten importeren</translation>
     </message>
     <message>
-        <location line="+10"/>
-        <source>Import</source>
-        <translation>Importeren</translation>
-    </message>
-    <message>
-        <location line="+25"/>
+        <location line="+36"/>
         <location line="+70"/>
         <source>File</source>
         <translation>Bestand</translation>
@@ -2339,22 +2334,7 @@ Taal van het codeboek:</numerusform>
         <translation>Status</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>Add files…</source>
-        <translation>Bestanden toevoegen…</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Add folder…</source>
-        <translation>Map toevoegen…</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Remove</source>
-        <translation>Verwijderen</translation>
-    </message>
-    <message>
-        <location line="+8"/>
+        <location line="+13"/>
         <source>Files to import</source>
         <translation>Te importeren bestanden</translation>
     </message>
@@ -2369,9 +2349,34 @@ Taal van het codeboek:</numerusform>
         <translation>Sprekers</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <source>Store the document information at the top as document attributes</source>
-        <translation>De documentinformatie bovenaan opslaan als documentattributen</translation>
+        <location line="-52"/>
+        <source>&amp;Import</source>
+        <translation>&amp;Importeren</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Close</source>
+        <translation>&amp;Sluiten</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Add &amp;files…</source>
+        <translation>&amp;Bestanden toevoegen…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Add f&amp;older…</source>
+        <translation>&amp;Map toevoegen…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Remove</source>
+        <translation>&amp;Verwijderen</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>&amp;Store the document information at the top as document attributes</source>
+        <translation>De documentinformatie bovenaan &amp;opslaan als documentattributen</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -2622,7 +2627,7 @@ Taal van het codeboek:</numerusform>
 <context>
     <name>LeftoverCheck</name>
     <message numerus="yes">
-        <location filename="../../leftover_check.py" line="+43"/>
+        <location filename="../../leftover_check.py" line="+44"/>
         <source>… and %n more file(s)</source>
         <translation>
             <numerusform>… en nog %n bestand</numerusform>
@@ -3837,7 +3842,7 @@ Wachtwoord om hem te versleutelen (leeg laten voor geen):</translation>
 <context>
     <name>RestoreDialog</name>
     <message>
-        <location filename="../../dialogs/restore_dialog.py" line="+46"/>
+        <location filename="../../dialogs/restore_dialog.py" line="+47"/>
         <source>Restore from backup</source>
         <translation>Terugzetten uit reservekopie</translation>
     </message>
@@ -3872,7 +3877,7 @@ Wachtwoord om hem te versleutelen (leeg laten voor geen):</translation>
         <translation>Coderingen</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+27"/>
         <source>There are no backups of this project yet.</source>
         <translation>Er zijn nog geen reservekopieën van dit project.</translation>
     </message>
@@ -4029,17 +4034,7 @@ Wachtwoord om hem te versleutelen (leeg laten voor geen):</translation>
         <translation>Geen attributenbestand: documenten krijgen geen attributen.</translation>
     </message>
     <message>
-        <location line="-190"/>
-        <source>Choose sheet…</source>
-        <translation>Bestand kiezen…</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Remove</source>
-        <translation>Verwijderen</translation>
-    </message>
-    <message>
-        <location line="+9"/>
+        <location line="-180"/>
         <source>Detect automatically</source>
         <translation>Automatisch herkennen</translation>
     </message>
@@ -4059,34 +4054,44 @@ Wachtwoord om hem te versleutelen (leeg laten voor geen):</translation>
         <translation>Kolommen die de deelnemer beschrijven en niet het interview</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Create participants for names that match none</source>
-        <translation>Deelnemers aanmaken voor namen die nergens bij passen</translation>
-    </message>
-    <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>Rows for files being imported will match after the import: the sheet is planned again and applied after the files.</source>
         <translation>Rijen voor bestanden die nu worden geïmporteerd, passen pas na het importeren: het attributenbestand wordt na de bestanden opnieuw ingepland en toegepast.</translation>
     </message>
     <message>
-        <location line="+9"/>
-        <source>Rows describe:</source>
-        <translation>Rijen beschrijven:</translation>
+        <location line="-27"/>
+        <source>Choose s&amp;heet…</source>
+        <translation>Bestand &amp;kiezen…</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>Key column:</source>
-        <translation>Sleutelkolom:</translation>
+        <source>Remo&amp;ve</source>
+        <translation>Ver&amp;wijderen</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>&amp;Create participants for names that match none</source>
+        <translation>Deelnemers aanmaken voor &amp;namen die nergens bij passen</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Ro&amp;ws describe:</source>
+        <translation>&amp;Rijen beschrijven:</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>Participant column:</source>
-        <translation>Deelnemerkolom:</translation>
+        <source>&amp;Key column:</source>
+        <translation>&amp;Sleutelkolom:</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>Participant attributes:</source>
-        <translation>Deelnemerattributen:</translation>
+        <source>&amp;Participant column:</source>
+        <translation>&amp;Deelnemerkolom:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Participant &amp;attributes:</source>
+        <translation>Deelnemer&amp;attributen:</translation>
     </message>
     <message>
         <location line="+62"/>
@@ -4205,8 +4210,8 @@ Wachtwoord om hem te versleutelen (leeg laten voor geen):</translation>
     <name>SpeakerSettings</name>
     <message>
         <location filename="../../dialogs/import_preview.py" line="-216"/>
-        <source>Detect speakers</source>
-        <translation>Sprekers herkennen</translation>
+        <source>&amp;Detect speakers</source>
+        <translation>S&amp;prekers herkennen</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -4250,31 +4255,31 @@ Wachtwoord om hem te versleutelen (leeg laten voor geen):</translation>
     </message>
     <message>
         <location line="+5"/>
-        <source>Labels:</source>
-        <translation>Labels:</translation>
+        <source>&amp;Labels:</source>
+        <translation>&amp;Labels:</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>Pattern:</source>
-        <translation>Patroon:</translation>
+        <source>Pa&amp;ttern:</source>
+        <translation>Pa&amp;troon:</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
+        <source>Mi&amp;nimum turns per label:</source>
+        <translation>Minimum aantal be&amp;urten per label:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Int&amp;erviewer labels:</source>
+        <translation>Labels van de int&amp;erviewer:</translation>
+    </message>
+    <message>
+        <location line="-2"/>
         <source>(labels such as I: and R: always count)</source>
         <translation>(labels zoals I: en R: tellen altijd)</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Minimum turns per label:</source>
-        <translation>Minimum aantal beurten per label:</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Interviewer labels:</source>
-        <translation>Labels van de interviewer:</translation>
-    </message>
-    <message>
-        <location line="+33"/>
+        <location line="+35"/>
         <source>Enter a regular expression with a group (?P&lt;speaker&gt;…).</source>
         <translation>Voer een reguliere expressie in met een groep (?P&lt;speaker&gt;…).</translation>
     </message>
