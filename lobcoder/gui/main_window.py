@@ -27,6 +27,7 @@ from lobcoder.errors import LobcoderError
 from lobcoder.gui.codebook_actions import CodebookActions
 from lobcoder.gui.coding_actions import CodingActions
 from lobcoder.gui.coding_pane import CodingPane
+from lobcoder.gui.elided_tooltip import ElidedTooltipDelegate
 from lobcoder.gui.failures import failure_text, sentence
 from lobcoder.gui.menus import MenuActions, build_menus
 from lobcoder.gui.models.code_filter_model import CodeFilterModel
@@ -127,6 +128,7 @@ class MainWindow(QMainWindow):
         self.code_model.modelAboutToBeReset.connect(self._remember_open_themes)
         self.code_tree = QTreeView()
         self.code_tree.setModel(self.code_filter)
+        self.code_tree.setItemDelegate(ElidedTooltipDelegate(self.code_tree))  # a cut code name shows in full
         self.code_tree.setDragDropMode(QAbstractItemView.DragDropMode.DragDrop)
         self.code_tree.setDefaultDropAction(Qt.DropAction.MoveAction)
         self.code_tree.setDropIndicatorShown(True)
@@ -298,12 +300,16 @@ class MainWindow(QMainWindow):
         self._show_overview(read_overview(self.store))
         self.code_tree.expandAll()
         self.document_tree.expandAll()
-        for tree in (self.code_tree, self.document_tree):
-            for column in (1, 2):
-                tree.resizeColumnToContents(column)
-        spare = self.code_tree.fontMetrics().horizontalAdvance("00")  # counts may grow before the next fit
         for column in (1, 2):
-            self.code_tree.header().resizeSection(column, self.code_tree.header().sectionSize(column) + spare)
+            self.document_tree.resizeColumnToContents(column)
+        # The code names get the room: a count column is as wide as its heading or its counts, whichever is
+        # wider, and the counts keep room for two more digits, since they may grow before the next fit.
+        spare = self.code_tree.fontMetrics().horizontalAdvance("00")
+        header = self.code_tree.header()
+        for column in (1, 2):
+            header.resizeSection(
+                column, max(header.sectionSizeHint(column), self.code_tree.sizeHintForColumn(column) + spare)
+            )
 
     def _show_overview(self, overview: ProjectSnapshot) -> None:
         current = self.current_code_id()

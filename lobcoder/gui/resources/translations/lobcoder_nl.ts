@@ -617,7 +617,7 @@
     <message>
         <location line="+0"/>
         <source>Codings</source>
-        <translation>Coderingen</translation>
+        <translation>Cod.</translation>
     </message>
     <message>
         <location line="+0"/>
@@ -2688,12 +2688,12 @@ Taal van het codeboek:</numerusform>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../main_window.py" line="+119"/>
+        <location filename="../../main_window.py" line="+120"/>
         <source>Filter documents</source>
         <translation>Documenten filteren</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+21"/>
         <source>Filter codes</source>
         <translation>Codes filteren</translation>
     </message>
@@ -2743,7 +2743,7 @@ Taal van het codeboek:</numerusform>
         <translation>Project kan niet worden geopend</translation>
     </message>
     <message>
-        <location line="+142"/>
+        <location line="+146"/>
         <source>Action not carried out</source>
         <translation>Actie niet uitgevoerd</translation>
     </message>
