@@ -325,6 +325,7 @@ class WordsTab(AnalysisTab):
             codes = list_codes(session)
         picker = QuickCodePicker(codes, self)
         picker.setWindowTitle(self.tr("Add ‘{0}’ to the keywords of:").format(word))
+        picker.filter.setPlaceholderText(picker.windowTitle())  # a popup shows no title: say which word it adds
         picker.move(self.mapToGlobal(self.rect().center()) - picker.rect().center())
         if picker.exec() and picker.chosen_code is not None:
             self.add_keyword(word, picker.chosen_code)
