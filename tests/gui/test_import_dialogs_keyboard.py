@@ -41,6 +41,12 @@ def _texts(dialog: QDialog) -> list[str]:
 
 
 def _assert_keyboard_ready(dialog: QDialog, language: str, expected: int) -> None:
+    shown_ampersands = [
+        label.text()
+        for label in dialog.findChildren(QLabel)
+        if label.isVisible() and label.buddy() is None and "&" in label.text().replace("&&", "")
+    ]
+    assert not shown_ampersands, shown_ampersands  # a label without a field shows its "&" instead of a letter
     texts = _texts(dialog)
     assert len(texts) == expected, texts
     letters = [re.search(r"&([^&])", t.replace("&&", "")) for t in texts]
@@ -65,8 +71,8 @@ def test_document_import(qtbot, qapp: QApplication, tmp_path: Path, language: st
     qtbot.addWidget(dialog)
     dialog.show()
     # Add files, Add folder, Remove, Choose sheet, Remove (sheet), Import, Detect speakers,
-    # Store the document information; Labels, Minimum turns, Interviewer labels.
-    _assert_keyboard_ready(dialog, language, 11)
+    # Store the document information; Labels, Pattern, Minimum turns, Interviewer labels.
+    _assert_keyboard_ready(dialog, language, 12)
     _assert_tab_left_to_right(dialog)  # Import, then Cancel
     dialog.pages.setCurrentIndex(1)  # the results page: only Close
     dialog.import_button.hide()

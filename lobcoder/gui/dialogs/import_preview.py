@@ -207,7 +207,9 @@ class SpeakerSettings(QWidget):
         row = QHBoxLayout()
         row.addWidget(self.min_turns)
         row.addWidget(QLabel(self.tr("(labels such as I: and R: always count)")), 1)
-        form.addRow(self.tr("Mi&nimum turns per label:"), row)
+        turns_label = QLabel(self.tr("Mi&nimum turns per label:"))
+        turns_label.setBuddy(self.min_turns)  # a row of a layout gets no buddy by itself: Alt+N, not a shown "&"
+        form.addRow(turns_label, row)
         form.addRow(self.tr("Int&erviewer labels:"), self.interviewers)
 
         self.detect.toggled.connect(self._update)
