@@ -341,7 +341,9 @@ class PreviewPane(QWidget):
             title = self.tr("{0}: {1} by {2}.").format(result.path.name, turns, speakers)
             facts = sum(1 for line in shown.lines if _is_fact(line))
             if facts:
-                title += " " + self.tr("Document information at the top (%n line(s)) is not split into turns.", "", facts)
+                title += " " + self.tr(
+                    "Document information at the top (%n line(s)) is not split into turns.", "", facts
+                )
             self.title.setText(title)
         self.speakers.set_rows(
             [
