@@ -14,7 +14,7 @@ class ElidedTooltipDelegate(QStyledItemDelegate):
         """Whether the text of ``index`` does not fit the room ``option`` gives it."""
         shown = QStyleOptionViewItem(option)
         self.initStyleOption(shown, index)
-        widget = option.widget  # type: ignore[attr-defined]
+        widget = option.widget
         style = widget.style() if widget is not None else None
         if style is None or not shown.text:
             return False
