@@ -41,7 +41,6 @@ class DutchPipeline:
     nlp: Any
     name: str
     is_full_model: bool
-    install_hint: str = INSTALL_HINT
     lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
     _table: Any = field(default=None, repr=False)
     _known: frozenset[str] = field(default=frozenset(), repr=False)

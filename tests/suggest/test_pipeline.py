@@ -35,7 +35,7 @@ def test_offline_pipeline_when_the_model_cannot_be_loaded(clean_loader: None, mo
     loaded = load_pipeline()
     assert loaded.name == OFFLINE_NAME == "offline: blank nl + lookup lemmas + sentencizer"
     assert not loaded.is_full_model
-    assert "python -m spacy download nl_core_news_sm" in loaded.install_hint
+    assert "python -m spacy download nl_core_news_sm" in INSTALL_HINT
     assert "internet" in INSTALL_HINT and "GitHub" in INSTALL_HINT
     assert load_pipeline() is loaded  # loaded once
     reset_pipeline()

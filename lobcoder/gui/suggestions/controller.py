@@ -201,7 +201,7 @@ class SuggestionsController(QObject):
     def _finished(self, run: int, serial: int, batch: SuggestionBatch) -> None:
         if not self._ended(run):
             return
-        self.pane.show_pipeline(batch.pipeline_name, batch.full_model, batch.install_hint)
+        self.pane.show_pipeline(batch.pipeline_name, batch.full_model)
         document = self.window.document
         if serial == self._serial and document is not None and document.id == batch.document_id:
             self._show_batch(batch)

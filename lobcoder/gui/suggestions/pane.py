@@ -33,7 +33,7 @@ from lobcoder.gui.suggestions.model import (
 )
 from lobcoder.gui.suggestions.reliability import NAME, STATUS, ReliabilityModel
 from lobcoder.gui.suggestions.task import STAGE_PIPELINE, STAGE_TRAINING, CodeStatus, ModelInfo
-from lobcoder.suggest.pipeline import INSTALL_HINT, MODEL_NAME
+from lobcoder.suggest.pipeline import MODEL_NAME
 
 if TYPE_CHECKING:
     from lobcoder.suggest.ranking import Suggestion
@@ -239,7 +239,7 @@ class SuggestionsPane(QWidget):
 
     # -- what the controller shows -------------------------------------------------
 
-    def show_pipeline(self, name: str | None, full_model: bool, install_hint: str = INSTALL_HINT) -> None:
+    def show_pipeline(self, name: str | None, full_model: bool) -> None:
         """Name the pipeline in use; without the full model, say how to get it (in the tooltip)."""
         if name is None:
             text = self.tr("NLP pipeline: not loaded yet")
@@ -249,10 +249,9 @@ class SuggestionsPane(QWidget):
             tip = self.tr("The full Dutch model: trained lemmas and sentence boundaries.")
         else:
             text = self.tr("NLP pipeline: offline · {0} not installed").format(MODEL_NAME)
-            if install_hint == INSTALL_HINT:  # the core's hint is English: word it here, command and all
-                install_hint = f"python -m spacy download {MODEL_NAME}\n" + self.tr(
-                    "This needs internet access to the model's GitHub release (github.com/explosion/spacy-models)."
-                )
+            install_hint = f"python -m spacy download {MODEL_NAME}\n" + self.tr(
+                "This needs internet access to the model's GitHub release (github.com/explosion/spacy-models)."
+            )
             tip = (
                 self.tr("The offline pipeline: blank Dutch with lookup lemmas.")
                 + "\n"

@@ -69,7 +69,6 @@ class SuggestionBatch:
     suggestions: tuple[Suggestion, ...]
     pipeline_name: str
     full_model: bool
-    install_hint: str
     model: ModelInfo | None
     training: TrainingResult | None
     codes: tuple[CodeStatus, ...] = ()  # every code, in codebook order
@@ -121,7 +120,6 @@ def compute_suggestions(
         tuple(found),
         pipeline.name,
         pipeline.is_full_model,
-        pipeline.install_hint,
         ModelInfo(len(classifier.labels), classifier.examples) if classifier is not None else None,
         result,
         statuses,
