@@ -106,7 +106,7 @@ COMMON_WORDS: frozenset[str] = frozenset(
         "en",
         "of",
         "want",
-        "ook",
+        "ook ",
         "nou",
         "ja",
         "nee",
@@ -243,6 +243,29 @@ COMMON_WORDS: frozenset[str] = frozenset(
 NUMBERED_HEADINGS: frozenset[str] = frozenset({"vraag", "antwoord", "question", "answer"})
 
 
+# A label whose first word is one of these and whose second word is in lower
+# case is a noun phrase opening a sentence ("De teamleider zegt dan:"), not a
+# name; "De Vries" and "De heer Jansen" are names.
+DETERMINERS: frozenset[str] = frozenset(
+    (
+        "de het een die deze dit dat mijn onze ons jouw je zijn haar hun elke iedere veel sommige alle the a "
+        "an this that my our his her their every some"
+    ).split()
+)
+HONORIFICS: frozenset[str] = frozenset({"heer", "mevrouw", "mevr", "mw", "dhr", "juffrouw", "meneer"})
+
+# Finite verbs of saying and thinking, and adverbs that follow them: after a
+# label's first word they make it a clause ("Mijn collega zei toen:").
+SENTENCE_WORDS: frozenset[str] = frozenset(
+    (
+        "zegt zeg zei zeiden zeggen vertelt vertel vertelde vertelden vraagt vroeg vroegen vragen antwoordt "
+        "antwoordde antwoordden roept riep schrijft schreef denkt dacht vindt vond merkt merkte reageert "
+        "reageerde legt legde noemt noemde is was zijn waren heeft had hebben dan toen altijd vaak nog ook "
+        "says said asks asked answers answered replies replied tells told writes wrote thinks thought then"
+    ).split()
+)
+
+
 class RejectReason(StrEnum):
     """Why a label-like line start did not become a turn (the GUI words it)."""
 
@@ -252,6 +275,7 @@ class RejectReason(StrEnum):
     LOWER_CASE = "starts with a lower-case letter"
     TOO_RARE = "occurs too rarely"
     METADATA = "is document information above the transcript"
+    SENTENCE = "reads as the start of a sentence"
 
 
 class InvalidSpeakerPattern(LobcoderError, ValueError):
@@ -349,7 +373,23 @@ def check_name(name: str) -> RejectReason | None:
         w.endswith(".") and not (w[0].isupper() and len(w.replace(".", "")) <= 4) for w in words[:-1]
     ):
         return RejectReason.PUNCTUATION
+    if reads_as_sentence(words):
+        return RejectReason.SENTENCE
     return None
+
+
+def reads_as_sentence(words: list[str]) -> bool:
+    """Whether a label's words open a sentence rather than name someone.
+
+    "De teamleider zegt dan" (a case note introducing a quote) does;
+    "Marieke de Vries", "De Jong", "De heer Jansen" and "Docent 3" do not.
+    """
+    if len(words) < 2:
+        return False
+    first, second = words[0].casefold(), words[1]
+    if first in DETERMINERS and second[0].islower() and second.rstrip(".").casefold() not in HONORIFICS:
+        return True
+    return any(w[0].islower() and w.casefold() in SENTENCE_WORDS for w in words[1:])
 
 
 def compile_custom(regex: str) -> re.Pattern[str]:

@@ -161,3 +161,31 @@ def test_the_document_information_can_be_stored_as_document_attributes(
             "School": "ROC Oost",
         }
     assert QThreadPool.globalInstance().waitForDone(10_000)
+
+
+@pytest.mark.parametrize(
+    ("language", "why"),
+    [
+        ("en", "not a speaker: reads as the start of a sentence — De teamleider zegt dan: ‘Wie doet wat?’"),
+        ("nl", "geen spreker: leest als het begin van een zin — De teamleider zegt dan: ‘Wie doet wat?’"),
+    ],
+    indirect=["language"],
+)
+def test_a_case_note_sentence_before_a_quote_is_said_to_be_no_speaker(
+    qtbot, language: str, why: str, store: ProjectStore, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    dialog = ImportDialog(store, Settings(str(tmp_path / "settings.ini")))
+    qtbot.addWidget(dialog)
+    path = tmp_path / "Casus_01.txt"
+    path.write_text(
+        "Casusnotities ROC Oost\n\nDe teamleider zegt dan: ‘Wie doet wat?’\n\n"
+        "Met de decaan hebben we overleg.\n\nDe teamleider zegt dan: ‘Wie doet wat?’\n",
+        encoding="utf-8",
+    )
+    with qtbot.waitSignal(dialog.previewUpdated, timeout=10_000):
+        dialog.add_paths([path])
+    lines = _rows(dialog.preview.lines)
+    assert lines[2] == ["3", "✗ De teamleider zegt dan:", why]
+    assert lines[6][:2] == ["7", "✗ De teamleider zegt dan:"]
+    assert _rows(dialog.preview.speakers) == []
+    assert QThreadPool.globalInstance().waitForDone(10_000)

@@ -361,3 +361,59 @@ def test_role_labels_are_accepted_once(label: str) -> None:
 def test_prose_with_a_colon_stays_in_the_turn_once(line: str) -> None:
     text = f"Interviewer: Hoe gaat het?\n{line}\n"
     assert spans(text, detect_turns(text)) == [("Interviewer", "Interviewer: ", f"Hoe gaat het?\n{line}")]
+
+
+CASE_NOTE = (
+    "Casusnotities ROC Oost\n\n"
+    "Het gaat dan vooral over stage en keuzedelen. Ik merk dat studenten meer behoefte hebben aan begeleiding.\n\n"
+    "De teamleider zegt dan: ‘Dat moeten we samen oppakken.’ Dat is eigenlijk de visie van de opleiding.\n\n"
+    "Met de decaan hebben we vaak overleg over de intake.\n\n"
+    "Mijn collega zegt dan: ‘Begin gewoon klein.’\n\n"
+    "De teamleider zegt dan: ‘Wie doet wat?’ Dan moet je echt keuzes maken.\n\n"
+    "Mijn collega zegt dan: ‘Niet alles tegelijk.’\n\n"
+    "Een vakdocent vraagt: ‘Wat levert het op?’\n\n"
+    "Een vakdocent vraagt: ‘En wie betaalt het?’\n\n"
+    "De decaan antwoordt: ‘Laat ze zelf kiezen.’\n\n"
+    "De decaan antwoordt: ‘Het is hun loopbaan.’\n"
+)
+
+
+def test_case_note_sentences_before_a_quote_are_no_speakers(tmp_path) -> None:
+    """Prose introducing a quote ("De teamleider zegt dan: ‘…’"), even twice, is no label."""
+    from lobcoder.importing.file_preview import turns_of
+    from lobcoder.importing.readers import read_file
+
+    path = tmp_path / "Casus_01.txt"
+    path.write_text(CASE_NOTE, encoding="utf-8")
+    assert list(turns_of(read_file(path), SpeakerPattern())) == []  # what an import stores
+    shown = preview(CASE_NOTE)
+    refused = {line.rejected_label.speaker: line.rejected_label.reason for line in shown.lines if line.rejected_label}
+    assert refused == {
+        "De teamleider zegt dan": RejectReason.SENTENCE,
+        "Mijn collega zegt dan": RejectReason.SENTENCE,
+        "Een vakdocent vraagt": RejectReason.SENTENCE,
+        "De decaan antwoordt": RejectReason.SENTENCE,
+    }
+
+
+def test_names_roles_and_surnames_with_an_article_stay_labels() -> None:
+    text = (
+        "Docent 3: Goedemorgen.\nInterviewer: Dag.\nMarieke de Vries: Ja.\nI: Nou?\n"
+        "Contactpersoon ROC Oost: Prima.\nDe Jong: Zeker.\nDe heer Jansen: Klopt.\n"
+        "Docent 3: Tot ziens.\nMarieke de Vries: Dag.\nDe Jong: Dag.\nDe heer Jansen: Dag.\n"
+        "Contactpersoon ROC Oost: Dag.\n"
+    )
+    assert [t.speaker for t in detect_turns(text)] == [
+        "Docent 3",
+        "Interviewer",
+        "Marieke de Vries",
+        "I",
+        "Contactpersoon ROC Oost",
+        "De Jong",
+        "De heer Jansen",
+        "Docent 3",
+        "Marieke de Vries",
+        "De Jong",
+        "De heer Jansen",
+        "Contactpersoon ROC Oost",
+    ]

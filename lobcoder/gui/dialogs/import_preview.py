@@ -394,6 +394,8 @@ class PreviewPane(QWidget):
             return self.tr("sentence punctuation in the name")
         if reason is RejectReason.LOWER_CASE:
             return self.tr("starts with a lower-case letter")
+        if reason is RejectReason.SENTENCE:
+            return self.tr("reads as the start of a sentence")
         return str(rejected)
 
 

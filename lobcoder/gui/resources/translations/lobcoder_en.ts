@@ -565,7 +565,7 @@ Language of the codebook:</numerusform>
 <context>
     <name>PreviewPane</name>
     <message numerus="yes">
-        <location filename="../../dialogs/import_preview.py" line="+328"/>
+        <location filename="../../dialogs/import_preview.py" line="+330"/>
         <location line="+9"/>
         <source>%n turn(s)</source>
         <translation>
@@ -583,7 +583,7 @@ Language of the codebook:</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+4"/>
+        <location line="+5"/>
         <source>Document information at the top (%n line(s)) is not split into turns.</source>
         <translation>
             <numerusform>Document information at the top (%n line) is not split into turns.</numerusform>
@@ -591,7 +591,7 @@ Language of the codebook:</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+40"/>
+        <location line="+41"/>
         <source>occurs only %n time(s) as a table cell label</source>
         <translation>
             <numerusform>occurs only %n time as a table cell label</numerusform>

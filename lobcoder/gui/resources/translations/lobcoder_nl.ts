@@ -3248,7 +3248,7 @@ Kwalitatief coderen van interviewtranscripten.</translation>
 <context>
     <name>PreviewPane</name>
     <message>
-        <location filename="../../dialogs/import_preview.py" line="+296"/>
+        <location filename="../../dialogs/import_preview.py" line="+298"/>
         <location line="+1"/>
         <source>Speaker</source>
         <translation>Spreker</translation>
@@ -3322,7 +3322,7 @@ Kwalitatief coderen van interviewtranscripten.</translation>
         <translation>{0}: {1} van {2}.</translation>
     </message>
     <message numerus="yes">
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Document information at the top (%n line(s)) is not split into turns.</source>
         <translation>
             <numerusform>Documentinformatie bovenaan (%n regel) wordt niet in beurten verdeeld.</numerusform>
@@ -3330,7 +3330,7 @@ Kwalitatief coderen van interviewtranscripten.</translation>
         </translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>(no speaker)</source>
         <translation>(geen spreker)</translation>
     </message>
@@ -3384,6 +3384,11 @@ Kwalitatief coderen van interviewtranscripten.</translation>
         <location line="+2"/>
         <source>starts with a lower-case letter</source>
         <translation>begint met een kleine letter</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>reads as the start of a sentence</source>
+        <translation>leest als het begin van een zin</translation>
     </message>
 </context>
 <context>
@@ -4209,7 +4214,7 @@ Wachtwoord om hem te versleutelen (leeg laten voor geen):</translation>
 <context>
     <name>SpeakerSettings</name>
     <message>
-        <location filename="../../dialogs/import_preview.py" line="-216"/>
+        <location filename="../../dialogs/import_preview.py" line="-222"/>
         <source>&amp;Detect speakers</source>
         <translation>S&amp;prekers herkennen</translation>
     </message>
@@ -4269,17 +4274,17 @@ Wachtwoord om hem te versleutelen (leeg laten voor geen):</translation>
         <translation>Minimum aantal be&amp;urten per label:</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>Int&amp;erviewer labels:</source>
         <translation>Labels van de int&amp;erviewer:</translation>
     </message>
     <message>
-        <location line="-2"/>
+        <location line="-4"/>
         <source>(labels such as I: and R: always count)</source>
         <translation>(labels zoals I: en R: tellen altijd)</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+37"/>
         <source>Enter a regular expression with a group (?P&lt;speaker&gt;…).</source>
         <translation>Voer een reguliere expressie in met een groep (?P&lt;speaker&gt;…).</translation>
     </message>
