@@ -10,7 +10,9 @@ For each code there are two sets of figures:
   codes occur in it.
 
 Percentages are of the documents (participants) in the filtered set; a
-participant counts when any of their filtered documents has the code.
+participant counts when any of their filtered documents has the code. When no
+document of the data set is linked to a participant (case notes, say), the
+table leaves the participant columns out.
 
 ``split_by`` gives one column per value of a document attribute (its
 effective value, e.g. wave 1/2/3; documents without one form a
@@ -105,6 +107,7 @@ class FrequencyResult:
     split_keys: tuple[object, ...]
     described: FilterDescription = FilterDescription()
     then_by: str | None = None  # the second split attribute; keys are then ((split_by, v), (then_by, w))
+    has_participants: bool = True  # whether any document of the data set (filtered or not) has a participant
 
     def counts(self, row: CodeFrequency) -> Counts:
         return row.rolled if self.rollup else row.own
@@ -118,19 +121,25 @@ class FrequencyResult:
         if split_measure is None:
             split_measure = "codings" if self.split_by is Split.DOCUMENT else "document_share"
         keys: list[object] = ["codings", "documents", "document_share", "participants", "participant_share"]
-        columns = [message(f"frequencies.{key}", language) for key in keys]
         formats: list[Format] = ["int", "int", "percent", "int", "percent"]
+        width = 5 if self.has_participants else 3  # the columns before the split columns
+        keys, formats = keys[:width], formats[:width]
+        columns = [message(f"frequencies.{key}", language) for key in keys]
         columns += [self._split_label(label, language) for label in self.split_labels]
         keys += list(self.split_keys)
         formats += [_SPLIT_FORMATS[split_measure]] * len(self.split_labels)
         rows = []
         for row in self.rows:
             c = self.counts(row)
-            values = (c.codings, c.documents, c.document_share, c.participants, c.participant_share)
+            values = (c.codings, c.documents, c.document_share, c.participants, c.participant_share)[:width]
             split = tuple(cell.get(split_measure) for cell in row.split)
             rows.append(TableRow(row.code.name, values + split, row.code.depth, row.code.id))
-        mode = message("table.rollup_with" if self.rollup else "table.rollup_without", language)
-        base = message("frequencies.base", language, documents=self.documents, participants=self.participants)
+        with_key = "table.rollup_with" if self.has_participants else "table.rollup_with_documents"
+        mode = message(with_key if self.rollup else "table.rollup_without", language)
+        if self.has_participants:
+            base = message("frequencies.base", language, documents=self.documents, participants=self.participants)
+        else:
+            base = message("frequencies.base_documents", language, documents=self.documents)
         groups: tuple[ColumnGroup, ...] = ()
         column_n: tuple[str, ...] = ()
         if self.split_labels:
@@ -138,9 +147,9 @@ class FrequencyResult:
             measure = message(f"frequencies.split.{split_measure}", language)
             base += " " + message("frequencies.split_columns", language, split=split_name, measure=measure)
             if self.then_by is not None:
-                groups = self._outer_groups(language)
+                groups = self._outer_groups(language, width)
             elif self.split_by is not Split.DOCUMENT:
-                groups = (ColumnGroup(split_name, 5, len(self.split_labels)),)
+                groups = (ColumnGroup(split_name, width, len(self.split_labels)),)
             if self.split_by is not Split.DOCUMENT:
                 people = split_measure in ("participants", "participant_share")
                 unit = message("frequencies.split.participants" if people else "frequencies.split.documents", language)
@@ -149,7 +158,7 @@ class FrequencyResult:
                     base += " " + message("frequencies.split_share", language)
                 first = self.rows[0].split if self.rows else ()
                 counts = [c.of_participants if people else c.of_documents for c in first]
-                column_n = ("",) * 5 + tuple(message("table.n", language, n=n) for n in counts)
+                column_n = ("",) * width + tuple(message("table.n", language, n=n) for n in counts)
         return Table(
             title=message("frequencies.title", language),
             row_header=message("table.code", language),
@@ -167,10 +176,10 @@ class FrequencyResult:
             return message("frequencies.per_document", language)
         return f"{self.split_by} × {self.then_by}" if self.then_by is not None else str(self.split_by)
 
-    def _outer_groups(self, language: str) -> tuple[ColumnGroup, ...]:
-        """One spanning header per value of the first attribute, over its columns of the second."""
+    def _outer_groups(self, language: str, first: int) -> tuple[ColumnGroup, ...]:
+        """One spanning header per value of the first attribute, over its columns of the second (from ``first``)."""
         spans: dict[tuple[str, str], list[int]] = {}  # the columns come grouped by the first value
-        for column, key in enumerate(self.split_keys, start=5):
+        for column, key in enumerate(self.split_keys, start=first):
             spans.setdefault(key[0], []).append(column)  # type: ignore[index]
         return tuple(
             ColumnGroup(self._split_label(_value_label(attribute, value), language), columns[0], len(columns))
@@ -267,4 +276,5 @@ def frequencies(
         split_keys=tuple(key for _, key, _ in groups),
         described=flt.describe(dataset),
         then_by=then_by,
+        has_participants=any(document.participant_id is not None for document in dataset.documents),
     )

@@ -37,6 +37,10 @@ MESSAGES.update(
             en="Codes include their sub-codes (a document or participant counted once).",
             nl="Codes omvatten hun subcodes (een document of deelnemer telt één keer).",
         ),
+        "table.rollup_with_documents": M(
+            en="Codes include their sub-codes (a document counted once).",
+            nl="Codes omvatten hun subcodes (een document telt één keer).",
+        ),
         "table.rollup_without": M(
             en="Codings with exactly this code; sub-codes are counted on their own rows.",
             nl="Coderingen met precies deze code; subcodes worden op hun eigen rij geteld.",
@@ -65,6 +69,10 @@ MESSAGES.update(
         "frequencies.base": M(
             en="N = {documents} documents, {participants} participants (the base of the percentages).",
             nl="N = {documents} documenten, {participants} deelnemers (de basis van de percentages).",
+        ),
+        "frequencies.base_documents": M(
+            en="N = {documents} documents (the base of the percentages).",
+            nl="N = {documents} documenten (de basis van de percentages).",
         ),
         "frequencies.split.codings": M(en="codings", nl="coderingen"),
         "frequencies.split.documents": M(en="documents", nl="documenten"),

@@ -131,3 +131,49 @@ def test_a_second_split_words_documents_without_a_value_in_the_tables_language(
     assert table.column_keys[8] == (("role", "(no value)"), ("wave", "(no value)"))
     assert {row.label: row.values[5:] for row in table.rows}["Visie"] == (1.0, 0.0, 1.0, 1.0)
     assert result.to_table().columns[8] == "(no value)"
+
+
+def _notes_without_participants(store: ProjectStore) -> Dataset:
+    """Two case notes linked to no participant, one coded Visie, one with a wave."""
+    from lobcoder.storage.models import AttributeScope
+
+    from .fixtures import add_codes, add_text, attribute, code
+
+    p = Project()
+    with store.transaction() as s:
+        add_codes(s, p, {"Visie": None})
+        add_text(s, p, "Casus_01", "Een notitie over de visie.", turns=[])
+        add_text(s, p, "Casus_02", "Een notitie over de stage.", turns=[])
+        code(s, p, "c1", "Casus_01", "Visie", "over de visie.")
+        attribute(s, "wave", AttributeScope.DOCUMENT, {p.documents["Casus_01"]: "1"})
+    return load(store)
+
+
+@pytest.mark.parametrize("language", ["en", "nl"])
+def test_without_participants_the_participant_columns_are_left_out(store: ProjectStore, language: str) -> None:
+    data = _notes_without_participants(store)
+    table = frequencies(data).to_table(language=language)
+    expected = {
+        "en": ("Codings", "Documents", "% of documents"),
+        "nl": ("Coderingen", "Documenten", "% van documenten"),
+    }
+    assert table.columns == expected[language]
+    assert table.formats == ("int", "int", "percent")
+    assert _figures(table.rows, 3) == {"Visie": (1, 1, 0.5)}
+    assert not any("articipant" in note or "eelnemer" in note for note in table.notes)
+    split = frequencies(data, split_by="wave").to_table(language=language)
+    assert split.column_keys == ("codings", "documents", "document_share", ("wave", "1"), ("wave", "(no value)"))
+    assert [(group.first, group.count) for group in split.groups] == [(3, 2)]  # over the wave columns
+    assert split.column_n == ("", "", "", "n = 1", "n = 1")
+    assert {row.label: row.values for row in split.rows}["Visie"] == (1, 1, 0.5, 1.0, 0.0)
+
+
+def test_participant_columns_stay_when_the_filter_keeps_only_a_document_without_one(
+    study: tuple[Project, Dataset],
+) -> None:
+    """The project has participants: the columns do not come and go with the filter."""
+    project, data = study
+    only_the_note = AnalysisFilter(documents={project.documents["Losse notitie"]})
+    table = frequencies(data, only_the_note).to_table()
+    assert table.columns[3:] == ("Participants", "% of participants")
+    assert _figures(table.rows)["Visie"] == (1, 1, 1.0, 0, 0.0)
