@@ -95,7 +95,7 @@ def test_the_preview_shows_the_speakers_and_turns_of_the_selected_file(qtbot, di
     assert lines[1] == ["2", "I", "I: Wat betekent LOB voor u?"]
     assert lines[-1] == ["6", "Anna", "Anna: Die helpt."]  # the text's final line break adds no empty row
     assert lines[3][1] == "✗ Het probleem was:"
-    assert "occurs only 1 time" in lines[3][2] and "Het probleem was: geen tijd." in lines[3][2]
+    assert "reads as the start of a sentence" in lines[3][2] and "Het probleem was: geen tijd." in lines[3][2]
     assert dialog.preview.title.text() == "Docent01_w1.txt: 4 turns by 2 speakers."
     assert _rows(dialog.files)[0][1] == "2 speakers, 4 turns"
 
