@@ -108,6 +108,11 @@ def build_document(
     return document
 
 
+def row_steps(tables: Sequence[Table]) -> int:
+    """The rows :func:`build_document` writes: a table's rows again in each "(continued)" part."""
+    return sum(len(table.rows) * len(table.column_parts(PAGE_COLUMNS)) for table in tables)
+
+
 def _pages(table: Table, language: Language) -> tuple[Table, ...]:
     """``table``, or its parts of whole column groups when it is too wide to read on one page."""
     parts = table.column_parts(PAGE_COLUMNS)

@@ -14,7 +14,7 @@ from lobcoder.errors import FileProblem
 from lobcoder.i18n import message
 from lobcoder.i18n.said import say
 from lobcoder.reports.csv_export import render_csv
-from lobcoder.reports.docx_export import render_docx
+from lobcoder.reports.docx_export import render_docx, row_steps
 from lobcoder.reports.formatting import check_language
 from lobcoder.reports.quotes_docx import render_quotes_docx
 from lobcoder.reports.steps import CancelCheck, ProgressCallback, Steps
@@ -44,7 +44,9 @@ def export_table(
             "Note.", "Figure" in Word ("Tabel", "Noot.", "Figuur").
         chart: in Word, a bar chart under each frequency table
             (see :func:`lobcoder.reports.chart.chart_column`).
-        progress: called as ``progress(rows done, rows, "")`` now and then.
+        progress: called as ``progress(rows done, rows, "")`` now and then
+            (in Word the rows of a table too wide for a page count again in
+            each "(continued)" part).
         cancelled: asked once per row; when it says yes the export stops and
             raises Cancelled, leaving no file (and any earlier file as it was).
 
@@ -66,7 +68,8 @@ def export_table(
     kind = format or path.suffix.lower().lstrip(".")
     if kind not in FORMATS:
         raise FileProblem(path, say("problem.export.unknown_format", kind=kind))
-    steps = Steps(sum(len(table.rows) for table in tables), progress, cancelled)
+    rows = row_steps(tables) if kind == "docx" else sum(len(table.rows) for table in tables)
+    steps = Steps(rows, progress, cancelled)
     if kind == "docx":
         return [_write(path, lambda stream: render_docx(tables, stream, language, chart, steps), steps)]
     if kind == "xlsx":

@@ -472,3 +472,18 @@ def test_a_wide_table_without_groups_still_keeps_one_table() -> None:
     names = tuple(f"Code {i}" for i in range(40))
     table = Table("Big", "Code", names, tuple(TableRow(n, tuple(range(40))) for n in names), ("int",) * 40, shaded=True)
     assert table.column_parts(13) == (table,)
+
+
+def test_the_progress_of_a_split_too_wide_for_a_page_reaches_the_end_with_its_last_continued_table(
+    tmp_path: Path,
+) -> None:
+    """The progress bar stood at 100 % while the "(vervolg)" tables were still being written."""
+    table = _split_by_school_and_wave()
+    seen: list[tuple[int, int]] = []
+    path = tmp_path / "frequenties.docx"
+    export_table([table], path, language="nl", progress=lambda done, total, _label: seen.append((done, total)))
+    printed = len(docx.Document(str(path)).tables)
+    assert printed > 1
+    total = len(CODES) * printed  # every part repeats the rows
+    assert seen[-1] == (total, total)
+    assert [done for done, _ in seen].count(total) == 1  # not at the end before the last table
