@@ -388,12 +388,14 @@ class MenuActions(QObject):
 
     def about_text(self) -> str:
         """The version, and which Dutch pipeline the suggestions use (with how to install the better one)."""
-        from lobcoder.suggest.pipeline import FORCE_OFFLINE_ENV, MODEL_NAME, model_installed
+        from lobcoder.gui.suggestions.pipeline_text import pipeline_install_lines
+        from lobcoder.suggest.pipeline import FORCE_OFFLINE_ENV, MODEL_NAME, loaded_pipeline, model_installed
 
         lines = [self.tr("lobcoder {0}\nQualitative coding of interview transcripts.").format(__version__), ""]
+        loaded = loaded_pipeline()
         if os.environ.get(FORCE_OFFLINE_ENV):
             lines.append(self.tr("Dutch pipeline: offline, switched on by {0}.").format(FORCE_OFFLINE_ENV))
-        elif model_installed():
+        elif loaded.is_full_model if loaded is not None else model_installed():  # not loaded yet: a guess
             lines.append(
                 self.tr("Dutch pipeline: {0}, with trained lemmas and sentence boundaries.").format(MODEL_NAME)
             )
@@ -401,8 +403,7 @@ class MenuActions(QObject):
             lines.append(
                 self.tr("Dutch pipeline: offline, with lookup lemmas ({0} is not installed).").format(MODEL_NAME)
             )
-            lines.append(self.tr("For better suggestions, install the model and restart lobcoder:"))
-            lines.append(f"python -m spacy download {MODEL_NAME}")
+            lines.extend(pipeline_install_lines())
         return "\n".join(lines)
 
 

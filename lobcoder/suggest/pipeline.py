@@ -163,6 +163,12 @@ def load_pipeline(*, offline: bool | None = None) -> DutchPipeline:
         return pipeline
 
 
+def loaded_pipeline() -> DutchPipeline | None:
+    """The pipeline :func:`load_pipeline` would return now, if it is loaded already (else None)."""
+    with _lock:
+        return _loaded.get(bool(os.environ.get(FORCE_OFFLINE_ENV)))
+
+
 def reset_pipeline() -> None:
     """Forget the loaded pipelines (tests; after installing the full model)."""
     with _lock:

@@ -49,3 +49,23 @@ def test_about_says_when_the_offline_pipeline_is_forced(window: MainWindow, monk
     monkeypatch.setenv(FORCE_OFFLINE_ENV, "1")
     text = window.menu_actions.about_text()
     assert FORCE_OFFLINE_ENV in text and "spacy download" not in text
+
+
+def test_about_reports_the_offline_pipeline_when_the_installed_model_failed_to_load(
+    window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import spacy
+
+    from lobcoder.suggest import pipeline as pipeline_module
+
+    def broken(name: str, **_: object) -> None:
+        raise OSError(f"[E050] Can't load model '{name}'")
+
+    monkeypatch.delenv(FORCE_OFFLINE_ENV, raising=False)
+    monkeypatch.setattr(pipeline_module, "_loaded", {})
+    monkeypatch.setattr(pipeline_module, "model_installed", lambda: True)  # the package is there ...
+    monkeypatch.setattr(spacy, "load", broken)  # ... but does not load
+    assert not pipeline_module.load_pipeline().is_full_model
+    text = window.menu_actions.about_text()
+    assert f"python -m spacy download {MODEL_NAME}" in text, text
+    assert "trained lemmas" not in text and "getrainde" not in text, text

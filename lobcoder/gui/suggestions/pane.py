@@ -31,6 +31,7 @@ from lobcoder.gui.suggestions.model import (
     SuggestionModel,
     SuggestionRole,
 )
+from lobcoder.gui.suggestions.pipeline_text import pipeline_install_lines
 from lobcoder.gui.suggestions.reliability import NAME, STATUS, ReliabilityModel
 from lobcoder.gui.suggestions.task import STAGE_PIPELINE, STAGE_TRAINING, CodeStatus, ModelInfo
 from lobcoder.suggest.pipeline import MODEL_NAME
@@ -249,15 +250,8 @@ class SuggestionsPane(QWidget):
             tip = self.tr("The full Dutch model: trained lemmas and sentence boundaries.")
         else:
             text = self.tr("NLP pipeline: offline · {0} not installed").format(MODEL_NAME)
-            install_hint = f"python -m spacy download {MODEL_NAME}\n" + self.tr(
-                "This needs internet access to the model's GitHub release (github.com/explosion/spacy-models)."
-            )
-            tip = (
-                self.tr("The offline pipeline: blank Dutch with lookup lemmas.")
-                + "\n"
-                + self.tr("For better lemmas and sentence boundaries, install the Dutch model and restart lobcoder:")
-                + "\n"
-                + install_hint
+            tip = "\n".join(
+                [self.tr("The offline pipeline: blank Dutch with lookup lemmas."), *pipeline_install_lines()]
             )
         self.pipeline_label.setText(text)
         for label in (self.pipeline_label, self.pipeline_info):

@@ -3126,14 +3126,14 @@ Taal van het codeboek:</numerusform>
         <translation>Over lobcoder</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>lobcoder {0}
 Qualitative coding of interview transcripts.</source>
         <translation>lobcoder {0}
 Kwalitatief coderen van interviewtranscripten.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Dutch pipeline: offline, switched on by {0}.</source>
         <translation>Nederlandse pipeline: offline, ingeschakeld door {0}.</translation>
     </message>
@@ -3146,11 +3146,6 @@ Kwalitatief coderen van interviewtranscripten.</translation>
         <location line="+4"/>
         <source>Dutch pipeline: offline, with lookup lemmas ({0} is not installed).</source>
         <translation>Nederlandse pipeline: offline, met opzoeklemma&apos;s ({0} is niet geïnstalleerd).</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>For better suggestions, install the model and restart lobcoder:</source>
-        <translation>Installeer voor betere suggesties het model en start lobcoder opnieuw:</translation>
     </message>
 </context>
 <context>
@@ -4614,7 +4609,7 @@ Wachtwoord om hem te versleutelen (leeg laten voor geen):</translation>
 <context>
     <name>SuggestionsPane</name>
     <message>
-        <location filename="../../suggestions/pane.py" line="+101"/>
+        <location filename="../../suggestions/pane.py" line="+102"/>
         <source>Suggest again for this document with the current model</source>
         <translation>Opnieuw suggesties maken voor dit document met het huidige model</translation>
     </message>
@@ -4709,22 +4704,22 @@ Wachtwoord om hem te versleutelen (leeg laten voor geen):</translation>
         <translation>NLP-pipeline: offline · {0} niet geïnstalleerd</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location filename="../../suggestions/pipeline_text.py" line="+18"/>
         <source>This needs internet access to the model&apos;s GitHub release (github.com/explosion/spacy-models).</source>
         <translation>Daarvoor is internettoegang nodig tot de GitHub-release van het model (github.com/explosion/spacy-models).</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location filename="../../suggestions/pane.py" line="+2"/>
         <source>The offline pipeline: blank Dutch with lookup lemmas.</source>
         <translation>De offline pipeline: kaal Nederlands met opzoeklemma&apos;s.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location filename="../../suggestions/pipeline_text.py" line="-5"/>
         <source>For better lemmas and sentence boundaries, install the Dutch model and restart lobcoder:</source>
         <translation>Installeer voor betere lemma&apos;s en zinsgrenzen het Nederlandse model en start lobcoder opnieuw:</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location filename="../../suggestions/pane.py" line="+10"/>
         <source>Not enough codings to train: suggestions come from keywords</source>
         <translation>Te weinig coderingen om te trainen: suggesties komen uit trefwoorden</translation>
     </message>
