@@ -11,6 +11,7 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication
 
 from lobcoder.analysis.filters import AnalysisFilter
+from lobcoder.editing.code_commands import UpdateCode
 from lobcoder.gui.analysis.install import AnalysisMenu, install_analysis_menu
 from lobcoder.gui.analysis.keywords_view import HitRole, KeywordsModel
 from lobcoder.gui.analysis.table_model import RawValueRole
@@ -127,6 +128,22 @@ def test_add_as_keyword_is_one_undoable_codebook_edit(qtbot, window: MainWindow,
     stack.undo()
     with store.read() as session:
         assert get_code(session, code_id).keywords == ""
+
+
+def test_add_as_keyword_keeps_the_blank_lines_and_indents_that_group_keywords(
+    window: MainWindow, analysis: AnalysisWindow
+) -> None:
+    store, stack = window.store, window.undo_stack
+    assert store is not None and stack is not None and analysis.dataset is not None
+    code_id = next(c.id for c in analysis.dataset.codes if c.name == "Visie")
+    with store.read() as session:
+        guid = get_code(session, code_id).guid
+    grouped = "toekomst\n  dromen\n\nhelder\n"
+    assert stack.execute(UpdateCode(guid, keywords=grouped))
+    assert not analysis.words.add_keyword("Dromen", code_id)  # the indented one counts as a keyword too
+    assert analysis.words.add_keyword("visie", code_id)
+    with store.read() as session:
+        assert get_code(session, code_id).keywords == "toekomst\n  dromen\n\nhelder\nvisie"
 
 
 def test_context_uses_the_filter_of_the_shown_result(qtbot, analysis: AnalysisWindow) -> None:

@@ -264,11 +264,10 @@ class WordsTab(AnalysisTab):
                 guid, name, keywords = code.guid, code.name, code.keywords or ""
         except NotFoundError:  # deleted since the table was computed
             return False
-        lines = [line.strip() for line in keywords.split("\n") if line.strip()]
-        if word.casefold() in {line.casefold() for line in lines}:
+        if word.casefold() in {line.strip().casefold() for line in keywords.split("\n")}:
             self.host.show_status(self.tr("‘{0}’ is already a keyword of ‘{1}’.").format(word, name))
             return False
-        if not stack.execute(UpdateCode(guid, keywords="\n".join([*lines, word]))):
+        if not stack.execute(UpdateCode(guid, keywords=f"{keywords.rstrip()}\n{word}" if keywords.strip() else word)):
             return False
         self.host.show_status(
             self.tr("‘{0}’ added to the keywords of ‘{1}’ (Edit → Undo takes it back).").format(word, name)
