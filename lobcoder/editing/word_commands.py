@@ -30,9 +30,26 @@ class SetLeftOutWords(Command):
         return SetLeftOutWords(before, self.word, self.label)
 
 
-def leave_out(current: Sequence[str], word: str) -> SetLeftOutWords:
-    """The command that adds ``word`` to the ``current`` left-out words."""
-    return SetLeftOutWords([*current, word.lower()], word.lower())
+@dataclass
+class LeaveOutWord(Command):
+    """Add ``word`` to the project's left-out words (the setter lower-cases it)."""
+
+    word: str
+    label: str = "leave_out_word"
+
+    @property
+    def label_args(self) -> dict[str, Any]:
+        return {"word": self.word}
+
+    def apply(self, session: Session) -> Command:
+        before = left_out_words(session)
+        set_left_out_words(session, [*before, self.word])
+        return SetLeftOutWords(before, self.word, self.label)
+
+
+def leave_out(word: str) -> LeaveOutWord:
+    """The command that adds ``word`` to the project's left-out words."""
+    return LeaveOutWord(word)
 
 
 def put_back(words: Sequence[str]) -> SetLeftOutWords:

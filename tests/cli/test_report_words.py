@@ -10,7 +10,6 @@ import openpyxl
 import pytest
 
 from lobcoder.editing.word_commands import leave_out
-from lobcoder.services.left_out_words import left_out_words
 from lobcoder.storage.project import ProjectStore
 from tests.analysis.words_project import build_words_project
 from tests.cli.running import run
@@ -78,7 +77,7 @@ def test_keywords_in_context_as_text_and_bad_names(project: Path) -> None:
 
 def test_the_projects_left_out_words_are_left_out_and_named(project: Path) -> None:
     with ProjectStore.open(project) as store, store.transaction() as session:
-        leave_out(left_out_words(session), "loopbaangesprek").apply(session)
+        leave_out("loopbaangesprek").apply(session)
     code, out, err = run("report", "words", project, "--top", "3", "--language", "nl")
     assert code == 0, err
     assert "loopbaangesprek" not in out.split("Weggelaten voor dit project")[0]

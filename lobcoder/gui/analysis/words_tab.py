@@ -293,7 +293,7 @@ class WordsTab(AnalysisTab):
         menu.addAction(self.tr("Show ‘{0}’ in context").format(word), lambda: self.show_context(word))
         menu.addSeparator()
         menu.addAction(self.tr("Leave out ‘{0}’ (this project)").format(word), lambda: self.leave_out(word))
-        left_out = self.left_out_words()
+        left_out = sorted(self.result.options.left_out) if isinstance(self.result, WordResult) else []
         if left_out:
             menu.addAction(
                 self.tr("Put back the %n left-out word(s)", "", len(left_out)), lambda: self.put_back(left_out)
@@ -303,7 +303,7 @@ class WordsTab(AnalysisTab):
     def leave_out(self, word: str) -> bool:
         """Leave ``word`` out of this project's word frequencies (one undoable step; the table is computed again)."""
         stack = self.host.stack
-        if stack is None or not stack.execute(leave_out(self.left_out_words(), word)):
+        if stack is None or not stack.execute(leave_out(word)):
             return False
         self.host.show_status(
             self.tr("‘{0}’ is left out of the word frequencies (Edit → Undo puts it back).").format(word)
