@@ -380,10 +380,10 @@ class MenuActions(QObject):
         )
 
     def _about(self) -> None:
-        self.about_box = QMessageBox(
-            QMessageBox.Icon.NoIcon, self.tr("About lobcoder"), self.about_text(), parent=self.window
-        )
-        self.about_box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)  # copy the command
+        if self.about_box is None:  # one box, its text refreshed each time (the pipeline may have loaded since)
+            self.about_box = QMessageBox(QMessageBox.Icon.NoIcon, self.tr("About lobcoder"), "", parent=self.window)
+            self.about_box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)  # copy the command
+        self.about_box.setText(self.about_text())
         self.about_box.open()
 
     def about_text(self) -> str:

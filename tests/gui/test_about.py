@@ -43,6 +43,9 @@ def test_about_names_the_pipeline_and_how_to_install_the_full_model(
     assert dutch is (window.language == "nl"), text  # type: ignore[attr-defined]
     assert ("Dutch pipeline" in text) is (window.language == "en"), text  # type: ignore[attr-defined]
     box.close()
+    window.menu_actions._about()
+    assert window.menu_actions.about_box is box and box.text() == text  # the one box again, not a new one each time
+    box.close()
 
 
 def test_about_says_when_the_offline_pipeline_is_forced(window: MainWindow, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -859,7 +859,7 @@ Language of the codebook:</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+64"/>
+        <location line="+63"/>
         <source>Put back the %n left-out word(s)</source>
         <translation>
             <numerusform>Put back the %n left-out word</numerusform>

@@ -5139,7 +5139,7 @@ Wachtwoord om hem te versleutelen (leeg laten voor geen):</translation>
         <translation>Dubbelklik op een woord of druk op Enter om het in zijn context te lezen; klik met rechts om het als trefwoord toe te voegen</translation>
     </message>
     <message>
-        <location line="+165"/>
+        <location line="+164"/>
         <source>‘{0}’ is already a keyword of ‘{1}’.</source>
         <translation>‘{0}’ is al een trefwoord van ‘{1}’.</translation>
     </message>
@@ -5187,7 +5187,7 @@ Wachtwoord om hem te versleutelen (leeg laten voor geen):</translation>
         <translation>‘{0}’ toevoegen aan de trefwoorden van:</translation>
     </message>
     <message>
-        <location line="-215"/>
+        <location line="-214"/>
         <location line="+140"/>
         <source>Double-click a word to read every occurrence in its context.</source>
         <translation>Dubbelklik op een woord om elke keer dat het voorkomt in zijn context te lezen.</translation>
