@@ -106,7 +106,7 @@ COMMON_WORDS: frozenset[str] = frozenset(
         "en",
         "of",
         "want",
-        "ook ",
+        "ook",
         "nou",
         "ja",
         "nee",
