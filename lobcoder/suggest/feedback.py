@@ -32,7 +32,7 @@ from lobcoder.suggest.examples import TrainingExample
 from lobcoder.suggest.headings import code_fields
 from lobcoder.suggest.vocabulary import MIN_LENGTH
 
-ENABLED = True  # codings add terms to their codes' codebook entries (training.examples_for, classifier.fit)
+ENABLED = True  # codings add terms to their codes' codebook entries (training.examples_for, fitting.fit)
 SHARE = 0.5  # count of a code's strongest learned term among its texts' terms (a word of its definition: 1)
 MIN_CODED = 2  # coded sentences a code needs before its codings add terms
 

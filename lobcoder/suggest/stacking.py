@@ -67,7 +67,7 @@ def stack(columns: np.ndarray, y: np.ndarray) -> tuple[float, ...]:
 
 
 def stacked_choice(columns: np.ndarray, y: np.ndarray, rows: np.ndarray) -> tuple[np.ndarray, float]:
-    """Stacking weights and threshold chosen on ``rows`` alone (as ``classifier.fit`` chooses them on all rows);
+    """Stacking weights and threshold chosen on ``rows`` alone (as ``fitting.fit`` chooses them on all rows);
     every row's stacked probability and that threshold."""
     weights = stack(columns[rows], y[rows])
     scores = sigmoid(columns @ np.array(weights[:-1]) + weights[-1])
