@@ -259,11 +259,10 @@ MESSAGES.update(
 MESSAGES.update(
     {
         "note.speaker_marks": M(
-            en="speakers: REFI-QDA has no speakers; a project made from this file finds the turns in the text "
-            "again and marks only the usual interviewer labels, so the interviewer marks of {names} are not carried over",
-            nl="sprekers: REFI-QDA kent geen sprekers; een project uit dit bestand vindt de beurten opnieuw in de "
-            "tekst en markeert alleen de gebruikelijke interviewerlabels, dus de interviewermarkering van {names} "
-            "gaat niet mee",
+            en="speakers: kept for lobcoder (turns, names and interviewer marks in lobcoder/turns.json); "
+            "ATLAS.ti/MAXQDA/NVivo do not read speakers, so there the interviewer marks of {names} are lost",
+            nl="sprekers: bewaard voor lobcoder (beurten, namen en interviewermarkeringen in lobcoder/turns.json); "
+            "ATLAS.ti/MAXQDA/NVivo lezen geen sprekers, dus daar gaat de interviewermarkering van {names} verloren",
         ),
         "note.xml_replaced": M(
             en="{label}: characters that XML cannot hold were replaced by \ufffd",
@@ -281,5 +280,54 @@ MESSAGES.update(
         "note.label.selection_in": M(en="a selection in {name!r}", nl="een selectie in {name!r}"),
         "note.label.memo_title": M(en="a memo title", nl="een memotitel"),
         "note.label.memo": M(en="memo {name}", nl="memo {name}"),
+    }
+)
+
+# Importing a .qdpx: lobcoder's speaker turns (refi/turns_member.py) used, or why not.
+MESSAGES.update(
+    {
+        "note.turns_member.ignored": M(
+            en="{file}: {member} ignored ({problem}); speaker turns were found in the texts again",
+            nl="{file}: {member} genegeerd ({problem}); de sprekersbeurten zijn opnieuw in de teksten gezocht",
+        ),
+        "note.turns_member.absent": M(
+            en="{file} was written by an older lobcoder without speaker information; speaker turns were found in "
+            "the texts again and only the usual interviewer labels are marked as interviewer",
+            nl="{file} is gemaakt door een oudere lobcoder zonder sprekersinformatie; de sprekersbeurten zijn "
+            "opnieuw in de teksten gezocht en alleen de gebruikelijke interviewerlabels zijn als interviewer gemarkeerd",
+        ),
+        "note.turns_member.missing": M(
+            en="source {name}: not in lobcoder/turns.json; its speaker turns were found in the text again",
+            nl="bron {name}: staat niet in lobcoder/turns.json; de sprekersbeurten zijn opnieuw in de tekst gezocht",
+        ),
+        "note.turns_member.changed": M(
+            en="source {name}: the text differs from the one lobcoder/turns.json was written for; "
+            "its speaker turns were found in the text again",
+            nl="bron {name}: de tekst verschilt van die waarvoor lobcoder/turns.json is geschreven; "
+            "de sprekersbeurten zijn opnieuw in de tekst gezocht",
+        ),
+        "note.turns_member.spans": M(
+            en="source {name}: lobcoder/turns.json has turns outside the text, overlapping or out of order; "
+            "its speaker turns were found in the text again",
+            nl="bron {name}: lobcoder/turns.json heeft beurten buiten de tekst, overlappend of in de verkeerde "
+            "volgorde; de sprekersbeurten zijn opnieuw in de tekst gezocht",
+        ),
+        "note.turns_member.why.json": M(en="not valid JSON", nl="geen geldige JSON"),
+        "note.turns_member.why.format": M(en="not lobcoder speaker turns", nl="geen sprekersbeurten van lobcoder"),
+        "note.turns_member.why.version": M(
+            en="version {version}; this lobcoder reads version {known}",
+            nl="versie {version}; deze lobcoder leest versie {known}",
+        ),
+        "note.turns_member.why.size": M(en="larger than {size} MB", nl="groter dan {size} MB"),
+        "note.turns_member.why.speakers": M(
+            en="a speaker is not described properly", nl="een spreker is onjuist beschreven"
+        ),
+        "note.turns_member.why.speaker_twice": M(
+            en="speaker {name!r} is listed twice", nl="spreker {name!r} staat er twee keer in"
+        ),
+        "note.turns_member.why.sources": M(
+            en="a source is not described properly", nl="een bron is onjuist beschreven"
+        ),
+        "note.turns_member.why.turn": M(en="a turn is not described properly", nl="een beurt is onjuist beschreven"),
     }
 )

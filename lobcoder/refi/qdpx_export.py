@@ -5,7 +5,9 @@ against the REFI Project.xsd) and ``sources/<guid>.txt``: each document's
 stored text exactly, in UTF-8, so that the code-point positions of its
 selections mean what they say. GUIDs of codes, documents, codings, coders,
 participants, attributes and memos are the project's own, so an export,
-import and export again keeps them.
+import and export again keeps them. Beside them, ``lobcoder/turns.json``
+holds the speaker turns, which REFI-QDA has no place for and only lobcoder
+reads (:mod:`lobcoder.refi.turns_member`).
 
 The export streams: ``project.qde`` is written element by element straight
 into its zip member (one source's selections built at a time), then each
@@ -15,6 +17,7 @@ flat however many transcripts the project holds.
 
 from __future__ import annotations
 
+import hashlib
 import math
 import re
 import uuid
@@ -35,6 +38,8 @@ from lobcoder.i18n.said import Said, say
 from lobcoder.importing.safe_zip import writing_zip
 from lobcoder.importing.speakers import is_interviewer
 from lobcoder.refi.qdc import code_element, export_guid
+from lobcoder.refi.turns_member import MEMBER as TURNS_MEMBER
+from lobcoder.refi.turns_member import TurnsWriter
 from lobcoder.services.codebook_data import CodebookCode, codebook_from_project
 from lobcoder.storage.models import (
     Attribute,
@@ -375,14 +380,14 @@ class _Writer:
                 self.note_refs(element, "coding", coding.id)
             self.counts["codings"] += len(codings)
 
-    def texts(self) -> Iterator[tuple[str, bytes]]:
-        """(zip member, UTF-8 text) of each document, read from the project one at a time."""
+    def texts(self) -> Iterator[tuple[int, str, bytes, int]]:
+        """(document id, its GUID, UTF-8 text, length) of each document, read from the project one at a time."""
         for document_id in self.document_ids:
             self.check()
             guid, text = self.session.execute(
                 select(Document.guid, Document.text).where(Document.id == document_id)
             ).one()
-            yield f"sources/{export_guid(guid)}.txt", text.encode("utf-8")
+            yield document_id, export_guid(guid), text.encode("utf-8"), len(text)
 
     def notes(self) -> etree._Element | None:
         memos = [m for group in self.memos.values() for m in group]
@@ -452,8 +457,18 @@ def export_qdpx(
         writer = _Writer(session, progress, cancelled)
         with archive.open("project.qde", "w") as member:
             writer.project(member)
-        for name, data in writer.texts():
-            archive.writestr(name, data)
+        written = []  # (document id, GUID, hash of the text, its length): what the turns are checked against
+        for document_id, guid, data, length in writer.texts():
+            archive.writestr(f"sources/{guid}.txt", data)
+            written.append((document_id, guid, hashlib.sha256(data).hexdigest(), length))
+        # Beside the texts, the speaker turns that only lobcoder reads (refi/turns_member.py).
+        with archive.open(TURNS_MEMBER, "w") as member:
+            turns = TurnsWriter(session, member)
+            turns.begin()
+            for document_id, guid, digest, length in written:
+                writer.check()
+                turns.source(document_id, guid, digest, length)
+            turns.end()
         writer.check()
         speakers = _speaker_marks_lost(session)
     counts = writer.counts
@@ -473,8 +488,8 @@ def export_qdpx(
 def _speaker_marks_lost(session: Session) -> tuple[Said, ...]:
     """A note naming the speakers marked interviewer (or not) against what detection would say.
 
-    REFI-QDA has no speakers: a project made from the file finds the turns
-    in the text again and marks only the usual interviewer labels.
+    REFI-QDA has no speakers: lobcoder reads them back from
+    ``lobcoder/turns.json``, but other programs find no speakers at all.
     """
     rows = session.execute(select(Speaker.name, Speaker.is_interviewer).order_by(Speaker.name))
     differ = [name for name, marked in rows if marked != is_interviewer(name)]

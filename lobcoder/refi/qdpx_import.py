@@ -19,6 +19,7 @@ from lobcoder.errors import ProjectError, ProjectExistsError
 from lobcoder.i18n.said import Said, say
 from lobcoder.refi.qdpx_read import QdpxFile
 from lobcoder.refi.qdpx_store import store_qdpx
+from lobcoder.refi.turns_member import read_member
 from lobcoder.storage.failures import naming
 from lobcoder.storage.leftovers import clean_leftovers, partial_path
 from lobcoder.storage.project import ProjectStore, remove_project_file, remove_sidecars
@@ -74,13 +75,16 @@ def import_qdpx(
         progress(0, 1, path.name)
     with QdpxFile.open(path, max_member_bytes=max_member_bytes, spool_beside=target) as qdpx:
         content = qdpx.structure()
+        turns, turns_note = read_member(qdpx.archive, path)
+        if turns_note is None and turns is None and content.origin.startswith("lobcoder") and content.source_count:
+            turns_note = say("note.turns_member.absent", file=path.name)
         clean_leftovers(target)
         partial = partial_path(target, "importing")
         _remove(partial)
         try:
             store = ProjectStore.create(partial, name=content.name)
             try:
-                result = store_qdpx(store, qdpx, content, progress, cancelled)
+                result = store_qdpx(store, qdpx, content, progress, cancelled, turns)
             finally:
                 store.close()
             if target.exists():
@@ -107,6 +111,6 @@ def import_qdpx(
         attributes=counts["attributes"],
         memos=counts["memos"],
         coders=counts["coders"],
-        notes=tuple(content.report + result.notes),
+        notes=tuple(content.report + ([turns_note] if turns_note else []) + result.notes),
         dropped={k: v for k, v in sorted(dropped.items()) if v},
     )

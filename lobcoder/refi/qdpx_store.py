@@ -22,15 +22,17 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any, cast
 
-from sqlalchemy import Table, insert, select
+from sqlalchemy import Table, delete, insert, select
 from sqlalchemy.orm import Session
 
 from lobcoder.errors import Cancelled
 from lobcoder.i18n.said import Said, say
+from lobcoder.importing.extracted import Turn
 from lobcoder.importing.speakers import detect_turns
 from lobcoder.refi.positions import Counting, RawSelection, SourceText, detect_counting, prior_for_origin
 from lobcoder.refi.qdpx_export import CATEGORY_DESCRIPTION, DEFAULT_USER_GUID
 from lobcoder.refi.qdpx_read import QCoding, QdpxContent, QdpxFile, QNote, QSource, QValue
+from lobcoder.refi.turns_member import TurnsMember
 from lobcoder.services.codebook_data import CodebookCode
 from lobcoder.services.codes import create_code
 from lobcoder.services.documents import add_document
@@ -45,6 +47,8 @@ from lobcoder.storage.models import (
     Document,
     Memo,
     Participant,
+    Speaker,
+    SpeakerTurn,
     new_guid,
     utcnow,
 )
@@ -89,9 +93,11 @@ class _Store:
         content: QdpxContent,
         progress: ProgressCallback | None,
         cancelled: CancelCheck | None,
+        turns: TurnsMember | None = None,
     ) -> None:
         self.session: Session  # the current transaction's; replaced between batches
         self.content = content
+        self.turns = turns  # lobcoder's own speaker turns from the file, if it has usable ones
         self.progress = progress
         self.cancelled = cancelled
         self.result = StoreResult()
@@ -322,7 +328,7 @@ class _Store:
             self.session,
             label or "document",
             text.stored,
-            detect_turns(text.stored),
+            self.turns_of(source, text.stored),
             original_filename=label,
             original_format="qdpx",
         )
@@ -342,6 +348,29 @@ class _Store:
         if source.description:
             self.extra_memos.append((("document", document.id), "", source.description))
         self.codings(source, document.id, text, detection.counting)
+
+    def speakers(self) -> None:
+        """The speakers of lobcoder's turns in the file, with their interviewer marks, before any turn needs them."""
+        if self.turns is not None:
+            self.session.add_all(Speaker(name=name, is_interviewer=flag) for name, flag in self.turns.speakers)
+            self.session.flush()
+
+    def turns_of(self, source: QSource, stored: str) -> list[Turn]:
+        """The source's turns as lobcoder exported them, if the file has them for this very text; else detected."""
+        if self.turns is not None:
+            turns, why = self.turns.turns_for(source.guid, stored)
+            if turns is not None:
+                return turns
+            self.note(say(f"note.turns_member.{why}", name=source.name))
+        return detect_turns(stored)
+
+    def unused_speakers(self) -> None:
+        """Speakers of the file's turns that no stored turn has (their sources' turns were detected again)."""
+        if self.turns is not None:
+            unused = [name for name, _ in self.turns.speakers if name not in self.turns.used]
+            has_turns = select(SpeakerTurn.id).where(SpeakerTurn.speaker_id == Speaker.id).exists()
+            for start in range(0, len(unused), 500):
+                self.session.execute(delete(Speaker).where(Speaker.name.in_(unused[start : start + 500]), ~has_turns))
 
     def codings(self, source: QSource, document_id: int, text: SourceText, counting: Counting) -> None:
         """All codings of one source in one bulk INSERT; then the notes and links that name them."""
@@ -503,15 +532,18 @@ def store_qdpx(
     content: QdpxContent,
     progress: ProgressCallback | None = None,
     cancelled: CancelCheck | None = None,
+    turns: TurnsMember | None = None,
 ) -> StoreResult:
     """Write the .qdpx whose structure is ``content`` into the (new, empty) project ``store``.
 
-    The sources are read from ``qdpx`` one at a time as they are stored.
+    The sources are read from ``qdpx`` one at a time as they are stored;
+    ``turns`` (lobcoder's own, from the file) replace detection where they fit.
     """
-    work = _Store(content, progress, cancelled)
+    work = _Store(content, progress, cancelled, turns)
     with store.transaction() as session:
         work.session = session
         work.users()
+        work.speakers()
         work.codes()
         work.variables()
         work.cases()
@@ -529,4 +561,5 @@ def store_qdpx(
     with store.transaction() as session:
         work.session = session
         work.memos()
+        work.unused_speakers()
     return work.result

@@ -585,14 +585,15 @@ def test_project_qde_is_unpacked_once_for_both_passes(project: ProjectStore, tmp
         sources = list(qdpx.sources())
         unpacked = qdpx.archive.total_read
     assert len(sources) == 2 and all(s.raw_text and s.selections for s in sources)
-    assert unpacked == sum(sizes.values())  # project.qde and each source's text, each once
+    # project.qde and each source's text, each once (lobcoder/turns.json is the import's, not the reader's)
+    assert unpacked == sum(size for name, size in sizes.items() if name != "lobcoder/turns.json")
     assert [s.raw_text for s in read_qdpx(out).sources] == [s.raw_text for s in sources]
 
 
-def test_export_says_which_interviewer_marks_a_project_made_from_it_loses(tmp_path: Path) -> None:
+def test_export_says_which_interviewer_marks_other_programs_lose(tmp_path: Path) -> None:
     """Teams names the interviewer 'Marieke Jansen'; she marked her as interviewer. REFI-QDA has no
-    speakers, so a project made from the .qdpx finds the turns again and only 'Interviewer'-like labels
-    are interviewers: the export report says so, in English and Dutch, naming her."""
+    speakers: lobcoder keeps them in lobcoder/turns.json, other programs do not read it. The export
+    report says so, in English and Dutch, naming her; a lobcoder project made from the file keeps the mark."""
     text = normalize_text(
         "Marieke Jansen: Hoe begon je dag?\nAnna: Met koffie.\nMarieke Jansen: En daarna?\nAnna: Lesgeven.\n"
     )
@@ -603,11 +604,12 @@ def test_export_says_which_interviewer_marks_a_project_made_from_it_loses(tmp_pa
         report = export_qdpx(store, tmp_path / "p.qdpx")
     said = [note for note in report.notes if "Marieke Jansen" in str(note)]
     assert len(said) == 1 and "interviewer" in str(said[0]) and "Anna" not in str(said[0])
-    assert "interviewer" in said[0].text("nl") and "sprekers" in said[0].text("nl")
+    assert "kept for lobcoder" in str(said[0]) and "ATLAS.ti/MAXQDA/NVivo do not read speakers" in str(said[0])
+    assert "interviewer" in said[0].text("nl") and "bewaard voor lobcoder" in said[0].text("nl")
     import_qdpx(tmp_path / "p.qdpx", tmp_path / "back.lobcoder")
     with ProjectStore.open(tmp_path / "back.lobcoder") as store, store.read() as session:
         marked = set(session.scalars(select(Speaker.name).where(Speaker.is_interviewer.is_(True))))
-    assert "Marieke Jansen" not in marked  # what the note warns about
+    assert marked == {"Marieke Jansen"}  # kept for lobcoder
 
 
 def test_export_has_no_speaker_note_when_only_usual_interviewer_labels_are_marked(tmp_path: Path) -> None:

@@ -1,0 +1,233 @@
+"""lobcoder's speaker turns beside a .qdpx, in the zip member ``lobcoder/turns.json``.
+
+REFI-QDA has no speakers, and Project.xsd allows no foreign element in
+``project.qde``, so the turns travel in a member of their own that other
+programs ignore (ATLAS.ti, MAXQDA and NVivo read only ``project.qde`` and
+``sources/``). A lobcoder project made from the file takes from it, for each
+source whose text is exactly the text it was written for, the turns as they
+were: spans in code points over the stored text, timestamps, the speakers'
+current names (renamed, merged) and their interviewer marks. A source it does
+not cover, or whose text differs, has its turns found in the text again, and
+the import report says so.
+
+Format, version 1 (JSON, UTF-8)::
+
+    {"format": "lobcoder-turns", "version": 1,
+     "speakers": [{"name": "Marieke Jansen", "interviewer": true}, ...],
+     "sources": {"<TextSource GUID, lower case>": {
+         "sha256": "<hex SHA-256 of the source's UTF-8 text>", "length": <code points>,
+         "turns": [[<speaker index or null>, label_start, start, end, <timestamp ms or null>], ...]}}}
+
+The member comes from whoever sent the file, so it is untrusted: it is read
+only up to :data:`MAX_BYTES`, parsed as JSON and checked field by field;
+turns must lie inside the text, in order, without overlapping. A damaged or
+hostile member never refuses the import and never reaches the project: it is
+ignored with one note naming the file and the problem (the REFI-QDA content
+is whole without it), and a source whose turns fail the checks falls back to
+detection alone.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import IO, Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from lobcoder.errors import FileProblem
+from lobcoder.i18n.said import Said, say
+from lobcoder.importing.extracted import Turn
+from lobcoder.importing.safe_zip import SafeZip
+from lobcoder.storage.models import Speaker, SpeakerTurn
+from lobcoder.text.normalize import content_hash
+
+MEMBER = "lobcoder/turns.json"
+FORMAT = "lobcoder-turns"
+VERSION = 1
+MAX_BYTES = 32 * 1024 * 1024  # about a million turns; 200 transcripts hold some 200,000
+MAX_NAME = 200  # as Speaker.name
+
+
+def _dumps(value: object) -> str:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+
+
+class TurnsWriter:
+    """Writes ``lobcoder/turns.json`` into an open zip member, one source at a time."""
+
+    def __init__(self, session: Session, stream: IO[bytes]) -> None:
+        self.session = session
+        self.stream = stream
+        self.index: dict[int, int] = {}
+        self.first = True
+
+    def begin(self) -> None:
+        speakers = []
+        for n, (speaker_id, name, interviewer) in enumerate(
+            self.session.execute(select(Speaker.id, Speaker.name, Speaker.is_interviewer).order_by(Speaker.id))
+        ):
+            self.index[speaker_id] = n
+            speakers.append({"name": name, "interviewer": bool(interviewer)})
+        head = f'{{"format":{_dumps(FORMAT)},"version":{VERSION},"speakers":{_dumps(speakers)},"sources":{{'
+        self.stream.write(head.encode("utf-8"))
+
+    def source(self, document_id: int, guid: str, sha256: str, length: int) -> None:
+        """The turns of one document, whose exported text has the hash ``sha256`` and ``length`` code points."""
+        turns = [
+            [None if speaker is None else self.index[speaker], label_start, start, end, timestamp]
+            for speaker, label_start, start, end, timestamp in self.session.execute(
+                select(
+                    SpeakerTurn.speaker_id,
+                    SpeakerTurn.label_start,
+                    SpeakerTurn.start,
+                    SpeakerTurn.end,
+                    SpeakerTurn.timestamp_ms,
+                )
+                .where(SpeakerTurn.document_id == document_id)
+                .order_by(SpeakerTurn.label_start, SpeakerTurn.start)
+            )
+        ]
+        entry = {"sha256": sha256, "length": length, "turns": turns}
+        comma = "" if self.first else ","
+        self.first = False
+        self.stream.write(f"{comma}{_dumps(guid.lower())}:{_dumps(entry)}".encode())
+
+    def end(self) -> None:
+        self.stream.write(b"}}")
+
+
+class _Damaged(Exception):
+    """The member does not hold what version 1 says: ``why`` names the message (``note.turns_member.why.*``)."""
+
+    def __init__(self, why: str, **values: object) -> None:
+        super().__init__(why)
+        self.said = say(f"note.turns_member.why.{why}", **values)
+
+
+@dataclass
+class TurnsMember:
+    """A checked ``lobcoder/turns.json``: speakers, and per source its text's hash and its raw turns."""
+
+    speakers: list[tuple[str, bool]]
+    sources: dict[str, tuple[str, int, list[Any]]]
+    used: set[str] = field(default_factory=set)  # speaker names some stored turn has
+
+    def turns_for(self, guid: str, text: str) -> tuple[list[Turn] | None, str | None]:
+        """The turns of the source ``guid`` over ``text`` (its stored text), or None and why not.
+
+        Why not: ``"missing"`` (the member has no such source), ``"changed"``
+        (the text is not the one the turns were written for) or ``"spans"``
+        (a turn is malformed, outside the text, out of order or overlapping).
+        """
+        entry = self.sources.get(guid.lower())
+        if entry is None:
+            return None, "missing"
+        sha256, length, raw = entry
+        if length != len(text) or content_hash(text) != sha256:
+            return None, "changed"
+        try:
+            turns = list(_turns(raw, length, len(self.speakers)))
+        except _Damaged:
+            return None, "spans"
+        names = [name for name, _ in self.speakers]
+        result = [Turn(None if s is None else names[s], a, b, c, t) for s, a, b, c, t in turns]
+        self.used.update(t.speaker for t in result if t.speaker is not None)
+        return result, None
+
+
+def _int(value: object, why: str = "turn") -> int:
+    if type(value) is not int or value < 0:  # bool is not a position
+        raise _Damaged(why)
+    return value
+
+
+def _turns(raw: list[Any], length: int, speakers: int) -> Iterable[tuple[int | None, int, int, int, int | None]]:
+    previous_end = -1
+    previous_label = -1
+    for turn in raw:
+        if not isinstance(turn, list) or len(turn) != 5:
+            raise _Damaged("turn")
+        speaker = None if turn[0] is None else _int(turn[0])
+        if speaker is not None and speaker >= speakers:
+            raise _Damaged("turn")
+        label_start, start, end = _int(turn[1]), _int(turn[2]), _int(turn[3])
+        timestamp = None if turn[4] is None else _int(turn[4])
+        if not label_start <= start <= end <= length:
+            raise _Damaged("turn")
+        if label_start <= previous_label or label_start < previous_end:
+            raise _Damaged("turn")
+        previous_label, previous_end = label_start, end
+        yield speaker, label_start, start, end, timestamp
+
+
+def _speakers(raw: object) -> list[tuple[str, bool]]:
+    if not isinstance(raw, list):
+        raise _Damaged("speakers")
+    result: list[tuple[str, bool]] = []
+    seen: set[str] = set()
+    for speaker in raw:
+        if not isinstance(speaker, dict):
+            raise _Damaged("speakers")
+        name, interviewer = speaker.get("name"), speaker.get("interviewer")
+        if not isinstance(name, str) or not isinstance(interviewer, bool):
+            raise _Damaged("speakers")
+        cleaned = " ".join(name.split())
+        if not cleaned or len(cleaned) > MAX_NAME or cleaned != name:
+            raise _Damaged("speakers")
+        if name in seen:
+            raise _Damaged("speaker_twice", name=name)
+        seen.add(name)
+        result.append((name, interviewer))
+    return result
+
+
+def _sources(raw: object) -> dict[str, tuple[str, int, list[Any]]]:
+    if not isinstance(raw, dict):
+        raise _Damaged("sources")
+    result = {}
+    for guid, entry in raw.items():
+        if not isinstance(entry, dict):
+            raise _Damaged("sources")
+        sha256, length, turns = entry.get("sha256"), entry.get("length"), entry.get("turns")
+        if not isinstance(sha256, str) or len(sha256) != 64 or not isinstance(turns, list):
+            raise _Damaged("sources")
+        result[guid.lower()] = (sha256.lower(), _int(length, "sources"), turns)
+    return result
+
+
+def parse_member(data: bytes) -> TurnsMember:
+    """The checked content of the member's bytes; _Damaged says what is wrong."""
+    try:
+        raw = json.loads(data.decode("utf-8"))
+    except (UnicodeDecodeError, ValueError, RecursionError) as error:
+        raise _Damaged("json") from error
+    if not isinstance(raw, dict) or raw.get("format") != FORMAT:
+        raise _Damaged("format")
+    if raw.get("version") != VERSION:
+        raise _Damaged("version", version=str(raw.get("version"))[:20], known=VERSION)
+    return TurnsMember(_speakers(raw.get("speakers")), _sources(raw.get("sources")))
+
+
+def read_member(archive: SafeZip, path: Path) -> tuple[TurnsMember | None, Said | None]:
+    """The member of the .qdpx at ``path``, if it has a usable one; else None and (if there is one) a note why not."""
+    member = archive.find(MEMBER)
+    if member is None:
+        return None, None
+    info = archive.member(member)
+    try:
+        if info is not None and info.file_size > MAX_BYTES:
+            raise _Damaged("size", size=MAX_BYTES // (1024 * 1024))
+        data = bytearray()
+        for chunk in archive.chunks(member):
+            data += chunk
+            if len(data) > MAX_BYTES:
+                raise _Damaged("size", size=MAX_BYTES // (1024 * 1024))
+        return parse_member(bytes(data)), None
+    except _Damaged as problem:
+        return None, say("note.turns_member.ignored", file=path.name, member=MEMBER, problem=problem.said)
+    except FileProblem as problem:  # damaged in the zip, or past its limits
+        return None, say("note.turns_member.ignored", file=path.name, member=MEMBER, problem=problem.wording)

@@ -1,0 +1,291 @@
+"""A .qdpx round trip between lobcoder projects keeps speakers (lobcoder/turns.json beside project.qde)."""
+
+from __future__ import annotations
+
+import json
+import zipfile
+from pathlib import Path
+from typing import Any
+
+import pytest
+from lxml import etree
+from sqlalchemy import select
+
+from lobcoder.editing.speaker_commands import MergeSpeakers, RenameSpeaker
+from lobcoder.importing.speakers import detect_turns
+from lobcoder.refi.qdpx_export import export_qdpx
+from lobcoder.refi.qdpx_import import ImportReport, import_qdpx
+from lobcoder.refi.turns_member import MAX_BYTES, MEMBER
+from lobcoder.services.batch_import import ImportOptions, import_files
+from lobcoder.services.speakers import set_interviewers
+from lobcoder.storage.models import Document, Speaker, SpeakerTurn
+from lobcoder.storage.project import ProjectStore
+
+SHARED = Path(__file__).resolve().parent / "data"
+
+TEAMS_VTT = """WEBVTT
+
+00:00:01.250 --> 00:00:04.000
+<v Marieke Jansen>Welkom. Hoe begon je dag? 😀</v>
+
+00:00:04.000 --> 00:00:06.500
+<v Anna de Vries>Met koffie ☕ en daarna één uur coördinatie.</v>
+
+00:00:07.000 --> 00:00:09.000
+<v Marieke Jansen>En daarna?</v>
+
+00:00:09.500 --> 00:00:12.000
+<v Spreker 2>Lesgeven aan groep 8, het mooiste deel.</v>
+
+00:01:02.345 --> 00:01:05.000
+<v Anna de Vries>Echt waar.</v>
+"""
+
+WORD_STYLE = (
+    "Interviewer: Wat vind je van de werkdruk?\n"
+    "B: Die is hoog, vooral rond de rapporten.\n"
+    "Interviewer: Hoe ga je daarmee om?\n"
+    "B: Ik plan mijn weekend vrij, dat helpt echt.\n"
+)
+
+NO_TURNS = "Notities: vraag 1 ging over werkdruk.\nIk: zie verslag.\nIk: verder niets.\n"
+
+
+def _turns(store: ProjectStore) -> dict[str, list[tuple[Any, ...]]]:
+    """Each document's turns as stored: (speaker, interviewer, label_start, start, end, timestamp), by GUID."""
+    with store.read() as session:
+        rows = session.execute(
+            select(
+                Document.guid,
+                Speaker.name,
+                Speaker.is_interviewer,
+                SpeakerTurn.label_start,
+                SpeakerTurn.start,
+                SpeakerTurn.end,
+                SpeakerTurn.timestamp_ms,
+            )
+            .select_from(SpeakerTurn)
+            .join(Document, Document.id == SpeakerTurn.document_id)
+            .outerjoin(Speaker, Speaker.id == SpeakerTurn.speaker_id)
+            .order_by(Document.guid, SpeakerTurn.label_start)
+        ).all()
+        result: dict[str, list[tuple[Any, ...]]] = {guid: [] for guid in session.scalars(select(Document.guid))}
+    for guid, *turn in rows:
+        result[guid].append(tuple(turn))
+    return result
+
+
+def _speakers(store: ProjectStore) -> dict[str, bool]:
+    with store.read() as session:
+        return {name: flag for name, flag in session.execute(select(Speaker.name, Speaker.is_interviewer))}
+
+
+@pytest.fixture
+def edited(tmp_path: Path) -> Path:
+    """A real project: a Teams .vtt, a Word-style .txt and a notes file imported without speakers;
+    then 'Spreker 2' merged into Anna, 'B' renamed, and Marieke Jansen marked as interviewer."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "teams.vtt").write_text(TEAMS_VTT, encoding="utf-8")
+    (folder / "bram.txt").write_text(WORD_STYLE, encoding="utf-8")
+    (tmp_path / "notities.txt").write_text(NO_TURNS, encoding="utf-8")
+    path = tmp_path / "study.lobcoder"
+    with ProjectStore.create(path) as store:
+        assert all(r.document for r in import_files(store, [folder]).results)
+        report = import_files(store, [tmp_path / "notities.txt"], ImportOptions(detect_speakers=False))
+        assert report.results[0].document
+        with store.transaction() as session:
+            MergeSpeakers(["Spreker 2"], "Anna de Vries").apply(session)
+            RenameSpeaker("B", "Bram de Boer").apply(session)
+            set_interviewers(session, {"Marieke Jansen": True})
+        assert _speakers(store) == {
+            "Marieke Jansen": True,
+            "Anna de Vries": False,
+            "Interviewer": True,
+            "Bram de Boer": False,
+        }
+    return path
+
+
+def _export(path: Path, out: Path) -> tuple[Any, dict[str, list[tuple[Any, ...]]], dict[str, bool]]:
+    with ProjectStore.open(path) as store:
+        return export_qdpx(store, out), _turns(store), _speakers(store)
+
+
+def _import(qdpx: Path, out: Path) -> tuple[ImportReport, dict[str, list[tuple[Any, ...]]], dict[str, bool]]:
+    report = import_qdpx(qdpx, out)
+    with ProjectStore.open(out) as store:
+        return report, _turns(store), _speakers(store)
+
+
+def test_round_trip_keeps_turns_speakers_and_interviewer_marks(edited: Path, tmp_path: Path) -> None:
+    report, turns, speakers = _export(edited, tmp_path / "study.qdpx")
+    # REFI-QDA stays valid: the speakers travel in a member of their own, not in project.qde.
+    schema = etree.XMLSchema(etree.parse(str(SHARED / "Project.xsd")))
+    with zipfile.ZipFile(tmp_path / "study.qdpx") as archive:
+        assert schema.validate(etree.fromstring(archive.read("project.qde"))), schema.error_log
+        assert b"Marieke" not in archive.read("project.qde")
+        member = json.loads(archive.read(MEMBER))
+    assert member["format"] == "lobcoder-turns" and member["version"] == 1
+    # The export report still warns, for other programs only.
+    (note,) = [str(n) for n in report.notes if "speakers" in str(n)]
+    assert "kept for lobcoder" in note and "ATLAS.ti/MAXQDA/NVivo do not read speakers" in note
+    assert "Marieke Jansen" in note
+
+    back, turns_back, speakers_back = _import(tmp_path / "study.qdpx", tmp_path / "back.lobcoder")
+    assert not [n for n in map(str, back.notes) if "turns" in n]
+    assert speakers_back == speakers
+    assert turns_back == turns  # every turn at the same offsets, with its speaker, mark and timestamp
+    vtt = next(t for t in turns_back.values() if any(turn[0] == "Marieke Jansen" for turn in t))
+    assert [t[0] for t in vtt] == ["Marieke Jansen", "Anna de Vries", "Marieke Jansen", "Anna de Vries"] + [
+        "Anna de Vries"
+    ]
+    assert [t[5] for t in vtt] == [1250, 4000, 7000, 9500, 62345]
+    assert sorted(map(len, turns_back.values())) == [0, 4, 5]  # the notes file still has no turns
+
+    # And again: the second export holds the same member.
+    _export(tmp_path / "back.lobcoder", tmp_path / "again.qdpx")
+    with zipfile.ZipFile(tmp_path / "again.qdpx") as archive:
+        assert json.loads(archive.read(MEMBER)) == member
+
+
+def test_without_the_member_turns_are_detected_as_before(edited: Path, tmp_path: Path) -> None:
+    """A .qdpx from an older lobcoder: detection, and the report says so."""
+    _export(edited, tmp_path / "study.qdpx")
+    _rewrite(tmp_path / "study.qdpx", tmp_path / "old.qdpx", None)
+    report, turns, speakers = _import(tmp_path / "old.qdpx", tmp_path / "back.lobcoder")
+    (note,) = [n for n in report.notes if n.key == "note.turns_member.absent"]
+    assert "old.qdpx" in str(note) and "oudere lobcoder" in note.text("nl")
+    assert "Bram de Boer" not in speakers and speakers["B"] is False and speakers["Marieke Jansen"] is False
+    assert sorted(map(len, turns.values())) == [2, 4, 5]  # the notes file's labels are found now
+
+
+def _rewrite(source: Path, target: Path, member: bytes | None) -> None:
+    """``source`` with lobcoder/turns.json replaced by ``member`` (None: left out)."""
+    with zipfile.ZipFile(source) as old, zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as new:
+        for info in old.infolist():
+            if info.filename != MEMBER:
+                new.writestr(info.filename, old.read(info))
+        if member is not None:
+            new.writestr(MEMBER, member)
+
+
+def _tampered(path: Path, change: Any) -> bytes:
+    with zipfile.ZipFile(path) as archive:
+        member = json.loads(archive.read(MEMBER))
+    change(member)
+    return json.dumps(member).encode("utf-8")
+
+
+def _vtt_guid(member: dict[str, Any]) -> str:
+    return next(guid for guid, source in member["sources"].items() if len(source["turns"]) == 5)
+
+
+def _shift(member: dict[str, Any]) -> None:
+    member["sources"][_vtt_guid(member)]["turns"][-1][3] += 1000  # past the end of the text
+
+
+def _overlap(member: dict[str, Any]) -> None:
+    turns = member["sources"][_vtt_guid(member)]["turns"]
+    turns[1][1] = turns[0][1]
+
+
+def _rehash(member: dict[str, Any]) -> None:
+    member["sources"][_vtt_guid(member)]["sha256"] = "0" * 64
+
+
+@pytest.mark.parametrize(
+    ("change", "key"),
+    [
+        (_shift, "note.turns_member.spans"),
+        (_overlap, "note.turns_member.spans"),
+        (_rehash, "note.turns_member.changed"),
+    ],
+)
+def test_a_source_whose_turns_do_not_fit_is_detected_again(edited: Path, tmp_path: Path, change: Any, key: str) -> None:
+    """Only that source falls back; the others keep their turns, and marks of speakers still used stay."""
+    _, turns, _ = _export(edited, tmp_path / "study.qdpx")
+    _rewrite(tmp_path / "study.qdpx", tmp_path / "bad.qdpx", _tampered(tmp_path / "study.qdpx", change))
+    report, turns_back, speakers = _import(tmp_path / "bad.qdpx", tmp_path / "back.lobcoder")
+    (note,) = [n for n in report.notes if n.key.startswith("note.turns_member")]
+    assert note.key == key and "source teams" in str(note) and "bron teams" in note.text("nl")
+    kept = {guid: t for guid, t in turns_back.items() if guid in turns and t == turns[guid]}
+    assert len(kept) == 2  # the Word-style transcript and the notes file
+    # The .vtt's labels are found in its text again: 'Spreker 2' is back, the timestamps are gone, and
+    # Marieke Jansen keeps her mark (the speakers listed in the member are taken over by name).
+    assert speakers == {
+        "Interviewer": True,
+        "Bram de Boer": False,
+        "Marieke Jansen": True,
+        "Anna de Vries": False,
+        "Spreker 2": False,
+    }
+    (vtt,) = [t for guid, t in turns_back.items() if guid not in kept]
+    assert [t[0] for t in vtt] == ["Marieke Jansen", "Anna de Vries", "Marieke Jansen", "Spreker 2", "Anna de Vries"]
+    assert {t[5] for t in vtt} == {None}
+
+
+@pytest.mark.parametrize(
+    ("member", "why"),
+    [
+        (b"{not json", "not valid JSON"),
+        (b"[" * 100_000 + b"]" * 100_000, "not valid JSON"),
+        (json.dumps({"format": "lobcoder-turns", "version": 2}).encode(), "version 2; this lobcoder reads version 1"),
+        (json.dumps({"format": "something else"}).encode(), "not lobcoder speaker turns"),
+        (
+            json.dumps(
+                {"format": "lobcoder-turns", "version": 1, "speakers": [{"name": "A\nB", "interviewer": 1}]}
+            ).encode(),
+            "a speaker is not described properly",
+        ),
+        (
+            json.dumps(
+                {
+                    "format": "lobcoder-turns",
+                    "version": 1,
+                    "speakers": [{"name": "A", "interviewer": True}, {"name": "A", "interviewer": False}],
+                    "sources": {},
+                }
+            ).encode(),
+            "speaker 'A' is listed twice",
+        ),
+        (
+            json.dumps(
+                {"format": "lobcoder-turns", "version": 1, "speakers": [], "sources": {"x": {"turns": []}}}
+            ).encode(),
+            "a source is not described properly",
+        ),
+        (b" " * (MAX_BYTES + 1), "larger than 32 MB"),
+    ],
+)
+def test_a_damaged_or_hostile_member_is_ignored_with_one_note(
+    edited: Path, tmp_path: Path, member: bytes, why: str
+) -> None:
+    _export(edited, tmp_path / "study.qdpx")
+    _rewrite(tmp_path / "study.qdpx", tmp_path / "bad.qdpx", member)
+    report, turns, speakers = _import(tmp_path / "bad.qdpx", tmp_path / "back.lobcoder")
+    notes = [n for n in report.notes if n.key.startswith("note.turns_member")]
+    assert [str(n) for n in notes] == [
+        f"bad.qdpx: lobcoder/turns.json ignored ({why}); speaker turns were found in the texts again"
+    ]
+    assert "genegeerd" in notes[0].text("nl")
+    assert report.documents == 3 and report.codings == 0
+    assert speakers["B"] is False and "Bram de Boer" not in speakers  # detected, as from any other program
+    assert sorted(map(len, turns.values())) == [2, 4, 5]
+
+
+@pytest.mark.parametrize(
+    "name", ["maxqda24_icls_themes_project.qdpx", "atlasti8_mac_refi_standard_project_nomedia.qdpx"]
+)
+def test_files_from_other_programs_are_read_as_before(name: str, tmp_path: Path) -> None:
+    """No lobcoder/turns.json and another origin: turns are detected in each text, and nothing is said about it."""
+    report = import_qdpx(SHARED / "samples" / name, tmp_path / "other.lobcoder")
+    assert not [n for n in report.notes if n.key.startswith("note.turns_member")]
+    with ProjectStore.open(tmp_path / "other.lobcoder") as store, store.read() as session:
+        for document_id, text in session.execute(select(Document.id, Document.text)):
+            stored = session.execute(
+                select(SpeakerTurn.label_start, SpeakerTurn.start, SpeakerTurn.end)
+                .where(SpeakerTurn.document_id == document_id)
+                .order_by(SpeakerTurn.label_start)
+            ).all()
+            assert [tuple(t) for t in stored] == [(t.label_start, t.start, t.end) for t in detect_turns(text)]
