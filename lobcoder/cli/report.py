@@ -22,7 +22,8 @@ from lobcoder.analysis.quote_report import FIELDS, ORDER_FIELDS, PICK_RULES, Quo
 from lobcoder.analysis.table import Table
 from lobcoder.analysis.units import UNITS
 from lobcoder.cli.output import error, one_line, print_json
-from lobcoder.cli.pseudonymised import add_flag, project_to_export
+from lobcoder.cli.pseudonymised import project_to_export
+from lobcoder.cli.report_options import FORMATS, add_filter_options, add_output_options, add_rollup, count, positive
 from lobcoder.cli.usage_language import usage_words
 from lobcoder.errors import LobcoderError
 from lobcoder.i18n import message
@@ -30,7 +31,6 @@ from lobcoder.i18n.said import Said, say
 from lobcoder.reports.export import ExportFormat, export_quotes, export_table, pseudonymised_tables
 from lobcoder.reports.formatting import Language, format_value, is_matrix
 
-FORMATS = ("docx", "xlsx", "csv", "json")
 FILE_FORMATS: dict[str, ExportFormat] = {"docx": "docx", "xlsx": "xlsx", "csv": "csv"}
 MEASURES = ("count", "jaccard", "conditional", "conditional_column")
 QUOTE_WIDTH = 100  # the text listing wraps quotes at this width
@@ -67,7 +67,7 @@ def register(commands: argparse._SubParsersAction) -> None:
     _common(cmd, rollup_default=True)
     cmd.add_argument("--unit", choices=UNITS, default="overlap", help="what counts as together (default overlap)")
     cmd.add_argument(
-        "--within", type=_count, metavar="N", help="with --unit paragraph: codes at most N paragraphs apart (default 0)"
+        "--within", type=count, metavar="N", help="with --unit paragraph: codes at most N paragraphs apart (default 0)"
     )
     cmd.add_argument("--measure", choices=MEASURES, default="count", help="cell values (default count)")
     cmd.add_argument("--order", choices=("codebook", "similarity"), default="codebook", help="order of the codes")
@@ -94,7 +94,7 @@ def register(commands: argparse._SubParsersAction) -> None:
     )
     _common(cmd, rollup_default=False)
     quoting = cmd.add_argument_group("quotes")
-    quoting.add_argument("--per-code", type=_positive, metavar="N", help="at most N quotes per code")
+    quoting.add_argument("--per-code", type=positive, metavar="N", help="at most N quotes per code")
     quoting.add_argument(
         "--pick",
         choices=PICK_RULES,
@@ -109,7 +109,7 @@ def register(commands: argparse._SubParsersAction) -> None:
         "(default: participant and every attribute)",
     )
     quoting.add_argument(
-        "--context", type=_count, default=0, metavar="WORDS", help="words of context from the quote's own turn"
+        "--context", type=count, default=0, metavar="WORDS", help="words of context from the quote's own turn"
     )
     quoting.add_argument(
         "--order-by",
@@ -129,46 +129,14 @@ def register(commands: argparse._SubParsersAction) -> None:
 
 def _common(cmd: argparse.ArgumentParser, *, rollup_default: bool) -> None:
     cmd.add_argument("project", type=Path)
-    group = cmd.add_argument_group("filter")
-    group.add_argument(
-        "--filter",
-        action="append",
-        default=[],
-        metavar="ATTR=VALUE",
-        help="only documents with this attribute value; repeat for more values (one attribute: any of them)",
+    group = add_filter_options(
+        cmd,
+        coder_help="only codings by this coder (repeatable)",
+        interviewer_help="leave out codings inside interviewer turns",
     )
-    group.add_argument("--coder", action="append", metavar="NAME", help="only codings by this coder (repeatable)")
-    group.add_argument("--exclude-interviewer", action="store_true", help="leave out codings inside interviewer turns")
     group.add_argument("--codes", action="append", metavar="NAME", help="only these codes (repeatable; Parent/Child)")
-    cmd.add_argument(
-        "--rollup",
-        action=argparse.BooleanOptionalAction,
-        default=rollup_default,
-        help="count codes with their sub-codes (default: %(default)s)",
-    )
-    output = cmd.add_argument_group("output")
-    output.add_argument("--format", choices=FORMATS, help="docx, xlsx, csv or json (default: from --out, else text)")
-    output.add_argument("--out", type=Path, metavar="FILE", help="write the table to this file")
-    output.add_argument("--language", choices=("en", "nl"), default="en", help="numbers and words in files and text")
-    output.add_argument("--chart", action="store_true", help="Word: add a bar chart under a frequency table")
-    add_flag(output)
-
-
-def _positive(text: str) -> int:
-    value = _count(text)
-    if value < 1:
-        raise argparse.ArgumentTypeError("must be 1 or more")
-    return value
-
-
-def _count(text: str) -> int:
-    try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"expected a whole number, not {text!r}") from None
-    if value < 0:
-        raise argparse.ArgumentTypeError("must be 0 or more")
-    return value
+    add_rollup(cmd, default=rollup_default, help_text="count codes with their sub-codes (default: %(default)s)")
+    add_output_options(cmd, chart=True)
 
 
 def _one_line_errors(parser: argparse.ArgumentParser) -> None:
