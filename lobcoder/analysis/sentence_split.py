@@ -17,6 +17,8 @@ from functools import cache
 
 import numpy as np
 
+from lobcoder.text.notes import NOTES_AHEAD, OPENERS
+
 IntArray = np.ndarray
 
 # Closing marks and any closing quotes or brackets, before white space (found by :func:`_candidates`).
@@ -25,6 +27,7 @@ ELISION = re.compile(r"['’](s|t|n)\b")
 _OPENING = "\"'‘“«(["
 _SPACE, _ALNUM, _UPPER_OR_DIGIT, _MARK, _CLOSING, _OPENER, _SEPARATOR = (1 << i for i in range(7))
 _BMP = 0x10000
+_NOTE_OPENERS = np.array([ord(c) for c in OPENERS], dtype=np.uint32)
 
 
 def _classes_of(character: str) -> int:
@@ -105,6 +108,16 @@ def _candidates(classes: np.ndarray) -> tuple[IntArray, IntArray, IntArray]:
     return run_start[followed], end[followed], (run_end - run_start)[followed]
 
 
+def _next_word_starts(text: str, classes: np.ndarray, at: IntArray, line_end: IntArray) -> np.ndarray:
+    """For each of ``at``: does the next word on its line start a sentence (an elision, or a capital or digit)?"""
+    next_word = np.minimum(_skip(classes, at, _ALNUM, present=True), line_end)
+    starts = (next_word < line_end) & ((np.append(classes, 0)[next_word] & _UPPER_OR_DIGIT) != 0)
+    before = np.append(classes, 0)[np.maximum(next_word - 1, 0)]
+    for i in np.flatnonzero((next_word > at) & ((before & _SPACE) == 0)).tolist():  # quotes, brackets or emoji
+        starts[i] |= any(ELISION.match(text, p) for p in range(int(at[i]), int(next_word[i])))
+    return starts
+
+
 def sentence_spans(
     text: str, lines: Sequence[tuple[int, int]], is_abbreviation: Callable[[str, bool], bool], longest: int
 ) -> tuple[list[int], list[int]]:
@@ -145,13 +158,17 @@ def sentence_spans(
             word_start[asked].tolist(), start[asked].tolist(), line_start[asked].tolist(), strict=True
         )
     ]
-    # Otherwise the next word must start a sentence: an elision, or a capital or digit.
-    next_word = np.minimum(_skip(classes, end, _ALNUM, present=True), line_end)
-    capital = (next_word < line_end) & ((np.append(classes, 0)[next_word] & _UPPER_OR_DIGIT) != 0)
-    elision = np.zeros(len(start), dtype=bool)
-    for i in np.flatnonzero(next_word - end > 1).tolist():  # white space, then quotes, brackets or emoji
-        elision[i] = any(ELISION.match(text, p) for p in range(int(end[i]), int(next_word[i])))
-    keep |= ~abbreviation & (elision | capital)
+    # Otherwise the next word must start a sentence, or the word after the transcriber's notes there.
+    starts_next = _next_word_starts(text, classes, end, line_end)
+    first = _skip(classes, end, _SPACE, present=False)
+    noted = np.flatnonzero(~abbreviation & ~starts_next & np.isin(np.append(points, 0)[first], _NOTE_OPENERS))
+    if len(noted):
+        after = end[noted]
+        for k, i in enumerate(noted.tolist()):
+            notes = NOTES_AHEAD.match(text, int(end[i]), int(line_end[i]))
+            after[k] = notes.end() if notes else end[i]
+        starts_next[noted] = _next_word_starts(text, classes, after, line_end[noted])
+    keep |= ~abbreviation & starts_next
     # Sentences run from each line start or kept end to the next one, within a line, without leading blanks.
     begins = np.sort(np.concatenate((line_starts, end[keep])))
     owner = np.searchsorted(line_starts, begins, side="right") - 1

@@ -12,7 +12,9 @@ least one character, so a coding over three sentences is in all three.
   ends a sentence). A sentence ends after ``.``, ``!``, ``?`` or ``…`` (and any
   closing quotes or brackets) followed by white space, when the next word
   starts with a capital or digit or is a Dutch elision (``'s``, ``'t``,
-  ``'n``), skipping quotes, brackets and emoji before it. A full stop does not
+  ``'n``), skipping quotes, brackets and emoji before it; or when the word
+  after the transcriber's notes there ("belangrijk. [lacht] Ik denk") does:
+  the notes begin the next sentence. A full stop does not
   end a sentence after a known Dutch abbreviation (``bijv.``, ``o.a.``,
   ``d.w.z.``, ``ca.``, ``dhr.`` ...), initials written together
   (``J.P. Jansen``), or a list number at the start of a line (``1. Inleiding``).

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from lobcoder.storage.project import ProjectStore
 from lobcoder.suggest import store as persistence
 from lobcoder.suggest.pipeline import DutchPipeline
+from lobcoder.text.notes import OPENERS
 from lobcoder.util.bounded_cache import BoundedCache
 
 FORMAT = 2  # part of the cache key: change it when ProcessedText changes
@@ -62,9 +63,6 @@ class ProcessedText:
         )
 
 
-_OPENERS = "([{"
-
-
 def _notes_whole(line: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """Give an opening bracket left at a sentence's end to the next sentence.
 
@@ -75,7 +73,7 @@ def _notes_whole(line: str, spans: list[tuple[int, int]]) -> list[tuple[int, int
     fixed = list(spans)
     for k in range(len(fixed) - 1):
         start, end = fixed[k]
-        if end - start > 1 and line[end - 1] in _OPENERS and line[end - 2].isspace():
+        if end - start > 1 and line[end - 1] in OPENERS and line[end - 2].isspace():
             cut = len(line[start : end - 1].rstrip()) + start
             fixed[k] = (start, cut)
             fixed[k + 1] = (end - 1, fixed[k + 1][1])

@@ -16,9 +16,10 @@ from lobcoder.text.normalize import normalize_text
 DEMO = Path(__file__).resolve().parents[2] / "lobcoder" / "demo" / "data"
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "benchmarks"))
 
-# The splitter as it was before it worked on arrays, kept verbatim as the reference.
+# The splitter as it was before it worked on arrays, kept as the reference (plus the transcriber's-note rule).
 _END = re.compile(r"([.!?…]+)[\"'’”»)\]]*(?=\s)")
 _ELISION = re.compile(r"['’](s|t|n)\b")
+_NOTES = re.compile(r"\s*(?:[(\[{][^()\[\]{}\n]*[)\]}]\s+)+")  # added with the transcriber's-note rule
 
 
 def _next_word_starts_sentence(text: str, position: int, end: int) -> bool:
@@ -38,7 +39,12 @@ def _sentence_ends(text: str, start: int, end: int) -> list[int]:
             word_start = max(text.rfind(" ", start, stop), text.rfind("\t", start, stop), start - 1) + 1
             if _is_abbreviation(text[word_start:stop], word_start == start):
                 continue
-        if marks[0] in "!?" or _next_word_starts_sentence(text, match.end(), end):
+        notes = _NOTES.match(text, match.end(), end)  # the word after transcriber's notes may start one too
+        if (
+            marks[0] in "!?"
+            or _next_word_starts_sentence(text, match.end(), end)
+            or (notes is not None and _next_word_starts_sentence(text, notes.end(), end))
+        ):
             ends.append(match.end())
     return ends
 
@@ -76,6 +82,8 @@ TRICKY = [
     "Het 𝐀lfabet. 𝐁egin. Σ. Ωmega. ǅ. ß. Straße. ﬆ. Daarna. ſt. Zo. Ⅻ. Ⅳ eind.",
     "\tIngesprongen.\tTab. Dan\tz.s.m. Klaar.   Spaties.    Veel.",
     'x. Y. a.b. C. a.b.c. D. _. E. 3. F. t/m. G. n.a.v. H. ((bijv. I. "Nr. J.',
+    "Belangrijk. [lacht] Ik denk. Nou. (zucht) {stilte} 't Is zo. Ja. [ lacht ]\tZo. Dus. [lacht] en dan. Ok. [lacht]"
+    "\nNee. (a(b) C. [x] y. bijv. [x] Z. Goed? [lacht] Ja. Eind. [lacht]",
 ]
 
 
@@ -103,7 +111,8 @@ def test_generated_transcripts_split_as_before() -> None:
 
 _PIECES = st.sampled_from(
     [" ", "  ", "\t", "\n", "\u00a0", ".", "..", "…", "!", "?", "\"", "'", "’", "”", "»", "(", ")", "[", "]",
-     "«", "“", "a", "B", "3", "bijv", "o.a", "J.P", "s", "t", "n", "Ja", "😀", "𝐀", "ﬆ", "_", "\r", "é", "É"]
+     "«", "“", "a", "B", "3", "bijv", "o.a", "J.P", "s", "t", "n", "Ja", "😀", "𝐀", "ﬆ", "_", "\r", "é", "É",
+     "{", "}", "[lacht]", "(stilte) "]
 )  # fmt: skip
 
 

@@ -32,6 +32,19 @@ def test_lowercase_after_a_full_stop_continues_the_sentence() -> None:
     assert _texts(text, sentences(text)) == ["Het was 3.5 uur... en toen ging het door.", "Klaar."]
 
 
+def test_a_transcribers_note_after_a_full_stop_goes_with_the_next_sentence() -> None:
+    # The lowercase note hid the capital after it: "belangrijk. [lacht] Ik denk" was one sentence.
+    text = "Dat is belangrijk. [lacht] Ik denk van wel. Nou ja. (zucht) (stilte) 't Is zo. Echt. [lacht] en toen. Ja."
+    assert _texts(text, sentences(text)) == [
+        "Dat is belangrijk.",
+        "[lacht] Ik denk van wel.",
+        "Nou ja.",
+        "(zucht) (stilte) 't Is zo.",
+        "Echt. [lacht] en toen.",  # lowercase after the note: the sentence goes on
+        "Ja.",
+    ]
+
+
 def test_paragraphs_skip_blank_lines_and_trim() -> None:
     text = "Titel\n\n  Anna: Eerste.  \n\t\nI: Vraag?\n"
     found = paragraphs(text)
