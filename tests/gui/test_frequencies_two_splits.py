@@ -98,3 +98,22 @@ def test_two_header_rows_school_over_its_waves(qtbot, tmp_path: Path, analysis: 
     qtbot.waitUntil(lambda: analysis.is_idle() and tab.model.columnCount() == 8, timeout=10000)
     assert header.group(6) == ("school", 6, 2)
     assert tab.model.headerData(7, Qt.Orientation.Horizontal, ShortTitleRole) == "West\nn = 2"
+
+
+def test_the_header_measures_its_rows_again_in_a_new_font(qtbot, analysis: AnalysisWindow) -> None:  # type: ignore[no-untyped-def]
+    tab = analysis.frequencies
+    tab.split_by.setCurrentIndex(tab.split_by.findData("school"))
+    qtbot.waitUntil(analysis.is_idle, timeout=10000)
+    tab.then_by.setCurrentIndex(tab.then_by.findData("ronde"))
+    qtbot.waitUntil(lambda: analysis.is_idle() and tab.model.columnCount() == 9, timeout=10000)
+    header = tab.table.horizontalHeader()
+    assert isinstance(header, GroupedHeader)
+    small = header.sectionSizeFromContents(6)  # the schools' row is measured (and kept) in the first font
+    big = header.font()
+    big.setPointSizeF(big.pointSizeF() * 2)
+    header.setFont(big)
+    fresh = GroupedHeader()  # a header that never saw the first font
+    fresh.setModel(tab.model)
+    fresh.setFont(big)
+    assert header.sectionSizeFromContents(6) == fresh.sectionSizeFromContents(6)
+    assert header.sectionSizeFromContents(6).height() > small.height() * 3 // 2

@@ -24,6 +24,7 @@ class GroupedHeader(QHeaderView):
         super().__init__(Qt.Orientation.Horizontal, parent)
         self.setSectionsClickable(True)
         self.setHighlightSections(True)
+        self._group_rows: dict[tuple[str, str], int] = {}  # (font, style) -> height of the spanning headers' row
         # A section's new width or a scroll moves the centre of a group's label: repaint it whole.
         self.sectionResized.connect(self._repaint)
         if isinstance(parent, QAbstractScrollArea):
@@ -48,7 +49,12 @@ class GroupedHeader(QHeaderView):
         return self.style().sizeFromContents(QStyle.ContentsType.CT_HeaderSection, option, contents, self)
 
     def _group_row(self) -> int:
-        return self._text_size("Xg").height()
+        """The height of the spanning headers' row, measured once per font and style (every paint asks)."""
+        key = self.font().key(), self.style().name()
+        height = self._group_rows.get(key)
+        if height is None:
+            height = self._group_rows[key] = self._text_size("Xg").height()
+        return height
 
     def sectionSizeFromContents(self, logical_index: int) -> QSize:  # noqa: N802
         group = self.group(logical_index)
