@@ -29,6 +29,7 @@ from lobcoder.analysis.table import Table
 from lobcoder.gui.analysis.heatmap_delegate import FLAG_COLOR, HeatmapDelegate, RotatedHeader
 from lobcoder.gui.analysis.label_column import LabelColumnFitter
 from lobcoder.gui.analysis.notes_line import WrappedNotes
+from lobcoder.gui.analysis.result_split import bold_title, result_over_details
 from lobcoder.gui.analysis.tab import AnalysisTab, Computation, notes_text, table_view, with_documents
 from lobcoder.gui.analysis.table_model import AnalysisTableModel, ColumnKeyRole, DiagonalRole, RowKeyRole
 from lobcoder.gui.workers import Worker
@@ -253,11 +254,7 @@ class CooccurrenceTab(AnalysisTab):
         self.notes = WrappedNotes()  # unit, measure, roll-up, grey cells: as many lines as they take
         self.notes.setTextFormat(Qt.TextFormat.RichText)
 
-        self.drill_title = QLabel(self.tr("Select a cell to list the passages where both codes occur."))
-        self.drill_title.setWordWrap(True)
-        bold = self.drill_title.font()
-        bold.setBold(True)
-        self.drill_title.setFont(bold)
+        self.drill_title = bold_title(self.tr("Select a cell to list the passages where both codes occur."))
         self.legend = QLabel()
         self.passage_model = PassageModel(self)
         self.passage_list = table_view()
@@ -273,11 +270,6 @@ class CooccurrenceTab(AnalysisTab):
         self.preview = PassagePreview()
         self._colors = ("#4292c6", "#d95f02")
 
-        top = QWidget()
-        top_layout = QVBoxLayout(top)
-        top_layout.setContentsMargins(0, 0, 0, 0)
-        top_layout.addWidget(self.matrix, 1)
-        top_layout.addWidget(self.notes)
         preview_box = QWidget()
         preview_layout = QVBoxLayout(preview_box)
         preview_layout.setContentsMargins(0, 0, 0, 0)
@@ -287,18 +279,10 @@ class CooccurrenceTab(AnalysisTab):
         passages_split.addWidget(self.passage_list)
         passages_split.addWidget(preview_box)
         passages_split.setSizes([620, 480])
-        bottom = QWidget()
-        bottom_layout = QVBoxLayout(bottom)
-        bottom_layout.setContentsMargins(0, 4, 0, 0)
-        bottom_layout.addWidget(self.drill_title)
-        bottom_layout.addWidget(passages_split, 1)
-        self.splitter = QSplitter(Qt.Orientation.Vertical)
-        self.splitter.addWidget(top)
-        self.splitter.addWidget(bottom)
+        # Most of the height to the matrix (a laptop screen showed 8 of 24 codes): the passages show a few rows to start.
+        self.splitter = result_over_details(self.matrix, self.notes, self.drill_title, passages_split, sizes=(780, 220))
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 1)
-        # Most of the height to the matrix (a laptop screen showed 8 of 24 codes): the passages show a few rows to start.
-        self.splitter.setSizes([780, 220])
         self.body.addWidget(self.splitter)
 
         self.unit.currentIndexChanged.connect(self._unit_changed)

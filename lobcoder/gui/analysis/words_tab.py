@@ -12,9 +12,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QMenu,
     QSpinBox,
-    QSplitter,
-    QVBoxLayout,
-    QWidget,
 )
 
 from lobcoder.analysis.dataset import Dataset
@@ -28,6 +25,7 @@ from lobcoder.errors import NotFoundError
 from lobcoder.gui.analysis.crosstab_tab import code_choices
 from lobcoder.gui.analysis.keywords_view import ContextDelegate, HitRole, KeywordsModel
 from lobcoder.gui.analysis.label_column import LabelColumnFitter
+from lobcoder.gui.analysis.result_split import bold_title, result_over_details
 from lobcoder.gui.analysis.tab import AnalysisTab, Computation, notes_text, refill_combo, table_view, with_documents
 from lobcoder.gui.analysis.table_model import AnalysisTableModel, RowKeyRole
 from lobcoder.gui.quick_code import QuickCodePicker
@@ -109,11 +107,7 @@ class WordsTab(AnalysisTab):
         self.notes = QLabel()
         self.notes.setWordWrap(True)
         self.notes.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.context_title = QLabel(self.tr("Double-click a word to read every occurrence in its context."))
-        self.context_title.setWordWrap(True)
-        bold = self.context_title.font()
-        bold.setBold(True)
-        self.context_title.setFont(bold)
+        self.context_title = bold_title(self.tr("Double-click a word to read every occurrence in its context."))
         self.hits = KeywordsModel(self)
         self.hit_list = table_view()
         self.hit_list.setModel(self.hits)
@@ -124,20 +118,7 @@ class WordsTab(AnalysisTab):
         header.setSectionResizeMode(KeywordsModel.BEFORE, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(KeywordsModel.WORD, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(KeywordsModel.AFTER, QHeaderView.ResizeMode.Stretch)
-        top = QWidget()
-        top_layout = QVBoxLayout(top)
-        top_layout.setContentsMargins(0, 0, 0, 0)
-        top_layout.addWidget(self.table, 1)
-        top_layout.addWidget(self.notes)
-        bottom = QWidget()
-        bottom_layout = QVBoxLayout(bottom)
-        bottom_layout.setContentsMargins(0, 4, 0, 0)
-        bottom_layout.addWidget(self.context_title)
-        bottom_layout.addWidget(self.hit_list, 1)
-        self.splitter = QSplitter(Qt.Orientation.Vertical)
-        self.splitter.addWidget(top)
-        self.splitter.addWidget(bottom)
-        self.splitter.setSizes([600, 300])
+        self.splitter = result_over_details(self.table, self.notes, self.context_title, self.hit_list, sizes=(600, 300))
         self.body.addWidget(self.splitter)
         self._context_generation = 0
         self._context_worker: Worker | None = None
