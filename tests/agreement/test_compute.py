@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import krippendorff
 import numpy as np
 import pytest
 from sklearn.metrics import cohen_kappa_score
 
 from lobcoder.agreement.compute import AgreementProblem, agreement
+from lobcoder.analysis.dataset import Dataset, load_dataset
 from lobcoder.analysis.units import sentences
 
 
@@ -169,19 +172,24 @@ def _figures(table) -> list[tuple]:  # type: ignore[no-untyped-def,type-arg]
     ]
 
 
-def test_three_coders_each_pair_on_the_documents_both_coded(tmp_path) -> None:  # type: ignore[no-untyped-def]
-    """A third coder who coded one interview does not shrink the other pairs to that interview."""
-    from lobcoder.agreement.report import report_tables, result_as_json
-    from lobcoder.analysis.dataset import load_dataset
+def _team_and_one_more(path: Path, coder: str, *coding: str) -> Dataset:
+    """The data set of the team project (conftest's ``build_team``) with one more coding, by ``coder``."""
     from lobcoder.storage.project import ProjectStore
     from tests.agreement.conftest import build_team, code
 
-    with ProjectStore.create(tmp_path / "late.lobcoder") as store:
+    with ProjectStore.create(path) as store:
         project = build_team(store)
         with store.transaction() as session:
-            code(session, project, "c1", "int1", "Keuze", "Ik koos", coder="Carla")
+            code(session, project, *coding, coder=coder)
         with store.read() as session:
-            dataset = load_dataset(session)
+            return load_dataset(session)
+
+
+def test_three_coders_each_pair_on_the_documents_both_coded(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """A third coder who coded one interview does not shrink the other pairs to that interview."""
+    from lobcoder.agreement.report import report_tables, result_as_json
+
+    dataset = _team_and_one_more(tmp_path / "late.lobcoder", "Carla", "c1", "int1", "Keuze", "Ik koos")
     for unit in ("sentence", "document", "overlap"):
         result = agreement(dataset, None, unit)
         anna_bram = agreement(dataset, ["Anna", "Bram"], unit).tables[0]
@@ -210,16 +218,8 @@ def test_three_coders_each_pair_on_the_documents_both_coded(tmp_path) -> None:  
 def test_three_coders_without_a_document_all_coded_have_no_group_table(tmp_path) -> None:  # type: ignore[no-untyped-def]
     """Dirk coded only int3, which Bram did not code: the pairs keep their figures, the group table is left out."""
     from lobcoder.agreement.report import report_tables
-    from lobcoder.analysis.dataset import load_dataset
-    from lobcoder.storage.project import ProjectStore
-    from tests.agreement.conftest import build_team, code
 
-    with ProjectStore.create(tmp_path / "apart.lobcoder") as store:
-        project = build_team(store)
-        with store.transaction() as session:
-            code(session, project, "d1", "int3", "Keuze", "Alleen", coder="Dirk")
-        with store.read() as session:
-            dataset = load_dataset(session)
+    dataset = _team_and_one_more(tmp_path / "apart.lobcoder", "Dirk", "d1", "int3", "Keuze", "Alleen")
     for unit in ("sentence", "document", "character"):
         result = agreement(dataset, None, unit)
         assert [t.coders for t in result.tables] == [("Anna", "Bram"), ("Anna", "Dirk"), ("Bram", "Dirk")]
@@ -235,16 +235,8 @@ def test_three_coders_without_a_document_all_coded_have_no_group_table(tmp_path)
 def test_a_pair_with_no_document_in_common_says_so(tmp_path) -> None:  # type: ignore[no-untyped-def]
     """Bram and Dirk coded no document in common: their table's note says so in words, not an empty list."""
     from lobcoder.agreement.report import report_tables
-    from lobcoder.analysis.dataset import load_dataset
-    from lobcoder.storage.project import ProjectStore
-    from tests.agreement.conftest import build_team, code
 
-    with ProjectStore.create(tmp_path / "apart.lobcoder") as store:
-        project = build_team(store)
-        with store.transaction() as session:
-            code(session, project, "d1", "int3", "Keuze", "Alleen", coder="Dirk")
-        with store.read() as session:
-            dataset = load_dataset(session)
+    dataset = _team_and_one_more(tmp_path / "apart.lobcoder", "Dirk", "d1", "int3", "Keuze", "Alleen")
     result = agreement(dataset, None, "sentence")
     english, dutch = (report_tables(result, language)[3] for language in ("en", "nl"))
     assert english.title.endswith("Bram and Dirk, by sentence")

@@ -57,17 +57,23 @@ def project(tmp_path: Path) -> Path:
 
 @pytest.fixture
 def analysis(qtbot, tmp_path: Path, project: Path) -> Iterator[AnalysisWindow]:
-    window = MainWindow(Settings(str(tmp_path / "settings.ini")))
+    window, shown = opened(qtbot, project, tmp_path / "settings.ini")
+    yield shown
+    window.close()
+
+
+def opened(qtbot, project: Path, settings: Path, *, agreement: bool = True) -> tuple[MainWindow, AnalysisWindow]:  # type: ignore[no-untyped-def]
+    """The main window on ``project`` and its analysis window, on the Agreement tab unless told otherwise."""
+    window = MainWindow(Settings(str(settings)))
     qtbot.addWidget(window)
     install_analysis_menu(window)
     window.show()
     assert window.open_project(project)
-    menu = window.findChild(AnalysisMenu)
-    shown = menu.show_analysis()
-    shown.tabs.setCurrentWidget(shown.agreement)
-    wait_idle(qtbot, shown)
-    yield shown
-    window.close()
+    analysis = window.findChild(AnalysisMenu).show_analysis()
+    if agreement:
+        analysis.tabs.setCurrentWidget(analysis.agreement)
+    wait_idle(qtbot, analysis)
+    return window, analysis
 
 
 def wait_idle(qtbot, analysis: AnalysisWindow) -> None:  # type: ignore[no-untyped-def]
@@ -280,13 +286,7 @@ def test_recoding_a_disagreement_with_the_code_picker_is_undoable(qtbot, analysi
 
 
 def test_a_hidden_agreement_tab_computes_nothing_until_shown(qtbot, tmp_path: Path, project: Path) -> None:  # type: ignore[no-untyped-def]
-    window = MainWindow(Settings(str(tmp_path / "hidden.ini")))
-    qtbot.addWidget(window)
-    install_analysis_menu(window)
-    window.show()
-    assert window.open_project(project)
-    analysis = window.findChild(AnalysisMenu).show_analysis()  # on the Frequencies tab
-    wait_idle(qtbot, analysis)
+    window, analysis = opened(qtbot, project, tmp_path / "hidden.ini", agreement=False)  # on the Frequencies tab
     tab = analysis.agreement
     assert (tab.first.currentText(), tab.second.currentText()) == ("Anna", "Bram")  # chosen, not computed
     assert tab.result is None and not tab.is_busy()
@@ -307,14 +307,7 @@ def test_a_coder_who_chose_another_code_shows_it_in_her_pane(qtbot, tmp_path: Pa
         start = TEXT.index(sentence)
         add_coding(session, document, formal, start, start + len(sentence), coder="Anna")
         add_coding(session, document, informal, start, start + len(sentence), coder="Bram")
-    window = MainWindow(Settings(str(tmp_path / "settings.ini")))
-    qtbot.addWidget(window)
-    install_analysis_menu(window)
-    window.show()
-    assert window.open_project(path)
-    analysis = window.findChild(AnalysisMenu).show_analysis()
-    analysis.tabs.setCurrentWidget(analysis.agreement)
-    wait_idle(qtbot, analysis)
+    window, analysis = opened(qtbot, path, tmp_path / "settings.ini")
     browser = analysis.agreement.browser
     assert [(d.code, TEXT[d.start : d.end]) for d in browser.model.items] == [
         ("Formeel", sentence),
@@ -347,14 +340,7 @@ def test_all_coders_without_a_document_all_coded_show_the_pairs(qtbot, tmp_path:
             start = TEXT.index(words)
             add_coding(session, document, codes[code], start, start + len(words), coder=coder)
         add_coding(session, other, codes["Keuze"], 3, 7, coder="Carla")
-    window = MainWindow(Settings(str(tmp_path / "settings.ini")))
-    qtbot.addWidget(window)
-    install_analysis_menu(window)
-    window.show()
-    assert window.open_project(path)
-    analysis = window.findChild(AnalysisMenu).show_analysis()
-    analysis.tabs.setCurrentWidget(analysis.agreement)
-    wait_idle(qtbot, analysis)
+    window, analysis = opened(qtbot, path, tmp_path / "settings.ini")
     tab = analysis.agreement
     tab.second.setCurrentIndex(tab.second.findData(ALL_CODERS))
     wait_idle(qtbot, analysis)

@@ -35,6 +35,15 @@ def _fact_table_transcript(path: Path) -> Path:
     return path
 
 
+def _previewing(qtbot, store: ProjectStore, tmp_path: Path, path: Path) -> ImportDialog:  # type: ignore[no-untyped-def]
+    """The import dialog once its preview of ``path`` is shown."""
+    dialog = ImportDialog(store, Settings(str(tmp_path / "settings.ini")))
+    qtbot.addWidget(dialog)
+    with qtbot.waitSignal(dialog.previewUpdated, timeout=10_000):
+        dialog.add_paths([path])
+    return dialog
+
+
 def _rows(model: QAbstractItemModel) -> list[list[str]]:
     return [[model.index(r, c).data() for c in range(model.columnCount())] for r in range(model.rowCount())]
 
@@ -59,11 +68,7 @@ def language(request: pytest.FixtureRequest, qapp: QApplication) -> Iterator[str
 def test_a_table_cell_label_is_said_to_be_rare_as_a_table_cell(
     qtbot, language: str, why: str, store: ProjectStore, tmp_path: Path
 ) -> None:  # type: ignore[no-untyped-def]
-    dialog = ImportDialog(store, Settings(str(tmp_path / "settings.ini")))
-    qtbot.addWidget(dialog)
-    path = _fact_table_transcript(tmp_path / "Docent_Anna.docx")
-    with qtbot.waitSignal(dialog.previewUpdated, timeout=10_000):
-        dialog.add_paths([path])
+    dialog = _previewing(qtbot, store, tmp_path, _fact_table_transcript(tmp_path / "Docent_Anna.docx"))
     lines = _rows(dialog.preview.lines)
     # "Interviewer:" opens two turns below; the table cell is no turn, and the reason says it is counted as a cell.
     assert lines[0] == ["1", "✗ Interviewer", why]
@@ -90,16 +95,13 @@ def test_a_table_cell_label_is_said_to_be_rare_as_a_table_cell(
 def test_facts_above_the_transcript_are_shown_as_document_information(
     qtbot, language: str, title: str, fact: str, store: ProjectStore, tmp_path: Path
 ) -> None:  # type: ignore[no-untyped-def]
-    dialog = ImportDialog(store, Settings(str(tmp_path / "settings.ini")))
-    qtbot.addWidget(dialog)
     path = tmp_path / "Student_Jan.txt"
     path.write_text(
         "Student: Jan Jansen\nDatum: 12-03-2025\nSchool: ROC Oost\n\n"
         "I: Wat wil je later worden?\nStudent: Verpleegkundige.\nI: Waarom?\nStudent: Ik werk graag met mensen.\n",
         encoding="utf-8",
     )
-    with qtbot.waitSignal(dialog.previewUpdated, timeout=10_000):
-        dialog.add_paths([path])
+    dialog = _previewing(qtbot, store, tmp_path, path)
     assert dialog.preview.title.text() == title
     lines = _rows(dialog.preview.lines)
     assert lines[:3] == [
@@ -137,15 +139,12 @@ def test_facts_above_the_transcript_are_shown_as_document_information(
 def test_the_document_information_can_be_stored_as_document_attributes(
     qtbot, language: str, lines: list[str], store: ProjectStore, tmp_path: Path
 ) -> None:  # type: ignore[no-untyped-def]
-    dialog = ImportDialog(store, Settings(str(tmp_path / "settings.ini")))
-    qtbot.addWidget(dialog)
     path = tmp_path / "Student_Jan.txt"
     path.write_text(
         "Student: Jan Jansen\nDatum: 12-03-2025\nSchool: ROC Oost\n\nI: Wat wil je later worden?\nStudent: Kok.\n",
         encoding="utf-8",
     )
-    with qtbot.waitSignal(dialog.previewUpdated, timeout=10_000):
-        dialog.add_paths([path])
+    dialog = _previewing(qtbot, store, tmp_path, path)
     assert not dialog.facts_as_attributes.isChecked()  # the researcher chooses it
     dialog.facts_as_attributes.setChecked(True)
     qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
@@ -174,16 +173,13 @@ def test_the_document_information_can_be_stored_as_document_attributes(
 def test_a_case_note_sentence_before_a_quote_is_said_to_be_no_speaker(
     qtbot, language: str, why: str, store: ProjectStore, tmp_path: Path
 ) -> None:  # type: ignore[no-untyped-def]
-    dialog = ImportDialog(store, Settings(str(tmp_path / "settings.ini")))
-    qtbot.addWidget(dialog)
     path = tmp_path / "Casus_01.txt"
     path.write_text(
         "Casusnotities ROC Oost\n\nDe teamleider zegt dan: ‘Wie doet wat?’\n\n"
         "Met de decaan hebben we overleg.\n\nDe teamleider zegt dan: ‘Wie doet wat?’\n",
         encoding="utf-8",
     )
-    with qtbot.waitSignal(dialog.previewUpdated, timeout=10_000):
-        dialog.add_paths([path])
+    dialog = _previewing(qtbot, store, tmp_path, path)
     lines = _rows(dialog.preview.lines)
     assert lines[2] == ["3", "✗ De teamleider zegt dan:", why]
     assert lines[6][:2] == ["7", "✗ De teamleider zegt dan:"]

@@ -87,35 +87,27 @@ def test_the_cli_stores_the_facts_and_reports_them_as_json(tmp_path: Path, capsy
     assert stored["Jan_w1"] == {"Student": "Jan Jansen", "Datum": date(2025, 3, 12), "School": "ROC Oost", "ronde": "1"}
 
 
-def test_a_word_table_of_facts_with_two_pairs_a_row(store: ProjectStore, tmp_path: Path) -> None:
-    document = docx.Document()
-    table = document.add_table(rows=2, cols=4)
-    for row, cells in zip(
-        table.rows,
-        [("Respondent", "Anna", "Datum", "12-03-2025"), ("Functie", "docent", "Duur", "45 min")],
-        strict=True,
-    ):
-        for cell, text in zip(row.cells, cells, strict=True):
-            cell.text = text
-    for line in ("Interviewer: Hoe gaat het?", "Docent: Goed.", "Interviewer: En verder?", "Docent: Ook goed."):
-        document.add_paragraph(line)
-    path = tmp_path / "Docent_Anna.docx"
-    document.save(path)
-    (result,) = import_files(store, [path], ImportOptions(document_facts=True)).imported
-    assert result.speakers == ("Interviewer", "Docent")
-    assert result.facts == (("Respondent", "Anna"), ("Datum", "12-03-2025"), ("Functie", "docent"), ("Duur", "45 min"))
-
-
-def test_an_empty_value_cell_in_a_word_table_of_facts_pairs_no_key_with_the_next_key(
-    store: ProjectStore, tmp_path: Path
+@pytest.mark.parametrize(
+    ("rows", "facts"),
+    [
+        pytest.param(
+            [("Respondent", "Anna", "Datum", "12-03-2025"), ("Functie", "docent", "Duur", "45 min")],
+            (("Respondent", "Anna"), ("Datum", "12-03-2025"), ("Functie", "docent"), ("Duur", "45 min")),
+            id="two pairs a row",
+        ),
+        pytest.param(  # the empty cells give no fact; "Datum" is a key, never the Respondent's value
+            [("Respondent", "", "Datum", "12-03-2025"), ("Functie", "docent", "Duur", "")],
+            (("Datum", "12-03-2025"), ("Functie", "docent")),
+            id="an empty value cell pairs no key with the next key",
+        ),
+    ],
+)
+def test_a_word_table_of_facts(
+    store: ProjectStore, tmp_path: Path, rows: list[tuple[str, ...]], facts: tuple[tuple[str, str], ...]
 ) -> None:
     document = docx.Document()
     table = document.add_table(rows=2, cols=4)
-    for row, cells in zip(
-        table.rows,
-        [("Respondent", "", "Datum", "12-03-2025"), ("Functie", "docent", "Duur", "")],
-        strict=True,
-    ):
+    for row, cells in zip(table.rows, rows, strict=True):
         for cell, text in zip(row.cells, cells, strict=True):
             cell.text = text
     for line in ("Interviewer: Hoe gaat het?", "Docent: Goed.", "Interviewer: En verder?", "Docent: Ook goed."):
@@ -124,5 +116,4 @@ def test_an_empty_value_cell_in_a_word_table_of_facts_pairs_no_key_with_the_next
     document.save(path)
     (result,) = import_files(store, [path], ImportOptions(document_facts=True)).imported
     assert result.speakers == ("Interviewer", "Docent")
-    # The empty cells give no fact; "Datum" is a key, never the Respondent's value.
-    assert result.facts == (("Datum", "12-03-2025"), ("Functie", "docent"))
+    assert result.facts == facts
