@@ -254,6 +254,19 @@ DETERMINERS: frozenset[str] = frozenset(
 )
 HONORIFICS: frozenset[str] = frozenset({"heer", "mevrouw", "mevr", "mw", "dhr", "juffrouw", "meneer"})
 
+# An article and a person noun ("De teamleider", "Het teamlid 2") label the
+# turns of a meeting or group interview; as a line start in prose ("De decaan:
+# die heeft het druk") they are rarer, so such a label needs several turns (or
+# to answer the interviewer) and another speaker beside it, never one known role.
+ARTICLES: frozenset[str] = frozenset({"de", "het", "'t", "een", "the", "a", "an"})
+# Person nouns: the role words above, a few more, and words ending like one
+# (teamleider, vakdocent, stagiair, coördinator, scholier). Few Dutch person
+# nouns are neuter, so after "het" only the listed ones and "-lid" count
+# (het teamlid, not het moment or het document).
+PERSON_NOUNS: frozenset[str] = frozenset({"collega", "kind", "jongen", "meisje", "vrouw", "man", "persoon", "lid"})
+_PERSON_ENDINGS = ("er", "aar", "air", "ent", "ant", "eur", "ist", "ling", "ier", "or", "lid")
+_NEUTER = frozenset({"het", "'t"})
+
 # Finite verbs of saying and thinking, and adverbs that follow them: after a
 # label's first word they make it a clause ("Mijn collega zei toen:").
 SENTENCE_WORDS: frozenset[str] = frozenset(
@@ -373,9 +386,30 @@ def check_name(name: str) -> RejectReason | None:
         w.endswith(".") and not (w[0].isupper() and len(w.replace(".", "")) <= 4) for w in words[:-1]
     ):
         return RejectReason.PUNCTUATION
-    if reads_as_sentence(words):
+    if reads_as_sentence(words) and not is_role_phrase(words):
         return RejectReason.SENTENCE
     return None
+
+
+def is_person_noun(word: str, neuter: bool = False) -> bool:
+    """Whether a lower-case word names a person or role ("teamleider", "vakdocent", "teamlid")."""
+    key = name_key(word)
+    if key in PERSON_NOUNS or key in keyed(DEFAULT_RESPONDENT_NAMES) or key in keyed(DEFAULT_INTERVIEWER_NAMES):
+        return True
+    return key.endswith("lid") if neuter else key.endswith(_PERSON_ENDINGS)
+
+
+def is_role_phrase(words: list[str]) -> bool:
+    """An article and a lower-case person noun, perhaps numbered: "De teamleider", "Het teamlid 2"."""
+    if len(words) == 3 and words[2].isdigit():
+        words = words[:2]
+    return (
+        len(words) == 2
+        and words[0].casefold() in ARTICLES
+        and words[1][0].islower()
+        and words[1].isalpha()
+        and is_person_noun(words[1], neuter=words[0].casefold() in _NEUTER)
+    )
 
 
 def reads_as_sentence(words: list[str]) -> bool:

@@ -19,6 +19,7 @@ from lobcoder.importing.speaker_patterns import (
     RejectReason,
     check_name,
     compile_custom,
+    is_role_phrase,
     keyed,
     name_key,
     parse_timestamp,
@@ -154,6 +155,7 @@ class _Candidate:
 
 _Label = tuple[int, int, int, str, "int | None", bool]  # line start, label start, turn start, speaker, time, tab
 _Form = tuple[str, bool]  # a speaker, and whether the label was followed by a tab
+Verdict = tuple["RejectReason | None", int]  # why a form is no speaker (None: it is one), and the count judged
 
 
 def _default_labels(text: str) -> Iterator[_Label]:
@@ -255,8 +257,23 @@ def _verdicts(counts: Counter[_Form], pattern: SpeakerPattern) -> dict[_Form, tu
 
     verdicts = judge(trust_tabbed=False)
     if any(reason is None for (_, tab), (reason, _) in verdicts.items() if tab):
-        return judge(trust_tabbed=True)
-    return verdicts
+        verdicts = judge(trust_tabbed=True)
+    return verdicts if pattern.regex is not None else _lone_role_phrases(verdicts)
+
+
+def _lone_role_phrases(verdicts: dict[_Form, Verdict]) -> dict[_Form, Verdict]:
+    """Role phrases ("De teamleider") refused again when no other label is a speaker.
+
+    A meeting's transcript has several speakers; a case note in which
+    "De decaan: …" opens two paragraphs has none besides.
+    """
+    speakers = {name for (name, _), (reason, _) in verdicts.items() if reason is None}
+    roles = {name for name in speakers if is_role_phrase(name.split())}
+    if not roles or len(speakers) > 1:
+        return verdicts
+    return {
+        form: (RejectReason.SENTENCE, n) if form[0] in roles else (reason, n) for form, (reason, n) in verdicts.items()
+    }
 
 
 def _judge(name: str, count: int, pattern: SpeakerPattern, tabbed: bool = False) -> RejectReason | None:

@@ -1,0 +1,103 @@
+"""Labels that look like prose but label a dialogue: "De teamleider:" turns, a one-answer interview."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from sqlalchemy import select
+
+from lobcoder.importing.readers import read_file
+from lobcoder.importing.speakers import RejectReason, SpeakerPattern, detect_turns, preview
+from lobcoder.services.batch_import import import_files
+from lobcoder.storage.models import Document, Speaker, SpeakerTurn
+from lobcoder.storage.project import ProjectStore
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "benchmarks"))
+
+
+def stored_turns(store: ProjectStore) -> list[tuple[str, str]]:
+    """(speaker, speech) of every stored turn, in text order, as the transcript view shows them."""
+    with store.read() as session:
+        text = session.scalars(select(Document.text)).one()
+        rows = session.execute(
+            select(Speaker.name, SpeakerTurn.start, SpeakerTurn.end)
+            .join(Speaker, Speaker.id == SpeakerTurn.speaker_id)
+            .order_by(SpeakerTurn.start)
+        ).all()
+    return [(name, text[start:end]) for name, start, end in rows]
+
+
+MEETING = (
+    "Teamoverleg LOB, ROC Oost\n\n"
+    "Interviewer: Wie wil beginnen?\n"
+    "De teamleider: Ik begin wel. We willen de loopbaangesprekken eerder in het jaar.\n"
+    "Het teamlid: Dat lukt alleen als de roosters meewerken.\n"
+    "De teamleider: Dan nemen we dat mee naar de roostermakers.\n"
+    "De docent: En wie plant de gesprekken?\n"
+    "Het teamlid: De mentoren, denk ik.\n"
+    "De docent: Goed, dat noteer ik.\n"
+)
+
+
+def test_article_and_role_labels_of_a_team_meeting_are_speakers(store: ProjectStore, tmp_path: Path) -> None:
+    path = tmp_path / "Teamoverleg_01.txt"
+    path.write_text(MEETING, encoding="utf-8")
+    (result,) = import_files(store, [path]).imported
+    assert result.speakers == ("Interviewer", "De teamleider", "Het teamlid", "De docent")
+    assert stored_turns(store) == [
+        ("Interviewer", "Wie wil beginnen?"),
+        ("De teamleider", "Ik begin wel. We willen de loopbaangesprekken eerder in het jaar."),
+        ("Het teamlid", "Dat lukt alleen als de roosters meewerken."),
+        ("De teamleider", "Dan nemen we dat mee naar de roostermakers."),
+        ("De docent", "En wie plant de gesprekken?"),
+        ("Het teamlid", "De mentoren, denk ik."),
+        ("De docent", "Goed, dat noteer ik."),
+    ]
+
+
+def test_a_sentence_before_a_quote_stays_prose_even_beside_role_labels() -> None:
+    text = MEETING + "De teamleider zegt dan: ‘Wie doet wat?’\nDe teamleider zegt dan: ‘Niet alles tegelijk.’\n"
+    turns = detect_turns(text)
+    assert turns[-1].speaker == "De docent"
+    assert text[turns[-1].start : turns[-1].end] == (
+        "Goed, dat noteer ik.\nDe teamleider zegt dan: ‘Wie doet wat?’\nDe teamleider zegt dan: ‘Niet alles tegelijk.’"
+    )
+    refused = {
+        line.rejected_label.speaker: line.rejected_label.reason for line in preview(text).lines if line.rejected_label
+    }
+    assert refused == {"De teamleider zegt dan": RejectReason.SENTENCE}
+
+
+def test_a_role_opening_paragraphs_of_a_case_note_is_no_speaker(tmp_path: Path) -> None:
+    """Alone in a document (no other speaker) "De decaan:" is how a paragraph of notes starts."""
+    text = (
+        "Casusnotities ROC Oost\n\n"
+        "De decaan: die heeft er weinig tijd voor, zegt ze.\n\n"
+        "Met de mentoren hebben we vaak overleg.\n\n"
+        "De decaan: die wil het liever zelf doen.\n\n"
+        "Het moment: na de kerstvakantie.\n\nHet moment: voor de zomer.\n"
+    )
+    path = tmp_path / "Casus_02.txt"
+    path.write_text(text, encoding="utf-8")
+    assert detect_turns(read_file(path).text) == []
+    refused = {
+        line.rejected_label.speaker: line.rejected_label.reason for line in preview(text).lines if line.rejected_label
+    }
+    assert refused == {"De decaan": RejectReason.SENTENCE, "Het moment": RejectReason.SENTENCE}
+
+
+def test_the_generated_case_notes_get_no_speakers_and_the_interviews_only_theirs(tmp_path: Path) -> None:
+    """The 200-transcript benchmark corpus at a small scale: its case notes quote people ("{Person} zegt dan:")."""
+    import workflow_corpus
+
+    sources = workflow_corpus.plan(seed=7, scale=0.2, min_words=1500, max_words=2500)
+    paths = workflow_corpus.write(tmp_path, [s for s in sources if s.fmt.startswith(("txt", "docx"))])
+    notes = [p for p in paths if p.stem.startswith("Casus")]
+    assert len(notes) == 3
+    for path in paths:
+        speakers = {t.speaker for t in detect_turns(read_file(path).text, SpeakerPattern())}
+        expected = (
+            set() if path in notes else {"Interviewer", "Docent" if path.stem.startswith("D") else "Contactpersoon"}
+        )
+        assert speakers == expected, path.name
