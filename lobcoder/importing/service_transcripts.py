@@ -22,6 +22,7 @@ import re
 from dataclasses import dataclass
 
 from lobcoder.importing.extracted import ExtractedText, Turn
+from lobcoder.importing.speaker_patterns import NAME_PARTICLES
 from lobcoder.text.normalize import normalize_text
 
 _TIME = r"\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d{1,3})?"
@@ -32,7 +33,6 @@ _ARROW = re.compile(
     rf"^{_SPACE}(\d{{1,2}}:\d{{1,2}}:\d{{1,2}}(?:[.,]\d+)?){_SPACE}-->{_SPACE}\d{{1,2}}:\d{{1,2}}:\d{{1,2}}(?:[.,]\d+)?{_SPACE}$",
     re.MULTILINE,
 )
-_PARTICLES = frozenset("van de der den het ter ten te 't d' in op la le du von da di del dos das".split())
 _NOTICE = re.compile(
     r"^(?:.{1,80}\s(?:started|stopped) transcription"
     r"|.{1,80}\s(?:heeft de transcriptie|is de transcriptie) (?:gestart|gestopt|beëindigd)"
@@ -95,7 +95,7 @@ def _looks_like_name(name: str) -> bool:
         return False
     if not words[0][0].isupper():
         return False
-    return all(w[0].isupper() or w[0].isdigit() or w.lower() in _PARTICLES for w in words[1:])
+    return all(w[0].isupper() or w[0].isdigit() or w.lower() in NAME_PARTICLES for w in words[1:])
 
 
 _TIME_HINT = re.compile(r"\d:\d")  # every header shape, and the cue line, has one

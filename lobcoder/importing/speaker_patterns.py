@@ -116,6 +116,22 @@ COMMON_WORDS: frozenset[str] = frozenset(
         "kortom",
         "daarom",
         "toen",
+        # what an unlabelled answer may open with ("Kijk: zo zit het")
+        "kijk",
+        "tja",
+        "goh",
+        "oké",
+        "okay",
+        "ok",
+        "eerlijk",
+        "zeker",
+        "precies",
+        "inderdaad",
+        "well",
+        "look",
+        "yes",
+        "yeah",
+        "no",
         "let op",
         "let wel",
         "opmerking",
@@ -389,6 +405,18 @@ def check_name(name: str) -> RejectReason | None:
     if reads_as_sentence(words) and not is_role_phrase(words):
         return RejectReason.SENTENCE
     return None
+
+
+NAME_PARTICLES: frozenset[str] = frozenset(
+    "van de der den het ter ten te 't d' in op la le du von da di del dos das".split()
+)
+
+
+def looks_like_name(words: list[str]) -> bool:
+    """ "Bram", "Marieke de Vries", "Docent 3", "De teamleider"; not a phrase such as "Eerlijk gezegd"."""
+    if not words[0][0].isupper():
+        return False
+    return is_role_phrase(words) or all(w[0].isupper() or w[0].isdigit() or w in NAME_PARTICLES for w in words[1:])
 
 
 def is_person_noun(word: str, neuter: bool = False) -> bool:

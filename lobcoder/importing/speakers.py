@@ -21,6 +21,7 @@ from lobcoder.importing.speaker_patterns import (
     compile_custom,
     is_role_phrase,
     keyed,
+    looks_like_name,
     name_key,
     parse_timestamp,
 )
@@ -206,6 +207,9 @@ def _candidates(text: str, pattern: SpeakerPattern) -> list[_Candidate]:
     found = [_Candidate(*label) for label in _labels(text, pattern)]
     first = [LabelLine(c.line_start, c.start, c.speaker, c.tabbed) for c in islice(found, _HEADER_LOOKAHEAD)]
     facts, verdicts = _judge_all(text, first, Counter((c.speaker, c.tabbed) for c in found), pattern)
+    if pattern.regex is None:
+        forms = [(c.speaker, c.tabbed) for c in found]
+        verdicts = _answers(forms, [c.label_start == c.line_start for c in found], facts, verdicts, pattern)
     for index, c in enumerate(found):
         c.reason, c.occurrences = (RejectReason.METADATA, 1) if index < facts else verdicts[c.speaker, c.tabbed]
     return found
@@ -259,6 +263,43 @@ def _verdicts(counts: Counter[_Form], pattern: SpeakerPattern) -> dict[_Form, tu
     if any(reason is None for (_, tab), (reason, _) in verdicts.items() if tab):
         verdicts = judge(trust_tabbed=True)
     return verdicts if pattern.regex is not None else _lone_role_phrases(verdicts)
+
+
+def _answers(
+    forms: Sequence[_Form],
+    at_line_start: Sequence[bool],
+    facts: int,
+    verdicts: dict[_Form, Verdict],
+    pattern: SpeakerPattern,
+) -> dict[_Form, Verdict]:
+    """``verdicts`` with the labels too rare on their own that answer the interviewer accepted.
+
+    A short interview ("Interviewer: one question", "Bram: one long answer")
+    has a name once. Such a name is a speaker when every label of it starts
+    its line right after the interviewer's label (the label line before it,
+    accepted) and reads as a name ("Bram", "Marieke de Vries", "De
+    teamleider"), not as a phrase ("Eerlijk gezegd: ...").
+    """
+    rare = {
+        form
+        for form, (reason, _) in verdicts.items()
+        if reason is RejectReason.TOO_RARE and not form[1] and looks_like_name(form[0].split())
+    }
+    if not rare:
+        return verdicts
+    answering = dict.fromkeys(rare, True)
+    previous: _Form | None = None
+    for index in range(facts, len(forms)):
+        form = forms[index]
+        if answering.get(form):
+            answering[form] = (
+                at_line_start[index]
+                and previous is not None
+                and verdicts[previous][0] is None
+                and is_interviewer(previous[0], pattern.interviewer_names)
+            )
+        previous = form
+    return verdicts | {form: (None, verdicts[form][1]) for form, ok in answering.items() if ok}
 
 
 def _lone_role_phrases(verdicts: dict[_Form, Verdict]) -> dict[_Form, Verdict]:
@@ -331,6 +372,9 @@ def detect_turn_table(text: str, pattern: SpeakerPattern | None = None) -> TurnT
         for label in islice(zip(line_starts, starts, speakers, tabbed, strict=True), _HEADER_LOOKAHEAD)
     ]
     facts, verdicts = _judge_all(text, first, Counter(zip(speakers, tabbed, strict=True)), pattern)
+    if pattern.regex is None:
+        at_line_start = [label == line for label, line in zip(label_starts, line_starts, strict=True)]
+        verdicts = _answers(list(zip(speakers, tabbed, strict=True)), at_line_start, facts, verdicts, pattern)
     accepted = array(
         "q",
         (i for i, form in enumerate(zip(speakers, tabbed, strict=True)) if i >= facts and verdicts[form][0] is None),

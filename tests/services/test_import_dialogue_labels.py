@@ -5,6 +5,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+import pytest
 from sqlalchemy import select
 
 from lobcoder.importing.readers import read_file
@@ -101,3 +102,56 @@ def test_the_generated_case_notes_get_no_speakers_and_the_interviews_only_theirs
             set() if path in notes else {"Interviewer", "Docent" if path.stem.startswith("D") else "Contactpersoon"}
         )
         assert speakers == expected, path.name
+
+
+SHORT_INTERVIEW = (
+    "Interview Bram, Techniek College\n\n"
+    "Interviewer: Wat heeft het loopbaangesprek je dit jaar opgeleverd?\n"
+    "Bram: Eigenlijk best veel. Ik wist eerst niet welke stage ik wilde.\n"
+    "Mijn mentor heeft toen met mij de bedrijven doorgelopen.\n\n"
+    "Nu loop ik stage bij een installatiebedrijf en dat bevalt goed.\n"
+)
+
+
+def test_a_short_interview_keeps_the_one_answer_apart(store: ProjectStore, tmp_path: Path) -> None:
+    """One question, one long answer: the name answers the interviewer, so it is a speaker though it occurs once."""
+    path = tmp_path / "Bram_w1.txt"
+    path.write_text(SHORT_INTERVIEW, encoding="utf-8")
+    (result,) = import_files(store, [path]).imported
+    assert result.speakers == ("Interviewer", "Bram")
+    assert stored_turns(store) == [
+        ("Interviewer", "Wat heeft het loopbaangesprek je dit jaar opgeleverd?"),
+        (
+            "Bram",
+            "Eigenlijk best veel. Ik wist eerst niet welke stage ik wilde.\n"
+            "Mijn mentor heeft toen met mij de bedrijven doorgelopen.\n\n"
+            "Nu loop ik stage bij een installatiebedrijf en dat bevalt goed.",
+        ),
+    ]
+    with store.read() as session:
+        flags = dict(session.execute(select(Speaker.name, Speaker.is_interviewer)).all())
+    assert flags == {"Interviewer": True, "Bram": False}
+
+
+def test_a_role_label_answering_the_interviewer_once_is_a_speaker() -> None:
+    text = "Interviewer: Hoe kijkt u terug op het jaar?\nDe teamleider: Tevreden. We hebben veel bereikt.\n"
+    assert [(t.speaker, text[t.start : t.end]) for t in detect_turns(text)] == [
+        ("Interviewer", "Hoe kijkt u terug op het jaar?"),
+        ("De teamleider", "Tevreden. We hebben veel bereikt."),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "speakers"),
+    [
+        # a phrase, not a name
+        ("Interviewer: Wat ging er mis?\nEerlijk gezegd: de roosters waren niet op tijd.\n", ["Interviewer"]),
+        ("Interviewer: Wat ging er mis?\nKijk: de roosters waren niet op tijd.\n", ["Interviewer"]),
+        # not right after the interviewer's label
+        ("Interviewer: Wat ging er mis?\nR: De roosters.\nBram: dat zei hij ook.\nR: Ja.\n", ["Interviewer", "R", "R"]),
+        # not at the start of its line
+        ("Interviewer: Wat ging er mis?\n    Bram: de roosters.\n", ["Interviewer"]),
+    ],
+)
+def test_a_line_start_that_does_not_answer_the_interviewer_stays_in_the_turn(text: str, speakers: list[str]) -> None:
+    assert [t.speaker for t in detect_turns(text)] == speakers

@@ -11,6 +11,7 @@ from pathlib import Path
 from lobcoder.errors import ImportProblem
 from lobcoder.i18n.said import say
 from lobcoder.importing.extracted import ExtractedText, TurnTable
+from lobcoder.importing.speaker_patterns import NAME_PARTICLES
 from lobcoder.text.builder import TextBuilder
 from lobcoder.text.decode_stream import CHUNK, Chunks, decode_pieces, file_chunks
 from lobcoder.text.normalize import normalize_text
@@ -28,7 +29,6 @@ _NAME_PREFIX = re.compile(r"^([^\W\d_][\w.'’-]*(?:[ \t]+[\w.'’-]+){0,3})[ \t
 _WHISPER_TIMING = re.compile(r"^\d{2}:\d{2}\.\d{3} --> \d{2}:\d{2}\.\d{3}$", re.MULTILINE)
 # whisperX writes diarised cues as "[SPEAKER_00]: words".
 _BRACKET_PREFIX = re.compile(r"^\[([^\]\n]{1,60})\]:[ \t]*")
-_NAME_PARTICLES = frozenset("van de der den het ter ten te 't d' in op la le du von da di del dos das".split())
 
 
 @dataclass
@@ -181,7 +181,7 @@ def _name_prefix(text: str) -> tuple[str | None, str, str]:
     if not match:
         return None, text, ""
     words = match.group(1).split()
-    if any(word[0].islower() and word not in _NAME_PARTICLES for word in words[1:]):
+    if any(word[0].islower() and word not in NAME_PARTICLES for word in words[1:]):
         return None, text, ""
     return " ".join(words), text[match.end() :], "prefix"
 
