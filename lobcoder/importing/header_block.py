@@ -8,7 +8,11 @@ before or between them allowed) whose values read as facts, not speech:
 - short (at most :data:`MAX_VALUE_WORDS` words and :data:`MAX_VALUE_CHARS`
   characters), without sentence punctuation at the end or a question mark;
 - each key once: a key seen again ends the block (dialogue alternates);
-- a line of other text (a heading such as "Transcript") ends it too.
+- a line of other text (a heading such as "Transcript") ends it too;
+- a greeting or other word of speech (:data:`SPEECH_OPENERS`) opening the
+  value or the key ("Interviewer: Hoi", "Bram: Goedemorgen allemaal") is
+  dialogue, however short. Such lines before the block are passed over, so
+  the block starts at the real ``Key: value`` lines; after it they end it.
 
 The run is taken as facts only when it has at least two lines and at least
 one of its keys is no speaker anyway (``Datum``, a common word; ``School``,
@@ -30,6 +34,15 @@ MAX_VALUE_WORDS = 6
 MAX_VALUE_CHARS = 60
 SAMPLE = 20  # turns below the block looked at to tell a punctuated transcript
 _SENTENCE_END = ".?!…"
+# Greetings and words of speech that open a short line of dialogue, never a fact.
+SPEECH_OPENERS: frozenset[str] = frozenset(
+    (
+        "hoi hallo hai hey hee hi goedemorgen goedemiddag goedenavond goeiemorgen goeiemiddag goeienavond "
+        "welkom ja jawel jazeker nee oké okay ok nou hm hmm mm uhm ehm eh tja bedankt dankjewel dankuwel "
+        "hello welcome morning thanks yes yeah"
+    ).split()
+)
+_WORD = re.compile(r"[^\W\d_]+")
 _NON_BLANK = re.compile(r"\S")
 
 
@@ -60,24 +73,46 @@ def _reads_as_fact(text: str, start: int, end: int) -> bool:
     )
 
 
+def _opens_with_speech(text: str, start: int, end: int) -> bool:
+    word = _WORD.search(text, start, min(end, start + 40))
+    return word is not None and word.group().casefold() in SPEECH_OPENERS
+
+
+def _is_speech(text: str, label: LabelLine, end: int) -> bool:
+    """Whether a label line is a greeting ("I: Hoi", "Hoi allemaal: welkom"), not a fact."""
+    return _opens_with_speech(text, label.line_start, label.start) or _opens_with_speech(text, label.start, end)
+
+
 def _only_blank_between(text: str, start: int, end: int) -> bool:
     return _NON_BLANK.search(text, start, end) is None
 
 
-def header_size(text: str, labels: Sequence[LabelLine], is_speaker: Callable[[str, bool], bool]) -> int:
-    """How many of the first ``labels`` are document facts (0: none).
+def header_block(text: str, labels: Sequence[LabelLine], is_speaker: Callable[[str, bool], bool]) -> range:
+    """Which of the first ``labels`` are document facts (an empty range: none).
 
     ``labels`` are the text's first label lines in order (a few dozen are
     enough); ``is_speaker(name, tabbed)`` is the verdict the frequency rules
-    gave the label without this block in mind.
+    gave the label without this block in mind. The range starts after any
+    greetings above the block.
     """
-    size = 0
     keys: set[str] = set()
+    first = 0
+    for label in labels:
+        if not _is_speech(text, label, line_end(text, label.start)):
+            break
+        keys.add(name_key(label.speaker))  # a greeting's speaker answering again is dialogue, not a fact
+        first += 1
+    size = _block_size(text, labels[first:], keys, is_speaker)
+    return range(first, first + size)
+
+
+def _block_size(text: str, labels: Sequence[LabelLine], keys: set[str], is_speaker: Callable[[str, bool], bool]) -> int:
+    size = 0
     previous_end = -1
     for label in labels:
         end = line_end(text, label.start)
         key = name_key(label.speaker)
-        if key in keys or not _reads_as_fact(text, label.start, end):
+        if key in keys or not _reads_as_fact(text, label.start, end) or _is_speech(text, label, end):
             break
         if previous_end >= 0 and not _only_blank_between(text, previous_end, label.line_start):
             break

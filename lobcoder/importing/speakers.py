@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from itertools import chain, islice
 
 from lobcoder.importing.extracted import Turn, TurnTable
-from lobcoder.importing.header_block import LabelLine, header_size, line_end
+from lobcoder.importing.header_block import LabelLine, header_block, line_end
 from lobcoder.importing.speaker_patterns import (
     DEFAULT_INTERVIEWER_NAMES,
     DEFAULT_LABEL,
@@ -211,7 +211,7 @@ def _candidates(text: str, pattern: SpeakerPattern) -> list[_Candidate]:
         forms = [(c.speaker, c.tabbed) for c in found]
         verdicts = _answers(forms, [c.label_start == c.line_start for c in found], facts, verdicts, pattern)
     for index, c in enumerate(found):
-        c.reason, c.occurrences = (RejectReason.METADATA, 1) if index < facts else verdicts[c.speaker, c.tabbed]
+        c.reason, c.occurrences = (RejectReason.METADATA, 1) if index in facts else verdicts[c.speaker, c.tabbed]
     return found
 
 
@@ -220,8 +220,8 @@ _HEADER_LOOKAHEAD = 64  # label lines looked at for a block of document facts an
 
 def _judge_all(
     text: str, first: list[LabelLine], counts: Counter[_Form], pattern: SpeakerPattern
-) -> tuple[int, dict[_Form, tuple[RejectReason | None, int]]]:
-    """How many leading labels are document facts, and every form's verdict on the labels after them.
+) -> tuple[range, dict[_Form, Verdict]]:
+    """Which of the first labels are document facts, and every form's verdict on the other labels.
 
     The facts (see :mod:`lobcoder.importing.header_block`) are looked for
     with the built-in labels only; they do not count towards any label's
@@ -229,12 +229,12 @@ def _judge_all(
     """
     verdicts = _verdicts(counts, pattern)
     if pattern.regex is not None:
-        return 0, verdicts
-    facts = header_size(text, first, lambda name, tab: verdicts[name, tab][0] is None)
-    if facts == 0:
-        return 0, verdicts
+        return range(0), verdicts
+    facts = header_block(text, first, lambda name, tab: verdicts[name, tab][0] is None)
+    if not facts:
+        return facts, verdicts
     counts = counts.copy()
-    counts.subtract((label.speaker, label.tabbed) for label in first[:facts])
+    counts.subtract((label.speaker, label.tabbed) for label in first[facts.start : facts.stop])
     return facts, _verdicts(+counts, pattern)
 
 
@@ -268,7 +268,7 @@ def _verdicts(counts: Counter[_Form], pattern: SpeakerPattern) -> dict[_Form, tu
 def _answers(
     forms: Sequence[_Form],
     at_line_start: Sequence[bool],
-    facts: int,
+    facts: range,
     verdicts: dict[_Form, Verdict],
     pattern: SpeakerPattern,
 ) -> dict[_Form, Verdict]:
@@ -289,8 +289,10 @@ def _answers(
         return verdicts
     answering = dict.fromkeys(rare, True)
     previous: _Form | None = None
-    for index in range(facts, len(forms)):
-        form = forms[index]
+    for index, form in enumerate(forms):
+        if index in facts:
+            previous = None
+            continue
         if answering.get(form):
             answering[form] = (
                 at_line_start[index]
@@ -330,19 +332,25 @@ def _judge(name: str, count: int, pattern: SpeakerPattern, tabbed: bool = False)
     return RejectReason.TOO_RARE if count < pattern.min_occurrences else None
 
 
-def _turn_ends(text: str, line_starts: Sequence[int], starts: Sequence[int]) -> Iterator[int]:
+def _turn_ends(text: str, line_starts: Sequence[int], starts: Sequence[int], stop: int = -1) -> Iterator[int]:
     """The end of each accepted turn, given the turns' line starts and speech starts.
 
     A turn runs to the next turn's line (the last one to the end of the
-    text), trailing blank lines left out.
+    text), trailing blank lines left out; a turn before the block of facts
+    (a greeting above it) ends where the block starts (``stop``).
     """
     boundaries = chain(islice(line_starts, 1, None), (len(text),))  # one too many when there are no turns
     for start, boundary in zip(starts, boundaries, strict=False):
+        if start < stop < boundary:
+            boundary = stop
         yield start + len(text[start:boundary].rstrip())
 
 
-def _turns(text: str, accepted: list[_Candidate]) -> list[Turn]:
-    ends = _turn_ends(text, [c.line_start for c in accepted], [c.start for c in accepted])
+def _turns(text: str, found: list[_Candidate]) -> list[Turn]:
+    """The accepted candidates' turns; one above the block of facts ends where the block starts."""
+    stop = next((c.line_start for c in found if c.reason is RejectReason.METADATA), -1)
+    accepted = [c for c in found if c.reason is None]
+    ends = _turn_ends(text, [c.line_start for c in accepted], [c.start for c in accepted], stop)
     return [Turn(c.speaker, c.label_start, c.start, end, c.timestamp_ms) for c, end in zip(accepted, ends, strict=True)]
 
 
@@ -377,13 +385,22 @@ def detect_turn_table(text: str, pattern: SpeakerPattern | None = None) -> TurnT
         verdicts = _answers(list(zip(speakers, tabbed, strict=True)), at_line_start, facts, verdicts, pattern)
     accepted = array(
         "q",
-        (i for i, form in enumerate(zip(speakers, tabbed, strict=True)) if i >= facts and verdicts[form][0] is None),
+        (
+            i
+            for i, form in enumerate(zip(speakers, tabbed, strict=True))
+            if i not in facts and verdicts[form][0] is None
+        ),
     )
-    ends = _turn_ends(text, array("q", (line_starts[i] for i in accepted)), array("q", (starts[i] for i in accepted)))
+    ends = _turn_ends(
+        text,
+        array("q", (line_starts[i] for i in accepted)),
+        array("q", (starts[i] for i in accepted)),
+        first[facts.start].line_start if facts else -1,
+    )
     table = TurnTable()
     for i, end in zip(accepted, ends, strict=True):
         table.append(speakers[i], label_starts[i], starts[i], end, times[i])
-    table.facts = tuple(_fact_pairs(text, first[:facts]))
+    table.facts = tuple(_fact_pairs(text, first[facts.start : facts.stop]))
     return table
 
 
@@ -411,7 +428,7 @@ def detect_turns(text: str, pattern: SpeakerPattern | None = None) -> list[Turn]
     speaker stay separate so each label keeps its own timestamp and position.
     """
     found = _candidates(text, pattern or SpeakerPattern())
-    return _turns(text, [c for c in found if c.reason is None])
+    return _turns(text, found)
 
 
 def preview(text: str, pattern: SpeakerPattern | None = None, max_lines: int = 200) -> SpeakerPreview:
@@ -422,7 +439,7 @@ def preview(text: str, pattern: SpeakerPattern | None = None, max_lines: int = 2
     """
     pattern = pattern or SpeakerPattern()
     found = _candidates(text, pattern)
-    turns = _turns(text, [c for c in found if c.reason is None])
+    turns = _turns(text, found)
 
     totals: dict[str, list[int]] = {}
     for t in turns:

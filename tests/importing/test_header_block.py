@@ -8,7 +8,7 @@ import pytest
 
 from lobcoder.cli.main import run_cli
 from lobcoder.importing.speakers import RejectReason, detect_turn_table, detect_turns, preview
-from lobcoder.services.batch_import import import_files
+from lobcoder.services.batch_import import ImportOptions, import_files
 from lobcoder.services.documents import get_document, list_documents
 from lobcoder.storage.project import ProjectStore
 
@@ -104,3 +104,44 @@ def test_the_cli_preview_names_the_facts(tmp_path: Path, capsys: pytest.CaptureF
     assert "  Student: 2 turns, 10 words" in out
     assert "  line 1: document information, not a turn: Student: Jan Jansen" in out
     assert "  line 3: document information, not a turn: School: ROC Oost" in out
+
+
+FACTS = "Datum: 12-03-2025\nSchool: ROC Oost\n"
+QUESTIONS = (
+    "Interviewer: Hoe gaat het met je stage?\nBram: Goed, ik leer veel.\nInterviewer: Wat leer je?\nBram: Plannen.\n"
+)
+LATER_TURNS = [
+    ("Interviewer", "Hoe gaat het met je stage?"),
+    ("Bram", "Goed, ik leer veel."),
+    ("Interviewer", "Wat leer je?"),
+    ("Bram", "Plannen."),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "turns"),
+    [
+        (
+            FACTS + "Interviewer: Hoi\nBram: Goedemorgen allemaal\n" + QUESTIONS,
+            [("Interviewer", "Hoi"), ("Bram", "Goedemorgen allemaal"), *LATER_TURNS],
+        ),
+        (
+            "Interviewer: Hoi\nBram: Goedemorgen allemaal\n" + FACTS + "\n" + QUESTIONS,
+            [("Interviewer", "Hoi"), ("Bram", "Goedemorgen allemaal"), *LATER_TURNS],
+        ),
+        ("Hoi\nGoedemorgen allemaal\nHoi allemaal: welkom bij het gesprek\n" + FACTS + "\n" + QUESTIONS, LATER_TURNS),
+    ],
+    ids=["greeting turns below the facts", "greeting turns above the facts", "greeting lines above the facts"],
+)
+def test_unpunctuated_greetings_beside_the_facts_are_no_facts(
+    store: ProjectStore, tmp_path: Path, text: str, turns: list[tuple[str, str]]
+) -> None:
+    source = tmp_path / "Bram_w1.txt"
+    source.write_text(text, encoding="utf-8")
+    (result,) = import_files(store, [source], ImportOptions(document_facts=True)).imported
+    assert result.facts == (("Datum", "12-03-2025"), ("School", "ROC Oost"))
+    with store.read() as session:
+        (summary,) = list_documents(session)
+        document = get_document(session, summary.id)
+    assert [(t.speaker, document.text[t.start : t.end]) for t in document.turns] == turns
+    assert _turns(text) == turns
