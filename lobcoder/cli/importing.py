@@ -7,13 +7,20 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from lobcoder.cli.output import count, print_json
+from lobcoder.cli.output import count, print_json, to_plain
 from lobcoder.importing.file_preview import describe_source
 from lobcoder.importing.speakers import DEFAULT_INTERVIEWER_NAMES, RejectReason, SpeakerPattern
 from lobcoder.participants.apply import apply_plan
 from lobcoder.participants.facts import store_facts
 from lobcoder.participants.plan import plan_sheet
-from lobcoder.services.batch_import import ImportOptions, ImportReport, collect_files, import_files, preview_file
+from lobcoder.services.batch_import import (
+    FileResult,
+    ImportOptions,
+    ImportReport,
+    collect_files,
+    import_files,
+    preview_file,
+)
 from lobcoder.services.speakers import speaker_names
 from lobcoder.storage.project import ProjectStore
 
@@ -143,8 +150,9 @@ def cmd_import(args: argparse.Namespace) -> int:
                 apply_plan(session, sheet_plan)
             sheet_lines = sheet_plan.summary_lines()
     if args.json:
+        files = [_file_json(result, args.facts_as_attributes) for result in report.results]
         print_json(
-            {"files": report.results, "cancelled": report.cancelled, "attribute_sheet": sheet_plan}
+            {"files": files, "cancelled": report.cancelled, "attribute_sheet": sheet_plan}
             | ({"document_facts": facts_plan} if args.facts_as_attributes else {})
         )
     else:
@@ -157,6 +165,14 @@ def cmd_import(args: argparse.Namespace) -> int:
             print(line)
     rejected = bool(report.failed) or bool(sheet_plan and sheet_plan.has_problems)
     return 1 if rejected else 0
+
+
+def _file_json(result: FileResult, with_facts: bool) -> dict[str, Any]:
+    """One file's JSON entry; ``facts`` only when they were looked for (``[]`` would say "none found")."""
+    entry: dict[str, Any] = to_plain(result)
+    if not with_facts:
+        del entry["facts"]
+    return entry
 
 
 def _progress(done: int, total: int, current: str) -> None:

@@ -87,6 +87,27 @@ def test_the_cli_stores_the_facts_and_reports_them_as_json(tmp_path: Path, capsy
     assert stored["Jan_w1"] == {"Student": "Jan Jansen", "Datum": date(2025, 3, 12), "School": "ROC Oost", "ronde": "1"}
 
 
+def test_the_json_report_lists_facts_only_when_they_were_looked_for(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    project = tmp_path / "p.lobcoder"
+    ProjectStore.create(project).close()
+    with_facts = _write(tmp_path, "Jan_w1.txt", "Student: Jan Jansen\nDatum: 12-03-2025\n\n" + DIALOGUE)
+    without = _write(tmp_path, "Sara_w1.txt", DIALOGUE.replace("I:", "Interviewer:"))
+    # Without --facts-as-attributes no file's facts are looked for: no "facts" key, not an empty list.
+    assert run_cli(["import", str(project), str(with_facts), str(without), "--json"]) == 0
+    report = json.loads(capsys.readouterr().out)
+    assert [sorted(entry) for entry in report["files"]] == [sorted(report["files"][0])] * 2
+    assert all("facts" not in entry for entry in report["files"]) and "document_facts" not in report
+    assert [entry["status"] for entry in report["files"]] == ["imported", "imported"]
+    # With it, every file has the key: its pairs, or [] when it has none.
+    again = _write(tmp_path, "Jan_w2.txt", "Student: Jan Jansen\nDatum: 19-03-2025\n\n" + DIALOGUE)
+    other = _write(tmp_path, "Sara_w2.txt", DIALOGUE.replace("Waarom?", "Waarom dan?"))
+    assert run_cli(["import", str(project), str(again), str(other), "--facts-as-attributes", "--json"]) == 0
+    report = json.loads(capsys.readouterr().out)
+    assert [entry["facts"] for entry in report["files"]] == [[["Student", "Jan Jansen"], ["Datum", "19-03-2025"]], []]
+
+
 @pytest.mark.parametrize(
     ("rows", "facts"),
     [
