@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from array import array
 from collections import Counter
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from itertools import chain, islice
 
@@ -208,8 +208,11 @@ def _candidates(text: str, pattern: SpeakerPattern) -> list[_Candidate]:
     first = [LabelLine(c.line_start, c.start, c.speaker, c.tabbed) for c in islice(found, _HEADER_LOOKAHEAD)]
     facts, verdicts = _judge_all(text, first, Counter((c.speaker, c.tabbed) for c in found), pattern)
     if pattern.regex is None:
-        forms = [(c.speaker, c.tabbed) for c in found]
-        verdicts = _answers(forms, [c.label_start == c.line_start for c in found], facts, verdicts, pattern)
+
+        def labels() -> Iterator[tuple[_Form, bool]]:
+            return (((c.speaker, c.tabbed), c.label_start == c.line_start) for c in found)
+
+        verdicts = _answers(labels, facts, verdicts, pattern)
     for index, c in enumerate(found):
         c.reason, c.occurrences = (RejectReason.METADATA, 1) if index in facts else verdicts[c.speaker, c.tabbed]
     return found
@@ -266,8 +269,7 @@ def _verdicts(counts: Counter[_Form], pattern: SpeakerPattern) -> dict[_Form, tu
 
 
 def _answers(
-    forms: Sequence[_Form],
-    at_line_start: Sequence[bool],
+    labels: Callable[[], Iterable[tuple[_Form, bool]]],
     facts: range,
     verdicts: dict[_Form, Verdict],
     pattern: SpeakerPattern,
@@ -279,6 +281,9 @@ def _answers(
     its line right after the interviewer's label (the label line before it,
     accepted) and reads as a name ("Bram", "Marieke de Vries", "De
     teamleider"), not as a phrase ("Eerlijk gezegd: ...").
+
+    ``labels()`` gives each label's form and whether it starts its line, in
+    text order; it is only called when some label is too rare.
     """
     rare = {
         form
@@ -289,13 +294,13 @@ def _answers(
         return verdicts
     answering = dict.fromkeys(rare, True)
     previous: _Form | None = None
-    for index, form in enumerate(forms):
+    for index, (form, at_line_start) in enumerate(labels()):
         if index in facts:
             previous = None
             continue
         if answering.get(form):
             answering[form] = (
-                at_line_start[index]
+                at_line_start
                 and previous is not None
                 and verdicts[previous][0] is None
                 and is_interviewer(previous[0], pattern.interviewer_names)
@@ -381,8 +386,11 @@ def detect_turn_table(text: str, pattern: SpeakerPattern | None = None) -> TurnT
     ]
     facts, verdicts = _judge_all(text, first, Counter(zip(speakers, tabbed, strict=True)), pattern)
     if pattern.regex is None:
-        at_line_start = [label == line for label, line in zip(label_starts, line_starts, strict=True)]
-        verdicts = _answers(list(zip(speakers, tabbed, strict=True)), at_line_start, facts, verdicts, pattern)
+
+        def labels() -> Iterator[tuple[_Form, bool]]:
+            return zip(zip(speakers, tabbed, strict=True), map(int.__eq__, label_starts, line_starts), strict=True)
+
+        verdicts = _answers(labels, facts, verdicts, pattern)
     accepted = array(
         "q",
         (
