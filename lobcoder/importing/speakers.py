@@ -277,18 +277,19 @@ def _answers(
     """``verdicts`` with the labels too rare on their own that answer the interviewer accepted.
 
     A short interview ("Interviewer: one question", "Bram: one long answer")
-    has a name once. Such a name is a speaker when every label of it starts
-    its line right after the interviewer's label (the label line before it,
-    accepted) and reads as a name ("Bram", "Marieke de Vries", "De
-    teamleider"), not as a phrase ("Eerlijk gezegd: ...").
+    has a name once. Such a name is a speaker when its label starts its line
+    right after the interviewer's label (the label line before it, accepted)
+    and reads as a name ("Bram", "Marieke de Vries", "De teamleider"), not as
+    a phrase ("Eerlijk gezegd: ..."). A name seen more often than once but
+    less than ``min_occurrences`` stays refused: the user asked for more.
 
     ``labels()`` gives each label's form and whether it starts its line, in
     text order; it is only called when some label is too rare.
     """
     rare = {
         form
-        for form, (reason, _) in verdicts.items()
-        if reason is RejectReason.TOO_RARE and not form[1] and looks_like_name(form[0].split())
+        for form, (reason, count) in verdicts.items()
+        if reason is RejectReason.TOO_RARE and count == 1 and not form[1] and looks_like_name(form[0].split())
     }
     if not rare:
         return verdicts

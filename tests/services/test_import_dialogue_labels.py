@@ -155,3 +155,9 @@ def test_a_role_label_answering_the_interviewer_once_is_a_speaker() -> None:
 )
 def test_a_line_start_that_does_not_answer_the_interviewer_stays_in_the_turn(text: str, speakers: list[str]) -> None:
     assert [t.speaker for t in detect_turns(text)] == speakers
+
+
+def test_a_name_answering_twice_still_needs_the_minimum_the_user_asked_for() -> None:
+    text = "Interviewer: Wat doe je?\nBram: Een stage.\nInterviewer: Waar?\nBram: Bij een installateur.\n"
+    assert [t.speaker for t in detect_turns(text, SpeakerPattern(min_occurrences=3))] == ["Interviewer", "Interviewer"]
+    assert [t.speaker for t in detect_turns(text)] == ["Interviewer", "Bram", "Interviewer", "Bram"]
