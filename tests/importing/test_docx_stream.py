@@ -11,8 +11,7 @@ import pytest
 from docx.oxml import parse_xml
 
 from lobcoder.errors import ImportProblem
-from lobcoder.importing.readers import docx as docx_reader
-from lobcoder.importing.readers import read_file
+from lobcoder.importing.readers import pulled_body, read_file
 from lobcoder.importing.readers.docx import _blocks
 from lobcoder.text.normalize import normalize_text
 
@@ -87,7 +86,7 @@ def test_a_main_part_under_another_name_is_read(tmp_path: Path) -> None:
 
 
 def test_a_text_past_the_limit_is_refused_while_unpacking(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(docx_reader, "MAX_TEXT", 2_000)
+    monkeypatch.setattr(pulled_body, "MAX_TEXT", 2_000)  # the limit the streaming readers check
     path = _document(random.Random(6), tmp_path / "lang.docx")
     assert len(normalize_text("\n".join(_blocks(docx.Document(path).element.body)))) > 2_000
     with pytest.raises(ImportProblem, match="has a text longer than"):

@@ -9,8 +9,7 @@ import pytest
 from defusedxml.ElementTree import fromstring
 
 from lobcoder.errors import ImportProblem
-from lobcoder.importing.readers import odt as odt_reader
-from lobcoder.importing.readers import read_file
+from lobcoder.importing.readers import pulled_body, read_file
 from lobcoder.importing.readers.odt import _blocks
 from lobcoder.text.normalize import normalize_text
 from tests.importing.test_read_odt import CONTENT, _odt
@@ -73,7 +72,7 @@ def test_streamed_body_matches_the_whole_tree(tmp_path: Path) -> None:
 
 
 def test_a_text_past_the_limit_is_refused_while_unpacking(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(odt_reader, "MAX_TEXT", 100)
+    monkeypatch.setattr(pulled_body, "MAX_TEXT", 100)  # the limit the streaming readers check
     path = _odt(tmp_path / "lang.odt", "<text:p>" + "woord " * 50 + "</text:p>" * 1)
     with pytest.raises(ImportProblem, match="has a text longer than 100 million characters"):
         read_file(path)

@@ -14,14 +14,13 @@ from lxml import etree
 from lobcoder.errors import ImportProblem
 from lobcoder.i18n.said import say
 from lobcoder.importing.extracted import ExtractedText
-from lobcoder.importing.readers.ziputil import MAX_TEXT, repack, too_long, unpack
-from lobcoder.text.builder import TextBuilder
+from lobcoder.importing.readers.pulled_body import PulledBody
+from lobcoder.importing.readers.ziputil import repack, unpack
 from lobcoder.text.normalize import normalize_text
 
 _WHAT = say("problem.what.docx")
 _KIND = say("problem.kind.docx")
 _MAIN = "word/document.xml"
-_FEED = 64 * 1024
 
 _P, _TBL, _TR, _TC, _SDT, _SDT_CONTENT = (
     qn("w:p"),
@@ -104,7 +103,7 @@ def _reason(exc: BaseException) -> str:
     return str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
 
 
-class _Body:
+class _Body(PulledBody):
     """Parses ``word/document.xml`` piece by piece and keeps the body's lines.
 
     Each child of ``w:body`` gives its lines (:func:`_blocks`) when it ends
@@ -113,25 +112,11 @@ class _Body:
     """
 
     def __init__(self, source: Path) -> None:
-        self.source = source
-        self.parser = etree.XMLPullParser(events=("start", "end"), remove_blank_text=True, resolve_entities=False)
+        parser = etree.XMLPullParser(events=("start", "end"), remove_blank_text=True, resolve_entities=False)
+        super().__init__(source, parser, (etree.XMLSyntaxError,))
         self.depth = 0
         self.root: etree._Element | None = None
         self.body: etree._Element | None = None
-        self.lines = TextBuilder()
-        self.error: etree.XMLSyntaxError | None = None
-        self.fed = False
-
-    def feed(self, chunk: bytes) -> None:
-        self.fed = True
-        if self.error is not None:
-            return
-        try:
-            for at in range(0, len(chunk), _FEED):  # a few thousand events at a time, not a megabyte's worth
-                self.parser.feed(chunk[at : at + _FEED])
-                self._events()
-        except etree.XMLSyntaxError as exc:
-            self.error = exc
 
     def _events(self) -> None:
         for event, element in self.parser.read_events():
@@ -144,22 +129,14 @@ class _Body:
                 continue
             self.depth -= 1
             if self.depth == 2 and self.body is not None and element.getparent() is self.body:
-                for line in _blocks([element]):
-                    self.lines.add_line(line)
-                    if self.lines.length > MAX_TEXT:
-                        raise too_long(self.source)
+                self.add_lines(_blocks([element]))
                 element.clear()
                 while element.getprevious() is not None:
                     del self.body[0]
 
     def close(self, path: Path) -> bytes:
         """An empty document with the real root element (what python-docx is given)."""
-        if self.error is None:
-            try:
-                self.parser.close()
-                self._events()
-            except etree.XMLSyntaxError as exc:
-                self.error = exc
+        self.finish()
         if self.error is not None:
             raise ImportProblem(path, say("problem.not_a", what=_WHAT, reason=_reason(self.error))) from self.error
         assert self.root is not None  # a parser that closed without error saw the root

@@ -14,8 +14,8 @@ from defusedxml.ElementTree import DefusedXMLParser
 from lobcoder.errors import ImportProblem
 from lobcoder.i18n.said import say
 from lobcoder.importing.extracted import ExtractedText
-from lobcoder.importing.readers.ziputil import MAX_TEXT, too_long, unpack
-from lobcoder.text.builder import TextBuilder
+from lobcoder.importing.readers.pulled_body import PulledBody
+from lobcoder.importing.readers.ziputil import unpack
 from lobcoder.text.normalize import normalize_text
 
 _WHAT = say("problem.what.odt")
@@ -66,7 +66,6 @@ _SKIP_INLINE = frozenset(
 _XML_SPACE = re.compile(r"[ \t\r\n]+")
 _TEXT_MIMETYPE = "application/vnd.oasis.opendocument.text"
 _OFFICE_BODY, _TEXT_BODY = f"{{{_OFFICE_NS}}}body", f"{{{_OFFICE_NS}}}text"
-_FEED = 64 * 1024
 
 
 def read_odt_file(path: Path) -> ExtractedText:
@@ -97,33 +96,19 @@ def _read(data: bytes | None, path: Path) -> ExtractedText:
     return ExtractedText(text=normalize_text(body.lines.text()), format="odt")
 
 
-class _Body:
+class _Body(PulledBody):
     """Parses ``content.xml`` piece by piece; each child of ``office:text``
     gives its lines (:func:`_blocks`) when it ends and is then dropped."""
 
     def __init__(self, source: Path) -> None:
-        self.source = source
         # defusedxml's parser refuses entity declarations, also where the byte search for them
         # cannot see (a UTF-16 content.xml).
         parser = DefusedXMLParser(target=TreeBuilder(), forbid_dtd=False, forbid_entities=True)
-        self.parser = XMLPullParser(events=("start", "end"), _parser=parser)
+        pull = XMLPullParser(events=("start", "end"), _parser=parser)
+        super().__init__(source, pull, (ParseError, DefusedXmlException))
         self.path: list[Element] = []  # the open elements, root first
         self.body: Element | None = None  # the first office:body's first office:text
         self.found = False
-        self.lines = TextBuilder()
-        self.error: ParseError | DefusedXmlException | None = None
-        self.fed = False
-
-    def feed(self, chunk: bytes) -> None:
-        self.fed = True
-        if self.error is not None:
-            return
-        try:
-            for at in range(0, len(chunk), _FEED):  # a few thousand events at a time
-                self.parser.feed(chunk[at : at + _FEED])
-                self._events()
-        except (ParseError, DefusedXmlException) as exc:
-            self.error = exc
 
     def _events(self) -> None:
         # Only start and end events were asked for: each comes with an element.
@@ -141,21 +126,13 @@ class _Body:
                 continue
             self.path.pop()
             if self.body is not None and self.path and self.path[-1] is self.body:
-                for line in _blocks([element]):
-                    self.lines.add_line(line)
-                    if self.lines.length > MAX_TEXT:
-                        raise too_long(self.source)
+                self.add_lines(_blocks([element]))
                 self.body.remove(element)
             elif element is self.body:
                 self.body = None
 
     def close(self, path: Path) -> None:
-        if self.error is None:
-            try:
-                self.parser.close()
-                self._events()
-            except (ParseError, DefusedXmlException) as exc:
-                self.error = exc
+        self.finish()
         if isinstance(self.error, DefusedXmlException):
             raise ImportProblem(path, say("problem.odt.entities")) from self.error
         if self.error is not None:
