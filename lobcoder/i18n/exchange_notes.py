@@ -259,9 +259,9 @@ MESSAGES.update(
 MESSAGES.update(
     {
         "note.speaker_marks": M(
-            en="speakers: kept for lobcoder (turns, names and interviewer marks in lobcoder/turns.json); "
+            en="speakers: kept for lobcoder (turns, names and interviewer marks in lobcoder/turns.jsonl); "
             "ATLAS.ti/MAXQDA/NVivo do not read speakers, so there the interviewer marks of {names} are lost",
-            nl="sprekers: bewaard voor lobcoder (beurten, namen en interviewermarkeringen in lobcoder/turns.json); "
+            nl="sprekers: bewaard voor lobcoder (beurten, namen en interviewermarkeringen in lobcoder/turns.jsonl); "
             "ATLAS.ti/MAXQDA/NVivo lezen geen sprekers, dus daar gaat de interviewermarkering van {names} verloren",
         ),
         "note.xml_replaced": M(
@@ -297,19 +297,19 @@ MESSAGES.update(
             "opnieuw in de teksten gezocht en alleen de gebruikelijke interviewerlabels zijn als interviewer gemarkeerd",
         ),
         "note.turns_member.missing": M(
-            en="source {name}: not in lobcoder/turns.json; its speaker turns were found in the text again",
-            nl="bron {name}: staat niet in lobcoder/turns.json; de sprekersbeurten zijn opnieuw in de tekst gezocht",
+            en="source {name}: not in lobcoder/turns.jsonl; its speaker turns were found in the text again",
+            nl="bron {name}: staat niet in lobcoder/turns.jsonl; de sprekersbeurten zijn opnieuw in de tekst gezocht",
         ),
         "note.turns_member.changed": M(
-            en="source {name}: the text differs from the one lobcoder/turns.json was written for; "
+            en="source {name}: the text differs from the one lobcoder/turns.jsonl was written for; "
             "its speaker turns were found in the text again",
-            nl="bron {name}: de tekst verschilt van die waarvoor lobcoder/turns.json is geschreven; "
+            nl="bron {name}: de tekst verschilt van die waarvoor lobcoder/turns.jsonl is geschreven; "
             "de sprekersbeurten zijn opnieuw in de tekst gezocht",
         ),
         "note.turns_member.spans": M(
-            en="source {name}: lobcoder/turns.json has turns outside the text, overlapping or out of order; "
+            en="source {name}: lobcoder/turns.jsonl has turns outside the text, overlapping or out of order; "
             "its speaker turns were found in the text again",
-            nl="bron {name}: lobcoder/turns.json heeft beurten buiten de tekst, overlappend of in de verkeerde "
+            nl="bron {name}: lobcoder/turns.jsonl heeft beurten buiten de tekst, overlappend of in de verkeerde "
             "volgorde; de sprekersbeurten zijn opnieuw in de tekst gezocht",
         ),
         "note.turns_member.why.json": M(en="not valid JSON", nl="geen geldige JSON"),

@@ -5,7 +5,7 @@ against the REFI Project.xsd) and ``sources/<guid>.txt``: each document's
 stored text exactly, in UTF-8, so that the code-point positions of its
 selections mean what they say. GUIDs of codes, documents, codings, coders,
 participants, attributes and memos are the project's own, so an export,
-import and export again keeps them. Beside them, ``lobcoder/turns.json``
+import and export again keeps them. Beside them, ``lobcoder/turns.jsonl``
 holds the speaker turns, which REFI-QDA has no place for and only lobcoder
 reads (:mod:`lobcoder.refi.turns_member`).
 
@@ -468,7 +468,6 @@ def export_qdpx(
             for document_id, guid, digest, length in written:
                 writer.check()
                 turns.source(document_id, guid, digest, length)
-            turns.end()
         writer.check()
         speakers = _speaker_marks_lost(session)
     counts = writer.counts
@@ -489,7 +488,7 @@ def _speaker_marks_lost(session: Session) -> tuple[Said, ...]:
     """A note naming the speakers marked interviewer (or not) against what detection would say.
 
     REFI-QDA has no speakers: lobcoder reads them back from
-    ``lobcoder/turns.json``, but other programs find no speakers at all.
+    ``lobcoder/turns.jsonl``, but other programs find no speakers at all.
     """
     rows = session.execute(select(Speaker.name, Speaker.is_interviewer).order_by(Speaker.name))
     differ = [name for name, marked in rows if marked != is_interviewer(name)]

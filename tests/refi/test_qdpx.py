@@ -585,14 +585,14 @@ def test_project_qde_is_unpacked_once_for_both_passes(project: ProjectStore, tmp
         sources = list(qdpx.sources())
         unpacked = qdpx.archive.total_read
     assert len(sources) == 2 and all(s.raw_text and s.selections for s in sources)
-    # project.qde and each source's text, each once (lobcoder/turns.json is the import's, not the reader's)
-    assert unpacked == sum(size for name, size in sizes.items() if name != "lobcoder/turns.json")
+    # project.qde and each source's text, each once (lobcoder/turns.jsonl is the import's, not the reader's)
+    assert unpacked == sum(size for name, size in sizes.items() if name != "lobcoder/turns.jsonl")
     assert [s.raw_text for s in read_qdpx(out).sources] == [s.raw_text for s in sources]
 
 
 def test_export_says_which_interviewer_marks_other_programs_lose(tmp_path: Path) -> None:
     """Teams names the interviewer 'Marieke Jansen'; she marked her as interviewer. REFI-QDA has no
-    speakers: lobcoder keeps them in lobcoder/turns.json, other programs do not read it. The export
+    speakers: lobcoder keeps them in lobcoder/turns.jsonl, other programs do not read it. The export
     report says so, in English and Dutch, naming her; a lobcoder project made from the file keeps the mark."""
     text = normalize_text(
         "Marieke Jansen: Hoe begon je dag?\nAnna: Met koffie.\nMarieke Jansen: En daarna?\nAnna: Lesgeven.\n"

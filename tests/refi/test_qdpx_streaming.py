@@ -209,7 +209,7 @@ def test_a_damaged_text_late_in_the_file_leaves_nothing(generated: tuple[Path, d
     with ProjectStore.open(path) as store:
         export_qdpx(store, tmp_path / "good.qdpx")
     with zipfile.ZipFile(tmp_path / "good.qdpx") as archive:
-        # the texts follow project.qde in the order of the documents (lobcoder/turns.json after them)
+        # the texts follow project.qde in the order of the documents (lobcoder/turns.jsonl after them)
         member = [name for name in archive.namelist() if name.startswith("sources/")][-1]
     folder = tmp_path / "out"
     folder.mkdir()

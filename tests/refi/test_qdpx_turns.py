@@ -1,4 +1,4 @@
-"""A .qdpx round trip between lobcoder projects keeps speakers (lobcoder/turns.json beside project.qde)."""
+"""A .qdpx round trip between lobcoder projects keeps speakers (lobcoder/turns.jsonl beside project.qde)."""
 
 from __future__ import annotations
 
@@ -125,8 +125,9 @@ def test_round_trip_keeps_turns_speakers_and_interviewer_marks(edited: Path, tmp
     with zipfile.ZipFile(tmp_path / "study.qdpx") as archive:
         assert schema.validate(etree.fromstring(archive.read("project.qde"))), schema.error_log
         assert b"Marieke" not in archive.read("project.qde")
-        member = json.loads(archive.read(MEMBER))
-    assert member["format"] == "lobcoder-turns" and member["version"] == 1
+        member = _lines(archive.read(MEMBER))
+    assert member[0]["format"] == "lobcoder-turns" and member[0]["version"] == 1
+    assert len(member) == 4  # the header and a line per source
     # The export report still warns, for other programs only.
     (note,) = [str(n) for n in report.notes if "speakers" in str(n)]
     assert "kept for lobcoder" in note and "ATLAS.ti/MAXQDA/NVivo do not read speakers" in note
@@ -146,7 +147,7 @@ def test_round_trip_keeps_turns_speakers_and_interviewer_marks(edited: Path, tmp
     # And again: the second export holds the same member.
     _export(tmp_path / "back.lobcoder", tmp_path / "again.qdpx")
     with zipfile.ZipFile(tmp_path / "again.qdpx") as archive:
-        assert json.loads(archive.read(MEMBER)) == member
+        assert _lines(archive.read(MEMBER)) == member
 
 
 def test_without_the_member_turns_are_detected_as_before(edited: Path, tmp_path: Path) -> None:
@@ -161,7 +162,7 @@ def test_without_the_member_turns_are_detected_as_before(edited: Path, tmp_path:
 
 
 def _rewrite(source: Path, target: Path, member: bytes | None) -> None:
-    """``source`` with lobcoder/turns.json replaced by ``member`` (None: left out)."""
+    """``source`` with lobcoder/turns.jsonl replaced by ``member`` (None: left out)."""
     with zipfile.ZipFile(source) as old, zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as new:
         for info in old.infolist():
             if info.filename != MEMBER:
@@ -170,28 +171,36 @@ def _rewrite(source: Path, target: Path, member: bytes | None) -> None:
             new.writestr(MEMBER, member)
 
 
+def _lines(data: bytes) -> list[dict[str, Any]]:
+    return [json.loads(line) for line in data.splitlines()]
+
+
+def _jsonl(*lines: object) -> bytes:
+    return b"".join(json.dumps(line).encode("utf-8") + b"\n" for line in lines)
+
+
 def _tampered(path: Path, change: Any) -> bytes:
     with zipfile.ZipFile(path) as archive:
-        member = json.loads(archive.read(MEMBER))
+        member = _lines(archive.read(MEMBER))
     change(member)
-    return json.dumps(member).encode("utf-8")
+    return _jsonl(*member)
 
 
-def _vtt_guid(member: dict[str, Any]) -> str:
-    return next(guid for guid, source in member["sources"].items() if len(source["turns"]) == 5)
+def _vtt(member: list[dict[str, Any]]) -> dict[str, Any]:
+    return next(source for source in member[1:] if len(source["turns"]) == 5)
 
 
-def _shift(member: dict[str, Any]) -> None:
-    member["sources"][_vtt_guid(member)]["turns"][-1][3] += 1000  # past the end of the text
+def _shift(member: list[dict[str, Any]]) -> None:
+    _vtt(member)["turns"][-1][3] += 1000  # past the end of the text
 
 
-def _overlap(member: dict[str, Any]) -> None:
-    turns = member["sources"][_vtt_guid(member)]["turns"]
+def _overlap(member: list[dict[str, Any]]) -> None:
+    turns = _vtt(member)["turns"]
     turns[1][1] = turns[0][1]
 
 
-def _rehash(member: dict[str, Any]) -> None:
-    member["sources"][_vtt_guid(member)]["sha256"] = "0" * 64
+def _rehash(member: list[dict[str, Any]]) -> None:
+    _vtt(member)["sha256"] = "0" * 64
 
 
 @pytest.mark.parametrize(
@@ -230,31 +239,28 @@ def test_a_source_whose_turns_do_not_fit_is_detected_again(edited: Path, tmp_pat
     [
         (b"{not json", "not valid JSON"),
         (b"[" * 100_000 + b"]" * 100_000, "not valid JSON"),
-        (json.dumps({"format": "lobcoder-turns", "version": 2}).encode(), "version 2; this lobcoder reads version 1"),
-        (json.dumps({"format": "something else"}).encode(), "not lobcoder speaker turns"),
+        (b"", "not lobcoder speaker turns"),
+        (_jsonl({"format": "lobcoder-turns", "version": 2}), "version 2; this lobcoder reads version 1"),
+        (_jsonl({"format": "something else"}), "not lobcoder speaker turns"),
         (
-            json.dumps(
-                {"format": "lobcoder-turns", "version": 1, "speakers": [{"name": "A\nB", "interviewer": 1}]}
-            ).encode(),
+            _jsonl({"format": "lobcoder-turns", "version": 1, "speakers": [{"name": "A\nB", "interviewer": 1}]}),
             "a speaker is not described properly",
         ),
         (
-            json.dumps(
+            _jsonl(
                 {
                     "format": "lobcoder-turns",
                     "version": 1,
                     "speakers": [{"name": "A", "interviewer": True}, {"name": "A", "interviewer": False}],
-                    "sources": {},
                 }
-            ).encode(),
+            ),
             "speaker 'A' is listed twice",
         ),
         (
-            json.dumps(
-                {"format": "lobcoder-turns", "version": 1, "speakers": [], "sources": {"x": {"turns": []}}}
-            ).encode(),
+            _jsonl({"format": "lobcoder-turns", "version": 1, "speakers": []}, {"source": "x", "turns": []}),
             "a source is not described properly",
         ),
+        (_jsonl({"format": "lobcoder-turns", "version": 1, "speakers": []}, [1, 2]), "not valid JSON"),
         (b" " * (MAX_BYTES + 1), "larger than 32 MB"),
     ],
 )
@@ -266,7 +272,7 @@ def test_a_damaged_or_hostile_member_is_ignored_with_one_note(
     report, turns, speakers = _import(tmp_path / "bad.qdpx", tmp_path / "back.lobcoder")
     notes = [n for n in report.notes if n.key.startswith("note.turns_member")]
     assert [str(n) for n in notes] == [
-        f"bad.qdpx: lobcoder/turns.json ignored ({why}); speaker turns were found in the texts again"
+        f"bad.qdpx: lobcoder/turns.jsonl ignored ({why}); speaker turns were found in the texts again"
     ]
     assert "genegeerd" in notes[0].text("nl")
     assert report.documents == 3 and report.codings == 0
@@ -278,7 +284,7 @@ def test_a_damaged_or_hostile_member_is_ignored_with_one_note(
     "name", ["maxqda24_icls_themes_project.qdpx", "atlasti8_mac_refi_standard_project_nomedia.qdpx"]
 )
 def test_files_from_other_programs_are_read_as_before(name: str, tmp_path: Path) -> None:
-    """No lobcoder/turns.json and another origin: turns are detected in each text, and nothing is said about it."""
+    """No lobcoder/turns.jsonl and another origin: turns are detected in each text, and nothing is said about it."""
     report = import_qdpx(SHARED / "samples" / name, tmp_path / "other.lobcoder")
     assert not [n for n in report.notes if n.key.startswith("note.turns_member")]
     with ProjectStore.open(tmp_path / "other.lobcoder") as store, store.read() as session:
