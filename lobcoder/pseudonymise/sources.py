@@ -2,7 +2,8 @@
 
 Participants are people (proposed as ``<Role> <n>`` when a participant attribute
 names their role, otherwise ``Deelnemer <n>``); speakers other than the
-interviewer are people; values of participant or document attributes whose
+interviewer are people, unless their label is a role ("Docent", "Respondent 2":
+the words speaker detection knows as respondent labels); values of participant or document attributes whose
 name says school, organisation or place are organisations or places.
 """
 
@@ -14,6 +15,7 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from lobcoder.importing.speaker_patterns import DEFAULT_RESPONDENT_NAMES, keyed, name_key
 from lobcoder.pseudonymise.categories import Category
 from lobcoder.pseudonymise.entities import Location
 from lobcoder.storage.models import Attribute, AttributeValue, Document, Memo, Participant, Speaker
@@ -66,8 +68,10 @@ def known_terms(session: Session) -> list[KnownTerm]:
         numbers[role] = numbers.get(role, 0) + 1
         terms.append(KnownTerm(name, Category.PERSON, f"{role} {numbers[role]}"))
     names = {name.casefold() for _, name in participants}
+    role_words = keyed(DEFAULT_RESPONDENT_NAMES)
     for name, interviewer in session.execute(select(Speaker.name, Speaker.is_interviewer).order_by(Speaker.name)):
-        if not interviewer and len(name) > 2 and name.casefold() not in names:
+        role = name_key(name) in role_words  # "Docent": also an ordinary word, and in attributes
+        if not interviewer and not role and len(name) > 2 and name.casefold() not in names:
             terms.append(KnownTerm(name, Category.PERSON))
     rows = session.execute(
         select(Attribute.name, AttributeValue.text_value).join(Attribute).where(AttributeValue.text_value.is_not(None))

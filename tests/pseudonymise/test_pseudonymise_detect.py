@@ -106,3 +106,17 @@ def test_deduce_finds_names_places_dates_and_contact_details(store: ProjectStore
     assert entities["p.jansen@voorbeeld.nl"].category is Category.EMAIL
     assert entities["06-12345678"].category is Category.PHONE
     assert entities["Sanne"].category is Category.PERSON
+
+
+def test_role_labels_of_speakers_are_not_proposed_as_names(store: ProjectStore) -> None:
+    """'Docent:' and 'Contactpersoon 2:' are roles: proposed as persons they turned every 'docent' in the
+    attributions of a pseudonymised quotes report into 'Persoon 1' (and the labels themselves)."""
+    with store.transaction() as session:
+        text = (
+            "Interviewer: Hoe gaat het?\n\nDocent: Ik denk dat de docent belangrijk is.\n\n"
+            "Contactpersoon 2: Dat zegt Sanne ook.\n\nSanne: Klopt.\n\nInterviewer: Dank je.\n\nSanne: Graag."
+        )
+        add_document(session, "a", text, detect_turns(text))
+    entities = by_term(detect(store, use_deduce=False))
+    assert "Docent" not in entities and "Contactpersoon 2" not in entities
+    assert entities["Sanne"].category is Category.PERSON  # a speaker with a name still is
