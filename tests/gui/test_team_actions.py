@@ -204,3 +204,12 @@ def test_a_backup_problem_is_still_reported_when_the_merge_then_fails(
     assert str(folder) in window.menu_actions.backups.last_problem
     assert "No backup made" in window.statusBar().currentMessage()
     assert count(store, Coding) == before and window.undo_stack.count() == 0
+
+
+def test_copy_dialog_stratifies_by_meting_as_by_wave(qtbot) -> None:
+    """'meting' is how Dutch studies name their waves; the sample was drawn over all documents alike."""
+    from lobcoder.gui.dialogs.team_copy_dialog import TeamCopyDialog
+
+    dialog = TeamCopyDialog([(1, "a"), (2, "b")], ["school", "meting"], set(), lambda *_args: ([1], []))
+    qtbot.addWidget(dialog)
+    assert dialog.stratify.currentData() == "meting"

@@ -22,6 +22,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from lobcoder.gui.models.document_tree_model import WAVE_ATTRIBUTES
+
 Sampler = Callable[[float, str | None, int], tuple[list[int], list[str]]]
 """(percent, attribute, seed) -> the documents drawn, and the values of the attribute none of them has."""
 
@@ -70,7 +72,7 @@ class TeamCopyDialog(QDialog):
         self.stratify.addItem(self.tr("all documents alike"), None)
         for name in attributes:
             self.stratify.addItem(self.tr("each value of ‘{0}’ alike").format(name), name)
-        wave = next((i for i, name in enumerate(attributes, 1) if name.casefold() in {"wave", "ronde", "golf"}), 0)
+        wave = next((i for i, name in enumerate(attributes, 1) if name.casefold() in WAVE_ATTRIBUTES), 0)
         self.stratify.setCurrentIndex(wave)
         self.seed = QSpinBox()
         self.seed.setRange(0, 999_999)
