@@ -81,6 +81,7 @@ def cmd_copy(args: argparse.Namespace) -> int:
             [c.document_id for c in chosen],
             blind=not args.keep_codings,
             qdpx=out.with_suffix(".qdpx") if args.qdpx else None,
+            language=args.language,
         )
     if args.json:
         print_json(report)

@@ -100,6 +100,7 @@ class TeamActions(TaskActions):
         if target.suffix.lower() != EXTENSION:
             target = target.with_name(target.name + EXTENSION)
         qdpx = target.with_suffix(".qdpx") if options.qdpx else None
+        language = self._language()
 
         def work(progress: ProgressCallback, cancelled: CancelCheck) -> CopyReport:
             return prepare_copy(
@@ -110,6 +111,7 @@ class TeamActions(TaskActions):
                 qdpx=qdpx,
                 progress=progress,
                 cancelled=cancelled,
+                language=language,
             )
 
         title = self.tr("Prepare a copy for a second coder")

@@ -28,6 +28,7 @@ MESSAGES: dict[str, M] = {
     "copy.documents": M(en="{count} documents", nl="{count} documenten"),
     "copy.code": M(en="{count} code", nl="{count} code"),
     "copy.codes": M(en="{count} codes", nl="{count} codes"),
+    "copy.project_name": M(en="{name} (second coder)", nl="{name} (tweede codeur)"),
     "copy.also_wrote": M(en="Also wrote {path}", nl="Ook geschreven: {path}"),
     "copy.stratify_needs_sample": M(en="--stratify needs --sample", nl="--stratify werkt alleen met --sample"),
     "merge.title": M(en="Merge of {source} into this project", nl="Samenvoegen van {source} in dit project"),

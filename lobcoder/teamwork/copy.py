@@ -21,6 +21,7 @@ from sqlalchemy import delete, func, select, update
 from sqlalchemy.orm import Session
 
 from lobcoder.errors import Cancelled, ProjectError, ProjectExistsError
+from lobcoder.i18n import message
 from lobcoder.i18n.said import say
 from lobcoder.refi.qdpx_export import export_qdpx
 from lobcoder.search.index import unindex_document
@@ -85,8 +86,11 @@ def prepare_copy(
     qdpx: str | Path | None = None,
     progress: ProgressCallback | None = None,
     cancelled: CancelCheck | None = None,
+    language: str = "en",
 ) -> CopyReport:
     """Write the copy to ``target`` (a new ``.lobcoder`` file) and, if asked, a ``.qdpx`` of it.
+
+    The copy's project name says "(second coder)" in ``language``.
 
     Raises:
         ProjectExistsError: ``target`` or ``qdpx`` exists (neither is ever overwritten).
@@ -121,7 +125,7 @@ def prepare_copy(
         step(1, "removing what the second coder should not see")
         with ProjectStore.open(partial) as copy:
             with copy.transaction() as session:
-                _trim(session, set(document_ids), blind, f"{original} (second coder)")
+                _trim(session, set(document_ids), blind, message("copy.project_name", language, name=original))
             step(2, "compacting")
             copy.compact()
             with copy.read() as session:

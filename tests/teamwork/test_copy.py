@@ -127,3 +127,15 @@ def test_allocation_is_proportional_and_sums_to_the_sample() -> None:
     assert shares == {"1": 18, "2": 14, "3": 8}
     shares = allocate({"a": 5, "b": 5, "c": 5}, 4)
     assert sum(shares.values()) == 4 and shares == {"a": 2, "b": 1, "c": 1}
+
+
+def test_a_dutch_copy_is_named_for_the_tweede_codeur(project: ProjectStore, tmp_path: Path) -> None:
+    """The supervisor opens the copy and sees its name in the window title: Dutch when the copy was made in Dutch."""
+    from lobcoder.cli.main import main
+
+    project.close()
+    out = tmp_path / "begeleider.lobcoder"
+    assert main(["team", "copy", str(project.path), "--out", str(out), "--language", "nl"]) == 0
+    with ProjectStore.open(out) as copy, copy.read() as session:
+        name = session.scalar(select(ProjectSetting.value).where(ProjectSetting.key == "name"))
+    assert name == "main (tweede codeur)"
