@@ -6,8 +6,11 @@ code's quotes by one rule:
 
 * ``spread``: over participants (a document without one counts as its own
   source): the first quote of each source in turn, then the second of each,
-  and so on, sources in the order of their first quote. So with three quotes
-  and five participants, three participants speak.
+  and so on, sources in the order of their first quote. When a round has more
+  sources than quotes left to pick, the sources are taken evenly over that
+  order (every third of nine for three quotes), so 30 quotes among 83
+  participants reach the last documents too, not just the first 30. So with
+  three quotes and five participants, three participants speak.
 * ``longest``: the longest quotes (ties: the earlier one).
 * ``random``: a random sample, the same for the same ``seed`` and code.
 
@@ -256,7 +259,11 @@ def _chosen(
             sources.setdefault(source(i), []).append(i)
         chosen, round_ = [], 0
         while len(chosen) < per_code:
-            chosen += [found[round_] for found in sources.values() if round_ < len(found)][: per_code - len(chosen)]
+            candidates = [found[round_] for found in sources.values() if round_ < len(found)]
+            need = per_code - len(chosen)
+            if len(candidates) > need:  # evenly over the sources, not the first ``need`` of them
+                candidates = [candidates[k * len(candidates) // need] for k in range(need)]
+            chosen += candidates
             round_ += 1
     else:
         raise ValueError(f"unknown rule {rule!r}; choose one of {', '.join(PICK_RULES)}")

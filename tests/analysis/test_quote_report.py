@@ -76,3 +76,23 @@ def test_word_layout_has_a_heading_per_code_and_quotes_as_named_indented_blocks(
     assert opened.tables == []
     table_layout = export_quotes(report, tmp_path / "tabel.docx", language="nl", layout="table")[0]
     assert len(docx.Document(str(table_layout)).tables) == 1
+
+
+def test_spread_over_more_participants_than_quotes_reaches_the_last_ones(store) -> None:
+    """200 transcripts, 30 quotes per code: 'spread' gave the first 30 participants in document order (all
+    contact persons, CP01–CP30) and no teacher at all; the chosen participants now span the whole list."""
+    from lobcoder.analysis.quote_report import picked_quote_report
+
+    from .conftest import load
+    from .fixtures import add_codes, add_text, code
+
+    project = Project()
+    people = [f"CP{n}" for n in range(1, 4)] + [f"D{n}" for n in range(1, 7)]
+    with store.transaction() as session:
+        add_codes(session, project, {"Stage": None})
+        for person in people:
+            add_text(session, project, person, f"I: Vraag?\n{person}: De stage was goed.", person)
+            code(session, project, person, person, "Stage", "De stage was goed.")
+    report = picked_quote_report(load(store), per_code=3, rule="spread")
+    chosen = [q.participant for q in report.groups[0].quotes]
+    assert chosen == ["CP1", "D1", "D4"]  # every third participant, from the first on; was CP1, CP2, CP3
