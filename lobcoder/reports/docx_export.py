@@ -92,8 +92,14 @@ def build_document(
     properties.created = properties.modified = datetime.now(UTC).replace(microsecond=0)
     landscape = False
     figures = 0
-    printed = [(part, k == 0) for whole in tables for k, part in enumerate(_pages(whole, language))]
-    for number, (table, first) in enumerate(printed, start=1):
+    printed = [
+        (part, k == 0, k == len(parts) - 1)
+        for whole in tables
+        for parts in [_pages(whole, language)]
+        for k, part in enumerate(parts)
+    ]
+    charted: tuple[Table, int] | None = None  # the first part's chart, added after the last "(continued)" part
+    for number, (table, first, last) in enumerate(printed, start=1):
         if table.wide != landscape:
             landscape = table.wide
             if number == 1:
@@ -103,8 +109,11 @@ def build_document(
         _add_table(document, table, number, language, steps)
         column = chart_column(table) if chart and first else None
         if column is not None and table.rows:
+            charted = (table, column)
+        if last and charted is not None:
             figures += 1
-            _add_chart(document, table, column, figures, language)
+            _add_chart(document, *charted, figures, language)
+            charted = None
     return document
 
 

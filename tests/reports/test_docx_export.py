@@ -487,3 +487,16 @@ def test_the_progress_of_a_split_too_wide_for_a_page_reaches_the_end_with_its_la
     total = len(CODES) * printed  # every part repeats the rows
     assert seen[-1] == (total, total)
     assert [done for done, _ in seen].count(total) == 1  # not at the end before the last table
+
+
+def test_the_chart_of_a_split_too_wide_for_a_page_follows_its_last_continued_table(tmp_path: Path) -> None:
+    """Figure 1 stood between Table 1 and its '(vervolg)' tables, cutting the table in two for the reader."""
+    path = tmp_path / "frequenties.docx"
+    export_table([_split_by_school_and_wave()], path, language="nl", chart=True)
+    body = docx.Document(str(path)).element.body
+    kinds = [
+        "chart" if child.findall(".//" + qn("w:drawing")) else "table"
+        for child in body.iterchildren()
+        if child.tag == qn("w:tbl") or child.findall(".//" + qn("w:drawing"))
+    ]
+    assert kinds[-1] == "chart" and kinds.count("chart") == 1 and len(kinds) > 2
