@@ -5,8 +5,11 @@ by the code the quotes are listed under and picks at most ``per_code`` of each
 code's quotes by one rule:
 
 * ``spread``: over participants (a document without one counts as its own
-  source): the first quote of each source in turn, then the second of each,
-  and so on, sources in the order of their first quote. When a round has more
+  source): a quote of each source in turn, then a second of each, and so
+  on, sources in the order of their first quote; a participant's quotes come
+  from their documents in turn (the first source's first from its first
+  document, the second source's from its second: waves, for teachers
+  interviewed in waves), each document's in order. When a round has more
   sources than quotes left to pick, the sources are taken evenly over that
   order (every third of nine for three quotes), so 30 quotes among 83
   participants reach the last documents too, not just the first 30. So with
@@ -228,6 +231,7 @@ def pick(quotes: Sequence[Quote], per_code: int | None, rule: PickRule = "spread
         quotes[0].listed_under.id,
         lambda i: len(quotes[i].text),
         lambda i: _source(quotes[i].participant, quotes[i].document_id),
+        lambda i: quotes[i].document_id,
     )
     return [quotes[i] for i in chosen]
 
@@ -244,6 +248,7 @@ def _chosen(
     code_id: int,
     length: Callable[[int], int],
     source: Callable[[int], object],
+    document: Callable[[int], int],
 ) -> list[int]:
     """Which of a code's ``count`` quotes :func:`pick` keeps, as sorted indices."""
     order = list(range(count))
@@ -254,20 +259,36 @@ def _chosen(
     elif rule == "random":
         chosen = random.Random(f"{seed}:{code_id}").sample(order, per_code)
     elif rule == "spread":
-        sources: dict[object, list[int]] = {}
-        for i in order:
-            sources.setdefault(source(i), []).append(i)
-        chosen, round_ = [], 0
-        while len(chosen) < per_code:
-            candidates = [found[round_] for found in sources.values() if round_ < len(found)]
-            need = per_code - len(chosen)
-            if len(candidates) > need:  # evenly over the sources, not the first ``need`` of them
-                candidates = [candidates[k * len(candidates) // need] for k in range(need)]
-            chosen += candidates
-            round_ += 1
+        chosen = _spread(order, per_code, source, document)
     else:
         raise ValueError(f"unknown rule {rule!r}; choose one of {', '.join(PICK_RULES)}")
     return sorted(chosen)
+
+
+def _spread(
+    order: list[int], per_code: int, source: Callable[[int], object], document: Callable[[int], int]
+) -> list[int]:
+    """Rounds over the sources; in round ``r`` the ``j``-th source gives its next quote from its documents
+    in turn, starting at document ``(j + r)`` (so one teacher's quote is from wave 1, the next one's from
+    wave 2); a round with more sources than quotes left takes them evenly over their order."""
+    sources: dict[object, dict[int, list[int]]] = {}
+    for i in order:
+        sources.setdefault(source(i), {}).setdefault(document(i), []).append(i)
+    queues = [[found[::-1] for found in by_document.values()] for by_document in sources.values()]  # pop() = first
+    chosen: list[int] = []
+    round_ = 0
+    while len(chosen) < per_code:
+        candidates = [j for j, documents in enumerate(queues) if any(documents)]
+        need = per_code - len(chosen)
+        if len(candidates) > need:  # evenly over the sources, not the first ``need`` of them
+            candidates = [candidates[k * len(candidates) // need] for k in range(need)]
+        for j in candidates:
+            documents = queues[j]
+            count = len(documents)
+            turn = next((j + round_ + k) % count for k in range(count) if documents[(j + round_ + k) % count])
+            chosen.append(documents[turn].pop())
+        round_ += 1
+    return chosen
 
 
 def default_attribution(attribute_names: Sequence[str]) -> tuple[str, ...]:
@@ -380,6 +401,7 @@ def picked_quote_report(
             code_rows.code.id,
             lambda i, first=first: int(ends[first[i]] - starts[first[i]]),  # type: ignore[misc]
             source,
+            lambda i, first=first: int(document_of[first[i]]),  # type: ignore[misc]
         )
         picked.append(code_rows.take(chosen))
         totals.append(len(code_rows))

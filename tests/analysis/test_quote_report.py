@@ -96,3 +96,26 @@ def test_spread_over_more_participants_than_quotes_reaches_the_last_ones(store) 
     report = picked_quote_report(load(store), per_code=3, rule="spread")
     chosen = [q.participant for q in report.groups[0].quotes]
     assert chosen == ["CP1", "D1", "D4"]  # every third participant, from the first on; was CP1, CP2, CP3
+
+
+def test_spread_takes_each_participants_quote_from_another_wave_in_turn(store) -> None:
+    """Each teacher's first quote was always from wave 1, so 'ordered by meting' showed wave 1 only."""
+    from lobcoder.analysis.quote_report import picked_quote_report
+
+    from .conftest import load
+    from .fixtures import add_codes, add_text, code
+
+    project = Project()
+    with store.transaction() as session:
+        add_codes(session, project, {"Stage": None})
+        for person in ("D1", "D2", "D3"):
+            for wave in (1, 2, 3):
+                name = f"{person}_meting{wave}"
+                add_text(session, project, name, f"I: Vraag?\n{person}: De stage in meting {wave}.", person)
+                code(session, project, name, name, "Stage", f"De stage in meting {wave}.")
+    report = picked_quote_report(load(store), per_code=3, rule="spread")
+    assert [q.text for q in report.groups[0].quotes] == [
+        "De stage in meting 1.",  # D1's first document
+        "De stage in meting 2.",  # D2's second
+        "De stage in meting 3.",  # D3's third
+    ]
