@@ -26,12 +26,8 @@ ENGLISH = re.compile(r"Add |Remove|Choose|Detect|Import\b|Close|Pattern|column|C
 
 
 def _texts(dialog: QDialog) -> list[str]:
-    """What the user sees worded with a letter: buttons and check boxes (not Qt's Cancel, which Esc works), labels of fields."""
-    cancel = {b.button(QDialogButtonBox.StandardButton.Cancel) for b in dialog.findChildren(QDialogButtonBox)}
-    qt_cancel = {b for b in cancel if b is not None and "&" not in b.text()}  # Qt's own "Cancel"
-    buttons = [
-        b.text() for b in dialog.findChildren(QAbstractButton) if b.isVisible() and b.text() and b not in qt_cancel
-    ]
+    """What the user sees worded with a letter: buttons (Qt's Cancel too) and check boxes, labels of fields."""
+    buttons = [b.text() for b in dialog.findChildren(QAbstractButton) if b.isVisible() and b.text()]
     labels = [
         label.text()
         for label in dialog.findChildren(QLabel)
@@ -70,9 +66,9 @@ def test_document_import(qtbot, qapp: QApplication, tmp_path: Path, language: st
     dialog = ImportDialog(store, Settings(str(tmp_path / "settings.ini")))
     qtbot.addWidget(dialog)
     dialog.show()
-    # Add files, Add folder, Remove, Choose sheet, Remove (sheet), Import, Detect speakers,
+    # Add files, Add folder, Remove, Choose sheet, Remove (sheet), Import, Cancel, Detect speakers,
     # Store the document information; Labels, Pattern, Minimum turns, Interviewer labels.
-    _assert_keyboard_ready(dialog, language, 12)
+    _assert_keyboard_ready(dialog, language, 13)
     _assert_tab_left_to_right(dialog)  # Import, then Cancel
     dialog.pages.setCurrentIndex(1)  # the results page: only Close
     dialog.import_button.hide()
@@ -97,7 +93,7 @@ def test_codebook_import(qtbot, qapp: QApplication, tmp_path: Path, language: st
     qtbot.addWidget(dialog)
     dialog.show()
     if changes:  # Import and Qt's Cancel
-        _assert_keyboard_ready(dialog, language, 1)
+        _assert_keyboard_ready(dialog, language, 2)
         assert dialog.import_button.text() == ("&Import" if language == "en" else "&Importeren")
     else:  # Import (disabled) and Close
         _assert_keyboard_ready(dialog, language, 2)

@@ -856,7 +856,7 @@
     <message>
         <location line="+2"/>
         <source>&amp;Only the selected code and its sub-codes (select a code first)</source>
-        <translation>&amp;Alleen de geselecteerde code en de subcodes (selecteer eerst een code)</translation>
+        <translation>Alleen de &amp;geselecteerde code en de subcodes (selecteer eerst een code)</translation>
     </message>
     <message>
         <location line="+13"/>
@@ -2065,8 +2065,8 @@ Taal van het codeboek:</numerusform>
         <location line="+2"/>
         <source>&amp;All documents (%n)</source>
         <translation>
-            <numerusform>&amp;Alle documenten (%n)</numerusform>
-            <numerusform>&amp;Alle documenten (%n)</numerusform>
+            <numerusform>Alle &amp;documenten (%n)</numerusform>
+            <numerusform>Alle &amp;documenten (%n)</numerusform>
         </translation>
     </message>
     <message>
@@ -4435,6 +4435,109 @@ Wachtwoord om hem te versleutelen (leeg laten voor geen):</translation>
             <numerusform>%n spreker samenvoegen tot (kies er een of typ een nieuwe naam):</numerusform>
             <numerusform>%n sprekers samenvoegen tot (kies er een of typ een nieuwe naam):</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>StandardButtons</name>
+    <message>
+        <location filename="../../standard_buttons.py" line="+21"/>
+        <source>&amp;OK</source>
+        <translation>&amp;OK</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Cancel</source>
+        <translation>&amp;Annuleren</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Yes</source>
+        <translation>&amp;Ja</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;No</source>
+        <translation>&amp;Nee</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Yes to &amp;All</source>
+        <translation>Ja op a&amp;lles</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>N&amp;o to All</source>
+        <translation>Nee &amp;op alles</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Save</source>
+        <translation>&amp;Opslaan</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save &amp;All</source>
+        <translation>Alles op&amp;slaan</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Open</source>
+        <translation>O&amp;penen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>C&amp;lose</source>
+        <translation>&amp;Sluiten</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Discard</source>
+        <translation>&amp;Niet opslaan</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Apply</source>
+        <translation>&amp;Toepassen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Reset</source>
+        <translation>&amp;Reset</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Restore De&amp;faults</source>
+        <translation>Stan&amp;daardwaarden</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Help</source>
+        <translation>&amp;Help</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A&amp;bort</source>
+        <translation>A&amp;fbreken</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Retry</source>
+        <translation>&amp;Opnieuw proberen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Ignore</source>
+        <translation>&amp;Negeren</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Show De&amp;tails…</source>
+        <translation>&amp;Details tonen…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Hide De&amp;tails…</source>
+        <translation>&amp;Details verbergen…</translation>
     </message>
 </context>
 <context>
