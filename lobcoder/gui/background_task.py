@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QObject, Qt, Slot
 from PySide6.QtWidgets import QMessageBox, QProgressDialog
 
-from lobcoder.gui.failures import sentence
+from lobcoder.gui.failures import sentence, show_unexpected_failure
 from lobcoder.gui.workers import Task, Worker
 from lobcoder.storage.project import ProjectStore
 
@@ -22,7 +22,8 @@ class BackgroundTask(QObject):
     """One core function in a :class:`Worker`, shown by a window-modal progress dialog.
 
     ``done(result)`` runs on the GUI thread when the function returns; a
-    failure is shown in a message box and a cancel in the status bar.
+    failure is shown in a message box (an unexpected one naming the task, with
+    the traceback as details) and a cancel in the status bar.
     ``on_end()``, if given, runs first however the task ends (connected
     before the worker starts, so no ending is missed).
     """
@@ -86,6 +87,9 @@ class BackgroundTask(QObject):
     @Slot(str)
     def _failed(self, message: str) -> None:
         self._end()
+        if self.worker.details is not None:  # a bug: say which task stopped, the traceback under Show Details
+            show_unexpected_failure(self.window, self.title, self.worker.details)
+            return
         QMessageBox.warning(self.window, self.title, sentence(message))
 
     @Slot()

@@ -13,8 +13,8 @@ import sys
 from pathlib import Path
 from types import TracebackType
 
-from PySide6.QtCore import QObject
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtCore import QObject, Qt
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from lobcoder.errors import FileProblem, LobcoderError
 from lobcoder.gui.i18n import interface_language
@@ -28,6 +28,13 @@ class FailureText(QObject):
 
     def title(self) -> str:
         return self.tr("Action not carried out")
+
+    def task_stopped(self, task: str) -> str:
+        """One line naming the task that an unexpected error (a fault in lobcoder) stopped."""
+        return self.tr(
+            "‘{0}’ stopped: an unexpected error occurred in lobcoder (not a problem with your files). "
+            "The details help to report it."
+        ).format(task)
 
 
 def failure_text(error: BaseException, path: str | Path | None = None) -> str | None:
@@ -64,6 +71,19 @@ def problem_text(error: BaseException | None, fallback: str) -> str:
     if isinstance(error, FileProblem):
         return error.problem_text(interface_language())
     return error_text(error)
+
+
+def show_unexpected_failure(parent: QWidget, task: str, details: str) -> QMessageBox:
+    """Tell the user that ``task`` stopped on a bug, with the technical text under Show Details.
+
+    The box opens window-modal without blocking (the caller's work is over) and deletes itself when closed.
+    """
+    box = QMessageBox(QMessageBox.Icon.Warning, task, FailureText().task_stopped(task), QMessageBox.StandardButton.Ok)
+    box.setParent(parent, box.windowFlags())
+    box.setDetailedText(details)
+    box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    box.open()
+    return box
 
 
 def _hook(kind: type[BaseException], error: BaseException, trace: TracebackType | None) -> None:

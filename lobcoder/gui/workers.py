@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import logging
 import threading
+import traceback
 from collections.abc import Callable
 from functools import partial
 from typing import Any
@@ -54,7 +55,9 @@ class WorkerSignals(QObject):
         finished(object result): the function returned ``result``. A function that
             honours the cancel check by returning a partial result (as
             ``import_files`` does) ends here too; the result says it was cancelled.
-        failed(str message): the function raised; a one-line message for the user.
+        failed(str message): the function raised; a one-line message for the user. For
+            an unexpected error (a bug, not trouble with a file) the message is only
+            general words, and :attr:`Worker.details` holds the technical text.
         cancelled(): the function raised :class:`~lobcoder.errors.Cancelled`, or
             the worker was cancelled before it started.
 
@@ -129,6 +132,7 @@ class Worker(QRunnable):
         super().__init__()
         self.setAutoDelete(False)  # Python owns the worker (see _running)
         self.fn = fn
+        self.details: str | None = None  # the traceback of an unexpected error, set before `failed`
         self._cancel = threading.Event()
         self._done = threading.Event()
         self.signals = WorkerSignals(self._cancel)
@@ -185,8 +189,8 @@ class Worker(QRunnable):
                 self._send("failed", explained)
                 return
             log.exception("unexpected error in a background task")
-            message = QCoreApplication.translate("Worker", "An unexpected error occurred: {0}")
-            self._send("failed", message.format(_first_line(exc)))
+            self.details = "".join(traceback.format_exception(exc)).rstrip()
+            self._send("failed", unexpected_error_text())
         else:
             self._send("finished", result)
         finally:
@@ -229,6 +233,8 @@ def run_in_thread(fn: Task, owner: QObject | None = None) -> Worker:
     return Worker(fn).start(owner=owner)
 
 
-def _first_line(exc: BaseException) -> str:
-    lines = str(exc).strip().splitlines()
-    return f"{type(exc).__name__}: {lines[0]}" if lines else type(exc).__name__
+def unexpected_error_text() -> str:
+    """General words for an error that is a fault in lobcoder: the technical text goes to the details and the log."""
+    return QCoreApplication.translate(
+        "Worker", "an unexpected error occurred in lobcoder (not a problem with your files)"
+    )

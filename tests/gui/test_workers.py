@@ -121,8 +121,13 @@ def test_an_unexpected_error_is_logged_and_reported_in_general_words(qtbot, capl
     with caplog.at_level(logging.ERROR, logger="lobcoder.gui.workers"):
         with qtbot.waitSignal(worker.signals.failed, timeout=5000) as blocker:
             worker.start()
-    assert blocker.args == ["An unexpected error occurred: KeyError: 'speaker'"]
+    assert blocker.args == ["an unexpected error occurred in lobcoder (not a problem with your files)"]
     assert "Traceback" in caplog.text and "KeyError" in caplog.text
+    assert (
+        worker.details is not None
+        and worker.details.startswith("Traceback")
+        and "KeyError: 'speaker'" in worker.details
+    )
 
 
 def test_raising_cancelled_or_cancelling_before_the_start_emits_cancelled(qtbot) -> None:

@@ -35,7 +35,7 @@ from PySide6.QtWidgets import (
 )
 
 from lobcoder.errors import LobcoderError
-from lobcoder.gui.failures import error_text
+from lobcoder.gui.failures import error_text, sentence, show_unexpected_failure
 from lobcoder.gui.i18n import interface_language
 from lobcoder.gui.pseudonymise.entity_model import EntityModel
 from lobcoder.gui.window_size import resize_to_screen
@@ -396,7 +396,10 @@ class PseudonymiseDialog(QDialog):
 
     @Slot(str)
     def _failed(self, message: str) -> None:
-        self.status.setText(message)
+        self.status.setText(sentence(message))
+        if self.worker is not None and self.worker.details is not None:
+            show_unexpected_failure(self, self.windowTitle(), self.worker.details)
+            return
         QMessageBox.warning(self, self.windowTitle(), message)
 
     @Slot()

@@ -490,7 +490,7 @@
 <context>
     <name>BackgroundTask</name>
     <message>
-        <location filename="../../background_task.py" line="+46"/>
+        <location filename="../../background_task.py" line="+47"/>
         <source>Cancel</source>
         <translation>Annuleren</translation>
     </message>
@@ -500,7 +500,7 @@
         <translation>Bezig met annuleren…</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+34"/>
         <source>{0}: cancelled; nothing was written.</source>
         <translation>{0}: geannuleerd; er is niets geschreven.</translation>
     </message>
@@ -2115,6 +2115,11 @@ Taal van het codeboek:</numerusform>
         <source>Action not carried out</source>
         <translation>Actie niet uitgevoerd</translation>
     </message>
+    <message>
+        <location line="+5"/>
+        <source>‘{0}’ stopped: an unexpected error occurred in lobcoder (not a problem with your files). The details help to report it.</source>
+        <translation>‘{0}’ is gestopt: er trad een onverwachte fout op in lobcoder (geen probleem met uw bestanden). De details helpen om de fout te melden.</translation>
+    </message>
 </context>
 <context>
     <name>FilterBox</name>
@@ -3530,7 +3535,7 @@ Wachtwoord om hem te versleutelen (leeg laten voor geen):</translation>
         <translation>Geschreven: {0} ({1} vervangingen; {2} coderingen verplaatst). Sleutel: {3}</translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+48"/>
         <source>Stopped; nothing was written.</source>
         <translation>Gestopt; er is niets geschreven.</translation>
     </message>
@@ -5340,9 +5345,9 @@ Wachtwoord om hem te versleutelen (leeg laten voor geen):</translation>
 <context>
     <name>Worker</name>
     <message>
-        <location filename="../../workers.py" line="+188"/>
-        <source>An unexpected error occurred: {0}</source>
-        <translation>Er is een onverwachte fout opgetreden: {0}</translation>
+        <location filename="../../workers.py" line="+238"/>
+        <source>an unexpected error occurred in lobcoder (not a problem with your files)</source>
+        <translation>er trad een onverwachte fout op in lobcoder (geen probleem met uw bestanden)</translation>
     </message>
 </context>
 </TS>
