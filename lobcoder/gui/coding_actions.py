@@ -43,9 +43,9 @@ class CodingActions(QObject):
 
     # -- helpers ----------------------------------------------------------
 
-    @property
-    def coder(self) -> str:
-        return self.window.settings.coder_name
+    def _coder(self) -> str | None:
+        """The name for new codings; asks the first time (None: she cancelled, nothing is coded)."""
+        return self.window.coder_prompt.coder()
 
     def _selection(self) -> tuple[int, int] | None:
         if self.window.document is None:
@@ -73,7 +73,8 @@ class CodingActions(QObject):
             self.window.statusBar().showMessage(self.tr("Select some text first, then choose a code."), 4000)
             return False
         code = self.window.codes_by_id[code_id]
-        if not self._run(apply_code(document.id, code.guid, [span], self.coder, code.name)):
+        coder = self._coder()
+        if coder is None or not self._run(apply_code(document.id, code.guid, [span], coder, code.name)):
             return False
         self._show_code(code_id)
         return True
@@ -155,8 +156,11 @@ class CodingActions(QObject):
         name = " ".join(document.text[span[0] : span[1]].split())
         if len(name) > IN_VIVO_MAX:
             name = name[: IN_VIVO_MAX - 1].rstrip() + "…"
+        coder = self._coder()
+        if coder is None:
+            return
         create = CreateCode(name)
-        command = Macro([create, apply_code(document.id, create.guid, [span], self.coder)], "in_vivo", {"code": name})
+        command = Macro([create, apply_code(document.id, create.guid, [span], coder)], "in_vivo", {"code": name})
         if self._run(command) and (created := self.window.code_id_for_guid(create.guid)) is not None:
             self.window.select_code(created)  # selected, so F2 renames it
 
@@ -246,5 +250,8 @@ class CodingActions(QObject):
         for hit in hits:
             by_document.setdefault(hit.document_id, []).append((hit.start, hit.end))
         code = self.window.codes_by_id[code_id]
-        parts = [apply_code(doc_id, code.guid, spans, self.coder, code.name) for doc_id, spans in by_document.items()]
+        coder = self._coder()
+        if coder is None:
+            return
+        parts = [apply_code(doc_id, code.guid, spans, coder, code.name) for doc_id, spans in by_document.items()]
         self._run(Macro(parts, "code_hits", {"count": len(hits), "code": code.name}))

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from lobcoder.errors import LobcoderError
 from lobcoder.gui.codebook_actions import CodebookActions
+from lobcoder.gui.coder_prompt import CoderPrompt
 from lobcoder.gui.coding_actions import CodingActions
 from lobcoder.gui.coding_pane import CodingPane
 from lobcoder.gui.elided_tooltip import ElidedTooltipDelegate
@@ -96,6 +97,7 @@ class MainWindow(QMainWindow):
         self.codes_by_id: dict[int, CodeInfo] = {}
         resize_to_screen(self, 1500, 950)
         self._build_panes()
+        self.coder_prompt = CoderPrompt(self)
         self.coding = CodingActions(self)
         self.codebook = CodebookActions(self)
         build_menus(self)
@@ -401,9 +403,12 @@ class MainWindow(QMainWindow):
             self.status.clear()
             return
         codings = sum(c.codings for c in self.overview.codes)
+        coder = self.settings.coder_name
+        if not self.settings.coder_name_chosen:  # the login; the first coding asks for a name
+            coder = self.tr("{0} (not chosen yet)").format(coder)
         self.status.setText(
             self.tr("{0} documents · {1} codes · {2} codings · coder: {3}").format(
-                len(self.overview.documents), len(self.overview.codes), codings, self.settings.coder_name
+                len(self.overview.documents), len(self.overview.codes), codings, coder
             )
         )
 

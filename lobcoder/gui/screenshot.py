@@ -71,7 +71,9 @@ def _render(app, args: argparse.Namespace, width: int, height: int) -> int:
     install_translations(app, args.language or "system")
     with tempfile.TemporaryDirectory() as folder:
         # A throw-away settings file: a screenshot never changes the user's layout.
-        window = MainWindow(Settings(str(Path(folder) / "settings.ini")))
+        settings = Settings(str(Path(folder) / "settings.ini"))
+        settings.coder_name = settings.coder_name  # chosen: the status bar shows the name without "(not chosen yet)"
+        window = MainWindow(settings)
         try:
             window.menu_actions.show_all_codes.setChecked(True)
             window.open_project(args.project)

@@ -177,6 +177,11 @@ class Settings:
         else:
             self.qsettings = QSettings(path, QSettings.Format.IniFormat)
 
+    @property
+    def coder_name_chosen(self) -> bool:
+        """Whether she has given a coder name (else ``coder_name`` is the computer's login; see coder_prompt)."""
+        return self.qsettings.contains(Settings.coder_name.key)
+
     def sync(self) -> None:
         """Write pending changes now (QSettings also does so on its own)."""
         self.qsettings.sync()

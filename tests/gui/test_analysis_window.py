@@ -15,6 +15,7 @@ import pytest
 from PySide6.QtCore import QCoreApplication, QEvent, QModelIndex, Qt
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QStyle
+from tests.gui.coder_settings import coder_settings
 
 from lobcoder.analysis.cooccurrence import cooccurrence
 from lobcoder.analysis.crosstab import crosstab, participant_by_wave
@@ -41,7 +42,6 @@ from lobcoder.gui.analysis.table_model import (
 from lobcoder.gui.analysis.window import AnalysisWindow
 from lobcoder.gui.i18n import install_translations
 from lobcoder.gui.main_window import MainWindow
-from lobcoder.gui.settings import Settings
 from lobcoder.importing.extracted import Turn
 from lobcoder.participants.links import set_participant
 from lobcoder.services.codes import create_code
@@ -108,7 +108,7 @@ def project(tmp_path: Path) -> Path:
 
 @pytest.fixture
 def window(qtbot, tmp_path: Path, project: Path) -> Iterator[MainWindow]:
-    win = MainWindow(Settings(str(tmp_path / "settings.ini")))
+    win = MainWindow(coder_settings(tmp_path / "settings.ini"))
     qtbot.addWidget(win)
     install_analysis_menu(win)
     win.resize(1300, 850)
@@ -643,7 +643,7 @@ def test_a_computation_that_ends_after_its_window_was_deleted_is_ignored(
 ) -> None:
     # As at a test's teardown: the main window (and with it the analysis window) deleted mid-computation.
     started, release = hold_cooccurrence(monkeypatch)
-    win = MainWindow(Settings(str(tmp_path / "settings.ini")))
+    win = MainWindow(coder_settings(tmp_path / "settings.ini"))
     install_analysis_menu(win)
     win.show()
     assert win.open_project(project)
@@ -677,7 +677,7 @@ def test_a_data_set_read_after_its_window_was_deleted_is_ignored(
         return load_dataset(*args, **kwargs)
 
     monkeypatch.setattr(analysis_window, "load_dataset", held)
-    win = MainWindow(Settings(str(tmp_path / "settings.ini")))
+    win = MainWindow(coder_settings(tmp_path / "settings.ini"))
     install_analysis_menu(win)
     win.show()
     assert win.open_project(project)

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from tests.gui.coder_settings import coder_settings
+
 from lobcoder.gui.main_window import MainWindow
-from lobcoder.gui.settings import Settings
 from lobcoder.services.codes import create_code
 from lobcoder.services.codings import add_coding
 from lobcoder.services.documents import add_document
@@ -21,7 +22,7 @@ def test_a_tenth_coded_document_still_fits_the_documents_column(qtbot, tmp_path:
             document = add_document(s, f"Docent{number:02d}", "Docent: we leren van elkaar.")
             if number < 10:  # 9 documents and codings: "0 (9)" in the theme's row
                 add_coding(s, document.id, informeel.id, 8, 16, coder="Ilse")
-    window = MainWindow(Settings(str(tmp_path / "settings.ini")))
+    window = MainWindow(coder_settings(tmp_path / "settings.ini"))
     qtbot.addWidget(window)
     window.resize(1366, 768)
     window.show()

@@ -7,12 +7,12 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QModelIndex
+from tests.gui.coder_settings import coder_settings
 
 from lobcoder.editing.base import Macro
 from lobcoder.editing.coding_commands import ChangeCodingCode, apply_code
 from lobcoder.gui.main_window import MainWindow
 from lobcoder.gui.project_state import read_overview
-from lobcoder.gui.settings import Settings
 from lobcoder.gui.transcript.layout import sweep
 from lobcoder.importing.speakers import detect_turns
 from lobcoder.services.codes import create_code
@@ -38,7 +38,7 @@ def window(qtbot, tmp_path: Path) -> Iterator[MainWindow]:
         for n in range(0, PARAGRAPHS, 3):  # codings all through the document
             start = TEXT.index(f"Antwoord {n} ")
             add_coding(session, long.id, codes[n % 2], start, start + 20)
-    win = MainWindow(Settings(str(tmp_path / "settings.ini")))
+    win = MainWindow(coder_settings(tmp_path / "settings.ini"))
     qtbot.addWidget(win)
     win.resize(1400, 900)
     win.show()

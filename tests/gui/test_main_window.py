@@ -9,6 +9,7 @@ import pytest
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 from sqlalchemy import event, select
+from tests.gui.coder_settings import coder_settings
 
 from lobcoder.editing.code_commands import CreateCode
 from lobcoder.editing.speaker_commands import RenameSpeaker
@@ -55,7 +56,7 @@ def project(tmp_path: Path) -> Path:
 
 @pytest.fixture
 def window(qtbot, tmp_path: Path, project: Path) -> Iterator[MainWindow]:
-    win = MainWindow(Settings(str(tmp_path / "settings.ini")))
+    win = MainWindow(coder_settings(tmp_path / "settings.ini"))
     qtbot.addWidget(win)
     win.resize(1400, 900)
     win.show()

@@ -12,6 +12,7 @@ import pytest
 from PySide6.QtCore import QCoreApplication, QEvent, QPoint, Qt, QThreadPool
 from PySide6.QtGui import QImage
 from sqlalchemy import func, select
+from tests.gui.coder_settings import coder_settings
 
 from lobcoder.gui import workers
 from lobcoder.gui.main_window import MainWindow
@@ -82,7 +83,7 @@ def _wait(qtbot, ctl: SuggestionsController) -> None:  # type: ignore[no-untyped
 
 @pytest.fixture
 def window(qtbot, tmp_path: Path, project: Path) -> Iterator[MainWindow]:  # type: ignore[no-untyped-def]
-    win = MainWindow(Settings(str(tmp_path / "settings.ini")))
+    win = MainWindow(coder_settings(tmp_path / "settings.ini"))
     qtbot.addWidget(win)
     win.resize(1400, 900)
     win.show()

@@ -6,12 +6,12 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
+from tests.gui.coder_settings import coder_settings
 
 from lobcoder.editing.code_commands import DeleteCode
 from lobcoder.editing.coding_commands import RemoveCodings, apply_code
 from lobcoder.gui.i18n import install_translations
 from lobcoder.gui.main_window import MainWindow
-from lobcoder.gui.settings import Settings
 from lobcoder.gui.undo import describe
 from lobcoder.services.codes import create_code
 from lobcoder.services.documents import add_document
@@ -43,7 +43,7 @@ def test_the_edit_menu_names_the_code_a_key_applied(qtbot, qapp, tmp_path: Path,
         add_document(session, "Docent01_w1", text)
         create_code(session, "Visie", color="#009e73")
     install_translations(qapp, language)
-    win = MainWindow(Settings(str(tmp_path / "settings.ini")))
+    win = MainWindow(coder_settings(tmp_path / "settings.ini"))
     qtbot.addWidget(win)
     win.resize(1200, 800)
     win.show()

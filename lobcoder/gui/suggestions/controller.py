@@ -310,9 +310,10 @@ class SuggestionsController(QObject):
     @Slot(object)
     def accept(self, suggestion: Suggestion) -> bool:
         """Code the suggested span (one undo step); its row goes at once."""
-        if suggestion.document_id != self.document_id or not self._run(
-            AcceptSuggestion(suggestion, self.window.settings.coder_name)
-        ):
+        if suggestion.document_id != self.document_id:
+            return False
+        coder = self.window.coder_prompt.coder()
+        if coder is None or not self._run(AcceptSuggestion(suggestion, coder)):
             return False
         self._forget([suggestion])
         return True
@@ -329,7 +330,8 @@ class SuggestionsController(QObject):
     def accept_all(self, suggestions: list[Suggestion]) -> bool:
         """Code several suggestions as one undo step."""
         chosen = [s for s in suggestions if s.document_id == self.document_id]
-        if not chosen or not self._run(AcceptAll(chosen, self.window.settings.coder_name)):
+        coder = self.window.coder_prompt.coder() if chosen else None
+        if coder is None or not self._run(AcceptAll(chosen, coder)):
             return False
         self._forget(chosen)
         return True

@@ -1073,10 +1073,30 @@
     </message>
 </context>
 <context>
+    <name>CoderPrompt</name>
+    <message>
+        <location filename="../../coder_prompt.py" line="+37"/>
+        <source>Who is coding?</source>
+        <translation>Wie codeert er?</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Your codings are stored under this name. In a team each coder needs a name of their own: it tells the coders apart in agreement and merges.
+You can change it later under View → Coder name…</source>
+        <translation>Uw coderingen worden onder deze naam opgeslagen. In een team heeft elke codeur een eigen naam nodig: daaraan zijn de codeurs te onderscheiden bij overeenstemming en samenvoegen.
+U kunt de naam later wijzigen via Beeld → Naam van de codeur…</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Not coded: choose a coder name first.</source>
+        <translation>Niet gecodeerd: kies eerst een naam als codeur.</translation>
+    </message>
+</context>
+<context>
     <name>CodingActions</name>
     <message>
         <location filename="../../coding_actions.py" line="+73"/>
-        <location line="+33"/>
+        <location line="+34"/>
         <source>Select some text first, then choose a code.</source>
         <translation>Selecteer eerst tekst en kies dan een code.</translation>
     </message>
@@ -1086,7 +1106,7 @@
         <translation>Selecteer de woorden die de naam van de code worden.</translation>
     </message>
     <message>
-        <location line="+64"/>
+        <location line="+67"/>
         <source>Change code</source>
         <translation>Code wijzigen</translation>
     </message>
@@ -2693,7 +2713,7 @@ Taal van het codeboek:</numerusform>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../main_window.py" line="+120"/>
+        <location filename="../../main_window.py" line="+122"/>
         <source>Filter documents</source>
         <translation>Documenten filteren</translation>
     </message>
@@ -2753,7 +2773,12 @@ Taal van het codeboek:</numerusform>
         <translation>Actie niet uitgevoerd</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
+        <source>{0} (not chosen yet)</source>
+        <translation>{0} (nog niet gekozen)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>{0} documents · {1} codes · {2} codings · coder: {3}</source>
         <translation>{0} documenten · {1} codes · {2} coderingen · codeur: {3}</translation>
     </message>
