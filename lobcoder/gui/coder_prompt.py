@@ -14,7 +14,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
-from PySide6.QtWidgets import QInputDialog, QLineEdit
+from PySide6.QtWidgets import QInputDialog, QLabel, QLineEdit
 
 if TYPE_CHECKING:
     from lobcoder.gui.main_window import MainWindow
@@ -42,6 +42,10 @@ class CoderPrompt(QObject):
                 "You can change it later under View → Coder name…"
             )
         )
+        label = dialog.findChild(QLabel)
+        if label is not None:  # wrapped, so the dialog stays a readable width
+            label.setWordWrap(True)
+            label.setMinimumWidth(420)
         dialog.setInputMode(QInputDialog.InputMode.TextInput)
         dialog.setTextEchoMode(QLineEdit.EchoMode.Normal)
         dialog.setTextValue(settings.coder_name)
