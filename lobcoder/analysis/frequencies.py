@@ -96,6 +96,11 @@ class CodeFrequency:
     split: tuple[Counts, ...] = ()
 
 
+def has_participants(dataset: Dataset) -> bool:
+    """Whether any document of the data set is linked to a participant (else the participant measures are left out)."""
+    return any(document.participant_id is not None for document in dataset.documents)
+
+
 @dataclass(frozen=True)
 class FrequencyResult:
     rows: tuple[CodeFrequency, ...]
@@ -276,5 +281,5 @@ def frequencies(
         split_keys=tuple(key for _, key, _ in groups),
         described=flt.describe(dataset),
         then_by=then_by,
-        has_participants=any(document.participant_id is not None for document in dataset.documents),
+        has_participants=has_participants(dataset),
     )

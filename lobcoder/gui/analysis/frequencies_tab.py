@@ -5,7 +5,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Qt, Slot
+from PySide6.QtCore import QSignalBlocker, Qt, Slot
+from PySide6.QtGui import QStandardItemModel
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -19,7 +20,7 @@ from PySide6.QtWidgets import (
 
 from lobcoder.analysis.dataset import Dataset
 from lobcoder.analysis.filters import AnalysisFilter
-from lobcoder.analysis.frequencies import FrequencyResult, Split, frequencies
+from lobcoder.analysis.frequencies import FrequencyResult, Split, frequencies, has_participants
 from lobcoder.analysis.table import Table
 from lobcoder.gui.analysis.bar_chart import BarChart
 from lobcoder.gui.analysis.grouped_header import GroupedHeader
@@ -34,6 +35,7 @@ if TYPE_CHECKING:
 
 NO_SPLIT = ""
 BY_DOCUMENT = "\0document"  # a key no attribute name can be
+PARTICIPANT_MEASURES = ("participants", "participant_share")
 
 
 class FrequenciesTab(AnalysisTab):
@@ -120,6 +122,26 @@ class FrequenciesTab(AnalysisTab):
         choices.append((self.tr("document"), BY_DOCUMENT))
         refill_combo(self.split_by, choices)
         refill_combo(self.then_by, [(self.tr("nothing"), NO_SPLIT), *((name, name) for name in attributes)])
+        self._offer_participant_measures(dataset is None or has_participants(dataset))
+
+    def _offer_participant_measures(self, offered: bool) -> None:
+        """Participant measures only when some document is linked to a participant; else greyed, saying why."""
+        why = (
+            ""
+            if offered
+            else self.tr("No document is linked to a participant, so there is nothing to count per participant.")
+        )
+        model = self.split_measure.model()
+        for key in PARTICIPANT_MEASURES:
+            row = self.split_measure.findData(key)
+            item = model.item(row) if isinstance(model, QStandardItemModel) else None
+            if item is not None:
+                item.setEnabled(offered)
+                item.setToolTip(why)
+        self.split_measure.setToolTip(why)
+        if not offered and self.split_measure.currentData() in PARTICIPANT_MEASURES:
+            with QSignalBlocker(self.split_measure):
+                self.split_measure.setCurrentIndex(self.split_measure.findData("document_share"))
 
     def computation(self, flt: AnalysisFilter) -> Computation:
         rollup = self.rollup.isChecked()

@@ -1087,7 +1087,7 @@ You can change it later under View → Coder name…</source>
 U kunt de naam later wijzigen via Beeld → Naam van de codeur…</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+20"/>
         <source>Not coded: choose a coder name first.</source>
         <translation>Niet gecodeerd: kies eerst een naam als codeur.</translation>
     </message>
@@ -2261,7 +2261,7 @@ Taal van het codeboek:</numerusform>
 <context>
     <name>FrequenciesTab</name>
     <message>
-        <location filename="../../analysis/frequencies_tab.py" line="+48"/>
+        <location filename="../../analysis/frequencies_tab.py" line="+50"/>
         <source>Include sub-codes</source>
         <translation>Met subcodes</translation>
     </message>
@@ -2335,7 +2335,12 @@ Taal van het codeboek:</numerusform>
         <translation>document</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+10"/>
+        <source>No document is linked to a participant, so there is nothing to count per participant.</source>
+        <translation>Geen enkel document is aan een deelnemer gekoppeld, dus er valt per deelnemer niets te tellen.</translation>
+    </message>
+    <message>
+        <location line="+30"/>
         <source>code frequencies</source>
         <translation>codefrequenties</translation>
     </message>
