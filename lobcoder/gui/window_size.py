@@ -64,6 +64,8 @@ def _screen_of(widget: QWidget) -> QScreen | None:
 
 def _frame_of(window: QWidget) -> QMargins:
     """The window's frame once it has one (it is shown), else the usual one (:data:`FRAME_MARGINS`)."""
+    if not window.isVisible():  # before it is shown Qt's frame geometry is not the window manager's yet
+        return FRAME_MARGINS
     inner, outer = window.geometry(), window.frameGeometry()
     frame = QMargins(
         inner.left() - outer.left(),
@@ -74,30 +76,31 @@ def _frame_of(window: QWidget) -> QMargins:
     return frame if not frame.isNull() else FRAME_MARGINS
 
 
-def keep_on_screen(window: QWidget) -> None:
+def keep_on_screen(window: QWidget, over: QWidget | None = None) -> None:
     """Fit ``window`` to its screen's available geometry, e.g. after restoring a geometry saved elsewhere.
 
     It is made smaller where it does not fit (never below what its layout
-    needs) and moved inside.
+    needs) and moved inside. With ``over``, it is first centred on that
+    widget, on that widget's screen. Before the window is shown its frame is
+    guessed (:data:`FRAME_MARGINS`), so a window saved against the screen's
+    edge may move by a few pixels once.
     """
-    screen = _screen_of(window)
-    if screen is None or window.windowState() & (Qt.WindowState.WindowMaximized | Qt.WindowState.WindowFullScreen):
+    screen = _screen_of(over or window)
+    if window.windowState() & (Qt.WindowState.WindowMaximized | Qt.WindowState.WindowFullScreen):
         return  # a maximised window is the screen's to place
-    available = screen.availableGeometry()
-    area = QRect(window.geometry().topLeft(), _fitted(window, window.size(), available))
-    target = QRect(kept_inside(area, available, _frame_of(window)), area.size())
+    available = screen.availableGeometry() if screen is not None else None
+    size = window.size() if available is None else _fitted(window, window.size(), available)
+    area = QRect(window.geometry().topLeft(), size)
+    if over is not None:
+        area.moveCenter(over.geometry().center())
+    target = area if available is None else QRect(kept_inside(area, available, _frame_of(window)), size)
     if target != window.geometry():
         window.setGeometry(target)
 
 
 def place_over(window: QWidget, parent: QWidget) -> None:
     """Centre ``window`` (not yet shown) on ``parent``, moved inside the screen ``parent`` is on."""
-    screen = _screen_of(parent)
-    available = screen.availableGeometry() if screen is not None else None
-    size = window.size() if available is None else _fitted(window, window.size(), available)
-    area = QRect(QPoint(0, 0), size)
-    area.moveCenter(parent.geometry().center())
-    window.setGeometry(QRect(area.topLeft() if available is None else kept_inside(area, available), size))
+    keep_on_screen(window, over=parent)
 
 
 def _fitted(window: QWidget, size: QSize, available: QRect) -> QSize:
