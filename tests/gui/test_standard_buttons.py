@@ -15,16 +15,21 @@ import pytest
 from PySide6.QtWidgets import QAbstractButton, QApplication, QDialogButtonBox, QLabel, QMessageBox, QWidget
 
 from lobcoder.editing.codebook_import import plan_codebook_import
+from lobcoder.gui.codebook_editor import CodebookEditor
 from lobcoder.gui.dialogs.codebook_export_dialog import CodebookExportDialog
 from lobcoder.gui.dialogs.codebook_import_dialog import CodebookImportDialog
 from lobcoder.gui.dialogs.exchange_report_dialog import ExchangeReportDialog
 from lobcoder.gui.dialogs.export_choices_dialog import ExportChoicesDialog
 from lobcoder.gui.dialogs.import_dialog import ImportDialog
 from lobcoder.gui.dialogs.restore_dialog import RestoreDialog
+from lobcoder.gui.dialogs.speakers_dialog import SpeakersDialog
 from lobcoder.gui.i18n import install_translations
+from lobcoder.gui.main_window import MainWindow
 from lobcoder.gui.memo_dialog import MemoDialog
 from lobcoder.gui.settings import Settings
 from lobcoder.services.codebook_data import Codebook, CodebookCode
+from lobcoder.services.codes import create_code, list_codes
+from lobcoder.services.documents import add_document, list_documents
 from lobcoder.storage.project import ProjectStore
 
 SB = QDialogButtonBox.StandardButton
@@ -119,6 +124,31 @@ def test_message_boxes_word_their_buttons_with_letters(
     row = assert_button_row_keyboard_ready(box, language)
     details = "Show De&tails…" if language == "en" else "&Details tonen…"
     assert sorted(row) == sorted([*expected, details])
+
+
+@pytest.mark.parametrize("language", ["en", "nl"])
+def test_the_codebook_editor_and_the_speakers_window(qtbot, qapp: QApplication, tmp_path: Path, language: str) -> None:
+    install_translations(qapp, language)
+    path = tmp_path / "p.lobcoder"
+    with ProjectStore.create(path) as store, store.transaction() as session:
+        add_document(session, "Docent01_w1", "I: Hoe?\nMarieke: Goed.")
+        create_code(session, "Visie", color="#009e73")
+    window = MainWindow(Settings(str(tmp_path / "s.ini")))
+    qtbot.addWidget(window)
+    assert window.open_project(path)
+    editor = CodebookEditor(window)
+    qtbot.addWidget(editor)
+    assert assert_button_row_keyboard_ready(editor, language) == ["C&lose" if language == "en" else "&Sluiten"]
+    editor.close()
+    assert window.store is not None and window.undo_stack is not None
+    with window.store.read() as session:
+        codes = list_codes(session)
+        documents = [(d.id, d.name) for d in list_documents(session)]
+    speakers = SpeakersDialog(window.undo_stack, codes, "tester", documents)
+    qtbot.addWidget(speakers)
+    assert_button_row_keyboard_ready(speakers, language)
+    speakers.close()
+    window.close()
 
 
 def test_english_comes_back_after_dutch(qtbot, qapp: QApplication) -> None:

@@ -804,7 +804,7 @@
     <message>
         <location line="+4"/>
         <source>&amp;Save changes</source>
-        <translation>Wijzigingen op&amp;slaan</translation>
+        <translation>&amp;Wijzigingen opslaan</translation>
     </message>
     <message>
         <location line="+77"/>
@@ -4369,7 +4369,7 @@ Wachtwoord om hem te versleutelen (leeg laten voor geen):</translation>
     <message>
         <location line="+1"/>
         <source>&amp;Merge…</source>
-        <translation>&amp;Samenvoegen…</translation>
+        <translation>Samen&amp;voegen…</translation>
     </message>
     <message>
         <location line="+1"/>
