@@ -14,7 +14,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
-from PySide6.QtWidgets import QInputDialog, QLabel, QLineEdit
+from PySide6.QtWidgets import QInputDialog, QLabel, QLineEdit, QWidget
 
 if TYPE_CHECKING:
     from lobcoder.gui.main_window import MainWindow
@@ -28,12 +28,12 @@ class CoderPrompt(QObject):
         self.window = window
         self.dialog: QInputDialog | None = None  # while the question is open (tests answer it)
 
-    def coder(self) -> str | None:
-        """The name to store with a new coding, asking for it the first time; None if she cancelled."""
+    def coder(self, parent: QWidget | None = None) -> str | None:
+        """The name to store with a new coding, asking for it the first time (over ``parent``); None if cancelled."""
         settings = self.window.settings
         if settings.coder_name_chosen:
             return settings.coder_name
-        dialog = QInputDialog(self.window)
+        dialog = QInputDialog(parent or self.window)
         dialog.setWindowTitle(self.tr("Who is coding?"))
         dialog.setLabelText(
             self.tr(

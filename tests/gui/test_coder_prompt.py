@@ -9,9 +9,11 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QDialogButtonBox, QInputDialog
 from sqlalchemy import select
 
+from lobcoder.gui.dialogs.speakers_dialog import SpeakersDialog
 from lobcoder.gui.i18n import install_translations
 from lobcoder.gui.main_window import MainWindow
 from lobcoder.gui.settings import Settings
+from lobcoder.importing.extracted import Turn
 from lobcoder.services.codes import create_code
 from lobcoder.services.codings import default_coder_name
 from lobcoder.services.documents import add_document
@@ -25,7 +27,9 @@ TEXT = "I: Hoe?\nMarieke: De visie is door het management geschreven."
 def project(tmp_path: Path) -> Path:
     path = tmp_path / "coder.lobcoder"
     with ProjectStore.create(path) as store, store.transaction() as session:
-        add_document(session, "Docent01_w1", TEXT)
+        marieke = TEXT.index("Marieke")
+        turns = [Turn("I", 0, 3, marieke - 1), Turn("Marieke", marieke, marieke + len("Marieke: "), len(TEXT))]
+        add_document(session, "Docent01_w1", TEXT, turns)
         create_code(session, "Visie", color="#009e73")
     return path
 
@@ -142,4 +146,30 @@ def test_the_question_is_a_plain_input_dialog(qtbot, tmp_path: Path, project: Pa
     QTimer.singleShot(0, look)
     assert not _code(window, "visie")
     assert texts == [["&Cancel", "&OK"]]
+    window.close()
+
+
+def test_coding_turns_in_the_speakers_window_asks_too(qtbot, tmp_path: Path, project: Path) -> None:
+    window = _window(qtbot, project, Settings(str(tmp_path / "s.ini")))
+    assert window.store is not None and window.undo_stack is not None and window.overview is not None
+    documents = [(d.id, d.name) for d in window.overview.documents]
+    speakers = SpeakersDialog(
+        window.undo_stack,
+        window.overview.codes,
+        window.settings.coder_name,
+        documents,
+        parent=window,
+        ask_coder=window.coder_prompt.coder,
+    )
+    qtbot.addWidget(speakers)
+    guid = next(iter(window.codes_by_id.values())).guid
+    seen: list[tuple[str, str, str]] = []
+    _answer(window, None, seen)
+    assert not speakers.code_turns(guid, ["Marieke"])  # cancelled: nothing coded
+    assert _coders(window.store) == []
+    _answer(window, "Marieke", seen)
+    assert speakers.code_turns(guid, ["Marieke"])
+    assert len(seen) == 2 and _coders(window.store) == ["Marieke"]
+    assert window.coder_prompt.dialog is None
+    speakers.close()
     window.close()

@@ -9,7 +9,7 @@ stack changes the project.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QItemSelection, Slot
 from PySide6.QtWidgets import (
@@ -55,11 +55,13 @@ class SpeakersDialog(QDialog):
         documents: Sequence[tuple[int, str]] = (),
         document_id: int | None = None,
         parent: QWidget | None = None,
+        ask_coder: Callable[[QWidget], str | None] | None = None,
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Speakers"))
         self.stack = stack
         self.coder = coder
+        self.ask_coder = ask_coder  # the main window's coder-name question (asked once, before the first coding)
         self.speakers: list[SpeakerInfo] = []
         self.changed_project = False
 
@@ -234,9 +236,13 @@ class SpeakersDialog(QDialog):
 
     def code_turns(self, code_guid: str, speakers: Sequence[str] | None) -> bool:
         """Code every turn of ``speakers`` (None: of all respondents) with one code."""
+        coder = self.ask_coder(self) if self.ask_coder is not None else self.coder
+        if coder is None:
+            return False
+        self.coder = coder
         try:
             with self.stack.store.read() as session:
-                command = code_speaker_turns(session, code_guid, speakers, self.coder or None, self.document_id())
+                command = code_speaker_turns(session, code_guid, speakers, coder or None, self.document_id())
         except (ValueError, LookupError) as exc:
             self._failed(error_text(exc))
             return False
