@@ -7,7 +7,6 @@ from importlib import resources
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
-from lobcoder.gui.standard_buttons import StandardButtonWords, standard_button_words
 from lobcoder.i18n.said import Said
 
 log = logging.getLogger(__name__)
@@ -75,8 +74,9 @@ def install_translations(app: QCoreApplication, language: str) -> str:
     English is the source language, but ``lobcoder_en.qm`` is still loaded for
     its plural forms ("1 segment" rather than "1 segment(s)"). Qt's own
     ``qtbase_<lang>.qm`` makes standard buttons and dialogs speak the same
-    language, and :mod:`lobcoder.gui.standard_buttons` gives those buttons Alt
-    letters. Calling it again replaces the previous translators.
+    language; lobcoder's file is installed after it, so it is asked first and
+    gives those buttons Alt letters (:mod:`lobcoder.gui.standard_buttons`).
+    Calling it again replaces the previous translators.
 
     Returns:
         The language actually used: "en" when the requested one is unknown or
@@ -94,10 +94,6 @@ def install_translations(app: QCoreApplication, language: str) -> str:
             log.warning("no translation file for %r; using English", wanted)
             return install_translations(app, SOURCE_LANGUAGE)
         return SOURCE_LANGUAGE
-    app.installTranslator(translator)
-    _installed.append((translator, data))
-    _language[0] = wanted
-
     if wanted != SOURCE_LANGUAGE:
         qt_translator = QTranslator(app)
         qt_folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
@@ -106,10 +102,9 @@ def install_translations(app: QCoreApplication, language: str) -> str:
             _installed.append((qt_translator, None))
         else:
             log.info("Qt's own %s translations not found in %s", wanted, qt_folder)
-    # Last installed is asked first: our words (with Alt letters) for Qt's standard buttons.
-    buttons = StandardButtonWords(app, standard_button_words())
-    app.installTranslator(buttons)
-    _installed.append((buttons, None))
+    app.installTranslator(translator)  # last, so asked first: our words for Qt's buttons win
+    _installed.append((translator, data))
+    _language[0] = wanted
     return wanted
 
 

@@ -2,56 +2,69 @@
 
 Qt words its standard buttons itself (context ``QPlatformTheme``), and neither its
 English nor its Dutch (``qtbase_nl.qm``) has a letter on OK, Cancel, Save, Close or
-Apply. :class:`StandardButtonWords` is a translator installed in front of the others
-that answers just those lookups with our own words, which carry the letters and are
-translated in lobcoder's .ts files like any other string. The letters are chosen so
-that the buttons that appear together (OK/Cancel/Apply/Help, Save/Discard/Cancel,
-Yes/No/Cancel, Abort/Retry/Ignore) never share one.
+Apply. lobcoder's own translation files answer those lookups first (they are
+installed after Qt's, and the translator installed last is asked first):
+
+* Dutch: lupdate finds Qt's texts below (``QT_TRANSLATE_NOOP``), so
+  ``lobcoder_nl.ts`` translates them like any other string ("Cancel" -> "&Annuleren").
+* English: :data:`ENGLISH` is written into ``lobcoder_en.ts`` by
+  ``translations_tool update`` ("Cancel" -> "&Cancel").
+
+Both are plain .qm data: no Python runs when Qt looks a text up (a Python
+``QTranslator.translate`` would need the GIL inside Qt's translator lock, and
+could deadlock with a thread installing translators). The letters are chosen so
+that buttons that appear together (OK/Cancel/Apply/Help, Save/Discard/Cancel,
+Yes/No/Cancel, Abort/Retry/Ignore, and Show Details) never share one.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QObject, QTranslator
+from PySide6.QtCore import QT_TRANSLATE_NOOP
 
+# Qt's own texts (Qt 6), as lupdate should find them for lobcoder_nl.ts.
+QT_TEXTS: tuple[tuple[str, str], ...] = (
+    ("QPlatformTheme", QT_TRANSLATE_NOOP("QPlatformTheme", "OK")),
+    ("QPlatformTheme", QT_TRANSLATE_NOOP("QPlatformTheme", "Cancel")),
+    ("QPlatformTheme", QT_TRANSLATE_NOOP("QPlatformTheme", "&Yes")),
+    ("QPlatformTheme", QT_TRANSLATE_NOOP("QPlatformTheme", "&No")),
+    ("QPlatformTheme", QT_TRANSLATE_NOOP("QPlatformTheme", "Yes to &All")),
+    ("QPlatformTheme", QT_TRANSLATE_NOOP("QPlatformTheme", "N&o to All")),
+    ("QPlatformTheme", QT_TRANSLATE_NOOP("QPlatformTheme", "Save")),
+    ("QPlatformTheme", QT_TRANSLATE_NOOP("QPlatformTheme", "Save All")),
+    ("QPlatformTheme", QT_TRANSLATE_NOOP("QPlatformTheme", "Open")),
+    ("QPlatformTheme", QT_TRANSLATE_NOOP("QPlatformTheme", "Close")),
+    ("QPlatformTheme", QT_TRANSLATE_NOOP("QPlatformTheme", "Discard")),
+    ("QPlatformTheme", QT_TRANSLATE_NOOP("QPlatformTheme", "Apply")),
+    ("QPlatformTheme", QT_TRANSLATE_NOOP("QPlatformTheme", "Reset")),
+    ("QPlatformTheme", QT_TRANSLATE_NOOP("QPlatformTheme", "Restore Defaults")),
+    ("QPlatformTheme", QT_TRANSLATE_NOOP("QPlatformTheme", "Help")),
+    ("QPlatformTheme", QT_TRANSLATE_NOOP("QPlatformTheme", "Abort")),
+    ("QPlatformTheme", QT_TRANSLATE_NOOP("QPlatformTheme", "Retry")),
+    ("QPlatformTheme", QT_TRANSLATE_NOOP("QPlatformTheme", "Ignore")),
+    ("QMessageBox", QT_TRANSLATE_NOOP("QMessageBox", "Show Details...")),
+    ("QMessageBox", QT_TRANSLATE_NOOP("QMessageBox", "Hide Details...")),
+)
 
-def standard_button_words() -> dict[tuple[str, str], str]:
-    """Qt's (context, source text) of each standard button -> our words for it, in the installed language."""
-    theme = "QPlatformTheme"
-    return {
-        (theme, "OK"): QCoreApplication.translate("StandardButtons", "&OK"),
-        (theme, "Cancel"): QCoreApplication.translate("StandardButtons", "&Cancel"),
-        (theme, "&Yes"): QCoreApplication.translate("StandardButtons", "&Yes"),
-        (theme, "&No"): QCoreApplication.translate("StandardButtons", "&No"),
-        (theme, "Yes to &All"): QCoreApplication.translate("StandardButtons", "Yes to &All"),
-        (theme, "N&o to All"): QCoreApplication.translate("StandardButtons", "N&o to All"),
-        (theme, "Save"): QCoreApplication.translate("StandardButtons", "&Save"),
-        (theme, "Save All"): QCoreApplication.translate("StandardButtons", "Save &All"),
-        (theme, "Open"): QCoreApplication.translate("StandardButtons", "&Open"),
-        (theme, "Close"): QCoreApplication.translate("StandardButtons", "C&lose"),
-        (theme, "Discard"): QCoreApplication.translate("StandardButtons", "&Discard"),
-        (theme, "Apply"): QCoreApplication.translate("StandardButtons", "&Apply"),
-        (theme, "Reset"): QCoreApplication.translate("StandardButtons", "&Reset"),
-        (theme, "Restore Defaults"): QCoreApplication.translate("StandardButtons", "Restore De&faults"),
-        (theme, "Help"): QCoreApplication.translate("StandardButtons", "&Help"),
-        (theme, "Abort"): QCoreApplication.translate("StandardButtons", "A&bort"),
-        (theme, "Retry"): QCoreApplication.translate("StandardButtons", "&Retry"),
-        (theme, "Ignore"): QCoreApplication.translate("StandardButtons", "&Ignore"),
-        ("QMessageBox", "Show Details..."): QCoreApplication.translate("StandardButtons", "Show De&tails…"),
-        ("QMessageBox", "Hide Details..."): QCoreApplication.translate("StandardButtons", "Hide De&tails…"),
-    }
-
-
-class StandardButtonWords(QTranslator):
-    """A translator that words only Qt's standard buttons; every other lookup falls through (``None``)."""
-
-    def __init__(self, parent: QObject, words: dict[tuple[str, str], str]) -> None:
-        super().__init__(parent)
-        self._words = words
-
-    def translate(  # noqa: D102 - Qt override
-        self, context: str, source_text: str, disambiguation: str | None = None, n: int = -1
-    ) -> str | None:
-        return self._words.get((context, source_text))
-
-    def isEmpty(self) -> bool:  # noqa: N802 - Qt override
-        return False
+# The English words, with their letters, for each of Qt's texts above.
+ENGLISH: dict[tuple[str, str], str] = {
+    ("QPlatformTheme", "OK"): "&OK",
+    ("QPlatformTheme", "Cancel"): "&Cancel",
+    ("QPlatformTheme", "&Yes"): "&Yes",
+    ("QPlatformTheme", "&No"): "&No",
+    ("QPlatformTheme", "Yes to &All"): "Yes to &All",
+    ("QPlatformTheme", "N&o to All"): "N&o to All",
+    ("QPlatformTheme", "Save"): "&Save",
+    ("QPlatformTheme", "Save All"): "Save &All",
+    ("QPlatformTheme", "Open"): "&Open",
+    ("QPlatformTheme", "Close"): "C&lose",
+    ("QPlatformTheme", "Discard"): "&Discard",
+    ("QPlatformTheme", "Apply"): "&Apply",
+    ("QPlatformTheme", "Reset"): "&Reset",
+    ("QPlatformTheme", "Restore Defaults"): "Restore De&faults",
+    ("QPlatformTheme", "Help"): "&Help",
+    ("QPlatformTheme", "Abort"): "A&bort",
+    ("QPlatformTheme", "Retry"): "&Retry",
+    ("QPlatformTheme", "Ignore"): "&Ignore",
+    ("QMessageBox", "Show Details..."): "Show De&tails…",
+    ("QMessageBox", "Hide Details..."): "Hide De&tails…",
+}

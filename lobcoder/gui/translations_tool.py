@@ -13,7 +13,8 @@ The usual round after adding or changing strings in ``lobcoder/gui``:
    and, with ``-pluralonly``, ``lobcoder_en.ts``. Existing translations are
    kept; new strings arrive marked unfinished. English plural forms of sources
    written as ``"%n segment(s)"`` or ``"%n match(es)"`` are filled in
-   automatically.
+   automatically, and so are the English words for Qt's own buttons
+   (``standard_buttons.ENGLISH``: "Cancel" -> "&Cancel").
 2. Translate the unfinished Dutch messages: in Qt Linguist
    (``pyside6-linguist resources/translations/lobcoder_nl.ts``) or in a text
    editor (write the text in ``<translation>`` and delete
@@ -157,7 +158,27 @@ def update() -> list[str]:
     _lupdate(english, SOURCE_LANGUAGE, "-pluralonly")
     if fill_english_plurals(english):
         _lupdate(english, SOURCE_LANGUAGE, "-pluralonly")  # lupdate rewrites the file in its own layout
+    add_english_words(english)  # after lupdate, which keeps only plurals in the English file
     return report
+
+
+def add_english_words(ts: Path) -> None:
+    """Append the English words for Qt's own buttons (with their Alt letters) to the English .ts."""
+    from xml.sax.saxutils import escape
+
+    from lobcoder.gui.standard_buttons import ENGLISH
+
+    contexts: dict[str, list[str]] = {}
+    for (context, source), words in ENGLISH.items():
+        contexts.setdefault(context, []).append(
+            f"    <message>\n        <source>{escape(source)}</source>\n"
+            f"        <translation>{escape(words)}</translation>\n    </message>\n"
+        )
+    block = "".join(
+        f"<context>\n    <name>{name}</name>\n{''.join(messages)}</context>\n" for name, messages in contexts.items()
+    )
+    text = ts.read_text(encoding="utf-8")
+    ts.write_text(text.replace("</TS>", block + "</TS>", 1), encoding="utf-8")
 
 
 def release(folder: Path = TRANSLATIONS, ts_files: Sequence[Path] | None = None) -> list[Path]:

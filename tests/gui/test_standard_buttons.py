@@ -8,6 +8,7 @@ and in Dutch.
 from __future__ import annotations
 
 import re
+import xml.etree.ElementTree as ET
 from collections.abc import Callable
 from pathlib import Path
 
@@ -27,6 +28,8 @@ from lobcoder.gui.i18n import install_translations
 from lobcoder.gui.main_window import MainWindow
 from lobcoder.gui.memo_dialog import MemoDialog
 from lobcoder.gui.settings import Settings
+from lobcoder.gui.standard_buttons import ENGLISH, QT_TEXTS
+from lobcoder.gui.translations_tool import ts_file
 from lobcoder.services.codebook_data import Codebook, CodebookCode
 from lobcoder.services.codes import create_code, list_codes
 from lobcoder.services.documents import add_document, list_documents
@@ -162,4 +165,18 @@ def test_english_comes_back_after_dutch(qtbot, qapp: QApplication) -> None:
 def test_other_texts_still_come_from_the_translation_files(qtbot, qapp: QApplication) -> None:
     install_translations(qapp, "nl")
     assert QApplication.translate("QFileDialog", "File &name:") != "File &name:"  # Qt's own Dutch, asked past ours
-    assert QApplication.translate("StandardButtons", "&Cancel") == "&Annuleren"
+    assert QApplication.translate("QPlatformTheme", "Cancel") == "&Annuleren"  # ours, asked before Qt's
+
+
+@pytest.mark.parametrize("language", ["en", "nl"])
+def test_every_qt_button_text_is_worded_with_a_letter_in_the_shipped_files(language: str) -> None:
+    root = ET.parse(ts_file(language)).getroot()
+    worded = {
+        (context.findtext("name"), message.findtext("source")): message.findtext("translation")
+        for context in root.iter("context")
+        for message in context.iter("message")
+    }
+    for key in QT_TEXTS:
+        assert _letter(worded[key] or ""), (key, worded.get(key))
+    if language == "en":
+        assert {key: worded[key] for key in ENGLISH} == ENGLISH

@@ -678,7 +678,7 @@ Language of the codebook:</numerusform>
 <context>
     <name>SpeakersDialog</name>
     <message numerus="yes">
-        <location filename="../../dialogs/speakers_dialog.py" line="+220"/>
+        <location filename="../../dialogs/speakers_dialog.py" line="+222"/>
         <source>%n speaker(s) merged into ‘{0}’.</source>
         <translation>
             <numerusform>%n speaker merged into ‘{0}’.</numerusform>
@@ -702,7 +702,7 @@ Language of the codebook:</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+11"/>
+        <location line="+15"/>
         <source>%n turn(s) coded.</source>
         <translation>
             <numerusform>%n turn coded.</numerusform>
@@ -865,6 +865,92 @@ Language of the codebook:</numerusform>
             <numerusform>Put back the %n left-out word</numerusform>
             <numerusform>Put back the %n left-out words</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>QPlatformTheme</name>
+    <message>
+        <source>OK</source>
+        <translation>&amp;OK</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>&amp;Cancel</translation>
+    </message>
+    <message>
+        <source>&amp;Yes</source>
+        <translation>&amp;Yes</translation>
+    </message>
+    <message>
+        <source>&amp;No</source>
+        <translation>&amp;No</translation>
+    </message>
+    <message>
+        <source>Yes to &amp;All</source>
+        <translation>Yes to &amp;All</translation>
+    </message>
+    <message>
+        <source>N&amp;o to All</source>
+        <translation>N&amp;o to All</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>&amp;Save</translation>
+    </message>
+    <message>
+        <source>Save All</source>
+        <translation>Save &amp;All</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>&amp;Open</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>C&amp;lose</translation>
+    </message>
+    <message>
+        <source>Discard</source>
+        <translation>&amp;Discard</translation>
+    </message>
+    <message>
+        <source>Apply</source>
+        <translation>&amp;Apply</translation>
+    </message>
+    <message>
+        <source>Reset</source>
+        <translation>&amp;Reset</translation>
+    </message>
+    <message>
+        <source>Restore Defaults</source>
+        <translation>Restore De&amp;faults</translation>
+    </message>
+    <message>
+        <source>Help</source>
+        <translation>&amp;Help</translation>
+    </message>
+    <message>
+        <source>Abort</source>
+        <translation>A&amp;bort</translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation>&amp;Retry</translation>
+    </message>
+    <message>
+        <source>Ignore</source>
+        <translation>&amp;Ignore</translation>
+    </message>
+</context>
+<context>
+    <name>QMessageBox</name>
+    <message>
+        <source>Show Details...</source>
+        <translation>Show De&amp;tails…</translation>
+    </message>
+    <message>
+        <source>Hide Details...</source>
+        <translation>Hide De&amp;tails…</translation>
     </message>
 </context>
 </TS>

@@ -2949,17 +2949,17 @@ Taal van het codeboek:</numerusform>
     <message>
         <location line="+0"/>
         <location line="+14"/>
-        <location line="+12"/>
+        <location line="+19"/>
         <source>Open or create a project first.</source>
         <translation>Open of maak eerst een project.</translation>
     </message>
     <message>
-        <location line="-12"/>
+        <location line="-19"/>
         <source>Speakers</source>
         <translation>Sprekers</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+19"/>
         <source>Pseudonymise</source>
         <translation>Pseudonimiseren</translation>
     </message>
@@ -3589,6 +3589,112 @@ Wachtwoord om hem te versleutelen (leeg laten voor geen):</translation>
             <numerusform>Exporteren met persoonsgegevens vervangen door de pseudoniemen van het %n geaccepteerde besluit (Bestand → Pseudonimiseren…). Het project zelf verandert niet.</numerusform>
             <numerusform>Exporteren met persoonsgegevens vervangen door de pseudoniemen van de %n geaccepteerde besluiten (Bestand → Pseudonimiseren…). Het project zelf verandert niet.</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>QMessageBox</name>
+    <message>
+        <location filename="../../standard_buttons.py" line="+44"/>
+        <source>Show Details...</source>
+        <translation>&amp;Details tonen…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Hide Details...</source>
+        <translation>&amp;Details verbergen…</translation>
+    </message>
+</context>
+<context>
+    <name>QPlatformTheme</name>
+    <message>
+        <location line="-19"/>
+        <source>OK</source>
+        <translation>&amp;OK</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cancel</source>
+        <translation>&amp;Annuleren</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Yes</source>
+        <translation>&amp;Ja</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;No</source>
+        <translation>&amp;Nee</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Yes to &amp;All</source>
+        <translation>Ja op a&amp;lles</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>N&amp;o to All</source>
+        <translation>Nee &amp;op alles</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save</source>
+        <translation>&amp;Opslaan</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save All</source>
+        <translation>Alles op&amp;slaan</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open</source>
+        <translation>O&amp;penen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Close</source>
+        <translation>&amp;Sluiten</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Discard</source>
+        <translation>&amp;Niet opslaan</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Apply</source>
+        <translation>&amp;Toepassen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reset</source>
+        <translation>&amp;Reset</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Restore Defaults</source>
+        <translation>Stan&amp;daardwaarden</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Help</source>
+        <translation>&amp;Help</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Abort</source>
+        <translation>A&amp;fbreken</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Retry</source>
+        <translation>&amp;Opnieuw proberen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ignore</source>
+        <translation>&amp;Negeren</translation>
     </message>
 </context>
 <context>
@@ -4322,12 +4428,12 @@ Wachtwoord om hem te versleutelen (leeg laten voor geen):</translation>
 <context>
     <name>SpeakersDialog</name>
     <message>
-        <location filename="../../dialogs/speakers_dialog.py" line="+60"/>
+        <location filename="../../dialogs/speakers_dialog.py" line="+61"/>
         <source>Speakers</source>
         <translation>Sprekers</translation>
     </message>
     <message>
-        <location line="+81"/>
+        <location line="+82"/>
         <source>Speakers are shared by all documents: a change applies to every transcript. Turns, analyses, quotes and reports use the new names; the text keeps the labels it was imported with. Every change can be undone with Edit → Undo.</source>
         <translation>Sprekers gelden voor alle documenten: een wijziging geldt voor elk transcript. Beurten, analyses, citaten en rapporten gebruiken de nieuwe namen; de tekst houdt de labels waarmee hij is geïmporteerd. Elke wijziging kun je ongedaan maken met Bewerken → Ongedaan maken.</translation>
     </message>
@@ -4441,7 +4547,7 @@ Wachtwoord om hem te versleutelen (leeg laten voor geen):</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+11"/>
+        <location line="+15"/>
         <source>%n turn(s) coded.</source>
         <translation>
             <numerusform>%n beurt gecodeerd.</numerusform>
@@ -4470,109 +4576,6 @@ Wachtwoord om hem te versleutelen (leeg laten voor geen):</translation>
             <numerusform>%n spreker samenvoegen tot (kies er een of typ een nieuwe naam):</numerusform>
             <numerusform>%n sprekers samenvoegen tot (kies er een of typ een nieuwe naam):</numerusform>
         </translation>
-    </message>
-</context>
-<context>
-    <name>StandardButtons</name>
-    <message>
-        <location filename="../../standard_buttons.py" line="+21"/>
-        <source>&amp;OK</source>
-        <translation>&amp;OK</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>&amp;Cancel</source>
-        <translation>&amp;Annuleren</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>&amp;Yes</source>
-        <translation>&amp;Ja</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>&amp;No</source>
-        <translation>&amp;Nee</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Yes to &amp;All</source>
-        <translation>Ja op a&amp;lles</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>N&amp;o to All</source>
-        <translation>Nee &amp;op alles</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>&amp;Save</source>
-        <translation>&amp;Opslaan</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Save &amp;All</source>
-        <translation>Alles op&amp;slaan</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>&amp;Open</source>
-        <translation>O&amp;penen</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>C&amp;lose</source>
-        <translation>&amp;Sluiten</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>&amp;Discard</source>
-        <translation>&amp;Niet opslaan</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>&amp;Apply</source>
-        <translation>&amp;Toepassen</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>&amp;Reset</source>
-        <translation>&amp;Reset</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Restore De&amp;faults</source>
-        <translation>Stan&amp;daardwaarden</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>&amp;Help</source>
-        <translation>&amp;Help</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>A&amp;bort</source>
-        <translation>A&amp;fbreken</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>&amp;Retry</source>
-        <translation>&amp;Opnieuw proberen</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>&amp;Ignore</source>
-        <translation>&amp;Negeren</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Show De&amp;tails…</source>
-        <translation>&amp;Details tonen…</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Hide De&amp;tails…</source>
-        <translation>&amp;Details verbergen…</translation>
     </message>
 </context>
 <context>
