@@ -1205,7 +1205,7 @@ U kunt de naam later wijzigen via Beeld → Naam van de codeur…</translation>
 <context>
     <name>CooccurrenceTab</name>
     <message>
-        <location filename="../../analysis/cooccurrence_tab.py" line="+193"/>
+        <location filename="../../analysis/cooccurrence_tab.py" line="+194"/>
         <source>overlapping codings</source>
         <translation>overlappende coderingen</translation>
     </message>
@@ -1316,17 +1316,17 @@ U kunt de naam later wijzigen via Beeld → Naam van de codeur…</translation>
     </message>
     <message>
         <location line="+24"/>
-        <location line="+240"/>
+        <location line="+223"/>
         <source>Select a cell to list the passages where both codes occur.</source>
         <translation>Kies een cel om de passages te zien waarin beide codes voorkomen.</translation>
     </message>
     <message>
-        <location line="-231"/>
+        <location line="-218"/>
         <source>Double-click or press Enter to show the passage in its document</source>
         <translation>Dubbelklik of druk op Enter om de passage in het document te tonen</translation>
     </message>
     <message>
-        <location line="+68"/>
+        <location line="+55"/>
         <source>code co-occurrence</source>
         <translation>co-occurrentie van codes</translation>
     </message>
@@ -3242,7 +3242,7 @@ Kwalitatief coderen van interviewtranscripten.</translation>
 <context>
     <name>PassageModel</name>
     <message>
-        <location filename="../../analysis/cooccurrence_tab.py" line="-400"/>
+        <location filename="../../analysis/cooccurrence_tab.py" line="-383"/>
         <source>Document</source>
         <translation>Document</translation>
     </message>
@@ -5198,7 +5198,7 @@ Wachtwoord om hem te versleutelen (leeg laten voor geen):</translation>
 <context>
     <name>WordsTab</name>
     <message>
-        <location filename="../../analysis/words_tab.py" line="+68"/>
+        <location filename="../../analysis/words_tab.py" line="+66"/>
         <source>lemmas</source>
         <translation>lemma&apos;s</translation>
     </message>
@@ -5264,23 +5264,23 @@ Wachtwoord om hem te versleutelen (leeg laten voor geen):</translation>
     </message>
     <message>
         <location line="+5"/>
-        <location line="+59"/>
+        <location line="+42"/>
         <source>all text</source>
         <translation>alle tekst</translation>
     </message>
     <message>
-        <location line="-58"/>
-        <location line="+60"/>
+        <location line="-41"/>
+        <location line="+43"/>
         <source>nothing</source>
         <translation>niets</translation>
     </message>
     <message>
-        <location line="-53"/>
+        <location line="-36"/>
         <source>Double-click a word or press Enter to read it in context; right-click to add it as a keyword</source>
         <translation>Dubbelklik op een woord of druk op Enter om het in zijn context te lezen; klik met rechts om het als trefwoord toe te voegen</translation>
     </message>
     <message>
-        <location line="+164"/>
+        <location line="+147"/>
         <source>‘{0}’ is already a keyword of ‘{1}’.</source>
         <translation>‘{0}’ is al een trefwoord van ‘{1}’.</translation>
     </message>
@@ -5328,18 +5328,18 @@ Wachtwoord om hem te versleutelen (leeg laten voor geen):</translation>
         <translation>‘{0}’ toevoegen aan de trefwoorden van:</translation>
     </message>
     <message>
-        <location line="-214"/>
-        <location line="+140"/>
+        <location line="-197"/>
+        <location line="+123"/>
         <source>Double-click a word to read every occurrence in its context.</source>
         <translation>Dubbelklik op een woord om elke keer dat het voorkomt in zijn context te lezen.</translation>
     </message>
     <message>
-        <location line="-131"/>
+        <location line="-118"/>
         <source>Double-click or press Enter to show the passage in its document</source>
         <translation>Dubbelklik of druk op Enter om de passage in haar document te tonen</translation>
     </message>
     <message>
-        <location line="+75"/>
+        <location line="+62"/>
         <source>word frequencies</source>
         <translation>woordfrequenties</translation>
     </message>
