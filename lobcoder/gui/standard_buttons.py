@@ -22,27 +22,30 @@ from __future__ import annotations
 from PySide6.QtCore import QT_TRANSLATE_NOOP
 
 # Qt's own texts (Qt 6), as lupdate should find them for lobcoder_nl.ts.
-QT_TEXTS: tuple[tuple[str, str], ...] = (
-    ("QPlatformTheme", QT_TRANSLATE_NOOP("QPlatformTheme", "OK")),
-    ("QPlatformTheme", QT_TRANSLATE_NOOP("QPlatformTheme", "Cancel")),
-    ("QPlatformTheme", QT_TRANSLATE_NOOP("QPlatformTheme", "&Yes")),
-    ("QPlatformTheme", QT_TRANSLATE_NOOP("QPlatformTheme", "&No")),
-    ("QPlatformTheme", QT_TRANSLATE_NOOP("QPlatformTheme", "Yes to &All")),
-    ("QPlatformTheme", QT_TRANSLATE_NOOP("QPlatformTheme", "N&o to All")),
-    ("QPlatformTheme", QT_TRANSLATE_NOOP("QPlatformTheme", "Save")),
-    ("QPlatformTheme", QT_TRANSLATE_NOOP("QPlatformTheme", "Save All")),
-    ("QPlatformTheme", QT_TRANSLATE_NOOP("QPlatformTheme", "Open")),
-    ("QPlatformTheme", QT_TRANSLATE_NOOP("QPlatformTheme", "Close")),
-    ("QPlatformTheme", QT_TRANSLATE_NOOP("QPlatformTheme", "Discard")),
-    ("QPlatformTheme", QT_TRANSLATE_NOOP("QPlatformTheme", "Apply")),
-    ("QPlatformTheme", QT_TRANSLATE_NOOP("QPlatformTheme", "Reset")),
-    ("QPlatformTheme", QT_TRANSLATE_NOOP("QPlatformTheme", "Restore Defaults")),
-    ("QPlatformTheme", QT_TRANSLATE_NOOP("QPlatformTheme", "Help")),
-    ("QPlatformTheme", QT_TRANSLATE_NOOP("QPlatformTheme", "Abort")),
-    ("QPlatformTheme", QT_TRANSLATE_NOOP("QPlatformTheme", "Retry")),
-    ("QPlatformTheme", QT_TRANSLATE_NOOP("QPlatformTheme", "Ignore")),
-    ("QMessageBox", QT_TRANSLATE_NOOP("QMessageBox", "Show Details...")),
-    ("QMessageBox", QT_TRANSLATE_NOOP("QMessageBox", "Hide Details...")),
+QT_TEXTS: tuple[tuple[str, str], ...] = tuple(
+    (context, str(text))  # QT_TRANSLATE_NOOP returns its text, typed as object
+    for context, text in (
+        ("QPlatformTheme", QT_TRANSLATE_NOOP("QPlatformTheme", "OK")),
+        ("QPlatformTheme", QT_TRANSLATE_NOOP("QPlatformTheme", "Cancel")),
+        ("QPlatformTheme", QT_TRANSLATE_NOOP("QPlatformTheme", "&Yes")),
+        ("QPlatformTheme", QT_TRANSLATE_NOOP("QPlatformTheme", "&No")),
+        ("QPlatformTheme", QT_TRANSLATE_NOOP("QPlatformTheme", "Yes to &All")),
+        ("QPlatformTheme", QT_TRANSLATE_NOOP("QPlatformTheme", "N&o to All")),
+        ("QPlatformTheme", QT_TRANSLATE_NOOP("QPlatformTheme", "Save")),
+        ("QPlatformTheme", QT_TRANSLATE_NOOP("QPlatformTheme", "Save All")),
+        ("QPlatformTheme", QT_TRANSLATE_NOOP("QPlatformTheme", "Open")),
+        ("QPlatformTheme", QT_TRANSLATE_NOOP("QPlatformTheme", "Close")),
+        ("QPlatformTheme", QT_TRANSLATE_NOOP("QPlatformTheme", "Discard")),
+        ("QPlatformTheme", QT_TRANSLATE_NOOP("QPlatformTheme", "Apply")),
+        ("QPlatformTheme", QT_TRANSLATE_NOOP("QPlatformTheme", "Reset")),
+        ("QPlatformTheme", QT_TRANSLATE_NOOP("QPlatformTheme", "Restore Defaults")),
+        ("QPlatformTheme", QT_TRANSLATE_NOOP("QPlatformTheme", "Help")),
+        ("QPlatformTheme", QT_TRANSLATE_NOOP("QPlatformTheme", "Abort")),
+        ("QPlatformTheme", QT_TRANSLATE_NOOP("QPlatformTheme", "Retry")),
+        ("QPlatformTheme", QT_TRANSLATE_NOOP("QPlatformTheme", "Ignore")),
+        ("QMessageBox", QT_TRANSLATE_NOOP("QMessageBox", "Show Details...")),
+        ("QMessageBox", QT_TRANSLATE_NOOP("QMessageBox", "Hide Details...")),
+    )
 )
 
 # The English words, with their letters, for each of Qt's texts above.

@@ -3594,7 +3594,7 @@ Wachtwoord om hem te versleutelen (leeg laten voor geen):</translation>
 <context>
     <name>QMessageBox</name>
     <message>
-        <location filename="../../standard_buttons.py" line="+44"/>
+        <location filename="../../standard_buttons.py" line="+46"/>
         <source>Show Details...</source>
         <translation>&amp;Details tonen…</translation>
     </message>
