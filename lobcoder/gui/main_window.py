@@ -406,11 +406,13 @@ class MainWindow(QMainWindow):
         coder = self.settings.coder_name
         if not self.settings.coder_name_chosen:  # the login; the first coding asks for a name
             coder = self.tr("{0} (not chosen yet)").format(coder)
-        self.status.setText(
-            self.tr("{0} documents · {1} codes · {2} codings · coder: {3}").format(
-                len(self.overview.documents), len(self.overview.codes), codings, coder
-            )
+        parts = (
+            self.tr("%n document(s)", "", len(self.overview.documents)),
+            self.tr("%n code(s)", "", len(self.overview.codes)),
+            self.tr("%n coding(s)", "", codings),
+            self.tr("coder: {0}").format(coder),
         )
+        self.status.setText(" · ".join(parts))
 
     # -- documents ---------------------------------------------------------
 

@@ -76,7 +76,7 @@ def _code(window: MainWindow, word: str) -> bool:
 def test_the_first_coding_asks_once_and_remembers_the_name(qtbot, tmp_path: Path, project: Path) -> None:
     settings = Settings(str(tmp_path / "s.ini"))
     window = _window(qtbot, project, settings)
-    assert window.status.text().endswith(f"coder: {default_coder_name()} (not chosen yet)")
+    assert window.status.text() == f"1 document · 1 code · 0 codings · coder: {default_coder_name()} (not chosen yet)"
     seen: list[tuple[str, str, str]] = []
     _answer(window, "  Marieke ", seen)
     assert _code(window, "visie")
@@ -85,7 +85,7 @@ def test_the_first_coding_asks_once_and_remembers_the_name(qtbot, tmp_path: Path
     assert _code(window, "management")  # no second question (it would wait for an answer)
     assert len(seen) == 1
     assert window.store is not None and _coders(window.store) == ["Marieke", "Marieke"]
-    assert window.status.text().endswith("coder: Marieke")
+    assert window.status.text() == "1 document · 1 code · 2 codings · coder: Marieke"
     assert Settings(str(tmp_path / "s.ini")).coder_name == "Marieke"  # remembered for the next start
     window.close()
 
@@ -119,7 +119,10 @@ def test_a_name_set_in_the_view_menu_is_not_asked_again(qtbot, tmp_path: Path, p
 def test_the_question_in_dutch(qtbot, qapp: QApplication, tmp_path: Path, project: Path) -> None:
     install_translations(qapp, "nl")  # the conftest puts English back afterwards
     window = _window(qtbot, project, Settings(str(tmp_path / "s.ini")))
-    assert window.status.text().endswith(f"codeur: {default_coder_name()} (nog niet gekozen)")
+    assert (
+        window.status.text()
+        == f"1 document · 1 code · 0 coderingen · codeur: {default_coder_name()} (nog niet gekozen)"
+    )
     seen: list[tuple[str, str, str]] = []
     _answer(window, "Marieke", seen)
     assert _code(window, "visie")

@@ -2782,13 +2782,37 @@ Taal van het codeboek:</numerusform>
         <source>{0} (not chosen yet)</source>
         <translation>{0} (nog niet gekozen)</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location line="+2"/>
-        <source>{0} documents · {1} codes · {2} codings · coder: {3}</source>
-        <translation>{0} documenten · {1} codes · {2} coderingen · codeur: {3}</translation>
+        <source>%n document(s)</source>
+        <translation>
+            <numerusform>%n document</numerusform>
+            <numerusform>%n documenten</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n code(s)</source>
+        <translation>
+            <numerusform>%n code</numerusform>
+            <numerusform>%n codes</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n coding(s)</source>
+        <translation>
+            <numerusform>%n codering</numerusform>
+            <numerusform>%n coderingen</numerusform>
+        </translation>
     </message>
     <message>
-        <location line="+108"/>
+        <location line="+1"/>
+        <source>coder: {0}</source>
+        <translation>codeur: {0}</translation>
+    </message>
+    <message>
+        <location line="+107"/>
         <source>Select a code to list its coded segments.</source>
         <translation>Selecteer een code om de gecodeerde fragmenten te zien.</translation>
     </message>
