@@ -29,6 +29,12 @@ MESSAGES: dict[str, M] = {
     "copy.code": M(en="{count} code", nl="{count} code"),
     "copy.codes": M(en="{count} codes", nl="{count} codes"),
     "copy.project_name": M(en="{name} (second coder)", nl="{name} (tweede codeur)"),
+    "copy.step.copying": M(en="copying the project", nl="het project kopiëren"),
+    "copy.step.trimming": M(
+        en="removing what the second coder should not see", nl="weghalen wat de tweede codeur niet mag zien"
+    ),
+    "copy.step.compacting": M(en="compacting", nl="comprimeren"),
+    "copy.step.finishing": M(en="finishing", nl="afronden"),
     "copy.also_wrote": M(en="Also wrote {path}", nl="Ook geschreven: {path}"),
     "copy.stratify_needs_sample": M(en="--stratify needs --sample", nl="--stratify werkt alleen met --sample"),
     "merge.title": M(en="Merge of {source} into this project", nl="Samenvoegen van {source} in dit project"),

@@ -109,7 +109,7 @@ def prepare_copy(
     if qdpx is not None and Path(qdpx).exists():
         raise ProjectExistsError(qdpx, say("problem.project.exists"))
 
-    def step(done: int, label: str) -> None:
+    def step(done: int, label: str) -> None:  # label: shown under the window's progress title
         if cancelled is not None and cancelled():
             raise Cancelled("copy cancelled")
         if progress is not None:
@@ -120,19 +120,19 @@ def prepare_copy(
     partial = partial_path(target, "copying")
     remove_project_file(partial)
     try:
-        step(0, "copying the project")
+        step(0, message("copy.step.copying", language))
         store.backup_to(partial)
-        step(1, "removing what the second coder should not see")
+        step(1, message("copy.step.trimming", language))
         with ProjectStore.open(partial) as copy:
             with copy.transaction() as session:
                 _trim(session, set(document_ids), blind, message("copy.project_name", language, name=original))
-            step(2, "compacting")
+            step(2, message("copy.step.compacting", language))
             copy.compact()
             with copy.read() as session:
                 names = tuple(session.scalars(select(Document.name).order_by(Document.name)))
                 counts = [session.scalar(select(func.count()).select_from(t)) or 0 for t in (Code, Coding, Coder)]
                 participants = session.scalar(select(func.count()).select_from(Participant)) or 0
-        step(3, "finishing")
+        step(3, message("copy.step.finishing", language))
         if target.exists():
             raise ProjectExistsError(target, say("problem.project.appeared_copy"))
         os.replace(partial, target)

@@ -139,3 +139,17 @@ def test_a_dutch_copy_is_named_for_the_tweede_codeur(project: ProjectStore, tmp_
     with ProjectStore.open(out) as copy, copy.read() as session:
         name = session.scalar(select(ProjectSetting.value).where(ProjectSetting.key == "name"))
     assert name == "main (tweede codeur)"
+
+
+def test_the_steps_shown_while_copying_speak_her_language(project: ProjectStore, tmp_path: Path) -> None:
+    """The window's progress dialog shows each step under its title; in Dutch it said 'copying the project'."""
+    with project.read() as session:
+        chosen = [c.document_id for c in choose_named(session, ["Interview 2"])]
+    seen: list[str] = []
+    prepare_copy(project, tmp_path / "b.lobcoder", chosen, language="nl", progress=lambda *a: seen.append(a[2]))
+    assert seen[:4] == [
+        "het project kopiëren",
+        "weghalen wat de tweede codeur niet mag zien",
+        "comprimeren",
+        "afronden",
+    ]
