@@ -4,8 +4,10 @@ Words are read with the shared light tokenizer (:mod:`lobcoder.text.words`:
 runs of letters, no numbers, no speaker labels) and counted by lemma (the
 suggestions' lookup lemmas, so *gesprekken* counts as *gesprek*) or by
 their lower-case form. Dutch function words (the list the suggestions leave
-out) and words shorter than ``min_length`` letters are left out, also when
-their lemma is a function word (*heeft*, *hebben*).
+out), number words (*twee*, *eerste*, *honderdtwintig*: digits are no words,
+so neither are numbers written out; :func:`~lobcoder.text.words.is_number_word`)
+and words shorter than ``min_length`` letters are left out, also when
+their lemma is one of those (*heeft*, *hebben*).
 
 The *scope* is the text counted:
 
@@ -48,7 +50,15 @@ from lobcoder.analysis.log_odds import log_odds_z
 from lobcoder.analysis.table import ColumnGroup, Format, Table, TableRow, named_value
 from lobcoder.analysis.units import merged_intervals
 from lobcoder.i18n import message
-from lobcoder.text.words import MIN_LENGTH, Lemmatizer, function_words, lemma_of, word_forms, word_spans
+from lobcoder.text.words import (
+    MIN_LENGTH,
+    Lemmatizer,
+    function_words,
+    is_number_word,
+    lemma_of,
+    word_forms,
+    word_spans,
+)
 
 By = Literal["lemma", "form"]
 Order = Literal["count", "distinctive"]
@@ -181,9 +191,14 @@ class Keys:
         except KeyError:
             pass
         key: str | None = None
-        if len(lower) >= self._min and lower not in self._function and lower not in self._left_out:
+        if (
+            len(lower) >= self._min
+            and lower not in self._function
+            and lower not in self._left_out
+            and not is_number_word(lower)  # like digits: no word
+        ):
             lemma = lemma_of(self._lemmatizer, lower)
-            if lemma not in self._function and lemma not in self._left_out:
+            if lemma not in self._function and lemma not in self._left_out and not is_number_word(lemma):
                 key = lemma if self._by == "lemma" else lower
         self._known[lower] = key
         return key

@@ -21,8 +21,10 @@ MESSAGES: dict[str, M] = {
         nl="{words} woorden geteld in {documents} documenten ({distinct} verschillende {unit}).",
     ),
     "words.note.left_out": M(
-        en="Left out: Dutch function words, numbers, speaker labels and words shorter than {length} letters.",
-        nl="Weggelaten: Nederlandse functiewoorden, getallen, sprekerlabels en woorden korter dan {length} letters.",
+        en="Left out: Dutch function words, numbers (also written out: twee, eerste), speaker labels "
+        "and words shorter than {length} letters.",
+        nl="Weggelaten: Nederlandse functiewoorden, getallen (ook uitgeschreven: twee, eerste), sprekerlabels "
+        "en woorden korter dan {length} letters.",
     ),
     "words.note.top": M(
         en="The {shown} most frequent of {distinct} words.",

@@ -24,7 +24,7 @@ INSTALL_HINT = (
     f"python -m spacy download {MODEL_NAME}  "
     "(needs internet access to the model's GitHub release, github.com/explosion/spacy-models)"
 )
-LEMMA_RULES_VERSION = "2"  # part of the cache key: change it when refine_lemma changes
+LEMMA_RULES_VERSION = "3"  # part of the cache key: change it when refine_lemma changes
 FORCE_OFFLINE_ENV = "LOBCODER_NLP_OFFLINE"
 
 _VOWELS = "aeiou"
@@ -62,9 +62,21 @@ class DutchPipeline:
             return list(self.nlp.pipe(texts, batch_size=batch_size))
 
     def refine_lemma(self, lower: str, lemma: str) -> str:
-        """A better lemma for words the lemmatizer left as they are (unknown inflections, compounds)."""
+        """A better lemma for words the lemmatizer left as they are (unknown inflections, compounds).
+
+        Beyond the lookup table (spacy-lookups-data's Dutch ``lemma_lookup``,
+        which lacks common verb forms such as *gaat*, *ziet*, *werkt*,
+        *krijgt*): a present-tense form in -t gets its infinitive when the
+        table knows that (*gaat* -> *gaan*, *werkt* -> *werken*), and *eén*,
+        the lower case of sentence-initial *Eén*, is *één*.
+        """
         lemma = lemma.lower()
-        if lemma != lower or len(lower) < 5 or not lower.isalpha() or self._table is None:
+        if lemma != lower or not lower.isalpha() or self._table is None:
+            return lemma
+        if lower.startswith("eé"):  # "Eén" (één at the start of a sentence) lower-cased
+            spelled = "é" + lower[1:]
+            return self.refine_lemma(spelled, self.lookup_lemma(spelled))
+        if len(lower) < (4 if lower.endswith("t") else 5):
             return lemma
         found = self._refined.get(lower)
         if found is None:
@@ -138,6 +150,26 @@ def _inflection_candidates(word: str) -> list[str]:
         if len(stem) > 2 and stem[-2] == stem[-3] and stem[-2] in _VOWELS:
             out.append(stem[:-2] + stem[-1] + "en")  # leer -> leren
         out.append(stem + stem[-1] + "en")  # gezet -> zetten
+    if word.endswith("t"):
+        out.extend(_present_tense_candidates(word))
+    return out
+
+
+def _present_tense_candidates(word: str) -> list[str]:
+    """Possible infinitives of a present-tense form in -t (*gaat*, *werkt*, *maakt*, *blijft*, *weet*)."""
+    stem = word[:-1]
+    out = [stem + "n"] if stem[-1] in _VOWELS else []  # gaat -> gaan, ziet -> zien
+    for base in (stem, word):  # weet, moet: the -t is the stem's own
+        if len(base) < 3 or base[-1] in _VOWELS:
+            continue
+        if base[-2] == base[-3] and base[-2] in _VOWELS:
+            base = base[:-2] + base[-1]  # a long vowel in an open syllable: maakt -> maken, weet -> weten
+        elif base[-2] in _VOWELS and base[-3] not in _VOWELS:
+            out.append(base + base[-1] + "en")  # a short vowel: begint -> beginnen, vertelt -> vertellen
+            continue
+        if base[-1] in "fs":
+            out.append(base[:-1] + ("v" if base[-1] == "f" else "z") + "en")  # blijft -> blijven, leest -> lezen
+        out.append(base + "en")  # werkt -> werken, moet -> moeten
     return out
 
 

@@ -4,7 +4,8 @@ Shared by the suggestions' project vocabulary (``suggest/vocabulary.py``)
 and the word frequencies of the analyses (``analysis/words.py``), so both
 see the same words. A word is a run of letters, hyphenated runs kept as one
 word (``lob-gesprek``); digits, emoji and punctuation are no part of one,
-so numbers are never words. A speaker label at the start of a line
+so numbers are never words (the word frequencies also leave out numbers
+written out, :func:`is_number_word`). A speaker label at the start of a line
 (``Anna:``, ``I:``, ``Docent 2:``) is not a word of the text.
 
 Lemmas come from a :class:`Lemmatizer` (the suggestions' Dutch pipeline is
@@ -52,6 +53,48 @@ def function_words() -> frozenset[str]:
 
     adverbs = (f"{a}{p}" for a in ("er", "hier", "daar", "waar") for p in _PREPOSITIONS)
     return frozenset(STOP_WORDS) | frozenset(adverbs)
+
+
+# Number words, Dutch and English, cardinal and ordinal: counted like digits (not at all) by the word frequencies.
+# A word made only of these pieces is one (vijfentwintig, tweeëntwintigste, honderdtwintig, twenty-one).
+# Ambiguous forms are numbers here too: acht ("in acht nemen"), elf, zeven ("to sieve"), second.
+_NL_UNITS = "een één twee drie vier vijf zes zeven acht negen"
+_NL_TEENS = "tien elf twaalf dertien veertien vijftien zestien zeventien achttien negentien"
+_NL_TENS = "twintig dertig veertig vijftig zestig zeventig tachtig negentig"
+_NL_BIG = "honderd duizend miljoen miljard"
+_NL_ORDINALS = (
+    "eerste tweede derde vierde vijfde zesde zevende achtste negende tiende elfde twaalfde"
+    " dertiende veertiende vijftiende zestiende zeventiende achttiende negentiende"
+    " honderden duizenden miljoenen miljarden"  # plural "hundreds" and so on: amounts too
+)
+_EN_UNITS = "one two three four five six seven eight nine"
+_EN_TEENS = "ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen"
+_EN_TENS = "twenty thirty forty fifty sixty seventy eighty ninety"
+_EN_BIG = "hundred thousand million billion"
+_EN_ORDINALS = (
+    "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth"
+    " thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth"
+    " hundreds thousands millions billions"
+)
+
+
+def _alternatives(*groups: str) -> str:
+    return "|".join(sorted((w for g in groups for w in g.split()), key=len, reverse=True))
+
+
+_NL_PIECE = (
+    rf"(?:(?:{_alternatives(_NL_UNITS)})[eë]n(?:{_alternatives(_NL_TENS)})"  # vijfentwintig, tweeëntwintig
+    rf"|{_alternatives(_NL_UNITS, _NL_TEENS, _NL_TENS, _NL_BIG)})"
+)
+_NL_LAST = rf"(?:{_NL_PIECE}ste|{_alternatives(_NL_ORDINALS)}|{_NL_PIECE})"  # ste: twintigste, honderdste
+_EN_PIECE = rf"(?:{_alternatives(_EN_UNITS, _EN_TEENS, _EN_TENS, _EN_BIG)})"
+_EN_LAST = rf"(?:{_alternatives(_EN_ORDINALS)}|(?:twent|thirt|fort|fift|sixt|sevent|eight|ninet)ieth|(?:{_alternatives(_EN_BIG)})th|{_EN_PIECE})"
+NUMBER_WORD = re.compile(rf"(?:{_NL_PIECE})*{_NL_LAST}|(?:{_EN_PIECE}-?)*{_EN_LAST}")
+
+
+def is_number_word(lower: str) -> bool:
+    """Whether a lower-case word is a number written out (*twee*, *eerste*, *honderdtwintig*, *twenty-one*)."""
+    return NUMBER_WORD.fullmatch(lower) is not None
 
 
 def word_forms(text: str) -> list[str]:
