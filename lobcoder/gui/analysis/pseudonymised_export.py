@@ -8,6 +8,7 @@ are renamed as the copy names them (``ROC Veenstroom`` -> ``School A``,
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -21,7 +22,7 @@ from lobcoder.pseudonymise.names import coder_pseudonyms
 from lobcoder.storage.project import ProjectStore
 
 if TYPE_CHECKING:
-    from lobcoder.gui.analysis.tab import AnalysisTab
+    from lobcoder.gui.analysis.tab import AnalysisTab, Computation, ExportWriter
 
 
 def relabel_filter(flt: AnalysisFilter, label: Any, coders: dict[str, str] | None = None) -> AnalysisFilter:
@@ -31,8 +32,19 @@ def relabel_filter(flt: AnalysisFilter, label: Any, coders: dict[str, str] | Non
     return AnalysisFilter(flt.documents, chosen, flt.codes, attributes, flt.exclude_interviewer)
 
 
-def pseudonymised_task(tab: AnalysisTab, store: ProjectStore, path: Path) -> Task:
+def pseudonymised_task(
+    tab: AnalysisTab,
+    store: ProjectStore,
+    path: Path,
+    *,
+    computation: Callable[[AnalysisFilter, dict[str, str]], Computation] | None = None,
+    writer: ExportWriter | None = None,
+) -> Task:
     """Read the tab's choices now (GUI thread); the task builds the copy, computes and writes (worker).
+
+    By default the tab's table (:meth:`AnalysisTab.computation_on_copy`,
+    :meth:`AnalysisTab.export_writer`); ``computation`` and ``writer`` export
+    another result of the tab (the Words tab's keywords in context).
 
     Raises:
         ValueError: a choice the computation cannot take (as for the shown result).
@@ -42,8 +54,8 @@ def pseudonymised_task(tab: AnalysisTab, store: ProjectStore, path: Path) -> Tas
     with store.read() as session:
         coders = coder_pseudonyms(session, language)
     flt = relabel_filter(tab.host.filter_box.analysis_filter(), Replacer(decisions).label, coders)
-    compute = tab.computation_on_copy(flt, coders)
-    write = tab.export_writer(path, language)
+    compute = (computation or tab.computation_on_copy)(flt, coders)
+    write = writer or tab.export_writer(path, language)
 
     def task(progress: ProgressCallback, cancelled: CancelCheck) -> object:
         with pseudonymised_copy(

@@ -289,19 +289,23 @@ class AnalysisTab(QWidget):
     def choose_export_file(self) -> None:
         if self.result is None:
             return
+        target = self.ask_export_path(self.export_stem(), self.export_title())
+        if target is not None:
+            self.export_to(target)
+
+    def ask_export_path(self, stem: str, title: str) -> Path | None:
+        """The file Export… writes (Word, Excel or CSV), chosen in a file dialog; None if none was chosen."""
         word = self.tr("Word document (*.docx)")
         filters = ";;".join((word, self.tr("Excel workbook (*.xlsx)"), self.tr("CSV file (*.csv)")))
         folder = self.host.export_folder()
         # Word is listed first and proposed: the name's extension agrees with the chosen type.
-        path, chosen = QFileDialog.getSaveFileName(
-            self, self.export_title(), str(folder / f"{self.export_stem()}.docx"), filters, word
-        )
+        path, chosen = QFileDialog.getSaveFileName(self, title, str(folder / f"{stem}.docx"), filters, word)
         if not path:
-            return
+            return None
         target = Path(path)
         if target.suffix.lower() not in EXPORT_SUFFIXES:
             target = target.with_suffix(_suffix_of_filter(chosen))
-        self.export_to(target)
+        return target
 
     def export_to(self, path: Path) -> Worker | None:
         """Write the current tables to ``path`` (the format follows its extension) on a worker.

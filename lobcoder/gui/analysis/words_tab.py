@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QModelIndex, QPoint, Qt, Signal, Slot
 from PySide6.QtWidgets import (
     QComboBox,
+    QHBoxLayout,
     QHeaderView,
     QLabel,
     QMenu,
+    QPushButton,
     QSpinBox,
 )
 
@@ -23,11 +26,13 @@ from lobcoder.editing.code_commands import UpdateCode
 from lobcoder.editing.word_commands import leave_out, put_back
 from lobcoder.errors import NotFoundError
 from lobcoder.gui.analysis.crosstab_tab import code_choices
+from lobcoder.gui.analysis.export_run import ExportRun
 from lobcoder.gui.analysis.keywords_view import ContextDelegate, HitRole, KeywordsModel
 from lobcoder.gui.analysis.label_column import LabelColumnFitter
 from lobcoder.gui.analysis.result_split import bold_title, result_over_details
 from lobcoder.gui.analysis.tab import AnalysisTab, Computation, notes_text, refill_combo, table_view, with_documents
 from lobcoder.gui.analysis.table_model import AnalysisTableModel, RowKeyRole
+from lobcoder.gui.analysis.words_tab_export import context_task, pseudonymised_context_task
 from lobcoder.gui.quick_code import QuickCodePicker
 from lobcoder.gui.workers import Worker
 from lobcoder.reports.formatting import Language
@@ -52,7 +57,8 @@ class WordsTab(AnalysisTab):
     """Per word (lemma or form): occurrences, documents, share, optionally in one code's passages and per value.
 
     Double-click a word (or press Enter) to list every occurrence with its
-    context; double-click an occurrence to show it in its document.
+    context; double-click an occurrence to show it in its document; the
+    list's own Export… writes it (:mod:`words_tab_export`).
 
     Signals:
         contextShown(): the keywords-in-context list was filled (tests wait for it).
@@ -118,7 +124,15 @@ class WordsTab(AnalysisTab):
         header.setSectionResizeMode(KeywordsModel.BEFORE, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(KeywordsModel.WORD, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(KeywordsModel.AFTER, QHeaderView.ResizeMode.Stretch)
-        self.splitter = result_over_details(self.table, self.notes, self.context_title, self.hit_list, sizes=(600, 300))
+        self.context: KeywordsInContext | None = None  # the occurrences listed
+        self.context_export = QPushButton(self.tr("Export…"))
+        self.context_export.setToolTip(self.tr("Save these occurrences as Word (.docx), Excel (.xlsx) or CSV"))
+        self.context_export.setEnabled(False)
+        self.context_export.clicked.connect(self.choose_context_file)
+        title_row = QHBoxLayout()
+        title_row.addWidget(self.context_title, 1)
+        title_row.addWidget(self.context_export)
+        self.splitter = result_over_details(self.table, self.notes, title_row, self.hit_list, sizes=(600, 300))
         self.body.addWidget(self.splitter)
         self._context_generation = 0
         self._context_worker: Worker | None = None
@@ -211,6 +225,8 @@ class WordsTab(AnalysisTab):
         if generation != self._context_generation:
             return
         self.hits.set_hits(found.hits)
+        self.context = found
+        self.refresh_export_button()
         documents = len({hit.document_id for hit in found.hits})
         self.context_title.setText(
             self.tr("‘{0}’: %n occurrence(s)", "", len(found.hits)).format(found.word)
@@ -224,13 +240,52 @@ class WordsTab(AnalysisTab):
     def _context_failed(self, generation: int, message: str) -> None:
         if generation == self._context_generation:
             self.hits.set_hits(())
+            self.context = None
+            self.refresh_export_button()
             self.context_title.setText(self.tr("Could not list the occurrences: {0}").format(message))
             self.contextShown.emit()
 
     def _clear_context(self) -> None:
         self._context_generation += 1
         self.hits.set_hits(())
+        self.context = None
+        self.refresh_export_button()
         self.context_title.setText(self.tr("Double-click a word to read every occurrence in its context."))
+
+    def refresh_export_button(self) -> None:
+        """Both Export… buttons: the table's, and the occurrence list's once one is listed."""
+        super().refresh_export_button()
+        if hasattr(self, "context_export"):  # not yet while the base class sets up
+            self.context_export.setEnabled(self.context is not None and not self.host.is_exporting())
+
+    @Slot()
+    def choose_context_file(self) -> None:
+        if self.context is None:
+            return
+        stem = self.tr("{0} in context").format(self.context.word)
+        target = self.ask_export_path(stem, self.tr("Export occurrences"))
+        if target is not None:
+            self.export_context_to(target)
+
+    def export_context_to(self, path: Path) -> Worker | None:
+        """Write the listed occurrences to ``path`` (as ``report words --context`` does) on a worker.
+
+        In the export language chosen on the tab, pseudonymised when ticked;
+        None, writing nothing, while the window writes another export.
+        """
+        found, store = self.context, self.host.store
+        if found is None or self.host.is_exporting():
+            return None
+        language: Language = self.export_language.currentData()
+        title = self.tr("Export occurrences")
+        if self.pseudonymise.wanted():
+            if store is None:
+                return None
+            with self.host.speaking(language):
+                task = pseudonymised_context_task(self, store, path, found, _pipeline, language)
+            return self._start_export(ExportRun(self, path, task, self.tr("Pseudonymising…"), title))
+        task = context_task(found, path, language)
+        return self._start_export(ExportRun(self, path, task, self.tr("Writing {0}…").format(path.name), title))
 
     # -- the researcher's keywords ---------------------------------------------
 

@@ -818,7 +818,7 @@ Language of the codebook:</numerusform>
 <context>
     <name>TeamActions</name>
     <message numerus="yes">
-        <location filename="../../team_actions.py" line="+121"/>
+        <location filename="../../team_actions.py" line="+123"/>
         <source>Wrote a {0} with %n document(s) to {1}.</source>
         <translation>
             <numerusform>Wrote a {0} with %n document to {1}.</numerusform>
@@ -837,7 +837,7 @@ Language of the codebook:</numerusform>
 <context>
     <name>TeamCopyDialog</name>
     <message numerus="yes">
-        <location filename="../../dialogs/team_copy_dialog.py" line="+169"/>
+        <location filename="../../dialogs/team_copy_dialog.py" line="+171"/>
         <source>%n document(s) of {0} will be copied.</source>
         <translation>
             <numerusform>%n document of {0} will be copied.</numerusform>
@@ -867,7 +867,7 @@ Language of the codebook:</numerusform>
 <context>
     <name>WordsTab</name>
     <message numerus="yes">
-        <location filename="../../analysis/words_tab.py" line="+216"/>
+        <location filename="../../analysis/words_tab.py" line="+232"/>
         <source>‘{0}’: %n occurrence(s)</source>
         <translation>
             <numerusform>‘{0}’: %n occurrence</numerusform>
@@ -883,7 +883,7 @@ Language of the codebook:</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+63"/>
+        <location line="+102"/>
         <source>Put back the %n left-out word(s)</source>
         <translation>
             <numerusform>Put back the %n left-out word</numerusform>

@@ -351,7 +351,7 @@
         <translation>Deze analyse kon niet worden berekend: {0}</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+26"/>
         <source>Word document (*.docx)</source>
         <translation>Word-document (*.docx)</translation>
     </message>
@@ -366,12 +366,12 @@
         <translation>CSV-bestand (*.csv)</translation>
     </message>
     <message>
-        <location line="-132"/>
+        <location line="-138"/>
         <source>Export table</source>
         <translation>Tabel exporteren</translation>
     </message>
     <message>
-        <location line="+164"/>
+        <location line="+168"/>
         <source>Writing {0}…</source>
         <translation>{0} wordt geschreven…</translation>
     </message>
@@ -4967,12 +4967,12 @@ Wachtwoord om hem te versleutelen (leeg laten voor geen):</translation>
     <name>TeamActions</name>
     <message>
         <location filename="../../team_actions.py" line="+58"/>
-        <location line="+57"/>
+        <location line="+59"/>
         <source>Prepare a copy for a second coder</source>
         <translation>Kopie maken voor een tweede codeur</translation>
     </message>
     <message>
-        <location line="-33"/>
+        <location line="-35"/>
         <source>{0} - second coder</source>
         <translation>{0} - tweede codeur</translation>
     </message>
@@ -4987,7 +4987,7 @@ Wachtwoord om hem te versleutelen (leeg laten voor geen):</translation>
         <translation>lobcoder-projecten (*{0})</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+31"/>
         <source>Writing {0}…</source>
         <translation>{0} schrijven…</translation>
     </message>
@@ -5088,7 +5088,7 @@ Wachtwoord om hem te versleutelen (leeg laten voor geen):</translation>
 <context>
     <name>TeamCopyDialog</name>
     <message>
-        <location filename="../../dialogs/team_copy_dialog.py" line="+52"/>
+        <location filename="../../dialogs/team_copy_dialog.py" line="+54"/>
         <source>Prepare a copy for a second coder</source>
         <translation>Kopie maken voor een tweede codeur</translation>
     </message>
@@ -5222,7 +5222,7 @@ Wachtwoord om hem te versleutelen (leeg laten voor geen):</translation>
 <context>
     <name>WordsTab</name>
     <message>
-        <location filename="../../analysis/words_tab.py" line="+66"/>
+        <location filename="../../analysis/words_tab.py" line="+72"/>
         <source>lemmas</source>
         <translation>lemma&apos;s</translation>
     </message>
@@ -5288,23 +5288,54 @@ Wachtwoord om hem te versleutelen (leeg laten voor geen):</translation>
     </message>
     <message>
         <location line="+5"/>
-        <location line="+42"/>
+        <location line="+50"/>
         <source>all text</source>
         <translation>alle tekst</translation>
     </message>
     <message>
-        <location line="-41"/>
-        <location line="+43"/>
+        <location line="-49"/>
+        <location line="+51"/>
         <source>nothing</source>
         <translation>niets</translation>
     </message>
     <message>
-        <location line="-36"/>
+        <location line="-44"/>
         <source>Double-click a word or press Enter to read it in context; right-click to add it as a keyword</source>
         <translation>Dubbelklik op een woord of druk op Enter om het in zijn context te lezen; klik met rechts om het als trefwoord toe te voegen</translation>
     </message>
     <message>
-        <location line="+147"/>
+        <location line="+20"/>
+        <source>Export…</source>
+        <translation>Exporteren…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save these occurrences as Word (.docx), Excel (.xlsx) or CSV</source>
+        <translation>Deze vindplaatsen opslaan als Word (.docx), Excel (.xlsx) of CSV</translation>
+    </message>
+    <message>
+        <location line="+136"/>
+        <source>{0} in context</source>
+        <translation>{0} in context</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+14"/>
+        <source>Export occurrences</source>
+        <translation>Vindplaatsen exporteren</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Pseudonymising…</source>
+        <translation>Pseudonimiseren…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Writing {0}…</source>
+        <translation>{0} wordt geschreven…</translation>
+    </message>
+    <message>
+        <location line="+16"/>
         <source>‘{0}’ is already a keyword of ‘{1}’.</source>
         <translation>‘{0}’ is al een trefwoord van ‘{1}’.</translation>
     </message>
@@ -5352,18 +5383,18 @@ Wachtwoord om hem te versleutelen (leeg laten voor geen):</translation>
         <translation>‘{0}’ toevoegen aan de trefwoorden van:</translation>
     </message>
     <message>
-        <location line="-197"/>
-        <location line="+123"/>
+        <location line="-246"/>
+        <location line="+137"/>
         <source>Double-click a word to read every occurrence in its context.</source>
         <translation>Dubbelklik op een woord om elke keer dat het voorkomt in zijn context te lezen.</translation>
     </message>
     <message>
-        <location line="-118"/>
+        <location line="-132"/>
         <source>Double-click or press Enter to show the passage in its document</source>
         <translation>Dubbelklik of druk op Enter om de passage in haar document te tonen</translation>
     </message>
     <message>
-        <location line="+62"/>
+        <location line="+70"/>
         <source>word frequencies</source>
         <translation>woordfrequenties</translation>
     </message>
@@ -5373,7 +5404,7 @@ Wachtwoord om hem te versleutelen (leeg laten voor geen):</translation>
         <translation>Zoeken naar ‘{0}’…</translation>
     </message>
     <message numerus="yes">
-        <location line="+23"/>
+        <location line="+25"/>
         <source>‘{0}’: %n occurrence(s)</source>
         <translation>
             <numerusform>‘{0}’: %n keer</numerusform>
@@ -5394,7 +5425,7 @@ Wachtwoord om hem te versleutelen (leeg laten voor geen):</translation>
         <translation> — dubbelklik erop om het in zijn document te tonen</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+11"/>
         <source>Could not list the occurrences: {0}</source>
         <translation>Kon de vindplaatsen niet tonen: {0}</translation>
     </message>
