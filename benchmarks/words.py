@@ -6,6 +6,14 @@ a GUI worker do), after one warm-up run (which also loads the Dutch lemma
 tables). The 200-transcript project of the brief is 4× the default 50
 documents; ``--documents`` sets the 1× size.
 
+Each word-frequency figure is measured twice: *counted*, every document
+counted and every lemma looked up (what the command line does, and the tab
+did before the counts were kept), and *kept*, as the Words tab recomputes:
+each document's form counts in the project's NLP cache (filled by the
+warm-up run) and the lemmas in memory. *after a coding* adds one coding of
+the chosen code before each run (its transaction included in the time), so
+one document's passages change and only that document is counted again.
+
     python benchmarks/words.py                     # 50, 100, 200 documents × 10,000 words
     python benchmarks/words.py --documents 10      # 10, 20, 40: a quick look
 """
@@ -26,7 +34,8 @@ from run import machine_info
 from lobcoder.analysis.dataset import load_reading
 from lobcoder.analysis.filters import AnalysisFilter
 from lobcoder.analysis.keywords_in_context import keywords_in_context
-from lobcoder.analysis.words import WordOptions, word_frequencies
+from lobcoder.analysis.words import WordOptions, count_cache, forget_lemmas, word_frequencies
+from lobcoder.services.codings import add_coding
 from lobcoder.storage.project import ProjectStore
 from lobcoder.suggest.pipeline import load_pipeline
 
@@ -34,23 +43,52 @@ WORDS = 10_000
 CHARACTERS = WORDS * 6  # the generated Dutch averages about six characters a word, spaces included
 
 
-def _cases(pipeline: Any, code: int) -> list[tuple[str, Callable[[Any], object]]]:
-    def frequencies(flt: AnalysisFilter, options: WordOptions) -> Callable[[Any], object]:
-        return lambda session: word_frequencies(load_reading(session), pipeline, flt, options).to_table()
+COUNTED, KEPT = "counted", "kept"
 
-    return [
-        ("word frequencies, by lemma", frequencies(AnalysisFilter(), WordOptions(top=100))),
-        ("  respondent text only", frequencies(AnalysisFilter(exclude_interviewer=True), WordOptions(top=100))),
-        (
-            "  one code's passages, split by wave",
-            frequencies(AnalysisFilter(), WordOptions(code=code, split_by="wave")),
-        ),
-        ("  by form", frequencies(AnalysisFilter(), WordOptions(by="form", top=100))),
+
+def _cases(pipeline: Any, code: int, store: ProjectStore) -> list[tuple[str, Callable[[Any], object]]]:
+    def frequencies(flt: AnalysisFilter, options: WordOptions, kept: bool) -> Callable[[Any], object]:
+        cache = count_cache(store) if kept else None
+
+        def run(session: Any) -> object:
+            if not kept:
+                forget_lemmas()
+            return word_frequencies(load_reading(session), pipeline, flt, options, cache).to_table()
+
+        return run
+
+    def after_a_coding(_session: Any) -> object:
+        with store.transaction() as writing:  # one new coding of the code in one document: its passages change
+            start = _next_start()
+            add_coding(writing, 1, code, start, start + 40)
+        with store.read() as session:  # a session that sees it (the one given began before it)
+            return word_frequencies(load_reading(session), pipeline, AnalysisFilter(), passages, count_cache(store))
+
+    passages = WordOptions(code=code, split_by="wave")
+    cases: list[tuple[str, Callable[[Any], object]]] = []
+    for name, flt, options in (
+        ("word frequencies, by lemma", AnalysisFilter(), WordOptions(top=100)),
+        ("  respondent text only", AnalysisFilter(exclude_interviewer=True), WordOptions(top=100)),
+        ("  one code's passages, split by wave", AnalysisFilter(), passages),
+        ("  by form", AnalysisFilter(), WordOptions(by="form", top=100)),
+    ):
+        cases.append((f"{name} ({COUNTED})", frequencies(flt, options, kept=False)))
+        cases.append((f"{name} ({KEPT})", frequencies(flt, options, kept=True)))
+    cases.append(("  one code's passages after a coding (kept)", after_a_coding))
+    cases.append(
         (
             "keywords in context of 'student'",
             lambda session: keywords_in_context(load_reading(session), pipeline, "student").to_table(),
-        ),
-    ]
+        )
+    )
+    return cases
+
+
+_starts = iter(range(100, 10**9, 97))
+
+
+def _next_start() -> int:
+    return next(_starts) % 50_000
 
 
 def _seconds(store: ProjectStore, work: Callable[[Any], object], runs: int) -> tuple[float, float]:
@@ -88,7 +126,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                     total = sum(len(dataset.text(d.id).split()) for d in dataset.documents)
                     code = dataset.codes[0].id
                 print(f"  {total:,} words")
-                for name, work in _cases(pipeline, code):
+                for name, work in _cases(pipeline, code, store):
                     figures.setdefault(name, []).append(_seconds(store, work, args.runs))
             path.unlink()
     print()
@@ -96,6 +134,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     for name, values in figures.items():
         cells = "".join(f"{wall:>11.2f} / {cpu:.2f}" for wall, cpu in values)
         print(f"{name:45}{cells}   {values[-1][1] / values[0][1]:.1f}×")
+    print()
+    print(f"{'counted / kept (CPU)':45}" + "".join(f"{n:>20} docs" for n in sizes))
+    for name, values in figures.items():
+        if name.endswith(f"({COUNTED})"):
+            kept = figures[name.replace(COUNTED, KEPT)]
+            cells = "".join(f"{c[1] / max(k[1], 1e-9):>24.1f}×" for c, k in zip(values, kept, strict=True))
+            print(f"{name.removesuffix(f' ({COUNTED})'):45}{cells}")
     return 0
 
 

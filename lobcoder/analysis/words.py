@@ -25,14 +25,26 @@ The *scope* is the text counted:
 Per word: its occurrences, the documents it occurs in, its share of all
 words counted, and with ``split_by`` its occurrences per value of that
 attribute (each column's n: the words counted in that value's documents).
+
+Counting the forms of each document is most of the work; with a
+:class:`CountCache` (:func:`count_cache`: rows of the project's NLP cache)
+each document's form counts are kept by its text's content hash, and by its
+interviewer stretches and code passages when those narrow the scope, so a
+recompute after a filter change or a coding counts only the documents whose
+scope changed. The lemma of each form is kept in memory per lemmatizer.
 """
 
 from __future__ import annotations
 
+import hashlib
+import json
+import threading
+import zlib
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, replace
-from typing import Literal
+from typing import Any, Literal, Protocol
+from weakref import WeakKeyDictionary
 
 import numpy as np
 import numpy.typing as npt
@@ -50,6 +62,8 @@ from lobcoder.analysis.log_odds import log_odds_z
 from lobcoder.analysis.table import ColumnGroup, Format, Table, TableRow, named_value
 from lobcoder.analysis.units import merged_intervals
 from lobcoder.i18n import message
+from lobcoder.storage.nlp_cache import CacheRows
+from lobcoder.storage.project import ProjectStore
 from lobcoder.text.words import (
     MIN_LENGTH,
     Lemmatizer,
@@ -63,6 +77,7 @@ from lobcoder.text.words import (
 By = Literal["lemma", "form"]
 Order = Literal["count", "distinctive"]
 FORMS_SHOWN = 3  # a lemma's most frequent forms named in its row
+COUNTS_KIND = "word frequencies: form counts 1"  # the NLP cache's name of them: change it when the counting does
 BoolArray = npt.NDArray[np.bool_]
 
 
@@ -184,6 +199,7 @@ class Keys:
         self._function = function_words()
         self._left_out = left_out  # the researcher's: a word left out as a lemma or as a form
         self._known: dict[str, str | None] = {}
+        self._lemmas = _lemma_memo(lemmatizer)
 
     def __call__(self, lower: str) -> str | None:
         try:
@@ -197,11 +213,32 @@ class Keys:
             and lower not in self._left_out
             and not is_number_word(lower)  # like digits: no word
         ):
-            lemma = lemma_of(self._lemmatizer, lower)
+            lemma = self._lemmas.get(lower)
+            if lemma is None:
+                lemma = self._lemmas[lower] = lemma_of(self._lemmatizer, lower)
             if lemma not in self._function and lemma not in self._left_out and not is_number_word(lemma):
                 key = lemma if self._by == "lemma" else lower
         self._known[lower] = key
         return key
+
+
+_lemmas: WeakKeyDictionary[Any, dict[str, str]] = WeakKeyDictionary()
+_lemmas_lock = threading.Lock()
+
+
+def _lemma_memo(lemmatizer: Lemmatizer) -> dict[str, str]:
+    """The lemmas of forms worked out before with this lemmatizer (a fresh dict if it cannot be kept)."""
+    with _lemmas_lock:
+        try:
+            return _lemmas.setdefault(lemmatizer, {})
+        except TypeError:  # not weakly referable
+            return {}
+
+
+def forget_lemmas() -> None:
+    """Forget the lemmas kept in memory (tests; the benchmark's "counted" figures)."""
+    with _lemmas_lock:
+        _lemmas.clear()
 
 
 @dataclass(frozen=True)
@@ -284,13 +321,87 @@ def _document_counts(text: str, scope: DocumentScope) -> tuple[Counter[str], Cou
     )
 
 
+class CountCache(Protocol):
+    """Where each document's form counts are kept (:class:`~lobcoder.storage.nlp_cache.CacheRows`)."""
+
+    def load(self, hashes: Iterable[str]) -> Mapping[str, bytes]: ...
+
+    def save(self, entries: Mapping[str, bytes]) -> object: ...
+
+
+def count_cache(store: ProjectStore) -> CacheRows:
+    """The project's NLP cache rows of the word frequencies' per-document counts."""
+    return CacheRows(store, COUNTS_KIND)
+
+
+def _count_key(content_hash: str, scope: DocumentScope) -> str:
+    """The text's hash; with stretches left out or passages chosen, the hash of those with it."""
+    if not scope.skipped and scope.passages is None:
+        return content_hash
+    spans = [
+        [[int(a), int(b)] for a, b in scope.skipped],
+        scope.passages and [[int(a), int(b)] for a, b in scope.passages],
+    ]
+    return hashlib.sha256(f"{content_hash} {json.dumps(spans)}".encode()).hexdigest()
+
+
+def _encode(counts: Counter[str]) -> bytes:
+    return zlib.compress(json.dumps(sorted(counts.items()), ensure_ascii=False, separators=(",", ":")).encode("utf-8"))
+
+
+def _decode(blob: bytes) -> Counter[str]:
+    return Counter(dict(json.loads(zlib.decompress(blob).decode("utf-8"))))
+
+
+def scope_counts(
+    dataset: Dataset, scopes: list[DocumentScope], cache: CountCache | None = None
+) -> Iterator[tuple[DocumentScope, Counter[str], Counter[str]]]:
+    """Each scope with its forms inside and outside (:func:`_document_counts`), from ``cache`` where it has them.
+
+    A document's counts are kept for its whole scope (its text, less the
+    interviewer's stretches when those are left out) and, with a code, for
+    its passages alone: the rest is the difference, so a new coding adds
+    only the few words of one document's passages to the cache. The
+    documents counted now are added to the cache once all were read.
+    """
+    if cache is None:
+        for scope in scopes:
+            yield scope, *_document_counts(dataset.text(dataset.documents[scope.index].id), scope)
+        return
+    keys: list[tuple[str, str | None]] = []
+    for scope in scopes:
+        content_hash = dataset.documents[scope.index].content_hash
+        whole = _count_key(content_hash, replace(scope, passages=None))
+        keys.append((whole, None if scope.passages is None else _count_key(content_hash, scope)))
+    stored = dict(cache.load({key for pair in keys for key in pair if key is not None}))
+    new: dict[str, bytes] = {}
+    for scope, (whole, part) in zip(scopes, keys, strict=True):
+        found = stored.get(whole) or new.get(whole)
+        passages = None if part is None else stored.get(part) or new.get(part)
+        if found is not None and part is None:
+            yield scope, _decode(found), Counter()
+        elif found is not None and passages is not None:
+            inside = _decode(passages)
+            yield scope, inside, _decode(found) - inside
+        else:
+            inside, outside = _document_counts(dataset.text(dataset.documents[scope.index].id), scope)
+            if part is not None:
+                new[part] = _encode(inside)
+            if found is None:
+                new[whole] = _encode(inside + outside)
+            yield scope, inside, outside
+    if new:
+        cache.save(new)
+
+
 def word_frequencies(
     dataset: Dataset,
     lemmatizer: Lemmatizer,
     flt: AnalysisFilter = AnalysisFilter(),
     options: WordOptions = WordOptions(),
+    cache: CountCache | None = None,
 ) -> WordResult:
-    """Word frequencies of the filtered documents (see the module docstring)."""
+    """Word frequencies of the filtered documents (see the module docstring); ``cache`` keeps the counts."""
     scopes = list(document_scopes(dataset, flt, options.code, options.rollup))  # the filter applied once
     kept = [scope.index for scope in scopes]
     groups = value_groups(dataset, kept, options.split_by) if options.split_by is not None else {}
@@ -302,8 +413,7 @@ def word_frequencies(
     documents: Counter[str] = Counter()
     forms: dict[str, Counter[str]] = {}
     keys = Keys(lemmatizer, options.by, options.min_length, options.left_out)
-    for scope in scopes:
-        inside, outside = _document_counts(dataset.text(dataset.documents[scope.index].id), scope)
+    for scope, inside, outside in scope_counts(dataset, scopes, cache):
         here: Counter[str] = Counter()
         for form, n in inside.items():
             key = keys(form)

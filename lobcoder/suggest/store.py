@@ -12,8 +12,9 @@ from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
 from lobcoder.services.documents import TurnView, get_document
-from lobcoder.storage.bulk import insert_ignoring_duplicates
-from lobcoder.storage.models import Code, Coding, Document, NlpCache, SuggestionModel, SuggestionRejection, utcnow
+from lobcoder.storage.models import Code, Coding, Document, NlpCache, SuggestionModel, SuggestionRejection
+from lobcoder.storage.nlp_cache import load_cached as load_cached  # the NLP cache, shared with the analyses
+from lobcoder.storage.nlp_cache import save_cached as save_cached
 
 
 @dataclass(frozen=True)
@@ -72,29 +73,6 @@ def coded_documents(session: Session, document_ids: Iterable[int] | None = None)
 
 
 # -- the NLP cache ----------------------------------------------------------
-
-
-def load_cached(session: Session, pipeline: str, hashes: Iterable[str]) -> dict[str, bytes]:
-    wanted = sorted(set(hashes))
-    found: dict[str, bytes] = {}
-    for chunk in range(0, len(wanted), 500):  # SQLite's limit on bound parameters
-        rows = session.execute(
-            select(NlpCache.content_hash, NlpCache.data).where(
-                NlpCache.pipeline == pipeline, NlpCache.content_hash.in_(wanted[chunk : chunk + 500])
-            )
-        )
-        found.update({h: bytes(d) for h, d in rows})
-    return found
-
-
-def save_cached(session: Session, pipeline: str, entries: dict[str, bytes]) -> None:
-    """Add cache rows; a row another worker wrote meanwhile is kept (same input, same data)."""
-    for content_hash, data in sorted(entries.items()):
-        session.execute(
-            insert_ignoring_duplicates(session, NlpCache).values(
-                content_hash=content_hash, pipeline=pipeline, data=data, created_at=utcnow()
-            )
-        )
 
 
 def clear_cache(session: Session) -> int:

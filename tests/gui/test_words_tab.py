@@ -200,3 +200,18 @@ def test_leave_out_a_word_is_one_undoable_step_for_the_project(
     with qtbot.waitSignal(tab.computed, timeout=20000):
         assert tab.put_back(tab.left_out_words())  # in a later session, when undo no longer reaches it
     assert "loopbaangesprek" in shown_rows(analysis) and tab.left_out_words() == ()
+
+
+def test_the_tab_keeps_each_documents_counts_in_the_project(qtbot, analysis: AnalysisWindow) -> None:
+    from lobcoder.analysis.words import COUNTS_KIND
+    from lobcoder.storage.models import NlpCache
+
+    tab = analysis.words
+    store = analysis.store
+    assert store is not None
+    with store.read() as session:
+        assert session.query(NlpCache).filter(NlpCache.pipeline == COUNTS_KIND).count() == 2  # both documents
+    shown = shown_rows(analysis)
+    with qtbot.waitSignal(tab.computed, timeout=20000):
+        tab.recompute()  # from the kept counts: the same table
+    assert shown_rows(analysis) == shown

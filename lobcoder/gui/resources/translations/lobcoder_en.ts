@@ -867,7 +867,7 @@ Language of the codebook:</numerusform>
 <context>
     <name>WordsTab</name>
     <message numerus="yes">
-        <location filename="../../analysis/words_tab.py" line="+232"/>
+        <location filename="../../analysis/words_tab.py" line="+238"/>
         <source>‘{0}’: %n occurrence(s)</source>
         <translation>
             <numerusform>‘{0}’: %n occurrence</numerusform>

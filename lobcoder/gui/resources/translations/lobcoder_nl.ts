@@ -5314,7 +5314,7 @@ Wachtwoord om hem te versleutelen (leeg laten voor geen):</translation>
         <translation>Deze vindplaatsen opslaan als Word (.docx), Excel (.xlsx) of CSV</translation>
     </message>
     <message>
-        <location line="+136"/>
+        <location line="+142"/>
         <source>{0} in context</source>
         <translation>{0} in context</translation>
     </message>
@@ -5383,18 +5383,18 @@ Wachtwoord om hem te versleutelen (leeg laten voor geen):</translation>
         <translation>‘{0}’ toevoegen aan de trefwoorden van:</translation>
     </message>
     <message>
-        <location line="-246"/>
-        <location line="+137"/>
+        <location line="-252"/>
+        <location line="+143"/>
         <source>Double-click a word to read every occurrence in its context.</source>
         <translation>Dubbelklik op een woord om elke keer dat het voorkomt in zijn context te lezen.</translation>
     </message>
     <message>
-        <location line="-132"/>
+        <location line="-138"/>
         <source>Double-click or press Enter to show the passage in its document</source>
         <translation>Dubbelklik of druk op Enter om de passage in haar document te tonen</translation>
     </message>
     <message>
-        <location line="+70"/>
+        <location line="+76"/>
         <source>word frequencies</source>
         <translation>woordfrequenties</translation>
     </message>
