@@ -24,7 +24,7 @@ def add_words(kinds: argparse._SubParsersAction) -> None:
     cmd = kinds.add_parser(
         "words",
         help="word frequencies (by lemma), per code and per attribute value; --context WORD: keywords in context",
-        description="Counts the words of the documents (Dutch function words, numbers and speaker labels left out). "
+        description="Counts the words of the documents (Dutch function words, numbers, also written out, and speaker labels left out). "
         "With --code only the words inside its passages, with a distinctive score against the rest of the text.",
     )
     cmd.add_argument("project", type=Path)
