@@ -209,10 +209,10 @@ def _candidates(text: str, pattern: SpeakerPattern) -> list[_Candidate]:
     facts, verdicts = _judge_all(text, first, Counter((c.speaker, c.tabbed) for c in found), pattern)
     if pattern.regex is None:
 
-        def labels() -> Iterator[tuple[_Form, bool]]:
-            return (((c.speaker, c.tabbed), c.label_start == c.line_start) for c in found)
+        def label_at(i: int) -> tuple[_Form, bool]:
+            return (found[i].speaker, found[i].tabbed), found[i].label_start == found[i].line_start
 
-        verdicts = _answers(labels, facts, verdicts, pattern)
+        verdicts = _answers((c.speaker for c in found), label_at, facts, verdicts, pattern)
     for index, c in enumerate(found):
         c.reason, c.occurrences = (RejectReason.METADATA, 1) if index in facts else verdicts[c.speaker, c.tabbed]
     return found
@@ -269,7 +269,8 @@ def _verdicts(counts: Counter[_Form], pattern: SpeakerPattern) -> dict[_Form, tu
 
 
 def _answers(
-    labels: Callable[[], Iterable[tuple[_Form, bool]]],
+    speakers: Iterable[str],
+    label_at: Callable[[int], tuple[_Form, bool]],
     facts: range,
     verdicts: dict[_Form, Verdict],
     pattern: SpeakerPattern,
@@ -283,8 +284,8 @@ def _answers(
     a phrase ("Eerlijk gezegd: ..."). A name seen more often than once but
     less than ``min_occurrences`` stays refused: the user asked for more.
 
-    ``labels()`` gives each label's form and whether it starts its line, in
-    text order; it is only called when some label is too rare.
+    ``speakers`` are the labels' names in text order; ``label_at(i)`` gives
+    label ``i``'s form and whether it starts its line.
     """
     rare = {
         form
@@ -293,21 +294,16 @@ def _answers(
     }
     if not rare:
         return verdicts
-    answering = dict.fromkeys(rare, True)
-    previous: _Form | None = None
-    for index, (form, at_line_start) in enumerate(labels()):
-        if index in facts:
-            previous = None
+    names = {name for name, _ in rare}
+    answering = []
+    for index in [i for i, name in enumerate(speakers) if name in names]:
+        form, at_line_start = label_at(index)
+        if form not in rare or not at_line_start or index == 0 or index in facts or index - 1 in facts:
             continue
-        if answering.get(form):
-            answering[form] = (
-                at_line_start
-                and previous is not None
-                and verdicts[previous][0] is None
-                and is_interviewer(previous[0], pattern.interviewer_names)
-            )
-        previous = form
-    return verdicts | {form: (None, verdicts[form][1]) for form, ok in answering.items() if ok}
+        previous = label_at(index - 1)[0]
+        if verdicts[previous][0] is None and is_interviewer(previous[0], pattern.interviewer_names):
+            answering.append(form)
+    return verdicts | {form: (None, verdicts[form][1]) for form in answering}
 
 
 def _lone_role_phrases(verdicts: dict[_Form, Verdict]) -> dict[_Form, Verdict]:
@@ -388,16 +384,16 @@ def detect_turn_table(text: str, pattern: SpeakerPattern | None = None) -> TurnT
     facts, verdicts = _judge_all(text, first, Counter(zip(speakers, tabbed, strict=True)), pattern)
     if pattern.regex is None:
 
-        def labels() -> Iterator[tuple[_Form, bool]]:
-            return zip(zip(speakers, tabbed, strict=True), map(int.__eq__, label_starts, line_starts), strict=True)
+        def label_at(i: int) -> tuple[_Form, bool]:
+            return (speakers[i], tabbed[i]), label_starts[i] == line_starts[i]
 
-        verdicts = _answers(labels, facts, verdicts, pattern)
+        verdicts = _answers(speakers, label_at, facts, verdicts, pattern)
     accepted = array(
         "q",
         (
             i
             for i, form in enumerate(zip(speakers, tabbed, strict=True))
-            if i not in facts and verdicts[form][0] is None
+            if not facts.start <= i < facts.stop and verdicts[form][0] is None
         ),
     )
     ends = _turn_ends(
