@@ -15,7 +15,6 @@ import pytest
 from PySide6.QtCore import QCoreApplication, QEvent, QModelIndex, Qt
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QStyle
-from tests.gui.coder_settings import coder_settings
 
 from lobcoder.analysis.cooccurrence import cooccurrence
 from lobcoder.analysis.crosstab import crosstab, participant_by_wave
@@ -49,6 +48,8 @@ from lobcoder.services.codings import add_coding
 from lobcoder.services.documents import add_document
 from lobcoder.storage.models import Attribute, AttributeScope, AttributeType, AttributeValue
 from lobcoder.storage.project import ProjectStore
+from tests.gui.analysis_host import open_window
+from tests.gui.coder_settings import coder_settings
 
 TEXTS = {
     "Docent01_w1": (
@@ -108,12 +109,7 @@ def project(tmp_path: Path) -> Path:
 
 @pytest.fixture
 def window(qtbot, tmp_path: Path, project: Path) -> Iterator[MainWindow]:
-    win = MainWindow(coder_settings(tmp_path / "settings.ini"))
-    qtbot.addWidget(win)
-    install_analysis_menu(win)
-    win.resize(1300, 850)
-    win.show()
-    assert win.open_project(project)
+    win = open_window(qtbot, tmp_path, project, coding=True)
     yield win
     win.close()
 

@@ -11,14 +11,14 @@ from PySide6.QtCore import Qt
 from lobcoder.analysis.dataset import CodingRow
 from lobcoder.analysis.drill_down import Passage
 from lobcoder.gui.analysis.cooccurrence_tab import PassageModel
-from lobcoder.gui.analysis.install import AnalysisMenu, install_analysis_menu
+from lobcoder.gui.analysis.install import AnalysisMenu
 from lobcoder.gui.analysis.window import AnalysisWindow
 from lobcoder.gui.main_window import MainWindow
-from lobcoder.gui.settings import Settings
 from lobcoder.services.codes import create_code
 from lobcoder.services.codings import add_coding
 from lobcoder.services.documents import add_document
 from lobcoder.storage.project import ProjectStore
+from tests.gui.analysis_host import open_window
 
 TEXT = "I: Hoe was de training?\nMarieke: Maar ja, het waren twee dagen, we kregen een map mee.\n"
 SHARED_A = "Maar ja, het waren twee dagen"
@@ -38,12 +38,7 @@ def window(qtbot, tmp_path: Path) -> Iterator[MainWindow]:
         for coder in ("Sander", "Fenna"):  # both code both spans alike: 2 × 2 overlapping pairs
             add_coding(session, document, a, *_span(SHARED_A), coder=coder)
             add_coding(session, document, b, *_span(SHARED_B), coder=coder)
-    win = MainWindow(Settings(str(tmp_path / "settings.ini")))
-    qtbot.addWidget(win)
-    install_analysis_menu(win)
-    win.resize(1300, 850)
-    win.show()
-    assert win.open_project(path)
+    win = open_window(qtbot, tmp_path, path)
     yield win
     win.close()
 

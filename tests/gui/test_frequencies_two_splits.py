@@ -10,22 +10,16 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QImage
 
 from lobcoder.gui.analysis.grouped_header import GroupedHeader
-from lobcoder.gui.analysis.install import AnalysisMenu, install_analysis_menu
+from lobcoder.gui.analysis.install import AnalysisMenu
 from lobcoder.gui.analysis.table_model import RawValueRole, ShortTitleRole
 from lobcoder.gui.analysis.window import AnalysisWindow
-from lobcoder.gui.main_window import MainWindow
-from lobcoder.gui.settings import Settings
 from tests.cli.test_report_two_splits import build_project
+from tests.gui.analysis_host import open_window
 
 
 @pytest.fixture
 def analysis(qtbot, tmp_path: Path) -> Iterator[AnalysisWindow]:  # type: ignore[no-untyped-def]
-    win = MainWindow(Settings(str(tmp_path / "settings.ini")))
-    qtbot.addWidget(win)
-    install_analysis_menu(win)
-    win.resize(1300, 850)
-    win.show()
-    assert win.open_project(build_project(tmp_path / "scholen.lobcoder"))
+    win = open_window(qtbot, tmp_path, build_project(tmp_path / "scholen.lobcoder"))
     menu = win.findChild(AnalysisMenu)
     menu.open_action.trigger()
     shown = menu.analysis_window

@@ -12,15 +12,15 @@ import pytest
 from PySide6.QtWidgets import QFileDialog
 
 from lobcoder.demo.build import create_demo_project
-from lobcoder.gui.analysis.install import AnalysisMenu, install_analysis_menu
+from lobcoder.gui.analysis.install import AnalysisMenu
 from lobcoder.gui.analysis.window import AnalysisWindow
 from lobcoder.gui.main_window import MainWindow
-from lobcoder.gui.settings import Settings
 from lobcoder.pseudonymise.categories import Category
 from lobcoder.pseudonymise.decisions import save_decisions
 from lobcoder.pseudonymise.detect import detect
 from lobcoder.pseudonymise.termlist import Decision, decisions_from_entities
 from lobcoder.storage.project import ProjectStore
+from tests.gui.analysis_host import open_window
 
 ORIGINALS = ("Marieke", "Samira", "Ruud", "Annelies", "ROC Veenstroom", "Meerwijk College")
 
@@ -28,16 +28,6 @@ ORIGINALS = ("Marieke", "Samira", "Ruud", "Annelies", "ROC Veenstroom", "Meerwij
 @pytest.fixture(scope="module")
 def demo_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return create_demo_project(tmp_path_factory.mktemp("demo") / "demo.lobcoder")
-
-
-def open_window(qtbot, tmp_path: Path, project: Path) -> MainWindow:  # type: ignore[no-untyped-def]
-    win = MainWindow(Settings(str(tmp_path / "settings.ini")))
-    qtbot.addWidget(win)
-    install_analysis_menu(win)
-    win.resize(1300, 850)
-    win.show()
-    assert win.open_project(project)
-    return win
 
 
 @pytest.fixture
