@@ -14,8 +14,10 @@ another code. Figures (median of ``--runs``):
 - merge: ``plan_from_file`` (reads the other file, matches, plans) plus
   ``MergeCoding`` applied in one transaction — target ≤ 5 s for 200 documents and
   10,000 codings; then merging the same file again (adds nothing) and undo;
-- ``lobcoder team merge``: ``merge_file`` (read, plan once in the write
-  transaction, the before-merge backup, apply) on a fresh copy.
+- ``lobcoder team merge``: ``merge_file`` (read, plan, prepare and back up
+  before the write lock, insert under it) on a fresh copy, and how long it
+  holds the write lock (``BEGIN IMMEDIATE`` to COMMIT), which is how long
+  another window of the project would wait.
 
 Growth: the same at 50 and 100 documents (copies of the big project with their
 codings), so the factor per doubling shows whether the work is linear.
@@ -31,11 +33,13 @@ import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from analysis import build_project
 from report import Row, print_table
 from run import machine_info
-from sqlalchemy import insert, select
+from sqlalchemy import event, insert, select
+from sqlalchemy.orm import Session
 
 from lobcoder.editing.merge_apply import MergeCoding
 from lobcoder.storage.backups import BEFORE_MERGE, create_backup
@@ -82,9 +86,36 @@ def second_coder(main: Path, path: Path, seed: int) -> int:
     return len(rows)
 
 
+class LockClock:
+    """Seconds from a write transaction's ``BEGIN IMMEDIATE`` to its COMMIT: how long other windows would wait."""
+
+    def __init__(self, store: ProjectStore) -> None:
+        self.engine = store.engine
+        self.held = 0.0
+        self._locked: float | None = None
+
+    def _begin(self, connection: Any) -> None:  # after the store's own "begin" listener issued BEGIN
+        if not connection.get_execution_options().get("lobcoder_read_only"):
+            self._locked = time.perf_counter()
+
+    def _commit(self, _session: Session) -> None:
+        if self._locked is not None:
+            self.held += time.perf_counter() - self._locked
+            self._locked = None
+
+    def __enter__(self) -> LockClock:
+        event.listen(self.engine, "begin", self._begin)
+        event.listen(Session, "after_commit", self._commit)
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        event.remove(self.engine, "begin", self._begin)
+        event.remove(Session, "after_commit", self._commit)
+
+
 def merge_round(main: Path, other: Path, runs: int) -> dict[str, float]:
     """Median seconds for plan+apply, plan alone, merging again, and undo (each on a fresh copy of ``main``)."""
-    figures: dict[str, list[float]] = {"plan": [], "merge": [], "again": [], "undo": [], "cli": []}
+    figures: dict[str, list[float]] = {"plan": [], "merge": [], "again": [], "undo": [], "cli": [], "lock": []}
     for run in range(runs):
         target = main.with_name(f"{main.stem}-merge{run}.lobcoder")
         with ProjectStore.open(main) as store:
@@ -108,12 +139,13 @@ def merge_round(main: Path, other: Path, runs: int) -> dict[str, float]:
         target.unlink()
         with ProjectStore.open(main) as store:
             store.backup_to(target)
-        with ProjectStore.open(target) as store:
+        with ProjectStore.open(target) as store, LockClock(store) as lock:
 
             def cli(store: ProjectStore = store, target: Path = target) -> None:
-                merge_file(store, other, lambda: create_backup(target, BEFORE_MERGE))
+                merge_file(store, other, lambda replaces: create_backup(target, BEFORE_MERGE, replaces=replaces))
 
             figures["cli"].append(seconds(cli))
+            figures["lock"].append(lock.held)
         target.unlink()
     return {name: statistics.median(values) for name, values in figures.items()}
 
@@ -180,6 +212,7 @@ def main(argv: list[str] | None = None) -> int:
             )
             if big:
                 rows.append(Row("lobcoder team merge: merge_file with the backup", f"{figures['cli']:.2f} s"))
+                rows.append(Row("  of which the write lock is held", f"{figures['lock']:.2f} s"))
                 rows.append(Row("merging the same file again (adds nothing)", f"{figures['again']:.2f} s"))
                 rows.append(Row("undo of the merge", f"{figures['undo']:.2f} s"))
         for small, large in zip(sizes, sizes[1:], strict=False):

@@ -9,7 +9,7 @@ from pathlib import Path
 from lobcoder.cli.backup import report_problem
 from lobcoder.cli.output import error, print_json
 from lobcoder.i18n import message
-from lobcoder.storage.backups import BEFORE_MERGE, create_backup
+from lobcoder.storage.backups import BEFORE_MERGE, Backup, BackupResult, create_backup
 from lobcoder.storage.project import ProjectStore
 from lobcoder.teamwork.copy import prepare_copy
 from lobcoder.teamwork.merge import merge_file, plan_from_file
@@ -123,8 +123,10 @@ def cmd_merge(args: argparse.Namespace) -> int:
             plan = plan_from_file(store, args.other)
         else:  # the backup only when the merge adds something (a read-only project is refused before it)
 
-            def backup() -> None:
-                report_problem(create_backup(store.path, BEFORE_MERGE))
+            def backup(replaces: Backup | None) -> BackupResult:
+                result = create_backup(store.path, BEFORE_MERGE, replaces=replaces)
+                report_problem(result)
+                return result
 
             plan = merge_file(store, args.other, backup)
     if args.report:

@@ -1,7 +1,10 @@
 """Apply a merge plan as one undoable action; the inverse removes exactly what it added.
 
-Codings are written in bulk (one INSERT for thousands of rows), because a
-merge of a whole second coder's project must take seconds, not minutes.
+Codings are written in bulk (plain rows, one ``executemany``), because a
+merge of a whole second coder's project must take seconds, not minutes, and
+holds the project's write lock while it writes. What can be worked out by
+reading (checking the spans, the documents' coverage after the merge) is
+done by :func:`prepare_codings`, which a caller may run before the lock.
 Everything the plan adds keeps the GUID the plan gave it, so undo followed by
 redo brings back the very same rows.
 """
@@ -10,14 +13,18 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import delete, insert, select, update
+from sqlalchemy import Table, delete, select, update
 from sqlalchemy.orm import Session
 
 from lobcoder.editing.base import Command
 from lobcoder.editing.merge_plan import ADDED, MergePlan
+from lobcoder.errors import NotFoundError
+from lobcoder.i18n.said import say
 from lobcoder.services.codes import create_code, delete_code, get_code
+from lobcoder.storage.bulk import bound_rows, insert_rows
+from lobcoder.storage.coverage import covered_with, store_covered
 from lobcoder.storage.models import Code, Coder, Coding, Document, Memo, utcnow
 from lobcoder.text.normalize import normalize_text
 
@@ -39,6 +46,50 @@ def _ids(session: Session, column: Any, id_column: Any, guids: Sequence[str]) ->
     return result
 
 
+_CODINGS = cast(Table, Coding.__table__)
+_COLUMNS = ("guid", "document_id", "code_id", "coder_id", "start", "end", "created_at")
+
+
+@dataclass(frozen=True)
+class PreparedCodings:
+    """A plan's codings checked and converted for the driver, and what each document they touch will cover.
+
+    ``rows`` follow ``_COLUMNS``, with the code's and coder's GUID where their ids go (an added code has no id yet).
+    """
+
+    rows: Sequence[Sequence[Any]]
+    covered: dict[int, int]
+
+
+def prepare_codings(session: Session, plan: MergePlan) -> PreparedCodings:
+    """Check the plan's spans against the documents and measure their coverage after the merge; writes nothing.
+
+    Raises:
+        NotFoundError: a document of the plan was deleted since it was made (a redo after another window's delete).
+        ValueError: a span lies outside its document (the plan was made for another project).
+    """
+    lengths = {
+        document_id: len(text)
+        for document_id, text in session.execute(
+            select(Document.id, Document.text).where(Document.id.in_({c.document_id for c in plan.codings}))
+        )
+    }
+    added: dict[int, list[tuple[int, int]]] = {}
+    for coding in plan.codings:
+        if coding.document_id not in lengths:
+            raise NotFoundError(say("problem.not_found.document_id", id=coding.document_id))
+        if not 0 <= coding.start < coding.end <= lengths[coding.document_id]:
+            raise ValueError(f"span {coding.start}-{coding.end} lies outside its document; nothing was merged")
+        added.setdefault(coding.document_id, []).append((coding.start, coding.end))
+    rows = bound_rows(
+        session,
+        _CODINGS,
+        _COLUMNS,
+        ((c.guid, c.document_id, c.code_guid, c.coder_guid, c.start, c.end, c.created_at) for c in plan.codings),
+    )
+    return PreparedCodings(list(rows), covered_with(session, added))
+
+
 @dataclass
 class MergeCoding(Command):
     """Add the plan's coders, codes, codings and memos."""
@@ -51,6 +102,15 @@ class MergeCoding(Command):
         return {"count": len(self.plan.codings), "source": self.plan.other_name}
 
     def apply(self, session: Session) -> Command:
+        return self.apply_prepared(session, prepare_codings(session, self.plan))
+
+    def apply_prepared(self, session: Session, prepared: PreparedCodings) -> Command:
+        """Apply with the codings prepared by :func:`prepare_codings` on the project exactly as it is now.
+
+        ``prepared`` may come from a read before the write lock, as long as
+        nobody committed since (``storage/commit_watch.py``): under the lock
+        only the rows are written.
+        """
         plan = self.plan
         for coder in plan.coders:
             if coder.status == ADDED:
@@ -70,28 +130,13 @@ class MergeCoding(Command):
                 )
         code_ids = {guid.lower(): i for guid, i in session.execute(select(Code.guid, Code.id))}
         coder_ids = {guid.lower(): i for guid, i in session.execute(select(Coder.guid, Coder.id))}
-        lengths = dict(
-            session.execute(
-                select(Document.id, Document.text).where(Document.id.in_({c.document_id for c in plan.codings}))
-            ).all()
-        )
-        rows = []
-        for coding in plan.codings:
-            if not 0 <= coding.start < coding.end <= len(lengths.get(coding.document_id, "")):
-                raise ValueError(f"span {coding.start}-{coding.end} lies outside its document; nothing was merged")
-            rows.append(
-                {
-                    "guid": coding.guid,
-                    "document_id": coding.document_id,
-                    "code_id": code_ids[coding.code_guid],
-                    "coder_id": coder_ids[coding.coder_guid] if coding.coder_guid else None,
-                    "start": coding.start,
-                    "end": coding.end,
-                    "created_at": coding.created_at,
-                }
+        if prepared.rows:
+            rows = (
+                (guid, document_id, code_ids[code], coder_ids[coder] if coder else None, start, end, created_at)
+                for guid, document_id, code, coder, start, end, created_at in prepared.rows
             )
-        if rows:
-            session.execute(insert(Coding), rows)
+            insert_rows(session, _CODINGS, _COLUMNS, rows, bound=True)
+            store_covered(session, prepared.covered)
         self._memos(session, coder_ids)
         session.flush()
         return UnmergeCoding(plan, self.label)

@@ -34,7 +34,7 @@ from lobcoder.storage.project import EXTENSION, ProjectStore
 if TYPE_CHECKING:
     from lobcoder.gui.main_window import MainWindow
 
-WorkerBackup = Callable[[ProgressCallback | None, CancelCheck | None], None]
+WorkerBackup = Callable[[ProgressCallback | None, CancelCheck | None, Backup | None], BackupResult | None]
 
 
 class BackupActions(QObject):
@@ -81,25 +81,31 @@ class BackupActions(QObject):
         now: datetime | None,
         progress: ProgressCallback | None = None,
         cancelled: CancelCheck | None = None,
+        replaces: Backup | None = None,
     ) -> BackupResult | None:
         """Back ``store`` up for ``reason`` (None: read-only, nothing to back up); Qt-free, so a worker may call it.
 
         Give the result to :meth:`report` on the GUI thread. Raises ``Cancelled`` when ``cancelled()`` turns true.
         """
-        return None if store.read_only else create_backup(store.path, reason, now, progress, cancelled)
+        return None if store.read_only else create_backup(store.path, reason, now, progress, cancelled, replaces)
 
     def in_worker(self, store: ProjectStore, reason: str) -> tuple[WorkerBackup, Callable[[], None]]:
         """A backup function for a task's worker and the function that reports what it made.
 
-        Each call of the first backs ``store`` up for ``reason`` (time: now, as this is called) and
-        keeps the result; give the second to the task as its ``on_end``: on the GUI thread it says
+        Each call of the first backs ``store`` up for ``reason`` (time: now, as this is called; replacing
+        the backup given, see ``create_backup``) and keeps and returns the result; give the second to the task as its ``on_end``: on the GUI thread it says
         which backups could not be made, whether the task then finished, failed or was cancelled.
         """
         now = self.clock()
         made: list[BackupResult | None] = []
 
-        def backup(progress: ProgressCallback | None = None, cancelled: CancelCheck | None = None) -> None:
-            made.append(self.make(store, reason, now, progress, cancelled))
+        def backup(
+            progress: ProgressCallback | None = None,
+            cancelled: CancelCheck | None = None,
+            replaces: Backup | None = None,
+        ) -> BackupResult | None:
+            made.append(self.make(store, reason, now, progress, cancelled, replaces))
+            return made[-1]
 
         def report() -> None:
             while made:

@@ -213,8 +213,14 @@ def create_backup(
     now: datetime | None = None,
     progress: ProgressCallback | None = None,
     cancelled: CancelCheck | None = None,
+    replaces: Backup | None = None,
 ) -> BackupResult:
     """Back up ``project`` (open or closed) for ``reason`` and rotate that reason's oldest backups out.
+
+    ``replaces``: a backup of ``project`` that this one supersedes (made for
+    the same action, of a state that action no longer starts from); it is
+    removed once the new backup is in place and before the rotation, so it
+    never pushes an older backup out. When no new backup can be made it stays.
 
     Never raises for trouble with files: a project that fails its integrity
     check, a folder that cannot be written or a full disk give a result with
@@ -242,8 +248,24 @@ def create_backup(
         if isinstance(exc, Cancelled):
             raise
         return BackupResult(None, say("problem.backup.cannot_write", folder=folder, reason=str(exc).splitlines()[0]))
+    if replaces is not None:
+        discard_backup(project, replaces)
     created = next(b for b in list_backups(project) if b.path == target)
     return BackupResult(created, None, _rotate(project, reason))
+
+
+def discard_backup(project: str | Path, backup: Backup) -> bool:
+    """Remove ``backup`` of ``project``, made for an action that did not happen; True if it was removed.
+
+    Only a file in ``project``'s backup folder is removed.
+    """
+    if backup.path.parent.resolve() != backup_folder(project).resolve() or not _NAME.match(backup.path.name):
+        return False
+    try:
+        backup.path.unlink()
+    except OSError:
+        return False
+    return True
 
 
 def daily_backup_due(project: str | Path, now: datetime | None = None) -> bool:

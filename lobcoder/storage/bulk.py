@@ -8,7 +8,8 @@ style, so it is not tied to SQLite.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from itertools import islice
 from typing import Any
 
@@ -19,19 +20,30 @@ from sqlalchemy.orm import Session
 from lobcoder.storage.dialect import dialect_name
 
 BATCH = 10_000
+ROOMY_CACHE_KIB = -32_768  # 32 MB (negative: KiB) of page cache while rows go in; SQLite's default is 2 MB
 
 _PLACEHOLDERS = {"qmark": "?", "format": "%s", "pyformat": "%s"}
 
 
 def insert_rows(
-    session: Session, table: Table, columns: Sequence[str], rows: Iterable[Sequence[Any]], batch: int = BATCH
+    session: Session,
+    table: Table,
+    columns: Sequence[str],
+    rows: Iterable[Sequence[Any]],
+    batch: int = BATCH,
+    bound: bool = False,
 ) -> int:
     """Insert ``rows`` (values in the order of ``columns``) into ``table``; the number inserted.
 
-    Memory holds one batch of rows at a time.
+    Values are Python values of the columns' types: those a type converts for
+    the driver (a ``DateTime`` is text in SQLite) are converted as SQLAlchemy
+    would, unless ``bound`` says :func:`bound_rows` converted them already
+    (before a write lock, say). Memory holds one batch of rows at a time.
     """
     connection = session.connection()
     dialect = connection.dialect
+    if not bound:
+        rows = bound_rows(session, table, columns, rows)
     quote = dialect.identifier_preparer.quote
     if dialect.paramstyle == "numeric":
         marks = ", ".join(f":{i + 1}" for i in range(len(columns)))
@@ -40,10 +52,50 @@ def insert_rows(
     statement = f"INSERT INTO {quote(table.name)} ({', '.join(quote(c) for c in columns)}) VALUES ({marks})"
     stored = 0
     iterator = iter(rows)
-    while chunk := [tuple(row) for row in islice(iterator, batch)]:
-        connection.exec_driver_sql(statement, chunk)
-        stored += len(chunk)
+    with _roomy_cache(session):
+        while chunk := [tuple(row) for row in islice(iterator, batch)]:
+            connection.exec_driver_sql(statement, chunk)
+            stored += len(chunk)
     return stored
+
+
+def bound_rows(
+    session: Session, table: Table, columns: Sequence[str], rows: Iterable[Sequence[Any]]
+) -> Iterable[Sequence[Any]]:
+    """``rows`` with each value converted for the session's driver as :func:`insert_rows` would convert it.
+
+    Lazy when nothing needs converting; ``list()`` it to convert up front.
+    """
+    dialect = session.connection().dialect
+    processors = [table.c[name].type.dialect_impl(dialect).bind_processor(dialect) for name in columns]
+    converted = [(i, convert) for i, convert in enumerate(processors) if convert is not None]
+    return (_bound(row, converted) for row in rows) if converted else rows
+
+
+def _bound(row: Sequence[Any], converted: Sequence[tuple[int, Callable[[Any], Any]]]) -> list[Any]:
+    values = list(row)
+    for i, convert in converted:
+        if values[i] is not None:
+            values[i] = convert(values[i])
+    return values
+
+
+@contextmanager
+def _roomy_cache(session: Session) -> Iterator[None]:
+    """SQLite: a larger page cache while rows go in (their indexes' pages stay in memory; twice as fast).
+
+    The project's connection lives for one transaction, but the old size is put back all the same.
+    """
+    if dialect_name(session) != "sqlite":
+        yield
+        return
+    connection = session.connection()
+    old = connection.exec_driver_sql("PRAGMA cache_size").scalar_one()
+    connection.exec_driver_sql(f"PRAGMA cache_size = {ROOMY_CACHE_KIB}")
+    try:
+        yield
+    finally:
+        connection.exec_driver_sql(f"PRAGMA cache_size = {int(old)}")
 
 
 def utf8(text: str, piece: int = 1 << 20) -> bytearray:

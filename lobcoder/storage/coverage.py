@@ -12,6 +12,11 @@ Bulk statements on codings (deleting or merging a code's codings) cannot be
 followed that way: right after one, the documents it may have touched (all,
 for an update or delete) are measured in full (:func:`covered_characters`).
 NULL means "not measured"; readers measure such documents themselves.
+
+Codings inserted without SQLAlchemy (:func:`lobcoder.storage.bulk.insert_rows`,
+a merge's thousands of rows) are followed by hand: :func:`covered_with`
+measures what the documents will cover, possibly in a read before the write
+lock, and :func:`store_covered` stores it with the insert.
 """
 
 from __future__ import annotations
@@ -49,6 +54,33 @@ def covered_characters(session: Session, document_ids: Collection[int] | None = 
     for document_id, start, end in session.connection().execute(query):
         spans.setdefault(document_id, []).append((start, end))
     return {document_id: union_length(found) for document_id, found in spans.items()}
+
+
+def covered_with(session: Session, added: Mapping[int, Sequence[tuple[int, int]]]) -> dict[int, int]:
+    """Per document in ``added``: the characters covered once its spans in ``added`` are coded too.
+
+    Measured in full from the codings stored now; nothing is written.
+    """
+    spans: dict[int, list[tuple[int, int]]] = {document_id: list(found) for document_id, found in added.items()}
+    if spans:
+        query = select(Coding.document_id, Coding.start, Coding.end).where(Coding.document_id.in_(list(spans)))
+        for document_id, start, end in session.connection().execute(query):
+            spans[document_id].append((start, end))
+    return {document_id: union_length(sorted(found)) for document_id, found in spans.items()}
+
+
+def store_covered(session: Session, covered: Mapping[int, int]) -> None:
+    """Store measured covered characters per document (from :func:`covered_with`, for codings inserted in bulk).
+
+    One bulk UPDATE through the session, so a change tracker
+    (``storage/changes.py``) learns that more than single codings changed.
+    """
+    if covered:
+        table = cast(Table, Document.__table__)
+        session.execute(
+            update(table).where(table.c.id == bindparam("row_id")).values(covered=bindparam("value")),
+            [{"row_id": document_id, "value": value} for document_id, value in covered.items()],
+        )
 
 
 def _window_coverage(session: Session, document_id: int, lo: int, hi: int) -> int:

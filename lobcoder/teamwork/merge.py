@@ -17,12 +17,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from lobcoder.editing.base import Command
-from lobcoder.editing.merge_apply import MergeCoding
+from lobcoder.editing.merge_apply import MergeCoding, PreparedCodings, prepare_codings
 from lobcoder.editing.merge_content import OtherProject, read_other_project
 from lobcoder.editing.merge_plan import MergePlan, plan_merge
 from lobcoder.errors import FileProblem, StorageProblem
 from lobcoder.i18n.said import say
 from lobcoder.refi.qdpx_import import import_qdpx
+from lobcoder.storage.backups import Backup, BackupResult, discard_backup
 from lobcoder.storage.commit_watch import CommitWatch
 from lobcoder.storage.leftovers import partial_path
 from lobcoder.storage.project import EXTENSION, ProjectStore, remove_project_file
@@ -123,35 +124,42 @@ def plan_from_file(
     return preview_file(store, path, progress, cancelled).plan
 
 
+BackupStep = Callable[[Backup | None], BackupResult | None]
+
+
 def merge_other(
     store: ProjectStore,
     other: OtherProject,
     source: str,
-    before: Callable[[], None] | None = None,
+    before: BackupStep | None = None,
     expected: MergePlan | None = None,
 ) -> MergeOutcome:
     """Plan, back up and apply so that the plan applied is the plan for the project as it is merged into.
 
     With ``expected`` (the plan the user was shown), a plan that differs from
     it is not applied: the outcome is ``stale`` and carries the new plan to
-    show instead. ``before`` (a backup) is made only when something is to be
+    show instead. ``before(replaces)`` (a backup, see
+    ``storage.backups.create_backup``) is made only when something is to be
     merged, and must hold the very state merged into.
 
-    Planning (a second or more) and the backup (seconds on a large project)
-    only read, so they run before the write lock is taken: under the lock, a
-    window's action meanwhile would wait and could give up (SQLite's 5 s busy
-    timeout). Just before them, the transaction's own connection notes the
-    project's version (:class:`CommitWatch`); under the lock it asks whether
-    any other connection committed since. If none did, the project under the
-    lock is the one planned for and backed up, and the plan is applied as it
-    is: the lock is held only for the insert. If one did (another window
-    wrote meanwhile), that write is in neither the plan nor the backup: the
-    plan is made again under the lock (and compared with ``expected`` again,
-    so nothing the user did not see is applied), and the backup is made again
-    under it, since a restore of the first backup would silently lose that
-    write. A merge that turns stale only then leaves a backup with nothing
-    merged: harmless, it rotates out with the other before-merge backups.
-    A server database runs no ``before_lock``: there both are made under the lock.
+    Planning (a second or more), checking the spans and measuring the
+    documents' coverage after the merge (``prepare_codings``) and the
+    backup (seconds on a large project) only read, so they run before the
+    write lock is taken: under the lock, a window's action meanwhile would
+    wait and could give up (SQLite's 5 s busy timeout). Just before them, the
+    transaction's own connection notes the project's version
+    (:class:`CommitWatch`); under the lock it asks whether any other
+    connection committed since. If none did, the project under the lock is
+    the one planned for, prepared for and backed up, and under the lock only
+    the rows are written. If one did (another window wrote meanwhile), that
+    write is in neither the plan nor the backup: the plan is made again under
+    the lock (and compared with ``expected`` again, so nothing the user did
+    not see is applied), and the backup is made again under it, replacing
+    the first (whose restore would silently lose that write). A merge that
+    turns out stale, or to add nothing, only then removes the backup made for
+    it: every merge leaves at most one before-merge backup, of the state it
+    was applied to. A server database runs no ``before_lock``: there all is
+    done under the lock.
     """
     if store.read_only:  # a plan is an answer; adding to a read-only project is refused as transaction() would
         with store.read() as session:
@@ -161,30 +169,39 @@ def merge_other(
             return MergeOutcome(plan, stale=stale)
         raise StorageProblem(store.path, StorageProblem.READ_ONLY, say("problem.read_only"))
     watch = CommitWatch()
-    planned: list[MergePlan] = []
+    planned: list[tuple[MergePlan, PreparedCodings | None]] = []
+    backups: list[Backup] = []  # the backup made for this merge (at most one is kept)
+
+    def back_up() -> None:
+        if before is not None:
+            result = before(backups[-1] if backups else None)
+            if result is not None and result.backup is not None:
+                backups[:] = [result.backup]
 
     def plan_and_back_up(connection: sqlite3.Connection) -> None:  # before the write lock
         watch.start(connection)  # first, so a commit during the plan or the backup is seen
         with store.read() as session:
-            planned.append(plan_merge(session, other, source))
-        if before is not None and planned[0].changes_anything and (expected is None or planned[0] == expected):
-            before()
+            plan = plan_merge(session, other, source)
+            wanted = plan.changes_anything and (expected is None or plan == expected)
+            planned.append((plan, prepare_codings(session, plan) if wanted else None))
+        if wanted:
+            back_up()
 
     with store.transaction(before_lock=plan_and_back_up) as session:
         written_meanwhile = watch.changed(session)
-        plan = plan_merge(session, other, source) if written_meanwhile else planned[0]
-        if expected is not None and plan != expected:
-            return MergeOutcome(plan, stale=True)
-        if not plan.changes_anything:
-            return MergeOutcome(plan)
-        if before is not None and written_meanwhile:
-            before()  # the state merged into is not the one backed up: back it up, under the lock
+        plan, prepared = (plan_merge(session, other, source), None) if written_meanwhile else planned[0]
+        if (expected is not None and plan != expected) or not plan.changes_anything:
+            for made in backups:
+                discard_backup(store.path, made)
+            return MergeOutcome(plan, stale=expected is not None and plan != expected)
+        if written_meanwhile:
+            back_up()  # the state merged into is not the one backed up: back it up, under the lock
         command = MergeCoding(plan)
-        inverse = command.apply(session)
+        inverse = command.apply_prepared(session, prepared or prepare_codings(session, plan))
     return MergeOutcome(plan, command, inverse)
 
 
-def merge_file(store: ProjectStore, path: str | Path, before: Callable[[], None] | None = None) -> MergePlan:
+def merge_file(store: ProjectStore, path: str | Path, before: BackupStep | None = None) -> MergePlan:
     """Read ``path`` and merge it with :func:`merge_other` (the CLI); returns the plan applied."""
     return merge_other(store, _read_not_self(store, Path(path), None, None), str(path), before).plan
 

@@ -336,7 +336,7 @@ def test_merge_file_plans_once_and_backs_up_the_state_merged_into_without_the_wr
         before = len(codings(session))
     seen: list[int] = []
 
-    def backup() -> None:  # reads the project through its own connection, before the lock is taken
+    def backup(_replaces: object) -> None:  # reads the project through its own connection, before the lock is taken
         with sqlite3.connect(project.path) as reader:
             seen.append(reader.execute("SELECT count(*) FROM codings").fetchone()[0])
 

@@ -41,7 +41,9 @@ def test_a_coding_added_since_the_preview_is_not_added_twice(project: ProjectSto
         before = everything(session)
     backups: list[str] = []
 
-    outcome = merge_other(project, preview.other, preview.plan.source, lambda: backups.append("made"), preview.plan)
+    outcome = merge_other(
+        project, preview.other, preview.plan.source, lambda _replaces: backups.append("made"), preview.plan
+    )
 
     assert outcome.stale and outcome.command is None
     assert outcome.plan.codings == () and outcome.plan.codings_matched == 1  # the fresh plan, to show instead
