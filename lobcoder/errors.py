@@ -97,6 +97,19 @@ class Refused(LobcoderError, ValueError):
     """
 
 
+class Clash(Refused):
+    """The project's own rules refused a change (a name or GUID taken, a row gone or in use); nothing was changed.
+
+    Usually the project was changed meanwhile elsewhere (another window, the
+    command line). ``rule`` names what the database checked: ``"unique"`` or
+    ``"foreign_key"``.
+    """
+
+    def __init__(self, rule: str, said: Said) -> None:
+        super().__init__(said)
+        self.rule = rule
+
+
 class Cancelled(LobcoderError):
     """The user cancelled a long-running operation."""
 

@@ -130,6 +130,9 @@ class MergeCoding(Command):
                 )
         code_ids = {guid.lower(): i for guid, i in session.execute(select(Code.guid, Code.id))}
         coder_ids = {guid.lower(): i for guid, i in session.execute(select(Coder.guid, Coder.id))}
+        for code in {row[2] for row in prepared.rows} - code_ids.keys():  # deleted since the plan (a redo)
+            named = next((" > ".join(c.path) for c in plan.codes if c.guid.lower() == code), code)
+            raise NotFoundError(say("problem.not_found.code", code=named))
         if prepared.rows:
             rows = (
                 (guid, document_id, code_ids[code], coder_ids[coder] if coder else None, start, end, created_at)

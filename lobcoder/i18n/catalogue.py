@@ -4,10 +4,30 @@ from __future__ import annotations
 
 from types import ModuleType
 
-from lobcoder.i18n import agreement, command_line, exchange_notes, problems, refusals, reports, teamwork, words
+from lobcoder.i18n import (
+    agreement,
+    clashes,
+    command_line,
+    exchange_notes,
+    problems,
+    refusals,
+    reports,
+    teamwork,
+    words,
+)
 from lobcoder.i18n.message import Message
 
-_AREAS: tuple[ModuleType, ...] = (reports, teamwork, agreement, problems, refusals, command_line, exchange_notes, words)
+_AREAS: tuple[ModuleType, ...] = (
+    reports,
+    teamwork,
+    agreement,
+    problems,
+    refusals,
+    command_line,
+    exchange_notes,
+    words,
+    clashes,
+)
 """The modules holding a ``MESSAGES`` dict; a new area adds its module here."""
 
 

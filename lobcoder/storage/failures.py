@@ -3,8 +3,9 @@
 The CLI and the GUI each have one error boundary; both ask :func:`explain`
 what an unexpected exception means for the user. Only errors that come from
 the world outside lobcoder are explained (a read-only folder, a full disk, a
-damaged or locked file, a broken archive); anything else is a bug and is left
-to surface as one.
+damaged or locked file, a broken archive, a name taken or a row deleted
+meanwhile elsewhere: ``storage/clashes.py``); anything else is a bug and is
+left to surface as one.
 """
 
 from __future__ import annotations
@@ -16,16 +17,18 @@ import zipfile
 import zlib
 from pathlib import Path
 
-from sqlalchemy.exc import DBAPIError, OperationalError
+from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError
 
 from lobcoder.errors import FileProblem, LobcoderError, StorageProblem
 from lobcoder.i18n.said import say
+from lobcoder.storage.clashes import clash
 
 READ_ONLY = say("problem.read_only")
 DISK_FULL = say("problem.disk_full")
 DAMAGED = say("problem.damaged_project")
 LOCKED = say("problem.locked")
 
+_CLASHES = ("23505", "23503")  # PostgreSQL's unique_violation and foreign_key_violation (storage/clashes.py)
 _READ_ONLY_ERRNOS = {errno.EROFS, errno.EACCES, errno.EPERM}
 _FULL_ERRNOS = {errno.ENOSPC, errno.EDQUOT, errno.EFBIG}
 
@@ -86,6 +89,10 @@ def explain(error: BaseException, path: str | Path | None = None) -> LobcoderErr
     """
     if isinstance(error, LobcoderError):
         return error
+    if isinstance(error, IntegrityError | sqlite3.IntegrityError) or getattr(error, "sqlstate", None) in _CLASHES:
+        found = clash(error)
+        if found is not None:
+            return found
     if isinstance(error, OperationalError) and not isinstance(error.orig, sqlite3.Error):
         # A database server's driver (docs/POSTGRESQL.md): unreachable, connection lost, shut down.
         reason = first_line(error.orig) if isinstance(error.orig, BaseException) else first_line(error)

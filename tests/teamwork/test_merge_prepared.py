@@ -8,6 +8,7 @@ from typing import Any
 import pytest
 from sqlalchemy import select
 
+from lobcoder.editing.code_commands import DeleteCode
 from lobcoder.editing.merge_apply import MergeCoding
 from lobcoder.storage.changes import track_changes
 from lobcoder.storage.coverage import covered_characters
@@ -15,7 +16,7 @@ from lobcoder.storage.models import Code, Coder, Coding, Document
 from lobcoder.storage.project import ProjectStore
 from lobcoder.teamwork.copy import prepare_copy
 from lobcoder.teamwork.merge import merge_other, preview_file
-from tests.teamwork.helpers import CreateCode, build_project, code_as, ids, run
+from tests.teamwork.helpers import CreateCode, build_project, code_as, code_guid, ids, run
 
 # Ilse's coding: overlapping spans (one inside Sander's), two documents, a code of her own.
 ILSE = [
@@ -128,3 +129,44 @@ def test_a_document_deleted_before_a_redo_is_named_and_nothing_is_merged(main: P
 def _texts(store: ProjectStore) -> dict[str, str]:
     with store.read() as session:
         return dict(session.execute(select(Document.name, Document.text)).all())
+
+
+def test_a_redo_after_another_window_took_the_coder_name_says_what_clashed(main: Path, tmp_path: Path) -> None:
+    from lobcoder.errors import Clash
+
+    ilse = _ilse(main, tmp_path / "ilse.lobcoder")
+    with _copy(main, tmp_path / "project.lobcoder") as store:
+        preview = preview_file(store, ilse)
+        outcome = merge_other(store, preview.other, preview.plan.source, None, preview.plan)
+        assert outcome.inverse is not None
+        with store.transaction() as session:
+            redo = outcome.inverse.apply(session)  # undo: Ilse (added by the merge) is gone again
+        code_as(store, "Ilse", "Interview 3", "Keuze", "Het loopbaangesprek")  # another window codes as "Ilse"
+        before = _result(store)
+
+        with pytest.raises(Clash) as raised, store.transaction() as session:
+            redo.apply(session)
+
+        assert str(raised.value).startswith("there is already a coder named 'Ilse', added perhaps meanwhile")
+        assert raised.value.text("nl").startswith("er is al een codeur met de naam 'Ilse'")
+        assert _result(store) == before
+
+
+def test_a_redo_after_a_code_of_the_merge_was_deleted_names_the_code(main: Path, tmp_path: Path) -> None:
+    from lobcoder.errors import NotFoundError
+
+    ilse = _ilse(main, tmp_path / "ilse.lobcoder")
+    with _copy(main, tmp_path / "project.lobcoder") as store:
+        preview = preview_file(store, ilse)
+        outcome = merge_other(store, preview.other, preview.plan.source, None, preview.plan)
+        assert outcome.inverse is not None
+        with store.transaction() as session:
+            redo = outcome.inverse.apply(session)
+        with store.transaction() as session:  # another window deletes Twijfel, which Ilse used
+            DeleteCode(code_guid(store, "Twijfel")).apply(session)
+        before = _result(store)
+
+        with pytest.raises(NotFoundError, match="Twijfel"), store.transaction() as session:
+            redo.apply(session)
+
+        assert _result(store) == before
