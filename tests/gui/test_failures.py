@@ -107,3 +107,24 @@ def test_a_refusal_shown_on_its_own_starts_with_a_capital(qtbot, qapp: QApplicat
     assert failures.sentence(worded) == "Op dit niveau is er al een code met de naam 'twijfel'"
     path = "/tmp/kapot.docx: is leeg"
     assert failures.sentence(path) == path
+
+
+def test_an_undo_that_clashes_with_another_window_says_what_clashed(qtbot, project: Path) -> None:  # type: ignore[no-untyped-def]
+    from lobcoder.editing.code_commands import DeleteCode
+
+    with ProjectStore.open(project) as store:
+        mine, theirs = ProjectUndoStack(store), ProjectUndoStack(store)  # two windows of one project
+        assert mine.execute(CreateCode("Loopbaan", guid="a" * 32)) and mine.execute(CreateCode("Keuze", "a" * 32))
+        with store.read() as session:
+            keuze = next(code.guid for code in list_codes(session) if code.name == "Keuze")
+        assert mine.execute(DeleteCode(keuze, name="Keuze"))
+        assert theirs.execute(CreateCode("Keuze", "a" * 32))  # the other window uses the name again
+        with qtbot.waitSignal(mine.failed) as failed:
+            mine.undo()
+        (message,) = failed.args
+        assert message == (
+            "there is already a code named 'Keuze' at this level of the codebook, "
+            "added perhaps meanwhile in another window; nothing was changed"
+        )
+        with store.read() as session:
+            assert sorted(code.name for code in list_codes(session)) == ["Keuze", "Loopbaan"]
