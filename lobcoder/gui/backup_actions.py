@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import QObject, Slot
 from PySide6.QtWidgets import QFileDialog, QMessageBox
@@ -34,7 +34,16 @@ from lobcoder.storage.project import EXTENSION, ProjectStore
 if TYPE_CHECKING:
     from lobcoder.gui.main_window import MainWindow
 
-WorkerBackup = Callable[[ProgressCallback | None, CancelCheck | None, Backup | None], BackupResult | None]
+
+class WorkerBackup(Protocol):
+    """Back up in a worker (see :meth:`BackupActions.in_worker`)."""
+
+    def __call__(
+        self,
+        progress: ProgressCallback | None = None,
+        cancelled: CancelCheck | None = None,
+        replaces: Backup | None = None,
+    ) -> BackupResult | None: ...
 
 
 class BackupActions(QObject):
@@ -93,8 +102,9 @@ class BackupActions(QObject):
         """A backup function for a task's worker and the function that reports what it made.
 
         Each call of the first backs ``store`` up for ``reason`` (time: now, as this is called; replacing
-        the backup given, see ``create_backup``) and keeps and returns the result; give the second to the task as its ``on_end``: on the GUI thread it says
-        which backups could not be made, whether the task then finished, failed or was cancelled.
+        the backup given, see ``create_backup``) and keeps and returns the result; give the second to the
+        task as its ``on_end``: on the GUI thread it says which backups could not be made, whether the
+        task then finished, failed or was cancelled.
         """
         now = self.clock()
         made: list[BackupResult | None] = []

@@ -197,7 +197,9 @@ class TeamActions(TaskActions):
         backup, report_backup = self.window.menu_actions.backups.in_worker(store, BEFORE_MERGE)
 
         def work(_progress: ProgressCallback, _cancelled: CancelCheck) -> MergeOutcome:
-            return merge_other(store, preview.other, plan.source, lambda stale: backup(None, None, stale), expected=plan)
+            return merge_other(
+                store, preview.other, plan.source, lambda stale: backup(None, None, stale), expected=plan
+            )
 
         def done(outcome: MergeOutcome) -> None:
             if outcome.stale:

@@ -57,11 +57,11 @@ class Gate:
         self.entered = threading.Event()
         self.threads: list[threading.Thread] = []
 
-    def backup(self, project, reason, now=None, progress=None, cancelled=None):  # type: ignore[no-untyped-def]
+    def backup(self, project, reason, now=None, progress=None, cancelled=None, replaces=None):  # type: ignore[no-untyped-def]
         self.threads.append(threading.current_thread())
         self.entered.set()
         self.open.wait(10)
-        return create_backup(project, reason, now, progress, cancelled)
+        return create_backup(project, reason, now, progress, cancelled, replaces)
 
 
 @pytest.fixture
