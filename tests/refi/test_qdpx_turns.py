@@ -8,6 +8,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from lxml import etree
 from sqlalchemy import select
 
@@ -15,11 +17,12 @@ from lobcoder.editing.speaker_commands import MergeSpeakers, RenameSpeaker
 from lobcoder.importing.speakers import detect_turns
 from lobcoder.refi.qdpx_export import export_qdpx
 from lobcoder.refi.qdpx_import import ImportReport, import_qdpx
-from lobcoder.refi.turns_member import MAX_BYTES, MEMBER
+from lobcoder.refi.turns_member import MAX_BYTES, MEMBER, parse_member
 from lobcoder.services.batch_import import ImportOptions, import_files
 from lobcoder.services.speakers import set_interviewers
 from lobcoder.storage.models import Document, Speaker, SpeakerTurn
 from lobcoder.storage.project import ProjectStore
+from lobcoder.text.normalize import content_hash
 
 SHARED = Path(__file__).resolve().parent / "data"
 
@@ -295,3 +298,57 @@ def test_files_from_other_programs_are_read_as_before(name: str, tmp_path: Path)
                 .order_by(SpeakerTurn.label_start)
             ).all()
             assert [tuple(t) for t in stored] == [(t.label_start, t.start, t.end) for t in detect_turns(text)]
+
+
+_position = st.one_of(st.integers(-3, 60), st.none(), st.booleans(), st.floats(0, 60), st.text(max_size=2))
+_fitting = st.tuples(
+    st.one_of(st.none(), st.integers(0, 2)), st.lists(st.integers(0, 53), min_size=3, max_size=3).map(sorted)
+).map(lambda t: [t[0], *t[1], None])
+_turn = st.one_of(_fitting, st.lists(_position, min_size=4, max_size=6))
+_source_line = st.fixed_dictionaries(
+    {
+        "source": st.just("g"),
+        "sha256": st.just(content_hash("x" * 50)),
+        "length": st.just(50),
+        "turns": st.one_of(
+            st.lists(_turn),
+            st.lists(_fitting, max_size=4),
+            st.lists(st.integers(0, 50), unique=True, max_size=10).map(
+                lambda p: [
+                    [n % 3, *sorted(p)[2 * n : 2 * n + 1] * 2, sorted(p)[2 * n + 1], n] for n in range(len(p) // 2)
+                ]
+            ),
+        ),
+    }
+)
+
+
+@settings(max_examples=200, derandomize=True, deadline=None)
+@given(
+    st.lists(
+        st.fixed_dictionaries({"name": st.sampled_from(["A", "B", "C", " A", ""]), "interviewer": st.booleans()}),
+        max_size=3,
+        unique_by=lambda s: str(s["name"]).strip(),
+    ),
+    _source_line,
+)
+def test_whatever_a_member_holds_turns_used_lie_inside_the_text_in_order(
+    speakers: list[dict[str, Any]], source: dict[str, Any]
+) -> None:
+    """Made-up members: refused whole, a source refused, or turns that fit the text and each other."""
+    head = {"format": "lobcoder-turns", "version": 1, "speakers": speakers}
+    try:
+        member = parse_member(_jsonl(head, source))
+    except Exception as error:  # only the member's own refusal
+        assert type(error).__name__ == "_Damaged"
+        return
+    turns, why = member.turns_for("G", "x" * 50)
+    if turns is None:
+        assert why == "spans"
+        return
+    previous_end = 0
+    for turn in turns:
+        assert previous_end <= turn.label_start <= turn.start <= turn.end <= 50
+        assert turn.speaker is None or turn.speaker in {s["name"] for s in speakers}
+        previous_end = turn.end
+    assert len({t.label_start for t in turns}) == len(turns)
