@@ -44,7 +44,7 @@ class BackgroundTask(QObject):
         self.done = done
         self.on_end = on_end
         self.ended = False
-        self.progress = QProgressDialog(label, self.tr("Cancel"), 0, 0, window)
+        self.progress = QProgressDialog(label, self.tr("&Cancel"), 0, 0, window)
         self.progress.setWindowTitle(title)
         self.progress.setWindowModality(Qt.WindowModality.WindowModal)
         self.progress.setAutoClose(False)

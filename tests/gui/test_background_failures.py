@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import logging
+import threading
+import time
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton
 
-from lobcoder.errors import ImportProblem
+from lobcoder.errors import Cancelled, ImportProblem
 from lobcoder.gui.background_task import BackgroundTask
 from lobcoder.gui.i18n import install_translations
 from lobcoder.gui.main_window import MainWindow
@@ -71,3 +73,26 @@ def test_trouble_with_a_file_keeps_its_own_one_line_message(qtbot, tmp_path: Pat
     task = _run(qtbot, window, "Import", work)
     assert shown == [f"{tmp_path / 'Kapot.docx'}: is not a valid Word document"]
     assert task.worker.details is None and _boxes(window) == []
+
+
+@pytest.mark.parametrize("language", ["en", "nl"])
+def test_the_progress_dialog_cancels_with_an_alt_letter(
+    qtbot, qapp: QApplication, tmp_path: Path, language: str
+) -> None:
+    install_translations(qapp, language)
+    window = MainWindow(Settings(str(tmp_path / "s.ini")))
+    qtbot.addWidget(window)
+    started = threading.Event()
+
+    def work(_progress, cancelled):  # type: ignore[no-untyped-def]
+        started.set()
+        while not cancelled():
+            time.sleep(0.01)
+        raise Cancelled("stopped")
+
+    task = BackgroundTask(window, "Export", "…", work, lambda _result: None)
+    assert started.wait(5)
+    button = task.progress.findChild(QPushButton)
+    assert button is not None and button.text() == ("&Cancel" if language == "en" else "&Annuleren")
+    task.worker.cancel()
+    qtbot.waitUntil(lambda: task.ended, timeout=5000)

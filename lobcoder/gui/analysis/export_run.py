@@ -45,7 +45,7 @@ class ExportRun(QObject):
         super().__init__(parent)
         self.path = path
         self.worker = Worker(task)
-        self.dialog: QProgressDialog | None = QProgressDialog(progress, self.tr("Cancel"), 0, 0, parent)
+        self.dialog: QProgressDialog | None = QProgressDialog(progress, self.tr("&Cancel"), 0, 0, parent)
         self.dialog.setWindowTitle(title)
         self.dialog.setWindowModality(Qt.WindowModality.WindowModal)
         self.dialog.setAutoReset(False)  # the last row is not the end: the file is still being saved

@@ -491,8 +491,8 @@
     <name>BackgroundTask</name>
     <message>
         <location filename="../../background_task.py" line="+47"/>
-        <source>Cancel</source>
-        <translation>Annuleren</translation>
+        <source>&amp;Cancel</source>
+        <translation>&amp;Annuleren</translation>
     </message>
     <message>
         <location line="+18"/>
@@ -508,7 +508,7 @@
 <context>
     <name>BackupActions</name>
     <message>
-        <location filename="../../backup_actions.py" line="+59"/>
+        <location filename="../../backup_actions.py" line="+68"/>
         <source>No backup made: {0}</source>
         <translation>Geen reservekopie gemaakt: {0}</translation>
     </message>
@@ -518,7 +518,7 @@
         <translation>Dit project staat in een map die {0} synchroniseert: synchronisatieprogramma&apos;s kunnen het half geschreven kopiëren en werk laten verloren gaan. Bewaar projecten in een lokale map.</translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+52"/>
         <source>Restore from backup</source>
         <translation>Terugzetten uit reservekopie</translation>
     </message>
@@ -2124,8 +2124,8 @@ Taal van het codeboek:</numerusform>
     <name>ExportRun</name>
     <message>
         <location filename="../../analysis/export_run.py" line="+48"/>
-        <source>Cancel</source>
-        <translation>Annuleren</translation>
+        <source>&amp;Cancel</source>
+        <translation>&amp;Annuleren</translation>
     </message>
 </context>
 <context>
@@ -5027,12 +5027,12 @@ Wachtwoord om hem te versleutelen (leeg laten voor geen):</translation>
     <message>
         <location line="+10"/>
         <location line="+24"/>
-        <location line="+50"/>
+        <location line="+52"/>
         <source>Merge coding from another project</source>
         <translation>Coderingen uit een ander project samenvoegen</translation>
     </message>
     <message>
-        <location line="-66"/>
+        <location line="-68"/>
         <source>lobcoder or REFI-QDA projects (*{0} *.qdpx);;All files (*)</source>
         <translation>lobcoder- of REFI-QDA-projecten (*{0} *.qdpx);;Alle bestanden (*)</translation>
     </message>
@@ -5042,7 +5042,7 @@ Wachtwoord om hem te versleutelen (leeg laten voor geen):</translation>
         <translation>{0} lezen…</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+41"/>
         <source>The project changed since the preview; nothing was merged.</source>
         <translation>Het project is veranderd sinds het voorbeeld; er is niets samengevoegd.</translation>
     </message>
