@@ -19,6 +19,7 @@ from lobcoder.gui.main_window import MainWindow
 from lobcoder.gui.settings import Settings
 from lobcoder.storage.project import ProjectStore
 from tests.gui.test_button_tab_order import assert_left_to_right
+from tests.gui.test_standard_buttons import assert_button_row_keyboard_ready
 from tests.teamwork.helpers import build_project, code_as
 
 _ACCELERATOR = re.compile(r"&([^&])")
@@ -35,7 +36,7 @@ ENGLISH = {
 
 
 def _own_buttons(dialog: QDialog) -> list[QAbstractButton]:
-    """The visible buttons the dialog words itself (Qt's own Cancel has no letter in either language)."""
+    """The visible buttons the dialog words itself (not Qt's own Cancel; the whole row: assert_button_row_keyboard_ready)."""
     cancel = {b.button(QDialogButtonBox.StandardButton.Cancel) for b in dialog.findChildren(QDialogButtonBox)}
     return [b for b in dialog.findChildren(QAbstractButton) if b.isVisible() and b.text() and b not in cancel]
 
@@ -75,6 +76,7 @@ def test_the_copy_dialog_has_a_letter_for_each_choice(qtbot, window: MainWindow)
     qtbot.waitUntil(dialog.isVisible)
     _assert_keyboard_ready(dialog, window.language)  # type: ignore[attr-defined]
     assert len(_own_buttons(dialog)) == 5  # two ways to choose, blind, .qdpx, write
+    assert_button_row_keyboard_ready(dialog, window.language)  # type: ignore[attr-defined]
     seed = dialog.seed
     assert seed.toolTip()
     if window.language == "nl":  # type: ignore[attr-defined]
@@ -101,4 +103,5 @@ def test_the_merge_preview_has_a_letter_for_apply_and_save(qtbot, window: MainWi
     qtbot.waitUntil(preview.isVisible)
     _assert_keyboard_ready(preview, window.language)  # type: ignore[attr-defined]
     assert_left_to_right(preview)  # Apply, Save report…, Cancel
+    assert_button_row_keyboard_ready(preview, window.language)  # type: ignore[attr-defined]
     preview.reject()
