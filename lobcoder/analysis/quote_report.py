@@ -270,7 +270,9 @@ def _spread(
 ) -> list[int]:
     """Rounds over the sources; in round ``r`` the ``j``-th source gives its next quote from its documents
     in turn, starting at document ``(j + r)`` (so one teacher's quote is from wave 1, the next one's from
-    wave 2); a round with more sources than quotes left takes them evenly over their order."""
+    wave 2); a round with more sources than quotes left takes them evenly over their order. In a first
+    round so thinned, ``j`` is the place among the sources taken (every third of 60 teachers would
+    otherwise all start at wave 1)."""
     sources: dict[object, dict[int, list[int]]] = {}
     for i in order:
         sources.setdefault(source(i), {}).setdefault(document(i), []).append(i)
@@ -282,10 +284,11 @@ def _spread(
         need = per_code - len(chosen)
         if len(candidates) > need:  # evenly over the sources, not the first ``need`` of them
             candidates = [candidates[k * len(candidates) // need] for k in range(need)]
-        for j in candidates:
+        for n, j in enumerate(candidates):
             documents = queues[j]
             count = len(documents)
-            turn = next((j + round_ + k) % count for k in range(count) if documents[(j + round_ + k) % count])
+            start = (n if round_ == 0 else j) + round_  # n: a thinned first round's picks still take turns
+            turn = next((start + k) % count for k in range(count) if documents[(start + k) % count])
             chosen.append(documents[turn].pop())
         round_ += 1
     return chosen

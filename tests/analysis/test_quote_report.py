@@ -119,3 +119,29 @@ def test_spread_takes_each_participants_quote_from_another_wave_in_turn(store) -
         "De stage in meting 2.",  # D2's second
         "De stage in meting 3.",  # D3's third
     ]
+
+
+@pytest.mark.parametrize(("waves", "per_code", "expected"), [(3, 20, [7, 7, 6]), (2, 30, [15, 15])])
+def test_spread_over_more_teachers_than_quotes_still_takes_every_wave(
+    store, waves: int, per_code: int, expected: list[int]
+) -> None:
+    """60 teachers with a document per wave and fewer quotes than teachers: every third (or second) teacher
+    was picked, all with the same place in the rotation, so every quote came from wave 1."""
+    from lobcoder.analysis.quote_report import picked_quote_report
+
+    from .conftest import load
+    from .fixtures import add_codes, add_text, code
+
+    project = Project()
+    with store.transaction() as session:
+        add_codes(session, project, {"Stage": None})
+        for number in range(1, 61):
+            person = f"D{number:02}"
+            for wave in range(1, waves + 1):
+                name = f"{person}_meting{wave}"
+                add_text(session, project, name, f"I: Vraag?\n{person}: De stage in meting {wave}.", person)
+                code(session, project, name, name, "Stage", f"De stage in meting {wave}.")
+    report = picked_quote_report(load(store), per_code=per_code, rule="spread")
+    texts = [q.text for q in report.groups[0].quotes]
+    assert len(texts) == per_code
+    assert [sum(t == f"De stage in meting {wave}." for t in texts) for wave in range(1, waves + 1)] == expected
