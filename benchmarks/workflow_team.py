@@ -6,6 +6,9 @@ Runs the commands she (or her supervisor) runs, in Dutch, over the study
     python benchmarks/workflow_corpus.py /tmp/her
     python benchmarks/workflow_team.py /tmp/her --out /tmp/her-team
 
+A study written with ``--seed`` or ``--scale`` needs the same options here: the
+leak check searches for the names ``workflow_corpus.plan`` draws with them.
+
 Steps: import the study (CLI, with the attribute sheet); Ilse codes every
 keyword sentence of the respondents (about 50,000 codings, not timed); a blind
 copy of a 20 % sample stratified by ``meting`` for Marloes, who codes 34
@@ -219,7 +222,7 @@ def pages(docx_file: Path) -> str:
     return f"{len(list(folder.glob(docx_file.stem + '-*.png')))} pages"
 
 
-def pseudonymise(study: Path, project: Path, out: Path) -> None:
+def pseudonymise(project: Path, out: Path, seed: int, scale: float) -> None:
     sys.path.insert(0, str(Path(__file__).parent))
     import workflow_corpus
 
@@ -283,7 +286,7 @@ def pseudonymise(study: Path, project: Path, out: Path) -> None:
     for what, args in made.items():
         seconds, _ = cli(*args)
         record(f"pseudonymised export: {what}", seconds)
-    study_sources = workflow_corpus.plan()
+    study_sources = workflow_corpus.plan(seed, scale)  # the sheet names no one ("D07"): the names come from here
     secrets = (
         {s.respondent for s in study_sources}
         | {s.interviewer for s in study_sources}
@@ -363,13 +366,17 @@ def main() -> int:
     parser.add_argument("study", type=Path, help="folder written by workflow_corpus.py")
     parser.add_argument("--out", type=Path, required=True)
     parser.add_argument("--schemas", type=Path, default=Path("/work/shared/refi"), help="Codebook.xsd and Project.xsd")
+    parser.add_argument("--seed", type=int, default=7, help="as given to workflow_corpus.py")
+    parser.add_argument("--scale", type=float, default=1.0, help="as given to workflow_corpus.py")
     args = parser.parse_args()
+    if args.study.resolve().is_relative_to(args.out.resolve()):
+        parser.error(f"--out {args.out} is emptied first and holds the study {args.study}; choose another folder")
     shutil.rmtree(args.out, ignore_errors=True)
     args.out.mkdir(parents=True)
     project = team(args.study, args.out)
     thesis(project, args.out)
     exchange(project, args.out, args.schemas)
-    pseudonymise(args.study, project, args.out)
+    pseudonymise(project, args.out, args.seed, args.scale)
     return 0
 
 
