@@ -40,7 +40,6 @@ import time
 import zipfile
 from pathlib import Path
 
-FIGURES: list[tuple[str, str, str]] = []
 KEYWORDS = {
     "Loopbaangesprek": ("loopbaangesprek",),
     "Samen leren": ("samen leren", "van elkaar"),
@@ -58,7 +57,6 @@ SECOND_CODER_DOCUMENTS = ("D01_meting1", "D02_meting2", "CP05")  # all three in 
 
 def record(step: str, value: float | str, note: str = "") -> None:
     shown = f"{value:.2f} s" if isinstance(value, float) else value
-    FIGURES.append((step, shown, note))
     print(f"{step:<62} {shown:>10}  {note}", flush=True)
 
 
@@ -357,7 +355,7 @@ def exchange(project: Path, out: Path, schemas: Path) -> None:
     same = cli("agreement", project, "--language", "nl")[1] == cli("agreement", back, "--language", "nl")[1]
     record("agreement after the round trip", "same" if same else "DIFFERENT")
     cli("new", empty)
-    seconds, said = cli("codebook", "import", empty, qdc)
+    seconds, _ = cli("codebook", "import", empty, qdc)
     record(".qdc into an empty project", seconds, cli("info", empty)[1].split("codes")[1].split()[0] + " codes")
 
 
