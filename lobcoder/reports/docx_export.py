@@ -91,29 +91,22 @@ def build_document(
     properties.author = properties.last_modified_by = properties.comments = ""
     properties.created = properties.modified = datetime.now(UTC).replace(microsecond=0)
     landscape = False
-    figures = 0
-    printed = [
-        (part, k == 0, k == len(parts) - 1)
-        for whole in tables
-        for parts in [_pages(whole, language)]
-        for k, part in enumerate(parts)
-    ]
-    charted: tuple[Table, int] | None = None  # the first part's chart, added after the last "(continued)" part
-    for number, (table, first, last) in enumerate(printed, start=1):
-        if table.wide != landscape:
-            landscape = table.wide
-            if number == 1:
-                ox.set_orientation(document.sections[0], landscape)
-            else:
-                ox.set_orientation(document.add_section(WD_SECTION.NEW_PAGE), landscape)
-        _add_table(document, table, number, language, steps)
-        column = chart_column(table) if chart and first else None
-        if column is not None and table.rows:
-            charted = (table, column)
-        if last and charted is not None:
+    number = figures = 0
+    for whole in tables:
+        parts = _pages(whole, language)
+        for part in parts:
+            number += 1
+            if part.wide != landscape:
+                landscape = part.wide
+                if number == 1:
+                    ox.set_orientation(document.sections[0], landscape)
+                else:
+                    ox.set_orientation(document.add_section(WD_SECTION.NEW_PAGE), landscape)
+            _add_table(document, part, number, language, steps)
+        column = chart_column(parts[0]) if chart else None  # the first part's chart, after the last "(continued)"
+        if column is not None and parts[0].rows:
             figures += 1
-            _add_chart(document, *charted, figures, language)
-            charted = None
+            _add_chart(document, parts[0], column, figures, language)
     return document
 
 
