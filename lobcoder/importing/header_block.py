@@ -9,7 +9,7 @@ before or between them allowed) whose values read as facts, not speech:
   characters), without sentence punctuation at the end or a question mark;
 - each key once: a key seen again ends the block (dialogue alternates);
 - a line of other text (a heading such as "Transcript") ends it too;
-- a greeting or other word of speech (:data:`SPEECH_OPENERS`) opening the
+- a greeting or filler (:data:`SPEECH_OPENERS`, not "ja" or "nee") opening the
   value or the key ("Interviewer: Hoi", "Bram: Goedemorgen allemaal") is
   dialogue, however short. Such lines before the block are passed over, so
   the block starts at the real ``Key: value`` lines; after it they end it.
@@ -34,12 +34,13 @@ MAX_VALUE_WORDS = 6
 MAX_VALUE_CHARS = 60
 SAMPLE = 20  # turns below the block looked at to tell a punctuated transcript
 _SENTENCE_END = ".?!…"
-# Greetings and words of speech that open a short line of dialogue, never a fact.
+# Greetings and fillers that open a short line of dialogue, never a fact. Not
+# yes or no: "Toestemming: ja" and "Opname: nee" are facts (a spoken "Ja." ends
+# in a full stop and reads as speech anyway).
 SPEECH_OPENERS: frozenset[str] = frozenset(
     (
         "hoi hallo hai hey hee hi goedemorgen goedemiddag goedenavond goeiemorgen goeiemiddag goeienavond "
-        "welkom ja jawel jazeker nee oké okay ok nou hm hmm mm uhm ehm eh tja bedankt dankjewel dankuwel "
-        "hello welcome morning thanks yes yeah"
+        "welkom nou hm hmm mm uhm ehm eh tja bedankt dankjewel dankuwel hello welcome morning thanks"
     ).split()
 )
 _WORD = re.compile(r"[^\W\d_]+")

@@ -145,3 +145,39 @@ def test_unpunctuated_greetings_beside_the_facts_are_no_facts(
         document = get_document(session, summary.id)
     assert [(t.speaker, document.text[t.start : t.end]) for t in document.turns] == turns
     assert _turns(text) == turns
+
+
+YES_NO_FACTS = "Datum: 12-03-2025\nToestemming: ja\nOpname: nee\nLocatie: school\n\n"
+
+
+@pytest.mark.parametrize(
+    ("header", "facts"),
+    [
+        (
+            YES_NO_FACTS,
+            (("Datum", "12-03-2025"), ("Toestemming", "ja"), ("Opname", "nee"), ("Locatie", "school")),
+        ),
+        (
+            "Toestemming: ja\nDatum: 12-03-2025\nSchool: ROC Oost\n\n",
+            (
+                ("Toestemming", "ja"),
+                ("Datum", "12-03-2025"),
+                ("School", "ROC Oost"),
+            ),
+        ),
+    ],
+    ids=["yes/no facts in the block", "a yes/no fact opening the block"],
+)
+def test_a_yes_or_no_value_is_a_fact_not_speech(
+    store: ProjectStore, tmp_path: Path, header: str, facts: tuple[tuple[str, str], ...]
+) -> None:
+    """ "Toestemming: ja" is a consent record, not someone saying yes (that reads "Docent: Ja.")."""
+    source = tmp_path / "Bram_w1.txt"
+    source.write_text(header + QUESTIONS, encoding="utf-8")
+    (result,) = import_files(store, [source], ImportOptions(document_facts=True)).imported
+    assert result.facts == facts
+    with store.read() as session:
+        (summary,) = list_documents(session)
+        document = get_document(session, summary.id)
+    assert [(t.speaker, document.text[t.start : t.end]) for t in document.turns] == LATER_TURNS
+    assert min(t.label_start for t in document.turns) == len(header)
