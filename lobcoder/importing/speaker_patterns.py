@@ -274,7 +274,9 @@ HONORIFICS: frozenset[str] = frozenset({"heer", "mevrouw", "mevr", "mw", "dhr", 
 # turns of a meeting or group interview; as a line start in prose ("De decaan:
 # die heeft het druk") they are rarer, so such a label needs several turns (or
 # to answer the interviewer) and another speaker beside it, never one known role.
-ARTICLES: frozenset[str] = frozenset({"de", "het", "'t", "een", "the", "a", "an"})
+# Definite articles only: "Een keer:" and "Een paar:" open sentences, and the
+# endings below would take "keer" and "paar" for person nouns.
+ARTICLES: frozenset[str] = frozenset({"de", "het", "'t", "the"})
 # Person nouns: the role words above, a few more, and words ending like one
 # (teamleider, vakdocent, stagiair, coördinator, scholier). Few Dutch person
 # nouns are neuter, so after "het" only the listed ones and "-lid" count

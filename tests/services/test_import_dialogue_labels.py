@@ -161,3 +161,31 @@ def test_a_name_answering_twice_still_needs_the_minimum_the_user_asked_for() -> 
     text = "Interviewer: Wat doe je?\nBram: Een stage.\nInterviewer: Waar?\nBram: Bij een installateur.\n"
     assert [t.speaker for t in detect_turns(text, SpeakerPattern(min_occurrences=3))] == ["Interviewer", "Interviewer"]
     assert [t.speaker for t in detect_turns(text)] == ["Interviewer", "Bram", "Interviewer", "Bram"]
+
+
+def test_een_and_a_noun_opening_lines_of_an_answer_stay_in_the_answer(store: ProjectStore, tmp_path: Path) -> None:
+    """ "Een keer:" ends like a person noun (-er) but "een" names no one in particular: prose, not a speaker."""
+    text = (
+        "I: Hoe vaak sprak je je mentor?\n"
+        "R: Niet zo vaak.\n"
+        "Een keer: in de eerste week, over mijn stage.\n"
+        "I: En daarna?\n"
+        "R: Alleen als er iets was.\n"
+        "Een keer: toen mijn stage stopte.\n"
+        "Een paar: de anderen waren kort.\n"
+        "Een paar: meestal in de pauze.\n"
+    )
+    path = tmp_path / "Sanne_w1.txt"
+    path.write_text(text, encoding="utf-8")
+    (result,) = import_files(store, [path]).imported
+    assert result.speakers == ("I", "R")
+    assert stored_turns(store) == [
+        ("I", "Hoe vaak sprak je je mentor?"),
+        ("R", "Niet zo vaak.\nEen keer: in de eerste week, over mijn stage."),
+        ("I", "En daarna?"),
+        (
+            "R",
+            "Alleen als er iets was.\nEen keer: toen mijn stage stopte.\n"
+            "Een paar: de anderen waren kort.\nEen paar: meestal in de pauze.",
+        ),
+    ]
