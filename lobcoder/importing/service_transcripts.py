@@ -22,7 +22,7 @@ import re
 from dataclasses import dataclass
 
 from lobcoder.importing.extracted import ExtractedText, Turn
-from lobcoder.importing.speaker_patterns import NAME_PARTICLES
+from lobcoder.importing.speaker_patterns import is_capitalised_name
 from lobcoder.text.normalize import normalize_text
 
 _TIME = r"\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d{1,3})?"
@@ -93,9 +93,7 @@ def _looks_like_name(name: str) -> bool:
     words = name.replace(",", " ").split()
     if not 1 <= len(words) <= 6 or name[-1] in ".?!:;":
         return False
-    if not words[0][0].isupper():
-        return False
-    return all(w[0].isupper() or w[0].isdigit() or w.lower() in NAME_PARTICLES for w in words[1:])
+    return is_capitalised_name(words)  # not looks_like_name: a role phrase ("De teamleider") names no header
 
 
 _TIME_HINT = re.compile(r"\d:\d")  # every header shape, and the cue line, has one

@@ -414,11 +414,16 @@ NAME_PARTICLES: frozenset[str] = frozenset(
 )
 
 
+def is_capitalised_name(words: list[str]) -> bool:
+    """Capitalised words, numbers and name particles after a capital: "Bram", "Marieke de Vries", "Speaker 1"."""
+    return words[0][0].isupper() and all(
+        w[0].isupper() or w[0].isdigit() or w.lower() in NAME_PARTICLES for w in words[1:]
+    )
+
+
 def looks_like_name(words: list[str]) -> bool:
     """ "Bram", "Marieke de Vries", "Docent 3", "De teamleider"; not a phrase such as "Eerlijk gezegd"."""
-    if not words[0][0].isupper():
-        return False
-    return is_role_phrase(words) or all(w[0].isupper() or w[0].isdigit() or w in NAME_PARTICLES for w in words[1:])
+    return words[0][0].isupper() and (is_role_phrase(words) or is_capitalised_name(words))
 
 
 def is_person_noun(word: str, neuter: bool = False) -> bool:
