@@ -206,13 +206,12 @@ def _candidates(text: str, pattern: SpeakerPattern) -> list[_Candidate]:
     """Every label-like line start, each marked with a reject reason or accepted."""
     found = [_Candidate(*label) for label in _labels(text, pattern)]
     first = [LabelLine(c.line_start, c.start, c.speaker, c.tabbed) for c in islice(found, _HEADER_LOOKAHEAD)]
-    facts, verdicts = _judge_all(text, first, Counter((c.speaker, c.tabbed) for c in found), pattern)
-    if pattern.regex is None:
 
-        def label_at(i: int) -> tuple[_Form, bool]:
-            return (found[i].speaker, found[i].tabbed), found[i].label_start == found[i].line_start
+    def label_at(i: int) -> tuple[_Form, bool]:
+        return (found[i].speaker, found[i].tabbed), found[i].label_start == found[i].line_start
 
-        verdicts = _answers((c.speaker for c in found), label_at, facts, verdicts, pattern)
+    counts = Counter((c.speaker, c.tabbed) for c in found)
+    facts, verdicts = _judge_all(text, first, counts, pattern, (c.speaker for c in found), label_at)
     for index, c in enumerate(found):
         c.reason, c.occurrences = (RejectReason.METADATA, 1) if index in facts else verdicts[c.speaker, c.tabbed]
     return found
@@ -222,26 +221,33 @@ _HEADER_LOOKAHEAD = 64  # label lines looked at for a block of document facts an
 
 
 def _judge_all(
-    text: str, first: list[LabelLine], counts: Counter[_Form], pattern: SpeakerPattern
+    text: str,
+    first: list[LabelLine],
+    counts: Counter[_Form],
+    pattern: SpeakerPattern,
+    speakers: Iterable[str],
+    label_at: Callable[[int], tuple[_Form, bool]],
 ) -> tuple[range, dict[_Form, Verdict]]:
     """Which of the first labels are document facts, and every form's verdict on the other labels.
 
-    The facts (see :mod:`lobcoder.importing.header_block`) are looked for
-    with the built-in labels only; they do not count towards any label's
-    frequency.
+    The facts (see :mod:`lobcoder.importing.header_block`), lone role
+    phrases and names answering the interviewer (:func:`_answers`, which
+    takes ``speakers`` and ``label_at``) are judged with the built-in labels
+    only. The facts do not count towards any label's frequency.
     """
     verdicts = _verdicts(counts, pattern)
     if pattern.regex is not None:
         return range(0), verdicts
+    verdicts = _lone_role_phrases(verdicts)
     facts = header_block(text, first, lambda name, tab: verdicts[name, tab][0] is None)
-    if not facts:
-        return facts, verdicts
-    counts = counts.copy()
-    counts.subtract((label.speaker, label.tabbed) for label in first[facts.start : facts.stop])
-    return facts, _verdicts(+counts, pattern)
+    if facts:
+        counts = counts.copy()
+        counts.subtract((label.speaker, label.tabbed) for label in first[facts.start : facts.stop])
+        verdicts = _lone_role_phrases(_verdicts(+counts, pattern))
+    return facts, _answers(speakers, label_at, facts, verdicts, pattern)
 
 
-def _verdicts(counts: Counter[_Form], pattern: SpeakerPattern) -> dict[_Form, tuple[RejectReason | None, int]]:
+def _verdicts(counts: Counter[_Form], pattern: SpeakerPattern) -> dict[_Form, Verdict]:
     """Each form's verdict and the count it was judged on.
 
     A label not followed by a tab counts with every label of its name. A
@@ -256,7 +262,7 @@ def _verdicts(counts: Counter[_Form], pattern: SpeakerPattern) -> dict[_Form, tu
         names[name] += count
     judged = {(name, tab): (count if tab else names[name]) for (name, tab), count in counts.items()}
 
-    def judge(trust_tabbed: bool) -> dict[_Form, tuple[RejectReason | None, int]]:
+    def judge(trust_tabbed: bool) -> dict[_Form, Verdict]:
         return {
             (name, tab): (_judge(name, count, pattern, tab and not trust_tabbed), count)
             for (name, tab), count in judged.items()
@@ -265,7 +271,7 @@ def _verdicts(counts: Counter[_Form], pattern: SpeakerPattern) -> dict[_Form, tu
     verdicts = judge(trust_tabbed=False)
     if any(reason is None for (_, tab), (reason, _) in verdicts.items() if tab):
         verdicts = judge(trust_tabbed=True)
-    return verdicts if pattern.regex is not None else _lone_role_phrases(verdicts)
+    return verdicts
 
 
 def _answers(
@@ -381,13 +387,12 @@ def detect_turn_table(text: str, pattern: SpeakerPattern | None = None) -> TurnT
         LabelLine(*label)
         for label in islice(zip(line_starts, starts, speakers, tabbed, strict=True), _HEADER_LOOKAHEAD)
     ]
-    facts, verdicts = _judge_all(text, first, Counter(zip(speakers, tabbed, strict=True)), pattern)
-    if pattern.regex is None:
 
-        def label_at(i: int) -> tuple[_Form, bool]:
-            return (speakers[i], tabbed[i]), label_starts[i] == line_starts[i]
+    def label_at(i: int) -> tuple[_Form, bool]:
+        return (speakers[i], tabbed[i]), label_starts[i] == line_starts[i]
 
-        verdicts = _answers(speakers, label_at, facts, verdicts, pattern)
+    counts = Counter(zip(speakers, tabbed, strict=True))
+    facts, verdicts = _judge_all(text, first, counts, pattern, speakers, label_at)
     accepted = array(
         "q",
         (
