@@ -10,11 +10,13 @@ from dataclasses import dataclass, field
 from itertools import chain, islice
 
 from lobcoder.importing.extracted import Turn, TurnTable
+from lobcoder.importing.first_names import is_first_name
 from lobcoder.importing.header_block import LabelLine, header_block, line_end
 from lobcoder.importing.speaker_patterns import (
     DEFAULT_INTERVIEWER_NAMES,
     DEFAULT_LABEL,
     DEFAULT_RESPONDENT_NAMES,
+    HONORIFICS,
     InvalidSpeakerPattern,
     RejectReason,
     check_name,
@@ -157,6 +159,7 @@ class _Candidate:
 _Label = tuple[int, int, int, str, "int | None", bool]  # line start, label start, turn start, speaker, time, tab
 _Form = tuple[str, bool]  # a speaker, and whether the label was followed by a tab
 Verdict = tuple["RejectReason | None", int]  # why a form is no speaker (None: it is one), and the count judged
+_At = tuple[_Form, int, int, int]  # a label's form, line start, label start and turn start
 
 
 def _default_labels(text: str) -> Iterator[_Label]:
@@ -207,8 +210,9 @@ def _candidates(text: str, pattern: SpeakerPattern) -> list[_Candidate]:
     found = [_Candidate(*label) for label in _labels(text, pattern)]
     first = [LabelLine(c.line_start, c.start, c.speaker, c.tabbed) for c in islice(found, _HEADER_LOOKAHEAD)]
 
-    def label_at(i: int) -> tuple[_Form, bool]:
-        return (found[i].speaker, found[i].tabbed), found[i].label_start == found[i].line_start
+    def label_at(i: int) -> _At:
+        c = found[i]
+        return (c.speaker, c.tabbed), c.line_start, c.label_start, c.start
 
     counts = Counter((c.speaker, c.tabbed) for c in found)
     facts, verdicts = _judge_all(text, first, counts, pattern, (c.speaker for c in found), label_at)
@@ -226,7 +230,7 @@ def _judge_all(
     counts: Counter[_Form],
     pattern: SpeakerPattern,
     speakers: Iterable[str],
-    label_at: Callable[[int], tuple[_Form, bool]],
+    label_at: Callable[[int], _At],
 ) -> tuple[range, dict[_Form, Verdict]]:
     """Which of the first labels are document facts, and every form's verdict on the other labels.
 
@@ -244,7 +248,7 @@ def _judge_all(
         counts = counts.copy()
         counts.subtract((label.speaker, label.tabbed) for label in first[facts.start : facts.stop])
         verdicts = _lone_role_phrases(_verdicts(+counts, pattern))
-    return facts, _answers(speakers, label_at, facts, verdicts, pattern)
+    return facts, _answers(text, speakers, label_at, facts, verdicts, pattern)
 
 
 def _verdicts(counts: Counter[_Form], pattern: SpeakerPattern) -> dict[_Form, Verdict]:
@@ -275,41 +279,70 @@ def _verdicts(counts: Counter[_Form], pattern: SpeakerPattern) -> dict[_Form, Ve
 
 
 def _answers(
+    text: str,
     speakers: Iterable[str],
-    label_at: Callable[[int], tuple[_Form, bool]],
+    label_at: Callable[[int], _At],
     facts: range,
     verdicts: dict[_Form, Verdict],
     pattern: SpeakerPattern,
 ) -> dict[_Form, Verdict]:
     """``verdicts`` with the labels too rare on their own that answer the interviewer accepted.
 
-    A short interview ("Interviewer: one question", "Bram: one long answer")
+    A short interview ("Interviewer: one question?", "Bram: one long answer")
     has a name once. Such a name is a speaker when its label starts its line
     right after the interviewer's label (the label line before it, accepted)
-    and reads as a name ("Bram", "Marieke de Vries", "De teamleider"), not as
-    a phrase ("Eerlijk gezegd: ..."). A name seen more often than once but
-    less than ``min_occurrences`` stays refused: the user asked for more.
+    whose turn ends in a question mark, and names a person (see
+    :func:`_names_a_person`). So "Nederlands: drie uur" below the
+    interviewer's question in a transcript that labels only the interviewer,
+    and "Toestemming: ja" in a checklist the interviewer reads out, stay in
+    the interviewer's turn. A name seen more often than once but less than
+    ``min_occurrences`` stays refused: the user asked for more.
 
     ``speakers`` are the labels' names in text order; ``label_at(i)`` gives
-    label ``i``'s form and whether it starts its line.
+    label ``i``'s form, line start, label start and turn start.
     """
     rare = {
         form
         for form, (reason, count) in verdicts.items()
-        if reason is RejectReason.TOO_RARE and count == 1 and not form[1] and looks_like_name(form[0].split())
+        if reason is RejectReason.TOO_RARE and count == 1 and not form[1] and _names_a_person(form[0])
     }
     if not rare:
         return verdicts
     names = {name for name, _ in rare}
     answering = []
     for index in [i for i, name in enumerate(speakers) if name in names]:
-        form, at_line_start = label_at(index)
-        if form not in rare or not at_line_start or index == 0 or index in facts or index - 1 in facts:
+        form, line_start, label_start, _ = label_at(index)
+        if form not in rare or label_start != line_start or index == 0 or index in facts or index - 1 in facts:
             continue
-        previous = label_at(index - 1)[0]
-        if verdicts[previous][0] is None and is_interviewer(previous[0], pattern.interviewer_names):
+        previous, _, _, asked_from = label_at(index - 1)
+        if (
+            verdicts[previous][0] is None
+            and is_interviewer(previous[0], pattern.interviewer_names)
+            and _ends_in_question(text, asked_from, line_start)
+        ):
             answering.append(form)
     return verdicts | {form: (None, verdicts[form][1]) for form in answering}
+
+
+def _names_a_person(name: str) -> bool:
+    """ "Bram", "Marieke de Vries", "Mevrouw Jansen", "De teamleider"; not "Nederlands", "Winter", "Eerlijk gezegd".
+
+    A first name on the list (:mod:`lobcoder.importing.first_names`, common
+    words left out), an honorific before a name, or an article and a role.
+    """
+    words = name.split()
+    if not looks_like_name(words):
+        return False
+    return is_role_phrase(words) or is_first_name(words[0]) or (len(words) > 1 and name_key(words[0]) in HONORIFICS)
+
+
+_CLOSERS = "\"'”’»)]"
+_QUESTION_TAIL = 200  # characters of a turn looked at for its last mark (a turn may be long)
+
+
+def _ends_in_question(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` ends in a question mark (closing quotes and brackets after it allowed)."""
+    return text[max(start, end - _QUESTION_TAIL) : end].rstrip().rstrip(_CLOSERS).endswith("?")
 
 
 def _lone_role_phrases(verdicts: dict[_Form, Verdict]) -> dict[_Form, Verdict]:
@@ -388,8 +421,8 @@ def detect_turn_table(text: str, pattern: SpeakerPattern | None = None) -> TurnT
         for label in islice(zip(line_starts, starts, speakers, tabbed, strict=True), _HEADER_LOOKAHEAD)
     ]
 
-    def label_at(i: int) -> tuple[_Form, bool]:
-        return (speakers[i], tabbed[i]), label_starts[i] == line_starts[i]
+    def label_at(i: int) -> _At:
+        return (speakers[i], tabbed[i]), line_starts[i], label_starts[i], starts[i]
 
     counts = Counter(zip(speakers, tabbed, strict=True))
     facts, verdicts = _judge_all(text, first, counts, pattern, speakers, label_at)

@@ -189,3 +189,77 @@ def test_een_and_a_noun_opening_lines_of_an_answer_stay_in_the_answer(store: Pro
             "Een paar: de anderen waren kort.\nEen paar: meestal in de pauze.",
         ),
     ]
+
+
+ONLY_THE_INTERVIEWER_LABELLED = (
+    "I: Welke vakken geef je?\n"
+    "Nederlands: drie uur in de week, en loopbaanbegeleiding in het eerste jaar.\n"
+    "I: En hoe gaat dat?\n"
+    "Goed, de studenten zijn gemotiveerd.\n"
+)
+CHECKLIST_READ_OUT = (
+    "Interviewer: Ik loop even de punten langs.\n"
+    "Toestemming: ja\n"
+    "Duur: een uur\n"
+    "R: Prima, dat is goed.\n"
+    "Interviewer: Wat doe je in je lessen aan loopbaanbegeleiding?\n"
+    "R: Elke week een gesprek met de klas.\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "turns"),
+    [
+        (
+            ONLY_THE_INTERVIEWER_LABELLED,
+            [
+                (
+                    "I",
+                    "Welke vakken geef je?\nNederlands: drie uur in de week, en loopbaanbegeleiding in het eerste jaar.",
+                ),
+                ("I", "En hoe gaat dat?\nGoed, de studenten zijn gemotiveerd."),
+            ],
+        ),
+        (
+            CHECKLIST_READ_OUT,
+            [
+                ("Interviewer", "Ik loop even de punten langs.\nToestemming: ja\nDuur: een uur"),
+                ("R", "Prima, dat is goed."),
+                ("Interviewer", "Wat doe je in je lessen aan loopbaanbegeleiding?"),
+                ("R", "Elke week een gesprek met de klas."),
+            ],
+        ),
+    ],
+    ids=["only the interviewer labelled", "a checklist read out by the interviewer"],
+)
+def test_a_word_line_after_the_interviewer_is_no_one_answer_speaker(
+    store: ProjectStore, tmp_path: Path, text: str, turns: list[tuple[str, str]]
+) -> None:
+    """Only a person's name ("Bram") answering a question is a speaker after one turn, not "Nederlands:"."""
+    path = tmp_path / "Docent_07.txt"
+    path.write_text(text, encoding="utf-8")
+    import_files(store, [path])
+    assert stored_turns(store) == turns
+
+
+@pytest.mark.parametrize(
+    ("text", "speakers"),
+    [
+        (
+            "Interviewer: Wat ging er mis?\nMarieke de Vries: De roosters waren niet op tijd.\n",
+            ["Interviewer", "Marieke de Vries"],
+        ),
+        (
+            "Interviewer: Wat ging er mis?\nMevrouw Jansen: De roosters waren niet op tijd.\n",
+            ["Interviewer", "Mevrouw Jansen"],
+        ),
+        ("Interviewer: Wat ging er mis, denk je?”\nSamira: De roosters.\n", ["Interviewer", "Samira"]),
+        # no question before it
+        ("Interviewer: Vertel eens over je stage.\nSamira: Ik loop stage bij een kapper.\n", ["Interviewer"]),
+        # a word, not a name, or a name that is a common word too
+        ("Interviewer: Wat doe je het liefst?\nWiskunde: dat vind ik het leukst.\n", ["Interviewer"]),
+        ("Interviewer: Wanneer begon je?\nWinter: toen begon ik.\n", ["Interviewer"]),
+    ],
+)
+def test_a_one_answer_speaker_is_a_name_answering_a_question(text: str, speakers: list[str]) -> None:
+    assert [t.speaker for t in detect_turns(text)] == speakers
