@@ -340,7 +340,7 @@ def _count_key(content_hash: str, scope: DocumentScope) -> str:
         return content_hash
     spans = [
         [[int(a), int(b)] for a, b in scope.skipped],
-        scope.passages and [[int(a), int(b)] for a, b in scope.passages],
+        None if scope.passages is None else [[int(a), int(b)] for a, b in scope.passages],
     ]
     return hashlib.sha256(f"{content_hash} {json.dumps(spans)}".encode()).hexdigest()
 

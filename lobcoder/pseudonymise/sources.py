@@ -70,8 +70,8 @@ def known_terms(session: Session) -> list[KnownTerm]:
     names = {name.casefold() for _, name in participants}
     role_words = keyed(DEFAULT_RESPONDENT_NAMES)
     for name, interviewer in session.execute(select(Speaker.name, Speaker.is_interviewer).order_by(Speaker.name)):
-        role = name_key(name) in role_words  # "Docent": also an ordinary word, and in attributes
-        if not interviewer and not role and len(name) > 2 and name.casefold() not in names:
+        is_role = name_key(name) in role_words  # "Docent": also an ordinary word, and in attributes
+        if not interviewer and not is_role and len(name) > 2 and name.casefold() not in names:
             terms.append(KnownTerm(name, Category.PERSON))
     rows = session.execute(
         select(Attribute.name, AttributeValue.text_value).join(Attribute).where(AttributeValue.text_value.is_not(None))
