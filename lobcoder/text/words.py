@@ -89,7 +89,7 @@ _NL_PIECE = (
 _NL_LAST = rf"(?:{_NL_PIECE}ste|{_alternatives(_NL_ORDINALS)}|{_NL_PIECE})"  # ste: twintigste, honderdste
 _EN_PIECE = rf"(?:{_alternatives(_EN_UNITS, _EN_TEENS, _EN_TENS, _EN_BIG)})"
 _EN_LAST = rf"(?:{_alternatives(_EN_ORDINALS)}|(?:twent|thirt|fort|fift|sixt|sevent|eight|ninet)ieth|(?:{_alternatives(_EN_BIG)})th|{_EN_PIECE})"
-NUMBER_WORD = re.compile(rf"(?:{_NL_PIECE})*{_NL_LAST}|(?:{_EN_PIECE}-?)*{_EN_LAST}")
+NUMBER_WORD = re.compile(rf"(?:{_NL_PIECE})*{_NL_LAST}|(?:{_EN_PIECE}-)*{_EN_LAST}")  # pieces joined by a hyphen
 
 
 def is_number_word(lower: str) -> bool:

@@ -46,14 +46,16 @@ def test_number_words_are_left_out_like_digits(demo: Dataset, pipeline: DutchPip
 
 
 @pytest.mark.parametrize(
-    "word", ["twee", "tien", "honderd", "eerste", "vijfentwintig", "tweeëntwintigste", "honderdste", "twenty-one"]
+    "word",
+    ["twee", "tien", "honderd", "eerste", "vijfentwintig", "tweeëntwintigste", "honderdste", "twenty-one"]
+    + ["ninety-nine", "nineteen", "hundredth", "twentieth"],
 )
 def test_cardinal_and_ordinal_number_words(word: str) -> None:
     assert is_number_word(word)
 
 
-@pytest.mark.parametrize("word", ["achter", "vieren", "tiental", "eenheid", "often", "student", "twintigers"])
-def test_words_that_merely_begin_like_numbers(word: str) -> None:
+@pytest.mark.parametrize("word", ["achter", "vieren", "tiental", "eenheid", "often", "student", "twintigers", "tenten"])
+def test_words_that_merely_begin_like_numbers(word: str) -> None:  # tenten: the plural of tent, not "ten"+"ten"
     assert not is_number_word(word)
 
 
