@@ -24,10 +24,12 @@ INSTALL_HINT = (
     f"python -m spacy download {MODEL_NAME}  "
     "(needs internet access to the model's GitHub release, github.com/explosion/spacy-models)"
 )
-LEMMA_RULES_VERSION = "3"  # part of the cache key: change it when refine_lemma changes
+LEMMA_RULES_VERSION = "4"  # part of the cache key: change it when refine_lemma changes
 FORCE_OFFLINE_ENV = "LOBCODER_NLP_OFFLINE"
 
 _VOWELS = "aeiou"
+_IRREGULAR = {"wist": "weten", "wisten": "weten"}  # past tenses the rules would misread (wist is no form of wissen)
+_VERB_PREFIXES = ("", "be", "ge", "ver", "ont", "her", "er")
 
 
 @dataclass(eq=False)
@@ -97,6 +99,8 @@ class DutchPipeline:
         return word if word in self._known else None
 
     def _refine(self, word: str) -> str:
+        if word in _IRREGULAR:
+            return _IRREGULAR[word]
         if word in self._known:
             return word
         for candidate in _inflection_candidates(word):
@@ -164,13 +168,23 @@ def _present_tense_candidates(word: str) -> list[str]:
             continue
         if base[-2] == base[-3] and base[-2] in _VOWELS:
             base = base[:-2] + base[-1]  # a long vowel in an open syllable: maakt -> maken, weet -> weten
-        elif base[-2] in _VOWELS and base[-3] not in _VOWELS:
+        elif base[-2] in _VOWELS and base[-3] not in _VOWELS and _one_syllable_stem(base):
             out.append(base + base[-1] + "en")  # a short vowel: begint -> beginnen, vertelt -> vertellen
             continue
         if base[-1] in "fs":
             out.append(base[:-1] + ("v" if base[-1] == "f" else "z") + "en")  # blijft -> blijven, leest -> lezen
         out.append(base + "en")  # werkt -> werken, moet -> moeten
     return out
+
+
+def _one_syllable_stem(base: str) -> bool:
+    """Whether a verb stem is one syllable, perhaps after a prefix (*tel*, *ver|tel*, *be|gin*; not *internet*)."""
+    return any(base.startswith(p) and _syllables(base[len(p) :]) == 1 for p in _VERB_PREFIXES)
+
+
+def _syllables(word: str) -> int:
+    """The number of vowel groups in ``word`` (*kwartet*: 2)."""
+    return sum(1 for i, c in enumerate(word) if c in _VOWELS and (i == 0 or word[i - 1] not in _VOWELS))
 
 
 _lock = threading.Lock()

@@ -83,7 +83,9 @@ def test_een_with_a_capital_is_the_numeral(pipeline: DutchPipeline) -> None:
     ("form", "lemma"),
     [("gaat", "gaan"), ("ziet", "zien"), ("werkt", "werken"), ("krijgt", "krijgen"), ("maakt", "maken")]
     + [("blijft", "blijven"), ("weet", "weten"), ("leest", "lezen"), ("vertelt", "vertellen")]
-    + [("staat", "staat"), ("student", "student"), ("praat", "praat")],  # a known lemma stays as it is
+    + [("staat", "staat"), ("student", "student"), ("praat", "praat")]  # a known lemma stays as it is
+    + [("moet", "moeten"), ("kent", "kennen"), ("wist", "weten"), ("wisten", "weten")]  # wist is no form of wissen
+    + [("internet", "internet"), ("kwartet", "kwartet")],  # no short vowel doubled past one syllable: no internetten
 )
 def test_present_tense_forms_the_lookup_table_lacks(pipeline: DutchPipeline, form: str, lemma: str) -> None:
     assert pipeline.refine_lemma(form, pipeline.lookup_lemma(form)) == lemma
