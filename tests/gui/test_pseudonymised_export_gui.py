@@ -80,7 +80,8 @@ def test_quotes_tab_exports_pseudonymised_quotes_and_the_choice_is_one_for_the_w
     assert "Docent 1" in text and "School A" in text and not leaked(text)
     assert "Coder 1" in text and "Fenna" not in text and "Sander" not in text  # coders are colleagues
     # The filter's coder is the one the researcher knows; the export names her by number.
-    analysis.filter_box.coders.set_checked("coder", ["Sander"])
+    with qtbot.waitSignal(tab.computed, timeout=20000):  # the export follows the shown result and its filter
+        analysis.filter_box.coders.set_checked("coder", ["Sander"])
     one = tmp_path / "citaten-sander.docx"
     with qtbot.waitSignal(tab.exported, timeout=60000):
         tab.export_to(one)

@@ -156,3 +156,26 @@ def test_pseudonymised_export_looks_the_word_up_again_on_the_copy(qtbot, tmp_pat
         assert "pseudonymised" in text.lower()
     finally:
         win.close()
+
+
+def test_pseudonymised_export_keeps_the_listed_results_filter(qtbot, tmp_path: Path, decided: Path) -> None:  # noqa: F811
+    win = open_window(qtbot, tmp_path, decided)
+    try:
+        analysis = open_analysis(qtbot, win)
+        tab = analysis.words
+        analysis.tabs.setCurrentWidget(tab)
+        qtbot.waitUntil(lambda: analysis.is_idle() and tab.result is not None, timeout=20000)
+        list_context(qtbot, analysis, "docent")
+        listed = {hit.document for hit in tab.hits._hits}
+        assert len(listed) > 1
+        # The filter changes; until the tab has computed again the old list stays shown, and Export… writes it.
+        analysis.filter_box.set_documents([tab.hits._hits[0].document_id])
+        tab.pseudonymise.setChecked(True)
+        target = tmp_path / "docent.docx"
+        with qtbot.waitSignal(tab.exported, timeout=60000):
+            assert tab.export_context_to(target) is not None
+        written = docx.Document(str(target))
+        documents = {row.cells[0].text for row in written.tables[0].rows[1:]}  # names pseudonymised on the copy
+        assert len(documents) >= len(listed)  # the filter box's one document would give one
+    finally:
+        win.close()

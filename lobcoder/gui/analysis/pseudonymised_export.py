@@ -42,6 +42,8 @@ def pseudonymised_task(
 ) -> Task:
     """Read the tab's choices now (GUI thread); the task builds the copy, computes and writes (worker).
 
+    The filter is the shown result's (:attr:`AnalysisTab.result_filter`), as the plain export writes that result.
+
     By default the tab's table (:meth:`AnalysisTab.computation_on_copy`,
     :meth:`AnalysisTab.export_writer`); ``computation`` and ``writer`` export
     another result of the tab (the Words tab's keywords in context).
@@ -53,7 +55,8 @@ def pseudonymised_task(
     language = tab.host.language()
     with store.read() as session:
         coders = coder_pseudonyms(session, language)
-    flt = relabel_filter(tab.host.filter_box.analysis_filter(), Replacer(decisions).label, coders)
+    # The shown result's filter, not the filter box's: after a change the old result stays shown until the new one.
+    flt = relabel_filter(tab.result_filter, Replacer(decisions).label, coders)
     compute = (computation or tab.computation_on_copy)(flt, coders)
     write = writer or tab.export_writer(path, language)
 

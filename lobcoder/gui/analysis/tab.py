@@ -73,6 +73,7 @@ class AnalysisTab(QWidget):
         self.host = host
         self.result: Any = None
         self.result_dataset: Dataset | None = None  # the data set ``result`` was computed from
+        self.result_filter = AnalysisFilter()  # the filter ``result`` was computed with (a pseudonymised export's)
         self._generation = 0
         self._stale = True
         self._worker: Worker | None = None
@@ -213,14 +214,15 @@ class AnalysisTab(QWidget):
             return
         self._stale = False
         try:
-            task = self.computation(self.host.filter_box.analysis_filter())
+            flt = self.host.filter_box.analysis_filter()
+            task = self.computation(flt)
         except ValueError as exc:  # a choice the core cannot take, e.g. an empty code list
             self._failed(self._generation, str(exc))
             return
         generation, store = self._generation, self.host.store
         self.busy.show()
         worker = Worker(lambda _progress, cancelled: with_documents(store, dataset, task, cancelled))
-        worker.signals.finished.connect(lambda result: self._finished(generation, result, dataset))
+        worker.signals.finished.connect(lambda result: self._finished(generation, result, dataset, flt))
         worker.signals.failed.connect(lambda message: self._failed(generation, message))
         worker.signals.cancelled.connect(lambda: self._done(generation))
         self._worker = worker.start(owner=self)
@@ -251,13 +253,14 @@ class AnalysisTab(QWidget):
         """Whether the result shown is that of the current data set, filter and choices."""
         return not self._stale and not self.is_busy() and self.busy.isHidden()
 
-    def _finished(self, generation: int, result: Any, dataset: Dataset) -> None:
+    def _finished(self, generation: int, result: Any, dataset: Dataset, flt: AnalysisFilter) -> None:
         if generation != self._generation:
             return
         self._done(generation)
         self.message.hide()
         self.result = result
         self.result_dataset = dataset
+        self.result_filter = flt
         self.show_result(result)
         self.refresh_export_button()
         self.computed.emit()
