@@ -283,7 +283,8 @@ class NlpCache(Base):
     """A document's processed form (sentences, tokens, lemmas) for one NLP pipeline.
 
     Keyed by the text's content hash, so re-imported or identical transcripts
-    are parsed once; ``data`` is zlib-compressed JSON written by ``lobcoder.suggest.cache``.
+    are parsed once; ``data`` is zlib-compressed JSON (``lobcoder.storage.nlp_cache``
+    describes the kinds of data and their keys).
     """
 
     __tablename__ = "nlp_cache"
