@@ -66,6 +66,7 @@ from lobcoder.storage.nlp_cache import CacheRows
 from lobcoder.storage.project import ProjectStore
 from lobcoder.text.words import (
     MIN_LENGTH,
+    TOKENIZER_VERSION,
     Lemmatizer,
     function_words,
     is_number_word,
@@ -77,7 +78,8 @@ from lobcoder.text.words import (
 By = Literal["lemma", "form"]
 Order = Literal["count", "distinctive"]
 FORMS_SHOWN = 3  # a lemma's most frequent forms named in its row
-COUNTS_KIND = "word frequencies: form counts 1"  # the NLP cache's name of them: change it when the counting does
+# The NLP cache's name of the counts: change it when the counting does (the tokenizer has its own version).
+COUNTS_KIND = f"word frequencies: form counts 1; tokenizer {TOKENIZER_VERSION}"
 BoolArray = npt.NDArray[np.bool_]
 
 

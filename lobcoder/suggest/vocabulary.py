@@ -40,7 +40,7 @@ from typing import TYPE_CHECKING, Any
 
 from spacy.lang.nl.stop_words import STOP_WORDS
 
-from lobcoder.text.words import MIN_LENGTH, SPEAKER_LABEL, WORD, lemma_of
+from lobcoder.text.words import MIN_LENGTH, SPEAKER_LABEL, TOKENIZER_VERSION, WORD, lemma_of
 from lobcoder.util.bounded_cache import BoundedCache
 
 if TYPE_CHECKING:
@@ -235,7 +235,7 @@ def project_vocabulary(store: ProjectStore, pipeline: DutchPipeline) -> ProjectV
     """
     from lobcoder.suggest import store as persistence
 
-    cache_key = f"{pipeline.cache_key}; vocabulary {FORMAT}"
+    cache_key = f"{pipeline.cache_key}; vocabulary {FORMAT}; tokenizer {TOKENIZER_VERSION}"
     with store.read() as session:
         hashes = list(persistence.document_hashes(session).values())
         key = (str(store.path.resolve()), texts_key(cache_key, hashes) + (" vectors" if VECTORS else ""))

@@ -20,6 +20,9 @@ from functools import lru_cache
 from typing import Protocol
 
 MIN_LENGTH = 3  # shorter words are not content words (vocabulary, the codebook's terms, word frequencies)
+# Part of the NLP cache's keys of counts made with WORD and SPEAKER_LABEL (word frequencies, vocabulary):
+# change it when they change, so cached counts are made again.
+TOKENIZER_VERSION = "1"
 
 WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 SPEAKER_LABEL = re.compile(r"^\s*[^\W\d_][\w.'-]{0,30}(?: \d+)?:\s")
