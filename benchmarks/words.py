@@ -34,7 +34,7 @@ from run import machine_info
 from lobcoder.analysis.dataset import load_reading
 from lobcoder.analysis.filters import AnalysisFilter
 from lobcoder.analysis.keywords_in_context import keywords_in_context
-from lobcoder.analysis.words import WordOptions, count_cache, forget_lemmas, word_frequencies
+from lobcoder.analysis.words import WordOptions, count_cache, word_frequencies
 from lobcoder.services.codings import add_coding
 from lobcoder.storage.project import ProjectStore
 from lobcoder.suggest.pipeline import load_pipeline
@@ -52,7 +52,7 @@ def _cases(pipeline: Any, code: int, store: ProjectStore) -> list[tuple[str, Cal
 
         def run(session: Any) -> object:
             if not kept:
-                forget_lemmas()
+                pipeline.forget_lemmas()
             return word_frequencies(load_reading(session), pipeline, flt, options, cache).to_table()
 
         return run

@@ -31,20 +31,18 @@ Counting the forms of each document is most of the work; with a
 each document's form counts are kept by its text's content hash, and by its
 interviewer stretches and code passages when those narrow the scope, so a
 recompute after a filter change or a coding counts only the documents whose
-scope changed. The lemma of each form is kept in memory per lemmatizer.
+scope changed. The lemma of each form is kept in memory by the lemmatizer (``DutchPipeline.lemma_of``).
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
-import threading
 import zlib
 from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, replace
-from typing import Any, Literal, Protocol
-from weakref import WeakKeyDictionary
+from typing import Literal, Protocol
 
 import numpy as np
 import numpy.typing as npt
@@ -201,7 +199,6 @@ class Keys:
         self._function = function_words()
         self._left_out = left_out  # the researcher's: a word left out as a lemma or as a form
         self._known: dict[str, str | None] = {}
-        self._lemmas = _lemma_memo(lemmatizer)
 
     def __call__(self, lower: str) -> str | None:
         try:
@@ -215,32 +212,11 @@ class Keys:
             and lower not in self._left_out
             and not is_number_word(lower)  # like digits: no word
         ):
-            lemma = self._lemmas.get(lower)
-            if lemma is None:
-                lemma = self._lemmas[lower] = lemma_of(self._lemmatizer, lower)
+            lemma = lemma_of(self._lemmatizer, lower)  # the lemmatizer keeps what it worked out
             if lemma not in self._function and lemma not in self._left_out and not is_number_word(lemma):
                 key = lemma if self._by == "lemma" else lower
         self._known[lower] = key
         return key
-
-
-_lemmas: WeakKeyDictionary[Any, dict[str, str]] = WeakKeyDictionary()
-_lemmas_lock = threading.Lock()
-
-
-def _lemma_memo(lemmatizer: Lemmatizer) -> dict[str, str]:
-    """The lemmas of forms worked out before with this lemmatizer (a fresh dict if it cannot be kept)."""
-    with _lemmas_lock:
-        try:
-            return _lemmas.setdefault(lemmatizer, {})
-        except TypeError:  # not weakly referable
-            return {}
-
-
-def forget_lemmas() -> None:
-    """Forget the lemmas kept in memory (tests; the benchmark's "counted" figures)."""
-    with _lemmas_lock:
-        _lemmas.clear()
 
 
 @dataclass(frozen=True)

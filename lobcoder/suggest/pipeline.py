@@ -47,6 +47,7 @@ class DutchPipeline:
     _table: Any = field(default=None, repr=False)
     _known: frozenset[str] = field(default=frozenset(), repr=False)
     _refined: dict[str, str] = field(default_factory=dict, repr=False)
+    _lemmas: dict[str, str] = field(default_factory=dict, repr=False)  # lemma_of's answers
 
     @property
     def known_words(self) -> frozenset[str]:
@@ -85,6 +86,17 @@ class DutchPipeline:
             found = self._refine(lower)
             self._refined[lower] = found
         return found
+
+    def lemma_of(self, lower: str) -> str:
+        """The lemma of a lower-case word: the lookup table's, refined; each word worked out once."""
+        found = self._lemmas.get(lower)
+        if found is None:
+            found = self._lemmas[lower] = self.refine_lemma(lower, self.lookup_lemma(lower))
+        return found
+
+    def forget_lemmas(self) -> None:
+        """Forget :meth:`lemma_of`'s answers (tests; the word frequencies benchmark's "counted" figures)."""
+        self._lemmas.clear()
 
     def lookup_lemma(self, word: str) -> str:
         """The lookup table's lemma of a word (the word itself if the table does not have it)."""

@@ -39,10 +39,12 @@ class Lemmatizer(Protocol):
 
     def refine_lemma(self, lower: str, lemma: str) -> str: ...
 
+    def lemma_of(self, lower: str) -> str: ...
+
 
 def lemma_of(lemmatizer: Lemmatizer, lower: str) -> str:
-    """The lemma of a lower-case word: the lookup table's, refined as the suggestions refine it."""
-    return lemmatizer.refine_lemma(lower, lemmatizer.lookup_lemma(lower))
+    """The lemma of a lower-case word: the lookup table's, refined as the suggestions refine it (kept by the lemmatizer)."""
+    return lemmatizer.lemma_of(lower)
 
 
 @lru_cache(maxsize=1)

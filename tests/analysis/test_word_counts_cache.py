@@ -9,7 +9,7 @@ import pytest
 
 from lobcoder.analysis.dataset import load_reading
 from lobcoder.analysis.filters import AnalysisFilter
-from lobcoder.analysis.words import COUNTS_KIND, WordOptions, WordResult, count_cache, forget_lemmas, word_frequencies
+from lobcoder.analysis.words import COUNTS_KIND, WordOptions, WordResult, count_cache, word_frequencies
 from lobcoder.demo.build import create_demo_project
 from lobcoder.services.batch_import import import_files
 from lobcoder.services.codes import create_code
@@ -64,7 +64,7 @@ def test_kept_counts_equal_counted_ones_on_the_demo_project(tmp_path: Path, pipe
         settings.append((AnalysisFilter(), WordOptions(code=code, order="distinctive")))
         cache = Watched(store)
         for flt, options in settings:
-            forget_lemmas()
+            pipeline.forget_lemmas()
             counted = compute(store, pipeline, flt, options, None)
             first = compute(store, pipeline, flt, options, cache)  # counts, and keeps the counts
             kept = compute(store, pipeline, flt, options, cache)  # reads them
