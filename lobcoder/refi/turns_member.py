@@ -54,6 +54,7 @@ FORMAT = "lobcoder-turns"
 VERSION = 1
 MAX_BYTES = 32 * 1024 * 1024  # about a million turns; 200 transcripts hold some 200,000
 MAX_NAME = 200  # as Speaker.name
+MAX_TIMESTAMP_MS = 2**63 - 1  # the largest INTEGER SQLite stores (detection finds at most 999 hours)
 
 
 def _dumps(value: object) -> str:
@@ -154,6 +155,8 @@ def _turns(raw: list[Any], length: int, speakers: int) -> Iterable[tuple[int | N
             raise _Damaged("turn")
         label_start, start, end = _int(turn[1]), _int(turn[2]), _int(turn[3])
         timestamp = None if turn[4] is None else _int(turn[4])
+        if timestamp is not None and timestamp > MAX_TIMESTAMP_MS:
+            raise _Damaged("turn")
         if not label_start <= start <= end <= length:
             raise _Damaged("turn")
         if label_start <= previous_label or label_start < previous_end:

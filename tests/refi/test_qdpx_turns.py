@@ -202,6 +202,10 @@ def _overlap(member: list[dict[str, Any]]) -> None:
     turns[1][1] = turns[0][1]
 
 
+def _far_future(member: list[dict[str, Any]]) -> None:
+    _vtt(member)["turns"][0][4] = 2**64  # past SQLite's largest INTEGER
+
+
 def _rehash(member: list[dict[str, Any]]) -> None:
     _vtt(member)["sha256"] = "0" * 64
 
@@ -211,6 +215,7 @@ def _rehash(member: list[dict[str, Any]]) -> None:
     [
         (_shift, "note.turns_member.spans"),
         (_overlap, "note.turns_member.spans"),
+        (_far_future, "note.turns_member.spans"),
         (_rehash, "note.turns_member.changed"),
     ],
 )
