@@ -17,7 +17,6 @@ flat however many transcripts the project holds.
 
 from __future__ import annotations
 
-import hashlib
 import math
 import re
 import uuid
@@ -380,14 +379,19 @@ class _Writer:
                 self.note_refs(element, "coding", coding.id)
             self.counts["codings"] += len(codings)
 
-    def texts(self) -> Iterator[tuple[int, str, bytes, int]]:
-        """(document id, its GUID, UTF-8 text, length) of each document, read from the project one at a time."""
+    def texts(self) -> Iterator[tuple[int, str, bytes, str, int]]:
+        """(document id, its GUID, UTF-8 text, its SHA-256, length) of each document, read one at a time.
+
+        The hash and length are the ones the project keeps with the text (``Document.content_hash``, ``.length``).
+        """
         for document_id in self.document_ids:
             self.check()
-            guid, text = self.session.execute(
-                select(Document.guid, Document.text).where(Document.id == document_id)
+            guid, text, digest, length = self.session.execute(
+                select(Document.guid, Document.text, Document.content_hash, Document.length).where(
+                    Document.id == document_id
+                )
             ).one()
-            yield document_id, export_guid(guid), text.encode("utf-8"), len(text)
+            yield document_id, export_guid(guid), text.encode("utf-8"), digest, length
 
     def notes(self) -> etree._Element | None:
         memos = [m for group in self.memos.values() for m in group]
@@ -458,9 +462,9 @@ def export_qdpx(
         with archive.open("project.qde", "w") as member:
             writer.project(member)
         written = []  # (document id, GUID, hash of the text, its length): what the turns are checked against
-        for document_id, guid, data, length in writer.texts():
+        for document_id, guid, data, digest, length in writer.texts():
             archive.writestr(f"sources/{guid}.txt", data)
-            written.append((document_id, guid, hashlib.sha256(data).hexdigest(), length))
+            written.append((document_id, guid, digest, length))
         # Beside the texts, the speaker turns that only lobcoder reads (refi/turns_member.py).
         with archive.open(TURNS_MEMBER, "w") as member:
             turns = TurnsWriter(session, member)
