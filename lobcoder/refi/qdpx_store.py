@@ -365,12 +365,14 @@ class _Store:
         return detect_turns(stored)
 
     def unused_speakers(self) -> None:
-        """Speakers of the file's turns that no stored turn has (their sources' turns were detected again)."""
+        """Speakers of the file's turns that no stored turn has (their sources' turns were detected again).
+
+        The project is new and detection makes a speaker only with a turn, so
+        the speakers without turns are exactly those the file listed but no stored turn names.
+        """
         if self.turns is not None:
-            unused = [name for name, _ in self.turns.speakers if name not in self.turns.used]
             has_turns = select(SpeakerTurn.id).where(SpeakerTurn.speaker_id == Speaker.id).exists()
-            for start in range(0, len(unused), 500):
-                self.session.execute(delete(Speaker).where(Speaker.name.in_(unused[start : start + 500]), ~has_turns))
+            self.session.execute(delete(Speaker).where(~has_turns))
 
     def codings(self, source: QSource, document_id: int, text: SourceText, counting: Counting) -> None:
         """All codings of one source in one bulk INSERT; then the notes and links that name them."""

@@ -35,7 +35,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any
 
@@ -113,7 +113,6 @@ class TurnsMember:
 
     speakers: list[tuple[str, bool]]
     sources: dict[str, tuple[str, int, bytes]]  # GUID -> (hash, length, the source's line)
-    used: set[str] = field(default_factory=set)  # speaker names some stored turn has
 
     def turns_for(self, guid: str, text: str) -> tuple[list[Turn] | None, str | None]:
         """The turns of the source ``guid`` over ``text`` (its stored text), or None and why not.
@@ -134,7 +133,6 @@ class TurnsMember:
             return None, "spans"
         names = [name for name, _ in self.speakers]
         result = [Turn(None if s is None else names[s], a, b, c, t) for s, a, b, c, t in turns]
-        self.used.update(t.speaker for t in result if t.speaker is not None)
         return result, None
 
 

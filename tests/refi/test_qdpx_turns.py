@@ -242,6 +242,18 @@ def test_a_source_whose_turns_do_not_fit_is_detected_again(edited: Path, tmp_pat
     assert {t[5] for t in vtt} == {None}
 
 
+def _listed_only(member: list[dict[str, Any]]) -> None:
+    member[0]["speakers"].append({"name": "Niemand", "interviewer": True})
+
+
+def test_a_speaker_the_member_lists_but_no_turn_names_is_not_kept(edited: Path, tmp_path: Path) -> None:
+    _, turns, speakers = _export(edited, tmp_path / "study.qdpx")
+    _rewrite(tmp_path / "study.qdpx", tmp_path / "listed.qdpx", _tampered(tmp_path / "study.qdpx", _listed_only))
+    report, turns_back, speakers_back = _import(tmp_path / "listed.qdpx", tmp_path / "back.lobcoder")
+    assert not [n for n in report.notes if n.key.startswith("note.turns_member")]
+    assert turns_back == turns and speakers_back == speakers and "Niemand" not in speakers_back
+
+
 @pytest.mark.parametrize(
     ("member", "why"),
     [
