@@ -43,18 +43,18 @@ from typing import IO, Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from lobcoder.errors import FileProblem
+from lobcoder.errors import FileProblem, Refused
 from lobcoder.i18n.said import Said, say
 from lobcoder.importing.extracted import Turn
 from lobcoder.importing.safe_zip import SafeZip
+from lobcoder.services.speakers import clean_speaker_name
 from lobcoder.storage.models import Speaker, SpeakerTurn
-from lobcoder.text.normalize import content_hash
+from lobcoder.text.normalize import content_hash, replace_controls
 
 MEMBER = "lobcoder/turns.jsonl"
 FORMAT = "lobcoder-turns"
 VERSION = 1
 MAX_BYTES = 32 * 1024 * 1024  # about a million turns; 200 transcripts hold some 200,000
-MAX_NAME = 200  # as Speaker.name
 MAX_TIMESTAMP_MS = 2**63 - 1  # the largest INTEGER SQLite stores (detection finds at most 999 hours)
 
 
@@ -175,8 +175,12 @@ def _speakers(raw: object) -> list[tuple[str, bool]]:
         name, interviewer = speaker.get("name"), speaker.get("interviewer")
         if not isinstance(name, str) or not isinstance(interviewer, bool):
             raise _Damaged("speakers")
-        cleaned = " ".join(name.split())
-        if not cleaned or len(cleaned) > MAX_NAME or cleaned != name:
+        try:
+            cleaned = clean_speaker_name(name)
+        except Refused:
+            raise _Damaged("speakers") from None
+        # Stored texts hold no C0 control character or DEL (replace_controls), so no detected name does.
+        if cleaned != name or replace_controls(name) != name:
             raise _Damaged("speakers")
         if name in seen:
             raise _Damaged("speaker_twice", name=name)

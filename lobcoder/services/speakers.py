@@ -36,7 +36,8 @@ def get_speaker(session: Session, name: str) -> Speaker:
     return speaker
 
 
-def _clean(name: str) -> str:
+def clean_speaker_name(name: str) -> str:
+    """``name`` with its white space collapsed, as a speaker is stored; Refused if empty or too long."""
     cleaned = " ".join(name.split())
     if not cleaned:
         raise Refused(say("problem.refused.speaker_empty"))
@@ -53,7 +54,7 @@ def rename_speaker(session: Session, old: str, new: str) -> str:
         ValueError: the new name is empty or another speaker has it (merge instead).
     """
     speaker = get_speaker(session, old)
-    new = _clean(new)
+    new = clean_speaker_name(new)
     if new != old and session.scalar(select(Speaker.id).where(Speaker.name == new)) is not None:
         raise Refused(say("problem.refused.speaker_exists", name=new))
     speaker.name = new
@@ -107,7 +108,7 @@ def document_speakers(session: Session, document_id: int) -> list[SpeakerInfo]:
 
 def ensure_speaker(session: Session, name: str, is_interviewer: bool) -> tuple[Speaker, bool]:
     """The speaker called ``name``, created if needed; True when it was created."""
-    name = _clean(name)
+    name = clean_speaker_name(name)
     speaker = session.scalar(select(Speaker).where(Speaker.name == name))
     if speaker is not None:
         return speaker, False

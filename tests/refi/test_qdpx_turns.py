@@ -267,6 +267,10 @@ def test_a_speaker_the_member_lists_but_no_turn_names_is_not_kept(edited: Path, 
             "a speaker is not described properly",
         ),
         (
+            _jsonl({"format": "lobcoder-turns", "version": 1, "speakers": [{"name": "A\x00B", "interviewer": True}]}),
+            "a speaker is not described properly",
+        ),
+        (
             _jsonl(
                 {
                     "format": "lobcoder-turns",
