@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRect, QSize, Qt, Slot
+from PySide6.QtCore import QEvent, QRect, QSize, Qt, Slot
 from PySide6.QtGui import QPainter
 from PySide6.QtWidgets import QAbstractScrollArea, QHeaderView, QStyle, QStyleOptionHeader, QWidget
 
@@ -24,7 +24,7 @@ class GroupedHeader(QHeaderView):
         super().__init__(Qt.Orientation.Horizontal, parent)
         self.setSectionsClickable(True)
         self.setHighlightSections(True)
-        self._group_rows: dict[tuple[str, str], int] = {}  # (font, style) -> height of the spanning headers' row
+        self._group_height: int | None = None  # of the spanning headers' row; None: measure again
         # A section's new width or a scroll moves the centre of a group's label: repaint it whole.
         self.sectionResized.connect(self._repaint)
         if isinstance(parent, QAbstractScrollArea):
@@ -49,12 +49,15 @@ class GroupedHeader(QHeaderView):
         return self.style().sizeFromContents(QStyle.ContentsType.CT_HeaderSection, option, contents, self)
 
     def _group_row(self) -> int:
-        """The height of the spanning headers' row, measured once per font and style (every paint asks)."""
-        key = self.font().key(), self.style().name()
-        height = self._group_rows.get(key)
-        if height is None:
-            height = self._group_rows[key] = self._text_size("Xg").height()
-        return height
+        """The height of the spanning headers' row, measured again after a font or style change (every paint asks)."""
+        if self._group_height is None:
+            self._group_height = self._text_size("Xg").height()
+        return self._group_height
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
+            self._group_height = None
+        super().changeEvent(event)
 
     def sectionSizeFromContents(self, logical_index: int) -> QSize:  # noqa: N802
         group = self.group(logical_index)
