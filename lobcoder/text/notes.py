@@ -12,5 +12,7 @@ from __future__ import annotations
 import re
 
 OPENERS = "([{"  # what opens a note
+CLOSERS = ")]}"  # and what closes it
+_O, _C = re.escape(OPENERS), re.escape(CLOSERS)
 # White space, then one or more notes each followed by white space (a note ends on its line).
-NOTES_AHEAD = re.compile(r"\s*(?:[(\[{][^()\[\]{}\n]*[)\]}]\s+)+")
+NOTES_AHEAD = re.compile(rf"\s*(?:[{_O}][^{_O}{_C}\n]*[{_C}]\s+)+")
