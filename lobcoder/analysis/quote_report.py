@@ -268,15 +268,18 @@ def _chosen(
 def _spread(
     order: list[int], per_code: int, source: Callable[[int], object], document: Callable[[int], int]
 ) -> list[int]:
-    """Rounds over the sources; in round ``r`` the ``j``-th source gives its next quote from its documents
-    in turn, starting at document ``(j + r)`` (so one teacher's quote is from wave 1, the next one's from
-    wave 2); a round with more sources than quotes left takes them evenly over their order. In a first
-    round so thinned, ``j`` is the place among the sources taken (every third of 60 teachers would
-    otherwise all start at wave 1)."""
+    """Rounds over the sources; in each round every source (evenly over their order, when there are more
+    sources than quotes left) gives its next quote. Among its documents it takes the place (first, second,
+    ... document: wave 1, 2, ... for teachers) taken least so far by sources with as many documents, and on
+    a tie the place ``(j + r)`` for the ``j``-th source in round ``r``, so one teacher's quote is from wave 1,
+    the next one's from wave 2. Counting the places taken keeps the waves even when a thinned round picks
+    every third teacher of 60 (7/7/6 of 20 quotes), and as even as those teachers allow when a second round
+    is thinned (80 quotes of 60 teachers: 20/30/30, where the rotation alone gave 20/40/20)."""
     sources: dict[object, dict[int, list[int]]] = {}
     for i in order:
         sources.setdefault(source(i), {}).setdefault(document(i), []).append(i)
     queues = [[found[::-1] for found in by_document.values()] for by_document in sources.values()]  # pop() = first
+    taken: dict[tuple[int, int], int] = {}  # (documents of the source, place) -> quotes taken
     chosen: list[int] = []
     round_ = 0
     while len(chosen) < per_code:
@@ -284,11 +287,12 @@ def _spread(
         need = per_code - len(chosen)
         if len(candidates) > need:  # evenly over the sources, not the first ``need`` of them
             candidates = [candidates[k * len(candidates) // need] for k in range(need)]
-        for n, j in enumerate(candidates):
+        for j in candidates:
             documents = queues[j]
             count = len(documents)
-            start = (n if round_ == 0 else j) + round_  # n: a thinned first round's picks still take turns
-            turn = next((start + k) % count for k in range(count) if documents[(start + k) % count])
+            places = [(j + round_ + k) % count for k in range(count)]
+            turn = min((place for place in places if documents[place]), key=lambda place: taken.get((count, place), 0))
+            taken[count, turn] = taken.get((count, turn), 0) + 1
             chosen.append(documents[turn].pop())
         round_ += 1
     return chosen

@@ -121,12 +121,16 @@ def test_spread_takes_each_participants_quote_from_another_wave_in_turn(store) -
     ]
 
 
-@pytest.mark.parametrize(("waves", "per_code", "expected"), [(3, 20, [7, 7, 6]), (2, 30, [15, 15])])
+@pytest.mark.parametrize(
+    ("waves", "per_code", "expected"), [(3, 20, [7, 7, 6]), (2, 30, [15, 15]), (3, 80, [20, 30, 30])]
+)
 def test_spread_over_more_teachers_than_quotes_still_takes_every_wave(
     store, waves: int, per_code: int, expected: list[int]
 ) -> None:
     """60 teachers with a document per wave and fewer quotes than teachers: every third (or second) teacher
-    was picked, all with the same place in the rotation, so every quote came from wave 1."""
+    was picked, all with the same place in the rotation, so every quote came from wave 1; with 80 quotes
+    the second round took wave 2 of every third teacher (20/40/20); now it takes their waves 2 and 3 alike
+    (their wave 1 was quoted in the first round)."""
     from lobcoder.analysis.quote_report import picked_quote_report
 
     from .conftest import load
