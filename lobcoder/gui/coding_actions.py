@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Slot
+from PySide6.QtCore import QObject, Qt, Slot
 from PySide6.QtWidgets import QMessageBox
 
 from lobcoder.editing.base import Macro
@@ -33,7 +33,9 @@ class CodingActions(QObject):
         view.codingActivated.connect(self.show_coding_by_id)
         view.codingBoundsDragged.connect(self._bounds_dragged)
         window.code_tree.doubleClicked.connect(lambda _index: self.apply_current_code())
-        window.code_model.spanDropped.connect(self._span_dropped)
+        # Queued: the first coding may ask for the coder's name, and a modal
+        # dialog must not open inside dropEvent while the drag is still running.
+        window.code_model.spanDropped.connect(self._span_dropped, Qt.ConnectionType.QueuedConnection)
         pane = window.coding_pane
         pane.memoEdited.connect(self._memo_edited)
         pane.removeRequested.connect(self.remove_coding)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QDialogButtonBox, QInputDialog
 from sqlalchemy import select
 
@@ -103,6 +103,23 @@ def test_cancelling_the_question_codes_nothing_and_asks_again(qtbot, tmp_path: P
     _answer(window, "Ilse", seen)
     assert _code(window, "visie")
     assert len(seen) == 2 and _coders(window.store) == ["Ilse"]
+    window.close()
+
+
+def test_dropping_text_on_a_code_asks_after_the_drop_has_finished(qtbot, tmp_path: Path, project: Path) -> None:
+    """The question must not open inside the drop (a nested event loop while the drag still runs)."""
+    window = _window(qtbot, project, Settings(str(tmp_path / "s.ini")))
+    start = TEXT.index("visie")
+    window.transcript.select_span(start, start + len("visie"))
+    mime = window.transcript.editor.createMimeDataFromSelection()
+    target = window.code_model.index_for_code(next(iter(window.codes_by_id)))
+    seen: list[tuple[str, str, str]] = []
+    _answer(window, "Marieke", seen)
+    assert window.code_model.dropMimeData(mime, Qt.DropAction.CopyAction, -1, -1, target)
+    assert seen == [] and window.coder_prompt.dialog is None  # the drop returned without asking
+    assert window.store is not None
+    qtbot.waitUntil(lambda: _coders(window.store) == ["Marieke"], timeout=3000)
+    assert len(seen) == 1
     window.close()
 
 

@@ -118,12 +118,12 @@ def test_enter_on_a_code_applies_it(qtbot, window: MainWindow) -> None:
     assert _spans(window) == [("Samen oefenen", "coördinatie")]
 
 
-def test_dragging_a_selection_onto_a_code(window: MainWindow) -> None:
+def test_dragging_a_selection_onto_a_code(qtbot, window: MainWindow) -> None:
     _select(window, "leren we samen")
     mime = window.transcript.editor.createMimeDataFromSelection()
     target = window.code_model.index_for_code(_code_id(window, "Collectief leren"))
     assert window.code_model.dropMimeData(mime, Qt.DropAction.CopyAction, -1, -1, target)
-    assert _spans(window) == [("Collectief leren", "leren we samen")]
+    qtbot.waitUntil(lambda: _spans(window) == [("Collectief leren", "leren we samen")], timeout=2000)
 
 
 def test_quick_code_picker_types_ahead_and_applies(qtbot, window: MainWindow) -> None:
