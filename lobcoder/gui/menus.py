@@ -158,14 +158,7 @@ class MenuActions(QObject):
             return
         codes = window.overview.codes if window.overview else []
         documents = [(d.id, d.name) for d in window.overview.documents] if window.overview else []
-        dialog = SpeakersDialog(
-            window.undo_stack,
-            codes,
-            window.settings.coder_name,
-            documents,
-            parent=window,
-            ask_coder=window.coder_prompt.coder,
-        )
+        dialog = SpeakersDialog(window.undo_stack, codes, window.coder_prompt.coder, documents, parent=window)
         dialog.exec()
         dialog.deleteLater()  # the open document shows the new names through MainWindow._speakers_changed
 

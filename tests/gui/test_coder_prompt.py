@@ -174,12 +174,7 @@ def test_coding_turns_in_the_speakers_window_asks_too(qtbot, tmp_path: Path, pro
     assert window.store is not None and window.undo_stack is not None and window.overview is not None
     documents = [(d.id, d.name) for d in window.overview.documents]
     speakers = SpeakersDialog(
-        window.undo_stack,
-        window.overview.codes,
-        window.settings.coder_name,
-        documents,
-        parent=window,
-        ask_coder=window.coder_prompt.coder,
+        window.undo_stack, window.overview.codes, window.coder_prompt.coder, documents, parent=window
     )
     qtbot.addWidget(speakers)
     guid = next(iter(window.codes_by_id.values())).guid

@@ -26,7 +26,7 @@ def dialog(qtbot, store: ProjectStore, tmp_path: Path) -> Iterator[SpeakersDialo
         codes = list_codes(session)
         documents = [(d.id, d.name) for d in list_documents(session)]
     stack = ProjectUndoStack(store)
-    window = SpeakersDialog(stack, codes, "tester", documents)
+    window = SpeakersDialog(stack, codes, lambda _w: "tester", documents)
     qtbot.addWidget(window)
     yield window
 

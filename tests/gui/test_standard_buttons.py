@@ -147,7 +147,7 @@ def test_the_codebook_editor_and_the_speakers_window(qtbot, qapp: QApplication, 
     with window.store.read() as session:
         codes = list_codes(session)
         documents = [(d.id, d.name) for d in list_documents(session)]
-    speakers = SpeakersDialog(window.undo_stack, codes, "tester", documents)
+    speakers = SpeakersDialog(window.undo_stack, codes, lambda _w: "tester", documents)
     qtbot.addWidget(speakers)
     assert_button_row_keyboard_ready(speakers, language)
     speakers.close()

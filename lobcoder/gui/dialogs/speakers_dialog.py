@@ -51,17 +51,16 @@ class SpeakersDialog(QDialog):
         self,
         stack: ProjectUndoStack,
         codes: Sequence[CodeInfo],
-        coder: str,
+        ask_coder: Callable[[QWidget], str | None],
         documents: Sequence[tuple[int, str]] = (),
         document_id: int | None = None,
         parent: QWidget | None = None,
-        ask_coder: Callable[[QWidget], str | None] | None = None,
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Speakers"))
         self.stack = stack
-        self.coder = coder
-        self.ask_coder = ask_coder  # the main window's coder-name question (asked once, before the first coding)
+        # The main window's coder-name question (asked once, before the first coding); None: cancelled.
+        self.ask_coder = ask_coder
         self.speakers: list[SpeakerInfo] = []
         self.changed_project = False
 
@@ -236,10 +235,9 @@ class SpeakersDialog(QDialog):
 
     def code_turns(self, code_guid: str, speakers: Sequence[str] | None) -> bool:
         """Code every turn of ``speakers`` (None: of all respondents) with one code."""
-        coder = self.ask_coder(self) if self.ask_coder is not None else self.coder
+        coder = self.ask_coder(self)
         if coder is None:
             return False
-        self.coder = coder
         try:
             with self.stack.store.read() as session:
                 command = code_speaker_turns(session, code_guid, speakers, coder or None, self.document_id())
