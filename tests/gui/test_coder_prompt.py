@@ -182,6 +182,7 @@ def test_coding_turns_in_the_speakers_window_asks_too(qtbot, tmp_path: Path, pro
     _answer(window, None, seen)
     assert not speakers.code_turns(guid, ["Marieke"])  # cancelled: nothing coded
     assert _coders(window.store) == []
+    assert speakers.status.text() == "Not coded: choose a coder name first."  # in the dialog, not behind it
     _answer(window, "Marieke", seen)
     assert speakers.code_turns(guid, ["Marieke"])
     assert len(seen) == 2 and _coders(window.store) == ["Marieke"]

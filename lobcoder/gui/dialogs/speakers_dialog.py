@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import QItemSelection, Slot
+from PySide6.QtCore import QCoreApplication, QItemSelection, Slot
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -236,7 +236,8 @@ class SpeakersDialog(QDialog):
     def code_turns(self, code_guid: str, speakers: Sequence[str] | None) -> bool:
         """Code every turn of ``speakers`` (None: of all respondents) with one code."""
         coder = self.ask_coder(self)
-        if coder is None:
+        if coder is None:  # said here too: the main window's status bar is behind this dialog
+            self._failed(QCoreApplication.translate("CoderPrompt", "Not coded: choose a coder name first."))
             return False
         try:
             with self.stack.store.read() as session:
