@@ -33,19 +33,32 @@ class CoderPrompt(QObject):
         settings = self.window.settings
         if settings.coder_name_chosen:
             return settings.coder_name
-        dialog = QInputDialog(parent or self.window)
-        dialog.setWindowTitle(self.tr("Who is coding?"))
-        dialog.setLabelText(
+        name = self.ask(
+            parent or self.window,
+            self.tr("Who is coding?"),
             self.tr(
                 "Your codings are stored under this name. In a team each coder needs a name of their own: "
                 "it tells the coders apart in agreement and merges.\n"
                 "You can change it later under View → Coder name…"
-            )
+            ),
         )
-        label = dialog.findChild(QLabel)
-        if label is not None:  # wrapped, so the dialog stays a readable width
-            label.setWordWrap(True)
-            label.setMinimumWidth(420)
+        if name is None:
+            self.window.statusBar().showMessage(self.tr("Not coded: choose a coder name first."), 6000)
+        return name
+
+    def ask(self, parent: QWidget, title: str, label: str) -> str | None:
+        """Ask for the coder's name (prefilled with the current one) and keep it; None if cancelled or left empty.
+
+        The first coding asks through :meth:`coder`; View → Coder name… asks here directly, every time.
+        """
+        settings = self.window.settings
+        dialog = QInputDialog(parent)
+        dialog.setWindowTitle(title)
+        dialog.setLabelText(label)
+        found = dialog.findChild(QLabel)
+        if found is not None:  # wrapped, so the dialog stays a readable width
+            found.setWordWrap(True)
+            found.setMinimumWidth(420)
         dialog.setInputMode(QInputDialog.InputMode.TextInput)
         dialog.setTextEchoMode(QLineEdit.EchoMode.Normal)
         dialog.setTextValue(settings.coder_name)
@@ -57,7 +70,6 @@ class CoderPrompt(QObject):
             self.dialog = None
             dialog.deleteLater()
         if not accepted or not name:
-            self.window.statusBar().showMessage(self.tr("Not coded: choose a coder name first."), 6000)
             return None
         settings.coder_name = name
         self.window._update_status()

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, Slot
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence, QShortcut, QUndoStack
-from PySide6.QtWidgets import QFileDialog, QInputDialog, QMenu, QMessageBox
+from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox
 
 from lobcoder import __version__
 from lobcoder.gui.backup_actions import BackupActions
@@ -363,15 +363,7 @@ class MenuActions(QObject):
         self.window.code_model.set_rollup(checked)
 
     def _coder_name(self) -> None:
-        name, ok = QInputDialog.getText(
-            self.window,
-            self.tr("Coder name"),
-            self.tr("New codings are recorded under:"),
-            text=self.window.settings.coder_name,
-        )
-        if ok and name.strip():
-            self.window.settings.coder_name = name.strip()
-            self.window._update_status()
+        self.window.coder_prompt.ask(self.window, self.tr("Coder name"), self.tr("New codings are recorded under:"))
 
     def _set_language(self, code: str) -> None:
         self.window.settings.language = code

@@ -189,3 +189,20 @@ def test_coding_turns_in_the_speakers_window_asks_too(qtbot, tmp_path: Path, pro
     assert window.coder_prompt.dialog is None
     speakers.close()
     window.close()
+
+
+def test_the_view_menu_changes_the_name_through_the_same_question(qtbot, tmp_path: Path, project: Path) -> None:
+    settings = Settings(str(tmp_path / "s.ini"))
+    settings.coder_name = "Fenna"
+    window = _window(qtbot, project, settings)
+    seen: list[tuple[str, str, str]] = []
+    _answer(window, "  Ilse ", seen)
+    window.menu_actions._coder_name()
+    assert seen == [("Coder name", "New codings are recorded under:", "Fenna")]  # prefilled with the current name
+    assert settings.coder_name == "Ilse" and window.status.text().endswith("coder: Ilse")
+    for refused in (None, "   "):  # cancelled, or left empty: the name stays
+        _answer(window, refused, seen)
+        window.menu_actions._coder_name()
+    assert len(seen) == 3 and settings.coder_name == "Ilse"
+    assert window.coder_prompt.dialog is None
+    window.close()
