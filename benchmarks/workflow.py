@@ -36,6 +36,7 @@ from collections.abc import Callable, Sequence  # noqa: E402
 from pathlib import Path  # noqa: E402
 from typing import Any  # noqa: E402
 
+import workflow_corpus  # noqa: E402  (beside this script)
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
 APP = QApplication.instance() or QApplication([])
@@ -284,18 +285,7 @@ def workbench(project: Path, out: Path, settings: Any) -> Any:
 # -- suggestions -----------------------------------------------------------------------------
 
 # What she codes with what: a sentence of a respondent that says one of these.
-KEYWORDS = {
-    "Loopbaangesprek": ("loopbaangesprek",),
-    "Samen leren": ("samen leren", "van elkaar"),
-    "Visie op LOB": ("visie",),
-    "Rol van de mentor": ("mentor",),
-    "Stage en bpv": ("stage", "bpv"),
-    "Tijdgebrek": ("geen tijd", "tijd voor"),
-    "Professionalisering": ("professionalisering", "scholing"),
-    "Coördinatie": ("coördinatie",),
-    "Studiekeuze": ("studiekeuze",),
-    "Leiderschap": ("teamleider",),
-}
+KEYWORDS = workflow_corpus.CODE_KEYWORDS
 
 
 def code_for_weeks(window: Any, documents: int) -> int:

@@ -31,6 +31,21 @@ from pathlib import Path
 import vocabulary as V
 from corpus import _answer, _question
 
+# What she codes with what (the benchmarks that code the study: workflow.py, workflow_team.py): a
+# respondent sentence that says one of these.
+CODE_KEYWORDS = {
+    "Loopbaangesprek": ("loopbaangesprek",),
+    "Samen leren": ("samen leren", "van elkaar"),
+    "Visie op LOB": ("visie",),
+    "Rol van de mentor": ("mentor",),
+    "Stage en bpv": ("stage", "bpv"),
+    "Tijdgebrek": ("geen tijd", "tijd voor"),
+    "Professionalisering": ("professionalisering", "scholing"),
+    "Coördinatie": ("coördinatie",),
+    "Studiekeuze": ("studiekeuze",),
+    "Leiderschap": ("teamleider",),
+}
+
 TEACHERS, WAVES, CONTACTS, CASE_NOTES = 50, 3, 33, 17
 SHEET = "attributen.csv"
 # One format per file, cycled so every kind appears in every wave.

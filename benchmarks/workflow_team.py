@@ -40,18 +40,9 @@ import time
 import zipfile
 from pathlib import Path
 
-KEYWORDS = {
-    "Loopbaangesprek": ("loopbaangesprek",),
-    "Samen leren": ("samen leren", "van elkaar"),
-    "Visie op LOB": ("visie",),
-    "Rol van de mentor": ("mentor",),
-    "Stage en bpv": ("stage", "bpv"),
-    "Tijdgebrek": ("geen tijd", "tijd voor"),
-    "Professionalisering": ("professionalisering", "scholing"),
-    "Coördinatie": ("coördinatie",),
-    "Studiekeuze": ("studiekeuze",),
-    "Leiderschap": ("teamleider",),
-}
+import workflow_corpus  # beside this script
+
+KEYWORDS = workflow_corpus.CODE_KEYWORDS
 SECOND_CODER_DOCUMENTS = ("D01_meting1", "D02_meting2", "CP05")  # all three in the seed-1 sample
 
 
@@ -221,9 +212,6 @@ def pages(docx_file: Path) -> str:
 
 
 def pseudonymise(project: Path, out: Path, seed: int, scale: float) -> None:
-    sys.path.insert(0, str(Path(__file__).parent))
-    import workflow_corpus
-
     decisions = out / "besluiten.csv"
     seconds, said = cli("pseudonymise", "detect", project, "--out", decisions)
     record("pseudonymise detect (deduce)", seconds, said.splitlines()[0][:60])
