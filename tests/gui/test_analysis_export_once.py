@@ -107,6 +107,29 @@ def test_a_failed_export_frees_export_again(qtbot, monkeypatch, tmp_path: Path, 
     qtbot.waitUntil(lambda: not analysis.findChildren(QProgressDialog), timeout=5000)  # its dialog is deleted too
 
 
+def test_an_export_stopped_by_a_bug_says_which_and_keeps_the_traceback(
+    qtbot, monkeypatch, tmp_path: Path, analysis: AnalysisWindow
+) -> None:
+    """The worker's message is general words; the box names the export and has the traceback under Show Details."""
+    warned: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda _parent, _title, text: warned.append(text))
+
+    def broken(*_args, **_kwargs):  # type: ignore[no-untyped-def]
+        raise RuntimeError("boom in the table export")
+
+    monkeypatch.setattr(tab_module, "export_table", broken)
+    tab = analysis.frequencies
+    target = tmp_path / "tabel.docx"
+    assert tab.export_to(target) is not None
+    qtbot.waitUntil(lambda: bool(tab.findChildren(QMessageBox)), timeout=10000)
+    box = tab.findChildren(QMessageBox)[0]
+    assert "Export table" in box.text() and "unexpected error" in box.text()
+    assert str(target) in box.detailedText() and "RuntimeError: boom in the table export" in box.detailedText()
+    assert warned == [] and not target.exists()
+    qtbot.waitUntil(tab.export_button.isEnabled, timeout=5000)
+    box.close()
+
+
 def test_an_export_run_ends_only_its_own_progress_dialog(qtbot, tmp_path: Path, analysis: AnalysisWindow) -> None:
     tab = analysis.frequencies
     started, release = threading.Event(), threading.Event()

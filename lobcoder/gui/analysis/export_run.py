@@ -27,7 +27,8 @@ class ExportRun(QObject):
 
     Signals:
         written(Path): the file was written.
-        failed(Path, str): it could not be written; a one-line reason.
+        failed(Path, str): it could not be written; a one-line reason (a fault in lobcoder: general
+            words, and ``worker.details`` holds the traceback).
         cancelled(Path): the export was cancelled; nothing was written.
         ended(object): emitted with the run itself after written, failed or cancelled, once.
     """
@@ -44,6 +45,7 @@ class ExportRun(QObject):
         """
         super().__init__(parent)
         self.path = path
+        self.title = title
         self.worker = Worker(task)
         self.dialog: QProgressDialog | None = QProgressDialog(progress, self.tr("&Cancel"), 0, 0, parent)
         self.dialog.setWindowTitle(title)

@@ -28,6 +28,7 @@ from lobcoder.analysis.filters import AnalysisFilter
 from lobcoder.analysis.table import Table
 from lobcoder.errors import Cancelled
 from lobcoder.gui.analysis.export_run import ExportRun
+from lobcoder.gui.failures import show_unexpected_failure
 from lobcoder.gui.i18n import available_languages
 from lobcoder.gui.pseudonymise.export_option import PseudonymiseOption
 from lobcoder.gui.workers import CancelCheck, ProgressCallback, Task, Worker
@@ -347,7 +348,7 @@ class AnalysisTab(QWidget):
 
     def _start_export(self, run: ExportRun) -> Worker:
         run.written.connect(self._exported)
-        run.failed.connect(self._export_failed)
+        run.failed.connect(lambda path, message: self._export_failed(path, message, run.worker.details, run.title))
         run.cancelled.connect(self._export_cancelled)
         worker = self.host.start_export(self, run)
         self._show_busy()
@@ -379,8 +380,10 @@ class AnalysisTab(QWidget):
     def _export_cancelled(self, path: Path) -> None:
         self.host.show_status(self.tr("Export cancelled; {0} was not written.").format(path.name))
 
-    @Slot(Path, str)
-    def _export_failed(self, path: Path, message: str) -> None:
+    def _export_failed(self, path: Path, message: str, details: str | None = None, title: str = "") -> None:
+        if details is not None:  # a fault in lobcoder: which export stopped, the traceback under Show Details
+            show_unexpected_failure(self, title or self.export_title(), f"{path}\n\n{details}")
+            return
         QMessageBox.warning(
             self, self.tr("Export failed"), self.tr("Could not write {0}:\n{1}").format(str(path), message)
         )
