@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from lobcoder.errors import Cancelled
 from lobcoder.pseudonymise import deduce_batch, deduce_engine
@@ -23,6 +23,7 @@ from lobcoder.pseudonymise.entities import (
     SOURCE_DEDUCE,
     SOURCE_PATTERN,
     SOURCE_PROJECT,
+    SOURCE_SHORT,
     SOURCE_TERMS,
     Entity,
     Finding,
@@ -31,6 +32,7 @@ from lobcoder.pseudonymise.entities import (
 )
 from lobcoder.pseudonymise.matcher import TermMatcher, entity_key, strip_possessive
 from lobcoder.pseudonymise.proposals import propose
+from lobcoder.pseudonymise.short_forms import lower_case_words, short_forms
 from lobcoder.pseudonymise.sources import known_terms, project_texts
 from lobcoder.pseudonymise.termlist import Decision
 from lobcoder.storage.project import ProjectStore
@@ -148,7 +150,62 @@ def entities_from_seeds(seeds: dict[str, Seed], texts: Sequence[tuple[Location, 
         # The seed (strongest source) decides the category, not the finding that happened to be most confident.
         entities.append(entity.with_decision(seed.pseudonym, seed.accepted, seed.category))
     fixed = {s_key: s.pseudonym for s_key, s in seeds.items() if s.pseudonym}
-    proposed = propose(entities, fixed)
+    proposed = with_short_forms(propose(entities, fixed), [s.term for s in seeds.values()], texts)
     order = list(Category)  # people first, then schools, organisations, places, dates...
-    proposed.sort(key=lambda e: (order.index(e.category), -e.count, e.term.casefold()))
+    # each short form right under its full name
+    rank = {e.term: (order.index(e.category), -e.count, e.term.casefold()) for e in proposed if not e.short_of}
+    proposed.sort(
+        key=lambda e: (*rank.get(e.short_of or e.term, (len(order), 0, "")), bool(e.short_of), e.term.casefold())
+    )
     return proposed
+
+
+def with_short_forms(
+    entities: list[Entity], terms: Sequence[str], texts: Sequence[tuple[Location, str]]
+) -> list[Entity]:
+    """``entities`` and, for each accepted name, its short forms found in the texts, with the same pseudonym.
+
+    A short form that is already an entity is marked as one; found only by
+    deduce or a pattern, it takes the full name's pseudonym (``Marieke`` with
+    ``Marieke de Vries``). ``terms`` are every term searched for, so a short
+    form counts only where no longer term covers it.
+    """
+    lower = lower_case_words(text for _, text in texts)
+    by_key = {e.key: e for e in entities}
+    new: dict[str, tuple[str, Entity]] = {}
+    for parent in entities:
+        if not parent.accepted or not parent.pseudonym or parent.short_of:
+            continue
+        for form in short_forms(parent.term, parent.category, lower):
+            key = entity_key(form)
+            existing = by_key.get(key)
+            if existing is None:
+                new.setdefault(key, (form, parent))
+            elif not existing.short_of and existing.key != parent.key:
+                guessed = set(existing.sources) <= {SOURCE_DEDUCE, SOURCE_PATTERN}
+                if guessed:  # deduce's ``Meerwijk`` (a place) is the school
+                    by_key[key] = replace(
+                        existing, pseudonym=parent.pseudonym, category=parent.category, short_of=parent.term
+                    )
+                elif existing.pseudonym == parent.pseudonym:  # a decision stored earlier
+                    by_key[key] = replace(existing, short_of=parent.term)
+    result = [by_key[e.key] for e in entities]
+    if not new:
+        return result
+    matcher = TermMatcher([*terms, *(form for form, _ in new.values())])
+    findings: list[Finding] = []
+    for location, text in texts:
+        for match in matcher.find(text):
+            found = new.get(entity_key(match.term))
+            if found is not None:
+                text_found = text[match.start : match.end]
+                category = found[1].category
+                findings.append(
+                    Finding(
+                        location, match.start, match.end, text_found, category, SOURCE_SHORT, CONFIDENCE[SOURCE_SHORT]
+                    )
+                )
+    for entity in group_findings(findings, {key: form for key, (form, _) in new.items()}):
+        parent = new[entity.key][1]
+        result.append(replace(entity, pseudonym=parent.pseudonym, accepted=True, short_of=parent.term))
+    return result

@@ -22,12 +22,14 @@ SOURCE_PROJECT = "project"
 SOURCE_DEDUCE = "deduce"
 SOURCE_MANUAL = "manual"
 SOURCE_PATTERN = "pattern"  # ages, schools, companies by the shape of the words (detect_patterns)
+SOURCE_SHORT = "short"  # a short form of an accepted name (short_forms): ``Meerwijk`` of ``Meerwijk College``
 
 CONFIDENCE = {
     SOURCE_TERMS: 1.0,
     SOURCE_PROJECT: 1.0,
     SOURCE_MANUAL: 1.0,
     SOURCE_PATTERN: 0.6,
+    SOURCE_SHORT: 0.6,
 }
 DEDUCE_CONFIDENCE = {
     Category.EMAIL: 0.95,
@@ -76,6 +78,7 @@ class Entity:
     variants: tuple[str, ...] = ()
     pseudonym: str = ""
     accepted: bool = True
+    short_of: str = ""  # the accepted full name this is a short form of (``Meerwijk College``)
 
     @property
     def count(self) -> int:

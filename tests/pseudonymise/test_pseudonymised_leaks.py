@@ -11,8 +11,8 @@ from lobcoder.__main__ import main
 from lobcoder.storage.models import Participant, ProjectSetting
 from lobcoder.storage.project import ProjectStore
 
-# Joost's decision is rejected in ``decided``: he may stay.
-ORIGINALS = ("Marieke", "Samira", "Ruud", "Annelies", "ROC Veenstroom", "Meerwijk College", "Fenna", "Sander")
+# Joost's decision is rejected in ``decided``: he may stay. "Meerwijk" is also the short form of "Meerwijk College".
+ORIGINALS = ("Marieke", "Samira", "Ruud", "Annelies", "ROC Veenstroom", "Meerwijk", "Fenna", "Sander")
 
 
 def parts(path: Path) -> dict[str, str]:

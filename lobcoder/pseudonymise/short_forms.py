@@ -1,0 +1,130 @@
+"""The short forms of an accepted name that also identify: ``Meerwijk`` for ``Meerwijk College``, ``Marieke``.
+
+A transcript names a school in full once and then says ``hier op Meerwijk``;
+a person is ``Marieke de Vries`` once and then ``Marieke`` or ``mevrouw de
+Vries``. Replacing only the full name leaks the rest, so for every accepted
+name the review proposes its short forms that occur in the texts as rows of
+their own, with the same pseudonym (``Meerwijk`` -> ``School B``), marked as
+a short form of the full name so the researcher can untick one.
+
+- Schools and organisations: the name without its generic words
+  (:data:`GENERIC_WORDS`: ``ROC``, ``College``, ``School``, ``mbo``,
+  ``Campus``, ``B.V.``...) and without particles at its edges
+  (``ROC van Amsterdam`` -> ``Amsterdam``).
+- People (a name of two words or more): the first name and the surname with
+  its particles (``Marieke de Vries`` -> ``Marieke``, ``de Vries``); a
+  surname written with a particle in lower case also matches ``De Vries``
+  (and ``mevrouw de Vries``); the bare ``Vries`` is not proposed.
+
+Never proposed: a form shorter than 3 letters, or a common Dutch word. A
+word is common when it is on deduce's list of common Dutch words or its stop
+words (``Oost``, ``Noord``, ``Groen``, ``Berg``: deduce itself makes an
+exception for ``oost``, we do not, so ``ROC Oost`` never proposes ``Oost``),
+or when the project's own texts write it in lower case (``talent``). For a
+surname with particles the core word decides (``de Berg`` is not proposed).
+The same rules give the leak check after a pseudonymised copy is written
+(:mod:`leak_check`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from functools import lru_cache
+from importlib import resources
+
+from lobcoder.pseudonymise.categories import Category
+
+MIN_LETTERS = 3
+GENERIC_WORDS = frozenset(
+    "roc college school scholengemeenschap lyceum gymnasium mbo hbo vmbo havo vwo campus hogeschool universiteit "
+    "academie instituut opleidingen opleidingscentrum vakschool locatie vestiging stichting vereniging groep "
+    "holding bv b.v. nv n.v. vof v.o.f. & en".split()
+)
+PARTICLES = frozenset("van de der den het 't ter ten te la le du da von".split())
+_COMPASS = frozenset("noord oost zuid west noordoost noordwest zuidoost zuidwest midden centrum".split())
+_LOWER_WORD = re.compile(r"(?<![^\W\d_])[a-zà-ÿ][^\W\d_]*")
+SHORTENED = (Category.PERSON, Category.SCHOOL, Category.ORGANISATION)
+
+
+@lru_cache(maxsize=1)
+def common_words() -> frozenset[str]:
+    """deduce's common Dutch words and stop words (lower case), and the points of the compass."""
+    words: set[str] = set(_COMPASS)
+    root = resources.files("deduce") / "data" / "lookup" / "src" / "whitelist"
+    for name in ("lst_common_word", "lst_stop_word"):
+        try:
+            text = (root / name / "items.txt").read_text(encoding="utf-8")
+        except OSError:
+            continue
+        words.update(line.strip().casefold() for line in text.splitlines() if line.strip())
+    return frozenset(words)
+
+
+def lower_case_words(texts: Iterable[str]) -> frozenset[str]:
+    """Every word the texts write in lower case: the project's own common words."""
+    words: set[str] = set()
+    for text in texts:
+        words.update(_LOWER_WORD.findall(text))
+    return frozenset(words)
+
+
+def short_forms(term: str, category: Category, lower_words: frozenset[str] = frozenset()) -> list[str]:
+    """The short forms of ``term`` worth proposing (see the module docstring), in the order found."""
+    if category not in SHORTENED:
+        return []
+    words = term.split()
+    if category is Category.PERSON:
+        candidates = _person_forms(words)
+    else:
+        candidates = _organisation_forms(term)
+    forms: list[str] = []
+    for form in candidates:
+        if form.casefold() == term.casefold() or form in forms:
+            continue
+        core = [w for w in form.split() if w.casefold() not in PARTICLES]
+        if not core or sum(ch.isalpha() for ch in " ".join(core)) < MIN_LETTERS:
+            continue
+        if len(core) == 1 and _is_common(core[0], lower_words):
+            continue
+        forms.append(form)
+    return forms
+
+
+def _is_common(word: str, lower_words: frozenset[str]) -> bool:
+    return word.casefold() in common_words() or word.casefold() in lower_words
+
+
+def _person_forms(words: list[str]) -> list[str]:
+    if len(words) < 2 or not words[0][:1].isupper() or words[0].casefold() in PARTICLES:
+        return []
+    first, surname = words[0], words[1:]
+    forms = [first]
+    if surname[0].casefold() in PARTICLES:
+        # lower-case particle: matches "de Vries" and "De Vries" (the matcher needs a capital only for a capital)
+        forms.append(" ".join([w.casefold() if w.casefold() in PARTICLES else w for w in surname]))
+    elif len(surname) == 1 or surname[-1].casefold() not in PARTICLES:
+        forms.append(" ".join(surname))
+    return forms
+
+
+def _organisation_forms(term: str) -> list[str]:
+    words = re.split(r"\s+|-(?=[Cc]ollege\b)", term.strip())
+    generic = [w.casefold().strip(",") in GENERIC_WORDS for w in words]
+    if not any(generic) or all(generic):
+        return []
+    # the longest run of distinctive words, without particles at its edges
+    runs: list[list[str]] = [[]]
+    for word, is_generic in zip(words, generic, strict=True):
+        if is_generic:
+            runs.append([])
+        else:
+            runs[-1].append(word)
+    best = max(runs, key=len)
+    while best and best[0].casefold() in PARTICLES:
+        best = best[1:]
+    while best and best[-1].casefold() in PARTICLES:
+        best = best[:-1]
+    if not best or not best[0][:1].isupper():
+        return []
+    return [" ".join(best)]

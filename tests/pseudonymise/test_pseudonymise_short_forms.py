@@ -1,0 +1,103 @@
+"""Short forms of an accepted name (``Meerwijk`` for ``Meerwijk College``) are proposed and replaced too."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import docx
+
+from lobcoder.__main__ import main
+from lobcoder.pseudonymise.categories import Category
+from lobcoder.pseudonymise.decisions import save_decisions
+from lobcoder.pseudonymise.detect import detect
+from lobcoder.pseudonymise.short_forms import short_forms
+from lobcoder.pseudonymise.termlist import Decision, decisions_from_entities
+from lobcoder.services.batch_import import import_files
+from lobcoder.storage.project import ProjectStore
+
+LINES = [
+    "Interviewer: Waar werk je?",
+    "Marieke de Vries: Ik werk op Meerwijk College, daarvoor op ROC Oost.",
+    "Interviewer: En hoe gaat het met LOB?",
+    "Marieke de Vries: Hier op Meerwijk doen we veel. Mevrouw de Vries, zeggen de studenten. Marieke is prima.",
+    "Marieke de Vries: De folder heet ‘Meerwijk kiest voor talent’. De Vries en ik werken samen in Oost-Brabant.",
+    "Marieke de Vries: Veel talent hier, en de wijk in het oosten groeit.",
+]
+
+
+def test_the_distinctive_part_and_the_name_parts_are_short_forms() -> None:
+    assert short_forms("Meerwijk College", Category.SCHOOL) == ["Meerwijk"]
+    assert short_forms("ROC van Amsterdam", Category.SCHOOL) == ["Amsterdam"]
+    assert short_forms("Alfa-college", Category.SCHOOL) == ["Alfa"]
+    assert short_forms("Jansen Bouw B.V.", Category.ORGANISATION) == ["Jansen Bouw"]
+    assert short_forms("Marieke de Vries", Category.PERSON) == ["Marieke", "de Vries"]
+    assert short_forms("Joost Jansen", Category.PERSON) == ["Joost", "Jansen"]
+
+
+def test_common_words_and_short_names_are_never_short_forms() -> None:
+    assert short_forms("ROC Oost", Category.SCHOOL) == []  # deduce's common words
+    assert short_forms("Stichting De Brug", Category.ORGANISATION) == []
+    assert short_forms("Marieke van den Berg", Category.PERSON) == ["Marieke"]  # "berg"
+    assert short_forms("Bo de Wit", Category.PERSON) == []  # too short, and "wit"
+    assert short_forms("Talent College", Category.SCHOOL, frozenset({"talent"})) == []  # the texts say "talent"
+    assert short_forms("Marieke", Category.PERSON) == []
+    assert short_forms("19 november 2013", Category.DATE) == []
+
+
+def _imported(tmp_path: Path) -> Path:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    document = docx.Document()
+    for line in LINES:
+        document.add_paragraph(line)
+    document.save(str(folder / "docent1_ronde1.docx"))
+    path = tmp_path / "p.lobcoder"
+    with ProjectStore.create(path) as store:
+        report = import_files(store, [folder])
+        assert [r.status for r in report.results] == ["imported"]
+    return path
+
+
+def test_review_proposes_short_forms_and_the_export_holds_none(tmp_path: Path) -> None:
+    path = _imported(tmp_path)
+    terms = [
+        Decision("Marieke de Vries", Category.PERSON, "Docent 1"),
+        Decision("Meerwijk College", Category.SCHOOL, "School B"),
+        Decision("ROC Oost", Category.SCHOOL, "School C"),
+    ]
+    with ProjectStore.open(path) as store:
+        entities = {e.term: e for e in detect(store, decisions=terms, use_deduce=False)}
+        assert entities["Meerwijk"].short_of == "Meerwijk College"
+        assert entities["Meerwijk"].pseudonym == "School B"
+        assert entities["Meerwijk"].count == 2  # not inside "Meerwijk College"
+        assert entities["Marieke"].short_of == "Marieke de Vries"
+        assert entities["Marieke"].pseudonym == "Docent 1"
+        assert entities["de Vries"].count == 2  # "Mevrouw de Vries", "De Vries en ik"
+        assert "Oost" not in entities and "talent" not in entities
+        order = list(entities)
+        assert order.index("Meerwijk") == order.index("Meerwijk College") + 1  # right under its full name
+        with store.transaction() as session:
+            save_decisions(session, decisions_from_entities(list(entities.values())))
+    out = tmp_path / "t"
+    assert main(["transcripts", str(path), "--out", str(out), "--format", "txt", "--pseudonymise"]) == 0
+    text = "\n".join(p.read_text(encoding="utf-8") for p in out.iterdir())
+    for original in ("Meerwijk", "Marieke", "Vries", "ROC Oost"):
+        assert original not in text
+    assert "Hier op School B doen we veel" in text
+    assert "Mevrouw Docent 1" in text and "Oost-Brabant" in text and "Veel talent" in text
+
+
+def test_a_refused_short_form_stays(tmp_path: Path) -> None:
+    path = _imported(tmp_path)
+    terms = [Decision("Meerwijk College", Category.SCHOOL, "School B")]
+    with ProjectStore.open(path) as store:
+        entities = detect(store, decisions=terms, use_deduce=False)
+        decisions = [
+            Decision(d.term, d.category, d.pseudonym, d.term != "Meerwijk") for d in decisions_from_entities(entities)
+        ]
+        with store.transaction() as session:
+            save_decisions(session, decisions)
+    out = tmp_path / "t"
+    assert main(["transcripts", str(path), "--out", str(out), "--format", "txt", "--pseudonymise"]) == 0
+    text = "\n".join(p.read_text(encoding="utf-8") for p in out.iterdir())
+    assert "Meerwijk College" not in text and "Hier op Meerwijk doen" in text
