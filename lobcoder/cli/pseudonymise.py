@@ -127,6 +127,10 @@ def cmd_apply(args: argparse.Namespace) -> int:
         f"{count(result.codings, 'coding')} and {count(result.turns, 'turn')} moved)"
     )
     print(f"Key: {result.key_path}" + (" (encrypted)" if password else " (NOT encrypted: keep it apart from the copy)"))
+    from lobcoder.pseudonymise.leak_check import report_lines
+
+    for line in report_lines(result.leaks, args.language):
+        print(line, file=sys.stderr)
     return 0
 
 

@@ -44,4 +44,8 @@ def project_to_export(
     ):
         if pseudonymise:
             print(message("cli.pseudonymised", language, count=source.terms), file=sys.stderr)
+            from lobcoder.pseudonymise.leak_check import report_lines
+
+            for line in report_lines(source.leaks, language):
+                print(line, file=sys.stderr)
         yield source

@@ -28,6 +28,7 @@ from lobcoder.errors import Cancelled, ProjectError, ProjectExistsError
 from lobcoder.i18n.said import say
 from lobcoder.importing.readers import SUPPORTED_EXTENSIONS
 from lobcoder.pseudonymise.keyfile import KeyFileError, write_key
+from lobcoder.pseudonymise.leak_check import Leak, leaks_in_project
 from lobcoder.pseudonymise.matcher import TermMatcher
 from lobcoder.pseudonymise.names import coder_pseudonyms, neutral_document_name, still_holds, styled_name
 from lobcoder.pseudonymise.remap import Remapper, Replacement
@@ -65,6 +66,7 @@ class ApplyResult:
     replacements: int
     codings: int
     turns: int
+    leaks: tuple[Leak, ...] = ()  # accepted names and their short forms still in the copy (leak_check)
 
 
 class Replacer:
@@ -146,13 +148,16 @@ def apply_pseudonyms(
         terms=[{"term": t, "pseudonym": p} for t, p in replacer.pseudonyms.items()],
     )
     try:
+        with ProjectStore.open(partial) as written:
+            leaks = tuple(leaks_in_project(written, decisions))
         write_key(key_file, key, password)
     except BaseException:
         remove_project_file(partial)
         raise
     remove_sidecars(partial)
     partial.rename(out)
-    return ApplyResult(out, key_file, key["documents"], len(key["positions"]), key["codings"], key["turns"])
+    counts = (key["documents"], len(key["positions"]), key["codings"], key["turns"])
+    return ApplyResult(out, key_file, *counts, leaks=leaks)
 
 
 def build_copy(

@@ -28,6 +28,7 @@ from lobcoder.errors import FileProblem, ProjectError
 from lobcoder.i18n.said import say
 from lobcoder.pseudonymise.apply import Progress, Replacer, build_copy
 from lobcoder.pseudonymise.decisions import load_decisions
+from lobcoder.pseudonymise.leak_check import Leak, leaks_in_project
 from lobcoder.pseudonymise.termlist import Decision
 from lobcoder.storage.leftovers import partial_path
 from lobcoder.storage.project import ProjectStore, remove_project_file
@@ -69,6 +70,7 @@ class PseudonymisedCopy:
     terms: int
     renamed: dict[str, str] = field(default_factory=dict)  # document, participant and speaker names
     coders: dict[str, str] = field(default_factory=dict)
+    leaks: tuple[Leak, ...] = ()  # accepted names and their short forms still in the copy's texts
 
     def label(self, text: str) -> str:
         """``text`` as the copy has it when it is a name or an attribute value (``ROC Veenstroom`` -> ``School A``).
@@ -114,7 +116,8 @@ def pseudonymised_copy(
     try:
         copy = ProjectStore.open(target)
         try:
-            yield PseudonymisedCopy(copy, replacer, len(replacer.pseudonyms), renamed, coders)
+            leaks = tuple(leaks_in_project(copy, chosen))
+            yield PseudonymisedCopy(copy, replacer, len(replacer.pseudonyms), renamed, coders, leaks)
         finally:
             copy.close()
     finally:
@@ -134,6 +137,7 @@ class ExportSource:
     label: Callable[[str], str]
     coder: Callable[[str], str]
     terms: int = 0
+    leaks: tuple[Leak, ...] = ()
 
 
 @contextmanager
@@ -151,7 +155,7 @@ def export_source(
         yield ExportSource(store, _same, _same)
         return
     with pseudonymised_copy(store, beside=beside, language=language, progress=progress, cancelled=cancelled) as copy:
-        yield ExportSource(copy.store, copy.label, copy.coder, copy.terms)
+        yield ExportSource(copy.store, copy.label, copy.coder, copy.terms, copy.leaks)
 
 
 def write_export(

@@ -12,7 +12,7 @@ from pytestqt.qtbot import QtBot
 from lobcoder.demo.build import create_demo_project
 from lobcoder.gui.i18n import install_translations
 from lobcoder.gui.pseudonymise.dialog import PseudonymiseDialog
-from lobcoder.gui.pseudonymise.entity_model import PSEUDONYM, REPLACE, TERM
+from lobcoder.gui.pseudonymise.entity_model import PSEUDONYM, REPLACE, SOURCES, TERM
 from lobcoder.pseudonymise.decisions import load_decisions
 from lobcoder.pseudonymise.detect import detect
 from lobcoder.pseudonymise.keyfile import read_key
@@ -205,3 +205,41 @@ def test_closing_while_the_copy_is_written_asks_first(qtbot: QtBot, tmp_path: Pa
         worker = dialog.worker
         assert worker is not None and worker.wait(30)
         assert not out.exists() and not key.exists()  # Yes: the writing stopped, no copy was made
+
+
+@pytest.mark.parametrize("language", ["en", "nl"])
+def test_a_short_form_sits_under_its_full_name_and_follows_its_pseudonym(  # type: ignore[no-untyped-def]
+    qtbot: QtBot, qapp, tmp_path: Path, language: str
+) -> None:
+    install_translations(qapp, language)
+    path = create_demo_project(tmp_path / "demo.lobcoder")
+    with ProjectStore.open(path) as store:
+        dialog = PseudonymiseDialog(store, use_deduce=False)
+        qtbot.addWidget(dialog)
+        dialog.resize(1100, 720)
+        dialog.show()
+        qtbot.waitUntil(lambda: dialog.model.rowCount() > 0, timeout=10000)
+        dialog.wait()
+        model = dialog.model
+        full, short = row_of(dialog, "Meerwijk College"), row_of(dialog, "Meerwijk")
+        assert short == full + 1 and model.entity(short).pseudonym == "School B"
+        found_by = model.data(model.index(short, SOURCES))
+        expected = {"en": "short form of Meerwijk College", "nl": "korte vorm van Meerwijk College"}[language]
+        assert found_by == expected
+        dialog.table.selectRow(short)
+        dialog.grab().save(str(tmp_path / f"short_{language}.png"))
+        model.setData(model.index(full, PSEUDONYM), "School X")
+        assert model.entity(short).pseudonym == "School X"  # the short form follows
+        model.setData(model.index(short, REPLACE), 0, 10)  # refused: stays in the copy
+        assert not model.entity(short).accepted and model.entity(full).accepted
+        out, key = tmp_path / "copy.lobcoder", tmp_path / "key.json"
+        dialog.apply_to(out, key, "wachtwoord")
+        qtbot.waitUntil(lambda: "copy.lobcoder" in dialog.status.text(), timeout=30000)
+        dialog.wait()
+        box = dialog.leak_box
+        assert box is not None and box.isVisible()
+        shown = {"en": "Meerwijk, short form of Meerwijk College (3 times, in ", "nl": "Meerwijk, korte vorm van"}
+        assert shown[language] in box.informativeText()
+        box.grab().save(str(tmp_path / f"leaks_{language}.png"))
+        box.close()
+        dialog.reject()

@@ -87,7 +87,7 @@ def test_review_proposes_short_forms_and_the_export_holds_none(tmp_path: Path) -
     assert "Mevrouw Docent 1" in text and "Oost-Brabant" in text and "Veel talent" in text
 
 
-def test_a_refused_short_form_stays(tmp_path: Path) -> None:
+def test_a_refused_short_form_stays_and_the_leak_check_lists_it(tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
     path = _imported(tmp_path)
     terms = [Decision("Meerwijk College", Category.SCHOOL, "School B")]
     with ProjectStore.open(path) as store:
@@ -101,3 +101,26 @@ def test_a_refused_short_form_stays(tmp_path: Path) -> None:
     assert main(["transcripts", str(path), "--out", str(out), "--format", "txt", "--pseudonymise"]) == 0
     text = "\n".join(p.read_text(encoding="utf-8") for p in out.iterdir())
     assert "Meerwijk College" not in text and "Hier op Meerwijk doen" in text
+    err = capsys.readouterr().err
+    assert "Meerwijk (short form of Meerwijk College): 2 times, in docent1_ronde1" in err
+    assert "Marieke" not in err  # the speaker's short forms were proposed and accepted
+
+
+def test_writing_a_copy_with_only_full_names_lists_their_short_forms(tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    path = _imported(tmp_path)
+    terms = [
+        Decision("Marieke de Vries", Category.PERSON, "Docent 1"),
+        Decision("Meerwijk College", Category.SCHOOL, "School B"),
+        Decision("ROC Oost", Category.SCHOOL, "School C"),
+    ]
+    with ProjectStore.open(path) as store, store.transaction() as session:
+        save_decisions(session, terms, replace_all=True)  # as if typed in: no short form reviewed
+    out, key = tmp_path / "copy.lobcoder", tmp_path / "key.json"
+    assert main(["pseudonymise", "apply", str(path), "--out", str(out), "--key", str(key), "--language", "nl"]) == 0
+    err = capsys.readouterr().err
+    assert "Controleer dit voordat u deelt: nog 3 " in err
+    assert "  Meerwijk (korte vorm van Meerwijk College): 2 keer, in docent1_ronde1" in err
+    assert "  Marieke (korte vorm van Marieke de Vries): 1 keer" in err
+    assert "  de Vries (korte vorm van Marieke de Vries): 2 keer" in err
+    assert "Oost" not in err and "talent" not in err
+    assert out.exists()  # a warning, not a refusal

@@ -361,6 +361,22 @@ class PseudonymiseDialog(QDialog):
             )
         )
         self.last_result = result
+        self.leak_box: QMessageBox | None = None
+        if result.leaks:
+            lines = [
+                self.tr("{0} ({1} times, in {2})").format(
+                    leak.form
+                    if leak.form == leak.term
+                    else self.tr("{0}, short form of {1}").format(leak.form, leak.term),
+                    leak.count,
+                    ", ".join(leak.places),
+                )
+                for leak in result.leaks
+            ]
+            text = self.tr("These accepted names are still in the copy. Read them before you share it:")
+            self.leak_box = QMessageBox(QMessageBox.Icon.Warning, self.windowTitle(), text, parent=self)
+            self.leak_box.setInformativeText("\n".join(lines))
+            self.leak_box.open()  # not exec(): the window stays responsive, and a test is not stopped by it
 
     # -- workers -----------------------------------------------------------------
 

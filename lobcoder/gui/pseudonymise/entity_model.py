@@ -115,12 +115,15 @@ class EntityModel(QAbstractTableModel):
                 COUNT: e.count,
                 PSEUDONYM: e.pseudonym,
                 CONFIDENCE: f"{e.confidence:.2f}",
-                SOURCES: ", ".join(sources.get(s, s) for s in e.sources),
+                SOURCES: self._found_by(e, sources),
             }.get(column)
         if role == Qt.ItemDataRole.ToolTipRole and column == TERM:
             variants = ", ".join(e.variants)
+            short = [self.tr("Short form of {0}: untick it if it is an ordinary word here.").format(e.short_of)]
             return "\n".join(
-                [", ".join(e.documents)] + ([self.tr("Also written: {0}").format(variants)] if variants else [])
+                [", ".join(e.documents)]
+                + ([self.tr("Also written: {0}").format(variants)] if variants else [])
+                + (short if e.short_of else [])
             )
         return None
 
@@ -132,9 +135,23 @@ class EntityModel(QAbstractTableModel):
             accepted = Qt.CheckState(value) == Qt.CheckState.Checked
             self._entities[row] = e.with_decision(e.pseudonym, accepted)
         elif index.column() == PSEUDONYM and role == Qt.ItemDataRole.EditRole:
-            self._entities[row] = e.with_decision(" ".join(str(value).split()), e.accepted)
+            pseudonym = " ".join(str(value).split())
+            self._entities[row] = e.with_decision(pseudonym, e.accepted)
+            self._follow(e, pseudonym)
         else:
             return False
         self.dataChanged.emit(self.index(row, 0), self.index(row, _COLUMNS - 1))
         self.decisions_changed.emit()
         return True
+
+    def _found_by(self, e: Entity, sources: dict[str, str]) -> str:
+        if e.short_of:
+            return self.tr("short form of {0}").format(e.short_of)
+        return ", ".join(sources.get(s, s) for s in e.sources)
+
+    def _follow(self, parent: Entity, pseudonym: str) -> None:
+        """Short forms that had the full name's pseudonym get the new one too (``Meerwijk`` follows ``Meerwijk College``)."""
+        for row, e in enumerate(self._entities):
+            if e.short_of and e.short_of == parent.term and e.pseudonym == parent.pseudonym:
+                self._entities[row] = e.with_decision(pseudonym, e.accepted)
+                self.dataChanged.emit(self.index(row, 0), self.index(row, _COLUMNS - 1))

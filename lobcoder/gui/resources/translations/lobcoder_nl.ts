@@ -1742,9 +1742,19 @@ U kunt de naam later wijzigen via Beeld → Naam van de codeur…</translation>
         <translation>patroon</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+12"/>
+        <source>Short form of {0}: untick it if it is an ordinary word here.</source>
+        <translation>Korte vorm van {0}: vink hem uit als het hier een gewoon woord is.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Also written: {0}</source>
         <translation>Ook geschreven als: {0}</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>short form of {0}</source>
+        <translation>korte vorm van {0}</translation>
     </message>
 </context>
 <context>
@@ -3589,7 +3599,22 @@ Wachtwoord om hem te versleutelen (leeg laten voor geen):</translation>
         <translation>Geschreven: {0} ({1} vervangingen; {2} coderingen verplaatst). Sleutel: {3}</translation>
     </message>
     <message>
-        <location line="+48"/>
+        <location line="+8"/>
+        <source>{0} ({1} times, in {2})</source>
+        <translation>{0} ({1} keer, in {2})</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{0}, short form of {1}</source>
+        <translation>{0}, korte vorm van {1}</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>These accepted names are still in the copy. Read them before you share it:</source>
+        <translation>Deze geaccepteerde namen staan nog in de kopie. Lees ze voordat u de kopie deelt:</translation>
+    </message>
+    <message>
+        <location line="+47"/>
         <source>Stopped; nothing was written.</source>
         <translation>Gestopt; er is niets geschreven.</translation>
     </message>

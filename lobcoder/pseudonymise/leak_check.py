@@ -1,0 +1,84 @@
+"""The last look before a pseudonymised copy or export is shared: which accepted name is still in it?
+
+After the copy is written, its texts (documents and memos) are searched for
+every accepted term and for the short forms of every accepted name
+(:mod:`short_forms`: ``Meerwijk`` of ``Meerwijk College``, ``Marieke`` of
+``Marieke de Vries``) that the decisions do not replace: a short form the
+researcher unticked, or one the review never proposed because the term was
+typed in. Each is one :class:`Leak` with where it occurs, so the command
+line and the window can list them; nothing is changed. Words that are part
+of a pseudonym (``School`` in ``School A``) are not looked for.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from lobcoder.i18n import message
+from lobcoder.pseudonymise.entities import Location
+from lobcoder.pseudonymise.matcher import TermMatcher, entity_key
+from lobcoder.pseudonymise.short_forms import lower_case_words, short_forms
+from lobcoder.pseudonymise.sources import project_texts
+from lobcoder.pseudonymise.termlist import Decision
+from lobcoder.storage.project import ProjectStore
+
+
+@dataclass(frozen=True)
+class Leak:
+    """``form`` (``Meerwijk``), a short form of the accepted ``term`` or the term itself, still in ``places``."""
+
+    form: str
+    term: str
+    count: int
+    places: tuple[str, ...]
+
+
+def find_leaks(texts: Sequence[tuple[Location, str]], decisions: Iterable[Decision]) -> list[Leak]:
+    accepted = [d for d in decisions if d.accepted and d.pseudonym.strip()]
+    pseudonym_words = {w.casefold() for d in accepted for w in d.pseudonym.split()}
+    lower = lower_case_words(text for _, text in texts)
+    replaced = {entity_key(d.term) for d in accepted}
+    wanted: dict[str, tuple[str, str]] = {}  # key -> (form, accepted term)
+    for d in accepted:
+        wanted.setdefault(entity_key(d.term), (d.term, d.term))
+        for form in short_forms(d.term, d.category, lower):
+            if entity_key(form) not in replaced:
+                wanted.setdefault(entity_key(form), (form, d.term))
+    wanted = {k: v for k, v in wanted.items() if k not in pseudonym_words}
+    if not wanted:
+        return []
+    matcher = TermMatcher(form for form, _ in wanted.values())
+    counts: dict[str, int] = {}
+    places: dict[str, set[str]] = {}
+    for location, text in texts:
+        for match in matcher.find(text):
+            key = entity_key(match.term)
+            counts[key] = counts.get(key, 0) + 1
+            places.setdefault(key, set()).add(location.name)
+    return [
+        Leak(wanted[key][0], wanted[key][1], counts[key], tuple(sorted(places[key])))
+        for key in sorted(counts, key=lambda k: (-counts[k], k))
+    ]
+
+
+def leaks_in_project(store: ProjectStore, decisions: Iterable[Decision]) -> list[Leak]:
+    """:func:`find_leaks` over every document and memo of ``store`` (a pseudonymised copy)."""
+    with store.read() as session:
+        texts = list(project_texts(session))
+    return find_leaks(texts, decisions)
+
+
+def describe(leak: Leak, language: str = "en") -> str:
+    """One line: ``Meerwijk (short form of Meerwijk College): 3 times, in docent2_ronde1, ...``."""
+    where = ", ".join(leak.places[:3]) + (" …" if len(leak.places) > 3 else "")
+    if entity_key(leak.form) == entity_key(leak.term):
+        return message("pseudonymise.leak.term", language, form=leak.form, count=leak.count, places=where)
+    return message("pseudonymise.leak.short", language, form=leak.form, term=leak.term, count=leak.count, places=where)
+
+
+def report_lines(leaks: Sequence[Leak], language: str = "en") -> list[str]:
+    """A header and one line per leak; nothing when there is none."""
+    if not leaks:
+        return []
+    return [message("pseudonymise.leak.header", language, count=len(leaks))] + [describe(x, language) for x in leaks]
