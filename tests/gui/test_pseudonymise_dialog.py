@@ -230,6 +230,10 @@ def test_a_short_form_sits_under_its_full_name_and_follows_its_pseudonym(  # typ
         dialog.grab().save(str(tmp_path / f"short_{language}.png"))
         model.setData(model.index(full, PSEUDONYM), "School X")
         assert model.entity(short).pseudonym == "School X"  # the short form follows
+        model.setData(model.index(full, REPLACE), 0, 10)  # the school may stay: so may its short form
+        assert not model.entity(short).accepted
+        model.setData(model.index(full, REPLACE), 2, 10)
+        assert model.entity(short).accepted
         model.setData(model.index(short, REPLACE), 0, 10)  # refused: stays in the copy
         assert not model.entity(short).accepted and model.entity(full).accepted
         out, key = tmp_path / "copy.lobcoder", tmp_path / "key.json"

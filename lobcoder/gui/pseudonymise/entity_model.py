@@ -134,10 +134,11 @@ class EntityModel(QAbstractTableModel):
         if index.column() == REPLACE and role == Qt.ItemDataRole.CheckStateRole:
             accepted = Qt.CheckState(value) == Qt.CheckState.Checked
             self._entities[row] = e.with_decision(e.pseudonym, accepted)
+            self._follow(e, e.pseudonym, accepted)
         elif index.column() == PSEUDONYM and role == Qt.ItemDataRole.EditRole:
             pseudonym = " ".join(str(value).split())
             self._entities[row] = e.with_decision(pseudonym, e.accepted)
-            self._follow(e, pseudonym)
+            self._follow(e, pseudonym, e.accepted)
         else:
             return False
         self.dataChanged.emit(self.index(row, 0), self.index(row, _COLUMNS - 1))
@@ -149,9 +150,14 @@ class EntityModel(QAbstractTableModel):
             return self.tr("short form of {0}").format(e.short_of)
         return ", ".join(sources.get(s, s) for s in e.sources)
 
-    def _follow(self, parent: Entity, pseudonym: str) -> None:
-        """Short forms that had the full name's pseudonym get the new one too (``Meerwijk`` follows ``Meerwijk College``)."""
+    def _follow(self, parent: Entity, pseudonym: str, accepted: bool) -> None:
+        """Short forms that agreed with their full name follow it (``Meerwijk`` with ``Meerwijk College``).
+
+        A short form that had the full name's pseudonym and tick takes the new
+        pseudonym or tick; one the researcher set apart keeps her choice.
+        """
         for row, e in enumerate(self._entities):
-            if e.short_of and e.short_of == parent.term and e.pseudonym == parent.pseudonym:
-                self._entities[row] = e.with_decision(pseudonym, e.accepted)
+            agreed = e.pseudonym == parent.pseudonym and e.accepted == parent.accepted
+            if e.short_of and e.short_of == parent.term and agreed:
+                self._entities[row] = e.with_decision(pseudonym, accepted)
                 self.dataChanged.emit(self.index(row, 0), self.index(row, _COLUMNS - 1))
