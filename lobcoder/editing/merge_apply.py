@@ -68,10 +68,11 @@ def prepare_codings(session: Session, plan: MergePlan) -> PreparedCodings:
         NotFoundError: a document of the plan was deleted since it was made (a redo after another window's delete).
         ValueError: a span lies outside its document (the plan was made for another project).
     """
+    # The stored lengths, not the texts: a merge touching long transcripts reads no text.
     lengths = {
-        document_id: len(text)
-        for document_id, text in session.execute(
-            select(Document.id, Document.text).where(Document.id.in_({c.document_id for c in plan.codings}))
+        document_id: length
+        for document_id, length in session.execute(
+            select(Document.id, Document.length).where(Document.id.in_({c.document_id for c in plan.codings}))
         )
     }
     added: dict[int, list[tuple[int, int]]] = {}
