@@ -69,6 +69,8 @@ def _from_sqlite(error: sqlite3.IntegrityError, statement: str | None, params: o
     unique = _SQLITE_UNIQUE.search(message)
     if unique:
         pairs = [part.strip().split(".", 1) for part in unique.group(1).split(",")]
+        if any(len(pair) != 2 for pair in pairs):
+            return None  # an index on an expression ("index 'ix'") names no column: a bug to see, not a clash
         table = pairs[0][0]
         return _taken(table, [column for _table, column in pairs], _row(params, statement).get("name"))
     if "FOREIGN KEY constraint failed" in message:

@@ -156,6 +156,21 @@ def test_a_check_that_fails_stays_a_bug(store: ProjectStore) -> None:
     assert explain(raised.value, store.path) is None
 
 
+def test_a_unique_expression_index_that_fails_stays_a_bug(tmp_path: Path) -> None:
+    """SQLite names no column for an index on an expression ('UNIQUE constraint failed: index 'ix''): not explained."""
+    import sqlite3
+
+    connection = sqlite3.connect(tmp_path / "expression.sqlite")
+    connection.execute("CREATE TABLE codes (id INTEGER PRIMARY KEY, name TEXT)")
+    connection.execute("CREATE UNIQUE INDEX ix_codes_lower_name ON codes (lower(name))")
+    connection.execute("INSERT INTO codes (name) VALUES ('Keuze')")
+    with pytest.raises(sqlite3.IntegrityError) as raised:
+        connection.execute("INSERT INTO codes (name) VALUES ('keuze')")
+    connection.close()
+    assert str(raised.value) == "UNIQUE constraint failed: index 'ix_codes_lower_name'"
+    assert explain(raised.value, tmp_path / "expression.sqlite") is None
+
+
 def _clashes(store: ProjectStore) -> list[tuple[str, str, bool]]:
     """Each clash of the tests above on ``store``: (English, Dutch, the project unchanged)."""
     found: list[tuple[str, str, bool]] = []
