@@ -17,7 +17,7 @@ import zipfile
 import zlib
 from pathlib import Path
 
-from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError
+from sqlalchemy.exc import DBAPIError, OperationalError
 
 from lobcoder.errors import FileProblem, LobcoderError, StorageProblem
 from lobcoder.i18n.said import say
@@ -28,7 +28,6 @@ DISK_FULL = say("problem.disk_full")
 DAMAGED = say("problem.damaged_project")
 LOCKED = say("problem.locked")
 
-_CLASHES = ("23505", "23503")  # PostgreSQL's unique_violation and foreign_key_violation (storage/clashes.py)
 _READ_ONLY_ERRNOS = {errno.EROFS, errno.EACCES, errno.EPERM}
 _FULL_ERRNOS = {errno.ENOSPC, errno.EDQUOT, errno.EFBIG}
 
@@ -89,10 +88,9 @@ def explain(error: BaseException, path: str | Path | None = None) -> LobcoderErr
     """
     if isinstance(error, LobcoderError):
         return error
-    if isinstance(error, IntegrityError | sqlite3.IntegrityError) or getattr(error, "sqlstate", None) in _CLASHES:
-        found = clash(error)
-        if found is not None:
-            return found
+    found = clash(error)  # a name taken or a row gone meanwhile; None for any other error
+    if found is not None:
+        return found
     if isinstance(error, OperationalError) and not isinstance(error.orig, sqlite3.Error):
         # A database server's driver (docs/POSTGRESQL.md): unreachable, connection lost, shut down.
         reason = first_line(error.orig) if isinstance(error.orig, BaseException) else first_line(error)
