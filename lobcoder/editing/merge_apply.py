@@ -24,7 +24,7 @@ from lobcoder.errors import NotFoundError
 from lobcoder.i18n.said import say
 from lobcoder.services.codes import create_code, delete_code, get_code
 from lobcoder.storage.bulk import bound_rows, insert_rows
-from lobcoder.storage.coverage import covered_with, store_covered
+from lobcoder.storage.coverage import covered_characters, store_covered
 from lobcoder.storage.models import Code, Coder, Coding, Document, Memo, utcnow
 from lobcoder.text.normalize import normalize_text
 
@@ -88,7 +88,7 @@ def prepare_codings(session: Session, plan: MergePlan) -> PreparedCodings:
         _COLUMNS,
         ((c.guid, c.document_id, c.code_guid, c.coder_guid, c.start, c.end, c.created_at) for c in plan.codings),
     )
-    return PreparedCodings(list(rows), covered_with(session, added))
+    return PreparedCodings(list(rows), covered_characters(session, added, added=added))
 
 
 @dataclass

@@ -14,8 +14,8 @@ for an update or delete) are measured in full (:func:`covered_characters`).
 NULL means "not measured"; readers measure such documents themselves.
 
 Codings inserted without SQLAlchemy (:func:`lobcoder.storage.bulk.insert_rows`,
-a merge's thousands of rows) are followed by hand: :func:`covered_with`
-measures what the documents will cover, possibly in a read before the write
+a merge's thousands of rows) are followed by hand: :func:`covered_characters`
+with ``added`` measures what the documents will cover, possibly in a read before the write
 lock, and :func:`store_covered` stores it with the insert.
 """
 
@@ -45,32 +45,32 @@ def union_length(spans: Iterable[tuple[int, int]]) -> int:
     return total + max(0, run_end - run_start)
 
 
-def covered_characters(session: Session, document_ids: Collection[int] | None = None) -> dict[int, int]:
-    """Measure in full: per document, the characters at least one coding covers (documents with codings)."""
+def covered_characters(
+    session: Session,
+    document_ids: Collection[int] | None = None,
+    added: Mapping[int, Sequence[tuple[int, int]]] | None = None,
+) -> dict[int, int]:
+    """Measure in full: per document, the characters at least one coding covers (documents with codings).
+
+    ``added``: spans counted as coded too although not stored (a merge's
+    codings before their insert); each document in it is measured. Nothing is written.
+    """
     query = select(Coding.document_id, Coding.start, Coding.end).order_by(Coding.document_id, Coding.start)
     if document_ids is not None:
         query = query.where(Coding.document_id.in_(list(document_ids)))
-    spans: dict[int, list[tuple[int, int]]] = {}
-    for document_id, start, end in session.connection().execute(query):
-        spans.setdefault(document_id, []).append((start, end))
-    return {document_id: union_length(found) for document_id, found in spans.items()}
-
-
-def covered_with(session: Session, added: Mapping[int, Sequence[tuple[int, int]]]) -> dict[int, int]:
-    """Per document in ``added``: the characters covered once its spans in ``added`` are coded too.
-
-    Measured in full from the codings stored now; nothing is written.
-    """
-    spans: dict[int, list[tuple[int, int]]] = {document_id: list(found) for document_id, found in added.items()}
-    if spans:
-        query = select(Coding.document_id, Coding.start, Coding.end).where(Coding.document_id.in_(list(spans)))
+    added = added or {}
+    spans: dict[int, list[tuple[int, int]]] = {document_id: [] for document_id in added}
+    if document_ids is None or document_ids:
         for document_id, start, end in session.connection().execute(query):
-            spans[document_id].append((start, end))
-    return {document_id: union_length(sorted(found)) for document_id, found in spans.items()}
+            spans.setdefault(document_id, []).append((start, end))
+    return {
+        document_id: union_length(sorted([*found, *added[document_id]]) if document_id in added else found)
+        for document_id, found in spans.items()
+    }
 
 
 def store_covered(session: Session, covered: Mapping[int, int]) -> None:
-    """Store measured covered characters per document (from :func:`covered_with`, for codings inserted in bulk).
+    """Store measured covered characters per document (from :func:`covered_characters` with ``added``, for codings inserted in bulk).
 
     One bulk UPDATE through the session, so a change tracker
     (``storage/changes.py``) learns that more than single codings changed.
