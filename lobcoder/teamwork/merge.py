@@ -155,11 +155,16 @@ def merge_other(
     write is in neither the plan nor the backup: the plan is made again under
     the lock (and compared with ``expected`` again, so nothing the user did
     not see is applied), and the backup is made again under it, replacing
-    the first (whose restore would silently lose that write). A merge that
-    turns out stale, or to add nothing, only then removes the backup made for
-    it: every merge leaves at most one before-merge backup, of the state it
-    was applied to. A server database runs no ``before_lock``: there all is
-    done under the lock.
+    the first (whose restore would silently lose that write). If that second
+    backup cannot be made, the first stays and the merge goes ahead, as a
+    merge whose only backup fails does (``before`` reports the problem). A
+    merge that turns out stale, or to add nothing, only then removes the
+    backup made for it; the rotation that backup caused is not undone, so one
+    older before-merge backup may be gone. Every merge leaves at most one
+    before-merge backup: of the state it was applied to, or, when the backup
+    under the lock failed, of the state just before the write from
+    elsewhere. A server database runs no ``before_lock``: there all is done
+    under the lock.
     """
     if store.read_only:  # a plan is an answer; adding to a read-only project is refused as transaction() would
         with store.read() as session:
