@@ -172,27 +172,42 @@ def with_short_forms(
     """
     lower = lower_case_words(text for _, text in texts)
     by_key = {e.key: e for e in entities}
-    new: dict[str, tuple[str, Entity]] = {}
+    forms: dict[str, str] = {}
+    parents: dict[str, list[Entity]] = {}  # every accepted full name a short form belongs to, in order
     for parent in entities:
         if not parent.accepted or not parent.pseudonym or parent.short_of:
             continue
         for form in short_forms(parent.term, parent.category, lower):
             key = entity_key(form)
             existing = by_key.get(key)
-            if existing is None:
-                new.setdefault(key, (form, parent))
-            elif not existing.short_of and existing.key != parent.key:
-                guessed = set(existing.sources) <= {SOURCE_DEDUCE, SOURCE_PATTERN}
-                if guessed:  # deduce's ``Meerwijk`` (a place) is the school
-                    by_key[key] = replace(
-                        existing, pseudonym=parent.pseudonym, category=parent.category, short_of=parent.term
-                    )
-                elif existing.pseudonym == parent.pseudonym:  # a decision stored earlier
-                    by_key[key] = replace(existing, short_of=parent.term)
+            if existing is None or (not existing.short_of and existing.key != parent.key):
+                forms.setdefault(key, form)
+                parents.setdefault(key, []).append(parent)
+    new: dict[str, tuple[str, Entity, tuple[str, ...]]] = {}
+    for key, group in parents.items():
+        parent = group[0]
+        # ``Marieke`` of ``Marieke de Vries`` and of ``Marieke Jansen``: whose is it? The researcher decides.
+        shared = tuple(p.term for p in group) if len({p.pseudonym for p in group}) > 1 else ()
+        existing = by_key.get(key)
+        if existing is None:
+            new[key] = (forms[key], parent, shared)
+        elif set(existing.sources) <= {SOURCE_DEDUCE, SOURCE_PATTERN}:  # deduce's ``Meerwijk`` (a place) is the school
+            by_key[key] = replace(
+                existing,
+                pseudonym="" if shared else parent.pseudonym,
+                accepted=not shared,
+                category=parent.category,
+                short_of=parent.term,
+                shared_by=shared,
+            )
+        else:
+            decided = [p for p in group if p.pseudonym == existing.pseudonym]
+            if decided:  # a decision stored earlier
+                by_key[key] = replace(existing, short_of=decided[0].term, shared_by=shared)
     result = [by_key[e.key] for e in entities]
     if not new:
         return result
-    matcher = TermMatcher([*terms, *(form for form, _ in new.values())])
+    matcher = TermMatcher([*terms, *(form for form, _, _ in new.values())])
     findings: list[Finding] = []
     for location, text in texts:
         for match in matcher.find(text):
@@ -205,7 +220,8 @@ def with_short_forms(
                         location, match.start, match.end, text_found, category, SOURCE_SHORT, CONFIDENCE[SOURCE_SHORT]
                     )
                 )
-    for entity in group_findings(findings, {key: form for key, (form, _) in new.items()}):
-        parent = new[entity.key][1]
-        result.append(replace(entity, pseudonym=parent.pseudonym, accepted=True, short_of=parent.term))
+    for entity in group_findings(findings, {key: form for key, (form, _, _) in new.items()}):
+        _, parent, shared = new[entity.key]
+        pseudonym = "" if shared else parent.pseudonym
+        result.append(replace(entity, pseudonym=pseudonym, accepted=not shared, short_of=parent.term, shared_by=shared))
     return result

@@ -79,6 +79,7 @@ class Entity:
     pseudonym: str = ""
     accepted: bool = True
     short_of: str = ""  # the accepted full name this is a short form of (``Meerwijk College``)
+    shared_by: tuple[str, ...] = ()  # the full names with other pseudonyms that share this short form
 
     @property
     def count(self) -> int:

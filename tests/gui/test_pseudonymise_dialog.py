@@ -247,3 +247,40 @@ def test_a_short_form_sits_under_its_full_name_and_follows_its_pseudonym(  # typ
         box.grab().save(str(tmp_path / f"leaks_{language}.png"))
         box.close()
         dialog.reject()
+
+
+@pytest.mark.parametrize("language", ["en", "nl"])
+def test_a_shared_short_form_says_whose_it_is_and_does_not_follow(  # type: ignore[no-untyped-def]
+    qapp, tmp_path: Path, language: str
+) -> None:
+    import docx
+
+    from lobcoder.gui.pseudonymise.entity_model import EntityModel
+    from lobcoder.pseudonymise.categories import Category
+    from lobcoder.pseudonymise.termlist import Decision
+    from lobcoder.services.batch_import import import_files
+
+    install_translations(qapp, language)
+    folder = tmp_path / "in"
+    folder.mkdir()
+    document = docx.Document()
+    document.add_paragraph("Student: Marieke de Vries en Marieke Jansen. Marieke helpt me het meest.")
+    document.save(str(folder / "student1.docx"))
+    terms = [
+        Decision("Marieke de Vries", Category.PERSON, "Deelnemer 1"),
+        Decision("Marieke Jansen", Category.PERSON, "Deelnemer 2"),
+    ]
+    with ProjectStore.create(tmp_path / "p.lobcoder") as store:
+        import_files(store, [folder])
+        model = EntityModel()
+        model.set_entities(detect(store, decisions=terms, use_deduce=False))
+    rows = {model.entity(r).term: r for r in range(model.rowCount())}
+    shared = rows["Marieke"]
+    tip = model.data(model.index(shared, TERM), Qt.ItemDataRole.ToolTipRole)
+    expected = {"en": "Short form of more than one name (", "nl": "Korte vorm van meer dan één naam ("}[language]
+    assert expected + "Marieke de Vries, Marieke Jansen)" in tip
+    assert not model.entity(shared).accepted and model.entity(shared).pseudonym == ""
+    model.setData(model.index(rows["Marieke de Vries"], PSEUDONYM), "Docent 9")
+    model.setData(model.index(rows["Marieke de Vries"], REPLACE), 0, 10)
+    model.setData(model.index(rows["Marieke de Vries"], REPLACE), 2, 10)
+    assert model.entity(shared).pseudonym == "" and not model.entity(shared).accepted  # it follows no one

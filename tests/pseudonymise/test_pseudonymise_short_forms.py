@@ -124,3 +124,41 @@ def test_writing_a_copy_with_only_full_names_lists_their_short_forms(tmp_path: P
     assert "  de Vries (korte vorm van Marieke de Vries): 2 keer" in err
     assert "Oost" not in err and "talent" not in err
     assert out.exists()  # a warning, not a refusal
+
+
+def _imported_lines(tmp_path: Path, lines: list[str]) -> Path:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    document = docx.Document()
+    for line in lines:
+        document.add_paragraph(line)
+    document.save(str(folder / "docent1_ronde1.docx"))
+    path = tmp_path / "p.lobcoder"
+    with ProjectStore.create(path) as store:
+        assert [r.status for r in import_files(store, [folder]).results] == ["imported"]
+    return path
+
+
+def test_a_short_form_shared_by_two_names_is_proposed_unticked_without_a_pseudonym(tmp_path: Path) -> None:
+    path = _imported_lines(
+        tmp_path,
+        [
+            "Interviewer: Wie begeleidt je?",
+            "Student: Marieke de Vries en Marieke Jansen. Marieke helpt me het meest.",
+            "Student: Joost Jansen is mijn broer; Jansen zegt dat ook, en mevrouw de Vries. Joost lacht.",
+        ],
+    )
+    terms = [
+        Decision("Marieke de Vries", Category.PERSON, "Deelnemer 1"),
+        Decision("Marieke Jansen", Category.PERSON, "Deelnemer 2"),
+        Decision("Joost Jansen", Category.PERSON, "Deelnemer 3"),
+    ]
+    with ProjectStore.open(path) as store:
+        entities = {e.term: e for e in detect(store, decisions=terms, use_deduce=False)}
+    marieke = entities["Marieke"]
+    assert (marieke.pseudonym, marieke.accepted, marieke.count) == ("", False, 1)
+    assert marieke.shared_by == ("Marieke de Vries", "Marieke Jansen")
+    jansen = entities["Jansen"]  # the surname of two people
+    assert (jansen.pseudonym, jansen.accepted, jansen.shared_by) == ("", False, ("Marieke Jansen", "Joost Jansen"))
+    assert entities["de Vries"].pseudonym == "Deelnemer 1" and entities["de Vries"].accepted
+    assert entities["Joost"].pseudonym == "Deelnemer 3" and not entities["Joost"].shared_by

@@ -120,6 +120,12 @@ class EntityModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ToolTipRole and column == TERM:
             variants = ", ".join(e.variants)
             short = [self.tr("Short form of {0}: untick it if it is an ordinary word here.").format(e.short_of)]
+            if e.shared_by:
+                short = [
+                    self.tr(
+                        "Short form of more than one name ({0}): give it a pseudonym and tick it only if you know who is meant."
+                    ).format(", ".join(e.shared_by))
+                ]
             return "\n".join(
                 [", ".join(e.documents)]
                 + ([self.tr("Also written: {0}").format(variants)] if variants else [])
@@ -147,7 +153,7 @@ class EntityModel(QAbstractTableModel):
 
     def _found_by(self, e: Entity, sources: dict[str, str]) -> str:
         if e.short_of:
-            return self.tr("short form of {0}").format(e.short_of)
+            return self.tr("short form of {0}").format(", ".join(e.shared_by) or e.short_of)
         return ", ".join(sources.get(s, s) for s in e.sources)
 
     def _follow(self, parent: Entity, pseudonym: str, accepted: bool) -> None:
@@ -158,6 +164,6 @@ class EntityModel(QAbstractTableModel):
         """
         for row, e in enumerate(self._entities):
             agreed = e.pseudonym == parent.pseudonym and e.accepted == parent.accepted
-            if e.short_of and e.short_of == parent.term and agreed:
+            if e.short_of and e.short_of == parent.term and agreed and not e.shared_by:
                 self._entities[row] = e.with_decision(pseudonym, accepted)
                 self.dataChanged.emit(self.index(row, 0), self.index(row, _COLUMNS - 1))

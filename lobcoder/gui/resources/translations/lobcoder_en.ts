@@ -702,7 +702,7 @@ Language of the codebook:</numerusform>
 <context>
     <name>SpeakersDialog</name>
     <message numerus="yes">
-        <location filename="../../dialogs/speakers_dialog.py" line="+222"/>
+        <location filename="../../dialogs/speakers_dialog.py" line="+221"/>
         <source>%n speaker(s) merged into ‘{0}’.</source>
         <translation>
             <numerusform>%n speaker merged into ‘{0}’.</numerusform>

@@ -331,7 +331,7 @@
 <context>
     <name>AnalysisTab</name>
     <message>
-        <location filename="../../analysis/tab.py" line="+85"/>
+        <location filename="../../analysis/tab.py" line="+87"/>
         <source>Export…</source>
         <translation>Exporteren…</translation>
     </message>
@@ -346,7 +346,7 @@
         <translation>Taal van de geëxporteerde tabel: titel, kopjes en noten</translation>
     </message>
     <message>
-        <location line="+177"/>
+        <location line="+179"/>
         <source>Could not compute this analysis: {0}</source>
         <translation>Deze analyse kon niet worden berekend: {0}</translation>
     </message>
@@ -366,12 +366,12 @@
         <translation>CSV-bestand (*.csv)</translation>
     </message>
     <message>
-        <location line="-138"/>
+        <location line="-140"/>
         <source>Export table</source>
         <translation>Tabel exporteren</translation>
     </message>
     <message>
-        <location line="+168"/>
+        <location line="+170"/>
         <source>Writing {0}…</source>
         <translation>{0} wordt geschreven…</translation>
     </message>
@@ -396,7 +396,7 @@
         <translation>Exporteren geannuleerd; {0} is niet geschreven.</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+7"/>
         <source>Export failed</source>
         <translation>Exporteren mislukt</translation>
     </message>
@@ -1075,19 +1075,20 @@
 <context>
     <name>CoderPrompt</name>
     <message>
-        <location filename="../../coder_prompt.py" line="+37"/>
+        <location filename="../../coder_prompt.py" line="+38"/>
         <source>Who is coding?</source>
         <translation>Wie codeert er?</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>Your codings are stored under this name. In a team each coder needs a name of their own: it tells the coders apart in agreement and merges.
 You can change it later under View → Coder name…</source>
         <translation>Uw coderingen worden onder deze naam opgeslagen. In een team heeft elke codeur een eigen naam nodig: daaraan zijn de codeurs te onderscheiden bij overeenstemming en samenvoegen.
 U kunt de naam later wijzigen via Beeld → Naam van de codeur…</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+6"/>
+        <location filename="../../dialogs/speakers_dialog.py" line="+240"/>
         <source>Not coded: choose a coder name first.</source>
         <translation>Niet gecodeerd: kies eerst een naam als codeur.</translation>
     </message>
@@ -1095,7 +1096,7 @@ U kunt de naam later wijzigen via Beeld → Naam van de codeur…</translation>
 <context>
     <name>CodingActions</name>
     <message>
-        <location filename="../../coding_actions.py" line="+73"/>
+        <location filename="../../coding_actions.py" line="+75"/>
         <location line="+34"/>
         <source>Select some text first, then choose a code.</source>
         <translation>Selecteer eerst tekst en kies dan een code.</translation>
@@ -1747,12 +1748,17 @@ U kunt de naam later wijzigen via Beeld → Naam van de codeur…</translation>
         <translation>Korte vorm van {0}: vink hem uit als het hier een gewoon woord is.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
+        <source>Short form of more than one name ({0}): give it a pseudonym and tick it only if you know who is meant.</source>
+        <translation>Korte vorm van meer dan één naam ({0}): geef een pseudoniem en vink aan alleen als u weet wie bedoeld is.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>Also written: {0}</source>
         <translation>Ook geschreven als: {0}</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+25"/>
         <source>short form of {0}</source>
         <translation>korte vorm van {0}</translation>
     </message>
@@ -2133,7 +2139,7 @@ Taal van het codeboek:</numerusform>
 <context>
     <name>ExportRun</name>
     <message>
-        <location filename="../../analysis/export_run.py" line="+48"/>
+        <location filename="../../analysis/export_run.py" line="+50"/>
         <source>&amp;Cancel</source>
         <translation>&amp;Annuleren</translation>
     </message>
@@ -2983,17 +2989,17 @@ Taal van het codeboek:</numerusform>
     <message>
         <location line="+0"/>
         <location line="+14"/>
-        <location line="+19"/>
+        <location line="+12"/>
         <source>Open or create a project first.</source>
         <translation>Open of maak eerst een project.</translation>
     </message>
     <message>
-        <location line="-19"/>
+        <location line="-12"/>
         <source>Speakers</source>
         <translation>Sprekers</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+12"/>
         <source>Pseudonymise</source>
         <translation>Pseudonimiseren</translation>
     </message>
@@ -3170,17 +3176,17 @@ Taal van het codeboek:</numerusform>
         <translation>Systeemstandaard</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+19"/>
         <source>Coder name</source>
         <translation>Naam van de codeur</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>New codings are recorded under:</source>
         <translation>Nieuwe coderingen worden vastgelegd onder:</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+5"/>
         <source>Language</source>
         <translation>Taal</translation>
     </message>
@@ -4477,7 +4483,7 @@ Wachtwoord om hem te versleutelen (leeg laten voor geen):</translation>
 <context>
     <name>SpeakersDialog</name>
     <message>
-        <location filename="../../dialogs/speakers_dialog.py" line="+61"/>
+        <location filename="../../dialogs/speakers_dialog.py" line="-180"/>
         <source>Speakers</source>
         <translation>Sprekers</translation>
     </message>
