@@ -20,7 +20,8 @@ Never proposed: a form shorter than 3 letters, or a common Dutch word. A
 word is common when it is on deduce's list of common Dutch words or its stop
 words (``Oost``, ``Noord``, ``Groen``, ``Berg``: deduce itself makes an
 exception for ``oost``, we do not, so ``ROC Oost`` never proposes ``Oost``),
-or when the project's own texts write it in lower case (``talent``). For a
+or when the project's own texts write it in lower case more often than
+with a capital (``talent``; e-mail and web addresses are not counted). For a
 surname with particles the core word decides (``de Berg`` is not proposed).
 The same rules give the leak check after a pseudonymised copy is written
 (:mod:`leak_check`).
@@ -29,6 +30,7 @@ The same rules give the leak check after a pseudonymised copy is written
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterable
 from functools import lru_cache
 from importlib import resources
@@ -43,7 +45,8 @@ GENERIC_WORDS = frozenset(
 )
 PARTICLES = frozenset("van de der den het 't ter ten te la le du da von".split())
 _COMPASS = frozenset("noord oost zuid west noordoost noordwest zuidoost zuidwest midden centrum".split())
-_LOWER_WORD = re.compile(r"(?<![^\W\d_])[a-zà-ÿ][^\W\d_]*")
+# a whole word, not touching @ / : nor a dot inside an address (``marieke@meerwijk.nl``, ``www.meerwijk.nl``)
+_WORD = re.compile(r"(?<![^\W\d_])(?<![@/:])(?<!\w\.)[^\W\d_]+(?![^\W\d_]|[@/:]|\.\w)")
 SHORTENED = (Category.PERSON, Category.SCHOOL, Category.ORGANISATION)
 
 
@@ -62,11 +65,18 @@ def common_words() -> frozenset[str]:
 
 
 def lower_case_words(texts: Iterable[str]) -> frozenset[str]:
-    """Every word the texts write in lower case: the project's own common words."""
-    words: set[str] = set()
+    """The words the texts write in lower case more often than with a capital: the project's own common words.
+
+    A word inside an e-mail address or web address (touching ``@``, ``/``,
+    ``:`` or a ``.`` within the address: ``marieke@meerwijk.nl``) is not
+    counted, and a single ``marieke`` among more ``Marieke`` is a typo, not a word.
+    """
+    lower: Counter[str] = Counter()
+    capital: Counter[str] = Counter()
     for text in texts:
-        words.update(_LOWER_WORD.findall(text))
-    return frozenset(words)
+        for word, n in Counter(_WORD.findall(text)).items():
+            (lower if word[0].islower() else capital)[word.casefold()] += n
+    return frozenset(w for w, n in lower.items() if n > capital[w])
 
 
 def short_forms(term: str, category: Category, lower_words: frozenset[str] = frozenset()) -> list[str]:

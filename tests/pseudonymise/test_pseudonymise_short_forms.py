@@ -162,3 +162,25 @@ def test_a_short_form_shared_by_two_names_is_proposed_unticked_without_a_pseudon
     assert (jansen.pseudonym, jansen.accepted, jansen.shared_by) == ("", False, ("Marieke Jansen", "Joost Jansen"))
     assert entities["de Vries"].pseudonym == "Deelnemer 1" and entities["de Vries"].accepted
     assert entities["Joost"].pseudonym == "Deelnemer 3" and not entities["Joost"].shared_by
+
+
+def test_a_name_in_an_email_address_or_a_typo_does_not_make_it_an_ordinary_word(tmp_path: Path) -> None:
+    path = _imported_lines(
+        tmp_path,
+        [
+            "Interviewer: Hoe bereik ik je?",
+            "Marieke de Vries: Via marieke@meerwijk.nl of www.meerwijk.nl/lob, op Meerwijk College.",
+            "Marieke de Vries: Hier op Meerwijk zegt iedereen Marieke; soms marieke in de app, maar Marieke is prima.",
+            "Marieke de Vries: Wij hebben talent. Veel talent zelfs. Talent College is een andere school.",
+        ],
+    )
+    terms = [
+        Decision("Marieke de Vries", Category.PERSON, "Docent 1"),
+        Decision("Meerwijk College", Category.SCHOOL, "School B"),
+        Decision("Talent College", Category.SCHOOL, "School C"),
+    ]
+    with ProjectStore.open(path) as store:
+        entities = {e.term: e for e in detect(store, decisions=terms, use_deduce=False)}
+    assert entities["Marieke"].short_of == "Marieke de Vries" and entities["Marieke"].pseudonym == "Docent 1"
+    assert entities["Meerwijk"].short_of == "Meerwijk College" and entities["Meerwijk"].count == 1
+    assert "Talent" not in entities  # written in lower case more often than with a capital: an ordinary word
