@@ -5,7 +5,8 @@ every accepted term and for the short forms of every accepted name
 (:mod:`short_forms`: ``Meerwijk`` of ``Meerwijk College``, ``Marieke`` of
 ``Marieke de Vries``) that the decisions do not replace: a short form the
 researcher unticked, or one the review never proposed because the term was
-typed in. Each is one :class:`Leak` with where it occurs, so the command
+typed in. The search ignores case (``marieke`` in an e-mail address is
+found, though the copy replaced only ``Marieke``). Each is one :class:`Leak` with where it occurs, so the command
 line and the window can list them; nothing is changed. Words that are part
 of a pseudonym (``School`` in ``School A``) are not looked for.
 """
@@ -48,7 +49,8 @@ def find_leaks(texts: Sequence[tuple[Location, str]], decisions: Iterable[Decisi
     wanted = {k: v for k, v in wanted.items() if k not in pseudonym_words}
     if not wanted:
         return []
-    matcher = TermMatcher(form for form, _ in wanted.values())
+    # any case: ``marieke@meerwijk.nl`` is what the replacer (capital required) left behind
+    matcher = TermMatcher((form for form, _ in wanted.values()), initial_case=False)
     counts: dict[str, int] = {}
     places: dict[str, set[str]] = {}
     for location, text in texts:

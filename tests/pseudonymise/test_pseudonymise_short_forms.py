@@ -184,3 +184,24 @@ def test_a_name_in_an_email_address_or_a_typo_does_not_make_it_an_ordinary_word(
     assert entities["Marieke"].short_of == "Marieke de Vries" and entities["Marieke"].pseudonym == "Docent 1"
     assert entities["Meerwijk"].short_of == "Meerwijk College" and entities["Meerwijk"].count == 1
     assert "Talent" not in entities  # written in lower case more often than with a capital: an ordinary word
+
+
+def test_the_leak_check_finds_a_name_the_copy_kept_in_lower_case(tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    path = _imported_lines(
+        tmp_path,
+        ["Marieke de Vries: Mail naar marieke@meerwijk.nl, want Marieke leest dat.", "Interviewer: Dank je."],
+    )
+    terms = [
+        Decision("Marieke de Vries", Category.PERSON, "Docent 1"),
+        Decision("Marieke", Category.PERSON, "Docent 1"),
+    ]
+    with ProjectStore.open(path) as store, store.transaction() as session:
+        save_decisions(session, terms, replace_all=True)
+    out, key = tmp_path / "copy.lobcoder", tmp_path / "key.json"
+    assert main(["pseudonymise", "apply", str(path), "--out", str(out), "--key", str(key)]) == 0
+    with ProjectStore.open(out) as copy, copy.read() as session:
+        from lobcoder.pseudonymise.sources import project_texts
+
+        assert any("marieke@meerwijk.nl" in text for _, text in project_texts(session))  # the replacer needs a capital
+    err = capsys.readouterr().err
+    assert "  Marieke: 1 times, in docent1_ronde1" in err
