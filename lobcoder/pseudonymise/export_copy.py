@@ -21,6 +21,7 @@ import secrets
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import TypeVar
 
@@ -70,7 +71,12 @@ class PseudonymisedCopy:
     terms: int
     renamed: dict[str, str] = field(default_factory=dict)  # document, participant and speaker names
     coders: dict[str, str] = field(default_factory=dict)
-    leaks: tuple[Leak, ...] = ()  # accepted names and their short forms still in the copy's texts
+    chosen: tuple[Decision, ...] = ()  # the accepted decisions the copy was made with
+
+    @cached_property
+    def leaks(self) -> tuple[Leak, ...]:
+        """Accepted names and their short forms still in the copy's texts; searched when first read, while open."""
+        return tuple(leaks_in_project(self.store, self.chosen))
 
     def label(self, text: str) -> str:
         """``text`` as the copy has it when it is a name or an attribute value (``ROC Veenstroom`` -> ``School A``).
@@ -116,8 +122,7 @@ def pseudonymised_copy(
     try:
         copy = ProjectStore.open(target)
         try:
-            leaks = tuple(leaks_in_project(copy, chosen))
-            yield PseudonymisedCopy(copy, replacer, len(replacer.pseudonyms), renamed, coders, leaks)
+            yield PseudonymisedCopy(copy, replacer, len(replacer.pseudonyms), renamed, coders, tuple(chosen))
         finally:
             copy.close()
     finally:
@@ -137,7 +142,12 @@ class ExportSource:
     label: Callable[[str], str]
     coder: Callable[[str], str]
     terms: int = 0
-    leaks: tuple[Leak, ...] = ()
+    copy: PseudonymisedCopy | None = None
+
+    @property
+    def leaks(self) -> tuple[Leak, ...]:
+        """What :attr:`PseudonymisedCopy.leaks` finds (nothing when not pseudonymised); read it before the copy goes."""
+        return () if self.copy is None else self.copy.leaks
 
 
 @contextmanager
@@ -155,7 +165,7 @@ def export_source(
         yield ExportSource(store, _same, _same)
         return
     with pseudonymised_copy(store, beside=beside, language=language, progress=progress, cancelled=cancelled) as copy:
-        yield ExportSource(copy.store, copy.label, copy.coder, copy.terms, copy.leaks)
+        yield ExportSource(copy.store, copy.label, copy.coder, copy.terms, copy)
 
 
 def write_export(

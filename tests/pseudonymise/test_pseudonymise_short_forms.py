@@ -205,3 +205,13 @@ def test_the_leak_check_finds_a_name_the_copy_kept_in_lower_case(tmp_path: Path,
         assert any("marieke@meerwijk.nl" in text for _, text in project_texts(session))  # the replacer needs a capital
     err = capsys.readouterr().err
     assert "  Marieke: 1 times, in docent1_ronde1" in err
+
+
+def test_a_pseudonymised_copy_looks_for_leaks_only_when_asked(tmp_path: Path) -> None:
+    from lobcoder.pseudonymise.export_copy import pseudonymised_copy
+
+    path = _imported(tmp_path)
+    terms = [Decision("Meerwijk College", Category.SCHOOL, "School B")]
+    with ProjectStore.open(path) as store, pseudonymised_copy(store, terms) as copy:
+        assert "leaks" not in vars(copy)  # an export that does not show them does not pay for them
+        assert [(x.form, x.count) for x in copy.leaks] == [("Meerwijk", 2)]
