@@ -4,13 +4,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tests.gui.coder_settings import coder_settings
-
 from lobcoder.gui.main_window import MainWindow
 from lobcoder.services.codes import create_code
 from lobcoder.services.codings import add_coding
 from lobcoder.services.documents import add_document
 from lobcoder.storage.project import ProjectStore
+from tests.gui.coder_settings import coder_settings
 
 
 def test_a_tenth_coded_document_still_fits_the_documents_column(qtbot, tmp_path: Path) -> None:

@@ -7,7 +7,6 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QModelIndex
-from tests.gui.coder_settings import coder_settings
 
 from lobcoder.editing.base import Macro
 from lobcoder.editing.coding_commands import ChangeCodingCode, apply_code
@@ -19,6 +18,7 @@ from lobcoder.services.codes import create_code
 from lobcoder.services.codings import add_coding, codings_for_document
 from lobcoder.services.documents import add_document
 from lobcoder.storage.project import ProjectStore
+from tests.gui.coder_settings import coder_settings
 
 PARAGRAPHS = 300
 TEXT = "\n".join(

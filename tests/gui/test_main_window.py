@@ -9,7 +9,6 @@ import pytest
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 from sqlalchemy import event, select
-from tests.gui.coder_settings import coder_settings
 
 from lobcoder.editing.code_commands import CreateCode
 from lobcoder.editing.speaker_commands import RenameSpeaker
@@ -22,6 +21,7 @@ from lobcoder.services.codes import create_code, list_codes
 from lobcoder.services.documents import add_document
 from lobcoder.storage.models import Code, Coding, Memo
 from lobcoder.storage.project import ProjectStore
+from tests.gui.coder_settings import coder_settings
 
 TEXT = (
     "Interview docent 1, ronde 1\n"

@@ -12,7 +12,6 @@ import pytest
 from PySide6.QtCore import QCoreApplication, QEvent, QPoint, Qt, QThreadPool
 from PySide6.QtGui import QImage
 from sqlalchemy import func, select
-from tests.gui.coder_settings import coder_settings
 
 from lobcoder.gui import workers
 from lobcoder.gui.main_window import MainWindow
@@ -30,6 +29,7 @@ from lobcoder.storage.project import ProjectStore
 from lobcoder.suggest import cache, training
 from lobcoder.suggest.ranking import Suggestion
 from lobcoder.text.offsets import to_utf16
+from tests.gui.coder_settings import coder_settings
 
 # Codes with keywords and no codings: suggestions from the codebook alone (two matched keywords beat one).
 TEXT = (

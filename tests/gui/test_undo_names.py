@@ -6,7 +6,6 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from tests.gui.coder_settings import coder_settings
 
 from lobcoder.editing.code_commands import DeleteCode
 from lobcoder.editing.coding_commands import RemoveCodings, apply_code
@@ -16,6 +15,7 @@ from lobcoder.gui.undo import describe
 from lobcoder.services.codes import create_code
 from lobcoder.services.documents import add_document
 from lobcoder.storage.project import ProjectStore
+from tests.gui.coder_settings import coder_settings
 
 
 def test_names_use_plural_forms_and_the_code_name(qapp) -> None:
