@@ -20,10 +20,10 @@ MESSAGES: dict[str, M] = {
         en="Check before you share: {count} accepted name(s) or short form(s) still in it:",
         nl="Controleer dit voordat u deelt: nog {count} geaccepteerde naam/namen of korte vorm(en) erin:",
     ),
-    "pseudonymise.leak.term": M(en="  {form}: {count} times, in {places}", nl="  {form}: {count} keer, in {places}"),
+    "pseudonymise.leak.term": M(en="  {form}: {count}×, in {places}", nl="  {form}: {count}×, in {places}"),
     "pseudonymise.leak.short": M(
-        en="  {form} (short form of {term}): {count} times, in {places}",
-        nl="  {form} (korte vorm van {term}): {count} keer, in {places}",
+        en="  {form} (short form of {term}): {count}×, in {places}",
+        nl="  {form} (korte vorm van {term}): {count}×, in {places}",
     ),
     "problem.codebook.format": M(en="use .qdc, .docx or .md", nl="gebruik .qdc, .docx of .md"),
 }

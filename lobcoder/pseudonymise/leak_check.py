@@ -72,7 +72,7 @@ def leaks_in_project(store: ProjectStore, decisions: Iterable[Decision]) -> list
 
 
 def describe(leak: Leak, language: str = "en") -> str:
-    """One line: ``Meerwijk (short form of Meerwijk College): 3 times, in docent2_ronde1, ...``."""
+    """One line: ``Meerwijk (short form of Meerwijk College): 3×, in docent2_ronde1, ...``."""
     where = ", ".join(leak.places[:3]) + (" …" if len(leak.places) > 3 else "")
     if entity_key(leak.form) == entity_key(leak.term):
         return message("pseudonymise.leak.term", language, form=leak.form, count=leak.count, places=where)

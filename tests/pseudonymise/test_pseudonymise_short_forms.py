@@ -102,7 +102,7 @@ def test_a_refused_short_form_stays_and_the_leak_check_lists_it(tmp_path: Path, 
     text = "\n".join(p.read_text(encoding="utf-8") for p in out.iterdir())
     assert "Meerwijk College" not in text and "Hier op Meerwijk doen" in text
     err = capsys.readouterr().err
-    assert "Meerwijk (short form of Meerwijk College): 2 times, in docent1_ronde1" in err
+    assert "Meerwijk (short form of Meerwijk College): 2×, in docent1_ronde1" in err
     assert "Marieke" not in err  # the speaker's short forms were proposed and accepted
 
 
@@ -119,9 +119,9 @@ def test_writing_a_copy_with_only_full_names_lists_their_short_forms(tmp_path: P
     assert main(["pseudonymise", "apply", str(path), "--out", str(out), "--key", str(key), "--language", "nl"]) == 0
     err = capsys.readouterr().err
     assert "Controleer dit voordat u deelt: nog 3 " in err
-    assert "  Meerwijk (korte vorm van Meerwijk College): 2 keer, in docent1_ronde1" in err
-    assert "  Marieke (korte vorm van Marieke de Vries): 1 keer" in err
-    assert "  de Vries (korte vorm van Marieke de Vries): 2 keer" in err
+    assert "  Meerwijk (korte vorm van Meerwijk College): 2×, in docent1_ronde1" in err
+    assert "  Marieke (korte vorm van Marieke de Vries): 1×, in" in err
+    assert "  de Vries (korte vorm van Marieke de Vries): 2×" in err
     assert "Oost" not in err and "talent" not in err
     assert out.exists()  # a warning, not a refusal
 
@@ -204,7 +204,7 @@ def test_the_leak_check_finds_a_name_the_copy_kept_in_lower_case(tmp_path: Path,
 
         assert any("marieke@meerwijk.nl" in text for _, text in project_texts(session))  # the replacer needs a capital
     err = capsys.readouterr().err
-    assert "  Marieke: 1 times, in docent1_ronde1" in err
+    assert "  Marieke: 1×, in docent1_ronde1" in err
 
 
 def test_a_pseudonymised_copy_looks_for_leaks_only_when_asked(tmp_path: Path) -> None:

@@ -364,7 +364,7 @@ class PseudonymiseDialog(QDialog):
         self.leak_box: QMessageBox | None = None
         if result.leaks:
             lines = [
-                self.tr("{0} ({1} times, in {2})").format(
+                self.tr("{0} ({1}×, in {2})").format(
                     leak.form
                     if leak.form == leak.term
                     else self.tr("{0}, short form of {1}").format(leak.form, leak.term),

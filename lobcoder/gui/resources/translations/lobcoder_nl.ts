@@ -3606,8 +3606,8 @@ Wachtwoord om hem te versleutelen (leeg laten voor geen):</translation>
     </message>
     <message>
         <location line="+8"/>
-        <source>{0} ({1} times, in {2})</source>
-        <translation>{0} ({1} keer, in {2})</translation>
+        <source>{0} ({1}×, in {2})</source>
+        <translation>{0} ({1}×, in {2})</translation>
     </message>
     <message>
         <location line="+3"/>
