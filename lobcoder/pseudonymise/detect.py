@@ -192,14 +192,12 @@ def with_short_forms(
         if existing is None:
             new[key] = (forms[key], parent, shared)
         elif set(existing.sources) <= {SOURCE_DEDUCE, SOURCE_PATTERN}:  # deduce's ``Meerwijk`` (a place) is the school
-            by_key[key] = replace(
-                existing,
-                pseudonym="" if shared else parent.pseudonym,
-                accepted=not shared,
-                category=parent.category,
-                short_of=parent.term,
-                shared_by=shared,
-            )
+            if shared:  # deduce's own proposal stays (its neutral pseudonym, its tick): never less replaced than before
+                by_key[key] = replace(existing, short_of=parent.term, shared_by=shared)
+            else:
+                by_key[key] = replace(
+                    existing, pseudonym=parent.pseudonym, category=parent.category, short_of=parent.term
+                )
         else:
             decided = [p for p in group if p.pseudonym == existing.pseudonym]
             if decided:  # a decision stored earlier

@@ -215,3 +215,27 @@ def test_a_pseudonymised_copy_looks_for_leaks_only_when_asked(tmp_path: Path) ->
     with ProjectStore.open(path) as store, pseudonymised_copy(store, terms) as copy:
         assert "leaks" not in vars(copy)  # an export that does not show them does not pay for them
         assert [(x.form, x.count) for x in copy.leaks] == [("Meerwijk", 2)]
+
+
+def test_a_shared_short_form_deduce_found_keeps_deduces_neutral_pseudonym_and_tick(tmp_path: Path) -> None:
+    """Unticking deduce's own proposal for an ambiguous short form would leave the name in the copy."""
+    path = _imported_lines(
+        tmp_path,
+        [
+            "Interviewer: Wie begeleidt je?",
+            "Student: Marieke de Vries en Marieke Jansen.",
+            "Interviewer: En verder?",
+            "Student: Gisteren heeft Marieke mij weer geholpen met de stage.",
+        ],
+    )
+    terms = [
+        Decision("Marieke de Vries", Category.PERSON, "Deelnemer 1"),
+        Decision("Marieke Jansen", Category.PERSON, "Deelnemer 2"),
+    ]
+    with ProjectStore.open(path) as store:
+        plain = {e.term: e for e in detect(store, decisions=terms, use_deduce=False)}
+        found = {e.term: e for e in detect(store, decisions=terms, use_deduce=True)}
+    assert (plain["Marieke"].pseudonym, plain["Marieke"].accepted) == ("", False)  # only ours: she decides
+    marieke = found["Marieke"]
+    assert marieke.shared_by == ("Marieke de Vries", "Marieke Jansen")
+    assert marieke.accepted and marieke.pseudonym not in ("", "Deelnemer 1", "Deelnemer 2")
