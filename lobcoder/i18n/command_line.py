@@ -25,5 +25,14 @@ MESSAGES: dict[str, M] = {
         en="  {form} (short form of {term}): {count}×, in {places}",
         nl="  {form} (korte vorm van {term}): {count}×, in {places}",
     ),
+    # where a leak is besides documents and memos (leak_check.Leak.fields)
+    "pseudonymise.leak.field.speaker": M(en="speaker names", nl="sprekersnamen"),
+    "pseudonymise.leak.field.participant": M(en="participants", nl="deelnemers"),
+    "pseudonymise.leak.field.document_name": M(en="document names", nl="documentnamen"),
+    "pseudonymise.leak.field.file_name": M(en="file names", nl="bestandsnamen"),
+    "pseudonymise.leak.field.attribute": M(en="attribute ‘{name}’", nl="attribuut ‘{name}’"),
+    "pseudonymise.leak.field.code": M(en="code ‘{name}’", nl="code ‘{name}’"),
+    "pseudonymise.leak.field.project_name": M(en="project name", nl="projectnaam"),
+    "pseudonymise.leak.field.export_file": M(en="the exported file's name", nl="de naam van het geëxporteerde bestand"),
     "problem.codebook.format": M(en="use .qdc, .docx or .md", nl="gebruik .qdc, .docx of .md"),
 }

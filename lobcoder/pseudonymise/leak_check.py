@@ -1,6 +1,8 @@
 """The last look before a pseudonymised copy or export is shared: which accepted name is still in it?
 
-After the copy is written, its texts (documents and memos) are searched for
+After the copy is written, its texts (documents and memos) and its labels
+(:func:`sources.project_labels`: speaker and participant names, attribute
+values, codes, document and file names, the project's name) are searched for
 every accepted term and for the short forms of every accepted name
 (:mod:`short_forms`: ``Meerwijk`` of ``Meerwijk College``, ``Marieke`` of
 ``Marieke de Vries``) that the decisions do not replace: a short form the
@@ -20,22 +22,32 @@ from lobcoder.i18n import message
 from lobcoder.pseudonymise.entities import Location
 from lobcoder.pseudonymise.matcher import TermMatcher, entity_key
 from lobcoder.pseudonymise.short_forms import lower_case_words, short_forms
-from lobcoder.pseudonymise.sources import project_texts
+from lobcoder.pseudonymise.sources import LABEL_KINDS, project_labels, project_texts
 from lobcoder.pseudonymise.termlist import Decision
 from lobcoder.storage.project import ProjectStore
 
 
 @dataclass(frozen=True)
 class Leak:
-    """``form`` (``Meerwijk``), a short form of the accepted ``term`` or the term itself, still in ``places``."""
+    """``form`` (``Meerwijk``), a short form of the accepted ``term`` or the term itself, still in ``places``.
+
+    ``places`` are documents and memos by name; ``fields`` the labels it is in, as (kind, name) with a kind
+    of :data:`sources.LABEL_KINDS` and the attribute's or code's name (``("attribute", "school")``).
+    """
 
     form: str
     term: str
     count: int
     places: tuple[str, ...]
+    fields: tuple[tuple[str, str], ...] = ()
 
 
-def find_leaks(texts: Sequence[tuple[Location, str]], decisions: Iterable[Decision]) -> list[Leak]:
+def find_leaks(
+    texts: Sequence[tuple[Location, str]],
+    decisions: Iterable[Decision],
+    labels: Sequence[tuple[Location, str]] = (),
+) -> list[Leak]:
+    """Each accepted term or short form in ``texts`` (documents, memos) or ``labels`` (:func:`project_labels`)."""
     accepted = [d for d in decisions if d.accepted and d.pseudonym.strip()]
     pseudonym_words = {w.casefold() for d in accepted for w in d.pseudonym.split()}
     lower = lower_case_words(text for _, text in texts)
@@ -53,30 +65,53 @@ def find_leaks(texts: Sequence[tuple[Location, str]], decisions: Iterable[Decisi
     matcher = TermMatcher((form for form, _ in wanted.values()), initial_case=False)
     counts: dict[str, int] = {}
     places: dict[str, set[str]] = {}
-    for location, text in texts:
+    fields: dict[str, set[tuple[str, str]]] = {}
+    for location, text in [*texts, *labels]:
         for match in matcher.find(text):
             key = entity_key(match.term)
             counts[key] = counts.get(key, 0) + 1
-            places.setdefault(key, set()).add(location.name)
+            if location.kind in ("document", "memo"):
+                places.setdefault(key, set()).add(location.name)
+            else:
+                fields.setdefault(key, set()).add((location.kind, location.name))
     return [
-        Leak(wanted[key][0], wanted[key][1], counts[key], tuple(sorted(places[key])))
+        Leak(
+            wanted[key][0],
+            wanted[key][1],
+            counts[key],
+            tuple(sorted(places.get(key, ()))),
+            tuple(sorted(fields.get(key, ()), key=_field_order)),
+        )
         for key in sorted(counts, key=lambda k: (-counts[k], k))
     ]
 
 
+def _field_order(field: tuple[str, str]) -> tuple[int, str]:
+    return LABEL_KINDS.index(field[0]), field[1]
+
+
 def leaks_in_project(store: ProjectStore, decisions: Iterable[Decision]) -> list[Leak]:
-    """:func:`find_leaks` over every document and memo of ``store`` (a pseudonymised copy)."""
+    """:func:`find_leaks` over every document, memo and label of ``store`` (a pseudonymised copy)."""
     with store.read() as session:
         texts = list(project_texts(session))
-    return find_leaks(texts, decisions)
+        labels = list(project_labels(session))
+    return find_leaks(texts, decisions, labels)
 
 
 def describe(leak: Leak, language: str = "en") -> str:
     """One line: ``Meerwijk (short form of Meerwijk College): 3×, in docent2_ronde1, ...``."""
-    where = ", ".join(leak.places[:3]) + (" …" if len(leak.places) > 3 else "")
+    shown = list(leak.places[:3])
+    if len(leak.places) > 3:
+        shown[-1] += " …"
+    where = ", ".join([*shown, *(_field(f, language) for f in leak.fields)])
     if entity_key(leak.form) == entity_key(leak.term):
         return message("pseudonymise.leak.term", language, form=leak.form, count=leak.count, places=where)
     return message("pseudonymise.leak.short", language, form=leak.form, term=leak.term, count=leak.count, places=where)
+
+
+def _field(field: tuple[str, str], language: str) -> str:
+    kind, name = field
+    return message(f"pseudonymise.leak.field.{kind}", language, name=name)
 
 
 def report_lines(leaks: Sequence[Leak], language: str = "en") -> list[str]:

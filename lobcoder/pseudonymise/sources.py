@@ -18,7 +18,16 @@ from sqlalchemy.orm import Session
 from lobcoder.importing.speaker_patterns import DEFAULT_RESPONDENT_NAMES, keyed, name_key
 from lobcoder.pseudonymise.categories import Category
 from lobcoder.pseudonymise.entities import Location
-from lobcoder.storage.models import Attribute, AttributeValue, Document, Memo, Participant, Speaker
+from lobcoder.storage.models import (
+    Attribute,
+    AttributeValue,
+    Code,
+    Document,
+    Memo,
+    Participant,
+    ProjectSetting,
+    Speaker,
+)
 
 ROLE_ATTRIBUTES = ("role", "rol", "functie", "function")
 _SCHOOL_WORDS = ("school", "roc", "college", "instelling")
@@ -43,6 +52,41 @@ def project_texts(session: Session) -> Iterator[tuple[Location, str]]:
     for memo_id, title, text in session.execute(select(Memo.id, Memo.title, Memo.text).order_by(Memo.id)):
         if text:
             yield Location("memo", memo_id, f"memo {memo_id}" + (f": {title}" if title else "")), text
+
+
+LABEL_KINDS = ("speaker", "participant", "document_name", "file_name", "attribute", "code", "project_name")
+_CODE_TEXTS = ("name", "description", "definition", "inclusion", "exclusion", "examples", "keywords")
+
+
+def project_labels(session: Session) -> Iterator[tuple[Location, str]]:
+    """The short texts besides the documents and memos that a copy or an export shows (one of :data:`LABEL_KINDS`).
+
+    Speaker names, participant names and descriptions, document names and original file
+    names, attribute values (the location names the attribute), every text field of a code
+    (the location names the code: code names and keywords are the researcher's and the copy
+    keeps them), and the project's name.
+    """
+    for speaker_id, name in session.execute(select(Speaker.id, Speaker.name).order_by(Speaker.id)):
+        yield Location("speaker", speaker_id, ""), name
+    for row in session.execute(select(Participant.id, Participant.name, Participant.description)):
+        yield Location("participant", row.id, ""), f"{row.name}\n{row.description}"
+    for doc_id, name, filename in session.execute(
+        select(Document.id, Document.name, Document.original_filename).order_by(Document.name)
+    ):
+        yield Location("document_name", doc_id, ""), name
+        if filename:
+            yield Location("file_name", doc_id, ""), filename
+    values = session.execute(
+        select(AttributeValue.id, Attribute.name, AttributeValue.text_value)
+        .join(Attribute)
+        .where(AttributeValue.text_value.is_not(None))
+    )
+    for value_id, attribute, value in values:
+        yield Location("attribute", value_id, attribute), value or ""
+    for code in session.execute(select(Code.id, *(getattr(Code, f) for f in _CODE_TEXTS))):
+        yield Location("code", code.id, code.name), "\n".join(getattr(code, f) or "" for f in _CODE_TEXTS)
+    for (value,) in session.execute(select(ProjectSetting.value).where(ProjectSetting.key == "name")):
+        yield Location("project_name", 0, ""), value
 
 
 def attribute_category(name: str) -> Category | None:

@@ -47,6 +47,7 @@ def test_message_fills_in_values_and_refuses_unknown_languages() -> None:
 
 SAME_IN_EVERY_LANGUAGE = {
     "pseudonymise.leak.term",  # "{form}: {count}×, in {places}": a count, worded alike
+    "pseudonymise.leak.field.code",  # "code ‘{name}’": a code is a code in Dutch too
     "clash.list.comma",  # "{first}, {rest}": a list, worded alike
     "report.chart_title",
     "table.code",

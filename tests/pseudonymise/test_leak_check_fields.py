@@ -1,0 +1,81 @@
+"""The leak check reads the labels of the copy too: speakers, attribute values, codes, document and file names."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import docx
+
+from lobcoder.__main__ import main
+from lobcoder.pseudonymise.categories import Category
+from lobcoder.pseudonymise.decisions import save_decisions
+from lobcoder.pseudonymise.termlist import Decision
+from lobcoder.services.batch_import import import_files
+from lobcoder.storage.models import Attribute, AttributeScope, AttributeType, AttributeValue, Code, Participant
+from lobcoder.storage.project import ProjectStore
+
+TRANSCRIPTS = {
+    "marieke_ronde1": ["Interviewer: Waar werk je?", "Marieke de Vries: Op Meerwijk College, al tien jaar."],
+    "docent1_ronde2": ["Interviewer: En nu?", "Marieke: Nog steeds daar, het gaat goed."],
+}
+
+
+def _project(tmp_path: Path) -> Path:
+    """Two real transcripts; a teacher's school as a participant attribute, a code named after it."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for name, lines in TRANSCRIPTS.items():
+        document = docx.Document()
+        for line in lines:
+            document.add_paragraph(line)
+        document.save(str(folder / f"{name}.docx"))
+    path = tmp_path / "p.lobcoder"
+    with ProjectStore.create(path) as store:
+        assert [r.status for r in import_files(store, [folder]).results] == ["imported", "imported"]
+        with store.transaction() as session:
+            school = Attribute(name="school", type=AttributeType.TEXT, scope=AttributeScope.PARTICIPANT)
+            first, second = Participant(name="Deelnemer A"), Participant(name="Deelnemer B")
+            session.add_all([school, first, second])
+            session.flush()
+            session.add(AttributeValue(attribute_id=school.id, participant_id=first.id, text_value="Meerwijk College"))
+            session.add(AttributeValue(attribute_id=school.id, participant_id=second.id, text_value="Meerwijk"))
+            session.add(Code(name="Aanpak Meerwijk", examples="Marieke vertelt over de mentoruren"))
+        with store.transaction() as session:  # typed in: no short form reviewed
+            terms = [
+                Decision("Marieke de Vries", Category.PERSON, "Docent 1"),
+                Decision("Meerwijk College", Category.SCHOOL, "School B"),
+            ]
+            save_decisions(session, terms, replace_all=True)
+    return path
+
+
+def test_a_name_left_in_a_speaker_an_attribute_a_code_or_a_file_name_is_listed(tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    path = _project(tmp_path)
+    out, key = tmp_path / "copy.lobcoder", tmp_path / "key.json"
+    assert main(["pseudonymise", "apply", str(path), "--out", str(out), "--key", str(key)]) == 0
+    err = capsys.readouterr().err
+    lines = {line.split(" (")[0].strip(): line for line in err.splitlines() if line.startswith("  ")}
+    assert set(lines) == {"Marieke", "Meerwijk"}
+    marieke, meerwijk = lines["Marieke"], lines["Meerwijk"]
+    # "Marieke:" in the second transcript, its speaker, the first transcript's name and file, the code's example
+    assert "short form of Marieke de Vries): 5×, in docent1_ronde2" in marieke
+    for where in ("speaker names", "document names", "file names", "code ‘Aanpak Meerwijk’"):
+        assert where in marieke
+    assert "attribute" not in marieke
+    assert meerwijk.endswith("2×, in attribute ‘school’, code ‘Aanpak Meerwijk’")
+
+
+def test_the_places_read_in_dutch(tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    path = _project(tmp_path)
+    out, key = tmp_path / "copy.lobcoder", tmp_path / "key.json"
+    assert main(["pseudonymise", "apply", str(path), "--out", str(out), "--key", str(key), "--language", "nl"]) == 0
+    err = capsys.readouterr().err
+    assert "  Meerwijk (korte vorm van Meerwijk College): 2×, in attribuut ‘school’, code ‘Aanpak Meerwijk’" in err
+    assert "sprekersnamen" in err and "documentnamen" in err and "bestandsnamen" in err
+
+
+def test_a_pseudonymised_export_lists_the_same(tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    path = _project(tmp_path)
+    assert main(["transcripts", str(path), "--out", str(tmp_path / "t"), "--format", "txt", "--pseudonymise"]) == 0
+    err = capsys.readouterr().err
+    assert "  Meerwijk (short form of Meerwijk College): 2×, in attribute ‘school’, code ‘Aanpak Meerwijk’" in err
