@@ -19,6 +19,7 @@ from lobcoder.errors import Cancelled, LobcoderError
 from lobcoder.gui.background_task import TaskActions
 from lobcoder.gui.failures import error_text
 from lobcoder.gui.i18n import available_languages, system_language
+from lobcoder.gui.pseudonymise.leak_box import LeakReport, show_leaks
 from lobcoder.gui.workers import CancelCheck, ProgressCallback
 from lobcoder.i18n.said import Said
 from lobcoder.storage.backups import BEFORE_CODEBOOK_IMPORT
@@ -149,8 +150,18 @@ class ExchangeActions(TaskActions):
             title = self.tr("Export codebook")
             label = self.tr("Pseudonymising and writing {0}…").format(path.name)
             writer = _codebook_writer(path, kind, options)
-            work = partial(write_export, store, True, path.parent, writer, language=options.language)
-            self._start(title, label, work, partial(self._codebook_written, path))
+            leaks = LeakReport()
+            work = partial(
+                write_export,
+                store,
+                True,
+                path.parent,
+                writer,
+                language=options.language,
+                on_leaks=leaks,
+                file_names=[path.name],
+            )
+            self._start(title, label, work, partial(self._codebook_written, path, leaks=leaks))
             return True
         try:
             count = _codebook_writer(path, kind, options)(store)
@@ -160,8 +171,10 @@ class ExchangeActions(TaskActions):
         self._codebook_written(path, count)
         return True
 
-    def _codebook_written(self, path: Path, count: int) -> None:
+    def _codebook_written(self, path: Path, count: int, leaks: LeakReport | None = None) -> None:
         self._status(self.tr("Exported %n code(s) to {0}", "", count).format(path))
+        if leaks is not None:
+            show_leaks(self.window, leaks, self.tr("Export codebook"))
 
     # -- codebook import -------------------------------------------------------
 
@@ -331,11 +344,20 @@ class ExchangeActions(TaskActions):
         from lobcoder.refi.qdpx_export import export_qdpx
 
         write = partial(export_qdpx, path=target)
-        work = partial(write_export, store, pseudonymise, target.parent, write, language=self._language())
-        self._start(self.tr("Export project as REFI-QDA"), label, work, self._project_exported)
+        leaks = LeakReport()  # pseudonymised: what the leak check finds, shown after the report
+        work = partial(
+            write_export,
+            store,
+            pseudonymise,
+            target.parent,
+            write,
+            language=self._language(),
+            on_leaks=leaks,
+            file_names=[target.name],
+        )
+        self._start(self.tr("Export project as REFI-QDA"), label, work, partial(self._project_exported, leaks=leaks))
 
-    @Slot(object)
-    def _project_exported(self, report: ExportReport) -> None:
+    def _project_exported(self, report: ExportReport, leaks: LeakReport | None = None) -> None:
         self._show_report(
             self.tr("Project exported"),
             self.tr("The project was exported to {0}").format(report.path),
@@ -343,6 +365,8 @@ class ExchangeActions(TaskActions):
             list(report.notes),
         )
         self._status(self.tr("Exported the project to {0}").format(report.path))
+        if leaks is not None:
+            show_leaks(self.window, leaks, self.tr("Export project as REFI-QDA"))
 
     @Slot()
     def import_project(self) -> None:

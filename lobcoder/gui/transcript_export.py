@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from lobcoder.gui.background_task import TaskActions
 from lobcoder.gui.i18n import system_language
+from lobcoder.gui.pseudonymise.leak_box import LeakReport, show_leaks
 
 if TYPE_CHECKING:
     from lobcoder.gui.dialogs.export_choices_dialog import ExportChoices, ExportChoicesDialog
@@ -74,10 +75,12 @@ class TranscriptExport(TaskActions):
             language = system_language()
         fmt: TranscriptFormat = "txt" if choices.format == "txt" else "docx"
         write = partial(export_transcripts, folder=folder, format=fmt, documents=documents, language=language)
-        work = partial(write_export, store, choices.pseudonymise, folder, write, language=language)
+        leaks = LeakReport()  # pseudonymised: what the leak check finds, shown when written
+        work = partial(write_export, store, choices.pseudonymise, folder, write, language=language, on_leaks=leaks)
         title = self.tr("Export transcripts")
         label = self.tr("Writing transcripts to {0}…").format(folder.name)
-        self._start(title, label, work, partial(self._written, folder))
+        self._start(title, label, work, partial(self._written, folder, leaks))
 
-    def _written(self, folder: Path, written: list[Path]) -> None:
+    def _written(self, folder: Path, leaks: LeakReport, written: list[Path]) -> None:
         self._status(self.tr("Exported %n transcript(s) to {0}", "", len(written)).format(folder))
+        show_leaks(self.window, leaks, self.tr("Export transcripts"))

@@ -75,8 +75,12 @@ class PseudonymisedCopy:
 
     @cached_property
     def leaks(self) -> tuple[Leak, ...]:
-        """Accepted names and their short forms still in the copy's texts; searched when first read, while open."""
-        return tuple(leaks_in_project(self.store, self.chosen))
+        """Accepted names and their short forms still in the copy; searched when first read, while open."""
+        return self.leaks_with(())
+
+    def leaks_with(self, file_names: Sequence[str]) -> tuple[Leak, ...]:
+        """:attr:`leaks`, and those in the names of the files an export wrote from the copy."""
+        return tuple(leaks_in_project(self.store, self.chosen, file_names))
 
     def label(self, text: str) -> str:
         """``text`` as the copy has it when it is a name or an attribute value (``ROC Veenstroom`` -> ``School A``).
@@ -177,16 +181,23 @@ def write_export(
     cancelled: CancelCheck | None = None,
     *,
     language: str = "en",
+    on_leaks: Callable[[tuple[Leak, ...]], object] | None = None,
+    file_names: Sequence[str] = (),
 ) -> T:
     """``write(source, progress=, cancelled=)`` on what :func:`export_source` gives; the copy never outlives it.
 
     Shaped as a background task (``partial`` all but ``progress`` and
     ``cancelled``), so the GUI runs every export that may be pseudonymised the same way.
+    Pseudonymised, once written, ``on_leaks`` (if given) gets the leak check of the copy and of
+    ``file_names`` (the files written), on the same thread.
     """
     with export_source(
         store, pseudonymise, beside=beside, language=language, progress=progress, cancelled=cancelled
     ) as source:
-        return write(source.store, progress=progress, cancelled=cancelled)
+        written = write(source.store, progress=progress, cancelled=cancelled)
+        if on_leaks is not None and source.copy is not None:
+            on_leaks(source.copy.leaks_with(file_names))
+        return written
 
 
 def _same(text: str) -> str:

@@ -90,11 +90,15 @@ def _field_order(field: tuple[str, str]) -> tuple[int, str]:
     return LABEL_KINDS.index(field[0]), field[1]
 
 
-def leaks_in_project(store: ProjectStore, decisions: Iterable[Decision]) -> list[Leak]:
-    """:func:`find_leaks` over every document, memo and label of ``store`` (a pseudonymised copy)."""
+def leaks_in_project(store: ProjectStore, decisions: Iterable[Decision], file_names: Sequence[str] = ()) -> list[Leak]:
+    """:func:`find_leaks` over every document, memo and label of ``store`` (a pseudonymised copy).
+
+    ``file_names``: the names of the files an export wrote from it, checked too (``Meerwijk citaten.docx``).
+    """
     with store.read() as session:
         texts = list(project_texts(session))
         labels = list(project_labels(session))
+    labels += [(Location("export_file", 0, ""), name) for name in file_names]
     return find_leaks(texts, decisions, labels)
 
 

@@ -54,7 +54,17 @@ def project_texts(session: Session) -> Iterator[tuple[Location, str]]:
             yield Location("memo", memo_id, f"memo {memo_id}" + (f": {title}" if title else "")), text
 
 
-LABEL_KINDS = ("speaker", "participant", "document_name", "file_name", "attribute", "code", "project_name")
+# "export_file": the name of a file an export wrote (``Meerwijk citaten.docx``), added by the export
+LABEL_KINDS = (
+    "speaker",
+    "participant",
+    "document_name",
+    "file_name",
+    "attribute",
+    "code",
+    "project_name",
+    "export_file",
+)
 _CODE_TEXTS = ("name", "description", "definition", "inclusion", "exclusion", "examples", "keywords")
 
 

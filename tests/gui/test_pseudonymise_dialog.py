@@ -242,7 +242,10 @@ def test_a_short_form_sits_under_its_full_name_and_follows_its_pseudonym(  # typ
         dialog.wait()
         box = dialog.leak_box
         assert box is not None and box.isVisible()
-        shown = {"en": "Meerwijk, short form of Meerwijk College (3×, in ", "nl": "Meerwijk, korte vorm van"}
+        shown = {
+            "en": "Meerwijk (short form of Meerwijk College): 3×, in ",
+            "nl": "Meerwijk (korte vorm van Meerwijk College): 3×, in ",
+        }
         assert shown[language] in box.informativeText()
         box.grab().save(str(tmp_path / f"leaks_{language}.png"))
         box.close()

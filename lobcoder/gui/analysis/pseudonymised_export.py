@@ -18,6 +18,7 @@ from lobcoder.errors import Cancelled
 from lobcoder.gui.workers import CancelCheck, ProgressCallback, Task
 from lobcoder.pseudonymise.apply import Replacer
 from lobcoder.pseudonymise.export_copy import accepted_decisions, pseudonymised_copy
+from lobcoder.pseudonymise.leak_check import Leak
 from lobcoder.pseudonymise.names import coder_pseudonyms
 from lobcoder.storage.project import ProjectStore
 
@@ -39,6 +40,7 @@ def pseudonymised_task(
     *,
     computation: Callable[[AnalysisFilter, dict[str, str]], Computation] | None = None,
     writer: ExportWriter | None = None,
+    on_leaks: Callable[[tuple[Leak, ...]], object] | None = None,
 ) -> Task:
     """Read the tab's choices now (GUI thread); the task builds the copy, computes and writes (worker).
 
@@ -46,7 +48,8 @@ def pseudonymised_task(
 
     By default the tab's table (:meth:`AnalysisTab.computation_on_copy`,
     :meth:`AnalysisTab.export_writer`); ``computation`` and ``writer`` export
-    another result of the tab (the Words tab's keywords in context).
+    another result of the tab (the Words tab's keywords in context). ``on_leaks`` gets the leak check of
+    the copy and of the file's name (on the worker, before the copy is deleted).
 
     Raises:
         ValueError: a choice the computation cannot take (as for the shown result).
@@ -69,6 +72,8 @@ def pseudonymised_task(
                     raise Cancelled("export cancelled")
                 # Texts and turns read from the copy as the computation asks, so it runs while the copy exists.
                 computed = compute(load_reading(session))
+            if on_leaks is not None:
+                on_leaks(copy.leaks_with([path.name]))
         return write(computed, progress, cancelled)
 
     return task

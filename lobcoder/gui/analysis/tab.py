@@ -31,6 +31,7 @@ from lobcoder.gui.analysis.export_run import ExportRun
 from lobcoder.gui.failures import show_unexpected_failure
 from lobcoder.gui.i18n import available_languages
 from lobcoder.gui.pseudonymise.export_option import PseudonymiseOption
+from lobcoder.gui.pseudonymise.leak_box import LeakReport, show_leaks
 from lobcoder.gui.workers import CancelCheck, ProgressCallback, Task, Worker
 from lobcoder.reports.export import export_table, pseudonymised_tables
 from lobcoder.reports.formatting import Language
@@ -339,15 +340,19 @@ class AnalysisTab(QWidget):
         store = self.host.store
         if store is None:
             return None
+        leaks = LeakReport()
         try:
-            task = pseudonymised_task(self, store, path)
+            task = pseudonymised_task(self, store, path, on_leaks=leaks)
         except ValueError as exc:
             self._export_failed(path, str(exc))
             return None
-        return self._start_export(ExportRun(self, path, task, self.tr("Pseudonymising…"), self.export_title()))
+        return self._start_export(ExportRun(self, path, task, self.tr("Pseudonymising…"), self.export_title()), leaks)
 
-    def _start_export(self, run: ExportRun) -> Worker:
+    def _start_export(self, run: ExportRun, leaks: LeakReport | None = None) -> Worker:
+        """Run ``run``; a pseudonymised one (``leaks``) shows the leak check once written."""
         run.written.connect(self._exported)
+        if leaks is not None:
+            run.written.connect(lambda _path: show_leaks(self, leaks, run.title))
         run.failed.connect(lambda path, message: self._export_failed(path, message, run.worker.details, run.title))
         run.cancelled.connect(self._export_cancelled)
         worker = self.host.start_export(self, run)

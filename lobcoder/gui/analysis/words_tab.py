@@ -33,6 +33,7 @@ from lobcoder.gui.analysis.result_split import bold_title, result_over_details
 from lobcoder.gui.analysis.tab import AnalysisTab, Computation, notes_text, refill_combo, table_view, with_documents
 from lobcoder.gui.analysis.table_model import AnalysisTableModel, RowKeyRole
 from lobcoder.gui.analysis.words_tab_export import context_task, pseudonymised_context_task
+from lobcoder.gui.pseudonymise.leak_box import LeakReport
 from lobcoder.gui.quick_code import QuickCodePicker
 from lobcoder.gui.workers import Worker
 from lobcoder.reports.formatting import Language
@@ -287,9 +288,10 @@ class WordsTab(AnalysisTab):
         if self.pseudonymise.wanted():
             if store is None:
                 return None
+            leaks = LeakReport()
             with self.host.speaking(language):
-                task = pseudonymised_context_task(self, store, path, found, _pipeline, language)
-            return self._start_export(ExportRun(self, path, task, self.tr("Pseudonymising…"), title))
+                task = pseudonymised_context_task(self, store, path, found, _pipeline, language, leaks)
+            return self._start_export(ExportRun(self, path, task, self.tr("Pseudonymising…"), title), leaks)
         task = context_task(found, path, language)
         return self._start_export(ExportRun(self, path, task, self.tr("Writing {0}…").format(path.name), title))
 

@@ -10,6 +10,7 @@ became a role pseudonym, *Docent 1*, that adds an occurrence of *docent*).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -22,6 +23,7 @@ from lobcoder.reports.formatting import Language
 
 if TYPE_CHECKING:
     from lobcoder.gui.analysis.tab import AnalysisTab, Computation
+    from lobcoder.pseudonymise.leak_check import Leak
     from lobcoder.storage.project import ProjectStore
 
 
@@ -34,7 +36,13 @@ def context_task(found: KeywordsInContext, path: Path, language: Language) -> Ta
 
 
 def pseudonymised_context_task(
-    tab: AnalysisTab, store: ProjectStore, path: Path, found: KeywordsInContext, pipeline: Any, language: Language
+    tab: AnalysisTab,
+    store: ProjectStore,
+    path: Path,
+    found: KeywordsInContext,
+    pipeline: Any,
+    language: Language,
+    on_leaks: Callable[[tuple[Leak, ...]], object] | None = None,
 ) -> Task:
     """Look the word up again on the pseudonymised copy (same options, the filter as the copy names it), write it."""
     from lobcoder.gui.analysis.pseudonymised_export import pseudonymised_task
@@ -51,4 +59,4 @@ def pseudonymised_context_task(
         tables = export.pseudonymised_tables([result.to_table(language)], language)
         return export.export_table(tables, path, language=language, progress=progress, cancelled=cancelled)
 
-    return pseudonymised_task(tab, store, path, computation=computation, writer=write)
+    return pseudonymised_task(tab, store, path, computation=computation, writer=write, on_leaks=on_leaks)

@@ -38,6 +38,7 @@ from lobcoder.errors import LobcoderError
 from lobcoder.gui.failures import error_text, sentence, show_unexpected_failure
 from lobcoder.gui.i18n import interface_language
 from lobcoder.gui.pseudonymise.entity_model import EntityModel
+from lobcoder.gui.pseudonymise.leak_box import show_leaks
 from lobcoder.gui.window_size import resize_to_screen
 from lobcoder.gui.workers import Worker
 from lobcoder.pseudonymise import deduce_engine
@@ -361,22 +362,7 @@ class PseudonymiseDialog(QDialog):
             )
         )
         self.last_result = result
-        self.leak_box: QMessageBox | None = None
-        if result.leaks:
-            lines = [
-                self.tr("{0} ({1}×, in {2})").format(
-                    leak.form
-                    if leak.form == leak.term
-                    else self.tr("{0}, short form of {1}").format(leak.form, leak.term),
-                    leak.count,
-                    ", ".join(leak.places),
-                )
-                for leak in result.leaks
-            ]
-            text = self.tr("These accepted names are still in the copy. Read them before you share it:")
-            self.leak_box = QMessageBox(QMessageBox.Icon.Warning, self.windowTitle(), text, parent=self)
-            self.leak_box.setInformativeText("\n".join(lines))
-            self.leak_box.open()  # not exec(): the window stays responsive, and a test is not stopped by it
+        self.leak_box = show_leaks(self, result.leaks, self.windowTitle())
 
     # -- workers -----------------------------------------------------------------
 

@@ -302,7 +302,7 @@
 <context>
     <name>ExchangeActions</name>
     <message numerus="yes">
-        <location filename="../../exchange_actions.py" line="+164"/>
+        <location filename="../../exchange_actions.py" line="+175"/>
         <source>Exported %n code(s) to {0}</source>
         <translation>
             <numerusform>Exported %n code to {0}</numerusform>
@@ -310,7 +310,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+71"/>
+        <location line="+73"/>
         <source>%n new code(s)</source>
         <translation>
             <numerusform>%n new code</numerusform>
@@ -340,7 +340,7 @@ Language of the codebook:</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+142"/>
+        <location line="+153"/>
         <source>%n document(s)</source>
         <translation>
             <numerusform>%n document</numerusform>
@@ -856,7 +856,7 @@ Language of the codebook:</numerusform>
 <context>
     <name>TranscriptExport</name>
     <message numerus="yes">
-        <location filename="../../transcript_export.py" line="+83"/>
+        <location filename="../../transcript_export.py" line="+85"/>
         <source>Exported %n transcript(s) to {0}</source>
         <translation>
             <numerusform>Exported %n transcript to {0}</numerusform>
@@ -867,7 +867,7 @@ Language of the codebook:</numerusform>
 <context>
     <name>WordsTab</name>
     <message numerus="yes">
-        <location filename="../../analysis/words_tab.py" line="+238"/>
+        <location filename="../../analysis/words_tab.py" line="+239"/>
         <source>‘{0}’: %n occurrence(s)</source>
         <translation>
             <numerusform>‘{0}’: %n occurrence</numerusform>
@@ -883,7 +883,7 @@ Language of the codebook:</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+102"/>
+        <location line="+103"/>
         <source>Put back the %n left-out word(s)</source>
         <translation>
             <numerusform>Put back the %n left-out word</numerusform>

@@ -331,7 +331,7 @@
 <context>
     <name>AnalysisTab</name>
     <message>
-        <location filename="../../analysis/tab.py" line="+87"/>
+        <location filename="../../analysis/tab.py" line="+88"/>
         <source>Export…</source>
         <translation>Exporteren…</translation>
     </message>
@@ -376,17 +376,17 @@
         <translation>{0} wordt geschreven…</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+32"/>
         <source>An export is running; Export… is available again when it has ended.</source>
         <translation>Er loopt een export; Exporteren… kan weer zodra die klaar is.</translation>
     </message>
     <message>
-        <location line="-14"/>
+        <location line="-17"/>
         <source>Pseudonymising…</source>
         <translation>Pseudonimiseren…</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+32"/>
         <source>Saved {0}</source>
         <translation>{0} opgeslagen</translation>
     </message>
@@ -1766,7 +1766,7 @@ U kunt de naam later wijzigen via Beeld → Naam van de codeur…</translation>
 <context>
     <name>ExchangeActions</name>
     <message>
-        <location filename="../../exchange_actions.py" line="+74"/>
+        <location filename="../../exchange_actions.py" line="+75"/>
         <source>lobcoder projects (*{0})</source>
         <translation>lobcoder-projecten (*{0})</translation>
     </message>
@@ -1774,11 +1774,12 @@ U kunt de naam later wijzigen via Beeld → Naam van de codeur…</translation>
         <location line="+6"/>
         <location line="+47"/>
         <location line="+22"/>
+        <location line="+27"/>
         <source>Export codebook</source>
         <translation>Codeboek exporteren</translation>
     </message>
     <message>
-        <location line="-65"/>
+        <location line="-92"/>
         <source>The project has no codes yet.</source>
         <translation>Het project heeft nog geen codes.</translation>
     </message>
@@ -1803,7 +1804,7 @@ U kunt de naam later wijzigen via Beeld → Naam van de codeur…</translation>
         <translation>codeboek</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+44"/>
         <source>Cannot export the codebook</source>
         <translation>Codeboek kan niet worden geëxporteerd</translation>
     </message>
@@ -1816,7 +1817,7 @@ U kunt de naam later wijzigen via Beeld → Naam van de codeur…</translation>
         </translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+8"/>
         <location line="+69"/>
         <source>Import codebook</source>
         <translation>Codeboek importeren</translation>
@@ -1874,12 +1875,13 @@ Taal van het codeboek:</numerusform>
     <message>
         <location line="+32"/>
         <location line="+29"/>
-        <location line="+20"/>
+        <location line="+30"/>
+        <location line="+11"/>
         <source>Export project as REFI-QDA</source>
         <translation>Project exporteren als REFI-QDA</translation>
     </message>
     <message>
-        <location line="-40"/>
+        <location line="-61"/>
         <source>The whole project (documents, codes, codings, memos, participants and attributes) as one REFI-QDA file that ATLAS.ti, MAXQDA, NVivo and QualCoder can open.</source>
         <translation>Het hele project (documenten, codes, coderingen, memo&apos;s, deelnemers en attributen) als één REFI-QDA-bestand dat ATLAS.ti, MAXQDA, NVivo en QualCoder kunnen openen.</translation>
     </message>
@@ -1889,8 +1891,8 @@ Taal van het codeboek:</numerusform>
         <translation>REFI-QDA-projecten (*.qdpx)</translation>
     </message>
     <message>
-        <location line="-166"/>
-        <location line="+178"/>
+        <location line="-178"/>
+        <location line="+190"/>
         <source>Pseudonymising and writing {0}…</source>
         <translation>{0} wordt gepseudonimiseerd en geschreven…</translation>
     </message>
@@ -1925,7 +1927,7 @@ Taal van het codeboek:</numerusform>
         <translation>{0} wordt geschreven…</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+19"/>
         <source>Project exported</source>
         <translation>Project geëxporteerd</translation>
     </message>
@@ -1940,7 +1942,7 @@ Taal van het codeboek:</numerusform>
         <translation>Project geëxporteerd naar {0}</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+6"/>
         <source>Import REFI-QDA project</source>
         <translation>REFI-QDA-project importeren</translation>
     </message>
@@ -2668,6 +2670,29 @@ Taal van het codeboek:</numerusform>
         <location line="+20"/>
         <source>Characters {0} to {1} of {2}</source>
         <translation>Tekens {0} tot {1} van {2}</translation>
+    </message>
+</context>
+<context>
+    <name>LeakBox</name>
+    <message>
+        <location filename="../../pseudonymise/leak_box.py" line="+49"/>
+        <source>These accepted names or short forms are still in it. Look at each place before you share it:</source>
+        <translation>Deze geaccepteerde namen of korte vormen staan er nog in. Bekijk elke plek voordat u het deelt:</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>… and {0} more</source>
+        <translation>… en nog {0}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>No accepted name or short form of one was found in it.</source>
+        <translation>Er is geen geaccepteerde naam of korte vorm daarvan in gevonden.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>A name no one accepted is not looked for: read it before you share it.</source>
+        <translation>Naar een naam die niemand heeft geaccepteerd, wordt niet gezocht: lees het voordat u het deelt.</translation>
     </message>
 </context>
 <context>
@@ -3464,7 +3489,7 @@ Kwalitatief coderen van interviewtranscripten.</translation>
 <context>
     <name>PseudonymiseDialog</name>
     <message>
-        <location filename="../../pseudonymise/dialog.py" line="+65"/>
+        <location filename="../../pseudonymise/dialog.py" line="+66"/>
         <source>Pseudonymise project</source>
         <translation>Project pseudonimiseren</translation>
     </message>
@@ -3605,22 +3630,7 @@ Wachtwoord om hem te versleutelen (leeg laten voor geen):</translation>
         <translation>Geschreven: {0} ({1} vervangingen; {2} coderingen verplaatst). Sleutel: {3}</translation>
     </message>
     <message>
-        <location line="+8"/>
-        <source>{0} ({1}×, in {2})</source>
-        <translation>{0} ({1}×, in {2})</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>{0}, short form of {1}</source>
-        <translation>{0}, korte vorm van {1}</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>These accepted names are still in the copy. Read them before you share it:</source>
-        <translation>Deze geaccepteerde namen staan nog in de kopie. Lees ze voordat u de kopie deelt:</translation>
-    </message>
-    <message>
-        <location line="+47"/>
+        <location line="+49"/>
         <source>Stopped; nothing was written.</source>
         <translation>Gestopt; er is niets geschreven.</translation>
     </message>
@@ -5203,13 +5213,14 @@ Wachtwoord om hem te versleutelen (leeg laten voor geen):</translation>
 <context>
     <name>TranscriptExport</name>
     <message>
-        <location filename="../../transcript_export.py" line="+29"/>
-        <location line="+49"/>
+        <location filename="../../transcript_export.py" line="+30"/>
+        <location line="+50"/>
+        <location line="+6"/>
         <source>Export transcripts</source>
         <translation>Transcripten exporteren</translation>
     </message>
     <message>
-        <location line="-40"/>
+        <location line="-47"/>
         <source>The project has no documents yet.</source>
         <translation>Het project heeft nog geen documenten.</translation>
     </message>
@@ -5224,7 +5235,7 @@ Wachtwoord om hem te versleutelen (leeg laten voor geen):</translation>
         <translation>Kies de map voor de transcripten</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+22"/>
         <source>Writing transcripts to {0}…</source>
         <translation>Transcripten worden geschreven naar {0}…</translation>
     </message>
@@ -5253,7 +5264,7 @@ Wachtwoord om hem te versleutelen (leeg laten voor geen):</translation>
 <context>
     <name>WordsTab</name>
     <message>
-        <location filename="../../analysis/words_tab.py" line="+72"/>
+        <location filename="../../analysis/words_tab.py" line="+73"/>
         <source>lemmas</source>
         <translation>lemma&apos;s</translation>
     </message>
@@ -5356,7 +5367,7 @@ Wachtwoord om hem te versleutelen (leeg laten voor geen):</translation>
         <translation>Vindplaatsen exporteren</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>Pseudonymising…</source>
         <translation>Pseudonimiseren…</translation>
     </message>
@@ -5414,7 +5425,7 @@ Wachtwoord om hem te versleutelen (leeg laten voor geen):</translation>
         <translation>‘{0}’ toevoegen aan de trefwoorden van:</translation>
     </message>
     <message>
-        <location line="-252"/>
+        <location line="-253"/>
         <location line="+143"/>
         <source>Double-click a word to read every occurrence in its context.</source>
         <translation>Dubbelklik op een woord om elke keer dat het voorkomt in zijn context te lezen.</translation>
