@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QPushButton
 from pytestqt.qtbot import QtBot
 
 from lobcoder.demo.build import create_demo_project
@@ -123,8 +124,13 @@ def test_no_term_or_pseudonym_is_cut_off(qtbot: QtBot, qapp, tmp_path: Path, lan
         qtbot.waitUntil(lambda: dialog.model.rowCount() > 0, timeout=10000)
         dialog.wait()
         table = dialog.table
-        for column in (TERM, PSEUDONYM):
+        for column in (TERM, PSEUDONYM, SOURCES):  # "short form of Meerwijk College" was cut in "Found by"
             assert table.columnWidth(column) >= table.sizeHintForColumn(column), (language, column)
+        header = table.horizontalHeader()
+        assert header.sectionViewportPosition(SOURCES) + header.sectionSize(SOURCES) <= table.viewport().width()
+        buttons = [b.text() for b in dialog.findChildren(QPushButton)]
+        letters = [text[text.index("&") + 1].casefold() for text in buttons if "&" in text]
+        assert "&" in dialog.cancel_button.text() and len(letters) == len(buttons) == len(set(letters)), buttons
         shown = [table.model().headerData(c, Qt.Orientation.Horizontal) for c in range(table.model().columnCount())]
         assert ("Pseudoniem" in shown) == (language == "nl")
         dialog.grab().save(str(tmp_path / f"pseudonymise_{language}.png"))

@@ -55,6 +55,7 @@ from lobcoder.pseudonymise.termlist import decisions_from_entities, read_term_li
 from lobcoder.storage.project import EXTENSION, ProjectStore
 
 _HIGHLIGHT = "#ffe08a"
+MIN_PREVIEW = 320  # pixels the preview keeps when the table widens to its columns
 
 
 class PseudonymiseDialog(QDialog):
@@ -83,7 +84,7 @@ class PseudonymiseDialog(QDialog):
         self.export_button.clicked.connect(self._export_terms)
         self.apply_button = QPushButton(self.tr("&Write pseudonymised copy…"))
         self.apply_button.clicked.connect(self._apply)
-        self.cancel_button = QPushButton(self.tr("Cancel"))
+        self.cancel_button = QPushButton(self.tr("&Cancel"))  # nl "&Annuleren": no other button has C or A
         self.cancel_button.clicked.connect(self._cancel)
         self.cancel_button.setVisible(False)
         self.progress = QProgressBar()
@@ -127,10 +128,10 @@ class PseudonymiseDialog(QDialog):
         right_layout.addWidget(QLabel(self.tr("Preview (replacements highlighted):")))
         right_layout.addWidget(self.document_box)
         right_layout.addWidget(self.preview, 1)
-        splitter = QSplitter()
+        self.splitter = splitter = QSplitter()
         splitter.addWidget(left)
         splitter.addWidget(right)
-        splitter.setSizes([640, 420])
+        splitter.setSizes([640, 420])  # then as wide as the table's columns need (_fit_table)
         bottom = QHBoxLayout()
         bottom.addWidget(self.status, 1)
         bottom.addWidget(self.progress)
@@ -177,11 +178,27 @@ class PseudonymiseDialog(QDialog):
     @Slot(object)
     def _detected(self, entities: list[Entity]) -> None:
         self.model.set_entities(entities)
+        self._fit_table()
         if entities:
             self.table.selectRow(0)
         self._decisions_changed()
         used = any("deduce" in e.sources for e in entities)
         self.detect_button.setEnabled(not used)
+
+    def _fit_table(self) -> None:
+        """Widen the table to what its columns need, the preview keeping :data:`MIN_PREVIEW`.
+
+        "Found by" is the last column and holds the longest words (``short form of Meerwijk College``):
+        stretched into what was left, it was cut, and with it why a row is there.
+        """
+        table, header = self.table, self.table.horizontalHeader()
+        columns = range(self.model.columnCount())
+        needed = sum(max(table.sizeHintForColumn(c), header.sectionSizeHint(c)) for c in columns)
+        needed += table.verticalScrollBar().sizeHint().width() + 2 * table.frameWidth() + 2
+        left, right = self.splitter.sizes()
+        wanted = min(needed, left + right - MIN_PREVIEW)
+        if wanted > left:
+            self.splitter.setSizes([wanted, left + right - wanted])
 
     # -- review ------------------------------------------------------------------
 

@@ -3489,7 +3489,7 @@ Kwalitatief coderen van interviewtranscripten.</translation>
 <context>
     <name>PseudonymiseDialog</name>
     <message>
-        <location filename="../../pseudonymise/dialog.py" line="+66"/>
+        <location filename="../../pseudonymise/dialog.py" line="+67"/>
         <source>Pseudonymise project</source>
         <translation>Project pseudonimiseren</translation>
     </message>
@@ -3520,8 +3520,8 @@ Kwalitatief coderen van interviewtranscripten.</translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>Cancel</source>
-        <translation>Annuleren</translation>
+        <source>&amp;Cancel</source>
+        <translation>&amp;Annuleren</translation>
     </message>
     <message>
         <location line="+36"/>
@@ -3554,7 +3554,7 @@ Kwalitatief coderen van interviewtranscripten.</translation>
         <translation>Zoeken naar de deelnemers, sprekers en scholen van het project…</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+35"/>
         <source>{0} entities, {1} to replace at {2} places.</source>
         <translation>{0} entiteiten, {1} te vervangen op {2} plaatsen.</translation>
     </message>
