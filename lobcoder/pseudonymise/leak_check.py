@@ -8,7 +8,11 @@ every accepted term and for the short forms of every accepted name
 ``Marieke de Vries``) that the decisions do not replace: a short form the
 researcher unticked, or one the review never proposed because the term was
 typed in. The search ignores case (``marieke`` in an e-mail address is
-found, though the copy replaced only ``Marieke``). Each is one :class:`Leak` with where it occurs, so the command
+found, though the copy replaced only ``Marieke``), except for a name that is
+also a common word by the rule of :mod:`short_forms` (``Wil``, ``Bos``,
+``Roos`` where the texts write ``roos`` mostly in lower case): that counts
+only with its capital and not where it opens a sentence, a line or a label
+(``Wil je koffie?``), or every ``wil`` would be listed. Each is one :class:`Leak` with where it occurs, so the command
 line and the window can list them; nothing is changed. Words that are part
 of a pseudonym (``School`` in ``School A``) are not looked for.
 """
@@ -21,7 +25,7 @@ from dataclasses import dataclass
 from lobcoder.i18n import message
 from lobcoder.pseudonymise.entities import Location
 from lobcoder.pseudonymise.matcher import TermMatcher, entity_key
-from lobcoder.pseudonymise.short_forms import lower_case_words, short_forms
+from lobcoder.pseudonymise.short_forms import is_ordinary_word, lower_case_words, short_forms
 from lobcoder.pseudonymise.sources import LABEL_KINDS, project_labels, project_texts
 from lobcoder.pseudonymise.termlist import Decision
 from lobcoder.storage.project import ProjectStore
@@ -61,14 +65,20 @@ def find_leaks(
     wanted = {k: v for k, v in wanted.items() if k not in pseudonym_words}
     if not wanted:
         return []
-    # any case: ``marieke@meerwijk.nl`` is what the replacer (capital required) left behind
-    matcher = TermMatcher((form for form, _ in wanted.values()), initial_case=False)
+    # Any case (``marieke@meerwijk.nl`` is what the replacer, capital required, left behind), but a word
+    # keeps its capital: the matcher wants one only for a term written with it, so the others go lower case.
+    words = {k for k, (form, _) in wanted.items() if is_ordinary_word(form, lower)}
+    matcher = TermMatcher(
+        (form if k in words else form.casefold() for k, (form, _) in wanted.items()), initial_case=True
+    )
     counts: dict[str, int] = {}
     places: dict[str, set[str]] = {}
     fields: dict[str, set[tuple[str, str]]] = {}
     for location, text in [*texts, *labels]:
         for match in matcher.find(text):
             key = entity_key(match.term)
+            if key in words and _opens_sentence(text, match.start):
+                continue
             counts[key] = counts.get(key, 0) + 1
             if location.kind in ("document", "memo"):
                 places.setdefault(key, set()).add(location.name)
@@ -84,6 +94,16 @@ def find_leaks(
         )
         for key in sorted(counts, key=lambda k: (-counts[k], k))
     ]
+
+
+_OPENERS = " \t\"'‘“(«-–—"
+
+
+def _opens_sentence(text: str, at: int) -> bool:
+    """Whether ``text[at:]`` starts a sentence, a line, a turn (after ``Roos:``) or the text."""
+    while at > 0 and text[at - 1] in _OPENERS:
+        at -= 1
+    return at == 0 or text[at - 1] in ".!?:;…\n\r"
 
 
 def _field_order(field: tuple[str, str]) -> tuple[int, str]:

@@ -101,6 +101,12 @@ def short_forms(term: str, category: Category, lower_words: frozenset[str] = fro
     return forms
 
 
+def is_ordinary_word(form: str, lower_words: frozenset[str] = frozenset()) -> bool:
+    """Whether ``form`` (``Wil``, ``de Bos``) is, but for its particles, one common word (the rule above)."""
+    core = [w for w in form.split() if w.casefold() not in PARTICLES]
+    return len(core) == 1 and _is_common(core[0], lower_words)
+
+
 def _is_common(word: str, lower_words: frozenset[str]) -> bool:
     return word.casefold() in common_words() or word.casefold() in lower_words
 

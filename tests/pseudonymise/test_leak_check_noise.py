@@ -1,0 +1,53 @@
+"""The leak check does not list a name that is also a word (``Wil``, ``Roos``, ``Bos``) where it is the word."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import docx
+
+from lobcoder.__main__ import main
+from lobcoder.pseudonymise.categories import Category
+from lobcoder.pseudonymise.decisions import save_decisions
+from lobcoder.pseudonymise.entities import Location
+from lobcoder.pseudonymise.leak_check import find_leaks
+from lobcoder.pseudonymise.termlist import Decision
+from lobcoder.services.batch_import import import_files
+from lobcoder.storage.project import ProjectStore
+
+LINES = [
+    "Interviewer: Wat wil je later doen?",
+    "Roos: Ik wil in het bos werken, bij Staatsbosbeheer. Wil helpt me daarbij.",
+    "Interviewer: Wie is Wil?",
+    "Roos: Mijn mentor. Een roos zonder doornen, zegt iedereen. Wil je nog iets weten?",
+]
+
+
+def test_a_name_that_is_a_word_counts_only_capitalised_and_not_opening_a_sentence() -> None:
+    where = Location("document", 1, "docent1_ronde1")
+    text = "Gisteren zei Wil dat hij komt. Wil je koffie? Ik wil niet. Bos zei: het bos is mooi, net als bij Bos."
+    decisions = [Decision("Wil", Category.PERSON, "Persoon 1"), Decision("Bos", Category.PERSON, "Persoon 2")]
+    leaks = {leak.form: leak.count for leak in find_leaks([(where, text)], decisions)}
+    assert leaks == {"Wil": 1, "Bos": 1}  # "zei Wil", "bij Bos"; not "Wil je", "Bos zei:", "wil", "bos"
+    # a name that is no word is still found in any case (marieke@…)
+    plain = find_leaks([(where, "Mail marieke@school.nl.")], [Decision("Marieke", Category.PERSON, "Persoon 3")])
+    assert [(x.form, x.count) for x in plain] == [("Marieke", 1)]
+
+
+def test_a_copy_that_replaced_every_capitalised_wil_and_roos_lists_none(tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    folder = tmp_path / "in"
+    folder.mkdir()
+    document = docx.Document()
+    for line in LINES:
+        document.add_paragraph(line)
+    document.save(str(folder / "student1_ronde1.docx"))
+    path = tmp_path / "p.lobcoder"
+    with ProjectStore.create(path) as store:
+        assert [r.status for r in import_files(store, [folder]).results] == ["imported"]
+        with store.transaction() as session:
+            terms = [Decision("Wil", Category.PERSON, "Persoon 1"), Decision("Roos", Category.PERSON, "Persoon 2")]
+            save_decisions(session, terms, replace_all=True)
+    out, key = tmp_path / "copy.lobcoder", tmp_path / "key.json"
+    assert main(["pseudonymise", "apply", str(path), "--out", str(out), "--key", str(key)]) == 0
+    err = capsys.readouterr().err
+    assert "Wil" not in err and "Roos" not in err, err
