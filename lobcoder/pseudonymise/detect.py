@@ -180,6 +180,8 @@ def with_short_forms(
         for form in short_forms(parent.term, parent.category, lower):
             key = entity_key(form)
             existing = by_key.get(key)
+            if existing is not None and existing.category is Category.PLACE and parent.category is Category.PERSON:
+                continue  # deduce or the project knows it as a place: ``Brinkveld`` of ``Sanne Brinkveld`` stays one
             if existing is None or (not existing.short_of and existing.key != parent.key):
                 forms.setdefault(key, form)
                 parents.setdefault(key, []).append(parent)

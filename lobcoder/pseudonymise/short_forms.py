@@ -23,6 +23,11 @@ exception for ``oost``, we do not, so ``ROC Oost`` never proposes ``Oost``),
 or when the project's own texts write it in lower case more often than
 with a capital (``talent``; e-mail and web addresses are not counted). For a
 surname with particles the core word decides (``de Berg`` is not proposed).
+A person's short form is also never a place name: a municipality or
+province on deduce's lists (``Tiel`` of ``Anouk Tiel`` is mostly the town),
+or, in :func:`detect.with_short_forms`, a term found as a place in the texts
+(by deduce) or known as one to the project. A school's may be (``Tiel`` of
+``Tiel College`` is how people name the school).
 The same rules give the leak check after a pseudonymised copy is written
 (:mod:`leak_check`).
 """
@@ -64,6 +69,20 @@ def common_words() -> frozenset[str]:
     return frozenset(words)
 
 
+@lru_cache(maxsize=1)
+def place_names() -> frozenset[str]:
+    """deduce's municipalities and provinces (lower case): towns, not its 6,700 hamlets (``Dijk``, ``Berg``)."""
+    names: set[str] = set()
+    root = resources.files("deduce") / "data" / "lookup" / "src" / "locations" / "lst_placename"
+    for name in ("lst_municipality", "lst_province"):
+        try:
+            text = (root / name / "items.txt").read_text(encoding="utf-8")
+        except OSError:
+            continue
+        names.update(line.strip().casefold() for line in text.splitlines() if line.strip())
+    return frozenset(names)
+
+
 def lower_case_words(texts: Iterable[str]) -> frozenset[str]:
     """The words the texts write in lower case more often than with a capital: the project's own common words.
 
@@ -96,6 +115,8 @@ def short_forms(term: str, category: Category, lower_words: frozenset[str] = fro
         if not core or sum(ch.isalpha() for ch in " ".join(core)) < MIN_LETTERS:
             continue
         if len(core) == 1 and _is_common(core[0], lower_words):
+            continue
+        if category is Category.PERSON and form.casefold() in place_names():
             continue
         forms.append(form)
     return forms

@@ -51,3 +51,30 @@ def test_a_copy_that_replaced_every_capitalised_wil_and_roos_lists_none(tmp_path
     assert main(["pseudonymise", "apply", str(path), "--out", str(out), "--key", str(key)]) == 0
     err = capsys.readouterr().err
     assert "Wil" not in err and "Roos" not in err, err
+
+
+def test_a_place_name_is_not_proposed_as_a_persons_short_form() -> None:
+    from lobcoder.pseudonymise.detect import Seed, entities_from_seeds
+    from lobcoder.pseudonymise.entities import SOURCE_DEDUCE, SOURCE_TERMS
+    from lobcoder.pseudonymise.matcher import entity_key
+    from lobcoder.pseudonymise.short_forms import short_forms
+
+    assert short_forms("Anouk Tiel", Category.PERSON) == ["Anouk"]  # Tiel: a municipality on deduce's list
+    assert short_forms("Tiel College", Category.SCHOOL) == ["Tiel"]  # a school named after its town: its short form
+    where = Location("document", 1, "student1_ronde1")
+    text = (
+        "Sanne Brinkveld woont in Brinkveld; Brinkveld is een dorp. Sanne fietst. "
+        "Anouk Tiel woont in Tiel, en Anouk ook."
+    )
+    seeds = [
+        Seed("Sanne Brinkveld", Category.PERSON, SOURCE_TERMS, 1.0, "Persoon 1"),
+        Seed("Anouk Tiel", Category.PERSON, SOURCE_TERMS, 1.0, "Persoon 2"),
+        Seed("Brinkveld", Category.PLACE, SOURCE_DEDUCE, 0.7),  # deduce read it as a place
+    ]
+    entities = {e.term: e for e in entities_from_seeds({entity_key(s.term): s for s in seeds}, [(where, text)])}
+    village = entities["Brinkveld"]
+    assert (village.category, village.short_of, village.pseudonym) == (Category.PLACE, "", "[plaats]")
+    assert entities["Sanne"].short_of == "Sanne Brinkveld" and entities["Anouk"].pseudonym == "Persoon 2"
+    assert "Tiel" not in entities
+    decisions = [Decision("Anouk Tiel", Category.PERSON, "Persoon 2")]
+    assert find_leaks([(where, "Persoon 2 woont in Tiel.")], decisions) == []  # the copy's text
