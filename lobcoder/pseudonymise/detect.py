@@ -106,6 +106,10 @@ def seeds_from_annotations(annotations: Iterable[deduce_engine.DeduceAnnotation]
 
     Names lose leading lower-case words (``collega Joost``); ages keep their
     unit (``19 jaar``, not ``19``, which would replace every 19 in the project).
+    An organisation written without a capital (``umc``, ``het ziekenhuis``) is
+    a word here, not a name: it is left out, as the leak check leaves out a name
+    that is a word where it has no capital. Written with one (``Rijnstate``) it
+    is proposed, and replaced only where it has its capital.
     """
     found = []
     for annotation in annotations:
@@ -113,6 +117,8 @@ def seeds_from_annotations(annotations: Iterable[deduce_engine.DeduceAnnotation]
         if category is None:
             continue
         term = strip_possessive(annotation.text)
+        if category is Category.ORGANISATION and term == term.lower():
+            continue
         if category is Category.PERSON:
             term = _LEADING_LOWER.sub("", term)
         elif category is Category.AGE:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import docx
+import pytest
 
 from lobcoder.__main__ import main
 from lobcoder.pseudonymise.categories import Category
@@ -78,3 +79,16 @@ def test_a_place_name_is_not_proposed_as_a_persons_short_form() -> None:
     assert "Tiel" not in entities
     decisions = [Decision("Anouk Tiel", Category.PERSON, "Persoon 2")]
     assert find_leaks([(where, "Persoon 2 woont in Tiel.")], decisions) == []  # the copy's text
+
+
+@pytest.mark.usefixtures("deduce_loaded")
+def test_deduce_organisations_written_in_lower_case_are_not_proposed() -> None:
+    from lobcoder.pseudonymise import deduce_engine
+    from lobcoder.pseudonymise.detect import seeds_from_annotations
+
+    text = "Ik liep stage bij het umc, later in de rijnstate. Nu werk ik in Rijnstate in Arnhem."
+    annotations = deduce_engine.annotate(text)
+    assert {a.text for a in annotations} >= {"umc", "rijnstate", "Rijnstate"}  # deduce reads all three
+    seeds = [(s.term, s.category) for s in seeds_from_annotations(annotations, text)]
+    assert ("Rijnstate", Category.ORGANISATION) in seeds
+    assert [term for term, category in seeds if category is Category.ORGANISATION] == ["Rijnstate"]
