@@ -173,8 +173,14 @@ def with_short_forms(
 
     A short form that is already an entity is marked as one; found only by
     deduce or a pattern, it takes the full name's pseudonym (``Marieke`` with
-    ``Marieke de Vries``). ``terms`` are every term searched for, so a short
-    form counts only where no longer term covers it.
+    ``Marieke de Vries``): deduce's numbered pseudonym is only a proposal, and
+    one person gets one pseudonym. A short form with a row of its own (a
+    decision, the term list, the project's participants and speakers, a term
+    added by hand) keeps its own pseudonym and tick: someone chose it (the
+    participant ``Marieke`` is ``Docent 1`` whatever a typed-in ``Marieke de
+    Vries`` becomes); it is marked a short form only when the pseudonyms agree.
+    ``terms`` are every term searched for, so a short form counts only where
+    no longer term covers it.
     """
     lower = lower_case_words(text for _, text in texts)
     by_key = {e.key: e for e in entities}

@@ -92,3 +92,37 @@ def test_deduce_organisations_written_in_lower_case_are_not_proposed() -> None:
     seeds = [(s.term, s.category) for s in seeds_from_annotations(annotations, text)]
     assert ("Rijnstate", Category.ORGANISATION) in seeds
     assert [term for term, category in seeds if category is Category.ORGANISATION] == ["Rijnstate"]
+
+
+def test_a_short_form_with_its_own_row_keeps_its_own_pseudonym(tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    """``Marieke`` is a participant (``Docent 1``): as the short form of a typed-in ``Marieke de Vries`` she stays so."""
+    from lobcoder.pseudonymise.detect import detect
+    from lobcoder.pseudonymise.termlist import decisions_from_entities
+    from lobcoder.storage.models import Attribute, AttributeScope, AttributeType, AttributeValue, Participant
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    document = docx.Document()
+    for line in ["Interviewer: Wie is je mentor?", "Student: Marieke de Vries. Marieke helpt me goed."]:
+        document.add_paragraph(line)
+    document.save(str(folder / "student1_ronde1.docx"))
+    path = tmp_path / "p.lobcoder"
+    with ProjectStore.create(path) as store:
+        assert [r.status for r in import_files(store, [folder]).results] == ["imported"]
+        with store.transaction() as session:
+            role = Attribute(name="rol", type=AttributeType.TEXT, scope=AttributeScope.PARTICIPANT)
+            marieke = Participant(name="Marieke")
+            session.add_all([role, marieke])
+            session.flush()
+            session.add(AttributeValue(attribute_id=role.id, participant_id=marieke.id, text_value="docent"))
+        typed = [Decision("Marieke de Vries", Category.PERSON, "Persoon 4")]
+        entities = {e.term: e for e in detect(store, decisions=typed, use_deduce=False)}
+        own = entities["Marieke"]
+        assert (own.pseudonym, own.accepted, own.short_of, own.sources) == ("Docent 1", True, "", ("project",))
+        with store.transaction() as session:
+            save_decisions(session, decisions_from_entities(list(entities.values())))
+    out = tmp_path / "t"
+    assert main(["transcripts", str(path), "--out", str(out), "--format", "txt", "--pseudonymise"]) == 0
+    text = "\n".join(p.read_text(encoding="utf-8") for p in out.iterdir())
+    assert "Student: Persoon 4. Docent 1 helpt me goed." in text
+    assert "Marieke" not in capsys.readouterr().err
