@@ -46,6 +46,7 @@ def project_to_export(
             print(message("cli.pseudonymised", language, count=source.terms), file=sys.stderr)
             from lobcoder.pseudonymise.leak_check import report_lines
 
-            for line in report_lines(source.leaks, language):
+            leaks = source.copy.leaks_with([out.name]) if source.copy and out is not None else source.leaks
+            for line in report_lines(leaks, language):  # the name of what is written is shared too
                 print(line, file=sys.stderr)
         yield source

@@ -79,3 +79,12 @@ def test_a_pseudonymised_export_lists_the_same(tmp_path: Path, capsys) -> None: 
     assert main(["transcripts", str(path), "--out", str(tmp_path / "t"), "--format", "txt", "--pseudonymise"]) == 0
     err = capsys.readouterr().err
     assert "  Meerwijk (short form of Meerwijk College): 2×, in attribute ‘school’, code ‘Aanpak Meerwijk’" in err
+
+
+def test_the_name_of_what_a_command_writes_is_checked_too(tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    path = _project(tmp_path)
+    out = tmp_path / "Meerwijk transcripten"
+    assert main(["transcripts", str(path), "--out", str(out), "--format", "txt", "--pseudonymise"]) == 0
+    err = capsys.readouterr().err
+    shown = "3×, in attribute ‘school’, code ‘Aanpak Meerwijk’, the exported file's name"
+    assert f"  Meerwijk (short form of Meerwijk College): {shown}" in err
