@@ -12,8 +12,9 @@ found, though the copy replaced only ``Marieke``), except for a name that is
 also a common word by the rule of :mod:`short_forms` (``Wil``, ``Bos``,
 ``Roos`` where the texts write ``roos`` mostly in lower case): that counts
 only with its capital and not where it opens a sentence, a line or a label
-(``Wil je koffie?``), or every ``wil`` would be listed. Each is one :class:`Leak` with where it occurs, so the command
-line and the window can list them; nothing is changed. Words that are part
+(``Wil je koffie?``), or every ``wil`` would be listed. Each is one
+:class:`Leak` with where it occurs, so the command line and the window can
+list them; nothing is changed. Words that are part
 of a pseudonym (``School`` in ``School A``) are not looked for.
 """
 
@@ -25,7 +26,7 @@ from dataclasses import dataclass
 from lobcoder.i18n import message
 from lobcoder.pseudonymise.entities import Location
 from lobcoder.pseudonymise.matcher import TermMatcher, entity_key
-from lobcoder.pseudonymise.short_forms import is_ordinary_word, lower_case_words, short_forms
+from lobcoder.pseudonymise.short_forms import PARTICLES, is_ordinary_word, lower_case_words, short_forms
 from lobcoder.pseudonymise.sources import LABEL_KINDS, project_labels, project_texts
 from lobcoder.pseudonymise.termlist import Decision
 from lobcoder.storage.project import ProjectStore
@@ -65,19 +66,17 @@ def find_leaks(
     wanted = {k: v for k, v in wanted.items() if k not in pseudonym_words}
     if not wanted:
         return []
-    # Any case (``marieke@meerwijk.nl`` is what the replacer, capital required, left behind), but a word
-    # keeps its capital: the matcher wants one only for a term written with it, so the others go lower case.
+    # Any case: ``marieke@meerwijk.nl`` is what the replacer (capital required) left behind; a word is a name
+    # only with its capital (_named).
     words = {k for k, (form, _) in wanted.items() if is_ordinary_word(form, lower)}
-    matcher = TermMatcher(
-        (form if k in words else form.casefold() for k, (form, _) in wanted.items()), initial_case=True
-    )
+    matcher = TermMatcher((form for form, _ in wanted.values()), initial_case=False)
     counts: dict[str, int] = {}
     places: dict[str, set[str]] = {}
     fields: dict[str, set[tuple[str, str]]] = {}
     for location, text in [*texts, *labels]:
         for match in matcher.find(text):
             key = entity_key(match.term)
-            if key in words and _opens_sentence(text, match.start):
+            if key in words and not _named(text, match.start, match.end):
                 continue
             counts[key] = counts.get(key, 0) + 1
             if location.kind in ("document", "memo"):
@@ -97,6 +96,16 @@ def find_leaks(
 
 
 _OPENERS = " \t\"'‘“(«-–—"
+
+
+def _named(text: str, start: int, end: int) -> bool:
+    """Whether the word ``text[start:end]`` (``Bos``, ``de Bos``) is written as a name: its core capitalised, and
+    not the first word of a sentence (``Bos zei:`` may be the forest's ``bos``; ``De Bos zei:`` is a name)."""
+    found = text[start:end].split()
+    core = [w for w in found if w.casefold() not in PARTICLES]
+    if not core or not all(w[:1].isupper() for w in core):
+        return False
+    return found[0] is not core[0] or not _opens_sentence(text, start)
 
 
 def _opens_sentence(text: str, at: int) -> bool:

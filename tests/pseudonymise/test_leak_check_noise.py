@@ -26,10 +26,18 @@ LINES = [
 
 def test_a_name_that_is_a_word_counts_only_capitalised_and_not_opening_a_sentence() -> None:
     where = Location("document", 1, "docent1_ronde1")
-    text = "Gisteren zei Wil dat hij komt. Wil je koffie? Ik wil niet. Bos zei: het bos is mooi, net als bij Bos."
-    decisions = [Decision("Wil", Category.PERSON, "Persoon 1"), Decision("Bos", Category.PERSON, "Persoon 2")]
+    text = (
+        "Gisteren zei Wil dat hij komt. Wil je koffie? Ik wil niet. Bos zei: het bos is mooi, net als bij Bos. "
+        "Ze woont op de berg, zei mevrouw De Berg."
+    )
+    decisions = [
+        Decision("Wil", Category.PERSON, "Persoon 1"),
+        Decision("Bos", Category.PERSON, "Persoon 2"),
+        Decision("de Berg", Category.PERSON, "Persoon 3"),
+    ]
     leaks = {leak.form: leak.count for leak in find_leaks([(where, text)], decisions)}
-    assert leaks == {"Wil": 1, "Bos": 1}  # "zei Wil", "bij Bos"; not "Wil je", "Bos zei:", "wil", "bos"
+    # "zei Wil", "bij Bos", "De Berg"; not "Wil je", "Bos zei:", "wil", "bos", "de berg"
+    assert leaks == {"Wil": 1, "Bos": 1, "de Berg": 1}
     # a name that is no word is still found in any case (marieke@…)
     plain = find_leaks([(where, "Mail marieke@school.nl.")], [Decision("Marieke", Category.PERSON, "Persoon 3")])
     assert [(x.form, x.count) for x in plain] == [("Marieke", 1)]
