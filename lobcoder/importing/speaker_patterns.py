@@ -426,16 +426,25 @@ def looks_like_name(words: list[str]) -> bool:
     return words[0][0].isupper() and (is_role_phrase(words) or is_capitalised_name(words))
 
 
-def is_person_noun(word: str, neuter: bool = False) -> bool:
-    """Whether a lower-case word names a person or role ("teamleider", "vakdocent", "teamlid")."""
+def is_person_noun(word: str, neuter: bool = False, listed: bool = False) -> bool:
+    """Whether a lower-case word names a person or role ("teamleider", "vakdocent", "teamlid").
+
+    ``listed``: only the words on the lists, not those that merely end like
+    a person noun ("manier", "computer", "winter" do too).
+    """
     key = name_key(word)
     if key in PERSON_NOUNS or key in keyed(DEFAULT_RESPONDENT_NAMES) or key in keyed(DEFAULT_INTERVIEWER_NAMES):
         return True
+    if listed:
+        return False
     return key.endswith("lid") if neuter else key.endswith(_PERSON_ENDINGS)
 
 
-def is_role_phrase(words: list[str]) -> bool:
-    """An article and a lower-case person noun, perhaps numbered: "De teamleider", "Het teamlid 2"."""
+def is_role_phrase(words: list[str], listed: bool = False) -> bool:
+    """An article and a lower-case person noun, perhaps numbered: "De teamleider", "Het teamlid 2".
+
+    ``listed``: the noun is on the lists (see :func:`is_person_noun`).
+    """
     if len(words) == 3 and words[2].isdigit():
         words = words[:2]
     return (
@@ -443,7 +452,7 @@ def is_role_phrase(words: list[str]) -> bool:
         and words[0].casefold() in ARTICLES
         and words[1][0].islower()
         and words[1].isalpha()
-        and is_person_noun(words[1], neuter=words[0].casefold() in _NEUTER)
+        and is_person_noun(words[1], neuter=words[0].casefold() in _NEUTER, listed=listed)
     )
 
 

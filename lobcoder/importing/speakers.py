@@ -27,6 +27,7 @@ from lobcoder.importing.speaker_patterns import (
     name_key,
     parse_timestamp,
 )
+from lobcoder.importing.speech_case import lower_case_labels, starts_lower
 
 __all__ = [
     "DEFAULT_INTERVIEWER_NAMES",
@@ -215,7 +216,7 @@ def _candidates(text: str, pattern: SpeakerPattern) -> list[_Candidate]:
         return (c.speaker, c.tabbed), c.line_start, c.label_start, c.start
 
     counts = Counter((c.speaker, c.tabbed) for c in found)
-    facts, verdicts = _judge_all(text, first, counts, pattern, (c.speaker for c in found), label_at)
+    facts, verdicts = _judge_all(text, first, counts, pattern, [c.speaker for c in found], label_at)
     for index, c in enumerate(found):
         c.reason, c.occurrences = (RejectReason.METADATA, 1) if index in facts else verdicts[c.speaker, c.tabbed]
     return found
@@ -229,7 +230,7 @@ def _judge_all(
     first: list[LabelLine],
     counts: Counter[_Form],
     pattern: SpeakerPattern,
-    speakers: Iterable[str],
+    speakers: Sequence[str],
     label_at: Callable[[int], _At],
 ) -> tuple[range, dict[_Form, Verdict]]:
     """Which of the first labels are document facts, and every form's verdict on the other labels.
@@ -237,7 +238,9 @@ def _judge_all(
     The facts (see :mod:`lobcoder.importing.header_block`), lone role
     phrases and names answering the interviewer (:func:`_answers`, which
     takes ``speakers`` and ``label_at``) are judged with the built-in labels
-    only. The facts do not count towards any label's frequency.
+    only, and so are labels whose speech goes on in lower case where the
+    other speakers' turns start with a capital (:func:`_prose`). The facts
+    do not count towards any label's frequency.
     """
     verdicts = _verdicts(counts, pattern)
     if pattern.regex is not None:
@@ -248,7 +251,33 @@ def _judge_all(
         counts = counts.copy()
         counts.subtract((label.speaker, label.tabbed) for label in first[facts.start : facts.stop])
         verdicts = _lone_role_phrases(_verdicts(+counts, pattern))
-    return facts, _answers(text, speakers, label_at, facts, verdicts, pattern)
+    verdicts = _answers(text, speakers, label_at, facts, verdicts, pattern)
+    return facts, _lone_role_phrases(_prose(text, len(speakers), label_at, facts, verdicts, pattern))
+
+
+def _prose(
+    text: str,
+    count: int,
+    label_at: Callable[[int], _At],
+    facts: range,
+    verdicts: dict[_Form, Verdict],
+    pattern: SpeakerPattern,
+) -> dict[_Form, Verdict]:
+    """``verdicts`` with the accepted labels that read as prose refused ("reads as the start of a sentence").
+
+    "De manier: die was anders." and "Frans: dat vind ik lastig." inside an
+    answer: a label on no list of known speakers whose speech never starts
+    with a capital, in a transcript whose other turns do (see
+    :mod:`lobcoder.importing.speech_case`). A user who set the minimum of
+    turns to one asked for every label-like line start, and gets it.
+    """
+    suspects = {form for form, (reason, _) in verdicts.items() if reason is None and not pattern.is_known(form[0])}
+    if not suspects or pattern.min_occurrences == 1:
+        return verdicts
+    accepted = (label_at(i) for i in range(count) if i not in facts)
+    labels = ((form, start) for form, _, _, start in accepted if verdicts[form][0] is None)
+    prose = lower_case_labels(text, labels, suspects)
+    return verdicts | {form: (RejectReason.SENTENCE, verdicts[form][1]) for form in prose}
 
 
 def _verdicts(counts: Counter[_Form], pattern: SpeakerPattern) -> dict[_Form, Verdict]:
@@ -291,8 +320,10 @@ def _answers(
     A short interview ("Interviewer: one question?", "Bram: one long answer")
     has a name once. Such a name is a speaker when its label starts its line
     right after the interviewer's label (the label line before it, accepted)
-    whose turn ends in a question mark, and names a person (see
-    :func:`_names_a_person`). So "Nederlands: drie uur" below the
+    whose turn ends in a question mark, names a person (see
+    :func:`_names_a_person`) and goes on with a capital, not in lower case
+    as prose after a colon does ("Frans: dat vind ik lastig"). So
+    "Nederlands: drie uur" below the
     interviewer's question in a transcript that labels only the interviewer,
     and "Toestemming: ja" in a checklist the interviewer reads out, stay in
     the interviewer's turn. A name seen more often than once but less than
@@ -319,21 +350,28 @@ def _answers(
             verdicts[previous][0] is None
             and is_interviewer(previous[0], pattern.interviewer_names)
             and _ends_in_question(text, asked_from, line_start)
+            and starts_lower(text, label_at(index)[3]) is not True
         ):
             answering.append(form)
     return verdicts | {form: (None, verdicts[form][1]) for form in answering}
 
 
 def _names_a_person(name: str) -> bool:
-    """ "Bram", "Marieke de Vries", "Mevrouw Jansen", "De teamleider"; not "Nederlands", "Winter", "Eerlijk gezegd".
+    """ "Bram", "Marieke de Vries", "Mevrouw Jansen", "De teamleider"; not "Nederlands", "Winter", "De winter".
 
     A first name on the list (:mod:`lobcoder.importing.first_names`, common
-    words left out), an honorific before a name, or an article and a role.
+    words left out), an honorific before a name, or an article and a role
+    on the list of roles: a noun that only ends like one ("De manier",
+    "De computer") needs more turns than one.
     """
     words = name.split()
     if not looks_like_name(words):
         return False
-    return is_role_phrase(words) or is_first_name(words[0]) or (len(words) > 1 and name_key(words[0]) in HONORIFICS)
+    return (
+        is_role_phrase(words, listed=True)
+        or is_first_name(words[0])
+        or (len(words) > 1 and name_key(words[0]) in HONORIFICS)
+    )
 
 
 _CLOSERS = "\"'”’»)]"

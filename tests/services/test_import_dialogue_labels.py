@@ -263,3 +263,80 @@ def test_a_word_line_after_the_interviewer_is_no_one_answer_speaker(
 )
 def test_a_one_answer_speaker_is_a_name_answering_a_question(text: str, speakers: list[str]) -> None:
     assert [t.speaker for t in detect_turns(text)] == speakers
+
+
+PROSE_INSIDE_ANSWERS = (
+    "I: Hoe ging de stage?\n"
+    "R: Goed. Ik heb veel geleerd.\n"
+    "De manier: die was anders dan op school.\n"
+    "I: Welke vakken vind je lastig?\n"
+    "R: Vooral de talen.\n"
+    "Frans: dat vind ik echt moeilijk.\n"
+    "I: En verder?\n"
+    "R: Niet veel. De computer gebruik ik voor alles.\n"
+    "De computer: die staat thuis.\n"
+    "De manier: die leer je op stage.\n"
+    "Frans: nog steeds lastig.\n"
+    "De computer: daar doe ik mijn huiswerk op.\n"
+)
+
+
+def test_an_article_and_noun_or_a_name_going_on_in_lower_case_stays_in_the_answer(
+    store: ProjectStore, tmp_path: Path
+) -> None:
+    """ "De manier:", "De computer:" end like role nouns, "Frans" is a name too; lower case after them is prose."""
+    path = tmp_path / "Sanne_w2.txt"
+    path.write_text(PROSE_INSIDE_ANSWERS, encoding="utf-8")
+    (result,) = import_files(store, [path]).imported
+    assert result.speakers == ("I", "R")
+    assert stored_turns(store) == [
+        ("I", "Hoe ging de stage?"),
+        ("R", "Goed. Ik heb veel geleerd.\nDe manier: die was anders dan op school."),
+        ("I", "Welke vakken vind je lastig?"),
+        ("R", "Vooral de talen.\nFrans: dat vind ik echt moeilijk."),
+        ("I", "En verder?"),
+        ("R", PROSE_INSIDE_ANSWERS.split("R: ")[-1].rstrip()),
+    ]
+    refused = {
+        line.rejected_label.speaker: line.rejected_label.reason
+        for line in preview(PROSE_INSIDE_ANSWERS).lines
+        if line.rejected_label
+    }
+    assert refused == {
+        "De manier": RejectReason.SENTENCE,
+        "Frans": RejectReason.SENTENCE,
+        "De computer": RejectReason.SENTENCE,
+    }
+
+
+def test_a_transcript_in_lower_case_throughout_keeps_its_speakers() -> None:
+    """The evidence is the transcript's own style: where no turn starts with a capital, case says nothing."""
+    text = "Interviewer: hoe gaat het?\nFrans: goed hoor.\nInterviewer: en de stage?\nFrans: ook goed.\n"
+    assert [t.speaker for t in detect_turns(text)] == ["Interviewer", "Frans", "Interviewer", "Frans"]
+
+
+def test_a_name_going_on_with_a_capital_beside_capitalised_turns_is_a_speaker() -> None:
+    text = "Interviewer: Hoe gaat het?\nFrans: Goed hoor.\nInterviewer: En de stage?\nFrans: Ook goed.\n"
+    assert [t.speaker for t in detect_turns(text)] == ["Interviewer", "Frans", "Interviewer", "Frans"]
+
+
+@pytest.mark.parametrize(
+    ("text", "speakers"),
+    [
+        # a first name that is a word too, going on in lower case as prose does after a colon
+        ("Interviewer: Welk vak vind je lastig?\nFrans: dat vind ik echt moeilijk.\n", ["Interviewer"]),
+        ("Interviewer: Wat wil je later?\nWil: ik wil graag de zorg in.\n", ["Interviewer"]),
+        # an article and a noun that only ends like a role (-er, -ier): not a person, capital or not
+        ("Interviewer: Wanneer begon je?\nDe winter: toen begon ik met de stage.\n", ["Interviewer"]),
+        ("Interviewer: Hoe deed je dat?\nDe manier: Gewoon proberen, elke week weer.\n", ["Interviewer"]),
+        ("Interviewer: Wat gebruik je?\nDe computer: Daar doe ik alles op.\n", ["Interviewer"]),
+        # a listed role and a first name answering with a capital still do
+        (
+            "Interviewer: Hoe kijkt u terug?\nDe mentor: Tevreden, we hebben veel bereikt.\n",
+            ["Interviewer", "De mentor"],
+        ),
+        ("Interviewer: Welk vak vind je lastig?\nFrans: Duits, vooral de grammatica.\n", ["Interviewer", "Frans"]),
+    ],
+)
+def test_a_one_answer_speaker_needs_a_listed_role_or_name_and_a_capital(text: str, speakers: list[str]) -> None:
+    assert [t.speaker for t in detect_turns(text)] == speakers
