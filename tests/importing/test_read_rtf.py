@@ -69,3 +69,16 @@ def test_nul_characters_never_reach_the_text(tmp_path: Path) -> None:
     text = read_file(path).text
     assert "\x00" not in text
     assert text.startswith("Anna: ja\ufffd nee,")
+
+
+def test_a_tracked_deletion_is_left_out_and_an_insertion_kept(tmp_path: Path) -> None:
+    """Word and LibreOffice write a deletion under review as a {\\deleted ...} group: the reader sees the text as accepted."""
+    path = tmp_path / "nagekeken.rtf"
+    path.write_bytes(
+        rb"{\rtf1\ansi\ansicpg1252{\fonttbl{\f0 Calibri;}}{\*\revtbl{Unknown;}{Begeleider;}}"
+        rb"\pard Bram: Omdat ik {\deleted\revauthdel1\revdttmdel1741752320 \loch"
+        b"\n"
+        rb"toen nog niet {\b echt} }{\revised\revauth1\revdttm1741752320 nu }weet wat ik wil.\par "
+        rb"Interviewer: En {\deleted0 dan}?\par}"
+    )
+    assert read_file(path).text == "Bram: Omdat ik nu weet wat ik wil.\nInterviewer: En dan?\n"

@@ -24,9 +24,12 @@ def read_rtf_file(path: Path) -> ExtractedText:
 
     ``\\'xx`` escapes are decoded in the document's code page (``\\ansicpg``,
     Windows-1252 when none is given), so "één" written as ``\\'e9\\'e9n``
-    reads correctly. Table cells come out separated by "|" as striprtf
-    writes them. The file's bytes are let go once they are decoded (striprtf
-    works on the whole text: the bytes need not be held as well).
+    reads correctly. A deletion under review (Word's and LibreOffice's
+    ``{\\deleted ...}`` group) is left out and an insertion kept: the text
+    as it reads with the changes accepted, as from .docx and .odt. Table
+    cells come out separated by "|" as striprtf writes them. The
+    file's bytes are let go once they are decoded (striprtf works on the
+    whole text: the bytes need not be held as well).
     """
     return _extracted(*_decoded(path.read_bytes(), path))
 
@@ -42,12 +45,50 @@ def _decoded(data: bytes, path: Path) -> tuple[str, str]:
 
 
 def _extracted(source: str, codepage: str) -> ExtractedText:
-    text: str = rtf_to_text(source, encoding=codepage, errors="replace")
+    text: str = rtf_to_text(_accepted(source), encoding=codepage, errors="replace")
     text = _join_surrogates(text)
     warnings: tuple[Said, ...] = ()
     if "\ufffd" in text:
         warnings = (say("warning.rtf.replaced", codepage=codepage),)
     return ExtractedText(text=normalize_text(text), format="rtf", warnings=warnings)
+
+
+# Escaped characters (kept as they are), braces, and the control words that
+# mark a deletion under review, with their delimiting space.
+_TOKENS = re.compile(r"\\[\\{}]|[{}]|\\(deleted|bin)(-?\d+)?(?![a-zA-Z]) ?")
+
+
+def _accepted(source: str) -> str:
+    """The RTF without the groups of deleted revisions.
+
+    A ``\\deleted`` (not ``\\deleted0``) inside a group drops the rest of
+    that group's content; the group's braces stay, so the nesting holds.
+    A file with binary data (``\\bin``, whose bytes may hold braces) is
+    left as it is.
+    """
+    if "\\deleted" not in source:
+        return source
+    pieces: list[str] = []
+    depth, dropping, kept = 0, 0, 0  # dropping: the depth of the deleted group, 0 when none
+    for match in _TOKENS.finditer(source):
+        token, word, arg = match.group(0), match.group(1), match.group(2)
+        if word == "bin":
+            return source
+        if dropping:
+            depth += token == "{"
+            if token == "}":
+                depth -= 1
+                if depth < dropping:
+                    pieces.append(token)
+                    dropping, kept = 0, match.end()
+            continue
+        if token == "{" or token == "}":
+            depth += 1 if token == "{" else -1
+        elif word == "deleted" and arg in (None, "1") and depth >= 2:
+            pieces.append(source[kept : match.start()])
+            dropping = depth
+    pieces.append(source[kept:])
+    return "".join(pieces)
 
 
 def _codepage(data: bytes) -> str:
