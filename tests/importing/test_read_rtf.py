@@ -5,9 +5,13 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from sqlalchemy import select
 
 from lobcoder.errors import ImportProblem
 from lobcoder.importing.readers import read_file
+from lobcoder.services.batch_import import import_files
+from lobcoder.storage.models import Document, Speaker, SpeakerTurn
+from lobcoder.storage.project import ProjectStore
 
 WORDPAD = rb"""{\rtf1\ansi\ansicpg1252\deff0\nouicompat{\fonttbl{\f0\fnil\fcharset0 Calibri;}}
 {\*\generator Riched20 10.0.19041}\viewkind4\uc1
@@ -82,3 +86,35 @@ def test_a_tracked_deletion_is_left_out_and_an_insertion_kept(tmp_path: Path) ->
         rb"Interviewer: En {\deleted0 dan}?\par}"
     )
     assert read_file(path).text == "Bram: Omdat ik nu weet wat ik wil.\nInterviewer: En dan?\n"
+
+
+def test_an_interview_in_a_two_column_table_keeps_its_turns(store: ProjectStore, tmp_path: Path) -> None:
+    """Cells come out separated by a tab, as from .docx and .odt, so "Anna | Goed." is Anna's turn."""
+    rows = [
+        ("Interviewer", r"Hoe ging je stage?"),
+        ("Anna", r"Goed. De begeleider was \'e9\'e9n keer per week bij me."),
+        ("Interviewer", r"En de mentor?"),
+        ("Anna", r"Die zag ik weinig|bijna nooit."),
+    ]
+    table = b"".join(
+        rb"\trowd\cellx2000\cellx9000\pard\intbl " + who.encode() + rb"\cell " + said.encode() + rb"\cell\row" b"\n"
+        for who, said in rows
+    )
+    path = tmp_path / "Anna_w1.rtf"
+    path.write_bytes(rb"{\rtf1\ansi\ansicpg1252\pard Interview Anna\par" b"\n" + table + rb"\pard\par}")
+    (result,) = import_files(store, [path]).imported
+    assert result.speakers == ("Interviewer", "Anna")
+    with store.read() as session:
+        text = session.scalars(select(Document.text)).one()
+        turns = session.execute(
+            select(Speaker.name, SpeakerTurn.start, SpeakerTurn.end)
+            .join(Speaker, Speaker.id == SpeakerTurn.speaker_id)
+            .order_by(SpeakerTurn.start)
+        ).all()
+    assert text.startswith("Interview Anna\nInterviewer\tHoe ging je stage?\nAnna\tGoed.")
+    assert [(name, text[start:end]) for name, start, end in turns] == [
+        ("Interviewer", "Hoe ging je stage?"),
+        ("Anna", "Goed. De begeleider was één keer per week bij me."),
+        ("Interviewer", "En de mentor?"),
+        ("Anna", "Die zag ik weinig|bijna nooit."),
+    ]

@@ -27,7 +27,8 @@ def read_rtf_file(path: Path) -> ExtractedText:
     reads correctly. A deletion under review (Word's and LibreOffice's
     ``{\\deleted ...}`` group) is left out and an insertion kept: the text
     as it reads with the changes accepted, as from .docx and .odt. Table
-    cells come out separated by "|" as striprtf writes them. The
+    cells are separated by a tab, as from .docx and .odt (striprtf writes
+    "|"), so an interview laid out as a table keeps its speaker labels. The
     file's bytes are let go once they are decoded (striprtf works on the
     whole text: the bytes need not be held as well).
     """
@@ -45,7 +46,10 @@ def _decoded(data: bytes, path: Path) -> tuple[str, str]:
 
 
 def _extracted(source: str, codepage: str) -> ExtractedText:
-    text: str = rtf_to_text(_accepted(source), encoding=codepage, errors="replace")
+    source, tables = _accepted(source)
+    text: str = rtf_to_text(source, encoding=codepage, errors="replace")
+    if tables:
+        text = _ROW_END.sub("", text)  # the tab after a row's last cell, as .docx rows have none
     text = _join_surrogates(text)
     warnings: tuple[Said, ...] = ()
     if "\ufffd" in text:
@@ -54,26 +58,27 @@ def _extracted(source: str, codepage: str) -> ExtractedText:
 
 
 # Escaped characters (kept as they are), braces, and the control words that
-# mark a deletion under review, with their delimiting space.
-_TOKENS = re.compile(r"\\[\\{}]|[{}]|\\(deleted|bin)(-?\d+)?(?![a-zA-Z]) ?")
+# mark a deletion under review or end a table cell, with their delimiting space.
+_TOKENS = re.compile(r"\\[\\{}]|[{}]|\\(deleted|nestcell|cell|bin)(-?\d+)?(?![a-zA-Z]) ?")
+_ROW_END = re.compile(r"\t+(?=\n|$)")
 
 
-def _accepted(source: str) -> str:
-    """The RTF without the groups of deleted revisions.
+def _accepted(source: str) -> tuple[str, bool]:
+    """The RTF without the groups of deleted revisions, and ``\\cell`` written as ``\\tab``.
 
     A ``\\deleted`` (not ``\\deleted0``) inside a group drops the rest of
     that group's content; the group's braces stay, so the nesting holds.
-    A file with binary data (``\\bin``, whose bytes may hold braces) is
-    left as it is.
+    Returns the source and whether it had table cells. A file with binary
+    data (``\\bin``, whose bytes may hold braces) is left as it is.
     """
-    if "\\deleted" not in source:
-        return source
+    if "\\deleted" not in source and "cell" not in source:
+        return source, False
     pieces: list[str] = []
-    depth, dropping, kept = 0, 0, 0  # dropping: the depth of the deleted group, 0 when none
+    depth, dropping, kept, tables = 0, 0, 0, False  # dropping: the depth of the deleted group, 0 when none
     for match in _TOKENS.finditer(source):
         token, word, arg = match.group(0), match.group(1), match.group(2)
         if word == "bin":
-            return source
+            return source, False
         if dropping:
             depth += token == "{"
             if token == "}":
@@ -87,8 +92,11 @@ def _accepted(source: str) -> str:
         elif word == "deleted" and arg in (None, "1") and depth >= 2:
             pieces.append(source[kept : match.start()])
             dropping = depth
+        elif word in ("cell", "nestcell"):
+            pieces.append(source[kept : match.start()] + "\\tab ")
+            kept, tables = match.end(), True
     pieces.append(source[kept:])
-    return "".join(pieces)
+    return "".join(pieces), tables
 
 
 def _codepage(data: bytes) -> str:
