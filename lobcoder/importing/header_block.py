@@ -130,3 +130,26 @@ def _block_size(text: str, labels: Sequence[LabelLine], keys: set[str], is_speak
     if facts_below * 2 > len(below):
         return 0  # the transcript itself is unpunctuated: short lines are its turns
     return size
+
+
+def column_heading(text: str, labels: Sequence[LabelLine], is_speaker: Callable[[str, bool], bool]) -> int | None:
+    """Which of the first ``labels`` is a table's row of column headings ("Spreker | Tekst"), if any.
+
+    The first label followed by a tab is one when the row reads as a fact
+    (short, no sentence punctuation, no greeting), the row right below it
+    opens a speaker's turn in the same way, and its name labels none of the
+    next :data:`SAMPLE` rows: a role word that names the column, no speaker.
+    """
+    index = next((i for i, label in enumerate(labels) if label.tabbed), None)
+    if index is None or index + 1 >= len(labels):
+        return None
+    label, below = labels[index], labels[index + 1]
+    end = line_end(text, label.start)
+    if not (below.tabbed and below.line_start == end + 1 and is_speaker(below.speaker, True)):
+        return None
+    if not _reads_as_fact(text, label.start, end) or _is_speech(text, label, end):
+        return None
+    key = name_key(label.speaker)
+    if any(name_key(other.speaker) == key for other in labels[index + 1 : index + 1 + SAMPLE]):
+        return None
+    return index

@@ -11,7 +11,7 @@ from itertools import chain, islice
 
 from lobcoder.importing.extracted import Turn, TurnTable
 from lobcoder.importing.first_names import is_first_name
-from lobcoder.importing.header_block import LabelLine, header_block, line_end
+from lobcoder.importing.header_block import LabelLine, column_heading, header_block, line_end
 from lobcoder.importing.speaker_patterns import (
     DEFAULT_INTERVIEWER_NAMES,
     DEFAULT_LABEL,
@@ -251,8 +251,27 @@ def _judge_all(
         counts = counts.copy()
         counts.subtract((label.speaker, label.tabbed) for label in first[facts.start : facts.stop])
         verdicts = _lone_role_phrases(_verdicts(+counts, pattern))
+    verdicts = _column_heading(text, first, counts, facts, verdicts)
     verdicts = _answers(text, speakers, label_at, facts, verdicts, pattern)
     return facts, _lone_role_phrases(_prose(text, len(speakers), label_at, facts, verdicts, pattern))
+
+
+def _column_heading(
+    text: str, first: list[LabelLine], counts: Counter[_Form], facts: range, verdicts: dict[_Form, Verdict]
+) -> dict[_Form, Verdict]:
+    """``verdicts`` with a table's row of column headings ("Spreker | Tekst") refused as a rare table cell label.
+
+    See :func:`lobcoder.importing.header_block.column_heading`; only a
+    label of that form seen once is refused, so no turn of the speaker goes.
+    """
+    below = first[facts.stop :] if facts else first  # a table of facts above may come first
+    index = column_heading(text, below, lambda name, tab: (name, tab) in verdicts and verdicts[name, tab][0] is None)
+    if index is None:
+        return verdicts
+    form = (below[index].speaker, True)
+    if counts[form] != 1 or verdicts[form][0] is not None:
+        return verdicts
+    return verdicts | {form: (RejectReason.TOO_RARE, 1)}
 
 
 def _prose(
