@@ -189,3 +189,16 @@ def test_no_cues(tmp_path: Path, content: str) -> None:
     with pytest.raises(ImportProblem) as info:
         read_file(_write(tmp_path, "leeg.vtt", content))
     assert info.value.problem == "contains no subtitle cues"
+
+
+def test_position_tags_of_subtitle_editors_are_dropped(tmp_path: Path) -> None:
+    """Subtitle Edit and Aegisub write ASS overrides ("{\\an8}") in .srt cues; the speaker after one is still found."""
+    content = (
+        '1\n00:00:01,000 --> 00:00:04,000\n{\\an8}Anna: <font color="#ffff00">Hallo</font> daar.\n\n'
+        "2\n00:00:04,500 --> 00:00:06,000\n{\\i1}Marieke:{\\i0} Hoe gaat het {met} je?\n"
+    )
+    result = read_file(_write(tmp_path, "bewerkt.srt", content))
+    assert result.text == "Anna: Hallo daar.\nMarieke: Hoe gaat het {met} je?"
+    assert result.turns is not None
+    assert [t.speaker for t in result.turns] == ["Anna", "Marieke"]
+    _check_offsets(result)

@@ -21,6 +21,8 @@ _TIMING = re.compile(rf"^\s*{_TIME}\s*-->\s*{_TIME}")
 _SKIPPED_BLOCKS = re.compile(r"(?:NOTE|STYLE|REGION)(?:[ \t]|$)")
 _VOICE = re.compile(r"<v(?:\.[^\s>]*)?(?:[ \t]+([^>]*))?>", re.IGNORECASE)
 _TAG = re.compile(r"</?[^>\s][^>]*>")
+# ASS/SSA override blocks that subtitle editors write into .srt cues ("{\an8}", "{\i1}").
+_OVERRIDE = re.compile(r"\{\\[^{}]*\}")
 _SPACE = re.compile(r"\s+")
 # "Anna de Vries: ..." - a name of at most four words starting with a letter.
 _NAME_PREFIX = re.compile(r"^([^\W\d_][\w.'’-]*(?:[ \t]+[\w.'’-]+){0,3})[ \t]*:(?:[ \t]+|$)")
@@ -187,9 +189,9 @@ def _name_prefix(text: str) -> tuple[str | None, str, str]:
 
 
 def _clean(text: str) -> str:
-    """Drop markup (<c>, <i>, inline timestamps), decode entities and put the
-    text on one line: a turn is one line of the stored text."""
-    text = html.unescape(_TAG.sub("", text))
+    """Drop markup (<c>, <i>, inline timestamps, "{\\an8}"), decode entities and
+    put the text on one line: a turn is one line of the stored text."""
+    text = html.unescape(_OVERRIDE.sub("", _TAG.sub("", text)))
     return _SPACE.sub(" ", normalize_text(text)).strip()
 
 
