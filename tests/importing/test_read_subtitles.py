@@ -202,3 +202,16 @@ def test_position_tags_of_subtitle_editors_are_dropped(tmp_path: Path) -> None:
     assert result.turns is not None
     assert [t.speaker for t in result.turns] == ["Anna", "Marieke"]
     _check_offsets(result)
+
+
+def test_dialogue_dashes_in_one_cue_are_turns_of_their_own(tmp_path: Path) -> None:
+    """Subtitles put two speakers in one cue as lines opening with a dash; each is its own turn."""
+    content = (
+        "1\n00:00:01,000 --> 00:00:03,000\n- Marieke: Hoe gaat het?\n- Anna: Goed.\n\n"
+        "2\n00:00:03,500 --> 00:00:05,000\nAnna: Echt goed,\n- zei ik al.\n"
+    )
+    result = read_file(_write(tmp_path, "dialoog.srt", content))
+    assert result.text == "Marieke: Hoe gaat het?\nAnna: Goed. Echt goed, - zei ik al."
+    assert result.turns is not None
+    assert [(t.speaker, t.timestamp_ms) for t in result.turns] == [("Marieke", 1000), ("Anna", 1000)]
+    _check_offsets(result)

@@ -24,6 +24,8 @@ _TAG = re.compile(r"</?[^>\s][^>]*>")
 # ASS/SSA override blocks that subtitle editors write into .srt cues ("{\an8}", "{\i1}").
 _OVERRIDE = re.compile(r"\{\\[^{}]*\}")
 _SPACE = re.compile(r"\s+")
+# A cue of two speakers writes each one's line after a dash.
+_DIALOGUE_DASH = re.compile(r"^[-–—][ \t]+")
 # "Anna de Vries: ..." - a name of at most four words starting with a letter.
 _NAME_PREFIX = re.compile(r"^([^\W\d_][\w.'’-]*(?:[ \t]+[\w.'’-]+){0,3})[ \t]*:(?:[ \t]+|$)")
 # Lower-case words allowed after the first word of a name ("Anna de Vries");
@@ -135,7 +137,11 @@ def _blocks(lines: Iterable[str]) -> Iterator[list[str]]:
 
 
 def _cue_pieces(blocks: Iterable[list[str]]) -> Iterator[_Piece]:
-    """Cue texts split by speaker, in file order, with each cue's start."""
+    """Cue texts split by speaker, in file order, with each cue's start.
+
+    A cue whose every line opens with a dash holds a line per speaker
+    (subtitle convention): each line is split on its own, without the dash.
+    """
     for block in blocks:
         first, last = 0, len(block)
         while first < last and not block[first]:
@@ -149,8 +155,12 @@ def _cue_pieces(blocks: Iterable[list[str]]) -> Iterator[_Piece]:
             timing = _TIMING.match(line)
             if timing:
                 start_ms = _milliseconds(*timing.groups()[:4])
-                cue = " ".join(part.strip() for part in lines[index + 1 :] if part.strip())
-                yield from _split_cue(cue, start_ms)
+                texts = [part.strip() for part in lines[index + 1 :] if part.strip()]
+                if len(texts) > 1 and all(_DIALOGUE_DASH.match(text) for text in texts):
+                    for text in texts:  # "- Marieke: Hoe gaat het?" / "- Anna: Goed.": a line per speaker
+                        yield from _split_cue(_DIALOGUE_DASH.sub("", text, count=1), start_ms)
+                else:
+                    yield from _split_cue(" ".join(texts), start_ms)
                 break
 
 
