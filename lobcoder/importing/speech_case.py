@@ -10,22 +10,37 @@ transcript typed in lower case throughout keeps its speakers.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Hashable, Iterable
 from typing import TypeVar
 
+from lobcoder.importing.header_block import SPEECH_OPENERS
+
 F = TypeVar("F", bound=Hashable)
 
 _OPENERS = " \t\r\n"
+_FIRST_WORD = re.compile(r"[^\W\d_]+")
+_SPOKEN_OPENERS = SPEECH_OPENERS | frozenset(
+    "ja jawel jazeker nee neen oké ok okay uh uhm ah oh o yes yeah no well".split()
+)
 _LOOK = 40  # characters after a label looked at for the first letter of its speech
 _MIN_OTHERS = 2  # capitalised turns of other speakers needed as evidence of the transcript's style
 _OTHERS_CAPITALISED = 2 / 3  # share of the other speakers' lettered turns that must start with a capital
 
 
 def starts_lower(text: str, start: int) -> bool | None:
-    """Whether the speech from ``start`` opens with a lower-case letter (None: a quote, digit or nothing)."""
+    """Whether the speech from ``start`` opens with a lower-case letter.
+
+    None (no evidence either way): a quote, a digit, nothing, or a filler or
+    yes/no ("eh", "nou", "ja"), which verbatim transcripts write in lower
+    case at the start of a turn and prose after a colon rarely opens with.
+    """
     chunk = text[start : start + _LOOK].lstrip(_OPENERS)
     if not chunk or not chunk[0].isalpha():
+        return None
+    word = _FIRST_WORD.match(chunk)
+    if word is not None and word.group().casefold() in _SPOKEN_OPENERS:
         return None
     return chunk[0].islower()
 

@@ -340,3 +340,22 @@ def test_a_name_going_on_with_a_capital_beside_capitalised_turns_is_a_speaker() 
 )
 def test_a_one_answer_speaker_needs_a_listed_role_or_name_and_a_capital(text: str, speakers: list[str]) -> None:
     assert [t.speaker for t in detect_turns(text)] == speakers
+
+
+def test_a_speaker_whose_every_turn_opens_with_a_filler_in_lower_case_stays_a_speaker(
+    store: ProjectStore, tmp_path: Path
+) -> None:
+    """Verbatim transcripts write "eh", "nou", "ja" in lower case; that is speech, not prose after a colon."""
+    text = (
+        "Interviewer: Hoe gaat het met je stage?\n"
+        "Anna: eh, goed. Ik leer veel.\n"
+        "Interviewer: En met je mentor?\n"
+        "Anna: ja, die helpt me.\n"
+        "Interviewer: Wat zou je anders willen?\n"
+        "Anna: nou, meer tijd.\n"
+    )
+    path = tmp_path / "Anna_w1.txt"
+    path.write_text(text, encoding="utf-8")
+    (result,) = import_files(store, [path]).imported
+    assert result.speakers == ("Interviewer", "Anna")
+    assert [name for name, _ in stored_turns(store)] == ["Interviewer", "Anna"] * 3
