@@ -238,9 +238,10 @@ def _judge_all(
     The facts (see :mod:`lobcoder.importing.header_block`), lone role
     phrases and names answering the interviewer (:func:`_answers`, which
     takes ``speakers`` and ``label_at``) are judged with the built-in labels
-    only, and so are labels whose speech goes on in lower case where the
-    other speakers' turns start with a capital (:func:`_prose`). The facts
-    do not count towards any label's frequency.
+    only, and so are a table's row of column headings (:func:`_column_heading`)
+    and labels whose speech goes on in lower case where the other speakers'
+    turns start with a capital (:func:`_prose`). The facts do not count
+    towards any label's frequency.
     """
     verdicts = _verdicts(counts, pattern)
     if pattern.regex is not None:
