@@ -13,6 +13,7 @@ import uuid
 from datetime import UTC, date, datetime
 
 from sqlalchemy import (
+    BigInteger,
     CheckConstraint,
     Date,
     DateTime,
@@ -25,6 +26,7 @@ from sqlalchemy import (
     Text,
     UniqueConstraint,
 )
+from sqlalchemy import text as sql_text
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship, validates
 
 from lobcoder.text.normalize import normalize_text
@@ -169,7 +171,8 @@ class SpeakerTurn(Base):
     label_start: Mapped[int] = mapped_column(Integer)
     start: Mapped[int] = mapped_column(Integer)
     end: Mapped[int] = mapped_column(Integer)
-    timestamp_ms: Mapped[int | None] = mapped_column(Integer)
+    # 64 bits everywhere: SQLite's INTEGER already is (project files keep their DDL), PostgreSQL's is not (0010).
+    timestamp_ms: Mapped[int | None] = mapped_column(BigInteger().with_variant(Integer(), "sqlite"))
 
     document: Mapped[Document] = relationship(back_populates="turns")
     speaker: Mapped[Speaker | None] = relationship()
@@ -211,7 +214,17 @@ class AttributeValue(Base):
 
 class Code(Base):
     __tablename__ = "codes"
-    __table_args__ = (UniqueConstraint("parent_id", "name", name="uq_code_sibling_name"),)
+    __table_args__ = (
+        UniqueConstraint("parent_id", "name", name="uq_code_sibling_name"),
+        # NULL parents are distinct in the constraint above, so top-level names need their own (0010).
+        Index(
+            "uq_code_top_level_name",
+            "name",
+            unique=True,
+            sqlite_where=sql_text("parent_id IS NULL"),
+            postgresql_where=sql_text("parent_id IS NULL"),
+        ),
+    )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     parent_id: Mapped[int | None] = mapped_column(ForeignKey("codes.id", ondelete="CASCADE"), index=True)

@@ -46,7 +46,7 @@ log = logging.getLogger(__name__)
 
 EXTENSION = ".lobcoder"
 APPLICATION_ID = 0x4C4F4243  # "LOBC"
-SCHEMA_HEAD = "0009"
+SCHEMA_HEAD = "0010"
 _SQLITE_MAGIC = b"SQLite format 3\x00"
 
 

@@ -105,7 +105,7 @@ def test_undoing_a_deletion_after_another_window_reused_the_name_names_the_code(
 
 
 def test_undoing_a_deletion_after_the_code_came_back_with_its_guid_says_so(store: ProjectStore) -> None:
-    """A top-level code (names there are checked by lobcoder only): the GUID is what clashes."""
+    """A top-level code renamed meanwhile: its name is free, the GUID is what clashes."""
     guid = _guid(store, "Begeleiding")
     undo = _deleted_elsewhere(store, "Begeleiding")
     with store.transaction() as session:  # another window brings it back (a redo, a codebook with its GUID)
@@ -117,6 +117,28 @@ def test_undoing_a_deletion_after_the_code_came_back_with_its_guid_says_so(store
 
     assert str(raised.value) == f"the project already holds a code with the same identifier (GUID), added {MEANWHILE}"
     assert "het project bevat al een code met dezelfde identificatie (GUID)" in raised.value.text("nl")
+    assert _state(store) == before
+
+
+def test_undoing_a_top_level_deletion_after_another_window_reused_the_name_names_the_code(
+    store: ProjectStore,
+) -> None:
+    """NULL parents never clash in UNIQUE (parent_id, name); the partial index of migration 0010 does."""
+    undo = _deleted_elsewhere(store, "Begeleiding")
+    with store.transaction() as session:  # meanwhile, in another window: a new top-level "Begeleiding"
+        CreateCode("Begeleiding").apply(session)
+    before = _state(store)
+
+    with pytest.raises(Clash) as raised, store.transaction() as session:
+        undo.apply(session)
+
+    assert raised.value.rule == "unique"
+    assert str(raised.value) == (
+        f"there is already a code named 'Begeleiding' at this level of the codebook, added {MEANWHILE}"
+    )
+    assert raised.value.text("nl").startswith(
+        "op dit niveau van het codeboek is er al een code met de naam 'Begeleiding'"
+    )
     assert _state(store) == before
 
 
@@ -194,6 +216,10 @@ def _clashes(store: ProjectStore) -> list[tuple[str, str, bool]]:
         gone = (session.scalar(select(func.max(Document.id))) or 0) + 1
     attempt(lambda session: session.add(Coding(document_id=gone, code_id=1, start=0, end=1)))
     attempt(lambda session: session.delete(get_speaker(session, "Anna")))
+    undo = _deleted_elsewhere(store, "Begeleiding (oud)")
+    with store.transaction() as session:
+        CreateCode("Begeleiding (oud)").apply(session)
+    attempt(undo.apply)
     return found
 
 
@@ -204,3 +230,5 @@ def test_postgresql_words_the_same_clashes_as_a_project_file(server_store: Proje
     assert on_server[:2] == on_sqlite[:2]
     assert on_server[2][0] == f"this refers to something that no longer exists (a document), deleted {MEANWHILE}"
     assert on_server[3] == on_sqlite[3]
+    assert on_server[4] == on_sqlite[4]  # a top-level name taken: the partial unique index on both
+    assert on_sqlite[4][0].startswith("there is already a code named 'Begeleiding (oud)' at this level")

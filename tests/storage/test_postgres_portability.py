@@ -45,6 +45,7 @@ from lobcoder.services.codes import code_counts, create_code, get_code, list_cod
 from lobcoder.services.codings import add_coding, coded_share, codings_for_document, resize_coding, segments
 from lobcoder.services.documents import get_document, list_documents, list_speakers, project_info
 from lobcoder.services.memos import MemoTarget, get_memo, set_memo
+from lobcoder.services.speakers import rename_speaker, set_interviewers
 from lobcoder.storage.project import NotOnServer, ProjectStore
 from lobcoder.suggest.store import latest_model, load_cached, save_cached, save_model
 from lobcoder.teamwork.copy import prepare_copy
@@ -330,6 +331,83 @@ def test_a_long_text_on_postgresql_is_stored_and_found_as_in_a_project_file(
     on_sqlite = run_long_import(store, tmp_path / "sqlite", monkeypatch)
     on_server = run_long_import(server_store, tmp_path / "server", monkeypatch)
     assert on_server == on_sqlite
+
+
+# Subtitles of a recording past 596 hours: its times in ms no longer fit PostgreSQL's 32-bit INTEGER.
+_VTT = (
+    "WEBVTT\n\n"
+    "00:00:01.000 --> 00:00:04.000\n<v I>Hoe kijk je terug op je stage?\n\n"
+    "00:00:05.000 --> 00:00:09.500\n<v Anna>De stage was leerzaam, mijn mentor hielp.\n\n"
+    "600:00:01.250 --> 600:00:03.000\n<v I>En nu, veel later?\n\n"
+    "600:00:04.000 --> 600:00:08.000\n<v Anna>Nu werk ik in de zorg.\n"
+)
+_LATE_MS = 600 * 3_600_000 + 1_250  # 2,160,001,250 > 2**31 - 1
+
+
+def run_turns_round_trip(store: ProjectStore, folder: Path) -> dict[str, Any]:
+    """A timed .vtt imported, its speakers renamed and marked, coded, sent out as .qdpx and read back."""
+    folder.mkdir(exist_ok=True)
+    vtt = folder / "Anna_lang.vtt"
+    vtt.write_text(_VTT, encoding="utf-8")
+    results: dict[str, Any] = {}
+    report = import_files(store, [vtt])
+    results["import"] = [(r.status, r.turns) for r in report.results]
+    with store.transaction() as session:
+        rename_speaker(session, "Anna", "Anna de Vries")
+        rename_speaker(session, "I", "Interviewer Fenna")
+        set_interviewers(session, {"Interviewer Fenna": True})
+        with pytest.raises(Refused):  # a second top-level code of one name is refused, as ever
+            create_code(session, "Zorg")
+            create_code(session, "Zorg")
+    with store.transaction() as session:
+        zorg = create_code(session, "Werk")
+        view = get_document(session, "Anna_lang")
+        add_coding(session, view.id, zorg.id, *_at(view.text, "Nu werk ik in de zorg."), coder="Fenna")
+
+    def turns(project: ProjectStore) -> list[tuple[Any, ...]]:
+        with project.read() as session:
+            view = get_document(session, "Anna_lang")
+            return [(t.speaker, t.is_interviewer, t.timestamp_ms, view.text[t.start : t.end]) for t in view.turns]
+
+    results["turns"] = turns(store)
+    export_qdpx(store, folder / "lang.qdpx")
+    back = import_qdpx(folder / "lang.qdpx", folder / "lang.lobcoder")
+    results["notes"] = [str(note) for note in back.notes]
+    with ProjectStore.open(folder / "lang.lobcoder") as project:
+        results["turns_back"] = turns(project)
+        with project.read() as session:
+            view = get_document(session, "Anna_lang")
+            results["coded_back"] = [view.text[c.start : c.end] for c in codings_for_document(session, view.id)]
+    return results
+
+
+def test_a_recording_past_596_hours_keeps_its_times_through_qdpx_in_a_project_file(
+    store: ProjectStore, tmp_path: Path
+) -> None:
+    results = run_turns_round_trip(store, tmp_path / "in")
+    assert results["import"] == [("imported", 4)]
+    late = ("Interviewer Fenna", True, _LATE_MS, "En nu, veel later?")
+    assert results["turns"][2] == late
+    assert results["turns"][3] == ("Anna de Vries", False, 600 * 3_600_000 + 4_000, "Nu werk ik in de zorg.")
+    assert results["turns_back"] == results["turns"]
+    assert results["notes"] == []
+    assert results["coded_back"] == ["Nu werk ik in de zorg."]
+
+
+def test_a_recording_past_596_hours_on_postgresql_as_in_a_project_file(
+    server_store: ProjectStore, store: ProjectStore, tmp_path: Path
+) -> None:
+    on_sqlite = run_turns_round_trip(store, tmp_path / "sqlite")
+    on_server = run_turns_round_trip(server_store, tmp_path / "server")
+    assert on_server == on_sqlite
+    with server_store.engine.connect() as connection:  # the column itself, not a value that happened to fit
+        kind = connection.execute(
+            text(
+                "SELECT data_type FROM information_schema.columns "
+                "WHERE table_name = 'speaker_turns' AND column_name = 'timestamp_ms'"
+            )
+        ).scalar_one()
+    assert kind == "bigint"
 
 
 def run_merge(store: ProjectStore, folder: Path) -> dict[str, Any]:
