@@ -68,6 +68,7 @@ def register(commands: argparse._SubParsersAction) -> None:
     imp.add_argument("file", type=Path, help="a REFI-QDA project (.qdpx)")
     imp.add_argument("--out", type=Path, required=True, help="the new project file (.lobcoder)")
     imp.add_argument("--json", action="store_true")
+    imp.add_argument("--language", choices=["en", "nl"], default="en", help="language of the messages")
     imp.set_defaults(handler=cmd_project_import)
 
 
@@ -130,10 +131,10 @@ def cmd_project_export(args: argparse.Namespace) -> int:
 
 def cmd_project_import(args: argparse.Namespace) -> int:
     report = import_qdpx(args.file, args.out)
-    if args.json:
+    if args.json:  # stays English, for scripts
         print_json(report)
         return 0
-    print(f"Created {args.out} from {args.file}")
+    print(message("cli.created_from", args.language, path=args.out, source=args.file))
     for note in report.notes:
-        print(f"note: {note}")
+        print(message("cli.note", args.language, note=note.text(args.language)))
     return 0

@@ -11,6 +11,7 @@ from lobcoder.i18n.message import Message as M
 MESSAGES: dict[str, M] = {
     "cli.wrote": M(en="Wrote {path}", nl="Geschreven: {path}"),
     "cli.note": M(en="note: {note}", nl="opmerking: {note}"),
+    "cli.created_from": M(en="Created {path} from {source}", nl="{path} gemaakt uit {source}"),
     "cli.wrote_code": M(en="Wrote 1 code to {path}", nl="1 code geschreven naar {path}"),
     "cli.wrote_codes": M(en="Wrote {count} codes to {path}", nl="{count} codes geschreven naar {path}"),
     "cli.pseudonymised": M(

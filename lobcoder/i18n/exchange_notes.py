@@ -312,6 +312,12 @@ MESSAGES.update(
             nl="bron {name}: lobcoder/turns.jsonl heeft beurten buiten de tekst, overlappend of in de verkeerde "
             "volgorde; de sprekersbeurten zijn opnieuw in de tekst gezocht",
         ),
+        "note.turns_member.named": M(
+            en="source {name}: the speakers found again took their names and interviewer marks from "
+            "lobcoder/turns.jsonl ({speakers})",
+            nl="bron {name}: de opnieuw gevonden sprekers kregen hun namen en interviewermarkeringen uit "
+            "lobcoder/turns.jsonl ({speakers})",
+        ),
         "note.turns_member.why.json": M(en="not valid JSON", nl="geen geldige JSON"),
         "note.turns_member.why.format": M(en="not lobcoder speaker turns", nl="geen sprekersbeurten van lobcoder"),
         "note.turns_member.why.version": M(

@@ -17,7 +17,7 @@ from __future__ import annotations
 import itertools
 import unicodedata
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any, cast
@@ -355,14 +355,23 @@ class _Store:
             self.session.add_all(Speaker(name=name, is_interviewer=flag) for name, flag in self.turns.speakers)
             self.session.flush()
 
-    def turns_of(self, source: QSource, stored: str) -> list[Turn]:
-        """The source's turns as lobcoder exported them, if the file has them for this very text; else detected."""
-        if self.turns is not None:
-            turns, why = self.turns.turns_for(source.guid, stored)
-            if turns is not None:
-                return turns
-            self.note(say(f"note.turns_member.{why}", name=source.name))
-        return detect_turns(stored)
+    def turns_of(self, source: QSource, stored: str) -> Sequence[Turn]:
+        """The source's turns as lobcoder exported them, if the file has them for this very text; else detected.
+
+        Detected turns take the speaker names (renamed, merged) and so the
+        interviewer marks the file gives their labels.
+        """
+        if self.turns is None:
+            return detect_turns(stored)
+        turns, why = self.turns.turns_for(source.guid, stored)
+        if turns is not None:
+            return turns
+        self.note(say(f"note.turns_member.{why}", name=source.name))
+        found, named = self.turns.named(source.guid, detect_turns(stored))
+        if named:
+            listed = ", ".join(name if label == name else f"{label} → {name}" for label, name in named)
+            self.note(say("note.turns_member.named", name=source.name, speakers=listed))
+        return found
 
     def unused_speakers(self) -> None:
         """Speakers of the file's turns that no stored turn has (their sources' turns were detected again).

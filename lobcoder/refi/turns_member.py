@@ -16,12 +16,22 @@ Format, version 1: JSON Lines (UTF-8), a header line, then a line per source::
      "speakers": [{"name": "Marieke Jansen", "interviewer": true}, ...]}
     {"source": "<TextSource GUID, lower case>",
      "sha256": "<hex SHA-256 of the source's UTF-8 text>", "length": <code points>,
-     "turns": [[<speaker index or null>, label_start, start, end, <timestamp ms or null>], ...]}
+     "turns": [[<speaker index or null>, label_start, start, end, <timestamp ms or null>], ...],
+     "labels": [["I", <speaker index>], ...]}
 
-A line per source, so that neither side holds every turn at once: the
-import checks each line when it reads the member but keeps only the line's
-bytes (about 28 bytes a turn), and parses it again when that source is
-stored (parsed all at once, 76,000 turns took 17 MB).
+``labels`` (optional; files written before it lack it) names, for the
+source's labelled turns, each label as detection reads it in the text (``I``
+in ``I: ...``, ``Anna`` in ``[00:01:02] Anna:``) and the speaker its turns
+belong to now. When the source's text has changed and its turns are found
+again, the labels give the found speakers the names they had been given
+(renamed, merged) and so their interviewer marks (:meth:`TurnsMember.named`);
+a label that led to two speakers in one source (turns moved by hand) is left
+as found. Without ``labels`` only speakers found under the very name the file
+lists keep their marks.
+
+Each line is parsed and checked once, as it is read, one line at a time;
+a source's turns are kept in a :class:`~lobcoder.importing.extracted.TurnTable`
+(about 36 bytes a turn; 76,000 turns as Python lists took 17 MB).
 
 The member comes from whoever sent the file, so it is untrusted: it is read
 only up to :data:`MAX_BYTES`, parsed as JSON and checked field by field;
@@ -35,8 +45,8 @@ detection alone.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
-from dataclasses import dataclass
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import IO, Any
 
@@ -45,10 +55,11 @@ from sqlalchemy.orm import Session
 
 from lobcoder.errors import FileProblem, Refused
 from lobcoder.i18n.said import Said, say
-from lobcoder.importing.extracted import Turn
+from lobcoder.importing.extracted import Turn, TurnTable
 from lobcoder.importing.safe_zip import SafeZip
+from lobcoder.importing.speaker_patterns import DEFAULT_LABEL
 from lobcoder.services.speakers import clean_speaker_name
-from lobcoder.storage.models import Speaker, SpeakerTurn
+from lobcoder.storage.models import Document, Speaker, SpeakerTurn
 from lobcoder.text.normalize import content_hash, replace_controls
 
 MEMBER = "lobcoder/turns.jsonl"
@@ -96,8 +107,33 @@ class TurnsWriter:
                 .order_by(SpeakerTurn.label_start, SpeakerTurn.start)
             )
         ]
-        entry = {"source": guid.lower(), "sha256": sha256, "length": length, "turns": turns}
+        entry = {
+            "source": guid.lower(),
+            "sha256": sha256,
+            "length": length,
+            "turns": turns,
+            "labels": self.labels(document_id, turns),
+        }
         self.stream.write(f"{_dumps(entry)}\n".encode())
+
+    def labels(self, document_id: int, turns: list[list[Any]]) -> list[list[Any]]:
+        """[label as detection reads it, speaker index] for each label of the document's turns, in text order."""
+        if not any(turn[0] is not None and turn[1] < turn[2] for turn in turns):
+            return []
+        text = self.session.scalar(select(Document.text).where(Document.id == document_id)) or ""
+        found: dict[tuple[str, int], None] = {}
+        for speaker, label_start, start, _end, _time in turns:
+            if speaker is not None and label_start < start:
+                label = label_name(text[label_start:start])
+                if label is not None:
+                    found[label, speaker] = None
+        return [[label, speaker] for label, speaker in found]
+
+
+def label_name(label: str) -> str | None:
+    """The speaker name detection reads in a turn's label (``[00:01:02] Anna:`` gives ``Anna``); None if none."""
+    found = DEFAULT_LABEL.match(label)
+    return " ".join(found.group("speaker").split()) if found else None
 
 
 class _Damaged(Exception):
@@ -109,13 +145,21 @@ class _Damaged(Exception):
 
 
 @dataclass
+class _Source:
+    sha256: str
+    length: int
+    turns: TurnTable | None  # None: the turns failed the checks
+    labels: dict[str, int]  # label -> speaker index, for labels that led to one speaker only
+
+
+@dataclass
 class TurnsMember:
-    """A checked ``lobcoder/turns.jsonl``: speakers, and per source its text's hash and its raw turns."""
+    """A checked ``lobcoder/turns.jsonl``: speakers, and per source its text's hash, turns and labels."""
 
     speakers: list[tuple[str, bool]]
-    sources: dict[str, tuple[str, int, bytes]]  # GUID -> (hash, length, the source's line)
+    sources: dict[str, _Source]
 
-    def turns_for(self, guid: str, text: str) -> tuple[list[Turn] | None, str | None]:
+    def turns_for(self, guid: str, text: str) -> tuple[TurnTable | None, str | None]:
         """The turns of the source ``guid`` over ``text`` (its stored text), or None and why not.
 
         Why not: ``"missing"`` (the member has no such source), ``"changed"``
@@ -125,16 +169,37 @@ class TurnsMember:
         entry = self.sources.get(guid.lower())
         if entry is None:
             return None, "missing"
-        sha256, length, line = entry
-        if length != len(text) or content_hash(text) != sha256:
+        if entry.length != len(text) or content_hash(text) != entry.sha256:
             return None, "changed"
-        try:
-            turns = list(_turns(_line(line)["turns"], length, len(self.speakers)))
-        except _Damaged:
+        if entry.turns is None:
             return None, "spans"
-        names = [name for name, _ in self.speakers]
-        result = [Turn(None if s is None else names[s], a, b, c, t) for s, a, b, c, t in turns]
-        return result, None
+        return entry.turns, None
+
+    def named(self, guid: str, detected: Sequence[Turn]) -> tuple[list[Turn], list[tuple[str, str]]]:
+        """Turns found again in the source ``guid``, their speakers named as the file names them.
+
+        A found speaker whose label the source's ``labels`` tie to one speaker
+        takes that speaker's name (and so, in the project, its interviewer
+        mark); one found under a name the file lists keeps it. Also returned:
+        (found, file name) of each speaker named so, in the order found.
+        """
+        entry = self.sources.get(guid.lower())
+        labels = entry.labels if entry is not None else {}
+        listed = {name for name, _ in self.speakers}
+        names: dict[str, str] = {}
+        result: list[Turn] = []
+        for turn in detected:
+            if turn.speaker is None:
+                result.append(turn)
+                continue
+            name = names.get(turn.speaker)
+            if name is None:
+                index = labels.get(turn.speaker)
+                name = self.speakers[index][0] if index is not None else turn.speaker
+                names[turn.speaker] = name
+            result.append(turn if name == turn.speaker else replace(turn, speaker=name))
+        applied = [(found, name) for found, name in names.items() if name in listed]
+        return result, applied
 
 
 def _int(value: object, why: str = "turn") -> int:
@@ -200,13 +265,38 @@ def _line(line: bytes) -> dict[str, Any]:
     return value
 
 
-def _source(line: bytes) -> tuple[str, tuple[str, int, bytes]]:
-    """A source's line checked but for its turns (checked when used): (GUID, (hash, length, line))."""
-    entry = _line(line)
-    guid, sha256, turns = entry.get("source"), entry.get("sha256"), entry.get("turns")
-    if not isinstance(guid, str) or not isinstance(sha256, str) or len(sha256) != 64 or not isinstance(turns, list):
+def _labels(raw: object, speakers: int) -> dict[str, int]:
+    """A source's ``labels``: label -> speaker index, leaving out a label tied to two speakers."""
+    if raw is None:
+        return {}
+    if not isinstance(raw, list):
         raise _Damaged("sources")
-    return guid.lower(), (sha256.lower(), _int(entry.get("length"), "sources"), line)
+    found: dict[str, int | None] = {}
+    for pair in raw:
+        if not isinstance(pair, list) or len(pair) != 2 or not isinstance(pair[0], str):
+            raise _Damaged("sources")
+        index = _int(pair[1], "sources")
+        if index >= speakers:
+            raise _Damaged("sources")
+        found[pair[0]] = index if found.get(pair[0], index) == index else None
+    return {label: index for label, index in found.items() if index is not None}
+
+
+def _source(line: bytes, speakers: list[tuple[str, bool]]) -> tuple[str, _Source]:
+    """A source's line, parsed and checked: (GUID, its entry); turns that fail their checks are kept as None."""
+    entry = _line(line)
+    guid, sha256, raw = entry.get("source"), entry.get("sha256"), entry.get("turns")
+    if not isinstance(guid, str) or not isinstance(sha256, str) or len(sha256) != 64 or not isinstance(raw, list):
+        raise _Damaged("sources")
+    length = _int(entry.get("length"), "sources")
+    labels = _labels(entry.get("labels"), len(speakers))
+    table: TurnTable | None = TurnTable()
+    try:
+        for s, a, b, c, t in _turns(raw, length, len(speakers)):
+            table.append(None if s is None else speakers[s][0], a, b, c, t)  # type: ignore[union-attr]
+    except _Damaged:
+        table = None
+    return guid.lower(), _Source(sha256.lower(), length, table, labels)
 
 
 def parse_member(data: bytes) -> TurnsMember:
@@ -221,7 +311,7 @@ def parse_member(data: bytes) -> TurnsMember:
     if head.get("version") != VERSION:
         raise _Damaged("version", version=str(head.get("version"))[:20], known=VERSION)
     speakers = _speakers(head.get("speakers"))
-    return TurnsMember(speakers, dict(_source(line) for line in lines if line.strip()))
+    return TurnsMember(speakers, dict(_source(line, speakers) for line in lines if line.strip()))
 
 
 def read_member(archive: SafeZip, path: Path) -> tuple[TurnsMember | None, Said | None]:
@@ -241,7 +331,7 @@ def read_member(archive: SafeZip, path: Path) -> tuple[TurnsMember | None, Said 
                 raise _Damaged("size", size=MAX_BYTES // (1024 * 1024))
             chunks.append(chunk)
         data = b"".join(chunks)
-        del chunks  # the member is held twice at most: whole, and split into the lines kept
+        del chunks  # the member is held twice at most: whole, and split into lines (parsed one at a time)
         return parse_member(data), None
     except _Damaged as problem:
         return None, say("note.turns_member.ignored", file=path.name, member=MEMBER, problem=problem.said)

@@ -222,8 +222,11 @@ def _document(session: Session, name_or_id: str | int) -> Document:
     else:
         document = session.scalar(select(Document).where(Document.name == name_or_id))
         if document is None:
-            matches = session.scalars(select(Document).where(func.lower(Document.name) == name_or_id.lower())).all()
-            document = matches[0] if len(matches) == 1 else None
+            # Folded in Python, not with SQL lower(): SQLite's folds ASCII only, PostgreSQL's every letter.
+            wanted = name_or_id.lower()
+            names = session.execute(select(Document.id, Document.name))
+            matches = [doc_id for doc_id, name in names if name.lower() == wanted]
+            document = session.get(Document, matches[0]) if len(matches) == 1 else None
     if document is None:
         raise NotFoundError(say("problem.not_found.document", name=name_or_id))
     return document

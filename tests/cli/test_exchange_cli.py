@@ -118,3 +118,26 @@ def test_project_round_trip_through_qdpx_keeps_text_and_codings(tmp_path: Path) 
         codes_back = {c.name: c for c in list_codes(session)}
         assert len(codes_back) == 23
         assert codes_back["Collectief leren"].codings == 1
+
+
+def test_project_import_speaks_dutch_when_asked(tmp_path: Path) -> None:
+    """The notes of an import (here: a .qdpx from an older lobcoder, without its speaker turns) in Dutch."""
+    import zipfile
+
+    project = tmp_path / "p.lobcoder"
+    run("new", project)
+    with ProjectStore.open(project) as store, store.transaction() as session:
+        add_document(session, "Anna_w1", TEXT)
+    assert run("project", "export", project, "--out", tmp_path / "p.qdpx")[0] == 0
+    with zipfile.ZipFile(tmp_path / "p.qdpx") as old, zipfile.ZipFile(tmp_path / "oud.qdpx", "w") as new:
+        for info in old.infolist():
+            if info.filename != "lobcoder/turns.jsonl":
+                new.writestr(info.filename, old.read(info))
+
+    code, out = run("project", "import", tmp_path / "oud.qdpx", "--out", tmp_path / "nl.lobcoder", "--language", "nl")
+    lines = out.splitlines()
+    assert code == 0
+    assert lines[0] == f"{tmp_path / 'nl.lobcoder'} gemaakt uit {tmp_path / 'oud.qdpx'}"
+    assert lines[1].startswith("opmerking: oud.qdpx is gemaakt door een oudere lobcoder zonder sprekersinformatie")
+    code, out = run("project", "import", tmp_path / "oud.qdpx", "--out", tmp_path / "en.lobcoder")
+    assert out.splitlines()[1].startswith("note: oud.qdpx was written by an older lobcoder without speaker")

@@ -224,22 +224,108 @@ def test_a_source_whose_turns_do_not_fit_is_detected_again(edited: Path, tmp_pat
     _, turns, _ = _export(edited, tmp_path / "study.qdpx")
     _rewrite(tmp_path / "study.qdpx", tmp_path / "bad.qdpx", _tampered(tmp_path / "study.qdpx", change))
     report, turns_back, speakers = _import(tmp_path / "bad.qdpx", tmp_path / "back.lobcoder")
-    (note,) = [n for n in report.notes if n.key.startswith("note.turns_member")]
+    note, named = [n for n in report.notes if n.key.startswith("note.turns_member")]
     assert note.key == key and "source teams" in str(note) and "bron teams" in note.text("nl")
     kept = {guid: t for guid, t in turns_back.items() if guid in turns and t == turns[guid]}
     assert len(kept) == 2  # the Word-style transcript and the notes file
-    # The .vtt's labels are found in its text again: 'Spreker 2' is back, the timestamps are gone, and
-    # Marieke Jansen keeps her mark (the speakers listed in the member are taken over by name).
-    assert speakers == {
-        "Interviewer": True,
-        "Bram de Boer": False,
-        "Marieke Jansen": True,
-        "Anna de Vries": False,
-        "Spreker 2": False,
-    }
+    # The .vtt's labels are found in its text again and named as the member names them: 'Spreker 2',
+    # merged into Anna de Vries, stays merged, and Marieke Jansen keeps her mark. The timestamps are gone.
+    assert str(named) == (
+        "source teams: the speakers found again took their names and interviewer marks from lobcoder/turns.jsonl "
+        "(Marieke Jansen, Anna de Vries, Spreker 2 → Anna de Vries)"
+    )
+    assert named.text("nl").startswith("bron teams: de opnieuw gevonden sprekers kregen hun namen")
+    assert speakers == {"Interviewer": True, "Bram de Boer": False, "Marieke Jansen": True, "Anna de Vries": False}
     (vtt,) = [t for guid, t in turns_back.items() if guid not in kept]
-    assert [t[0] for t in vtt] == ["Marieke Jansen", "Anna de Vries", "Marieke Jansen", "Spreker 2", "Anna de Vries"]
+    assert [t[0] for t in vtt] == ["Marieke Jansen", "Anna de Vries", "Marieke Jansen"] + ["Anna de Vries"] * 2
+    assert [t[1] for t in vtt] == [True, False, True, False, False]
     assert {t[5] for t in vtt} == {None}
+
+
+def _word_style(member: list[dict[str, Any]]) -> dict[str, Any]:
+    return next(source for source in member[1:] if len(source["turns"]) == 4)
+
+
+def _rehash_word_style(member: list[dict[str, Any]]) -> None:
+    _word_style(member)["sha256"] = "0" * 64
+
+
+def _rehash_without_labels(member: list[dict[str, Any]]) -> None:
+    """As a member written before ``labels``: speakers are matched by the names the file lists only."""
+    _rehash(member)
+    for source in member[1:]:
+        del source["labels"]
+
+
+def _rehash_moved_turn(member: list[dict[str, Any]]) -> None:
+    """One 'Spreker 2' turn had been moved to Marieke Jansen by hand: the label names two speakers."""
+    _rehash(member)
+    marieke = [s["name"] for s in member[0]["speakers"]].index("Marieke Jansen")
+    _vtt(member)["labels"].append(["Spreker 2", marieke])
+
+
+@pytest.mark.parametrize(
+    ("change", "named", "found"),
+    [
+        (
+            _rehash_word_style,
+            "Interviewer, B → Bram de Boer",
+            {"Interviewer": True, "Bram de Boer": False, "Marieke Jansen": True, "Anna de Vries": False},
+        ),
+        (
+            _rehash_without_labels,
+            "Marieke Jansen, Anna de Vries",
+            {
+                "Interviewer": True,
+                "Bram de Boer": False,
+                "Marieke Jansen": True,
+                "Anna de Vries": False,
+                "Spreker 2": False,
+            },
+        ),
+        (
+            _rehash_moved_turn,
+            "Marieke Jansen, Anna de Vries",
+            {
+                "Interviewer": True,
+                "Bram de Boer": False,
+                "Marieke Jansen": True,
+                "Anna de Vries": False,
+                "Spreker 2": False,
+            },
+        ),
+    ],
+)
+def test_speakers_found_again_are_named_as_the_file_names_their_labels(
+    edited: Path, tmp_path: Path, change: Any, named: str, found: dict[str, bool]
+) -> None:
+    """A rename survives a changed text; without labels, or with a label that led to two speakers, names stay."""
+    _export(edited, tmp_path / "study.qdpx")
+    _rewrite(tmp_path / "study.qdpx", tmp_path / "changed.qdpx", _tampered(tmp_path / "study.qdpx", change))
+    report, _turns_back, speakers = _import(tmp_path / "changed.qdpx", tmp_path / "back.lobcoder")
+    (note,) = [n for n in report.notes if n.key == "note.turns_member.named"]
+    assert str(note).endswith(f"lobcoder/turns.jsonl ({named})")
+    assert speakers == found
+
+
+def test_the_member_is_parsed_once_a_line(edited: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import lobcoder.refi.turns_member as turns_member
+
+    _export(edited, tmp_path / "study.qdpx")
+    with zipfile.ZipFile(tmp_path / "study.qdpx") as archive:
+        lines = archive.read(MEMBER).decode("utf-8").splitlines()
+    parsed: list[str] = []
+    real = json.loads
+
+    def counting(text: str | bytes) -> Any:
+        parsed.append(text.decode("utf-8") if isinstance(text, bytes) else text)
+        return real(text)
+
+    monkeypatch.setattr(turns_member.json, "loads", counting)
+    _import(tmp_path / "study.qdpx", tmp_path / "back.lobcoder")
+    monkeypatch.undo()
+    assert sorted(text for text in parsed if text in lines) == sorted(lines)  # each line once, no more
+    assert len(lines) == 4
 
 
 def _listed_only(member: list[dict[str, Any]]) -> None:

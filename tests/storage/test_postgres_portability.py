@@ -347,7 +347,7 @@ _LATE_MS = 600 * 3_600_000 + 1_250  # 2,160,001,250 > 2**31 - 1
 def run_turns_round_trip(store: ProjectStore, folder: Path) -> dict[str, Any]:
     """A timed .vtt imported, its speakers renamed and marked, coded, sent out as .qdpx and read back."""
     folder.mkdir(exist_ok=True)
-    vtt = folder / "Anna_lang.vtt"
+    vtt = folder / "Émile_lang.vtt"
     vtt.write_text(_VTT, encoding="utf-8")
     results: dict[str, Any] = {}
     report = import_files(store, [vtt])
@@ -361,12 +361,12 @@ def run_turns_round_trip(store: ProjectStore, folder: Path) -> dict[str, Any]:
             create_code(session, "Zorg")
     with store.transaction() as session:
         zorg = create_code(session, "Werk")
-        view = get_document(session, "Anna_lang")
+        view = get_document(session, "Émile_lang")
         add_coding(session, view.id, zorg.id, *_at(view.text, "Nu werk ik in de zorg."), coder="Fenna")
 
     def turns(project: ProjectStore) -> list[tuple[Any, ...]]:
         with project.read() as session:
-            view = get_document(session, "Anna_lang")
+            view = get_document(session, "émile_lang")  # any case, folded alike on both (not SQL lower())
             return [(t.speaker, t.is_interviewer, t.timestamp_ms, view.text[t.start : t.end]) for t in view.turns]
 
     results["turns"] = turns(store)
@@ -376,7 +376,7 @@ def run_turns_round_trip(store: ProjectStore, folder: Path) -> dict[str, Any]:
     with ProjectStore.open(folder / "lang.lobcoder") as project:
         results["turns_back"] = turns(project)
         with project.read() as session:
-            view = get_document(session, "Anna_lang")
+            view = get_document(session, "ÉMILE_LANG")
             results["coded_back"] = [view.text[c.start : c.end] for c in codings_for_document(session, view.id)]
     return results
 
