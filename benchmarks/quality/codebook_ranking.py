@@ -60,4 +60,4 @@ def ranking(
             best = max((2 * a * b / (a + b) for a, b in zip(precision, recall, strict=True) if a + b), default=0.0)
             aps.append(average_precision_score(y, p))
             print(f"  {code.name[:32]:32}{aps[-1]:>6.2f}{roc_auc_score(y, p):>6.2f}{best:>8.2f}{sum(y):>8}")
-        print(f"  {'mean':32}{sum(aps) / len(aps):>6.2f}")
+        print(f"  {'mean':32}{sum(aps) / len(aps):>6.3f}")
