@@ -89,7 +89,7 @@ class SearchPanel(QWidget):
         self.query.setClearButtonEnabled(True)
         self.query.returnPressed.connect(self.run_search)
         self.status = QLabel()
-        self.code_all = QPushButton(self.tr("Code all hits with the selected code"))
+        self.code_all = QPushButton(self.tr("Code all h&its with the selected code"))
         self.code_all.setEnabled(False)
         self.model = SearchResultsModel(self)
         self.code_all.clicked.connect(lambda: self.codeAllRequested.emit(self.model.hits()))

@@ -81,7 +81,7 @@ def test_the_menu_bar_and_the_window_buttons_share_no_letter(window: MainWindow)
     """Alt+letter in the main window opens one menu or presses one button, never cycles between them."""
     titles = [a.text() for a in window.menuBar().actions()]
     pane = window.coding_pane
-    buttons = [pane.recode.text(), pane.fit.text(), pane.remove.text()]
+    buttons = [pane.recode.text(), pane.fit.text(), pane.remove.text(), window.search_panel.code_all.text()]
     suggestions = window.suggestions.pane
     buttons += [
         b.text()
@@ -90,7 +90,9 @@ def test_the_menu_bar_and_the_window_buttons_share_no_letter(window: MainWindow)
             suggestions.train_button,
             suggestions.accept_button,
             suggestions.reject_button,
+            suggestions.accept_all_button,
             suggestions.show_unreliable,
+            suggestions.cancel_button,
         )
     ]
     used = [_letter(t) for t in titles + buttons]

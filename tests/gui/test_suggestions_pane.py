@@ -242,7 +242,7 @@ def test_accept_all_codes_only_the_selected_codes_suggestions_at_or_above_the_th
     weak = _score(window, ONE_KEYWORD, "Samen leren")
     pane.select_row(row)
     pane.threshold.setValue(round(weak, 2) + 0.01)
-    assert pane.accept_all_button.text() == "Accept 1 of ‘Samen leren’ with score ≥"
+    assert pane.accept_all_button.text() == "Accept 1 of ‘Samen leren’ &with score ≥"
     _click(qtbot, pane.accept_all_button)
     assert _codings(window) == [("Samen leren", strong.start, strong.end)]  # not the weaker one, not Visie
     assert window.undo_stack is not None and re.fullmatch(r"Accept 1 suggestion(\(s\))?", window.undo_stack.undoText())

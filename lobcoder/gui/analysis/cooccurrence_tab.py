@@ -223,9 +223,9 @@ class CooccurrenceTab(AnalysisTab):
         self.order.addItem(self.tr("codebook"), "codebook")
         self.order.addItem(self.tr("similarity"), "similarity")
         self.order.setToolTip(self.tr("Similarity puts codes that often occur together next to each other"))
-        self.rollup = QCheckBox(self.tr("Include sub-codes"))
+        self.rollup = QCheckBox(self.tr("&Include sub-codes"))
         self.rollup.setChecked(True)
-        self.hide_empty = QCheckBox(self.tr("Hide unused codes"))
+        self.hide_empty = QCheckBox(self.tr("&Hide unused codes"))
         for label, widget in (
             (self.tr("Unit:"), self.unit),
             (None, self.within),

@@ -62,7 +62,7 @@ class CrosstabTab(AnalysisTab):
         self.percent.addItem(self.tr("column percentages"), "column")
         self.code = QComboBox()
         self.code.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
-        self.rollup = QCheckBox(self.tr("Include sub-codes"))
+        self.rollup = QCheckBox(self.tr("&Include sub-codes"))
         self.rollup.setChecked(True)
         # Controls of the two views swap places in one stack.
         codes_view = QWidget()

@@ -47,7 +47,7 @@ class FrequenciesTab(AnalysisTab):
 
     def __init__(self, host: AnalysisWindow) -> None:
         super().__init__(host)
-        self.rollup = QCheckBox(self.tr("Include sub-codes"))
+        self.rollup = QCheckBox(self.tr("&Include sub-codes"))
         self.rollup.setChecked(True)
         self.rollup.setToolTip(
             self.tr("Count a code together with its sub-codes (a document or participant counted once)")

@@ -45,7 +45,7 @@ class QuotesTab(AnalysisTab):
         super().__init__(host)
         self.code = QComboBox()
         self.code.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
-        self.rollup = QCheckBox(self.tr("Include sub-codes"))
+        self.rollup = QCheckBox(self.tr("&Include sub-codes"))
         self.rollup.setToolTip(self.tr("List the quotes of a code's sub-codes under the code as well"))
         self.per_code = QSpinBox()
         self.per_code.setRange(0, 999)
@@ -58,12 +58,12 @@ class QuotesTab(AnalysisTab):
             ("random", self.tr("at random")),
         ):
             self.rule.addItem(text, key)
-        self.definitions = QCheckBox(self.tr("Definitions"))
+        self.definitions = QCheckBox(self.tr("Defi&nitions"))
         self.definitions.setToolTip(self.tr("Word export: each code's definition under its heading"))
         self.attribution_menu = QMenu(self)
         # A push button makes room for its menu arrow (a tool button drew it over the text).
         self.attribution = QPushButton()
-        self.attribution.setText(self.tr("Attribution"))
+        self.attribution.setText(self.tr("Attrib&ution"))
         self.attribution.setToolTip(
             self.tr("What the attribution after each quote names, e.g. (Marieke, docent, wave 1)")
         )

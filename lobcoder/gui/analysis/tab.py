@@ -85,7 +85,7 @@ class AnalysisTab(QWidget):
         self.busy.setMinimumWidth(24)  # it comes and goes: what it adds to the window's least width stays small
         self.busy.setTextVisible(False)
         self.busy.hide()
-        self.export_button = QPushButton(self.tr("Export…"))
+        self.export_button = QPushButton(self.tr("&Export…"))
         self.export_tip = self.tr("Save the table as Word (.docx), Excel (.xlsx) or CSV")
         self.export_button.setToolTip(self.export_tip)
         self.export_button.clicked.connect(self.choose_export_file)

@@ -17,7 +17,7 @@ class PseudonymiseOption(QCheckBox):
     """Unticked by default; disabled, with a tooltip saying why, while the project has no accepted decisions."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(self.tr("Pseudonymise (use accepted decisions)"), parent)
+        super().__init__(self.tr("&Pseudonymise (use accepted decisions)"), parent)
         self.setObjectName("pseudonymise_option")
         self.terms = 0
         self.set_terms(0)

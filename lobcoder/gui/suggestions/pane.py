@@ -123,7 +123,7 @@ class SuggestionsPane(QWidget):
         header.resizeSection(CODE, 250)
         header.resizeSection(REASON, 300)
 
-        self.show_unreliable = QCheckBox(self.tr("Show codes &not yet reliable"))
+        self.show_unreliable = QCheckBox(self.tr("Show codes not &yet reliable"))
         self.show_unreliable.setToolTip(
             self.tr("Also list the suggestions of codes with few coded sentences or a low cross-validated F1")
         )
@@ -173,7 +173,7 @@ class SuggestionsPane(QWidget):
         self.progress = QProgressBar()
         self.progress.setMaximumWidth(220)
         self.progress.setTextVisible(False)
-        self.cancel_button = QPushButton(self.tr("Cancel"))
+        self.cancel_button = QPushButton(self.tr("Ca&ncel"))
 
         # Beside the tabs, not above them: every line above would be taken from the table.
         corner = _BesideTabs(self.tabs)
@@ -372,10 +372,12 @@ class SuggestionsPane(QWidget):
         self.reject_button.setEnabled(chosen is not None)
         candidates = self.accept_all_candidates()
         if chosen is None:
-            self.accept_all_button.setText(self.tr("Accept all of the selected code with score ≥"))
+            self.accept_all_button.setText(self.tr("Accept all of the selected code &with score ≥"))
         else:
             self.accept_all_button.setText(
-                self.tr("Accept {0} of ‘{1}’ with score ≥").format(len(candidates), chosen.code_name)
+                self.tr("Accept {0} of ‘{1}’ &with score ≥").format(
+                    len(candidates), chosen.code_name.replace("&", "&&")
+                )
             )
         self.accept_all_button.setEnabled(bool(candidates))
 

@@ -331,12 +331,7 @@
 <context>
     <name>AnalysisTab</name>
     <message>
-        <location filename="../../analysis/tab.py" line="+88"/>
-        <source>Export…</source>
-        <translation>Exporteren…</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location filename="../../analysis/tab.py" line="+89"/>
         <source>Save the table as Word (.docx), Excel (.xlsx) or CSV</source>
         <translation>De tabel opslaan als Word (.docx), Excel (.xlsx) of CSV</translation>
     </message>
@@ -386,7 +381,12 @@
         <translation>Pseudonimiseren…</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="-261"/>
+        <source>&amp;Export…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+293"/>
         <source>Saved {0}</source>
         <translation>{0} opgeslagen</translation>
     </message>
@@ -573,13 +573,13 @@
     <name>ChecklistButton</name>
     <message>
         <location filename="../../analysis/filter_box.py" line="+54"/>
-        <source>All</source>
-        <translation>Alle</translation>
+        <source>&amp;All</source>
+        <translation>&amp;Alle</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>None</source>
-        <translation>Geen</translation>
+        <source>&amp;None</source>
+        <translation>&amp;Geen</translation>
     </message>
 </context>
 <context>
@@ -1292,13 +1292,13 @@ U kunt de naam later wijzigen via Beeld → Naam van de codeur…</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>Include sub-codes</source>
-        <translation>Met subcodes</translation>
+        <source>&amp;Include sub-codes</source>
+        <translation>&amp;Met subcodes</translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>Hide unused codes</source>
-        <translation>Ongebruikte codes verbergen</translation>
+        <source>&amp;Hide unused codes</source>
+        <translation>Ongebruikte codes &amp;verbergen</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -1433,8 +1433,8 @@ U kunt de naam later wijzigen via Beeld → Naam van de codeur…</translation>
     </message>
     <message>
         <location line="+3"/>
-        <source>Include sub-codes</source>
-        <translation>Met subcodes</translation>
+        <source>&amp;Include sub-codes</source>
+        <translation>&amp;Met subcodes</translation>
     </message>
     <message>
         <location line="+6"/>
@@ -2097,7 +2097,7 @@ Taal van het codeboek:</numerusform>
     <message>
         <location line="+1"/>
         <source>Plain &amp;text (.txt, UTF-8)</source>
-        <translation>&amp;Platte tekst (.txt, UTF-8)</translation>
+        <translation>Platte &amp;tekst (.txt, UTF-8)</translation>
     </message>
     <message numerus="yes">
         <location line="+2"/>
@@ -2162,19 +2162,19 @@ Taal van het codeboek:</numerusform>
 <context>
     <name>FilterBox</name>
     <message>
-        <location filename="../../analysis/filter_box.py" line="+166"/>
-        <source>Leave out interviewer turns</source>
-        <translation>Beurten van de interviewer weglaten</translation>
-    </message>
-    <message>
-        <location line="+2"/>
+        <location filename="../../analysis/filter_box.py" line="+168"/>
         <source>Leave out codings that lie entirely inside what the interviewer says</source>
         <translation>Coderingen weglaten die helemaal binnen de woorden van de interviewer vallen</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>Reset</source>
-        <translation>Herstellen</translation>
+        <location line="-2"/>
+        <source>&amp;Leave out interviewer turns</source>
+        <translation>Beurten van de interviewer weg&amp;laten</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Rese&amp;t</source>
+        <translation>He&amp;rstellen</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -2206,33 +2206,33 @@ Taal van het codeboek:</numerusform>
     </message>
     <message>
         <location line="+24"/>
-        <source>Attributes: {0}</source>
-        <translation>Attributen: {0}</translation>
+        <source>&amp;Attributes: {0}</source>
+        <translation>&amp;Attributen: {0}</translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>Attributes: all</source>
-        <translation>Attributen: alle</translation>
+        <source>&amp;Attributes: all</source>
+        <translation>&amp;Attributen: alle</translation>
     </message>
     <message>
         <location line="+5"/>
-        <source>Coders: all</source>
-        <translation>Codeurs: alle</translation>
+        <source>&amp;Coders: all</source>
+        <translation>&amp;Codeurs: alle</translation>
     </message>
     <message>
         <location line="+0"/>
-        <source>Coders: {0} of {1}</source>
-        <translation>Codeurs: {0} van {1}</translation>
+        <source>&amp;Coders: {0} of {1}</source>
+        <translation>&amp;Codeurs: {0} van {1}</translation>
     </message>
     <message>
         <location line="+6"/>
-        <source>Documents: all</source>
-        <translation>Documenten: alle</translation>
+        <source>&amp;Documents: all</source>
+        <translation>&amp;Documenten: alle</translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>Documents: {0} of {1}</source>
-        <translation>Documenten: {0} van {1}</translation>
+        <source>&amp;Documents: {0} of {1}</source>
+        <translation>&amp;Documenten: {0} van {1}</translation>
     </message>
 </context>
 <context>
@@ -2280,8 +2280,8 @@ Taal van het codeboek:</numerusform>
     <name>FrequenciesTab</name>
     <message>
         <location filename="../../analysis/frequencies_tab.py" line="+50"/>
-        <source>Include sub-codes</source>
-        <translation>Met subcodes</translation>
+        <source>&amp;Include sub-codes</source>
+        <translation>&amp;Met subcodes</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -3639,8 +3639,8 @@ Wachtwoord om hem te versleutelen (leeg laten voor geen):</translation>
     <name>PseudonymiseOption</name>
     <message>
         <location filename="../../pseudonymise/export_option.py" line="+20"/>
-        <source>Pseudonymise (use accepted decisions)</source>
-        <translation>Pseudonimiseren (geaccepteerde besluiten gebruiken)</translation>
+        <source>&amp;Pseudonymise (use accepted decisions)</source>
+        <translation>&amp;Pseudonimiseren (geaccepteerde besluiten gebruiken)</translation>
     </message>
     <message>
         <location line="+13"/>
@@ -3778,12 +3778,7 @@ Wachtwoord om hem te versleutelen (leeg laten voor geen):</translation>
 <context>
     <name>QuotesTab</name>
     <message>
-        <location filename="../../analysis/quotes_tab.py" line="+48"/>
-        <source>Include sub-codes</source>
-        <translation>Met subcodes</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location filename="../../analysis/quotes_tab.py" line="+49"/>
         <source>List the quotes of a code&apos;s sub-codes under the code as well</source>
         <translation>De citaten van de subcodes ook onder de code zelf tonen</translation>
     </message>
@@ -3813,22 +3808,12 @@ Wachtwoord om hem te versleutelen (leeg laten voor geen):</translation>
         <translation>willekeurig</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>Definitions</source>
-        <translation>Definities</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="+4"/>
         <source>Word export: each code&apos;s definition under its heading</source>
         <translation>Word-export: de definitie van elke code onder de kop</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <source>Attribution</source>
-        <translation>Bronvermelding</translation>
-    </message>
-    <message>
-        <location line="+2"/>
+        <location line="+6"/>
         <source>What the attribution after each quote names, e.g. (Marieke, docent, wave 1)</source>
         <translation>Wat de bronvermelding na elk citaat noemt, bijv. (Marieke, docent, ronde 1)</translation>
     </message>
@@ -3929,7 +3914,22 @@ Wachtwoord om hem te versleutelen (leeg laten voor geen):</translation>
         <translation>deelnemer</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-92"/>
+        <source>&amp;Include sub-codes</source>
+        <translation>&amp;Met subcodes</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Defi&amp;nitions</source>
+        <translation>Defi&amp;nities</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Attrib&amp;ution</source>
+        <translation>Bron&amp;vermelding</translation>
+    </message>
+    <message>
+        <location line="+76"/>
         <source>nothing</source>
         <translation>niets</translation>
     </message>
@@ -4142,8 +4142,8 @@ Wachtwoord om hem te versleutelen (leeg laten voor geen):</translation>
     </message>
     <message>
         <location line="+4"/>
-        <source>Code all hits with the selected code</source>
-        <translation>Alle treffers coderen met de geselecteerde code</translation>
+        <source>Code all h&amp;its with the selected code</source>
+        <translation>Alle tre&amp;ffers coderen</translation>
     </message>
     <message>
         <location line="+45"/>
@@ -4825,7 +4825,12 @@ Wachtwoord om hem te versleutelen (leeg laten voor geen):</translation>
         <translation>Leren van alle coderingen en afwijzingen in het project en dan suggesties maken</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+22"/>
+        <source>Show codes not &amp;yet reliable</source>
+        <translation>&amp;Nog niet betrouwbare codes tonen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Also list the suggestions of codes with few coded sentences or a low cross-validated F1</source>
         <translation>Ook de suggesties tonen van codes met weinig gecodeerde zinnen of een lage kruisgevalideerde F1</translation>
     </message>
@@ -4855,12 +4860,7 @@ Wachtwoord om hem te versleutelen (leeg laten voor geen):</translation>
         <translation>&amp;Trainen</translation>
     </message>
     <message>
-        <location line="+23"/>
-        <source>Show codes &amp;not yet reliable</source>
-        <translation>&amp;Nog niet betrouwbare codes tonen</translation>
-    </message>
-    <message>
-        <location line="+33"/>
+        <location line="+56"/>
         <source>Acce&amp;pt</source>
         <translation>Acce&amp;pteren</translation>
     </message>
@@ -4880,12 +4880,7 @@ Wachtwoord om hem te versleutelen (leeg laten voor geen):</translation>
         <translation>Laagste score die “Alles accepteren” accepteert</translation>
     </message>
     <message>
-        <location line="+7"/>
-        <source>Cancel</source>
-        <translation>Annuleren</translation>
-    </message>
-    <message>
-        <location line="+70"/>
+        <location line="+77"/>
         <source>NLP pipeline: not loaded yet</source>
         <translation>NLP-pipeline: nog niet geladen</translation>
     </message>
@@ -4925,7 +4920,12 @@ Wachtwoord om hem te versleutelen (leeg laten voor geen):</translation>
         <translation>Installeer voor betere lemma&apos;s en zinsgrenzen het Nederlandse model en start lobcoder opnieuw:</translation>
     </message>
     <message>
-        <location filename="../../suggestions/pane.py" line="+10"/>
+        <location filename="../../suggestions/pane.py" line="-78"/>
+        <source>Ca&amp;ncel</source>
+        <translation>Annu&amp;leren</translation>
+    </message>
+    <message>
+        <location line="+88"/>
         <source>Not enough codings to train: suggestions come from keywords</source>
         <translation>Te weinig coderingen om te trainen: suggesties komen uit trefwoorden</translation>
     </message>
@@ -4987,13 +4987,13 @@ Wachtwoord om hem te versleutelen (leeg laten voor geen):</translation>
     </message>
     <message>
         <location line="+51"/>
-        <source>Accept all of the selected code with score ≥</source>
-        <translation>Alles van de geselecteerde code accepteren met score ≥</translation>
+        <source>Accept all of the selected code &amp;with score ≥</source>
+        <translation>Alles van de geselecteerde code accepteren &amp;met score ≥</translation>
     </message>
     <message>
         <location line="+3"/>
-        <source>Accept {0} of ‘{1}’ with score ≥</source>
-        <translation>{0} van ‘{1}’ accepteren met score ≥</translation>
+        <source>Accept {0} of ‘{1}’ &amp;with score ≥</source>
+        <translation>{0} van ‘{1}’ accepteren &amp;met score ≥</translation>
     </message>
 </context>
 <context>
