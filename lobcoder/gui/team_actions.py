@@ -66,8 +66,7 @@ class TeamActions(TaskActions):
                 chosen, missed = sample_with_strata(session, percent, attribute, seed)
             return [c.document_id for c in chosen], missed
 
-        current = self.window.document
-        dialog = TeamCopyDialog(documents, attributes, {current.id} if current else set(), sampler, self.window)
+        dialog = TeamCopyDialog(documents, attributes, sampler, self.window)
         dialog.accepted.connect(self._choose_copy_file)
         if self.copy_dialog is not None:
             self.copy_dialog.deleteLater()

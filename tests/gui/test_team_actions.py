@@ -62,6 +62,23 @@ def test_copy_dialog_draws_a_stratified_sample_and_writes_the_copy(qtbot, window
         assert count(copy, Coding) == 0
 
 
+def test_copy_dialog_opens_with_the_seeded_sample_even_with_a_document_open(qtbot, window: MainWindow) -> None:
+    """A copy for a second coder is a reliability sample: drawn, not the one document that happens to be open."""
+    assert window.overview is not None
+    window.open_document(window.overview.documents[0].id)
+    window.menu_actions.team_copy_action.trigger()
+    dialog = team(window).copy_dialog
+    assert dialog is not None and dialog.isVisible()
+    assert dialog.by_sample.isChecked() and not dialog.by_hand.isChecked()
+    assert dialog.percent.value() == 20 and dialog.stratify.currentData() == "wave" and dialog.seed.value() == 1
+    assert dialog.percent.isEnabled() and not dialog.list.isEnabled()
+    drawn = dialog.chosen()
+    assert drawn  # 20 % of 4 interviews, at least one of each wave asked for: ticked in the list
+    dialog.by_hand.setChecked(True)  # ticking by hand starts from the drawn sample
+    assert dialog.chosen() == drawn and dialog.list.isEnabled() and not dialog.percent.isEnabled()
+    dialog.reject()
+
+
 def test_copy_dialog_warns_when_the_sample_leaves_a_stratum_out(qtbot, window: MainWindow) -> None:
     """25 % of 4 interviews in two waves is one interview: the dialog names the wave left out, as the CLI does."""
     window.menu_actions.team_copy_action.trigger()
@@ -212,6 +229,6 @@ def test_copy_dialog_stratifies_by_meting_as_by_wave(qtbot) -> None:
     """'meting' is how Dutch studies name their waves; the sample was drawn over all documents alike."""
     from lobcoder.gui.dialogs.team_copy_dialog import TeamCopyDialog
 
-    dialog = TeamCopyDialog([(1, "a"), (2, "b")], ["school", "meting"], set(), lambda *_args: ([1], []))
+    dialog = TeamCopyDialog([(1, "a"), (2, "b")], ["school", "meting"], lambda *_args: ([1], []))
     qtbot.addWidget(dialog)
     assert dialog.stratify.currentData() == "meting"

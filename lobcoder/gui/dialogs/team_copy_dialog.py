@@ -36,9 +36,11 @@ class CopyOptions:
 
 
 class TeamCopyDialog(QDialog):
-    """Documents ticked by hand, or drawn by ``sampler(percent, attribute, seed)`` and shown ticked.
+    """Documents drawn by ``sampler(percent, attribute, seed)`` and shown ticked, or ticked by hand.
 
-    A stratified sample too small to hold a document of every value is shown
+    It opens with a seeded sample (20 %, stratified by wave when the project
+    has one): what a second coder codes for a reliability check. Choosing
+    "ticked below" keeps the drawn ticks to start from. A stratified sample too small to hold a document of every value is shown
     with a warning naming the values left out (as ``lobcoder team copy`` says).
     """
 
@@ -46,7 +48,6 @@ class TeamCopyDialog(QDialog):
         self,
         documents: Sequence[tuple[int, str]],
         attributes: Sequence[str],
-        preselected: set[int],
         sampler: Sampler,
         parent: QWidget | None = None,
     ) -> None:
@@ -92,7 +93,7 @@ class TeamCopyDialog(QDialog):
             item.setCheckable(True)
             item.setEditable(False)
             item.setData(doc_id, Qt.ItemDataRole.UserRole)
-            item.setCheckState(Qt.CheckState.Checked if doc_id in preselected else Qt.CheckState.Unchecked)
+            item.setCheckState(Qt.CheckState.Unchecked)
             self.model.appendRow(item)
         self.list = QListView()
         self.list.setModel(self.model)
@@ -125,7 +126,7 @@ class TeamCopyDialog(QDialog):
         self.stratify.currentIndexChanged.connect(self._resample)
         self.seed.valueChanged.connect(self._resample)
         self.model.itemChanged.connect(self._update_count)
-        (self.by_hand if preselected else self.by_sample).setChecked(True)
+        self.by_sample.setChecked(True)
         self._mode_changed()
         self.resize(640, 560)
 
