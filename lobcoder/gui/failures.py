@@ -29,6 +29,10 @@ class FailureText(QObject):
     def title(self) -> str:
         return self.tr("Action not carried out")
 
+    def with_error(self, message: str, error: str) -> str:
+        """The general line about a bug, followed by the error's own line (technical, as Python says it)."""
+        return self.tr("{0} ({1})").format(message, error)
+
     def task_stopped(self, task: str) -> str:
         """One line naming the task that an unexpected error (a fault in lobcoder) stopped."""
         return self.tr(
@@ -71,6 +75,19 @@ def problem_text(error: BaseException | None, fallback: str) -> str:
     if isinstance(error, FileProblem):
         return error.problem_text(interface_language())
     return error_text(error)
+
+
+def failure_line(message: str, details: str | None) -> str:
+    """A background task's failure for a label (a status line, a results page), which has no Show Details.
+
+    ``message`` is the worker's one line; for a bug (``details``, the traceback, is set) it only says that
+    lobcoder failed, so the error's own last line ("KeyError: 'w:body'") follows it: what she reads, copies
+    or reports then says what went wrong.
+    """
+    lines = (details or "").strip().splitlines()
+    if not lines:
+        return message
+    return FailureText().with_error(message, lines[-1].strip())
 
 
 def show_unexpected_failure(parent: QWidget, task: str, details: str) -> QMessageBox:

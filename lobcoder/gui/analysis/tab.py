@@ -28,7 +28,7 @@ from lobcoder.analysis.filters import AnalysisFilter
 from lobcoder.analysis.table import Table
 from lobcoder.errors import Cancelled
 from lobcoder.gui.analysis.export_run import ExportRun
-from lobcoder.gui.failures import show_unexpected_failure
+from lobcoder.gui.failures import failure_line, show_unexpected_failure
 from lobcoder.gui.i18n import available_languages
 from lobcoder.gui.pseudonymise.export_option import PseudonymiseOption
 from lobcoder.gui.pseudonymise.leak_box import LeakReport, show_leaks
@@ -270,11 +270,12 @@ class AnalysisTab(QWidget):
     def _failed(self, generation: int, message: str) -> None:
         if generation != self._generation:
             return
+        details = self._worker.details if self._worker is not None else None  # the current one (same generation)
         self._done(generation)
         self.result = None
         self.show_result(None)
         self.refresh_export_button()
-        self.message.setText(self.tr("Could not compute this analysis: {0}").format(message))
+        self.message.setText(self.tr("Could not compute this analysis: {0}").format(failure_line(message, details)))
         self.message.show()
         self.computed.emit()
 

@@ -38,7 +38,7 @@ from lobcoder.gui.dialogs.import_preview import (
     table_view,
 )
 from lobcoder.gui.dialogs.import_sheet import SheetOptions, SheetPanel, apply_sheet
-from lobcoder.gui.failures import error_text, problem_text
+from lobcoder.gui.failures import error_text, failure_line, problem_text
 from lobcoder.gui.i18n import interface_language
 from lobcoder.gui.settings import Settings
 from lobcoder.gui.window_size import resize_to_screen
@@ -127,6 +127,8 @@ class ImportDialog(QDialog):
         self.facts_result: ApplyResult | None = None
         self.facts_error: str | None = None
         self.error: str | None = None
+        self.error_file: str | None = None  # the file being imported when the import stopped on an error
+        self._importing: str | None = None  # the file the import works on (from its progress)
         self.import_worker: Worker | None = None
         self._texts: dict[Path, ExtractedText] = {}
         self._preview_request: tuple[Path, SpeakerPattern | None] | None = None
@@ -235,6 +237,7 @@ class ImportDialog(QDialog):
         self.result_title = QLabel()
         self.result_summary = QLabel()
         self.result_summary.setWordWrap(True)
+        self.result_summary.setTextFormat(Qt.TextFormat.RichText)  # one escaped line has no tag to tell Qt
         self.result_summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.problems_title = QLabel(self.tr("Files that need attention"))
         bold = self.problems_title.font()
@@ -435,6 +438,7 @@ class ImportDialog(QDialog):
             return
         self.progress.setRange(0, max(total, 0))
         self.progress.setValue(done)
+        self._importing = label or None
         if label:
             self.status.setText(self.tr("Importing {0} of {1}: {2}").format(done + 1, total, Path(label).name))
         elif self.sheet.path is not None:
@@ -466,7 +470,9 @@ class ImportDialog(QDialog):
 
     @Slot(str)
     def _import_failed(self, message: str) -> None:
-        self.error = message
+        details = self.import_worker.details if self.import_worker is not None else None
+        self.error = failure_line(message, details)
+        self.error_file = self._importing
         self._show_results(False)
         self.imported.emit()
 
@@ -505,7 +511,13 @@ class ImportDialog(QDialog):
                     len(report.imported),
                 )
             )
-        if self.error is not None:
+        if self.error is not None and self.error_file is not None:
+            lines.append(
+                self.tr(
+                    "The import stopped at ‘{0}’: {1}. The files imported before it are kept in the project."
+                ).format(Path(self.error_file).name, self.error.rstrip("."))
+            )
+        elif self.error is not None:
             lines.append(self.tr("Error: {0}").format(self.error))
         if self.facts_result is not None:
             lines.append(self.tr("The document information at the top of the transcripts, stored as attributes:"))

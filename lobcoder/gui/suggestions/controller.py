@@ -16,6 +16,7 @@ from PySide6.QtCore import QObject, QTimer, Signal, Slot
 from PySide6.QtWidgets import QDockWidget
 
 from lobcoder.editing.suggestion_commands import AcceptAll, AcceptSuggestion, RejectSuggestion
+from lobcoder.gui.failures import failure_line
 from lobcoder.gui.suggestions.pane import SuggestionsPane
 from lobcoder.gui.suggestions.task import CodeStatus, SuggestionBatch, Training, compute_suggestions
 from lobcoder.gui.transcript.layout import SuggestionMark
@@ -242,10 +243,11 @@ class SuggestionsController(QObject):
         )
 
     def _failed(self, run: int, serial: int, message: str) -> None:
+        details = self._worker.details if self._worker is not None else None  # read before _ended lets it go
         if not self._ended(run):
             return
         if serial == self._serial:
-            self._idle(self.tr("Suggestions could not be made: {0}").format(message))
+            self._idle(self.tr("Suggestions could not be made: {0}").format(failure_line(message, details)))
         self._settle()
 
     def _cancelled(self, run: int) -> None:

@@ -331,6 +331,7 @@ class SuggestionsPane(QWidget):
 
     def show_idle(self, text: str) -> None:
         self.status.setText(text)
+        self.status.setToolTip(text)  # a failure's line can be longer than the pane is wide
         self.progress.hide()
         self.cancel_button.hide()
 

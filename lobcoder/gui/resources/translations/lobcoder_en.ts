@@ -473,7 +473,7 @@ Language of the codebook:</numerusform>
 <context>
     <name>ImportDialog</name>
     <message numerus="yes">
-        <location filename="../../dialogs/import_dialog.py" line="+369"/>
+        <location filename="../../dialogs/import_dialog.py" line="+372"/>
         <source>%n speaker(s)</source>
         <translation>
             <numerusform>%n speaker</numerusform>
@@ -497,7 +497,7 @@ Language of the codebook:</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+110"/>
+        <location line="+113"/>
         <source>The %n file(s) imported before you cancelled are kept in the project; the files not started are listed below.</source>
         <translation>
             <numerusform>The %n file imported before you cancelled are kept in the project; the files not started are listed below.</numerusform>
@@ -772,7 +772,7 @@ Language of the codebook:</numerusform>
 <context>
     <name>SuggestionsController</name>
     <message numerus="yes">
-        <location filename="../../suggestions/controller.py" line="+232"/>
+        <location filename="../../suggestions/controller.py" line="+233"/>
         <source>All %n suggestion(s) for this document are hidden: their codes are not yet reliable.</source>
         <translation>
             <numerusform>All %n suggestion for this document are hidden: their codes are not yet reliable.</numerusform>
@@ -818,7 +818,7 @@ Language of the codebook:</numerusform>
 <context>
     <name>TeamActions</name>
     <message numerus="yes">
-        <location filename="../../team_actions.py" line="+123"/>
+        <location filename="../../team_actions.py" line="+122"/>
         <source>Wrote a {0} with %n document(s) to {1}.</source>
         <translation>
             <numerusform>Wrote a {0} with %n document to {1}.</numerusform>
@@ -837,7 +837,7 @@ Language of the codebook:</numerusform>
 <context>
     <name>TeamCopyDialog</name>
     <message numerus="yes">
-        <location filename="../../dialogs/team_copy_dialog.py" line="+171"/>
+        <location filename="../../dialogs/team_copy_dialog.py" line="+172"/>
         <source>%n document(s) of {0} will be copied.</source>
         <translation>
             <numerusform>%n document of {0} will be copied.</numerusform>

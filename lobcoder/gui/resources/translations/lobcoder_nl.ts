@@ -341,7 +341,7 @@
         <translation>Taal van de geëxporteerde tabel: titel, kopjes en noten</translation>
     </message>
     <message>
-        <location line="+179"/>
+        <location line="+180"/>
         <source>Could not compute this analysis: {0}</source>
         <translation>Deze analyse kon niet worden berekend: {0}</translation>
     </message>
@@ -361,12 +361,12 @@
         <translation>CSV-bestand (*.csv)</translation>
     </message>
     <message>
-        <location line="-140"/>
+        <location line="-141"/>
         <source>Export table</source>
         <translation>Tabel exporteren</translation>
     </message>
     <message>
-        <location line="+170"/>
+        <location line="+171"/>
         <source>Writing {0}…</source>
         <translation>{0} wordt geschreven…</translation>
     </message>
@@ -381,12 +381,12 @@
         <translation>Pseudonimiseren…</translation>
     </message>
     <message>
-        <location line="-261"/>
+        <location line="-262"/>
         <source>&amp;Export…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Exporteren…</translation>
     </message>
     <message>
-        <location line="+293"/>
+        <location line="+294"/>
         <source>Saved {0}</source>
         <translation>{0} opgeslagen</translation>
     </message>
@@ -2154,6 +2154,11 @@ Taal van het codeboek:</numerusform>
         <translation>Actie niet uitgevoerd</translation>
     </message>
     <message>
+        <location line="+4"/>
+        <source>{0} ({1})</source>
+        <translation>{0} ({1})</translation>
+    </message>
+    <message>
         <location line="+5"/>
         <source>‘{0}’ stopped: an unexpected error occurred in lobcoder (not a problem with your files). The details help to report it.</source>
         <translation>‘{0}’ is gestopt: er trad een onverwachte fout op in lobcoder (geen probleem met uw bestanden). De details helpen om de fout te melden.</translation>
@@ -2366,18 +2371,18 @@ Taal van het codeboek:</numerusform>
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../../dialogs/import_dialog.py" line="+137"/>
+        <location filename="../../dialogs/import_dialog.py" line="+139"/>
         <source>Import documents</source>
         <translation>Documenten importeren</translation>
     </message>
     <message>
         <location line="+36"/>
-        <location line="+70"/>
+        <location line="+71"/>
         <source>File</source>
         <translation>Bestand</translation>
     </message>
     <message>
-        <location line="-70"/>
+        <location line="-71"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
@@ -2437,7 +2442,7 @@ Taal van het codeboek:</numerusform>
         <translation>Voorbeeld</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+26"/>
         <source>Files that need attention</source>
         <translation>Bestanden die aandacht nodig hebben</translation>
     </message>
@@ -2546,7 +2551,7 @@ Taal van het codeboek:</numerusform>
         <translation>Het importeren begint…</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+20"/>
         <source>Importing {0} of {1}: {2}</source>
         <translation>Bezig met importeren, {0} van {1}: {2}</translation>
     </message>
@@ -2561,7 +2566,7 @@ Taal van het codeboek:</numerusform>
         <translation>Stopt na het huidige bestand; de al geïmporteerde bestanden blijven bewaard.</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+36"/>
         <source>The import stopped because of an error</source>
         <translation>Het importeren is door een fout gestopt</translation>
     </message>
@@ -2589,7 +2594,12 @@ Taal van het codeboek:</numerusform>
         </translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+8"/>
+        <source>The import stopped at ‘{0}’: {1}. The files imported before it are kept in the project.</source>
+        <translation>De import stopte bij ‘{0}’: {1}. De bestanden die ervoor zijn geïmporteerd, blijven in het project.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Error: {0}</source>
         <translation>Fout: {0}</translation>
     </message>
@@ -4748,7 +4758,7 @@ Wachtwoord om hem te versleutelen (leeg laten voor geen):</translation>
 <context>
     <name>SuggestionsController</name>
     <message>
-        <location filename="../../suggestions/controller.py" line="+55"/>
+        <location filename="../../suggestions/controller.py" line="+56"/>
         <source>Suggestions</source>
         <translation>Suggesties</translation>
     </message>
@@ -4797,7 +4807,7 @@ Wachtwoord om hem te versleutelen (leeg laten voor geen):</translation>
         <translation>Geen suggesties voor dit document. Definities en trefwoorden in het codeboek en meer coderingen helpen.</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>Suggestions could not be made: {0}</source>
         <translation>Er konden geen suggesties worden gemaakt: {0}</translation>
     </message>
@@ -4986,7 +4996,7 @@ Wachtwoord om hem te versleutelen (leeg laten voor geen):</translation>
         <translation>Suggesties worden gezocht…</translation>
     </message>
     <message>
-        <location line="+51"/>
+        <location line="+52"/>
         <source>Accept all of the selected code &amp;with score ≥</source>
         <translation>Alles van de geselecteerde code accepteren &amp;met score ≥</translation>
     </message>
@@ -5008,7 +5018,7 @@ Wachtwoord om hem te versleutelen (leeg laten voor geen):</translation>
     <name>TeamActions</name>
     <message>
         <location filename="../../team_actions.py" line="+58"/>
-        <location line="+59"/>
+        <location line="+58"/>
         <source>Prepare a copy for a second coder</source>
         <translation>Kopie maken voor een tweede codeur</translation>
     </message>
@@ -5129,7 +5139,7 @@ Wachtwoord om hem te versleutelen (leeg laten voor geen):</translation>
 <context>
     <name>TeamCopyDialog</name>
     <message>
-        <location filename="../../dialogs/team_copy_dialog.py" line="+54"/>
+        <location filename="../../dialogs/team_copy_dialog.py" line="+55"/>
         <source>Prepare a copy for a second coder</source>
         <translation>Kopie maken voor een tweede codeur</translation>
     </message>
