@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import dataclass
+from math import ceil
 
-from PySide6.QtCore import QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QFontMetrics, QPainter, QPaintEvent, QPalette
-from PySide6.QtWidgets import QSizePolicy, QWidget
+from PySide6.QtCore import QEvent, QRectF, QSize, Qt
+from PySide6.QtGui import QColor, QFontMetricsF, QHelpEvent, QPainter, QPaintEvent, QPalette
+from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
 from lobcoder.analysis.table import Table
 from lobcoder.reports.formatting import Language, format_value
@@ -14,7 +16,19 @@ from lobcoder.reports.formatting import Language, format_value
 DEFAULT_BAR = QColor("#4292c6")
 ROW_HEIGHT = 22
 INDENT = 14
-MAX_LABEL_WIDTH = 260
+MARGIN = 6  # around the chart, and between a label and its bar
+GAP = 12  # after the longest label
+MIN_BAR_ROOM = 120
+"""Labels give way (elided, whole in the tooltip) before the bars are squeezed below this many pixels."""
+MAX_LABEL_SHARE = 0.6
+"""However wide the chart, labels never take more than this share of it."""
+
+
+@dataclass(frozen=True)
+class _Layout:
+    label_width: float  # from the left edge to where the bars start
+    value_width: float
+    bar_room: float
 
 
 class BarChart(QWidget):
@@ -22,7 +36,10 @@ class BarChart(QWidget):
 
     Labels keep the table's indentation of sub-codes; rows whose value is not
     a number show no bar. ``colors`` maps a row key (a code id) to its colour,
-    so bars match the code colours of the workbench.
+    so bars match the code colours of the workbench. A label is shown whole
+    when the chart has the room (the bars keep :data:`MIN_BAR_ROOM`); only a
+    label too long for that is elided, and hovering a row shows its whole
+    label and value.
     """
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -56,11 +73,71 @@ class BarChart(QWidget):
             result.append((row.label, number))
         return result
 
+    def shown_labels(self) -> list[str]:
+        """Each row's label as painted at the chart's present width (elided only when it does not fit)."""
+        if self._table is None or not self.values():
+            return []
+        metrics = QFontMetricsF(self.font())
+        layout = self._layout(metrics)
+        return [
+            metrics.elidedText(row.label, Qt.TextElideMode.ElideRight, self._label_room(layout, row.level))
+            for row in self._table.rows
+        ]
+
+    def bar_room(self) -> float:
+        """The pixels the longest bar may take at the chart's present width."""
+        return self._layout(QFontMetricsF(self.font())).bar_room if self._table is not None and self.values() else 0.0
+
+    def _value_texts(self) -> list[str]:
+        assert self._table is not None
+        kind = self._table.formats[self._column]
+        return [format_value(v, kind, self.language) if v is not None else "" for _, v in self.values()]
+
+    def _natural_label_width(self, metrics: QFontMetricsF) -> float:
+        assert self._table is not None
+        return max(metrics.horizontalAdvance(r.label) + INDENT * r.level for r in self._table.rows) + GAP
+
+    def _layout(self, metrics: QFontMetricsF) -> _Layout:
+        value_width = max(metrics.horizontalAdvance(t) for t in self._value_texts()) + 10
+        width = self.width() - 2 * MARGIN
+        room = min(width * MAX_LABEL_SHARE, width - value_width - MIN_BAR_ROOM)
+        label_width = max(min(self._natural_label_width(metrics), room), 60.0)
+        return _Layout(label_width, value_width, max(width - label_width - value_width, 10.0))
+
+    @staticmethod
+    def _label_room(layout: _Layout, level: int) -> float:
+        # a fraction of a pixel more than measured: the rounding of glyph positions never elides a label that fits
+        return layout.label_width - INDENT * level - GAP + 0.5
+
     def sizeHint(self) -> QSize:  # noqa: N802
-        return QSize(420, max(ROW_HEIGHT * len(self.values()) + 12, 60))
+        width = 420
+        if self._table is not None and self.values():
+            metrics = QFontMetricsF(self.font())
+            value_width = max(metrics.horizontalAdvance(t) for t in self._value_texts()) + 10
+            labels = self._natural_label_width(metrics)
+            width = max(width, ceil(max(labels + value_width + MIN_BAR_ROOM, labels / MAX_LABEL_SHARE) + 2 * MARGIN))
+        return QSize(width, max(ROW_HEIGHT * len(self.values()) + 12, 60))
 
     def minimumSizeHint(self) -> QSize:  # noqa: N802
         return QSize(200, self.sizeHint().height())
+
+    def row_at(self, y: float) -> int | None:
+        """The row painted at height ``y`` (widget coordinates), if any."""
+        row = int((y - MARGIN) // ROW_HEIGHT)
+        return row if y >= MARGIN and 0 <= row < len(self.values()) else None
+
+    def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
+            row = self.row_at(event.pos().y())
+            if row is None:
+                QToolTip.hideText()
+                event.ignore()
+                return True
+            label = self.values()[row][0]
+            value = self._value_texts()[row]
+            QToolTip.showText(event.globalPos(), f"{label}: {value}" if value else label, self)
+            return True
+        return super().event(event)
 
     def paintEvent(self, _event: QPaintEvent) -> None:  # noqa: N802
         table = self._table
@@ -69,40 +146,26 @@ class BarChart(QWidget):
             return
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        metrics = QFontMetrics(self.font())
+        metrics = QFontMetricsF(self.font())
         text_color = self.palette().color(QPalette.ColorRole.Text)
-        levels = [r.level for r in table.rows]
-        label_width = min(
-            max(
-                metrics.horizontalAdvance(label) + INDENT * level
-                for (label, _), level in zip(pairs, levels, strict=False)
-            )
-            + 12,
-            MAX_LABEL_WIDTH,
-        )
-        kind = table.formats[self._column]
-        value_width = max(metrics.horizontalAdvance(format_value(v, kind, self.language)) for _, v in pairs) + 10
+        layout = self._layout(metrics)
+        texts = self._value_texts()
         largest = max((v for _, v in pairs if v is not None), default=0.0)
-        bar_room = max(self.width() - label_width - value_width - 12, 10)
-        for number, ((label, value), row) in enumerate(zip(pairs, table.rows, strict=False)):
-            top = 6 + number * ROW_HEIGHT
-            indent = INDENT * row.level
-            label_rect = QRectF(6 + indent, top, label_width - indent - 12, ROW_HEIGHT)
+        for number, ((label, value), row, text) in enumerate(zip(pairs, table.rows, texts, strict=False)):
+            top = MARGIN + number * ROW_HEIGHT
+            room = self._label_room(layout, row.level)
+            label_rect = QRectF(MARGIN + INDENT * row.level, top, room, ROW_HEIGHT)
             painter.setPen(text_color)
-            elided = metrics.elidedText(label, Qt.TextElideMode.ElideRight, int(label_rect.width()))
+            elided = metrics.elidedText(label, Qt.TextElideMode.ElideRight, room)
             painter.drawText(label_rect, Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft, elided)
             if value is None:
                 continue
-            length = bar_room * value / largest if largest > 0 else 0.0
-            bar = QRectF(label_width, top + 4, max(length, 1.0 if value > 0 else 0.0), ROW_HEIGHT - 8)
+            length = layout.bar_room * value / largest if largest > 0 else 0.0
+            bar = QRectF(MARGIN + layout.label_width, top + 4, max(length, 1.0 if value > 0 else 0.0), ROW_HEIGHT - 8)
             painter.setPen(Qt.PenStyle.NoPen)
             painter.setBrush(QColor(self._colors.get(row.key, DEFAULT_BAR.name())))
             painter.drawRect(bar)
             painter.setPen(text_color)
-            value_rect = QRectF(bar.right() + 6, top, value_width, ROW_HEIGHT)
-            painter.drawText(
-                value_rect,
-                Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft,
-                format_value(value, kind, self.language),
-            )
+            value_rect = QRectF(bar.right() + 6, top, layout.value_width, ROW_HEIGHT)
+            painter.drawText(value_rect, Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft, text)
         painter.end()

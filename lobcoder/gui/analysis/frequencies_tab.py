@@ -6,7 +6,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QSignalBlocker, Qt, Slot
-from PySide6.QtGui import QStandardItemModel
+from PySide6.QtGui import QResizeEvent, QStandardItemModel
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -36,6 +36,8 @@ if TYPE_CHECKING:
 NO_SPLIT = ""
 BY_DOCUMENT = "\0document"  # a key no attribute name can be
 PARTICIPANT_MEASURES = ("participants", "participant_share")
+TABLE_SHARE = 2 / 3
+"""The least share of the width the table keeps beside the chart (as the 800 : 400 it started with)."""
 
 
 class FrequenciesTab(AnalysisTab):
@@ -90,7 +92,7 @@ class FrequenciesTab(AnalysisTab):
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.label_column = LabelColumnFitter(self.table)  # a long code name gives way to the figures
         self.chart = BarChart()
-        scroll = QScrollArea()
+        scroll = self.chart_scroll = QScrollArea()
         scroll.setWidget(self.chart)
         scroll.setWidgetResizable(True)
         scroll.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
@@ -102,12 +104,14 @@ class FrequenciesTab(AnalysisTab):
         left_layout.setContentsMargins(0, 0, 0, 0)
         left_layout.addWidget(self.table, 1)
         left_layout.addWidget(self.notes)
-        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter = self.splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(left)
         splitter.addWidget(scroll)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
         splitter.setSizes([800, 400])
+        self._divider_dragged = False  # once she drags it, the divider stays where she put it
+        splitter.splitterMoved.connect(self._divider_moved)
         self.body.addWidget(splitter)
 
         self.rollup.toggled.connect(self.recompute)
@@ -196,6 +200,36 @@ class FrequenciesTab(AnalysisTab):
         self.chart_column.setCurrentIndex(max(found, 0))
         self.chart_column.blockSignals(False)
         self._update_chart()
+        self._share_the_width()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
+        super().resizeEvent(event)
+        self._share_the_width()
+
+    @Slot()
+    def _divider_moved(self) -> None:
+        self._divider_dragged = True
+
+    def _share_the_width(self) -> None:
+        """The table as wide as its columns need, the chart the rest, so its labels show whole where there is room.
+
+        The table keeps at least :data:`TABLE_SHARE` of the width (its columns come first), and all it needs when the
+        chart can still show whole labels beside it; a divider the user dragged is left alone.
+        """
+        total = sum(self.splitter.sizes())
+        if self._divider_dragged or total <= 0:
+            return
+        header = self.table.horizontalHeader()
+        label = max(self.table.sizeHintForColumn(0), header.sectionSizeHint(0))
+        others = sum(header.sectionSize(c) for c in range(1, header.count()) if not header.isSectionHidden(c))
+        table_needs = label + others + 2 * self.table.frameWidth() + self.table.verticalScrollBar().sizeHint().width()
+        scroll = self.chart_scroll
+        chart_needs = (
+            self.chart.sizeHint().width() + 2 * scroll.frameWidth() + scroll.verticalScrollBar().sizeHint().width()
+        )
+        table = min(table_needs, max(total - chart_needs, round(total * TABLE_SHARE)))
+        if self.splitter.sizes()[0] != table:
+            self.splitter.setSizes([table, total - table])
 
     @Slot()
     def _update_chart(self) -> None:
