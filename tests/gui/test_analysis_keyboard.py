@@ -13,7 +13,7 @@ import re
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QAbstractButton, QApplication
+from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel
 
 from lobcoder.demo import create_demo_project
 from lobcoder.gui.analysis.install import AnalysisMenu
@@ -54,10 +54,13 @@ def test_every_button_of_the_analysis_tabs_has_its_own_letter(qtbot, qapp, tmp_p
         assert analysis.filter_box.reset_button.text() in shown and tab.export_button.text() in shown
         assert len(shown) >= 8, shown  # three filter lists, two filter buttons, sub-codes, pseudonymise, export
         assert all(_letter(t) for t in shown), shown
-        letters = [_letter(t) for t in shown + titles]
-        assert len(letters) == len(set(letters)), shown + titles
+        # The labelled choices (Unit:, Split by:, Code:, ...): a letter where one is free, never one taken.
+        fields = [label.text() for label in analysis.findChildren(QLabel) if label.isVisible() and label.buddy()]
+        assert sum(1 for t in fields if _letter(t)) >= 2, fields
+        letters = [letter for t in shown + titles + fields if (letter := _letter(t))]
+        assert len(letters) == len(set(letters)), shown + titles + fields
     if language == "nl":
-        assert analysis.tabs.currentWidget().export_button.text() == "&Exporteren…"
+        assert analysis.tabs.currentWidget().export_button.text() == "E&xporteren…"
 
 
 def test_a_value_with_an_ampersand_shows_as_one_in_the_filter_list_button(qtbot, qapp, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]

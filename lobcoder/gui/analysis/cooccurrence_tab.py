@@ -30,7 +30,7 @@ from lobcoder.gui.analysis.heatmap_delegate import FLAG_COLOR, HeatmapDelegate, 
 from lobcoder.gui.analysis.label_column import LabelColumnFitter
 from lobcoder.gui.analysis.notes_line import WrappedNotes
 from lobcoder.gui.analysis.result_split import bold_title, result_over_details
-from lobcoder.gui.analysis.tab import AnalysisTab, Computation, notes_text, table_view, with_documents
+from lobcoder.gui.analysis.tab import AnalysisTab, Computation, labelled, notes_text, table_view, with_documents
 from lobcoder.gui.analysis.table_model import AnalysisTableModel, ColumnKeyRole, DiagonalRole, RowKeyRole
 from lobcoder.gui.workers import Worker
 from lobcoder.reports.formatting import Language
@@ -227,13 +227,13 @@ class CooccurrenceTab(AnalysisTab):
         self.rollup.setChecked(True)
         self.hide_empty = QCheckBox(self.tr("&Hide unused codes"))
         for label, widget in (
-            (self.tr("Unit:"), self.unit),
+            (self.tr("&Unit:"), self.unit),
             (None, self.within),
-            (self.tr("Measure:"), self.measure),
-            (self.tr("Order:"), self.order),
+            (self.tr("&Measure:"), self.measure),
+            (self.tr("Ord&er:"), self.order),
         ):
             if label:
-                self.controls.addWidget(QLabel(label))
+                self.controls.addWidget(labelled(label, widget))
             self.controls.addWidget(widget)
         self.controls.addStretch(1)
         # The check boxes on the row of Export…, before its stretch: on one row the Dutch tab needed

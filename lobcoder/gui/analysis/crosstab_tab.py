@@ -21,7 +21,7 @@ from lobcoder.analysis.dataset import Dataset
 from lobcoder.analysis.filters import AnalysisFilter
 from lobcoder.analysis.table import Table
 from lobcoder.gui.analysis.grouped_header import GroupedHeader
-from lobcoder.gui.analysis.tab import AnalysisTab, Computation, notes_text, refill_combo, table_view
+from lobcoder.gui.analysis.tab import AnalysisTab, Computation, labelled, notes_text, refill_combo, table_view
 from lobcoder.gui.analysis.table_model import AnalysisTableModel
 from lobcoder.reports.formatting import Language
 
@@ -68,22 +68,22 @@ class CrosstabTab(AnalysisTab):
         codes_view = QWidget()
         codes_layout = QHBoxLayout(codes_view)
         codes_layout.setContentsMargins(0, 0, 0, 0)
-        codes_layout.addWidget(QLabel(self.tr("Count:")))
+        codes_layout.addWidget(labelled(self.tr("Co&unt:"), self.count))
         codes_layout.addWidget(self.count)
-        codes_layout.addWidget(QLabel(self.tr("as")))
+        codes_layout.addWidget(labelled(self.tr("as"), self.percent))
         codes_layout.addWidget(self.percent)
         codes_layout.addStretch(1)
         people_view = QWidget()
         people_layout = QHBoxLayout(people_view)
         people_layout.setContentsMargins(0, 0, 0, 0)
-        people_layout.addWidget(QLabel(self.tr("Codings of:")))
+        people_layout.addWidget(labelled(self.tr("Codi&ngs of:"), self.code))
         people_layout.addWidget(self.code)
         people_layout.addStretch(1)
         self.options = QStackedWidget()
         self.options.addWidget(codes_view)
         self.options.addWidget(people_view)
         self.controls.addWidget(self.view)
-        self.controls.addWidget(QLabel(self.tr("Attribute:")))
+        self.controls.addWidget(labelled(self.tr("Attri&bute:"), self.attribute))
         self.controls.addWidget(self.attribute)
         self.controls.addWidget(self.options)
         self.controls.addWidget(self.rollup)

@@ -25,7 +25,7 @@ from lobcoder.analysis.table import Table
 from lobcoder.gui.analysis.bar_chart import BarChart
 from lobcoder.gui.analysis.grouped_header import GroupedHeader
 from lobcoder.gui.analysis.label_column import LabelColumnFitter
-from lobcoder.gui.analysis.tab import AnalysisTab, Computation, notes_text, refill_combo, table_view
+from lobcoder.gui.analysis.tab import AnalysisTab, Computation, labelled, notes_text, refill_combo, table_view
 from lobcoder.gui.analysis.table_model import AnalysisTableModel
 from lobcoder.reports.chart import chart_column
 from lobcoder.reports.formatting import Language
@@ -73,13 +73,13 @@ class FrequenciesTab(AnalysisTab):
         self.chart_column = QComboBox()
         self.chart_column.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.controls.addWidget(self.rollup)
-        self.controls.addWidget(QLabel(self.tr("Split by:")))
+        self.controls.addWidget(labelled(self.tr("Split &by:"), self.split_by))
         self.controls.addWidget(self.split_by)
-        self.controls.addWidget(QLabel(self.tr("then")))
+        self.controls.addWidget(labelled(self.tr("the&n"), self.then_by))
         self.controls.addWidget(self.then_by)
-        self.controls.addWidget(QLabel(self.tr("showing")))
+        self.controls.addWidget(labelled(self.tr("&showing"), self.split_measure))
         self.controls.addWidget(self.split_measure)
-        self.controls.addWidget(QLabel(self.tr("Chart:")))
+        self.controls.addWidget(labelled(self.tr("C&hart:"), self.chart_column))
         self.controls.addWidget(self.chart_column)
         self.controls.addStretch(1)
         refill_combo(self.split_by, [(self.tr("nothing"), NO_SPLIT), (self.tr("document"), BY_DOCUMENT)])

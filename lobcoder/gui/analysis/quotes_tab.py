@@ -22,7 +22,7 @@ from lobcoder.analysis.quote_report import (
 from lobcoder.analysis.quotes import Quote, QuoteResult
 from lobcoder.analysis.table import Table
 from lobcoder.gui.analysis.crosstab_tab import code_choices
-from lobcoder.gui.analysis.tab import AnalysisTab, Computation, ExportWriter, refill_combo, table_view
+from lobcoder.gui.analysis.tab import AnalysisTab, Computation, ExportWriter, labelled, refill_combo, table_view
 from lobcoder.gui.analysis.table_model import AnalysisTableModel
 from lobcoder.gui.workers import CancelCheck, ProgressCallback, Task
 from lobcoder.reports.export import export_quotes
@@ -88,10 +88,10 @@ class QuotesTab(AnalysisTab):
         self.layout_choice.addItem(self.tr("Blocks"), "blocks")
         self.layout_choice.addItem(self.tr("Table"), "table")
         self.layout_choice.setToolTip(self.tr("Word export: each quote as an indented block, or one table"))
-        self.controls.addWidget(QLabel(self.tr("Code:")))
+        self.controls.addWidget(labelled(self.tr("Cod&e:"), self.code))
         self.controls.addWidget(self.code)
         self.controls.addWidget(self.rollup)
-        self.controls.addWidget(QLabel(self.tr("Per code:")))
+        self.controls.addWidget(labelled(self.tr("Per code:"), self.per_code))  # its letters are all taken
         self.controls.addWidget(self.per_code)
         self.controls.addWidget(self.rule)
         self.controls.addWidget(self.definitions)
@@ -100,9 +100,10 @@ class QuotesTab(AnalysisTab):
         self.controls.addStretch(1)
         # The order on the row of Export…, before its stretch, and Word's layout beside Export: on the
         # controls' row the Dutch tab was wider than a laptop screen.
-        for widget in (QLabel(self.tr("Order by:")), self.order_by, QLabel(self.tr("then")), self.then_by):
+        order_by, then = labelled(self.tr("Order &by:"), self.order_by), labelled(self.tr("then"), self.then_by)
+        for widget in (order_by, self.order_by, then, self.then_by):
             self.add_output(widget, before_stretch=True)
-        self.add_output(QLabel(self.tr("Word:")))
+        self.add_output(labelled(self.tr("Word:"), self.layout_choice))
         self.add_output(self.layout_choice)
         self.model = AnalysisTableModel(self)
         self.table = table_view()

@@ -85,7 +85,7 @@ class AnalysisTab(QWidget):
         self.busy.setMinimumWidth(24)  # it comes and goes: what it adds to the window's least width stays small
         self.busy.setTextVisible(False)
         self.busy.hide()
-        self.export_button = QPushButton(self.tr("&Export…"))
+        self.export_button = QPushButton(self.tr("E&xport…"))
         self.export_tip = self.tr("Save the table as Word (.docx), Excel (.xlsx) or CSV")
         self.export_button.setToolTip(self.export_tip)
         self.export_button.clicked.connect(self.choose_export_file)
@@ -441,6 +441,13 @@ def _suffix_of_filter(chosen: str) -> str:
         if f"*{suffix}" in chosen:
             return suffix
     return ".docx"
+
+
+def labelled(text: str, widget: QWidget) -> QLabel:
+    """A label for ``widget``: its Alt letter (``&`` in ``text``) moves the focus there."""
+    label = QLabel(text)
+    label.setBuddy(widget)
+    return label
 
 
 def table_view(*, rows: bool = True) -> QTableView:

@@ -645,7 +645,7 @@ Language of the codebook:</numerusform>
 <context>
     <name>QuotesTab</name>
     <message numerus="yes">
-        <location filename="../../analysis/quotes_tab.py" line="+231"/>
+        <location filename="../../analysis/quotes_tab.py" line="+232"/>
         <source>%n quote(s)</source>
         <translation>
             <numerusform>%n quote</numerusform>

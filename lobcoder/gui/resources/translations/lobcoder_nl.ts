@@ -366,7 +366,12 @@
         <translation>Tabel exporteren</translation>
     </message>
     <message>
-        <location line="+171"/>
+        <location line="-76"/>
+        <source>E&amp;xport…</source>
+        <translation>E&amp;xporteren…</translation>
+    </message>
+    <message>
+        <location line="+247"/>
         <source>Writing {0}…</source>
         <translation>{0} wordt geschreven…</translation>
     </message>
@@ -381,12 +386,7 @@
         <translation>Pseudonimiseren…</translation>
     </message>
     <message>
-        <location line="-262"/>
-        <source>&amp;Export…</source>
-        <translation>&amp;Exporteren…</translation>
-    </message>
-    <message>
-        <location line="+294"/>
+        <location line="+32"/>
         <source>Saved {0}</source>
         <translation>{0} opgeslagen</translation>
     </message>
@@ -1302,18 +1302,18 @@ U kunt de naam later wijzigen via Beeld → Naam van de codeur…</translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>Unit:</source>
-        <translation>Eenheid:</translation>
+        <source>&amp;Unit:</source>
+        <translation>Een&amp;heid:</translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>Measure:</source>
-        <translation>Maat:</translation>
+        <source>&amp;Measure:</source>
+        <translation>Maa&amp;t:</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>Order:</source>
-        <translation>Volgorde:</translation>
+        <source>Ord&amp;er:</source>
+        <translation>Vol&amp;gorde:</translation>
     </message>
     <message>
         <location line="+24"/>
@@ -1438,26 +1438,26 @@ U kunt de naam later wijzigen via Beeld → Naam van de codeur…</translation>
     </message>
     <message>
         <location line="+6"/>
-        <source>Count:</source>
-        <translation>Tel:</translation>
+        <source>Co&amp;unt:</source>
+        <translation>&amp;Tel:</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+8"/>
+        <source>Codi&amp;ngs of:</source>
+        <translation>Coderingen &amp;van:</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Attri&amp;bute:</source>
+        <translation>Attri&amp;buut:</translation>
+    </message>
+    <message>
+        <location line="-13"/>
         <source>as</source>
         <translation>als</translation>
     </message>
     <message>
-        <location line="+6"/>
-        <source>Codings of:</source>
-        <translation>Coderingen van:</translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>Attribute:</source>
-        <translation>Attribuut:</translation>
-    </message>
-    <message>
-        <location line="+15"/>
+        <location line="+28"/>
         <source>This project has no attributes yet: import an attribute sheet to cross codes with them.</source>
         <translation>Dit project heeft nog geen attributen: importeer een attributenbestand om codes ermee te kruisen.</translation>
     </message>
@@ -2284,7 +2284,7 @@ Taal van het codeboek:</numerusform>
 <context>
     <name>FrequenciesTab</name>
     <message>
-        <location filename="../../analysis/frequencies_tab.py" line="+50"/>
+        <location filename="../../analysis/frequencies_tab.py" line="+52"/>
         <source>&amp;Include sub-codes</source>
         <translation>&amp;Met subcodes</translation>
     </message>
@@ -2325,35 +2325,35 @@ Taal van het codeboek:</numerusform>
     </message>
     <message>
         <location line="+7"/>
-        <source>Split by:</source>
-        <translation>Uitsplitsen naar:</translation>
+        <source>Split &amp;by:</source>
+        <translation>&amp;Uitsplitsen naar:</translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>then</source>
-        <translation>dan</translation>
+        <source>the&amp;n</source>
+        <translation>da&amp;n</translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>showing</source>
-        <translation>met</translation>
+        <source>&amp;showing</source>
+        <translation>me&amp;t</translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>Chart:</source>
-        <translation>Grafiek:</translation>
+        <source>C&amp;hart:</source>
+        <translation>&amp;Grafiek:</translation>
     </message>
     <message>
         <location line="+3"/>
         <location line="+1"/>
-        <location line="+37"/>
+        <location line="+39"/>
         <location line="+3"/>
         <source>nothing</source>
         <translation>niets</translation>
     </message>
     <message>
-        <location line="-41"/>
-        <location line="+39"/>
+        <location line="-43"/>
+        <location line="+41"/>
         <source>document</source>
         <translation>document</translation>
     </message>
@@ -3873,27 +3873,17 @@ Wachtwoord om hem te versleutelen (leeg laten voor geen):</translation>
         <translation>Export naar Word: elk citaat als ingesprongen blok, of één tabel</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Code:</source>
-        <translation>Code:</translation>
-    </message>
-    <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Per code:</source>
         <translation>Per code:</translation>
     </message>
     <message>
         <location line="+9"/>
-        <source>Order by:</source>
-        <translation>Volgorde:</translation>
-    </message>
-    <message>
-        <location line="+0"/>
         <source>then</source>
         <translation>dan</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Word:</source>
         <translation>Word:</translation>
     </message>
@@ -3924,7 +3914,7 @@ Wachtwoord om hem te versleutelen (leeg laten voor geen):</translation>
         <translation>deelnemer</translation>
     </message>
     <message>
-        <location line="-92"/>
+        <location line="-93"/>
         <source>&amp;Include sub-codes</source>
         <translation>&amp;Met subcodes</translation>
     </message>
@@ -3939,7 +3929,17 @@ Wachtwoord om hem te versleutelen (leeg laten voor geen):</translation>
         <translation>Bron&amp;vermelding</translation>
     </message>
     <message>
-        <location line="+76"/>
+        <location line="+25"/>
+        <source>Cod&amp;e:</source>
+        <translation>Cod&amp;e:</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Order &amp;by:</source>
+        <translation>Vol&amp;gorde:</translation>
+    </message>
+    <message>
+        <location line="+40"/>
         <source>nothing</source>
         <translation>niets</translation>
     </message>
