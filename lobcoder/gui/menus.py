@@ -218,6 +218,7 @@ class MenuActions(QObject):
 
     def _search_project(self) -> None:
         self.window.search_dock.show()
+        self.window.search_dock.raise_()  # in front of the suggestions it is tabbed with
         self.window.search_panel.query.setFocus()
         self.window.search_panel.query.selectAll()
 

@@ -21,6 +21,11 @@ def install_suggestions(window: MainWindow) -> SuggestionsController:
     """
     controller = SuggestionsController(window)
     window.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, controller.dock)
+    # Tabbed with the project search, not beside it: side by side at 1366 px each got half the width, the
+    # search box and the suggestions cut. A dock chosen in the View menu comes to the front.
+    window.tabifyDockWidget(window.search_dock, controller.dock)
+    for dock in (window.search_dock, controller.dock):
+        dock.toggleViewAction().triggered.connect(lambda shown, dock=dock: dock.raise_() if shown else None)
     controller.dock.hide()
     menu = window.menu_actions.view_menu
     actions = menu.actions()
