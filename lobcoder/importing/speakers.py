@@ -171,7 +171,22 @@ def _default_labels(text: str) -> Iterator[_Label]:
             speaker = " ".join(speaker.split())
         speaker = names.setdefault(speaker, speaker)
         stamp = pre or post or alone
-        yield m.start(), m.start("body"), m.end(), speaker, parse_timestamp(stamp) if stamp else None, tab is not None
+        start = m.end()
+        if text.startswith("\n", start):
+            start = _speech_below(text, start)
+        yield m.start(), m.start("body"), start, speaker, parse_timestamp(stamp) if stamp else None, tab is not None
+
+
+_BLANK = re.compile(r"\s*")
+
+
+def _speech_below(text: str, end: int) -> int:
+    """Where the speech of a label alone on its line starts: the next line with words, unless that is a label."""
+    start = _BLANK.match(text, end).end()  # type: ignore[union-attr]
+    line_start = text.rfind("\n", end, start) + 1
+    if start == len(text) or DEFAULT_LABEL.match(text, line_start):
+        return end
+    return start
 
 
 _INDENT = re.compile(r"[ \t]*")

@@ -104,7 +104,7 @@ def test_empty_speech_gives_an_empty_turn() -> None:
 
 def test_speech_on_the_lines_after_a_bare_label() -> None:
     text = "Interviewer:\nHoe gaat het?\n\nRespondent:\nGoed.\n"
-    assert [text[t.start : t.end] for t in detect_turns(text)] == ["\nHoe gaat het?", "\nGoed."]
+    assert [text[t.start : t.end] for t in detect_turns(text)] == ["Hoe gaat het?", "Goed."]
 
 
 @pytest.mark.parametrize(
@@ -131,9 +131,9 @@ def test_label_with_timestamp_alone_on_its_line() -> None:
     text = "Spreker 1 [00:00:05]\nGoedemorgen.\nSpreker 2 [00:00:09]\nHallo.\nSpreker 1 0:12\nDag.\n"
     turns = detect_turns(text)
     assert [(t.speaker, t.timestamp_ms, text[t.start : t.end]) for t in turns] == [
-        ("Spreker 1", 5_000, "\nGoedemorgen."),
-        ("Spreker 2", 9_000, "\nHallo."),
-        ("Spreker 1", 12_000, "\nDag."),
+        ("Spreker 1", 5_000, "Goedemorgen."),
+        ("Spreker 2", 9_000, "Hallo."),
+        ("Spreker 1", 12_000, "Dag."),
     ]
 
 
