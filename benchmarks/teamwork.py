@@ -21,6 +21,13 @@ another code. Figures (median of ``--runs``):
 
 Growth: the same at 50 and 100 documents (copies of the big project with their
 codings), so the factor per doubling shows whether the work is linear.
+
+    python benchmarks/teamwork.py --undo 10000 20000 40000
+
+times only the undo of a merge (``UnmergeCoding``) in projects of 200
+documents with that many codings by the first coder, where the second coder
+coded a blind copy of 40 of them (a 20 % sample, the usual team workflow):
+what undo costs as the project grows while the merge stays the same size.
 """
 
 from __future__ import annotations
@@ -56,8 +63,8 @@ def seconds(work: Callable[[], object]) -> float:
     return time.perf_counter() - started
 
 
-def second_coder(main: Path, path: Path, seed: int) -> int:
-    """Ilse codes the first coder's spans: 70 % with the same code, 30 % with another.
+def second_coder(main: Path, path: Path, seed: int, documents: list[int] | None = None) -> int:
+    """Ilse codes the first coder's spans (in ``documents``, default all): 70 % with the same code, 30 % another.
 
     The copy keeps the original's row ids (it is a backup with rows deleted), so ids carry over.
     """
@@ -66,6 +73,8 @@ def second_coder(main: Path, path: Path, seed: int) -> int:
         spans = list(
             session.execute(select(Coding.document_id, Coding.code_id, Coding.start, Coding.end).order_by(Coding.id))
         )
+    if documents is not None:
+        spans = [span for span in spans if span[0] in set(documents)]
     with ProjectStore.open(path) as store, store.transaction() as session:
         codes = list(session.scalars(select(Code.id)))
         ilse = Coder(name="Ilse")
@@ -168,6 +177,38 @@ def copy_time(main: Path, folder: Path, runs: int) -> tuple[float, int]:
     return statistics.median(samples), count
 
 
+def undo_round(folder: Path, documents: int, characters: int, codings: int, runs: int, seed: int) -> Row:
+    """Median seconds to undo a merge of a 20 % sample's second coding into a project with ``codings`` codings."""
+    main_path = folder / f"undo{codings}.lobcoder"
+    print(build_project(main_path, documents, characters, 60, codings, seed))
+    other = folder / f"undo{codings}-ilse.lobcoder"
+    with ProjectStore.open(main_path) as store:
+        with store.read() as session:
+            chosen = [c.document_id for c in choose_sample(session, 20, "wave", seed=seed)]
+        prepare_copy(store, other, chosen)
+    merged = second_coder(main_path, other, seed, chosen)
+    samples = []
+    for run in range(runs):
+        target = folder / f"undo{codings}-{run}.lobcoder"
+        with ProjectStore.open(main_path) as store:
+            store.backup_to(target)
+        with ProjectStore.open(target) as store:
+            plan = plan_from_file(store, other)
+            with store.transaction() as session:
+                undo = MergeCoding(plan).apply(session)
+
+            def run_undo(undo: object = undo, store: ProjectStore = store) -> None:
+                with store.transaction() as session:
+                    undo.apply(session)  # type: ignore[attr-defined]
+
+            samples.append(seconds(run_undo))
+        target.unlink()
+    main_path.unlink()
+    other.unlink()
+    undo_s = statistics.median(samples)
+    return Row(f"undo a merge of {merged:,} codings ({len(chosen)} documents) into {codings:,}", f"{undo_s:.2f} s")
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--documents", type=int, default=200)
@@ -175,9 +216,17 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--codings", type=int, default=10_000)
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--seed", type=int, default=42)
+    parser.add_argument("--undo", type=int, nargs="+", metavar="CODINGS", help="time only undo at these sizes")
     args = parser.parse_args(argv)
     info = machine_info()
     print(", ".join(f"{key} {value}" for key, value in info.items()))
+    if args.undo:
+        with tempfile.TemporaryDirectory(prefix="lobcoder-teamwork-") as tmp:
+            undo_rows = [
+                undo_round(Path(tmp), args.documents, args.characters, n, args.runs, args.seed) for n in args.undo
+            ]
+        print_table(undo_rows)
+        return 0
     with tempfile.TemporaryDirectory(prefix="lobcoder-teamwork-") as tmp:
         folder = Path(tmp)
         main_path = folder / "main.lobcoder"

@@ -4,6 +4,10 @@ from __future__ import annotations
 
 import argparse
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from lobcoder.analysis.table import Table
 
 
 def register(commands: argparse._SubParsersAction) -> None:
@@ -31,6 +35,13 @@ def register(commands: argparse._SubParsersAction) -> None:
     cmd.add_argument(
         "--documents", nargs="+", metavar="NAME", help="only these documents (default: coded by the coders compared)"
     )
+    cmd.add_argument(
+        "--disagreements",
+        action="store_true",
+        help="also list every disagreement of the two coders: document, place, code, who coded it, the text",
+    )
+    cmd.add_argument("--code", metavar="NAME", help="with --disagreements: only this code's")
+    cmd.add_argument("--limit", type=int, metavar="N", help="with --disagreements: list at most N")
     cmd.add_argument("--json", action="store_true", help="print the result as JSON")
     cmd.add_argument("--out", type=Path, metavar="FILE", help="write the tables to a .docx, .xlsx or .csv file")
     cmd.add_argument("--language", choices=("en", "nl"), default="en", help="words and numbers of the tables")
@@ -40,6 +51,7 @@ def register(commands: argparse._SubParsersAction) -> None:
 
 def cmd_agreement(args: argparse.Namespace) -> int:
     from lobcoder.agreement.compute import AgreementProblem, agreement
+    from lobcoder.agreement.disagreement_list import disagreements_json, disagreements_table, list_disagreements
     from lobcoder.agreement.report import report_tables, result_as_json
     from lobcoder.analysis.dataset import load_reading
     from lobcoder.cli.output import print_json
@@ -66,10 +78,21 @@ def cmd_agreement(args: argparse.Namespace) -> int:
                 documents = [by_name[label(n).casefold()] for n in args.documents]
             coders = [source.coder(c) for c in args.coders] if args.coders else None  # Fenna -> Coder 1
             result = agreement(dataset, coders, args.unit, documents, args.overlap)
+            listed = None
+            if args.disagreements:
+                listed = list_disagreements(
+                    dataset, coders, args.unit, documents, args.overlap, code=args.code, limit=args.limit
+                )
     if args.json:
-        print_json(result_as_json(result))
+        data = result_as_json(result)
+        if listed is not None:
+            data["disagreements"] = disagreements_json(listed)
+        print_json(data)
         return 0
     tables = report_tables(result, args.language)
+    if listed is not None:
+        word = args.out is not None and args.out.suffix.lower() == ".docx"
+        tables.append(disagreements_table(listed, args.language, compact=word))
     if args.pseudonymise:
         tables = pseudonymised_tables(tables, args.language)
     if args.out is not None:
@@ -77,5 +100,24 @@ def cmd_agreement(args: argparse.Namespace) -> int:
             print(message("cli.wrote", args.language, path=path))
         return 0
     for table in tables:
-        print_table(table, args.language)
+        if table.column_keys[-1:] == ("text",):
+            print_disagreements(table)
+        else:
+            print_table(table, args.language)
     return 0
+
+
+def print_disagreements(table: Table) -> None:
+    """The list of disagreements as one block each: where, the code, who coded it and who not; the text under it."""
+    import textwrap
+
+    print(table.title)
+    print()
+    for row in table.rows:
+        paragraph, characters, speaker, code, coded, lacking, text = row.values
+        where = ", ".join(str(v) for v in (f"¶ {paragraph}", characters, speaker) if v not in (None, ""))
+        print(f"[{row.label}, {where}] {code} · {table.columns[4]}: {coded}; {table.columns[5]}: {lacking}")
+        print(textwrap.fill(str(text), 100, initial_indent="    ", subsequent_indent="    "))
+    for note in table.notes:
+        print(f"  {note}")
+    print()

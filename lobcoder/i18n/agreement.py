@@ -84,4 +84,34 @@ MESSAGES: dict[str, M] = {
         nl="Elk tweetal wordt vergeleken op de documenten die beiden codeerden (kolom Documenten).",
     ),
     "agreement.more": M(en="and {count} more", nl="en nog {count}"),
+    # The list of disagreements (lobcoder.agreement.disagreement_list).
+    "disagreements.title": M(
+        en="Disagreements between {a} and {b}, by {unit}", nl="Verschillen tussen {a} en {b}, per {unit}"
+    ),
+    "disagreements.title_code": M(en=", code {code}", nl=", code {code}"),
+    "disagreements.document": M(en="Document", nl="Document"),
+    "disagreements.paragraph": M(en="Paragraph", nl="Alinea"),
+    "disagreements.characters": M(en="Characters", nl="Tekens"),
+    "disagreements.speaker": M(en="Speaker", nl="Spreker"),
+    "disagreements.code": M(en="Code", nl="Code"),
+    "disagreements.coded_by": M(en="Coded by", nl="Gecodeerd door"),
+    "disagreements.not_coded_by": M(en="Not coded by", nl="Niet gecodeerd door"),
+    "disagreements.text": M(en="Text", nl="Tekst"),
+    "disagreements.place": M(en="Place", nl="Plaats"),
+    "disagreements.paragraph_short": M(en="¶ {number}", nl="¶ {number}"),
+    "disagreements.coders": M(en="Coders", nl="Codeurs"),
+    "disagreements.coders_value": M(en="{coded}, not {lacking}", nl="{coded}, niet {lacking}"),
+    "disagreements.partly": M(en="{coder} (in part)", nl="{coder} (deels)"),
+    "disagreements.note": M(
+        en="One row per unit and code that one coder applied and the other did not, by document and place. "
+        "Paragraph (¶): the non-blank line the unit starts in; characters: its place in the text (from–to); "
+        "speaker: of the first speaker turn it touches.",
+        nl="Eén rij per eenheid en code die de ene codeur gaf en de andere niet, op document en plaats. "
+        "Alinea (¶): de niet-lege regel waarin de eenheid begint; tekens: de plaats in de tekst (van–tot); "
+        "spreker: van de eerste spreekbeurt die zij raakt.",
+    ),
+    "disagreements.count": M(en="Disagreements: {count}.", nl="Verschillen: {count}."),
+    "disagreements.limited": M(
+        en="The first {shown} of {total} disagreements.", nl="De eerste {shown} van {total} verschillen."
+    ),
 }

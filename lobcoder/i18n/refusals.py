@@ -57,6 +57,13 @@ MESSAGES: dict[str, M] = {
         en="no document has been coded by {names}: nothing to compare",
         nl="geen enkel document is gecodeerd door {names}: er is niets te vergelijken",
     ),
+    "problem.agreement.disagreements_two": M(
+        en="a list of disagreements compares two coders, not {count}: name them with --coders",
+        nl="een lijst van verschillen vergelijkt twee codeurs, niet {count}: noem ze met --coders",
+    ),
+    "problem.agreement.limit": M(
+        en="the limit must be 0 or more, not {limit}", nl="de limiet moet 0 of meer zijn, niet {limit}"
+    ),
     "problem.agreement.format": M(en="use .docx, .xlsx or .csv", nl="gebruik .docx, .xlsx of .csv"),
     # The research codebook added to a project (CodebookConflictError).
     "problem.builtin.same_guid": M(
