@@ -24,7 +24,7 @@ from lobcoder.errors import NotFoundError
 from lobcoder.i18n.said import say
 from lobcoder.services.codes import create_code, delete_code, get_code
 from lobcoder.storage.bulk import bound_rows, insert_rows
-from lobcoder.storage.coverage import covered_characters, store_covered
+from lobcoder.storage.coverage import TOUCHES_DOCUMENTS, covered_characters, store_covered
 from lobcoder.storage.models import Code, Coder, Coding, Document, Memo, utcnow
 from lobcoder.text.normalize import normalize_text
 
@@ -196,8 +196,13 @@ class UnmergeCoding(Command):
         for memo in plan.memos:
             if memo.action == "append":
                 session.execute(update(Memo).where(Memo.guid == memo.memo_guid).values(text=memo.old_text))
-        for chunk in _chunks([c.guid for c in plan.codings]):
-            session.execute(delete(Coding).where(Coding.guid.in_(chunk)))
+        # Each chunk names its documents, so only those are measured again (not every document, per chunk).
+        documents = {c.guid: c.document_id for c in plan.codings}
+        for chunk in _chunks(sorted(documents, key=documents.__getitem__)):
+            touched = sorted({documents[guid] for guid in chunk})
+            session.execute(
+                delete(Coding).where(Coding.guid.in_(chunk)), execution_options={TOUCHES_DOCUMENTS: touched}
+            )
         session.expire_all()
         for code in reversed(plan.codes):
             if code.status == ADDED:

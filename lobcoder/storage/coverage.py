@@ -10,7 +10,9 @@ changed, whatever the document or project holds.
 
 Bulk statements on codings (deleting or merging a code's codings) cannot be
 followed that way: right after one, the documents it may have touched (all,
-for an update or delete) are measured in full (:func:`covered_characters`).
+for an update or delete, unless the statement names them with the execution
+option :data:`TOUCHES_DOCUMENTS`) are measured in full
+(:func:`covered_characters`); one that changed no row measures nothing.
 NULL means "not measured"; readers measure such documents themselves.
 
 Codings inserted without SQLAlchemy (:func:`lobcoder.storage.bulk.insert_rows`,
@@ -29,6 +31,8 @@ from sqlalchemy.orm import ORMExecuteState, Session, sessionmaker
 
 from lobcoder.storage.models import Coding, Document
 
+TOUCHES_DOCUMENTS = "lobcoder_touches_documents"
+"""Execution option of a bulk update or delete of codings: the ids of the only documents it can touch."""
 _WINDOWS = "lobcoder.coverage.windows"  # session.info: {document_id: (lo, hi)} of the flush under way
 _BEFORE = "lobcoder.coverage.before"  # {document_id: covered in its window before the flush}
 
@@ -133,8 +137,13 @@ def _on_execute(state: ORMExecuteState) -> Any:
         return None
     params = state.parameters
     rows: Sequence[Mapping[str, Any]] = params if isinstance(params, list) else [cast(Mapping[str, Any], params or {})]
-    touched: set[int | None] = {row.get("document_id") for row in rows} if state.is_insert else {None}
+    named = state.execution_options.get(TOUCHES_DOCUMENTS)
+    touched: set[int | None] = (
+        {row.get("document_id") for row in rows} if state.is_insert else {None} if named is None else set(named)
+    )
     result = state.invoke_statement()
+    if not state.is_insert and getattr(result, "rowcount", -1) == 0:
+        return result  # no coding changed
     measure(state.session, None if None in touched else {d for d in touched if d is not None})
     return result
 
