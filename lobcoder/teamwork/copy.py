@@ -6,8 +6,12 @@ not meant for the second coder is deleted in one transaction and the file is
 compacted, so nothing deleted can be read back from it. A blind copy has no
 codings, no memos on documents, codings or the project, and no trained
 suggestion model or rejected suggestions (all of which show the first
-coder's judgements); code memos stay, as part of the codebook. The copy
-appears under its name only when complete.
+coder's judgements), and no coders: their names would tell the second
+coder whom she is compared with, and each coding's coder is set when it is
+made. Code memos stay, as part of the codebook, without their author.
+Speakers who speak in none of the chosen documents are left out (both
+kinds of copy), as are participants without one. The copy appears under its
+name only when complete.
 """
 
 from __future__ import annotations
@@ -35,6 +39,8 @@ from lobcoder.storage.models import (
     NlpCache,
     Participant,
     ProjectSetting,
+    Speaker,
+    SpeakerTurn,
     SuggestionModel,
     SuggestionRejection,
 )
@@ -69,8 +75,11 @@ def _trim(session: Session, keep: set[int], blind: bool, name: str) -> None:
         session.execute(delete(Coding))
         session.execute(delete(SuggestionModel))
         session.execute(delete(SuggestionRejection))
+        session.execute(delete(Coder))  # memos keep no author: the database sets memos.coder_id to NULL
     used = select(Document.participant_id).where(Document.participant_id.is_not(None))
     session.execute(delete(Participant).where(Participant.id.not_in(used)))
+    spoken = select(SpeakerTurn.speaker_id).where(SpeakerTurn.speaker_id.is_not(None))
+    session.execute(delete(Speaker).where(Speaker.id.not_in(spoken)))
     hashes = select(Document.content_hash)
     session.execute(delete(NlpCache).where(NlpCache.content_hash.not_in(hashes)))
     session.execute(update(ProjectSetting).where(ProjectSetting.key == "name").values(value=name))

@@ -39,7 +39,7 @@ def test_blind_copy_has_the_chosen_documents_the_codebook_and_no_coding(project:
     assert (report.codes, report.codings, report.participants) == (4, 0, 2)
     with ProjectStore.open(tmp_path / "ilse.lobcoder") as copy, copy.read() as session:
         assert guids(copy, Code) == guids(project, Code)
-        assert guids(copy, Coder) == guids(project, Coder)
+        assert guids(copy, Coder) == set()  # no names of the coders she is compared with
         with project.read() as original:
             wanted = set(original.scalars(select(Document.guid).where(Document.name.in_(report.documents))))
         assert set(session.scalars(select(Document.guid))) == wanted
@@ -153,3 +153,62 @@ def test_the_steps_shown_while_copying_speak_her_language(project: ProjectStore,
         "comprimeren",
         "afronden",
     ]
+
+
+def test_blind_copy_holds_no_trace_of_the_first_coder_in_any_table(project: ProjectStore, tmp_path: Path) -> None:
+    """Every cell of every table of the blind copy, read with sqlite3: no coder name, no coding of hers."""
+    import sqlite3
+
+    from lobcoder.importing.speakers import detect_turns
+    from lobcoder.services.documents import add_document
+    from lobcoder.services.memos import MemoTarget, set_memo
+
+    with project.transaction() as session:
+        keuze = session.scalars(select(Code.id).where(Code.name == "Keuze")).one()
+        sander = session.scalars(select(Coder.id).where(Coder.name == "Sander")).one()
+        set_memo(session, MemoTarget("code", keuze), "Keuze: ook twijfel meenemen.", sander)
+        text = "Interviewer: Wie hielp je?\nFemke: Mijn zus hielp mij kiezen."
+        add_document(session, "Interview 5", text, detect_turns(text))
+    with project.read() as session:
+        first = {
+            (guid, row_id)
+            for guid, row_id in session.execute(
+                select(Coding.guid, Coding.id).join(Coder).where(Coder.name == "Sander")
+            )
+        }
+        chosen = choose_named(session, ["Interview 2", "Interview 3"])
+    assert first
+    path = tmp_path / "ilse.lobcoder"
+    prepare_copy(project, path, [c.document_id for c in chosen])
+    connection = sqlite3.connect(path)
+    try:
+        tables = [name for (name,) in connection.execute("SELECT name FROM sqlite_master WHERE type = 'table'")]
+        cells = {
+            table: [cell for row in connection.execute(f'SELECT * FROM "{table}"') for cell in row] for table in tables
+        }
+        columns = {
+            table: [column[1] for column in connection.execute(f'PRAGMA table_info("{table}")')] for table in tables
+        }
+        coding_ids = {
+            (table, column): {row[0] for row in connection.execute(f'SELECT "{column}" FROM "{table}"')}
+            for table in tables
+            for column in columns[table]
+            if column == "coding_id"
+        }
+        memo_authors = list(connection.execute("SELECT coder_id, text FROM memos"))
+        speakers = sorted(name for (name,) in connection.execute("SELECT name FROM speakers"))
+        covered = {n for (n,) in connection.execute("SELECT covered FROM documents")}
+    finally:
+        connection.close()
+    assert "codings" in tables and "memos" in tables and "coders" in tables
+    for table, values in cells.items():
+        text = [str(value) for value in values if isinstance(value, str)]
+        assert not any("Sander" in value for value in text), table
+        assert not {guid for guid, _id in first} & set(text), table
+    assert cells["coders"] == [] and cells["codings"] == []
+    assert all(ids <= {None} for ids in coding_ids.values())  # no memo on one of her codings
+    # The codebook's memo stays, without its author; the coverage her codings gave the documents is gone.
+    assert memo_authors == [(None, "Keuze: ook twijfel meenemen.")]
+    assert covered == {0}
+    assert "Femke" not in speakers  # she speaks only in Interview 5, not chosen
+    assert b"Sander" not in path.read_bytes() and b"Femke" not in path.read_bytes()
