@@ -197,6 +197,21 @@ def test_passage_html_marks_codings_and_unit() -> None:
     assert '<b><u><span style="background-color:#ffd866">Tweede zin.</span></u></b> Derde zin.' in html
 
 
+def test_the_disputed_coding_stays_marked_under_another_code_on_the_same_words() -> None:
+    """Sander coded "Mijn oom" with Begeleiding (disputed) and Keuze: his pane marks it disputed, not in Keuze's tint."""
+    from lobcoder.analysis.unit_codings import CodedSpan
+
+    text = "I: Hoe koos je?\nAnna: Mijn oom werkt in de zorg."
+    start = text.index("Mijn oom")
+    end = start + len("Mijn oom werkt in de zorg")
+    html = passage_html(
+        text, text.index("Anna"), len(text), [(start, end)], [CodedSpan(start, end, 7, "Keuze", "#56b4e9")]
+    )
+    marked = html[: html.index("Mijn oom")]
+    assert marked.rfind("background-color:#ffd866") == marked.rfind("background-color:#") > 0, marked  # innermost
+    assert "[Keuze]" in html and "<i>" in html  # the other code is still named after its words
+
+
 def test_show_in_document_selects_the_passage_in_the_main_window(analysis: AnalysisWindow) -> None:
     browser = analysis.agreement.browser
     browser.list.setCurrentIndex(browser.model.index(1, 0))

@@ -53,7 +53,9 @@ def passage_html(text: str, start: int, end: int, codings: Sequence[Span], other
     """The unit in its lines of context: the coder's codings highlighted, the unit in bold.
 
     ``others`` are the coder's codings with other codes: shown in a light tint of
-    their code's colour, in italics, with the code's name after them.
+    their code's colour, in italics, with the code's name after them; where they
+    lie on the coder's codings of the disputed code, in italics only, so the
+    disputed code's mark shows.
     """
     begin = text.rfind("\n", 0, max(0, start - CONTEXT)) + 1 if start > CONTEXT else 0
     stop = text.find("\n", min(len(text), end + CONTEXT))
@@ -64,9 +66,14 @@ def passage_html(text: str, start: int, end: int, codings: Sequence[Span], other
     for left, right in zip(cuts, cuts[1:], strict=False):
         piece = html.escape(text[left:right]).replace("\n", "<br>")
         other = next((o for o in others if o.start <= left and right <= o.end), None)
-        if other is not None:
-            piece = f'<i><span style="background-color:{tint(other.color)}">{piece}</span></i>'
-        if any(s <= left and right <= e for s, e in codings):
+        disputed = any(s <= left and right <= e for s, e in codings)
+        if other is not None:  # over the disputed code's words, another code's tint would hide its mark
+            piece = (
+                f"<i>{piece}</i>"
+                if disputed
+                else f'<i><span style="background-color:{tint(other.color)}">{piece}</span></i>'
+            )
+        if disputed:
             piece = f'<span style="background-color:{HIGHLIGHT}">{piece}</span>'
         if start <= left and right <= end:
             piece = f"<b><u>{piece}</u></b>"
