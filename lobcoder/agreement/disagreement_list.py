@@ -145,8 +145,8 @@ def _lacking(row: ListedDisagreement, language: Language) -> str:
     )
 
 
-def _place(row: ListedDisagreement, language: Language) -> str:
-    parts = [message("disagreements.paragraph_short", language, number=row.paragraph), f"{row.start}–{row.end}"]
+def _place(row: ListedDisagreement) -> str:
+    parts = [f"¶\u00a0{row.paragraph}", f"{row.start}–{row.end}"]  # "¶ 7" kept on one line
     return " · ".join([*parts, row.speaker] if row.speaker else parts)
 
 
@@ -170,7 +170,7 @@ def disagreements_table(listed: DisagreementList, language: Language = "en", com
             coders = message(
                 "disagreements.coders_value", language, coded=", ".join(row.coded_by), lacking=_lacking(row, language)
             )
-            return (_place(row, language), row.code, coders, row.text)
+            return (_place(row), row.code, coders, row.text)
         return (
             row.paragraph,
             f"{row.start}–{row.end}",
@@ -194,8 +194,8 @@ def disagreements_table(listed: DisagreementList, language: Language = "en", com
         notes.append(message("disagreements.count", language, count=listed.total))
     return Table(
         title=title,
-        row_header=message("disagreements.document", language),
-        columns=tuple(message(f"disagreements.{key}", language) for key in keys),
+        row_header=message("quotes.document", language),
+        columns=tuple(message("table.code" if key == "code" else f"disagreements.{key}", language) for key in keys),
         rows=rows,
         formats=cast(tuple[Format, ...], formats),
         notes=tuple(notes),

@@ -88,17 +88,14 @@ MESSAGES: dict[str, M] = {
     "disagreements.title": M(
         en="Disagreements between {a} and {b}, by {unit}", nl="Verschillen tussen {a} en {b}, per {unit}"
     ),
-    "disagreements.title_code": M(en=", code {code}", nl=", code {code}"),
-    "disagreements.document": M(en="Document", nl="Document"),
+    "disagreements.title_code": M(en=", only code {code}", nl=", alleen code {code}"),
     "disagreements.paragraph": M(en="Paragraph", nl="Alinea"),
     "disagreements.characters": M(en="Characters", nl="Tekens"),
     "disagreements.speaker": M(en="Speaker", nl="Spreker"),
-    "disagreements.code": M(en="Code", nl="Code"),
     "disagreements.coded_by": M(en="Coded by", nl="Gecodeerd door"),
     "disagreements.not_coded_by": M(en="Not coded by", nl="Niet gecodeerd door"),
     "disagreements.text": M(en="Text", nl="Tekst"),
     "disagreements.place": M(en="Place", nl="Plaats"),
-    "disagreements.paragraph_short": M(en="¶ {number}", nl="¶ {number}"),
     "disagreements.coders": M(en="Coders", nl="Codeurs"),
     "disagreements.coders_value": M(en="{coded}, not {lacking}", nl="{coded}, niet {lacking}"),
     "disagreements.partly": M(en="{coder} (in part)", nl="{coder} (deels)"),

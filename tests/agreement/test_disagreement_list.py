@@ -124,7 +124,7 @@ def test_text_csv_xlsx_and_dutch_word(team_file: Path, tmp_path: Path, capsys: p
     assert [c.text for c in table.rows[0].cells] == ["Document", "Plaats", "Code", "Codeurs", "Tekst"]
     assert [c.text for c in table.rows[1].cells] == [
         "int1",
-        "¶ 2 · 70–85 · R",
+        "¶\u00a02 · 70–85 · R",
         "Mentor",
         "Anna, niet Bram",
         "Dat was jammer.",
