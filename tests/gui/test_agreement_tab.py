@@ -212,6 +212,22 @@ def test_the_disputed_coding_stays_marked_under_another_code_on_the_same_words()
     assert "[Keuze]" in html and "<i>" in html  # the other code is still named after its words
 
 
+def test_a_yellow_or_orange_other_code_is_not_tinted_like_the_disputed_mark() -> None:
+    """Begeleiding is yellow: its light tint read as "coded here" next to the disputed code's yellow mark."""
+    from lobcoder.analysis.unit_codings import CodedSpan
+    from lobcoder.gui.analysis.disagreement_browser import tint
+
+    text = "Bram: de mentor hielp me kiezen."
+    start, end = text.index("de mentor"), len(text) - 1
+    for color in ("#f0e442", "#e69f00"):  # the palette's yellow and orange
+        html = passage_html(text, 0, len(text), [], [CodedSpan(start, end, 4, "Begeleiding", color)])
+        assert f"background-color:{tint(color)}" not in html
+        assert f"background-color:{tint('#a0a0a0')}" in html
+        assert f"background-color:{tint(color, 0.6)}" in html  # the tag keeps the code's own colour
+    html = passage_html(text, 0, len(text), [], [CodedSpan(start, end, 4, "Keuze", "#56b4e9")])
+    assert f"background-color:{tint('#56b4e9')}" in html  # blue stays blue
+
+
 def test_show_in_document_selects_the_passage_in_the_main_window(analysis: AnalysisWindow) -> None:
     browser = analysis.agreement.browser
     browser.list.setCurrentIndex(browser.model.index(1, 0))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import colorsys
 import html
 from collections.abc import Mapping, Sequence
 from typing import Any
@@ -30,6 +31,8 @@ Index = QModelIndex | QPersistentModelIndex
 CONTEXT = 160  # characters of context around a unit, widened to whole lines
 ANCHOR = "unit"
 HIGHLIGHT = "#ffd866"
+NEUTRAL = "#a0a0a0"
+NEAR_HUE = 18  # degrees: a code whose colour is this close to the highlight's hue is tinted grey behind text
 SNIPPET = 90
 CODER_COLUMN = 130  # pixels at most for a coder's column of the list (the pane above the passage names every code)
 Others = Mapping[Place, tuple[tuple[CodedSpan, ...], ...]]
@@ -44,6 +47,15 @@ def tint(color: str, share: float = 0.35) -> str:
     return "#" + "".join(f"{c:02x}" for c in mixed)
 
 
+def text_tint(color: str) -> str:
+    """The tint behind text another code covers; grey for a yellow or orange code, which would pass for the disputed mark."""
+    value = tint(color, 1.0).lstrip("#")
+    hue, saturation, _ = colorsys.rgb_to_hsv(*(int(value[i : i + 2], 16) / 255 for i in (0, 2, 4)))
+    mark = colorsys.rgb_to_hsv(*(int(HIGHLIGHT[i : i + 2], 16) / 255 for i in (1, 3, 5)))[0]
+    distance = min(abs(hue - mark), 1 - abs(hue - mark)) * 360
+    return tint(NEUTRAL) if saturation > 0.25 and distance < NEAR_HUE else tint(color)
+
+
 def other_codes(item: Disagreement, spans: Sequence[CodedSpan]) -> list[CodedSpan]:
     """A coder's codings over the unit (``codings_over`` gives only overlapping ones) with another code."""
     return [span for span in spans if span.code_id != item.code_id]
@@ -53,7 +65,8 @@ def passage_html(text: str, start: int, end: int, codings: Sequence[Span], other
     """The unit in its lines of context: the coder's codings highlighted, the unit in bold.
 
     ``others`` are the coder's codings with other codes: shown in a light tint of
-    their code's colour, in italics, with the code's name after them; where they
+    their code's colour (grey for a yellow or orange code, :func:`text_tint`),
+    in italics, with the code's name after them; where they
     lie on the coder's codings of the disputed code, in italics only, so the
     disputed code's mark shows.
     """
@@ -71,7 +84,7 @@ def passage_html(text: str, start: int, end: int, codings: Sequence[Span], other
             piece = (
                 f"<i>{piece}</i>"
                 if disputed
-                else f'<i><span style="background-color:{tint(other.color)}">{piece}</span></i>'
+                else f'<i><span style="background-color:{text_tint(other.color)}">{piece}</span></i>'
             )
         if disputed:
             piece = f'<span style="background-color:{HIGHLIGHT}">{piece}</span>'
