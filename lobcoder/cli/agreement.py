@@ -40,8 +40,8 @@ def register(commands: argparse._SubParsersAction) -> None:
         action="store_true",
         help="also list every disagreement of the two coders: document, place, code, who coded it, the text",
     )
-    cmd.add_argument("--code", metavar="NAME", help="with --disagreements: only this code's")
-    cmd.add_argument("--limit", type=int, metavar="N", help="with --disagreements: list at most N")
+    cmd.add_argument("--code", metavar="NAME", help="list only this code's disagreements (implies --disagreements)")
+    cmd.add_argument("--limit", type=int, metavar="N", help="list at most N disagreements (implies --disagreements)")
     cmd.add_argument("--json", action="store_true", help="print the result as JSON")
     cmd.add_argument("--out", type=Path, metavar="FILE", help="write the tables to a .docx, .xlsx or .csv file")
     cmd.add_argument("--language", choices=("en", "nl"), default="en", help="words and numbers of the tables")
@@ -79,7 +79,7 @@ def cmd_agreement(args: argparse.Namespace) -> int:
             coders = [source.coder(c) for c in args.coders] if args.coders else None  # Fenna -> Coder 1
             result = agreement(dataset, coders, args.unit, documents, args.overlap)
             listed = None
-            if args.disagreements:
+            if args.disagreements or args.code is not None or args.limit is not None:
                 listed = list_disagreements(
                     dataset, coders, args.unit, documents, args.overlap, code=args.code, limit=args.limit
                 )

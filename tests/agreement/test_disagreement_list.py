@@ -89,7 +89,7 @@ def test_overlap_code_filter_and_limit(team_file: Path) -> None:
 
 
 def test_text_csv_xlsx_and_dutch_word(team_file: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    code, out, _ = run(capsys, team_file, "--disagreements", "--limit", "2")
+    code, out, _ = run(capsys, team_file, "--limit", "2")  # implies --disagreements
     assert code == 0
     assert "Disagreements between Anna and Bram, by sentence" in out
     assert "[int1, ¶ 2, 70–85, R] Mentor · Coded by: Anna; Not coded by: Bram" in out
