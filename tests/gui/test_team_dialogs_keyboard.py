@@ -81,6 +81,9 @@ def test_the_copy_dialog_has_a_letter_for_each_choice(qtbot, window: MainWindow)
     assert seed.toolTip()
     if window.language == "nl":  # type: ignore[attr-defined]
         assert seed.prefix() == "startgetal " and seed.text() == "startgetal 1"
+    # Blind says what else it leaves out: the coders' names (whose coding hers is compared with).
+    words = {"en": "the coders' names", "nl": "de namen van de codeurs"}
+    assert words[window.language] in dialog.blind.toolTip()  # type: ignore[attr-defined]
     dialog.reject()
 
 

@@ -104,6 +104,12 @@ class TeamCopyDialog(QDialog):
         self.warning.hide()
         self.blind = QCheckBox(self.tr("&Blind: leave out the existing codings and memos (codebook memos stay)"))
         self.blind.setChecked(True)
+        self.blind.setToolTip(
+            self.tr(
+                "Also leaves out the coders' names, the trained suggestion model and rejected suggestions, "
+                "so the second coder cannot tell whose coding hers will be compared with"
+            )
+        )
         self.qdpx = QCheckBox(self.tr("Also write a &REFI-QDA file (.qdpx) for ATLAS.ti, MAXQDA or NVivo"))
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("&Write the copy…"))

@@ -1470,7 +1470,7 @@ U kunt de naam later wijzigen via Beeld → Naam van de codeur…</translation>
 <context>
     <name>DisagreementBrowser</name>
     <message>
-        <location filename="../../analysis/disagreement_browser.py" line="+168"/>
+        <location filename="../../analysis/disagreement_browser.py" line="+188"/>
         <source>Double-click or press Enter to show the passage in its document</source>
         <translation>Dubbelklik of druk op Enter om de passage in haar document te tonen</translation>
     </message>
@@ -3071,7 +3071,7 @@ Taal van het codeboek:</numerusform>
         <translation>&amp;Documentmemo…</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+40"/>
         <source>&amp;Apply selected code</source>
         <translation>Geselecteerde code toe&amp;passen</translation>
     </message>
@@ -5189,7 +5189,12 @@ Wachtwoord om hem te versleutelen (leeg laten voor geen):</translation>
         <translation>&amp;Blind: zonder de bestaande coderingen en memo&apos;s (memo&apos;s bij codes blijven)</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
+        <source>Also leaves out the coders&apos; names, the trained suggestion model and rejected suggestions, so the second coder cannot tell whose coding hers will be compared with</source>
+        <translation>Laat ook de namen van de codeurs, het getrainde suggestiemodel en de afgewezen suggesties weg, zodat de tweede codeur niet kan zien met wiens codering de hare wordt vergeleken</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Also write a &amp;REFI-QDA file (.qdpx) for ATLAS.ti, MAXQDA or NVivo</source>
         <translation>Ook een &amp;REFI-QDA-bestand (.qdpx) schrijven voor ATLAS.ti, MAXQDA of NVivo</translation>
     </message>
