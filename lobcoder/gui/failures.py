@@ -12,6 +12,7 @@ import logging
 import sys
 from pathlib import Path
 from types import TracebackType
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
@@ -19,6 +20,9 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 from lobcoder.errors import FileProblem, LobcoderError
 from lobcoder.gui.i18n import interface_language
 from lobcoder.storage.failures import explain
+
+if TYPE_CHECKING:
+    from lobcoder.gui.workers import Worker
 
 log = logging.getLogger(__name__)
 
@@ -77,17 +81,17 @@ def problem_text(error: BaseException | None, fallback: str) -> str:
     return error_text(error)
 
 
-def failure_line(message: str, details: str | None) -> str:
+def failure_line(message: str, worker: Worker | None) -> str:
     """A background task's failure for a label (a status line, a results page), which has no Show Details.
 
-    ``message`` is the worker's one line; for a bug (``details``, the traceback, is set) it only says that
-    lobcoder failed, so the error's own last line ("KeyError: 'w:body'") follows it: what she reads, copies
-    or reports then says what went wrong.
+    ``message`` is the ``worker``'s one line; for a bug it only says that lobcoder failed, so the error's
+    own line (:attr:`Worker.error_line`, "KeyError: 'w:body'") follows it: what she reads, copies or
+    reports then says what went wrong. Its type and the first line of its message, not the traceback's
+    last line (SQLAlchemy ends with a link, an exception with notes with the notes).
     """
-    lines = (details or "").strip().splitlines()
-    if not lines:
+    if worker is None or worker.error_line is None:
         return message
-    return FailureText().with_error(message, lines[-1].strip())
+    return FailureText().with_error(message, worker.error_line)
 
 
 def show_unexpected_failure(parent: QWidget, task: str, details: str) -> QMessageBox:

@@ -26,6 +26,7 @@ from PySide6.QtCore import QCoreApplication, QObject, QRunnable, Qt, QThreadPool
 
 from lobcoder.errors import Cancelled, LobcoderError
 from lobcoder.gui.failures import failure_text
+from lobcoder.storage.failures import first_line
 
 log = logging.getLogger(__name__)
 
@@ -57,7 +58,8 @@ class WorkerSignals(QObject):
             ``import_files`` does) ends here too; the result says it was cancelled.
         failed(str message): the function raised; a one-line message for the user. For
             an unexpected error (a bug, not trouble with a file) the message is only
-            general words, and :attr:`Worker.details` holds the technical text.
+            general words, :attr:`Worker.details` holds the technical text and
+            :attr:`Worker.error_line` the error's own line ("KeyError: 'w:body'").
         cancelled(): the function raised :class:`~lobcoder.errors.Cancelled`, or
             the worker was cancelled before it started.
 
@@ -133,6 +135,7 @@ class Worker(QRunnable):
         self.setAutoDelete(False)  # Python owns the worker (see _running)
         self.fn = fn
         self.details: str | None = None  # the traceback of an unexpected error, set before `failed`
+        self.error_line: str | None = None  # its type and first line ("KeyError: 'w:body'"), set with `details`
         self._cancel = threading.Event()
         self._done = threading.Event()
         self.signals = WorkerSignals(self._cancel)
@@ -190,6 +193,7 @@ class Worker(QRunnable):
                 return
             log.exception("unexpected error in a background task")
             self.details = "".join(traceback.format_exception(exc)).rstrip()
+            self.error_line = f"{type(exc).__name__}: {first_line(exc)}"
             self._send("failed", unexpected_error_text())
         else:
             self._send("finished", result)

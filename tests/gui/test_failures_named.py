@@ -11,8 +11,9 @@ from __future__ import annotations
 
 import io
 import os
+import sqlite3
 import zipfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import docx
@@ -21,6 +22,7 @@ from PySide6 import QtGui
 from PySide6.QtCore import Qt, QThreadPool
 from PySide6.QtGui import QTextDocument
 from PySide6.QtWidgets import QApplication, QLabel
+from sqlalchemy.exc import IntegrityError
 
 from lobcoder.gui.analysis import cooccurrence_tab
 from lobcoder.gui.analysis.install import AnalysisMenu
@@ -158,13 +160,37 @@ def test_a_fault_on_one_file_names_the_file_the_import_stopped_at_and_the_error(
         dialog.grab().save(os.path.join(os.environ["LOBCODER_SHOTS"], f"import_fault_{language}.png"))
 
 
-def test_a_fault_in_an_analysis_shows_the_errors_own_line_on_the_tab(qtbot, tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def _not_null_failed() -> Exception:
+    """What SQLAlchemy raises for a broken constraint that is a bug (explain gives no line): several lines."""
+    cause = sqlite3.IntegrityError("NOT NULL constraint failed: codings.document_id")
+    return IntegrityError("INSERT INTO codings (code_id) VALUES (?)", (7,), cause)
+
+
+def _with_a_note() -> Exception:
+    error = ValueError("no speaker for this turn\nturn 12 of Anna_w1")
+    error.add_note("while counting the codes")
+    return error
+
+
+@pytest.mark.parametrize(
+    ("error", "shown"),
+    [
+        (lambda: KeyError("Visie"), "KeyError: 'Visie'"),
+        # The traceback's last line would be "(Background on this error at: https://sqlalche.me/…)".
+        (_not_null_failed, "IntegrityError: (sqlite3.IntegrityError) NOT NULL constraint failed: codings.document_id"),
+        # ... and here the note.
+        (_with_a_note, "ValueError: no speaker for this turn"),
+    ],
+)
+def test_a_fault_in_an_analysis_shows_the_errors_own_line_on_the_tab(  # type: ignore[no-untyped-def]
+    qtbot, tmp_path: Path, monkeypatch, error: Callable[[], Exception], shown: str
+) -> None:
     from lobcoder.demo import create_demo_project
 
     window = open_window(qtbot, tmp_path, create_demo_project(tmp_path / "demo.lobcoder"))
 
     def broken(*_args, **_kwargs):  # type: ignore[no-untyped-def]
-        raise KeyError("Visie")
+        raise error()
 
     monkeypatch.setattr(cooccurrence_tab, "cooccurrence", broken)
     menu = window.findChild(AnalysisMenu)
@@ -178,7 +204,7 @@ def test_a_fault_in_an_analysis_shows_the_errors_own_line_on_the_tab(qtbot, tmp_
     assert tab.message.isVisible()
     assert tab.message.text() == (
         "Could not compute this analysis: an unexpected error occurred in lobcoder "
-        "(not a problem with your files) (KeyError: 'Visie')"
+        f"(not a problem with your files) ({shown})"
     )
     window.close()
 

@@ -128,6 +128,7 @@ def test_an_unexpected_error_is_logged_and_reported_in_general_words(qtbot, capl
         and worker.details.startswith("Traceback")
         and "KeyError: 'speaker'" in worker.details
     )
+    assert worker.error_line == "KeyError: 'speaker'"
 
 
 def test_raising_cancelled_or_cancelling_before_the_start_emits_cancelled(qtbot) -> None:

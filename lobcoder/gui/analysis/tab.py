@@ -270,12 +270,12 @@ class AnalysisTab(QWidget):
     def _failed(self, generation: int, message: str) -> None:
         if generation != self._generation:
             return
-        details = self._worker.details if self._worker is not None else None  # the current one (same generation)
+        error = failure_line(message, self._worker)  # the current worker (same generation), before _done drops it
         self._done(generation)
         self.result = None
         self.show_result(None)
         self.refresh_export_button()
-        self.message.setText(self.tr("Could not compute this analysis: {0}").format(failure_line(message, details)))
+        self.message.setText(self.tr("Could not compute this analysis: {0}").format(error))
         self.message.show()
         self.computed.emit()
 

@@ -470,8 +470,7 @@ class ImportDialog(QDialog):
 
     @Slot(str)
     def _import_failed(self, message: str) -> None:
-        details = self.import_worker.details if self.import_worker is not None else None
-        self.error = failure_line(message, details)
+        self.error = failure_line(message, self.import_worker)
         self.error_file = self._importing
         self._show_results(False)
         self.imported.emit()

@@ -243,11 +243,11 @@ class SuggestionsController(QObject):
         )
 
     def _failed(self, run: int, serial: int, message: str) -> None:
-        details = self._worker.details if self._worker is not None else None  # read before _ended lets it go
+        error = failure_line(message, self._worker)  # read before _ended lets the worker go
         if not self._ended(run):
             return
         if serial == self._serial:
-            self._idle(self.tr("Suggestions could not be made: {0}").format(failure_line(message, details)))
+            self._idle(self.tr("Suggestions could not be made: {0}").format(error))
         self._settle()
 
     def _cancelled(self, run: int) -> None:
