@@ -78,7 +78,7 @@ class BarChart(QWidget):
         if self._table is None or not self.values():
             return []
         metrics = QFontMetricsF(self.font())
-        layout = self._layout(metrics)
+        layout = self._layout(metrics, self._value_texts())
         return [
             metrics.elidedText(row.label, Qt.TextElideMode.ElideRight, self._label_room(layout, row.level))
             for row in self._table.rows
@@ -86,7 +86,9 @@ class BarChart(QWidget):
 
     def bar_room(self) -> float:
         """The pixels the longest bar may take at the chart's present width."""
-        return self._layout(QFontMetricsF(self.font())).bar_room if self._table is not None and self.values() else 0.0
+        if self._table is None or not self.values():
+            return 0.0
+        return self._layout(QFontMetricsF(self.font()), self._value_texts()).bar_room
 
     def _value_texts(self) -> list[str]:
         assert self._table is not None
@@ -97,8 +99,14 @@ class BarChart(QWidget):
         assert self._table is not None
         return max(metrics.horizontalAdvance(r.label) + INDENT * r.level for r in self._table.rows) + GAP
 
-    def _layout(self, metrics: QFontMetricsF) -> _Layout:
-        value_width = max(metrics.horizontalAdvance(t) for t in self._value_texts()) + 10
+    @staticmethod
+    def _value_width(metrics: QFontMetricsF, texts: list[str]) -> float:
+        """The room for the widest of the values ``texts`` after a bar."""
+        return max(metrics.horizontalAdvance(t) for t in texts) + 10
+
+    def _layout(self, metrics: QFontMetricsF, texts: list[str]) -> _Layout:
+        """Where the labels, bars and values go at the present width; ``texts``, the values as painted."""
+        value_width = self._value_width(metrics, texts)
         width = self.width() - 2 * MARGIN
         room = min(width * MAX_LABEL_SHARE, width - value_width - MIN_BAR_ROOM)
         label_width = max(min(self._natural_label_width(metrics), room), 60.0)
@@ -113,7 +121,7 @@ class BarChart(QWidget):
         width = 420
         if self._table is not None and self.values():
             metrics = QFontMetricsF(self.font())
-            value_width = max(metrics.horizontalAdvance(t) for t in self._value_texts()) + 10
+            value_width = self._value_width(metrics, self._value_texts())
             labels = self._natural_label_width(metrics)
             width = max(width, ceil(max(labels + value_width + MIN_BAR_ROOM, labels / MAX_LABEL_SHARE) + 2 * MARGIN))
         return QSize(width, max(ROW_HEIGHT * len(self.values()) + 12, 60))
@@ -148,8 +156,8 @@ class BarChart(QWidget):
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         metrics = QFontMetricsF(self.font())
         text_color = self.palette().color(QPalette.ColorRole.Text)
-        layout = self._layout(metrics)
         texts = self._value_texts()
+        layout = self._layout(metrics, texts)
         largest = max((v for _, v in pairs if v is not None), default=0.0)
         for number, ((label, value), row, text) in enumerate(zip(pairs, table.rows, texts, strict=False)):
             top = MARGIN + number * ROW_HEIGHT
