@@ -110,3 +110,22 @@ def test_on_a_laptop_screen_the_demo_chart_shows_every_code_name_whole(  # type:
     shown = chart.shown_labels()
     assert "Visie" in shown and all(s == full or s.endswith("…") for s, full in zip(shown, labels, strict=True))
     assert chart.bar_room() >= MIN_BAR_ROOM
+
+
+def test_choosing_another_chart_column_shares_the_width_again(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    window = open_window(qtbot, tmp_path, create_demo_project(tmp_path / "demo.lobcoder"))
+    menu = window.findChild(AnalysisMenu)
+    assert menu is not None
+    menu.open_action.trigger()
+    analysis = menu.analysis_window
+    assert analysis is not None
+    analysis.resize(1366, 768)
+    qtbot.waitUntil(lambda: analysis.dataset is not None and analysis.is_idle(), timeout=WAIT)
+    tab = analysis.frequencies
+    qtbot.waitUntil(lambda: bool(tab.chart.values()))
+    shared = tab.splitter.sizes()
+    tab.splitter.setSizes([300, sum(shared) - 300])  # a share gone stale (set by the program, not dragged by her)
+    choices = tab.chart_column
+    choices.setCurrentIndex(choices.findText("% of documents"))
+    assert tab.chart.column() == tab.chart_column.currentData()
+    assert tab.splitter.sizes() == shared  # the table as wide as it needs, the chart the rest

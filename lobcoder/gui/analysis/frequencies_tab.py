@@ -200,7 +200,6 @@ class FrequenciesTab(AnalysisTab):
         self.chart_column.setCurrentIndex(max(found, 0))
         self.chart_column.blockSignals(False)
         self._update_chart()
-        self._share_the_width()
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
         super().resizeEvent(event)
@@ -236,3 +235,4 @@ class FrequenciesTab(AnalysisTab):
         column = self.chart_column.currentData()
         table = self.model.table()
         self.chart.set_data(table if column is not None else None, column or 0, self.host.code_colors())
+        self._share_the_width()  # another column (counts, "12.5 %") may need another width
