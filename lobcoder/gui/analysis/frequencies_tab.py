@@ -218,10 +218,7 @@ class FrequenciesTab(AnalysisTab):
         total = sum(self.splitter.sizes())
         if self._divider_dragged or total <= 0:
             return
-        header = self.table.horizontalHeader()
-        label = max(self.table.sizeHintForColumn(0), header.sectionSizeHint(0))
-        others = sum(header.sectionSize(c) for c in range(1, header.count()) if not header.isSectionHidden(c))
-        table_needs = label + others + 2 * self.table.frameWidth() + self.table.verticalScrollBar().sizeHint().width()
+        table_needs = self.label_column.natural_width()
         scroll = self.chart_scroll
         chart_needs = (
             self.chart.sizeHint().width() + 2 * scroll.frameWidth() + scroll.verticalScrollBar().sizeHint().width()

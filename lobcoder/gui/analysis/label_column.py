@@ -29,6 +29,17 @@ class LabelColumnFitter(QObject):
     def least(self) -> int:
         return self.view.fontMetrics().height() * LABEL_EMS
 
+    def others_width(self) -> int:
+        """The width of the columns after the label column that are shown."""
+        header = self.view.horizontalHeader()
+        return sum(header.sectionSize(c) for c in range(1, header.count()) if not header.isSectionHidden(c))
+
+    def natural_width(self) -> int:
+        """The width the whole table needs to show every label whole and every column, with its frame and scroll bar."""
+        view = self.view
+        label = max(view.sizeHintForColumn(0), view.horizontalHeader().sectionSizeHint(0))
+        return label + self.others_width() + 2 * view.frameWidth() + view.verticalScrollBar().sizeHint().width()
+
     def fit(self, new_table: bool = False) -> None:
         """Cap the label column at the room the other columns leave.
 
@@ -39,8 +50,7 @@ class LabelColumnFitter(QObject):
         header = self.view.horizontalHeader()
         if new_table:
             header.resizeSections()
-        others = sum(header.sectionSize(c) for c in range(1, header.count()) if not header.isSectionHidden(c))
-        room = self.view.viewport().width() - others
+        room = self.view.viewport().width() - self.others_width()
         cap = max(self.least(), room)
         if cap != header.maximumSectionSize():
             header.setMaximumSectionSize(cap)
