@@ -10,7 +10,7 @@ from PySide6.QtCore import QEvent, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFontMetricsF, QHelpEvent, QPainter, QPaintEvent, QPalette
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
-from lobcoder.analysis.table import Table
+from lobcoder.analysis.table import Table, TableRow
 from lobcoder.reports.formatting import Language, format_value
 
 DEFAULT_BAR = QColor("#4292c6")
@@ -79,10 +79,7 @@ class BarChart(QWidget):
             return []
         metrics = QFontMetricsF(self.font())
         layout = self._layout(metrics, self._value_texts())
-        return [
-            metrics.elidedText(row.label, Qt.TextElideMode.ElideRight, self._label_room(layout, row.level))
-            for row in self._table.rows
-        ]
+        return [self._elided(metrics, layout, row) for row in self._table.rows]
 
     def bar_room(self) -> float:
         """The pixels the longest bar may take at the chart's present width."""
@@ -116,6 +113,10 @@ class BarChart(QWidget):
     def _label_room(layout: _Layout, level: int) -> float:
         # a fraction of a pixel more than measured: the rounding of glyph positions never elides a label that fits
         return layout.label_width - INDENT * level - GAP + 0.5
+
+    def _elided(self, metrics: QFontMetricsF, layout: _Layout, row: TableRow) -> str:
+        """``row``'s label as painted: whole, or elided when longer than its room."""
+        return metrics.elidedText(row.label, Qt.TextElideMode.ElideRight, self._label_room(layout, row.level))
 
     def sizeHint(self) -> QSize:  # noqa: N802
         width = 420
@@ -159,12 +160,12 @@ class BarChart(QWidget):
         texts = self._value_texts()
         layout = self._layout(metrics, texts)
         largest = max((v for _, v in pairs if v is not None), default=0.0)
-        for number, ((label, value), row, text) in enumerate(zip(pairs, table.rows, texts, strict=False)):
+        for number, ((_, value), row, text) in enumerate(zip(pairs, table.rows, texts, strict=False)):
             top = MARGIN + number * ROW_HEIGHT
             room = self._label_room(layout, row.level)
             label_rect = QRectF(MARGIN + INDENT * row.level, top, room, ROW_HEIGHT)
             painter.setPen(text_color)
-            elided = metrics.elidedText(label, Qt.TextElideMode.ElideRight, room)
+            elided = self._elided(metrics, layout, row)
             painter.drawText(label_rect, Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft, elided)
             if value is None:
                 continue
