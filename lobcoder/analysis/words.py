@@ -32,6 +32,11 @@ each document's form counts are kept by its text's content hash, and by its
 interviewer stretches and code passages when those narrow the scope, so a
 recompute after a filter change or a coding counts only the documents whose
 scope changed. The lemma of each form is kept in memory by the lemmatizer (``DutchPipeline.lemma_of``).
+A scoped key starts with its text's hash and its *slot* (respondent text;
+a code's passages by given coders), so the row of a slot's old passages is
+dropped when its new ones are kept (``replacing``, :mod:`lobcoder.storage.nlp_cache`).
+The Words tab and ``lobcoder report words`` both compute through
+:func:`project_word_frequencies`.
 """
 
 from __future__ import annotations
@@ -60,7 +65,7 @@ from lobcoder.analysis.log_odds import log_odds_z
 from lobcoder.analysis.table import ColumnGroup, Format, Table, TableRow, named_value
 from lobcoder.analysis.units import merged_intervals
 from lobcoder.i18n import message
-from lobcoder.storage.nlp_cache import CacheRows
+from lobcoder.storage.nlp_cache import TEXT_PREFIX, CacheRows
 from lobcoder.storage.project import ProjectStore
 from lobcoder.text.words import (
     MIN_LENGTH,
@@ -226,6 +231,7 @@ class DocumentScope:
     index: int  # into dataset.documents
     skipped: list[tuple[int, int]]
     passages: list[tuple[int, int]] | None  # None: no code chosen, all the text is "inside"
+    slot: str = ""  # what the passages are of (code, sub-codes, coders): new passages of it replace the old
 
 
 def document_scopes(
@@ -247,9 +253,10 @@ def document_scopes(
         merged = merged_intervals(codings.document[rows], codings.start[rows], codings.end[rows])
         for index, start, end in zip(*(column.tolist() for column in merged), strict=True):
             passages.setdefault(index, []).append((start, end))
+    slot = json.dumps([code, rollup, sorted(flt.coders) if flt.coders is not None else None, flt.exclude_interviewer])
     for index in selection.documents.tolist():
         skipped = interviewer_regions(dataset, dataset.documents[index].id) if flt.exclude_interviewer else []
-        yield DocumentScope(index, skipped, passages.get(index, []) if code is not None else None)
+        yield DocumentScope(index, skipped, passages.get(index, []) if code is not None else None, slot)
 
 
 def scope_words(text: str, scope: DocumentScope) -> tuple[IntArray, IntArray, list[str], BoolArray]:
@@ -304,7 +311,7 @@ class CountCache(Protocol):
 
     def load(self, hashes: Iterable[str]) -> Mapping[str, bytes]: ...
 
-    def save(self, entries: Mapping[str, bytes]) -> object: ...
+    def save(self, entries: Mapping[str, bytes], replacing: Iterable[str] = ()) -> object: ...
 
 
 def count_cache(store: ProjectStore) -> CacheRows:
@@ -312,15 +319,26 @@ def count_cache(store: ProjectStore) -> CacheRows:
     return CacheRows(store, COUNTS_KIND)
 
 
+def _slot(content_hash: str, scope: DocumentScope) -> str:
+    """The first 40 characters of a scoped key: the text (as the NLP cache names it) and what the scope is of.
+
+    A new key of the same slot (the interviewer changed, a coding of the
+    code was added) replaces the old one's row in the cache.
+    """
+    what = "respondent" if scope.passages is None else f"passages {scope.slot}"
+    return content_hash[:TEXT_PREFIX] + hashlib.sha256(what.encode()).hexdigest()[:8]
+
+
 def _count_key(content_hash: str, scope: DocumentScope) -> str:
-    """The text's hash; with stretches left out or passages chosen, the hash of those with it."""
+    """The text's hash; with stretches left out or passages chosen, its slot and the hash of those spans."""
     if not scope.skipped and scope.passages is None:
         return content_hash
     spans = [
         [[int(a), int(b)] for a, b in scope.skipped],
         None if scope.passages is None else [[int(a), int(b)] for a, b in scope.passages],
     ]
-    return hashlib.sha256(f"{content_hash} {json.dumps(spans)}".encode()).hexdigest()
+    digest = hashlib.sha256(f"{content_hash} {json.dumps(spans)}".encode()).hexdigest()
+    return _slot(content_hash, scope) + digest[: 64 - TEXT_PREFIX - 8]
 
 
 def _encode(counts: Counter[str]) -> bytes:
@@ -353,6 +371,7 @@ def scope_counts(
         keys.append((whole, None if scope.passages is None else _count_key(content_hash, scope)))
     stored = dict(cache.load({key for pair in keys for key in pair if key is not None}))
     new: dict[str, bytes] = {}
+    replacing: set[str] = set()  # the slots of the keys counted now
     for scope, (whole, part) in zip(scopes, keys, strict=True):
         found = stored.get(whole) or new.get(whole)
         passages = None if part is None else stored.get(part) or new.get(part)
@@ -363,13 +382,30 @@ def scope_counts(
             yield scope, inside, _decode(found) - inside
         else:
             inside, outside = _document_counts(dataset.text(dataset.documents[scope.index].id), scope)
+            content_hash = dataset.documents[scope.index].content_hash
             if part is not None:
                 new[part] = _encode(inside)
+                replacing.add(_slot(content_hash, scope))
             if found is None:
                 new[whole] = _encode(inside + outside)
+                if whole != content_hash:
+                    replacing.add(_slot(content_hash, replace(scope, passages=None)))
             yield scope, inside, outside
     if new:
-        cache.save(new)
+        cache.save(new, replacing)  # its own short write transaction, once every document was read
+
+
+def project_word_frequencies(
+    store: ProjectStore | None,
+    dataset: Dataset,
+    lemmatizer: Lemmatizer,
+    flt: AnalysisFilter = AnalysisFilter(),
+    options: WordOptions = WordOptions(),
+) -> WordResult:
+    """Word frequencies as the Words tab and ``report words`` compute them: with ``store`` (the project the
+    data set was read from) each document's counts come from and go to its NLP cache; None (a pseudonymised
+    copy, whose texts are not the project's) counts every document and keeps nothing."""
+    return word_frequencies(dataset, lemmatizer, flt, options, count_cache(store) if store is not None else None)
 
 
 def word_frequencies(

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import argparse
+from collections.abc import Callable
 from pathlib import Path
 
 from lobcoder.analysis.dataset import Dataset
 from lobcoder.analysis.filters import AnalysisFilter
 from lobcoder.analysis.keywords_in_context import CONTEXT, keywords_in_context
 from lobcoder.analysis.table import Table
-from lobcoder.analysis.words import WordOptions, word_frequencies
+from lobcoder.analysis.words import WordOptions, project_word_frequencies
 from lobcoder.cli.report import _report, find_attribute, find_code
 from lobcoder.cli.report_options import add_filter_options, add_output_options, add_rollup, count, positive
 from lobcoder.services.left_out_words import left_out_words
@@ -54,10 +55,17 @@ def add_words(kinds: argparse._SubParsersAction) -> None:
 
 
 def cmd_words(args: argparse.Namespace) -> int:
-    from lobcoder.suggest.pipeline import load_pipeline
+    with ProjectStore.open(args.project) as store:
+        with store.read() as session:
+            left_out = frozenset(left_out_words(session))  # the researcher's, as the Words tab leaves them out
+        # As the Words tab: each document's counts kept in the project (not those of a pseudonymised copy).
+        return _report(args, _computation(args, left_out, None if args.pseudonymise else store))
 
-    with ProjectStore.open(args.project) as store, store.read() as session:
-        left_out = frozenset(left_out_words(session))  # the researcher's, as the Words tab leaves them out
+
+def _computation(
+    args: argparse.Namespace, left_out: frozenset[str], store: ProjectStore | None
+) -> Callable[[Dataset, AnalysisFilter], list[Table]]:
+    from lobcoder.suggest.pipeline import load_pipeline
 
     def compute(dataset: Dataset, flt: AnalysisFilter) -> list[Table]:
         options = WordOptions(
@@ -74,6 +82,6 @@ def cmd_words(args: argparse.Namespace) -> int:
         if args.context:
             found = keywords_in_context(dataset, pipeline, args.context, flt, options, context=args.width)
             return [found.to_table(args.language)]
-        return [word_frequencies(dataset, pipeline, flt, options).to_table(args.language)]
+        return [project_word_frequencies(store, dataset, pipeline, flt, options).to_table(args.language)]
 
-    return _report(args, compute)
+    return compute

@@ -30,6 +30,7 @@ from lobcoder.storage.models import (
     Speaker,
     SpeakerTurn,
 )
+from lobcoder.storage.nlp_cache import prune as prune_nlp_cache
 from lobcoder.storage.staging import StagedText, StagedTurns, is_staged
 from lobcoder.storage.staging import Turn as StoredTurn
 
@@ -311,10 +312,12 @@ def rename_document(session: Session, name_or_id: str | int, new_name: str) -> N
 
 
 def delete_document(session: Session, name_or_id: str | int) -> None:
-    """Delete a document with its turns, codings and memos."""
+    """Delete a document with its turns, codings and memos, and the NLP cache rows of its text (if no other holds it)."""
     document = _document(session, name_or_id)
     unindex_document(session, document.id)
     session.delete(document)
+    session.flush()
+    prune_nlp_cache(session)
 
 
 def set_interviewer(session: Session, speaker_name: str, interviewer: bool = True) -> None:

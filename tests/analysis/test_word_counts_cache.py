@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 
 import pytest
@@ -29,9 +29,9 @@ class Watched(CacheRows):
         super().__init__(store, COUNTS_KIND)
         self.saved: list[set[str]] = []
 
-    def save(self, entries: Mapping[str, bytes]) -> bool:
+    def save(self, entries: Mapping[str, bytes], replacing: Iterable[str] = ()) -> bool:
         self.saved.append(set(entries))
-        return super().save(entries)
+        return super().save(entries, replacing)
 
 
 @pytest.fixture(scope="module")

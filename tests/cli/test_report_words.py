@@ -8,8 +8,11 @@ from pathlib import Path
 import docx
 import openpyxl
 import pytest
+from sqlalchemy import delete, func, select
 
+from lobcoder.analysis.words import COUNTS_KIND
 from lobcoder.editing.word_commands import leave_out
+from lobcoder.storage.models import NlpCache
 from lobcoder.storage.project import ProjectStore
 from tests.analysis.words_project import build_words_project
 from tests.cli.running import run
@@ -82,3 +85,22 @@ def test_the_projects_left_out_words_are_left_out_and_named(project: Path) -> No
     assert code == 0, err
     assert "loopbaangesprek" not in out.split("Weggelaten voor dit project")[0]
     assert "rechtsklik in de tab Woorden" in out and "loopbaangesprek." in out
+
+
+def test_counts_kept_in_the_project_print_the_same_bytes(project: Path) -> None:
+    """report words counts through the Words tab's function: the first run keeps each document's counts, the
+    next reads them, and every output is byte for byte the one of counting afresh."""
+    settings = [
+        ("--top", "20"),
+        ("--exclude-interviewer", "--split-by", "school", "--format", "json"),
+        ("--code", "samenwerking", "--order", "distinctive", "--by", "form", "--language", "nl"),
+    ]
+    for options in settings:
+        with ProjectStore.open(project) as store, store.transaction() as session:
+            session.execute(delete(NlpCache))
+        counted = run("report", "words", project, *options)
+        with ProjectStore.open(project) as store, store.read() as session:
+            kept = session.scalar(select(func.count()).where(NlpCache.pipeline == COUNTS_KIND))
+        assert kept and kept >= 2  # both documents' counts (and with a code its passages')
+        again = run("report", "words", project, *options)
+        assert counted[0] == 0 and again == counted and len(counted[1]) > 200

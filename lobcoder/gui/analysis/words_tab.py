@@ -21,7 +21,7 @@ from lobcoder.analysis.dataset import Dataset
 from lobcoder.analysis.filters import AnalysisFilter
 from lobcoder.analysis.keywords_in_context import KeywordsInContext, keywords_in_context
 from lobcoder.analysis.table import Table
-from lobcoder.analysis.words import WordOptions, WordResult, count_cache, word_frequencies
+from lobcoder.analysis.words import WordOptions, WordResult, project_word_frequencies
 from lobcoder.editing.code_commands import UpdateCode
 from lobcoder.editing.word_commands import leave_out, put_back
 from lobcoder.errors import NotFoundError
@@ -174,14 +174,13 @@ class WordsTab(AnalysisTab):
             return left_out_words(session)
 
     def computation(self, flt: AnalysisFilter) -> Computation:
-        options, store = self.options(), self.host.store
-        cache = count_cache(store) if store is not None else None  # each document counted once, then kept
-        return lambda dataset: word_frequencies(dataset, _pipeline(), flt, options, cache)
+        options, store = self.options(), self.host.store  # each document counted once, then kept in the project
+        return lambda dataset: project_word_frequencies(store, dataset, _pipeline(), flt, options)
 
     def computation_on_copy(self, flt: AnalysisFilter, coders: Mapping[str, str]) -> Computation:
         """On the pseudonymised copy the counts are of its texts: none are kept in the project."""
         options = self.options()
-        return lambda dataset: word_frequencies(dataset, _pipeline(), flt, options)
+        return lambda dataset: project_word_frequencies(None, dataset, _pipeline(), flt, options)
 
     def show_result(self, result: WordResult | None) -> None:
         table = self.current_table()
