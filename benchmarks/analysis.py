@@ -129,8 +129,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     with tempfile.TemporaryDirectory() as folder:
         path = args.project or args.keep or Path(folder) / "analysis.lobcoder"
         if not args.project:
-            if path.exists():
-                path.unlink()
+            if path.exists():  # never overwritten: it may be a project of the user's
+                raise SystemExit(f"--keep {path} exists: time it with --project {path}, or choose a new file")
             print(build_project(path, args.documents, args.characters, args.codes, args.codings, args.seed))
             gc.collect()  # the build leaves much garbage behind; a worker starts without it
         with ProjectStore.open(path) as store:

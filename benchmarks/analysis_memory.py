@@ -39,6 +39,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+from output_folder import take_folder  # noqa: E402
 from qdpx_scale import CODINGS, SIZES, WORDS, build_project, text_megabytes  # noqa: E402
 from report import Row, print_table  # noqa: E402
 
@@ -187,7 +188,8 @@ def main(argv: list[str] | None = None) -> int:
         parser.error(f"unknown cases: {', '.join(sorted(unknown))}; choose from {', '.join(CASES)}")
     with tempfile.TemporaryDirectory() as temporary:
         folder = args.keep or Path(temporary)
-        folder.mkdir(parents=True, exist_ok=True)
+        if args.keep:  # the user names it: only a new folder or one a benchmark made
+            take_folder(folder)
         projects = {}
         for size in args.sizes:
             projects[size] = folder / f"qdpx-{size}x{WORDS}-{CODINGS}.lobcoder"

@@ -41,6 +41,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import corpus  # noqa: E402
+from output_folder import take_folder  # noqa: E402
 from report import Row, print_table  # noqa: E402
 from sqlalchemy import insert, select  # noqa: E402
 
@@ -242,7 +243,8 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory() as temporary:
         folder = args.keep or Path(temporary)
-        folder.mkdir(parents=True, exist_ok=True)
+        if args.keep:  # the user names it: only a new folder or one a benchmark made
+            take_folder(folder)
         work = Path(temporary)
         projects = {}
         for size in args.sizes:

@@ -19,6 +19,7 @@ from typing import Any
 
 import corpus
 import sqlalchemy
+from output_folder import take_folder
 from report import Row, median_p95, print_table
 
 from lobcoder import __version__
@@ -235,7 +236,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         f"SQLAlchemy {info['sqlalchemy']}"
     )
     print(f"{info['cpus']} CPUs ({info['cpus_usable']} usable) · {info['processor']} · {info['platform']}")
-    workdir = args.keep or Path(tempfile.mkdtemp(prefix="lobcoder-bench-"))
+    workdir = take_folder(args.keep) if args.keep else Path(tempfile.mkdtemp(prefix="lobcoder-bench-"))
     try:
         start = time.perf_counter()
         transcripts = corpus.generate(args.documents, args.words, args.seed)

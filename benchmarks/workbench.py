@@ -48,6 +48,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import corpus  # noqa: E402
 import numpy as np  # noqa: E402
+from output_folder import take_folder  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 from report import Row, print_table  # noqa: E402
 from sqlalchemy import insert  # noqa: E402
@@ -463,7 +464,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     app = QApplication.instance() or QApplication(["bench"])
     with tempfile.TemporaryDirectory() as tmp:
         folder = args.keep or Path(tmp)
-        folder.mkdir(parents=True, exist_ok=True)
+        if args.keep:  # the user names it: only a new folder or one a benchmark made
+            take_folder(folder)
         paths = projects(folder, args.quick)
         rows: list[Row] = [calibration("start")]
         if "long" in sections:

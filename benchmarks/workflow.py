@@ -37,6 +37,7 @@ from pathlib import Path  # noqa: E402
 from typing import Any  # noqa: E402
 
 import workflow_corpus  # noqa: E402  (beside this script)
+from output_folder import fresh_folder, take_folder  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
 APP = QApplication.instance() or QApplication([])
@@ -616,9 +617,10 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     install_translations(APP, args.lang)
     steps = args.only.split(",")
-    if "import" in steps:
-        shutil.rmtree(args.out, ignore_errors=True)
-    args.out.mkdir(parents=True, exist_ok=True)
+    if "import" in steps:  # a new study: emptied first (only a folder a benchmark made)
+        fresh_folder(args.out)
+    else:
+        take_folder(args.out, "--out")
     settings = Settings(str(args.out / "settings.ini"))
     settings.language = args.lang
     settings.interviewer_names = ["Interviewer", "Marieke Jansen", "Ruud Bakker"]

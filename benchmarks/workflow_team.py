@@ -41,6 +41,7 @@ import zipfile
 from pathlib import Path
 
 import workflow_corpus  # beside this script
+from output_folder import fresh_folder
 
 KEYWORDS = workflow_corpus.CODE_KEYWORDS
 SECOND_CODER_DOCUMENTS = ("D01_meting1", "D02_meting2", "CP05")  # all three in the seed-1 sample
@@ -357,8 +358,7 @@ def main() -> int:
     args = parser.parse_args()
     if args.study.resolve().is_relative_to(args.out.resolve()):
         parser.error(f"--out {args.out} is emptied first and holds the study {args.study}; choose another folder")
-    shutil.rmtree(args.out, ignore_errors=True)
-    args.out.mkdir(parents=True)
+    fresh_folder(args.out)  # emptied first: only a folder a benchmark made
     project = team(args.study, args.out)
     thesis(project, args.out)
     exchange(project, args.out, args.schemas)

@@ -298,12 +298,39 @@ def _document_counts(text: str, scope: DocumentScope) -> tuple[Counter[str], Cou
         pieces = _whole_lines(text, scope.skipped)
         if pieces is not None:  # no offsets needed: the fast way
             return Counter(form for start, end in pieces for form in word_forms(text[start:end])), Counter()
-    _, _, forms, inside = scope_words(text, scope)
-    flags = inside.tolist()
-    return (
-        Counter(f for f, i in zip(forms, flags, strict=True) if i),
-        Counter(f for f, i in zip(forms, flags, strict=True) if not i),
-    )
+        _, _, forms, _ = scope_words(text, scope)
+        return Counter(forms), Counter()
+    whole, _ = _document_counts(text, replace(scope, passages=None))
+    inside = _passage_counts(text, scope)
+    return inside, whole - inside
+
+
+def _passage_counts(text: str, scope: DocumentScope) -> Counter[str]:
+    """The forms inside the scope's passages, read from the lines that hold them only.
+
+    Words and speaker labels never cross a line break, so the lines around
+    a passage hold the same words, at the same offsets less the lines'
+    start, as the whole text does: a code's few passages need not have the
+    whole document's offsets worked out.
+    """
+    lines: list[tuple[int, int]] = []
+    for start, end in scope.passages or ():
+        low = text.rfind("\n", 0, start) + 1
+        high = text.find("\n", end)
+        high = len(text) if high < 0 else high
+        if lines and low <= lines[-1][1]:
+            lines[-1] = (lines[-1][0], max(high, lines[-1][1]))
+        else:
+            lines.append((low, high))
+    inside: Counter[str] = Counter()
+    for low, high in lines:
+        starts, ends, forms = word_spans(text[low:high])
+        begin = np.array(starts, dtype=np.int64) + low
+        keep = within(scope.passages or [], begin, np.array(ends, dtype=np.int64) + low)
+        if scope.skipped:
+            keep &= ~within(scope.skipped, begin, begin + 1)  # a word starting in an interviewer's stretch
+        inside.update(form for form, kept in zip(forms, keep.tolist(), strict=True) if kept)
+    return inside
 
 
 class CountCache(Protocol):
@@ -381,7 +408,12 @@ def scope_counts(
             inside = _decode(passages)
             yield scope, inside, _decode(found) - inside
         else:
-            inside, outside = _document_counts(dataset.text(dataset.documents[scope.index].id), scope)
+            if found is not None:  # only the passages are new: the lines that hold them are read
+                text = dataset.text(dataset.documents[scope.index].id) if scope.passages else ""
+                inside = _passage_counts(text, scope)
+                outside = _decode(found) - inside
+            else:
+                inside, outside = _document_counts(dataset.text(dataset.documents[scope.index].id), scope)
             content_hash = dataset.documents[scope.index].content_hash
             if part is not None:
                 new[part] = _encode(inside)

@@ -160,6 +160,26 @@ def test_counting_without_offsets_equals_counting_with_them() -> None:
     assert fast > 50  # the fast way was taken, with interviewer stretches to leave out
 
 
+def test_passages_counted_from_their_lines_equal_passages_counted_with_every_offset() -> None:
+    # A code's passages are counted from the lines that hold them; the rest is the whole less those.
+    rng = random.Random(11)
+    pieces = ["Anna: ", "I: ", "Docent 2: ", "woord", "café-bar", "\n", "  ", "2023", "😊", ". ", "Zo:", "x", "lob-"]
+    for _ in range(400):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 60)))
+
+        def spans(count: int, text: str = text) -> list[tuple[int, int]]:
+            cuts = sorted(rng.sample(range(len(text) + 1), k=min(len(text) + 1, count)))
+            return [(cuts[i], cuts[i + 1]) for i in range(0, len(cuts) - 1, 2) if cuts[i] < cuts[i + 1]]
+
+        scope = DocumentScope(0, spans(rng.choice((0, 2, 4))), spans(rng.choice((0, 2, 4, 6))), "code")
+        _, _, forms, inside = scope_words(text, scope)  # every word's offsets: the reference
+        expected = (
+            Counter(f for f, i in zip(forms, inside.tolist(), strict=True) if i),
+            Counter(f for f, i in zip(forms, inside.tolist(), strict=True) if not i),
+        )
+        assert _document_counts(text, scope) == expected, (text, scope)
+
+
 def test_the_researchers_left_out_words_are_left_out_with_all_their_forms(project, pipeline) -> None:
     dataset, _ = project
     result = word_frequencies(dataset, pipeline, options=WordOptions(left_out=frozenset({"student", "visie"})))
