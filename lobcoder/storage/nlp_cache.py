@@ -10,17 +10,20 @@ rows. Rows are never updated: the same input gives the same data.
 Keys start with the text's content hash: a key is the hash itself, or (a
 kind that keeps several rows per text, such as the word counts of a code's
 passages) 64 characters of which the first :data:`TEXT_PREFIX` are the
-hash's. Rows are pruned (:func:`prune`) when a kind saves new ones, in that
-same short write transaction, and when a document is deleted:
+hash's. Rows no one can read again are pruned in the short write
+transaction that saves new ones, and when a document is deleted:
 
+* rows a save replaces (:func:`save_cached`'s ``replacing``: key prefixes
+  such as "this text's counts of this code's passages", whose passages changed);
+* rows of other versions of the kind saved (:func:`save_cached`): kinds are
+  named so that two versions differ only in their numbers (``tokenizer 1`` /
+  ``tokenizer 2``, ``lemma rules 3; cache format 2``), so a row whose kind
+  differs from the one saved only in its numbers can never be read again;
 * rows of texts no document holds any more (deleted, or edited: a new text
-  has a new hash);
-* rows of other versions of the kind saved: kinds are named so that two
-  versions differ only in their numbers (``tokenizer 1`` / ``tokenizer 2``,
-  ``lemma rules 3; cache format 2``), so a row whose kind differs from the
-  one saved only in its numbers can never be read again;
-* rows a save replaces (``replacing``: key prefixes such as "this text's
-  counts of this code's passages", whose passages changed).
+  has a new hash), by :func:`prune`: when a document is deleted
+  (``services.documents.delete_document``) and when :class:`CacheRows` saves
+  (the word counts the Words tab and ``report words`` keep). :func:`save_cached`
+  alone keeps rows of any hash (the suggestions save the texts they read).
 """
 
 from __future__ import annotations
@@ -28,7 +31,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping
 
-from sqlalchemy import and_, delete, func, or_, select
+from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
 from lobcoder.errors import StorageProblem
@@ -56,45 +59,48 @@ def load_cached(session: Session, pipeline: str, hashes: Iterable[str]) -> dict[
 def save_cached(session: Session, pipeline: str, entries: Mapping[str, bytes], replacing: Iterable[str] = ()) -> None:
     """Add cache rows; a row another worker wrote meanwhile is kept (same input, same data).
 
-    Then prunes (see the module docstring): rows of ``pipeline`` whose key
-    starts with one of ``replacing`` and is not one of ``entries``, rows of
-    other versions of ``pipeline``, and rows of texts no document holds.
+    Rows of ``pipeline`` whose key starts with one of ``replacing`` are
+    deleted first, and rows of other versions of ``pipeline`` after.
     """
+    by_length: dict[int, list[str]] = {}
+    for prefix in sorted(set(replacing)):
+        by_length.setdefault(len(prefix), []).append(prefix)
+    for length, prefixes in by_length.items():
+        for chunk in range(0, len(prefixes), 500):  # SQLite's limit on bound parameters
+            session.execute(
+                delete(NlpCache).where(
+                    NlpCache.pipeline == pipeline,
+                    func.substr(NlpCache.content_hash, 1, length).in_(prefixes[chunk : chunk + 500]),
+                )
+            )
     for content_hash, data in sorted(entries.items()):
         session.execute(
             insert_ignoring_duplicates(session, NlpCache).values(
                 content_hash=content_hash, pipeline=pipeline, data=data, created_at=utcnow()
             )
         )
-    prefixes = sorted(set(replacing))
-    for chunk in range(0, len(prefixes), 200):  # three bound parameters each
-        replaced = [
-            and_(NlpCache.content_hash >= prefix, NlpCache.content_hash < prefix + "~")  # "~" sorts after hex digits
-            for prefix in prefixes[chunk : chunk + 200]
-        ]
-        kept = [key for key in entries if any(key.startswith(p) for p in prefixes[chunk : chunk + 200])]
-        session.execute(
-            delete(NlpCache).where(NlpCache.pipeline == pipeline, or_(*replaced), NlpCache.content_hash.not_in(kept))
-        )
-    prune(session, pipeline)
+    _prune_versions(session, pipeline)
 
 
-def prune(session: Session, saved: str | None = None) -> int:
-    """Delete the rows no one can read again: of texts no document holds and, with ``saved``, of its other versions.
+def _prune_versions(session: Session, saved: str) -> int:
+    """Delete the rows of other versions of the kind ``saved`` (see the module docstring); the number deleted."""
+    shape = _NUMBER.sub("#", saved)
+    kinds = session.scalars(select(NlpCache.pipeline).distinct()).all()
+    stale = [kind for kind in kinds if kind != saved and _NUMBER.sub("#", kind) == shape]
+    if not stale:
+        return 0
+    return int(session.execute(delete(NlpCache).where(NlpCache.pipeline.in_(stale))).rowcount or 0)  # type: ignore[attr-defined]
 
-    Two statements over the cache table's and the documents' hash indexes
-    (no text, no data read): milliseconds for a study's cache. The number of rows deleted.
+
+def prune(session: Session) -> int:
+    """Delete the rows of texts no document holds; the number deleted.
+
+    One statement over the cache table's keys and the documents' hash index
+    (no text, no data read): milliseconds for a study's cache.
     """
     text = func.substr(NlpCache.content_hash, 1, TEXT_PREFIX)
     held = select(func.substr(Document.content_hash, 1, TEXT_PREFIX))
-    deleted = session.execute(delete(NlpCache).where(text.not_in(held))).rowcount or 0  # type: ignore[attr-defined]
-    if saved is not None:
-        shape = _NUMBER.sub("#", saved)
-        kinds = session.scalars(select(NlpCache.pipeline).distinct()).all()
-        stale = [kind for kind in kinds if kind != saved and _NUMBER.sub("#", kind) == shape]
-        if stale:
-            deleted += session.execute(delete(NlpCache).where(NlpCache.pipeline.in_(stale))).rowcount or 0  # type: ignore[attr-defined]
-    return int(deleted)
+    return int(session.execute(delete(NlpCache).where(text.not_in(held))).rowcount or 0)  # type: ignore[attr-defined]
 
 
 class CacheRows:
@@ -108,7 +114,7 @@ class CacheRows:
             return load_cached(session, self.pipeline, hashes)
 
     def save(self, entries: Mapping[str, bytes], replacing: Iterable[str] = ()) -> bool:
-        """Keep ``entries`` (and prune, :func:`save_cached`) in one short write transaction of its own.
+        """Keep ``entries`` and prune (:func:`save_cached`, :func:`prune`) in one short write transaction of its own.
 
         False, keeping nothing, when the project cannot be written (read-only,
         locked): a cache is an aid, a project that cannot keep it is still read.
@@ -118,6 +124,7 @@ class CacheRows:
         try:
             with self.store.transaction() as session:
                 save_cached(session, self.pipeline, entries, replacing)
+                prune(session)
         except StorageProblem:
             return False
         return True
