@@ -55,7 +55,7 @@ def test_a_coding_made_while_the_worker_reads_is_committed_at_once(qtbot, monkey
         def check() -> bool:  # asked before each document is read, in the worker's read session
             nonlocal reads
             reads += 1
-            if reads == 2:  # one document read, the session open
+            if reads == 1:  # about to read a document: the session is open
                 reading.set()
                 release.wait(10)
             return cancelled() if cancelled is not None else False
@@ -65,7 +65,7 @@ def test_a_coding_made_while_the_worker_reads_is_committed_at_once(qtbot, monkey
     monkeypatch.setattr(tab_module, "with_documents", held)
     before = kept_counts(window)
     tab.code.setCurrentIndex(tab.code.findText("Visie"))  # counts of its passages: new rows to keep
-    assert reading.wait(10)
+    qtbot.waitUntil(reading.is_set, timeout=20000)  # the worker starts from the event loop
 
     try:
         window.open_document(next(d.id for d in window.overview.documents if d.name == "Pietersen_w2"))  # type: ignore[union-attr]
