@@ -28,7 +28,7 @@ from sqlalchemy.orm import Session
 from lobcoder.errors import Cancelled
 from lobcoder.i18n.said import Said, say
 from lobcoder.importing.extracted import Turn
-from lobcoder.importing.speakers import detect_turns
+from lobcoder.importing.speakers import detect_turn_table
 from lobcoder.refi.positions import Counting, RawSelection, SourceText, detect_counting, prior_for_origin
 from lobcoder.refi.qdpx_export import CATEGORY_DESCRIPTION, DEFAULT_USER_GUID
 from lobcoder.refi.qdpx_read import QCoding, QdpxContent, QdpxFile, QNote, QSource, QValue
@@ -362,12 +362,12 @@ class _Store:
         interviewer marks the file gives their labels.
         """
         if self.turns is None:
-            return detect_turns(stored)
+            return detect_turn_table(stored)
         turns, why = self.turns.turns_for(source.guid, stored)
         if turns is not None:
             return turns
         self.note(say(f"note.turns_member.{why}", name=source.name))
-        found, named = self.turns.named(source.guid, detect_turns(stored))
+        found, named = self.turns.named(source.guid, detect_turn_table(stored))
         if named:
             listed = ", ".join(name if label == name else f"{label} → {name}" for label, name in named)
             self.note(say("note.turns_member.named", name=source.name, speakers=listed))

@@ -45,8 +45,8 @@ detection alone.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, replace
+from collections.abc import Iterable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any
 
@@ -55,7 +55,7 @@ from sqlalchemy.orm import Session
 
 from lobcoder.errors import FileProblem, Refused
 from lobcoder.i18n.said import Said, say
-from lobcoder.importing.extracted import Turn, TurnTable
+from lobcoder.importing.extracted import TurnTable
 from lobcoder.importing.safe_zip import SafeZip
 from lobcoder.importing.speaker_patterns import DEFAULT_LABEL
 from lobcoder.services.speakers import clean_speaker_name
@@ -175,30 +175,32 @@ class TurnsMember:
             return None, "spans"
         return entry.turns, None
 
-    def named(self, guid: str, detected: Sequence[Turn]) -> tuple[list[Turn], list[tuple[str, str]]]:
+    def named(self, guid: str, detected: TurnTable) -> tuple[TurnTable, list[tuple[str, str]]]:
         """Turns found again in the source ``guid``, their speakers named as the file names them.
 
         A found speaker whose label the source's ``labels`` tie to one speaker
         takes that speaker's name (and so, in the project, its interviewer
         mark); one found under a name the file lists keeps it. Also returned:
         (found, file name) of each speaker named so, in the order found.
+        ``detected`` itself comes back when no speaker is renamed; else a new
+        table (compact, as ``detected`` is: a transcript may have many turns).
         """
         entry = self.sources.get(guid.lower())
         labels = entry.labels if entry is not None else {}
         listed = {name for name, _ in self.speakers}
         names: dict[str, str] = {}
-        result: list[Turn] = []
         for turn in detected:
-            if turn.speaker is None:
-                result.append(turn)
-                continue
-            name = names.get(turn.speaker)
-            if name is None:
+            if turn.speaker is not None and turn.speaker not in names:
                 index = labels.get(turn.speaker)
-                name = self.speakers[index][0] if index is not None else turn.speaker
-                names[turn.speaker] = name
-            result.append(turn if name == turn.speaker else replace(turn, speaker=name))
+                names[turn.speaker] = self.speakers[index][0] if index is not None else turn.speaker
         applied = [(found, name) for found, name in names.items() if name in listed]
+        if all(found == name for found, name in names.items()):
+            return detected, applied
+        result = TurnTable()
+        result.facts = detected.facts
+        for t in detected:
+            speaker = None if t.speaker is None else names[t.speaker]
+            result.append(speaker, t.label_start, t.start, t.end, t.timestamp_ms)
         return result, applied
 
 

@@ -14,7 +14,8 @@ from lxml import etree
 from sqlalchemy import select
 
 from lobcoder.editing.speaker_commands import MergeSpeakers, RenameSpeaker
-from lobcoder.importing.speakers import detect_turns
+from lobcoder.importing.extracted import TurnTable
+from lobcoder.importing.speakers import detect_turn_table, detect_turns
 from lobcoder.refi.qdpx_export import export_qdpx
 from lobcoder.refi.qdpx_import import ImportReport, import_qdpx
 from lobcoder.refi.turns_member import MAX_BYTES, MEMBER, parse_member
@@ -162,6 +163,18 @@ def test_without_the_member_turns_are_detected_as_before(edited: Path, tmp_path:
     assert "old.qdpx" in str(note) and "oudere lobcoder" in note.text("nl")
     assert "Bram de Boer" not in speakers and speakers["B"] is False and speakers["Marieke Jansen"] is False
     assert sorted(map(len, turns.values())) == [2, 4, 5]  # the notes file's labels are found now
+    assert {guid: [t[:1] + t[2:] for t in found] for guid, found in turns.items()} == _detected(
+        tmp_path / "back.lobcoder"
+    )
+
+
+def _detected(path: Path) -> dict[str, list[tuple[Any, ...]]]:
+    """What detect_turns (the reference) finds in each stored text: (speaker, label_start, start, end, timestamp)."""
+    with ProjectStore.open(path) as store, store.read() as session:
+        return {
+            guid: [(t.speaker, t.label_start, t.start, t.end, t.timestamp_ms) for t in detect_turns(text)]
+            for guid, text in session.execute(select(Document.guid, Document.text))
+        }
 
 
 def _rewrite(source: Path, target: Path, member: bytes | None) -> None:
@@ -391,20 +404,18 @@ def test_a_damaged_or_hostile_member_is_ignored_with_one_note(
 
 
 @pytest.mark.parametrize(
-    "name", ["maxqda24_icls_themes_project.qdpx", "atlasti8_mac_refi_standard_project_nomedia.qdpx"]
+    ("name", "found"),
+    [("maxqda24_icls_themes_project.qdpx", 39), ("atlasti8_mac_refi_standard_project_nomedia.qdpx", 0)],
 )
-def test_files_from_other_programs_are_read_as_before(name: str, tmp_path: Path) -> None:
+def test_files_from_other_programs_are_read_as_before(name: str, found: int, tmp_path: Path) -> None:
     """No lobcoder/turns.jsonl and another origin: turns are detected in each text, and nothing is said about it."""
     report = import_qdpx(SHARED / "samples" / name, tmp_path / "other.lobcoder")
     assert not [n for n in report.notes if n.key.startswith("note.turns_member")]
-    with ProjectStore.open(tmp_path / "other.lobcoder") as store, store.read() as session:
-        for document_id, text in session.execute(select(Document.id, Document.text)):
-            stored = session.execute(
-                select(SpeakerTurn.label_start, SpeakerTurn.start, SpeakerTurn.end)
-                .where(SpeakerTurn.document_id == document_id)
-                .order_by(SpeakerTurn.label_start)
-            ).all()
-            assert [tuple(t) for t in stored] == [(t.label_start, t.start, t.end) for t in detect_turns(text)]
+    detected = _detected(tmp_path / "other.lobcoder")
+    with ProjectStore.open(tmp_path / "other.lobcoder") as store:
+        stored = {guid: [t[:1] + t[2:] for t in turns] for guid, turns in _turns(store).items()}
+    assert stored == detected  # speakers, spans and timestamps
+    assert sum(map(len, detected.values())) == found
 
 
 _position = st.one_of(st.integers(-3, 60), st.none(), st.booleans(), st.floats(0, 60), st.text(max_size=2))
@@ -459,3 +470,27 @@ def test_whatever_a_member_holds_turns_used_lie_inside_the_text_in_order(
         assert turn.speaker is None or turn.speaker in {s["name"] for s in speakers}
         previous_end = turn.end
     assert len({t.label_start for t in turns}) == len(turns)
+
+
+def test_turns_found_again_stay_a_compact_table_and_are_renamed_only_where_the_labels_say() -> None:
+    """named() keeps detection's TurnTable when no name changes, and else builds one with the file's names."""
+    text = "I: Hoe gaat het?\nB: Goed.\nI: En verder?\nB: Ook goed.\n"
+    member = parse_member(
+        _jsonl(
+            {"format": "lobcoder-turns", "version": 1, "speakers": [{"name": "Bram de Boer", "interviewer": False}]},
+            {"source": "renamed", "sha256": "0" * 64, "length": 1, "turns": [], "labels": [["B", 0]]},
+            {"source": "kept", "sha256": "0" * 64, "length": 1, "turns": [], "labels": []},
+        )
+    )
+    detected = detect_turn_table(text)
+    assert [t.speaker for t in detected] == ["I", "B", "I", "B"]
+
+    kept, named = member.named("kept", detected)
+    assert kept is detected and named == []
+
+    renamed, named = member.named("renamed", detected)
+    assert isinstance(renamed, TurnTable) and named == [("B", "Bram de Boer")]
+    assert [t.speaker for t in renamed] == ["I", "Bram de Boer", "I", "Bram de Boer"]
+    assert [(t.label_start, t.start, t.end, t.timestamp_ms) for t in renamed] == [
+        (t.label_start, t.start, t.end, t.timestamp_ms) for t in detect_turns(text)
+    ]
