@@ -224,9 +224,10 @@ def _document(session: Session, name_or_id: str | int) -> Document:
         document = session.scalar(select(Document).where(Document.name == name_or_id))
         if document is None:
             # Folded in Python, not with SQL lower(): SQLite's folds ASCII only, PostgreSQL's every letter.
-            wanted = name_or_id.lower()
+            # casefold, as codes and participants are matched ("STRASSE" finds "Straße").
+            wanted = name_or_id.casefold()
             names = session.execute(select(Document.id, Document.name))
-            matches = [doc_id for doc_id, name in names if name.lower() == wanted]
+            matches = [doc_id for doc_id, name in names if name.casefold() == wanted]
             document = session.get(Document, matches[0]) if len(matches) == 1 else None
     if document is None:
         raise NotFoundError(say("problem.not_found.document", name=name_or_id))
