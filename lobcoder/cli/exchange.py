@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+from collections.abc import Iterable
 from pathlib import Path
 
 from lobcoder.cli.backup import report_problem
@@ -12,7 +13,7 @@ from lobcoder.codebook.write import CODEBOOK_FORMATS, write_codebook
 from lobcoder.editing.codebook_import import ImportCodebook, plan_codebook_import
 from lobcoder.errors import FileProblem, NotFoundError
 from lobcoder.i18n import message
-from lobcoder.i18n.said import say
+from lobcoder.i18n.said import Said, say
 from lobcoder.refi.qdc import read_qdc
 from lobcoder.refi.qdpx_export import export_qdpx
 from lobcoder.refi.qdpx_import import import_qdpx
@@ -124,8 +125,7 @@ def cmd_project_export(args: argparse.Namespace) -> int:
         print_json(report)
     else:  # --json stays English, for scripts
         print(message("cli.wrote", args.language, path=args.out))
-        for note in report.notes:
-            print(message("cli.note", args.language, note=note.text(args.language)))
+        _print_notes(report.notes, args.language)
     return 0
 
 
@@ -135,6 +135,11 @@ def cmd_project_import(args: argparse.Namespace) -> int:
         print_json(report)
         return 0
     print(message("cli.created_from", args.language, path=args.out, source=args.file))
-    for note in report.notes:
-        print(message("cli.note", args.language, note=note.text(args.language)))
+    _print_notes(report.notes, args.language)
     return 0
+
+
+def _print_notes(notes: Iterable[Said], language: str) -> None:
+    """Each note of an export or import report on a line of its own, in ``language``."""
+    for note in notes:
+        print(message("cli.note", language, note=note.text(language)))
