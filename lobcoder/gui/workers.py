@@ -193,7 +193,8 @@ class Worker(QRunnable):
                 return
             log.exception("unexpected error in a background task")
             self.details = "".join(traceback.format_exception(exc)).rstrip()
-            self.error_line = f"{type(exc).__name__}: {first_line(exc)}"
+            name = type(exc).__name__  # a bare `assert` has no message: its type alone, as a traceback says
+            self.error_line = f"{name}: {first_line(exc)}" if str(exc).strip() else name
             self._send("failed", unexpected_error_text())
         else:
             self._send("finished", result)

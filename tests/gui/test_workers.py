@@ -131,6 +131,16 @@ def test_an_unexpected_error_is_logged_and_reported_in_general_words(qtbot, capl
     assert worker.error_line == "KeyError: 'speaker'"
 
 
+def test_an_error_without_a_message_is_named_by_its_type_alone(qtbot) -> None:  # type: ignore[no-untyped-def]
+    def work(_progress, _cancelled):  # type: ignore[no-untyped-def]
+        raise AssertionError  # a bare `assert` that failed: as the traceback's last line says it
+
+    worker = Worker(work)
+    with qtbot.waitSignal(worker.signals.failed, timeout=5000):
+        worker.start()
+    assert worker.error_line == "AssertionError"
+
+
 def test_raising_cancelled_or_cancelling_before_the_start_emits_cancelled(qtbot) -> None:
     def gives_up(_progress, cancelled):  # type: ignore[no-untyped-def]
         raise Cancelled("stopped")
