@@ -11,8 +11,11 @@ typed in. The search ignores case (``marieke`` in an e-mail address is
 found, though the copy replaced only ``Marieke``), except for a name that is
 also a common word by the rule of :mod:`short_forms` (``Wil``, ``Bos``,
 ``Roos`` where the texts write ``roos`` mostly in lower case): that counts
-only with its capital and not where it opens a sentence, a line or a label
-(``Wil je koffie?``), or every ``wil`` would be listed. Each is one
+only with its capital, and in a document or memo not where it opens a sentence
+or a line (``Wil je koffie?``), or every ``wil`` would be listed. In a label
+the capital is enough: a label opens with its first word (speaker ``Wil``,
+file ``Bos citaten.docx``), and a code named ``Wil je …`` listed by mistake
+costs less than a name missed. Each is one
 :class:`Leak` with where it occurs, so the command line and the window can
 list them; nothing is changed. Words that are part
 of a pseudonym (``School`` in ``School A``) are not looked for.
@@ -76,7 +79,8 @@ def find_leaks(
     for location, text in [*texts, *labels]:
         for match in matcher.find(text):
             key = entity_key(match.term)
-            if key in words and not _named(text, match.start, match.end):
+            label = location.kind not in ("document", "memo")
+            if key in words and not _named(text, match.start, match.end, sentence=not label):
                 continue
             counts[key] = counts.get(key, 0) + 1
             if location.kind in ("document", "memo"):
@@ -98,14 +102,16 @@ def find_leaks(
 _OPENERS = " \t\"'‘“(«-–—"
 
 
-def _named(text: str, start: int, end: int) -> bool:
+def _named(text: str, start: int, end: int, sentence: bool = True) -> bool:
     """Whether the word ``text[start:end]`` (``Bos``, ``de Bos``) is written as a name: its core capitalised, and
-    not the first word of a sentence (``Bos zei:`` may be the forest's ``bos``; ``De Bos zei:`` is a name)."""
+    in running text (``sentence``) not the first word of a sentence (``Bos zei:`` may be the forest's ``bos``;
+    ``De Bos zei:`` is a name). A label (``Bos``, ``Bos citaten.docx``) opens with its first word, so there the
+    capital is enough."""
     found = text[start:end].split()
     core = [w for w in found if w.casefold() not in PARTICLES]
     if not core or not all(w[:1].isupper() for w in core):
         return False
-    return found[0] is not core[0] or not _opens_sentence(text, start)
+    return not sentence or found[0] is not core[0] or not _opens_sentence(text, start)
 
 
 def _opens_sentence(text: str, at: int) -> bool:

@@ -134,3 +134,22 @@ def test_a_short_form_with_its_own_row_keeps_its_own_pseudonym(tmp_path: Path, c
     text = "\n".join(p.read_text(encoding="utf-8") for p in out.iterdir())
     assert "Student: Persoon 4. Docent 1 helpt me goed." in text
     assert "Marieke" not in capsys.readouterr().err
+
+
+def test_a_name_that_is_a_word_is_listed_where_it_opens_a_label() -> None:
+    """A label is a name, not a sentence: ``Wil`` as a speaker, ``Bos citaten.docx`` as the exported file."""
+    decisions = [Decision("Wil", Category.PERSON, "Persoon 1"), Decision("Bos", Category.PERSON, "Docent 2")]
+    texts = [(Location("document", 1, "docent2_ronde1"), "Ik wil in het bos werken. Gisteren zei Bos dat het kan.")]
+    labels = [
+        (Location("speaker", 1, ""), "Wil"),
+        (Location("participant", 1, ""), "Bos\n"),
+        (Location("attribute", 1, "mentor"), "Bos"),
+        (Location("code", 1, "Aanpak"), "Aanpak\nwil de student hulp?"),
+        (Location("export_file", 0, ""), "Bos citaten.docx"),
+    ]
+    leaks = {leak.form: leak for leak in find_leaks(texts, decisions, labels)}
+    assert set(leaks) == {"Wil", "Bos"}
+    assert (leaks["Wil"].count, leaks["Wil"].places, leaks["Wil"].fields) == (1, (), (("speaker", ""),))
+    bos = leaks["Bos"]
+    assert (bos.count, bos.places) == (4, ("docent2_ronde1",))
+    assert bos.fields == (("participant", ""), ("attribute", "mentor"), ("export_file", ""))
