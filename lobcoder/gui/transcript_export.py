@@ -76,7 +76,16 @@ class TranscriptExport(TaskActions):
         fmt: TranscriptFormat = "txt" if choices.format == "txt" else "docx"
         write = partial(export_transcripts, folder=folder, format=fmt, documents=documents, language=language)
         leaks = LeakReport()  # pseudonymised: what the leak check finds, shown when written
-        work = partial(write_export, store, choices.pseudonymise, folder, write, language=language, on_leaks=leaks)
+        work = partial(
+            write_export,
+            store,
+            choices.pseudonymise,
+            folder,
+            write,
+            language=language,
+            on_leaks=leaks,
+            file_names=[folder.name],  # the folder's name is shared too, as the command line checks it
+        )
         title = self.tr("Export transcripts")
         label = self.tr("Writing transcripts to {0}…").format(folder.name)
         self._start(title, label, work, partial(self._written, folder, leaks))

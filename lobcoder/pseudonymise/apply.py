@@ -149,7 +149,7 @@ def apply_pseudonyms(
     )
     try:
         with ProjectStore.open(partial) as written:
-            leaks = tuple(leaks_in_project(written, decisions))
+            leaks = tuple(leaks_in_project(written, decisions, [out.name]))  # the copy's file name is shared too
         write_key(key_file, key, password)
     except BaseException:
         remove_project_file(partial)

@@ -88,3 +88,12 @@ def test_the_name_of_what_a_command_writes_is_checked_too(tmp_path: Path, capsys
     err = capsys.readouterr().err
     shown = "3×, in attribute ‘school’, code ‘Aanpak Meerwijk’, the exported file's name"
     assert f"  Meerwijk (short form of Meerwijk College): {shown}" in err
+
+
+def test_the_name_of_a_pseudonymised_copy_is_checked_too(tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    path = _project(tmp_path)
+    out, key = tmp_path / "Meerwijk_pseudo.lobcoder", tmp_path / "key.json"
+    assert main(["pseudonymise", "apply", str(path), "--out", str(out), "--key", str(key)]) == 0
+    err = capsys.readouterr().err
+    shown = "3×, in attribute ‘school’, code ‘Aanpak Meerwijk’, the exported file's name"
+    assert f"  Meerwijk (short form of Meerwijk College): {shown}" in err
