@@ -58,29 +58,28 @@ SHORTENED = (Category.PERSON, Category.SCHOOL, Category.ORGANISATION)
 @lru_cache(maxsize=1)
 def common_words() -> frozenset[str]:
     """deduce's common Dutch words and stop words (lower case), and the points of the compass."""
-    words: set[str] = set(_COMPASS)
-    root = resources.files("deduce") / "data" / "lookup" / "src" / "whitelist"
-    for name in ("lst_common_word", "lst_stop_word"):
-        try:
-            text = (root / name / "items.txt").read_text(encoding="utf-8")
-        except OSError:
-            continue
-        words.update(line.strip().casefold() for line in text.splitlines() if line.strip())
-    return frozenset(words)
+    return frozenset(_COMPASS | _deduce_list(("whitelist",), ("lst_common_word", "lst_stop_word")))
 
 
 @lru_cache(maxsize=1)
 def place_names() -> frozenset[str]:
     """deduce's municipalities and provinces (lower case): towns, not its 6,700 hamlets (``Dijk``, ``Berg``)."""
-    names: set[str] = set()
-    root = resources.files("deduce") / "data" / "lookup" / "src" / "locations" / "lst_placename"
-    for name in ("lst_municipality", "lst_province"):
+    return frozenset(_deduce_list(("locations", "lst_placename"), ("lst_municipality", "lst_province")))
+
+
+def _deduce_list(folder: tuple[str, ...], names: Iterable[str]) -> set[str]:
+    """The items (lower case) of deduce's lookup lists ``names`` in ``folder``; a list it lacks is skipped."""
+    root = resources.files("deduce") / "data" / "lookup" / "src"
+    for part in folder:
+        root = root / part
+    items: set[str] = set()
+    for name in names:
         try:
             text = (root / name / "items.txt").read_text(encoding="utf-8")
         except OSError:
             continue
-        names.update(line.strip().casefold() for line in text.splitlines() if line.strip())
-    return frozenset(names)
+        items.update(line.strip().casefold() for line in text.splitlines() if line.strip())
+    return items
 
 
 def lower_case_words(texts: Iterable[str]) -> frozenset[str]:
@@ -114,7 +113,7 @@ def short_forms(term: str, category: Category, lower_words: frozenset[str] = fro
         core = [w for w in form.split() if w.casefold() not in PARTICLES]
         if not core or sum(ch.isalpha() for ch in " ".join(core)) < MIN_LETTERS:
             continue
-        if len(core) == 1 and _is_common(core[0], lower_words):
+        if is_ordinary_word(form, lower_words):
             continue
         if category is Category.PERSON and form.casefold() in place_names():
             continue
