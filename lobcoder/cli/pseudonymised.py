@@ -46,7 +46,8 @@ def project_to_export(
             print(message("cli.pseudonymised", language, count=source.terms), file=sys.stderr)
             from lobcoder.pseudonymise.leak_check import report_lines
 
-            leaks = source.copy.leaks_with([out.name]) if source.copy and out is not None else source.leaks
+            assert source.copy is not None  # export_source made the copy, or raised
+            leaks = source.copy.leaks_with([out.name] if out is not None else ())
             for line in report_lines(leaks, language):  # the name of what is written is shared too
                 print(line, file=sys.stderr)
         yield source

@@ -21,7 +21,6 @@ import secrets
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from functools import cached_property
 from pathlib import Path
 from typing import TypeVar
 
@@ -73,13 +72,11 @@ class PseudonymisedCopy:
     coders: dict[str, str] = field(default_factory=dict)
     chosen: tuple[Decision, ...] = ()  # the accepted decisions the copy was made with
 
-    @cached_property
-    def leaks(self) -> tuple[Leak, ...]:
-        """Accepted names and their short forms still in the copy; searched when first read, while open."""
-        return self.leaks_with(())
-
     def leaks_with(self, file_names: Sequence[str]) -> tuple[Leak, ...]:
-        """:attr:`leaks`, and those in the names of the files an export wrote from the copy."""
+        """Accepted names and their short forms still in the copy or in ``file_names`` (what an export wrote).
+
+        Searched only when asked, while the copy is open: an export that does not show them does not pay for them.
+        """
         return tuple(leaks_in_project(self.store, self.chosen, file_names))
 
     def label(self, text: str) -> str:
@@ -147,11 +144,6 @@ class ExportSource:
     coder: Callable[[str], str]
     terms: int = 0
     copy: PseudonymisedCopy | None = None
-
-    @property
-    def leaks(self) -> tuple[Leak, ...]:
-        """What :attr:`PseudonymisedCopy.leaks` finds (nothing when not pseudonymised); read it before the copy goes."""
-        return () if self.copy is None else self.copy.leaks
 
 
 @contextmanager

@@ -207,14 +207,15 @@ def test_the_leak_check_finds_a_name_the_copy_kept_in_lower_case(tmp_path: Path,
     assert "  Marieke: 1×, in docent1_ronde1" in err
 
 
-def test_a_pseudonymised_copy_looks_for_leaks_only_when_asked(tmp_path: Path) -> None:
+def test_a_pseudonymised_copy_lists_what_is_left_in_it_and_in_the_names_written(tmp_path: Path) -> None:
     from lobcoder.pseudonymise.export_copy import pseudonymised_copy
 
     path = _imported(tmp_path)
     terms = [Decision("Meerwijk College", Category.SCHOOL, "School B")]
     with ProjectStore.open(path) as store, pseudonymised_copy(store, terms) as copy:
-        assert "leaks" not in vars(copy)  # an export that does not show them does not pay for them
-        assert [(x.form, x.count) for x in copy.leaks] == [("Meerwijk", 2)]
+        assert [(x.form, x.count) for x in copy.leaks_with(())] == [("Meerwijk", 2)]
+        written = copy.leaks_with(["Meerwijk citaten.docx"])
+        assert [(x.form, x.count, x.fields) for x in written] == [("Meerwijk", 3, (("export_file", ""),))]
 
 
 def test_a_shared_short_form_deduce_found_keeps_deduces_neutral_pseudonym_and_tick(tmp_path: Path) -> None:
