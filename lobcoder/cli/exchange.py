@@ -87,7 +87,9 @@ def cmd_codebook_export(args: argparse.Namespace) -> int:
     kind = CODEBOOK_FORMATS.get(args.out.suffix.lower())
     if kind is None:
         raise FileProblem(args.out, say("problem.codebook.format"))
-    with project_to_export(args.project, args.pseudonymise, args.out, args.language) as source:
+    from lobcoder.pseudonymise.leak_check import CODEBOOK
+
+    with project_to_export(args.project, args.pseudonymise, args.out, args.language, CODEBOOK) as source:
         root = _branch_guid(source.store, args.branch)
         written = write_codebook(
             source.store, args.out, kind, branch_guid=root, language=args.language, counts=args.counts

@@ -14,6 +14,7 @@ from lobcoder.storage.project import ProjectStore
 
 if TYPE_CHECKING:
     from lobcoder.pseudonymise.export_copy import ExportSource
+    from lobcoder.pseudonymise.leak_check import Scope
 
 HELP = (
     "replace personal data by the pseudonyms of the accepted decisions stored in the project "
@@ -27,13 +28,14 @@ def add_flag(parser: argparse.ArgumentParser | argparse._ArgumentGroup) -> None:
 
 @contextmanager
 def project_to_export(
-    path: Path, pseudonymise: bool, out: Path | None = None, language: str = "en"
+    path: Path, pseudonymise: bool, out: Path | None = None, language: str = "en", scope: Scope | None = None
 ) -> Iterator[ExportSource]:
     """The store to read and how a name the user typed (a filter value, a document; a coder) reads in it.
 
     ``out`` is the file written (its folder takes the hidden copy if the project's folder is read-only);
     ``language`` words the note that the copy is pseudonymised (a command's ``--language``) and the
-    coders in the copy (``Coder 1``, ``Codeur 1``).
+    coders in the copy (``Coder 1``, ``Codeur 1``). ``scope`` limits the leak check to what the command writes
+    (:data:`leak_check.CODEBOOK`); default: the whole copy.
     """
     from lobcoder.pseudonymise.export_copy import export_source
 
@@ -44,10 +46,10 @@ def project_to_export(
     ):
         if pseudonymise:
             print(message("cli.pseudonymised", language, count=source.terms), file=sys.stderr)
-            from lobcoder.pseudonymise.leak_check import report_lines
+            from lobcoder.pseudonymise.leak_check import EVERYTHING, report_lines
 
             assert source.copy is not None  # export_source made the copy, or raised
-            leaks = source.copy.leaks_with([out.name] if out is not None else ())
+            leaks = source.copy.leaks_with([out.name] if out is not None else (), scope or EVERYTHING)
             for line in report_lines(leaks, language):  # the name of what is written is shared too
                 print(line, file=sys.stderr)
         yield source

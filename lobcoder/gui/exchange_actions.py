@@ -146,6 +146,7 @@ class ExchangeActions(TaskActions):
             return False
         if options.pseudonymise:
             from lobcoder.pseudonymise.export_copy import write_export
+            from lobcoder.pseudonymise.leak_check import CODEBOOK
 
             title = self.tr("Export codebook")
             label = self.tr("Pseudonymising and writing {0}…").format(path.name)
@@ -160,6 +161,7 @@ class ExchangeActions(TaskActions):
                 language=options.language,
                 on_leaks=leaks,
                 file_names=[path.name],
+                scope=CODEBOOK,  # a name left in a transcript is not in the codebook
             )
             self._start(title, label, work, partial(self._codebook_written, path, leaks=leaks))
             return True

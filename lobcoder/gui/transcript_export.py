@@ -64,6 +64,7 @@ class TranscriptExport(TaskActions):
     def write(self, folder: Path, choices: ExportChoices) -> None:
         """Write the transcripts into ``folder`` in the background, as ``choices`` say."""
         from lobcoder.pseudonymise.export_copy import write_export
+        from lobcoder.pseudonymise.leak_check import transcripts_scope
         from lobcoder.reports.transcripts import TranscriptFormat, export_transcripts
 
         store = self.window.store
@@ -85,6 +86,7 @@ class TranscriptExport(TaskActions):
             language=language,
             on_leaks=leaks,
             file_names=[folder.name],  # the folder's name is shared too, as the command line checks it
+            scope=transcripts_scope(documents),  # only what the transcripts hold
         )
         title = self.tr("Export transcripts")
         label = self.tr("Writing transcripts to {0}…").format(folder.name)

@@ -28,7 +28,7 @@ from lobcoder.errors import FileProblem, ProjectError
 from lobcoder.i18n.said import say
 from lobcoder.pseudonymise.apply import Progress, Replacer, build_copy
 from lobcoder.pseudonymise.decisions import load_decisions
-from lobcoder.pseudonymise.leak_check import Leak, leaks_in_project
+from lobcoder.pseudonymise.leak_check import EVERYTHING, Leak, Scope, leaks_in_project
 from lobcoder.pseudonymise.termlist import Decision
 from lobcoder.storage.leftovers import partial_path
 from lobcoder.storage.project import ProjectStore, remove_project_file
@@ -72,12 +72,13 @@ class PseudonymisedCopy:
     coders: dict[str, str] = field(default_factory=dict)
     chosen: tuple[Decision, ...] = ()  # the accepted decisions the copy was made with
 
-    def leaks_with(self, file_names: Sequence[str]) -> tuple[Leak, ...]:
-        """Accepted names and their short forms still in the copy or in ``file_names`` (what an export wrote).
+    def leaks_with(self, file_names: Sequence[str], scope: Scope = EVERYTHING) -> tuple[Leak, ...]:
+        """Accepted names and their short forms still in the copy (where ``scope`` says the export wrote) or in
+        ``file_names`` (the files it wrote).
 
         Searched only when asked, while the copy is open: an export that does not show them does not pay for them.
         """
-        return tuple(leaks_in_project(self.store, self.chosen, file_names))
+        return tuple(leaks_in_project(self.store, self.chosen, file_names, scope))
 
     def label(self, text: str) -> str:
         """``text`` as the copy has it when it is a name or an attribute value (``ROC Veenstroom`` -> ``School A``).
@@ -175,20 +176,22 @@ def write_export(
     language: str = "en",
     on_leaks: Callable[[tuple[Leak, ...]], object] | None = None,
     file_names: Sequence[str] = (),
+    scope: Scope = EVERYTHING,
 ) -> T:
     """``write(source, progress=, cancelled=)`` on what :func:`export_source` gives; the copy never outlives it.
 
     Shaped as a background task (``partial`` all but ``progress`` and
     ``cancelled``), so the GUI runs every export that may be pseudonymised the same way.
-    Pseudonymised, once written, ``on_leaks`` (if given) gets the leak check of the copy and of
-    ``file_names`` (the files written), on the same thread.
+    Pseudonymised, once written, ``on_leaks`` (if given) gets the leak check of the copy (what ``scope``
+    says the export holds: the codebook only its codes) and of ``file_names`` (the files written), on the same
+    thread.
     """
     with export_source(
         store, pseudonymise, beside=beside, language=language, progress=progress, cancelled=cancelled
     ) as source:
         written = write(source.store, progress=progress, cancelled=cancelled)
         if on_leaks is not None and source.copy is not None:
-            on_leaks(source.copy.leaks_with(file_names))
+            on_leaks(source.copy.leaks_with(file_names, scope))
         return written
 
 

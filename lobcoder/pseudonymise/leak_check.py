@@ -17,7 +17,9 @@ the capital is enough: a label opens with its first word (speaker ``Wil``,
 file ``Bos citaten.docx``), and a code named ``Wil je …`` listed by mistake
 costs less than a name missed. Each is one
 :class:`Leak` with where it occurs, so the command line and the window can
-list them; nothing is changed. Words that are part
+list them; nothing is changed. An export that writes part of the copy passes a
+:class:`Scope` (the codebook: its codes; transcripts: their documents' texts
+and names), so the list names only what was shared. Words that are part
 of a pseudonym (``School`` in ``School A``) are not looked for.
 """
 
@@ -50,12 +52,44 @@ class Leak:
     fields: tuple[tuple[str, str], ...] = ()
 
 
+@dataclass(frozen=True)
+class Scope:
+    """What an export wrote, so the check looks only there: location ``kinds`` (None: every kind) and, of the
+    documents (their texts and names), those with the ids in ``documents`` (None: all). The names of the files
+    written (``export_file``) are always looked at.
+    """
+
+    kinds: frozenset[str] | None = None
+    documents: frozenset[int] | None = None
+
+    def holds(self, location: Location) -> bool:
+        if location.kind == "export_file":
+            return True
+        if self.kinds is not None and location.kind not in self.kinds:
+            return False
+        return self.documents is None or location.kind not in _DOCUMENT_KINDS or location.id in self.documents
+
+
+_DOCUMENT_KINDS = ("document", "document_name", "file_name")  # their Location's id is the document's
+EVERYTHING = Scope()
+CODEBOOK = Scope(frozenset({"code"}))  # a codebook holds its codes' text fields, and nothing else of the project
+
+
+def transcripts_scope(documents: Iterable[int] | None = None) -> Scope:
+    """A transcript export: the texts and names of ``documents`` (None: every document)."""
+    return Scope(frozenset({"document", "document_name"}), None if documents is None else frozenset(documents))
+
+
 def find_leaks(
     texts: Sequence[tuple[Location, str]],
     decisions: Iterable[Decision],
     labels: Sequence[tuple[Location, str]] = (),
+    scope: Scope = EVERYTHING,
 ) -> list[Leak]:
-    """Each accepted term or short form in ``texts`` (documents, memos) or ``labels`` (:func:`project_labels`)."""
+    """Each accepted term or short form in ``texts`` (documents, memos) or ``labels`` (:func:`project_labels`).
+
+    Only the places ``scope`` holds count; which words are common is still judged over all ``texts``.
+    """
     accepted = [d for d in decisions if d.accepted and d.pseudonym.strip()]
     pseudonym_words = {w.casefold() for d in accepted for w in d.pseudonym.split()}
     lower = lower_case_words(text for _, text in texts)
@@ -77,6 +111,8 @@ def find_leaks(
     places: dict[str, set[str]] = {}
     fields: dict[str, set[tuple[str, str]]] = {}
     for location, text in [*texts, *labels]:
+        if not scope.holds(location):
+            continue
         for match in matcher.find(text):
             key = entity_key(match.term)
             label = location.kind not in ("document", "memo")
@@ -125,8 +161,10 @@ def _field_order(field: tuple[str, str]) -> tuple[int, str]:
     return LABEL_KINDS.index(field[0]), field[1]
 
 
-def leaks_in_project(store: ProjectStore, decisions: Iterable[Decision], file_names: Sequence[str] = ()) -> list[Leak]:
-    """:func:`find_leaks` over every document, memo and label of ``store`` (a pseudonymised copy).
+def leaks_in_project(
+    store: ProjectStore, decisions: Iterable[Decision], file_names: Sequence[str] = (), scope: Scope = EVERYTHING
+) -> list[Leak]:
+    """:func:`find_leaks` over the documents, memos and labels of ``store`` (a pseudonymised copy) ``scope`` holds.
 
     ``file_names``: the names of the files an export wrote from it, checked too (``Meerwijk citaten.docx``).
     """
@@ -134,7 +172,7 @@ def leaks_in_project(store: ProjectStore, decisions: Iterable[Decision], file_na
         texts = list(project_texts(session))
         labels = list(project_labels(session))
     labels += [(Location("export_file", 0, ""), name) for name in file_names]
-    return find_leaks(texts, decisions, labels)
+    return find_leaks(texts, decisions, labels, scope)
 
 
 def describe(leak: Leak, language: str = "en") -> str:

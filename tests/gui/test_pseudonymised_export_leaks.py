@@ -7,12 +7,14 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+from sqlalchemy import select
 
 from lobcoder.demo.build import create_demo_project
 from lobcoder.gui.main_window import MainWindow
 from lobcoder.pseudonymise.decisions import save_decisions
 from lobcoder.pseudonymise.detect import detect
 from lobcoder.pseudonymise.termlist import Decision, decisions_from_entities
+from lobcoder.storage.models import Document
 from lobcoder.storage.project import ProjectStore
 from tests.gui.analysis_host import open_window
 from tests.gui.test_pseudonymised_export_gui import open_analysis
@@ -109,3 +111,39 @@ def test_an_analysis_export_shows_the_list_and_a_clean_one_says_none_was_found(
     assert "No accepted name or short form of one was found" in box.text()
     analysis.close()
     win.close()
+
+
+def test_the_codebook_and_one_transcript_list_only_what_they_hold(
+    qtbot, tmp_path: Path, monkeypatch, leaky: MainWindow
+) -> None:  # type: ignore[no-untyped-def]
+    """``Meerwijk`` is left in three transcripts: not in the codebook, and in one transcript only there."""
+    actions = leaky.menu_actions
+    target = tmp_path / "codeboek.docx"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *_a, **_k: (str(target), ""))
+    actions.export_codebook_action.trigger()
+    dialog = actions.exchange.export_dialog
+    assert dialog is not None
+    dialog.pseudonymise.setChecked(True)
+    dialog.accept()
+    box = leak_box(qtbot, leaky)
+    assert box.icon() == QMessageBox.Icon.Information and target.exists()
+    box.close()
+    box.deleteLater()
+    qtbot.waitUntil(lambda: leaky.findChild(QMessageBox, "leak_check") is None)
+
+    assert leaky.store is not None
+    with leaky.store.read() as session:
+        document = session.execute(select(Document.id).where(Document.name == "docent2_joost_ronde1")).scalar_one()
+    leaky.open_document(document)
+    folder = tmp_path / "transcript"
+    folder.mkdir()
+    monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *_a, **_k: str(folder))
+    actions.export_transcripts_action.trigger()
+    choices = actions.transcript_export.dialog
+    assert choices is not None
+    choices.only_current.setChecked(True)
+    choices.pseudonymise.setChecked(True)
+    choices.accept()
+    box = leak_box(qtbot, leaky)
+    assert box.informativeText() == "• Meerwijk (short form of Meerwijk College): 1×, in docent2_ronde1"
+    assert [p.stem for p in folder.iterdir()] == ["docent2_ronde1"]

@@ -97,3 +97,45 @@ def test_the_name_of_a_pseudonymised_copy_is_checked_too(tmp_path: Path, capsys)
     err = capsys.readouterr().err
     shown = "3×, in attribute ‘school’, code ‘Aanpak Meerwijk’, the exported file's name"
     assert f"  Meerwijk (short form of Meerwijk College): {shown}" in err
+
+
+def test_a_codebook_export_lists_only_what_is_left_in_its_codes(tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    path = _project(tmp_path)
+    out = tmp_path / "codeboek.docx"
+    assert main(["codebook", "export", str(path), "--out", str(out), "--pseudonymise"]) == 0
+    err = capsys.readouterr().err
+    lines = sorted(line.strip() for line in err.splitlines() if line.startswith("  "))
+    # not the transcript, speaker, document, file name or attribute the codebook does not hold
+    assert lines == [
+        "Marieke (short form of Marieke de Vries): 1×, in code ‘Aanpak Meerwijk’",
+        "Meerwijk (short form of Meerwijk College): 1×, in code ‘Aanpak Meerwijk’",
+    ]
+
+
+def test_the_scope_of_a_transcript_export_is_its_documents_texts_and_names() -> None:
+    from lobcoder.pseudonymise.entities import Location
+    from lobcoder.pseudonymise.leak_check import CODEBOOK, find_leaks, transcripts_scope
+
+    decisions = [Decision("Marieke", Category.PERSON, "Docent 1")]
+    texts = [
+        (Location("document", 1, "marieke_ronde1"), "Marieke: ja."),
+        (Location("document", 2, "docent1_ronde2"), "Docent 1: Marieke zei het."),
+        (Location("memo", 3, "memo 3"), "Marieke belt terug."),
+    ]
+    labels = [
+        (Location("document_name", 1, ""), "marieke_ronde1"),
+        (Location("file_name", 1, ""), "marieke_ronde1.docx"),
+        (Location("speaker", 1, ""), "Marieke"),
+        (Location("code", 4, "Aanpak"), "Aanpak\nMarieke vertelt"),
+        (Location("export_file", 0, ""), "Marieke transcripten"),
+    ]
+
+    def found(scope) -> tuple[int, tuple[str, ...], tuple[tuple[str, str], ...]]:  # type: ignore[no-untyped-def]
+        (leak,) = find_leaks(texts, decisions, labels, scope)
+        return leak.count, leak.places, leak.fields
+
+    assert found(transcripts_scope([2])) == (2, ("docent1_ronde2",), (("export_file", ""),))
+    assert found(transcripts_scope([1])) == (3, ("marieke_ronde1",), (("document_name", ""), ("export_file", "")))
+    assert found(CODEBOOK) == (2, (), (("code", "Aanpak"), ("export_file", "")))
+    assert found(transcripts_scope())[0] == 4
+    assert find_leaks(texts, decisions, labels)[0].count == 8  # everything, by default
