@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -28,14 +28,19 @@ def add_flag(parser: argparse.ArgumentParser | argparse._ArgumentGroup) -> None:
 
 @contextmanager
 def project_to_export(
-    path: Path, pseudonymise: bool, out: Path | None = None, language: str = "en", scope: Scope | None = None
+    path: Path,
+    pseudonymise: bool,
+    out: Path | None = None,
+    language: str = "en",
+    scope: Scope | Callable[[ExportSource], Scope] | None = None,
 ) -> Iterator[ExportSource]:
     """The store to read and how a name the user typed (a filter value, a document; a coder) reads in it.
 
     ``out`` is the file written (its folder takes the hidden copy if the project's folder is read-only);
     ``language`` words the note that the copy is pseudonymised (a command's ``--language``) and the
     coders in the copy (``Coder 1``, ``Codeur 1``). ``scope`` limits the leak check to what the command writes
-    (:data:`leak_check.CODEBOOK`); default: the whole copy.
+    (:data:`leak_check.CODEBOOK`, or a function of the source: the documents chosen by name); default: the
+    whole copy.
     """
     from lobcoder.pseudonymise.export_copy import export_source
 
@@ -49,7 +54,8 @@ def project_to_export(
             from lobcoder.pseudonymise.leak_check import EVERYTHING, report_lines
 
             assert source.copy is not None  # export_source made the copy, or raised
-            leaks = source.copy.leaks_with([out.name] if out is not None else (), scope or EVERYTHING)
+            where = scope(source) if callable(scope) else scope or EVERYTHING
+            leaks = source.copy.leaks_with([out.name] if out is not None else (), where)
             for line in report_lines(leaks, language):  # the name of what is written is shared too
                 print(line, file=sys.stderr)
         yield source

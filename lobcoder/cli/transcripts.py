@@ -4,11 +4,16 @@ from __future__ import annotations
 
 import argparse
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from lobcoder.cli.output import count
 from lobcoder.cli.pseudonymised import add_flag, project_to_export
 from lobcoder.errors import NotFoundError
 from lobcoder.i18n.said import say
+
+if TYPE_CHECKING:
+    from lobcoder.pseudonymise.export_copy import ExportSource
+    from lobcoder.pseudonymise.leak_check import Scope
 
 
 def register(commands: argparse._SubParsersAction) -> None:
@@ -36,21 +41,30 @@ def register(commands: argparse._SubParsersAction) -> None:
 
 
 def cmd_transcripts(args: argparse.Namespace) -> int:
-    from sqlalchemy import select
-
+    from lobcoder.pseudonymise.leak_check import transcripts_scope
     from lobcoder.reports.transcripts import export_transcripts
-    from lobcoder.storage.models import Document
 
-    with project_to_export(args.project, args.pseudonymise, args.out) as source:
-        store, label = source.store, source.label
-        documents = None
-        if args.document:
-            with store.read() as session:
-                by_name = {name.casefold(): i for i, name in session.execute(select(Document.id, Document.name))}
-            missing = [n for n in args.document if label(n).casefold() not in by_name]
-            if missing:
-                raise NotFoundError(say("problem.not_found.document", name=missing[0]))
-            documents = [by_name[label(n).casefold()] for n in args.document]
-        written = export_transcripts(store, args.out, args.format, documents, args.proofing)
+    def scope(source: ExportSource) -> Scope:  # the leak check looks only in what is written
+        return transcripts_scope(_documents(source, args.document))
+
+    with project_to_export(args.project, args.pseudonymise, args.out, scope=scope) as source:
+        documents = _documents(source, args.document)
+        written = export_transcripts(source.store, args.out, args.format, documents, args.proofing)
     print(f"Wrote {count(len(written), 'transcript')} to {args.out}")
     return 0
+
+
+def _documents(source: ExportSource, names: list[str] | None) -> list[int] | None:
+    """The ids of the documents ``names`` (``--document``, as the user knows them) in ``source``; None: all."""
+    if not names:
+        return None
+    from sqlalchemy import select
+
+    from lobcoder.storage.models import Document
+
+    with source.store.read() as session:
+        by_name = {name.casefold(): i for i, name in session.execute(select(Document.id, Document.name))}
+    missing = [n for n in names if source.label(n).casefold() not in by_name]
+    if missing:
+        raise NotFoundError(say("problem.not_found.document", name=missing[0]))
+    return [by_name[source.label(n).casefold()] for n in names]
