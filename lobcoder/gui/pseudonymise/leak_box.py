@@ -24,7 +24,8 @@ MAX_LINES = 15  # more are summed up: the box must fit on the screen
 
 
 class LeakReport:
-    """What an export's worker found (``on_leaks`` of :func:`~lobcoder.pseudonymise.export_copy.write_export`).
+    """What an export's worker found: ``on_leaks`` of :func:`~lobcoder.pseudonymise.export_copy.write_export`
+    and of the analysis tabs' :func:`~lobcoder.gui.analysis.pseudonymised_export.pseudonymised_task`.
 
     Filled on the worker, read on the GUI thread once the worker has ended; None until then.
     """
