@@ -215,3 +215,19 @@ def test_dialogue_dashes_in_one_cue_are_turns_of_their_own(tmp_path: Path) -> No
     assert result.turns is not None
     assert [(t.speaker, t.timestamp_ms) for t in result.turns] == [("Marieke", 1000), ("Anna", 1000)]
     _check_offsets(result)
+
+
+@pytest.mark.parametrize(
+    "cue",
+    [
+        "{\\an8}- Marieke: Hoe gaat het?\n- Anna: Goed.",
+        "<i>- Marieke: Hoe gaat het?</i>\n<i>- Anna: Goed.</i>",
+    ],
+)
+def test_dialogue_dashes_after_markup_are_turns_of_their_own(tmp_path: Path, cue: str) -> None:
+    """A position tag or italics before the dash still makes a line per speaker."""
+    result = read_file(_write(tmp_path, "dialoog.srt", f"1\n00:00:01,000 --> 00:00:03,000\n{cue}\n"))
+    assert result.text == "Marieke: Hoe gaat het?\nAnna: Goed."
+    assert result.turns is not None
+    assert [(t.speaker, t.timestamp_ms) for t in result.turns] == [("Marieke", 1000), ("Anna", 1000)]
+    _check_offsets(result)

@@ -24,8 +24,9 @@ _TAG = re.compile(r"</?[^>\s][^>]*>")
 # ASS/SSA override blocks that subtitle editors write into .srt cues ("{\an8}", "{\i1}").
 _OVERRIDE = re.compile(r"\{\\[^{}]*\}")
 _SPACE = re.compile(r"\s+")
-# A cue of two speakers writes each one's line after a dash.
-_DIALOGUE_DASH = re.compile(r"^[-–—][ \t]+")
+# A cue of two speakers writes each one's line after a dash, which may follow markup ("{\an8}- ", "<i>- "):
+# the markup is kept for _clean, the dash goes.
+_DIALOGUE_DASH = re.compile(rf"^(?P<lead>(?:{_TAG.pattern}|{_OVERRIDE.pattern})*)[-–—][ \t]+")
 # "Anna de Vries: ..." - a name of at most four words starting with a letter.
 _NAME_PREFIX = re.compile(r"^([^\W\d_][\w.'’-]*(?:[ \t]+[\w.'’-]+){0,3})[ \t]*:(?:[ \t]+|$)")
 # Lower-case words allowed after the first word of a name ("Anna de Vries");
@@ -156,9 +157,10 @@ def _cue_pieces(blocks: Iterable[list[str]]) -> Iterator[_Piece]:
             if timing:
                 start_ms = _milliseconds(*timing.groups()[:4])
                 texts = [part.strip() for part in lines[index + 1 :] if part.strip()]
-                if len(texts) > 1 and all(_DIALOGUE_DASH.match(text) for text in texts):
-                    for text in texts:  # "- Marieke: Hoe gaat het?" / "- Anna: Goed.": a line per speaker
-                        yield from _split_cue(_DIALOGUE_DASH.sub("", text, count=1), start_ms)
+                dashes = [dash for text in texts if (dash := _DIALOGUE_DASH.match(text))]
+                if len(texts) > 1 and len(dashes) == len(texts):
+                    for dash in dashes:  # "- Marieke: Hoe gaat het?" / "- Anna: Goed.": a line per speaker
+                        yield from _split_cue(dash["lead"] + dash.string[dash.end() :], start_ms)
                 else:
                     yield from _split_cue(" ".join(texts), start_ms)
                 break
