@@ -19,7 +19,9 @@ from lobcoder.importing.header_block import SPEECH_OPENERS
 
 F = TypeVar("F", bound=Hashable)
 
-_OPENERS = " \t\r\n"
+# Blanks before the speech on the label's own line. Never past its end: the speech of a label alone on its
+# line was already found below it by the detector, and the next line may be another label, with a capital.
+_BLANKS = " \t"
 _FIRST_WORD = re.compile(r"[^\W\d_]+")
 _SPOKEN_OPENERS = SPEECH_OPENERS | frozenset(
     "ja jawel jazeker nee neen oké ok okay uh uhm ah oh o yes yeah no well".split()
@@ -36,7 +38,7 @@ def starts_lower(text: str, start: int) -> bool | None:
     yes/no ("eh", "nou", "ja"), which verbatim transcripts write in lower
     case at the start of a turn and prose after a colon rarely opens with.
     """
-    chunk = text[start : start + _LOOK].lstrip(_OPENERS)
+    chunk = text[start : start + _LOOK].lstrip(_BLANKS)
     if not chunk or not chunk[0].isalpha():
         return None
     word = _FIRST_WORD.match(chunk)

@@ -396,6 +396,31 @@ def test_case_note_sentences_before_a_quote_are_no_speakers(tmp_path) -> None:
     }
 
 
+def test_a_label_alone_above_another_label_is_no_capitalised_turn(tmp_path) -> None:
+    """ "Frans:" alone on its line has no speech: the capital of the next label's name is not its own."""
+    from lobcoder.importing.file_preview import turns_of
+    from lobcoder.importing.readers import read_file
+
+    text = (
+        "I: Welke vakken vind je lastig?\n"
+        "R: Vooral de talen.\n"
+        "Frans: dat vind ik echt moeilijk.\n"
+        "Frans:\n"
+        "I: En verder?\n"
+        "R: Niet veel.\n"
+        "Frans: nog steeds lastig.\n"
+    )
+    path = tmp_path / "Sanne_w3.txt"
+    path.write_text(text, encoding="utf-8")
+    turns = list(turns_of(read_file(path), SpeakerPattern()))  # what an import stores
+    assert [(t.speaker, text[t.start : t.end]) for t in turns] == [
+        ("I", "Welke vakken vind je lastig?"),
+        ("R", "Vooral de talen.\nFrans: dat vind ik echt moeilijk.\nFrans:"),
+        ("I", "En verder?"),
+        ("R", "Niet veel.\nFrans: nog steeds lastig."),
+    ]
+
+
 def test_names_roles_and_surnames_with_an_article_stay_labels() -> None:
     text = (
         "Docent 3: Goedemorgen.\nInterviewer: Dag.\nMarieke de Vries: Ja.\nI: Nou?\n"
