@@ -118,3 +118,14 @@ def test_an_interview_in_a_two_column_table_keeps_its_turns(store: ProjectStore,
         ("Interviewer", "En de mentor?"),
         ("Anna", "Die zag ik weinig|bijna nooit."),
     ]
+
+
+def test_a_table_leaves_the_tabs_outside_it_as_written(tmp_path: Path) -> None:
+    """Only the tab after a row's last cell goes; a paragraph's own trailing tab stays, table or not."""
+    row = rb"\trowd\cellx2000\cellx9000\pard\intbl Anna\cell Goed.\cell\row" b"\n"
+    with_table = tmp_path / "met_tabel.rtf"
+    with_table.write_bytes(rb"{\rtf1\ansi\pard Intro\tab\par" b"\n" + row + rb"\pard Slot\tab\par}")
+    without = tmp_path / "zonder_tabel.rtf"
+    without.write_bytes(rb"{\rtf1\ansi\pard Intro\tab\par" b"\n" + rb"\pard Slot\tab\par}")
+    assert read_file(with_table).text == "Intro\t\nAnna\tGoed.\nSlot\t\n"
+    assert read_file(without).text == "Intro\t\nSlot\t\n"

@@ -46,10 +46,7 @@ def _decoded(data: bytes, path: Path) -> tuple[str, str]:
 
 
 def _extracted(source: str, codepage: str) -> ExtractedText:
-    source, tables = _accepted(source)
-    text: str = rtf_to_text(source, encoding=codepage, errors="replace")
-    if tables:
-        text = _ROW_END.sub("", text)  # the tab after a row's last cell, as .docx rows have none
+    text: str = rtf_to_text(_accepted(source), encoding=codepage, errors="replace")
     text = _join_surrogates(text)
     warnings: tuple[Said, ...] = ()
     if "\ufffd" in text:
@@ -58,27 +55,32 @@ def _extracted(source: str, codepage: str) -> ExtractedText:
 
 
 # Escaped characters (kept as they are), braces, and the control words that
-# mark a deletion under review or end a table cell, with their delimiting space.
-_TOKENS = re.compile(r"\\[\\{}]|[{}]|\\(deleted|nestcell|cell|bin)(-?\d+)?(?![a-zA-Z]) ?")
-_ROW_END = re.compile(r"\t+(?=\n|$)")
+# mark a deletion under review or end a table cell or row, with their delimiting space.
+_TOKENS = re.compile(r"\\[\\{}]|[{}]|\\(deleted|nestcell|cell|row|bin)(-?\d+)?(?![a-zA-Z]) ?")
+# What RTF writers put between a row's last cell and its end: control words (the row's
+# definition again, a nested table's row end), destination marks, braces and line breaks, no text.
+_NO_TEXT = re.compile(r"(?:\\[a-zA-Z]+-?\d*|\\\*|[{}\s])*+")
 
 
-def _accepted(source: str) -> tuple[str, bool]:
+def _accepted(source: str) -> str:
     """The RTF without the groups of deleted revisions, and ``\\cell`` written as ``\\tab``.
 
     A ``\\deleted`` (not ``\\deleted0``) inside a group drops the rest of
     that group's content; the group's braces stay, so the nesting holds.
-    Returns the source and whether it had table cells. A file with binary
-    data (``\\bin``, whose bytes may hold braces) is left as it is.
+    The tabs at the end of a row (of its last cells, empty ones included,
+    and of a nested table's last cell there) are left out, as a .docx row
+    has none after its last cell; a tab outside a table stays. A file with
+    binary data (``\\bin``, whose bytes may hold braces) is left as it is.
     """
     if "\\deleted" not in source and "cell" not in source:
-        return source, False
+        return source
     pieces: list[str] = []
-    depth, dropping, kept, tables = 0, 0, 0, False  # dropping: the depth of the deleted group, 0 when none
+    depth, dropping, kept = 0, 0, 0  # dropping: the depth of the deleted group, 0 when none
+    trailing: list[int] = []  # the pieces ending in a cell's tab with no text after them yet
     for match in _TOKENS.finditer(source):
         token, word, arg = match.group(0), match.group(1), match.group(2)
         if word == "bin":
-            return source, False
+            return source
         if dropping:
             depth += token == "{"
             if token == "}":
@@ -90,13 +92,23 @@ def _accepted(source: str) -> tuple[str, bool]:
         if token == "{" or token == "}":
             depth += 1 if token == "{" else -1
         elif word == "deleted" and arg in (None, "1") and depth >= 2:
+            if trailing and not _NO_TEXT.fullmatch(source, kept, match.start()):
+                trailing = []
             pieces.append(source[kept : match.start()])
             dropping = depth
         elif word in ("cell", "nestcell"):
+            if trailing and not _NO_TEXT.fullmatch(source, kept, match.start()):
+                trailing = []
             pieces.append(source[kept : match.start()] + "\\tab ")
-            kept, tables = match.end(), True
+            kept = match.end()
+            trailing.append(len(pieces) - 1)
+        elif word == "row" and trailing:
+            if _NO_TEXT.fullmatch(source, kept, match.start()):
+                for index in trailing:
+                    pieces[index] = pieces[index].removesuffix("\\tab ")
+            trailing = []
     pieces.append(source[kept:])
-    return "".join(pieces), tables
+    return "".join(pieces)
 
 
 def _codepage(data: bytes) -> str:
