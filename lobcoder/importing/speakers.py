@@ -377,7 +377,7 @@ def _answers(
     names = {name for name, _ in rare}
     answering = []
     for index in [i for i, name in enumerate(speakers) if name in names]:
-        form, line_start, label_start, _ = label_at(index)
+        form, line_start, label_start, start = label_at(index)
         if form not in rare or label_start != line_start or index == 0 or index in facts or index - 1 in facts:
             continue
         previous, _, _, asked_from = label_at(index - 1)
@@ -385,7 +385,7 @@ def _answers(
             verdicts[previous][0] is None
             and is_interviewer(previous[0], pattern.interviewer_names)
             and _ends_in_question(text, asked_from, line_start)
-            and starts_lower(text, label_at(index)[3]) is not True
+            and starts_lower(text, start) is not True
         ):
             answering.append(form)
     return verdicts | {form: (None, verdicts[form][1]) for form in answering}
