@@ -84,6 +84,11 @@ def _is_speech(text: str, label: LabelLine, end: int) -> bool:
     return _opens_with_speech(text, label.line_start, label.start) or _opens_with_speech(text, label.start, end)
 
 
+def _fact_line(text: str, label: LabelLine, end: int) -> bool:
+    """Whether a label line reads as a document fact ("Datum: 12 maart") and is no greeting."""
+    return _reads_as_fact(text, label.start, end) and not _is_speech(text, label, end)
+
+
 def _only_blank_between(text: str, start: int, end: int) -> bool:
     return _NON_BLANK.search(text, start, end) is None
 
@@ -113,7 +118,7 @@ def _block_size(text: str, labels: Sequence[LabelLine], keys: set[str], is_speak
     for label in labels:
         end = line_end(text, label.start)
         key = name_key(label.speaker)
-        if key in keys or not _reads_as_fact(text, label.start, end) or _is_speech(text, label, end):
+        if key in keys or not _fact_line(text, label, end):
             break
         if previous_end >= 0 and not _only_blank_between(text, previous_end, label.line_start):
             break
@@ -147,7 +152,7 @@ def column_heading(text: str, labels: Sequence[LabelLine], is_speaker: Callable[
     end = line_end(text, label.start)
     if not (below.tabbed and below.line_start == end + 1 and is_speaker(below.speaker, True)):
         return None
-    if not _reads_as_fact(text, label.start, end) or _is_speech(text, label, end):
+    if not _fact_line(text, label, end):
         return None
     key = name_key(label.speaker)
     if any(name_key(other.speaker) == key for other in labels[index + 1 : index + 1 + SAMPLE]):

@@ -281,7 +281,7 @@ def _column_heading(
     label of that form seen once is refused, so no turn of the speaker goes.
     """
     below = first[facts.stop :] if facts else first  # a table of facts above may come first
-    index = column_heading(text, below, lambda name, tab: (name, tab) in verdicts and verdicts[name, tab][0] is None)
+    index = column_heading(text, below, lambda name, tab: verdicts[name, tab][0] is None)
     if index is None:
         return verdicts
     form = (below[index].speaker, True)
