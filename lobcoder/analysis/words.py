@@ -65,7 +65,7 @@ from lobcoder.analysis.log_odds import log_odds_z
 from lobcoder.analysis.table import ColumnGroup, Format, Table, TableRow, named_value
 from lobcoder.analysis.units import merged_intervals
 from lobcoder.i18n import message
-from lobcoder.storage.nlp_cache import TEXT_PREFIX, CacheRows
+from lobcoder.storage.nlp_cache import SLOT, TEXT_PREFIX, CacheRows
 from lobcoder.storage.project import ProjectStore
 from lobcoder.text.words import (
     MIN_LENGTH,
@@ -347,13 +347,13 @@ def count_cache(store: ProjectStore) -> CacheRows:
 
 
 def _slot(content_hash: str, scope: DocumentScope) -> str:
-    """The first 40 characters of a scoped key: the text (as the NLP cache names it) and what the scope is of.
+    """The first :data:`~lobcoder.storage.nlp_cache.SLOT` characters of a scoped key: the text (as the NLP cache names it) and what the scope is of.
 
     A new key of the same slot (the interviewer changed, a coding of the
     code was added) replaces the old one's row in the cache.
     """
     what = "respondent" if scope.passages is None else f"passages {scope.slot}"
-    return content_hash[:TEXT_PREFIX] + hashlib.sha256(what.encode()).hexdigest()[:8]
+    return content_hash[:TEXT_PREFIX] + hashlib.sha256(what.encode()).hexdigest()[: SLOT - TEXT_PREFIX]
 
 
 def _count_key(content_hash: str, scope: DocumentScope) -> str:
@@ -365,7 +365,7 @@ def _count_key(content_hash: str, scope: DocumentScope) -> str:
         None if scope.passages is None else [[int(a), int(b)] for a, b in scope.passages],
     ]
     digest = hashlib.sha256(f"{content_hash} {json.dumps(spans)}".encode()).hexdigest()
-    return _slot(content_hash, scope) + digest[: 64 - TEXT_PREFIX - 8]
+    return _slot(content_hash, scope) + digest[: 64 - SLOT]
 
 
 def _encode(counts: Counter[str]) -> bytes:
@@ -414,14 +414,13 @@ def scope_counts(
                 outside = _decode(found) - inside
             else:
                 inside, outside = _document_counts(dataset.text(dataset.documents[scope.index].id), scope)
-            content_hash = dataset.documents[scope.index].content_hash
             if part is not None:
                 new[part] = _encode(inside)
-                replacing.add(_slot(content_hash, scope))
+                replacing.add(part[:SLOT])  # a scoped key starts with its slot
             if found is None:
                 new[whole] = _encode(inside + outside)
-                if whole != content_hash:
-                    replacing.add(_slot(content_hash, replace(scope, passages=None)))
+                if scope.skipped:  # a scoped key (the unscoped one is the text's hash)
+                    replacing.add(whole[:SLOT])
             yield scope, inside, outside
     if new:
         cache.save(new, replacing)  # its own short write transaction, once every document was read

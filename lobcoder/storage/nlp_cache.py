@@ -40,6 +40,7 @@ from lobcoder.storage.models import Document, NlpCache, utcnow
 from lobcoder.storage.project import ProjectStore
 
 TEXT_PREFIX = 32  # the characters of a key that name its text (the first half of a SHA-256 hex digest)
+SLOT = TEXT_PREFIX + 8  # the characters of a scoped key that name its text and what it is of (its slot)
 _NUMBER = re.compile(r"\d+")
 
 
