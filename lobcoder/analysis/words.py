@@ -292,15 +292,22 @@ def _whole_lines(text: str, skipped: list[tuple[int, int]]) -> list[tuple[int, i
     return pieces
 
 
-def _document_counts(text: str, scope: DocumentScope) -> tuple[Counter[str], Counter[str]]:
-    """Lower-case forms inside the scope (the code's passages, or all of it) and in the rest."""
+def _document_counts(
+    text: str, scope: DocumentScope, whole: Counter[str] | None = None
+) -> tuple[Counter[str], Counter[str]]:
+    """Lower-case forms inside the scope (the code's passages, or all of it) and in the rest.
+
+    ``whole``: the forms of the whole scope, when known (then only the lines
+    that hold the code's passages are read).
+    """
     if scope.passages is None:
         pieces = _whole_lines(text, scope.skipped)
         if pieces is not None:  # no offsets needed: the fast way
             return Counter(form for start, end in pieces for form in word_forms(text[start:end])), Counter()
         _, _, forms, _ = scope_words(text, scope)
         return Counter(forms), Counter()
-    whole, _ = _document_counts(text, replace(scope, passages=None))
+    if whole is None:
+        whole, _ = _document_counts(text, replace(scope, passages=None))
     inside = _passage_counts(text, scope)
     return inside, whole - inside
 
@@ -408,12 +415,9 @@ def scope_counts(
             inside = _decode(passages)
             yield scope, inside, _decode(found) - inside
         else:
-            if found is not None:  # only the passages are new: the lines that hold them are read
-                text = dataset.text(dataset.documents[scope.index].id) if scope.passages else ""
-                inside = _passage_counts(text, scope)
-                outside = _decode(found) - inside
-            else:
-                inside, outside = _document_counts(dataset.text(dataset.documents[scope.index].id), scope)
+            # with the whole scope's counts found, only the passages are new: no passages, no text read
+            text = dataset.text(dataset.documents[scope.index].id) if scope.passages or found is None else ""
+            inside, outside = _document_counts(text, scope, _decode(found) if found is not None else None)
             if part is not None:
                 new[part] = _encode(inside)
                 replacing.add(part[:SLOT])  # a scoped key starts with its slot
