@@ -20,10 +20,13 @@ transaction that saves new ones, and when a document is deleted:
   ``tokenizer 2``, ``lemma rules 3; cache format 2``), so a row whose kind
   differs from the one saved only in its numbers can never be read again;
 * rows of texts no document holds any more (deleted, or edited: a new text
-  has a new hash), by :func:`prune`: when a document is deleted
-  (``services.documents.delete_document``) and when :class:`CacheRows` saves
-  (the word counts the Words tab and ``report words`` keep). :func:`save_cached`
-  alone keeps rows of any hash (the suggestions save the texts they read).
+  has a new hash), by :func:`prune`, in the transaction that deletes
+  documents and when :class:`CacheRows` saves (the word counts the Words tab
+  and ``report words`` keep). Documents are deleted by a copy for a second
+  coder (``teamwork.copy``: the documents not chosen; a blind copy also drops
+  the rows worked out from codings) and by ``services.documents.delete_document``
+  (no GUI or CLI command deletes a document yet). :func:`save_cached` alone
+  keeps rows of any hash (the suggestions save the texts they read).
 """
 
 from __future__ import annotations
@@ -93,12 +96,18 @@ def _prune_versions(session: Session, saved: str) -> int:
     return int(session.execute(delete(NlpCache).where(NlpCache.pipeline.in_(stale))).rowcount or 0)  # type: ignore[attr-defined]
 
 
-def prune(session: Session) -> int:
+def prune(session: Session, *, scoped: bool = True) -> int:
     """Delete the rows of texts no document holds; the number deleted.
 
+    With ``scoped=False`` every row whose key is not a text's hash goes too:
+    the rows worked out from codings and interviewer stretches (the word
+    counts of a code's passages), which a blind copy must not carry.
     One statement over the cache table's keys and the documents' hash index
     (no text, no data read): milliseconds for a study's cache.
     """
+    if not scoped:
+        held = select(Document.content_hash)
+        return int(session.execute(delete(NlpCache).where(NlpCache.content_hash.not_in(held))).rowcount or 0)  # type: ignore[attr-defined]
     text = func.substr(NlpCache.content_hash, 1, TEXT_PREFIX)
     held = select(func.substr(Document.content_hash, 1, TEXT_PREFIX))
     return int(session.execute(delete(NlpCache).where(text.not_in(held))).rowcount or 0)  # type: ignore[attr-defined]

@@ -36,7 +36,6 @@ from lobcoder.storage.models import (
     Coding,
     Document,
     Memo,
-    NlpCache,
     Participant,
     ProjectSetting,
     Speaker,
@@ -44,6 +43,7 @@ from lobcoder.storage.models import (
     SuggestionModel,
     SuggestionRejection,
 )
+from lobcoder.storage.nlp_cache import prune as prune_nlp_cache
 from lobcoder.storage.project import EXTENSION, ProjectStore, remove_project_file
 
 ProgressCallback = Callable[[int, int, str], None]
@@ -80,8 +80,7 @@ def _trim(session: Session, keep: set[int], blind: bool, name: str) -> None:
     session.execute(delete(Participant).where(Participant.id.not_in(used)))
     spoken = select(SpeakerTurn.speaker_id).where(SpeakerTurn.speaker_id.is_not(None))
     session.execute(delete(Speaker).where(Speaker.id.not_in(spoken)))
-    hashes = select(Document.content_hash)
-    session.execute(delete(NlpCache).where(NlpCache.content_hash.not_in(hashes)))
+    prune_nlp_cache(session, scoped=not blind)  # a blind copy keeps no counts of the first coder's passages
     session.execute(update(ProjectSetting).where(ProjectSetting.key == "name").values(value=name))
     session.merge(ProjectSetting(key="copy_for_second_coder", value="blind" if blind else "with codings"))
 

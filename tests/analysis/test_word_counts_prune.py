@@ -20,6 +20,7 @@ from lobcoder.storage.project import ProjectStore
 from lobcoder.suggest.cache import FORMAT, processed_texts
 from lobcoder.suggest.pipeline import DutchPipeline, load_pipeline
 from lobcoder.suggest.vocabulary import project_vocabulary
+from lobcoder.teamwork.copy import prepare_copy
 from tests.analysis.words_project import build_words_project
 
 RESPONDENT = AnalysisFilter(exclude_interviewer=True)
@@ -117,3 +118,26 @@ def test_rows_of_an_old_version_go_when_the_new_version_is_kept(
     kinds = Counter(kind for counts in rows_by_text(store).values() for kind in counts.elements())
     current = f"{pipeline.cache_key}; cache format {FORMAT}"
     assert kinds == Counter({COUNTS_KIND: 2, current: 2, other_model: 2})
+
+
+@pytest.mark.parametrize("blind", [False, True])
+def test_a_copy_for_a_second_coder_keeps_the_rows_of_its_documents_only(
+    store: ProjectStore, tmp_path: Path, pipeline: DutchPipeline, blind: bool
+) -> None:
+    codes = build_words_project(store, tmp_path)
+    compute(store, pipeline, AnalysisFilter(), WordOptions())
+    compute(store, pipeline, RESPONDENT, WordOptions(code=codes["Samenwerking"]))
+    project_vocabulary(store, pipeline)
+    before = rows_by_text(store)
+    with store.read() as session:
+        jansen = session.scalar(select(Document.id).where(Document.name == "Jansen_w1"))
+    assert jansen is not None
+
+    prepare_copy(store, tmp_path / "copy.lobcoder", [jansen], blind=blind)
+
+    with ProjectStore.open(tmp_path / "copy.lobcoder") as copy:
+        kept = rows_by_text(copy)
+    if blind:  # nothing worked out from the first coder's codings: only the rows of the whole text
+        assert kept == {"Jansen_w1": before["Jansen_w1"] - Counter({COUNTS_KIND: 2})}
+    else:  # with codings: every row of the document kept, its respondent text's and its passages' too
+        assert kept == {"Jansen_w1": before["Jansen_w1"]}
