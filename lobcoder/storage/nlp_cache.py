@@ -15,10 +15,11 @@ transaction that saves new ones, and when a document is deleted:
 
 * rows a save replaces (:func:`save_cached`'s ``replacing``: key prefixes
   such as "this text's counts of this code's passages", whose passages changed);
-* rows of other versions of the kind saved (:func:`save_cached`): kinds are
+* rows of older versions of the kind saved (:func:`save_cached`): kinds are
   named so that two versions differ only in their numbers (``tokenizer 1`` /
   ``tokenizer 2``, ``lemma rules 3; cache format 2``), so a row whose kind
-  differs from the one saved only in its numbers can never be read again;
+  differs from the one saved only in lower numbers can never be read again
+  by this install (a newer install's rows stay: a project may be shared);
 * rows of texts no document holds any more (deleted, or edited: a new text
   has a new hash), by :func:`prune`, in the transaction that deletes
   documents and when :class:`CacheRows` saves (the word counts the Words tab
@@ -87,13 +88,28 @@ def save_cached(session: Session, pipeline: str, entries: Mapping[str, bytes], r
 
 
 def _prune_versions(session: Session, saved: str) -> int:
-    """Delete the rows of other versions of the kind ``saved`` (see the module docstring); the number deleted."""
-    shape = _NUMBER.sub("#", saved)
+    """Delete the rows of older versions of the kind ``saved`` (see the module docstring); the number deleted.
+
+    Older: each number no higher than the saved kind's. A newer version's
+    rows stay, so two installs that share a project (an older command line
+    beside a newer app) do not delete each other's rows on every save.
+    """
+    shape, numbers = _NUMBER.sub("#", saved), _numbers(saved)
     kinds = session.scalars(select(NlpCache.pipeline).distinct()).all()
-    stale = [kind for kind in kinds if kind != saved and _NUMBER.sub("#", kind) == shape]
+    stale = [
+        kind
+        for kind in kinds
+        if kind != saved
+        and _NUMBER.sub("#", kind) == shape
+        and all(old <= new for old, new in zip(_numbers(kind), numbers, strict=True))
+    ]
     if not stale:
         return 0
     return int(session.execute(delete(NlpCache).where(NlpCache.pipeline.in_(stale))).rowcount or 0)  # type: ignore[attr-defined]
+
+
+def _numbers(kind: str) -> list[int]:
+    return [int(number) for number in _NUMBER.findall(kind)]
 
 
 def prune(session: Session, *, scoped: bool = True) -> int:

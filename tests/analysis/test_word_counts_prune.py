@@ -1,5 +1,5 @@
 """The NLP cache keeps only rows someone can read again: a deleted document's, a code's old passages' and
-an old version's rows go; the other documents' rows and the current kinds stay."""
+an older version's rows go; a newer version's, the other documents' rows and the current kinds stay."""
 
 from __future__ import annotations
 
@@ -103,21 +103,25 @@ def test_rows_of_an_old_version_go_when_the_new_version_is_kept(
     build_words_project(store, tmp_path)
     with store.read() as session:
         hashes = list(session.scalars(select(Document.content_hash)))
-    old_words = COUNTS_KIND.replace("tokenizer ", "tokenizer 0")  # tokenizer 1 -> tokenizer 01: numbers differ
-    old_lemmas = f"{pipeline.cache_key.replace('lemma rules ', 'lemma rules 9')}; cache format 2"
+    assert COUNTS_KIND.endswith("tokenizer 1") and pipeline.cache_key.endswith("lemma rules 4")
+    old_words = COUNTS_KIND.replace("tokenizer 1", "tokenizer 0")
+    new_words = COUNTS_KIND.replace("tokenizer 1", "tokenizer 2")  # a newer install's: kept
+    old_lemmas = f"{pipeline.cache_key.replace('lemma rules 4', 'lemma rules 3')}; cache format 2"
+    new_lemmas = f"{pipeline.cache_key.replace('lemma rules 4', 'lemma rules 5')}; cache format 1"  # one higher: kept
     other_model = "nl_core_news_sm 3.8.0; lemma rules 4; cache format 2"  # another pipeline: kept
     with store.transaction() as session:
-        for kind in (old_words, old_lemmas, other_model):
+        for kind in (old_words, new_words, old_lemmas, new_lemmas, other_model):
             session.add_all(NlpCache(content_hash=h, pipeline=kind, data=b"x", created_at=utcnow()) for h in hashes)
     compute(store, pipeline, AnalysisFilter(), WordOptions())
     kinds = Counter(kind for counts in rows_by_text(store).values() for kind in counts.elements())
-    assert kinds == Counter({COUNTS_KIND: 2, old_lemmas: 2, other_model: 2})  # the words' old version went
+    kept = Counter({new_words: 2, new_lemmas: 2, other_model: 2})
+    assert kinds == kept + Counter({COUNTS_KIND: 2, old_lemmas: 2})  # the words' old version went
     with store.read() as session:
         texts = [(h, t) for h, t in session.execute(select(Document.content_hash, Document.text))]
     processed_texts(store, pipeline, texts)  # the suggestions keep the parses of the current lemma rules
     kinds = Counter(kind for counts in rows_by_text(store).values() for kind in counts.elements())
     current = f"{pipeline.cache_key}; cache format {FORMAT}"
-    assert kinds == Counter({COUNTS_KIND: 2, current: 2, other_model: 2})
+    assert kinds == kept + Counter({COUNTS_KIND: 2, current: 2})
 
 
 @pytest.mark.parametrize("blind", [False, True])
