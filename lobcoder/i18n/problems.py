@@ -65,6 +65,10 @@ MESSAGES: dict[str, M] = {
         nl="begint als een {name}-tekstbestand maar is beschadigd ({reason})",
     ),
     "problem.no_cues": M(en="contains no subtitle cues", nl="bevat geen ondertitels"),
+    "problem.cue_time_too_large": M(
+        en="has a cue time past any recording ({hours} hours)",
+        nl="heeft een tijd die voorbij elke opname ligt ({hours} uur)",
+    ),
     "problem.xml_doctype": M(
         en="contains an XML document type declaration in {name}, which is refused for safety",
         nl="bevat een XML-documenttypedeclaratie in {name}; die wordt om veiligheidsredenen geweigerd",

@@ -16,6 +16,7 @@ from lobcoder.text.builder import TextBuilder
 from lobcoder.text.decode_stream import CHUNK, Chunks, decode_pieces, file_chunks
 from lobcoder.text.normalize import normalize_text
 
+MAX_TIME_MS = 2**63 - 1  # the largest INTEGER SQLite and PostgreSQL's BIGINT store
 _TIME = r"(?:(\d+):)?(\d{1,2}):(\d{1,2})(?:[.,](\d{1,3}))?"
 _TIMING = re.compile(rf"^\s*{_TIME}\s*-->\s*{_TIME}")
 _SKIPPED_BLOCKS = re.compile(r"(?:NOTE|STYLE|REGION)(?:[ \t]|$)")
@@ -77,10 +78,13 @@ def _read(path: Path, fmt: str, chunks: Chunks) -> ExtractedText:
                 kinds.add(piece.kind)
             yield piece
 
-    for speaker, texts, start_ms in _merged(found()):
-        label = f"{speaker}: " if speaker is not None else ""
-        offset = out.add_line(label, texts[0] if len(texts) == 1 else " ".join(texts))
-        turns.append(speaker, offset, offset + len(label), out.length, start_ms)
+    try:
+        for speaker, texts, start_ms in _merged(found()):
+            label = f"{speaker}: " if speaker is not None else ""
+            offset = out.add_line(label, texts[0] if len(texts) == 1 else " ".join(texts))
+            turns.append(speaker, offset, offset + len(label), out.length, start_ms)
+    except _TimeTooLarge as exc:
+        raise ImportProblem(path, say("problem.cue_time_too_large", hours=exc.hours)) from None
     if not turns:
         raise ImportProblem(path, say("problem.no_cues"))
     text = out.text()
@@ -225,6 +229,19 @@ def _merged(pieces: Iterable[_Piece]) -> Iterator[tuple[str | None, list[str], i
         yield current
 
 
+class _TimeTooLarge(Exception):
+    """A cue time past what a 64-bit INTEGER holds in milliseconds; ``hours`` as the file writes them, shortened."""
+
+    def __init__(self, hours: str) -> None:
+        super().__init__(hours)
+        self.hours = hours if len(hours) <= 24 else f"{hours[:20]}..."
+
+
 def _milliseconds(hours: str | None, minutes: str, seconds: str, fraction: str | None) -> int:
     millis = int((fraction or "0").ljust(3, "0"))
-    return ((int(hours or 0) * 60 + int(minutes)) * 60 + int(seconds)) * 1000 + millis
+    if hours is not None and len(hours.lstrip("0")) > len(str(MAX_TIME_MS // 3_600_000)):
+        raise _TimeTooLarge(hours)  # before int(): Python refuses to convert 4,300 digits or more
+    total = ((int(hours or 0) * 60 + int(minutes)) * 60 + int(seconds)) * 1000 + millis
+    if total > MAX_TIME_MS:
+        raise _TimeTooLarge(hours or "0")
+    return total

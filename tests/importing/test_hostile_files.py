@@ -1,0 +1,66 @@
+"""Hostile files: refused in one line naming the file and the problem (English and Dutch), the project unchanged."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from lobcoder.errors import ImportProblem
+from lobcoder.importing.readers import read_file
+from lobcoder.services.batch_import import ImportOptions, import_files
+from lobcoder.storage.project import ProjectStore
+
+
+def _dump(path: Path) -> list[str]:
+    connection = sqlite3.connect(path)
+    try:
+        return list(connection.iterdump())
+    finally:
+        connection.close()
+
+
+def _refused_unchanged(store: ProjectStore, file: Path) -> str:
+    """Import ``file`` into ``store``: it must fail in one line, leaving the project as it was; the line."""
+    before = _dump(store.path)
+    report = import_files(store, [file], ImportOptions())
+    (result,) = report.results
+    assert result.status == "failed"
+    assert "\n" not in result.message and result.message
+    assert _dump(store.path) == before
+    return result.message
+
+
+@pytest.mark.parametrize(
+    ("name", "timing"),
+    [
+        ("uren.vtt", "WEBVTT\n\n{h}:00:00.000 --> {h}:00:01.000\n<v Anna>Hallo daar\n"),
+        ("uren.srt", "1\n{h}:00:00,000 --> {h}:00:01,000\nAnna: Hallo daar\n"),
+    ],
+)
+@pytest.mark.parametrize("hours", ["9" * 20, "9" * 5000])
+def test_a_cue_time_past_any_recording_is_refused_in_english_and_dutch(
+    store: ProjectStore, tmp_path: Path, name: str, timing: str, hours: str
+) -> None:
+    file = tmp_path / name
+    file.write_text(timing.format(h=hours), encoding="utf-8")
+    message = _refused_unchanged(store, file)
+    assert "too big" not in message and "digits" not in message  # no Python internals
+    with pytest.raises(ImportProblem) as info:
+        read_file(file)
+    assert str(file) in str(info.value)
+    assert info.value.problem_text("en").startswith("has a cue time past any recording")
+    assert info.value.problem_text("nl").startswith("heeft een tijd die voorbij elke opname ligt")
+    assert len(str(info.value)) < len(str(file)) + 200  # the absurd number is not repeated whole
+
+
+def test_a_cue_time_of_99999999999_hours_still_fits_and_is_kept(store: ProjectStore, tmp_path: Path) -> None:
+    # 3.6e17 ms is within a 64-bit INTEGER: nothing is lost, the time is the file's.
+    file = tmp_path / "lang.vtt"
+    file.write_text("WEBVTT\n\n99999999999:00:00.000 --> 99999999999:00:01.000\n<v Anna>Hallo daar\n")
+    report = import_files(store, [file], ImportOptions())
+    assert report.results[0].status == "imported"
+    with sqlite3.connect(store.path) as connection:
+        (stamp,) = connection.execute("SELECT timestamp_ms FROM speaker_turns").fetchone()
+    assert stamp == 99999999999 * 3600 * 1000
