@@ -64,3 +64,13 @@ def test_a_cue_time_of_99999999999_hours_still_fits_and_is_kept(store: ProjectSt
     with sqlite3.connect(store.path) as connection:
         (stamp,) = connection.execute("SELECT timestamp_ms FROM speaker_turns").fetchone()
     assert stamp == 99999999999 * 3600 * 1000
+
+
+@pytest.mark.parametrize("number", ["9" * 30, "-" + "9" * 30, "2000000", "-99999"])
+def test_an_rtf_unicode_escape_out_of_range_reads_as_a_replacement_character(tmp_path: Path, number: str) -> None:
+    # \uN is a signed 16-bit number; striprtf passed anything to chr() ("Python int too large to convert to C int").
+    file = tmp_path / "teken.rtf"
+    file.write_text(f"{{\\rtf1 Anna: ja \\u{number}? nee, \\\\u{number} blijft tekst}}", encoding="ascii")
+    extracted = read_file(file)
+    assert extracted.text == f"Anna: ja \ufffd nee, \\u{number} blijft tekst"
+    assert extracted.warnings  # the replacement is reported

@@ -46,7 +46,7 @@ def _decoded(data: bytes, path: Path) -> tuple[str, str]:
 
 
 def _extracted(source: str, codepage: str) -> ExtractedText:
-    text: str = rtf_to_text(_accepted(source), encoding=codepage, errors="replace")
+    text: str = rtf_to_text(_accepted(_unicode_in_range(source)), encoding=codepage, errors="replace")
     text = _join_surrogates(text)
     warnings: tuple[Said, ...] = ()
     if "\ufffd" in text:
@@ -109,6 +109,24 @@ def _accepted(source: str) -> str:
             trailing = []
     pieces.append(source[kept:])
     return "".join(pieces)
+
+
+# An escaped backslash (kept), or a \\uN escape with its number.
+_UNICODE = re.compile(r"\\\\|\\u(-?\d+)")
+
+
+def _unicode_in_range(source: str) -> str:
+    """``\\uN`` escapes whose N is no signed 16-bit number written as U+FFFD (striprtf gives any N to chr())."""
+    if "\\u" not in source:
+        return source
+
+    def fixed(match: re.Match[str]) -> str:
+        number = match.group(1)
+        if number is None or (len(number) <= 6 and -32768 <= int(number) <= 65535):
+            return match.group(0)
+        return "\\u65533"
+
+    return _UNICODE.sub(fixed, source)
 
 
 def _codepage(data: bytes) -> str:
