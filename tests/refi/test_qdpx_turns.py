@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import json
+import random
+import resource
+import string
 import zipfile
 from pathlib import Path
 from typing import Any
@@ -494,3 +497,63 @@ def test_turns_found_again_stay_a_compact_table_and_are_renamed_only_where_the_l
     assert [(t.label_start, t.start, t.end, t.timestamp_ms) for t in renamed] == [
         (t.label_start, t.start, t.end, t.timestamp_ms) for t in detect_turns(text)
     ]
+
+
+def _label_below_zero(member: list[dict[str, Any]]) -> None:
+    _rehash(member)
+    _vtt(member)["labels"].append(["Spreker 2", -1])
+
+
+def _label_past_every_speaker(member: list[dict[str, Any]]) -> None:
+    _rehash(member)
+    _vtt(member)["labels"].append(["Spreker 2", 10**30])
+
+
+def _label_not_a_name(member: list[dict[str, Any]]) -> None:
+    _rehash(member)
+    _vtt(member)["labels"].append([["Spreker 2"], 0])
+
+
+def _a_million_labels(member: list[dict[str, Any]]) -> None:
+    _rehash(member)
+    _vtt(member)["labels"] += [[f"Niemand {n}", 0] for n in range(10**6)]
+
+
+def _a_huge_label(member: list[dict[str, Any]]) -> None:
+    _rehash(member)
+    rng = random.Random(9)  # letters that do not pack well: a label this size in a (packed) member, not a zip bomb
+    _vtt(member)["labels"].append(["Spreker 2 " + "".join(rng.choices(string.ascii_letters, k=10_000_000)), 0])
+
+
+@pytest.mark.parametrize(
+    ("change", "ignored"),
+    [
+        (_label_below_zero, True),
+        (_label_past_every_speaker, True),
+        (_label_not_a_name, True),
+        (_a_million_labels, False),  # labels no text holds: they name nothing
+        (_a_huge_label, False),
+    ],
+)
+def test_labels_pointing_at_nonsense_never_reach_the_project(
+    edited: Path, tmp_path: Path, change: Any, ignored: bool
+) -> None:
+    _export(edited, tmp_path / "study.qdpx")
+    _rewrite(tmp_path / "study.qdpx", tmp_path / "bad.qdpx", _tampered(tmp_path / "study.qdpx", change))
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    report, _turns_back, speakers = _import(tmp_path / "bad.qdpx", tmp_path / "back.lobcoder")
+    grown_mb = (resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - peak) / 1024
+    assert grown_mb < 400  # a member is read up to 32 MB; what it holds stays within a few times that
+    notes = [n for n in report.notes if n.key.startswith("note.turns_member")]
+    if ignored:
+        (note,) = notes
+        assert note.key == "note.turns_member.ignored" and "bad.qdpx" in str(note) and "\n" not in str(note)
+        assert "bad.qdpx" in note.text("nl")
+        # Without the member every speaker is found under the name in the text; no mark is taken from it.
+        assert "Spreker 2" in speakers
+    else:
+        assert [n.key for n in notes] == ["note.turns_member.changed", "note.turns_member.named"], [
+            str(n) for n in notes
+        ]
+        assert speakers == {"Interviewer": True, "Bram de Boer": False, "Marieke Jansen": True, "Anna de Vries": False}
+    assert all(len(name) < 100 and not name.startswith("Niemand") for name in speakers)
