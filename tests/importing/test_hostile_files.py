@@ -6,6 +6,8 @@ import sqlite3
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from lobcoder.errors import ImportProblem
 from lobcoder.importing.readers import read_file
@@ -74,3 +76,38 @@ def test_an_rtf_unicode_escape_out_of_range_reads_as_a_replacement_character(tmp
     extracted = read_file(file)
     assert extracted.text == f"Anna: ja \ufffd nee, \\u{number} blijft tekst"
     assert extracted.warnings  # the replacement is reported
+
+
+_CUE_TEXT = st.text(st.characters(blacklist_categories=("Cs",)), max_size=60)
+_HOURS = st.one_of(st.integers(0, 99), st.integers(0, 10**25)).map(str)
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(cues=st.lists(st.tuples(_HOURS, _CUE_TEXT), min_size=1, max_size=6), srt=st.booleans())
+def test_any_cue_text_is_stored_with_turns_inside_the_stored_text_or_refused_in_one_line(
+    store: ProjectStore, tmp_path: Path, cues: list[tuple[str, str]], srt: bool
+) -> None:
+    if srt:
+        body = "".join(f"{n}\n{h}:00:01,000 --> {h}:00:02,000\n{text}\n\n" for n, (h, text) in enumerate(cues, 1))
+    else:
+        body = "WEBVTT\n\n" + "".join(f"{h}:00:01.000 --> {h}:00:02.000\n{text}\n\n" for h, text in cues)
+    file = tmp_path / ("cues.srt" if srt else "cues.vtt")
+    file.write_text(body, encoding="utf-8")
+    before = _dump(store.path)
+    (result,) = import_files(store, [file], ImportOptions(allow_duplicates=True)).results
+    if result.status == "failed":
+        assert result.message and "\n" not in result.message
+        assert _dump(store.path) == before
+        return
+    assert result.status == "imported"
+    with sqlite3.connect(store.path) as raw:
+        document_id, text = raw.execute("SELECT id, text FROM documents ORDER BY id DESC LIMIT 1").fetchone()
+        turns = raw.execute(
+            "SELECT label_start, start, end, timestamp_ms FROM speaker_turns WHERE document_id = ? ORDER BY start",
+            (document_id,),
+        ).fetchall()
+    previous_end = 0
+    for label_start, start, end, stamp in turns:
+        assert previous_end <= label_start <= start <= end <= len(text)
+        assert stamp is None or 0 <= stamp < 2**63
+        previous_end = end
