@@ -47,12 +47,19 @@ _TEXT = (
 )
 
 
-def _free_name(name: str, taken: set[str]) -> str:
-    n = 2
+def _free_name(name: str, taken: set[str], numbers: dict[str, int]) -> str:
+    """``Name (n)`` for the lowest n >= 2 not taken; ``numbers`` remembers where to go on for each name.
+
+    Names are only ever added to ``taken``, so every lower n stays taken: starting where the last search
+    for ``name`` ended gives the same names as counting from 2, without trying them all again for each
+    duplicate (4,000 copies of one name took 7.5 s that way; 20,000 would take minutes).
+    """
+    n = numbers.get(name, 2)
     while True:
         suffix = f" ({n})"
         candidate = name[: _NAME_LENGTH - len(suffix)] + suffix
         if candidate not in taken:
+            numbers[name] = n + 1
             return candidate
         n += 1
 
@@ -75,12 +82,13 @@ def _rename_duplicate_top_level_codes(connection: sa.Connection) -> None:
     ).all()
     taken = {name for _id, name in rows}
     seen: set[str] = set()
+    numbers: dict[str, int] = {}
     now = datetime.now(UTC).replace(tzinfo=None)
     for code_id, name in rows:
         if name not in seen:
             seen.add(name)
             continue
-        new = _free_name(name, taken)
+        new = _free_name(name, taken, numbers)
         taken.add(new)
         connection.execute(codes.update().where(codes.c.id == code_id).values(name=new))
         connection.execute(
