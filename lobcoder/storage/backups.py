@@ -29,6 +29,7 @@ from pathlib import Path
 
 from lobcoder.errors import Cancelled, ProjectError, ProjectExistsError
 from lobcoder.i18n.said import Said, say
+from lobcoder.storage.leftovers import clean_stale_partials
 
 DAILY = "daily"
 MANUAL = "manual"
@@ -238,6 +239,7 @@ def create_backup(
     partial = folder / f".{os.getpid()}.partial"
     try:
         folder.mkdir(exist_ok=True)
+        clean_stale_partials(folder, "partial")  # a backup killed half-way (power cut) left its copy
         target = _free_name(folder, _now(now).strftime(_STAMP), reason)
         partial.unlink(missing_ok=True)
         _copy_database(project, partial, progress, cancelled)

@@ -106,6 +106,26 @@ def clean_leftovers(target: str | Path) -> list[Path]:
     return removed
 
 
+def clean_stale_partials(folder: str | Path, purpose: str) -> list[Path]:
+    """Remove ``.PID.PURPOSE`` files (and their -wal/-shm/-journal) in ``folder`` whose process no longer runs."""
+    pattern = re.compile(rf"^\.(\d+)\.{re.escape(purpose)}(?:-wal|-shm|-journal)?$")
+    try:
+        entries = list(Path(folder).iterdir())
+    except OSError:
+        return []
+    removed: list[Path] = []
+    now = time.time()
+    for entry in entries:
+        match = pattern.match(entry.name)
+        if match and _stale(entry, int(match.group(1)), now):
+            try:
+                entry.unlink()
+            except OSError:
+                continue
+            removed.append(entry)
+    return removed
+
+
 # Any builder's leftovers: ".NAME.PID.PURPOSE" (and its -wal/-shm/-journal), or an older version's visible name.
 _ANY_PARTIAL = re.compile(r"^\.(?P<target>.+?)\.(?P<pid>\d+)\.(?P<purpose>[a-z][a-z0-9_-]*?)(?:-wal|-shm|-journal)?$")
 _ANY_LEGACY = re.compile(rf"^.+({'|'.join(re.escape(s) for s in _LEGACY)})(?:-wal|-shm|-journal)?$")

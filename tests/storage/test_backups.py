@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import os
 import sqlite3
+import subprocess
+import sys
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -185,3 +188,23 @@ def test_rotation_leaves_another_projects_backups_alone(tmp_path: Path) -> None:
         create_backup(first, BEFORE_MERGE, now=T0 + timedelta(hours=hour))
     assert len(list_backups(first)) == KEEP_PER_EVENT
     assert list_backups(second) == [theirs]
+
+
+def test_a_backup_killed_half_way_leaves_no_copy_behind_once_the_next_one_is_made(tmp_path: Path) -> None:
+    project = project_with(tmp_path / "p.lobcoder", 1)
+    create_backup(project, DAILY, now=T0)
+    folder = backup_folder(project)
+    ended = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True)
+    dead = int(ended.stdout)  # a process that ran and is gone, as one killed during its backup
+    left = [folder / f".{dead}.partial", folder / f".{dead}.partial-journal"]
+    for path in left:
+        path.write_bytes(b"SQLite format 3\x00 half a copy")
+    running = folder / f".{os.getppid()}.partial"  # another lobcoder still making its backup
+    running.write_bytes(b"SQLite format 3\x00 being written")
+
+    result = create_backup(project, BEFORE_MERGE, now=T0 + timedelta(hours=1))
+
+    assert result.backup is not None
+    assert not any(path.exists() for path in left)
+    assert running.exists()
+    assert sorted(b.reason for b in list_backups(project)) == sorted([DAILY, BEFORE_MERGE])
