@@ -86,10 +86,10 @@ def list_disagreements(
     unit: AgreementUnit = "sentence",
     documents: Sequence[int] | None = None,
     threshold: float = DEFAULT_THRESHOLD,
-    code: str | None = None,
+    code_id: int | None = None,
     limit: int | None = None,
 ) -> DisagreementList:
-    """The disagreements between two coders (names; default the project's two), of ``code`` (a name) if given.
+    """The disagreements between two coders (names; default the project's two), of the code ``code_id`` if given.
 
     Raises:
         AgreementProblem: not exactly two coders, an unknown coder or code, or a negative ``limit``.
@@ -100,11 +100,14 @@ def list_disagreements(
     if limit is not None and limit < 0:
         raise AgreementProblem(say("problem.agreement.limit", limit=limit))
     names = (dataset.coders[ids[0]], dataset.coders[ids[1]])
-    if code is not None and not any(node.name.casefold() == code.strip().casefold() for node in dataset.codes):
-        raise AgreementProblem(say("problem.not_found.code_named", name=code))
+    code = None
+    if code_id is not None:
+        code = next((node.name for node in dataset.codes if node.id == code_id), None)
+        if code is None:
+            raise AgreementProblem(say("problem.not_found.code_named", name=code_id))
     found = disagreements(dataset, [names[0], names[1]], unit, documents, threshold)
-    if code is not None:
-        found = [d for d in found if d.code.casefold() == code.strip().casefold()]
+    if code_id is not None:
+        found = [d for d in found if d.code_id == code_id]
     shown = found if limit is None else found[:limit]
     rows: list[ListedDisagreement] = []
     current, text, lines, turns = -1, "", paragraphs(""), turn_spans(())

@@ -41,12 +41,20 @@ def register(commands: argparse._SubParsersAction) -> None:
         help="also list every disagreement of the two coders: document, place, code, who coded it, the text",
     )
     cmd.add_argument("--code", metavar="NAME", help="list only this code's disagreements (implies --disagreements)")
-    cmd.add_argument("--limit", type=int, metavar="N", help="list at most N disagreements (implies --disagreements)")
+    cmd.add_argument("--limit", type=_count, metavar="N", help="list at most N disagreements (implies --disagreements)")
     cmd.add_argument("--json", action="store_true", help="print the result as JSON")
     cmd.add_argument("--out", type=Path, metavar="FILE", help="write the tables to a .docx, .xlsx or .csv file")
     cmd.add_argument("--language", choices=("en", "nl"), default="en", help="words and numbers of the tables")
     add_flag(cmd)
     cmd.set_defaults(handler=cmd_agreement)
+
+
+def _count(value: str) -> int:
+    """A whole number of at least 0, refused by argparse otherwise."""
+    number = int(value)
+    if number < 0:
+        raise argparse.ArgumentTypeError(f"{value} is below 0")
+    return number
 
 
 def cmd_agreement(args: argparse.Namespace) -> int:
@@ -56,7 +64,7 @@ def cmd_agreement(args: argparse.Namespace) -> int:
     from lobcoder.analysis.dataset import load_reading
     from lobcoder.cli.output import print_json
     from lobcoder.cli.pseudonymised import project_to_export
-    from lobcoder.cli.report import print_table
+    from lobcoder.cli.report import find_code, print_table
     from lobcoder.errors import FileProblem
     from lobcoder.i18n import message
     from lobcoder.i18n.said import say
@@ -77,11 +85,12 @@ def cmd_agreement(args: argparse.Namespace) -> int:
                     raise AgreementProblem(say("problem.not_found.document", name=missing[0]))
                 documents = [by_name[label(n).casefold()] for n in args.documents]
             coders = [source.coder(c) for c in args.coders] if args.coders else None  # Fenna -> Coder 1
+            code_id = None if args.code is None else find_code(dataset, args.code)  # before the slow part
             result = agreement(dataset, coders, args.unit, documents, args.overlap)
             listed = None
             if args.disagreements or args.code is not None or args.limit is not None:
                 listed = list_disagreements(
-                    dataset, coders, args.unit, documents, args.overlap, code=args.code, limit=args.limit
+                    dataset, coders, args.unit, documents, args.overlap, code_id=code_id, limit=args.limit
                 )
     if args.json:
         data = result_as_json(result)

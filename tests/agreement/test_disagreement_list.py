@@ -77,7 +77,8 @@ def test_overlap_code_filter_and_limit(team_file: Path) -> None:
     with ProjectStore.open(team_file) as store, store.read() as session:
         dataset = load_reading(session)
         overlap = list_disagreements(dataset, ["Anna", "Bram"], "overlap", threshold=90.0)
-        mentor = list_disagreements(dataset, ["Anna", "Bram"], "sentence", code="mentor")
+        mentor_id = next(c.id for c in dataset.codes if c.name == "Mentor")
+        mentor = list_disagreements(dataset, ["Anna", "Bram"], "sentence", code_id=mentor_id)
         first = list_disagreements(dataset, ["Anna", "Bram"], "sentence", limit=2)
     # Bram's "Mijn mentor hielp niet." lies inside Anna's longer coding (counted), Anna's is only half covered.
     rows = {(r.code, r.text): r for r in overlap.rows}
@@ -85,6 +86,7 @@ def test_overlap_code_filter_and_limit(team_file: Path) -> None:
     assert (anna.coded_by, anna.not_coded_by, anna.partly) == (("Anna",), ("Bram",), ("Bram",))
     assert rows[("Keuze", "Geen tijd")].coded_by == ("Bram",)
     assert [r.text for r in mentor.rows] == ["Dat was jammer.", "Ze had veel studenten."]
+    assert mentor.code == "Mentor"
     assert (len(first.rows), first.total) == (2, 5)
 
 
@@ -150,3 +152,48 @@ def test_three_coders_and_bad_code_are_one_line(tmp_path: Path, capsys: pytest.C
 def test_shorten_cuts_at_a_word() -> None:
     assert shorten("een  twee\ndrie") == "een twee drie"
     assert shorten("aaaa bbbb cccc dddd", 12) == "aaaa bbbb…"
+
+
+def test_code_path_keeps_two_codes_of_one_name_apart(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Two codes called "Mentor" under different parents: ``--code Steun/Mentor`` lists that code's rows only."""
+    from lobcoder.services.codes import create_code
+    from lobcoder.services.codings import add_coding
+    from tests.agreement.conftest import build_team
+
+    path = tmp_path / "paths.lobcoder"
+    with ProjectStore.create(path) as store:
+        project = build_team(store)
+        with store.transaction() as session:
+            steun = create_code(session, "Steun").id
+            other = create_code(session, "Mentor", steun).id
+            start = INTERVIEW_2.index("Iets met zorg")
+            add_coding(session, project.documents["int2"], other, start, start + 13, coder="Anna")
+    code, out, _ = run(capsys, path, "--code", "Steun/Mentor", "--json")
+    assert code == 0
+    listed = json.loads(out)["disagreements"]
+    assert [(r["document"], r["code"], r["text"]) for r in listed["rows"]] == [("int2", "Mentor", "Iets met zorg.")]
+    assert listed["total"] == 1
+    code, out, _ = run(capsys, path, "--code", "Mentor", "--json")  # the top-level code's path: not merged
+    assert code == 0
+    rows = json.loads(out)["disagreements"]["rows"]
+    assert [(r["document"], r["text"]) for r in rows] == [
+        ("int1", "Dat was jammer."),
+        ("int1", "Ze had veel studenten."),
+    ]
+
+
+def test_bad_code_and_limit_are_refused_before_agreement_is_computed(
+    team_file: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import lobcoder.agreement.compute as compute
+
+    computed: list[object] = []
+    real = compute.agreement
+    monkeypatch.setattr(compute, "agreement", lambda *a, **k: computed.append(a) or real(*a, **k))
+    code, _, err = run(capsys, team_file, "--code", "Mentr")
+    assert code == 2 and err.strip() == "lobcoder: error: no code named 'Mentr' in this project"
+    assert computed == []
+    with pytest.raises(SystemExit) as exit_:
+        run(capsys, team_file, "--limit", "-1")
+    assert exit_.value.code == 2 and "--limit" in capsys.readouterr().err
+    assert computed == []
