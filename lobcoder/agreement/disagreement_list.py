@@ -24,6 +24,8 @@ from lobcoder.i18n import Language, check_language, message
 from lobcoder.i18n.said import say
 
 TEXT_LENGTH = 160  # characters of a unit's text shown; longer texts end in "…"
+# The columns of the table (not compact), in order: what a caller reading its rows by position may rely on.
+COLUMN_KEYS = ("paragraph", "characters", "speaker", "code", "coded_by", "not_coded_by", "text")
 
 
 @dataclass(frozen=True)
@@ -165,7 +167,7 @@ def disagreements_table(listed: DisagreementList, language: Language = "en", com
     if compact:
         keys = ("place", "code", "coders", "text")
     else:
-        keys = ("paragraph", "characters", "speaker", "code", "coded_by", "not_coded_by", "text")
+        keys = COLUMN_KEYS
     formats = tuple("int" if key == "paragraph" else "text" for key in keys)
 
     def values(row: ListedDisagreement) -> tuple[Value, ...]:

@@ -59,7 +59,12 @@ def _count(value: str) -> int:
 
 def cmd_agreement(args: argparse.Namespace) -> int:
     from lobcoder.agreement.compute import AgreementProblem, agreement
-    from lobcoder.agreement.disagreement_list import disagreements_json, disagreements_table, list_disagreements
+    from lobcoder.agreement.disagreement_list import (
+        COLUMN_KEYS,
+        disagreements_json,
+        disagreements_table,
+        list_disagreements,
+    )
     from lobcoder.agreement.report import report_tables, result_as_json
     from lobcoder.analysis.dataset import load_reading
     from lobcoder.cli.output import print_json
@@ -109,7 +114,7 @@ def cmd_agreement(args: argparse.Namespace) -> int:
             print(message("cli.wrote", args.language, path=path))
         return 0
     for table in tables:
-        if table.column_keys[-1:] == ("text",):
+        if table.column_keys == COLUMN_KEYS:  # the list of disagreements (a quote table also ends in "text")
             print_disagreements(table)
         else:
             print_table(table, args.language)
@@ -117,7 +122,10 @@ def cmd_agreement(args: argparse.Namespace) -> int:
 
 
 def print_disagreements(table: Table) -> None:
-    """The list of disagreements as one block each: where, the code, who coded it and who not; the text under it."""
+    """The list of disagreements as one block each: where, the code, who coded it and who not; the text under it.
+
+    ``table`` is :func:`disagreements_table` not compact: its values are read by position (``COLUMN_KEYS``).
+    """
     import textwrap
 
     print(table.title)
