@@ -38,6 +38,9 @@ CODER_COLUMN = 130  # pixels at most for a coder's column of the list (the pane 
 Others = Mapping[Place, tuple[tuple[CodedSpan, ...], ...]]
 
 
+_MARK_HUE = colorsys.rgb_to_hsv(*(int(HIGHLIGHT[i : i + 2], 16) / 255 for i in (1, 3, 5)))[0]  # 0..1
+
+
 def tint(color: str, share: float = 0.35) -> str:
     """A light version of a code's colour (mixed with white) to mark text without hiding it."""
     value = color.lstrip("#")
@@ -51,8 +54,7 @@ def text_tint(color: str) -> str:
     """The tint behind text another code covers; grey for a yellow or orange code, which would pass for the disputed mark."""
     value = tint(color, 1.0).lstrip("#")
     hue, saturation, _ = colorsys.rgb_to_hsv(*(int(value[i : i + 2], 16) / 255 for i in (0, 2, 4)))
-    mark = colorsys.rgb_to_hsv(*(int(HIGHLIGHT[i : i + 2], 16) / 255 for i in (1, 3, 5)))[0]
-    distance = min(abs(hue - mark), 1 - abs(hue - mark)) * 360
+    distance = min(abs(hue - _MARK_HUE), 1 - abs(hue - _MARK_HUE)) * 360
     return tint(NEUTRAL) if saturation > 0.25 and distance < NEAR_HUE else tint(color)
 
 
