@@ -142,6 +142,8 @@ def _on_execute(state: ORMExecuteState) -> Any:
         {row.get("document_id") for row in rows} if state.is_insert else {None} if named is None else set(named)
     )
     result = state.invoke_statement()
+    # A result without a rowcount (SQLAlchemy 2.1's ORM bulk UPDATE by primary key returns an IteratorResult,
+    # as pseudonymise/apply.py runs) counts as -1: "unknown", so the documents are measured.
     if not state.is_insert and getattr(result, "rowcount", -1) == 0:
         return result  # no coding changed
     measure(state.session, None if None in touched else {d for d in touched if d is not None})
