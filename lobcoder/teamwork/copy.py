@@ -10,8 +10,10 @@ coder's judgements), and no coders: their names would tell the second
 coder whom she is compared with, and each coding's coder is set when it is
 made. Code memos stay, as part of the codebook, without their author.
 Speakers who speak in none of the chosen documents are left out (both
-kinds of copy), as are participants without one. The copy appears under its
-name only when complete.
+kinds of copy), as are participants without one, and pseudonymisation
+decisions whose term (in any case) is in none of the copy's texts and labels:
+each lists a real name, perhaps of a document not copied. The copy appears
+under its name only when complete.
 """
 
 from __future__ import annotations
@@ -27,6 +29,8 @@ from sqlalchemy.orm import Session
 from lobcoder.errors import Cancelled, ProjectError, ProjectExistsError
 from lobcoder.i18n import message
 from lobcoder.i18n.said import say
+from lobcoder.pseudonymise.matcher import entity_key
+from lobcoder.pseudonymise.sources import project_labels, project_texts
 from lobcoder.refi.qdpx_export import export_qdpx
 from lobcoder.search.index import unindex_document
 from lobcoder.storage.leftovers import partial_path
@@ -38,6 +42,7 @@ from lobcoder.storage.models import (
     Memo,
     Participant,
     ProjectSetting,
+    PseudonymDecision,
     Speaker,
     SpeakerTurn,
     SuggestionModel,
@@ -83,6 +88,25 @@ def _trim(session: Session, keep: set[int], blind: bool, name: str) -> None:
     prune_nlp_cache(session, scoped=not blind)  # a blind copy keeps no counts of the first coder's passages
     session.execute(update(ProjectSetting).where(ProjectSetting.key == "name").values(value=name))
     session.merge(ProjectSetting(key="copy_for_second_coder", value="blind" if blind else "with codings"))
+    session.flush()  # the copy's name is one of its labels
+    _drop_foreign_decisions(session)
+
+
+def _drop_foreign_decisions(session: Session) -> None:
+    """Delete the decisions whose term is nowhere in what is left: documents, memos, names and other labels.
+
+    The test is a plain search ignoring case and line breaks, looser than the replacer's whole words,
+    so a decision the copy may still need is kept.
+    """
+    pieces = [text for _, text in project_texts(session)] + [text for _, text in project_labels(session)]
+    held = "\n".join(" ".join(piece.split()) for piece in pieces).casefold()
+    foreign = [
+        row_id
+        for row_id, term in session.execute(select(PseudonymDecision.id, PseudonymDecision.term))
+        if (key := entity_key(term)) and key not in held
+    ]
+    for start in range(0, len(foreign), 500):
+        session.execute(delete(PseudonymDecision).where(PseudonymDecision.id.in_(foreign[start : start + 500])))
 
 
 def prepare_copy(

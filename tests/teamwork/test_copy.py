@@ -212,3 +212,39 @@ def test_blind_copy_holds_no_trace_of_the_first_coder_in_any_table(project: Proj
     assert covered == {0}
     assert "Femke" not in speakers  # she speaks only in Interview 5, not chosen
     assert b"Sander" not in path.read_bytes() and b"Femke" not in path.read_bytes()
+
+
+def test_copy_keeps_only_decisions_on_names_it_still_holds(project: ProjectStore, tmp_path: Path) -> None:
+    """A pseudonymisation decision on a name found only in a document not copied is left out of the copy."""
+    import sqlite3
+
+    from lobcoder.pseudonymise.categories import Category
+    from lobcoder.pseudonymise.decisions import load_decisions, save_decisions
+    from lobcoder.pseudonymise.termlist import Decision
+
+    decisions = [
+        Decision("Anna", Category.PERSON, "Deelnemer 1"),  # speaker of Interview 1 only: not copied
+        Decision("Bram", Category.PERSON, "Deelnemer 2"),  # speaker and participant of Interview 2
+        Decision("Mentor", Category.PERSON, "", accepted=False),  # in the text of Interview 2 and 3 (any case)
+        Decision("zorg", Category.ORGANISATION, "Sector A"),  # in Interview 1's text only
+    ]
+    with project.transaction() as session:
+        save_decisions(session, decisions)
+    with project.read() as session:
+        chosen = choose_named(session, ["Interview 2", "Interview 3"])
+    for blind in (True, False):
+        path = tmp_path / f"copy-{blind}.lobcoder"
+        prepare_copy(project, path, [c.document_id for c in chosen], blind=blind)
+        connection = sqlite3.connect(path)
+        try:
+            dump = "\n".join(connection.iterdump())
+            terms = sorted(term for (term,) in connection.execute("SELECT term FROM pseudonym_decisions"))
+        finally:
+            connection.close()
+        assert terms == ["Bram", "Mentor"]
+        assert "Anna" not in dump and "Sector A" not in dump
+        assert b"Anna" not in path.read_bytes()  # nor in the file's free pages
+        with ProjectStore.open(path) as copy, copy.read() as session:
+            assert [d.term for d in load_decisions(session)] == ["Bram", "Mentor"]
+    with project.read() as session:  # the original keeps them all
+        assert len(load_decisions(session)) == 4
