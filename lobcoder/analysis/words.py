@@ -329,15 +329,21 @@ def _passage_counts(text: str, scope: DocumentScope) -> Counter[str]:
             lines[-1] = (lines[-1][0], max(high, lines[-1][1]))
         else:
             lines.append((low, high))
-    inside: Counter[str] = Counter()
+    begins: list[npt.NDArray[np.int64]] = []
+    ends: list[npt.NDArray[np.int64]] = []
+    forms: list[str] = []
     for low, high in lines:
-        starts, ends, forms = word_spans(text[low:high])
-        begin = np.array(starts, dtype=np.int64) + low
-        keep = within(scope.passages or [], begin, np.array(ends, dtype=np.int64) + low)
-        if scope.skipped:
-            keep &= ~within(scope.skipped, begin, begin + 1)  # a word starting in an interviewer's stretch
-        inside.update(form for form, kept in zip(forms, keep.tolist(), strict=True) if kept)
-    return inside
+        starts, stops, found = word_spans(text[low:high])
+        begins.append(np.array(starts, dtype=np.int64) + low)
+        ends.append(np.array(stops, dtype=np.int64) + low)
+        forms.extend(found)
+    if not forms:
+        return Counter()
+    begin = np.concatenate(begins)
+    keep = within(scope.passages or [], begin, np.concatenate(ends))  # every line's words at once
+    if scope.skipped:
+        keep &= ~within(scope.skipped, begin, begin + 1)  # a word starting in an interviewer's stretch
+    return Counter(form for form, kept in zip(forms, keep.tolist(), strict=True) if kept)
 
 
 class CountCache(Protocol):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 
@@ -9,7 +10,16 @@ import pytest
 
 from lobcoder.analysis.dataset import load_reading
 from lobcoder.analysis.filters import AnalysisFilter
-from lobcoder.analysis.words import COUNTS_KIND, WordOptions, WordResult, count_cache, word_frequencies
+from lobcoder.analysis.words import (
+    COUNTS_KIND,
+    WordOptions,
+    WordResult,
+    _passage_counts,
+    count_cache,
+    document_scopes,
+    scope_words,
+    word_frequencies,
+)
 from lobcoder.demo.build import create_demo_project
 from lobcoder.services.batch_import import import_files
 from lobcoder.services.codes import create_code
@@ -147,3 +157,19 @@ def test_a_read_only_project_is_counted_and_keeps_nothing(tmp_path: Path, pipeli
         assert result.words == 22 and cache.load(["x"]) == {}
         with store.read() as session:
             assert session.query(NlpCache).count() == 0
+
+
+def test_passage_counts_from_their_lines_equal_those_over_the_whole_texts_offsets(tmp_path: Path) -> None:
+    path = create_demo_project(tmp_path / "demo.lobcoder")
+    with ProjectStore.open(path) as store, store.read() as session:
+        dataset = load_reading(session)
+    passages = 0
+    for code in dataset.codes:
+        for flt in (AnalysisFilter(), AnalysisFilter(exclude_interviewer=True)):
+            for scope in document_scopes(dataset, flt, code.id):
+                text = dataset.text(dataset.documents[scope.index].id)
+                _, _, forms, inside = scope_words(text, scope)
+                expected = Counter(form for form, kept in zip(forms, inside.tolist(), strict=True) if kept)
+                assert _passage_counts(text, scope) == expected, (code.name, dataset.documents[scope.index].name)
+                passages += len(scope.passages or ())
+    assert passages > 100  # many documents, several passages each
