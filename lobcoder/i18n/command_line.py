@@ -35,5 +35,18 @@ MESSAGES: dict[str, M] = {
     "pseudonymise.leak.field.code": M(en="code ‘{name}’", nl="code ‘{name}’"),
     "pseudonymise.leak.field.project_name": M(en="project name", nl="projectnaam"),
     "pseudonymise.leak.field.export_file": M(en="the exported file's name", nl="de naam van het geëxporteerde bestand"),
+    # lobcoder documents remove
+    "remove.document": M(
+        en="{name}: {codings} coding(s), {memos} memo(s), {turns} turn(s)",
+        nl="{name}: {codings} codering(en), {memos} memo('s), {turns} beurt(en)",
+    ),
+    "remove.dry_run": M(
+        en="Would remove {count} document(s); nothing changed. Add --yes to remove them.",
+        nl="Zou {count} document(en) verwijderen; er is niets veranderd. Voeg --yes toe om ze te verwijderen.",
+    ),
+    "remove.done": M(
+        en="Removed {count} document(s). Backup made before: {backup}",
+        nl="{count} document(en) verwijderd. Reservekopie gemaakt vooraf: {backup}",
+    ),
     "problem.codebook.format": M(en="use .qdc, .docx or .md", nl="gebruik .qdc, .docx of .md"),
 }

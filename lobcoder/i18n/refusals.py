@@ -238,6 +238,10 @@ MESSAGES.update(
         "problem.refused.document_name": M(
             en="a document name cannot be empty", nl="de naam van een document mag niet leeg zijn"
         ),
+        "problem.refused.remove_without_backup": M(
+            en="nothing removed: the backup before removing could not be made ({reason})",
+            nl="niets verwijderd: de reservekopie vóór het verwijderen kon niet worden gemaakt ({reason})",
+        ),
         "problem.refused.document_exists": M(
             en="a document named {name!r} already exists", nl="er bestaat al een document met de naam {name!r}"
         ),

@@ -10,7 +10,7 @@ lobcoder can open.
 
 Kept: the last :data:`KEEP_DAILY` daily backups and the last
 :data:`KEEP_PER_EVENT` of each other reason (before a migration, a merge, a
-codebook import, a restore; made by hand). A backup is only made from a
+codebook import, a restore, removing documents; made by hand). A backup is only made from a
 project that passes ``PRAGMA quick_check``: a damaged project never pushes
 good backups out of the rotation; the problem is reported instead.
 """
@@ -37,6 +37,7 @@ BEFORE_MIGRATION = "before-migration"
 BEFORE_MERGE = "before-merge"
 BEFORE_CODEBOOK_IMPORT = "before-codebook-import"
 BEFORE_RESTORE = "before-restore"
+BEFORE_REMOVE = "before-remove"  # before documents are removed from the project
 DAMAGED = "damaged"  # a raw copy of a project that failed its check, made before a restore; never rotated
 
 ProgressCallback = Callable[[int, int, str], None]

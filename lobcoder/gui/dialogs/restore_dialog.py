@@ -23,6 +23,7 @@ from lobcoder.storage.backups import (
     BEFORE_CODEBOOK_IMPORT,
     BEFORE_MERGE,
     BEFORE_MIGRATION,
+    BEFORE_REMOVE,
     BEFORE_RESTORE,
     DAILY,
     DAMAGED,
@@ -110,6 +111,7 @@ class RestoreDialog(QDialog):
             BEFORE_MERGE: self.tr("before a merge"),
             BEFORE_CODEBOOK_IMPORT: self.tr("before a codebook import"),
             BEFORE_RESTORE: self.tr("before a restore"),
+            BEFORE_REMOVE: self.tr("before removing documents"),
             DAMAGED: self.tr("damaged state before a restore"),
         }
         return texts.get(reason, reason)

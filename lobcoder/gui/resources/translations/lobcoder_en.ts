@@ -269,11 +269,28 @@
 <context>
     <name>DisagreementBrowser</name>
     <message numerus="yes">
-        <location filename="../../analysis/disagreement_browser.py" line="+283"/>
+        <location filename="../../analysis/disagreement_browser.py" line="+285"/>
         <source>%n disagreement(s)</source>
         <translation>
             <numerusform>%n disagreement</numerusform>
             <numerusform>%n disagreements</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>DocumentRemoval</name>
+    <message numerus="yes">
+        <location filename="../../document_removal_actions.py" line="+75"/>
+        <source>Remove “{0}” from the project?
+
+Its %n coding(s), its memos and speaker turns go with it. A backup of the project is made first; Undo cannot bring the document back.</source>
+        <translation>
+            <numerusform>Remove “{0}” from the project?
+
+Its %n coding, its memos and speaker turns go with it. A backup of the project is made first; Undo cannot bring the document back.</numerusform>
+            <numerusform>Remove “{0}” from the project?
+
+Its %n codings, its memos and speaker turns go with it. A backup of the project is made first; Undo cannot bring the document back.</numerusform>
         </translation>
     </message>
 </context>
@@ -302,7 +319,7 @@
 <context>
     <name>ExchangeActions</name>
     <message numerus="yes">
-        <location filename="../../exchange_actions.py" line="+175"/>
+        <location filename="../../exchange_actions.py" line="+177"/>
         <source>Exported %n code(s) to {0}</source>
         <translation>
             <numerusform>Exported %n code to {0}</numerusform>
@@ -497,7 +514,7 @@ Language of the codebook:</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+113"/>
+        <location line="+112"/>
         <source>The %n file(s) imported before you cancelled are kept in the project; the files not started are listed below.</source>
         <translation>
             <numerusform>The %n file imported before you cancelled are kept in the project; the files not started are listed below.</numerusform>
@@ -856,7 +873,7 @@ Language of the codebook:</numerusform>
 <context>
     <name>TranscriptExport</name>
     <message numerus="yes">
-        <location filename="../../transcript_export.py" line="+85"/>
+        <location filename="../../transcript_export.py" line="+96"/>
         <source>Exported %n transcript(s) to {0}</source>
         <translation>
             <numerusform>Exported %n transcript to {0}</numerusform>
@@ -867,7 +884,7 @@ Language of the codebook:</numerusform>
 <context>
     <name>WordsTab</name>
     <message numerus="yes">
-        <location filename="../../analysis/words_tab.py" line="+239"/>
+        <location filename="../../analysis/words_tab.py" line="+238"/>
         <source>‘{0}’: %n occurrence(s)</source>
         <translation>
             <numerusform>‘{0}’: %n occurrence</numerusform>

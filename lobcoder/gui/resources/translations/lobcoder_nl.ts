@@ -1470,7 +1470,7 @@ U kunt de naam later wijzigen via Beeld → Naam van de codeur…</translation>
 <context>
     <name>DisagreementBrowser</name>
     <message>
-        <location filename="../../analysis/disagreement_browser.py" line="+188"/>
+        <location filename="../../analysis/disagreement_browser.py" line="+190"/>
         <source>Double-click or press Enter to show the passage in its document</source>
         <translation>Dubbelklik of druk op Enter om de passage in haar document te tonen</translation>
     </message>
@@ -1571,6 +1571,45 @@ U kunt de naam later wijzigen via Beeld → Naam van de codeur…</translation>
         <location line="+23"/>
         <source>{0} coded this passage with another code</source>
         <translation>{0} codeerde deze passage met een andere code</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentRemoval</name>
+    <message>
+        <location filename="../../document_removal_actions.py" line="+34"/>
+        <source>Re&amp;move document…</source>
+        <translation>Document &amp;verwijderen…</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <location line="+7"/>
+        <location line="+22"/>
+        <source>Remove document</source>
+        <translation>Document verwijderen</translation>
+    </message>
+    <message>
+        <location line="-22"/>
+        <source>Choose a document in the list first.</source>
+        <translation>Kies eerst een document in de lijst.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+6"/>
+        <source>Remove “{0}” from the project?
+
+Its %n coding(s), its memos and speaker turns go with it. A backup of the project is made first; Undo cannot bring the document back.</source>
+        <translation>
+            <numerusform>“{0}” uit het project verwijderen?
+
+De %n codering, de memo&apos;s en de sprekersbeurten gaan mee. Eerst wordt een reservekopie van het project gemaakt; Ongedaan maken brengt het document niet terug.</numerusform>
+            <numerusform>“{0}” uit het project verwijderen?
+
+De %n coderingen, de memo&apos;s en de sprekersbeurten gaan mee. Eerst wordt een reservekopie van het project gemaakt; Ongedaan maken brengt het document niet terug.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>“{0}” was removed. It can be brought back from the backup made just before (File ▸ Restore from backup…, {1}).</source>
+        <translation>“{0}” is verwijderd. U kunt het terughalen uit de reservekopie die vlak daarvoor is gemaakt (Bestand ▸ Terugzetten uit reservekopie…, {1}).</translation>
     </message>
 </context>
 <context>
@@ -1773,13 +1812,13 @@ U kunt de naam later wijzigen via Beeld → Naam van de codeur…</translation>
     <message>
         <location line="+6"/>
         <location line="+47"/>
-        <location line="+22"/>
-        <location line="+27"/>
+        <location line="+23"/>
+        <location line="+28"/>
         <source>Export codebook</source>
         <translation>Codeboek exporteren</translation>
     </message>
     <message>
-        <location line="-92"/>
+        <location line="-94"/>
         <source>The project has no codes yet.</source>
         <translation>Het project heeft nog geen codes.</translation>
     </message>
@@ -1804,7 +1843,7 @@ U kunt de naam later wijzigen via Beeld → Naam van de codeur…</translation>
         <translation>codeboek</translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+46"/>
         <source>Cannot export the codebook</source>
         <translation>Codeboek kan niet worden geëxporteerd</translation>
     </message>
@@ -1891,8 +1930,8 @@ Taal van het codeboek:</numerusform>
         <translation>REFI-QDA-projecten (*.qdpx)</translation>
     </message>
     <message>
-        <location line="-178"/>
-        <location line="+190"/>
+        <location line="-179"/>
+        <location line="+191"/>
         <source>Pseudonymising and writing {0}…</source>
         <translation>{0} wordt gepseudonimiseerd en geschreven…</translation>
     </message>
@@ -2149,7 +2188,7 @@ Taal van het codeboek:</numerusform>
 <context>
     <name>FailureText</name>
     <message>
-        <location filename="../../failures.py" line="+30"/>
+        <location filename="../../failures.py" line="+34"/>
         <source>Action not carried out</source>
         <translation>Actie niet uitgevoerd</translation>
     </message>
@@ -2566,7 +2605,7 @@ Taal van het codeboek:</numerusform>
         <translation>Stopt na het huidige bestand; de al geïmporteerde bestanden blijven bewaard.</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+35"/>
         <source>The import stopped because of an error</source>
         <translation>Het importeren is door een fout gestopt</translation>
     </message>
@@ -2685,7 +2724,7 @@ Taal van het codeboek:</numerusform>
 <context>
     <name>LeakBox</name>
     <message>
-        <location filename="../../pseudonymise/leak_box.py" line="+49"/>
+        <location filename="../../pseudonymise/leak_box.py" line="+50"/>
         <source>These accepted names or short forms are still in it. Look at each place before you share it:</source>
         <translation>Deze geaccepteerde namen of korte vormen staan er nog in. Bekijk elke plek voordat u het deelt:</translation>
     </message>
@@ -2887,7 +2926,7 @@ Taal van het codeboek:</numerusform>
 <context>
     <name>MenuActions</name>
     <message>
-        <location filename="../../menus.py" line="+36"/>
+        <location filename="../../menus.py" line="+37"/>
         <source>&amp;File</source>
         <translation>&amp;Bestand</translation>
     </message>
@@ -3040,18 +3079,18 @@ Taal van het codeboek:</numerusform>
     </message>
     <message>
         <location line="+9"/>
-        <location line="+26"/>
+        <location line="+29"/>
         <source>&amp;Undo</source>
         <translation>&amp;Ongedaan maken</translation>
     </message>
     <message>
-        <location line="-25"/>
-        <location line="+27"/>
+        <location line="-28"/>
+        <location line="+30"/>
         <source>&amp;Redo</source>
         <translation>Opnie&amp;uw</translation>
     </message>
     <message>
-        <location line="-23"/>
+        <location line="-26"/>
         <source>&amp;Find in document</source>
         <translation>&amp;Zoeken in document</translation>
     </message>
@@ -3071,7 +3110,7 @@ Taal van het codeboek:</numerusform>
         <translation>&amp;Documentmemo…</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+43"/>
         <source>&amp;Apply selected code</source>
         <translation>Geselecteerde code toe&amp;passen</translation>
     </message>
@@ -4058,7 +4097,7 @@ Wachtwoord om hem te versleutelen (leeg laten voor geen):</translation>
 <context>
     <name>RestoreDialog</name>
     <message>
-        <location filename="../../dialogs/restore_dialog.py" line="+47"/>
+        <location filename="../../dialogs/restore_dialog.py" line="+48"/>
         <source>Restore from backup</source>
         <translation>Terugzetten uit reservekopie</translation>
     </message>
@@ -4136,6 +4175,11 @@ Wachtwoord om hem te versleutelen (leeg laten voor geen):</translation>
         <location line="+1"/>
         <source>before a restore</source>
         <translation>vóór terugzetten</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>before removing documents</source>
+        <translation>vóór verwijderen van documenten</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -5229,13 +5273,13 @@ Wachtwoord om hem te versleutelen (leeg laten voor geen):</translation>
     <name>TranscriptExport</name>
     <message>
         <location filename="../../transcript_export.py" line="+30"/>
-        <location line="+50"/>
+        <location line="+61"/>
         <location line="+6"/>
         <source>Export transcripts</source>
         <translation>Transcripten exporteren</translation>
     </message>
     <message>
-        <location line="-47"/>
+        <location line="-58"/>
         <source>The project has no documents yet.</source>
         <translation>Het project heeft nog geen documenten.</translation>
     </message>
@@ -5250,7 +5294,7 @@ Wachtwoord om hem te versleutelen (leeg laten voor geen):</translation>
         <translation>Kies de map voor de transcripten</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+33"/>
         <source>Writing transcripts to {0}…</source>
         <translation>Transcripten worden geschreven naar {0}…</translation>
     </message>
@@ -5371,7 +5415,7 @@ Wachtwoord om hem te versleutelen (leeg laten voor geen):</translation>
         <translation>Deze vindplaatsen opslaan als Word (.docx), Excel (.xlsx) of CSV</translation>
     </message>
     <message>
-        <location line="+142"/>
+        <location line="+141"/>
         <source>{0} in context</source>
         <translation>{0} in context</translation>
     </message>
@@ -5440,18 +5484,18 @@ Wachtwoord om hem te versleutelen (leeg laten voor geen):</translation>
         <translation>‘{0}’ toevoegen aan de trefwoorden van:</translation>
     </message>
     <message>
-        <location line="-253"/>
-        <location line="+143"/>
+        <location line="-252"/>
+        <location line="+142"/>
         <source>Double-click a word to read every occurrence in its context.</source>
         <translation>Dubbelklik op een woord om elke keer dat het voorkomt in zijn context te lezen.</translation>
     </message>
     <message>
-        <location line="-138"/>
+        <location line="-137"/>
         <source>Double-click or press Enter to show the passage in its document</source>
         <translation>Dubbelklik of druk op Enter om de passage in haar document te tonen</translation>
     </message>
     <message>
-        <location line="+76"/>
+        <location line="+75"/>
         <source>word frequencies</source>
         <translation>woordfrequenties</translation>
     </message>
@@ -5490,7 +5534,7 @@ Wachtwoord om hem te versleutelen (leeg laten voor geen):</translation>
 <context>
     <name>Worker</name>
     <message>
-        <location filename="../../workers.py" line="+238"/>
+        <location filename="../../workers.py" line="+243"/>
         <source>an unexpected error occurred in lobcoder (not a problem with your files)</source>
         <translation>er trad een onverwachte fout op in lobcoder (geen probleem met uw bestanden)</translation>
     </message>

@@ -1,0 +1,54 @@
+"""``lobcoder documents remove``: take wrongly imported documents out of a project, after a backup."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from lobcoder.i18n import message
+from lobcoder.services.document_removal import DocumentToRemove, plan_removal, remove_documents
+from lobcoder.storage.project import ProjectStore
+
+
+def register(commands: argparse._SubParsersAction) -> None:
+    documents = commands.add_parser("documents", help="remove documents from the project (after a backup)")
+    actions = documents.add_subparsers(dest="action", metavar="ACTION", required=True)
+    remove = actions.add_parser(
+        "remove",
+        help="remove documents with their codings, memos and turns",
+        description="Without --yes, lists what would go and changes nothing. With --yes the project is backed "
+        "up first (reason 'before-remove'; see `lobcoder backup list`) and the documents are removed in one "
+        "action; if the backup cannot be made nothing is removed.",
+    )
+    remove.add_argument("project", type=Path)
+    remove.add_argument("names", nargs="+", metavar="NAME", help="document name (as `lobcoder show` lists them)")
+    remove.add_argument("--yes", action="store_true", help="really remove them")
+    remove.add_argument("--language", choices=["en", "nl"], default="en", help="language of the messages")
+    remove.set_defaults(handler=cmd_remove)
+
+
+def _describe(document: DocumentToRemove, language: str) -> str:
+    return message(
+        "remove.document",
+        language,
+        name=document.name,
+        codings=document.codings,
+        memos=document.memos,
+        turns=document.turns,
+    )
+
+
+def cmd_remove(args: argparse.Namespace) -> int:
+    with ProjectStore.open(args.project) as store:
+        if not args.yes:
+            with store.read() as session:
+                plan = plan_removal(session, args.names)
+            for document in plan:
+                print(_describe(document, args.language))
+            print(message("remove.dry_run", args.language, count=len(plan)))
+            return 0
+        removal = remove_documents(store, args.names)
+    for document in removal.documents:
+        print(_describe(document, args.language))
+    print(message("remove.done", args.language, count=len(removal.documents), backup=removal.backup))
+    return 0

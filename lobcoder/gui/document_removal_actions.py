@@ -1,0 +1,110 @@
+"""Edit → Remove document… and the document list's context menu: remove a wrongly imported document.
+
+The removal itself is ``services/document_removal.py`` (a backup first, then
+one transaction). It cannot be undone with Ctrl+Z: the undo stack is cleared,
+since earlier undo steps may refer to the document; the backup brings it back.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, QPoint, Qt, Slot
+from PySide6.QtGui import QAction, QGuiApplication
+from PySide6.QtWidgets import QMenu, QMessageBox
+
+from lobcoder.errors import LobcoderError
+from lobcoder.gui.failures import error_text
+from lobcoder.gui.models.document_tree_model import DocumentIdRole
+from lobcoder.services.document_removal import remove_documents
+from lobcoder.services.documents import DocumentSummary
+
+if TYPE_CHECKING:
+    from lobcoder.gui.main_window import MainWindow
+
+
+class DocumentRemoval(QObject):
+    """Owns the "Remove document…" action; ``question`` and ``outcome`` are the last boxes shown (for tests)."""
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.window = window
+        self.question: QMessageBox | None = None
+        self.outcome: QMessageBox | None = None
+        self.action = QAction(self.tr("Re&move document…"), window)
+        self.action.triggered.connect(self.remove_current)
+        tree = window.document_tree
+        tree.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        tree.customContextMenuRequested.connect(self._context_menu)
+
+    @Slot(QPoint)
+    def _context_menu(self, position: QPoint) -> None:
+        tree = self.window.document_tree
+        index = tree.indexAt(position)
+        if index.data(DocumentIdRole) is None:
+            return
+        tree.setCurrentIndex(index)
+        menu = QMenu(tree)
+        menu.addAction(self.action)
+        menu.exec(tree.viewport().mapToGlobal(position))
+
+    def chosen(self) -> DocumentSummary | None:
+        """The document selected in the list, else the open one."""
+        window = self.window
+        if window.overview is None:
+            return None
+        wanted = window.document_tree.currentIndex().data(DocumentIdRole)
+        if wanted is None and window.document is not None:
+            wanted = window.document.id
+        return next((d for d in window.overview.documents if d.id == wanted), None)
+
+    def _box(self, icon: QMessageBox.Icon, text: str, buttons: QMessageBox.StandardButton) -> QMessageBox:
+        return QMessageBox(icon, self.tr("Remove document"), text, buttons, self.window)
+
+    @Slot()
+    def remove_current(self) -> None:
+        window = self.window
+        document = self.chosen()
+        if window.store is None or document is None:
+            QMessageBox.information(window, self.tr("Remove document"), self.tr("Choose a document in the list first."))
+            return
+        buttons = QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel
+        self.question = self._box(
+            QMessageBox.Icon.Warning,
+            self.tr(
+                "Remove “{0}” from the project?\n\nIts %n coding(s), its memos and speaker turns go with it. "
+                "A backup of the project is made first; Undo cannot bring the document back.",
+                "",
+                document.codings,
+            ).format(document.name),
+            buttons,
+        )
+        self.question.setDefaultButton(QMessageBox.StandardButton.Cancel)
+        if self.question.exec() != QMessageBox.StandardButton.Yes:
+            return
+        window.coding_pane.commit_memo()
+        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            removal = remove_documents(window.store, [document.id])
+        except LobcoderError as exc:
+            QGuiApplication.restoreOverrideCursor()
+            QMessageBox.warning(window, self.tr("Remove document"), error_text(exc))
+            return
+        QGuiApplication.restoreOverrideCursor()
+        if window.undo_stack is not None:
+            window.undo_stack.clear()  # earlier steps may refer to the document
+        if window.document is not None and window.document.id == document.id:
+            window.document = None
+            window.coding.codings = []
+            window.transcript.clear()
+            window.coding_pane.show_coding(None)
+        window.refresh()
+        self.outcome = self._box(
+            QMessageBox.Icon.Information,
+            self.tr(
+                "“{0}” was removed. It can be brought back from the backup made just before "
+                "(File ▸ Restore from backup…, {1})."
+            ).format(document.name, removal.backup.name),
+            QMessageBox.StandardButton.Ok,
+        )
+        self.outcome.exec()

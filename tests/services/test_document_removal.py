@@ -1,0 +1,120 @@
+"""Removing wrongly imported documents: after a backup, in one transaction, leaving the rest as it was."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import docx
+import pytest
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from lobcoder.agreement.compute import agreement
+from lobcoder.analysis.dataset import load_dataset
+from lobcoder.analysis.frequencies import frequencies
+from lobcoder.errors import NotFoundError, Refused
+from lobcoder.search.fulltext import search
+from lobcoder.services.batch_import import import_files
+from lobcoder.services.codes import create_code
+from lobcoder.services.codings import add_coding
+from lobcoder.services.document_removal import remove_documents
+from lobcoder.services.documents import list_documents
+from lobcoder.services.memos import MemoTarget, set_memo
+from lobcoder.storage.backups import BEFORE_REMOVE, backup_folder, list_backups
+from lobcoder.storage.models import Code, Coder, Coding, Document, Memo, SearchPiece, SpeakerTurn
+from lobcoder.storage.project import ProjectStore
+
+TEXTS = {
+    "Student01": "Interviewer: Wat wil je later worden?\nStudent: Ik wil kok worden, ik kook graag.\n",
+    "Student02": "Interviewer: Hoe kies je een stage?\nStudent: Mijn mentor heeft geholpen bij de stagekeuze.\n",
+    "Verkeerd": "Interviewer: Dit hoort niet hier.\nStudent: Een boodschappenlijst met aardappelen en prei.\n",
+}
+
+
+def build(tmp_path: Path) -> Path:
+    """A project with two .txt and one .docx interview, each coded by Anna and Bram, with memos."""
+    files = tmp_path / "files"
+    files.mkdir()
+    for name, text in TEXTS.items():
+        if name == "Student02":
+            document = docx.Document()
+            for line in text.splitlines():
+                document.add_paragraph(line)
+            document.save(str(files / f"{name}.docx"))
+        else:
+            (files / f"{name}.txt").write_text(text, encoding="utf-8")
+    project = tmp_path / "p.lobcoder"
+    with ProjectStore.create(project) as store:
+        report = import_files(store, [files])
+        assert len(report.imported) == 3
+        with store.transaction() as session:
+            code = create_code(session, "Keuze").id
+            for document in session.scalars(select(Document)):
+                start = document.text.index("Student:")
+                for coder, end in (("Anna", start + 20), ("Bram", start + 25)):
+                    coding = add_coding(session, document.id, code, start, end, coder=coder)
+                    set_memo(session, MemoTarget("coding", coding.id), f"{coder} over {document.name}")
+                set_memo(session, MemoTarget("document", document.id), f"over {document.name}")
+    return project
+
+
+def dump(session: Session) -> list[tuple[str, str, str | None, int, int]]:
+    rows = session.execute(
+        select(Document.name, Code.name, Coder.name, Coding.start, Coding.end)
+        .join(Document, Coding.document_id == Document.id)
+        .join(Code, Coding.code_id == Code.id)
+        .outerjoin(Coder, Coding.coder_id == Coder.id)
+        .order_by(Document.name, Coder.name)
+    )
+    return [tuple(row) for row in rows]  # type: ignore[misc]
+
+
+def count(session: Session, model: type) -> int:
+    return session.scalar(select(func.count()).select_from(model)) or 0
+
+
+def test_removing_a_coded_document_leaves_the_others_as_they_were(tmp_path: Path) -> None:
+    project = build(tmp_path)
+    with ProjectStore.open(project) as store, store.read() as session:
+        before = dump(session)
+        assert search(session, "aardappelen").hits
+
+    with ProjectStore.open(project) as store:
+        removal = remove_documents(store, ["verkeerd"])  # matched as `show` matches names, case folded
+        assert [(d.name, d.codings, d.memos, d.turns) for d in removal.documents] == [("Verkeerd", 2, 3, 2)]
+        with store.read() as session:
+            assert dump(session) == [row for row in before if row[0] != "Verkeerd"]
+            assert [d.name for d in list_documents(session)] == ["Student01", "Student02"]
+            assert not search(session, "aardappelen").hits
+            assert search(session, "kok").hits  # the index still serves the others
+            assert count(session, Memo) == 6 and count(session, SpeakerTurn) == 4
+            pieces = session.scalar(select(func.count()).where(SearchPiece.document_id.is_(None)))
+            assert pieces == 0
+            dataset = load_dataset(session)
+        assert agreement(dataset, ["Anna", "Bram"], "sentence").documents == ("Student01", "Student02")
+        assert frequencies(dataset).documents == 2
+
+    [backup] = list_backups(project)
+    assert backup.reason == BEFORE_REMOVE and backup.path == removal.backup
+    with ProjectStore.open(backup.path) as kept, kept.read() as session:
+        assert dump(session) == before and count(session, Document) == 3
+
+
+def test_unknown_name_removes_nothing_and_makes_no_backup(tmp_path: Path) -> None:
+    project = build(tmp_path)
+    with ProjectStore.open(project) as store:
+        with pytest.raises(NotFoundError):
+            remove_documents(store, ["Student01", "Niemand"])
+        with store.read() as session:
+            assert count(session, Document) == 3
+    assert list_backups(project) == []
+
+
+def test_no_backup_no_removal(tmp_path: Path) -> None:
+    project = build(tmp_path)
+    backup_folder(project).write_text("a file where the backup folder should be")
+    with ProjectStore.open(project) as store:
+        with pytest.raises(Refused, match="nothing removed"):
+            remove_documents(store, ["Verkeerd"])
+        with store.read() as session:
+            assert count(session, Document) == 3 and count(session, Coding) == 6
