@@ -6,8 +6,9 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QModelIndex
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtCore import QModelIndex, Qt, QTimer
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QMenu, QMessageBox
 
 from lobcoder.gui.main_window import MainWindow
 from lobcoder.gui.models.document_tree_model import DocumentIdRole
@@ -123,3 +124,32 @@ def test_dutch_wording_and_a_look_at_the_question(
     remove.question.grab().save(str(tmp_path / "question.png"))
     remove.question.close()
     assert (tmp_path / "question.png").stat().st_size > 0
+
+
+def test_the_document_list_context_menu_removes_the_document_under_the_mouse(
+    window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    project = build(tmp_path)
+    assert window.open_project(project)
+    open_by_name(window, "Student01")
+    assert window.overview is not None
+    wrong = next(d.id for d in window.overview.documents if d.name == "Verkeerd")
+    tree = window.document_tree
+    index = window.document_filter.mapFromSource(window.document_model.index_for_document(wrong))
+    answer(monkeypatch, QMessageBox.StandardButton.Yes)
+    offered: list[list[str]] = []
+
+    def choose() -> None:
+        popup = QApplication.activePopupWidget()
+        if not isinstance(popup, QMenu):
+            QTimer.singleShot(20, choose)  # not open yet
+            return
+        offered.append([a.text() for a in popup.actions()])
+        popup.setActiveAction(popup.actions()[0])
+        QTest.keyClick(popup, Qt.Key.Key_Return)
+
+    QTimer.singleShot(0, choose)
+    assert tree.contextMenuPolicy() == Qt.ContextMenuPolicy.CustomContextMenu  # a right-click emits the request
+    tree.customContextMenuRequested.emit(tree.visualRect(index).center())
+    assert offered == [["Re&move document…"]]
+    assert listed(window) == ["Student01", "Student02"]

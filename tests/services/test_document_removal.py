@@ -13,6 +13,7 @@ from lobcoder.agreement.compute import agreement
 from lobcoder.analysis.dataset import load_dataset
 from lobcoder.analysis.frequencies import frequencies
 from lobcoder.errors import NotFoundError, Refused
+from lobcoder.participants.links import set_participant
 from lobcoder.search.fulltext import search
 from lobcoder.services.batch_import import import_files
 from lobcoder.services.codes import create_code
@@ -21,7 +22,20 @@ from lobcoder.services.document_removal import remove_documents
 from lobcoder.services.documents import list_documents
 from lobcoder.services.memos import MemoTarget, set_memo
 from lobcoder.storage.backups import BEFORE_REMOVE, backup_folder, list_backups
-from lobcoder.storage.models import Code, Coder, Coding, Document, Memo, SearchPiece, SpeakerTurn
+from lobcoder.storage.models import (
+    Attribute,
+    AttributeScope,
+    AttributeType,
+    AttributeValue,
+    Code,
+    Coder,
+    Coding,
+    Document,
+    Memo,
+    Participant,
+    SearchPiece,
+    SpeakerTurn,
+)
 from lobcoder.storage.project import ProjectStore
 
 TEXTS = {
@@ -49,12 +63,15 @@ def build(tmp_path: Path) -> Path:
         assert len(report.imported) == 3
         with store.transaction() as session:
             code = create_code(session, "Keuze").id
+            wave = Attribute(name="golf", type=AttributeType.NUMBER, scope=AttributeScope.DOCUMENT)
             for document in session.scalars(select(Document)):
                 start = document.text.index("Student:")
                 for coder, end in (("Anna", start + 20), ("Bram", start + 25)):
                     coding = add_coding(session, document.id, code, start, end, coder=coder)
                     set_memo(session, MemoTarget("coding", coding.id), f"{coder} over {document.name}")
                 set_memo(session, MemoTarget("document", document.id), f"over {document.name}")
+                set_participant(session, document.id, f"P-{document.name}")
+                session.add(AttributeValue(attribute=wave, document_id=document.id, number_value=1.0))
     return project
 
 
@@ -88,6 +105,7 @@ def test_removing_a_coded_document_leaves_the_others_as_they_were(tmp_path: Path
             assert not search(session, "aardappelen").hits
             assert search(session, "kok").hits  # the index still serves the others
             assert count(session, Memo) == 6 and count(session, SpeakerTurn) == 4
+            assert count(session, AttributeValue) == 2 and count(session, Participant) == 3  # participants stay
             pieces = session.scalar(select(func.count()).where(SearchPiece.document_id.is_(None)))
             assert pieces == 0
             dataset = load_dataset(session)
