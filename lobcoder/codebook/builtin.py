@@ -1,6 +1,6 @@
 """The research codebook that ships with lobcoder (Dutch and English), and putting it into a project.
 
-The codebook lives in ``data/lob_codebook.json``: four themes (collective
+The codebook lives in ``resources/codebook/lob_codebook.json``: four themes (collective
 learning, transformational leadership, vision, communication) with their
 sub-codes, grounded in the reports of the "Stimuleringsproject LOB in het mbo".
 Each code has one fixed GUID shared by both languages, so a Dutch and an
@@ -14,7 +14,6 @@ import json
 from dataclasses import dataclass
 from datetime import date
 from functools import cache
-from importlib import resources
 from pathlib import Path
 from typing import Any, Literal
 
@@ -27,6 +26,7 @@ from lobcoder.services.codebook_data import Codebook, CodebookCode
 from lobcoder.services.codes import create_code, siblings
 from lobcoder.storage.models import Code
 from lobcoder.storage.project import ProjectStore, remove_project_file
+from lobcoder.util.shipped import shipped
 
 Language = Literal["nl", "en"]
 LANGUAGES: tuple[Language, ...] = ("nl", "en")
@@ -48,7 +48,7 @@ class BuiltinInfo:
 
 @cache
 def _data() -> dict[str, Any]:
-    text = resources.files("lobcoder.codebook").joinpath("data", DATA_FILE).read_text(encoding="utf-8")
+    text = shipped("codebook", DATA_FILE).read_text(encoding="utf-8")
     data: dict[str, Any] = json.loads(text)
     return data
 

@@ -3,7 +3,7 @@
 For each language a REFI-QDA ``.qdc`` (for ATLAS.ti, MAXQDA, NVivo,
 QualCoder), a Word ``.docx`` appendix and a Markdown ``.md``, plus a README
 that lists them. Without OUTDIR the files go to ``codebooks/`` in the
-source checkout. Output depends only on ``data/lob_codebook.json`` and the
+source checkout. Output depends only on ``resources/codebook/lob_codebook.json`` and the
 lobcoder version (in the ``.qdc`` origin), so regenerating an unchanged
 codebook rewrites identical files.
 """
@@ -72,7 +72,7 @@ def readme_text() -> str:
         "A new project can start with this codebook: File → New project from research codebook in the app, "
         "or `lobcoder new PROJECT --codebook nl` (or `en`) on the command line.",
         "",
-        "These files are generated from `lobcoder/codebook/data/lob_codebook.json`; do not edit them by hand.",
+        "These files are generated from `resources/codebook/lob_codebook.json`; do not edit them by hand.",
         "After changing the JSON, regenerate them with:",
         "",
         "```",

@@ -1,4 +1,4 @@
-"""Build the demo project: ``demo/data`` (transcripts, sheet, codings, memos) coded with the research codebook."""
+"""Build the demo project: ``resources/demo`` (transcripts, sheet, codings, memos) coded with the research codebook."""
 
 from __future__ import annotations
 
@@ -28,6 +28,7 @@ from lobcoder.services.memos import MemoTarget, set_memo
 from lobcoder.storage.leftovers import partial_path
 from lobcoder.storage.project import ProjectStore, remove_project_file, remove_sidecars
 from lobcoder.text.normalize import normalize_text
+from lobcoder.util.shipped import shipped
 
 DEMO_NAME = "LOB in het mbo (demo)"
 DEMO_FILENAME = "demo.lobcoder"
@@ -50,7 +51,7 @@ class DemoData:
 
 
 def data_folder() -> Traversable:
-    return resources.files("lobcoder.demo") / "data"
+    return shipped("demo")
 
 
 def load_demo_data(folder: Traversable | None = None) -> DemoData:

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import logging
-from importlib import resources
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
 from lobcoder.i18n.said import Said
+from lobcoder.util.shipped import shipped
 
 log = logging.getLogger(__name__)
 
@@ -61,7 +61,7 @@ def system_language() -> str:
 
 
 def _package_qm(language: str) -> bytes | None:
-    resource = resources.files("lobcoder.gui") / "resources" / "translations" / f"lobcoder_{language}.qm"
+    resource = shipped("translations", f"lobcoder_{language}.qm")
     try:
         return resource.read_bytes()
     except OSError:

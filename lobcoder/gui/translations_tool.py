@@ -9,7 +9,7 @@ Usage (from anywhere, with the project's virtualenv)::
 The usual round after adding or changing strings in ``lobcoder/gui``:
 
 1. ``update`` runs ``pyside6-lupdate`` over every ``.py`` file under
-   ``lobcoder/gui`` (recursively) into ``resources/translations/lobcoder_nl.ts``
+   ``lobcoder/gui`` (recursively) into the top-level ``resources/translations/lobcoder_nl.ts``
    and, with ``-pluralonly``, ``lobcoder_en.ts``. Existing translations are
    kept; new strings arrive marked unfinished. English plural forms of sources
    written as ``"%n segment(s)"`` or ``"%n match(es)"`` are filled in
@@ -53,7 +53,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 GUI_FOLDER = Path(__file__).resolve().parent
-TRANSLATIONS = GUI_FOLDER / "resources" / "translations"
+# The checkout's top-level resources/translations (a developer tool: it edits the source tree).
+TRANSLATIONS = GUI_FOLDER.parents[1] / "resources" / "translations"
 SOURCE_LANGUAGE = "en"
 TARGET_LANGUAGES = ("nl",)
 
@@ -182,7 +183,7 @@ def add_english_words(ts: Path) -> None:
 
 
 def release(folder: Path = TRANSLATIONS, ts_files: Sequence[Path] | None = None) -> list[Path]:
-    """Compile each .ts into a .qm in ``folder`` (the package folder by default)."""
+    """Compile each .ts into a .qm in ``folder`` (the shipped folder by default)."""
     written = []
     for ts in ts_files or sorted(TRANSLATIONS.glob("lobcoder_*.ts")):
         qm = folder / ts.with_suffix(".qm").name

@@ -13,7 +13,7 @@ from lobcoder.analysis.sentence_split import END, _candidates, _classes
 from lobcoder.analysis.units import _is_abbreviation, _lines, sentences
 from lobcoder.text.normalize import normalize_text
 
-DEMO = Path(__file__).resolve().parents[2] / "lobcoder" / "demo" / "data"
+DEMO = Path(__file__).resolve().parents[2] / "resources" / "demo"
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "benchmarks"))
 
 # The splitter as it was before it worked on arrays, kept as the reference (plus the transcriber's-note rule).

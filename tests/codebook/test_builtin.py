@@ -7,7 +7,6 @@ import json
 import re
 import uuid
 import zipfile
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -27,6 +26,7 @@ from lobcoder.refi.qdc import read_qdc
 from lobcoder.services.codebook_data import Codebook, CodebookCode, codebook_from_project
 from lobcoder.services.codes import create_code, list_codes
 from lobcoder.storage.project import ProjectStore
+from lobcoder.util.shipped import shipped
 
 REPO = Path(__file__).resolve().parents[2]
 CODEBOOKS = REPO / "codebooks"
@@ -62,7 +62,7 @@ STABLE_GUIDS = (
 
 
 def raw() -> dict[str, Any]:
-    text = resources.files("lobcoder.codebook").joinpath("data", "lob_codebook.json").read_text(encoding="utf-8")
+    text = shipped("codebook", "lob_codebook.json").read_text(encoding="utf-8")
     data: dict[str, Any] = json.loads(text)
     return data
 

@@ -4,7 +4,7 @@
 <context>
     <name>ActionNames</name>
     <message numerus="yes">
-        <location filename="../../undo.py" line="+35"/>
+        <location filename="../../lobcoder/gui/undo.py" line="+35"/>
         <source>Apply code ‘{0}’ to %n passage(s)</source>
         <translation>
             <numerusform>Code ‘{0}’ toepassen op %n passage</numerusform>
@@ -185,7 +185,7 @@
 <context>
     <name>AgreementTab</name>
     <message>
-        <location filename="../../analysis/agreement_tab.py" line="+50"/>
+        <location filename="../../lobcoder/gui/analysis/agreement_tab.py" line="+50"/>
         <source>sentence</source>
         <translation>zin</translation>
     </message>
@@ -313,7 +313,7 @@
 <context>
     <name>AnalysisMenu</name>
     <message>
-        <location filename="../../analysis/install.py" line="+32"/>
+        <location filename="../../lobcoder/gui/analysis/install.py" line="+32"/>
         <source>&amp;Analysis</source>
         <translation>&amp;Analyse</translation>
     </message>
@@ -331,7 +331,7 @@
 <context>
     <name>AnalysisTab</name>
     <message>
-        <location filename="../../analysis/tab.py" line="+89"/>
+        <location filename="../../lobcoder/gui/analysis/tab.py" line="+89"/>
         <source>Save the table as Word (.docx), Excel (.xlsx) or CSV</source>
         <translation>De tabel opslaan als Word (.docx), Excel (.xlsx) of CSV</translation>
     </message>
@@ -411,7 +411,7 @@
 <context>
     <name>AnalysisWindow</name>
     <message>
-        <location filename="../../analysis/window.py" line="+85"/>
+        <location filename="../../lobcoder/gui/analysis/window.py" line="+85"/>
         <source>&amp;Frequencies</source>
         <translation>&amp;Frequenties</translation>
     </message>
@@ -490,7 +490,7 @@
 <context>
     <name>BackgroundTask</name>
     <message>
-        <location filename="../../background_task.py" line="+47"/>
+        <location filename="../../lobcoder/gui/background_task.py" line="+47"/>
         <source>&amp;Cancel</source>
         <translation>&amp;Annuleren</translation>
     </message>
@@ -508,7 +508,7 @@
 <context>
     <name>BackupActions</name>
     <message>
-        <location filename="../../backup_actions.py" line="+68"/>
+        <location filename="../../lobcoder/gui/backup_actions.py" line="+68"/>
         <source>No backup made: {0}</source>
         <translation>Geen reservekopie gemaakt: {0}</translation>
     </message>
@@ -572,7 +572,7 @@
 <context>
     <name>ChecklistButton</name>
     <message>
-        <location filename="../../analysis/filter_box.py" line="+54"/>
+        <location filename="../../lobcoder/gui/analysis/filter_box.py" line="+54"/>
         <source>&amp;All</source>
         <translation>&amp;Alle</translation>
     </message>
@@ -585,7 +585,7 @@
 <context>
     <name>CodeTreeModel</name>
     <message numerus="yes">
-        <location filename="../../models/code_tree_model.py" line="+244"/>
+        <location filename="../../lobcoder/gui/models/code_tree_model.py" line="+244"/>
         <source>%n document(s) with a coding of this code</source>
         <translation>
             <numerusform>%n document met een codering van deze code</numerusform>
@@ -648,7 +648,7 @@
 <context>
     <name>CodebookActions</name>
     <message>
-        <location filename="../../codebook_actions.py" line="+44"/>
+        <location filename="../../lobcoder/gui/codebook_actions.py" line="+44"/>
         <source>New sub-code</source>
         <translation>Nieuwe subcode</translation>
     </message>
@@ -727,7 +727,7 @@
 <context>
     <name>CodebookEditor</name>
     <message>
-        <location filename="../../codebook_editor.py" line="+45"/>
+        <location filename="../../lobcoder/gui/codebook_editor.py" line="+45"/>
         <source>Codebook</source>
         <translation>Codeboek</translation>
     </message>
@@ -833,7 +833,7 @@
 <context>
     <name>CodebookExportDialog</name>
     <message>
-        <location filename="../../dialogs/codebook_export_dialog.py" line="+57"/>
+        <location filename="../../lobcoder/gui/dialogs/codebook_export_dialog.py" line="+57"/>
         <source>Export codebook</source>
         <translation>Codeboek exporteren</translation>
     </message>
@@ -887,7 +887,7 @@
 <context>
     <name>CodebookImportDialog</name>
     <message>
-        <location filename="../../dialogs/codebook_import_dialog.py" line="+57"/>
+        <location filename="../../lobcoder/gui/dialogs/codebook_import_dialog.py" line="+57"/>
         <source>Import codebook</source>
         <translation>Codeboek importeren</translation>
     </message>
@@ -1075,7 +1075,7 @@
 <context>
     <name>CoderPrompt</name>
     <message>
-        <location filename="../../coder_prompt.py" line="+38"/>
+        <location filename="../../lobcoder/gui/coder_prompt.py" line="+38"/>
         <source>Who is coding?</source>
         <translation>Wie codeert er?</translation>
     </message>
@@ -1088,7 +1088,7 @@ U kunt de naam later wijzigen via Beeld → Naam van de codeur…</translation>
     </message>
     <message>
         <location line="+6"/>
-        <location filename="../../dialogs/speakers_dialog.py" line="+240"/>
+        <location filename="../../lobcoder/gui/dialogs/speakers_dialog.py" line="+240"/>
         <source>Not coded: choose a coder name first.</source>
         <translation>Niet gecodeerd: kies eerst een naam als codeur.</translation>
     </message>
@@ -1096,7 +1096,7 @@ U kunt de naam later wijzigen via Beeld → Naam van de codeur…</translation>
 <context>
     <name>CodingActions</name>
     <message>
-        <location filename="../../coding_actions.py" line="+75"/>
+        <location filename="../../lobcoder/gui/coding_actions.py" line="+75"/>
         <location line="+34"/>
         <source>Select some text first, then choose a code.</source>
         <translation>Selecteer eerst tekst en kies dan een code.</translation>
@@ -1135,7 +1135,7 @@ U kunt de naam later wijzigen via Beeld → Naam van de codeur…</translation>
 <context>
     <name>CodingMargin</name>
     <message>
-        <location filename="../../transcript/margin.py" line="+367"/>
+        <location filename="../../lobcoder/gui/transcript/margin.py" line="+367"/>
         <source>(unknown code)</source>
         <translation>(onbekende code)</translation>
     </message>
@@ -1153,7 +1153,7 @@ U kunt de naam later wijzigen via Beeld → Naam van de codeur…</translation>
 <context>
     <name>CodingPane</name>
     <message>
-        <location filename="../../coding_pane.py" line="+47"/>
+        <location filename="../../lobcoder/gui/coding_pane.py" line="+47"/>
         <source>Memo on this coding</source>
         <translation>Memo bij deze codering</translation>
     </message>
@@ -1206,7 +1206,7 @@ U kunt de naam later wijzigen via Beeld → Naam van de codeur…</translation>
 <context>
     <name>CooccurrenceTab</name>
     <message>
-        <location filename="../../analysis/cooccurrence_tab.py" line="+194"/>
+        <location filename="../../lobcoder/gui/analysis/cooccurrence_tab.py" line="+194"/>
         <source>overlapping codings</source>
         <translation>overlappende coderingen</translation>
     </message>
@@ -1392,7 +1392,7 @@ U kunt de naam later wijzigen via Beeld → Naam van de codeur…</translation>
 <context>
     <name>CrosstabTab</name>
     <message>
-        <location filename="../../analysis/crosstab_tab.py" line="+51"/>
+        <location filename="../../lobcoder/gui/analysis/crosstab_tab.py" line="+51"/>
         <source>Codes × attribute</source>
         <translation>Codes × attribuut</translation>
     </message>
@@ -1470,7 +1470,7 @@ U kunt de naam later wijzigen via Beeld → Naam van de codeur…</translation>
 <context>
     <name>DisagreementBrowser</name>
     <message>
-        <location filename="../../analysis/disagreement_browser.py" line="+190"/>
+        <location filename="../../lobcoder/gui/analysis/disagreement_browser.py" line="+190"/>
         <source>Double-click or press Enter to show the passage in its document</source>
         <translation>Dubbelklik of druk op Enter om de passage in haar document te tonen</translation>
     </message>
@@ -1576,7 +1576,7 @@ U kunt de naam later wijzigen via Beeld → Naam van de codeur…</translation>
 <context>
     <name>DocumentRemoval</name>
     <message>
-        <location filename="../../document_removal_actions.py" line="+34"/>
+        <location filename="../../lobcoder/gui/document_removal_actions.py" line="+34"/>
         <source>Re&amp;move document…</source>
         <translation>Document &amp;verwijderen…</translation>
     </message>
@@ -1615,7 +1615,7 @@ De %n coderingen, de memo&apos;s en de sprekersbeurten gaan mee. Eerst wordt een
 <context>
     <name>DocumentTreeModel</name>
     <message>
-        <location filename="../../models/document_tree_model.py" line="+247"/>
+        <location filename="../../lobcoder/gui/models/document_tree_model.py" line="+247"/>
         <source>No participant</source>
         <translation>Geen deelnemer</translation>
     </message>
@@ -1667,7 +1667,7 @@ De %n coderingen, de memo&apos;s en de sprekersbeurten gaan mee. Eerst wordt een
 <context>
     <name>EntityModel</name>
     <message>
-        <location filename="../../pseudonymise/entity_model.py" line="+32"/>
+        <location filename="../../lobcoder/gui/pseudonymise/entity_model.py" line="+32"/>
         <source>person</source>
         <translation>persoon</translation>
     </message>
@@ -1805,7 +1805,7 @@ De %n coderingen, de memo&apos;s en de sprekersbeurten gaan mee. Eerst wordt een
 <context>
     <name>ExchangeActions</name>
     <message>
-        <location filename="../../exchange_actions.py" line="+75"/>
+        <location filename="../../lobcoder/gui/exchange_actions.py" line="+75"/>
         <source>lobcoder projects (*{0})</source>
         <translation>lobcoder-projecten (*{0})</translation>
     </message>
@@ -2116,7 +2116,7 @@ Taal van het codeboek:</numerusform>
 <context>
     <name>ExchangeReportDialog</name>
     <message>
-        <location filename="../../dialogs/exchange_report_dialog.py" line="+41"/>
+        <location filename="../../lobcoder/gui/dialogs/exchange_report_dialog.py" line="+41"/>
         <source>What had to be repaired or left out:</source>
         <translation>Wat hersteld of weggelaten moest worden:</translation>
     </message>
@@ -2129,7 +2129,7 @@ Taal van het codeboek:</numerusform>
 <context>
     <name>ExportChoicesDialog</name>
     <message>
-        <location filename="../../dialogs/export_choices_dialog.py" line="+50"/>
+        <location filename="../../lobcoder/gui/dialogs/export_choices_dialog.py" line="+50"/>
         <source>&amp;Word (.docx), speaker names in bold</source>
         <translation>&amp;Word (.docx), namen van sprekers vet</translation>
     </message>
@@ -2180,7 +2180,7 @@ Taal van het codeboek:</numerusform>
 <context>
     <name>ExportRun</name>
     <message>
-        <location filename="../../analysis/export_run.py" line="+50"/>
+        <location filename="../../lobcoder/gui/analysis/export_run.py" line="+50"/>
         <source>&amp;Cancel</source>
         <translation>&amp;Annuleren</translation>
     </message>
@@ -2188,7 +2188,7 @@ Taal van het codeboek:</numerusform>
 <context>
     <name>FailureText</name>
     <message>
-        <location filename="../../failures.py" line="+34"/>
+        <location filename="../../lobcoder/gui/failures.py" line="+34"/>
         <source>Action not carried out</source>
         <translation>Actie niet uitgevoerd</translation>
     </message>
@@ -2206,7 +2206,7 @@ Taal van het codeboek:</numerusform>
 <context>
     <name>FilterBox</name>
     <message>
-        <location filename="../../analysis/filter_box.py" line="+168"/>
+        <location filename="../../lobcoder/gui/analysis/filter_box.py" line="+168"/>
         <source>Leave out codings that lie entirely inside what the interviewer says</source>
         <translation>Coderingen weglaten die helemaal binnen de woorden van de interviewer vallen</translation>
     </message>
@@ -2282,7 +2282,7 @@ Taal van het codeboek:</numerusform>
 <context>
     <name>FindBar</name>
     <message>
-        <location filename="../../transcript/find_bar.py" line="+57"/>
+        <location filename="../../lobcoder/gui/transcript/find_bar.py" line="+57"/>
         <source>Find in document</source>
         <translation>Zoeken in document</translation>
     </message>
@@ -2323,7 +2323,7 @@ Taal van het codeboek:</numerusform>
 <context>
     <name>FrequenciesTab</name>
     <message>
-        <location filename="../../analysis/frequencies_tab.py" line="+52"/>
+        <location filename="../../lobcoder/gui/analysis/frequencies_tab.py" line="+52"/>
         <source>&amp;Include sub-codes</source>
         <translation>&amp;Met subcodes</translation>
     </message>
@@ -2410,7 +2410,7 @@ Taal van het codeboek:</numerusform>
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../../dialogs/import_dialog.py" line="+139"/>
+        <location filename="../../lobcoder/gui/dialogs/import_dialog.py" line="+139"/>
         <source>Import documents</source>
         <translation>Documenten importeren</translation>
     </message>
@@ -2696,7 +2696,7 @@ Taal van het codeboek:</numerusform>
 <context>
     <name>KeywordsModel</name>
     <message>
-        <location filename="../../analysis/keywords_view.py" line="+43"/>
+        <location filename="../../lobcoder/gui/analysis/keywords_view.py" line="+43"/>
         <source>Document</source>
         <translation>Document</translation>
     </message>
@@ -2724,7 +2724,7 @@ Taal van het codeboek:</numerusform>
 <context>
     <name>LeakBox</name>
     <message>
-        <location filename="../../pseudonymise/leak_box.py" line="+50"/>
+        <location filename="../../lobcoder/gui/pseudonymise/leak_box.py" line="+50"/>
         <source>These accepted names or short forms are still in it. Look at each place before you share it:</source>
         <translation>Deze geaccepteerde namen of korte vormen staan er nog in. Bekijk elke plek voordat u het deelt:</translation>
     </message>
@@ -2747,7 +2747,7 @@ Taal van het codeboek:</numerusform>
 <context>
     <name>LeftoverCheck</name>
     <message numerus="yes">
-        <location filename="../../leftover_check.py" line="+44"/>
+        <location filename="../../lobcoder/gui/leftover_check.py" line="+44"/>
         <source>… and %n more file(s)</source>
         <translation>
             <numerusform>… en nog %n bestand</numerusform>
@@ -2808,7 +2808,7 @@ Taal van het codeboek:</numerusform>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../main_window.py" line="+122"/>
+        <location filename="../../lobcoder/gui/main_window.py" line="+122"/>
         <source>Filter documents</source>
         <translation>Documenten filteren</translation>
     </message>
@@ -2918,7 +2918,7 @@ Taal van het codeboek:</numerusform>
 <context>
     <name>MemoDialog</name>
     <message>
-        <location filename="../../memo_dialog.py" line="+15"/>
+        <location filename="../../lobcoder/gui/memo_dialog.py" line="+15"/>
         <source>Write down ideas, decisions and questions; the memo is saved in the project.</source>
         <translation>Noteer ideeën, besluiten en vragen; de memo wordt in het project bewaard.</translation>
     </message>
@@ -2926,7 +2926,7 @@ Taal van het codeboek:</numerusform>
 <context>
     <name>MenuActions</name>
     <message>
-        <location filename="../../menus.py" line="+37"/>
+        <location filename="../../lobcoder/gui/menus.py" line="+37"/>
         <source>&amp;File</source>
         <translation>&amp;Bestand</translation>
     </message>
@@ -3300,7 +3300,7 @@ Kwalitatief coderen van interviewtranscripten.</translation>
 <context>
     <name>MergePreviewDialog</name>
     <message>
-        <location filename="../../dialogs/merge_preview_dialog.py" line="+34"/>
+        <location filename="../../lobcoder/gui/dialogs/merge_preview_dialog.py" line="+34"/>
         <source>Merge coding from another project</source>
         <translation>Coderingen uit een ander project samenvoegen</translation>
     </message>
@@ -3356,7 +3356,7 @@ Kwalitatief coderen van interviewtranscripten.</translation>
 <context>
     <name>PassageModel</name>
     <message>
-        <location filename="../../analysis/cooccurrence_tab.py" line="-383"/>
+        <location filename="../../lobcoder/gui/analysis/cooccurrence_tab.py" line="-383"/>
         <source>Document</source>
         <translation>Document</translation>
     </message>
@@ -3392,7 +3392,7 @@ Kwalitatief coderen van interviewtranscripten.</translation>
 <context>
     <name>PreviewPane</name>
     <message>
-        <location filename="../../dialogs/import_preview.py" line="+298"/>
+        <location filename="../../lobcoder/gui/dialogs/import_preview.py" line="+298"/>
         <location line="+1"/>
         <source>Speaker</source>
         <translation>Spreker</translation>
@@ -3538,7 +3538,7 @@ Kwalitatief coderen van interviewtranscripten.</translation>
 <context>
     <name>PseudonymiseDialog</name>
     <message>
-        <location filename="../../pseudonymise/dialog.py" line="+67"/>
+        <location filename="../../lobcoder/gui/pseudonymise/dialog.py" line="+67"/>
         <source>Pseudonymise project</source>
         <translation>Project pseudonimiseren</translation>
     </message>
@@ -3687,7 +3687,7 @@ Wachtwoord om hem te versleutelen (leeg laten voor geen):</translation>
 <context>
     <name>PseudonymiseOption</name>
     <message>
-        <location filename="../../pseudonymise/export_option.py" line="+20"/>
+        <location filename="../../lobcoder/gui/pseudonymise/export_option.py" line="+20"/>
         <source>&amp;Pseudonymise (use accepted decisions)</source>
         <translation>&amp;Pseudonimiseren (geaccepteerde besluiten gebruiken)</translation>
     </message>
@@ -3708,7 +3708,7 @@ Wachtwoord om hem te versleutelen (leeg laten voor geen):</translation>
 <context>
     <name>QMessageBox</name>
     <message>
-        <location filename="../../standard_buttons.py" line="+46"/>
+        <location filename="../../lobcoder/gui/standard_buttons.py" line="+46"/>
         <source>Show Details...</source>
         <translation>&amp;Details tonen…</translation>
     </message>
@@ -3814,7 +3814,7 @@ Wachtwoord om hem te versleutelen (leeg laten voor geen):</translation>
 <context>
     <name>QuickCodePicker</name>
     <message>
-        <location filename="../../quick_code.py" line="+68"/>
+        <location filename="../../lobcoder/gui/quick_code.py" line="+68"/>
         <source>Quick code</source>
         <translation>Snel coderen</translation>
     </message>
@@ -3827,7 +3827,7 @@ Wachtwoord om hem te versleutelen (leeg laten voor geen):</translation>
 <context>
     <name>QuotesTab</name>
     <message>
-        <location filename="../../analysis/quotes_tab.py" line="+49"/>
+        <location filename="../../lobcoder/gui/analysis/quotes_tab.py" line="+49"/>
         <source>List the quotes of a code&apos;s sub-codes under the code as well</source>
         <translation>De citaten van de subcodes ook onder de code zelf tonen</translation>
     </message>
@@ -4029,7 +4029,7 @@ Wachtwoord om hem te versleutelen (leeg laten voor geen):</translation>
 <context>
     <name>ReliabilityModel</name>
     <message>
-        <location filename="../../suggestions/reliability.py" line="+45"/>
+        <location filename="../../lobcoder/gui/suggestions/reliability.py" line="+45"/>
         <source>Code</source>
         <translation>Code</translation>
     </message>
@@ -4097,7 +4097,7 @@ Wachtwoord om hem te versleutelen (leeg laten voor geen):</translation>
 <context>
     <name>RestoreDialog</name>
     <message>
-        <location filename="../../dialogs/restore_dialog.py" line="+48"/>
+        <location filename="../../lobcoder/gui/dialogs/restore_dialog.py" line="+48"/>
         <source>Restore from backup</source>
         <translation>Terugzetten uit reservekopie</translation>
     </message>
@@ -4190,7 +4190,7 @@ Wachtwoord om hem te versleutelen (leeg laten voor geen):</translation>
 <context>
     <name>SearchPanel</name>
     <message>
-        <location filename="../../search_panel.py" line="+88"/>
+        <location filename="../../lobcoder/gui/search_panel.py" line="+88"/>
         <source>Search all documents: words, &quot;a phrase&quot;, prefix*, OR, -exclude</source>
         <translation>Alle documenten doorzoeken: woorden, &quot;een zinsdeel&quot;, begin*, OR, -uitsluiten</translation>
     </message>
@@ -4255,7 +4255,7 @@ Wachtwoord om hem te versleutelen (leeg laten voor geen):</translation>
 <context>
     <name>SegmentModel</name>
     <message>
-        <location filename="../../models/segment_model.py" line="+71"/>
+        <location filename="../../lobcoder/gui/models/segment_model.py" line="+71"/>
         <source>Characters {0} to {1} of the document</source>
         <translation>Tekens {0} tot {1} van het document</translation>
     </message>
@@ -4288,7 +4288,7 @@ Wachtwoord om hem te versleutelen (leeg laten voor geen):</translation>
 <context>
     <name>SheetPanel</name>
     <message>
-        <location filename="../../dialogs/import_sheet.py" line="+121"/>
+        <location filename="../../lobcoder/gui/dialogs/import_sheet.py" line="+121"/>
         <location line="+192"/>
         <source>No sheet: documents get no attributes.</source>
         <translation>Geen attributenbestand: documenten krijgen geen attributen.</translation>
@@ -4469,7 +4469,7 @@ Wachtwoord om hem te versleutelen (leeg laten voor geen):</translation>
 <context>
     <name>SpeakerSettings</name>
     <message>
-        <location filename="../../dialogs/import_preview.py" line="-222"/>
+        <location filename="../../lobcoder/gui/dialogs/import_preview.py" line="-222"/>
         <source>&amp;Detect speakers</source>
         <translation>S&amp;prekers herkennen</translation>
     </message>
@@ -4547,7 +4547,7 @@ Wachtwoord om hem te versleutelen (leeg laten voor geen):</translation>
 <context>
     <name>SpeakersDialog</name>
     <message>
-        <location filename="../../dialogs/speakers_dialog.py" line="-180"/>
+        <location filename="../../lobcoder/gui/dialogs/speakers_dialog.py" line="-180"/>
         <source>Speakers</source>
         <translation>Sprekers</translation>
     </message>
@@ -4700,7 +4700,7 @@ Wachtwoord om hem te versleutelen (leeg laten voor geen):</translation>
 <context>
     <name>SuggestionModel</name>
     <message>
-        <location filename="../../suggestions/model.py" line="+82"/>
+        <location filename="../../lobcoder/gui/suggestions/model.py" line="+82"/>
         <source>Passage</source>
         <translation>Passage</translation>
     </message>
@@ -4802,7 +4802,7 @@ Wachtwoord om hem te versleutelen (leeg laten voor geen):</translation>
 <context>
     <name>SuggestionsController</name>
     <message>
-        <location filename="../../suggestions/controller.py" line="+56"/>
+        <location filename="../../lobcoder/gui/suggestions/controller.py" line="+56"/>
         <source>Suggestions</source>
         <translation>Suggesties</translation>
     </message>
@@ -4869,7 +4869,7 @@ Wachtwoord om hem te versleutelen (leeg laten voor geen):</translation>
 <context>
     <name>SuggestionsPane</name>
     <message>
-        <location filename="../../suggestions/pane.py" line="+102"/>
+        <location filename="../../lobcoder/gui/suggestions/pane.py" line="+102"/>
         <source>Suggest again for this document with the current model</source>
         <translation>Opnieuw suggesties maken voor dit document met het huidige model</translation>
     </message>
@@ -4959,22 +4959,22 @@ Wachtwoord om hem te versleutelen (leeg laten voor geen):</translation>
         <translation>NLP-pipeline: offline · {0} niet geïnstalleerd</translation>
     </message>
     <message>
-        <location filename="../../suggestions/pipeline_text.py" line="+18"/>
+        <location filename="../../lobcoder/gui/suggestions/pipeline_text.py" line="+18"/>
         <source>This needs internet access to the model&apos;s GitHub release (github.com/explosion/spacy-models).</source>
         <translation>Daarvoor is internettoegang nodig tot de GitHub-release van het model (github.com/explosion/spacy-models).</translation>
     </message>
     <message>
-        <location filename="../../suggestions/pane.py" line="+2"/>
+        <location filename="../../lobcoder/gui/suggestions/pane.py" line="+2"/>
         <source>The offline pipeline: blank Dutch with lookup lemmas.</source>
         <translation>De offline pipeline: kaal Nederlands met opzoeklemma&apos;s.</translation>
     </message>
     <message>
-        <location filename="../../suggestions/pipeline_text.py" line="-5"/>
+        <location filename="../../lobcoder/gui/suggestions/pipeline_text.py" line="-5"/>
         <source>For better lemmas and sentence boundaries, install the Dutch model and restart lobcoder:</source>
         <translation>Installeer voor betere lemma&apos;s en zinsgrenzen het Nederlandse model en start lobcoder opnieuw:</translation>
     </message>
     <message>
-        <location filename="../../suggestions/pane.py" line="-78"/>
+        <location filename="../../lobcoder/gui/suggestions/pane.py" line="-78"/>
         <source>Ca&amp;ncel</source>
         <translation>Annu&amp;leren</translation>
     </message>
@@ -5053,7 +5053,7 @@ Wachtwoord om hem te versleutelen (leeg laten voor geen):</translation>
 <context>
     <name>TaskActions</name>
     <message>
-        <location filename="../../background_task.py" line="+19"/>
+        <location filename="../../lobcoder/gui/background_task.py" line="+19"/>
         <source>Open or create a project first.</source>
         <translation>Open of maak eerst een project.</translation>
     </message>
@@ -5061,7 +5061,7 @@ Wachtwoord om hem te versleutelen (leeg laten voor geen):</translation>
 <context>
     <name>TeamActions</name>
     <message>
-        <location filename="../../team_actions.py" line="+58"/>
+        <location filename="../../lobcoder/gui/team_actions.py" line="+58"/>
         <location line="+58"/>
         <source>Prepare a copy for a second coder</source>
         <translation>Kopie maken voor een tweede codeur</translation>
@@ -5183,7 +5183,7 @@ Wachtwoord om hem te versleutelen (leeg laten voor geen):</translation>
 <context>
     <name>TeamCopyDialog</name>
     <message>
-        <location filename="../../dialogs/team_copy_dialog.py" line="+55"/>
+        <location filename="../../lobcoder/gui/dialogs/team_copy_dialog.py" line="+55"/>
         <source>Prepare a copy for a second coder</source>
         <translation>Kopie maken voor een tweede codeur</translation>
     </message>
@@ -5272,7 +5272,7 @@ Wachtwoord om hem te versleutelen (leeg laten voor geen):</translation>
 <context>
     <name>TranscriptExport</name>
     <message>
-        <location filename="../../transcript_export.py" line="+30"/>
+        <location filename="../../lobcoder/gui/transcript_export.py" line="+30"/>
         <location line="+61"/>
         <location line="+6"/>
         <source>Export transcripts</source>
@@ -5310,7 +5310,7 @@ Wachtwoord om hem te versleutelen (leeg laten voor geen):</translation>
 <context>
     <name>TranscriptView</name>
     <message>
-        <location filename="../../transcript/view.py" line="+387"/>
+        <location filename="../../lobcoder/gui/transcript/view.py" line="+387"/>
         <source>{0} at {1}</source>
         <translation>{0} op {1}</translation>
     </message>
@@ -5323,7 +5323,7 @@ Wachtwoord om hem te versleutelen (leeg laten voor geen):</translation>
 <context>
     <name>WordsTab</name>
     <message>
-        <location filename="../../analysis/words_tab.py" line="+73"/>
+        <location filename="../../lobcoder/gui/analysis/words_tab.py" line="+73"/>
         <source>lemmas</source>
         <translation>lemma&apos;s</translation>
     </message>
@@ -5534,7 +5534,7 @@ Wachtwoord om hem te versleutelen (leeg laten voor geen):</translation>
 <context>
     <name>Worker</name>
     <message>
-        <location filename="../../workers.py" line="+243"/>
+        <location filename="../../lobcoder/gui/workers.py" line="+243"/>
         <source>an unexpected error occurred in lobcoder (not a problem with your files)</source>
         <translation>er trad een onverwachte fout op in lobcoder (geen probleem met uw bestanden)</translation>
     </message>

@@ -4,7 +4,7 @@
 <context>
     <name>ActionNames</name>
     <message numerus="yes">
-        <location filename="../../undo.py" line="+35"/>
+        <location filename="../../lobcoder/gui/undo.py" line="+35"/>
         <source>Apply code ‘{0}’ to %n passage(s)</source>
         <translation>
             <numerusform>Apply code ‘{0}’ to %n passage</numerusform>
@@ -95,7 +95,7 @@
 <context>
     <name>AnalysisWindow</name>
     <message numerus="yes">
-        <location filename="../../analysis/window.py" line="+293"/>
+        <location filename="../../lobcoder/gui/analysis/window.py" line="+293"/>
         <source>%n document(s)</source>
         <translation>
             <numerusform>%n document</numerusform>
@@ -114,7 +114,7 @@
 <context>
     <name>CodeTreeModel</name>
     <message numerus="yes">
-        <location filename="../../models/code_tree_model.py" line="+244"/>
+        <location filename="../../lobcoder/gui/models/code_tree_model.py" line="+244"/>
         <source>%n document(s) with a coding of this code</source>
         <translation>
             <numerusform>%n document with a coding of this code</numerusform>
@@ -142,7 +142,7 @@
 <context>
     <name>CodebookActions</name>
     <message numerus="yes">
-        <location filename="../../codebook_actions.py" line="+103"/>
+        <location filename="../../lobcoder/gui/codebook_actions.py" line="+103"/>
         <source>This removes %n coding(s)</source>
         <translation>
             <numerusform>This removes %n coding</numerusform>
@@ -161,7 +161,7 @@
 <context>
     <name>CodebookEditor</name>
     <message numerus="yes">
-        <location filename="../../codebook_editor.py" line="+185"/>
+        <location filename="../../lobcoder/gui/codebook_editor.py" line="+185"/>
         <source>%n coding(s)</source>
         <translation>
             <numerusform>%n coding</numerusform>
@@ -172,7 +172,7 @@
 <context>
     <name>CodebookExportDialog</name>
     <message numerus="yes">
-        <location filename="../../dialogs/codebook_export_dialog.py" line="+59"/>
+        <location filename="../../lobcoder/gui/dialogs/codebook_export_dialog.py" line="+59"/>
         <source>The &amp;whole codebook (%n code(s))</source>
         <translation>
             <numerusform>The &amp;whole codebook (%n code)</numerusform>
@@ -191,7 +191,7 @@
 <context>
     <name>CodebookImportDialog</name>
     <message numerus="yes">
-        <location filename="../../dialogs/codebook_import_dialog.py" line="+120"/>
+        <location filename="../../lobcoder/gui/dialogs/codebook_import_dialog.py" line="+120"/>
         <source>%n new code(s)</source>
         <translation>
             <numerusform>%n new code</numerusform>
@@ -234,7 +234,7 @@
 <context>
     <name>CooccurrenceTab</name>
     <message numerus="yes">
-        <location filename="../../analysis/cooccurrence_tab.py" line="+435"/>
+        <location filename="../../lobcoder/gui/analysis/cooccurrence_tab.py" line="+435"/>
         <source>‘{0}’ and ‘{1}’: %n passage(s)</source>
         <translation>
             <numerusform>‘{0}’ and ‘{1}’: %n passage</numerusform>
@@ -269,7 +269,7 @@
 <context>
     <name>DisagreementBrowser</name>
     <message numerus="yes">
-        <location filename="../../analysis/disagreement_browser.py" line="+285"/>
+        <location filename="../../lobcoder/gui/analysis/disagreement_browser.py" line="+285"/>
         <source>%n disagreement(s)</source>
         <translation>
             <numerusform>%n disagreement</numerusform>
@@ -280,7 +280,7 @@
 <context>
     <name>DocumentRemoval</name>
     <message numerus="yes">
-        <location filename="../../document_removal_actions.py" line="+75"/>
+        <location filename="../../lobcoder/gui/document_removal_actions.py" line="+75"/>
         <source>Remove “{0}” from the project?
 
 Its %n coding(s), its memos and speaker turns go with it. A backup of the project is made first; Undo cannot bring the document back.</source>
@@ -297,7 +297,7 @@ Its %n codings, its memos and speaker turns go with it. A backup of the project 
 <context>
     <name>DocumentTreeModel</name>
     <message numerus="yes">
-        <location filename="../../models/document_tree_model.py" line="+253"/>
+        <location filename="../../lobcoder/gui/models/document_tree_model.py" line="+253"/>
         <source>%n document(s)</source>
         <translation>
             <numerusform>%n document</numerusform>
@@ -319,7 +319,7 @@ Its %n codings, its memos and speaker turns go with it. A backup of the project 
 <context>
     <name>ExchangeActions</name>
     <message numerus="yes">
-        <location filename="../../exchange_actions.py" line="+177"/>
+        <location filename="../../lobcoder/gui/exchange_actions.py" line="+177"/>
         <source>Exported %n code(s) to {0}</source>
         <translation>
             <numerusform>Exported %n code to {0}</numerusform>
@@ -457,7 +457,7 @@ Language of the codebook:</numerusform>
 <context>
     <name>ExportChoicesDialog</name>
     <message numerus="yes">
-        <location filename="../../dialogs/export_choices_dialog.py" line="+53"/>
+        <location filename="../../lobcoder/gui/dialogs/export_choices_dialog.py" line="+53"/>
         <source>&amp;All documents (%n)</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -468,7 +468,7 @@ Language of the codebook:</numerusform>
 <context>
     <name>FilterBox</name>
     <message numerus="yes">
-        <location filename="../../analysis/filter_box.py" line="+295"/>
+        <location filename="../../lobcoder/gui/analysis/filter_box.py" line="+295"/>
         <source>%n document(s)</source>
         <translation>
             <numerusform>%n document</numerusform>
@@ -479,7 +479,7 @@ Language of the codebook:</numerusform>
 <context>
     <name>FindBar</name>
     <message numerus="yes">
-        <location filename="../../transcript/find_bar.py" line="+158"/>
+        <location filename="../../lobcoder/gui/transcript/find_bar.py" line="+158"/>
         <source>%n match(es)</source>
         <translation>
             <numerusform>%n match</numerusform>
@@ -490,7 +490,7 @@ Language of the codebook:</numerusform>
 <context>
     <name>ImportDialog</name>
     <message numerus="yes">
-        <location filename="../../dialogs/import_dialog.py" line="+372"/>
+        <location filename="../../lobcoder/gui/dialogs/import_dialog.py" line="+372"/>
         <source>%n speaker(s)</source>
         <translation>
             <numerusform>%n speaker</numerusform>
@@ -525,7 +525,7 @@ Language of the codebook:</numerusform>
 <context>
     <name>LeftoverCheck</name>
     <message numerus="yes">
-        <location filename="../../leftover_check.py" line="+44"/>
+        <location filename="../../lobcoder/gui/leftover_check.py" line="+44"/>
         <source>… and %n more file(s)</source>
         <translation>
             <numerusform>… and %n more file</numerusform>
@@ -560,7 +560,7 @@ Language of the codebook:</numerusform>
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <location filename="../../main_window.py" line="+410"/>
+        <location filename="../../lobcoder/gui/main_window.py" line="+410"/>
         <source>%n document(s)</source>
         <translation>
             <numerusform>%n document</numerusform>
@@ -595,7 +595,7 @@ Language of the codebook:</numerusform>
 <context>
     <name>MergePreviewDialog</name>
     <message numerus="yes">
-        <location filename="../../dialogs/merge_preview_dialog.py" line="+55"/>
+        <location filename="../../lobcoder/gui/dialogs/merge_preview_dialog.py" line="+55"/>
         <source>&lt;b&gt;%n conflict(s)&lt;/b&gt;, each with the choice lobcoder made:</source>
         <translation>
             <numerusform>&lt;b&gt;%n conflict&lt;/b&gt;, each with the choice lobcoder made:</numerusform>
@@ -606,7 +606,7 @@ Language of the codebook:</numerusform>
 <context>
     <name>PreviewPane</name>
     <message numerus="yes">
-        <location filename="../../dialogs/import_preview.py" line="+330"/>
+        <location filename="../../lobcoder/gui/dialogs/import_preview.py" line="+330"/>
         <location line="+9"/>
         <source>%n turn(s)</source>
         <translation>
@@ -651,7 +651,7 @@ Language of the codebook:</numerusform>
 <context>
     <name>PseudonymiseOption</name>
     <message numerus="yes">
-        <location filename="../../pseudonymise/export_option.py" line="+40"/>
+        <location filename="../../lobcoder/gui/pseudonymise/export_option.py" line="+40"/>
         <source>Export with personal data replaced by the pseudonyms of the %n accepted decision(s) (File → Pseudonymise…). The project itself is not changed.</source>
         <translation>
             <numerusform>Export with personal data replaced by the pseudonyms of the %n accepted decision (File → Pseudonymise…). The project itself is not changed.</numerusform>
@@ -662,7 +662,7 @@ Language of the codebook:</numerusform>
 <context>
     <name>QuotesTab</name>
     <message numerus="yes">
-        <location filename="../../analysis/quotes_tab.py" line="+232"/>
+        <location filename="../../lobcoder/gui/analysis/quotes_tab.py" line="+232"/>
         <source>%n quote(s)</source>
         <translation>
             <numerusform>%n quote</numerusform>
@@ -673,7 +673,7 @@ Language of the codebook:</numerusform>
 <context>
     <name>SearchPanel</name>
     <message numerus="yes">
-        <location filename="../../search_panel.py" line="+141"/>
+        <location filename="../../lobcoder/gui/search_panel.py" line="+141"/>
         <source> (first %n shown)</source>
         <translation>
             <numerusform> (first %n shown)</numerusform>
@@ -700,7 +700,7 @@ Language of the codebook:</numerusform>
 <context>
     <name>SheetPanel</name>
     <message numerus="yes">
-        <location filename="../../dialogs/import_sheet.py" line="+351"/>
+        <location filename="../../lobcoder/gui/dialogs/import_sheet.py" line="+351"/>
         <source>%n unmatched row(s) name files about to be imported; they will match after the import.</source>
         <translation>
             <numerusform>%n unmatched row name files about to be imported; they will match after the import.</numerusform>
@@ -719,7 +719,7 @@ Language of the codebook:</numerusform>
 <context>
     <name>SpeakersDialog</name>
     <message numerus="yes">
-        <location filename="../../dialogs/speakers_dialog.py" line="+221"/>
+        <location filename="../../lobcoder/gui/dialogs/speakers_dialog.py" line="+221"/>
         <source>%n speaker(s) merged into ‘{0}’.</source>
         <translation>
             <numerusform>%n speaker merged into ‘{0}’.</numerusform>
@@ -762,7 +762,7 @@ Language of the codebook:</numerusform>
 <context>
     <name>SuggestionModel</name>
     <message numerus="yes">
-        <location filename="../../suggestions/model.py" line="+135"/>
+        <location filename="../../lobcoder/gui/suggestions/model.py" line="+135"/>
         <source>%n sentence(s)</source>
         <translation>
             <numerusform>%n sentence</numerusform>
@@ -789,7 +789,7 @@ Language of the codebook:</numerusform>
 <context>
     <name>SuggestionsController</name>
     <message numerus="yes">
-        <location filename="../../suggestions/controller.py" line="+233"/>
+        <location filename="../../lobcoder/gui/suggestions/controller.py" line="+233"/>
         <source>All %n suggestion(s) for this document are hidden: their codes are not yet reliable.</source>
         <translation>
             <numerusform>All %n suggestion for this document are hidden: their codes are not yet reliable.</numerusform>
@@ -816,7 +816,7 @@ Language of the codebook:</numerusform>
 <context>
     <name>SuggestionsPane</name>
     <message numerus="yes">
-        <location filename="../../suggestions/pane.py" line="+276"/>
+        <location filename="../../lobcoder/gui/suggestions/pane.py" line="+276"/>
         <source>Model trained on {0} examples of your codings; it suggests %n code(s).</source>
         <translation>
             <numerusform>Model trained on {0} examples of your codings; it suggests %n code.</numerusform>
@@ -835,7 +835,7 @@ Language of the codebook:</numerusform>
 <context>
     <name>TeamActions</name>
     <message numerus="yes">
-        <location filename="../../team_actions.py" line="+122"/>
+        <location filename="../../lobcoder/gui/team_actions.py" line="+122"/>
         <source>Wrote a {0} with %n document(s) to {1}.</source>
         <translation>
             <numerusform>Wrote a {0} with %n document to {1}.</numerusform>
@@ -854,7 +854,7 @@ Language of the codebook:</numerusform>
 <context>
     <name>TeamCopyDialog</name>
     <message numerus="yes">
-        <location filename="../../dialogs/team_copy_dialog.py" line="+178"/>
+        <location filename="../../lobcoder/gui/dialogs/team_copy_dialog.py" line="+178"/>
         <source>%n document(s) of {0} will be copied.</source>
         <translation>
             <numerusform>%n document of {0} will be copied.</numerusform>
@@ -873,7 +873,7 @@ Language of the codebook:</numerusform>
 <context>
     <name>TranscriptExport</name>
     <message numerus="yes">
-        <location filename="../../transcript_export.py" line="+96"/>
+        <location filename="../../lobcoder/gui/transcript_export.py" line="+96"/>
         <source>Exported %n transcript(s) to {0}</source>
         <translation>
             <numerusform>Exported %n transcript to {0}</numerusform>
@@ -884,7 +884,7 @@ Language of the codebook:</numerusform>
 <context>
     <name>WordsTab</name>
     <message numerus="yes">
-        <location filename="../../analysis/words_tab.py" line="+238"/>
+        <location filename="../../lobcoder/gui/analysis/words_tab.py" line="+238"/>
         <source>‘{0}’: %n occurrence(s)</source>
         <translation>
             <numerusform>‘{0}’: %n occurrence</numerusform>
