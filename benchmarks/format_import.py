@@ -22,6 +22,8 @@ per turn; ``.rtf`` in Windows-1252 with ``\\'xx`` escapes. ``.docx`` and
 100 million a document's text may have: the largest accepted), *image* (a 98 MB incompressible picture beside a
 small text: accepted) and *over* (99 MB of text that unpacks past the limit:
 refused). *binary* is random bytes under the format's name (refused).
+*rtf-word* is an RTF file that is one control word of the whole size
+(``{\\rtf1\\aaaa...}``), past RTF's 32 letters (refused).
 """
 
 from __future__ import annotations
@@ -42,7 +44,7 @@ from text_import import _base_text
 
 MB = 1024 * 1024
 _FORMATS = ("txt", "md", "srt", "vtt", "html", "rtf", "docx-text", "docx-image", "docx-over")
-_FORMATS += ("odt-text", "odt-image", "odt-over", "srt-binary", "html-binary", "docx-binary")
+_FORMATS += ("odt-text", "odt-image", "odt-over", "srt-binary", "html-binary", "docx-binary", "rtf-word")
 
 
 def _turns(seed: int) -> list[tuple[str, str]]:
@@ -220,6 +222,8 @@ def write_input(path: Path, fmt: str, megabytes: float, seed: int = 15) -> None:
     elif fmt == "html":
         paragraphs = (f"<p>{_xml(name)}: {_xml(speech)}</p>\n".encode() for name, speech in _endless(seed))
         _write(path, paragraphs, size, b"<html><body>\n", b"</body></html>\n")
+    elif fmt == "rtf-word":  # one control word of the whole size: no RTF a word processor writes
+        _write(path, iter(lambda: b"a" * MB, b""), size, b"{\\rtf1\\", b"}")
     elif fmt == "rtf":
         paragraphs = (f"{_rtf_escape(name + ': ' + speech)}\\par\n".encode("ascii") for name, speech in _endless(seed))
         _write(path, paragraphs, size, b"{\\rtf1\\ansi\\ansicpg1252\\deff0 ", b"}")

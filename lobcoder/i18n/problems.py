@@ -346,6 +346,10 @@ MESSAGES.update(
         "problem.pdf.invalid": M(en="is not a valid PDF: {reason}", nl="is geen geldige pdf: {reason}"),
         "problem.pdf.no_pages": M(en="is a PDF without pages", nl="is een pdf zonder pagina's"),
         "problem.rtf.invalid": M(en="is not an RTF document", nl="is geen RTF-document"),
+        "problem.rtf.long_word": M(
+            en="is damaged: it has a control word longer than the {letters} letters RTF allows",
+            nl="is beschadigd: het bevat een opmaakcode die langer is dan de {letters} letters die RTF toestaat",
+        ),
         "problem.json.invalid": M(
             en="is not valid JSON: {reason} (line {line})", nl="is geen geldige JSON: {reason} (regel {line})"
         ),

@@ -78,6 +78,30 @@ def test_an_rtf_unicode_escape_out_of_range_reads_as_a_replacement_character(tmp
     assert extracted.warnings  # the replacement is reported
 
 
+@pytest.mark.parametrize("prefix", ["", "\\\\"])  # nothing, or an escaped backslash before the control word
+def test_an_rtf_control_word_past_32_letters_is_refused_in_english_and_dutch(
+    store: ProjectStore, tmp_path: Path, prefix: str
+) -> None:
+    # RTF caps a control word at 32 letters; striprtf read a 50 MB one as text for half a minute.
+    file = tmp_path / "opmaak.rtf"
+    file.write_text(f"{{\\rtf1\\ansi Anna: ja\\par {prefix}\\{'a' * 200_000} Bram: nee\\par}}", encoding="ascii")
+    message = _refused_unchanged(store, file)
+    assert "32 letters" in message
+    with pytest.raises(ImportProblem) as info:
+        read_file(file)
+    assert str(file) in str(info.value)
+    assert info.value.problem_text("en") == "is damaged: it has a control word longer than the 32 letters RTF allows"
+    assert info.value.problem_text("nl").startswith("is beschadigd: het bevat een opmaakcode die langer is")
+
+
+def test_letters_after_an_escaped_backslash_and_a_32_letter_control_word_are_read(tmp_path: Path) -> None:
+    file = tmp_path / "pad.rtf"
+    long_word = "a" * 32  # the longest a control word may be: an unknown one, passed over
+    letters = "b" * 40
+    file.write_text(f"{{\\rtf1\\ansi Anna: map \\\\{letters}\\par \\{long_word} Bram: ja\\par}}", encoding="ascii")
+    assert read_file(file).text == f"Anna: map \\{letters}\nBram: ja\n"
+
+
 _CUE_TEXT = st.text(st.characters(blacklist_categories=("Cs",)), max_size=60)
 _HOURS = st.one_of(st.integers(0, 99), st.integers(0, 10**25)).map(str)
 

@@ -16,6 +16,11 @@ from lobcoder.text.normalize import normalize_text
 _CODEPAGE = re.compile(rb"\\ansicpg(\d{3,5})")
 _SURROGATE = re.compile("[\ud800-\udfff]")
 _CHARSETS = ((rb"\mac", "mac_roman"), (rb"\pca", "cp850"), (rb"\pc", "cp437"))
+# RTF caps a control word at 32 letters; a longer run after a backslash is damage or a hostile
+# file, which striprtf would read as text one character per Python step (about 25 s for 50 MB).
+_LONGEST_WORD = 32
+_TOO_LONG_WORD = re.compile(rf"\\[a-zA-Z]{{{_LONGEST_WORD + 1}}}")
+_BACKSLASHES_BEFORE_LONG_WORD = re.compile(rf"(?<!\\)(\\++)[a-zA-Z]{{{_LONGEST_WORD + 1}}}")
 
 
 def read_rtf_file(path: Path) -> ExtractedText:
@@ -42,7 +47,21 @@ def _decoded(data: bytes, path: Path) -> tuple[str, str]:
     if not data.lstrip().startswith(b"{\\rtf"):
         raise ImportProblem(path, say("problem.rtf.invalid"))
     codepage = _codepage(data)
-    return _source_text(data, codepage), codepage
+    source = _source_text(data, codepage)
+    if _has_too_long_word(source):
+        raise ImportProblem(path, say("problem.rtf.long_word", letters=_LONGEST_WORD))
+    return source, codepage
+
+
+def _has_too_long_word(source: str) -> bool:
+    """Whether a control word has more letters than RTF allows.
+
+    Letters after an even run of backslashes follow an escaped backslash:
+    they are text (``\\\\aaa``), not a control word.
+    """
+    if not _TOO_LONG_WORD.search(source):
+        return False
+    return any(len(match.group(1)) % 2 for match in _BACKSLASHES_BEFORE_LONG_WORD.finditer(source))
 
 
 def _extracted(source: str, codepage: str) -> ExtractedText:
