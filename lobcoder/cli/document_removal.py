@@ -1,4 +1,4 @@
-"""``lobcoder documents remove``: take wrongly imported documents out of a project, after a backup."""
+"""``lobcoder documents remove`` and ``rename``: take wrongly imported documents out (after a backup), rename one."""
 
 from __future__ import annotations
 
@@ -7,11 +7,12 @@ from pathlib import Path
 
 from lobcoder.i18n import message
 from lobcoder.services.document_removal import DocumentToRemove, plan_removal, remove_documents
+from lobcoder.services.documents import find_document, rename_document
 from lobcoder.storage.project import ProjectStore
 
 
 def register(commands: argparse._SubParsersAction) -> None:
-    documents = commands.add_parser("documents", help="remove documents from the project (after a backup)")
+    documents = commands.add_parser("documents", help="rename a document, or remove documents (after a backup)")
     actions = documents.add_subparsers(dest="action", metavar="ACTION", required=True)
     remove = actions.add_parser(
         "remove",
@@ -25,6 +26,17 @@ def register(commands: argparse._SubParsersAction) -> None:
     remove.add_argument("--yes", action="store_true", help="really remove them")
     remove.add_argument("--language", choices=["en", "nl"], default="en", help="language of the messages")
     remove.set_defaults(handler=cmd_remove)
+    rename = actions.add_parser(
+        "rename",
+        help="give a document another name",
+        description="The name must not be another document's (compared ignoring case); codings, memos, turns "
+        "and the search index stay with the document.",
+    )
+    rename.add_argument("project", type=Path)
+    rename.add_argument("old", metavar="OLD", help="the document's name now (as `lobcoder show` lists it)")
+    rename.add_argument("new", metavar="NEW", help="its new name")
+    rename.add_argument("--language", choices=["en", "nl"], default="en", help="language of the messages")
+    rename.set_defaults(handler=cmd_rename)
 
 
 def _describe(document: DocumentToRemove, language: str) -> str:
@@ -51,4 +63,13 @@ def cmd_remove(args: argparse.Namespace) -> int:
     for document in removal.documents:
         print(_describe(document, args.language))
     print(message("remove.done", args.language, count=len(removal.documents), backup=removal.backup))
+    return 0
+
+
+def cmd_rename(args: argparse.Namespace) -> int:
+    with ProjectStore.open(args.project) as store:
+        with store.transaction() as session:
+            old = find_document(session, args.old).name
+            new = rename_document(session, old, args.new).name
+    print(message("rename.done", args.language, old=old, new=new))
     return 0

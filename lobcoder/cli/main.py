@@ -34,7 +34,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "show": ("documents", "a document's text with its speaker turns"),
     "participants": ("documents", "participants with their documents and attributes"),
     "speakers": ("documents", "list speakers; rename, merge, mark interviewers, code their turns"),
-    "documents": ("document_removal", "remove documents from the project (after a backup)"),
+    "documents": ("document_removal", "rename a document, or remove documents (after a backup)"),
     "codebook": ("exchange", "export or import a codebook (.qdc, .docx, .md)"),
     "project": ("exchange", "export or import a whole project (.qdpx)"),
     "report": ("report", "code frequencies, co-occurrence, crosstabs and quotes"),

@@ -48,5 +48,7 @@ MESSAGES: dict[str, M] = {
         en="Removed {count} document(s). Backup made before: {backup}",
         nl="{count} document(en) verwijderd. Reservekopie gemaakt vooraf: {backup}",
     ),
+    # lobcoder documents rename
+    "rename.done": M(en="Renamed ‘{old}’ to ‘{new}’.", nl="‘{old}’ heet nu ‘{new}’."),
     "problem.codebook.format": M(en="use .qdc, .docx or .md", nl="gebruik .qdc, .docx of .md"),
 }

@@ -238,6 +238,10 @@ MESSAGES.update(
         "problem.refused.document_name": M(
             en="a document name cannot be empty", nl="de naam van een document mag niet leeg zijn"
         ),
+        "problem.refused.document_name_long": M(
+            en="a document name can have at most {limit} characters",
+            nl="de naam van een document mag hoogstens {limit} tekens hebben",
+        ),
         "problem.refused.remove_without_backup": M(
             en="nothing removed: the backup before removing could not be made ({reason})",
             nl="niets verwijderd: de reservekopie vóór het verwijderen kon niet worden gemaakt ({reason})",

@@ -4,12 +4,16 @@ Everything that belongs to a document goes with it: its codings and their
 memos, its memos, speaker turns, attribute values, search index rows (the
 foreign keys cascade; the FTS rows are removed by ``delete_document``) and
 the NLP cache rows no other document shares. Speakers and participants are
-project-level and stay. A backup (reason ``before-remove``) is made first; if
-it cannot be made nothing is removed.
+project-level and stay. A backup (reason ``before-remove``) is made first,
+beside a project file or, for a project on a server, as a project file in
+the user's data folder (``storage/store_backups.py``); if it cannot be made
+nothing is removed. The backup may take a while (it reports progress and
+can be cancelled); the removal itself is one short transaction.
 """
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
@@ -18,12 +22,13 @@ from pathlib import Path
 from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
-from lobcoder.errors import Refused
+from lobcoder.errors import Cancelled, Refused
 from lobcoder.i18n.said import say
-from lobcoder.services.documents import _document, delete_document
-from lobcoder.storage.backups import BEFORE_REMOVE, create_backup
+from lobcoder.services.documents import delete_document, find_document
+from lobcoder.storage.backups import BEFORE_REMOVE, CancelCheck, ProgressCallback
 from lobcoder.storage.models import Coding, Memo, SpeakerTurn
 from lobcoder.storage.project import ProjectStore
+from lobcoder.storage.store_backups import backup_store
 
 
 @dataclass(frozen=True)
@@ -57,7 +62,7 @@ def plan_removal(session: Session, names_or_ids: Sequence[str | int]) -> tuple[D
     """
     found: dict[int, DocumentToRemove] = {}
     for wanted in names_or_ids:
-        document = _document(session, wanted)
+        document = find_document(session, wanted)
         if document.id in found:
             continue
         coding_ids = select(Coding.id).where(Coding.document_id == document.id)
@@ -74,22 +79,35 @@ def plan_removal(session: Session, names_or_ids: Sequence[str | int]) -> tuple[D
     return tuple(found.values())
 
 
-def remove_documents(store: ProjectStore, names_or_ids: Sequence[str | int], now: datetime | None = None) -> Removal:
+def remove_documents(
+    store: ProjectStore,
+    names_or_ids: Sequence[str | int],
+    now: datetime | None = None,
+    progress: ProgressCallback | None = None,
+    cancelled: CancelCheck | None = None,
+) -> Removal:
     """Back the project up, then remove the documents named in one transaction.
+
+    ``progress`` and ``cancelled`` watch the backup; once it is made and the
+    removal begins, it runs to its end.
 
     Raises:
         NotFoundError: a name is not in the project (nothing backed up or removed).
         Refused: no backup could be made; nothing was removed.
         StorageProblem: the project is read-only or cannot be written; nothing was removed.
+        Cancelled: ``cancelled()`` turned true before the removal began; nothing
+            was removed and no backup was kept.
     """
     with store.read() as session:
         plan_removal(session, names_or_ids)  # unknown names are refused before a backup is made
-    if store.read_only:
-        with store.transaction():  # raises the read-only problem
-            pass
-    made = create_backup(store.path, BEFORE_REMOVE, now=now)
+    store.require_writable()
+    made = backup_store(store, BEFORE_REMOVE, now, progress, cancelled)
     if made.backup is None:
         raise Refused(say("problem.refused.remove_without_backup", reason=made.problem or ""))
+    if cancelled is not None and cancelled():
+        with contextlib.suppress(OSError):  # made for a removal that did not happen
+            made.backup.path.unlink()
+        raise Cancelled("removal cancelled")
     with store.transaction() as session:
         plan = plan_removal(session, names_or_ids)
         for document in plan:

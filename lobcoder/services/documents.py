@@ -223,15 +223,31 @@ def _document(session: Session, name_or_id: str | int) -> Document:
     else:
         document = session.scalar(select(Document).where(Document.name == name_or_id))
         if document is None:
-            # Folded in Python, not with SQL lower(): SQLite's folds ASCII only, PostgreSQL's every letter.
-            # casefold, as codes and participants are matched ("STRASSE" finds "Straße").
-            wanted = name_or_id.casefold()
-            names = session.execute(select(Document.id, Document.name))
-            matches = [doc_id for doc_id, name in names if name.casefold() == wanted]
+            matches = _named(session, name_or_id)
             document = session.get(Document, matches[0]) if len(matches) == 1 else None
     if document is None:
         raise NotFoundError(say("problem.not_found.document", name=name_or_id))
     return document
+
+
+def _named(session: Session, name: str) -> list[int]:
+    """Ids of the documents whose name equals ``name`` with case folded."""
+    # Folded in Python, not with SQL lower(): SQLite's folds ASCII only, PostgreSQL's every letter.
+    # casefold, as codes and participants are matched ("STRASSE" finds "Straße").
+    wanted = name.casefold()
+    return [
+        doc_id for doc_id, stored in session.execute(select(Document.id, Document.name)) if stored.casefold() == wanted
+    ]
+
+
+def find_document(session: Session, name_or_id: str | int) -> DocumentRef:
+    """The document with this id, or this name (exactly, else the one whose name matches with case folded).
+
+    Raises:
+        NotFoundError: no document, or more than one, answers to it.
+    """
+    document = _document(session, name_or_id)
+    return DocumentRef(document.id, document.name)
 
 
 def get_document(session: Session, name_or_id: str | int) -> DocumentView:
@@ -302,14 +318,34 @@ def list_documents(session: Session) -> list[DocumentSummary]:
     ]
 
 
-def rename_document(session: Session, name_or_id: str | int, new_name: str) -> None:
-    new_name = new_name.strip()
+DOCUMENT_NAME_MAX = 300  # the column's length (a server database enforces it)
+
+
+def rename_document(session: Session, name_or_id: str | int, new_name: str) -> DocumentRef:
+    """Give a document a new name; returns it with the name as stored (white space tidied).
+
+    Names stay unique with case folded, as they are looked up ("student01"
+    finds "Student01"): a name another document has in any case is refused.
+    Changing only the case of a document's own name is allowed. Everything
+    else refers to the document by id (codings, memos, turns, the search
+    index) or by its text's hash (the NLP cache, rejected suggestions), so the
+    name is the only thing that changes.
+
+    Raises:
+        NotFoundError: no such document.
+        Refused: the new name is empty, too long, or another document's.
+    """
+    new_name = " ".join(new_name.split())  # no line breaks or tabs in a name shown in lists
     if not new_name:
         raise Refused(say("problem.refused.document_name"))
+    if len(new_name) > DOCUMENT_NAME_MAX:
+        raise Refused(say("problem.refused.document_name_long", limit=DOCUMENT_NAME_MAX))
     document = _document(session, name_or_id)
-    if new_name != document.name and session.scalar(select(Document.id).where(Document.name == new_name)):
+    if any(other != document.id for other in _named(session, new_name)):
         raise Refused(say("problem.refused.document_exists", name=new_name))
     document.name = new_name
+    session.flush()
+    return DocumentRef(document.id, document.name)
 
 
 def delete_document(session: Session, name_or_id: str | int) -> None:

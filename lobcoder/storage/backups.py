@@ -95,7 +95,11 @@ def backup_folder(project: str | Path) -> Path:
 
 def list_backups(project: str | Path) -> list[Backup]:
     """The backups of ``project``, newest first."""
-    folder = backup_folder(project)
+    return list_backups_in(backup_folder(project))
+
+
+def list_backups_in(folder: Path) -> list[Backup]:
+    """The backups in ``folder`` (a project's, or a server project's, ``storage/store_backups.py``), newest first."""
     found: list[tuple[Backup, int]] = []
     try:
         entries = list(folder.iterdir())
@@ -185,6 +189,11 @@ def _copy_database(
         reader.close()
 
 
+def free_backup_name(folder: Path, now: datetime | None, reason: str) -> Path:
+    """A new backup's path in ``folder``: ``YYYY-MM-DD_HHMMSS_REASON.lobcoder`` (``_2``... when taken)."""
+    return _free_name(folder, _now(now).strftime(_STAMP), reason)
+
+
 def _free_name(folder: Path, stamp: str, reason: str) -> Path:
     candidate = folder / f"{stamp}_{reason}.lobcoder"
     number = 2
@@ -195,10 +204,15 @@ def _free_name(folder: Path, stamp: str, reason: str) -> Path:
 
 
 def _rotate(project: Path, reason: str) -> tuple[Path, ...]:
+    return rotate_backups(backup_folder(project), reason)
+
+
+def rotate_backups(folder: Path, reason: str) -> tuple[Path, ...]:
+    """Remove the oldest backups of ``reason`` in ``folder`` beyond those kept; the paths removed."""
     if reason == DAMAGED:
         return ()
     keep = KEEP_DAILY if reason == DAILY else KEEP_PER_EVENT
-    same = [b for b in list_backups(project) if b.reason == reason]
+    same = [b for b in list_backups_in(folder) if b.reason == reason]
     removed = []
     for old in same[keep:]:
         try:

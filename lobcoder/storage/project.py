@@ -305,13 +305,21 @@ class ProjectStore:
                 file is damaged or another program holds the lock; nothing was
                 changed.
         """
-        if self.read_only:
-            raise StorageProblem(self.path, StorageProblem.READ_ONLY, say("problem.read_only"))
+        self.require_writable()
         with self._translated():
             with self._sessions.begin() as session:
                 if before_lock is not None:
                     session.connection(execution_options={_BEFORE_LOCK: before_lock})
                 yield session
+
+    def require_writable(self) -> None:
+        """Raise what :meth:`transaction` would for a read-only project, before work that precedes it.
+
+        Raises:
+            StorageProblem: the project is read-only.
+        """
+        if self.read_only:
+            raise StorageProblem(self.path, StorageProblem.READ_ONLY, say("problem.read_only"))
 
     @contextmanager
     def _translated(self) -> Iterator[None]:

@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session
 from lobcoder.agreement.compute import agreement
 from lobcoder.analysis.dataset import load_dataset
 from lobcoder.analysis.frequencies import frequencies
-from lobcoder.errors import NotFoundError, Refused
+from lobcoder.errors import Cancelled, NotFoundError, Refused, StorageProblem
 from lobcoder.participants.links import set_participant
 from lobcoder.search.fulltext import search
 from lobcoder.services.batch_import import import_files
@@ -47,6 +47,14 @@ TEXTS = {
 
 def build(tmp_path: Path) -> Path:
     """A project with two .txt and one .docx interview, each coded by Anna and Bram, with memos."""
+    project = tmp_path / "p.lobcoder"
+    with ProjectStore.create(project) as store:
+        fill(store, tmp_path)
+    return project
+
+
+def fill(store: ProjectStore, tmp_path: Path) -> None:
+    """Import and code the interviews of :func:`build` into ``store`` (a file or a server)."""
     files = tmp_path / "files"
     files.mkdir()
     for name, text in TEXTS.items():
@@ -57,22 +65,19 @@ def build(tmp_path: Path) -> Path:
             document.save(str(files / f"{name}.docx"))
         else:
             (files / f"{name}.txt").write_text(text, encoding="utf-8")
-    project = tmp_path / "p.lobcoder"
-    with ProjectStore.create(project) as store:
-        report = import_files(store, [files])
-        assert len(report.imported) == 3
-        with store.transaction() as session:
-            code = create_code(session, "Keuze").id
-            wave = Attribute(name="golf", type=AttributeType.NUMBER, scope=AttributeScope.DOCUMENT)
-            for document in session.scalars(select(Document)):
-                start = document.text.index("Student:")
-                for coder, end in (("Anna", start + 20), ("Bram", start + 25)):
-                    coding = add_coding(session, document.id, code, start, end, coder=coder)
-                    set_memo(session, MemoTarget("coding", coding.id), f"{coder} over {document.name}")
-                set_memo(session, MemoTarget("document", document.id), f"over {document.name}")
-                set_participant(session, document.id, f"P-{document.name}")
-                session.add(AttributeValue(attribute=wave, document_id=document.id, number_value=1.0))
-    return project
+    report = import_files(store, [files])
+    assert len(report.imported) == 3
+    with store.transaction() as session:
+        code = create_code(session, "Keuze").id
+        wave = Attribute(name="golf", type=AttributeType.NUMBER, scope=AttributeScope.DOCUMENT)
+        for document in session.scalars(select(Document).order_by(Document.name)):
+            start = document.text.index("Student:")
+            for coder, end in (("Anna", start + 20), ("Bram", start + 25)):
+                coding = add_coding(session, document.id, code, start, end, coder=coder)
+                set_memo(session, MemoTarget("coding", coding.id), f"{coder} over {document.name}")
+            set_memo(session, MemoTarget("document", document.id), f"over {document.name}")
+            set_participant(session, document.id, f"P-{document.name}")
+            session.add(AttributeValue(attribute=wave, document_id=document.id, number_value=1.0))
 
 
 def dump(session: Session) -> list[tuple[str, str, str | None, int, int]]:
@@ -136,3 +141,37 @@ def test_no_backup_no_removal(tmp_path: Path) -> None:
             remove_documents(store, ["Verkeerd"])
         with store.read() as session:
             assert count(session, Document) == 3 and count(session, Coding) == 6
+
+
+def test_cancelling_during_or_after_the_backup_removes_nothing_and_keeps_no_backup(tmp_path: Path) -> None:
+    project = build(tmp_path)
+    asked: list[int] = []
+
+    def during(done: int, total: int, _label: str) -> None:
+        asked.append(done)
+
+    with ProjectStore.open(project) as store:
+        with pytest.raises(Cancelled):
+            remove_documents(store, ["Verkeerd"], progress=during, cancelled=lambda: bool(asked))
+        assert asked  # the backup reported progress before it was stopped
+        copied: list[bool] = []
+
+        def to_the_end(done: int, total: int, _label: str) -> None:
+            copied.append(done == total)
+
+        with pytest.raises(Cancelled):  # Cancel pressed as the backup's last page was copied
+            remove_documents(store, ["Verkeerd"], progress=to_the_end, cancelled=lambda: bool(copied and copied[-1]))
+        assert copied[-1]
+        with store.read() as session:
+            assert count(session, Document) == 3 and count(session, Coding) == 6
+    assert list_backups(project) == []
+    assert not [p for p in backup_folder(project).iterdir() if not p.name.startswith(".")]
+
+
+def test_a_read_only_project_is_refused_before_a_backup(tmp_path: Path) -> None:
+    project = build(tmp_path)
+    with ProjectStore.open(project, read_only=True) as store:
+        with pytest.raises(StorageProblem) as raised:
+            remove_documents(store, ["Verkeerd"])
+        assert raised.value.kind == StorageProblem.READ_ONLY
+    assert list_backups(project) == []

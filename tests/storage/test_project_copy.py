@@ -1,0 +1,54 @@
+"""A project copied row by row into a new project file: the same rows, the same search, nothing left when cancelled."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from sqlalchemy import func, select, text
+
+from lobcoder.errors import Cancelled
+from lobcoder.search.fulltext import search
+from lobcoder.storage.models import Base
+from lobcoder.storage.project import ProjectStore
+from lobcoder.storage.project_copy import copy_project
+from tests.services.test_document_removal import build, dump
+
+
+def contents(store: ProjectStore) -> dict[str, list[tuple[object, ...]]]:
+    """Every row of every table (and the search index), in key order."""
+    found: dict[str, list[tuple[object, ...]]] = {}
+    with store.read() as session:
+        for table in Base.metadata.sorted_tables:
+            rows = session.execute(select(table).order_by(*table.primary_key.columns))
+            found[table.name] = [tuple(row) for row in rows]
+        found["document_fts"] = [tuple(r) for r in session.execute(text("SELECT rowid, folded FROM document_fts"))]
+    return found
+
+
+def test_a_copy_holds_every_row_and_searches_alike(tmp_path: Path) -> None:
+    project = build(tmp_path)
+    copied: list[tuple[int, int]] = []
+    with ProjectStore.open(project) as store:
+        target = copy_project(store, tmp_path / "copy.lobcoder", lambda done, total, _l: copied.append((done, total)))
+        with ProjectStore.open(target) as copy:
+            assert contents(copy) == contents(store)
+            with copy.read() as mine, store.read() as theirs:
+                assert dump(mine) == dump(theirs) and len(dump(mine)) == 6
+                assert [h.document_name for h in search(mine, "aardappelen").hits] == ["Verkeerd"]
+                assert session_name(mine) == session_name(theirs)
+    assert copied[-1][0] == copied[-1][1] > 0
+
+
+def session_name(session) -> str:  # type: ignore[no-untyped-def]
+    return session.scalar(text("SELECT value FROM project_settings WHERE key = 'name'"))
+
+
+def test_a_cancelled_copy_leaves_no_file(tmp_path: Path) -> None:
+    project = build(tmp_path)
+    with ProjectStore.open(project) as store:
+        with pytest.raises(Cancelled):
+            copy_project(store, tmp_path / "copy.lobcoder", cancelled=lambda: True)
+        with store.read() as session:
+            assert session.scalar(select(func.count()).select_from(Base.metadata.tables["documents"])) == 3
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["files", "p.lobcoder"]
