@@ -1491,7 +1491,7 @@ U kunt de naam later wijzigen via Beeld → Naam van de codeur…</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>&amp;Recode as</source>
+        <source>R&amp;ecode as</source>
         <translation>&amp;Hercoderen als</translation>
     </message>
     <message>
@@ -5323,7 +5323,7 @@ Wachtwoord om hem te versleutelen (leeg laten voor geen):</translation>
 <context>
     <name>WordsTab</name>
     <message>
-        <location filename="../../lobcoder/gui/analysis/words_tab.py" line="+73"/>
+        <location filename="../../lobcoder/gui/analysis/words_tab.py" line="+81"/>
         <source>lemmas</source>
         <translation>lemma&apos;s</translation>
     </message>
@@ -5363,32 +5363,7 @@ Wachtwoord om hem te versleutelen (leeg laten voor geen):</translation>
         <translation>Met een code: eerst de woorden die het meest kenmerkend zijn voor haar passages</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>Count:</source>
-        <translation>Tel:</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>In:</source>
-        <translation>In:</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Split by:</source>
-        <translation>Splitsen naar:</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Shortest:</source>
-        <translation>Kortste:</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Order:</source>
-        <translation>Volgorde:</translation>
-    </message>
-    <message>
-        <location line="+5"/>
+        <location line="+12"/>
         <location line="+50"/>
         <source>all text</source>
         <translation>alle tekst</translation>
@@ -5405,12 +5380,7 @@ Wachtwoord om hem te versleutelen (leeg laten voor geen):</translation>
         <translation>Dubbelklik op een woord of druk op Enter om het in zijn context te lezen; klik met rechts om het als trefwoord toe te voegen</translation>
     </message>
     <message>
-        <location line="+20"/>
-        <source>Export…</source>
-        <translation>Exporteren…</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="+21"/>
         <source>Save these occurrences as Word (.docx), Excel (.xlsx) or CSV</source>
         <translation>Deze vindplaatsen opslaan als Word (.docx), Excel (.xlsx) of CSV</translation>
     </message>
@@ -5490,12 +5460,42 @@ Wachtwoord om hem te versleutelen (leeg laten voor geen):</translation>
         <translation>Dubbelklik op een woord om elke keer dat het voorkomt in zijn context te lezen.</translation>
     </message>
     <message>
-        <location line="-137"/>
+        <location line="-167"/>
+        <source>Cou&amp;nt:</source>
+        <translation>&amp;Tel:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;In:</source>
+        <translation>I&amp;n:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Split by:</source>
+        <translation>&amp;Uitsplitsen naar:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>S&amp;hortest:</source>
+        <translation>Kortst&amp;e:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ord&amp;er:</source>
+        <translation>Vol&amp;gorde:</translation>
+    </message>
+    <message>
+        <location line="+26"/>
         <source>Double-click or press Enter to show the passage in its document</source>
         <translation>Dubbelklik of druk op Enter om de passage in haar document te tonen</translation>
     </message>
     <message>
-        <location line="+75"/>
+        <location line="+7"/>
+        <source>Export occ&amp;urrences…</source>
+        <translation>&amp;Vindplaatsen exporteren…</translation>
+    </message>
+    <message>
+        <location line="+68"/>
         <source>word frequencies</source>
         <translation>woordfrequenties</translation>
     </message>

@@ -205,7 +205,7 @@ class DisagreementBrowser(QWidget):
         self.keep_both = QPushButton(self.tr("Keep &both"))
         self.keep_neither = QPushButton(self.tr("&Neither"))
         self.show_button = QPushButton(self.tr("&Show in document"))
-        self.recode_button = QPushButton(self.tr("&Recode as"))
+        self.recode_button = QPushButton(self.tr("R&ecode as"))
         self.recode_button.setToolTip(
             self.tr("Take the disputed code off this passage and code it with the chosen code instead")
         )

@@ -30,7 +30,15 @@ from lobcoder.gui.analysis.export_run import ExportRun
 from lobcoder.gui.analysis.keywords_view import ContextDelegate, HitRole, KeywordsModel
 from lobcoder.gui.analysis.label_column import LabelColumnFitter
 from lobcoder.gui.analysis.result_split import bold_title, result_over_details
-from lobcoder.gui.analysis.tab import AnalysisTab, Computation, notes_text, refill_combo, table_view, with_documents
+from lobcoder.gui.analysis.tab import (
+    AnalysisTab,
+    Computation,
+    labelled,
+    notes_text,
+    refill_combo,
+    table_view,
+    with_documents,
+)
 from lobcoder.gui.analysis.table_model import AnalysisTableModel, RowKeyRole
 from lobcoder.gui.analysis.words_tab_export import context_task, pseudonymised_context_task
 from lobcoder.gui.pseudonymise.leak_box import LeakReport
@@ -89,13 +97,13 @@ class WordsTab(AnalysisTab):
         self.order.setToolTip(self.tr("With a code: the words most typical of its passages first"))
         self.order.setEnabled(False)
         for label, widget in (
-            (self.tr("Count:"), self.by),
-            (self.tr("In:"), self.code),
-            (self.tr("Split by:"), self.split_by),
-            (self.tr("Shortest:"), self.min_length),
-            (self.tr("Order:"), self.order),
+            (self.tr("Cou&nt:"), self.by),
+            (self.tr("&In:"), self.code),
+            (self.tr("&Split by:"), self.split_by),
+            (self.tr("S&hortest:"), self.min_length),
+            (self.tr("Ord&er:"), self.order),
         ):
-            self.controls.addWidget(QLabel(label))
+            self.controls.addWidget(labelled(label, widget))
             self.controls.addWidget(widget)
         self.controls.addStretch(1)
         refill_combo(self.code, [(self.tr("all text"), ALL_TEXT)])
@@ -126,7 +134,7 @@ class WordsTab(AnalysisTab):
         header.setSectionResizeMode(KeywordsModel.WORD, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(KeywordsModel.AFTER, QHeaderView.ResizeMode.Stretch)
         self.context: KeywordsInContext | None = None  # the occurrences listed
-        self.context_export = QPushButton(self.tr("Export…"))
+        self.context_export = QPushButton(self.tr("Export occ&urrences…"))
         self.context_export.setToolTip(self.tr("Save these occurrences as Word (.docx), Excel (.xlsx) or CSV"))
         self.context_export.setEnabled(False)
         self.context_export.clicked.connect(self.choose_context_file)
