@@ -18,6 +18,8 @@ from lobcoder.editing.snapshots import (
     snapshot_code,
     snapshot_coding,
 )
+from lobcoder.errors import Refused
+from lobcoder.i18n.said import say
 from lobcoder.services.codes import (
     RICH_FIELDS,
     delete_code,
@@ -135,10 +137,14 @@ class UpdateCode(Command):
         fields = ("name", "color", "description", *RICH_FIELDS)
         return {f: getattr(self, f) for f in fields if getattr(self, f) is not None}
 
+    def _check_expected(self, code: Code) -> None:
+        """Nothing to check for a change the researcher asks for now (see :class:`UpdateCodeBack`)."""
+
     def apply(self, session: Session) -> Command:
         code = get_code(session, self.guid)
+        self._check_expected(code)
         changes = self._changes()
-        old = UpdateCode(self.guid, label=self.label, **{f: getattr(code, f) for f in changes})
+        before = {f: getattr(code, f) for f in changes}
         rich = {f: v for f, v in changes.items() if f in RICH_FIELDS}
         _update(
             session,
@@ -148,7 +154,25 @@ class UpdateCode(Command):
             description=changes.get("description"),
             **rich,
         )
-        return old
+        left = {f: getattr(code, f) for f in changes}  # as stored (a name trimmed, say)
+        return UpdateCodeBack(self.guid, label=self.label, expected=left, **before)
+
+
+@dataclass
+class UpdateCodeBack(UpdateCode):
+    """The undo (or redo) of a code edit: refused if the fields it puts back no longer hold what the
+    edit left, since another window changed them since and overwriting that would lose its change."""
+
+    expected: dict[str, str] = field(default_factory=dict)
+
+    def _check_expected(self, code: Code) -> None:
+        for field_name, value in self.expected.items():
+            now = getattr(code, field_name)
+            if now == value:
+                continue
+            if field_name == "name":
+                raise Refused(say("problem.changed.code_name", now=now, was=value))
+            raise Refused(say("problem.changed.code", name=code.name, field=field_name))
 
 
 @dataclass

@@ -33,6 +33,11 @@ class InsertCodings(Command):
         return {"count": len(self.codings), "code": self.code_name}
 
     def apply(self, session: Session) -> Command:
+        for guid in dict.fromkeys(snap.code_guid for snap in self.codings):
+            # The window that made this command may show a code another window deleted since.
+            if session.scalar(select(Code.id).where(Code.guid == guid)) is None:
+                gone = say("problem.gone.code_named", name=self.code_name) if self.code_name else None
+                raise Refused(gone or say("problem.gone.code"))
         for snap in self.codings:
             restore_coding(session, snap)
         return RemoveCodings([snap.guid for snap in self.codings], label=self.label)

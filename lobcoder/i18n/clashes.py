@@ -47,6 +47,23 @@ MESSAGES: dict[str, M] = {
         en=f"this cannot be deleted: {{what}} still uses it, added {_MEANWHILE_EN}",
         nl=f"dit kan niet worden verwijderd: {{what}} gebruikt het nog, toegevoegd {_MEANWHILE_NL}",
     ),
+    # A command met a code another window deleted or changed after it was shown (editing/).
+    "problem.gone.code_named": M(
+        en=f"the code {{name!r}} no longer exists: it was deleted, {_MEANWHILE_EN}",
+        nl=f"de code {{name!r}} bestaat niet meer: hij is verwijderd, {_MEANWHILE_NL}",
+    ),
+    "problem.gone.code": M(
+        en=f"the code of this coding no longer exists: it was deleted, {_MEANWHILE_EN}",
+        nl=f"de code van deze codering bestaat niet meer: hij is verwijderd, {_MEANWHILE_NL}",
+    ),
+    "problem.changed.code_name": M(
+        en=f"the code is now named {{now!r}}, not {{was!r}}: it was changed, {_MEANWHILE_EN}",
+        nl=f"de code heet nu {{now!r}}, niet {{was!r}}: hij is gewijzigd, {_MEANWHILE_NL}",
+    ),
+    "problem.changed.code": M(
+        en=f"the code {{name!r}} was changed ({{field}}), {_MEANWHILE_EN}",
+        nl=f"de code {{name!r}} is gewijzigd ({{field}}), {_MEANWHILE_NL}",
+    ),
     # What clashed, for the messages above.
     "clash.what.codes": M(en="a code", nl="een code"),
     "clash.what.documents": M(en="a document", nl="een document"),

@@ -5,7 +5,8 @@ The schema is made by the same Alembic migrations as a project file's;
 it. Like a project file it has one writer at a time: every write transaction
 first takes one transaction-level advisory lock (waiting at most as long as
 SQLite's busy timeout), so an action's checks (a code name not yet taken) hold
-until it commits, as under SQLite's ``BEGIN IMMEDIATE``; reads take no lock.
+until it commits, as under SQLite's ``BEGIN IMMEDIATE``; reads take no lock and
+see one snapshot (``REPEATABLE READ``), as a read of a project file in WAL mode does.
 What a server project still lacks (backups, staging before the lock, its own
 error wording) is listed in docs/POSTGRESQL.md.
 """
@@ -29,9 +30,14 @@ WAIT_FOR_WRITER = "5s"  # as SQLite's busy timeout (storage/project.py)
 
 
 def _begin(conn: Any) -> None:
-    # One writer at a time, as in a project file; the lock ends with the transaction.
     if conn.get_execution_options().get(_READ_ONLY):
+        # One snapshot for the whole read, as a read in a project file (WAL) has: under PostgreSQL's
+        # default READ COMMITTED each statement would see what committed meanwhile, so a list of
+        # documents and their codings read one after the other could disagree. Never waits.
+        conn.exec_driver_sql("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ")
         return
+    # One writer at a time, as in a project file; the lock ends with the transaction. Writes stay
+    # READ COMMITTED: each statement after the lock sees every earlier action's commit.
     conn.exec_driver_sql(f"SET LOCAL lock_timeout = '{WAIT_FOR_WRITER}'")
     conn.exec_driver_sql(f"SELECT pg_advisory_xact_lock({APPLICATION_ID})")
 

@@ -55,6 +55,7 @@ def test_a_qdpx_round_trip_searches_the_same(store: ProjectStore, tmp_path: Path
             assert _hits(back, query) == _hits(store, query) != [], query
 
 
+@pytest.mark.project_file("a pseudonymised copy is a file copy")
 def test_a_pseudonymised_copy_is_indexed_in_pieces_of_its_new_text(
     store: ProjectStore, tmp_path: Path, small_pieces: None
 ) -> None:

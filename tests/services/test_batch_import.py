@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import docx
+import pytest
 from sqlalchemy import text as sql
 
 from lobcoder.search.fulltext import search
@@ -100,6 +101,7 @@ def test_same_name_from_two_folders_gets_a_distinct_name(store: ProjectStore, tm
     assert [r.document for r in report.imported] == ["Interview", "Interview (2)"]
 
 
+@pytest.mark.project_file("the failure is an SQLite trigger")
 def test_a_failure_while_storing_a_file_leaves_no_trace_of_it(store: ProjectStore, tmp_path: Path) -> None:
     paths = _write_transcripts(tmp_path / "in", 3)
     # A real database-level failure halfway through storing the second file:

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import sqlite3
 from datetime import datetime
 from pathlib import Path
 
 import pytest
+from sqlalchemy import text
 
 from lobcoder.search import staged
 from lobcoder.search.fulltext import search
@@ -40,11 +40,9 @@ def _transcript(tmp_path: Path, repeats: int = 300, name: str = "interview.txt")
 
 
 def _pieces(store: ProjectStore) -> list[tuple[int | None, int, int]]:
-    connection = sqlite3.connect(store.path)
-    try:
-        return connection.execute("SELECT document_id, start, length FROM search_pieces ORDER BY id").fetchall()
-    finally:
-        connection.close()
+    with store.read() as session:
+        rows = session.execute(text("SELECT document_id, start, length FROM search_pieces ORDER BY id"))
+        return [tuple(row) for row in rows]
 
 
 def test_a_staged_import_is_searchable_at_the_stored_offsets(
@@ -107,9 +105,8 @@ def test_a_killed_imports_staged_pieces_are_removed_by_the_next_import(
         assert search(session, "stage").hits == ()  # invisible meanwhile
     assert import_one(store, _transcript(tmp_path, 50)).status == "imported"
     assert all(doc == 1 for doc, _, _ in _pieces(store))
-    connection = sqlite3.connect(store.path)
-    assert connection.execute("SELECT count(*) FROM document_fts").fetchone()[0] == len(_pieces(store))
-    connection.close()
+    with store.read() as session:
+        assert session.execute(text("SELECT count(*) FROM document_fts")).scalar_one() == len(_pieces(store))
 
 
 def test_a_running_imports_staged_pieces_are_left_alone(store: ProjectStore, tmp_path: Path, staging: None) -> None:
