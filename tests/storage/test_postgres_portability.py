@@ -296,6 +296,14 @@ def test_the_scenario_gives_the_hand_checked_figures_on_a_project_file(store: Pr
 
 
 @pytest.fixture
+def store(tmp_path: Path) -> Iterator[ProjectStore]:
+    """Always a project file: the side the server is compared with, also under ``--project-on=postgresql``."""
+    project = ProjectStore.create(tmp_path / "project.lobcoder")
+    yield project
+    project.close()
+
+
+@pytest.fixture
 def server_store() -> Iterator[ProjectStore]:
     if not POSTGRES_URL:
         pytest.skip("set LOBCODER_TEST_POSTGRES_URL to an empty PostgreSQL database to run (docs/POSTGRESQL.md)")
