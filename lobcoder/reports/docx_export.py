@@ -129,11 +129,12 @@ def _add_table(document: Document, table: Table, number: int, language: Language
     section = document.sections[-1]
     header, rows = _cells(table, language, steps)
     wraps = [False, *(fmt == "text" for fmt in table.formats)]
-    widths, size, margin = _layout(header, rows, ox.text_width(section), 0.0 if is_matrix(table) else 0.5, wraps=wraps)
+    groups = [(group.label, group.first + 1, group.count) for group in table.groups]
+    label_share = 0.0 if is_matrix(table) else 0.5
+    widths, size, margin = _layout(header, rows, ox.text_width(section), label_share, wraps=wraps, groups=groups)
     total = len(rows) > 1 and table.rows[-1].label.strip().lower() in TOTAL_LABELS
     # Short tables stay on one page; a table whose text wraps (quotes) may break between rows.
     keep = len(rows) <= KEEP_TOGETHER_ROWS and not _text_wraps(header, rows, widths, size, wraps)
-    groups = [(group.label, group.first + 1, group.count) for group in table.groups]
     xml = ox.table_xml(
         widths, header, rows, keep_together=keep, total_row=total, font_size=size, cell_margin=margin, groups=groups
     )
@@ -183,6 +184,7 @@ def _layout(
     available: int,
     label_share: float,
     wraps: Sequence[bool] | None = None,
+    groups: Sequence[tuple[str, int, int]] = (),
 ) -> tuple[list[int], int, int]:
     """Column widths that fill the text width, the cell font size (half-points) and cell margin (twips).
 
@@ -193,7 +195,10 @@ def _layout(
     word, taking the spare room in proportion to what they lack (numbers never
     wrap); when that is not enough either, the font shrinks from 10 pt to
     7 pt, and past that cell margins narrow and the numbers must wrap: a table
-    that big is for reading on screen.
+    that big is for reading on screen. A spanning header (``groups``: label,
+    first column, count) wants its label on one line over its columns and
+    needs at least its longest word: "school Meerwijk College" over one wave
+    broke as "Meerwi" / "jk".
     """
     count = len(header)
     wraps = list(wraps) if wraps is not None else [False] * count
@@ -213,6 +218,10 @@ def _layout(
     wanted = [max(longest[j], head[j]) for j in range(count)]
     least = [max(longest_word[j] if wraps[j] else longest[j], word[j], EM * 3 // 2) for j in range(count)]
     least[0] = max(word[0], min(wanted[0], available // 3))
+    for spanner, first, group_count in groups:
+        columns = range(first, first + group_count)
+        _widen(wanted, columns, text_twips(spanner))
+        _widen(least, columns, max((text_twips(part) * 6 // 5 for part in spanner.split()), default=0))
     pad = ox.CELL_PADDING
     text_columns = [j for j in range(1, count) if wraps[j]]
     main = max(text_columns, key=lambda j: wanted[j]) if text_columns else None
@@ -233,6 +242,14 @@ def _layout(
     label = min(int(least[0] * 0.7) + pad, available // 4)
     rest = max((available - label) // max(count - 1, 1), 2 * ox.NARROW_CELL_MARGIN + 40)
     return [label, *([rest] * (count - 1))], 14, ox.NARROW_CELL_MARGIN
+
+
+def _widen(widths: list[int], columns: range, needed: int) -> None:
+    """Widen ``columns`` evenly until together they are ``needed`` wide (a spanning header over them)."""
+    lacking = needed - sum(widths[j] for j in columns)
+    if lacking > 0:
+        for j in columns:
+            widths[j] += -(-lacking // len(columns))
 
 
 def _fill(widths: list[int], full: list[int], spare: int) -> list[int]:

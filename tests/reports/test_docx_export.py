@@ -419,6 +419,48 @@ def test_dutch_header_words_are_not_broken_inside(tmp_path: Path) -> None:
             assert _times_twips(word, size) <= grid[j] - 2 * 85, (word, grid[j])
 
 
+def test_a_spanning_header_over_one_column_is_not_broken_inside_a_word(tmp_path: Path) -> None:
+    # Her walk-through: per school its waves, Meerwijk College with wave 1 only; the spanner printed
+    # "school Meerwi" / "jk College" over its one narrow column.
+    columns = ("Coderingen", "Documenten", "% van documenten", "Deelnemers", "% van deelnemers")
+    columns += ("ronde 1", "ronde 2", "ronde 10", "ronde 1", "ronde 2")
+    groups = (
+        ColumnGroup("school Meerwijk College", 5, 1),
+        ColumnGroup("school ROC Rivierenland", 6, 2),
+        ColumnGroup("school Summa Techniek", 8, 2),
+    )
+    subs = ("Samen oefenen met loopbaangesprekken", "Vervolg en borging van het geleerde", "Gedeelde visie")
+    rows = tuple(
+        TableRow(name, (12, 5, 5 / 6, 5, 5 / 6, 0.5, 1.0, 1.0, 1.0, 1.0), level)
+        for theme in ("Collectief leren", "Visie")
+        for name, level in ((theme, 0), *((sub, 1) for sub in subs))
+    )
+    formats = ("int", "int", "percent", "int", "percent") + ("percent",) * 5
+    n = ("", "", "", "", "", "n = 2", "n = 1", "n = 1", "n = 1", "n = 1")
+    table = Table("Codefrequenties", "Code", columns, rows, formats, groups=groups, column_n=n)  # type: ignore[arg-type]
+    path = tmp_path / "per_school.docx"
+    export_table([table], path, language="nl")
+    (word_table,) = docx.Document(str(path)).tables
+    grid = [int(col.get(qn("w:w"))) for col in word_table._tbl.tblGrid.findall(qn("w:gridCol"))]
+    sizes = {int(sz.get(qn("w:val"))) for sz in word_table._tbl.iter(qn("w:sz"))}
+    size = max(sizes) if sizes else 20
+    spanners = word_table.rows[0]._tr.findall(qn("w:tc"))
+    column = 0
+    seen = []
+    for tc in spanners:
+        span = tc.find(qn("w:tcPr")).find(qn("w:gridSpan"))
+        count = int(span.get(qn("w:val"))) if span is not None else 1
+        text = "".join(t.text or "" for t in tc.iter(qn("w:t")))
+        width = sum(grid[column : column + count])
+        for word in text.split():
+            assert _times_twips(word, size) <= width - 2 * 85, (word, width)
+        if text:
+            seen.append(text)
+        column += count
+    assert seen == ["school Meerwijk College", "school ROC Rivierenland", "school Summa Techniek"]
+    assert [c.text for c in word_table.rows[-1].cells][6:] == ["50,0%", "100,0%", "100,0%", "100,0%", "100,0%"]
+
+
 def _split_by_school_and_wave() -> Table:
     """Her frequency table split by school (8) then wave (1-3 and no value): 5 + 32 columns."""
     schools = [
