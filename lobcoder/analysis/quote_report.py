@@ -56,7 +56,7 @@ from lobcoder.analysis.quotes import (
     quote_rows,
     quotes_of_rows,
 )
-from lobcoder.analysis.table import Table
+from lobcoder.analysis.table import Format, Table, TableRow, Value
 from lobcoder.i18n import message
 from lobcoder.util.natural_sort import natural_key
 
@@ -168,11 +168,58 @@ class QuoteReport:
         return tuple(lines)
 
     def to_table(self, language: str = "en") -> Table:
-        """The picked quotes as a table (the layout for Excel, CSV and Word's table option)."""
+        """The picked quotes as a data table, every field a column (the layout for Excel, CSV and JSON)."""
         quotes = tuple(q for group in self.groups for q in group.quotes)
         result = QuoteResult(quotes, self.attribute_names, self.described, self.rollup)
         table = result.to_table(language=language)
         return replace(table, notes=self.notes(language))
+
+    def to_word_table(self, language: str = "en") -> Table:
+        """The picked quotes as a thesis table: the code, a column per attribution field, then the quote.
+
+        Word's table option: the fields the attribution names ("participant,
+        rol, ronde"), not every field the data table carries, so the quote
+        keeps the room of a printed page; the quote with its context in
+        brackets as in the blocks, and a column of coders only when the
+        quotes name different ones (else the notes name the one coder).
+        """
+        keys: list[object] = [*self.attribution, "text"]
+        if any(self.coders_of(q, language) for group in self.groups for q in group.quotes):
+            keys.insert(-1, "coder")
+        names = {"text": "quotes.quote", "coder": "quotes.coder", **{field: f"quotes.{field}" for field in FIELDS}}
+        headers = tuple(message(names[key], language) if key in names else str(key) for key in keys)
+        formats: tuple[Format, ...] = tuple("int" if key == "paragraph" else "text" for key in keys)
+        rows = tuple(
+            TableRow(group.code.name, tuple(self._word_cell(q, key, language) for key in keys), 0, q.coding_id)
+            for group in self.groups
+            for q in group.quotes
+        )
+        return Table(
+            message("quotes.title", language),
+            message("table.code", language),
+            headers,
+            rows,
+            formats,
+            notes=self.notes(language),
+            column_keys=tuple(keys),
+        )
+
+    def _word_cell(self, quote: Quote, key: object, language: str) -> Value:
+        if key == "text":
+            text = " ".join(quote.text.split())
+            return " ".join(part for part in (_bracketed(quote.before), text, _bracketed(quote.after)) if part)
+        if key == "coder":
+            return quote.coder_names
+        if key == "paragraph":
+            return quote.paragraph
+        if key in FIELDS:
+            return _field(quote, str(key), language) or None
+        value = quote.attributes.get(str(key))
+        return None if value is None or value == NO_VALUE else value
+
+
+def _bracketed(context: str) -> str:
+    return f"[{context}]" if context else ""
 
 
 def _field(quote: Quote, field: str, language: str) -> str:

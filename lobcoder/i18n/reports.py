@@ -181,6 +181,7 @@ MESSAGES.update(
         "quotes.time": M(en="Time", nl="Tijd"),
         "quotes.coder": M(en="Coder", nl="Codeur"),
         "quotes.text": M(en="Text", nl="Tekst"),
+        "quotes.quote": M(en="Quote", nl="Citaat"),
         "quotes.count": M(en="{count} quotes", nl="{count} citaten"),
     }
 )

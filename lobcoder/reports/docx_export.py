@@ -195,7 +195,9 @@ def _layout(
     word, taking the spare room in proportion to what they lack (numbers never
     wrap); when that is not enough either, the font shrinks from 10 pt to
     7 pt, and past that cell margins narrow and the numbers must wrap: a table
-    that big is for reading on screen. A spanning header (``groups``: label,
+    that big is for reading on screen. The main text column (a quote) gets its
+    share of the width first, and beside it labels wrap down to a sixth of the
+    page: a quotes table printed the code names whole and the quotes at 7 pt. A spanning header (``groups``: label,
     first column, count) wants its label on one line over its columns and
     needs at least its longest word: "school Meerwijk College" over one wave
     broke as "Meerwi" / "jk".
@@ -217,7 +219,6 @@ def _layout(
     word = [max((text_twips(part) * 6 // 5 for part in cell.text.split()), default=0) for cell in header]
     wanted = [max(longest[j], head[j]) for j in range(count)]
     least = [max(longest_word[j] if wraps[j] else longest[j], word[j], EM * 3 // 2) for j in range(count)]
-    least[0] = max(word[0], min(wanted[0], available // 3))
     for spanner, first, group_count in groups:
         columns = range(first, first + group_count)
         _widen(wanted, columns, text_twips(spanner))
@@ -225,6 +226,11 @@ def _layout(
     pad = ox.CELL_PADDING
     text_columns = [j for j in range(1, count) if wraps[j]]
     main = max(text_columns, key=lambda j: wanted[j]) if text_columns else None
+    # Labels wrap down to a third of the page; beside a quote down to a sixth (code names of a quotes table).
+    label_words = max(
+        (text_twips(part) + cells[0].indent for cells in rows for part in cells[0].text.split()), default=0
+    )
+    least[0] = max(word[0], min(wanted[0], available // 3 if main is None else max(label_words, available // 6)))
     for size in range(20, 13, -1):
         full = [int(w * size / 20) + pad for w in wanted]
         tight = [int(w * size / 20) + pad for w in least]
@@ -234,8 +240,13 @@ def _layout(
             widths[0] += to_label
             return _spread(widths, spare - to_label), size, ox.CELL_MARGIN
         if sum(tight) <= available:
-            label = min(full[0], available - sum(tight[1:]))
-            widths = _fill([label, *tight[1:]], full, available - label - sum(tight[1:]))
+            widths = list(tight)
+            if main is not None:  # the quote's share comes first, then the labels' room, then the rest
+                widths[main] += max(
+                    min(min(full[main], int(available * MAIN_TEXT_SHARE)) - tight[main], available - sum(tight)), 0
+                )
+            widths[0] = min(full[0], available - sum(widths[1:]))
+            widths = _fill(widths, full, available - sum(widths))
             if main is None or size == 14 or widths[main] >= min(full[main], int(available * MAIN_TEXT_SHARE)):
                 return widths, size, ox.CELL_MARGIN
             # The main text (a quote) would be a narrow strip: a smaller font gives it room.

@@ -141,5 +141,5 @@ def export_quotes(
     if kind == "docx" and layout == "blocks":
         steps = Steps(sum(len(group.quotes) for group in report.groups), progress, cancelled)
         return [_write(path, lambda stream: render_quotes_docx(report, stream, language, steps), steps)]
-    table = report.to_table(language)
+    table = report.to_word_table(language) if kind == "docx" else report.to_table(language)
     return export_table([table], path, format=format, language=language, progress=progress, cancelled=cancelled)

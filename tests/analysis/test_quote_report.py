@@ -5,7 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import docx
+import openpyxl
 import pytest
+from docx.oxml.ns import qn
 
 from lobcoder.analysis.dataset import Dataset
 from lobcoder.analysis.filters import AnalysisFilter
@@ -149,3 +151,24 @@ def test_spread_over_more_teachers_than_quotes_still_takes_every_wave(
     texts = [q.text for q in report.groups[0].quotes]
     assert len(texts) == per_code
     assert [sum(t == f"De stage in meting {wave}." for t in texts) for wave in range(1, waves + 1)] == expected
+
+
+def test_word_table_has_the_attribution_fields_and_the_quote_while_excel_keeps_every_field(
+    study: tuple[Project, Dataset], tmp_path: Path
+) -> None:
+    # Her walk-through: Word's table option printed all eleven data columns (document, speaker,
+    # paragraph, time, coder...) at 7 pt, the quote a narrow strip, whatever the attribution said.
+    project, data = study
+    report = quote_report(quotes(data, _stage(project), context=2), per_code=2, attribution=("participant", "wave"))
+    path = export_quotes(report, tmp_path / "tabel.docx", language="nl", layout="table")[0]
+    (table,) = docx.Document(str(path)).tables
+    cells = [[c.text for c in row.cells] for row in table.rows]
+    assert cells[0] == ["Code", "Deelnemer", "wave", "Citaat"]  # one coder: the notes name her, no column
+    assert cells[1] == ["Stage", "Anna", "1", "De stage was fijn. [Mijn mentor …]"]
+    grid = [int(col.get(qn("w:w"))) for col in table._tbl.tblGrid.findall(qn("w:gridCol"))]
+    assert grid[-1] == max(grid)
+    sizes = {int(sz.get(qn("w:val"))) for sz in table._tbl.iter(qn("w:sz"))}
+    assert min(sizes, default=20) >= 18  # 9 pt or more
+    sheet = openpyxl.load_workbook(export_quotes(report, tmp_path / "citaten.xlsx", language="nl")[0]).active
+    header = next(row for row in sheet.iter_rows(values_only=True) if row and row[0] == "Code")
+    assert {"Document", "Deelnemer", "wave", "Alinea", "Tekst"} <= set(header)  # the data keep every field
