@@ -30,7 +30,13 @@ from lobcoder.importing.readers import SUPPORTED_EXTENSIONS
 from lobcoder.pseudonymise.keyfile import KeyFileError, write_key
 from lobcoder.pseudonymise.leak_check import Leak, leaks_in_project
 from lobcoder.pseudonymise.matcher import TermMatcher
-from lobcoder.pseudonymise.names import coder_pseudonyms, neutral_document_name, still_holds, styled_name
+from lobcoder.pseudonymise.names import (
+    coder_pseudonyms,
+    hidden_forms,
+    neutral_document_name,
+    still_holds,
+    styled_name,
+)
 from lobcoder.pseudonymise.remap import Remapper, Replacement
 from lobcoder.pseudonymise.termlist import Decision
 from lobcoder.search.index import index_document, rebuild_index
@@ -83,6 +89,7 @@ class Replacer:
             self.pseudonyms.setdefault(" ".join(name.split()), pseudonym)
         self.in_text = TermMatcher(self.pseudonyms, initial_case=True)
         self.in_labels = TermMatcher(self.pseudonyms, initial_case=False)
+        self._hidden: frozenset[str] | None = None
 
     def replacements(self, text: str, *, label: bool = False) -> list[Replacement]:
         matcher = self.in_labels if label else self.in_text
@@ -111,7 +118,9 @@ class Replacer:
     def clean_name(self, name: str) -> str | None:
         """:meth:`in_name`, or None when a term remains in it (hidden inside a word: ``MariekeLOB``)."""
         new = self.in_name(name)
-        return None if still_holds(new, self.pseudonyms) else new
+        if self._hidden is None:
+            self._hidden = hidden_forms(self.pseudonyms)
+        return None if still_holds(new, self._hidden) else new
 
     def document_name(self, name: str, number: int, language: str = "en") -> str:
         """A document or file name that reads naturally and holds no accepted term, else ``Document <number>``."""

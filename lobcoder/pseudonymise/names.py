@@ -65,10 +65,16 @@ def styled_name(name: str, found: Iterable[Replacement]) -> str:
     return Remapper(name, _disjoint(kept)).text
 
 
-def still_holds(name: str, terms: Iterable[str]) -> bool:
-    """Whether an accepted term still hides in ``name``, also inside a word (``MariekeJansen``)."""
+def hidden_forms(terms: Iterable[str]) -> frozenset[str]:
+    """The terms as :func:`still_holds` looks for them; made once for all the names of a copy."""
+    return frozenset(_squashed(t) for t in terms if len(t) >= _MIN_HIDDEN)
+
+
+def still_holds(name: str, hidden: frozenset[str]) -> bool:
+    """Whether a term of ``hidden`` (:func:`hidden_forms`) still hides in ``name``, also inside a word
+    (``MariekeJansen``)."""
     squashed = _squashed(name)
-    return any(len(t) >= _MIN_HIDDEN and _squashed(t) in squashed for t in terms)
+    return any(t in squashed for t in hidden)
 
 
 def _token(text: str, *, last: bool) -> str:
