@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import unicodedata
 from collections import defaultdict
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -29,7 +29,7 @@ from lobcoder.i18n.said import say
 from lobcoder.importing.readers import SUPPORTED_EXTENSIONS
 from lobcoder.pseudonymise.keyfile import KeyFileError, write_key
 from lobcoder.pseudonymise.leak_check import Leak, leaks_in_project
-from lobcoder.pseudonymise.matcher import TermMatcher
+from lobcoder.pseudonymise.matcher import TermMatcher, entity_key
 from lobcoder.pseudonymise.names import (
     coder_pseudonyms,
     hidden_forms,
@@ -38,6 +38,7 @@ from lobcoder.pseudonymise.names import (
     styled_name,
 )
 from lobcoder.pseudonymise.remap import Remapper, Replacement
+from lobcoder.pseudonymise.short_forms import is_ordinary_word, lower_case_words
 from lobcoder.pseudonymise.termlist import Decision
 from lobcoder.search.index import index_document, rebuild_index
 from lobcoder.storage.leftovers import partial_path
@@ -76,9 +77,19 @@ class ApplyResult:
 
 
 class Replacer:
-    """Both matchers and the pseudonym of every accepted term; ``label`` and ``prose`` replace in short texts."""
+    """Both matchers and the pseudonym of every accepted term; ``label`` and ``prose`` replace in short texts.
 
-    def __init__(self, decisions: Sequence[Decision], names: dict[str, str] | None = None) -> None:
+    A term that is also a common word (``Wil``; :func:`short_forms.is_ordinary_word` with ``lower_words``, the
+    project's own lower-case words of :func:`short_forms.lower_case_words`) is replaced in running text only
+    where it is written as the name (:mod:`word_names`): ``Wil je dat?`` stays, ``Gisteren zei Wil`` does not.
+    """
+
+    def __init__(
+        self,
+        decisions: Sequence[Decision],
+        names: dict[str, str] | None = None,
+        lower_words: frozenset[str] = frozenset(),
+    ) -> None:
         self.pseudonyms: dict[str, str] = {}
         for d in decisions:
             pseudonym = " ".join(unicodedata.normalize("NFC", d.pseudonym).split())
@@ -87,7 +98,9 @@ class Replacer:
         self.decisions = list(decisions)
         for name, pseudonym in (names or {}).items():  # e.g. coders in memos; an accepted term goes first
             self.pseudonyms.setdefault(" ".join(name.split()), pseudonym)
-        self.in_text = TermMatcher(self.pseudonyms, initial_case=True)
+        self.lower_words = lower_words
+        words = [entity_key(t) for t in self.pseudonyms if is_ordinary_word(t, lower_words)]
+        self.in_text = TermMatcher(self.pseudonyms, initial_case=True, word_terms=words)
         self.in_labels = TermMatcher(self.pseudonyms, initial_case=False)
         self._hidden: frozenset[str] | None = None
 
@@ -109,7 +122,12 @@ class Replacer:
         where the text has the capital too; ``label`` (the project name) in any case.
         """
         capitalised = {name: new for name, new in names.items() if name[:1].isupper()}
-        return Replacer(self.decisions, capitalised)
+        return Replacer(self.decisions, capitalised, self.lower_words)
+
+    def for_texts(self, texts: Iterable[str]) -> Replacer:
+        """This replacer, judging which terms are common words by ``texts`` too (the project's documents and
+        memos: ``roos`` written mostly in lower case there makes the name ``Roos`` one)."""
+        return Replacer(self.decisions, None, self.lower_words | lower_case_words(texts))
 
     def in_name(self, name: str) -> str:
         """``name`` (built like a file name: ``marieke_de_vries_r1``) in its own style, without the terms it holds."""
@@ -226,6 +244,8 @@ def _pseudonymise(
     documents = session.execute(
         select(Document.id, Document.guid, Document.name, Document.text, Document.content_hash).order_by(Document.id)
     ).all()
+    memo_texts = session.scalars(select(Memo.text)).all()
+    replacer = replacer.for_texts([*(row.text for row in documents), *(t for t in memo_texts if t)])
     names = _unique_names(
         {
             doc_id: (name, replacer.document_name(name, number, language))

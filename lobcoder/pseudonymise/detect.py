@@ -32,7 +32,7 @@ from lobcoder.pseudonymise.entities import (
 )
 from lobcoder.pseudonymise.matcher import TermMatcher, entity_key, strip_possessive
 from lobcoder.pseudonymise.proposals import propose
-from lobcoder.pseudonymise.short_forms import lower_case_words, short_forms
+from lobcoder.pseudonymise.short_forms import is_ordinary_word, lower_case_words, short_forms
 from lobcoder.pseudonymise.sources import known_terms, project_texts
 from lobcoder.pseudonymise.termlist import Decision
 from lobcoder.storage.project import ProjectStore
@@ -131,7 +131,10 @@ def seeds_from_annotations(annotations: Iterable[deduce_engine.DeduceAnnotation]
 
 def entities_from_seeds(seeds: dict[str, Seed], texts: Sequence[tuple[Location, str]]) -> list[Entity]:
     by_key = seeds
-    matcher = TermMatcher(s.term for s in seeds.values())
+    lower = lower_case_words(text for _, text in texts)
+    # A name that is also a word (``Wil``) is found where the copy replaces it: written as the name (word_names).
+    words = [key for key, s in seeds.items() if is_ordinary_word(s.term, lower)]
+    matcher = TermMatcher((s.term for s in seeds.values()), word_terms=words)
     findings: list[Finding] = []
     for location, text in texts:
         for match in matcher.find(text):
@@ -156,7 +159,7 @@ def entities_from_seeds(seeds: dict[str, Seed], texts: Sequence[tuple[Location, 
         # The seed (strongest source) decides the category, not the finding that happened to be most confident.
         entities.append(entity.with_decision(seed.pseudonym, seed.accepted, seed.category))
     fixed = {s_key: s.pseudonym for s_key, s in seeds.items() if s.pseudonym}
-    proposed = with_short_forms(propose(entities, fixed), [s.term for s in seeds.values()], texts)
+    proposed = with_short_forms(propose(entities, fixed), [s.term for s in seeds.values()], texts, lower)
     order = list(Category)  # people first, then schools, organisations, places, dates...
     # each short form right under its full name
     rank = {e.term: (order.index(e.category), -e.count, e.term.casefold()) for e in proposed if not e.short_of}
@@ -167,7 +170,10 @@ def entities_from_seeds(seeds: dict[str, Seed], texts: Sequence[tuple[Location, 
 
 
 def with_short_forms(
-    entities: list[Entity], terms: Sequence[str], texts: Sequence[tuple[Location, str]]
+    entities: list[Entity],
+    terms: Sequence[str],
+    texts: Sequence[tuple[Location, str]],
+    lower: frozenset[str] | None = None,
 ) -> list[Entity]:
     """``entities`` and, for each accepted name, its short forms found in the texts, with the same pseudonym.
 
@@ -180,9 +186,10 @@ def with_short_forms(
     participant ``Marieke`` is ``Docent 1`` whatever a typed-in ``Marieke de
     Vries`` becomes); it is marked a short form only when the pseudonyms agree.
     ``terms`` are every term searched for, so a short form counts only where
-    no longer term covers it.
+    no longer term covers it. ``lower``: :func:`lower_case_words` of ``texts``, if the caller has it.
     """
-    lower = lower_case_words(text for _, text in texts)
+    if lower is None:
+        lower = lower_case_words(text for _, text in texts)
     by_key = {e.key: e for e in entities}
     forms: dict[str, str] = {}
     parents: dict[str, list[Entity]] = {}  # every accepted full name a short form belongs to, in order
@@ -219,7 +226,8 @@ def with_short_forms(
     result = [by_key[e.key] for e in entities]
     if not new:
         return result
-    matcher = TermMatcher([*terms, *(form for form, _, _ in new.values())])
+    searched = [*terms, *(form for form, _, _ in new.values())]
+    matcher = TermMatcher(searched, word_terms=[entity_key(t) for t in searched if is_ordinary_word(t, lower)])
     findings: list[Finding] = []
     for location, text in texts:
         for match in matcher.find(text):

@@ -5,8 +5,9 @@ words, when it starts and ends on a word boundary; a plain ``s`` after it
 (``Mariekes``) still counts, and ``Marieke's`` matches because the apostrophe
 is a boundary. With ``initial_case`` a term written with a capital must also
 start with a capital in the text, so the name ``Wil`` does not replace the verb
-``wil``. Overlaps resolve leftmost-longest (``Marieke de Vries`` before
-``Marieke``). Runs in one pass over the words of the text: terms are indexed by
+``wil``; a term that is also a common word (``word_terms``) matches only where
+it is written as the name (:mod:`word_names`: not in ``Wil je dat?``).
+Overlaps resolve leftmost-longest (``Marieke de Vries`` before ``Marieke``). Runs in one pass over the words of the text: terms are indexed by
 their first word, so 200 transcripts of 8,000 words take about a second.
 """
 
@@ -16,6 +17,8 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
+
+from lobcoder.pseudonymise.word_names import written_as_name
 
 _WORD = re.compile(r"[^\W_]+")
 _POSSESSIVE = re.compile(r"(?:['’]s?|['’])$")
@@ -44,6 +47,7 @@ class _Candidate:
     term: str
     prefix: int  # characters before the first word (``+31 ...``)
     capital: bool
+    word: bool = False  # also a common word: only where written as the name (word_names)
 
     @property
     def pattern(self) -> re.Pattern[str]:
@@ -63,14 +67,22 @@ def _term_pattern(term: str) -> re.Pattern[str]:
 
 
 class TermMatcher:
-    def __init__(self, terms: Iterable[str], *, initial_case: bool = True) -> None:
+    """The terms' occurrences in a text (see the module docstring).
+
+    ``word_terms``: the keys (:func:`entity_key`) of terms that are also common words (``wil``); with
+    ``initial_case`` such a term matches only where :func:`~lobcoder.pseudonymise.word_names.written_as_name`
+    says the text writes the name (not ``Wil je dat?``).
+    """
+
+    def __init__(self, terms: Iterable[str], *, initial_case: bool = True, word_terms: Iterable[str] = ()) -> None:
         self._index: dict[str, list[_Candidate]] = {}
+        words = frozenset(word_terms) if initial_case else frozenset()
         for term in {" ".join(t.split()) for t in terms if t and t.strip()}:
             first = _WORD.search(term)
             if first is None:
                 continue
             capital = initial_case and term[0].isupper()
-            candidate = _Candidate(term, first.start(), capital)
+            candidate = _Candidate(term, first.start(), capital, entity_key(term) in words)
             self._index.setdefault(first.group().casefold(), []).append(candidate)
         for candidates in self._index.values():
             candidates.sort(key=lambda c: (-len(c.term), c.term))
@@ -104,6 +116,8 @@ class TermMatcher:
                 if candidate.capital and not text[begin].isupper():
                     continue
                 found = candidate.pattern.match(text, begin)
+                if found and candidate.word and not written_as_name(text, begin, found.end()):
+                    continue
                 if found:
                     matches.append(TermMatch(begin, found.end(), candidate.term))
                     covered = found.end()

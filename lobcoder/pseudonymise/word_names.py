@@ -1,0 +1,69 @@
+"""Where a name that is also a common word (``Wil``, ``Bos``, ``Roos``) is written as the name in running text.
+
+Which names are common words is decided in :mod:`short_forms` (deduce's list
+of common Dutch words, or the project's texts writing the word in lower case
+more often than with a capital). For those, one rule decides both what the
+copy replaces (:class:`~lobcoder.pseudonymise.matcher.TermMatcher` with
+``word_terms``, so the review's occurrences are the replaced places too) and
+what the leak check lists (:mod:`leak_check`):
+
+- the name needs its capital (``wil`` is the verb);
+- with its capital, inside a sentence, it is the name (``gisteren zei Wil``);
+- opening a sentence, a line or a turn, where every word has a capital, it is
+  the name unless the next word shows a verb or a noun: a lower-case subject
+  pronoun, article or demonstrative (``Wil je dat?``, ``Wil ik even…``,
+  ``Bos het …``). So ``Wil Jansen zei``, ``Wil J. zei``, ``Wil de Vries``,
+  ``Wil:`` (a turn label), ``Wil,`` and ``Roos zei`` are names, and are
+  replaced. A verb opening a sentence without such a word after it
+  (``Wil graag…``) is replaced too: a word too many is a nuisance, a name left
+  in is a leak.
+
+In a label (speaker, file name, attribute value) the first word opens it, so
+there the capital is enough.
+"""
+
+from __future__ import annotations
+
+import re
+
+from lobcoder.pseudonymise.short_forms import PARTICLES
+
+_OPENERS = " \t\"'‘“(«-–—"
+# lower-case words that, right after a capitalised word opening a sentence, show that word is a verb or a noun
+WORD_SIGNALS = frozenset("je jij u ik hij ze zij we wij jullie men het 't er dat dit die deze de een niet".split())
+_NEXT = re.compile(r"[ \t]*([^\W\d_]+|'t)(?:[ \t]+([^\W\d_]+))?")
+
+
+def written_as_name(text: str, start: int, end: int, *, sentence: bool = True) -> bool:
+    """Whether ``text[start:end]`` (``Wil``, ``de Bos``) is written as the name (the rule above).
+
+    ``sentence``: running text (a document, a memo, a table cell); False for a label.
+    """
+    found = text[start:end].split()
+    core = [w for w in found if w.casefold() not in PARTICLES]
+    if not core or not all(w[:1].isupper() for w in core):
+        return False
+    if not sentence or found[0] is not core[0] or not opens_sentence(text, start):
+        return True
+    return not _word_follows(text, end)
+
+
+def opens_sentence(text: str, at: int) -> bool:
+    """Whether ``text[at:]`` starts a sentence, a line, a turn (after ``Roos:``) or the text."""
+    while at > 0 and text[at - 1] in _OPENERS:
+        at -= 1
+    return at == 0 or text[at - 1] in ".!?:;…\n\r"
+
+
+def _word_follows(text: str, end: int) -> bool:
+    """Whether the next word is a lower-case pronoun, article or demonstrative (``je`` in ``Wil je``), and not a
+    particle before a surname (``de`` in ``Wil de Vries``)."""
+    if end < len(text) and text[end] == "s":  # ``Wils``: the genitive the matcher allows
+        end += 1
+    after = _NEXT.match(text, end)
+    if after is None or after.start(1) == end:  # nothing after, or no space before the next word
+        return False
+    word, following = after.group(1), after.group(2) or ""
+    if word not in WORD_SIGNALS:
+        return False
+    return not (word in PARTICLES and following[:1].isupper())
