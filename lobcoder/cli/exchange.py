@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 from collections.abc import Iterable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from lobcoder.cli.backup import report_problem
 from lobcoder.cli.output import print_json
@@ -20,6 +21,10 @@ from lobcoder.refi.qdpx_import import import_qdpx
 from lobcoder.services.codes import list_codes
 from lobcoder.storage.backups import BEFORE_CODEBOOK_IMPORT, create_backup
 from lobcoder.storage.project import ProjectStore
+
+if TYPE_CHECKING:
+    from lobcoder.pseudonymise.export_copy import ExportSource
+    from lobcoder.pseudonymise.leak_check import Scope
 
 
 def register(commands: argparse._SubParsersAction) -> None:
@@ -87,9 +92,13 @@ def cmd_codebook_export(args: argparse.Namespace) -> int:
     kind = CODEBOOK_FORMATS.get(args.out.suffix.lower())
     if kind is None:
         raise FileProblem(args.out, say("problem.codebook.format"))
-    from lobcoder.pseudonymise.leak_check import CODEBOOK
+    from lobcoder.pseudonymise.leak_check import codebook_scope
 
-    with project_to_export(args.project, args.pseudonymise, args.out, args.language, CODEBOOK) as source:
+    def scope(source: ExportSource) -> Scope:  # the codes written: a name in another branch is not shared
+        with source.store.read() as session:
+            return codebook_scope(session, _branch_guid(source.store, args.branch))
+
+    with project_to_export(args.project, args.pseudonymise, args.out, args.language, scope) as source:
         root = _branch_guid(source.store, args.branch)
         written = write_codebook(
             source.store, args.out, kind, branch_guid=root, language=args.language, counts=args.counts

@@ -146,8 +146,10 @@ class ExchangeActions(TaskActions):
             return False
         if options.pseudonymise:
             from lobcoder.pseudonymise.export_copy import write_export
-            from lobcoder.pseudonymise.leak_check import CODEBOOK
+            from lobcoder.pseudonymise.leak_check import codebook_scope
 
+            with store.read() as session:  # the copy keeps every code's id
+                scope = codebook_scope(session, options.branch_guid)
             title = self.tr("Export codebook")
             label = self.tr("Pseudonymising and writing {0}…").format(path.name)
             writer = _codebook_writer(path, kind, options)
@@ -161,7 +163,7 @@ class ExchangeActions(TaskActions):
                 language=options.language,
                 on_leaks=leaks,
                 file_names=[path.name],
-                scope=CODEBOOK,  # a name left in a transcript is not in the codebook
+                scope=scope,  # the codes written: a name left in a transcript or another branch is not shared
             )
             self._start(title, label, work, partial(self._codebook_written, path, leaks=leaks))
             return True

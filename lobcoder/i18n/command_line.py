@@ -34,6 +34,7 @@ MESSAGES: dict[str, M] = {
     "pseudonymise.leak.field.attribute": M(en="attribute ‘{name}’", nl="attribuut ‘{name}’"),
     "pseudonymise.leak.field.code": M(en="code ‘{name}’", nl="code ‘{name}’"),
     "pseudonymise.leak.field.project_name": M(en="project name", nl="projectnaam"),
+    "pseudonymise.leak.field.written": M(en="the file ‘{name}’", nl="het bestand ‘{name}’"),
     "pseudonymise.leak.field.export_file": M(en="the exported file's name", nl="de naam van het geëxporteerde bestand"),
     # lobcoder documents remove
     "remove.document": M(

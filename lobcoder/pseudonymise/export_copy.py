@@ -28,7 +28,7 @@ from lobcoder.errors import FileProblem, ProjectError
 from lobcoder.i18n.said import say
 from lobcoder.pseudonymise.apply import Progress, Replacer, build_copy
 from lobcoder.pseudonymise.decisions import load_decisions
-from lobcoder.pseudonymise.leak_check import EVERYTHING, Leak, Scope, leaks_in_project
+from lobcoder.pseudonymise.leak_check import EVERYTHING, Leak, Scope, leaks_in_files, leaks_in_project
 from lobcoder.pseudonymise.termlist import Decision
 from lobcoder.storage.leftovers import partial_path
 from lobcoder.storage.project import ProjectStore, remove_project_file
@@ -79,6 +79,11 @@ class PseudonymisedCopy:
         Searched only when asked, while the copy is open: an export that does not show them does not pay for them.
         """
         return tuple(leaks_in_project(self.store, self.chosen, file_names, scope))
+
+    def leaks_in_files(self, paths: Sequence[Path]) -> tuple[Leak, ...]:
+        """Accepted names and their short forms in the files ``paths`` an export wrote from the copy (read back),
+        and in their names; not what the copy holds besides. Asked while the copy is open."""
+        return tuple(leaks_in_files(self.store, self.chosen, paths))
 
     def label(self, text: str) -> str:
         """``text`` as the copy has it when it is a name or an attribute value (``ROC Veenstroom`` -> ``School A``).

@@ -11,15 +11,19 @@ typed in. The search ignores case (``marieke`` in an e-mail address is
 found, though the copy replaced only ``Marieke``), except for a name that is
 also a common word by the rule of :mod:`short_forms` (``Wil``, ``Bos``,
 ``Roos`` where the texts write ``roos`` mostly in lower case): that counts
-only with its capital, and in a document or memo not where it opens a sentence
-or a line (``Wil je koffie?``), or every ``wil`` would be listed. In a label
+only where it is written as the name, by the rule the copy replaces it by
+(:mod:`word_names`): with its capital, and in a document or memo not where it
+opens a sentence followed by a pronoun or article (``Wil je koffie?``), or
+every ``wil`` would be listed. In a label
 the capital is enough: a label opens with its first word (speaker ``Wil``,
 file ``Bos citaten.docx``), and a code named ``Wil je …`` listed by mistake
 costs less than a name missed. Each is one
 :class:`Leak` with where it occurs, so the command line and the window can
 list them; nothing is changed. An export that writes part of the copy passes a
-:class:`Scope` (the codebook: its codes; transcripts: their documents' texts
-and names), so the list names only what was shared. Words that are part
+:class:`Scope` (the codebook: its codes, or a branch's; transcripts: their
+documents' texts and names), so the list names only what was shared; an
+analysis export (a table) is read back from the files it wrote
+(:func:`leaks_in_files`, :mod:`written_text`). Words that are part
 of a pseudonym (``School`` in ``School A``) are not looked for.
 """
 
@@ -27,13 +31,21 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from pathlib import Path
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from lobcoder.i18n import message
 from lobcoder.pseudonymise.entities import Location
 from lobcoder.pseudonymise.matcher import TermMatcher, entity_key
-from lobcoder.pseudonymise.short_forms import PARTICLES, is_ordinary_word, lower_case_words, short_forms
+from lobcoder.pseudonymise.short_forms import is_ordinary_word, lower_case_words, short_forms
 from lobcoder.pseudonymise.sources import LABEL_KINDS, project_labels, project_texts
 from lobcoder.pseudonymise.termlist import Decision
+from lobcoder.pseudonymise.word_names import written_as_name
+from lobcoder.pseudonymise.written_text import KIND as WRITTEN
+from lobcoder.pseudonymise.written_text import written_texts
+from lobcoder.storage.models import Code
 from lobcoder.storage.project import ProjectStore
 
 
@@ -54,25 +66,49 @@ class Leak:
 
 @dataclass(frozen=True)
 class Scope:
-    """What an export wrote, so the check looks only there: location ``kinds`` (None: every kind) and, of the
-    documents (their texts and names), those with the ids in ``documents`` (None: all). The names of the files
-    written (``export_file``) are always looked at.
+    """What an export wrote, so the check looks only there: location ``kinds`` (None: every kind); of the
+    documents (their texts and names), those with the ids in ``documents`` (None: all); of the codes, those with
+    the ids in ``codes`` (None: all). The names of the files written (``export_file``) are always looked at.
     """
 
     kinds: frozenset[str] | None = None
     documents: frozenset[int] | None = None
+    codes: frozenset[int] | None = None
 
     def holds(self, location: Location) -> bool:
         if location.kind == "export_file":
             return True
         if self.kinds is not None and location.kind not in self.kinds:
             return False
+        if location.kind == "code":
+            return self.codes is None or location.id in self.codes
         return self.documents is None or location.kind not in _DOCUMENT_KINDS or location.id in self.documents
 
 
 _DOCUMENT_KINDS = ("document", "document_name", "file_name")  # their Location's id is the document's
+_RUNNING_TEXT = ("document", "memo", WRITTEN)  # sentences, where a name that is a word may open one
 EVERYTHING = Scope()
 CODEBOOK = Scope(frozenset({"code"}))  # a codebook holds its codes' text fields, and nothing else of the project
+WRITTEN_FILES = Scope(frozenset({WRITTEN}))  # what an export wrote, read back (written_text)
+
+
+def codebook_scope(session: Session, branch_guid: str | None = None) -> Scope:
+    """A codebook export: every code, or (``branch_guid``) the code with that guid and the codes under it."""
+    if branch_guid is None:
+        return CODEBOOK
+    rows = session.execute(select(Code.id, Code.guid, Code.parent_id)).all()
+    wanted = branch_guid.strip().strip("{}").lower()
+    chosen = {row.id for row in rows if row.guid.lower() == wanted}
+    children: dict[int | None, list[int]] = {}
+    for row in rows:
+        children.setdefault(row.parent_id, []).append(row.id)
+    todo = list(chosen)
+    while todo:
+        for child in children.get(todo.pop(), []):
+            if child not in chosen:
+                chosen.add(child)
+                todo.append(child)
+    return Scope(frozenset({"code"}), codes=frozenset(chosen))
 
 
 def transcripts_scope(documents: Iterable[int] | None = None) -> Scope:
@@ -104,7 +140,7 @@ def find_leaks(
     if not wanted:
         return []
     # Any case: ``marieke@meerwijk.nl`` is what the replacer (capital required) left behind; a word is a name
-    # only with its capital (_named).
+    # only where written as one (word_names).
     words = {k for k, (form, _) in wanted.items() if is_ordinary_word(form, lower)}
     matcher = TermMatcher((form for form, _ in wanted.values()), initial_case=False)
     counts: dict[str, int] = {}
@@ -115,8 +151,8 @@ def find_leaks(
             continue
         for match in matcher.find(text):
             key = entity_key(match.term)
-            label = location.kind not in ("document", "memo")
-            if key in words and not _named(text, match.start, match.end, sentence=not label):
+            label = location.kind not in _RUNNING_TEXT
+            if key in words and not written_as_name(text, match.start, match.end, sentence=not label):
                 continue
             counts[key] = counts.get(key, 0) + 1
             if location.kind in ("document", "memo"):
@@ -135,28 +171,6 @@ def find_leaks(
     ]
 
 
-_OPENERS = " \t\"'‘“(«-–—"
-
-
-def _named(text: str, start: int, end: int, sentence: bool = True) -> bool:
-    """Whether the word ``text[start:end]`` (``Bos``, ``de Bos``) is written as a name: its core capitalised, and
-    in running text (``sentence``) not the first word of a sentence (``Bos zei:`` may be the forest's ``bos``;
-    ``De Bos zei:`` is a name). A label (``Bos``, ``Bos citaten.docx``) opens with its first word, so there the
-    capital is enough."""
-    found = text[start:end].split()
-    core = [w for w in found if w.casefold() not in PARTICLES]
-    if not core or not all(w[:1].isupper() for w in core):
-        return False
-    return not sentence or found[0] is not core[0] or not _opens_sentence(text, start)
-
-
-def _opens_sentence(text: str, at: int) -> bool:
-    """Whether ``text[at:]`` starts a sentence, a line, a turn (after ``Roos:``) or the text."""
-    while at > 0 and text[at - 1] in _OPENERS:
-        at -= 1
-    return at == 0 or text[at - 1] in ".!?:;…\n\r"
-
-
 def _field_order(field: tuple[str, str]) -> tuple[int, str]:
     return LABEL_KINDS.index(field[0]), field[1]
 
@@ -173,6 +187,17 @@ def leaks_in_project(
         labels = list(project_labels(session))
     labels += [(Location("export_file", 0, ""), name) for name in file_names]
     return find_leaks(texts, decisions, labels, scope)
+
+
+def leaks_in_files(store: ProjectStore, decisions: Iterable[Decision], paths: Sequence[Path]) -> list[Leak]:
+    """:func:`find_leaks` in what the files ``paths`` hold (:mod:`written_text`) and in their names, only.
+
+    ``store`` is the pseudonymised copy they were written from: its texts decide which names are also words.
+    """
+    with store.read() as session:
+        texts = list(project_texts(session))
+    labels = [*written_texts(paths), *((Location("export_file", 0, ""), path.name) for path in paths)]
+    return find_leaks(texts, decisions, labels, WRITTEN_FILES)
 
 
 def describe(leak: Leak, language: str = "en") -> str:

@@ -54,7 +54,8 @@ def project_texts(session: Session) -> Iterator[tuple[Location, str]]:
             yield Location("memo", memo_id, f"memo {memo_id}" + (f": {title}" if title else "")), text
 
 
-# "export_file": the name of a file an export wrote (``Meerwijk citaten.docx``), added by the export
+# "export_file": the name of a file an export wrote (``Meerwijk citaten.docx``), added by the export;
+# "written": a paragraph or cell of such a file, read back (written_text)
 LABEL_KINDS = (
     "speaker",
     "participant",
@@ -63,6 +64,7 @@ LABEL_KINDS = (
     "attribute",
     "code",
     "project_name",
+    "written",
     "export_file",
 )
 _CODE_TEXTS = ("name", "description", "definition", "inclusion", "exclusion", "examples", "keywords")

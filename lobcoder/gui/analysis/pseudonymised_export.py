@@ -49,7 +49,8 @@ def pseudonymised_task(
     By default the tab's table (:meth:`AnalysisTab.computation_on_copy`,
     :meth:`AnalysisTab.export_writer`); ``computation`` and ``writer`` export
     another result of the tab (the Words tab's keywords in context). ``on_leaks`` gets the leak check of
-    the copy and of the file's name (on the worker, before the copy is deleted).
+    the files written, read back, and of their names (on the worker, before the copy is deleted): only what the
+    table holds was shared.
 
     Raises:
         ValueError: a choice the computation cannot take (as for the shown result).
@@ -72,8 +73,17 @@ def pseudonymised_task(
                     raise Cancelled("export cancelled")
                 # Texts and turns read from the copy as the computation asks, so it runs while the copy exists.
                 computed = compute(load_reading(session))
+            written = write(computed, progress, cancelled)
             if on_leaks is not None:
-                on_leaks(copy.leaks_with([path.name]))
-        return write(computed, progress, cancelled)
+                # What the files hold, read back: a name left in a document the table does not quote is not shared.
+                on_leaks(copy.leaks_in_files(_paths(written, path)))
+        return written
 
     return task
+
+
+def _paths(written: object, path: Path) -> list[Path]:
+    """The files a writer says it wrote (``export_table`` and ``export_quotes`` return them), else ``path``."""
+    if isinstance(written, list) and written and all(isinstance(p, Path) for p in written):
+        return written
+    return [path]

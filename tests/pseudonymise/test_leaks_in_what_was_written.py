@@ -1,0 +1,74 @@
+"""The leak check after an export looks at what the export wrote: a table's files, a codebook's branch."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from sqlalchemy import select, update
+
+from lobcoder.__main__ import main
+from lobcoder.analysis.dataset import load_dataset
+from lobcoder.analysis.frequencies import frequencies
+from lobcoder.analysis.quote_report import quote_report
+from lobcoder.analysis.quotes import quotes
+from lobcoder.pseudonymise.decisions import load_decisions, save_decisions
+from lobcoder.pseudonymise.export_copy import pseudonymised_copy
+from lobcoder.pseudonymise.termlist import Decision
+from lobcoder.reports.export import export_quotes, export_table
+from lobcoder.services.codes import create_code
+from lobcoder.services.codings import add_coding
+from lobcoder.storage.models import Code, Document
+from lobcoder.storage.project import ProjectStore
+
+LEFT = "‘Meerwijk kiest voor talent’"  # in docent3_samira_ronde3; "Meerwijk" is unticked, so it stays
+
+
+@pytest.fixture
+def leaky(decided: Path) -> Path:
+    """The decided demo with the short form ``Meerwijk`` unticked, and one coding quoting it under a new code."""
+    with ProjectStore.open(decided) as store, store.transaction() as session:
+        decisions = [
+            Decision(d.term, d.category, d.pseudonym, d.accepted and d.term != "Meerwijk")
+            for d in load_decisions(session)
+        ]
+        save_decisions(session, decisions, replace_all=True)
+        document = session.scalars(select(Document).where(Document.name == "docent3_samira_ronde3")).one()
+        start = document.text.index(LEFT)
+        code = create_code(session, "Imago van de school")
+        add_coding(session, document.id, code.id, start, start + len(LEFT))
+    return decided
+
+
+def test_a_table_that_quotes_no_leftover_lists_none_and_one_that_does_names_its_file(
+    leaky: Path, tmp_path: Path
+) -> None:
+    with ProjectStore.open(leaky) as store, pseudonymised_copy(store) as copy:
+        assert [leak.form for leak in copy.leaks_with([])] == ["Meerwijk"]  # the whole copy still holds it
+        with copy.store.read() as session:
+            dataset = load_dataset(session, texts=True, turns=True)
+            code_id = session.scalars(select(Code.id).where(Code.name == "Imago van de school")).one()
+        counts = export_table(frequencies(dataset).to_table(), tmp_path / "frequenties.xlsx")
+        assert copy.leaks_in_files(counts) == ()
+        report = quote_report(quotes(dataset, codes=[code_id]))
+        for name in ("citaten.docx", "citaten.xlsx", "citaten.csv"):
+            written = export_quotes(report, tmp_path / name, language="nl")
+            (leak,) = copy.leaks_in_files(written)
+            assert (leak.form, leak.count, leak.places, leak.fields) == ("Meerwijk", 1, (), (("written", name),))
+        named_file = export_table(frequencies(dataset).to_table(), tmp_path / "Meerwijk.csv")
+        (named,) = copy.leaks_in_files(named_file)  # the name of a file written counts
+        assert named.fields == (("export_file", ""),)
+
+
+def test_a_codebook_branch_lists_only_its_own_codes(leaky: Path, tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    with ProjectStore.open(leaky) as store, store.transaction() as session:
+        session.execute(update(Code).where(Code.name == "Imago van de school").values(description="Zoals op Meerwijk."))
+        other = session.scalars(select(Code.name).where(Code.parent_id.is_(None), Code.name != "Imago van de school"))
+        other_branch = next(iter(other))
+    for branch, listed in ((other_branch, False), ("Imago van de school", True)):
+        out = tmp_path / f"{branch}.md"
+        args = ["codebook", "export", str(leaky), "--out", str(out), "--branch", branch, "--pseudonymise"]
+        assert main(args) == 0
+        err = capsys.readouterr().err
+        assert ("Meerwijk (short form of Meerwijk College): 1×, in code ‘Imago van de school’" in err) is listed, err
+        assert ("Meerwijk" in out.read_text(encoding="utf-8")) is listed
