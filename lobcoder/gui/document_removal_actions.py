@@ -1,38 +1,56 @@
 """Edit → Remove document… and the document list's context menu: remove a wrongly imported document.
 
 The removal itself is ``services/document_removal.py`` (a backup first, then
-one transaction). It cannot be undone with Ctrl+Z: the undo stack is cleared,
-since earlier undo steps may refer to the document; the backup brings it back.
+one transaction). It runs in a worker behind a progress dialog: the backup
+may take a while and can be cancelled, and cancelling removes nothing. It
+cannot be undone with Ctrl+Z: the undo stack is cleared, since earlier undo
+steps may refer to the document; the backup brings it back. Afterwards every
+view that may show the document reads the project again (the undo stack's
+``changed_elsewhere``): the list, counts, search results, suggestions and an
+open Analysis window.
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QPoint, Qt, Slot
-from PySide6.QtGui import QAction, QGuiApplication
+from PySide6.QtCore import QPoint, Qt, Slot
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu, QMessageBox
 
-from lobcoder.errors import LobcoderError
-from lobcoder.gui.failures import error_text
+from lobcoder.gui.background_task import TaskActions
 from lobcoder.gui.models.document_tree_model import DocumentIdRole
-from lobcoder.services.document_removal import remove_documents
+from lobcoder.gui.workers import CancelCheck, ProgressCallback
+from lobcoder.services.document_removal import Removal, remove_documents
 from lobcoder.services.documents import DocumentSummary
 
 if TYPE_CHECKING:
     from lobcoder.gui.main_window import MainWindow
 
 
-class DocumentRemoval(QObject):
-    """Owns the "Remove document…" action; ``question`` and ``outcome`` are the last boxes shown (for tests)."""
+def chosen_document(window: MainWindow) -> DocumentSummary | None:
+    """The document selected in the list, else the open one."""
+    if window.overview is None:
+        return None
+    wanted = window.document_tree.currentIndex().data(DocumentIdRole)
+    if wanted is None and window.document is not None:
+        wanted = window.document.id
+    return next((d for d in window.overview.documents if d.id == wanted), None)
+
+
+class DocumentRemoval(TaskActions):
+    """Owns "Remove document…" and the document list's context menu (``context_actions``, in order).
+
+    ``question`` and ``outcome`` are the last boxes shown and ``task`` the last removal run (for tests).
+    """
 
     def __init__(self, window: MainWindow) -> None:
         super().__init__(window)
-        self.window = window
         self.question: QMessageBox | None = None
         self.outcome: QMessageBox | None = None
         self.action = QAction(self.tr("Re&move document…"), window)
         self.action.triggered.connect(self.remove_current)
+        self.context_actions: list[QAction] = [self.action]
         tree = window.document_tree
         tree.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         tree.customContextMenuRequested.connect(self._context_menu)
@@ -45,18 +63,12 @@ class DocumentRemoval(QObject):
             return
         tree.setCurrentIndex(index)
         menu = QMenu(tree)
-        menu.addAction(self.action)
+        menu.addActions(self.context_actions)
         menu.exec(tree.viewport().mapToGlobal(position))
 
     def chosen(self) -> DocumentSummary | None:
         """The document selected in the list, else the open one."""
-        window = self.window
-        if window.overview is None:
-            return None
-        wanted = window.document_tree.currentIndex().data(DocumentIdRole)
-        if wanted is None and window.document is not None:
-            wanted = window.document.id
-        return next((d for d in window.overview.documents if d.id == wanted), None)
+        return chosen_document(self.window)
 
     def _box(self, icon: QMessageBox.Icon, text: str, buttons: QMessageBox.StandardButton) -> QMessageBox:
         return QMessageBox(icon, self.tr("Remove document"), text, buttons, self.window)
@@ -67,6 +79,8 @@ class DocumentRemoval(QObject):
         document = self.chosen()
         if window.store is None or document is None:
             QMessageBox.information(window, self.tr("Remove document"), self.tr("Choose a document in the list first."))
+            return
+        if self._busy():
             return
         buttons = QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel
         self.question = self._box(
@@ -83,22 +97,33 @@ class DocumentRemoval(QObject):
         if self.question.exec() != QMessageBox.StandardButton.Yes:
             return
         window.coding_pane.commit_memo()
-        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-        try:
-            removal = remove_documents(window.store, [document.id])
-        except LobcoderError as exc:
-            QGuiApplication.restoreOverrideCursor()
-            QMessageBox.warning(window, self.tr("Remove document"), error_text(exc))
+        store = window.store
+
+        def work(progress: ProgressCallback, cancelled: CancelCheck) -> Removal:
+            return remove_documents(store, [document.id], progress=progress, cancelled=cancelled)
+
+        self._start(
+            self.tr("Remove document"),
+            self.tr("Backing up the project before removing “{0}”…").format(document.name),
+            work,
+            lambda removal: self._removed(document, removal),
+        )
+
+    def _removed(self, document: DocumentSummary, removal: Removal) -> None:
+        window = self.window
+        if window.store is None:  # the project was closed meanwhile
             return
-        QGuiApplication.restoreOverrideCursor()
-        if window.undo_stack is not None:
-            window.undo_stack.clear()  # earlier steps may refer to the document
         if window.document is not None and window.document.id == document.id:
             window.document = None
             window.coding.codings = []
             window.transcript.clear()
             window.coding_pane.show_coding(None)
-        window.refresh()
+            window.suggestions.document_closed()
+        if window.undo_stack is not None:
+            window.undo_stack.clear()  # earlier steps may refer to the document
+            window.undo_stack.changed_elsewhere()  # the list, counts, search hits, suggestions, analysis
+        else:
+            window.refresh()
         self.outcome = self._box(
             QMessageBox.Icon.Information,
             self.tr(

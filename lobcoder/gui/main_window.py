@@ -332,18 +332,21 @@ class MainWindow(QMainWindow):
             return
         changes = self.undo_stack.last_changes
         if changes.everything:
-            self._counts_changed(changes.turns)
+            self._counts_changed(changes.turns, changes.listed)
+            if changes.listed:
+                self.search_panel.refresh_results()  # hits name documents, and may be in one removed
         elif changes.codings or changes.memo_codings:
             self._codings_changed(changes)
 
-    def _counts_changed(self, turns: bool = True) -> None:
+    def _counts_changed(self, turns: bool = True, listed: bool = False) -> None:
         """Counts, the open document's codings, new codes shown: after codebook actions and merges.
 
-        The open document itself is read again only when ``turns`` (its turns or speakers may have changed).
+        The open document itself is read again only when ``turns`` (its turns or speakers may have changed);
+        the document list only when ``listed`` (a document renamed or removed).
         """
         assert self.store is not None and self.overview is not None
         known = set(self.codes_by_id)
-        self._show_overview(read_counts(self.store, self.overview))
+        self._show_overview(read_overview(self.store) if listed else read_counts(self.store, self.overview))
         for code_id in set(self.codes_by_id) - known:
             self.code_tree.expand(self.code_filter.mapFromSource(self.code_model.index_for_code(code_id)).parent())
         if self.document is not None:
@@ -364,7 +367,7 @@ class MainWindow(QMainWindow):
             view, codings = read_document(self.store, self.document.id)
         except LobcoderError:  # the document itself is gone
             return read_codings(self.store, self.document.id)
-        if view.turns == self.document.turns:
+        if view.turns == self.document.turns and view.name == self.document.name:
             return codings
         scrolled = self.transcript.editor.verticalScrollBar().value()
         self.document = view

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox
 from lobcoder import __version__
 from lobcoder.gui.backup_actions import BackupActions
 from lobcoder.gui.document_removal_actions import DocumentRemoval
+from lobcoder.gui.document_rename_actions import DocumentRename
 from lobcoder.gui.exchange_actions import ExchangeActions
 from lobcoder.gui.i18n import available_languages
 from lobcoder.gui.team_actions import TeamActions
@@ -191,8 +192,11 @@ class MenuActions(QObject):
             self.tr("&Document memo…"), partial(self.window.codebook.edit_memo, "document"), None, self.edit_menu
         )
         self.edit_menu.addSeparator()
+        self.document_rename = DocumentRename(self.window)
+        self.edit_menu.addAction(self.document_rename.action)
         self.document_removal = DocumentRemoval(self.window)
         self.edit_menu.addAction(self.document_removal.action)
+        self.document_removal.context_actions.insert(0, self.document_rename.action)
 
     def attach_undo(self, stack: QUndoStack | None) -> None:
         """Swap the Undo/Redo entries for the open project's stack (names follow the action)."""

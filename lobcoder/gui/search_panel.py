@@ -147,6 +147,11 @@ class SearchPanel(QWidget):
         self.code_all.setEnabled(bool(result.hits))
         return result
 
+    def refresh_results(self) -> None:
+        """Search again for what is shown, after documents were renamed or removed (nothing shown: nothing)."""
+        if self.model.hits() or self.status.text():
+            self.run_search()
+
     @Slot(QModelIndex)
     def _activate(self, index: QModelIndex) -> None:
         hit = index.data(HitRole)

@@ -57,6 +57,7 @@ class ActionNames(QObject):
             "accept_all_suggestions": lambda: self.tr("Accept %n suggestion(s)", "", count),
             "reject_suggestion": lambda: self.tr("Reject suggestion ‘{0}’").format(code),
             "rename_speaker": lambda: self.tr("Rename speaker ‘{0}’").format(speaker),
+            "rename_document": lambda: self.tr("Rename document ‘{0}’").format(args.get("document", "")),
             "merge_speakers": lambda: self.tr("Merge speakers into ‘{0}’").format(speaker),
             "mark_interviewer": lambda: self.tr("Mark %n speaker(s) as interviewer or respondent", "", count),
             "code_turns": lambda: self.tr("Code %n speaker turn(s)", "", count),
@@ -135,6 +136,11 @@ class ProjectUndoStack(QUndoStack):
         self.last_changes = ChangeSet(everything=True)  # not tracked here: views re-read everything
         self.changed.emit()
         self.push(_Step(self, inverse, describe(command)))
+
+    def changed_elsewhere(self) -> None:
+        """Tell the views that the project changed outside the stack (documents removed): re-read everything."""
+        self.last_changes = ChangeSet(everything=True)
+        self.changed.emit()
 
     def execute(self, command: Command) -> bool:
         """Carry out ``command`` as one undoable step; False (and ``failed``) if refused."""

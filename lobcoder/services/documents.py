@@ -250,6 +250,11 @@ def find_document(session: Session, name_or_id: str | int) -> DocumentRef:
     return DocumentRef(document.id, document.name)
 
 
+def document_guid(session: Session, name_or_id: str | int) -> str:
+    """The GUID of a document (as undoable commands name it)."""
+    return _document(session, name_or_id).guid
+
+
 def get_document(session: Session, name_or_id: str | int) -> DocumentView:
     document = _document(session, name_or_id)
     # Plain Core rows through the connection: a long transcript has thousands of turns.

@@ -11,6 +11,9 @@ documents, attributes, bulk statements) sets ``everything``: re-read it all.
 document itself may have changed (renamed, merged or marked speakers, a
 deleted document): only then need an open transcript be read again. It is
 True in a ChangeSet made by hand (nothing tracked, so anything may have changed).
+``listed`` says whether documents themselves (their names, which there are)
+may have changed, so the document list and any search results must be read
+again; also True in a ChangeSet made by hand.
 
 ``counted`` holds, per (code id, document id), how many codings the
 transaction added there (negative: removed), so counts can be updated by
@@ -58,6 +61,7 @@ class ChangeSet:
     memo_codings: set[int] = field(default_factory=set)  # codings whose memo changed
     everything: bool = False
     turns: bool = True  # a document's turns, its speakers or the document itself may have changed
+    listed: bool = True  # a document itself may have changed (renamed, added, removed)
     counted: Counter[tuple[int, int]] | None = field(default_factory=Counter)
 
     @property
@@ -110,7 +114,7 @@ def _count(changes: ChangeSet, session: Session, coding: Coding) -> None:
 @contextmanager
 def track_changes(session: Session) -> Iterator[ChangeSet]:
     """Collect what ``session`` flushes while the block runs (call it inside the transaction)."""
-    changes = ChangeSet(turns=False)
+    changes = ChangeSet(turns=False, listed=False)
     pending: list[Coding] = []
 
     def before_flush(session_: Session, _context: object, _instances: object) -> None:
@@ -131,6 +135,7 @@ def track_changes(session: Session) -> Iterator[ChangeSet]:
             elif not isinstance(obj, _UNSHOWN):
                 changes.everything = True
                 changes.turns |= isinstance(obj, _TRANSCRIPT)
+                changes.listed |= isinstance(obj, Document)
 
     def after_flush(_session: Session, _context: object) -> None:
         changes.codings.update(c.id for c in pending if c.id is not None)
@@ -141,6 +146,7 @@ def track_changes(session: Session) -> Iterator[ChangeSet]:
             changes.everything = True
             table = getattr(getattr(state.statement, "table", None), "name", None)
             changes.turns |= table is None or table in _TRANSCRIPT_TABLES
+            changes.listed |= table is None or table == Document.__tablename__
 
     event.listen(session, "before_flush", before_flush)
     event.listen(session, "after_flush", after_flush)

@@ -68,7 +68,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+4"/>
+        <location line="+5"/>
         <source>Mark %n speaker(s) as interviewer or respondent</source>
         <translation>
             <numerusform>Mark %n speaker as interviewer or respondent</numerusform>
@@ -280,7 +280,7 @@
 <context>
     <name>DocumentRemoval</name>
     <message numerus="yes">
-        <location filename="../../lobcoder/gui/document_removal_actions.py" line="+75"/>
+        <location filename="../../lobcoder/gui/document_removal_actions.py" line="+89"/>
         <source>Remove “{0}” from the project?
 
 Its %n coding(s), its memos and speaker turns go with it. A backup of the project is made first; Undo cannot bring the document back.</source>
@@ -560,7 +560,7 @@ Language of the codebook:</numerusform>
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <location filename="../../lobcoder/gui/main_window.py" line="+410"/>
+        <location filename="../../lobcoder/gui/main_window.py" line="+413"/>
         <source>%n document(s)</source>
         <translation>
             <numerusform>%n document</numerusform>
@@ -789,7 +789,7 @@ Language of the codebook:</numerusform>
 <context>
     <name>SuggestionsController</name>
     <message numerus="yes">
-        <location filename="../../lobcoder/gui/suggestions/controller.py" line="+233"/>
+        <location filename="../../lobcoder/gui/suggestions/controller.py" line="+245"/>
         <source>All %n suggestion(s) for this document are hidden: their codes are not yet reliable.</source>
         <translation>
             <numerusform>All %n suggestion for this document are hidden: their codes are not yet reliable.</numerusform>

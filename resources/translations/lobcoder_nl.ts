@@ -129,6 +129,11 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>Rename document ‘{0}’</source>
+        <translation>Naam van document ‘{0}’ wijzigen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Merge speakers into ‘{0}’</source>
         <translation>Sprekers samenvoegen tot ‘{0}’</translation>
     </message>
@@ -1576,24 +1581,24 @@ U kunt de naam later wijzigen via Beeld → Naam van de codeur…</translation>
 <context>
     <name>DocumentRemoval</name>
     <message>
-        <location filename="../../lobcoder/gui/document_removal_actions.py" line="+34"/>
+        <location filename="../../lobcoder/gui/document_removal_actions.py" line="+51"/>
         <source>Re&amp;move document…</source>
         <translation>Document &amp;verwijderen…</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+23"/>
         <location line="+7"/>
-        <location line="+22"/>
+        <location line="+25"/>
         <source>Remove document</source>
         <translation>Document verwijderen</translation>
     </message>
     <message>
-        <location line="-22"/>
+        <location line="-25"/>
         <source>Choose a document in the list first.</source>
         <translation>Kies eerst een document in de lijst.</translation>
     </message>
     <message numerus="yes">
-        <location line="+6"/>
+        <location line="+8"/>
         <source>Remove “{0}” from the project?
 
 Its %n coding(s), its memos and speaker turns go with it. A backup of the project is made first; Undo cannot bring the document back.</source>
@@ -1607,9 +1612,53 @@ De %n coderingen, de memo&apos;s en de sprekersbeurten gaan mee. Eerst wordt een
         </translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+18"/>
+        <source>Backing up the project before removing “{0}”…</source>
+        <translation>Reservekopie van het project maken vóór het verwijderen van “{0}”…</translation>
+    </message>
+    <message>
+        <location line="+23"/>
         <source>“{0}” was removed. It can be brought back from the backup made just before (File ▸ Restore from backup…, {1}).</source>
         <translation>“{0}” is verwijderd. U kunt het terughalen uit de reservekopie die vlak daarvoor is gemaakt (Bestand ▸ Terugzetten uit reservekopie…, {1}).</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentRename</name>
+    <message>
+        <location filename="../../lobcoder/gui/document_rename_actions.py" line="+32"/>
+        <source>Re&amp;name document…</source>
+        <translation>Naam van document &amp;wijzigen…</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <location line="+6"/>
+        <source>Rename document</source>
+        <translation>Naam van document wijzigen</translation>
+    </message>
+    <message>
+        <location line="-6"/>
+        <source>Choose a document in the list first.</source>
+        <translation>Kies eerst een document in de lijst.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>New name for “{0}”:</source>
+        <translation>Nieuwe naam voor “{0}”:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Rename</source>
+        <translation>Naam &amp;wijzigen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cancel</source>
+        <translation>&amp;Annuleren</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Renamed “{0}” to “{1}”.</source>
+        <translation>“{0}” heet nu “{1}”.</translation>
     </message>
 </context>
 <context>
@@ -2863,7 +2912,7 @@ Taal van het codeboek:</numerusform>
         <translation>Project kan niet worden geopend</translation>
     </message>
     <message>
-        <location line="+146"/>
+        <location line="+149"/>
         <source>Action not carried out</source>
         <translation>Actie niet uitgevoerd</translation>
     </message>
@@ -2926,7 +2975,7 @@ Taal van het codeboek:</numerusform>
 <context>
     <name>MenuActions</name>
     <message>
-        <location filename="../../lobcoder/gui/menus.py" line="+37"/>
+        <location filename="../../lobcoder/gui/menus.py" line="+38"/>
         <source>&amp;File</source>
         <translation>&amp;Bestand</translation>
     </message>
@@ -3079,18 +3128,18 @@ Taal van het codeboek:</numerusform>
     </message>
     <message>
         <location line="+9"/>
-        <location line="+29"/>
+        <location line="+32"/>
         <source>&amp;Undo</source>
         <translation>&amp;Ongedaan maken</translation>
     </message>
     <message>
-        <location line="-28"/>
-        <location line="+30"/>
+        <location line="-31"/>
+        <location line="+33"/>
         <source>&amp;Redo</source>
         <translation>Opnie&amp;uw</translation>
     </message>
     <message>
-        <location line="-26"/>
+        <location line="-29"/>
         <source>&amp;Find in document</source>
         <translation>&amp;Zoeken in document</translation>
     </message>
@@ -3110,7 +3159,7 @@ Taal van het codeboek:</numerusform>
         <translation>&amp;Documentmemo…</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+46"/>
         <source>&amp;Apply selected code</source>
         <translation>Geselecteerde code toe&amp;passen</translation>
     </message>
@@ -4817,7 +4866,7 @@ Wachtwoord om hem te versleutelen (leeg laten voor geen):</translation>
         <translation>Passages in dit document tonen die bij een code kunnen passen</translation>
     </message>
     <message>
-        <location line="+114"/>
+        <location line="+126"/>
         <source>Cancelling…</source>
         <translation>Bezig met annuleren…</translation>
     </message>

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QModelIndex, Qt, QTimer
+from PySide6.QtCore import QModelIndex, QRunnable, Qt, QThreadPool, QTimer
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QMenu, QMessageBox
+from PySide6.QtWidgets import QApplication, QMenu, QMessageBox, QPushButton
 
 from lobcoder.gui.main_window import MainWindow
 from lobcoder.gui.models.document_tree_model import DocumentIdRole
@@ -53,6 +55,13 @@ def answer(monkeypatch: pytest.MonkeyPatch, button: QMessageBox.StandardButton) 
     return shown
 
 
+def removed(qtbot, win: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    """Wait until the removal's worker has ended and its outcome is shown."""
+    task = win.menu_actions.document_removal.task
+    assert task is not None
+    qtbot.waitUntil(lambda: task.ended, timeout=60_000)
+
+
 def open_by_name(win: MainWindow, name: str) -> int:
     assert win.overview is not None
     document_id = next(d.id for d in win.overview.documents if d.name == name)
@@ -60,7 +69,7 @@ def open_by_name(win: MainWindow, name: str) -> int:
     return document_id
 
 
-def test_removing_the_open_document(window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_removing_the_open_document(qtbot, window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     project = build(tmp_path)
     assert window.open_project(project)
     open_by_name(window, "Verkeerd")
@@ -69,6 +78,7 @@ def test_removing_the_open_document(window: MainWindow, tmp_path: Path, monkeypa
     shown = answer(monkeypatch, QMessageBox.StandardButton.Yes)
 
     window.menu_actions.document_removal.action.trigger()
+    removed(qtbot, window)
 
     question, outcome = shown
     assert "“Verkeerd”" in question and "2 codings" in question and "backup" in question
@@ -76,11 +86,12 @@ def test_removing_the_open_document(window: MainWindow, tmp_path: Path, monkeypa
     assert "Restore from backup" in outcome and backup.path.name in outcome
     assert listed(window) == ["Student01", "Student02"]
     assert window.document is None and window.transcript.editor.toPlainText() == ""
+    assert window.suggestions.document_id is None and window.suggestions.pane.model.rowCount() == 0
     assert window.undo_stack.count() == 0
 
 
 def test_cancel_removes_nothing_and_another_document_stays_open(
-    window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    qtbot, window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     project = build(tmp_path)
     assert window.open_project(project)
@@ -99,13 +110,14 @@ def test_cancel_removes_nothing_and_another_document_stays_open(
 
     shown = answer(monkeypatch, QMessageBox.StandardButton.Yes)
     remove.action.trigger()
+    removed(qtbot, window)
     assert listed(window) == ["Student01", "Student02"]
     assert window.document is not None and window.document.id == opened  # the open one stays open
     assert "kok" in window.transcript.editor.toPlainText()
 
 
 def test_dutch_wording_and_a_look_at_the_question(
-    window: MainWindow, qapp, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    qtbot, window: MainWindow, qapp, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     from lobcoder.gui.i18n import install_translations
 
@@ -116,6 +128,7 @@ def test_dutch_wording_and_a_look_at_the_question(
     open_by_name(window, "Verkeerd")
     shown = answer(monkeypatch, QMessageBox.StandardButton.Yes)
     remove.action.trigger()
+    removed(qtbot, window)
     question, outcome = shown
     assert "“Verkeerd” uit het project verwijderen?" in question and "2 coderingen" in question
     assert "Bestand ▸ Terugzetten uit reservekopie" in outcome
@@ -127,7 +140,7 @@ def test_dutch_wording_and_a_look_at_the_question(
 
 
 def test_the_document_list_context_menu_removes_the_document_under_the_mouse(
-    window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    qtbot, window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     project = build(tmp_path)
     assert window.open_project(project)
@@ -145,11 +158,106 @@ def test_the_document_list_context_menu_removes_the_document_under_the_mouse(
             QTimer.singleShot(20, choose)  # not open yet
             return
         offered.append([a.text() for a in popup.actions()])
-        popup.setActiveAction(popup.actions()[0])
+        popup.setActiveAction(popup.actions()[1])
         QTest.keyClick(popup, Qt.Key.Key_Return)
 
     QTimer.singleShot(0, choose)
     assert tree.contextMenuPolicy() == Qt.ContextMenuPolicy.CustomContextMenu  # a right-click emits the request
     tree.customContextMenuRequested.emit(tree.visualRect(index).center())
-    assert offered == [["Re&move document…"]]
+    assert offered == [["Re&name document…", "Re&move document…"]]
+    removed(qtbot, window)
     assert listed(window) == ["Student01", "Student02"]
+
+
+@contextmanager
+def pool_held() -> Iterator[threading.Event]:
+    """The global thread pool kept busy until the event is set, so a worker started now waits to run."""
+    pool = QThreadPool.globalInstance()
+    assert pool.waitForDone(30_000)
+    old = pool.maxThreadCount()
+    gate = threading.Event()
+
+    class Hold(QRunnable):
+        def run(self) -> None:
+            gate.wait(30)
+
+    hold = Hold()
+    hold.setAutoDelete(False)
+    pool.setMaxThreadCount(1)
+    pool.start(hold)
+    try:
+        yield gate
+    finally:
+        gate.set()
+        pool.setMaxThreadCount(old)
+
+
+def test_the_backup_runs_in_a_worker_and_cancel_removes_nothing(
+    qtbot, window: MainWindow, qapp, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from lobcoder.gui.i18n import install_translations
+
+    project = build(tmp_path)
+    assert window.open_project(project)
+    open_by_name(window, "Verkeerd")
+    remove = window.menu_actions.document_removal
+    for language in ("en", "nl"):
+        install_translations(qapp, language)
+        shown = answer(monkeypatch, QMessageBox.StandardButton.Yes)
+        with pool_held():
+            remove.action.trigger()
+            task = remove.task
+            assert task is not None and not task.ended  # the UI thread is free while the backup waits to run
+            qtbot.waitUntil(lambda task=task: task.progress.isVisible(), timeout=5000)
+            label = task.progress.labelText()
+            task.progress.grab().save(str(tmp_path / f"removal_progress_{language}.png"))
+            cancel = next(b for b in task.progress.findChildren(QPushButton))
+            qtbot.mouseClick(cancel, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda task=task: task.ended, timeout=30_000)
+        expected = {
+            "en": ("Backing up the project before removing “Verkeerd”…", "cancelled; nothing was written"),
+            "nl": ("Reservekopie van het project maken vóór het verwijderen van “Verkeerd”…", "geannuleerd"),
+        }[language]
+        assert label == expected[0]
+        assert expected[1] in window.statusBar().currentMessage()
+        assert len(shown) == 1  # the question; no outcome
+        assert listed(window) == ["Student01", "Student02", "Verkeerd"]
+        assert "aardappelen" in window.transcript.editor.toPlainText()
+        assert not [b for b in list_backups(project) if b.reason == BEFORE_REMOVE]
+
+
+def test_search_results_and_the_analysis_window_drop_the_removed_document(
+    qtbot, window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from lobcoder.gui.analysis.install import AnalysisMenu
+    from tests.gui.test_analysis_window import cell, code_id, wait_idle
+
+    project = build(tmp_path)
+    assert window.open_project(project)
+    open_by_name(window, "Student01")
+    panel = window.search_panel
+    panel.query.setText("Student")
+    panel.run_search()
+    assert {hit.document_name for hit in panel.model.hits()} == {"Student01", "Student02", "Verkeerd"}
+    menu = window.findChild(AnalysisMenu)
+    assert menu is not None
+    analysis = menu.show_analysis()
+    wait_idle(qtbot, analysis)
+    keuze = code_id(window, "Keuze")
+    assert cell(analysis.frequencies.model, keuze, "codings").data() == "6"
+    assert cell(analysis.frequencies.model, keuze, "documents").data() == "3"
+    answer(monkeypatch, QMessageBox.StandardButton.Yes)
+    source = window.document_model.index_for_document(
+        next(d.id for d in window.overview.documents if d.name == "Verkeerd")  # type: ignore[union-attr]
+    )
+    window.document_tree.setCurrentIndex(window.document_filter.mapFromSource(source))
+
+    window.menu_actions.document_removal.action.trigger()
+    removed(qtbot, window)
+
+    assert {hit.document_name for hit in panel.model.hits()} == {"Student01", "Student02"}
+    assert "in 2 documents" in panel.status.text()
+    qtbot.waitUntil(lambda: cell(analysis.frequencies.model, keuze, "codings").data() == "4", timeout=60_000)
+    wait_idle(qtbot, analysis)
+    assert cell(analysis.frequencies.model, keuze, "documents").data() == "2"
+    analysis.close()

@@ -73,3 +73,19 @@ def test_only_actions_on_turns_speakers_or_documents_say_turns_changed(store: Pr
         changes = _run(store, command)
         assert changes.everything and changes.turns, command
     assert ChangeSet(everything=True).turns  # not tracked: anything may have changed
+
+
+def test_only_a_changed_document_says_the_document_list_changed(store: ProjectStore) -> None:
+    from lobcoder.editing.document_commands import RenameDocument
+    from lobcoder.services.documents import document_guid
+
+    with store.transaction() as session:
+        doc = add_document(session, "D", "Anna: Samen leren.", [Turn("Anna", 0, 6, 18)]).id
+        guid = document_guid(session, doc)
+        visie = create_code(session, "Visie")
+    assert not _run(store, apply_code(doc, visie.guid, [(6, 11)], "anna")).listed
+    assert not _run(store, CreateCode("Nieuw")).listed
+    assert not _run(store, RenameSpeaker("Anna", "Anne")).listed
+    renamed = _run(store, RenameDocument(guid, "D", "Docent01"))
+    assert renamed.everything and renamed.listed
+    assert ChangeSet(everything=True).listed  # made by hand: anything may have changed

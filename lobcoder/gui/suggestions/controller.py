@@ -120,6 +120,18 @@ class SuggestionsController(QObject):
         self._idle("")
         self.request(Training.IF_MODEL)
 
+    def document_closed(self) -> None:
+        """The open document is gone (removed): show no suggestions until another is opened."""
+        self._serial += 1  # a result still on its way is for the removed document
+        self._pending = None
+        self._timer.stop()
+        if self._worker is not None:
+            self._worker.cancel()
+        self.document_id = None
+        self._all = []
+        self.pane.model.clear()
+        self._idle("")
+
     @Slot()
     def _project_changed(self) -> None:
         self.request(Training.IF_MODEL)
