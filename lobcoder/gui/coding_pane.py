@@ -6,7 +6,6 @@ from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import (
     QFormLayout,
-    QHBoxLayout,
     QLabel,
     QPlainTextEdit,
     QPushButton,
@@ -14,6 +13,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from lobcoder.gui.flow_layout import FlowLayout
 from lobcoder.services.codings import CodingView
 
 
@@ -63,7 +63,7 @@ class CodingPane(QWidget):
         form.addRow(self.tr("Code:"), self.code_label)
         form.addRow(self.tr("Coder:"), self.coder_label)
         form.addRow(self.tr("Position:"), self.position_label)
-        buttons = QHBoxLayout()
+        buttons = FlowLayout()  # wraps in a narrow pane rather than squeezing the transcript
         for button in (self.recode, self.fit, self.remove):
             buttons.addWidget(button)
         self.details = QWidget()

@@ -166,6 +166,7 @@ class MainWindow(QMainWindow):
         self.segment_table.clicked.connect(self._segment_chosen)
         self.segment_table.activated.connect(self._segment_chosen)
         self.segments_title = QLabel()
+        self.segments_title.setWordWrap(True)  # a narrow pane wraps it rather than keeping the text narrow
 
         self.left = QSplitter(Qt.Orientation.Vertical)
         self.left.addWidget(_titled(self.tr("Documents"), self.document_search, self.document_tree))
@@ -234,6 +235,25 @@ class MainWindow(QMainWindow):
         if self.store is not None and self.store.read_only:
             name = self.tr("{0} (read-only)").format(name)
         self.setWindowTitle(self.tr("lobcoder — {0}").format(name))
+        self._update_hint()
+
+    def _update_hint(self) -> None:
+        """What the empty transcript pane says to do next (shown only while no document is open)."""
+        if self.document is not None:
+            hint = ""
+        elif self.store is None:
+            hint = self.tr(
+                "No project is open.\n\nFile → New project… starts one, File → Open project… opens one, "
+                "and File → Open the demo project shows lobcoder with coded example interviews."
+            )
+        elif self.overview is not None and not self.overview.documents:
+            hint = self.tr(
+                "This project has no documents yet.\n\nFile → Import documents… adds interview transcripts "
+                "(.docx, .txt, .odt, .rtf, .pdf and more)."
+            )
+        else:
+            hint = self.tr("Choose a document in the list on the left to read and code it.")
+        self.transcript.editor.set_hint(hint)
 
     # -- projects -----------------------------------------------------------
 
@@ -324,6 +344,7 @@ class MainWindow(QMainWindow):
         if not selected:  # selecting the code again has listed its segments
             self._refresh_segments()
         self._update_status()
+        self._update_hint()
 
     @Slot()
     def _project_changed(self) -> None:
@@ -373,6 +394,7 @@ class MainWindow(QMainWindow):
         self.document = view
         self.coding.codings = codings
         self.transcript.set_document(view, codings, self.styles())
+        self._update_hint()
         self.transcript.editor.verticalScrollBar().setValue(scrolled)
         self.coding.refresh_pane()
         return None
@@ -433,6 +455,7 @@ class MainWindow(QMainWindow):
         self.document = view
         self.coding.codings = codings
         self.transcript.set_document(view, codings, self.styles())
+        self._update_hint()
         self.coding_pane.show_coding(None)
         self.settings.set_last_document(str(self.store.path), document_id)
         source = self.document_model.index_for_document(document_id)

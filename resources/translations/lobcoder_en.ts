@@ -319,7 +319,7 @@ Its %n codings, its memos and speaker turns go with it. A backup of the project 
 <context>
     <name>ExchangeActions</name>
     <message numerus="yes">
-        <location filename="../../lobcoder/gui/exchange_actions.py" line="+177"/>
+        <location filename="../../lobcoder/gui/exchange_actions.py" line="+179"/>
         <source>Exported %n code(s) to {0}</source>
         <translation>
             <numerusform>Exported %n code to {0}</numerusform>
@@ -560,7 +560,7 @@ Language of the codebook:</numerusform>
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <location filename="../../lobcoder/gui/main_window.py" line="+413"/>
+        <location filename="../../lobcoder/gui/main_window.py" line="+435"/>
         <source>%n document(s)</source>
         <translation>
             <numerusform>%n document</numerusform>
@@ -584,7 +584,7 @@ Language of the codebook:</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+113"/>
+        <location line="+114"/>
         <source>‘{0}’: %n segment(s)</source>
         <translation>
             <numerusform>‘{0}’: %n segment</numerusform>
@@ -606,7 +606,7 @@ Language of the codebook:</numerusform>
 <context>
     <name>PreviewPane</name>
     <message numerus="yes">
-        <location filename="../../lobcoder/gui/dialogs/import_preview.py" line="+330"/>
+        <location filename="../../lobcoder/gui/dialogs/import_preview.py" line="+336"/>
         <location line="+9"/>
         <source>%n turn(s)</source>
         <translation>

@@ -1861,13 +1861,13 @@ De %n coderingen, de memo&apos;s en de sprekersbeurten gaan mee. Eerst wordt een
     <message>
         <location line="+6"/>
         <location line="+47"/>
-        <location line="+23"/>
+        <location line="+25"/>
         <location line="+28"/>
         <source>Export codebook</source>
         <translation>Codeboek exporteren</translation>
     </message>
     <message>
-        <location line="-94"/>
+        <location line="-96"/>
         <source>The project has no codes yet.</source>
         <translation>Het project heeft nog geen codes.</translation>
     </message>
@@ -1892,7 +1892,7 @@ De %n coderingen, de memo&apos;s en de sprekersbeurten gaan mee. Eerst wordt een
         <translation>codeboek</translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+48"/>
         <source>Cannot export the codebook</source>
         <translation>Codeboek kan niet worden geëxporteerd</translation>
     </message>
@@ -2459,23 +2459,23 @@ Taal van het codeboek:</numerusform>
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../../lobcoder/gui/dialogs/import_dialog.py" line="+139"/>
+        <location filename="../../lobcoder/gui/dialogs/import_dialog.py" line="+140"/>
         <source>Import documents</source>
         <translation>Documenten importeren</translation>
     </message>
     <message>
         <location line="+36"/>
-        <location line="+71"/>
+        <location line="+70"/>
         <source>File</source>
         <translation>Bestand</translation>
     </message>
     <message>
-        <location line="-71"/>
+        <location line="-70"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+12"/>
         <source>Files to import</source>
         <translation>Te importeren bestanden</translation>
     </message>
@@ -2490,7 +2490,7 @@ Taal van het codeboek:</numerusform>
         <translation>Sprekers</translation>
     </message>
     <message>
-        <location line="-52"/>
+        <location line="-51"/>
         <source>&amp;Import</source>
         <translation>&amp;Importeren</translation>
     </message>
@@ -2515,7 +2515,7 @@ Taal van het codeboek:</numerusform>
         <translation>&amp;Verwijderen</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+24"/>
         <source>&amp;Store the document information at the top as document attributes</source>
         <translation>De documentinformatie bovenaan &amp;opslaan als documentattributen</translation>
     </message>
@@ -2867,7 +2867,7 @@ Taal van het codeboek:</numerusform>
         <translation>Codes filteren</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+29"/>
         <source>Documents</source>
         <translation>Documenten</translation>
     </message>
@@ -2907,12 +2907,35 @@ Taal van het codeboek:</numerusform>
         <translation>lobcoder — {0}</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+9"/>
+        <source>No project is open.
+
+File → New project… starts one, File → Open project… opens one, and File → Open the demo project shows lobcoder with coded example interviews.</source>
+        <translation>Er is geen project geopend.
+
+Bestand → Nieuw project… begint er een, Bestand → Project openen… opent er een en Bestand → Het demoproject openen laat lobcoder zien met gecodeerde voorbeeldinterviews.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>This project has no documents yet.
+
+File → Import documents… adds interview transcripts (.docx, .txt, .odt, .rtf, .pdf and more).</source>
+        <translation>Dit project heeft nog geen documenten.
+
+Bestand → Documenten importeren… voegt interviewtranscripten toe (.docx, .txt, .odt, .rtf, .pdf en meer).</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Choose a document in the list on the left to read and code it.</source>
+        <translation>Kies links een document in de lijst om het te lezen en te coderen.</translation>
+    </message>
+    <message>
+        <location line="+15"/>
         <source>Cannot open project</source>
         <translation>Project kan niet worden geopend</translation>
     </message>
     <message>
-        <location line="+149"/>
+        <location line="+151"/>
         <source>Action not carried out</source>
         <translation>Actie niet uitgevoerd</translation>
     </message>
@@ -2951,7 +2974,7 @@ Taal van het codeboek:</numerusform>
         <translation>codeur: {0}</translation>
     </message>
     <message>
-        <location line="+107"/>
+        <location line="+108"/>
         <source>Select a code to list its coded segments.</source>
         <translation>Selecteer een code om de gecodeerde fragmenten te zien.</translation>
     </message>
@@ -3441,7 +3464,7 @@ Kwalitatief coderen van interviewtranscripten.</translation>
 <context>
     <name>PreviewPane</name>
     <message>
-        <location filename="../../lobcoder/gui/dialogs/import_preview.py" line="+298"/>
+        <location filename="../../lobcoder/gui/dialogs/import_preview.py" line="+304"/>
         <location line="+1"/>
         <source>Speaker</source>
         <translation>Spreker</translation>
@@ -4518,7 +4541,7 @@ Wachtwoord om hem te versleutelen (leeg laten voor geen):</translation>
 <context>
     <name>SpeakerSettings</name>
     <message>
-        <location filename="../../lobcoder/gui/dialogs/import_preview.py" line="-222"/>
+        <location filename="../../lobcoder/gui/dialogs/import_preview.py" line="-228"/>
         <source>&amp;Detect speakers</source>
         <translation>S&amp;prekers herkennen</translation>
     </message>
@@ -4548,7 +4571,7 @@ Wachtwoord om hem te versleutelen (leeg laten voor geen):</translation>
         <translation>Eigen reguliere expressie…</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+9"/>
         <source>a regular expression with a group (?P&lt;speaker&gt;…)</source>
         <translation>een reguliere expressie met een groep (?P&lt;speaker&gt;…)</translation>
     </message>
@@ -5359,7 +5382,7 @@ Wachtwoord om hem te versleutelen (leeg laten voor geen):</translation>
 <context>
     <name>TranscriptView</name>
     <message>
-        <location filename="../../lobcoder/gui/transcript/view.py" line="+387"/>
+        <location filename="../../lobcoder/gui/transcript/view.py" line="+398"/>
         <source>{0} at {1}</source>
         <translation>{0} op {1}</translation>
     </message>

@@ -39,6 +39,7 @@ from lobcoder.gui.dialogs.import_preview import (
 )
 from lobcoder.gui.dialogs.import_sheet import SheetOptions, SheetPanel, apply_sheet
 from lobcoder.gui.failures import error_text, failure_line, problem_text
+from lobcoder.gui.flow_layout import FlowLayout
 from lobcoder.gui.i18n import interface_language
 from lobcoder.gui.settings import Settings
 from lobcoder.gui.window_size import resize_to_screen
@@ -181,10 +182,9 @@ class ImportDialog(QDialog):
         add_files.clicked.connect(self._choose_files)
         add_folder.clicked.connect(self._choose_folder)
         self.remove_button.clicked.connect(self._remove_selected)
-        buttons = QHBoxLayout()
+        buttons = FlowLayout()  # wraps in a narrow pane rather than widening the dialog
         for button in (add_files, add_folder, self.remove_button):
             buttons.addWidget(button)
-        buttons.addStretch(1)
         files_box = QGroupBox(self.tr("Files to import"))
         files_layout = QVBoxLayout(files_box)
         files_layout.addLayout(buttons)

@@ -181,6 +181,12 @@ class SpeakerSettings(QWidget):
         self.preset.addItem(self.tr("Name in brackets: [Anna] …"), BRACKET_REGEX)
         self.preset.addItem(self.tr("Name in capitals: ANNA: …"), CAPITALS_REGEX)
         self.preset.addItem(self.tr("Custom regular expression…"), None)
+        # The longest choice must not set the dialog's minimum width (wider than a 1024 px screen in Dutch):
+        # the field grows with the dialog, and its list is as wide as its longest choice.
+        self.preset.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.preset.setMinimumContentsLength(24)
+        longest = max(self.preset.fontMetrics().horizontalAdvance(self.preset.itemText(i)) for i in range(4))
+        self.preset.view().setMinimumWidth(longest + 3 * self.preset.fontMetrics().averageCharWidth())
         self.regex = QLineEdit()
         self.regex.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
         self.regex.setPlaceholderText(self.tr("a regular expression with a group (?P<speaker>…)"))

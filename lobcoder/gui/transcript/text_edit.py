@@ -14,6 +14,7 @@ from PySide6.QtGui import (
     QMouseEvent,
     QPainter,
     QPaintEvent,
+    QPalette,
     QPen,
     QResizeEvent,
     QTextCharFormat,
@@ -122,6 +123,7 @@ class TranscriptTextEdit(QPlainTextEdit):
         self._side: QWidget | None = None
         self._press: QPoint | None = None
         self._marker: tuple[int, QColor] | None = None
+        self._hint = ""
         # Set by the view: (UTF-16 start, UTF-16 end) -> JSON-able span description, or None.
         self.span_describer: Callable[[int, int], dict[str, int] | None] | None = None
 
@@ -136,7 +138,9 @@ class TranscriptTextEdit(QPlainTextEdit):
 
     def update_side_width(self) -> None:
         width = self._side.sizeHint().width() if self._side is not None else 0
-        self.setViewportMargins(width, 0, 0, 0)
+        if width != self.viewportMargins().left():
+            self.setViewportMargins(width, 0, 0, 0)
+            self.updateGeometry()  # the transcript's minimum width includes the margin
         self._place_side()
 
     def _place_side(self) -> None:
@@ -176,8 +180,29 @@ class TranscriptTextEdit(QPlainTextEdit):
         self._marker = (position, color or QColor("#333333")) if position is not None else None
         self.viewport().update()
 
+    @property
+    def hint(self) -> str:
+        return self._hint
+
+    def set_hint(self, text: str) -> None:
+        """What the pane says while it shows no text (what to do next); wrapped inside the document margin.
+
+        Qt's placeholder text would do, but it wraps at the viewport's edge and
+        so cuts off the end of its longer lines.
+        """
+        self._hint = text
+        self.viewport().update()
+
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt override
         super().paintEvent(event)
+        if self._hint and self.document().isEmpty():
+            painter = QPainter(self.viewport())
+            painter.setPen(self.palette().color(QPalette.ColorRole.PlaceholderText))
+            area = self.viewport().rect().adjusted(DOCUMENT_MARGIN, DOCUMENT_MARGIN, -DOCUMENT_MARGIN, -DOCUMENT_MARGIN)
+            painter.drawText(
+                area, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop | Qt.TextFlag.TextWordWrap, self._hint
+            )
+            painter.end()
         if self._marker is None:
             return
         position, color = self._marker

@@ -5,7 +5,7 @@ from __future__ import annotations
 from bisect import bisect_left, insort
 from collections.abc import Collection, Iterable, Mapping, Sequence
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal, Slot
+from PySide6.QtCore import QEvent, QObject, QSize, Qt, Signal, Slot
 from PySide6.QtGui import QFontMetricsF, QHelpEvent, QKeySequence, QResizeEvent, QShortcut, QTextCursor, QTextDocument
 from PySide6.QtWidgets import QToolTip, QVBoxLayout, QWidget
 
@@ -30,6 +30,9 @@ from lobcoder.services.codings import CodingView
 from lobcoder.services.documents import DocumentView
 from lobcoder.text.offsets import Utf16Index
 
+# The narrowest column of text the transcript keeps, in average characters: on a
+# small screen the side panes give way before the text breaks inside its words.
+MIN_LINE_CHARACTERS = 28
 LANE_GAP_LINES = 1.0  # codings closer than about a line in one paragraph get separate lanes
 
 
@@ -262,6 +265,14 @@ class TranscriptView(QWidget):
         """About how many characters fit on a line, rounded so small resizes change nothing."""
         per_line = self.editor.viewport().width() / max(1.0, QFontMetricsF(self.editor.font()).averageCharWidth())
         return int(max(20.0, per_line) * LANE_GAP_LINES) // 20 * 20
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt override
+        """The coding margin beside a readable column of :data:`MIN_LINE_CHARACTERS` characters."""
+        editor = self.editor
+        text = QFontMetricsF(editor.font()).averageCharWidth() * MIN_LINE_CHARACTERS
+        text += 2 * editor.document().documentMargin() + editor.verticalScrollBar().sizeHint().width()
+        width = editor.viewportMargins().left() + 2 * editor.frameWidth() + round(text)
+        return QSize(width, super().minimumSizeHint().height())
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
         super().resizeEvent(event)
