@@ -64,6 +64,17 @@ MESSAGES: dict[str, M] = {
         en=f"the code {{name!r}} was changed ({{field}}), {_MEANWHILE_EN}",
         nl=f"de code {{name!r}} is gewijzigd ({{field}}), {_MEANWHILE_NL}",
     ),
+    # A value longer than its column allows (storage/lengths.py), refused in a project file as on a server.
+    "problem.value_too_long": M(
+        en="the {field} of {what} may be at most {limit} characters; this one has {length} ({start!r}); "
+        "nothing was changed",
+        nl="de {field} van {what} mag hoogstens {limit} tekens lang zijn; deze heeft er {length} ({start!r}); "
+        "er is niets veranderd",
+    ),
+    "too_long.field.name": M(en="name", nl="naam"),
+    "too_long.field.title": M(en="title", nl="titel"),
+    "too_long.field.original_filename": M(en="file name", nl="bestandsnaam"),
+    "too_long.field.other": M(en="text", nl="tekst"),
     # What clashed, for the messages above.
     "clash.what.codes": M(en="a code", nl="een code"),
     "clash.what.documents": M(en="a document", nl="een document"),

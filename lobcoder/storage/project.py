@@ -39,6 +39,7 @@ from lobcoder.storage.coverage import keep_coverage
 from lobcoder.storage.dialect import dialect_name
 from lobcoder.storage.failures import explain, naming
 from lobcoder.storage.leftovers import clean_leftovers, partial_path
+from lobcoder.storage.lengths import keep_lengths
 from lobcoder.storage.models import ProjectSetting
 from lobcoder.storage.staged_pieces import remove_stale, stale_stagings
 
@@ -165,6 +166,7 @@ class ProjectStore:
         self.read_only = read_only
         self._sessions = sessionmaker(engine, expire_on_commit=False)
         keep_coverage(self._sessions)
+        keep_lengths(self._sessions)
 
     # -- lifecycle ---------------------------------------------------------
 

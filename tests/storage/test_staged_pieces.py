@@ -9,6 +9,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from sqlalchemy import text
 
 from lobcoder.search.fulltext import search
@@ -93,6 +94,7 @@ def test_pieces_a_running_import_is_staging_are_left_alone(tmp_path: Path) -> No
     assert _rows(path)[0] == staged
 
 
+@pytest.mark.project_file("reads SQLite's EXPLAIN QUERY PLAN")
 def test_looking_for_staged_pieces_is_one_index_look_up(store: ProjectStore) -> None:
     """Opening a project with no staged pieces must not scan the index, however large."""
     with store.read() as session:

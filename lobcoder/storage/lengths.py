@@ -1,0 +1,65 @@
+"""Text longer than its column's declared length is refused alike in a project file and on a server.
+
+SQLite stores a ``String(300)`` value of any length; PostgreSQL refuses it
+(``varchar(300)``, SQLSTATE 22001) and the action would end in a database
+error. Before every flush the new and changed values of bounded text
+columns (names, titles, file names) are measured in code points, as
+PostgreSQL measures them, so both refuse the same value with the same words
+(:class:`TooLong`) and the action's transaction stores nothing. A value
+already stored too long in an old project file stays and may be read; only
+writing one is refused.
+"""
+
+from __future__ import annotations
+
+import itertools
+from functools import cache
+from typing import Any
+
+from sqlalchemy import String, event, inspect
+from sqlalchemy.orm import Mapper, Session, sessionmaker
+
+from lobcoder.errors import Refused
+from lobcoder.i18n.catalogue import CATALOGUE
+from lobcoder.i18n.said import Said, say
+
+_SHOWN = 40  # characters of the value shown in the message
+
+
+class TooLong(Refused):
+    """A name or other bounded text is longer than the project allows; nothing was changed."""
+
+
+@cache
+def _bounded(mapper: Mapper[Any]) -> tuple[tuple[str, int], ...]:
+    """(attribute key, length) of the mapper's text columns with a declared length."""
+    found = []
+    for prop in mapper.column_attrs:
+        column = prop.columns[0]
+        if isinstance(column.type, String) and column.type.length:
+            found.append((prop.key, column.type.length))
+    return tuple(found)
+
+
+def _check(session: Session, _context: Any, _instances: Any) -> None:
+    for instance in itertools.chain(session.new, session.dirty):
+        state = inspect(instance)
+        for key, limit in _bounded(state.mapper):
+            value = getattr(instance, key)
+            if not isinstance(value, str) or len(value) <= limit:
+                continue
+            if state.persistent and not state.attrs[key].history.has_changes():
+                continue
+            raise TooLong(_said(state.mapper.local_table.name, key, limit, value))
+
+
+def _said(table: str, key: str, limit: int, value: str) -> Said:
+    what = f"clash.what.{table}" if f"clash.what.{table}" in CATALOGUE else "clash.what.other"
+    field = f"too_long.field.{key}" if f"too_long.field.{key}" in CATALOGUE else "too_long.field.other"
+    shown = value[:_SHOWN] + "…"
+    return say("problem.value_too_long", field=say(field), what=say(what), limit=limit, length=len(value), start=shown)
+
+
+def keep_lengths(sessions: sessionmaker[Session]) -> None:
+    """Refuse, in every transaction of ``sessions``, text longer than its column allows."""
+    event.listen(sessions, "before_flush", _check)
