@@ -28,3 +28,32 @@ def test_a_name_taken_in_another_case_is_refused_in_dutch(tmp_path: Path) -> Non
     code, out, err = run("documents", "rename", project, "Verkeerd", "   ", "--language", "nl")
     assert code != 0 and "de naam van een document mag niet leeg zijn" in err
     assert run("show", project)[1].splitlines()[-1].startswith("Verkeerd [")
+
+
+def test_a_second_coders_copy_made_before_the_rename_merges_onto_the_renamed_document(tmp_path: Path) -> None:
+    from sqlalchemy import select
+
+    from lobcoder.services.codings import add_coding
+    from lobcoder.storage.models import Code, Coding, Coder, Document
+    from lobcoder.storage.project import ProjectStore
+
+    project = build(tmp_path)
+    copy = tmp_path / "chris.lobcoder"
+    assert run("team", "copy", project, "--out", copy)[0] == 0
+    with ProjectStore.open(copy) as theirs, theirs.transaction() as session:
+        document = session.scalars(select(Document).where(Document.name == "Verkeerd")).one()
+        code = session.scalars(select(Code).where(Code.name == "Keuze")).one()
+        add_coding(session, document.id, code.id, 0, 12, coder="Chris")
+    assert run("documents", "rename", project, "Verkeerd", "Boodschappen")[0] == 0
+
+    code, out, _ = run("team", "merge", project, copy)
+
+    assert code == 0, out
+    with ProjectStore.open(project) as ours, ours.read() as session:
+        rows = session.execute(
+            select(Document.name, Coding.start, Coding.end)
+            .join(Coding, Coding.document_id == Document.id)
+            .join(Coder, Coding.coder_id == Coder.id)
+            .where(Coder.name == "Chris")
+        ).all()
+    assert [tuple(r) for r in rows] == [("Boodschappen", 0, 12)]
