@@ -34,7 +34,7 @@ def test_a_second_coders_copy_made_before_the_rename_merges_onto_the_renamed_doc
     from sqlalchemy import select
 
     from lobcoder.services.codings import add_coding
-    from lobcoder.storage.models import Code, Coding, Coder, Document
+    from lobcoder.storage.models import Code, Coder, Coding, Document
     from lobcoder.storage.project import ProjectStore
 
     project = build(tmp_path)
