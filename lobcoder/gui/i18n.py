@@ -41,6 +41,11 @@ def interface_locale() -> QLocale:
     return system if system.language() == language else QLocale(language)
 
 
+def decimal(value: float, places: int = 2) -> str:
+    """A number with ``places`` decimals in the interface language: "0.70" in English, "0,70" in Dutch."""
+    return interface_locale().toString(float(value), "f", places)
+
+
 def formatted_size(size: int) -> str:
     """A file size in the interface language, to about three digits: "596 kB", "1,2 MB", "12 MB"."""
     scaled = float(size)

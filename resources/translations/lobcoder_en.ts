@@ -762,7 +762,7 @@ Language of the codebook:</numerusform>
 <context>
     <name>SuggestionModel</name>
     <message numerus="yes">
-        <location filename="../../lobcoder/gui/suggestions/model.py" line="+135"/>
+        <location filename="../../lobcoder/gui/suggestions/model.py" line="+137"/>
         <source>%n sentence(s)</source>
         <translation>
             <numerusform>%n sentence</numerusform>
@@ -779,17 +779,17 @@ Language of the codebook:</numerusform>
     </message>
     <message numerus="yes">
         <location line="+1"/>
-        <source>F1 {0:.2f} · %n example(s)</source>
+        <source>F1 {0} · %n example(s)</source>
         <translation>
-            <numerusform>F1 {0:.2f} · %n example</numerusform>
-            <numerusform>F1 {0:.2f} · %n examples</numerusform>
+            <numerusform>F1 {0} · %n example</numerusform>
+            <numerusform>F1 {0} · %n examples</numerusform>
         </translation>
     </message>
 </context>
 <context>
     <name>SuggestionsController</name>
     <message numerus="yes">
-        <location filename="../../lobcoder/gui/suggestions/controller.py" line="+245"/>
+        <location filename="../../lobcoder/gui/suggestions/controller.py" line="+246"/>
         <source>All %n suggestion(s) for this document are hidden: their codes are not yet reliable.</source>
         <translation>
             <numerusform>All %n suggestion for this document are hidden: their codes are not yet reliable.</numerusform>
@@ -816,7 +816,7 @@ Language of the codebook:</numerusform>
 <context>
     <name>SuggestionsPane</name>
     <message numerus="yes">
-        <location filename="../../lobcoder/gui/suggestions/pane.py" line="+276"/>
+        <location filename="../../lobcoder/gui/suggestions/pane.py" line="+278"/>
         <source>Model trained on {0} examples of your codings; it suggests %n code(s).</source>
         <translation>
             <numerusform>Model trained on {0} examples of your codings; it suggests %n code.</numerusform>
@@ -825,10 +825,10 @@ Language of the codebook:</numerusform>
     </message>
     <message numerus="yes">
         <location line="+12"/>
-        <source>%n suggestion(s) hidden because their codes are not yet reliable (fewer than {0} coded sentences, or a cross-validated F1 below {1:.2f}). Tick “Show codes not yet reliable” to see them.</source>
+        <source>%n suggestion(s) hidden because their codes are not yet reliable (fewer than {0} coded sentences, or a cross-validated F1 below {1}). Tick “Show codes not yet reliable” to see them.</source>
         <translation>
-            <numerusform>%n suggestion hidden because their codes are not yet reliable (fewer than {0} coded sentences, or a cross-validated F1 below {1:.2f}). Tick “Show codes not yet reliable” to see them.</numerusform>
-            <numerusform>%n suggestions hidden because their codes are not yet reliable (fewer than {0} coded sentences, or a cross-validated F1 below {1:.2f}). Tick “Show codes not yet reliable” to see them.</numerusform>
+            <numerusform>%n suggestion hidden because their codes are not yet reliable (fewer than {0} coded sentences, or a cross-validated F1 below {1}). Tick “Show codes not yet reliable” to see them.</numerusform>
+            <numerusform>%n suggestions hidden because their codes are not yet reliable (fewer than {0} coded sentences, or a cross-validated F1 below {1}). Tick “Show codes not yet reliable” to see them.</numerusform>
         </translation>
     </message>
 </context>

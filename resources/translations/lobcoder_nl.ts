@@ -1716,7 +1716,7 @@ De %n coderingen, de memo&apos;s en de sprekersbeurten gaan mee. Eerst wordt een
 <context>
     <name>EntityModel</name>
     <message>
-        <location filename="../../lobcoder/gui/pseudonymise/entity_model.py" line="+32"/>
+        <location filename="../../lobcoder/gui/pseudonymise/entity_model.py" line="+33"/>
         <source>person</source>
         <translation>persoon</translation>
     </message>
@@ -4101,7 +4101,7 @@ Wachtwoord om hem te versleutelen (leeg laten voor geen):</translation>
 <context>
     <name>ReliabilityModel</name>
     <message>
-        <location filename="../../lobcoder/gui/suggestions/reliability.py" line="+45"/>
+        <location filename="../../lobcoder/gui/suggestions/reliability.py" line="+46"/>
         <source>Code</source>
         <translation>Code</translation>
     </message>
@@ -4157,8 +4157,8 @@ Wachtwoord om hem te versleutelen (leeg laten voor geen):</translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>not yet reliable: F1 below {0:.2f}</source>
-        <translation>nog niet betrouwbaar: F1 onder {0:.2f}</translation>
+        <source>not yet reliable: F1 below {0}</source>
+        <translation>nog niet betrouwbaar: F1 onder {0}</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -4772,7 +4772,7 @@ Wachtwoord om hem te versleutelen (leeg laten voor geen):</translation>
 <context>
     <name>SuggestionModel</name>
     <message>
-        <location filename="../../lobcoder/gui/suggestions/model.py" line="+82"/>
+        <location filename="../../lobcoder/gui/suggestions/model.py" line="+84"/>
         <source>Passage</source>
         <translation>Passage</translation>
     </message>
@@ -4849,14 +4849,19 @@ Wachtwoord om hem te versleutelen (leeg laten voor geen):</translation>
     </message>
     <message numerus="yes">
         <location line="+1"/>
-        <source>F1 {0:.2f} · %n example(s)</source>
+        <source>F1 {0} · %n example(s)</source>
         <translation>
-            <numerusform>F1 {0:.2f} · %n voorbeeld</numerusform>
-            <numerusform>F1 {0:.2f} · %n voorbeelden</numerusform>
+            <numerusform>F1 {0} · %n voorbeeld</numerusform>
+            <numerusform>F1 {0} · %n voorbeelden</numerusform>
         </translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+10"/>
+        <source>Cross-validated on your coded documents at threshold {0}: precision {1}, recall {2}, F1 {3}</source>
+        <translation>Kruisgevalideerd op je gecodeerde documenten bij drempel {0}: precisie {1}, recall {2}, F1 {3}</translation>
+    </message>
+    <message>
+        <location line="-4"/>
         <source>This code has no codings yet: the suggestion comes from its codebook texts alone.</source>
         <translation>Deze code heeft nog geen coderingen: de suggestie komt alleen uit de teksten in het codeboek.</translation>
     </message>
@@ -4865,16 +4870,11 @@ Wachtwoord om hem te versleutelen (leeg laten voor geen):</translation>
         <source>Codings in one document only: reliability is measured once two documents have codings.</source>
         <translation>Coderingen in maar één document: de betrouwbaarheid wordt gemeten zodra twee documenten coderingen hebben.</translation>
     </message>
-    <message>
-        <location line="+2"/>
-        <source>Cross-validated on your coded documents at threshold {0:.2f}: precision {1:.2f}, recall {2:.2f}, F1 {3:.2f}</source>
-        <translation>Kruisgevalideerd op je gecodeerde documenten bij drempel {0:.2f}: precisie {1:.2f}, recall {2:.2f}, F1 {3:.2f}</translation>
-    </message>
 </context>
 <context>
     <name>SuggestionsController</name>
     <message>
-        <location filename="../../lobcoder/gui/suggestions/controller.py" line="+56"/>
+        <location filename="../../lobcoder/gui/suggestions/controller.py" line="+57"/>
         <source>Suggestions</source>
         <translation>Suggesties</translation>
     </message>
@@ -4934,14 +4934,14 @@ Wachtwoord om hem te versleutelen (leeg laten voor geen):</translation>
     </message>
     <message>
         <location line="+29"/>
-        <source>Suggested: {0} ({1:.2f})</source>
-        <translation>Suggestie: {0} ({1:.2f})</translation>
+        <source>Suggested: {0} ({1})</source>
+        <translation>Suggestie: {0} ({1})</translation>
     </message>
 </context>
 <context>
     <name>SuggestionsPane</name>
     <message>
-        <location filename="../../lobcoder/gui/suggestions/pane.py" line="+102"/>
+        <location filename="../../lobcoder/gui/suggestions/pane.py" line="+103"/>
         <source>Suggest again for this document with the current model</source>
         <translation>Opnieuw suggesties maken voor dit document met het huidige model</translation>
     </message>
@@ -5001,7 +5001,7 @@ Wachtwoord om hem te versleutelen (leeg laten voor geen):</translation>
         <translation>Deze code nooit meer voorstellen voor deze passage (Delete)</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>Lowest score accepted by “Accept all”</source>
         <translation>Laagste score die “Alles accepteren” accepteert</translation>
     </message>
@@ -5030,13 +5030,21 @@ Wachtwoord om hem te versleutelen (leeg laten voor geen):</translation>
         <source>NLP pipeline: offline · {0} not installed</source>
         <translation>NLP-pipeline: offline · {0} niet geïnstalleerd</translation>
     </message>
+    <message numerus="yes">
+        <location line="+36"/>
+        <source>%n suggestion(s) hidden because their codes are not yet reliable (fewer than {0} coded sentences, or a cross-validated F1 below {1}). Tick “Show codes not yet reliable” to see them.</source>
+        <translation>
+            <numerusform>%n suggestie verborgen omdat de code nog niet betrouwbaar is (minder dan {0} gecodeerde zinnen, of een kruisgevalideerde F1 onder {1}). Vink “Nog niet betrouwbare codes tonen” aan om ze te zien.</numerusform>
+            <numerusform>%n suggesties verborgen omdat hun codes nog niet betrouwbaar zijn (minder dan {0} gecodeerde zinnen, of een kruisgevalideerde F1 onder {1}). Vink “Nog niet betrouwbare codes tonen” aan om ze te zien.</numerusform>
+        </translation>
+    </message>
     <message>
         <location filename="../../lobcoder/gui/suggestions/pipeline_text.py" line="+18"/>
         <source>This needs internet access to the model&apos;s GitHub release (github.com/explosion/spacy-models).</source>
         <translation>Daarvoor is internettoegang nodig tot de GitHub-release van het model (github.com/explosion/spacy-models).</translation>
     </message>
     <message>
-        <location filename="../../lobcoder/gui/suggestions/pane.py" line="+2"/>
+        <location filename="../../lobcoder/gui/suggestions/pane.py" line="-34"/>
         <source>The offline pipeline: blank Dutch with lookup lemmas.</source>
         <translation>De offline pipeline: kaal Nederlands met opzoeklemma&apos;s.</translation>
     </message>
@@ -5078,16 +5086,8 @@ Wachtwoord om hem te versleutelen (leeg laten voor geen):</translation>
             <numerusform>Model getraind op {0} voorbeelden uit uw coderingen; het stelt %n codes voor.</numerusform>
         </translation>
     </message>
-    <message numerus="yes">
-        <location line="+12"/>
-        <source>%n suggestion(s) hidden because their codes are not yet reliable (fewer than {0} coded sentences, or a cross-validated F1 below {1:.2f}). Tick “Show codes not yet reliable” to see them.</source>
-        <translation>
-            <numerusform>%n suggestie verborgen omdat de code nog niet betrouwbaar is (minder dan {0} gecodeerde zinnen, of een kruisgevalideerde F1 onder {1:.2f}). Vink “Nog niet betrouwbare codes tonen” aan om ze te zien.</numerusform>
-            <numerusform>%n suggesties verborgen omdat hun codes nog niet betrouwbaar zijn (minder dan {0} gecodeerde zinnen, of een kruisgevalideerde F1 onder {1:.2f}). Vink “Nog niet betrouwbare codes tonen” aan om ze te zien.</numerusform>
-        </translation>
-    </message>
     <message>
-        <location line="+7"/>
+        <location line="+19"/>
         <source>Codes marked ⚠ are not yet reliable: check their suggestions with care.</source>
         <translation>Codes met ⚠ zijn nog niet betrouwbaar: bekijk hun suggesties met zorg.</translation>
     </message>

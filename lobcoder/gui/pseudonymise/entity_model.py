@@ -6,6 +6,7 @@ from collections.abc import Sequence
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 
+from lobcoder.gui.i18n import decimal
 from lobcoder.pseudonymise.categories import Category
 from lobcoder.pseudonymise.entities import Entity
 
@@ -114,7 +115,7 @@ class EntityModel(QAbstractTableModel):
                 CATEGORY: self.category_name(e.category),
                 COUNT: e.count,
                 PSEUDONYM: e.pseudonym,
-                CONFIDENCE: f"{e.confidence:.2f}",
+                CONFIDENCE: decimal(e.confidence),
                 SOURCES: self._found_by(e, sources),
             }.get(column)
         if role == Qt.ItemDataRole.ToolTipRole and column == TERM:

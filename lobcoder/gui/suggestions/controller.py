@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QDockWidget
 
 from lobcoder.editing.suggestion_commands import AcceptAll, AcceptSuggestion, RejectSuggestion
 from lobcoder.gui.failures import failure_line
+from lobcoder.gui.i18n import decimal
 from lobcoder.gui.suggestions.pane import SuggestionsPane
 from lobcoder.gui.suggestions.task import CodeStatus, SuggestionBatch, Training, compute_suggestions
 from lobcoder.gui.transcript.layout import SuggestionMark
@@ -294,9 +295,11 @@ class SuggestionsController(QObject):
             self.window.transcript.set_suggestion_marks([])
             return
         colors = self._colors()
-        label = self.tr("Suggested: {0} ({1:.2f})")
+        label = self.tr("Suggested: {0} ({1})")
         self.window.transcript.set_suggestion_marks(
-            SuggestionMark(s.start, s.end, colors.get(s.code_id, "#888888"), label.format(s.code_name, s.score))
+            SuggestionMark(
+                s.start, s.end, colors.get(s.code_id, "#888888"), label.format(s.code_name, decimal(s.score))
+            )
             for s in self.pane.model.suggestions()
             if s.document_id == self.document_id
         )

@@ -8,6 +8,8 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor
 
+from lobcoder.gui.i18n import decimal
+
 if TYPE_CHECKING:
     from lobcoder.suggest.ranking import Suggestion
 
@@ -97,7 +99,7 @@ class SuggestionModel(QAbstractTableModel):
             if column == CODE:
                 return suggestion.code_name
             if column == SCORE:
-                return f"{suggestion.score:.2f}"
+                return decimal(suggestion.score)
             if column == RELIABILITY:
                 return self.reliability(suggestion)
             return self.reason(suggestion)
@@ -142,7 +144,7 @@ class SuggestionModel(QAbstractTableModel):
             return self.tr("codebook only")
         if r.f1 is None:
             return self.tr("%n example(s), not measured", "", r.examples)
-        text = self.tr("F1 {0:.2f} · %n example(s)", "", r.examples).format(r.f1)
+        text = self.tr("F1 {0} · %n example(s)", "", r.examples).format(decimal(r.f1))
         return text if suggestion.reliable else "⚠ " + text
 
     def reliability_tip(self, suggestion: Suggestion) -> str:
@@ -152,5 +154,5 @@ class SuggestionModel(QAbstractTableModel):
         if r.f1 is None:
             return self.tr("Codings in one document only: reliability is measured once two documents have codings.")
         return self.tr(
-            "Cross-validated on your coded documents at threshold {0:.2f}: precision {1:.2f}, recall {2:.2f}, F1 {3:.2f}"
-        ).format(r.threshold, r.precision or 0.0, r.recall or 0.0, r.f1)
+            "Cross-validated on your coded documents at threshold {0}: precision {1}, recall {2}, F1 {3}"
+        ).format(decimal(r.threshold), decimal(r.precision or 0.0), decimal(r.recall or 0.0), decimal(r.f1))

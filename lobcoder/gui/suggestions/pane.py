@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from lobcoder.gui.i18n import decimal, interface_locale
 from lobcoder.gui.suggestions.model import (
     CODE,
     PASSAGE,
@@ -166,6 +167,7 @@ class SuggestionsPane(QWidget):
         self.threshold.setSingleStep(0.05)
         self.threshold.setDecimals(2)
         self.threshold.setValue(0.7)
+        self.threshold.setLocale(interface_locale())  # "0,70" in Dutch, like the scores in the table
         self.threshold.setToolTip(self.tr("Lowest score accepted by “Accept all”"))
 
         self.status = QLabel()
@@ -286,11 +288,11 @@ class SuggestionsPane(QWidget):
         if hidden:
             text = self.tr(
                 "%n suggestion(s) hidden because their codes are not yet reliable "
-                "(fewer than {0} coded sentences, or a cross-validated F1 below {1:.2f}). "
+                "(fewer than {0} coded sentences, or a cross-validated F1 below {1}). "
                 "Tick “Show codes not yet reliable” to see them.",
                 "",
                 hidden,
-            ).format(least, floor)
+            ).format(least, decimal(floor))
         elif unreliable and self.show_unreliable.isChecked():
             text = self.tr("Codes marked ⚠ are not yet reliable: check their suggestions with care.")
         else:

@@ -8,6 +8,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor
 
+from lobcoder.gui.i18n import decimal
 from lobcoder.gui.suggestions.task import CodeStatus
 
 NAME, EXAMPLES, THRESHOLD, PRECISION, RECALL, F1, STATUS = range(7)
@@ -64,7 +65,7 @@ class ReliabilityModel(QAbstractTableModel):
         if r.problem == "not_measured":
             return self.tr("not measured: codings in one document only")
         if r.problem == "low_f1":
-            return self.tr("not yet reliable: F1 below {0:.2f}").format(code.min_f1)
+            return self.tr("not yet reliable: F1 below {0}").format(decimal(code.min_f1))
         return self.tr("reliable")
 
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -83,9 +84,9 @@ class ReliabilityModel(QAbstractTableModel):
             if column == EXAMPLES:
                 return str(r.examples)
             if column == THRESHOLD:
-                return f"{r.threshold:.2f}"
+                return decimal(r.threshold)
             value = {PRECISION: r.precision, RECALL: r.recall, F1: r.f1}[column]
-            return "–" if value is None else f"{value:.2f}"
+            return "–" if value is None else decimal(value)
         if role == Qt.ItemDataRole.DecorationRole and column == NAME:
             return self._colors.get(code.code_id, QColor("#888888"))
         if role == Qt.ItemDataRole.ForegroundRole and column == STATUS and not code.reliable:
