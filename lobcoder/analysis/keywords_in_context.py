@@ -52,7 +52,8 @@ class KeywordsInContext:
             )
             for hit in self.hits
         )
-        documents = len({hit.document_id for hit in self.hits})
+        found_in = len({hit.document_id for hit in self.hits})
+        documents = message(f"kwic.documents.{'one' if found_in == 1 else 'many'}", language, count=found_in)
         notes = [message("kwic.note.count", language, count=len(self.hits), documents=documents, context=self.context)]
         if self.options.by == "lemma":
             notes.append(message("kwic.note.lemma", language, word=self.word))

@@ -69,9 +69,11 @@ MESSAGES: dict[str, M] = {
     "kwic.word": M(en="Word", nl="Woord"),
     "kwic.after": M(en="After", nl="Erna"),
     "kwic.note.count": M(
-        en="Found {count}× in {documents} document(s), with {context} characters of context on either side.",
-        nl="{count} keer gevonden in {documents} document(en), met {context} tekens context aan weerszijden.",
+        en="Found {count}× in {documents}, with {context} characters of context on either side.",
+        nl="{count} keer gevonden in {documents}, met {context} tekens context aan weerszijden.",
     ),
+    "kwic.documents.one": M(en="1 document", nl="1 document"),
+    "kwic.documents.many": M(en="{count} documents", nl="{count} documenten"),
     "kwic.note.lemma": M(
         en="Every form of the lemma ‘{word}’ is listed.", nl="Elke vorm van het lemma ‘{word}’ staat erin."
     ),

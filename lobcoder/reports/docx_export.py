@@ -226,11 +226,15 @@ def _layout(
     pad = ox.CELL_PADDING
     text_columns = [j for j in range(1, count) if wraps[j]]
     main = max(text_columns, key=lambda j: wanted[j]) if text_columns else None
-    # Labels wrap down to a third of the page; beside a quote down to a sixth (code names of a quotes table).
+    # A quote far longer than the other texts (not the two contexts of keywords in context) comes first,
+    # and the labels beside it wrap down to a sixth of the page (code names of a quotes table), else a third.
+    long_texts = [j for j in text_columns if main is not None and 2 * wanted[j] > wanted[main]]
+    quote = main if len(long_texts) == 1 else None
+    share = MAIN_TEXT_SHARE / max(len(long_texts), 1)  # two contexts share what one quote gets
     label_words = max(
         (text_twips(part) + cells[0].indent for cells in rows for part in cells[0].text.split()), default=0
     )
-    least[0] = max(word[0], min(wanted[0], available // 3 if main is None else max(label_words, available // 6)))
+    least[0] = max(word[0], min(wanted[0], available // 3 if quote is None else max(label_words, available // 6)))
     for size in range(20, 13, -1):
         full = [int(w * size / 20) + pad for w in wanted]
         tight = [int(w * size / 20) + pad for w in least]
@@ -241,13 +245,13 @@ def _layout(
             return _spread(widths, spare - to_label), size, ox.CELL_MARGIN
         if sum(tight) <= available:
             widths = list(tight)
-            if main is not None:  # the quote's share comes first, then the labels' room, then the rest
-                widths[main] += max(
-                    min(min(full[main], int(available * MAIN_TEXT_SHARE)) - tight[main], available - sum(tight)), 0
+            if quote is not None:  # the quote's share comes first, then the labels' room, then the rest
+                widths[quote] += max(
+                    min(min(full[quote], int(available * MAIN_TEXT_SHARE)) - tight[quote], available - sum(tight)), 0
                 )
             widths[0] = min(full[0], available - sum(widths[1:]))
             widths = _fill(widths, full, available - sum(widths))
-            if main is None or size == 14 or widths[main] >= min(full[main], int(available * MAIN_TEXT_SHARE)):
+            if main is None or size == 14 or widths[main] >= min(full[main], int(available * share)):
                 return widths, size, ox.CELL_MARGIN
             # The main text (a quote) would be a narrow strip: a smaller font gives it room.
     label = min(int(least[0] * 0.7) + pad, available // 4)

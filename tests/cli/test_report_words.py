@@ -8,6 +8,7 @@ from pathlib import Path
 import docx
 import openpyxl
 import pytest
+from docx.oxml.ns import qn
 from sqlalchemy import delete, func, select
 
 from lobcoder.analysis.words import COUNTS_KIND
@@ -104,3 +105,22 @@ def test_counts_kept_in_the_project_print_the_same_bytes(project: Path) -> None:
         assert kept and kept >= 2  # both documents' counts (and with a code its passages')
         again = run("report", "words", project, *options)
         assert counted[0] == 0 and again == counted and len(counted[1]) > 200
+
+
+def test_keywords_in_context_in_dutch_word_count_documents_in_dutch_and_stay_legible(
+    project: Path, tmp_path: Path
+) -> None:
+    # Her walk-through: the note said "in 3 document(en)" and the two contexts were printed at 7 pt.
+    word_file = tmp_path / "loopbaangesprek.docx"
+    assert (
+        run("report", "words", project, "--context", "loopbaangesprek", "--language", "nl", "--out", word_file)[0] == 0
+    )
+    document = docx.Document(str(word_file))
+    note = next(p.text for p in document.paragraphs if p.text.startswith("Noot."))
+    assert note.startswith("Noot. 3 keer gevonden in 2 documenten, met 60 tekens context"), note
+    (table,) = document.tables
+    assert [c.text for c in table.rows[0].cells] == ["Document", "Begin", "Einde", "Ervoor", "Woord", "Erna"]
+    sizes = {int(sz.get(qn("w:val"))) for sz in table._tbl.iter(qn("w:sz"))}
+    assert min(sizes, default=20) >= 18  # 9 pt or more: two contexts need not squeeze into 7 pt
+    grid = [int(col.get(qn("w:w"))) for col in table._tbl.tblGrid.findall(qn("w:gridCol"))]
+    assert grid[3] + grid[5] >= 0.45 * sum(grid)

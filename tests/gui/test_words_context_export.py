@@ -86,7 +86,7 @@ def test_export_dialog_writes_a_dutch_word_document(
     assert [row.cells[4].text for row in table.rows[1:]] == ["visie", "visie", "visie"]
     paragraphs = " ".join(p.text for p in written.paragraphs)
     assert "‘visie’ in context" in paragraphs
-    assert "3 keer gevonden in 1 document(en)" in paragraphs
+    assert "3 keer gevonden in 1 document," in paragraphs
     assert "Begin en einde: tekenposities" in paragraphs
 
 

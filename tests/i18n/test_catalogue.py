@@ -78,6 +78,7 @@ SAME_IN_EVERY_LANGUAGE = {
     "copy.codes",
     "pseudonym.document",
     "kwic.title",
+    "kwic.documents.one",
     "kwic.document",
 }
 

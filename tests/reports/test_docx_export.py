@@ -542,3 +542,28 @@ def test_the_chart_of_a_split_too_wide_for_a_page_follows_its_last_continued_tab
         if child.tag == qn("w:tbl") or child.findall(".//" + qn("w:drawing"))
     ]
     assert kinds[-1] == "chart" and kinds.count("chart") == 1 and len(kinds) > 2
+
+
+def test_keywords_in_context_keep_a_legible_font_with_both_contexts_alike(tmp_path: Path) -> None:
+    # Her walk-through: 'training' in context, 60 characters either side, printed at 7 pt because the
+    # wider context alone had to get the share a single quote gets.
+    before = "k gezegd ben ik gestuurd. Mijn teamleider zei: jij gaat die "
+    after = " doen, en dat was het. Er is nooit uitgelegd waarom juist ik"
+    rows = tuple(
+        TableRow(f"interview_marieke_r{k}", (171 + k, 179 + k, before, "training", after)) for k in range(1, 8)
+    )
+    table = Table(
+        "‘training’ in context",
+        "Document",
+        ("Begin", "Einde", "Ervoor", "Woord", "Erna"),
+        rows,
+        ("int", "int", "text", "text", "text"),
+        notes=("7 keer gevonden in 1 document.",),
+    )
+    export_table([table], tmp_path / "kwic.docx", language="nl")
+    (word_table,) = docx.Document(str(tmp_path / "kwic.docx")).tables
+    sizes = {int(sz.get(qn("w:val"))) for sz in word_table._tbl.iter(qn("w:sz"))}
+    assert min(sizes, default=20) >= 18
+    grid = [int(col.get(qn("w:w"))) for col in word_table._tbl.tblGrid.findall(qn("w:gridCol"))]
+    assert abs(grid[3] - grid[5]) <= 0.25 * max(grid[3], grid[5])  # the two contexts alike
+    assert word_table.rows[1].cells[3].text == before
