@@ -114,7 +114,9 @@ def unique_document_name(session: Session, wanted: str) -> str:
 
 def find_duplicate(session: Session, text_hash: str) -> str | None:
     """Name of a document whose stored text has this hash, if any."""
-    return session.scalar(select(Document.name).where(Document.content_hash == text_hash).limit(1))
+    return session.scalar(
+        select(Document.name).where(Document.content_hash == text_hash).order_by(Document.id).limit(1)
+    )
 
 
 def add_document(

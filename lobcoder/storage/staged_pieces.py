@@ -21,6 +21,7 @@ from datetime import UTC, datetime, timedelta
 from sqlalchemy import Connection, text
 from sqlalchemy.orm import Session
 
+from lobcoder.storage.dialect import dialect_name
 from lobcoder.storage.leftovers import process_running
 
 STALE_AFTER = timedelta(hours=24)
@@ -51,21 +52,32 @@ def remove_staged(target: Session | Connection, staging: str | None) -> int:
     return int(result.rowcount)
 
 
-def _is_stale(staging: str | None, staged_at: datetime | str | None, at: datetime) -> bool:
+def _is_stale(staging: str | None, staged_at: datetime | str | None, at: datetime, same_computer: bool) -> bool:
     pid = staging.split(":", 1)[0] if staging else ""
     if not staging or staged_at is None or not pid.isdigit():
         return True
     when = staged_at if isinstance(staged_at, datetime) else datetime.fromisoformat(staged_at)
-    return at - when > STALE_AFTER or not process_running(int(pid))
+    return at - when > STALE_AFTER or (same_computer and not process_running(int(pid)))
 
 
 def stale_stagings(target: Session | Connection) -> list[str | None]:
-    """The staging marks of imports that no longer run (or staged over a day ago)."""
+    """The staging marks of imports that no longer run (or staged over a day ago).
+
+    A project file is written from one computer, whose processes tell which
+    imports still run. A server project's pieces may be another computer's,
+    whose process ids mean nothing here: there only age counts, so one coder's
+    long import never removes another's that is still running.
+    """
     connection = _connection(target)
     if connection.execute(ANY_STAGED).first() is None:  # one index look-up when there are none
         return []
     at = now()
-    return [staging for staging, staged_at in connection.execute(_STAGINGS) if _is_stale(staging, staged_at, at)]
+    same_computer = dialect_name(connection) == "sqlite"
+    return [
+        staging
+        for staging, staged_at in connection.execute(_STAGINGS)
+        if _is_stale(staging, staged_at, at, same_computer)
+    ]
 
 
 def remove_stale(target: Session | Connection) -> int:

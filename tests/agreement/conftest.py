@@ -77,22 +77,19 @@ def build_team(store: ProjectStore, carla: bool = False) -> Project:
 
 
 @pytest.fixture
-def team(tmp_path) -> tuple[Project, Dataset, ProjectStore]:  # type: ignore[no-untyped-def]
-    store = ProjectStore.create(tmp_path / "team.lobcoder")
+def team(store: ProjectStore) -> tuple[Project, Dataset, ProjectStore]:
+    """The team project in the ``store`` fixture's project (a file, or a server with ``--project-on``)."""
     project = build_team(store)
     with store.read() as session:
         dataset = load_dataset(session)
-    yield project, dataset, store
-    store.close()
+    return project, dataset, store
 
 
 @pytest.fixture
-def trio(tmp_path) -> tuple[Project, Dataset]:  # type: ignore[no-untyped-def]
-    store = ProjectStore.create(tmp_path / "trio.lobcoder")
+def trio(store: ProjectStore) -> tuple[Project, Dataset]:
     project = build_team(store, carla=True)
     with store.read() as session:
         dataset = load_dataset(session)
-    store.close()
     return project, dataset
 
 

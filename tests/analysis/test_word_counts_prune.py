@@ -124,6 +124,7 @@ def test_rows_of_an_old_version_go_when_the_new_version_is_kept(
     assert kinds == kept + Counter({COUNTS_KIND: 2, current: 2})
 
 
+@pytest.mark.project_file("a copy for a second coder is a file copy")
 @pytest.mark.parametrize("blind", [False, True])
 def test_a_copy_for_a_second_coder_keeps_the_rows_of_its_documents_only(
     store: ProjectStore, tmp_path: Path, pipeline: DutchPipeline, blind: bool

@@ -17,18 +17,24 @@ from pathlib import Path
 
 import pytest
 from server_projects import SERVER_URL, emptied_server_project
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from lobcoder.editing.base import Macro
 from lobcoder.editing.code_commands import DeleteCode, UpdateCode
 from lobcoder.editing.coding_commands import SetMemo, apply_code
 from lobcoder.errors import Refused
 from lobcoder.importing.extracted import Turn
+from lobcoder.search import staged
+from lobcoder.search.fulltext import search
+from lobcoder.search.index import insert_pieces
+from lobcoder.search.pieces import cut_text
+from lobcoder.services.batch_import import import_one
 from lobcoder.services.codes import create_code, get_code, list_codes
 from lobcoder.services.codings import add_coding, coded_share, codings_for_document
 from lobcoder.services.documents import add_document, list_documents, project_info
 from lobcoder.services.memos import MemoTarget, get_memo
-from lobcoder.storage.models import Document
+from lobcoder.storage.dialect import dialect_name
+from lobcoder.storage.models import Document, SearchPiece
 from lobcoder.storage.project import ProjectStore
 
 TEXT = "Anna: Mijn mentor hielp bij de stagekeuze. De coördinatie was goed."
@@ -179,3 +185,25 @@ def test_renaming_a_code_another_coder_renamed_meanwhile(windows: tuple[ProjectS
         sander_undo.apply(session)  # Sander's own undo still works: the name is what he left
     with fenna.read() as session:
         assert [c.name for c in list_codes(session)] == ["Begeleider"]
+
+
+def test_a_long_import_leaves_another_computers_staged_index_alone_on_a_server(
+    windows: tuple[ProjectStore, ProjectStore], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Fenna's laptop is staging a long text's search index when Sander starts a long import. Her
+    process id means nothing on his computer: on a server her pieces stay (only age makes them stale);
+    in a project file, written from one computer, a process that does not run has died."""
+    fenna, sander = windows
+    monkeypatch.setattr(staged, "STAGE_ABOVE_BYTES", 0)
+    hers = "999999999:fenna-laptop"  # no such process here
+    with fenna.transaction() as session:
+        insert_pieces(session, None, cut_text("stage verliep goed " * 200, 1000), staging=hers, staged_at=staged._now())
+    path = tmp_path / "Bram_w2.txt"
+    path.write_text("Bram: De stage was leerzaam en de mentor hielp.\n" * 50, encoding="utf-8")
+    assert import_one(sander, path).status == "imported"
+    with fenna.read() as session:
+        left = session.scalar(select(func.count()).select_from(SearchPiece).where(SearchPiece.staging == hers))
+        found = [hit.document_name for hit in search(session, "leerzaam").hits[:1]]
+    on_server = dialect_name(fenna.engine) != "sqlite"
+    assert (left > 0) == on_server
+    assert found == ["Bram_w2"]  # his import is whole either way

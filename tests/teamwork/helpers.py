@@ -45,7 +45,11 @@ def span(name: str, words: str) -> tuple[int, int]:
 
 def build_project(path: Path) -> ProjectStore:
     """Four interviews (wave 1 and 2), codes Loopbaan > (Keuze, Twijfel) and Begeleiding, coder Sander."""
-    store = ProjectStore.create(path)
+    return fill_project(ProjectStore.create(path))
+
+
+def fill_project(store: ProjectStore) -> ProjectStore:
+    """``build_project``'s contents in an empty project (a file, or a server's: the ``store`` fixture)."""
     with store.transaction() as session:
         top = create_code(session, "Loopbaan")
         keuze = create_code(session, "Keuze", top.id)

@@ -25,21 +25,19 @@ from lobcoder.teamwork.sample import choose_named
 from tests.teamwork.helpers import (
     CreateCode,
     SetMemo,
-    build_project,
     code_as,
     code_guid,
     codings,
     everything,
+    fill_project,
     run,
     span,
 )
 
 
 @pytest.fixture
-def project(tmp_path: Path) -> ProjectStore:
-    store = build_project(tmp_path / "main.lobcoder")
-    yield store
-    store.close()
+def project(store: ProjectStore) -> ProjectStore:
+    return fill_project(store)
 
 
 def make_copy(project: ProjectStore, path: Path, names: list[str], blind: bool = True, **kw: object) -> ProjectStore:
@@ -62,6 +60,7 @@ def second_coder_works(copy: ProjectStore) -> None:
     run(copy, SetMemo("code", doc, "Ook gesprekken met de mentor."))
 
 
+@pytest.mark.project_file("a copy for a second coder is a file copy")
 def test_round_trip_adds_the_second_coders_codings_exactly(project: ProjectStore, tmp_path: Path) -> None:
     with project.read() as session:
         before = codings(session)
@@ -99,6 +98,7 @@ def test_round_trip_adds_the_second_coders_codings_exactly(project: ProjectStore
         assert codings(session) == after
 
 
+@pytest.mark.project_file("a copy for a second coder is a file copy")
 def test_merge_is_one_undoable_action(project: ProjectStore, tmp_path: Path) -> None:
     copy = make_copy(project, tmp_path / "ilse.lobcoder", ["Interview 2", "Interview 3"])
     second_coder_works(copy)
@@ -163,6 +163,7 @@ def named(session: object) -> set[tuple[str, str, str | None, str]]:
     return {(d, c, who, text[s:e]) for d, text, c, who, s, e in rows}
 
 
+@pytest.mark.project_file("a copy for a second coder is a file copy")
 def test_codes_renamed_or_moved_by_the_second_coder_keep_their_place_here(
     project: ProjectStore, tmp_path: Path
 ) -> None:
@@ -190,6 +191,7 @@ def test_codes_renamed_or_moved_by_the_second_coder_keep_their_place_here(
     assert ("Interview 4", "Keuze", "Ilse", "koos voor techniek") in coded
 
 
+@pytest.mark.project_file("a copy for a second coder is a file copy")
 def test_a_document_deleted_in_either_copy(project: ProjectStore, tmp_path: Path) -> None:
     copy = make_copy(project, tmp_path / "ilse.lobcoder", ["Interview 2", "Interview 3"])
     code_as(copy, "Ilse", "Interview 2", "Keuze", "de mentor hielp me kiezen")
@@ -225,6 +227,7 @@ def test_a_document_whose_text_differs_keeps_its_codings_out(project: ProjectSto
     assert any("de tekst verschilt van 'Interview 3' hier" in line for line in lines)
 
 
+@pytest.mark.project_file("a copy for a second coder is a file copy")
 def test_qdpx_round_trip_through_another_program(project: ProjectStore, tmp_path: Path) -> None:
     """The copy goes out as .qdpx, is coded elsewhere (here: a lobcoder that imported it) and comes back as .qdpx."""
     with project.read() as session:
@@ -251,6 +254,7 @@ def test_qdpx_round_trip_through_another_program(project: ProjectStore, tmp_path
     assert not plan_from_file(project, tmp_path / "back.qdpx").changes_anything
 
 
+@pytest.mark.project_file("a copy for a second coder is a file copy")
 def test_memos_edited_in_both_projects_keep_both_texts(project: ProjectStore, tmp_path: Path) -> None:
     copy = make_copy(project, tmp_path / "ilse.lobcoder", ["Interview 1"])
     run(copy, SetMemo("code", code_guid(copy, "Keuze"), "Waarom iemand een opleiding kiest. Ook: wie helpt."))
@@ -270,6 +274,7 @@ def test_memos_edited_in_both_projects_keep_both_texts(project: ProjectStore, tm
         )
 
 
+@pytest.mark.project_file("a copy for a second coder is a file copy")
 def test_the_report_is_saved_and_bad_files_are_refused(project: ProjectStore, tmp_path: Path) -> None:
     copy = make_copy(project, tmp_path / "ilse.lobcoder", ["Interview 2"])
     code_as(copy, "Ilse", "Interview 2", "Keuze", "de mentor hielp me kiezen")
@@ -279,8 +284,8 @@ def test_the_report_is_saved_and_bad_files_are_refused(project: ProjectStore, tm
     text = (tmp_path / "report.txt").read_text(encoding="utf-8")
     assert "Coderingen: 1 toe te voegen, 0 al aanwezig, 0 niet overgenomen" in text
     assert "- Ilse (toegevoegd)" in text
-    with pytest.raises(FileProblem, match="main.lobcoder: is the open project itself"):
-        plan_from_file(project, tmp_path / "main.lobcoder")
+    with pytest.raises(FileProblem, match=f"{project.path.name}: is the open project itself"):
+        plan_from_file(project, project.path)
     (tmp_path / "notes.txt").write_text("x")
     with pytest.raises(FileProblem, match=r"notes.txt: can only merge a \.lobcoder project or a \.qdpx file"):
         plan_from_file(project, tmp_path / "notes.txt")
@@ -305,6 +310,7 @@ def test_a_code_name_under_another_parent_is_added_as_a_new_code(project: Projec
         assert top is not None
 
 
+@pytest.mark.project_file("a copy for a second coder is a file copy")
 def test_merge_file_plans_once_and_backs_up_the_state_merged_into_without_the_write_lock(
     project: ProjectStore, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
