@@ -244,6 +244,13 @@ def test_search_results_and_the_analysis_window_drop_the_removed_document(
     analysis = menu.show_analysis()
     wait_idle(qtbot, analysis)
     keuze = code_id(window, "Keuze")
+    window.select_code(keuze)
+    segments = window.segment_model
+    assert {segments.segment(r).document_name for r in range(segments.rowCount())} == {  # type: ignore[union-attr]
+        "Student01",
+        "Student02",
+        "Verkeerd",
+    }
     assert cell(analysis.frequencies.model, keuze, "codings").data() == "6"
     assert cell(analysis.frequencies.model, keuze, "documents").data() == "3"
     answer(monkeypatch, QMessageBox.StandardButton.Yes)
@@ -257,6 +264,7 @@ def test_search_results_and_the_analysis_window_drop_the_removed_document(
 
     assert {hit.document_name for hit in panel.model.hits()} == {"Student01", "Student02"}
     assert "in 2 documents" in panel.status.text()
+    assert {segments.segment(r).document_name for r in range(segments.rowCount())} == {"Student01", "Student02"}  # type: ignore[union-attr]
     qtbot.waitUntil(lambda: cell(analysis.frequencies.model, keuze, "codings").data() == "4", timeout=60_000)
     wait_idle(qtbot, analysis)
     assert cell(analysis.frequencies.model, keuze, "documents").data() == "2"

@@ -44,7 +44,14 @@ def type_and_click(qtbot, dialog: QInputDialog, name: str, button: QDialogButton
     qtbot.mouseClick(buttons.button(button), Qt.MouseButton.LeftButton)
 
 
+def hit_documents(win: MainWindow) -> set[str]:
+    return {hit.document_name for hit in win.search_panel.model.hits()}
+
+
 def test_rename_from_the_edit_menu_and_undo(qtbot, window: MainWindow) -> None:
+    window.search_panel.query.setText("aardappelen")
+    window.search_panel.run_search()
+    assert hit_documents(window) == {"Verkeerd"}
     open_by_name(window, "Verkeerd")
     select(window, "Verkeerd")
     rename = window.menu_actions.document_rename
@@ -57,11 +64,13 @@ def test_rename_from_the_edit_menu_and_undo(qtbot, window: MainWindow) -> None:
     assert window.document is not None and window.document.name == "Boodschappen 2024"
     assert window.document_tree.currentIndex().data() == "Boodschappen 2024"
     assert "aardappelen" in window.transcript.editor.toPlainText()
+    assert hit_documents(window) == {"Boodschappen 2024"}  # the search results name it anew
     stack = window.undo_stack
     assert stack is not None and stack.undoText() == "Rename document ‘Verkeerd’"
     stack.undo()
     assert listed(window) == ["Student01", "Student02", "Verkeerd"]
     assert window.document is not None and window.document.name == "Verkeerd"
+    assert hit_documents(window) == {"Verkeerd"}
     stack.redo()
     assert listed(window) == ["Boodschappen 2024", "Student01", "Student02"]
 
