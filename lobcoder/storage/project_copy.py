@@ -22,7 +22,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Connection, Table, delete, func, select, text
+from sqlalchemy import Connection, LargeBinary, Table, delete, func, select, text
 from sqlalchemy.orm import Session
 
 from lobcoder.errors import Cancelled
@@ -35,7 +35,7 @@ ProgressCallback = Callable[[int, int, str], None]
 CancelCheck = Callable[[], bool]
 
 BATCH = 5_000
-TEXT_BATCH = 20  # documents hold whole transcripts: a few at a time in memory
+TEXT_BATCH = 20  # rows of documents (whole transcripts) and blobs held in memory at a time
 _INDEX = "document_fts"
 
 
@@ -110,7 +110,8 @@ def _fill(
 
 def _copy_table(reading: Connection, writing: Session, table: Table, step: Callable[[int], None]) -> None:
     columns = [column.name for column in table.columns]
-    batch = TEXT_BATCH if table.name == Document.__tablename__ else BATCH
+    bulky = table.name == Document.__tablename__ or any(isinstance(c.type, LargeBinary) for c in table.columns)
+    batch = TEXT_BATCH if bulky else BATCH  # whole transcripts, NLP caches and models: a few rows at a time
     result = reading.execution_options(yield_per=batch).execute(
         select(*table.columns).order_by(*table.primary_key.columns)
     )

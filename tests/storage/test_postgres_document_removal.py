@@ -22,7 +22,7 @@ from lobcoder.storage.backups import BEFORE_REMOVE, list_backups_in
 from lobcoder.storage.project import ProjectStore
 from lobcoder.storage.store_backups import SERVER_BACKUPS, server_backup_folder
 from tests.services.test_document_removal import dump, fill
-from tests.storage.test_project_copy import contents
+from tests.storage.test_project_copy import add_blobs, contents
 
 POSTGRES_URL = os.environ.get("LOBCODER_TEST_POSTGRES_URL")
 
@@ -45,6 +45,7 @@ def server(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[ProjectS
     _empty(POSTGRES_URL)
     store = open_server_project(POSTGRES_URL, "Interviews")
     fill(store, tmp_path)
+    add_blobs(store)
     yield store
     store.close()
     _empty(POSTGRES_URL)

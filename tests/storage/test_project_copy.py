@@ -9,7 +9,7 @@ from sqlalchemy import func, select, text
 
 from lobcoder.errors import Cancelled
 from lobcoder.search.fulltext import search
-from lobcoder.storage.models import Base
+from lobcoder.storage.models import Base, Document, NlpCache, SuggestionModel
 from lobcoder.storage.project import ProjectStore
 from lobcoder.storage.project_copy import copy_project
 from tests.services.test_document_removal import build, dump
@@ -26,10 +26,22 @@ def contents(store: ProjectStore) -> dict[str, list[tuple[object, ...]]]:
     return found
 
 
+def add_blobs(store: ProjectStore) -> None:
+    """An NLP cache row and a suggestion model: binary columns (BLOB in a file, bytea on a server)."""
+    with store.transaction() as session:
+        digest = session.scalars(select(Document.content_hash).order_by(Document.name)).first()
+        assert digest is not None
+        session.add(NlpCache(content_hash=digest, pipeline="nl_core_news_sm", data=bytes(range(256)) * 40))
+        session.add(
+            SuggestionModel(pipeline="nl_core_news_sm", codes_json="[]", examples_count=2, model=b"\x00\xff" * 9)
+        )
+
+
 def test_a_copy_holds_every_row_and_searches_alike(tmp_path: Path) -> None:
     project = build(tmp_path)
     copied: list[tuple[int, int]] = []
     with ProjectStore.open(project) as store:
+        add_blobs(store)
         target = copy_project(store, tmp_path / "copy.lobcoder", lambda done, total, _l: copied.append((done, total)))
         with ProjectStore.open(target) as copy:
             assert contents(copy) == contents(store)
