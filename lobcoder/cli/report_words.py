@@ -58,6 +58,11 @@ def cmd_words(args: argparse.Namespace) -> int:
     with ProjectStore.open(args.project) as store:
         with store.read() as session:
             left_out = frozenset(left_out_words(session))  # the researcher's, as the Words tab leaves them out
+        if args.pseudonymise:  # the copy's: a name among them would be printed in the notes
+            from lobcoder.pseudonymise.apply import Replacer, shared_left_out
+            from lobcoder.pseudonymise.export_copy import accepted_decisions
+
+            left_out = shared_left_out(left_out, Replacer(accepted_decisions(store)))
         # As the Words tab: each document's counts kept in the project (not those of a pseudonymised copy).
         return _report(args, _computation(args, left_out, None if args.pseudonymise else store))
 

@@ -41,6 +41,7 @@ from lobcoder.pseudonymise.remap import Remapper, Replacement
 from lobcoder.pseudonymise.short_forms import is_ordinary_word, lower_case_words
 from lobcoder.pseudonymise.termlist import Decision
 from lobcoder.search.index import index_document, rebuild_index
+from lobcoder.services.left_out_words import left_out_words, set_left_out_words
 from lobcoder.storage.leftovers import partial_path
 from lobcoder.storage.models import (
     AttributeValue,
@@ -144,6 +145,15 @@ class Replacer:
         """A document or file name that reads naturally and holds no accepted term, else ``Document <number>``."""
         new = self.clean_name(name)
         return neutral_document_name(number, language) if new is None else new
+
+
+def shared_left_out(words: Iterable[str], replacer: Replacer) -> frozenset[str]:
+    """The researcher's left-out words (Words tab) a copy or export may hold: not a name an accepted decision
+    replaces (``marieke``), which the Words report's notes would print; a name that is also a word (``wil``)
+    stays, as the word it is there."""
+    return frozenset(
+        word for word in words if replacer.label(word) == word or is_ordinary_word(word, replacer.lower_words)
+    )
 
 
 def apply_pseudonyms(
@@ -427,3 +437,4 @@ def _rename_labels(
         value.text_value = replacer.label(value.text_value or "")
     for setting in session.scalars(select(ProjectSetting).where(ProjectSetting.key == "name")):
         setting.value = with_coders.label(setting.value)  # "LOB Fenna" names a coder
+    set_left_out_words(session, shared_left_out(left_out_words(session), replacer))

@@ -86,7 +86,7 @@ class Scope:
 
 
 _DOCUMENT_KINDS = ("document", "document_name", "file_name")  # their Location's id is the document's
-_RUNNING_TEXT = ("document", "memo", WRITTEN)  # sentences, where a name that is a word may open one
+_RUNNING_TEXT = ("document", "memo", "memo_title", WRITTEN)  # sentences, where a name that is a word may open one
 EVERYTHING = Scope()
 CODEBOOK = Scope(frozenset({"code"}))  # a codebook holds its codes' text fields, and nothing else of the project
 WRITTEN_FILES = Scope(frozenset({WRITTEN}))  # what an export wrote, read back (written_text)

@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session
 from lobcoder.importing.speaker_patterns import DEFAULT_RESPONDENT_NAMES, keyed, name_key
 from lobcoder.pseudonymise.categories import Category
 from lobcoder.pseudonymise.entities import Location
+from lobcoder.services.left_out_words import KEY as LEFT_OUT
 from lobcoder.storage.models import (
     Attribute,
     AttributeValue,
@@ -64,6 +65,8 @@ LABEL_KINDS = (
     "attribute",
     "code",
     "project_name",
+    "memo_title",
+    "left_out",
     "written",
     "export_file",
 )
@@ -76,7 +79,7 @@ def project_labels(session: Session) -> Iterator[tuple[Location, str]]:
     Speaker names, participant names and descriptions, document names and original file
     names, attribute values (the location names the attribute), every text field of a code
     (the location names the code: code names and keywords are the researcher's and the copy
-    keeps them), and the project's name.
+    keeps them), the project's name, memo titles and the words left out of the word frequencies.
     """
     for speaker_id, name in session.execute(select(Speaker.id, Speaker.name).order_by(Speaker.id)):
         yield Location("speaker", speaker_id, ""), name
@@ -99,6 +102,10 @@ def project_labels(session: Session) -> Iterator[tuple[Location, str]]:
         yield Location("code", code.id, code.name), "\n".join(getattr(code, f) or "" for f in _CODE_TEXTS)
     for (value,) in session.execute(select(ProjectSetting.value).where(ProjectSetting.key == "name")):
         yield Location("project_name", 0, ""), value
+    for memo_id, title in session.execute(select(Memo.id, Memo.title).where(Memo.title != "").order_by(Memo.id)):
+        yield Location("memo_title", memo_id, ""), title
+    for (value,) in session.execute(select(ProjectSetting.value).where(ProjectSetting.key == LEFT_OUT)):
+        yield Location("left_out", 0, ""), value
 
 
 def attribute_category(name: str) -> Category | None:

@@ -8,7 +8,7 @@ from pathlib import Path
 import docx
 import pytest
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 from lobcoder.analysis.filters import AnalysisFilter
 from lobcoder.editing.code_commands import UpdateCode
@@ -215,3 +215,31 @@ def test_the_tab_keeps_each_documents_counts_in_the_project(qtbot, analysis: Ana
     with qtbot.waitSignal(tab.computed, timeout=20000):
         tab.recompute()  # from the kept counts: the same table
     assert shown_rows(analysis) == shown
+
+
+def test_a_pseudonymised_export_does_not_print_a_left_out_name(qtbot, window: MainWindow, tmp_path: Path) -> None:
+    """The notes list the left-out words; "anna" left out, and accepted as a name, is not among them."""
+    from lobcoder.gui.pseudonymise.leak_box import OBJECT_NAME
+    from lobcoder.pseudonymise.categories import Category
+    from lobcoder.pseudonymise.decisions import save_decisions
+    from lobcoder.pseudonymise.termlist import Decision
+    from lobcoder.pseudonymise.written_text import written_texts
+    from lobcoder.services.left_out_words import set_left_out_words
+
+    store = window.store
+    assert store is not None
+    with store.transaction() as session:
+        save_decisions(session, [Decision("Anna", Category.PERSON, "Docent 1")])
+        set_left_out_words(session, ["anna", "koffie"])
+    analysis = open_words_tab(qtbot, window)
+    tab = analysis.words
+    tab.pseudonymise.set_terms(1)
+    tab.pseudonymise.setChecked(True)
+    target = tmp_path / "woorden.docx"
+    with qtbot.waitSignal(tab.exported, timeout=60000):
+        tab.export_to(target)
+    written = "\n".join(text for _, text in written_texts([target]))
+    assert "koffie" in written and "anna" not in written.casefold()
+    qtbot.waitUntil(lambda: analysis.findChild(QMessageBox, OBJECT_NAME) is not None, timeout=20000)
+    box = analysis.findChild(QMessageBox, OBJECT_NAME)
+    assert box is not None and box.icon() == QMessageBox.Icon.Information

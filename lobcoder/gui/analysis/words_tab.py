@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -186,8 +187,18 @@ class WordsTab(AnalysisTab):
         return lambda dataset: project_word_frequencies(store, dataset, _pipeline(), flt, options)
 
     def computation_on_copy(self, flt: AnalysisFilter, coders: Mapping[str, str]) -> Computation:
-        """On the pseudonymised copy the counts are of its texts: none are kept in the project."""
+        """On the pseudonymised copy the counts are of its texts: none are kept in the project.
+
+        The left-out words are the copy's: a name among them would be printed in the notes.
+        """
+        from lobcoder.pseudonymise.apply import Replacer, shared_left_out
+        from lobcoder.pseudonymise.export_copy import accepted_decisions
+
         options = self.options()
+        store = self.host.store
+        if store is not None:
+            replacer = Replacer(accepted_decisions(store))
+            options = replace(options, left_out=shared_left_out(options.left_out, replacer))
         return lambda dataset: project_word_frequencies(None, dataset, _pipeline(), flt, options)
 
     def show_result(self, result: WordResult | None) -> None:

@@ -1,0 +1,55 @@
+"""Where else a name hides in a project, and what the copy and the leak check do there.
+
+Memo titles (a lower-case ``marieke`` is not replaced, as in a text, so the
+check must list it) and the words left out of the word frequencies (the
+Words report prints them in its notes).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from sqlalchemy import select
+
+from lobcoder.__main__ import main
+from lobcoder.pseudonymise.apply import apply_pseudonyms
+from lobcoder.pseudonymise.decisions import load_decisions
+from lobcoder.pseudonymise.written_text import written_texts
+from lobcoder.services.left_out_words import left_out_words, set_left_out_words
+from lobcoder.storage.models import Memo
+from lobcoder.storage.project import ProjectStore
+
+
+def test_a_left_out_name_goes_from_the_copy_and_from_a_words_report(decided: Path, tmp_path: Path) -> None:
+    with ProjectStore.open(decided) as store, store.transaction() as session:
+        set_left_out_words(session, ["marieke", "wil", "eigenlijk"])
+    with ProjectStore.open(decided) as store:
+        with store.read() as session:
+            decisions = load_decisions(session)
+        result = apply_pseudonyms(store, decisions, tmp_path / "copy.lobcoder", tmp_path / "key.json")
+    with ProjectStore.open(result.path) as copy, copy.read() as session:
+        assert left_out_words(session) == ("eigenlijk", "wil")
+    report = tmp_path / "woorden.docx"
+    assert main(["report", "words", str(decided), "--pseudonymise", "--out", str(report)]) == 0
+    written = "\n".join(text for _, text in written_texts([report]))
+    assert "eigenlijk, wil" in written and "marieke" not in written.casefold()
+    plain = tmp_path / "woorden_plain.docx"
+    assert main(["report", "words", str(decided), "--out", str(plain)]) == 0
+    # the note names them when not pseudonymised
+    assert "eigenlijk, marieke, wil" in "\n".join(text for _, text in written_texts([plain]))
+
+
+def test_a_name_left_in_a_memo_title_is_listed(decided: Path, tmp_path: Path) -> None:
+    with ProjectStore.open(decided) as store, store.transaction() as session:
+        memo = session.scalars(select(Memo).order_by(Memo.id)).first()
+        assert memo is not None
+        memo.title = "gesprek met marieke"  # lower case: not replaced, as in a text
+        memo_id = memo.id
+    with ProjectStore.open(decided) as store:
+        with store.read() as session:
+            decisions = load_decisions(session)
+        result = apply_pseudonyms(store, decisions, tmp_path / "copy.lobcoder", tmp_path / "key.json")
+    listed = {leak.form: leak.fields for leak in result.leaks}
+    assert ("memo_title", "") in listed["Marieke"], listed
+    with ProjectStore.open(result.path) as copy, copy.read() as session:
+        assert session.get(Memo, memo_id).title == "gesprek met marieke"  # type: ignore[union-attr]
