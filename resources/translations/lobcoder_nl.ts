@@ -4142,6 +4142,16 @@ Wachtwoord om hem te versleutelen (leeg laten voor geen):</translation>
     </message>
     <message>
         <location line="+7"/>
+        <source>not yet measured: no model trained yet (Train learns from the codings)</source>
+        <translation>nog niet gemeten: nog geen model getraind (Trainen leert van de coderingen)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>not yet measured: coded since the last training (Train learns from the codings)</source>
+        <translation>nog niet gemeten: gecodeerd na de laatste training (Trainen leert van de coderingen)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>not yet reliable: no codings yet (codebook only)</source>
         <translation>nog niet betrouwbaar: nog geen coderingen (alleen codeboek)</translation>
     </message>

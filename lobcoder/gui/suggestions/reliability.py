@@ -58,6 +58,10 @@ class ReliabilityModel(QAbstractTableModel):
     def status(self, code: CodeStatus) -> str:
         """The reliability of a code in words, in the interface's language."""
         r = code.reliability
+        if r is None and code.codings and not code.trained:
+            return self.tr("not yet measured: no model trained yet (Train learns from the codings)")
+        if r is None and code.codings:
+            return self.tr("not yet measured: coded since the last training (Train learns from the codings)")
         if r is None:
             return self.tr("not yet reliable: no codings yet (codebook only)")
         if r.problem == "too_few":
@@ -80,7 +84,7 @@ class ReliabilityModel(QAbstractTableModel):
             if column == STATUS:
                 return self.status(code)
             if r is None:
-                return "0" if column == EXAMPLES else "–"
+                return "0" if column == EXAMPLES and not code.codings else "–"
             if column == EXAMPLES:
                 return str(r.examples)
             if column == THRESHOLD:

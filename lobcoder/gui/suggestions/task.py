@@ -55,6 +55,8 @@ class CodeStatus:
     reliability: Reliability | None
     min_examples: int = 5
     min_f1: float = 0.4
+    codings: int = 0  # codings with exactly this code
+    trained: bool = True  # False: no model has been trained yet
 
     @property
     def reliable(self) -> bool:
@@ -113,7 +115,10 @@ def compute_suggestions(
     with store.read() as session:
         codes = list_codes(session)
     reliability = classifier.reliability if classifier is not None else {}
-    statuses = tuple(CodeStatus(c.id, c.name, reliability.get(c.guid), MIN_EXAMPLES, RELIABLE_F1) for c in codes)
+    trained = classifier is not None
+    statuses = tuple(
+        CodeStatus(c.id, c.name, reliability.get(c.guid), MIN_EXAMPLES, RELIABLE_F1, c.codings, trained) for c in codes
+    )
     check()
     return SuggestionBatch(
         document_id,

@@ -1,0 +1,35 @@
+"""The Reliability per code tab tells 'no model trained yet' from 'no codings yet'.
+
+Before the first training every code of the demo (which has codings) read
+"no codings yet (codebook only)" with 0 coded sentences: untrue, and it sent
+the user looking for codings she had made.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from lobcoder.demo import create_demo_project
+from lobcoder.gui.suggestions.reliability import EXAMPLES, ReliabilityModel
+from lobcoder.gui.suggestions.task import CodeStatus, Training, compute_suggestions
+from lobcoder.services.documents import list_documents
+from lobcoder.storage.project import ProjectStore
+
+
+def test_before_training_the_codes_are_not_measured_rather_than_without_codings(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    with ProjectStore.open(create_demo_project(tmp_path / "demo.lobcoder")) as store:
+        with store.read() as session:
+            document = list_documents(session)[0].id
+        batch = compute_suggestions(store, document, Training.NEVER, lambda *_: None, lambda: False)
+    assert batch.model is None and batch.codes and not any(c.trained for c in batch.codes)
+    model = ReliabilityModel()
+    model.set_codes(batch.codes, {})
+    coded = next(i for i, c in enumerate(batch.codes) if c.codings)  # the demo's codes have codings
+    assert model.status(batch.codes[coded]) == "not yet measured: no model trained yet (Train learns from the codings)"
+    assert model.index(coded, EXAMPLES).data() == "–"  # not "0": nothing has been counted yet
+    assert all(c.codings == 0 or model.status(c).startswith("not yet measured") for c in batch.codes)
+    # No reliability from a trained model: no codings yet, or coded after the training.
+    without = CodeStatus(code_id=1, name="Visie", reliability=None, codings=0, trained=True)
+    assert model.status(without) == "not yet reliable: no codings yet (codebook only)"
+    since = CodeStatus(code_id=1, name="Visie", reliability=None, codings=3, trained=True)
+    assert model.status(since) == "not yet measured: coded since the last training (Train learns from the codings)"
