@@ -168,7 +168,7 @@ class CooccurrenceResult:
             formats=tuple(fmt for _ in size),
             notes=(
                 unit_note,
-                message(f"cooccurrence.measure.{measure}", language),
+                message(f"cooccurrence.measure.{measure}{_overlap_only(measure, self.unit)}", language),
                 rollup,
                 *self.described.lines(language),
             ),
@@ -367,3 +367,8 @@ def cooccurrence(
     if order == "similarity":
         return replace(result.reordered(result.similarity_order()), order="similarity")
     return result
+
+
+def _overlap_only(measure: str, unit: str) -> str:
+    """The c-coefficient's note says how overlapping codings count only when the unit is overlap."""
+    return "_overlap" if measure == "jaccard" and unit == "overlap" else ""

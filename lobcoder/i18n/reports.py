@@ -154,6 +154,9 @@ MESSAGES.update(
             en="Cells: co-occurrence count; diagonal: n.", nl="Cellen: aantal keer samen; diagonaal: n."
         ),
         "cooccurrence.measure.jaccard": M(
+            en="Cells: c-coefficient n12 / (n1 + n2 − n12).", nl="Cellen: c-coëfficiënt n12 / (n1 + n2 − n12)."
+        ),
+        "cooccurrence.measure.jaccard_overlap": M(
             en="Cells: c-coefficient n12 / (n1 + n2 − n12) (for overlap n12 counts each coding once).",
             nl="Cellen: c-coëfficiënt n12 / (n1 + n2 − n12) (bij overlap telt n12 elke codering één keer).",
         ),

@@ -55,6 +55,11 @@ def test_overlap_counts_pairs_nested_identical_not_touching(overlaps: tuple[Proj
     assert result.flagged() == frozenset()
     table = result.to_table("jaccard")
     assert (table.shaded, table.formats, table.column_keys) == (True, ("float2",) * 3, tuple(c.id for c in data.codes))
+    assert "Cells: c-coefficient n12 / (n1 + n2 − n12) (for overlap n12 counts each coding once)." in table.notes
+    # By document the remark about overlapping codings has nothing to say (her walk-through's Dutch matrix said it).
+    by_document = cooccurrence(data, unit="document").to_table("jaccard", language="nl")
+    assert "Cellen: c-coëfficiënt n12 / (n1 + n2 − n12)." in by_document.notes
+    assert not any("overlap" in note for note in by_document.notes)
 
 
 def test_touching_spans_do_not_co_occur(store: ProjectStore) -> None:
