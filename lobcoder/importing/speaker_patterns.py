@@ -319,21 +319,28 @@ _ANY_TS = rf"(?:{_BRACKETED_TS}|{_TS})"
 _FIRST_WORD = r"[^\W\d_](?:[^\W_]|[.'’\-])*"
 _WORD = r"[^\W_](?:[^\W_]|[.'’\-])*"
 _NAME = rf"{_FIRST_WORD}(?:[ ]+{_WORD}){{0,3}}"
+# A short form of the name in brackets after it: "Interviewer (I):", "Respondent (R1):".
+_ALIAS = r"[^\W\d_][^\W_]{0,4}\.?"
+_DASHES = "-\u2013\u2014"  # hyphen, en dash, em dash
 
 # One pass over the text; every alternative stays on its line ([ \t], not \s).
 # A colon directly followed by "/" or a digit is a URL or a time, not a label.
+# A dash between spaces after a name ("Anna - Ja.", "Anna – Ja.") is a label
+# too; speakers.py keeps it only for a name that names a person or is known.
 DEFAULT_LABEL = re.compile(
     rf"""
-    ^(?=[^\n:\t]*[:\t])          # every form has a colon or a tab: skip other lines fast
+    ^(?=[^\n:\t]*+[:\t]|[^{_DASHES}\n]{{0,100}}+[{_DASHES}])  # a colon, a tab or a dash: skip other lines fast
     [ \t]*
     (?P<body>
       (?:(?P<pre>{_ANY_TS})[ \t]+)?
       (?:\*\*)?
       (?P<speaker>{_NAME})
+      (?:[ ]+\((?P<alias>{_ALIAS})\))?
       (?:
           (?:[ \t]*(?P<post>{_BRACKETED_TS}))?
           (?:[ ]*(?:\*\*)?[ ]*:(?![/\d])(?:\*\*)?[ \t]*  # Name: / Name : / **Name:**
-            | (?P<tab>\t)\t*)                           # Name<TAB> (Word tables)
+            | (?P<tab>\t)\t*                            # Name<TAB> (Word tables)
+            | [ ]+(?P<dash>[{_DASHES}])[ ]+(?![{_DASHES}]))  # Name - words / Name – words
         | [ \t]+(?P<alone>{_ANY_TS})[ \t]*$            # "Spreker 1 [00:00:05]" on its own line
       )
     )

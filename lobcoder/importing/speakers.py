@@ -21,6 +21,7 @@ from lobcoder.importing.speaker_patterns import (
     RejectReason,
     check_name,
     compile_custom,
+    is_person_noun,
     is_role_phrase,
     keyed,
     looks_like_name,
@@ -163,12 +164,27 @@ Verdict = tuple["RejectReason | None", int]  # why a form is no speaker (None: i
 _At = tuple[_Form, int, int, int]  # a label's form, line start, label start and turn start
 
 
-def _default_labels(text: str) -> Iterator[_Label]:
+def _default_labels(text: str, pattern: SpeakerPattern) -> Iterator[_Label]:
+    """The built-in labels, each as (line start, label start, turn start, speaker, time, tab).
+
+    A name with a dash after it ("Anna - Ja.") is a label only when it is
+    known (``pattern.is_known``) or names a person (:func:`_names_a_person`):
+    "Amsterdam - Rotterdam" and "Ik denk - nou ja - dat" are prose. A short
+    form in brackets ("Interviewer (I):") names the speaker from then on:
+    a later "I:" is Interviewer's turn.
+    """
     names: dict[str, str] = {}  # one string per name, not one per label
+    aliases: dict[str, str] = {}
     for m in DEFAULT_LABEL.finditer(text):
-        speaker, pre, post, alone, tab = m.group("speaker", "pre", "post", "alone", "tab")
+        speaker, pre, post, alone, tab, alias, dash = m.group("speaker", "pre", "post", "alone", "tab", "alias", "dash")
         if "  " in speaker:
             speaker = " ".join(speaker.split())
+        if dash is not None and not _dash_label(speaker, pattern, text, m.end()):
+            continue
+        if alias is not None:
+            aliases.setdefault(alias, speaker)
+        else:
+            speaker = aliases.get(speaker, speaker)
         speaker = names.setdefault(speaker, speaker)
         stamp = pre or post or alone
         start = m.end()
@@ -184,9 +200,29 @@ def _speech_below(text: str, end: int) -> int:
     """Where the speech of a label alone on its line starts: the next line with words, unless that is a label."""
     start = _BLANK.match(text, end).end()  # type: ignore[union-attr]
     line_start = text.rfind("\n", end, start) + 1
-    if start == len(text) or DEFAULT_LABEL.match(text, line_start):
+    below = DEFAULT_LABEL.match(text, line_start)
+    if start == len(text) or (below is not None and below.group("dash") is None):
         return end
     return start
+
+
+_NUMBERED = re.compile(r"([^\W\d_]+)[ ]?\d+")
+
+
+def _dash_label(name: str, pattern: SpeakerPattern, text: str, speech: int) -> bool:
+    """Whether ``name`` before a dash labels a turn whose words start at ``speech``.
+
+    A capitalised name that is known, names a person (:func:`_names_a_person`)
+    or is a numbered person noun ("Stagecoördinator17", "Coach 2"), and words
+    that do not go on in lower case ("Docent - student relaties" is prose; a
+    filler such as "eh" may open a turn, see :func:`starts_lower`).
+    """
+    if not name[0].isupper() or starts_lower(text, speech) is True:
+        return False
+    numbered = _NUMBERED.fullmatch(name)
+    return (
+        pattern.is_known(name) or _names_a_person(name) or (numbered is not None and is_person_noun(numbered.group(1)))
+    )
 
 
 _INDENT = re.compile(r"[ \t]*")
@@ -217,7 +253,7 @@ def _custom_labels(text: str, regex: re.Pattern[str]) -> Iterator[_Label]:
 def _labels(text: str, pattern: SpeakerPattern) -> Iterator[_Label]:
     """Every label-like line start, in order."""
     if pattern.regex is None:
-        return _default_labels(text)
+        return _default_labels(text, pattern)
     return _custom_labels(text, pattern.compiled)
 
 
