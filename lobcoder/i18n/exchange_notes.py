@@ -318,6 +318,10 @@ MESSAGES.update(
             nl="bron {name}: de opnieuw gevonden sprekers kregen hun namen en interviewermarkeringen uit "
             "lobcoder/turns.jsonl ({speakers})",
         ),
+        "note.turns_member.timed": M(
+            en="source {name}: {kept} of {timed} turns with a time kept it (their words are unchanged)",
+            nl="bron {name}: {kept} van de {timed} beurten met een tijd hielden die (hun woorden zijn ongewijzigd)",
+        ),
         "note.turns_member.why.json": M(en="not valid JSON", nl="geen geldige JSON"),
         "note.turns_member.why.format": M(en="not lobcoder speaker turns", nl="geen sprekersbeurten van lobcoder"),
         "note.turns_member.why.version": M(

@@ -359,7 +359,8 @@ class _Store:
         """The source's turns as lobcoder exported them, if the file has them for this very text; else detected.
 
         Detected turns take the speaker names (renamed, merged) and so the
-        interviewer marks the file gives their labels.
+        interviewer marks the file gives their labels, and the times of the
+        file's turns whose words are unchanged.
         """
         if self.turns is None:
             return detect_turn_table(stored)
@@ -371,6 +372,10 @@ class _Store:
         if named:
             listed = ", ".join(name if label == name else f"{label} → {name}" for label, name in named)
             self.note(say("note.turns_member.named", name=source.name, speakers=listed))
+        found, kept = self.turns.timed(source.guid, stored, found)
+        timed = self.turns.timed_count(source.guid)
+        if timed:
+            self.note(say("note.turns_member.timed", name=source.name, kept=kept, timed=timed))
         return found
 
     def unused_speakers(self) -> None:

@@ -17,7 +17,8 @@ Format, version 1: JSON Lines (UTF-8), a header line, then a line per source::
     {"source": "<TextSource GUID, lower case>",
      "sha256": "<hex SHA-256 of the source's UTF-8 text>", "length": <code points>,
      "turns": [[<speaker index or null>, label_start, start, end, <timestamp ms or null>], ...],
-     "labels": [["I", <speaker index>], ...]}
+     "labels": [["I", <speaker index>], ...],
+     "speech": ["<16 hex digits>" or null, ...]}
 
 ``labels`` (optional; files written before it lack it) names, for the
 source's labelled turns, each label as detection reads it in the text (``I``
@@ -28,6 +29,14 @@ again, the labels give the found speakers the names they had been given
 a label that led to two speakers in one source (turns moved by hand) is left
 as found. Without ``labels`` only speakers found under the very name the file
 lists keep their marks.
+
+``speech`` (optional, written when a turn has a timestamp) holds, for each
+turn with a timestamp and words, the first 16 hex digits of the SHA-256 of
+its words (``text[start:end]`` as UTF-8), null for the others. When the
+turns are found again in a changed text, a found turn whose words hash the
+same as a timed turn's, in text order, gets that turn's time back
+(:meth:`TurnsMember.timed`): a Teams or Zoom transcript with one turn
+edited keeps the times of all the others.
 
 Each line is parsed and checked once, as it is read, one line at a time;
 a source's turns are kept in a :class:`~lobcoder.importing.extracted.TurnTable`
@@ -44,9 +53,12 @@ detection alone.
 
 from __future__ import annotations
 
+import bisect
+import hashlib
 import json
+import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Any
 
@@ -65,8 +77,10 @@ from lobcoder.text.normalize import content_hash, replace_controls
 MEMBER = "lobcoder/turns.jsonl"
 FORMAT = "lobcoder-turns"
 VERSION = 1
-MAX_BYTES = 32 * 1024 * 1024  # about a million turns; 200 transcripts hold some 200,000
+MAX_BYTES = 32 * 1024 * 1024  # about a million turns (600,000 with times); 200 transcripts hold some 200,000
 MAX_TIMESTAMP_MS = 2**63 - 1  # the largest INTEGER SQLite stores (detection finds at most 999 hours)
+SPEECH_DIGITS = 16  # of a turn's words' SHA-256: 64 bits, no two turns of a study alike by chance
+_HEX = re.compile(f"[0-9a-f]{{{SPEECH_DIGITS}}}")
 
 
 def _dumps(value: object) -> str:
@@ -107,13 +121,15 @@ class TurnsWriter:
                 .order_by(SpeakerTurn.label_start, SpeakerTurn.start)
             )
         ]
-        entry = {
+        entry: dict[str, Any] = {
             "source": guid.lower(),
             "sha256": sha256,
             "length": length,
             "turns": turns,
             "labels": self.labels(document_id, turns),
         }
+        if any(turn[4] is not None for turn in turns):
+            entry["speech"] = self.speech(document_id, turns)
         self.stream.write(f"{_dumps(entry)}\n".encode())
 
     def labels(self, document_id: int, turns: list[list[Any]]) -> list[list[Any]]:
@@ -128,6 +144,18 @@ class TurnsWriter:
                 if label is not None:
                     found[label, speaker] = None
         return [[label, speaker] for label, speaker in found]
+
+    def speech(self, document_id: int, turns: list[list[Any]]) -> list[str | None]:
+        """The hash of each timed turn's words (see the module's docstring), None for the other turns."""
+        text = self.session.scalar(select(Document.text).where(Document.id == document_id)) or ""
+        return [speech_hash(text[start:end]) if time is not None else None for _, _, start, end, time in turns]
+
+
+def speech_hash(words: str) -> str | None:
+    """The first 16 hex digits of the SHA-256 of a turn's words; None for a turn without words."""
+    if not words.strip():
+        return None
+    return hashlib.sha256(words.encode("utf-8", "surrogatepass")).hexdigest()[:SPEECH_DIGITS]
 
 
 def label_name(label: str) -> str | None:
@@ -150,6 +178,7 @@ class _Source:
     length: int
     turns: TurnTable | None  # None: the turns failed the checks
     labels: dict[str, int]  # label -> speaker index, for labels that led to one speaker only
+    times: list[tuple[str, int]] = field(default_factory=list)  # (hash of the words, timestamp) of timed turns
 
 
 @dataclass
@@ -202,6 +231,46 @@ class TurnsMember:
             speaker = None if t.speaker is None else names[t.speaker]
             result.append(speaker, t.label_start, t.start, t.end, t.timestamp_ms)
         return result, applied
+
+    def timed_count(self, guid: str) -> int:
+        """How many of the source's turns in the file have a time and words (see ``speech``)."""
+        entry = self.sources.get(guid.lower())
+        return 0 if entry is None else len(entry.times)
+
+    def timed(self, guid: str, text: str, detected: TurnTable) -> tuple[TurnTable, int]:
+        """Turns found again in the changed ``text`` of ``guid``, with the times of the file's turns whose words match.
+
+        A found turn without a time of its own takes the time of the first
+        timed turn of the file, after the last one matched, whose words hash
+        the same (``speech``); turns whose words changed stay without one.
+        Also returned: how many turns got their time back. ``detected``
+        itself comes back when none did.
+        """
+        entry = self.sources.get(guid.lower())
+        if entry is None or not entry.times:
+            return detected, 0
+        where: dict[str, list[int]] = {}
+        for index, (hashed, _) in enumerate(entry.times):
+            where.setdefault(hashed, []).append(index)
+        times: list[int | None] = []
+        after = -1
+        for turn in detected:
+            time = turn.timestamp_ms
+            digest = speech_hash(text[turn.start : turn.end]) if time is None else None
+            candidates = where.get(digest, []) if digest is not None else []
+            at = bisect.bisect_right(candidates, after)
+            if at < len(candidates):
+                after = candidates[at]
+                time = entry.times[after][1]
+            times.append(time)
+        restored = sum(1 for turn, time in zip(detected, times, strict=True) if time != turn.timestamp_ms)
+        if not restored:
+            return detected, 0
+        result = TurnTable()
+        result.facts = detected.facts
+        for turn, time in zip(detected, times, strict=True):
+            result.append(turn.speaker, turn.label_start, turn.start, turn.end, time)
+        return result, restored
 
 
 def _int(value: object, why: str = "turn") -> int:
@@ -284,6 +353,24 @@ def _labels(raw: object, speakers: int) -> dict[str, int]:
     return {label: index for label, index in found.items() if index is not None}
 
 
+def _speech(raw: object, turns: TurnTable | None) -> list[tuple[str, int]]:
+    """A source's ``speech`` as (hash, timestamp) of its timed turns; [] when it has none or its turns failed."""
+    if raw is None:
+        return []
+    if not isinstance(raw, list) or (turns is not None and len(raw) != len(turns)):
+        raise _Damaged("sources")
+    for digest in raw:
+        if digest is not None and not (isinstance(digest, str) and _HEX.fullmatch(digest)):
+            raise _Damaged("sources")
+    if turns is None:
+        return []
+    return [
+        (digest, turn.timestamp_ms)
+        for digest, turn in zip(raw, turns, strict=True)
+        if digest is not None and turn.timestamp_ms is not None
+    ]
+
+
 def _source(line: bytes, speakers: list[tuple[str, bool]]) -> tuple[str, _Source]:
     """A source's line, parsed and checked: (GUID, its entry); turns that fail their checks are kept as None."""
     entry = _line(line)
@@ -298,7 +385,8 @@ def _source(line: bytes, speakers: list[tuple[str, bool]]) -> tuple[str, _Source
             table.append(None if s is None else speakers[s][0], a, b, c, t)  # type: ignore[union-attr]
     except _Damaged:
         table = None
-    return guid.lower(), _Source(sha256.lower(), length, table, labels)
+    times = _speech(entry.get("speech"), table)
+    return guid.lower(), _Source(sha256.lower(), length, table, labels, times)
 
 
 def parse_member(data: bytes) -> TurnsMember:

@@ -240,22 +240,105 @@ def test_a_source_whose_turns_do_not_fit_is_detected_again(edited: Path, tmp_pat
     _, turns, _ = _export(edited, tmp_path / "study.qdpx")
     _rewrite(tmp_path / "study.qdpx", tmp_path / "bad.qdpx", _tampered(tmp_path / "study.qdpx", change))
     report, turns_back, speakers = _import(tmp_path / "bad.qdpx", tmp_path / "back.lobcoder")
-    note, named = [n for n in report.notes if n.key.startswith("note.turns_member")]
+    note, named, *timed = [n for n in report.notes if n.key.startswith("note.turns_member")]
     assert note.key == key and "source teams" in str(note) and "bron teams" in note.text("nl")
     kept = {guid: t for guid, t in turns_back.items() if guid in turns and t == turns[guid]}
-    assert len(kept) == 2  # the Word-style transcript and the notes file
+    # The Word-style transcript and the notes file; after a changed hash over the same text, the .vtt too
+    # (found again with the same spans, names and marks, and its times back).
+    assert len(kept) == (3 if change is _rehash else 2)
     # The .vtt's labels are found in its text again and named as the member names them: 'Spreker 2',
-    # merged into Anna de Vries, stays merged, and Marieke Jansen keeps her mark. The timestamps are gone.
+    # merged into Anna de Vries, stays merged, and Marieke Jansen keeps her mark.
     assert str(named) == (
         "source teams: the speakers found again took their names and interviewer marks from lobcoder/turns.jsonl "
         "(Marieke Jansen, Anna de Vries, Spreker 2 → Anna de Vries)"
     )
     assert named.text("nl").startswith("bron teams: de opnieuw gevonden sprekers kregen hun namen")
     assert speakers == {"Interviewer": True, "Bram de Boer": False, "Marieke Jansen": True, "Anna de Vries": False}
-    (vtt,) = [t for guid, t in turns_back.items() if guid not in kept]
+    (vtt,) = [t for t in turns_back.values() if len(t) == 5]
     assert [t[0] for t in vtt] == ["Marieke Jansen", "Anna de Vries", "Marieke Jansen"] + ["Anna de Vries"] * 2
     assert [t[1] for t in vtt] == [True, False, True, False, False]
-    assert {t[5] for t in vtt} == {None}
+    if change is _rehash:  # the text itself is the same: every turn's words match, and keep their times
+        assert [str(n) for n in timed] == ["source teams: 5 of 5 turns with a time kept it (their words are unchanged)"]
+        assert [t[5] for t in vtt] == [1250, 4000, 7000, 9500, 62345]
+    else:  # the turns failed their checks: their times are not trusted
+        assert timed == []
+        assert {t[5] for t in vtt} == {None}
+
+
+def _edit_vtt_text(qdpx: Path, target: Path) -> None:
+    """``qdpx`` with the Teams transcript's stored text edited: one question reworded, an answer's typo fixed."""
+    with zipfile.ZipFile(qdpx) as old, zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as new:
+        for info in old.infolist():
+            data = old.read(info)
+            if info.filename.startswith("sources/") and b"En daarna?" in data:
+                text = data.decode("utf-8")
+                text = text.replace("En daarna?", "En wat deed je daarna? 🙂").replace("groep 8", "groep 7")
+                data = text.encode("utf-8")
+            new.writestr(info.filename, data)
+
+
+def test_turns_found_again_in_a_changed_text_keep_the_times_of_unchanged_words(edited: Path, tmp_path: Path) -> None:
+    """A supervisor's edit of one turn of a Teams transcript costs that turn its time, not the others theirs."""
+    _, turns, _ = _export(edited, tmp_path / "study.qdpx")
+    _edit_vtt_text(tmp_path / "study.qdpx", tmp_path / "edited.qdpx")
+    report, turns_back, speakers = _import(tmp_path / "edited.qdpx", tmp_path / "back.lobcoder")
+    notes = {n.key: n for n in report.notes if n.key.startswith("note.turns_member")}
+    assert set(notes) == {"note.turns_member.changed", "note.turns_member.named", "note.turns_member.timed"}
+    assert str(notes["note.turns_member.timed"]) == (
+        "source teams: 3 of 5 turns with a time kept it (their words are unchanged)"
+    )
+    assert notes["note.turns_member.timed"].text("nl") == (
+        "bron teams: 3 van de 5 beurten met een tijd hielden die (hun woorden zijn ongewijzigd)"
+    )
+    (vtt,) = [t for guid, t in turns_back.items() if t != turns.get(guid)]
+    with ProjectStore.open(tmp_path / "back.lobcoder") as store, store.read() as session:
+        text = session.scalars(select(Document.text).where(Document.text.contains("wat deed je"))).one()
+    said = [(t[0], text[t[3] : t[4]], t[5]) for t in vtt]
+    assert said == [
+        ("Marieke Jansen", "Welkom. Hoe begon je dag? 😀", 1250),
+        ("Anna de Vries", "Met koffie ☕ en daarna één uur coördinatie.", 4000),
+        ("Marieke Jansen", "En wat deed je daarna? 🙂", None),  # reworded
+        ("Anna de Vries", "Lesgeven aan groep 7, het mooiste deel.", None),  # a word changed
+        ("Anna de Vries", "Echt waar.", 62345),  # shifted by the edits above, its words the same
+    ]
+    assert speakers["Marieke Jansen"] is True
+
+
+def test_a_repeated_answer_takes_the_time_of_its_own_turn_in_order() -> None:
+    """Turns with the same words ("Ja.") take their times in text order: an edited first "Ja." does not
+    hand its time to the second."""
+    from lobcoder.refi.turns_member import speech_hash
+
+    old = "Lotte: Ja.\nMarieke: Echt?\nLotte: Ja.\nMarieke: Goed.\n"
+    old_turns = detect_turn_table(old)
+    names = ["Lotte", "Marieke"]
+    member = parse_member(
+        _jsonl(
+            {"format": "lobcoder-turns", "version": 1, "speakers": [{"name": n, "interviewer": False} for n in names]},
+            {
+                "source": "abc",
+                "sha256": "0" * 64,
+                "length": len(old),
+                "turns": [
+                    [names.index(t.speaker or ""), t.label_start, t.start, t.end, 1000 * (i + 1)]
+                    for i, t in enumerate(old_turns)
+                ],
+                "speech": [speech_hash(old[t.start : t.end]) for t in old_turns],
+            },
+        )
+    )
+    text = "Lotte: Ja hoor.\nMarieke: Echt?\nLotte: Ja.\nMarieke: Goed.\n"
+    timed, kept = member.timed("ABC", text, detect_turn_table(text))
+    assert kept == 3
+    assert [t.timestamp_ms for t in timed] == [None, 2000, 3000, 4000]
+    # A damaged speech list (not hex) makes the member unusable, as a damaged labels list does.
+    with pytest.raises(Exception, match="sources"):
+        parse_member(
+            _jsonl(
+                {"format": "lobcoder-turns", "version": 1, "speakers": []},
+                {"source": "abc", "sha256": "0" * 64, "length": 1, "turns": [], "speech": ["zz"]},
+            )
+        )
 
 
 def _word_style(member: list[dict[str, Any]]) -> dict[str, Any]:
@@ -552,8 +635,10 @@ def test_labels_pointing_at_nonsense_never_reach_the_project(
         # Without the member every speaker is found under the name in the text; no mark is taken from it.
         assert "Spreker 2" in speakers
     else:
-        assert [n.key for n in notes] == ["note.turns_member.changed", "note.turns_member.named"], [
-            str(n) for n in notes
-        ]
+        assert [n.key for n in notes] == [
+            "note.turns_member.changed",
+            "note.turns_member.named",
+            "note.turns_member.timed",
+        ], [str(n) for n in notes]
         assert speakers == {"Interviewer": True, "Bram de Boer": False, "Marieke Jansen": True, "Anna de Vries": False}
     assert all(len(name) < 100 and not name.startswith("Niemand") for name in speakers)
