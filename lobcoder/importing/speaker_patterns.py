@@ -322,6 +322,9 @@ _NAME = rf"{_FIRST_WORD}(?:[ ]+{_WORD}){{0,3}}"
 # A short form of the name in brackets after it: "Interviewer (I):", "Respondent (R1):".
 _ALIAS = r"[^\W\d_][^\W_]{0,4}\.?"
 _DASHES = "-\u2013\u2014"  # hyphen, en dash, em dash
+# A list item's number or bullet before a label, as the .docx and .rtf readers write them: "1.", "1.2",
+# "a)", "iv.", "•". Letters only one, or roman numerals, so "Ja. Anna:" is no list item.
+_LIST_MARKER = r"(?:•|\(?(?:\d{1,3}(?:\.\d{1,3})+[.)]?|(?:\d{1,3}|[a-zA-Z]|[ivxlcdm]{2,6}|[IVXLCDM]{2,6})[.)]))"
 
 # One pass over the text; every alternative stays on its line ([ \t], not \s).
 # A colon directly followed by "/" or a digit is a URL or a time, not a label.
@@ -331,6 +334,7 @@ DEFAULT_LABEL = re.compile(
     rf"""
     ^(?=[^\n:\t]*+[:\t]|[^{_DASHES}\n]{{0,100}}+[{_DASHES}])  # a colon, a tab or a dash: skip other lines fast
     [ \t]*
+    (?:{_LIST_MARKER}[ \t]+)?    # a list item's number or bullet
     (?P<body>
       (?:(?P<pre>{_ANY_TS})[ \t]+)?
       (?:\*\*)?

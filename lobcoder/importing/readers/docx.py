@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import io
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 
 import docx
@@ -14,6 +14,7 @@ from lxml import etree
 from lobcoder.errors import ImportProblem
 from lobcoder.i18n.said import say
 from lobcoder.importing.extracted import ExtractedText
+from lobcoder.importing.readers.docx_numbering import ListNumbering
 from lobcoder.importing.readers.pulled_body import PulledBody
 from lobcoder.importing.readers.ziputil import repack, unpack
 from lobcoder.text.normalize import normalize_text
@@ -30,7 +31,7 @@ _P, _TBL, _TR, _TC, _SDT, _SDT_CONTENT = (
     qn("w:sdt"),
     qn("w:sdtContent"),
 )
-_CUSTOM_XML, _SMART_TAG, _BODY = qn("w:customXml"), qn("w:smartTag"), qn("w:body")
+_CUSTOM_XML, _SMART_TAG, _BODY, _PPR = qn("w:customXml"), qn("w:smartTag"), qn("w:body"), qn("w:pPr")
 # Characters a run holds; a soft hyphen is invisible and would break search.
 _TEXT = {
     qn("w:t"): None,
@@ -69,7 +70,10 @@ def read_docx_file(path: Path) -> ExtractedText:
     content control) at a time, and each block is let go once its lines are
     taken: memory holds the text being built, not the document's XML tree.
     python-docx still checks the package (parts, relationships, content
-    types), given the other parts and an empty body.
+    types), given the other parts and an empty body. A list paragraph
+    starts with the number or bullet Word shows ("1. ", "a) ", "• "; see
+    :mod:`~lobcoder.importing.readers.docx_numbering`), read from the list
+    definitions, which are unpacked before the body.
     """
     return _read(None, path)
 
@@ -85,6 +89,7 @@ def _read(data: bytes | None, path: Path) -> ExtractedText:
         kind=_KIND,
         keep=lambda name: name.lower().endswith((".xml", ".rels")),
         feeds={_MAIN: body.feed},
+        prepare=body.prepare,
     )
     if body.fed:
         stub = body.close(path)
@@ -95,7 +100,8 @@ def _read(data: bytes | None, path: Path) -> ExtractedText:
         raise ImportProblem(path, say("problem.not_a", what=_WHAT, reason=_reason(exc))) from exc
     if document.part.partname.lstrip("/").casefold() != _MAIN:
         # A main part under another name was kept whole: read it as python-docx parsed it.
-        return ExtractedText(text=normalize_text("\n".join(_blocks(document.element.body))), format="docx")
+        numbering = ListNumbering.from_members(members, document.part.partname.lstrip("/"))
+        return ExtractedText(text=normalize_text("\n".join(_blocks(document.element.body, numbering))), format="docx")
     return ExtractedText(text=normalize_text(body.text()), format="docx")
 
 
@@ -117,6 +123,11 @@ class _Body(PulledBody):
         self.depth = 0
         self.root: etree._Element | None = None
         self.body: etree._Element | None = None
+        self.numbering: ListNumbering | None = None
+
+    def prepare(self, members: Mapping[str, bytes]) -> None:
+        """Read the list definitions (unpacked before the body) that number the body's paragraphs."""
+        self.numbering = ListNumbering.from_members(members)
 
     def _events(self) -> None:
         for event, element in self.parser.read_events():
@@ -129,7 +140,7 @@ class _Body(PulledBody):
                 continue
             self.depth -= 1
             if self.depth == 2 and self.body is not None and element.getparent() is self.body:
-                self.add_lines(_blocks([element]))
+                self.add_lines(_blocks([element], self.numbering))
                 element.clear()
                 while element.getprevious() is not None:
                     del self.body[0]
@@ -147,22 +158,22 @@ class _Body(PulledBody):
         return self.lines.text()
 
 
-def _blocks(elements: Iterable[etree._Element]) -> Iterator[str]:
-    """Yield one line per paragraph and per table row, in document order."""
+def _blocks(elements: Iterable[etree._Element], numbering: ListNumbering | None = None) -> Iterator[str]:
+    """Yield one line per paragraph and per table row, in document order (list markers from ``numbering``)."""
     for child in elements:
         if child.tag == _P:
-            yield _paragraph_text(child)
+            yield _paragraph_text(child, numbering)
         elif child.tag == _TBL:
-            yield from _table_lines(child)
+            yield from _table_lines(child, numbering)
         elif child.tag == _SDT:
             content = child.find(_SDT_CONTENT)
             if content is not None:
-                yield from _blocks(content)
+                yield from _blocks(content, numbering)
         elif child.tag == _CUSTOM_XML:
-            yield from _blocks(child)
+            yield from _blocks(child, numbering)
 
 
-def _table_lines(table: etree._Element) -> Iterator[str]:
+def _table_lines(table: etree._Element, numbering: ListNumbering | None) -> Iterator[str]:
     """One line per row, cells joined by a tab.
 
     Each ``w:tc`` is visited once, so a horizontally merged cell appears once
@@ -177,9 +188,9 @@ def _table_lines(table: etree._Element) -> Iterator[str]:
             parts: list[str] = []
             for child in cell:
                 if child.tag == _TBL:
-                    nested.extend(_table_lines(child))
+                    nested.extend(_table_lines(child, numbering))
                 elif child.tag in (_P, _SDT, _CUSTOM_XML):
-                    parts.extend(_blocks([child]))
+                    parts.extend(_blocks([child], numbering))
             text = " ".join(part.strip() for part in parts if part.strip())
             cells.append(text.replace("\t", " ").replace("\n", " "))
         yield "\t".join(cells).rstrip("\t")
@@ -200,10 +211,11 @@ def _children(element: etree._Element, tag: str) -> Iterator[etree._Element]:
             yield from _children(child, tag)
 
 
-def _paragraph_text(paragraph: etree._Element) -> str:
+def _paragraph_text(paragraph: etree._Element, numbering: ListNumbering | None = None) -> str:
     """Text of one paragraph, including runs inside hyperlinks, fields,
-    inserted revisions and content controls, which ``Paragraph.text`` skips."""
-    pieces: list[str] = []
+    inserted revisions and content controls, which ``Paragraph.text`` skips,
+    after its list marker."""
+    pieces: list[str] = [numbering.marker(paragraph.find(_PPR))] if numbering is not None else []
     _collect(paragraph, pieces)
     return "".join(pieces)
 

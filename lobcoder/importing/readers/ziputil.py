@@ -43,6 +43,7 @@ def unpack(
     kind: Said,
     keep: Callable[[str], bool] | None = None,
     feeds: Mapping[str, Callable[[bytes], None]] | None = None,
+    prepare: Callable[[Mapping[str, bytes]], None] | None = None,
 ) -> dict[str, bytes]:
     """All file members of the document (name -> bytes), read within the limits.
 
@@ -52,7 +53,10 @@ def unpack(
     (default: all) are kept; the others map to ``b""``. Each piece of a member
     named in ``feeds`` (any case) is handed to its function as it is read, and
     that member is not kept either: a long document body is parsed as it is
-    unpacked, never held whole.
+    unpacked, never held whole. Members with a feed are read after all the
+    others, and ``prepare`` (if given) sees the kept members first: the
+    body's parser can use the parts it depends on (a .docx's list
+    definitions), wherever they lie in the zip.
 
     Args:
         what: how to name the expected kind of file in a message, e.g.
@@ -76,7 +80,11 @@ def unpack(
         raise ImportProblem(path, say("problem.not_a", what=what, reason=exc.wording)) from exc
     members: dict[str, bytes] = {}
     with archive:
-        for name in archive.names():
+        others = [name for name in archive.names() if name.casefold() not in feeds]
+        fed = [name for name in archive.names() if name.casefold() in feeds]
+        for name in others + fed:
+            if prepare is not None and fed and name == fed[0]:
+                prepare(members)
             feed = feeds.get(name.casefold())
             kept = feed is None and (keep is None or keep(name))
             xml = name.lower().endswith(_XML_PARTS)
