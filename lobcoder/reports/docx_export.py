@@ -44,6 +44,7 @@ from lobcoder.reports.formatting import (
 from lobcoder.reports.steps import Steps
 
 INDENT = 284  # twips per level (0.5 cm)
+BREAK = "\u200b"  # a zero-width space: where Word may break a header word such as "interview_marieke_r1"
 EM = 200  # twips per em at 10 pt
 # Widths in em of Times New Roman (Adobe's Times-Roman metrics), enough to size columns without measuring fonts.
 _LOWER = (444, 500, 444, 500, 444, 333, 500, 500, 278, 278, 500, 278, 778, 500, 500, 500, 500, 333, 389, 278, 500, 500, 722, 500, 500, 444)  # fmt: skip
@@ -55,6 +56,7 @@ _EMS = {
     **dict.fromkeys(" .,:;'()|", 0.28),
     "%": 0.84,
     "×": 0.57,
+    BREAK: 0.0,
 }
 MARK = "a"
 PAGE_COLUMNS = 13  # value columns of a grouped table on one landscape page at 8 pt or more
@@ -153,7 +155,7 @@ def _cells(table: Table, language: Language, steps: Steps) -> tuple[list[ox.Cell
     )
     header = [ox.Cell(table.row_header)]
     header += [
-        ox.Cell(name, "left" if fmt == "text" else "right", second=table.n_of(j))
+        ox.Cell(breakable(name), "left" if fmt == "text" else "right", second=table.n_of(j))
         for j, (name, fmt) in enumerate(zip(columns, table.formats, strict=True))
     ]
     rows = []
@@ -216,7 +218,7 @@ def _layout(
             longest[j] = max(longest[j], text_twips(cell.text) + cell.indent + (60 if cell.mark else 0))
     head = [text_twips(cell.text) for cell in header]
     # Header words never break inside: leave them a little more than the estimate.
-    word = [max((text_twips(part) * 6 // 5 for part in cell.text.split()), default=0) for cell in header]
+    word = [max((text_twips(part) * 6 // 5 for part in _words(cell.text)), default=0) for cell in header]
     wanted = [max(longest[j], head[j]) for j in range(count)]
     least = [max(longest_word[j] if wraps[j] else longest[j], word[j], EM * 3 // 2) for j in range(count)]
     for spanner, first, group_count in groups:
@@ -257,6 +259,16 @@ def _layout(
     label = min(int(least[0] * 0.7) + pad, available // 4)
     rest = max((available - label) // max(count - 1, 1), 2 * ox.NARROW_CELL_MARGIN + 40)
     return [label, *([rest] * (count - 1))], 14, ox.NARROW_CELL_MARGIN
+
+
+def breakable(name: str) -> str:
+    """A column name Word may break after its underscores (document names by document: "interview_" / "marieke_r1")."""
+    return name.replace("_", "_" + BREAK)
+
+
+def _words(text: str) -> list[str]:
+    """The parts of a header that never break: its words, and a name's pieces between breaks."""
+    return text.replace(BREAK, " ").split()
 
 
 def _widen(widths: list[int], columns: range, needed: int) -> None:

@@ -567,3 +567,28 @@ def test_keywords_in_context_keep_a_legible_font_with_both_contexts_alike(tmp_pa
     grid = [int(col.get(qn("w:w"))) for col in word_table._tbl.tblGrid.findall(qn("w:gridCol"))]
     assert abs(grid[3] - grid[5]) <= 0.25 * max(grid[3], grid[5])  # the two contexts alike
     assert word_table.rows[1].cells[3].text == before
+
+
+def test_document_names_over_columns_break_at_their_underscores_not_inside_a_piece(tmp_path: Path) -> None:
+    # Her walk-through: frequencies by document printed "interview_marie" / "ke_r1" over six columns.
+    names = [
+        f"interview_{name}" for name in ("ahmed_r1", "fatima_r2", "joost_r10", "kees_r2", "marieke_r1", "sanne_r1")
+    ]
+    columns = ("Coderingen", "Documenten", "% van documenten", "Deelnemers", "% van deelnemers", *names)
+    rows = tuple(
+        TableRow(name, (12, 5, 5 / 6, 5, 5 / 6, 4, 1, 1, 2, 4, 0), level)
+        for name, level in (("Collectief leren", 0), ("Samen oefenen met loopbaangesprekken", 1))
+    )
+    formats = ("int", "int", "percent", "int", "percent") + ("int",) * 6
+    table = Table("Codefrequenties", "Code", columns, rows, formats)  # type: ignore[arg-type]
+    export_table([table], tmp_path / "per_document.docx", language="nl")
+    (word_table,) = docx.Document(str(tmp_path / "per_document.docx")).tables
+    grid = [int(col.get(qn("w:w"))) for col in word_table._tbl.tblGrid.findall(qn("w:gridCol"))]
+    sizes = {int(sz.get(qn("w:val"))) for sz in word_table._tbl.iter(qn("w:sz"))}
+    size = max(sizes) if sizes else 20
+    header = [cell.text for cell in word_table.rows[0].cells]
+    assert [text.replace("\u200b", "") for text in header[6:]] == names  # the names as written
+    for j, text in enumerate(header[6:], start=6):
+        for piece in text.split("\u200b"):
+            assert _times_twips(piece, size) <= grid[j] - 2 * 85, (piece, grid[j])
+    assert size >= 15  # 7.5 pt or more, not the narrow-margin fallback
