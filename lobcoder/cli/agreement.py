@@ -68,8 +68,8 @@ def cmd_agreement(args: argparse.Namespace) -> int:
     from lobcoder.agreement.report import report_tables, result_as_json
     from lobcoder.analysis.dataset import load_reading
     from lobcoder.cli.output import print_json
-    from lobcoder.cli.pseudonymised import project_to_export
-    from lobcoder.cli.report import find_code, print_table
+    from lobcoder.cli.pseudonymised import print_leaks, project_to_export, written_check
+    from lobcoder.cli.report import find_code, print_table, table_texts
     from lobcoder.errors import FileProblem
     from lobcoder.i18n import message
     from lobcoder.i18n.said import say
@@ -77,7 +77,8 @@ def cmd_agreement(args: argparse.Namespace) -> int:
 
     if args.out is not None and args.out.suffix.lower() not in (".docx", ".xlsx", ".csv"):
         raise FileProblem(args.out, say("problem.agreement.format"))
-    with project_to_export(args.project, args.pseudonymise, args.out, args.language) as source:
+    with project_to_export(args.project, args.pseudonymise, args.out, args.language, later=True) as source:
+        check = written_check(source)  # of what is written or printed, below
         label = source.label
         with source.store.read() as session:
             # Texts and turns are read one document at a time, as the unit asks (as in the window's tab).
@@ -102,6 +103,10 @@ def cmd_agreement(args: argparse.Namespace) -> int:
         if listed is not None:
             data["disagreements"] = disagreements_json(listed)
         print_json(data)
+        if check is not None:
+            import json
+
+            print_leaks(check.in_printed([json.dumps(data, ensure_ascii=False)]), args.language)
         return 0
     tables = report_tables(result, args.language)
     if listed is not None:
@@ -110,14 +115,19 @@ def cmd_agreement(args: argparse.Namespace) -> int:
     if args.pseudonymise:
         tables = pseudonymised_tables(tables, args.language)
     if args.out is not None:
-        for path in export_table(tables, args.out, language=args.language):
+        written = export_table(tables, args.out, language=args.language)
+        for path in written:
             print(message("cli.wrote", args.language, path=path))
+        if check is not None:
+            print_leaks(check.in_files(written), args.language)
         return 0
     for table in tables:
         if table.column_keys == COLUMN_KEYS:  # the list of disagreements (a quote table also ends in "text")
             print_disagreements(table)
         else:
             print_table(table, args.language)
+    if check is not None:
+        print_leaks(check.in_printed(table_texts(tables)), args.language)
     return 0
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -14,7 +14,7 @@ from lobcoder.storage.project import ProjectStore
 
 if TYPE_CHECKING:
     from lobcoder.pseudonymise.export_copy import ExportSource
-    from lobcoder.pseudonymise.leak_check import Scope
+    from lobcoder.pseudonymise.leak_check import Leak, Scope, WrittenCheck
 
 HELP = (
     "replace personal data by the pseudonyms of the accepted decisions stored in the project "
@@ -33,6 +33,7 @@ def project_to_export(
     out: Path | None = None,
     language: str = "en",
     scope: Scope | Callable[[ExportSource], Scope] | None = None,
+    later: bool = False,
 ) -> Iterator[ExportSource]:
     """The store to read and how a name the user typed (a filter value, a document; a coder) reads in it.
 
@@ -40,7 +41,8 @@ def project_to_export(
     ``language`` words the note that the copy is pseudonymised (a command's ``--language``) and the
     coders in the copy (``Coder 1``, ``Codeur 1``). ``scope`` limits the leak check to what the command writes
     (:data:`leak_check.CODEBOOK`, or a function of the source: the documents chosen by name); default: the
-    whole copy.
+    whole copy. ``later``: the command checks what it writes itself, after writing (a report:
+    :func:`written_check` and :func:`print_leaks`).
     """
     from lobcoder.pseudonymise.export_copy import export_source
 
@@ -51,6 +53,7 @@ def project_to_export(
     ):
         if pseudonymise:
             print(message("cli.pseudonymised", language, count=source.terms), file=sys.stderr)
+        if pseudonymise and not later:
             from lobcoder.pseudonymise.leak_check import EVERYTHING, report_lines
 
             assert source.copy is not None  # export_source made the copy, or raised
@@ -59,3 +62,16 @@ def project_to_export(
             for line in report_lines(leaks, language):  # the name of what is written is shared too
                 print(line, file=sys.stderr)
         yield source
+
+
+def written_check(source: ExportSource) -> WrittenCheck | None:
+    """For a report: the leak check of what it writes or prints, made while the copy is open; None unpseudonymised."""
+    return source.copy.written_check() if source.copy is not None else None
+
+
+def print_leaks(leaks: Sequence[Leak], language: str) -> None:
+    """The leak check's lines on standard error (nothing when none was found)."""
+    from lobcoder.pseudonymise.leak_check import report_lines
+
+    for line in report_lines(leaks, language):
+        print(line, file=sys.stderr)

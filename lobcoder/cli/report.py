@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import replace
 from pathlib import Path
-from typing import Any, NoReturn
+from typing import TYPE_CHECKING, Any, NoReturn
 
 from lobcoder.analysis.cooccurrence import cooccurrence
 from lobcoder.analysis.crosstab import crosstab, participant_by_wave
@@ -22,12 +22,15 @@ from lobcoder.analysis.quote_report import FIELDS, ORDER_FIELDS, PICK_RULES, Quo
 from lobcoder.analysis.table import Table
 from lobcoder.analysis.units import UNITS
 from lobcoder.cli.output import error, one_line, print_json
-from lobcoder.cli.pseudonymised import project_to_export
+from lobcoder.cli.pseudonymised import print_leaks, project_to_export, written_check
 from lobcoder.cli.report_options import FORMATS, add_filter_options, add_output_options, add_rollup, count, positive
 from lobcoder.cli.usage_language import usage_words
 from lobcoder.errors import LobcoderError
 from lobcoder.i18n import message
 from lobcoder.i18n.said import Said, say
+
+if TYPE_CHECKING:
+    from lobcoder.pseudonymise.leak_check import WrittenCheck
 from lobcoder.reports.export import ExportFormat, export_quotes, export_table, pseudonymised_tables
 from lobcoder.reports.formatting import Language, format_value, is_matrix
 
@@ -211,7 +214,7 @@ def cmd_crosstab(args: argparse.Namespace) -> int:
 def cmd_quotes(args: argparse.Namespace) -> int:
     kind = _output_format(args)
     # Picked before any text is read: only the picked quotes' documents are read, one at a time.
-    with _opened(args) as (dataset, flt):
+    with _opened(args) as (dataset, flt, check):
         attribution = None
         if args.attribution:
             fields = [f.strip() for f in args.attribution.split(",") if f.strip()]
@@ -236,11 +239,17 @@ def cmd_quotes(args: argparse.Namespace) -> int:
     report = replace(report, pseudonymised=args.pseudonymise)
     if kind is None:
         print_quotes(report, args.language)
+        if check is not None:
+            print_leaks(check.in_printed(printed_quotes(report, args.language)), args.language)
         return 0
     if kind == "json":
-        return _report(args, lambda _dataset, _flt: [report.to_table(args.language)], loaded=(dataset, flt))
-    for path in export_quotes(report, args.out, format=FILE_FORMATS[kind], language=args.language, layout=args.layout):
+        table = report.to_table(args.language)
+        return _report(args, lambda _dataset, _flt: [table], loaded=(dataset, flt), check=check)
+    written = export_quotes(report, args.out, format=FILE_FORMATS[kind], language=args.language, layout=args.layout)
+    for path in written:
         print(message("cli.wrote", args.language, path=path))
+    if check is not None:
+        print_leaks(check.in_files(written), args.language)
     return 0
 
 
@@ -251,13 +260,17 @@ def _report(
     args: argparse.Namespace,
     compute: Callable[[Dataset, AnalysisFilter], list[Table]],
     loaded: tuple[Dataset, AnalysisFilter] | None = None,
+    check: WrittenCheck | None = None,
 ) -> int:
-    """Compute (in :func:`_opened`'s session, which reads texts and turns as asked) and write the tables."""
+    """Compute (in :func:`_opened`'s session, which reads texts and turns as asked) and write the tables.
+
+    Pseudonymised, the leak check reads what was written or printed (``check``: made while the copy was open).
+    """
     kind = _output_format(args)
     if loaded is not None:
         tables = compute(*loaded)
     else:
-        with _opened(args) as (dataset, flt):
+        with _opened(args) as (dataset, flt, check):
             tables = compute(dataset, flt)
     if args.pseudonymise:
         tables = pseudonymised_tables(tables, args.language)
@@ -266,35 +279,54 @@ def _report(
         if args.out:
             args.out.write_text(json.dumps(document, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
             print(message("cli.wrote", args.language, path=args.out))
+            if check is not None:
+                print_leaks(check.in_files([args.out]), args.language)
         else:
             print_json(document[0] if len(document) == 1 else document)
+            if check is not None:
+                print_leaks(check.in_printed(table_texts(tables)), args.language)
         return 0
     if kind is None:
         for table in tables:
             print_table(table, args.language)
+        if check is not None:
+            print_leaks(check.in_printed(table_texts(tables)), args.language)
         return 0
     written = export_table(tables, args.out, format=FILE_FORMATS[kind], language=args.language, chart=args.chart)
     for path in written:
         print(message("cli.wrote", args.language, path=path))
+    if check is not None:
+        print_leaks(check.in_files(written), args.language)
     return 0
 
 
+def table_texts(tables: Sequence[Table]) -> list[str]:
+    """Every text of ``tables`` as a report prints it: titles, headers, row labels, text cells, notes."""
+    texts: list[str] = []
+    for table in tables:
+        texts += [table.title, table.row_header, *table.columns, *(g.label for g in table.groups), *table.notes]
+        for row in table.rows:
+            texts += [row.label, *(value for value in row.values if isinstance(value, str))]
+    return texts
+
+
 @contextmanager
-def _opened(args: argparse.Namespace) -> Iterator[tuple[Dataset, AnalysisFilter]]:
-    """The data set (of the hidden pseudonymised copy with --pseudonymise) and the
-    filter checked against it.
+def _opened(args: argparse.Namespace) -> Iterator[tuple[Dataset, AnalysisFilter, WrittenCheck | None]]:
+    """The data set (of the hidden pseudonymised copy with --pseudonymise), the
+    filter checked against it, and (pseudonymised) the leak check of what will be written.
 
     Texts and turns are the bulk of a project: the data set reads them in the
     session one document at a time, as an analysis asks (sentence, paragraph
     and turn units, --exclude-interviewer), so compute inside this block.
     """
-    with project_to_export(args.project, args.pseudonymise, args.out, args.language) as source:
+    with project_to_export(args.project, args.pseudonymise, args.out, args.language, later=True) as source:
+        check = written_check(source)
         with source.store.read() as session:
             dataset = load_reading(session)
             conditions = [_relabel(condition, source.label) for condition in args.filter]
             coders = [source.coder(c) for c in args.coder] if args.coder else args.coder  # Fenna -> Coder 1
             flt = build_filter(dataset, conditions, coders, args.codes, args.exclude_interviewer)
-            yield dataset, flt
+            yield dataset, flt, check
 
 
 def _relabel(condition: str, label: Callable[[str], str]) -> str:
@@ -453,6 +485,15 @@ def _print_grid(table: Table, language: Language) -> None:
     for label, row in zip(labels, cells, strict=False):
         print("  ".join([label.ljust(label_width), *(c.rjust(w) for c, w in zip(row, widths, strict=False))]))
     print()
+
+
+def printed_quotes(report: QuoteReport, language: Language = "en") -> list[str]:
+    """The texts :func:`print_quotes` prints, unwrapped: the title, each code (and definition), quote, note."""
+    texts = [report.title(language)]
+    for group in report.groups:
+        texts += [group.code.name, group.code.definition if report.definitions else ""]
+        texts += [report.as_block(quote, language, ("“", "”")) for quote in group.quotes]
+    return [*texts, *report.notes(language)]
 
 
 def print_quotes(report: QuoteReport, language: Language = "en") -> None:

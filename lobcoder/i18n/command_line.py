@@ -37,6 +37,7 @@ MESSAGES: dict[str, M] = {
     "pseudonymise.leak.field.memo_title": M(en="memo titles", nl="memotitels"),
     "pseudonymise.leak.field.left_out": M(en="left-out words", nl="weggelaten woorden"),
     "pseudonymise.leak.field.written": M(en="the file ‘{name}’", nl="het bestand ‘{name}’"),
+    "pseudonymise.leak.field.printed": M(en="the printed report", nl="het afgedrukte rapport"),
     "pseudonymise.leak.field.export_file": M(en="the exported file's name", nl="de naam van het geëxporteerde bestand"),
     # lobcoder documents remove
     "remove.document": M(

@@ -28,7 +28,15 @@ from lobcoder.errors import FileProblem, ProjectError
 from lobcoder.i18n.said import say
 from lobcoder.pseudonymise.apply import Progress, Replacer, build_copy
 from lobcoder.pseudonymise.decisions import load_decisions
-from lobcoder.pseudonymise.leak_check import EVERYTHING, Leak, Scope, leaks_in_files, leaks_in_project
+from lobcoder.pseudonymise.leak_check import (
+    EVERYTHING,
+    Leak,
+    Scope,
+    WrittenCheck,
+    leaks_in_files,
+    leaks_in_project,
+    written_check,
+)
 from lobcoder.pseudonymise.termlist import Decision
 from lobcoder.storage.leftovers import partial_path
 from lobcoder.storage.project import ProjectStore, remove_project_file
@@ -84,6 +92,10 @@ class PseudonymisedCopy:
         """Accepted names and their short forms in the files ``paths`` an export wrote from the copy (read back),
         and in their names; not what the copy holds besides. Asked while the copy is open."""
         return tuple(leaks_in_files(self.store, self.chosen, paths))
+
+    def written_check(self) -> WrittenCheck:
+        """The leak check of what an export writes once the copy is gone (the command line writes afterwards)."""
+        return written_check(self.store, self.chosen)
 
     def label(self, text: str) -> str:
         """``text`` as the copy has it when it is a name or an attribute value (``ROC Veenstroom`` -> ``School A``).

@@ -121,14 +121,17 @@ def find_leaks(
     decisions: Iterable[Decision],
     labels: Sequence[tuple[Location, str]] = (),
     scope: Scope = EVERYTHING,
+    lower: frozenset[str] | None = None,
 ) -> list[Leak]:
     """Each accepted term or short form in ``texts`` (documents, memos) or ``labels`` (:func:`project_labels`).
 
-    Only the places ``scope`` holds count; which words are common is still judged over all ``texts``.
+    Only the places ``scope`` holds count; which words are common is still judged over all ``texts`` (or given
+    as ``lower``, :func:`lower_case_words` of the copy's texts, once the copy is gone).
     """
     accepted = [d for d in decisions if d.accepted and d.pseudonym.strip()]
     pseudonym_words = {w.casefold() for d in accepted for w in d.pseudonym.split()}
-    lower = lower_case_words(text for _, text in texts)
+    if lower is None:
+        lower = lower_case_words(text for _, text in texts)
     replaced = {entity_key(d.term) for d in accepted}
     wanted: dict[str, tuple[str, str]] = {}  # key -> (form, accepted term)
     for d in accepted:
@@ -194,10 +197,36 @@ def leaks_in_files(store: ProjectStore, decisions: Iterable[Decision], paths: Se
 
     ``store`` is the pseudonymised copy they were written from: its texts decide which names are also words.
     """
+    return written_check(store, decisions).in_files(paths)
+
+
+@dataclass(frozen=True)
+class WrittenCheck:
+    """The leak check of what an export writes from a pseudonymised copy, usable after the copy is deleted.
+
+    ``lower``: :func:`lower_case_words` of the copy's texts, read while it was open (which names are words).
+    """
+
+    decisions: tuple[Decision, ...]
+    lower: frozenset[str]
+
+    def in_files(self, paths: Sequence[Path]) -> list[Leak]:
+        """In what the files hold (:mod:`written_text`) and in their names."""
+        labels = [*written_texts(paths), *((Location("export_file", 0, ""), path.name) for path in paths)]
+        return find_leaks((), self.decisions, labels, WRITTEN_FILES, self.lower)
+
+    def in_printed(self, texts: Iterable[str]) -> list[Leak]:
+        """In ``texts`` printed as a report (a title, a cell, a note each)."""
+        where = Location(WRITTEN, 0, "")
+        labels = [(where, text) for text in texts if text]
+        return find_leaks((), self.decisions, labels, WRITTEN_FILES, self.lower)
+
+
+def written_check(store: ProjectStore, decisions: Iterable[Decision]) -> WrittenCheck:
+    """:class:`WrittenCheck` for an export from ``store`` (the pseudonymised copy, open)."""
     with store.read() as session:
-        texts = list(project_texts(session))
-    labels = [*written_texts(paths), *((Location("export_file", 0, ""), path.name) for path in paths)]
-    return find_leaks(texts, decisions, labels, WRITTEN_FILES)
+        lower = lower_case_words(text for _, text in project_texts(session))
+    return WrittenCheck(tuple(decisions), lower)
 
 
 def describe(leak: Leak, language: str = "en") -> str:
@@ -213,6 +242,8 @@ def describe(leak: Leak, language: str = "en") -> str:
 
 def _field(field: tuple[str, str], language: str) -> str:
     kind, name = field
+    if kind == WRITTEN and not name:  # WrittenCheck.in_printed
+        return message("pseudonymise.leak.field.printed", language)
     return message(f"pseudonymise.leak.field.{kind}", language, name=name)
 
 

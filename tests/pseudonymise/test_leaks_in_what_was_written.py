@@ -72,3 +72,18 @@ def test_a_codebook_branch_lists_only_its_own_codes(leaky: Path, tmp_path: Path,
         err = capsys.readouterr().err
         assert ("Meerwijk (short form of Meerwijk College): 1×, in code ‘Imago van de school’" in err) is listed, err
         assert ("Meerwijk" in out.read_text(encoding="utf-8")) is listed
+
+
+def test_the_command_line_reports_list_what_they_wrote_or_printed(leaky: Path, tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    def run(*args: str) -> str:
+        assert main(["report", *args, str(leaky), "--pseudonymise"]) == 0
+        return capsys.readouterr().err
+
+    assert "Meerwijk" not in run("frequencies", "--out", str(tmp_path / "frequenties.docx"))
+    assert "Meerwijk" not in run("frequencies")  # printed
+    err = run("quotes", "--codes", "Imago van de school", "--out", str(tmp_path / "citaten.docx"))
+    assert "Meerwijk (short form of Meerwijk College): 1×, in the file ‘citaten.docx’" in err, err
+    err = run("quotes", "--codes", "Imago van de school")
+    assert "Meerwijk (short form of Meerwijk College): 1×, in the printed report" in err, err
+    assert main(["agreement", str(leaky), "--pseudonymise", "--out", str(tmp_path / "a.xlsx")]) == 0
+    assert "Meerwijk" not in capsys.readouterr().err
