@@ -153,6 +153,24 @@ def test_restarted_continued_and_unnumbered_items(tmp_path: Path) -> None:
     ]
 
 
+def test_a_list_of_a_multilevel_list_style_takes_the_style_s_levels(tmp_path: Path) -> None:
+    """Word's list styles: the list's definition only links to the style (numStyleLink), whose list has the levels."""
+    lists = Lists()
+    styled = lists.define([_level(0, "upperLetter", "%1."), _level(1, "decimal", "%1.%2")])
+    lists.document.styles.element.append(
+        parse_xml(
+            f'<w:style {_W} w:type="numbering" w:styleId="Interviewlijst"><w:name w:val="Interviewlijst"/>'
+            f'<w:pPr><w:numPr><w:numId w:val="{styled}"/></w:numPr></w:pPr></w:style>'
+        )
+    )
+    linking = lists.define(['<w:numStyleLink w:val="Interviewlijst"/>'])
+    lists.item("Stage", linking)
+    lists.item("Eerste week", linking, 1)
+    lists.item("School", linking)
+    text = read_file(lists.save(tmp_path / "lijststijl.docx")).text
+    assert text.splitlines() == ["A. Stage", "A.1 Eerste week", "B. School"]
+
+
 def test_numbers_in_a_table_cell_and_a_marker_without_space(tmp_path: Path) -> None:
     lists = Lists()
     plain = lists.define([_level(0, "decimal", "(%1)", extra='<w:suff w:val="nothing"/>')])

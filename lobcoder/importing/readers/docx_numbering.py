@@ -171,6 +171,8 @@ class ListNumbering:
         self.abstracts: dict[str, dict[int, _Level]] = {}
         self.lists: dict[str, _List] = {}
         self.style_lists: dict[str, tuple[str, int]] = {}  # style id -> (numId, level)
+        self.style_links: dict[str, str] = {}  # abstract id -> the list style whose levels it uses (numStyleLink)
+        self.list_styles: dict[str, str] = {}  # list style id -> its numId
         self.counters: dict[str, list[int | None]] = {}
         self.started: set[str] = set()
         if numbering is not None:
@@ -192,6 +194,9 @@ class ListNumbering:
             key = abstract.get(qn("w:abstractNumId"))
             if key is not None:
                 self.abstracts[key] = _levels(abstract)
+                link = _val(abstract.find(qn("w:numStyleLink")))
+                if link is not None:
+                    self.style_links[key] = link
         for num in root.iterfind(qn("w:num")):
             key, abstract_id = num.get(qn("w:numId")), _val(num.find(qn("w:abstractNumId")))
             if key is None or abstract_id is None:
@@ -214,7 +219,12 @@ class ListNumbering:
         based_on: dict[str, str] = {}
         for style in root.iterfind(qn("w:style")):
             style_id = style.get(qn("w:styleId"))
-            if style_id is None or style.get(qn("w:type"), "paragraph") != "paragraph":
+            kind = style.get(qn("w:type"), "paragraph")
+            if style_id is not None and kind == "numbering":  # a list style: the list it stands for
+                linked = _val(style.find(f"{qn('w:pPr')}/{qn('w:numPr')}/{qn('w:numId')}"))
+                if linked is not None:
+                    self.list_styles[style_id] = linked
+            if style_id is None or kind != "paragraph":
                 continue
             parent = _val(style.find(qn("w:basedOn")))
             if parent is not None:
@@ -242,7 +252,7 @@ class ListNumbering:
         entry = self.lists.get(num_id) if num_id is not None else None
         if num_id is None or entry is None:
             return ""
-        definitions = self.abstracts.get(entry.abstract, {})
+        definitions = self._definitions(entry.abstract)
         level = entry.levels.get(ilvl) or definitions.get(ilvl)
         if level is None:
             return ""
@@ -273,6 +283,16 @@ class ListNumbering:
 
         shown = _LEVEL_REF.sub(number, text)
         return shown + level.suffix if shown.strip() else ""
+
+    def _definitions(self, abstract: str) -> dict[int, _Level]:
+        """The levels of an abstract definition; one that links to a list style (Word's multilevel list
+        styles) has the levels of the definition that style's list uses."""
+        levels = self.abstracts.get(abstract, {})
+        link = self.style_links.get(abstract)
+        if levels or link is None:
+            return levels
+        linked = self.lists.get(self.list_styles.get(link, ""))
+        return self.abstracts.get(linked.abstract, {}) if linked is not None else {}
 
     def _list_of(self, properties: etree._Element | None) -> tuple[str | None, int]:
         """The paragraph's list (numId) and level: its own ``w:numPr``, else its style's."""
