@@ -403,6 +403,9 @@ def test_a_google_docs_export_with_its_own_list_definitions(tmp_path: Path) -> N
         (3, "decimalZero", "03"),
         (4, "ordinal", "4"),
         (2, "none", ""),
+        (780, "lowerLetter", "z" * 30),
+        (10**18, "lowerLetter", str(10**18)),  # a hostile start value makes no marker of 10**16 letters
+        (4000, "upperRoman", "4000"),
     ],
 )
 def test_number_formats(number: int, fmt: str, shown: str) -> None:

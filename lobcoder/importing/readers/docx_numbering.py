@@ -34,6 +34,8 @@ _STYLES_TYPE = "/relationships/styles"
 _LEVEL_REF = re.compile(r"%([1-9])")
 _MAX_LEVELS = 9
 _BULLET = "•"
+_MOST_LETTERS = 26 * 30
+_LONGEST_TEXT = 64  # of a level's text ("%1.%2."): Word's are a few characters; a hostile one is cut
 _MAX_PART = 16 * 1024 * 1024  # Word's numbering.xml and styles.xml are some kilobytes; a bigger one is not read
 
 _W_VAL = qn("w:val")
@@ -80,7 +82,7 @@ def _level(element: etree._Element) -> _Level:
     return _Level(
         start=_int(element.find(qn("w:start")), 1) or 0,
         fmt=_val(element.find(qn("w:numFmt"))) or "decimal",
-        text=None if text is None else (text.get(_W_VAL) or ""),
+        text=None if text is None else (text.get(_W_VAL) or "")[:_LONGEST_TEXT],
         restart=_int(element.find(qn("w:lvlRestart"))),
         legal=legal is not None and _val(legal) not in ("0", "false", "off"),
         suffix="" if suffix == "nothing" else " ",
@@ -136,8 +138,12 @@ def _roman(number: int) -> str:
 
 
 def _letters(number: int) -> str:
-    """Word's letters: a … z, then aa, bb, … (the letter repeated), not aa, ab."""
-    if number < 1:
+    """Word's letters: a … z, then aa, bb, … (the letter repeated), not aa, ab.
+
+    Past 780 (30 letters) the number is written in digits: a start value
+    in a hostile file must not make a marker of a million letters.
+    """
+    if not 1 <= number <= _MOST_LETTERS:
         return str(number)
     return chr(ord("a") + (number - 1) % 26) * ((number - 1) // 26 + 1)
 
