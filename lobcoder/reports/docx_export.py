@@ -197,9 +197,11 @@ def _layout(
     word, taking the spare room in proportion to what they lack (numbers never
     wrap); when that is not enough either, the font shrinks from 10 pt to
     7 pt, and past that cell margins narrow and the numbers must wrap: a table
-    that big is for reading on screen. The main text column (a quote) gets its
-    share of the width first, and beside it labels wrap down to a sixth of the
-    page: a quotes table printed the code names whole and the quotes at 7 pt. A spanning header (``groups``: label,
+    that big is for reading on screen. A quote, a text column far longer than
+    the others, gets its share of the width first, and beside it labels wrap
+    down to a sixth of the page (a quotes table printed the code names whole
+    and the quotes at 7 pt); texts of like length (the contexts before and
+    after a keyword) share that share. A spanning header (``groups``: label,
     first column, count) wants its label on one line over its columns and
     needs at least its longest word: "school Meerwijk College" over one wave
     broke as "Meerwi" / "jk".
