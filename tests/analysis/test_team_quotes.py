@@ -116,3 +116,15 @@ def test_the_text_listing_names_the_coders_once_per_quote(team: tuple[Project, D
     assert out.count("twee dagen, we kregen") == 1
     assert f"    “{SHARED}” — gecodeerd door Fenna en Sander" in out
     assert "    “het waren twee dagen” — gecodeerd door Fenna" in out
+
+
+def test_word_table_names_the_coders_in_a_column_of_their_own(team: tuple[Project, Dataset], tmp_path: Path) -> None:
+    project, data = team
+    flt = AnalysisFilter(codes={project.codes["Formeel"]})
+    report = picked_quote_report(data, flt, rule="longest", attribution=("participant",))
+    path = export_quotes(report, tmp_path / "tabel.docx", language="nl", layout="table")[0]
+    (table,) = docx.Document(str(path)).tables
+    cells = [[c.text for c in row.cells] for row in table.rows]
+    assert cells[0] == ["Code", "Deelnemer", "Codeur", "Citaat"]
+    assert ["Formeel", "Marieke", "Fenna, Sander", SHARED] in cells
+    assert ["Formeel", "Marieke", "Sander", "Daarna niks meer eigenlijk."] in cells
