@@ -323,8 +323,9 @@ _NAME = rf"{_FIRST_WORD}(?:[ ]+{_WORD}){{0,3}}"
 _ALIAS = r"[^\W\d_][^\W_]{0,4}\.?"
 _DASHES = "-\u2013\u2014"  # hyphen, en dash, em dash
 # A list item's number or bullet before a label, as the .docx and .rtf readers write them: "1.", "1.2",
-# "a)", "iv.", "•". Letters only one, or roman numerals, so "Ja. Anna:" is no list item.
-_LIST_MARKER = r"(?:•|\(?(?:\d{1,3}(?:\.\d{1,3})+[.)]?|(?:\d{1,3}|[a-zA-Z]|[ivxlcdm]{2,6}|[IVXLCDM]{2,6})[.)]))"
+# "a)", "A)", "iv.", "•". Letters only one, or roman numerals, so "Ja. Anna:" is no list item; a capital
+# and a dot is an initial ("A. Jansen:"), not a list item.
+_LIST_MARKER = r"(?:•|\(?(?:\d{1,3}(?:\.\d{1,3})+[.)]?|(?:\d{1,3}|[a-z]|[ivxlcdm]{2,6}|[IVXLCDM]{2,6})[.)]|[A-Z]\)))"
 
 # One pass over the text; every alternative stays on its line ([ \t], not \s).
 # A colon directly followed by "/" or a digit is a URL or a time, not a label.

@@ -129,3 +129,11 @@ def test_a_known_role_with_a_dash_and_words_in_lower_case_is_prose() -> None:
 def test_a_filler_in_lower_case_after_the_dash_still_opens_a_turn() -> None:
     text = "Interviewer - Hoe was het?\nAnna - eh, goed.\nInterviewer - En nu?\nAnna - Beter.\n"
     assert [speaker for speaker, _ in _turns(text)] == ["Interviewer", "Anna", "Interviewer", "Anna"]
+
+
+def test_an_initial_before_a_surname_is_no_list_number() -> None:
+    """ "A. Jansen:" is a name with an initial; "a)", "A)", "1." and "•" before a label are list markers."""
+    text = "A. Jansen: Hoe gaat het?\nB. de Vries: Goed.\nA. Jansen: En de stage?\nB. de Vries: Ook goed.\n"
+    assert [speaker for speaker, _ in _turns(text)] == ["A. Jansen", "B. de Vries", "A. Jansen", "B. de Vries"]
+    text = "a) Anna: Ja.\nA) Bram: Nee.\n1. Anna: Echt?\n• Bram: Echt.\n"
+    assert _turns(text) == [("Anna", "Ja."), ("Bram", "Nee."), ("Anna", "Echt?"), ("Bram", "Echt.")]
