@@ -112,6 +112,8 @@ class CrosstabResult:
             column_n = tuple(message("table.n", language, n=n) for n in (*self.column_n, total))
         if percent is not None:
             notes[0] += " " + message(f"crosstab.percent.{percent}", language)
+        if self.count != "codings":  # "Totaal 7" under "n = 2" is not seven people
+            notes.append(message(f"crosstab.totals.{self.count}", language))
         if self.rollup:
             notes.append(message("crosstab.rollup", language))
         return Table(

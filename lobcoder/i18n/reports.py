@@ -98,6 +98,14 @@ MESSAGES.update(
             en="Codes include their sub-codes; totals add up only codes without a parent shown.",
             nl="Codes omvatten hun subcodes; totalen tellen alleen codes op waarvan geen bovenliggende code is getoond.",
         ),
+        "crosstab.totals.documents": M(
+            en="Totals add up the cells: a document with several codes counts once for each code.",
+            nl="Totalen tellen de cellen op: een document met meerdere codes telt bij elke code één keer mee.",
+        ),
+        "crosstab.totals.participants": M(
+            en="Totals add up the cells: a participant with several codes counts once for each code.",
+            nl="Totalen tellen de cellen op: een deelnemer met meerdere codes telt bij elke code één keer mee.",
+        ),
         "waves.title": M(en="Participants × {attribute}: {codes}", nl="Deelnemers × {attribute}: {codes}"),
         "waves.participant": M(en="Participant", nl="Deelnemer"),
         "waves.codings": M(

@@ -76,6 +76,10 @@ def test_documents_and_participants_by_role(study: tuple[Project, Dataset]) -> N
     assert people["Mentor"] == (1, 0, 0, 1)
     wave_people = _rows(crosstab(data, "wave", count="participants").to_table().rows)
     assert wave_people["Stage"] == (2, 1, 0, 3)  # Anna counts in wave 1 and in wave 3
+    # Her walk-through: "Totaal 7" under a school of n = 2 participants, with nothing saying why.
+    notes = crosstab(data, "role", count="participants").to_table(language="nl").notes
+    assert "Totalen tellen de cellen op: een deelnemer met meerdere codes telt bij elke code één keer mee." in notes
+    assert not any("Totals add up the cells" in note for note in crosstab(data, "wave").to_table().notes)
 
 
 def test_crosstab_with_a_filter(study: tuple[Project, Dataset]) -> None:
