@@ -60,3 +60,12 @@ def emptied_server_project(url: str) -> Iterator[ProjectStore]:
         yield project
     finally:
         project.close()
+
+
+def reopened(store: ProjectStore) -> ProjectStore:
+    """The same project opened anew (after ``store.close()``): its file, or its server database."""
+    if store.engine.dialect.name == "sqlite":
+        return ProjectStore.open(store.path)
+    from lobcoder.storage.server import open_server_project
+
+    return open_server_project(store.engine.url.render_as_string(hide_password=False))

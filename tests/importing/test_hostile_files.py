@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from sqlalchemy import text
 
 from lobcoder.errors import ImportProblem
 from lobcoder.importing.readers import read_file
@@ -63,8 +64,8 @@ def test_a_cue_time_of_99999999999_hours_still_fits_and_is_kept(store: ProjectSt
     file.write_text("WEBVTT\n\n99999999999:00:00.000 --> 99999999999:00:01.000\n<v Anna>Hallo daar\n")
     report = import_files(store, [file], ImportOptions())
     assert report.results[0].status == "imported"
-    with sqlite3.connect(store.path) as connection:
-        (stamp,) = connection.execute("SELECT timestamp_ms FROM speaker_turns").fetchone()
+    with store.read() as session:
+        stamp = session.execute(text("SELECT timestamp_ms FROM speaker_turns")).scalar_one()
     assert stamp == 99999999999 * 3600 * 1000
 
 
@@ -106,6 +107,7 @@ _CUE_TEXT = st.text(st.characters(blacklist_categories=("Cs",)), max_size=60)
 _HOURS = st.one_of(st.integers(0, 99), st.integers(0, 10**25)).map(str)
 
 
+@pytest.mark.project_file("compares raw dumps of the SQLite file")
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(cues=st.lists(st.tuples(_HOURS, _CUE_TEXT), min_size=1, max_size=6), srt=st.booleans())
 def test_any_cue_text_is_stored_with_turns_inside_the_stored_text_or_refused_in_one_line(

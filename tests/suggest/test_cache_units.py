@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from server_projects import reopened as reopen
 from sqlalchemy import func, select
 from suggest_corpus import add_transcript, transcript
 
@@ -33,7 +34,7 @@ def test_each_text_is_parsed_once_and_kept_in_the_project(
     assert processed_texts(store, pipeline, [(view.content_hash, view.text)])[0] is first  # memory
     cache.clear_memory()
     store.close()
-    with ProjectStore.open(store.path) as reopened:
+    with reopen(store) as reopened:
         again = processed_texts(reopened, pipeline, [(view.content_hash, view.text)])[0]  # the project
     assert again == first
 

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import json
 
+from server_projects import reopened as reopen
 from sqlalchemy import func, select
 from suggest_corpus import HELD_OUT, LEREN, NEUTRAL, Corpus, add_transcript, code_sentences, transcript
 
 from lobcoder.storage.models import SuggestionModel
-from lobcoder.storage.project import ProjectStore
 from lobcoder.suggest import store as persistence
 from lobcoder.suggest.cache import process_text, processed_texts
 from lobcoder.suggest.classifier import Classifier
@@ -70,10 +70,9 @@ def test_model_survives_reopening_the_project(corpus: Corpus, pipeline: DutchPip
     assert model is not None
     before = predict(pipeline, model, HELD_OUT["visie"])
     reliability = model.reliability
-    path = corpus.store.path
     corpus.store.close()
     clear_loaded_models()
-    with ProjectStore.open(path) as reopened:
+    with reopen(corpus.store) as reopened:
         restored = load_classifier(reopened, pipeline)
         assert restored is not None
         assert predict(pipeline, restored, HELD_OUT["visie"]) == before

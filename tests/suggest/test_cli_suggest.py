@@ -15,6 +15,8 @@ from lobcoder.cli import suggest as suggest_cli
 from lobcoder.errors import LobcoderError
 from lobcoder.services.codes import update_code
 
+pytestmark = pytest.mark.project_file("the command line opens project files")
+
 
 def run(*args: str | Path) -> tuple[int, str, str]:
     # Its own parser: cli/main.py registers these commands too, and tests should not depend on that.
