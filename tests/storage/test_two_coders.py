@@ -207,3 +207,22 @@ def test_a_long_import_leaves_another_computers_staged_index_alone_on_a_server(
     on_server = dialect_name(fenna.engine) != "sqlite"
     assert (left > 0) == on_server
     assert found == ["Bram_w2"]  # his import is whole either way
+
+
+def test_a_code_deleted_after_another_coder_applied_it_takes_the_coding_and_its_undo_brings_it_back(
+    windows: tuple[ProjectStore, ProjectStore],
+) -> None:
+    fenna, sander = windows
+    document, guid = _ids(fenna)
+    with sander.transaction() as session:
+        apply_code(document, guid, [_at("Mijn mentor hielp")], "Sander", code_name="Mentor").apply(session)
+    with fenna.transaction() as session:
+        undo = DeleteCode(guid, name="Mentor").apply(session)
+    with sander.read() as session:
+        assert (list_codes(session), codings_for_document(session, document)) == ([], [])
+    with fenna.transaction() as session:
+        undo.apply(session)
+    with sander.read() as session:
+        assert [(c.coder, c.start, c.end) for c in codings_for_document(session, document)] == [
+            ("Sander", *_at("Mijn mentor hielp"))
+        ]
