@@ -15,6 +15,7 @@ from lobcoder.search.pieces import cut_text
 from lobcoder.search.staged import StagedIndex
 from lobcoder.services.batch_import import ImportOptions, import_files, import_one
 from lobcoder.services.documents import get_document, list_documents
+from lobcoder.storage.dialect import dialect_name
 from lobcoder.storage.project import ProjectStore
 
 _LINES = [
@@ -70,8 +71,9 @@ def test_a_staged_import_is_searchable_at_the_stored_offsets(
         hits = search(session, '"laatste jaar" coordinatie', limit=5000).hits
         assert len(hits) == 600
         assert all(text[h.start : h.end].lower() in ("laatste jaar", "coördinatie") for h in hits)
-        check = session.connection().exec_driver_sql
-        check("INSERT INTO document_fts(document_fts) VALUES ('integrity-check')")
+        if dialect_name(session) == "sqlite":  # FTS5's own check of its index
+            check = session.connection().exec_driver_sql
+            check("INSERT INTO document_fts(document_fts) VALUES ('integrity-check')")
 
 
 def test_staged_pieces_are_found_by_no_search_until_claimed(store: ProjectStore) -> None:
