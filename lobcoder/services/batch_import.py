@@ -224,8 +224,10 @@ def import_one(
     except (LobcoderError, ValueError) as exc:
         return FileResult(str(path), "failed", str(exc))
     except DBAPIError as exc:
-        # The transaction was rolled back: nothing of this file was stored.
-        return FileResult(str(path), "failed", f"could not be stored in the project ({exc.orig})")
+        # The transaction was rolled back: nothing of this file was stored. The driver's first line:
+        # PostgreSQL adds CONTEXT and DETAIL lines, SQLite has one.
+        reason = (str(exc.orig).splitlines() or [type(exc.orig).__name__])[0]
+        return FileResult(str(path), "failed", f"could not be stored in the project ({reason})")
     finally:
         if index is not None and not claimed:
             index.discard(store)

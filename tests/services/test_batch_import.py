@@ -5,7 +5,6 @@ from __future__ import annotations
 from pathlib import Path
 
 import docx
-import pytest
 from sqlalchemy import text as sql
 
 from lobcoder.search.fulltext import search
@@ -101,22 +100,37 @@ def test_same_name_from_two_folders_gets_a_distinct_name(store: ProjectStore, tm
     assert [r.document for r in report.imported] == ["Interview", "Interview (2)"]
 
 
-@pytest.mark.project_file("the failure is an SQLite trigger")
+_FAIL_SECOND_SQLITE = (
+    "CREATE TRIGGER fail_second BEFORE INSERT ON speaker_turns "
+    "WHEN (SELECT name FROM documents WHERE id = NEW.document_id) = 'Docent01_w1' "
+    "BEGIN SELECT RAISE(ABORT, 'disk full'); END"
+)
+_FAIL_SECOND_SERVER = (
+    "CREATE FUNCTION fail_second() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN "
+    "IF (SELECT name FROM documents WHERE id = NEW.document_id) = 'Docent01_w1' THEN RAISE EXCEPTION 'disk full'; "
+    "END IF; RETURN NEW; END $$",
+    "CREATE TRIGGER fail_second BEFORE INSERT ON speaker_turns FOR EACH ROW EXECUTE FUNCTION fail_second()",
+)
+
+
 def test_a_failure_while_storing_a_file_leaves_no_trace_of_it(store: ProjectStore, tmp_path: Path) -> None:
     paths = _write_transcripts(tmp_path / "in", 3)
     # A real database-level failure halfway through storing the second file:
     # its document row is inserted, then inserting its turns fails.
+    on_file = store.engine.dialect.name == "sqlite"
     with store.transaction() as session:
-        session.execute(
-            sql(
-                "CREATE TRIGGER fail_second BEFORE INSERT ON speaker_turns "
-                "WHEN (SELECT name FROM documents WHERE id = NEW.document_id) = 'Docent01_w1' "
-                "BEGIN SELECT RAISE(ABORT, 'disk full'); END"
-            )
-        )
-    report = import_files(store, paths)
+        for statement in (_FAIL_SECOND_SQLITE,) if on_file else _FAIL_SECOND_SERVER:
+            session.execute(sql(statement))
+    try:
+        report = import_files(store, paths)
+    finally:
+        with store.transaction() as session:  # a server database outlives the test
+            session.execute(sql("DROP TRIGGER fail_second" + ("" if on_file else " ON speaker_turns")))
+            if not on_file:
+                session.execute(sql("DROP FUNCTION fail_second()"))
     assert [r.status for r in report.results] == ["imported", "failed", "imported"]
-    assert "disk full" in report.failed[0].message
+    message = report.failed[0].message
+    assert message is not None and "disk full" in message and "\n" not in message  # one line on both
     with store.read() as session:
         assert [d.name for d in list_documents(session)] == ["Docent00_w1", "Docent02_w1"]
         assert project_info(session).turns == 8
