@@ -12,12 +12,20 @@ from sqlalchemy.orm import Session
 
 from lobcoder.editing.base import Command
 from lobcoder.editing.snapshots import CodingSnapshot, restore_coding, snapshot_coding
-from lobcoder.errors import Refused
+from lobcoder.errors import NotFoundError, Refused
 from lobcoder.i18n.said import say
 from lobcoder.services.codes import get_code
 from lobcoder.services.codings import get_coding, resize_coding
 from lobcoder.services.memos import MemoKind, MemoTarget, find_memo, set_memo
 from lobcoder.storage.models import Code, Coding, Document
+
+
+def _still_there(session: Session, guid: str) -> Coding:
+    """The coding, or refused: the window that made the command may show one another window removed since."""
+    try:
+        return get_coding(session, guid)
+    except NotFoundError:
+        raise Refused(say("problem.gone.coding")) from None
 
 
 @dataclass
@@ -55,7 +63,7 @@ class RemoveCodings(Command):
     def apply(self, session: Session) -> Command:
         snaps = []
         for guid in self.guids:
-            coding = get_coding(session, guid)
+            coding = _still_there(session, guid)
             snaps.append(snapshot_coding(session, coding))
             session.delete(coding)
         session.flush()
@@ -77,9 +85,11 @@ class ChangeCodingCode(Command):
     label: str = "change_code"
 
     def apply(self, session: Session) -> Command:
-        coding = get_coding(session, self.coding_guid)
+        coding = _still_there(session, self.coding_guid)
         old = session.get(Code, coding.code_id)
         assert old is not None
+        if session.scalar(select(Code.id).where(Code.guid == self.code_guid)) is None:
+            raise Refused(say("problem.gone.code"))
         coding.code_id = get_code(session, self.code_guid).id
         session.flush()
         return ChangeCodingCode(self.coding_guid, old.guid, self.label)
@@ -93,7 +103,7 @@ class ResizeCoding(Command):
     label: str = "resize_coding"
 
     def apply(self, session: Session) -> Command:
-        coding = get_coding(session, self.coding_guid)
+        coding = _still_there(session, self.coding_guid)
         old = (coding.start, coding.end)
         resize_coding(session, coding.id, self.start, self.end)
         return ResizeCoding(self.coding_guid, *old, label=self.label)

@@ -53,8 +53,12 @@ MESSAGES: dict[str, M] = {
         nl=f"de code {{name!r}} bestaat niet meer: hij is verwijderd, {_MEANWHILE_NL}",
     ),
     "problem.gone.code": M(
-        en=f"the code of this coding no longer exists: it was deleted, {_MEANWHILE_EN}",
-        nl=f"de code van deze codering bestaat niet meer: hij is verwijderd, {_MEANWHILE_NL}",
+        en=f"the code no longer exists: it was deleted, {_MEANWHILE_EN}",
+        nl=f"de code bestaat niet meer: hij is verwijderd, {_MEANWHILE_NL}",
+    ),
+    "problem.gone.coding": M(
+        en=f"this coding no longer exists: it was removed, {_MEANWHILE_EN}",
+        nl=f"deze codering bestaat niet meer: hij is verwijderd, {_MEANWHILE_NL}",
     ),
     "problem.changed.code_name": M(
         en=f"the code is now named {{now!r}}, not {{was!r}}: it was changed, {_MEANWHILE_EN}",

@@ -21,7 +21,7 @@ from sqlalchemy import func, select
 
 from lobcoder.editing.base import Macro
 from lobcoder.editing.code_commands import DeleteCode, UpdateCode
-from lobcoder.editing.coding_commands import SetMemo, apply_code
+from lobcoder.editing.coding_commands import ChangeCodingCode, RemoveCodings, ResizeCoding, SetMemo, apply_code
 from lobcoder.errors import Refused
 from lobcoder.importing.extracted import Turn
 from lobcoder.search import staged
@@ -34,7 +34,7 @@ from lobcoder.services.codings import add_coding, coded_share, codings_for_docum
 from lobcoder.services.documents import add_document, list_documents, project_info
 from lobcoder.services.memos import MemoTarget, get_memo
 from lobcoder.storage.dialect import dialect_name
-from lobcoder.storage.models import Document, SearchPiece
+from lobcoder.storage.models import Code, Document, SearchPiece
 from lobcoder.storage.project import ProjectStore
 
 TEXT = "Anna: Mijn mentor hielp bij de stagekeuze. De coördinatie was goed."
@@ -226,3 +226,35 @@ def test_a_code_deleted_after_another_coder_applied_it_takes_the_coding_and_its_
         assert [(c.coder, c.start, c.end) for c in codings_for_document(session, document)] == [
             ("Sander", *_at("Mijn mentor hielp"))
         ]
+
+
+def test_resizing_or_recoding_a_coding_another_coder_removed_is_refused(
+    windows: tuple[ProjectStore, ProjectStore],
+) -> None:
+    fenna, sander = windows
+    document, guid = _ids(fenna)
+    with fenna.transaction() as session:
+        create_code(session, "Stage")
+        apply_code(document, guid, [_at("Mijn mentor hielp")], "Fenna").apply(session)
+    with sander.read() as session:
+        coding = codings_for_document(session, document)[0].guid
+        stage = session.scalar(select(Code.guid).where(Code.name == "Stage"))
+    with fenna.transaction() as session:
+        RemoveCodings([coding]).apply(session)
+        DeleteCode(stage, name="Stage").apply(session)
+    for late in (ResizeCoding(coding, 0, 4), ChangeCodingCode(coding, stage)):
+        with pytest.raises(Refused) as refused:
+            with sander.transaction() as session:
+                late.apply(session)
+        assert refused.value.text("en") == (
+            "this coding no longer exists: it was removed, perhaps meanwhile in another window; nothing was changed"
+        )
+    with fenna.transaction() as session:  # a coding that is there, a code that is not
+        apply_code(document, guid, [_at("Mijn mentor hielp")], "Fenna").apply(session)
+        kept = codings_for_document(session, document)[0].guid
+    with pytest.raises(Refused) as refused:
+        with sander.transaction() as session:
+            ChangeCodingCode(kept, stage).apply(session)
+    assert refused.value.text("nl") == (
+        "de code bestaat niet meer: hij is verwijderd, misschien intussen in een ander venster; er is niets veranderd"
+    )
