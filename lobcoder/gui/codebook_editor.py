@@ -182,7 +182,23 @@ class CodebookEditor(QDialog):
                 editor.setCursorPosition(0)  # a long description shows its beginning, not its end
             else:
                 editor.setPlainText(value)
-        self.status.setText(self.tr("%n coding(s)", "", code.codings))
+        text = self.tr("%n coding(s)", "", code.codings)
+        with_sub_codes = self._codings_with_sub_codes(code)
+        if with_sub_codes != code.codings:  # a theme coded through its sub-codes is not unused
+            text += " " + self.tr("({0} with its sub-codes)").format(with_sub_codes)
+        self.status.setText(text)
+
+    def _codings_with_sub_codes(self, code: CodeInfo) -> int:
+        codes = self.main_window.codes_by_id
+        children: dict[int | None, list[int]] = {}
+        for other in codes.values():
+            children.setdefault(other.parent_id, []).append(other.id)
+        total, pending = 0, [code.id]
+        while pending:
+            code_id = pending.pop()
+            total += codes[code_id].codings if code_id in codes else 0
+            pending.extend(children.get(code_id, []))
+        return total
 
     def _set_color(self, color: str) -> None:
         self._color = color

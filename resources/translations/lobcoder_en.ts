@@ -884,7 +884,7 @@ Language of the codebook:</numerusform>
 <context>
     <name>WordsTab</name>
     <message numerus="yes">
-        <location filename="../../lobcoder/gui/analysis/words_tab.py" line="+246"/>
+        <location filename="../../lobcoder/gui/analysis/words_tab.py" line="+257"/>
         <source>‘{0}’: %n occurrence(s)</source>
         <translation>
             <numerusform>‘{0}’: %n occurrence</numerusform>

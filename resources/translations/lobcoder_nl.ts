@@ -825,7 +825,12 @@
         </translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+3"/>
+        <source>({0} with its sub-codes)</source>
+        <translation>({0} met de subcodes erbij)</translation>
+    </message>
+    <message>
+        <location line="+22"/>
         <source>Colour</source>
         <translation>Kleur</translation>
     </message>
@@ -5405,7 +5410,7 @@ Wachtwoord om hem te versleutelen (leeg laten voor geen):</translation>
 <context>
     <name>WordsTab</name>
     <message>
-        <location filename="../../lobcoder/gui/analysis/words_tab.py" line="+81"/>
+        <location filename="../../lobcoder/gui/analysis/words_tab.py" line="+82"/>
         <source>lemmas</source>
         <translation>lemma&apos;s</translation>
     </message>
@@ -5467,7 +5472,7 @@ Wachtwoord om hem te versleutelen (leeg laten voor geen):</translation>
         <translation>Deze vindplaatsen opslaan als Word (.docx), Excel (.xlsx) of CSV</translation>
     </message>
     <message>
-        <location line="+141"/>
+        <location line="+151"/>
         <source>{0} in context</source>
         <translation>{0} in context</translation>
     </message>
@@ -5536,13 +5541,13 @@ Wachtwoord om hem te versleutelen (leeg laten voor geen):</translation>
         <translation>‘{0}’ toevoegen aan de trefwoorden van:</translation>
     </message>
     <message>
-        <location line="-252"/>
-        <location line="+142"/>
+        <location line="-262"/>
+        <location line="+152"/>
         <source>Double-click a word to read every occurrence in its context.</source>
         <translation>Dubbelklik op een woord om elke keer dat het voorkomt in zijn context te lezen.</translation>
     </message>
     <message>
-        <location line="-167"/>
+        <location line="-177"/>
         <source>Cou&amp;nt:</source>
         <translation>&amp;Tel:</translation>
     </message>
@@ -5577,7 +5582,7 @@ Wachtwoord om hem te versleutelen (leeg laten voor geen):</translation>
         <translation>&amp;Vindplaatsen exporteren…</translation>
     </message>
     <message>
-        <location line="+68"/>
+        <location line="+78"/>
         <source>word frequencies</source>
         <translation>woordfrequenties</translation>
     </message>

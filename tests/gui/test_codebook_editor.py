@@ -9,6 +9,7 @@ import pytest
 from PySide6.QtWidgets import QLabel
 from sqlalchemy import select
 
+from lobcoder.demo import create_demo_project
 from lobcoder.gui.codebook_editor import CodebookEditor
 from lobcoder.gui.i18n import install_translations
 from lobcoder.gui.main_window import MainWindow
@@ -119,3 +120,24 @@ def test_the_code_tree_shows_names_and_counts_without_scrolling_sideways(qtbot, 
     assert right >= left  # the fields keep the larger part
     editor.close()
     window.close()
+
+
+@pytest.mark.parametrize(
+    ("language", "expected"),
+    [("en", "0 codings (18 with its sub-codes)"), ("nl", "0 coderingen (18 met de subcodes erbij)")],
+)
+def test_a_theme_coded_through_its_sub_codes_shows_those_codings(
+    qapp, qtbot, tmp_path: Path, language: str, expected: str
+) -> None:  # type: ignore[no-untyped-def]
+    install_translations(qapp, language)  # the conftest puts English back afterwards
+    window = MainWindow(Settings(str(tmp_path / "s.ini")))
+    qtbot.addWidget(window)
+    window.open_project(create_demo_project(tmp_path / "demo.lobcoder"))
+    editor = CodebookEditor(window)
+    qtbot.addWidget(editor)
+    theme = next(c for c in window.codes_by_id.values() if c.name == "Collectief leren")
+    editor.select(theme.id)
+    assert editor.status.text() == expected
+    sub_code = next(c for c in window.codes_by_id.values() if c.name == "Formele kennisoverdracht")
+    editor.select(sub_code.id)
+    assert re.fullmatch(r"6 (codings|coderingen)", editor.status.text())  # no sub-codes: no brackets
