@@ -12,7 +12,7 @@ from lobcoder.errors import LobcoderError
 from lobcoder.storage.project import EXTENSION, ProjectStore
 
 
-def parse_args(argv: list[str]) -> argparse.Namespace:
+def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="lobcoder screenshot", description=__doc__)
     parser.add_argument("project", type=Path, help=f"project file ({EXTENSION})")
     parser.add_argument("--out", type=Path, required=True, help="PNG file to write")
@@ -27,7 +27,11 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
         help="also show the code suggestions for the document (trains the suggestion model, "
         "which is stored in the project with the parsed texts)",
     )
-    return parser.parse_args(argv)
+    return parser
+
+
+def parse_args(argv: list[str]) -> argparse.Namespace:
+    return build_parser().parse_args(argv)
 
 
 def _fail(message: str) -> int:
