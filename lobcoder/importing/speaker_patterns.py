@@ -327,13 +327,10 @@ _DASHES = "-\u2013\u2014"  # hyphen, en dash, em dash
 # and a dot is an initial ("A. Jansen:"), not a list item.
 _LIST_MARKER = r"(?:•|\(?(?:\d{1,3}(?:\.\d{1,3})+[.)]?|(?:\d{1,3}|[a-z]|[ivxlcdm]{2,6}|[IVXLCDM]{2,6})[.)]|[A-Z]\)))"
 
-# One pass over the text; every alternative stays on its line ([ \t], not \s).
-# A colon directly followed by "/" or a digit is a URL or a time, not a label.
-# A dash between spaces after a name ("Anna - Ja.", "Anna – Ja.") is a label
-# too; speakers.py keeps it only for a name that names a person or is known.
-DEFAULT_LABEL = re.compile(
-    rf"""
-    ^(?=[^\n:\t]*+[:\t]|[^{_DASHES}\n]{{0,100}}+[{_DASHES}])  # a colon, a tab or a dash: skip other lines fast
+# A dash within the first words of a line (a list marker, a name of up to four words, a short form or a
+# time): the lines a dash label may start; a dash later in a line is prose.
+_EARLY_DASH = rf"[ \t]*(?:[^\s:]++[ ]){{1,7}}[{_DASHES}][ ]"
+_LABEL_BODY = rf"""
     [ \t]*
     (?:{_LIST_MARKER}[ \t]+)?    # a list item's number or bullet
     (?P<body>
@@ -349,9 +346,18 @@ DEFAULT_LABEL = re.compile(
         | [ \t]+(?P<alone>{_ANY_TS})[ \t]*$            # "Spreker 1 [00:00:05]" on its own line
       )
     )
-    """,
+"""
+
+# One pass over the text; every alternative stays on its line ([ \t], not \s).
+# A colon directly followed by "/" or a digit is a URL or a time, not a label.
+# A dash between spaces after a name ("Anna - Ja.", "Anna – Ja.") is a label
+# too; speakers.py keeps it only for names that name a person or are known.
+DEFAULT_LABEL = re.compile(
+    rf"^(?=[^\n:\t]*+[:\t]|{_EARLY_DASH})  # a colon, a tab or an early dash: skip other lines fast" + _LABEL_BODY,
     re.MULTILINE | re.VERBOSE,
 )
+# The same, on the lines with an early dash only (speakers.py looks for the names before dashes first).
+DASH_LABEL = re.compile(rf"^(?={_EARLY_DASH})" + _LABEL_BODY, re.MULTILINE | re.VERBOSE)
 
 _TIMESTAMP = re.compile(r"(?:(\d{1,3}):)?(\d{1,3}):(\d{2})(?:[.,](\d{1,3}))?")
 _TRAILING_NUMBER = re.compile(r"[\s.\-_#]*\d+$")

@@ -13,6 +13,7 @@ from lobcoder.importing.extracted import Turn, TurnTable
 from lobcoder.importing.first_names import is_first_name
 from lobcoder.importing.header_block import LabelLine, column_heading, header_block, line_end
 from lobcoder.importing.speaker_patterns import (
+    DASH_LABEL,
     DEFAULT_INTERVIEWER_NAMES,
     DEFAULT_LABEL,
     DEFAULT_RESPONDENT_NAMES,
@@ -167,21 +168,27 @@ _At = tuple[_Form, int, int, int]  # a label's form, line start, label start and
 def _default_labels(text: str, pattern: SpeakerPattern) -> Iterator[_Label]:
     """The built-in labels, each as (line start, label start, turn start, speaker, time, tab).
 
-    A name with a dash after it ("Anna - Ja.") is a label only when it is
-    known (``pattern.is_known``) or names a person (:func:`_names_a_person`):
-    "Amsterdam - Rotterdam" and "Ik denk - nou ja - dat" are prose. A short
-    form in brackets ("Interviewer (I):") names the speaker from then on:
-    a later "I:" is Interviewer's turn.
+    A name with a dash after it ("Anna - Ja.") is a label only when two
+    names are so labelled in the text, each known, naming a person or a
+    numbered role, and its words do not go on in lower case
+    (:func:`_dash_names`): "Amsterdam - Rotterdam", "Ik denk - nou ja - dat"
+    and "Frans - Engels" in an answer are prose. A short form
+    in brackets that starts as the name does ("Interviewer (I):") names the
+    speaker from then on: a later "I:" is Interviewer's turn. With another
+    one ("Stage (BPV):") the line is no label.
     """
     names: dict[str, str] = {}  # one string per name, not one per label
     aliases: dict[str, str] = {}
+    dashed = _dash_names(text, pattern)
     for m in DEFAULT_LABEL.finditer(text):
         speaker, pre, post, alone, tab, alias, dash = m.group("speaker", "pre", "post", "alone", "tab", "alias", "dash")
         if "  " in speaker:
             speaker = " ".join(speaker.split())
-        if dash is not None and not _dash_label(speaker, pattern, text, m.end()):
+        if dash is not None and (speaker not in dashed or starts_lower(text, m.end()) is True):
             continue
         if alias is not None:
+            if alias[0].casefold() != speaker[0].casefold():
+                continue
             aliases.setdefault(alias, speaker)
         else:
             speaker = aliases.get(speaker, speaker)
@@ -191,6 +198,29 @@ def _default_labels(text: str, pattern: SpeakerPattern) -> Iterator[_Label]:
         if text.startswith("\n", start):
             start = _speech_below(text, start)
         yield m.start(), m.start("body"), start, speaker, parse_timestamp(stamp) if stamp else None, tab is not None
+
+
+def _dash_names(text: str, pattern: SpeakerPattern) -> frozenset[str]:
+    """The names that label turns with a dash, when there are two or more.
+
+    Such a name may (:func:`_dash_name`) and at least once has words after
+    the dash that do not go on in lower case ("Docent - student gesprekken"
+    is prose; a filler such as "eh" may open a turn, see
+    :func:`starts_lower`). A transcript labelled so labels every speaker so;
+    one name before a dash is a line of prose more often than a monologue.
+    """
+    if not any(f" {dash} " in text for dash in _DASHES):
+        return frozenset()
+    judged: dict[str, bool] = {}
+    found = set()
+    for m in DASH_LABEL.finditer(text):
+        if m.group("dash") is None:
+            continue
+        speaker = " ".join(m.group("speaker").split())
+        if speaker not in found and judged.setdefault(speaker, _dash_name(speaker, pattern)):
+            if starts_lower(text, m.end()) is not True:
+                found.add(speaker)
+    return frozenset(found) if len(found) >= 2 else frozenset()
 
 
 _BLANK = re.compile(r"\s*")
@@ -207,17 +237,17 @@ def _speech_below(text: str, end: int) -> int:
 
 
 _NUMBERED = re.compile(r"([^\W\d_]+)[ ]?\d+")
+_DASHES = "-\u2013\u2014"
 
 
-def _dash_label(name: str, pattern: SpeakerPattern, text: str, speech: int) -> bool:
-    """Whether ``name`` before a dash labels a turn whose words start at ``speech``.
+def _dash_name(name: str, pattern: SpeakerPattern) -> bool:
+    """Whether ``name`` may label a turn with a dash after it.
 
     A capitalised name that is known, names a person (:func:`_names_a_person`)
-    or is a numbered person noun ("Stagecoördinator17", "Coach 2"), and words
-    that do not go on in lower case ("Docent - student relaties" is prose; a
-    filler such as "eh" may open a turn, see :func:`starts_lower`).
+    or is a numbered person noun ("Stagecoördinator17", "Coach 2").
     """
-    if not name[0].isupper() or starts_lower(text, speech) is True:
+    words = name.split()
+    if not looks_like_name(words):  # cheap, and what every name below is: "Ik denk", "De stage" are not
         return False
     numbered = _NUMBERED.fullmatch(name)
     return (

@@ -137,3 +137,13 @@ def test_an_initial_before_a_surname_is_no_list_number() -> None:
     assert [speaker for speaker, _ in _turns(text)] == ["A. Jansen", "B. de Vries", "A. Jansen", "B. de Vries"]
     text = "a) Anna: Ja.\nA) Bram: Nee.\n1. Anna: Echt?\n• Bram: Echt.\n"
     assert _turns(text) == [("Anna", "Ja."), ("Bram", "Nee."), ("Anna", "Echt?"), ("Bram", "Echt.")]
+
+
+def test_one_name_before_a_dash_is_prose_and_brackets_must_abbreviate_the_name() -> None:
+    """ "Frans - Engels" (a first name that is also a word) twice in an answer is no speaker; nor is "Stage (BPV):"."""
+    text = (
+        "Interviewer: Welke vakken?\nAnna: Twee.\nFrans - Engels, die twee.\nFrans - Engels is lastig.\n"
+        "Stage (BPV): dat is de beroepspraktijkvorming.\nStage (BPV): Die duurt lang.\n"
+        "Interviewer: Dank je.\nAnna: Graag.\n"
+    )
+    assert [speaker for speaker, _ in _turns(text)] == ["Interviewer", "Anna", "Interviewer", "Anna"]
