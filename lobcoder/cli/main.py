@@ -37,7 +37,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "documents": ("document_removal", "rename a document, or remove documents (after a backup)"),
     "codebook": ("exchange", "export or import a codebook (.qdc, .docx, .md)"),
     "project": ("exchange", "export or import a whole project (.qdpx)"),
-    "report": ("report", "code frequencies, co-occurrence, crosstabs and quotes"),
+    "report": ("report", "code frequencies, co-occurrence, crosstabs, quotes and word frequencies"),
     "suggest": ("suggest", "suggest codes for a document's sentences and turns"),
     "evaluate-suggestions": ("suggest", "cross-validated precision/recall/F1 of suggestions on your codings"),
     "nlp-info": ("suggest", "which Dutch language pipeline is active, and how to get a better one"),

@@ -46,7 +46,7 @@ class UsageError(LobcoderError):
 def register(commands: argparse._SubParsersAction) -> None:
     report = commands.add_parser(
         "report",
-        help="code frequencies, co-occurrence, crosstabs and quotes",
+        help="code frequencies, co-occurrence, crosstabs, quotes and word frequencies",
         description="Without --out a readable table is printed; --out FILE writes .docx, .xlsx or .csv "
         "(the format follows the extension unless --format says otherwise); --format json prints the table as JSON.",
     )

@@ -250,6 +250,23 @@ def test_every_listed_command_is_registered_by_its_module() -> None:
         assert len(action.choices[name]._actions) > 1, (name, module)
 
 
+def test_the_command_list_says_what_each_command_does_as_its_module_does() -> None:
+    """`lobcoder --help` (the cheap list) and the module's parser give one help, naming every report kind."""
+    import argparse
+
+    from lobcoder.cli.main import COMMANDS, build_parser
+
+    def subcommands(parser: argparse.ArgumentParser) -> argparse._SubParsersAction:
+        return next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction))
+
+    top = subcommands(build_parser())
+    helps = {choice.dest: choice.help for choice in top._choices_actions}
+    assert helps == {name: help_text for name, (_module, help_text) in COMMANDS.items()}
+    kinds = subcommands(top.choices["report"]).choices
+    said = COMMANDS["report"][1].replace("-", "")
+    assert [kind for kind in kinds if kind.rstrip("s") not in said] == []
+
+
 def test_a_blank_bracket_label_in_subtitles_names_no_speaker(tmp_path: Path) -> None:
     # whisperX writes "[ ]:" when it could not tell who spoke: no speaker, the cue kept as written.
     srt = tmp_path / "gesprek.srt"
