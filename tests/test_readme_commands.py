@@ -1,7 +1,8 @@
 """README.md's command lines against the command line's real parsers.
 
 Every ``lobcoder ...`` line in README (code blocks and inline code) must name
-commands and options that exist, and every command and option must be named
+commands and options that exist, every ``--option`` in its prose must be one of
+some command, and every command and option must be named
 somewhere in README, so a renamed option or a new one nobody documented fails
 here rather than in a researcher's terminal.
 """
@@ -138,3 +139,10 @@ def test_every_command_and_option_is_in_readme() -> None:
             if not re.search(rf"(?<![\w-]){re.escape(option)}(?![\w-])", text):
                 missing.append(f"{' '.join(('lobcoder', *path))} {option}")
     assert missing == []
+
+
+def test_every_option_readme_names_exists() -> None:
+    # Options in prose ("Report options shared by all four tables: `--filter ATTR=VALUE` ...") name no command.
+    known = set().union(*(_options(parser) for _path, parser in _every_parser(_cli()))) | WINDOW_OPTIONS
+    named = set(re.findall(r"(?<![\w-])--[a-z][\w-]*", README.read_text(encoding="utf-8")))
+    assert sorted(named - known) == []
