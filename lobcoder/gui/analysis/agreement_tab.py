@@ -6,7 +6,7 @@ from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QModelIndex, QSignalBlocker, Qt, Slot
-from PySide6.QtWidgets import QComboBox, QDoubleSpinBox, QLabel, QSplitter, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QComboBox, QLabel, QSplitter, QStackedWidget, QVBoxLayout, QWidget
 
 from lobcoder.agreement.compute import AgreementResult, agreement, coder_ids
 from lobcoder.agreement.disagreements import Disagreement, disagreements
@@ -20,6 +20,7 @@ from lobcoder.gui.analysis.disagreement_browser import DisagreementBrowser, Othe
 from lobcoder.gui.analysis.notes_line import NotesLine
 from lobcoder.gui.analysis.tab import AnalysisTab, Computation, notes_text, refill_combo, table_view
 from lobcoder.gui.analysis.table_model import AnalysisTableModel
+from lobcoder.gui.decimal_spin_box import DecimalSpinBox
 from lobcoder.reports.formatting import Language
 from lobcoder.services.codes import get_code
 
@@ -56,7 +57,7 @@ class AgreementTab(AnalysisTab):
         ):
             self.unit.addItem(text, unit)
         self.unit.setToolTip(self.tr("What a code is compared on: present or absent per unit, or matching segments"))
-        self.overlap = QDoubleSpinBox()
+        self.overlap = DecimalSpinBox()
         self.overlap.setRange(1, 100)
         self.overlap.setValue(90)
         self.overlap.setSuffix(" %")

@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
-    QDoubleSpinBox,
     QHBoxLayout,
     QLabel,
     QListView,
@@ -22,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from lobcoder.gui.decimal_spin_box import DecimalSpinBox
 from lobcoder.gui.models.document_tree_model import WAVE_ATTRIBUTES
 
 Sampler = Callable[[float, str | None, int], tuple[list[int], list[str]]]
@@ -64,7 +64,7 @@ class TeamCopyDialog(QDialog):
         intro.setWordWrap(True)
         self.by_hand = QRadioButton(self.tr("&The documents ticked below"))
         self.by_sample = QRadioButton(self.tr("A random &sample of"))
-        self.percent = QDoubleSpinBox()
+        self.percent = DecimalSpinBox()
         self.percent.setRange(1, 100)
         self.percent.setDecimals(0)
         self.percent.setValue(20)

@@ -9,7 +9,6 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
-    QDoubleSpinBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -22,7 +21,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from lobcoder.gui.i18n import decimal, interface_locale
+from lobcoder.gui.decimal_spin_box import DecimalSpinBox
+from lobcoder.gui.i18n import decimal
 from lobcoder.gui.suggestions.model import (
     CODE,
     PASSAGE,
@@ -162,12 +162,11 @@ class SuggestionsPane(QWidget):
         self.reject_button = QPushButton(self.tr("Re&ject"))
         self.reject_button.setToolTip(self.tr("Never suggest this code for this passage again (Delete)"))
         self.accept_all_button = QPushButton()
-        self.threshold = QDoubleSpinBox()
+        self.threshold = DecimalSpinBox()
         self.threshold.setRange(0.0, 1.0)
         self.threshold.setSingleStep(0.05)
         self.threshold.setDecimals(2)
         self.threshold.setValue(0.7)
-        self.threshold.setLocale(interface_locale())  # "0,70" in Dutch, like the scores in the table
         self.threshold.setToolTip(self.tr("Lowest score accepted by “Accept all”"))
 
         self.status = QLabel()
