@@ -150,7 +150,8 @@ class QuoteReport:
             lines.append(message("quotes.note.all", language))
         else:
             rule = message(f"quotes.rule.{self.rule}", language, seed=self.seed)
-            lines.append(message("quotes.note.at_most", language, count=self.per_code, rule=rule))
+            key = "quotes.note.at_most_one" if self.per_code == 1 else "quotes.note.at_most"
+            lines.append(message(key, language, count=self.per_code, rule=rule))
         if self.order_by:
             fields = [message(f"quotes.order.{f}", language) if f in ORDER_FIELDS else f for f in self.order_by]
             lines.append(message("quotes.note.order", language, fields=join_names(fields, language)))

@@ -209,6 +209,9 @@ MESSAGES.update(
         "quotes.note.at_most": M(
             en="At most {count} quotes per code, {rule}.", nl="Hoogstens {count} citaten per code, {rule}."
         ),
+        "quotes.note.at_most_one": M(
+            en="At most one quote per code, {rule}.", nl="Hoogstens één citaat per code, {rule}."
+        ),
         "quotes.rule.spread": M(en="spread over the participants", nl="gespreid over de deelnemers"),
         "quotes.rule.longest": M(en="the longest", nl="de langste"),
         "quotes.rule.random": M(en="chosen at random (seed {seed})", nl="willekeurig gekozen (startwaarde {seed})"),

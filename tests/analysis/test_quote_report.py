@@ -50,6 +50,9 @@ def test_attribution_notes_and_bad_options(study: tuple[Project, Dataset]) -> No
     assert notes[0] == "Citaten bij Stage."
     assert "Hoogstens 2 citaten per code, gespreid over de deelnemers." in notes
     assert not any("selected" in n or "gekozen" in n for n in notes)
+    one = quote_report(found, per_code=1, rule="longest")
+    assert "Hoogstens één citaat per code, de langste." in one.notes("nl")
+    assert "At most one quote per code, the longest." in one.notes("en")
     with pytest.raises(ValueError, match="unknown attribution field 'school'"):
         quote_report(found, attribution=("participant", "school"))
     with pytest.raises(ValueError, match="1 or more"):
