@@ -816,7 +816,7 @@ Language of the codebook:</numerusform>
 <context>
     <name>SuggestionsPane</name>
     <message numerus="yes">
-        <location filename="../../lobcoder/gui/suggestions/pane.py" line="+278"/>
+        <location filename="../../lobcoder/gui/suggestions/pane.py" line="+277"/>
         <source>Model trained on {0} examples of your codings; it suggests %n code(s).</source>
         <translation>
             <numerusform>Model trained on {0} examples of your codings; it suggests %n code.</numerusform>

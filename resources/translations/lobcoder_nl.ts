@@ -190,7 +190,7 @@
 <context>
     <name>AgreementTab</name>
     <message>
-        <location filename="../../lobcoder/gui/analysis/agreement_tab.py" line="+50"/>
+        <location filename="../../lobcoder/gui/analysis/agreement_tab.py" line="+51"/>
         <source>sentence</source>
         <translation>zin</translation>
     </message>
@@ -859,8 +859,8 @@
         <location line="+2"/>
         <source>&amp;Only ‘{0}’ and its sub-codes (%n code(s))</source>
         <translation>
-            <numerusform>&amp;Alleen ‘{0}’ en de subcodes (%n code)</numerusform>
-            <numerusform>&amp;Alleen ‘{0}’ en de subcodes (%n codes)</numerusform>
+            <numerusform>Alleen ‘{0}’ en de &amp;subcodes (%n code)</numerusform>
+            <numerusform>Alleen ‘{0}’ en de &amp;subcodes (%n codes)</numerusform>
         </translation>
     </message>
     <message>
@@ -5016,7 +5016,7 @@ Wachtwoord om hem te versleutelen (leeg laten voor geen):</translation>
         <translation>Deze code nooit meer voorstellen voor deze passage (Delete)</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+7"/>
         <source>Lowest score accepted by “Accept all”</source>
         <translation>Laagste score die “Alles accepteren” accepteert</translation>
     </message>

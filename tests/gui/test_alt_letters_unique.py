@@ -5,6 +5,10 @@ of the Analysis window (and the tabs inside them), the import dialog, the
 codebook editor, the speakers dialog and the pseudonymise dialog on the demo
 project; in each state every visible button, tick box, labelled field, group
 box and tab title must have its own letter (``tests/gui/alt_letters.py``).
+The other dialogs (memo, exports, codebook export with and without a branch,
+codebook import, restore, exchange report, second-coder copy, merge preview)
+are checked in ``test_standard_buttons.py``, ``test_import_dialogs_keyboard.py``
+and ``test_team_dialogs_keyboard.py``.
 """
 
 from __future__ import annotations

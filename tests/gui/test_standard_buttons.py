@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QAbstractButton, QApplication, QDialogButtonBox, Q
 
 from lobcoder.editing.codebook_import import plan_codebook_import
 from lobcoder.gui.codebook_editor import CodebookEditor
-from lobcoder.gui.dialogs.codebook_export_dialog import CodebookExportDialog
+from lobcoder.gui.dialogs.codebook_export_dialog import BranchChoice, CodebookExportDialog
 from lobcoder.gui.dialogs.codebook_import_dialog import CodebookImportDialog
 from lobcoder.gui.dialogs.exchange_report_dialog import ExchangeReportDialog
 from lobcoder.gui.dialogs.export_choices_dialog import ExportChoicesDialog
@@ -81,6 +81,7 @@ DIALOGS: dict[str, Callable[[Path], QWidget]] = {
     "memo": lambda tmp: MemoDialog("Memo", "Memo bij de code ‘Werkdruk’", ""),
     "transcript export": lambda tmp: ExportChoicesDialog("Export", "Pick.", 2, transcripts=6, current_document="d1"),
     "codebook export": lambda tmp: CodebookExportDialog(24, None, "nl", terms=3),
+    "codebook export, one branch": lambda tmp: CodebookExportDialog(24, BranchChoice("g", "Visie", 5), "nl", terms=3),
     "document import": lambda tmp: ImportDialog(ProjectStore.create(tmp / "i.lobcoder"), Settings(str(tmp / "s.ini"))),
     "codebook import": lambda tmp: _codebook_import(tmp, changes=True),
     "codebook import, nothing new": lambda tmp: _codebook_import(tmp, changes=False),
