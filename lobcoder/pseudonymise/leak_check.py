@@ -13,7 +13,7 @@ also a common word by the rule of :mod:`short_forms` (``Wil``, ``Bos``,
 ``Roos`` where the texts write ``roos`` mostly in lower case): that counts
 only where it is written as the name, by the rule the copy replaces it by
 (:mod:`word_names`): with its capital, and in a document or memo not where it
-opens a sentence followed by a pronoun or article (``Wil je koffie?``), or
+opens a sentence followed by a subject pronoun (``Wil je koffie?``), or
 every ``wil`` would be listed. In a label
 the capital is enough: a label opens with its first word (speaker ``Wil``,
 file ``Bos citaten.docx``), and a code named ``Wil je …`` listed by mistake

@@ -10,11 +10,10 @@ what the leak check lists (:mod:`leak_check`):
 - the name needs its capital (``wil`` is the verb);
 - with its capital, inside a sentence, it is the name (``gisteren zei Wil``);
 - opening a sentence, a line or a turn, where every word has a capital, it is
-  the name unless the next word shows a verb or a noun: a lower-case subject
-  pronoun, article or demonstrative (``Wil je dat?``, ``Wil ik even…``,
-  ``Bos het …``). So ``Wil Jansen zei``, ``Wil J. zei``, ``Wil de Vries``,
-  ``Wil:`` (a turn label), ``Wil,`` and ``Roos zei`` are names, and are
-  replaced. A verb opening a sentence without such a word after it
+  the name unless the next word shows a verb: a lower-case subject pronoun
+  (``Wil je dat?``, ``Wil ik even…``). So ``Wil Jansen zei``, ``Wil J. zei``,
+  ``Wil de Vries``, ``Wil:`` (a turn label), ``Wil,``, ``Roos zei`` and
+  ``Roos die naast mij zit`` are names, and are replaced. A verb opening a sentence without such a word after it
   (``Wil graag…``) is replaced too: a word too many is a nuisance, a name left
   in is a leak.
 
@@ -29,8 +28,10 @@ import re
 from lobcoder.pseudonymise.short_forms import PARTICLES
 
 _OPENERS = " \t\"'‘“(«-–—"
-# lower-case words that, right after a capitalised word opening a sentence, show that word is a verb or a noun
-WORD_SIGNALS = frozenset("je jij u ik hij ze zij we wij jullie men het 't er dat dit die deze de een niet".split())
+# lower-case subject pronouns that, right after a capitalised word opening a sentence, show that word is a verb
+# (``Wil je``). Not ``die``/``dat``/``de``/``een``/``er``/``niet``: a name is followed by them as often
+# (``Roos die naast mij zit``, ``Bos dat is mijn mentor``), and a name left in is a leak.
+WORD_SIGNALS = frozenset("je jij u ik hij ze zij we wij jullie men het 't".split())
 _NEXT = re.compile(r"[ \t]*([^\W\d_]+|'t)(?:[ \t]+([^\W\d_]+))?")
 
 
@@ -56,8 +57,8 @@ def opens_sentence(text: str, at: int) -> bool:
 
 
 def _word_follows(text: str, end: int) -> bool:
-    """Whether the next word is a lower-case pronoun, article or demonstrative (``je`` in ``Wil je``), and not a
-    particle before a surname (``de`` in ``Wil de Vries``)."""
+    """Whether the next word is a lower-case subject pronoun (``je`` in ``Wil je``), and not a particle before a
+    surname."""
     if end < len(text) and text[end] == "s":  # ``Wils``: the genitive the matcher allows
         end += 1
     after = _NEXT.match(text, end)

@@ -64,3 +64,29 @@ def test_a_name_that_is_no_word_is_replaced_at_the_start_of_a_sentence_too(tmp_p
     with ProjectStore.open(result.path) as copy, copy.read() as session:
         texts = session.scalars(select(Document.text).order_by(Document.name)).all()
     assert texts[1] == "Persoon 2 je weet het. Persoon 2 zei het."
+
+
+def test_a_name_opening_a_sentence_before_a_relative_pronoun_is_replaced(tmp_path: Path) -> None:
+    # "Roos die naast mij zit" is the name: only a subject pronoun after it ("Wil je") shows the verb
+    text = (
+        "een roos is rood, de roos bloeit, die roos, elke roos.\n"
+        "Student: Roos die naast mij zit helpt me altijd.\n"
+        "Bos dat is mijn mentor. Bos de Vries ook. Roos een keer niet.\n"
+        "Roos je weet het. Wil je dat?\n"
+    )
+    path = tmp_path / "roos.lobcoder"
+    with ProjectStore.create(path) as store, store.transaction() as session:
+        add_document(session, "student3_ronde1", text, detect_turns(text))
+    decisions = [Decision("Roos", Category.PERSON, "Leerling 1"), Decision("Bos", Category.PERSON, "Docent 2")]
+    with ProjectStore.open(path) as store:
+        result = apply_pseudonyms(store, decisions, tmp_path / "copy.lobcoder", tmp_path / "key.json")
+        (entity,) = [e for e in detect(store, decisions=decisions, use_deduce=False) if e.term == "Roos"]
+        assert entity.count == 2
+    with ProjectStore.open(result.path) as copy, copy.read() as session:
+        copied = session.scalars(select(Document.text)).one()
+    assert copied == (
+        "een roos is rood, de roos bloeit, die roos, elke roos.\n"
+        "Student: Leerling 1 die naast mij zit helpt me altijd.\n"
+        "Docent 2 dat is mijn mentor. Docent 2 de Vries ook. Leerling 1 een keer niet.\n"
+        "Roos je weet het. Wil je dat?\n"
+    )
