@@ -8,11 +8,16 @@ document falls under its effective value; documents without one form a
 documents has, so with a document attribute such as wave one person can count
 in several columns.
 
-Percentages make every row (``percent="row"``) or column (``"column"``) add
-up to 100%. A row total is the sum of its cells. A column total is the sum of
-the column over the codes shown that have no ancestor shown as well: with
-roll-up a parent already contains its sub-codes, so adding them again would
-count codings twice. The Total row and column hold these totals.
+Percentages are shares of a row's total (``percent="row"``) or a column's
+total (``"column"``). A row total is the sum of its cells, except when counting
+participants: then it is the number of participants with the code, each once,
+so it never exceeds the n under the Total column; with a document attribute a
+person under several values makes the cells add up to more (row percentages to
+more than 100%), and a note says so. A column total is the sum of the column
+over the codes shown that have no ancestor shown as well: with roll-up a
+parent already contains its sub-codes, so adding them again would count
+codings twice. The Total row and column hold these totals; their corner is the
+sum of the row totals over the same codes.
 
 :func:`participant_by_wave` follows the same people over the waves: one row
 per participant, one column per wave, and in each cell the number of codings
@@ -58,9 +63,14 @@ class CrosstabResult:
     described: FilterDescription = FilterDescription()
     column_n: tuple[int, ...] = ()  # documents (participants when counting them) with each value
     total_n: int | None = None  # all filtered documents (participants): one can have several values
+    totals: tuple[int, ...] = ()  # each code's Total column when it is not the sum of its cells (participants)
 
     def row_totals(self) -> tuple[int, ...]:
-        return tuple(sum(row) for row in self.cells)
+        return self.totals or tuple(sum(row) for row in self.cells)
+
+    def _several_values(self) -> bool:
+        """Whether a participant falls under more than one value, so cells can add up to more than the total."""
+        return self.count == "participants" and self.total_n is not None and sum(self.column_n) > self.total_n
 
     def _top(self) -> list[int]:
         """The rows added into column totals: codes without a shown ancestor (all rows without roll-up)."""
@@ -85,7 +95,8 @@ class CrosstabResult:
         labels = (message("table.no_value", language) if v == NO_VALUE else v for v in self.values)
         columns = (*labels, message("table.total", language))
         column_totals = self.column_totals()
-        grand = sum(column_totals)
+        row_totals = self.row_totals()
+        grand = sum(row_totals[i] for i in self._top())
         fmt: Format = "int" if percent is None else "percent"
 
         def cell(value: int, row_total: int, column_total: int) -> int | float:
@@ -96,7 +107,7 @@ class CrosstabResult:
             return value
 
         rows = []
-        for code, values, total in zip(self.codes, self.cells, self.row_totals(), strict=True):
+        for code, values, total in zip(self.codes, self.cells, row_totals, strict=True):
             cells = [cell(v, total, c) for v, c in zip(values, column_totals, strict=True)]
             rows.append(TableRow(code.name, (*cells, cell(total, total, grand)), code.depth, code.id))
         totals = [cell(c, grand, c) for c in column_totals]
@@ -112,7 +123,9 @@ class CrosstabResult:
             column_n = tuple(message("table.n", language, n=n) for n in (*self.column_n, total))
         if percent is not None:
             notes[0] += " " + message(f"crosstab.percent.{percent}", language)
-        if self.count != "codings":  # "Totaal 7" under "n = 2" is not seven people
+        if self._several_values():  # one teacher in wave 1 and wave 3 is one person in Total
+            notes.append(message("crosstab.totals.participants_several", language, attribute=self.attribute))
+        elif self.count != "codings":  # "Totaal 7" under "n = 2" is not seven people
             notes.append(message(f"crosstab.totals.{self.count}", language))
         if self.rollup:
             notes.append(message("crosstab.rollup", language))
@@ -154,8 +167,22 @@ def crosstab(
             columns.append(by_participant(dataset, part > 0, members).sum(0))
     cells = tuple(tuple(int(round(column[code.index])) for column in columns) for code in selection.codes)
     total_n = len(selection.participants) if people else len(selection.documents)
+    totals: tuple[int, ...] = ()
+    if people:  # each person once, however many values their documents have
+        everyone = selection.documents.tolist()
+        with_code = by_participant(dataset, per_document[everyone] > 0, everyone).sum(0)
+        totals = tuple(int(with_code[code.index]) for code in selection.codes)
     return CrosstabResult(
-        attribute, selection.codes, tuple(groups), cells, count, rollup, flt.describe(dataset), tuple(column_n), total_n
+        attribute,
+        selection.codes,
+        tuple(groups),
+        cells,
+        count,
+        rollup,
+        flt.describe(dataset),
+        tuple(column_n),
+        total_n,
+        totals,
     )
 
 

@@ -106,6 +106,14 @@ MESSAGES.update(
             en="Totals add up the cells: a participant with several codes counts once for each code.",
             nl="Totalen tellen de cellen op: een deelnemer met meerdere codes telt bij elke code één keer mee.",
         ),
+        "crosstab.totals.participants_several": M(
+            en="The Total column counts each participant once, also one under several values of {attribute}, so a"
+            " row's cells can add up to more than its total. The Total row adds up the codes: a participant with"
+            " several codes counts once for each code.",
+            nl="De kolom Totaal telt elke deelnemer één keer, ook wie onder meerdere waarden van {attribute} valt,"
+            " dus de cellen van een rij kunnen samen meer zijn dan haar totaal. De rij Totaal telt de codes op: een"
+            " deelnemer met meerdere codes telt bij elke code één keer mee.",
+        ),
         "waves.title": M(en="Participants × {attribute}: {codes}", nl="Deelnemers × {attribute}: {codes}"),
         "waves.participant": M(en="Participant", nl="Deelnemer"),
         "waves.codings": M(

@@ -74,12 +74,38 @@ def test_documents_and_participants_by_role(study: tuple[Project, Dataset]) -> N
     assert documents["Visie"] == (1, 1, 1, 3)
     people = _rows(crosstab(data, "role", count="participants").to_table().rows)
     assert people["Mentor"] == (1, 0, 0, 1)
-    wave_people = _rows(crosstab(data, "wave", count="participants").to_table().rows)
-    assert wave_people["Stage"] == (2, 1, 0, 3)  # Anna counts in wave 1 and in wave 3
     # Her walk-through: "Totaal 7" under a school of n = 2 participants, with nothing saying why.
     notes = crosstab(data, "role", count="participants").to_table(language="nl").notes
     assert "Totalen tellen de cellen op: een deelnemer met meerdere codes telt bij elke code één keer mee." in notes
     assert not any("Totals add up the cells" in note for note in crosstab(data, "wave").to_table().notes)
+    documents_notes = crosstab(data, "wave", count="documents").to_table().notes
+    assert "Totals add up the cells: a document with several codes counts once for each code." in documents_notes
+
+
+def test_participants_by_a_document_attribute_count_once_in_the_total_column(study: tuple[Project, Dataset]) -> None:
+    _, data = study
+    # Anna has Stage in wave 1 and in wave 3: she counts in both columns but once in Total, under its "n = 2".
+    table = crosstab(data, "wave", count="participants").to_table()
+    assert table.column_n == ("n = 2", "n = 1", "n = 0", "n = 2")
+    rows = _rows(table.rows)
+    assert rows["Stage"] == (2, 1, 0, 2)
+    assert rows["Mentor"] == (1, 1, 0, 1)
+    assert rows["Visie"] == (2, 0, 0, 2)
+    assert rows["Total"] == (4, 1, 0, 4)  # down the columns a person still counts once per code: Loopbaan + Visie
+    assert all(row.values[-1] <= 2 for row in table.rows[:-1])  # type: ignore[operator]
+    assert not any("Totals add up the cells" in note for note in table.notes)
+    assert (
+        "The Total column counts each participant once, also one under several values of wave, so a row's cells "
+        "can add up to more than its total. The Total row adds up the codes: a participant with several codes "
+        "counts once for each code." in table.notes
+    )
+    # Row percentages are shares of the people with the code: Stage was raised by both in wave 1, by half in wave 3.
+    assert _rows(crosstab(data, "wave", count="participants").to_table("row").rows)["Stage"] == (1.0, 0.5, 0.0, 1.0)
+    dutch = crosstab(data, "wave", count="participants").to_table(language="nl").notes
+    assert any(note.startswith("De kolom Totaal telt elke deelnemer één keer") for note in dutch)
+    # With a participant attribute nobody is under two values: the cells add up to the total as before.
+    by_role = _rows(crosstab(data, "role", count="participants").to_table().rows)
+    assert all(sum(values[:-1]) == values[-1] for values in by_role.values())  # type: ignore[arg-type]
 
 
 def test_crosstab_with_a_filter(study: tuple[Project, Dataset]) -> None:
