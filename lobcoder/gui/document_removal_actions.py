@@ -2,7 +2,8 @@
 
 The removal itself is ``services/document_removal.py`` (a backup first, then
 one transaction). It runs in a worker behind a progress dialog: the backup
-may take a while and can be cancelled, and cancelling removes nothing. It
+may take a while and can be cancelled; cancelling during the backup removes
+nothing (once the backup is in place, the removal goes on). It
 cannot be undone with Ctrl+Z: the undo stack is cleared, since earlier undo
 steps may refer to the document; the backup brings it back. Afterwards every
 view that may show the document reads the project again (the undo stack's

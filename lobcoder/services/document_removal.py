@@ -13,7 +13,6 @@ can be cancelled); the removal itself is one short transaction.
 
 from __future__ import annotations
 
-import contextlib
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
@@ -22,7 +21,7 @@ from pathlib import Path
 from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
-from lobcoder.errors import Cancelled, Refused
+from lobcoder.errors import Refused
 from lobcoder.i18n.said import say
 from lobcoder.services.documents import delete_document, find_document
 from lobcoder.storage.backups import BEFORE_REMOVE, CancelCheck, ProgressCallback
@@ -88,15 +87,16 @@ def remove_documents(
 ) -> Removal:
     """Back the project up, then remove the documents named in one transaction.
 
-    ``progress`` and ``cancelled`` watch the backup; once it is made and the
-    removal begins, it runs to its end.
+    ``progress`` and ``cancelled`` watch the backup; once the backup is in
+    place (and the oldest ``before-remove`` backup rotated out) the removal
+    runs to its end, whatever ``cancelled()`` says.
 
     Raises:
         NotFoundError: a name is not in the project (nothing backed up or removed).
         Refused: no backup could be made; nothing was removed.
         StorageProblem: the project is read-only or cannot be written; nothing was removed.
-        Cancelled: ``cancelled()`` turned true before the removal began; nothing
-            was removed and no backup was kept.
+        Cancelled: ``cancelled()`` turned true before the backup was in place;
+            nothing was removed, no backup was added and none rotated out.
     """
     with store.read() as session:
         plan_removal(session, names_or_ids)  # unknown names are refused before a backup is made
@@ -104,10 +104,8 @@ def remove_documents(
     made = backup_store(store, BEFORE_REMOVE, now, progress, cancelled)
     if made.backup is None:
         raise Refused(say("problem.refused.remove_without_backup", reason=made.problem or ""))
-    if cancelled is not None and cancelled():
-        with contextlib.suppress(OSError):  # made for a removal that did not happen
-            made.backup.path.unlink()
-        raise Cancelled("removal cancelled")
+    # Once the backup is in place the removal goes on, even when Cancel was pressed meanwhile: the
+    # backup has already rotated the oldest one out, so removing it now would leave one fewer.
     with store.transaction() as session:
         plan = plan_removal(session, names_or_ids)
         for document in plan:

@@ -258,6 +258,8 @@ def create_backup(
         target = _free_name(folder, _now(now).strftime(_STAMP), reason)
         partial.unlink(missing_ok=True)
         _copy_database(project, partial, progress, cancelled)
+        if cancelled is not None and cancelled():  # the last chance: past here the rotation removes old backups
+            raise Cancelled("backup cancelled")
         partial.replace(target)
     except (OSError, sqlite3.Error, Cancelled) as exc:
         with contextlib.suppress(OSError):  # the folder may be a file, or gone

@@ -75,6 +75,8 @@ def backup_store(
         target = free_backup_name(folder, now, reason)
         remove_project_file(partial)
         copy_project(store, partial, progress, cancelled)
+        if cancelled is not None and cancelled():  # the last chance: past here the rotation removes old backups
+            raise Cancelled("backup cancelled")
         partial.replace(target)
     except (OSError, SQLAlchemyError, LobcoderError) as exc:
         with contextlib.suppress(OSError):

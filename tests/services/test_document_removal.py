@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import docx
@@ -21,7 +22,7 @@ from lobcoder.services.codings import add_coding
 from lobcoder.services.document_removal import remove_documents
 from lobcoder.services.documents import list_documents
 from lobcoder.services.memos import MemoTarget, set_memo
-from lobcoder.storage.backups import BEFORE_REMOVE, backup_folder, list_backups
+from lobcoder.storage.backups import BEFORE_REMOVE, KEEP_PER_EVENT, backup_folder, create_backup, list_backups
 from lobcoder.storage.models import (
     Attribute,
     AttributeScope,
@@ -166,6 +167,46 @@ def test_cancelling_during_or_after_the_backup_removes_nothing_and_keeps_no_back
             assert count(session, Document) == 3 and count(session, Coding) == 6
     assert list_backups(project) == []
     assert not [p for p in backup_folder(project).iterdir() if not p.name.startswith(".")]
+
+
+def test_a_cancel_at_the_end_of_the_backup_rotates_no_older_backup_out(tmp_path: Path) -> None:
+    project = build(tmp_path)
+    base = datetime(2026, 1, 1, 10, 0, tzinfo=UTC)
+    for minute in range(KEEP_PER_EVENT):
+        create_backup(project, BEFORE_REMOVE, base + timedelta(minutes=minute))
+    before = list_backups(project)
+    copied: list[bool] = []
+
+    def to_the_end(done: int, total: int, _label: str) -> None:
+        copied.append(done == total)
+
+    with ProjectStore.open(project) as store:
+        with pytest.raises(Cancelled):  # Cancel pressed while the progress bar is full
+            remove_documents(
+                store, ["Verkeerd"], base + timedelta(hours=1), to_the_end, lambda: bool(copied and copied[-1])
+            )
+        with store.read() as session:
+            assert count(session, Document) == 3
+    assert list_backups(project) == before  # all five kept, the oldest too
+
+
+def test_a_cancel_once_the_backup_is_in_place_no_longer_stops_the_removal(tmp_path: Path) -> None:
+    project = build(tmp_path)
+    base = datetime(2026, 1, 1, 10, 0, tzinfo=UTC)
+    for minute in range(KEEP_PER_EVENT):
+        create_backup(project, BEFORE_REMOVE, base + timedelta(minutes=minute))
+    oldest_kept = list_backups(project)[: KEEP_PER_EVENT - 1]
+
+    def made() -> bool:  # true from the moment the new backup has its name
+        return len(list_backups(project)) > KEEP_PER_EVENT - 1 and list_backups(project)[0] not in oldest_kept
+
+    with ProjectStore.open(project) as store:
+        removal = remove_documents(store, ["Verkeerd"], base + timedelta(hours=1), cancelled=made)
+        with store.read() as session:
+            assert [d.name for d in list_documents(session)] == ["Student01", "Student02"]
+    backups = list_backups(project)
+    assert backups[0].path == removal.backup and backups[1:] == oldest_kept
+    assert backups[0].counts() == (3, 6)
 
 
 def test_a_read_only_project_is_refused_before_a_backup(tmp_path: Path) -> None:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterator
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -18,9 +19,9 @@ from lobcoder.errors import Cancelled
 from lobcoder.search.fulltext import search
 from lobcoder.services.document_removal import remove_documents
 from lobcoder.services.documents import list_documents
-from lobcoder.storage.backups import BEFORE_REMOVE, list_backups_in
+from lobcoder.storage.backups import BEFORE_REMOVE, KEEP_PER_EVENT, list_backups_in
 from lobcoder.storage.project import ProjectStore
-from lobcoder.storage.store_backups import SERVER_BACKUPS, server_backup_folder
+from lobcoder.storage.store_backups import SERVER_BACKUPS, backup_store, server_backup_folder
 from tests.services.test_document_removal import dump, fill
 from tests.storage.test_project_copy import add_blobs, contents
 
@@ -84,3 +85,24 @@ def test_cancelling_the_server_backup_removes_nothing_and_leaves_no_file(server:
         assert len(list_documents(session)) == 3
     folder = server_backup_folder(server)
     assert list_backups_in(folder) == [] and not list(folder.iterdir())
+
+
+def test_a_cancel_at_the_end_of_the_server_backup_rotates_no_older_backup_out(server: ProjectStore) -> None:
+    base = datetime(2026, 1, 1, 10, 0, tzinfo=UTC)
+    for minute in range(KEEP_PER_EVENT):
+        assert backup_store(server, BEFORE_REMOVE, base + timedelta(minutes=minute)).backup is not None
+    folder = server_backup_folder(server)
+    before = list_backups_in(folder)
+    copied: list[bool] = []
+
+    def to_the_end(done: int, total: int, _label: str) -> None:
+        copied.append(done == total)
+
+    with pytest.raises(Cancelled):  # Cancel pressed while the progress bar is full
+        remove_documents(
+            server, ["Verkeerd"], base + timedelta(hours=1), to_the_end, lambda: bool(copied and copied[-1])
+        )
+    assert copied[-1]
+    with server.read() as session:
+        assert len(list_documents(session)) == 3
+    assert list_backups_in(folder) == before and len(before) == KEEP_PER_EVENT
