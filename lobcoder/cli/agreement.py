@@ -73,6 +73,7 @@ def cmd_agreement(args: argparse.Namespace) -> int:
     from lobcoder.errors import FileProblem
     from lobcoder.i18n import message
     from lobcoder.i18n.said import say
+    from lobcoder.pseudonymise.written_text import json_strings
     from lobcoder.reports.export import export_table, pseudonymised_tables
 
     if args.out is not None and args.out.suffix.lower() not in (".docx", ".xlsx", ".csv"):
@@ -103,10 +104,8 @@ def cmd_agreement(args: argparse.Namespace) -> int:
         if listed is not None:
             data["disagreements"] = disagreements_json(listed)
         print_json(data)
-        if check is not None:
-            import json
-
-            print_leaks(check.in_printed([json.dumps(data, ensure_ascii=False)]), args.language)
+        if check is not None:  # its strings, as read: dumped, a line break is "\\n" and hides a name after it
+            print_leaks(check.in_printed(json_strings(data)), args.language)
         return 0
     tables = report_tables(result, args.language)
     if listed is not None:

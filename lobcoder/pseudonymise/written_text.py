@@ -5,7 +5,8 @@ a table computed from the pseudonymised copy; a name left somewhere in the
 copy is shared only if the table holds it. So the leak check reads the files
 themselves: every paragraph and table cell of a Word file (headers, footers and
 its properties too), every text cell and sheet name of an Excel workbook (and
-its properties), every cell of a CSV file, and any other file as text. Each
+its properties), every cell of a CSV file, every string (key or value) of a JSON file
+(:func:`json_strings`), and any other file as text. Each
 paragraph or cell is one text, so a cell opening with ``Wil je`` opens a
 sentence as a paragraph would (:mod:`word_names`).
 """
@@ -13,6 +14,7 @@ sentence as a paragraph would (:mod:`word_names`).
 from __future__ import annotations
 
 import csv
+import json
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
@@ -30,6 +32,23 @@ def written_texts(paths: Iterable[Path]) -> list[tuple[Location, str]]:
     return found
 
 
+def json_strings(value: object) -> Iterator[str]:
+    """Every string in ``value`` (parsed JSON): each key and string value, at any depth, as the reader sees it.
+
+    JSON writes a line break as the two characters ``\\n``; read as raw text, ``met\\nMarieke`` would hide the
+    name (the term scan needs a non-letter before it).
+    """
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            yield str(key)
+            yield from json_strings(item)
+    elif isinstance(value, list | tuple):
+        for item in value:
+            yield from json_strings(item)
+
+
 def _texts(path: Path) -> Iterator[str]:
     suffix = path.suffix.lower()
     if suffix == ".docx":
@@ -40,6 +59,14 @@ def _texts(path: Path) -> Iterator[str]:
         with path.open(encoding="utf-8-sig", newline="") as stream:
             for row in csv.reader(stream):
                 yield from row
+    elif suffix == ".json":
+        raw = path.read_text(encoding="utf-8-sig", errors="replace")
+        try:
+            parsed = json.loads(raw)
+        except ValueError:  # not JSON after all: read as text
+            yield raw
+        else:
+            yield from json_strings(parsed)
     else:
         yield path.read_text(encoding="utf-8", errors="replace")
 

@@ -12,12 +12,17 @@ from lobcoder.analysis.dataset import load_dataset
 from lobcoder.analysis.frequencies import frequencies
 from lobcoder.analysis.quote_report import quote_report
 from lobcoder.analysis.quotes import quotes
+from lobcoder.importing.speakers import detect_turns
+from lobcoder.pseudonymise.categories import Category
 from lobcoder.pseudonymise.decisions import load_decisions, save_decisions
 from lobcoder.pseudonymise.export_copy import pseudonymised_copy
+from lobcoder.pseudonymise.leak_check import WrittenCheck
 from lobcoder.pseudonymise.termlist import Decision
+from lobcoder.pseudonymise.written_text import json_strings
 from lobcoder.reports.export import export_quotes, export_table
 from lobcoder.services.codes import create_code
 from lobcoder.services.codings import add_coding
+from lobcoder.services.documents import add_document
 from lobcoder.storage.models import Code, Document
 from lobcoder.storage.project import ProjectStore
 
@@ -87,3 +92,27 @@ def test_the_command_line_reports_list_what_they_wrote_or_printed(leaky: Path, t
     assert "Meerwijk (short form of Meerwijk College): 1×, in the printed report" in err, err
     assert main(["agreement", str(leaky), "--pseudonymise", "--out", str(tmp_path / "a.xlsx")]) == 0
     assert "Meerwijk" not in capsys.readouterr().err
+    assert main(["agreement", str(leaky), "--pseudonymise", "--json", "--disagreements"]) == 0
+    printed = capsys.readouterr()
+    assert '"disagreements"' in printed.out
+    assert ("Meerwijk" in printed.out) is ("Meerwijk (short form" in printed.err), printed.err  # listed if printed
+
+
+def test_a_json_report_is_read_as_its_strings_so_a_name_after_a_line_break_is_listed(tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    # JSON writes a line break as the two characters \n: read as raw text, "met\nMarieke" hid the name
+    path = tmp_path / "samen.lobcoder"
+    text = "Ik sprak met Marieke de Vries.\nDat was fijn, samen met\nMarieke erbij.\n"
+    with ProjectStore.create(path) as store, store.transaction() as session:
+        document = add_document(session, "student1_ronde1", text, detect_turns(text))
+        code = create_code(session, "Samen")
+        add_coding(session, document.id, code.id, text.index("Dat was"), len(text) - 1)
+        save_decisions(session, [Decision("Marieke de Vries", Category.PERSON, "Docent 1")])
+    for name in ("citaten.csv", "citaten.json"):
+        args = ["report", "quotes", str(path), "--codes", "Samen", "--pseudonymise", "--out", str(tmp_path / name)]
+        assert main(args) == 0
+        err = capsys.readouterr().err
+        assert f"Marieke (short form of Marieke de Vries): 1×, in the file ‘{name}’" in err, err
+    check = WrittenCheck((Decision("Marieke de Vries", Category.PERSON, "Docent 1"),), frozenset())
+    printed = {"disagreements": [{"text": "samen met\nMarieke erbij", "Marieke": 1}]}
+    (leak,) = check.in_printed(json_strings(printed))  # what `agreement --json` prints
+    assert (leak.form, leak.count) == ("Marieke", 2)
