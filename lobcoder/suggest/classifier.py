@@ -101,6 +101,9 @@ class Classifier:
     feedback: dict[str, dict[str, float]] = field(default_factory=dict)  # terms each code adds to its codebook entry
     evidence: str = ""  # examples.evidence_digest of the examples learned from
     inputs: str = ""  # training.inputs_digest of what it was trained from ("": not known, an older model)
+    # Codes that had codings when it was trained, measured or not (None: not known, an older model): one with
+    # codings but no coded sentence (only the interviewer's words, say) is told from one coded since.
+    coded: frozenset[str] | None = None
     _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
 
     @property
@@ -157,6 +160,7 @@ class Classifier:
             "cite_codes": [list(c) for c in self.cite_codes],
             "feedback": self.feedback,
             "inputs": self.inputs,
+            "coded": sorted(self.coded) if self.coded is not None else None,
         }
 
     def to_bytes(self) -> bytes:
@@ -202,6 +206,7 @@ class Classifier:
             {str(g): {str(t): float(n) for t, n in terms.items()} for g, terms in meta["feedback"].items()},
             str(meta["evidence"]),
             str(meta["inputs"]),
+            frozenset(meta["coded"]) if meta.get("coded") is not None else None,
         )
 
 

@@ -189,9 +189,12 @@ def train(
             cancelled=cancelled,
         )
     classifier = result.classifier
+    coded = frozenset(guid for document in documents for guid in document.codings)
     # Kept "unchanged" by fit but read from other inputs (an upgrade): stored with them, so later trainings skip.
-    if classifier is not None and (result.status in ("trained", "updated") or classifier.inputs != inputs):
+    changed = classifier is not None and (classifier.inputs != inputs or classifier.coded != coded)
+    if classifier is not None and (result.status in ("trained", "updated") or changed):
         classifier.inputs = inputs
+        classifier.coded = coded
         meta = classifier.meta()
         with store.transaction() as session:
             model_id = persistence.save_model(

@@ -4151,6 +4151,16 @@ Wachtwoord om hem te versleutelen (leeg laten voor geen):</translation>
         <translation>nog niet gemeten: nog geen model getraind (Trainen leert van de coderingen)</translation>
     </message>
     <message>
+        <location line="+4"/>
+        <source>not measured: at the last training none of its codings lay mostly in one sentence of an answer</source>
+        <translation>niet gemeten: bij de laatste training lag geen van de coderingen grotendeels in één zin van een antwoord</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>not yet measured: train again to check it</source>
+        <translation>nog niet gemeten: train opnieuw om dit na te gaan</translation>
+    </message>
+    <message>
         <location line="+2"/>
         <source>not yet measured: coded since the last training (Train learns from the codings)</source>
         <translation>nog niet gemeten: gecodeerd na de laatste training (Trainen leert van de coderingen)</translation>

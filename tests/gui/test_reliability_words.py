@@ -9,7 +9,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+from PySide6.QtWidgets import QApplication
+
 from lobcoder.demo import create_demo_project
+from lobcoder.gui.i18n import install_translations
 from lobcoder.gui.suggestions.reliability import EXAMPLES, ReliabilityModel
 from lobcoder.gui.suggestions.task import CodeStatus, Training, compute_suggestions
 from lobcoder.services.documents import list_documents
@@ -31,5 +35,31 @@ def test_before_training_the_codes_are_not_measured_rather_than_without_codings(
     # No reliability from a trained model: no codings yet, or coded after the training.
     without = CodeStatus(code_id=1, name="Visie", reliability=None, codings=0, trained=True)
     assert model.status(without) == "not yet reliable: no codings yet (codebook only)"
-    since = CodeStatus(code_id=1, name="Visie", reliability=None, codings=3, trained=True)
+    since = CodeStatus(code_id=1, name="Visie", reliability=None, codings=3, trained=True, coded_at_training=False)
     assert model.status(since) == "not yet measured: coded since the last training (Train learns from the codings)"
+
+
+@pytest.mark.parametrize(
+    ("language", "words"),
+    [
+        ("en", "not measured: at the last training none of its codings lay mostly in one sentence of an answer"),
+        (
+            "nl",
+            "niet gemeten: bij de laatste training lag geen van de coderingen grotendeels in één zin van een antwoord",
+        ),
+    ],
+)
+def test_a_code_the_training_saw_without_a_coded_sentence_is_not_sent_to_train_again(
+    qtbot, qapp: QApplication, language: str, words: str
+) -> None:  # type: ignore[no-untyped-def]
+    """Coded only in the interviewer's questions (or across two sentences): Train cannot measure it, however often."""
+    install_translations(qapp, language)
+    model = ReliabilityModel()
+    seen = CodeStatus(code_id=1, name="Vraag", reliability=None, codings=2, trained=True, coded_at_training=True)
+    assert model.status(seen) == words
+    unknown = CodeStatus(code_id=1, name="Vraag", reliability=None, codings=2, trained=True, coded_at_training=None)
+    assert model.status(unknown) == (  # a model from before lobcoder remembered what it saw
+        "not yet measured: train again to check it"
+        if language == "en"
+        else "nog niet gemeten: train opnieuw om dit na te gaan"
+    )

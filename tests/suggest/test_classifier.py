@@ -160,3 +160,40 @@ def test_a_model_stored_by_an_older_lobcoder_is_trained_again_not_misread(
     assert load_classifier(corpus.store, pipeline) is None
     assert train(corpus.store, pipeline=pipeline).status == "trained"
     assert load_classifier(corpus.store, pipeline) is not None
+
+
+def test_the_model_remembers_which_codes_had_codings_when_it_was_trained(
+    corpus: Corpus, pipeline: DutchPipeline
+) -> None:
+    """A code coded only in the interviewer's questions has codings but no coded sentence to learn from:
+    the model must know it saw them, so the Reliability tab does not keep asking to Train."""
+    from lobcoder.services.codes import create_code
+    from lobcoder.services.codings import add_coding
+    from lobcoder.services.documents import get_document
+
+    with corpus.store.transaction() as session:
+        question_code = create_code(session, "Vraag", keywords="")
+        session.flush()
+        question, guid = question_code.id, question_code.guid
+    document = corpus.documents["Docent01_w1"]
+    with corpus.store.transaction() as session:
+        text = get_document(session, document).text
+        start = text.index("Kun je daar")
+        add_coding(session, document, question, start, text.index("?", start) + 1, coder="Fenna")
+    train(corpus.store, pipeline=pipeline)
+    model = load_classifier(corpus.store, pipeline)
+    assert model is not None and model.coded is not None
+    assert guid in model.coded and guid not in model.reliability  # seen, but nothing to measure
+    assert {corpus.codes["leren"], corpus.codes["visie"]} <= model.coded
+    clear_loaded_models()
+    restored = load_classifier(corpus.store, pipeline)
+    assert restored is not None and restored.coded == model.coded  # stored with the model
+    with corpus.store.transaction() as session:
+        later = create_code(session, "Later", keywords="")
+        session.flush()
+        add_coding(session, document, later.id, start, start + 5, coder="Fenna")
+        later_guid = later.guid
+    assert later_guid not in restored.coded  # coded since the last training
+    train(corpus.store, pipeline=pipeline)
+    again = load_classifier(corpus.store, pipeline)
+    assert again is not None and again.coded is not None and later_guid in again.coded

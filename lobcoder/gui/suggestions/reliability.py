@@ -60,6 +60,13 @@ class ReliabilityModel(QAbstractTableModel):
         r = code.reliability
         if r is None and code.codings and not code.trained:
             return self.tr("not yet measured: no model trained yet (Train learns from the codings)")
+        if r is None and code.codings and code.coded_at_training:
+            # Only sentences of answers at least half coded (or holding at least half of a coding) are learned from.
+            return self.tr(
+                "not measured: at the last training none of its codings lay mostly in one sentence of an answer"
+            )
+        if r is None and code.codings and code.coded_at_training is None:
+            return self.tr("not yet measured: train again to check it")
         if r is None and code.codings:
             return self.tr("not yet measured: coded since the last training (Train learns from the codings)")
         if r is None:

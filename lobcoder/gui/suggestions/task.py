@@ -57,6 +57,7 @@ class CodeStatus:
     min_f1: float = 0.4
     codings: int = 0  # codings with exactly this code
     trained: bool = True  # False: no model has been trained yet
+    coded_at_training: bool | None = None  # whether the model's training saw codings of it (None: not known)
 
     @property
     def reliable(self) -> bool:
@@ -116,8 +117,19 @@ def compute_suggestions(
         codes = list_codes(session)
     reliability = classifier.reliability if classifier is not None else {}
     trained = classifier is not None
+    seen = classifier.coded if classifier is not None else None
     statuses = tuple(
-        CodeStatus(c.id, c.name, reliability.get(c.guid), MIN_EXAMPLES, RELIABLE_F1, c.codings, trained) for c in codes
+        CodeStatus(
+            c.id,
+            c.name,
+            reliability.get(c.guid),
+            MIN_EXAMPLES,
+            RELIABLE_F1,
+            c.codings,
+            trained,
+            None if seen is None else c.guid in seen,
+        )
+        for c in codes
     )
     check()
     return SuggestionBatch(
