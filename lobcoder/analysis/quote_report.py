@@ -184,12 +184,14 @@ class QuoteReport:
         brackets as in the blocks, and a column of coders only when the
         quotes name different ones (else the notes name the one coder).
         """
-        keys: list[object] = [*self.attribution, "text"]
+        keys = [WordColumn("field" if f in FIELDS else "attribute", f) for f in self.attribution]
         if any(self.coders_of(q, language) for group in self.groups for q in group.quotes):
-            keys.insert(-1, "coder")
-        names = {"text": "quotes.quote", "coder": "quotes.coder", **{field: f"quotes.{field}" for field in FIELDS}}
-        headers = tuple(message(names[key], language) if key in names else str(key) for key in keys)
-        formats: tuple[Format, ...] = tuple("int" if key == "paragraph" else "text" for key in keys)
+            keys.append(WordColumn("coder"))
+        keys.append(WordColumn("text"))
+        headers = tuple(self._word_header(key, language) for key in keys)
+        formats: tuple[Format, ...] = tuple(
+            "int" if key == WordColumn("field", "paragraph") else "text" for key in keys
+        )
         rows = tuple(
             TableRow(group.code.name, tuple(self._word_cell(q, key, language) for key in keys), 0, q.coding_id)
             for group in self.groups
@@ -205,18 +207,38 @@ class QuoteReport:
             column_keys=tuple(keys),
         )
 
-    def _word_cell(self, quote: Quote, key: object, language: str) -> Value:
-        if key == "text":
+    @staticmethod
+    def _word_header(key: WordColumn, language: str) -> str:
+        if key.kind == "attribute":
+            return key.name
+        return message(_HEADERS.get(key.kind, f"quotes.{key.name}"), language)
+
+    def _word_cell(self, quote: Quote, key: WordColumn, language: str) -> Value:
+        if key.kind == "text":
             text = " ".join(quote.text.split())
             return " ".join(part for part in (_bracketed(quote.before), text, _bracketed(quote.after)) if part)
-        if key == "coder":
+        if key.kind == "coder":
             return quote.coder_names
-        if key == "paragraph":
+        if key == WordColumn("field", "paragraph"):
             return quote.paragraph
-        if key in FIELDS:
-            return _field(quote, str(key), language) or None
-        value = quote.attributes.get(str(key))
+        if key.kind == "field":
+            return _field(quote, key.name, language) or None
+        value = quote.attributes.get(key.name)
         return None if value is None or value == NO_VALUE else value
+
+
+@dataclass(frozen=True)
+class WordColumn:
+    """A column of the Word quotes table: an attribution field, an attribute, the coders or the quote.
+
+    The kind keeps an attribute named "coder" or "text" apart from the coders' and the quote's columns.
+    """
+
+    kind: Literal["field", "attribute", "coder", "text"]
+    name: str = ""
+
+
+_HEADERS = {"coder": "quotes.coder", "text": "quotes.quote"}  # a field's header is quotes.<field>
 
 
 def _bracketed(context: str) -> str:

@@ -175,3 +175,35 @@ def test_word_table_has_the_attribution_fields_and_the_quote_while_excel_keeps_e
     sheet = openpyxl.load_workbook(export_quotes(report, tmp_path / "citaten.xlsx", language="nl")[0]).active
     header = next(row for row in sheet.iter_rows(values_only=True) if row and row[0] == "Code")
     assert {"Document", "Deelnemer", "wave", "Alinea", "Tekst"} <= set(header)  # the data keep every field
+
+
+def test_word_table_keeps_attributes_named_coder_or_text_apart_from_the_coders_and_the_quote(
+    store, tmp_path: Path
+) -> None:
+    """An attribute 'coder' (who held the interview) was headed and filled as the coders, 'text' as the quote."""
+    from lobcoder.storage.models import AttributeScope
+
+    from .conftest import load
+    from .fixtures import attribute, build_study
+
+    project = build_study(store)
+    docs = project.documents
+    with store.transaction() as session:
+        held_by = {
+            docs["Anna_w1"]: "interviewer Kim",
+            docs["Anna_w3"]: "interviewer Kim",
+            docs["Bram_w1"]: "interviewer Jo",
+        }
+        attribute(session, "coder", AttributeScope.DOCUMENT, held_by, 2)
+        attribute(session, "text", AttributeScope.DOCUMENT, {docs["Anna_w1"]: "transcript"}, 3)
+    report = quote_report(quotes(load(store), _stage(project)), attribution=("participant", "coder", "text"))
+    path = export_quotes(report, tmp_path / "tabel.docx", language="en", layout="table")[0]
+    (table,) = docx.Document(str(path)).tables
+    cells = [[c.text for c in row.cells] for row in table.rows]
+    # The study's Stage codings are by Fenna and Sander, so the coders get their own column as well.
+    assert cells[0] == ["Code", "Participant", "coder", "text", "Coder", "Quote"]
+    assert cells[1][:5] == ["Stage", "Anna", "interviewer Kim", "transcript", "Fenna"]
+    assert cells[1][5] == "De stage was fijn."
+    assert [row[2] for row in cells[1:]] == [
+        "interviewer Kim" if row[1] == "Anna" else "interviewer Jo" for row in cells[1:]
+    ]
