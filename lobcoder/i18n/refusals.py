@@ -13,6 +13,10 @@ MESSAGES: dict[str, M] = {
     "problem.not_found.document": M(
         en="no document named {name!r} in this project", nl="dit project heeft geen document met de naam {name!r}"
     ),
+    "problem.not_found.document_gone": M(  # a document a window still lists, by its id
+        en="this document is no longer in the project (removed in another window or by another coder?)",
+        nl="dit document staat niet meer in het project (verwijderd in een ander venster of door een andere codeur?)",
+    ),
     "problem.not_found.document_id": M(en="no document with id {id}", nl="er is geen document met id {id}"),
     "problem.not_found.document_id_here": M(
         en="no document with id {id} in this project", nl="dit project heeft geen document met id {id}"

@@ -220,8 +220,10 @@ def store_turns(
 
 
 def _document(session: Session, name_or_id: str | int) -> Document:
-    if isinstance(name_or_id, int):
+    if isinstance(name_or_id, int):  # only a window passes an id: one that still lists the document
         document = session.get(Document, name_or_id)
+        if document is None:
+            raise NotFoundError(say("problem.not_found.document_gone"))
     else:
         document = session.scalar(select(Document).where(Document.name == name_or_id))
         if document is None:

@@ -134,6 +134,25 @@ def test_unknown_name_removes_nothing_and_makes_no_backup(tmp_path: Path) -> Non
     assert list_backups(project) == []
 
 
+def test_a_document_removed_meanwhile_is_reported_as_gone_not_by_its_id_as_a_name(tmp_path: Path) -> None:
+    project = build(tmp_path)
+    with ProjectStore.open(project) as store:
+        with store.read() as session:
+            [gone] = [d.id for d in list_documents(session) if d.name == "Verkeerd"]
+        remove_documents(store, [gone])  # another window removed it
+        with pytest.raises(NotFoundError) as raised:
+            remove_documents(store, [gone])  # this window still lists it
+    assert (
+        raised.value.text("en")
+        == "this document is no longer in the project (removed in another window or by another coder?)"
+    )
+    assert raised.value.text("nl") == (
+        "dit document staat niet meer in het project (verwijderd in een ander venster of door een andere codeur?)"
+    )
+    assert str(gone) not in raised.value.text("en")
+    assert len(list_backups(project)) == 1  # none made for the second try
+
+
 def test_no_backup_no_removal(tmp_path: Path) -> None:
     project = build(tmp_path)
     backup_folder(project).write_text("a file where the backup folder should be")
