@@ -59,10 +59,9 @@ def cmd_words(args: argparse.Namespace) -> int:
         with store.read() as session:
             left_out = frozenset(left_out_words(session))  # the researcher's, as the Words tab leaves them out
         if args.pseudonymise:  # the copy's: a name among them would be printed in the notes
-            from lobcoder.pseudonymise.apply import Replacer, shared_left_out
-            from lobcoder.pseudonymise.export_copy import accepted_decisions
+            from lobcoder.pseudonymise.export_copy import shared_left_out_words
 
-            left_out = shared_left_out(left_out, Replacer(accepted_decisions(store)))
+            left_out = shared_left_out_words(store, left_out)
         # As the Words tab: each document's counts kept in the project (not those of a pseudonymised copy).
         return _report(args, _computation(args, left_out, None if args.pseudonymise else store))
 

@@ -18,15 +18,17 @@ from __future__ import annotations
 
 import os
 import secrets
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TypeVar
 
+from sqlalchemy import select
+
 from lobcoder.errors import FileProblem, ProjectError
 from lobcoder.i18n.said import say
-from lobcoder.pseudonymise.apply import Progress, Replacer, build_copy
+from lobcoder.pseudonymise.apply import Progress, Replacer, build_copy, shared_left_out
 from lobcoder.pseudonymise.decisions import load_decisions
 from lobcoder.pseudonymise.leak_check import (
     EVERYTHING,
@@ -39,6 +41,7 @@ from lobcoder.pseudonymise.leak_check import (
 )
 from lobcoder.pseudonymise.termlist import Decision
 from lobcoder.storage.leftovers import partial_path
+from lobcoder.storage.models import Document, Memo
 from lobcoder.storage.project import ProjectStore, remove_project_file
 
 T = TypeVar("T")
@@ -53,6 +56,17 @@ def accepted_decisions(store: ProjectStore) -> list[Decision]:
     """The project's stored decisions that replace something (accepted, with a pseudonym)."""
     with store.read() as session:
         return [d for d in load_decisions(session) if d.accepted and d.pseudonym.strip()]
+
+
+def shared_left_out_words(store: ProjectStore, words: Iterable[str]) -> frozenset[str]:
+    """The left-out words (Words tab) a pseudonymised copy of ``store`` keeps: :func:`apply.shared_left_out` with
+    the replacer the copy uses, which judges by the project's texts which names are also words (``roos``)."""
+    words = list(words)
+    if not words:
+        return frozenset()
+    with store.read() as session:
+        texts = [*session.scalars(select(Document.text)), *(t for t in session.scalars(select(Memo.text)) if t)]
+    return shared_left_out(words, Replacer(accepted_decisions(store)).for_texts(texts))
 
 
 def shared_stem(stem: str, replacer: Replacer) -> str:

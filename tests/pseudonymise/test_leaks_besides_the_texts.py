@@ -13,8 +13,12 @@ from sqlalchemy import select
 
 from lobcoder.__main__ import main
 from lobcoder.pseudonymise.apply import apply_pseudonyms
-from lobcoder.pseudonymise.decisions import load_decisions
+from lobcoder.pseudonymise.categories import Category
+from lobcoder.pseudonymise.decisions import load_decisions, save_decisions
+from lobcoder.pseudonymise.export_copy import accepted_decisions
+from lobcoder.pseudonymise.termlist import Decision
 from lobcoder.pseudonymise.written_text import written_texts
+from lobcoder.services.documents import add_document
 from lobcoder.services.left_out_words import left_out_words, set_left_out_words
 from lobcoder.storage.models import Memo
 from lobcoder.storage.project import ProjectStore
@@ -53,3 +57,21 @@ def test_a_name_left_in_a_memo_title_is_listed(decided: Path, tmp_path: Path) ->
     assert ("memo_title", "") in listed["Marieke"], listed
     with ProjectStore.open(result.path) as copy, copy.read() as session:
         assert session.get(Memo, memo_id).title == "gesprek met marieke"  # type: ignore[union-attr]
+
+
+def test_a_left_out_name_the_texts_write_as_a_word_stays_left_out_in_a_words_report(tmp_path: Path) -> None:
+    # the project writes "roos" mostly in lower case, so the name Roos is also a word: the copy keeps the
+    # left-out "roos", and the report on the copy leaves out the same words
+    path = tmp_path / "roos.lobcoder"
+    text = "Roos zei het. Een roos is rood, de roos bloeit, elke roos ruikt eigenlijk goed.\n"
+    with ProjectStore.create(path) as store, store.transaction() as session:
+        add_document(session, "student1_ronde1", text)
+        save_decisions(session, [Decision("Roos", Category.PERSON, "Leerling 1")])
+        set_left_out_words(session, ["roos", "eigenlijk"])
+    with ProjectStore.open(path) as store:
+        result = apply_pseudonyms(store, accepted_decisions(store), tmp_path / "copy.lobcoder", tmp_path / "key.json")
+    with ProjectStore.open(result.path) as copy, copy.read() as session:
+        assert left_out_words(session) == ("eigenlijk", "roos")
+    report = tmp_path / "woorden.docx"
+    assert main(["report", "words", str(path), "--pseudonymise", "--out", str(report)]) == 0
+    assert "eigenlijk, roos" in "\n".join(text for _, text in written_texts([report]))

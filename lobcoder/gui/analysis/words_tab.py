@@ -191,15 +191,17 @@ class WordsTab(AnalysisTab):
 
         The left-out words are the copy's: a name among them would be printed in the notes.
         """
-        from lobcoder.pseudonymise.apply import Replacer, shared_left_out
-        from lobcoder.pseudonymise.export_copy import accepted_decisions
+        from lobcoder.pseudonymise.export_copy import shared_left_out_words
 
-        options = self.options()
-        store = self.host.store
-        if store is not None:
-            replacer = Replacer(accepted_decisions(store))
-            options = replace(options, left_out=shared_left_out(options.left_out, replacer))
-        return lambda dataset: project_word_frequencies(None, dataset, _pipeline(), flt, options)
+        options, store = self.options(), self.host.store
+
+        def compute(dataset: Dataset) -> WordResult:  # on the worker: reading the texts takes a moment
+            shared = (
+                options if store is None else replace(options, left_out=shared_left_out_words(store, options.left_out))
+            )
+            return project_word_frequencies(None, dataset, _pipeline(), flt, shared)
+
+        return compute
 
     def show_result(self, result: WordResult | None) -> None:
         table = self.current_table()
