@@ -129,3 +129,16 @@ def test_the_wheel_carries_the_resources_and_works_installed_without_the_checkou
     assert menu == "&Bestand"  # the Dutch .qm was loaded from the installed package
     assert int(codes) > 20
     assert int(documents) == len(list((ROOT / "resources" / "demo").glob("*.txt")))
+
+    # The developer tool edits a checkout's .ts files; installed, it says so and writes nothing.
+    tool = subprocess.run(
+        [sys.executable, "-m", "lobcoder.gui.translations_tool", "update"],
+        cwd=work,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    assert tool.returncode == 2, tool.stdout + tool.stderr
+    assert "source checkout" in tool.stderr
+    assert not (target / "resources").exists()

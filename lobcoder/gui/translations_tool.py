@@ -1,6 +1,6 @@
 """Developer tool: extract, compile and check the interface translations.
 
-Usage (from anywhere, with the project's virtualenv)::
+Usage (from a source checkout, with the project's virtualenv; an installed lobcoder refuses)::
 
     python -m lobcoder.gui.translations_tool update   # source strings -> .ts files
     python -m lobcoder.gui.translations_tool release  # .ts files -> .qm files (shipped)
@@ -51,6 +51,8 @@ import xml.etree.ElementTree as ET
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
+
+from lobcoder.util.shipped import checkout_folder
 
 GUI_FOLDER = Path(__file__).resolve().parent
 # The checkout's top-level resources/translations (a developer tool: it edits the source tree).
@@ -285,6 +287,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     parser.add_argument("command", choices=["update", "release", "check"])
     args = parser.parse_args(argv)
+    if checkout_folder() is None:  # installed: TRANSLATIONS would point into site-packages
+        print(
+            "translations_tool: error: it edits the .ts files of a source checkout; run it from one "
+            "(PYTHONPATH=<checkout> or an editable install)",
+            file=sys.stderr,
+        )
+        return 2
     try:
         if args.command == "update":
             for line in update():
