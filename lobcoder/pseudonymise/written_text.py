@@ -81,9 +81,16 @@ def _docx(path: Path) -> Iterator[str]:
         for part in (section.header, section.footer, section.first_page_header, section.first_page_footer):
             if not part.is_linked_to_previous:
                 parts.append(part._element)
+    text, run = qn("w:t"), qn("w:r")
+    # a line break or tab in a run (python-docx writes "a\nb" so) separates words as in Paragraph.text
+    breaks = {qn("w:br"): "\n", qn("w:cr"): "\n", qn("w:tab"): "\t"}
     for part in parts:
         for paragraph in part.iter(qn("w:p")):
-            yield "".join(node.text or "" for node in paragraph.iter(qn("w:t")))
+            yield "".join(
+                node.text or "" if node.tag == text else breaks[node.tag]
+                for node in paragraph.iter(text, *breaks)
+                if node.tag == text or node.getparent().tag == run  # not a tab stop of the paragraph's style
+            )
     props = document.core_properties
     yield from (props.title, props.subject, props.author, props.last_modified_by, props.keywords, props.comments)
 

@@ -18,7 +18,7 @@ from lobcoder.pseudonymise.decisions import load_decisions, save_decisions
 from lobcoder.pseudonymise.export_copy import pseudonymised_copy
 from lobcoder.pseudonymise.leak_check import WrittenCheck
 from lobcoder.pseudonymise.termlist import Decision
-from lobcoder.pseudonymise.written_text import json_strings
+from lobcoder.pseudonymise.written_text import json_strings, written_texts
 from lobcoder.reports.export import export_quotes, export_table
 from lobcoder.services.codes import create_code
 from lobcoder.services.codings import add_coding
@@ -116,3 +116,21 @@ def test_a_json_report_is_read_as_its_strings_so_a_name_after_a_line_break_is_li
     printed = {"disagreements": [{"text": "samen met\nMarieke erbij", "Marieke": 1}]}
     (leak,) = check.in_printed(json_strings(printed))  # what `agreement --json` prints
     assert (leak.form, leak.count) == ("Marieke", 2)
+
+
+def test_a_word_file_is_read_back_with_its_line_breaks_and_tabs(tmp_path: Path) -> None:
+    import docx
+
+    path = tmp_path / "notities.docx"
+    document = docx.Document()
+    paragraph = document.add_paragraph()
+    paragraph.paragraph_format.tab_stops.add_tab_stop(docx.shared.Cm(2))  # a w:tab of the paragraph: no text
+    paragraph.add_run("Ik sprak met\nMarieke en\tMeerwijk.")  # a w:br and a w:tab in one run
+    document.save(str(path))
+    assert "Ik sprak met\nMarieke en\tMeerwijk." in [text for _, text in written_texts([path])]
+    decisions = (
+        Decision("Marieke de Vries", Category.PERSON, "Docent 1"),
+        Decision("Meerwijk College", Category.ORGANISATION, "School A"),
+    )
+    check = WrittenCheck(decisions, frozenset())
+    assert sorted(leak.form for leak in check.in_files([path])) == ["Marieke", "Meerwijk"]
