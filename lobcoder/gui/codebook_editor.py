@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 
 from lobcoder.editing.code_commands import UpdateCode
 from lobcoder.gui.models.code_filter_model import CodeFilterModel
-from lobcoder.gui.models.code_tree_model import CodeIdRole, CodeTreeModel
+from lobcoder.gui.models.code_tree_model import CodeIdRole, CodeTreeModel, codings_with_sub_codes
 from lobcoder.gui.window_size import resize_to_screen
 from lobcoder.services.codes import CodeInfo
 
@@ -189,16 +189,8 @@ class CodebookEditor(QDialog):
         self.status.setText(text)
 
     def _codings_with_sub_codes(self, code: CodeInfo) -> int:
-        codes = self.main_window.codes_by_id
-        children: dict[int | None, list[int]] = {}
-        for other in codes.values():
-            children.setdefault(other.parent_id, []).append(other.id)
-        total, pending = 0, [code.id]
-        while pending:
-            code_id = pending.pop()
-            total += codes[code_id].codings if code_id in codes else 0
-            pending.extend(children.get(code_id, []))
-        return total
+        totals = codings_with_sub_codes(list(self.main_window.codes_by_id.values()))
+        return totals.get(code.id, code.codings)
 
     def _set_color(self, color: str) -> None:
         self._color = color

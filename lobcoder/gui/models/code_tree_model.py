@@ -65,6 +65,12 @@ class _Tree:
         return result
 
 
+def codings_with_sub_codes(codes: Sequence[CodeInfo]) -> dict[int, int]:
+    """Per code, its codings and its descendants' (the count the code tree shows); a code in a parent cycle,
+    which the storage refuses, is left out rather than walked for ever."""
+    return dict(_Tree.build(codes).totals)
+
+
 def color_swatch(color: str | QColor, size: int = 32) -> QIcon:
     """A rounded square of ``color`` with a slightly darker rim, scaled down by views."""
     fill = QColor(color)
