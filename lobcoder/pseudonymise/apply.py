@@ -97,7 +97,8 @@ class Replacer:
             if d.accepted and pseudonym:
                 self.pseudonyms.setdefault(" ".join(d.term.split()), pseudonym)
         self.decisions = list(decisions)
-        for name, pseudonym in (names or {}).items():  # e.g. coders in memos; an accepted term goes first
+        self.names = dict(names or {})
+        for name, pseudonym in self.names.items():  # e.g. coders in memos; an accepted term goes first
             self.pseudonyms.setdefault(" ".join(name.split()), pseudonym)
         self.lower_words = lower_words
         words = [entity_key(t) for t in self.pseudonyms if is_ordinary_word(t, lower_words)]
@@ -128,7 +129,7 @@ class Replacer:
     def for_texts(self, texts: Iterable[str]) -> Replacer:
         """This replacer, judging which terms are common words by ``texts`` too (the project's documents and
         memos: ``roos`` written mostly in lower case there makes the name ``Roos`` one)."""
-        return Replacer(self.decisions, None, self.lower_words | lower_case_words(texts))
+        return Replacer(self.decisions, self.names, self.lower_words | lower_case_words(texts))
 
     def in_name(self, name: str) -> str:
         """``name`` (built like a file name: ``marieke_de_vries_r1``) in its own style, without the terms it holds."""

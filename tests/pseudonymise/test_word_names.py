@@ -7,7 +7,7 @@ from pathlib import Path
 from sqlalchemy import select
 
 from lobcoder.importing.speakers import detect_turns
-from lobcoder.pseudonymise.apply import apply_pseudonyms
+from lobcoder.pseudonymise.apply import Replacer, apply_pseudonyms
 from lobcoder.pseudonymise.categories import Category
 from lobcoder.pseudonymise.detect import detect
 from lobcoder.pseudonymise.termlist import Decision
@@ -90,3 +90,9 @@ def test_a_name_opening_a_sentence_before_a_relative_pronoun_is_replaced(tmp_pat
         "Docent 2 dat is mijn mentor. Docent 2 de Vries ook. Leerling 1 een keer niet.\n"
         "Roos je weet het. Wil je dat?\n"
     )
+
+
+def test_a_replacer_judging_by_the_texts_keeps_the_coders_names() -> None:
+    replacer = Replacer([Decision("Roos", Category.PERSON, "Leerling 1")]).with_names({"Fenna": "Coder 1"})
+    judged = replacer.for_texts(["een roos is rood, de roos bloeit, die roos"])
+    assert judged.prose("Fenna vroeg: Roos zei het.") == "Coder 1 vroeg: Leerling 1 zei het."
