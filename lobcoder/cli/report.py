@@ -28,11 +28,11 @@ from lobcoder.cli.usage_language import usage_words
 from lobcoder.errors import LobcoderError
 from lobcoder.i18n import message
 from lobcoder.i18n.said import Said, say
+from lobcoder.reports.export import ExportFormat, export_quotes, export_table, pseudonymised_tables
+from lobcoder.reports.formatting import Language, format_value, is_matrix
 
 if TYPE_CHECKING:
     from lobcoder.pseudonymise.leak_check import WrittenCheck
-from lobcoder.reports.export import ExportFormat, export_quotes, export_table, pseudonymised_tables
-from lobcoder.reports.formatting import Language, format_value, is_matrix
 
 FILE_FORMATS: dict[str, ExportFormat] = {"docx": "docx", "xlsx": "xlsx", "csv": "csv"}
 MEASURES = ("count", "jaccard", "conditional", "conditional_column")
