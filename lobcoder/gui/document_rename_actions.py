@@ -9,7 +9,9 @@ from PySide6.QtGui import QAction, QKeyEvent
 from PySide6.QtWidgets import QInputDialog, QLineEdit, QMessageBox
 
 from lobcoder.editing.document_commands import RenameDocument
+from lobcoder.errors import NotFoundError
 from lobcoder.gui.document_removal_actions import chosen_document
+from lobcoder.gui.failures import error_text, sentence
 from lobcoder.services.documents import DOCUMENT_NAME_MAX, document_guid
 
 if TYPE_CHECKING:
@@ -76,8 +78,13 @@ class DocumentRename(QObject):
         window = self.window
         if window.store is None or window.undo_stack is None or " ".join(new.split()) == old:
             return False
-        with window.store.read() as session:
-            guid = document_guid(session, document_id)
+        try:
+            with window.store.read() as session:
+                guid = document_guid(session, document_id)
+        except NotFoundError as exc:  # removed in another window or by another coder since the list was read
+            QMessageBox.warning(window, self.tr("Rename document"), sentence(error_text(exc)))
+            window.undo_stack.changed_elsewhere()  # the list drops it
+            return False
         if not window.undo_stack.execute(RenameDocument(guid, old, new)):
             self._ask(document_id, old, new)  # the stack said why; let her correct what she typed
             return False

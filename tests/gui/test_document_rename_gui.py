@@ -12,6 +12,8 @@ from PySide6.QtWidgets import QApplication, QDialogButtonBox, QInputDialog, QLin
 
 from lobcoder.gui.main_window import MainWindow
 from lobcoder.gui.settings import Settings
+from lobcoder.services.documents import delete_document
+from lobcoder.storage.project import ProjectStore
 from tests.gui.test_document_removal_gui import listed, open_by_name
 from tests.services.test_document_removal import build
 
@@ -145,3 +147,23 @@ def test_dutch_dialog_and_refusal(qtbot, window: MainWindow, qapp, tmp_path: Pat
     type_and_click(qtbot, rename.dialog, "STUDENT01", QDialogButtonBox.StandardButton.Ok)
     assert warnings == ["Er bestaat al een document met de naam 'STUDENT01'"]
     rename.dialog.reject()
+
+
+def test_renaming_a_document_another_window_removed_says_so_and_drops_it_from_the_list(
+    qtbot, window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    warnings: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda _parent, _title, text, *a: warnings.append(text))
+    select(window, "Verkeerd")
+    rename = window.menu_actions.document_rename
+    rename.action.trigger()
+    dialog = rename.dialog
+    assert dialog is not None
+    with ProjectStore.open(window.store.path) as other, other.transaction() as session:  # type: ignore[union-attr]
+        delete_document(session, "Verkeerd")  # meanwhile, in another window
+    type_and_click(qtbot, dialog, "Lijstje", QDialogButtonBox.StandardButton.Ok)
+    assert warnings == ["This document is no longer in the project (removed in another window or by another coder?)"]
+    assert listed(window) == ["Student01", "Student02"]
+    assert rename.dialog is dialog and not dialog.isVisible()  # not asked again: there is nothing to rename
+    assert window.undo_stack is not None and window.undo_stack.count() == 0
+
