@@ -64,7 +64,9 @@ class DocumentRename(QObject):
         dialog.setCancelButtonText(self.tr("Cancel"))
         line = dialog.findChild(QLineEdit)
         if line is not None:  # room for a long interview name (ATLAS.ti-style "Docent07_w2_school_B")
-            line.setMaxLength(DOCUMENT_NAME_MAX)
+            # Qt counts UTF-16 units, the limit code points: room for any name the limit allows (an emoji
+            # is two units); a longer one is refused by rename_document, saying so.
+            line.setMaxLength(2 * DOCUMENT_NAME_MAX)
             line.setMinimumWidth(min(720, max(360, line.fontMetrics().horizontalAdvance(typed) + 40)))
             line.selectAll()
         dialog.textValueSelected.connect(lambda new: self._rename(document_id, old, new))

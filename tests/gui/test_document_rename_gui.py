@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QApplication, QDialogButtonBox, QInputDialog, QLin
 
 from lobcoder.gui.main_window import MainWindow
 from lobcoder.gui.settings import Settings
-from lobcoder.services.documents import delete_document
+from lobcoder.services.documents import DOCUMENT_NAME_MAX, delete_document, rename_document
 from lobcoder.storage.project import ProjectStore
 from tests.gui.test_document_removal_gui import listed, open_by_name
 from tests.services.test_document_removal import build
@@ -167,3 +167,21 @@ def test_renaming_a_document_another_window_removed_says_so_and_drops_it_from_th
     assert rename.dialog is dialog and not dialog.isVisible()  # not asked again: there is nothing to rename
     assert window.undo_stack is not None and window.undo_stack.count() == 0
 
+
+def test_a_long_emoji_name_is_not_cut_in_the_dialog(qtbot, window: MainWindow) -> None:
+    long_name = "😀" * 200  # 200 code points, 400 UTF-16 units
+    with window.store.transaction() as session:  # type: ignore[union-attr]
+        rename_document(session, "Verkeerd", long_name)
+    window.refresh()
+    select(window, long_name)
+    rename = window.menu_actions.document_rename
+    rename.action.trigger()
+    assert rename.dialog is not None and rename.dialog.textValue() == long_name
+    longest = "é" + "😀" * (DOCUMENT_NAME_MAX - 1)
+    line = rename.dialog.findChild(QLineEdit)
+    buttons = rename.dialog.findChild(QDialogButtonBox)
+    assert line is not None and buttons is not None
+    line.setText(longest)  # pasted (QTest cannot type an emoji)
+    assert line.text() == longest
+    qtbot.mouseClick(buttons.button(QDialogButtonBox.StandardButton.Ok), Qt.MouseButton.LeftButton)
+    assert longest in listed(window)
