@@ -134,6 +134,7 @@ def _add_table(document: Document, table: Table, number: int, language: Language
     groups = [(group.label, group.first + 1, group.count) for group in table.groups]
     label_share = 0.0 if is_matrix(table) else 0.5
     widths, size, margin = _layout(header, rows, ox.text_width(section), label_share, wraps=wraps, groups=groups)
+    header = _whole_where_they_fit(header, widths, size)
     total = len(rows) > 1 and table.rows[-1].label.strip().lower() in TOTAL_LABELS
     # Short tables stay on one page; a table whose text wraps (quotes) may break between rows.
     keep = len(rows) <= KEEP_TOGETHER_ROWS and not _text_wraps(header, rows, widths, size, wraps)
@@ -266,6 +267,22 @@ def _layout(
 def breakable(name: str) -> str:
     """A column name Word may break after its underscores (document names by document: "interview_" / "marieke_r1")."""
     return name.replace("_", "_" + BREAK)
+
+
+def _whole_where_they_fit(header: list[ox.Cell], widths: list[int], size: int) -> list[ox.Cell]:
+    """Header cells without the optional breaks of ``breakable`` wherever the whole name fits its column.
+
+    A name copied out of Word should be the name: "interview_\u200bmarieke_r1"
+    matches no document. The breaks stay only where Word would otherwise break
+    the name inside a piece; the fit leaves the same margin as header words get
+    in ``_layout``.
+    """
+    return [
+        dataclasses.replace(cell, text=cell.text.replace(BREAK, ""))
+        if BREAK in cell.text and int(text_twips(cell.text) * 6 // 5 * size / 20) <= width - ox.CELL_PADDING
+        else cell
+        for cell, width in zip(header, widths, strict=True)
+    ]
 
 
 def _words(text: str) -> list[str]:

@@ -592,3 +592,14 @@ def test_document_names_over_columns_break_at_their_underscores_not_inside_a_pie
         for piece in text.split("\u200b"):
             assert _times_twips(piece, size) <= grid[j] - 2 * 85, (piece, grid[j])
     assert size >= 15  # 7.5 pt or more, not the narrow-margin fallback
+
+
+def test_document_names_that_fit_their_column_are_written_as_they_are(tmp_path: Path) -> None:
+    # Copied out of Word, 'interview_\u200bmarieke_r1' (an invisible break) matched no document name.
+    names = ["interview_ahmed_r1", "interview_marieke_r1"]
+    rows = (TableRow("Collectief leren", (12, 4, 8), 0), TableRow("Stage", (3, 1, 2), 0))
+    table = Table("Codefrequenties", "Code", ("Coderingen", *names), rows, ("int", "int", "int"))
+    export_table([table], tmp_path / "twee.docx", language="nl")
+    (word_table,) = docx.Document(str(tmp_path / "twee.docx")).tables
+    assert [cell.text for cell in word_table.rows[0].cells] == ["Code", "Coderingen", *names]
+    assert "\u200b" not in zipfile.ZipFile(tmp_path / "twee.docx").read("word/document.xml").decode("utf-8")
