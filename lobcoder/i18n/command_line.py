@@ -34,7 +34,7 @@ MESSAGES: dict[str, M] = {
     "pseudonymise.leak.field.attribute": M(en="attribute ‘{name}’", nl="attribuut ‘{name}’"),
     "pseudonymise.leak.field.code": M(en="code ‘{name}’", nl="code ‘{name}’"),
     "pseudonymise.leak.field.project_name": M(en="project name", nl="projectnaam"),
-    "pseudonymise.leak.field.memo_title": M(en="memo titles", nl="memotitels"),
+    "pseudonymise.leak.field.memo_title": M(en="title of memo {name}", nl="titel van memo {name}"),
     "pseudonymise.leak.field.left_out": M(en="left-out words", nl="weggelaten woorden"),
     "pseudonymise.leak.field.written": M(en="the file ‘{name}’", nl="het bestand ‘{name}’"),
     "pseudonymise.leak.field.printed": M(en="the printed report", nl="het afgedrukte rapport"),

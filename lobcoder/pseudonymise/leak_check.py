@@ -174,8 +174,9 @@ def find_leaks(
     ]
 
 
-def _field_order(field: tuple[str, str]) -> tuple[int, str]:
-    return LABEL_KINDS.index(field[0]), field[1]
+def _field_order(field: tuple[str, str]) -> tuple[int, int, str]:
+    kind, name = field
+    return LABEL_KINDS.index(kind), int(name) if kind == "memo_title" else 0, name  # memo 2 before memo 10
 
 
 def leaks_in_project(

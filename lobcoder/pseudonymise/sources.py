@@ -103,7 +103,7 @@ def project_labels(session: Session) -> Iterator[tuple[Location, str]]:
     for (value,) in session.execute(select(ProjectSetting.value).where(ProjectSetting.key == "name")):
         yield Location("project_name", 0, ""), value
     for memo_id, title in session.execute(select(Memo.id, Memo.title).where(Memo.title != "").order_by(Memo.id)):
-        yield Location("memo_title", memo_id, ""), title
+        yield Location("memo_title", memo_id, str(memo_id)), title  # by number: its title may be the leak
     for (value,) in session.execute(select(ProjectSetting.value).where(ProjectSetting.key == LEFT_OUT)):
         yield Location("left_out", 0, ""), value
 

@@ -16,6 +16,7 @@ from lobcoder.pseudonymise.apply import apply_pseudonyms
 from lobcoder.pseudonymise.categories import Category
 from lobcoder.pseudonymise.decisions import load_decisions, save_decisions
 from lobcoder.pseudonymise.export_copy import accepted_decisions
+from lobcoder.pseudonymise.leak_check import describe
 from lobcoder.pseudonymise.termlist import Decision
 from lobcoder.pseudonymise.written_text import written_texts
 from lobcoder.services.documents import add_document
@@ -53,8 +54,10 @@ def test_a_name_left_in_a_memo_title_is_listed(decided: Path, tmp_path: Path) ->
         with store.read() as session:
             decisions = load_decisions(session)
         result = apply_pseudonyms(store, decisions, tmp_path / "copy.lobcoder", tmp_path / "key.json")
-    listed = {leak.form: leak.fields for leak in result.leaks}
-    assert ("memo_title", "") in listed["Marieke"], listed
+    (leak,) = [leak for leak in result.leaks if leak.form == "Marieke"]
+    assert ("memo_title", str(memo_id)) in leak.fields, leak  # which memo: the researcher need not search
+    assert f"title of memo {memo_id}" in describe(leak)
+    assert f"titel van memo {memo_id}" in describe(leak, "nl")
     with ProjectStore.open(result.path) as copy, copy.read() as session:
         assert session.get(Memo, memo_id).title == "gesprek met marieke"  # type: ignore[union-attr]
 
