@@ -63,3 +63,40 @@ def test_a_code_the_training_saw_without_a_coded_sentence_is_not_sent_to_train_a
         if language == "en"
         else "nog niet gemeten: train opnieuw om dit na te gaan"
     )
+
+
+def test_a_status_cut_short_shows_in_full_as_a_tooltip(qtbot, qapp: QApplication) -> None:  # type: ignore[no-untyped-def]
+    """The Dutch statuses are longer than the column at 1000 px; hovering shows the whole sentence."""
+    from PySide6.QtCore import QEvent
+    from PySide6.QtGui import QHelpEvent
+    from PySide6.QtWidgets import QStyleOptionViewItem, QToolTip
+
+    from lobcoder.gui.elided_tooltip import ElidedTooltipDelegate
+    from lobcoder.gui.suggestions.pane import SuggestionsPane
+    from lobcoder.gui.suggestions.reliability import STATUS
+
+    install_translations(qapp, "nl")
+    pane = SuggestionsPane()
+    qtbot.addWidget(pane)
+    pane.resize(1000, 400)
+    pane.show()
+    pane.tabs.setCurrentWidget(pane.codes_table)
+    seen = CodeStatus(code_id=1, name="Vraag", reliability=None, codings=2, trained=True, coded_at_training=True)
+    model = pane.codes_table.model()
+    assert isinstance(model, ReliabilityModel)
+    model.set_codes([seen], {})
+    qapp.processEvents()
+    table = pane.codes_table
+    index = model.index(0, STATUS)
+    delegate = table.itemDelegateForIndex(index)
+    assert isinstance(delegate, ElidedTooltipDelegate)
+    option = QStyleOptionViewItem()
+    option.initFrom(table.viewport())
+    option.widget = table
+    option.rect = table.visualRect(index)
+    option.font = table.font()
+    assert delegate.is_elided(option, index)
+    event = QHelpEvent(QEvent.Type.ToolTip, option.rect.center(), table.viewport().mapToGlobal(option.rect.center()))
+    assert delegate.helpEvent(event, table, option, index)
+    assert QToolTip.text() == model.status(seen)
+    QToolTip.hideText()

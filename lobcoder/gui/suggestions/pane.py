@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from lobcoder.gui.decimal_spin_box import DecimalSpinBox
+from lobcoder.gui.elided_tooltip import ElidedTooltipDelegate
 from lobcoder.gui.i18n import decimal
 from lobcoder.gui.suggestions.model import (
     CODE,
@@ -146,6 +147,8 @@ class SuggestionsPane(QWidget):
         self.codes_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.codes_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.codes_table.setAlternatingRowColors(True)
+        # A Dutch status is often wider than the column: hovering shows it whole.
+        self.codes_table.setItemDelegateForColumn(STATUS, ElidedTooltipDelegate(self.codes_table))
         self.codes_table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
         codes_header = self.codes_table.horizontalHeader()
         codes_header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
