@@ -9,7 +9,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from lobcoder.editing.base import Command
-from lobcoder.errors import NotFoundError
+from lobcoder.errors import NotFoundError, Refused
 from lobcoder.i18n.said import say
 from lobcoder.services.documents import rename_document
 from lobcoder.storage.models import Document
@@ -17,12 +17,18 @@ from lobcoder.storage.models import Document
 
 @dataclass
 class RenameDocument(Command):
-    """Give the document ``guid`` the name ``new``; ``old`` (its name now) only names the action."""
+    """Give the document ``guid`` the name ``new``; ``old`` (its name now) only names the action.
+
+    ``expected``, set on an undo or redo: the name the rename it reverses left.
+    When the document has another name now, another window or coder renamed
+    it since, and putting ``new`` over that would lose their name: refused.
+    """
 
     guid: str
     old: str
     new: str
     label: str = "rename_document"
+    expected: str | None = None
 
     @property
     def label_args(self) -> dict[str, Any]:
@@ -35,5 +41,7 @@ class RenameDocument(Command):
         before = session.get(Document, document_id)
         assert before is not None
         was = before.name
+        if self.expected is not None and was != self.expected:
+            raise Refused(say("problem.changed.document_name", now=was, was=self.expected))
         stored = rename_document(session, document_id, self.new)
-        return RenameDocument(self.guid, stored.name, was)
+        return RenameDocument(self.guid, stored.name, was, expected=stored.name)

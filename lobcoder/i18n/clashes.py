@@ -64,6 +64,10 @@ MESSAGES: dict[str, M] = {
         en=f"the code is now named {{now!r}}, not {{was!r}}: it was changed, {_MEANWHILE_EN}",
         nl=f"de code heet nu {{now!r}}, niet {{was!r}}: hij is gewijzigd, {_MEANWHILE_NL}",
     ),
+    "problem.changed.document_name": M(
+        en=f"the document is now named {{now!r}}, not {{was!r}}: it was renamed, {_MEANWHILE_EN}",
+        nl=f"het document heet nu {{now!r}}, niet {{was!r}}: het is hernoemd, {_MEANWHILE_NL}",
+    ),
     "problem.changed.code": M(
         en=f"the code {{name!r}} was changed ({{field}}), {_MEANWHILE_EN}",
         nl=f"de code {{name!r}} is gewijzigd ({{field}}), {_MEANWHILE_NL}",

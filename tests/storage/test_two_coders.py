@@ -22,6 +22,7 @@ from sqlalchemy import func, select
 from lobcoder.editing.base import Macro
 from lobcoder.editing.code_commands import DeleteCode, UpdateCode
 from lobcoder.editing.coding_commands import ChangeCodingCode, RemoveCodings, ResizeCoding, SetMemo, apply_code
+from lobcoder.editing.document_commands import RenameDocument
 from lobcoder.errors import Refused
 from lobcoder.importing.extracted import Turn
 from lobcoder.search import staged
@@ -258,3 +259,41 @@ def test_resizing_or_recoding_a_coding_another_coder_removed_is_refused(
     assert refused.value.text("nl") == (
         "de code bestaat niet meer: hij is verwijderd, misschien intussen in een ander venster; er is niets veranderd"
     )
+
+
+def test_undoing_a_document_rename_another_coder_renamed_again_is_refused(
+    windows: tuple[ProjectStore, ProjectStore],
+) -> None:
+    """Fenna renames Anna_w1, Sander renames it again: Fenna's undo (and a redo after Sander's own
+    undo moved the name on) would silently put her name over his, so it is refused instead."""
+    fenna, sander = windows
+    with fenna.read() as session:
+        guid = session.scalars(select(Document.guid)).one()
+    with fenna.transaction() as session:
+        undo = RenameDocument(guid, "Anna_w1", "Anna golf 1").apply(session)
+    with sander.transaction() as session:
+        sander_undo = RenameDocument(guid, "Anna golf 1", "Anna golf 1 (Sander)").apply(session)
+    with pytest.raises(Refused) as refused:
+        with fenna.transaction() as session:
+            undo.apply(session)
+    assert refused.value.text("en") == (
+        "the document is now named 'Anna golf 1 (Sander)', not 'Anna golf 1': it was renamed, "
+        "perhaps meanwhile in another window; nothing was changed"
+    )
+    assert refused.value.text("nl") == (
+        "het document heet nu 'Anna golf 1 (Sander)', niet 'Anna golf 1': het is hernoemd, "
+        "misschien intussen in een ander venster; er is niets veranderd"
+    )
+    with fenna.read() as session:
+        assert [d.name for d in list_documents(session)] == ["Anna golf 1 (Sander)"]
+    with sander.transaction() as session:
+        sander_redo = sander_undo.apply(session)  # Sander's own undo works: the name is what he left
+    with fenna.transaction() as session:
+        fenna_redo = undo.apply(session)  # and now Fenna's too
+    with pytest.raises(Refused):
+        with sander.transaction() as session:
+            sander_redo.apply(session)  # Sander's redo would overwrite Fenna's undo
+    with fenna.transaction() as session:
+        fenna_redo.apply(session)
+    with sander.read() as session:
+        assert [d.name for d in list_documents(session)] == ["Anna golf 1"]
