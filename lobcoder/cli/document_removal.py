@@ -57,13 +57,19 @@ def cmd_remove(args: argparse.Namespace) -> int:
                 plan = plan_removal(session, args.names)
             for document in plan:
                 print(_describe(document, args.language))
-            print(message("remove.dry_run", args.language, count=len(plan)))
+            print(message(f"remove.dry_run.{_number(len(plan))}", args.language, count=len(plan)))
             return 0
         removal = remove_documents(store, args.names)
     for document in removal.documents:
         print(_describe(document, args.language))
-    print(message("remove.done", args.language, count=len(removal.documents), backup=removal.backup))
+    count = len(removal.documents)
+    print(message(f"remove.done.{_number(count)}", args.language, count=count, backup=removal.backup))
     return 0
+
+
+def _number(count: int) -> str:
+    """The message key's ending: "one" for 1 (also in Dutch: "1 document"), else "many" ("0 documenten")."""
+    return "one" if count == 1 else "many"
 
 
 def cmd_rename(args: argparse.Namespace) -> int:

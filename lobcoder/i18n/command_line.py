@@ -44,13 +44,21 @@ MESSAGES: dict[str, M] = {
         en="{name}: {codings} coding(s), {memos} memo(s), {turns} turn(s)",
         nl="{name}: {codings} codering(en), {memos} memo('s), {turns} beurt(en)",
     ),
-    "remove.dry_run": M(
-        en="Would remove {count} document(s); nothing changed. Add --yes to remove them.",
-        nl="Zou {count} document(en) verwijderen; er is niets veranderd. Voeg --yes toe om ze te verwijderen.",
+    "remove.dry_run.one": M(
+        en="Would remove 1 document; nothing changed. Add --yes to remove it.",
+        nl="Zou 1 document verwijderen; er is niets veranderd. Voeg --yes toe om het te verwijderen.",
     ),
-    "remove.done": M(
-        en="Removed {count} document(s). Backup made before: {backup}",
-        nl="{count} document(en) verwijderd. Reservekopie gemaakt vooraf: {backup}",
+    "remove.dry_run.many": M(
+        en="Would remove {count} documents; nothing changed. Add --yes to remove them.",
+        nl="Zou {count} documenten verwijderen; er is niets veranderd. Voeg --yes toe om ze te verwijderen.",
+    ),
+    "remove.done.one": M(
+        en="Removed 1 document. Backup made before: {backup}",
+        nl="1 document verwijderd. Reservekopie gemaakt vooraf: {backup}",
+    ),
+    "remove.done.many": M(
+        en="Removed {count} documents. Backup made before: {backup}",
+        nl="{count} documenten verwijderd. Reservekopie gemaakt vooraf: {backup}",
     ),
     # lobcoder documents rename
     "rename.done": M(en="Renamed ‘{old}’ to ‘{new}’.", nl="‘{old}’ heet nu ‘{new}’."),

@@ -188,7 +188,8 @@ MESSAGES.update(
         "problem.sheet.attribute_retyped": M(
             en="attribute {name!r} changed to type {type}", nl="het type van attribuut {name!r} is veranderd in {type}"
         ),
-        "problem.sheet.documents_deleted": M(en="document(s) {names} deleted", nl="document(en) {names} verwijderd"),
+        "problem.sheet.documents_deleted.one": M(en="document {names} deleted", nl="document {names} verwijderd"),
+        "problem.sheet.documents_deleted.many": M(en="documents {names} deleted", nl="documenten {names} verwijderd"),
     }
 )
 

@@ -84,7 +84,8 @@ def apply_plan(session: Session, plan: SheetPlan) -> ApplyResult:
     ids = {d.id for d in documents}
     present = {d.id: d for d in session.scalars(select(Document).where(Document.id.in_(ids)))}
     if missing := [d.name for d in documents if d.id not in present]:
-        raise writer.outdated(say("problem.sheet.documents_deleted", names=", ".join(map(repr, missing))))
+        number = "one" if len(missing) == 1 else "many"
+        raise writer.outdated(say(f"problem.sheet.documents_deleted.{number}", names=", ".join(map(repr, missing))))
     for match in plan.matched:
         if match.target.scope is AttributeScope.PARTICIPANT:
             writer.participant(match.target)

@@ -23,7 +23,7 @@ def test_dry_run_lists_and_changes_nothing(tmp_path: Path) -> None:
     assert out.splitlines() == [
         "Verkeerd: 2 coding(s), 3 memo(s), 2 turn(s)",
         "Student01: 2 coding(s), 3 memo(s), 2 turn(s)",
-        "Would remove 2 document(s); nothing changed. Add --yes to remove them.",
+        "Would remove 2 documents; nothing changed. Add --yes to remove them.",
     ]
     assert run("show", project)[1] == before and digest(project) == saved
     assert list_backups(project) == []
@@ -36,7 +36,7 @@ def test_yes_removes_and_names_the_backup_in_dutch(tmp_path: Path) -> None:
     assert code == 0 and backup.reason == BEFORE_REMOVE
     assert out.splitlines() == [
         "Verkeerd: 2 codering(en), 3 memo('s), 2 beurt(en)",
-        f"1 document(en) verwijderd. Reservekopie gemaakt vooraf: {backup.path}",
+        f"1 document verwijderd. Reservekopie gemaakt vooraf: {backup.path}",
     ]
     listed = run("show", project)[1]
     assert "Verkeerd" not in listed and "Student01" in listed and "Student02" in listed

@@ -352,7 +352,7 @@ def test_plan_for_a_deleted_document_rolls_back(store: ProjectStore, ids: dict[s
     with pytest.raises(PlanOutdated, match="Docent02_w1") as caught, store.transaction() as session:
         apply_plan(session, result)
     assert caught.value.text("nl") == (
-        f"{result.path}: document(en) 'Docent02_w1' verwijderd sinds het werkblad werd ingelezen; lees het opnieuw in"
+        f"{result.path}: document 'Docent02_w1' verwijderd sinds het werkblad werd ingelezen; lees het opnieuw in"
     )
     with store.read() as session:
         assert session.scalars(select(Attribute)).all() == []
