@@ -26,6 +26,12 @@ MESSAGES: dict[str, M] = {
         en="  {form} (short form of {term}): {count}×, in {places}",
         nl="  {form} (korte vorm van {term}): {count}×, in {places}",
     ),
+    "pseudonymise.leak.kept": M(
+        en="  {form}: {count}× kept as a word opening a sentence (before ‘ik’, ‘je’ …): check it is not the name, "
+        "in {places}",
+        nl="  {form}: {count}× als woord behouden aan het begin van een zin (voor ‘ik’, ‘je’ …): controleer of het "
+        "niet de naam is, in {places}",
+    ),
     # where a leak is besides documents and memos (leak_check.Leak.fields)
     "pseudonymise.leak.field.speaker": M(en="speaker names", nl="sprekersnamen"),
     "pseudonymise.leak.field.participant": M(en="participants", nl="deelnemers"),

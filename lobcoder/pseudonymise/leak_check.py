@@ -14,7 +14,10 @@ also a common word by the rule of :mod:`short_forms` (``Wil``, ``Bos``,
 only where it is written as the name, by the rule the copy replaces it by
 (:mod:`word_names`): with its capital, and in a document or memo not where it
 opens a sentence followed by a subject pronoun (``Wil je koffie?``), or
-every ``wil`` would be listed. In a label
+every ``wil`` would be listed. Such a capitalised place the copy kept is
+listed apart, as a :class:`Leak` with ``kept_as_word``, to be looked at: a
+transcript without the comma of address (``Roos ik heb een vraag``) leaves
+the name there. In a label
 the capital is enough: a label opens with its first word (speaker ``Wil``,
 file ``Bos citaten.docx``), and a code named ``Wil je …`` listed by mistake
 costs less than a name missed. Each is one
@@ -42,7 +45,7 @@ from lobcoder.pseudonymise.matcher import TermMatcher, entity_key
 from lobcoder.pseudonymise.short_forms import is_ordinary_word, lower_case_words, short_forms
 from lobcoder.pseudonymise.sources import LABEL_KINDS, project_labels, project_texts
 from lobcoder.pseudonymise.termlist import Decision
-from lobcoder.pseudonymise.word_names import written_as_name
+from lobcoder.pseudonymise.word_names import kept_as_word, written_as_name
 from lobcoder.pseudonymise.written_text import KIND as WRITTEN
 from lobcoder.pseudonymise.written_text import written_texts
 from lobcoder.storage.models import Code
@@ -62,6 +65,10 @@ class Leak:
     count: int
     places: tuple[str, ...]
     fields: tuple[tuple[str, str], ...] = ()
+    # a name that is also a word, capitalised and opening a sentence before a subject pronoun: the copy keeps it
+    # as the verb (``Wil je dat?``), but a transcript without the comma of address (``Roos ik heb een vraag``)
+    # leaves the name so; listed apart, to be looked at
+    kept_as_word: bool = False
 
 
 @dataclass(frozen=True)
@@ -146,31 +153,35 @@ def find_leaks(
     # only where written as one (word_names).
     words = {k for k, (form, _) in wanted.items() if is_ordinary_word(form, lower)}
     matcher = TermMatcher((form for form, _ in wanted.values()), initial_case=False)
-    counts: dict[str, int] = {}
-    places: dict[str, set[str]] = {}
-    fields: dict[str, set[tuple[str, str]]] = {}
+    counts: dict[tuple[str, bool], int] = {}  # (key, kept as a word)
+    places: dict[tuple[str, bool], set[str]] = {}
+    fields: dict[tuple[str, bool], set[tuple[str, str]]] = {}
     for location, text in [*texts, *labels]:
         if not scope.holds(location):
             continue
+        running = location.kind in _RUNNING_TEXT
         for match in matcher.find(text):
             key = entity_key(match.term)
-            label = location.kind not in _RUNNING_TEXT
-            if key in words and not written_as_name(text, match.start, match.end, sentence=not label):
-                continue
-            counts[key] = counts.get(key, 0) + 1
+            kept = False
+            if key in words and not written_as_name(text, match.start, match.end, sentence=running):
+                if not (running and kept_as_word(text, match.start, match.end)):
+                    continue  # the word: ``wil``, ``Bos`` in a label is always the name
+                kept = True
+            counts[key, kept] = counts.get((key, kept), 0) + 1
             if location.kind in ("document", "memo"):
-                places.setdefault(key, set()).add(location.name)
+                places.setdefault((key, kept), set()).add(location.name)
             else:
-                fields.setdefault(key, set()).add((location.kind, location.name))
+                fields.setdefault((key, kept), set()).add((location.kind, location.name))
     return [
         Leak(
-            wanted[key][0],
-            wanted[key][1],
-            counts[key],
-            tuple(sorted(places.get(key, ()))),
-            tuple(sorted(fields.get(key, ()), key=_field_order)),
+            wanted[found[0]][0],
+            wanted[found[0]][1],
+            counts[found],
+            tuple(sorted(places.get(found, ()))),
+            tuple(sorted(fields.get(found, ()), key=_field_order)),
+            found[1],
         )
-        for key in sorted(counts, key=lambda k: (-counts[k], k))
+        for found in sorted(counts, key=lambda f: (f[1], -counts[f], f[0]))  # the leaks first, then what to check
     ]
 
 
@@ -236,6 +247,8 @@ def describe(leak: Leak, language: str = "en") -> str:
     if len(leak.places) > 3:
         shown[-1] += " …"
     where = ", ".join([*shown, *(_field(f, language) for f in leak.fields)])
+    if leak.kept_as_word:
+        return message("pseudonymise.leak.kept", language, form=leak.form, count=leak.count, places=where)
     if entity_key(leak.form) == entity_key(leak.term):
         return message("pseudonymise.leak.term", language, form=leak.form, count=leak.count, places=where)
     return message("pseudonymise.leak.short", language, form=leak.form, term=leak.term, count=leak.count, places=where)

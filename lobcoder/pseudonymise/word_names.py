@@ -49,6 +49,17 @@ def written_as_name(text: str, start: int, end: int, *, sentence: bool = True) -
     return not _word_follows(text, end)
 
 
+def kept_as_word(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` is capitalised and opens a sentence, yet is kept as the word because a subject
+    pronoun follows (``Wil je dat?``; also ``Roos ik heb een vraag`` written without the comma): the leak check
+    lists such places to be looked at."""
+    found = text[start:end].split()
+    core = [w for w in found if w.casefold() not in PARTICLES]
+    return (
+        bool(core) and all(w[:1].isupper() for w in core) and opens_sentence(text, start) and _word_follows(text, end)
+    )
+
+
 def opens_sentence(text: str, at: int) -> bool:
     """Whether ``text[at:]`` starts a sentence, a line, a turn (after ``Roos:``) or the text."""
     while at > 0 and text[at - 1] in _OPENERS:
