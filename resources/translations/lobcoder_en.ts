@@ -114,7 +114,7 @@
 <context>
     <name>CodeTreeModel</name>
     <message numerus="yes">
-        <location filename="../../lobcoder/gui/models/code_tree_model.py" line="+244"/>
+        <location filename="../../lobcoder/gui/models/code_tree_model.py" line="+250"/>
         <source>%n document(s) with a coding of this code</source>
         <translation>
             <numerusform>%n document with a coding of this code</numerusform>
@@ -280,7 +280,7 @@
 <context>
     <name>DocumentRemoval</name>
     <message numerus="yes">
-        <location filename="../../lobcoder/gui/document_removal_actions.py" line="+89"/>
+        <location filename="../../lobcoder/gui/document_removal_actions.py" line="+90"/>
         <source>Remove “{0}” from the project?
 
 Its %n coding(s), its memos and speaker turns go with it. A backup of the project is made first; Undo cannot bring the document back.</source>
@@ -816,7 +816,7 @@ Language of the codebook:</numerusform>
 <context>
     <name>SuggestionsPane</name>
     <message numerus="yes">
-        <location filename="../../lobcoder/gui/suggestions/pane.py" line="+277"/>
+        <location filename="../../lobcoder/gui/suggestions/pane.py" line="+280"/>
         <source>Model trained on {0} examples of your codings; it suggests %n code(s).</source>
         <translation>
             <numerusform>Model trained on {0} examples of your codings; it suggests %n code.</numerusform>
@@ -884,7 +884,7 @@ Language of the codebook:</numerusform>
 <context>
     <name>WordsTab</name>
     <message numerus="yes">
-        <location filename="../../lobcoder/gui/analysis/words_tab.py" line="+257"/>
+        <location filename="../../lobcoder/gui/analysis/words_tab.py" line="+259"/>
         <source>‘{0}’: %n occurrence(s)</source>
         <translation>
             <numerusform>‘{0}’: %n occurrence</numerusform>

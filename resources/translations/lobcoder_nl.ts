@@ -590,7 +590,7 @@
 <context>
     <name>CodeTreeModel</name>
     <message numerus="yes">
-        <location filename="../../lobcoder/gui/models/code_tree_model.py" line="+244"/>
+        <location filename="../../lobcoder/gui/models/code_tree_model.py" line="+250"/>
         <source>%n document(s) with a coding of this code</source>
         <translation>
             <numerusform>%n document met een codering van deze code</numerusform>
@@ -830,7 +830,7 @@
         <translation>({0} met de subcodes erbij)</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+14"/>
         <source>Colour</source>
         <translation>Kleur</translation>
     </message>
@@ -1586,7 +1586,7 @@ U kunt de naam later wijzigen via Beeld → Naam van de codeur…</translation>
 <context>
     <name>DocumentRemoval</name>
     <message>
-        <location filename="../../lobcoder/gui/document_removal_actions.py" line="+51"/>
+        <location filename="../../lobcoder/gui/document_removal_actions.py" line="+52"/>
         <source>Re&amp;move document…</source>
         <translation>Document &amp;verwijderen…</translation>
     </message>
@@ -1630,18 +1630,19 @@ De %n coderingen, de memo&apos;s en de sprekersbeurten gaan mee. Eerst wordt een
 <context>
     <name>DocumentRename</name>
     <message>
-        <location filename="../../lobcoder/gui/document_rename_actions.py" line="+32"/>
+        <location filename="../../lobcoder/gui/document_rename_actions.py" line="+34"/>
         <source>Re&amp;name document…</source>
         <translation>Naam van document &amp;wijzigen…</translation>
     </message>
     <message>
         <location line="+20"/>
         <location line="+6"/>
+        <location line="+27"/>
         <source>Rename document</source>
         <translation>Naam van document wijzigen</translation>
     </message>
     <message>
-        <location line="-6"/>
+        <location line="-33"/>
         <source>Choose a document in the list first.</source>
         <translation>Kies eerst een document in de lijst.</translation>
     </message>
@@ -1661,7 +1662,7 @@ De %n coderingen, de memo&apos;s en de sprekersbeurten gaan mee. Eerst wordt een
         <translation>&amp;Annuleren</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+32"/>
         <source>Renamed “{0}” to “{1}”.</source>
         <translation>“{0}” heet nu “{1}”.</translation>
     </message>
@@ -2778,12 +2779,17 @@ Taal van het codeboek:</numerusform>
 <context>
     <name>LeakBox</name>
     <message>
-        <location filename="../../lobcoder/gui/pseudonymise/leak_box.py" line="+50"/>
+        <location filename="../../lobcoder/gui/pseudonymise/leak_box.py" line="+51"/>
+        <source>A name that is also a word opens a sentence here and was kept as the word. Check that each place is not the name before you share it:</source>
+        <translation>Een naam die ook een woord is, opent hier een zin en is als woord behouden. Controleer op elke plek dat het niet de naam is voordat u het deelt:</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>These accepted names or short forms are still in it. Look at each place before you share it:</source>
         <translation>Deze geaccepteerde namen of korte vormen staan er nog in. Bekijk elke plek voordat u het deelt:</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>… and {0} more</source>
         <translation>… en nog {0}</translation>
     </message>
@@ -4966,7 +4972,7 @@ Wachtwoord om hem te versleutelen (leeg laten voor geen):</translation>
 <context>
     <name>SuggestionsPane</name>
     <message>
-        <location filename="../../lobcoder/gui/suggestions/pane.py" line="+103"/>
+        <location filename="../../lobcoder/gui/suggestions/pane.py" line="+104"/>
         <source>Suggest again for this document with the current model</source>
         <translation>Opnieuw suggesties maken voor dit document met het huidige model</translation>
     </message>
@@ -4986,7 +4992,7 @@ Wachtwoord om hem te versleutelen (leeg laten voor geen):</translation>
         <translation>Ook de suggesties tonen van codes met weinig gecodeerde zinnen of een lage kruisgevalideerde F1</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+30"/>
         <source>Suggestions</source>
         <translation>Suggesties</translation>
     </message>
@@ -5001,7 +5007,7 @@ Wachtwoord om hem te versleutelen (leeg laten voor geen):</translation>
         <translation>Deze passage coderen met de voorgestelde code (Enter)</translation>
     </message>
     <message>
-        <location line="-59"/>
+        <location line="-61"/>
         <source>Refre&amp;sh</source>
         <translation>Vernie&amp;uwen</translation>
     </message>
@@ -5011,7 +5017,7 @@ Wachtwoord om hem te versleutelen (leeg laten voor geen):</translation>
         <translation>&amp;Trainen</translation>
     </message>
     <message>
-        <location line="+56"/>
+        <location line="+58"/>
         <source>Acce&amp;pt</source>
         <translation>Acce&amp;pteren</translation>
     </message>
@@ -5482,7 +5488,7 @@ Wachtwoord om hem te versleutelen (leeg laten voor geen):</translation>
         <translation>Deze vindplaatsen opslaan als Word (.docx), Excel (.xlsx) of CSV</translation>
     </message>
     <message>
-        <location line="+151"/>
+        <location line="+153"/>
         <source>{0} in context</source>
         <translation>{0} in context</translation>
     </message>
@@ -5551,13 +5557,13 @@ Wachtwoord om hem te versleutelen (leeg laten voor geen):</translation>
         <translation>‘{0}’ toevoegen aan de trefwoorden van:</translation>
     </message>
     <message>
-        <location line="-262"/>
-        <location line="+152"/>
+        <location line="-264"/>
+        <location line="+154"/>
         <source>Double-click a word to read every occurrence in its context.</source>
         <translation>Dubbelklik op een woord om elke keer dat het voorkomt in zijn context te lezen.</translation>
     </message>
     <message>
-        <location line="-177"/>
+        <location line="-179"/>
         <source>Cou&amp;nt:</source>
         <translation>&amp;Tel:</translation>
     </message>
@@ -5592,7 +5598,7 @@ Wachtwoord om hem te versleutelen (leeg laten voor geen):</translation>
         <translation>&amp;Vindplaatsen exporteren…</translation>
     </message>
     <message>
-        <location line="+78"/>
+        <location line="+80"/>
         <source>word frequencies</source>
         <translation>woordfrequenties</translation>
     </message>

@@ -143,3 +143,21 @@ def test_the_codebook_and_one_transcript_list_only_what_they_hold(
     box = leak_box(qtbot, leaky)
     assert box.informativeText() == "• Meerwijk (short form of Meerwijk College): 1×, in docent2_ronde1"
     assert [p.stem for p in folder.iterdir()] == ["docent2_ronde1"]
+
+
+def test_places_kept_as_a_word_only_are_asked_to_be_checked_not_called_names_left_in(qtbot) -> None:  # type: ignore[no-untyped-def]
+    from lobcoder.gui.pseudonymise.leak_box import show_leaks
+    from lobcoder.pseudonymise.leak_check import Leak
+
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    kept = Leak("Wil", "Wil", 2, ("student1_ronde1",), kept_as_word=True)
+    box = show_leaks(parent, [kept], "Export")
+    assert box is not None and box.icon() == QMessageBox.Icon.Warning
+    assert "kept as the word" in box.text() and "still in it" not in box.text()
+    assert box.informativeText().startswith("• Wil: 2× kept as a word opening a sentence")
+    box.close()
+    left = Leak("Marieke", "Marieke", 1, ("student1_ronde1",))
+    box = show_leaks(parent, [left, kept], "Export")
+    assert box is not None and "still in it" in box.text()
+    box.close()

@@ -47,9 +47,17 @@ def show_leaks(parent: QWidget, leaks: Sequence[Leak] | LeakReport, title: str) 
         earlier.setObjectName("")
         earlier.close()
     if found:
-        text = QCoreApplication.translate(
-            "LeakBox", "These accepted names or short forms are still in it. Look at each place before you share it:"
-        )
+        if all(leak.kept_as_word for leak in found):  # Leak.kept_as_word: probably the word, to be looked at
+            text = QCoreApplication.translate(
+                "LeakBox",
+                "A name that is also a word opens a sentence here and was kept as the word. "
+                "Check that each place is not the name before you share it:",
+            )
+        else:
+            text = QCoreApplication.translate(
+                "LeakBox",
+                "These accepted names or short forms are still in it. Look at each place before you share it:",
+            )
         box = QMessageBox(QMessageBox.Icon.Warning, title, text, parent=parent)
         language = interface_language()
         lines = ["• " + describe(leak, language).strip() for leak in found[:MAX_LINES]]
