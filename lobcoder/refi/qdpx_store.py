@@ -37,11 +37,13 @@ from lobcoder.services.codebook_data import CodebookCode
 from lobcoder.services.codes import create_code
 from lobcoder.services.documents import add_document
 from lobcoder.storage.coverage import measure
+from lobcoder.storage.lengths import limit, numbered
 from lobcoder.storage.models import (
     Attribute,
     AttributeScope,
     AttributeType,
     AttributeValue,
+    Code,
     Coder,
     Coding,
     Document,
@@ -77,12 +79,12 @@ class StoreResult:
     dropped: Counter[str] = field(default_factory=Counter)
 
 
-def _unique(wanted: str, taken: set[str]) -> str:
-    """``wanted`` or ``wanted (2)``... compared case-insensitively; adds the result to ``taken``."""
+def _unique(wanted: str, taken: set[str], most: int) -> str:
+    """``wanted`` or ``wanted (2)``... compared case-insensitively, at most ``most`` long; adds it to ``taken``."""
     name, n = wanted, 1
     while name.casefold() in taken:
         n += 1
-        name = f"{wanted} ({n})"
+        name = numbered(wanted, n, most)
     taken.add(name.casefold())
     return name
 
@@ -143,7 +145,7 @@ class _Store:
             if user.guid.lower() == DEFAULT_USER_GUID:
                 self.coders[user.guid.lower()] = None  # lobcoder's own "no coder"
                 continue
-            name = _unique(user.name or f"user {user.guid[:8]}", taken)
+            name = _unique(user.name or f"user {user.guid[:8]}", taken, limit(Coder, "name"))
             coder = Coder(name=name, guid=self.fresh(user.guid, say("note.label.user", name=name)))
             self.session.add(coder)
             self.session.flush()
@@ -169,7 +171,7 @@ class _Store:
             nonlocal not_codable
             self.check()
             wanted = unicodedata.normalize("NFC", code.name)
-            name = _unique(wanted, taken)
+            name = _unique(wanted, taken, limit(Code, "name"))
             if name != wanted:
                 self.note(say("note.code_renamed", wanted=wanted, name=name))
             details: dict[str, Any] = code.details()
@@ -221,7 +223,7 @@ class _Store:
             elif variable.type.lower() not in _TYPES:
                 self.note(say("note.variable_unknown", name=variable.name, type=variable.type))
             for n, scope in enumerate(sorted(scopes.get(variable.guid.lower(), {AttributeScope.PARTICIPANT}))):
-                name = _unique(variable.name or "variable", taken[scope])
+                name = _unique(variable.name or "variable", taken[scope], limit(Attribute, "name"))
                 attribute = Attribute(
                     name=name,
                     type=kind,
@@ -260,7 +262,7 @@ class _Store:
     def cases(self) -> None:
         taken: set[str] = set()
         for number, case in enumerate(self.content.cases, 1):
-            name = _unique(case.name or f"case {number}", taken)
+            name = _unique(case.name or f"case {number}", taken, limit(Participant, "name"))
             label = say("note.label.case", name=name)  # one label for every note about this case
             participant = Participant(
                 name=name,

@@ -18,6 +18,7 @@ from lobcoder.search.pieces import cut_pieces
 from lobcoder.search.staged import StagedIndex
 from lobcoder.services.prepared_text import PreparedText, prepare_text
 from lobcoder.storage.bulk import insert_rows, store_long_text
+from lobcoder.storage.lengths import limit, numbered
 from lobcoder.storage.models import (
     Attribute,
     Code,
@@ -103,12 +104,18 @@ def _speaker(session: Session, name: str, interviewer_names: frozenset[str]) -> 
 
 
 def unique_document_name(session: Session, wanted: str) -> str:
-    """``wanted``, or ``wanted (2)``, ``(3)``... if a document already has that name."""
-    taken = set(session.scalars(select(Document.name).where(Document.name.startswith(wanted))))
+    """``wanted``, or ``wanted (2)``, ``(3)``... if a document already has that name.
+
+    A numbered name is cut before its suffix to fit the column, so a taken
+    name at the limit gets a number instead of being refused as too long.
+    """
+    most = limit(Document, "name")
+    stem = wanted[: most - len(" (9999999999)")]  # every numbered name starts with it
+    taken = set(session.scalars(select(Document.name).where(Document.name.startswith(stem))))
     name, n = wanted, 1
     while name in taken:
         n += 1
-        name = f"{wanted} ({n})"
+        name = numbered(wanted, n, most)
     return name
 
 

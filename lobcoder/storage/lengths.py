@@ -60,6 +60,21 @@ def _said(table: str, key: str, limit: int, value: str) -> Said:
     return say("problem.value_too_long", field=say(field), what=say(what), limit=limit, length=len(value), start=shown)
 
 
+def limit(model: type[Any], key: str) -> int:
+    """The declared length of the text column behind ``model.key`` (e.g. ``limit(Code, "name")`` is 300)."""
+    column_type = inspect(model).columns[key].type
+    assert isinstance(column_type, String) and column_type.length
+    return column_type.length
+
+
+def numbered(wanted: str, n: int, most: int | None = None) -> str:
+    """``wanted`` for ``n == 1``, else ``wanted (n)``; cut before the suffix so the whole is at most ``most``."""
+    if n == 1:
+        return wanted
+    suffix = f" ({n})"
+    return (wanted if most is None else wanted[: most - len(suffix)]) + suffix
+
+
 def keep_lengths(sessions: sessionmaker[Session]) -> None:
     """Refuse, in every transaction of ``sessions``, text longer than its column allows."""
     event.listen(sessions, "before_flush", _check)

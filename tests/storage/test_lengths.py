@@ -62,3 +62,14 @@ def test_a_name_stored_too_long_in_an_old_project_file_stays_editable(store: Pro
         update_code(session, code.id, color="#123456")  # not its name: allowed
     with store.read() as session:
         assert [(c.name, c.color) for c in list_codes(session)] == [(LONG, "#123456")]
+
+
+def test_a_second_document_with_a_name_at_the_limit_gets_a_number_that_fits(store: ProjectStore) -> None:
+    name = "é" * 300
+    with store.transaction() as session:
+        add_document(session, name, "Anna: Ja.", [])
+    with store.transaction() as session:
+        add_document(session, name, "Bram: Nee.", [])
+    with store.read() as session:
+        names = {d.name for d in list_documents(session)}
+    assert names == {name, "é" * 296 + " (2)"}
