@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import datetime
@@ -104,14 +105,17 @@ def _speaker(session: Session, name: str, interviewer_names: frozenset[str]) -> 
 
 
 def unique_document_name(session: Session, wanted: str) -> str:
-    """``wanted``, or ``wanted (2)``, ``(3)``... if a document already has that name.
+    """``wanted`` composed (NFC), or ``wanted (2)``, ``(3)``... if a document already has that name.
 
-    A numbered name is cut before its suffix to fit the column, so a taken
-    name at the limit gets a number instead of being refused as too long.
+    Composed, so that a file name from macOS (decomposed, NFD) and one typed
+    elsewhere that look alike are one name. Names equal only in case may both
+    be imported (looked up, neither is found but by its exact name). A
+    numbered name is cut before its suffix to fit the column, so a taken name
+    at the limit gets a number instead of being refused as too long.
     """
+    wanted = unicodedata.normalize("NFC", wanted)
     most = limit(Document, "name")
-    stem = wanted[: most - len(" (9999999999)")]  # every numbered name starts with it
-    taken = set(session.scalars(select(Document.name).where(Document.name.startswith(stem))))
+    taken = {unicodedata.normalize("NFC", stored) for stored in session.scalars(select(Document.name))}
     name, n = wanted, 1
     while name in taken:
         n += 1
@@ -245,10 +249,15 @@ def _named(session: Session, name: str) -> list[int]:
     """Ids of the documents whose name equals ``name`` with case folded."""
     # Folded in Python, not with SQL lower(): SQLite's folds ASCII only, PostgreSQL's every letter.
     # casefold, as codes and participants are matched ("STRASSE" finds "Straße").
-    wanted = name.casefold()
+    wanted = _folded(name)
     return [
-        doc_id for doc_id, stored in session.execute(select(Document.id, Document.name)) if stored.casefold() == wanted
+        doc_id for doc_id, stored in session.execute(select(Document.id, Document.name)) if _folded(stored) == wanted
     ]
+
+
+def _folded(name: str) -> str:
+    """``name`` as names are compared: composed (a name from macOS comes decomposed, NFD) and case folded."""
+    return unicodedata.normalize("NFC", name).casefold()
 
 
 def find_document(session: Session, name_or_id: str | int) -> DocumentRef:
@@ -351,7 +360,7 @@ def rename_document(session: Session, name_or_id: str | int, new_name: str) -> D
         NotFoundError: no such document.
         Refused: the new name is empty, too long, or another document's.
     """
-    new_name = " ".join(new_name.split())  # no line breaks or tabs in a name shown in lists
+    new_name = unicodedata.normalize("NFC", " ".join(new_name.split()))  # no line breaks or tabs in lists
     if not new_name:
         raise Refused(say("problem.refused.document_name"))
     if len(new_name) > DOCUMENT_NAME_MAX:

@@ -11,6 +11,7 @@ from lobcoder.errors import NotFoundError, Refused
 from lobcoder.search.fulltext import search
 from lobcoder.services.documents import (
     DOCUMENT_NAME_MAX,
+    add_document,
     find_document,
     get_document,
     list_documents,
@@ -76,3 +77,21 @@ def test_the_command_undoes_and_redoes_by_guid(tmp_path: Path) -> None:
         with store.transaction() as session:
             redo.apply(session)
         assert names(store) == ["Boodschappen", "Student01", "Student02"]
+
+
+def test_names_differing_only_in_unicode_normalisation_are_one_name(tmp_path: Path) -> None:
+    """A name typed or imported on macOS comes decomposed (NFD): "Cafe" + a combining accent."""
+    nfd, nfc = "Cafe\u0301", "Caf\u00e9"
+    project = build(tmp_path)
+    with ProjectStore.open(project) as store:
+        with store.transaction() as session:
+            assert rename_document(session, "Verkeerd", nfd).name == nfc  # stored composed
+        with pytest.raises(Refused, match="already exists"), store.transaction() as session:
+            rename_document(session, "Student02", nfc)
+        with store.transaction() as session:
+            added = add_document(session, "Cafe\u0301", "Interviewer: Nog een.\n")  # a file from a Mac
+        with store.read() as session:
+            assert find_document(session, nfc).name == nfc
+            assert find_document(session, "CAFE\u0301").name == nfc
+            assert added.name == "Caf\u00e9 (2)"  # not a second "Café"
+        assert names(store) == ["Café", "Café (2)", "Student01", "Student02"]
