@@ -27,6 +27,7 @@ from lobcoder.services.documents import DocumentSummary
 
 if TYPE_CHECKING:
     from lobcoder.gui.main_window import MainWindow
+    from lobcoder.storage.project import ProjectStore
 
 
 def chosen_document(window: MainWindow) -> DocumentSummary | None:
@@ -107,13 +108,25 @@ class DocumentRemoval(TaskActions):
             self.tr("Remove document"),
             self.tr("Backing up the project before removing “{0}”…").format(document.name),
             work,
-            lambda removal: self._removed(document, removal),
+            lambda removal: self._removed(store, document, removal),
         )
 
-    def _removed(self, document: DocumentSummary, removal: Removal) -> None:
+    def _removed(self, store: ProjectStore, document: DocumentSummary, removal: Removal) -> None:
         window = self.window
-        if window.store is None:  # the project was closed meanwhile
-            return
+        if window.store is store:  # else it was closed meanwhile: no view to update, but she is told all the same
+            self._update_views(document)
+        self.outcome = self._box(
+            QMessageBox.Icon.Information,
+            self.tr(
+                "“{0}” was removed. It can be brought back from the backup made just before "
+                "(File ▸ Restore from backup…, {1})."
+            ).format(document.name, removal.backup.name),
+            QMessageBox.StandardButton.Ok,
+        )
+        self.outcome.exec()
+
+    def _update_views(self, document: DocumentSummary) -> None:
+        window = self.window
         if window.document is not None and window.document.id == document.id:
             window.document = None
             window.coding.codings = []
@@ -125,12 +138,3 @@ class DocumentRemoval(TaskActions):
             window.undo_stack.changed_elsewhere()  # the list, counts, search hits, suggestions, analysis
         else:
             window.refresh()
-        self.outcome = self._box(
-            QMessageBox.Icon.Information,
-            self.tr(
-                "“{0}” was removed. It can be brought back from the backup made just before "
-                "(File ▸ Restore from backup…, {1})."
-            ).format(document.name, removal.backup.name),
-            QMessageBox.StandardButton.Ok,
-        )
-        self.outcome.exec()

@@ -269,3 +269,23 @@ def test_search_results_and_the_analysis_window_drop_the_removed_document(
     wait_idle(qtbot, analysis)
     assert cell(analysis.frequencies.model, keuze, "documents").data() == "2"
     analysis.close()
+
+
+def test_a_removal_that_ends_after_the_project_was_closed_still_says_what_it_did(
+    qtbot, window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    project = build(tmp_path)
+    assert window.open_project(project)
+    open_by_name(window, "Verkeerd")
+    remove = window.menu_actions.document_removal
+    shown = answer(monkeypatch, QMessageBox.StandardButton.Yes)
+    with pool_held():
+        remove.action.trigger()
+        task = remove.task
+        assert task is not None and not task.ended
+        window.close_project()
+    qtbot.waitUntil(lambda: task.ended, timeout=30_000)
+    [backup] = [b for b in list_backups(project) if b.reason == BEFORE_REMOVE]
+    assert len(shown) == 2 and "“Verkeerd” was removed" in shown[1] and backup.path.name in shown[1]
+    assert backup.counts() == (3, 6)
+    assert window.store is None
