@@ -289,3 +289,24 @@ def test_a_removal_that_ends_after_the_project_was_closed_still_says_what_it_did
     assert len(shown) == 2 and "“Verkeerd” was removed" in shown[1] and backup.path.name in shown[1]
     assert backup.counts() == (3, 6)
     assert window.store is None
+
+
+def test_removing_a_document_another_window_removed_says_it_is_gone(
+    qtbot, window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from lobcoder.services.documents import delete_document
+    from lobcoder.storage.project import ProjectStore
+
+    project = build(tmp_path)
+    assert window.open_project(project)
+    open_by_name(window, "Verkeerd")
+    warnings: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda _parent, _title, text, *a: warnings.append(text))
+    shown = answer(monkeypatch, QMessageBox.StandardButton.Yes)
+    with ProjectStore.open(project) as other, other.transaction() as session:
+        delete_document(session, "Verkeerd")  # meanwhile, in another window
+    window.menu_actions.document_removal.action.trigger()
+    removed(qtbot, window)
+    assert warnings == ["This document is no longer in the project (removed in another window or by another coder?)"]
+    assert len(shown) == 1  # the question; no outcome
+    assert not [b for b in list_backups(project) if b.reason == BEFORE_REMOVE]  # none made for nothing
