@@ -15,7 +15,7 @@ round-tripped through one of them must not wipe them.
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from sqlalchemy.orm import Session
@@ -25,6 +25,8 @@ from lobcoder.editing.code_commands import DeleteCode, UpdateCode
 from lobcoder.i18n.said import Said, say
 from lobcoder.services.codebook_data import Codebook, CodebookCode
 from lobcoder.services.codes import RICH_FIELDS, CodeInfo, create_code, get_code, list_codes
+from lobcoder.storage.lengths import shorten
+from lobcoder.storage.models import Code
 
 ADDED, UPDATED, UNCHANGED, CONFLICTING = "added", "updated", "unchanged", "conflicting"
 FIELDS = ("name", "color", "description", *RICH_FIELDS)
@@ -169,7 +171,13 @@ class _Planner:
 
 
 def plan_codebook_import(session: Session, codebook: Codebook) -> CodebookImportPlan:
-    """What importing ``codebook`` would do to the project; changes nothing."""
+    """What importing ``codebook`` would do to the project; changes nothing.
+
+    A name longer than the project holds is cut to fit (and noted): a
+    codebook from another program is never refused for a long name.
+    """
+    notes: list[Said] = []
+    codebook = replace(codebook, codes=_fitted(codebook.codes, notes))
     paths = Counter(tuple(name.casefold() for name in path) for path, _ in codebook.walk())
     planner = _Planner(
         list_codes(session),
@@ -178,10 +186,20 @@ def plan_codebook_import(session: Session, codebook: Codebook) -> CodebookImport
     )
     for code in codebook.codes:
         planner.visit(code, (), ("existing", None))
-    notes: list[Said] = []
     if codebook.sets:
         notes.append(say("note.sets_dropped", count=len(codebook.sets)))
     return CodebookImportPlan(tuple(planner.planned), codebook.origin, tuple(notes))
+
+
+def _fitted(codes: tuple[CodebookCode, ...], notes: list[Said]) -> tuple[CodebookCode, ...]:
+    """``codes`` with every name cut to the column's length; a note for each cut."""
+    fitted = []
+    for code in codes:
+        name, note = shorten(code.name, Code, "name", "note.label.code")
+        if note is not None:
+            notes.append(note)
+        fitted.append(replace(code, name=name, children=_fitted(code.children, notes)))
+    return tuple(fitted)
 
 
 @dataclass

@@ -66,6 +66,10 @@ MESSAGES: dict[str, M] = {
         en="code {wanted!r}: another code at the same level has this name; renamed {name!r}",
         nl="code {wanted!r}: een andere code op hetzelfde niveau heeft deze naam; hernoemd tot {name!r}",
     ),
+    "note.name_shortened": M(
+        en="the {field} of {label} had {length} characters; shortened to {limit}",
+        nl="de {field} van {label} had {length} tekens; ingekort tot {limit}",
+    ),
     "note.not_codable": M(
         en="{count} code(s) not meant for coding (groups) are ordinary codes here",
         nl="{count} code(s) die niet voor coderen bedoeld waren (groepen), zijn hier gewone codes",

@@ -37,7 +37,7 @@ from lobcoder.services.codebook_data import CodebookCode
 from lobcoder.services.codes import create_code
 from lobcoder.services.documents import add_document
 from lobcoder.storage.coverage import measure
-from lobcoder.storage.lengths import limit, numbered
+from lobcoder.storage.lengths import limit, numbered, shorten
 from lobcoder.storage.models import (
     Attribute,
     AttributeScope,
@@ -122,6 +122,13 @@ class _Store:
     def note(self, message: Said) -> None:
         self.result.notes.append(message)
 
+    def fit(self, value: str, model: type[Any], key: str, label: str) -> str:
+        """``value`` cut to what the column holds; a cut is reported (names from other programs are not refused)."""
+        kept, note = shorten(value, model, key, label)
+        if note is not None:
+            self.note(note)
+        return kept
+
     def fresh(self, guid: str | None, what: Said) -> str:
         """``guid`` if no row has it yet, else a new one (reported)."""
         if guid and guid.lower() not in self.guids:
@@ -145,7 +152,8 @@ class _Store:
             if user.guid.lower() == DEFAULT_USER_GUID:
                 self.coders[user.guid.lower()] = None  # lobcoder's own "no coder"
                 continue
-            name = _unique(user.name or f"user {user.guid[:8]}", taken, limit(Coder, "name"))
+            wanted = self.fit(user.name or f"user {user.guid[:8]}", Coder, "name", "note.label.user")
+            name = _unique(wanted, taken, limit(Coder, "name"))
             coder = Coder(name=name, guid=self.fresh(user.guid, say("note.label.user", name=name)))
             self.session.add(coder)
             self.session.flush()
@@ -170,7 +178,7 @@ class _Store:
         def add(code: CodebookCode, parent_id: int | None, taken: set[str]) -> None:
             nonlocal not_codable
             self.check()
-            wanted = unicodedata.normalize("NFC", code.name)
+            wanted = self.fit(unicodedata.normalize("NFC", code.name), Code, "name", "note.label.code")
             name = _unique(wanted, taken, limit(Code, "name"))
             if name != wanted:
                 self.note(say("note.code_renamed", wanted=wanted, name=name))
@@ -223,7 +231,10 @@ class _Store:
             elif variable.type.lower() not in _TYPES:
                 self.note(say("note.variable_unknown", name=variable.name, type=variable.type))
             for n, scope in enumerate(sorted(scopes.get(variable.guid.lower(), {AttributeScope.PARTICIPANT}))):
-                name = _unique(variable.name or "variable", taken[scope], limit(Attribute, "name"))
+                wanted = variable.name or "variable"
+                if n == 0:  # one note for the variable, though it may become two attributes
+                    wanted = self.fit(wanted, Attribute, "name", "note.label.variable")
+                name = _unique(wanted[: limit(Attribute, "name")], taken[scope], limit(Attribute, "name"))
                 attribute = Attribute(
                     name=name,
                     type=kind,
@@ -262,7 +273,8 @@ class _Store:
     def cases(self) -> None:
         taken: set[str] = set()
         for number, case in enumerate(self.content.cases, 1):
-            name = _unique(case.name or f"case {number}", taken, limit(Participant, "name"))
+            wanted = self.fit(case.name or f"case {number}", Participant, "name", "note.label.case")
+            name = _unique(wanted, taken, limit(Participant, "name"))
             label = say("note.label.case", name=name)  # one label for every note about this case
             participant = Participant(
                 name=name,
@@ -328,10 +340,10 @@ class _Store:
             self.note(say("note.positions_ambiguous", name=label))
         ref = add_document(
             self.session,
-            label or "document",
+            self.fit(label or "document", Document, "name", "note.label.source"),
             text.stored,
             self.turns_of(source, text.stored),
-            original_filename=label,
+            original_filename=label[: limit(Document, "original_filename")],
             original_format="qdpx",
         )
         document = self.session.get_one(Document, ref.id)
@@ -513,7 +525,7 @@ class _Store:
             text = "\n\n".join(f"{t}\n{body}" if t else body for _, t, body in entries)
             self.note(say(f"note.merged.{kind}", count=len(entries)))
         memo = Memo(
-            title=title[:300],
+            title=self.fit(title, Memo, "title", "note.label.note"),
             text=text,
             guid=self.fresh(first.guid if first else None, say("note.label.note", name=title)),
             coder_id=self.coder_ids.get((first.user or "").lower()) if first else None,

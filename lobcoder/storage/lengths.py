@@ -75,6 +75,21 @@ def numbered(wanted: str, n: int, most: int | None = None) -> str:
     return (wanted if most is None else wanted[: most - len(suffix)]) + suffix
 
 
+def shorten(value: str, model: type[Any], key: str, label: str) -> tuple[str, Said | None]:
+    """``value`` cut to what ``model.key`` holds, and a note saying so if it was cut (else None).
+
+    For names from files other programs wrote, which are kept shorter rather
+    than refused. ``label`` is a ``note.label.*`` key naming the item.
+    """
+    most = limit(model, key)
+    if len(value) <= most:
+        return value, None
+    cut = value[:most].rstrip() or value[:most]
+    field = f"too_long.field.{key}" if f"too_long.field.{key}" in CATALOGUE else "too_long.field.other"
+    named = say(label, name=cut[:_SHOWN] + "…")
+    return cut, say("note.name_shortened", field=say(field), label=named, length=len(value), limit=most)
+
+
 def keep_lengths(sessions: sessionmaker[Session]) -> None:
     """Refuse, in every transaction of ``sessions``, text longer than its column allows."""
     event.listen(sessions, "before_flush", _check)
