@@ -14,7 +14,9 @@ Word draws comes from a symbol font: "" in Symbol, "§" in Wingdings).
 The parts come from another person's computer: they are parsed without
 entities or network access (the bounded zip reader has already refused a
 DTD), only up to 16 MB, and an odd definition gives no numbers (or
-decimal ones) rather than a refused document.
+decimal ones) rather than a refused document. A start value outside Word's
+0..32767 counts from 1 and a marker is cut at 64 characters, so a small
+hostile file cannot blow the text up to millions of characters.
 """
 
 from __future__ import annotations
@@ -35,6 +37,7 @@ _LEVEL_REF = re.compile(r"%([1-9])")
 _MAX_LEVELS = 9
 _BULLET = "•"
 _MOST_LETTERS = 26 * 30
+_HIGHEST_START = 32767  # Word's start values run 0..32767; one outside (a hostile 4,000-digit one) counts from 1
 _LONGEST_TEXT = 64  # of a level's text ("%1.%2."): Word's are a few characters; a hostile one is cut
 _MAX_PART = 16 * 1024 * 1024  # Word's numbering.xml and styles.xml are some kilobytes; a bigger one is not read
 
@@ -61,6 +64,11 @@ def _int(element: etree._Element | None, default: int | None = None) -> int | No
         return default
 
 
+def _start(value: int | None) -> int:
+    """A start value as Word takes it: 0..32767; a missing one or one outside that range is 1."""
+    return value if value is not None and 0 <= value <= _HIGHEST_START else 1
+
+
 def _val(element: etree._Element | None) -> str | None:
     return None if element is None else element.get(_W_VAL)
 
@@ -80,7 +88,7 @@ def _level(element: etree._Element) -> _Level:
     text = element.find(qn("w:lvlText"))
     legal = element.find(qn("w:isLgl"))
     return _Level(
-        start=_int(element.find(qn("w:start")), 1) or 0,
+        start=_start(_int(element.find(qn("w:start")), 1)),
         fmt=_val(element.find(qn("w:numFmt"))) or "decimal",
         text=None if text is None else (text.get(_W_VAL) or "")[:_LONGEST_TEXT],
         restart=_int(element.find(qn("w:lvlRestart"))),
@@ -214,7 +222,7 @@ class ListNumbering:
                     continue
                 start = _int(override.find(qn("w:startOverride")))
                 if start is not None:
-                    entry.starts[ilvl] = start
+                    entry.starts[ilvl] = _start(start)
                 level = override.find(qn("w:lvl"))
                 if level is not None:
                     entry.levels[ilvl] = _level(level)
@@ -287,7 +295,7 @@ class ListNumbering:
             fmt = "decimal" if level.legal and other.fmt != "none" else other.fmt
             return format_number(other.start if value is None else value, fmt)
 
-        shown = _LEVEL_REF.sub(number, text)
+        shown = _LEVEL_REF.sub(number, text)[:_LONGEST_TEXT]  # "%1" x 32 of a 5-digit number is cut too
         return shown + level.suffix if shown.strip() else ""
 
     def _definitions(self, abstract: str) -> dict[int, _Level]:
