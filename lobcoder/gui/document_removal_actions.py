@@ -19,11 +19,13 @@ from PySide6.QtCore import QPoint, Qt, Slot
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu, QMessageBox
 
+from lobcoder.errors import NotFoundError
 from lobcoder.gui.background_task import TaskActions
+from lobcoder.gui.failures import error_text, sentence
 from lobcoder.gui.models.document_tree_model import DocumentIdRole
 from lobcoder.gui.workers import CancelCheck, ProgressCallback
 from lobcoder.services.document_removal import Removal, remove_documents
-from lobcoder.services.documents import DocumentSummary
+from lobcoder.services.documents import DocumentSummary, find_document
 
 if TYPE_CHECKING:
     from lobcoder.gui.main_window import MainWindow
@@ -100,6 +102,13 @@ class DocumentRemoval(TaskActions):
             return
         window.coding_pane.commit_memo()
         store = window.store
+        try:
+            with store.read() as session:
+                find_document(session, document.id)
+        except NotFoundError as exc:  # removed in another window or by another coder since the list was read
+            QMessageBox.warning(window, self.tr("Remove document"), sentence(error_text(exc)))
+            self._update_views(document)  # the list drops it; the view closes it
+            return
 
         def work(progress: ProgressCallback, cancelled: CancelCheck) -> Removal:
             return remove_documents(store, [document.id], progress=progress, cancelled=cancelled)

@@ -306,7 +306,9 @@ def test_removing_a_document_another_window_removed_says_it_is_gone(
     with ProjectStore.open(project) as other, other.transaction() as session:
         delete_document(session, "Verkeerd")  # meanwhile, in another window
     window.menu_actions.document_removal.action.trigger()
-    removed(qtbot, window)
+    assert window.menu_actions.document_removal.task is None  # no backup started for it
     assert warnings == ["This document is no longer in the project (removed in another window or by another coder?)"]
     assert len(shown) == 1  # the question; no outcome
     assert not [b for b in list_backups(project) if b.reason == BEFORE_REMOVE]  # none made for nothing
+    assert listed(window) == ["Student01", "Student02"]  # the list drops it
+    assert window.document is None and window.transcript.editor.toPlainText() == ""
