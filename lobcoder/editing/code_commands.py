@@ -19,6 +19,7 @@ from lobcoder.editing.snapshots import (
     snapshot_coding,
 )
 from lobcoder.errors import Refused
+from lobcoder.i18n.catalogue import CATALOGUE
 from lobcoder.i18n.said import say
 from lobcoder.services.codes import (
     RICH_FIELDS,
@@ -172,7 +173,8 @@ class UpdateCodeBack(UpdateCode):
                 continue
             if field_name == "name":
                 raise Refused(say("problem.changed.code_name", now=now, was=value))
-            raise Refused(say("problem.changed.code", name=code.name, field=field_name))
+            key = f"code.field.{field_name}" if f"code.field.{field_name}" in CATALOGUE else "too_long.field.other"
+            raise Refused(say("problem.changed.code", name=code.name, field=say(key)))
 
 
 @dataclass

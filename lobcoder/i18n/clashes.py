@@ -83,6 +83,14 @@ MESSAGES: dict[str, M] = {
     "too_long.field.title": M(en="title", nl="titel"),
     "too_long.field.original_filename": M(en="file name", nl="bestandsnaam"),
     "too_long.field.other": M(en="text", nl="tekst"),
+    # The fields of a code, as named in "the code 'Mentor' was changed (colour)".
+    "code.field.color": M(en="colour", nl="kleur"),
+    "code.field.description": M(en="description", nl="beschrijving"),
+    "code.field.definition": M(en="definition", nl="definitie"),
+    "code.field.inclusion": M(en="include when", nl="opnemen als"),
+    "code.field.exclusion": M(en="exclude when", nl="niet opnemen als"),
+    "code.field.examples": M(en="examples", nl="voorbeelden"),
+    "code.field.keywords": M(en="keywords", nl="trefwoorden"),
     # What clashed, for the messages above.
     "clash.what.codes": M(en="a code", nl="een code"),
     "clash.what.documents": M(en="a document", nl="een document"),

@@ -188,6 +188,26 @@ def test_renaming_a_code_another_coder_renamed_meanwhile(windows: tuple[ProjectS
         assert [c.name for c in list_codes(session)] == ["Begeleider"]
 
 
+def test_undoing_a_colour_another_coder_changed_again_is_refused_naming_the_field_in_dutch(
+    windows: tuple[ProjectStore, ProjectStore],
+) -> None:
+    fenna, sander = windows
+    _document, guid = _ids(fenna)
+    with fenna.transaction() as session:
+        undo = UpdateCode(guid, color="#112233", definition="Begeleiding door de mentor.").apply(session)
+    with sander.transaction() as session:
+        UpdateCode(guid, color="#445566").apply(session)
+    with pytest.raises(Refused) as refused:
+        with fenna.transaction() as session:
+            undo.apply(session)
+    assert refused.value.text("nl") == (
+        "de code 'Mentor' is gewijzigd (kleur), misschien intussen in een ander venster; er is niets veranderd"
+    )
+    assert "(colour)" in refused.value.text("en")
+    with fenna.read() as session:
+        assert [(c.color, c.definition) for c in list_codes(session)] == [("#445566", "Begeleiding door de mentor.")]
+
+
 def test_a_long_import_leaves_another_computers_staged_index_alone_on_a_server(
     windows: tuple[ProjectStore, ProjectStore], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
