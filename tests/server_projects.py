@@ -13,7 +13,7 @@ import os
 from collections.abc import Iterator
 from contextlib import contextmanager
 
-from sqlalchemy import create_engine, text
+from sqlalchemy import create_engine, make_url, text
 from sqlalchemy.pool import NullPool
 
 from lobcoder.storage.project import ProjectStore
@@ -24,7 +24,14 @@ _migrated: set[str] = set()
 
 
 def drop_everything(url: str) -> None:
-    """An empty ``public`` schema: the next opening migrates from nothing."""
+    """An empty ``public`` schema: the next opening migrates from nothing.
+
+    Only in a database whose name says it is for tests (``lobtest``...): a URL
+    pointing elsewhere by mistake stops the run instead of losing a project.
+    """
+    database = make_url(url).database or ""
+    if "test" not in database.lower():
+        raise RuntimeError(f"refusing to empty database {database!r}: its name must contain 'test'")
     engine = create_engine(url, poolclass=NullPool)
     with engine.begin() as connection:
         connection.execute(text("DROP SCHEMA public CASCADE"))

@@ -19,6 +19,7 @@ from typing import Any
 
 import docx
 import pytest
+from server_projects import drop_everything
 from sqlalchemy import create_engine, make_url, text
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.pool import NullPool
@@ -317,11 +318,7 @@ def server_store() -> Iterator[ProjectStore]:
 
 
 def _drop_everything(url: str) -> None:
-    engine = create_engine(url)
-    with engine.begin() as connection:
-        connection.execute(text("DROP SCHEMA public CASCADE"))
-        connection.execute(text("CREATE SCHEMA public"))
-    engine.dispose()
+    drop_everything(url)  # refuses a database whose name does not say it is for tests
 
 
 def test_postgresql_gives_what_a_project_file_gives(
