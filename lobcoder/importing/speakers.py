@@ -6,12 +6,13 @@ import re
 from array import array
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from itertools import chain, islice
 
 from lobcoder.importing.extracted import Turn, TurnTable
 from lobcoder.importing.first_names import is_first_name
 from lobcoder.importing.header_block import LabelLine, column_heading, header_block, line_end
+from lobcoder.importing.label_short_forms import ShortForms, short_forms
 from lobcoder.importing.speaker_patterns import (
     DASH_LABEL,
     DEFAULT_INTERVIEWER_NAMES,
@@ -165,7 +166,7 @@ Verdict = tuple["RejectReason | None", int]  # why a form is no speaker (None: i
 _At = tuple[_Form, int, int, int]  # a label's form, line start, label start and turn start
 
 
-def _default_labels(text: str, pattern: SpeakerPattern) -> Iterator[_Label]:
+def _default_labels(text: str, pattern: SpeakerPattern, forms: ShortForms) -> Iterator[_Label]:
     """The built-in labels, each as (line start, label start, turn start, speaker, time, tab).
 
     A name with a dash after it ("Anna - Ja.") is a label only when two
@@ -174,11 +175,10 @@ def _default_labels(text: str, pattern: SpeakerPattern) -> Iterator[_Label]:
     (:func:`_dash_names`): "Amsterdam - Rotterdam", "Ik denk - nou ja - dat"
     and "Frans - Engels" in an answer are prose. A short form
     in brackets that starts as the name does ("Interviewer (I):") names the
-    speaker from then on: a later "I:" is Interviewer's turn. With another
-    one ("Stage (BPV):") the line is no label.
+    speaker everywhere (``forms``, :func:`~lobcoder.importing.label_short_forms.short_forms`): "I:" before and after it
+    is Interviewer's turn. With another one ("Stage (BPV):") the line is no label.
     """
     names: dict[str, str] = {}  # one string per name, not one per label
-    aliases: dict[str, str] = {}
     dashed = _dash_names(text, pattern)
     for m in DEFAULT_LABEL.finditer(text):
         speaker, pre, post, alone, tab, alias, dash = m.group("speaker", "pre", "post", "alone", "tab", "alias", "dash")
@@ -189,9 +189,8 @@ def _default_labels(text: str, pattern: SpeakerPattern) -> Iterator[_Label]:
         if alias is not None:
             if alias[0].casefold() != speaker[0].casefold():
                 continue
-            aliases.setdefault(alias, speaker)
-        else:
-            speaker = aliases.get(speaker, speaker)
+        elif forms.names:
+            speaker = forms.speaker(speaker)
         speaker = names.setdefault(speaker, speaker)
         stamp = pre or post or alone
         start = m.end()
@@ -280,16 +279,31 @@ def _custom_labels(text: str, regex: re.Pattern[str]) -> Iterator[_Label]:
         pos = end + 1
 
 
-def _labels(text: str, pattern: SpeakerPattern) -> Iterator[_Label]:
+def _labels(text: str, pattern: SpeakerPattern, forms: ShortForms) -> Iterator[_Label]:
     """Every label-like line start, in order."""
     if pattern.regex is None:
-        return _default_labels(text, pattern)
+        return _default_labels(text, pattern, forms)
     return _custom_labels(text, pattern.compiled)
+
+
+def _short_forms_of(text: str, pattern: SpeakerPattern) -> ShortForms:
+    return short_forms(text) if pattern.regex is None else ShortForms()
+
+
+def _trusting(pattern: SpeakerPattern, forms: ShortForms) -> SpeakerPattern:
+    """``pattern`` trusting the names whose short form labelled a turn (read once, "Ahmed (A):", they are still
+    a speaker)."""
+    declared = forms.declared()
+    if declared <= pattern.known_names:
+        return pattern
+    return replace(pattern, known_names=pattern.known_names | declared)
 
 
 def _candidates(text: str, pattern: SpeakerPattern) -> list[_Candidate]:
     """Every label-like line start, each marked with a reject reason or accepted."""
-    found = [_Candidate(*label) for label in _labels(text, pattern)]
+    forms = _short_forms_of(text, pattern)
+    found = [_Candidate(*label) for label in _labels(text, pattern, forms)]
+    pattern = _trusting(pattern, forms)
     first = [LabelLine(c.line_start, c.start, c.speaker, c.tabbed) for c in islice(found, _HEADER_LOOKAHEAD)]
 
     def label_at(i: int) -> _At:
@@ -548,13 +562,15 @@ def detect_turn_table(text: str, pattern: SpeakerPattern | None = None) -> TurnT
     speakers: list[str] = []  # one shared string per name
     tabbed: list[bool] = []  # whether the label was followed by a tab
     times: list[int | None] = []
-    for line_start, label_start, start, speaker, timestamp_ms, tab in _labels(text, pattern):
+    forms = _short_forms_of(text, pattern)
+    for line_start, label_start, start, speaker, timestamp_ms, tab in _labels(text, pattern, forms):
         line_starts.append(line_start)
         label_starts.append(label_start)
         starts.append(start)
         speakers.append(speaker)
         tabbed.append(tab)
         times.append(timestamp_ms)
+    pattern = _trusting(pattern, forms)
     first = [
         LabelLine(*label)
         for label in islice(zip(line_starts, starts, speakers, tabbed, strict=True), _HEADER_LOOKAHEAD)

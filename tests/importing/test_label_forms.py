@@ -147,3 +147,35 @@ def test_one_name_before_a_dash_is_prose_and_brackets_must_abbreviate_the_name()
         "Interviewer: Dank je.\nAnna: Graag.\n"
     )
     assert [speaker for speaker, _ in _turns(text)] == ["Interviewer", "Anna", "Interviewer", "Anna"]
+
+
+def test_a_short_form_used_before_its_name_is_given_still_names_that_speaker() -> None:
+    text = "I: Welkom.\n\nInterviewer (I): Hoe ging het?\n\nAnna (A): Goed 😀.\n\nI: Mooi.\n\nA: Ja, é.\n"
+    assert _turns(text) == [
+        ("Interviewer", "Welkom."),
+        ("Interviewer", "Hoe ging het?"),
+        ("Anna", "Goed 😀."),
+        ("Interviewer", "Mooi."),
+        ("Anna", "Ja, é."),
+    ]
+
+
+def test_two_respondents_with_one_short_form_keep_their_own_turns(store: ProjectStore, tmp_path: Path) -> None:
+    """A group interview: Anna (A) and Ahmed (A). A bare "A:" names neither of them; it stays "A", not Anna's."""
+    path = tmp_path / "Groep02.txt"
+    path.write_text(
+        "Interviewer (I): Hoe ging het?\n\nAnna (A): Goed 😀.\n\nI: Mooi.\n\nA: Ja.\n\n"
+        "Ahmed (A): Ik ook, é.\n\nA: Nou.\n",
+        encoding="utf-8",
+    )
+    (result,) = import_files(store, [path]).imported
+    assert set(result.speakers) == {"Interviewer", "Anna", "Ahmed", "A"}
+    assert _stored_turns(store) == [
+        ("Interviewer", "Hoe ging het?"),
+        ("Anna", "Goed 😀."),
+        ("Interviewer", "Mooi."),
+        ("A", "Ja."),
+        ("Ahmed", "Ik ook, é."),
+        ("A", "Nou."),
+    ]
+    assert _turns(path.read_text(encoding="utf-8"))[4] == ("Ahmed", "Ik ook, é.")
