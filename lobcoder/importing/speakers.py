@@ -195,7 +195,7 @@ def _default_labels(text: str, pattern: SpeakerPattern, forms: ShortForms) -> It
         stamp = pre or post or alone
         start = m.end()
         if text.startswith("\n", start):
-            start = _speech_below(text, start)
+            start = _speech_below(text, start, dashed)
         yield m.start(), m.start("body"), start, speaker, parse_timestamp(stamp) if stamp else None, tab is not None
 
 
@@ -225,14 +225,23 @@ def _dash_names(text: str, pattern: SpeakerPattern) -> frozenset[str]:
 _BLANK = re.compile(r"\s*")
 
 
-def _speech_below(text: str, end: int) -> int:
-    """Where the speech of a label alone on its line starts: the next line with words, unless that is a label."""
+def _speech_below(text: str, end: int, dashed: frozenset[str]) -> int:
+    """Where the speech of a label alone on its line starts: the next line with words, unless that is a label
+    (a dash one, "Anna - Ja.", too when its name labels turns with a dash: ``dashed``)."""
     start = _BLANK.match(text, end).end()  # type: ignore[union-attr]
     line_start = text.rfind("\n", end, start) + 1
     below = DEFAULT_LABEL.match(text, line_start)
-    if start == len(text) or (below is not None and below.group("dash") is None):
+    if start == len(text) or (below is not None and _is_label(text, below, dashed)):
         return end
     return start
+
+
+def _is_label(text: str, m: re.Match[str], dashed: frozenset[str]) -> bool:
+    """Whether a match of the label pattern is a label by its form: one with a dash only as :func:`_default_labels`
+    keeps it."""
+    if m.group("dash") is None:
+        return True
+    return " ".join(m.group("speaker").split()) in dashed and starts_lower(text, m.end()) is not True
 
 
 _NUMBERED = re.compile(r"([^\W\d_]+)[ ]?\d+")

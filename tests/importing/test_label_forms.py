@@ -179,3 +179,16 @@ def test_two_respondents_with_one_short_form_keep_their_own_turns(store: Project
         ("A", "Nou."),
     ]
     assert _turns(path.read_text(encoding="utf-8"))[4] == ("Ahmed", "Ik ook, é.")
+
+
+def test_a_dash_label_below_a_label_alone_on_its_line_is_no_speech_of_it() -> None:
+    """A file with both forms: "Interviewer:" alone on its line (nothing said), then "Anna - Ja." (Anna's turn)."""
+    text = "Interviewer:\nAnna - Ja, dat klopt 😀.\nInterviewer - Hoe ging het?\nAnna - Goed, é.\n"
+    assert _turns(text) == [
+        ("Interviewer", ""),
+        ("Anna", "Ja, dat klopt 😀."),
+        ("Interviewer", "Hoe ging het?"),
+        ("Anna", "Goed, é."),
+    ]
+    for turns in (detect_turns(text), list(detect_turn_table(text))):
+        assert turns[0].start < text.index("Anna")  # the empty turn stays on its own line, not on Anna's
