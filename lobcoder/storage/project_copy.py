@@ -22,13 +22,13 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Connection, LargeBinary, Table, delete, func, select, text
+from sqlalchemy import Connection, LargeBinary, Select, Table, delete, func, select, text
 from sqlalchemy.orm import Session
 
 from lobcoder.errors import Cancelled
 from lobcoder.storage.bulk import insert_rows
 from lobcoder.storage.dialect import dialect_name
-from lobcoder.storage.models import Base, Document, ProjectSetting
+from lobcoder.storage.models import Base, Document, ProjectSetting, SearchPiece
 from lobcoder.storage.project import _READ_ONLY, ProjectStore, remove_project_file
 
 ProgressCallback = Callable[[int, int, str], None]
@@ -50,6 +50,22 @@ def _snapshot(store: ProjectStore) -> Iterator[Connection]:
             yield connection
         finally:
             connection.rollback()
+
+
+def _rows(table: Table) -> Select[Any]:
+    """What of ``table`` is copied: every row, but for search pieces of no document.
+
+    Those are staged by an import still running (:mod:`staged_pieces`); in the
+    copy they would only wait to be cleaned up.
+    """
+    query = select(*table.columns)
+    if table.name == SearchPiece.__tablename__:
+        query = query.where(table.c.document_id.is_not(None))
+    return query
+
+
+# The index rows of the pieces copied (rowid is the piece's id).
+_INDEXED = f"FROM {_INDEX} AS f JOIN search_pieces AS p ON p.id = f.rowid WHERE p.document_id IS NOT NULL"
 
 
 def _tables() -> list[Table]:
@@ -87,8 +103,8 @@ def _fill(
     reading: Connection, writing: Session, progress: ProgressCallback | None, cancelled: CancelCheck | None
 ) -> None:
     tables = _tables()
-    sizes = {t.name: reading.scalar(select(func.count()).select_from(t)) or 0 for t in tables}
-    sizes[_INDEX] = reading.execute(text(f"SELECT count(*) FROM {_INDEX}")).scalar_one()
+    sizes = {t.name: reading.scalar(select(func.count()).select_from(_rows(t).subquery())) or 0 for t in tables}
+    sizes[_INDEX] = reading.execute(text(f"SELECT count(*) {_INDEXED}")).scalar_one()
     total, done = sum(sizes.values()), 0
 
     def step(rows: int) -> None:
@@ -112,9 +128,7 @@ def _copy_table(reading: Connection, writing: Session, table: Table, step: Calla
     columns = [column.name for column in table.columns]
     bulky = table.name == Document.__tablename__ or any(isinstance(c.type, LargeBinary) for c in table.columns)
     batch = TEXT_BATCH if bulky else BATCH  # whole transcripts, NLP caches and models: a few rows at a time
-    result = reading.execution_options(yield_per=batch).execute(
-        select(*table.columns).order_by(*table.primary_key.columns)
-    )
+    result = reading.execution_options(yield_per=batch).execute(_rows(table).order_by(*table.primary_key.columns))
     for rows in result.partitions():
         insert_rows(writing, table, columns, rows, batch=batch)
         step(len(rows))
@@ -123,7 +137,7 @@ def _copy_table(reading: Connection, writing: Session, table: Table, step: Calla
 def _copy_index(reading: Connection, writing: Session, step: Callable[[int], None]) -> None:
     # Not a mapped table (an FTS5 table in a file, a plain one on a server: storage/fulltext.py); same columns.
     result = reading.execution_options(yield_per=BATCH).execute(
-        text(f"SELECT rowid, folded FROM {_INDEX} ORDER BY rowid")
+        text(f"SELECT f.rowid, f.folded {_INDEXED} ORDER BY f.rowid")
     )
     for rows in result.partitions():
         writing.connection().exec_driver_sql(
