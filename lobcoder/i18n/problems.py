@@ -463,6 +463,11 @@ MESSAGES.update(
             nl="pagina's {pages} van {total} hadden geen tekstlaag en zijn overgeslagen (gescand?); "
             "laat tekstherkenning (OCR) op de pdf los om ze mee te nemen",
         ),
+        "warning.speakers.shared_short_form": M(
+            en="the short form {form}: is given to {names} and {last}, so its turns are left as speaker {form}; rename or merge it",
+            nl="de afkorting {form}: hoort bij {names} en {last}, dus de beurten ervan staan bij spreker {form}; "
+            "hernoem of voeg samen",
+        ),
         "warning.rtf.replaced": M(
             en="some characters could not be decoded as {codepage} and were replaced",
             nl="sommige tekens konden niet als {codepage} worden gelezen en zijn vervangen",

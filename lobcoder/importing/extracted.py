@@ -59,6 +59,7 @@ class TurnTable(Sequence[Turn]):
 
     def __init__(self, turns: Iterable[Turn] = ()) -> None:
         self.facts: tuple[tuple[str, str], ...] = ()  # (key, value) document facts above the turns, if found
+        self.notes: tuple[Said, ...] = ()  # what the import report says about the turns found (a shared short form)
         self._names: list[str | None] = []
         self._name_index: dict[str | None, int] = {}
         self._speaker = array("i")

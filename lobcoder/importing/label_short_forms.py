@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from lobcoder.importing.header_block import line_end
@@ -28,6 +29,12 @@ class ShortForms:
             return label
         self.used.add(label)
         return next(iter(names)) if len(names) == 1 else label
+
+    def shared(self) -> Iterator[tuple[str, list[str]]]:
+        """Each short form a bare label used that was given to two or more names, with those names sorted."""
+        for form in sorted(self.used):
+            if len(self.names[form]) > 1:
+                yield form, sorted(self.names[form])
 
     def declared(self) -> frozenset[str]:
         """The names whose short form also labels a turn: a speaker even when the full name opens one turn."""

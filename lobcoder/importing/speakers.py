@@ -9,6 +9,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from itertools import chain, islice
 
+from lobcoder.i18n.said import Said, say
 from lobcoder.importing.extracted import Turn, TurnTable
 from lobcoder.importing.first_names import is_first_name
 from lobcoder.importing.header_block import LabelLine, column_heading, header_block, line_end
@@ -608,7 +609,15 @@ def detect_turn_table(text: str, pattern: SpeakerPattern | None = None) -> TurnT
     for i, end in zip(accepted, ends, strict=True):
         table.append(speakers[i], label_starts[i], starts[i], end, times[i])
     table.facts = tuple(_fact_pairs(text, first[facts.start : facts.stop]))
+    table.notes = tuple(_shared_forms(forms, {speakers[i] for i in accepted}))
     return table
+
+
+def _shared_forms(forms: ShortForms, speakers: set[str]) -> Iterator[Said]:
+    """A note for each short form given to two names whose bare label is a speaker of its own ("A")."""
+    for form, names in forms.shared():
+        if form in speakers:
+            yield say("warning.speakers.shared_short_form", form=form, names=", ".join(names[:-1]), last=names[-1])
 
 
 def _fact_pairs(text: str, labels: Sequence[LabelLine]) -> Iterator[tuple[str, str]]:

@@ -179,7 +179,7 @@ def import_one(
         turns=len(turns),
         speakers=staged.speakers,
         encoding=extracted.encoding,
-        warnings=extracted.warnings,
+        warnings=extracted.warnings + (turns.notes if isinstance(turns, TurnTable) else ()),
         source=extracted.source,
         facts=facts,
     )

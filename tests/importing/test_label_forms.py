@@ -179,6 +179,12 @@ def test_two_respondents_with_one_short_form_keep_their_own_turns(store: Project
         ("A", "Nou."),
     ]
     assert _turns(path.read_text(encoding="utf-8"))[4] == ("Ahmed", "Ik ook, é.")
+    assert [str(w) for w in result.warnings] == [
+        "the short form A: is given to Ahmed and Anna, so its turns are left as speaker A; rename or merge it"
+    ]
+    assert [w.text("nl") for w in result.warnings] == [
+        "de afkorting A: hoort bij Ahmed en Anna, dus de beurten ervan staan bij spreker A; hernoem of voeg samen"
+    ]
 
 
 def test_a_dash_label_below_a_label_alone_on_its_line_is_no_speech_of_it() -> None:
