@@ -115,7 +115,7 @@ class DocumentRemoval(TaskActions):
 
         self._start(
             self.tr("Remove document"),
-            self.tr("Backing up the project before removing “{0}”…").format(document.name),
+            self.tr("Backing up the project, then removing “{0}”…").format(document.name),
             work,
             lambda removal: self._removed(store, document, removal),
         )

@@ -280,7 +280,7 @@
 <context>
     <name>DocumentRemoval</name>
     <message numerus="yes">
-        <location filename="../../lobcoder/gui/document_removal_actions.py" line="+90"/>
+        <location filename="../../lobcoder/gui/document_removal_actions.py" line="+93"/>
         <source>Remove “{0}” from the project?
 
 Its %n coding(s), its memos and speaker turns go with it. A backup of the project is made first; Undo cannot bring the document back.</source>

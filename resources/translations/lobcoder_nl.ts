@@ -1586,19 +1586,20 @@ U kunt de naam later wijzigen via Beeld → Naam van de codeur…</translation>
 <context>
     <name>DocumentRemoval</name>
     <message>
-        <location filename="../../lobcoder/gui/document_removal_actions.py" line="+52"/>
+        <location filename="../../lobcoder/gui/document_removal_actions.py" line="+55"/>
         <source>Re&amp;move document…</source>
         <translation>Document &amp;verwijderen…</translation>
     </message>
     <message>
         <location line="+23"/>
         <location line="+7"/>
-        <location line="+25"/>
+        <location line="+24"/>
+        <location line="+8"/>
         <source>Remove document</source>
         <translation>Document verwijderen</translation>
     </message>
     <message>
-        <location line="-25"/>
+        <location line="-32"/>
         <source>Choose a document in the list first.</source>
         <translation>Kies eerst een document in de lijst.</translation>
     </message>
@@ -1617,12 +1618,12 @@ De %n coderingen, de memo&apos;s en de sprekersbeurten gaan mee. Eerst wordt een
         </translation>
     </message>
     <message>
-        <location line="+18"/>
-        <source>Backing up the project before removing “{0}”…</source>
-        <translation>Reservekopie van het project maken vóór het verwijderen van “{0}”…</translation>
+        <location line="+25"/>
+        <source>Backing up the project, then removing “{0}”…</source>
+        <translation>Reservekopie van het project maken, dan “{0}” verwijderen…</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+12"/>
         <source>“{0}” was removed. It can be brought back from the backup made just before (File ▸ Restore from backup…, {1}).</source>
         <translation>“{0}” is verwijderd. U kunt het terughalen uit de reservekopie die vlak daarvoor is gemaakt (Bestand ▸ Terugzetten uit reservekopie…, {1}).</translation>
     </message>

@@ -215,8 +215,8 @@ def test_the_backup_runs_in_a_worker_and_cancel_removes_nothing(
             qtbot.mouseClick(cancel, Qt.MouseButton.LeftButton)
         qtbot.waitUntil(lambda task=task: task.ended, timeout=30_000)
         expected = {
-            "en": ("Backing up the project before removing “Verkeerd”…", "cancelled; nothing was written"),
-            "nl": ("Reservekopie van het project maken vóór het verwijderen van “Verkeerd”…", "geannuleerd"),
+            "en": ("Backing up the project, then removing “Verkeerd”…", "cancelled; nothing was written"),
+            "nl": ("Reservekopie van het project maken, dan “Verkeerd” verwijderen…", "geannuleerd"),
         }[language]
         assert label == expected[0]
         assert expected[1] in window.statusBar().currentMessage()
